@@ -1,0 +1,59 @@
+// What every stage reports. A user reads `renderDiagnostic(d)`; tests assert `code` and `at`.
+import type { DiagnosticCode } from './codes.js';
+
+export interface SourceLocation {
+  /** As given on the command line (relative to cwd when it was relative). */
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based. */
+  readonly column: number;
+  /** RFC 6901, e.g. "/components/schemas/ChatSession/properties/status". */
+  readonly pointer: string;
+}
+
+export interface RelatedLocation {
+  readonly message: string;
+  readonly at: SourceLocation;
+}
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: 'error' | 'warning';
+  /** What is wrong, as one sentence. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly hint?: string;
+  readonly at: SourceLocation;
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** A spec the generator cannot handle. Holds every problem a stage found, not just the first. */
+export class SpecError extends Error {
+  override readonly name = 'SpecError';
+  constructor(
+    readonly diagnostics: readonly Diagnostic[],
+    /** The text of each file the diagnostics point into, for code frames. */
+    readonly sources: ReadonlyMap<string, string> = new Map(),
+  ) {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    super(`${errors} problem${errors === 1 ? '' : 's'} in the spec`);
+  }
+}
+
+/** A bug in sdkgen itself, as opposed to a problem in the user's spec. */
+export class InternalError extends Error {
+  override readonly name = 'InternalError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A problem with how sdkgen was called (bad flag, unreadable file): exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export function isError(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === 'error';
+}

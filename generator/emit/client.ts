@@ -1,0 +1,133 @@
+// IR -> `src/client.ts`: the client class and one thin class per resource, in the shape of
+// openai-node (`client.chatkit.sessions.create(body, options)`). Methods only wire a request
+// builder, the validators and the runtime core together; all mechanics live in internal/.
+import { printStructure, Scope, StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from 'ts-morph';
+import type { IrApi, IrOperation, IrResource, IrSchema } from '../model/ir.js';
+import { code, exampleLiteral, jsDoc, literal, propertyKey } from './escape.js';
+import type { EmitContext, EmittedFile } from './emitted-file.js';
+import { fileHeader } from './file-header.js';
+import { operationDoc } from './operation-doc.js';
+import { typeOf } from './type-reference.js';
+
+export function emitClient(api: IrApi, _ctx: EmitContext): EmittedFile[] {
+  const usedTypes = new Set<string>();
+  const validators = new Set<string>();
+  const classes: ClassDeclarationStructure[] = [clientClass(api)];
+  const visit = (resource: IrResource, path: readonly string[]) => {
+    classes.push(resourceToClass(resource, [...path, resource.property.text], api, usedTypes, validators));
+    resource.children.forEach((child) => visit(child, [...path, resource.property.text]));
+  };
+  api.resources.forEach((resource) => visit(resource, []));
+  const builders = api.operations.map((op) => op.names.builder.text).sort();
+  const imports = [
+    `import { APIPromise } from './internal/api-promise.js';`,
+    `import { ClientCore, type ClientIdentity, type ClientOptions, type RequestOptions } from './internal/core.js';`,
+    builders.length > 0 ? `import { ${builders.join(', ')} } from './requests.js';` : '',
+    usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
+    validators.size > 0 ? `import { ${[...validators].sort().join(', ')} } from './validators.js';` : '',
+  ].filter(Boolean);
+  const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv} };`;
+  const statements: StatementStructures[] = [fileHeader(api) + imports.join('\n') + '\n', identity.text, ...classes];
+  const text = printStructure({ kind: StructureKind.SourceFile, statements });
+  return [{ path: 'src/client.ts', text: text.replace(/^import \{ APIPromise \}/m, 'import type { APIPromise }') }];
+}
+
+function clientClass(api: IrApi): ClassDeclarationStructure {
+  const title = jsDoc(api.title);
+  return {
+    kind: StructureKind.Class,
+    isExported: true,
+    name: api.package.clientName.text,
+    extends: 'ClientCore',
+    docs: [
+      `The ${title} client.${api.description ? `\n\n${jsDoc(api.description)}` : ''}\n\n@example\n\`\`\`ts\nconst client = new ${api.package.clientName.text}({ apiKey: 'my-api-key' });\n\`\`\``,
+    ],
+    properties: api.resources.map((resource) => ({
+      name: resource.property.text,
+      isReadonly: true,
+      type: resource.className.text,
+      initializer: `new ${resource.className.text}(this)`,
+    })),
+    ctors: [
+      {
+        docs: [`Reads the API key from \`${api.package.apiKeyEnv}\` and the base URL from \`${api.package.baseURLEnv}\` where the runtime has environment variables.`],
+        parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
+        statements: ['super(options, IDENTITY);'],
+      },
+    ],
+  };
+}
+
+function resourceToClass(resource: IrResource, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>): ClassDeclarationStructure {
+  return {
+    kind: StructureKind.Class,
+    isExported: true,
+    name: resource.className.text,
+    docs: [`\`client.${path.join('.')}\``],
+    properties: resource.children.map((child) => ({ name: child.property.text, isReadonly: true, type: child.className.text })),
+    ctors: [
+      {
+        parameters: [{ name: 'client', type: 'ClientCore', scope: Scope.Protected, isReadonly: true }],
+        statements: resource.children.map((child) => `this.${child.property.text} = new ${child.className.text}(client);`),
+      },
+    ],
+    methods: resource.operations.map((op) => operationToMethod(op, path, api, usedTypes, validators)),
+  };
+}
+
+/** `create(body, options)`: positional path parameters, then body, query and headers, then options. */
+export function operationToMethod(op: IrOperation, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>): MethodDeclarationStructure {
+  const pathParams = op.parameters.filter((p) => p.in === 'path');
+  const parameters: { name: string; type: string; hasQuestionToken?: boolean }[] = pathParams.map((p) => ({
+    name: p.argument.text,
+    type: scalarType(p.schema) ?? `${op.names.pathParams!.text}[${literal(p.name).text}]`,
+  }));
+  if (parameters.some((p) => p.type.includes('['))) usedTypes.add(op.names.pathParams!.text);
+  const input: string[] = [];
+  if (pathParams.length > 0) input.push(`path: { ${pathParams.map((p) => `${propertyKey(p.name).text}: ${p.argument.text}`).join(', ')} }`);
+  if (op.body) {
+    parameters.push({ name: 'body', type: typeOf(op.body.schema, api, usedTypes), ...(op.body.required ? {} : { hasQuestionToken: true }) });
+    input.push('body');
+  }
+  const group = (name: 'query' | 'headers', location: 'query' | 'header', type: string | undefined) => {
+    if (type === undefined) return;
+    usedTypes.add(type);
+    const required = op.parameters.some((p) => p.in === location && p.required);
+    parameters.push({ name, type, ...(required ? {} : { hasQuestionToken: true }) });
+    input.push(required ? name : `...(${name} === undefined ? {} : { ${name} })`);
+  };
+  group('query', 'query', op.names.queryParams?.text);
+  group('headers', 'header', op.names.headerParams?.text);
+  const responseType = typeOf(op.response.schema, api, usedTypes);
+  const request = input.length > 0 ? `{ ${input.join(', ')} }` : '';
+  const validation = validationHooks(op, api, validators);
+  const example = exampleCall(op, path);
+  return {
+    name: op.names.method.text,
+    docs: [operationDoc(op, example)],
+    parameters: [...parameters, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
+    returnType: `APIPromise<${responseType}>`,
+    statements: [`return this.client.request({ ${[...validation, `build: () => ${op.names.builder.text}(${request})`].join(', ')} }, options);`],
+  };
+}
+
+/**
+ * Validator hooks for the runtime core. Filled in once validators are emitted; until then an
+ * operation has no hooks, which the core treats as "nothing to check".
+ */
+function validationHooks(_op: IrOperation, _api: IrApi, _validators: Set<string>): string[] {
+  return [];
+}
+
+/** `string` or `number` for a plain path parameter, so signatures read like openai-node's. */
+function scalarType(schema: IrSchema): string | undefined {
+  if (schema.kind === 'string') return 'string';
+  if (schema.kind === 'number') return 'number';
+  return undefined;
+}
+
+function exampleCall(op: IrOperation, path: readonly string[]): string {
+  const args = op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(p.example ?? `${p.name}_123`));
+  if (op.body) args.push(exampleLiteral(op.exampleBody ?? {}));
+  return `const result = await client.${path.join('.')}.${op.names.method.text}(${args.join(', ')});`;
+}

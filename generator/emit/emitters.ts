@@ -1,0 +1,12 @@
+// The ordered list of emitters: add one line to add one. Each is pure: IR in, files out.
+import type { IrApi } from '../model/ir.js';
+import { emitClient } from './client.js';
+import type { EmitContext, EmittedFile } from './emitted-file.js';
+import { emitPackageFiles } from './package-files.js';
+import { emitRequests } from './requests.js';
+import type { TemplateSet } from './template-set.js';
+import { emitTypes } from './types.js';
+
+export type Emitter = (api: IrApi, ctx: EmitContext & { readonly templates: TemplateSet }) => EmittedFile[] | Promise<EmittedFile[]>;
+
+export const EMITTERS: readonly Emitter[] = [emitTypes, emitRequests, emitClient, emitPackageFiles];

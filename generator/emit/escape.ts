@@ -1,0 +1,88 @@
+// Spec strings become code only here. A plain string interpolated into `code` is always emitted
+// as a string literal; only Code and Identifier values are spliced in as source text.
+import { Identifier } from '../model/ir.js';
+
+export class Code {
+  protected constructor(readonly text: string) {}
+  /** Fixed, sdkgen-authored text only; never pass spec data here. */
+  static raw(text: string): Code {
+    return new Code(text);
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+export type CodeValue = Code | Identifier | string | number | boolean | null;
+
+/**
+ * A JS literal for any JSON value. JSON.stringify escapes quotes, backslashes and control
+ * characters; U+2028/2029 are escaped too so older parsers cannot read them as line breaks.
+ */
+export function literal(value: unknown): Code {
+  if (value === undefined) return Code.raw('undefined');
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+  const json = JSON.stringify(value);
+  return Code.raw(json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+}
+
+export function code(parts: TemplateStringsArray, ...values: readonly CodeValue[]): Code {
+  let text = parts[0] ?? '';
+  values.forEach((value, i) => {
+    const piece = value instanceof Code || value instanceof Identifier ? value.text : literal(value).text;
+    text += piece + (parts[i + 1] ?? '');
+  });
+  return Code.raw(text);
+}
+
+/** Joins pieces of code with a fixed separator. */
+export function joinCode(pieces: readonly Code[], separator: string): Code {
+  return Code.raw(pieces.map((piece) => piece.text).join(separator));
+}
+
+/** An object key: bare when it is a plain identifier-like name, else a string literal. */
+export function propertyKey(name: string): Code {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== '__proto__' ? Code.raw(name) : literal(name);
+}
+
+/** Property access: `.name` when safe, else `["name"]`. */
+export function propertyAccess(name: string): Code {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? Code.raw(`.${name}`) : Code.raw(`[${literal(name).text}]`);
+}
+
+/** Optional property access: `?.name` when safe, else `?.["name"]`. */
+export function optionalAccess(name: string): Code {
+  return Code.raw(`?${propertyAccess(name).text.replace(/^\[/, '.[')}`);
+}
+
+/**
+ * A JSON value as a readable JS literal for docs (`{ user: 'u_1' }`), safe inside a JSDoc
+ * comment: string contents are escaped and `*\/` cannot appear.
+ */
+export function exampleLiteral(value: unknown): string {
+  const text = (() => {
+    if (Array.isArray(value)) return `[${value.map(exampleLiteral).join(', ')}]`;
+    if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value).map(([key, item]) => `${propertyKey(key).text}: ${exampleLiteral(item)}`);
+      return entries.length > 0 ? `{ ${entries.join(', ')} }` : '{}';
+    }
+    if (typeof value === 'string') return `'${literal(value).text.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+    return literal(value ?? null).text;
+  })();
+  return text.replace(/\*\//g, '*\\/');
+}
+
+/** Spec prose as a JSDoc body: cannot close the comment, keeps line breaks, no stray `@` tags. */
+export function jsDoc(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/^(\s*)@/gm, '$1\\@')
+    .trim();
+}
+
+/** A `//` comment line: no line breaks can escape it. */
+export function lineComment(text: string): string {
+  return '// ' + text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}

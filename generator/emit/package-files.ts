@@ -1,0 +1,45 @@
+// IR -> the mostly-fixed files of the package: package.json, README.md, tsconfig.json,
+// src/index.ts and the runtime core (src/internal/*), all rendered from `templates/`.
+import type { IrApi } from '../model/ir.js';
+import { jsDoc } from './escape.js';
+import type { EmitContext, EmittedFile } from './emitted-file.js';
+import { fileHeader } from './file-header.js';
+import { compileTemplate, createTemplateEngine } from './templates.js';
+import type { TemplateSet } from './template-set.js';
+
+export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templates: TemplateSet }): EmittedFile[] {
+  const engine = createTemplateEngine();
+  const render = (name: string, data: unknown): string => compileTemplate(engine, ctx.templates.source(name))(data);
+  const header = fileHeader(api).trimEnd();
+  const data = {
+    header,
+    package: api.package,
+    clientName: api.package.clientName.text,
+    title: markdownText(api.title),
+    version: markdownText(api.version),
+    description: api.description ?? `A client for the ${api.title}.`,
+    specFile: markdownText(api.specFile.split(/[\\/]/).pop() ?? api.specFile),
+    operations: api.operations.map((op) => ({
+      call: `${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}()`,
+      method: op.httpMethod.toUpperCase(),
+      path: markdownText(op.pathTemplate),
+      builder: op.names.builder.text,
+    })),
+    examples: api.operations.slice(0, 4).map((op) => `// ${jsDoc(op.summary ?? op.operationId).split('\n')[0]?.replace(/[\r\n]/g, ' ')}\nawait client.${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}(/* … */);`),
+  };
+  const files: EmittedFile[] = [
+    { path: 'package.json', text: render('package.json.hbs', data) },
+    { path: 'README.md', text: render('README.md.hbs', data) },
+    { path: 'tsconfig.json', text: render('tsconfig.json.hbs', data) },
+    { path: 'src/index.ts', text: render('index.ts.hbs', data) },
+  ];
+  for (const name of ctx.templates.runtimeFiles()) {
+    files.push({ path: `src/internal/${name}`, text: `${header}\n${render(`runtime/${name}`, data)}` });
+  }
+  return files;
+}
+
+/** Text placed in Markdown: no table breaks, no raw HTML, one line. */
+function markdownText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[|<>`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

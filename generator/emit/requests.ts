@@ -1,0 +1,113 @@
+// IR -> `src/requests.ts`: one pure request builder per operation, its input type in, a
+// `{ method, path, headers, body }` description out. No I/O: usable with any HTTP client.
+import { printStructure, StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type StatementStructures } from 'ts-morph';
+import type { IrApi, IrOperation, IrParameter, IrPathPart, IrSchema } from '../model/ir.js';
+import { code, exampleLiteral, joinCode, jsDoc, literal, optionalAccess, propertyAccess, propertyKey, type Code } from './escape.js';
+import type { EmitContext, EmittedFile } from './emitted-file.js';
+import { fileHeader } from './file-header.js';
+import { operationDoc } from './operation-doc.js';
+import { typeOf } from './type-reference.js';
+
+export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
+  const usedTypes = new Set<string>();
+  const statements: StatementStructures[] = [];
+  for (const op of api.operations) {
+    statements.push(operationToInput(op, api, usedTypes), operationToBuilder(op));
+  }
+  const imports = [
+    `import { encodePathSegment } from './internal/path.js';`,
+    `import { formatQuery, type QueryEntry } from './internal/query.js';`,
+    `import type { RequestDescription } from './internal/core.js';`,
+    usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
+    '',
+    `export type { RequestDescription } from './internal/core.js';`,
+  ].filter((line, i, all) => line !== '' || i === all.length - 2);
+  const text = printStructure({ kind: StructureKind.SourceFile, statements: [fileHeader(api) + imports.join('\n'), ...statements] });
+  return [{ path: 'src/requests.ts', text: dropUnusedQueryImport(text) }];
+}
+
+/** `interface CancelChatKitSessionRequest { path: CancelChatKitSessionPathParams }`. */
+export function operationToInput(op: IrOperation, api: IrApi, usedTypes: Set<string>): InterfaceDeclarationStructure {
+  const properties: InterfaceDeclarationStructure['properties'] = [];
+  const group = (key: 'path' | 'query' | 'headers', location: IrParameter['in'], name: string | undefined) => {
+    if (name === undefined) return;
+    usedTypes.add(name);
+    const required = op.parameters.some((p) => p.in === location && p.required);
+    properties.push({ name: key, type: name, hasQuestionToken: !required, docs: [`The ${location} parameters.`] });
+  };
+  group('path', 'path', op.names.pathParams?.text);
+  group('query', 'query', op.names.queryParams?.text);
+  group('headers', 'header', op.names.headerParams?.text);
+  if (op.body) {
+    properties.push({
+      name: 'body',
+      type: typeOf(op.body.schema, api, usedTypes),
+      hasQuestionToken: !op.body.required,
+      docs: [jsDoc(op.body.description ?? 'The JSON request body.')],
+    });
+  }
+  return {
+    kind: StructureKind.Interface,
+    isExported: true,
+    name: op.names.input.text,
+    docs: [`The input of {@link ${op.names.builder.text}}.`],
+    properties,
+  };
+}
+
+export function operationToBuilder(op: IrOperation): FunctionDeclarationStructure {
+  const hasInput = op.parameters.length > 0 || op.body !== undefined;
+  const input = hasInput ? 'request' : '_request';
+  const body = op.body ? code`, body: request.body` : code``;
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name: op.names.builder.text,
+    docs: [operationDoc(op, `${op.names.builder.text}(${exampleInput(op)})`)],
+    parameters: [{ name: input, type: op.names.input.text, ...(hasInput ? {} : { initializer: '{}' }) }],
+    returnType: 'RequestDescription',
+    statements: [code`return { method: ${op.httpMethod.toUpperCase()}, path: ${pathExpression(op)}, headers: ${headersExpression(op)}${body} };`.text],
+  };
+}
+
+/** `"/chatkit/sessions/" + encodePathSegment(request.path.session_id, "session_id") + "/cancel"`, plus the query. */
+function pathExpression(op: IrOperation): Code {
+  const pieces = op.path.map((part: IrPathPart) =>
+    part.kind === 'text' ? literal(part.text) : code`encodePathSegment(${stringValue(code`request.path${propertyAccess(part.name)}`, part.parameter.schema)}, ${part.name})`,
+  );
+  const query = op.parameters.filter((p) => p.in === 'query');
+  if (query.length > 0) {
+    const entries = query.map((p) => code`[${p.name}, request.query${optionalAccess(p.name)}, ${p.style}, ${p.explode}]`);
+    pieces.push(code`formatQuery([${joinCode(entries, ', ')}] satisfies QueryEntry[])`);
+  }
+  return pieces.length > 0 ? joinCode(pieces, ' + ') : literal('/');
+}
+
+function headersExpression(op: IrOperation): Code {
+  const entries: Code[] = op.fixedHeaders.map((header) => code`${propertyKey(header.name)}: ${header.value}`);
+  for (const parameter of op.parameters.filter((p) => p.in === 'header')) {
+    const value = code`request.headers${parameter.required ? propertyAccess(parameter.name) : optionalAccess(parameter.name)}`;
+    entries.push(
+      parameter.required
+        ? code`${propertyKey(parameter.name)}: ${stringValue(value, parameter.schema)}`
+        : code`...(${value} === undefined ? {} : { ${propertyKey(parameter.name)}: ${stringValue(value, parameter.schema)} })`,
+    );
+  }
+  return entries.length > 0 ? code`{ ${joinCode(entries, ', ')} }` : code`{}`;
+}
+
+function stringValue(value: Code, schema: IrSchema): Code {
+  return schema.kind === 'string' || (schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string')) ? value : code`String(${value})`;
+}
+
+function exampleInput(op: IrOperation): string {
+  const parts: string[] = [];
+  const path = op.parameters.filter((p) => p.in === 'path');
+  if (path.length > 0) parts.push(`path: { ${path.map((p) => `${propertyKey(p.name).text}: ${exampleLiteral(p.example ?? `${p.name}_123`)}`).join(', ')} }`);
+  if (op.body) parts.push(`body: ${exampleLiteral(op.exampleBody ?? {})}`);
+  return parts.length > 0 ? `{ ${parts.join(', ')} }` : '';
+}
+
+function dropUnusedQueryImport(text: string): string {
+  return text.includes('formatQuery([') ? text : text.replace(/import \{ formatQuery, type QueryEntry \} from '\.\/internal\/query\.js';\n/, '');
+}

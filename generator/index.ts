@@ -1,0 +1,4 @@
+// The library API of sdkgen. Nothing else is exported.
+export { generate, type GenerateOptions, type GenerateResult, type Stage } from './pipeline.js';
+export { SpecError, InternalError, UsageError, type Diagnostic, type SourceLocation } from './diagnostics/diagnostic.js';
+export { renderDiagnostic } from './diagnostics/render.js';

@@ -1,0 +1,28 @@
+// RFC 6901 JSON pointers: the single implementation used by every stage.
+
+export function encodePointer(segments: readonly (string | number)[]): string {
+  return segments.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+export function decodePointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '#') return [];
+  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  if (!body.startsWith('/')) throw new Error(`not a JSON pointer: ${JSON.stringify(pointer)}`);
+  return body
+    .slice(1)
+    .split('/')
+    .map((segment) => decodeURIComponentSafe(segment).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** `#/a/b` fragments may percent-encode characters (RFC 6901 §6); a bare `%` stays as it is. */
+function decodeURIComponentSafe(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export function childPointer(pointer: string, ...segments: readonly (string | number)[]): string {
+  return pointer + encodePointer(segments);
+}

@@ -1,0 +1,257 @@
+// Turns the validated spec into the IR. Pure. Names are claimed here, once, through the naming
+// module; every problem is collected and reported together in one SpecError.
+import { defaultHint } from '../diagnostics/codes.js';
+import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { childPointer } from '../load/pointer.js';
+import type { ValidatedSpec } from '../validate/validate-spec.js';
+import { isRecord, walkOperations } from '../validate/walk-operations.js';
+import { Identifier, type IrApi, type IrNamedSchema, type IrOperation, type IrPackage, type IrResource, type IrSchema } from './ir.js';
+import { NameTable, splitWords, toMemberName, toTypeName } from './names.js';
+import { operationToDraft, type DraftOperation } from './operations.js';
+import { schemaToIr, type SchemaContext } from './schemas.js';
+
+export interface ModelOptions {
+  /** Overrides `info.x-sdk.packageName`. */
+  readonly packageName?: string;
+  /** Overrides `info.x-sdk.clientName`. */
+  readonly clientName?: string;
+}
+
+export interface BuiltModel {
+  readonly api: IrApi;
+  readonly warnings: readonly Diagnostic[];
+}
+
+export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): BuiltModel {
+  const problems: Diagnostic[] = [];
+  const ctx: SchemaContext = { root: spec.root, locate: spec.locate, report: (d) => problems.push(d), inlining: new Set() };
+  const root = spec.root as Record<string, unknown>;
+  const types = new NameTable(spec.locate);
+  const claim = (table: NameTable, name: string, pointer: string, what: string): Identifier => {
+    const result = table.claim(name, pointer, what);
+    if (result instanceof Identifier) return result;
+    problems.push(result);
+    return new Identifier(`${name}_${table === types ? 'Duplicate' : 'duplicate'}`);
+  };
+
+  const rawSchemas = isRecord(root['components']) && isRecord(root['components']['schemas']) ? root['components']['schemas'] : {};
+  const schemaDrafts = Object.keys(rawSchemas)
+    .sort()
+    .map((key) => {
+      const pointer = childPointer('/components/schemas', key);
+      const raw = rawSchemas[key];
+      const explicit = isRecord(raw) && typeof raw['x-sdk-name'] === 'string' ? raw['x-sdk-name'] : undefined;
+      const name = claim(types, toTypeName(explicit ?? key), pointer, `the schema \`${key}\``);
+      return { key, pointer, name, schema: schemaToIr(raw, pointer, ctx) };
+    });
+
+  const drafts = walkOperations(spec.root).map((op) => operationToDraft(op, ctx));
+  // Inline body and response schemas get a name too, so every emitter refers to named types.
+  const named = drafts.map((draft) => {
+    const pascal = toTypeName(toMemberName(draft.operationId));
+    const name = (schema: IrSchema, suffix: string, what: string): IrSchema => {
+      if (schema.kind === 'ref') return schema;
+      const key = schema.source;
+      schemaDrafts.push({ key, pointer: schema.source, name: claim(types, `${pascal}${suffix}`, schema.source, `the ${what} of \`${draft.operationId}\``), schema });
+      return { kind: 'ref', target: key, source: schema.source, ...(schema.description !== undefined ? { description: schema.description } : {}) };
+    };
+    return {
+      ...draft,
+      ...(draft.body ? { body: { ...draft.body, schema: name(draft.body.schema, 'Body', 'request body') } } : {}),
+      response: draft.response.schema ? { ...draft.response, schema: name(draft.response.schema, 'Response', 'response') } : draft.response,
+    };
+  });
+  schemaDrafts.sort((a, b) => (a.name.text < b.name.text ? -1 : a.name.text > b.name.text ? 1 : 0));
+  const operations = named
+    .map((draft) => nameOperation(draft, types, claim))
+    .sort((a, b) => (a.pathTemplate < b.pathTemplate ? -1 : a.pathTemplate > b.pathTemplate ? 1 : a.httpMethod < b.httpMethod ? -1 : 1));
+  const resources = buildResources(operations, types, claim, spec.locate, problems);
+  const usage = schemaUsage(operations, new Map(schemaDrafts.map((d) => [d.key, d.schema])));
+  const schemas: IrNamedSchema[] = schemaDrafts.map((draft) => ({
+    key: draft.key,
+    name: draft.name,
+    guardName: new Identifier(`is${draft.name.text}`),
+    assertName: new Identifier(`assert${draft.name.text}`),
+    validateName: new Identifier(`validate${draft.name.text}`),
+    schema: draft.schema,
+    usage: { request: usage.request.has(draft.key), response: usage.response.has(draft.key) },
+    source: draft.pointer,
+  }));
+  const knownKeys = new Set(schemaDrafts.map((d) => d.key));
+  for (const key of referencedKeys(operations, schemaDrafts.map((d) => d.schema))) {
+    if (!knownKeys.has(key)) problems.push(missingSchema(spec, key));
+  }
+
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new SpecError(problems);
+  const info = isRecord(root['info']) ? root['info'] : {};
+  return {
+    api: {
+      title: typeof info['title'] === 'string' ? info['title'] : 'API',
+      version: typeof info['version'] === 'string' ? info['version'] : '0.0.0',
+      ...(typeof info['description'] === 'string' ? { description: info['description'] } : {}),
+      specFile: spec.file,
+      package: packageOf(root, info, options),
+      operations,
+      schemas,
+      resources,
+    },
+    warnings: [...spec.warnings, ...problems],
+  };
+}
+
+type Claim = (table: NameTable, name: string, pointer: string, what: string) => Identifier;
+
+function nameOperation(draft: DraftOperation, types: NameTable, claim: Claim): IrOperation {
+  const { raw } = draft;
+  const builderText = toMemberName(draft.operationId);
+  const pascal = builderText.charAt(0).toUpperCase() + builderText.slice(1);
+  const what = `the operation \`${draft.operationId}\``;
+  const group = (location: 'path' | 'query' | 'header', suffix: string) =>
+    draft.parameters.some((p) => p.in === location) ? claim(types, `${pascal}${suffix}`, raw.pointer, what) : undefined;
+  const pathParams = group('path', 'PathParams');
+  const queryParams = group('query', 'QueryParams');
+  const headerParams = group('header', 'HeaderParams');
+  const op = raw.operation;
+  return {
+    operationId: draft.operationId,
+    names: {
+      builder: new Identifier(builderText),
+      input: claim(types, `${pascal}Request`, raw.pointer, what),
+      resource: draft.resource.map((segment) => new Identifier(toMemberName(segment))),
+      method: new Identifier(toMemberName(draft.method)),
+      ...(pathParams ? { pathParams } : {}),
+      ...(queryParams ? { queryParams } : {}),
+      ...(headerParams ? { headerParams } : {}),
+    },
+    httpMethod: raw.method,
+    pathTemplate: raw.path,
+    path: draft.path,
+    parameters: draft.parameters,
+    fixedHeaders: draft.fixedHeaders,
+    ...(draft.body ? { body: draft.body } : {}),
+    response: draft.response,
+    ...(draft.errorSchema ? { errorSchema: draft.errorSchema } : {}),
+    ...(typeof op['summary'] === 'string' ? { summary: op['summary'] } : {}),
+    ...(typeof op['description'] === 'string' ? { description: op['description'] } : {}),
+    deprecated: op['deprecated'] === true,
+    ...(draft.exampleBody !== undefined ? { exampleBody: draft.exampleBody } : {}),
+    source: raw.pointer,
+  };
+}
+
+/** The client's resource tree; class names join the path (`ChatkitSessions`) so they are unique. */
+function buildResources(operations: readonly IrOperation[], types: NameTable, claim: Claim, locate: ValidatedSpec['locate'], problems: Diagnostic[]): IrResource[] {
+  interface Node { property: string; path: string[]; children: Map<string, Node>; operations: IrOperation[]; methods: NameTable }
+  const root: Node = { property: '', path: [], children: new Map(), operations: [], methods: new NameTable(locate) };
+  for (const op of operations) {
+    let node = root;
+    for (const segment of op.names.resource) {
+      let child = node.children.get(segment.text);
+      if (!child) {
+        child = { property: segment.text, path: [...node.path, segment.text], children: new Map(), operations: [], methods: new NameTable(locate) };
+        node.children.set(segment.text, child);
+      }
+      node = child;
+    }
+    const claimed = node.methods.claim(op.names.method.text, op.source, `the operation \`${op.operationId}\``);
+    if (!(claimed instanceof Identifier)) {
+      problems.push({ ...claimed, hint: 'Give one of them an `x-sdk-method` (and, if needed, `x-sdk-resource`) extension.' });
+    }
+    node.operations.push(op);
+  }
+  const toResource = (node: Node): IrResource => ({
+    property: new Identifier(node.property),
+    className: claim(types, node.path.map((p) => toTypeName(p)).join(''), node.operations[0]?.source ?? '/paths', `the resource \`${node.path.join('.')}\``),
+    children: [...node.children.values()].sort((a, b) => (a.property < b.property ? -1 : 1)).map(toResource),
+    operations: [...node.operations].sort((a, b) => (a.names.method.text < b.names.method.text ? -1 : 1)),
+  });
+  if (root.operations.length > 0) {
+    problems.push({
+      code: 'model/invalid-extension',
+      severity: 'error',
+      message: `The operation \`${root.operations[0]!.operationId}\` has no resource to live on.`,
+      hint: 'Give it an `x-sdk-resource` extension, e.g. `x-sdk-resource: health`.',
+      at: locate(root.operations[0]!.source),
+    });
+  }
+  return [...root.children.values()].sort((a, b) => (a.property < b.property ? -1 : 1)).map(toResource);
+}
+
+/** Which named schemas each side of the wire reaches, through refs. */
+function schemaUsage(operations: readonly IrOperation[], byKey: ReadonlyMap<string, IrSchema>): { request: Set<string>; response: Set<string> } {
+  const reach = (starts: readonly IrSchema[]): Set<string> => {
+    const seen = new Set<string>();
+    const visit = (schema: IrSchema): void => {
+      for (const key of refsOf(schema)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const target = byKey.get(key);
+        if (target) visit(target);
+      }
+    };
+    starts.forEach(visit);
+    return seen;
+  };
+  return {
+    request: reach(operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...op.parameters.map((p) => p.schema)])),
+    response: reach(operations.flatMap((op) => [...(op.response.schema ? [op.response.schema] : []), ...(op.errorSchema ? [op.errorSchema] : [])])),
+  };
+}
+
+/** The named-schema keys a schema refers to directly (not through other named schemas). */
+export function refsOf(schema: IrSchema): string[] {
+  switch (schema.kind) {
+    case 'ref':
+      return [schema.target];
+    case 'object':
+      return [
+        ...schema.properties.flatMap((p) => refsOf(p.schema)),
+        ...(typeof schema.additionalProperties === 'object' ? refsOf(schema.additionalProperties) : []),
+        ...(schema.propertyNames ? refsOf(schema.propertyNames) : []),
+      ];
+    case 'array':
+      return refsOf(schema.items);
+    case 'union':
+      return [...schema.variants.flatMap(refsOf), ...(schema.discriminator?.mapping.map((m) => m.target) ?? [])];
+    case 'allOf':
+      return schema.parts.flatMap(refsOf);
+    default:
+      return [];
+  }
+}
+
+function referencedKeys(operations: readonly IrOperation[], schemas: readonly IrSchema[]): Set<string> {
+  const keys = new Set<string>();
+  const all = [...schemas, ...operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...(op.response.schema ? [op.response.schema] : []), ...op.parameters.map((p) => p.schema)])];
+  for (const schema of all) for (const key of refsOf(schema)) keys.add(key);
+  return keys;
+}
+
+function missingSchema(spec: ValidatedSpec, key: string): Diagnostic {
+  return {
+    code: 'model/unresolved-ref',
+    severity: 'error',
+    message: `A discriminator mapping names the schema \`${key}\`, which \`components/schemas\` does not define.`,
+    hint: defaultHint('model/unresolved-ref'),
+    at: spec.locate('/components/schemas'),
+  };
+}
+
+function packageOf(root: Record<string, unknown>, info: Record<string, unknown>, options: ModelOptions): IrPackage {
+  const sdk = isRecord(info['x-sdk']) ? info['x-sdk'] : {};
+  const text = (key: string): string | undefined => (typeof sdk[key] === 'string' ? sdk[key] : undefined);
+  const title = typeof info['title'] === 'string' ? info['title'] : 'API';
+  const words = splitWords(title).filter((w) => !/^api$/i.test(w));
+  const servers = Array.isArray(root['servers']) ? root['servers'] : [];
+  const firstServer = isRecord(servers[0]) && typeof servers[0]['url'] === 'string' ? servers[0]['url'] : 'http://localhost';
+  const upper = words.map((w) => w.toUpperCase()).join('_') || 'API';
+  return {
+    name: options.packageName ?? text('packageName') ?? `${words.map((w) => w.toLowerCase()).join('-') || 'api'}-client`,
+    version: typeof info['version'] === 'string' && /^\d+\.\d+\.\d+/.test(info['version']) ? info['version'] : '0.0.0',
+    clientName: new Identifier(toTypeName(options.clientName ?? text('clientName') ?? `${words.join(' ')} Client`)),
+    defaultBaseURL: firstServer.replace(/\/+$/, ''),
+    apiKeyEnv: text('apiKeyEnv') ?? `${upper}_API_KEY`,
+    baseURLEnv: text('baseURLEnv') ?? `${upper}_BASE_URL`,
+  };
+}

@@ -1,0 +1,280 @@
+// The only contract between model/ and emit/. Everything is resolved and final: names are
+// unique legal identifiers, $refs point at named schemas by name, and every node keeps the
+// JSON pointer it came from (`source`), for diagnostics. Lists are sorted for determinism.
+
+/** A checked JS identifier (the idea behind ajv's Name): it cannot hold anything but an identifier. */
+export class Identifier {
+  constructor(readonly text: string) {
+    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(text)) throw new Error(`not an identifier: ${JSON.stringify(text)}`);
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+export interface IrApi {
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+  /** The spec file the API came from, as given (for the generated files' header line). */
+  readonly specFile: string;
+  readonly package: IrPackage;
+  /** Sorted by path, then method. */
+  readonly operations: readonly IrOperation[];
+  /** Sorted by name. */
+  readonly schemas: readonly IrNamedSchema[];
+  /** The resource tree, sorted by name at every level. */
+  readonly resources: readonly IrResource[];
+}
+
+export interface IrPackage {
+  /** npm package name, e.g. "chatkit-client". */
+  readonly name: string;
+  readonly version: string;
+  readonly clientName: Identifier;
+  readonly defaultBaseURL: string;
+  /** Environment variable holding the API key, e.g. "OPENAI_API_KEY". */
+  readonly apiKeyEnv: string;
+  readonly baseURLEnv: string;
+}
+
+export interface IrResource {
+  /** Property name on the parent (`chatkit`, `sessions`). */
+  readonly property: Identifier;
+  /** Class name (`Chatkit`, `ChatkitSessions`); unique across the package. */
+  readonly className: Identifier;
+  readonly children: readonly IrResource[];
+  /** Operations whose method lives on this resource, sorted by method name. */
+  readonly operations: readonly IrOperation[];
+}
+
+export type IrHttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options' | 'trace';
+
+export interface IrOperation {
+  readonly operationId: string;
+  readonly names: {
+    /** The pure request builder, e.g. `createChatKitSession`. */
+    readonly builder: Identifier;
+    /** The builder's input type, e.g. `CreateChatKitSessionRequest`. */
+    readonly input: Identifier;
+    /** Resource path from the client, e.g. [`chatkit`, `sessions`]. */
+    readonly resource: readonly Identifier[];
+    /** Method on the resource, e.g. `create`. */
+    readonly method: Identifier;
+    /** The named type of each non-empty parameter group, e.g. `CancelChatKitSessionPathParams`. */
+    readonly pathParams?: Identifier;
+    readonly queryParams?: Identifier;
+    readonly headerParams?: Identifier;
+  };
+  readonly httpMethod: IrHttpMethod;
+  /** The path template as written in the spec, e.g. `/chatkit/sessions/{session_id}/cancel`. */
+  readonly pathTemplate: string;
+  /** Literal text and parameters, in order. */
+  readonly path: readonly IrPathPart[];
+  /** Parameters the caller passes, sorted by location then name (path ones in path order). */
+  readonly parameters: readonly IrParameter[];
+  /** Headers with a constant value, sent on every call; the caller never passes them. */
+  readonly fixedHeaders: readonly { readonly name: string; readonly value: string }[];
+  readonly body?: IrRequestBody;
+  /** The 2xx response the client returns. */
+  readonly response: IrResponse;
+  /** The schema of error responses (`default` or 4xx/5xx), when the spec gives one. */
+  readonly errorSchema?: IrSchema;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  /** An example request body from the spec, for JSDoc `@example`. */
+  readonly exampleBody?: unknown;
+  readonly source: string;
+}
+
+export type IrPathPart =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'param'; readonly name: string; readonly parameter: IrParameter };
+
+export interface IrParameter {
+  /** The wire name, e.g. `session_id` or `X-Request-Id`. */
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header' | 'cookie';
+  /** A legal identifier for the parameter (positional argument names, locals). */
+  readonly argument: Identifier;
+  readonly required: boolean;
+  readonly schema: IrSchema;
+  /** Serialisation (OAS 3.1 §4.8.12.4): defaults are simple for path/header, form+explode for query. */
+  readonly style: 'simple' | 'form' | 'label' | 'matrix' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  readonly explode: boolean;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  readonly example?: unknown;
+  readonly source: string;
+}
+
+export interface IrRequestBody {
+  readonly contentType: 'application/json';
+  readonly schema: IrSchema;
+  readonly required: boolean;
+  readonly description?: string;
+  readonly source: string;
+}
+
+export interface IrResponse {
+  readonly status: number;
+  /** `none` for an empty 2xx body (e.g. 204). */
+  readonly contentType: 'application/json' | 'none';
+  readonly schema?: IrSchema;
+  readonly description?: string;
+  readonly source: string;
+}
+
+export interface IrNamedSchema {
+  /** The key under `components/schemas`. */
+  readonly key: string;
+  /** The TypeScript type name (and validator object name). */
+  readonly name: Identifier;
+  /** Names of the generated functions for this schema. */
+  readonly guardName: Identifier; // isX
+  readonly assertName: Identifier; // assertX
+  readonly validateName: Identifier; // validateX: (value, mode) => issues
+  readonly schema: IrSchema;
+  /** Whether any operation sends this schema (used for request-side strictness and docs). */
+  readonly usage: { readonly request: boolean; readonly response: boolean };
+  readonly source: string;
+}
+
+/** Keywords every schema node may carry. */
+export interface IrSchemaBase {
+  readonly source: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly deprecated?: boolean;
+  readonly readOnly?: boolean;
+  readonly writeOnly?: boolean;
+  readonly default?: unknown;
+  readonly examples?: readonly unknown[];
+}
+
+/**
+ * A schema, one variant per construct. `nullable` (3.0) and `type: [T, "null"]` (3.1) both
+ * become a `union` with a `null` member; a multi-type array becomes a union of single types.
+ */
+export type IrSchema =
+  | IrRefSchema
+  | IrObjectSchema
+  | IrArraySchema
+  | IrStringSchema
+  | IrNumberSchema
+  | IrBooleanSchema
+  | IrNullSchema
+  | IrEnumSchema
+  | IrConstSchema
+  | IrUnionSchema
+  | IrAllOfSchema
+  | IrUnknownSchema
+  | IrNeverSchema;
+
+/** A reference to a named schema (by `IrNamedSchema.key`). Recursion goes through refs only. */
+export interface IrRefSchema extends IrSchemaBase {
+  readonly kind: 'ref';
+  readonly target: string;
+}
+
+export interface IrProperty {
+  /** The JSON key, exactly as in the spec. */
+  readonly name: string;
+  readonly required: boolean;
+  readonly schema: IrSchema;
+}
+
+export interface IrObjectSchema extends IrSchemaBase {
+  readonly kind: 'object';
+  /** In spec order (the order a person wrote them in, and the order of the emitted type). */
+  readonly properties: readonly IrProperty[];
+  /**
+   * `false`: closed (unknown keys are errors). `true`: open, values unchecked (the default when the
+   * spec says nothing). A schema: open, each extra value must match it.
+   */
+  readonly additionalProperties: boolean | IrSchema;
+  /** Whether `additionalProperties` was written in the spec (false = defaulted to open). */
+  readonly additionalPropertiesDeclared: boolean;
+  readonly propertyNames?: IrSchema;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+}
+
+export interface IrArraySchema extends IrSchemaBase {
+  readonly kind: 'array';
+  readonly items: IrSchema;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+}
+
+export interface IrStringSchema extends IrSchemaBase {
+  readonly kind: 'string';
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /** An ECMAScript regular expression source, checked with the `u` flag. */
+  readonly pattern?: string;
+  readonly format?: string;
+}
+
+export interface IrNumberSchema extends IrSchemaBase {
+  readonly kind: 'number';
+  readonly integer: boolean;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  /** 3.1 numeric form; 3.0's boolean form is converted to this. */
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly multipleOf?: number;
+  readonly format?: string;
+}
+
+export interface IrBooleanSchema extends IrSchemaBase {
+  readonly kind: 'boolean';
+}
+
+export interface IrNullSchema extends IrSchemaBase {
+  readonly kind: 'null';
+}
+
+export type IrLiteral = string | number | boolean | null;
+
+export interface IrEnumSchema extends IrSchemaBase {
+  readonly kind: 'enum';
+  readonly values: readonly IrLiteral[];
+}
+
+export interface IrConstSchema extends IrSchemaBase {
+  readonly kind: 'const';
+  readonly value: IrLiteral;
+}
+
+export interface IrUnionSchema extends IrSchemaBase {
+  readonly kind: 'union';
+  /** `oneOf`: exactly one variant matches. `anyOf`: at least one. */
+  readonly mode: 'oneOf' | 'anyOf';
+  readonly variants: readonly IrSchema[];
+  readonly discriminator?: IrDiscriminator;
+}
+
+export interface IrDiscriminator {
+  readonly propertyName: string;
+  /** Discriminator value -> named schema key, sorted by value. */
+  readonly mapping: readonly { readonly value: string; readonly target: string }[];
+}
+
+export interface IrAllOfSchema extends IrSchemaBase {
+  readonly kind: 'allOf';
+  readonly parts: readonly IrSchema[];
+}
+
+/** `{}` or `true`: any value. */
+export interface IrUnknownSchema extends IrSchemaBase {
+  readonly kind: 'unknown';
+}
+
+/** `false` or `not: {}`: no value. */
+export interface IrNeverSchema extends IrSchemaBase {
+  readonly kind: 'never';
+}

@@ -1,0 +1,68 @@
+// $ref resolution. A ref to `#/components/schemas/X` stays a named reference (that is how
+// recursion is expressed); any other local ref is followed to its node. External refs are
+// reported: sdkgen reads one self-contained document.
+import { defaultHint } from '../diagnostics/codes.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import { decodePointer } from '../load/pointer.js';
+
+export interface RefTarget {
+  /** The JSON pointer of the referenced node. */
+  readonly pointer: string;
+  readonly value: unknown;
+  /** Set when the ref names a component schema. */
+  readonly componentKey?: string;
+}
+
+export function resolveRef(ref: string, at: string, root: unknown, locate: (pointer: string) => SourceLocation): RefTarget | Diagnostic {
+  if (!ref.startsWith('#')) {
+    return {
+      code: 'model/external-ref',
+      severity: 'error',
+      message: `The $ref ${JSON.stringify(ref)} points outside this document, which sdkgen does not follow.`,
+      hint: defaultHint('model/external-ref'),
+      at: locate(at),
+    };
+  }
+  let segments: string[];
+  try {
+    segments = decodePointer(ref);
+  } catch {
+    return unresolved(ref, at, locate, 'is not a valid JSON pointer');
+  }
+  let node: unknown = root;
+  for (const segment of segments) {
+    if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)];
+    else if (typeof node === 'object' && node !== null && Object.prototype.hasOwnProperty.call(node, segment)) node = (node as Record<string, unknown>)[segment];
+    else return unresolved(ref, at, locate, 'points at nothing');
+  }
+  const pointer = ref.slice(1);
+  const isComponentSchema = segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas';
+  return isComponentSchema ? { pointer, value: node, componentKey: segments[2]! } : { pointer, value: node };
+}
+
+function unresolved(ref: string, at: string, locate: (pointer: string) => SourceLocation, what: string): Diagnostic {
+  return {
+    code: 'model/unresolved-ref',
+    severity: 'error',
+    message: `The $ref ${JSON.stringify(ref)} ${what}.`,
+    hint: defaultHint('model/unresolved-ref'),
+    at: locate(at),
+  };
+}
+
+/** Follows refs (of parameters, request bodies, responses) until a non-ref node; cycles end with a diagnostic. */
+export function followRefs(value: unknown, pointer: string, root: unknown, locate: (pointer: string) => SourceLocation): { value: unknown; pointer: string } | Diagnostic {
+  const seen = new Set<string>();
+  let current = { value, pointer };
+  while (typeof current.value === 'object' && current.value !== null && typeof (current.value as { $ref?: unknown }).$ref === 'string') {
+    const ref = (current.value as { $ref: string }).$ref;
+    if (seen.has(ref)) {
+      return { code: 'model/ref-cycle', severity: 'error', message: `The $ref ${JSON.stringify(ref)} leads back to itself.`, hint: defaultHint('model/ref-cycle'), at: locate(`${current.pointer}/$ref`) };
+    }
+    seen.add(ref);
+    const target = resolveRef(ref, `${current.pointer}/$ref`, root, locate);
+    if ('code' in target) return target;
+    current = { value: target.value, pointer: target.pointer };
+  }
+  return current;
+}

@@ -1,0 +1,293 @@
+// OpenAPI (3.0 or 3.1) Schema Object -> IrSchema, one function per construct. Pure: problems
+// go to `ctx.report`. 3.0 forms (`nullable`, boolean `exclusiveMinimum`) get their 3.1 meaning.
+import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import { childPointer } from '../load/pointer.js';
+import type {
+  IrDiscriminator,
+  IrLiteral,
+  IrObjectSchema,
+  IrProperty,
+  IrSchema,
+  IrSchemaBase,
+} from './ir.js';
+import { resolveRef, type RefTarget } from './refs.js';
+
+export interface SchemaContext {
+  readonly root: unknown;
+  readonly locate: (pointer: string) => SourceLocation;
+  readonly report: (diagnostic: Diagnostic) => void;
+  /** Pointers of non-component refs being inlined, to stop cycles. */
+  readonly inlining: Set<string>;
+}
+
+type Raw = Record<string, unknown>;
+
+/** Keywords sdkgen understands; anything else that changes validation is reported. */
+const UNSUPPORTED_KEYWORDS = [
+  'if', 'then', 'else', 'dependentSchemas', 'dependentRequired', 'patternProperties', 'unevaluatedProperties',
+  'unevaluatedItems', 'contains', 'minContains', 'maxContains', 'prefixItems', '$dynamicRef', '$recursiveRef',
+  'additionalItems', 'dependencies',
+] as const;
+
+const TYPES = ['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'] as const;
+type TypeName = (typeof TYPES)[number];
+
+export function schemaToIr(raw: unknown, pointer: string, ctx: SchemaContext): IrSchema {
+  if (raw === true) return { kind: 'unknown', source: pointer };
+  if (raw === false) return { kind: 'never', source: pointer };
+  if (!isRaw(raw)) {
+    report(ctx, 'model/unsupported-construct', pointer, 'A schema must be an object or a boolean.');
+    return { kind: 'unknown', source: pointer };
+  }
+  const base = baseOf(raw, pointer);
+  if (typeof raw['$ref'] === 'string') return refToIr(raw['$ref'], base, pointer, ctx);
+  for (const keyword of UNSUPPORTED_KEYWORDS) {
+    if (keyword in raw) {
+      report(ctx, 'model/unsupported-construct', childPointer(pointer, keyword), `The schema keyword \`${keyword}\` is not supported.`);
+    }
+  }
+  const schema = withoutNullable(raw, base, pointer, ctx);
+  const isNullable = raw['nullable'] === true && !(schema.kind === 'union' && schema.variants.some((v) => v.kind === 'null'));
+  return isNullable ? addNull(schema, base) : schema;
+}
+
+function withoutNullable(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {
+  if ('not' in raw) return notToIr(raw, base, pointer, ctx);
+  const composed = compositionToIr(raw, base, pointer, ctx);
+  if (composed) return composed;
+  if ('const' in raw) return literalToIr('const', [raw['const']], base, pointer, ctx);
+  if (Array.isArray(raw['enum'])) return literalToIr('enum', raw['enum'], base, pointer, ctx);
+  const types = typesOf(raw, pointer, ctx);
+  if (types.length === 0) return { ...base, kind: 'unknown' };
+  const variants = types.map((type) => typedToIr(type, raw, types.length === 1 ? base : { source: pointer }, pointer, ctx));
+  return variants.length === 1 ? variants[0]! : { ...base, kind: 'union', mode: 'anyOf', variants };
+}
+
+function typesOf(raw: Raw, pointer: string, ctx: SchemaContext): TypeName[] {
+  const declared = raw['type'];
+  const list = Array.isArray(declared) ? declared : declared === undefined ? [] : [declared];
+  const types: TypeName[] = [];
+  for (const type of list) {
+    if (TYPES.includes(type as TypeName)) types.push(type as TypeName);
+    else report(ctx, 'model/unsupported-construct', childPointer(pointer, 'type'), `Unknown schema type ${JSON.stringify(type)}.`, `Use one of ${TYPES.join(', ')}.`);
+  }
+  if (types.length > 0) return [...new Set(types)];
+  // No `type`: infer from the keywords present, as most generators do.
+  if ('properties' in raw || 'additionalProperties' in raw || 'required' in raw || 'propertyNames' in raw) return ['object'];
+  if ('items' in raw) return ['array'];
+  return [];
+}
+
+function typedToIr(type: TypeName, raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {
+  switch (type) {
+    case 'object':
+      return objectToIr(raw, base, pointer, ctx);
+    case 'array':
+      return {
+        ...base,
+        kind: 'array',
+        items: 'items' in raw ? schemaToIr(raw['items'], childPointer(pointer, 'items'), ctx) : { kind: 'unknown', source: pointer },
+        ...numberKeys(raw, ['minItems', 'maxItems']),
+        ...(raw['uniqueItems'] === true ? { uniqueItems: true } : {}),
+      };
+    case 'string':
+      return {
+        ...base,
+        kind: 'string',
+        ...numberKeys(raw, ['minLength', 'maxLength']),
+        ...patternOf(raw, pointer, ctx),
+        ...(typeof raw['format'] === 'string' ? { format: raw['format'] } : {}),
+      };
+    case 'number':
+    case 'integer':
+      return { ...base, kind: 'number', integer: type === 'integer', ...numericKeys(raw), ...(typeof raw['format'] === 'string' ? { format: raw['format'] } : {}) };
+    case 'boolean':
+      return { ...base, kind: 'boolean' };
+    case 'null':
+      return { ...base, kind: 'null' };
+  }
+}
+
+function objectToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrObjectSchema {
+  const required = Array.isArray(raw['required']) ? raw['required'].filter((r): r is string => typeof r === 'string') : [];
+  const rawProperties = isRaw(raw['properties']) ? raw['properties'] : {};
+  const properties: IrProperty[] = Object.entries(rawProperties).map(([name, value]) => ({
+    name,
+    required: required.includes(name),
+    schema: schemaToIr(value, childPointer(pointer, 'properties', name), ctx),
+  }));
+  for (const name of required) {
+    if (!(name in rawProperties) && raw['additionalProperties'] === false) {
+      report(ctx, 'model/unsupported-construct', childPointer(pointer, 'required'), `\`${name}\` is required but the closed object declares no such property, so no value can match.`, `Add \`${name}\` to \`properties\` or remove it from \`required\`.`);
+    }
+  }
+  const additional = raw['additionalProperties'];
+  return {
+    ...base,
+    kind: 'object',
+    properties,
+    additionalProperties:
+      additional === undefined || additional === true ? true : additional === false ? false : schemaToIr(additional, childPointer(pointer, 'additionalProperties'), ctx),
+    additionalPropertiesDeclared: additional !== undefined,
+    ...('propertyNames' in raw ? { propertyNames: schemaToIr(raw['propertyNames'], childPointer(pointer, 'propertyNames'), ctx) } : {}),
+    ...numberKeys(raw, ['minProperties', 'maxProperties']),
+  };
+}
+
+/** oneOf/anyOf/allOf, alone or beside sibling keywords (which become one more allOf part). */
+function compositionToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema | undefined {
+  const parts: IrSchema[] = [];
+  for (const mode of ['oneOf', 'anyOf'] as const) {
+    const list = raw[mode];
+    if (!Array.isArray(list)) continue;
+    const variants = list.map((item, i) => schemaToIr(item, childPointer(pointer, mode, i), ctx));
+    const discriminator = discriminatorOf(raw, pointer, ctx);
+    parts.push({ source: childPointer(pointer, mode), kind: 'union', mode, variants, ...(discriminator ? { discriminator } : {}) });
+  }
+  if (Array.isArray(raw['allOf'])) {
+    parts.push(...raw['allOf'].map((item, i) => schemaToIr(item, childPointer(pointer, 'allOf', i), ctx)));
+  }
+  if (parts.length === 0) return undefined;
+  const siblings = { ...raw };
+  for (const key of ['oneOf', 'anyOf', 'allOf', 'discriminator', 'nullable']) delete siblings[key];
+  const rest = withoutNullable(siblings, { source: pointer }, pointer, ctx);
+  if (!isUnconstrained(rest)) parts.unshift(rest);
+  if (parts.length === 1 && !Array.isArray(raw['allOf'])) return { ...parts[0]!, ...base };
+  return { ...base, kind: 'allOf', parts };
+}
+
+/** `{}` or a bare `type: object` beside a composition adds nothing a person would want as a part. */
+function isUnconstrained(schema: IrSchema): boolean {
+  if (schema.kind === 'unknown') return true;
+  return (
+    schema.kind === 'object' &&
+    schema.properties.length === 0 &&
+    schema.additionalProperties === true &&
+    schema.propertyNames === undefined &&
+    schema.minProperties === undefined &&
+    schema.maxProperties === undefined
+  );
+}
+
+function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscriminator | undefined {
+  const discriminator = raw['discriminator'];
+  if (!isRaw(discriminator) || typeof discriminator['propertyName'] !== 'string') return undefined;
+  const mapping: { value: string; target: string }[] = [];
+  const explicit = isRaw(discriminator['mapping']) ? discriminator['mapping'] : {};
+  for (const [value, ref] of Object.entries(explicit)) {
+    const target = typeof ref === 'string' ? componentKeyOf(ref.includes('/') ? ref : `#/components/schemas/${ref}`) : undefined;
+    if (target) mapping.push({ value, target });
+    else report(ctx, 'model/unresolved-ref', childPointer(pointer, 'discriminator', 'mapping', value), `The discriminator mapping for ${JSON.stringify(value)} does not point at a component schema.`);
+  }
+  const variants = [...(Array.isArray(raw['oneOf']) ? raw['oneOf'] : []), ...(Array.isArray(raw['anyOf']) ? raw['anyOf'] : [])];
+  for (const variant of variants) {
+    const target = isRaw(variant) && typeof variant['$ref'] === 'string' ? componentKeyOf(variant['$ref']) : undefined;
+    if (target && !mapping.some((m) => m.target === target)) mapping.push({ value: target, target });
+  }
+  mapping.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return { propertyName: discriminator['propertyName'], mapping };
+}
+
+function notToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {
+  const not = raw['not'];
+  if (isRaw(not) && Object.keys(not).length === 0) return { ...base, kind: 'never' };
+  report(ctx, 'model/unsupported-construct', childPointer(pointer, 'not'), 'The schema keyword `not` is supported only as `not: {}`.');
+  return { ...base, kind: 'unknown' };
+}
+
+function literalToIr(kind: 'enum' | 'const', values: readonly unknown[], base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {
+  const literals: IrLiteral[] = [];
+  for (const value of values) {
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) literals.push(value as IrLiteral);
+    else report(ctx, 'model/unsupported-construct', childPointer(pointer, kind), `Only string, number, boolean and null ${kind} values are supported, not ${JSON.stringify(value)}.`);
+  }
+  if (kind === 'const') return { ...base, kind: 'const', value: literals[0] ?? null };
+  if (literals.length === 1) return { ...base, kind: 'const', value: literals[0]! };
+  return { ...base, kind: 'enum', values: literals };
+}
+
+function refToIr(ref: string, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {
+  const target: RefTarget | Diagnostic = resolveRef(ref, childPointer(pointer, '$ref'), ctx.root, ctx.locate);
+  if ('code' in target) {
+    ctx.report(target);
+    return { ...base, kind: 'unknown' };
+  }
+  if (target.componentKey !== undefined) return { ...base, kind: 'ref', target: target.componentKey };
+  if (ctx.inlining.has(target.pointer)) {
+    report(ctx, 'model/ref-cycle', childPointer(pointer, '$ref'), `The $ref ${JSON.stringify(ref)} refers back to itself without passing through a component schema.`);
+    return { ...base, kind: 'unknown' };
+  }
+  ctx.inlining.add(target.pointer);
+  const inlined = schemaToIr(target.value, target.pointer, ctx);
+  ctx.inlining.delete(target.pointer);
+  return { ...inlined, ...stripUndefined(base) };
+}
+
+function addNull(schema: IrSchema, base: IrSchemaBase): IrSchema {
+  if (schema.kind === 'enum' && !schema.values.includes(null)) return { ...schema, values: [...schema.values, null] };
+  const { description: _description, title: _title, default: _default, deprecated: _deprecated, ...inner } = schema;
+  return { ...base, kind: 'union', mode: 'anyOf', variants: [inner as IrSchema, { kind: 'null', source: base.source }] };
+}
+
+function baseOf(raw: Raw, pointer: string): IrSchemaBase {
+  return {
+    source: pointer,
+    ...(typeof raw['title'] === 'string' ? { title: raw['title'] } : {}),
+    ...(typeof raw['description'] === 'string' ? { description: raw['description'] } : {}),
+    ...(raw['deprecated'] === true ? { deprecated: true } : {}),
+    ...(raw['readOnly'] === true ? { readOnly: true } : {}),
+    ...(raw['writeOnly'] === true ? { writeOnly: true } : {}),
+    ...('default' in raw ? { default: raw['default'] } : {}),
+    ...(Array.isArray(raw['examples']) ? { examples: raw['examples'] } : 'example' in raw ? { examples: [raw['example']] } : {}),
+  };
+}
+
+function numberKeys<K extends string>(raw: Raw, keys: readonly K[]): Partial<Record<K, number>> {
+  const found: Partial<Record<K, number>> = {};
+  for (const key of keys) if (typeof raw[key] === 'number') found[key] = raw[key];
+  return found;
+}
+
+/** 3.0's boolean `exclusiveMinimum: true` means "minimum is exclusive". */
+function numericKeys(raw: Raw): Partial<Record<'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum' | 'multipleOf', number>> {
+  const keys = numberKeys(raw, ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']);
+  if (raw['exclusiveMinimum'] === true && keys.minimum !== undefined) {
+    keys.exclusiveMinimum = keys.minimum;
+    delete keys.minimum;
+  }
+  if (raw['exclusiveMaximum'] === true && keys.maximum !== undefined) {
+    keys.exclusiveMaximum = keys.maximum;
+    delete keys.maximum;
+  }
+  return keys;
+}
+
+function patternOf(raw: Raw, pointer: string, ctx: SchemaContext): { pattern?: string } {
+  if (typeof raw['pattern'] !== 'string') return {};
+  try {
+    new RegExp(raw['pattern'], 'u');
+    return { pattern: raw['pattern'] };
+  } catch (error) {
+    report(ctx, 'model/unsupported-construct', childPointer(pointer, 'pattern'), `The pattern is not a valid regular expression: ${(error as Error).message}.`, 'Write the pattern in ECMAScript regular expression syntax (JSON Schema §6.4).');
+    return {};
+  }
+}
+
+/** `#/components/schemas/Foo` -> `Foo`; anything else -> undefined. */
+export function componentKeyOf(ref: string): string | undefined {
+  const match = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
+  return match ? decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+}
+
+function report(ctx: SchemaContext, code: DiagnosticCode, pointer: string, message: string, hint?: string): void {
+  ctx.report({ code, severity: 'error', message, hint: hint ?? defaultHint(code), at: ctx.locate(pointer) });
+}
+
+function isRaw(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([key, v]) => v !== undefined && key !== 'source')) as Partial<T>;
+}

@@ -1,0 +1,90 @@
+// Composes the stages; the only place that knows their order. Only the two ends touch the
+// disk: reading the spec and templates, and writing the output folder.
+import { readFile } from 'node:fs/promises';
+import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
+import type { EmittedFile } from './emit/emitted-file.js';
+import { EMITTERS } from './emit/emitters.js';
+import { templateSet } from './emit/template-set.js';
+import { formatFiles } from './format/format-files.js';
+import { loadSpec } from './load/load-spec.js';
+import { loadTemplates } from './load/load-templates.js';
+import { buildModel } from './model/build-model.js';
+import { validateSpec } from './validate/validate-spec.js';
+import { compareTree, readTree, type TreeDifference } from './write/compare-output.js';
+import { writeOutput } from './write/write-output.js';
+
+export type Stage = 'load' | 'validate' | 'model' | 'emit' | 'format' | 'write';
+
+export interface GenerateOptions {
+  /** The spec file (YAML or JSON). */
+  readonly spec: string;
+  /** The output folder; required unless `write` is false. */
+  readonly out?: string;
+  /** false: return the files without touching the disk. */
+  readonly write?: boolean;
+  /** true: compare with `out` and report the difference, writing nothing. */
+  readonly check?: boolean;
+  /** A folder of templates that replace built-in ones by file name. */
+  readonly templates?: string;
+  readonly packageName?: string;
+  readonly clientName?: string;
+  /** Called when a stage starts (for progress display). */
+  readonly onStage?: (stage: Stage) => void;
+}
+
+export interface GenerateResult {
+  readonly files: readonly EmittedFile[];
+  readonly warnings: readonly Diagnostic[];
+  /** How `out` differs (before writing) from the generated files; absent when nothing was compared. */
+  readonly difference?: TreeDifference;
+  readonly wrote: boolean;
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const stage = options.onStage ?? (() => {});
+  stage('load');
+  const text = await readSpecFile(options.spec);
+  try {
+    const templatesPromise = loadTemplates(options.templates);
+    const spec = loadSpec(options.spec, text);
+    stage('validate');
+    const checked = await validateSpec(spec);
+    stage('model');
+    const { api, warnings } = buildModel(checked, {
+      ...(options.packageName !== undefined ? { packageName: options.packageName } : {}),
+      ...(options.clientName !== undefined ? { clientName: options.clientName } : {}),
+    });
+    stage('emit');
+    const templates = templateSet(await templatesPromise);
+    const ctx = { templates, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) };
+    const emitted = (await Promise.all(EMITTERS.map((emit) => emit(api, ctx)))).flat();
+    stage('format');
+    const files = (await formatFiles(emitted)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (options.write === false) return { files, warnings, wrote: false };
+    if (options.out === undefined) throw new UsageError('No output folder: pass --out <dir>.');
+    if (options.check) {
+      return { files, warnings, difference: compareTree(await readTree(options.out), files), wrote: false };
+    }
+    stage('write');
+    const result = await writeOutput(options.out, files);
+    return { files, warnings, difference: result, wrote: result.wrote };
+  } catch (error) {
+    if (error instanceof SpecError) throw new SpecError(error.diagnostics, new Map([[options.spec, text]]));
+    if (error instanceof UsageError || error instanceof InternalError) throw error;
+    if (isFileSystemError(error)) throw error;
+    throw new InternalError(`unexpected failure: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+  }
+}
+
+async function readSpecFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `Cannot read the spec ${file}: no such file.` : `Cannot read the spec ${file}: ${code ?? String(error)}.`);
+  }
+}
+
+function isFileSystemError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'syscall' in error && 'code' in error;
+}

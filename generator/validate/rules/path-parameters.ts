@@ -1,0 +1,61 @@
+// Rule: every `{name}` in a path has a required `in: path` parameter, and every path parameter
+// appears in the path (OAS 3.1 §4.8.12.1). Parameters may be declared on the path item or the
+// operation, directly or through `#/components/parameters/...` refs.
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { defaultHint } from '../../diagnostics/codes.js';
+import type { LoadedSpec } from '../../load/load-spec.js';
+import { decodePointer } from '../../load/pointer.js';
+import { isRecord, walkOperations } from '../walk-operations.js';
+
+export function checkPathParameters(spec: LoadedSpec): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const { path, operation, pathItem, pointer } of walkOperations(spec.root)) {
+    const inPath = [...path.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '');
+    const declared = new Map<string, string>();
+    const pathItemPointer = pointer.slice(0, pointer.lastIndexOf('/'));
+    const lists: [unknown, string][] = [
+      [pathItem['parameters'], `${pathItemPointer}/parameters`],
+      [operation['parameters'], `${pointer}/parameters`],
+    ];
+    for (const [list, listPointer] of lists) {
+      if (!Array.isArray(list)) continue;
+      list.forEach((entry, index) => {
+        const parameter = resolveLocal(spec.root, entry);
+        if (isRecord(parameter) && parameter['in'] === 'path' && typeof parameter['name'] === 'string') {
+          declared.set(parameter['name'], `${listPointer}/${index}`);
+        }
+      });
+    }
+    for (const name of inPath) {
+      if (!declared.has(name)) {
+        problems.push({
+          code: 'validate/path-parameter-mismatch',
+          severity: 'error',
+          message: `The path has \`{${name}}\` but the operation declares no \`in: path\` parameter named \`${name}\`.`,
+          hint: defaultHint('validate/path-parameter-mismatch'),
+          at: spec.locate(pointer),
+        });
+      }
+    }
+    for (const [name, parameterPointer] of declared) {
+      if (!inPath.includes(name)) {
+        problems.push({
+          code: 'validate/path-parameter-mismatch',
+          severity: 'error',
+          message: `The path parameter \`${name}\` does not appear in the path \`${path}\`.`,
+          hint: `Add \`{${name}}\` to the path, or change the parameter's \`in\`.`,
+          at: spec.locate(parameterPointer),
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Follows one local `$ref` (enough for parameters); anything else is returned as it is. */
+function resolveLocal(root: unknown, value: unknown): unknown {
+  if (!isRecord(value) || typeof value['$ref'] !== 'string' || !value['$ref'].startsWith('#')) return value;
+  let node: unknown = root;
+  for (const segment of decodePointer(value['$ref'])) node = isRecord(node) ? node[segment] : undefined;
+  return node;
+}

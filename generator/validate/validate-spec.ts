@@ -1,0 +1,134 @@
+// Checks the loaded document against the OpenAPI 3.0/3.1 schema (via
+// @seriousme/openapi-schema-validator) and then sdkgen's own rules. Collects every problem,
+// then throws one SpecError; warnings are returned for the caller to print.
+import { Validator } from '@seriousme/openapi-schema-validator';
+import type { ErrorObject } from 'ajv';
+import { defaultHint } from '../diagnostics/codes.js';
+import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { closestMatch } from '../diagnostics/suggest.js';
+import type { LoadedSpec } from '../load/load-spec.js';
+import { childPointer } from '../load/pointer.js';
+import { checkOperationIds } from './rules/unique-operation-ids.js';
+import { checkPathParameters } from './rules/path-parameters.js';
+
+export interface ValidatedSpec extends LoadedSpec {
+  readonly version: '3.0' | '3.1';
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** Keys each OpenAPI object may hold, for "did you mean" hints on unknown keys. */
+const KNOWN_KEYS = [
+  'openapi', 'info', 'servers', 'paths', 'components', 'security', 'tags', 'externalDocs', 'webhooks',
+  'jsonSchemaDialect', 'title', 'version', 'description', 'summary', 'termsOfService', 'contact', 'license',
+  'get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'parameters', 'operationId',
+  'requestBody', 'responses', 'callbacks', 'deprecated', 'name', 'in', 'required', 'schema', 'content',
+  'style', 'explode', 'example', 'examples', 'headers', 'schemas', 'securitySchemes', 'links',
+  'requestBodies', 'pathItems', 'type', 'scheme', 'bearerFormat', 'url', 'variables', 'default', 'enum',
+  'allowEmptyValue', 'allowReserved', 'encoding', 'flows', 'openIdConnectUrl', 'value', 'externalValue',
+];
+
+export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
+  const root = spec.root as Record<string, unknown>;
+  const version = openApiVersion(spec, root);
+  const validator = new Validator({ allErrors: true, strict: false });
+  const result = await validator.validate(root);
+  const problems: Diagnostic[] = [];
+  if (!result.valid) {
+    const errors = typeof result.errors === 'string' ? [] : (result.errors ?? []);
+    problems.push(...simplifyErrors(errors).map((error) => schemaErrorToDiagnostic(spec, error)));
+  }
+  problems.push(...checkOperationIds(spec), ...checkPathParameters(spec));
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new SpecError(sortDiagnostics(problems));
+  return { ...spec, version, warnings: problems };
+}
+
+function openApiVersion(spec: LoadedSpec, root: Record<string, unknown>): '3.0' | '3.1' {
+  const declared = root['openapi'] ?? root['swagger'];
+  const text = typeof declared === 'string' ? declared : String(declared ?? '');
+  if (/^3\.0\.\d+$/.test(text)) return '3.0';
+  if (/^3\.1\.\d+$/.test(text)) return '3.1';
+  const pointer = 'openapi' in root ? '/openapi' : 'swagger' in root ? '/swagger' : '';
+  throw new SpecError([
+    {
+      code: 'validate/unsupported-version',
+      severity: 'error',
+      message:
+        declared === undefined
+          ? 'The spec has no `openapi` version field.'
+          : `OpenAPI version ${JSON.stringify(declared)} is not supported.`,
+      hint:
+        'swagger' in root
+          ? 'This is a Swagger 2.0 document; convert it to OpenAPI 3 first (for example with swagger2openapi).'
+          : defaultHint('validate/unsupported-version'),
+      at: spec.locate(pointer),
+    },
+  ]);
+}
+
+/**
+ * Ajv reports every failed branch of every `oneOf`/`if` in the OpenAPI meta-schema. Keep the
+ * most specific errors: drop combinator summaries and branch failures when a deeper or
+ * non-branch error explains the same place.
+ */
+function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const isBranch = (error: ErrorObject) => /\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath);
+  const isSummary = (error: ErrorObject) => ['if', 'then', 'else', 'oneOf', 'anyOf', 'not'].includes(error.keyword);
+  const under = (path: string, base: string) => path === base || path.startsWith(base + '/');
+  const kept = errors.filter((error) => {
+    if (isSummary(error)) return !errors.some((other) => other !== error && !isSummary(other) && under(other.instancePath, error.instancePath));
+    if (!isBranch(error)) return true;
+    return !errors.some(
+      (other) =>
+        other !== error &&
+        !isSummary(other) &&
+        ((other.instancePath !== error.instancePath && under(other.instancePath, error.instancePath)) ||
+          (other.instancePath === error.instancePath && !isBranch(other))),
+    );
+  });
+  const seen = new Set<string>();
+  return kept.filter((error) => {
+    const key = `${error.instancePath} ${error.keyword} ${JSON.stringify(error.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnostic {
+  const params = error.params as Record<string, unknown>;
+  const diagnostic = (pointer: string, message: string, hint?: string): Diagnostic => ({
+    code: 'validate/schema',
+    severity: 'error',
+    message,
+    hint: hint ?? defaultHint('validate/schema'),
+    at: spec.locate(pointer),
+  });
+  const where = error.instancePath === '' ? 'the document root' : `\`${error.instancePath}\``;
+  switch (error.keyword) {
+    case 'required':
+      return diagnostic(error.instancePath, `Missing required key \`${String(params['missingProperty'])}\` in ${where}.`, `Add \`${String(params['missingProperty'])}\` here.`);
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const key = String(params['additionalProperty'] ?? params['unevaluatedProperty']);
+      const suggestion = key.startsWith('x-') ? undefined : closestMatch(key, KNOWN_KEYS);
+      return diagnostic(
+        childPointer(error.instancePath, key),
+        `Unknown key \`${key}\` in ${where}.`,
+        suggestion ? `Did you mean \`${suggestion}\`? Vendor extensions must start with \`x-\`.` : 'Remove it, or prefix it with `x-` to make it a vendor extension.',
+      );
+    }
+    case 'enum':
+      return diagnostic(error.instancePath, `${where} must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`);
+    case 'type':
+      return diagnostic(error.instancePath, `${where} must be of type ${String(params['type'])}.`);
+    default:
+      return diagnostic(error.instancePath, `${where} ${error.message ?? 'is invalid'}.`);
+  }
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line || a.at.column - b.at.column || a.code.localeCompare(b.code),
+  );
+}

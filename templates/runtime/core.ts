@@ -1,0 +1,145 @@
+// The client base class every generated client extends: resolves options once (API key,
+// base URL, headers, logger) and turns each OperationSpec into an APIPromise.
+import { APIPromise } from './api-promise.js';
+import { SDKError } from './errors.js';
+import { isBrowser, readEnv } from './env.js';
+import { applyHeaders, type HeaderRecord } from './headers.js';
+import { isLogLevel, LevelLogger, type LogLevel } from './log.js';
+import type { ClientIdentity, ClientOptions, OperationSpec, RequestOptions, ResponseValidation } from './options.js';
+import { scrubText } from './redact.js';
+import { RequestRun, type RequestConfig } from './request.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER, DEFAULT_RETRY_HOOKS, type RetryHooks } from './retry.js';
+
+export type {
+  ClientIdentity,
+  ClientOptions,
+  OperationSpec,
+  RequestDescription,
+  RequestOptions,
+  ResponseValidation,
+} from './options.js';
+export type { Logger, LogLevel } from './log.js';
+export { APIPromise } from './api-promise.js';
+
+/** Ten minutes, as in openai-node. */
+export const DEFAULT_TIMEOUT = 600_000;
+
+export class ClientCore {
+  readonly baseURL: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  // Private (#) so the key never shows up in JSON.stringify, util.inspect or a spread of the client.
+  readonly #config: RequestConfig;
+
+  /**
+   * Throws SDKError when no API key is found, when options are out of range, and in a browser
+   * page unless `dangerouslyAllowBrowser` is set. `hooks` replaces the retry clock (tests only;
+   * generated clients never pass it).
+   */
+  constructor(options: ClientOptions, identity: ClientIdentity, hooks?: Partial<RetryHooks>) {
+    const name = identity.clientName;
+    const apiKey = options.apiKey ?? readEnv(identity.apiKeyEnv);
+    if (apiKey === undefined || apiKey === '') {
+      throw new SDKError(
+        `${name}: no API key found. Pass it as \`new ${name}({ apiKey })\` or set the ${identity.apiKeyEnv} environment variable.`,
+      );
+    }
+    if (isBrowser() && options.dangerouslyAllowBrowser !== true) {
+      throw new SDKError(
+        `${name}: refusing to run in a browser. Code shipped to a browser is readable by its users, so the API key ` +
+          `would be exposed to anyone who opens the page. Call the API from your server instead, or, if you ` +
+          `understand the risk (e.g. the key is a short-lived, narrowly scoped token), pass \`dangerouslyAllowBrowser: true\`.`,
+      );
+    }
+
+    const baseURL = (options.baseURL ?? readEnv(identity.baseURLEnv) ?? identity.defaultBaseURL).replace(/\/+$/, '');
+    if (!canParse(baseURL)) {
+      throw new SDKError(`${name}: baseURL ${JSON.stringify(scrubText(baseURL, apiKey))} is not an absolute URL.`);
+    }
+    const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+    if (typeof timeout !== 'number' || !(timeout > 0)) {
+      throw new SDKError(`${name}: timeout must be a positive number of milliseconds, got ${String(timeout)}.`);
+    }
+    const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+      throw new SDKError(`${name}: maxRetries must be a whole number >= 0, got ${String(maxRetries)}.`);
+    }
+    const maxRetryAfter = options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER;
+    if (typeof maxRetryAfter !== 'number' || !(maxRetryAfter >= 0)) {
+      throw new SDKError(`${name}: maxRetryAfter must be a number of milliseconds >= 0, got ${String(maxRetryAfter)}.`);
+    }
+    const responseValidation: ResponseValidation = options.responseValidation ?? 'loose';
+    if (responseValidation !== 'loose' && responseValidation !== 'strict' && responseValidation !== 'off') {
+      throw new SDKError(`${name}: responseValidation must be 'loose', 'strict' or 'off', got ${String(responseValidation)}.`);
+    }
+    const fetchFn = options.fetch ?? globalThis.fetch;
+    if (typeof fetchFn !== 'function') {
+      throw new SDKError(`${name}: this runtime has no global fetch; pass one as the \`fetch\` option.`);
+    }
+
+    const logger = options.logger ?? console;
+    let logLevel: LogLevel = 'warn';
+    if (isLogLevel(options.logLevel)) logLevel = options.logLevel;
+    else if (options.logLevel !== undefined) {
+      logger.warn(`${name}: logLevel ${JSON.stringify(options.logLevel)} is not one of off, error, warn, info, debug; using 'warn'.`);
+    }
+
+    const defaults: HeaderRecord = {
+      accept: 'application/json',
+      'x-sdkgen-client': `${identity.packageName}/${identity.packageVersion}`,
+      'x-sdkgen-retry-count': '0',
+      'x-sdkgen-timeout': String(Math.trunc(timeout / 1000)),
+    };
+    applyHeaders(defaults, { authorization: `Bearer ${apiKey}` }, ['apiKey']);
+    const plainHeaders = { ...defaults };
+    const jsonHeaders: HeaderRecord = { ...defaults, 'content-type': 'application/json' };
+    applyHeaders(plainHeaders, options.defaultHeaders, ['defaultHeaders']);
+    applyHeaders(jsonHeaders, options.defaultHeaders, ['defaultHeaders']);
+    const touched = new Set(Object.keys(options.defaultHeaders ?? {}).map((key) => key.toLowerCase()));
+
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(options.defaultQuery ?? {})) {
+      if (value !== undefined) query.append(key, value);
+    }
+
+    this.baseURL = baseURL;
+    this.timeout = timeout;
+    this.maxRetries = maxRetries;
+    this.#config = {
+      baseURL,
+      query: query.toString(),
+      plainHeaders,
+      jsonHeaders,
+      sendsRetryCount: !touched.has('x-sdkgen-retry-count'),
+      sendsTimeout: !touched.has('x-sdkgen-timeout'),
+      timeout,
+      maxRetries,
+      maxRetryAfter,
+      validate: options.validate ?? true,
+      responseValidation,
+      idempotencyHeader: options.idempotencyHeader?.toLowerCase(),
+      fetch: fetchFn,
+      log: new LevelLogger(logger, logLevel, apiKey),
+      secret: apiKey,
+      hooks: { ...DEFAULT_RETRY_HOOKS, ...hooks },
+    };
+  }
+
+  /**
+   * Runs one operation. Never throws synchronously: every failure, including invalid input
+   * found before sending, rejects the returned promise.
+   */
+  request<T>(operation: OperationSpec<T>, options?: RequestOptions): APIPromise<T> {
+    const run = new RequestRun<T>(this.#config, operation, options);
+    return new APIPromise<T>(run.start(), run);
+  }
+}
+
+function canParse(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,220 @@
+// Every error the client raises. Messages are built once, from data already scrubbed of the
+// API key (see redact.ts); no error keeps a reference to the key, the client or its options.
+
+/** One problem found by a validator (the Standard Schema v1 issue shape). */
+export interface ValidationIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/** Base class of every error this package throws. */
+export class SDKError extends Error {
+  override name = 'SDKError';
+}
+
+/**
+ * Input (or a response) that does not match the API's schema. Raised before anything is sent
+ * for request problems; the message lists every issue as a `path: message` line.
+ */
+export class ValidationError extends SDKError {
+  override name = 'ValidationError';
+  readonly issues: readonly ValidationIssue[];
+
+  /** `heading` names what was checked, e.g. "Invalid request" or "Invalid response from GET /x". */
+  constructor(issues: readonly ValidationIssue[], heading = 'Invalid request') {
+    super(formatIssues(issues, heading));
+    this.issues = issues;
+  }
+}
+
+/** `["workflow", "state_variables", 0, "a b"]` -> `workflow.state_variables[0]["a b"]`; `[]` -> `(root)`. */
+export function formatIssuePath(path: readonly (string | number)[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text === '' ? '(root)' : text;
+}
+
+function formatIssues(issues: readonly ValidationIssue[], heading: string): string {
+  if (issues.length === 0) return heading;
+  const noun = issues.length === 1 ? 'problem' : 'problems';
+  const lines = issues.map((issue) => `  ${formatIssuePath(issue.path)}: ${issue.message}`);
+  return `${heading} (${issues.length} ${noun}):\n${lines.join('\n')}`;
+}
+
+/**
+ * An HTTP exchange that failed. `status`/`headers` are undefined when no response arrived
+ * (connection errors, timeouts, aborts). `error` is the parsed JSON error body, if any;
+ * `code`, `param` and `type` come from its `error` object, as in the OpenAI API.
+ */
+export class APIError extends SDKError {
+  override name = 'APIError';
+  readonly status: number | undefined;
+  readonly headers: Headers | undefined;
+  /** The `x-request-id` response header; quote it when reporting a problem to the API owner. */
+  readonly requestID: string | null | undefined;
+  readonly error: unknown;
+  readonly code: string | null | undefined;
+  readonly param: string | null | undefined;
+  readonly type: string | undefined;
+
+  constructor(
+    status: number | undefined,
+    error: unknown,
+    message: string,
+    headers: Headers | undefined,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.status = status;
+    this.headers = headers;
+    this.requestID = headers?.get('x-request-id');
+    this.error = error;
+    const detail = errorObject(error);
+    this.code = stringField(detail, 'code');
+    this.param = stringField(detail, 'param');
+    const type = stringField(detail, 'type');
+    this.type = type ?? undefined;
+  }
+}
+
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+  declare readonly status: 400;
+  declare readonly headers: Headers;
+}
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+  declare readonly status: 401;
+  declare readonly headers: Headers;
+}
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+  declare readonly status: 403;
+  declare readonly headers: Headers;
+}
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+  declare readonly status: 404;
+  declare readonly headers: Headers;
+}
+export class ConflictError extends APIError {
+  override name = 'ConflictError';
+  declare readonly status: 409;
+  declare readonly headers: Headers;
+}
+export class UnprocessableEntityError extends APIError {
+  override name = 'UnprocessableEntityError';
+  declare readonly status: 422;
+  declare readonly headers: Headers;
+}
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+  declare readonly status: 429;
+  declare readonly headers: Headers;
+}
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError';
+  declare readonly status: number;
+  declare readonly headers: Headers;
+}
+
+/**
+ * A 2xx response whose body is not JSON (e.g. an HTML page from a proxy). Carries status,
+ * headers and request ID like any APIError; never retried, since the server said "success".
+ */
+export class InvalidResponseBodyError extends APIError {
+  override name = 'InvalidResponseBodyError';
+  declare readonly status: number;
+  declare readonly headers: Headers;
+}
+
+/** No usable response: DNS, refused or reset connection, or a body cut off mid-stream. */
+export class APIConnectionError extends APIError {
+  override name = 'APIConnectionError';
+  declare readonly status: undefined;
+  declare readonly headers: undefined;
+  constructor(message = 'Connection error.', options?: ErrorOptions) {
+    super(undefined, undefined, message, undefined, options);
+  }
+}
+
+/** The attempt ran longer than `timeout` (after any retries). */
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = 'APIConnectionTimeoutError';
+  constructor(message = 'Request timed out.', options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** The caller's AbortSignal fired. Never retried. `cause` is the signal's reason. */
+export class APIUserAbortError extends APIError {
+  override name = 'APIUserAbortError';
+  declare readonly status: undefined;
+  declare readonly headers: undefined;
+  constructor(message = 'Request was aborted.', options?: ErrorOptions) {
+    super(undefined, undefined, message, undefined, options);
+  }
+}
+
+/**
+ * The typed error for a non-2xx response. `body` is the parsed JSON (or undefined) and `text`
+ * the raw body, both already scrubbed of secrets by the caller.
+ */
+export function makeStatusError(status: number, body: unknown, text: string, headers: Headers): APIError {
+  const message = statusMessage(status, body, text);
+  switch (status) {
+    case 400:
+      return new BadRequestError(status, body, message, headers);
+    case 401:
+      return new AuthenticationError(status, body, message, headers);
+    case 403:
+      return new PermissionDeniedError(status, body, message, headers);
+    case 404:
+      return new NotFoundError(status, body, message, headers);
+    case 409:
+      return new ConflictError(status, body, message, headers);
+    case 422:
+      return new UnprocessableEntityError(status, body, message, headers);
+    case 429:
+      return new RateLimitError(status, body, message, headers);
+    default:
+      return status >= 500
+        ? new InternalServerError(status, body, message, headers)
+        : new APIError(status, body, message, headers);
+  }
+}
+
+const SNIPPET_LENGTH = 200;
+
+/** `404 Session not found`; for a non-JSON body, the status and the start of the text without markup. */
+function statusMessage(status: number, body: unknown, text: string): string {
+  const detail = errorObject(body);
+  const message = detail === undefined ? undefined : detail['message'];
+  if (typeof message === 'string' && message !== '') return `${status} ${message}`;
+  if (message !== undefined && message !== null) return `${status} ${JSON.stringify(message)}`;
+  if (body !== undefined) return `${status} ${snippet(JSON.stringify(body))}`;
+  const plain = snippet(text.replace(/<[^>]*>/g, ' '));
+  return plain === '' ? `${status} status code (no body)` : `${status} ${plain}`;
+}
+
+/** Collapses whitespace and cuts to about 200 characters. */
+export function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
+}
+
+/** `body.error` when it is an object (OpenAI's error envelope), else undefined. */
+function errorObject(body: unknown): Record<string, unknown> | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const inner = (body as Record<string, unknown>)['error'];
+  return typeof inner === 'object' && inner !== null ? (inner as Record<string, unknown>) : undefined;
+}
+
+function stringField(detail: Record<string, unknown> | undefined, key: string): string | null | undefined {
+  const value = detail?.[key];
+  return typeof value === 'string' || value === null ? value : undefined;
+}

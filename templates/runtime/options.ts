@@ -1,0 +1,86 @@
+// The shapes the generated client and its users pass to the core. Re-exported by core.ts.
+import type { ValidationIssue } from './errors.js';
+import type { Logger, LogLevel } from './log.js';
+
+/** What a generated request builder returns: everything needed to put the request on the wire. */
+export interface RequestDescription {
+  readonly method: string;
+  /** Already percent-encoded; may carry a `?query`. Appended to the base URL. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** A JSON value; `undefined` means no body (and no content-type). */
+  readonly body?: unknown;
+}
+
+/** Fixed facts about one generated client, compiled into it by the generator. */
+export interface ClientIdentity {
+  /** e.g. "ChatKitClient"; used in error messages. */
+  readonly clientName: string;
+  readonly packageName: string;
+  readonly packageVersion: string;
+  readonly defaultBaseURL: string;
+  /** Environment variable holding the API key, e.g. "OPENAI_API_KEY". */
+  readonly apiKeyEnv: string;
+  /** Environment variable overriding the base URL, e.g. "OPENAI_BASE_URL". */
+  readonly baseURLEnv: string;
+}
+
+/**
+ * How 2xx JSON bodies are checked: 'loose' rejects wrong types but keeps unknown fields,
+ * 'strict' also rejects unknown fields, 'off' skips the check.
+ */
+export type ResponseValidation = 'loose' | 'strict' | 'off';
+
+export interface ClientOptions {
+  /** Defaults to the environment variable named by the client (e.g. OPENAI_API_KEY). */
+  apiKey?: string | undefined;
+  /** Defaults to the base-URL environment variable, then to the API's own URL. */
+  baseURL?: string | undefined;
+  /** Milliseconds per attempt, including reading the body. Default 600_000 (10 minutes). */
+  timeout?: number | undefined;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number | undefined;
+  /** A fetch implementation; default `globalThis.fetch`. */
+  fetch?: typeof fetch | undefined;
+  /** Sent with every request; `null` removes a header the client would send. */
+  defaultHeaders?: Record<string, string | null | undefined> | undefined;
+  /** Added to every request's query string; `undefined` values are skipped. */
+  defaultQuery?: Record<string, string | undefined> | undefined;
+  /** Default `console`. */
+  logger?: Logger | undefined;
+  /** Default 'warn'. 'info' adds one line per response and retry; 'debug' adds redacted details. */
+  logLevel?: LogLevel | undefined;
+  /** Allow construction in a browser page, where the API key would be visible to its users. */
+  dangerouslyAllowBrowser?: boolean | undefined;
+  /** Check request inputs against the schema before sending. Default true. */
+  validate?: boolean | undefined;
+  /** Default 'loose'. */
+  responseValidation?: ResponseValidation | undefined;
+  /** Header that carries an idempotency key on non-GET requests (e.g. "Idempotency-Key"). Off by default. */
+  idempotencyHeader?: string | undefined;
+  /** Cap, in ms, on a wait the server asks for with retry-after(-ms). Default 60_000. */
+  maxRetryAfter?: number | undefined;
+}
+
+export interface RequestOptions {
+  /** Applied last; `null` removes a header. */
+  headers?: Record<string, string | null | undefined> | undefined;
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
+  /** Aborting stops the request at once (also during a retry wait) with APIUserAbortError. */
+  signal?: AbortSignal | undefined;
+  /** Used instead of a generated key when the client has an `idempotencyHeader`. */
+  idempotencyKey?: string | undefined;
+  /** Overrides the client's `validate` for this call. */
+  validate?: boolean | undefined;
+}
+
+/** One API call, as the generated resource method describes it to the core. `T` is the parsed 2xx body. */
+export interface OperationSpec<T> {
+  /** Returns the request issues of the caller's input; called only when validation is on. */
+  readonly validateRequest?: () => readonly ValidationIssue[];
+  /** Builds the wire request (pure; may throw ValidationError, e.g. from encodePathSegment). */
+  readonly build: () => RequestDescription;
+  /** Checks a parsed 2xx JSON body; 'strict' also rejects unknown keys. Missing = no check. */
+  readonly validateResponse?: (value: unknown, mode: 'loose' | 'strict') => readonly ValidationIssue[];
+}

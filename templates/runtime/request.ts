@@ -1,0 +1,435 @@
+// One logical API call: validate, build, send with timeout and retries, then read and check
+// the body. One instance per call; it is the abort listener and the body parser, so the hot
+// path allocates no closures of its own.
+import type { ResponseParser } from './api-promise.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  InvalidResponseBodyError,
+  SDKError,
+  ValidationError,
+  makeStatusError,
+  snippet,
+  type APIError,
+  type ValidationIssue,
+} from './errors.js';
+import { applyHeaders, type HeaderInput, type HeaderRecord } from './headers.js';
+import type { LevelLogger } from './log.js';
+import type { OperationSpec, RequestOptions, ResponseValidation } from './options.js';
+import { headersForLog, scrubHeaders, scrubText, scrubValue } from './redact.js';
+import { isRetryableResponse, retryDelay, type RetryHooks } from './retry.js';
+
+/** Everything a request needs from its client, resolved once at construction. */
+export interface RequestConfig {
+  /** No trailing slash. */
+  readonly baseURL: string;
+  /** The serialised defaultQuery, '' when there is none. */
+  readonly query: string;
+  /** Defaults and defaultHeaders merged, for requests without and with a JSON body. */
+  readonly plainHeaders: HeaderRecord;
+  readonly jsonHeaders: HeaderRecord;
+  /** False when defaultHeaders removed or replaced the header, so per-request values must not touch it. */
+  readonly sendsRetryCount: boolean;
+  readonly sendsTimeout: boolean;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly maxRetryAfter: number;
+  readonly validate: boolean;
+  readonly responseValidation: ResponseValidation;
+  /** Lowercase header name, or undefined when idempotency keys are off. */
+  readonly idempotencyHeader: string | undefined;
+  readonly fetch: typeof fetch;
+  readonly log: LevelLogger;
+  /** The API key, used only to scrub it from errors and logs. */
+  readonly secret: string;
+  readonly hooks: RetryHooks;
+}
+
+/** What fetch receives; one object per call, reused across attempts. */
+interface WireInit {
+  method: string;
+  headers: HeaderRecord;
+  body: string | null;
+  signal: AbortSignal | null;
+}
+
+const RETRY_COUNT = 'x-sdkgen-retry-count';
+const TIMEOUT = 'x-sdkgen-timeout';
+// setTimeout fires at once for anything above 2^31 - 1 ms.
+const MAX_TIMER = 2_147_483_647;
+const OPTIONS_HEADERS = ['options', 'headers'];
+const DESCRIPTION_HEADERS = ['headers'];
+const IDEMPOTENCY_KEY = ['options', 'idempotencyKey'];
+
+export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
+  readonly #config: RequestConfig;
+  readonly #operation: OperationSpec<T>;
+  readonly #options: RequestOptions | undefined;
+  #init: WireInit | undefined;
+  #url = '';
+  /** Method and path without query, for messages. */
+  #label = '';
+  #timeout = 0;
+  #controller: AbortController | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timedOut = false;
+  #logID = '';
+  #startedAt = 0;
+
+  constructor(config: RequestConfig, operation: OperationSpec<T>, options: RequestOptions | undefined) {
+    this.#config = config;
+    this.#operation = operation;
+    this.#options = options;
+  }
+
+  /** Resolves with a 2xx Response (body unread, timeout still running); rejects with the typed error. */
+  async start(): Promise<Response> {
+    const init = this.#prepare();
+    const signal = this.#options?.signal;
+    if (signal !== undefined && signal !== null) {
+      if (signal.aborted) throw userAbort(signal);
+      signal.addEventListener('abort', this);
+    }
+    try {
+      return await this.#send(init);
+    } catch (error) {
+      this.release();
+      throw error;
+    }
+  }
+
+  /** Called when the caller's signal aborts: stops the attempt in flight. */
+  handleEvent(): void {
+    this.#controller?.abort(this.#options?.signal?.reason);
+  }
+
+  release(): void {
+    clearTimeout(this.#timer);
+    this.#options?.signal?.removeEventListener('abort', this);
+  }
+
+  async parse(response: Response): Promise<T> {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw this.#bodyFailure(error, response.status);
+    } finally {
+      this.release();
+    }
+    const status = response.status;
+    if (status === 204 || status === 205) return undefined as T;
+    let data: unknown;
+    if (text !== '') {
+      try {
+        data = JSON.parse(text);
+      } catch (error) {
+        throw this.#notJSON(response, text, error);
+      }
+    }
+    const check = this.#operation.validateResponse;
+    const mode = this.#config.responseValidation;
+    if (check !== undefined && mode !== 'off') {
+      const issues = check(data, mode);
+      if (issues.length > 0) {
+        const requestID = response.headers.get('x-request-id');
+        const context = `status ${status}${requestID === null ? '' : `, request ID ${requestID}`}`;
+        throw new ValidationError(
+          this.#scrubIssues(issues),
+          `Invalid response from ${this.#label} (${context}); set responseValidation: 'off' to accept it unchecked`,
+        );
+      }
+    }
+    return data as T;
+  }
+
+  /** Validates and builds the request and the fetch init. Throws before anything is sent. */
+  #prepare(): WireInit {
+    const config = this.#config;
+    const options = this.#options;
+    const operation = this.#operation;
+    if (operation.validateRequest !== undefined && (options?.validate ?? config.validate)) {
+      const issues = operation.validateRequest();
+      if (issues.length > 0) throw new ValidationError(this.#scrubIssues(issues), 'Invalid request');
+    }
+    const description = operation.build();
+    const method = description.method.toUpperCase();
+    const path = description.path.charCodeAt(0) === 47 /* / */ ? description.path : `/${description.path}`;
+    const queryStart = path.indexOf('?');
+    this.#label = `${method} ${queryStart === -1 ? path : path.slice(0, queryStart)}`;
+    this.#url = config.baseURL + withDefaultQuery(path, queryStart, config.query);
+
+    const timeout = options?.timeout ?? config.timeout;
+    if (typeof timeout !== 'number' || !(timeout > 0)) {
+      throw new SDKError(`options.timeout must be a positive number of milliseconds, got ${String(timeout)}`);
+    }
+    this.#timeout = Math.min(timeout, MAX_TIMER);
+
+    let body: string | null = null;
+    if (description.body !== undefined) body = serialize(description.body);
+    const headers: HeaderRecord = { ...(body === null ? config.plainHeaders : config.jsonHeaders) };
+    if (timeout !== config.timeout && config.sendsTimeout) headers[TIMEOUT] = String(Math.trunc(timeout / 1000));
+    const idempotencyHeader = config.idempotencyHeader;
+    if (idempotencyHeader !== undefined && method !== 'GET') {
+      const key = options?.idempotencyKey ?? newIdempotencyKey();
+      applyHeaders(headers, { [idempotencyHeader]: key }, IDEMPOTENCY_KEY);
+    }
+    applyHeaders(headers, description.headers as HeaderInput, DESCRIPTION_HEADERS);
+    applyHeaders(headers, options?.headers, OPTIONS_HEADERS);
+    const init: WireInit = { method, headers, body, signal: null };
+    this.#init = init;
+    return init;
+  }
+
+  async #send(init: WireInit): Promise<Response> {
+    const config = this.#config;
+    const log = config.log;
+    const rawMax = this.#options?.maxRetries ?? config.maxRetries;
+    const maxRetries = Number.isFinite(rawMax) && rawMax > 0 ? Math.floor(rawMax) : 0;
+    const logs = log.enabled('info');
+    if (logs) this.#logID = `log_${Math.floor(Math.random() * 0x1000000).toString(16).padStart(6, '0')}`;
+    for (let attempt = 0; ; attempt++) {
+      const retriesLeft = maxRetries - attempt;
+      if (attempt > 0 && config.sendsRetryCount && RETRY_COUNT in init.headers) {
+        init.headers[RETRY_COUNT] = String(attempt);
+      }
+      const controller = new AbortController();
+      this.#controller = controller;
+      this.#timedOut = false;
+      init.signal = controller.signal;
+      if (logs) this.#logRequest(init, attempt);
+      this.#timer = setTimeout(RequestRun.#onTimeout, this.#timeout, this);
+      let response: Response;
+      try {
+        const fetchFn = config.fetch; // called unbound: browsers reject fetch with a foreign `this`
+        response = await fetchFn(this.#url, init);
+      } catch (error) {
+        clearTimeout(this.#timer);
+        const failure = this.#connectionFailure(error, attempt + 1);
+        if (retriesLeft > 0) {
+          if (logs) log.info(`[${this.#logID}] ${failure.message} - retrying, ${retriesLeft} attempts remaining`);
+          await this.#wait(attempt, undefined);
+          continue;
+        }
+        throw failure;
+      }
+      if (response.ok) {
+        if (logs) this.#logResponse(response, 'succeeded');
+        return response;
+      }
+      if (retriesLeft > 0 && isRetryableResponse(response.status, response.headers)) {
+        clearTimeout(this.#timer);
+        if (logs) this.#logResponse(response, `failed - retrying, ${retriesLeft} attempts remaining`);
+        await response.body?.cancel().catch(ignore);
+        await this.#wait(attempt, response.headers);
+        continue;
+      }
+      if (logs) this.#logResponse(response, retriesLeft > 0 ? 'failed - not retryable' : 'failed - no retries left');
+      throw await this.#statusError(response);
+    }
+  }
+
+  static #onTimeout(run: RequestRun<unknown>): void {
+    run.#timedOut = true;
+    run.#controller?.abort(new DOMException('The request timed out.', 'TimeoutError'));
+  }
+
+  async #wait(retryIndex: number, headers: Headers | undefined): Promise<void> {
+    const config = this.#config;
+    const delay = retryDelay(retryIndex, headers, config.maxRetryAfter, config.hooks.random);
+    const signal = this.#options?.signal;
+    try {
+      await config.hooks.sleep(delay, signal);
+    } catch (error) {
+      if (signal?.aborted) throw userAbort(signal);
+      throw error;
+    }
+  }
+
+  /** The error for a fetch that threw; a user abort is thrown straight away (never retried). */
+  #connectionFailure(error: unknown, attempts: number): APIConnectionError {
+    const signal = this.#options?.signal;
+    if (signal?.aborted) throw userAbort(signal);
+    const secret = this.#config.secret;
+    const tries = attempts === 1 ? '' : ` (after ${attempts} attempts)`;
+    if (this.#timedOut || looksLikeTimeout(error)) {
+      return new APIConnectionTimeoutError(
+        `Request timed out: ${this.#label} got no response within ${this.#timeout} ms${tries}.`,
+        { cause: error },
+      );
+    }
+    const reason = scrubText(describeCause(error), secret);
+    return new APIConnectionError(
+      `Connection error: ${this.#label} to ${originOf(this.#url)} failed${reason === '' ? '' : ` (${reason})`}${tries}.`,
+      { cause: error },
+    );
+  }
+
+  /** A failed read of a 2xx body: the caller's abort, our timeout, or a connection cut mid-stream. */
+  #bodyFailure(error: unknown, status: number): APIError {
+    const signal = this.#options?.signal;
+    if (signal?.aborted) return userAbort(signal);
+    if (this.#timedOut) {
+      return new APIConnectionTimeoutError(
+        `Request timed out: ${this.#label} (status ${status}) did not finish sending its body within ${this.#timeout} ms.`,
+        { cause: error },
+      );
+    }
+    const reason = scrubText(describeCause(error), this.#config.secret);
+    return new APIConnectionError(
+      `The response body of ${this.#label} (status ${status}) was cut off before it was complete` +
+        `${reason === '' ? '' : ` (${reason})`}. Not retried: the server may already have acted on the request.`,
+      { cause: error },
+    );
+  }
+
+  #notJSON(response: Response, text: string, error: unknown): InvalidResponseBodyError {
+    const secret = this.#config.secret;
+    const contentType = response.headers.get('content-type') ?? 'none';
+    const parseMessage = error instanceof Error ? error.message : '';
+    // Without length framing a dropped connection looks like JSON that just stops.
+    const hint = /end of (json )?input|unterminated/i.test(parseMessage) ? ' It ends early; it may have been cut off.' : '';
+    return new InvalidResponseBodyError(
+      response.status,
+      undefined,
+      `${response.status} response to ${this.#label} is not valid JSON (content-type: ${contentType}).${hint} ` +
+        `It starts with: ${JSON.stringify(scrubText(snippet(text.slice(0, 400)), secret))}`,
+      scrubHeaders(response.headers, secret),
+    );
+  }
+
+  /** Reads the error body (still under the timeout) and builds the typed error, scrubbed. */
+  async #statusError(response: Response): Promise<APIError> {
+    let text = '';
+    try {
+      text = await response.text();
+    } catch {
+      const signal = this.#options?.signal;
+      if (signal?.aborted) return userAbort(signal);
+      // An unreadable error body still leaves the status, which is what matters.
+    } finally {
+      clearTimeout(this.#timer);
+    }
+    const secret = this.#config.secret;
+    const clean = scrubText(text, secret);
+    let body: unknown;
+    try {
+      body = clean === '' ? undefined : scrubValue(JSON.parse(clean), secret);
+    } catch {
+      body = undefined;
+    }
+    const log = this.#config.log;
+    if (log.enabled('debug')) log.debug(`[${this.#logID}] error body`, { status: response.status, body: body ?? snippet(clean) });
+    return makeStatusError(response.status, body, clean, scrubHeaders(response.headers, secret));
+  }
+
+  #scrubIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
+    const secret = this.#config.secret;
+    if (!issues.some((issue) => issue.message.includes(secret) || issue.path.some((p) => String(p).includes(secret)))) {
+      return issues;
+    }
+    return issues.map((issue) => ({
+      path: issue.path.map((p) => (typeof p === 'string' ? scrubText(p, secret) : p)),
+      message: scrubText(issue.message, secret),
+    }));
+  }
+
+  #logRequest(init: WireInit, attempt: number): void {
+    const log = this.#config.log;
+    this.#startedAt = Date.now();
+    if (!log.enabled('debug')) return;
+    log.debug(`[${this.#logID}] sending request`, {
+      method: init.method,
+      url: this.#url,
+      attempt: attempt + 1,
+      headers: headersForLog(init.headers, this.#config.secret),
+      body: init.body,
+    });
+  }
+
+  #logResponse(response: Response, outcome: string): void {
+    const log = this.#config.log;
+    const requestID = response.headers.get('x-request-id');
+    const id = requestID === null ? '' : `, x-request-id: ${requestID}`;
+    const ms = Date.now() - this.#startedAt;
+    log.info(`[${this.#logID}${id}] ${this.#label} ${outcome} with status ${response.status} in ${ms}ms`);
+    if (log.enabled('debug')) {
+      log.debug(`[${this.#logID}] response headers`, {
+        status: response.status,
+        headers: headersForLog(response.headers, this.#config.secret),
+      });
+    }
+  }
+}
+
+function ignore(): void {}
+
+function userAbort(signal: AbortSignal): APIUserAbortError {
+  return new APIUserAbortError('Request was aborted by the caller (the AbortSignal fired).', { cause: signal.reason });
+}
+
+/** Appends the client's defaultQuery; keys already in the path's own query win. */
+function withDefaultQuery(path: string, queryStart: number, query: string): string {
+  if (query === '') return path;
+  if (queryStart === -1) return `${path}?${query}`;
+  const own = new URLSearchParams(path.slice(queryStart + 1));
+  const extra = new URLSearchParams();
+  new URLSearchParams(query).forEach((value, key) => {
+    if (!own.has(key)) extra.append(key, value);
+  });
+  const rest = extra.toString();
+  return rest === '' ? path : `${path}&${rest}`;
+}
+
+function serialize(body: unknown): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(body);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SDKError(`The request body cannot be sent as JSON: ${reason}`, { cause: error });
+  }
+  if (json === undefined) throw new SDKError(`The request body cannot be sent as JSON (got ${typeof body}).`);
+  return json;
+}
+
+/** `sdkgen-retry-<uuid v4>`; crypto.randomUUID where available (secure contexts), else getRandomValues. */
+function newIdempotencyKey(): string {
+  const crypto = globalThis.crypto as Crypto | undefined;
+  if (typeof crypto?.randomUUID === 'function') return `sdkgen-retry-${crypto.randomUUID()}`;
+  const bytes = new Uint8Array(16);
+  if (crypto !== undefined) crypto.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `sdkgen-retry-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** undici and Deno report their own connect timeouts only in the message text. */
+function looksLikeTimeout(error: unknown): boolean {
+  if (error instanceof Error && error.name === 'TimeoutError') return true;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return /timed? ?out/i.test(String(error) + (cause === undefined ? '' : String(cause)));
+}
+
+/** The innermost reason in an error chain: "connect ECONNREFUSED 127.0.0.1:9", "other side closed", ... */
+function describeCause(error: unknown): string {
+  let current: unknown = error;
+  let reason = '';
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    reason = current.message !== '' ? current.message : typeof code === 'string' ? code : reason;
+    current = current.cause;
+  }
+  return reason;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'the server';
+  }
+}
