@@ -31,13 +31,19 @@ export interface Diagnostic {
 /** A spec the generator cannot handle. Holds every problem a stage found, not just the first. */
 export class SpecError extends Error {
   override readonly name = 'SpecError';
+  readonly diagnostics: readonly Diagnostic[];
+
   constructor(
-    readonly diagnostics: readonly Diagnostic[],
+    diagnostics: readonly Diagnostic[],
     /** The text of each file the diagnostics point into, for code frames. */
     readonly sources: ReadonlyMap<string, string> = new Map(),
   ) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     super(`${errors} problem${errors === 1 ? '' : 's'} in the spec`);
+    // sorted here so a spec's problems read top to bottom, whichever stage found them
+    this.diagnostics = [...diagnostics].sort(
+      (a, b) => a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line || a.at.column - b.at.column || a.code.localeCompare(b.code),
+    );
   }
 }
 

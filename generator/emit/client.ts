@@ -27,7 +27,7 @@ export function emitClient(api: IrApi, _ctx: EmitContext): EmittedFile[] {
     validators.size > 0 ? `import { ${[...validators].sort().join(', ')} } from './validators.js';` : '',
   ].filter(Boolean);
   const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv} };`;
-  const statements: StatementStructures[] = [fileHeader(api) + imports.join('\n') + '\n', identity.text, ...classes];
+  const statements: (string | StatementStructures)[] = [fileHeader(api) + imports.join('\n') + '\n', identity.text, ...classes];
   const text = printStructure({ kind: StructureKind.SourceFile, statements });
   return [{ path: 'src/client.ts', text: text.replace(/^import \{ APIPromise \}/m, 'import type { APIPromise }') }];
 }
@@ -103,6 +103,7 @@ export function operationToMethod(op: IrOperation, path: readonly string[], api:
   const validation = validationHooks(op, api, validators);
   const example = exampleCall(op, path);
   return {
+    kind: StructureKind.Method,
     name: op.names.method.text,
     docs: [operationDoc(op, example)],
     parameters: [...parameters, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],

@@ -24,7 +24,7 @@ export async function formatFiles(files: readonly EmittedFile[]): Promise<Emitte
     files.map(async (file) => {
       const parser = PARSERS[file.path.slice(file.path.lastIndexOf('.') + 1)];
       if (parser === undefined) return file;
-      return { path: file.path, text: await format(file.text, { ...PRETTIER_OPTIONS, parser, filepath: undefined }) };
+      return { path: file.path, text: await format(file.text, { ...PRETTIER_OPTIONS, parser }) };
     }),
   );
 }

@@ -6,7 +6,7 @@ import { childPointer } from '../load/pointer.js';
 import type { ValidatedSpec } from '../validate/validate-spec.js';
 import { isRecord, walkOperations } from '../validate/walk-operations.js';
 import { Identifier, type IrApi, type IrNamedSchema, type IrOperation, type IrPackage, type IrResource, type IrSchema } from './ir.js';
-import { NameTable, splitWords, toMemberName, toTypeName } from './names.js';
+import { NameTable, splitWords, toMemberName, toPropertyName, toTypeName } from './names.js';
 import { operationToDraft, type DraftOperation } from './operations.js';
 import { schemaToIr, type SchemaContext } from './schemas.js';
 
@@ -45,7 +45,9 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
       return { key, pointer, name, schema: schemaToIr(raw, pointer, ctx) };
     });
 
-  const drafts = walkOperations(spec.root).map((op) => operationToDraft(op, ctx));
+  const rawOperations = walkOperations(spec.root);
+  const allPaths = new Set(rawOperations.map((op) => op.path));
+  const drafts = rawOperations.map((op) => operationToDraft(op, ctx, allPaths));
   // Inline body and response schemas get a name too, so every emitter refers to named types.
   const named = drafts.map((draft) => {
     const pascal = toTypeName(toMemberName(draft.operationId));
@@ -118,8 +120,8 @@ function nameOperation(draft: DraftOperation, types: NameTable, claim: Claim): I
     names: {
       builder: new Identifier(builderText),
       input: claim(types, `${pascal}Request`, raw.pointer, what),
-      resource: draft.resource.map((segment) => new Identifier(toMemberName(segment))),
-      method: new Identifier(toMemberName(draft.method)),
+      resource: draft.resource.map((segment) => new Identifier(toPropertyName(segment))),
+      method: new Identifier(toPropertyName(draft.method)),
       ...(pathParams ? { pathParams } : {}),
       ...(queryParams ? { queryParams } : {}),
       ...(headerParams ? { headerParams } : {}),
@@ -160,9 +162,24 @@ function buildResources(operations: readonly IrOperation[], types: NameTable, cl
     }
     node.operations.push(op);
   }
-  const toResource = (node: Node): IrResource => ({
+  const toResource = (node: Node): IrResource => {
+    for (const child of node.children.values()) {
+      const clash = node.operations.find((op) => op.names.method.text === child.property);
+      if (clash) {
+        problems.push({
+          code: 'model/name-collision',
+          severity: 'error',
+          message: `The method \`${clash.names.method.text}\` of \`${clash.operationId}\` and the sub-resource \`${[...node.path, child.property].join('.')}\` have the same name.`,
+          hint: 'Give the operation an `x-sdk-method` (or `x-sdk-resource`) extension.',
+          at: locate(clash.source),
+        });
+      }
+    }
+    return resourceNode(node);
+  };
+  const resourceNode = (node: Node): IrResource => ({
     property: new Identifier(node.property),
-    className: claim(types, node.path.map((p) => toTypeName(p)).join(''), node.operations[0]?.source ?? '/paths', `the resource \`${node.path.join('.')}\``),
+    className: claim(types, `${node.path.map((p) => toTypeName(p)).join('')}Resource`, node.operations[0]?.source ?? '/paths', `the resource \`${node.path.join('.')}\``),
     children: [...node.children.values()].sort((a, b) => (a.property < b.property ? -1 : 1)).map(toResource),
     operations: [...node.operations].sort((a, b) => (a.names.method.text < b.names.method.text ? -1 : 1)),
   });

@@ -48,10 +48,22 @@ export function toTypeName(raw: string): string {
 
 /** `create-chat_kit session` -> `createChatKitSession`; an already camelCase name is kept. */
 export function toMemberName(raw: string): string {
-  const words = raw.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const [first = 'unnamed', ...rest] = words;
-  const name = first.charAt(0).toLowerCase() + first.slice(1) + rest.map(capitalize).join('');
-  return guard(name, false);
+  return guard(camelCase(raw), false);
+}
+
+/**
+ * A class member or object property name (`client.files.delete`): reserved words are legal
+ * there, but `constructor` and `prototype` would change what the class means.
+ */
+export function toPropertyName(raw: string): string {
+  const name = camelCase(raw);
+  if (/^[0-9]/.test(name)) return `_${name}`;
+  return name === 'constructor' || name === 'prototype' ? `${name}_` : name;
+}
+
+function camelCase(raw: string): string {
+  const [first = 'unnamed', ...rest] = raw.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return first.charAt(0).toLowerCase() + first.slice(1) + rest.map(capitalize).join('');
 }
 
 function guard(name: string, isType: boolean): string {

@@ -26,11 +26,11 @@ export interface DraftOperation {
 type Raw = Record<string, unknown>;
 const JSON_TYPES = /^application\/(.+\+)?json(;.*)?$/;
 
-export function operationToDraft(op: RawOperation, ctx: SchemaContext): DraftOperation {
+export function operationToDraft(op: RawOperation, ctx: SchemaContext, allPaths: ReadonlySet<string>): DraftOperation {
   const { parameters, fixedHeaders } = parametersOf(op, ctx);
   const body = requestBodyOf(op, ctx);
   const { response, errorSchema } = responsesOf(op, ctx);
-  const naming = resourceAndMethod(op, ctx);
+  const naming = resourceAndMethod(op, ctx, allPaths);
   const path = pathParts(op.path, parameters);
   const operationId = typeof op.operation['operationId'] === 'string' ? op.operation['operationId'] : `${op.method} ${op.path}`;
   return {
@@ -79,7 +79,7 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
       report(ctx, 'model/unsupported-construct', pointer, `The cookie parameter \`${name}\` is not supported.`, 'Browsers do not let scripts set the Cookie header; send it as a header parameter instead.');
       continue;
     }
-    const defaultStyle = location === 'query' || location === 'cookie' ? 'form' : 'simple';
+    const defaultStyle = location === 'query' ? 'form' : 'simple';
     const style = (typeof raw['style'] === 'string' ? raw['style'] : defaultStyle) as IrParameter['style'];
     parameters.push({
       name,
@@ -182,7 +182,7 @@ function responsesOf(op: RawOperation, ctx: SchemaContext): { response: IrRespon
  * Where the method lives in the client (`client.chatkit.sessions.cancel`): from `x-sdk-resource`
  * and `x-sdk-method` when given, else from the path's literal segments and the HTTP method.
  */
-function resourceAndMethod(op: RawOperation, ctx: SchemaContext): { resource: string[]; method: string } {
+function resourceAndMethod(op: RawOperation, ctx: SchemaContext, allPaths: ReadonlySet<string>): { resource: string[]; method: string } {
   const segments = op.path.split('/').filter(Boolean);
   const isParam = (segment: string) => /^\{.*\}$/.test(segment);
   const statics = segments.filter((segment) => !isParam(segment));
@@ -190,7 +190,7 @@ function resourceAndMethod(op: RawOperation, ctx: SchemaContext): { resource: st
   const beforeLast = segments.at(-2);
   let resource = statics;
   let method: string;
-  if (last !== undefined && !isParam(last) && beforeLast !== undefined && isParam(beforeLast)) {
+  if (last !== undefined && !isParam(last) && beforeLast !== undefined && isParam(beforeLast) && isAction(op, last, allPaths)) {
     resource = statics.slice(0, -1);
     method = last;
   } else if (last !== undefined && isParam(last)) {
@@ -210,6 +210,18 @@ function resourceAndMethod(op: RawOperation, ctx: SchemaContext): { resource: st
     resource: typeof explicitResource === 'string' ? explicitResource.split('.').filter(Boolean) : resource,
     method: typeof explicitMethod === 'string' ? explicitMethod : method,
   };
+}
+
+/**
+ * `/sessions/{id}/cancel` is an action on sessions; `/threads/{id}/messages` is a collection of
+ * its own. A segment is a collection when items below it exist (`/messages/{id}`), when it is
+ * read with GET, or when it reads as a plural noun; otherwise it is an action.
+ */
+function isAction(op: RawOperation, segment: string, allPaths: ReadonlySet<string>): boolean {
+  const prefix = op.path.endsWith('/') ? op.path : `${op.path}/`;
+  for (const path of allPaths) if (path.startsWith(prefix) && /^\{[^}]*\}/.test(path.slice(prefix.length))) return false;
+  if (op.method === 'get') return false;
+  return !/[^s]s$/.test(segment);
 }
 
 function pathParts(path: string, parameters: readonly IrParameter[]): IrPathPart[] {

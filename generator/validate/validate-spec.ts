@@ -39,7 +39,7 @@ export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
   }
   problems.push(...checkOperationIds(spec), ...checkPathParameters(spec));
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new SpecError(sortDiagnostics(problems));
+  if (errors.length > 0) throw new SpecError(problems);
   return { ...spec, version, warnings: problems };
 }
 
@@ -125,10 +125,4 @@ function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnost
     default:
       return diagnostic(error.instancePath, `${where} ${error.message ?? 'is invalid'}.`);
   }
-}
-
-export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) => a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line || a.at.column - b.at.column || a.code.localeCompare(b.code),
-  );
 }

@@ -21,7 +21,8 @@ async function until(condition: () => boolean): Promise<void> {
 describe('timeouts', () => {
   it('times out each attempt, retries, then rejects with APIConnectionTimeoutError', async () => {
     const server = await startServer(() => {}); // never answers
-    const { client, clock } = makeClient(server.url, { timeout: 50 });
+    // Long enough for each attempt to reach the server even on a loaded CI machine.
+    const { client, clock } = makeClient(server.url, { timeout: 200 });
     const started = Date.now();
 
     const error = await rejection(client.request(createSession({})));
@@ -29,7 +30,7 @@ describe('timeouts', () => {
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toBe(
-      'Request timed out: POST /chatkit/sessions got no response within 50 ms (after 3 attempts).',
+      'Request timed out: POST /chatkit/sessions got no response within 200 ms (after 3 attempts).',
     );
     expect(server.requests).toHaveLength(3);
     expect(server.requests.map((req) => req.headers['x-sdkgen-retry-count'])).toEqual(['0', '1', '2']);
@@ -125,7 +126,7 @@ describe('connection failures', () => {
   });
 
   it('retries a connection reset before any response', async () => {
-    const server = await startServer((_req, res, index) => (index === 0 ? res.socket?.destroy() : json(res, 200, SESSION)));
+    const server = await startServer((_req, res, index) => (index === 0 ? void res.socket?.destroy() : json(res, 200, SESSION)));
     const { client } = makeClient(server.url);
     await expect(client.request(createSession({}))).resolves.toEqual(SESSION);
     expect(server.requests).toHaveLength(2);

@@ -1,0 +1,121 @@
+// The CLI as a user runs it: --check, atomic writes, located errors, exit codes, --help.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { snapshotDir } from '../support/snapshot-dir.js';
+
+const SPEC = 'spec/chatkit-sessions.yaml';
+let work: string;
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'sdkgen-cli-'));
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('sdkgen generate --check', () => {
+  it('exits 0 when the output is current', async () => {
+    const out = join(work, 'out');
+    expect((await runCli(['generate', '--spec', SPEC, '--out', out])).code).toBe(0);
+    const run = await runCli(['generate', '--spec', SPEC, '--out', out, '--check']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('is current');
+  });
+
+  it('exits 1 and lists every changed, missing and extra file, writing nothing', async () => {
+    const out = join(work, 'out');
+    await cp('generated', out, { recursive: true, filter: (src) => !/node_modules|dist/.test(src) });
+    await writeFile(join(out, 'src/types.ts'), '// stale\n');
+    await unlink(join(out, 'README.md'));
+    await writeFile(join(out, 'src/leftover.ts'), 'export {};\n');
+    const before = await snapshotDir(out);
+    const run = await runCli(['generate', '--spec', SPEC, '--out', out, '--check']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('changed: src/types.ts');
+    expect(run.stderr).toContain('created: README.md');
+    expect(run.stderr).toContain('deleted: src/leftover.ts');
+    expect(await snapshotDir(out)).toEqual(before);
+  });
+});
+
+describe('sdkgen generate', () => {
+  it('is deterministic: two runs give byte-identical trees', async () => {
+    await runCli(['generate', '--spec', SPEC, '--out', join(work, 'a')]);
+    await runCli(['generate', '--spec', SPEC, '--out', join(work, 'b')]);
+    expect(await snapshotContents(join(work, 'a'))).toEqual(await snapshotContents(join(work, 'b')));
+  });
+
+  it('leaves the output folder untouched when the spec is broken, and says where', async () => {
+    const out = join(work, 'out');
+    await runCli(['generate', '--spec', SPEC, '--out', out]);
+    const broken = join(work, 'broken.yaml');
+    const text = await readFile(SPEC, 'utf8');
+    await writeFile(broken, text.replace('$ref: "#/components/schemas/ChatKitWorkflow"', '$ref: "#/components/schemas/ChatKitWorkflo"'));
+    const before = await snapshotDir(out);
+    const run = await runCli(['generate', '--spec', broken, '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/broken\.yaml:\d+:\d+: error\[model\/unresolved-ref\]/);
+    expect(run.stderr).toContain('/components/schemas/ChatSession/properties/workflow/$ref');
+    expect(run.stderr).toContain('hint:');
+    expect(run.stderr).toContain('nothing was written');
+    expect(run.stderr).not.toMatch(/\n\s+at .*\.ts:\d+/);
+    expect(await snapshotDir(out)).toEqual(before);
+  });
+
+  it('keeps build output and installed modules inside the output folder', async () => {
+    const out = join(work, 'out');
+    await runCli(['generate', '--spec', SPEC, '--out', out]);
+    await cp(join(out, 'README.md'), join(out, 'dist-marker'));
+    await writeFile(join(out, 'src/types.ts'), '// stale\n');
+    await cp(join(out, 'package.json'), join(work, 'pkg.json'));
+    await import('node:fs/promises').then((fs) => fs.mkdir(join(out, 'dist'), { recursive: true }));
+    await writeFile(join(out, 'dist/index.js'), 'built');
+    expect((await runCli(['generate', '--spec', SPEC, '--out', out])).code).toBe(0);
+    expect(await readFile(join(out, 'dist/index.js'), 'utf8')).toBe('built');
+    expect(await readFile(join(out, 'src/types.ts'), 'utf8')).toContain('export interface ChatSession');
+  });
+
+  it('refuses to replace a folder it did not generate', async () => {
+    const out = join(work, 'project');
+    await import('node:fs/promises').then((fs) => fs.mkdir(out));
+    await writeFile(join(out, 'important.txt'), 'keep me');
+    const run = await runCli(['generate', '--spec', SPEC, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Refusing to replace');
+    expect(await readFile(join(out, 'important.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('reports a missing spec file as a usage error', async () => {
+    const run = await runCli(['generate', '--spec', join(work, 'nope.yaml'), '--out', join(work, 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no such file');
+  });
+
+  it('documents every flag in --help', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    for (const flag of ['--spec', '--out', '--check', '--templates', '--package-name', '--client-name', '--quiet', '--debug', '--help']) {
+      expect(run.stdout).toContain(flag);
+    }
+  });
+
+  it('runs as a real process with exit code 1 and no stack trace on a bad spec', async () => {
+    const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'generator/cli.ts', 'generate', '--spec', 'test/fixtures/invalid/unresolved-ref.yaml', '--out', join(work, 'out')]).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('test/fixtures/invalid/unresolved-ref.yaml:15:23: error[model/unresolved-ref]');
+    expect(result.stderr).not.toContain('    at ');
+  });
+});
+
+async function snapshotContents(dir: string): Promise<Map<string, string>> {
+  const snapshot = await snapshotDir(dir);
+  return new Map([...snapshot].map(([path, value]) => [path, value.slice(value.indexOf(' ') + 1)]));
+}

@@ -1,0 +1,57 @@
+// The golden harness: every fixture spec generates exactly its committed tree, the real spec
+// generates exactly generated/, and every invalid fixture renders exactly its committed
+// diagnostics. `npm run test:update` rewrites the goldens (refused under CI).
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SpecError } from '../../generator/diagnostics/diagnostic.js';
+import { renderDiagnostic } from '../../generator/diagnostics/render.js';
+import { generate } from '../../generator/pipeline.js';
+import { replaceTree, treeProblems, unifiedDiff } from '../support/trees.js';
+import { writeFile, mkdir } from 'node:fs/promises';
+
+const UPDATE = process.env['UPDATE_GOLDENS'] === '1';
+const FIXTURE_SPECS = 'test/fixtures/specs';
+const INVALID_SPECS = 'test/fixtures/invalid';
+const GOLDEN = 'test/golden';
+
+const specs = readdirSync(FIXTURE_SPECS).filter((file) => /\.(ya?ml|json)$/.test(file)).sort();
+const invalid = readdirSync(INVALID_SPECS).filter((file) => /\.(ya?ml|json)$/.test(file)).sort();
+
+describe('golden trees', () => {
+  it.each(specs)('%s generates exactly test/golden/<name>/', async (file) => {
+    const { files } = await generate({ spec: join(FIXTURE_SPECS, file), write: false });
+    const dir = join(GOLDEN, basename(file).replace(/\.(ya?ml|json)$/, ''));
+    if (UPDATE) return replaceTree(dir, files);
+    const problems = await treeProblems(dir, files);
+    expect(problems, problems).toBe('');
+  });
+
+  it('spec/chatkit-sessions.yaml generates exactly generated/ (what --check verifies)', async () => {
+    const { files } = await generate({ spec: 'spec/chatkit-sessions.yaml', write: false });
+    const problems = await treeProblems('generated', files);
+    expect(problems, problems).toBe('');
+  });
+});
+
+describe('golden diagnostics', () => {
+  it.each(invalid)('%s fails with exactly test/golden/invalid/<name>.txt', async (file) => {
+    const spec = join(INVALID_SPECS, file);
+    const error = await generate({ spec, write: false }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error, `${file} generated without errors`).toBeInstanceOf(SpecError);
+    const rendered = (error as SpecError).diagnostics.map((d) => renderDiagnostic(d, { sources: (error as SpecError).sources, color: false })).join('\n\n') + '\n';
+    const golden = join(GOLDEN, 'invalid', basename(file).replace(/\.(ya?ml|json)$/, '.txt'));
+    if (UPDATE) {
+      if (process.env['CI']) throw new Error('Goldens are never updated in CI.');
+      await mkdir(join(GOLDEN, 'invalid'), { recursive: true });
+      return writeFile(golden, rendered);
+    }
+    const expected = await readFile(golden, 'utf8').catch(() => undefined);
+    expect(expected, `missing golden ${golden}; it would hold:\n${rendered}`).toBeDefined();
+    expect(rendered, unifiedDiff(golden, expected ?? '', rendered)).toBe(expected);
+  });
+});
