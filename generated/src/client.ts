@@ -28,7 +28,7 @@ const IDENTITY: ClientIdentity = {
  * ```
  */
 export class ChatKitClient extends ClientCore {
-  readonly chatkit: Chatkit = new Chatkit(this);
+  readonly chatkit: ChatkitResource = new ChatkitResource(this);
 
   /** Reads the API key from `OPENAI_API_KEY` and the base URL from `OPENAI_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -37,16 +37,16 @@ export class ChatKitClient extends ClientCore {
 }
 
 /** `client.chatkit` */
-export class Chatkit {
-  readonly sessions: ChatkitSessions;
+export class ChatkitResource {
+  readonly sessions: ChatkitSessionsResource;
 
   constructor(protected readonly client: ClientCore) {
-    this.sessions = new ChatkitSessions(client);
+    this.sessions = new ChatkitSessionsResource(client);
   }
 }
 
 /** `client.chatkit.sessions` */
-export class ChatkitSessions {
+export class ChatkitSessionsResource {
   constructor(protected readonly client: ClientCore) {}
 
   /**

@@ -31,6 +31,8 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     { path: 'package.json', text: render('package.json.hbs', data) },
     { path: 'README.md', text: render('README.md.hbs', data) },
     { path: 'tsconfig.json', text: render('tsconfig.json.hbs', data) },
+    { path: 'tsconfig.cjs.json', text: render('tsconfig.cjs.json.hbs', data) },
+    { path: 'build.mjs', text: render('build.mjs.hbs', data) },
     { path: 'src/index.ts', text: render('index.ts.hbs', data) },
   ];
   for (const name of ctx.templates.runtimeFiles()) {

@@ -17,7 +17,7 @@ export const PRETTIER_OPTIONS: Options = {
   proseWrap: 'preserve',
 };
 
-const PARSERS: Record<string, string> = { ts: 'typescript', json: 'json', md: 'markdown' };
+const PARSERS: Record<string, string> = { ts: 'typescript', mjs: 'babel', json: 'json', md: 'markdown' };
 
 export async function formatFiles(files: readonly EmittedFile[]): Promise<EmittedFile[]> {
   return Promise.all(

@@ -129,8 +129,11 @@ export class ClientCore {
     const jsonHeaders: HeaderRecord = { ...defaults, 'content-type': 'application/json' };
     applyHeaders(plainHeaders, options.defaultHeaders, ['defaultHeaders']);
     applyHeaders(jsonHeaders, options.defaultHeaders, ['defaultHeaders']);
+    // Headers the caller set or removed in defaultHeaders; per-request values must not overwrite them.
     const touched = new Set(
-      Object.keys(options.defaultHeaders ?? {}).map((key) => key.toLowerCase()),
+      Object.entries(options.defaultHeaders ?? {})
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key.toLowerCase()),
     );
 
     const query = new URLSearchParams();
