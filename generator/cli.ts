@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
 import { renderDiagnostic } from './diagnostics/render.js';
-import { generate, type Stage } from './pipeline.js';
+import { loadConfig } from './load/load-config.js';
+import { BUILTIN_TEMPLATES } from './load/load-templates.js';
+import { generate, type GenerateOptions, type GenerateResult, type Stage } from './pipeline.js';
+import { watchFiles } from './watch/watch-files.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_SPEC = 'spec/chatkit-sessions.yaml';
@@ -14,28 +17,46 @@ const DEFAULT_OUT = 'generated';
 export const HELP = `sdkgen: generate a typed, validated, dependency-free TypeScript client from an OpenAPI spec.
 
 Usage:
-  sdkgen generate [options]
+  sdkgen generate [options]            generate (or check) a client package
+  sdkgen diff <old-spec> <new-spec>    list the changes between two specs that matter to
+                                       a client's users (sdkgen diff --help)
 
-Options:
+Options of generate (flags override sdkgen.config.json / sdkgen.config.yaml):
   --spec <file>          the OpenAPI 3.0/3.1 spec, YAML or JSON (default: ${DEFAULT_SPEC})
   --out <dir>            the output folder, replaced atomically (default: ${DEFAULT_OUT})
   --check                write nothing; exit 1 and list every file that would be created,
                          changed or deleted when the output folder is not current
+  --watch                regenerate when the spec or a template changes; a bad edit prints
+                         its diagnostics and the last good output stays in place
   --templates <dir>      a folder of templates that replace the built-in ones by file name
   --package-name <name>  the npm package name (default: info.x-sdk.packageName)
   --client-name <name>   the client class name (default: info.x-sdk.clientName)
+  --config <file>        the config file (default: sdkgen.config.json or .yaml in the cwd)
   --quiet                print only errors
+  --json                 print one JSON object per run (summary and diagnostics), for tools
   --debug                show stack traces for internal errors
   -h, --help             show this help
 
+Colour is used only on a terminal, and never when NO_COLOR is set.
 Exit codes: 0 success; 1 the spec has errors, or --check found differences; 2 bad usage or an
 internal error.`;
 
-interface Io {
+export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly color: boolean;
   readonly cwd: string;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  readonly isTerminal?: boolean;
+  /** Stops --watch (tests, signals). */
+  readonly signal?: AbortSignal;
+}
+
+interface RunSettings {
+  readonly options: GenerateOptions;
+  readonly check: boolean;
+  readonly quiet: boolean;
+  readonly json: boolean;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -48,10 +69,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         spec: { type: 'string' },
         out: { type: 'string' },
         check: { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
         templates: { type: 'string' },
         'package-name': { type: 'string' },
         'client-name': { type: 'string' },
+        config: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -64,74 +88,192 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const [command = 'generate', ...extra] = positionals;
     if (command !== 'generate') throw new UsageError(`Unknown command "${command}". Run \`sdkgen --help\` for the commands.`);
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}". Pass the spec with --spec <file>.`);
-    const spec = values.spec ?? relative(io.cwd, resolve(REPO_ROOT, DEFAULT_SPEC));
-    const out = values.out ?? relative(io.cwd, resolve(REPO_ROOT, DEFAULT_OUT));
-    const started = performance.now();
-    const result = await generate({
-      spec,
-      out,
+    if (values.check && values.watch) throw new UsageError('--check and --watch do not go together: --check writes nothing, --watch keeps writing.');
+    const config = await loadConfig(io.cwd, values.config);
+    const pick = <T>(flag: T | undefined, fromConfig: T | undefined): T | undefined => flag ?? fromConfig;
+    const templates = pick(values.templates, config.templates);
+    const packageName = pick(values['package-name'], config.packageName);
+    const clientName = pick(values['client-name'], config.clientName);
+    const settings: RunSettings = {
       check: values.check,
-      ...(values.templates !== undefined ? { templates: values.templates } : {}),
-      ...(values['package-name'] !== undefined ? { packageName: values['package-name'] } : {}),
-      ...(values['client-name'] !== undefined ? { clientName: values['client-name'] } : {}),
-      onStage: (_stage: Stage) => {},
-    });
-    if (!values.quiet) printWarnings(result.warnings, io, new Map());
-    const difference = result.difference;
-    const elapsed = `${Math.round(performance.now() - started)} ms`;
-    if (values.check) {
-      const problems = difference ? [...difference.created.map((p) => `  created: ${p}`), ...difference.changed.map((p) => `  changed: ${p}`), ...difference.deleted.map((p) => `  deleted: ${p}`)] : [];
-      if (problems.length > 0) {
-        io.stderr(`${out} is not current with ${spec}; \`npm run generate\` would change ${problems.length} file${problems.length === 1 ? '' : 's'}:\n${problems.join('\n')}\n`);
-        return 1;
-      }
-      if (!values.quiet) io.stdout(`${out} is current with ${spec} (${result.files.length} files, ${elapsed}).\n`);
-      return 0;
-    }
-    if (!values.quiet && difference) {
-      const changed = difference.created.length + difference.changed.length;
-      io.stdout(
-        `sdkgen: ${changed} file${changed === 1 ? '' : 's'} written, ${difference.unchanged.length} unchanged, ${difference.deleted.length} deleted; ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}; ${elapsed} (${out})\n`,
-      );
-    }
-    return 0;
+      quiet: values.quiet,
+      json: values.json,
+      options: {
+        spec: pick(values.spec, config.spec) ?? relative(io.cwd, resolve(REPO_ROOT, DEFAULT_SPEC)),
+        out: pick(values.out, config.out) ?? relative(io.cwd, resolve(REPO_ROOT, DEFAULT_OUT)),
+        check: values.check,
+        cwd: io.cwd,
+        ...(templates !== undefined ? { templates } : {}),
+        ...(packageName !== undefined ? { packageName } : {}),
+        ...(clientName !== undefined ? { clientName } : {}),
+      },
+    };
+    const code = await runOnce(settings, io, debug);
+    if (!values.watch) return code;
+    return await watch(settings, io, debug);
   } catch (error) {
-    return report(error, io, debug);
+    return report(error, io, debug, argv.includes('--json'));
   }
 }
 
-function printWarnings(warnings: readonly Diagnostic[], io: Io, sources: ReadonlyMap<string, string>): void {
-  for (const warning of warnings.filter((w) => w.severity === 'warning')) io.stderr(renderDiagnostic(warning, { sources, color: io.color }) + '\n\n');
+async function runOnce(settings: RunSettings, io: Io, debug: boolean): Promise<number> {
+  const started = performance.now();
+  const progress = stageProgress(io, settings, started);
+  try {
+    const result = await generate({ ...settings.options, onStage: progress.stage });
+    progress.done();
+    return summarize(result, settings, io, Math.round(performance.now() - started));
+  } catch (error) {
+    progress.done();
+    return report(error, io, debug, settings.json);
+  }
 }
 
-function report(error: unknown, io: Io, debug: boolean): number {
+async function watch(settings: RunSettings, io: Io, debug: boolean): Promise<number> {
+  const { spec, templates } = settings.options;
+  const targets = [{ path: resolve(io.cwd, spec), isFolder: false }, { path: BUILTIN_TEMPLATES, isFolder: true }];
+  if (templates !== undefined) targets.push({ path: resolve(io.cwd, templates), isFolder: true });
+  if (!settings.quiet && !settings.json) io.stderr(`sdkgen: watching ${[spec, ...(templates !== undefined ? [templates] : [])].join(', ')} and the built-in templates (Ctrl-C to stop)\n`);
+  await watchFiles(
+    targets,
+    async (changed) => {
+      if (!settings.quiet && !settings.json) io.stderr(`sdkgen: changed: ${changed.map((path) => relative(io.cwd, path) || path).join(', ')}\n`);
+      await runOnce(settings, io, debug);
+    },
+    io.signal ? { signal: io.signal } : {},
+  );
+  return 0;
+}
+
+function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapsedMs: number): number {
+  const difference = result.difference;
+  const warnings = result.warnings.filter((w) => w.severity === 'warning');
+  const stale = difference ? [...difference.created.map((p) => `created: ${p}`), ...difference.changed.map((p) => `changed: ${p}`), ...difference.deleted.map((p) => `deleted: ${p}`)] : [];
+  const { spec, out = '' } = settings.options;
+  if (settings.json) {
+    io.stdout(
+      JSON.stringify({
+        ok: !(settings.check && stale.length > 0),
+        command: settings.check ? 'check' : 'generate',
+        spec,
+        out,
+        files: difference
+          ? settings.check
+            ? { created: difference.created, changed: difference.changed, deleted: difference.deleted }
+            : { written: difference.created.length + difference.changed.length, unchanged: difference.unchanged.length, deleted: difference.deleted.length }
+          : {},
+        warnings: warnings.map(diagnosticJson),
+        errors: [],
+        durationMs: elapsedMs,
+      }) + '\n',
+    );
+    return settings.check && stale.length > 0 ? 1 : 0;
+  }
+  if (!settings.quiet) printDiagnostics(warnings, io, new Map());
+  if (settings.check) {
+    if (stale.length > 0) {
+      io.stderr(`${out} is not current with ${spec}; \`sdkgen generate\` would change ${stale.length} file${plural(stale.length)}:\n${stale.map((line) => `  ${line}`).join('\n')}\n`);
+      return 1;
+    }
+    if (!settings.quiet) io.stdout(`${out} is current with ${spec} (${result.files.length} files, ${warnings.length} warning${plural(warnings.length)}, ${elapsedMs} ms).\n`);
+    return 0;
+  }
+  if (!settings.quiet && difference) {
+    const written = difference.created.length + difference.changed.length;
+    io.stdout(
+      `sdkgen: ${written} file${plural(written)} written, ${difference.unchanged.length} unchanged, ${difference.deleted.length} deleted; ${warnings.length} warning${plural(warnings.length)}; ${elapsedMs} ms (${out})\n`,
+    );
+  }
+  return 0;
+}
+
+/** On a terminal, a run that takes more than a second says which stage it is in. */
+function stageProgress(io: Io, settings: RunSettings, started: number): { stage: (stage: Stage) => void; done: () => void } {
+  if (!io.isTerminal || settings.quiet || settings.json) return { stage: () => {}, done: () => {} };
+  let current: Stage = 'load';
+  let shown = false;
+  const show = () => {
+    shown = true;
+    io.stderr(`\rsdkgen: ${current}…${' '.repeat(12)}`);
+  };
+  const timer = setTimeout(show, 1000);
+  return {
+    stage: (stage) => {
+      current = stage;
+      if (performance.now() - started > 1000) show();
+    },
+    done: () => {
+      clearTimeout(timer);
+      if (shown) io.stderr(`\r${' '.repeat(32)}\r`);
+    },
+  };
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io, sources: ReadonlyMap<string, string>): void {
+  for (const diagnostic of diagnostics) io.stderr(renderDiagnostic(diagnostic, { sources, color: io.color }) + '\n\n');
+}
+
+function diagnosticJson(diagnostic: Diagnostic): Record<string, unknown> {
+  return {
+    code: diagnostic.code,
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    ...(diagnostic.hint !== undefined ? { hint: diagnostic.hint } : {}),
+    at: diagnostic.at,
+    ...(diagnostic.related ? { related: diagnostic.related } : {}),
+  };
+}
+
+function report(error: unknown, io: Io, debug: boolean, json: boolean): number {
   if (error instanceof SpecError) {
-    for (const diagnostic of error.diagnostics) io.stderr(renderDiagnostic(diagnostic, { sources: error.sources, color: io.color }) + '\n\n');
+    if (json) {
+      io.stdout(JSON.stringify({ ok: false, errors: error.diagnostics.filter((d) => d.severity === 'error').map(diagnosticJson), warnings: error.diagnostics.filter((d) => d.severity === 'warning').map(diagnosticJson) }) + '\n');
+      return 1;
+    }
+    printDiagnostics(error.diagnostics, io, error.sources);
     io.stderr(`sdkgen: ${error.message}; nothing was written.\n`);
     return 1;
   }
-  if (error instanceof UsageError) {
-    io.stderr(`sdkgen: ${error.message}\n`);
-    return 2;
-  }
-  const fsError = error as NodeJS.ErrnoException;
-  if (typeof fsError?.syscall === 'string') {
-    io.stderr(`sdkgen: cannot ${fsError.syscall} ${fsError.path ?? ''}: ${fsError.code ?? fsError.message}. Nothing was changed.\n`);
+  const message = usageMessage(error);
+  if (message !== undefined) {
+    if (json) io.stdout(JSON.stringify({ ok: false, errors: [{ code: 'usage', message }] }) + '\n');
+    else io.stderr(`sdkgen: ${message}\n`);
     return 2;
   }
   const internal = error instanceof InternalError ? error : new InternalError(String((error as Error)?.message ?? error), { cause: error });
+  if (json) io.stdout(JSON.stringify({ ok: false, errors: [{ code: 'internal', message: internal.message }] }) + '\n');
   io.stderr(`sdkgen: internal error: ${internal.message}\nThis is a bug in sdkgen, not in your spec. Nothing was written.${debug ? '' : ' Run again with --debug for the stack trace.'}\n`);
   if (debug) io.stderr(`${String((internal.cause as Error | undefined)?.stack ?? internal.stack)}\n`);
   return 2;
 }
 
+/** Usage errors and file-system errors are the caller's to fix: one line, no stack. */
+function usageMessage(error: unknown): string | undefined {
+  if (error instanceof UsageError) return error.message;
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    return `${(error as Error).message}. Run \`sdkgen --help\` for the options.`;
+  }
+  const fsError = error as NodeJS.ErrnoException;
+  if (typeof fsError?.syscall === 'string') return `cannot ${fsError.syscall} ${fsError.path ?? ''}: ${fsError.code ?? fsError.message}. Nothing was changed.`;
+  return undefined;
+}
+
+function plural(count: number): string {
+  return count === 1 ? '' : 's';
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const color = Boolean(process.stderr.isTTY) && !('NO_COLOR' in process.env);
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
   main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     color,
     cwd: process.cwd(),
+    isTerminal: Boolean(process.stderr.isTTY),
+    signal: controller.signal,
   }).then(
     (code) => {
       process.exitCode = code;

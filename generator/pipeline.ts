@@ -1,6 +1,7 @@
 // Composes the stages; the only place that knows their order. Only the two ends touch the
 // disk: reading the spec and templates, and writing the output folder.
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { EmittedFile } from './emit/emitted-file.js';
 import { EMITTERS } from './emit/emitters.js';
@@ -28,6 +29,8 @@ export interface GenerateOptions {
   readonly templates?: string;
   readonly packageName?: string;
   readonly clientName?: string;
+  /** The folder relative paths are read from and written to (default: the process's cwd). */
+  readonly cwd?: string;
   /** Called when a stage starts (for progress display). */
   readonly onStage?: (stage: Stage) => void;
 }
@@ -43,9 +46,10 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const stage = options.onStage ?? (() => {});
   stage('load');
-  const text = await readSpecFile(options.spec);
+  const onDisk = (path: string) => resolve(options.cwd ?? '.', path);
+  const text = await readSpecFile(options.spec, onDisk(options.spec));
   try {
-    const templatesPromise = loadTemplates(options.templates);
+    const templatesPromise = loadTemplates(options.templates === undefined ? undefined : onDisk(options.templates));
     const spec = loadSpec(options.spec, text);
     stage('validate');
     const checked = await validateSpec(spec);
@@ -63,10 +67,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     if (options.write === false) return { files, warnings, wrote: false };
     if (options.out === undefined) throw new UsageError('No output folder: pass --out <dir>.');
     if (options.check) {
-      return { files, warnings, difference: compareTree(await readTree(options.out), files), wrote: false };
+      return { files, warnings, difference: compareTree(await readTree(onDisk(options.out)), files), wrote: false };
     }
     stage('write');
-    const result = await writeOutput(options.out, files);
+    const result = await writeOutput(onDisk(options.out), files);
     return { files, warnings, difference: result, wrote: result.wrote };
   } catch (error) {
     if (error instanceof SpecError) throw new SpecError(error.diagnostics, new Map([[options.spec, text]]));
@@ -76,9 +80,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
 }
 
-async function readSpecFile(file: string): Promise<string> {
+async function readSpecFile(file: string, path: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `Cannot read the spec ${file}: no such file.` : `Cannot read the spec ${file}: ${code ?? String(error)}.`);

@@ -19,12 +19,22 @@ export const PRETTIER_OPTIONS: Options = {
 
 const PARSERS: Record<string, string> = { ts: 'typescript', mjs: 'babel', json: 'json', md: 'markdown' };
 
+/**
+ * The last formatted text of each path. Formatting is most of a run's cost, and between two runs
+ * of one process (watch mode) most files come out of the emitters unchanged.
+ */
+const lastFormatted = new Map<string, { readonly input: string; readonly output: string }>();
+
 export async function formatFiles(files: readonly EmittedFile[]): Promise<EmittedFile[]> {
   return Promise.all(
     files.map(async (file) => {
       const parser = PARSERS[file.path.slice(file.path.lastIndexOf('.') + 1)];
       if (parser === undefined) return file;
-      return { path: file.path, text: await format(file.text, { ...PRETTIER_OPTIONS, parser }) };
+      const cached = lastFormatted.get(file.path);
+      if (cached?.input === file.text) return { path: file.path, text: cached.output };
+      const text = await format(file.text, { ...PRETTIER_OPTIONS, parser });
+      lastFormatted.set(file.path, { input: file.text, output: text });
+      return { path: file.path, text };
     }),
   );
 }

@@ -30,8 +30,7 @@ const KNOWN_KEYS = [
 export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
   const root = spec.root as Record<string, unknown>;
   const version = openApiVersion(spec, root);
-  const validator = new Validator({ allErrors: true, strict: false });
-  const result = await validator.validate(root);
+  const result = await openApiValidator().validate(root);
   const problems: Diagnostic[] = [];
   if (!result.valid) {
     const errors = typeof result.errors === 'string' ? [] : (result.errors ?? []);
@@ -41,6 +40,14 @@ export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new SpecError(problems);
   return { ...spec, version, warnings: problems };
+}
+
+let cachedValidator: Validator | undefined;
+
+/** Compiling the OpenAPI meta-schemas takes a while; one instance serves every run of a process (watch mode). */
+function openApiValidator(): Validator {
+  cachedValidator ??= new Validator({ allErrors: true, strict: false });
+  return cachedValidator;
 }
 
 function openApiVersion(spec: LoadedSpec, root: Record<string, unknown>): '3.0' | '3.1' {

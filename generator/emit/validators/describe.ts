@@ -1,0 +1,75 @@
+// What a schema expects, in words, for messages ("an object `{ anchor, seconds }`", "one of
+// 'a', 'b'", "a string or null"). Computed at generation time; the text becomes a literal.
+import type { IrLiteral, IrObjectSchema, IrSchema } from '../../model/ir.js';
+
+const SHOWN_KEYS = 5;
+const SHOWN_VALUES = 8;
+const SHOWN_LENGTH = 40;
+
+/** `resolve` follows a ref to its named schema; `depth` stops a recursive schema's description. */
+export function describeSchema(schema: IrSchema, resolve: (schema: IrSchema) => IrSchema, depth = 0): string {
+  if (depth > 4) return 'a value';
+  switch (schema.kind) {
+    case 'ref':
+      return describeSchema(resolve(schema), resolve, depth + 1);
+    case 'object':
+      return describeObject([schema]);
+    case 'allOf': {
+      const parts = schema.parts.map(resolve);
+      if (parts.every((part): part is IrObjectSchema => part.kind === 'object')) return describeObject(parts);
+      return parts[0] === undefined ? 'any value' : describeSchema(parts[0], resolve, depth + 1);
+    }
+    case 'array':
+      return 'an array';
+    case 'string':
+      return 'a string';
+    case 'number':
+      return schema.integer ? 'an integer' : 'a number';
+    case 'boolean':
+      return 'a boolean';
+    case 'null':
+      return 'null';
+    case 'enum':
+      return `one of ${listLiterals(schema.values)}`;
+    case 'const':
+      return showLiteral(schema.value);
+    case 'union':
+      return joinAlternatives([...new Set(schema.variants.map((variant) => describeSchema(variant, resolve, depth + 1)))]);
+    case 'unknown':
+      return 'any value';
+    case 'never':
+      return 'no value (nothing is allowed here)';
+  }
+}
+
+/** `an object \`{ anchor, seconds }\``, the keys of every part, cut after five. */
+export function describeObject(parts: readonly IrObjectSchema[]): string {
+  const keys = [...new Set(parts.flatMap((part) => part.properties.map((property) => property.name)))];
+  if (keys.length === 0) return 'an object';
+  const shown = keys.length > SHOWN_KEYS ? [...keys.slice(0, SHOWN_KEYS - 1), '…'] : keys;
+  return `an object \`{ ${shown.join(', ')} }\``;
+}
+
+/** `'a', 'b', 'c'`, cut after eight values. */
+export function listLiterals(values: readonly IrLiteral[]): string {
+  const shown = values.slice(0, SHOWN_VALUES).map(showLiteral);
+  return values.length > SHOWN_VALUES ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/** A literal as messages show it: strings single-quoted (cut to 40 characters), the rest as JSON. */
+export function showLiteral(value: IrLiteral): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  const shown = value.length > SHOWN_LENGTH ? `${value.slice(0, SHOWN_LENGTH)}…` : value;
+  return `'${JSON.stringify(shown).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** `a, b or c`. */
+export function joinAlternatives(alternatives: readonly string[]): string {
+  if (alternatives.length <= 1) return alternatives[0] ?? 'no value';
+  return `${alternatives.slice(0, -1).join(', ')} or ${alternatives[alternatives.length - 1]}`;
+}
+
+/** "1 character", "2 characters". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

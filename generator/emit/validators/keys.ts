@@ -1,0 +1,100 @@
+// The one pass over an object's keys: unknown keys (closed objects always, undeclared ones in
+// 'strict' mode), values of additionalProperties schemas, propertyNames, and the key count.
+// Known keys and "did you mean" candidates are lists computed here, at generation time.
+import type { IrObjectSchema, IrSchema } from '../../model/ir.js';
+import { code, joinCode, literal, type Code, type Identifier } from '../escape.js';
+import { plural } from './describe.js';
+import type { Scope } from './scope.js';
+import { block, EMPTY, report, reportExpression, type Target } from './target.js';
+
+const INLINE_KEYS = 8;
+
+export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, target: Target, scope: Scope): Code {
+  const key = scope.local('k');
+  const count = parts.some((part) => part.minProperties !== undefined || part.maxProperties !== undefined) ? scope.local('n') : undefined;
+  const keyTarget: Target = { value: key, path: [...target.path, key], label: literal('a key'), prefix: `${target.prefix}invalid key: ` };
+  const inLoop: Code[] = [];
+  for (const part of parts) {
+    if (part.propertyNames !== undefined) inLoop.push(scope.check(part.propertyNames, keyTarget));
+    const own = part.properties.map((property) => property.name);
+    if (part.additionalProperties === false) inLoop.push(code`if (${isUnknown(own, key, scope)}) {\n${unknownKey(own, parts, key, target, scope)}\n}`);
+    else if (typeof part.additionalProperties === 'object') inLoop.push(extraValueToCheck(part.additionalProperties, own, object, key, target, scope));
+  }
+  const strictCheck = strictKeysToCheck(parts, key, target, scope);
+  if (count === undefined && inLoop.every((statement) => statement.text === '')) {
+    return strictCheck === undefined ? EMPTY : code`if (strict) {\nfor (const ${key} in ${object}) {\n${strictCheck}\n}\n}`;
+  }
+  const counting = count === undefined ? [] : [code`${count}++;`];
+  const loop = code`for (const ${key} in ${object}) {\n${block([...counting, ...inLoop, code`if (strict) {\n${strictCheck ?? EMPTY}\n}`].filter((s) => s.text !== 'if (strict) {\n\n}'))}\n}`;
+  return block([count === undefined ? EMPTY : code`let ${count} = 0;`, loop, ...(count === undefined ? [] : sizeChecks(parts, count, target))]);
+}
+
+/** In 'strict' mode, keys no part declares are errors, unless a part declares additionalProperties. */
+function strictKeysToCheck(parts: readonly IrObjectSchema[], key: Identifier, target: Target, scope: Scope): Code | undefined {
+  const isLoose = parts.some((part) => !part.additionalPropertiesDeclared);
+  const isDeclaredOpen = parts.some((part) => part.additionalPropertiesDeclared && part.additionalProperties !== false);
+  const isClosed = parts.some((part) => part.additionalProperties === false);
+  if (!isLoose || isDeclaredOpen || isClosed) return undefined;
+  const known = [...new Set(parts.flatMap((part) => part.properties.map((property) => property.name)))];
+  return code`if (${isUnknown(known, key, scope)}) {\n${unknownKey(known, parts, key, target, scope)}\n}`;
+}
+
+/** A key outside the part's properties must match the additionalProperties schema. */
+function extraValueToCheck(schema: IrSchema, own: readonly string[], object: Code, key: Identifier, target: Target, scope: Scope): Code {
+  const value = scope.local('v');
+  const label = target.name === undefined ? 'a value' : `a value of \`${target.name}\``;
+  const inner = scope.check(schema, { value, path: [...target.path, key], label: literal(label), prefix: target.prefix });
+  if (inner.text === '') return EMPTY;
+  const body = code`const ${value} = ${object}[${key}];\n${inner}`;
+  return own.length === 0 ? body : code`if (${isUnknown(own, key, scope)}) {\n${body}\n}`;
+}
+
+/** `k !== "a" && k !== "b"`, or `!KEY_SET_1.has(k)` for many keys. */
+function isUnknown(known: readonly string[], key: Identifier, scope: Scope): Code {
+  if (known.length === 0) return code`true`;
+  if (known.length <= INLINE_KEYS) return joinCode(known.map((name) => code`${key} !== ${literal(name)}`), ' && ');
+  const set = scope.module.constant('KEY_SET', code`new Set<string>(${keyList(known, scope)})`);
+  return code`!${set}.has(${key})`;
+}
+
+function unknownKey(known: readonly string[], parts: readonly IrObjectSchema[], key: Identifier, target: Target, scope: Scope): Code {
+  const nested = scope.module.constant('NESTED', code`[${joinCode(nestedKeys(parts, scope).map((path) => literal(path)), ', ')}]`);
+  const message = code`${scope.module.helper('unknownKeyMessage')}(${key}, ${target.label}, ${keyList(known, scope)}, ${nested})`;
+  return reportExpression({ ...target, path: [...target.path, key] }, message);
+}
+
+function keyList(known: readonly string[], scope: Scope): Identifier {
+  return scope.module.constant('KEYS', code`[${joinCode(known.map((name) => literal(name)), ', ')}]`);
+}
+
+/** `rate_limits.max_requests_per_1_minute`: the keys one level down, for "did you mean". */
+function nestedKeys(parts: readonly IrObjectSchema[], scope: Scope): string[] {
+  const paths: string[] = [];
+  for (const property of parts.flatMap((part) => part.properties)) {
+    for (const inner of objectsOf(property.schema, scope)) {
+      for (const child of inner.properties) paths.push(`${property.name}.${child.name}`);
+    }
+  }
+  return [...new Set(paths)];
+}
+
+function objectsOf(schema: IrSchema, scope: Scope): IrObjectSchema[] {
+  const resolved = scope.module.resolve(schema);
+  if (resolved.kind === 'object') return [resolved];
+  if (resolved.kind === 'union') return resolved.variants.map((variant) => scope.module.resolve(variant)).filter((variant): variant is IrObjectSchema => variant.kind === 'object');
+  if (resolved.kind === 'allOf') return resolved.parts.map((part) => scope.module.resolve(part)).filter((part): part is IrObjectSchema => part.kind === 'object');
+  return [];
+}
+
+function sizeChecks(parts: readonly IrObjectSchema[], count: Identifier, target: Target): Code[] {
+  const checks: Code[] = [];
+  for (const part of parts) {
+    if (part.minProperties !== undefined && part.minProperties > 0) {
+      checks.push(code`if (${count} < ${part.minProperties}) {\n${report(target, `expected at least ${plural(part.minProperties, 'key')}, found `, code`String(${count})`)}\n}`);
+    }
+    if (part.maxProperties !== undefined) {
+      checks.push(code`if (${count} > ${part.maxProperties}) {\n${report(target, `expected at most ${plural(part.maxProperties, 'key')}, found `, code`String(${count})`)}\n}`);
+    }
+  }
+  return checks;
+}

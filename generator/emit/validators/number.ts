@@ -1,0 +1,46 @@
+// `type: number` / `integer` with minimum, maximum, their exclusive forms and multipleOf.
+// Integers are checked with Number.isInteger; a number must be finite (JSON has no NaN).
+import type { IrNumberSchema } from '../../model/ir.js';
+import { code, type Code } from '../escape.js';
+import { rulesToCheck, type Rule } from './rules.js';
+import type { Scope } from './scope.js';
+import type { Target } from './target.js';
+
+const BOUNDS = [
+  ['minimum', '>=', 'at least'],
+  ['maximum', '<=', 'at most'],
+  ['exclusiveMinimum', '>', 'more than'],
+  ['exclusiveMaximum', '<', 'less than'],
+] as const;
+
+export function numberRules(schema: IrNumberSchema, value: Code, scope: Scope): Rule[] {
+  const found = scope.module.helper('found');
+  const rules: Rule[] = [
+    schema.integer
+      ? { holds: code`typeof ${value} === "number" && Number.isInteger(${value})`, message: 'expected an integer, found ', tail: code`${found}(${value})` }
+      : { holds: code`typeof ${value} === "number" && Number.isFinite(${value})`, message: 'expected a number, found ', tail: code`${found}(${value})` },
+  ];
+  for (const [keyword, operator, words] of BOUNDS) {
+    const bound = schema[keyword];
+    if (bound === undefined || !isUsable(bound, keyword, schema, scope)) continue;
+    rules.push({ holds: code`${value} ${OPERATORS[operator]} ${bound}`, message: `expected ${words} ${bound}, found `, tail: code`String(${value})` });
+  }
+  const step = schema.multipleOf;
+  if (step !== undefined && isUsable(step, 'multipleOf', schema, scope)) {
+    if (step <= 0) scope.module.unsupported(schema.source, `multipleOf must be greater than 0, not ${step}.`);
+    else rules.push({ holds: Number.isInteger(step) ? code`${value} % ${step} === 0` : code`Number.isInteger(${value} / ${step})`, message: `expected a multiple of ${step}, found `, tail: code`String(${value})` });
+  }
+  return rules;
+}
+
+export function numberToCheck(schema: IrNumberSchema, target: Target, scope: Scope): Code {
+  return rulesToCheck(numberRules(schema, target.value, scope), target);
+}
+
+function isUsable(bound: number, keyword: string, schema: IrNumberSchema, scope: Scope): boolean {
+  if (Number.isFinite(bound)) return true;
+  scope.module.unsupported(schema.source, `\`${keyword}: ${bound}\` is not a finite number, so no validator can be emitted for it.`);
+  return false;
+}
+
+const OPERATORS = { '>=': code`>=`, '<=': code`<=`, '>': code`>`, '<': code`<` } as const;

@@ -1,0 +1,45 @@
+// `type: object`: properties and required, then one pass over the keys for additionalProperties
+// (false, a schema, or, when undeclared, only in 'strict' mode), propertyNames and
+// min/maxProperties. Several parts are the objects of one allOf, checked as one value.
+import type { IrObjectSchema, IrProperty } from '../../model/ir.js';
+import { code, literal, propertyAccess, type Code } from '../escape.js';
+import { describeObject, describeSchema } from './describe.js';
+import { keysToCheck } from './keys.js';
+import type { Scope } from './scope.js';
+import { isObjectTest } from './shape.js';
+import { block, childTarget, EMPTY, report, type Target } from './target.js';
+
+/** Keys that a plain object inherits (`toString`, `__proto__`, …): read only when own. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export function objectToCheck(schema: IrObjectSchema, target: Target, scope: Scope): Code {
+  return objectPartsToCheck([schema], target, scope);
+}
+
+export function objectPartsToCheck(parts: readonly IrObjectSchema[], target: Target, scope: Scope): Code {
+  const object = scope.local('o');
+  const statements = [
+    code`const ${object} = ${target.value} as Record<string, unknown>;`,
+    ...parts.flatMap((part) => part.properties.map((property) => propertyToCheck(property, object, target, scope))),
+    keysToCheck(parts, object, target, scope),
+  ];
+  const mismatch = report(target, `expected ${describeObject(parts)}, found `, code`${scope.module.helper('found')}(${target.value})`);
+  return code`if (${isObjectTest(target.value)}) {\n${block(statements)}\n} else {\n${mismatch}\n}`;
+}
+
+/** `const v1 = o.user; if (v1 === undefined) { missing } else { check }`. */
+function propertyToCheck(property: IrProperty, object: Code, target: Target, scope: Scope): Code {
+  const { name } = property;
+  const access = code`${object}${propertyAccess(name)}`;
+  const read = INHERITED.has(name) ? code`Object.hasOwn(${object}, ${literal(name)}) ? ${access} : undefined` : access;
+  const value = scope.local('v');
+  const child = childTarget(target, value, literal(name), `\`${name}\``, name);
+  const inner = scope.check(property.schema, child);
+  const missing = property.required
+    ? report(child, `missing required key \`${name}\`: expected ${describeSchema(property.schema, (schema) => scope.module.resolve(schema))}`)
+    : EMPTY;
+  if (inner.text === '' && missing.text === '') return EMPTY;
+  if (inner.text === '') return code`if ((${read}) === undefined) {\n${missing}\n}`;
+  if (missing.text === '') return code`const ${value} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`;
+  return code`const ${value} = ${read};\nif (${value} === undefined) {\n${missing}\n} else {\n${inner}\n}`;
+}

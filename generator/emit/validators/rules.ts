@@ -1,0 +1,29 @@
+// A rule is one condition a leaf value must meet, usable two ways: as a boolean test (a union
+// tries its variants with `a && b`, allocating nothing) and as a check that reports the failure.
+import { code, joinCode, type Code } from '../escape.js';
+import { block, report, type Target } from './target.js';
+
+export interface Rule {
+  /** True when the value meets the rule; may rely on the rules before it having held. */
+  readonly holds: Code;
+  readonly message: string;
+  /** A string expression appended to the message (what was found). */
+  readonly tail?: Code;
+}
+
+/** `a && b && c`, or `true` for no rules. */
+export function rulesToTest(rules: readonly Rule[]): Code {
+  return rules.length === 0 ? code`true` : joinCode(rules.map((rule) => code`(${rule.holds})`), ' && ');
+}
+
+/**
+ * The first rule is the type test: when it fails nothing else is checked. The others are
+ * independent, so every failing one is reported.
+ */
+export function rulesToCheck(rules: readonly Rule[], target: Target): Code {
+  const [typeRule, ...rest] = rules;
+  if (typeRule === undefined) return code``;
+  const failed = (rule: Rule) => code`if (!(${rule.holds})) {\n${report(target, rule.message, rule.tail)}\n}`;
+  if (rest.length === 0) return failed(typeRule);
+  return code`if (!(${typeRule.holds})) {\n${report(target, typeRule.message, typeRule.tail)}\n} else {\n${block(rest.map(failed))}\n}`;
+}

@@ -1,0 +1,129 @@
+// The state of one validators module while it is emitted: hoisted constants and functions,
+// the check function of each named schema, fresh local names, the runtime helpers used, and
+// the problems found (emit/unsupported-construct). The emitters themselves stay pure.
+import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
+import { defaultHint } from '../../diagnostics/codes.js';
+import type { Diagnostic, SourceLocation } from '../../diagnostics/diagnostic.js';
+import { Identifier, type IrNamedSchema, type IrSchema } from '../../model/ir.js';
+import { code, Code } from '../escape.js';
+import type { Target } from './target.js';
+
+/** The helpers of templates/runtime/standard-schema.ts that generated checks call. */
+export type RuntimeHelper = 'codePoints' | 'duplicateItems' | 'found' | 'foundLiteral' | 'nestIssues' | 'unionIssues' | 'unknownKeyMessage';
+
+/** Emits the check of one schema against one target (the dispatcher, injected to avoid import cycles). */
+export type Dispatch = (schema: IrSchema, target: Target, scope: Scope) => Code;
+
+/** Kinds of hoisted module constants; the prefix of their names. */
+export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES';
+
+export class ModuleScope {
+  readonly constants: string[] = [];
+  readonly functions: FunctionDeclarationStructure[] = [];
+  readonly problems: Diagnostic[] = [];
+  readonly helpers = new Set<RuntimeHelper>();
+  readonly #named: ReadonlyMap<string, IrNamedSchema>;
+  readonly #constantNames = new Map<string, Identifier>();
+  readonly #hoisted = new Map<IrSchema, Identifier>();
+  readonly #counters = new Map<string, number>();
+
+  constructor(
+    named: readonly IrNamedSchema[],
+    readonly dispatch: Dispatch,
+    readonly locate: (pointer: string) => SourceLocation,
+  ) {
+    this.#named = new Map(named.map((schema) => [schema.key, schema]));
+  }
+
+  helper(name: RuntimeHelper): Identifier {
+    this.helpers.add(name);
+    return new Identifier(name);
+  }
+
+  /** A module-level `const` (regex, key list, set), shared by every check that needs the same value. */
+  constant(kind: ConstantKind, value: Code): Identifier {
+    const key = `${kind}:${value.text}`;
+    const existing = this.#constantNames.get(key);
+    if (existing !== undefined) return existing;
+    const name = new Identifier(`${kind}_${this.#constantNames.size + 1}`);
+    this.#constantNames.set(key, name);
+    this.constants.push(code`const ${name} = ${value};`.text);
+    return name;
+  }
+
+  named(key: string): IrNamedSchema {
+    const schema = this.#named.get(key);
+    if (schema === undefined) throw new Error(`no named schema ${JSON.stringify(key)}`);
+    return schema;
+  }
+
+  /** `check_ChatSession`: the internal check function of a named schema. */
+  checkOf(key: string): Identifier {
+    return new Identifier(`check_${this.named(key).name.text}`);
+  }
+
+  /** The schema a ref chain ends at (refs to refs are followed; a cycle of refs is reported elsewhere). */
+  resolve(schema: IrSchema): IrSchema {
+    let current = schema;
+    for (let hops = 0; current.kind === 'ref' && hops < 64; hops++) current = this.named(current.target).schema;
+    return current;
+  }
+
+  /** A check function for an unnamed schema (a union variant), named after the schema that holds it. */
+  hoist(schema: IrSchema, owner: string): Identifier {
+    if (schema.kind === 'ref') return this.checkOf(schema.target);
+    const existing = this.#hoisted.get(schema);
+    if (existing !== undefined) return existing;
+    const count = (this.#counters.get(owner) ?? 0) + 1;
+    this.#counters.set(owner, count);
+    const name = new Identifier(`check_${owner}_${count}`);
+    this.#hoisted.set(schema, name);
+    this.functions.push(checkFunction(name, new Scope(this, owner).rootCheck(schema)));
+    return name;
+  }
+
+  unsupported(pointer: string, message: string, hint?: string): void {
+    this.problems.push({ code: 'emit/unsupported-construct', severity: 'error', message, hint: hint ?? defaultHint('emit/unsupported-construct'), at: this.locate(pointer) });
+  }
+}
+
+/** One check function being emitted: hands out fresh local names. */
+export class Scope {
+  #locals = 0;
+  constructor(
+    readonly module: ModuleScope,
+    /** The type name of the named schema being emitted (names hoisted functions). */
+    readonly owner: string,
+  ) {}
+
+  local(prefix: 'v' | 'k' | 'i' | 'o' | 'r' | 'n'): Identifier {
+    this.#locals += 1;
+    return new Identifier(`${prefix}${this.#locals}`);
+  }
+
+  check(schema: IrSchema, target: Target): Code {
+    return this.module.dispatch(schema, target, this);
+  }
+
+  /** The body of a check function for `schema`, on the function's input. */
+  rootCheck(schema: IrSchema): Code {
+    return this.check(schema, ROOT_TARGET);
+  }
+}
+
+export const ROOT_TARGET: Target = { value: new Identifier('value'), path: [], label: Code.raw('label'), prefix: '' };
+
+/** `function check_X(value, strict, label): ValidationIssue[] | undefined { … }` */
+export function checkFunction(name: Identifier, body: Code): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: name.text,
+    parameters: [
+      { name: 'value', type: 'unknown' },
+      { name: 'strict', type: 'boolean' },
+      { name: 'label', type: 'string' },
+    ],
+    returnType: 'ValidationIssue[] | undefined',
+    statements: ['let issues: ValidationIssue[] | undefined;', body.text, 'return issues;'],
+  };
+}

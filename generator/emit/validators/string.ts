@@ -1,0 +1,39 @@
+// `type: string` with minLength/maxLength (in code points, as JSON Schema counts them: the
+// UTF-16 length decides alone when it can) and pattern (hoisted, `u` flag). `format` is an
+// annotation in JSON Schema 2020-12 and is not checked.
+import type { IrStringSchema } from '../../model/ir.js';
+import { code, literal, type Code } from '../escape.js';
+import { plural } from './describe.js';
+import { rulesToCheck, type Rule } from './rules.js';
+import type { Scope } from './scope.js';
+import type { Target } from './target.js';
+
+export function stringRules(schema: IrStringSchema, value: Code, scope: Scope): Rule[] {
+  const found = scope.module.helper('found');
+  const rules: Rule[] = [{ holds: code`typeof ${value} === "string"`, message: 'expected a string, found ', tail: code`${found}(${value})` }];
+  const codePoints = () => scope.module.helper('codePoints');
+  const { minLength, maxLength, pattern } = schema;
+  if (minLength !== undefined && minLength > 0) {
+    rules.push({
+      holds: minLength === 1 ? code`${value} !== ""` : code`${value}.length >= ${2 * minLength} || ${codePoints()}(${value}) >= ${minLength}`,
+      message: `expected at least ${plural(minLength, 'character')}, found `,
+      tail: code`${codePoints()}(${value})`,
+    });
+  }
+  if (maxLength !== undefined) {
+    rules.push({
+      holds: code`${value}.length <= ${maxLength} || ${codePoints()}(${value}) <= ${maxLength}`,
+      message: `expected at most ${plural(maxLength, 'character')}, found `,
+      tail: code`${codePoints()}(${value})`,
+    });
+  }
+  if (pattern !== undefined) {
+    const regex = scope.module.constant('PATTERN', code`new RegExp(${literal(pattern)}, "u")`);
+    rules.push({ holds: code`${regex}.test(${value})`, message: `expected a string matching /${pattern}/, found `, tail: code`${scope.module.helper('foundLiteral')}(${value})` });
+  }
+  return rules;
+}
+
+export function stringToCheck(schema: IrStringSchema, target: Target, scope: Scope): Code {
+  return rulesToCheck(stringRules(schema, target.value, scope), target);
+}

@@ -1,0 +1,53 @@
+// Where a check writes its findings: the value being checked, its path relative to the check
+// function's input, and how messages name it. Issues are pushed into the function's lazily
+// created `issues` list, so a valid value allocates nothing.
+import type { Identifier } from '../../model/ir.js';
+import { code, Code, joinCode, literal } from '../escape.js';
+
+export interface Target {
+  /** A local or parameter holding the value (cheap to read more than once). */
+  readonly value: Identifier;
+  /** Path segments from the function's input: string literals, or locals holding keys and indexes. */
+  readonly path: readonly Code[];
+  /** A string expression naming the value in unknown-key messages, e.g. "`rate_limits`". */
+  readonly label: Code;
+  /** The property name holding the value, when fixed (for the labels of its items and values). */
+  readonly name?: string;
+  /** Fixed text before every message, e.g. "invalid key: " for propertyNames. */
+  readonly prefix: string;
+}
+
+/** A value inside `parent`: `segment` is a literal key, or a local holding a key or index. */
+export function childTarget(parent: Target, value: Identifier, segment: Code, label: string, name?: string): Target {
+  return { value, path: [...parent.path, segment], label: literal(label), ...(name !== undefined ? { name } : {}), prefix: parent.prefix };
+}
+
+/** The path as an array literal, e.g. `["workflow", k3]`. */
+export function pathArray(path: readonly Code[]): Code {
+  return code`[${joinCode(path, ', ')}]`;
+}
+
+/** Pushes one issue: `message` is fixed text, `tail` an optional string expression after it. */
+export function report(target: Target, message: string, tail?: Code): Code {
+  const text = literal(target.prefix + message);
+  const full = tail === undefined ? text : code`${text} + ${tail}`;
+  return code`(issues ??= []).push({ path: ${pathArray(target.path)}, message: ${full} });`;
+}
+
+/** Pushes one issue whose whole message is a string expression (the prefix still comes first). */
+export function reportExpression(target: Target, message: Code): Code {
+  const full = target.prefix === '' ? message : code`${literal(target.prefix)} + ${message}`;
+  return code`(issues ??= []).push({ path: ${pathArray(target.path)}, message: ${full} });`;
+}
+
+/** Adds the issues held by `inner` (relative to the target) to `issues`. */
+export function nest(target: Target, inner: Identifier, nestIssues: Identifier): Code {
+  return code`issues = ${nestIssues}(issues, ${pathArray(target.path)}, ${inner}, ${literal(target.prefix)});`;
+}
+
+/** `a\nb` -> one statement block text. */
+export function block(statements: readonly Code[]): Code {
+  return joinCode(statements.filter((statement) => statement.text !== ''), '\n');
+}
+
+export const EMPTY: Code = Code.raw('');

@@ -1,0 +1,106 @@
+// sdkgen.config.{json,yaml}, --json, --quiet and --watch, as a user drives them.
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+const SPEC = resolve('spec/chatkit-sessions.yaml');
+let work: string;
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'sdkgen-config-'));
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('sdkgen.config', () => {
+  it('reads spec, out, package and client names from sdkgen.config.yaml, relative to the file', async () => {
+    await cp(SPEC, join(work, 'api.yaml'));
+    await writeFile(join(work, 'sdkgen.config.yaml'), 'spec: api.yaml\nout: client\npackageName: my-client\nclientName: MyClient\n');
+    const run = await runCli(['generate'], work);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(await readFile(join(work, 'client/package.json'), 'utf8')).name).toBe('my-client');
+    expect(await readFile(join(work, 'client/src/client.ts'), 'utf8')).toContain('export class MyClient extends ClientCore');
+  });
+
+  it('lets flags override the config file', async () => {
+    await cp(SPEC, join(work, 'api.yaml'));
+    await writeFile(join(work, 'sdkgen.config.json'), JSON.stringify({ spec: 'api.yaml', out: 'client', packageName: 'from-config' }));
+    expect((await runCli(['generate', '--package-name', 'from-flag'], work)).code).toBe(0);
+    expect(JSON.parse(await readFile(join(work, 'client/package.json'), 'utf8')).name).toBe('from-flag');
+  });
+
+  it('rejects an unknown setting with the list of known ones', async () => {
+    await writeFile(join(work, 'sdkgen.config.json'), JSON.stringify({ spec: 'a.yaml', output: 'x' }));
+    const run = await runCli(['generate'], work);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown setting "output"');
+  });
+});
+
+describe('--json and --quiet', () => {
+  it('--json prints one machine-readable summary', async () => {
+    const run = await runCli(['generate', '--spec', SPEC, '--out', join(work, 'out'), '--json'], work);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ ok: true, command: 'generate', files: { unchanged: 0, deleted: 0 }, warnings: [], errors: [] });
+    expect(summary.files.written).toBeGreaterThan(10);
+  });
+
+  it('--json reports spec errors as located diagnostics', async () => {
+    const run = await runCli(['generate', '--spec', resolve('test/fixtures/invalid/unresolved-ref.yaml'), '--out', join(work, 'out'), '--json'], work);
+    expect(run.code).toBe(1);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.ok).toBe(false);
+    expect(summary.errors[0]).toMatchObject({ code: 'model/unresolved-ref', at: { line: 15, column: 23 } });
+  });
+
+  it('--quiet prints nothing on success', async () => {
+    const run = await runCli(['generate', '--spec', SPEC, '--out', join(work, 'out'), '--quiet'], work);
+    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('--watch', () => {
+  it('regenerates on a spec edit, survives a bad edit, and keeps the last good output', async () => {
+    const spec = join(work, 'api.yaml');
+    const out = join(work, 'out');
+    await cp(SPEC, spec);
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve('generator/cli.ts'), 'generate', '--watch', '--spec', spec, '--out', out], { env: { ...process.env, NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const waitFor = async (pattern: RegExp, from: number) => {
+      const deadline = Date.now() + 20_000;
+      while (!pattern.test(output.slice(from))) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output:\n${output}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      await waitFor(/watching/, 0);
+      let mark = output.length;
+      const text = await readFile(spec, 'utf8');
+      await writeFile(spec, text.replace('Identifier for the ChatKit session.', 'The session id.'));
+      await waitFor(/1 file written/, mark);
+      expect(await readFile(join(out, 'src/types.ts'), 'utf8')).toContain('The session id.');
+
+      mark = output.length;
+      await writeFile(spec, text.replace('$ref: "#/components/schemas/ChatKitWorkflow"', '$ref: "#/components/schemas/Nope"'));
+      await waitFor(/nothing was written/, mark);
+      expect(output.slice(mark)).toContain('error[model/unresolved-ref]');
+      expect(await readFile(join(out, 'src/types.ts'), 'utf8')).toContain('The session id.');
+
+      mark = output.length;
+      await writeFile(spec, text);
+      await waitFor(/1 file written/, mark);
+      expect(await readFile(join(out, 'src/types.ts'), 'utf8')).toContain('Identifier for the ChatKit session.');
+    } finally {
+      child.kill('SIGINT');
+    }
+  }, 60_000);
+});
