@@ -10,6 +10,7 @@ export const DIAGNOSTIC_CODES = {
   'validate/schema': 'Compare this part of the spec with the OpenAPI specification for this object.',
   'validate/duplicate-operation-id': 'Give each operation a unique operationId.',
   'validate/missing-operation-id': 'Add an operationId: it names the request builder and the type names of the operation.',
+  'validate/duplicate-parameter': 'Remove one of them: a parameter is identified by its name and location.',
   'validate/path-parameter-mismatch': 'Declare each `{name}` of the path as an `in: path` parameter with `required: true`, and nothing else.',
   'validate/unsupported-media-type': 'sdkgen supports application/json request and response bodies here.',
   'model/unresolved-ref': 'Point the $ref at an existing `#/components/...` entry (check the spelling and the casing).',

@@ -22,28 +22,43 @@ export function loadSpec(file: string, text: string): LoadedSpec {
       doc.errors.map((error): Diagnostic => {
         const code: DiagnosticCode = error.code === 'DUPLICATE_KEY' ? 'load/duplicate-key' : 'load/yaml-syntax';
         const { line, col } = lineCounter.linePos(error.pos[0]);
+        const isJson = /\.json$/i.test(file);
         return {
           code,
           severity: 'error',
           message: firstLine(error.message),
-          hint: defaultHint(code),
+          hint: isJson && code === 'load/yaml-syntax' ? 'Fix the JSON syntax at this position (a missing comma, bracket or quote is the usual cause).' : defaultHint(code),
           at: { file, line, column: col, pointer: '' },
         };
       }),
     );
   }
 
-  const root: unknown = doc.toJS({ maxAliasCount: 10_000 });
   const locate = (pointer: string): SourceLocation => {
     const { line, col } = lineCounter.linePos(startOffset(doc, decodePointer(pointer)));
     return { file, line, column: col, pointer };
   };
+  let root: unknown;
+  try {
+    // a bounded alias count stops "billion laughs" documents from exhausting memory
+    root = doc.toJS({ maxAliasCount: 1_000 });
+  } catch (error) {
+    throw new SpecError([
+      {
+        code: 'load/yaml-syntax',
+        severity: 'error',
+        message: `The YAML cannot be expanded: ${firstLine((error as Error).message)}.`,
+        hint: 'Replace deeply nested aliases (*name) with plain values; sdkgen expands at most 1,000 aliases.',
+        at: locate(''),
+      },
+    ]);
+  }
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     throw new SpecError([
       {
         code: 'load/not-an-object',
         severity: 'error',
-        message: 'The spec is not a mapping of OpenAPI fields.',
+        message: root === null || root === undefined ? 'The spec is empty.' : 'The spec is not a mapping of OpenAPI fields.',
         hint: defaultHint('load/not-an-object'),
         at: locate(''),
       },

@@ -79,6 +79,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     usage: { request: usage.request.has(draft.key), response: usage.response.has(draft.key) },
     source: draft.pointer,
   }));
+  problems.push(...refOnlyCycles(schemaDrafts, spec.locate));
   const knownKeys = new Set(schemaDrafts.map((d) => d.key));
   for (const key of referencedKeys(operations, schemaDrafts.map((d) => d.schema))) {
     if (!knownKeys.has(key)) problems.push(missingSchema(spec, key));
@@ -243,6 +244,33 @@ function referencedKeys(operations: readonly IrOperation[], schemas: readonly Ir
   const all = [...schemas, ...operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...(op.response.schema ? [op.response.schema] : []), ...op.parameters.map((p) => p.schema)])];
   for (const schema of all) for (const key of refsOf(schema)) keys.add(key);
   return keys;
+}
+
+/** `A: { $ref: B }`, `B: { $ref: A }` names no type at all: report each such cycle once. */
+function refOnlyCycles(drafts: readonly { key: string; pointer: string; schema: IrSchema }[], locate: ValidatedSpec['locate']): Diagnostic[] {
+  const byKey = new Map(drafts.map((d) => [d.key, d]));
+  const reported = new Set<string>();
+  const problems: Diagnostic[] = [];
+  for (const draft of drafts) {
+    const chain: string[] = [];
+    let current: { key: string; schema: IrSchema } | undefined = draft;
+    while (current && current.schema.kind === 'ref' && !chain.includes(current.key)) {
+      chain.push(current.key);
+      current = byKey.get(current.schema.target);
+    }
+    if (current && chain.includes(current.key) && !chain.some((key) => reported.has(key))) {
+      const cycle = chain.slice(chain.indexOf(current.key));
+      cycle.forEach((key) => reported.add(key));
+      problems.push({
+        code: 'model/ref-cycle',
+        severity: 'error',
+        message: `The schemas ${[...cycle, current.key].map((key) => `\`${key}\``).join(' -> ')} only refer to each other, so none of them describes a value.`,
+        hint: defaultHint('model/ref-cycle'),
+        at: locate(`${byKey.get(cycle[0]!)!.pointer}/$ref`),
+      });
+    }
+  }
+  return problems;
 }
 
 function missingSchema(spec: ValidatedSpec, key: string): Diagnostic {

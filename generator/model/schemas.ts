@@ -177,8 +177,8 @@ function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscr
   const explicit = isRaw(discriminator['mapping']) ? discriminator['mapping'] : {};
   for (const [value, ref] of Object.entries(explicit)) {
     const target = typeof ref === 'string' ? componentKeyOf(ref.includes('/') ? ref : `#/components/schemas/${ref}`) : undefined;
-    if (target) mapping.push({ value, target });
-    else report(ctx, 'model/unresolved-ref', childPointer(pointer, 'discriminator', 'mapping', value), `The discriminator mapping for ${JSON.stringify(value)} does not point at a component schema.`);
+    if (target && schemaExists(ctx.root, target)) mapping.push({ value, target });
+    else report(ctx, 'model/unresolved-ref', childPointer(pointer, 'discriminator', 'mapping', value), `The discriminator mapping for ${JSON.stringify(value)} points at ${JSON.stringify(ref)}, which is not a schema in \`components/schemas\`.`);
   }
   const variants = [...(Array.isArray(raw['oneOf']) ? raw['oneOf'] : []), ...(Array.isArray(raw['anyOf']) ? raw['anyOf'] : [])];
   for (const variant of variants) {
@@ -187,6 +187,11 @@ function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscr
   }
   mapping.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return { propertyName: discriminator['propertyName'], mapping };
+}
+
+function schemaExists(root: unknown, key: string): boolean {
+  const schemas = (root as { components?: { schemas?: Record<string, unknown> } }).components?.schemas;
+  return schemas !== undefined && Object.prototype.hasOwnProperty.call(schemas, key);
 }
 
 function notToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {

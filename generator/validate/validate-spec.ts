@@ -80,7 +80,7 @@ function openApiVersion(spec: LoadedSpec, root: Record<string, unknown>): '3.0' 
  */
 function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const isBranch = (error: ErrorObject) => /\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath);
-  const isSummary = (error: ErrorObject) => ['if', 'then', 'else', 'oneOf', 'anyOf', 'not'].includes(error.keyword);
+  const isSummary = (error: ErrorObject) => ['if', 'then', 'else', 'oneOf', 'anyOf', 'not', 'propertyNames'].includes(error.keyword);
   const under = (path: string, base: string) => path === base || path.startsWith(base + '/');
   const kept = errors.filter((error) => {
     if (isSummary(error)) return !errors.some((other) => other !== error && !isSummary(other) && under(other.instancePath, error.instancePath));
@@ -93,8 +93,12 @@ function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
           (other.instancePath === error.instancePath && !isBranch(other))),
     );
   });
+  // A missing key makes `if` branches of the meta-schema pass vacuously (`if: { in: path }` with
+  // no `in`), and their `then` demands look like more problems: the missing key explains them.
+  const missingAt = new Set(kept.filter((e) => e.keyword === 'required' && !/\/(then|else)\//.test(e.schemaPath)).map((e) => e.instancePath));
   const seen = new Set<string>();
   return kept.filter((error) => {
+    if (/\/(then|else)\//.test(error.schemaPath) && missingAt.has(error.instancePath)) return false;
     const key = `${error.instancePath} ${error.keyword} ${JSON.stringify(error.params)}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -112,6 +116,13 @@ function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnost
     at: spec.locate(pointer),
   });
   const where = error.instancePath === '' ? 'the document root' : `\`${error.instancePath}\``;
+  if (typeof error.propertyName === 'string') {
+    return diagnostic(
+      childPointer(error.instancePath, error.propertyName),
+      `The key \`${error.propertyName}\` in ${where} ${error.message ?? 'is not allowed'}.`,
+      error.keyword === 'pattern' ? 'Use only letters, digits, `.`, `_` and `-` in component names (OAS 3.1 §4.8.7.1); give the type another name with `x-sdk-name` if needed.' : undefined,
+    );
+  }
   switch (error.keyword) {
     case 'required':
       return diagnostic(error.instancePath, `Missing required key \`${String(params['missingProperty'])}\` in ${where}.`, `Add \`${String(params['missingProperty'])}\` here.`);
@@ -128,7 +139,9 @@ function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnost
     case 'enum':
       return diagnostic(error.instancePath, `${where} must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`);
     case 'type':
-      return diagnostic(error.instancePath, `${where} must be of type ${String(params['type'])}.`);
+      return diagnostic(error.instancePath, `${where} must be of type ${String(params['type']).split(',').join(' or ')}.`);
+    case 'const':
+      return diagnostic(error.instancePath, `${where} must be ${JSON.stringify(params['allowedValue'])}.`, error.instancePath.endsWith('/required') ? 'Path parameters are always required (OAS 3.1 §4.8.12.1): set `required: true`.' : undefined);
     default:
       return diagnostic(error.instancePath, `${where} ${error.message ?? 'is invalid'}.`);
   }

@@ -52,7 +52,7 @@ describe('--json and --quiet', () => {
   });
 
   it('--json reports spec errors as located diagnostics', async () => {
-    const run = await runCli(['generate', '--spec', resolve('test/fixtures/invalid/unresolved-ref.yaml'), '--out', join(work, 'out'), '--json'], work);
+    const run = await runCli(['generate', '--spec', resolve('test/fixtures/bad/unresolved-ref.yaml'), '--out', join(work, 'out'), '--json'], work);
     expect(run.code).toBe(1);
     const summary = JSON.parse(run.stdout);
     expect(summary.ok).toBe(false);

@@ -1,5 +1,5 @@
 // The golden harness: every fixture spec generates exactly its committed tree, the real spec
-// generates exactly generated/, and every invalid fixture renders exactly its committed
+// generates exactly generated/, and every bad fixture renders exactly its committed
 // diagnostics. `npm run test:update` rewrites the goldens (refused under CI).
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -13,11 +13,11 @@ import { writeFile, mkdir } from 'node:fs/promises';
 
 const UPDATE = process.env['UPDATE_GOLDENS'] === '1';
 const FIXTURE_SPECS = 'test/fixtures/specs';
-const INVALID_SPECS = 'test/fixtures/invalid';
+const BAD_SPECS = 'test/fixtures/bad';
 const GOLDEN = 'test/golden';
 
 const specs = readdirSync(FIXTURE_SPECS).filter((file) => /\.(ya?ml|json)$/.test(file)).sort();
-const invalid = readdirSync(INVALID_SPECS).filter((file) => /\.(ya?ml|json)$/.test(file)).sort();
+const bad = readdirSync(BAD_SPECS).filter((file) => /\.(ya?ml|json)$/.test(file)).sort();
 
 describe('golden trees', () => {
   it.each(specs)('%s generates exactly test/golden/<name>/', async (file) => {
@@ -36,18 +36,18 @@ describe('golden trees', () => {
 });
 
 describe('golden diagnostics', () => {
-  it.each(invalid)('%s fails with exactly test/golden/invalid/<name>.txt', async (file) => {
-    const spec = join(INVALID_SPECS, file);
+  it.each(bad)('%s fails with exactly test/golden/bad/<name>.txt', async (file) => {
+    const spec = join(BAD_SPECS, file);
     const error = await generate({ spec, write: false }).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error, `${file} generated without errors`).toBeInstanceOf(SpecError);
     const rendered = (error as SpecError).diagnostics.map((d) => renderDiagnostic(d, { sources: (error as SpecError).sources, color: false })).join('\n\n') + '\n';
-    const golden = join(GOLDEN, 'invalid', basename(file).replace(/\.(ya?ml|json)$/, '.txt'));
+    const golden = join(GOLDEN, 'bad', basename(file).replace(/\.(ya?ml|json)$/, '.txt'));
     if (UPDATE) {
       if (process.env['CI']) throw new Error('Goldens are never updated in CI.');
-      await mkdir(join(GOLDEN, 'invalid'), { recursive: true });
+      await mkdir(join(GOLDEN, 'bad'), { recursive: true });
       return writeFile(golden, rendered);
     }
     const expected = await readFile(golden, 'utf8').catch(() => undefined);

@@ -2,7 +2,8 @@
 // 'strict' mode), values of additionalProperties schemas, propertyNames, and the key count.
 // Known keys and "did you mean" candidates are lists computed here, at generation time.
 import type { IrObjectSchema, IrSchema } from '../../model/ir.js';
-import { code, joinCode, literal, type Code, type Identifier } from '../escape.js';
+import type { Identifier } from '../../model/ir.js';
+import { code, joinCode, literal, type Code } from '../escape.js';
 import { plural } from './describe.js';
 import type { Scope } from './scope.js';
 import { block, EMPTY, report, reportExpression, type Target } from './target.js';
@@ -13,30 +14,36 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
   const key = scope.local('k');
   const count = parts.some((part) => part.minProperties !== undefined || part.maxProperties !== undefined) ? scope.local('n') : undefined;
   const keyTarget: Target = { value: key, path: [...target.path, key], label: literal('a key'), prefix: `${target.prefix}invalid key: ` };
-  const inLoop: Code[] = [];
+  const inLoop: Code[] = count === undefined ? [] : [code`${count}++;`];
   for (const part of parts) {
     if (part.propertyNames !== undefined) inLoop.push(scope.check(part.propertyNames, keyTarget));
     const own = part.properties.map((property) => property.name);
     if (part.additionalProperties === false) inLoop.push(code`if (${isUnknown(own, key, scope)}) {\n${unknownKey(own, parts, key, target, scope)}\n}`);
     else if (typeof part.additionalProperties === 'object') inLoop.push(extraValueToCheck(part.additionalProperties, own, object, key, target, scope));
   }
-  const strictCheck = strictKeysToCheck(parts, key, target, scope);
-  if (count === undefined && inLoop.every((statement) => statement.text === '')) {
-    return strictCheck === undefined ? EMPTY : code`if (strict) {\nfor (const ${key} in ${object}) {\n${strictCheck}\n}\n}`;
+  const strictKeys = strictKeysOf(parts);
+  if (inLoop.every((statement) => statement.text === '')) {
+    if (strictKeys === undefined) return EMPTY;
+    const check = code`if (${isUnknown(strictKeys, key, scope)}) {\n${unknownKey(strictKeys, parts, key, target, scope)}\n}`;
+    return code`if (strict) {\nfor (const ${key} in ${object}) {\n${check}\n}\n}`;
   }
-  const counting = count === undefined ? [] : [code`${count}++;`];
-  const loop = code`for (const ${key} in ${object}) {\n${block([...counting, ...inLoop, code`if (strict) {\n${strictCheck ?? EMPTY}\n}`].filter((s) => s.text !== 'if (strict) {\n\n}'))}\n}`;
-  return block([count === undefined ? EMPTY : code`let ${count} = 0;`, loop, ...(count === undefined ? [] : sizeChecks(parts, count, target))]);
+  if (strictKeys !== undefined) {
+    inLoop.push(code`if (strict && ${isUnknown(strictKeys, key, scope)}) {\n${unknownKey(strictKeys, parts, key, target, scope)}\n}`);
+  }
+  const loop = code`for (const ${key} in ${object}) {\n${block(inLoop)}\n}`;
+  return count === undefined ? loop : block([code`let ${count} = 0;`, loop, ...sizeChecks(parts, count, target)]);
 }
 
-/** In 'strict' mode, keys no part declares are errors, unless a part declares additionalProperties. */
-function strictKeysToCheck(parts: readonly IrObjectSchema[], key: Identifier, target: Target, scope: Scope): Code | undefined {
+/**
+ * The keys 'strict' mode allows: those of every part, when some part leaves additionalProperties
+ * undeclared and none declares it (a declared `true` or schema allows extras; `false` already
+ * rejects them). Undefined when 'strict' adds nothing.
+ */
+function strictKeysOf(parts: readonly IrObjectSchema[]): string[] | undefined {
   const isLoose = parts.some((part) => !part.additionalPropertiesDeclared);
-  const isDeclaredOpen = parts.some((part) => part.additionalPropertiesDeclared && part.additionalProperties !== false);
-  const isClosed = parts.some((part) => part.additionalProperties === false);
-  if (!isLoose || isDeclaredOpen || isClosed) return undefined;
-  const known = [...new Set(parts.flatMap((part) => part.properties.map((property) => property.name)))];
-  return code`if (${isUnknown(known, key, scope)}) {\n${unknownKey(known, parts, key, target, scope)}\n}`;
+  const isDeclared = parts.some((part) => part.additionalPropertiesDeclared);
+  if (!isLoose || isDeclared) return undefined;
+  return [...new Set(parts.flatMap((part) => part.properties.map((property) => property.name)))];
 }
 
 /** A key outside the part's properties must match the additionalProperties schema. */

@@ -1,6 +1,6 @@
-// Rule: every `{name}` in a path has a required `in: path` parameter, and every path parameter
-// appears in the path (OAS 3.1 §4.8.12.1). Parameters may be declared on the path item or the
-// operation, directly or through `#/components/parameters/...` refs.
+// Rule: every `{name}` in a path has a required `in: path` parameter, every path parameter
+// appears in the path (OAS 3.1 §4.8.12.1), and no list declares a name+location twice
+// (§4.8.10.1). Parameters may sit on the path item or the operation, directly or by $ref.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { defaultHint } from '../../diagnostics/codes.js';
 import type { LoadedSpec } from '../../load/load-spec.js';
@@ -19,11 +19,24 @@ export function checkPathParameters(spec: LoadedSpec): Diagnostic[] {
     ];
     for (const [list, listPointer] of lists) {
       if (!Array.isArray(list)) continue;
+      const seen = new Map<string, string>();
       list.forEach((entry, index) => {
         const parameter = resolveLocal(spec.root, entry);
-        if (isRecord(parameter) && parameter['in'] === 'path' && typeof parameter['name'] === 'string') {
-          declared.set(parameter['name'], `${listPointer}/${index}`);
+        if (!isRecord(parameter) || typeof parameter['name'] !== 'string') return;
+        const key = `${String(parameter['in'])} ${parameter['name']}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          problems.push({
+            code: 'validate/duplicate-parameter',
+            severity: 'error',
+            message: `The ${String(parameter['in'])} parameter \`${parameter['name']}\` is declared twice.`,
+            hint: defaultHint('validate/duplicate-parameter'),
+            at: spec.locate(`${listPointer}/${index}`),
+            related: [{ message: 'first declared here', at: spec.locate(first) }],
+          });
         }
+        seen.set(key, `${listPointer}/${index}`);
+        if (parameter['in'] === 'path') declared.set(parameter['name'], `${listPointer}/${index}`);
       });
     }
     for (const name of inPath) {

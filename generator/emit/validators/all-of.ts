@@ -1,0 +1,26 @@
+// allOf: every part holds. When every part is an object (refs to named objects included, and
+// nested allOfs flattened), the parts are checked as one object, so 'strict' mode allows the
+// keys of all parts together; otherwise each part is checked on its own, in order.
+import type { IrAllOfSchema, IrObjectSchema, IrSchema } from '../../model/ir.js';
+import type { Code } from '../escape.js';
+import { objectPartsToCheck } from './object.js';
+import type { Scope } from './scope.js';
+import { block, type Target } from './target.js';
+
+export function allOfToCheck(schema: IrAllOfSchema, target: Target, scope: Scope): Code {
+  const parts = flattenParts(schema.parts, scope, new Set());
+  if (parts.length > 0 && parts.every((part): part is IrObjectSchema => part.kind === 'object')) return objectPartsToCheck(parts, target, scope);
+  return block(schema.parts.map((part) => scope.check(part, target)));
+}
+
+/** The parts with refs resolved and nested allOfs spread, in order. */
+export function flattenParts(parts: readonly IrSchema[], scope: Scope, seen: ReadonlySet<string>): IrSchema[] {
+  return parts.flatMap((part): IrSchema[] => {
+    if (part.kind === 'ref') {
+      if (seen.has(part.target)) return [part];
+      const target = scope.module.named(part.target).schema;
+      return flattenParts([target], scope, new Set([...seen, part.target]));
+    }
+    return part.kind === 'allOf' ? flattenParts(part.parts, scope, seen) : [part];
+  });
+}

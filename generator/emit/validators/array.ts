@@ -1,0 +1,34 @@
+// `type: array`: minItems, maxItems, uniqueItems (JSON equality), then every item.
+import type { IrArraySchema } from '../../model/ir.js';
+import { code, type Code } from '../escape.js';
+import { plural } from './describe.js';
+import type { Scope } from './scope.js';
+import { block, EMPTY, report, reportExpression, type Target } from './target.js';
+
+export function arrayToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code {
+  const array = target.value;
+  const statements: Code[] = [];
+  if (schema.minItems !== undefined && schema.minItems > 0) {
+    statements.push(code`if (${array}.length < ${schema.minItems}) {\n${report(target, `expected at least ${plural(schema.minItems, 'item')}, found `, code`String(${array}.length)`)}\n}`);
+  }
+  if (schema.maxItems !== undefined) {
+    statements.push(code`if (${array}.length > ${schema.maxItems}) {\n${report(target, `expected at most ${plural(schema.maxItems, 'item')}, found `, code`String(${array}.length)`)}\n}`);
+  }
+  if (schema.uniqueItems === true) {
+    const pair = scope.local('r');
+    const message = code`"expected unique items; items " + ${pair}[0] + " and " + ${pair}[1] + " are equal"`;
+    statements.push(code`const ${pair} = ${scope.module.helper('duplicateItems')}(${array});\nif (${pair} !== undefined) {\n${reportExpression(target, message)}\n}`);
+  }
+  statements.push(itemsToCheck(schema, target, scope));
+  const mismatch = report(target, 'expected an array, found ', code`${scope.module.helper('found')}(${array})`);
+  return code`if (Array.isArray(${array})) {\n${block(statements)}\n} else {\n${mismatch}\n}`;
+}
+
+function itemsToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code {
+  const index = scope.local('i');
+  const item = scope.local('v');
+  const label = target.name === undefined ? 'an item' : `an item of \`${target.name}\``;
+  const inner = scope.check(schema.items, { value: item, path: [...target.path, index], label: code`${label}`, prefix: target.prefix });
+  if (inner.text === '') return EMPTY;
+  return code`for (let ${index} = 0; ${index} < ${target.value}.length; ${index}++) {\nconst ${item}: unknown = ${target.value}[${index}];\n${inner}\n}`;
+}

@@ -1,0 +1,30 @@
+// A union with a discriminator: the property's value picks the one schema to check (as ajv's
+// `discriminator` option does); a missing or unmapped value is reported on that property.
+import type { IrDiscriminator, IrUnionSchema } from '../../model/ir.js';
+import { code, joinCode, literal, propertyAccess, type Code } from '../escape.js';
+import { listLiterals } from './describe.js';
+import type { Scope } from './scope.js';
+import { isObjectTest } from './shape.js';
+import { childTarget, nest, report, type Target } from './target.js';
+
+export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDiscriminator, target: Target, scope: Scope): Code {
+  const name = discriminator.propertyName;
+  const values = listLiterals(discriminator.mapping.map((entry) => entry.value));
+  const object = scope.local('o');
+  const tag = scope.local('v');
+  const tagTarget = childTarget(target, tag, literal(name), `\`${name}\``, name);
+  const byTarget = new Map<string, string[]>();
+  for (const entry of discriminator.mapping) byTarget.set(entry.target, [...(byTarget.get(entry.target) ?? []), entry.value]);
+  const cases = [...byTarget].map(([key, tags]) => {
+    const result = scope.local('r');
+    const labels = joinCode(tags.map((value) => code`case ${literal(value)}:`), '\n');
+    const call = code`const ${result} = ${scope.module.checkOf(key)}(${target.value}, strict, ${target.label});\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;
+    return code`${labels} {\n${call}\nbreak;\n}`;
+  });
+  const missing = report(tagTarget, `missing required key \`${name}\`: expected one of ${values}`);
+  const wrong = report(tagTarget, `expected \`${name}\` to be one of ${values}; found `, code`${scope.module.helper('foundLiteral')}(${tag})`);
+  const fallback = code`default:\nif (${tag} === undefined) {\n${missing}\n} else {\n${wrong}\n}`;
+  const mismatch = report(target, `expected an object with \`${name}\` one of ${values}; found `, code`${scope.module.helper('found')}(${target.value})`);
+  const read = code`${object}${propertyAccess(name)}`;
+  return code`if (${isObjectTest(target.value)}) {\nconst ${object} = ${target.value} as Record<string, unknown>;\nconst ${tag} = Object.hasOwn(${object}, ${literal(name)}) ? ${read} : undefined;\nswitch (${tag}) {\n${joinCode([...cases, fallback], '\n')}\n}\n} else {\n${mismatch}\n}`;
+}

@@ -1,0 +1,42 @@
+// The check of any schema: one emitter per kind, chosen here. Injected into the module scope,
+// so that kind emitters check their subschemas without importing each other in a cycle.
+import type { IrSchema } from '../../model/ir.js';
+import type { Code } from '../escape.js';
+import { allOfToCheck } from './all-of.js';
+import { arrayToCheck } from './array.js';
+import { literalToCheck } from './literal.js';
+import { numberToCheck } from './number.js';
+import { objectToCheck } from './object.js';
+import { primitiveToCheck } from './primitive.js';
+import { refToCheck } from './ref.js';
+import type { Scope } from './scope.js';
+import { stringToCheck } from './string.js';
+import type { Target } from './target.js';
+import { unionToCheck } from './union.js';
+
+export function schemaToCheck(schema: IrSchema, target: Target, scope: Scope): Code {
+  switch (schema.kind) {
+    case 'ref':
+      return refToCheck(schema, target, scope);
+    case 'object':
+      return objectToCheck(schema, target, scope);
+    case 'array':
+      return arrayToCheck(schema, target, scope);
+    case 'string':
+      return stringToCheck(schema, target, scope);
+    case 'number':
+      return numberToCheck(schema, target, scope);
+    case 'enum':
+    case 'const':
+      return literalToCheck(schema, target, scope);
+    case 'union':
+      return unionToCheck(schema, target, scope);
+    case 'allOf':
+      return allOfToCheck(schema, target, scope);
+    case 'boolean':
+    case 'null':
+    case 'unknown':
+    case 'never':
+      return primitiveToCheck(schema, target, scope);
+  }
+}
