@@ -60,7 +60,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     });
     stage('emit');
     const templates = templateSet(await templatesPromise);
-    const ctx = { templates, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) };
+    const ctx = { templates, locate: checked.locate, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) };
     const emitted = (await Promise.all(EMITTERS.map((emit) => emit(api, ctx)))).flat();
     stage('format');
     const files = (await formatFiles(emitted)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -16,7 +16,7 @@ export const DIAGNOSTIC_CODES = {
   'model/unresolved-ref': 'Point the $ref at an existing `#/components/...` entry (check the spelling and the casing).',
   'model/external-ref': 'Inline the referenced document, or copy the schema into `components/schemas`.',
   'model/ref-cycle': 'A $ref chain that only points at other $refs never reaches a schema; point one of them at a real schema.',
-  'model/name-collision': 'Rename one of them, or give one an `x-sdk-name`.',
+  'model/name-collision': 'Rename one of the schemas, or give one an `x-sdk-name`.',
   'model/unsupported-construct': 'Remove the keyword or rewrite the schema with supported keywords (see the README).',
   'model/invalid-extension': 'See the README for the accepted form of sdkgen `x-sdk-*` extensions.',
   'model/overlapping-one-of': 'Use `anyOf` when branches may overlap; sdkgen treats this `oneOf` as `anyOf`.',

@@ -1,4 +1,5 @@
 // What every emitter returns: a path inside the output folder and the file's text.
+import type { SourceLocation } from '../diagnostics/diagnostic.js';
 
 export interface EmittedFile {
   /** POSIX path relative to the output folder, e.g. `src/types.ts`. */
@@ -9,4 +10,6 @@ export interface EmittedFile {
 export interface EmitContext {
   /** A folder of user templates that replace the built-in ones by file name. */
   readonly templatesDir?: string;
+  /** Where a JSON pointer of the spec is (for emit/* diagnostics); absent in unit tests. */
+  readonly locate?: (pointer: string) => SourceLocation;
 }

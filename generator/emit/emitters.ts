@@ -6,7 +6,8 @@ import { emitPackageFiles } from './package-files.js';
 import { emitRequests } from './requests.js';
 import type { TemplateSet } from './template-set.js';
 import { emitTypes } from './types.js';
+import { emitValidators } from './validators/module.js';
 
 export type Emitter = (api: IrApi, ctx: EmitContext & { readonly templates: TemplateSet }) => EmittedFile[] | Promise<EmittedFile[]>;
 
-export const EMITTERS: readonly Emitter[] = [emitTypes, emitRequests, emitClient, emitPackageFiles];
+export const EMITTERS: readonly Emitter[] = [emitTypes, emitRequests, emitValidators, emitClient, emitPackageFiles];

@@ -28,10 +28,9 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   const root = spec.root as Record<string, unknown>;
   const types = new NameTable(spec.locate);
   const claim = (table: NameTable, name: string, pointer: string, what: string): Identifier => {
-    const result = table.claim(name, pointer, what);
-    if (result instanceof Identifier) return result;
-    problems.push(result);
-    return new Identifier(`${name}_${table === types ? 'Duplicate' : 'duplicate'}`);
+    const { id, warning } = table.claim(name, pointer, what);
+    if (warning) problems.push(warning);
+    return id;
   };
 
   const rawSchemas = isRecord(root['components']) && isRecord(root['components']['schemas']) ? root['components']['schemas'] : {};
@@ -64,8 +63,16 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     };
   });
   schemaDrafts.sort((a, b) => (a.name.text < b.name.text ? -1 : a.name.text > b.name.text ? 1 : 0));
+  const builders = new NameTable(spec.locate, BUILDER_SCOPE, 'Give the operation another operationId.');
+  const methodTables = new Map<string, NameTable>();
+  const methods = (resource: readonly string[]) => {
+    const key = resource.join('.');
+    if (!methodTables.has(key)) methodTables.set(key, new NameTable(spec.locate, new Set(), 'Give one of the operations an `x-sdk-method` (and, if needed, `x-sdk-resource`) extension.'));
+    return methodTables.get(key)!;
+  };
   const operations = named
-    .map((draft) => nameOperation(draft, types, claim))
+    .sort((a, b) => (a.raw.path < b.raw.path ? -1 : a.raw.path > b.raw.path ? 1 : a.raw.method < b.raw.method ? -1 : 1))
+    .map((draft) => nameOperation(draft, { types, builders, methods, claim }))
     .sort((a, b) => (a.pathTemplate < b.pathTemplate ? -1 : a.pathTemplate > b.pathTemplate ? 1 : a.httpMethod < b.httpMethod ? -1 : 1));
   const resources = buildResources(operations, types, claim, spec.locate, problems);
   const usage = schemaUsage(operations, new Map(schemaDrafts.map((d) => [d.key, d.schema])));
@@ -105,11 +112,30 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
 
 type Claim = (table: NameTable, name: string, pointer: string, what: string) => Identifier;
 
-function nameOperation(draft: DraftOperation, types: NameTable, claim: Claim): IrOperation {
+/** Names `requests.ts` declares itself, which a builder must not take. */
+const BUILDER_SCOPE = new Set(['encodePathSegment', 'formatQuery', 'QueryEntry', 'RequestDescription']);
+/** Names a client method uses besides its positional path arguments. */
+const ARGUMENT_SCOPE = new Set(['body', 'query', 'headers', 'options', 'request']);
+
+interface OperationNaming {
+  readonly types: NameTable;
+  readonly builders: NameTable;
+  readonly methods: (resource: readonly string[]) => NameTable;
+  readonly claim: Claim;
+}
+
+function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperation {
+  const { types, claim } = naming;
   const { raw } = draft;
-  const builderText = toMemberName(draft.operationId);
-  const pascal = builderText.charAt(0).toUpperCase() + builderText.slice(1);
   const what = `the operation \`${draft.operationId}\``;
+  const builder = claim(naming.builders, toMemberName(draft.operationId), raw.pointer, what);
+  const builderText = builder.text;
+  const pascal = builderText.charAt(0).toUpperCase() + builderText.slice(1);
+  const resource = draft.resource.map((segment) => toPropertyName(segment));
+  const method = claim(naming.methods(resource), toPropertyName(draft.method), raw.pointer, what);
+  const argumentTable = new NameTable(() => ({ file: '', line: 0, column: 0, pointer: '' }), ARGUMENT_SCOPE);
+  const parameters = draft.parameters.map((p) => ({ ...p, argument: argumentTable.claim(p.argument.text, p.source, `the parameter \`${p.name}\``).id }));
+  const path = draft.path.map((part) => (part.kind === 'param' ? { ...part, parameter: parameters.find((p) => p.in === 'path' && p.name === part.name) ?? part.parameter } : part));
   const group = (location: 'path' | 'query' | 'header', suffix: string) =>
     draft.parameters.some((p) => p.in === location) ? claim(types, `${pascal}${suffix}`, raw.pointer, what) : undefined;
   const pathParams = group('path', 'PathParams');
@@ -119,18 +145,18 @@ function nameOperation(draft: DraftOperation, types: NameTable, claim: Claim): I
   return {
     operationId: draft.operationId,
     names: {
-      builder: new Identifier(builderText),
+      builder,
       input: claim(types, `${pascal}Request`, raw.pointer, what),
-      resource: draft.resource.map((segment) => new Identifier(toPropertyName(segment))),
-      method: new Identifier(toPropertyName(draft.method)),
+      resource: resource.map((segment) => new Identifier(segment)),
+      method,
       ...(pathParams ? { pathParams } : {}),
       ...(queryParams ? { queryParams } : {}),
       ...(headerParams ? { headerParams } : {}),
     },
     httpMethod: raw.method,
     pathTemplate: raw.path,
-    path: draft.path,
-    parameters: draft.parameters,
+    path,
+    parameters,
     fixedHeaders: draft.fixedHeaders,
     ...(draft.body ? { body: draft.body } : {}),
     response: draft.response,
@@ -145,21 +171,17 @@ function nameOperation(draft: DraftOperation, types: NameTable, claim: Claim): I
 
 /** The client's resource tree; class names join the path (`ChatkitSessions`) so they are unique. */
 function buildResources(operations: readonly IrOperation[], types: NameTable, claim: Claim, locate: ValidatedSpec['locate'], problems: Diagnostic[]): IrResource[] {
-  interface Node { property: string; path: string[]; children: Map<string, Node>; operations: IrOperation[]; methods: NameTable }
-  const root: Node = { property: '', path: [], children: new Map(), operations: [], methods: new NameTable(locate) };
+  interface Node { property: string; path: string[]; children: Map<string, Node>; operations: IrOperation[] }
+  const root: Node = { property: '', path: [], children: new Map(), operations: [] };
   for (const op of operations) {
     let node = root;
     for (const segment of op.names.resource) {
       let child = node.children.get(segment.text);
       if (!child) {
-        child = { property: segment.text, path: [...node.path, segment.text], children: new Map(), operations: [], methods: new NameTable(locate) };
+        child = { property: segment.text, path: [...node.path, segment.text], children: new Map(), operations: [] };
         node.children.set(segment.text, child);
       }
       node = child;
-    }
-    const claimed = node.methods.claim(op.names.method.text, op.source, `the operation \`${op.operationId}\``);
-    if (!(claimed instanceof Identifier)) {
-      problems.push({ ...claimed, hint: 'Give one of them an `x-sdk-method` (and, if needed, `x-sdk-resource`) extension.' });
     }
     node.operations.push(op);
   }

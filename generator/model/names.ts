@@ -72,37 +72,44 @@ function guard(name: string, isType: boolean): string {
   return name;
 }
 
-/** Claims names within one scope; on a clash returns a diagnostic naming both places. */
+/**
+ * Claims names within one scope. A clash does not stop generation: the later claimant gets
+ * the first free numbered name (`Foo2`), and a warning names both places so the user can pick
+ * a better one. Claims happen in a sorted order, so the numbering is stable run to run.
+ */
 export class NameTable {
   readonly #owners = new Map<string, { pointer: string; what: string }>();
-  readonly #folded = new Map<string, string>();
 
   constructor(
     private readonly locate: (pointer: string) => SourceLocation,
-    /** Whether names differing only by case clash (true for anything that becomes a file name). */
-    private readonly foldCase = false,
+    /** Names the generated code already uses in this scope. */
+    private readonly reserved: ReadonlySet<string> = new Set(),
+    /** How to pick a better name, for the warning. */
+    private readonly hint: string = defaultHint('model/name-collision'),
   ) {}
 
-  has(name: string): boolean {
-    return this.#owners.has(name);
-  }
-
-  claim(name: string, pointer: string, what: string): Identifier | Diagnostic {
-    const key = this.foldCase ? name.toLowerCase() : name;
-    const ownerName = this.#folded.get(key);
-    const owner = ownerName === undefined ? undefined : this.#owners.get(ownerName);
-    if (owner === undefined) {
+  claim(name: string, pointer: string, what: string): { readonly id: Identifier; readonly warning?: Diagnostic } {
+    if (!this.#owners.has(name) && !this.reserved.has(name)) {
       this.#owners.set(name, { pointer, what });
-      this.#folded.set(key, name);
-      return new Identifier(name);
+      return { id: new Identifier(name) };
     }
+    let n = 2;
+    while (this.#owners.has(`${name}${n}`) || this.reserved.has(`${name}${n}`)) n++;
+    const unique = `${name}${n}`;
+    this.#owners.set(unique, { pointer, what });
+    const owner = this.#owners.get(name);
     return {
-      code: 'model/name-collision',
-      severity: 'error',
-      message: `${capitalize(what)} and ${owner.what} both become the name \`${name}\` in the generated code.`,
-      hint: defaultHint('model/name-collision'),
-      at: this.locate(pointer),
-      related: [{ message: `\`${ownerName}\` first claimed here`, at: this.locate(owner.pointer) }],
+      id: new Identifier(unique),
+      warning: {
+        code: 'model/name-collision',
+        severity: 'warning',
+        message: owner
+          ? `${capitalize(what)} and ${owner.what} both become the name \`${name}\`; the second is named \`${unique}\`.`
+          : `${capitalize(what)} would be named \`${name}\`, which the generated code already uses; it is named \`${unique}\`.`,
+        hint: this.hint,
+        at: this.locate(pointer),
+        ...(owner ? { related: [{ message: `\`${name}\` first claimed here`, at: this.locate(owner.pointer) }] } : {}),
+      },
     };
   }
 }

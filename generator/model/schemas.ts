@@ -130,9 +130,19 @@ function objectToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaCo
     additionalProperties:
       additional === undefined || additional === true ? true : additional === false ? false : schemaToIr(additional, childPointer(pointer, 'additionalProperties'), ctx),
     additionalPropertiesDeclared: additional !== undefined,
-    ...('propertyNames' in raw ? { propertyNames: schemaToIr(raw['propertyNames'], childPointer(pointer, 'propertyNames'), ctx) } : {}),
+    ...('propertyNames' in raw ? { propertyNames: schemaToIr(keySchema(raw['propertyNames']), childPointer(pointer, 'propertyNames'), ctx) } : {}),
     ...numberKeys(raw, ['minProperties', 'maxProperties']),
   };
+}
+
+/**
+ * Keys are always strings, so a typeless `propertyNames: { maxLength: 64 }` means a string
+ * schema; without this its string keywords would be dropped with the unknown type.
+ */
+function keySchema(raw: unknown): unknown {
+  if (!isRaw(raw)) return raw;
+  const isTyped = ['type', '$ref', 'const', 'enum', 'oneOf', 'anyOf', 'allOf', 'not'].some((keyword) => keyword in raw);
+  return isTyped ? raw : { ...raw, type: 'string' };
 }
 
 /** oneOf/anyOf/allOf, alone or beside sibling keywords (which become one more allOf part). */

@@ -38,7 +38,7 @@ export function namedSchemaToStatements(named: IrNamedSchema, vendor: Code, modu
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: [`\`${name}\` as a Standard Schema v1 object ('loose' mode).`],
-      declarations: [{ name, type: `StandardSchemaV1<${type}>`, initializer: code`standardSchema<${code`${type}`.text === type ? typeCode(type) : code``}>(${vendor}, ${check}, ${label})`.text }],
+      declarations: [{ name, type: `StandardSchemaV1<${type}>`, initializer: code`standardSchema<types.${named.name}>(${vendor}, ${check}, ${label})`.text }],
     },
     checkFunction(check, new Scope(module, name).rootCheck(named.schema)),
   ];
@@ -58,8 +58,4 @@ export function validateFunction(name: Identifier, check: Identifier, label: Cod
     returnType: 'readonly ValidationIssue[]',
     statements: [code`return ${check}(value, mode === "strict", ${label}) ?? NO_ISSUES;`.text],
   };
-}
-
-function typeCode(type: string): Code {
-  return code`${Code_raw(type)}`;
 }

@@ -1,0 +1,56 @@
+// IR -> `src/validators.ts` (the package's `./validators` export): for every named schema a
+// Standard Schema object, a type guard, an assert function and `validateX(value, mode)`, plus a
+// validator per parameter group for the client. Straight-line code, decided at generation time:
+// no eval, no schema interpretation at runtime, no dependency.
+import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
+import { SpecError } from '../../diagnostics/diagnostic.js';
+import type { IrApi } from '../../model/ir.js';
+import type { EmitContext, EmittedFile } from '../emitted-file.js';
+import { literal } from '../escape.js';
+import { fileHeader } from '../file-header.js';
+import { schemaToCheck } from './dispatch.js';
+import { namedSchemaToStatements, validateFunction } from './exports.js';
+import { reportLoops } from './loops.js';
+import { parameterGroups } from './parameters.js';
+import { checkFunction, ModuleScope, Scope, type RuntimeHelper } from './scope.js';
+
+const HELPERS: readonly RuntimeHelper[] = ['codePoints', 'duplicateItems', 'found', 'foundLiteral', 'nestIssues', 'unionIssues', 'unknownKeyMessage'];
+
+export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
+  const locate = ctx.locate ?? ((pointer: string) => ({ file: api.specFile, line: 1, column: 1, pointer }));
+  const module = new ModuleScope(api.schemas, schemaToCheck, locate);
+  reportLoops(api.schemas, module);
+  if (module.problems.length > 0) throw new SpecError(module.problems);
+  const vendor = literal(api.package.name);
+  const statements: StatementStructures[] = api.schemas.flatMap((named) => namedSchemaToStatements(named, vendor, module));
+  for (const op of api.operations) {
+    for (const group of parameterGroups(op)) {
+      const label = literal(`\`${group.type.text}\``);
+      statements.push(
+        validateFunction(group.validate, group.check, label, `Every issue of the ${group.location} parameters of \`${op.names.builder.text}\`; empty when they are valid.`),
+        checkFunction(group.check, new Scope(module, group.type.text).rootCheck(group.schema)),
+      );
+    }
+  }
+  statements.push(...module.functions);
+  if (module.problems.length > 0) throw new SpecError(module.problems);
+  const body = printStructure({ kind: StructureKind.SourceFile, statements });
+  const text = [fileHeader(api) + imports(body, statements.length > 0), ...module.constants, body].join('\n');
+  return [{ path: 'src/validators.ts', text }];
+}
+
+/** Imports exactly what the emitted code uses. */
+function imports(body: string, hasExports: boolean): string {
+  const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper}\\(`).test(body));
+  const runtime = [...(body.includes('NO_ISSUES') ? ['NO_ISSUES'] : []), ...helpers, ...(body.includes('standardSchema<') ? ['standardSchema'] : []), 'type StandardSchemaV1', 'type ValidationMode'];
+  const errors = body.includes('new ValidationError(') ? 'ValidationError, type ValidationIssue' : 'type ValidationIssue';
+  return [
+    `import { ${errors} } from './internal/errors.js';`,
+    `import { ${runtime.join(', ')} } from './internal/standard-schema.js';`,
+    ...(/\btypes\.[A-Za-z_$]/.test(body) && hasExports ? [`import type * as types from './types.js';`] : []),
+    '',
+    `export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';`,
+    `export type { ValidationIssue } from './internal/errors.js';`,
+    '',
+  ].join('\n');
+}
