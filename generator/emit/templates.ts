@@ -7,7 +7,9 @@ export type TemplateRenderer = (data: unknown) => string;
 
 export function createTemplateEngine(): typeof Handlebars {
   const engine = Handlebars.create();
-  engine.registerHelper('json', (value: unknown) => literal(value).text);
+  // JSON files (package.json) get plain JSON; JS code gets `literal`, which also escapes for JS.
+  engine.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  engine.registerHelper('literal', (value: unknown) => literal(value).text);
   return engine;
 }
 
