@@ -2,12 +2,13 @@
 // openai-node (`client.chatkit.sessions.create(body, options)`). Methods only wire a request
 // builder, the validators and the runtime core together; all mechanics live in internal/.
 import { printStructure, Scope, StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from 'ts-morph';
-import type { IrApi, IrOperation, IrResource, IrSchema } from '../model/ir.js';
-import { code, exampleLiteral, jsDoc, literal, propertyKey } from './escape.js';
+import type { Identifier, IrApi, IrOperation, IrResource, IrSchema } from '../model/ir.js';
+import { code, exampleLiteral, joinCode, jsDoc, literal, propertyKey, type Code } from './escape.js';
 import type { EmitContext, EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
 import { operationDoc } from './operation-doc.js';
 import { typeOf } from './type-reference.js';
+import { parameterGroups } from './validators/parameters.js';
 
 export function emitClient(api: IrApi, _ctx: EmitContext): EmittedFile[] {
   const usedTypes = new Set<string>();
@@ -22,6 +23,7 @@ export function emitClient(api: IrApi, _ctx: EmitContext): EmittedFile[] {
   const imports = [
     `import { APIPromise } from './internal/api-promise.js';`,
     `import { ClientCore, type ClientIdentity, type ClientOptions, type RequestOptions } from './internal/core.js';`,
+    api.operations.some((op) => op.pagination) ? `import { PagePromise } from './internal/pagination.js';` : '',
     builders.length > 0 ? `import { ${builders.join(', ')} } from './requests.js';` : '',
     usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
     validators.size > 0 ? `import { ${[...validators].sort().join(', ')} } from './validators.js';` : '',
@@ -107,17 +109,64 @@ export function operationToMethod(op: IrOperation, path: readonly string[], api:
     name: op.names.method.text,
     docs: [operationDoc(op, example)],
     parameters: [...parameters, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
-    returnType: `APIPromise<${responseType}>`,
-    statements: [`return this.client.request({ ${[...validation, `build: () => ${op.names.builder.text}(${request})`].join(', ')} }, options);`],
+    ...methodBody(op, responseType, `this.client.request({ ${[...validation, `build: () => ${op.names.builder.text}(${request})`].join(', ')} }, options)`),
   };
 }
 
 /**
- * Validator hooks for the runtime core. Filled in once validators are emitted; until then an
- * operation has no hooks, which the core treats as "nothing to check".
+ * A plain call returns the APIPromise of the request. A paginated call returns a PagePromise
+ * whose page fetcher re-runs the same request with the page's query (its parameter shadows the
+ * caller's `query`, so validation and the builder see the cursor too).
  */
-function validationHooks(_op: IrOperation, _api: IrApi, _validators: Set<string>): string[] {
-  return [];
+function methodBody(op: IrOperation, responseType: string, request: string): Pick<MethodDeclarationStructure, 'returnType' | 'statements'> {
+  if (!op.pagination || op.names.queryParams === undefined) return { returnType: `APIPromise<${responseType}>`, statements: [`return ${request};`] };
+  const query = op.names.queryParams.text;
+  const item = `${responseType}[${literal(op.pagination.items).text}][number]`;
+  const pagination = code`{ items: ${op.pagination.items}, cursorParam: ${op.pagination.cursorParam}, cursorField: ${op.pagination.cursorField}, hasMore: ${op.pagination.hasMore} }`;
+  return {
+    returnType: `PagePromise<${query}, ${responseType}, ${item}>`,
+    statements: [`return new PagePromise<${query}, ${responseType}, ${item}>(query ?? {}, (query) => ${request}, ${pagination.text});`],
+  };
+}
+
+/**
+ * Validator hooks for the runtime core: `validateRequest` checks every input before anything is
+ * sent (path parameters under their own names, the body as it is, query and header parameters
+ * under `query` / `headers`); `validateResponse` is the JSON response schema's validator.
+ */
+function validationHooks(op: IrOperation, api: IrApi, validators: Set<string>): string[] {
+  const checks: Code[] = [];
+  for (const group of parameterGroups(op)) {
+    validators.add(group.validate.text);
+    if (group.location === 'path') {
+      const input = joinCode(group.parameters.map((parameter) => code`${propertyKey(parameter.name)}: ${parameter.argument}`), ', ');
+      checks.push(code`...${group.validate}({ ${input} })`);
+    } else {
+      const name = group.location === 'query' ? code`query` : code`headers`;
+      const input = group.parameters.some((parameter) => parameter.required) ? name : code`${name} ?? {}`;
+      checks.push(code`...${group.validate}(${input}).map((issue) => ({ path: [${name.text}, ...issue.path], message: issue.message }))`);
+    }
+  }
+  const body = op.body === undefined ? undefined : validateNameOf(op.body.schema, api);
+  if (op.body !== undefined && body !== undefined) {
+    validators.add(body.text);
+    checks.push(op.body.required ? code`...${body}(body)` : code`...(body === undefined ? [] : ${body}(body))`);
+  }
+  const hooks: string[] = [];
+  if (checks.length === 1 && op.body?.required === true && body !== undefined) hooks.push(code`validateRequest: () => ${body}(body)`.text);
+  else if (checks.length > 0) hooks.push(code`validateRequest: () => [${joinCode(checks, ', ')}]`.text);
+  const response = op.response.contentType === 'application/json' ? validateNameOf(op.response.schema, api) : undefined;
+  if (response !== undefined) {
+    validators.add(response.text);
+    hooks.push(code`validateResponse: ${response}`.text);
+  }
+  return hooks;
+}
+
+/** The validator of a body or response schema (build-model names every one of them). */
+function validateNameOf(schema: IrSchema | undefined, api: IrApi): Identifier | undefined {
+  if (schema?.kind !== 'ref') return undefined;
+  return api.schemas.find((named) => named.key === schema.target)?.validateName;
 }
 
 /** `string` or `number` for a plain path parameter, so signatures read like openai-node's. */

@@ -5,7 +5,7 @@ import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../load/pointer.js';
 import type { ValidatedSpec } from '../validate/validate-spec.js';
 import { isRecord, walkOperations } from '../validate/walk-operations.js';
-import { Identifier, type IrApi, type IrNamedSchema, type IrOperation, type IrPackage, type IrResource, type IrSchema } from './ir.js';
+import { Identifier, type IrApi, type IrNamedSchema, type IrObjectSchema, type IrOperation, type IrPackage, type IrPagination, type IrResource, type IrSchema } from './ir.js';
 import { NameTable, splitWords, toMemberName, toPropertyName, toTypeName } from './names.js';
 import { operationToDraft, type DraftOperation } from './operations.js';
 import { schemaToIr, type SchemaContext } from './schemas.js';
@@ -70,9 +70,14 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     if (!methodTables.has(key)) methodTables.set(key, new NameTable(spec.locate, new Set(), 'Give one of the operations an `x-sdk-method` (and, if needed, `x-sdk-resource`) extension.'));
     return methodTables.get(key)!;
   };
+  const schemaByKey = new Map(schemaDrafts.map((d) => [d.key, d.schema]));
   const operations = named
     .sort((a, b) => (a.raw.path < b.raw.path ? -1 : a.raw.path > b.raw.path ? 1 : a.raw.method < b.raw.method ? -1 : 1))
     .map((draft) => nameOperation(draft, { types, builders, methods, claim }))
+    .map((op) => {
+      const pagination = paginationOf(op, schemaByKey, spec, problems);
+      return pagination ? { ...op, pagination } : op;
+    })
     .sort((a, b) => (a.pathTemplate < b.pathTemplate ? -1 : a.pathTemplate > b.pathTemplate ? 1 : a.httpMethod < b.httpMethod ? -1 : 1));
   const resources = buildResources(operations, types, claim, spec.locate, problems);
   const usage = schemaUsage(operations, new Map(schemaDrafts.map((d) => [d.key, d.schema])));
@@ -266,6 +271,56 @@ function referencedKeys(operations: readonly IrOperation[], schemas: readonly Ir
   const all = [...schemas, ...operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...(op.response.schema ? [op.response.schema] : []), ...op.parameters.map((p) => p.schema)])];
   for (const schema of all) for (const key of refsOf(schema)) keys.add(key);
   return keys;
+}
+
+/**
+ * Cursor pagination from `x-sdk-pagination: { style: cursor, items, cursorParam, cursorField,
+ * hasMore }`, or detected: a GET with an `after` query parameter whose JSON response has a
+ * `data` array, a boolean `has_more` and a `last_id` (the shape of OpenAI's list endpoints).
+ */
+function paginationOf(op: IrOperation, schemas: ReadonlyMap<string, IrSchema>, spec: ValidatedSpec, problems: Diagnostic[]): IrPagination | undefined {
+  const raw = walkOperations(spec.root).find((candidate) => candidate.pointer === op.source)?.operation['x-sdk-pagination'];
+  const pointer = `${op.source}/x-sdk-pagination`;
+  const response = resolveObject(op.response.schema, schemas);
+  if (raw !== undefined) {
+    const fields = isRecord(raw) ? raw : {};
+    const text = (key: string, fallback: string) => (typeof fields[key] === 'string' ? (fields[key] as string) : fallback);
+    const pagination: IrPagination = { style: 'cursor', items: text('items', 'data'), cursorParam: text('cursorParam', 'after'), cursorField: text('cursorField', 'last_id'), hasMore: text('hasMore', 'has_more') };
+    const problem =
+      !isRecord(raw) || (fields['style'] ?? 'cursor') !== 'cursor'
+        ? '`x-sdk-pagination` must be an object with `style: cursor` (the only style sdkgen supports).'
+        : !op.parameters.some((p) => p.in === 'query' && p.name === pagination.cursorParam)
+          ? `The cursor parameter \`${pagination.cursorParam}\` is not a query parameter of the operation.`
+          : response?.properties.find((p) => p.name === pagination.items)?.schema.kind !== 'array'
+            ? `The response has no \`${pagination.items}\` array to paginate.`
+            : undefined;
+    if (problem) {
+      problems.push({ code: 'model/invalid-extension', severity: 'error', message: problem, hint: 'See "Pagination" in the README for the extension\'s fields.', at: spec.locate(pointer) });
+      return undefined;
+    }
+    return pagination;
+  }
+  const has = (name: string, kind: IrSchema['kind']) => response?.properties.some((p) => p.name === name && (resolveSchema(p.schema, schemas)?.kind === kind || (kind === 'string' && isNullableString(p.schema, schemas))));
+  if (op.httpMethod === 'get' && op.parameters.some((p) => p.in === 'query' && p.name === 'after') && has('data', 'array') && has('has_more', 'boolean') && has('last_id', 'string')) {
+    return { style: 'cursor', items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' };
+  }
+  return undefined;
+}
+
+function resolveSchema(schema: IrSchema | undefined, schemas: ReadonlyMap<string, IrSchema>): IrSchema | undefined {
+  let current = schema;
+  for (let depth = 0; current?.kind === 'ref' && depth < 20; depth++) current = schemas.get(current.target);
+  return current;
+}
+
+function resolveObject(schema: IrSchema | undefined, schemas: ReadonlyMap<string, IrSchema>): IrObjectSchema | undefined {
+  const resolved = resolveSchema(schema, schemas);
+  return resolved?.kind === 'object' ? resolved : undefined;
+}
+
+function isNullableString(schema: IrSchema, schemas: ReadonlyMap<string, IrSchema>): boolean {
+  const resolved = resolveSchema(schema, schemas);
+  return resolved?.kind === 'union' && resolved.variants.some((v) => resolveSchema(v, schemas)?.kind === 'string');
 }
 
 /** `A: { $ref: B }`, `B: { $ref: A }` names no type at all: report each such cycle once. */

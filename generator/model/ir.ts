@@ -85,7 +85,22 @@ export interface IrOperation {
   readonly deprecated: boolean;
   /** An example request body from the spec, for JSDoc `@example`. */
   readonly exampleBody?: unknown;
+  /** Set when the operation returns cursor-paginated lists (`x-sdk-pagination` or detected). */
+  readonly pagination?: IrPagination;
   readonly source: string;
+}
+
+/** Cursor pagination: the field names the client walks pages with. */
+export interface IrPagination {
+  readonly style: 'cursor';
+  /** The page's array of items, e.g. `data`. */
+  readonly items: string;
+  /** The query parameter that asks for the next page, e.g. `after`. */
+  readonly cursorParam: string;
+  /** The page field holding the cursor of its last item, e.g. `last_id`. */
+  readonly cursorField: string;
+  /** The page's boolean "more pages follow" field, e.g. `has_more`. */
+  readonly hasMore: string;
 }
 
 export type IrPathPart =

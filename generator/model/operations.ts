@@ -214,12 +214,12 @@ function resourceAndMethod(op: RawOperation, ctx: SchemaContext, allPaths: Reado
 
 /**
  * `/sessions/{id}/cancel` is an action on sessions; `/threads/{id}/messages` is a collection of
- * its own. A segment is a collection when items below it exist (`/messages/{id}`), when it is
+ * its own. A segment is a resource when paths below it exist (`/messages/{id}`), when it is
  * read with GET, or when it reads as a plural noun; otherwise it is an action.
  */
 function isAction(op: RawOperation, segment: string, allPaths: ReadonlySet<string>): boolean {
   const prefix = op.path.endsWith('/') ? op.path : `${op.path}/`;
-  for (const path of allPaths) if (path.startsWith(prefix) && /^\{[^}]*\}/.test(path.slice(prefix.length))) return false;
+  for (const path of allPaths) if (path.startsWith(prefix)) return false;
   if (op.method === 'get') return false;
   return !/[^s]s$/.test(segment);
 }
