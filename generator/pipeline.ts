@@ -49,7 +49,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const onDisk = (path: string) => resolve(options.cwd ?? '.', path);
   const text = await readSpecFile(options.spec, onDisk(options.spec));
   try {
-    const templatesPromise = loadTemplates(options.templates === undefined ? undefined : onDisk(options.templates));
+    const templatesPromise = loadTemplates(options.templates === undefined ? undefined : onDisk(options.templates), options.templates);
+    templatesPromise.catch(() => {}); // awaited below; a spec error may come first
     const spec = loadSpec(options.spec, text);
     stage('validate');
     const checked = await validateSpec(spec);
@@ -59,7 +60,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       ...(options.clientName !== undefined ? { clientName: options.clientName } : {}),
     });
     stage('emit');
-    const templates = templateSet(await templatesPromise);
+    const loaded = await templatesPromise;
+    const templates = templateSet(loaded.sources, loaded.helpers);
     const ctx = { templates, locate: checked.locate, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) };
     const emitted = (await Promise.all(EMITTERS.map((emit) => emit(api, ctx)))).flat();
     stage('format');
@@ -73,7 +75,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const result = await writeOutput(onDisk(options.out), files);
     return { files, warnings, difference: result, wrote: result.wrote };
   } catch (error) {
-    if (error instanceof SpecError) throw new SpecError(error.diagnostics, new Map([[options.spec, text]]));
+    if (error instanceof SpecError) throw new SpecError(error.diagnostics, new Map([...error.sources, [options.spec, text]]));
     if (error instanceof UsageError || error instanceof InternalError) throw error;
     if (isFileSystemError(error)) throw error;
     throw new InternalError(`unexpected failure: ${(error as Error)?.message ?? String(error)}`, { cause: error });

@@ -21,7 +21,8 @@ export function renderDiagnostic(diagnostic: Diagnostic, options: RenderOptions)
     options.color ? `${STYLE[style][0]}${text}${STYLE[style][1]}` : text;
   const severity = paint(diagnostic.severity === 'error' ? 'red' : 'yellow', `${diagnostic.severity}[${diagnostic.code}]`);
   const lines = [`${formatLocation(diagnostic.at)}: ${severity} ${paint('bold', diagnostic.message)}`];
-  lines.push(`  at ${paint('cyan', diagnostic.at.pointer || '/')}`);
+  // a template has no JSON pointer: its file:line:col says it all
+  if (diagnostic.code !== 'emit/template-error') lines.push(`  at ${paint('cyan', diagnostic.at.pointer || '/')}`);
   lines.push(...codeFrame(diagnostic.at, options.sources.get(diagnostic.at.file)));
   for (const related of diagnostic.related ?? []) {
     lines.push(`  ${paint('dim', 'note:')} ${related.message} at ${formatLocation(related.at)} (${related.at.pointer || '/'})`);

@@ -5,17 +5,20 @@ import { printStructure, Scope, StructureKind, type ClassDeclarationStructure, t
 import type { Identifier, IrApi, IrOperation, IrResource, IrSchema } from '../model/ir.js';
 import { code, exampleLiteral, joinCode, jsDoc, literal, propertyKey, type Code } from './escape.js';
 import type { EmitContext, EmittedFile } from './emitted-file.js';
+import type { TemplateSet } from './template-set.js';
+import { templateRenderer, type TemplateRenderer } from './templates.js';
 import { fileHeader } from './file-header.js';
 import { operationDoc } from './operation-doc.js';
 import { typeOf } from './type-reference.js';
 import { parameterGroups } from './validators/parameters.js';
 
-export function emitClient(api: IrApi, _ctx: EmitContext): EmittedFile[] {
+export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: TemplateSet }): EmittedFile[] {
+  const render = templateRenderer(ctx.templates);
   const usedTypes = new Set<string>();
   const validators = new Set<string>();
   const classes: ClassDeclarationStructure[] = [clientClass(api)];
   const visit = (resource: IrResource, path: readonly string[]) => {
-    classes.push(resourceToClass(resource, [...path, resource.property.text], api, usedTypes, validators));
+    classes.push(resourceToClass(resource, [...path, resource.property.text], api, usedTypes, validators, render));
     resource.children.forEach((child) => visit(child, [...path, resource.property.text]));
   };
   api.resources.forEach((resource) => visit(resource, []));
@@ -60,7 +63,7 @@ function clientClass(api: IrApi): ClassDeclarationStructure {
   };
 }
 
-function resourceToClass(resource: IrResource, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>): ClassDeclarationStructure {
+function resourceToClass(resource: IrResource, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): ClassDeclarationStructure {
   return {
     kind: StructureKind.Class,
     isExported: true,
@@ -73,12 +76,12 @@ function resourceToClass(resource: IrResource, path: readonly string[], api: IrA
         statements: resource.children.map((child) => `this.${child.property.text} = new ${child.className.text}(client);`),
       },
     ],
-    methods: resource.operations.map((op) => operationToMethod(op, path, api, usedTypes, validators)),
+    methods: resource.operations.map((op) => operationToMethod(op, path, api, usedTypes, validators, render)),
   };
 }
 
 /** `create(body, options)`: positional path parameters, then body, query and headers, then options. */
-export function operationToMethod(op: IrOperation, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>): MethodDeclarationStructure {
+export function operationToMethod(op: IrOperation, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): MethodDeclarationStructure {
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const parameters: { name: string; type: string; hasQuestionToken?: boolean }[] = pathParams.map((p) => ({
     name: p.argument.text,
@@ -109,23 +112,27 @@ export function operationToMethod(op: IrOperation, path: readonly string[], api:
     name: op.names.method.text,
     docs: [operationDoc(op, example)],
     parameters: [...parameters, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
-    ...methodBody(op, responseType, `this.client.request({ ${[...validation, `build: () => ${op.names.builder.text}(${request})`].join(', ')} }, options)`),
+    ...methodBody(op, responseType, `{ ${[...validation, `build: () => ${op.names.builder.text}(${request})`].join(', ')} }`, render),
   };
 }
 
 /**
- * A plain call returns the APIPromise of the request. A paginated call returns a PagePromise
- * whose page fetcher re-runs the same request with the page's query (its parameter shadows the
- * caller's `query`, so validation and the builder see the cursor too).
+ * The method's body comes from the `client-method.ts.hbs` template (users can override it): a
+ * plain call returns the APIPromise of the request; a paginated call returns a PagePromise whose
+ * page fetcher re-runs the request with the page's query (its parameter shadows the caller's
+ * `query`, so validation and the builder see the cursor too).
  */
-function methodBody(op: IrOperation, responseType: string, request: string): Pick<MethodDeclarationStructure, 'returnType' | 'statements'> {
-  if (!op.pagination || op.names.queryParams === undefined) return { returnType: `APIPromise<${responseType}>`, statements: [`return ${request};`] };
+function methodBody(op: IrOperation, responseType: string, operation: string, render: TemplateRenderer): Pick<MethodDeclarationStructure, 'returnType' | 'statements'> {
+  const base = { operationId: op.operationId, httpMethod: op.httpMethod.toUpperCase(), path: op.pathTemplate, method: op.names.method.text, responseType, operation };
+  if (!op.pagination || op.names.queryParams === undefined) {
+    return { returnType: `APIPromise<${responseType}>`, statements: [render('client-method.ts.hbs', base).trim()] };
+  }
   const query = op.names.queryParams.text;
   const item = `${responseType}[${literal(op.pagination.items).text}][number]`;
-  const pagination = code`{ items: ${op.pagination.items}, cursorParam: ${op.pagination.cursorParam}, cursorField: ${op.pagination.cursorField}, hasMore: ${op.pagination.hasMore} }`;
+  const fields = code`{ items: ${op.pagination.items}, cursorParam: ${op.pagination.cursorParam}, cursorField: ${op.pagination.cursorField}, hasMore: ${op.pagination.hasMore} }`.text;
   return {
     returnType: `PagePromise<${query}, ${responseType}, ${item}>`,
-    statements: [`return new PagePromise<${query}, ${responseType}, ${item}>(query ?? {}, (query) => ${request}, ${pagination.text});`],
+    statements: [render('client-method.ts.hbs', { ...base, pagination: { query, item, fields } }).trim()],
   };
 }
 

@@ -22,12 +22,12 @@ export type CodeValue = Code | Identifier | string | number | boolean | null;
 export function literal(value: unknown): Code {
   if (value === undefined) return Code.raw('undefined');
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-  // Beyond JSON.stringify: U+2028/2029 become escapes; a backslash becomes `\u005c`, `/` and the
-  // backtick are escaped. They are the same characters to JS, but then no `\\"` pair and no
-  // `/*`, `//` or backtick is left for a printer or highlighter to misread as the end of the
-  // string, a comment or a template (ts-morph's writer did, with hostile specs).
+  // Beyond JSON.stringify: U+2028/2029 become escapes, and a backslash becomes `\u005c`. Both
+  // are the same characters to JS, but with no `\\` left, no `\\"` pair can make a printer
+  // misread where the string ends (ts-morph's writer did, with hostile specs, and then took a
+  // `/*` inside the string for a comment).
   const json = JSON.stringify(value).replace(/\\(u[0-9a-fA-F]{4}|.)/g, (escape: string) => (escape === '\\\\' ? '\\u005c' : escape));
-  return Code.raw(json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029').replace(/[/`]/g, (c) => `\\${c}`));
+  return Code.raw(json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
 }
 
 export function code(parts: TemplateStringsArray, ...values: readonly CodeValue[]): Code {

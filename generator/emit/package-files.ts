@@ -4,12 +4,11 @@ import type { IrApi } from '../model/ir.js';
 import { jsDoc } from './escape.js';
 import type { EmitContext, EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
-import { compileTemplate, createTemplateEngine } from './templates.js';
+import { templateRenderer } from './templates.js';
 import type { TemplateSet } from './template-set.js';
 
 export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templates: TemplateSet }): EmittedFile[] {
-  const engine = createTemplateEngine();
-  const render = (name: string, data: unknown): string => compileTemplate(engine, ctx.templates.source(name))(data);
+  const render = templateRenderer(ctx.templates);
   const header = fileHeader(api).trimEnd();
   const data = {
     header,

@@ -1,18 +1,48 @@
-// The handlebars instance: private, strict (a missing field throws), no HTML escaping (the
-// output is code, not HTML). Spec values reach templates only through helpers that escape.
+// Renders templates with a private handlebars instance: strict (a missing field throws), no
+// HTML escaping (the output is code, not HTML). Spec values reach templates only through
+// helpers that escape (`literal`, `json`). A template that fails to compile or render is a
+// located diagnostic in the template file, not a crash.
 import Handlebars from 'handlebars';
+import { defaultHint } from '../diagnostics/codes.js';
+import { SpecError } from '../diagnostics/diagnostic.js';
 import { literal } from './escape.js';
+import type { TemplateSet } from './template-set.js';
 
-export type TemplateRenderer = (data: unknown) => string;
+export type TemplateRenderer = (name: string, data: unknown) => string;
 
-export function createTemplateEngine(): typeof Handlebars {
+/** One engine per template set: partials and helpers registered once, templates compiled once. */
+export function templateRenderer(templates: TemplateSet): TemplateRenderer {
   const engine = Handlebars.create();
   // JSON files (package.json) get plain JSON; JS code gets `literal`, which also escapes for JS.
   engine.registerHelper('json', (value: unknown) => JSON.stringify(value));
   engine.registerHelper('literal', (value: unknown) => literal(value).text);
-  return engine;
+  for (const [name, helper] of Object.entries(templates.helpers)) engine.registerHelper(name, helper as Handlebars.HelperDelegate);
+  for (const [name, source] of templates.partials()) engine.registerPartial(name, source);
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  return (name, data) => {
+    try {
+      let template = compiled.get(name);
+      if (!template) {
+        template = engine.compile(templates.source(name), { strict: true, noEscape: true });
+        compiled.set(name, template);
+      }
+      return template(data);
+    } catch (error) {
+      throw templateError(templates, name, error);
+    }
+  };
 }
 
-export function compileTemplate(engine: typeof Handlebars, source: string): TemplateRenderer {
-  return engine.compile(source, { strict: true, noEscape: true, knownHelpersOnly: false });
+function templateError(templates: TemplateSet, name: string, error: unknown): SpecError {
+  const exception = error as { message?: string; lineNumber?: number; column?: number };
+  const message = String(exception.message ?? error);
+  const parseLine = /Parse error on line (\d+)/.exec(message);
+  const line = exception.lineNumber ?? (parseLine ? Number(parseLine[1]) : 1);
+  const column = exception.column !== undefined ? exception.column + 1 : 1;
+  const file = templates.origin(name);
+  const summary = message.startsWith('Parse error') ? `The template does not compile: ${message.split('\n').at(-1)}.` : `The template failed to render: ${message.replace(/ in (\[object Object\]|undefined|null)/, '').replace(/ - \d+:\d+$/, '')}.`;
+  return new SpecError(
+    [{ code: 'emit/template-error', severity: 'error', message: summary, hint: defaultHint('emit/template-error'), at: { file, line, column, pointer: '' } }],
+    new Map([[file, templates.source(name)]]),
+  );
 }

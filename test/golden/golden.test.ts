@@ -28,6 +28,14 @@ describe('golden trees', () => {
     expect(problems, problems).toBe('');
   });
 
+  it('spec/chatkit-sessions.yaml with the custom-header templates generates exactly test/golden/chatkit-custom-templates/', async () => {
+    const { files } = await generate({ spec: 'spec/chatkit-sessions.yaml', templates: 'test/fixtures/templates/custom-header', write: false });
+    const dir = join(GOLDEN, 'chatkit-custom-templates');
+    if (UPDATE) return replaceTree(dir, files);
+    const problems = await treeProblems(dir, files);
+    expect(problems, problems).toBe('');
+  });
+
   it('spec/chatkit-sessions.yaml generates exactly generated/ (what --check verifies)', async () => {
     const { files } = await generate({ spec: 'spec/chatkit-sessions.yaml', write: false });
     const problems = await treeProblems('generated', files);

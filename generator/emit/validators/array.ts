@@ -1,9 +1,9 @@
 // `type: array`: minItems, maxItems, uniqueItems (JSON equality), then every item.
 import type { IrArraySchema } from '../../model/ir.js';
-import { code, type Code } from '../escape.js';
+import { code, literal, type Code } from '../escape.js';
 import { plural } from './describe.js';
 import type { Scope } from './scope.js';
-import { block, EMPTY, report, reportExpression, type Target } from './target.js';
+import { block, EMPTY, mismatch, report, reportExpression, type Target } from './target.js';
 
 export function arrayToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code {
   const array = target.value;
@@ -20,15 +20,15 @@ export function arrayToCheck(schema: IrArraySchema, target: Target, scope: Scope
     statements.push(code`const ${pair} = ${scope.module.helper('duplicateItems')}(${array});\nif (${pair} !== undefined) {\n${reportExpression(target, message)}\n}`);
   }
   statements.push(itemsToCheck(schema, target, scope));
-  const mismatch = report(target, 'expected an array, found ', code`${scope.module.helper('found')}(${array})`);
-  return code`if (Array.isArray(${array})) {\n${block(statements)}\n} else {\n${mismatch}\n}`;
+  const otherwise = mismatch(target, 'an array', scope.module.helper('found'));
+  return code`if (Array.isArray(${array})) {\n${block(statements)}\n} else {\n${otherwise}\n}`;
 }
 
 function itemsToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code {
   const index = scope.local('i');
   const item = scope.local('v');
   const label = target.name === undefined ? 'an item' : `an item of \`${target.name}\``;
-  const inner = scope.check(schema.items, { value: item, path: [...target.path, index], label: code`${label}`, prefix: target.prefix });
+  const inner = scope.check(schema.items, { value: item, path: [...target.path, index], label: literal(label), prefix: target.prefix });
   if (inner.text === '') return EMPTY;
   return code`for (let ${index} = 0; ${index} < ${target.value}.length; ${index}++) {\nconst ${item}: unknown = ${target.value}[${index}];\n${inner}\n}`;
 }

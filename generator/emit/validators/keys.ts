@@ -5,7 +5,9 @@ import type { IrObjectSchema, IrSchema } from '../../model/ir.js';
 import type { Identifier } from '../../model/ir.js';
 import { code, joinCode, literal, type Code } from '../escape.js';
 import { plural } from './describe.js';
+import { rulesAfterTypeToCheck } from './rules.js';
 import type { Scope } from './scope.js';
+import { stringRules } from './string.js';
 import { block, EMPTY, report, reportExpression, type Target } from './target.js';
 
 const INLINE_KEYS = 8;
@@ -16,7 +18,7 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
   const keyTarget: Target = { value: key, path: [...target.path, key], label: literal('a key'), prefix: `${target.prefix}invalid key: ` };
   const inLoop: Code[] = count === undefined ? [] : [code`${count}++;`];
   for (const part of parts) {
-    if (part.propertyNames !== undefined) inLoop.push(scope.check(part.propertyNames, keyTarget));
+    if (part.propertyNames !== undefined) inLoop.push(keyToCheck(part.propertyNames, keyTarget, scope));
     const own = part.properties.map((property) => property.name);
     if (part.additionalProperties === false) inLoop.push(code`if (${isUnknown(own, key, scope)}) {\n${unknownKey(own, parts, key, target, scope)}\n}`);
     else if (typeof part.additionalProperties === 'object') inLoop.push(extraValueToCheck(part.additionalProperties, own, object, key, target, scope));
@@ -44,6 +46,12 @@ function strictKeysOf(parts: readonly IrObjectSchema[]): string[] | undefined {
   const isDeclared = parts.some((part) => part.additionalPropertiesDeclared);
   if (!isLoose || isDeclared) return undefined;
   return [...new Set(parts.flatMap((part) => part.properties.map((property) => property.name)))];
+}
+
+/** propertyNames: keys are strings, so a string schema's type test is left out. */
+function keyToCheck(schema: IrSchema, keyTarget: Target, scope: Scope): Code {
+  const resolved = scope.module.resolve(schema);
+  return resolved.kind === 'string' ? rulesAfterTypeToCheck(stringRules(resolved, keyTarget.value, scope), keyTarget) : scope.check(schema, keyTarget);
 }
 
 /** A key outside the part's properties must match the additionalProperties schema. */

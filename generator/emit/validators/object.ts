@@ -7,7 +7,7 @@ import { describeObject, describeSchema } from './describe.js';
 import { keysToCheck } from './keys.js';
 import type { Scope } from './scope.js';
 import { isObjectTest } from './shape.js';
-import { block, childTarget, EMPTY, report, type Target } from './target.js';
+import { block, childTarget, EMPTY, mismatch, report, type Target } from './target.js';
 
 /** Keys that a plain object inherits (`toString`, `__proto__`, …): read only when own. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -19,12 +19,13 @@ export function objectToCheck(schema: IrObjectSchema, target: Target, scope: Sco
 export function objectPartsToCheck(parts: readonly IrObjectSchema[], target: Target, scope: Scope): Code {
   const object = scope.local('o');
   const statements = [
-    code`const ${object} = ${target.value} as Record<string, unknown>;`,
     ...parts.flatMap((part) => part.properties.map((property) => propertyToCheck(property, object, target, scope))),
     keysToCheck(parts, object, target, scope),
-  ];
-  const mismatch = report(target, `expected ${describeObject(parts)}, found `, code`${scope.module.helper('found')}(${target.value})`);
-  return code`if (${isObjectTest(target.value)}) {\n${block(statements)}\n} else {\n${mismatch}\n}`;
+  ].filter((statement) => statement.text !== '');
+  const otherwise = mismatch(target, describeObject(parts), scope.module.helper('found'));
+  if (statements.length === 0) return code`if (!${isObjectTest(target.value)}) {\n${otherwise}\n}`;
+  const cast = code`const ${object} = ${target.value} as Record<string, unknown>;`;
+  return code`if (${isObjectTest(target.value)}) {\n${block([cast, ...statements])}\n} else {\n${otherwise}\n}`;
 }
 
 /** `const v1 = o.user; if (v1 === undefined) { missing } else { check }`. */

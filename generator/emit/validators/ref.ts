@@ -4,12 +4,18 @@ import type { IrRefSchema } from '../../model/ir.js';
 import { code, type Code } from '../escape.js';
 import { isTestable } from './leaf.js';
 import type { Scope } from './scope.js';
+import { jsonTypesOf, typeGuard } from './shape.js';
 import { nest, type Target } from './target.js';
 
 export function refToCheck(schema: IrRefSchema, target: Target, scope: Scope): Code {
-  const resolved = scope.module.resolve(schema);
-  if (resolved.kind !== 'union' && isTestable(resolved, (inner) => scope.module.resolve(inner))) return scope.check(resolved, target);
+  const resolve = scope.module.resolve.bind(scope.module);
+  const resolved = resolve(schema);
+  if (resolved.kind !== 'union' && isTestable(resolved, resolve)) return scope.check(resolved, target);
   const result = scope.local('r');
   const call = code`${scope.module.checkOf(schema.target)}(${target.value}, strict, ${target.label})`;
-  return code`const ${result} = ${call};\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;
+  const checked = code`const ${result} = ${call};\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;
+  // Inside a union, values of another JSON type go on to the union's next variant.
+  const otherwise = target.otherwise;
+  const guard = otherwise === undefined ? undefined : typeGuard(jsonTypesOf(schema, resolve), target.value);
+  return guard === undefined || otherwise === undefined ? checked : code`if (${guard}) {\n${checked}\n} else {\n${otherwise}\n}`;
 }

@@ -17,13 +17,20 @@ export function rulesToTest(rules: readonly Rule[]): Code {
 }
 
 /**
- * The first rule is the type test: when it fails nothing else is checked. The others are
- * independent, so every failing one is reported.
+ * The first rule is the type test: when it fails nothing else is checked (and the target's
+ * `otherwise` runs instead of the report, if it has one). The others are independent, so
+ * every failing one is reported.
  */
 export function rulesToCheck(rules: readonly Rule[], target: Target): Code {
   const [typeRule, ...rest] = rules;
   if (typeRule === undefined) return code``;
   const failed = (rule: Rule) => code`if (!(${rule.holds})) {\n${report(target, rule.message, rule.tail)}\n}`;
-  if (rest.length === 0) return failed(typeRule);
-  return code`if (!(${typeRule.holds})) {\n${report(target, typeRule.message, typeRule.tail)}\n} else {\n${block(rest.map(failed))}\n}`;
+  const typeFailed = target.otherwise ?? report(target, typeRule.message, typeRule.tail);
+  if (rest.length === 0) return code`if (!(${typeRule.holds})) {\n${typeFailed}\n}`;
+  return code`if (!(${typeRule.holds})) {\n${typeFailed}\n} else {\n${block(rest.map(failed))}\n}`;
+}
+
+/** The rules after the type test, for a value whose type is already known (an object's keys are strings). */
+export function rulesAfterTypeToCheck(rules: readonly Rule[], target: Target): Code {
+  return block(rules.slice(1).map((rule) => code`if (!(${rule.holds})) {\n${report(target, rule.message, rule.tail)}\n}`));
 }

@@ -17,6 +17,14 @@ export type Dispatch = (schema: IrSchema, target: Target, scope: Scope) => Code;
 /** Kinds of hoisted module constants; the prefix of their names. */
 export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES';
 
+const CONSTANT_TYPES: Record<ConstantKind, Code> = {
+  PATTERN: code``,
+  KEYS: code`: readonly string[]`,
+  NESTED: code`: readonly string[]`,
+  KEY_SET: code`: ReadonlySet<string>`,
+  VALUES: code`: ReadonlySet<unknown>`,
+};
+
 export class ModuleScope {
   readonly constants: string[] = [];
   readonly functions: FunctionDeclarationStructure[] = [];
@@ -47,7 +55,7 @@ export class ModuleScope {
     if (existing !== undefined) return existing;
     const name = new Identifier(`${kind}_${this.#constantNames.size + 1}`);
     this.#constantNames.set(key, name);
-    this.constants.push(code`const ${name} = ${value};`.text);
+    this.constants.push(code`const ${name}${CONSTANT_TYPES[kind]} = ${value};`.text);
     return name;
   }
 

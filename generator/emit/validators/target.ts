@@ -15,16 +15,33 @@ export interface Target {
   readonly name?: string;
   /** Fixed text before every message, e.g. "invalid key: " for propertyNames. */
   readonly prefix: string;
+  /**
+   * Run instead of reporting "expected <type>" when the value does not have the schema's JSON
+   * type: a union passes the checks of its other variants here. Never inherited by children.
+   */
+  readonly otherwise?: Code;
 }
 
 /** A value inside `parent`: `segment` is a literal key, or a local holding a key or index. */
 export function childTarget(parent: Target, value: Identifier, segment: Code, label: string, name?: string): Target {
+  // no `otherwise`: it belongs to the parent's type test only
   return { value, path: [...parent.path, segment], label: literal(label), ...(name !== undefined ? { name } : {}), prefix: parent.prefix };
 }
 
 /** The path as an array literal, e.g. `["workflow", k3]`. */
 export function pathArray(path: readonly Code[]): Code {
   return code`[${joinCode(path, ', ')}]`;
+}
+
+/** The target without its `otherwise` (for checks that handle a type mismatch themselves). */
+export function withoutOtherwise(target: Target): Target {
+  const { otherwise: _otherwise, ...rest } = target;
+  return rest;
+}
+
+/** The type-mismatch branch: the target's `otherwise`, else one "expected …, found …" issue. */
+export function mismatch(target: Target, expected: string, found: Identifier): Code {
+  return target.otherwise ?? report(target, `expected ${expected}, found `, code`${found}(${target.value})`);
 }
 
 /** Pushes one issue: `message` is fixed text, `tail` an optional string expression after it. */

@@ -1,14 +1,15 @@
-// oneOf / anyOf. Valid values take the cheap path: leaf variants are boolean tests, others call
-// a hoisted check function, and the first match wins (a oneOf whose variants cannot overlap is
-// an anyOf). Only a failure looks for the variant the caller meant, to report its own issues.
+// oneOf / anyOf. Valid values take the cheap path: leaf variants are boolean tests tried first,
+// and when the variants' JSON types cannot overlap (the nullable case, a oneOf of different
+// types), the value's type picks the one remaining variant, checked inline with its own
+// messages. Overlapping variants call hoisted check functions; a oneOf among them counts.
 import type { IrSchema, IrUnionSchema } from '../../model/ir.js';
 import { code, joinCode, type Code } from '../escape.js';
 import { describeSchema } from './describe.js';
 import { discriminatorToCheck } from './discriminator.js';
-import { isTestable, schemaToTest } from './leaf.js';
+import { isTestable, leafRules, schemaToTest } from './leaf.js';
 import type { Scope } from './scope.js';
 import { areDisjoint, jsonTypesOf, typeGuard, type JsonTypes } from './shape.js';
-import { report, type Target } from './target.js';
+import { report, withoutOtherwise, type Target } from './target.js';
 
 interface Variant {
   readonly schema: IrSchema;
@@ -19,25 +20,45 @@ interface Variant {
 export function unionToCheck(schema: IrUnionSchema, target: Target, scope: Scope): Code {
   if (schema.discriminator !== undefined) return discriminatorToCheck(schema, schema.discriminator, target, scope);
   const resolve = (inner: IrSchema) => scope.module.resolve(inner);
+  if (target.otherwise !== undefined) {
+    // Inside another union: values of other types go on to that union's next variant.
+    const guard = typeGuard(jsonTypesOf(schema, resolve), target.value);
+    const inner = unionToCheck(schema, withoutOtherwise(target), scope);
+    return guard === undefined ? inner : code`if (${guard}) {\n${inner}\n} else {\n${target.otherwise}\n}`;
+  }
   const variants: Variant[] = schema.variants.map((variant) => ({ schema: variant, types: jsonTypesOf(variant, resolve), isTestable: isTestable(variant, resolve) }));
   const expected = describeSchema(schema, resolve);
-  if (variants.length === 0) return report(target, 'expected no value (an empty union matches nothing), found ', code`${scope.module.helper('found')}(${target.value})`);
-  if (schema.mode === 'oneOf' && !areDisjoint(variants.map((variant) => variant.types))) return exactlyOneToCheck(variants, expected, target, scope);
-  const complex = variants.filter((variant) => !variant.isTestable);
-  const single = complex[0];
-  if (complex.length === 1 && single !== undefined) {
-    const others = variants.filter((variant) => variant !== single);
-    const guard = typeGuard(single.types, target.value);
-    if (guard !== undefined && areDisjoint([single.types, ...others.map((variant) => variant.types)])) {
-      // The common nullable case: only one variant can match the value's type, so its own check is the whole check.
-      const body = code`if (${guard}) {\n${scope.check(single.schema, target)}\n} else {\n${failure(others, expected, target, scope)}\n}`;
-      return others.length === 0 ? body : code`if (!(${anyTest(others, target, scope)})) {\n${body}\n}`;
-    }
+  const generic = report(target, `expected ${expected}; found `, code`${scope.module.helper('found')}(${target.value})`);
+  if (variants.length === 0) return generic;
+  const isDisjoint = areDisjoint(variants.map((variant) => variant.types));
+  if (isDisjoint) {
+    // At most one variant can match: test the leaves, then let the value's type pick among the rest.
+    const explained = variants.filter((variant) => !variant.isTestable || hasDetail(variant.schema, scope));
+    const chain = [...explained.filter((variant) => !variant.isTestable), ...explained.filter((variant) => variant.isTestable)]
+      .reduceRight<Code>((rest, variant) => scope.check(variant.schema, { ...target, otherwise: rest }), generic);
+    const tests = variants.filter((variant) => variant.isTestable);
+    return tests.length === 0 ? chain : code`if (!(${anyTest(tests, target, scope)})) {\n${chain}\n}`;
   }
-  return code`if (!(${anyTest(variants, target, scope)})) {\n${failure(variants, expected, target, scope)}\n}`;
+  const failure = overlappingFailure(variants, expected, target, scope);
+  if (schema.mode === 'anyOf') return code`if (!(${anyTest(variants, target, scope)})) {\n${failure}\n}`;
+  const count = scope.local('n');
+  const tests = variants.map((variant) => code`if (${variantTest(variant, target, scope)}) ${count}++;`);
+  const many = report(target, `expected exactly one of ${expected}; found a value matching `, code`${count} + " of them"`);
+  return code`let ${count} = 0;\n${joinCode(tests, '\n')}\nif (${count} === 0) {\n${failure}\n} else if (${count} > 1) {\n${many}\n}`;
 }
 
-/** `t1 || f2(v, strict, label) === undefined || …`: true when some variant matches. */
+/**
+ * Whether a failed leaf variant can say more than "expected <type>": a string with a length,
+ * an integer with bounds. A bare `type: string` that failed its test had the wrong type, so
+ * the union's own message covers it.
+ */
+function hasDetail(schema: IrSchema, scope: Scope): boolean {
+  const resolved = scope.module.resolve(schema);
+  if (resolved.kind === 'union') return true;
+  return (leafRules(resolved, code`value`, scope)?.length ?? 0) > 1;
+}
+
+/** `(t1) || (f2(v, strict, label) === undefined) || …`: true when some variant matches. */
 function anyTest(variants: readonly Variant[], target: Target, scope: Scope): Code {
   return joinCode(variants.map((variant) => code`(${variantTest(variant, target, scope)})`), ' || ');
 }
@@ -47,29 +68,11 @@ function variantTest(variant: Variant, target: Target, scope: Scope): Code {
   return code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label}) === undefined`;
 }
 
-/** oneOf with overlapping variants: count the matches; exactly one is valid. */
-function exactlyOneToCheck(variants: readonly Variant[], expected: string, target: Target, scope: Scope): Code {
-  const count = scope.local('n');
-  const tests = variants.map((variant) => code`if (${variantTest(variant, target, scope)}) ${count}++;`);
-  const many = report(target, `expected exactly one of ${expected}; found a value matching `, code`${count} + " of them"`);
-  return code`let ${count} = 0;\n${joinCode(tests, '\n')}\nif (${count} === 0) {\n${failure(variants, expected, target, scope)}\n} else if (${count} > 1) {\n${many}\n}`;
-}
-
-/**
- * The issues of a value no variant accepts. When the variants' JSON types cannot overlap, the
- * value's type picks the variant, whose own check explains the failure; otherwise every
- * variant of the value's type is tried again and the one with the fewest issues is reported.
- */
-function failure(variants: readonly Variant[], expected: string, target: Target, scope: Scope): Code {
-  const found = scope.module.helper('found');
-  const generic = report(target, `expected ${expected}; found `, code`${found}(${target.value})`);
-  const guards = variants.map((variant) => typeGuard(variant.types, target.value));
-  if (areDisjoint(variants.map((variant) => variant.types)) && guards.every((guard) => guard !== undefined)) {
-    return variants.reduceRight<Code>((rest, variant, i) => code`if (${guards[i]!}) {\n${scope.check(variant.schema, target)}\n} else {\n${rest}\n}`, generic);
-  }
-  const candidates = variants.map((variant, i) => {
+/** Every variant of the value's JSON type is checked again; the one with the fewest issues is reported. */
+function overlappingFailure(variants: readonly Variant[], expected: string, target: Target, scope: Scope): Code {
+  const candidates = variants.map((variant) => {
     const call = code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label})`;
-    const guard = guards[i];
+    const guard = typeGuard(variant.types, target.value);
     return guard === undefined ? call : code`${guard} ? ${call} : undefined`;
   });
   const helper = scope.module.helper('unionIssues');

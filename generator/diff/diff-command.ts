@@ -1,0 +1,122 @@
+// `sdkgen diff <old-spec> <new-spec>`: argv -> diffSpecs -> rendered output and an exit code.
+// Exit codes: 0 compared; 1 --fail-on found a change at or above its level, or a spec has
+// errors; 2 bad usage, an unreadable file, or a bug in sdkgen. Stacks only with --debug.
+import { parseArgs } from 'node:util';
+import { InternalError, SpecError, UsageError } from '../diagnostics/diagnostic.js';
+import { renderDiagnostic } from '../diagnostics/render.js';
+import type { ChangeSeverity, SpecDiff } from './change-kinds.js';
+import { diffSpecs } from './diff-specs.js';
+import { DIFF_FORMATS, renderDiff, type DiffFormat } from './render-diff.js';
+
+export const DIFF_HELP = `sdkgen diff: list the changes between two versions of a spec that matter to the generated
+client's users, classify each as breaking, feature or fix, and print the semver bump they imply.
+
+Usage:
+  sdkgen diff <old-spec> <new-spec> [options]
+
+Options:
+  --format <format>      text (default), markdown (a changelog entry) or json (for tools)
+  --fail-on <level>      exit 1 when a change at this level is found: breaking; feature
+                         (breaking or feature); any (any change, docs included)
+  --debug                show stack traces for internal errors
+  -h, --help             show this help
+
+Exit codes: 0 compared (and --fail-on did not trigger); 1 --fail-on triggered, or a spec has
+errors; 2 bad usage or an internal error.`;
+
+const FAIL_ON = {
+  breaking: ['breaking'],
+  feature: ['breaking', 'feature'],
+  any: ['breaking', 'feature', 'fix'],
+} as const satisfies Record<string, readonly ChangeSeverity[]>;
+type FailOn = keyof typeof FAIL_ON;
+
+export interface DiffCommandIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly color: boolean;
+  /** Relative spec paths are read from here and reported as given. */
+  readonly cwd: string;
+}
+
+export async function runDiffCommand(args: readonly string[], io: DiffCommandIo): Promise<number> {
+  const debug = args.includes('--debug');
+  try {
+    const options = parseOptions(args);
+    if (options === 'help') {
+      io.stdout(DIFF_HELP + '\n');
+      return 0;
+    }
+    const diff = await diffSpecs(options.oldFile, options.newFile, { cwd: io.cwd });
+    io.stdout(renderDiff(diff, options.format));
+    return failOnExit(diff, options.failOn, io);
+  } catch (error) {
+    return report(error, io, debug);
+  }
+}
+
+interface DiffOptions {
+  readonly oldFile: string;
+  readonly newFile: string;
+  readonly format: DiffFormat;
+  readonly failOn?: FailOn;
+}
+
+function parseOptions(args: readonly string[]): DiffOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string' },
+        debug: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('. ')[0]}. Run \`sdkgen diff --help\` for the options.`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const format = values.format;
+  if (!isOneOf(format, DIFF_FORMATS)) throw new UsageError(`Unknown --format "${format}": use text, markdown or json.`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !isOneOf(failOn, Object.keys(FAIL_ON) as FailOn[])) throw new UsageError(`Unknown --fail-on "${failOn}": use breaking, feature or any.`);
+  if (positionals.length !== 2) {
+    const problem = positionals.length < 2 ? 'Expected two specs' : `Unexpected argument "${positionals[2]}"`;
+    throw new UsageError(`${problem}: sdkgen diff <old-spec> <new-spec> [--format text|markdown|json] [--fail-on breaking|feature|any].`);
+  }
+  return { oldFile: positionals[0]!, newFile: positionals[1]!, format, ...(failOn !== undefined ? { failOn } : {}) };
+}
+
+function failOnExit(diff: SpecDiff, failOn: FailOn | undefined, io: DiffCommandIo): number {
+  if (failOn === undefined) return 0;
+  const levels: readonly ChangeSeverity[] = FAIL_ON[failOn];
+  const count = diff.changes.filter((change) => levels.includes(change.severity)).length;
+  if (count === 0) return 0;
+  const what = failOn === 'any' ? 'change' : failOn === 'feature' ? 'breaking or feature change' : 'breaking change';
+  io.stderr(`sdkgen diff: ${count} ${what}${count === 1 ? '' : 's'} found (--fail-on ${failOn}).\n`);
+  return 1;
+}
+
+function report(error: unknown, io: DiffCommandIo, debug: boolean): number {
+  if (error instanceof SpecError) {
+    for (const diagnostic of error.diagnostics) io.stderr(renderDiagnostic(diagnostic, { sources: error.sources, color: io.color }) + '\n\n');
+    io.stderr(`sdkgen diff: ${error.message}; nothing was compared.\n`);
+    return 1;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`sdkgen diff: ${error.message}\n`);
+    return 2;
+  }
+  const internal = error instanceof InternalError ? error : new InternalError(String((error as Error)?.message ?? error), { cause: error });
+  io.stderr(`sdkgen diff: internal error: ${internal.message}\nThis is a bug in sdkgen, not in your spec.${debug ? '' : ' Run again with --debug for the stack trace.'}\n`);
+  if (debug) io.stderr(`${String((internal.cause as Error | undefined)?.stack ?? internal.stack)}\n`);
+  return 2;
+}
+
+function isOneOf<T extends string>(value: string, options: readonly T[]): value is T {
+  return (options as readonly string[]).includes(value);
+}

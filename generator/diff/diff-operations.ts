@@ -1,0 +1,162 @@
+// Operations, matched by operationId. An operationId that disappears while another one appears
+// on the same endpoint is a rename. For each matched pair: where the method lives, the endpoint,
+// docs, constant headers, parameters, the request body and the response.
+import type { IrOperation, IrSchema } from '../model/ir.js';
+import type { ApiSide, DiffContext } from './diff-context.js';
+import { diffDocs } from './diff-docs.js';
+import { diffParameters } from './diff-parameters.js';
+import { clientPathOf, endpointOf, endpointShapeOf } from './operation-names.js';
+import { pairRenames } from './rename-heuristic.js';
+import { describeSchema } from './schema-shape.js';
+
+export function diffOperations(ctx: DiffContext): void {
+  const oldOps = ctx.old.api.operations;
+  const newOps = ctx.new.api.operations;
+  const oldIds = new Set(oldOps.map((op) => op.operationId));
+  const newById = new Map(newOps.map((op) => [op.operationId, op]));
+  const renames = pairRenames(
+    oldOps.filter((op) => !newById.has(op.operationId)),
+    newOps.filter((op) => !oldIds.has(op.operationId)),
+    (before, after) => endpointShapeOf(before) === endpointShapeOf(after),
+  );
+  for (const op of renames.removed) {
+    const message = `Removed \`${clientPathOf(op)}\` (\`${endpointOf(op)}\`, operation \`${op.operationId}\`).`;
+    ctx.report({ kind: 'operation-removed', subject: clientPathOf(op), message, at: { old: op.source } });
+  }
+  for (const op of renames.added) {
+    const message = `Added \`${clientPathOf(op)}\` (\`${endpointOf(op)}\`, operation \`${op.operationId}\`).`;
+    ctx.report({ kind: 'operation-added', subject: clientPathOf(op), message, at: { new: op.source } });
+  }
+  const matched: (readonly [IrOperation, IrOperation, boolean])[] = [
+    ...renames.pairs.map(([before, after]) => [before, after, true] as const),
+    ...oldOps.flatMap((before) => {
+      const after = newById.get(before.operationId);
+      return after ? [[before, after, false] as const] : [];
+    }),
+  ];
+  for (const [before, after, isRenamed] of matched) {
+    if (isRenamed) ctx.report({ kind: 'operation-renamed', subject: clientPathOf(before), message: renameMessage(before, after), at: { old: before.source, new: after.source } });
+    diffOperation(before, after, ctx, isRenamed);
+  }
+  reportFixedHeaders(matched.flatMap(([before, after]) => fixedHeaderChanges(before, after)), matched.length, ctx);
+}
+
+function renameMessage(before: IrOperation, after: IrOperation): string {
+  const [oldMethod, newMethod] = [clientPathOf(before), clientPathOf(after)];
+  const builder = `the request builder \`${before.names.builder.text}\` is now \`${after.names.builder.text}\``;
+  const method = oldMethod === newMethod ? '' : `, and \`${oldMethod}\` is now \`${newMethod}\``;
+  return `Renamed the operation \`${before.operationId}\` to \`${after.operationId}\`: ${builder}${method}.`;
+}
+
+function diffOperation(before: IrOperation, after: IrOperation, ctx: DiffContext, isRenamed: boolean): void {
+  const method = clientPathOf(after);
+  const at = { old: before.source, new: after.source };
+  if (!isRenamed && clientPathOf(before) !== method) {
+    ctx.report({ kind: 'client-method-moved', subject: clientPathOf(before), message: `Moved \`${clientPathOf(before)}\` to \`${method}\` (operation \`${after.operationId}\`).`, at });
+  }
+  if (endpointShapeOf(before) !== endpointShapeOf(after)) {
+    ctx.report({ kind: 'operation-endpoint-changed', subject: method, message: `\`${method}\` now calls \`${endpointOf(after)}\` (was \`${endpointOf(before)}\`).`, at });
+  }
+  diffDocs(before, after, { subject: method, oldPointer: before.source, newPointer: after.source }, ctx);
+  diffParameters(before, after, ctx);
+  diffBody(before, after, ctx);
+  diffResponse(before, after, ctx);
+}
+
+interface HeaderChange {
+  readonly name: string;
+  readonly was?: string;
+  readonly is?: string;
+  readonly method: string;
+  readonly at: { readonly old: string; readonly new: string };
+}
+
+/** Constant headers whose value changed, was added or was dropped on one operation. */
+function fixedHeaderChanges(before: IrOperation, after: IrOperation): HeaderChange[] {
+  const oldByName = new Map(before.fixedHeaders.map((header) => [header.name.toLowerCase(), header]));
+  const newByName = new Map(after.fixedHeaders.map((header) => [header.name.toLowerCase(), header]));
+  const names = [...new Set([...oldByName.keys(), ...newByName.keys()])].sort();
+  return names.flatMap((key) => {
+    const [was, is] = [oldByName.get(key), newByName.get(key)];
+    if (was?.value === is?.value) return [];
+    const at = { old: `${before.source}/parameters`, new: `${after.source}/parameters` };
+    return [{ name: (is ?? was)!.name, ...(was ? { was: was.value } : {}), ...(is ? { is: is.value } : {}), method: clientPathOf(after), at }];
+  });
+}
+
+/**
+ * One change per header and value: a shared header such as `OpenAI-Beta` changes on every
+ * method at once, which is one line in a changelog, not one per method.
+ */
+function reportFixedHeaders(changes: readonly HeaderChange[], matched: number, ctx: DiffContext): void {
+  const groups = new Map<string, HeaderChange[]>();
+  for (const change of changes) {
+    const key = JSON.stringify([change.name.toLowerCase(), change.was ?? null, change.is ?? null]);
+    groups.set(key, [...(groups.get(key) ?? []), change]);
+  }
+  for (const group of groups.values()) {
+    const [first] = group as [HeaderChange];
+    const isEvery = group.length === matched && matched > 1;
+    const who = isEvery ? 'Every method' : group.map((change) => `\`${change.method}\``).join(', ');
+    const verb = isEvery || group.length === 1 ? 'sends' : 'send';
+    const message =
+      first.is === undefined
+        ? `${who} no longer ${verb} the header \`${first.name}\`.`
+        : `${who} now ${verb} the header \`${first.name}: ${first.is}\` (${first.was === undefined ? 'not sent before' : `was \`${first.was}\``}).`;
+    ctx.report({ kind: 'fixed-header-changed', subject: first.name, message, at: first.at });
+  }
+}
+
+function diffBody(before: IrOperation, after: IrOperation, ctx: DiffContext): void {
+  const method = clientPathOf(after);
+  const [x, y] = [before.body, after.body];
+  if (!x && !y) return;
+  if (x && !y) {
+    const message = `\`${method}\` no longer takes a request body (was ${describeSchema(x.schema, ctx.old)}).`;
+    return ctx.report({ kind: 'request-field-removed', side: 'request', subject: method, message, at: { old: x.source } });
+  }
+  if (!x && y) {
+    const what = describeSchema(y.schema, ctx.new);
+    const kind = y.required ? 'request-field-added-required' : 'request-field-added-optional';
+    const message = y.required ? `\`${method}\` now requires a request body (${what}).` : `\`${method}\` now takes an optional request body (${what}).`;
+    return ctx.report({ kind, side: 'request', subject: method, message, at: { new: y.source } });
+  }
+  if (!x || !y) return;
+  const [oldBody, newBody] = [requestBodyPointer(x.source), requestBodyPointer(y.source)];
+  if (x.required !== y.required) {
+    const kind = y.required ? 'request-field-made-required' : 'request-field-made-optional';
+    const message = `The request body of \`${method}\` is now ${y.required ? 'required' : 'optional'}.`;
+    ctx.report({ kind, side: 'request', subject: method, message, at: { old: `${oldBody}/required`, new: `${newBody}/required` } });
+  }
+  diffDocs(x, y, { subject: method, label: `the request body of \`${method}\``, oldPointer: oldBody, newPointer: newBody }, ctx);
+  ctx.diffSchema(x.schema, y.schema, { side: 'request', path: rootPath(y.schema, ctx.new, method) });
+}
+
+function diffResponse(before: IrOperation, after: IrOperation, ctx: DiffContext): void {
+  const method = clientPathOf(after);
+  const [x, y] = [before.response, after.response];
+  diffDocs(x, y, { subject: method, label: `the response of \`${method}\``, oldPointer: x.source, newPointer: y.source }, ctx);
+  if (x.schema && !y.schema) {
+    const message = `\`${method}\` no longer returns a body (was ${describeSchema(x.schema, ctx.old)}).`;
+    ctx.report({ kind: 'response-field-removed', side: 'response', subject: method, message, at: { old: x.source } });
+  } else if (!x.schema && y.schema) {
+    const message = `\`${method}\` now returns ${describeSchema(y.schema, ctx.new)} (was no body).`;
+    ctx.report({ kind: 'response-field-added', side: 'response', subject: method, message, at: { new: y.source } });
+  } else if (x.schema && y.schema) {
+    ctx.diffSchema(x.schema, y.schema, { side: 'response', path: rootPath(y.schema, ctx.new, method) });
+  }
+  // error bodies reach callers through the typed error classes, so they are responses too
+  if (before.errorSchema && after.errorSchema) {
+    ctx.diffSchema(before.errorSchema, after.errorSchema, { side: 'response', path: rootPath(after.errorSchema, ctx.new, method) });
+  }
+}
+
+/** A body is named by its type (`SessionCreateParams`); build-model names every body, so the fallback is rare. */
+function rootPath(schema: IrSchema, side: ApiSide, method: string): string {
+  return schema.kind === 'ref' ? (side.schemas.get(schema.target)?.name.text ?? schema.target) : method;
+}
+
+/** `/paths/…/post/requestBody/content/application~1json` -> `/paths/…/post/requestBody`. */
+function requestBodyPointer(source: string): string {
+  return source.replace(/\/content\/[^/]*$/, '');
+}
