@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
+import { runDiffCommand } from './diff/diff-command.js';
 import { renderDiagnostic } from './diagnostics/render.js';
 import { loadConfig } from './load/load-config.js';
 import { BUILTIN_TEMPLATES } from './load/load-templates.js';
@@ -62,6 +63,8 @@ interface RunSettings {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   try {
+    // diff parses its own flags (--format, --fail-on)
+    if (argv[0] === 'diff') return await runDiffCommand(argv.slice(1), io);
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,

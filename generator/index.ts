@@ -2,3 +2,5 @@
 export { generate, type GenerateOptions, type GenerateResult, type Stage } from './pipeline.js';
 export { SpecError, InternalError, UsageError, type Diagnostic, type SourceLocation } from './diagnostics/diagnostic.js';
 export { renderDiagnostic } from './diagnostics/render.js';
+export { diffSpecs } from './diff/diff-specs.js';
+export { renderDiff } from './diff/render-diff.js';

@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = {
   'model/name-collision': 'Rename one of the schemas, or give one an `x-sdk-name`.',
   'model/unsupported-construct': 'Remove the keyword or rewrite the schema with supported keywords (see the README).',
   'model/invalid-extension': 'See the README for the accepted form of sdkgen `x-sdk-*` extensions.',
+  'model/legacy-form': 'Write the OpenAPI 3.1 form (JSON Schema 2020-12), or declare `openapi: 3.0.x` if the spec is 3.0.',
   'model/overlapping-one-of': 'Use `anyOf` when branches may overlap; sdkgen treats this `oneOf` as `anyOf`.',
   'emit/template-error': 'Fix the template; the README lists each template and the data it receives (`--templates`).',
   'emit/unsupported-construct': 'This construct cannot be emitted yet; see the README for the supported subset.',

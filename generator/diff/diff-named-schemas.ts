@@ -1,8 +1,8 @@
 // Component schemas, each of which the client exports as a type with a guard and validators:
 // removed, added, or renamed. A rename is a removed and an added schema of the same shape, or
 // the two targets of refs found at the same place in both specs (`Pet.status` pointing at
-// `PetStatus`, then at `PetState`). Inline body and response schemas are named after their
-// operation, so operation changes cover them.
+// `PetStatus`, then at `PetState`), which also catches a component that became an inline body.
+// Inline body and response types are named after their operation; diff-operations covers them.
 import type { IrNamedSchema } from '../model/ir.js';
 import type { ApiSide, DiffContext } from './diff-context.js';
 import { shapeKey } from './schema-shape.js';
@@ -34,9 +34,16 @@ export function diffNamedSchemas(ctx: DiffContext, refPairs: readonly (readonly 
   const removed = new Map(oldComponents.filter((named) => !ctx.new.schemas.has(named.key)).map((named) => [named.key, named]));
   const added = new Map(newComponents.filter((named) => !ctx.old.schemas.has(named.key)).map((named) => [named.key, named]));
   for (const [oldKey, newKey] of [...ctx.renames, ...refPairs]) {
-    const [before, after] = [removed.get(oldKey), added.get(newKey)];
+    // an inline body that became a component: the component replaces the inline type, whose
+    // rename (if its name changed) diff-operations reported
+    if (isInline(oldKey)) {
+      added.delete(newKey);
+      continue;
+    }
+    const before = removed.get(oldKey);
+    const after = added.get(newKey) ?? (isInline(newKey) ? ctx.new.schemas.get(newKey) : undefined);
     if (!before || !after) continue;
-    reportRenamed(before, after, ctx);
+    if (before.name.text !== after.name.text) reportRenamed(before, after, ctx);
     removed.delete(oldKey);
     added.delete(newKey);
   }
@@ -54,7 +61,12 @@ function reportRenamed(before: IrNamedSchema, after: IrNamedSchema, ctx: DiffCon
   ctx.report({ kind: 'schema-renamed', subject: before.name.text, message, at: { old: before.source, new: after.source } });
 }
 
-/** Schemas under `components/schemas`; inline ones are keyed by their JSON pointer. */
+/** Schemas under `components/schemas`. */
 function componentsOf(side: ApiSide): readonly IrNamedSchema[] {
-  return side.api.schemas.filter((named) => !named.key.startsWith('/'));
+  return side.api.schemas.filter((named) => !isInline(named.key));
+}
+
+/** Inline body and response schemas are keyed by their JSON pointer, components by their name. */
+function isInline(key: string): boolean {
+  return key.startsWith('/');
 }

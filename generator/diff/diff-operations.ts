@@ -7,7 +7,7 @@ import { diffDocs } from './diff-docs.js';
 import { diffParameters } from './diff-parameters.js';
 import { clientPathOf, endpointOf, endpointShapeOf } from './operation-names.js';
 import { pairRenames } from './rename-heuristic.js';
-import { describeSchema } from './schema-shape.js';
+import { describeSchema, withoutDocs } from './schema-shape.js';
 
 export function diffOperations(ctx: DiffContext): void {
   const oldOps = ctx.old.api.operations;
@@ -44,8 +44,9 @@ export function diffOperations(ctx: DiffContext): void {
 function renameMessage(before: IrOperation, after: IrOperation): string {
   const [oldMethod, newMethod] = [clientPathOf(before), clientPathOf(after)];
   const builder = `the request builder \`${before.names.builder.text}\` is now \`${after.names.builder.text}\``;
-  const method = oldMethod === newMethod ? '' : `, and \`${oldMethod}\` is now \`${newMethod}\``;
-  return `Renamed the operation \`${before.operationId}\` to \`${after.operationId}\`: ${builder}${method}.`;
+  const types = `its types follow (\`${before.names.input.text}\` is now \`${after.names.input.text}\`)`;
+  const method = oldMethod === newMethod ? '' : `, \`${oldMethod}\` is now \`${newMethod}\``;
+  return `Renamed the operation \`${before.operationId}\` to \`${after.operationId}\`: ${builder}${method}, and ${types}.`;
 }
 
 function diffOperation(before: IrOperation, after: IrOperation, ctx: DiffContext, isRenamed: boolean): void {
@@ -129,7 +130,8 @@ function diffBody(before: IrOperation, after: IrOperation, ctx: DiffContext): vo
     ctx.report({ kind, side: 'request', subject: method, message, at: { old: `${oldBody}/required`, new: `${newBody}/required` } });
   }
   diffDocs(x, y, { subject: method, label: `the request body of \`${method}\``, oldPointer: oldBody, newPointer: newBody }, ctx);
-  ctx.diffSchema(x.schema, y.schema, { side: 'request', path: rootPath(y.schema, ctx.new, method) });
+  diffInlineTypeName(x.schema, y.schema, `the request body of \`${method}\``, ctx);
+  ctx.diffSchema(rootOf(x.schema), rootOf(y.schema), { side: 'request', path: rootPath(y.schema, ctx.new, method) });
 }
 
 function diffResponse(before: IrOperation, after: IrOperation, ctx: DiffContext): void {
@@ -143,12 +145,33 @@ function diffResponse(before: IrOperation, after: IrOperation, ctx: DiffContext)
     const message = `\`${method}\` now returns ${describeSchema(y.schema, ctx.new)} (was no body).`;
     ctx.report({ kind: 'response-field-added', side: 'response', subject: method, message, at: { new: y.source } });
   } else if (x.schema && y.schema) {
-    ctx.diffSchema(x.schema, y.schema, { side: 'response', path: rootPath(y.schema, ctx.new, method) });
+    diffInlineTypeName(x.schema, y.schema, `the response of \`${method}\``, ctx);
+    ctx.diffSchema(rootOf(x.schema), rootOf(y.schema), { side: 'response', path: rootPath(y.schema, ctx.new, method) });
   }
   // error bodies reach callers through the typed error classes, so they are responses too
   if (before.errorSchema && after.errorSchema) {
-    ctx.diffSchema(before.errorSchema, after.errorSchema, { side: 'response', path: rootPath(after.errorSchema, ctx.new, method) });
+    diffInlineTypeName(before.errorSchema, after.errorSchema, `the error body of \`${method}\``, ctx);
+    ctx.diffSchema(rootOf(before.errorSchema), rootOf(after.errorSchema), { side: 'response', path: rootPath(after.errorSchema, ctx.new, method) });
   }
+}
+
+/**
+ * An inline body or response is exported under a name made from its operation
+ * (`CreateNodeBody`); when the body's type has another name now (the operation was renamed, or
+ * the body moved to a component), that exported type is gone. Components are covered by
+ * diff-named-schemas.
+ */
+function diffInlineTypeName(before: IrSchema, after: IrSchema, what: string, ctx: DiffContext): void {
+  if (before.kind !== 'ref' || after.kind !== 'ref' || !before.target.startsWith('/')) return;
+  const [was, is] = [ctx.old.schemas.get(before.target), ctx.new.schemas.get(after.target)];
+  if (!was || !is || was.name.text === is.name.text) return;
+  const message = `Renamed the type \`${was.name.text}\` of ${what} to \`${is.name.text}\`, with its validators.`;
+  ctx.report({ kind: 'schema-renamed', subject: was.name.text, message, at: { old: was.source, new: is.source } });
+}
+
+/** build-model copies an inline body's description onto the ref it puts in its place; the named schema's own comparison covers it. */
+function rootOf(schema: IrSchema): IrSchema {
+  return schema.kind === 'ref' && schema.target.startsWith('/') ? withoutDocs(schema) : schema;
 }
 
 /** A body is named by its type (`SessionCreateParams`); build-model names every body, so the fallback is rare. */

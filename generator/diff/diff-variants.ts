@@ -9,7 +9,7 @@ import { describeSchema, variantSignature, withoutDocs } from './schema-shape.js
 export function diffVariants(a: IrSchema, b: IrSchema, mode: 'union' | 'allOf', place: SchemaPlace, ctx: DiffContext): void {
   const { pairs, removed, added } = pairVariants(membersOf(a, mode), membersOf(b, mode), ctx.renames);
   if (mode === 'union') diffDiscriminator(a, b, place, ctx);
-  for (const [before, after] of pairs) ctx.diffSchema(before, after, place);
+  for (const [before, after] of pairs) ctx.diffSchema(before, after, variantPlace(after, mode, place, ctx));
   const isUnion = mode === 'union';
   if (removed.length > 0) {
     const what = describeAll(removed, ctx.old, isUnion);
@@ -24,6 +24,16 @@ export function diffVariants(a: IrSchema, b: IrSchema, mode: 'union' | 'allOf', 
 }
 
 /** A schema that is not a union (or allOf) counts as one of one; its docs were compared already. */
+/**
+ * A change inside one of several union variants is named after the variant's type when it has
+ * one (`Circle.radius`, not `Shape.radius`), since the union's own path cannot tell them apart.
+ */
+function variantPlace(variant: IrSchema, mode: 'union' | 'allOf', place: SchemaPlace, ctx: DiffContext): SchemaPlace {
+  if (mode !== 'union' || variant.kind !== 'ref') return place;
+  const name = ctx.new.schemas.get(variant.target)?.name.text;
+  return name === undefined ? place : { ...place, path: name };
+}
+
 function membersOf(schema: IrSchema, mode: 'union' | 'allOf'): readonly IrSchema[] {
   if (mode === 'union') return schema.kind === 'union' ? schema.variants : [withoutDocs(schema)];
   return schema.kind === 'allOf' ? schema.parts : [withoutDocs(schema)];

@@ -9,6 +9,7 @@ import type { TemplateSet } from './template-set.js';
 import { templateRenderer, type TemplateRenderer } from './templates.js';
 import { fileHeader } from './file-header.js';
 import { operationDoc } from './operation-doc.js';
+import { exampleValue } from './example-value.js';
 import { typeOf } from './type-reference.js';
 import { parameterGroups } from './validators/parameters.js';
 
@@ -106,7 +107,7 @@ export function operationToMethod(op: IrOperation, path: readonly string[], api:
   const responseType = typeOf(op.response.schema, api, usedTypes);
   const request = input.length > 0 ? `{ ${input.join(', ')} }` : '';
   const validation = validationHooks(op, api, validators);
-  const example = exampleCall(op, path);
+  const example = exampleCall(op, path, api);
   return {
     kind: StructureKind.Method,
     name: op.names.method.text,
@@ -183,8 +184,10 @@ function scalarType(schema: IrSchema): string | undefined {
   return undefined;
 }
 
-function exampleCall(op: IrOperation, path: readonly string[]): string {
-  const args = op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(p.example ?? `${p.name}_123`));
-  if (op.body) args.push(exampleLiteral(op.exampleBody ?? {}));
-  return `const result = await client.${path.join('.')}.${op.names.method.text}(${args.join(', ')});`;
+function exampleCall(op: IrOperation, path: readonly string[], api: IrApi): string {
+  const args = op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name)));
+  if (op.body) args.push(exampleLiteral(op.exampleBody ?? exampleValue(op.body.schema, api)));
+  const call = `client.${path.join('.')}.${op.names.method.text}(${args.join(', ')})`;
+  if (op.pagination) return `for await (const item of ${call}) {\n  console.log(item);\n}`;
+  return `const result = await ${call};`;
 }

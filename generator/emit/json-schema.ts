@@ -6,12 +6,18 @@ import type { IrSchema } from '../model/ir.js';
 export type JsonSchema = boolean | { [key: string]: unknown };
 
 /** `refName` maps a named schema's key to the name its `$ref` should use. */
-export function irToJsonSchema(schema: IrSchema, refName: (key: string) => string): JsonSchema {
+export interface JsonSchemaOptions {
+  /** Leave out `discriminator` (openapi-typescript rewrites the members' tag fields when it sees one). */
+  readonly omitDiscriminator?: boolean;
+}
+
+export function irToJsonSchema(schema: IrSchema, refName: (key: string) => string, options: JsonSchemaOptions = {}): JsonSchema {
   const annotations = {
     ...(schema.description !== undefined ? { description: schema.description } : {}),
     ...(schema.deprecated ? { deprecated: true } : {}),
+    ...(schema.default !== undefined ? { default: schema.default } : {}),
   };
-  const convert = (inner: IrSchema) => irToJsonSchema(inner, refName);
+  const convert = (inner: IrSchema) => irToJsonSchema(inner, refName, options);
   switch (schema.kind) {
     case 'ref':
       return { $ref: `#/components/schemas/${refName(schema.target)}`, ...annotations };
@@ -27,8 +33,12 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
       return pick({ type: 'string', ...annotations }, schema, ['minLength', 'maxLength', 'pattern', 'format']);
     case 'number':
       return pick({ type: schema.integer ? 'integer' : 'number', ...annotations }, schema, ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']);
-    case 'enum':
-      return { enum: [...schema.values], ...annotations };
+    case 'enum': {
+      // the type helps readers and openapi-typescript's JSDoc; only a single-typed list has one
+      const types = [...new Set(schema.values.map((v) => (v === null ? 'null' : typeof v)))];
+      const type = types.length === 1 && types[0] !== 'null' ? types[0] : types.length === 2 && types.includes('null') ? types.find((t) => t !== 'null') : undefined;
+      return { ...(type !== undefined && types.length === 1 ? { type } : {}), enum: [...schema.values], ...annotations };
+    }
     case 'const':
       return { const: schema.value, ...annotations };
     case 'array':
@@ -47,7 +57,7 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
     case 'union':
       return {
         [schema.mode]: schema.variants.map(convert),
-        ...(schema.discriminator
+        ...(schema.discriminator && !options.omitDiscriminator
           ? {
               discriminator: {
                 propertyName: schema.discriminator.propertyName,

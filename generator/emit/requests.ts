@@ -5,6 +5,7 @@ import type { IrApi, IrOperation, IrParameter, IrPathPart, IrSchema } from '../m
 import { code, exampleLiteral, joinCode, jsDoc, literal, optionalAccess, propertyAccess, propertyKey, type Code } from './escape.js';
 import type { EmitContext, EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
+import { exampleValue } from './example-value.js';
 import { operationDoc } from './operation-doc.js';
 import { typeOf } from './type-reference.js';
 
@@ -12,7 +13,7 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
   const usedTypes = new Set<string>();
   const statements: StatementStructures[] = [];
   for (const op of api.operations) {
-    statements.push(operationToInput(op, api, usedTypes), operationToBuilder(op));
+    statements.push(operationToInput(op, api, usedTypes), operationToBuilder(op, api));
   }
   const imports = [
     `import { encodePathSegment } from './internal/path.js';`,
@@ -55,7 +56,7 @@ export function operationToInput(op: IrOperation, api: IrApi, usedTypes: Set<str
   };
 }
 
-export function operationToBuilder(op: IrOperation): FunctionDeclarationStructure {
+export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclarationStructure {
   const hasInput = op.parameters.length > 0 || op.body !== undefined;
   const input = hasInput ? 'request' : '_request';
   const body = op.body ? code`, body: request.body` : code``;
@@ -63,7 +64,7 @@ export function operationToBuilder(op: IrOperation): FunctionDeclarationStructur
     kind: StructureKind.Function,
     isExported: true,
     name: op.names.builder.text,
-    docs: [operationDoc(op, `${op.names.builder.text}(${exampleInput(op)})`)],
+    docs: [operationDoc(op, `${op.names.builder.text}(${exampleInput(op, api)})`)],
     parameters: [{ name: input, type: op.names.input.text, ...(hasInput ? {} : { initializer: '{}' }) }],
     returnType: 'RequestDescription',
     statements: [code`return { method: ${op.httpMethod.toUpperCase()}, path: ${pathExpression(op)}, headers: ${headersExpression(op)}${body} };`.text],
@@ -100,11 +101,11 @@ function stringValue(value: Code, schema: IrSchema): Code {
   return schema.kind === 'string' || (schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string')) ? value : code`String(${value})`;
 }
 
-function exampleInput(op: IrOperation): string {
+function exampleInput(op: IrOperation, api: IrApi): string {
   const parts: string[] = [];
   const path = op.parameters.filter((p) => p.in === 'path');
-  if (path.length > 0) parts.push(`path: { ${path.map((p) => `${propertyKey(p.name).text}: ${exampleLiteral(p.example ?? `${p.name}_123`)}`).join(', ')} }`);
-  if (op.body) parts.push(`body: ${exampleLiteral(op.exampleBody ?? {})}`);
+  if (path.length > 0) parts.push(`path: { ${path.map((p) => `${propertyKey(p.name).text}: ${exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name))}`).join(', ')} }`);
+  if (op.body) parts.push(`body: ${exampleLiteral(op.exampleBody ?? exampleValue(op.body.schema, api))}`);
   return parts.length > 0 ? `{ ${parts.join(', ')} }` : '';
 }
 

@@ -24,7 +24,7 @@ export interface BuiltModel {
 
 export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): BuiltModel {
   const problems: Diagnostic[] = [];
-  const ctx: SchemaContext = { root: spec.root, locate: spec.locate, report: (d) => problems.push(d), inlining: new Set() };
+  const ctx: SchemaContext = { root: spec.root, locate: spec.locate, report: (d) => problems.push(d), inlining: new Set(), version: spec.version };
   const root = spec.root as Record<string, unknown>;
   const types = new NameTable(spec.locate);
   const claim = (table: NameTable, name: string, pointer: string, what: string): Identifier => {

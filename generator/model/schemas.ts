@@ -19,6 +19,8 @@ export interface SchemaContext {
   readonly report: (diagnostic: Diagnostic) => void;
   /** Pointers of non-component refs being inlined, to stop cycles. */
   readonly inlining: Set<string>;
+  /** The document's OpenAPI version: 3.0 forms in a 3.1 document get a warning. */
+  readonly version: '3.0' | '3.1';
 }
 
 type Raw = Record<string, unknown>;
@@ -41,14 +43,21 @@ export function schemaToIr(raw: unknown, pointer: string, ctx: SchemaContext): I
     return { kind: 'unknown', source: pointer };
   }
   const base = baseOf(raw, pointer);
-  if (typeof raw['$ref'] === 'string') return refToIr(raw['$ref'], base, pointer, ctx);
+  if (raw['nullable'] === true && ctx.version === '3.1') legacyForm(ctx, childPointer(pointer, 'nullable'), '`nullable: true` is OpenAPI 3.0; in 3.1 it means nothing. sdkgen reads it as `type: [..., "null"]`.');
+  if (typeof raw['$ref'] === 'string') {
+    const ref = refToIr(raw['$ref'], base, pointer, ctx);
+    if (raw['nullable'] !== true) return ref;
+    // OAS 3.0 ignores siblings of $ref, but `nullable` beside one is a common way to say "or null"
+    if (ctx.version === '3.0') legacyForm(ctx, childPointer(pointer, 'nullable'), '`nullable` beside a `$ref` is ignored by OpenAPI 3.0; sdkgen honours it. Write `allOf: [{ $ref }]` with `nullable: true` to be explicit.');
+    return addNull(ref, base);
+  }
   for (const keyword of UNSUPPORTED_KEYWORDS) {
     if (keyword in raw) {
       report(ctx, 'model/unsupported-construct', childPointer(pointer, keyword), `The schema keyword \`${keyword}\` is not supported.`);
     }
   }
   const schema = withoutNullable(raw, base, pointer, ctx);
-  const isNullable = raw['nullable'] === true && !(schema.kind === 'union' && schema.variants.some((v) => v.kind === 'null'));
+  const isNullable = raw['nullable'] === true && !acceptsNull(schema);
   return isNullable ? addNull(schema, base) : schema;
 }
 
@@ -101,7 +110,7 @@ function typedToIr(type: TypeName, raw: Raw, base: IrSchemaBase, pointer: string
       };
     case 'number':
     case 'integer':
-      return { ...base, kind: 'number', integer: type === 'integer', ...numericKeys(raw), ...(typeof raw['format'] === 'string' ? { format: raw['format'] } : {}) };
+      return { ...base, kind: 'number', integer: type === 'integer', ...numericKeys(raw, pointer, ctx), ...(typeof raw['format'] === 'string' ? { format: raw['format'] } : {}) };
     case 'boolean':
       return { ...base, kind: 'boolean' };
     case 'null':
@@ -239,8 +248,15 @@ function refToIr(ref: string, base: IrSchemaBase, pointer: string, ctx: SchemaCo
   return { ...inlined, ...stripUndefined(base) };
 }
 
+function acceptsNull(schema: IrSchema): boolean {
+  if (schema.kind === 'null') return true;
+  if (schema.kind === 'enum') return schema.values.includes(null);
+  if (schema.kind === 'const') return schema.value === null;
+  return schema.kind === 'union' && schema.variants.some(acceptsNull);
+}
+
 function addNull(schema: IrSchema, base: IrSchemaBase): IrSchema {
-  if (schema.kind === 'enum' && !schema.values.includes(null)) return { ...schema, values: [...schema.values, null] };
+  if (schema.kind === 'enum') return { ...schema, values: [...schema.values, null] };
   const { description: _description, title: _title, default: _default, deprecated: _deprecated, ...inner } = schema;
   return { ...base, kind: 'union', mode: 'anyOf', variants: [inner as IrSchema, { kind: 'null', source: base.source }] };
 }
@@ -265,8 +281,13 @@ function numberKeys<K extends string>(raw: Raw, keys: readonly K[]): Partial<Rec
 }
 
 /** 3.0's boolean `exclusiveMinimum: true` means "minimum is exclusive". */
-function numericKeys(raw: Raw): Partial<Record<'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum' | 'multipleOf', number>> {
+function numericKeys(raw: Raw, pointer: string, ctx: SchemaContext): Partial<Record<'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum' | 'multipleOf', number>> {
   const keys = numberKeys(raw, ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']);
+  for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (typeof raw[exclusive] !== 'boolean') continue;
+    if (raw[exclusive] === true && typeof raw[bound] !== 'number') legacyForm(ctx, childPointer(pointer, exclusive), `\`${exclusive}: true\` has no \`${bound}\` to make exclusive, so it has no effect.`);
+    else if (ctx.version === '3.1') legacyForm(ctx, childPointer(pointer, exclusive), `A boolean \`${exclusive}\` is OpenAPI 3.0; 3.1 wants the bound itself (\`${exclusive}: <number>\`). sdkgen reads it the 3.0 way.`);
+  }
   if (raw['exclusiveMinimum'] === true && keys.minimum !== undefined) {
     keys.exclusiveMinimum = keys.minimum;
     delete keys.minimum;
@@ -293,6 +314,10 @@ function patternOf(raw: Raw, pointer: string, ctx: SchemaContext): { pattern?: s
 export function componentKeyOf(ref: string): string | undefined {
   const match = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
   return match ? decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+}
+
+function legacyForm(ctx: SchemaContext, pointer: string, message: string): void {
+  ctx.report({ code: 'model/legacy-form', severity: 'warning', message, hint: defaultHint('model/legacy-form'), at: ctx.locate(pointer) });
 }
 
 function report(ctx: SchemaContext, code: DiagnosticCode, pointer: string, message: string, hint?: string): void {

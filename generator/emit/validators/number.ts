@@ -1,6 +1,6 @@
 // `type: number` / `integer` with minimum, maximum, their exclusive forms and multipleOf.
-// Integers are checked with Number.isInteger; a number must be finite (JSON has no NaN). The
-// bounds are checked even on a non-integer, so each problem is reported once.
+// A number must be finite (JSON has no NaN); integers are checked with Number.isInteger. The
+// bounds are checked on a finite non-integer too, so each problem is reported once.
 import type { IrNumberSchema } from '../../model/ir.js';
 import { code, type Code } from '../escape.js';
 import { rulesToCheck, type Rule } from './rules.js';
@@ -17,10 +17,8 @@ const BOUNDS = [
 export function numberRules(schema: IrNumberSchema, value: Code, scope: Scope): Rule[] {
   const found = scope.module.helper('found');
   const expected = schema.integer ? 'expected an integer, found ' : 'expected a number, found ';
-  const rules: Rule[] = [
-    { holds: code`typeof ${value} === "number"`, message: expected, tail: code`${found}(${value})` },
-    { holds: schema.integer ? code`Number.isInteger(${value})` : code`Number.isFinite(${value})`, message: expected, tail: code`${found}(${value})` },
-  ];
+  const rules: Rule[] = [{ holds: code`typeof ${value} === "number" && Number.isFinite(${value})`, message: expected, tail: code`${found}(${value})` }];
+  if (schema.integer) rules.push({ holds: code`Number.isInteger(${value})`, message: expected, tail: code`${found}(${value})` });
   for (const [keyword, operator, words] of BOUNDS) {
     const bound = schema[keyword];
     if (bound === undefined || !isUsable(bound, keyword, schema, scope)) continue;

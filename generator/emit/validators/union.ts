@@ -43,7 +43,8 @@ export function unionToCheck(schema: IrUnionSchema, target: Target, scope: Scope
   if (schema.mode === 'anyOf') return code`if (!(${anyTest(variants, target, scope)})) {\n${failure}\n}`;
   const count = scope.local('n');
   const tests = variants.map((variant) => code`if (${variantTest(variant, target, scope)}) ${count}++;`);
-  const many = report(target, `expected exactly one of ${expected}; found a value matching `, code`${count} + " of them"`);
+  const each = variants.map((variant) => describeSchema(variant.schema, resolve)).join(', ');
+  const many = report(target, `expected exactly one of the oneOf variants (${each}) to match; found a value matching `, code`${count}`);
   return code`let ${count} = 0;\n${joinCode(tests, '\n')}\nif (${count} === 0) {\n${failure}\n} else if (${count} > 1) {\n${many}\n}`;
 }
 
