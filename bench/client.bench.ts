@@ -1,6 +1,7 @@
 // Client overhead: requests/s of 2,000 JSON POSTs (sequential and 50-way concurrent) against a
 // local node:http server in a child process, for our ClientCore, the official `openai`
-// client, openapi-fetch and bare fetch (the limit); then cold import time of each.
+// client, openapi-fetch and bare fetch (the limit; also with a timeout signal, the limit for
+// any client whose timeouts cancel the request); then cold import time of each.
 // Run: npm run bench:client
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -16,7 +17,7 @@ import type { ValidationIssue } from '../templates/runtime/errors.js';
 
 const REQUESTS = 2_000;
 const CONCURRENCY = 50;
-const ROUNDS = 5;
+const ROUNDS = 9;
 const API_KEY = 'sk-bench-0000000000000000';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -114,6 +115,19 @@ function contestants(url: string): Record<string, Call> {
       if (!response.ok) throw new Error(`status ${response.status}`);
       return response.json();
     },
+    // The floor for any client whose timeout really cancels: undici does extra work per signal.
+    'bare fetch + timeout signal': async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 600_000);
+      try {
+        const init = { method: 'POST', headers: bareHeaders, body: JSON.stringify(BODY), signal: controller.signal };
+        const response = await fetch(endpoint, init);
+        if (!response.ok) throw new Error(`status ${response.status}`);
+        return await response.json();
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     'sdkgen ClientCore': () => {
       const body = BODY;
       const operation: OperationSpec<ChatSession> = {
@@ -146,30 +160,66 @@ async function concurrent(call: Call): Promise<void> {
 interface Row {
   readonly name: string;
   readonly perSecond: number;
+  /** Median over rounds of (bare fetch time / this contestant's time) within the same round. */
+  readonly ratio: number;
+  readonly cpuMicros: number;
 }
 
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/**
+ * ROUNDS rounds; each round is one tinybench run of every contestant (one batch of REQUESTS
+ * each), in an order rotated per round, so drift on a noisy machine hits all alike. Ratios
+ * are taken within a round, then the median across rounds.
+ */
 async function throughput(url: string, mode: 'sequential' | 'concurrent'): Promise<Row[]> {
-  const calls = contestants(url);
+  const calls = Object.entries(contestants(url));
   const run = mode === 'sequential' ? sequential : concurrent;
-  const bench = new Bench({ name: mode, iterations: ROUNDS, time: 0, warmupIterations: 1, warmupTime: 0 });
-  for (const [name, call] of Object.entries(calls)) bench.add(name, () => run(call));
-  await bench.run();
-  return bench.tasks.map((task) => {
-    const result = task.result;
-    if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`);
-    // One sample is a batch of REQUESTS; the median batch is the least noisy.
-    return { name: task.name, perSecond: (REQUESTS * 1000) / result.latency.p50 };
+  const seconds = new Map<string, number[]>(calls.map(([name]) => [name, []]));
+  const cpu = new Map<string, number[]>(calls.map(([name]) => [name, []]));
+  for (const [, call] of calls) await run(call); // warm up JITs and the connection pool
+  for (let round = 0; round < ROUNDS; round++) {
+    const bench = new Bench({ name: `${mode} round ${round}`, iterations: 1, time: 0, warmup: false });
+    for (let i = 0; i < calls.length; i++) {
+      const [name, call] = calls[(i + round) % calls.length]!;
+      bench.add(name, async () => {
+        const before = process.cpuUsage();
+        await run(call);
+        const used = process.cpuUsage(before);
+        cpu.get(name)!.push((used.user + used.system) / REQUESTS);
+      });
+    }
+    await bench.run();
+    for (const task of bench.tasks) {
+      const result = task.result;
+      if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`);
+      seconds.get(task.name)!.push(result.latency.mean / 1000);
+    }
+  }
+  const bare = seconds.get('bare fetch')!;
+  return calls.map(([name]) => {
+    const own = seconds.get(name)!;
+    return {
+      name,
+      perSecond: REQUESTS / median(own),
+      ratio: median(own.map((time, round) => bare[round]! / time)),
+      cpuMicros: median(cpu.get(name)!),
+    };
   });
 }
 
 function printThroughput(title: string, rows: readonly Row[]): void {
-  const bare = rows.find((row) => row.name === 'bare fetch')?.perSecond ?? Number.NaN;
-  console.log(`\n${title} (${REQUESTS} POSTs, median of ${ROUNDS} batches)`);
+  console.log(`\n${title}: ${REQUESTS} POSTs per batch, median of ${ROUNDS} interleaved rounds`);
   console.table(
     rows.map((row) => ({
       client: row.name,
       'requests/s': Math.round(row.perSecond),
-      'vs bare fetch': `${(row.perSecond / bare).toFixed(3)}x`,
+      'vs bare fetch': `${row.ratio.toFixed(3)}x`,
+      'client CPU µs/req': row.cpuMicros.toFixed(1),
     })),
   );
 }

@@ -34,6 +34,7 @@ Options of generate (flags override sdkgen.config.json / sdkgen.config.yaml):
   --client-name <name>   the client class name (default: info.x-sdk.clientName)
   --config <file>        the config file (default: sdkgen.config.json or .yaml in the cwd)
   --quiet                print only errors
+  --verbose              print every warning (by default, 3 of each kind and a count)
   --json                 print one JSON object per run (summary and diagnostics), for tools
   --debug                show stack traces for internal errors
   -h, --help             show this help
@@ -57,6 +58,7 @@ interface RunSettings {
   readonly options: GenerateOptions;
   readonly check: boolean;
   readonly quiet: boolean;
+  readonly verbose: boolean;
   readonly json: boolean;
 }
 
@@ -78,6 +80,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         'client-name': { type: 'string' },
         config: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -100,6 +103,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const settings: RunSettings = {
       check: values.check,
       quiet: values.quiet,
+      verbose: values.verbose,
       json: values.json,
       options: {
         spec: pick(values.spec, config.spec) ?? relative(io.cwd, resolve(REPO_ROOT, DEFAULT_SPEC)),
@@ -172,7 +176,11 @@ function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapse
     );
     return settings.check && stale.length > 0 ? 1 : 0;
   }
-  if (!settings.quiet) printDiagnostics(warnings, io, new Map());
+  if (!settings.quiet) {
+    const { shown, note } = settings.verbose ? { shown: warnings, note: undefined } : groupWarnings(warnings);
+    printDiagnostics(shown, io, new Map());
+    if (note) io.stderr(note);
+  }
   if (settings.check) {
     if (stale.length > 0) {
       io.stderr(`${out} is not current with ${spec}; \`sdkgen generate\` would change ${stale.length} file${plural(stale.length)}:\n${stale.map((line) => `  ${line}`).join('\n')}\n`);
@@ -210,6 +218,24 @@ function stageProgress(io: Io, settings: RunSettings, started: number): { stage:
       if (shown) io.stderr(`\r${' '.repeat(32)}\r`);
     },
   };
+}
+
+/**
+ * Real-world specs can carry hundreds of warnings of one kind (3.0 forms in a 3.1 spec): show
+ * the first three of each code in full and count the rest, so the output stays readable.
+ */
+function groupWarnings(warnings: readonly Diagnostic[]): { shown: readonly Diagnostic[]; note?: string } {
+  const byCode = new Map<string, Diagnostic[]>();
+  for (const warning of warnings) byCode.set(warning.code, [...(byCode.get(warning.code) ?? []), warning]);
+  const shown: Diagnostic[] = [];
+  const hidden: string[] = [];
+  for (const [code, group] of byCode) {
+    shown.push(...group.slice(0, 3));
+    if (group.length > 3) hidden.push(`${group.length - 3} more ${code}`);
+  }
+  if (hidden.length === 0) return { shown };
+  const total = warnings.length - shown.length;
+  return { shown, note: `sdkgen: … and ${hidden.join(', ')} warning${total === 1 ? '' : 's'} (--verbose shows all ${warnings.length}).\n` };
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io, sources: ReadonlyMap<string, string>): void {

@@ -6,8 +6,39 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import { cancelChatKitSession, createChatKitSession } from './requests.js';
-import type { ChatSession, SessionCreateParams } from './types.js';
+import { PagePromise } from './internal/pagination.js';
+import {
+  cancelChatKitSession,
+  createChatKitSession,
+  deleteChatKitThread,
+  listChatKitThreadItems,
+  listChatKitThreads,
+  retrieveChatKitThread,
+} from './requests.js';
+import type {
+  ChatKitThread,
+  ChatKitThreadItemList,
+  ChatKitThreadList,
+  ChatSession,
+  ListChatKitThreadItemsQueryParams,
+  ListChatKitThreadsQueryParams,
+  SessionCreateParams,
+  ThreadDeleteResponse,
+} from './types.js';
+import {
+  validateCancelChatKitSessionPathParams,
+  validateChatKitThread,
+  validateChatKitThreadItemList,
+  validateChatKitThreadList,
+  validateChatSession,
+  validateDeleteChatKitThreadPathParams,
+  validateListChatKitThreadItemsPathParams,
+  validateListChatKitThreadItemsQueryParams,
+  validateListChatKitThreadsQueryParams,
+  validateRetrieveChatKitThreadPathParams,
+  validateSessionCreateParams,
+  validateThreadDeleteResponse,
+} from './validators.js';
 const IDENTITY: ClientIdentity = {
   clientName: 'ChatKitClient',
   packageName: 'chatkit-client',
@@ -18,9 +49,9 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
- * The ChatKit Sessions API client.
+ * The ChatKit API client.
  *
- * Create and cancel ChatKit sessions.
+ * Create and cancel ChatKit sessions; list, retrieve and delete ChatKit threads, and list a thread's items.
  *
  * @example
  * ```ts
@@ -39,9 +70,11 @@ export class ChatKitClient extends ClientCore {
 /** `client.chatkit` */
 export class ChatkitResource {
   readonly sessions: ChatkitSessionsResource;
+  readonly threads: ChatkitThreadsResource;
 
   constructor(protected readonly client: ClientCore) {
     this.sessions = new ChatkitSessionsResource(client);
+    this.threads = new ChatkitThreadsResource(client);
   }
 }
 
@@ -63,7 +96,13 @@ export class ChatkitSessionsResource {
    */
   cancel(sessionId: string, options?: RequestOptions): APIPromise<ChatSession> {
     return this.client.request(
-      { build: () => cancelChatKitSession({ path: { session_id: sessionId } }) },
+      {
+        validateRequest: () => [
+          ...validateCancelChatKitSessionPathParams({ session_id: sessionId }),
+        ],
+        validateResponse: validateChatSession,
+        build: () => cancelChatKitSession({ path: { session_id: sessionId } }),
+      },
       options,
     );
   }
@@ -79,6 +118,156 @@ export class ChatkitSessionsResource {
    * ```
    */
   create(body: SessionCreateParams, options?: RequestOptions): APIPromise<ChatSession> {
-    return this.client.request({ build: () => createChatKitSession({ body }) }, options);
+    return this.client.request(
+      {
+        validateRequest: () => validateSessionCreateParams(body),
+        validateResponse: validateChatSession,
+        build: () => createChatKitSession({ body }),
+      },
+      options,
+    );
+  }
+}
+
+/** `client.chatkit.threads` */
+export class ChatkitThreadsResource {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * Delete a ChatKit thread together with its items and stored attachments.
+   *
+   * `DELETE /chatkit/threads/{thread_id}`
+   *
+   * @example
+   * ```ts
+   * const result = await client.chatkit.threads.delete('cthr_123');
+   * ```
+   */
+  delete(threadId: string, options?: RequestOptions): APIPromise<ThreadDeleteResponse> {
+    return this.client.request(
+      {
+        validateRequest: () => [...validateDeleteChatKitThreadPathParams({ thread_id: threadId })],
+        validateResponse: validateThreadDeleteResponse,
+        build: () => deleteChatKitThread({ path: { thread_id: threadId } }),
+      },
+      options,
+    );
+  }
+
+  /**
+   * List ChatKit threads, newest first by default, optionally only those of one user.
+   *
+   * `GET /chatkit/threads`
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.chatkit.threads.list()) {
+   *   console.log(item);
+   * }
+   * ```
+   */
+  list(
+    query?: ListChatKitThreadsQueryParams,
+    options?: RequestOptions,
+  ): PagePromise<
+    ListChatKitThreadsQueryParams,
+    ChatKitThreadList,
+    ChatKitThreadList['data'][number]
+  > {
+    return new PagePromise<
+      ListChatKitThreadsQueryParams,
+      ChatKitThreadList,
+      ChatKitThreadList['data'][number]
+    >(
+      query ?? {},
+      (query) =>
+        this.client.request(
+          {
+            validateRequest: () => [
+              ...validateListChatKitThreadsQueryParams(query ?? {}).map((issue) => ({
+                path: ['query', ...issue.path],
+                message: issue.message,
+              })),
+            ],
+            validateResponse: validateChatKitThreadList,
+            build: () => listChatKitThreads({ ...(query === undefined ? {} : { query }) }),
+          },
+          options,
+        ),
+      { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
+    );
+  }
+
+  /**
+   * List the items of a ChatKit thread, newest first by default.
+   *
+   * `GET /chatkit/threads/{thread_id}/items`
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.chatkit.threads.listItems('cthr_123')) {
+   *   console.log(item);
+   * }
+   * ```
+   */
+  listItems(
+    threadId: string,
+    query?: ListChatKitThreadItemsQueryParams,
+    options?: RequestOptions,
+  ): PagePromise<
+    ListChatKitThreadItemsQueryParams,
+    ChatKitThreadItemList,
+    ChatKitThreadItemList['data'][number]
+  > {
+    return new PagePromise<
+      ListChatKitThreadItemsQueryParams,
+      ChatKitThreadItemList,
+      ChatKitThreadItemList['data'][number]
+    >(
+      query ?? {},
+      (query) =>
+        this.client.request(
+          {
+            validateRequest: () => [
+              ...validateListChatKitThreadItemsPathParams({ thread_id: threadId }),
+              ...validateListChatKitThreadItemsQueryParams(query ?? {}).map((issue) => ({
+                path: ['query', ...issue.path],
+                message: issue.message,
+              })),
+            ],
+            validateResponse: validateChatKitThreadItemList,
+            build: () =>
+              listChatKitThreadItems({
+                path: { thread_id: threadId },
+                ...(query === undefined ? {} : { query }),
+              }),
+          },
+          options,
+        ),
+      { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
+    );
+  }
+
+  /**
+   * Retrieve a ChatKit thread by its identifier.
+   *
+   * `GET /chatkit/threads/{thread_id}`
+   *
+   * @example
+   * ```ts
+   * const result = await client.chatkit.threads.retrieve('cthr_123');
+   * ```
+   */
+  retrieve(threadId: string, options?: RequestOptions): APIPromise<ChatKitThread> {
+    return this.client.request(
+      {
+        validateRequest: () => [
+          ...validateRetrieveChatKitThreadPathParams({ thread_id: threadId }),
+        ],
+        validateResponse: validateChatKitThread,
+        build: () => retrieveChatKitThread({ path: { thread_id: threadId } }),
+      },
+      options,
+    );
   }
 }

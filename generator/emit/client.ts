@@ -28,6 +28,7 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
     `import { APIPromise } from './internal/api-promise.js';`,
     `import { ClientCore, type ClientIdentity, type ClientOptions, type RequestOptions } from './internal/core.js';`,
     api.operations.some((op) => op.pagination) ? `import { PagePromise } from './internal/pagination.js';` : '',
+    api.operations.some((op) => op.response.stream) ? `import type { Stream } from './internal/streaming.js';` : '',
     builders.length > 0 ? `import { ${builders.join(', ')} } from './requests.js';` : '',
     usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
     validators.size > 0 ? `import { ${[...validators].sort().join(', ')} } from './validators.js';` : '',
@@ -92,7 +93,7 @@ export function operationToMethod(op: IrOperation, path: readonly string[], api:
   const input: string[] = [];
   if (pathParams.length > 0) input.push(`path: { ${pathParams.map((p) => `${propertyKey(p.name).text}: ${p.argument.text}`).join(', ')} }`);
   if (op.body) {
-    parameters.push({ name: 'body', type: typeOf(op.body.schema, api, usedTypes), ...(op.body.required ? {} : { hasQuestionToken: true }) });
+    parameters.push({ name: 'body', type: bodyType(op, api, usedTypes), ...(op.body.required ? {} : { hasQuestionToken: true }) });
     input.push('body');
   }
   const group = (name: 'query' | 'headers', location: 'query' | 'header', type: string | undefined) => {
@@ -104,17 +105,78 @@ export function operationToMethod(op: IrOperation, path: readonly string[], api:
   };
   group('query', 'query', op.names.queryParams?.text);
   group('headers', 'header', op.names.headerParams?.text);
-  const responseType = typeOf(op.response.schema, api, usedTypes);
+  const response = responseShape(op, api, usedTypes, validators);
   const request = input.length > 0 ? `{ ${input.join(', ')} }` : '';
   const validation = validationHooks(op, api, validators);
   const example = exampleCall(op, path, api);
+  const allParameters = [...parameters, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }];
+  const body = methodBody(op, response.type, `{ ${[...validation, ...response.hooks, `build: () => ${op.names.builder.text}(${request})`].join(', ')} }`, render);
   return {
     kind: StructureKind.Method,
     name: op.names.method.text,
     docs: [operationDoc(op, example)],
-    parameters: [...parameters, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
-    ...methodBody(op, responseType, `{ ${[...validation, `build: () => ${op.names.builder.text}(${request})`].join(', ')} }`, render),
+    parameters: allParameters,
+    ...body,
+    ...(response.overloads ? { overloads: response.overloads(allParameters) ?? [] } : {}),
   };
+}
+
+/** Binary bodies take any web binary value; text bodies a string; the rest their schema's type. */
+function bodyType(op: IrOperation, api: IrApi, usedTypes: Set<string>): string {
+  if (op.body?.contentType === 'binary') return BINARY_BODY;
+  if (op.body?.contentType === 'text') return 'string';
+  return typeOf(op.body?.schema, api, usedTypes);
+}
+
+const BINARY_BODY = 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>';
+
+type Parameter = { name: string; type: string; hasQuestionToken?: boolean };
+
+/**
+ * What the method resolves to and the runtime hooks that produce it: JSON (validated), the
+ * unread Response for binary bodies, a string for text, a Stream of events for
+ * `text/event-stream`. An operation with both JSON and events, whose body has a boolean
+ * `stream`, gets overloads: `stream: true` streams, anything else returns the JSON.
+ */
+function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, validators: Set<string>): { type: string; hooks: string[]; overloads?: (parameters: readonly Parameter[]) => MethodDeclarationStructure['overloads'] } {
+  const { response } = op;
+  const eventType = response.stream ? (response.stream.schema ? typeOf(response.stream.schema, api, usedTypes) : 'unknown') : undefined;
+  const eventValidator = response.stream?.schema ? validateNameOf(response.stream.schema, api) : undefined;
+  if (eventValidator) validators.add(eventValidator.text);
+  const eventHook = eventValidator ? [`validateEvent: ${eventValidator.text}`] : [];
+  switch (response.contentType) {
+    case 'binary':
+      return { type: 'Response', hooks: [`responseType: 'binary'`] };
+    case 'text':
+      return { type: 'string', hooks: [`responseType: 'text'`] };
+    case 'event-stream':
+      return { type: `Stream<${eventType}>`, hooks: [`responseType: 'sse'`, ...eventHook] };
+    default: {
+      const json = typeOf(response.schema, api, usedTypes);
+      if (eventType === undefined || !op.body || !bodyHasStreamFlag(op, api)) return { type: json, hooks: [] };
+      const stream = `Stream<${eventType}>`;
+      return {
+        type: `${json} | ${stream}`,
+        hooks: [`responseType: body${op.body.required ? '' : '?'}.stream === true ? 'sse' : 'json'`, ...eventHook],
+        overloads: (parameters) => {
+          const withBody = (type: string) => parameters.map((p) => (p.name === 'body' ? { ...p, type: `${p.type} & { stream: ${type} }`, hasQuestionToken: false } : p));
+          return [
+            { parameters: withBody('true'), returnType: `APIPromise<${stream}>` },
+            { parameters: withBody('false | null | undefined').map((p) => (p.name === 'body' ? { ...p, type: p.type.replace('{ stream: false | null | undefined }', '{ stream?: false | null }') } : p)), returnType: `APIPromise<${json}>` },
+            { parameters: [...parameters], returnType: `APIPromise<${json} | ${stream}>` },
+          ];
+        },
+      };
+    }
+  }
+}
+
+/** Whether the body schema (through refs) has a `stream` property. */
+function bodyHasStreamFlag(op: IrOperation, api: IrApi): boolean {
+  let schema = op.body?.schema;
+  for (let depth = 0; schema?.kind === 'ref' && depth < 10; depth++) schema = api.schemas.find((s) => s.key === (schema as { target: string }).target)?.schema;
+  if (schema?.kind === 'allOf') return schema.parts.some((part) => bodyHasStreamFlag({ ...op, body: { ...op.body!, schema: part } }, api));
+  return schema?.kind === 'object' && schema.properties.some((p) => p.name === 'stream');
 }
 
 /**

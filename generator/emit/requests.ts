@@ -15,8 +15,12 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
   for (const op of api.operations) {
     statements.push(operationToInput(op, api, usedTypes), operationToBuilder(op, api));
   }
+  const bodies = new Set(api.operations.map((op) => op.body?.contentType));
   const imports = [
     `import { encodePathSegment } from './internal/path.js';`,
+    bodies.has('multipart/form-data') || bodies.has('application/x-www-form-urlencoded')
+      ? `import { ${[bodies.has('multipart/form-data') ? 'toFormData' : '', bodies.has('application/x-www-form-urlencoded') ? 'toUrlEncoded' : ''].filter(Boolean).join(', ')} } from './internal/multipart.js';`
+      : '',
     `import { formatQuery, type QueryEntry } from './internal/query.js';`,
     `import type { RequestDescription } from './internal/core.js';`,
     usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
@@ -42,7 +46,7 @@ export function operationToInput(op: IrOperation, api: IrApi, usedTypes: Set<str
   if (op.body) {
     properties.push({
       name: 'body',
-      type: typeOf(op.body.schema, api, usedTypes),
+      type: op.body.contentType === 'binary' ? 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>' : op.body.contentType === 'text' ? 'string' : typeOf(op.body.schema, api, usedTypes),
       hasQuestionToken: !op.body.required,
       docs: [jsDoc(op.body.description ?? 'The JSON request body.')],
     });
@@ -59,7 +63,13 @@ export function operationToInput(op: IrOperation, api: IrApi, usedTypes: Set<str
 export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclarationStructure {
   const hasInput = op.parameters.length > 0 || op.body !== undefined;
   const input = hasInput ? 'request' : '_request';
-  const body = op.body ? code`, body: request.body` : code``;
+  const body = !op.body
+    ? code``
+    : op.body.contentType === 'multipart/form-data'
+      ? code`, body: toFormData(request.body)`
+      : op.body.contentType === 'application/x-www-form-urlencoded'
+        ? code`, body: toUrlEncoded(request.body)`
+        : code`, body: request.body`;
   return {
     kind: StructureKind.Function,
     isExported: true,
@@ -86,6 +96,8 @@ function pathExpression(op: IrOperation): Code {
 
 function headersExpression(op: IrOperation): Code {
   const entries: Code[] = op.fixedHeaders.map((header) => code`${propertyKey(header.name)}: ${header.value}`);
+  // binary and text bodies say what they are; JSON and form bodies get their type from the runtime
+  if (op.body && (op.body.contentType === 'binary' || op.body.contentType === 'text')) entries.push(code`'Content-Type': ${op.body.mediaType}`);
   for (const parameter of op.parameters.filter((p) => p.in === 'header')) {
     const value = code`request.headers${parameter.required ? propertyAccess(parameter.name) : optionalAccess(parameter.name)}`;
     entries.push(

@@ -59,7 +59,11 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     return {
       ...draft,
       ...(draft.body ? { body: { ...draft.body, schema: name(draft.body.schema, 'Body', 'request body') } } : {}),
-      response: draft.response.schema ? { ...draft.response, schema: name(draft.response.schema, 'Response', 'response') } : draft.response,
+      response: {
+        ...draft.response,
+        ...(draft.response.schema ? { schema: name(draft.response.schema, 'Response', 'response') } : {}),
+        ...(draft.response.stream?.schema ? { stream: { schema: name(draft.response.stream.schema, 'Event', 'stream event') } } : {}),
+      },
     };
   });
   schemaDrafts.sort((a, b) => (a.name.text < b.name.text ? -1 : a.name.text > b.name.text ? 1 : 0));
@@ -137,7 +141,11 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
   const builderText = builder.text;
   const pascal = builderText.charAt(0).toUpperCase() + builderText.slice(1);
   const resource = draft.resource.map((segment) => toPropertyName(segment));
-  const method = claim(naming.methods(resource), toPropertyName(draft.method), raw.pointer, what);
+  const methods = naming.methods(resource);
+  // two operations that derive the same method (POST /threads/runs and POST /threads/{id}/runs):
+  // the later one is named after its operationId, which reads better than a number
+  const derived = toPropertyName(draft.method);
+  const method = claim(methods, methods.has(derived) && raw.operation['x-sdk-method'] === undefined ? toPropertyName(draft.operationId) : derived, raw.pointer, what);
   const argumentTable = new NameTable(() => ({ file: '', line: 0, column: 0, pointer: '' }), ARGUMENT_SCOPE);
   const parameters = draft.parameters.map((p) => ({ ...p, argument: argumentTable.claim(p.argument.text, p.source, `the parameter \`${p.name}\``).id }));
   const path = draft.path.map((part) => (part.kind === 'param' ? { ...part, parameter: parameters.find((p) => p.in === 'path' && p.name === part.name) ?? part.parameter } : part));
@@ -151,7 +159,7 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
     operationId: draft.operationId,
     names: {
       builder,
-      input: claim(types, `${pascal}Request`, raw.pointer, what),
+      input: claim(types, `${pascal}Input`, raw.pointer, what),
       resource: resource.map((segment) => new Identifier(segment)),
       method,
       ...(pathParams ? { pathParams } : {}),

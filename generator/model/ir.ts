@@ -55,7 +55,7 @@ export interface IrOperation {
   readonly names: {
     /** The pure request builder, e.g. `createChatKitSession`. */
     readonly builder: Identifier;
-    /** The builder's input type, e.g. `CreateChatKitSessionRequest`. */
+    /** The builder's input type, e.g. `CreateChatKitSessionInput`. */
     readonly input: Identifier;
     /** Resource path from the client, e.g. [`chatkit`, `sessions`]. */
     readonly resource: readonly Identifier[];
@@ -125,7 +125,13 @@ export interface IrParameter {
 }
 
 export interface IrRequestBody {
-  readonly contentType: 'application/json';
+  /**
+   * How the body is sent: JSON; web FormData (multipart); URLSearchParams (urlencoded); or as
+   * given, for `binary` (Blob, ArrayBuffer, stream) and `text` bodies.
+   */
+  readonly contentType: 'application/json' | 'multipart/form-data' | 'application/x-www-form-urlencoded' | 'binary' | 'text';
+  /** The media type as the spec writes it (sent as Content-Type for binary and text bodies). */
+  readonly mediaType: string;
   readonly schema: IrSchema;
   readonly required: boolean;
   readonly description?: string;
@@ -134,9 +140,18 @@ export interface IrRequestBody {
 
 export interface IrResponse {
   readonly status: number;
-  /** `none` for an empty 2xx body (e.g. 204). */
-  readonly contentType: 'application/json' | 'none';
+  /**
+   * `none` for an empty 2xx body (e.g. 204); `binary` returns the Response unread (audio, files);
+   * `text` returns the body as a string; `event-stream` only streams (see `stream`).
+   */
+  readonly contentType: 'application/json' | 'none' | 'binary' | 'text' | 'event-stream';
+  readonly mediaType?: string;
   readonly schema?: IrSchema;
+  /**
+   * Set when the operation can answer with `text/event-stream`: the schema of one event's data.
+   * With a JSON answer too, a boolean `stream` field of the body chooses between them.
+   */
+  readonly stream?: { readonly schema?: IrSchema };
   readonly description?: string;
   readonly source: string;
 }

@@ -88,6 +88,10 @@ export class NameTable {
     private readonly hint: string = defaultHint('model/name-collision'),
   ) {}
 
+  has(name: string): boolean {
+    return this.#owners.has(name) || this.reserved.has(name);
+  }
+
   claim(name: string, pointer: string, what: string): { readonly id: Identifier; readonly warning?: Diagnostic } {
     if (!this.#owners.has(name) && !this.reserved.has(name)) {
       this.#owners.set(name, { pointer, what });

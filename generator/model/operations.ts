@@ -113,26 +113,45 @@ function contentSchemaOf(raw: Raw): unknown {
   return first?.['schema'];
 }
 
+const MULTIPART = /^multipart\/form-data(;.*)?$/;
+const URLENCODED = /^application\/x-www-form-urlencoded(;.*)?$/;
+const TEXT = /^(text\/(?!event-stream).*|application\/(sdp|xml|yaml)(;.*)?)$/;
+const EVENT_STREAM = /^text\/event-stream(;.*)?$/;
+
+/** Request media types in order of preference; anything else is sent as binary. */
+function bodyKind(mediaType: string): IrRequestBody['contentType'] {
+  if (JSON_TYPES.test(mediaType)) return 'application/json';
+  if (MULTIPART.test(mediaType)) return 'multipart/form-data';
+  if (URLENCODED.test(mediaType)) return 'application/x-www-form-urlencoded';
+  if (TEXT.test(mediaType)) return 'text';
+  return 'binary';
+}
+const BODY_PREFERENCE: readonly IrRequestBody['contentType'][] = ['application/json', 'multipart/form-data', 'application/x-www-form-urlencoded', 'text', 'binary'];
+
 function requestBodyOf(op: RawOperation, ctx: SchemaContext): { body: IrRequestBody; example: unknown } | undefined {
   if (op.operation['requestBody'] === undefined) return undefined;
   const resolved = followRefs(op.operation['requestBody'], childPointer(op.pointer, 'requestBody'), ctx.root, ctx.locate);
   if ('code' in resolved) return void ctx.report(resolved);
   const raw = resolved.value as Raw;
   const content = (raw['content'] ?? {}) as Raw;
-  const mediaType = Object.keys(content).find((type) => JSON_TYPES.test(type));
+  const mediaTypes = Object.keys(content);
+  // JSON when offered (the official SDKs send JSON then), else multipart, urlencoded, text, binary
+  const mediaType = [...mediaTypes].sort((a, b) => BODY_PREFERENCE.indexOf(bodyKind(a)) - BODY_PREFERENCE.indexOf(bodyKind(b)))[0];
   if (mediaType === undefined) {
-    const types = Object.keys(content).join(', ') || 'none';
-    report(ctx, 'validate/unsupported-media-type', childPointer(resolved.pointer, 'content'), `The request body's media types (${types}) include no JSON type.`);
+    report(ctx, 'validate/unsupported-media-type', childPointer(resolved.pointer, 'content'), 'The request body has no media type.', 'Add a `content` entry such as `application/json` with its schema.');
     return undefined;
   }
-  const media = content[mediaType] as Raw;
+  const media = (content[mediaType] ?? {}) as Raw;
   const pointer = childPointer(resolved.pointer, 'content', mediaType);
   const examples = media['examples'] as Record<string, Raw> | undefined;
   const example = 'example' in media ? media['example'] : examples ? Object.values(examples)[0]?.['value'] : undefined;
+  const kind = bodyKind(mediaType);
+  const defaultSchema = kind === 'binary' ? { type: 'string', format: 'binary' } : kind === 'text' ? { type: 'string' } : true;
   return {
     body: {
-      contentType: 'application/json',
-      schema: schemaToIr(media['schema'] ?? true, childPointer(pointer, 'schema'), ctx),
+      contentType: kind,
+      mediaType,
+      schema: schemaToIr(media['schema'] ?? defaultSchema, childPointer(pointer, 'schema'), ctx),
       required: raw['required'] === true,
       ...(typeof raw['description'] === 'string' ? { description: raw['description'] } : {}),
       source: pointer,
@@ -152,30 +171,47 @@ function responsesOf(op: RawOperation, ctx: SchemaContext): { response: IrRespon
     if ('code' in resolved) return void ctx.report(resolved);
     const raw = resolved.value as Raw;
     const content = (raw['content'] ?? {}) as Raw;
-    const mediaType = Object.keys(content).find((type) => JSON_TYPES.test(type));
-    const schemaPointer = mediaType ? childPointer(resolved.pointer, 'content', mediaType, 'schema') : resolved.pointer;
-    const rawSchema = mediaType ? (content[mediaType] as Raw)['schema'] : undefined;
-    return {
-      raw,
-      pointer: resolved.pointer,
-      hasContent: Object.keys(content).length > 0,
-      mediaType,
-      schema: rawSchema === undefined ? undefined : schemaToIr(rawSchema, schemaPointer, ctx),
+    const schemaAt = (mediaType: string | undefined) => {
+      const rawSchema = mediaType === undefined ? undefined : (content[mediaType] as Raw | undefined)?.['schema'];
+      return rawSchema === undefined ? undefined : schemaToIr(rawSchema, childPointer(resolved.pointer, 'content', mediaType!, 'schema'), ctx);
     };
+    const mediaTypes = Object.keys(content);
+    const json = mediaTypes.find((type) => JSON_TYPES.test(type));
+    const events = mediaTypes.find((type) => EVENT_STREAM.test(type));
+    const text = mediaTypes.find((type) => TEXT.test(type));
+    const binary = mediaTypes.find((type) => !JSON_TYPES.test(type) && !EVENT_STREAM.test(type) && !TEXT.test(type));
+    return { raw, pointer: resolved.pointer, json, events, text, binary, schemaAt };
   };
   const ok = success === undefined ? undefined : read(success);
-  if (ok?.hasContent && ok.mediaType === undefined) {
-    report(ctx, 'validate/unsupported-media-type', childPointer(ok.pointer, 'content'), `The ${success} response has no JSON media type.`);
-  }
   const error = failure === undefined ? undefined : read(failure);
+  const errorSchema = error?.json ? error.schemaAt(error.json) : undefined;
+  const stream = ok?.events !== undefined ? { stream: { ...optional('schema', ok.schemaAt(ok.events)) } } : {};
+  const [contentType, mediaType]: [IrResponse['contentType'], string | undefined] = !ok
+    ? ['none', undefined]
+    : ok.json !== undefined
+      ? ['application/json', ok.json]
+      : ok.binary !== undefined
+        ? ['binary', ok.binary]
+        : ok.text !== undefined
+          ? ['text', ok.text]
+          : ok.events !== undefined
+            ? ['event-stream', ok.events]
+            : ['none', undefined];
+  const schema = contentType === 'application/json' && mediaType ? ok?.schemaAt(mediaType) : undefined;
   const response: IrResponse = {
     status: success === undefined || success === '2XX' ? 200 : Number(success),
-    contentType: ok?.schema ? 'application/json' : 'none',
-    ...(ok?.schema ? { schema: ok.schema } : {}),
+    contentType,
+    ...optional('mediaType', mediaType),
+    ...optional('schema', schema),
+    ...stream,
     ...(typeof ok?.raw['description'] === 'string' ? { description: ok.raw['description'] } : {}),
     source: ok?.pointer ?? pointer,
   };
-  return { response, ...(error?.schema ? { errorSchema: error.schema } : {}) };
+  return { response, ...optional('errorSchema', errorSchema) };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /**
@@ -195,6 +231,9 @@ function resourceAndMethod(op: RawOperation, ctx: SchemaContext, allPaths: Reado
     method = last;
   } else if (last !== undefined && isParam(last)) {
     method = { get: 'retrieve', delete: 'delete', post: 'update', put: 'update', patch: 'update' }[op.method as string] ?? op.method;
+  } else if (last !== undefined && !isPlural(last)) {
+    // a singleton under its parent (`/projects/{id}/data_retention`): read and update it
+    method = { get: 'retrieve', post: 'update', put: 'update', patch: 'update', delete: 'delete' }[op.method as string] ?? op.method;
   } else {
     method = { get: 'list', post: 'create', put: 'update', patch: 'update', delete: 'delete' }[op.method as string] ?? op.method;
   }
@@ -220,8 +259,12 @@ function resourceAndMethod(op: RawOperation, ctx: SchemaContext, allPaths: Reado
 function isAction(op: RawOperation, segment: string, allPaths: ReadonlySet<string>): boolean {
   const prefix = op.path.endsWith('/') ? op.path : `${op.path}/`;
   for (const path of allPaths) if (path.startsWith(prefix)) return false;
-  if (op.method === 'get') return false;
-  return !/[^s]s$/.test(segment);
+  if (op.method === 'get' || 'get' in op.pathItem) return false;
+  return !isPlural(segment);
+}
+
+function isPlural(segment: string): boolean {
+  return /[^s]s$/.test(segment) || /ies$/.test(segment);
 }
 
 function pathParts(path: string, parameters: readonly IrParameter[]): IrPathPart[] {

@@ -28,7 +28,7 @@ type Raw = Record<string, unknown>;
 /** Keywords sdkgen understands; anything else that changes validation is reported. */
 const UNSUPPORTED_KEYWORDS = [
   'if', 'then', 'else', 'dependentSchemas', 'dependentRequired', 'patternProperties', 'unevaluatedProperties',
-  'unevaluatedItems', 'contains', 'minContains', 'maxContains', 'prefixItems', '$dynamicRef', '$recursiveRef',
+  'unevaluatedItems', 'contains', 'minContains', 'maxContains', 'prefixItems', '$dynamicRef',
   'additionalItems', 'dependencies',
 ] as const;
 
@@ -44,6 +44,7 @@ export function schemaToIr(raw: unknown, pointer: string, ctx: SchemaContext): I
   }
   const base = baseOf(raw, pointer);
   if (raw['nullable'] === true && ctx.version === '3.1') legacyForm(ctx, childPointer(pointer, 'nullable'), '`nullable: true` is OpenAPI 3.0; in 3.1 it means nothing. sdkgen reads it as `type: [..., "null"]`.');
+  if (raw['$recursiveRef'] !== undefined) return recursiveRefToIr(raw, base, pointer, ctx);
   if (typeof raw['$ref'] === 'string') {
     const ref = refToIr(raw['$ref'], base, pointer, ctx);
     if (raw['nullable'] !== true) return ref;
@@ -127,8 +128,14 @@ function objectToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaCo
     schema: schemaToIr(value, childPointer(pointer, 'properties', name), ctx),
   }));
   for (const name of required) {
-    if (!(name in rawProperties) && raw['additionalProperties'] === false) {
+    if (name in rawProperties) continue;
+    if (raw['additionalProperties'] === false) {
       report(ctx, 'model/unsupported-construct', childPointer(pointer, 'required'), `\`${name}\` is required but the closed object declares no such property, so no value can match.`, `Add \`${name}\` to \`properties\` or remove it from \`required\`.`);
+    } else {
+      // `required` alone (common inside anyOf) still demands the key; its value is whatever
+      // additionalProperties allows
+      const additional = raw['additionalProperties'];
+      properties.push({ name, required: true, schema: additional === undefined || additional === true ? { kind: 'unknown', source: childPointer(pointer, 'required') } : schemaToIr(additional, childPointer(pointer, 'additionalProperties'), ctx) });
     }
   }
   const additional = raw['additionalProperties'];
@@ -162,7 +169,17 @@ function compositionToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sch
     if (!Array.isArray(list)) continue;
     const variants = list.map((item, i) => schemaToIr(item, childPointer(pointer, mode, i), ctx));
     const discriminator = discriminatorOf(raw, pointer, ctx);
-    parts.push({ source: childPointer(pointer, mode), kind: 'union', mode, variants, ...(discriminator ? { discriminator } : {}) });
+    const overlap = mode === 'oneOf' && !discriminator ? overlappingVariants(variants) : undefined;
+    if (overlap) {
+      ctx.report({
+        code: 'model/overlapping-one-of',
+        severity: 'warning',
+        message: `Branches ${overlap[0]} and ${overlap[1]} of this \`oneOf\` overlap (${overlap[2]}), so by JSON Schema's rules such values match two branches and are rejected; sdkgen treats it as \`anyOf\`.`,
+        hint: defaultHint('model/overlapping-one-of'),
+        at: ctx.locate(childPointer(pointer, mode)),
+      });
+    }
+    parts.push({ source: childPointer(pointer, mode), kind: 'union', mode: overlap ? 'anyOf' : mode, variants, ...(discriminator ? { discriminator } : {}) });
   }
   if (Array.isArray(raw['allOf'])) {
     parts.push(...raw['allOf'].map((item, i) => schemaToIr(item, childPointer(pointer, 'allOf', i), ctx)));
@@ -174,6 +191,45 @@ function compositionToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sch
   if (!isUnconstrained(rest)) parts.unshift(rest);
   if (parts.length === 1 && !Array.isArray(raw['allOf'])) return { ...parts[0]!, ...base };
   return { ...base, kind: 'allOf', parts };
+}
+
+/**
+ * Two primitive branches that accept a common value (`integer` and `number`, two unconstrained
+ * strings, an empty schema beside anything): [first index, second index, what they share].
+ */
+function overlappingVariants(variants: readonly IrSchema[]): [number, number, string] | undefined {
+  const shape = (schema: IrSchema): { kind: string; literals?: readonly unknown[] } | undefined => {
+    switch (schema.kind) {
+      case 'unknown':
+        return { kind: 'any' };
+      case 'number':
+        return { kind: 'number' };
+      case 'string':
+      case 'boolean':
+      case 'null':
+        return { kind: schema.kind };
+      case 'enum':
+        return { kind: typeof schema.values[0], literals: schema.values };
+      case 'const':
+        return { kind: schema.value === null ? 'null' : typeof schema.value, literals: [schema.value] };
+      default:
+        return undefined;
+    }
+  };
+  for (let i = 0; i < variants.length; i++) {
+    for (let j = i + 1; j < variants.length; j++) {
+      const a = shape(variants[i]!);
+      const b = shape(variants[j]!);
+      if (!a || !b) continue;
+      if (a.kind === 'any' || b.kind === 'any') return [i, j, 'one accepts any value'];
+      if (a.kind !== b.kind) continue;
+      if (a.literals && b.literals && !a.literals.some((value) => b.literals!.includes(value))) continue;
+      const both = [variants[i]!, variants[j]!];
+      const what = both.every((v) => v.kind === 'number') && both.some((v) => v.kind === 'number' && v.integer) ? 'every integer is also a number' : `both accept ${a.kind} values`;
+      return [i, j, what];
+    }
+  }
+  return undefined;
 }
 
 /** `{}` or a bare `type: object` beside a composition adds nothing a person would want as a part. */
@@ -253,6 +309,22 @@ function acceptsNull(schema: IrSchema): boolean {
   if (schema.kind === 'enum') return schema.values.includes(null);
   if (schema.kind === 'const') return schema.value === null;
   return schema.kind === 'union' && schema.variants.some(acceptsNull);
+}
+
+/**
+ * `$recursiveRef: "#"` (2019-09, not part of OpenAPI 3.1's dialect) refers to the schema it
+ * sits in; inside a component schema that is the component, which is how real specs use it.
+ */
+function recursiveRefToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {
+  const at = childPointer(pointer, '$recursiveRef');
+  const component = /^\/components\/schemas\/([^/]+)/.exec(pointer)?.[1];
+  if (raw['$recursiveRef'] !== '#' || component === undefined) {
+    report(ctx, 'model/unsupported-construct', at, 'Only `$recursiveRef: "#"` inside a component schema is supported.', 'Use a `$ref` to the component schema instead.');
+    return { ...base, kind: 'unknown' };
+  }
+  const key = component.replace(/~1/g, '/').replace(/~0/g, '~');
+  legacyForm(ctx, at, `\`$recursiveRef\` is JSON Schema 2019-09, not OpenAPI 3.1; sdkgen reads it as \`$ref: "#/components/schemas/${key}"\`.`);
+  return { ...base, kind: 'ref', target: key };
 }
 
 function addNull(schema: IrSchema, base: IrSchemaBase): IrSchema {

@@ -95,7 +95,12 @@ export class ClientCore {
     const jsonHeaders: HeaderRecord = { ...defaults, 'content-type': 'application/json' };
     applyHeaders(plainHeaders, options.defaultHeaders, ['defaultHeaders']);
     applyHeaders(jsonHeaders, options.defaultHeaders, ['defaultHeaders']);
-    const touched = new Set(Object.keys(options.defaultHeaders ?? {}).map((key) => key.toLowerCase()));
+    // Headers the caller set or removed in defaultHeaders; per-request values must not overwrite them.
+    const touched = new Set(
+      Object.entries(options.defaultHeaders ?? {})
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key.toLowerCase()),
+    );
 
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(options.defaultQuery ?? {})) {

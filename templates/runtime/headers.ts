@@ -18,12 +18,12 @@ const UNSAFE_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
  * The message never quotes the value: it may be a credential.
  */
 export function applyHeaders(target: HeaderRecord, layer: HeaderInput | undefined, where: readonly string[]): void {
-  if (layer === undefined) return;
-  for (const name of Object.keys(layer)) {
+  if (layer === undefined || layer === null) return;
+  for (const name in layer) {
+    if (!Object.prototype.hasOwnProperty.call(layer, name)) continue;
     const raw: unknown = layer[name];
     if (raw === undefined) continue;
-    if (!TOKEN.test(name)) throw headerError(where, name, 'is not a valid HTTP header name');
-    const lower = name.toLowerCase();
+    const lower = checkedName(name, where);
     if (raw === null) {
       delete target[lower];
       continue;
@@ -33,6 +33,19 @@ export function applyHeaders(target: HeaderRecord, layer: HeaderInput | undefine
     if (UNSAFE_VALUE.test(value)) throw headerError(where, name, unsafeReason(value));
     target[lower] = value;
   }
+}
+
+// Builders send the same few header names on every call; remember the checked, lowercased form.
+const checkedNames = new Map<string, string>();
+const MAX_CACHED_NAMES = 256;
+
+function checkedName(name: string, where: readonly string[]): string {
+  const cached = checkedNames.get(name);
+  if (cached !== undefined) return cached;
+  if (!TOKEN.test(name)) throw headerError(where, name, 'is not a valid HTTP header name');
+  const lower = name.toLowerCase();
+  if (checkedNames.size < MAX_CACHED_NAMES) checkedNames.set(name, lower);
+  return lower;
 }
 
 function unsafeReason(value: string): string {

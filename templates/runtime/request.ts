@@ -15,10 +15,12 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { applyHeaders, type HeaderInput, type HeaderRecord } from './headers.js';
+import { newIdempotencyKey } from './idempotency.js';
 import type { LevelLogger } from './log.js';
 import type { OperationSpec, RequestOptions, ResponseValidation } from './options.js';
 import { headersForLog, scrubHeaders, scrubText, scrubValue } from './redact.js';
 import { isRetryableResponse, retryDelay, type RetryHooks } from './retry.js';
+import { originOf, withDefaultQuery } from './url.js';
 
 /** Everything a request needs from its client, resolved once at construction. */
 export interface RequestConfig {
@@ -66,7 +68,6 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
   readonly #config: RequestConfig;
   readonly #operation: OperationSpec<T>;
   readonly #options: RequestOptions | undefined;
-  #init: WireInit | undefined;
   #url = '';
   /** Method and path without query, for messages. */
   #label = '';
@@ -83,7 +84,10 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     this.#options = options;
   }
 
-  /** Resolves with a 2xx Response (body unread, timeout still running); rejects with the typed error. */
+  /**
+   * Sends, retrying as allowed. Resolves with a 2xx Response (body unread, timeout still
+   * running); rejects with the typed error.
+   */
   async start(): Promise<Response> {
     const init = this.#prepare();
     const signal = this.#options?.signal;
@@ -91,8 +95,53 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       if (signal.aborted) throw userAbort(signal);
       signal.addEventListener('abort', this);
     }
+    // One async function for the whole call: fewer promises on the hot path.
     try {
-      return await this.#send(init);
+      const config = this.#config;
+      const log = config.log;
+      const rawMax = this.#options?.maxRetries ?? config.maxRetries;
+      const maxRetries = Number.isFinite(rawMax) && rawMax > 0 ? Math.floor(rawMax) : 0;
+      const logs = log.enabled('info');
+      if (logs) this.#logID = `log_${Math.floor(Math.random() * 0x1000000).toString(16).padStart(6, '0')}`;
+      for (let attempt = 0; ; attempt++) {
+        const retriesLeft = maxRetries - attempt;
+        if (attempt > 0 && config.sendsRetryCount && RETRY_COUNT in init.headers) {
+          init.headers[RETRY_COUNT] = String(attempt);
+        }
+        const controller = new AbortController();
+        this.#controller = controller;
+        this.#timedOut = false;
+        init.signal = controller.signal;
+        if (logs) this.#logRequest(init, attempt);
+        this.#timer = setTimeout(RequestRun.#onTimeout, this.#timeout, this);
+        let response: Response;
+        try {
+          const fetchFn = config.fetch; // called unbound: browsers reject fetch with a foreign `this`
+          response = await fetchFn(this.#url, init);
+        } catch (error) {
+          clearTimeout(this.#timer);
+          const failure = this.#connectionFailure(error, attempt + 1);
+          if (retriesLeft > 0) {
+            if (logs) log.info(`[${this.#logID}] ${failure.message} - retrying, ${retriesLeft} attempts remaining`);
+            await this.#wait(attempt, undefined);
+            continue;
+          }
+          throw failure;
+        }
+        if (response.ok) {
+          if (logs) this.#logResponse(response, 'succeeded');
+          return response;
+        }
+        if (retriesLeft > 0 && isRetryableResponse(response.status, response.headers)) {
+          clearTimeout(this.#timer);
+          if (logs) this.#logResponse(response, `failed - retrying, ${retriesLeft} attempts remaining`);
+          await response.body?.cancel().catch(ignore);
+          await this.#wait(attempt, response.headers);
+          continue;
+        }
+        if (logs) this.#logResponse(response, retriesLeft > 0 ? 'failed - not retryable' : 'failed - no retries left');
+        throw await this.#statusError(response);
+      }
     } catch (error) {
       this.release();
       throw error;
@@ -177,57 +226,7 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     }
     applyHeaders(headers, description.headers as HeaderInput, DESCRIPTION_HEADERS);
     applyHeaders(headers, options?.headers, OPTIONS_HEADERS);
-    const init: WireInit = { method, headers, body, signal: null };
-    this.#init = init;
-    return init;
-  }
-
-  async #send(init: WireInit): Promise<Response> {
-    const config = this.#config;
-    const log = config.log;
-    const rawMax = this.#options?.maxRetries ?? config.maxRetries;
-    const maxRetries = Number.isFinite(rawMax) && rawMax > 0 ? Math.floor(rawMax) : 0;
-    const logs = log.enabled('info');
-    if (logs) this.#logID = `log_${Math.floor(Math.random() * 0x1000000).toString(16).padStart(6, '0')}`;
-    for (let attempt = 0; ; attempt++) {
-      const retriesLeft = maxRetries - attempt;
-      if (attempt > 0 && config.sendsRetryCount && RETRY_COUNT in init.headers) {
-        init.headers[RETRY_COUNT] = String(attempt);
-      }
-      const controller = new AbortController();
-      this.#controller = controller;
-      this.#timedOut = false;
-      init.signal = controller.signal;
-      if (logs) this.#logRequest(init, attempt);
-      this.#timer = setTimeout(RequestRun.#onTimeout, this.#timeout, this);
-      let response: Response;
-      try {
-        const fetchFn = config.fetch; // called unbound: browsers reject fetch with a foreign `this`
-        response = await fetchFn(this.#url, init);
-      } catch (error) {
-        clearTimeout(this.#timer);
-        const failure = this.#connectionFailure(error, attempt + 1);
-        if (retriesLeft > 0) {
-          if (logs) log.info(`[${this.#logID}] ${failure.message} - retrying, ${retriesLeft} attempts remaining`);
-          await this.#wait(attempt, undefined);
-          continue;
-        }
-        throw failure;
-      }
-      if (response.ok) {
-        if (logs) this.#logResponse(response, 'succeeded');
-        return response;
-      }
-      if (retriesLeft > 0 && isRetryableResponse(response.status, response.headers)) {
-        clearTimeout(this.#timer);
-        if (logs) this.#logResponse(response, `failed - retrying, ${retriesLeft} attempts remaining`);
-        await response.body?.cancel().catch(ignore);
-        await this.#wait(attempt, response.headers);
-        continue;
-      }
-      if (logs) this.#logResponse(response, retriesLeft > 0 ? 'failed - not retryable' : 'failed - no retries left');
-      throw await this.#statusError(response);
-    }
+    return { method, headers, body, signal: null };
   }
 
   static #onTimeout(run: RequestRun<unknown>): void {
@@ -294,7 +293,8 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       response.status,
       undefined,
       `${response.status} response to ${this.#label} is not valid JSON (content-type: ${contentType}).${hint} ` +
-        `It starts with: ${JSON.stringify(scrubText(snippet(text.slice(0, 400)), secret))}`,
+        // Scrub before cutting, so a key that straddles the cut cannot leave a prefix behind.
+        `It starts with: ${JSON.stringify(snippet(scrubText(text, secret)))}`,
       scrubHeaders(response.headers, secret),
     );
   }
@@ -369,19 +369,6 @@ function userAbort(signal: AbortSignal): APIUserAbortError {
   return new APIUserAbortError('Request was aborted by the caller (the AbortSignal fired).', { cause: signal.reason });
 }
 
-/** Appends the client's defaultQuery; keys already in the path's own query win. */
-function withDefaultQuery(path: string, queryStart: number, query: string): string {
-  if (query === '') return path;
-  if (queryStart === -1) return `${path}?${query}`;
-  const own = new URLSearchParams(path.slice(queryStart + 1));
-  const extra = new URLSearchParams();
-  new URLSearchParams(query).forEach((value, key) => {
-    if (!own.has(key)) extra.append(key, value);
-  });
-  const rest = extra.toString();
-  return rest === '' ? path : `${path}&${rest}`;
-}
-
 function serialize(body: unknown): string {
   let json: string | undefined;
   try {
@@ -392,19 +379,6 @@ function serialize(body: unknown): string {
   }
   if (json === undefined) throw new SDKError(`The request body cannot be sent as JSON (got ${typeof body}).`);
   return json;
-}
-
-/** `sdkgen-retry-<uuid v4>`; crypto.randomUUID where available (secure contexts), else getRandomValues. */
-function newIdempotencyKey(): string {
-  const crypto = globalThis.crypto as Crypto | undefined;
-  if (typeof crypto?.randomUUID === 'function') return `sdkgen-retry-${crypto.randomUUID()}`;
-  const bytes = new Uint8Array(16);
-  if (crypto !== undefined) crypto.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `sdkgen-retry-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** undici and Deno report their own connect timeouts only in the message text. */
@@ -424,12 +398,4 @@ function describeCause(error: unknown): string {
     current = current.cause;
   }
   return reason;
-}
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'the server';
-  }
 }

@@ -126,6 +126,16 @@ describe('the API key never leaks', () => {
     for (const line of logger.lines) expect(line).not.toContain(API_KEY);
   });
 
+  it('even when the key straddles the point where a quoted body is cut', async () => {
+    const server = await startServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`${'x'.repeat(195)}${String(req.headers['authorization'])} and more text after it`);
+    });
+    const error = await rejection(makeClient(server.url).client.request(call('/cut-key')));
+    expect(error).toBeInstanceOf(InvalidResponseBodyError);
+    expectNoSecret(error);
+  });
+
   it('in validation errors whose issues quote the key (request and response)', async () => {
     const server = await startServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

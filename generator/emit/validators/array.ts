@@ -20,7 +20,7 @@ export function arrayToCheck(schema: IrArraySchema, target: Target, scope: Scope
     statements.push(code`const ${pair} = ${scope.module.helper('duplicateItems')}(${array});\nif (${pair} !== undefined) {\n${reportExpression(target, message)}\n}`);
   }
   statements.push(itemsToCheck(schema, target, scope));
-  const otherwise = mismatch(target, 'an array', scope.module.helper('found'));
+  const otherwise = mismatch(target, 'an array');
   return code`if (Array.isArray(${array})) {\n${block(statements)}\n} else {\n${otherwise}\n}`;
 }
 

@@ -5,7 +5,7 @@ import { code, joinCode, literal, propertyAccess, type Code } from '../escape.js
 import { listLiterals } from './describe.js';
 import type { Scope } from './scope.js';
 import { isObjectTest } from './shape.js';
-import { childTarget, mismatch, nest, report, type Target } from './target.js';
+import { childTarget, mismatch, nest, report, reportMissing, type Target } from './target.js';
 
 export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDiscriminator, target: Target, scope: Scope): Code {
   const name = discriminator.propertyName;
@@ -21,10 +21,10 @@ export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDi
     const call = code`const ${result} = ${scope.module.checkOf(key)}(${target.value}, strict, ${target.label});\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;
     return code`${labels} {\n${call}\nbreak;\n}`;
   });
-  const missing = report(tagTarget, `missing required key \`${name}\`: expected one of ${values}`);
+  const missing = reportMissing(tagTarget, `one of ${values}`);
   const wrong = report(tagTarget, `expected \`${name}\` to be one of ${values}; found `, code`${scope.module.helper('foundLiteral')}(${tag})`);
   const fallback = code`default:\nif (${tag} === undefined) {\n${missing}\n} else {\n${wrong}\n}`;
-  const otherwise = mismatch(target, `an object with \`${name}\` one of ${values}`, scope.module.helper('found'));
+  const otherwise = mismatch(target, `an object with \`${name}\` one of ${values}`);
   const read = code`${object}${propertyAccess(name)}`;
   return code`if (${isObjectTest(target.value)}) {\nconst ${object} = ${target.value} as Record<string, unknown>;\nconst ${tag} = Object.hasOwn(${object}, ${literal(name)}) ? ${read} : undefined;\nswitch (${tag}) {\n${joinCode([...cases, fallback], '\n')}\n}\n} else {\n${otherwise}\n}`;
 }

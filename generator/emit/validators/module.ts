@@ -14,7 +14,7 @@ import { reportLoops } from './loops.js';
 import { parameterGroups } from './parameters.js';
 import { checkFunction, ModuleScope, Scope, type RuntimeHelper } from './scope.js';
 
-const HELPERS: readonly RuntimeHelper[] = ['codePoints', 'duplicateItems', 'found', 'foundLiteral', 'nestIssues', 'unionIssues', 'unknownKeyMessage'];
+const HELPERS: readonly RuntimeHelper[] = ['codePoints', 'duplicateItems', 'expected', 'fail', 'found', 'foundLiteral', 'missing', 'nestIssues', 'unionIssues', 'unknownKeyMessage'];
 
 export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
   const locate = ctx.locate ?? ((pointer: string) => ({ file: api.specFile, line: 1, column: 1, pointer }));

@@ -15,10 +15,9 @@ const BOUNDS = [
 ] as const;
 
 export function numberRules(schema: IrNumberSchema, value: Code, scope: Scope): Rule[] {
-  const found = scope.module.helper('found');
-  const expected = schema.integer ? 'expected an integer, found ' : 'expected a number, found ';
-  const rules: Rule[] = [{ holds: code`typeof ${value} === "number" && Number.isFinite(${value})`, message: expected, tail: code`${found}(${value})` }];
-  if (schema.integer) rules.push({ holds: code`Number.isInteger(${value})`, message: expected, tail: code`${found}(${value})` });
+  const what = schema.integer ? 'an integer' : 'a number';
+  const rules: Rule[] = [{ holds: code`typeof ${value} === "number" && Number.isFinite(${value})`, what, message: '' }];
+  if (schema.integer) rules.push({ holds: code`Number.isInteger(${value})`, what, message: '' });
   for (const [keyword, operator, words] of BOUNDS) {
     const bound = schema[keyword];
     if (bound === undefined || !isUsable(bound, keyword, schema, scope)) continue;

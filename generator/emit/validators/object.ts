@@ -7,7 +7,7 @@ import { describeObject, describeSchema } from './describe.js';
 import { keysToCheck } from './keys.js';
 import type { Scope } from './scope.js';
 import { isObjectTest } from './shape.js';
-import { block, childTarget, EMPTY, mismatch, report, type Target } from './target.js';
+import { block, childTarget, EMPTY, mismatch, reportMissing, type Target } from './target.js';
 
 /** Keys that a plain object inherits (`toString`, `__proto__`, …): read only when own. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -22,7 +22,7 @@ export function objectPartsToCheck(parts: readonly IrObjectSchema[], target: Tar
     ...parts.flatMap((part) => part.properties.map((property) => propertyToCheck(property, object, target, scope))),
     keysToCheck(parts, object, target, scope),
   ].filter((statement) => statement.text !== '');
-  const otherwise = mismatch(target, describeObject(parts), scope.module.helper('found'));
+  const otherwise = mismatch(target, describeObject(parts));
   if (statements.length === 0) return code`if (!${isObjectTest(target.value)}) {\n${otherwise}\n}`;
   const cast = code`const ${object} = ${target.value} as Record<string, unknown>;`;
   return code`if (${isObjectTest(target.value)}) {\n${block([cast, ...statements])}\n} else {\n${otherwise}\n}`;
@@ -37,7 +37,7 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
   const child = childTarget(target, value, literal(name), `\`${name}\``, name);
   const inner = scope.check(property.schema, child);
   const missing = property.required
-    ? report(child, `missing required key \`${name}\`: expected ${describeSchema(property.schema, (schema) => scope.module.resolve(schema))}`)
+    ? reportMissing(child, describeSchema(property.schema, (schema) => scope.module.resolve(schema)))
     : EMPTY;
   if (inner.text === '' && missing.text === '') return EMPTY;
   if (inner.text === '') return code`if ((${read}) === undefined) {\n${missing}\n}`;

@@ -7,15 +7,14 @@ import type { Target } from './target.js';
 
 type PrimitiveSchema = IrBooleanSchema | IrNullSchema | IrUnknownSchema | IrNeverSchema;
 
-export function primitiveRules(schema: PrimitiveSchema, value: Code, scope: Scope): Rule[] {
-  const tail = code`${scope.module.helper('found')}(${value})`;
+export function primitiveRules(schema: PrimitiveSchema, value: Code, _scope: Scope): Rule[] {
   switch (schema.kind) {
     case 'boolean':
-      return [{ holds: code`typeof ${value} === "boolean"`, message: 'expected a boolean, found ', tail }];
+      return [{ holds: code`typeof ${value} === "boolean"`, what: 'a boolean', message: '' }];
     case 'null':
-      return [{ holds: code`${value} === null`, message: 'expected null, found ', tail }];
+      return [{ holds: code`${value} === null`, what: 'null', message: '' }];
     case 'never':
-      return [{ holds: code`false`, message: 'expected no value (nothing is allowed here), found ', tail }];
+      return [{ holds: code`false`, what: 'no value (nothing is allowed here)', message: '' }];
     case 'unknown':
       return [];
   }

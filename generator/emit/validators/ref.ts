@@ -1,5 +1,5 @@
 // A $ref to a named schema: a call to its check function (recursion works through these), or,
-// for a leaf such as a string enum, its check inlined.
+// for a leaf such as a string enum or a small schema that does not recurse, its check inlined.
 import type { IrRefSchema } from '../../model/ir.js';
 import { code, type Code } from '../escape.js';
 import { isTestable } from './leaf.js';
@@ -11,6 +11,7 @@ export function refToCheck(schema: IrRefSchema, target: Target, scope: Scope): C
   const resolve = scope.module.resolve.bind(scope.module);
   const resolved = resolve(schema);
   if (resolved.kind !== 'union' && isTestable(resolved, resolve)) return scope.check(resolved, target);
+  if (scope.module.isInlined(schema.target)) return scope.check(resolved, target);
   const result = scope.local('r');
   const call = code`${scope.module.checkOf(schema.target)}(${target.value}, strict, ${target.label})`;
   const checked = code`const ${result} = ${call};\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;

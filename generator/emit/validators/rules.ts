@@ -1,14 +1,22 @@
 // A rule is one condition a leaf value must meet, usable two ways: as a boolean test (a union
 // tries its variants with `a && b`, allocating nothing) and as a check that reports the failure.
 import { code, joinCode, type Code } from '../escape.js';
-import { block, report, type Target } from './target.js';
+import { block, report, reportMismatch, type Target } from './target.js';
 
 export interface Rule {
   /** True when the value meets the rule; may rely on the rules before it having held. */
   readonly holds: Code;
+  /** For a type test: what was expected ("a string"); reported as "expected a string, found …". */
+  readonly what?: string;
   readonly message: string;
   /** A string expression appended to the message (what was found). */
   readonly tail?: Code;
+  /**
+   * For a check (not a test): a cheap pre-test that must be true for the rule to fail, and the
+   * measure it then computes once, e.g. a string's code points only when its UTF-16 length is
+   * over the limit. `fails` decides on the measure (a local named `count`), which the message shows.
+   */
+  readonly measured?: { readonly suspect: Code; readonly measure: Code; readonly fails: Code };
 }
 
 /** `a && b && c`, or `true` for no rules. */
@@ -24,13 +32,23 @@ export function rulesToTest(rules: readonly Rule[]): Code {
 export function rulesToCheck(rules: readonly Rule[], target: Target): Code {
   const [typeRule, ...rest] = rules;
   if (typeRule === undefined) return code``;
-  const failed = (rule: Rule) => code`if (!(${rule.holds})) {\n${report(target, rule.message, rule.tail)}\n}`;
-  const typeFailed = target.otherwise ?? report(target, typeRule.message, typeRule.tail);
+  const failed = (rule: Rule) => ruleToCheck(rule, target);
+  const typeFailed = target.otherwise ?? failure(typeRule, target);
   if (rest.length === 0) return code`if (!(${typeRule.holds})) {\n${typeFailed}\n}`;
   return code`if (!(${typeRule.holds})) {\n${typeFailed}\n} else {\n${block(rest.map(failed))}\n}`;
 }
 
 /** The rules after the type test, for a value whose type is already known (an object's keys are strings). */
 export function rulesAfterTypeToCheck(rules: readonly Rule[], target: Target): Code {
-  return block(rules.slice(1).map((rule) => code`if (!(${rule.holds})) {\n${report(target, rule.message, rule.tail)}\n}`));
+  return block(rules.slice(1).map((rule) => ruleToCheck(rule, target)));
+}
+
+function ruleToCheck(rule: Rule, target: Target): Code {
+  if (rule.measured === undefined) return code`if (!(${rule.holds})) {\n${failure(rule, target)}\n}`;
+  const { suspect, measure, fails } = rule.measured;
+  return code`if (${suspect}) {\nconst count = ${measure};\nif (${fails}) {\n${report(target, rule.message, code`count`)}\n}\n}`;
+}
+
+function failure(rule: Rule, target: Target): Code {
+  return rule.what === undefined ? report(target, rule.message, rule.tail) : reportMismatch(target, rule.what);
 }

@@ -9,13 +9,20 @@ import { code, Code } from '../escape.js';
 import type { Target } from './target.js';
 
 /** The helpers of templates/runtime/standard-schema.ts that generated checks call. */
-export type RuntimeHelper = 'codePoints' | 'duplicateItems' | 'found' | 'foundLiteral' | 'nestIssues' | 'unionIssues' | 'unknownKeyMessage';
+export type RuntimeHelper = 'codePoints' | 'duplicateItems' | 'expected' | 'fail' | 'found' | 'foundLiteral' | 'missing' | 'nestIssues' | 'unionIssues' | 'unknownKeyMessage';
 
 /** Emits the check of one schema against one target (the dispatcher, injected to avoid import cycles). */
 export type Dispatch = (schema: IrSchema, target: Target, scope: Scope) => Code;
 
 /** Kinds of hoisted module constants; the prefix of their names. */
 export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES';
+
+/** The largest schema (in nodes, refs expanded) a ref inlines; bigger ones are called. */
+const INLINE_NODES = 48;
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
 
 const CONSTANT_TYPES: Record<ConstantKind, Code> = {
   PATTERN: code``,
@@ -34,6 +41,7 @@ export class ModuleScope {
   readonly #constantNames = new Map<string, Identifier>();
   readonly #hoisted = new Map<IrSchema, Identifier>();
   readonly #counters = new Map<string, number>();
+  readonly #inlineSize = new Map<string, number>();
 
   constructor(
     named: readonly IrNamedSchema[],
@@ -88,6 +96,39 @@ export class ModuleScope {
     this.#hoisted.set(schema, name);
     this.functions.push(checkFunction(name, new Scope(this, owner).rootCheck(schema)));
     return name;
+  }
+
+  /**
+   * Whether a ref to `key` is checked inline rather than by calling its check function (as
+   * ajv's inlineRefs does): when the schema cannot reach itself and, fully expanded, has at
+   * most INLINE_NODES nodes. Saves a call and the nesting of issues on every use.
+   */
+  isInlined(key: string): boolean {
+    let size = this.#inlineSize.get(key);
+    if (size === undefined) {
+      size = this.#expandedSize(this.named(key).schema, new Set([key]));
+      this.#inlineSize.set(key, size);
+    }
+    return size <= INLINE_NODES;
+  }
+
+  /** Nodes of a schema with its refs expanded; Infinity when a ref leads back into `path`. */
+  #expandedSize(schema: IrSchema, path: ReadonlySet<string>): number {
+    const inner = (next: IrSchema) => this.#expandedSize(next, path);
+    switch (schema.kind) {
+      case 'ref':
+        return path.has(schema.target) ? Infinity : 1 + this.#expandedSize(this.named(schema.target).schema, new Set([...path, schema.target]));
+      case 'object':
+        return 1 + sum(schema.properties.map((property) => inner(property.schema))) + (typeof schema.additionalProperties === 'object' ? inner(schema.additionalProperties) : 0) + (schema.propertyNames ? inner(schema.propertyNames) : 0);
+      case 'array':
+        return 1 + inner(schema.items);
+      case 'union':
+        return 1 + sum(schema.variants.map(inner));
+      case 'allOf':
+        return 1 + sum(schema.parts.map(inner));
+      default:
+        return 1;
+    }
   }
 
   unsupported(pointer: string, message: string, hint?: string): void {

@@ -9,22 +9,23 @@ import type { Scope } from './scope.js';
 import type { Target } from './target.js';
 
 export function stringRules(schema: IrStringSchema, value: Code, scope: Scope): Rule[] {
-  const found = scope.module.helper('found');
-  const rules: Rule[] = [{ holds: code`typeof ${value} === "string"`, message: 'expected a string, found ', tail: code`${found}(${value})` }];
+  const rules: Rule[] = [{ holds: code`typeof ${value} === "string"`, what: 'a string', message: '' }];
   const codePoints = () => scope.module.helper('codePoints');
   const { minLength, maxLength, pattern } = schema;
-  if (minLength !== undefined && minLength > 0) {
+  if (minLength === 1) {
+    rules.push({ holds: code`${value} !== ""`, message: 'expected at least 1 character, found ', tail: code`"0"` });
+  } else if (minLength !== undefined && minLength > 1) {
     rules.push({
-      holds: minLength === 1 ? code`${value} !== ""` : code`${value}.length >= ${2 * minLength} || ${codePoints()}(${value}) >= ${minLength}`,
+      holds: code`${value}.length >= ${2 * minLength} || ${codePoints()}(${value}) >= ${minLength}`,
       message: `expected at least ${plural(minLength, 'character')}, found `,
-      tail: code`${codePoints()}(${value})`,
+      measured: { suspect: code`${value}.length < ${2 * minLength}`, measure: code`${codePoints()}(${value})`, fails: code`count < ${minLength}` },
     });
   }
   if (maxLength !== undefined) {
     rules.push({
       holds: code`${value}.length <= ${maxLength} || ${codePoints()}(${value}) <= ${maxLength}`,
       message: `expected at most ${plural(maxLength, 'character')}, found `,
-      tail: code`${codePoints()}(${value})`,
+      measured: { suspect: code`${value}.length > ${maxLength}`, measure: code`${codePoints()}(${value})`, fails: code`count > ${maxLength}` },
     });
   }
   if (pattern !== undefined) {

@@ -1,7 +1,8 @@
 // Where a check writes its findings: the value being checked, its path relative to the check
-// function's input, and how messages name it. Issues are pushed into the function's lazily
-// created `issues` list, so a valid value allocates nothing.
-import type { Identifier } from '../../model/ir.js';
+// function's input, and how messages name it. Issues go into the function's `issues` list,
+// created by the first one (through the runtime's fail/expected/missing), so a valid value
+// allocates nothing.
+import { Identifier } from '../../model/ir.js';
 import { code, Code, joinCode, literal } from '../escape.js';
 
 export interface Target {
@@ -39,22 +40,37 @@ export function withoutOtherwise(target: Target): Target {
   return rest;
 }
 
-/** The type-mismatch branch: the target's `otherwise`, else one "expected …, found …" issue. */
-export function mismatch(target: Target, expected: string, found: Identifier): Code {
-  return target.otherwise ?? report(target, `expected ${expected}, found `, code`${found}(${target.value})`);
+/** The runtime helpers that record issues (templates/runtime/standard-schema.ts). */
+const FAIL = new Identifier('fail');
+const EXPECTED = new Identifier('expected');
+const MISSING = new Identifier('missing');
+
+/** The type-mismatch branch: the target's `otherwise`, else one "expected <what>, found …" issue. */
+export function mismatch(target: Target, what: string): Code {
+  return target.otherwise ?? reportMismatch(target, what);
 }
 
-/** Pushes one issue: `message` is fixed text, `tail` an optional string expression after it. */
+/** `issues = expected(issues, path, "a string", value);`: "expected a string, found number 5". */
+export function reportMismatch(target: Target, what: string): Code {
+  if (target.prefix !== '') return report(target, `expected ${what}, found `, code`found(${target.value})`);
+  return code`issues = ${EXPECTED}(issues, ${pathArray(target.path)}, ${what}, ${target.value});`;
+}
+
+/** `issues = missing(issues, ["user"], "a string");`: "missing required key `user`: expected a string". */
+export function reportMissing(target: Target, what: string): Code {
+  return code`issues = ${MISSING}(issues, ${pathArray(target.path)}, ${what});`;
+}
+
+/** Records one issue: `message` is fixed text, `tail` an optional string expression after it. */
 export function report(target: Target, message: string, tail?: Code): Code {
   const text = literal(target.prefix + message);
-  const full = tail === undefined ? text : code`${text} + ${tail}`;
-  return code`(issues ??= []).push({ path: ${pathArray(target.path)}, message: ${full} });`;
+  return code`issues = ${FAIL}(issues, ${pathArray(target.path)}, ${tail === undefined ? text : code`${text} + ${tail}`});`;
 }
 
-/** Pushes one issue whose whole message is a string expression (the prefix still comes first). */
+/** Records one issue whose whole message is a string expression (the prefix still comes first). */
 export function reportExpression(target: Target, message: Code): Code {
   const full = target.prefix === '' ? message : code`${literal(target.prefix)} + ${message}`;
-  return code`(issues ??= []).push({ path: ${pathArray(target.path)}, message: ${full} });`;
+  return code`issues = ${FAIL}(issues, ${pathArray(target.path)}, ${full});`;
 }
 
 /** Adds the issues held by `inner` (relative to the target) to `issues`. */

@@ -8,6 +8,13 @@ import {
 } from './internal/core.js';
 import { createShape, plantTree, replaceSettings } from './requests.js';
 import type { PlantTreeResponse, Settings, Shape, StoredShape, TreeNode } from './types.js';
+import {
+  validatePlantTreeResponse,
+  validateSettings,
+  validateShape,
+  validateStoredShape,
+  validateTreeNode,
+} from './validators.js';
 const IDENTITY: ClientIdentity = {
   clientName: 'ConstructsClient',
   packageName: 'constructs-client',
@@ -47,11 +54,14 @@ export class SettingsResource {
    *
    * @example
    * ```ts
-   * const result = await client.settings.update({});
+   * const result = await client.settings.update({ tags: ['my_tags'], limits: {}, labels: {}, mode: 'auto' });
    * ```
    */
   update(body: Settings, options?: RequestOptions): APIPromise<void> {
-    return this.client.request({ build: () => replaceSettings({ body }) }, options);
+    return this.client.request(
+      { validateRequest: () => validateSettings(body), build: () => replaceSettings({ body }) },
+      options,
+    );
   }
 }
 
@@ -66,11 +76,18 @@ export class ShapesResource {
    *
    * @example
    * ```ts
-   * const result = await client.shapes.create({});
+   * const result = await client.shapes.create({ kind: 'circle', radius: 0.5 });
    * ```
    */
   create(body: Shape, options?: RequestOptions): APIPromise<StoredShape> {
-    return this.client.request({ build: () => createShape({ body }) }, options);
+    return this.client.request(
+      {
+        validateRequest: () => validateShape(body),
+        validateResponse: validateStoredShape,
+        build: () => createShape({ body }),
+      },
+      options,
+    );
   }
 }
 
@@ -85,10 +102,17 @@ export class TreesResource {
    *
    * @example
    * ```ts
-   * const result = await client.trees.create({});
+   * const result = await client.trees.create({ label: 'my_label' });
    * ```
    */
   create(body: TreeNode, options?: RequestOptions): APIPromise<PlantTreeResponse> {
-    return this.client.request({ build: () => plantTree({ body }) }, options);
+    return this.client.request(
+      {
+        validateRequest: () => validateTreeNode(body),
+        validateResponse: validatePlantTreeResponse,
+        build: () => plantTree({ body }),
+      },
+      options,
+    );
   }
 }

@@ -6,7 +6,7 @@ import type { Settings, Shape, TreeNode } from './types.js';
 export type { RequestDescription } from './internal/core.js';
 
 /** The input of {@link replaceSettings}. */
-export interface ReplaceSettingsRequest {
+export interface ReplaceSettingsInput {
   /** The JSON request body. */
   body: Settings;
 }
@@ -18,15 +18,15 @@ export interface ReplaceSettingsRequest {
  *
  * @example
  * ```ts
- * replaceSettings({ body: {} })
+ * replaceSettings({ body: { tags: ['my_tags'], limits: {}, labels: {}, mode: 'auto' } })
  * ```
  */
-export function replaceSettings(request: ReplaceSettingsRequest): RequestDescription {
+export function replaceSettings(request: ReplaceSettingsInput): RequestDescription {
   return { method: 'PUT', path: '/settings', headers: {}, body: request.body };
 }
 
 /** The input of {@link createShape}. */
-export interface CreateShapeRequest {
+export interface CreateShapeInput {
   /** The JSON request body. */
   body: Shape;
 }
@@ -38,15 +38,15 @@ export interface CreateShapeRequest {
  *
  * @example
  * ```ts
- * createShape({ body: {} })
+ * createShape({ body: { kind: 'circle', radius: 0.5 } })
  * ```
  */
-export function createShape(request: CreateShapeRequest): RequestDescription {
+export function createShape(request: CreateShapeInput): RequestDescription {
   return { method: 'POST', path: '/shapes', headers: {}, body: request.body };
 }
 
 /** The input of {@link plantTree}. */
-export interface PlantTreeRequest {
+export interface PlantTreeInput {
   /** The JSON request body. */
   body: TreeNode;
 }
@@ -58,9 +58,9 @@ export interface PlantTreeRequest {
  *
  * @example
  * ```ts
- * plantTree({ body: {} })
+ * plantTree({ body: { label: 'my_label' } })
  * ```
  */
-export function plantTree(request: PlantTreeRequest): RequestDescription {
+export function plantTree(request: PlantTreeInput): RequestDescription {
   return { method: 'POST', path: '/trees', headers: {}, body: request.body };
 }

@@ -14,10 +14,7 @@ export interface Audit {
  * A circle, by its radius.
  */
 export interface Circle {
-  /**
-   * @description discriminator enum property added by openapi-typescript
-   * @enum {string}
-   */
+  /** @constant */
   kind: 'circle';
   radius: number;
 }
@@ -66,10 +63,7 @@ export type Shape = Circle | Square;
  * A square, by its side.
  */
 export interface Square {
-  /**
-   * @description discriminator enum property added by openapi-typescript
-   * @enum {string}
-   */
+  /** @constant */
   kind: 'square';
   side: number;
 }

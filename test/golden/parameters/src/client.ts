@@ -14,6 +14,16 @@ import type {
   ListItemsQueryParams,
   ListItemsResponse,
 } from './types.js';
+import {
+  validateDeleteItemPathParams,
+  validateGetItemHeaderParams,
+  validateGetItemPathParams,
+  validateItem,
+  validateListItemsHeaderParams,
+  validateListItemsPathParams,
+  validateListItemsQueryParams,
+  validateListItemsResponse,
+} from './validators.js';
 const IDENTITY: ClientIdentity = {
   clientName: 'ParametersClient',
   packageName: 'parameters-client',
@@ -60,12 +70,17 @@ export class ProjectsItemsResource {
    *
    * @example
    * ```ts
-   * const result = await client.projects.items.delete('project_id_123', 'item_number_123');
+   * const result = await client.projects.items.delete('my_project_id', 1);
    * ```
    */
   delete(projectId: string, itemNumber: number, options?: RequestOptions): APIPromise<void> {
     return this.client.request(
-      { build: () => deleteItem({ path: { project_id: projectId, item_number: itemNumber } }) },
+      {
+        validateRequest: () => [
+          ...validateDeleteItemPathParams({ project_id: projectId, item_number: itemNumber }),
+        ],
+        build: () => deleteItem({ path: { project_id: projectId, item_number: itemNumber } }),
+      },
       options,
     );
   }
@@ -77,7 +92,7 @@ export class ProjectsItemsResource {
    *
    * @example
    * ```ts
-   * const result = await client.projects.items.list('project_id_123');
+   * const result = await client.projects.items.list('my_project_id');
    * ```
    */
   list(
@@ -88,6 +103,18 @@ export class ProjectsItemsResource {
   ): APIPromise<ListItemsResponse> {
     return this.client.request(
       {
+        validateRequest: () => [
+          ...validateListItemsPathParams({ project_id: projectId }),
+          ...validateListItemsQueryParams(query ?? {}).map((issue) => ({
+            path: ['query', ...issue.path],
+            message: issue.message,
+          })),
+          ...validateListItemsHeaderParams(headers ?? {}).map((issue) => ({
+            path: ['headers', ...issue.path],
+            message: issue.message,
+          })),
+        ],
+        validateResponse: validateListItemsResponse,
         build: () =>
           listItems({
             path: { project_id: projectId },
@@ -106,7 +133,7 @@ export class ProjectsItemsResource {
    *
    * @example
    * ```ts
-   * const result = await client.projects.items.retrieve('project_id_123', 'item_number_123');
+   * const result = await client.projects.items.retrieve('my_project_id', 1);
    * ```
    */
   retrieve(
@@ -117,6 +144,14 @@ export class ProjectsItemsResource {
   ): APIPromise<Item> {
     return this.client.request(
       {
+        validateRequest: () => [
+          ...validateGetItemPathParams({ project_id: projectId, item_number: itemNumber }),
+          ...validateGetItemHeaderParams(headers).map((issue) => ({
+            path: ['headers', ...issue.path],
+            message: issue.message,
+          })),
+        ],
+        validateResponse: validateItem,
         build: () => getItem({ path: { project_id: projectId, item_number: itemNumber }, headers }),
       },
       options,

@@ -14,7 +14,7 @@ import type {
 export type { RequestDescription } from './internal/core.js';
 
 /** The input of {@link listItems}. */
-export interface ListItemsRequest {
+export interface ListItemsInput {
   /** The path parameters. */
   path: ListItemsPathParams;
   /** The query parameters. */
@@ -30,10 +30,10 @@ export interface ListItemsRequest {
  *
  * @example
  * ```ts
- * listItems({ path: { project_id: 'project_id_123' } })
+ * listItems({ path: { project_id: 'my_project_id' } })
  * ```
  */
-export function listItems(request: ListItemsRequest): RequestDescription {
+export function listItems(request: ListItemsInput): RequestDescription {
   return {
     method: 'GET',
     path:
@@ -56,7 +56,7 @@ export function listItems(request: ListItemsRequest): RequestDescription {
 }
 
 /** The input of {@link deleteItem}. */
-export interface DeleteItemRequest {
+export interface DeleteItemInput {
   /** The path parameters. */
   path: DeleteItemPathParams;
 }
@@ -68,10 +68,10 @@ export interface DeleteItemRequest {
  *
  * @example
  * ```ts
- * deleteItem({ path: { project_id: 'project_id_123', item_number: 'item_number_123' } })
+ * deleteItem({ path: { project_id: 'my_project_id', item_number: 1 } })
  * ```
  */
-export function deleteItem(request: DeleteItemRequest): RequestDescription {
+export function deleteItem(request: DeleteItemInput): RequestDescription {
   return {
     method: 'DELETE',
     path:
@@ -84,7 +84,7 @@ export function deleteItem(request: DeleteItemRequest): RequestDescription {
 }
 
 /** The input of {@link getItem}. */
-export interface GetItemRequest {
+export interface GetItemInput {
   /** The path parameters. */
   path: GetItemPathParams;
   /** The header parameters. */
@@ -98,10 +98,10 @@ export interface GetItemRequest {
  *
  * @example
  * ```ts
- * getItem({ path: { project_id: 'project_id_123', item_number: 'item_number_123' } })
+ * getItem({ path: { project_id: 'my_project_id', item_number: 1 } })
  * ```
  */
-export function getItem(request: GetItemRequest): RequestDescription {
+export function getItem(request: GetItemInput): RequestDescription {
   return {
     method: 'GET',
     path:

@@ -1,0 +1,326 @@
+// The Standard Schema v1 interface (https://standardschema.dev, copied: no dependency) and the
+// few helpers the generated validators call. Every helper here runs only when a value is
+// invalid (or once per schema at import): the valid path is straight-line generated code.
+import type { ValidationIssue } from './errors.js';
+
+/** The Standard Schema v1 interface, as published by standard-schema/spec. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  export interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  export type Result<Output> = SuccessResult<Output> | FailureResult;
+  export interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  export interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  export interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  export interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  export interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  export type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input'];
+  export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
+}
+
+/**
+ * 'loose' accepts (and keeps) unknown keys on objects whose schema leaves additionalProperties
+ * unset; 'strict' rejects them. Objects with `additionalProperties: false` reject unknown keys
+ * in both modes.
+ */
+export type ValidationMode = 'loose' | 'strict';
+
+/**
+ * What a generated check function returns: undefined when the value is valid (nothing is
+ * allocated), else the issues, with paths relative to the value it was given. `label` names
+ * the value in unknown-key messages (e.g. "`rate_limits`").
+ */
+export type Check = (value: unknown, strict: boolean, label: string) => ValidationIssue[] | undefined;
+
+/** The result of a validateX call on a valid value: shared, frozen, never written to. */
+export const NO_ISSUES: readonly ValidationIssue[] = Object.freeze([]);
+
+/** A Standard Schema object over a generated check; validation is 'loose' (see ValidationMode). */
+export function standardSchema<T>(vendor: string, check: Check, label: string): StandardSchemaV1<T> {
+  return {
+    '~standard': {
+      version: 1,
+      vendor,
+      validate(value: unknown): StandardSchemaV1.Result<T> {
+        const issues = check(value, false, label);
+        return issues === undefined ? { value: value as T } : { issues };
+      },
+    },
+  };
+}
+
+/** Records one issue; the list is created by the first. Returns the list. */
+export function fail(issues: ValidationIssue[] | undefined, path: (string | number)[], message: string): ValidationIssue[] {
+  const out = issues ?? [];
+  out.push({ path, message });
+  return out;
+}
+
+/** "expected a string, found number 5". */
+export function expected(issues: ValidationIssue[] | undefined, path: (string | number)[], what: string, value: unknown): ValidationIssue[] {
+  return fail(issues, path, `expected ${what}, found ${found(value)}`);
+}
+
+/** "missing required key `user`: expected a string"; the key is the last segment of `path`. */
+export function missing(issues: ValidationIssue[] | undefined, path: (string | number)[], what: string): ValidationIssue[] {
+  return fail(issues, path, `missing required key \`${String(path[path.length - 1])}\`: expected ${what}`);
+}
+
+/**
+ * Adds `inner` (issues of a nested value, fresh from a check) to `issues`, each path prefixed
+ * with `path` and each message with `prefix`. Without a prefix the issue objects are moved,
+ * their paths extended in place (they were made by the check for this call alone).
+ */
+export function nestIssues(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  inner: readonly ValidationIssue[],
+  prefix: string,
+): ValidationIssue[] {
+  if (prefix === '') {
+    if (path.length > 0) for (const issue of inner) (issue as { path: readonly (string | number)[] }).path = joinPaths(path, issue.path);
+    if (issues === undefined) return inner as ValidationIssue[];
+    for (const issue of inner) issues.push(issue);
+    return issues;
+  }
+  const out = issues ?? [];
+  for (const issue of inner) out.push({ path: joinPaths(path, issue.path), message: prefix + issue.message });
+  return out;
+}
+
+function joinPaths(head: readonly (string | number)[], tail: readonly (string | number)[]): (string | number)[] {
+  const path = head.slice();
+  for (let i = 0; i < tail.length; i++) path.push(tail[i]!);
+  return path;
+}
+
+/** Prefixes every issue's path with `segment` (the client uses it for `query`, `headers`). */
+export function prefixIssues(segment: string, issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
+  return issues.length === 0 ? issues : issues.map((issue) => ({ path: [segment, ...issue.path], message: issue.message }));
+}
+
+const SHOWN_LENGTH = 40;
+
+/** `'abc'`: a string as a message shows it, cut to 40 characters. */
+export function quote(text: string): string {
+  const shown = text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text;
+  return `'${JSON.stringify(shown).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** What a value is, for "found …": `number 1800`, `string 'abc'`, `null`, `an array`, `an object`. */
+export function found(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return `string ${quote(value)}`;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return `${typeof value} ${String(value)}`;
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+/** Like `found`, but a string is shown bare (`'c'`), as in "expected one of 'a', 'b'; found 'c'". */
+export function foundLiteral(value: unknown): string {
+  return typeof value === 'string' ? quote(value) : found(value);
+}
+
+/**
+ * The message for a key an object does not allow, with the nearest known key: a close
+ * spelling of an own key, or the same key one level down (`rate_limits.max_requests_per_1_minute`).
+ * `known` and `nested` are computed by the generator.
+ */
+export function unknownKeyMessage(key: string, label: string, known: readonly string[], nested: readonly string[]): string {
+  const head = `unknown key \`${shownKey(key)}\` in ${label}`;
+  const suggestion = nestedKey(key, nested) ?? closestKey(key, known);
+  if (suggestion !== undefined) return `${head}; did you mean \`${suggestion}\`?`;
+  if (known.length === 0) return `${head}; no keys are allowed here`;
+  if (known.length <= 6) return `${head}; known keys: ${known.map((name) => `\`${name}\``).join(', ')}`;
+  return head;
+}
+
+function shownKey(key: string): string {
+  for (let i = 0; i < key.length && i <= SHOWN_LENGTH; i++) {
+    const code = key.charCodeAt(i);
+    if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029 || i === SHOWN_LENGTH) {
+      const flat = key.replace(/[\r\n\u2028\u2029]/g, ' ');
+      return flat.length > SHOWN_LENGTH ? `${flat.slice(0, SHOWN_LENGTH)}…` : flat;
+    }
+  }
+  return key;
+}
+
+/** `parent.key` among the nested paths, when `key` is exactly a key one level down. */
+function nestedKey(key: string, nested: readonly string[]): string | undefined {
+  for (const path of nested) {
+    if (path.length > key.length && path.endsWith(key) && path.charCodeAt(path.length - key.length - 1) === 46 /* . */) return path;
+  }
+  return undefined;
+}
+
+/** The known key nearest to `key` (ignoring ASCII case), when within a third of its length (at least 2 edits). */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  if (key.length > 256) return undefined;
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.ceil(key.length / 3)) + 1;
+  for (const candidate of known) {
+    if (Math.abs(candidate.length - key.length) >= bestDistance) continue;
+    const distance = editDistance(key, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Bit masks of the pattern's (case-folded ASCII) characters for Myers' algorithm, reused between calls. */
+const PEQ = new Int32Array(128);
+/** Which call last wrote each PEQ entry: entries from earlier calls read as 0, so nothing is cleared. */
+const PEQ_CALL = new Int32Array(128);
+let peqCall = 0;
+
+/**
+ * Levenshtein distance, ignoring ASCII case. For an ASCII `b` of up to 31 characters (every key
+ * of a realistic schema) Myers' bit-parallel algorithm (Hyyrö's form) takes one step per
+ * character of `a` and allocates nothing; otherwise a plain dynamic programme.
+ */
+export function editDistance(a: string, b: string): number {
+  const m = b.length;
+  if (m === 0) return a.length;
+  if (m > 31) return editDistanceSlow(a.toLowerCase(), b.toLowerCase());
+  const call = (peqCall = (peqCall + 1) | 0);
+  for (let i = 0; i < m; i++) {
+    let code = b.charCodeAt(i);
+    if (code > 127) return editDistanceSlow(a.toLowerCase(), b.toLowerCase());
+    if (code >= 65 && code <= 90) code |= 32;
+    PEQ[code] = (PEQ_CALL[code] === call ? PEQ[code]! : 0) | (1 << i);
+    PEQ_CALL[code] = call;
+  }
+  const last = 1 << (m - 1);
+  let pv = -1;
+  let mv = 0;
+  let score = m;
+  for (let j = 0; j < a.length; j++) {
+    let code = a.charCodeAt(j);
+    if (code >= 65 && code <= 90) code |= 32;
+    const eq = code < 128 && PEQ_CALL[code] === call ? PEQ[code]! : 0;
+    const xv = eq | mv;
+    const xh = (((eq & pv) + pv) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & last) score++;
+    else if (mh & last) score--;
+    ph = (ph << 1) | 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  return score;
+}
+
+function editDistanceSlow(a: string, b: string): number {
+  const row: number[] = [];
+  for (let j = 0; j <= b.length; j++) row.push(j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Length in code points, as JSON Schema counts minLength/maxLength (a surrogate pair is one). */
+export function codePoints(text: string): number {
+  if (!SURROGATE.test(text)) return text.length;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+/** The first pair of equal items (JSON equality, key order ignored), or undefined. */
+export function duplicateItems(items: readonly unknown[]): readonly [number, number] | undefined {
+  for (let j = 1; j < items.length; j++) {
+    for (let i = 0; i < j; i++) if (jsonEqual(items[i], items[j])) return [i, j];
+  }
+  return undefined;
+}
+
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  for (const key of keys) if (!Object.hasOwn(right, key) || !jsonEqual(left[key], right[key])) return false;
+  return true;
+}
+
+/**
+ * Issues for a value that matched no variant of a union. `candidates` holds, per variant, its
+ * issues when the value has that variant's JSON type (else undefined): one candidate means the
+ * caller meant that variant, so its own issues are the useful ones; otherwise the fewest win,
+ * and with none, one "expected …; found …" issue.
+ */
+export function unionIssues(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  expected: string,
+  value: unknown,
+  candidates: readonly (ValidationIssue[] | undefined)[],
+  prefix: string,
+): ValidationIssue[] {
+  let best: ValidationIssue[] | undefined;
+  for (const candidate of candidates) {
+    if (candidate !== undefined && (best === undefined || candidate.length < best.length)) best = candidate;
+  }
+  if (best !== undefined) return nestIssues(issues, path, best, prefix);
+  const out = issues ?? [];
+  out.push({ path: [...path], message: `${prefix}expected ${expected}; found ${found(value)}` });
+  return out;
+}

@@ -1,0 +1,78 @@
+// Differential test: for every named schema (and parameter group) of every spec we generate,
+// fast-check values, valid ones and near misses, must get the same verdict from the generated
+// validator and from ajv 2020 compiled from the same IR ('loose' and 'strict' mode both).
+// Numbers stay below 1e12: for |value / multipleOf| >= 1e21 ajv's `parseInt` test calls any
+// number a non-multiple, where Number.isInteger (ours, and JSON Schema) says it is one.
+// ajv never treats `__proto__` as a declared property (it drops it from `properties` for its own
+// safety), so values holding that key are not compared for a schema that declares it; the
+// hostile-spec test pins our verdicts for them.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { IrApi, IrSchema } from '../../generator/model/ir.js';
+import { parameterGroups } from '../../generator/emit/validators/parameters.js';
+import { anyJson, nearMiss, valueOf } from './arbitraries.js';
+import { loadValidatorsOnly, specIr, validatorOf } from './harness.js';
+import { compileOracles, jsonSchemas } from './oracle.js';
+
+const SPECS = [
+  'spec/chatkit-sessions.yaml',
+  ...readdirSync('test/fixtures/specs').filter((file) => file.endsWith('.yaml')).sort().map((file) => join('test/fixtures/specs', file)),
+  ...readdirSync('test/validators/fixtures').filter((file) => file.endsWith('.yaml')).sort().map((file) => join('test/validators/fixtures', file)),
+];
+const TOTAL_VALUES = 12_000;
+
+interface Subject {
+  readonly spec: string;
+  readonly name: string;
+  readonly schema: IrSchema;
+  readonly api: IrApi;
+}
+
+const subjects: Subject[] = [];
+for (const [spec, api] of await Promise.all(SPECS.map(async (spec) => [spec, await specIr(spec)] as const))) {
+  for (const named of api.schemas) subjects.push({ spec, name: named.name.text, schema: named.schema, api });
+  for (const op of api.operations) for (const group of parameterGroups(op)) subjects.push({ spec, name: group.type.text, schema: group.schema, api });
+}
+const RUNS = Math.ceil(TOTAL_VALUES / subjects.length);
+
+describe.each(SPECS)('validators agree with ajv: %s', (spec) => {
+  it(`on ${RUNS} values per schema, 'loose' and 'strict'`, async () => {
+    const mine = subjects.filter((subject) => subject.spec === spec);
+    const api = mine[0]?.api ?? (await specIr(spec));
+    const module = await loadValidatorsOnly(api);
+    const oracles = { loose: compileOracles(api, 'loose'), strict: compileOracles(api, 'strict') };
+    const schemas = jsonSchemas(api);
+    let checked = 0;
+    for (const subject of mine) {
+      const validate = validatorOf(module, subject.name);
+      const declaresProto = JSON.stringify(schemas.get(subject.name)).includes('"__proto__":');
+      const valid = valueOf(subject.schema, api);
+      const values = fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: nearMiss(valid), weight: 4 }, { arbitrary: anyJson, weight: 1 });
+      fc.assert(
+        fc.property(values, (value) => {
+          fc.pre(!declaresProto || !JSON.stringify(value).includes('"__proto__":'));
+          checked++;
+          for (const mode of ['loose', 'strict'] as const) {
+            const issues = validate(value, mode);
+            const expected = oracles[mode].get(subject.name)!(value);
+            if ((issues.length === 0) !== expected) {
+              throw new Error(
+                [
+                  `${subject.name} (${mode}) disagrees with ajv`,
+                  `schema: ${JSON.stringify(schemas.get(subject.name))}`,
+                  `value: ${JSON.stringify(value)}`,
+                  `ours: ${issues.length === 0 ? 'valid' : `invalid ${JSON.stringify(issues)}`}`,
+                  `ajv: ${expected ? 'valid' : 'invalid'}`,
+                ].join('\n'),
+              );
+            }
+          }
+        }),
+        { numRuns: RUNS, seed: Number(process.env['FC_SEED'] ?? 20261123), endOnFailure: true },
+      );
+    }
+    expect(checked).toBeGreaterThanOrEqual(RUNS * mine.length);
+  });
+});

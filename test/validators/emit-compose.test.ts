@@ -1,0 +1,87 @@
+// Given/want: arrays, refs (recursion through named check functions), allOf (objects checked
+// as one, so 'strict' allows the keys of every part), and the generation-time diagnostics.
+import { describe, expect, it } from 'vitest';
+import { emitValidators } from '../../generator/emit/validators/module.js';
+import { SpecError } from '../../generator/diagnostics/diagnostic.js';
+import { closed, emit, integer, messages, named, nullType, object, ref, string, union } from './emit-support.js';
+
+describe('array', () => {
+  it('bounds, unique items (JSON equality), then each item under its index', () => {
+    const given = emit({ kind: 'array', items: object({ k: string() }), minItems: 1, maxItems: 3, uniqueItems: true, source: '/given' });
+    expect(given.text).toContain('const r1 = duplicateItems(value);');
+    expect(messages(given.check, [{ k: 'a' }, { k: 'b' }])).toEqual([]);
+    expect(messages(given.check, [])).toEqual(['(root): expected at least 1 item, found 0']);
+    expect(messages(given.check, [{ k: 'a' }, { k: 1 }, { k: 'a' }, {}])).toEqual([
+      '(root): expected at most 3 items, found 4',
+      '(root): expected unique items; items 0 and 2 are equal',
+      '1.k: expected a string, found number 1',
+    ]);
+  });
+});
+
+describe('ref', () => {
+  it('calls the named check and nests its issues; recursion goes through it', () => {
+    const node = named('Node', object({ name: [string(), 'required'], kids: { kind: 'array', items: ref('Node'), source: '/k' } }, closed));
+    const given = emit(ref('Node'), [node]);
+    expect(given.text).toBe('const r1 = check_Node(value, strict, label);\nif (r1 !== undefined) {\nissues = nestIssues(issues, [], r1, "");\n}');
+    expect(messages(given.check, { name: 'a', kids: [{ name: 'b', kids: [{ name: 'c' }] }] })).toEqual([]);
+    expect(messages(given.check, { name: 'a', kids: [{ name: 'b', kids: [{ nam: 'c' }] }] })).toEqual([
+      'kids.0.kids.0.name: missing required key `name`: expected a string',
+      'kids.0.kids.0.nam: unknown key `nam` in an item of `kids`; did you mean `name`?',
+    ]);
+  });
+
+  it('inlines a named leaf (no call for an enum)', () => {
+    const status = named('Status', { kind: 'enum', values: ['a', 'b'], source: '/s' });
+    expect(emit(ref('Status'), [status]).text).not.toContain('check_Status');
+  });
+});
+
+describe('allOf', () => {
+  const base = named('Base', object({ id: [string(), 'required'] }));
+
+  it('objects (refs included) are checked as one: strict allows the keys of every part', () => {
+    const given = emit({ kind: 'allOf', parts: [ref('Base'), object({ extra: [integer(), 'required'] })], source: '/given' }, [base]);
+    expect(given.text).not.toContain('check_Base');
+    expect(messages(given.check, { id: 'x', extra: 1 }, true)).toEqual([]);
+    expect(messages(given.check, { id: 'x', extra: 1, more: true }, true)).toEqual(['more: unknown key `more` in `Given`; known keys: `id`, `extra`']);
+    expect(messages(given.check, { extra: 'x' })).toEqual(['id: missing required key `id`: expected a string', "extra: expected an integer, found string 'x'"]);
+  });
+
+  it('a closed part still rejects the keys of the other parts (JSON Schema semantics)', () => {
+    const given = emit({ kind: 'allOf', parts: [ref('Base'), object({ id: string(), name: string() }, closed)], source: '/given' }, [base]);
+    expect(messages(given.check, { id: 'x', name: 'n' })).toEqual([]);
+    expect(messages(given.check, { id: 'x', other: 1 })).toEqual(['other: unknown key `other` in `Given`; known keys: `id`, `name`']);
+  });
+
+  it('mixed parts are checked one after the other', () => {
+    const given = emit({ kind: 'allOf', parts: [ref('Base'), union('anyOf', [object({ a: [string(), 'required'] }), object({ b: [integer(), 'required'] })])], source: '/given' }, [base]);
+    expect(given.text).toContain('check_Base(value, strict, label)');
+    expect(messages(given.check, { id: 'x', b: 1 })).toEqual([]);
+    expect(messages(given.check, { b: 1 })).toEqual(['id: missing required key `id`: expected a string']);
+  });
+});
+
+describe('generation-time diagnostics', () => {
+  it('a schema that reaches itself without descending into a value is emit/unsupported-construct, with its location', () => {
+    const loop = named('Loop', union('anyOf', [ref('Loop'), nullType]));
+    const api = { specFile: 'given.yaml', package: { name: 'p' }, schemas: [loop], operations: [] } as unknown as Parameters<typeof emitValidators>[0];
+    const locate = (pointer: string) => ({ file: 'given.yaml', line: 7, column: 5, pointer });
+    let error: unknown;
+    try {
+      emitValidators(api, { locate });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).diagnostics).toEqual([
+      {
+        code: 'emit/unsupported-construct',
+        severity: 'error',
+        message: 'The schema `Loop` refers back to itself (`Loop` -> `Loop`) without descending into a property or an item, so no validator can be emitted for it.',
+        hint: 'Recursion must go through a property, an array item or a map value; remove the self-reference from the anyOf/oneOf/allOf.',
+        at: { file: 'given.yaml', line: 7, column: 5, pointer: '/components/schemas/Loop' },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,77 @@
+// Given/want support for the emitter unit tests: an IR fragment in, the printed check (text)
+// and a runnable check function out. The function is compiled here with esbuild and
+// `new Function` (test code only; the generated package never evaluates code).
+import { transformSync } from 'esbuild';
+import { printStructure, StructureKind } from 'ts-morph';
+import { Code } from '../../generator/emit/escape.js';
+import { schemaToCheck } from '../../generator/emit/validators/dispatch.js';
+import { checkFunction, ModuleScope, Scope } from '../../generator/emit/validators/scope.js';
+import { Identifier, type IrNamedSchema, type IrSchema } from '../../generator/model/ir.js';
+import * as runtime from '../../templates/runtime/standard-schema.js';
+import type { Issue } from './harness.js';
+
+export type Check = (value: unknown, strict?: boolean) => Issue[] | undefined;
+
+export interface Emitted {
+  /** The check's body (unformatted, as the emitter printed it). */
+  readonly text: string;
+  /** Hoisted module constants and functions, printed. */
+  readonly hoisted: string;
+  readonly problems: readonly string[];
+  readonly check: Check;
+}
+
+/** A named schema for refs: `named('Pet', schema)` is `Pet`, key `Pet`. */
+export function named(name: string, schema: IrSchema): IrNamedSchema {
+  return {
+    key: name,
+    name: new Identifier(name),
+    guardName: new Identifier(`is${name}`),
+    assertName: new Identifier(`assert${name}`),
+    validateName: new Identifier(`validate${name}`),
+    schema,
+    usage: { request: true, response: false },
+    source: `/components/schemas/${name}`,
+  };
+}
+
+export function emit(schema: IrSchema, schemas: readonly IrNamedSchema[] = []): Emitted {
+  const module = new ModuleScope(schemas, schemaToCheck, (pointer) => ({ file: 'given.yaml', line: 1, column: 1, pointer }));
+  const text = new Scope(module, 'Given').rootCheck(schema).text;
+  const functions = [checkFunction(new Identifier('check_Given'), Code.raw(text)), ...schemas.map((entry) => checkFunction(module.checkOf(entry.key), new Scope(module, entry.name.text).rootCheck(entry.schema)))];
+  functions.push(...module.functions);
+  const hoisted = [...module.constants, printStructure({ kind: StructureKind.SourceFile, statements: module.functions })].join('\n');
+  const source = [...module.constants, printStructure({ kind: StructureKind.SourceFile, statements: functions }), 'return check_Given;'].join('\n');
+  const js = transformSync(`type ValidationIssue = { path: (string | number)[]; message: string };\n${source}`, { loader: 'ts' }).code;
+  const helpers = Object.keys(runtime);
+  const compiled = new Function(...helpers, js)(...helpers.map((name) => (runtime as Record<string, unknown>)[name])) as (value: unknown, strict: boolean, label: string) => Issue[] | undefined;
+  return { text, hoisted, problems: module.problems.map((problem) => `${problem.code} ${problem.message}`), check: (value, strict = false) => compiled(value, strict, '`Given`') };
+}
+
+/** Messages of a check, `path: message`, for compact wants. */
+export function messages(check: Check, value: unknown, strict = false): string[] {
+  return (check(value, strict) ?? []).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}
+
+// Fragment builders: every IR node needs a `source`.
+const at = '/given';
+export const string = (extra: Partial<Extract<IrSchema, { kind: 'string' }>> = {}): IrSchema => ({ kind: 'string', source: at, ...extra });
+export const number = (extra: Partial<Extract<IrSchema, { kind: 'number' }>> = {}): IrSchema => ({ kind: 'number', integer: false, source: at, ...extra });
+export const integer = (extra: Partial<Extract<IrSchema, { kind: 'number' }>> = {}): IrSchema => ({ kind: 'number', integer: true, source: at, ...extra });
+export const boolean: IrSchema = { kind: 'boolean', source: at };
+export const nullType: IrSchema = { kind: 'null', source: at };
+export const ref = (target: string): IrSchema => ({ kind: 'ref', target, source: at });
+export const object = (
+  properties: Record<string, IrSchema | readonly [IrSchema, 'required']>,
+  extra: Partial<Extract<IrSchema, { kind: 'object' }>> = {},
+): Extract<IrSchema, { kind: 'object' }> => ({
+  kind: 'object',
+  source: at,
+  properties: Object.entries(properties).map(([name, value]) => (isRequired(value) ? { name, required: true, schema: value[0] } : { name, required: false, schema: value })),
+  additionalProperties: true,
+  additionalPropertiesDeclared: false,
+  ...extra,
+});
+const isRequired = (value: IrSchema | readonly [IrSchema, 'required']): value is readonly [IrSchema, 'required'] => Array.isArray(value);
+export const closed = { additionalProperties: false, additionalPropertiesDeclared: true } as const;
+export const union = (mode: 'oneOf' | 'anyOf', variants: IrSchema[], extra: Partial<Extract<IrSchema, { kind: 'union' }>> = {}): IrSchema => ({ kind: 'union', mode, variants, source: at, ...extra });

@@ -1,0 +1,76 @@
+// A hostile spec (quotes, backticks, `*/`, `${`, backslashes, newlines, U+2028/2029 in property
+// names, enum values, patterns and descriptions) generates validators that type-check and
+// validate exactly what the spec says: spec text only ever becomes string literals.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/pipeline.js';
+import { bundleFiles, validatorOf, writeFiles, type Validate } from './harness.js';
+
+const SPEC = 'test/validators/fixtures/hostile.yaml';
+const NAME_QUOTE = '"); throw 1; ("';
+const NAME_TEMPLATE = '`${x}`';
+let text: string;
+let root: string;
+let validate: Validate;
+
+beforeAll(async () => {
+  const { files } = await generate({ spec: SPEC, write: false });
+  text = files.find((file) => file.path === 'src/validators.ts')!.text;
+  root = writeFiles(files);
+  const module = (await import(pathToFileURL(await bundleFiles(files, 'src/validators.ts')).href)) as Record<string, unknown>;
+  validate = validatorOf(module, 'Evil');
+});
+
+function evil(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { [NAME_QUOTE]: '"\'`/*', [NAME_TEMPLATE]: '${1+1}', ...extra };
+}
+
+describe('a hostile spec', () => {
+  it('type-checks under the package tsconfig (strict)', async () => {
+    const result = await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', join(root, 'tsconfig.json'), '--noEmit']).then(
+      () => '',
+      (error: { stdout: string }) => error.stdout,
+    );
+    expect(result).toBe('');
+  });
+
+  it('has no raw line terminators or comment ends outside literals, and no eval', () => {
+    expect(text).not.toMatch(/[\u2028\u2029]/);
+    expect(text).not.toMatch(/\beval\(|new Function|\bFunction\(/);
+    expect(text).toContain("*\\/ throw new Error('pwned') /* ${process.exit(1)}");
+  });
+
+  it('accepts what the spec allows', () => {
+    expect(validate(evil())).toEqual([]);
+    expect(validate(evil({ 'line\nbreak\u2028sep': '</script><script>alert(1)</script>', 'a.b[c]': 'x*/y' }))).toEqual([]);
+    for (const value of ['*/', '${1+1}', 'a\nb', '\u2028', '\u2029', '\'"', '\\']) expect(validate(evil({ [NAME_TEMPLATE]: value }))).toEqual([]);
+  });
+
+  it('rejects what it does not, naming the hostile keys verbatim', () => {
+    expect(validate({ [NAME_TEMPLATE]: 'nope', 'a.b[c]': 'plain' })).toEqual([
+      { path: [NAME_QUOTE], message: `missing required key \`${NAME_QUOTE}\`: expected a string` },
+      { path: [NAME_TEMPLATE], message: "expected one of '*/', '${1+1}', 'a\\nb', '\u2028', '\u2029', '\\'\"', '\\\\'; found 'nope'" },
+      { path: ['a.b[c]'], message: "expected a string matching //\\*|\\*/|\\n|\u2028/, found 'plain'" },
+    ]);
+    expect(validate(evil({ [NAME_QUOTE]: 'abc' }))).toEqual([
+      { path: [NAME_QUOTE], message: "expected a string matching /^[\"'`/*]+\\\\?$/, found 'abc'" },
+    ]);
+  });
+
+  it('reads a `__proto__` property only when it is the object\'s own', () => {
+    const own = JSON.parse(`{"__proto__": 1.5, ${JSON.stringify(NAME_QUOTE)}: "*", ${JSON.stringify(NAME_TEMPLATE)}: "*/"}`) as unknown;
+    expect(validate(own)).toEqual([{ path: ['__proto__'], message: 'expected an integer, found number 1.5' }]);
+    expect(validate(evil())).toEqual([]);
+  });
+
+  it('checks every key against propertyNames and rejects unknown ones', () => {
+    const long = 'k'.repeat(41);
+    expect(validate(evil({ [long]: 1 }))).toEqual([
+      { path: [long], message: 'invalid key: expected at most 40 characters, found 41' },
+      { path: [long], message: `unknown key \`${'k'.repeat(40)}…\` in \`Evil\`; known keys: \`${NAME_QUOTE}\`, \`${NAME_TEMPLATE}\`, \`line\nbreak\u2028sep\`, \`__proto__\`, \`a.b[c]\`` },
+    ]);
+  });
+});
