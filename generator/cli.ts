@@ -4,14 +4,14 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
-import { runDiffCommand } from './diff/diff-command.js';
 import { renderDiagnostic } from './diagnostics/render.js';
 import { loadConfig } from './load/load-config.js';
 import { BUILTIN_TEMPLATES } from './load/load-templates.js';
-import { generate, type GenerateOptions, type GenerateResult, type Stage } from './pipeline.js';
+import { PACKAGE_ROOT } from './load/package-root.js';
+import type { GenerateOptions, GenerateResult, Stage } from './pipeline.js';
 import { watchFiles } from './watch/watch-files.js';
 
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const REPO_ROOT = PACKAGE_ROOT;
 const DEFAULT_SPEC = 'spec/chatkit-sessions.yaml';
 const DEFAULT_OUT = 'generated';
 
@@ -66,7 +66,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   try {
     // diff parses its own flags (--format, --fail-on)
-    if (argv[0] === 'diff') return await runDiffCommand(argv.slice(1), io);
+    if (argv[0] === 'diff') return await (await import('./diff/diff-command.js')).runDiffCommand(argv.slice(1), io);
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
@@ -127,6 +127,7 @@ async function runOnce(settings: RunSettings, io: Io, debug: boolean): Promise<n
   const started = performance.now();
   const progress = stageProgress(io, settings, started);
   try {
+    const { generate } = await import('./pipeline.js');
     const result = await generate({ ...settings.options, onStage: progress.stage });
     progress.done();
     return summarize(result, settings, io, Math.round(performance.now() - started));

@@ -4,9 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { EmittedFile } from './emit/emitted-file.js';
-import { EMITTERS } from './emit/emitters.js';
 import { templateSet } from './emit/template-set.js';
-import { formatFiles } from './format/format-files.js';
 import { loadSpec } from './load/load-spec.js';
 import { loadTemplates } from './load/load-templates.js';
 import { buildModel } from './model/build-model.js';
@@ -60,6 +58,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       ...(options.clientName !== undefined ? { clientName: options.clientName } : {}),
     });
     stage('emit');
+    // emitters and prettier are the heavy imports: load them only once a spec has passed the model
+    const [{ EMITTERS }, { formatFiles }] = await Promise.all([import('./emit/emitters.js'), import('./format/format-files.js')]);
     const loaded = await templatesPromise;
     const templates = templateSet(loaded.sources, loaded.helpers);
     const ctx = { templates, locate: checked.locate, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) };

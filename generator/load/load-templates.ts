@@ -2,11 +2,12 @@
 // folder whose files replace built-in ones by name and may add partials and a `helpers.mjs`.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import type { TemplateHelper, TemplateSource } from '../emit/template-set.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
 /** The user's helpers module inside a template folder. */
 export const HELPERS_FILE = 'helpers.mjs';
 
