@@ -114,6 +114,8 @@ export function describeSchema(schema: IrSchema, side: ApiSide): string {
       return 'any value';
     case 'never':
       return 'no value';
+    case 'not':
+      return `anything but ${describeSchema(schema.schema, side)}`;
   }
 }
 

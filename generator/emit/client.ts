@@ -3,7 +3,7 @@
 // builder, the validators and the runtime core together; all mechanics live in internal/.
 import { printStructure, Scope, StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { Identifier, IrApi, IrOperation, IrResource, IrSchema } from '../model/ir.js';
-import { code, exampleLiteral, joinCode, jsDoc, literal, propertyKey, type Code } from './escape.js';
+import { Code, code, exampleLiteral, joinCode, jsDoc, literal, propertyKey } from './escape.js';
 import type { EmitContext, EmittedFile } from './emitted-file.js';
 import type { TemplateSet } from './template-set.js';
 import { templateRenderer, type TemplateRenderer } from './templates.js';
@@ -29,9 +29,10 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
     `import { ClientCore, type ClientIdentity, type ClientOptions, type RequestOptions } from './internal/core.js';`,
     api.operations.some((op) => op.pagination) ? `import { PagePromise } from './internal/pagination.js';` : '',
     api.operations.some((op) => op.response.stream) ? `import type { Stream } from './internal/streaming.js';` : '',
-    builders.length > 0 ? `import { ${builders.join(', ')} } from './requests.js';` : '',
+    // namespaces: a builder, a validator and a type may share a name (all come from the spec)
+    builders.length > 0 ? `import * as requests from './requests.js';` : '',
     usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
-    validators.size > 0 ? `import { ${[...validators].sort().join(', ')} } from './validators.js';` : '',
+    validators.size > 0 ? `import * as validators from './validators.js';` : '',
   ].filter(Boolean);
   const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv} };`;
   const statements: (string | StatementStructures)[] = [fileHeader(api) + imports.join('\n') + '\n', identity.text, ...classes];
@@ -110,7 +111,7 @@ export function operationToMethod(op: IrOperation, path: readonly string[], api:
   const validation = validationHooks(op, api, validators);
   const example = exampleCall(op, path, api);
   const allParameters = [...parameters, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }];
-  const body = methodBody(op, response.type, `{ ${[...validation, ...response.hooks, `build: () => ${op.names.builder.text}(${request})`].join(', ')} }`, render);
+  const body = methodBody(op, response.type, `{ ${[...validation, ...response.hooks, `build: () => requests.${op.names.builder.text}(${request})`].join(', ')} }`, render);
   return {
     kind: StructureKind.Method,
     name: op.names.method.text,
@@ -143,7 +144,7 @@ function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, vali
   const eventType = response.stream ? (response.stream.schema ? typeOf(response.stream.schema, api, usedTypes) : 'unknown') : undefined;
   const eventValidator = response.stream?.schema ? validateNameOf(response.stream.schema, api) : undefined;
   if (eventValidator) validators.add(eventValidator.text);
-  const eventHook = eventValidator ? [`validateEvent: ${eventValidator.text}`] : [];
+  const eventHook = eventValidator ? [`validateEvent: validators.${eventValidator.text}`] : [];
   switch (response.contentType) {
     case 'binary':
       return { type: 'Response', hooks: [`responseType: 'binary'`] };
@@ -210,27 +211,32 @@ function validationHooks(op: IrOperation, api: IrApi, validators: Set<string>): 
     validators.add(group.validate.text);
     if (group.location === 'path') {
       const input = joinCode(group.parameters.map((parameter) => code`${propertyKey(parameter.name)}: ${parameter.argument}`), ', ');
-      checks.push(code`...${group.validate}({ ${input} })`);
+      checks.push(code`...${inNamespace(group.validate)}({ ${input} })`);
     } else {
       const name = group.location === 'query' ? code`query` : code`headers`;
       const input = group.parameters.some((parameter) => parameter.required) ? name : code`${name} ?? {}`;
-      checks.push(code`...${group.validate}(${input}).map((issue) => ({ path: [${name.text}, ...issue.path], message: issue.message }))`);
+      checks.push(code`...${inNamespace(group.validate)}(${input}).map((issue) => ({ path: [${name.text}, ...issue.path], message: issue.message }))`);
     }
   }
   const body = op.body === undefined ? undefined : validateNameOf(op.body.schema, api);
   if (op.body !== undefined && body !== undefined) {
     validators.add(body.text);
-    checks.push(op.body.required ? code`...${body}(body)` : code`...(body === undefined ? [] : ${body}(body))`);
+    checks.push(op.body.required ? code`...${inNamespace(body)}(body)` : code`...(body === undefined ? [] : ${inNamespace(body)}(body))`);
   }
   const hooks: string[] = [];
-  if (checks.length === 1 && op.body?.required === true && body !== undefined) hooks.push(code`validateRequest: () => ${body}(body)`.text);
+  if (checks.length === 1 && op.body?.required === true && body !== undefined) hooks.push(code`validateRequest: () => ${inNamespace(body)}(body)`.text);
   else if (checks.length > 0) hooks.push(code`validateRequest: () => [${joinCode(checks, ', ')}]`.text);
   const response = op.response.contentType === 'application/json' ? validateNameOf(op.response.schema, api) : undefined;
   if (response !== undefined) {
     validators.add(response.text);
-    hooks.push(code`validateResponse: ${response}`.text);
+    hooks.push(code`validateResponse: ${inNamespace(response)}`.text);
   }
   return hooks;
+}
+
+/** `validators.validateX`: validators are imported as a namespace. */
+function inNamespace(id: Identifier): Code {
+  return Code.raw(`validators.${id.text}`);
 }
 
 /** The validator of a body or response schema (build-model names every one of them). */

@@ -7,8 +7,12 @@ export type JsonSchema = boolean | { [key: string]: unknown };
 
 /** `refName` maps a named schema's key to the name its `$ref` should use. */
 export interface JsonSchemaOptions {
-  /** Leave out `discriminator` (openapi-typescript rewrites the members' tag fields when it sees one). */
-  readonly omitDiscriminator?: boolean;
+  /**
+   * For the type layer: leave out `discriminator` (openapi-typescript rewrites the members' tag
+   * fields when it sees one), write `true`/`false` schemas as `{}`/`{ not: {} }` (it cannot read
+   * boolean schemas everywhere), and read `not` as any value (a type cannot say "not").
+   */
+  readonly forTypes?: boolean;
 }
 
 export function irToJsonSchema(schema: IrSchema, refName: (key: string) => string, options: JsonSchemaOptions = {}): JsonSchema {
@@ -22,9 +26,9 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
     case 'ref':
       return { $ref: `#/components/schemas/${refName(schema.target)}`, ...annotations };
     case 'unknown':
-      return Object.keys(annotations).length ? annotations : true;
+      return Object.keys(annotations).length || options.forTypes ? annotations : true;
     case 'never':
-      return false;
+      return options.forTypes ? { not: {}, ...annotations } : false;
     case 'null':
       return { type: 'null', ...annotations };
     case 'boolean':
@@ -57,7 +61,7 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
     case 'union':
       return {
         [schema.mode]: schema.variants.map(convert),
-        ...(schema.discriminator && !options.omitDiscriminator
+        ...(schema.discriminator && !options.forTypes
           ? {
               discriminator: {
                 propertyName: schema.discriminator.propertyName,
@@ -67,8 +71,14 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
           : {}),
         ...annotations,
       };
-    case 'allOf':
-      return { allOf: schema.parts.map(convert), ...annotations };
+    case 'allOf': {
+      // parts that say nothing to the type layer (a `not`) would only add `& unknown`
+      const parts = schema.parts.map(convert).filter((part) => !options.forTypes || (typeof part === 'object' && Object.keys(part).length > 0));
+      return parts.length === 1 && options.forTypes ? { ...(parts[0] as object), ...annotations } : { allOf: parts, ...annotations };
+    }
+    case 'not':
+      // the type layer cannot say "not": any value there; validators (and ajv) see the real thing
+      return options.forTypes ? annotations : { not: convert(schema.schema), ...annotations };
   }
 }
 

@@ -50,7 +50,7 @@ function typeEntries(api: IrApi): TypeEntry[] {
   const refName = (key: string) => nameOf.get(key) ?? key;
   const entries: TypeEntry[] = api.schemas.map((named) => ({
     name: named.name.text,
-    schema: irToJsonSchema(named.schema, refName, { omitDiscriminator: true }),
+    schema: irToJsonSchema(named.schema, refName, { forTypes: true }),
     ...(named.schema.description !== undefined ? { doc: named.schema.description } : {}),
   }));
   for (const op of api.operations) {
@@ -67,7 +67,7 @@ function typeEntries(api: IrApi): TypeEntry[] {
         schema: {
           type: 'object',
           properties: Object.fromEntries(
-            parameters.map((p) => [p.name, { ...asObject(irToJsonSchema(p.schema, refName, { omitDiscriminator: true })), ...(p.description ? { description: p.description } : {}) }]),
+            parameters.map((p) => [p.name, { ...asObject(irToJsonSchema(p.schema, refName, { forTypes: true })), ...(p.description ? { description: p.description } : {}) }]),
           ),
           required: parameters.filter((p) => p.required).map((p) => p.name),
         },

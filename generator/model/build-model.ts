@@ -124,7 +124,7 @@ type Claim = (table: NameTable, name: string, pointer: string, what: string) => 
 /** Names `requests.ts` declares itself, which a builder must not take. */
 const BUILDER_SCOPE = new Set(['encodePathSegment', 'formatQuery', 'QueryEntry', 'RequestDescription']);
 /** Names a client method uses besides its positional path arguments. */
-const ARGUMENT_SCOPE = new Set(['body', 'query', 'headers', 'options', 'request']);
+const ARGUMENT_SCOPE = new Set(['body', 'query', 'headers', 'options', 'request', 'requests', 'validators']);
 
 interface OperationNaming {
   readonly types: NameTable;
@@ -269,6 +269,8 @@ export function refsOf(schema: IrSchema): string[] {
       return [...schema.variants.flatMap(refsOf), ...(schema.discriminator?.mapping.map((m) => m.target) ?? [])];
     case 'allOf':
       return schema.parts.flatMap(refsOf);
+    case 'not':
+      return refsOf(schema.schema);
     default:
       return [];
   }

@@ -200,7 +200,8 @@ export type IrSchema =
   | IrUnionSchema
   | IrAllOfSchema
   | IrUnknownSchema
-  | IrNeverSchema;
+  | IrNeverSchema
+  | IrNotSchema;
 
 /** A reference to a named schema (by `IrNamedSchema.key`). Recursion goes through refs only. */
 export interface IrRefSchema extends IrSchemaBase {
@@ -302,6 +303,15 @@ export interface IrAllOfSchema extends IrSchemaBase {
 /** `{}` or `true`: any value. */
 export interface IrUnknownSchema extends IrSchemaBase {
   readonly kind: 'unknown';
+}
+
+/**
+ * `not: <schema>` beside other keywords (e.g. `not: { required: [a, b] }`: "not both").
+ * Types cannot say "not", so the type layer reads it as any value; validators enforce it.
+ */
+export interface IrNotSchema extends IrSchemaBase {
+  readonly kind: 'not';
+  readonly schema: IrSchema;
 }
 
 /** `false` or `not: {}`: no value. */

@@ -269,11 +269,15 @@ function schemaExists(root: unknown, key: string): boolean {
   return schemas !== undefined && Object.prototype.hasOwnProperty.call(schemas, key);
 }
 
+/** `not: {}` accepts nothing; any other `not` is one more part beside the schema's other keywords. */
 function notToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {
   const not = raw['not'];
-  if (isRaw(not) && Object.keys(not).length === 0) return { ...base, kind: 'never' };
-  report(ctx, 'model/unsupported-construct', childPointer(pointer, 'not'), 'The schema keyword `not` is supported only as `not: {}`.');
-  return { ...base, kind: 'unknown' };
+  if ((isRaw(not) && Object.keys(not).length === 0) || not === true) return { ...base, kind: 'never' };
+  const negated: IrSchema = { kind: 'not', schema: schemaToIr(not, childPointer(pointer, 'not'), ctx), source: childPointer(pointer, 'not') };
+  const siblings = { ...raw };
+  delete siblings['not'];
+  const rest = schemaToIr(siblings, pointer, ctx);
+  return rest.kind === 'unknown' ? { ...negated, ...base } : { ...base, kind: 'allOf', parts: [rest, negated] };
 }
 
 function literalToIr(kind: 'enum' | 'const', values: readonly unknown[], base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {

@@ -37,6 +37,8 @@ export function describeSchema(schema: IrSchema, resolve: (schema: IrSchema) => 
       return joinAlternatives([...new Set(schema.variants.map((variant) => describeSchema(variant, resolve, depth + 1)))]);
     case 'unknown':
       return 'any value';
+    case 'not':
+      return `a value that is not ${describeSchema(schema.schema, resolve, depth + 1)}`;
     case 'never':
       return 'no value (nothing is allowed here)';
   }

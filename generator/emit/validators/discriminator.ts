@@ -26,5 +26,5 @@ export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDi
   const fallback = code`default:\nif (${tag} === undefined) {\n${missing}\n} else {\n${wrong}\n}`;
   const otherwise = mismatch(target, `an object with \`${name}\` one of ${values}`);
   const read = code`${object}${propertyAccess(name)}`;
-  return code`if (${isObjectTest(target.value)}) {\nconst ${object} = ${target.value} as Record<string, unknown>;\nconst ${tag} = Object.hasOwn(${object}, ${literal(name)}) ? ${read} : undefined;\nswitch (${tag}) {\n${joinCode([...cases, fallback], '\n')}\n}\n} else {\n${otherwise}\n}`;
+  return code`if (${isObjectTest(target.value)}) {\nconst ${object} = ${target.value} as Record<string, unknown>;\nconst ${tag}: unknown = Object.hasOwn(${object}, ${literal(name)}) ? ${read} : undefined;\nswitch (${tag}) {\n${joinCode([...cases, fallback], '\n')}\n}\n} else {\n${otherwise}\n}`;
 }

@@ -5,6 +5,7 @@ import type { Code } from '../escape.js';
 import { allOfToCheck } from './all-of.js';
 import { arrayToCheck } from './array.js';
 import { literalToCheck } from './literal.js';
+import { notToCheck } from './not.js';
 import { numberToCheck } from './number.js';
 import { objectToCheck } from './object.js';
 import { primitiveToCheck } from './primitive.js';
@@ -33,6 +34,8 @@ export function schemaToCheck(schema: IrSchema, target: Target, scope: Scope): C
       return unionToCheck(schema, target, scope);
     case 'allOf':
       return allOfToCheck(schema, target, scope);
+    case 'not':
+      return notToCheck(schema, target, scope);
     case 'boolean':
     case 'null':
     case 'unknown':

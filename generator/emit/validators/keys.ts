@@ -1,8 +1,7 @@
 // The one pass over an object's keys: unknown keys (closed objects always, undeclared ones in
 // 'strict' mode), values of additionalProperties schemas, propertyNames, and the key count.
 // Known keys and "did you mean" candidates are lists computed here, at generation time.
-import type { IrObjectSchema, IrSchema } from '../../model/ir.js';
-import type { Identifier } from '../../model/ir.js';
+import type { Identifier, IrObjectSchema, IrSchema } from '../../model/ir.js';
 import { code, joinCode, literal, type Code } from '../escape.js';
 import { plural } from './describe.js';
 import { rulesAfterTypeToCheck } from './rules.js';

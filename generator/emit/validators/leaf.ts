@@ -48,6 +48,7 @@ export function isTestable(schema: IrSchema, resolve: (schema: IrSchema) => IrSc
     case 'object':
     case 'array':
     case 'allOf':
+    case 'not':
       return false;
     default:
       return true;

@@ -32,8 +32,11 @@ export function objectPartsToCheck(parts: readonly IrObjectSchema[], target: Tar
 function propertyToCheck(property: IrProperty, object: Code, target: Target, scope: Scope): Code {
   const { name } = property;
   const access = code`${object}${propertyAccess(name)}`;
-  const read = INHERITED.has(name) ? code`Object.hasOwn(${object}, ${literal(name)}) ? ${access} : undefined` : access;
+  const isInherited = INHERITED.has(name);
+  const read = isInherited ? code`Object.hasOwn(${object}, ${literal(name)}) ? ${access} : undefined` : access;
   const value = scope.local('v');
+  // TypeScript types `o.constructor` as Object's member, not the index signature's unknown.
+  const declared = isInherited ? code`${value}: unknown` : code`${value}`;
   const child = childTarget(target, value, literal(name), `\`${name}\``, name);
   const inner = scope.check(property.schema, child);
   const missing = property.required
@@ -41,6 +44,6 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
     : EMPTY;
   if (inner.text === '' && missing.text === '') return EMPTY;
   if (inner.text === '') return code`if ((${read}) === undefined) {\n${missing}\n}`;
-  if (missing.text === '') return code`const ${value} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`;
-  return code`const ${value} = ${read};\nif (${value} === undefined) {\n${missing}\n} else {\n${inner}\n}`;
+  if (missing.text === '') return code`const ${declared} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`;
+  return code`const ${declared} = ${read};\nif (${value} === undefined) {\n${missing}\n} else {\n${inner}\n}`;
 }

@@ -1,6 +1,6 @@
 // The state of one validators module while it is emitted: hoisted constants and functions,
-// the check function of each named schema, fresh local names, the runtime helpers used, and
-// the problems found (emit/unsupported-construct). The emitters themselves stay pure.
+// the check function of each named schema, which refs are inlined, fresh local names, and the
+// problems found (emit/unsupported-construct). The emitters themselves stay pure.
 import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
 import { defaultHint } from '../../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../../diagnostics/diagnostic.js';
@@ -18,7 +18,7 @@ export type Dispatch = (schema: IrSchema, target: Target, scope: Scope) => Code;
 export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES';
 
 /** The largest schema (in nodes, refs expanded) a ref inlines; bigger ones are called. */
-const INLINE_NODES = 48;
+const INLINE_NODES = 24;
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
@@ -36,7 +36,6 @@ export class ModuleScope {
   readonly constants: string[] = [];
   readonly functions: FunctionDeclarationStructure[] = [];
   readonly problems: Diagnostic[] = [];
-  readonly helpers = new Set<RuntimeHelper>();
   readonly #named: ReadonlyMap<string, IrNamedSchema>;
   readonly #constantNames = new Map<string, Identifier>();
   readonly #hoisted = new Map<IrSchema, Identifier>();
@@ -51,8 +50,8 @@ export class ModuleScope {
     this.#named = new Map(named.map((schema) => [schema.key, schema]));
   }
 
+  /** A runtime helper to call; module.ts imports the ones the emitted text uses. */
   helper(name: RuntimeHelper): Identifier {
-    this.helpers.add(name);
     return new Identifier(name);
   }
 

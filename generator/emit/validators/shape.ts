@@ -29,6 +29,7 @@ export function jsonTypesOf(schema: IrSchema, resolve: (schema: IrSchema) => IrS
       return sets.length === 0 ? 'any' : new Set(ALL.filter((type) => sets.every((set) => set.has(type))));
     }
     case 'unknown':
+    case 'not':
       return 'any';
     case 'never':
       return new Set();
