@@ -7,14 +7,7 @@ import {
   type RequestOptions,
 } from './internal/core.js';
 import { PagePromise } from './internal/pagination.js';
-import {
-  cancelChatKitSession,
-  createChatKitSession,
-  deleteChatKitThread,
-  listChatKitThreadItems,
-  listChatKitThreads,
-  retrieveChatKitThread,
-} from './requests.js';
+import * as requests from './requests.js';
 import type {
   ChatKitThread,
   ChatKitThreadItemList,
@@ -25,20 +18,7 @@ import type {
   SessionCreateParams,
   ThreadDeleteResponse,
 } from './types.js';
-import {
-  validateCancelChatKitSessionPathParams,
-  validateChatKitThread,
-  validateChatKitThreadItemList,
-  validateChatKitThreadList,
-  validateChatSession,
-  validateDeleteChatKitThreadPathParams,
-  validateListChatKitThreadItemsPathParams,
-  validateListChatKitThreadItemsQueryParams,
-  validateListChatKitThreadsQueryParams,
-  validateRetrieveChatKitThreadPathParams,
-  validateSessionCreateParams,
-  validateThreadDeleteResponse,
-} from './validators.js';
+import * as validators from './validators.js';
 const IDENTITY: ClientIdentity = {
   clientName: 'ChatKitClient',
   packageName: 'chatkit-client',
@@ -98,10 +78,10 @@ export class ChatkitSessionsResource {
     return this.client.request(
       {
         validateRequest: () => [
-          ...validateCancelChatKitSessionPathParams({ session_id: sessionId }),
+          ...validators.validateCancelChatKitSessionPathParams({ session_id: sessionId }),
         ],
-        validateResponse: validateChatSession,
-        build: () => cancelChatKitSession({ path: { session_id: sessionId } }),
+        validateResponse: validators.validateChatSession,
+        build: () => requests.cancelChatKitSession({ path: { session_id: sessionId } }),
       },
       options,
     );
@@ -120,9 +100,9 @@ export class ChatkitSessionsResource {
   create(body: SessionCreateParams, options?: RequestOptions): APIPromise<ChatSession> {
     return this.client.request(
       {
-        validateRequest: () => validateSessionCreateParams(body),
-        validateResponse: validateChatSession,
-        build: () => createChatKitSession({ body }),
+        validateRequest: () => validators.validateSessionCreateParams(body),
+        validateResponse: validators.validateChatSession,
+        build: () => requests.createChatKitSession({ body }),
       },
       options,
     );
@@ -146,9 +126,11 @@ export class ChatkitThreadsResource {
   delete(threadId: string, options?: RequestOptions): APIPromise<ThreadDeleteResponse> {
     return this.client.request(
       {
-        validateRequest: () => [...validateDeleteChatKitThreadPathParams({ thread_id: threadId })],
-        validateResponse: validateThreadDeleteResponse,
-        build: () => deleteChatKitThread({ path: { thread_id: threadId } }),
+        validateRequest: () => [
+          ...validators.validateDeleteChatKitThreadPathParams({ thread_id: threadId }),
+        ],
+        validateResponse: validators.validateThreadDeleteResponse,
+        build: () => requests.deleteChatKitThread({ path: { thread_id: threadId } }),
       },
       options,
     );
@@ -184,13 +166,12 @@ export class ChatkitThreadsResource {
         this.client.request(
           {
             validateRequest: () => [
-              ...validateListChatKitThreadsQueryParams(query ?? {}).map((issue) => ({
-                path: ['query', ...issue.path],
-                message: issue.message,
-              })),
+              ...validators
+                .validateListChatKitThreadsQueryParams(query ?? {})
+                .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
             ],
-            validateResponse: validateChatKitThreadList,
-            build: () => listChatKitThreads({ ...(query === undefined ? {} : { query }) }),
+            validateResponse: validators.validateChatKitThreadList,
+            build: () => requests.listChatKitThreads({ ...(query === undefined ? {} : { query }) }),
           },
           options,
         ),
@@ -229,15 +210,14 @@ export class ChatkitThreadsResource {
         this.client.request(
           {
             validateRequest: () => [
-              ...validateListChatKitThreadItemsPathParams({ thread_id: threadId }),
-              ...validateListChatKitThreadItemsQueryParams(query ?? {}).map((issue) => ({
-                path: ['query', ...issue.path],
-                message: issue.message,
-              })),
+              ...validators.validateListChatKitThreadItemsPathParams({ thread_id: threadId }),
+              ...validators
+                .validateListChatKitThreadItemsQueryParams(query ?? {})
+                .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
             ],
-            validateResponse: validateChatKitThreadItemList,
+            validateResponse: validators.validateChatKitThreadItemList,
             build: () =>
-              listChatKitThreadItems({
+              requests.listChatKitThreadItems({
                 path: { thread_id: threadId },
                 ...(query === undefined ? {} : { query }),
               }),
@@ -262,10 +242,10 @@ export class ChatkitThreadsResource {
     return this.client.request(
       {
         validateRequest: () => [
-          ...validateRetrieveChatKitThreadPathParams({ thread_id: threadId }),
+          ...validators.validateRetrieveChatKitThreadPathParams({ thread_id: threadId }),
         ],
-        validateResponse: validateChatKitThread,
-        build: () => retrieveChatKitThread({ path: { thread_id: threadId } }),
+        validateResponse: validators.validateChatKitThread,
+        build: () => requests.retrieveChatKitThread({ path: { thread_id: threadId } }),
       },
       options,
     );

@@ -3,8 +3,11 @@ import { ValidationError, type ValidationIssue } from './internal/errors.js';
 import {
   NO_ISSUES,
   codePoints,
+  expected,
+  fail,
   found,
   foundLiteral,
+  missing,
   nestIssues,
   unknownKeyMessage,
   standardSchema,
@@ -181,66 +184,46 @@ function check_ChatKitAttachment(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['id'],
-        message: 'missing required key `id`: expected a string',
-      });
+      issues = missing(issues, ['id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['id'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['id'], 'a string', v2);
       }
     }
     const v3 = o1.mime_type;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['mime_type'],
-        message: 'missing required key `mime_type`: expected a string',
-      });
+      issues = missing(issues, ['mime_type'], 'a string');
     } else {
       if (!(typeof v3 === 'string')) {
-        (issues ??= []).push({
-          path: ['mime_type'],
-          message: 'expected a string, found ' + found(v3),
-        });
+        issues = expected(issues, ['mime_type'], 'a string', v3);
       }
     }
     const v4 = o1.name;
     if (v4 === undefined) {
-      (issues ??= []).push({
-        path: ['name'],
-        message: 'missing required key `name`: expected a string',
-      });
+      issues = missing(issues, ['name'], 'a string');
     } else {
       if (!(typeof v4 === 'string')) {
-        (issues ??= []).push({ path: ['name'], message: 'expected a string, found ' + found(v4) });
+        issues = expected(issues, ['name'], 'a string', v4);
       }
     }
     const v5 = o1.preview_url;
     if (v5 === undefined) {
-      (issues ??= []).push({
-        path: ['preview_url'],
-        message: 'missing required key `preview_url`: expected a string or null',
-      });
+      issues = missing(issues, ['preview_url'], 'a string or null');
     } else {
       if (!(typeof v5 === 'string' || v5 === null)) {
-        (issues ??= []).push({
-          path: ['preview_url'],
-          message: 'expected a string or null; found ' + found(v5),
-        });
+        issues = fail(issues, ['preview_url'], 'expected a string or null; found ' + found(v5));
       }
     }
     const v6 = o1.type;
     if (v6 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected one of 'image', 'file'",
-      });
+      issues = missing(issues, ['type'], "one of 'image', 'file'");
     } else {
       if (!(v6 === 'image' || v6 === 'file')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected one of 'image', 'file'; found " + foundLiteral(v6),
-        });
+        issues = fail(
+          issues,
+          ['type'],
+          "expected one of 'image', 'file'; found " + foundLiteral(v6),
+        );
       }
     }
     if (strict) {
@@ -252,19 +235,12 @@ function check_ChatKitAttachment(
           k7 !== 'preview_url' &&
           k7 !== 'type'
         ) {
-          (issues ??= []).push({
-            path: [k7],
-            message: unknownKeyMessage(k7, label, KEYS_2, NESTED_1),
-          });
+          issues = fail(issues, [k7], unknownKeyMessage(k7, label, KEYS_2, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        'expected an object `{ id, mime_type, name, preview_url, type }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ id, mime_type, name, preview_url, type }`', value);
   }
 
   return issues;
@@ -317,161 +293,109 @@ function check_ChatKitClientToolCall(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['id'],
-        message: 'missing required key `id`: expected a string',
-      });
+      issues = missing(issues, ['id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['id'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['id'], 'a string', v2);
       }
     }
     const v3 = o1.arguments;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['arguments'],
-        message: 'missing required key `arguments`: expected a string',
-      });
+      issues = missing(issues, ['arguments'], 'a string');
     } else {
       if (!(typeof v3 === 'string')) {
-        (issues ??= []).push({
-          path: ['arguments'],
-          message: 'expected a string, found ' + found(v3),
-        });
+        issues = expected(issues, ['arguments'], 'a string', v3);
       }
     }
     const v4 = o1.call_id;
     if (v4 === undefined) {
-      (issues ??= []).push({
-        path: ['call_id'],
-        message: 'missing required key `call_id`: expected a string',
-      });
+      issues = missing(issues, ['call_id'], 'a string');
     } else {
       if (!(typeof v4 === 'string')) {
-        (issues ??= []).push({
-          path: ['call_id'],
-          message: 'expected a string, found ' + found(v4),
-        });
+        issues = expected(issues, ['call_id'], 'a string', v4);
       }
     }
     const v5 = o1.created_at;
     if (v5 === undefined) {
-      (issues ??= []).push({
-        path: ['created_at'],
-        message: 'missing required key `created_at`: expected an integer',
-      });
+      issues = missing(issues, ['created_at'], 'an integer');
     } else {
       if (!(typeof v5 === 'number' && Number.isFinite(v5))) {
-        (issues ??= []).push({
-          path: ['created_at'],
-          message: 'expected an integer, found ' + found(v5),
-        });
+        issues = expected(issues, ['created_at'], 'an integer', v5);
       } else {
         if (!Number.isInteger(v5)) {
-          (issues ??= []).push({
-            path: ['created_at'],
-            message: 'expected an integer, found ' + found(v5),
-          });
+          issues = expected(issues, ['created_at'], 'an integer', v5);
         }
       }
     }
     const v6 = o1.name;
     if (v6 === undefined) {
-      (issues ??= []).push({
-        path: ['name'],
-        message: 'missing required key `name`: expected a string',
-      });
+      issues = missing(issues, ['name'], 'a string');
     } else {
       if (!(typeof v6 === 'string')) {
-        (issues ??= []).push({ path: ['name'], message: 'expected a string, found ' + found(v6) });
+        issues = expected(issues, ['name'], 'a string', v6);
       }
     }
     const v7 = o1.object;
     if (v7 === undefined) {
-      (issues ??= []).push({
-        path: ['object'],
-        message: "missing required key `object`: expected 'chatkit.thread_item'",
-      });
+      issues = missing(issues, ['object'], "'chatkit.thread_item'");
     } else {
       if (!(v7 === 'chatkit.thread_item')) {
-        (issues ??= []).push({
-          path: ['object'],
-          message: "expected 'chatkit.thread_item', found " + foundLiteral(v7),
-        });
+        issues = fail(
+          issues,
+          ['object'],
+          "expected 'chatkit.thread_item', found " + foundLiteral(v7),
+        );
       }
     }
     const v8 = o1.output;
     if (v8 === undefined) {
-      (issues ??= []).push({
-        path: ['output'],
-        message: 'missing required key `output`: expected a string or null',
-      });
+      issues = missing(issues, ['output'], 'a string or null');
     } else {
       if (!(typeof v8 === 'string' || v8 === null)) {
-        (issues ??= []).push({
-          path: ['output'],
-          message: 'expected a string or null; found ' + found(v8),
-        });
+        issues = fail(issues, ['output'], 'expected a string or null; found ' + found(v8));
       }
     }
     const v9 = o1.status;
     if (v9 === undefined) {
-      (issues ??= []).push({
-        path: ['status'],
-        message: "missing required key `status`: expected one of 'in_progress', 'completed'",
-      });
+      issues = missing(issues, ['status'], "one of 'in_progress', 'completed'");
     } else {
       if (!(v9 === 'in_progress' || v9 === 'completed')) {
-        (issues ??= []).push({
-          path: ['status'],
-          message: "expected one of 'in_progress', 'completed'; found " + foundLiteral(v9),
-        });
+        issues = fail(
+          issues,
+          ['status'],
+          "expected one of 'in_progress', 'completed'; found " + foundLiteral(v9),
+        );
       }
     }
     const v10 = o1.thread_id;
     if (v10 === undefined) {
-      (issues ??= []).push({
-        path: ['thread_id'],
-        message: 'missing required key `thread_id`: expected a string',
-      });
+      issues = missing(issues, ['thread_id'], 'a string');
     } else {
       if (!(typeof v10 === 'string')) {
-        (issues ??= []).push({
-          path: ['thread_id'],
-          message: 'expected a string, found ' + found(v10),
-        });
+        issues = expected(issues, ['thread_id'], 'a string', v10);
       }
     }
     const v11 = o1.type;
     if (v11 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'chatkit.client_tool_call'",
-      });
+      issues = missing(issues, ['type'], "'chatkit.client_tool_call'");
     } else {
       if (!(v11 === 'chatkit.client_tool_call')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'chatkit.client_tool_call', found " + foundLiteral(v11),
-        });
+        issues = fail(
+          issues,
+          ['type'],
+          "expected 'chatkit.client_tool_call', found " + foundLiteral(v11),
+        );
       }
     }
     if (strict) {
       for (const k12 in o1) {
         if (!KEY_SET_4.has(k12)) {
-          (issues ??= []).push({
-            path: [k12],
-            message: unknownKeyMessage(k12, label, KEYS_3, NESTED_1),
-          });
+          issues = fail(issues, [k12], unknownKeyMessage(k12, label, KEYS_3, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        'expected an object `{ id, arguments, call_id, created_at, … }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ id, arguments, call_id, created_at, … }`', value);
   }
 
   return issues;
@@ -527,17 +451,14 @@ function check_ChatKitResponseOutputText(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.annotations;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['annotations'],
-        message: 'missing required key `annotations`: expected an array',
-      });
+      issues = missing(issues, ['annotations'], 'an array');
     } else {
       if (Array.isArray(v2)) {
         for (let i3 = 0; i3 < v2.length; i3++) {
           const v4: unknown = v2[i3];
           if (typeof v4 === 'object' && v4 !== null && !Array.isArray(v4)) {
             const o5 = v4 as Record<string, unknown>;
-            const v6 = Object.hasOwn(o5, 'type') ? o5.type : undefined;
+            const v6: unknown = Object.hasOwn(o5, 'type') ? o5.type : undefined;
             switch (v6) {
               case 'file': {
                 const r7 = check_ChatKitResponseOutputTextAnnotationFile(
@@ -563,72 +484,53 @@ function check_ChatKitResponseOutputText(
               }
               default:
                 if (v6 === undefined) {
-                  (issues ??= []).push({
-                    path: ['annotations', i3, 'type'],
-                    message: "missing required key `type`: expected one of 'file', 'url'",
-                  });
+                  issues = missing(issues, ['annotations', i3, 'type'], "one of 'file', 'url'");
                 } else {
-                  (issues ??= []).push({
-                    path: ['annotations', i3, 'type'],
-                    message:
-                      "expected `type` to be one of 'file', 'url'; found " + foundLiteral(v6),
-                  });
+                  issues = fail(
+                    issues,
+                    ['annotations', i3, 'type'],
+                    "expected `type` to be one of 'file', 'url'; found " + foundLiteral(v6),
+                  );
                 }
             }
           } else {
-            (issues ??= []).push({
-              path: ['annotations', i3],
-              message: "expected an object with `type` one of 'file', 'url', found " + found(v4),
-            });
+            issues = expected(
+              issues,
+              ['annotations', i3],
+              "an object with `type` one of 'file', 'url'",
+              v4,
+            );
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['annotations'],
-          message: 'expected an array, found ' + found(v2),
-        });
+        issues = expected(issues, ['annotations'], 'an array', v2);
       }
     }
     const v9 = o1.text;
     if (v9 === undefined) {
-      (issues ??= []).push({
-        path: ['text'],
-        message: 'missing required key `text`: expected a string',
-      });
+      issues = missing(issues, ['text'], 'a string');
     } else {
       if (!(typeof v9 === 'string')) {
-        (issues ??= []).push({ path: ['text'], message: 'expected a string, found ' + found(v9) });
+        issues = expected(issues, ['text'], 'a string', v9);
       }
     }
     const v10 = o1.type;
     if (v10 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'output_text'",
-      });
+      issues = missing(issues, ['type'], "'output_text'");
     } else {
       if (!(v10 === 'output_text')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'output_text', found " + foundLiteral(v10),
-        });
+        issues = fail(issues, ['type'], "expected 'output_text', found " + foundLiteral(v10));
       }
     }
     if (strict) {
       for (const k11 in o1) {
         if (k11 !== 'annotations' && k11 !== 'text' && k11 !== 'type') {
-          (issues ??= []).push({
-            path: [k11],
-            message: unknownKeyMessage(k11, label, KEYS_5, NESTED_1),
-          });
+          issues = fail(issues, [k11], unknownKeyMessage(k11, label, KEYS_5, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ annotations, text, type }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ annotations, text, type }`', value);
   }
 
   return issues;
@@ -698,87 +600,58 @@ function check_ChatKitResponseOutputTextAnnotationFile(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.source;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['source'],
-        message: 'missing required key `source`: expected an object `{ filename, type }`',
-      });
+      issues = missing(issues, ['source'], 'an object `{ filename, type }`');
     } else {
       if (typeof v2 === 'object' && v2 !== null && !Array.isArray(v2)) {
         const o3 = v2 as Record<string, unknown>;
         const v4 = o3.filename;
         if (v4 === undefined) {
-          (issues ??= []).push({
-            path: ['source', 'filename'],
-            message: 'missing required key `filename`: expected a string',
-          });
+          issues = missing(issues, ['source', 'filename'], 'a string');
         } else {
           if (!(typeof v4 === 'string')) {
-            (issues ??= []).push({
-              path: ['source', 'filename'],
-              message: 'expected a string, found ' + found(v4),
-            });
+            issues = expected(issues, ['source', 'filename'], 'a string', v4);
           }
         }
         const v5 = o3.type;
         if (v5 === undefined) {
-          (issues ??= []).push({
-            path: ['source', 'type'],
-            message: "missing required key `type`: expected 'file'",
-          });
+          issues = missing(issues, ['source', 'type'], "'file'");
         } else {
           if (!(v5 === 'file')) {
-            (issues ??= []).push({
-              path: ['source', 'type'],
-              message: "expected 'file', found " + foundLiteral(v5),
-            });
+            issues = fail(issues, ['source', 'type'], "expected 'file', found " + foundLiteral(v5));
           }
         }
         if (strict) {
           for (const k6 in o3) {
             if (k6 !== 'filename' && k6 !== 'type') {
-              (issues ??= []).push({
-                path: ['source', k6],
-                message: unknownKeyMessage(k6, '`source`', KEYS_6, NESTED_1),
-              });
+              issues = fail(
+                issues,
+                ['source', k6],
+                unknownKeyMessage(k6, '`source`', KEYS_6, NESTED_1),
+              );
             }
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['source'],
-          message: 'expected an object `{ filename, type }`, found ' + found(v2),
-        });
+        issues = expected(issues, ['source'], 'an object `{ filename, type }`', v2);
       }
     }
     const v7 = o1.type;
     if (v7 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'file'",
-      });
+      issues = missing(issues, ['type'], "'file'");
     } else {
       if (!(v7 === 'file')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'file', found " + foundLiteral(v7),
-        });
+        issues = fail(issues, ['type'], "expected 'file', found " + foundLiteral(v7));
       }
     }
     if (strict) {
       for (const k8 in o1) {
         if (k8 !== 'source' && k8 !== 'type') {
-          (issues ??= []).push({
-            path: [k8],
-            message: unknownKeyMessage(k8, label, KEYS_8, NESTED_7),
-          });
+          issues = fail(issues, [k8], unknownKeyMessage(k8, label, KEYS_8, NESTED_7));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ source, type }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ source, type }`', value);
   }
 
   return issues;
@@ -848,87 +721,58 @@ function check_ChatKitResponseOutputTextAnnotationURL(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.source;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['source'],
-        message: 'missing required key `source`: expected an object `{ type, url }`',
-      });
+      issues = missing(issues, ['source'], 'an object `{ type, url }`');
     } else {
       if (typeof v2 === 'object' && v2 !== null && !Array.isArray(v2)) {
         const o3 = v2 as Record<string, unknown>;
         const v4 = o3.type;
         if (v4 === undefined) {
-          (issues ??= []).push({
-            path: ['source', 'type'],
-            message: "missing required key `type`: expected 'url'",
-          });
+          issues = missing(issues, ['source', 'type'], "'url'");
         } else {
           if (!(v4 === 'url')) {
-            (issues ??= []).push({
-              path: ['source', 'type'],
-              message: "expected 'url', found " + foundLiteral(v4),
-            });
+            issues = fail(issues, ['source', 'type'], "expected 'url', found " + foundLiteral(v4));
           }
         }
         const v5 = o3.url;
         if (v5 === undefined) {
-          (issues ??= []).push({
-            path: ['source', 'url'],
-            message: 'missing required key `url`: expected a string',
-          });
+          issues = missing(issues, ['source', 'url'], 'a string');
         } else {
           if (!(typeof v5 === 'string')) {
-            (issues ??= []).push({
-              path: ['source', 'url'],
-              message: 'expected a string, found ' + found(v5),
-            });
+            issues = expected(issues, ['source', 'url'], 'a string', v5);
           }
         }
         if (strict) {
           for (const k6 in o3) {
             if (k6 !== 'type' && k6 !== 'url') {
-              (issues ??= []).push({
-                path: ['source', k6],
-                message: unknownKeyMessage(k6, '`source`', KEYS_9, NESTED_1),
-              });
+              issues = fail(
+                issues,
+                ['source', k6],
+                unknownKeyMessage(k6, '`source`', KEYS_9, NESTED_1),
+              );
             }
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['source'],
-          message: 'expected an object `{ type, url }`, found ' + found(v2),
-        });
+        issues = expected(issues, ['source'], 'an object `{ type, url }`', v2);
       }
     }
     const v7 = o1.type;
     if (v7 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'url'",
-      });
+      issues = missing(issues, ['type'], "'url'");
     } else {
       if (!(v7 === 'url')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'url', found " + foundLiteral(v7),
-        });
+        issues = fail(issues, ['type'], "expected 'url', found " + foundLiteral(v7));
       }
     }
     if (strict) {
       for (const k8 in o1) {
         if (k8 !== 'source' && k8 !== 'type') {
-          (issues ??= []).push({
-            path: [k8],
-            message: unknownKeyMessage(k8, label, KEYS_8, NESTED_10),
-          });
+          issues = fail(issues, [k8], unknownKeyMessage(k8, label, KEYS_8, NESTED_10));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ source, type }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ source, type }`', value);
   }
 
   return issues;
@@ -996,7 +840,7 @@ function check_ChatKitResponseOutputTextAnnotationUnion(
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
-    const v2 = Object.hasOwn(o1, 'type') ? o1.type : undefined;
+    const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
     switch (v2) {
       case 'file': {
         const r3 = check_ChatKitResponseOutputTextAnnotationFile(value, strict, label);
@@ -1014,22 +858,17 @@ function check_ChatKitResponseOutputTextAnnotationUnion(
       }
       default:
         if (v2 === undefined) {
-          (issues ??= []).push({
-            path: ['type'],
-            message: "missing required key `type`: expected one of 'file', 'url'",
-          });
+          issues = missing(issues, ['type'], "one of 'file', 'url'");
         } else {
-          (issues ??= []).push({
-            path: ['type'],
-            message: "expected `type` to be one of 'file', 'url'; found " + foundLiteral(v2),
-          });
+          issues = fail(
+            issues,
+            ['type'],
+            "expected `type` to be one of 'file', 'url'; found " + foundLiteral(v2),
+          );
         }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: "expected an object with `type` one of 'file', 'url', found " + found(value),
-    });
+    issues = expected(issues, [], "an object with `type` one of 'file', 'url'", value);
   }
 
   return issues;
@@ -1077,118 +916,78 @@ function check_ChatKitTask(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['id'],
-        message: 'missing required key `id`: expected a string',
-      });
+      issues = missing(issues, ['id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['id'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['id'], 'a string', v2);
       }
     }
     const v3 = o1.created_at;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['created_at'],
-        message: 'missing required key `created_at`: expected an integer',
-      });
+      issues = missing(issues, ['created_at'], 'an integer');
     } else {
       if (!(typeof v3 === 'number' && Number.isFinite(v3))) {
-        (issues ??= []).push({
-          path: ['created_at'],
-          message: 'expected an integer, found ' + found(v3),
-        });
+        issues = expected(issues, ['created_at'], 'an integer', v3);
       } else {
         if (!Number.isInteger(v3)) {
-          (issues ??= []).push({
-            path: ['created_at'],
-            message: 'expected an integer, found ' + found(v3),
-          });
+          issues = expected(issues, ['created_at'], 'an integer', v3);
         }
       }
     }
     const v4 = o1.heading;
     if (v4 === undefined) {
-      (issues ??= []).push({
-        path: ['heading'],
-        message: 'missing required key `heading`: expected a string or null',
-      });
+      issues = missing(issues, ['heading'], 'a string or null');
     } else {
       if (!(typeof v4 === 'string' || v4 === null)) {
-        (issues ??= []).push({
-          path: ['heading'],
-          message: 'expected a string or null; found ' + found(v4),
-        });
+        issues = fail(issues, ['heading'], 'expected a string or null; found ' + found(v4));
       }
     }
     const v5 = o1.object;
     if (v5 === undefined) {
-      (issues ??= []).push({
-        path: ['object'],
-        message: "missing required key `object`: expected 'chatkit.thread_item'",
-      });
+      issues = missing(issues, ['object'], "'chatkit.thread_item'");
     } else {
       if (!(v5 === 'chatkit.thread_item')) {
-        (issues ??= []).push({
-          path: ['object'],
-          message: "expected 'chatkit.thread_item', found " + foundLiteral(v5),
-        });
+        issues = fail(
+          issues,
+          ['object'],
+          "expected 'chatkit.thread_item', found " + foundLiteral(v5),
+        );
       }
     }
     const v6 = o1.summary;
     if (v6 === undefined) {
-      (issues ??= []).push({
-        path: ['summary'],
-        message: 'missing required key `summary`: expected a string or null',
-      });
+      issues = missing(issues, ['summary'], 'a string or null');
     } else {
       if (!(typeof v6 === 'string' || v6 === null)) {
-        (issues ??= []).push({
-          path: ['summary'],
-          message: 'expected a string or null; found ' + found(v6),
-        });
+        issues = fail(issues, ['summary'], 'expected a string or null; found ' + found(v6));
       }
     }
     const v7 = o1.task_type;
     if (v7 === undefined) {
-      (issues ??= []).push({
-        path: ['task_type'],
-        message: "missing required key `task_type`: expected one of 'custom', 'thought'",
-      });
+      issues = missing(issues, ['task_type'], "one of 'custom', 'thought'");
     } else {
       if (!(v7 === 'custom' || v7 === 'thought')) {
-        (issues ??= []).push({
-          path: ['task_type'],
-          message: "expected one of 'custom', 'thought'; found " + foundLiteral(v7),
-        });
+        issues = fail(
+          issues,
+          ['task_type'],
+          "expected one of 'custom', 'thought'; found " + foundLiteral(v7),
+        );
       }
     }
     const v8 = o1.thread_id;
     if (v8 === undefined) {
-      (issues ??= []).push({
-        path: ['thread_id'],
-        message: 'missing required key `thread_id`: expected a string',
-      });
+      issues = missing(issues, ['thread_id'], 'a string');
     } else {
       if (!(typeof v8 === 'string')) {
-        (issues ??= []).push({
-          path: ['thread_id'],
-          message: 'expected a string, found ' + found(v8),
-        });
+        issues = expected(issues, ['thread_id'], 'a string', v8);
       }
     }
     const v9 = o1.type;
     if (v9 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'chatkit.task'",
-      });
+      issues = missing(issues, ['type'], "'chatkit.task'");
     } else {
       if (!(v9 === 'chatkit.task')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'chatkit.task', found " + foundLiteral(v9),
-        });
+        issues = fail(issues, ['type'], "expected 'chatkit.task', found " + foundLiteral(v9));
       }
     }
     if (strict) {
@@ -1203,18 +1002,12 @@ function check_ChatKitTask(
           k10 !== 'thread_id' &&
           k10 !== 'type'
         ) {
-          (issues ??= []).push({
-            path: [k10],
-            message: unknownKeyMessage(k10, label, KEYS_11, NESTED_1),
-          });
+          issues = fail(issues, [k10], unknownKeyMessage(k10, label, KEYS_11, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ id, created_at, heading, object, … }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ id, created_at, heading, object, … }`', value);
   }
 
   return issues;
@@ -1263,56 +1056,39 @@ function check_ChatKitTaskGroup(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['id'],
-        message: 'missing required key `id`: expected a string',
-      });
+      issues = missing(issues, ['id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['id'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['id'], 'a string', v2);
       }
     }
     const v3 = o1.created_at;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['created_at'],
-        message: 'missing required key `created_at`: expected an integer',
-      });
+      issues = missing(issues, ['created_at'], 'an integer');
     } else {
       if (!(typeof v3 === 'number' && Number.isFinite(v3))) {
-        (issues ??= []).push({
-          path: ['created_at'],
-          message: 'expected an integer, found ' + found(v3),
-        });
+        issues = expected(issues, ['created_at'], 'an integer', v3);
       } else {
         if (!Number.isInteger(v3)) {
-          (issues ??= []).push({
-            path: ['created_at'],
-            message: 'expected an integer, found ' + found(v3),
-          });
+          issues = expected(issues, ['created_at'], 'an integer', v3);
         }
       }
     }
     const v4 = o1.object;
     if (v4 === undefined) {
-      (issues ??= []).push({
-        path: ['object'],
-        message: "missing required key `object`: expected 'chatkit.thread_item'",
-      });
+      issues = missing(issues, ['object'], "'chatkit.thread_item'");
     } else {
       if (!(v4 === 'chatkit.thread_item')) {
-        (issues ??= []).push({
-          path: ['object'],
-          message: "expected 'chatkit.thread_item', found " + foundLiteral(v4),
-        });
+        issues = fail(
+          issues,
+          ['object'],
+          "expected 'chatkit.thread_item', found " + foundLiteral(v4),
+        );
       }
     }
     const v5 = o1.tasks;
     if (v5 === undefined) {
-      (issues ??= []).push({
-        path: ['tasks'],
-        message: 'missing required key `tasks`: expected an array',
-      });
+      issues = missing(issues, ['tasks'], 'an array');
     } else {
       if (Array.isArray(v5)) {
         for (let i6 = 0; i6 < v5.length; i6++) {
@@ -1321,93 +1097,77 @@ function check_ChatKitTaskGroup(
             const o8 = v7 as Record<string, unknown>;
             const v9 = o8.heading;
             if (v9 === undefined) {
-              (issues ??= []).push({
-                path: ['tasks', i6, 'heading'],
-                message: 'missing required key `heading`: expected a string or null',
-              });
+              issues = missing(issues, ['tasks', i6, 'heading'], 'a string or null');
             } else {
               if (!(typeof v9 === 'string' || v9 === null)) {
-                (issues ??= []).push({
-                  path: ['tasks', i6, 'heading'],
-                  message: 'expected a string or null; found ' + found(v9),
-                });
+                issues = fail(
+                  issues,
+                  ['tasks', i6, 'heading'],
+                  'expected a string or null; found ' + found(v9),
+                );
               }
             }
             const v10 = o8.summary;
             if (v10 === undefined) {
-              (issues ??= []).push({
-                path: ['tasks', i6, 'summary'],
-                message: 'missing required key `summary`: expected a string or null',
-              });
+              issues = missing(issues, ['tasks', i6, 'summary'], 'a string or null');
             } else {
               if (!(typeof v10 === 'string' || v10 === null)) {
-                (issues ??= []).push({
-                  path: ['tasks', i6, 'summary'],
-                  message: 'expected a string or null; found ' + found(v10),
-                });
+                issues = fail(
+                  issues,
+                  ['tasks', i6, 'summary'],
+                  'expected a string or null; found ' + found(v10),
+                );
               }
             }
             const v11 = o8.type;
             if (v11 === undefined) {
-              (issues ??= []).push({
-                path: ['tasks', i6, 'type'],
-                message: "missing required key `type`: expected one of 'custom', 'thought'",
-              });
+              issues = missing(issues, ['tasks', i6, 'type'], "one of 'custom', 'thought'");
             } else {
               if (!(v11 === 'custom' || v11 === 'thought')) {
-                (issues ??= []).push({
-                  path: ['tasks', i6, 'type'],
-                  message: "expected one of 'custom', 'thought'; found " + foundLiteral(v11),
-                });
+                issues = fail(
+                  issues,
+                  ['tasks', i6, 'type'],
+                  "expected one of 'custom', 'thought'; found " + foundLiteral(v11),
+                );
               }
             }
             if (strict) {
               for (const k12 in o8) {
                 if (k12 !== 'heading' && k12 !== 'summary' && k12 !== 'type') {
-                  (issues ??= []).push({
-                    path: ['tasks', i6, k12],
-                    message: unknownKeyMessage(k12, 'an item of `tasks`', KEYS_12, NESTED_1),
-                  });
+                  issues = fail(
+                    issues,
+                    ['tasks', i6, k12],
+                    unknownKeyMessage(k12, 'an item of `tasks`', KEYS_12, NESTED_1),
+                  );
                 }
               }
             }
           } else {
-            (issues ??= []).push({
-              path: ['tasks', i6],
-              message: 'expected an object `{ heading, summary, type }`, found ' + found(v7),
-            });
+            issues = expected(issues, ['tasks', i6], 'an object `{ heading, summary, type }`', v7);
           }
         }
       } else {
-        (issues ??= []).push({ path: ['tasks'], message: 'expected an array, found ' + found(v5) });
+        issues = expected(issues, ['tasks'], 'an array', v5);
       }
     }
     const v13 = o1.thread_id;
     if (v13 === undefined) {
-      (issues ??= []).push({
-        path: ['thread_id'],
-        message: 'missing required key `thread_id`: expected a string',
-      });
+      issues = missing(issues, ['thread_id'], 'a string');
     } else {
       if (!(typeof v13 === 'string')) {
-        (issues ??= []).push({
-          path: ['thread_id'],
-          message: 'expected a string, found ' + found(v13),
-        });
+        issues = expected(issues, ['thread_id'], 'a string', v13);
       }
     }
     const v14 = o1.type;
     if (v14 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'chatkit.task_group'",
-      });
+      issues = missing(issues, ['type'], "'chatkit.task_group'");
     } else {
       if (!(v14 === 'chatkit.task_group')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'chatkit.task_group', found " + foundLiteral(v14),
-        });
+        issues = fail(
+          issues,
+          ['type'],
+          "expected 'chatkit.task_group', found " + foundLiteral(v14),
+        );
       }
     }
     if (strict) {
@@ -1420,18 +1180,12 @@ function check_ChatKitTaskGroup(
           k15 !== 'thread_id' &&
           k15 !== 'type'
         ) {
-          (issues ??= []).push({
-            path: [k15],
-            message: unknownKeyMessage(k15, label, KEYS_13, NESTED_1),
-          });
+          issues = fail(issues, [k15], unknownKeyMessage(k15, label, KEYS_13, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ id, created_at, object, tasks, … }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ id, created_at, object, tasks, … }`', value);
   }
 
   return issues;
@@ -1476,61 +1230,39 @@ function check_ChatKitThread(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['id'],
-        message: 'missing required key `id`: expected a string',
-      });
+      issues = missing(issues, ['id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['id'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['id'], 'a string', v2);
       }
     }
     const v3 = o1.created_at;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['created_at'],
-        message: 'missing required key `created_at`: expected an integer',
-      });
+      issues = missing(issues, ['created_at'], 'an integer');
     } else {
       if (!(typeof v3 === 'number' && Number.isFinite(v3))) {
-        (issues ??= []).push({
-          path: ['created_at'],
-          message: 'expected an integer, found ' + found(v3),
-        });
+        issues = expected(issues, ['created_at'], 'an integer', v3);
       } else {
         if (!Number.isInteger(v3)) {
-          (issues ??= []).push({
-            path: ['created_at'],
-            message: 'expected an integer, found ' + found(v3),
-          });
+          issues = expected(issues, ['created_at'], 'an integer', v3);
         }
       }
     }
     const v4 = o1.object;
     if (v4 === undefined) {
-      (issues ??= []).push({
-        path: ['object'],
-        message: "missing required key `object`: expected 'chatkit.thread'",
-      });
+      issues = missing(issues, ['object'], "'chatkit.thread'");
     } else {
       if (!(v4 === 'chatkit.thread')) {
-        (issues ??= []).push({
-          path: ['object'],
-          message: "expected 'chatkit.thread', found " + foundLiteral(v4),
-        });
+        issues = fail(issues, ['object'], "expected 'chatkit.thread', found " + foundLiteral(v4));
       }
     }
     const v5 = o1.status;
     if (v5 === undefined) {
-      (issues ??= []).push({
-        path: ['status'],
-        message:
-          'missing required key `status`: expected an object `{ type }` or an object `{ type, reason }`',
-      });
+      issues = missing(issues, ['status'], 'an object `{ type }` or an object `{ type, reason }`');
     } else {
       if (typeof v5 === 'object' && v5 !== null && !Array.isArray(v5)) {
         const o6 = v5 as Record<string, unknown>;
-        const v7 = Object.hasOwn(o6, 'type') ? o6.type : undefined;
+        const v7: unknown = Object.hasOwn(o6, 'type') ? o6.type : undefined;
         switch (v7) {
           case 'active': {
             const r8 = check_ChatKitThreadStatusActive(v5, strict, '`status`');
@@ -1555,52 +1287,39 @@ function check_ChatKitThread(
           }
           default:
             if (v7 === undefined) {
-              (issues ??= []).push({
-                path: ['status', 'type'],
-                message:
-                  "missing required key `type`: expected one of 'active', 'closed', 'locked'",
-              });
+              issues = missing(issues, ['status', 'type'], "one of 'active', 'closed', 'locked'");
             } else {
-              (issues ??= []).push({
-                path: ['status', 'type'],
-                message:
-                  "expected `type` to be one of 'active', 'closed', 'locked'; found " +
+              issues = fail(
+                issues,
+                ['status', 'type'],
+                "expected `type` to be one of 'active', 'closed', 'locked'; found " +
                   foundLiteral(v7),
-              });
+              );
             }
         }
       } else {
-        (issues ??= []).push({
-          path: ['status'],
-          message:
-            "expected an object with `type` one of 'active', 'closed', 'locked', found " +
-            found(v5),
-        });
+        issues = expected(
+          issues,
+          ['status'],
+          "an object with `type` one of 'active', 'closed', 'locked'",
+          v5,
+        );
       }
     }
     const v11 = o1.title;
     if (v11 === undefined) {
-      (issues ??= []).push({
-        path: ['title'],
-        message: 'missing required key `title`: expected a string or null',
-      });
+      issues = missing(issues, ['title'], 'a string or null');
     } else {
       if (!(typeof v11 === 'string' || v11 === null)) {
-        (issues ??= []).push({
-          path: ['title'],
-          message: 'expected a string or null; found ' + found(v11),
-        });
+        issues = fail(issues, ['title'], 'expected a string or null; found ' + found(v11));
       }
     }
     const v12 = o1.user;
     if (v12 === undefined) {
-      (issues ??= []).push({
-        path: ['user'],
-        message: 'missing required key `user`: expected a string',
-      });
+      issues = missing(issues, ['user'], 'a string');
     } else {
       if (!(typeof v12 === 'string')) {
-        (issues ??= []).push({ path: ['user'], message: 'expected a string, found ' + found(v12) });
+        issues = expected(issues, ['user'], 'a string', v12);
       }
     }
     if (strict) {
@@ -1613,18 +1332,12 @@ function check_ChatKitThread(
           k13 !== 'title' &&
           k13 !== 'user'
         ) {
-          (issues ??= []).push({
-            path: [k13],
-            message: unknownKeyMessage(k13, label, KEYS_15, NESTED_14),
-          });
+          issues = fail(issues, [k13], unknownKeyMessage(k13, label, KEYS_15, NESTED_14));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ id, created_at, object, status, … }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ id, created_at, object, status, … }`', value);
   }
 
   return issues;
@@ -1691,21 +1404,15 @@ function check_ChatKitThreadAssistantMessageItem(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['id'],
-        message: 'missing required key `id`: expected a string',
-      });
+      issues = missing(issues, ['id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['id'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['id'], 'a string', v2);
       }
     }
     const v3 = o1.content;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['content'],
-        message: 'missing required key `content`: expected an array',
-      });
+      issues = missing(issues, ['content'], 'an array');
     } else {
       if (Array.isArray(v3)) {
         for (let i4 = 0; i4 < v3.length; i4++) {
@@ -1714,17 +1421,14 @@ function check_ChatKitThreadAssistantMessageItem(
             const o6 = v5 as Record<string, unknown>;
             const v7 = o6.annotations;
             if (v7 === undefined) {
-              (issues ??= []).push({
-                path: ['content', i4, 'annotations'],
-                message: 'missing required key `annotations`: expected an array',
-              });
+              issues = missing(issues, ['content', i4, 'annotations'], 'an array');
             } else {
               if (Array.isArray(v7)) {
                 for (let i8 = 0; i8 < v7.length; i8++) {
                   const v9: unknown = v7[i8];
                   if (typeof v9 === 'object' && v9 !== null && !Array.isArray(v9)) {
                     const o10 = v9 as Record<string, unknown>;
-                    const v11 = Object.hasOwn(o10, 'type') ? o10.type : undefined;
+                    const v11: unknown = Object.hasOwn(o10, 'type') ? o10.type : undefined;
                     switch (v11) {
                       case 'file': {
                         const r12 = check_ChatKitResponseOutputTextAnnotationFile(
@@ -1750,147 +1454,119 @@ function check_ChatKitThreadAssistantMessageItem(
                       }
                       default:
                         if (v11 === undefined) {
-                          (issues ??= []).push({
-                            path: ['content', i4, 'annotations', i8, 'type'],
-                            message: "missing required key `type`: expected one of 'file', 'url'",
-                          });
+                          issues = missing(
+                            issues,
+                            ['content', i4, 'annotations', i8, 'type'],
+                            "one of 'file', 'url'",
+                          );
                         } else {
-                          (issues ??= []).push({
-                            path: ['content', i4, 'annotations', i8, 'type'],
-                            message:
-                              "expected `type` to be one of 'file', 'url'; found " +
+                          issues = fail(
+                            issues,
+                            ['content', i4, 'annotations', i8, 'type'],
+                            "expected `type` to be one of 'file', 'url'; found " +
                               foundLiteral(v11),
-                          });
+                          );
                         }
                     }
                   } else {
-                    (issues ??= []).push({
-                      path: ['content', i4, 'annotations', i8],
-                      message:
-                        "expected an object with `type` one of 'file', 'url', found " + found(v9),
-                    });
+                    issues = expected(
+                      issues,
+                      ['content', i4, 'annotations', i8],
+                      "an object with `type` one of 'file', 'url'",
+                      v9,
+                    );
                   }
                 }
               } else {
-                (issues ??= []).push({
-                  path: ['content', i4, 'annotations'],
-                  message: 'expected an array, found ' + found(v7),
-                });
+                issues = expected(issues, ['content', i4, 'annotations'], 'an array', v7);
               }
             }
             const v14 = o6.text;
             if (v14 === undefined) {
-              (issues ??= []).push({
-                path: ['content', i4, 'text'],
-                message: 'missing required key `text`: expected a string',
-              });
+              issues = missing(issues, ['content', i4, 'text'], 'a string');
             } else {
               if (!(typeof v14 === 'string')) {
-                (issues ??= []).push({
-                  path: ['content', i4, 'text'],
-                  message: 'expected a string, found ' + found(v14),
-                });
+                issues = expected(issues, ['content', i4, 'text'], 'a string', v14);
               }
             }
             const v15 = o6.type;
             if (v15 === undefined) {
-              (issues ??= []).push({
-                path: ['content', i4, 'type'],
-                message: "missing required key `type`: expected 'output_text'",
-              });
+              issues = missing(issues, ['content', i4, 'type'], "'output_text'");
             } else {
               if (!(v15 === 'output_text')) {
-                (issues ??= []).push({
-                  path: ['content', i4, 'type'],
-                  message: "expected 'output_text', found " + foundLiteral(v15),
-                });
+                issues = fail(
+                  issues,
+                  ['content', i4, 'type'],
+                  "expected 'output_text', found " + foundLiteral(v15),
+                );
               }
             }
             if (strict) {
               for (const k16 in o6) {
                 if (k16 !== 'annotations' && k16 !== 'text' && k16 !== 'type') {
-                  (issues ??= []).push({
-                    path: ['content', i4, k16],
-                    message: unknownKeyMessage(k16, 'an item of `content`', KEYS_5, NESTED_1),
-                  });
+                  issues = fail(
+                    issues,
+                    ['content', i4, k16],
+                    unknownKeyMessage(k16, 'an item of `content`', KEYS_5, NESTED_1),
+                  );
                 }
               }
             }
           } else {
-            (issues ??= []).push({
-              path: ['content', i4],
-              message: 'expected an object `{ annotations, text, type }`, found ' + found(v5),
-            });
+            issues = expected(
+              issues,
+              ['content', i4],
+              'an object `{ annotations, text, type }`',
+              v5,
+            );
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['content'],
-          message: 'expected an array, found ' + found(v3),
-        });
+        issues = expected(issues, ['content'], 'an array', v3);
       }
     }
     const v17 = o1.created_at;
     if (v17 === undefined) {
-      (issues ??= []).push({
-        path: ['created_at'],
-        message: 'missing required key `created_at`: expected an integer',
-      });
+      issues = missing(issues, ['created_at'], 'an integer');
     } else {
       if (!(typeof v17 === 'number' && Number.isFinite(v17))) {
-        (issues ??= []).push({
-          path: ['created_at'],
-          message: 'expected an integer, found ' + found(v17),
-        });
+        issues = expected(issues, ['created_at'], 'an integer', v17);
       } else {
         if (!Number.isInteger(v17)) {
-          (issues ??= []).push({
-            path: ['created_at'],
-            message: 'expected an integer, found ' + found(v17),
-          });
+          issues = expected(issues, ['created_at'], 'an integer', v17);
         }
       }
     }
     const v18 = o1.object;
     if (v18 === undefined) {
-      (issues ??= []).push({
-        path: ['object'],
-        message: "missing required key `object`: expected 'chatkit.thread_item'",
-      });
+      issues = missing(issues, ['object'], "'chatkit.thread_item'");
     } else {
       if (!(v18 === 'chatkit.thread_item')) {
-        (issues ??= []).push({
-          path: ['object'],
-          message: "expected 'chatkit.thread_item', found " + foundLiteral(v18),
-        });
+        issues = fail(
+          issues,
+          ['object'],
+          "expected 'chatkit.thread_item', found " + foundLiteral(v18),
+        );
       }
     }
     const v19 = o1.thread_id;
     if (v19 === undefined) {
-      (issues ??= []).push({
-        path: ['thread_id'],
-        message: 'missing required key `thread_id`: expected a string',
-      });
+      issues = missing(issues, ['thread_id'], 'a string');
     } else {
       if (!(typeof v19 === 'string')) {
-        (issues ??= []).push({
-          path: ['thread_id'],
-          message: 'expected a string, found ' + found(v19),
-        });
+        issues = expected(issues, ['thread_id'], 'a string', v19);
       }
     }
     const v20 = o1.type;
     if (v20 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'chatkit.assistant_message'",
-      });
+      issues = missing(issues, ['type'], "'chatkit.assistant_message'");
     } else {
       if (!(v20 === 'chatkit.assistant_message')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'chatkit.assistant_message', found " + foundLiteral(v20),
-        });
+        issues = fail(
+          issues,
+          ['type'],
+          "expected 'chatkit.assistant_message', found " + foundLiteral(v20),
+        );
       }
     }
     if (strict) {
@@ -1903,18 +1579,12 @@ function check_ChatKitThreadAssistantMessageItem(
           k21 !== 'thread_id' &&
           k21 !== 'type'
         ) {
-          (issues ??= []).push({
-            path: [k21],
-            message: unknownKeyMessage(k21, label, KEYS_16, NESTED_1),
-          });
+          issues = fail(issues, [k21], unknownKeyMessage(k21, label, KEYS_16, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ id, content, created_at, object, … }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ id, content, created_at, object, … }`', value);
   }
 
   return issues;
@@ -1967,10 +1637,7 @@ function check_ChatKitThreadItemList(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.data;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['data'],
-        message: 'missing required key `data`: expected an array',
-      });
+      issues = missing(issues, ['data'], 'an array');
     } else {
       if (Array.isArray(v2)) {
         for (let i3 = 0; i3 < v2.length; i3++) {
@@ -1981,63 +1648,39 @@ function check_ChatKitThreadItemList(
           }
         }
       } else {
-        (issues ??= []).push({ path: ['data'], message: 'expected an array, found ' + found(v2) });
+        issues = expected(issues, ['data'], 'an array', v2);
       }
     }
     const v6 = o1.first_id;
     if (v6 === undefined) {
-      (issues ??= []).push({
-        path: ['first_id'],
-        message: 'missing required key `first_id`: expected a string or null',
-      });
+      issues = missing(issues, ['first_id'], 'a string or null');
     } else {
       if (!(typeof v6 === 'string' || v6 === null)) {
-        (issues ??= []).push({
-          path: ['first_id'],
-          message: 'expected a string or null; found ' + found(v6),
-        });
+        issues = fail(issues, ['first_id'], 'expected a string or null; found ' + found(v6));
       }
     }
     const v7 = o1.has_more;
     if (v7 === undefined) {
-      (issues ??= []).push({
-        path: ['has_more'],
-        message: 'missing required key `has_more`: expected a boolean',
-      });
+      issues = missing(issues, ['has_more'], 'a boolean');
     } else {
       if (!(typeof v7 === 'boolean')) {
-        (issues ??= []).push({
-          path: ['has_more'],
-          message: 'expected a boolean, found ' + found(v7),
-        });
+        issues = expected(issues, ['has_more'], 'a boolean', v7);
       }
     }
     const v8 = o1.last_id;
     if (v8 === undefined) {
-      (issues ??= []).push({
-        path: ['last_id'],
-        message: 'missing required key `last_id`: expected a string or null',
-      });
+      issues = missing(issues, ['last_id'], 'a string or null');
     } else {
       if (!(typeof v8 === 'string' || v8 === null)) {
-        (issues ??= []).push({
-          path: ['last_id'],
-          message: 'expected a string or null; found ' + found(v8),
-        });
+        issues = fail(issues, ['last_id'], 'expected a string or null; found ' + found(v8));
       }
     }
     const v9 = o1.object;
     if (v9 === undefined) {
-      (issues ??= []).push({
-        path: ['object'],
-        message: "missing required key `object`: expected 'list'",
-      });
+      issues = missing(issues, ['object'], "'list'");
     } else {
       if (!(v9 === 'list')) {
-        (issues ??= []).push({
-          path: ['object'],
-          message: "expected 'list', found " + foundLiteral(v9),
-        });
+        issues = fail(issues, ['object'], "expected 'list', found " + foundLiteral(v9));
       }
     }
     if (strict) {
@@ -2049,19 +1692,17 @@ function check_ChatKitThreadItemList(
           k10 !== 'last_id' &&
           k10 !== 'object'
         ) {
-          (issues ??= []).push({
-            path: [k10],
-            message: unknownKeyMessage(k10, label, KEYS_17, NESTED_1),
-          });
+          issues = fail(issues, [k10], unknownKeyMessage(k10, label, KEYS_17, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        'expected an object `{ data, first_id, has_more, last_id, object }`, found ' + found(value),
-    });
+    issues = expected(
+      issues,
+      [],
+      'an object `{ data, first_id, has_more, last_id, object }`',
+      value,
+    );
   }
 
   return issues;
@@ -2126,7 +1767,7 @@ function check_ChatKitThreadItemListDataUnion(
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
-    const v2 = Object.hasOwn(o1, 'type') ? o1.type : undefined;
+    const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
     switch (v2) {
       case 'chatkit.assistant_message': {
         const r3 = check_ChatKitThreadAssistantMessageItem(value, strict, label);
@@ -2172,27 +1813,27 @@ function check_ChatKitThreadItemListDataUnion(
       }
       default:
         if (v2 === undefined) {
-          (issues ??= []).push({
-            path: ['type'],
-            message:
-              "missing required key `type`: expected one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'",
-          });
+          issues = missing(
+            issues,
+            ['type'],
+            "one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'",
+          );
         } else {
-          (issues ??= []).push({
-            path: ['type'],
-            message:
-              "expected `type` to be one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'; found " +
+          issues = fail(
+            issues,
+            ['type'],
+            "expected `type` to be one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'; found " +
               foundLiteral(v2),
-          });
+          );
         }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        "expected an object with `type` one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget', found " +
-        found(value),
-    });
+    issues = expected(
+      issues,
+      [],
+      "an object with `type` one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'",
+      value,
+    );
   }
 
   return issues;
@@ -2241,258 +1882,72 @@ function check_ChatKitThreadList(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.data;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['data'],
-        message: 'missing required key `data`: expected an array',
-      });
+      issues = missing(issues, ['data'], 'an array');
     } else {
       if (Array.isArray(v2)) {
         for (let i3 = 0; i3 < v2.length; i3++) {
           const v4: unknown = v2[i3];
-          if (typeof v4 === 'object' && v4 !== null && !Array.isArray(v4)) {
-            const o5 = v4 as Record<string, unknown>;
-            const v6 = o5.id;
-            if (v6 === undefined) {
-              (issues ??= []).push({
-                path: ['data', i3, 'id'],
-                message: 'missing required key `id`: expected a string',
-              });
-            } else {
-              if (!(typeof v6 === 'string')) {
-                (issues ??= []).push({
-                  path: ['data', i3, 'id'],
-                  message: 'expected a string, found ' + found(v6),
-                });
-              }
-            }
-            const v7 = o5.created_at;
-            if (v7 === undefined) {
-              (issues ??= []).push({
-                path: ['data', i3, 'created_at'],
-                message: 'missing required key `created_at`: expected an integer',
-              });
-            } else {
-              if (!(typeof v7 === 'number' && Number.isFinite(v7))) {
-                (issues ??= []).push({
-                  path: ['data', i3, 'created_at'],
-                  message: 'expected an integer, found ' + found(v7),
-                });
-              } else {
-                if (!Number.isInteger(v7)) {
-                  (issues ??= []).push({
-                    path: ['data', i3, 'created_at'],
-                    message: 'expected an integer, found ' + found(v7),
-                  });
-                }
-              }
-            }
-            const v8 = o5.object;
-            if (v8 === undefined) {
-              (issues ??= []).push({
-                path: ['data', i3, 'object'],
-                message: "missing required key `object`: expected 'chatkit.thread'",
-              });
-            } else {
-              if (!(v8 === 'chatkit.thread')) {
-                (issues ??= []).push({
-                  path: ['data', i3, 'object'],
-                  message: "expected 'chatkit.thread', found " + foundLiteral(v8),
-                });
-              }
-            }
-            const v9 = o5.status;
-            if (v9 === undefined) {
-              (issues ??= []).push({
-                path: ['data', i3, 'status'],
-                message:
-                  'missing required key `status`: expected an object `{ type }` or an object `{ type, reason }`',
-              });
-            } else {
-              if (typeof v9 === 'object' && v9 !== null && !Array.isArray(v9)) {
-                const o10 = v9 as Record<string, unknown>;
-                const v11 = Object.hasOwn(o10, 'type') ? o10.type : undefined;
-                switch (v11) {
-                  case 'active': {
-                    const r12 = check_ChatKitThreadStatusActive(v9, strict, '`status`');
-                    if (r12 !== undefined) {
-                      issues = nestIssues(issues, ['data', i3, 'status'], r12, '');
-                    }
-                    break;
-                  }
-                  case 'closed': {
-                    const r13 = check_ChatKitThreadStatusClosed(v9, strict, '`status`');
-                    if (r13 !== undefined) {
-                      issues = nestIssues(issues, ['data', i3, 'status'], r13, '');
-                    }
-                    break;
-                  }
-                  case 'locked': {
-                    const r14 = check_ChatKitThreadStatusLocked(v9, strict, '`status`');
-                    if (r14 !== undefined) {
-                      issues = nestIssues(issues, ['data', i3, 'status'], r14, '');
-                    }
-                    break;
-                  }
-                  default:
-                    if (v11 === undefined) {
-                      (issues ??= []).push({
-                        path: ['data', i3, 'status', 'type'],
-                        message:
-                          "missing required key `type`: expected one of 'active', 'closed', 'locked'",
-                      });
-                    } else {
-                      (issues ??= []).push({
-                        path: ['data', i3, 'status', 'type'],
-                        message:
-                          "expected `type` to be one of 'active', 'closed', 'locked'; found " +
-                          foundLiteral(v11),
-                      });
-                    }
-                }
-              } else {
-                (issues ??= []).push({
-                  path: ['data', i3, 'status'],
-                  message:
-                    "expected an object with `type` one of 'active', 'closed', 'locked', found " +
-                    found(v9),
-                });
-              }
-            }
-            const v15 = o5.title;
-            if (v15 === undefined) {
-              (issues ??= []).push({
-                path: ['data', i3, 'title'],
-                message: 'missing required key `title`: expected a string or null',
-              });
-            } else {
-              if (!(typeof v15 === 'string' || v15 === null)) {
-                (issues ??= []).push({
-                  path: ['data', i3, 'title'],
-                  message: 'expected a string or null; found ' + found(v15),
-                });
-              }
-            }
-            const v16 = o5.user;
-            if (v16 === undefined) {
-              (issues ??= []).push({
-                path: ['data', i3, 'user'],
-                message: 'missing required key `user`: expected a string',
-              });
-            } else {
-              if (!(typeof v16 === 'string')) {
-                (issues ??= []).push({
-                  path: ['data', i3, 'user'],
-                  message: 'expected a string, found ' + found(v16),
-                });
-              }
-            }
-            if (strict) {
-              for (const k17 in o5) {
-                if (
-                  k17 !== 'id' &&
-                  k17 !== 'created_at' &&
-                  k17 !== 'object' &&
-                  k17 !== 'status' &&
-                  k17 !== 'title' &&
-                  k17 !== 'user'
-                ) {
-                  (issues ??= []).push({
-                    path: ['data', i3, k17],
-                    message: unknownKeyMessage(k17, 'an item of `data`', KEYS_15, NESTED_14),
-                  });
-                }
-              }
-            }
-          } else {
-            (issues ??= []).push({
-              path: ['data', i3],
-              message:
-                'expected an object `{ id, created_at, object, status, … }`, found ' + found(v4),
-            });
+          const r5 = check_ChatKitThread(v4, strict, 'an item of `data`');
+          if (r5 !== undefined) {
+            issues = nestIssues(issues, ['data', i3], r5, '');
           }
         }
       } else {
-        (issues ??= []).push({ path: ['data'], message: 'expected an array, found ' + found(v2) });
+        issues = expected(issues, ['data'], 'an array', v2);
       }
     }
-    const v18 = o1.first_id;
-    if (v18 === undefined) {
-      (issues ??= []).push({
-        path: ['first_id'],
-        message: 'missing required key `first_id`: expected a string or null',
-      });
+    const v6 = o1.first_id;
+    if (v6 === undefined) {
+      issues = missing(issues, ['first_id'], 'a string or null');
     } else {
-      if (!(typeof v18 === 'string' || v18 === null)) {
-        (issues ??= []).push({
-          path: ['first_id'],
-          message: 'expected a string or null; found ' + found(v18),
-        });
+      if (!(typeof v6 === 'string' || v6 === null)) {
+        issues = fail(issues, ['first_id'], 'expected a string or null; found ' + found(v6));
       }
     }
-    const v19 = o1.has_more;
-    if (v19 === undefined) {
-      (issues ??= []).push({
-        path: ['has_more'],
-        message: 'missing required key `has_more`: expected a boolean',
-      });
+    const v7 = o1.has_more;
+    if (v7 === undefined) {
+      issues = missing(issues, ['has_more'], 'a boolean');
     } else {
-      if (!(typeof v19 === 'boolean')) {
-        (issues ??= []).push({
-          path: ['has_more'],
-          message: 'expected a boolean, found ' + found(v19),
-        });
+      if (!(typeof v7 === 'boolean')) {
+        issues = expected(issues, ['has_more'], 'a boolean', v7);
       }
     }
-    const v20 = o1.last_id;
-    if (v20 === undefined) {
-      (issues ??= []).push({
-        path: ['last_id'],
-        message: 'missing required key `last_id`: expected a string or null',
-      });
+    const v8 = o1.last_id;
+    if (v8 === undefined) {
+      issues = missing(issues, ['last_id'], 'a string or null');
     } else {
-      if (!(typeof v20 === 'string' || v20 === null)) {
-        (issues ??= []).push({
-          path: ['last_id'],
-          message: 'expected a string or null; found ' + found(v20),
-        });
+      if (!(typeof v8 === 'string' || v8 === null)) {
+        issues = fail(issues, ['last_id'], 'expected a string or null; found ' + found(v8));
       }
     }
-    const v21 = o1.object;
-    if (v21 === undefined) {
-      (issues ??= []).push({
-        path: ['object'],
-        message: "missing required key `object`: expected 'list'",
-      });
+    const v9 = o1.object;
+    if (v9 === undefined) {
+      issues = missing(issues, ['object'], "'list'");
     } else {
-      if (!(v21 === 'list')) {
-        (issues ??= []).push({
-          path: ['object'],
-          message: "expected 'list', found " + foundLiteral(v21),
-        });
+      if (!(v9 === 'list')) {
+        issues = fail(issues, ['object'], "expected 'list', found " + foundLiteral(v9));
       }
     }
     if (strict) {
-      for (const k22 in o1) {
+      for (const k10 in o1) {
         if (
-          k22 !== 'data' &&
-          k22 !== 'first_id' &&
-          k22 !== 'has_more' &&
-          k22 !== 'last_id' &&
-          k22 !== 'object'
+          k10 !== 'data' &&
+          k10 !== 'first_id' &&
+          k10 !== 'has_more' &&
+          k10 !== 'last_id' &&
+          k10 !== 'object'
         ) {
-          (issues ??= []).push({
-            path: [k22],
-            message: unknownKeyMessage(k22, label, KEYS_17, NESTED_1),
-          });
+          issues = fail(issues, [k10], unknownKeyMessage(k10, label, KEYS_17, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        'expected an object `{ data, first_id, has_more, last_id, object }`, found ' + found(value),
-    });
+    issues = expected(
+      issues,
+      [],
+      'an object `{ data, first_id, has_more, last_id, object }`',
+      value,
+    );
   }
 
   return issues;
@@ -2548,33 +2003,21 @@ function check_ChatKitThreadStatusActive(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.type;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'active'",
-      });
+      issues = missing(issues, ['type'], "'active'");
     } else {
       if (!(v2 === 'active')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'active', found " + foundLiteral(v2),
-        });
+        issues = fail(issues, ['type'], "expected 'active', found " + foundLiteral(v2));
       }
     }
     if (strict) {
       for (const k3 in o1) {
         if (k3 !== 'type') {
-          (issues ??= []).push({
-            path: [k3],
-            message: unknownKeyMessage(k3, label, KEYS_18, NESTED_1),
-          });
+          issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_18, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ type }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ type }`', value);
   }
 
   return issues;
@@ -2630,47 +2073,29 @@ function check_ChatKitThreadStatusClosed(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.type;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'closed'",
-      });
+      issues = missing(issues, ['type'], "'closed'");
     } else {
       if (!(v2 === 'closed')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'closed', found " + foundLiteral(v2),
-        });
+        issues = fail(issues, ['type'], "expected 'closed', found " + foundLiteral(v2));
       }
     }
     const v3 = o1.reason;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['reason'],
-        message: 'missing required key `reason`: expected a string or null',
-      });
+      issues = missing(issues, ['reason'], 'a string or null');
     } else {
       if (!(typeof v3 === 'string' || v3 === null)) {
-        (issues ??= []).push({
-          path: ['reason'],
-          message: 'expected a string or null; found ' + found(v3),
-        });
+        issues = fail(issues, ['reason'], 'expected a string or null; found ' + found(v3));
       }
     }
     if (strict) {
       for (const k4 in o1) {
         if (k4 !== 'type' && k4 !== 'reason') {
-          (issues ??= []).push({
-            path: [k4],
-            message: unknownKeyMessage(k4, label, KEYS_19, NESTED_1),
-          });
+          issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_19, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ type, reason }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ type, reason }`', value);
   }
 
   return issues;
@@ -2726,47 +2151,29 @@ function check_ChatKitThreadStatusLocked(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.type;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'locked'",
-      });
+      issues = missing(issues, ['type'], "'locked'");
     } else {
       if (!(v2 === 'locked')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'locked', found " + foundLiteral(v2),
-        });
+        issues = fail(issues, ['type'], "expected 'locked', found " + foundLiteral(v2));
       }
     }
     const v3 = o1.reason;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['reason'],
-        message: 'missing required key `reason`: expected a string or null',
-      });
+      issues = missing(issues, ['reason'], 'a string or null');
     } else {
       if (!(typeof v3 === 'string' || v3 === null)) {
-        (issues ??= []).push({
-          path: ['reason'],
-          message: 'expected a string or null; found ' + found(v3),
-        });
+        issues = fail(issues, ['reason'], 'expected a string or null; found ' + found(v3));
       }
     }
     if (strict) {
       for (const k4 in o1) {
         if (k4 !== 'type' && k4 !== 'reason') {
-          (issues ??= []).push({
-            path: [k4],
-            message: unknownKeyMessage(k4, label, KEYS_19, NESTED_1),
-          });
+          issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_19, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ type, reason }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ type, reason }`', value);
   }
 
   return issues;
@@ -2820,7 +2227,7 @@ function check_ChatKitThreadStatusUnion(
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
-    const v2 = Object.hasOwn(o1, 'type') ? o1.type : undefined;
+    const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
     switch (v2) {
       case 'active': {
         const r3 = check_ChatKitThreadStatusActive(value, strict, label);
@@ -2845,25 +2252,22 @@ function check_ChatKitThreadStatusUnion(
       }
       default:
         if (v2 === undefined) {
-          (issues ??= []).push({
-            path: ['type'],
-            message: "missing required key `type`: expected one of 'active', 'closed', 'locked'",
-          });
+          issues = missing(issues, ['type'], "one of 'active', 'closed', 'locked'");
         } else {
-          (issues ??= []).push({
-            path: ['type'],
-            message:
-              "expected `type` to be one of 'active', 'closed', 'locked'; found " +
-              foundLiteral(v2),
-          });
+          issues = fail(
+            issues,
+            ['type'],
+            "expected `type` to be one of 'active', 'closed', 'locked'; found " + foundLiteral(v2),
+          );
         }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        "expected an object with `type` one of 'active', 'closed', 'locked', found " + found(value),
-    });
+    issues = expected(
+      issues,
+      [],
+      "an object with `type` one of 'active', 'closed', 'locked'",
+      value,
+    );
   }
 
   return issues;
@@ -2925,21 +2329,15 @@ function check_ChatKitThreadUserMessageItem(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['id'],
-        message: 'missing required key `id`: expected a string',
-      });
+      issues = missing(issues, ['id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['id'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['id'], 'a string', v2);
       }
     }
     const v3 = o1.attachments;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['attachments'],
-        message: 'missing required key `attachments`: expected an array',
-      });
+      issues = missing(issues, ['attachments'], 'an array');
     } else {
       if (Array.isArray(v3)) {
         for (let i4 = 0; i4 < v3.length; i4++) {
@@ -2948,72 +2346,50 @@ function check_ChatKitThreadUserMessageItem(
             const o6 = v5 as Record<string, unknown>;
             const v7 = o6.id;
             if (v7 === undefined) {
-              (issues ??= []).push({
-                path: ['attachments', i4, 'id'],
-                message: 'missing required key `id`: expected a string',
-              });
+              issues = missing(issues, ['attachments', i4, 'id'], 'a string');
             } else {
               if (!(typeof v7 === 'string')) {
-                (issues ??= []).push({
-                  path: ['attachments', i4, 'id'],
-                  message: 'expected a string, found ' + found(v7),
-                });
+                issues = expected(issues, ['attachments', i4, 'id'], 'a string', v7);
               }
             }
             const v8 = o6.mime_type;
             if (v8 === undefined) {
-              (issues ??= []).push({
-                path: ['attachments', i4, 'mime_type'],
-                message: 'missing required key `mime_type`: expected a string',
-              });
+              issues = missing(issues, ['attachments', i4, 'mime_type'], 'a string');
             } else {
               if (!(typeof v8 === 'string')) {
-                (issues ??= []).push({
-                  path: ['attachments', i4, 'mime_type'],
-                  message: 'expected a string, found ' + found(v8),
-                });
+                issues = expected(issues, ['attachments', i4, 'mime_type'], 'a string', v8);
               }
             }
             const v9 = o6.name;
             if (v9 === undefined) {
-              (issues ??= []).push({
-                path: ['attachments', i4, 'name'],
-                message: 'missing required key `name`: expected a string',
-              });
+              issues = missing(issues, ['attachments', i4, 'name'], 'a string');
             } else {
               if (!(typeof v9 === 'string')) {
-                (issues ??= []).push({
-                  path: ['attachments', i4, 'name'],
-                  message: 'expected a string, found ' + found(v9),
-                });
+                issues = expected(issues, ['attachments', i4, 'name'], 'a string', v9);
               }
             }
             const v10 = o6.preview_url;
             if (v10 === undefined) {
-              (issues ??= []).push({
-                path: ['attachments', i4, 'preview_url'],
-                message: 'missing required key `preview_url`: expected a string or null',
-              });
+              issues = missing(issues, ['attachments', i4, 'preview_url'], 'a string or null');
             } else {
               if (!(typeof v10 === 'string' || v10 === null)) {
-                (issues ??= []).push({
-                  path: ['attachments', i4, 'preview_url'],
-                  message: 'expected a string or null; found ' + found(v10),
-                });
+                issues = fail(
+                  issues,
+                  ['attachments', i4, 'preview_url'],
+                  'expected a string or null; found ' + found(v10),
+                );
               }
             }
             const v11 = o6.type;
             if (v11 === undefined) {
-              (issues ??= []).push({
-                path: ['attachments', i4, 'type'],
-                message: "missing required key `type`: expected one of 'image', 'file'",
-              });
+              issues = missing(issues, ['attachments', i4, 'type'], "one of 'image', 'file'");
             } else {
               if (!(v11 === 'image' || v11 === 'file')) {
-                (issues ??= []).push({
-                  path: ['attachments', i4, 'type'],
-                  message: "expected one of 'image', 'file'; found " + foundLiteral(v11),
-                });
+                issues = fail(
+                  issues,
+                  ['attachments', i4, 'type'],
+                  "expected one of 'image', 'file'; found " + foundLiteral(v11),
+                );
               }
             }
             if (strict) {
@@ -3025,42 +2401,37 @@ function check_ChatKitThreadUserMessageItem(
                   k12 !== 'preview_url' &&
                   k12 !== 'type'
                 ) {
-                  (issues ??= []).push({
-                    path: ['attachments', i4, k12],
-                    message: unknownKeyMessage(k12, 'an item of `attachments`', KEYS_2, NESTED_1),
-                  });
+                  issues = fail(
+                    issues,
+                    ['attachments', i4, k12],
+                    unknownKeyMessage(k12, 'an item of `attachments`', KEYS_2, NESTED_1),
+                  );
                 }
               }
             }
           } else {
-            (issues ??= []).push({
-              path: ['attachments', i4],
-              message:
-                'expected an object `{ id, mime_type, name, preview_url, type }`, found ' +
-                found(v5),
-            });
+            issues = expected(
+              issues,
+              ['attachments', i4],
+              'an object `{ id, mime_type, name, preview_url, type }`',
+              v5,
+            );
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['attachments'],
-          message: 'expected an array, found ' + found(v3),
-        });
+        issues = expected(issues, ['attachments'], 'an array', v3);
       }
     }
     const v13 = o1.content;
     if (v13 === undefined) {
-      (issues ??= []).push({
-        path: ['content'],
-        message: 'missing required key `content`: expected an array',
-      });
+      issues = missing(issues, ['content'], 'an array');
     } else {
       if (Array.isArray(v13)) {
         for (let i14 = 0; i14 < v13.length; i14++) {
           const v15: unknown = v13[i14];
           if (typeof v15 === 'object' && v15 !== null && !Array.isArray(v15)) {
             const o16 = v15 as Record<string, unknown>;
-            const v17 = Object.hasOwn(o16, 'type') ? o16.type : undefined;
+            const v17: unknown = Object.hasOwn(o16, 'type') ? o16.type : undefined;
             switch (v17) {
               case 'input_text': {
                 const r18 = check_ChatKitThreadUserMessageItemContentInputText(
@@ -3086,182 +2457,158 @@ function check_ChatKitThreadUserMessageItem(
               }
               default:
                 if (v17 === undefined) {
-                  (issues ??= []).push({
-                    path: ['content', i14, 'type'],
-                    message:
-                      "missing required key `type`: expected one of 'input_text', 'quoted_text'",
-                  });
+                  issues = missing(
+                    issues,
+                    ['content', i14, 'type'],
+                    "one of 'input_text', 'quoted_text'",
+                  );
                 } else {
-                  (issues ??= []).push({
-                    path: ['content', i14, 'type'],
-                    message:
-                      "expected `type` to be one of 'input_text', 'quoted_text'; found " +
+                  issues = fail(
+                    issues,
+                    ['content', i14, 'type'],
+                    "expected `type` to be one of 'input_text', 'quoted_text'; found " +
                       foundLiteral(v17),
-                  });
+                  );
                 }
             }
           } else {
-            (issues ??= []).push({
-              path: ['content', i14],
-              message:
-                "expected an object with `type` one of 'input_text', 'quoted_text', found " +
-                found(v15),
-            });
+            issues = expected(
+              issues,
+              ['content', i14],
+              "an object with `type` one of 'input_text', 'quoted_text'",
+              v15,
+            );
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['content'],
-          message: 'expected an array, found ' + found(v13),
-        });
+        issues = expected(issues, ['content'], 'an array', v13);
       }
     }
     const v20 = o1.created_at;
     if (v20 === undefined) {
-      (issues ??= []).push({
-        path: ['created_at'],
-        message: 'missing required key `created_at`: expected an integer',
-      });
+      issues = missing(issues, ['created_at'], 'an integer');
     } else {
       if (!(typeof v20 === 'number' && Number.isFinite(v20))) {
-        (issues ??= []).push({
-          path: ['created_at'],
-          message: 'expected an integer, found ' + found(v20),
-        });
+        issues = expected(issues, ['created_at'], 'an integer', v20);
       } else {
         if (!Number.isInteger(v20)) {
-          (issues ??= []).push({
-            path: ['created_at'],
-            message: 'expected an integer, found ' + found(v20),
-          });
+          issues = expected(issues, ['created_at'], 'an integer', v20);
         }
       }
     }
     const v21 = o1.inference_options;
     if (v21 === undefined) {
-      (issues ??= []).push({
-        path: ['inference_options'],
-        message:
-          'missing required key `inference_options`: expected an object `{ model, tool_choice }` or null',
-      });
+      issues = missing(issues, ['inference_options'], 'an object `{ model, tool_choice }` or null');
     } else {
       if (!(v21 === null)) {
         if (typeof v21 === 'object' && v21 !== null && !Array.isArray(v21)) {
           const o22 = v21 as Record<string, unknown>;
           const v23 = o22.model;
           if (v23 === undefined) {
-            (issues ??= []).push({
-              path: ['inference_options', 'model'],
-              message: 'missing required key `model`: expected a string or null',
-            });
+            issues = missing(issues, ['inference_options', 'model'], 'a string or null');
           } else {
             if (!(typeof v23 === 'string' || v23 === null)) {
-              (issues ??= []).push({
-                path: ['inference_options', 'model'],
-                message: 'expected a string or null; found ' + found(v23),
-              });
+              issues = fail(
+                issues,
+                ['inference_options', 'model'],
+                'expected a string or null; found ' + found(v23),
+              );
             }
           }
           const v24 = o22.tool_choice;
           if (v24 === undefined) {
-            (issues ??= []).push({
-              path: ['inference_options', 'tool_choice'],
-              message: 'missing required key `tool_choice`: expected an object `{ id }` or null',
-            });
+            issues = missing(
+              issues,
+              ['inference_options', 'tool_choice'],
+              'an object `{ id }` or null',
+            );
           } else {
             if (!(v24 === null)) {
               if (typeof v24 === 'object' && v24 !== null && !Array.isArray(v24)) {
                 const o25 = v24 as Record<string, unknown>;
                 const v26 = o25.id;
                 if (v26 === undefined) {
-                  (issues ??= []).push({
-                    path: ['inference_options', 'tool_choice', 'id'],
-                    message: 'missing required key `id`: expected a string',
-                  });
+                  issues = missing(issues, ['inference_options', 'tool_choice', 'id'], 'a string');
                 } else {
                   if (!(typeof v26 === 'string')) {
-                    (issues ??= []).push({
-                      path: ['inference_options', 'tool_choice', 'id'],
-                      message: 'expected a string, found ' + found(v26),
-                    });
+                    issues = expected(
+                      issues,
+                      ['inference_options', 'tool_choice', 'id'],
+                      'a string',
+                      v26,
+                    );
                   }
                 }
                 if (strict) {
                   for (const k27 in o25) {
                     if (k27 !== 'id') {
-                      (issues ??= []).push({
-                        path: ['inference_options', 'tool_choice', k27],
-                        message: unknownKeyMessage(k27, '`tool_choice`', KEYS_20, NESTED_1),
-                      });
+                      issues = fail(
+                        issues,
+                        ['inference_options', 'tool_choice', k27],
+                        unknownKeyMessage(k27, '`tool_choice`', KEYS_20, NESTED_1),
+                      );
                     }
                   }
                 }
               } else {
-                (issues ??= []).push({
-                  path: ['inference_options', 'tool_choice'],
-                  message: 'expected an object `{ id }` or null; found ' + found(v24),
-                });
+                issues = fail(
+                  issues,
+                  ['inference_options', 'tool_choice'],
+                  'expected an object `{ id }` or null; found ' + found(v24),
+                );
               }
             }
           }
           if (strict) {
             for (const k28 in o22) {
               if (k28 !== 'model' && k28 !== 'tool_choice') {
-                (issues ??= []).push({
-                  path: ['inference_options', k28],
-                  message: unknownKeyMessage(k28, '`inference_options`', KEYS_22, NESTED_21),
-                });
+                issues = fail(
+                  issues,
+                  ['inference_options', k28],
+                  unknownKeyMessage(k28, '`inference_options`', KEYS_22, NESTED_21),
+                );
               }
             }
           }
         } else {
-          (issues ??= []).push({
-            path: ['inference_options'],
-            message: 'expected an object `{ model, tool_choice }` or null; found ' + found(v21),
-          });
+          issues = fail(
+            issues,
+            ['inference_options'],
+            'expected an object `{ model, tool_choice }` or null; found ' + found(v21),
+          );
         }
       }
     }
     const v29 = o1.object;
     if (v29 === undefined) {
-      (issues ??= []).push({
-        path: ['object'],
-        message: "missing required key `object`: expected 'chatkit.thread_item'",
-      });
+      issues = missing(issues, ['object'], "'chatkit.thread_item'");
     } else {
       if (!(v29 === 'chatkit.thread_item')) {
-        (issues ??= []).push({
-          path: ['object'],
-          message: "expected 'chatkit.thread_item', found " + foundLiteral(v29),
-        });
+        issues = fail(
+          issues,
+          ['object'],
+          "expected 'chatkit.thread_item', found " + foundLiteral(v29),
+        );
       }
     }
     const v30 = o1.thread_id;
     if (v30 === undefined) {
-      (issues ??= []).push({
-        path: ['thread_id'],
-        message: 'missing required key `thread_id`: expected a string',
-      });
+      issues = missing(issues, ['thread_id'], 'a string');
     } else {
       if (!(typeof v30 === 'string')) {
-        (issues ??= []).push({
-          path: ['thread_id'],
-          message: 'expected a string, found ' + found(v30),
-        });
+        issues = expected(issues, ['thread_id'], 'a string', v30);
       }
     }
     const v31 = o1.type;
     if (v31 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'chatkit.user_message'",
-      });
+      issues = missing(issues, ['type'], "'chatkit.user_message'");
     } else {
       if (!(v31 === 'chatkit.user_message')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'chatkit.user_message', found " + foundLiteral(v31),
-        });
+        issues = fail(
+          issues,
+          ['type'],
+          "expected 'chatkit.user_message', found " + foundLiteral(v31),
+        );
       }
     }
     if (strict) {
@@ -3276,19 +2623,12 @@ function check_ChatKitThreadUserMessageItem(
           k32 !== 'thread_id' &&
           k32 !== 'type'
         ) {
-          (issues ??= []).push({
-            path: [k32],
-            message: unknownKeyMessage(k32, label, KEYS_24, NESTED_23),
-          });
+          issues = fail(issues, [k32], unknownKeyMessage(k32, label, KEYS_24, NESTED_23));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        'expected an object `{ id, attachments, content, created_at, … }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ id, attachments, content, created_at, … }`', value);
   }
 
   return issues;
@@ -3358,44 +2698,29 @@ function check_ChatKitThreadUserMessageItemContentInputText(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.text;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['text'],
-        message: 'missing required key `text`: expected a string',
-      });
+      issues = missing(issues, ['text'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['text'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['text'], 'a string', v2);
       }
     }
     const v3 = o1.type;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'input_text'",
-      });
+      issues = missing(issues, ['type'], "'input_text'");
     } else {
       if (!(v3 === 'input_text')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'input_text', found " + foundLiteral(v3),
-        });
+        issues = fail(issues, ['type'], "expected 'input_text', found " + foundLiteral(v3));
       }
     }
     if (strict) {
       for (const k4 in o1) {
         if (k4 !== 'text' && k4 !== 'type') {
-          (issues ??= []).push({
-            path: [k4],
-            message: unknownKeyMessage(k4, label, KEYS_25, NESTED_1),
-          });
+          issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_25, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ text, type }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ text, type }`', value);
   }
 
   return issues;
@@ -3465,44 +2790,29 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.text;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['text'],
-        message: 'missing required key `text`: expected a string',
-      });
+      issues = missing(issues, ['text'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['text'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['text'], 'a string', v2);
       }
     }
     const v3 = o1.type;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'quoted_text'",
-      });
+      issues = missing(issues, ['type'], "'quoted_text'");
     } else {
       if (!(v3 === 'quoted_text')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'quoted_text', found " + foundLiteral(v3),
-        });
+        issues = fail(issues, ['type'], "expected 'quoted_text', found " + foundLiteral(v3));
       }
     }
     if (strict) {
       for (const k4 in o1) {
         if (k4 !== 'text' && k4 !== 'type') {
-          (issues ??= []).push({
-            path: [k4],
-            message: unknownKeyMessage(k4, label, KEYS_25, NESTED_1),
-          });
+          issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_25, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ text, type }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ text, type }`', value);
   }
 
   return issues;
@@ -3570,7 +2880,7 @@ function check_ChatKitThreadUserMessageItemContentUnion(
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
-    const v2 = Object.hasOwn(o1, 'type') ? o1.type : undefined;
+    const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
     switch (v2) {
       case 'input_text': {
         const r3 = check_ChatKitThreadUserMessageItemContentInputText(value, strict, label);
@@ -3588,24 +2898,22 @@ function check_ChatKitThreadUserMessageItemContentUnion(
       }
       default:
         if (v2 === undefined) {
-          (issues ??= []).push({
-            path: ['type'],
-            message: "missing required key `type`: expected one of 'input_text', 'quoted_text'",
-          });
+          issues = missing(issues, ['type'], "one of 'input_text', 'quoted_text'");
         } else {
-          (issues ??= []).push({
-            path: ['type'],
-            message:
-              "expected `type` to be one of 'input_text', 'quoted_text'; found " + foundLiteral(v2),
-          });
+          issues = fail(
+            issues,
+            ['type'],
+            "expected `type` to be one of 'input_text', 'quoted_text'; found " + foundLiteral(v2),
+          );
         }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        "expected an object with `type` one of 'input_text', 'quoted_text', found " + found(value),
-    });
+    issues = expected(
+      issues,
+      [],
+      "an object with `type` one of 'input_text', 'quoted_text'",
+      value,
+    );
   }
 
   return issues;
@@ -3654,90 +2962,58 @@ function check_ChatKitWidgetItem(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['id'],
-        message: 'missing required key `id`: expected a string',
-      });
+      issues = missing(issues, ['id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['id'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['id'], 'a string', v2);
       }
     }
     const v3 = o1.created_at;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['created_at'],
-        message: 'missing required key `created_at`: expected an integer',
-      });
+      issues = missing(issues, ['created_at'], 'an integer');
     } else {
       if (!(typeof v3 === 'number' && Number.isFinite(v3))) {
-        (issues ??= []).push({
-          path: ['created_at'],
-          message: 'expected an integer, found ' + found(v3),
-        });
+        issues = expected(issues, ['created_at'], 'an integer', v3);
       } else {
         if (!Number.isInteger(v3)) {
-          (issues ??= []).push({
-            path: ['created_at'],
-            message: 'expected an integer, found ' + found(v3),
-          });
+          issues = expected(issues, ['created_at'], 'an integer', v3);
         }
       }
     }
     const v4 = o1.object;
     if (v4 === undefined) {
-      (issues ??= []).push({
-        path: ['object'],
-        message: "missing required key `object`: expected 'chatkit.thread_item'",
-      });
+      issues = missing(issues, ['object'], "'chatkit.thread_item'");
     } else {
       if (!(v4 === 'chatkit.thread_item')) {
-        (issues ??= []).push({
-          path: ['object'],
-          message: "expected 'chatkit.thread_item', found " + foundLiteral(v4),
-        });
+        issues = fail(
+          issues,
+          ['object'],
+          "expected 'chatkit.thread_item', found " + foundLiteral(v4),
+        );
       }
     }
     const v5 = o1.thread_id;
     if (v5 === undefined) {
-      (issues ??= []).push({
-        path: ['thread_id'],
-        message: 'missing required key `thread_id`: expected a string',
-      });
+      issues = missing(issues, ['thread_id'], 'a string');
     } else {
       if (!(typeof v5 === 'string')) {
-        (issues ??= []).push({
-          path: ['thread_id'],
-          message: 'expected a string, found ' + found(v5),
-        });
+        issues = expected(issues, ['thread_id'], 'a string', v5);
       }
     }
     const v6 = o1.type;
     if (v6 === undefined) {
-      (issues ??= []).push({
-        path: ['type'],
-        message: "missing required key `type`: expected 'chatkit.widget'",
-      });
+      issues = missing(issues, ['type'], "'chatkit.widget'");
     } else {
       if (!(v6 === 'chatkit.widget')) {
-        (issues ??= []).push({
-          path: ['type'],
-          message: "expected 'chatkit.widget', found " + foundLiteral(v6),
-        });
+        issues = fail(issues, ['type'], "expected 'chatkit.widget', found " + foundLiteral(v6));
       }
     }
     const v7 = o1.widget;
     if (v7 === undefined) {
-      (issues ??= []).push({
-        path: ['widget'],
-        message: 'missing required key `widget`: expected a string',
-      });
+      issues = missing(issues, ['widget'], 'a string');
     } else {
       if (!(typeof v7 === 'string')) {
-        (issues ??= []).push({
-          path: ['widget'],
-          message: 'expected a string, found ' + found(v7),
-        });
+        issues = expected(issues, ['widget'], 'a string', v7);
       }
     }
     if (strict) {
@@ -3750,19 +3026,12 @@ function check_ChatKitWidgetItem(
           k8 !== 'type' &&
           k8 !== 'widget'
         ) {
-          (issues ??= []).push({
-            path: [k8],
-            message: unknownKeyMessage(k8, label, KEYS_26, NESTED_1),
-          });
+          issues = fail(issues, [k8], unknownKeyMessage(k8, label, KEYS_26, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        'expected an object `{ id, created_at, object, thread_id, … }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ id, created_at, object, thread_id, … }`', value);
   }
 
   return issues;
@@ -3811,21 +3080,15 @@ function check_ChatKitWorkflow(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['id'],
-        message: 'missing required key `id`: expected a string',
-      });
+      issues = missing(issues, ['id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['id'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['id'], 'a string', v2);
       }
     }
     const v3 = o1.state_variables;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['state_variables'],
-        message: 'missing required key `state_variables`: expected an object or null',
-      });
+      issues = missing(issues, ['state_variables'], 'an object or null');
     } else {
       if (!(v3 === null)) {
         if (typeof v3 === 'object' && v3 !== null && !Array.isArray(v3)) {
@@ -3837,90 +3100,68 @@ function check_ChatKitWorkflow(
               typeof v6 === 'boolean' ||
               (typeof v6 === 'number' && Number.isFinite(v6))
             )) {
-              (issues ??= []).push({
-                path: ['state_variables', k5],
-                message: 'expected a string, a boolean or a number; found ' + found(v6),
-              });
+              issues = fail(
+                issues,
+                ['state_variables', k5],
+                'expected a string, a boolean or a number; found ' + found(v6),
+              );
             }
           }
         } else {
-          (issues ??= []).push({
-            path: ['state_variables'],
-            message: 'expected an object or null; found ' + found(v3),
-          });
+          issues = fail(
+            issues,
+            ['state_variables'],
+            'expected an object or null; found ' + found(v3),
+          );
         }
       }
     }
     const v7 = o1.tracing;
     if (v7 === undefined) {
-      (issues ??= []).push({
-        path: ['tracing'],
-        message: 'missing required key `tracing`: expected an object `{ enabled }`',
-      });
+      issues = missing(issues, ['tracing'], 'an object `{ enabled }`');
     } else {
       if (typeof v7 === 'object' && v7 !== null && !Array.isArray(v7)) {
         const o8 = v7 as Record<string, unknown>;
         const v9 = o8.enabled;
         if (v9 === undefined) {
-          (issues ??= []).push({
-            path: ['tracing', 'enabled'],
-            message: 'missing required key `enabled`: expected a boolean',
-          });
+          issues = missing(issues, ['tracing', 'enabled'], 'a boolean');
         } else {
           if (!(typeof v9 === 'boolean')) {
-            (issues ??= []).push({
-              path: ['tracing', 'enabled'],
-              message: 'expected a boolean, found ' + found(v9),
-            });
+            issues = expected(issues, ['tracing', 'enabled'], 'a boolean', v9);
           }
         }
         if (strict) {
           for (const k10 in o8) {
             if (k10 !== 'enabled') {
-              (issues ??= []).push({
-                path: ['tracing', k10],
-                message: unknownKeyMessage(k10, '`tracing`', KEYS_27, NESTED_1),
-              });
+              issues = fail(
+                issues,
+                ['tracing', k10],
+                unknownKeyMessage(k10, '`tracing`', KEYS_27, NESTED_1),
+              );
             }
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['tracing'],
-          message: 'expected an object `{ enabled }`, found ' + found(v7),
-        });
+        issues = expected(issues, ['tracing'], 'an object `{ enabled }`', v7);
       }
     }
     const v11 = o1.version;
     if (v11 === undefined) {
-      (issues ??= []).push({
-        path: ['version'],
-        message: 'missing required key `version`: expected a string or null',
-      });
+      issues = missing(issues, ['version'], 'a string or null');
     } else {
       if (!(typeof v11 === 'string' || v11 === null)) {
-        (issues ??= []).push({
-          path: ['version'],
-          message: 'expected a string or null; found ' + found(v11),
-        });
+        issues = fail(issues, ['version'], 'expected a string or null; found ' + found(v11));
       }
     }
     if (strict) {
       for (const k12 in o1) {
         if (k12 !== 'id' && k12 !== 'state_variables' && k12 !== 'tracing' && k12 !== 'version') {
-          (issues ??= []).push({
-            path: [k12],
-            message: unknownKeyMessage(k12, label, KEYS_29, NESTED_28),
-          });
+          issues = fail(issues, [k12], unknownKeyMessage(k12, label, KEYS_29, NESTED_28));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        'expected an object `{ id, state_variables, tracing, version }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ id, state_variables, tracing, version }`', value);
   }
 
   return issues;
@@ -3968,138 +3209,152 @@ function check_ChatSession(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['id'],
-        message: 'missing required key `id`: expected a string',
-      });
+      issues = missing(issues, ['id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['id'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['id'], 'a string', v2);
       }
     }
     const v3 = o1.chatkit_configuration;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['chatkit_configuration'],
-        message:
-          'missing required key `chatkit_configuration`: expected an object `{ automatic_thread_titling, file_upload, history }`',
-      });
+      issues = missing(
+        issues,
+        ['chatkit_configuration'],
+        'an object `{ automatic_thread_titling, file_upload, history }`',
+      );
     } else {
       if (typeof v3 === 'object' && v3 !== null && !Array.isArray(v3)) {
         const o4 = v3 as Record<string, unknown>;
         const v5 = o4.automatic_thread_titling;
         if (v5 === undefined) {
-          (issues ??= []).push({
-            path: ['chatkit_configuration', 'automatic_thread_titling'],
-            message:
-              'missing required key `automatic_thread_titling`: expected an object `{ enabled }`',
-          });
+          issues = missing(
+            issues,
+            ['chatkit_configuration', 'automatic_thread_titling'],
+            'an object `{ enabled }`',
+          );
         } else {
           if (typeof v5 === 'object' && v5 !== null && !Array.isArray(v5)) {
             const o6 = v5 as Record<string, unknown>;
             const v7 = o6.enabled;
             if (v7 === undefined) {
-              (issues ??= []).push({
-                path: ['chatkit_configuration', 'automatic_thread_titling', 'enabled'],
-                message: 'missing required key `enabled`: expected a boolean',
-              });
+              issues = missing(
+                issues,
+                ['chatkit_configuration', 'automatic_thread_titling', 'enabled'],
+                'a boolean',
+              );
             } else {
               if (!(typeof v7 === 'boolean')) {
-                (issues ??= []).push({
-                  path: ['chatkit_configuration', 'automatic_thread_titling', 'enabled'],
-                  message: 'expected a boolean, found ' + found(v7),
-                });
+                issues = expected(
+                  issues,
+                  ['chatkit_configuration', 'automatic_thread_titling', 'enabled'],
+                  'a boolean',
+                  v7,
+                );
               }
             }
             if (strict) {
               for (const k8 in o6) {
                 if (k8 !== 'enabled') {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'automatic_thread_titling', k8],
-                    message: unknownKeyMessage(k8, '`automatic_thread_titling`', KEYS_27, NESTED_1),
-                  });
+                  issues = fail(
+                    issues,
+                    ['chatkit_configuration', 'automatic_thread_titling', k8],
+                    unknownKeyMessage(k8, '`automatic_thread_titling`', KEYS_27, NESTED_1),
+                  );
                 }
               }
             }
           } else {
-            (issues ??= []).push({
-              path: ['chatkit_configuration', 'automatic_thread_titling'],
-              message: 'expected an object `{ enabled }`, found ' + found(v5),
-            });
+            issues = expected(
+              issues,
+              ['chatkit_configuration', 'automatic_thread_titling'],
+              'an object `{ enabled }`',
+              v5,
+            );
           }
         }
         const v9 = o4.file_upload;
         if (v9 === undefined) {
-          (issues ??= []).push({
-            path: ['chatkit_configuration', 'file_upload'],
-            message:
-              'missing required key `file_upload`: expected an object `{ enabled, max_file_size, max_files }`',
-          });
+          issues = missing(
+            issues,
+            ['chatkit_configuration', 'file_upload'],
+            'an object `{ enabled, max_file_size, max_files }`',
+          );
         } else {
           if (typeof v9 === 'object' && v9 !== null && !Array.isArray(v9)) {
             const o10 = v9 as Record<string, unknown>;
             const v11 = o10.enabled;
             if (v11 === undefined) {
-              (issues ??= []).push({
-                path: ['chatkit_configuration', 'file_upload', 'enabled'],
-                message: 'missing required key `enabled`: expected a boolean',
-              });
+              issues = missing(
+                issues,
+                ['chatkit_configuration', 'file_upload', 'enabled'],
+                'a boolean',
+              );
             } else {
               if (!(typeof v11 === 'boolean')) {
-                (issues ??= []).push({
-                  path: ['chatkit_configuration', 'file_upload', 'enabled'],
-                  message: 'expected a boolean, found ' + found(v11),
-                });
+                issues = expected(
+                  issues,
+                  ['chatkit_configuration', 'file_upload', 'enabled'],
+                  'a boolean',
+                  v11,
+                );
               }
             }
             const v12 = o10.max_file_size;
             if (v12 === undefined) {
-              (issues ??= []).push({
-                path: ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                message: 'missing required key `max_file_size`: expected an integer or null',
-              });
+              issues = missing(
+                issues,
+                ['chatkit_configuration', 'file_upload', 'max_file_size'],
+                'an integer or null',
+              );
             } else {
               if (!(
                 (typeof v12 === 'number' && Number.isFinite(v12) && Number.isInteger(v12)) ||
                 v12 === null
               )) {
                 if (!(typeof v12 === 'number' && Number.isFinite(v12))) {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                    message: 'expected an integer or null; found ' + found(v12),
-                  });
+                  issues = fail(
+                    issues,
+                    ['chatkit_configuration', 'file_upload', 'max_file_size'],
+                    'expected an integer or null; found ' + found(v12),
+                  );
                 } else {
                   if (!Number.isInteger(v12)) {
-                    (issues ??= []).push({
-                      path: ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                      message: 'expected an integer, found ' + found(v12),
-                    });
+                    issues = expected(
+                      issues,
+                      ['chatkit_configuration', 'file_upload', 'max_file_size'],
+                      'an integer',
+                      v12,
+                    );
                   }
                 }
               }
             }
             const v13 = o10.max_files;
             if (v13 === undefined) {
-              (issues ??= []).push({
-                path: ['chatkit_configuration', 'file_upload', 'max_files'],
-                message: 'missing required key `max_files`: expected an integer or null',
-              });
+              issues = missing(
+                issues,
+                ['chatkit_configuration', 'file_upload', 'max_files'],
+                'an integer or null',
+              );
             } else {
               if (!(
                 (typeof v13 === 'number' && Number.isFinite(v13) && Number.isInteger(v13)) ||
                 v13 === null
               )) {
                 if (!(typeof v13 === 'number' && Number.isFinite(v13))) {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'file_upload', 'max_files'],
-                    message: 'expected an integer or null; found ' + found(v13),
-                  });
+                  issues = fail(
+                    issues,
+                    ['chatkit_configuration', 'file_upload', 'max_files'],
+                    'expected an integer or null; found ' + found(v13),
+                  );
                 } else {
                   if (!Number.isInteger(v13)) {
-                    (issues ??= []).push({
-                      path: ['chatkit_configuration', 'file_upload', 'max_files'],
-                      message: 'expected an integer, found ' + found(v13),
-                    });
+                    issues = expected(
+                      issues,
+                      ['chatkit_configuration', 'file_upload', 'max_files'],
+                      'an integer',
+                      v13,
+                    );
                   }
                 }
               }
@@ -4107,67 +3362,76 @@ function check_ChatSession(
             if (strict) {
               for (const k14 in o10) {
                 if (k14 !== 'enabled' && k14 !== 'max_file_size' && k14 !== 'max_files') {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'file_upload', k14],
-                    message: unknownKeyMessage(k14, '`file_upload`', KEYS_30, NESTED_1),
-                  });
+                  issues = fail(
+                    issues,
+                    ['chatkit_configuration', 'file_upload', k14],
+                    unknownKeyMessage(k14, '`file_upload`', KEYS_30, NESTED_1),
+                  );
                 }
               }
             }
           } else {
-            (issues ??= []).push({
-              path: ['chatkit_configuration', 'file_upload'],
-              message:
-                'expected an object `{ enabled, max_file_size, max_files }`, found ' + found(v9),
-            });
+            issues = expected(
+              issues,
+              ['chatkit_configuration', 'file_upload'],
+              'an object `{ enabled, max_file_size, max_files }`',
+              v9,
+            );
           }
         }
         const v15 = o4.history;
         if (v15 === undefined) {
-          (issues ??= []).push({
-            path: ['chatkit_configuration', 'history'],
-            message:
-              'missing required key `history`: expected an object `{ enabled, recent_threads }`',
-          });
+          issues = missing(
+            issues,
+            ['chatkit_configuration', 'history'],
+            'an object `{ enabled, recent_threads }`',
+          );
         } else {
           if (typeof v15 === 'object' && v15 !== null && !Array.isArray(v15)) {
             const o16 = v15 as Record<string, unknown>;
             const v17 = o16.enabled;
             if (v17 === undefined) {
-              (issues ??= []).push({
-                path: ['chatkit_configuration', 'history', 'enabled'],
-                message: 'missing required key `enabled`: expected a boolean',
-              });
+              issues = missing(
+                issues,
+                ['chatkit_configuration', 'history', 'enabled'],
+                'a boolean',
+              );
             } else {
               if (!(typeof v17 === 'boolean')) {
-                (issues ??= []).push({
-                  path: ['chatkit_configuration', 'history', 'enabled'],
-                  message: 'expected a boolean, found ' + found(v17),
-                });
+                issues = expected(
+                  issues,
+                  ['chatkit_configuration', 'history', 'enabled'],
+                  'a boolean',
+                  v17,
+                );
               }
             }
             const v18 = o16.recent_threads;
             if (v18 === undefined) {
-              (issues ??= []).push({
-                path: ['chatkit_configuration', 'history', 'recent_threads'],
-                message: 'missing required key `recent_threads`: expected an integer or null',
-              });
+              issues = missing(
+                issues,
+                ['chatkit_configuration', 'history', 'recent_threads'],
+                'an integer or null',
+              );
             } else {
               if (!(
                 (typeof v18 === 'number' && Number.isFinite(v18) && Number.isInteger(v18)) ||
                 v18 === null
               )) {
                 if (!(typeof v18 === 'number' && Number.isFinite(v18))) {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'history', 'recent_threads'],
-                    message: 'expected an integer or null; found ' + found(v18),
-                  });
+                  issues = fail(
+                    issues,
+                    ['chatkit_configuration', 'history', 'recent_threads'],
+                    'expected an integer or null; found ' + found(v18),
+                  );
                 } else {
                   if (!Number.isInteger(v18)) {
-                    (issues ??= []).push({
-                      path: ['chatkit_configuration', 'history', 'recent_threads'],
-                      message: 'expected an integer, found ' + found(v18),
-                    });
+                    issues = expected(
+                      issues,
+                      ['chatkit_configuration', 'history', 'recent_threads'],
+                      'an integer',
+                      v18,
+                    );
                   }
                 }
               }
@@ -4175,212 +3439,172 @@ function check_ChatSession(
             if (strict) {
               for (const k19 in o16) {
                 if (k19 !== 'enabled' && k19 !== 'recent_threads') {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'history', k19],
-                    message: unknownKeyMessage(k19, '`history`', KEYS_31, NESTED_1),
-                  });
+                  issues = fail(
+                    issues,
+                    ['chatkit_configuration', 'history', k19],
+                    unknownKeyMessage(k19, '`history`', KEYS_31, NESTED_1),
+                  );
                 }
               }
             }
           } else {
-            (issues ??= []).push({
-              path: ['chatkit_configuration', 'history'],
-              message: 'expected an object `{ enabled, recent_threads }`, found ' + found(v15),
-            });
+            issues = expected(
+              issues,
+              ['chatkit_configuration', 'history'],
+              'an object `{ enabled, recent_threads }`',
+              v15,
+            );
           }
         }
         if (strict) {
           for (const k20 in o4) {
             if (k20 !== 'automatic_thread_titling' && k20 !== 'file_upload' && k20 !== 'history') {
-              (issues ??= []).push({
-                path: ['chatkit_configuration', k20],
-                message: unknownKeyMessage(k20, '`chatkit_configuration`', KEYS_33, NESTED_32),
-              });
+              issues = fail(
+                issues,
+                ['chatkit_configuration', k20],
+                unknownKeyMessage(k20, '`chatkit_configuration`', KEYS_33, NESTED_32),
+              );
             }
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['chatkit_configuration'],
-          message:
-            'expected an object `{ automatic_thread_titling, file_upload, history }`, found ' +
-            found(v3),
-        });
+        issues = expected(
+          issues,
+          ['chatkit_configuration'],
+          'an object `{ automatic_thread_titling, file_upload, history }`',
+          v3,
+        );
       }
     }
     const v21 = o1.client_secret;
     if (v21 === undefined) {
-      (issues ??= []).push({
-        path: ['client_secret'],
-        message: 'missing required key `client_secret`: expected a string',
-      });
+      issues = missing(issues, ['client_secret'], 'a string');
     } else {
       if (!(typeof v21 === 'string')) {
-        (issues ??= []).push({
-          path: ['client_secret'],
-          message: 'expected a string, found ' + found(v21),
-        });
+        issues = expected(issues, ['client_secret'], 'a string', v21);
       }
     }
     const v22 = o1.expires_at;
     if (v22 === undefined) {
-      (issues ??= []).push({
-        path: ['expires_at'],
-        message: 'missing required key `expires_at`: expected an integer',
-      });
+      issues = missing(issues, ['expires_at'], 'an integer');
     } else {
       if (!(typeof v22 === 'number' && Number.isFinite(v22))) {
-        (issues ??= []).push({
-          path: ['expires_at'],
-          message: 'expected an integer, found ' + found(v22),
-        });
+        issues = expected(issues, ['expires_at'], 'an integer', v22);
       } else {
         if (!Number.isInteger(v22)) {
-          (issues ??= []).push({
-            path: ['expires_at'],
-            message: 'expected an integer, found ' + found(v22),
-          });
+          issues = expected(issues, ['expires_at'], 'an integer', v22);
         }
       }
     }
     const v23 = o1.max_requests_per_1_minute;
     if (v23 === undefined) {
-      (issues ??= []).push({
-        path: ['max_requests_per_1_minute'],
-        message: 'missing required key `max_requests_per_1_minute`: expected an integer',
-      });
+      issues = missing(issues, ['max_requests_per_1_minute'], 'an integer');
     } else {
       if (!(typeof v23 === 'number' && Number.isFinite(v23))) {
-        (issues ??= []).push({
-          path: ['max_requests_per_1_minute'],
-          message: 'expected an integer, found ' + found(v23),
-        });
+        issues = expected(issues, ['max_requests_per_1_minute'], 'an integer', v23);
       } else {
         if (!Number.isInteger(v23)) {
-          (issues ??= []).push({
-            path: ['max_requests_per_1_minute'],
-            message: 'expected an integer, found ' + found(v23),
-          });
+          issues = expected(issues, ['max_requests_per_1_minute'], 'an integer', v23);
         }
       }
     }
     const v24 = o1.object;
     if (v24 === undefined) {
-      (issues ??= []).push({
-        path: ['object'],
-        message: "missing required key `object`: expected 'chatkit.session'",
-      });
+      issues = missing(issues, ['object'], "'chatkit.session'");
     } else {
       if (!(v24 === 'chatkit.session')) {
-        (issues ??= []).push({
-          path: ['object'],
-          message: "expected 'chatkit.session', found " + foundLiteral(v24),
-        });
+        issues = fail(issues, ['object'], "expected 'chatkit.session', found " + foundLiteral(v24));
       }
     }
     const v25 = o1.rate_limits;
     if (v25 === undefined) {
-      (issues ??= []).push({
-        path: ['rate_limits'],
-        message:
-          'missing required key `rate_limits`: expected an object `{ max_requests_per_1_minute }`',
-      });
+      issues = missing(issues, ['rate_limits'], 'an object `{ max_requests_per_1_minute }`');
     } else {
       if (typeof v25 === 'object' && v25 !== null && !Array.isArray(v25)) {
         const o26 = v25 as Record<string, unknown>;
         const v27 = o26.max_requests_per_1_minute;
         if (v27 === undefined) {
-          (issues ??= []).push({
-            path: ['rate_limits', 'max_requests_per_1_minute'],
-            message: 'missing required key `max_requests_per_1_minute`: expected an integer',
-          });
+          issues = missing(issues, ['rate_limits', 'max_requests_per_1_minute'], 'an integer');
         } else {
           if (!(typeof v27 === 'number' && Number.isFinite(v27))) {
-            (issues ??= []).push({
-              path: ['rate_limits', 'max_requests_per_1_minute'],
-              message: 'expected an integer, found ' + found(v27),
-            });
+            issues = expected(
+              issues,
+              ['rate_limits', 'max_requests_per_1_minute'],
+              'an integer',
+              v27,
+            );
           } else {
             if (!Number.isInteger(v27)) {
-              (issues ??= []).push({
-                path: ['rate_limits', 'max_requests_per_1_minute'],
-                message: 'expected an integer, found ' + found(v27),
-              });
+              issues = expected(
+                issues,
+                ['rate_limits', 'max_requests_per_1_minute'],
+                'an integer',
+                v27,
+              );
             }
           }
         }
         if (strict) {
           for (const k28 in o26) {
             if (k28 !== 'max_requests_per_1_minute') {
-              (issues ??= []).push({
-                path: ['rate_limits', k28],
-                message: unknownKeyMessage(k28, '`rate_limits`', KEYS_34, NESTED_1),
-              });
+              issues = fail(
+                issues,
+                ['rate_limits', k28],
+                unknownKeyMessage(k28, '`rate_limits`', KEYS_34, NESTED_1),
+              );
             }
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['rate_limits'],
-          message: 'expected an object `{ max_requests_per_1_minute }`, found ' + found(v25),
-        });
+        issues = expected(
+          issues,
+          ['rate_limits'],
+          'an object `{ max_requests_per_1_minute }`',
+          v25,
+        );
       }
     }
     const v29 = o1.status;
     if (v29 === undefined) {
-      (issues ??= []).push({
-        path: ['status'],
-        message: "missing required key `status`: expected one of 'active', 'expired', 'cancelled'",
-      });
+      issues = missing(issues, ['status'], "one of 'active', 'expired', 'cancelled'");
     } else {
       if (!(v29 === 'active' || v29 === 'expired' || v29 === 'cancelled')) {
-        (issues ??= []).push({
-          path: ['status'],
-          message: "expected one of 'active', 'expired', 'cancelled'; found " + foundLiteral(v29),
-        });
+        issues = fail(
+          issues,
+          ['status'],
+          "expected one of 'active', 'expired', 'cancelled'; found " + foundLiteral(v29),
+        );
       }
     }
     const v30 = o1.user;
     if (v30 === undefined) {
-      (issues ??= []).push({
-        path: ['user'],
-        message: 'missing required key `user`: expected a string',
-      });
+      issues = missing(issues, ['user'], 'a string');
     } else {
       if (!(typeof v30 === 'string')) {
-        (issues ??= []).push({ path: ['user'], message: 'expected a string, found ' + found(v30) });
+        issues = expected(issues, ['user'], 'a string', v30);
       }
     }
     const v31 = o1.workflow;
     if (v31 === undefined) {
-      (issues ??= []).push({
-        path: ['workflow'],
-        message:
-          'missing required key `workflow`: expected an object `{ id, state_variables, tracing, version }`',
-      });
+      issues = missing(
+        issues,
+        ['workflow'],
+        'an object `{ id, state_variables, tracing, version }`',
+      );
     } else {
       if (typeof v31 === 'object' && v31 !== null && !Array.isArray(v31)) {
         const o32 = v31 as Record<string, unknown>;
         const v33 = o32.id;
         if (v33 === undefined) {
-          (issues ??= []).push({
-            path: ['workflow', 'id'],
-            message: 'missing required key `id`: expected a string',
-          });
+          issues = missing(issues, ['workflow', 'id'], 'a string');
         } else {
           if (!(typeof v33 === 'string')) {
-            (issues ??= []).push({
-              path: ['workflow', 'id'],
-              message: 'expected a string, found ' + found(v33),
-            });
+            issues = expected(issues, ['workflow', 'id'], 'a string', v33);
           }
         }
         const v34 = o32.state_variables;
         if (v34 === undefined) {
-          (issues ??= []).push({
-            path: ['workflow', 'state_variables'],
-            message: 'missing required key `state_variables`: expected an object or null',
-          });
+          issues = missing(issues, ['workflow', 'state_variables'], 'an object or null');
         } else {
           if (!(v34 === null)) {
             if (typeof v34 === 'object' && v34 !== null && !Array.isArray(v34)) {
@@ -4392,72 +3616,61 @@ function check_ChatSession(
                   typeof v37 === 'boolean' ||
                   (typeof v37 === 'number' && Number.isFinite(v37))
                 )) {
-                  (issues ??= []).push({
-                    path: ['workflow', 'state_variables', k36],
-                    message: 'expected a string, a boolean or a number; found ' + found(v37),
-                  });
+                  issues = fail(
+                    issues,
+                    ['workflow', 'state_variables', k36],
+                    'expected a string, a boolean or a number; found ' + found(v37),
+                  );
                 }
               }
             } else {
-              (issues ??= []).push({
-                path: ['workflow', 'state_variables'],
-                message: 'expected an object or null; found ' + found(v34),
-              });
+              issues = fail(
+                issues,
+                ['workflow', 'state_variables'],
+                'expected an object or null; found ' + found(v34),
+              );
             }
           }
         }
         const v38 = o32.tracing;
         if (v38 === undefined) {
-          (issues ??= []).push({
-            path: ['workflow', 'tracing'],
-            message: 'missing required key `tracing`: expected an object `{ enabled }`',
-          });
+          issues = missing(issues, ['workflow', 'tracing'], 'an object `{ enabled }`');
         } else {
           if (typeof v38 === 'object' && v38 !== null && !Array.isArray(v38)) {
             const o39 = v38 as Record<string, unknown>;
             const v40 = o39.enabled;
             if (v40 === undefined) {
-              (issues ??= []).push({
-                path: ['workflow', 'tracing', 'enabled'],
-                message: 'missing required key `enabled`: expected a boolean',
-              });
+              issues = missing(issues, ['workflow', 'tracing', 'enabled'], 'a boolean');
             } else {
               if (!(typeof v40 === 'boolean')) {
-                (issues ??= []).push({
-                  path: ['workflow', 'tracing', 'enabled'],
-                  message: 'expected a boolean, found ' + found(v40),
-                });
+                issues = expected(issues, ['workflow', 'tracing', 'enabled'], 'a boolean', v40);
               }
             }
             if (strict) {
               for (const k41 in o39) {
                 if (k41 !== 'enabled') {
-                  (issues ??= []).push({
-                    path: ['workflow', 'tracing', k41],
-                    message: unknownKeyMessage(k41, '`tracing`', KEYS_27, NESTED_1),
-                  });
+                  issues = fail(
+                    issues,
+                    ['workflow', 'tracing', k41],
+                    unknownKeyMessage(k41, '`tracing`', KEYS_27, NESTED_1),
+                  );
                 }
               }
             }
           } else {
-            (issues ??= []).push({
-              path: ['workflow', 'tracing'],
-              message: 'expected an object `{ enabled }`, found ' + found(v38),
-            });
+            issues = expected(issues, ['workflow', 'tracing'], 'an object `{ enabled }`', v38);
           }
         }
         const v42 = o32.version;
         if (v42 === undefined) {
-          (issues ??= []).push({
-            path: ['workflow', 'version'],
-            message: 'missing required key `version`: expected a string or null',
-          });
+          issues = missing(issues, ['workflow', 'version'], 'a string or null');
         } else {
           if (!(typeof v42 === 'string' || v42 === null)) {
-            (issues ??= []).push({
-              path: ['workflow', 'version'],
-              message: 'expected a string or null; found ' + found(v42),
-            });
+            issues = fail(
+              issues,
+              ['workflow', 'version'],
+              'expected a string or null; found ' + found(v42),
+            );
           }
         }
         if (strict) {
@@ -4468,38 +3681,37 @@ function check_ChatSession(
               k43 !== 'tracing' &&
               k43 !== 'version'
             ) {
-              (issues ??= []).push({
-                path: ['workflow', k43],
-                message: unknownKeyMessage(k43, '`workflow`', KEYS_29, NESTED_28),
-              });
+              issues = fail(
+                issues,
+                ['workflow', k43],
+                unknownKeyMessage(k43, '`workflow`', KEYS_29, NESTED_28),
+              );
             }
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['workflow'],
-          message:
-            'expected an object `{ id, state_variables, tracing, version }`, found ' + found(v31),
-        });
+        issues = expected(
+          issues,
+          ['workflow'],
+          'an object `{ id, state_variables, tracing, version }`',
+          v31,
+        );
       }
     }
     if (strict) {
       for (const k44 in o1) {
         if (!KEY_SET_36.has(k44)) {
-          (issues ??= []).push({
-            path: [k44],
-            message: unknownKeyMessage(k44, label, KEYS_35, NESTED_37),
-          });
+          issues = fail(issues, [k44], unknownKeyMessage(k44, label, KEYS_35, NESTED_37));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        'expected an object `{ id, chatkit_configuration, client_secret, expires_at, … }`, found ' +
-        found(value),
-    });
+    issues = expected(
+      issues,
+      [],
+      'an object `{ id, chatkit_configuration, client_secret, expires_at, … }`',
+      value,
+    );
   }
 
   return issues;
@@ -4566,33 +3778,21 @@ function check_ChatSessionAutomaticThreadTitling(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.enabled;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['enabled'],
-        message: 'missing required key `enabled`: expected a boolean',
-      });
+      issues = missing(issues, ['enabled'], 'a boolean');
     } else {
       if (!(typeof v2 === 'boolean')) {
-        (issues ??= []).push({
-          path: ['enabled'],
-          message: 'expected a boolean, found ' + found(v2),
-        });
+        issues = expected(issues, ['enabled'], 'a boolean', v2);
       }
     }
     if (strict) {
       for (const k3 in o1) {
         if (k3 !== 'enabled') {
-          (issues ??= []).push({
-            path: [k3],
-            message: unknownKeyMessage(k3, label, KEYS_27, NESTED_1),
-          });
+          issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_27, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ enabled }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ enabled }`', value);
   }
 
   return issues;
@@ -4659,117 +3859,89 @@ function check_ChatSessionChatKitConfiguration(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.automatic_thread_titling;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['automatic_thread_titling'],
-        message:
-          'missing required key `automatic_thread_titling`: expected an object `{ enabled }`',
-      });
+      issues = missing(issues, ['automatic_thread_titling'], 'an object `{ enabled }`');
     } else {
       if (typeof v2 === 'object' && v2 !== null && !Array.isArray(v2)) {
         const o3 = v2 as Record<string, unknown>;
         const v4 = o3.enabled;
         if (v4 === undefined) {
-          (issues ??= []).push({
-            path: ['automatic_thread_titling', 'enabled'],
-            message: 'missing required key `enabled`: expected a boolean',
-          });
+          issues = missing(issues, ['automatic_thread_titling', 'enabled'], 'a boolean');
         } else {
           if (!(typeof v4 === 'boolean')) {
-            (issues ??= []).push({
-              path: ['automatic_thread_titling', 'enabled'],
-              message: 'expected a boolean, found ' + found(v4),
-            });
+            issues = expected(issues, ['automatic_thread_titling', 'enabled'], 'a boolean', v4);
           }
         }
         if (strict) {
           for (const k5 in o3) {
             if (k5 !== 'enabled') {
-              (issues ??= []).push({
-                path: ['automatic_thread_titling', k5],
-                message: unknownKeyMessage(k5, '`automatic_thread_titling`', KEYS_27, NESTED_1),
-              });
+              issues = fail(
+                issues,
+                ['automatic_thread_titling', k5],
+                unknownKeyMessage(k5, '`automatic_thread_titling`', KEYS_27, NESTED_1),
+              );
             }
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['automatic_thread_titling'],
-          message: 'expected an object `{ enabled }`, found ' + found(v2),
-        });
+        issues = expected(issues, ['automatic_thread_titling'], 'an object `{ enabled }`', v2);
       }
     }
     const v6 = o1.file_upload;
     if (v6 === undefined) {
-      (issues ??= []).push({
-        path: ['file_upload'],
-        message:
-          'missing required key `file_upload`: expected an object `{ enabled, max_file_size, max_files }`',
-      });
+      issues = missing(
+        issues,
+        ['file_upload'],
+        'an object `{ enabled, max_file_size, max_files }`',
+      );
     } else {
       if (typeof v6 === 'object' && v6 !== null && !Array.isArray(v6)) {
         const o7 = v6 as Record<string, unknown>;
         const v8 = o7.enabled;
         if (v8 === undefined) {
-          (issues ??= []).push({
-            path: ['file_upload', 'enabled'],
-            message: 'missing required key `enabled`: expected a boolean',
-          });
+          issues = missing(issues, ['file_upload', 'enabled'], 'a boolean');
         } else {
           if (!(typeof v8 === 'boolean')) {
-            (issues ??= []).push({
-              path: ['file_upload', 'enabled'],
-              message: 'expected a boolean, found ' + found(v8),
-            });
+            issues = expected(issues, ['file_upload', 'enabled'], 'a boolean', v8);
           }
         }
         const v9 = o7.max_file_size;
         if (v9 === undefined) {
-          (issues ??= []).push({
-            path: ['file_upload', 'max_file_size'],
-            message: 'missing required key `max_file_size`: expected an integer or null',
-          });
+          issues = missing(issues, ['file_upload', 'max_file_size'], 'an integer or null');
         } else {
           if (!(
             (typeof v9 === 'number' && Number.isFinite(v9) && Number.isInteger(v9)) ||
             v9 === null
           )) {
             if (!(typeof v9 === 'number' && Number.isFinite(v9))) {
-              (issues ??= []).push({
-                path: ['file_upload', 'max_file_size'],
-                message: 'expected an integer or null; found ' + found(v9),
-              });
+              issues = fail(
+                issues,
+                ['file_upload', 'max_file_size'],
+                'expected an integer or null; found ' + found(v9),
+              );
             } else {
               if (!Number.isInteger(v9)) {
-                (issues ??= []).push({
-                  path: ['file_upload', 'max_file_size'],
-                  message: 'expected an integer, found ' + found(v9),
-                });
+                issues = expected(issues, ['file_upload', 'max_file_size'], 'an integer', v9);
               }
             }
           }
         }
         const v10 = o7.max_files;
         if (v10 === undefined) {
-          (issues ??= []).push({
-            path: ['file_upload', 'max_files'],
-            message: 'missing required key `max_files`: expected an integer or null',
-          });
+          issues = missing(issues, ['file_upload', 'max_files'], 'an integer or null');
         } else {
           if (!(
             (typeof v10 === 'number' && Number.isFinite(v10) && Number.isInteger(v10)) ||
             v10 === null
           )) {
             if (!(typeof v10 === 'number' && Number.isFinite(v10))) {
-              (issues ??= []).push({
-                path: ['file_upload', 'max_files'],
-                message: 'expected an integer or null; found ' + found(v10),
-              });
+              issues = fail(
+                issues,
+                ['file_upload', 'max_files'],
+                'expected an integer or null; found ' + found(v10),
+              );
             } else {
               if (!Number.isInteger(v10)) {
-                (issues ??= []).push({
-                  path: ['file_upload', 'max_files'],
-                  message: 'expected an integer, found ' + found(v10),
-                });
+                issues = expected(issues, ['file_upload', 'max_files'], 'an integer', v10);
               }
             }
           }
@@ -4777,65 +3949,54 @@ function check_ChatSessionChatKitConfiguration(
         if (strict) {
           for (const k11 in o7) {
             if (k11 !== 'enabled' && k11 !== 'max_file_size' && k11 !== 'max_files') {
-              (issues ??= []).push({
-                path: ['file_upload', k11],
-                message: unknownKeyMessage(k11, '`file_upload`', KEYS_30, NESTED_1),
-              });
+              issues = fail(
+                issues,
+                ['file_upload', k11],
+                unknownKeyMessage(k11, '`file_upload`', KEYS_30, NESTED_1),
+              );
             }
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['file_upload'],
-          message: 'expected an object `{ enabled, max_file_size, max_files }`, found ' + found(v6),
-        });
+        issues = expected(
+          issues,
+          ['file_upload'],
+          'an object `{ enabled, max_file_size, max_files }`',
+          v6,
+        );
       }
     }
     const v12 = o1.history;
     if (v12 === undefined) {
-      (issues ??= []).push({
-        path: ['history'],
-        message: 'missing required key `history`: expected an object `{ enabled, recent_threads }`',
-      });
+      issues = missing(issues, ['history'], 'an object `{ enabled, recent_threads }`');
     } else {
       if (typeof v12 === 'object' && v12 !== null && !Array.isArray(v12)) {
         const o13 = v12 as Record<string, unknown>;
         const v14 = o13.enabled;
         if (v14 === undefined) {
-          (issues ??= []).push({
-            path: ['history', 'enabled'],
-            message: 'missing required key `enabled`: expected a boolean',
-          });
+          issues = missing(issues, ['history', 'enabled'], 'a boolean');
         } else {
           if (!(typeof v14 === 'boolean')) {
-            (issues ??= []).push({
-              path: ['history', 'enabled'],
-              message: 'expected a boolean, found ' + found(v14),
-            });
+            issues = expected(issues, ['history', 'enabled'], 'a boolean', v14);
           }
         }
         const v15 = o13.recent_threads;
         if (v15 === undefined) {
-          (issues ??= []).push({
-            path: ['history', 'recent_threads'],
-            message: 'missing required key `recent_threads`: expected an integer or null',
-          });
+          issues = missing(issues, ['history', 'recent_threads'], 'an integer or null');
         } else {
           if (!(
             (typeof v15 === 'number' && Number.isFinite(v15) && Number.isInteger(v15)) ||
             v15 === null
           )) {
             if (!(typeof v15 === 'number' && Number.isFinite(v15))) {
-              (issues ??= []).push({
-                path: ['history', 'recent_threads'],
-                message: 'expected an integer or null; found ' + found(v15),
-              });
+              issues = fail(
+                issues,
+                ['history', 'recent_threads'],
+                'expected an integer or null; found ' + found(v15),
+              );
             } else {
               if (!Number.isInteger(v15)) {
-                (issues ??= []).push({
-                  path: ['history', 'recent_threads'],
-                  message: 'expected an integer, found ' + found(v15),
-                });
+                issues = expected(issues, ['history', 'recent_threads'], 'an integer', v15);
               }
             }
           }
@@ -4843,37 +4004,32 @@ function check_ChatSessionChatKitConfiguration(
         if (strict) {
           for (const k16 in o13) {
             if (k16 !== 'enabled' && k16 !== 'recent_threads') {
-              (issues ??= []).push({
-                path: ['history', k16],
-                message: unknownKeyMessage(k16, '`history`', KEYS_31, NESTED_1),
-              });
+              issues = fail(
+                issues,
+                ['history', k16],
+                unknownKeyMessage(k16, '`history`', KEYS_31, NESTED_1),
+              );
             }
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['history'],
-          message: 'expected an object `{ enabled, recent_threads }`, found ' + found(v12),
-        });
+        issues = expected(issues, ['history'], 'an object `{ enabled, recent_threads }`', v12);
       }
     }
     if (strict) {
       for (const k17 in o1) {
         if (k17 !== 'automatic_thread_titling' && k17 !== 'file_upload' && k17 !== 'history') {
-          (issues ??= []).push({
-            path: [k17],
-            message: unknownKeyMessage(k17, label, KEYS_33, NESTED_32),
-          });
+          issues = fail(issues, [k17], unknownKeyMessage(k17, label, KEYS_33, NESTED_32));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        'expected an object `{ automatic_thread_titling, file_upload, history }`, found ' +
-        found(value),
-    });
+    issues = expected(
+      issues,
+      [],
+      'an object `{ automatic_thread_titling, file_upload, history }`',
+      value,
+    );
   }
 
   return issues;
@@ -4948,25 +4104,20 @@ function check_ChatSessionChatKitConfigurationParam(
         const v4 = o3.enabled;
         if (v4 !== undefined) {
           if (!(typeof v4 === 'boolean')) {
-            (issues ??= []).push({
-              path: ['automatic_thread_titling', 'enabled'],
-              message: 'expected a boolean, found ' + found(v4),
-            });
+            issues = expected(issues, ['automatic_thread_titling', 'enabled'], 'a boolean', v4);
           }
         }
         for (const k5 in o3) {
           if (k5 !== 'enabled') {
-            (issues ??= []).push({
-              path: ['automatic_thread_titling', k5],
-              message: unknownKeyMessage(k5, '`automatic_thread_titling`', KEYS_27, NESTED_1),
-            });
+            issues = fail(
+              issues,
+              ['automatic_thread_titling', k5],
+              unknownKeyMessage(k5, '`automatic_thread_titling`', KEYS_27, NESTED_1),
+            );
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['automatic_thread_titling'],
-          message: 'expected an object `{ enabled }`, found ' + found(v2),
-        });
+        issues = expected(issues, ['automatic_thread_titling'], 'an object `{ enabled }`', v2);
       }
     }
     const v6 = o1.file_upload;
@@ -4976,75 +4127,66 @@ function check_ChatSessionChatKitConfigurationParam(
         const v8 = o7.enabled;
         if (v8 !== undefined) {
           if (!(typeof v8 === 'boolean')) {
-            (issues ??= []).push({
-              path: ['file_upload', 'enabled'],
-              message: 'expected a boolean, found ' + found(v8),
-            });
+            issues = expected(issues, ['file_upload', 'enabled'], 'a boolean', v8);
           }
         }
         const v9 = o7.max_file_size;
         if (v9 !== undefined) {
           if (!(typeof v9 === 'number' && Number.isFinite(v9))) {
-            (issues ??= []).push({
-              path: ['file_upload', 'max_file_size'],
-              message: 'expected an integer, found ' + found(v9),
-            });
+            issues = expected(issues, ['file_upload', 'max_file_size'], 'an integer', v9);
           } else {
             if (!Number.isInteger(v9)) {
-              (issues ??= []).push({
-                path: ['file_upload', 'max_file_size'],
-                message: 'expected an integer, found ' + found(v9),
-              });
+              issues = expected(issues, ['file_upload', 'max_file_size'], 'an integer', v9);
             }
             if (!(v9 >= 1)) {
-              (issues ??= []).push({
-                path: ['file_upload', 'max_file_size'],
-                message: 'expected at least 1, found ' + String(v9),
-              });
+              issues = fail(
+                issues,
+                ['file_upload', 'max_file_size'],
+                'expected at least 1, found ' + String(v9),
+              );
             }
             if (!(v9 <= 512)) {
-              (issues ??= []).push({
-                path: ['file_upload', 'max_file_size'],
-                message: 'expected at most 512, found ' + String(v9),
-              });
+              issues = fail(
+                issues,
+                ['file_upload', 'max_file_size'],
+                'expected at most 512, found ' + String(v9),
+              );
             }
           }
         }
         const v10 = o7.max_files;
         if (v10 !== undefined) {
           if (!(typeof v10 === 'number' && Number.isFinite(v10))) {
-            (issues ??= []).push({
-              path: ['file_upload', 'max_files'],
-              message: 'expected an integer, found ' + found(v10),
-            });
+            issues = expected(issues, ['file_upload', 'max_files'], 'an integer', v10);
           } else {
             if (!Number.isInteger(v10)) {
-              (issues ??= []).push({
-                path: ['file_upload', 'max_files'],
-                message: 'expected an integer, found ' + found(v10),
-              });
+              issues = expected(issues, ['file_upload', 'max_files'], 'an integer', v10);
             }
             if (!(v10 >= 1)) {
-              (issues ??= []).push({
-                path: ['file_upload', 'max_files'],
-                message: 'expected at least 1, found ' + String(v10),
-              });
+              issues = fail(
+                issues,
+                ['file_upload', 'max_files'],
+                'expected at least 1, found ' + String(v10),
+              );
             }
           }
         }
         for (const k11 in o7) {
           if (k11 !== 'enabled' && k11 !== 'max_file_size' && k11 !== 'max_files') {
-            (issues ??= []).push({
-              path: ['file_upload', k11],
-              message: unknownKeyMessage(k11, '`file_upload`', KEYS_30, NESTED_1),
-            });
+            issues = fail(
+              issues,
+              ['file_upload', k11],
+              unknownKeyMessage(k11, '`file_upload`', KEYS_30, NESTED_1),
+            );
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['file_upload'],
-          message: 'expected an object `{ enabled, max_file_size, max_files }`, found ' + found(v6),
-        });
+        issues = expected(
+          issues,
+          ['file_upload'],
+          'an object `{ enabled, max_file_size, max_files }`',
+          v6,
+        );
       }
     }
     const v12 = o1.history;
@@ -5054,64 +4196,51 @@ function check_ChatSessionChatKitConfigurationParam(
         const v14 = o13.enabled;
         if (v14 !== undefined) {
           if (!(typeof v14 === 'boolean')) {
-            (issues ??= []).push({
-              path: ['history', 'enabled'],
-              message: 'expected a boolean, found ' + found(v14),
-            });
+            issues = expected(issues, ['history', 'enabled'], 'a boolean', v14);
           }
         }
         const v15 = o13.recent_threads;
         if (v15 !== undefined) {
           if (!(typeof v15 === 'number' && Number.isFinite(v15))) {
-            (issues ??= []).push({
-              path: ['history', 'recent_threads'],
-              message: 'expected an integer, found ' + found(v15),
-            });
+            issues = expected(issues, ['history', 'recent_threads'], 'an integer', v15);
           } else {
             if (!Number.isInteger(v15)) {
-              (issues ??= []).push({
-                path: ['history', 'recent_threads'],
-                message: 'expected an integer, found ' + found(v15),
-              });
+              issues = expected(issues, ['history', 'recent_threads'], 'an integer', v15);
             }
             if (!(v15 >= 1)) {
-              (issues ??= []).push({
-                path: ['history', 'recent_threads'],
-                message: 'expected at least 1, found ' + String(v15),
-              });
+              issues = fail(
+                issues,
+                ['history', 'recent_threads'],
+                'expected at least 1, found ' + String(v15),
+              );
             }
           }
         }
         for (const k16 in o13) {
           if (k16 !== 'enabled' && k16 !== 'recent_threads') {
-            (issues ??= []).push({
-              path: ['history', k16],
-              message: unknownKeyMessage(k16, '`history`', KEYS_31, NESTED_1),
-            });
+            issues = fail(
+              issues,
+              ['history', k16],
+              unknownKeyMessage(k16, '`history`', KEYS_31, NESTED_1),
+            );
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['history'],
-          message: 'expected an object `{ enabled, recent_threads }`, found ' + found(v12),
-        });
+        issues = expected(issues, ['history'], 'an object `{ enabled, recent_threads }`', v12);
       }
     }
     for (const k17 in o1) {
       if (k17 !== 'automatic_thread_titling' && k17 !== 'file_upload' && k17 !== 'history') {
-        (issues ??= []).push({
-          path: [k17],
-          message: unknownKeyMessage(k17, label, KEYS_33, NESTED_32),
-        });
+        issues = fail(issues, [k17], unknownKeyMessage(k17, label, KEYS_33, NESTED_32));
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        'expected an object `{ automatic_thread_titling, file_upload, history }`, found ' +
-        found(value),
-    });
+    issues = expected(
+      issues,
+      [],
+      'an object `{ automatic_thread_titling, file_upload, history }`',
+      value,
+    );
   }
 
   return issues;
@@ -5173,64 +4302,37 @@ function check_ChatSessionExpiresAfterParam(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.anchor;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['anchor'],
-        message: "missing required key `anchor`: expected 'created_at'",
-      });
+      issues = missing(issues, ['anchor'], "'created_at'");
     } else {
       if (!(v2 === 'created_at')) {
-        (issues ??= []).push({
-          path: ['anchor'],
-          message: "expected 'created_at', found " + foundLiteral(v2),
-        });
+        issues = fail(issues, ['anchor'], "expected 'created_at', found " + foundLiteral(v2));
       }
     }
     const v3 = o1.seconds;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['seconds'],
-        message: 'missing required key `seconds`: expected an integer',
-      });
+      issues = missing(issues, ['seconds'], 'an integer');
     } else {
       if (!(typeof v3 === 'number' && Number.isFinite(v3))) {
-        (issues ??= []).push({
-          path: ['seconds'],
-          message: 'expected an integer, found ' + found(v3),
-        });
+        issues = expected(issues, ['seconds'], 'an integer', v3);
       } else {
         if (!Number.isInteger(v3)) {
-          (issues ??= []).push({
-            path: ['seconds'],
-            message: 'expected an integer, found ' + found(v3),
-          });
+          issues = expected(issues, ['seconds'], 'an integer', v3);
         }
         if (!(v3 >= 1)) {
-          (issues ??= []).push({
-            path: ['seconds'],
-            message: 'expected at least 1, found ' + String(v3),
-          });
+          issues = fail(issues, ['seconds'], 'expected at least 1, found ' + String(v3));
         }
         if (!(v3 <= 600)) {
-          (issues ??= []).push({
-            path: ['seconds'],
-            message: 'expected at most 600, found ' + String(v3),
-          });
+          issues = fail(issues, ['seconds'], 'expected at most 600, found ' + String(v3));
         }
       }
     }
     for (const k4 in o1) {
       if (k4 !== 'anchor' && k4 !== 'seconds') {
-        (issues ??= []).push({
-          path: [k4],
-          message: unknownKeyMessage(k4, label, KEYS_38, NESTED_1),
-        });
+        issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_38, NESTED_1));
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ anchor, seconds }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ anchor, seconds }`', value);
   }
 
   return issues;
@@ -5283,66 +4385,46 @@ function check_ChatSessionFileUpload(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.enabled;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['enabled'],
-        message: 'missing required key `enabled`: expected a boolean',
-      });
+      issues = missing(issues, ['enabled'], 'a boolean');
     } else {
       if (!(typeof v2 === 'boolean')) {
-        (issues ??= []).push({
-          path: ['enabled'],
-          message: 'expected a boolean, found ' + found(v2),
-        });
+        issues = expected(issues, ['enabled'], 'a boolean', v2);
       }
     }
     const v3 = o1.max_file_size;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['max_file_size'],
-        message: 'missing required key `max_file_size`: expected an integer or null',
-      });
+      issues = missing(issues, ['max_file_size'], 'an integer or null');
     } else {
       if (!(
         (typeof v3 === 'number' && Number.isFinite(v3) && Number.isInteger(v3)) ||
         v3 === null
       )) {
         if (!(typeof v3 === 'number' && Number.isFinite(v3))) {
-          (issues ??= []).push({
-            path: ['max_file_size'],
-            message: 'expected an integer or null; found ' + found(v3),
-          });
+          issues = fail(
+            issues,
+            ['max_file_size'],
+            'expected an integer or null; found ' + found(v3),
+          );
         } else {
           if (!Number.isInteger(v3)) {
-            (issues ??= []).push({
-              path: ['max_file_size'],
-              message: 'expected an integer, found ' + found(v3),
-            });
+            issues = expected(issues, ['max_file_size'], 'an integer', v3);
           }
         }
       }
     }
     const v4 = o1.max_files;
     if (v4 === undefined) {
-      (issues ??= []).push({
-        path: ['max_files'],
-        message: 'missing required key `max_files`: expected an integer or null',
-      });
+      issues = missing(issues, ['max_files'], 'an integer or null');
     } else {
       if (!(
         (typeof v4 === 'number' && Number.isFinite(v4) && Number.isInteger(v4)) ||
         v4 === null
       )) {
         if (!(typeof v4 === 'number' && Number.isFinite(v4))) {
-          (issues ??= []).push({
-            path: ['max_files'],
-            message: 'expected an integer or null; found ' + found(v4),
-          });
+          issues = fail(issues, ['max_files'], 'expected an integer or null; found ' + found(v4));
         } else {
           if (!Number.isInteger(v4)) {
-            (issues ??= []).push({
-              path: ['max_files'],
-              message: 'expected an integer, found ' + found(v4),
-            });
+            issues = expected(issues, ['max_files'], 'an integer', v4);
           }
         }
       }
@@ -5350,18 +4432,12 @@ function check_ChatSessionFileUpload(
     if (strict) {
       for (const k5 in o1) {
         if (k5 !== 'enabled' && k5 !== 'max_file_size' && k5 !== 'max_files') {
-          (issues ??= []).push({
-            path: [k5],
-            message: unknownKeyMessage(k5, label, KEYS_30, NESTED_1),
-          });
+          issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_30, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ enabled, max_file_size, max_files }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ enabled, max_file_size, max_files }`', value);
   }
 
   return issues;
@@ -5412,40 +4488,29 @@ function check_ChatSessionHistory(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.enabled;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['enabled'],
-        message: 'missing required key `enabled`: expected a boolean',
-      });
+      issues = missing(issues, ['enabled'], 'a boolean');
     } else {
       if (!(typeof v2 === 'boolean')) {
-        (issues ??= []).push({
-          path: ['enabled'],
-          message: 'expected a boolean, found ' + found(v2),
-        });
+        issues = expected(issues, ['enabled'], 'a boolean', v2);
       }
     }
     const v3 = o1.recent_threads;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['recent_threads'],
-        message: 'missing required key `recent_threads`: expected an integer or null',
-      });
+      issues = missing(issues, ['recent_threads'], 'an integer or null');
     } else {
       if (!(
         (typeof v3 === 'number' && Number.isFinite(v3) && Number.isInteger(v3)) ||
         v3 === null
       )) {
         if (!(typeof v3 === 'number' && Number.isFinite(v3))) {
-          (issues ??= []).push({
-            path: ['recent_threads'],
-            message: 'expected an integer or null; found ' + found(v3),
-          });
+          issues = fail(
+            issues,
+            ['recent_threads'],
+            'expected an integer or null; found ' + found(v3),
+          );
         } else {
           if (!Number.isInteger(v3)) {
-            (issues ??= []).push({
-              path: ['recent_threads'],
-              message: 'expected an integer, found ' + found(v3),
-            });
+            issues = expected(issues, ['recent_threads'], 'an integer', v3);
           }
         }
       }
@@ -5453,18 +4518,12 @@ function check_ChatSessionHistory(
     if (strict) {
       for (const k4 in o1) {
         if (k4 !== 'enabled' && k4 !== 'recent_threads') {
-          (issues ??= []).push({
-            path: [k4],
-            message: unknownKeyMessage(k4, label, KEYS_31, NESTED_1),
-          });
+          issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_31, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ enabled, recent_threads }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ enabled, recent_threads }`', value);
   }
 
   return issues;
@@ -5517,40 +4576,25 @@ function check_ChatSessionRateLimits(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.max_requests_per_1_minute;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['max_requests_per_1_minute'],
-        message: 'missing required key `max_requests_per_1_minute`: expected an integer',
-      });
+      issues = missing(issues, ['max_requests_per_1_minute'], 'an integer');
     } else {
       if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
-        (issues ??= []).push({
-          path: ['max_requests_per_1_minute'],
-          message: 'expected an integer, found ' + found(v2),
-        });
+        issues = expected(issues, ['max_requests_per_1_minute'], 'an integer', v2);
       } else {
         if (!Number.isInteger(v2)) {
-          (issues ??= []).push({
-            path: ['max_requests_per_1_minute'],
-            message: 'expected an integer, found ' + found(v2),
-          });
+          issues = expected(issues, ['max_requests_per_1_minute'], 'an integer', v2);
         }
       }
     }
     if (strict) {
       for (const k3 in o1) {
         if (k3 !== 'max_requests_per_1_minute') {
-          (issues ??= []).push({
-            path: [k3],
-            message: unknownKeyMessage(k3, label, KEYS_34, NESTED_1),
-          });
+          issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_34, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ max_requests_per_1_minute }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ max_requests_per_1_minute }`', value);
   }
 
   return issues;
@@ -5609,38 +4653,27 @@ function check_ChatSessionRateLimitsParam(
     const v2 = o1.max_requests_per_1_minute;
     if (v2 !== undefined) {
       if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
-        (issues ??= []).push({
-          path: ['max_requests_per_1_minute'],
-          message: 'expected an integer, found ' + found(v2),
-        });
+        issues = expected(issues, ['max_requests_per_1_minute'], 'an integer', v2);
       } else {
         if (!Number.isInteger(v2)) {
-          (issues ??= []).push({
-            path: ['max_requests_per_1_minute'],
-            message: 'expected an integer, found ' + found(v2),
-          });
+          issues = expected(issues, ['max_requests_per_1_minute'], 'an integer', v2);
         }
         if (!(v2 >= 1)) {
-          (issues ??= []).push({
-            path: ['max_requests_per_1_minute'],
-            message: 'expected at least 1, found ' + String(v2),
-          });
+          issues = fail(
+            issues,
+            ['max_requests_per_1_minute'],
+            'expected at least 1, found ' + String(v2),
+          );
         }
       }
     }
     for (const k3 in o1) {
       if (k3 !== 'max_requests_per_1_minute') {
-        (issues ??= []).push({
-          path: [k3],
-          message: unknownKeyMessage(k3, label, KEYS_34, NESTED_1),
-        });
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_34, NESTED_1));
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ max_requests_per_1_minute }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ max_requests_per_1_minute }`', value);
   }
 
   return issues;
@@ -5686,10 +4719,11 @@ function check_ChatSessionStatus(
 ): ValidationIssue[] | undefined {
   let issues: ValidationIssue[] | undefined;
   if (!(value === 'active' || value === 'expired' || value === 'cancelled')) {
-    (issues ??= []).push({
-      path: [],
-      message: "expected one of 'active', 'expired', 'cancelled'; found " + foundLiteral(value),
-    });
+    issues = fail(
+      issues,
+      [],
+      "expected one of 'active', 'expired', 'cancelled'; found " + foundLiteral(value),
+    );
   }
 
   return issues;
@@ -5745,22 +4779,16 @@ function check_ChatSessionWorkflowParam(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['id'],
-        message: 'missing required key `id`: expected a string',
-      });
+      issues = missing(issues, ['id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['id'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['id'], 'a string', v2);
       }
     }
     const v3 = o1.version;
     if (v3 !== undefined) {
       if (!(typeof v3 === 'string')) {
-        (issues ??= []).push({
-          path: ['version'],
-          message: 'expected a string, found ' + found(v3),
-        });
+        issues = expected(issues, ['version'], 'a string', v3);
       }
     }
     const v4 = o1.state_variables;
@@ -5773,10 +4801,11 @@ function check_ChatSessionWorkflowParam(
           if (k6.length > 64) {
             const count = codePoints(k6);
             if (count > 64) {
-              (issues ??= []).push({
-                path: ['state_variables', k6],
-                message: 'invalid key: expected at most 64 characters, found ' + count,
-              });
+              issues = fail(
+                issues,
+                ['state_variables', k6],
+                'invalid key: expected at most 64 characters, found ' + count,
+              );
             }
           }
           const v8 = o5[k6];
@@ -5786,34 +4815,34 @@ function check_ChatSessionWorkflowParam(
             (typeof v8 === 'number' && Number.isFinite(v8))
           )) {
             if (!(typeof v8 === 'string')) {
-              (issues ??= []).push({
-                path: ['state_variables', k6],
-                message: 'expected a string, a boolean or a number; found ' + found(v8),
-              });
+              issues = fail(
+                issues,
+                ['state_variables', k6],
+                'expected a string, a boolean or a number; found ' + found(v8),
+              );
             } else {
               if (v8.length > 10485760) {
                 const count = codePoints(v8);
                 if (count > 10485760) {
-                  (issues ??= []).push({
-                    path: ['state_variables', k6],
-                    message: 'expected at most 10485760 characters, found ' + count,
-                  });
+                  issues = fail(
+                    issues,
+                    ['state_variables', k6],
+                    'expected at most 10485760 characters, found ' + count,
+                  );
                 }
               }
             }
           }
         }
         if (n7 > 64) {
-          (issues ??= []).push({
-            path: ['state_variables'],
-            message: 'expected at most 64 keys, found ' + String(n7),
-          });
+          issues = fail(
+            issues,
+            ['state_variables'],
+            'expected at most 64 keys, found ' + String(n7),
+          );
         }
       } else {
-        (issues ??= []).push({
-          path: ['state_variables'],
-          message: 'expected an object, found ' + found(v4),
-        });
+        issues = expected(issues, ['state_variables'], 'an object', v4);
       }
     }
     const v9 = o1.tracing;
@@ -5823,41 +4852,29 @@ function check_ChatSessionWorkflowParam(
         const v11 = o10.enabled;
         if (v11 !== undefined) {
           if (!(typeof v11 === 'boolean')) {
-            (issues ??= []).push({
-              path: ['tracing', 'enabled'],
-              message: 'expected a boolean, found ' + found(v11),
-            });
+            issues = expected(issues, ['tracing', 'enabled'], 'a boolean', v11);
           }
         }
         for (const k12 in o10) {
           if (k12 !== 'enabled') {
-            (issues ??= []).push({
-              path: ['tracing', k12],
-              message: unknownKeyMessage(k12, '`tracing`', KEYS_27, NESTED_1),
-            });
+            issues = fail(
+              issues,
+              ['tracing', k12],
+              unknownKeyMessage(k12, '`tracing`', KEYS_27, NESTED_1),
+            );
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['tracing'],
-          message: 'expected an object `{ enabled }`, found ' + found(v9),
-        });
+        issues = expected(issues, ['tracing'], 'an object `{ enabled }`', v9);
       }
     }
     for (const k13 in o1) {
       if (k13 !== 'id' && k13 !== 'version' && k13 !== 'state_variables' && k13 !== 'tracing') {
-        (issues ??= []).push({
-          path: [k13],
-          message: unknownKeyMessage(k13, label, KEYS_39, NESTED_28),
-        });
+        issues = fail(issues, [k13], unknownKeyMessage(k13, label, KEYS_39, NESTED_28));
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        'expected an object `{ id, version, state_variables, tracing }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ id, version, state_variables, tracing }`', value);
   }
 
   return issues;
@@ -5902,92 +4919,70 @@ function check_ErrorResponse(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.error;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['error'],
-        message:
-          'missing required key `error`: expected an object `{ message, type, param, code }`',
-      });
+      issues = missing(issues, ['error'], 'an object `{ message, type, param, code }`');
     } else {
       if (typeof v2 === 'object' && v2 !== null && !Array.isArray(v2)) {
         const o3 = v2 as Record<string, unknown>;
         const v4 = o3.message;
         if (v4 === undefined) {
-          (issues ??= []).push({
-            path: ['error', 'message'],
-            message: 'missing required key `message`: expected a string',
-          });
+          issues = missing(issues, ['error', 'message'], 'a string');
         } else {
           if (!(typeof v4 === 'string')) {
-            (issues ??= []).push({
-              path: ['error', 'message'],
-              message: 'expected a string, found ' + found(v4),
-            });
+            issues = expected(issues, ['error', 'message'], 'a string', v4);
           }
         }
         const v5 = o3.type;
         if (v5 === undefined) {
-          (issues ??= []).push({
-            path: ['error', 'type'],
-            message: 'missing required key `type`: expected a string',
-          });
+          issues = missing(issues, ['error', 'type'], 'a string');
         } else {
           if (!(typeof v5 === 'string')) {
-            (issues ??= []).push({
-              path: ['error', 'type'],
-              message: 'expected a string, found ' + found(v5),
-            });
+            issues = expected(issues, ['error', 'type'], 'a string', v5);
           }
         }
         const v6 = o3.param;
         if (v6 !== undefined) {
           if (!(typeof v6 === 'string' || v6 === null)) {
-            (issues ??= []).push({
-              path: ['error', 'param'],
-              message: 'expected a string or null; found ' + found(v6),
-            });
+            issues = fail(
+              issues,
+              ['error', 'param'],
+              'expected a string or null; found ' + found(v6),
+            );
           }
         }
         const v7 = o3.code;
         if (v7 !== undefined) {
           if (!(typeof v7 === 'string' || v7 === null)) {
-            (issues ??= []).push({
-              path: ['error', 'code'],
-              message: 'expected a string or null; found ' + found(v7),
-            });
+            issues = fail(
+              issues,
+              ['error', 'code'],
+              'expected a string or null; found ' + found(v7),
+            );
           }
         }
         if (strict) {
           for (const k8 in o3) {
             if (k8 !== 'message' && k8 !== 'type' && k8 !== 'param' && k8 !== 'code') {
-              (issues ??= []).push({
-                path: ['error', k8],
-                message: unknownKeyMessage(k8, '`error`', KEYS_40, NESTED_1),
-              });
+              issues = fail(
+                issues,
+                ['error', k8],
+                unknownKeyMessage(k8, '`error`', KEYS_40, NESTED_1),
+              );
             }
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['error'],
-          message: 'expected an object `{ message, type, param, code }`, found ' + found(v2),
-        });
+        issues = expected(issues, ['error'], 'an object `{ message, type, param, code }`', v2);
       }
     }
     if (strict) {
       for (const k9 in o1) {
         if (k9 !== 'error') {
-          (issues ??= []).push({
-            path: [k9],
-            message: unknownKeyMessage(k9, label, KEYS_42, NESTED_41),
-          });
+          issues = fail(issues, [k9], unknownKeyMessage(k9, label, KEYS_42, NESTED_41));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ error }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ error }`', value);
   }
 
   return issues;
@@ -6038,53 +5033,38 @@ function check_SessionCreateParams(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.user;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['user'],
-        message: 'missing required key `user`: expected a string',
-      });
+      issues = missing(issues, ['user'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['user'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['user'], 'a string', v2);
       } else {
         if (!(v2 !== '')) {
-          (issues ??= []).push({
-            path: ['user'],
-            message: 'expected at least 1 character, found ' + '0',
-          });
+          issues = fail(issues, ['user'], 'expected at least 1 character, found ' + '0');
         }
       }
     }
     const v3 = o1.workflow;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['workflow'],
-        message:
-          'missing required key `workflow`: expected an object `{ id, version, state_variables, tracing }`',
-      });
+      issues = missing(
+        issues,
+        ['workflow'],
+        'an object `{ id, version, state_variables, tracing }`',
+      );
     } else {
       if (typeof v3 === 'object' && v3 !== null && !Array.isArray(v3)) {
         const o4 = v3 as Record<string, unknown>;
         const v5 = o4.id;
         if (v5 === undefined) {
-          (issues ??= []).push({
-            path: ['workflow', 'id'],
-            message: 'missing required key `id`: expected a string',
-          });
+          issues = missing(issues, ['workflow', 'id'], 'a string');
         } else {
           if (!(typeof v5 === 'string')) {
-            (issues ??= []).push({
-              path: ['workflow', 'id'],
-              message: 'expected a string, found ' + found(v5),
-            });
+            issues = expected(issues, ['workflow', 'id'], 'a string', v5);
           }
         }
         const v6 = o4.version;
         if (v6 !== undefined) {
           if (!(typeof v6 === 'string')) {
-            (issues ??= []).push({
-              path: ['workflow', 'version'],
-              message: 'expected a string, found ' + found(v6),
-            });
+            issues = expected(issues, ['workflow', 'version'], 'a string', v6);
           }
         }
         const v7 = o4.state_variables;
@@ -6097,10 +5077,11 @@ function check_SessionCreateParams(
               if (k9.length > 64) {
                 const count = codePoints(k9);
                 if (count > 64) {
-                  (issues ??= []).push({
-                    path: ['workflow', 'state_variables', k9],
-                    message: 'invalid key: expected at most 64 characters, found ' + count,
-                  });
+                  issues = fail(
+                    issues,
+                    ['workflow', 'state_variables', k9],
+                    'invalid key: expected at most 64 characters, found ' + count,
+                  );
                 }
               }
               const v11 = o8[k9];
@@ -6111,34 +5092,34 @@ function check_SessionCreateParams(
                 (typeof v11 === 'number' && Number.isFinite(v11))
               )) {
                 if (!(typeof v11 === 'string')) {
-                  (issues ??= []).push({
-                    path: ['workflow', 'state_variables', k9],
-                    message: 'expected a string, a boolean or a number; found ' + found(v11),
-                  });
+                  issues = fail(
+                    issues,
+                    ['workflow', 'state_variables', k9],
+                    'expected a string, a boolean or a number; found ' + found(v11),
+                  );
                 } else {
                   if (v11.length > 10485760) {
                     const count = codePoints(v11);
                     if (count > 10485760) {
-                      (issues ??= []).push({
-                        path: ['workflow', 'state_variables', k9],
-                        message: 'expected at most 10485760 characters, found ' + count,
-                      });
+                      issues = fail(
+                        issues,
+                        ['workflow', 'state_variables', k9],
+                        'expected at most 10485760 characters, found ' + count,
+                      );
                     }
                   }
                 }
               }
             }
             if (n10 > 64) {
-              (issues ??= []).push({
-                path: ['workflow', 'state_variables'],
-                message: 'expected at most 64 keys, found ' + String(n10),
-              });
+              issues = fail(
+                issues,
+                ['workflow', 'state_variables'],
+                'expected at most 64 keys, found ' + String(n10),
+              );
             }
           } else {
-            (issues ??= []).push({
-              path: ['workflow', 'state_variables'],
-              message: 'expected an object, found ' + found(v7),
-            });
+            issues = expected(issues, ['workflow', 'state_variables'], 'an object', v7);
           }
         }
         const v12 = o4.tracing;
@@ -6148,41 +5129,38 @@ function check_SessionCreateParams(
             const v14 = o13.enabled;
             if (v14 !== undefined) {
               if (!(typeof v14 === 'boolean')) {
-                (issues ??= []).push({
-                  path: ['workflow', 'tracing', 'enabled'],
-                  message: 'expected a boolean, found ' + found(v14),
-                });
+                issues = expected(issues, ['workflow', 'tracing', 'enabled'], 'a boolean', v14);
               }
             }
             for (const k15 in o13) {
               if (k15 !== 'enabled') {
-                (issues ??= []).push({
-                  path: ['workflow', 'tracing', k15],
-                  message: unknownKeyMessage(k15, '`tracing`', KEYS_27, NESTED_1),
-                });
+                issues = fail(
+                  issues,
+                  ['workflow', 'tracing', k15],
+                  unknownKeyMessage(k15, '`tracing`', KEYS_27, NESTED_1),
+                );
               }
             }
           } else {
-            (issues ??= []).push({
-              path: ['workflow', 'tracing'],
-              message: 'expected an object `{ enabled }`, found ' + found(v12),
-            });
+            issues = expected(issues, ['workflow', 'tracing'], 'an object `{ enabled }`', v12);
           }
         }
         for (const k16 in o4) {
           if (k16 !== 'id' && k16 !== 'version' && k16 !== 'state_variables' && k16 !== 'tracing') {
-            (issues ??= []).push({
-              path: ['workflow', k16],
-              message: unknownKeyMessage(k16, '`workflow`', KEYS_39, NESTED_28),
-            });
+            issues = fail(
+              issues,
+              ['workflow', k16],
+              unknownKeyMessage(k16, '`workflow`', KEYS_39, NESTED_28),
+            );
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['workflow'],
-          message:
-            'expected an object `{ id, version, state_variables, tracing }`, found ' + found(v3),
-        });
+        issues = expected(
+          issues,
+          ['workflow'],
+          'an object `{ id, version, state_variables, tracing }`',
+          v3,
+        );
       }
     }
     const v17 = o1.chatkit_configuration;
@@ -6196,25 +5174,30 @@ function check_SessionCreateParams(
             const v21 = o20.enabled;
             if (v21 !== undefined) {
               if (!(typeof v21 === 'boolean')) {
-                (issues ??= []).push({
-                  path: ['chatkit_configuration', 'automatic_thread_titling', 'enabled'],
-                  message: 'expected a boolean, found ' + found(v21),
-                });
+                issues = expected(
+                  issues,
+                  ['chatkit_configuration', 'automatic_thread_titling', 'enabled'],
+                  'a boolean',
+                  v21,
+                );
               }
             }
             for (const k22 in o20) {
               if (k22 !== 'enabled') {
-                (issues ??= []).push({
-                  path: ['chatkit_configuration', 'automatic_thread_titling', k22],
-                  message: unknownKeyMessage(k22, '`automatic_thread_titling`', KEYS_27, NESTED_1),
-                });
+                issues = fail(
+                  issues,
+                  ['chatkit_configuration', 'automatic_thread_titling', k22],
+                  unknownKeyMessage(k22, '`automatic_thread_titling`', KEYS_27, NESTED_1),
+                );
               }
             }
           } else {
-            (issues ??= []).push({
-              path: ['chatkit_configuration', 'automatic_thread_titling'],
-              message: 'expected an object `{ enabled }`, found ' + found(v19),
-            });
+            issues = expected(
+              issues,
+              ['chatkit_configuration', 'automatic_thread_titling'],
+              'an object `{ enabled }`',
+              v19,
+            );
           }
         }
         const v23 = o18.file_upload;
@@ -6224,76 +5207,91 @@ function check_SessionCreateParams(
             const v25 = o24.enabled;
             if (v25 !== undefined) {
               if (!(typeof v25 === 'boolean')) {
-                (issues ??= []).push({
-                  path: ['chatkit_configuration', 'file_upload', 'enabled'],
-                  message: 'expected a boolean, found ' + found(v25),
-                });
+                issues = expected(
+                  issues,
+                  ['chatkit_configuration', 'file_upload', 'enabled'],
+                  'a boolean',
+                  v25,
+                );
               }
             }
             const v26 = o24.max_file_size;
             if (v26 !== undefined) {
               if (!(typeof v26 === 'number' && Number.isFinite(v26))) {
-                (issues ??= []).push({
-                  path: ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                  message: 'expected an integer, found ' + found(v26),
-                });
+                issues = expected(
+                  issues,
+                  ['chatkit_configuration', 'file_upload', 'max_file_size'],
+                  'an integer',
+                  v26,
+                );
               } else {
                 if (!Number.isInteger(v26)) {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                    message: 'expected an integer, found ' + found(v26),
-                  });
+                  issues = expected(
+                    issues,
+                    ['chatkit_configuration', 'file_upload', 'max_file_size'],
+                    'an integer',
+                    v26,
+                  );
                 }
                 if (!(v26 >= 1)) {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                    message: 'expected at least 1, found ' + String(v26),
-                  });
+                  issues = fail(
+                    issues,
+                    ['chatkit_configuration', 'file_upload', 'max_file_size'],
+                    'expected at least 1, found ' + String(v26),
+                  );
                 }
                 if (!(v26 <= 512)) {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                    message: 'expected at most 512, found ' + String(v26),
-                  });
+                  issues = fail(
+                    issues,
+                    ['chatkit_configuration', 'file_upload', 'max_file_size'],
+                    'expected at most 512, found ' + String(v26),
+                  );
                 }
               }
             }
             const v27 = o24.max_files;
             if (v27 !== undefined) {
               if (!(typeof v27 === 'number' && Number.isFinite(v27))) {
-                (issues ??= []).push({
-                  path: ['chatkit_configuration', 'file_upload', 'max_files'],
-                  message: 'expected an integer, found ' + found(v27),
-                });
+                issues = expected(
+                  issues,
+                  ['chatkit_configuration', 'file_upload', 'max_files'],
+                  'an integer',
+                  v27,
+                );
               } else {
                 if (!Number.isInteger(v27)) {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'file_upload', 'max_files'],
-                    message: 'expected an integer, found ' + found(v27),
-                  });
+                  issues = expected(
+                    issues,
+                    ['chatkit_configuration', 'file_upload', 'max_files'],
+                    'an integer',
+                    v27,
+                  );
                 }
                 if (!(v27 >= 1)) {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'file_upload', 'max_files'],
-                    message: 'expected at least 1, found ' + String(v27),
-                  });
+                  issues = fail(
+                    issues,
+                    ['chatkit_configuration', 'file_upload', 'max_files'],
+                    'expected at least 1, found ' + String(v27),
+                  );
                 }
               }
             }
             for (const k28 in o24) {
               if (k28 !== 'enabled' && k28 !== 'max_file_size' && k28 !== 'max_files') {
-                (issues ??= []).push({
-                  path: ['chatkit_configuration', 'file_upload', k28],
-                  message: unknownKeyMessage(k28, '`file_upload`', KEYS_30, NESTED_1),
-                });
+                issues = fail(
+                  issues,
+                  ['chatkit_configuration', 'file_upload', k28],
+                  unknownKeyMessage(k28, '`file_upload`', KEYS_30, NESTED_1),
+                );
               }
             }
           } else {
-            (issues ??= []).push({
-              path: ['chatkit_configuration', 'file_upload'],
-              message:
-                'expected an object `{ enabled, max_file_size, max_files }`, found ' + found(v23),
-            });
+            issues = expected(
+              issues,
+              ['chatkit_configuration', 'file_upload'],
+              'an object `{ enabled, max_file_size, max_files }`',
+              v23,
+            );
           }
         }
         const v29 = o18.history;
@@ -6303,64 +5301,75 @@ function check_SessionCreateParams(
             const v31 = o30.enabled;
             if (v31 !== undefined) {
               if (!(typeof v31 === 'boolean')) {
-                (issues ??= []).push({
-                  path: ['chatkit_configuration', 'history', 'enabled'],
-                  message: 'expected a boolean, found ' + found(v31),
-                });
+                issues = expected(
+                  issues,
+                  ['chatkit_configuration', 'history', 'enabled'],
+                  'a boolean',
+                  v31,
+                );
               }
             }
             const v32 = o30.recent_threads;
             if (v32 !== undefined) {
               if (!(typeof v32 === 'number' && Number.isFinite(v32))) {
-                (issues ??= []).push({
-                  path: ['chatkit_configuration', 'history', 'recent_threads'],
-                  message: 'expected an integer, found ' + found(v32),
-                });
+                issues = expected(
+                  issues,
+                  ['chatkit_configuration', 'history', 'recent_threads'],
+                  'an integer',
+                  v32,
+                );
               } else {
                 if (!Number.isInteger(v32)) {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'history', 'recent_threads'],
-                    message: 'expected an integer, found ' + found(v32),
-                  });
+                  issues = expected(
+                    issues,
+                    ['chatkit_configuration', 'history', 'recent_threads'],
+                    'an integer',
+                    v32,
+                  );
                 }
                 if (!(v32 >= 1)) {
-                  (issues ??= []).push({
-                    path: ['chatkit_configuration', 'history', 'recent_threads'],
-                    message: 'expected at least 1, found ' + String(v32),
-                  });
+                  issues = fail(
+                    issues,
+                    ['chatkit_configuration', 'history', 'recent_threads'],
+                    'expected at least 1, found ' + String(v32),
+                  );
                 }
               }
             }
             for (const k33 in o30) {
               if (k33 !== 'enabled' && k33 !== 'recent_threads') {
-                (issues ??= []).push({
-                  path: ['chatkit_configuration', 'history', k33],
-                  message: unknownKeyMessage(k33, '`history`', KEYS_31, NESTED_1),
-                });
+                issues = fail(
+                  issues,
+                  ['chatkit_configuration', 'history', k33],
+                  unknownKeyMessage(k33, '`history`', KEYS_31, NESTED_1),
+                );
               }
             }
           } else {
-            (issues ??= []).push({
-              path: ['chatkit_configuration', 'history'],
-              message: 'expected an object `{ enabled, recent_threads }`, found ' + found(v29),
-            });
+            issues = expected(
+              issues,
+              ['chatkit_configuration', 'history'],
+              'an object `{ enabled, recent_threads }`',
+              v29,
+            );
           }
         }
         for (const k34 in o18) {
           if (k34 !== 'automatic_thread_titling' && k34 !== 'file_upload' && k34 !== 'history') {
-            (issues ??= []).push({
-              path: ['chatkit_configuration', k34],
-              message: unknownKeyMessage(k34, '`chatkit_configuration`', KEYS_33, NESTED_32),
-            });
+            issues = fail(
+              issues,
+              ['chatkit_configuration', k34],
+              unknownKeyMessage(k34, '`chatkit_configuration`', KEYS_33, NESTED_32),
+            );
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['chatkit_configuration'],
-          message:
-            'expected an object `{ automatic_thread_titling, file_upload, history }`, found ' +
-            found(v17),
-        });
+        issues = expected(
+          issues,
+          ['chatkit_configuration'],
+          'an object `{ automatic_thread_titling, file_upload, history }`',
+          v17,
+        );
       }
     }
     const v35 = o1.expires_after;
@@ -6369,64 +5378,53 @@ function check_SessionCreateParams(
         const o36 = v35 as Record<string, unknown>;
         const v37 = o36.anchor;
         if (v37 === undefined) {
-          (issues ??= []).push({
-            path: ['expires_after', 'anchor'],
-            message: "missing required key `anchor`: expected 'created_at'",
-          });
+          issues = missing(issues, ['expires_after', 'anchor'], "'created_at'");
         } else {
           if (!(v37 === 'created_at')) {
-            (issues ??= []).push({
-              path: ['expires_after', 'anchor'],
-              message: "expected 'created_at', found " + foundLiteral(v37),
-            });
+            issues = fail(
+              issues,
+              ['expires_after', 'anchor'],
+              "expected 'created_at', found " + foundLiteral(v37),
+            );
           }
         }
         const v38 = o36.seconds;
         if (v38 === undefined) {
-          (issues ??= []).push({
-            path: ['expires_after', 'seconds'],
-            message: 'missing required key `seconds`: expected an integer',
-          });
+          issues = missing(issues, ['expires_after', 'seconds'], 'an integer');
         } else {
           if (!(typeof v38 === 'number' && Number.isFinite(v38))) {
-            (issues ??= []).push({
-              path: ['expires_after', 'seconds'],
-              message: 'expected an integer, found ' + found(v38),
-            });
+            issues = expected(issues, ['expires_after', 'seconds'], 'an integer', v38);
           } else {
             if (!Number.isInteger(v38)) {
-              (issues ??= []).push({
-                path: ['expires_after', 'seconds'],
-                message: 'expected an integer, found ' + found(v38),
-              });
+              issues = expected(issues, ['expires_after', 'seconds'], 'an integer', v38);
             }
             if (!(v38 >= 1)) {
-              (issues ??= []).push({
-                path: ['expires_after', 'seconds'],
-                message: 'expected at least 1, found ' + String(v38),
-              });
+              issues = fail(
+                issues,
+                ['expires_after', 'seconds'],
+                'expected at least 1, found ' + String(v38),
+              );
             }
             if (!(v38 <= 600)) {
-              (issues ??= []).push({
-                path: ['expires_after', 'seconds'],
-                message: 'expected at most 600, found ' + String(v38),
-              });
+              issues = fail(
+                issues,
+                ['expires_after', 'seconds'],
+                'expected at most 600, found ' + String(v38),
+              );
             }
           }
         }
         for (const k39 in o36) {
           if (k39 !== 'anchor' && k39 !== 'seconds') {
-            (issues ??= []).push({
-              path: ['expires_after', k39],
-              message: unknownKeyMessage(k39, '`expires_after`', KEYS_38, NESTED_1),
-            });
+            issues = fail(
+              issues,
+              ['expires_after', k39],
+              unknownKeyMessage(k39, '`expires_after`', KEYS_38, NESTED_1),
+            );
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['expires_after'],
-          message: 'expected an object `{ anchor, seconds }`, found ' + found(v35),
-        });
+        issues = expected(issues, ['expires_after'], 'an object `{ anchor, seconds }`', v35);
       }
     }
     const v40 = o1.rate_limits;
@@ -6436,38 +5434,46 @@ function check_SessionCreateParams(
         const v42 = o41.max_requests_per_1_minute;
         if (v42 !== undefined) {
           if (!(typeof v42 === 'number' && Number.isFinite(v42))) {
-            (issues ??= []).push({
-              path: ['rate_limits', 'max_requests_per_1_minute'],
-              message: 'expected an integer, found ' + found(v42),
-            });
+            issues = expected(
+              issues,
+              ['rate_limits', 'max_requests_per_1_minute'],
+              'an integer',
+              v42,
+            );
           } else {
             if (!Number.isInteger(v42)) {
-              (issues ??= []).push({
-                path: ['rate_limits', 'max_requests_per_1_minute'],
-                message: 'expected an integer, found ' + found(v42),
-              });
+              issues = expected(
+                issues,
+                ['rate_limits', 'max_requests_per_1_minute'],
+                'an integer',
+                v42,
+              );
             }
             if (!(v42 >= 1)) {
-              (issues ??= []).push({
-                path: ['rate_limits', 'max_requests_per_1_minute'],
-                message: 'expected at least 1, found ' + String(v42),
-              });
+              issues = fail(
+                issues,
+                ['rate_limits', 'max_requests_per_1_minute'],
+                'expected at least 1, found ' + String(v42),
+              );
             }
           }
         }
         for (const k43 in o41) {
           if (k43 !== 'max_requests_per_1_minute') {
-            (issues ??= []).push({
-              path: ['rate_limits', k43],
-              message: unknownKeyMessage(k43, '`rate_limits`', KEYS_34, NESTED_1),
-            });
+            issues = fail(
+              issues,
+              ['rate_limits', k43],
+              unknownKeyMessage(k43, '`rate_limits`', KEYS_34, NESTED_1),
+            );
           }
         }
       } else {
-        (issues ??= []).push({
-          path: ['rate_limits'],
-          message: 'expected an object `{ max_requests_per_1_minute }`, found ' + found(v40),
-        });
+        issues = expected(
+          issues,
+          ['rate_limits'],
+          'an object `{ max_requests_per_1_minute }`',
+          v40,
+        );
       }
     }
     for (const k44 in o1) {
@@ -6478,19 +5484,16 @@ function check_SessionCreateParams(
         k44 !== 'expires_after' &&
         k44 !== 'rate_limits'
       ) {
-        (issues ??= []).push({
-          path: [k44],
-          message: unknownKeyMessage(k44, label, KEYS_44, NESTED_43),
-        });
+        issues = fail(issues, [k44], unknownKeyMessage(k44, label, KEYS_44, NESTED_43));
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message:
-        'expected an object `{ user, workflow, chatkit_configuration, expires_after, rate_limits }`, found ' +
-        found(value),
-    });
+    issues = expected(
+      issues,
+      [],
+      'an object `{ user, workflow, chatkit_configuration, expires_after, rate_limits }`',
+      value,
+    );
   }
 
   return issues;
@@ -6543,58 +5546,41 @@ function check_ThreadDeleteResponse(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['id'],
-        message: 'missing required key `id`: expected a string',
-      });
+      issues = missing(issues, ['id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['id'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['id'], 'a string', v2);
       }
     }
     const v3 = o1.deleted;
     if (v3 === undefined) {
-      (issues ??= []).push({
-        path: ['deleted'],
-        message: 'missing required key `deleted`: expected a boolean',
-      });
+      issues = missing(issues, ['deleted'], 'a boolean');
     } else {
       if (!(typeof v3 === 'boolean')) {
-        (issues ??= []).push({
-          path: ['deleted'],
-          message: 'expected a boolean, found ' + found(v3),
-        });
+        issues = expected(issues, ['deleted'], 'a boolean', v3);
       }
     }
     const v4 = o1.object;
     if (v4 === undefined) {
-      (issues ??= []).push({
-        path: ['object'],
-        message: "missing required key `object`: expected 'chatkit.thread.deleted'",
-      });
+      issues = missing(issues, ['object'], "'chatkit.thread.deleted'");
     } else {
       if (!(v4 === 'chatkit.thread.deleted')) {
-        (issues ??= []).push({
-          path: ['object'],
-          message: "expected 'chatkit.thread.deleted', found " + foundLiteral(v4),
-        });
+        issues = fail(
+          issues,
+          ['object'],
+          "expected 'chatkit.thread.deleted', found " + foundLiteral(v4),
+        );
       }
     }
     if (strict) {
       for (const k5 in o1) {
         if (k5 !== 'id' && k5 !== 'deleted' && k5 !== 'object') {
-          (issues ??= []).push({
-            path: [k5],
-            message: unknownKeyMessage(k5, label, KEYS_45, NESTED_1),
-          });
+          issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_45, NESTED_1));
         }
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ id, deleted, object }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ id, deleted, object }`', value);
   }
 
   return issues;
@@ -6628,31 +5614,19 @@ function check_CancelChatKitSessionPathParams(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.session_id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['session_id'],
-        message: 'missing required key `session_id`: expected a string',
-      });
+      issues = missing(issues, ['session_id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({
-          path: ['session_id'],
-          message: 'expected a string, found ' + found(v2),
-        });
+        issues = expected(issues, ['session_id'], 'a string', v2);
       }
     }
     for (const k3 in o1) {
       if (k3 !== 'session_id') {
-        (issues ??= []).push({
-          path: [k3],
-          message: unknownKeyMessage(k3, label, KEYS_46, NESTED_1),
-        });
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_46, NESTED_1));
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ session_id }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ session_id }`', value);
   }
 
   return issues;
@@ -6687,90 +5661,64 @@ function check_ListChatKitThreadsQueryParams(
     const v2 = o1.after;
     if (v2 !== undefined) {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['after'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['after'], 'a string', v2);
       }
     }
     const v3 = o1.before;
     if (v3 !== undefined) {
       if (!(typeof v3 === 'string')) {
-        (issues ??= []).push({
-          path: ['before'],
-          message: 'expected a string, found ' + found(v3),
-        });
+        issues = expected(issues, ['before'], 'a string', v3);
       }
     }
     const v4 = o1.limit;
     if (v4 !== undefined) {
       if (!(typeof v4 === 'number' && Number.isFinite(v4))) {
-        (issues ??= []).push({
-          path: ['limit'],
-          message: 'expected an integer, found ' + found(v4),
-        });
+        issues = expected(issues, ['limit'], 'an integer', v4);
       } else {
         if (!Number.isInteger(v4)) {
-          (issues ??= []).push({
-            path: ['limit'],
-            message: 'expected an integer, found ' + found(v4),
-          });
+          issues = expected(issues, ['limit'], 'an integer', v4);
         }
         if (!(v4 >= 0)) {
-          (issues ??= []).push({
-            path: ['limit'],
-            message: 'expected at least 0, found ' + String(v4),
-          });
+          issues = fail(issues, ['limit'], 'expected at least 0, found ' + String(v4));
         }
         if (!(v4 <= 100)) {
-          (issues ??= []).push({
-            path: ['limit'],
-            message: 'expected at most 100, found ' + String(v4),
-          });
+          issues = fail(issues, ['limit'], 'expected at most 100, found ' + String(v4));
         }
       }
     }
     const v5 = o1.order;
     if (v5 !== undefined) {
       if (!(v5 === 'asc' || v5 === 'desc')) {
-        (issues ??= []).push({
-          path: ['order'],
-          message: "expected one of 'asc', 'desc'; found " + foundLiteral(v5),
-        });
+        issues = fail(
+          issues,
+          ['order'],
+          "expected one of 'asc', 'desc'; found " + foundLiteral(v5),
+        );
       }
     }
     const v6 = o1.user;
     if (v6 !== undefined) {
       if (!(typeof v6 === 'string')) {
-        (issues ??= []).push({ path: ['user'], message: 'expected a string, found ' + found(v6) });
+        issues = expected(issues, ['user'], 'a string', v6);
       } else {
         if (!(v6 !== '')) {
-          (issues ??= []).push({
-            path: ['user'],
-            message: 'expected at least 1 character, found ' + '0',
-          });
+          issues = fail(issues, ['user'], 'expected at least 1 character, found ' + '0');
         }
         if (v6.length > 512) {
           const count = codePoints(v6);
           if (count > 512) {
-            (issues ??= []).push({
-              path: ['user'],
-              message: 'expected at most 512 characters, found ' + count,
-            });
+            issues = fail(issues, ['user'], 'expected at most 512 characters, found ' + count);
           }
         }
       }
     }
     for (const k7 in o1) {
       if (k7 !== 'after' && k7 !== 'before' && k7 !== 'limit' && k7 !== 'order' && k7 !== 'user') {
-        (issues ??= []).push({
-          path: [k7],
-          message: unknownKeyMessage(k7, label, KEYS_47, NESTED_1),
-        });
+        issues = fail(issues, [k7], unknownKeyMessage(k7, label, KEYS_47, NESTED_1));
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ after, before, limit, order, user }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ after, before, limit, order, user }`', value);
   }
 
   return issues;
@@ -6804,31 +5752,19 @@ function check_DeleteChatKitThreadPathParams(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.thread_id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['thread_id'],
-        message: 'missing required key `thread_id`: expected a string',
-      });
+      issues = missing(issues, ['thread_id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({
-          path: ['thread_id'],
-          message: 'expected a string, found ' + found(v2),
-        });
+        issues = expected(issues, ['thread_id'], 'a string', v2);
       }
     }
     for (const k3 in o1) {
       if (k3 !== 'thread_id') {
-        (issues ??= []).push({
-          path: [k3],
-          message: unknownKeyMessage(k3, label, KEYS_48, NESTED_1),
-        });
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_48, NESTED_1));
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ thread_id }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ thread_id }`', value);
   }
 
   return issues;
@@ -6862,31 +5798,19 @@ function check_RetrieveChatKitThreadPathParams(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.thread_id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['thread_id'],
-        message: 'missing required key `thread_id`: expected a string',
-      });
+      issues = missing(issues, ['thread_id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({
-          path: ['thread_id'],
-          message: 'expected a string, found ' + found(v2),
-        });
+        issues = expected(issues, ['thread_id'], 'a string', v2);
       }
     }
     for (const k3 in o1) {
       if (k3 !== 'thread_id') {
-        (issues ??= []).push({
-          path: [k3],
-          message: unknownKeyMessage(k3, label, KEYS_48, NESTED_1),
-        });
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_48, NESTED_1));
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ thread_id }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ thread_id }`', value);
   }
 
   return issues;
@@ -6920,31 +5844,19 @@ function check_ListChatKitThreadItemsPathParams(
     const o1 = value as Record<string, unknown>;
     const v2 = o1.thread_id;
     if (v2 === undefined) {
-      (issues ??= []).push({
-        path: ['thread_id'],
-        message: 'missing required key `thread_id`: expected a string',
-      });
+      issues = missing(issues, ['thread_id'], 'a string');
     } else {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({
-          path: ['thread_id'],
-          message: 'expected a string, found ' + found(v2),
-        });
+        issues = expected(issues, ['thread_id'], 'a string', v2);
       }
     }
     for (const k3 in o1) {
       if (k3 !== 'thread_id') {
-        (issues ??= []).push({
-          path: [k3],
-          message: unknownKeyMessage(k3, label, KEYS_48, NESTED_1),
-        });
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_48, NESTED_1));
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ thread_id }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ thread_id }`', value);
   }
 
   return issues;
@@ -6979,68 +5891,48 @@ function check_ListChatKitThreadItemsQueryParams(
     const v2 = o1.after;
     if (v2 !== undefined) {
       if (!(typeof v2 === 'string')) {
-        (issues ??= []).push({ path: ['after'], message: 'expected a string, found ' + found(v2) });
+        issues = expected(issues, ['after'], 'a string', v2);
       }
     }
     const v3 = o1.before;
     if (v3 !== undefined) {
       if (!(typeof v3 === 'string')) {
-        (issues ??= []).push({
-          path: ['before'],
-          message: 'expected a string, found ' + found(v3),
-        });
+        issues = expected(issues, ['before'], 'a string', v3);
       }
     }
     const v4 = o1.limit;
     if (v4 !== undefined) {
       if (!(typeof v4 === 'number' && Number.isFinite(v4))) {
-        (issues ??= []).push({
-          path: ['limit'],
-          message: 'expected an integer, found ' + found(v4),
-        });
+        issues = expected(issues, ['limit'], 'an integer', v4);
       } else {
         if (!Number.isInteger(v4)) {
-          (issues ??= []).push({
-            path: ['limit'],
-            message: 'expected an integer, found ' + found(v4),
-          });
+          issues = expected(issues, ['limit'], 'an integer', v4);
         }
         if (!(v4 >= 0)) {
-          (issues ??= []).push({
-            path: ['limit'],
-            message: 'expected at least 0, found ' + String(v4),
-          });
+          issues = fail(issues, ['limit'], 'expected at least 0, found ' + String(v4));
         }
         if (!(v4 <= 100)) {
-          (issues ??= []).push({
-            path: ['limit'],
-            message: 'expected at most 100, found ' + String(v4),
-          });
+          issues = fail(issues, ['limit'], 'expected at most 100, found ' + String(v4));
         }
       }
     }
     const v5 = o1.order;
     if (v5 !== undefined) {
       if (!(v5 === 'asc' || v5 === 'desc')) {
-        (issues ??= []).push({
-          path: ['order'],
-          message: "expected one of 'asc', 'desc'; found " + foundLiteral(v5),
-        });
+        issues = fail(
+          issues,
+          ['order'],
+          "expected one of 'asc', 'desc'; found " + foundLiteral(v5),
+        );
       }
     }
     for (const k6 in o1) {
       if (k6 !== 'after' && k6 !== 'before' && k6 !== 'limit' && k6 !== 'order') {
-        (issues ??= []).push({
-          path: [k6],
-          message: unknownKeyMessage(k6, label, KEYS_49, NESTED_1),
-        });
+        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_49, NESTED_1));
       }
     }
   } else {
-    (issues ??= []).push({
-      path: [],
-      message: 'expected an object `{ after, before, limit, order }`, found ' + found(value),
-    });
+    issues = expected(issues, [], 'an object `{ after, before, limit, order }`', value);
   }
 
   return issues;

@@ -34,7 +34,7 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
     usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
     validators.size > 0 ? `import * as validators from './validators.js';` : '',
   ].filter(Boolean);
-  const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv} };`;
+  const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv}${api.package.auth === 'none' ? code`, auth: 'none'` : code``} };`;
   const statements: (string | StatementStructures)[] = [fileHeader(api) + imports.join('\n') + '\n', identity.text, ...classes];
   const text = printStructure({ kind: StructureKind.SourceFile, statements });
   return [{ path: 'src/client.ts', text: text.replace(/^import \{ APIPromise \}/m, 'import type { APIPromise }') }];
@@ -144,7 +144,10 @@ function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, vali
   const eventType = response.stream ? (response.stream.schema ? typeOf(response.stream.schema, api, usedTypes) : 'unknown') : undefined;
   const eventValidator = response.stream?.schema ? validateNameOf(response.stream.schema, api) : undefined;
   if (eventValidator) validators.add(eventValidator.text);
-  const eventHook = eventValidator ? [`validateEvent: validators.${eventValidator.text}`] : [];
+  const eventHook = [
+    ...(eventValidator ? [`validateEvent: validators.${eventValidator.text}`] : []),
+    ...(response.stream?.schema && isEventEnvelope(response.stream.schema, api) ? ['eventEnvelope: true'] : []),
+  ];
   switch (response.contentType) {
     case 'binary':
       return { type: 'Response', hooks: [`responseType: 'binary'`] };
@@ -170,6 +173,20 @@ function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, vali
       };
     }
   }
+}
+
+/**
+ * Events told apart only by the SSE `event:` name (OpenAI's AssistantStreamEvent) are described
+ * as `{ event, data }` objects: the stream then yields that envelope rather than bare data.
+ */
+function isEventEnvelope(schema: IrSchema, api: IrApi, depth = 0): boolean {
+  if (depth > 8) return false;
+  if (schema.kind === 'ref') {
+    const target = api.schemas.find((s) => s.key === schema.target);
+    return target !== undefined && isEventEnvelope(target.schema, api, depth + 1);
+  }
+  if (schema.kind === 'union') return schema.variants.length > 0 && schema.variants.every((variant) => isEventEnvelope(variant, api, depth + 1));
+  return schema.kind === 'object' && ['event', 'data'].every((name) => schema.properties.some((p) => p.name === name && p.required));
 }
 
 /** Whether the body schema (through refs) has a `stream` property. */

@@ -98,6 +98,10 @@ function headersExpression(op: IrOperation): Code {
   const entries: Code[] = op.fixedHeaders.map((header) => code`${propertyKey(header.name)}: ${header.value}`);
   // binary and text bodies say what they are; JSON and form bodies get their type from the runtime
   if (op.body && (op.body.contentType === 'binary' || op.body.contentType === 'text')) entries.push(code`'Content-Type': ${op.body.mediaType}`);
+  // as the official SDK sends it (fetch alone would add `;charset=UTF-8`)
+  if (op.body?.contentType === 'application/x-www-form-urlencoded') entries.push(code`'Content-Type': 'application/x-www-form-urlencoded'`);
+  // a binary answer asks for its own media type, as the official SDK does for audio
+  if (op.response.contentType === 'binary' && op.response.mediaType) entries.push(code`Accept: ${op.response.mediaType}`);
   for (const parameter of op.parameters.filter((p) => p.in === 'header')) {
     const value = code`request.headers${parameter.required ? propertyAccess(parameter.name) : optionalAccess(parameter.name)}`;
     entries.push(

@@ -370,6 +370,12 @@ function missingSchema(spec: ValidatedSpec, key: string): Diagnostic {
   };
 }
 
+/** Whether any operation (or the whole document) requires a security scheme. */
+function usesSecurity(root: Record<string, unknown>): boolean {
+  const requires = (security: unknown) => Array.isArray(security) && security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length > 0);
+  return requires(root['security']) || walkOperations(root).some(({ operation }) => requires(operation['security']));
+}
+
 function packageOf(root: Record<string, unknown>, info: Record<string, unknown>, options: ModelOptions): IrPackage {
   const sdk = isRecord(info['x-sdk']) ? info['x-sdk'] : {};
   const text = (key: string): string | undefined => (typeof sdk[key] === 'string' ? sdk[key] : undefined);
@@ -384,6 +390,7 @@ function packageOf(root: Record<string, unknown>, info: Record<string, unknown>,
     clientName: new Identifier(toTypeName(options.clientName ?? text('clientName') ?? `${words.join(' ')} Client`)),
     defaultBaseURL: firstServer.replace(/\/+$/, ''),
     apiKeyEnv: text('apiKeyEnv') ?? `${upper}_API_KEY`,
+    auth: usesSecurity(root) ? 'bearer' : 'none',
     baseURLEnv: text('baseURLEnv') ?? `${upper}_BASE_URL`,
   };
 }

@@ -36,6 +36,8 @@ export interface IrPackage {
   /** Environment variable holding the API key, e.g. "OPENAI_API_KEY". */
   readonly apiKeyEnv: string;
   readonly baseURLEnv: string;
+  /** `bearer` when the spec requires a security scheme (sent as a bearer token); `none` when it declares none. */
+  readonly auth: 'bearer' | 'none';
 }
 
 export interface IrResource {

@@ -8,7 +8,13 @@ export interface RequestDescription {
   /** Already percent-encoded; may carry a `?query`. Appended to the base URL. */
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
-  /** A JSON value; `undefined` means no body (and no content-type). */
+  /**
+   * `undefined` means no body (and no content-type). A `FormData`, `URLSearchParams`, `Blob`,
+   * `ArrayBuffer`, ArrayBuffer view, `ReadableStream` or string is sent as it is: fetch picks
+   * the content-type of FormData (with its boundary), URLSearchParams and a typed Blob, and a
+   * `content-type` in `headers` is kept. Anything else (objects, arrays, numbers, booleans,
+   * null) is sent as JSON with `content-type: application/json`.
+   */
   readonly body?: unknown;
 }
 
@@ -23,6 +29,12 @@ export interface ClientIdentity {
   readonly apiKeyEnv: string;
   /** Environment variable overriding the base URL, e.g. "OPENAI_BASE_URL". */
   readonly baseURLEnv: string;
+  /**
+   * How requests authenticate. 'bearer' (the default) sends `Authorization: Bearer <apiKey>`
+   * and requires a key. 'none' (the spec declares no security) sends no Authorization header
+   * and needs no key; a key given anyway is still kept out of errors and logs.
+   */
+  readonly auth?: 'bearer' | 'none';
 }
 
 /**
@@ -83,4 +95,20 @@ export interface OperationSpec<T> {
   readonly build: () => RequestDescription;
   /** Checks a parsed 2xx JSON body; 'strict' also rejects unknown keys. Missing = no check. */
   readonly validateResponse?: (value: unknown, mode: 'loose' | 'strict') => readonly ValidationIssue[];
+  /**
+   * What a 2xx body becomes; default 'json'. `T` must match: 'json' the parsed body (checked by
+   * `validateResponse`), 'text' a `string`, 'binary' the `Response` itself with its body
+   * unread (the timeout and the caller's signal stop applying, as with `asResponse()`), 'sse'
+   * a `Stream<Event>` of the JSON events of a `text/event-stream` body.
+   */
+  readonly responseType?: ResponseType | undefined;
+  /** With 'sse': checks each event (as yielded), as `validateResponse` checks a JSON body. */
+  readonly validateEvent?: ((value: unknown, mode: 'loose' | 'strict') => readonly ValidationIssue[]) | undefined;
+  /**
+   * With 'sse': yield `{ event, data }` (the SSE event name and the parsed data) instead of the
+   * data alone, for streams whose events differ only by name (OpenAI's AssistantStreamEvent).
+   */
+  readonly eventEnvelope?: boolean | undefined;
 }
+
+export type ResponseType = 'json' | 'binary' | 'text' | 'sse';

@@ -26,6 +26,8 @@ export interface Received {
   /** Raw header pairs as sent, to check that a name is not sent twice. */
   readonly rawHeaders: readonly string[];
   readonly body: string;
+  /** The body's bytes, for binary and multipart bodies. */
+  readonly raw: Buffer;
 }
 
 /** Answers one request; `index` counts requests from 0. May leave `res` hanging. */
@@ -57,12 +59,14 @@ export async function startServer(handler: Handler): Promise<TestServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const raw = Buffer.concat(chunks);
       const received: Received = {
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
         rawHeaders: req.rawHeaders,
-        body: Buffer.concat(chunks).toString('utf8'),
+        body: raw.toString('utf8'),
+        raw,
       };
       const index = requests.length;
       requests.push(received);
@@ -161,4 +165,15 @@ export async function rejection(promise: PromiseLike<unknown>): Promise<unknown>
     return error;
   }
   throw new Error('expected the promise to reject, but it resolved');
+}
+
+/** The promise's outcome, or a rejection naming `what` after `ms`. */
+export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

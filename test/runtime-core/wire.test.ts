@@ -210,6 +210,10 @@ describe('encodePathSegment', () => {
     ['%2e%2e', '%252e%252e'],
     ['...', '...'],
     ['ü space', '%C3%BC%20space'],
+    // RFC 3986 lets these stand in a segment; the official SDK leaves them, so do we.
+    ["a:b@c!$&'()*+,;=~", "a:b@c!$&'()*+,;=~"],
+    ['100%', '100%25'],
+    ['😀', '%F0%9F%98%80'],
   ])('%j -> %j', (given, want) => {
     expect(encodePathSegment(given, 'id')).toBe(want);
   });

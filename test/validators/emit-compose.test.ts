@@ -35,6 +35,13 @@ describe('ref', () => {
     const status = named('Status', { kind: 'enum', values: ['a', 'b'], source: '/s' });
     expect(emit(ref('Status'), [status]).text).not.toContain('check_Status');
   });
+
+  it('inlines a small named object that does not recurse, with the property as its label', () => {
+    const limits = named('Limits', object({ max: integer() }, closed));
+    const given = emit(object({ rate_limits: ref('Limits') }), [limits]);
+    expect(given.text).not.toContain('check_Limits');
+    expect(messages(given.check, { rate_limits: { mx: 1 } })).toEqual(['rate_limits.mx: unknown key `mx` in `rate_limits`; did you mean `max`?']);
+  });
 });
 
 describe('allOf', () => {
@@ -56,7 +63,8 @@ describe('allOf', () => {
 
   it('mixed parts are checked one after the other', () => {
     const given = emit({ kind: 'allOf', parts: [ref('Base'), union('anyOf', [object({ a: [string(), 'required'] }), object({ b: [integer(), 'required'] })])], source: '/given' }, [base]);
-    expect(given.text).toContain('check_Base(value, strict, label)');
+    expect(given.text).not.toContain('check_Base'); // a small named schema that does not recurse is inlined
+    expect(given.hoisted).toContain('function check_Given_1('); // the union's overlapping objects
     expect(messages(given.check, { id: 'x', b: 1 })).toEqual([]);
     expect(messages(given.check, { b: 1 })).toEqual(['id: missing required key `id`: expected a string']);
   });

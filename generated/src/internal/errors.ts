@@ -50,7 +50,8 @@ function formatIssues(issues: readonly ValidationIssue[], heading: string): stri
 /**
  * An HTTP exchange that failed. `status`/`headers` are undefined when no response arrived
  * (connection errors, timeouts, aborts). `error` is the parsed JSON error body, if any;
- * `code`, `param` and `type` come from its `error` object, as in the OpenAI API.
+ * `code`, `param` and `type` come from its `error` object, as in the OpenAI API, or else from
+ * the top level of the body (a numeric `code` becomes a string).
  */
 export class APIError extends SDKError {
   override name = 'APIError';
@@ -75,8 +76,12 @@ export class APIError extends SDKError {
     this.headers = headers;
     this.requestID = headers?.get('x-request-id');
     this.error = error;
-    const detail = errorObject(error);
-    this.code = stringField(detail, 'code');
+    const detail = errorObject(error) ?? plainObject(error);
+    const code = detail?.['code'];
+    this.code =
+      typeof code === 'number' && Number.isFinite(code)
+        ? String(code)
+        : stringField(detail, 'code');
     this.param = stringField(detail, 'param');
     const type = stringField(detail, 'type');
     this.type = type ?? undefined;
@@ -197,15 +202,42 @@ export function makeStatusError(
 
 const SNIPPET_LENGTH = 200;
 
-/** `404 Session not found`; for a non-JSON body, the status and the start of the text without markup. */
+/**
+ * `404 Session not found`: the status and the body's message, from the first of
+ * `error.message` (OpenAI), `message`, `error` (a string), `detail` (a string; RFC 9457 and
+ * FastAPI) and `title` (RFC 9457). Without one, the status and the start of the body: the JSON
+ * as it is, or the text without markup.
+ */
 function statusMessage(status: number, body: unknown, text: string): string {
-  const detail = errorObject(body);
-  const message = detail === undefined ? undefined : detail['message'];
-  if (typeof message === 'string' && message !== '') return `${status} ${message}`;
-  if (message !== undefined && message !== null) return `${status} ${JSON.stringify(message)}`;
+  const message = bodyMessage(body);
+  if (message !== undefined) return `${status} ${message}`;
   if (body !== undefined) return `${status} ${snippet(JSON.stringify(body))}`;
   const plain = snippet(text.replace(/<[^>]*>/g, ' '));
   return plain === '' ? `${status} status code (no body)` : `${status} ${plain}`;
+}
+
+/** The human-readable message of an error body (see statusMessage), or undefined. */
+export function bodyMessage(body: unknown): string | undefined {
+  const top = plainObject(body);
+  if (top === undefined) return undefined;
+  const inner = errorObject(body);
+  return (
+    messageOf(inner?.['message']) ??
+    messageOf(top['message']) ??
+    nonEmptyString(top['error']) ??
+    nonEmptyString(top['detail']) ??
+    nonEmptyString(top['title'])
+  );
+}
+
+/** A non-empty string as it is; another non-null value (e.g. a list of messages) as JSON. */
+function messageOf(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return typeof value === 'string' ? value : snippet(JSON.stringify(value) ?? String(value));
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** Collapses whitespace and cuts to about 200 characters. */
@@ -216,10 +248,13 @@ export function snippet(text: string): string {
 
 /** `body.error` when it is an object (OpenAI's error envelope), else undefined. */
 function errorObject(body: unknown): Record<string, unknown> | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const inner = (body as Record<string, unknown>)['error'];
-  return typeof inner === 'object' && inner !== null
-    ? (inner as Record<string, unknown>)
+  return plainObject(plainObject(body)?.['error']);
+}
+
+/** The value as a record when it is a non-array object, else undefined. */
+function plainObject(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
     : undefined;
 }
 
@@ -229,4 +264,16 @@ function stringField(
 ): string | null | undefined {
   const value = detail?.[key];
   return typeof value === 'string' || value === null ? value : undefined;
+}
+
+/** The innermost reason in an error chain: "connect ECONNREFUSED 127.0.0.1:9", "other side closed", ... */
+export function describeCause(error: unknown): string {
+  let current: unknown = error;
+  let reason = '';
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    reason = current.message !== '' ? current.message : typeof code === 'string' ? code : reason;
+    current = current.cause;
+  }
+  return reason;
 }

@@ -82,6 +82,40 @@ export function standardSchema<T>(
   };
 }
 
+/** Records one issue; the list is created by the first. Returns the list. */
+export function fail(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  message: string,
+): ValidationIssue[] {
+  const out = issues ?? [];
+  out.push({ path, message });
+  return out;
+}
+
+/** "expected a string, found number 5". */
+export function expected(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  what: string,
+  value: unknown,
+): ValidationIssue[] {
+  return fail(issues, path, `expected ${what}, found ${found(value)}`);
+}
+
+/** "missing required key `user`: expected a string"; the key is the last segment of `path`. */
+export function missing(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  what: string,
+): ValidationIssue[] {
+  return fail(
+    issues,
+    path,
+    `missing required key \`${String(path[path.length - 1])}\`: expected ${what}`,
+  );
+}
+
 /**
  * Adds `inner` (issues of a nested value, fresh from a check) to `issues`, each path prefixed
  * with `path` and each message with `prefix`. Without a prefix the issue objects are moved,

@@ -6,15 +6,9 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import { createShape, plantTree, replaceSettings } from './requests.js';
+import * as requests from './requests.js';
 import type { PlantTreeResponse, Settings, Shape, StoredShape, TreeNode } from './types.js';
-import {
-  validatePlantTreeResponse,
-  validateSettings,
-  validateShape,
-  validateStoredShape,
-  validateTreeNode,
-} from './validators.js';
+import * as validators from './validators.js';
 const IDENTITY: ClientIdentity = {
   clientName: 'ConstructsClient',
   packageName: 'constructs-client',
@@ -22,6 +16,7 @@ const IDENTITY: ClientIdentity = {
   defaultBaseURL: 'https://constructs.example.com/v1',
   apiKeyEnv: 'CONSTRUCTS_API_KEY',
   baseURLEnv: 'CONSTRUCTS_BASE_URL',
+  auth: 'none',
 };
 
 /**
@@ -59,7 +54,10 @@ export class SettingsResource {
    */
   update(body: Settings, options?: RequestOptions): APIPromise<void> {
     return this.client.request(
-      { validateRequest: () => validateSettings(body), build: () => replaceSettings({ body }) },
+      {
+        validateRequest: () => validators.validateSettings(body),
+        build: () => requests.replaceSettings({ body }),
+      },
       options,
     );
   }
@@ -82,9 +80,9 @@ export class ShapesResource {
   create(body: Shape, options?: RequestOptions): APIPromise<StoredShape> {
     return this.client.request(
       {
-        validateRequest: () => validateShape(body),
-        validateResponse: validateStoredShape,
-        build: () => createShape({ body }),
+        validateRequest: () => validators.validateShape(body),
+        validateResponse: validators.validateStoredShape,
+        build: () => requests.createShape({ body }),
       },
       options,
     );
@@ -108,9 +106,9 @@ export class TreesResource {
   create(body: TreeNode, options?: RequestOptions): APIPromise<PlantTreeResponse> {
     return this.client.request(
       {
-        validateRequest: () => validateTreeNode(body),
-        validateResponse: validatePlantTreeResponse,
-        build: () => plantTree({ body }),
+        validateRequest: () => validators.validateTreeNode(body),
+        validateResponse: validators.validatePlantTreeResponse,
+        build: () => requests.plantTree({ body }),
       },
       options,
     );

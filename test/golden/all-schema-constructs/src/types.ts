@@ -24,6 +24,21 @@ export interface Circle {
  */
 export type Color = 'red' | 'green' | 'blue';
 
+/**
+ * An image by URL or by uploaded file id, exactly one of the two.
+ */
+export type ImageSource = {
+  image_url?: string;
+  file_id?: string;
+} & (
+  | {
+      image_url: unknown;
+    }
+  | {
+      file_id: unknown;
+    }
+);
+
 export interface PlantTreeResponse {
   root: TreeNode;
   depth: number;
@@ -52,6 +67,7 @@ export interface Settings {
   deprecated_flag?: boolean;
   /** @description Any JSON value. */
   anything?: unknown;
+  image?: ImageSource;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   foundLiteral,
   missing,
   nestIssues,
+  unionIssues,
   unknownKeyMessage,
   standardSchema,
   type StandardSchemaV1,
@@ -23,10 +24,13 @@ export type { ValidationIssue } from './internal/errors.js';
 const NESTED_1: readonly string[] = [];
 const KEYS_2: readonly string[] = ['created_at', 'created_by'];
 const KEYS_3: readonly string[] = ['kind', 'radius'];
-const NESTED_4: readonly string[] = ['root.label', 'root.children'];
-const KEYS_5: readonly string[] = ['root', 'depth'];
-const PATTERN_6 = new RegExp('^[a-z_]+$', 'u');
-const KEYS_7: readonly string[] = [
+const KEYS_4: readonly string[] = ['image_url', 'file_id'];
+const KEYS_5: readonly string[] = ['image_url'];
+const KEYS_6: readonly string[] = ['file_id'];
+const NESTED_7: readonly string[] = ['root.label', 'root.children'];
+const KEYS_8: readonly string[] = ['root', 'depth'];
+const PATTERN_9 = new RegExp('^[a-z_]+$', 'u');
+const KEYS_10: readonly string[] = [
   'tags',
   'limits',
   'labels',
@@ -34,12 +38,13 @@ const KEYS_7: readonly string[] = [
   'note',
   'deprecated_flag',
   'anything',
+  'image',
 ];
-const KEYS_8: readonly string[] = ['kind', 'side'];
-const PATTERN_9 = new RegExp('^shp_[a-z0-9]+$', 'u');
-const NESTED_10: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
-const KEYS_11: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
-const KEYS_12: readonly string[] = ['label', 'children'];
+const KEYS_11: readonly string[] = ['kind', 'side'];
+const PATTERN_12 = new RegExp('^shp_[a-z0-9]+$', 'u');
+const NESTED_13: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
+const KEYS_14: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
+const KEYS_15: readonly string[] = ['label', 'children'];
 /**
  * Every issue of `value` as a `Audit`; empty when it is valid.
  *
@@ -237,6 +242,97 @@ function check_Color(
 }
 
 /**
+ * Every issue of `value` as a `ImageSource`; empty when it is valid.
+ *
+ * An image by URL or by uploaded file id, exactly one of the two.
+ *
+ * 'loose' (the default) accepts unknown keys where the spec leaves additionalProperties unset; 'strict' rejects them.
+ */
+export function validateImageSource(
+  value: unknown,
+  mode: ValidationMode = 'loose',
+): readonly ValidationIssue[] {
+  return check_ImageSource(value, mode === 'strict', '`ImageSource`') ?? NO_ISSUES;
+}
+
+/** Whether `value` is a valid `ImageSource` ('loose' mode: unknown keys of open objects are allowed). */
+export function isImageSource(value: unknown): value is types.ImageSource {
+  return check_ImageSource(value, false, '`ImageSource`') === undefined;
+}
+
+/** Throws a ValidationError listing every issue unless `value` is a valid `ImageSource` ('loose' mode). */
+export function assertImageSource(value: unknown): asserts value is types.ImageSource {
+  const issues = check_ImageSource(value, false, '`ImageSource`');
+  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ImageSource');
+}
+
+/** `ImageSource` as a Standard Schema v1 object ('loose' mode). */
+export const ImageSource: StandardSchemaV1<types.ImageSource> = standardSchema<types.ImageSource>(
+  'constructs-client',
+  check_ImageSource,
+  '`ImageSource`',
+);
+
+function check_ImageSource(
+  value: unknown,
+  strict: boolean,
+  label: string,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const o1 = value as Record<string, unknown>;
+    const v2 = o1.image_url;
+    if (v2 !== undefined) {
+      if (!(typeof v2 === 'string')) {
+        issues = expected(issues, ['image_url'], 'a string', v2);
+      }
+    }
+    const v3 = o1.file_id;
+    if (v3 !== undefined) {
+      if (!(typeof v3 === 'string')) {
+        issues = expected(issues, ['file_id'], 'a string', v3);
+      }
+    }
+    for (const k4 in o1) {
+      if (k4 !== 'image_url' && k4 !== 'file_id') {
+        issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_4, NESTED_1));
+      }
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ image_url, file_id }`', value);
+  }
+  if (!(
+    check_ImageSource_1(value, strict, label) === undefined ||
+    check_ImageSource_2(value, strict, label) === undefined
+  )) {
+    issues = unionIssues(
+      issues,
+      [],
+      'an object `{ image_url }` or an object `{ file_id }`',
+      value,
+      [
+        typeof value === 'object' && value !== null && !Array.isArray(value)
+          ? check_ImageSource_1(value, strict, label)
+          : undefined,
+        typeof value === 'object' && value !== null && !Array.isArray(value)
+          ? check_ImageSource_2(value, strict, label)
+          : undefined,
+      ],
+      '',
+    );
+  }
+  if (check_ImageSource_3(value, strict, label) === undefined) {
+    issues = fail(
+      issues,
+      [],
+      'expected a value that is not an object `{ image_url, file_id }`; found one that is',
+    );
+  }
+
+  return issues;
+}
+
+/**
  * Every issue of `value` as a `PlantTreeResponse`; empty when it is valid.
  *
  * 'loose' (the default) accepts unknown keys where the spec leaves additionalProperties unset; 'strict' rejects them.
@@ -302,7 +398,7 @@ function check_PlantTreeResponse(
     if (strict) {
       for (const k5 in o1) {
         if (k5 !== 'root' && k5 !== 'depth') {
-          issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_5, NESTED_4));
+          issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_8, NESTED_7));
         }
       }
     }
@@ -398,7 +494,7 @@ function check_Settings(
               );
             }
           }
-          if (!PATTERN_6.test(k8)) {
+          if (!PATTERN_9.test(k8)) {
             issues = fail(
               issues,
               ['limits', k8],
@@ -489,17 +585,74 @@ function check_Settings(
         issues = expected(issues, ['deprecated_flag'], 'a boolean', v16);
       }
     }
-    for (const k18 in o1) {
+    const v18 = o1.image;
+    if (v18 !== undefined) {
+      if (typeof v18 === 'object' && v18 !== null && !Array.isArray(v18)) {
+        const o19 = v18 as Record<string, unknown>;
+        const v20 = o19.image_url;
+        if (v20 !== undefined) {
+          if (!(typeof v20 === 'string')) {
+            issues = expected(issues, ['image', 'image_url'], 'a string', v20);
+          }
+        }
+        const v21 = o19.file_id;
+        if (v21 !== undefined) {
+          if (!(typeof v21 === 'string')) {
+            issues = expected(issues, ['image', 'file_id'], 'a string', v21);
+          }
+        }
+        for (const k22 in o19) {
+          if (k22 !== 'image_url' && k22 !== 'file_id') {
+            issues = fail(
+              issues,
+              ['image', k22],
+              unknownKeyMessage(k22, '`image`', KEYS_4, NESTED_1),
+            );
+          }
+        }
+      } else {
+        issues = expected(issues, ['image'], 'an object `{ image_url, file_id }`', v18);
+      }
+      if (!(
+        check_ImageSource_1(v18, strict, '`image`') === undefined ||
+        check_ImageSource_2(v18, strict, '`image`') === undefined
+      )) {
+        issues = unionIssues(
+          issues,
+          ['image'],
+          'an object `{ image_url }` or an object `{ file_id }`',
+          v18,
+          [
+            typeof v18 === 'object' && v18 !== null && !Array.isArray(v18)
+              ? check_ImageSource_1(v18, strict, '`image`')
+              : undefined,
+            typeof v18 === 'object' && v18 !== null && !Array.isArray(v18)
+              ? check_ImageSource_2(v18, strict, '`image`')
+              : undefined,
+          ],
+          '',
+        );
+      }
+      if (check_ImageSource_3(v18, strict, '`image`') === undefined) {
+        issues = fail(
+          issues,
+          ['image'],
+          'expected a value that is not an object `{ image_url, file_id }`; found one that is',
+        );
+      }
+    }
+    for (const k23 in o1) {
       if (
-        k18 !== 'tags' &&
-        k18 !== 'limits' &&
-        k18 !== 'labels' &&
-        k18 !== 'mode' &&
-        k18 !== 'note' &&
-        k18 !== 'deprecated_flag' &&
-        k18 !== 'anything'
+        k23 !== 'tags' &&
+        k23 !== 'limits' &&
+        k23 !== 'labels' &&
+        k23 !== 'mode' &&
+        k23 !== 'note' &&
+        k23 !== 'deprecated_flag' &&
+        k23 !== 'anything' &&
+        k23 !== 'image'
       ) {
-        issues = fail(issues, [k18], unknownKeyMessage(k18, label, KEYS_7, NESTED_1));
+        issues = fail(issues, [k23], unknownKeyMessage(k23, label, KEYS_10, NESTED_1));
       }
     }
   } else {
@@ -549,7 +702,7 @@ function check_Shape(
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
-    const v2 = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
+    const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
     switch (v2) {
       case 'circle': {
         const r3 = check_Circle(value, strict, label);
@@ -651,7 +804,7 @@ function check_Square(
     }
     for (const k4 in o1) {
       if (k4 !== 'kind' && k4 !== 'side') {
-        issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_8, NESTED_1));
+        issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_11, NESTED_1));
       }
     }
   } else {
@@ -726,7 +879,7 @@ function check_StoredShape(
       if (!(typeof v4 === 'string')) {
         issues = expected(issues, ['id'], 'a string', v4);
       } else {
-        if (!PATTERN_9.test(v4)) {
+        if (!PATTERN_12.test(v4)) {
           issues = fail(
             issues,
             ['id'],
@@ -745,7 +898,7 @@ function check_StoredShape(
     } else {
       if (typeof v5 === 'object' && v5 !== null && !Array.isArray(v5)) {
         const o6 = v5 as Record<string, unknown>;
-        const v7 = Object.hasOwn(o6, 'kind') ? o6.kind : undefined;
+        const v7: unknown = Object.hasOwn(o6, 'kind') ? o6.kind : undefined;
         switch (v7) {
           case 'circle': {
             const r8 = check_Circle(v5, strict, '`shape`');
@@ -795,7 +948,7 @@ function check_StoredShape(
           k11 !== 'shape' &&
           k11 !== 'color'
         ) {
-          issues = fail(issues, [k11], unknownKeyMessage(k11, label, KEYS_11, NESTED_10));
+          issues = fail(issues, [k11], unknownKeyMessage(k11, label, KEYS_14, NESTED_13));
         }
       }
     }
@@ -892,11 +1045,89 @@ function check_TreeNode(
     }
     for (const k7 in o1) {
       if (k7 !== 'label' && k7 !== 'children') {
-        issues = fail(issues, [k7], unknownKeyMessage(k7, label, KEYS_12, NESTED_1));
+        issues = fail(issues, [k7], unknownKeyMessage(k7, label, KEYS_15, NESTED_1));
       }
     }
   } else {
     issues = expected(issues, [], 'an object `{ label, children }`', value);
+  }
+
+  return issues;
+}
+
+function check_ImageSource_1(
+  value: unknown,
+  strict: boolean,
+  label: string,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const o1 = value as Record<string, unknown>;
+    if (o1.image_url === undefined) {
+      issues = missing(issues, ['image_url'], 'any value');
+    }
+    if (strict) {
+      for (const k3 in o1) {
+        if (k3 !== 'image_url') {
+          issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_5, NESTED_1));
+        }
+      }
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ image_url }`', value);
+  }
+
+  return issues;
+}
+
+function check_ImageSource_2(
+  value: unknown,
+  strict: boolean,
+  label: string,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const o1 = value as Record<string, unknown>;
+    if (o1.file_id === undefined) {
+      issues = missing(issues, ['file_id'], 'any value');
+    }
+    if (strict) {
+      for (const k3 in o1) {
+        if (k3 !== 'file_id') {
+          issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_6, NESTED_1));
+        }
+      }
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ file_id }`', value);
+  }
+
+  return issues;
+}
+
+function check_ImageSource_3(
+  value: unknown,
+  strict: boolean,
+  label: string,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const o1 = value as Record<string, unknown>;
+    if (o1.image_url === undefined) {
+      issues = missing(issues, ['image_url'], 'any value');
+    }
+    if (o1.file_id === undefined) {
+      issues = missing(issues, ['file_id'], 'any value');
+    }
+    if (strict) {
+      for (const k4 in o1) {
+        if (k4 !== 'image_url' && k4 !== 'file_id') {
+          issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_4, NESTED_1));
+        }
+      }
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ image_url, file_id }`', value);
   }
 
   return issues;

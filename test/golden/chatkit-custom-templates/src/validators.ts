@@ -458,7 +458,7 @@ function check_ChatKitResponseOutputText(
           const v4: unknown = v2[i3];
           if (typeof v4 === 'object' && v4 !== null && !Array.isArray(v4)) {
             const o5 = v4 as Record<string, unknown>;
-            const v6 = Object.hasOwn(o5, 'type') ? o5.type : undefined;
+            const v6: unknown = Object.hasOwn(o5, 'type') ? o5.type : undefined;
             switch (v6) {
               case 'file': {
                 const r7 = check_ChatKitResponseOutputTextAnnotationFile(
@@ -840,7 +840,7 @@ function check_ChatKitResponseOutputTextAnnotationUnion(
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
-    const v2 = Object.hasOwn(o1, 'type') ? o1.type : undefined;
+    const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
     switch (v2) {
       case 'file': {
         const r3 = check_ChatKitResponseOutputTextAnnotationFile(value, strict, label);
@@ -1262,7 +1262,7 @@ function check_ChatKitThread(
     } else {
       if (typeof v5 === 'object' && v5 !== null && !Array.isArray(v5)) {
         const o6 = v5 as Record<string, unknown>;
-        const v7 = Object.hasOwn(o6, 'type') ? o6.type : undefined;
+        const v7: unknown = Object.hasOwn(o6, 'type') ? o6.type : undefined;
         switch (v7) {
           case 'active': {
             const r8 = check_ChatKitThreadStatusActive(v5, strict, '`status`');
@@ -1428,7 +1428,7 @@ function check_ChatKitThreadAssistantMessageItem(
                   const v9: unknown = v7[i8];
                   if (typeof v9 === 'object' && v9 !== null && !Array.isArray(v9)) {
                     const o10 = v9 as Record<string, unknown>;
-                    const v11 = Object.hasOwn(o10, 'type') ? o10.type : undefined;
+                    const v11: unknown = Object.hasOwn(o10, 'type') ? o10.type : undefined;
                     switch (v11) {
                       case 'file': {
                         const r12 = check_ChatKitResponseOutputTextAnnotationFile(
@@ -1767,7 +1767,7 @@ function check_ChatKitThreadItemListDataUnion(
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
-    const v2 = Object.hasOwn(o1, 'type') ? o1.type : undefined;
+    const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
     switch (v2) {
       case 'chatkit.assistant_message': {
         const r3 = check_ChatKitThreadAssistantMessageItem(value, strict, label);
@@ -1887,191 +1887,57 @@ function check_ChatKitThreadList(
       if (Array.isArray(v2)) {
         for (let i3 = 0; i3 < v2.length; i3++) {
           const v4: unknown = v2[i3];
-          if (typeof v4 === 'object' && v4 !== null && !Array.isArray(v4)) {
-            const o5 = v4 as Record<string, unknown>;
-            const v6 = o5.id;
-            if (v6 === undefined) {
-              issues = missing(issues, ['data', i3, 'id'], 'a string');
-            } else {
-              if (!(typeof v6 === 'string')) {
-                issues = expected(issues, ['data', i3, 'id'], 'a string', v6);
-              }
-            }
-            const v7 = o5.created_at;
-            if (v7 === undefined) {
-              issues = missing(issues, ['data', i3, 'created_at'], 'an integer');
-            } else {
-              if (!(typeof v7 === 'number' && Number.isFinite(v7))) {
-                issues = expected(issues, ['data', i3, 'created_at'], 'an integer', v7);
-              } else {
-                if (!Number.isInteger(v7)) {
-                  issues = expected(issues, ['data', i3, 'created_at'], 'an integer', v7);
-                }
-              }
-            }
-            const v8 = o5.object;
-            if (v8 === undefined) {
-              issues = missing(issues, ['data', i3, 'object'], "'chatkit.thread'");
-            } else {
-              if (!(v8 === 'chatkit.thread')) {
-                issues = fail(
-                  issues,
-                  ['data', i3, 'object'],
-                  "expected 'chatkit.thread', found " + foundLiteral(v8),
-                );
-              }
-            }
-            const v9 = o5.status;
-            if (v9 === undefined) {
-              issues = missing(
-                issues,
-                ['data', i3, 'status'],
-                'an object `{ type }` or an object `{ type, reason }`',
-              );
-            } else {
-              if (typeof v9 === 'object' && v9 !== null && !Array.isArray(v9)) {
-                const o10 = v9 as Record<string, unknown>;
-                const v11 = Object.hasOwn(o10, 'type') ? o10.type : undefined;
-                switch (v11) {
-                  case 'active': {
-                    const r12 = check_ChatKitThreadStatusActive(v9, strict, '`status`');
-                    if (r12 !== undefined) {
-                      issues = nestIssues(issues, ['data', i3, 'status'], r12, '');
-                    }
-                    break;
-                  }
-                  case 'closed': {
-                    const r13 = check_ChatKitThreadStatusClosed(v9, strict, '`status`');
-                    if (r13 !== undefined) {
-                      issues = nestIssues(issues, ['data', i3, 'status'], r13, '');
-                    }
-                    break;
-                  }
-                  case 'locked': {
-                    const r14 = check_ChatKitThreadStatusLocked(v9, strict, '`status`');
-                    if (r14 !== undefined) {
-                      issues = nestIssues(issues, ['data', i3, 'status'], r14, '');
-                    }
-                    break;
-                  }
-                  default:
-                    if (v11 === undefined) {
-                      issues = missing(
-                        issues,
-                        ['data', i3, 'status', 'type'],
-                        "one of 'active', 'closed', 'locked'",
-                      );
-                    } else {
-                      issues = fail(
-                        issues,
-                        ['data', i3, 'status', 'type'],
-                        "expected `type` to be one of 'active', 'closed', 'locked'; found " +
-                          foundLiteral(v11),
-                      );
-                    }
-                }
-              } else {
-                issues = expected(
-                  issues,
-                  ['data', i3, 'status'],
-                  "an object with `type` one of 'active', 'closed', 'locked'",
-                  v9,
-                );
-              }
-            }
-            const v15 = o5.title;
-            if (v15 === undefined) {
-              issues = missing(issues, ['data', i3, 'title'], 'a string or null');
-            } else {
-              if (!(typeof v15 === 'string' || v15 === null)) {
-                issues = fail(
-                  issues,
-                  ['data', i3, 'title'],
-                  'expected a string or null; found ' + found(v15),
-                );
-              }
-            }
-            const v16 = o5.user;
-            if (v16 === undefined) {
-              issues = missing(issues, ['data', i3, 'user'], 'a string');
-            } else {
-              if (!(typeof v16 === 'string')) {
-                issues = expected(issues, ['data', i3, 'user'], 'a string', v16);
-              }
-            }
-            if (strict) {
-              for (const k17 in o5) {
-                if (
-                  k17 !== 'id' &&
-                  k17 !== 'created_at' &&
-                  k17 !== 'object' &&
-                  k17 !== 'status' &&
-                  k17 !== 'title' &&
-                  k17 !== 'user'
-                ) {
-                  issues = fail(
-                    issues,
-                    ['data', i3, k17],
-                    unknownKeyMessage(k17, 'an item of `data`', KEYS_15, NESTED_14),
-                  );
-                }
-              }
-            }
-          } else {
-            issues = expected(
-              issues,
-              ['data', i3],
-              'an object `{ id, created_at, object, status, … }`',
-              v4,
-            );
+          const r5 = check_ChatKitThread(v4, strict, 'an item of `data`');
+          if (r5 !== undefined) {
+            issues = nestIssues(issues, ['data', i3], r5, '');
           }
         }
       } else {
         issues = expected(issues, ['data'], 'an array', v2);
       }
     }
-    const v18 = o1.first_id;
-    if (v18 === undefined) {
+    const v6 = o1.first_id;
+    if (v6 === undefined) {
       issues = missing(issues, ['first_id'], 'a string or null');
     } else {
-      if (!(typeof v18 === 'string' || v18 === null)) {
-        issues = fail(issues, ['first_id'], 'expected a string or null; found ' + found(v18));
+      if (!(typeof v6 === 'string' || v6 === null)) {
+        issues = fail(issues, ['first_id'], 'expected a string or null; found ' + found(v6));
       }
     }
-    const v19 = o1.has_more;
-    if (v19 === undefined) {
+    const v7 = o1.has_more;
+    if (v7 === undefined) {
       issues = missing(issues, ['has_more'], 'a boolean');
     } else {
-      if (!(typeof v19 === 'boolean')) {
-        issues = expected(issues, ['has_more'], 'a boolean', v19);
+      if (!(typeof v7 === 'boolean')) {
+        issues = expected(issues, ['has_more'], 'a boolean', v7);
       }
     }
-    const v20 = o1.last_id;
-    if (v20 === undefined) {
+    const v8 = o1.last_id;
+    if (v8 === undefined) {
       issues = missing(issues, ['last_id'], 'a string or null');
     } else {
-      if (!(typeof v20 === 'string' || v20 === null)) {
-        issues = fail(issues, ['last_id'], 'expected a string or null; found ' + found(v20));
+      if (!(typeof v8 === 'string' || v8 === null)) {
+        issues = fail(issues, ['last_id'], 'expected a string or null; found ' + found(v8));
       }
     }
-    const v21 = o1.object;
-    if (v21 === undefined) {
+    const v9 = o1.object;
+    if (v9 === undefined) {
       issues = missing(issues, ['object'], "'list'");
     } else {
-      if (!(v21 === 'list')) {
-        issues = fail(issues, ['object'], "expected 'list', found " + foundLiteral(v21));
+      if (!(v9 === 'list')) {
+        issues = fail(issues, ['object'], "expected 'list', found " + foundLiteral(v9));
       }
     }
     if (strict) {
-      for (const k22 in o1) {
+      for (const k10 in o1) {
         if (
-          k22 !== 'data' &&
-          k22 !== 'first_id' &&
-          k22 !== 'has_more' &&
-          k22 !== 'last_id' &&
-          k22 !== 'object'
+          k10 !== 'data' &&
+          k10 !== 'first_id' &&
+          k10 !== 'has_more' &&
+          k10 !== 'last_id' &&
+          k10 !== 'object'
         ) {
-          issues = fail(issues, [k22], unknownKeyMessage(k22, label, KEYS_17, NESTED_1));
+          issues = fail(issues, [k10], unknownKeyMessage(k10, label, KEYS_17, NESTED_1));
         }
       }
     }
@@ -2361,7 +2227,7 @@ function check_ChatKitThreadStatusUnion(
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
-    const v2 = Object.hasOwn(o1, 'type') ? o1.type : undefined;
+    const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
     switch (v2) {
       case 'active': {
         const r3 = check_ChatKitThreadStatusActive(value, strict, label);
@@ -2565,7 +2431,7 @@ function check_ChatKitThreadUserMessageItem(
           const v15: unknown = v13[i14];
           if (typeof v15 === 'object' && v15 !== null && !Array.isArray(v15)) {
             const o16 = v15 as Record<string, unknown>;
-            const v17 = Object.hasOwn(o16, 'type') ? o16.type : undefined;
+            const v17: unknown = Object.hasOwn(o16, 'type') ? o16.type : undefined;
             switch (v17) {
               case 'input_text': {
                 const r18 = check_ChatKitThreadUserMessageItemContentInputText(
@@ -3014,7 +2880,7 @@ function check_ChatKitThreadUserMessageItemContentUnion(
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
-    const v2 = Object.hasOwn(o1, 'type') ? o1.type : undefined;
+    const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
     switch (v2) {
       case 'input_text': {
         const r3 = check_ChatKitThreadUserMessageItemContentInputText(value, strict, label);

@@ -6,20 +6,14 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import { encodePathSegment2, listProfiles, listProfilesAll } from './requests.js';
+import * as requests from './requests.js';
 import type {
   EncodePathSegment2QueryParams,
   ListProfilesResponse,
   UserProfile,
   UserProfile3,
 } from './types.js';
-import {
-  validateEncodePathSegment2PathParams,
-  validateEncodePathSegment2QueryParams,
-  validateListProfilesResponse,
-  validateUserProfile,
-  validateUserProfile3,
-} from './validators.js';
+import * as validators from './validators.js';
 const IDENTITY: ClientIdentity = {
   clientName: 'CollisionsClient',
   packageName: 'collisions-client',
@@ -27,6 +21,7 @@ const IDENTITY: ClientIdentity = {
   defaultBaseURL: 'https://collisions.example.com',
   apiKeyEnv: 'COLLISIONS_API_KEY',
   baseURLEnv: 'COLLISIONS_BASE_URL',
+  auth: 'none',
 };
 
 /**
@@ -60,7 +55,10 @@ export class ProfilesResource {
    */
   list(options?: RequestOptions): APIPromise<ListProfilesResponse> {
     return this.client.request(
-      { validateResponse: validateListProfilesResponse, build: () => listProfiles() },
+      {
+        validateResponse: validators.validateListProfilesResponse,
+        build: () => requests.listProfiles(),
+      },
       options,
     );
   }
@@ -75,7 +73,7 @@ export class ProfilesResource {
    */
   list2(options?: RequestOptions): APIPromise<UserProfile> {
     return this.client.request(
-      { validateResponse: validateUserProfile, build: () => listProfilesAll() },
+      { validateResponse: validators.validateUserProfile, build: () => requests.listProfilesAll() },
       options,
     );
   }
@@ -97,15 +95,17 @@ export class ProfilesResource {
     return this.client.request(
       {
         validateRequest: () => [
-          ...validateEncodePathSegment2PathParams({ profile_id: profileId, profileId: profileId2 }),
-          ...validateEncodePathSegment2QueryParams(query ?? {}).map((issue) => ({
-            path: ['query', ...issue.path],
-            message: issue.message,
-          })),
+          ...validators.validateEncodePathSegment2PathParams({
+            profile_id: profileId,
+            profileId: profileId2,
+          }),
+          ...validators
+            .validateEncodePathSegment2QueryParams(query ?? {})
+            .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
         ],
-        validateResponse: validateUserProfile3,
+        validateResponse: validators.validateUserProfile3,
         build: () =>
-          encodePathSegment2({
+          requests.encodePathSegment2({
             path: { profile_id: profileId, profileId: profileId2 },
             ...(query === undefined ? {} : { query }),
           }),

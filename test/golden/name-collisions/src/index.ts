@@ -3,6 +3,7 @@ export { CollisionsClient as default } from './client.js';
 export * from './client.js';
 export { APIPromise } from './internal/api-promise.js';
 export { CursorPage, PagePromise, type CursorPagination } from './internal/pagination.js';
+export { Stream, type ServerSentEvent } from './internal/streaming.js';
 export type { ClientOptions, RequestOptions, ResponseValidation } from './internal/core.js';
 export {
   SDKError,

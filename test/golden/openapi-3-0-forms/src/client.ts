@@ -6,9 +6,9 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import { createReading } from './requests.js';
+import * as requests from './requests.js';
 import type { Reading, StoredReading } from './types.js';
-import { validateReading, validateStoredReading } from './validators.js';
+import * as validators from './validators.js';
 const IDENTITY: ClientIdentity = {
   clientName: 'ReadingsClient',
   packageName: 'readings-client',
@@ -16,6 +16,7 @@ const IDENTITY: ClientIdentity = {
   defaultBaseURL: 'https://readings.example.com/v1',
   apiKeyEnv: 'READINGS_API_KEY',
   baseURLEnv: 'READINGS_BASE_URL',
+  auth: 'none',
 };
 
 /**
@@ -54,9 +55,9 @@ export class ReadingsResource {
   create(body: Reading, options?: RequestOptions): APIPromise<StoredReading> {
     return this.client.request(
       {
-        validateRequest: () => validateReading(body),
-        validateResponse: validateStoredReading,
-        build: () => createReading({ body }),
+        validateRequest: () => validators.validateReading(body),
+        validateResponse: validators.validateStoredReading,
+        build: () => requests.createReading({ body }),
       },
       options,
     );

@@ -7,20 +7,14 @@ import {
   type RequestOptions,
 } from './internal/core.js';
 import { PagePromise } from './internal/pagination.js';
-import { listFolderFiles, listNotes } from './requests.js';
+import * as requests from './requests.js';
 import type {
   ListFolderFilesQueryParams,
   ListFolderFilesResponse,
   ListNotesQueryParams,
   NoteList,
 } from './types.js';
-import {
-  validateListFolderFilesPathParams,
-  validateListFolderFilesQueryParams,
-  validateListFolderFilesResponse,
-  validateListNotesQueryParams,
-  validateNoteList,
-} from './validators.js';
+import * as validators from './validators.js';
 const IDENTITY: ClientIdentity = {
   clientName: 'PagesClient',
   packageName: 'pages-client',
@@ -28,6 +22,7 @@ const IDENTITY: ClientIdentity = {
   defaultBaseURL: 'https://pages.example.com',
   apiKeyEnv: 'PAGES_API_KEY',
   baseURLEnv: 'PAGES_BASE_URL',
+  auth: 'none',
 };
 
 /**
@@ -90,15 +85,14 @@ export class FoldersFilesResource {
         this.client.request(
           {
             validateRequest: () => [
-              ...validateListFolderFilesPathParams({ folder_id: folderId }),
-              ...validateListFolderFilesQueryParams(query ?? {}).map((issue) => ({
-                path: ['query', ...issue.path],
-                message: issue.message,
-              })),
+              ...validators.validateListFolderFilesPathParams({ folder_id: folderId }),
+              ...validators
+                .validateListFolderFilesQueryParams(query ?? {})
+                .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
             ],
-            validateResponse: validateListFolderFilesResponse,
+            validateResponse: validators.validateListFolderFilesResponse,
             build: () =>
-              listFolderFiles({
+              requests.listFolderFiles({
                 path: { folder_id: folderId },
                 ...(query === undefined ? {} : { query }),
               }),
@@ -134,13 +128,12 @@ export class NotesResource {
         this.client.request(
           {
             validateRequest: () => [
-              ...validateListNotesQueryParams(query ?? {}).map((issue) => ({
-                path: ['query', ...issue.path],
-                message: issue.message,
-              })),
+              ...validators
+                .validateListNotesQueryParams(query ?? {})
+                .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
             ],
-            validateResponse: validateNoteList,
-            build: () => listNotes({ ...(query === undefined ? {} : { query }) }),
+            validateResponse: validators.validateNoteList,
+            build: () => requests.listNotes({ ...(query === undefined ? {} : { query }) }),
           },
           options,
         ),

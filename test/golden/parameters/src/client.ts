@@ -6,7 +6,7 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import { deleteItem, getItem, listItems } from './requests.js';
+import * as requests from './requests.js';
 import type {
   GetItemHeaderParams,
   Item,
@@ -14,16 +14,7 @@ import type {
   ListItemsQueryParams,
   ListItemsResponse,
 } from './types.js';
-import {
-  validateDeleteItemPathParams,
-  validateGetItemHeaderParams,
-  validateGetItemPathParams,
-  validateItem,
-  validateListItemsHeaderParams,
-  validateListItemsPathParams,
-  validateListItemsQueryParams,
-  validateListItemsResponse,
-} from './validators.js';
+import * as validators from './validators.js';
 const IDENTITY: ClientIdentity = {
   clientName: 'ParametersClient',
   packageName: 'parameters-client',
@@ -31,6 +22,7 @@ const IDENTITY: ClientIdentity = {
   defaultBaseURL: 'https://params.example.com',
   apiKeyEnv: 'PARAMETERS_API_KEY',
   baseURLEnv: 'PARAMETERS_BASE_URL',
+  auth: 'none',
 };
 
 /**
@@ -77,9 +69,13 @@ export class ProjectsItemsResource {
     return this.client.request(
       {
         validateRequest: () => [
-          ...validateDeleteItemPathParams({ project_id: projectId, item_number: itemNumber }),
+          ...validators.validateDeleteItemPathParams({
+            project_id: projectId,
+            item_number: itemNumber,
+          }),
         ],
-        build: () => deleteItem({ path: { project_id: projectId, item_number: itemNumber } }),
+        build: () =>
+          requests.deleteItem({ path: { project_id: projectId, item_number: itemNumber } }),
       },
       options,
     );
@@ -104,19 +100,17 @@ export class ProjectsItemsResource {
     return this.client.request(
       {
         validateRequest: () => [
-          ...validateListItemsPathParams({ project_id: projectId }),
-          ...validateListItemsQueryParams(query ?? {}).map((issue) => ({
-            path: ['query', ...issue.path],
-            message: issue.message,
-          })),
-          ...validateListItemsHeaderParams(headers ?? {}).map((issue) => ({
-            path: ['headers', ...issue.path],
-            message: issue.message,
-          })),
+          ...validators.validateListItemsPathParams({ project_id: projectId }),
+          ...validators
+            .validateListItemsQueryParams(query ?? {})
+            .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+          ...validators
+            .validateListItemsHeaderParams(headers ?? {})
+            .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
         ],
-        validateResponse: validateListItemsResponse,
+        validateResponse: validators.validateListItemsResponse,
         build: () =>
-          listItems({
+          requests.listItems({
             path: { project_id: projectId },
             ...(query === undefined ? {} : { query }),
             ...(headers === undefined ? {} : { headers }),
@@ -145,14 +139,17 @@ export class ProjectsItemsResource {
     return this.client.request(
       {
         validateRequest: () => [
-          ...validateGetItemPathParams({ project_id: projectId, item_number: itemNumber }),
-          ...validateGetItemHeaderParams(headers).map((issue) => ({
-            path: ['headers', ...issue.path],
-            message: issue.message,
-          })),
+          ...validators.validateGetItemPathParams({
+            project_id: projectId,
+            item_number: itemNumber,
+          }),
+          ...validators
+            .validateGetItemHeaderParams(headers)
+            .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
         ],
-        validateResponse: validateItem,
-        build: () => getItem({ path: { project_id: projectId, item_number: itemNumber }, headers }),
+        validateResponse: validators.validateItem,
+        build: () =>
+          requests.getItem({ path: { project_id: projectId, item_number: itemNumber }, headers }),
       },
       options,
     );

@@ -6,16 +6,9 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import { addPet, deletePet, findPetById, findPets } from './requests.js';
+import * as requests from './requests.js';
 import type { FindPetsQueryParams, FindPetsResponse, NewPet, Pet } from './types.js';
-import {
-  validateDeletePetPathParams,
-  validateFindPetByIdPathParams,
-  validateFindPetsQueryParams,
-  validateFindPetsResponse,
-  validateNewPet,
-  validatePet,
-} from './validators.js';
+import * as validators from './validators.js';
 const IDENTITY: ClientIdentity = {
   clientName: 'SwaggerPetstoreClient',
   packageName: 'swagger-petstore-client',
@@ -23,6 +16,7 @@ const IDENTITY: ClientIdentity = {
   defaultBaseURL: 'http://petstore.swagger.io/api',
   apiKeyEnv: 'SWAGGER_PETSTORE_API_KEY',
   baseURLEnv: 'SWAGGER_PETSTORE_BASE_URL',
+  auth: 'none',
 };
 
 /**
@@ -61,9 +55,9 @@ export class PetsResource {
   create(body: NewPet, options?: RequestOptions): APIPromise<Pet> {
     return this.client.request(
       {
-        validateRequest: () => validateNewPet(body),
-        validateResponse: validatePet,
-        build: () => addPet({ body }),
+        validateRequest: () => validators.validateNewPet(body),
+        validateResponse: validators.validatePet,
+        build: () => requests.addPet({ body }),
       },
       options,
     );
@@ -82,8 +76,8 @@ export class PetsResource {
   delete(id: number, options?: RequestOptions): APIPromise<void> {
     return this.client.request(
       {
-        validateRequest: () => [...validateDeletePetPathParams({ id: id })],
-        build: () => deletePet({ path: { id: id } }),
+        validateRequest: () => [...validators.validateDeletePetPathParams({ id: id })],
+        build: () => requests.deletePet({ path: { id: id } }),
       },
       options,
     );
@@ -106,13 +100,12 @@ export class PetsResource {
     return this.client.request(
       {
         validateRequest: () => [
-          ...validateFindPetsQueryParams(query ?? {}).map((issue) => ({
-            path: ['query', ...issue.path],
-            message: issue.message,
-          })),
+          ...validators
+            .validateFindPetsQueryParams(query ?? {})
+            .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
         ],
-        validateResponse: validateFindPetsResponse,
-        build: () => findPets({ ...(query === undefined ? {} : { query }) }),
+        validateResponse: validators.validateFindPetsResponse,
+        build: () => requests.findPets({ ...(query === undefined ? {} : { query }) }),
       },
       options,
     );
@@ -131,9 +124,9 @@ export class PetsResource {
   retrieve(id: number, options?: RequestOptions): APIPromise<Pet> {
     return this.client.request(
       {
-        validateRequest: () => [...validateFindPetByIdPathParams({ id: id })],
-        validateResponse: validatePet,
-        build: () => findPetById({ path: { id: id } }),
+        validateRequest: () => [...validators.validateFindPetByIdPathParams({ id: id })],
+        validateResponse: validators.validatePet,
+        build: () => requests.findPetById({ path: { id: id } }),
       },
       options,
     );

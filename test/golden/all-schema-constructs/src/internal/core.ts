@@ -28,10 +28,12 @@ export type {
   OperationSpec,
   RequestDescription,
   RequestOptions,
+  ResponseType,
   ResponseValidation,
 } from './options.js';
 export type { Logger, LogLevel } from './log.js';
 export { APIPromise } from './api-promise.js';
+export { Stream, type ServerSentEvent } from './streaming.js';
 
 /** Ten minutes, as in openai-node. */
 export const DEFAULT_TIMEOUT = 600_000;
@@ -44,19 +46,23 @@ export class ClientCore {
   readonly #config: RequestConfig;
 
   /**
-   * Throws SDKError when no API key is found, when options are out of range, and in a browser
-   * page unless `dangerouslyAllowBrowser` is set. `hooks` replaces the retry clock (tests only;
-   * generated clients never pass it).
+   * Throws SDKError when no API key is found (unless the API needs none), when options are out
+   * of range, and in a browser page with an API key unless `dangerouslyAllowBrowser` is set.
+   * `hooks` replaces the retry clock (tests only; generated clients never pass it).
    */
   constructor(options: ClientOptions, identity: ClientIdentity, hooks?: Partial<RetryHooks>) {
     const name = identity.clientName;
-    const apiKey = options.apiKey ?? readEnv(identity.apiKeyEnv);
-    if (apiKey === undefined || apiKey === '') {
+    const bearer = identity.auth !== 'none';
+    const apiKey =
+      options.apiKey ?? (identity.apiKeyEnv === '' ? undefined : readEnv(identity.apiKeyEnv));
+    const hasKey = apiKey !== undefined && apiKey !== '';
+    if (bearer && !hasKey) {
       throw new SDKError(
         `${name}: no API key found. Pass it as \`new ${name}({ apiKey })\` or set the ${identity.apiKeyEnv} environment variable.`,
       );
     }
-    if (isBrowser() && options.dangerouslyAllowBrowser !== true) {
+    // Without a key there is nothing in the bundle to expose.
+    if (hasKey && isBrowser() && options.dangerouslyAllowBrowser !== true) {
       throw new SDKError(
         `${name}: refusing to run in a browser. Code shipped to a browser is readable by its users, so the API key ` +
           `would be exposed to anyone who opens the page. Call the API from your server instead, or, if you ` +
@@ -64,6 +70,8 @@ export class ClientCore {
       );
     }
 
+    // Only ever used to scrub the key out of errors and logs; '' scrubs nothing.
+    const secret = hasKey ? apiKey : '';
     const baseURL = (
       options.baseURL ??
       readEnv(identity.baseURLEnv) ??
@@ -71,7 +79,7 @@ export class ClientCore {
     ).replace(/\/+$/, '');
     if (!canParse(baseURL)) {
       throw new SDKError(
-        `${name}: baseURL ${JSON.stringify(scrubText(baseURL, apiKey))} is not an absolute URL.`,
+        `${name}: baseURL ${JSON.stringify(scrubText(baseURL, secret))} is not an absolute URL.`,
       );
     }
     const timeout = options.timeout ?? DEFAULT_TIMEOUT;
@@ -124,11 +132,15 @@ export class ClientCore {
       'x-sdkgen-retry-count': '0',
       'x-sdkgen-timeout': String(Math.trunc(timeout / 1000)),
     };
-    applyHeaders(defaults, { authorization: `Bearer ${apiKey}` }, ['apiKey']);
+    if (bearer) applyHeaders(defaults, { authorization: `Bearer ${apiKey}` }, ['apiKey']);
     const plainHeaders = { ...defaults };
-    const jsonHeaders: HeaderRecord = { ...defaults, 'content-type': 'application/json' };
     applyHeaders(plainHeaders, options.defaultHeaders, ['defaultHeaders']);
-    applyHeaders(jsonHeaders, options.defaultHeaders, ['defaultHeaders']);
+    // A body's content-type comes from the body (and the operation's or caller's headers), never
+    // from defaultHeaders: the official SDK applies its JSON content-type after defaultHeaders,
+    // and a client-wide content-type would break a FormData's multipart boundary.
+    const bodyHeaders = { ...plainHeaders };
+    delete bodyHeaders['content-type'];
+    const jsonHeaders: HeaderRecord = { ...bodyHeaders, 'content-type': 'application/json' };
     // Headers the caller set or removed in defaultHeaders; per-request values must not overwrite them.
     const touched = new Set(
       Object.entries(options.defaultHeaders ?? {})
@@ -148,6 +160,7 @@ export class ClientCore {
       baseURL,
       query: query.toString(),
       plainHeaders,
+      bodyHeaders,
       jsonHeaders,
       sendsRetryCount: !touched.has('x-sdkgen-retry-count'),
       sendsTimeout: !touched.has('x-sdkgen-timeout'),
@@ -158,8 +171,8 @@ export class ClientCore {
       responseValidation,
       idempotencyHeader: options.idempotencyHeader?.toLowerCase(),
       fetch: fetchFn,
-      log: new LevelLogger(logger, logLevel, apiKey),
-      secret: apiKey,
+      log: new LevelLogger(logger, logLevel, secret),
+      secret,
       hooks: { ...DEFAULT_RETRY_HOOKS, ...hooks },
     };
   }

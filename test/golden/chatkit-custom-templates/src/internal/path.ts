@@ -2,10 +2,16 @@
 // Path parameters: each value becomes exactly one URL path segment, or the request is refused.
 import { ValidationError } from './errors.js';
 
+// What RFC 3986 allows literally in a path segment (unreserved, sub-delims, `:` and `@`); the
+// official OpenAI SDK leaves exactly these as they are, so the same id gives the same bytes.
+const NEEDS_ENCODING = /[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g;
+const LITERAL = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]*$/;
+
 /**
- * Percent-encodes one path parameter (encodeURIComponent, so `/`, `?` and `#` cannot start a
- * new segment, query or fragment). Rejects `''`, `.` and `..`, which would drop or climb a
- * segment once the URL is normalised, with a ValidationError whose issue path is `[name]`.
+ * Percent-encodes one path parameter: everything but the characters a path segment may carry
+ * literally, so `/`, `?`, `#`, `%` and spaces cannot start a new segment, query or fragment.
+ * Rejects `''`, `.` and `..`, which would drop or climb a segment once the URL is normalised,
+ * with a ValidationError whose issue path is `[name]`.
  */
 export function encodePathSegment(value: string, name: string): string {
   // JavaScript callers can pass anything; a number is the only other value with one clear spelling.
@@ -18,8 +24,9 @@ export function encodePathSegment(value: string, name: string): string {
   if (text === '.' || text === '..') {
     throw pathError(name, `must not be "${text}" (it would change which URL path is requested)`);
   }
+  if (LITERAL.test(text)) return text; // most ids: nothing to encode
   try {
-    return encodeURIComponent(text);
+    return text.replace(NEEDS_ENCODING, encodeURIComponent);
   } catch {
     throw pathError(name, 'must be well-formed Unicode (it contains a lone surrogate)');
   }

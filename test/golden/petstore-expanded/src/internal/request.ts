@@ -10,6 +10,7 @@ import {
   InvalidResponseBodyError,
   SDKError,
   ValidationError,
+  describeCause,
   makeStatusError,
   snippet,
   type APIError,
@@ -21,6 +22,7 @@ import type { LevelLogger } from './log.js';
 import type { OperationSpec, RequestOptions, ResponseValidation } from './options.js';
 import { headersForLog, scrubHeaders, scrubText, scrubValue } from './redact.js';
 import { isRetryableResponse, retryDelay, type RetryHooks } from './retry.js';
+import { Stream } from './streaming.js';
 import { originOf, withDefaultQuery } from './url.js';
 
 /** Everything a request needs from its client, resolved once at construction. */
@@ -29,8 +31,12 @@ export interface RequestConfig {
   readonly baseURL: string;
   /** The serialised defaultQuery, '' when there is none. */
   readonly query: string;
-  /** Defaults and defaultHeaders merged, for requests without and with a JSON body. */
+  /**
+   * Defaults and defaultHeaders merged, for requests without a body, with a body sent as it is
+   * (no content-type: the body or the operation says), and with a JSON body.
+   */
   readonly plainHeaders: HeaderRecord;
+  readonly bodyHeaders: HeaderRecord;
   readonly jsonHeaders: HeaderRecord;
   /** False when defaultHeaders removed or replaced the header, so per-request values must not touch it. */
   readonly sendsRetryCount: boolean;
@@ -44,7 +50,7 @@ export interface RequestConfig {
   readonly idempotencyHeader: string | undefined;
   readonly fetch: typeof fetch;
   readonly log: LevelLogger;
-  /** The API key, used only to scrub it from errors and logs. */
+  /** The API key, used only to scrub it from errors and logs; '' when there is none. */
   readonly secret: string;
   readonly hooks: RetryHooks;
 }
@@ -53,8 +59,10 @@ export interface RequestConfig {
 interface WireInit {
   method: string;
   headers: HeaderRecord;
-  body: string | null;
+  body: BodyInit | null;
   signal: AbortSignal | null;
+  /** Required by fetch (Node, Deno, Chromium) for a ReadableStream body. */
+  duplex?: 'half';
 }
 
 const RETRY_COUNT = 'x-sdkgen-retry-count';
@@ -105,7 +113,9 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       const config = this.#config;
       const log = config.log;
       const rawMax = this.#options?.maxRetries ?? config.maxRetries;
-      const maxRetries = Number.isFinite(rawMax) && rawMax > 0 ? Math.floor(rawMax) : 0;
+      // A ReadableStream body can be read once: it cannot be sent again.
+      const maxRetries =
+        Number.isFinite(rawMax) && rawMax > 0 && init.duplex === undefined ? Math.floor(rawMax) : 0;
       const logs = log.enabled('info');
       if (logs)
         this.#logID = `log_${Math.floor(Math.random() * 0x1000000)
@@ -175,6 +185,13 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
   }
 
   async parse(response: Response): Promise<T> {
+    const type = this.#operation.responseType;
+    if (type === 'binary') {
+      // The caller owns the body now: no buffering, no timeout, as with asResponse().
+      this.release();
+      return response as T;
+    }
+    if (type === 'sse') return (await this.#stream(response)) as T;
     let text: string;
     try {
       text = await response.text();
@@ -184,6 +201,7 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       this.release();
     }
     const status = response.status;
+    if (type === 'text') return this.#checked(text, response);
     if (status === 204 || status === 205) return undefined as T;
     let data: unknown;
     if (text !== '') {
@@ -193,13 +211,18 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
         throw this.#notJSON(response, text, error);
       }
     }
+    return this.#checked(data, response);
+  }
+
+  /** The body after `validateResponse`, when there is one and validation is on. */
+  #checked(data: unknown, response: Response): T {
     const check = this.#operation.validateResponse;
     const mode = this.#config.responseValidation;
     if (check !== undefined && mode !== 'off') {
       const issues = check(data, mode);
       if (issues.length > 0) {
         const requestID = response.headers.get('x-request-id');
-        const context = `status ${status}${requestID === null ? '' : `, request ID ${requestID}`}`;
+        const context = `status ${response.status}${requestID === null ? '' : `, request ID ${requestID}`}`;
         throw new ValidationError(
           this.#scrubIssues(issues),
           `Invalid response from ${this.#label} (${context}); set responseValidation: 'off' to accept it unchecked`,
@@ -207,6 +230,50 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       }
     }
     return data as T;
+  }
+
+  /**
+   * A Stream over a `text/event-stream` body. The timeout stops (a stream may run for minutes);
+   * the caller's signal keeps applying until the stream ends, fails or is left.
+   */
+  async #stream(response: Response): Promise<Stream<unknown>> {
+    clearTimeout(this.#timer);
+    const contentType = response.headers.get('content-type');
+    if (contentType !== null && !/^\s*text\/event-stream\s*(;|$)/i.test(contentType)) {
+      // Not an event stream (e.g. JSON from a server that ignored the request to stream).
+      let text = '';
+      try {
+        text = await response.text();
+      } catch (error) {
+        throw this.#bodyFailure(error, response.status);
+      } finally {
+        this.release();
+      }
+      const secret = this.#config.secret;
+      throw new InvalidResponseBodyError(
+        response.status,
+        undefined,
+        `${response.status} response to ${this.#label} is not an event stream (content-type: ${contentType}). ` +
+          `It starts with: ${JSON.stringify(snippet(scrubText(text, secret)))}`,
+        scrubHeaders(response.headers, secret),
+      );
+    }
+    const mode = this.#config.responseValidation;
+    const validateEvent = this.#operation.validateEvent;
+    return new Stream<unknown>(response, {
+      label: this.#label,
+      secret: this.#config.secret,
+      signal: this.#options?.signal ?? undefined,
+      validate:
+        mode === 'off' || validateEvent === undefined
+          ? undefined
+          : (value) => this.#scrubIssues(validateEvent(value, mode)),
+      envelope: this.#operation.eventEnvelope,
+      close: () => {
+        this.#controller?.abort();
+        this.release();
+      },
+    });
   }
 
   /** Validates and builds the request and the fetch init. Throws before anything is sent. */
@@ -235,9 +302,18 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     }
     this.#timeout = Math.min(timeout, MAX_TIMER);
 
-    let body: string | null = null;
-    if (description.body !== undefined) body = serialize(description.body);
-    const headers: HeaderRecord = { ...(body === null ? config.plainHeaders : config.jsonHeaders) };
+    const raw = description.body;
+    let body: BodyInit | null = null;
+    let headers: HeaderRecord;
+    if (raw === undefined) {
+      headers = { ...config.plainHeaders };
+    } else if (isRawBody(raw)) {
+      body = raw;
+      headers = { ...config.bodyHeaders };
+    } else {
+      body = serialize(raw);
+      headers = { ...config.jsonHeaders };
+    }
     if (timeout !== config.timeout && config.sendsTimeout)
       headers[TIMEOUT] = String(Math.trunc(timeout / 1000));
     const idempotencyHeader = config.idempotencyHeader;
@@ -247,6 +323,19 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     }
     applyHeaders(headers, description.headers as HeaderInput, DESCRIPTION_HEADERS);
     applyHeaders(headers, options?.headers, OPTIONS_HEADERS);
+    if (body === null || typeof body === 'string') return { method, headers, body, signal: null };
+    // fetch writes `multipart/form-data; boundary=...` itself; a type without the boundary
+    // (e.g. the spec's media type) would make the body unreadable.
+    if (
+      typeof FormData !== 'undefined' &&
+      body instanceof FormData &&
+      /^\s*multipart\/form-data\s*$/i.test(headers['content-type'] ?? '')
+    ) {
+      delete headers['content-type'];
+    }
+    if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) {
+      return { method, headers, body, signal: null, duplex: 'half' };
+    }
     return { method, headers, body, signal: null };
   }
 
@@ -354,6 +443,7 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
   #scrubIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
     const secret = this.#config.secret;
     if (
+      secret === '' ||
       !issues.some(
         (issue) =>
           issue.message.includes(secret) || issue.path.some((p) => String(p).includes(secret)),
@@ -376,7 +466,8 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       url: this.#url,
       attempt: attempt + 1,
       headers: headersForLog(init.headers, this.#config.secret),
-      body: init.body,
+      body:
+        typeof init.body === 'string' || init.body === null ? init.body : describeBody(init.body),
     });
   }
 
@@ -405,6 +496,42 @@ function userAbort(signal: AbortSignal): APIUserAbortError {
   });
 }
 
+/** Bodies fetch sends as they are; everything else is JSON. */
+function isRawBody(body: unknown): body is BodyInit {
+  if (typeof body === 'string') return true;
+  if (typeof body !== 'object' || body === null) return false;
+  // The common case first: a plain object or array is JSON.
+  const proto: unknown = Object.getPrototypeOf(body);
+  if (proto === Object.prototype || proto === null || Array.isArray(body)) return false;
+  return (
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    body instanceof URLSearchParams ||
+    (typeof Blob !== 'undefined' && body instanceof Blob) ||
+    (typeof FormData !== 'undefined' && body instanceof FormData) ||
+    (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream)
+  );
+}
+
+/** What a debug log line shows for a body that is not text. */
+function describeBody(body: BodyInit): string {
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body))
+    return `[binary, ${body.byteLength} bytes]`;
+  if (typeof Blob !== 'undefined' && body instanceof Blob)
+    return `[${body.constructor.name}, ${body.size} bytes${body.type === '' ? '' : `, ${body.type}`}]`;
+  if (body instanceof URLSearchParams) return `[URLSearchParams, ${countFields(body)} fields]`;
+  if (typeof FormData !== 'undefined' && body instanceof FormData)
+    return `[FormData, ${countFields(body)} fields]`;
+  return '[stream]';
+}
+
+// forEach rather than keys(): a consumer's TypeScript lib may lack DOM.Iterable.
+function countFields(body: URLSearchParams | FormData): number {
+  let count = 0;
+  body.forEach(() => count++);
+  return count;
+}
+
 function serialize(body: unknown): string {
   let json: string | undefined;
   try {
@@ -423,16 +550,4 @@ function looksLikeTimeout(error: unknown): boolean {
   if (error instanceof Error && error.name === 'TimeoutError') return true;
   const cause = error instanceof Error ? error.cause : undefined;
   return /timed? ?out/i.test(String(error) + (cause === undefined ? '' : String(cause)));
-}
-
-/** The innermost reason in an error chain: "connect ECONNREFUSED 127.0.0.1:9", "other side closed", ... */
-function describeCause(error: unknown): string {
-  let current: unknown = error;
-  let reason = '';
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    reason = current.message !== '' ? current.message : typeof code === 'string' ? code : reason;
-    current = current.cause;
-  }
-  return reason;
 }
