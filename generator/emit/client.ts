@@ -95,7 +95,7 @@ export function operationToMethod(op: IrOperation, path: readonly string[], api:
   if (pathParams.length > 0) input.push(`path: { ${pathParams.map((p) => `${propertyKey(p.name).text}: ${p.argument.text}`).join(', ')} }`);
   if (op.body) {
     parameters.push({ name: 'body', type: bodyType(op, api, usedTypes), ...(op.body.required ? {} : { hasQuestionToken: true }) });
-    input.push('body');
+    input.push(op.body.required ? 'body' : '...(body === undefined ? {} : { body })');
   }
   const group = (name: 'query' | 'headers', location: 'query' | 'header', type: string | undefined) => {
     if (type === undefined) return;
