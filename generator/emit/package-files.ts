@@ -35,7 +35,8 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     { path: 'src/index.ts', text: render('index.ts.hbs', data) },
   ];
   for (const name of ctx.templates.runtimeFiles()) {
-    files.push({ path: `src/internal/${name}`, text: `${header}\n${render(`runtime/${name}`, data)}` });
+    const isBuiltIn = ctx.templates.origin(`runtime/${name}`) === `templates/runtime/${name}`;
+    files.push({ path: `src/internal/${name}`, text: `${header}\n${render(`runtime/${name}`, data)}`, ...(isBuiltIn ? { isFormatted: true } : {}) });
   }
   return files;
 }

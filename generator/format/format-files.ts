@@ -29,7 +29,7 @@ export async function formatFiles(files: readonly EmittedFile[]): Promise<Emitte
   return Promise.all(
     files.map(async (file) => {
       const parser = PARSERS[file.path.slice(file.path.lastIndexOf('.') + 1)];
-      if (parser === undefined) return file;
+      if (parser === undefined || file.isFormatted) return { path: file.path, text: file.text };
       const cached = lastFormatted.get(file.path);
       if (cached?.input === file.text) return { path: file.path, text: cached.output };
       const text = await format(file.text, { ...PRETTIER_OPTIONS, parser });

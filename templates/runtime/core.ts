@@ -5,10 +5,21 @@ import { SDKError } from './errors.js';
 import { isBrowser, readEnv } from './env.js';
 import { applyHeaders, type HeaderRecord } from './headers.js';
 import { isLogLevel, LevelLogger, type LogLevel } from './log.js';
-import type { ClientIdentity, ClientOptions, OperationSpec, RequestOptions, ResponseValidation } from './options.js';
+import type {
+  ClientIdentity,
+  ClientOptions,
+  OperationSpec,
+  RequestOptions,
+  ResponseValidation,
+} from './options.js';
 import { scrubText } from './redact.js';
 import { RequestRun, type RequestConfig } from './request.js';
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER, DEFAULT_RETRY_HOOKS, type RetryHooks } from './retry.js';
+import {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_AFTER,
+  DEFAULT_RETRY_HOOKS,
+  type RetryHooks,
+} from './retry.js';
 
 export type {
   ClientIdentity,
@@ -41,7 +52,8 @@ export class ClientCore {
   constructor(options: ClientOptions, identity: ClientIdentity, hooks?: Partial<RetryHooks>) {
     const name = identity.clientName;
     const bearer = identity.auth !== 'none';
-    const apiKey = options.apiKey ?? (identity.apiKeyEnv === '' ? undefined : readEnv(identity.apiKeyEnv));
+    const apiKey =
+      options.apiKey ?? (identity.apiKeyEnv === '' ? undefined : readEnv(identity.apiKeyEnv));
     const hasKey = apiKey !== undefined && apiKey !== '';
     if (bearer && !hasKey) {
       throw new SDKError(
@@ -59,36 +71,58 @@ export class ClientCore {
 
     // Only ever used to scrub the key out of errors and logs; '' scrubs nothing.
     const secret = hasKey ? apiKey : '';
-    const baseURL = (options.baseURL ?? readEnv(identity.baseURLEnv) ?? identity.defaultBaseURL).replace(/\/+$/, '');
+    const baseURL = (
+      options.baseURL ??
+      readEnv(identity.baseURLEnv) ??
+      identity.defaultBaseURL
+    ).replace(/\/+$/, '');
     if (!canParse(baseURL)) {
-      throw new SDKError(`${name}: baseURL ${JSON.stringify(scrubText(baseURL, secret))} is not an absolute URL.`);
+      throw new SDKError(
+        `${name}: baseURL ${JSON.stringify(scrubText(baseURL, secret))} is not an absolute URL.`,
+      );
     }
     const timeout = options.timeout ?? DEFAULT_TIMEOUT;
     if (typeof timeout !== 'number' || !(timeout > 0)) {
-      throw new SDKError(`${name}: timeout must be a positive number of milliseconds, got ${String(timeout)}.`);
+      throw new SDKError(
+        `${name}: timeout must be a positive number of milliseconds, got ${String(timeout)}.`,
+      );
     }
     const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-      throw new SDKError(`${name}: maxRetries must be a whole number >= 0, got ${String(maxRetries)}.`);
+      throw new SDKError(
+        `${name}: maxRetries must be a whole number >= 0, got ${String(maxRetries)}.`,
+      );
     }
     const maxRetryAfter = options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER;
     if (typeof maxRetryAfter !== 'number' || !(maxRetryAfter >= 0)) {
-      throw new SDKError(`${name}: maxRetryAfter must be a number of milliseconds >= 0, got ${String(maxRetryAfter)}.`);
+      throw new SDKError(
+        `${name}: maxRetryAfter must be a number of milliseconds >= 0, got ${String(maxRetryAfter)}.`,
+      );
     }
     const responseValidation: ResponseValidation = options.responseValidation ?? 'loose';
-    if (responseValidation !== 'loose' && responseValidation !== 'strict' && responseValidation !== 'off') {
-      throw new SDKError(`${name}: responseValidation must be 'loose', 'strict' or 'off', got ${String(responseValidation)}.`);
+    if (
+      responseValidation !== 'loose' &&
+      responseValidation !== 'strict' &&
+      responseValidation !== 'off'
+    ) {
+      throw new SDKError(
+        `${name}: responseValidation must be 'loose', 'strict' or 'off', got ${String(responseValidation)}.`,
+      );
     }
     const fetchFn = options.fetch ?? globalThis.fetch;
     if (typeof fetchFn !== 'function') {
-      throw new SDKError(`${name}: this runtime has no global fetch; pass one as the \`fetch\` option.`);
+      throw new SDKError(
+        `${name}: this runtime has no global fetch; pass one as the \`fetch\` option.`,
+      );
     }
 
     const logger = options.logger ?? console;
     let logLevel: LogLevel = 'warn';
     if (isLogLevel(options.logLevel)) logLevel = options.logLevel;
     else if (options.logLevel !== undefined) {
-      logger.warn(`${name}: logLevel ${JSON.stringify(options.logLevel)} is not one of off, error, warn, info, debug; using 'warn'.`);
+      logger.warn(
+        `${name}: logLevel ${JSON.stringify(options.logLevel)} is not one of off, error, warn, info, debug; using 'warn'.`,
+      );
     }
 
     const defaults: HeaderRecord = {

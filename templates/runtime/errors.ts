@@ -32,7 +32,8 @@ export function formatIssuePath(path: readonly (string | number)[]): string {
   let text = '';
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${segment}]`;
-    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(segment))
+      text += text === '' ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text === '' ? '(root)' : text;
@@ -76,7 +77,10 @@ export class APIError extends SDKError {
     this.error = error;
     const detail = errorObject(error) ?? plainObject(error);
     const code = detail?.['code'];
-    this.code = typeof code === 'number' && Number.isFinite(code) ? String(code) : stringField(detail, 'code');
+    this.code =
+      typeof code === 'number' && Number.isFinite(code)
+        ? String(code)
+        : stringField(detail, 'code');
     this.param = stringField(detail, 'param');
     const type = stringField(detail, 'type');
     this.type = type ?? undefined;
@@ -166,7 +170,12 @@ export class APIUserAbortError extends APIError {
  * The typed error for a non-2xx response. `body` is the parsed JSON (or undefined) and `text`
  * the raw body, both already scrubbed of secrets by the caller.
  */
-export function makeStatusError(status: number, body: unknown, text: string, headers: Headers): APIError {
+export function makeStatusError(
+  status: number,
+  body: unknown,
+  text: string,
+  headers: Headers,
+): APIError {
   const message = statusMessage(status, body, text);
   switch (status) {
     case 400:
@@ -243,10 +252,15 @@ function errorObject(body: unknown): Record<string, unknown> | undefined {
 
 /** The value as a record when it is a non-array object, else undefined. */
 function plainObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
-function stringField(detail: Record<string, unknown> | undefined, key: string): string | null | undefined {
+function stringField(
+  detail: Record<string, unknown> | undefined,
+  key: string,
+): string | null | undefined {
   const value = detail?.[key];
   return typeof value === 'string' || value === null ? value : undefined;
 }

@@ -17,7 +17,11 @@ const UNSAFE_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
  * header becomes a ValidationError (issue path `[...where, name]`) and never reaches fetch.
  * The message never quotes the value: it may be a credential.
  */
-export function applyHeaders(target: HeaderRecord, layer: HeaderInput | undefined, where: readonly string[]): void {
+export function applyHeaders(
+  target: HeaderRecord,
+  layer: HeaderInput | undefined,
+  where: readonly string[],
+): void {
   if (layer === undefined || layer === null) return;
   for (const name in layer) {
     if (!Object.prototype.hasOwnProperty.call(layer, name)) continue;
@@ -29,7 +33,8 @@ export function applyHeaders(target: HeaderRecord, layer: HeaderInput | undefine
       continue;
     }
     const value = typeof raw === 'number' ? String(raw) : raw;
-    if (typeof value !== 'string') throw headerError(where, name, `must be a string or null, got ${typeof value}`);
+    if (typeof value !== 'string')
+      throw headerError(where, name, `must be a string or null, got ${typeof value}`);
     if (UNSAFE_VALUE.test(value)) throw headerError(where, name, unsafeReason(value));
     target[lower] = value;
   }
@@ -49,11 +54,16 @@ function checkedName(name: string, where: readonly string[]): string {
 }
 
 function unsafeReason(value: string): string {
-  if (/[\r\n]/.test(value)) return 'contains a line break (CR or LF); a header value must be a single line';
-  if (/[^\x00-\xff]/.test(value)) return 'contains a character outside Latin-1, which HTTP headers cannot carry';
+  if (/[\r\n]/.test(value))
+    return 'contains a line break (CR or LF); a header value must be a single line';
+  if (/[^\x00-\xff]/.test(value))
+    return 'contains a character outside Latin-1, which HTTP headers cannot carry';
   return 'contains a control character';
 }
 
 function headerError(where: readonly string[], name: string, message: string): ValidationError {
-  return new ValidationError([{ path: [...where, name], message: `header ${message}` }], 'Invalid header');
+  return new ValidationError(
+    [{ path: [...where, name], message: `header ${message}` }],
+    'Invalid header',
+  );
 }

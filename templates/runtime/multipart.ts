@@ -22,16 +22,23 @@ export function toFormData(body: object | null | undefined): FormData {
 function addFormValue(form: FormData, name: string, value: unknown, path: Path): void {
   if (value === undefined) return;
   if (value === null) {
-    throw fieldError(path, "is null, which multipart form data cannot carry: leave the field out, or send the string 'null'");
+    throw fieldError(
+      path,
+      "is null, which multipart form data cannot carry: leave the field out, or send the string 'null'",
+    );
   }
   if (typeof value === 'string') form.append(name, value);
-  else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') form.append(name, String(value));
+  else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    form.append(name, String(value));
   else if (typeof Blob !== 'undefined' && value instanceof Blob) appendFile(form, name, value);
-  else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) appendFile(form, name, new Blob([value as BlobPart]));
+  else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value))
+    appendFile(form, name, new Blob([value as BlobPart]));
   else if (value instanceof Date) form.append(name, value.toISOString());
-  else if (Array.isArray(value)) value.forEach((item, index) => addFormValue(form, `${name}[]`, item, [...path, index]));
+  else if (Array.isArray(value))
+    value.forEach((item, index) => addFormValue(form, `${name}[]`, item, [...path, index]));
   else if (typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) addFormValue(form, `${name}[${key}]`, item, [...path, key]);
+    for (const [key, item] of Object.entries(value))
+      addFormValue(form, `${name}[${key}]`, item, [...path, key]);
   } else throw fieldError(path, `cannot be sent as form data (got ${typeof value})`);
 }
 
@@ -59,13 +66,23 @@ function addParam(params: URLSearchParams, name: string, value: unknown, path: P
   if (value === undefined) return;
   if (value === null) params.append(name, '');
   else if (typeof value === 'string') params.append(name, value);
-  else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') params.append(name, String(value));
+  else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    params.append(name, String(value));
   else if (value instanceof Date) params.append(name, value.toISOString());
-  else if ((typeof Blob !== 'undefined' && value instanceof Blob) || value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-    throw fieldError(path, 'is a file, which a URL-encoded form cannot carry (the operation needs multipart/form-data)');
-  } else if (Array.isArray(value)) value.forEach((item, index) => addParam(params, `${name}[]`, item, [...path, index]));
+  else if (
+    (typeof Blob !== 'undefined' && value instanceof Blob) ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value)
+  ) {
+    throw fieldError(
+      path,
+      'is a file, which a URL-encoded form cannot carry (the operation needs multipart/form-data)',
+    );
+  } else if (Array.isArray(value))
+    value.forEach((item, index) => addParam(params, `${name}[]`, item, [...path, index]));
   else if (typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) addParam(params, `${name}[${key}]`, item, [...path, key]);
+    for (const [key, item] of Object.entries(value))
+      addParam(params, `${name}[${key}]`, item, [...path, key]);
   } else throw fieldError(path, `cannot be sent as form data (got ${typeof value})`);
 }
 

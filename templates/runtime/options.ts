@@ -94,7 +94,10 @@ export interface OperationSpec<T> {
   /** Builds the wire request (pure; may throw ValidationError, e.g. from encodePathSegment). */
   readonly build: () => RequestDescription;
   /** Checks a parsed 2xx JSON body; 'strict' also rejects unknown keys. Missing = no check. */
-  readonly validateResponse?: (value: unknown, mode: 'loose' | 'strict') => readonly ValidationIssue[];
+  readonly validateResponse?: (
+    value: unknown,
+    mode: 'loose' | 'strict',
+  ) => readonly ValidationIssue[];
   /**
    * What a 2xx body becomes; default 'json'. `T` must match: 'json' the parsed body (checked by
    * `validateResponse`), 'text' a `string`, 'binary' the `Response` itself with its body
@@ -103,7 +106,8 @@ export interface OperationSpec<T> {
    */
   readonly responseType?: ResponseType | undefined;
   /** With 'sse': checks each event (as yielded), as `validateResponse` checks a JSON body. */
-  readonly validateEvent?: ((value: unknown, mode: 'loose' | 'strict') => readonly ValidationIssue[]) | undefined;
+  readonly validateEvent?:
+    ((value: unknown, mode: 'loose' | 'strict') => readonly ValidationIssue[]) | undefined;
   /**
    * With 'sse': yield `{ event, data }` (the SSE event name and the parsed data) instead of the
    * data alone, for streams whose events differ only by name (OpenAI's AssistantStreamEvent).

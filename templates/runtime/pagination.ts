@@ -16,7 +16,11 @@ export interface CursorPagination {
 
 type FetchPage<Query, Page> = (query: Query) => APIPromise<Page>;
 
-export class CursorPage<Query extends object, Page extends object, Item> implements AsyncIterable<Item> {
+export class CursorPage<
+  Query extends object,
+  Page extends object,
+  Item,
+> implements AsyncIterable<Item> {
   /** The items of this page. */
   readonly data: Item[];
 
@@ -33,7 +37,10 @@ export class CursorPage<Query extends object, Page extends object, Item> impleme
 
   /** Whether the API says more items follow, and there is a cursor to ask for them. */
   hasNextPage(): boolean {
-    return (this.body as Record<string, unknown>)[this.pagination.hasMore] === true && this.#cursor() !== undefined;
+    return (
+      (this.body as Record<string, unknown>)[this.pagination.hasMore] === true &&
+      this.#cursor() !== undefined
+    );
   }
 
   /** The page after this one; throws when there is none (check `hasNextPage()` first). */
@@ -71,7 +78,9 @@ export class CursorPage<Query extends object, Page extends object, Item> impleme
 }
 
 /** What a paginated method returns: awaitable for the first page, iterable for every item. */
-export class PagePromise<Query extends object, Page extends object, Item> implements PromiseLike<CursorPage<Query, Page, Item>>, AsyncIterable<Item> {
+export class PagePromise<Query extends object, Page extends object, Item>
+  implements PromiseLike<CursorPage<Query, Page, Item>>, AsyncIterable<Item>
+{
   readonly #first: APIPromise<Page>;
   readonly #page: Promise<CursorPage<Query, Page, Item>>;
 
@@ -81,13 +90,16 @@ export class PagePromise<Query extends object, Page extends object, Item> implem
   }
 
   then<TResult1 = CursorPage<Query, Page, Item>, TResult2 = never>(
-    onfulfilled?: ((value: CursorPage<Query, Page, Item>) => TResult1 | PromiseLike<TResult1>) | null,
+    onfulfilled?:
+      ((value: CursorPage<Query, Page, Item>) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
   ): Promise<TResult1 | TResult2> {
     return this.#page.then(onfulfilled, onrejected);
   }
 
-  catch<TResult = never>(onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null): Promise<CursorPage<Query, Page, Item> | TResult> {
+  catch<TResult = never>(
+    onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
+  ): Promise<CursorPage<Query, Page, Item> | TResult> {
     return this.#page.catch(onrejected);
   }
 
@@ -96,8 +108,15 @@ export class PagePromise<Query extends object, Page extends object, Item> implem
   }
 
   /** The first page with the Response it came from. */
-  async withResponse(): Promise<{ data: CursorPage<Query, Page, Item>; response: Response; requestId: string | null }> {
-    const [{ response, requestId }, data] = await Promise.all([this.#first.withResponse(), this.#page]);
+  async withResponse(): Promise<{
+    data: CursorPage<Query, Page, Item>;
+    response: Response;
+    requestId: string | null;
+  }> {
+    const [{ response, requestId }, data] = await Promise.all([
+      this.#first.withResponse(),
+      this.#page,
+    ]);
     return { data, response, requestId };
   }
 

@@ -18,7 +18,8 @@ export function encodePathSegment(value: string, name: string): string {
   if (typeof text !== 'string') {
     throw pathError(name, `must be a string, got ${text === null ? 'null' : typeof text}`);
   }
-  if (text === '') throw pathError(name, 'must not be empty (it would remove a segment from the URL path)');
+  if (text === '')
+    throw pathError(name, 'must not be empty (it would remove a segment from the URL path)');
   if (text === '.' || text === '..') {
     throw pathError(name, `must not be "${text}" (it would change which URL path is requested)`);
   }
@@ -31,5 +32,8 @@ export function encodePathSegment(value: string, name: string): string {
 }
 
 function pathError(name: string, message: string): ValidationError {
-  return new ValidationError([{ path: [name], message: `path parameter ${message}` }], 'Invalid path parameter');
+  return new ValidationError(
+    [{ path: [name], message: `path parameter ${message}` }],
+    'Invalid path parameter',
+  );
 }

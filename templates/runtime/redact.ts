@@ -4,7 +4,14 @@
 export const REDACTED = '[redacted]';
 
 /** Headers whose values are credentials; shown as `[redacted]` in debug logs. */
-const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'api-key', 'x-api-key', 'cookie', 'set-cookie']);
+const SENSITIVE_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'api-key',
+  'x-api-key',
+  'cookie',
+  'set-cookie',
+]);
 
 /** Replaces every occurrence of `secret` in `text`. An empty secret changes nothing. */
 export function scrubText(text: string, secret: string): string {
@@ -18,7 +25,8 @@ export function scrubValue(value: unknown, secret: string): unknown {
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, secret));
   if (typeof value === 'object' && value !== null) {
     const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[scrubText(key, secret)] = scrubValue(item, secret);
+    for (const [key, item] of Object.entries(value))
+      copy[scrubText(key, secret)] = scrubValue(item, secret);
     return copy;
   }
   return value;

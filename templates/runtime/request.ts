@@ -86,7 +86,11 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
   #logID = '';
   #startedAt = 0;
 
-  constructor(config: RequestConfig, operation: OperationSpec<T>, options: RequestOptions | undefined) {
+  constructor(
+    config: RequestConfig,
+    operation: OperationSpec<T>,
+    options: RequestOptions | undefined,
+  ) {
     this.#config = config;
     this.#operation = operation;
     this.#options = options;
@@ -109,9 +113,13 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       const log = config.log;
       const rawMax = this.#options?.maxRetries ?? config.maxRetries;
       // A ReadableStream body can be read once: it cannot be sent again.
-      const maxRetries = Number.isFinite(rawMax) && rawMax > 0 && init.duplex === undefined ? Math.floor(rawMax) : 0;
+      const maxRetries =
+        Number.isFinite(rawMax) && rawMax > 0 && init.duplex === undefined ? Math.floor(rawMax) : 0;
       const logs = log.enabled('info');
-      if (logs) this.#logID = `log_${Math.floor(Math.random() * 0x1000000).toString(16).padStart(6, '0')}`;
+      if (logs)
+        this.#logID = `log_${Math.floor(Math.random() * 0x1000000)
+          .toString(16)
+          .padStart(6, '0')}`;
       for (let attempt = 0; ; attempt++) {
         const retriesLeft = maxRetries - attempt;
         if (attempt > 0 && config.sendsRetryCount && RETRY_COUNT in init.headers) {
@@ -131,7 +139,10 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
           clearTimeout(this.#timer);
           const failure = this.#connectionFailure(error, attempt + 1);
           if (retriesLeft > 0) {
-            if (logs) log.info(`[${this.#logID}] ${failure.message} - retrying, ${retriesLeft} attempts remaining`);
+            if (logs)
+              log.info(
+                `[${this.#logID}] ${failure.message} - retrying, ${retriesLeft} attempts remaining`,
+              );
             await this.#wait(attempt, undefined);
             continue;
           }
@@ -143,12 +154,17 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
         }
         if (retriesLeft > 0 && isRetryableResponse(response.status, response.headers)) {
           clearTimeout(this.#timer);
-          if (logs) this.#logResponse(response, `failed - retrying, ${retriesLeft} attempts remaining`);
+          if (logs)
+            this.#logResponse(response, `failed - retrying, ${retriesLeft} attempts remaining`);
           await response.body?.cancel().catch(ignore);
           await this.#wait(attempt, response.headers);
           continue;
         }
-        if (logs) this.#logResponse(response, retriesLeft > 0 ? 'failed - not retryable' : 'failed - no retries left');
+        if (logs)
+          this.#logResponse(
+            response,
+            retriesLeft > 0 ? 'failed - not retryable' : 'failed - no retries left',
+          );
         throw await this.#statusError(response);
       }
     } catch (error) {
@@ -247,7 +263,10 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       label: this.#label,
       secret: this.#config.secret,
       signal: this.#options?.signal ?? undefined,
-      validate: mode === 'off' || validateEvent === undefined ? undefined : (value) => this.#scrubIssues(validateEvent(value, mode)),
+      validate:
+        mode === 'off' || validateEvent === undefined
+          ? undefined
+          : (value) => this.#scrubIssues(validateEvent(value, mode)),
       envelope: this.#operation.eventEnvelope,
       close: () => {
         this.#controller?.abort();
@@ -263,18 +282,22 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     const operation = this.#operation;
     if (operation.validateRequest !== undefined && (options?.validate ?? config.validate)) {
       const issues = operation.validateRequest();
-      if (issues.length > 0) throw new ValidationError(this.#scrubIssues(issues), 'Invalid request');
+      if (issues.length > 0)
+        throw new ValidationError(this.#scrubIssues(issues), 'Invalid request');
     }
     const description = operation.build();
     const method = description.method.toUpperCase();
-    const path = description.path.charCodeAt(0) === 47 /* / */ ? description.path : `/${description.path}`;
+    const path =
+      description.path.charCodeAt(0) === 47 /* / */ ? description.path : `/${description.path}`;
     const queryStart = path.indexOf('?');
     this.#label = `${method} ${queryStart === -1 ? path : path.slice(0, queryStart)}`;
     this.#url = config.baseURL + withDefaultQuery(path, queryStart, config.query);
 
     const timeout = options?.timeout ?? config.timeout;
     if (typeof timeout !== 'number' || !(timeout > 0)) {
-      throw new SDKError(`options.timeout must be a positive number of milliseconds, got ${String(timeout)}`);
+      throw new SDKError(
+        `options.timeout must be a positive number of milliseconds, got ${String(timeout)}`,
+      );
     }
     this.#timeout = Math.min(timeout, MAX_TIMER);
 
@@ -290,7 +313,8 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       body = serialize(raw);
       headers = { ...config.jsonHeaders };
     }
-    if (timeout !== config.timeout && config.sendsTimeout) headers[TIMEOUT] = String(Math.trunc(timeout / 1000));
+    if (timeout !== config.timeout && config.sendsTimeout)
+      headers[TIMEOUT] = String(Math.trunc(timeout / 1000));
     const idempotencyHeader = config.idempotencyHeader;
     if (idempotencyHeader !== undefined && method !== 'GET') {
       const key = options?.idempotencyKey ?? newIdempotencyKey();
@@ -301,7 +325,11 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     if (body === null || typeof body === 'string') return { method, headers, body, signal: null };
     // fetch writes `multipart/form-data; boundary=...` itself; a type without the boundary
     // (e.g. the spec's media type) would make the body unreadable.
-    if (typeof FormData !== 'undefined' && body instanceof FormData && /^\s*multipart\/form-data\s*$/i.test(headers['content-type'] ?? '')) {
+    if (
+      typeof FormData !== 'undefined' &&
+      body instanceof FormData &&
+      /^\s*multipart\/form-data\s*$/i.test(headers['content-type'] ?? '')
+    ) {
       delete headers['content-type'];
     }
     if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) {
@@ -369,7 +397,9 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     const contentType = response.headers.get('content-type') ?? 'none';
     const parseMessage = error instanceof Error ? error.message : '';
     // Without length framing a dropped connection looks like JSON that just stops.
-    const hint = /end of (json )?input|unterminated/i.test(parseMessage) ? ' It ends early; it may have been cut off.' : '';
+    const hint = /end of (json )?input|unterminated/i.test(parseMessage)
+      ? ' It ends early; it may have been cut off.'
+      : '';
     return new InvalidResponseBodyError(
       response.status,
       undefined,
@@ -401,13 +431,23 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       body = undefined;
     }
     const log = this.#config.log;
-    if (log.enabled('debug')) log.debug(`[${this.#logID}] error body`, { status: response.status, body: body ?? snippet(clean) });
+    if (log.enabled('debug'))
+      log.debug(`[${this.#logID}] error body`, {
+        status: response.status,
+        body: body ?? snippet(clean),
+      });
     return makeStatusError(response.status, body, clean, scrubHeaders(response.headers, secret));
   }
 
   #scrubIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
     const secret = this.#config.secret;
-    if (secret === '' || !issues.some((issue) => issue.message.includes(secret) || issue.path.some((p) => String(p).includes(secret)))) {
+    if (
+      secret === '' ||
+      !issues.some(
+        (issue) =>
+          issue.message.includes(secret) || issue.path.some((p) => String(p).includes(secret)),
+      )
+    ) {
       return issues;
     }
     return issues.map((issue) => ({
@@ -425,7 +465,8 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       url: this.#url,
       attempt: attempt + 1,
       headers: headersForLog(init.headers, this.#config.secret),
-      body: typeof init.body === 'string' || init.body === null ? init.body : describeBody(init.body),
+      body:
+        typeof init.body === 'string' || init.body === null ? init.body : describeBody(init.body),
     });
   }
 
@@ -434,7 +475,9 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     const requestID = response.headers.get('x-request-id');
     const id = requestID === null ? '' : `, x-request-id: ${requestID}`;
     const ms = Date.now() - this.#startedAt;
-    log.info(`[${this.#logID}${id}] ${this.#label} ${outcome} with status ${response.status} in ${ms}ms`);
+    log.info(
+      `[${this.#logID}${id}] ${this.#label} ${outcome} with status ${response.status} in ${ms}ms`,
+    );
     if (log.enabled('debug')) {
       log.debug(`[${this.#logID}] response headers`, {
         status: response.status,
@@ -447,7 +490,9 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
 function ignore(): void {}
 
 function userAbort(signal: AbortSignal): APIUserAbortError {
-  return new APIUserAbortError('Request was aborted by the caller (the AbortSignal fired).', { cause: signal.reason });
+  return new APIUserAbortError('Request was aborted by the caller (the AbortSignal fired).', {
+    cause: signal.reason,
+  });
 }
 
 /** Bodies fetch sends as they are; everything else is JSON. */
@@ -469,10 +514,13 @@ function isRawBody(body: unknown): body is BodyInit {
 
 /** What a debug log line shows for a body that is not text. */
 function describeBody(body: BodyInit): string {
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return `[binary, ${body.byteLength} bytes]`;
-  if (typeof Blob !== 'undefined' && body instanceof Blob) return `[${body.constructor.name}, ${body.size} bytes${body.type === '' ? '' : `, ${body.type}`}]`;
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body))
+    return `[binary, ${body.byteLength} bytes]`;
+  if (typeof Blob !== 'undefined' && body instanceof Blob)
+    return `[${body.constructor.name}, ${body.size} bytes${body.type === '' ? '' : `, ${body.type}`}]`;
   if (body instanceof URLSearchParams) return `[URLSearchParams, ${countFields(body)} fields]`;
-  if (typeof FormData !== 'undefined' && body instanceof FormData) return `[FormData, ${countFields(body)} fields]`;
+  if (typeof FormData !== 'undefined' && body instanceof FormData)
+    return `[FormData, ${countFields(body)} fields]`;
   return '[stream]';
 }
 
@@ -491,7 +539,8 @@ function serialize(body: unknown): string {
     const reason = error instanceof Error ? error.message : String(error);
     throw new SDKError(`The request body cannot be sent as JSON: ${reason}`, { cause: error });
   }
-  if (json === undefined) throw new SDKError(`The request body cannot be sent as JSON (got ${typeof body}).`);
+  if (json === undefined)
+    throw new SDKError(`The request body cannot be sent as JSON (got ${typeof body}).`);
   return json;
 }
 

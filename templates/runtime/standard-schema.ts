@@ -34,8 +34,12 @@ export declare namespace StandardSchemaV1 {
     readonly input: Input;
     readonly output: Output;
   }
-  export type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input'];
-  export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
+  export type InferInput<Schema extends StandardSchemaV1> = NonNullable<
+    Schema['~standard']['types']
+  >['input'];
+  export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<
+    Schema['~standard']['types']
+  >['output'];
 }
 
 /**
@@ -50,13 +54,21 @@ export type ValidationMode = 'loose' | 'strict';
  * allocated), else the issues, with paths relative to the value it was given. `label` names
  * the value in unknown-key messages (e.g. "`rate_limits`").
  */
-export type Check = (value: unknown, strict: boolean, label: string) => ValidationIssue[] | undefined;
+export type Check = (
+  value: unknown,
+  strict: boolean,
+  label: string,
+) => ValidationIssue[] | undefined;
 
 /** The result of a validateX call on a valid value: shared, frozen, never written to. */
 export const NO_ISSUES: readonly ValidationIssue[] = Object.freeze([]);
 
 /** A Standard Schema object over a generated check; validation is 'loose' (see ValidationMode). */
-export function standardSchema<T>(vendor: string, check: Check, label: string): StandardSchemaV1<T> {
+export function standardSchema<T>(
+  vendor: string,
+  check: Check,
+  label: string,
+): StandardSchemaV1<T> {
   return {
     '~standard': {
       version: 1,
@@ -70,20 +82,37 @@ export function standardSchema<T>(vendor: string, check: Check, label: string): 
 }
 
 /** Records one issue; the list is created by the first. Returns the list. */
-export function fail(issues: ValidationIssue[] | undefined, path: (string | number)[], message: string): ValidationIssue[] {
+export function fail(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  message: string,
+): ValidationIssue[] {
   const out = issues ?? [];
   out.push({ path, message });
   return out;
 }
 
 /** "expected a string, found number 5". */
-export function expected(issues: ValidationIssue[] | undefined, path: (string | number)[], what: string, value: unknown): ValidationIssue[] {
+export function expected(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  what: string,
+  value: unknown,
+): ValidationIssue[] {
   return fail(issues, path, `expected ${what}, found ${found(value)}`);
 }
 
 /** "missing required key `user`: expected a string"; the key is the last segment of `path`. */
-export function missing(issues: ValidationIssue[] | undefined, path: (string | number)[], what: string): ValidationIssue[] {
-  return fail(issues, path, `missing required key \`${String(path[path.length - 1])}\`: expected ${what}`);
+export function missing(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  what: string,
+): ValidationIssue[] {
+  return fail(
+    issues,
+    path,
+    `missing required key \`${String(path[path.length - 1])}\`: expected ${what}`,
+  );
 }
 
 /**
@@ -98,25 +127,36 @@ export function nestIssues(
   prefix: string,
 ): ValidationIssue[] {
   if (prefix === '') {
-    if (path.length > 0) for (const issue of inner) (issue as { path: readonly (string | number)[] }).path = joinPaths(path, issue.path);
+    if (path.length > 0)
+      for (const issue of inner)
+        (issue as { path: readonly (string | number)[] }).path = joinPaths(path, issue.path);
     if (issues === undefined) return inner as ValidationIssue[];
     for (const issue of inner) issues.push(issue);
     return issues;
   }
   const out = issues ?? [];
-  for (const issue of inner) out.push({ path: joinPaths(path, issue.path), message: prefix + issue.message });
+  for (const issue of inner)
+    out.push({ path: joinPaths(path, issue.path), message: prefix + issue.message });
   return out;
 }
 
-function joinPaths(head: readonly (string | number)[], tail: readonly (string | number)[]): (string | number)[] {
+function joinPaths(
+  head: readonly (string | number)[],
+  tail: readonly (string | number)[],
+): (string | number)[] {
   const path = head.slice();
   for (let i = 0; i < tail.length; i++) path.push(tail[i]!);
   return path;
 }
 
 /** Prefixes every issue's path with `segment` (the client uses it for `query`, `headers`). */
-export function prefixIssues(segment: string, issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
-  return issues.length === 0 ? issues : issues.map((issue) => ({ path: [segment, ...issue.path], message: issue.message }));
+export function prefixIssues(
+  segment: string,
+  issues: readonly ValidationIssue[],
+): readonly ValidationIssue[] {
+  return issues.length === 0
+    ? issues
+    : issues.map((issue) => ({ path: [segment, ...issue.path], message: issue.message }));
 }
 
 const SHOWN_LENGTH = 40;
@@ -155,12 +195,18 @@ export function foundLiteral(value: unknown): string {
  * spelling of an own key, or the same key one level down (`rate_limits.max_requests_per_1_minute`).
  * `known` and `nested` are computed by the generator.
  */
-export function unknownKeyMessage(key: string, label: string, known: readonly string[], nested: readonly string[]): string {
+export function unknownKeyMessage(
+  key: string,
+  label: string,
+  known: readonly string[],
+  nested: readonly string[],
+): string {
   const head = `unknown key \`${shownKey(key)}\` in ${label}`;
   const suggestion = nestedKey(key, nested) ?? closestKey(key, known);
   if (suggestion !== undefined) return `${head}; did you mean \`${suggestion}\`?`;
   if (known.length === 0) return `${head}; no keys are allowed here`;
-  if (known.length <= 6) return `${head}; known keys: ${known.map((name) => `\`${name}\``).join(', ')}`;
+  if (known.length <= 6)
+    return `${head}; known keys: ${known.map((name) => `\`${name}\``).join(', ')}`;
   return head;
 }
 
@@ -178,7 +224,12 @@ function shownKey(key: string): string {
 /** `parent.key` among the nested paths, when `key` is exactly a key one level down. */
 function nestedKey(key: string, nested: readonly string[]): string | undefined {
   for (const path of nested) {
-    if (path.length > key.length && path.endsWith(key) && path.charCodeAt(path.length - key.length - 1) === 46 /* . */) return path;
+    if (
+      path.length > key.length &&
+      path.endsWith(key) &&
+      path.charCodeAt(path.length - key.length - 1) === 46 /* . */
+    )
+      return path;
   }
   return undefined;
 }
@@ -252,7 +303,11 @@ function editDistanceSlow(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = Math.min(
+        above + 1,
+        row[j - 1]! + 1,
+        diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1),
+      );
       diagonal = above;
     }
   }
@@ -297,7 +352,8 @@ function jsonEqual(a: unknown, b: unknown): boolean {
   const right = b as Record<string, unknown>;
   const keys = Object.keys(left);
   if (keys.length !== Object.keys(right).length) return false;
-  for (const key of keys) if (!Object.hasOwn(right, key) || !jsonEqual(left[key], right[key])) return false;
+  for (const key of keys)
+    if (!Object.hasOwn(right, key) || !jsonEqual(left[key], right[key])) return false;
   return true;
 }
 
@@ -317,7 +373,8 @@ export function unionIssues(
 ): ValidationIssue[] {
   let best: ValidationIssue[] | undefined;
   for (const candidate of candidates) {
-    if (candidate !== undefined && (best === undefined || candidate.length < best.length)) best = candidate;
+    if (candidate !== undefined && (best === undefined || candidate.length < best.length))
+      best = candidate;
   }
   if (best !== undefined) return nestIssues(issues, path, best, prefix);
   const out = issues ?? [];

@@ -134,7 +134,12 @@ export class SSEDecoder {
   #dispatch(out: ServerSentEvent[]): void {
     this.#open = false;
     if (this.#data.length > 0) {
-      out.push({ event: this.#event === '' ? 'message' : this.#event, data: this.#data.join('\n'), id: this.#id, retry: this.#retry });
+      out.push({
+        event: this.#event === '' ? 'message' : this.#event,
+        data: this.#data.join('\n'),
+        id: this.#id,
+        retry: this.#retry,
+      });
     }
     this.#data = [];
     this.#event = '';
@@ -334,11 +339,16 @@ export class Stream<Item> implements AsyncIterable<Item> {
 
 /** Data with a truthy `error` field is an error report (OpenAI's convention). */
 function hasError(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && Boolean((data as Record<string, unknown>)['error']);
+  return (
+    typeof data === 'object' && data !== null && Boolean((data as Record<string, unknown>)['error'])
+  );
 }
 
 function userAbort(signal: AbortSignal): APIUserAbortError {
-  return new APIUserAbortError('The event stream was aborted by the caller (the AbortSignal fired).', { cause: signal.reason });
+  return new APIUserAbortError(
+    'The event stream was aborted by the caller (the AbortSignal fired).',
+    { cause: signal.reason },
+  );
 }
 
 function ignore(): void {}
