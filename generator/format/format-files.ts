@@ -17,7 +17,8 @@ export const PRETTIER_OPTIONS: Options = {
   proseWrap: 'preserve',
 };
 
-const PARSERS: Record<string, string> = { ts: 'typescript', mjs: 'babel', json: 'json', md: 'markdown' };
+// babel-ts prints our TypeScript the same as the typescript parser, about twice as fast
+const PARSERS: Record<string, string> = { ts: 'babel-ts', mjs: 'babel', json: 'json', md: 'markdown' };
 
 /**
  * The last formatted text of each path. Formatting is most of a run's cost, and between two runs
