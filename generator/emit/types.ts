@@ -10,6 +10,8 @@ import { irToJsonSchema, type JsonSchema } from './json-schema.js';
 import type { EmitContext, EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
 
+const BINARY = ts.factory.createUnionTypeNode([ts.factory.createTypeReferenceNode('Blob'), ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword)]);
+
 interface TypeEntry {
   readonly name: string;
   readonly schema: JsonSchema;
@@ -33,6 +35,8 @@ export async function emitTypes(api: IrApi, _ctx: EmitContext): Promise<EmittedF
     enum: false,
     immutable: false,
     silent: true,
+    // file content (`format: binary`, multipart uploads) is a web Blob or File, or a string
+    transform: (schema) => (schema.format === 'binary' ? BINARY : undefined),
   });
   const members = schemaMembers(nodes);
   const declarations = entries.map((entry) => {

@@ -256,12 +256,47 @@ function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscr
     else report(ctx, 'model/unresolved-ref', childPointer(pointer, 'discriminator', 'mapping', value), `The discriminator mapping for ${JSON.stringify(value)} points at ${JSON.stringify(ref)}, which is not a schema in \`components/schemas\`.`);
   }
   const variants = [...(Array.isArray(raw['oneOf']) ? raw['oneOf'] : []), ...(Array.isArray(raw['anyOf']) ? raw['anyOf'] : [])];
+  const propertyName = discriminator['propertyName'];
   for (const variant of variants) {
     const target = isRaw(variant) && typeof variant['$ref'] === 'string' ? componentKeyOf(variant['$ref']) : undefined;
-    if (target && !mapping.some((m) => m.target === target)) mapping.push({ value: target, target });
+    // an inline variant has no name to map to: the union stays a plain union (same outcome)
+    if (target === undefined) return undefined;
+    if (mapping.some((m) => m.target === target)) continue;
+    // The values the variant's own schema allows for the property (`const`/`enum`), as real specs
+    // mean it; only a variant that does not constrain it takes its schema name (OAS §4.8.25.2.2).
+    const allowed = allowedTagValues(ctx.root, target, propertyName);
+    for (const value of allowed ?? [target]) mapping.push({ value, target });
   }
+  // two variants claiming one value: dispatching on it would change the outcome, so do not
+  if (new Set(mapping.map((m) => m.value)).size !== mapping.length) return undefined;
   mapping.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  return { propertyName: discriminator['propertyName'], mapping };
+  return { propertyName, mapping };
+}
+
+/** The string values a component schema's property may take, from `const` or `enum` (through refs and allOf). */
+function allowedTagValues(root: unknown, key: string, property: string, depth = 0): string[] | undefined {
+  if (depth > 5) return undefined;
+  const schemas = (root as { components?: { schemas?: Record<string, unknown> } }).components?.schemas;
+  const resolve = (node: unknown): unknown => {
+    for (let i = 0; i < 5 && isRaw(node) && typeof node['$ref'] === 'string'; i++) {
+      const next = componentKeyOf(node['$ref']);
+      node = next === undefined ? undefined : schemas?.[next];
+    }
+    return node;
+  };
+  const schema = resolve(schemas?.[key]);
+  if (!isRaw(schema)) return undefined;
+  const direct = resolve(isRaw(schema['properties']) ? schema['properties'][property] : undefined);
+  if (isRaw(direct)) {
+    if (typeof direct['const'] === 'string') return [direct['const']];
+    if (Array.isArray(direct['enum']) && direct['enum'].length > 0 && direct['enum'].every((v) => typeof v === 'string')) return direct['enum'] as string[];
+  }
+  for (const part of Array.isArray(schema['allOf']) ? schema['allOf'] : []) {
+    const ref = isRaw(part) && typeof part['$ref'] === 'string' ? componentKeyOf(part['$ref']) : undefined;
+    const values = ref !== undefined ? allowedTagValues(root, ref, property, depth + 1) : undefined;
+    if (values) return values;
+  }
+  return undefined;
 }
 
 function schemaExists(root: unknown, key: string): boolean {

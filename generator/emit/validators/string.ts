@@ -1,4 +1,4 @@
-// `type: string` with minLength/maxLength (in code points, as JSON Schema counts them: the
+// `type: string` (or, with `format: binary`, a Blob) with minLength/maxLength (in code points, as JSON Schema counts them: the
 // UTF-16 length decides alone when it can) and pattern (hoisted, `u` flag). `format` is an
 // annotation in JSON Schema 2020-12 and is not checked.
 import type { IrStringSchema } from '../../model/ir.js';
@@ -9,6 +9,10 @@ import type { Scope } from './scope.js';
 import type { Target } from './target.js';
 
 export function stringRules(schema: IrStringSchema, value: Code, scope: Scope): Rule[] {
+  // `format: binary` is file content (multipart uploads): a web Blob or File, or a string
+  if (schema.format === 'binary') {
+    return [{ holds: code`typeof ${value} === "string" || (typeof Blob === "function" && ${value} instanceof Blob)`, what: 'a file (Blob or File) or a string', message: '' }];
+  }
   const rules: Rule[] = [{ holds: code`typeof ${value} === "string"`, what: 'a string', message: '' }];
   const codePoints = () => scope.module.helper('codePoints');
   const { minLength, maxLength, pattern } = schema;
