@@ -20,10 +20,6 @@ export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES';
 /** The largest schema (in nodes, refs expanded) a ref inlines; bigger ones are called. */
 const INLINE_NODES = 24;
 
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
-}
-
 const CONSTANT_TYPES: Record<ConstantKind, Code> = {
   PATTERN: code``,
   KEYS: code`: readonly string[]`,
@@ -105,26 +101,42 @@ export class ModuleScope {
   isInlined(key: string): boolean {
     let size = this.#inlineSize.get(key);
     if (size === undefined) {
-      size = this.#expandedSize(this.named(key).schema, new Set([key]));
+      size = this.#expandedSize(this.named(key).schema, new Set([key]), { left: INLINE_NODES });
       this.#inlineSize.set(key, size);
     }
     return size <= INLINE_NODES;
   }
 
-  /** Nodes of a schema with its refs expanded; Infinity when a ref leads back into `path`. */
-  #expandedSize(schema: IrSchema, path: ReadonlySet<string>): number {
-    const inner = (next: IrSchema) => this.#expandedSize(next, path);
+  /**
+   * Nodes of a schema with its refs expanded; Infinity when a ref leads back into `path` or the
+   * count passes the budget. The budget matters: expanding refs is exponential in a graph of
+   * schemas that refer to each other (a chain of `previous` links in a large spec), and only
+   * "at most INLINE_NODES" is ever asked.
+   */
+  #expandedSize(schema: IrSchema, path: ReadonlySet<string>, budget: { left: number }): number {
+    if (--budget.left < 0) return Infinity;
+    const inner = (next: IrSchema) => this.#expandedSize(next, path, budget);
+    const all = (schemas: readonly IrSchema[]) => {
+      let total = 0;
+      for (const next of schemas) {
+        total += inner(next);
+        if (total === Infinity) break;
+      }
+      return total;
+    };
     switch (schema.kind) {
       case 'ref':
-        return path.has(schema.target) ? Infinity : 1 + this.#expandedSize(this.named(schema.target).schema, new Set([...path, schema.target]));
+        return path.has(schema.target) ? Infinity : 1 + this.#expandedSize(this.named(schema.target).schema, new Set([...path, schema.target]), budget);
       case 'object':
-        return 1 + sum(schema.properties.map((property) => inner(property.schema))) + (typeof schema.additionalProperties === 'object' ? inner(schema.additionalProperties) : 0) + (schema.propertyNames ? inner(schema.propertyNames) : 0);
+        return 1 + all([...schema.properties.map((property) => property.schema), ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []), ...(schema.propertyNames ? [schema.propertyNames] : [])]);
       case 'array':
         return 1 + inner(schema.items);
       case 'union':
-        return 1 + sum(schema.variants.map(inner));
+        return 1 + all(schema.variants);
       case 'allOf':
-        return 1 + sum(schema.parts.map(inner));
+        return 1 + all(schema.parts);
+      case 'not':
+        return 1 + inner(schema.schema);
       default:
         return 1;
     }
