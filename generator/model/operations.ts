@@ -231,8 +231,9 @@ function resourceAndMethod(op: RawOperation, ctx: SchemaContext, allPaths: Reado
     method = last;
   } else if (last !== undefined && isParam(last)) {
     method = { get: 'retrieve', delete: 'delete', post: 'update', put: 'update', patch: 'update' }[op.method as string] ?? op.method;
-  } else if (last !== undefined && !isPlural(last)) {
-    // a singleton under its parent (`/projects/{id}/data_retention`): read and update it
+  } else if (last !== undefined && !isPlural(last) && beforeLast !== undefined && isParam(beforeLast)) {
+    // a singleton under its parent (`/projects/{id}/data_retention`): read and update it;
+    // a top-level singular noun (`/audio/speech`) is still created
     method = { get: 'retrieve', post: 'update', put: 'update', patch: 'update', delete: 'delete' }[op.method as string] ?? op.method;
   } else {
     method = { get: 'list', post: 'create', put: 'update', patch: 'update', delete: 'delete' }[op.method as string] ?? op.method;
