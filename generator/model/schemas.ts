@@ -262,10 +262,13 @@ function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscr
     // an inline variant has no name to map to: the union stays a plain union (same outcome)
     if (target === undefined) return undefined;
     if (mapping.some((m) => m.target === target)) continue;
-    // The values the variant's own schema allows for the property (`const`/`enum`), as real specs
-    // mean it; only a variant that does not constrain it takes its schema name (OAS §4.8.25.2.2).
+    // The values the variant's own schema requires for the property (`const`/`enum`), as real
+    // specs mean it. A variant that does not require and pin it could match without the tag, so
+    // dispatching on the tag (or on schema names, OAS §4.8.25.2.2's fallback) would change the
+    // outcome, which a discriminator must not: the union then stays a plain union.
     const allowed = allowedTagValues(ctx.root, target, propertyName);
-    for (const value of allowed ?? [target]) mapping.push({ value, target });
+    if (allowed === undefined) return undefined;
+    for (const value of allowed) mapping.push({ value, target });
   }
   // two variants claiming one value: dispatching on it would change the outcome, so do not
   if (new Set(mapping.map((m) => m.value)).size !== mapping.length) return undefined;
@@ -287,7 +290,8 @@ function allowedTagValues(root: unknown, key: string, property: string, depth = 
   const schema = resolve(schemas?.[key]);
   if (!isRaw(schema)) return undefined;
   const direct = resolve(isRaw(schema['properties']) ? schema['properties'][property] : undefined);
-  if (isRaw(direct)) {
+  const isRequired = Array.isArray(schema['required']) && schema['required'].includes(property);
+  if (isRaw(direct) && isRequired) {
     if (typeof direct['const'] === 'string') return [direct['const']];
     if (Array.isArray(direct['enum']) && direct['enum'].length > 0 && direct['enum'].every((v) => typeof v === 'string')) return direct['enum'] as string[];
   }
