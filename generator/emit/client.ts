@@ -25,7 +25,7 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
   api.resources.forEach((resource) => visit(resource, []));
   const builders = api.operations.map((op) => op.names.builder.text).sort();
   const imports = [
-    `import { APIPromise } from './internal/api-promise.js';`,
+    `import type { APIPromise } from './internal/api-promise.js';`,
     `import { ClientCore, type ClientIdentity, type ClientOptions, type RequestOptions } from './internal/core.js';`,
     api.operations.some((op) => op.pagination) ? `import { PagePromise } from './internal/pagination.js';` : '',
     api.operations.some((op) => op.response.stream) ? `import type { Stream } from './internal/streaming.js';` : '',
@@ -37,7 +37,7 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
   const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv}${api.package.auth === 'none' ? code`, auth: 'none'` : code``} };`;
   const statements: (string | StatementStructures)[] = [fileHeader(api) + imports.join('\n') + '\n', identity.text, ...classes];
   const text = printStructure({ kind: StructureKind.SourceFile, statements });
-  return [{ path: 'src/client.ts', text: text.replace(/^import \{ APIPromise \}/m, 'import type { APIPromise }') }];
+  return [{ path: 'src/client.ts', text }];
 }
 
 function clientClass(api: IrApi): ClassDeclarationStructure {
@@ -163,10 +163,10 @@ function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, vali
         type: `${json} | ${stream}`,
         hooks: [`responseType: body${op.body.required ? '' : '?'}.stream === true ? 'sse' : 'json'`, ...eventHook],
         overloads: (parameters) => {
-          const withBody = (type: string) => parameters.map((p) => (p.name === 'body' ? { ...p, type: `${p.type} & { stream: ${type} }`, hasQuestionToken: false } : p));
+          const withBody = (flag: string) => parameters.map((p) => (p.name === 'body' ? { ...p, type: `${p.type} & ${flag}`, hasQuestionToken: false } : p));
           return [
-            { parameters: withBody('true'), returnType: `APIPromise<${stream}>` },
-            { parameters: withBody('false | null | undefined').map((p) => (p.name === 'body' ? { ...p, type: p.type.replace('{ stream: false | null | undefined }', '{ stream?: false | null }') } : p)), returnType: `APIPromise<${json}>` },
+            { parameters: withBody('{ stream: true }'), returnType: `APIPromise<${stream}>` },
+            { parameters: withBody('{ stream?: false | null }'), returnType: `APIPromise<${json}>` },
             { parameters: [...parameters], returnType: `APIPromise<${json} | ${stream}>` },
           ];
         },

@@ -21,14 +21,13 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
     bodies.has('multipart/form-data') || bodies.has('application/x-www-form-urlencoded')
       ? `import { ${[bodies.has('multipart/form-data') ? 'toFormData' : '', bodies.has('application/x-www-form-urlencoded') ? 'toUrlEncoded' : ''].filter(Boolean).join(', ')} } from './internal/multipart.js';`
       : '',
-    `import { formatQuery, type QueryEntry } from './internal/query.js';`,
+    api.operations.some((op) => op.parameters.some((p) => p.in === 'query')) ? `import { formatQuery, type QueryEntry } from './internal/query.js';` : '',
     `import type { RequestDescription } from './internal/core.js';`,
     usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
-    '',
-    `export type { RequestDescription } from './internal/core.js';`,
-  ].filter((line, i, all) => line !== '' || i === all.length - 2);
-  const text = printStructure({ kind: StructureKind.SourceFile, statements: [fileHeader(api) + imports.join('\n'), ...statements] });
-  return [{ path: 'src/requests.ts', text: dropUnusedQueryImport(text) }];
+  ].filter(Boolean);
+  const header = `${fileHeader(api)}${imports.join('\n')}\n\nexport type { RequestDescription } from './internal/core.js';`;
+  const text = printStructure({ kind: StructureKind.SourceFile, statements: [header, ...statements] });
+  return [{ path: 'src/requests.ts', text }];
 }
 
 /** `interface CancelChatKitSessionRequest { path: CancelChatKitSessionPathParams }`. */
@@ -123,8 +122,4 @@ function exampleInput(op: IrOperation, api: IrApi): string {
   if (path.length > 0) parts.push(`path: { ${path.map((p) => `${propertyKey(p.name).text}: ${exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name))}`).join(', ')} }`);
   if (op.body) parts.push(`body: ${exampleLiteral(op.exampleBody ?? exampleValue(op.body.schema, api))}`);
   return parts.length > 0 ? `{ ${parts.join(', ')} }` : '';
-}
-
-function dropUnusedQueryImport(text: string): string {
-  return text.includes('formatQuery([') ? text : text.replace(/import \{ formatQuery, type QueryEntry \} from '\.\/internal\/query\.js';\n/, '');
 }
