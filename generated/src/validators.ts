@@ -141,6 +141,7 @@ const KEYS_46: readonly string[] = ['session_id'];
 const KEYS_47: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
 const KEYS_48: readonly string[] = ['thread_id'];
 const KEYS_49: readonly string[] = ['after', 'before', 'limit', 'order'];
+
 /**
  * Every issue of `value` as a `ChatKitAttachment`; empty when it is valid.
  *
@@ -152,27 +153,30 @@ export function validateChatKitAttachment(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ChatKitAttachment(value, mode === 'strict', '`ChatKitAttachment`') ?? NO_ISSUES;
+  const issues = check_ChatKitAttachment(value, mode === 'strict', '`ChatKitAttachment`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitAttachment` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitAttachment(value: unknown): value is types.ChatKitAttachment {
-  return check_ChatKitAttachment(value, false, '`ChatKitAttachment`') === undefined;
+  const issues = check_ChatKitAttachment(value, false, '`ChatKitAttachment`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitAttachment` ('loose' mode). */
 export function assertChatKitAttachment(value: unknown): asserts value is types.ChatKitAttachment {
   const issues = check_ChatKitAttachment(value, false, '`ChatKitAttachment`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitAttachment');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitAttachment');
+  }
 }
 
 /** `ChatKitAttachment` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitAttachment: StandardSchemaV1<types.ChatKitAttachment> =
-  standardSchema<types.ChatKitAttachment>(
-    'chatkit-client',
-    check_ChatKitAttachment,
-    '`ChatKitAttachment`',
-  );
+export const ChatKitAttachment = standardSchema<types.ChatKitAttachment>(
+  'chatkit-client',
+  check_ChatKitAttachment,
+  '`ChatKitAttachment`',
+);
 
 function check_ChatKitAttachment(
   value: unknown,
@@ -257,14 +261,14 @@ export function validateChatKitClientToolCall(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitClientToolCall(value, mode === 'strict', '`ChatKitClientToolCall`') ?? NO_ISSUES
-  );
+  const issues = check_ChatKitClientToolCall(value, mode === 'strict', '`ChatKitClientToolCall`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitClientToolCall` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitClientToolCall(value: unknown): value is types.ChatKitClientToolCall {
-  return check_ChatKitClientToolCall(value, false, '`ChatKitClientToolCall`') === undefined;
+  const issues = check_ChatKitClientToolCall(value, false, '`ChatKitClientToolCall`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitClientToolCall` ('loose' mode). */
@@ -272,16 +276,17 @@ export function assertChatKitClientToolCall(
   value: unknown,
 ): asserts value is types.ChatKitClientToolCall {
   const issues = check_ChatKitClientToolCall(value, false, '`ChatKitClientToolCall`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitClientToolCall');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitClientToolCall');
+  }
 }
 
 /** `ChatKitClientToolCall` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitClientToolCall: StandardSchemaV1<types.ChatKitClientToolCall> =
-  standardSchema<types.ChatKitClientToolCall>(
-    'chatkit-client',
-    check_ChatKitClientToolCall,
-    '`ChatKitClientToolCall`',
-  );
+export const ChatKitClientToolCall = standardSchema<types.ChatKitClientToolCall>(
+  'chatkit-client',
+  check_ChatKitClientToolCall,
+  '`ChatKitClientToolCall`',
+);
 
 function check_ChatKitClientToolCall(
   value: unknown,
@@ -412,17 +417,20 @@ export function validateChatKitResponseOutputText(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitResponseOutputText(value, mode === 'strict', '`ChatKitResponseOutputText`') ??
-    NO_ISSUES
+  const issues = check_ChatKitResponseOutputText(
+    value,
+    mode === 'strict',
+    '`ChatKitResponseOutputText`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitResponseOutputText` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitResponseOutputText(
   value: unknown,
 ): value is types.ChatKitResponseOutputText {
-  return check_ChatKitResponseOutputText(value, false, '`ChatKitResponseOutputText`') === undefined;
+  const issues = check_ChatKitResponseOutputText(value, false, '`ChatKitResponseOutputText`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitResponseOutputText` ('loose' mode). */
@@ -430,16 +438,17 @@ export function assertChatKitResponseOutputText(
   value: unknown,
 ): asserts value is types.ChatKitResponseOutputText {
   const issues = check_ChatKitResponseOutputText(value, false, '`ChatKitResponseOutputText`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitResponseOutputText');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitResponseOutputText');
+  }
 }
 
 /** `ChatKitResponseOutputText` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitResponseOutputText: StandardSchemaV1<types.ChatKitResponseOutputText> =
-  standardSchema<types.ChatKitResponseOutputText>(
-    'chatkit-client',
-    check_ChatKitResponseOutputText,
-    '`ChatKitResponseOutputText`',
-  );
+export const ChatKitResponseOutputText = standardSchema<types.ChatKitResponseOutputText>(
+  'chatkit-client',
+  check_ChatKitResponseOutputText,
+  '`ChatKitResponseOutputText`',
+);
 
 function check_ChatKitResponseOutputText(
   value: unknown,
@@ -547,26 +556,24 @@ export function validateChatKitResponseOutputTextAnnotationFile(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitResponseOutputTextAnnotationFile(
-      value,
-      mode === 'strict',
-      '`ChatKitResponseOutputTextAnnotationFile`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatKitResponseOutputTextAnnotationFile(
+    value,
+    mode === 'strict',
+    '`ChatKitResponseOutputTextAnnotationFile`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitResponseOutputTextAnnotationFile` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitResponseOutputTextAnnotationFile(
   value: unknown,
 ): value is types.ChatKitResponseOutputTextAnnotationFile {
-  return (
-    check_ChatKitResponseOutputTextAnnotationFile(
-      value,
-      false,
-      '`ChatKitResponseOutputTextAnnotationFile`',
-    ) === undefined
+  const issues = check_ChatKitResponseOutputTextAnnotationFile(
+    value,
+    false,
+    '`ChatKitResponseOutputTextAnnotationFile`',
   );
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitResponseOutputTextAnnotationFile` ('loose' mode). */
@@ -578,12 +585,13 @@ export function assertChatKitResponseOutputTextAnnotationFile(
     false,
     '`ChatKitResponseOutputTextAnnotationFile`',
   );
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitResponseOutputTextAnnotationFile');
+  }
 }
 
 /** `ChatKitResponseOutputTextAnnotationFile` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitResponseOutputTextAnnotationFile: StandardSchemaV1<types.ChatKitResponseOutputTextAnnotationFile> =
+export const ChatKitResponseOutputTextAnnotationFile =
   standardSchema<types.ChatKitResponseOutputTextAnnotationFile>(
     'chatkit-client',
     check_ChatKitResponseOutputTextAnnotationFile,
@@ -668,26 +676,24 @@ export function validateChatKitResponseOutputTextAnnotationURL(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitResponseOutputTextAnnotationURL(
-      value,
-      mode === 'strict',
-      '`ChatKitResponseOutputTextAnnotationURL`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatKitResponseOutputTextAnnotationURL(
+    value,
+    mode === 'strict',
+    '`ChatKitResponseOutputTextAnnotationURL`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitResponseOutputTextAnnotationURL` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitResponseOutputTextAnnotationURL(
   value: unknown,
 ): value is types.ChatKitResponseOutputTextAnnotationURL {
-  return (
-    check_ChatKitResponseOutputTextAnnotationURL(
-      value,
-      false,
-      '`ChatKitResponseOutputTextAnnotationURL`',
-    ) === undefined
+  const issues = check_ChatKitResponseOutputTextAnnotationURL(
+    value,
+    false,
+    '`ChatKitResponseOutputTextAnnotationURL`',
   );
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitResponseOutputTextAnnotationURL` ('loose' mode). */
@@ -699,12 +705,13 @@ export function assertChatKitResponseOutputTextAnnotationURL(
     false,
     '`ChatKitResponseOutputTextAnnotationURL`',
   );
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitResponseOutputTextAnnotationURL');
+  }
 }
 
 /** `ChatKitResponseOutputTextAnnotationURL` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitResponseOutputTextAnnotationURL: StandardSchemaV1<types.ChatKitResponseOutputTextAnnotationURL> =
+export const ChatKitResponseOutputTextAnnotationURL =
   standardSchema<types.ChatKitResponseOutputTextAnnotationURL>(
     'chatkit-client',
     check_ChatKitResponseOutputTextAnnotationURL,
@@ -789,26 +796,24 @@ export function validateChatKitResponseOutputTextAnnotationUnion(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitResponseOutputTextAnnotationUnion(
-      value,
-      mode === 'strict',
-      '`ChatKitResponseOutputTextAnnotationUnion`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatKitResponseOutputTextAnnotationUnion(
+    value,
+    mode === 'strict',
+    '`ChatKitResponseOutputTextAnnotationUnion`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitResponseOutputTextAnnotationUnion` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitResponseOutputTextAnnotationUnion(
   value: unknown,
 ): value is types.ChatKitResponseOutputTextAnnotationUnion {
-  return (
-    check_ChatKitResponseOutputTextAnnotationUnion(
-      value,
-      false,
-      '`ChatKitResponseOutputTextAnnotationUnion`',
-    ) === undefined
+  const issues = check_ChatKitResponseOutputTextAnnotationUnion(
+    value,
+    false,
+    '`ChatKitResponseOutputTextAnnotationUnion`',
   );
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitResponseOutputTextAnnotationUnion` ('loose' mode). */
@@ -820,12 +825,13 @@ export function assertChatKitResponseOutputTextAnnotationUnion(
     false,
     '`ChatKitResponseOutputTextAnnotationUnion`',
   );
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitResponseOutputTextAnnotationUnion');
+  }
 }
 
 /** `ChatKitResponseOutputTextAnnotationUnion` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitResponseOutputTextAnnotationUnion: StandardSchemaV1<types.ChatKitResponseOutputTextAnnotationUnion> =
+export const ChatKitResponseOutputTextAnnotationUnion =
   standardSchema<types.ChatKitResponseOutputTextAnnotationUnion>(
     'chatkit-client',
     check_ChatKitResponseOutputTextAnnotationUnion,
@@ -885,22 +891,26 @@ export function validateChatKitTask(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ChatKitTask(value, mode === 'strict', '`ChatKitTask`') ?? NO_ISSUES;
+  const issues = check_ChatKitTask(value, mode === 'strict', '`ChatKitTask`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitTask` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitTask(value: unknown): value is types.ChatKitTask {
-  return check_ChatKitTask(value, false, '`ChatKitTask`') === undefined;
+  const issues = check_ChatKitTask(value, false, '`ChatKitTask`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitTask` ('loose' mode). */
 export function assertChatKitTask(value: unknown): asserts value is types.ChatKitTask {
   const issues = check_ChatKitTask(value, false, '`ChatKitTask`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitTask');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitTask');
+  }
 }
 
 /** `ChatKitTask` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitTask: StandardSchemaV1<types.ChatKitTask> = standardSchema<types.ChatKitTask>(
+export const ChatKitTask = standardSchema<types.ChatKitTask>(
   'chatkit-client',
   check_ChatKitTask,
   '`ChatKitTask`',
@@ -1024,27 +1034,30 @@ export function validateChatKitTaskGroup(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ChatKitTaskGroup(value, mode === 'strict', '`ChatKitTaskGroup`') ?? NO_ISSUES;
+  const issues = check_ChatKitTaskGroup(value, mode === 'strict', '`ChatKitTaskGroup`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitTaskGroup` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitTaskGroup(value: unknown): value is types.ChatKitTaskGroup {
-  return check_ChatKitTaskGroup(value, false, '`ChatKitTaskGroup`') === undefined;
+  const issues = check_ChatKitTaskGroup(value, false, '`ChatKitTaskGroup`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitTaskGroup` ('loose' mode). */
 export function assertChatKitTaskGroup(value: unknown): asserts value is types.ChatKitTaskGroup {
   const issues = check_ChatKitTaskGroup(value, false, '`ChatKitTaskGroup`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitTaskGroup');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitTaskGroup');
+  }
 }
 
 /** `ChatKitTaskGroup` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitTaskGroup: StandardSchemaV1<types.ChatKitTaskGroup> =
-  standardSchema<types.ChatKitTaskGroup>(
-    'chatkit-client',
-    check_ChatKitTaskGroup,
-    '`ChatKitTaskGroup`',
-  );
+export const ChatKitTaskGroup = standardSchema<types.ChatKitTaskGroup>(
+  'chatkit-client',
+  check_ChatKitTaskGroup,
+  '`ChatKitTaskGroup`',
+);
 
 function check_ChatKitTaskGroup(
   value: unknown,
@@ -1202,23 +1215,30 @@ export function validateChatKitThread(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ChatKitThread(value, mode === 'strict', '`ChatKitThread`') ?? NO_ISSUES;
+  const issues = check_ChatKitThread(value, mode === 'strict', '`ChatKitThread`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThread` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThread(value: unknown): value is types.ChatKitThread {
-  return check_ChatKitThread(value, false, '`ChatKitThread`') === undefined;
+  const issues = check_ChatKitThread(value, false, '`ChatKitThread`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThread` ('loose' mode). */
 export function assertChatKitThread(value: unknown): asserts value is types.ChatKitThread {
   const issues = check_ChatKitThread(value, false, '`ChatKitThread`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitThread');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitThread');
+  }
 }
 
 /** `ChatKitThread` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThread: StandardSchemaV1<types.ChatKitThread> =
-  standardSchema<types.ChatKitThread>('chatkit-client', check_ChatKitThread, '`ChatKitThread`');
+export const ChatKitThread = standardSchema<types.ChatKitThread>(
+  'chatkit-client',
+  check_ChatKitThread,
+  '`ChatKitThread`',
+);
 
 function check_ChatKitThread(
   value: unknown,
@@ -1354,23 +1374,24 @@ export function validateChatKitThreadAssistantMessageItem(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitThreadAssistantMessageItem(
-      value,
-      mode === 'strict',
-      '`ChatKitThreadAssistantMessageItem`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatKitThreadAssistantMessageItem(
+    value,
+    mode === 'strict',
+    '`ChatKitThreadAssistantMessageItem`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadAssistantMessageItem` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadAssistantMessageItem(
   value: unknown,
 ): value is types.ChatKitThreadAssistantMessageItem {
-  return (
-    check_ChatKitThreadAssistantMessageItem(value, false, '`ChatKitThreadAssistantMessageItem`') ===
-    undefined
+  const issues = check_ChatKitThreadAssistantMessageItem(
+    value,
+    false,
+    '`ChatKitThreadAssistantMessageItem`',
   );
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadAssistantMessageItem` ('loose' mode). */
@@ -1382,12 +1403,13 @@ export function assertChatKitThreadAssistantMessageItem(
     false,
     '`ChatKitThreadAssistantMessageItem`',
   );
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadAssistantMessageItem');
+  }
 }
 
 /** `ChatKitThreadAssistantMessageItem` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadAssistantMessageItem: StandardSchemaV1<types.ChatKitThreadAssistantMessageItem> =
+export const ChatKitThreadAssistantMessageItem =
   standardSchema<types.ChatKitThreadAssistantMessageItem>(
     'chatkit-client',
     check_ChatKitThreadAssistantMessageItem,
@@ -1601,14 +1623,14 @@ export function validateChatKitThreadItemList(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitThreadItemList(value, mode === 'strict', '`ChatKitThreadItemList`') ?? NO_ISSUES
-  );
+  const issues = check_ChatKitThreadItemList(value, mode === 'strict', '`ChatKitThreadItemList`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadItemList` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadItemList(value: unknown): value is types.ChatKitThreadItemList {
-  return check_ChatKitThreadItemList(value, false, '`ChatKitThreadItemList`') === undefined;
+  const issues = check_ChatKitThreadItemList(value, false, '`ChatKitThreadItemList`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadItemList` ('loose' mode). */
@@ -1616,16 +1638,17 @@ export function assertChatKitThreadItemList(
   value: unknown,
 ): asserts value is types.ChatKitThreadItemList {
   const issues = check_ChatKitThreadItemList(value, false, '`ChatKitThreadItemList`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitThreadItemList');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitThreadItemList');
+  }
 }
 
 /** `ChatKitThreadItemList` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadItemList: StandardSchemaV1<types.ChatKitThreadItemList> =
-  standardSchema<types.ChatKitThreadItemList>(
-    'chatkit-client',
-    check_ChatKitThreadItemList,
-    '`ChatKitThreadItemList`',
-  );
+export const ChatKitThreadItemList = standardSchema<types.ChatKitThreadItemList>(
+  'chatkit-client',
+  check_ChatKitThreadItemList,
+  '`ChatKitThreadItemList`',
+);
 
 function check_ChatKitThreadItemList(
   value: unknown,
@@ -1719,23 +1742,24 @@ export function validateChatKitThreadItemListDataUnion(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitThreadItemListDataUnion(
-      value,
-      mode === 'strict',
-      '`ChatKitThreadItemListDataUnion`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatKitThreadItemListDataUnion(
+    value,
+    mode === 'strict',
+    '`ChatKitThreadItemListDataUnion`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadItemListDataUnion` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadItemListDataUnion(
   value: unknown,
 ): value is types.ChatKitThreadItemListDataUnion {
-  return (
-    check_ChatKitThreadItemListDataUnion(value, false, '`ChatKitThreadItemListDataUnion`') ===
-    undefined
+  const issues = check_ChatKitThreadItemListDataUnion(
+    value,
+    false,
+    '`ChatKitThreadItemListDataUnion`',
   );
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadItemListDataUnion` ('loose' mode). */
@@ -1747,17 +1771,17 @@ export function assertChatKitThreadItemListDataUnion(
     false,
     '`ChatKitThreadItemListDataUnion`',
   );
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadItemListDataUnion');
+  }
 }
 
 /** `ChatKitThreadItemListDataUnion` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadItemListDataUnion: StandardSchemaV1<types.ChatKitThreadItemListDataUnion> =
-  standardSchema<types.ChatKitThreadItemListDataUnion>(
-    'chatkit-client',
-    check_ChatKitThreadItemListDataUnion,
-    '`ChatKitThreadItemListDataUnion`',
-  );
+export const ChatKitThreadItemListDataUnion = standardSchema<types.ChatKitThreadItemListDataUnion>(
+  'chatkit-client',
+  check_ChatKitThreadItemListDataUnion,
+  '`ChatKitThreadItemListDataUnion`',
+);
 
 function check_ChatKitThreadItemListDataUnion(
   value: unknown,
@@ -1850,27 +1874,30 @@ export function validateChatKitThreadList(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ChatKitThreadList(value, mode === 'strict', '`ChatKitThreadList`') ?? NO_ISSUES;
+  const issues = check_ChatKitThreadList(value, mode === 'strict', '`ChatKitThreadList`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadList` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadList(value: unknown): value is types.ChatKitThreadList {
-  return check_ChatKitThreadList(value, false, '`ChatKitThreadList`') === undefined;
+  const issues = check_ChatKitThreadList(value, false, '`ChatKitThreadList`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadList` ('loose' mode). */
 export function assertChatKitThreadList(value: unknown): asserts value is types.ChatKitThreadList {
   const issues = check_ChatKitThreadList(value, false, '`ChatKitThreadList`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitThreadList');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitThreadList');
+  }
 }
 
 /** `ChatKitThreadList` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadList: StandardSchemaV1<types.ChatKitThreadList> =
-  standardSchema<types.ChatKitThreadList>(
-    'chatkit-client',
-    check_ChatKitThreadList,
-    '`ChatKitThreadList`',
-  );
+export const ChatKitThreadList = standardSchema<types.ChatKitThreadList>(
+  'chatkit-client',
+  check_ChatKitThreadList,
+  '`ChatKitThreadList`',
+);
 
 function check_ChatKitThreadList(
   value: unknown,
@@ -1964,17 +1991,20 @@ export function validateChatKitThreadStatusActive(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitThreadStatusActive(value, mode === 'strict', '`ChatKitThreadStatusActive`') ??
-    NO_ISSUES
+  const issues = check_ChatKitThreadStatusActive(
+    value,
+    mode === 'strict',
+    '`ChatKitThreadStatusActive`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadStatusActive` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadStatusActive(
   value: unknown,
 ): value is types.ChatKitThreadStatusActive {
-  return check_ChatKitThreadStatusActive(value, false, '`ChatKitThreadStatusActive`') === undefined;
+  const issues = check_ChatKitThreadStatusActive(value, false, '`ChatKitThreadStatusActive`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadStatusActive` ('loose' mode). */
@@ -1982,16 +2012,17 @@ export function assertChatKitThreadStatusActive(
   value: unknown,
 ): asserts value is types.ChatKitThreadStatusActive {
   const issues = check_ChatKitThreadStatusActive(value, false, '`ChatKitThreadStatusActive`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitThreadStatusActive');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitThreadStatusActive');
+  }
 }
 
 /** `ChatKitThreadStatusActive` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadStatusActive: StandardSchemaV1<types.ChatKitThreadStatusActive> =
-  standardSchema<types.ChatKitThreadStatusActive>(
-    'chatkit-client',
-    check_ChatKitThreadStatusActive,
-    '`ChatKitThreadStatusActive`',
-  );
+export const ChatKitThreadStatusActive = standardSchema<types.ChatKitThreadStatusActive>(
+  'chatkit-client',
+  check_ChatKitThreadStatusActive,
+  '`ChatKitThreadStatusActive`',
+);
 
 function check_ChatKitThreadStatusActive(
   value: unknown,
@@ -2034,17 +2065,20 @@ export function validateChatKitThreadStatusClosed(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitThreadStatusClosed(value, mode === 'strict', '`ChatKitThreadStatusClosed`') ??
-    NO_ISSUES
+  const issues = check_ChatKitThreadStatusClosed(
+    value,
+    mode === 'strict',
+    '`ChatKitThreadStatusClosed`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadStatusClosed` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadStatusClosed(
   value: unknown,
 ): value is types.ChatKitThreadStatusClosed {
-  return check_ChatKitThreadStatusClosed(value, false, '`ChatKitThreadStatusClosed`') === undefined;
+  const issues = check_ChatKitThreadStatusClosed(value, false, '`ChatKitThreadStatusClosed`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadStatusClosed` ('loose' mode). */
@@ -2052,16 +2086,17 @@ export function assertChatKitThreadStatusClosed(
   value: unknown,
 ): asserts value is types.ChatKitThreadStatusClosed {
   const issues = check_ChatKitThreadStatusClosed(value, false, '`ChatKitThreadStatusClosed`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitThreadStatusClosed');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitThreadStatusClosed');
+  }
 }
 
 /** `ChatKitThreadStatusClosed` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadStatusClosed: StandardSchemaV1<types.ChatKitThreadStatusClosed> =
-  standardSchema<types.ChatKitThreadStatusClosed>(
-    'chatkit-client',
-    check_ChatKitThreadStatusClosed,
-    '`ChatKitThreadStatusClosed`',
-  );
+export const ChatKitThreadStatusClosed = standardSchema<types.ChatKitThreadStatusClosed>(
+  'chatkit-client',
+  check_ChatKitThreadStatusClosed,
+  '`ChatKitThreadStatusClosed`',
+);
 
 function check_ChatKitThreadStatusClosed(
   value: unknown,
@@ -2112,17 +2147,20 @@ export function validateChatKitThreadStatusLocked(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitThreadStatusLocked(value, mode === 'strict', '`ChatKitThreadStatusLocked`') ??
-    NO_ISSUES
+  const issues = check_ChatKitThreadStatusLocked(
+    value,
+    mode === 'strict',
+    '`ChatKitThreadStatusLocked`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadStatusLocked` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadStatusLocked(
   value: unknown,
 ): value is types.ChatKitThreadStatusLocked {
-  return check_ChatKitThreadStatusLocked(value, false, '`ChatKitThreadStatusLocked`') === undefined;
+  const issues = check_ChatKitThreadStatusLocked(value, false, '`ChatKitThreadStatusLocked`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadStatusLocked` ('loose' mode). */
@@ -2130,16 +2168,17 @@ export function assertChatKitThreadStatusLocked(
   value: unknown,
 ): asserts value is types.ChatKitThreadStatusLocked {
   const issues = check_ChatKitThreadStatusLocked(value, false, '`ChatKitThreadStatusLocked`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitThreadStatusLocked');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitThreadStatusLocked');
+  }
 }
 
 /** `ChatKitThreadStatusLocked` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadStatusLocked: StandardSchemaV1<types.ChatKitThreadStatusLocked> =
-  standardSchema<types.ChatKitThreadStatusLocked>(
-    'chatkit-client',
-    check_ChatKitThreadStatusLocked,
-    '`ChatKitThreadStatusLocked`',
-  );
+export const ChatKitThreadStatusLocked = standardSchema<types.ChatKitThreadStatusLocked>(
+  'chatkit-client',
+  check_ChatKitThreadStatusLocked,
+  '`ChatKitThreadStatusLocked`',
+);
 
 function check_ChatKitThreadStatusLocked(
   value: unknown,
@@ -2190,17 +2229,20 @@ export function validateChatKitThreadStatusUnion(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitThreadStatusUnion(value, mode === 'strict', '`ChatKitThreadStatusUnion`') ??
-    NO_ISSUES
+  const issues = check_ChatKitThreadStatusUnion(
+    value,
+    mode === 'strict',
+    '`ChatKitThreadStatusUnion`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadStatusUnion` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadStatusUnion(
   value: unknown,
 ): value is types.ChatKitThreadStatusUnion {
-  return check_ChatKitThreadStatusUnion(value, false, '`ChatKitThreadStatusUnion`') === undefined;
+  const issues = check_ChatKitThreadStatusUnion(value, false, '`ChatKitThreadStatusUnion`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadStatusUnion` ('loose' mode). */
@@ -2208,16 +2250,17 @@ export function assertChatKitThreadStatusUnion(
   value: unknown,
 ): asserts value is types.ChatKitThreadStatusUnion {
   const issues = check_ChatKitThreadStatusUnion(value, false, '`ChatKitThreadStatusUnion`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitThreadStatusUnion');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitThreadStatusUnion');
+  }
 }
 
 /** `ChatKitThreadStatusUnion` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadStatusUnion: StandardSchemaV1<types.ChatKitThreadStatusUnion> =
-  standardSchema<types.ChatKitThreadStatusUnion>(
-    'chatkit-client',
-    check_ChatKitThreadStatusUnion,
-    '`ChatKitThreadStatusUnion`',
-  );
+export const ChatKitThreadStatusUnion = standardSchema<types.ChatKitThreadStatusUnion>(
+  'chatkit-client',
+  check_ChatKitThreadStatusUnion,
+  '`ChatKitThreadStatusUnion`',
+);
 
 function check_ChatKitThreadStatusUnion(
   value: unknown,
@@ -2284,22 +2327,20 @@ export function validateChatKitThreadUserMessageItem(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitThreadUserMessageItem(
-      value,
-      mode === 'strict',
-      '`ChatKitThreadUserMessageItem`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatKitThreadUserMessageItem(
+    value,
+    mode === 'strict',
+    '`ChatKitThreadUserMessageItem`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadUserMessageItem` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadUserMessageItem(
   value: unknown,
 ): value is types.ChatKitThreadUserMessageItem {
-  return (
-    check_ChatKitThreadUserMessageItem(value, false, '`ChatKitThreadUserMessageItem`') === undefined
-  );
+  const issues = check_ChatKitThreadUserMessageItem(value, false, '`ChatKitThreadUserMessageItem`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadUserMessageItem` ('loose' mode). */
@@ -2307,17 +2348,17 @@ export function assertChatKitThreadUserMessageItem(
   value: unknown,
 ): asserts value is types.ChatKitThreadUserMessageItem {
   const issues = check_ChatKitThreadUserMessageItem(value, false, '`ChatKitThreadUserMessageItem`');
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadUserMessageItem');
+  }
 }
 
 /** `ChatKitThreadUserMessageItem` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadUserMessageItem: StandardSchemaV1<types.ChatKitThreadUserMessageItem> =
-  standardSchema<types.ChatKitThreadUserMessageItem>(
-    'chatkit-client',
-    check_ChatKitThreadUserMessageItem,
-    '`ChatKitThreadUserMessageItem`',
-  );
+export const ChatKitThreadUserMessageItem = standardSchema<types.ChatKitThreadUserMessageItem>(
+  'chatkit-client',
+  check_ChatKitThreadUserMessageItem,
+  '`ChatKitThreadUserMessageItem`',
+);
 
 function check_ChatKitThreadUserMessageItem(
   value: unknown,
@@ -2645,26 +2686,24 @@ export function validateChatKitThreadUserMessageItemContentInputText(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitThreadUserMessageItemContentInputText(
-      value,
-      mode === 'strict',
-      '`ChatKitThreadUserMessageItemContentInputText`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatKitThreadUserMessageItemContentInputText(
+    value,
+    mode === 'strict',
+    '`ChatKitThreadUserMessageItemContentInputText`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadUserMessageItemContentInputText` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadUserMessageItemContentInputText(
   value: unknown,
 ): value is types.ChatKitThreadUserMessageItemContentInputText {
-  return (
-    check_ChatKitThreadUserMessageItemContentInputText(
-      value,
-      false,
-      '`ChatKitThreadUserMessageItemContentInputText`',
-    ) === undefined
+  const issues = check_ChatKitThreadUserMessageItemContentInputText(
+    value,
+    false,
+    '`ChatKitThreadUserMessageItemContentInputText`',
   );
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadUserMessageItemContentInputText` ('loose' mode). */
@@ -2676,12 +2715,13 @@ export function assertChatKitThreadUserMessageItemContentInputText(
     false,
     '`ChatKitThreadUserMessageItemContentInputText`',
   );
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadUserMessageItemContentInputText');
+  }
 }
 
 /** `ChatKitThreadUserMessageItemContentInputText` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadUserMessageItemContentInputText: StandardSchemaV1<types.ChatKitThreadUserMessageItemContentInputText> =
+export const ChatKitThreadUserMessageItemContentInputText =
   standardSchema<types.ChatKitThreadUserMessageItemContentInputText>(
     'chatkit-client',
     check_ChatKitThreadUserMessageItemContentInputText,
@@ -2737,26 +2777,24 @@ export function validateChatKitThreadUserMessageItemContentQuotedText(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitThreadUserMessageItemContentQuotedText(
-      value,
-      mode === 'strict',
-      '`ChatKitThreadUserMessageItemContentQuotedText`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatKitThreadUserMessageItemContentQuotedText(
+    value,
+    mode === 'strict',
+    '`ChatKitThreadUserMessageItemContentQuotedText`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadUserMessageItemContentQuotedText` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadUserMessageItemContentQuotedText(
   value: unknown,
 ): value is types.ChatKitThreadUserMessageItemContentQuotedText {
-  return (
-    check_ChatKitThreadUserMessageItemContentQuotedText(
-      value,
-      false,
-      '`ChatKitThreadUserMessageItemContentQuotedText`',
-    ) === undefined
+  const issues = check_ChatKitThreadUserMessageItemContentQuotedText(
+    value,
+    false,
+    '`ChatKitThreadUserMessageItemContentQuotedText`',
   );
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadUserMessageItemContentQuotedText` ('loose' mode). */
@@ -2768,12 +2806,13 @@ export function assertChatKitThreadUserMessageItemContentQuotedText(
     false,
     '`ChatKitThreadUserMessageItemContentQuotedText`',
   );
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadUserMessageItemContentQuotedText');
+  }
 }
 
 /** `ChatKitThreadUserMessageItemContentQuotedText` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadUserMessageItemContentQuotedText: StandardSchemaV1<types.ChatKitThreadUserMessageItemContentQuotedText> =
+export const ChatKitThreadUserMessageItemContentQuotedText =
   standardSchema<types.ChatKitThreadUserMessageItemContentQuotedText>(
     'chatkit-client',
     check_ChatKitThreadUserMessageItemContentQuotedText,
@@ -2829,26 +2868,24 @@ export function validateChatKitThreadUserMessageItemContentUnion(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatKitThreadUserMessageItemContentUnion(
-      value,
-      mode === 'strict',
-      '`ChatKitThreadUserMessageItemContentUnion`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatKitThreadUserMessageItemContentUnion(
+    value,
+    mode === 'strict',
+    '`ChatKitThreadUserMessageItemContentUnion`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadUserMessageItemContentUnion` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadUserMessageItemContentUnion(
   value: unknown,
 ): value is types.ChatKitThreadUserMessageItemContentUnion {
-  return (
-    check_ChatKitThreadUserMessageItemContentUnion(
-      value,
-      false,
-      '`ChatKitThreadUserMessageItemContentUnion`',
-    ) === undefined
+  const issues = check_ChatKitThreadUserMessageItemContentUnion(
+    value,
+    false,
+    '`ChatKitThreadUserMessageItemContentUnion`',
   );
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadUserMessageItemContentUnion` ('loose' mode). */
@@ -2860,12 +2897,13 @@ export function assertChatKitThreadUserMessageItemContentUnion(
     false,
     '`ChatKitThreadUserMessageItemContentUnion`',
   );
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadUserMessageItemContentUnion');
+  }
 }
 
 /** `ChatKitThreadUserMessageItemContentUnion` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadUserMessageItemContentUnion: StandardSchemaV1<types.ChatKitThreadUserMessageItemContentUnion> =
+export const ChatKitThreadUserMessageItemContentUnion =
   standardSchema<types.ChatKitThreadUserMessageItemContentUnion>(
     'chatkit-client',
     check_ChatKitThreadUserMessageItemContentUnion,
@@ -2930,27 +2968,30 @@ export function validateChatKitWidgetItem(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ChatKitWidgetItem(value, mode === 'strict', '`ChatKitWidgetItem`') ?? NO_ISSUES;
+  const issues = check_ChatKitWidgetItem(value, mode === 'strict', '`ChatKitWidgetItem`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitWidgetItem` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitWidgetItem(value: unknown): value is types.ChatKitWidgetItem {
-  return check_ChatKitWidgetItem(value, false, '`ChatKitWidgetItem`') === undefined;
+  const issues = check_ChatKitWidgetItem(value, false, '`ChatKitWidgetItem`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitWidgetItem` ('loose' mode). */
 export function assertChatKitWidgetItem(value: unknown): asserts value is types.ChatKitWidgetItem {
   const issues = check_ChatKitWidgetItem(value, false, '`ChatKitWidgetItem`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitWidgetItem');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitWidgetItem');
+  }
 }
 
 /** `ChatKitWidgetItem` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitWidgetItem: StandardSchemaV1<types.ChatKitWidgetItem> =
-  standardSchema<types.ChatKitWidgetItem>(
-    'chatkit-client',
-    check_ChatKitWidgetItem,
-    '`ChatKitWidgetItem`',
-  );
+export const ChatKitWidgetItem = standardSchema<types.ChatKitWidgetItem>(
+  'chatkit-client',
+  check_ChatKitWidgetItem,
+  '`ChatKitWidgetItem`',
+);
 
 function check_ChatKitWidgetItem(
   value: unknown,
@@ -3048,27 +3089,30 @@ export function validateChatKitWorkflow(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ChatKitWorkflow(value, mode === 'strict', '`ChatKitWorkflow`') ?? NO_ISSUES;
+  const issues = check_ChatKitWorkflow(value, mode === 'strict', '`ChatKitWorkflow`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitWorkflow` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitWorkflow(value: unknown): value is types.ChatKitWorkflow {
-  return check_ChatKitWorkflow(value, false, '`ChatKitWorkflow`') === undefined;
+  const issues = check_ChatKitWorkflow(value, false, '`ChatKitWorkflow`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitWorkflow` ('loose' mode). */
 export function assertChatKitWorkflow(value: unknown): asserts value is types.ChatKitWorkflow {
   const issues = check_ChatKitWorkflow(value, false, '`ChatKitWorkflow`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatKitWorkflow');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatKitWorkflow');
+  }
 }
 
 /** `ChatKitWorkflow` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitWorkflow: StandardSchemaV1<types.ChatKitWorkflow> =
-  standardSchema<types.ChatKitWorkflow>(
-    'chatkit-client',
-    check_ChatKitWorkflow,
-    '`ChatKitWorkflow`',
-  );
+export const ChatKitWorkflow = standardSchema<types.ChatKitWorkflow>(
+  'chatkit-client',
+  check_ChatKitWorkflow,
+  '`ChatKitWorkflow`',
+);
 
 function check_ChatKitWorkflow(
   value: unknown,
@@ -3178,22 +3222,26 @@ export function validateChatSession(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ChatSession(value, mode === 'strict', '`ChatSession`') ?? NO_ISSUES;
+  const issues = check_ChatSession(value, mode === 'strict', '`ChatSession`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSession` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSession(value: unknown): value is types.ChatSession {
-  return check_ChatSession(value, false, '`ChatSession`') === undefined;
+  const issues = check_ChatSession(value, false, '`ChatSession`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSession` ('loose' mode). */
 export function assertChatSession(value: unknown): asserts value is types.ChatSession {
   const issues = check_ChatSession(value, false, '`ChatSession`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatSession');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatSession');
+  }
 }
 
 /** `ChatSession` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSession: StandardSchemaV1<types.ChatSession> = standardSchema<types.ChatSession>(
+export const ChatSession = standardSchema<types.ChatSession>(
   'chatkit-client',
   check_ChatSession,
   '`ChatSession`',
@@ -3728,23 +3776,24 @@ export function validateChatSessionAutomaticThreadTitling(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatSessionAutomaticThreadTitling(
-      value,
-      mode === 'strict',
-      '`ChatSessionAutomaticThreadTitling`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatSessionAutomaticThreadTitling(
+    value,
+    mode === 'strict',
+    '`ChatSessionAutomaticThreadTitling`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionAutomaticThreadTitling` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionAutomaticThreadTitling(
   value: unknown,
 ): value is types.ChatSessionAutomaticThreadTitling {
-  return (
-    check_ChatSessionAutomaticThreadTitling(value, false, '`ChatSessionAutomaticThreadTitling`') ===
-    undefined
+  const issues = check_ChatSessionAutomaticThreadTitling(
+    value,
+    false,
+    '`ChatSessionAutomaticThreadTitling`',
   );
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSessionAutomaticThreadTitling` ('loose' mode). */
@@ -3756,12 +3805,13 @@ export function assertChatSessionAutomaticThreadTitling(
     false,
     '`ChatSessionAutomaticThreadTitling`',
   );
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatSessionAutomaticThreadTitling');
+  }
 }
 
 /** `ChatSessionAutomaticThreadTitling` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionAutomaticThreadTitling: StandardSchemaV1<types.ChatSessionAutomaticThreadTitling> =
+export const ChatSessionAutomaticThreadTitling =
   standardSchema<types.ChatSessionAutomaticThreadTitling>(
     'chatkit-client',
     check_ChatSessionAutomaticThreadTitling,
@@ -3809,23 +3859,24 @@ export function validateChatSessionChatKitConfiguration(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatSessionChatKitConfiguration(
-      value,
-      mode === 'strict',
-      '`ChatSessionChatKitConfiguration`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatSessionChatKitConfiguration(
+    value,
+    mode === 'strict',
+    '`ChatSessionChatKitConfiguration`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionChatKitConfiguration` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionChatKitConfiguration(
   value: unknown,
 ): value is types.ChatSessionChatKitConfiguration {
-  return (
-    check_ChatSessionChatKitConfiguration(value, false, '`ChatSessionChatKitConfiguration`') ===
-    undefined
+  const issues = check_ChatSessionChatKitConfiguration(
+    value,
+    false,
+    '`ChatSessionChatKitConfiguration`',
   );
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSessionChatKitConfiguration` ('loose' mode). */
@@ -3837,12 +3888,13 @@ export function assertChatSessionChatKitConfiguration(
     false,
     '`ChatSessionChatKitConfiguration`',
   );
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatSessionChatKitConfiguration');
+  }
 }
 
 /** `ChatSessionChatKitConfiguration` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionChatKitConfiguration: StandardSchemaV1<types.ChatSessionChatKitConfiguration> =
+export const ChatSessionChatKitConfiguration =
   standardSchema<types.ChatSessionChatKitConfiguration>(
     'chatkit-client',
     check_ChatSessionChatKitConfiguration,
@@ -4046,26 +4098,24 @@ export function validateChatSessionChatKitConfigurationParam(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatSessionChatKitConfigurationParam(
-      value,
-      mode === 'strict',
-      '`ChatSessionChatKitConfigurationParam`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatSessionChatKitConfigurationParam(
+    value,
+    mode === 'strict',
+    '`ChatSessionChatKitConfigurationParam`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionChatKitConfigurationParam` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionChatKitConfigurationParam(
   value: unknown,
 ): value is types.ChatSessionChatKitConfigurationParam {
-  return (
-    check_ChatSessionChatKitConfigurationParam(
-      value,
-      false,
-      '`ChatSessionChatKitConfigurationParam`',
-    ) === undefined
+  const issues = check_ChatSessionChatKitConfigurationParam(
+    value,
+    false,
+    '`ChatSessionChatKitConfigurationParam`',
   );
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSessionChatKitConfigurationParam` ('loose' mode). */
@@ -4077,12 +4127,13 @@ export function assertChatSessionChatKitConfigurationParam(
     false,
     '`ChatSessionChatKitConfigurationParam`',
   );
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatSessionChatKitConfigurationParam');
+  }
 }
 
 /** `ChatSessionChatKitConfigurationParam` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionChatKitConfigurationParam: StandardSchemaV1<types.ChatSessionChatKitConfigurationParam> =
+export const ChatSessionChatKitConfigurationParam =
   standardSchema<types.ChatSessionChatKitConfigurationParam>(
     'chatkit-client',
     check_ChatSessionChatKitConfigurationParam,
@@ -4257,22 +4308,20 @@ export function validateChatSessionExpiresAfterParam(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatSessionExpiresAfterParam(
-      value,
-      mode === 'strict',
-      '`ChatSessionExpiresAfterParam`',
-    ) ?? NO_ISSUES
+  const issues = check_ChatSessionExpiresAfterParam(
+    value,
+    mode === 'strict',
+    '`ChatSessionExpiresAfterParam`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionExpiresAfterParam` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionExpiresAfterParam(
   value: unknown,
 ): value is types.ChatSessionExpiresAfterParam {
-  return (
-    check_ChatSessionExpiresAfterParam(value, false, '`ChatSessionExpiresAfterParam`') === undefined
-  );
+  const issues = check_ChatSessionExpiresAfterParam(value, false, '`ChatSessionExpiresAfterParam`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSessionExpiresAfterParam` ('loose' mode). */
@@ -4280,17 +4329,17 @@ export function assertChatSessionExpiresAfterParam(
   value: unknown,
 ): asserts value is types.ChatSessionExpiresAfterParam {
   const issues = check_ChatSessionExpiresAfterParam(value, false, '`ChatSessionExpiresAfterParam`');
-  if (issues !== undefined)
+  if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatSessionExpiresAfterParam');
+  }
 }
 
 /** `ChatSessionExpiresAfterParam` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionExpiresAfterParam: StandardSchemaV1<types.ChatSessionExpiresAfterParam> =
-  standardSchema<types.ChatSessionExpiresAfterParam>(
-    'chatkit-client',
-    check_ChatSessionExpiresAfterParam,
-    '`ChatSessionExpiresAfterParam`',
-  );
+export const ChatSessionExpiresAfterParam = standardSchema<types.ChatSessionExpiresAfterParam>(
+  'chatkit-client',
+  check_ChatSessionExpiresAfterParam,
+  '`ChatSessionExpiresAfterParam`',
+);
 
 function check_ChatSessionExpiresAfterParam(
   value: unknown,
@@ -4349,14 +4398,14 @@ export function validateChatSessionFileUpload(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatSessionFileUpload(value, mode === 'strict', '`ChatSessionFileUpload`') ?? NO_ISSUES
-  );
+  const issues = check_ChatSessionFileUpload(value, mode === 'strict', '`ChatSessionFileUpload`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionFileUpload` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionFileUpload(value: unknown): value is types.ChatSessionFileUpload {
-  return check_ChatSessionFileUpload(value, false, '`ChatSessionFileUpload`') === undefined;
+  const issues = check_ChatSessionFileUpload(value, false, '`ChatSessionFileUpload`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSessionFileUpload` ('loose' mode). */
@@ -4364,16 +4413,17 @@ export function assertChatSessionFileUpload(
   value: unknown,
 ): asserts value is types.ChatSessionFileUpload {
   const issues = check_ChatSessionFileUpload(value, false, '`ChatSessionFileUpload`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatSessionFileUpload');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatSessionFileUpload');
+  }
 }
 
 /** `ChatSessionFileUpload` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionFileUpload: StandardSchemaV1<types.ChatSessionFileUpload> =
-  standardSchema<types.ChatSessionFileUpload>(
-    'chatkit-client',
-    check_ChatSessionFileUpload,
-    '`ChatSessionFileUpload`',
-  );
+export const ChatSessionFileUpload = standardSchema<types.ChatSessionFileUpload>(
+  'chatkit-client',
+  check_ChatSessionFileUpload,
+  '`ChatSessionFileUpload`',
+);
 
 function check_ChatSessionFileUpload(
   value: unknown,
@@ -4454,12 +4504,14 @@ export function validateChatSessionHistory(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ChatSessionHistory(value, mode === 'strict', '`ChatSessionHistory`') ?? NO_ISSUES;
+  const issues = check_ChatSessionHistory(value, mode === 'strict', '`ChatSessionHistory`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionHistory` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionHistory(value: unknown): value is types.ChatSessionHistory {
-  return check_ChatSessionHistory(value, false, '`ChatSessionHistory`') === undefined;
+  const issues = check_ChatSessionHistory(value, false, '`ChatSessionHistory`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSessionHistory` ('loose' mode). */
@@ -4467,16 +4519,17 @@ export function assertChatSessionHistory(
   value: unknown,
 ): asserts value is types.ChatSessionHistory {
   const issues = check_ChatSessionHistory(value, false, '`ChatSessionHistory`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatSessionHistory');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatSessionHistory');
+  }
 }
 
 /** `ChatSessionHistory` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionHistory: StandardSchemaV1<types.ChatSessionHistory> =
-  standardSchema<types.ChatSessionHistory>(
-    'chatkit-client',
-    check_ChatSessionHistory,
-    '`ChatSessionHistory`',
-  );
+export const ChatSessionHistory = standardSchema<types.ChatSessionHistory>(
+  'chatkit-client',
+  check_ChatSessionHistory,
+  '`ChatSessionHistory`',
+);
 
 function check_ChatSessionHistory(
   value: unknown,
@@ -4540,14 +4593,14 @@ export function validateChatSessionRateLimits(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatSessionRateLimits(value, mode === 'strict', '`ChatSessionRateLimits`') ?? NO_ISSUES
-  );
+  const issues = check_ChatSessionRateLimits(value, mode === 'strict', '`ChatSessionRateLimits`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionRateLimits` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionRateLimits(value: unknown): value is types.ChatSessionRateLimits {
-  return check_ChatSessionRateLimits(value, false, '`ChatSessionRateLimits`') === undefined;
+  const issues = check_ChatSessionRateLimits(value, false, '`ChatSessionRateLimits`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSessionRateLimits` ('loose' mode). */
@@ -4555,16 +4608,17 @@ export function assertChatSessionRateLimits(
   value: unknown,
 ): asserts value is types.ChatSessionRateLimits {
   const issues = check_ChatSessionRateLimits(value, false, '`ChatSessionRateLimits`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatSessionRateLimits');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatSessionRateLimits');
+  }
 }
 
 /** `ChatSessionRateLimits` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionRateLimits: StandardSchemaV1<types.ChatSessionRateLimits> =
-  standardSchema<types.ChatSessionRateLimits>(
-    'chatkit-client',
-    check_ChatSessionRateLimits,
-    '`ChatSessionRateLimits`',
-  );
+export const ChatSessionRateLimits = standardSchema<types.ChatSessionRateLimits>(
+  'chatkit-client',
+  check_ChatSessionRateLimits,
+  '`ChatSessionRateLimits`',
+);
 
 function check_ChatSessionRateLimits(
   value: unknown,
@@ -4611,19 +4665,20 @@ export function validateChatSessionRateLimitsParam(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatSessionRateLimitsParam(value, mode === 'strict', '`ChatSessionRateLimitsParam`') ??
-    NO_ISSUES
+  const issues = check_ChatSessionRateLimitsParam(
+    value,
+    mode === 'strict',
+    '`ChatSessionRateLimitsParam`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionRateLimitsParam` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionRateLimitsParam(
   value: unknown,
 ): value is types.ChatSessionRateLimitsParam {
-  return (
-    check_ChatSessionRateLimitsParam(value, false, '`ChatSessionRateLimitsParam`') === undefined
-  );
+  const issues = check_ChatSessionRateLimitsParam(value, false, '`ChatSessionRateLimitsParam`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSessionRateLimitsParam` ('loose' mode). */
@@ -4631,16 +4686,17 @@ export function assertChatSessionRateLimitsParam(
   value: unknown,
 ): asserts value is types.ChatSessionRateLimitsParam {
   const issues = check_ChatSessionRateLimitsParam(value, false, '`ChatSessionRateLimitsParam`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatSessionRateLimitsParam');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatSessionRateLimitsParam');
+  }
 }
 
 /** `ChatSessionRateLimitsParam` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionRateLimitsParam: StandardSchemaV1<types.ChatSessionRateLimitsParam> =
-  standardSchema<types.ChatSessionRateLimitsParam>(
-    'chatkit-client',
-    check_ChatSessionRateLimitsParam,
-    '`ChatSessionRateLimitsParam`',
-  );
+export const ChatSessionRateLimitsParam = standardSchema<types.ChatSessionRateLimitsParam>(
+  'chatkit-client',
+  check_ChatSessionRateLimitsParam,
+  '`ChatSessionRateLimitsParam`',
+);
 
 function check_ChatSessionRateLimitsParam(
   value: unknown,
@@ -4690,27 +4746,30 @@ export function validateChatSessionStatus(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ChatSessionStatus(value, mode === 'strict', '`ChatSessionStatus`') ?? NO_ISSUES;
+  const issues = check_ChatSessionStatus(value, mode === 'strict', '`ChatSessionStatus`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionStatus` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionStatus(value: unknown): value is types.ChatSessionStatus {
-  return check_ChatSessionStatus(value, false, '`ChatSessionStatus`') === undefined;
+  const issues = check_ChatSessionStatus(value, false, '`ChatSessionStatus`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSessionStatus` ('loose' mode). */
 export function assertChatSessionStatus(value: unknown): asserts value is types.ChatSessionStatus {
   const issues = check_ChatSessionStatus(value, false, '`ChatSessionStatus`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatSessionStatus');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatSessionStatus');
+  }
 }
 
 /** `ChatSessionStatus` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionStatus: StandardSchemaV1<types.ChatSessionStatus> =
-  standardSchema<types.ChatSessionStatus>(
-    'chatkit-client',
-    check_ChatSessionStatus,
-    '`ChatSessionStatus`',
-  );
+export const ChatSessionStatus = standardSchema<types.ChatSessionStatus>(
+  'chatkit-client',
+  check_ChatSessionStatus,
+  '`ChatSessionStatus`',
+);
 
 function check_ChatSessionStatus(
   value: unknown,
@@ -4740,17 +4799,20 @@ export function validateChatSessionWorkflowParam(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ChatSessionWorkflowParam(value, mode === 'strict', '`ChatSessionWorkflowParam`') ??
-    NO_ISSUES
+  const issues = check_ChatSessionWorkflowParam(
+    value,
+    mode === 'strict',
+    '`ChatSessionWorkflowParam`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionWorkflowParam` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionWorkflowParam(
   value: unknown,
 ): value is types.ChatSessionWorkflowParam {
-  return check_ChatSessionWorkflowParam(value, false, '`ChatSessionWorkflowParam`') === undefined;
+  const issues = check_ChatSessionWorkflowParam(value, false, '`ChatSessionWorkflowParam`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSessionWorkflowParam` ('loose' mode). */
@@ -4758,16 +4820,17 @@ export function assertChatSessionWorkflowParam(
   value: unknown,
 ): asserts value is types.ChatSessionWorkflowParam {
   const issues = check_ChatSessionWorkflowParam(value, false, '`ChatSessionWorkflowParam`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ChatSessionWorkflowParam');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ChatSessionWorkflowParam');
+  }
 }
 
 /** `ChatSessionWorkflowParam` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionWorkflowParam: StandardSchemaV1<types.ChatSessionWorkflowParam> =
-  standardSchema<types.ChatSessionWorkflowParam>(
-    'chatkit-client',
-    check_ChatSessionWorkflowParam,
-    '`ChatSessionWorkflowParam`',
-  );
+export const ChatSessionWorkflowParam = standardSchema<types.ChatSessionWorkflowParam>(
+  'chatkit-client',
+  check_ChatSessionWorkflowParam,
+  '`ChatSessionWorkflowParam`',
+);
 
 function check_ChatSessionWorkflowParam(
   value: unknown,
@@ -4891,23 +4954,30 @@ export function validateErrorResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ErrorResponse(value, mode === 'strict', '`ErrorResponse`') ?? NO_ISSUES;
+  const issues = check_ErrorResponse(value, mode === 'strict', '`ErrorResponse`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ErrorResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isErrorResponse(value: unknown): value is types.ErrorResponse {
-  return check_ErrorResponse(value, false, '`ErrorResponse`') === undefined;
+  const issues = check_ErrorResponse(value, false, '`ErrorResponse`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ErrorResponse` ('loose' mode). */
 export function assertErrorResponse(value: unknown): asserts value is types.ErrorResponse {
   const issues = check_ErrorResponse(value, false, '`ErrorResponse`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ErrorResponse');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ErrorResponse');
+  }
 }
 
 /** `ErrorResponse` as a Standard Schema v1 object ('loose' mode). */
-export const ErrorResponse: StandardSchemaV1<types.ErrorResponse> =
-  standardSchema<types.ErrorResponse>('chatkit-client', check_ErrorResponse, '`ErrorResponse`');
+export const ErrorResponse = standardSchema<types.ErrorResponse>(
+  'chatkit-client',
+  check_ErrorResponse,
+  '`ErrorResponse`',
+);
 
 function check_ErrorResponse(
   value: unknown,
@@ -4999,12 +5069,14 @@ export function validateSessionCreateParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_SessionCreateParams(value, mode === 'strict', '`SessionCreateParams`') ?? NO_ISSUES;
+  const issues = check_SessionCreateParams(value, mode === 'strict', '`SessionCreateParams`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `SessionCreateParams` ('loose' mode: unknown keys of open objects are allowed). */
 export function isSessionCreateParams(value: unknown): value is types.SessionCreateParams {
-  return check_SessionCreateParams(value, false, '`SessionCreateParams`') === undefined;
+  const issues = check_SessionCreateParams(value, false, '`SessionCreateParams`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `SessionCreateParams` ('loose' mode). */
@@ -5012,16 +5084,17 @@ export function assertSessionCreateParams(
   value: unknown,
 ): asserts value is types.SessionCreateParams {
   const issues = check_SessionCreateParams(value, false, '`SessionCreateParams`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid SessionCreateParams');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid SessionCreateParams');
+  }
 }
 
 /** `SessionCreateParams` as a Standard Schema v1 object ('loose' mode). */
-export const SessionCreateParams: StandardSchemaV1<types.SessionCreateParams> =
-  standardSchema<types.SessionCreateParams>(
-    'chatkit-client',
-    check_SessionCreateParams,
-    '`SessionCreateParams`',
-  );
+export const SessionCreateParams = standardSchema<types.SessionCreateParams>(
+  'chatkit-client',
+  check_SessionCreateParams,
+  '`SessionCreateParams`',
+);
 
 function check_SessionCreateParams(
   value: unknown,
@@ -5510,14 +5583,14 @@ export function validateThreadDeleteResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ThreadDeleteResponse(value, mode === 'strict', '`ThreadDeleteResponse`') ?? NO_ISSUES
-  );
+  const issues = check_ThreadDeleteResponse(value, mode === 'strict', '`ThreadDeleteResponse`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ThreadDeleteResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isThreadDeleteResponse(value: unknown): value is types.ThreadDeleteResponse {
-  return check_ThreadDeleteResponse(value, false, '`ThreadDeleteResponse`') === undefined;
+  const issues = check_ThreadDeleteResponse(value, false, '`ThreadDeleteResponse`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ThreadDeleteResponse` ('loose' mode). */
@@ -5525,16 +5598,17 @@ export function assertThreadDeleteResponse(
   value: unknown,
 ): asserts value is types.ThreadDeleteResponse {
   const issues = check_ThreadDeleteResponse(value, false, '`ThreadDeleteResponse`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ThreadDeleteResponse');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ThreadDeleteResponse');
+  }
 }
 
 /** `ThreadDeleteResponse` as a Standard Schema v1 object ('loose' mode). */
-export const ThreadDeleteResponse: StandardSchemaV1<types.ThreadDeleteResponse> =
-  standardSchema<types.ThreadDeleteResponse>(
-    'chatkit-client',
-    check_ThreadDeleteResponse,
-    '`ThreadDeleteResponse`',
-  );
+export const ThreadDeleteResponse = standardSchema<types.ThreadDeleteResponse>(
+  'chatkit-client',
+  check_ThreadDeleteResponse,
+  '`ThreadDeleteResponse`',
+);
 
 function check_ThreadDeleteResponse(
   value: unknown,
@@ -5595,13 +5669,12 @@ export function validateCancelChatKitSessionPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_CancelChatKitSessionPathParams(
-      value,
-      mode === 'strict',
-      '`CancelChatKitSessionPathParams`',
-    ) ?? NO_ISSUES
+  const issues = check_CancelChatKitSessionPathParams(
+    value,
+    mode === 'strict',
+    '`CancelChatKitSessionPathParams`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 function check_CancelChatKitSessionPathParams(
@@ -5641,13 +5714,12 @@ export function validateListChatKitThreadsQueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ListChatKitThreadsQueryParams(
-      value,
-      mode === 'strict',
-      '`ListChatKitThreadsQueryParams`',
-    ) ?? NO_ISSUES
+  const issues = check_ListChatKitThreadsQueryParams(
+    value,
+    mode === 'strict',
+    '`ListChatKitThreadsQueryParams`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 function check_ListChatKitThreadsQueryParams(
@@ -5733,13 +5805,12 @@ export function validateDeleteChatKitThreadPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_DeleteChatKitThreadPathParams(
-      value,
-      mode === 'strict',
-      '`DeleteChatKitThreadPathParams`',
-    ) ?? NO_ISSUES
+  const issues = check_DeleteChatKitThreadPathParams(
+    value,
+    mode === 'strict',
+    '`DeleteChatKitThreadPathParams`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 function check_DeleteChatKitThreadPathParams(
@@ -5779,13 +5850,12 @@ export function validateRetrieveChatKitThreadPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_RetrieveChatKitThreadPathParams(
-      value,
-      mode === 'strict',
-      '`RetrieveChatKitThreadPathParams`',
-    ) ?? NO_ISSUES
+  const issues = check_RetrieveChatKitThreadPathParams(
+    value,
+    mode === 'strict',
+    '`RetrieveChatKitThreadPathParams`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 function check_RetrieveChatKitThreadPathParams(
@@ -5825,13 +5895,12 @@ export function validateListChatKitThreadItemsPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ListChatKitThreadItemsPathParams(
-      value,
-      mode === 'strict',
-      '`ListChatKitThreadItemsPathParams`',
-    ) ?? NO_ISSUES
+  const issues = check_ListChatKitThreadItemsPathParams(
+    value,
+    mode === 'strict',
+    '`ListChatKitThreadItemsPathParams`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 function check_ListChatKitThreadItemsPathParams(
@@ -5871,13 +5940,12 @@ export function validateListChatKitThreadItemsQueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ListChatKitThreadItemsQueryParams(
-      value,
-      mode === 'strict',
-      '`ListChatKitThreadItemsQueryParams`',
-    ) ?? NO_ISSUES
+  const issues = check_ListChatKitThreadItemsQueryParams(
+    value,
+    mode === 'strict',
+    '`ListChatKitThreadItemsQueryParams`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 function check_ListChatKitThreadItemsQueryParams(

@@ -4,7 +4,7 @@
 import { printStructure, Scope, StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { Identifier, IrApi, IrOperation, IrResource, IrSchema } from '../model/ir.js';
 import { Code, code, exampleLiteral, joinCode, jsDoc, literal, propertyKey } from './escape.js';
-import type { EmitContext, EmittedFile } from './emitted-file.js';
+import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.js';
 import type { TemplateSet } from './template-set.js';
 import { templateRenderer, type TemplateRenderer } from './templates.js';
 import { fileHeader } from './file-header.js';
@@ -36,8 +36,7 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
   ].filter(Boolean);
   const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv}${api.package.auth === 'none' ? code`, auth: 'none'` : code``} };`;
   const statements: (string | StatementStructures)[] = [fileHeader(api) + imports.join('\n') + '\n', identity.text, ...classes];
-  const text = printStructure({ kind: StructureKind.SourceFile, statements });
-  return [{ path: 'src/client.ts', text }];
+  return [chunkedFile('src/client.ts', statements.map((statement) => (typeof statement === 'string' ? statement : printStructure(statement))))];
 }
 
 function clientClass(api: IrApi): ClassDeclarationStructure {

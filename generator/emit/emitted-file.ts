@@ -11,6 +11,12 @@ export interface EmittedFile {
    * of a small spec's run.
    */
   readonly isFormatted?: boolean;
+  /**
+   * The same text as top-level pieces (whole statements with their comments): the format stage
+   * then formats only the pieces not already in the pinned format, in batches, and in watch
+   * mode only those that changed. `text` is the pieces joined by their gaps.
+   */
+  readonly pieces?: readonly Piece[];
 }
 
 export interface EmitContext {
@@ -18,4 +24,33 @@ export interface EmitContext {
   readonly templatesDir?: string;
   /** Where a JSON pointer of the spec is (for emit/* diagnostics); absent in unit tests. */
   readonly locate?: (pointer: string) => SourceLocation;
+}
+
+/** One or more top-level statements of a file. */
+export interface Piece {
+  readonly text: string;
+  /** Already in the pinned format (prettier would leave it unchanged). */
+  readonly isFormatted: boolean;
+  /** Whether a blank line comes before it (the first piece: ignored). */
+  readonly isSpaced: boolean;
+}
+
+/** A file of pieces that prettier formats, one blank line apart; empty pieces are dropped. */
+export function chunkedFile(path: string, chunks: readonly string[]): EmittedFile {
+  return piecesFile(path, chunks.map((text) => ({ text, isFormatted: false, isSpaced: true })));
+}
+
+export function piecesFile(path: string, pieces: readonly Piece[]): EmittedFile {
+  const kept = pieces.map((piece) => ({ ...piece, text: piece.text.trim() })).filter((piece) => piece.text !== '');
+  return { path, text: joinPieces(kept.map((piece) => piece.text), kept), pieces: kept };
+}
+
+/** Texts of the pieces (formatted or not), each after its gap. */
+export function joinPieces(texts: readonly string[], pieces: readonly Piece[]): string {
+  let text = '';
+  texts.forEach((piece, i) => {
+    if (i > 0) text += pieces[i]!.isSpaced ? '\n\n' : '\n';
+    text += piece;
+  });
+  return text + '\n';
 }

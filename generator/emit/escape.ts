@@ -18,16 +18,37 @@ export type CodeValue = Code | Identifier | string | number | boolean | null;
 /**
  * A JS literal for any JSON value. JSON.stringify escapes quotes, backslashes and control
  * characters; U+2028/2029 are escaped too so older parsers cannot read them as line breaks.
+ * Strings come out as prettier prints them (single quotes, unless the text has more single
+ * quotes than double), so code that is not reformatted reads the same as code that is.
  */
 export function literal(value: unknown): Code {
   if (value === undefined) return Code.raw('undefined');
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-  // Beyond JSON.stringify: U+2028/2029 become escapes, and a backslash becomes `\u005c`. Both
-  // are the same characters to JS, but with no `\\` left, no `\\"` pair can make a printer
-  // misread where the string ends (ts-morph's writer did, with hostile specs, and then took a
-  // `/*` inside the string for a comment).
-  const json = JSON.stringify(value).replace(/\\(u[0-9a-fA-F]{4}|.)/g, (escape: string) => (escape === '\\\\' ? '\\u005c' : escape));
-  return Code.raw(json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  // prettier writes exponents without `+`: 1e21, not 1e+21
+  if (typeof value === 'number') return Code.raw(String(value).replace('e+', 'e'));
+  if (typeof value !== 'string') return Code.raw(escapeJson(JSON.stringify(value)));
+  const content = escapeJson(JSON.stringify(value)).slice(1, -1);
+  if (count(value, "'") > count(value, '"')) return Code.raw(`"${content}"`);
+  return Code.raw(`'${content.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`);
+}
+
+/**
+ * Beyond JSON.stringify: U+2028/2029 become escapes, and a backslash becomes `\u005c`. Both
+ * are the same characters to JS, but with no `\\` left, no `\\"` pair can make a printer
+ * misread where the string ends (ts-morph's writer did, with hostile specs, and then took a
+ * `/*` inside the string for a comment).
+ */
+function escapeJson(json: string): string {
+  return json
+    .replace(/\\(u[0-9a-fA-F]{4}|.)/g, (escape: string) => (escape === '\\\\' ? '\\u005c' : escape))
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+function count(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) n++;
+  return n;
 }
 
 export function code(parts: TemplateStringsArray, ...values: readonly CodeValue[]): Code {
@@ -70,7 +91,7 @@ export function exampleLiteral(value: unknown): string {
       const entries = Object.entries(value).map(([key, item]) => `${propertyKey(key).text}: ${exampleLiteral(item)}`);
       return entries.length > 0 ? `{ ${entries.join(', ')} }` : '{}';
     }
-    if (typeof value === 'string') return `'${literal(value).text.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+    if (typeof value === 'string') return `'${escapeJson(JSON.stringify(value)).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
     return literal(value ?? null).text;
   })();
   return text.replace(/\*\//g, '*\\/');

@@ -3,7 +3,7 @@
 import { printStructure, StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { IrApi, IrOperation, IrParameter, IrPathPart, IrSchema } from '../model/ir.js';
 import { code, exampleLiteral, joinCode, jsDoc, literal, optionalAccess, propertyAccess, propertyKey, type Code } from './escape.js';
-import type { EmitContext, EmittedFile } from './emitted-file.js';
+import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
 import { exampleValue } from './example-value.js';
 import { operationDoc } from './operation-doc.js';
@@ -26,8 +26,7 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
     usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
   ].filter(Boolean);
   const header = `${fileHeader(api)}${imports.join('\n')}\n\nexport type { RequestDescription } from './internal/core.js';`;
-  const text = printStructure({ kind: StructureKind.SourceFile, statements: [header, ...statements] });
-  return [{ path: 'src/requests.ts', text }];
+  return [chunkedFile('src/requests.ts', [header, ...statements.map((statement) => printStructure(statement))])];
 }
 
 /** `interface CancelChatKitSessionRequest { path: CancelChatKitSessionPathParams }`. */

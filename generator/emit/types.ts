@@ -7,7 +7,7 @@ import ts from 'typescript';
 import type { IrApi, IrParameter } from '../model/ir.js';
 import { jsDoc } from './escape.js';
 import { irToJsonSchema, type JsonSchema } from './json-schema.js';
-import type { EmitContext, EmittedFile } from './emitted-file.js';
+import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
 
 const BINARY = ts.factory.createUnionTypeNode([ts.factory.createTypeReferenceNode('Blob'), ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword)]);
@@ -44,8 +44,8 @@ export async function emitTypes(api: IrApi, _ctx: EmitContext): Promise<EmittedF
     if (!member?.type) throw new Error(`openapi-typescript emitted no type for ${entry.name}`);
     return declarationFor(entry, rewriteRefs(member.type));
   });
-  const text = `${fileHeader(api)}\n${declarations.map((declaration) => astToString(declaration)).join('\n')}`;
-  return [{ path: 'src/types.ts', text }];
+  const printed = declarations.map((declaration) => astToString(declaration));
+  return [chunkedFile('src/types.ts', [`${fileHeader(api)}\n${printed[0] ?? ''}`, ...printed.slice(1)])];
 }
 
 /** Named schemas, then each operation's parameter groups, all as schemas keyed by final name. */

@@ -10,7 +10,9 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { format } from 'prettier';
 import { SpecError } from '../../generator/diagnostics/diagnostic.js';
+import { PRETTIER_OPTIONS } from '../../generator/format/format-files.js';
 import { generate } from '../../generator/pipeline.js';
 
 const RUNS = Number(process.env['HOSTILE_RUNS'] ?? 200);
@@ -96,6 +98,9 @@ describe('hostile specs', () => {
       await writeFile(file, JSON.stringify(spec, null, 2));
       try {
         const { files } = await generate({ spec: file, write: false });
+        // validators.ts is printed by sdkgen, not formatted: hostile strings must still come out as prettier prints them
+        const validators = files.find((out) => out.path === 'src/validators.ts')!.text;
+        expect(await format(validators, { ...PRETTIER_OPTIONS, parser: 'babel-ts' }), `spec ${index} (seed ${SEED}): validators.ts is not as prettier prints it`).toBe(validators);
         for (const out of files) {
           await mkdir(join(dir, 'out', out.path, '..'), { recursive: true });
           await writeFile(join(dir, 'out', out.path), out.text);

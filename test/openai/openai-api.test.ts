@@ -21,10 +21,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { format } from 'prettier';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../generator/load/load-spec.js';
 import { buildModel } from '../../generator/model/build-model.js';
 import type { IrApi, IrOperation } from '../../generator/model/ir.js';
+import { PRETTIER_OPTIONS } from '../../generator/format/format-files.js';
 import { generate } from '../../generator/pipeline.js';
 import { validateSpec } from '../../generator/validate/validate-spec.js';
 import { json, startRecordingServer, type RecordedRequest, type RecordingServer } from '../support/recording-server.js';
@@ -130,6 +132,15 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     expect(compilerOptions).toMatchObject({ strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true });
     expect(typeCheckOutput).toBe('');
   });
+
+  it('prints every module as prettier does (validators.ts is printed by sdkgen, the rest formatted in pieces)', async () => {
+    for (const name of ['validators.ts', 'types.ts', 'client.ts', 'requests.ts']) {
+      const text = await readFile(join(tempDir!, 'openai-client/src', name), 'utf8');
+      const formatted = await format(text, { ...PRETTIER_OPTIONS, parser: 'babel-ts' });
+      const line = firstDifference(text, formatted);
+      expect(line, `src/${name}:${line} differs from prettier`).toBe(-1);
+    }
+  }, 120_000);
 
   describe('calls against a server on 127.0.0.1', () => {
     it(title('createChatCompletion', 'JSON request and response'), async () => {
@@ -668,4 +679,14 @@ function upload(status: string): unknown {
     expires_at: T + 3600,
     ...(status === 'completed' ? { file: openAIFile('file-xyz321') } : {}),
   };
+}
+
+/** The first line (1-based) where two texts differ, or -1. */
+function firstDifference(a: string, b: string): number {
+  if (a === b) return -1;
+  const left = a.split('\n');
+  const right = b.split('\n');
+  let line = 0;
+  while (left[line] === right[line]) line++;
+  return line + 1;
 }

@@ -6,10 +6,10 @@ import { boolean, emit, integer, messages, nullType, number, string } from './em
 describe('string', () => {
   it('checks the type first, then each keyword; lengths fall back to code points only when needed', () => {
     const given = emit(string({ minLength: 2, maxLength: 5, pattern: '^[a-z]+$' }));
-    expect(given.text).toContain('if (!(typeof value === "string")) {');
+    expect(given.text).toContain("if (!(typeof value === 'string')) {");
     expect(given.text).toContain('if (value.length < 4) {\nconst count = codePoints(value);\nif (count < 2) {');
     expect(given.text).toContain('if (value.length > 5) {\nconst count = codePoints(value);\nif (count > 5) {');
-    expect(given.hoisted).toBe('const PATTERN_1 = new RegExp("^[a-z]+$", "u");\n');
+    expect(given.hoisted).toBe("const PATTERN_1 = new RegExp('^[a-z]+$', 'u');\n");
     expect(messages(given.check, 'abc')).toEqual([]);
     expect(messages(given.check, 'a')).toEqual(['(root): expected at least 2 characters, found 1']);
     expect(messages(given.check, 'abcdef')).toEqual(['(root): expected at most 5 characters, found 6']);
@@ -20,7 +20,7 @@ describe('string', () => {
 
   it('minLength 1 is a comparison with ""; a pattern uses the u flag', () => {
     const given = emit(string({ minLength: 1, pattern: '^\\p{Lu}$' }));
-    expect(given.text).toContain('value !== ""');
+    expect(given.text).toContain("value !== ''");
     expect(messages(given.check, 'É')).toEqual([]);
     expect(messages(given.check, '')).toEqual(['(root): expected at least 1 character, found 0', "(root): expected a string matching /^\\p{Lu}$/, found ''"]);
   });
@@ -35,7 +35,7 @@ describe('string', () => {
 describe('number', () => {
   it('integer: Number.isInteger, every bound, multipleOf by %', () => {
     const given = emit(integer({ minimum: 1, maximum: 600, multipleOf: 5 }));
-    expect(given.text).toContain('typeof value === "number"');
+    expect(given.text).toContain("typeof value === 'number'");
     expect(given.text).toContain('Number.isInteger(value)');
     expect(given.text).toContain('value % 5 === 0');
     expect(messages(given.check, 300)).toEqual([]);
@@ -66,7 +66,7 @@ describe('number', () => {
 describe('enum and const', () => {
   it('a short enum is a chain of ===; the message lists the values', () => {
     const given = emit({ kind: 'enum', values: ['active', 'expired', 'cancelled'], source: '/given' });
-    expect(given.text).toContain('value === "active" || value === "expired" || value === "cancelled"');
+    expect(given.text).toContain("value === 'active' || value === 'expired' || value === 'cancelled'");
     expect(messages(given.check, 'paused')).toEqual(["(root): expected one of 'active', 'expired', 'cancelled'; found 'paused'"]);
     expect(messages(given.check, 1)).toEqual(["(root): expected one of 'active', 'expired', 'cancelled'; found number 1"]);
   });
@@ -74,7 +74,7 @@ describe('enum and const', () => {
   it('a long enum is a hoisted Set', () => {
     const values = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', null];
     const given = emit({ kind: 'enum', values, source: '/given' });
-    expect(given.hoisted).toContain('const VALUES_1: ReadonlySet<unknown> = new Set<unknown>(["a", "b", "c", "d", "e", "f", "g", "h", "i", null]);');
+    expect(given.hoisted).toContain("const VALUES_1: ReadonlySet<unknown> = new Set<unknown>(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', null]);");
     expect(given.text).toContain('VALUES_1.has(value)');
     expect(messages(given.check, null)).toEqual([]);
     expect(messages(given.check, 'z')).toEqual(["(root): expected one of 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', …; found 'z'"]);
@@ -82,7 +82,7 @@ describe('enum and const', () => {
 
   it('const', () => {
     const given = emit({ kind: 'const', value: 'created_at', source: '/given' });
-    expect(given.text).toBe('if (!(value === "created_at")) {\nissues = fail(issues, [], "expected \'created_at\', found " + foundLiteral(value));\n}');
+    expect(given.text).toBe('if (!(value === \'created_at\')) {\nissues = fail(issues, [], "expected \'created_at\', found " + foundLiteral(value));\n}');
     expect(messages(given.check, 'now')).toEqual(["(root): expected 'created_at', found 'now'"]);
   });
 

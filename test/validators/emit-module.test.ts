@@ -2,7 +2,6 @@
 // per schema a Standard Schema object, isX, assertX and validateX(value, mode); per parameter
 // group a validateX. Straight-line code: no eval, only the runtime helpers it calls.
 import { pathToFileURL } from 'node:url';
-import { printStructure, StructureKind } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { literal } from '../../generator/emit/escape.js';
 import { schemaToCheck } from '../../generator/emit/validators/dispatch.js';
@@ -16,12 +15,24 @@ describe('namedSchemaToStatements', () => {
   it('emits validateX, isX, assertX, the Standard Schema object and the check function', () => {
     const limits = named('Limits', object({ max: integer() }, closed));
     const module = new ModuleScope([limits], schemaToCheck, (pointer) => ({ file: 'given.yaml', line: 1, column: 1, pointer }));
-    const text = printStructure({ kind: StructureKind.SourceFile, statements: namedSchemaToStatements(limits, literal('given-client'), module) });
-    expect(text).toContain("export function validateLimits(value: unknown, mode: ValidationMode = 'loose'): readonly ValidationIssue[] {\n    return check_Limits(value, mode === \"strict\", \"`Limits`\") ?? NO_ISSUES;\n}");
-    expect(text).toContain('export function isLimits(value: unknown): value is types.Limits {\n    return check_Limits(value, false, "`Limits`") === undefined;\n}');
-    expect(text).toContain('export function assertLimits(value: unknown): asserts value is types.Limits {\n    const issues = check_Limits(value, false, "`Limits`");\n    if (issues !== undefined) throw new ValidationError(issues, "Invalid Limits");\n}');
-    expect(text).toContain('export const Limits: StandardSchemaV1<types.Limits> = standardSchema<types.Limits>("given-client", check_Limits, "`Limits`");');
-    expect(text).toContain('function check_Limits(value: unknown, strict: boolean, label: string): ValidationIssue[] | undefined {\n    let issues: ValidationIssue[] | undefined;');
+    const statements = namedSchemaToStatements(limits, literal('given-client'), module);
+    // one source text per statement, in order: validateX, isX, assertX, the Standard Schema object, the check
+    expect(statements).toHaveLength(5);
+    const [validate, is, assert, standard, check] = statements as [string, string, string, string, string];
+    expect(validate).toMatch(/^\/\*\*\n \* Every issue of `value` as a `Limits`; empty when it is valid\.\n/);
+    expect(validate).toContain(
+      "export function validateLimits(\n  value: unknown,\n  mode: ValidationMode = 'loose',\n): readonly ValidationIssue[] {\nconst issues = check_Limits(value, mode === 'strict', '`Limits`');\nreturn issues ?? NO_ISSUES;\n}",
+    );
+    expect(validate.endsWith('return issues ?? NO_ISSUES;\n}')).toBe(true);
+    expect(is).toBe(
+      "/** Whether `value` is a valid `Limits` ('loose' mode: unknown keys of open objects are allowed). */\nexport function isLimits(value: unknown): value is types.Limits {\nconst issues = check_Limits(value, false, '`Limits`');\nreturn issues === undefined;\n}",
+    );
+    expect(assert).toBe(
+      "/** Throws a ValidationError listing every issue unless `value` is a valid `Limits` ('loose' mode). */\nexport function assertLimits(value: unknown): asserts value is types.Limits {\nconst issues = check_Limits(value, false, '`Limits`');\nif (issues !== undefined) {\nthrow new ValidationError(issues, 'Invalid Limits');\n}\n}",
+    );
+    expect(standard).toBe("/** `Limits` as a Standard Schema v1 object ('loose' mode). */\nexport const Limits = standardSchema<types.Limits>('given-client', check_Limits, '`Limits`');");
+    expect(check.startsWith('function check_Limits(\n  value: unknown,\n  strict: boolean,\n  label: string,\n): ValidationIssue[] | undefined {\nlet issues: ValidationIssue[] | undefined;\n')).toBe(true);
+    expect(check.endsWith('\n\nreturn issues;\n}')).toBe(true);
   });
 });
 

@@ -16,8 +16,8 @@ describe('object', () => {
 
   it('closed: unknown keys are errors in both modes, with a "did you mean" from the known keys', () => {
     const given = emit(object({ max_requests_per_1_minute: integer() }, closed));
-    expect(given.text).toContain('for (const k3 in o1) {\nif (k3 !== "max_requests_per_1_minute") {');
-    expect(given.hoisted).toContain('const KEYS_2: readonly string[] = ["max_requests_per_1_minute"];');
+    expect(given.text).toContain("for (const k3 in o1) {\nif (k3 !== 'max_requests_per_1_minute') {");
+    expect(given.hoisted).toContain("const KEYS_2: readonly string[] = ['max_requests_per_1_minute'];");
     const want = ['requests_per_minute: unknown key `requests_per_minute` in `Given`; did you mean `max_requests_per_1_minute`?'];
     expect(messages(given.check, { requests_per_minute: 20 })).toEqual(want);
     expect(messages(given.check, { requests_per_minute: 20 }, true)).toEqual(want);
@@ -44,7 +44,7 @@ describe('object', () => {
   it('propertyNames and min/maxProperties in the same pass', () => {
     const given = emit(object({}, { propertyNames: string({ maxLength: 3 }), minProperties: 1, maxProperties: 2, additionalProperties: true, additionalPropertiesDeclared: true }));
     expect(given.text).toContain('let n3 = 0;\nfor (const k2 in o1) {\nn3++;');
-    expect(given.text).not.toContain('typeof k2 === "string"');
+    expect(given.text).not.toContain("typeof k2 === 'string'");
     expect(messages(given.check, { abcd: 1 })).toEqual(['abcd: invalid key: expected at most 3 characters, found 4']);
     expect(messages(given.check, {})).toEqual(['(root): expected at least 1 key, found 0']);
     expect(messages(given.check, { a: 1, b: 2, c: 3 })).toEqual(['(root): expected at most 2 keys, found 3']);
@@ -60,7 +60,7 @@ describe('object', () => {
 
   it('keys named like Object.prototype members are read only when own', () => {
     const given = emit(object({ toString: [string(), 'required'] as const, constructor: integer() }));
-    expect(given.text).toContain('Object.hasOwn(o1, "toString") ? o1.toString : undefined');
+    expect(given.text).toContain("Object.hasOwn(o1, 'toString') ? o1.toString : undefined");
     expect(messages(given.check, {})).toEqual(['toString: missing required key `toString`: expected a string']);
     expect(messages(given.check, { toString: 'x' })).toEqual([]);
   });

@@ -16,7 +16,7 @@ export function arrayToCheck(schema: IrArraySchema, target: Target, scope: Scope
   }
   if (schema.uniqueItems === true) {
     const pair = scope.local('r');
-    const message = code`"expected unique items; items " + ${pair}[0] + " and " + ${pair}[1] + " are equal"`;
+    const message = code`'expected unique items; items ' + ${pair}[0] + ' and ' + ${pair}[1] + ' are equal'`;
     statements.push(code`const ${pair} = ${scope.module.helper('duplicateItems')}(${array});\nif (${pair} !== undefined) {\n${reportExpression(target, message)}\n}`);
   }
   statements.push(itemsToCheck(schema, target, scope));

@@ -3,6 +3,7 @@
 // Known keys and "did you mean" candidates are lists computed here, at generation time.
 import type { Identifier, IrObjectSchema, IrSchema } from '../../model/ir.js';
 import { code, joinCode, literal, type Code } from '../escape.js';
+import { and, atom, compare, not, TRUE, type Expr } from './expr.js';
 import { plural } from './describe.js';
 import { rulesAfterTypeToCheck } from './rules.js';
 import type { Scope } from './scope.js';
@@ -29,7 +30,7 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
     return code`if (strict) {\nfor (const ${key} in ${object}) {\n${check}\n}\n}`;
   }
   if (strictKeys !== undefined) {
-    inLoop.push(code`if (strict && ${isUnknown(strictKeys, key, scope)}) {\n${unknownKey(strictKeys, parts, key, target, scope)}\n}`);
+    inLoop.push(code`if (${and([atom(code`strict`), isUnknown(strictKeys, key, scope)])}) {\n${unknownKey(strictKeys, parts, key, target, scope)}\n}`);
   }
   const loop = code`for (const ${key} in ${object}) {\n${block(inLoop)}\n}`;
   return count === undefined ? loop : block([code`let ${count} = 0;`, loop, ...sizeChecks(parts, count, target)]);
@@ -64,11 +65,11 @@ function extraValueToCheck(schema: IrSchema, own: readonly string[], object: Cod
 }
 
 /** `k !== "a" && k !== "b"`, or `!KEY_SET_1.has(k)` for many keys. */
-function isUnknown(known: readonly string[], key: Identifier, scope: Scope): Code {
-  if (known.length === 0) return code`true`;
-  if (known.length <= INLINE_KEYS) return joinCode(known.map((name) => code`${key} !== ${literal(name)}`), ' && ');
+function isUnknown(known: readonly string[], key: Identifier, scope: Scope): Expr {
+  if (known.length === 0) return TRUE;
+  if (known.length <= INLINE_KEYS) return and(known.map((name) => compare(code`${key} !== ${literal(name)}`)));
   const set = scope.module.constant('KEY_SET', code`new Set<string>(${keyList(known, scope)})`);
-  return code`!${set}.has(${key})`;
+  return not(atom(code`${set}.has(${key})`));
 }
 
 function unknownKey(known: readonly string[], parts: readonly IrObjectSchema[], key: Identifier, target: Target, scope: Scope): Code {

@@ -1,7 +1,8 @@
 // Leaf schemas (strings, numbers, literals, booleans, null, and unions of them): their rules,
 // so a union can test a variant as one allocation-free boolean expression.
 import type { IrSchema } from '../../model/ir.js';
-import { code, joinCode, type Code } from '../escape.js';
+import { code, type Code } from '../escape.js';
+import { FALSE, or, type Expr } from './expr.js';
 import { literalRules } from './literal.js';
 import { numberRules } from './number.js';
 import { primitiveRules } from './primitive.js';
@@ -56,11 +57,11 @@ export function isTestable(schema: IrSchema, resolve: (schema: IrSchema) => IrSc
 }
 
 /** The boolean expression of a testable schema (see isTestable). */
-export function schemaToTest(schema: IrSchema, value: Code, scope: Scope): Code {
+export function schemaToTest(schema: IrSchema, value: Code, scope: Scope): Expr {
   if (schema.kind === 'ref') return schemaToTest(scope.module.resolve(schema), value, scope);
   if (schema.kind === 'union') {
-    if (schema.variants.length === 0) return code`false`;
-    return joinCode(schema.variants.map((variant) => code`(${schemaToTest(variant, value, scope)})`), ' || ');
+    if (schema.variants.length === 0) return FALSE;
+    return or(schema.variants.map((variant) => schemaToTest(variant, value, scope)));
   }
   const rules = leafRules(schema, value, scope);
   if (rules === undefined) throw new Error(`schemaToTest: ${schema.kind} at ${schema.source} is not testable`);

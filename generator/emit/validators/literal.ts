@@ -1,6 +1,7 @@
 // `enum` and `const` (JSON literals only, compared with ===). A long enum is a hoisted Set.
 import type { IrConstSchema, IrEnumSchema, IrLiteral } from '../../model/ir.js';
 import { code, joinCode, literal, type Code } from '../escape.js';
+import { atom, compare, FALSE, or, type Expr } from './expr.js';
 import { listLiterals, showLiteral } from './describe.js';
 import { rulesToCheck, type Rule } from './rules.js';
 import type { Scope } from './scope.js';
@@ -21,11 +22,11 @@ export function literalRules(schema: IrEnumSchema | IrConstSchema, value: Code, 
 }
 
 /** `v === "a" || v === "b"`, or `VALUES_1.has(v)` for many values. */
-export function oneOf(values: readonly IrLiteral[], value: Code, scope: Scope): Code {
-  if (values.length === 0) return code`false`;
-  if (values.length <= INLINE_VALUES) return joinCode(values.map((item) => code`${value} === ${literal(item)}`), ' || ');
+export function oneOf(values: readonly IrLiteral[], value: Code, scope: Scope): Expr {
+  if (values.length === 0) return FALSE;
+  if (values.length <= INLINE_VALUES) return or(values.map((item) => compare(code`${value} === ${literal(item)}`)));
   const set = scope.module.constant('VALUES', code`new Set<unknown>([${joinCode(values.map((item) => literal(item)), ', ')}])`);
-  return code`${set}.has(${value})`;
+  return atom(code`${set}.has(${value})`);
 }
 
 export function literalToCheck(schema: IrEnumSchema | IrConstSchema, target: Target, scope: Scope): Code {

@@ -2,16 +2,16 @@
 // Standard Schema object, a type guard, an assert function and `validateX(value, mode)`, plus a
 // validator per parameter group for the client. Straight-line code, decided at generation time:
 // no eval, no schema interpretation at runtime, no dependency.
-import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
 import { SpecError } from '../../diagnostics/diagnostic.js';
 import type { IrApi } from '../../model/ir.js';
-import type { EmitContext, EmittedFile } from '../emitted-file.js';
+import { piecesFile, type EmitContext, type EmittedFile, type Piece } from '../emitted-file.js';
 import { literal } from '../escape.js';
 import { fileHeader } from '../file-header.js';
 import { schemaToCheck } from './dispatch.js';
 import { namedSchemaToStatements, validateFunction } from './exports.js';
 import { reportLoops } from './loops.js';
 import { parameterGroups } from './parameters.js';
+import { printStatement } from './print.js';
 import { checkFunction, ModuleScope, Scope, type RuntimeHelper } from './scope.js';
 
 const HELPERS: readonly RuntimeHelper[] = ['codePoints', 'duplicateItems', 'expected', 'fail', 'found', 'foundLiteral', 'missing', 'nestIssues', 'unionIssues', 'unknownKeyMessage'];
@@ -22,7 +22,7 @@ export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
   reportLoops(api.schemas, module);
   if (module.problems.length > 0) throw new SpecError(module.problems);
   const vendor = literal(api.package.name);
-  const statements: StatementStructures[] = api.schemas.flatMap((named) => namedSchemaToStatements(named, vendor, module));
+  const statements: string[] = api.schemas.flatMap((named) => namedSchemaToStatements(named, vendor, module));
   for (const op of api.operations) {
     for (const group of parameterGroups(op)) {
       const label = literal(`\`${group.type.text}\``);
@@ -34,9 +34,16 @@ export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
   }
   statements.push(...module.functions);
   if (module.problems.length > 0) throw new SpecError(module.problems);
-  const body = printStructure({ kind: StructureKind.SourceFile, statements });
-  const text = [fileHeader(api) + imports(body, statements.length > 0), ...module.constants, body].join('\n');
-  return [{ path: 'src/validators.ts', text }];
+  const body = statements.join('\n');
+  const header: Piece = { text: fileHeader(api) + imports(body, statements.length > 0), isFormatted: false, isSpaced: true };
+  const constants = module.constants.map((text, i) => printed(text, i === 0));
+  return [piecesFile('src/validators.ts', [header, ...constants, ...statements.map((text) => printed(text, true))])];
+}
+
+/** A statement in its final layout, or as it is for prettier when print.ts cannot lay it out. */
+function printed(text: string, isSpaced: boolean): Piece {
+  const layout = printStatement(text);
+  return layout === undefined ? { text, isFormatted: false, isSpaced } : { text: layout, isFormatted: true, isSpaced };
 }
 
 /** Imports exactly what the emitted code uses. */

@@ -3,6 +3,7 @@
 // bounds are checked on a finite non-integer too, so each problem is reported once.
 import type { IrNumberSchema } from '../../model/ir.js';
 import { code, type Code } from '../escape.js';
+import { and, atom, compare } from './expr.js';
 import { rulesToCheck, type Rule } from './rules.js';
 import type { Scope } from './scope.js';
 import type { Target } from './target.js';
@@ -16,17 +17,17 @@ const BOUNDS = [
 
 export function numberRules(schema: IrNumberSchema, value: Code, scope: Scope): Rule[] {
   const what = schema.integer ? 'an integer' : 'a number';
-  const rules: Rule[] = [{ holds: code`typeof ${value} === "number" && Number.isFinite(${value})`, what, message: '' }];
-  if (schema.integer) rules.push({ holds: code`Number.isInteger(${value})`, what, message: '' });
+  const rules: Rule[] = [{ holds: and([compare(code`typeof ${value} === 'number'`), atom(code`Number.isFinite(${value})`)]), what, message: '' }];
+  if (schema.integer) rules.push({ holds: atom(code`Number.isInteger(${value})`), what, message: '' });
   for (const [keyword, operator, words] of BOUNDS) {
     const bound = schema[keyword];
     if (bound === undefined || !isUsable(bound, keyword, schema, scope)) continue;
-    rules.push({ holds: code`${value} ${OPERATORS[operator]} ${bound}`, message: `expected ${words} ${bound}, found `, tail: code`String(${value})` });
+    rules.push({ holds: compare(code`${value} ${OPERATORS[operator]} ${bound}`), message: `expected ${words} ${bound}, found `, tail: code`String(${value})` });
   }
   const step = schema.multipleOf;
   if (step !== undefined && isUsable(step, 'multipleOf', schema, scope)) {
     if (step <= 0) scope.module.unsupported(schema.source, `multipleOf must be greater than 0, not ${step}.`);
-    else rules.push({ holds: Number.isInteger(step) ? code`${value} % ${step} === 0` : code`Number.isInteger(${value} / ${step})`, message: `expected a multiple of ${step}, found `, tail: code`String(${value})` });
+    else rules.push({ holds: Number.isInteger(step) ? compare(code`${value} % ${step} === 0`) : atom(code`Number.isInteger(${value} / ${step})`), message: `expected a multiple of ${step}, found `, tail: code`String(${value})` });
   }
   return rules;
 }

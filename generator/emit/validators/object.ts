@@ -6,6 +6,7 @@ import { code, literal, propertyAccess, type Code } from '../escape.js';
 import { describeObject, describeSchema } from './describe.js';
 import { keysToCheck } from './keys.js';
 import type { Scope } from './scope.js';
+import { not } from './expr.js';
 import { isObjectTest } from './shape.js';
 import { block, childTarget, EMPTY, mismatch, reportMissing, type Target } from './target.js';
 
@@ -23,7 +24,7 @@ export function objectPartsToCheck(parts: readonly IrObjectSchema[], target: Tar
     keysToCheck(parts, object, target, scope),
   ].filter((statement) => statement.text !== '');
   const otherwise = mismatch(target, describeObject(parts));
-  if (statements.length === 0) return code`if (!${isObjectTest(target.value)}) {\n${otherwise}\n}`;
+  if (statements.length === 0) return code`if (${not(isObjectTest(target.value))}) {\n${otherwise}\n}`;
   const cast = code`const ${object} = ${target.value} as Record<string, unknown>;`;
   return code`if (${isObjectTest(target.value)}) {\n${block([cast, ...statements])}\n} else {\n${otherwise}\n}`;
 }
@@ -43,7 +44,7 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
     ? reportMissing(child, describeSchema(property.schema, (schema) => scope.module.resolve(schema)))
     : EMPTY;
   if (inner.text === '' && missing.text === '') return EMPTY;
-  if (inner.text === '') return code`if ((${read}) === undefined) {\n${missing}\n}`;
+  if (inner.text === '') return code`if (${isInherited ? code`(${read})` : read} === undefined) {\n${missing}\n}`;
   if (missing.text === '') return code`const ${declared} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`;
   return code`const ${declared} = ${read};\nif (${value} === undefined) {\n${missing}\n} else {\n${inner}\n}`;
 }

@@ -1,11 +1,12 @@
 // A rule is one condition a leaf value must meet, usable two ways: as a boolean test (a union
 // tries its variants with `a && b`, allocating nothing) and as a check that reports the failure.
-import { code, joinCode, type Code } from '../escape.js';
+import { code, type Code } from '../escape.js';
+import { and, not, type Expr } from './expr.js';
 import { block, report, reportMismatch, type Target } from './target.js';
 
 export interface Rule {
   /** True when the value meets the rule; may rely on the rules before it having held. */
-  readonly holds: Code;
+  readonly holds: Expr;
   /** For a type test: what was expected ("a string"); reported as "expected a string, found …". */
   readonly what?: string;
   readonly message: string;
@@ -16,12 +17,12 @@ export interface Rule {
    * measure it then computes once, e.g. a string's code points only when its UTF-16 length is
    * over the limit. `fails` decides on the measure (a local named `count`), which the message shows.
    */
-  readonly measured?: { readonly suspect: Code; readonly measure: Code; readonly fails: Code };
+  readonly measured?: { readonly suspect: Expr; readonly measure: Code; readonly fails: Expr };
 }
 
 /** `a && b && c`, or `true` for no rules. */
-export function rulesToTest(rules: readonly Rule[]): Code {
-  return rules.length === 0 ? code`true` : joinCode(rules.map((rule) => code`(${rule.holds})`), ' && ');
+export function rulesToTest(rules: readonly Rule[]): Expr {
+  return and(rules.map((rule) => rule.holds));
 }
 
 /**
@@ -34,8 +35,8 @@ export function rulesToCheck(rules: readonly Rule[], target: Target): Code {
   if (typeRule === undefined) return code``;
   const failed = (rule: Rule) => ruleToCheck(rule, target);
   const typeFailed = target.otherwise ?? failure(typeRule, target);
-  if (rest.length === 0) return code`if (!(${typeRule.holds})) {\n${typeFailed}\n}`;
-  return code`if (!(${typeRule.holds})) {\n${typeFailed}\n} else {\n${block(rest.map(failed))}\n}`;
+  if (rest.length === 0) return code`if (${not(typeRule.holds)}) {\n${typeFailed}\n}`;
+  return code`if (${not(typeRule.holds)}) {\n${typeFailed}\n} else {\n${block(rest.map(failed))}\n}`;
 }
 
 /** The rules after the type test, for a value whose type is already known (an object's keys are strings). */
@@ -44,7 +45,7 @@ export function rulesAfterTypeToCheck(rules: readonly Rule[], target: Target): C
 }
 
 function ruleToCheck(rule: Rule, target: Target): Code {
-  if (rule.measured === undefined) return code`if (!(${rule.holds})) {\n${failure(rule, target)}\n}`;
+  if (rule.measured === undefined) return code`if (${not(rule.holds)}) {\n${failure(rule, target)}\n}`;
   const { suspect, measure, fails } = rule.measured;
   return code`if (${suspect}) {\nconst count = ${measure};\nif (${fails}) {\n${report(target, rule.message, code`count`)}\n}\n}`;
 }

@@ -1,11 +1,11 @@
 // The state of one validators module while it is emitted: hoisted constants and functions,
 // the check function of each named schema, which refs are inlined, fresh local names, and the
 // problems found (emit/unsupported-construct). The emitters themselves stay pure.
-import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
 import { defaultHint } from '../../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../../diagnostics/diagnostic.js';
 import { Identifier, type IrNamedSchema, type IrSchema } from '../../model/ir.js';
 import { code, Code } from '../escape.js';
+import { signature } from './print.js';
 import type { Target } from './target.js';
 
 /** The helpers of templates/runtime/standard-schema.ts that generated checks call. */
@@ -18,7 +18,7 @@ export type Dispatch = (schema: IrSchema, target: Target, scope: Scope) => Code;
 export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES';
 
 /** The largest schema (in nodes, refs expanded) a ref inlines; bigger ones are called. */
-const INLINE_NODES = 24;
+const INLINE_NODES = Number(process.env.INL ?? 24);
 
 const CONSTANT_TYPES: Record<ConstantKind, Code> = {
   PATTERN: code``,
@@ -30,7 +30,8 @@ const CONSTANT_TYPES: Record<ConstantKind, Code> = {
 
 export class ModuleScope {
   readonly constants: string[] = [];
-  readonly functions: FunctionDeclarationStructure[] = [];
+  /** Hoisted check functions, as source text (see print.ts). */
+  readonly functions: string[] = [];
   readonly problems: Diagnostic[] = [];
   readonly #named: ReadonlyMap<string, IrNamedSchema>;
   readonly #constantNames = new Map<string, Identifier>();
@@ -174,16 +175,7 @@ export class Scope {
 export const ROOT_TARGET: Target = { value: new Identifier('value'), path: [], label: Code.raw('label'), prefix: '' };
 
 /** `function check_X(value, strict, label): ValidationIssue[] | undefined { … }` */
-export function checkFunction(name: Identifier, body: Code): FunctionDeclarationStructure {
-  return {
-    kind: StructureKind.Function,
-    name: name.text,
-    parameters: [
-      { name: 'value', type: 'unknown' },
-      { name: 'strict', type: 'boolean' },
-      { name: 'label', type: 'string' },
-    ],
-    returnType: 'ValidationIssue[] | undefined',
-    statements: ['let issues: ValidationIssue[] | undefined;', body.text, 'return issues;'],
-  };
+export function checkFunction(name: Identifier, body: Code): string {
+  const header = signature(`function ${name.text}`, ['value: unknown', 'strict: boolean', 'label: string'], ': ValidationIssue[] | undefined');
+  return [header, 'let issues: ValidationIssue[] | undefined;', body.text, '', 'return issues;', '}'].join('\n');
 }

@@ -2,7 +2,8 @@
 // (for the union strategy), a type guard expression, and whether it is a leaf that a pure
 // boolean test can decide.
 import type { IrSchema } from '../../model/ir.js';
-import { code, joinCode, type Code } from '../escape.js';
+import { code, type Code } from '../escape.js';
+import { and, atom, compare, FALSE, not, or, type Expr } from './expr.js';
 
 export type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
 /** `any` when the schema does not pin the JSON type (unknown, or a ref loop). */
@@ -52,29 +53,28 @@ export function areDisjoint(sets: readonly JsonTypes[]): boolean {
 }
 
 /** An expression true when `value` has one of `types`; undefined for `any`. */
-export function typeGuard(types: JsonTypes, value: Code): Code | undefined {
+export function typeGuard(types: JsonTypes, value: Code): Expr | undefined {
   if (types === 'any') return undefined;
-  if (types.size === 0) return code`false`;
-  const guards = [...types].sort().map((type) => singleGuard(type, value));
-  return guards.length === 1 ? guards[0]! : code`(${joinCode(guards, ' || ')})`;
+  if (types.size === 0) return FALSE;
+  return or([...types].sort().map((type) => singleGuard(type, value)));
 }
 
-function singleGuard(type: JsonType, value: Code): Code {
+function singleGuard(type: JsonType, value: Code): Expr {
   switch (type) {
     case 'null':
-      return code`${value} === null`;
+      return compare(code`${value} === null`);
     case 'object':
       return isObjectTest(value);
     case 'array':
-      return code`Array.isArray(${value})`;
+      return atom(code`Array.isArray(${value})`);
     default:
-      return code`typeof ${value} === ${type}`;
+      return compare(code`typeof ${value} === ${type}`);
   }
 }
 
 /** A JSON object: not null, not an array. */
-export function isObjectTest(value: Code): Code {
-  return code`(typeof ${value} === "object" && ${value} !== null && !Array.isArray(${value}))`;
+export function isObjectTest(value: Code): Expr {
+  return and([compare(code`typeof ${value} === 'object'`), compare(code`${value} !== null`), not(atom(code`Array.isArray(${value})`))]);
 }
 
 function typeOfLiteral(value: unknown): JsonType {

@@ -3,6 +3,7 @@
 // annotation in JSON Schema 2020-12 and is not checked.
 import type { IrStringSchema } from '../../model/ir.js';
 import { code, literal, type Code } from '../escape.js';
+import { and, atom, compare, or } from './expr.js';
 import { plural } from './describe.js';
 import { rulesToCheck, type Rule } from './rules.js';
 import type { Scope } from './scope.js';
@@ -11,30 +12,31 @@ import type { Target } from './target.js';
 export function stringRules(schema: IrStringSchema, value: Code, scope: Scope): Rule[] {
   // `format: binary` is file content (multipart uploads): a web Blob or File, or a string
   if (schema.format === 'binary') {
-    return [{ holds: code`typeof ${value} === "string" || (typeof Blob === "function" && ${value} instanceof Blob)`, what: 'a file (Blob or File) or a string', message: '' }];
+    const isBlob = and([compare(code`typeof Blob === 'function'`), compare(code`${value} instanceof Blob`)]);
+    return [{ holds: or([compare(code`typeof ${value} === 'string'`), isBlob]), what: 'a file (Blob or File) or a string', message: '' }];
   }
-  const rules: Rule[] = [{ holds: code`typeof ${value} === "string"`, what: 'a string', message: '' }];
+  const rules: Rule[] = [{ holds: compare(code`typeof ${value} === 'string'`), what: 'a string', message: '' }];
   const codePoints = () => scope.module.helper('codePoints');
   const { minLength, maxLength, pattern } = schema;
   if (minLength === 1) {
-    rules.push({ holds: code`${value} !== ""`, message: 'expected at least 1 character, found ', tail: code`"0"` });
+    rules.push({ holds: compare(code`${value} !== ''`), message: 'expected at least 1 character, found ', tail: code`'0'` });
   } else if (minLength !== undefined && minLength > 1) {
     rules.push({
-      holds: code`${value}.length >= ${2 * minLength} || ${codePoints()}(${value}) >= ${minLength}`,
+      holds: or([compare(code`${value}.length >= ${2 * minLength}`), compare(code`${codePoints()}(${value}) >= ${minLength}`)]),
       message: `expected at least ${plural(minLength, 'character')}, found `,
-      measured: { suspect: code`${value}.length < ${2 * minLength}`, measure: code`${codePoints()}(${value})`, fails: code`count < ${minLength}` },
+      measured: { suspect: compare(code`${value}.length < ${2 * minLength}`), measure: code`${codePoints()}(${value})`, fails: compare(code`count < ${minLength}`) },
     });
   }
   if (maxLength !== undefined) {
     rules.push({
-      holds: code`${value}.length <= ${maxLength} || ${codePoints()}(${value}) <= ${maxLength}`,
+      holds: or([compare(code`${value}.length <= ${maxLength}`), compare(code`${codePoints()}(${value}) <= ${maxLength}`)]),
       message: `expected at most ${plural(maxLength, 'character')}, found `,
-      measured: { suspect: code`${value}.length > ${maxLength}`, measure: code`${codePoints()}(${value})`, fails: code`count > ${maxLength}` },
+      measured: { suspect: compare(code`${value}.length > ${maxLength}`), measure: code`${codePoints()}(${value})`, fails: compare(code`count > ${maxLength}`) },
     });
   }
   if (pattern !== undefined) {
-    const regex = scope.module.constant('PATTERN', code`new RegExp(${literal(pattern)}, "u")`);
-    rules.push({ holds: code`${regex}.test(${value})`, message: `expected a string matching /${pattern}/, found `, tail: code`${scope.module.helper('foundLiteral')}(${value})` });
+    const regex = scope.module.constant('PATTERN', code`new RegExp(${literal(pattern)}, 'u')`);
+    rules.push({ holds: atom(code`${regex}.test(${value})`), message: `expected a string matching /${pattern}/, found `, tail: code`${scope.module.helper('foundLiteral')}(${value})` });
   }
   return rules;
 }

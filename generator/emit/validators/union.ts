@@ -4,6 +4,7 @@
 // messages. Overlapping variants call hoisted check functions; a oneOf among them counts.
 import type { IrSchema, IrUnionSchema } from '../../model/ir.js';
 import { code, joinCode, type Code } from '../escape.js';
+import { compare, conditional, not, or, type Expr } from './expr.js';
 import { describeSchema } from './describe.js';
 import { discriminatorToCheck } from './discriminator.js';
 import { isTestable, leafRules, schemaToTest } from './leaf.js';
@@ -37,12 +38,12 @@ export function unionToCheck(schema: IrUnionSchema, target: Target, scope: Scope
     const chain = [...explained.filter((variant) => !variant.isTestable), ...explained.filter((variant) => variant.isTestable)]
       .reduceRight<Code>((rest, variant) => scope.check(variant.schema, { ...target, otherwise: rest }), generic);
     const tests = variants.filter((variant) => variant.isTestable);
-    return tests.length === 0 ? chain : code`if (!(${anyTest(tests, target, scope)})) {\n${chain}\n}`;
+    return tests.length === 0 ? chain : code`if (${not(anyTest(tests, target, scope))}) {\n${chain}\n}`;
   }
   const failure = overlappingFailure(variants, expected, target, scope);
-  if (schema.mode === 'anyOf') return code`if (!(${anyTest(variants, target, scope)})) {\n${failure}\n}`;
+  if (schema.mode === 'anyOf') return code`if (${not(anyTest(variants, target, scope))}) {\n${failure}\n}`;
   const count = scope.local('n');
-  const tests = variants.map((variant) => code`if (${variantTest(variant, target, scope)}) ${count}++;`);
+  const tests = variants.map((variant) => code`if (${variantTest(variant, target, scope)}) {\n${count}++;\n}`);
   const each = variants.map((variant) => describeSchema(variant.schema, resolve)).join(', ');
   const many = report(target, `expected exactly one of the oneOf variants (${each}) to match; found a value matching `, code`${count}`);
   return code`let ${count} = 0;\n${joinCode(tests, '\n')}\nif (${count} === 0) {\n${failure}\n} else if (${count} > 1) {\n${many}\n}`;
@@ -60,13 +61,13 @@ function hasDetail(schema: IrSchema, scope: Scope): boolean {
 }
 
 /** `(t1) || (f2(v, strict, label) === undefined) || …`: true when some variant matches. */
-function anyTest(variants: readonly Variant[], target: Target, scope: Scope): Code {
-  return joinCode(variants.map((variant) => code`(${variantTest(variant, target, scope)})`), ' || ');
+function anyTest(variants: readonly Variant[], target: Target, scope: Scope): Expr {
+  return or(variants.map((variant) => variantTest(variant, target, scope)));
 }
 
-function variantTest(variant: Variant, target: Target, scope: Scope): Code {
+function variantTest(variant: Variant, target: Target, scope: Scope): Expr {
   if (variant.isTestable) return schemaToTest(variant.schema, target.value, scope);
-  return code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label}) === undefined`;
+  return compare(code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label}) === undefined`);
 }
 
 /** Every variant of the value's JSON type is checked again; the one with the fewest issues is reported. */
@@ -74,7 +75,7 @@ function overlappingFailure(variants: readonly Variant[], expected: string, targ
   const candidates = variants.map((variant) => {
     const call = code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label})`;
     const guard = typeGuard(variant.types, target.value);
-    return guard === undefined ? call : code`${guard} ? ${call} : undefined`;
+    return guard === undefined ? call : conditional(guard, call, code`undefined`);
   });
   const helper = scope.module.helper('unionIssues');
   return code`issues = ${helper}(issues, [${joinCode(target.path, ', ')}], ${expected}, ${target.value}, [${joinCode(candidates, ', ')}], ${target.prefix});`;

@@ -9,6 +9,7 @@ import {
 import * as requests from './requests.js';
 import type { PlantTreeResponse, Settings, Shape, StoredShape, TreeNode } from './types.js';
 import * as validators from './validators.js';
+
 const IDENTITY: ClientIdentity = {
   clientName: 'ConstructsClient',
   packageName: 'constructs-client',

@@ -45,6 +45,7 @@ const PATTERN_12 = new RegExp('^shp_[a-z0-9]+$', 'u');
 const NESTED_13: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
 const KEYS_14: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
 const KEYS_15: readonly string[] = ['label', 'children'];
+
 /**
  * Every issue of `value` as a `Audit`; empty when it is valid.
  *
@@ -56,26 +57,26 @@ export function validateAudit(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Audit(value, mode === 'strict', '`Audit`') ?? NO_ISSUES;
+  const issues = check_Audit(value, mode === 'strict', '`Audit`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Audit` ('loose' mode: unknown keys of open objects are allowed). */
 export function isAudit(value: unknown): value is types.Audit {
-  return check_Audit(value, false, '`Audit`') === undefined;
+  const issues = check_Audit(value, false, '`Audit`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Audit` ('loose' mode). */
 export function assertAudit(value: unknown): asserts value is types.Audit {
   const issues = check_Audit(value, false, '`Audit`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Audit');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Audit');
+  }
 }
 
 /** `Audit` as a Standard Schema v1 object ('loose' mode). */
-export const Audit: StandardSchemaV1<types.Audit> = standardSchema<types.Audit>(
-  'constructs-client',
-  check_Audit,
-  '`Audit`',
-);
+export const Audit = standardSchema<types.Audit>('constructs-client', check_Audit, '`Audit`');
 
 function check_Audit(
   value: unknown,
@@ -128,26 +129,26 @@ export function validateCircle(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Circle(value, mode === 'strict', '`Circle`') ?? NO_ISSUES;
+  const issues = check_Circle(value, mode === 'strict', '`Circle`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Circle` ('loose' mode: unknown keys of open objects are allowed). */
 export function isCircle(value: unknown): value is types.Circle {
-  return check_Circle(value, false, '`Circle`') === undefined;
+  const issues = check_Circle(value, false, '`Circle`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Circle` ('loose' mode). */
 export function assertCircle(value: unknown): asserts value is types.Circle {
   const issues = check_Circle(value, false, '`Circle`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Circle');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Circle');
+  }
 }
 
 /** `Circle` as a Standard Schema v1 object ('loose' mode). */
-export const Circle: StandardSchemaV1<types.Circle> = standardSchema<types.Circle>(
-  'constructs-client',
-  check_Circle,
-  '`Circle`',
-);
+export const Circle = standardSchema<types.Circle>('constructs-client', check_Circle, '`Circle`');
 
 function check_Circle(
   value: unknown,
@@ -203,26 +204,26 @@ export function validateColor(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Color(value, mode === 'strict', '`Color`') ?? NO_ISSUES;
+  const issues = check_Color(value, mode === 'strict', '`Color`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Color` ('loose' mode: unknown keys of open objects are allowed). */
 export function isColor(value: unknown): value is types.Color {
-  return check_Color(value, false, '`Color`') === undefined;
+  const issues = check_Color(value, false, '`Color`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Color` ('loose' mode). */
 export function assertColor(value: unknown): asserts value is types.Color {
   const issues = check_Color(value, false, '`Color`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Color');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Color');
+  }
 }
 
 /** `Color` as a Standard Schema v1 object ('loose' mode). */
-export const Color: StandardSchemaV1<types.Color> = standardSchema<types.Color>(
-  'constructs-client',
-  check_Color,
-  '`Color`',
-);
+export const Color = standardSchema<types.Color>('constructs-client', check_Color, '`Color`');
 
 function check_Color(
   value: unknown,
@@ -252,22 +253,26 @@ export function validateImageSource(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ImageSource(value, mode === 'strict', '`ImageSource`') ?? NO_ISSUES;
+  const issues = check_ImageSource(value, mode === 'strict', '`ImageSource`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ImageSource` ('loose' mode: unknown keys of open objects are allowed). */
 export function isImageSource(value: unknown): value is types.ImageSource {
-  return check_ImageSource(value, false, '`ImageSource`') === undefined;
+  const issues = check_ImageSource(value, false, '`ImageSource`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ImageSource` ('loose' mode). */
 export function assertImageSource(value: unknown): asserts value is types.ImageSource {
   const issues = check_ImageSource(value, false, '`ImageSource`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ImageSource');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ImageSource');
+  }
 }
 
 /** `ImageSource` as a Standard Schema v1 object ('loose' mode). */
-export const ImageSource: StandardSchemaV1<types.ImageSource> = standardSchema<types.ImageSource>(
+export const ImageSource = standardSchema<types.ImageSource>(
   'constructs-client',
   check_ImageSource,
   '`ImageSource`',
@@ -341,27 +346,30 @@ export function validatePlantTreeResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_PlantTreeResponse(value, mode === 'strict', '`PlantTreeResponse`') ?? NO_ISSUES;
+  const issues = check_PlantTreeResponse(value, mode === 'strict', '`PlantTreeResponse`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `PlantTreeResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isPlantTreeResponse(value: unknown): value is types.PlantTreeResponse {
-  return check_PlantTreeResponse(value, false, '`PlantTreeResponse`') === undefined;
+  const issues = check_PlantTreeResponse(value, false, '`PlantTreeResponse`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `PlantTreeResponse` ('loose' mode). */
 export function assertPlantTreeResponse(value: unknown): asserts value is types.PlantTreeResponse {
   const issues = check_PlantTreeResponse(value, false, '`PlantTreeResponse`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid PlantTreeResponse');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid PlantTreeResponse');
+  }
 }
 
 /** `PlantTreeResponse` as a Standard Schema v1 object ('loose' mode). */
-export const PlantTreeResponse: StandardSchemaV1<types.PlantTreeResponse> =
-  standardSchema<types.PlantTreeResponse>(
-    'constructs-client',
-    check_PlantTreeResponse,
-    '`PlantTreeResponse`',
-  );
+export const PlantTreeResponse = standardSchema<types.PlantTreeResponse>(
+  'constructs-client',
+  check_PlantTreeResponse,
+  '`PlantTreeResponse`',
+);
 
 function check_PlantTreeResponse(
   value: unknown,
@@ -420,22 +428,26 @@ export function validateSettings(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Settings(value, mode === 'strict', '`Settings`') ?? NO_ISSUES;
+  const issues = check_Settings(value, mode === 'strict', '`Settings`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Settings` ('loose' mode: unknown keys of open objects are allowed). */
 export function isSettings(value: unknown): value is types.Settings {
-  return check_Settings(value, false, '`Settings`') === undefined;
+  const issues = check_Settings(value, false, '`Settings`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Settings` ('loose' mode). */
 export function assertSettings(value: unknown): asserts value is types.Settings {
   const issues = check_Settings(value, false, '`Settings`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Settings');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Settings');
+  }
 }
 
 /** `Settings` as a Standard Schema v1 object ('loose' mode). */
-export const Settings: StandardSchemaV1<types.Settings> = standardSchema<types.Settings>(
+export const Settings = standardSchema<types.Settings>(
   'constructs-client',
   check_Settings,
   '`Settings`',
@@ -673,26 +685,26 @@ export function validateShape(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Shape(value, mode === 'strict', '`Shape`') ?? NO_ISSUES;
+  const issues = check_Shape(value, mode === 'strict', '`Shape`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Shape` ('loose' mode: unknown keys of open objects are allowed). */
 export function isShape(value: unknown): value is types.Shape {
-  return check_Shape(value, false, '`Shape`') === undefined;
+  const issues = check_Shape(value, false, '`Shape`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Shape` ('loose' mode). */
 export function assertShape(value: unknown): asserts value is types.Shape {
   const issues = check_Shape(value, false, '`Shape`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Shape');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Shape');
+  }
 }
 
 /** `Shape` as a Standard Schema v1 object ('loose' mode). */
-export const Shape: StandardSchemaV1<types.Shape> = standardSchema<types.Shape>(
-  'constructs-client',
-  check_Shape,
-  '`Shape`',
-);
+export const Shape = standardSchema<types.Shape>('constructs-client', check_Shape, '`Shape`');
 
 function check_Shape(
   value: unknown,
@@ -747,26 +759,26 @@ export function validateSquare(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Square(value, mode === 'strict', '`Square`') ?? NO_ISSUES;
+  const issues = check_Square(value, mode === 'strict', '`Square`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Square` ('loose' mode: unknown keys of open objects are allowed). */
 export function isSquare(value: unknown): value is types.Square {
-  return check_Square(value, false, '`Square`') === undefined;
+  const issues = check_Square(value, false, '`Square`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Square` ('loose' mode). */
 export function assertSquare(value: unknown): asserts value is types.Square {
   const issues = check_Square(value, false, '`Square`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Square');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Square');
+  }
 }
 
 /** `Square` as a Standard Schema v1 object ('loose' mode). */
-export const Square: StandardSchemaV1<types.Square> = standardSchema<types.Square>(
-  'constructs-client',
-  check_Square,
-  '`Square`',
-);
+export const Square = standardSchema<types.Square>('constructs-client', check_Square, '`Square`');
 
 function check_Square(
   value: unknown,
@@ -825,22 +837,26 @@ export function validateStoredShape(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_StoredShape(value, mode === 'strict', '`StoredShape`') ?? NO_ISSUES;
+  const issues = check_StoredShape(value, mode === 'strict', '`StoredShape`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `StoredShape` ('loose' mode: unknown keys of open objects are allowed). */
 export function isStoredShape(value: unknown): value is types.StoredShape {
-  return check_StoredShape(value, false, '`StoredShape`') === undefined;
+  const issues = check_StoredShape(value, false, '`StoredShape`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `StoredShape` ('loose' mode). */
 export function assertStoredShape(value: unknown): asserts value is types.StoredShape {
   const issues = check_StoredShape(value, false, '`StoredShape`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid StoredShape');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid StoredShape');
+  }
 }
 
 /** `StoredShape` as a Standard Schema v1 object ('loose' mode). */
-export const StoredShape: StandardSchemaV1<types.StoredShape> = standardSchema<types.StoredShape>(
+export const StoredShape = standardSchema<types.StoredShape>(
   'constructs-client',
   check_StoredShape,
   '`StoredShape`',
@@ -975,22 +991,26 @@ export function validateTreeNode(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_TreeNode(value, mode === 'strict', '`TreeNode`') ?? NO_ISSUES;
+  const issues = check_TreeNode(value, mode === 'strict', '`TreeNode`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `TreeNode` ('loose' mode: unknown keys of open objects are allowed). */
 export function isTreeNode(value: unknown): value is types.TreeNode {
-  return check_TreeNode(value, false, '`TreeNode`') === undefined;
+  const issues = check_TreeNode(value, false, '`TreeNode`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `TreeNode` ('loose' mode). */
 export function assertTreeNode(value: unknown): asserts value is types.TreeNode {
   const issues = check_TreeNode(value, false, '`TreeNode`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid TreeNode');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid TreeNode');
+  }
 }
 
 /** `TreeNode` as a Standard Schema v1 object ('loose' mode). */
-export const TreeNode: StandardSchemaV1<types.TreeNode> = standardSchema<types.TreeNode>(
+export const TreeNode = standardSchema<types.TreeNode>(
   'constructs-client',
   check_TreeNode,
   '`TreeNode`',

@@ -19,6 +19,7 @@ import type {
   ThreadDeleteResponse,
 } from './types.js';
 import * as validators from './validators.js';
+
 const IDENTITY: ClientIdentity = {
   clientName: 'ChatKitClient',
   packageName: 'chatkit-client',

@@ -14,6 +14,7 @@ import type {
   UserProfile3,
 } from './types.js';
 import * as validators from './validators.js';
+
 const IDENTITY: ClientIdentity = {
   clientName: 'CollisionsClient',
   packageName: 'collisions-client',

@@ -21,6 +21,7 @@ const KEYS_3: readonly string[] = ['email'];
 const KEYS_4: readonly string[] = ['name'];
 const KEYS_5: readonly string[] = ['profile_id', 'profileId'];
 const KEYS_6: readonly string[] = ['options'];
+
 /**
  * Every issue of `value` as a `ListProfilesResponse`; empty when it is valid.
  *
@@ -30,14 +31,14 @@ export function validateListProfilesResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ListProfilesResponse(value, mode === 'strict', '`ListProfilesResponse`') ?? NO_ISSUES
-  );
+  const issues = check_ListProfilesResponse(value, mode === 'strict', '`ListProfilesResponse`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ListProfilesResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isListProfilesResponse(value: unknown): value is types.ListProfilesResponse {
-  return check_ListProfilesResponse(value, false, '`ListProfilesResponse`') === undefined;
+  const issues = check_ListProfilesResponse(value, false, '`ListProfilesResponse`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ListProfilesResponse` ('loose' mode). */
@@ -45,16 +46,17 @@ export function assertListProfilesResponse(
   value: unknown,
 ): asserts value is types.ListProfilesResponse {
   const issues = check_ListProfilesResponse(value, false, '`ListProfilesResponse`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ListProfilesResponse');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ListProfilesResponse');
+  }
 }
 
 /** `ListProfilesResponse` as a Standard Schema v1 object ('loose' mode). */
-export const ListProfilesResponse: StandardSchemaV1<types.ListProfilesResponse> =
-  standardSchema<types.ListProfilesResponse>(
-    'collisions-client',
-    check_ListProfilesResponse,
-    '`ListProfilesResponse`',
-  );
+export const ListProfilesResponse = standardSchema<types.ListProfilesResponse>(
+  'collisions-client',
+  check_ListProfilesResponse,
+  '`ListProfilesResponse`',
+);
 
 function check_ListProfilesResponse(
   value: unknown,
@@ -102,22 +104,26 @@ export function validatePromise_(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Promise_(value, mode === 'strict', '`Promise_`') ?? NO_ISSUES;
+  const issues = check_Promise_(value, mode === 'strict', '`Promise_`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Promise_` ('loose' mode: unknown keys of open objects are allowed). */
 export function isPromise_(value: unknown): value is types.Promise_ {
-  return check_Promise_(value, false, '`Promise_`') === undefined;
+  const issues = check_Promise_(value, false, '`Promise_`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Promise_` ('loose' mode). */
 export function assertPromise_(value: unknown): asserts value is types.Promise_ {
   const issues = check_Promise_(value, false, '`Promise_`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Promise_');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Promise_');
+  }
 }
 
 /** `Promise_` as a Standard Schema v1 object ('loose' mode). */
-export const Promise_: StandardSchemaV1<types.Promise_> = standardSchema<types.Promise_>(
+export const Promise_ = standardSchema<types.Promise_>(
   'collisions-client',
   check_Promise_,
   '`Promise_`',
@@ -145,22 +151,26 @@ export function validateUserProfile(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_UserProfile(value, mode === 'strict', '`UserProfile`') ?? NO_ISSUES;
+  const issues = check_UserProfile(value, mode === 'strict', '`UserProfile`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `UserProfile` ('loose' mode: unknown keys of open objects are allowed). */
 export function isUserProfile(value: unknown): value is types.UserProfile {
-  return check_UserProfile(value, false, '`UserProfile`') === undefined;
+  const issues = check_UserProfile(value, false, '`UserProfile`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `UserProfile` ('loose' mode). */
 export function assertUserProfile(value: unknown): asserts value is types.UserProfile {
   const issues = check_UserProfile(value, false, '`UserProfile`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid UserProfile');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid UserProfile');
+  }
 }
 
 /** `UserProfile` as a Standard Schema v1 object ('loose' mode). */
-export const UserProfile: StandardSchemaV1<types.UserProfile> = standardSchema<types.UserProfile>(
+export const UserProfile = standardSchema<types.UserProfile>(
   'collisions-client',
   check_UserProfile,
   '`UserProfile`',
@@ -203,23 +213,30 @@ export function validateUserProfile2(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_UserProfile2(value, mode === 'strict', '`UserProfile2`') ?? NO_ISSUES;
+  const issues = check_UserProfile2(value, mode === 'strict', '`UserProfile2`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `UserProfile2` ('loose' mode: unknown keys of open objects are allowed). */
 export function isUserProfile2(value: unknown): value is types.UserProfile2 {
-  return check_UserProfile2(value, false, '`UserProfile2`') === undefined;
+  const issues = check_UserProfile2(value, false, '`UserProfile2`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `UserProfile2` ('loose' mode). */
 export function assertUserProfile2(value: unknown): asserts value is types.UserProfile2 {
   const issues = check_UserProfile2(value, false, '`UserProfile2`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid UserProfile2');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid UserProfile2');
+  }
 }
 
 /** `UserProfile2` as a Standard Schema v1 object ('loose' mode). */
-export const UserProfile2: StandardSchemaV1<types.UserProfile2> =
-  standardSchema<types.UserProfile2>('collisions-client', check_UserProfile2, '`UserProfile2`');
+export const UserProfile2 = standardSchema<types.UserProfile2>(
+  'collisions-client',
+  check_UserProfile2,
+  '`UserProfile2`',
+);
 
 function check_UserProfile2(
   value: unknown,
@@ -258,23 +275,30 @@ export function validateUserProfile3(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_UserProfile3(value, mode === 'strict', '`UserProfile3`') ?? NO_ISSUES;
+  const issues = check_UserProfile3(value, mode === 'strict', '`UserProfile3`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `UserProfile3` ('loose' mode: unknown keys of open objects are allowed). */
 export function isUserProfile3(value: unknown): value is types.UserProfile3 {
-  return check_UserProfile3(value, false, '`UserProfile3`') === undefined;
+  const issues = check_UserProfile3(value, false, '`UserProfile3`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `UserProfile3` ('loose' mode). */
 export function assertUserProfile3(value: unknown): asserts value is types.UserProfile3 {
   const issues = check_UserProfile3(value, false, '`UserProfile3`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid UserProfile3');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid UserProfile3');
+  }
 }
 
 /** `UserProfile3` as a Standard Schema v1 object ('loose' mode). */
-export const UserProfile3: StandardSchemaV1<types.UserProfile3> =
-  standardSchema<types.UserProfile3>('collisions-client', check_UserProfile3, '`UserProfile3`');
+export const UserProfile3 = standardSchema<types.UserProfile3>(
+  'collisions-client',
+  check_UserProfile3,
+  '`UserProfile3`',
+);
 
 function check_UserProfile3(
   value: unknown,
@@ -313,13 +337,12 @@ export function validateEncodePathSegment2PathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_EncodePathSegment2PathParams(
-      value,
-      mode === 'strict',
-      '`EncodePathSegment2PathParams`',
-    ) ?? NO_ISSUES
+  const issues = check_EncodePathSegment2PathParams(
+    value,
+    mode === 'strict',
+    '`EncodePathSegment2PathParams`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 function check_EncodePathSegment2PathParams(
@@ -367,13 +390,12 @@ export function validateEncodePathSegment2QueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_EncodePathSegment2QueryParams(
-      value,
-      mode === 'strict',
-      '`EncodePathSegment2QueryParams`',
-    ) ?? NO_ISSUES
+  const issues = check_EncodePathSegment2QueryParams(
+    value,
+    mode === 'strict',
+    '`EncodePathSegment2QueryParams`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 function check_EncodePathSegment2QueryParams(

@@ -9,6 +9,7 @@ import {
 import * as requests from './requests.js';
 import type { Reading, StoredReading } from './types.js';
 import * as validators from './validators.js';
+
 const IDENTITY: ClientIdentity = {
   clientName: 'ReadingsClient',
   packageName: 'readings-client',

@@ -43,6 +43,7 @@ const KEYS_6: readonly string[] = [
   'id',
 ];
 const KEY_SET_7: ReadonlySet<string> = new Set<string>(KEYS_6);
+
 /**
  * Every issue of `value` as a `Person`; empty when it is valid.
  *
@@ -52,26 +53,26 @@ export function validatePerson(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Person(value, mode === 'strict', '`Person`') ?? NO_ISSUES;
+  const issues = check_Person(value, mode === 'strict', '`Person`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Person` ('loose' mode: unknown keys of open objects are allowed). */
 export function isPerson(value: unknown): value is types.Person {
-  return check_Person(value, false, '`Person`') === undefined;
+  const issues = check_Person(value, false, '`Person`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Person` ('loose' mode). */
 export function assertPerson(value: unknown): asserts value is types.Person {
   const issues = check_Person(value, false, '`Person`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Person');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Person');
+  }
 }
 
 /** `Person` as a Standard Schema v1 object ('loose' mode). */
-export const Person: StandardSchemaV1<types.Person> = standardSchema<types.Person>(
-  'readings-client',
-  check_Person,
-  '`Person`',
-);
+export const Person = standardSchema<types.Person>('readings-client', check_Person, '`Person`');
 
 function check_Person(
   value: unknown,
@@ -114,26 +115,26 @@ export function validateReading(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Reading(value, mode === 'strict', '`Reading`') ?? NO_ISSUES;
+  const issues = check_Reading(value, mode === 'strict', '`Reading`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Reading` ('loose' mode: unknown keys of open objects are allowed). */
 export function isReading(value: unknown): value is types.Reading {
-  return check_Reading(value, false, '`Reading`') === undefined;
+  const issues = check_Reading(value, false, '`Reading`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Reading` ('loose' mode). */
 export function assertReading(value: unknown): asserts value is types.Reading {
   const issues = check_Reading(value, false, '`Reading`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Reading');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Reading');
+  }
 }
 
 /** `Reading` as a Standard Schema v1 object ('loose' mode). */
-export const Reading: StandardSchemaV1<types.Reading> = standardSchema<types.Reading>(
-  'readings-client',
-  check_Reading,
-  '`Reading`',
-);
+export const Reading = standardSchema<types.Reading>('readings-client', check_Reading, '`Reading`');
 
 function check_Reading(
   value: unknown,
@@ -357,23 +358,30 @@ export function validateStoredReading(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_StoredReading(value, mode === 'strict', '`StoredReading`') ?? NO_ISSUES;
+  const issues = check_StoredReading(value, mode === 'strict', '`StoredReading`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `StoredReading` ('loose' mode: unknown keys of open objects are allowed). */
 export function isStoredReading(value: unknown): value is types.StoredReading {
-  return check_StoredReading(value, false, '`StoredReading`') === undefined;
+  const issues = check_StoredReading(value, false, '`StoredReading`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `StoredReading` ('loose' mode). */
 export function assertStoredReading(value: unknown): asserts value is types.StoredReading {
   const issues = check_StoredReading(value, false, '`StoredReading`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid StoredReading');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid StoredReading');
+  }
 }
 
 /** `StoredReading` as a Standard Schema v1 object ('loose' mode). */
-export const StoredReading: StandardSchemaV1<types.StoredReading> =
-  standardSchema<types.StoredReading>('readings-client', check_StoredReading, '`StoredReading`');
+export const StoredReading = standardSchema<types.StoredReading>(
+  'readings-client',
+  check_StoredReading,
+  '`StoredReading`',
+);
 
 function check_StoredReading(
   value: unknown,

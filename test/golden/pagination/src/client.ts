@@ -15,6 +15,7 @@ import type {
   NoteList,
 } from './types.js';
 import * as validators from './validators.js';
+
 const IDENTITY: ClientIdentity = {
   clientName: 'PagesClient',
   packageName: 'pages-client',

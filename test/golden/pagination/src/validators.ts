@@ -25,6 +25,7 @@ const KEYS_5: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has
 const KEYS_6: readonly string[] = ['folder_id'];
 const KEYS_7: readonly string[] = ['cursor'];
 const KEYS_8: readonly string[] = ['after', 'limit'];
+
 /**
  * Every issue of `value` as a `ListFolderFilesResponse`; empty when it is valid.
  *
@@ -34,15 +35,18 @@ export function validateListFolderFilesResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ListFolderFilesResponse(value, mode === 'strict', '`ListFolderFilesResponse`') ??
-    NO_ISSUES
+  const issues = check_ListFolderFilesResponse(
+    value,
+    mode === 'strict',
+    '`ListFolderFilesResponse`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ListFolderFilesResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isListFolderFilesResponse(value: unknown): value is types.ListFolderFilesResponse {
-  return check_ListFolderFilesResponse(value, false, '`ListFolderFilesResponse`') === undefined;
+  const issues = check_ListFolderFilesResponse(value, false, '`ListFolderFilesResponse`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ListFolderFilesResponse` ('loose' mode). */
@@ -50,16 +54,17 @@ export function assertListFolderFilesResponse(
   value: unknown,
 ): asserts value is types.ListFolderFilesResponse {
   const issues = check_ListFolderFilesResponse(value, false, '`ListFolderFilesResponse`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ListFolderFilesResponse');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ListFolderFilesResponse');
+  }
 }
 
 /** `ListFolderFilesResponse` as a Standard Schema v1 object ('loose' mode). */
-export const ListFolderFilesResponse: StandardSchemaV1<types.ListFolderFilesResponse> =
-  standardSchema<types.ListFolderFilesResponse>(
-    'pages-client',
-    check_ListFolderFilesResponse,
-    '`ListFolderFilesResponse`',
-  );
+export const ListFolderFilesResponse = standardSchema<types.ListFolderFilesResponse>(
+  'pages-client',
+  check_ListFolderFilesResponse,
+  '`ListFolderFilesResponse`',
+);
 
 function check_ListFolderFilesResponse(
   value: unknown,
@@ -142,26 +147,26 @@ export function validateNote(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Note(value, mode === 'strict', '`Note`') ?? NO_ISSUES;
+  const issues = check_Note(value, mode === 'strict', '`Note`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Note` ('loose' mode: unknown keys of open objects are allowed). */
 export function isNote(value: unknown): value is types.Note {
-  return check_Note(value, false, '`Note`') === undefined;
+  const issues = check_Note(value, false, '`Note`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Note` ('loose' mode). */
 export function assertNote(value: unknown): asserts value is types.Note {
   const issues = check_Note(value, false, '`Note`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Note');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Note');
+  }
 }
 
 /** `Note` as a Standard Schema v1 object ('loose' mode). */
-export const Note: StandardSchemaV1<types.Note> = standardSchema<types.Note>(
-  'pages-client',
-  check_Note,
-  '`Note`',
-);
+export const Note = standardSchema<types.Note>('pages-client', check_Note, '`Note`');
 
 function check_Note(value: unknown, strict: boolean, label: string): ValidationIssue[] | undefined {
   let issues: ValidationIssue[] | undefined;
@@ -206,22 +211,26 @@ export function validateNoteList(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_NoteList(value, mode === 'strict', '`NoteList`') ?? NO_ISSUES;
+  const issues = check_NoteList(value, mode === 'strict', '`NoteList`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `NoteList` ('loose' mode: unknown keys of open objects are allowed). */
 export function isNoteList(value: unknown): value is types.NoteList {
-  return check_NoteList(value, false, '`NoteList`') === undefined;
+  const issues = check_NoteList(value, false, '`NoteList`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `NoteList` ('loose' mode). */
 export function assertNoteList(value: unknown): asserts value is types.NoteList {
   const issues = check_NoteList(value, false, '`NoteList`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid NoteList');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid NoteList');
+  }
 }
 
 /** `NoteList` as a Standard Schema v1 object ('loose' mode). */
-export const NoteList: StandardSchemaV1<types.NoteList> = standardSchema<types.NoteList>(
+export const NoteList = standardSchema<types.NoteList>(
   'pages-client',
   check_NoteList,
   '`NoteList`',
@@ -343,10 +352,12 @@ export function validateListFolderFilesPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ListFolderFilesPathParams(value, mode === 'strict', '`ListFolderFilesPathParams`') ??
-    NO_ISSUES
+  const issues = check_ListFolderFilesPathParams(
+    value,
+    mode === 'strict',
+    '`ListFolderFilesPathParams`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 function check_ListFolderFilesPathParams(
@@ -386,10 +397,12 @@ export function validateListFolderFilesQueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ListFolderFilesQueryParams(value, mode === 'strict', '`ListFolderFilesQueryParams`') ??
-    NO_ISSUES
+  const issues = check_ListFolderFilesQueryParams(
+    value,
+    mode === 'strict',
+    '`ListFolderFilesQueryParams`',
   );
+  return issues ?? NO_ISSUES;
 }
 
 function check_ListFolderFilesQueryParams(
@@ -427,9 +440,8 @@ export function validateListNotesQueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ListNotesQueryParams(value, mode === 'strict', '`ListNotesQueryParams`') ?? NO_ISSUES
-  );
+  const issues = check_ListNotesQueryParams(value, mode === 'strict', '`ListNotesQueryParams`');
+  return issues ?? NO_ISSUES;
 }
 
 function check_ListNotesQueryParams(

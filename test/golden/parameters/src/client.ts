@@ -15,6 +15,7 @@ import type {
   ListItemsResponse,
 } from './types.js';
 import * as validators from './validators.js';
+
 const IDENTITY: ClientIdentity = {
   clientName: 'ParametersClient',
   packageName: 'parameters-client',

@@ -23,6 +23,7 @@ const KEYS_5: readonly string[] = ['filter', 'ids', 'limit', 'tag'];
 const KEYS_6: readonly string[] = ['X-Request-Id'];
 const KEYS_7: readonly string[] = ['project_id', 'item_number'];
 const KEYS_8: readonly string[] = ['Idempotency-Window'];
+
 /**
  * Every issue of `value` as a `Item`; empty when it is valid.
  *
@@ -32,26 +33,26 @@ export function validateItem(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Item(value, mode === 'strict', '`Item`') ?? NO_ISSUES;
+  const issues = check_Item(value, mode === 'strict', '`Item`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Item` ('loose' mode: unknown keys of open objects are allowed). */
 export function isItem(value: unknown): value is types.Item {
-  return check_Item(value, false, '`Item`') === undefined;
+  const issues = check_Item(value, false, '`Item`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Item` ('loose' mode). */
 export function assertItem(value: unknown): asserts value is types.Item {
   const issues = check_Item(value, false, '`Item`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Item');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Item');
+  }
 }
 
 /** `Item` as a Standard Schema v1 object ('loose' mode). */
-export const Item: StandardSchemaV1<types.Item> = standardSchema<types.Item>(
-  'parameters-client',
-  check_Item,
-  '`Item`',
-);
+export const Item = standardSchema<types.Item>('parameters-client', check_Item, '`Item`');
 
 function check_Item(value: unknown, strict: boolean, label: string): ValidationIssue[] | undefined {
   let issues: ValidationIssue[] | undefined;
@@ -113,27 +114,30 @@ export function validateListItemsResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ListItemsResponse(value, mode === 'strict', '`ListItemsResponse`') ?? NO_ISSUES;
+  const issues = check_ListItemsResponse(value, mode === 'strict', '`ListItemsResponse`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ListItemsResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isListItemsResponse(value: unknown): value is types.ListItemsResponse {
-  return check_ListItemsResponse(value, false, '`ListItemsResponse`') === undefined;
+  const issues = check_ListItemsResponse(value, false, '`ListItemsResponse`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ListItemsResponse` ('loose' mode). */
 export function assertListItemsResponse(value: unknown): asserts value is types.ListItemsResponse {
   const issues = check_ListItemsResponse(value, false, '`ListItemsResponse`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid ListItemsResponse');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid ListItemsResponse');
+  }
 }
 
 /** `ListItemsResponse` as a Standard Schema v1 object ('loose' mode). */
-export const ListItemsResponse: StandardSchemaV1<types.ListItemsResponse> =
-  standardSchema<types.ListItemsResponse>(
-    'parameters-client',
-    check_ListItemsResponse,
-    '`ListItemsResponse`',
-  );
+export const ListItemsResponse = standardSchema<types.ListItemsResponse>(
+  'parameters-client',
+  check_ListItemsResponse,
+  '`ListItemsResponse`',
+);
 
 function check_ListItemsResponse(
   value: unknown,
@@ -227,7 +231,8 @@ export function validateListItemsPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_ListItemsPathParams(value, mode === 'strict', '`ListItemsPathParams`') ?? NO_ISSUES;
+  const issues = check_ListItemsPathParams(value, mode === 'strict', '`ListItemsPathParams`');
+  return issues ?? NO_ISSUES;
 }
 
 function check_ListItemsPathParams(
@@ -267,9 +272,8 @@ export function validateListItemsQueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ListItemsQueryParams(value, mode === 'strict', '`ListItemsQueryParams`') ?? NO_ISSUES
-  );
+  const issues = check_ListItemsQueryParams(value, mode === 'strict', '`ListItemsQueryParams`');
+  return issues ?? NO_ISSUES;
 }
 
 function check_ListItemsQueryParams(
@@ -361,9 +365,8 @@ export function validateListItemsHeaderParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_ListItemsHeaderParams(value, mode === 'strict', '`ListItemsHeaderParams`') ?? NO_ISSUES
-  );
+  const issues = check_ListItemsHeaderParams(value, mode === 'strict', '`ListItemsHeaderParams`');
+  return issues ?? NO_ISSUES;
 }
 
 function check_ListItemsHeaderParams(
@@ -401,9 +404,8 @@ export function validateDeleteItemPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_DeleteItemPathParams(value, mode === 'strict', '`DeleteItemPathParams`') ?? NO_ISSUES
-  );
+  const issues = check_DeleteItemPathParams(value, mode === 'strict', '`DeleteItemPathParams`');
+  return issues ?? NO_ISSUES;
 }
 
 function check_DeleteItemPathParams(
@@ -458,7 +460,8 @@ export function validateGetItemPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_GetItemPathParams(value, mode === 'strict', '`GetItemPathParams`') ?? NO_ISSUES;
+  const issues = check_GetItemPathParams(value, mode === 'strict', '`GetItemPathParams`');
+  return issues ?? NO_ISSUES;
 }
 
 function check_GetItemPathParams(
@@ -513,7 +516,8 @@ export function validateGetItemHeaderParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_GetItemHeaderParams(value, mode === 'strict', '`GetItemHeaderParams`') ?? NO_ISSUES;
+  const issues = check_GetItemHeaderParams(value, mode === 'strict', '`GetItemHeaderParams`');
+  return issues ?? NO_ISSUES;
 }
 
 function check_GetItemHeaderParams(

@@ -9,6 +9,7 @@ import {
 import * as requests from './requests.js';
 import type { FindPetsQueryParams, FindPetsResponse, NewPet, Pet } from './types.js';
 import * as validators from './validators.js';
+
 const IDENTITY: ClientIdentity = {
   clientName: 'SwaggerPetstoreClient',
   packageName: 'swagger-petstore-client',

@@ -21,6 +21,7 @@ const KEYS_3: readonly string[] = ['name', 'tag', 'id'];
 const KEYS_4: readonly string[] = ['name', 'tag'];
 const KEYS_5: readonly string[] = ['limit', 'tags'];
 const KEYS_6: readonly string[] = ['id'];
+
 /**
  * Every issue of `value` as a `Error_`; empty when it is valid.
  *
@@ -30,22 +31,26 @@ export function validateError_(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Error_(value, mode === 'strict', '`Error_`') ?? NO_ISSUES;
+  const issues = check_Error_(value, mode === 'strict', '`Error_`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Error_` ('loose' mode: unknown keys of open objects are allowed). */
 export function isError_(value: unknown): value is types.Error_ {
-  return check_Error_(value, false, '`Error_`') === undefined;
+  const issues = check_Error_(value, false, '`Error_`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Error_` ('loose' mode). */
 export function assertError_(value: unknown): asserts value is types.Error_ {
   const issues = check_Error_(value, false, '`Error_`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Error_');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Error_');
+  }
 }
 
 /** `Error_` as a Standard Schema v1 object ('loose' mode). */
-export const Error_: StandardSchemaV1<types.Error_> = standardSchema<types.Error_>(
+export const Error_ = standardSchema<types.Error_>(
   'swagger-petstore-client',
   check_Error_,
   '`Error_`',
@@ -102,27 +107,30 @@ export function validateFindPetsResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_FindPetsResponse(value, mode === 'strict', '`FindPetsResponse`') ?? NO_ISSUES;
+  const issues = check_FindPetsResponse(value, mode === 'strict', '`FindPetsResponse`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `FindPetsResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isFindPetsResponse(value: unknown): value is types.FindPetsResponse {
-  return check_FindPetsResponse(value, false, '`FindPetsResponse`') === undefined;
+  const issues = check_FindPetsResponse(value, false, '`FindPetsResponse`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `FindPetsResponse` ('loose' mode). */
 export function assertFindPetsResponse(value: unknown): asserts value is types.FindPetsResponse {
   const issues = check_FindPetsResponse(value, false, '`FindPetsResponse`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid FindPetsResponse');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid FindPetsResponse');
+  }
 }
 
 /** `FindPetsResponse` as a Standard Schema v1 object ('loose' mode). */
-export const FindPetsResponse: StandardSchemaV1<types.FindPetsResponse> =
-  standardSchema<types.FindPetsResponse>(
-    'swagger-petstore-client',
-    check_FindPetsResponse,
-    '`FindPetsResponse`',
-  );
+export const FindPetsResponse = standardSchema<types.FindPetsResponse>(
+  'swagger-petstore-client',
+  check_FindPetsResponse,
+  '`FindPetsResponse`',
+);
 
 function check_FindPetsResponse(
   value: unknown,
@@ -188,22 +196,26 @@ export function validateNewPet(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_NewPet(value, mode === 'strict', '`NewPet`') ?? NO_ISSUES;
+  const issues = check_NewPet(value, mode === 'strict', '`NewPet`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `NewPet` ('loose' mode: unknown keys of open objects are allowed). */
 export function isNewPet(value: unknown): value is types.NewPet {
-  return check_NewPet(value, false, '`NewPet`') === undefined;
+  const issues = check_NewPet(value, false, '`NewPet`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `NewPet` ('loose' mode). */
 export function assertNewPet(value: unknown): asserts value is types.NewPet {
   const issues = check_NewPet(value, false, '`NewPet`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid NewPet');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid NewPet');
+  }
 }
 
 /** `NewPet` as a Standard Schema v1 object ('loose' mode). */
-export const NewPet: StandardSchemaV1<types.NewPet> = standardSchema<types.NewPet>(
+export const NewPet = standardSchema<types.NewPet>(
   'swagger-petstore-client',
   check_NewPet,
   '`NewPet`',
@@ -254,26 +266,26 @@ export function validatePet(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_Pet(value, mode === 'strict', '`Pet`') ?? NO_ISSUES;
+  const issues = check_Pet(value, mode === 'strict', '`Pet`');
+  return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Pet` ('loose' mode: unknown keys of open objects are allowed). */
 export function isPet(value: unknown): value is types.Pet {
-  return check_Pet(value, false, '`Pet`') === undefined;
+  const issues = check_Pet(value, false, '`Pet`');
+  return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Pet` ('loose' mode). */
 export function assertPet(value: unknown): asserts value is types.Pet {
   const issues = check_Pet(value, false, '`Pet`');
-  if (issues !== undefined) throw new ValidationError(issues, 'Invalid Pet');
+  if (issues !== undefined) {
+    throw new ValidationError(issues, 'Invalid Pet');
+  }
 }
 
 /** `Pet` as a Standard Schema v1 object ('loose' mode). */
-export const Pet: StandardSchemaV1<types.Pet> = standardSchema<types.Pet>(
-  'swagger-petstore-client',
-  check_Pet,
-  '`Pet`',
-);
+export const Pet = standardSchema<types.Pet>('swagger-petstore-client', check_Pet, '`Pet`');
 
 function check_Pet(value: unknown, strict: boolean, label: string): ValidationIssue[] | undefined {
   let issues: ValidationIssue[] | undefined;
@@ -328,7 +340,8 @@ export function validateFindPetsQueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_FindPetsQueryParams(value, mode === 'strict', '`FindPetsQueryParams`') ?? NO_ISSUES;
+  const issues = check_FindPetsQueryParams(value, mode === 'strict', '`FindPetsQueryParams`');
+  return issues ?? NO_ISSUES;
 }
 
 function check_FindPetsQueryParams(
@@ -383,7 +396,8 @@ export function validateDeletePetPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return check_DeletePetPathParams(value, mode === 'strict', '`DeletePetPathParams`') ?? NO_ISSUES;
+  const issues = check_DeletePetPathParams(value, mode === 'strict', '`DeletePetPathParams`');
+  return issues ?? NO_ISSUES;
 }
 
 function check_DeletePetPathParams(
@@ -427,9 +441,8 @@ export function validateFindPetByIdPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  return (
-    check_FindPetByIdPathParams(value, mode === 'strict', '`FindPetByIdPathParams`') ?? NO_ISSUES
-  );
+  const issues = check_FindPetByIdPathParams(value, mode === 'strict', '`FindPetByIdPathParams`');
+  return issues ?? NO_ISSUES;
 }
 
 function check_FindPetByIdPathParams(

@@ -1,0 +1,273 @@
+// Prints the statements of validators.ts in their final layout, the one prettier gives them
+// (2-space indent, 100 columns, trailing commas), so the format stage can pass them through:
+// prettier over a large spec's validators was most of a run. The emitters write one statement
+// or brace per line with canonical quotes and parentheses (expr.ts, escape.ts); this module
+// indents, and breaks the few long-line shapes the emitters produce the way prettier does.
+// A statement with any other long line comes back undefined and goes to prettier as before;
+// the golden tests and the whole-OpenAI test check that prettier leaves the result unchanged.
+
+const WIDTH = 100;
+const INDENT = '  ';
+
+interface Frame {
+  readonly kind: 'block' | 'switch' | 'case';
+  /** Depth of the line that opened the frame; its content is one deeper. */
+  readonly base: number;
+}
+
+/** One top-level statement (comments included), or undefined when prettier must lay it out. */
+export function printStatement(text: string): string | undefined {
+  const out: string[] = [];
+  const frames: Frame[] = [];
+  let isComment = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '') {
+      // kept once, as prettier keeps it, except at the start of a block
+      const last = out[out.length - 1];
+      if (last !== undefined && last !== '' && !last.endsWith('{') && !last.endsWith('(')) out.push('');
+      continue;
+    }
+    const top = frames[frames.length - 1];
+    if (isComment || line.startsWith('/*') || line.startsWith('//')) {
+      const depth = top === undefined ? 0 : top.base + 1;
+      out.push(INDENT.repeat(depth) + (isComment && line.startsWith('*') ? ` ${line}` : line));
+      if (line.startsWith('/*')) isComment = !line.endsWith('*/');
+      else if (isComment && line.endsWith('*/')) isComment = false;
+      continue;
+    }
+    let depth: number;
+    if ((line.startsWith('}') || line.startsWith(')')) && out[out.length - 1] === '') out.pop(); // nor at its end
+    if (line.startsWith('}') || line.startsWith(')')) {
+      if (frames[frames.length - 1]?.kind === 'case') frames.pop();
+      const closed = frames.pop();
+      if (closed === undefined) return undefined;
+      depth = closed.base;
+      if (line.endsWith('{')) frames.push({ kind: 'block', base: depth });
+    } else if (line.startsWith('case ') || line.startsWith('default:')) {
+      if (frames[frames.length - 1]?.kind === 'case') frames.pop();
+      const inSwitch = frames[frames.length - 1];
+      if (inSwitch?.kind !== 'switch') return undefined;
+      depth = inSwitch.base + 1;
+      frames.push({ kind: line.endsWith('{') ? 'block' : 'case', base: depth });
+    } else {
+      depth = top === undefined ? 0 : top.base + 1;
+      // a brace opens a block; a parenthesis, parameters that signature() put one per line
+      if (line.endsWith('{') || line.endsWith('(')) frames.push({ kind: line.startsWith('switch ') ? 'switch' : 'block', base: depth });
+    }
+    const laid = layOut(line, depth);
+    if (laid === undefined) return undefined;
+    out.push(...laid);
+  }
+  if (out[out.length - 1] === '') out.pop();
+  return frames.length === 0 && !isComment ? out.join('\n') : undefined;
+}
+
+/** A declaration's opening line: `prefix(a, b): type {`, or its parameters one per line. */
+export function signature(prefix: string, parameters: readonly string[], suffix: string): string {
+  const flat = `${prefix}(${parameters.join(', ')})${suffix} {`;
+  if (flat.length <= WIDTH || parameters.length === 0) return flat;
+  return `${prefix}(\n${parameters.map((parameter) => `${INDENT}${parameter},`).join('\n')}\n)${suffix} {`;
+}
+
+/** A JSDoc block at the top level. */
+export function docComment(text: string): string {
+  const lines = text.split('\n');
+  if (lines.length === 1) return `/** ${text} */`;
+  return ['/**', ...lines.map((line) => ` * ${line}`.trimEnd()), ' */'].join('\n');
+}
+
+function layOut(line: string, depth: number): string[] | undefined {
+  const pad = INDENT.repeat(depth);
+  if (pad.length + line.length <= WIDTH) return [pad + line];
+  const negated = /^if \(!\((.*)\)\) \{$/.exec(line);
+  if (negated && isEnclosed(line.slice(5, -3))) return breakCondition(negated[1]!, depth, '!(', ')');
+  const condition = /^if \((.*)\) \{$/.exec(line);
+  if (condition) return breakCondition(condition[1]!, depth, '', '');
+  const call = /^(issues = |(?:export )?const [A-Za-z_$][\w$]* = |throw new )([A-Za-z_$][\w$]*(?:<[\w$.]+>)?)\((.*)\);$/.exec(line);
+  if (call && isEnclosed(line.slice(call[1]!.length + call[2]!.length, -1))) return breakCall(pad + call[1]! + call[2]!, call[3]!, ');', depth);
+  const list = /^(const [A-Za-z_$][\w$]*: [^=]+ = )(new Set<\w+>\()?\[(.*)\](\)?);$/.exec(line);
+  if (list && (list[2] === undefined) === (list[4] === '')) return breakList(pad + list[1]! + (list[2] ?? '') + '[', list[3]!, `]${list[4]};`, depth);
+  return undefined;
+}
+
+/** `if (\n  a &&\n  b\n) {` (or `if (!(\n  …\n)) {`) when one operator joins the whole condition. */
+function breakCondition(condition: string, depth: number, open: string, close: string): string[] | undefined {
+  const pad = INDENT.repeat(depth);
+  // inside `!(…)`, an `&&` chain of simple operands stays on one line when it fits there (an `||`
+  // chain, one holding a parenthesized chain, or a bare `if` condition breaks at every operator)
+  if (open !== '' && pad.length + INDENT.length + condition.length <= WIDTH && !hasNestedChain(condition)) {
+    if (splitTopLevel(condition, ' || ').length > 1) return breakChain(condition, depth, open, close);
+    return [`${pad}if (${open}`, pad + INDENT + condition, `${pad}${close}) {`];
+  }
+  return breakChain(condition, depth, open, close);
+}
+
+function breakChain(condition: string, depth: number, open: string, close: string): string[] | undefined {
+  const pad = INDENT.repeat(depth);
+  for (const operator of ['&&', '||']) {
+    const operands = splitTopLevel(condition, ` ${operator} `);
+    if (operands.length < 2) continue;
+    if (operands.some((operand) => splitTopLevel(operand, ' && ').length > 1 || splitTopLevel(operand, ' || ').length > 1)) return undefined;
+    const lines: string[] = [];
+    for (const [i, operand] of operands.entries()) {
+      const laid = layOutOperand(operand, depth + 1, i < operands.length - 1 ? ` ${operator}` : '');
+      if (laid === undefined) return undefined;
+      lines.push(...laid);
+    }
+    return [`${pad}if (${open}`, ...lines, `${pad}${close}) {`];
+  }
+  // one comparison: only `check(…) === undefined`, broken at its arguments (flat, it would not fit)
+  const inner = pad + INDENT;
+  if (open !== '' || inner.length + condition.length <= WIDTH || !condition.endsWith(' === undefined')) return undefined;
+  const laid = layOutOperand(condition, depth + 1, '', true);
+  return laid === undefined ? undefined : [`${pad}if (`, ...laid, `${pad}) {`];
+}
+
+/**
+ * One operand of a broken condition, then `suffix` (its operator): flat; a parenthesized chain
+ * of the other operator continued one deeper; or `check(…) === undefined` broken after `===` or
+ * at the call's arguments.
+ */
+function layOutOperand(operand: string, depth: number, suffix: string, isAlone = false): string[] | undefined {
+  const pad = INDENT.repeat(depth);
+  if (pad.length + operand.length + suffix.length <= WIDTH) return [pad + operand + suffix];
+  if (operand.startsWith('(') && isEnclosed(operand)) {
+    const inner = operand.slice(1, -1);
+    for (const operator of ['&&', '||']) {
+      const parts = splitTopLevel(inner, ` ${operator} `);
+      if (parts.length < 2) continue;
+      const lines = parts.map((part, i) => (i === 0 ? `${pad}(${part} ${operator}` : `${pad}${INDENT}${part}${i < parts.length - 1 ? ` ${operator}` : `)${suffix}`}`));
+      return lines.some((text) => text.length > WIDTH) ? undefined : lines;
+    }
+    return undefined;
+  }
+  const call = /^([A-Za-z_$][\w$]*)\((.*)\) === undefined$/.exec(operand);
+  if (call === null || !isEnclosed(operand.slice(call[1]!.length, -' === undefined'.length))) return undefined;
+  // the comparison breaks after `===` when the call fits before it, else the call's arguments do
+  const left = operand.slice(0, -' undefined'.length);
+  // (indented as a chain's operand; level as an `if`'s whole condition)
+  if (pad.length + left.length <= WIDTH) return [pad + left, `${pad}${isAlone ? '' : INDENT}undefined${suffix}`];
+  return breakCall(pad + call[1]!, call[2]!, `) === undefined${suffix}`, depth);
+}
+
+/** `head(\n  a,\n  b,\n)tail`: every argument on its own line, each laid out in turn. */
+function breakCall(head: string, args: string, tail: string, depth: number): string[] | undefined {
+  if (head.length + 1 > WIDTH) return undefined; // prettier would break elsewhere first
+  const lines = [`${head}(`];
+  for (const arg of splitTopLevel(args, ', ')) {
+    const laid = layOutArgument(arg, depth + 1);
+    if (laid === undefined) return undefined;
+    lines.push(...laid);
+  }
+  lines.push(INDENT.repeat(depth) + tail);
+  return lines;
+}
+
+/** `head\n  a,\n  b,\ntail` for an array literal's items. */
+function breakList(head: string, items: string, tail: string, depth: number): string[] | undefined {
+  if (head.length > WIDTH) return undefined;
+  const lines = [head];
+  for (const item of splitTopLevel(items, ', ')) {
+    const laid = layOutArgument(item, depth + 1);
+    if (laid === undefined) return undefined;
+    lines.push(...laid);
+  }
+  lines.push(INDENT.repeat(depth) + tail);
+  return lines;
+}
+
+/** One argument or item at `depth`, with its comma: flat, or an array, a `+` chain or a call broken up. */
+function layOutArgument(arg: string, depth: number): string[] | undefined {
+  const pad = INDENT.repeat(depth);
+  if (pad.length + arg.length + 1 <= WIDTH || isStringLiteral(arg)) return [`${pad}${arg},`];
+  if (arg.startsWith('[') && arg.endsWith(']') && splitTopLevel(arg.slice(1, -1), ', ').length > 0 && isEnclosed(arg)) {
+    return breakList(`${pad}[`, arg.slice(1, -1), '],', depth);
+  }
+  const terms = splitTopLevel(arg, ' + ');
+  if (terms.length > 1) {
+    const lines = terms.map((term, i) => (i === 0 ? pad : pad + INDENT) + term + (i < terms.length - 1 ? ' +' : ','));
+    return terms.some((term, i) => lines[i]!.length > WIDTH && !isStringLiteral(term)) ? undefined : lines;
+  }
+  const branches = splitTopLevel(arg, ' ? ');
+  if (branches.length === 2) {
+    const [yes, no, ...rest] = splitTopLevel(branches[1]!, ' : ');
+    if (yes === undefined || no === undefined || rest.length > 0) return undefined;
+    const lines = [pad + branches[0]!, `${pad}${INDENT}? ${yes}`, `${pad}${INDENT}: ${no},`];
+    return lines.some((text) => text.length > WIDTH) ? undefined : lines;
+  }
+  const call = /^([A-Za-z_$][\w$.]*)\((.*)\)$/.exec(arg);
+  if (call && isEnclosed(arg.slice(call[1]!.length))) return breakCall(pad + call[1]!, call[2]!, '),', depth);
+  return undefined;
+}
+
+function hasNestedChain(condition: string): boolean {
+  return ['&&', '||'].some((operator) =>
+    splitTopLevel(condition, ` ${operator} `).some((operand) => operand.startsWith('(') && isEnclosed(operand) && /&&|\|\|/.test(operand)),
+  );
+}
+
+/** Whether the bracket that `text` starts with closes at its last character. */
+function isEnclosed(text: string): boolean {
+  let depth = 0;
+  let closedAt = -1;
+  scan(text, (char, i) => {
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') {
+      depth--;
+      if (depth === 0 && closedAt === -1) closedAt = i;
+    }
+  });
+  return closedAt === text.length - 1;
+}
+
+/** A lone string literal: prettier cannot break it, so it stays whole past the width. */
+function isStringLiteral(text: string): boolean {
+  const quote = text[0];
+  if ((quote !== "'" && quote !== '"') || text.length < 2 || !text.endsWith(quote)) return false;
+  let end = -1;
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === quote) {
+      end = i;
+      break;
+    }
+  }
+  return end === text.length - 1;
+}
+
+/** Splits at `separator` outside strings and brackets; [] for empty text. */
+export function splitTopLevel(text: string, separator: string): string[] {
+  if (text.trim() === '') return [];
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  scan(text, (char, i) => {
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') depth--;
+    else if (depth === 0 && text.startsWith(separator, i)) {
+      parts.push(text.slice(start, i));
+      start = i + separator.length;
+    }
+  });
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** Calls `visit` for every character outside string literals (with its index). */
+function scan(text: string, visit: (char: string, index: number) => void): void {
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote !== undefined) {
+      if (char === '\\') i++;
+      else if (char === quote) quote = undefined;
+      continue;
+    }
+    if (char === "'" || char === '"' || char === '`') {
+      quote = char;
+      continue;
+    }
+    visit(char, i);
+  }
+}
