@@ -6,6 +6,7 @@ import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnos
 import type { EmittedFile } from './emit/emitted-file.js';
 import { templateSet } from './emit/template-set.js';
 import { loadSpec } from './load/load-spec.js';
+import { prettierWorker } from './format/prettier-worker.js';
 import { loadTemplates } from './load/load-templates.js';
 import { buildModel } from './model/build-model.js';
 import { validateSpec } from './validate/validate-spec.js';
@@ -46,6 +47,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   stage('load');
   const onDisk = (path: string) => resolve(options.cwd ?? '.', path);
   const text = await readSpecFile(options.spec, onDisk(options.spec));
+  // prettier loads on its own thread while this one reads the spec
+  const worker = prettierWorker();
   try {
     const templatesPromise = loadTemplates(options.templates === undefined ? undefined : onDisk(options.templates), options.templates);
     templatesPromise.catch(() => {}); // awaited below; a spec error may come first
@@ -59,13 +62,21 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     });
     stage('emit');
     // emitters and prettier are the heavy imports: load them only once a spec has passed the model
-    const [{ EMITTERS }, { formatFiles }] = await Promise.all([import('./emit/emitters.js'), import('./format/format-files.js')]);
+    const [{ EMITTERS }, { beginFormat }] = await Promise.all([import('./emit/emitters.js'), import('./format/format-files.js')]);
     const loaded = await templatesPromise;
     const templates = templateSet(loaded.sources, loaded.helpers);
     const ctx = { templates, locate: checked.locate, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) };
-    const emitted = (await Promise.all(EMITTERS.map((emit) => emit(api, ctx)))).flat();
+    // each emitter's files go to prettier (on the worker) as soon as they are emitted
+    const session = beginFormat(worker);
+    const formatting: Promise<EmittedFile[]>[] = [];
+    for (const emit of EMITTERS) {
+      const formatted = session.format(await emit(api, ctx));
+      formatted.catch(() => {}); // awaited below; a later emitter may fail first
+      formatting.push(formatted);
+    }
     stage('format');
-    const files = (await formatFiles(emitted)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const files = (await Promise.all(formatting)).flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    session.end();
     if (options.write === false) return { files, warnings, wrote: false };
     if (options.out === undefined) throw new UsageError('No output folder: pass --out <dir>.');
     if (options.check) {

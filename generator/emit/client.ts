@@ -1,7 +1,6 @@
 // IR -> `src/client.ts`: the client class and one thin class per resource, in the shape of
 // openai-node (`client.chatkit.sessions.create(body, options)`). Methods only wire a request
 // builder, the validators and the runtime core together; all mechanics live in internal/.
-import { printStructure, Scope, StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { Identifier, IrApi, IrOperation, IrResource, IrSchema } from '../model/ir.js';
 import { Code, code, exampleLiteral, joinCode, jsDoc, literal, propertyKey } from './escape.js';
 import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.js';
@@ -9,6 +8,7 @@ import type { TemplateSet } from './template-set.js';
 import { templateRenderer, type TemplateRenderer } from './templates.js';
 import { fileHeader } from './file-header.js';
 import { operationDoc } from './operation-doc.js';
+import { printDeclaration, type ClassDeclaration, type Method, type Parameter } from './structures.js';
 import { exampleValue } from './example-value.js';
 import { typeOf } from './type-reference.js';
 import { parameterGroups } from './validators/parameters.js';
@@ -17,7 +17,7 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
   const render = templateRenderer(ctx.templates);
   const usedTypes = new Set<string>();
   const validators = new Set<string>();
-  const classes: ClassDeclarationStructure[] = [clientClass(api)];
+  const classes: ClassDeclaration[] = [clientClass(api)];
   const visit = (resource: IrResource, path: readonly string[]) => {
     classes.push(resourceToClass(resource, [...path, resource.property.text], api, usedTypes, validators, render));
     resource.children.forEach((child) => visit(child, [...path, resource.property.text]));
@@ -35,14 +35,13 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
     validators.size > 0 ? `import * as validators from './validators.js';` : '',
   ].filter(Boolean);
   const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv}${api.package.auth === 'none' ? code`, auth: 'none'` : code``} };`;
-  const statements: (string | StatementStructures)[] = [fileHeader(api) + imports.join('\n') + '\n', identity.text, ...classes];
-  return [chunkedFile('src/client.ts', statements.map((statement) => (typeof statement === 'string' ? statement : printStructure(statement))))];
+  return [chunkedFile('src/client.ts', [fileHeader(api) + imports.join('\n'), identity.text, ...classes.map(printDeclaration)])];
 }
 
-function clientClass(api: IrApi): ClassDeclarationStructure {
+function clientClass(api: IrApi): ClassDeclaration {
   const title = jsDoc(api.title);
   return {
-    kind: StructureKind.Class,
+    kind: 'class',
     isExported: true,
     name: api.package.clientName.text,
     extends: 'ClientCore',
@@ -65,16 +64,16 @@ function clientClass(api: IrApi): ClassDeclarationStructure {
   };
 }
 
-function resourceToClass(resource: IrResource, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): ClassDeclarationStructure {
+function resourceToClass(resource: IrResource, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): ClassDeclaration {
   return {
-    kind: StructureKind.Class,
+    kind: 'class',
     isExported: true,
     name: resource.className.text,
     docs: [`\`client.${path.join('.')}\``],
     properties: resource.children.map((child) => ({ name: child.property.text, isReadonly: true, type: child.className.text })),
     ctors: [
       {
-        parameters: [{ name: 'client', type: 'ClientCore', scope: Scope.Protected, isReadonly: true }],
+        parameters: [{ name: 'client', type: 'ClientCore', scope: 'protected', isReadonly: true }],
         statements: resource.children.map((child) => `this.${child.property.text} = new ${child.className.text}(client);`),
       },
     ],
@@ -83,7 +82,7 @@ function resourceToClass(resource: IrResource, path: readonly string[], api: IrA
 }
 
 /** `create(body, options)`: positional path parameters, then body, query and headers, then options. */
-export function operationToMethod(op: IrOperation, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): MethodDeclarationStructure {
+export function operationToMethod(op: IrOperation, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): Method {
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const parameters: { name: string; type: string; hasQuestionToken?: boolean }[] = pathParams.map((p) => ({
     name: p.argument.text,
@@ -112,7 +111,6 @@ export function operationToMethod(op: IrOperation, path: readonly string[], api:
   const allParameters = [...parameters, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }];
   const body = methodBody(op, response.type, `{ ${[...validation, ...response.hooks, `build: () => requests.${op.names.builder.text}(${request})`].join(', ')} }`, render);
   return {
-    kind: StructureKind.Method,
     name: op.names.method.text,
     docs: [operationDoc(op, example)],
     parameters: allParameters,
@@ -130,15 +128,13 @@ function bodyType(op: IrOperation, api: IrApi, usedTypes: Set<string>): string {
 
 const BINARY_BODY = 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>';
 
-type Parameter = { name: string; type: string; hasQuestionToken?: boolean };
-
 /**
  * What the method resolves to and the runtime hooks that produce it: JSON (validated), the
  * unread Response for binary bodies, a string for text, a Stream of events for
  * `text/event-stream`. An operation with both JSON and events, whose body has a boolean
  * `stream`, gets overloads: `stream: true` streams, anything else returns the JSON.
  */
-function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, validators: Set<string>): { type: string; hooks: string[]; overloads?: (parameters: readonly Parameter[]) => MethodDeclarationStructure['overloads'] } {
+function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, validators: Set<string>): { type: string; hooks: string[]; overloads?: (parameters: readonly Parameter[]) => Method['overloads'] } {
   const { response } = op;
   const eventType = response.stream ? (response.stream.schema ? typeOf(response.stream.schema, api, usedTypes) : 'unknown') : undefined;
   const eventValidator = response.stream?.schema ? validateNameOf(response.stream.schema, api) : undefined;
@@ -202,7 +198,7 @@ function bodyHasStreamFlag(op: IrOperation, api: IrApi): boolean {
  * page fetcher re-runs the request with the page's query (its parameter shadows the caller's
  * `query`, so validation and the builder see the cursor too).
  */
-function methodBody(op: IrOperation, responseType: string, operation: string, render: TemplateRenderer): Pick<MethodDeclarationStructure, 'returnType' | 'statements'> {
+function methodBody(op: IrOperation, responseType: string, operation: string, render: TemplateRenderer): Pick<Method, 'returnType' | 'statements'> {
   const base = { operationId: op.operationId, httpMethod: op.httpMethod.toUpperCase(), path: op.pathTemplate, method: op.names.method.text, responseType, operation };
   if (!op.pagination || op.names.queryParams === undefined) {
     return { returnType: `APIPromise<${responseType}>`, statements: [render('client-method.ts.hbs', base).trim()] };

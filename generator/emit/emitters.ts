@@ -1,4 +1,6 @@
 // The ordered list of emitters: add one line to add one. Each is pure: IR in, files out.
+// Those whose files prettier formats come first, so that prettier (on its worker thread) works
+// on them while the emitters that print their files in final form (types, validators) run.
 import type { IrApi } from '../model/ir.js';
 import { emitClient } from './client.js';
 import type { EmitContext, EmittedFile } from './emitted-file.js';
@@ -10,4 +12,4 @@ import { emitValidators } from './validators/module.js';
 
 export type Emitter = (api: IrApi, ctx: EmitContext & { readonly templates: TemplateSet }) => EmittedFile[] | Promise<EmittedFile[]>;
 
-export const EMITTERS: readonly Emitter[] = [emitTypes, emitRequests, emitValidators, emitClient, emitPackageFiles];
+export const EMITTERS: readonly Emitter[] = [emitRequests, emitClient, emitPackageFiles, emitTypes, emitValidators];

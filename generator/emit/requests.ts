@@ -1,17 +1,17 @@
 // IR -> `src/requests.ts`: one pure request builder per operation, its input type in, a
 // `{ method, path, headers, body }` description out. No I/O: usable with any HTTP client.
-import { printStructure, StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { IrApi, IrOperation, IrParameter, IrPathPart, IrSchema } from '../model/ir.js';
 import { code, exampleLiteral, joinCode, jsDoc, literal, optionalAccess, propertyAccess, propertyKey, type Code } from './escape.js';
 import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
 import { exampleValue } from './example-value.js';
 import { operationDoc } from './operation-doc.js';
+import { printDeclaration, type Declaration, type FunctionDeclaration, type InterfaceDeclaration, type Property } from './structures.js';
 import { typeOf } from './type-reference.js';
 
 export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
   const usedTypes = new Set<string>();
-  const statements: StatementStructures[] = [];
+  const statements: Declaration[] = [];
   for (const op of api.operations) {
     statements.push(operationToInput(op, api, usedTypes), operationToBuilder(op, api));
   }
@@ -26,12 +26,12 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
     usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
   ].filter(Boolean);
   const header = `${fileHeader(api)}${imports.join('\n')}\n\nexport type { RequestDescription } from './internal/core.js';`;
-  return [chunkedFile('src/requests.ts', [header, ...statements.map((statement) => printStructure(statement))])];
+  return [chunkedFile('src/requests.ts', [header, ...statements.map(printDeclaration)])];
 }
 
 /** `interface CancelChatKitSessionRequest { path: CancelChatKitSessionPathParams }`. */
-export function operationToInput(op: IrOperation, api: IrApi, usedTypes: Set<string>): InterfaceDeclarationStructure {
-  const properties: InterfaceDeclarationStructure['properties'] = [];
+export function operationToInput(op: IrOperation, api: IrApi, usedTypes: Set<string>): InterfaceDeclaration {
+  const properties: Property[] = [];
   const group = (key: 'path' | 'query' | 'headers', location: IrParameter['in'], name: string | undefined) => {
     if (name === undefined) return;
     usedTypes.add(name);
@@ -50,7 +50,7 @@ export function operationToInput(op: IrOperation, api: IrApi, usedTypes: Set<str
     });
   }
   return {
-    kind: StructureKind.Interface,
+    kind: 'interface',
     isExported: true,
     name: op.names.input.text,
     docs: [`The input of {@link ${op.names.builder.text}}.`],
@@ -58,7 +58,7 @@ export function operationToInput(op: IrOperation, api: IrApi, usedTypes: Set<str
   };
 }
 
-export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclarationStructure {
+export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclaration {
   const hasInput = op.parameters.length > 0 || op.body !== undefined;
   const input = hasInput ? 'request' : '_request';
   const body = !op.body
@@ -69,7 +69,7 @@ export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclara
         ? code`, body: toUrlEncoded(request.body)`
         : code`, body: request.body`;
   return {
-    kind: StructureKind.Function,
+    kind: 'function',
     isExported: true,
     name: op.names.builder.text,
     docs: [operationDoc(op, `${op.names.builder.text}(${exampleInput(op, api)})`)],

@@ -10,6 +10,7 @@
 // whose text did not change are not formatted again.
 import type { Options } from 'prettier';
 import { joinPieces, type EmittedFile } from '../emit/emitted-file.js';
+import type { FormatJob, PrettierWorker } from './prettier-worker.js';
 
 export const PRETTIER_OPTIONS: Options = {
   printWidth: 100,
@@ -35,33 +36,61 @@ const MARKER = '// @sdkgen-piece';
 /** Formatted text by parser and input, from the previous run of this process (watch mode). */
 let lastRun = new Map<string, string>();
 
-export async function formatFiles(files: readonly EmittedFile[]): Promise<EmittedFile[]> {
-  const thisRun = new Map<string, string>();
-  const pending = new Map<string, Job>();
-  const want = (parser: string, text: string, isPiece: boolean) => {
-    const key = `${isPiece ? 'piece' : 'file'}\u0000${parser}\u0000${text}`;
-    const cached = lastRun.get(key);
-    if (cached !== undefined) thisRun.set(key, cached);
-    else if (!thisRun.has(key)) pending.set(key, { text, parser, isPiece });
-    return key;
-  };
-  const plans = files.map((file) => {
-    const parser = PARSERS[file.path.slice(file.path.lastIndexOf('.') + 1)];
-    if (parser === undefined || file.isFormatted) return () => ({ path: file.path, text: file.text });
-    if (parser !== 'babel-ts' || file.pieces === undefined) {
-      const key = want(parser, file.text, false);
-      return () => ({ path: file.path, text: thisRun.get(key)! });
-    }
-    const pieces = file.pieces;
-    const keys = pieces.map((piece) => (piece.isFormatted ? undefined : want(parser, piece.text, true)));
-    return () => ({ path: file.path, text: joinPieces(pieces.map((piece, i) => (keys[i] === undefined ? piece.text : thisRun.get(keys[i])!)), pieces) });
-  });
-  await formatPending([...pending.entries()], thisRun);
-  lastRun = thisRun;
-  return plans.map((plan) => plan());
+/**
+ * One run's formatting: `format` may be called once per emitter, so that prettier works on the
+ * first emitters' files (on the worker thread) while the next ones print theirs; `end` keeps
+ * this run's formatted pieces for the next run.
+ */
+export interface FormatSession {
+  format(files: readonly EmittedFile[]): Promise<EmittedFile[]>;
+  end(): void;
 }
 
-/** Whole files alone; pieces of TypeScript in batches split by MARKER. */
+export function beginFormat(worker?: PrettierWorker): FormatSession {
+  const thisRun = new Map<string, string>();
+  const inFlight = new Map<string, Promise<void>>();
+  return {
+    async format(files) {
+      const pending = new Map<string, Job>();
+      const waits = new Set<Promise<void>>();
+      const want = (parser: string, text: string, isPiece: boolean) => {
+        const key = `${isPiece ? 'piece' : 'file'}\u0000${parser}\u0000${text}`;
+        const cached = lastRun.get(key);
+        if (cached !== undefined) thisRun.set(key, cached);
+        else if (inFlight.has(key)) waits.add(inFlight.get(key)!);
+        else if (!thisRun.has(key)) pending.set(key, { text, parser, isPiece });
+        return key;
+      };
+      const plans = files.map((file) => {
+        const parser = PARSERS[file.path.slice(file.path.lastIndexOf('.') + 1)];
+        if (parser === undefined || file.isFormatted) return () => ({ path: file.path, text: file.text });
+        if (parser !== 'babel-ts' || file.pieces === undefined) {
+          const key = want(parser, file.text, false);
+          return () => ({ path: file.path, text: thisRun.get(key)! });
+        }
+        const pieces = file.pieces;
+        const keys = pieces.map((piece) => (piece.isFormatted ? undefined : want(parser, piece.text, true)));
+        return () => ({ path: file.path, text: joinPieces(pieces.map((piece, i) => (keys[i] === undefined ? piece.text : thisRun.get(keys[i])!)), pieces) });
+      });
+      const done = formatPending([...pending.entries()], thisRun, worker);
+      for (const key of pending.keys()) inFlight.set(key, done);
+      await Promise.all([done, ...waits]);
+      return plans.map((plan) => plan());
+    },
+    end() {
+      lastRun = thisRun;
+    },
+  };
+}
+
+/** Formats `files` in one session (see beginFormat). */
+export async function formatFiles(files: readonly EmittedFile[], worker?: PrettierWorker): Promise<EmittedFile[]> {
+  const session = beginFormat(worker);
+  const formatted = await session.format(files);
+  session.end();
+  return formatted;
+}
+
 interface Job {
   readonly text: string;
   readonly parser: string;
@@ -69,29 +98,41 @@ interface Job {
   readonly isPiece: boolean;
 }
 
-async function formatPending(jobs: readonly [string, Job][], into: Map<string, string>): Promise<void> {
+/** Whole files alone; pieces of TypeScript in batches split by MARKER; on the worker when there is one. */
+async function formatPending(jobs: readonly [string, Job][], into: Map<string, string>, worker: PrettierWorker | undefined): Promise<void> {
   if (jobs.length === 0) return;
-  const { format } = await import('prettier');
-  const run = (text: string, parser: string) => format(text, { ...PRETTIER_OPTIONS, parser });
+  const calls: { readonly keys: readonly string[]; readonly job: FormatJob; readonly isBatch: boolean }[] = [];
   let batch: [string, string][] = [];
   let size = 0;
-  const flush = async () => {
+  const flush = () => {
     if (batch.length === 0) return;
-    const output = await run(batch.map(([, text]) => text).join(`\n${MARKER}\n`), 'babel-ts');
-    const parts = output.split(`\n${MARKER}\n`);
-    if (parts.length !== batch.length) throw new Error(`prettier merged pieces of a batch (${batch.length} in, ${parts.length} out)`);
-    batch.forEach(([key], i) => into.set(key, parts[i]!.trim()));
+    calls.push({ keys: batch.map(([key]) => key), job: { text: batch.map(([, text]) => text).join(`\n${MARKER}\n`), parser: 'babel-ts' }, isBatch: true });
     batch = [];
     size = 0;
   };
   for (const [key, job] of jobs) {
     if (!job.isPiece) {
-      into.set(key, await run(job.text, job.parser));
+      calls.push({ keys: [key], job: { text: job.text, parser: job.parser }, isBatch: false });
       continue;
     }
     batch.push([key, job.text]);
     size += job.text.length;
-    if (size >= BATCH_CHARS) await flush();
+    if (size >= BATCH_CHARS) flush();
   }
-  await flush();
+  flush();
+  const outputs = worker !== undefined ? await worker.format(calls.map((call) => call.job), PRETTIER_OPTIONS) : await formatHere(calls.map((call) => call.job));
+  calls.forEach((call, i) => {
+    const output = outputs[i]!;
+    if (!call.isBatch) return void into.set(call.keys[0]!, output);
+    const parts = output.split(`\n${MARKER}\n`);
+    if (parts.length !== call.keys.length) throw new Error(`prettier merged pieces of a batch (${call.keys.length} in, ${parts.length} out)`);
+    call.keys.forEach((key, j) => into.set(key, parts[j]!.trim()));
+  });
+}
+
+async function formatHere(jobs: readonly FormatJob[]): Promise<string[]> {
+  const { format } = await import('prettier');
+  const outputs: string[] = [];
+  for (const job of jobs) outputs.push(await format(job.text, { ...PRETTIER_OPTIONS, parser: job.parser }));
+  return outputs;
 }

@@ -96,22 +96,24 @@ describe('hostile specs', () => {
       await mkdir(dir, { recursive: true });
       const file = join(dir, 'hostile.json');
       await writeFile(file, JSON.stringify(spec, null, 2));
+      let files: Awaited<ReturnType<typeof generate>>['files'];
       try {
-        const { files } = await generate({ spec: file, write: false });
-        // validators.ts is printed by sdkgen, not formatted: hostile strings must still come out as prettier prints them
-        const validators = files.find((out) => out.path === 'src/validators.ts')!.text;
-        expect(await format(validators, { ...PRETTIER_OPTIONS, parser: 'babel-ts' }), `spec ${index} (seed ${SEED}): validators.ts is not as prettier prints it`).toBe(validators);
-        for (const out of files) {
-          await mkdir(join(dir, 'out', out.path, '..'), { recursive: true });
-          await writeFile(join(dir, 'out', out.path), out.text);
-        }
-        generated.push(dir);
+        ({ files } = await generate({ spec: file, write: false }));
       } catch (error) {
         // a hostile spec may be refused, but only as located diagnostics of the spec itself
         expect(error, `spec ${index} (seed ${SEED}) crashed the generator: ${String((error as Error).message)}\n${String(((error as Error).cause as Error | undefined)?.stack).split("\n").slice(0, 6).join("\n")}\n${JSON.stringify(spec)}`).toBeInstanceOf(SpecError);
         expect((error as SpecError).diagnostics.length).toBeGreaterThan(0);
         rejected++;
+        continue;
       }
+      // validators.ts is printed by sdkgen, not formatted: hostile strings must still come out as prettier prints them
+      const validators = files.find((out) => out.path === 'src/validators.ts')!.text;
+      expect(await format(validators, { ...PRETTIER_OPTIONS, parser: 'babel-ts' }), `spec ${index} (seed ${SEED}): validators.ts is not as prettier prints it\n${JSON.stringify(spec)}`).toBe(validators);
+      for (const out of files) {
+        await mkdir(join(dir, 'out', out.path, '..'), { recursive: true });
+        await writeFile(join(dir, 'out', out.path), out.text);
+      }
+      generated.push(dir);
     }
     expect(generated.length, `only ${generated.length} of ${RUNS} specs generated; ${rejected} were refused`).toBeGreaterThan(RUNS * 0.8);
 

@@ -94,10 +94,10 @@ function layOut(line: string, depth: number): string[] | undefined {
 /** `if (\n  a &&\n  b\n) {` (or `if (!(\n  …\n)) {`) when one operator joins the whole condition. */
 function breakCondition(condition: string, depth: number, open: string, close: string): string[] | undefined {
   const pad = INDENT.repeat(depth);
-  // inside `!(…)`, an `&&` chain of simple operands stays on one line when it fits there (an `||`
-  // chain, one holding a parenthesized chain, or a bare `if` condition breaks at every operator)
-  if (open !== '' && pad.length + INDENT.length + condition.length <= WIDTH && !hasNestedChain(condition)) {
-    if (splitTopLevel(condition, ' || ').length > 1) return breakChain(condition, depth, open, close);
+  // Inside `!(…)`, a chain of exactly two operands, neither itself a chain, is a group of its own
+  // and stays on one line when it fits there; longer chains, and a bare `if` condition, break at
+  // every operator (prettier groups a logical expression only when neither side is one).
+  if (open !== '' && pad.length + INDENT.length + condition.length <= WIDTH && isPair(condition)) {
     return [`${pad}if (${open}`, pad + INDENT + condition, `${pad}${close}) {`];
   }
   return breakChain(condition, depth, open, close);
@@ -201,10 +201,11 @@ function layOutArgument(arg: string, depth: number): string[] | undefined {
   return undefined;
 }
 
-function hasNestedChain(condition: string): boolean {
-  return ['&&', '||'].some((operator) =>
-    splitTopLevel(condition, ` ${operator} `).some((operand) => operand.startsWith('(') && isEnclosed(operand) && /&&|\|\|/.test(operand)),
-  );
+function isPair(condition: string): boolean {
+  return ['&&', '||'].some((operator) => {
+    const operands = splitTopLevel(condition, ` ${operator} `);
+    return operands.length === 2 && !operands.some((operand) => operand.startsWith('(') && isEnclosed(operand) && /&&|\|\|/.test(operand));
+  });
 }
 
 /** Whether the bracket that `text` starts with closes at its last character. */

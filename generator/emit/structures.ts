@@ -1,0 +1,127 @@
+// Declarations as data, printed as TypeScript source for the format stage to lay out: the
+// interfaces, functions and classes of requests.ts and client.ts. A few kinds and fields are
+// all those files need, so they are printed here rather than by ts-morph, whose import costs
+// a second copy of the TypeScript compiler (a third of a small spec's run). Prettier keeps
+// comments and blank lines as given, so those are placed here the way the files read.
+
+export interface Parameter {
+  readonly name: string;
+  readonly type: string;
+  readonly hasQuestionToken?: boolean;
+  readonly initializer?: string;
+  /** A constructor parameter property, e.g. `protected readonly client: ClientCore`. */
+  readonly scope?: 'protected';
+  readonly isReadonly?: boolean;
+}
+
+export interface Property {
+  readonly name: string;
+  readonly type: string;
+  readonly docs?: readonly string[];
+  readonly hasQuestionToken?: boolean;
+  readonly isReadonly?: boolean;
+  readonly initializer?: string;
+}
+
+export interface InterfaceDeclaration {
+  readonly kind: 'interface';
+  readonly name: string;
+  readonly docs?: readonly string[];
+  readonly isExported?: boolean;
+  readonly properties: readonly Property[];
+}
+
+export interface FunctionDeclaration {
+  readonly kind: 'function';
+  readonly name: string;
+  readonly docs?: readonly string[];
+  readonly isExported?: boolean;
+  readonly parameters: readonly Parameter[];
+  readonly returnType?: string;
+  readonly statements: readonly string[];
+}
+
+export interface Signature {
+  readonly parameters: readonly Parameter[];
+  readonly returnType?: string;
+}
+
+export interface Method extends Signature {
+  readonly name: string;
+  readonly docs?: readonly string[];
+  readonly statements: readonly string[];
+  /** Signatures printed before the implementation, without docs (the implementation has them). */
+  readonly overloads?: readonly Signature[];
+}
+
+export interface Constructor {
+  readonly docs?: readonly string[];
+  readonly parameters: readonly Parameter[];
+  readonly statements: readonly string[];
+}
+
+export interface ClassDeclaration {
+  readonly kind: 'class';
+  readonly name: string;
+  readonly docs?: readonly string[];
+  readonly isExported?: boolean;
+  readonly extends?: string;
+  readonly properties?: readonly Property[];
+  readonly ctors?: readonly Constructor[];
+  readonly methods?: readonly Method[];
+}
+
+export type Declaration = InterfaceDeclaration | FunctionDeclaration | ClassDeclaration;
+
+export function printDeclaration(declaration: Declaration): string {
+  const head = `${docs(declaration.docs)}${declaration.isExported ? 'export ' : ''}`;
+  switch (declaration.kind) {
+    case 'interface':
+      return `${head}interface ${declaration.name} {\n${declaration.properties.map(property).join('\n')}\n}`;
+    case 'function':
+      return `${head}function ${declaration.name}${signature(declaration)} {\n${declaration.statements.join('\n')}\n}`;
+    case 'class': {
+      const members = [
+        (declaration.properties ?? []).map(property).join('\n'),
+        ...(declaration.ctors ?? []).map((ctor) => `${docs(ctor.docs)}constructor(${parameters(ctor.parameters)}) {\n${ctor.statements.join('\n')}\n}`),
+        ...(declaration.methods ?? []).map(method),
+      ].filter((member) => member !== '');
+      return `${head}class ${declaration.name}${declaration.extends ? ` extends ${declaration.extends}` : ''} {\n${members.join('\n\n')}\n}`;
+    }
+  }
+}
+
+function method(member: Method): string {
+  const overloads = (member.overloads ?? []).map((overload) => `${member.name}${signature(overload)};\n`).join('');
+  return `${overloads}${docs(member.docs)}${member.name}${signature(member)} {\n${member.statements.join('\n')}\n}`;
+}
+
+function property(member: Property): string {
+  const modifiers = member.isReadonly ? 'readonly ' : '';
+  const initializer = member.initializer === undefined ? '' : ` = ${member.initializer}`;
+  return `${docs(member.docs)}${modifiers}${member.name}${member.hasQuestionToken ? '?' : ''}: ${member.type}${initializer};`;
+}
+
+function signature(value: Signature): string {
+  return `(${parameters(value.parameters)})${value.returnType === undefined ? '' : `: ${value.returnType}`}`;
+}
+
+function parameters(list: readonly Parameter[]): string {
+  return list
+    .map((parameter) => {
+      const modifiers = `${parameter.scope ? `${parameter.scope} ` : ''}${parameter.isReadonly ? 'readonly ' : ''}`;
+      const initializer = parameter.initializer === undefined ? '' : ` = ${parameter.initializer}`;
+      return `${modifiers}${parameter.name}${parameter.hasQuestionToken ? '?' : ''}: ${parameter.type}${initializer}`;
+    })
+    .join(', ');
+}
+
+/** JSDoc blocks, each on its own lines: `/** text *\/` or a starred block for several lines. */
+function docs(list: readonly string[] | undefined): string {
+  return (list ?? [])
+    .map((text) => {
+      const lines = text.split('\n');
+      return lines.length === 1 ? `/** ${text} */\n` : `/**\n${lines.map((line) => ` * ${line}`.trimEnd()).join('\n')}\n */\n`;
+    })
+    .join('');
+}
