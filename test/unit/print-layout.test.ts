@@ -1,0 +1,88 @@
+// generator/emit/validators/print.ts lays statements out as prettier would, without prettier.
+// Here its layout meets prettier's head-on: fast-check builds statements of every shape the
+// validators emitter writes, with names and strings of every length around the 100-column
+// limit and at every nesting depth; whatever print.ts lays out must be exactly what prettier
+// prints (what it leaves undefined goes to prettier).
+import fc from 'fast-check';
+import { format } from 'prettier';
+import { describe, expect, it } from 'vitest';
+import { Code } from '../../generator/emit/escape.js';
+import { and, atom, compare, not, or, type Expr } from '../../generator/emit/validators/expr.js';
+import { printStatement } from '../../generator/emit/validators/print.js';
+import { PRETTIER_OPTIONS } from '../../generator/format/format-files.js';
+
+const RUNS = Number(process.env['LAYOUT_RUNS'] ?? 600);
+/** Fixed, so CI is deterministic; set LAYOUT_SEED (and LAYOUT_RUNS) to explore further. */
+const SEED = Number(process.env['LAYOUT_SEED'] ?? 42);
+
+const name = fc.stringMatching(/^[a-z][a-zA-Z0-9_]{0,40}$/);
+const text = fc.string({ maxLength: 70 }).map((value) => value.replace(/[\\'"\n\r\u2028\u2029`]/g, '_'));
+const quoted = text.map((value) => `'${value}'`);
+const local = fc.integer({ min: 1, max: 99 }).map((n) => `v${n}`);
+
+// conditions are built with expr.ts, as the emitter builds them (its parentheses are canonical)
+const comparison = fc.oneof(
+  fc.tuple(local, quoted).map(([v, q]) => compare(Code.raw(`${v} === ${q}`))),
+  local.map((v) => compare(Code.raw(`typeof ${v} === 'string'`))),
+  fc.tuple(local, fc.integer({ min: 0, max: 10_000 })).map(([v, n]) => compare(Code.raw(`${v} >= ${n}`))),
+  fc.tuple(name, local).map(([check, v]) => compare(Code.raw(`check_${check}(${v}, strict, label) === undefined`))),
+  local.map((v) => atom(Code.raw(`Number.isInteger(${v})`))),
+);
+const expression: fc.Arbitrary<Expr> = fc.oneof(
+  comparison,
+  fc.array(comparison, { minLength: 1, maxLength: 5 }).map(and),
+  fc.array(comparison, { minLength: 1, maxLength: 5 }).map(or),
+  fc.array(fc.oneof(comparison, fc.array(comparison, { minLength: 2, maxLength: 5 }).map(and)), { minLength: 1, maxLength: 5 }).map(or),
+);
+const condition = fc.oneof(
+  expression.map((test) => `if (${test.text}) {`),
+  expression.map((test) => `if (${not(test).text}) {`),
+);
+const path = fc.array(fc.oneof(quoted, local), { minLength: 0, maxLength: 5 }).map((segments) => `[${segments.join(', ')}]`);
+const report = fc.oneof(
+  fc.tuple(path, quoted, local).map(([at, what, v]) => `issues = expected(issues, ${at}, ${what}, ${v});`),
+  fc.tuple(path, quoted).map(([at, what]) => `issues = missing(issues, ${at}, ${what});`),
+  fc.tuple(path, quoted, local).map(([at, message, v]) => `issues = fail(issues, ${at}, ${message} + foundLiteral(${v}));`),
+  fc.tuple(path, local, name, name).map(([at, k, keys, nested]) => `issues = fail(issues, ${at}, unknownKeyMessage(${k}, label, KEYS_${keys}, NESTED_${nested}));`),
+  fc.tuple(path, quoted, local, fc.array(fc.tuple(local, name), { minLength: 1, maxLength: 4 })).map(
+    ([at, what, v, candidates]) => `issues = unionIssues(issues, ${at}, ${what}, ${v}, [${candidates.map(([guard, check]) => `typeof ${guard} === 'object' ? check_${check}(${v}, strict, label) : undefined`).join(', ')}], '');`,
+  ),
+  fc.tuple(name, local).map(([check, v]) => `const r1 = check_${check}(${v}, strict, label);`),
+);
+const constant = fc.oneof(
+  fc.tuple(name, fc.array(quoted, { maxLength: 12 })).map(([id, items]) => `const KEYS_${id}: readonly string[] = [${items.join(', ')}];`),
+  fc.tuple(name, fc.array(quoted, { maxLength: 12 })).map(([id, items]) => `const VALUES_${id}: ReadonlySet<unknown> = new Set<unknown>([${items.join(', ')}]);`),
+);
+
+/** A check function with the statement `depth` blocks deep. */
+const nested = fc.tuple(fc.oneof(condition.map((line) => [line, 'x();', '}']), report.map((line) => [line])), fc.integer({ min: 0, max: 12 }), name).map(([lines, depth, id]) => {
+  const opening = Array.from({ length: depth }, (_, i) => `if (v${i}) {`);
+  return [`function check_${id}(value: unknown, strict: boolean, label: string): ValidationIssue[] | undefined {`, ...opening, ...lines, ...opening.map(() => '}'), '}'].join('\n');
+});
+
+async function prettier(source: string): Promise<string> {
+  return (await format(source, { ...PRETTIER_OPTIONS, parser: 'babel-ts' })).trimEnd();
+}
+
+describe('print.ts lays statements out as prettier does', () => {
+  it(`${RUNS} statements inside check functions (seed ${SEED})`, async () => {
+    let laidOut = 0;
+    for (const source of fc.sample(nested, { numRuns: RUNS, seed: SEED })) {
+      const printed = printStatement(source);
+      if (printed === undefined) continue;
+      laidOut++;
+      expect(printed, source).toBe(await prettier(source));
+    }
+    // these statements are far longer and deeper than real ones (the whole OpenAI spec leaves 28 of
+    // 9,346 to prettier), but print.ts must still lay out a good share of them
+    expect(laidOut, 'print.ts left too many statements to prettier').toBeGreaterThan(RUNS * 0.3);
+  });
+
+  it(`${RUNS} module constants (seed ${SEED})`, async () => {
+    for (const source of fc.sample(constant, { numRuns: RUNS, seed: SEED })) {
+      const printed = printStatement(source);
+      expect(printed, source).toBeDefined();
+      expect(printed, source).toBe(await prettier(source));
+    }
+  });
+});
