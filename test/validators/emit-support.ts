@@ -2,7 +2,6 @@
 // and a runnable check function out. The function is compiled here with esbuild and
 // `new Function` (test code only; the generated package never evaluates code).
 import { transformSync } from 'esbuild';
-import { printStructure, StructureKind } from 'ts-morph';
 import { Code } from '../../generator/emit/escape.js';
 import { schemaToCheck } from '../../generator/emit/validators/dispatch.js';
 import { checkFunction, ModuleScope, Scope } from '../../generator/emit/validators/scope.js';
@@ -40,8 +39,8 @@ export function emit(schema: IrSchema, schemas: readonly IrNamedSchema[] = []): 
   const text = new Scope(module, 'Given').rootCheck(schema).text;
   const functions = [checkFunction(new Identifier('check_Given'), Code.raw(text)), ...schemas.map((entry) => checkFunction(module.checkOf(entry.key), new Scope(module, entry.name.text).rootCheck(entry.schema)))];
   functions.push(...module.functions);
-  const hoisted = [...module.constants, printStructure({ kind: StructureKind.SourceFile, statements: module.functions })].join('\n');
-  const source = [...module.constants, printStructure({ kind: StructureKind.SourceFile, statements: functions }), 'return check_Given;'].join('\n');
+  const hoisted = [...module.constants, module.functions.join('\n')].join('\n');
+  const source = [...module.constants, ...functions, 'return check_Given;'].join('\n');
   const js = transformSync(`type ValidationIssue = { path: (string | number)[]; message: string };\n${source}`, { loader: 'ts' }).code;
   const helpers = Object.keys(runtime);
   const compiled = new Function(...helpers, js)(...helpers.map((name) => (runtime as Record<string, unknown>)[name])) as (value: unknown, strict: boolean, label: string) => Issue[] | undefined;

@@ -1,6 +1,6 @@
 // Test support for the validators: the IR of a spec, its generated validators module (written
 // to a temp folder and bundled with esbuild, so tests run the exact emitted code), and ajv
-// oracles compiled from the same IR through generator/emit/json-schema.ts.
+// oracles compiled from the same IR through test/validators/json-schema.ts.
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

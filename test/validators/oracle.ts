@@ -1,11 +1,11 @@
 // ajv 2020 as the validators' oracle, compiled from the same IR through
-// generator/emit/json-schema.ts. 'strict' mode compares against a JSON Schema in which every
+// test/validators/json-schema.ts. 'strict' mode compares against a JSON Schema in which every
 // object that leaves additionalProperties undeclared is closed; an allOf of such objects gets
 // `unevaluatedProperties: false` instead (its parts stay open), which is what our 'strict'
 // mode means for composed objects. `discriminator` is left out: ajv rejects its `mapping`, and
 // for the specs here (each variant pins the property with a required const) oneOf decides the same.
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { irToJsonSchema, type JsonSchema } from '../../generator/emit/json-schema.js';
+import { irToJsonSchema, type JsonSchema } from './json-schema.js';
 import type { IrApi, IrSchema } from '../../generator/model/ir.js';
 import { parameterGroups } from '../../generator/emit/validators/parameters.js';
 

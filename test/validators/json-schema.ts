@@ -1,34 +1,25 @@
-// IrSchema -> JSON Schema 2020-12 (the form OpenAPI 3.1 uses). The type layer feeds this to
-// openapi-typescript, and tests compile it with ajv as the validators' oracle, so both read the
-// same normalised schema (3.0 forms already converted) that the IR holds.
-import type { IrSchema } from '../model/ir.js';
+// IrSchema -> JSON Schema 2020-12 (the form OpenAPI 3.1 uses): the differential tests compile
+// it with ajv as the validators' oracle, so both read the same normalised schema (3.0 forms
+// already converted) that the IR holds.
+import type { IrSchema } from '../../generator/model/ir.js';
 
 export type JsonSchema = boolean | { [key: string]: unknown };
 
 /** `refName` maps a named schema's key to the name its `$ref` should use. */
-export interface JsonSchemaOptions {
-  /**
-   * For the type layer: leave out `discriminator` (openapi-typescript rewrites the members' tag
-   * fields when it sees one), write `true`/`false` schemas as `{}`/`{ not: {} }` (it cannot read
-   * boolean schemas everywhere), and read `not` as any value (a type cannot say "not").
-   */
-  readonly forTypes?: boolean;
-}
-
-export function irToJsonSchema(schema: IrSchema, refName: (key: string) => string, options: JsonSchemaOptions = {}): JsonSchema {
+export function irToJsonSchema(schema: IrSchema, refName: (key: string) => string): JsonSchema {
   const annotations = {
     ...(schema.description !== undefined ? { description: schema.description } : {}),
     ...(schema.deprecated ? { deprecated: true } : {}),
     ...(schema.default !== undefined ? { default: schema.default } : {}),
   };
-  const convert = (inner: IrSchema) => irToJsonSchema(inner, refName, options);
+  const convert = (inner: IrSchema) => irToJsonSchema(inner, refName);
   switch (schema.kind) {
     case 'ref':
       return { $ref: `#/components/schemas/${refName(schema.target)}`, ...annotations };
     case 'unknown':
-      return Object.keys(annotations).length || options.forTypes ? annotations : true;
+      return Object.keys(annotations).length ? annotations : true;
     case 'never':
-      return options.forTypes ? { not: {}, ...annotations } : false;
+      return false;
     case 'null':
       return { type: 'null', ...annotations };
     case 'boolean':
@@ -38,7 +29,7 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
     case 'number':
       return pick({ type: schema.integer ? 'integer' : 'number', ...annotations }, schema, ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']);
     case 'enum': {
-      // the type helps readers and openapi-typescript's JSDoc; only a single-typed list has one
+      // a single-typed list says its type, as a spec would
       const types = [...new Set(schema.values.map((v) => (v === null ? 'null' : typeof v)))];
       const type = types.length === 1 && types[0] !== 'null' ? types[0] : types.length === 2 && types.includes('null') ? types.find((t) => t !== 'null') : undefined;
       return { ...(type !== undefined && types.length === 1 ? { type } : {}), enum: [...schema.values], ...annotations };
@@ -61,7 +52,7 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
     case 'union':
       return {
         [schema.mode]: schema.variants.map(convert),
-        ...(schema.discriminator && !options.forTypes
+        ...(schema.discriminator
           ? {
               discriminator: {
                 propertyName: schema.discriminator.propertyName,
@@ -71,14 +62,10 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
           : {}),
         ...annotations,
       };
-    case 'allOf': {
-      // parts that say nothing to the type layer (a `not`) would only add `& unknown`
-      const parts = schema.parts.map(convert).filter((part) => !options.forTypes || (typeof part === 'object' && Object.keys(part).length > 0));
-      return parts.length === 1 && options.forTypes ? { ...(parts[0] as object), ...annotations } : { allOf: parts, ...annotations };
-    }
+    case 'allOf':
+      return { allOf: schema.parts.map(convert), ...annotations };
     case 'not':
-      // the type layer cannot say "not": any value there; validators (and ajv) see the real thing
-      return options.forTypes ? annotations : { not: convert(schema.schema), ...annotations };
+      return { not: convert(schema.schema), ...annotations };
   }
 }
 
