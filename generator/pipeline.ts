@@ -9,7 +9,7 @@ import { loadSpec } from './load/load-spec.js';
 import { prettierWorker } from './format/prettier-worker.js';
 import { loadTemplates } from './load/load-templates.js';
 import { buildModel } from './model/build-model.js';
-import { validateSpec } from './validate/validate-spec.js';
+import { validateLater } from './validate/validate-spec.js';
 import { compareTree, readTree, type TreeDifference } from './write/compare-output.js';
 import { writeOutput } from './write/write-output.js';
 
@@ -54,26 +54,47 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     templatesPromise.catch(() => {}); // awaited below; a spec error may come first
     const spec = loadSpec(options.spec, text);
     stage('validate');
-    const checked = await validateSpec(spec);
-    stage('model');
-    const { api, warnings } = buildModel(checked, {
-      ...(options.packageName !== undefined ? { packageName: options.packageName } : {}),
-      ...(options.clientName !== undefined ? { clientName: options.clientName } : {}),
+    // The OpenAPI schema check, the slow part of validation, runs once prettier has the first
+    // emitters' files. Until it has passed, any failure is reported as validation would report
+    // it when the spec fails validation: a spec that fails it never shows a later stage's error.
+    const { checked, confirm } = await validateLater(spec);
+    let isConfirmed = false;
+    const whenValid = async <T>(work: () => Promise<T>): Promise<T> => {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isConfirmed) await confirm();
+        throw error;
+      }
+    };
+    const { warnings, formatting, session } = await whenValid(async () => {
+      stage('model');
+      const { api, warnings } = buildModel(checked, {
+        ...(options.packageName !== undefined ? { packageName: options.packageName } : {}),
+        ...(options.clientName !== undefined ? { clientName: options.clientName } : {}),
+      });
+      stage('emit');
+      // emitters and prettier are the heavy imports: load them only once a spec has passed the model
+      const [{ EMITTERS, FORMATTED_BY_PRETTIER }, { beginFormat }] = await Promise.all([import('./emit/emitters.js'), import('./format/format-files.js')]);
+      const loaded = await templatesPromise;
+      const templates = templateSet(loaded.sources, loaded.helpers);
+      const ctx = { templates, locate: checked.locate, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) };
+      // each emitter's files go to prettier (on the worker) as soon as they are emitted
+      const session = beginFormat(worker);
+      const formatting: Promise<EmittedFile[]>[] = [];
+      for (const [i, emit] of EMITTERS.entries()) {
+        if (i === FORMATTED_BY_PRETTIER) {
+          await confirm();
+          isConfirmed = true;
+        }
+        const formatted = session.format(await emit(api, ctx));
+        formatted.catch(() => {}); // awaited below; a later emitter may fail first
+        formatting.push(formatted);
+      }
+      if (!isConfirmed) await confirm();
+      isConfirmed = true;
+      return { warnings, formatting, session };
     });
-    stage('emit');
-    // emitters and prettier are the heavy imports: load them only once a spec has passed the model
-    const [{ EMITTERS }, { beginFormat }] = await Promise.all([import('./emit/emitters.js'), import('./format/format-files.js')]);
-    const loaded = await templatesPromise;
-    const templates = templateSet(loaded.sources, loaded.helpers);
-    const ctx = { templates, locate: checked.locate, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) };
-    // each emitter's files go to prettier (on the worker) as soon as they are emitted
-    const session = beginFormat(worker);
-    const formatting: Promise<EmittedFile[]>[] = [];
-    for (const emit of EMITTERS) {
-      const formatted = session.format(await emit(api, ctx));
-      formatted.catch(() => {}); // awaited below; a later emitter may fail first
-      formatting.push(formatted);
-    }
     stage('format');
     const files = (await Promise.all(formatting)).flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     session.end();

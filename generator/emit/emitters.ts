@@ -13,3 +13,6 @@ import { emitValidators } from './validators/module.js';
 export type Emitter = (api: IrApi, ctx: EmitContext & { readonly templates: TemplateSet }) => EmittedFile[] | Promise<EmittedFile[]>;
 
 export const EMITTERS: readonly Emitter[] = [emitRequests, emitClient, emitPackageFiles, emitTypes, emitValidators];
+
+/** How many of EMITTERS, from the first, hand prettier their files. */
+export const FORMATTED_BY_PRETTIER = 3;

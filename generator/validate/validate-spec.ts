@@ -42,6 +42,23 @@ export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
   return { ...spec, version, warnings: problems };
 }
 
+/**
+ * validateSpec in two steps, for a pipeline that works on while the slow step waits: `checked`
+ * is what validateSpec returns for a valid spec (the version and sdkgen's rules, which are
+ * quick), and `confirm` runs the OpenAPI schema check. Whenever either finds an error, it
+ * throws exactly what validateSpec throws.
+ */
+export async function validateLater(spec: LoadedSpec): Promise<{ readonly checked: ValidatedSpec; readonly confirm: () => Promise<void> }> {
+  const root = spec.root as Record<string, unknown>;
+  const version = openApiVersion(spec, root);
+  const problems = [...checkOperationIds(spec), ...checkPathParameters(spec)];
+  if (problems.some((p) => p.severity === 'error')) await validateSpec(spec); // throws them, with the schema's
+  const confirm = async () => {
+    if (!(await openApiValidator().validate(root)).valid) await validateSpec(spec); // throws
+  };
+  return { checked: { ...spec, version, warnings: problems }, confirm };
+}
+
 let cachedValidator: Validator | undefined;
 
 /** Compiling the OpenAPI meta-schemas takes a while; one instance serves every run of a process (watch mode). */

@@ -49,6 +49,13 @@ const report = fc.oneof(
   ),
   fc.tuple(name, local).map(([check, v]) => `const r1 = check_${check}(${v}, strict, label);`),
 );
+/** The exported API of a schema, with names up to 90 characters long. */
+const longName = fc.stringMatching(/^[A-Z][a-zA-Z0-9]{0,89}$/);
+const exported = fc.oneof(
+  longName.map((type) => `export const ${type} = standardSchema<types.${type}>('open-ai-client', check_${type}, '\`${type}\`');`),
+  longName.map((type) => `export function is${type}(value: unknown): value is types.${type} {\nconst issues = check_${type}(value, false, '\`${type}\`');\nreturn issues === undefined;\n}`),
+  longName.map((type) => `export function assert${type}(value: unknown): asserts value is types.${type} {\nconst issues = check_${type}(value, false, '\`${type}\`');\nif (issues !== undefined) {\nthrow new ValidationError(issues, 'Invalid ${type}');\n}\n}`),
+);
 const constant = fc.oneof(
   fc.tuple(name, fc.array(quoted, { maxLength: 12 })).map(([id, items]) => `const KEYS_${id}: readonly string[] = [${items.join(', ')}];`),
   fc.tuple(name, fc.array(quoted, { maxLength: 12 })).map(([id, items]) => `const VALUES_${id}: ReadonlySet<unknown> = new Set<unknown>([${items.join(', ')}]);`),
@@ -76,6 +83,13 @@ describe('print.ts lays statements out as prettier does', () => {
     // these statements are far longer and deeper than real ones (the whole OpenAI spec leaves 28 of
     // 9,346 to prettier), but print.ts must still lay out a good share of them
     expect(laidOut, 'print.ts left too many statements to prettier').toBeGreaterThan(RUNS * 0.3);
+  });
+
+  it(`${RUNS} exported declarations with long names (seed ${SEED})`, async () => {
+    for (const source of fc.sample(exported, { numRuns: RUNS, seed: SEED })) {
+      const printed = printStatement(source);
+      if (printed !== undefined) expect(printed, source).toBe(await prettier(source));
+    }
   });
 
   it(`${RUNS} module constants (seed ${SEED})`, async () => {

@@ -85,7 +85,17 @@ function layOut(line: string, depth: number): string[] | undefined {
   const condition = /^if \((.*)\) \{$/.exec(line);
   if (condition) return breakCondition(condition[1]!, depth, '', '');
   const call = /^(issues = |(?:export )?const [A-Za-z_$][\w$]* = |throw new )([A-Za-z_$][\w$]*(?:<[\w$.]+>)?)\((.*)\);$/.exec(line);
-  if (call && isEnclosed(line.slice(call[1]!.length + call[2]!.length, -1))) return breakCall(pad + call[1]! + call[2]!, call[3]!, ');', depth);
+  if (call && isEnclosed(line.slice(call[1]!.length + call[2]!.length, -1))) {
+    const head = pad + call[1]! + call[2]!;
+    if (head.length + 1 <= WIDTH) return breakCall(head, call[3]!, ');', depth);
+    // a declaration whose call does not start on its line breaks after `=`: the call goes on the
+    // next line, whole if it fits there, else with its arguments broken
+    if (!call[1]!.includes('const ')) return undefined;
+    const value = `${call[2]!}(${call[3]!});`;
+    const inner = pad + INDENT;
+    const rest = inner.length + value.length <= WIDTH ? [inner + value] : breakCall(inner + call[2]!, call[3]!, ');', depth + 1);
+    return rest === undefined ? undefined : [pad + call[1]!.trimEnd(), ...rest];
+  }
   const list = /^(const [A-Za-z_$][\w$]*: [^=]+ = )(new Set<\w+>\()?\[(.*)\](\)?);$/.exec(line);
   if (list && (list[2] === undefined) === (list[4] === '')) return breakList(pad + list[1]! + (list[2] ?? '') + '[', list[3]!, `]${list[4]};`, depth);
   return undefined;
@@ -117,9 +127,9 @@ function breakChain(condition: string, depth: number, open: string, close: strin
     }
     return [`${pad}if (${open}`, ...lines, `${pad}${close}) {`];
   }
-  // one comparison: only `check(…) === undefined`, broken at its arguments (flat, it would not fit)
-  const inner = pad + INDENT;
-  if (open !== '' || inner.length + condition.length <= WIDTH || !condition.endsWith(' === undefined')) return undefined;
+  // one comparison: only `check(…) === undefined`, on a line of its own, or broken after `===` or
+  // at the call's arguments when it does not fit there
+  if (open !== '' || !condition.endsWith(' === undefined')) return undefined;
   const laid = layOutOperand(condition, depth + 1, '', true);
   return laid === undefined ? undefined : [`${pad}if (`, ...laid, `${pad}) {`];
 }
