@@ -27,10 +27,15 @@ export function literal(value: unknown): Code {
   // prettier writes exponents without `+`: 1e21, not 1e+21
   if (typeof value === 'number') return Code.raw(String(value).replace('e+', 'e'));
   if (typeof value !== 'string') return Code.raw(escapeJson(JSON.stringify(value)));
+  // most strings (keys, names, messages) need no escape at all
+  if (PLAIN.test(value)) return Code.raw(`'${value}'`);
   const content = escapeJson(JSON.stringify(value)).slice(1, -1);
   if (count(value, "'") > count(value, '"')) return Code.raw(`"${content}"`);
   return Code.raw(`'${content.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`);
 }
+
+/** Text that JSON.stringify and the quote choice below leave as it is: no quote, backslash, control character, line separator or surrogate. */
+const PLAIN = /^[^'"\\\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]*$/;
 
 /**
  * Beyond JSON.stringify: U+2028/2029 become escapes, and a backslash becomes `\u005c`. Both
