@@ -477,28 +477,37 @@ console.log(JSON.stringify({ rows: rows.slice(1), total: performance.now() - fir
 
   const profileDir = join(dir, 'cpu');
   mustSucceed('profiled run', await timed(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profileDir, join(ROOT, 'dist/sdkgen.mjs'), 'generate', '--spec', spec, '--out', join(dir, 'client'), '--quiet']));
-  const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'))!;
-  const cpu = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
-  const selfByNode = new Map<number, number>();
-  cpu.samples.forEach((id, index) => selfByNode.set(id, (selfByNode.get(id) ?? 0) + (cpu.timeDeltas[index] ?? 0)));
-  const byOwner = new Map<string, number>();
-  const byFunction = new Map<string, number>();
-  for (const node of cpu.nodes) {
-    const self = selfByNode.get(node.id) ?? 0;
-    if (self === 0) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const who = owner(url, functionName);
-    byOwner.set(who, (byOwner.get(who) ?? 0) + self);
-    const where = url === '' ? '' : ` ${url.replace(/^.*\/node_modules\//, '').replace(/^.*\/dist\//, 'dist/').replace(/^file:\/\//, '')}:${lineNumber + 1}`;
-    const key = `${functionName || '(anonymous)'}${where}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + self);
+  // one profile per thread: CPU.<date>.<time>.<pid>.<thread id>.<sequence>.cpuprofile, thread 0 the main one
+  const files = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile')).sort((a, b) => threadOf(a) - threadOf(b));
+  for (const file of files) {
+    const thread = threadOf(file) === 0 ? 'main thread' : `worker thread ${threadOf(file)} (prettier)`;
+    const cpu = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
+    const selfByNode = new Map<number, number>();
+    cpu.samples.forEach((id, index) => selfByNode.set(id, (selfByNode.get(id) ?? 0) + (cpu.timeDeltas[index] ?? 0)));
+    const byOwner = new Map<string, number>();
+    const byFunction = new Map<string, number>();
+    for (const node of cpu.nodes) {
+      const self = selfByNode.get(node.id) ?? 0;
+      if (self === 0) continue;
+      const { functionName, url, lineNumber } = node.callFrame;
+      const who = owner(url, functionName);
+      byOwner.set(who, (byOwner.get(who) ?? 0) + self);
+      const where = url === '' ? '' : ` ${url.replace(/^.*\/node_modules\//, '').replace(/^.*\/dist\//, 'dist/').replace(/^file:\/\//, '')}:${lineNumber + 1}`;
+      const key = `${functionName || '(anonymous)'}${where}`;
+      byFunction.set(key, (byFunction.get(key) ?? 0) + self);
+    }
+    const total = [...byOwner.values()].reduce((sum, value) => sum + value, 0);
+    const share = (us: number) => `${((100 * us) / total).toFixed(1)} %`;
+    log(`CPU profile of the ${thread} (node --cpu-prof dist/sdkgen.mjs, ${seconds(total / 1000)} s sampled), self time by package:`);
+    log(table(['package', 'self ms', 'share'], [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([who, us]) => [who, (us / 1000).toFixed(0), share(us)])));
+    if (threadOf(file) !== 0) continue;
+    log('Top self-time functions:');
+    log(table(['function', 'self ms', 'share'], [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([name, us]) => [name, (us / 1000).toFixed(0), share(us)])));
   }
-  const total = [...byOwner.values()].reduce((sum, value) => sum + value, 0);
-  const share = (us: number) => `${((100 * us) / total).toFixed(1)} %`;
-  log(`CPU profile (node --cpu-prof dist/sdkgen.mjs, ${seconds(total / 1000)} s sampled), self time by package:`);
-  log(table(['package', 'self ms', 'share'], [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([who, us]) => [who, (us / 1000).toFixed(0), share(us)])));
-  log('Top self-time functions:');
-  log(table(['function', 'self ms', 'share'], [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([name, us]) => [name, (us / 1000).toFixed(0), share(us)])));
+}
+
+function threadOf(file: string): number {
+  return Number(file.split('.')[4] ?? 0);
 }
 
 // --- main ---------------------------------------------------------------------------------------------

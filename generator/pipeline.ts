@@ -6,6 +6,7 @@ import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnos
 import type { EmittedFile } from './emit/emitted-file.js';
 import { templateSet } from './emit/template-set.js';
 import { loadSpec } from './load/load-spec.js';
+import { PRETTIER_OPTIONS } from './format/format-files.js';
 import { prettierWorker } from './format/prettier-worker.js';
 import { loadTemplates } from './load/load-templates.js';
 import { buildModel } from './model/build-model.js';
@@ -48,7 +49,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const onDisk = (path: string) => resolve(options.cwd ?? '.', path);
   const text = await readSpecFile(options.spec, onDisk(options.spec));
   // prettier loads on its own thread while this one reads the spec
-  const worker = prettierWorker();
+  const worker = prettierWorker(PRETTIER_OPTIONS);
   try {
     const templatesPromise = loadTemplates(options.templates === undefined ? undefined : onDisk(options.templates), options.templates);
     templatesPromise.catch(() => {}); // awaited below; a spec error may come first

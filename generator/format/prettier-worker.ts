@@ -24,35 +24,57 @@ interface Reply {
   readonly error?: string;
 }
 
+/** Code in the shapes of client.ts and requests.ts (names made up). */
+const WARM_UP = [
+  `/** The input of {@link createThing}. */`,
+  `export interface CreateThingInput { /** The path parameters. */ path: CreateThingPathParams; query?: CreateThingQueryParams; body: CreateThingRequest }`,
+  `/**\n * Creates a thing.\n *\n * \`POST /things/{thing_id}\`\n *\n * @example\n * \`\`\`ts\n * createThing({ path: { thing_id: 'my_thing_id' } })\n * \`\`\`\n */`,
+  `export function createThing(request: CreateThingInput): RequestDescription { return { method: 'POST', path: '/things/' + encodePathSegment(request.path.thing_id, 'thing_id') + formatQuery([['after', request.query?.after, 'form', true], ['limit', request.query?.limit, 'form', true]] satisfies QueryEntry[]), headers: { 'OpenAI-Beta': 'things=v1' }, body: request.body }; }`,
+  `export class ThingsResource { constructor(protected readonly client: ClientCore) {}`,
+  `/**\n * Creates a thing.\n *\n * @example\n * \`\`\`ts\n * const result = await client.things.create('my_thing_id', { name: 'x' });\n * \`\`\`\n */`,
+  `create(thingId: string, body: CreateThingRequest, query?: CreateThingQueryParams, options?: RequestOptions): APIPromise<Thing> { return this.client.request({ validateRequest: () => [...validators.validateCreateThingPathParams({ thing_id: thingId }), ...validators.validateCreateThingQueryParams(query ?? {}).map((issue) => ({ path: ['query', ...issue.path], message: issue.message })), ...validators.validateCreateThingRequest(body)], validateResponse: validators.validateThing, build: () => requests.createThing({ path: { thing_id: thingId }, body, ...(query === undefined ? {} : { query }) }) }, options); }`,
+  `list(query?: ListThingsQueryParams, options?: RequestOptions): PagePromise<ListThingsQueryParams, ThingList, ThingList['data'][number]> { return new PagePromise<ListThingsQueryParams, ThingList, ThingList['data'][number]>(query ?? {}, (query) => this.client.request({ validateResponse: validators.validateThingList, build: () => requests.listThings({ ...(query === undefined ? {} : { query }) }) }, options), { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' }); } }`,
+].join('\n');
+
 const SOURCE = [
   `import { parentPort, workerData } from 'node:worker_threads';`,
   `const prettier = await import(workerData.prettier);`,
   `const format = prettier.format ?? prettier.default.format;`,
-  // the first format with each parser loads its plugin and warms the printer
-  `const warm = Promise.all([['const a = { b: [1] };\\n', 'babel-ts'], ['{"a":1}', 'json'], ['# a\\n', 'markdown']].map(([text, parser]) => format(text, { parser })));`,
-  `parentPort.on('message', async ({ id, jobs, options }) => {`,
-  `  try {`,
-  `    await warm;`,
-  `    const texts = [];`,
-  `    for (const job of jobs) texts.push(await format(job.text, { ...options, parser: job.parser }));`,
-  `    parentPort.postMessage({ id, texts });`,
-  `  } catch (error) {`,
-  `    parentPort.postMessage({ id, error: String(error?.message ?? error) });`,
-  `  }`,
+  // the first format with each parser loads its plugin; a few rounds over code shaped like the
+  // client's warm the parser and printer up (the JIT) before the first real file arrives
+  `const sample = ${JSON.stringify(WARM_UP)};`,
+  `let waiting = 0;`,
+  `const loaded = Promise.all([['{"a":1}', 'json'], ['# a\\n\\n| a | b |\\n| - | - |\\n', 'markdown'], ['const a = { b: [1] };\\n', 'babel-ts']].map(([text, parser]) => format(text, { ...workerData.options, parser })));`,
+  // (only while no file waits: a small spec's files come before the rounds would end)
+  `loaded.then(async () => { for (let round = 0; round < 8 && waiting === 0; round++) await format(sample, { ...workerData.options, parser: 'babel-ts' }); }).catch(() => {});`,
+  // one request at a time, in order: interleaved, they would only hold more syntax trees at once
+  `let queue = loaded.catch(() => {});`,
+  `parentPort.on('message', ({ id, jobs, options }) => {`,
+  `  waiting++;`,
+  `  queue = queue.then(async () => {`,
+  `    try {`,
+  `      const texts = [];`,
+  `      for (const job of jobs) texts.push(await format(job.text, { ...options, parser: job.parser }));`,
+  `      parentPort.postMessage({ id, texts });`,
+  `    } catch (error) {`,
+  `      parentPort.postMessage({ id, error: String(error?.message ?? error) });`,
+  `    }`,
+  `    waiting--;`,
+  `  });`,
   `});`,
 ].join('\n');
 
 let shared: PrettierWorker | undefined | null;
 
-/** The process's prettier worker, started on first use; undefined on a single core. */
-export function prettierWorker(): PrettierWorker | undefined {
-  if (shared === undefined) shared = availableParallelism() < 2 || process.env['SDKGEN_FORMAT_THREAD'] === '0' ? null : start();
+/** The process's prettier worker, started on first use; undefined on a single core or with SDKGEN_THREADS=0. */
+export function prettierWorker(options: Options): PrettierWorker | undefined {
+  if (shared === undefined) shared = availableParallelism() < 2 || process.env['SDKGEN_THREADS'] === '0' ? null : start(options);
   return shared ?? undefined;
 }
 
-function start(): PrettierWorker {
+function start(options: Options): PrettierWorker {
   const prettier = pathToFileURL(createRequire(import.meta.url).resolve('prettier')).href;
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(SOURCE)}`), { workerData: { prettier } });
+  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(SOURCE)}`), { workerData: { prettier, options } });
   const waiting = new Map<number, { resolve: (texts: string[]) => void; reject: (error: Error) => void }>();
   let next = 0;
   const failAll = (error: Error) => {
