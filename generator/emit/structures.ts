@@ -50,7 +50,7 @@ export interface Method extends Signature {
   readonly name: string;
   readonly docs?: readonly string[];
   readonly statements: readonly string[];
-  /** Signatures printed before the implementation, without docs (the implementation has them). */
+  /** Signatures printed before the implementation, each with the docs (callers see an overload's, never the implementation's). */
   readonly overloads?: readonly Signature[];
 }
 
@@ -92,8 +92,9 @@ export function printDeclaration(declaration: Declaration): string {
 }
 
 function method(member: Method): string {
-  const overloads = (member.overloads ?? []).map((overload) => `${member.name}${signature(overload)};\n`).join('');
-  return `${overloads}${docs(member.docs)}${member.name}${signature(member)} {\n${member.statements.join('\n')}\n}`;
+  const overloads = member.overloads ?? [];
+  const declared = overloads.map((overload) => `${docs(member.docs)}${member.name}${signature(overload)};\n`).join('');
+  return `${declared}${overloads.length > 0 ? '' : docs(member.docs)}${member.name}${signature(member)} {\n${member.statements.join('\n')}\n}`;
 }
 
 function property(member: Property): string {

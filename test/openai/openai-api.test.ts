@@ -133,6 +133,14 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     expect(typeCheckOutput).toBe('');
   });
 
+  it('documents every overload of a streaming method (editors show the matched overload\'s docs, never the implementation\'s)', async () => {
+    const client = await readFile(join(tempDir!, 'openai-client/src/client.ts'), 'utf8');
+    const overloads = [...client.matchAll(/\n( +\*\/\n)?  create\(\n    body: CreateChatCompletionRequest(?: & \{ stream[^}]*\})?,/g)];
+    // three overloads (stream: true, stream?: false | null, either), then the implementation
+    expect(overloads).toHaveLength(4);
+    for (const overload of overloads.slice(0, 3)) expect(overload[1], overload[0]).toBeDefined();
+  });
+
   it('prints every module as prettier does (validators.ts is printed by sdkgen, the rest formatted in pieces)', async () => {
     for (const name of ['validators.ts', 'types.ts', 'client.ts', 'requests.ts']) {
       const text = await readFile(join(tempDir!, 'openai-client/src', name), 'utf8');
