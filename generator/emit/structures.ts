@@ -23,22 +23,16 @@ export interface Property {
   readonly initializer?: string;
 }
 
-export interface InterfaceDeclaration {
-  readonly kind: 'interface';
+/** What every top-level declaration has. */
+interface Named {
   readonly name: string;
   readonly docs?: readonly string[];
   readonly isExported?: boolean;
-  readonly properties: readonly Property[];
 }
 
-export interface FunctionDeclaration {
-  readonly kind: 'function';
-  readonly name: string;
-  readonly docs?: readonly string[];
-  readonly isExported?: boolean;
-  readonly parameters: readonly Parameter[];
-  readonly returnType?: string;
-  readonly statements: readonly string[];
+export interface InterfaceDeclaration extends Named {
+  readonly kind: 'interface';
+  readonly properties: readonly Property[];
 }
 
 export interface Signature {
@@ -46,25 +40,26 @@ export interface Signature {
   readonly returnType?: string;
 }
 
-export interface Method extends Signature {
-  readonly name: string;
+/** A body of statements under a signature. */
+interface Body extends Signature {
   readonly docs?: readonly string[];
   readonly statements: readonly string[];
+}
+
+export interface FunctionDeclaration extends Named, Body {
+  readonly kind: 'function';
+}
+
+export interface Method extends Body {
+  readonly name: string;
   /** Signatures printed before the implementation, each with the docs (callers see an overload's, never the implementation's). */
   readonly overloads?: readonly Signature[];
 }
 
-export interface Constructor {
-  readonly docs?: readonly string[];
-  readonly parameters: readonly Parameter[];
-  readonly statements: readonly string[];
-}
+export type Constructor = Omit<Body, 'returnType'>;
 
-export interface ClassDeclaration {
+export interface ClassDeclaration extends Named {
   readonly kind: 'class';
-  readonly name: string;
-  readonly docs?: readonly string[];
-  readonly isExported?: boolean;
   readonly extends?: string;
   readonly properties?: readonly Property[];
   readonly ctors?: readonly Constructor[];

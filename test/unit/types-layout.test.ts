@@ -8,8 +8,9 @@ import fc from 'fast-check';
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { emitTypes } from '../../generator/emit/types.js';
-import { Identifier, type IrApi, type IrLiteral, type IrNamedSchema, type IrSchema } from '../../generator/model/ir.js';
+import type { IrApi, IrLiteral, IrSchema } from '../../generator/model/ir.js';
 import { PRETTIER_OPTIONS } from '../../generator/format/format-files.js';
+import { named } from '../validators/emit-support.js';
 
 const TEXT = fc.constantFrom('A plain sentence.', `it's "quoted"`, 'back\\slash', 'ends */ early', 'two\nlines', 'crlf\r\nline', '  padded  \n\n  indented', '@tag first', 'café 日本語 😀', '', 'x'.repeat(110));
 const KEY = fc.oneof(
@@ -47,19 +48,7 @@ const API: fc.Arbitrary<IrApi> = fc
   .map(([names, schemas]) => apiOf(names.map((name, i) => [name, schemas[i]!])));
 
 function apiOf(schemas: readonly [string, IrSchema][]): IrApi {
-  const named = schemas.map(
-    ([name, schema]): IrNamedSchema => ({
-      key: name,
-      name: new Identifier(name),
-      guardName: new Identifier(`is${name}`),
-      assertName: new Identifier(`assert${name}`),
-      validateName: new Identifier(`validate${name}`),
-      schema,
-      usage: { request: true, response: true },
-      source: '#',
-    }),
-  );
-  return { title: 't', version: '1', specFile: 'spec.yaml', package: {} as IrApi['package'], operations: [], schemas: named, resources: [] };
+  return { title: 't', version: '1', specFile: 'spec.yaml', package: {} as IrApi['package'], operations: [], schemas: schemas.map(([name, schema]) => named(name, schema)), resources: [] };
 }
 
 async function piecesOf(api: IrApi) {

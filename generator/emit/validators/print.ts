@@ -163,20 +163,12 @@ function layOutOperand(operand: string, depth: number, suffix: string, isAlone =
 
 /** `head(\n  a,\n  b,\n)tail`: every argument on its own line, each laid out in turn. */
 function breakCall(head: string, args: string, tail: string, depth: number): string[] | undefined {
-  if (head.length + 1 > WIDTH) return undefined; // prettier would break elsewhere first
-  const lines = [`${head}(`];
-  for (const arg of splitTopLevel(args, ', ')) {
-    const laid = layOutArgument(arg, depth + 1);
-    if (laid === undefined) return undefined;
-    lines.push(...laid);
-  }
-  lines.push(INDENT.repeat(depth) + tail);
-  return lines;
+  return breakList(`${head}(`, args, tail, depth);
 }
 
-/** `head\n  a,\n  b,\ntail` for an array literal's items. */
+/** `head\n  a,\n  b,\ntail`: a call's arguments or an array literal's items, one a line. */
 function breakList(head: string, items: string, tail: string, depth: number): string[] | undefined {
-  if (head.length > WIDTH) return undefined;
+  if (head.length > WIDTH) return undefined; // prettier would break elsewhere first
   const lines = [head];
   for (const item of splitTopLevel(items, ', ')) {
     const laid = layOutArgument(item, depth + 1);
