@@ -30,7 +30,7 @@ const KNOWN_KEYS = [
 export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
   const root = spec.root as Record<string, unknown>;
   const version = openApiVersion(spec, root);
-  const result = await openApiValidator().validate(root);
+  const result = await openApiValidator('every error').validate(root);
   const problems: Diagnostic[] = [];
   if (!result.valid) {
     const errors = typeof result.errors === 'string' ? [] : (result.errors ?? []);
@@ -54,17 +54,25 @@ export async function validateLater(spec: LoadedSpec): Promise<{ readonly checke
   const problems = [...checkOperationIds(spec), ...checkPathParameters(spec)];
   if (problems.some((p) => p.severity === 'error')) await validateSpec(spec); // throws them, with the schema's
   const confirm = async () => {
-    if (!(await openApiValidator().validate(root)).valid) await validateSpec(spec); // throws
+    if (!(await openApiValidator('verdict').validate(root)).valid) await validateSpec(spec); // throws, with every error
   };
   return { checked: { ...spec, version, warnings: problems }, confirm };
 }
 
-let cachedValidator: Validator | undefined;
+const cachedValidators = new Map<'verdict' | 'every error', Validator>();
 
-/** Compiling the OpenAPI meta-schemas takes a while; one instance serves every run of a process (watch mode). */
-function openApiValidator(): Validator {
-  cachedValidator ??= new Validator({ allErrors: true, strict: false });
-  return cachedValidator;
+/**
+ * Compiling the OpenAPI meta-schemas takes a while; one instance of each kind serves every run
+ * of a process (watch mode). A valid spec needs only the verdict, which stops at the first
+ * error and compiles and runs faster; every error is collected only for a spec that fails.
+ */
+function openApiValidator(kind: 'verdict' | 'every error'): Validator {
+  let validator = cachedValidators.get(kind);
+  if (validator === undefined) {
+    validator = new Validator({ allErrors: kind === 'every error', strict: false });
+    cachedValidators.set(kind, validator);
+  }
+  return validator;
 }
 
 function openApiVersion(spec: LoadedSpec, root: Record<string, unknown>): '3.0' | '3.1' {
