@@ -55,45 +55,30 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     templatesPromise.catch(() => {}); // awaited below; a spec error may come first
     const spec = loadSpec(options.spec, text);
     stage('validate');
-    // The OpenAPI schema check, the slow part of validation, runs once prettier has the first
-    // emitters' files. Until it has passed, any failure is reported as validation would report
-    // it when the spec fails validation: a spec that fails it never shows a later stage's error.
-    const { checked, confirm } = await validateLater(spec);
-    let isConfirmed = false;
-    const whenValid = async <T>(work: () => Promise<T>): Promise<T> => {
-      try {
-        return await work();
-      } catch (error) {
-        if (!isConfirmed) await confirm();
-        throw error;
-      }
-    };
-    const { warnings, formatting, session } = await whenValid(async () => {
+    const validation = deferredValidation(await validateLater(spec));
+    const { warnings, formatting, session } = await validation.guard(async () => {
       stage('model');
-      const { api, warnings } = buildModel(checked, {
+      const { api, warnings } = buildModel(validation.checked, {
         ...(options.packageName !== undefined ? { packageName: options.packageName } : {}),
         ...(options.clientName !== undefined ? { clientName: options.clientName } : {}),
       });
       stage('emit');
-      // emitters and prettier are the heavy imports: load them only once a spec has passed the model
+      // loaded only once a spec has passed the model (`--help` and bad specs never load them)
       const [{ EMITTERS, FORMATTED_BY_PRETTIER }, { beginFormat }] = await Promise.all([import('./emit/emitters.js'), import('./format/format-files.js')]);
       const loaded = await templatesPromise;
       const templates = templateSet(loaded.sources, loaded.helpers);
-      const ctx = { templates, locate: checked.locate, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) };
-      // each emitter's files go to prettier (on the worker) as soon as they are emitted
+      const ctx = { templates, locate: validation.checked.locate, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) };
+      // each emitter's files go to prettier (on the worker) as soon as they are emitted; the
+      // schema check runs once prettier has the first ones
       const session = beginFormat(worker);
       const formatting: Promise<EmittedFile[]>[] = [];
       for (const [i, emit] of EMITTERS.entries()) {
-        if (i === FORMATTED_BY_PRETTIER) {
-          await confirm();
-          isConfirmed = true;
-        }
+        if (i === FORMATTED_BY_PRETTIER) await validation.confirm();
         const formatted = session.format(await emit(api, ctx));
         formatted.catch(() => {}); // awaited below; a later emitter may fail first
         formatting.push(formatted);
       }
-      if (!isConfirmed) await confirm();
-      isConfirmed = true;
+      await validation.confirm();
       return { warnings, formatting, session };
     });
     stage('format');
@@ -113,6 +98,28 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     if (isFileSystemError(error)) throw error;
     throw new InternalError(`unexpected failure: ${(error as Error)?.message ?? String(error)}`, { cause: error });
   }
+}
+
+/**
+ * The OpenAPI schema check, the slow part of validation, runs after the quick checks have let
+ * the model and the first emitters start. Until it has passed, any failure waits for it: a spec
+ * that fails it shows its own problems, never a later stage's error.
+ */
+function deferredValidation({ checked, confirm }: Awaited<ReturnType<typeof validateLater>>) {
+  let confirmed: Promise<void> | undefined;
+  const confirmOnce = () => (confirmed ??= confirm());
+  return {
+    checked,
+    confirm: confirmOnce,
+    async guard<T>(work: () => Promise<T>): Promise<T> {
+      try {
+        return await work();
+      } catch (error) {
+        await confirmOnce(); // throws the spec's problems when it fails the check
+        throw error;
+      }
+    },
+  };
 }
 
 async function readSpecFile(file: string, path: string): Promise<string> {
