@@ -3,8 +3,9 @@
 // prettier over a large spec's validators was most of a run. The emitters write one statement
 // or brace per line with canonical quotes and parentheses (expr.ts, escape.ts); this module
 // indents, and breaks the few long-line shapes the emitters produce the way prettier does.
-// A statement with any other long line comes back undefined and goes to prettier as before;
-// the golden tests and the whole-OpenAI test check that prettier leaves the result unchanged.
+// A statement with any other long line comes back undefined and goes to prettier as before.
+// Tests check that prettier leaves the result unchanged: every golden tree, the whole OpenAI
+// output, the hostile specs, and a property test of each shape (test/unit/print-layout.test.ts).
 
 const WIDTH = 100;
 const INDENT = '  ';
