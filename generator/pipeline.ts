@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { EmittedFile } from './emit/emitted-file.js';
+import type { Emitter } from './emit/emitters.js';
 import { templateSet } from './emit/template-set.js';
 import { loadSpec } from './load/load-spec.js';
 import { PRETTIER_OPTIONS } from './format/format-files.js';
@@ -64,7 +65,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       });
       stage('emit');
       // loaded only once a spec has passed the model (`--help` and bad specs never load them)
-      const [{ EMITTERS, FORMATTED_BY_PRETTIER }, { beginFormat }] = await Promise.all([import('./emit/emitters.js'), import('./format/format-files.js')]);
+      const [{ FORMATTED_EMITTERS, PRINTED_EMITTERS }, { beginFormat }] = await Promise.all([import('./emit/emitters.js'), import('./format/format-files.js')]);
       const loaded = await templatesPromise;
       const templates = templateSet(loaded.sources, loaded.helpers);
       const ctx = { templates, locate: validation.checked.locate, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) };
@@ -72,13 +73,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       // schema check runs once prettier has the first ones
       const session = beginFormat(worker);
       const formatting: Promise<EmittedFile[]>[] = [];
-      for (const [i, emit] of EMITTERS.entries()) {
-        if (i === FORMATTED_BY_PRETTIER) await validation.confirm();
+      const run = async (emit: Emitter) => {
         const formatted = session.format(await emit(api, ctx));
         formatted.catch(() => {}); // awaited below; a later emitter may fail first
         formatting.push(formatted);
-      }
+      };
+      for (const emit of FORMATTED_EMITTERS) await run(emit);
       await validation.confirm();
+      for (const emit of PRINTED_EMITTERS) await run(emit);
       return { warnings, formatting, session };
     });
     stage('format');

@@ -42,7 +42,14 @@ export function chunkedFile(path: string, chunks: readonly string[]): EmittedFil
 
 export function piecesFile(path: string, pieces: readonly Piece[]): EmittedFile {
   const kept = pieces.map((piece) => ({ ...piece, text: piece.text.trim() })).filter((piece) => piece.text !== '');
-  return { path, text: joinPieces(kept.map((piece) => piece.text), kept), pieces: kept };
+  // joined only when asked: the format stage joins the formatted pieces instead (10 MB on a large spec)
+  return {
+    path,
+    get text() {
+      return joinPieces(kept.map((piece) => piece.text), kept);
+    },
+    pieces: kept,
+  };
 }
 
 /** Texts of the pieces (formatted or not), each after its gap. */

@@ -1,6 +1,6 @@
-// The ordered list of emitters: add one line to add one. Each is pure: IR in, files out.
-// Those whose files prettier formats come first, so that prettier (on its worker thread) works
-// on them while the emitters that print their files in final form (types, validators) run.
+// The emitters, in the order they run: add one line to add one. Each is pure: IR in, files out.
+// Those whose files prettier formats run first, so that prettier (on its worker thread) works on
+// them while the emitters that print their files in final form run.
 import type { IrApi } from '../model/ir.js';
 import { emitClient } from './client.js';
 import type { EmitContext, EmittedFile } from './emitted-file.js';
@@ -12,7 +12,8 @@ import { emitValidators } from './validators/module.js';
 
 export type Emitter = (api: IrApi, ctx: EmitContext & { readonly templates: TemplateSet }) => EmittedFile[] | Promise<EmittedFile[]>;
 
-export const EMITTERS: readonly Emitter[] = [emitRequests, emitClient, emitPackageFiles, emitTypes, emitValidators];
+/** Emitters whose files prettier formats. */
+export const FORMATTED_EMITTERS: readonly Emitter[] = [emitRequests, emitClient, emitPackageFiles];
 
-/** How many of EMITTERS, from the first, hand prettier their files. */
-export const FORMATTED_BY_PRETTIER = 3;
+/** Emitters that print their files in prettier's final layout themselves. */
+export const PRINTED_EMITTERS: readonly Emitter[] = [emitTypes, emitValidators];

@@ -112,6 +112,13 @@ export function jsDoc(text: string): string {
     .trim();
 }
 
+/** A JSDoc block of already escaped text (see jsDoc): `/** text *\/`, or one ` * ` line per line. */
+export function docComment(text: string): string {
+  const lines = text.split('\n');
+  if (lines.length === 1) return `/** ${text} */`;
+  return ['/**', ...lines.map((line) => ` * ${line}`.trimEnd()), ' */'].join('\n');
+}
+
 /** A `//` comment line: no line breaks can escape it. */
 export function lineComment(text: string): string {
   return '// ' + text.replace(/[\r\n\u2028\u2029]+/g, ' ');

@@ -3,6 +3,7 @@
 // all those files need, so they are printed here rather than by ts-morph, whose import costs
 // a second copy of the TypeScript compiler (a third of a small spec's run). Prettier keeps
 // comments and blank lines as given, so those are placed here the way the files read.
+import { docComment } from './escape.js';
 
 export interface Parameter {
   readonly name: string;
@@ -112,12 +113,7 @@ function parameters(list: readonly Parameter[]): string {
     .join(', ');
 }
 
-/** JSDoc blocks, each on its own lines: `/** text *\/` or a starred block for several lines. */
+/** JSDoc blocks, each on its own lines. */
 function docs(list: readonly string[] | undefined): string {
-  return (list ?? [])
-    .map((text) => {
-      const lines = text.split('\n');
-      return lines.length === 1 ? `/** ${text} */\n` : `/**\n${lines.map((line) => ` * ${line}`.trimEnd()).join('\n')}\n */\n`;
-    })
-    .join('');
+  return (list ?? []).map((text) => `${docComment(text)}\n`).join('');
 }

@@ -83,14 +83,6 @@ export function beginFormat(worker?: PrettierWorker): FormatSession {
   };
 }
 
-/** Formats `files` in one session (see beginFormat). */
-export async function formatFiles(files: readonly EmittedFile[], worker?: PrettierWorker): Promise<EmittedFile[]> {
-  const session = beginFormat(worker);
-  const formatted = await session.format(files);
-  session.end();
-  return formatted;
-}
-
 interface Job {
   readonly text: string;
   readonly parser: string;
@@ -120,7 +112,7 @@ async function formatPending(jobs: readonly [string, Job][], into: Map<string, s
     if (size >= BATCH_CHARS) flush();
   }
   flush();
-  const outputs = worker !== undefined ? await worker.format(calls.map((call) => call.job), PRETTIER_OPTIONS) : await formatHere(calls.map((call) => call.job));
+  const outputs = worker !== undefined ? await worker.format(calls.map((call) => call.job)) : await formatHere(calls.map((call) => call.job));
   calls.forEach((call, i) => {
     const output = outputs[i]!;
     if (!call.isBatch) return void into.set(call.keys[0]!, output);

@@ -15,7 +15,8 @@ export interface FormatJob {
 }
 
 export interface PrettierWorker {
-  format(jobs: readonly FormatJob[], options: Options): Promise<string[]>;
+  /** Formats each job with the options the worker was started with. */
+  format(jobs: readonly FormatJob[]): Promise<string[]>;
 }
 
 interface Reply {
@@ -49,12 +50,12 @@ const SOURCE = [
   `loaded.then(async () => { for (let round = 0; round < 8 && waiting === 0; round++) await format(sample, { ...workerData.options, parser: 'babel-ts' }); }).catch(() => {});`,
   // one request at a time, in order: interleaved, they would only hold more syntax trees at once
   `let queue = loaded.catch(() => {});`,
-  `parentPort.on('message', ({ id, jobs, options }) => {`,
+  `parentPort.on('message', ({ id, jobs }) => {`,
   `  waiting++;`,
   `  queue = queue.then(async () => {`,
   `    try {`,
   `      const texts = [];`,
-  `      for (const job of jobs) texts.push(await format(job.text, { ...options, parser: job.parser }));`,
+  `      for (const job of jobs) texts.push(await format(job.text, { ...workerData.options, parser: job.parser }));`,
   `      parentPort.postMessage({ id, texts });`,
   `    } catch (error) {`,
   `      parentPort.postMessage({ id, error: String(error?.message ?? error) });`,
@@ -93,14 +94,14 @@ function start(options: Options): PrettierWorker {
   worker.on('exit', (code) => failAll(new Error(`the prettier worker stopped (exit code ${code})`)));
   worker.unref(); // after the listeners: adding a 'message' listener refs the worker again
   return {
-    format(jobs, options) {
+    format(jobs) {
       if (jobs.length === 0) return Promise.resolve([]);
       const id = next++;
       // referenced while it has work, so a run waiting on it is not cut short
       worker.ref();
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, jobs, options });
+        worker.postMessage({ id, jobs });
       });
     },
   };

@@ -4,8 +4,8 @@
 // additionalProperties unset; closed objects (`additionalProperties: false`) reject them anyway.
 // Each is source text for print.ts: one statement or brace per line.
 import type { Identifier, IrNamedSchema } from '../../model/ir.js';
-import { Code, code, jsDoc, literal } from '../escape.js';
-import { docComment, signature } from './print.js';
+import { Code, code, docComment, jsDoc, literal } from '../escape.js';
+import { signature } from './print.js';
 import { checkFunction, Scope, type ModuleScope } from './scope.js';
 
 export function namedSchemaToStatements(named: IrNamedSchema, vendor: Code, module: ModuleScope): string[] {

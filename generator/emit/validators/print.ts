@@ -71,13 +71,6 @@ export function signature(prefix: string, parameters: readonly string[], suffix:
   return `${prefix}(\n${parameters.map((parameter) => `${INDENT}${parameter},`).join('\n')}\n)${suffix} {`;
 }
 
-/** A JSDoc block at the top level. */
-export function docComment(text: string): string {
-  const lines = text.split('\n');
-  if (lines.length === 1) return `/** ${text} */`;
-  return ['/**', ...lines.map((line) => ` * ${line}`.trimEnd()), ' */'].join('\n');
-}
-
 function layOut(line: string, depth: number): string[] | undefined {
   const pad = INDENT.repeat(depth);
   if (pad.length + line.length <= WIDTH) return [pad + line];
