@@ -1,19 +1,37 @@
 // argv -> options -> pipeline. Exit codes: 0 success, 1 a problem in the spec or a stale
 // output under --check, 2 a usage error or a bug in sdkgen. Stacks only with --debug.
-import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { parseFlags } from './cli-flags.js';
 import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
 import { renderDiagnostic } from './diagnostics/render.js';
+import { closestMatch } from './diagnostics/suggest.js';
 import { loadConfig } from './load/load-config.js';
 import { BUILTIN_TEMPLATES } from './load/load-templates.js';
 import { PACKAGE_ROOT } from './load/package-root.js';
 import type { GenerateOptions, GenerateResult, Stage } from './pipeline.js';
-import { watchFiles } from './watch/watch-files.js';
+import { watchFiles, withSpecFiles } from './watch/watch-files.js';
 
-const REPO_ROOT = PACKAGE_ROOT;
-const DEFAULT_SPEC = 'spec/chatkit-sessions.yaml';
+/** Relative to the working directory, like every path on the command line. */
 const DEFAULT_OUT = 'generated';
+const CONFIG_NAMES = 'sdkgen.config.json or sdkgen.config.yaml';
+
+const GENERATE_FLAGS = {
+  spec: { type: 'string', value: 'file' },
+  out: { type: 'string', value: 'dir' },
+  check: { type: 'boolean' },
+  watch: { type: 'boolean' },
+  templates: { type: 'string', value: 'dir' },
+  'package-name': { type: 'string', value: 'name' },
+  'client-name': { type: 'string', value: 'name' },
+  config: { type: 'string', value: 'file' },
+  quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  json: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+const COMMANDS = ['generate', 'diff'];
 
 export const HELP = `sdkgen: generate a typed, validated, dependency-free TypeScript client from an OpenAPI spec.
 
@@ -22,8 +40,9 @@ Usage:
   sdkgen diff <old-spec> <new-spec>    list the changes between two specs that matter to
                                        a client's users (sdkgen diff --help)
 
-Options of generate (flags override sdkgen.config.json / sdkgen.config.yaml):
-  --spec <file>          the OpenAPI 3.0/3.1 spec, YAML or JSON (default: ${DEFAULT_SPEC})
+Options of generate (flags override sdkgen.config.json / sdkgen.config.yaml; relative paths
+are relative to the current folder, and in a config file to the file's folder):
+  --spec <file>          the OpenAPI 3.0/3.1 spec, YAML or JSON (or \`spec\` in the config file)
   --out <dir>            the output folder, replaced atomically (default: ${DEFAULT_OUT})
   --check                write nothing; exit 1 and list every file that would be created,
                          changed or deleted when the output folder is not current
@@ -67,32 +86,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     // diff parses its own flags (--format, --fail-on)
     if (argv[0] === 'diff') return await (await import('./diff/diff-command.js')).runDiffCommand(argv.slice(1), io);
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        spec: { type: 'string' },
-        out: { type: 'string' },
-        check: { type: 'boolean', default: false },
-        watch: { type: 'boolean', default: false },
-        templates: { type: 'string' },
-        'package-name': { type: 'string' },
-        'client-name': { type: 'string' },
-        config: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        verbose: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        debug: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    const { values, positionals } = parseFlags(argv, GENERATE_FLAGS, 'sdkgen --help');
     debug = values.debug;
     if (values.help) {
       io.stdout(HELP + '\n');
       return 0;
     }
     const [command = 'generate', ...extra] = positionals;
-    if (command !== 'generate') throw new UsageError(`Unknown command "${command}". Run \`sdkgen --help\` for the commands.`);
+    if (command !== 'generate') {
+      const nearest = closestMatch(command, COMMANDS);
+      throw new UsageError(`Unknown command "${command}"${nearest !== undefined ? `; did you mean \`sdkgen ${nearest}\`?` : '.'} Run \`sdkgen --help\` for the commands.`);
+    }
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}". Pass the spec with --spec <file>.`);
     if (values.check && values.watch) throw new UsageError('--check and --watch do not go together: --check writes nothing, --watch keeps writing.');
     const config = await loadConfig(io.cwd, values.config);
@@ -100,14 +104,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const templates = pick(values.templates, config.templates);
     const packageName = pick(values['package-name'], config.packageName);
     const clientName = pick(values['client-name'], config.clientName);
+    const spec = pick(values.spec, config.spec);
+    if (spec === undefined) {
+      const where = config.file !== undefined ? `${config.file} has no \`spec\` setting` : `there is no ${CONFIG_NAMES} in ${io.cwd}`;
+      throw new UsageError(`No spec to generate from: no --spec was given and ${where}. Pass --spec <file>, or add a ${config.file ?? 'sdkgen.config.json'} with {"spec": "<file>", "out": "<dir>"}.`);
+    }
+    const out = pick(values.out, config.out) ?? DEFAULT_OUT;
+    refuseOutputInsideSdkgen(out, io.cwd);
     const settings: RunSettings = {
       check: values.check,
       quiet: values.quiet,
       verbose: values.verbose,
       json: values.json,
       options: {
-        spec: pick(values.spec, config.spec) ?? relative(io.cwd, resolve(REPO_ROOT, DEFAULT_SPEC)),
-        out: pick(values.out, config.out) ?? relative(io.cwd, resolve(REPO_ROOT, DEFAULT_OUT)),
+        spec,
+        out,
         check: values.check,
         cwd: io.cwd,
         ...(templates !== undefined ? { templates } : {}),
@@ -141,14 +152,16 @@ async function watch(settings: RunSettings, io: Io, debug: boolean): Promise<num
   const { spec, templates } = settings.options;
   const targets = [{ path: resolve(io.cwd, spec), isFolder: false }, { path: BUILTIN_TEMPLATES, isFolder: true }];
   if (templates !== undefined) targets.push({ path: resolve(io.cwd, templates), isFolder: true });
-  if (!settings.quiet && !settings.json) io.stderr(`sdkgen: watching ${[spec, ...(templates !== undefined ? [templates] : [])].join(', ')} and the built-in templates (Ctrl-C to stop)\n`);
+  const announce = () => {
+    if (!settings.quiet && !settings.json) io.stderr(`sdkgen: watching ${[spec, ...(templates !== undefined ? [templates] : [])].join(', ')}, the files it refers to and the built-in templates (Ctrl-C to stop)\n`);
+  };
   await watchFiles(
-    targets,
+    withSpecFiles(resolve(io.cwd, spec), targets),
     async (changed) => {
       if (!settings.quiet && !settings.json) io.stderr(`sdkgen: changed: ${changed.map((path) => relative(io.cwd, path) || path).join(', ')}\n`);
       await runOnce(settings, io, debug);
     },
-    io.signal ? { signal: io.signal } : {},
+    { onReady: announce, ...(io.signal ? { signal: io.signal } : {}) },
   );
   return 0;
 }
@@ -280,37 +293,37 @@ function report(error: unknown, io: Io, debug: boolean, json: boolean): number {
 /** Usage errors and file-system errors are the caller's to fix: one line, no stack. */
 function usageMessage(error: unknown): string | undefined {
   if (error instanceof UsageError) return error.message;
-  const code = (error as { code?: unknown })?.code;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-    return `${(error as Error).message}. Run \`sdkgen --help\` for the options.`;
-  }
   const fsError = error as NodeJS.ErrnoException;
   if (typeof fsError?.syscall === 'string') return `cannot ${fsError.syscall} ${fsError.path ?? ''}: ${fsError.code ?? fsError.message}. Nothing was changed.`;
   return undefined;
 }
 
-function plural(count: number): string {
-  return count === 1 ? '' : 's';
+/**
+ * An installed sdkgen (under a node_modules folder: a dependency, npx's cache, a global install)
+ * is never written to: the output folder may be neither inside it nor around it. A checkout of
+ * sdkgen is a working copy, and regenerates its own generated/.
+ */
+function refuseOutputInsideSdkgen(out: string, cwd: string): void {
+  const root = realpathSync(PACKAGE_ROOT);
+  if (!root.split(sep).includes('node_modules')) return;
+  const target = realpathOfNearest(resolve(cwd, out));
+  const within = (child: string, parent: string): boolean => {
+    const path = relative(parent, child);
+    return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+  };
+  if (within(target, root) || within(root, target)) {
+    const where = within(target, root) ? 'is inside' : 'would replace a folder that holds';
+    throw new UsageError(`--out ${out} ${where} the installed sdkgen package (${root}); sdkgen never writes there. Choose an output folder in your project, e.g. --out client.`);
+  }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const color = Boolean(process.stderr.isTTY) && !('NO_COLOR' in process.env);
-  const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
-  main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    color,
-    cwd: process.cwd(),
-    isTerminal: Boolean(process.stderr.isTTY),
-    signal: controller.signal,
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`sdkgen: internal error: ${String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
+/** The real path of `path`, through its nearest existing ancestor (the output may not exist yet). */
+function realpathOfNearest(path: string): string {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  return resolve(realpathSync(existing), relative(existing, path));
+}
+
+function plural(count: number): string {
+  return count === 1 ? '' : 's';
 }

@@ -5,15 +5,17 @@ import { resolve } from 'node:path';
 import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { EmittedFile } from './emit/emitted-file.js';
 import type { Emitter } from './emit/emitters.js';
+import { selfCheck } from './emit/self-check.js';
 import { templateSet } from './emit/template-set.js';
-import { loadSpec } from './load/load-spec.js';
+import { loadSpecFiles } from './load/load-spec-files.js';
+import { decodeUtf8 } from './load/decode-utf8.js';
 import { PRETTIER_OPTIONS } from './format/format-files.js';
 import { prettierWorker } from './format/prettier-worker.js';
 import { loadTemplates } from './load/load-templates.js';
 import { buildModel } from './model/build-model.js';
 import { validateLater } from './validate/validate-spec.js';
-import { compareTree, readTree, type TreeDifference } from './write/compare-output.js';
-import { writeOutput } from './write/write-output.js';
+import type { TreeDifference } from './write/compare-output.js';
+import { checkOutput, preflightOutput, writeOutput } from './write/write-output.js';
 
 export type Stage = 'load' | 'validate' | 'model' | 'emit' | 'format' | 'write';
 
@@ -48,13 +50,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const stage = options.onStage ?? (() => {});
   stage('load');
   const onDisk = (path: string) => resolve(options.cwd ?? '.', path);
-  const text = await readSpecFile(options.spec, onDisk(options.spec));
+  if (options.write !== false && options.out !== undefined) await preflightOutput(onDisk(options.out)); // a wrong --out is refused before generating
+  const text = decodeUtf8(options.spec, await readSpecFile(options.spec, onDisk(options.spec)));
   // prettier loads on its own thread while this one reads the spec
   const worker = prettierWorker(PRETTIER_OPTIONS);
+  // the text of every file of the spec, for code frames in diagnostics
+  let sources: ReadonlyMap<string, string> = new Map([[options.spec, text]]);
   try {
     const templatesPromise = loadTemplates(options.templates === undefined ? undefined : onDisk(options.templates), options.templates);
     templatesPromise.catch(() => {}); // awaited below; a spec error may come first
-    const spec = loadSpec(options.spec, text);
+    const spec = await loadSpecFiles(options.spec, text, onDisk(options.spec));
+    sources = spec.sources;
     stage('validate');
     const validation = deferredValidation(await validateLater(spec));
     const { warnings, formatting, session } = await validation.guard(async () => {
@@ -86,18 +92,26 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     stage('format');
     const files = (await Promise.all(formatting)).flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     session.end();
+    const broken = selfCheck(files);
+    if (broken.length > 0) {
+      throw new InternalError(
+        `the package generated from ${options.spec} would not compile, so nothing was written:\n${broken.map((p) => `  ${p.file}: ${p.message}`).join('\n')}\nThis is a bug in sdkgen, not in the spec: please report it with the spec.`,
+      );
+    }
     if (options.write === false) return { files, warnings, wrote: false };
     if (options.out === undefined) throw new UsageError('No output folder: pass --out <dir>.');
     if (options.check) {
-      return { files, warnings, difference: compareTree(await readTree(onDisk(options.out)), files), wrote: false };
+      return { files, warnings, difference: await checkOutput(onDisk(options.out), files), wrote: false };
     }
     stage('write');
     const result = await writeOutput(onDisk(options.out), files);
     return { files, warnings, difference: result, wrote: result.wrote };
   } catch (error) {
-    if (error instanceof SpecError) throw new SpecError(error.diagnostics, new Map([...error.sources, [options.spec, text]]));
+    if (error instanceof SpecError) throw new SpecError(error.diagnostics, new Map([...sources, ...error.sources, [options.spec, text]]));
     if (error instanceof UsageError || error instanceof InternalError) throw error;
     if (isFileSystemError(error)) throw error;
+    // load/too-deep and load/alias-cycle keep specs from getting here; anything that still does is sdkgen's bug
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new InternalError('unexpected failure: a walk over the spec recursed without end (the call stack overflowed)', { cause: error });
     throw new InternalError(`unexpected failure: ${(error as Error)?.message ?? String(error)}`, { cause: error });
   }
 }
@@ -124,9 +138,9 @@ function deferredValidation({ checked, confirm }: Awaited<ReturnType<typeof vali
   };
 }
 
-async function readSpecFile(file: string, path: string): Promise<string> {
+async function readSpecFile(file: string, path: string): Promise<Uint8Array> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `Cannot read the spec ${file}: no such file.` : `Cannot read the spec ${file}: ${code ?? String(error)}.`);

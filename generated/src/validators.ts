@@ -2,6 +2,9 @@
 import { ValidationError, type ValidationIssue } from './internal/errors.js';
 import {
   NO_ISSUES,
+  MAX_DEPTH,
+  tooDeep,
+  runCheck,
   codePoints,
   expected,
   fail,
@@ -153,19 +156,19 @@ export function validateChatKitAttachment(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitAttachment(value, mode === 'strict', '`ChatKitAttachment`');
+  const issues = runCheck(check_ChatKitAttachment, value, mode === 'strict', '`ChatKitAttachment`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitAttachment` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitAttachment(value: unknown): value is types.ChatKitAttachment {
-  const issues = check_ChatKitAttachment(value, false, '`ChatKitAttachment`');
+  const issues = runCheck(check_ChatKitAttachment, value, false, '`ChatKitAttachment`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitAttachment` ('loose' mode). */
 export function assertChatKitAttachment(value: unknown): asserts value is types.ChatKitAttachment {
-  const issues = check_ChatKitAttachment(value, false, '`ChatKitAttachment`');
+  const issues = runCheck(check_ChatKitAttachment, value, false, '`ChatKitAttachment`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitAttachment');
   }
@@ -182,7 +185,11 @@ function check_ChatKitAttachment(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -261,13 +268,18 @@ export function validateChatKitClientToolCall(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitClientToolCall(value, mode === 'strict', '`ChatKitClientToolCall`');
+  const issues = runCheck(
+    check_ChatKitClientToolCall,
+    value,
+    mode === 'strict',
+    '`ChatKitClientToolCall`',
+  );
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitClientToolCall` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitClientToolCall(value: unknown): value is types.ChatKitClientToolCall {
-  const issues = check_ChatKitClientToolCall(value, false, '`ChatKitClientToolCall`');
+  const issues = runCheck(check_ChatKitClientToolCall, value, false, '`ChatKitClientToolCall`');
   return issues === undefined;
 }
 
@@ -275,7 +287,7 @@ export function isChatKitClientToolCall(value: unknown): value is types.ChatKitC
 export function assertChatKitClientToolCall(
   value: unknown,
 ): asserts value is types.ChatKitClientToolCall {
-  const issues = check_ChatKitClientToolCall(value, false, '`ChatKitClientToolCall`');
+  const issues = runCheck(check_ChatKitClientToolCall, value, false, '`ChatKitClientToolCall`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitClientToolCall');
   }
@@ -292,7 +304,11 @@ function check_ChatKitClientToolCall(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -417,7 +433,8 @@ export function validateChatKitResponseOutputText(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitResponseOutputText(
+  const issues = runCheck(
+    check_ChatKitResponseOutputText,
     value,
     mode === 'strict',
     '`ChatKitResponseOutputText`',
@@ -429,7 +446,12 @@ export function validateChatKitResponseOutputText(
 export function isChatKitResponseOutputText(
   value: unknown,
 ): value is types.ChatKitResponseOutputText {
-  const issues = check_ChatKitResponseOutputText(value, false, '`ChatKitResponseOutputText`');
+  const issues = runCheck(
+    check_ChatKitResponseOutputText,
+    value,
+    false,
+    '`ChatKitResponseOutputText`',
+  );
   return issues === undefined;
 }
 
@@ -437,7 +459,12 @@ export function isChatKitResponseOutputText(
 export function assertChatKitResponseOutputText(
   value: unknown,
 ): asserts value is types.ChatKitResponseOutputText {
-  const issues = check_ChatKitResponseOutputText(value, false, '`ChatKitResponseOutputText`');
+  const issues = runCheck(
+    check_ChatKitResponseOutputText,
+    value,
+    false,
+    '`ChatKitResponseOutputText`',
+  );
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitResponseOutputText');
   }
@@ -454,7 +481,11 @@ function check_ChatKitResponseOutputText(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -474,6 +505,7 @@ function check_ChatKitResponseOutputText(
                   v4,
                   strict,
                   'an item of `annotations`',
+                  depth + 2,
                 );
                 if (r7 !== undefined) {
                   issues = nestIssues(issues, ['annotations', i3], r7, '');
@@ -485,6 +517,7 @@ function check_ChatKitResponseOutputText(
                   v4,
                   strict,
                   'an item of `annotations`',
+                  depth + 2,
                 );
                 if (r8 !== undefined) {
                   issues = nestIssues(issues, ['annotations', i3], r8, '');
@@ -556,7 +589,8 @@ export function validateChatKitResponseOutputTextAnnotationFile(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitResponseOutputTextAnnotationFile(
+  const issues = runCheck(
+    check_ChatKitResponseOutputTextAnnotationFile,
     value,
     mode === 'strict',
     '`ChatKitResponseOutputTextAnnotationFile`',
@@ -568,7 +602,8 @@ export function validateChatKitResponseOutputTextAnnotationFile(
 export function isChatKitResponseOutputTextAnnotationFile(
   value: unknown,
 ): value is types.ChatKitResponseOutputTextAnnotationFile {
-  const issues = check_ChatKitResponseOutputTextAnnotationFile(
+  const issues = runCheck(
+    check_ChatKitResponseOutputTextAnnotationFile,
     value,
     false,
     '`ChatKitResponseOutputTextAnnotationFile`',
@@ -580,7 +615,8 @@ export function isChatKitResponseOutputTextAnnotationFile(
 export function assertChatKitResponseOutputTextAnnotationFile(
   value: unknown,
 ): asserts value is types.ChatKitResponseOutputTextAnnotationFile {
-  const issues = check_ChatKitResponseOutputTextAnnotationFile(
+  const issues = runCheck(
+    check_ChatKitResponseOutputTextAnnotationFile,
     value,
     false,
     '`ChatKitResponseOutputTextAnnotationFile`',
@@ -602,7 +638,11 @@ function check_ChatKitResponseOutputTextAnnotationFile(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -676,7 +716,8 @@ export function validateChatKitResponseOutputTextAnnotationURL(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitResponseOutputTextAnnotationURL(
+  const issues = runCheck(
+    check_ChatKitResponseOutputTextAnnotationURL,
     value,
     mode === 'strict',
     '`ChatKitResponseOutputTextAnnotationURL`',
@@ -688,7 +729,8 @@ export function validateChatKitResponseOutputTextAnnotationURL(
 export function isChatKitResponseOutputTextAnnotationURL(
   value: unknown,
 ): value is types.ChatKitResponseOutputTextAnnotationURL {
-  const issues = check_ChatKitResponseOutputTextAnnotationURL(
+  const issues = runCheck(
+    check_ChatKitResponseOutputTextAnnotationURL,
     value,
     false,
     '`ChatKitResponseOutputTextAnnotationURL`',
@@ -700,7 +742,8 @@ export function isChatKitResponseOutputTextAnnotationURL(
 export function assertChatKitResponseOutputTextAnnotationURL(
   value: unknown,
 ): asserts value is types.ChatKitResponseOutputTextAnnotationURL {
-  const issues = check_ChatKitResponseOutputTextAnnotationURL(
+  const issues = runCheck(
+    check_ChatKitResponseOutputTextAnnotationURL,
     value,
     false,
     '`ChatKitResponseOutputTextAnnotationURL`',
@@ -722,7 +765,11 @@ function check_ChatKitResponseOutputTextAnnotationURL(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -796,7 +843,8 @@ export function validateChatKitResponseOutputTextAnnotationUnion(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitResponseOutputTextAnnotationUnion(
+  const issues = runCheck(
+    check_ChatKitResponseOutputTextAnnotationUnion,
     value,
     mode === 'strict',
     '`ChatKitResponseOutputTextAnnotationUnion`',
@@ -808,7 +856,8 @@ export function validateChatKitResponseOutputTextAnnotationUnion(
 export function isChatKitResponseOutputTextAnnotationUnion(
   value: unknown,
 ): value is types.ChatKitResponseOutputTextAnnotationUnion {
-  const issues = check_ChatKitResponseOutputTextAnnotationUnion(
+  const issues = runCheck(
+    check_ChatKitResponseOutputTextAnnotationUnion,
     value,
     false,
     '`ChatKitResponseOutputTextAnnotationUnion`',
@@ -820,7 +869,8 @@ export function isChatKitResponseOutputTextAnnotationUnion(
 export function assertChatKitResponseOutputTextAnnotationUnion(
   value: unknown,
 ): asserts value is types.ChatKitResponseOutputTextAnnotationUnion {
-  const issues = check_ChatKitResponseOutputTextAnnotationUnion(
+  const issues = runCheck(
+    check_ChatKitResponseOutputTextAnnotationUnion,
     value,
     false,
     '`ChatKitResponseOutputTextAnnotationUnion`',
@@ -842,21 +892,25 @@ function check_ChatKitResponseOutputTextAnnotationUnion(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
     switch (v2) {
       case 'file': {
-        const r3 = check_ChatKitResponseOutputTextAnnotationFile(value, strict, label);
+        const r3 = check_ChatKitResponseOutputTextAnnotationFile(value, strict, label, depth);
         if (r3 !== undefined) {
           issues = nestIssues(issues, [], r3, '');
         }
         break;
       }
       case 'url': {
-        const r4 = check_ChatKitResponseOutputTextAnnotationURL(value, strict, label);
+        const r4 = check_ChatKitResponseOutputTextAnnotationURL(value, strict, label, depth);
         if (r4 !== undefined) {
           issues = nestIssues(issues, [], r4, '');
         }
@@ -891,19 +945,19 @@ export function validateChatKitTask(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitTask(value, mode === 'strict', '`ChatKitTask`');
+  const issues = runCheck(check_ChatKitTask, value, mode === 'strict', '`ChatKitTask`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitTask` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitTask(value: unknown): value is types.ChatKitTask {
-  const issues = check_ChatKitTask(value, false, '`ChatKitTask`');
+  const issues = runCheck(check_ChatKitTask, value, false, '`ChatKitTask`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitTask` ('loose' mode). */
 export function assertChatKitTask(value: unknown): asserts value is types.ChatKitTask {
-  const issues = check_ChatKitTask(value, false, '`ChatKitTask`');
+  const issues = runCheck(check_ChatKitTask, value, false, '`ChatKitTask`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitTask');
   }
@@ -920,7 +974,11 @@ function check_ChatKitTask(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -1034,19 +1092,19 @@ export function validateChatKitTaskGroup(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitTaskGroup(value, mode === 'strict', '`ChatKitTaskGroup`');
+  const issues = runCheck(check_ChatKitTaskGroup, value, mode === 'strict', '`ChatKitTaskGroup`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitTaskGroup` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitTaskGroup(value: unknown): value is types.ChatKitTaskGroup {
-  const issues = check_ChatKitTaskGroup(value, false, '`ChatKitTaskGroup`');
+  const issues = runCheck(check_ChatKitTaskGroup, value, false, '`ChatKitTaskGroup`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitTaskGroup` ('loose' mode). */
 export function assertChatKitTaskGroup(value: unknown): asserts value is types.ChatKitTaskGroup {
-  const issues = check_ChatKitTaskGroup(value, false, '`ChatKitTaskGroup`');
+  const issues = runCheck(check_ChatKitTaskGroup, value, false, '`ChatKitTaskGroup`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitTaskGroup');
   }
@@ -1063,7 +1121,11 @@ function check_ChatKitTaskGroup(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -1215,19 +1277,19 @@ export function validateChatKitThread(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThread(value, mode === 'strict', '`ChatKitThread`');
+  const issues = runCheck(check_ChatKitThread, value, mode === 'strict', '`ChatKitThread`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThread` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThread(value: unknown): value is types.ChatKitThread {
-  const issues = check_ChatKitThread(value, false, '`ChatKitThread`');
+  const issues = runCheck(check_ChatKitThread, value, false, '`ChatKitThread`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThread` ('loose' mode). */
 export function assertChatKitThread(value: unknown): asserts value is types.ChatKitThread {
-  const issues = check_ChatKitThread(value, false, '`ChatKitThread`');
+  const issues = runCheck(check_ChatKitThread, value, false, '`ChatKitThread`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThread');
   }
@@ -1244,7 +1306,11 @@ function check_ChatKitThread(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -1285,21 +1351,21 @@ function check_ChatKitThread(
         const v7: unknown = Object.hasOwn(o6, 'type') ? o6.type : undefined;
         switch (v7) {
           case 'active': {
-            const r8 = check_ChatKitThreadStatusActive(v5, strict, '`status`');
+            const r8 = check_ChatKitThreadStatusActive(v5, strict, '`status`', depth + 1);
             if (r8 !== undefined) {
               issues = nestIssues(issues, ['status'], r8, '');
             }
             break;
           }
           case 'closed': {
-            const r9 = check_ChatKitThreadStatusClosed(v5, strict, '`status`');
+            const r9 = check_ChatKitThreadStatusClosed(v5, strict, '`status`', depth + 1);
             if (r9 !== undefined) {
               issues = nestIssues(issues, ['status'], r9, '');
             }
             break;
           }
           case 'locked': {
-            const r10 = check_ChatKitThreadStatusLocked(v5, strict, '`status`');
+            const r10 = check_ChatKitThreadStatusLocked(v5, strict, '`status`', depth + 1);
             if (r10 !== undefined) {
               issues = nestIssues(issues, ['status'], r10, '');
             }
@@ -1374,7 +1440,8 @@ export function validateChatKitThreadAssistantMessageItem(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThreadAssistantMessageItem(
+  const issues = runCheck(
+    check_ChatKitThreadAssistantMessageItem,
     value,
     mode === 'strict',
     '`ChatKitThreadAssistantMessageItem`',
@@ -1386,7 +1453,8 @@ export function validateChatKitThreadAssistantMessageItem(
 export function isChatKitThreadAssistantMessageItem(
   value: unknown,
 ): value is types.ChatKitThreadAssistantMessageItem {
-  const issues = check_ChatKitThreadAssistantMessageItem(
+  const issues = runCheck(
+    check_ChatKitThreadAssistantMessageItem,
     value,
     false,
     '`ChatKitThreadAssistantMessageItem`',
@@ -1398,7 +1466,8 @@ export function isChatKitThreadAssistantMessageItem(
 export function assertChatKitThreadAssistantMessageItem(
   value: unknown,
 ): asserts value is types.ChatKitThreadAssistantMessageItem {
-  const issues = check_ChatKitThreadAssistantMessageItem(
+  const issues = runCheck(
+    check_ChatKitThreadAssistantMessageItem,
     value,
     false,
     '`ChatKitThreadAssistantMessageItem`',
@@ -1420,7 +1489,11 @@ function check_ChatKitThreadAssistantMessageItem(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -1457,6 +1530,7 @@ function check_ChatKitThreadAssistantMessageItem(
                           v9,
                           strict,
                           'an item of `annotations`',
+                          depth + 4,
                         );
                         if (r12 !== undefined) {
                           issues = nestIssues(issues, ['content', i4, 'annotations', i8], r12, '');
@@ -1468,6 +1542,7 @@ function check_ChatKitThreadAssistantMessageItem(
                           v9,
                           strict,
                           'an item of `annotations`',
+                          depth + 4,
                         );
                         if (r13 !== undefined) {
                           issues = nestIssues(issues, ['content', i4, 'annotations', i8], r13, '');
@@ -1623,13 +1698,18 @@ export function validateChatKitThreadItemList(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThreadItemList(value, mode === 'strict', '`ChatKitThreadItemList`');
+  const issues = runCheck(
+    check_ChatKitThreadItemList,
+    value,
+    mode === 'strict',
+    '`ChatKitThreadItemList`',
+  );
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadItemList` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadItemList(value: unknown): value is types.ChatKitThreadItemList {
-  const issues = check_ChatKitThreadItemList(value, false, '`ChatKitThreadItemList`');
+  const issues = runCheck(check_ChatKitThreadItemList, value, false, '`ChatKitThreadItemList`');
   return issues === undefined;
 }
 
@@ -1637,7 +1717,7 @@ export function isChatKitThreadItemList(value: unknown): value is types.ChatKitT
 export function assertChatKitThreadItemList(
   value: unknown,
 ): asserts value is types.ChatKitThreadItemList {
-  const issues = check_ChatKitThreadItemList(value, false, '`ChatKitThreadItemList`');
+  const issues = runCheck(check_ChatKitThreadItemList, value, false, '`ChatKitThreadItemList`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadItemList');
   }
@@ -1654,7 +1734,11 @@ function check_ChatKitThreadItemList(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -1665,7 +1749,12 @@ function check_ChatKitThreadItemList(
       if (Array.isArray(v2)) {
         for (let i3 = 0; i3 < v2.length; i3++) {
           const v4: unknown = v2[i3];
-          const r5 = check_ChatKitThreadItemListDataUnion(v4, strict, 'an item of `data`');
+          const r5 = check_ChatKitThreadItemListDataUnion(
+            v4,
+            strict,
+            'an item of `data`',
+            depth + 2,
+          );
           if (r5 !== undefined) {
             issues = nestIssues(issues, ['data', i3], r5, '');
           }
@@ -1742,7 +1831,8 @@ export function validateChatKitThreadItemListDataUnion(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThreadItemListDataUnion(
+  const issues = runCheck(
+    check_ChatKitThreadItemListDataUnion,
     value,
     mode === 'strict',
     '`ChatKitThreadItemListDataUnion`',
@@ -1754,7 +1844,8 @@ export function validateChatKitThreadItemListDataUnion(
 export function isChatKitThreadItemListDataUnion(
   value: unknown,
 ): value is types.ChatKitThreadItemListDataUnion {
-  const issues = check_ChatKitThreadItemListDataUnion(
+  const issues = runCheck(
+    check_ChatKitThreadItemListDataUnion,
     value,
     false,
     '`ChatKitThreadItemListDataUnion`',
@@ -1766,7 +1857,8 @@ export function isChatKitThreadItemListDataUnion(
 export function assertChatKitThreadItemListDataUnion(
   value: unknown,
 ): asserts value is types.ChatKitThreadItemListDataUnion {
-  const issues = check_ChatKitThreadItemListDataUnion(
+  const issues = runCheck(
+    check_ChatKitThreadItemListDataUnion,
     value,
     false,
     '`ChatKitThreadItemListDataUnion`',
@@ -1787,49 +1879,53 @@ function check_ChatKitThreadItemListDataUnion(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
     switch (v2) {
       case 'chatkit.assistant_message': {
-        const r3 = check_ChatKitThreadAssistantMessageItem(value, strict, label);
+        const r3 = check_ChatKitThreadAssistantMessageItem(value, strict, label, depth);
         if (r3 !== undefined) {
           issues = nestIssues(issues, [], r3, '');
         }
         break;
       }
       case 'chatkit.client_tool_call': {
-        const r4 = check_ChatKitClientToolCall(value, strict, label);
+        const r4 = check_ChatKitClientToolCall(value, strict, label, depth);
         if (r4 !== undefined) {
           issues = nestIssues(issues, [], r4, '');
         }
         break;
       }
       case 'chatkit.task': {
-        const r5 = check_ChatKitTask(value, strict, label);
+        const r5 = check_ChatKitTask(value, strict, label, depth);
         if (r5 !== undefined) {
           issues = nestIssues(issues, [], r5, '');
         }
         break;
       }
       case 'chatkit.task_group': {
-        const r6 = check_ChatKitTaskGroup(value, strict, label);
+        const r6 = check_ChatKitTaskGroup(value, strict, label, depth);
         if (r6 !== undefined) {
           issues = nestIssues(issues, [], r6, '');
         }
         break;
       }
       case 'chatkit.user_message': {
-        const r7 = check_ChatKitThreadUserMessageItem(value, strict, label);
+        const r7 = check_ChatKitThreadUserMessageItem(value, strict, label, depth);
         if (r7 !== undefined) {
           issues = nestIssues(issues, [], r7, '');
         }
         break;
       }
       case 'chatkit.widget': {
-        const r8 = check_ChatKitWidgetItem(value, strict, label);
+        const r8 = check_ChatKitWidgetItem(value, strict, label, depth);
         if (r8 !== undefined) {
           issues = nestIssues(issues, [], r8, '');
         }
@@ -1874,19 +1970,19 @@ export function validateChatKitThreadList(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThreadList(value, mode === 'strict', '`ChatKitThreadList`');
+  const issues = runCheck(check_ChatKitThreadList, value, mode === 'strict', '`ChatKitThreadList`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitThreadList` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitThreadList(value: unknown): value is types.ChatKitThreadList {
-  const issues = check_ChatKitThreadList(value, false, '`ChatKitThreadList`');
+  const issues = runCheck(check_ChatKitThreadList, value, false, '`ChatKitThreadList`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitThreadList` ('loose' mode). */
 export function assertChatKitThreadList(value: unknown): asserts value is types.ChatKitThreadList {
-  const issues = check_ChatKitThreadList(value, false, '`ChatKitThreadList`');
+  const issues = runCheck(check_ChatKitThreadList, value, false, '`ChatKitThreadList`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadList');
   }
@@ -1903,7 +1999,11 @@ function check_ChatKitThreadList(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -1914,7 +2014,7 @@ function check_ChatKitThreadList(
       if (Array.isArray(v2)) {
         for (let i3 = 0; i3 < v2.length; i3++) {
           const v4: unknown = v2[i3];
-          const r5 = check_ChatKitThread(v4, strict, 'an item of `data`');
+          const r5 = check_ChatKitThread(v4, strict, 'an item of `data`', depth + 2);
           if (r5 !== undefined) {
             issues = nestIssues(issues, ['data', i3], r5, '');
           }
@@ -1991,7 +2091,8 @@ export function validateChatKitThreadStatusActive(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThreadStatusActive(
+  const issues = runCheck(
+    check_ChatKitThreadStatusActive,
     value,
     mode === 'strict',
     '`ChatKitThreadStatusActive`',
@@ -2003,7 +2104,12 @@ export function validateChatKitThreadStatusActive(
 export function isChatKitThreadStatusActive(
   value: unknown,
 ): value is types.ChatKitThreadStatusActive {
-  const issues = check_ChatKitThreadStatusActive(value, false, '`ChatKitThreadStatusActive`');
+  const issues = runCheck(
+    check_ChatKitThreadStatusActive,
+    value,
+    false,
+    '`ChatKitThreadStatusActive`',
+  );
   return issues === undefined;
 }
 
@@ -2011,7 +2117,12 @@ export function isChatKitThreadStatusActive(
 export function assertChatKitThreadStatusActive(
   value: unknown,
 ): asserts value is types.ChatKitThreadStatusActive {
-  const issues = check_ChatKitThreadStatusActive(value, false, '`ChatKitThreadStatusActive`');
+  const issues = runCheck(
+    check_ChatKitThreadStatusActive,
+    value,
+    false,
+    '`ChatKitThreadStatusActive`',
+  );
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadStatusActive');
   }
@@ -2028,7 +2139,11 @@ function check_ChatKitThreadStatusActive(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -2065,7 +2180,8 @@ export function validateChatKitThreadStatusClosed(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThreadStatusClosed(
+  const issues = runCheck(
+    check_ChatKitThreadStatusClosed,
     value,
     mode === 'strict',
     '`ChatKitThreadStatusClosed`',
@@ -2077,7 +2193,12 @@ export function validateChatKitThreadStatusClosed(
 export function isChatKitThreadStatusClosed(
   value: unknown,
 ): value is types.ChatKitThreadStatusClosed {
-  const issues = check_ChatKitThreadStatusClosed(value, false, '`ChatKitThreadStatusClosed`');
+  const issues = runCheck(
+    check_ChatKitThreadStatusClosed,
+    value,
+    false,
+    '`ChatKitThreadStatusClosed`',
+  );
   return issues === undefined;
 }
 
@@ -2085,7 +2206,12 @@ export function isChatKitThreadStatusClosed(
 export function assertChatKitThreadStatusClosed(
   value: unknown,
 ): asserts value is types.ChatKitThreadStatusClosed {
-  const issues = check_ChatKitThreadStatusClosed(value, false, '`ChatKitThreadStatusClosed`');
+  const issues = runCheck(
+    check_ChatKitThreadStatusClosed,
+    value,
+    false,
+    '`ChatKitThreadStatusClosed`',
+  );
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadStatusClosed');
   }
@@ -2102,7 +2228,11 @@ function check_ChatKitThreadStatusClosed(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -2147,7 +2277,8 @@ export function validateChatKitThreadStatusLocked(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThreadStatusLocked(
+  const issues = runCheck(
+    check_ChatKitThreadStatusLocked,
     value,
     mode === 'strict',
     '`ChatKitThreadStatusLocked`',
@@ -2159,7 +2290,12 @@ export function validateChatKitThreadStatusLocked(
 export function isChatKitThreadStatusLocked(
   value: unknown,
 ): value is types.ChatKitThreadStatusLocked {
-  const issues = check_ChatKitThreadStatusLocked(value, false, '`ChatKitThreadStatusLocked`');
+  const issues = runCheck(
+    check_ChatKitThreadStatusLocked,
+    value,
+    false,
+    '`ChatKitThreadStatusLocked`',
+  );
   return issues === undefined;
 }
 
@@ -2167,7 +2303,12 @@ export function isChatKitThreadStatusLocked(
 export function assertChatKitThreadStatusLocked(
   value: unknown,
 ): asserts value is types.ChatKitThreadStatusLocked {
-  const issues = check_ChatKitThreadStatusLocked(value, false, '`ChatKitThreadStatusLocked`');
+  const issues = runCheck(
+    check_ChatKitThreadStatusLocked,
+    value,
+    false,
+    '`ChatKitThreadStatusLocked`',
+  );
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadStatusLocked');
   }
@@ -2184,7 +2325,11 @@ function check_ChatKitThreadStatusLocked(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -2229,7 +2374,8 @@ export function validateChatKitThreadStatusUnion(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThreadStatusUnion(
+  const issues = runCheck(
+    check_ChatKitThreadStatusUnion,
     value,
     mode === 'strict',
     '`ChatKitThreadStatusUnion`',
@@ -2241,7 +2387,12 @@ export function validateChatKitThreadStatusUnion(
 export function isChatKitThreadStatusUnion(
   value: unknown,
 ): value is types.ChatKitThreadStatusUnion {
-  const issues = check_ChatKitThreadStatusUnion(value, false, '`ChatKitThreadStatusUnion`');
+  const issues = runCheck(
+    check_ChatKitThreadStatusUnion,
+    value,
+    false,
+    '`ChatKitThreadStatusUnion`',
+  );
   return issues === undefined;
 }
 
@@ -2249,7 +2400,12 @@ export function isChatKitThreadStatusUnion(
 export function assertChatKitThreadStatusUnion(
   value: unknown,
 ): asserts value is types.ChatKitThreadStatusUnion {
-  const issues = check_ChatKitThreadStatusUnion(value, false, '`ChatKitThreadStatusUnion`');
+  const issues = runCheck(
+    check_ChatKitThreadStatusUnion,
+    value,
+    false,
+    '`ChatKitThreadStatusUnion`',
+  );
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadStatusUnion');
   }
@@ -2266,28 +2422,32 @@ function check_ChatKitThreadStatusUnion(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
     switch (v2) {
       case 'active': {
-        const r3 = check_ChatKitThreadStatusActive(value, strict, label);
+        const r3 = check_ChatKitThreadStatusActive(value, strict, label, depth);
         if (r3 !== undefined) {
           issues = nestIssues(issues, [], r3, '');
         }
         break;
       }
       case 'closed': {
-        const r4 = check_ChatKitThreadStatusClosed(value, strict, label);
+        const r4 = check_ChatKitThreadStatusClosed(value, strict, label, depth);
         if (r4 !== undefined) {
           issues = nestIssues(issues, [], r4, '');
         }
         break;
       }
       case 'locked': {
-        const r5 = check_ChatKitThreadStatusLocked(value, strict, label);
+        const r5 = check_ChatKitThreadStatusLocked(value, strict, label, depth);
         if (r5 !== undefined) {
           issues = nestIssues(issues, [], r5, '');
         }
@@ -2327,7 +2487,8 @@ export function validateChatKitThreadUserMessageItem(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThreadUserMessageItem(
+  const issues = runCheck(
+    check_ChatKitThreadUserMessageItem,
     value,
     mode === 'strict',
     '`ChatKitThreadUserMessageItem`',
@@ -2339,7 +2500,12 @@ export function validateChatKitThreadUserMessageItem(
 export function isChatKitThreadUserMessageItem(
   value: unknown,
 ): value is types.ChatKitThreadUserMessageItem {
-  const issues = check_ChatKitThreadUserMessageItem(value, false, '`ChatKitThreadUserMessageItem`');
+  const issues = runCheck(
+    check_ChatKitThreadUserMessageItem,
+    value,
+    false,
+    '`ChatKitThreadUserMessageItem`',
+  );
   return issues === undefined;
 }
 
@@ -2347,7 +2513,12 @@ export function isChatKitThreadUserMessageItem(
 export function assertChatKitThreadUserMessageItem(
   value: unknown,
 ): asserts value is types.ChatKitThreadUserMessageItem {
-  const issues = check_ChatKitThreadUserMessageItem(value, false, '`ChatKitThreadUserMessageItem`');
+  const issues = runCheck(
+    check_ChatKitThreadUserMessageItem,
+    value,
+    false,
+    '`ChatKitThreadUserMessageItem`',
+  );
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitThreadUserMessageItem');
   }
@@ -2364,7 +2535,11 @@ function check_ChatKitThreadUserMessageItem(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -2479,6 +2654,7 @@ function check_ChatKitThreadUserMessageItem(
                   v15,
                   strict,
                   'an item of `content`',
+                  depth + 2,
                 );
                 if (r18 !== undefined) {
                   issues = nestIssues(issues, ['content', i14], r18, '');
@@ -2490,6 +2666,7 @@ function check_ChatKitThreadUserMessageItem(
                   v15,
                   strict,
                   'an item of `content`',
+                  depth + 2,
                 );
                 if (r19 !== undefined) {
                   issues = nestIssues(issues, ['content', i14], r19, '');
@@ -2686,7 +2863,8 @@ export function validateChatKitThreadUserMessageItemContentInputText(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThreadUserMessageItemContentInputText(
+  const issues = runCheck(
+    check_ChatKitThreadUserMessageItemContentInputText,
     value,
     mode === 'strict',
     '`ChatKitThreadUserMessageItemContentInputText`',
@@ -2698,7 +2876,8 @@ export function validateChatKitThreadUserMessageItemContentInputText(
 export function isChatKitThreadUserMessageItemContentInputText(
   value: unknown,
 ): value is types.ChatKitThreadUserMessageItemContentInputText {
-  const issues = check_ChatKitThreadUserMessageItemContentInputText(
+  const issues = runCheck(
+    check_ChatKitThreadUserMessageItemContentInputText,
     value,
     false,
     '`ChatKitThreadUserMessageItemContentInputText`',
@@ -2710,7 +2889,8 @@ export function isChatKitThreadUserMessageItemContentInputText(
 export function assertChatKitThreadUserMessageItemContentInputText(
   value: unknown,
 ): asserts value is types.ChatKitThreadUserMessageItemContentInputText {
-  const issues = check_ChatKitThreadUserMessageItemContentInputText(
+  const issues = runCheck(
+    check_ChatKitThreadUserMessageItemContentInputText,
     value,
     false,
     '`ChatKitThreadUserMessageItemContentInputText`',
@@ -2732,7 +2912,11 @@ function check_ChatKitThreadUserMessageItemContentInputText(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -2777,7 +2961,8 @@ export function validateChatKitThreadUserMessageItemContentQuotedText(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThreadUserMessageItemContentQuotedText(
+  const issues = runCheck(
+    check_ChatKitThreadUserMessageItemContentQuotedText,
     value,
     mode === 'strict',
     '`ChatKitThreadUserMessageItemContentQuotedText`',
@@ -2789,7 +2974,8 @@ export function validateChatKitThreadUserMessageItemContentQuotedText(
 export function isChatKitThreadUserMessageItemContentQuotedText(
   value: unknown,
 ): value is types.ChatKitThreadUserMessageItemContentQuotedText {
-  const issues = check_ChatKitThreadUserMessageItemContentQuotedText(
+  const issues = runCheck(
+    check_ChatKitThreadUserMessageItemContentQuotedText,
     value,
     false,
     '`ChatKitThreadUserMessageItemContentQuotedText`',
@@ -2801,7 +2987,8 @@ export function isChatKitThreadUserMessageItemContentQuotedText(
 export function assertChatKitThreadUserMessageItemContentQuotedText(
   value: unknown,
 ): asserts value is types.ChatKitThreadUserMessageItemContentQuotedText {
-  const issues = check_ChatKitThreadUserMessageItemContentQuotedText(
+  const issues = runCheck(
+    check_ChatKitThreadUserMessageItemContentQuotedText,
     value,
     false,
     '`ChatKitThreadUserMessageItemContentQuotedText`',
@@ -2823,7 +3010,11 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -2868,7 +3059,8 @@ export function validateChatKitThreadUserMessageItemContentUnion(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitThreadUserMessageItemContentUnion(
+  const issues = runCheck(
+    check_ChatKitThreadUserMessageItemContentUnion,
     value,
     mode === 'strict',
     '`ChatKitThreadUserMessageItemContentUnion`',
@@ -2880,7 +3072,8 @@ export function validateChatKitThreadUserMessageItemContentUnion(
 export function isChatKitThreadUserMessageItemContentUnion(
   value: unknown,
 ): value is types.ChatKitThreadUserMessageItemContentUnion {
-  const issues = check_ChatKitThreadUserMessageItemContentUnion(
+  const issues = runCheck(
+    check_ChatKitThreadUserMessageItemContentUnion,
     value,
     false,
     '`ChatKitThreadUserMessageItemContentUnion`',
@@ -2892,7 +3085,8 @@ export function isChatKitThreadUserMessageItemContentUnion(
 export function assertChatKitThreadUserMessageItemContentUnion(
   value: unknown,
 ): asserts value is types.ChatKitThreadUserMessageItemContentUnion {
-  const issues = check_ChatKitThreadUserMessageItemContentUnion(
+  const issues = runCheck(
+    check_ChatKitThreadUserMessageItemContentUnion,
     value,
     false,
     '`ChatKitThreadUserMessageItemContentUnion`',
@@ -2914,21 +3108,25 @@ function check_ChatKitThreadUserMessageItemContentUnion(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
     switch (v2) {
       case 'input_text': {
-        const r3 = check_ChatKitThreadUserMessageItemContentInputText(value, strict, label);
+        const r3 = check_ChatKitThreadUserMessageItemContentInputText(value, strict, label, depth);
         if (r3 !== undefined) {
           issues = nestIssues(issues, [], r3, '');
         }
         break;
       }
       case 'quoted_text': {
-        const r4 = check_ChatKitThreadUserMessageItemContentQuotedText(value, strict, label);
+        const r4 = check_ChatKitThreadUserMessageItemContentQuotedText(value, strict, label, depth);
         if (r4 !== undefined) {
           issues = nestIssues(issues, [], r4, '');
         }
@@ -2968,19 +3166,19 @@ export function validateChatKitWidgetItem(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitWidgetItem(value, mode === 'strict', '`ChatKitWidgetItem`');
+  const issues = runCheck(check_ChatKitWidgetItem, value, mode === 'strict', '`ChatKitWidgetItem`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitWidgetItem` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitWidgetItem(value: unknown): value is types.ChatKitWidgetItem {
-  const issues = check_ChatKitWidgetItem(value, false, '`ChatKitWidgetItem`');
+  const issues = runCheck(check_ChatKitWidgetItem, value, false, '`ChatKitWidgetItem`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitWidgetItem` ('loose' mode). */
 export function assertChatKitWidgetItem(value: unknown): asserts value is types.ChatKitWidgetItem {
-  const issues = check_ChatKitWidgetItem(value, false, '`ChatKitWidgetItem`');
+  const issues = runCheck(check_ChatKitWidgetItem, value, false, '`ChatKitWidgetItem`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitWidgetItem');
   }
@@ -2997,7 +3195,11 @@ function check_ChatKitWidgetItem(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -3089,19 +3291,19 @@ export function validateChatKitWorkflow(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatKitWorkflow(value, mode === 'strict', '`ChatKitWorkflow`');
+  const issues = runCheck(check_ChatKitWorkflow, value, mode === 'strict', '`ChatKitWorkflow`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatKitWorkflow` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatKitWorkflow(value: unknown): value is types.ChatKitWorkflow {
-  const issues = check_ChatKitWorkflow(value, false, '`ChatKitWorkflow`');
+  const issues = runCheck(check_ChatKitWorkflow, value, false, '`ChatKitWorkflow`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatKitWorkflow` ('loose' mode). */
 export function assertChatKitWorkflow(value: unknown): asserts value is types.ChatKitWorkflow {
-  const issues = check_ChatKitWorkflow(value, false, '`ChatKitWorkflow`');
+  const issues = runCheck(check_ChatKitWorkflow, value, false, '`ChatKitWorkflow`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatKitWorkflow');
   }
@@ -3118,7 +3320,11 @@ function check_ChatKitWorkflow(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -3222,19 +3428,19 @@ export function validateChatSession(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatSession(value, mode === 'strict', '`ChatSession`');
+  const issues = runCheck(check_ChatSession, value, mode === 'strict', '`ChatSession`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSession` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSession(value: unknown): value is types.ChatSession {
-  const issues = check_ChatSession(value, false, '`ChatSession`');
+  const issues = runCheck(check_ChatSession, value, false, '`ChatSession`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSession` ('loose' mode). */
 export function assertChatSession(value: unknown): asserts value is types.ChatSession {
-  const issues = check_ChatSession(value, false, '`ChatSession`');
+  const issues = runCheck(check_ChatSession, value, false, '`ChatSession`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatSession');
   }
@@ -3251,7 +3457,11 @@ function check_ChatSession(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -3776,7 +3986,8 @@ export function validateChatSessionAutomaticThreadTitling(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatSessionAutomaticThreadTitling(
+  const issues = runCheck(
+    check_ChatSessionAutomaticThreadTitling,
     value,
     mode === 'strict',
     '`ChatSessionAutomaticThreadTitling`',
@@ -3788,7 +3999,8 @@ export function validateChatSessionAutomaticThreadTitling(
 export function isChatSessionAutomaticThreadTitling(
   value: unknown,
 ): value is types.ChatSessionAutomaticThreadTitling {
-  const issues = check_ChatSessionAutomaticThreadTitling(
+  const issues = runCheck(
+    check_ChatSessionAutomaticThreadTitling,
     value,
     false,
     '`ChatSessionAutomaticThreadTitling`',
@@ -3800,7 +4012,8 @@ export function isChatSessionAutomaticThreadTitling(
 export function assertChatSessionAutomaticThreadTitling(
   value: unknown,
 ): asserts value is types.ChatSessionAutomaticThreadTitling {
-  const issues = check_ChatSessionAutomaticThreadTitling(
+  const issues = runCheck(
+    check_ChatSessionAutomaticThreadTitling,
     value,
     false,
     '`ChatSessionAutomaticThreadTitling`',
@@ -3822,7 +4035,11 @@ function check_ChatSessionAutomaticThreadTitling(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -3859,7 +4076,8 @@ export function validateChatSessionChatKitConfiguration(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatSessionChatKitConfiguration(
+  const issues = runCheck(
+    check_ChatSessionChatKitConfiguration,
     value,
     mode === 'strict',
     '`ChatSessionChatKitConfiguration`',
@@ -3871,7 +4089,8 @@ export function validateChatSessionChatKitConfiguration(
 export function isChatSessionChatKitConfiguration(
   value: unknown,
 ): value is types.ChatSessionChatKitConfiguration {
-  const issues = check_ChatSessionChatKitConfiguration(
+  const issues = runCheck(
+    check_ChatSessionChatKitConfiguration,
     value,
     false,
     '`ChatSessionChatKitConfiguration`',
@@ -3883,7 +4102,8 @@ export function isChatSessionChatKitConfiguration(
 export function assertChatSessionChatKitConfiguration(
   value: unknown,
 ): asserts value is types.ChatSessionChatKitConfiguration {
-  const issues = check_ChatSessionChatKitConfiguration(
+  const issues = runCheck(
+    check_ChatSessionChatKitConfiguration,
     value,
     false,
     '`ChatSessionChatKitConfiguration`',
@@ -3905,7 +4125,11 @@ function check_ChatSessionChatKitConfiguration(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -4098,7 +4322,8 @@ export function validateChatSessionChatKitConfigurationParam(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatSessionChatKitConfigurationParam(
+  const issues = runCheck(
+    check_ChatSessionChatKitConfigurationParam,
     value,
     mode === 'strict',
     '`ChatSessionChatKitConfigurationParam`',
@@ -4110,7 +4335,8 @@ export function validateChatSessionChatKitConfigurationParam(
 export function isChatSessionChatKitConfigurationParam(
   value: unknown,
 ): value is types.ChatSessionChatKitConfigurationParam {
-  const issues = check_ChatSessionChatKitConfigurationParam(
+  const issues = runCheck(
+    check_ChatSessionChatKitConfigurationParam,
     value,
     false,
     '`ChatSessionChatKitConfigurationParam`',
@@ -4122,7 +4348,8 @@ export function isChatSessionChatKitConfigurationParam(
 export function assertChatSessionChatKitConfigurationParam(
   value: unknown,
 ): asserts value is types.ChatSessionChatKitConfigurationParam {
-  const issues = check_ChatSessionChatKitConfigurationParam(
+  const issues = runCheck(
+    check_ChatSessionChatKitConfigurationParam,
     value,
     false,
     '`ChatSessionChatKitConfigurationParam`',
@@ -4144,7 +4371,11 @@ function check_ChatSessionChatKitConfigurationParam(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -4308,7 +4539,8 @@ export function validateChatSessionExpiresAfterParam(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatSessionExpiresAfterParam(
+  const issues = runCheck(
+    check_ChatSessionExpiresAfterParam,
     value,
     mode === 'strict',
     '`ChatSessionExpiresAfterParam`',
@@ -4320,7 +4552,12 @@ export function validateChatSessionExpiresAfterParam(
 export function isChatSessionExpiresAfterParam(
   value: unknown,
 ): value is types.ChatSessionExpiresAfterParam {
-  const issues = check_ChatSessionExpiresAfterParam(value, false, '`ChatSessionExpiresAfterParam`');
+  const issues = runCheck(
+    check_ChatSessionExpiresAfterParam,
+    value,
+    false,
+    '`ChatSessionExpiresAfterParam`',
+  );
   return issues === undefined;
 }
 
@@ -4328,7 +4565,12 @@ export function isChatSessionExpiresAfterParam(
 export function assertChatSessionExpiresAfterParam(
   value: unknown,
 ): asserts value is types.ChatSessionExpiresAfterParam {
-  const issues = check_ChatSessionExpiresAfterParam(value, false, '`ChatSessionExpiresAfterParam`');
+  const issues = runCheck(
+    check_ChatSessionExpiresAfterParam,
+    value,
+    false,
+    '`ChatSessionExpiresAfterParam`',
+  );
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatSessionExpiresAfterParam');
   }
@@ -4345,7 +4587,11 @@ function check_ChatSessionExpiresAfterParam(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -4398,13 +4644,18 @@ export function validateChatSessionFileUpload(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatSessionFileUpload(value, mode === 'strict', '`ChatSessionFileUpload`');
+  const issues = runCheck(
+    check_ChatSessionFileUpload,
+    value,
+    mode === 'strict',
+    '`ChatSessionFileUpload`',
+  );
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionFileUpload` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionFileUpload(value: unknown): value is types.ChatSessionFileUpload {
-  const issues = check_ChatSessionFileUpload(value, false, '`ChatSessionFileUpload`');
+  const issues = runCheck(check_ChatSessionFileUpload, value, false, '`ChatSessionFileUpload`');
   return issues === undefined;
 }
 
@@ -4412,7 +4663,7 @@ export function isChatSessionFileUpload(value: unknown): value is types.ChatSess
 export function assertChatSessionFileUpload(
   value: unknown,
 ): asserts value is types.ChatSessionFileUpload {
-  const issues = check_ChatSessionFileUpload(value, false, '`ChatSessionFileUpload`');
+  const issues = runCheck(check_ChatSessionFileUpload, value, false, '`ChatSessionFileUpload`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatSessionFileUpload');
   }
@@ -4429,7 +4680,11 @@ function check_ChatSessionFileUpload(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -4504,13 +4759,18 @@ export function validateChatSessionHistory(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatSessionHistory(value, mode === 'strict', '`ChatSessionHistory`');
+  const issues = runCheck(
+    check_ChatSessionHistory,
+    value,
+    mode === 'strict',
+    '`ChatSessionHistory`',
+  );
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionHistory` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionHistory(value: unknown): value is types.ChatSessionHistory {
-  const issues = check_ChatSessionHistory(value, false, '`ChatSessionHistory`');
+  const issues = runCheck(check_ChatSessionHistory, value, false, '`ChatSessionHistory`');
   return issues === undefined;
 }
 
@@ -4518,7 +4778,7 @@ export function isChatSessionHistory(value: unknown): value is types.ChatSession
 export function assertChatSessionHistory(
   value: unknown,
 ): asserts value is types.ChatSessionHistory {
-  const issues = check_ChatSessionHistory(value, false, '`ChatSessionHistory`');
+  const issues = runCheck(check_ChatSessionHistory, value, false, '`ChatSessionHistory`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatSessionHistory');
   }
@@ -4535,7 +4795,11 @@ function check_ChatSessionHistory(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -4593,13 +4857,18 @@ export function validateChatSessionRateLimits(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatSessionRateLimits(value, mode === 'strict', '`ChatSessionRateLimits`');
+  const issues = runCheck(
+    check_ChatSessionRateLimits,
+    value,
+    mode === 'strict',
+    '`ChatSessionRateLimits`',
+  );
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionRateLimits` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionRateLimits(value: unknown): value is types.ChatSessionRateLimits {
-  const issues = check_ChatSessionRateLimits(value, false, '`ChatSessionRateLimits`');
+  const issues = runCheck(check_ChatSessionRateLimits, value, false, '`ChatSessionRateLimits`');
   return issues === undefined;
 }
 
@@ -4607,7 +4876,7 @@ export function isChatSessionRateLimits(value: unknown): value is types.ChatSess
 export function assertChatSessionRateLimits(
   value: unknown,
 ): asserts value is types.ChatSessionRateLimits {
-  const issues = check_ChatSessionRateLimits(value, false, '`ChatSessionRateLimits`');
+  const issues = runCheck(check_ChatSessionRateLimits, value, false, '`ChatSessionRateLimits`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatSessionRateLimits');
   }
@@ -4624,7 +4893,11 @@ function check_ChatSessionRateLimits(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -4665,7 +4938,8 @@ export function validateChatSessionRateLimitsParam(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatSessionRateLimitsParam(
+  const issues = runCheck(
+    check_ChatSessionRateLimitsParam,
     value,
     mode === 'strict',
     '`ChatSessionRateLimitsParam`',
@@ -4677,7 +4951,12 @@ export function validateChatSessionRateLimitsParam(
 export function isChatSessionRateLimitsParam(
   value: unknown,
 ): value is types.ChatSessionRateLimitsParam {
-  const issues = check_ChatSessionRateLimitsParam(value, false, '`ChatSessionRateLimitsParam`');
+  const issues = runCheck(
+    check_ChatSessionRateLimitsParam,
+    value,
+    false,
+    '`ChatSessionRateLimitsParam`',
+  );
   return issues === undefined;
 }
 
@@ -4685,7 +4964,12 @@ export function isChatSessionRateLimitsParam(
 export function assertChatSessionRateLimitsParam(
   value: unknown,
 ): asserts value is types.ChatSessionRateLimitsParam {
-  const issues = check_ChatSessionRateLimitsParam(value, false, '`ChatSessionRateLimitsParam`');
+  const issues = runCheck(
+    check_ChatSessionRateLimitsParam,
+    value,
+    false,
+    '`ChatSessionRateLimitsParam`',
+  );
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatSessionRateLimitsParam');
   }
@@ -4702,7 +4986,11 @@ function check_ChatSessionRateLimitsParam(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -4746,19 +5034,19 @@ export function validateChatSessionStatus(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatSessionStatus(value, mode === 'strict', '`ChatSessionStatus`');
+  const issues = runCheck(check_ChatSessionStatus, value, mode === 'strict', '`ChatSessionStatus`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ChatSessionStatus` ('loose' mode: unknown keys of open objects are allowed). */
 export function isChatSessionStatus(value: unknown): value is types.ChatSessionStatus {
-  const issues = check_ChatSessionStatus(value, false, '`ChatSessionStatus`');
+  const issues = runCheck(check_ChatSessionStatus, value, false, '`ChatSessionStatus`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ChatSessionStatus` ('loose' mode). */
 export function assertChatSessionStatus(value: unknown): asserts value is types.ChatSessionStatus {
-  const issues = check_ChatSessionStatus(value, false, '`ChatSessionStatus`');
+  const issues = runCheck(check_ChatSessionStatus, value, false, '`ChatSessionStatus`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatSessionStatus');
   }
@@ -4775,7 +5063,11 @@ function check_ChatSessionStatus(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (!(value === 'active' || value === 'expired' || value === 'cancelled')) {
     issues = fail(
@@ -4799,7 +5091,8 @@ export function validateChatSessionWorkflowParam(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ChatSessionWorkflowParam(
+  const issues = runCheck(
+    check_ChatSessionWorkflowParam,
     value,
     mode === 'strict',
     '`ChatSessionWorkflowParam`',
@@ -4811,7 +5104,12 @@ export function validateChatSessionWorkflowParam(
 export function isChatSessionWorkflowParam(
   value: unknown,
 ): value is types.ChatSessionWorkflowParam {
-  const issues = check_ChatSessionWorkflowParam(value, false, '`ChatSessionWorkflowParam`');
+  const issues = runCheck(
+    check_ChatSessionWorkflowParam,
+    value,
+    false,
+    '`ChatSessionWorkflowParam`',
+  );
   return issues === undefined;
 }
 
@@ -4819,7 +5117,12 @@ export function isChatSessionWorkflowParam(
 export function assertChatSessionWorkflowParam(
   value: unknown,
 ): asserts value is types.ChatSessionWorkflowParam {
-  const issues = check_ChatSessionWorkflowParam(value, false, '`ChatSessionWorkflowParam`');
+  const issues = runCheck(
+    check_ChatSessionWorkflowParam,
+    value,
+    false,
+    '`ChatSessionWorkflowParam`',
+  );
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ChatSessionWorkflowParam');
   }
@@ -4836,7 +5139,11 @@ function check_ChatSessionWorkflowParam(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -4954,19 +5261,19 @@ export function validateErrorResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ErrorResponse(value, mode === 'strict', '`ErrorResponse`');
+  const issues = runCheck(check_ErrorResponse, value, mode === 'strict', '`ErrorResponse`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ErrorResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isErrorResponse(value: unknown): value is types.ErrorResponse {
-  const issues = check_ErrorResponse(value, false, '`ErrorResponse`');
+  const issues = runCheck(check_ErrorResponse, value, false, '`ErrorResponse`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ErrorResponse` ('loose' mode). */
 export function assertErrorResponse(value: unknown): asserts value is types.ErrorResponse {
-  const issues = check_ErrorResponse(value, false, '`ErrorResponse`');
+  const issues = runCheck(check_ErrorResponse, value, false, '`ErrorResponse`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ErrorResponse');
   }
@@ -4983,7 +5290,11 @@ function check_ErrorResponse(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -5069,13 +5380,18 @@ export function validateSessionCreateParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_SessionCreateParams(value, mode === 'strict', '`SessionCreateParams`');
+  const issues = runCheck(
+    check_SessionCreateParams,
+    value,
+    mode === 'strict',
+    '`SessionCreateParams`',
+  );
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `SessionCreateParams` ('loose' mode: unknown keys of open objects are allowed). */
 export function isSessionCreateParams(value: unknown): value is types.SessionCreateParams {
-  const issues = check_SessionCreateParams(value, false, '`SessionCreateParams`');
+  const issues = runCheck(check_SessionCreateParams, value, false, '`SessionCreateParams`');
   return issues === undefined;
 }
 
@@ -5083,7 +5399,7 @@ export function isSessionCreateParams(value: unknown): value is types.SessionCre
 export function assertSessionCreateParams(
   value: unknown,
 ): asserts value is types.SessionCreateParams {
-  const issues = check_SessionCreateParams(value, false, '`SessionCreateParams`');
+  const issues = runCheck(check_SessionCreateParams, value, false, '`SessionCreateParams`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid SessionCreateParams');
   }
@@ -5100,7 +5416,11 @@ function check_SessionCreateParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -5583,13 +5903,18 @@ export function validateThreadDeleteResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ThreadDeleteResponse(value, mode === 'strict', '`ThreadDeleteResponse`');
+  const issues = runCheck(
+    check_ThreadDeleteResponse,
+    value,
+    mode === 'strict',
+    '`ThreadDeleteResponse`',
+  );
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ThreadDeleteResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isThreadDeleteResponse(value: unknown): value is types.ThreadDeleteResponse {
-  const issues = check_ThreadDeleteResponse(value, false, '`ThreadDeleteResponse`');
+  const issues = runCheck(check_ThreadDeleteResponse, value, false, '`ThreadDeleteResponse`');
   return issues === undefined;
 }
 
@@ -5597,7 +5922,7 @@ export function isThreadDeleteResponse(value: unknown): value is types.ThreadDel
 export function assertThreadDeleteResponse(
   value: unknown,
 ): asserts value is types.ThreadDeleteResponse {
-  const issues = check_ThreadDeleteResponse(value, false, '`ThreadDeleteResponse`');
+  const issues = runCheck(check_ThreadDeleteResponse, value, false, '`ThreadDeleteResponse`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ThreadDeleteResponse');
   }
@@ -5614,7 +5939,11 @@ function check_ThreadDeleteResponse(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -5669,7 +5998,8 @@ export function validateCancelChatKitSessionPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_CancelChatKitSessionPathParams(
+  const issues = runCheck(
+    check_CancelChatKitSessionPathParams,
     value,
     mode === 'strict',
     '`CancelChatKitSessionPathParams`',
@@ -5681,7 +6011,11 @@ function check_CancelChatKitSessionPathParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -5714,7 +6048,8 @@ export function validateListChatKitThreadsQueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ListChatKitThreadsQueryParams(
+  const issues = runCheck(
+    check_ListChatKitThreadsQueryParams,
     value,
     mode === 'strict',
     '`ListChatKitThreadsQueryParams`',
@@ -5726,7 +6061,11 @@ function check_ListChatKitThreadsQueryParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -5805,7 +6144,8 @@ export function validateDeleteChatKitThreadPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_DeleteChatKitThreadPathParams(
+  const issues = runCheck(
+    check_DeleteChatKitThreadPathParams,
     value,
     mode === 'strict',
     '`DeleteChatKitThreadPathParams`',
@@ -5817,7 +6157,11 @@ function check_DeleteChatKitThreadPathParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -5850,7 +6194,8 @@ export function validateRetrieveChatKitThreadPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_RetrieveChatKitThreadPathParams(
+  const issues = runCheck(
+    check_RetrieveChatKitThreadPathParams,
     value,
     mode === 'strict',
     '`RetrieveChatKitThreadPathParams`',
@@ -5862,7 +6207,11 @@ function check_RetrieveChatKitThreadPathParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -5895,7 +6244,8 @@ export function validateListChatKitThreadItemsPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ListChatKitThreadItemsPathParams(
+  const issues = runCheck(
+    check_ListChatKitThreadItemsPathParams,
     value,
     mode === 'strict',
     '`ListChatKitThreadItemsPathParams`',
@@ -5907,7 +6257,11 @@ function check_ListChatKitThreadItemsPathParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -5940,7 +6294,8 @@ export function validateListChatKitThreadItemsQueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ListChatKitThreadItemsQueryParams(
+  const issues = runCheck(
+    check_ListChatKitThreadItemsQueryParams,
     value,
     mode === 'strict',
     '`ListChatKitThreadItemsQueryParams`',
@@ -5952,7 +6307,11 @@ function check_ListChatKitThreadItemsQueryParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;

@@ -42,7 +42,7 @@ export class SpecError extends Error {
     super(`${errors} problem${errors === 1 ? '' : 's'} in the spec`);
     // sorted here so a spec's problems read top to bottom, whichever stage found them
     this.diagnostics = [...diagnostics].sort(
-      (a, b) => a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line || a.at.column - b.at.column || a.code.localeCompare(b.code),
+      (a, b) => byCodeUnit(a.at.file, b.at.file) || a.at.line - b.at.line || a.at.column - b.at.column || byCodeUnit(a.code, b.code),
     );
   }
 }
@@ -62,4 +62,9 @@ export class UsageError extends Error {
 
 export function isError(diagnostic: Diagnostic): boolean {
   return diagnostic.severity === 'error';
+}
+
+/** Orders strings by UTF-16 code unit, never by locale: output must not depend on the machine. */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

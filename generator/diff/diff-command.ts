@@ -1,7 +1,7 @@
 // `sdkgen diff <old-spec> <new-spec>`: argv -> diffSpecs -> rendered output and an exit code.
 // Exit codes: 0 compared; 1 --fail-on found a change at or above its level, or a spec has
 // errors; 2 bad usage, an unreadable file, or a bug in sdkgen. Stacks only with --debug.
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../cli-flags.js';
 import { InternalError, SpecError, UsageError } from '../diagnostics/diagnostic.js';
 import { renderDiagnostic } from '../diagnostics/render.js';
 import type { ChangeSeverity, SpecDiff } from './change-kinds.js';
@@ -63,22 +63,13 @@ interface DiffOptions {
 }
 
 function parseOptions(args: readonly string[]): DiffOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        'fail-on': { type: 'string' },
-        debug: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('. ')[0]}. Run \`sdkgen diff --help\` for the options.`);
-  }
-  const { values, positionals } = parsed;
+  const flags = {
+    format: { type: 'string', value: 'format', default: 'text' },
+    'fail-on': { type: 'string', value: 'level' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  } as const;
+  const { values, positionals } = parseFlags(args, flags, 'sdkgen diff --help');
   if (values.help) return 'help';
   const format = values.format;
   if (!isOneOf(format, DIFF_FORMATS)) throw new UsageError(`Unknown --format "${format}": use text, markdown or json.`);

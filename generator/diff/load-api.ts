@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SpecError, UsageError } from '../diagnostics/diagnostic.js';
-import { loadSpec } from '../load/load-spec.js';
+import { loadSpecFiles } from '../load/load-spec-files.js';
 import { buildModel } from '../model/build-model.js';
 import { validateSpec } from '../validate/validate-spec.js';
 import type { LoadedApi } from './diff-context.js';
@@ -15,12 +15,15 @@ import type { LoadedApi } from './diff-context.js';
  */
 export async function loadApi(file: string, cwd: string = process.cwd()): Promise<LoadedApi> {
   const text = await readSpec(file, cwd);
+  let sources: ReadonlyMap<string, string> = new Map([[file, text]]);
   try {
-    const checked = await validateSpec(loadSpec(file, text));
+    const spec = await loadSpecFiles(file, text, resolve(cwd, file)); // a spec split over files too
+    sources = spec.sources;
+    const checked = await validateSpec(spec);
     const { api } = buildModel(checked);
     return { file, api, locate: checked.locate };
   } catch (error) {
-    if (error instanceof SpecError) throw new SpecError(error.diagnostics, new Map([[file, text]]));
+    if (error instanceof SpecError) throw new SpecError(error.diagnostics, new Map([...sources, ...error.sources, [file, text]]));
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 // openai-node (`client.chatkit.sessions.create(body, options)`). Methods only wire a request
 // builder, the validators and the runtime core together; all mechanics live in internal/.
 import type { Identifier, IrApi, IrOperation, IrResource, IrSchema } from '../model/ir.js';
-import { Code, code, exampleLiteral, joinCode, jsDoc, literal, propertyKey } from './escape.js';
+import { Code, code, doc, exampleLiteral, joinCode, literal, propertyKey } from './escape.js';
 import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.js';
 import type { TemplateSet } from './template-set.js';
 import { templateRenderer, type TemplateRenderer } from './templates.js';
@@ -17,7 +17,7 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
   const render = templateRenderer(ctx.templates);
   const usedTypes = new Set<string>();
   const validators = new Set<string>();
-  const classes: ClassDeclaration[] = [clientClass(api)];
+  const classes: ClassDeclaration[] = [clientClass(api, usedTypes, validators, render)];
   const visit = (resource: IrResource, path: readonly string[]) => {
     classes.push(resourceToClass(resource, [...path, resource.property.text], api, usedTypes, validators, render));
     resource.children.forEach((child) => visit(child, [...path, resource.property.text]));
@@ -38,29 +38,34 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
   return [chunkedFile('src/client.ts', [fileHeader(api) + imports.join('\n'), identity.text, ...classes.map(printDeclaration)])];
 }
 
-function clientClass(api: IrApi): ClassDeclaration {
-  const title = jsDoc(api.title);
+/** The client class: the top-level resources, and the methods of operations with no resource (`client.getAPI()`). */
+function clientClass(api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): ClassDeclaration {
   return {
     kind: 'class',
     isExported: true,
     name: api.package.clientName.text,
     extends: 'ClientCore',
     docs: [
-      `The ${title} client.${api.description ? `\n\n${jsDoc(api.description)}` : ''}\n\n@example\n\`\`\`ts\nconst client = new ${api.package.clientName.text}({ apiKey: 'my-api-key' });\n\`\`\``,
+      doc`The ${api.title} client.${api.description ? doc`\n\n${api.description}` : doc``}\n\n@example\n\`\`\`ts\nconst client = new ${api.package.clientName}({ apiKey: 'my-api-key' });\n\`\`\``,
     ],
-    properties: api.resources.map((resource) => ({
-      name: resource.property.text,
-      isReadonly: true,
-      type: resource.className.text,
-      initializer: `new ${resource.className.text}(this)`,
-    })),
+    properties: [
+      ...api.resources.map((resource) => ({
+        name: resource.property.text,
+        isReadonly: true,
+        type: resource.className.text,
+        initializer: code`new ${resource.className}(this)`,
+      })),
+      // the client's own methods reach the core as `this.client`, like every resource's methods
+      ...(api.rootOperations.length > 0 ? [{ name: 'client', scope: 'protected' as const, isReadonly: true, type: 'ClientCore', initializer: code`this` }] : []),
+    ],
     ctors: [
       {
-        docs: [`Reads the API key from \`${api.package.apiKeyEnv}\` and the base URL from \`${api.package.baseURLEnv}\` where the runtime has environment variables.`],
-        parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
-        statements: ['super(options, IDENTITY);'],
+        docs: [doc`Reads the API key from \`${api.package.apiKeyEnv}\` and the base URL from \`${api.package.baseURLEnv}\` where the runtime has environment variables.`],
+        parameters: [{ name: 'options', type: 'ClientOptions', initializer: code`{}` }],
+        statements: [code`super(options, IDENTITY);`],
       },
     ],
+    methods: api.rootOperations.map((op) => operationToMethod(op, [], api, usedTypes, validators, render)),
   };
 }
 
@@ -69,19 +74,34 @@ function resourceToClass(resource: IrResource, path: readonly string[], api: IrA
     kind: 'class',
     isExported: true,
     name: resource.className.text,
-    docs: [`\`client.${path.join('.')}\``],
+    docs: [doc`\`client.${path.join('.')}\``],
     properties: resource.children.map((child) => ({ name: child.property.text, isReadonly: true, type: child.className.text })),
     ctors: [
       {
         parameters: [{ name: 'client', type: 'ClientCore', scope: 'protected', isReadonly: true }],
-        statements: resource.children.map((child) => `this.${child.property.text} = new ${child.className.text}(client);`),
+        statements: resource.children.map((child) => code`this.${child.property} = new ${child.className}(client);`),
       },
     ],
     methods: resource.operations.map((op) => operationToMethod(op, path, api, usedTypes, validators, render)),
   };
 }
 
-/** `create(body, options)`: positional path parameters, then body, query and headers, then options. */
+/** What the caller passes besides path parameters, in this order: body, query, headers, cookies. */
+const GROUPS = [
+  { key: 'body', location: undefined },
+  { key: 'query', location: 'query' },
+  { key: 'headers', location: 'header' },
+  { key: 'cookies', location: 'cookie' },
+] as const;
+type GroupKey = (typeof GROUPS)[number]['key'];
+
+/**
+ * `create(body, options)`, `retrieve(id, query?, options?)`: positional path parameters (always
+ * required), then what else the caller passes, then options. One group (a body, or query
+ * parameters, ...) is passed as it is; two or more travel in one params object (`{ body, query,
+ * headers, cookies }`, its type `XParams` in requests.ts). That argument is required exactly
+ * when something in it is, so a required argument never follows an optional one (TS1016).
+ */
 export function operationToMethod(op: IrOperation, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): Method {
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const parameters: { name: string; type: string; hasQuestionToken?: boolean }[] = pathParams.map((p) => ({
@@ -89,25 +109,39 @@ export function operationToMethod(op: IrOperation, path: readonly string[], api:
     type: scalarType(p.schema) ?? `${op.names.pathParams!.text}[${literal(p.name).text}]`,
   }));
   if (parameters.some((p) => p.type.includes('['))) usedTypes.add(op.names.pathParams!.text);
+  const groups = callerGroups(op, api, usedTypes);
+  const paginated = op.pagination !== undefined && op.names.queryParams !== undefined;
+  const params = op.names.params;
+  const isRequired = (key: GroupKey) => groups.find((group) => group.key === key)?.required === true;
+  /** How the method body reads each group (`body`, or `params.body` / `params?.body`). */
+  const access = (key: GroupKey): string => {
+    if (params === undefined || (key === 'query' && paginated)) return key;
+    return groups.some((group) => group.required) ? `params.${key}` : `params?.${key}`;
+  };
   const input: string[] = [];
   if (pathParams.length > 0) input.push(`path: { ${pathParams.map((p) => `${propertyKey(p.name).text}: ${p.argument.text}`).join(', ')} }`);
-  if (op.body) {
-    parameters.push({ name: 'body', type: bodyType(op, api, usedTypes), ...(op.body.required ? {} : { hasQuestionToken: true }) });
-    input.push(op.body.required ? 'body' : '...(body === undefined ? {} : { body })');
+  const statements: Code[] = [];
+  if (params !== undefined) {
+    parameters.push({ name: 'params', type: `requests.${params.text}`, ...(groups.some((group) => group.required) ? {} : { hasQuestionToken: true }) });
+    input.push('...params');
+    // a paginated call's pages re-run the request with their own `query` (the template's page fetcher)
+    if (paginated) {
+      statements.push(Code.raw(`const query = params${groups.some((group) => group.required) ? '' : '?'}.query;`));
+      input.push('...(query === undefined ? {} : { query })');
+    }
+  } else {
+    for (const group of groups) {
+      parameters.push({ name: group.key, type: group.type, ...(group.required ? {} : { hasQuestionToken: true }) });
+      input.push(group.required ? group.key : `...(${group.key} === undefined ? {} : { ${group.key} })`);
+    }
   }
-  const group = (name: 'query' | 'headers', location: 'query' | 'header', type: string | undefined) => {
-    if (type === undefined) return;
-    usedTypes.add(type);
-    const required = op.parameters.some((p) => p.in === location && p.required);
-    parameters.push({ name, type, ...(required ? {} : { hasQuestionToken: true }) });
-    input.push(required ? name : `...(${name} === undefined ? {} : { ${name} })`);
-  };
-  group('query', 'query', op.names.queryParams?.text);
-  group('headers', 'header', op.names.headerParams?.text);
-  const response = responseShape(op, api, usedTypes, validators);
+  if (params === undefined) for (const group of groups) if (group.key !== 'body') usedTypes.add(group.type);
+  // the page type names the query type in either case
+  if (paginated) usedTypes.add(op.names.queryParams!.text);
+  const response = responseShape(op, api, usedTypes, validators, access, params !== undefined);
   const request = input.length > 0 ? `{ ${input.join(', ')} }` : '';
-  const validation = validationHooks(op, api, validators);
-  const example = exampleCall(op, path, api);
+  const validation = validationHooks(op, api, validators, access, isRequired);
+  const example = exampleCall(op, path, api, groups);
   const allParameters = [...parameters, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }];
   const body = methodBody(op, response.type, `{ ${[...validation, ...response.hooks, `build: () => requests.${op.names.builder.text}(${request})`].join(', ')} }`, render);
   return {
@@ -115,8 +149,20 @@ export function operationToMethod(op: IrOperation, path: readonly string[], api:
     docs: [operationDoc(op, example)],
     parameters: allParameters,
     ...body,
+    statements: [...statements, ...body.statements],
     ...(response.overloads ? { overloads: response.overloads(allParameters) ?? [] } : {}),
   };
+}
+
+/** The groups a caller passes besides path parameters, each with its type and whether it is required. */
+function callerGroups(op: IrOperation, api: IrApi, usedTypes: Set<string>): { key: GroupKey; type: string; required: boolean }[] {
+  const names = { query: op.names.queryParams, headers: op.names.headerParams, cookies: op.names.cookieParams };
+  return GROUPS.flatMap(({ key, location }): { key: GroupKey; type: string; required: boolean }[] => {
+    if (key === 'body') return op.body ? [{ key, type: op.names.params ? '' : bodyType(op, api, usedTypes), required: op.body.required }] : [];
+    const name = names[key];
+    if (name === undefined) return [];
+    return [{ key, type: name.text, required: op.parameters.some((p) => p.in === location && p.required) }];
+  });
 }
 
 /** Binary bodies take any web binary value; text bodies a string; the rest their schema's type. */
@@ -134,7 +180,7 @@ const BINARY_BODY = 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8
  * `text/event-stream`. An operation with both JSON and events, whose body has a boolean
  * `stream`, gets overloads: `stream: true` streams, anything else returns the JSON.
  */
-function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, validators: Set<string>): { type: string; hooks: string[]; overloads?: (parameters: readonly Parameter[]) => Method['overloads'] } {
+function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, validators: Set<string>, access: (key: GroupKey) => string, inParams: boolean): { type: string; hooks: string[]; overloads?: (parameters: readonly Parameter[]) => Method['overloads'] } {
   const { response } = op;
   const eventType = response.stream ? (response.stream.schema ? typeOf(response.stream.schema, api, usedTypes) : 'unknown') : undefined;
   const eventValidator = response.stream?.schema ? validateNameOf(response.stream.schema, api) : undefined;
@@ -145,7 +191,8 @@ function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, vali
   ];
   switch (response.contentType) {
     case 'binary':
-      return { type: 'Response', hooks: [`responseType: 'binary'`] };
+      // the global, whatever the spec names its own types (a schema may be called `Response`)
+      return { type: 'globalThis.Response', hooks: [`responseType: 'binary'`] };
     case 'text':
       return { type: 'string', hooks: [`responseType: 'text'`] };
     case 'event-stream':
@@ -156,9 +203,11 @@ function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, vali
       const stream = `Stream<${eventType}>`;
       return {
         type: `${json} | ${stream}`,
-        hooks: [`responseType: body${op.body.required ? '' : '?'}.stream === true ? 'sse' : 'json'`, ...eventHook],
+        hooks: [`responseType: ${access('body')}${op.body.required ? '' : '?'}.stream === true ? 'sse' : 'json'`, ...eventHook],
         overloads: (parameters) => {
-          const withBody = (flag: string) => parameters.map((p) => (p.name === 'body' ? { ...p, type: `${p.type} & ${flag}`, hasQuestionToken: false } : p));
+          // in a params object, the body inside it carries the flag
+          const flagged = (flag: string) => (inParams ? `{ body: ${bodyType(op, api, usedTypes)} & ${flag} }` : flag);
+          const withBody = (flag: string) => parameters.map((p) => (p.name === (inParams ? 'params' : 'body') ? { ...p, type: `${p.type} & ${flagged(flag)}`, hasQuestionToken: false } : p));
           return [
             { parameters: withBody('{ stream: true }'), returnType: `APIPromise<${stream}>` },
             { parameters: withBody('{ stream?: false | null }'), returnType: `APIPromise<${json}>` },
@@ -201,14 +250,14 @@ function bodyHasStreamFlag(op: IrOperation, api: IrApi): boolean {
 function methodBody(op: IrOperation, responseType: string, operation: string, render: TemplateRenderer): Pick<Method, 'returnType' | 'statements'> {
   const base = { operationId: op.operationId, httpMethod: op.httpMethod.toUpperCase(), path: op.pathTemplate, method: op.names.method.text, responseType, operation };
   if (!op.pagination || op.names.queryParams === undefined) {
-    return { returnType: `APIPromise<${responseType}>`, statements: [render('client-method.ts.hbs', base).trim()] };
+    return { returnType: `APIPromise<${responseType}>`, statements: [templateCode(render('client-method.ts.hbs', base))] };
   }
   const query = op.names.queryParams.text;
   const item = `${responseType}[${literal(op.pagination.items).text}][number]`;
   const fields = code`{ items: ${op.pagination.items}, cursorParam: ${op.pagination.cursorParam}, cursorField: ${op.pagination.cursorField}, hasMore: ${op.pagination.hasMore} }`.text;
   return {
     returnType: `PagePromise<${query}, ${responseType}, ${item}>`,
-    statements: [render('client-method.ts.hbs', { ...base, pagination: { query, item, fields } }).trim()],
+    statements: [templateCode(render('client-method.ts.hbs', { ...base, pagination: { query, item, fields } }))],
   };
 }
 
@@ -217,7 +266,7 @@ function methodBody(op: IrOperation, responseType: string, operation: string, re
  * sent (path parameters under their own names, the body as it is, query and header parameters
  * under `query` / `headers`); `validateResponse` is the JSON response schema's validator.
  */
-function validationHooks(op: IrOperation, api: IrApi, validators: Set<string>): string[] {
+function validationHooks(op: IrOperation, api: IrApi, validators: Set<string>, access: (key: GroupKey) => string, isRequired: (key: GroupKey) => boolean): string[] {
   const checks: Code[] = [];
   for (const group of parameterGroups(op)) {
     validators.add(group.validate.text);
@@ -225,18 +274,21 @@ function validationHooks(op: IrOperation, api: IrApi, validators: Set<string>): 
       const input = joinCode(group.parameters.map((parameter) => code`${propertyKey(parameter.name)}: ${parameter.argument}`), ', ');
       checks.push(code`...${inNamespace(group.validate)}({ ${input} })`);
     } else {
-      const name = group.location === 'query' ? code`query` : code`headers`;
-      const input = group.parameters.some((parameter) => parameter.required) ? name : code`${name} ?? {}`;
-      checks.push(code`...${inNamespace(group.validate)}(${input}).map((issue) => ({ path: [${name.text}, ...issue.path], message: issue.message }))`);
+      // issues are reported under the group's key: `query`, `headers`, `cookies`
+      const key = group.location === 'query' ? 'query' : group.location === 'header' ? 'headers' : 'cookies';
+      const value = Code.raw(access(key));
+      const input = isRequired(key) ? value : code`${value} ?? {}`;
+      checks.push(code`...${inNamespace(group.validate)}(${input}).map((issue) => ({ path: [${key}, ...issue.path], message: issue.message }))`);
     }
   }
   const body = op.body === undefined ? undefined : validateNameOf(op.body.schema, api);
+  const bodyValue = Code.raw(access('body'));
   if (op.body !== undefined && body !== undefined) {
     validators.add(body.text);
-    checks.push(op.body.required ? code`...${inNamespace(body)}(body)` : code`...(body === undefined ? [] : ${inNamespace(body)}(body))`);
+    checks.push(op.body.required ? code`...${inNamespace(body)}(${bodyValue})` : code`...(${bodyValue} === undefined ? [] : ${inNamespace(body)}(${bodyValue}))`);
   }
   const hooks: string[] = [];
-  if (checks.length === 1 && op.body?.required === true && body !== undefined) hooks.push(code`validateRequest: () => ${inNamespace(body)}(body)`.text);
+  if (checks.length === 1 && op.body?.required === true && body !== undefined) hooks.push(code`validateRequest: () => ${inNamespace(body)}(${bodyValue})`.text);
   else if (checks.length > 0) hooks.push(code`validateRequest: () => [${joinCode(checks, ', ')}]`.text);
   const response = op.response.contentType === 'application/json' ? validateNameOf(op.response.schema, api) : undefined;
   if (response !== undefined) {
@@ -264,10 +316,34 @@ function scalarType(schema: IrSchema): string | undefined {
   return undefined;
 }
 
-function exampleCall(op: IrOperation, path: readonly string[], api: IrApi): string {
+/**
+ * `client.a.b.create({ ... })`: path arguments, then the body; with a params object, the body
+ * and every required query, header and cookie parameter in it, so the call compiles as written.
+ */
+function exampleCall(op: IrOperation, path: readonly string[], api: IrApi, groups: readonly { key: GroupKey; required: boolean }[]): Code {
   const args = op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name)));
-  if (op.body) args.push(exampleLiteral(op.exampleBody ?? exampleValue(op.body.schema, api)));
-  const call = `client.${path.join('.')}.${op.names.method.text}(${args.join(', ')})`;
-  if (op.pagination) return `for await (const item of ${call}) {\n  console.log(item);\n}`;
-  return `const result = await ${call};`;
+  const body = op.body ? exampleLiteral(op.exampleBody ?? exampleValue(op.body.schema, api)) : undefined;
+  const location = { query: 'query', headers: 'header', cookies: 'cookie' } as const;
+  const required = (key: Exclude<GroupKey, 'body'>): Code => {
+    const entries = op.parameters.filter((p) => p.in === location[key] && p.required).map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name))}`);
+    return code`{ ${joinCode(entries, ', ')} }`;
+  };
+  if (op.names.params !== undefined) {
+    const members = groups.flatMap((group) => (group.key === 'body' ? (body === undefined ? [] : [code`body: ${body}`]) : group.required ? [code`${Code.raw(group.key)}: ${required(group.key)}`] : []));
+    if (members.length > 0) args.push(code`{ ${joinCode(members, ', ')} }`);
+  } else if (body !== undefined) {
+    args.push(body);
+  } else {
+    const group = groups.find((candidate) => candidate.required && candidate.key !== 'body');
+    if (group !== undefined && group.key !== 'body') args.push(required(group.key));
+  }
+  // the path is the resources' property names (Identifiers' text); none for the client's own methods
+  const call = code`client.${Code.raw([...path, op.names.method.text].join('.'))}(${joinCode(args, ', ')})`;
+  if (op.pagination) return code`for await (const item of ${call}) {\n  console.log(item);\n}`;
+  return code`const result = await ${call};`;
+}
+
+/** A method body rendered from `client-method.ts.hbs`: template text, with data that is code or passed through its escaping helpers. */
+function templateCode(text: string): Code {
+  return Code.raw(text.trim());
 }

@@ -86,40 +86,126 @@ export function optionalAccess(name: string): Code {
 }
 
 /**
- * A JSON value as a readable JS literal for docs (`{ user: 'u_1' }`), safe inside a JSDoc
- * comment: string contents are escaped and `*\/` cannot appear.
+ * A JSON value as a readable JS literal for docs (`{ user: 'u_1' }`): code, shown in an
+ * `@example` through docCode (which keeps it from closing the comment).
  */
-export function exampleLiteral(value: unknown): string {
-  const text = (() => {
-    if (Array.isArray(value)) return `[${value.map(exampleLiteral).join(', ')}]`;
-    if (value !== null && typeof value === 'object') {
-      const entries = Object.entries(value).map(([key, item]) => `${propertyKey(key).text}: ${exampleLiteral(item)}`);
-      return entries.length > 0 ? `{ ${entries.join(', ')} }` : '{}';
-    }
-    if (typeof value === 'string') return `'${escapeJson(JSON.stringify(value)).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
-    return literal(value ?? null).text;
-  })();
+export function exampleLiteral(value: unknown): Code {
+  if (Array.isArray(value)) return Code.raw(`[${value.map((item) => exampleLiteral(item).text).join(', ')}]`);
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, item]) => `${propertyKey(key).text}: ${exampleLiteral(item).text}`);
+    return Code.raw(entries.length > 0 ? `{ ${entries.join(', ')} }` : '{}');
+  }
+  if (typeof value === 'string') return Code.raw(`'${escapeJson(JSON.stringify(value)).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`);
+  return literal(value ?? null);
+}
+
+/** The token that alone can make a DocText: DocText values are made in this module only. */
+const DOC_TOKEN: unique symbol = Symbol('DocText');
+
+/**
+ * Text that is safe inside a JSDoc block: it cannot close the comment (`*\/` never appears) and
+ * the spec's text inside it cannot start a `@tag` line. Made only by jsDoc, doc`` and docCode,
+ * so a structure's docs cannot hold a raw spec string (the type checker refuses one).
+ */
+export class DocText {
+  readonly #isDocText = true;
+  constructor(
+    token: typeof DOC_TOKEN,
+    readonly text: string,
+  ) {
+    if (token !== DOC_TOKEN) throw new Error('DocText is made by escape.ts only');
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** The one place `*\/` is neutralised: text between `/*` and `*\/` that cannot end the comment. */
+function commentSafe(text: string): string {
   return text.replace(/\*\//g, '*\\/');
 }
 
 /** Spec prose as a JSDoc body: cannot close the comment, keeps line breaks, no stray `@` tags. */
-export function jsDoc(text: string): string {
-  return text
+export function jsDoc(text: string): DocText {
+  const body = text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u2028\u2029]/g, '\n')
-    .replace(/\*\//g, '*\\/')
     .replace(/^(\s*)@/gm, '$1\\@')
     .trim();
+  return new DocText(DOC_TOKEN, commentSafe(body));
 }
 
-/** A JSDoc block of already escaped text (see jsDoc): `/** text *\/`, or one ` * ` line per line. */
-export function docComment(text: string): string {
-  const lines = text.split('\n');
-  if (lines.length === 1) return `/** ${text} */`;
-  return ['/**', ...lines.map((line) => ` * ${line}`.trimEnd()), ' */'].join('\n');
+/**
+ * A free-form comment body assembled by an emitter (types.ts's openapi-typescript style tags,
+ * which carry spec text after `@description`): it cannot close the comment.
+ */
+export function commentBody(text: string): DocText {
+  return new DocText(DOC_TOKEN, commentSafe(text));
+}
+
+/** Code shown in a doc comment (an `@example`): kept as written, except that it cannot close the comment. */
+export function docCode(value: Code): DocText {
+  return new DocText(DOC_TOKEN, commentSafe(value.text));
+}
+
+export type DocValue = DocText | Identifier | string | number;
+
+/**
+ * Doc text from a template: the template's own text is sdkgen's (it may hold `@example`,
+ * `{@link X}`); interpolated strings are spec text and go through jsDoc; DocText and
+ * Identifier values are kept.
+ */
+export function doc(parts: TemplateStringsArray, ...values: readonly DocValue[]): DocText {
+  let text = parts[0] ?? '';
+  values.forEach((value, i) => {
+    const piece = value instanceof DocText || value instanceof Identifier ? value.text : typeof value === 'number' ? String(value) : jsDoc(value).text;
+    text += piece + (parts[i + 1] ?? '');
+  });
+  return new DocText(DOC_TOKEN, commentSafe(text));
+}
+
+/** Joins doc texts with a fixed separator. */
+export function joinDoc(pieces: readonly DocText[], separator: string): DocText {
+  return new DocText(DOC_TOKEN, commentSafe(pieces.map((piece) => piece.text).join(separator)));
+}
+
+/** A JSDoc block: `/** text *\/`, or one ` * ` line per line. */
+export function docComment(text: DocText): Code {
+  const lines = text.text.split('\n');
+  if (lines.length === 1) return Code.raw(`/** ${text.text} */`);
+  return Code.raw(['/**', ...lines.map((line) => ` * ${line}`.trimEnd()), ' */'].join('\n'));
 }
 
 /** A `//` comment line: no line breaks can escape it. */
-export function lineComment(text: string): string {
-  return '// ' + text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+export function lineComment(text: string): Code {
+  return Code.raw('// ' + text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' '));
+}
+
+/**
+ * Spec text as inline Markdown (CommonMark/GFM): one line, and every character that could start
+ * markup (emphasis, links, images, raw HTML, entities, table cells, code spans) backslash-escaped,
+ * so a title like `` x | <script> ](javascript: `` reads as written and cannot break a table.
+ */
+export function markdownText(text: string): string {
+  return oneLine(text).replace(/[\\`*_[\]<>|&~!]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Spec text as a Markdown code span, safe in a table cell: the fence is longer than any run of
+ * backticks inside, `|` is escaped (GFM splits cells before it reads code spans). Text with a
+ * backslash is written as escaped text instead: inside a code span a backslash is literal, and
+ * whether `\\|` then ends a cell differs between Markdown renderers.
+ */
+export function markdownCode(text: string): string {
+  if (text.includes('\\')) return markdownText(text);
+  const line = oneLine(text).replace(/\|/g, '\\|');
+  if (line === '') return '';
+  const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const padding = longest > 0 || line.startsWith(' ') || line.endsWith(' ') ? ' ' : '';
+  return `${fence}${padding}${line}${padding}${fence}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 }

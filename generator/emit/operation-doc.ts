@@ -1,12 +1,13 @@
 // The JSDoc of an operation's builder and client method: summary, description, an example.
 import type { IrOperation } from '../model/ir.js';
-import { jsDoc } from './escape.js';
+import { doc, docCode, joinDoc, jsDoc, type Code, type DocText } from './escape.js';
 
-/** `exampleCall` is sdkgen-built code (literals made by escape.literal), shown in an @example. */
-export function operationDoc(op: IrOperation, exampleCall: string): string {
+/** `example` is sdkgen-built code (literals made by escape.ts), shown in an @example. */
+export function operationDoc(op: IrOperation, example: Code): DocText {
   const prose = [op.summary, op.description].filter((text): text is string => text !== undefined && text.trim() !== '').map(jsDoc);
-  const lines = [...(prose.length > 0 ? [prose.join('\n\n'), ''] : []), `\`${op.httpMethod.toUpperCase()} ${jsDoc(op.pathTemplate).replace(/`/g, "'")}\``];
-  if (op.deprecated) lines.push('', '@deprecated');
-  lines.push('', '@example', '```ts', exampleCall.replace(/\*\//g, '*\\/'), '```');
-  return lines.join('\n');
+  const lines: DocText[] = prose.length > 0 ? [joinDoc(prose, '\n\n'), doc``] : [];
+  lines.push(doc`\`${op.httpMethod.toUpperCase()} ${op.pathTemplate.replace(/`/g, "'")}\``);
+  if (op.deprecated) lines.push(doc``, doc`@deprecated`);
+  lines.push(doc``, doc`@example`, doc`\`\`\`ts`, docCode(example), doc`\`\`\``);
+  return joinDoc(lines, '\n');
 }

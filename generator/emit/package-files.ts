@@ -1,7 +1,7 @@
 // IR -> the mostly-fixed files of the package: package.json, README.md, tsconfig.json,
 // src/index.ts and the runtime core (src/internal/*), all rendered from `templates/`.
 import type { IrApi } from '../model/ir.js';
-import { jsDoc } from './escape.js';
+import { lineComment } from './escape.js';
 import type { EmitContext, EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
 import { templateRenderer } from './templates.js';
@@ -10,21 +10,26 @@ import type { TemplateSet } from './template-set.js';
 export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templates: TemplateSet }): EmittedFile[] {
   const render = templateRenderer(ctx.templates);
   const header = fileHeader(api).trimEnd();
+  // Spec text stays plain data here; templates print it only through an escaping helper:
+  // `json` (package.json), `markdown` / `markdownCode` (README.md), `literal` (code).
   const data = {
     header,
     package: api.package,
     clientName: api.package.clientName.text,
-    title: markdownText(api.title),
-    version: markdownText(api.version),
+    title: api.title,
+    version: api.version,
     description: api.description ?? `A client for the ${api.title}.`,
-    specFile: markdownText(api.specFile.split(/[\\/]/).pop() ?? api.specFile),
+    specFile: api.specFile.split(/[\\/]/).pop() ?? api.specFile,
     operations: api.operations.map((op) => ({
       call: `${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}()`,
       method: op.httpMethod.toUpperCase(),
-      path: markdownText(op.pathTemplate),
+      path: op.pathTemplate,
       builder: op.names.builder.text,
     })),
-    examples: api.operations.slice(0, 4).map((op) => `// ${jsDoc(op.summary ?? op.operationId).split('\n')[0]?.replace(/[\r\n]/g, ' ')}\nawait client.${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}(/* … */);`),
+    // code for the README's example block: a `//` comment line and a call of Identifiers
+    examples: api.operations
+      .slice(0, 4)
+      .map((op) => `${lineComment((op.summary ?? op.operationId).trim().split(/[\r\n\u2028\u2029]/)[0] ?? '').text}\nawait client.${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}(/* … */);`),
   };
   const files: EmittedFile[] = [
     { path: 'package.json', text: render('package.json.hbs', data) },
@@ -39,9 +44,4 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     files.push({ path: `src/internal/${name}`, text: `${header}\n${render(`runtime/${name}`, data)}`, ...(isBuiltIn ? { isFormatted: true } : {}) });
   }
   return files;
-}
-
-/** Text placed in Markdown: no table breaks, no raw HTML, one line. */
-function markdownText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[|<>`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,7 +1,7 @@
 // IR -> `src/requests.ts`: one pure request builder per operation, its input type in, a
 // `{ method, path, headers, body }` description out. No I/O: usable with any HTTP client.
 import type { IrApi, IrOperation, IrParameter, IrPathPart, IrSchema } from '../model/ir.js';
-import { code, exampleLiteral, joinCode, jsDoc, literal, optionalAccess, propertyAccess, propertyKey, type Code } from './escape.js';
+import { Code, code, doc, exampleLiteral, joinCode, jsDoc, literal, optionalAccess, propertyAccess, propertyKey } from './escape.js';
 import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
 import { exampleValue } from './example-value.js';
@@ -13,7 +13,7 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
   const usedTypes = new Set<string>();
   const statements: Declaration[] = [];
   for (const op of api.operations) {
-    statements.push(operationToInput(op, api, usedTypes), operationToBuilder(op, api));
+    statements.push(...operationToParams(op, api, usedTypes), operationToInput(op, api, usedTypes), operationToBuilder(op, api));
   }
   const bodies = new Set(api.operations.map((op) => op.body?.contentType));
   const imports = [
@@ -21,7 +21,7 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
     bodies.has('multipart/form-data') || bodies.has('application/x-www-form-urlencoded')
       ? `import { ${[bodies.has('multipart/form-data') ? 'toFormData' : '', bodies.has('application/x-www-form-urlencoded') ? 'toUrlEncoded' : ''].filter(Boolean).join(', ')} } from './internal/multipart.js';`
       : '',
-    api.operations.some((op) => op.parameters.some((p) => p.in === 'query')) ? `import { formatQuery, type QueryEntry } from './internal/query.js';` : '',
+    queryImports(api),
     `import type { RequestDescription } from './internal/core.js';`,
     usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
   ].filter(Boolean);
@@ -29,53 +29,85 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
   return [chunkedFile('src/requests.ts', [header, ...statements.map(printDeclaration)])];
 }
 
+/** `formatQuery` for operations with query parameters (or a query written into the path key), `cookieHeader` for cookies. */
+function queryImports(api: IrApi): string {
+  const hasQuery = api.operations.some((op) => op.fixedQuery.length > 0 || op.parameters.some((p) => p.in === 'query'));
+  const hasCookies = api.operations.some((op) => op.parameters.some((p) => p.in === 'cookie'));
+  const names = [...(hasCookies ? ['cookieHeader'] : []), ...(hasQuery ? ['formatQuery'] : []), 'type QueryEntry'];
+  return hasQuery || hasCookies ? `import { ${names.join(', ')} } from './internal/query.js';` : '';
+}
+
+/**
+ * `interface CreateThingParams { query?: ...; headers: ...; body: ... }`: what the client method
+ * takes in one object when the caller passes two or more of body, query, headers and cookies.
+ */
+export function operationToParams(op: IrOperation, api: IrApi, usedTypes: Set<string>): InterfaceDeclaration[] {
+  if (op.names.params === undefined) return [];
+  return [
+    {
+      kind: 'interface',
+      isExported: true,
+      name: op.names.params.text,
+      docs: [doc`The parameters of {@link ${op.names.builder}} besides the path: what the client method takes after its path arguments.`],
+      properties: inputProperties(op, api, usedTypes).filter((property) => property.name !== 'path'),
+    },
+  ];
+}
+
 /** `interface CancelChatKitSessionRequest { path: CancelChatKitSessionPathParams }`. */
 export function operationToInput(op: IrOperation, api: IrApi, usedTypes: Set<string>): InterfaceDeclaration {
+  return {
+    kind: 'interface',
+    isExported: true,
+    name: op.names.input.text,
+    docs: [doc`The input of {@link ${op.names.builder}}.`],
+    properties: inputProperties(op, api, usedTypes),
+  };
+}
+
+function inputProperties(op: IrOperation, api: IrApi, usedTypes: Set<string>): Property[] {
   const properties: Property[] = [];
-  const group = (key: 'path' | 'query' | 'headers', location: IrParameter['in'], name: string | undefined) => {
+  const group = (key: 'path' | 'query' | 'headers' | 'cookies', location: IrParameter['in'], name: string | undefined) => {
     if (name === undefined) return;
     usedTypes.add(name);
     const required = op.parameters.some((p) => p.in === location && p.required);
-    properties.push({ name: key, type: name, hasQuestionToken: !required, docs: [`The ${location} parameters.`] });
+    properties.push({ name: key, type: name, hasQuestionToken: !required, docs: [doc`The ${location} parameters.`] });
   };
   group('path', 'path', op.names.pathParams?.text);
   group('query', 'query', op.names.queryParams?.text);
   group('headers', 'header', op.names.headerParams?.text);
+  group('cookies', 'cookie', op.names.cookieParams?.text);
   if (op.body) {
     properties.push({
       name: 'body',
       type: op.body.contentType === 'binary' ? 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>' : op.body.contentType === 'text' ? 'string' : typeOf(op.body.schema, api, usedTypes),
       hasQuestionToken: !op.body.required,
-      docs: [jsDoc(op.body.description ?? 'The JSON request body.')],
+      docs: [op.body.description === undefined ? doc`The JSON request body.` : jsDoc(op.body.description)],
     });
   }
-  return {
-    kind: 'interface',
-    isExported: true,
-    name: op.names.input.text,
-    docs: [`The input of {@link ${op.names.builder.text}}.`],
-    properties,
-  };
+  return properties;
 }
 
 export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclaration {
   const hasInput = op.parameters.length > 0 || op.body !== undefined;
   const input = hasInput ? 'request' : '_request';
+  // an optional form body that is not given is no body at all (a GET must not carry one)
+  const encoded = (encode: string) => (op.body?.required ? code`, body: ${Code.raw(encode)}(request.body)` : code`, ...(request.body === undefined ? {} : { body: ${Code.raw(encode)}(request.body) })`);
   const body = !op.body
     ? code``
     : op.body.contentType === 'multipart/form-data'
-      ? code`, body: toFormData(request.body)`
+      ? encoded('toFormData')
       : op.body.contentType === 'application/x-www-form-urlencoded'
-        ? code`, body: toUrlEncoded(request.body)`
+        ? encoded('toUrlEncoded')
         : code`, body: request.body`;
   return {
     kind: 'function',
     isExported: true,
     name: op.names.builder.text,
-    docs: [operationDoc(op, `${op.names.builder.text}(${exampleInput(op, api)})`)],
-    parameters: [{ name: input, type: op.names.input.text, ...(hasInput ? {} : { initializer: '{}' }) }],
+    docs: [operationDoc(op, code`${op.names.builder}(${exampleInput(op, api)})`)],
+    parameters: [{ name: input, type: op.names.input.text, ...(hasInput ? {} : { initializer: code`{}` }) }],
     returnType: 'RequestDescription',
-    statements: [code`return { method: ${op.httpMethod.toUpperCase()}, path: ${pathExpression(op)}, headers: ${headersExpression(op)}${body} };`.text],
+    statements: [code`return { method: ${op.httpMethod.toUpperCase()}, path: ${pathExpression(op)}, headers: ${headersExpression(op)}${body} };`],
   };
 }
 
@@ -85,8 +117,12 @@ function pathExpression(op: IrOperation): Code {
     part.kind === 'text' ? literal(part.text) : code`encodePathSegment(${stringValue(code`request.path${propertyAccess(part.name)}`, part.parameter.schema)}, ${part.name})`,
   );
   const query = op.parameters.filter((p) => p.in === 'query');
-  if (query.length > 0) {
-    const entries = query.map((p) => code`[${p.name}, request.query${optionalAccess(p.name)}, ${p.style}, ${p.explode}]`);
+  if (query.length > 0 || op.fixedQuery.length > 0) {
+    // pairs written into the spec's path key (`?beta=true`) first, then the caller's parameters
+    const entries = [
+      ...op.fixedQuery.map((pair) => code`[${pair.name}, ${pair.value}, 'form', true]`),
+      ...query.map((p) => code`[${p.name}, request.query${optionalAccess(p.name)}, ${p.style}, ${p.explode}]`),
+    ];
     pieces.push(code`formatQuery([${joinCode(entries, ', ')}] satisfies QueryEntry[])`);
   }
   return pieces.length > 0 ? joinCode(pieces, ' + ') : literal('/');
@@ -108,6 +144,12 @@ function headersExpression(op: IrOperation): Code {
         : code`...(${value} === undefined ? {} : { ${propertyKey(parameter.name)}: ${stringValue(value, parameter.schema)} })`,
     );
   }
+  // every cookie parameter in one Cookie header (form style), left out when none is set
+  const cookies = op.parameters.filter((p) => p.in === 'cookie');
+  if (cookies.length > 0) {
+    const pairs = cookies.map((p) => code`[${p.name}, request.cookies${p.required ? propertyAccess(p.name) : optionalAccess(p.name)}, ${p.style}, ${p.explode}]`);
+    entries.push(code`...cookieHeader([${joinCode(pairs, ', ')}] satisfies QueryEntry[])`);
+  }
   return entries.length > 0 ? code`{ ${joinCode(entries, ', ')} }` : code`{}`;
 }
 
@@ -115,10 +157,10 @@ function stringValue(value: Code, schema: IrSchema): Code {
   return schema.kind === 'string' || (schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string')) ? value : code`String(${value})`;
 }
 
-function exampleInput(op: IrOperation, api: IrApi): string {
-  const parts: string[] = [];
+function exampleInput(op: IrOperation, api: IrApi): Code {
+  const parts: Code[] = [];
   const path = op.parameters.filter((p) => p.in === 'path');
-  if (path.length > 0) parts.push(`path: { ${path.map((p) => `${propertyKey(p.name).text}: ${exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name))}`).join(', ')} }`);
-  if (op.body) parts.push(`body: ${exampleLiteral(op.exampleBody ?? exampleValue(op.body.schema, api))}`);
-  return parts.length > 0 ? `{ ${parts.join(', ')} }` : '';
+  if (path.length > 0) parts.push(code`path: { ${joinCode(path.map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name))}`), ', ')} }`);
+  if (op.body) parts.push(code`body: ${exampleLiteral(op.exampleBody ?? exampleValue(op.body.schema, api))}`);
+  return parts.length > 0 ? code`{ ${joinCode(parts, ', ')} }` : code``;
 }

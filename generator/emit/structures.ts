@@ -3,13 +3,17 @@
 // all those files need, so they are printed here rather than by ts-morph, whose import costs
 // a second copy of the TypeScript compiler (a third of a small spec's run). Prettier keeps
 // comments and blank lines as given, so those are placed here the way the files read.
-import { docComment } from './escape.js';
+//
+// Docs are DocText and statements and initializers are Code, both made only by escape.ts: a
+// raw spec string cannot reach a declaration (the type checker refuses it). Names are sdkgen's
+// or Identifiers, and types are built from Identifiers and escaped literals.
+import { docComment, type Code, type DocText } from './escape.js';
 
 export interface Parameter {
   readonly name: string;
   readonly type: string;
   readonly hasQuestionToken?: boolean;
-  readonly initializer?: string;
+  readonly initializer?: Code;
   /** A constructor parameter property, e.g. `protected readonly client: ClientCore`. */
   readonly scope?: 'protected';
   readonly isReadonly?: boolean;
@@ -18,16 +22,18 @@ export interface Parameter {
 export interface Property {
   readonly name: string;
   readonly type: string;
-  readonly docs?: readonly string[];
+  readonly docs?: readonly DocText[];
   readonly hasQuestionToken?: boolean;
+  /** A class property only: `protected readonly client: ClientCore = this`. */
+  readonly scope?: 'protected';
   readonly isReadonly?: boolean;
-  readonly initializer?: string;
+  readonly initializer?: Code;
 }
 
 /** What every top-level declaration has. */
 interface Named {
   readonly name: string;
-  readonly docs?: readonly string[];
+  readonly docs?: readonly DocText[];
   readonly isExported?: boolean;
 }
 
@@ -43,8 +49,8 @@ export interface Signature {
 
 /** A body of statements under a signature. */
 interface Body extends Signature {
-  readonly docs?: readonly string[];
-  readonly statements: readonly string[];
+  readonly docs?: readonly DocText[];
+  readonly statements: readonly Code[];
 }
 
 export interface FunctionDeclaration extends Named, Body {
@@ -75,11 +81,11 @@ export function printDeclaration(declaration: Declaration): string {
     case 'interface':
       return `${head}interface ${declaration.name} {\n${declaration.properties.map(property).join('\n')}\n}`;
     case 'function':
-      return `${head}function ${declaration.name}${signature(declaration)} {\n${declaration.statements.join('\n')}\n}`;
+      return `${head}function ${declaration.name}${signature(declaration)} {\n${statements(declaration.statements)}\n}`;
     case 'class': {
       const members = [
         (declaration.properties ?? []).map(property).join('\n'),
-        ...(declaration.ctors ?? []).map((ctor) => `${docs(ctor.docs)}constructor(${parameters(ctor.parameters)}) {\n${ctor.statements.join('\n')}\n}`),
+        ...(declaration.ctors ?? []).map((ctor) => `${docs(ctor.docs)}constructor(${parameters(ctor.parameters)}) {\n${statements(ctor.statements)}\n}`),
         ...(declaration.methods ?? []).map(method),
       ].filter((member) => member !== '');
       return `${head}class ${declaration.name}${declaration.extends ? ` extends ${declaration.extends}` : ''} {\n${members.join('\n\n')}\n}`;
@@ -90,12 +96,12 @@ export function printDeclaration(declaration: Declaration): string {
 function method(member: Method): string {
   const overloads = member.overloads ?? [];
   const declared = overloads.map((overload) => `${docs(member.docs)}${member.name}${signature(overload)};\n`).join('');
-  return `${declared}${overloads.length > 0 ? '' : docs(member.docs)}${member.name}${signature(member)} {\n${member.statements.join('\n')}\n}`;
+  return `${declared}${overloads.length > 0 ? '' : docs(member.docs)}${member.name}${signature(member)} {\n${statements(member.statements)}\n}`;
 }
 
 function property(member: Property): string {
-  const modifiers = member.isReadonly ? 'readonly ' : '';
-  const initializer = member.initializer === undefined ? '' : ` = ${member.initializer}`;
+  const modifiers = `${member.scope ? `${member.scope} ` : ''}${member.isReadonly ? 'readonly ' : ''}`;
+  const initializer = member.initializer === undefined ? '' : ` = ${member.initializer.text}`;
   return `${docs(member.docs)}${modifiers}${member.name}${member.hasQuestionToken ? '?' : ''}: ${member.type}${initializer};`;
 }
 
@@ -107,13 +113,17 @@ function parameters(list: readonly Parameter[]): string {
   return list
     .map((parameter) => {
       const modifiers = `${parameter.scope ? `${parameter.scope} ` : ''}${parameter.isReadonly ? 'readonly ' : ''}`;
-      const initializer = parameter.initializer === undefined ? '' : ` = ${parameter.initializer}`;
+      const initializer = parameter.initializer === undefined ? '' : ` = ${parameter.initializer.text}`;
       return `${modifiers}${parameter.name}${parameter.hasQuestionToken ? '?' : ''}: ${parameter.type}${initializer}`;
     })
     .join(', ');
 }
 
 /** JSDoc blocks, each on its own lines. */
-function docs(list: readonly string[] | undefined): string {
-  return (list ?? []).map((text) => `${docComment(text)}\n`).join('');
+function docs(list: readonly DocText[] | undefined): string {
+  return (list ?? []).map((text) => `${docComment(text).text}\n`).join('');
+}
+
+function statements(list: readonly Code[]): string {
+  return list.map((statement) => statement.text).join('\n');
 }

@@ -1,11 +1,12 @@
 // Renders templates with a private handlebars instance: strict (a missing field throws), no
 // HTML escaping (the output is code, not HTML). Spec values reach templates only through
-// helpers that escape (`literal`, `json`). A template that fails to compile or render is a
-// located diagnostic in the template file, not a crash.
+// helpers that escape: `literal` (a JS literal), `json` (JSON), `markdown` (inline Markdown
+// text) and `markdownCode` (a Markdown code span, safe in a table cell). A template that fails
+// to compile or render is a located diagnostic in the template file, not a crash.
 import Handlebars from 'handlebars';
 import { defaultHint } from '../diagnostics/codes.js';
 import { SpecError } from '../diagnostics/diagnostic.js';
-import { literal } from './escape.js';
+import { literal, markdownCode, markdownText } from './escape.js';
 import type { TemplateSet } from './template-set.js';
 
 export type TemplateRenderer = (name: string, data: unknown) => string;
@@ -16,6 +17,10 @@ export function templateRenderer(templates: TemplateSet): TemplateRenderer {
   // JSON files (package.json) get plain JSON; JS code gets `literal`, which also escapes for JS.
   engine.registerHelper('json', (value: unknown) => JSON.stringify(value));
   engine.registerHelper('literal', (value: unknown) => literal(value).text);
+  engine.registerHelper('markdown', (value: unknown) => markdownText(String(value)));
+  engine.registerHelper('markdownCode', (value: unknown) => markdownCode(String(value)));
+  // `(concat a " " b)`: joins values for another helper (the last argument is handlebars' options)
+  engine.registerHelper('concat', (...values: unknown[]) => values.slice(0, -1).map(String).join(''));
   for (const [name, helper] of Object.entries(templates.helpers)) engine.registerHelper(name, helper as Handlebars.HelperDelegate);
   for (const [name, source] of templates.partials()) engine.registerPartial(name, source);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();

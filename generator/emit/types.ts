@@ -16,7 +16,9 @@ export async function emitTypes(api: IrApi, _ctx: EmitContext): Promise<EmittedF
     // the file's header comment goes with the first declaration, a blank line above it
     return { text: i === 0 ? `${fileHeader(api)}\n${text}` : text, isFormatted: isCertain, isSpaced: true };
   });
-  return [piecesFile('src/types.ts', pieces.length > 0 ? pieces : [{ text: fileHeader(api), isFormatted: true, isSpaced: true }])];
+  // a spec without schemas or parameters still gets a module (index.ts re-exports its types)
+  const empty: Piece = { text: `${fileHeader(api)}\nexport {};`, isFormatted: true, isSpaced: true };
+  return [piecesFile('src/types.ts', pieces.length > 0 ? pieces : [empty])];
 }
 
 /** Named schemas, then each operation's parameter groups. */
@@ -33,6 +35,7 @@ function declarations(api: IrApi): Declaration[] {
       ['path', op.names.pathParams?.text],
       ['query', op.names.queryParams?.text],
       ['header', op.names.headerParams?.text],
+      ['cookie', op.names.cookieParams?.text],
     ];
     for (const [location, name] of groups) {
       if (name === undefined) continue;

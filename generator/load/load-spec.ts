@@ -1,9 +1,9 @@
 // Parses a spec's text (YAML or JSON) into plain data, keeping source positions so that any
 // JSON pointer can be turned into `file:line:col`. Pure: the caller reads the file.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from 'yaml';
 import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
 import { SpecError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
-import { decodePointer } from './pointer.js';
+import { childPointer, decodePointer } from './pointer.js';
 
 export interface LoadedSpec {
   readonly file: string;
@@ -14,9 +14,31 @@ export interface LoadedSpec {
   locate(pointer: string): SourceLocation;
 }
 
+/**
+ * How deeply collections may nest. yaml's composer, `toJS` and every stage after them recurse
+ * once per level, so a document nested thousands of levels deep would overflow the stack; real
+ * specs nest a few dozen levels (OpenAI's, the largest we know, 21).
+ */
+export const MAX_NESTING = 256;
+
 export function loadSpec(file: string, text: string): LoadedSpec {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  // the parser is iterative; its tokens are measured before the (recursive) composer sees them
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deepest = deepestNesting(tokens);
+  if (deepest.depth > MAX_NESTING) {
+    const { line, col } = lineCounter.linePos(deepest.offset);
+    throw new SpecError([
+      {
+        code: 'load/too-deep',
+        severity: 'error',
+        message: `The document is nested ${deepest.depth} levels deep; the limit is ${MAX_NESTING}.`,
+        hint: defaultHint('load/too-deep'),
+        at: { file, line, column: col, pointer: '' },
+      },
+    ]);
+  }
+  const doc = composeDocument(tokens, text.length);
   if (doc.errors.length > 0) {
     throw new SpecError(
       doc.errors.map((error): Diagnostic => {
@@ -38,6 +60,19 @@ export function loadSpec(file: string, text: string): LoadedSpec {
     const { line, col } = lineCounter.linePos(startOffset(doc, decodePointer(pointer)));
     return { file, line, column: col, pointer };
   };
+  const cycle = aliasCycle(doc);
+  if (cycle !== undefined) {
+    const { line, col } = lineCounter.linePos(cycle.offset);
+    throw new SpecError([
+      {
+        code: 'load/alias-cycle',
+        severity: 'error',
+        message: `The alias *${cycle.name} is inside the node its anchor &${cycle.name} names, so the value would contain itself, which JSON cannot represent.`,
+        hint: defaultHint('load/alias-cycle'),
+        at: { file, line, column: col, pointer: cycle.pointer },
+      },
+    ]);
+  }
   let root: unknown;
   try {
     // a bounded alias count stops "billion laughs" documents from exhausting memory
@@ -65,6 +100,84 @@ export function loadSpec(file: string, text: string): LoadedSpec {
     ]);
   }
   return { file, text, root, locate };
+}
+
+/** One document from the parser's tokens, as yaml's parseDocument composes it. */
+function composeDocument(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({ uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (doc === undefined) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; a spec is one document'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document
+  return doc!;
+}
+
+/** The deepest nesting of collections in the tokens, and where the first collection past the limit starts. */
+function deepestNesting(tokens: readonly CST.Token[]): { depth: number; offset: number } {
+  let depth = 0;
+  let offset = 0;
+  // iterative, in document order: the token tree can be deeper than the call stack
+  const stack: { token: CST.Token | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 })).reverse();
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { token } = next;
+    if (token === undefined) continue;
+    if (token.type === 'document') {
+      stack.push({ token: token.value, depth: next.depth });
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    const level = next.depth + 1;
+    if (level > depth) {
+      if (depth <= MAX_NESTING && level > MAX_NESTING) offset = token.offset;
+      depth = level;
+    }
+    for (let i = token.items.length - 1; i >= 0; i--) {
+      const item = token.items[i]!;
+      stack.push({ token: item.value, depth: level }, { token: item.key ?? undefined, depth: level });
+    }
+  }
+  return { depth, offset };
+}
+
+/**
+ * An alias inside the node its anchor names (`a: &x [*x]`): yaml builds a value that contains
+ * itself, and every walk over it would never end. Aliases refer to the latest anchor of their
+ * name before them, so anchors are recorded in document order as the walk enters each node.
+ */
+function aliasCycle(doc: Document): { name: string; offset: number; pointer: string } | undefined {
+  const anchors = new Map<string, unknown>();
+  const open = new Set<unknown>();
+  const stack: { node: unknown; isExit: boolean; pointer: string }[] = [{ node: doc.contents, isExit: false, pointer: '' }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { node, pointer } = next;
+    if (next.isExit) {
+      open.delete(node);
+      continue;
+    }
+    if (isAlias(node)) {
+      if (open.has(anchors.get(node.source))) return { name: node.source, offset: node.range?.[0] ?? 0, pointer };
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node) && !isScalar(node)) continue;
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isScalar(node)) continue;
+    open.add(node);
+    stack.push({ node, isExit: true, pointer });
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const item: unknown = node.items[i];
+      if (!isPair(item)) stack.push({ node: item, isExit: false, pointer: childPointer(pointer, i) });
+      else {
+        const key = isScalar(item.key) ? String(item.key.value) : String(i);
+        stack.push({ node: item.value, isExit: false, pointer: childPointer(pointer, key) }, { node: item.key, isExit: false, pointer });
+      }
+    }
+  }
+  return undefined;
 }
 
 /**

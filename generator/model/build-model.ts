@@ -5,17 +5,14 @@ import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../load/pointer.js';
 import type { ValidatedSpec } from '../validate/validate-spec.js';
 import { isRecord, walkOperations } from '../validate/walk-operations.js';
-import { Identifier, type IrApi, type IrNamedSchema, type IrObjectSchema, type IrOperation, type IrPackage, type IrPagination, type IrResource, type IrSchema } from './ir.js';
-import { NameTable, splitWords, toMemberName, toPropertyName, toTypeName } from './names.js';
-import { operationToDraft, type DraftOperation } from './operations.js';
+import { Identifier, type IrApi, type IrNamedSchema, type IrObjectSchema, type IrOperation, type IrPagination, type IrResource, type IrSchema } from './ir.js';
+import { NameTable, ResourceNames, splitWords, toMemberName, toPropertyName, toTypeName } from './names.js';
+import { operationToDraft, pathKeyDiagnostics, type DraftOperation } from './operations.js';
+import { packageOf, type PackageOptions } from './package-info.js';
 import { schemaToIr, type SchemaContext } from './schemas.js';
 
-export interface ModelOptions {
-  /** Overrides `info.x-sdk.packageName`. */
-  readonly packageName?: string;
-  /** Overrides `info.x-sdk.clientName`. */
-  readonly clientName?: string;
-}
+/** `packageName` and `clientName` override `info.x-sdk`'s; an invalid one is a UsageError. */
+export type ModelOptions = PackageOptions;
 
 export interface BuiltModel {
   readonly api: IrApi;
@@ -47,13 +44,32 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   const rawOperations = walkOperations(spec.root);
   const allPaths = new Set(rawOperations.map((op) => op.path));
   const drafts = rawOperations.map((op) => operationToDraft(op, ctx, allPaths));
+  problems.push(...pathKeyDiagnostics([...allPaths], spec.locate));
   // Inline body and response schemas get a name too, so every emitter refers to named types.
+  // One inline schema reached by several operations (a shared `components/requestBodies` or
+  // `components/responses` entry) is one named schema, keyed by its pointer and named after the
+  // component (`SentimentAnalysisBody`).
+  const uses = new Map<string, number>();
+  for (const draft of drafts) {
+    for (const schema of [draft.body?.schema, draft.response.schema, draft.response.stream?.schema]) {
+      if (schema !== undefined && schema.kind !== 'ref') uses.set(schema.source, (uses.get(schema.source) ?? 0) + 1);
+    }
+  }
+  const inlineKeys = new Set<string>();
   const named = drafts.map((draft) => {
     const pascal = toTypeName(toMemberName(draft.operationId));
     const name = (schema: IrSchema, suffix: string, what: string): IrSchema => {
       if (schema.kind === 'ref') return schema;
       const key = schema.source;
-      schemaDrafts.push({ key, pointer: schema.source, name: claim(types, `${pascal}${suffix}`, schema.source, `the ${what} of \`${draft.operationId}\``), schema });
+      const shared = (uses.get(key) ?? 0) > 1 ? /^\/components\/(?:requestBodies|responses)\/([^/]+)\//.exec(key)?.[1] : undefined;
+      const component = shared === undefined ? undefined : toTypeName(shared.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const typeName = component === undefined ? `${pascal}${suffix}` : component.endsWith(suffix) ? component : `${component}${suffix}`;
+      const described = component === undefined ? `the ${what} of \`${draft.operationId}\`` : `the shared ${what} \`${shared}\``;
+      // named once: the first operation that reaches it claims the name, the others refer to it
+      if (!inlineKeys.has(key)) {
+        inlineKeys.add(key);
+        schemaDrafts.push({ key, pointer: schema.source, name: claim(types, typeName, schema.source, described), schema });
+      }
       return { kind: 'ref', target: key, source: schema.source, ...(schema.description !== undefined ? { description: schema.description } : {}) };
     };
     return {
@@ -68,22 +84,33 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   });
   schemaDrafts.sort((a, b) => (a.name.text < b.name.text ? -1 : a.name.text > b.name.text ? 1 : 0));
   const builders = new NameTable(spec.locate, BUILDER_SCOPE, 'Give the operation another operationId.');
+  // resources are named before methods, so a method never takes a sub-resource's or a class member's name
+  const resourceNames = new ResourceNames(named.map((draft) => ({ resource: draft.resource, pointer: draft.raw.pointer })), spec.locate);
+  problems.push(...resourceNames.warnings);
   const methodTables = new Map<string, NameTable>();
   const methods = (resource: readonly string[]) => {
     const key = resource.join('.');
-    if (!methodTables.has(key)) methodTables.set(key, new NameTable(spec.locate, new Set(), 'Give one of the operations an `x-sdk-method` (and, if needed, `x-sdk-resource`) extension.'));
+    if (!methodTables.has(key)) methodTables.set(key, new NameTable(spec.locate, resourceNames.takenIn(resource), 'Give one of the operations an `x-sdk-method` (and, if needed, `x-sdk-resource`) extension.'));
     return methodTables.get(key)!;
   };
   const schemaByKey = new Map(schemaDrafts.map((d) => [d.key, d.schema]));
   const operations = named
     .sort((a, b) => (a.raw.path < b.raw.path ? -1 : a.raw.path > b.raw.path ? 1 : a.raw.method < b.raw.method ? -1 : 1))
-    .map((draft) => nameOperation(draft, { types, builders, methods, claim }))
+    .map((draft) => nameOperation(draft, { types, builders, methods, claim, resourceNames, problems }))
     .map((op) => {
       const pagination = paginationOf(op, schemaByKey, spec, problems);
       return pagination ? { ...op, pagination } : op;
     })
     .sort((a, b) => (a.pathTemplate < b.pathTemplate ? -1 : a.pathTemplate > b.pathTemplate ? 1 : a.httpMethod < b.httpMethod ? -1 : 1));
-  const resources = buildResources(operations, types, claim, spec.locate, problems);
+  const claimFirst = (table: NameTable, names: readonly string[], pointer: string, what: string): Identifier => {
+    const { id, warning } = table.claimFirst(names, pointer, what);
+    if (warning) problems.push(warning);
+    return id;
+  };
+  const { resources, rootOperations } = buildResources(operations, types, claimFirst);
+  // the package's identity: checked where read; the client class takes its name last, so a schema or resource keeps its own
+  const identity = packageOf(root, spec.locate, options, (diagnostic) => problems.push(diagnostic));
+  const clientName = claim(types, identity.clientName.text, isRecord(root['info']) && isRecord(root['info']['x-sdk']) && 'clientName' in root['info']['x-sdk'] ? '/info/x-sdk/clientName' : '/info/title', 'the client class');
   const usage = schemaUsage(operations, new Map(schemaDrafts.map((d) => [d.key, d.schema])));
   const schemas: IrNamedSchema[] = schemaDrafts.map((draft) => ({
     key: draft.key,
@@ -110,10 +137,11 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
       version: typeof info['version'] === 'string' ? info['version'] : '0.0.0',
       ...(typeof info['description'] === 'string' ? { description: info['description'] } : {}),
       specFile: spec.file,
-      package: packageOf(root, info, options),
+      package: { ...identity, clientName },
       operations,
       schemas,
       resources,
+      rootOperations,
     },
     warnings: [...spec.warnings, ...problems],
   };
@@ -122,15 +150,17 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
 type Claim = (table: NameTable, name: string, pointer: string, what: string) => Identifier;
 
 /** Names `requests.ts` declares itself, which a builder must not take. */
-const BUILDER_SCOPE = new Set(['encodePathSegment', 'formatQuery', 'QueryEntry', 'RequestDescription']);
+const BUILDER_SCOPE = new Set(['encodePathSegment', 'formatQuery', 'cookieHeader', 'toFormData', 'toUrlEncoded', 'QueryEntry', 'RequestDescription']);
 /** Names a client method uses besides its positional path arguments. */
-const ARGUMENT_SCOPE = new Set(['body', 'query', 'headers', 'options', 'request', 'requests', 'validators']);
+const ARGUMENT_SCOPE = new Set(['body', 'query', 'headers', 'cookies', 'params', 'options', 'request', 'requests', 'validators', 'globalThis']);
 
 interface OperationNaming {
   readonly types: NameTable;
   readonly builders: NameTable;
   readonly methods: (resource: readonly string[]) => NameTable;
   readonly claim: Claim;
+  readonly resourceNames: ResourceNames;
+  readonly problems: Diagnostic[];
 }
 
 function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperation {
@@ -140,7 +170,7 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
   const builder = claim(naming.builders, toMemberName(draft.operationId), raw.pointer, what);
   const builderText = builder.text;
   const pascal = builderText.charAt(0).toUpperCase() + builderText.slice(1);
-  const resource = draft.resource.map((segment) => toPropertyName(segment));
+  const resource = naming.resourceNames.propertiesOf(draft.resource);
   const methods = naming.methods(resource);
   // two operations that derive the same method (POST /threads/runs and POST /threads/{id}/runs):
   // the later one is named after its operationId, which reads better than a number
@@ -149,28 +179,42 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
   const argumentTable = new NameTable(() => ({ file: '', line: 0, column: 0, pointer: '' }), ARGUMENT_SCOPE);
   const parameters = draft.parameters.map((p) => ({ ...p, argument: argumentTable.claim(p.argument.text, p.source, `the parameter \`${p.name}\``).id }));
   const path = draft.path.map((part) => (part.kind === 'param' ? { ...part, parameter: parameters.find((p) => p.in === 'path' && p.name === part.name) ?? part.parameter } : part));
-  const group = (location: 'path' | 'query' | 'header', suffix: string) =>
-    draft.parameters.some((p) => p.in === location) ? claim(types, `${pascal}${suffix}`, raw.pointer, what) : undefined;
-  const pathParams = group('path', 'PathParams');
-  const queryParams = group('query', 'QueryParams');
-  const headerParams = group('header', 'HeaderParams');
+  // readable alternatives first (`CreateContainerInput` is often a schema of the same API); a number only as a last resort
+  const typeName = (suffixes: readonly string[]) => {
+    const { id, warning } = types.claimFirst(suffixes.map((suffix) => `${pascal}${suffix}`), raw.pointer, what);
+    if (warning) naming.problems.push(warning);
+    return id;
+  };
+  const group = (location: 'path' | 'query' | 'header' | 'cookie', suffix: string) =>
+    draft.parameters.some((p) => p.in === location) ? typeName([`${suffix}Params`, `Request${suffix}Params`]) : undefined;
+  const pathParams = group('path', 'Path');
+  const queryParams = group('query', 'Query');
+  const headerParams = group('header', 'Header');
+  const cookieParams = group('cookie', 'Cookie');
+  // body, query, headers and cookies a caller passes: two or more travel in one params object
+  const passed = [draft.body !== undefined, queryParams, headerParams, cookieParams].filter(Boolean).length;
+  const params = passed >= 2 ? typeName(['Params', 'RequestParams']) : undefined;
+  const input = typeName(['Input', 'RequestInput']);
   const op = raw.operation;
   return {
     operationId: draft.operationId,
     names: {
       builder,
-      input: claim(types, `${pascal}Input`, raw.pointer, what),
+      input,
       resource: resource.map((segment) => new Identifier(segment)),
       method,
       ...(pathParams ? { pathParams } : {}),
       ...(queryParams ? { queryParams } : {}),
       ...(headerParams ? { headerParams } : {}),
+      ...(cookieParams ? { cookieParams } : {}),
+      ...(params ? { params } : {}),
     },
     httpMethod: raw.method,
     pathTemplate: raw.path,
     path,
     parameters,
     fixedHeaders: draft.fixedHeaders,
+    fixedQuery: draft.fixedQuery,
     ...(draft.body ? { body: draft.body } : {}),
     response: draft.response,
     ...(draft.errorSchema ? { errorSchema: draft.errorSchema } : {}),
@@ -182,8 +226,12 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
   };
 }
 
-/** The client's resource tree; class names join the path (`ChatkitSessions`) so they are unique. */
-function buildResources(operations: readonly IrOperation[], types: NameTable, claim: Claim, locate: ValidatedSpec['locate'], problems: Diagnostic[]): IrResource[] {
+/**
+ * The client's resource tree; class names join the path (`ChatkitSessions`) so they are unique.
+ * Operations with no resource are methods of the client itself. Property and method names are
+ * final already (ResourceNames, the method tables), so nothing here can collide.
+ */
+function buildResources(operations: readonly IrOperation[], types: NameTable, claimFirst: (table: NameTable, names: readonly string[], pointer: string, what: string) => Identifier): { resources: IrResource[]; rootOperations: IrOperation[] } {
   interface Node { property: string; path: string[]; children: Map<string, Node>; operations: IrOperation[] }
   const root: Node = { property: '', path: [], children: new Map(), operations: [] };
   for (const op of operations) {
@@ -198,37 +246,19 @@ function buildResources(operations: readonly IrOperation[], types: NameTable, cl
     }
     node.operations.push(op);
   }
-  const toResource = (node: Node): IrResource => {
-    for (const child of node.children.values()) {
-      const clash = node.operations.find((op) => op.names.method.text === child.property);
-      if (clash) {
-        problems.push({
-          code: 'model/name-collision',
-          severity: 'error',
-          message: `The method \`${clash.names.method.text}\` of \`${clash.operationId}\` and the sub-resource \`${[...node.path, child.property].join('.')}\` have the same name.`,
-          hint: 'Give the operation an `x-sdk-method` (or `x-sdk-resource`) extension.',
-          at: locate(clash.source),
-        });
-      }
-    }
-    return resourceNode(node);
-  };
+  const byMethod = (a: IrOperation, b: IrOperation) => (a.names.method.text < b.names.method.text ? -1 : 1);
   const resourceNode = (node: Node): IrResource => ({
     property: new Identifier(node.property),
-    className: claim(types, `${node.path.map((p) => toTypeName(p)).join('')}Resource`, node.operations[0]?.source ?? '/paths', `the resource \`${node.path.join('.')}\``),
-    children: [...node.children.values()].sort((a, b) => (a.property < b.property ? -1 : 1)).map(toResource),
-    operations: [...node.operations].sort((a, b) => (a.names.method.text < b.names.method.text ? -1 : 1)),
+    // a schema may be called `<Path>Resource` already (OpenAI's `OrganizationSpendLimitResource`)
+    className: claimFirst(types, ['Resource', 'Methods'].map((suffix) => `${node.path.map((p) => toTypeName(p)).join('')}${suffix}`), node.operations[0]?.source ?? firstSource(node) ?? '/paths', `the resource \`${node.path.join('.')}\``),
+    children: [...node.children.values()].sort((a, b) => (a.property < b.property ? -1 : 1)).map(resourceNode),
+    operations: [...node.operations].sort(byMethod),
   });
-  if (root.operations.length > 0) {
-    problems.push({
-      code: 'model/invalid-extension',
-      severity: 'error',
-      message: `The operation \`${root.operations[0]!.operationId}\` has no resource to live on.`,
-      hint: 'Give it an `x-sdk-resource` extension, e.g. `x-sdk-resource: health`.',
-      at: locate(root.operations[0]!.source),
-    });
-  }
-  return [...root.children.values()].sort((a, b) => (a.property < b.property ? -1 : 1)).map(toResource);
+  const firstSource = (node: Node): string | undefined => node.operations[0]?.source ?? [...node.children.values()].map(firstSource).find(Boolean);
+  return {
+    resources: [...root.children.values()].sort((a, b) => (a.property < b.property ? -1 : 1)).map(resourceNode),
+    rootOperations: [...root.operations].sort(byMethod),
+  };
 }
 
 /** Which named schemas each side of the wire reaches, through refs. */
@@ -370,27 +400,3 @@ function missingSchema(spec: ValidatedSpec, key: string): Diagnostic {
   };
 }
 
-/** Whether any operation (or the whole document) requires a security scheme. */
-function usesSecurity(root: Record<string, unknown>): boolean {
-  const requires = (security: unknown) => Array.isArray(security) && security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length > 0);
-  return requires(root['security']) || walkOperations(root).some(({ operation }) => requires(operation['security']));
-}
-
-function packageOf(root: Record<string, unknown>, info: Record<string, unknown>, options: ModelOptions): IrPackage {
-  const sdk = isRecord(info['x-sdk']) ? info['x-sdk'] : {};
-  const text = (key: string): string | undefined => (typeof sdk[key] === 'string' ? sdk[key] : undefined);
-  const title = typeof info['title'] === 'string' ? info['title'] : 'API';
-  const words = splitWords(title).filter((w) => !/^api$/i.test(w));
-  const servers = Array.isArray(root['servers']) ? root['servers'] : [];
-  const firstServer = isRecord(servers[0]) && typeof servers[0]['url'] === 'string' ? servers[0]['url'] : 'http://localhost';
-  const upper = words.map((w) => w.toUpperCase()).join('_') || 'API';
-  return {
-    name: options.packageName ?? text('packageName') ?? `${words.map((w) => w.toLowerCase()).join('-') || 'api'}-client`,
-    version: typeof info['version'] === 'string' && /^\d+\.\d+\.\d+/.test(info['version']) ? info['version'] : '0.0.0',
-    clientName: new Identifier(toTypeName(options.clientName ?? text('clientName') ?? `${words.join(' ')} Client`)),
-    defaultBaseURL: firstServer.replace(/\/+$/, ''),
-    apiKeyEnv: text('apiKeyEnv') ?? `${upper}_API_KEY`,
-    auth: usesSecurity(root) ? 'bearer' : 'none',
-    baseURLEnv: text('baseURLEnv') ?? `${upper}_BASE_URL`,
-  };
-}

@@ -25,6 +25,11 @@ export interface IrApi {
   readonly schemas: readonly IrNamedSchema[];
   /** The resource tree, sorted by name at every level. */
   readonly resources: readonly IrResource[];
+  /**
+   * Operations whose path has no literal segment (`GET /`, `POST /{code}`): methods of the client
+   * class itself (`client.getAPI()`), sorted by method name.
+   */
+  readonly rootOperations: readonly IrOperation[];
 }
 
 export interface IrPackage {
@@ -67,6 +72,12 @@ export interface IrOperation {
     readonly pathParams?: Identifier;
     readonly queryParams?: Identifier;
     readonly headerParams?: Identifier;
+    readonly cookieParams?: Identifier;
+    /**
+     * Set when the caller passes two or more of body, query, headers and cookies: the client
+     * method then takes them in one object of this type (`{ body, query, headers, cookies }`).
+     */
+    readonly params?: Identifier;
   };
   readonly httpMethod: IrHttpMethod;
   /** The path template as written in the spec, e.g. `/chatkit/sessions/{session_id}/cancel`. */
@@ -75,6 +86,11 @@ export interface IrOperation {
   readonly path: readonly IrPathPart[];
   /** Parameters the caller passes, sorted by location then name (path ones in path order). */
   readonly parameters: readonly IrParameter[];
+  /**
+   * Query pairs written into the spec's path key (`/responses?beta=true`), sent on every call
+   * before the caller's query parameters; the caller never passes them.
+   */
+  readonly fixedQuery: readonly { readonly name: string; readonly value: string }[];
   /** Headers with a constant value, sent on every call; the caller never passes them. */
   readonly fixedHeaders: readonly { readonly name: string; readonly value: string }[];
   readonly body?: IrRequestBody;
@@ -236,6 +252,9 @@ export interface IrObjectSchema extends IrSchemaBase {
 
 export interface IrArraySchema extends IrSchemaBase {
   readonly kind: 'array';
+  /** `prefixItems`: the schema of each leading item, in order (a tuple); absent when not written. */
+  readonly prefixItems?: readonly IrSchema[];
+  /** Every item (after the `prefixItems` ones); `never` when no further item is allowed. */
   readonly items: IrSchema;
   readonly minItems?: number;
   readonly maxItems?: number;
@@ -246,8 +265,12 @@ export interface IrStringSchema extends IrSchemaBase {
   readonly kind: 'string';
   readonly minLength?: number;
   readonly maxLength?: number;
-  /** An ECMAScript regular expression source, checked with the `u` flag. */
+  /** An ECMAScript regular expression source, tested with `patternFlags` (generator/model/compile-pattern.ts). */
   readonly pattern?: string;
+  /** The flags `pattern` compiled with at generation time: 'u' unless only the non-unicode dialect reads it (absent: 'u'). */
+  readonly patternFlags?: 'u' | '';
+  /** For a pattern whose time grows faster than linearly: strings longer than this (`string.length`) are not tested against it. */
+  readonly patternInputLimit?: number;
   readonly format?: string;
 }
 
@@ -271,7 +294,8 @@ export interface IrNullSchema extends IrSchemaBase {
   readonly kind: 'null';
 }
 
-export type IrLiteral = string | number | boolean | null;
+/** A JSON value written in the spec (`enum`, `const`); objects and arrays are compared deeply. */
+export type IrLiteral = string | number | boolean | null | readonly IrLiteral[] | { readonly [key: string]: IrLiteral };
 
 export interface IrEnumSchema extends IrSchemaBase {
   readonly kind: 'enum';
@@ -289,7 +313,16 @@ export interface IrUnionSchema extends IrSchemaBase {
   readonly mode: 'oneOf' | 'anyOf';
   readonly variants: readonly IrSchema[];
   readonly discriminator?: IrDiscriminator;
+  readonly unevaluatedProperties?: IrUnevaluatedProperties;
 }
+
+/**
+ * `unevaluatedProperties` beside a composition (JSON Schema 2020-12 §11.3): each key of an
+ * object value that neither the schema's own properties nor a matching subschema (allOf part,
+ * matching anyOf/oneOf variant, $ref target) evaluates must match it; `never` for `false`. Set
+ * only where it adds a check (alone on an object it is that object's additionalProperties).
+ */
+export type IrUnevaluatedProperties = IrSchema;
 
 export interface IrDiscriminator {
   readonly propertyName: string;
@@ -300,6 +333,7 @@ export interface IrDiscriminator {
 export interface IrAllOfSchema extends IrSchemaBase {
   readonly kind: 'allOf';
   readonly parts: readonly IrSchema[];
+  readonly unevaluatedProperties?: IrUnevaluatedProperties;
 }
 
 /** `{}` or `true`: any value. */

@@ -16,15 +16,27 @@ const RESERVED = new Set([
 ]);
 
 /**
- * Names the generated package itself declares or imports in the modules that also hold spec
- * types (types.ts, validators.ts, client.ts): a spec type must not shadow them.
+ * Names the generated package itself declares, imports or uses as globals in the modules that
+ * also hold spec types and validator objects (types.ts, validators.ts, requests.ts, client.ts,
+ * index.ts): a spec type must not shadow them. `Response` and `Error` are not here: no such
+ * module refers to those globals by bare name (client.ts writes `globalThis.Response`), so a
+ * spec's `Error` or `Response` schema keeps its name.
  */
 const TAKEN_TYPE_NAMES = new Set([
-  'Array', 'Boolean', 'Date', 'Error', 'Function', 'Map', 'Number', 'Object', 'Promise', 'Record',
-  'RegExp', 'Set', 'String', 'Symbol', 'Partial', 'Required', 'Readonly', 'Pick', 'Omit',
-  'APIPromise', 'ClientCore', 'ClientOptions', 'RequestOptions', 'RequestDescription', 'ValidationError',
-  'ValidationIssue', 'StandardSchemaV1', 'APIError', 'SDKError', 'Headers', 'Response', 'Request', 'URL',
+  'Array', 'Boolean', 'Date', 'Function', 'Map', 'Number', 'Object', 'Promise', 'Record',
+  'RegExp', 'Set', 'String', 'Symbol', 'Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'JSON',
+  'ReadonlyArray', 'ReadonlySet', 'Blob', 'ArrayBuffer', 'ArrayBufferView', 'ReadableStream', 'Uint8Array',
+  'APIPromise', 'ClientCore', 'ClientOptions', 'RequestOptions', 'RequestDescription', 'QueryEntry', 'ValidationError',
+  'ValidationIssue', 'StandardSchemaV1', 'APIError', 'SDKError', 'PagePromise', 'Stream', 'globalThis',
 ]);
+
+/**
+ * Members of every resource class (`client`, the ClientCore it calls) and of the client class
+ * (ClientCore's public members): a sub-resource or a method named from the spec must not shadow
+ * them, so they are reserved in those scopes.
+ */
+export const RESOURCE_CLASS_MEMBERS: ReadonlySet<string> = new Set(['client', 'constructor', 'prototype']);
+export const CLIENT_CLASS_MEMBERS: ReadonlySet<string> = new Set(['baseURL', 'timeout', 'maxRetries', 'request', 'constructor', 'prototype']);
 
 /** Splits any text into words: `chat_session.status` -> [chat, session, status]; `ChatKitWorkflow` keeps its humps. */
 export function splitWords(raw: string): string[] {
@@ -63,7 +75,22 @@ export function toPropertyName(raw: string): string {
 
 function camelCase(raw: string): string {
   const [first = 'unnamed', ...rest] = raw.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  return first.charAt(0).toLowerCase() + first.slice(1) + rest.map(capitalize).join('');
+  return lowerFirstWord(first) + rest.map(capitalize).join('');
+}
+
+/**
+ * `CreateContainer` -> `createContainer`; a leading acronym is lowered whole, as a person writes
+ * it: `POST` -> `post`, `URLShortener` -> `urlShortener`, `IPAddress` -> `ipAddress`.
+ */
+function lowerFirstWord(word: string): string {
+  const acronym = /^[A-Z0-9]+(?=[A-Z][a-z]|$)/.exec(word)?.[0] ?? '';
+  if (acronym.length > 1) return acronym.toLowerCase() + word.slice(acronym.length);
+  return word.charAt(0).toLowerCase() + word.slice(1);
+}
+
+/** Whether a type or class name is a reserved word or one the generated package already uses. */
+export function isReservedName(name: string): boolean {
+  return RESERVED.has(name) || TAKEN_TYPE_NAMES.has(name);
 }
 
 function guard(name: string, isType: boolean): string {
@@ -92,6 +119,17 @@ export class NameTable {
     return this.#owners.has(name) || this.reserved.has(name);
   }
 
+  /**
+   * Claims the first free name of `candidates` (readable alternatives, best first) without a
+   * warning: `CreateContainerInput` taken by a schema makes the builder input
+   * `CreateContainerRequestInput`. Only when every candidate is taken does the first one get a
+   * number, with the usual warning.
+   */
+  claimFirst(candidates: readonly string[], pointer: string, what: string): { readonly id: Identifier; readonly warning?: Diagnostic } {
+    const free = candidates.find((name) => !this.has(name));
+    return this.claim(free ?? candidates[0]!, pointer, what);
+  }
+
   claim(name: string, pointer: string, what: string): { readonly id: Identifier; readonly warning?: Diagnostic } {
     if (!this.#owners.has(name) && !this.reserved.has(name)) {
       this.#owners.set(name, { pointer, what });
@@ -115,5 +153,70 @@ export class NameTable {
         ...(owner ? { related: [{ message: `\`${name}\` first claimed here`, at: this.locate(owner.pointer) }] } : {}),
       },
     };
+  }
+}
+
+/**
+ * The client's resource tree, named once before any method is: each resource's property on its
+ * parent, and the names its class already uses (its members and its sub-resources), which its
+ * methods must not take. A sub-resource and a method never share a property, and no spec name
+ * shadows a class member (`/oauth/client` is `client.oauth.client_`, with a warning).
+ */
+export class ResourceNames {
+  readonly #properties = new Map<string, string>(); // raw resource path (joined by "\n") -> property
+  readonly #children = new Map<string, Set<string>>(); // property path (joined by ".") -> child properties
+  readonly warnings: Diagnostic[] = [];
+  readonly #rootMembers: ReadonlySet<string>;
+
+  constructor(resources: readonly { readonly resource: readonly string[]; readonly pointer: string }[], locate: (pointer: string) => SourceLocation) {
+    const tables = new Map<string, NameTable>();
+    // with methods of its own, the client class has a `client` member too (what they call)
+    const hasRootMethods = resources.some(({ resource }) => resource.length === 0);
+    const rootMembers = hasRootMethods ? new Set([...CLIENT_CLASS_MEMBERS, 'client']) : CLIENT_CLASS_MEMBERS;
+    this.#rootMembers = rootMembers;
+    for (const { resource, pointer } of [...resources].sort((a, b) => (a.resource.join('\n') < b.resource.join('\n') ? -1 : 1))) {
+      const path: string[] = [];
+      resource.forEach((segment, depth) => {
+        const rawKey = resource.slice(0, depth + 1).join('\n');
+        const parentKey = path.join('.');
+        let property = this.#properties.get(rawKey);
+        if (property === undefined) {
+          const wanted = toPropertyName(segment);
+          const siblings = this.#children.get(parentKey) ?? new Set<string>();
+          if (siblings.has(wanted)) property = wanted; // `user-profile` and `user_profile`: one resource
+          else {
+            if (!tables.has(parentKey)) tables.set(parentKey, new NameTable(locate, depth === 0 ? rootMembers : RESOURCE_CLASS_MEMBERS, 'Give the operation an `x-sdk-resource` extension that names the resource differently.'));
+            const table = tables.get(parentKey)!;
+            const what = `the resource \`${[...path, wanted].join('.')}\``;
+            const { id, warning } = table.has(wanted) ? table.claimFirst([`${wanted}_`, wanted], pointer, what) : table.claim(wanted, pointer, what);
+            property = id.text;
+            if (property !== wanted) {
+              this.warnings.push(
+                warning ?? {
+                  code: 'model/name-collision',
+                  severity: 'warning',
+                  message: `${capitalize(what)} would be named \`${wanted}\`, which ${depth === 0 ? 'the client' : 'its parent resource'} class already uses; it is named \`${property}\`.`,
+                  hint: 'Give the operation an `x-sdk-resource` extension that names the resource differently.',
+                  at: locate(pointer),
+                },
+              );
+            }
+          }
+          this.#properties.set(rawKey, property);
+          this.#children.set(parentKey, siblings.add(property));
+        }
+        path.push(property);
+      });
+    }
+  }
+
+  /** The properties from the client down to the resource (`['chatkit', 'sessions']`). */
+  propertiesOf(resource: readonly string[]): string[] {
+    return resource.map((_, depth) => this.#properties.get(resource.slice(0, depth + 1).join('\n'))!);
+  }
+
+  /** Names a method of this resource (or, for `[]`, of the client) must not take. */
+  takenIn(properties: readonly string[]): Set<string> {
+    return new Set([...(properties.length === 0 ? this.#rootMembers : RESOURCE_CLASS_MEMBERS), ...(this.#children.get(properties.join('.')) ?? [])]);
   }
 }

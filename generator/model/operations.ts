@@ -1,5 +1,6 @@
 // Path item + operation -> IrOperation (names are claimed later, in build-model). Pure.
 import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../load/pointer.js';
 import type { RawOperation } from '../validate/walk-operations.js';
 import type { IrParameter, IrPathPart, IrRequestBody, IrResponse, IrSchema } from './ir.js';
@@ -16,6 +17,7 @@ export interface DraftOperation {
   readonly method: string;
   readonly parameters: readonly IrParameter[];
   readonly fixedHeaders: readonly { readonly name: string; readonly value: string }[];
+  readonly fixedQuery: readonly { readonly name: string; readonly value: string }[];
   readonly body?: IrRequestBody;
   readonly response: IrResponse;
   readonly errorSchema?: IrSchema;
@@ -27,11 +29,13 @@ type Raw = Record<string, unknown>;
 const JSON_TYPES = /^application\/(.+\+)?json(;.*)?$/;
 
 export function operationToDraft(op: RawOperation, ctx: SchemaContext, allPaths: ReadonlySet<string>): DraftOperation {
-  const { parameters, fixedHeaders } = parametersOf(op, ctx);
+  const { parameters, fixedHeaders, fixedQuery } = parametersOf(op, ctx);
   const body = requestBodyOf(op, ctx);
   const { response, errorSchema } = responsesOf(op, ctx);
-  const naming = resourceAndMethod(op, ctx, allPaths);
-  const path = pathParts(op.path, parameters);
+  const key = splitPathKey(op.path);
+  const naming = resourceAndMethod(op, key.path, ctx, allPaths);
+  const path = pathParts(key.path, parameters);
+  const declaredQuery = new Set(parameters.filter((p) => p.in === 'query').map((p) => p.name));
   const operationId = typeof op.operation['operationId'] === 'string' ? op.operation['operationId'] : `${op.method} ${op.path}`;
   return {
     raw: op,
@@ -39,6 +43,8 @@ export function operationToDraft(op: RawOperation, ctx: SchemaContext, allPaths:
     ...naming,
     parameters,
     fixedHeaders,
+    // a parameter the operation declares wins over the same name written into the path key
+    fixedQuery: [...key.query.filter((pair) => !declaredQuery.has(pair.name) && !fixedQuery.some((fixed) => fixed.name === pair.name)), ...fixedQuery],
     ...(body ? { body: body.body } : {}),
     ...(body && body.example !== undefined ? { exampleBody: body.example } : {}),
     response,
@@ -47,7 +53,7 @@ export function operationToDraft(op: RawOperation, ctx: SchemaContext, allPaths:
   };
 }
 
-function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation, 'parameters' | 'fixedHeaders'> {
+function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation, 'parameters' | 'fixedHeaders' | 'fixedQuery'> {
   const byKey = new Map<string, { raw: Raw; pointer: string }>();
   const pathItemPointer = op.pointer.slice(0, op.pointer.lastIndexOf('/'));
   const lists: [unknown, string][] = [
@@ -66,20 +72,21 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
   }
   const parameters: IrParameter[] = [];
   const fixedHeaders: { name: string; value: string }[] = [];
+  const fixedQuery: { name: string; value: string }[] = [];
   for (const { raw, pointer } of byKey.values()) {
     const location = raw['in'] as IrParameter['in'];
     const name = String(raw['name']);
     const rawSchema = raw['schema'] ?? contentSchemaOf(raw);
-    const schema = schemaToIr(rawSchema ?? true, childPointer(pointer, 'schema'), ctx);
-    if (location === 'header' && raw['required'] === true && schema.kind === 'const' && typeof schema.value === 'string') {
-      fixedHeaders.push({ name, value: schema.value });
+    const schema = onTheWire(schemaToIr(rawSchema ?? true, childPointer(pointer, 'schema'), ctx));
+    // a required header or query parameter with one possible string value (`const`, or an `enum`
+    // of one, as AWS writes `X-Amz-Target` and `Action`) is sent on every call, never passed
+    const only = schema.kind === 'const' ? [schema.value] : schema.kind === 'enum' ? schema.values : [];
+    if ((location === 'header' || location === 'query') && raw['required'] === true && only.length === 1 && typeof only[0] === 'string') {
+      (location === 'header' ? fixedHeaders : fixedQuery).push({ name, value: only[0] });
       continue;
     }
-    if (location === 'cookie') {
-      report(ctx, 'model/unsupported-construct', pointer, `The cookie parameter \`${name}\` is not supported.`, 'Browsers do not let scripts set the Cookie header; send it as a header parameter instead.');
-      continue;
-    }
-    const defaultStyle = location === 'query' ? 'form' : 'simple';
+    // cookies are `form` (OAS 3.1 §4.8.12.4); every parameter of them goes into one Cookie header
+    const defaultStyle = location === 'query' || location === 'cookie' ? 'form' : 'simple';
     const style = (typeof raw['style'] === 'string' ? raw['style'] : defaultStyle) as IrParameter['style'];
     parameters.push({
       name,
@@ -103,7 +110,30 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
       (a.in === 'path' ? pathOrder.indexOf(a.name) - pathOrder.indexOf(b.name) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
   fixedHeaders.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
-  return { parameters, fixedHeaders };
+  fixedQuery.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { parameters, fixedHeaders, fixedQuery };
+}
+
+/**
+ * A parameter is text on the wire: `format: binary` (or `byte`) in a path, query, header or
+ * cookie parameter describes a string, not file content, so it is typed and checked as one.
+ */
+function onTheWire(schema: IrSchema): IrSchema {
+  switch (schema.kind) {
+    case 'string': {
+      if (schema.format !== 'binary') return schema;
+      const { format: _format, ...rest } = schema;
+      return rest;
+    }
+    case 'array':
+      return { ...schema, items: onTheWire(schema.items), ...(schema.prefixItems ? { prefixItems: schema.prefixItems.map(onTheWire) } : {}) };
+    case 'union':
+      return { ...schema, variants: schema.variants.map(onTheWire) };
+    case 'object':
+      return { ...schema, properties: schema.properties.map((p) => ({ ...p, schema: onTheWire(p.schema) })) };
+    default:
+      return schema;
+  }
 }
 
 function contentSchemaOf(raw: Raw): unknown {
@@ -216,17 +246,20 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 
 /**
  * Where the method lives in the client (`client.chatkit.sessions.cancel`): from `x-sdk-resource`
- * and `x-sdk-method` when given, else from the path's literal segments and the HTTP method.
+ * and `x-sdk-method` when given, else from the path's literal segments and the HTTP method. A
+ * path with no literal segment (`GET /`, `GET /{code}`) has no resource: the method lives on the
+ * client itself and is named after the operationId (`client.getAPI()`), or, without one, by the
+ * same HTTP-method rule (`client.list()`, `client.retrieve(code)`).
  */
-function resourceAndMethod(op: RawOperation, ctx: SchemaContext, allPaths: ReadonlySet<string>): { resource: string[]; method: string } {
-  const segments = op.path.split('/').filter(Boolean);
+function resourceAndMethod(op: RawOperation, wirePath: string, ctx: SchemaContext, allPaths: ReadonlySet<string>): { resource: string[]; method: string } {
+  const segments = wirePath.split('/').filter(Boolean);
   const isParam = (segment: string) => /^\{.*\}$/.test(segment);
   const statics = segments.filter((segment) => !isParam(segment));
   const last = segments.at(-1);
   const beforeLast = segments.at(-2);
   let resource = statics;
   let method: string;
-  if (last !== undefined && !isParam(last) && beforeLast !== undefined && isParam(beforeLast) && isAction(op, last, allPaths)) {
+  if (last !== undefined && !isParam(last) && beforeLast !== undefined && isParam(beforeLast) && isAction(op, wirePath, last, allPaths)) {
     resource = statics.slice(0, -1);
     method = last;
   } else if (last !== undefined && isParam(last)) {
@@ -238,18 +271,89 @@ function resourceAndMethod(op: RawOperation, ctx: SchemaContext, allPaths: Reado
   } else {
     method = { get: 'list', post: 'create', put: 'update', patch: 'update', delete: 'delete' }[op.method as string] ?? op.method;
   }
+  const operationId = op.operation['operationId'];
+  if (statics.length === 0 && typeof operationId === 'string' && /[A-Za-z]/.test(operationId)) method = operationId;
   const explicitResource = op.operation['x-sdk-resource'];
   const explicitMethod = op.operation['x-sdk-method'];
-  if (explicitResource !== undefined && typeof explicitResource !== 'string') {
-    report(ctx, 'model/invalid-extension', childPointer(op.pointer, 'x-sdk-resource'), '`x-sdk-resource` must be a dotted string such as `chat.completions`.');
+  const names = typeof explicitResource === 'string' ? explicitResource.split('.').filter(Boolean) : undefined;
+  if (explicitResource !== undefined && (names === undefined || names.length === 0)) {
+    report(ctx, 'model/invalid-extension', childPointer(op.pointer, 'x-sdk-resource'), '`x-sdk-resource` must name a resource: a dotted string such as `chat.completions`.', 'Leave `x-sdk-resource` out to derive the resource from the path (an operation whose path has no literal segment becomes a method of the client itself).');
   }
-  if (explicitMethod !== undefined && typeof explicitMethod !== 'string') {
-    report(ctx, 'model/invalid-extension', childPointer(op.pointer, 'x-sdk-method'), '`x-sdk-method` must be a string such as `create`.');
+  if (explicitMethod !== undefined && (typeof explicitMethod !== 'string' || !/[A-Za-z0-9]/.test(explicitMethod))) {
+    report(ctx, 'model/invalid-extension', childPointer(op.pointer, 'x-sdk-method'), '`x-sdk-method` must be a non-empty string such as `create`.');
   }
   return {
-    resource: typeof explicitResource === 'string' ? explicitResource.split('.').filter(Boolean) : resource,
-    method: typeof explicitMethod === 'string' ? explicitMethod : method,
+    resource: names !== undefined && names.length > 0 ? names : resource,
+    method: typeof explicitMethod === 'string' && /[A-Za-z0-9]/.test(explicitMethod) ? explicitMethod : method,
   };
+}
+
+/**
+ * A path key as the spec writes it, split into what goes on the wire: the path template, and
+ * the `name=value` pairs of a query string written into the key (`/responses?beta=true`, sent
+ * on every call). A fragment (`/#Action=CreateDBCluster`, the AWS way to tell equivalent paths
+ * apart) is never sent by HTTP clients, so it is dropped. Both are reported once per spec by
+ * `pathKeyDiagnostics`.
+ */
+export function splitPathKey(key: string): { readonly path: string; readonly query: readonly { readonly name: string; readonly value: string }[]; readonly fragment?: string } {
+  const hash = key.indexOf('#');
+  const beforeFragment = hash === -1 ? key : key.slice(0, hash);
+  const fragment = hash === -1 ? undefined : key.slice(hash + 1);
+  const question = beforeFragment.indexOf('?');
+  const path = (question === -1 ? beforeFragment : beforeFragment.slice(0, question)) || '/';
+  const queryText = question === -1 ? '' : beforeFragment.slice(question + 1);
+  const query = queryText
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      return { name: decode(equals === -1 ? pair : pair.slice(0, equals)), value: decode(equals === -1 ? '' : pair.slice(equals + 1)) };
+    })
+    // `?status={status}`: a template, not a value; the declared query parameter carries it
+    .filter((pair) => pair.name !== '' && !/^\{[^{}]*\}$/.test(pair.value));
+  return { path, query, ...(fragment === undefined ? {} : { fragment }) };
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A path key is a path template (OpenAPI's Paths Object: "a relative path to an individual
+ * endpoint"). A query string in it is taken apart and sent as fixed query pairs, one warning per
+ * key; fragments (common in AWS specs, one per operation) are dropped with one warning per spec.
+ */
+export function pathKeyDiagnostics(keys: readonly string[], locate: (pointer: string) => SourceLocation): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const fragments = keys.filter((key) => splitPathKey(key).fragment !== undefined);
+  for (const key of keys) {
+    const split = splitPathKey(key);
+    const question = key.indexOf('?');
+    if (question === -1 || (split.fragment !== undefined && key.indexOf('#') < question)) continue;
+    const pairs = split.query.map((pair) => `\`${pair.name}=${pair.value}\``).join(', ');
+    problems.push({
+      code: 'model/query-in-path-key',
+      severity: 'warning',
+      message: `The path key \`${key}\` holds a query string; OpenAPI path keys are path templates, and query parameters are declared with \`in: query\`. sdkgen calls \`${split.path}\`${pairs ? ` and sends ${pairs} on every call` : ''}.`,
+      hint: defaultHint('model/query-in-path-key'),
+      at: locate(childPointer('/paths', key)),
+    });
+  }
+  if (fragments.length > 0) {
+    const first = fragments[0]!;
+    problems.push({
+      code: 'model/fragment-in-path-key',
+      severity: 'warning',
+      message: `${fragments.length === 1 ? `The path key \`${first}\` holds` : `${fragments.length} path keys, the first \`${first}\`, hold`} a URL fragment (\`#...\`), which HTTP never sends; sdkgen calls the path before it (\`${splitPathKey(first).path}\`) and names each method after its operationId.`,
+      hint: defaultHint('model/fragment-in-path-key'),
+      at: locate(childPointer('/paths', first)),
+    });
+  }
+  return problems;
 }
 
 /**
@@ -257,9 +361,9 @@ function resourceAndMethod(op: RawOperation, ctx: SchemaContext, allPaths: Reado
  * its own. A segment is a resource when paths below it exist (`/messages/{id}`), when it is
  * read with GET, or when it reads as a plural noun; otherwise it is an action.
  */
-function isAction(op: RawOperation, segment: string, allPaths: ReadonlySet<string>): boolean {
-  const prefix = op.path.endsWith('/') ? op.path : `${op.path}/`;
-  for (const path of allPaths) if (path.startsWith(prefix)) return false;
+function isAction(op: RawOperation, wirePath: string, segment: string, allPaths: ReadonlySet<string>): boolean {
+  const prefix = wirePath.endsWith('/') ? wirePath : `${wirePath}/`;
+  for (const path of allPaths) if (splitPathKey(path).path.startsWith(prefix)) return false;
   if (op.method === 'get' || 'get' in op.pathItem) return false;
   return !isPlural(segment);
 }

@@ -1,6 +1,7 @@
 // $ref resolution. A ref to `#/components/schemas/X` stays a named reference (that is how
-// recursion is expressed); any other local ref is followed to its node. External refs are
-// reported: sdkgen reads one self-contained document.
+// recursion is expressed); any other local ref is followed to its node. Refs to other files
+// were bundled into the document by load/bundle-refs.ts; one left over stands where OpenAPI
+// allows no ref, and is reported.
 import { defaultHint } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { decodePointer } from '../load/pointer.js';
@@ -18,7 +19,7 @@ export function resolveRef(ref: string, at: string, root: unknown, locate: (poin
     return {
       code: 'model/external-ref',
       severity: 'error',
-      message: `The $ref ${JSON.stringify(ref)} points outside this document, which sdkgen does not follow.`,
+      message: `The $ref ${JSON.stringify(ref)} points into another file from a place where OpenAPI allows no $ref, so sdkgen does not follow it.`,
       hint: defaultHint('model/external-ref'),
       at: locate(at),
     };

@@ -4,6 +4,7 @@ import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../load/pointer.js';
 import type {
+  IrArraySchema,
   IrDiscriminator,
   IrLiteral,
   IrObjectSchema,
@@ -12,6 +13,7 @@ import type {
   IrSchemaBase,
 } from './ir.js';
 import { resolveRef, type RefTarget } from './refs.js';
+import { patternToIr, type PatternKeys } from './pattern-to-ir.js';
 
 export interface SchemaContext {
   readonly root: unknown;
@@ -25,12 +27,24 @@ export interface SchemaContext {
 
 type Raw = Record<string, unknown>;
 
-/** Keywords sdkgen understands; anything else that changes validation is reported. */
-const UNSUPPORTED_KEYWORDS = [
-  'if', 'then', 'else', 'dependentSchemas', 'dependentRequired', 'patternProperties', 'unevaluatedProperties',
-  'unevaluatedItems', 'contains', 'minContains', 'maxContains', 'prefixItems', '$dynamicRef',
-  'additionalItems', 'dependencies',
-] as const;
+/**
+ * Keywords sdkgen does not check yet, with what is lost. A valid spec is never refused for one:
+ * the check is skipped (the validator accepts what the keyword would reject) and a warning
+ * says so where the keyword is.
+ */
+const UNCHECKED_KEYWORDS: Readonly<Record<string, string>> = {
+  if: 'the `if`/`then`/`else` condition is not checked',
+  dependentSchemas: 'the schemas that apply when a key is present are not checked',
+  dependentRequired: 'the keys required when another key is present are not checked',
+  dependencies: 'the keys or schemas that apply when a key is present are not checked',
+  patternProperties: 'keys matching these patterns are allowed with any value',
+  unevaluatedItems: 'items no other keyword evaluates are not checked',
+  contains: 'no item is required to match it',
+  minContains: 'the number of matching items is not checked',
+  maxContains: 'the number of matching items is not checked',
+  additionalItems: 'items after the tuple are not checked',
+  $dynamicRef: 'any value is accepted here',
+};
 
 const TYPES = ['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'] as const;
 type TypeName = (typeof TYPES)[number];
@@ -52,11 +66,10 @@ export function schemaToIr(raw: unknown, pointer: string, ctx: SchemaContext): I
     if (ctx.version === '3.0') legacyForm(ctx, childPointer(pointer, 'nullable'), '`nullable` beside a `$ref` is ignored by OpenAPI 3.0; sdkgen honours it. Write `allOf: [{ $ref }]` with `nullable: true` to be explicit.');
     return addNull(ref, base);
   }
-  for (const keyword of UNSUPPORTED_KEYWORDS) {
-    if (keyword in raw) {
-      report(ctx, 'model/unsupported-construct', childPointer(pointer, keyword), `The schema keyword \`${keyword}\` is not supported.`);
-    }
+  for (const [keyword, lost] of Object.entries(UNCHECKED_KEYWORDS)) {
+    if (keyword in raw) degraded(ctx, childPointer(pointer, keyword), `The schema keyword \`${keyword}\` is not supported: ${lost}, and the type does not show it.`);
   }
+  // `then`/`else` without `if` mean nothing (JSON Schema §10.2.2); with it, the `if` warning covers them
   const schema = withoutNullable(raw, base, pointer, ctx);
   const isNullable = raw['nullable'] === true && !acceptsNull(schema);
   return isNullable ? addNull(schema, base) : schema;
@@ -84,7 +97,7 @@ function typesOf(raw: Raw, pointer: string, ctx: SchemaContext): TypeName[] {
   }
   if (types.length > 0) return [...new Set(types)];
   // No `type`: infer from the keywords present, as most generators do.
-  if ('properties' in raw || 'additionalProperties' in raw || 'required' in raw || 'propertyNames' in raw) return ['object'];
+  if ('properties' in raw || 'additionalProperties' in raw || 'unevaluatedProperties' in raw || 'required' in raw || 'propertyNames' in raw) return ['object'];
   if ('items' in raw) return ['array'];
   return [];
 }
@@ -94,13 +107,7 @@ function typedToIr(type: TypeName, raw: Raw, base: IrSchemaBase, pointer: string
     case 'object':
       return objectToIr(raw, base, pointer, ctx);
     case 'array':
-      return {
-        ...base,
-        kind: 'array',
-        items: 'items' in raw ? schemaToIr(raw['items'], childPointer(pointer, 'items'), ctx) : { kind: 'unknown', source: pointer },
-        ...numberKeys(raw, ['minItems', 'maxItems']),
-        ...(raw['uniqueItems'] === true ? { uniqueItems: true } : {}),
-      };
+      return arrayToIr(raw, base, pointer, ctx);
     case 'string':
       return {
         ...base,
@@ -119,7 +126,27 @@ function typedToIr(type: TypeName, raw: Raw, base: IrSchemaBase, pointer: string
   }
 }
 
+/** `items`, or a tuple: `prefixItems` for the leading items and `items` for the rest. */
+function arrayToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrArraySchema {
+  const prefix = Array.isArray(raw['prefixItems']) ? raw['prefixItems'] : undefined;
+  return {
+    ...base,
+    kind: 'array',
+    ...(prefix !== undefined ? { prefixItems: prefix.map((item, i) => schemaToIr(item, childPointer(pointer, 'prefixItems', i), ctx)) } : {}),
+    items: 'items' in raw ? schemaToIr(raw['items'], childPointer(pointer, 'items'), ctx) : { kind: 'unknown', source: pointer },
+    ...numberKeys(raw, ['minItems', 'maxItems']),
+    ...(raw['uniqueItems'] === true ? { uniqueItems: true } : {}),
+  };
+}
+
 function objectToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrObjectSchema {
+  // Without a composition beside it, `unevaluatedProperties` is the object's additionalProperties
+  // (only its own properties evaluate keys), unless additionalProperties is written too (it then
+  // evaluates every key, so unevaluatedProperties has nothing left to check).
+  const additionalKey =
+    'additionalProperties' in raw ? 'additionalProperties' : 'unevaluatedProperties' in raw && unmodelledEvaluation(raw, pointer, ctx) === undefined ? 'unevaluatedProperties' : undefined;
+  const additional = additionalKey === undefined ? undefined : raw[additionalKey];
+  const additionalSchema = (): IrSchema => schemaToIr(additional, childPointer(pointer, additionalKey ?? 'additionalProperties'), ctx);
   const required = Array.isArray(raw['required']) ? raw['required'].filter((r): r is string => typeof r === 'string') : [];
   const rawProperties = isRaw(raw['properties']) ? raw['properties'] : {};
   const properties: IrProperty[] = Object.entries(rawProperties).map(([name, value]) => ({
@@ -129,22 +156,19 @@ function objectToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaCo
   }));
   for (const name of required) {
     if (name in rawProperties) continue;
-    if (raw['additionalProperties'] === false) {
+    if (additional === false) {
       report(ctx, 'model/unsupported-construct', childPointer(pointer, 'required'), `\`${name}\` is required but the closed object declares no such property, so no value can match.`, `Add \`${name}\` to \`properties\` or remove it from \`required\`.`);
     } else {
       // `required` alone (common inside anyOf) still demands the key; its value is whatever
       // additionalProperties allows
-      const additional = raw['additionalProperties'];
-      properties.push({ name, required: true, schema: additional === undefined || additional === true ? { kind: 'unknown', source: childPointer(pointer, 'required') } : schemaToIr(additional, childPointer(pointer, 'additionalProperties'), ctx) });
+      properties.push({ name, required: true, schema: additional === undefined || additional === true ? { kind: 'unknown', source: childPointer(pointer, 'required') } : additionalSchema() });
     }
   }
-  const additional = raw['additionalProperties'];
   return {
     ...base,
     kind: 'object',
     properties,
-    additionalProperties:
-      additional === undefined || additional === true ? true : additional === false ? false : schemaToIr(additional, childPointer(pointer, 'additionalProperties'), ctx),
+    additionalProperties: additional === undefined || additional === true ? true : additional === false ? false : additionalSchema(),
     additionalPropertiesDeclared: additional !== undefined,
     ...('propertyNames' in raw ? { propertyNames: schemaToIr(keySchema(raw['propertyNames']), childPointer(pointer, 'propertyNames'), ctx) } : {}),
     ...numberKeys(raw, ['minProperties', 'maxProperties']),
@@ -186,11 +210,62 @@ function compositionToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sch
   }
   if (parts.length === 0) return undefined;
   const siblings = { ...raw };
-  for (const key of ['oneOf', 'anyOf', 'allOf', 'discriminator', 'nullable']) delete siblings[key];
+  for (const key of ['oneOf', 'anyOf', 'allOf', 'discriminator', 'nullable', 'unevaluatedProperties']) delete siblings[key];
   const rest = withoutNullable(siblings, { source: pointer }, pointer, ctx);
   if (!isUnconstrained(rest)) parts.unshift(rest);
-  if (parts.length === 1 && !Array.isArray(raw['allOf'])) return { ...parts[0]!, ...base };
-  return { ...base, kind: 'allOf', parts };
+  const unevaluated = unevaluatedOf(raw, rest, pointer, ctx);
+  if (parts.length === 1 && !Array.isArray(raw['allOf'])) return { ...parts[0]!, ...base, ...unevaluated };
+  return { ...base, kind: 'allOf', parts, ...unevaluated };
+}
+
+/**
+ * `unevaluatedProperties` beside a composition, when it checks anything: not when it is `true`,
+ * nor when the schema's own additionalProperties already evaluates every key. Skipped, with a
+ * warning, when a subschema evaluates keys by a keyword sdkgen does not check (so a key it
+ * allows is never rejected).
+ */
+function unevaluatedOf(raw: Raw, rest: IrSchema, pointer: string, ctx: SchemaContext): { unevaluatedProperties?: IrSchema } {
+  if (!('unevaluatedProperties' in raw) || raw['unevaluatedProperties'] === true) return {};
+  if (rest.kind === 'object' && rest.additionalPropertiesDeclared) return {};
+  if (unmodelledEvaluation(raw, pointer, ctx) !== undefined) return {};
+  return { unevaluatedProperties: schemaToIr(raw['unevaluatedProperties'], childPointer(pointer, 'unevaluatedProperties'), ctx) };
+}
+
+/**
+ * The first keyword that evaluates an object's keys in a way sdkgen does not model
+ * (`patternProperties`, `if`/`then`/`else`, `dependentSchemas`, `$dynamicRef`) in `raw` or in
+ * the subschemas that apply to the same value (allOf/anyOf/oneOf items, local $refs); reported
+ * once, at `unevaluatedProperties`, as the reason it is not checked.
+ */
+function unmodelledEvaluation(raw: Raw, pointer: string, ctx: SchemaContext): string | undefined {
+  const seen = new Set<unknown>();
+  const find = (node: unknown, depth: number): string | undefined => {
+    if (!isRaw(node) || seen.has(node) || depth > 32) return undefined;
+    seen.add(node);
+    const own = ['patternProperties', 'if', 'then', 'else', 'dependentSchemas', 'dependencies', '$dynamicRef'].find((keyword) => keyword in node);
+    if (own !== undefined) return own;
+    if (typeof node['$ref'] === 'string' && node['$ref'].startsWith('#/')) {
+      const target = resolveRef(node['$ref'], pointer, ctx.root, ctx.locate);
+      if (!('code' in target)) {
+        const found = find(target.value, depth + 1);
+        if (found !== undefined) return found;
+      }
+    }
+    for (const mode of ['allOf', 'anyOf', 'oneOf']) {
+      const list = node[mode];
+      if (!Array.isArray(list)) continue;
+      for (const item of list) {
+        const found = find(item, depth + 1);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+  const keyword = find(raw, 0);
+  if (keyword !== undefined) {
+    degraded(ctx, childPointer(pointer, 'unevaluatedProperties'), `\`unevaluatedProperties\` is not checked: \`${keyword}\` here or in a subschema evaluates keys in a way sdkgen does not check, so no key is rejected as unevaluated.`);
+  }
+  return keyword;
 }
 
 /**
@@ -319,11 +394,12 @@ function notToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaConte
   return rest.kind === 'unknown' ? { ...negated, ...base } : { ...base, kind: 'allOf', parts: [rest, negated] };
 }
 
+/** `enum`/`const` of any JSON values; objects and arrays are compared deeply (JSON Schema's equality). */
 function literalToIr(kind: 'enum' | 'const', values: readonly unknown[], base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {
   const literals: IrLiteral[] = [];
   for (const value of values) {
-    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) literals.push(value as IrLiteral);
-    else report(ctx, 'model/unsupported-construct', childPointer(pointer, kind), `Only string, number, boolean and null ${kind} values are supported, not ${JSON.stringify(value)}.`);
+    if (isJsonValue(value)) literals.push(value);
+    else report(ctx, 'model/unsupported-construct', childPointer(pointer, kind), `The ${kind} value ${String(value)} is not a JSON value.`, 'Write the value as JSON: strings, finite numbers, booleans, null, arrays and objects.');
   }
   if (kind === 'const') return { ...base, kind: 'const', value: literals[0] ?? null };
   if (literals.length === 1) return { ...base, kind: 'const', value: literals[0]! };
@@ -414,15 +490,8 @@ function numericKeys(raw: Raw, pointer: string, ctx: SchemaContext): Partial<Rec
   return keys;
 }
 
-function patternOf(raw: Raw, pointer: string, ctx: SchemaContext): { pattern?: string } {
-  if (typeof raw['pattern'] !== 'string') return {};
-  try {
-    new RegExp(raw['pattern'], 'u');
-    return { pattern: raw['pattern'] };
-  } catch (error) {
-    report(ctx, 'model/unsupported-construct', childPointer(pointer, 'pattern'), `The pattern is not a valid regular expression: ${(error as Error).message}.`, 'Write the pattern in ECMAScript regular expression syntax (JSON Schema §6.4).');
-    return {};
-  }
+function patternOf(raw: Raw, pointer: string, ctx: SchemaContext): PatternKeys {
+  return typeof raw['pattern'] === 'string' ? patternToIr(raw['pattern'], raw['maxLength'], childPointer(pointer, 'pattern'), ctx) : {};
 }
 
 /** `#/components/schemas/Foo` -> `Foo`; anything else -> undefined. */
@@ -431,12 +500,24 @@ export function componentKeyOf(ref: string): string | undefined {
   return match ? decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
 }
 
+/** A construct sdkgen does not check: generation goes on without it, and the warning says what is lost. */
+function degraded(ctx: SchemaContext, pointer: string, message: string): void {
+  ctx.report({ code: 'model/unchecked-construct', severity: 'warning', message, hint: defaultHint('model/unchecked-construct'), at: ctx.locate(pointer) });
+}
+
 function legacyForm(ctx: SchemaContext, pointer: string, message: string): void {
   ctx.report({ code: 'model/legacy-form', severity: 'warning', message, hint: defaultHint('model/legacy-form'), at: ctx.locate(pointer) });
 }
 
 function report(ctx: SchemaContext, code: DiagnosticCode, pointer: string, message: string, hint?: string): void {
   ctx.report({ code, severity: 'error', message, hint: hint ?? defaultHint(code), at: ctx.locate(pointer) });
+}
+
+function isJsonValue(value: unknown): value is IrLiteral {
+  // a number that is not finite (YAML's .inf) is reported where a validator would need it
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return true;
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  return isRaw(value) && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(isJsonValue);
 }
 
 function isRaw(value: unknown): value is Raw {

@@ -10,6 +10,9 @@ import type { LoadedSpec } from '../load/load-spec.js';
 import { childPointer } from '../load/pointer.js';
 import { checkOperationIds } from './rules/unique-operation-ids.js';
 import { checkPathParameters } from './rules/path-parameters.js';
+import { checkEquivalentPaths } from './rules/equivalent-paths.js';
+import { checkSecuritySchemes } from './rules/security-schemes.js';
+import { checkComponentNames } from './rules/component-names.js';
 
 export interface ValidatedSpec extends LoadedSpec {
   readonly version: '3.0' | '3.1';
@@ -36,7 +39,7 @@ export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
     const errors = typeof result.errors === 'string' ? [] : (result.errors ?? []);
     problems.push(...simplifyErrors(errors).map((error) => schemaErrorToDiagnostic(spec, error)));
   }
-  problems.push(...checkOperationIds(spec), ...checkPathParameters(spec));
+  problems.push(...ownRules(spec));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new SpecError(problems);
   return { ...spec, version, warnings: problems };
@@ -51,12 +54,17 @@ export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
 export async function validateLater(spec: LoadedSpec): Promise<{ readonly checked: ValidatedSpec; readonly confirm: () => Promise<void> }> {
   const root = spec.root as Record<string, unknown>;
   const version = openApiVersion(spec, root);
-  const problems = [...checkOperationIds(spec), ...checkPathParameters(spec)];
+  const problems = ownRules(spec);
   if (problems.some((p) => p.severity === 'error')) await validateSpec(spec); // throws them, with the schema's
   const confirm = async () => {
     if (!(await openApiValidator('verdict').validate(root)).valid) await validateSpec(spec); // throws, with every error
   };
   return { checked: { ...spec, version, warnings: problems }, confirm };
+}
+
+/** sdkgen's own rules (validate/rules/, one file each): what the OpenAPI schema cannot express. */
+function ownRules(spec: LoadedSpec): Diagnostic[] {
+  return [...checkOperationIds(spec), ...checkPathParameters(spec), ...checkEquivalentPaths(spec), ...checkSecuritySchemes(spec), ...checkComponentNames(spec)];
 }
 
 const cachedValidators = new Map<'verdict' | 'every error', Validator>();

@@ -1,8 +1,10 @@
 // Calls `onChange` (debounced) when a watched file changes. Watches the folders, not the files,
 // so editors that save by writing a new file and renaming it are seen too. Runs never overlap:
-// a change during a run schedules one more run after it.
+// a change during a run schedules one more run after it. The set of files may change from run
+// to run (a spec edit adds a `$ref` to a new file): it is asked for again after every run.
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { listSpecFiles } from '../load/load-spec-files.js';
 
 export interface WatchTarget {
   /** A file to watch, or a folder whose every file is watched. */
@@ -10,19 +12,95 @@ export interface WatchTarget {
   readonly isFolder: boolean;
 }
 
-export function watchFiles(targets: readonly WatchTarget[], onChange: (changed: readonly string[]) => Promise<void>, options: { debounceMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+/** A fixed list, or a function that lists the targets (called at the start and after each run). */
+export type WatchTargets = readonly WatchTarget[] | (() => Promise<readonly WatchTarget[]>);
+
+/** The spec's own files (the main file and every file its refs name, found again after each run) and `others`. */
+export function withSpecFiles(spec: string, others: readonly WatchTarget[]): () => Promise<readonly WatchTarget[]> {
+  return async () => [...(await listSpecFiles(resolve(spec))).map((path) => ({ path, isFolder: false })), ...others];
+}
+
+interface FolderWatch {
+  readonly watcher: FSWatcher;
+  /** The file names watched in the folder; undefined: all of them, in subfolders too. */
+  readonly names: Set<string> | undefined;
+}
+
+export interface WatchOptions {
+  readonly debounceMs?: number;
+  readonly signal?: AbortSignal;
+  /** Called once every watcher is open: an edit from then on is seen (say "watching" here, not before). */
+  readonly onReady?: () => void;
+}
+
+export function watchFiles(targets: WatchTargets, onChange: (changed: readonly string[]) => Promise<void>, options: WatchOptions = {}): Promise<void> {
   const debounceMs = options.debounceMs ?? 60;
-  const watchers: FSWatcher[] = [];
+  const folders = new Map<string, FolderWatch>();
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
+  let isStopped = false;
+
+  const refresh = async (): Promise<void> => {
+    let wanted: readonly WatchTarget[];
+    try {
+      wanted = typeof targets === 'function' ? await targets() : targets;
+    } catch {
+      return; // the folders watched so far stay watched
+    }
+    if (isStopped) return;
+    const files = new Map<string, Set<string>>();
+    const recursive = new Set<string>();
+    for (const target of wanted) {
+      const path = resolve(target.path);
+      if (target.isFolder) recursive.add(path);
+      else files.set(dirname(path), (files.get(dirname(path)) ?? new Set()).add(basename(path)));
+    }
+    for (const [key, folder] of folders) {
+      const isWanted = key.startsWith('*') ? recursive.has(key.slice(1)) : files.has(key);
+      if (!isWanted) {
+        folder.watcher.close();
+        folders.delete(key);
+      }
+    }
+    for (const [folder, names] of files) {
+      const known = folders.get(folder);
+      if (known?.names) {
+        known.names.clear();
+        for (const name of names) known.names.add(name);
+      } else open(folder, folder, names);
+    }
+    for (const folder of recursive) if (!folders.has(`*${folder}`)) open(`*${folder}`, folder, undefined);
+  };
+
+  const open = (key: string, folder: string, names: Set<string> | undefined) => {
+    try {
+      const watcher = watch(folder, { recursive: names === undefined }, (_event, file) => {
+        if (file === null) return;
+        const name = file.toString();
+        if (names !== undefined && !names.has(name)) return;
+        pending.add(join(folder, name));
+        schedule();
+      });
+      // a folder removed while watched: it is looked for again after the next run
+      watcher.on('error', () => {
+        watcher.close();
+        folders.delete(key);
+      });
+      folders.set(key, { watcher, names });
+    } catch {
+      // a folder that does not exist (a $ref to a file not yet written): tried again after each run
+    }
+  };
 
   const flush = async (): Promise<void> => {
     if (running) return void (await running, flush());
     if (pending.size === 0) return;
     const changed = [...pending].sort();
     pending.clear();
-    running = onChange(changed).finally(() => (running = undefined));
+    running = onChange(changed)
+      .then(refresh)
+      .finally(() => (running = undefined));
     await running;
     if (pending.size > 0) schedule();
   };
@@ -31,22 +109,18 @@ export function watchFiles(targets: readonly WatchTarget[], onChange: (changed: 
     timer = setTimeout(() => void flush(), debounceMs);
   };
 
-  for (const target of targets) {
-    const folder = target.isFolder ? resolve(target.path) : dirname(resolve(target.path));
-    const name = basename(target.path);
-    const watcher = watch(folder, { recursive: target.isFolder }, (_event, file) => {
-      if (file === null) return;
-      if (!target.isFolder && file !== name) return;
-      pending.add(target.isFolder ? join(target.path, file.toString()) : target.path);
-      schedule();
-    });
-    watchers.push(watcher);
-  }
+  const ready = refresh().then(() => {
+    if (!isStopped) options.onReady?.();
+  });
   return new Promise((done) => {
     const stop = () => {
+      isStopped = true;
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
-      done();
+      void ready.finally(() => {
+        for (const folder of folders.values()) folder.watcher.close();
+        folders.clear();
+        done();
+      });
     };
     if (options.signal?.aborted) stop();
     options.signal?.addEventListener('abort', stop, { once: true });

@@ -1,8 +1,10 @@
 // Compares emitted files with a folder on disk: what would be created, changed or deleted.
-// Used by `--check`, by the summary line, and by the golden tests.
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+// `compareOutput` is what `--check` and a write see in an output folder (only sdkgen's own
+// entries count); `readTree` + `compareTree` compare a whole folder (the golden tests).
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { EmittedFile } from '../emit/emitted-file.js';
+import { MANIFEST_FILE, topLevelEntry } from './output-manifest.js';
 
 export interface TreeDifference {
   readonly created: readonly string[];
@@ -11,26 +13,19 @@ export interface TreeDifference {
   readonly unchanged: readonly string[];
 }
 
-/** Files under `dir`, by POSIX relative path; `node_modules` and `dist` (build output) are not ours. */
+/**
+ * Files under `dir`, by POSIX relative path. `node_modules/`, `dist/` (build output) and
+ * `*.tgz` (packs) at the top are not read, nor is sdkgen's manifest.
+ */
 export async function readTree(dir: string): Promise<Map<string, string>> {
   const tree = new Map<string, string>();
-  let entries;
-  try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return tree;
-    throw error;
-  }
-  const files = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !isIgnored(path))
-    .sort();
-  const texts = await Promise.all(files.map((path) => readFile(join(dir, path), 'utf8')));
-  files.forEach((path, i) => tree.set(path, texts[i]!));
+  const paths = await listFiles(dir, '', (path) => !isIgnored(path) && path !== MANIFEST_FILE);
+  const texts = await Promise.all(paths.map((path) => readFile(join(dir, path), 'utf8')));
+  paths.forEach((path, i) => tree.set(path, texts[i]!));
   return tree;
 }
 
+/** Entries an output folder keeps whatever sdkgen generates: build output, installed modules, packs. */
 export function isIgnored(path: string): boolean {
   return /^(node_modules|dist)(\/|$)/.test(path) || path.endsWith('.tgz');
 }
@@ -53,4 +48,69 @@ export function compareTree(existing: ReadonlyMap<string, string>, files: readon
 
 export function isSameTree(difference: TreeDifference): boolean {
   return difference.created.length + difference.changed.length + difference.deleted.length === 0;
+}
+
+/**
+ * How the output folder `dir` differs from `files` under the ownership rule: sdkgen owns the
+ * top-level entries it generates now or listed in its manifest last time (`previous`). Only
+ * those are read; every file in them that is not generated any more is deleted, and every
+ * other top-level entry is left alone and never read. A file whose place holds a folder counts
+ * as changed (the folder is sdkgen's, since its top-level entry is).
+ */
+export async function compareOutput(dir: string, files: readonly EmittedFile[], previous: readonly string[] | undefined): Promise<TreeDifference> {
+  const owned = new Set([...files.map((file) => file.path), ...(previous ?? [])].map(topLevelEntry).filter((entry) => !isIgnored(entry)));
+  const existing = new Set((await Promise.all([...owned].sort().map((entry) => listFiles(dir, entry, () => true)))).flat());
+  const created: string[] = [];
+  const changed: string[] = [];
+  const unchanged: string[] = [];
+  const emitted = new Set<string>();
+  await Promise.all(
+    files.map(async (file) => {
+      emitted.add(file.path);
+      const before = await readFile(join(dir, file.path), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+        if (error.code === 'EISDIR') return null;
+        throw error;
+      });
+      if (before === undefined) created.push(file.path);
+      else if (before !== file.text) changed.push(file.path);
+      else unchanged.push(file.path);
+    }),
+  );
+  const deleted = [...existing].filter((path) => !emitted.has(path));
+  return { created: created.sort(), changed: changed.sort(), deleted: deleted.sort(), unchanged: unchanged.sort() };
+}
+
+/**
+ * Files (and symbolic links, which are not followed) at or under `start` (a relative path,
+ * '' for the whole folder) for which `keep` holds, sorted; missing paths give none. A folder
+ * whose path `keep` refuses is not entered.
+ */
+async function listFiles(dir: string, start: string, keep: (path: string) => boolean): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (path: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(path === '' ? dir : join(dir, path), { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      throw error;
+    }
+    await Promise.all(
+      entries.map(async (entry) => {
+        const child = path === '' ? entry.name : `${path}/${entry.name}`;
+        if (!keep(child)) return;
+        if (entry.isDirectory()) await visit(child);
+        else found.push(child);
+      }),
+    );
+  };
+  if (start === '') await visit('');
+  else {
+    const info = await lstat(join(dir, start)).catch(() => undefined);
+    if (info?.isDirectory()) await visit(start);
+    else if (info !== undefined && keep(start)) found.push(start);
+  }
+  return found.sort();
 }

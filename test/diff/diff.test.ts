@@ -325,7 +325,7 @@ sdkgen diff: 1 problem in the spec; nothing was compared.
     [['a.yaml', 'b.yaml', 'c.yaml'], 'Unexpected argument "c.yaml"'],
     [['a.yaml', 'b.yaml', '--format', 'html'], 'Unknown --format "html": use text, markdown or json.'],
     [['a.yaml', 'b.yaml', '--fail-on', 'minor'], 'Unknown --fail-on "minor": use breaking, feature or any.'],
-    [['a.yaml', 'b.yaml', '--colour'], "Unknown option '--colour'"],
+    [['a.yaml', 'b.yaml', '--colour'], 'unknown option `--colour`. Run `sdkgen diff --help` for the options.'],
   ])('exits 2 on bad usage: %j', async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);

@@ -189,7 +189,7 @@ describe('petstore-expanded: every operation against a real server', () => {
     expect(notFound.code).toBe('404');
     // the parsed body, as the spec's Error schema describes it
     expect(notFound.error).toEqual(body);
-    expect(petstoreValidators.isError_(notFound.error)).toBe(true);
+    expect(petstoreValidators.isError(notFound.error)).toBe(true);
     expect(server.requests).toHaveLength(1);
   });
 

@@ -17,7 +17,13 @@ const KEY = fc.oneof(
   fc.constantFrom('id', 'type', 'content-type', 'X-Request-Id', '123', '1e21', '0.5', 'Infinity', '', 'with space', `it's`, 'say "hi"', 'tab\tkey', 'café', '$ref'),
   fc.integer({ min: 1, max: 70 }).map((n) => 'k'.repeat(n)),
 );
-const LITERAL: fc.Arbitrary<IrLiteral> = fc.oneof(TEXT, KEY, fc.integer({ min: -50, max: 50 }), fc.constantFrom(0.5, 1e21, -1e-7, true, false, null));
+const SCALAR: fc.Arbitrary<IrLiteral> = fc.oneof(TEXT, KEY, fc.integer({ min: -50, max: 50 }), fc.constantFrom(0.5, 1e21, -1e-7, true, false, null));
+/** Scalars, and now and then an object or array value (an enum of objects is an object type, of arrays a tuple). */
+const LITERAL: fc.Arbitrary<IrLiteral> = fc.oneof(
+  { arbitrary: SCALAR, weight: 6 },
+  { arbitrary: fc.array(SCALAR, { maxLength: 12 }), weight: 1 },
+  { arbitrary: fc.dictionary(KEY, fc.oneof(SCALAR, fc.array(SCALAR, { maxLength: 3 })), { maxKeys: 3 }), weight: 1 },
+);
 
 function schemaOf(names: readonly string[]): fc.Arbitrary<IrSchema> {
   const base = fc.record({ description: TEXT, deprecated: fc.constant(true), default: fc.oneof(LITERAL, fc.constant({ a: [1, 'b'] })) }, { requiredKeys: [] });
@@ -31,6 +37,11 @@ function schemaOf(names: readonly string[]): fc.Arbitrary<IrSchema> {
       node(fc.array(LITERAL, { maxLength: 12 }).map((values) => ({ kind: 'enum', values }))),
       node(LITERAL.map((value) => ({ kind: 'const', value }))),
       node(tie('schema').map((items) => ({ kind: 'array', items }))),
+      node(
+        fc
+          .tuple(fc.array(tie('schema'), { maxLength: 12 }), fc.oneof(tie('schema'), fc.constant({ kind: 'never', source: '#' })), fc.option(fc.nat(4)), fc.option(fc.nat(14)))
+          .map(([prefixItems, items, minItems, maxItems]) => ({ kind: 'array', prefixItems, items, ...(minItems === null ? {} : { minItems }), ...(maxItems === null ? {} : { maxItems }) })),
+      ),
       node(
         fc
           .tuple(fc.array(fc.record({ name: KEY, required: fc.boolean(), schema: tie('schema') }), { maxLength: 4 }), fc.option(fc.oneof(fc.constant(true), fc.constant(false), tie('schema'))))
@@ -48,7 +59,7 @@ const API: fc.Arbitrary<IrApi> = fc
   .map(([names, schemas]) => apiOf(names.map((name, i) => [name, schemas[i]!])));
 
 function apiOf(schemas: readonly [string, IrSchema][]): IrApi {
-  return { title: 't', version: '1', specFile: 'spec.yaml', package: {} as IrApi['package'], operations: [], schemas: schemas.map(([name, schema]) => named(name, schema)), resources: [] };
+  return { title: 't', version: '1', specFile: 'spec.yaml', package: {} as IrApi['package'], operations: [], schemas: schemas.map(([name, schema]) => named(name, schema)), resources: [], rootOperations: [] };
 }
 
 async function piecesOf(api: IrApi) {

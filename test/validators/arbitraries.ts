@@ -39,8 +39,13 @@ export function valueOf(schema: IrSchema, api: IrApi, depth = 0): fc.Arbitrary<u
       if (parts.every((part): part is IrObjectSchema => part.kind === 'object')) return objectOf(parts, api, depth);
       return fc.tuple(...parts.map(inner)).map((values) => (values.every(isPlainObject) ? merge(values) : values[0]));
     }
-    case 'array':
-      return fc.array(inner(schema.items), { minLength: Math.min(schema.minItems ?? 0, 4), maxLength: Math.min(schema.maxItems ?? 4, depth > 2 ? 1 : 4) });
+    case 'array': {
+      const rest = fc.array(inner(schema.items), { minLength: Math.min(schema.minItems ?? 0, 4), maxLength: Math.min(schema.maxItems ?? 4, depth > 2 ? 1 : 4) });
+      if (schema.prefixItems === undefined) return rest;
+      // a tuple: its leading items, cut anywhere from minItems on, then maybe more
+      const cut = fc.integer({ min: Math.min(schema.minItems ?? 0, schema.prefixItems.length), max: schema.prefixItems.length });
+      return fc.tuple(fc.tuple(...schema.prefixItems.map(inner)), cut, schema.items.kind === 'never' ? fc.constant([]) : rest).map(([leading, count, more]) => (count < leading.length ? leading.slice(0, count) : [...leading, ...more]));
+    }
     case 'string':
       return stringOf(schema.minLength ?? 0, schema.maxLength, schema.pattern);
     case 'number':

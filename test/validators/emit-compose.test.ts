@@ -23,7 +23,7 @@ describe('ref', () => {
   it('calls the named check and nests its issues; recursion goes through it', () => {
     const node = named('Node', object({ name: [string(), 'required'], kids: { kind: 'array', items: ref('Node'), source: '/k' } }, closed));
     const given = emit(ref('Node'), [node]);
-    expect(given.text).toBe("const r1 = check_Node(value, strict, label);\nif (r1 !== undefined) {\nissues = nestIssues(issues, [], r1, '');\n}");
+    expect(given.text).toBe("const r1 = check_Node(value, strict, label, depth);\nif (r1 !== undefined) {\nissues = nestIssues(issues, [], r1, '');\n}");
     expect(messages(given.check, { name: 'a', kids: [{ name: 'b', kids: [{ name: 'c' }] }] })).toEqual([]);
     expect(messages(given.check, { name: 'a', kids: [{ name: 'b', kids: [{ nam: 'c' }] }] })).toEqual([
       'kids.0.kids.0.name: missing required key `name`: expected a string',

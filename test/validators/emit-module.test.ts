@@ -21,17 +21,17 @@ describe('namedSchemaToStatements', () => {
     const [validate, is, assert, standard, check] = statements as [string, string, string, string, string];
     expect(validate).toMatch(/^\/\*\*\n \* Every issue of `value` as a `Limits`; empty when it is valid\.\n/);
     expect(validate).toContain(
-      "export function validateLimits(\n  value: unknown,\n  mode: ValidationMode = 'loose',\n): readonly ValidationIssue[] {\nconst issues = check_Limits(value, mode === 'strict', '`Limits`');\nreturn issues ?? NO_ISSUES;\n}",
+      "export function validateLimits(\n  value: unknown,\n  mode: ValidationMode = 'loose',\n): readonly ValidationIssue[] {\nconst issues = runCheck(check_Limits, value, mode === 'strict', '`Limits`');\nreturn issues ?? NO_ISSUES;\n}",
     );
     expect(validate.endsWith('return issues ?? NO_ISSUES;\n}')).toBe(true);
     expect(is).toBe(
-      "/** Whether `value` is a valid `Limits` ('loose' mode: unknown keys of open objects are allowed). */\nexport function isLimits(value: unknown): value is types.Limits {\nconst issues = check_Limits(value, false, '`Limits`');\nreturn issues === undefined;\n}",
+      "/** Whether `value` is a valid `Limits` ('loose' mode: unknown keys of open objects are allowed). */\nexport function isLimits(value: unknown): value is types.Limits {\nconst issues = runCheck(check_Limits, value, false, '`Limits`');\nreturn issues === undefined;\n}",
     );
     expect(assert).toBe(
-      "/** Throws a ValidationError listing every issue unless `value` is a valid `Limits` ('loose' mode). */\nexport function assertLimits(value: unknown): asserts value is types.Limits {\nconst issues = check_Limits(value, false, '`Limits`');\nif (issues !== undefined) {\nthrow new ValidationError(issues, 'Invalid Limits');\n}\n}",
+      "/** Throws a ValidationError listing every issue unless `value` is a valid `Limits` ('loose' mode). */\nexport function assertLimits(value: unknown): asserts value is types.Limits {\nconst issues = runCheck(check_Limits, value, false, '`Limits`');\nif (issues !== undefined) {\nthrow new ValidationError(issues, 'Invalid Limits');\n}\n}",
     );
     expect(standard).toBe("/** `Limits` as a Standard Schema v1 object ('loose' mode). */\nexport const Limits = standardSchema<types.Limits>('given-client', check_Limits, '`Limits`');");
-    expect(check.startsWith('function check_Limits(\n  value: unknown,\n  strict: boolean,\n  label: string,\n): ValidationIssue[] | undefined {\nlet issues: ValidationIssue[] | undefined;\n')).toBe(true);
+    expect(check.startsWith('function check_Limits(\n  value: unknown,\n  strict: boolean,\n  label: string,\n  depth: number,\n): ValidationIssue[] | undefined {\nif (depth > MAX_DEPTH) {\nreturn tooDeep();\n}\nlet issues: ValidationIssue[] | undefined;\n')).toBe(true);
     expect(check.endsWith('\n\nreturn issues;\n}')).toBe(true);
   });
 });

@@ -43,8 +43,8 @@ export function emit(schema: IrSchema, schemas: readonly IrNamedSchema[] = []): 
   const source = [...module.constants, ...functions, 'return check_Given;'].join('\n');
   const js = transformSync(`type ValidationIssue = { path: (string | number)[]; message: string };\n${source}`, { loader: 'ts' }).code;
   const helpers = Object.keys(runtime);
-  const compiled = new Function(...helpers, js)(...helpers.map((name) => (runtime as Record<string, unknown>)[name])) as (value: unknown, strict: boolean, label: string) => Issue[] | undefined;
-  return { text, hoisted, problems: module.problems.map((problem) => `${problem.code} ${problem.message}`), check: (value, strict = false) => compiled(value, strict, '`Given`') };
+  const compiled = new Function(...helpers, js)(...helpers.map((name) => (runtime as Record<string, unknown>)[name])) as (value: unknown, strict: boolean, label: string, depth: number) => Issue[] | undefined;
+  return { text, hoisted, problems: module.problems.map((problem) => `${problem.code} ${problem.message}`), check: (value, strict = false) => compiled(value, strict, '`Given`', 0) };
 }
 
 /** Messages of a check, `path: message`, for compact wants. */

@@ -47,7 +47,7 @@ describe('union', () => {
     const dog = named('Dog', object({ pet_type: [{ kind: 'const', value: 'dog', source: '/d' }, 'required'] }, closed));
     const pet = union('oneOf', [ref('Cat'), ref('Dog')], { discriminator: { propertyName: 'pet_type', mapping: [{ value: 'cat', target: 'Cat' }, { value: 'dog', target: 'Dog' }] } });
     const given = emit(pet, [cat, dog]);
-    expect(given.text).toContain("switch (v2) {\ncase 'cat': {\nconst r3 = check_Cat(value, strict, label);");
+    expect(given.text).toContain("switch (v2) {\ncase 'cat': {\nconst r3 = check_Cat(value, strict, label, depth);");
     expect(messages(given.check, { pet_type: 'dog' })).toEqual([]);
     expect(messages(given.check, { pet_type: 'cat', lives: 10 })).toEqual(['lives: expected at most 9, found 10']);
     expect(messages(given.check, { pet_type: 'bird' })).toEqual(["pet_type: expected `pet_type` to be one of 'cat', 'dog'; found 'bird'"]);

@@ -37,7 +37,11 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
     case 'const':
       return { const: schema.value, ...annotations };
     case 'array':
-      return pick({ type: 'array', items: convert(schema.items), ...annotations }, schema, ['minItems', 'maxItems', 'uniqueItems']);
+      return pick(
+        { type: 'array', ...(schema.prefixItems ? { prefixItems: schema.prefixItems.map(convert) } : {}), items: convert(schema.items), ...annotations },
+        schema,
+        ['minItems', 'maxItems', 'uniqueItems'],
+      );
     case 'object': {
       const result: Record<string, unknown> = { type: 'object', ...annotations };
       if (schema.properties.length > 0) result['properties'] = Object.fromEntries(schema.properties.map((p) => [p.name, convert(p.schema)]));
@@ -60,10 +64,11 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
               },
             }
           : {}),
+        ...(schema.unevaluatedProperties ? { unevaluatedProperties: convert(schema.unevaluatedProperties) } : {}),
         ...annotations,
       };
     case 'allOf':
-      return { allOf: schema.parts.map(convert), ...annotations };
+      return { allOf: schema.parts.map(convert), ...(schema.unevaluatedProperties ? { unevaluatedProperties: convert(schema.unevaluatedProperties) } : {}), ...annotations };
     case 'not':
       return { not: convert(schema.schema), ...annotations };
   }

@@ -44,6 +44,7 @@ export function mapSchema(schema: JsonSchema, visit: (node: Json) => Json): Json
   const node: Json = { ...schema };
   const inner = (value: unknown) => mapSchema(value as JsonSchema, visit);
   for (const key of ['additionalProperties', 'propertyNames', 'items', 'unevaluatedProperties']) if (key in node) node[key] = inner(node[key]);
+  if (Array.isArray(node['prefixItems'])) node['prefixItems'] = (node['prefixItems'] as unknown[]).map(inner);
   if (node['properties'] !== undefined) node['properties'] = Object.fromEntries(Object.entries(node['properties'] as Json).map(([name, value]) => [name, inner(value)]));
   for (const key of ['oneOf', 'anyOf', 'allOf']) if (Array.isArray(node[key])) node[key] = (node[key] as unknown[]).map(inner);
   return visit(node);
@@ -97,7 +98,8 @@ function strictDefs(defs: ReadonlyMap<string, JsonSchema>): Map<string, JsonSche
 
 function mapChildren(schema: Json, visit: (child: JsonSchema) => JsonSchema): Json {
   const node: Json = { ...schema };
-  for (const key of ['additionalProperties', 'propertyNames', 'items']) if (key in node) node[key] = visit(node[key] as JsonSchema);
+  for (const key of ['additionalProperties', 'propertyNames', 'items', 'unevaluatedProperties']) if (key in node) node[key] = visit(node[key] as JsonSchema);
+  if (Array.isArray(node['prefixItems'])) node['prefixItems'] = (node['prefixItems'] as JsonSchema[]).map(visit);
   if (node['properties'] !== undefined) node['properties'] = Object.fromEntries(Object.entries(node['properties'] as Json).map(([name, value]) => [name, visit(value as JsonSchema)]));
   for (const key of ['oneOf', 'anyOf', 'allOf']) if (Array.isArray(node[key])) node[key] = (node[key] as JsonSchema[]).map(visit);
   return node;

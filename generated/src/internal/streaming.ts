@@ -7,13 +7,16 @@ import {
   APIError,
   APIUserAbortError,
   InvalidResponseBodyError,
+  ResponseTooLargeError,
   SDKError,
   ValidationError,
   bodyMessage,
   describeCause,
+  jsonSnippet,
   snippet,
   type ValidationIssue,
 } from './errors.js';
+import { DEFAULT_MAX_EVENT_BYTES } from './body.js';
 import { scrubHeaders, scrubText, scrubValue } from './redact.js';
 
 /** One dispatched event. */
@@ -37,9 +40,17 @@ const SPACE = 32;
  * Turns the bytes of an event stream into events. Chunks may split the stream anywhere, inside
  * a line, a CRLF or a UTF-8 sequence. Lines end with CRLF, LF or CR; a leading BOM is skipped;
  * `:` lines are comments; an event is dispatched at a blank line and only if it has data.
+ * A line longer than `maxBytes` bytes, or an event whose data grows past `maxBytes` characters,
+ * sets `overflow` and ends decoding: a server cannot make the client hold an unbounded line.
  */
 export class SSEDecoder {
   readonly #text = new TextDecoder('utf-8');
+  readonly #max: number;
+  /** Bytes of the line whose end has not arrived yet, counted before decoding. */
+  #lineBytes = 0;
+  /** Characters of the current event's data so far. */
+  #dataLength = 0;
+  #overflow: 'line' | 'event' | undefined = undefined;
   /** The start of a line whose end has not arrived yet. */
   #line = '';
   /** The last chunk ended with CR: an LF at the start of the next one belongs to it. */
@@ -51,11 +62,49 @@ export class SSEDecoder {
   /** A field line arrived since the last blank line. */
   #open = false;
 
+  constructor(maxBytes: number = DEFAULT_MAX_EVENT_BYTES) {
+    this.#max = maxBytes;
+  }
+
+  /** What passed the limit, once one did: nothing is decoded after that. */
+  get overflow(): 'line' | 'event' | undefined {
+    return this.#overflow;
+  }
+
   /** Decodes one chunk and returns the events it completes (often none). */
   decode(chunk: Uint8Array): ServerSentEvent[] {
     const out: ServerSentEvent[] = [];
+    if (this.#overflow !== undefined) return out;
+    if (!this.#measure(chunk)) {
+      this.#overflow = 'line';
+      this.#line = '';
+      return out;
+    }
     this.#feed(this.#text.decode(chunk, { stream: true }), out);
     return out;
+  }
+
+  /**
+   * Counts the bytes of each line in `chunk` (CR and LF are single bytes in UTF-8, never part of
+   * another character). False when a line passes the limit.
+   */
+  #measure(chunk: Uint8Array): boolean {
+    const length = chunk.length;
+    let start = 0;
+    let nextLF = chunk.indexOf(LF);
+    let nextCR = chunk.indexOf(CR);
+    for (;;) {
+      const end = nextLF === -1 ? nextCR : nextCR === -1 ? nextLF : Math.min(nextLF, nextCR);
+      if (end === -1) {
+        this.#lineBytes += length - start;
+        return this.#lineBytes <= this.#max;
+      }
+      if (this.#lineBytes + end - start > this.#max) return false;
+      this.#lineBytes = 0;
+      start = end + 1;
+      if (nextLF === end) nextLF = chunk.indexOf(LF, start);
+      if (nextCR === end) nextCR = chunk.indexOf(CR, start);
+    }
   }
 
   /**
@@ -88,6 +137,7 @@ export class SSEDecoder {
       const line = this.#line === '' ? piece : this.#line + piece;
       this.#line = '';
       this.#handle(line, out);
+      if (this.#overflow !== undefined) return;
       if (text.charCodeAt(end) === CR) {
         if (end + 1 === length) this.#afterCR = true;
         else if (text.charCodeAt(end + 1) === LF) end++;
@@ -115,6 +165,12 @@ export class SSEDecoder {
     }
     switch (field) {
       case 'data':
+        this.#dataLength += value.length + 1;
+        if (this.#dataLength > this.#max) {
+          this.#overflow = 'event';
+          this.#data = [];
+          return;
+        }
         this.#data.push(value);
         break;
       case 'event':
@@ -143,6 +199,7 @@ export class SSEDecoder {
       });
     }
     this.#data = [];
+    this.#dataLength = 0;
     this.#event = '';
   }
 }
@@ -153,6 +210,8 @@ export interface StreamContext {
   readonly label: string;
   /** Scrubbed from every error; '' for none. */
   readonly secret: string;
+  /** Cap on one line and on one event's data; default DEFAULT_MAX_EVENT_BYTES. */
+  readonly maxEventBytes?: number | undefined;
   /** The caller's signal: when it aborts, reading fails with APIUserAbortError. */
   readonly signal: AbortSignal | undefined;
   /** Checks one parsed event (already bound to the validation mode); undefined = no check. */
@@ -250,7 +309,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
       return;
     }
     const reader = body.getReader();
-    const decoder = new SSEDecoder();
+    const limit = this.#context.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    const decoder = new SSEDecoder(limit);
     let count = 0;
     let complete = false;
     try {
@@ -269,6 +329,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
           yield this.#item(event, ++count);
           if (this.#cancelled) return;
         }
+        if (decoder.overflow !== undefined) throw this.#tooLarge(decoder.overflow, limit, count);
       }
       const signal = this.#context.signal;
       if (signal?.aborted === true) throw userAbort(signal);
@@ -304,7 +365,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
     }
     if (event.event === 'error' || (context.envelope !== true && hasError(data))) {
       const clean = scrubValue(data, secret);
-      const message = bodyMessage(clean) ?? snippet(JSON.stringify(clean) ?? String(clean));
+      const message = bodyMessage(clean) ?? jsonSnippet(clean);
       throw new APIError(
         undefined,
         clean,
@@ -323,6 +384,17 @@ export class Stream<Item> implements AsyncIterable<Item> {
       }
     }
     return item as Item;
+  }
+
+  #tooLarge(what: 'line' | 'event', limit: number, count: number): ResponseTooLargeError {
+    const part = what === 'line' ? 'a line' : "an event's data";
+    return new ResponseTooLargeError(
+      this.response.status,
+      `The event stream of ${this.#context.label} sent ${part} longer than maxEventBytes (${limit} bytes) ` +
+        `after ${count} complete events; the stream was closed. Raise maxEventBytes if such events are expected.`,
+      scrubHeaders(this.response.headers, this.#context.secret),
+      limit,
+    );
   }
 
   /** The error for a failed read: the caller's abort, or a connection cut mid-stream. */

@@ -3,7 +3,7 @@
 // `@constant` and `@enum {type}` lines; a declaration's is the schema's description. The text
 // is what goes between `/*` and `*/`; layout.ts writes it the way TypeScript's printer did.
 import type { IrLiteral, IrSchema } from '../../model/ir.js';
-import { jsDoc } from '../escape.js';
+import { commentBody, jsDoc } from '../escape.js';
 
 const LINE_BREAK = /\r?\n/g;
 
@@ -22,13 +22,13 @@ export function memberComment(schema: IrSchema, ownDescription?: string): string
   if (schema.kind === 'enum') lines.push(`@enum {${enumType(schema.values)}}`);
   if (lines.length === 0) return undefined;
   const text = lines.length === 1 && !lines[0]!.includes('\n') ? `* ${lines[0]} ` : `*\n * ${lines.join('\n * ')}\n `;
-  return text.replace(/\*\//g, '*\\/');
+  return commentBody(text).text;
 }
 
 /** The comment of a declaration: its description, one ` * ` line per line. */
 export function declarationComment(description: string): string {
   const body = jsDoc(description)
-    .split('\n')
+    .text.split('\n')
     .map((line) => ` * ${line}`.trimEnd())
     .join('\n');
   return `*\n${body}\n `;

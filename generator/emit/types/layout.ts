@@ -76,7 +76,9 @@ function typeDoc(shape: TsType, position: Position, depth: number, layout: Layou
     case 'reference':
       return type.name;
     case 'record':
-      return ['Record', group(['<', indent([softline, join([',', line], ['string', 'unknown'])]), softline, '>'])];
+      return ['Record', group(['<', indent([softline, join([',', line], ['string', type.isEmpty ? 'never' : 'unknown'])]), softline, '>'])];
+    case 'tuple':
+      return tupleDoc(type, depth, layout);
     case 'array': {
       const element = typeDoc(type.element, 'nested', depth, layout);
       return isNegativeLiteral(type.element) ? ['Array<', element, '>'] : [element, '[]'];
@@ -126,6 +128,25 @@ function unionDoc(type: TsType & { kind: 'union' }, position: Position, depth: n
 /** `A | B`, or broken: `| A` and `| B` on lines of their own. */
 function unionMembersDoc(type: TsType & { kind: 'union' }, depth: number, layout: Layout): Doc {
   return group(type.types.map((t, i) => [i === 0 ? ifBreak('| ') : [line, '| '], align(2, typeDoc(t, 'nested', depth, layout))]));
+}
+
+/**
+ * `[A, B?, ...C[]]`, broken one element a line. A union element breaks at its `|`s: alone,
+ * right inside the brackets; beside others, inside parentheses that only a break shows;
+ * optional (`(A | B)?`) or in the rest (`...(A | B)[]`), in parentheses always.
+ */
+function tupleDoc(type: TsType & { kind: 'tuple' }, depth: number, layout: Layout): Doc {
+  const count = type.elements.length + (type.rest === undefined ? 0 : 1);
+  if (count === 0) return '[]';
+  const elements = type.elements.map((element): Doc => {
+    if (element.optional) return [typeDoc(element.type, 'nested', depth, layout), '?'];
+    const seen = visible(element.type);
+    if (seen.kind !== 'union' || hugs(seen)) return typeDoc(seen, 'annotation', depth, layout);
+    const members = unionMembersDoc(seen, depth, layout);
+    return count === 1 ? members : group([indent([ifBreak(['(', softline]), members]), softline, ifBreak(')')]);
+  });
+  if (type.rest !== undefined) elements.push(['...', typeDoc({ kind: 'array', element: type.rest }, 'nested', depth, layout)]);
+  return group(['[', indent([softline, join([',', line], elements)]), ifBreak(','), softline, ']']);
 }
 
 /** Objects join with ` & `; other types break after `&`, objects among them stay beside it. */

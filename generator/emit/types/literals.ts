@@ -12,7 +12,7 @@ export function propertyKeyText(name: string): string {
 }
 
 /** A literal type (`'a'`, `-1`, `true`, `null`). */
-export function literalTypeText(value: IrLiteral): string {
+export function literalTypeText(value: Exclude<IrLiteral, object | null> | null): string {
   if (typeof value === 'string') return prettierString(JSON.stringify(value));
   if (typeof value === 'number') return value < 0 ? `-${numberText(String(-value))}` : numberText(String(value));
   return String(value);

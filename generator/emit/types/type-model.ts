@@ -16,9 +16,11 @@ export type TsType =
   /** A string, number or boolean literal type, as printed. */
   | { readonly kind: 'literal'; readonly text: string }
   | { readonly kind: 'reference'; readonly name: string }
-  /** `Record<string, unknown>`. */
-  | { readonly kind: 'record' }
+  /** `Record<string, unknown>`, or `Record<string, never>` (an empty object literal) with `isEmpty`. */
+  | { readonly kind: 'record'; readonly isEmpty?: true }
   | { readonly kind: 'array'; readonly element: TsType }
+  /** `[A, B?, ...C[]]`: optional elements only after the required ones; `rest` is the element type of the rest. */
+  | { readonly kind: 'tuple'; readonly elements: readonly TsTupleElement[]; readonly rest?: TsType }
   | { readonly kind: 'union'; readonly types: readonly TsType[] }
   | { readonly kind: 'intersection'; readonly types: readonly TsType[] }
   | { readonly kind: 'object'; readonly members: readonly TsMember[] };
@@ -28,6 +30,11 @@ export type TsMember =
   | { readonly kind: 'property'; readonly key: string; readonly optional: boolean; readonly type: TsType; readonly comment?: string }
   /** `[key: string]: type;`. */
   | { readonly kind: 'index'; readonly type: TsType };
+
+export interface TsTupleElement {
+  readonly type: TsType;
+  readonly optional: boolean;
+}
 
 /** A property of an object type, before it is ordered and typed. */
 export interface PropertySource {
@@ -69,7 +76,7 @@ export function typeOf(schema: IrSchema, refName: RefName): TsType {
     case 'const':
       return s.value === null ? UNKNOWN : literalType(s.value);
     case 'array':
-      return arrayOf(s.items, refName);
+      return s.prefixItems === undefined ? arrayOf(s.items, refName) : tupleOf(s, refName);
     case 'object':
       return objectType(
         s.properties,
@@ -130,8 +137,29 @@ function arrayOf(items: IrSchema, refName: RefName): TsType {
   return { kind: 'array', element };
 }
 
+/**
+ * `prefixItems` as a tuple: its first `minItems` elements required, the others optional, and
+ * `...T[]` for the items after them unless `items: false` or `maxItems` forbids any.
+ */
+function tupleOf(schema: IrSchema & { kind: 'array' }, refName: RefName): TsType {
+  const prefix = schema.prefixItems ?? [];
+  const isClosed = flatten(schema.items).kind === 'never';
+  const max = Math.min(schema.maxItems ?? Infinity, isClosed ? prefix.length : Infinity);
+  const min = schema.minItems ?? 0;
+  const elements = prefix.slice(0, max).map((item, i): TsTupleElement => ({ type: typeOf(item, refName), optional: i >= min }));
+  return { kind: 'tuple', elements, ...(max > prefix.length ? { rest: typeOf(schema.items, refName) } : {}) };
+}
+
+/** A literal's type; an object or array value is the object or tuple type of exactly that value. */
 function literalType(value: IrLiteral): TsType {
-  return value === null ? keyword('null') : { kind: 'literal', text: literalTypeText(value) };
+  if (value === null) return keyword('null');
+  if (Array.isArray(value)) return { kind: 'tuple', elements: value.map((item: IrLiteral) => ({ type: literalType(item), optional: false })) };
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as { readonly [key: string]: IrLiteral });
+    if (entries.length === 0) return { kind: 'record', isEmpty: true };
+    return { kind: 'object', members: entries.map(([key, item]): TsMember => ({ kind: 'property', key: propertyKeyText(key), optional: false, type: literalType(item) })) };
+  }
+  return { kind: 'literal', text: literalTypeText(value) };
 }
 
 function union(types: readonly TsType[]): TsType {

@@ -1,4 +1,5 @@
-// `type: array`: minItems, maxItems, uniqueItems (JSON equality), then every item.
+// `type: array`: minItems, maxItems, uniqueItems (JSON equality), then every item: with
+// `prefixItems` (a tuple), each leading item against its own schema and the rest against `items`.
 import type { IrArraySchema } from '../../model/ir.js';
 import { code, literal, type Code } from '../escape.js';
 import { plural } from './describe.js';
@@ -25,10 +26,24 @@ export function arrayToCheck(schema: IrArraySchema, target: Target, scope: Scope
 }
 
 function itemsToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code {
+  const prefix = schema.prefixItems ?? [];
+  const label = target.name === undefined ? 'an item' : `an item of \`${target.name}\``;
+  const leading = prefix.map((itemSchema, position) => {
+    const item = scope.local('v');
+    const inner = scope.check(itemSchema, { value: item, path: [...target.path, literal(position)], label: literal(label), prefix: target.prefix });
+    if (inner.text === '') return EMPTY;
+    return code`if (${target.value}.length > ${position}) {\nconst ${item}: unknown = ${target.value}[${position}];\n${inner}\n}`;
+  });
+  const start = prefix.length;
+  if (schema.items.kind === 'never' && start > 0) {
+    // `items: false` after a tuple: no item beyond it (one issue, not one per extra item)
+    const extra = report(target, `expected at most ${plural(start, 'item')} (the tuple's), found `, code`String(${target.value}.length)`);
+    const fewer = schema.maxItems !== undefined && schema.maxItems <= start;
+    return block([...leading, fewer ? EMPTY : code`if (${target.value}.length > ${start}) {\n${extra}\n}`]);
+  }
   const index = scope.local('i');
   const item = scope.local('v');
-  const label = target.name === undefined ? 'an item' : `an item of \`${target.name}\``;
   const inner = scope.check(schema.items, { value: item, path: [...target.path, index], label: literal(label), prefix: target.prefix });
-  if (inner.text === '') return EMPTY;
-  return code`for (let ${index} = 0; ${index} < ${target.value}.length; ${index}++) {\nconst ${item}: unknown = ${target.value}[${index}];\n${inner}\n}`;
+  if (inner.text === '') return block(leading);
+  return block([...leading, code`for (let ${index} = ${start}; ${index} < ${target.value}.length; ${index}++) {\nconst ${item}: unknown = ${target.value}[${index}];\n${inner}\n}`]);
 }

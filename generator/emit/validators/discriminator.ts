@@ -3,6 +3,7 @@
 import type { IrDiscriminator, IrUnionSchema } from '../../model/ir.js';
 import { code, joinCode, literal, propertyAccess, type Code } from '../escape.js';
 import { listLiterals } from './describe.js';
+import { depthAt } from './ref.js';
 import type { Scope } from './scope.js';
 import { isObjectTest } from './shape.js';
 import { childTarget, mismatch, nest, report, reportMissing, type Target } from './target.js';
@@ -18,7 +19,7 @@ export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDi
   const cases = [...byTarget].map(([key, tags]) => {
     const result = scope.local('r');
     const labels = joinCode(tags.map((value) => code`case ${literal(value)}:`), '\n');
-    const call = code`const ${result} = ${scope.module.checkOf(key)}(${target.value}, strict, ${target.label});\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;
+    const call = code`const ${result} = ${scope.module.checkOf(key)}(${target.value}, strict, ${target.label}, ${depthAt(target)});\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;
     return code`${labels} {\n${call}\nbreak;\n}`;
   });
   const missing = reportMissing(tagTarget, `one of ${values}`);

@@ -13,6 +13,7 @@ import { refToCheck } from './ref.js';
 import type { Scope } from './scope.js';
 import { stringToCheck } from './string.js';
 import type { Target } from './target.js';
+import { composedToCheck } from './unevaluated.js';
 import { unionToCheck } from './union.js';
 
 export function schemaToCheck(schema: IrSchema, target: Target, scope: Scope): Code {
@@ -31,9 +32,9 @@ export function schemaToCheck(schema: IrSchema, target: Target, scope: Scope): C
     case 'const':
       return literalToCheck(schema, target, scope);
     case 'union':
-      return unionToCheck(schema, target, scope);
+      return composedToCheck(schema, unionToCheck, target, scope);
     case 'allOf':
-      return allOfToCheck(schema, target, scope);
+      return composedToCheck(schema, allOfToCheck, target, scope);
     case 'not':
       return notToCheck(schema, target, scope);
     case 'boolean':

@@ -3,7 +3,7 @@
 // Known keys and "did you mean" candidates are lists computed here, at generation time.
 import type { Identifier, IrObjectSchema, IrSchema } from '../../model/ir.js';
 import { code, joinCode, literal, type Code } from '../escape.js';
-import { and, atom, compare, not, TRUE, type Expr } from './expr.js';
+import { and, atom, compare, FALSE, not, or, TRUE, type Expr } from './expr.js';
 import { plural } from './describe.js';
 import { rulesAfterTypeToCheck } from './rules.js';
 import type { Scope } from './scope.js';
@@ -64,15 +64,24 @@ function extraValueToCheck(schema: IrSchema, own: readonly string[], object: Cod
   return own.length === 0 ? body : code`if (${isUnknown(own, key, scope)}) {\n${body}\n}`;
 }
 
+/** `k === "a" || k === "b"`, or `KEY_SET_1.has(k)` for many keys. */
+export function isKnown(known: readonly string[], key: Identifier, scope: Scope): Expr {
+  if (known.length === 0) return FALSE;
+  if (known.length <= INLINE_KEYS) return or(known.map((name) => compare(code`${key} === ${literal(name)}`)));
+  const set = scope.module.constant('KEY_SET', code`new Set<string>(${keyList(known, scope)})`);
+  return atom(code`${set}.has(${key})`);
+}
+
 /** `k !== "a" && k !== "b"`, or `!KEY_SET_1.has(k)` for many keys. */
-function isUnknown(known: readonly string[], key: Identifier, scope: Scope): Expr {
+export function isUnknown(known: readonly string[], key: Identifier, scope: Scope): Expr {
   if (known.length === 0) return TRUE;
   if (known.length <= INLINE_KEYS) return and(known.map((name) => compare(code`${key} !== ${literal(name)}`)));
   const set = scope.module.constant('KEY_SET', code`new Set<string>(${keyList(known, scope)})`);
   return not(atom(code`${set}.has(${key})`));
 }
 
-function unknownKey(known: readonly string[], parts: readonly IrObjectSchema[], key: Identifier, target: Target, scope: Scope): Code {
+/** The issue of a key that no schema allows, with the nearest known key (`known`, and one level down in `parts`). */
+export function unknownKey(known: readonly string[], parts: readonly IrObjectSchema[], key: Identifier, target: Target, scope: Scope): Code {
   const nested = scope.module.constant('NESTED', code`[${joinCode(nestedKeys(parts, scope).map((path) => literal(path)), ', ')}]`);
   const message = code`${scope.module.helper('unknownKeyMessage')}(${key}, ${target.label}, ${keyList(known, scope)}, ${nested})`;
   return reportExpression({ ...target, path: [...target.path, key] }, message);

@@ -43,6 +43,7 @@ export function isTestable(schema: IrSchema, resolve: (schema: IrSchema) => IrSc
     case 'union':
       return (
         schema.discriminator === undefined &&
+        schema.unevaluatedProperties === undefined &&
         (schema.mode === 'anyOf' || areDisjoint(schema.variants.map((variant) => jsonTypesOf(variant, resolve)))) &&
         schema.variants.every((variant) => isTestable(variant, resolve, depth + 1))
       );

@@ -5,7 +5,7 @@
 import { SpecError } from '../../diagnostics/diagnostic.js';
 import type { IrApi } from '../../model/ir.js';
 import { piecesFile, type EmitContext, type EmittedFile, type Piece } from '../emitted-file.js';
-import { literal } from '../escape.js';
+import { doc, literal } from '../escape.js';
 import { fileHeader } from '../file-header.js';
 import { schemaToCheck } from './dispatch.js';
 import { namedSchemaToStatements, validateFunction } from './exports.js';
@@ -14,7 +14,7 @@ import { parameterGroups } from './parameters.js';
 import { printStatement } from './print.js';
 import { checkFunction, ModuleScope, Scope, type RuntimeHelper } from './scope.js';
 
-const HELPERS: readonly RuntimeHelper[] = ['codePoints', 'duplicateItems', 'expected', 'fail', 'found', 'foundLiteral', 'missing', 'nestIssues', 'unionIssues', 'unknownKeyMessage'];
+const HELPERS: readonly RuntimeHelper[] = ['codePoints', 'duplicateItems', 'expected', 'fail', 'found', 'foundLiteral', 'jsonEqual', 'missing', 'nestIssues', 'unionIssues', 'unknownKeyMessage'];
 
 export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
   const locate = ctx.locate ?? ((pointer: string) => ({ file: api.specFile, line: 1, column: 1, pointer }));
@@ -27,7 +27,7 @@ export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
     for (const group of parameterGroups(op)) {
       const label = literal(`\`${group.type.text}\``);
       statements.push(
-        validateFunction(group.validate, group.check, label, `Every issue of the ${group.location} parameters of \`${op.names.builder.text}\`; empty when they are valid.`),
+        validateFunction(group.validate, group.check, label, doc`Every issue of the ${group.location} parameters of \`${op.names.builder}\`; empty when they are valid.`),
         checkFunction(group.check, new Scope(module, group.type.text).rootCheck(group.schema)),
       );
     }
@@ -36,7 +36,8 @@ export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
   if (module.problems.length > 0) throw new SpecError(module.problems);
   const body = statements.join('\n');
   const header: Piece = { text: fileHeader(api) + imports(body, statements.length > 0), isFormatted: false, isSpaced: true };
-  const constants = module.constants.map((text, i) => printed(text, i === 0));
+  // an object or array constant (an enum of objects) is JSON text: prettier lays it out
+  const constants = module.constants.map((text, i) => (text.startsWith('const VALUE_') ? { text, isFormatted: false, isSpaced: i === 0 } : printed(text, i === 0)));
   return [piecesFile('src/validators.ts', [header, ...constants, ...statements.map((text) => printed(text, true))])];
 }
 
@@ -49,7 +50,8 @@ function printed(text: string, isSpaced: boolean): Piece {
 /** Imports exactly what the emitted code uses. */
 function imports(body: string, hasExports: boolean): string {
   const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper}\\(`).test(body));
-  const runtime = [...(body.includes('NO_ISSUES') ? ['NO_ISSUES'] : []), ...helpers, ...(body.includes('standardSchema<') ? ['standardSchema'] : []), 'type StandardSchemaV1', 'type ValidationMode'];
+  const depth = [...(body.includes('MAX_DEPTH') ? ['MAX_DEPTH', 'tooDeep'] : []), ...(body.includes('runCheck(') ? ['runCheck'] : [])];
+  const runtime = [...(body.includes('NO_ISSUES') ? ['NO_ISSUES'] : []), ...depth, ...helpers, ...(body.includes('standardSchema<') ? ['standardSchema'] : []), 'type StandardSchemaV1', 'type ValidationMode'];
   const errors = body.includes('new ValidationError(') ? 'ValidationError, type ValidationIssue' : 'type ValidationIssue';
   return [
     `import { ${errors} } from './internal/errors.js';`,

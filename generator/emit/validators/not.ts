@@ -3,6 +3,7 @@
 import type { IrNotSchema } from '../../model/ir.js';
 import { code, type Code } from '../escape.js';
 import { describeSchema } from './describe.js';
+import { depthAt } from './ref.js';
 import type { Scope } from './scope.js';
 import { report, type Target } from './target.js';
 
@@ -10,6 +11,6 @@ export function notToCheck(schema: IrNotSchema, target: Target, scope: Scope): C
   const inner = scope.module.hoist(schema.schema, scope.owner);
   const what = describeSchema(schema.schema, (next) => scope.module.resolve(next));
   const failure = report(target, `expected a value that is not ${what}; found one that is`);
-  const check = code`if (${inner}(${target.value}, strict, ${target.label}) === undefined) {\n${failure}\n}`;
+  const check = code`if (${inner}(${target.value}, strict, ${target.label}, ${depthAt(target)}) === undefined) {\n${failure}\n}`;
   return check;
 }

@@ -1,9 +1,9 @@
-// The parameter groups of an operation (path, query, header), checked as closed objects named
+// The parameter groups of an operation (path, query, header, cookie), checked as closed objects named
 // after their types in types.ts (`CancelChatKitSessionPathParams` -> `validateCancelChatKitSessionPathParams`).
 import { Identifier, type IrObjectSchema, type IrOperation, type IrParameter } from '../../model/ir.js';
 
 export interface ParameterGroup {
-  readonly location: 'path' | 'query' | 'header';
+  readonly location: 'path' | 'query' | 'header' | 'cookie';
   /** The group's type in types.ts. */
   readonly type: Identifier;
   /** The exported validator, `validate` + the type name (unique, as the type name is). */
@@ -19,6 +19,7 @@ export function parameterGroups(op: IrOperation): ParameterGroup[] {
     ['path', op.names.pathParams],
     ['query', op.names.queryParams],
     ['header', op.names.headerParams],
+    ['cookie', op.names.cookieParams],
   ];
   return groups.flatMap(([location, type]) => {
     if (type === undefined) return [];

@@ -73,6 +73,9 @@ export function signature(prefix: string, parameters: readonly string[], suffix:
 
 function layOut(line: string, depth: number): string[] | undefined {
   const pad = INDENT.repeat(depth);
+  // prettier measures width in columns (a wide character takes two, a combining mark none), not
+  // in UTF-16 units: a line with non-ASCII text is laid out here only when it fits at any width
+  if (!/^[\x20-\x7e]*$/.test(line)) return pad.length + 2 * [...line].length <= WIDTH ? [pad + line] : undefined;
   if (pad.length + line.length <= WIDTH) return [pad + line];
   const negated = /^if \(!\((.*)\)\) \{$/.exec(line);
   if (negated && isEnclosed(line.slice(5, -3))) return breakCondition(negated[1]!, depth, '!(', ')');

@@ -9,16 +9,16 @@ import { signature } from './print.js';
 import type { Target } from './target.js';
 
 /** The helpers of templates/runtime/standard-schema.ts that generated checks call. */
-export type RuntimeHelper = 'codePoints' | 'duplicateItems' | 'expected' | 'fail' | 'found' | 'foundLiteral' | 'missing' | 'nestIssues' | 'unionIssues' | 'unknownKeyMessage';
+export type RuntimeHelper = 'codePoints' | 'duplicateItems' | 'expected' | 'fail' | 'found' | 'foundLiteral' | 'jsonEqual' | 'missing' | 'nestIssues' | 'unionIssues' | 'unknownKeyMessage';
 
 /** Emits the check of one schema against one target (the dispatcher, injected to avoid import cycles). */
 export type Dispatch = (schema: IrSchema, target: Target, scope: Scope) => Code;
 
 /** Kinds of hoisted module constants; the prefix of their names. */
-export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES';
+export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES' | 'VALUE';
 
 /** The largest schema (in nodes, refs expanded) a ref inlines; bigger ones are called. */
-const INLINE_NODES = Number(process.env.INL ?? 24);
+const INLINE_NODES = 24;
 
 const CONSTANT_TYPES: Record<ConstantKind, Code> = {
   PATTERN: code``,
@@ -26,6 +26,7 @@ const CONSTANT_TYPES: Record<ConstantKind, Code> = {
   NESTED: code`: readonly string[]`,
   KEY_SET: code`: ReadonlySet<string>`,
   VALUES: code`: ReadonlySet<unknown>`,
+  VALUE: code`: unknown`,
 };
 
 export class ModuleScope {
@@ -131,11 +132,11 @@ export class ModuleScope {
       case 'object':
         return 1 + all([...schema.properties.map((property) => property.schema), ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []), ...(schema.propertyNames ? [schema.propertyNames] : [])]);
       case 'array':
-        return 1 + inner(schema.items);
+        return 1 + all([...(schema.prefixItems ?? []), schema.items]);
       case 'union':
-        return 1 + all(schema.variants);
+        return 1 + all([...schema.variants, ...(schema.unevaluatedProperties ? [schema.unevaluatedProperties] : [])]);
       case 'allOf':
-        return 1 + all(schema.parts);
+        return 1 + all([...schema.parts, ...(schema.unevaluatedProperties ? [schema.unevaluatedProperties] : [])]);
       case 'not':
         return 1 + inner(schema.schema);
       default:
@@ -174,8 +175,11 @@ export class Scope {
 
 export const ROOT_TARGET: Target = { value: new Identifier('value'), path: [], label: Code.raw('label'), prefix: '' };
 
-/** `function check_X(value, strict, label): ValidationIssue[] | undefined { … }` */
+/**
+ * `function check_X(value, strict, label, depth): ValidationIssue[] | undefined { … }`; `depth`
+ * is the value's level below the validated one, and past MAX_DEPTH the check stops (ref.ts).
+ */
 export function checkFunction(name: Identifier, body: Code): string {
-  const header = signature(`function ${name.text}`, ['value: unknown', 'strict: boolean', 'label: string'], ': ValidationIssue[] | undefined');
-  return [header, 'let issues: ValidationIssue[] | undefined;', body.text, '', 'return issues;', '}'].join('\n');
+  const header = signature(`function ${name.text}`, ['value: unknown', 'strict: boolean', 'label: string', 'depth: number'], ': ValidationIssue[] | undefined');
+  return [header, 'if (depth > MAX_DEPTH) {', 'return tooDeep();', '}', 'let issues: ValidationIssue[] | undefined;', body.text, '', 'return issues;', '}'].join('\n');
 }

@@ -78,5 +78,6 @@ export function isObjectTest(value: Code): Expr {
 }
 
 function typeOfLiteral(value: unknown): JsonType {
-  return value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
+  if (Array.isArray(value)) return 'array';
+  return value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean' | 'object');
 }

@@ -1,5 +1,5 @@
 // `type: string` (or, with `format: binary`, a Blob) with minLength/maxLength (in code points, as JSON Schema counts them: the
-// UTF-16 length decides alone when it can) and pattern (hoisted, `u` flag). `format` is an
+// UTF-16 length decides alone when it can) and pattern (hoisted, with the flags it compiled with). `format` is an
 // annotation in JSON Schema 2020-12 and is not checked.
 import type { IrStringSchema } from '../../model/ir.js';
 import { code, literal, type Code } from '../escape.js';
@@ -35,8 +35,21 @@ export function stringRules(schema: IrStringSchema, value: Code, scope: Scope): 
     });
   }
   if (pattern !== undefined) {
-    const regex = scope.module.constant('PATTERN', code`new RegExp(${literal(pattern)}, 'u')`);
-    rules.push({ holds: atom(code`${regex}.test(${value})`), message: `expected a string matching /${pattern}/, found `, tail: code`${scope.module.helper('foundLiteral')}(${value})` });
+    // the flags the pattern compiled with at generation time (model/compile-pattern.ts)
+    const regex = scope.module.constant('PATTERN', code`new RegExp(${literal(pattern)}, ${literal(schema.patternFlags ?? 'u')})`);
+    const matches = atom(code`${regex}.test(${value})`);
+    const mismatch = { message: `expected a string matching /${pattern}/, found `, tail: code`${scope.module.helper('foundLiteral')}(${value})` };
+    const limit = schema.patternInputLimit;
+    if (limit === undefined) {
+      rules.push({ holds: matches, ...mismatch });
+    } else if (maxLength !== undefined && 2 * maxLength <= limit) {
+      // a slow pattern is not run on longer strings, which maxLength already reports
+      rules.push({ holds: or([compare(code`${value}.length > ${2 * maxLength}`), matches]), ...mismatch });
+    } else {
+      // a slow pattern (model/pattern-cost.ts) is run only up to the limit; a longer string is an issue
+      rules.push({ holds: compare(code`${value}.length <= ${limit}`), message: `expected at most ${plural(limit, 'character')} for the pattern /${pattern}/ (longer strings are not tested against it), found `, tail: code`String(${value}.length)` });
+      rules.push({ holds: or([compare(code`${value}.length > ${limit}`), matches]), ...mismatch });
+    }
   }
   return rules;
 }

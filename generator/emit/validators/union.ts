@@ -8,6 +8,7 @@ import { compare, conditional, not, or, type Expr } from './expr.js';
 import { describeSchema } from './describe.js';
 import { discriminatorToCheck } from './discriminator.js';
 import { isTestable, leafRules, schemaToTest } from './leaf.js';
+import { depthAt } from './ref.js';
 import type { Scope } from './scope.js';
 import { areDisjoint, jsonTypesOf, typeGuard, type JsonTypes } from './shape.js';
 import { report, withoutOtherwise, type Target } from './target.js';
@@ -67,13 +68,13 @@ function anyTest(variants: readonly Variant[], target: Target, scope: Scope): Ex
 
 function variantTest(variant: Variant, target: Target, scope: Scope): Expr {
   if (variant.isTestable) return schemaToTest(variant.schema, target.value, scope);
-  return compare(code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label}) === undefined`);
+  return compare(code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label}, ${depthAt(target)}) === undefined`);
 }
 
 /** Every variant of the value's JSON type is checked again; the one with the fewest issues is reported. */
 function overlappingFailure(variants: readonly Variant[], expected: string, target: Target, scope: Scope): Code {
   const candidates = variants.map((variant) => {
-    const call = code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label})`;
+    const call = code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label}, ${depthAt(target)})`;
     const guard = typeGuard(variant.types, target.value);
     return guard === undefined ? call : conditional(guard, call, code`undefined`);
   });

@@ -2,6 +2,9 @@
 import { ValidationError, type ValidationIssue } from './internal/errors.js';
 import {
   NO_ISSUES,
+  MAX_DEPTH,
+  tooDeep,
+  runCheck,
   codePoints,
   duplicateItems,
   expected,
@@ -57,19 +60,19 @@ export function validateAudit(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Audit(value, mode === 'strict', '`Audit`');
+  const issues = runCheck(check_Audit, value, mode === 'strict', '`Audit`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Audit` ('loose' mode: unknown keys of open objects are allowed). */
 export function isAudit(value: unknown): value is types.Audit {
-  const issues = check_Audit(value, false, '`Audit`');
+  const issues = runCheck(check_Audit, value, false, '`Audit`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Audit` ('loose' mode). */
 export function assertAudit(value: unknown): asserts value is types.Audit {
-  const issues = check_Audit(value, false, '`Audit`');
+  const issues = runCheck(check_Audit, value, false, '`Audit`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid Audit');
   }
@@ -82,7 +85,11 @@ function check_Audit(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -129,19 +136,19 @@ export function validateCircle(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Circle(value, mode === 'strict', '`Circle`');
+  const issues = runCheck(check_Circle, value, mode === 'strict', '`Circle`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Circle` ('loose' mode: unknown keys of open objects are allowed). */
 export function isCircle(value: unknown): value is types.Circle {
-  const issues = check_Circle(value, false, '`Circle`');
+  const issues = runCheck(check_Circle, value, false, '`Circle`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Circle` ('loose' mode). */
 export function assertCircle(value: unknown): asserts value is types.Circle {
-  const issues = check_Circle(value, false, '`Circle`');
+  const issues = runCheck(check_Circle, value, false, '`Circle`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid Circle');
   }
@@ -154,7 +161,11 @@ function check_Circle(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -204,19 +215,19 @@ export function validateColor(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Color(value, mode === 'strict', '`Color`');
+  const issues = runCheck(check_Color, value, mode === 'strict', '`Color`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Color` ('loose' mode: unknown keys of open objects are allowed). */
 export function isColor(value: unknown): value is types.Color {
-  const issues = check_Color(value, false, '`Color`');
+  const issues = runCheck(check_Color, value, false, '`Color`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Color` ('loose' mode). */
 export function assertColor(value: unknown): asserts value is types.Color {
-  const issues = check_Color(value, false, '`Color`');
+  const issues = runCheck(check_Color, value, false, '`Color`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid Color');
   }
@@ -229,7 +240,11 @@ function check_Color(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (!(value === 'red' || value === 'green' || value === 'blue')) {
     issues = fail(
@@ -253,19 +268,19 @@ export function validateImageSource(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ImageSource(value, mode === 'strict', '`ImageSource`');
+  const issues = runCheck(check_ImageSource, value, mode === 'strict', '`ImageSource`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ImageSource` ('loose' mode: unknown keys of open objects are allowed). */
 export function isImageSource(value: unknown): value is types.ImageSource {
-  const issues = check_ImageSource(value, false, '`ImageSource`');
+  const issues = runCheck(check_ImageSource, value, false, '`ImageSource`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ImageSource` ('loose' mode). */
 export function assertImageSource(value: unknown): asserts value is types.ImageSource {
-  const issues = check_ImageSource(value, false, '`ImageSource`');
+  const issues = runCheck(check_ImageSource, value, false, '`ImageSource`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ImageSource');
   }
@@ -282,7 +297,11 @@ function check_ImageSource(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -307,8 +326,8 @@ function check_ImageSource(
     issues = expected(issues, [], 'an object `{ image_url, file_id }`', value);
   }
   if (!(
-    check_ImageSource_1(value, strict, label) === undefined ||
-    check_ImageSource_2(value, strict, label) === undefined
+    check_ImageSource_1(value, strict, label, depth) === undefined ||
+    check_ImageSource_2(value, strict, label, depth) === undefined
   )) {
     issues = unionIssues(
       issues,
@@ -317,16 +336,16 @@ function check_ImageSource(
       value,
       [
         typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? check_ImageSource_1(value, strict, label)
+          ? check_ImageSource_1(value, strict, label, depth)
           : undefined,
         typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? check_ImageSource_2(value, strict, label)
+          ? check_ImageSource_2(value, strict, label, depth)
           : undefined,
       ],
       '',
     );
   }
-  if (check_ImageSource_3(value, strict, label) === undefined) {
+  if (check_ImageSource_3(value, strict, label, depth) === undefined) {
     issues = fail(
       issues,
       [],
@@ -346,19 +365,19 @@ export function validatePlantTreeResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_PlantTreeResponse(value, mode === 'strict', '`PlantTreeResponse`');
+  const issues = runCheck(check_PlantTreeResponse, value, mode === 'strict', '`PlantTreeResponse`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `PlantTreeResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isPlantTreeResponse(value: unknown): value is types.PlantTreeResponse {
-  const issues = check_PlantTreeResponse(value, false, '`PlantTreeResponse`');
+  const issues = runCheck(check_PlantTreeResponse, value, false, '`PlantTreeResponse`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `PlantTreeResponse` ('loose' mode). */
 export function assertPlantTreeResponse(value: unknown): asserts value is types.PlantTreeResponse {
-  const issues = check_PlantTreeResponse(value, false, '`PlantTreeResponse`');
+  const issues = runCheck(check_PlantTreeResponse, value, false, '`PlantTreeResponse`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid PlantTreeResponse');
   }
@@ -375,7 +394,11 @@ function check_PlantTreeResponse(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -383,7 +406,7 @@ function check_PlantTreeResponse(
     if (v2 === undefined) {
       issues = missing(issues, ['root'], 'an object `{ label, children }`');
     } else {
-      const r3 = check_TreeNode(v2, strict, '`root`');
+      const r3 = check_TreeNode(v2, strict, '`root`', depth + 1);
       if (r3 !== undefined) {
         issues = nestIssues(issues, ['root'], r3, '');
       }
@@ -428,19 +451,19 @@ export function validateSettings(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Settings(value, mode === 'strict', '`Settings`');
+  const issues = runCheck(check_Settings, value, mode === 'strict', '`Settings`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Settings` ('loose' mode: unknown keys of open objects are allowed). */
 export function isSettings(value: unknown): value is types.Settings {
-  const issues = check_Settings(value, false, '`Settings`');
+  const issues = runCheck(check_Settings, value, false, '`Settings`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Settings` ('loose' mode). */
 export function assertSettings(value: unknown): asserts value is types.Settings {
-  const issues = check_Settings(value, false, '`Settings`');
+  const issues = runCheck(check_Settings, value, false, '`Settings`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid Settings');
   }
@@ -457,7 +480,11 @@ function check_Settings(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -626,8 +653,8 @@ function check_Settings(
         issues = expected(issues, ['image'], 'an object `{ image_url, file_id }`', v18);
       }
       if (!(
-        check_ImageSource_1(v18, strict, '`image`') === undefined ||
-        check_ImageSource_2(v18, strict, '`image`') === undefined
+        check_ImageSource_1(v18, strict, '`image`', depth + 1) === undefined ||
+        check_ImageSource_2(v18, strict, '`image`', depth + 1) === undefined
       )) {
         issues = unionIssues(
           issues,
@@ -636,16 +663,16 @@ function check_Settings(
           v18,
           [
             typeof v18 === 'object' && v18 !== null && !Array.isArray(v18)
-              ? check_ImageSource_1(v18, strict, '`image`')
+              ? check_ImageSource_1(v18, strict, '`image`', depth + 1)
               : undefined,
             typeof v18 === 'object' && v18 !== null && !Array.isArray(v18)
-              ? check_ImageSource_2(v18, strict, '`image`')
+              ? check_ImageSource_2(v18, strict, '`image`', depth + 1)
               : undefined,
           ],
           '',
         );
       }
-      if (check_ImageSource_3(v18, strict, '`image`') === undefined) {
+      if (check_ImageSource_3(v18, strict, '`image`', depth + 1) === undefined) {
         issues = fail(
           issues,
           ['image'],
@@ -685,19 +712,19 @@ export function validateShape(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Shape(value, mode === 'strict', '`Shape`');
+  const issues = runCheck(check_Shape, value, mode === 'strict', '`Shape`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Shape` ('loose' mode: unknown keys of open objects are allowed). */
 export function isShape(value: unknown): value is types.Shape {
-  const issues = check_Shape(value, false, '`Shape`');
+  const issues = runCheck(check_Shape, value, false, '`Shape`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Shape` ('loose' mode). */
 export function assertShape(value: unknown): asserts value is types.Shape {
-  const issues = check_Shape(value, false, '`Shape`');
+  const issues = runCheck(check_Shape, value, false, '`Shape`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid Shape');
   }
@@ -710,21 +737,25 @@ function check_Shape(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
     const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
     switch (v2) {
       case 'circle': {
-        const r3 = check_Circle(value, strict, label);
+        const r3 = check_Circle(value, strict, label, depth);
         if (r3 !== undefined) {
           issues = nestIssues(issues, [], r3, '');
         }
         break;
       }
       case 'square': {
-        const r4 = check_Square(value, strict, label);
+        const r4 = check_Square(value, strict, label, depth);
         if (r4 !== undefined) {
           issues = nestIssues(issues, [], r4, '');
         }
@@ -759,19 +790,19 @@ export function validateSquare(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Square(value, mode === 'strict', '`Square`');
+  const issues = runCheck(check_Square, value, mode === 'strict', '`Square`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Square` ('loose' mode: unknown keys of open objects are allowed). */
 export function isSquare(value: unknown): value is types.Square {
-  const issues = check_Square(value, false, '`Square`');
+  const issues = runCheck(check_Square, value, false, '`Square`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Square` ('loose' mode). */
 export function assertSquare(value: unknown): asserts value is types.Square {
-  const issues = check_Square(value, false, '`Square`');
+  const issues = runCheck(check_Square, value, false, '`Square`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid Square');
   }
@@ -784,7 +815,11 @@ function check_Square(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -837,19 +872,19 @@ export function validateStoredShape(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_StoredShape(value, mode === 'strict', '`StoredShape`');
+  const issues = runCheck(check_StoredShape, value, mode === 'strict', '`StoredShape`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `StoredShape` ('loose' mode: unknown keys of open objects are allowed). */
 export function isStoredShape(value: unknown): value is types.StoredShape {
-  const issues = check_StoredShape(value, false, '`StoredShape`');
+  const issues = runCheck(check_StoredShape, value, false, '`StoredShape`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `StoredShape` ('loose' mode). */
 export function assertStoredShape(value: unknown): asserts value is types.StoredShape {
-  const issues = check_StoredShape(value, false, '`StoredShape`');
+  const issues = runCheck(check_StoredShape, value, false, '`StoredShape`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid StoredShape');
   }
@@ -866,7 +901,11 @@ function check_StoredShape(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -917,14 +956,14 @@ function check_StoredShape(
         const v7: unknown = Object.hasOwn(o6, 'kind') ? o6.kind : undefined;
         switch (v7) {
           case 'circle': {
-            const r8 = check_Circle(v5, strict, '`shape`');
+            const r8 = check_Circle(v5, strict, '`shape`', depth + 1);
             if (r8 !== undefined) {
               issues = nestIssues(issues, ['shape'], r8, '');
             }
             break;
           }
           case 'square': {
-            const r9 = check_Square(v5, strict, '`shape`');
+            const r9 = check_Square(v5, strict, '`shape`', depth + 1);
             if (r9 !== undefined) {
               issues = nestIssues(issues, ['shape'], r9, '');
             }
@@ -991,19 +1030,19 @@ export function validateTreeNode(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_TreeNode(value, mode === 'strict', '`TreeNode`');
+  const issues = runCheck(check_TreeNode, value, mode === 'strict', '`TreeNode`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `TreeNode` ('loose' mode: unknown keys of open objects are allowed). */
 export function isTreeNode(value: unknown): value is types.TreeNode {
-  const issues = check_TreeNode(value, false, '`TreeNode`');
+  const issues = runCheck(check_TreeNode, value, false, '`TreeNode`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `TreeNode` ('loose' mode). */
 export function assertTreeNode(value: unknown): asserts value is types.TreeNode {
-  const issues = check_TreeNode(value, false, '`TreeNode`');
+  const issues = runCheck(check_TreeNode, value, false, '`TreeNode`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid TreeNode');
   }
@@ -1020,7 +1059,11 @@ function check_TreeNode(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -1054,7 +1097,7 @@ function check_TreeNode(
         }
         for (let i4 = 0; i4 < v3.length; i4++) {
           const v5: unknown = v3[i4];
-          const r6 = check_TreeNode(v5, strict, 'an item of `children`');
+          const r6 = check_TreeNode(v5, strict, 'an item of `children`', depth + 2);
           if (r6 !== undefined) {
             issues = nestIssues(issues, ['children', i4], r6, '');
           }
@@ -1079,7 +1122,11 @@ function check_ImageSource_1(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -1104,7 +1151,11 @@ function check_ImageSource_2(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -1129,7 +1180,11 @@ function check_ImageSource_3(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;

@@ -2,6 +2,9 @@
 import { ValidationError, type ValidationIssue } from './internal/errors.js';
 import {
   NO_ISSUES,
+  MAX_DEPTH,
+  tooDeep,
+  runCheck,
   expected,
   fail,
   missing,
@@ -31,13 +34,18 @@ export function validateListProfilesResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ListProfilesResponse(value, mode === 'strict', '`ListProfilesResponse`');
+  const issues = runCheck(
+    check_ListProfilesResponse,
+    value,
+    mode === 'strict',
+    '`ListProfilesResponse`',
+  );
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ListProfilesResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isListProfilesResponse(value: unknown): value is types.ListProfilesResponse {
-  const issues = check_ListProfilesResponse(value, false, '`ListProfilesResponse`');
+  const issues = runCheck(check_ListProfilesResponse, value, false, '`ListProfilesResponse`');
   return issues === undefined;
 }
 
@@ -45,7 +53,7 @@ export function isListProfilesResponse(value: unknown): value is types.ListProfi
 export function assertListProfilesResponse(
   value: unknown,
 ): asserts value is types.ListProfilesResponse {
-  const issues = check_ListProfilesResponse(value, false, '`ListProfilesResponse`');
+  const issues = runCheck(check_ListProfilesResponse, value, false, '`ListProfilesResponse`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ListProfilesResponse');
   }
@@ -62,7 +70,11 @@ function check_ListProfilesResponse(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (Array.isArray(value)) {
     for (let i1 = 0; i1 < value.length; i1++) {
@@ -104,19 +116,19 @@ export function validatePromise_(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Promise_(value, mode === 'strict', '`Promise_`');
+  const issues = runCheck(check_Promise_, value, mode === 'strict', '`Promise_`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Promise_` ('loose' mode: unknown keys of open objects are allowed). */
 export function isPromise_(value: unknown): value is types.Promise_ {
-  const issues = check_Promise_(value, false, '`Promise_`');
+  const issues = runCheck(check_Promise_, value, false, '`Promise_`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Promise_` ('loose' mode). */
 export function assertPromise_(value: unknown): asserts value is types.Promise_ {
-  const issues = check_Promise_(value, false, '`Promise_`');
+  const issues = runCheck(check_Promise_, value, false, '`Promise_`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid Promise_');
   }
@@ -133,7 +145,11 @@ function check_Promise_(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (!(typeof value === 'string')) {
     issues = expected(issues, [], 'a string', value);
@@ -151,19 +167,19 @@ export function validateUserProfile(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_UserProfile(value, mode === 'strict', '`UserProfile`');
+  const issues = runCheck(check_UserProfile, value, mode === 'strict', '`UserProfile`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `UserProfile` ('loose' mode: unknown keys of open objects are allowed). */
 export function isUserProfile(value: unknown): value is types.UserProfile {
-  const issues = check_UserProfile(value, false, '`UserProfile`');
+  const issues = runCheck(check_UserProfile, value, false, '`UserProfile`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `UserProfile` ('loose' mode). */
 export function assertUserProfile(value: unknown): asserts value is types.UserProfile {
-  const issues = check_UserProfile(value, false, '`UserProfile`');
+  const issues = runCheck(check_UserProfile, value, false, '`UserProfile`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid UserProfile');
   }
@@ -180,7 +196,11 @@ function check_UserProfile(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -213,19 +233,19 @@ export function validateUserProfile2(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_UserProfile2(value, mode === 'strict', '`UserProfile2`');
+  const issues = runCheck(check_UserProfile2, value, mode === 'strict', '`UserProfile2`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `UserProfile2` ('loose' mode: unknown keys of open objects are allowed). */
 export function isUserProfile2(value: unknown): value is types.UserProfile2 {
-  const issues = check_UserProfile2(value, false, '`UserProfile2`');
+  const issues = runCheck(check_UserProfile2, value, false, '`UserProfile2`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `UserProfile2` ('loose' mode). */
 export function assertUserProfile2(value: unknown): asserts value is types.UserProfile2 {
-  const issues = check_UserProfile2(value, false, '`UserProfile2`');
+  const issues = runCheck(check_UserProfile2, value, false, '`UserProfile2`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid UserProfile2');
   }
@@ -242,7 +262,11 @@ function check_UserProfile2(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -275,19 +299,19 @@ export function validateUserProfile3(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_UserProfile3(value, mode === 'strict', '`UserProfile3`');
+  const issues = runCheck(check_UserProfile3, value, mode === 'strict', '`UserProfile3`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `UserProfile3` ('loose' mode: unknown keys of open objects are allowed). */
 export function isUserProfile3(value: unknown): value is types.UserProfile3 {
-  const issues = check_UserProfile3(value, false, '`UserProfile3`');
+  const issues = runCheck(check_UserProfile3, value, false, '`UserProfile3`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `UserProfile3` ('loose' mode). */
 export function assertUserProfile3(value: unknown): asserts value is types.UserProfile3 {
-  const issues = check_UserProfile3(value, false, '`UserProfile3`');
+  const issues = runCheck(check_UserProfile3, value, false, '`UserProfile3`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid UserProfile3');
   }
@@ -304,7 +328,11 @@ function check_UserProfile3(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -337,7 +365,8 @@ export function validateEncodePathSegment2PathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_EncodePathSegment2PathParams(
+  const issues = runCheck(
+    check_EncodePathSegment2PathParams,
     value,
     mode === 'strict',
     '`EncodePathSegment2PathParams`',
@@ -349,7 +378,11 @@ function check_EncodePathSegment2PathParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -390,7 +423,8 @@ export function validateEncodePathSegment2QueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_EncodePathSegment2QueryParams(
+  const issues = runCheck(
+    check_EncodePathSegment2QueryParams,
     value,
     mode === 'strict',
     '`EncodePathSegment2QueryParams`',
@@ -402,7 +436,11 @@ function check_EncodePathSegment2QueryParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;

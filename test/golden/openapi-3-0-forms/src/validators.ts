@@ -2,6 +2,9 @@
 import { ValidationError, type ValidationIssue } from './internal/errors.js';
 import {
   NO_ISSUES,
+  MAX_DEPTH,
+  tooDeep,
+  runCheck,
   expected,
   fail,
   found,
@@ -53,19 +56,19 @@ export function validatePerson(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Person(value, mode === 'strict', '`Person`');
+  const issues = runCheck(check_Person, value, mode === 'strict', '`Person`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Person` ('loose' mode: unknown keys of open objects are allowed). */
 export function isPerson(value: unknown): value is types.Person {
-  const issues = check_Person(value, false, '`Person`');
+  const issues = runCheck(check_Person, value, false, '`Person`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Person` ('loose' mode). */
 export function assertPerson(value: unknown): asserts value is types.Person {
-  const issues = check_Person(value, false, '`Person`');
+  const issues = runCheck(check_Person, value, false, '`Person`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid Person');
   }
@@ -78,7 +81,11 @@ function check_Person(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -115,19 +122,19 @@ export function validateReading(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Reading(value, mode === 'strict', '`Reading`');
+  const issues = runCheck(check_Reading, value, mode === 'strict', '`Reading`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Reading` ('loose' mode: unknown keys of open objects are allowed). */
 export function isReading(value: unknown): value is types.Reading {
-  const issues = check_Reading(value, false, '`Reading`');
+  const issues = runCheck(check_Reading, value, false, '`Reading`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Reading` ('loose' mode). */
 export function assertReading(value: unknown): asserts value is types.Reading {
-  const issues = check_Reading(value, false, '`Reading`');
+  const issues = runCheck(check_Reading, value, false, '`Reading`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid Reading');
   }
@@ -140,7 +147,11 @@ function check_Reading(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -358,19 +369,19 @@ export function validateStoredReading(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_StoredReading(value, mode === 'strict', '`StoredReading`');
+  const issues = runCheck(check_StoredReading, value, mode === 'strict', '`StoredReading`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `StoredReading` ('loose' mode: unknown keys of open objects are allowed). */
 export function isStoredReading(value: unknown): value is types.StoredReading {
-  const issues = check_StoredReading(value, false, '`StoredReading`');
+  const issues = runCheck(check_StoredReading, value, false, '`StoredReading`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `StoredReading` ('loose' mode). */
 export function assertStoredReading(value: unknown): asserts value is types.StoredReading {
-  const issues = check_StoredReading(value, false, '`StoredReading`');
+  const issues = runCheck(check_StoredReading, value, false, '`StoredReading`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid StoredReading');
   }
@@ -387,7 +398,11 @@ function check_StoredReading(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;

@@ -2,6 +2,9 @@
 import { ValidationError, type ValidationIssue } from './internal/errors.js';
 import {
   NO_ISSUES,
+  MAX_DEPTH,
+  tooDeep,
+  runCheck,
   expected,
   fail,
   found,
@@ -35,7 +38,8 @@ export function validateListFolderFilesResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ListFolderFilesResponse(
+  const issues = runCheck(
+    check_ListFolderFilesResponse,
     value,
     mode === 'strict',
     '`ListFolderFilesResponse`',
@@ -45,7 +49,7 @@ export function validateListFolderFilesResponse(
 
 /** Whether `value` is a valid `ListFolderFilesResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isListFolderFilesResponse(value: unknown): value is types.ListFolderFilesResponse {
-  const issues = check_ListFolderFilesResponse(value, false, '`ListFolderFilesResponse`');
+  const issues = runCheck(check_ListFolderFilesResponse, value, false, '`ListFolderFilesResponse`');
   return issues === undefined;
 }
 
@@ -53,7 +57,7 @@ export function isListFolderFilesResponse(value: unknown): value is types.ListFo
 export function assertListFolderFilesResponse(
   value: unknown,
 ): asserts value is types.ListFolderFilesResponse {
-  const issues = check_ListFolderFilesResponse(value, false, '`ListFolderFilesResponse`');
+  const issues = runCheck(check_ListFolderFilesResponse, value, false, '`ListFolderFilesResponse`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ListFolderFilesResponse');
   }
@@ -70,7 +74,11 @@ function check_ListFolderFilesResponse(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -147,19 +155,19 @@ export function validateNote(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Note(value, mode === 'strict', '`Note`');
+  const issues = runCheck(check_Note, value, mode === 'strict', '`Note`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Note` ('loose' mode: unknown keys of open objects are allowed). */
 export function isNote(value: unknown): value is types.Note {
-  const issues = check_Note(value, false, '`Note`');
+  const issues = runCheck(check_Note, value, false, '`Note`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Note` ('loose' mode). */
 export function assertNote(value: unknown): asserts value is types.Note {
-  const issues = check_Note(value, false, '`Note`');
+  const issues = runCheck(check_Note, value, false, '`Note`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid Note');
   }
@@ -168,7 +176,15 @@ export function assertNote(value: unknown): asserts value is types.Note {
 /** `Note` as a Standard Schema v1 object ('loose' mode). */
 export const Note = standardSchema<types.Note>('pages-client', check_Note, '`Note`');
 
-function check_Note(value: unknown, strict: boolean, label: string): ValidationIssue[] | undefined {
+function check_Note(
+  value: unknown,
+  strict: boolean,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -211,19 +227,19 @@ export function validateNoteList(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_NoteList(value, mode === 'strict', '`NoteList`');
+  const issues = runCheck(check_NoteList, value, mode === 'strict', '`NoteList`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `NoteList` ('loose' mode: unknown keys of open objects are allowed). */
 export function isNoteList(value: unknown): value is types.NoteList {
-  const issues = check_NoteList(value, false, '`NoteList`');
+  const issues = runCheck(check_NoteList, value, false, '`NoteList`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `NoteList` ('loose' mode). */
 export function assertNoteList(value: unknown): asserts value is types.NoteList {
-  const issues = check_NoteList(value, false, '`NoteList`');
+  const issues = runCheck(check_NoteList, value, false, '`NoteList`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid NoteList');
   }
@@ -240,7 +256,11 @@ function check_NoteList(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -352,7 +372,8 @@ export function validateListFolderFilesPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ListFolderFilesPathParams(
+  const issues = runCheck(
+    check_ListFolderFilesPathParams,
     value,
     mode === 'strict',
     '`ListFolderFilesPathParams`',
@@ -364,7 +385,11 @@ function check_ListFolderFilesPathParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -397,7 +422,8 @@ export function validateListFolderFilesQueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ListFolderFilesQueryParams(
+  const issues = runCheck(
+    check_ListFolderFilesQueryParams,
     value,
     mode === 'strict',
     '`ListFolderFilesQueryParams`',
@@ -409,7 +435,11 @@ function check_ListFolderFilesQueryParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -440,7 +470,12 @@ export function validateListNotesQueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ListNotesQueryParams(value, mode === 'strict', '`ListNotesQueryParams`');
+  const issues = runCheck(
+    check_ListNotesQueryParams,
+    value,
+    mode === 'strict',
+    '`ListNotesQueryParams`',
+  );
   return issues ?? NO_ISSUES;
 }
 
@@ -448,7 +483,11 @@ function check_ListNotesQueryParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;

@@ -7,13 +7,7 @@ import {
   type RequestOptions,
 } from './internal/core.js';
 import * as requests from './requests.js';
-import type {
-  GetItemHeaderParams,
-  Item,
-  ListItemsHeaderParams,
-  ListItemsQueryParams,
-  ListItemsResponse,
-} from './types.js';
+import type { GetItemHeaderParams, Item, ListItemsResponse } from './types.js';
 import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
@@ -94,8 +88,7 @@ export class ProjectsItemsResource {
    */
   list(
     projectId: string,
-    query?: ListItemsQueryParams,
-    headers?: ListItemsHeaderParams,
+    params?: requests.ListItemsParams,
     options?: RequestOptions,
   ): APIPromise<ListItemsResponse> {
     return this.client.request(
@@ -103,19 +96,14 @@ export class ProjectsItemsResource {
         validateRequest: () => [
           ...validators.validateListItemsPathParams({ project_id: projectId }),
           ...validators
-            .validateListItemsQueryParams(query ?? {})
+            .validateListItemsQueryParams(params?.query ?? {})
             .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ...validators
-            .validateListItemsHeaderParams(headers ?? {})
+            .validateListItemsHeaderParams(params?.headers ?? {})
             .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
         ],
         validateResponse: validators.validateListItemsResponse,
-        build: () =>
-          requests.listItems({
-            path: { project_id: projectId },
-            ...(query === undefined ? {} : { query }),
-            ...(headers === undefined ? {} : { headers }),
-          }),
+        build: () => requests.listItems({ path: { project_id: projectId }, ...params }),
       },
       options,
     );
@@ -128,7 +116,7 @@ export class ProjectsItemsResource {
    *
    * @example
    * ```ts
-   * const result = await client.projects.items.retrieve('my_project_id', 1);
+   * const result = await client.projects.items.retrieve('my_project_id', 1, { 'Idempotency-Window': 1 });
    * ```
    */
   retrieve(

@@ -13,6 +13,14 @@ import type {
 
 export type { RequestDescription } from './internal/core.js';
 
+/** The parameters of {@link listItems} besides the path: what the client method takes after its path arguments. */
+export interface ListItemsParams {
+  /** The query parameters. */
+  query?: ListItemsQueryParams;
+  /** The header parameters. */
+  headers?: ListItemsHeaderParams;
+}
+
 /** The input of {@link listItems}. */
 export interface ListItemsInput {
   /** The path parameters. */

@@ -2,6 +2,9 @@
 import { ValidationError, type ValidationIssue } from './internal/errors.js';
 import {
   NO_ISSUES,
+  MAX_DEPTH,
+  tooDeep,
+  runCheck,
   expected,
   fail,
   missing,
@@ -33,19 +36,19 @@ export function validateItem(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Item(value, mode === 'strict', '`Item`');
+  const issues = runCheck(check_Item, value, mode === 'strict', '`Item`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Item` ('loose' mode: unknown keys of open objects are allowed). */
 export function isItem(value: unknown): value is types.Item {
-  const issues = check_Item(value, false, '`Item`');
+  const issues = runCheck(check_Item, value, false, '`Item`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Item` ('loose' mode). */
 export function assertItem(value: unknown): asserts value is types.Item {
-  const issues = check_Item(value, false, '`Item`');
+  const issues = runCheck(check_Item, value, false, '`Item`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid Item');
   }
@@ -54,7 +57,15 @@ export function assertItem(value: unknown): asserts value is types.Item {
 /** `Item` as a Standard Schema v1 object ('loose' mode). */
 export const Item = standardSchema<types.Item>('parameters-client', check_Item, '`Item`');
 
-function check_Item(value: unknown, strict: boolean, label: string): ValidationIssue[] | undefined {
+function check_Item(
+  value: unknown,
+  strict: boolean,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -114,19 +125,19 @@ export function validateListItemsResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ListItemsResponse(value, mode === 'strict', '`ListItemsResponse`');
+  const issues = runCheck(check_ListItemsResponse, value, mode === 'strict', '`ListItemsResponse`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `ListItemsResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isListItemsResponse(value: unknown): value is types.ListItemsResponse {
-  const issues = check_ListItemsResponse(value, false, '`ListItemsResponse`');
+  const issues = runCheck(check_ListItemsResponse, value, false, '`ListItemsResponse`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `ListItemsResponse` ('loose' mode). */
 export function assertListItemsResponse(value: unknown): asserts value is types.ListItemsResponse {
-  const issues = check_ListItemsResponse(value, false, '`ListItemsResponse`');
+  const issues = runCheck(check_ListItemsResponse, value, false, '`ListItemsResponse`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid ListItemsResponse');
   }
@@ -143,7 +154,11 @@ function check_ListItemsResponse(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -231,7 +246,12 @@ export function validateListItemsPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ListItemsPathParams(value, mode === 'strict', '`ListItemsPathParams`');
+  const issues = runCheck(
+    check_ListItemsPathParams,
+    value,
+    mode === 'strict',
+    '`ListItemsPathParams`',
+  );
   return issues ?? NO_ISSUES;
 }
 
@@ -239,7 +259,11 @@ function check_ListItemsPathParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -272,7 +296,12 @@ export function validateListItemsQueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ListItemsQueryParams(value, mode === 'strict', '`ListItemsQueryParams`');
+  const issues = runCheck(
+    check_ListItemsQueryParams,
+    value,
+    mode === 'strict',
+    '`ListItemsQueryParams`',
+  );
   return issues ?? NO_ISSUES;
 }
 
@@ -280,7 +309,11 @@ function check_ListItemsQueryParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -365,7 +398,12 @@ export function validateListItemsHeaderParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_ListItemsHeaderParams(value, mode === 'strict', '`ListItemsHeaderParams`');
+  const issues = runCheck(
+    check_ListItemsHeaderParams,
+    value,
+    mode === 'strict',
+    '`ListItemsHeaderParams`',
+  );
   return issues ?? NO_ISSUES;
 }
 
@@ -373,7 +411,11 @@ function check_ListItemsHeaderParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -404,7 +446,12 @@ export function validateDeleteItemPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_DeleteItemPathParams(value, mode === 'strict', '`DeleteItemPathParams`');
+  const issues = runCheck(
+    check_DeleteItemPathParams,
+    value,
+    mode === 'strict',
+    '`DeleteItemPathParams`',
+  );
   return issues ?? NO_ISSUES;
 }
 
@@ -412,7 +459,11 @@ function check_DeleteItemPathParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -460,7 +511,7 @@ export function validateGetItemPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_GetItemPathParams(value, mode === 'strict', '`GetItemPathParams`');
+  const issues = runCheck(check_GetItemPathParams, value, mode === 'strict', '`GetItemPathParams`');
   return issues ?? NO_ISSUES;
 }
 
@@ -468,7 +519,11 @@ function check_GetItemPathParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -516,7 +571,12 @@ export function validateGetItemHeaderParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_GetItemHeaderParams(value, mode === 'strict', '`GetItemHeaderParams`');
+  const issues = runCheck(
+    check_GetItemHeaderParams,
+    value,
+    mode === 'strict',
+    '`GetItemHeaderParams`',
+  );
   return issues ?? NO_ISSUES;
 }
 
@@ -524,7 +584,11 @@ function check_GetItemHeaderParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;

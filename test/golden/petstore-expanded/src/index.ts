@@ -18,6 +18,7 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   UnprocessableEntityError,
   ValidationError,
   type ValidationIssue,

@@ -2,6 +2,9 @@
 import { ValidationError, type ValidationIssue } from './internal/errors.js';
 import {
   NO_ISSUES,
+  MAX_DEPTH,
+  tooDeep,
+  runCheck,
   expected,
   fail,
   missing,
@@ -23,44 +26,44 @@ const KEYS_5: readonly string[] = ['limit', 'tags'];
 const KEYS_6: readonly string[] = ['id'];
 
 /**
- * Every issue of `value` as a `Error_`; empty when it is valid.
+ * Every issue of `value` as a `Error`; empty when it is valid.
  *
  * 'loose' (the default) accepts unknown keys where the spec leaves additionalProperties unset; 'strict' rejects them.
  */
-export function validateError_(
+export function validateError(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Error_(value, mode === 'strict', '`Error_`');
+  const issues = runCheck(check_Error, value, mode === 'strict', '`Error`');
   return issues ?? NO_ISSUES;
 }
 
-/** Whether `value` is a valid `Error_` ('loose' mode: unknown keys of open objects are allowed). */
-export function isError_(value: unknown): value is types.Error_ {
-  const issues = check_Error_(value, false, '`Error_`');
+/** Whether `value` is a valid `Error` ('loose' mode: unknown keys of open objects are allowed). */
+export function isError(value: unknown): value is types.Error {
+  const issues = runCheck(check_Error, value, false, '`Error`');
   return issues === undefined;
 }
 
-/** Throws a ValidationError listing every issue unless `value` is a valid `Error_` ('loose' mode). */
-export function assertError_(value: unknown): asserts value is types.Error_ {
-  const issues = check_Error_(value, false, '`Error_`');
+/** Throws a ValidationError listing every issue unless `value` is a valid `Error` ('loose' mode). */
+export function assertError(value: unknown): asserts value is types.Error {
+  const issues = runCheck(check_Error, value, false, '`Error`');
   if (issues !== undefined) {
-    throw new ValidationError(issues, 'Invalid Error_');
+    throw new ValidationError(issues, 'Invalid Error');
   }
 }
 
-/** `Error_` as a Standard Schema v1 object ('loose' mode). */
-export const Error_ = standardSchema<types.Error_>(
-  'swagger-petstore-client',
-  check_Error_,
-  '`Error_`',
-);
+/** `Error` as a Standard Schema v1 object ('loose' mode). */
+export const Error = standardSchema<types.Error>('swagger-petstore-client', check_Error, '`Error`');
 
-function check_Error_(
+function check_Error(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -107,19 +110,19 @@ export function validateFindPetsResponse(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_FindPetsResponse(value, mode === 'strict', '`FindPetsResponse`');
+  const issues = runCheck(check_FindPetsResponse, value, mode === 'strict', '`FindPetsResponse`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `FindPetsResponse` ('loose' mode: unknown keys of open objects are allowed). */
 export function isFindPetsResponse(value: unknown): value is types.FindPetsResponse {
-  const issues = check_FindPetsResponse(value, false, '`FindPetsResponse`');
+  const issues = runCheck(check_FindPetsResponse, value, false, '`FindPetsResponse`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `FindPetsResponse` ('loose' mode). */
 export function assertFindPetsResponse(value: unknown): asserts value is types.FindPetsResponse {
-  const issues = check_FindPetsResponse(value, false, '`FindPetsResponse`');
+  const issues = runCheck(check_FindPetsResponse, value, false, '`FindPetsResponse`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid FindPetsResponse');
   }
@@ -136,7 +139,11 @@ function check_FindPetsResponse(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (Array.isArray(value)) {
     for (let i1 = 0; i1 < value.length; i1++) {
@@ -196,19 +203,19 @@ export function validateNewPet(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_NewPet(value, mode === 'strict', '`NewPet`');
+  const issues = runCheck(check_NewPet, value, mode === 'strict', '`NewPet`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `NewPet` ('loose' mode: unknown keys of open objects are allowed). */
 export function isNewPet(value: unknown): value is types.NewPet {
-  const issues = check_NewPet(value, false, '`NewPet`');
+  const issues = runCheck(check_NewPet, value, false, '`NewPet`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `NewPet` ('loose' mode). */
 export function assertNewPet(value: unknown): asserts value is types.NewPet {
-  const issues = check_NewPet(value, false, '`NewPet`');
+  const issues = runCheck(check_NewPet, value, false, '`NewPet`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid NewPet');
   }
@@ -225,7 +232,11 @@ function check_NewPet(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -266,19 +277,19 @@ export function validatePet(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_Pet(value, mode === 'strict', '`Pet`');
+  const issues = runCheck(check_Pet, value, mode === 'strict', '`Pet`');
   return issues ?? NO_ISSUES;
 }
 
 /** Whether `value` is a valid `Pet` ('loose' mode: unknown keys of open objects are allowed). */
 export function isPet(value: unknown): value is types.Pet {
-  const issues = check_Pet(value, false, '`Pet`');
+  const issues = runCheck(check_Pet, value, false, '`Pet`');
   return issues === undefined;
 }
 
 /** Throws a ValidationError listing every issue unless `value` is a valid `Pet` ('loose' mode). */
 export function assertPet(value: unknown): asserts value is types.Pet {
-  const issues = check_Pet(value, false, '`Pet`');
+  const issues = runCheck(check_Pet, value, false, '`Pet`');
   if (issues !== undefined) {
     throw new ValidationError(issues, 'Invalid Pet');
   }
@@ -287,7 +298,15 @@ export function assertPet(value: unknown): asserts value is types.Pet {
 /** `Pet` as a Standard Schema v1 object ('loose' mode). */
 export const Pet = standardSchema<types.Pet>('swagger-petstore-client', check_Pet, '`Pet`');
 
-function check_Pet(value: unknown, strict: boolean, label: string): ValidationIssue[] | undefined {
+function check_Pet(
+  value: unknown,
+  strict: boolean,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -340,7 +359,12 @@ export function validateFindPetsQueryParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_FindPetsQueryParams(value, mode === 'strict', '`FindPetsQueryParams`');
+  const issues = runCheck(
+    check_FindPetsQueryParams,
+    value,
+    mode === 'strict',
+    '`FindPetsQueryParams`',
+  );
   return issues ?? NO_ISSUES;
 }
 
@@ -348,7 +372,11 @@ function check_FindPetsQueryParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -396,7 +424,12 @@ export function validateDeletePetPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_DeletePetPathParams(value, mode === 'strict', '`DeletePetPathParams`');
+  const issues = runCheck(
+    check_DeletePetPathParams,
+    value,
+    mode === 'strict',
+    '`DeletePetPathParams`',
+  );
   return issues ?? NO_ISSUES;
 }
 
@@ -404,7 +437,11 @@ function check_DeletePetPathParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;
@@ -441,7 +478,12 @@ export function validateFindPetByIdPathParams(
   value: unknown,
   mode: ValidationMode = 'loose',
 ): readonly ValidationIssue[] {
-  const issues = check_FindPetByIdPathParams(value, mode === 'strict', '`FindPetByIdPathParams`');
+  const issues = runCheck(
+    check_FindPetByIdPathParams,
+    value,
+    mode === 'strict',
+    '`FindPetByIdPathParams`',
+  );
   return issues ?? NO_ISSUES;
 }
 
@@ -449,7 +491,11 @@ function check_FindPetByIdPathParams(
   value: unknown,
   strict: boolean,
   label: string,
+  depth: number,
 ): ValidationIssue[] | undefined {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
   let issues: ValidationIssue[] | undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const o1 = value as Record<string, unknown>;

@@ -2,6 +2,7 @@
 // The client base class every generated client extends: resolves options once (API key,
 // base URL, headers, logger) and turns each OperationSpec into an APIPromise.
 import { APIPromise } from './api-promise.js';
+import { DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_RESPONSE_BYTES, isByteLimit } from './body.js';
 import { SDKError } from './errors.js';
 import { isBrowser, readEnv } from './env.js';
 import { applyHeaders, type HeaderRecord } from './headers.js';
@@ -110,6 +111,18 @@ export class ClientCore {
         `${name}: responseValidation must be 'loose', 'strict' or 'off', got ${String(responseValidation)}.`,
       );
     }
+    const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    for (const [option, value] of [
+      ['maxResponseBytes', maxResponseBytes],
+      ['maxEventBytes', maxEventBytes],
+    ] as const) {
+      if (!isByteLimit(value)) {
+        throw new SDKError(
+          `${name}: ${option} must be a whole number of bytes above 0, got ${String(value)}.`,
+        );
+      }
+    }
     const fetchFn = options.fetch ?? globalThis.fetch;
     if (typeof fetchFn !== 'function') {
       throw new SDKError(
@@ -174,6 +187,8 @@ export class ClientCore {
       log: new LevelLogger(logger, logLevel, secret),
       secret,
       hooks: { ...DEFAULT_RETRY_HOOKS, ...hooks },
+      maxResponseBytes,
+      maxEventBytes,
     };
   }
 

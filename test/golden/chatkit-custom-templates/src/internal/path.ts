@@ -10,8 +10,8 @@ const LITERAL = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]*$/;
 /**
  * Percent-encodes one path parameter: everything but the characters a path segment may carry
  * literally, so `/`, `?`, `#`, `%` and spaces cannot start a new segment, query or fragment.
- * Rejects `''`, `.` and `..`, which would drop or climb a segment once the URL is normalised,
- * with a ValidationError whose issue path is `[name]`.
+ * Rejects `''`, and any value a server or proxy on the way could read as a `.` or `..`
+ * segment (see climbs), with a ValidationError whose issue path is `[name]`.
  */
 export function encodePathSegment(value: string, name: string): string {
   // JavaScript callers can pass anything; a number is the only other value with one clear spelling.
@@ -24,12 +24,47 @@ export function encodePathSegment(value: string, name: string): string {
   if (text === '.' || text === '..') {
     throw pathError(name, `must not be "${text}" (it would change which URL path is requested)`);
   }
+  if (climbs(text)) {
+    throw pathError(
+      name,
+      'must not hold a "." or ".." segment in any spelling a server or proxy may decode ' +
+        '(such as "..;x", "%2e%2e", "..%2f" or "..\\x") (it would change which URL path is requested)',
+    );
+  }
   if (LITERAL.test(text)) return text; // most ids: nothing to encode
   try {
     return text.replace(NEEDS_ENCODING, encodeURIComponent);
   } catch {
     throw pathError(name, 'must be well-formed Unicode (it contains a lone surrogate)');
   }
+}
+
+const DOTS = /^\s*[.\uff0e]{1,2}\s*$/;
+const ESCAPE = /%([0-9A-Fa-f]{2})/g;
+
+/**
+ * Whether some server on the way could treat part of the value as a dot segment and climb out
+ * of the intended path. Encoding makes `/` one segment for us, but servers differ: Tomcat and
+ * Spring drop `;` path parameters (`..;x`), some decode `%2e` and `%2f` once more (a value that
+ * reads `%2e%2e` or `..%2f`), IIS takes `\` for `/`, some trim spaces (`.. `), and a full-width
+ * dot may be normalised to `.`. No real identifier looks like these.
+ */
+function climbs(text: string): boolean {
+  if (!text.includes('.') && !text.includes('%') && !text.includes('\uff0e')) return false;
+  let decoded = text;
+  // Decoded as often as a chain of proxies plausibly would, byte by byte (only ASCII matters).
+  for (let round = 0; round < 4 && decoded.includes('%'); round++) {
+    const next = decoded.replace(ESCAPE, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
+    if (next === decoded) break;
+    decoded = next;
+  }
+  for (const segment of decoded.split(/[/\\]/)) {
+    const semicolon = segment.indexOf(';');
+    if (DOTS.test(semicolon === -1 ? segment : segment.slice(0, semicolon))) return true;
+  }
+  return false;
 }
 
 function pathError(name: string, message: string): ValidationError {

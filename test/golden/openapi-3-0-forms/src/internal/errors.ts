@@ -139,6 +139,24 @@ export class InvalidResponseBodyError extends APIError {
   declare readonly headers: Headers;
 }
 
+/**
+ * A response larger than the client accepts: a body over `maxResponseBytes`, or one line (or
+ * event) of an event stream over `maxEventBytes`. Reading stopped at the limit and the rest of
+ * the body was cancelled, so memory stays bounded. Never retried.
+ */
+export class ResponseTooLargeError extends APIError {
+  override name = 'ResponseTooLargeError';
+  declare readonly status: number;
+  declare readonly headers: Headers;
+  /** The limit that was passed, in bytes. */
+  readonly limit: number;
+
+  constructor(status: number, message: string, headers: Headers, limit: number) {
+    super(status, undefined, message, headers);
+    this.limit = limit;
+  }
+}
+
 /** No usable response: DNS, refused or reset connection, or a body cut off mid-stream. */
 export class APIConnectionError extends APIError {
   override name = 'APIConnectionError';
@@ -211,7 +229,7 @@ const SNIPPET_LENGTH = 200;
 function statusMessage(status: number, body: unknown, text: string): string {
   const message = bodyMessage(body);
   if (message !== undefined) return `${status} ${message}`;
-  if (body !== undefined) return `${status} ${snippet(JSON.stringify(body))}`;
+  if (body !== undefined) return `${status} ${jsonSnippet(body)}`;
   const plain = snippet(text.replace(/<[^>]*>/g, ' '));
   return plain === '' ? `${status} status code (no body)` : `${status} ${plain}`;
 }
@@ -233,7 +251,21 @@ export function bodyMessage(body: unknown): string | undefined {
 /** A non-empty string as it is; another non-null value (e.g. a list of messages) as JSON. */
 function messageOf(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  return typeof value === 'string' ? value : snippet(JSON.stringify(value) ?? String(value));
+  return typeof value === 'string' ? value : jsonSnippet(value);
+}
+
+/**
+ * The start of a value as JSON, for a message. A value JSON.stringify cannot write (nested
+ * deeper than the stack allows, as a hostile server may send) is described instead.
+ */
+export function jsonSnippet(value: unknown): string {
+  try {
+    return snippet(JSON.stringify(value) ?? String(value));
+  } catch {
+    return Array.isArray(value)
+      ? '[an array too deeply nested to show]'
+      : '{an object too deeply nested to show}';
+  }
 }
 
 function nonEmptyString(value: unknown): string | undefined {

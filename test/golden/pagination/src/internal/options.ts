@@ -73,6 +73,16 @@ export interface ClientOptions {
   idempotencyHeader?: string | undefined;
   /** Cap, in ms, on a wait the server asks for with retry-after(-ms). Default 60_000. */
   maxRetryAfter?: number | undefined;
+  /**
+   * Largest response body read into memory (JSON, text, error bodies), counted as it arrives;
+   * a larger 2xx body fails with ResponseTooLargeError. Default 268_435_456 (256 MiB).
+   */
+  maxResponseBytes?: number | undefined;
+  /**
+   * Largest line, and largest data of one event, of an event stream; past it the stream fails
+   * with ResponseTooLargeError. Default 67_108_864 (64 MiB).
+   */
+  maxEventBytes?: number | undefined;
 }
 
 export interface RequestOptions {
@@ -86,6 +96,8 @@ export interface RequestOptions {
   idempotencyKey?: string | undefined;
   /** Overrides the client's `validate` for this call. */
   validate?: boolean | undefined;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  maxResponseBytes?: number | undefined;
 }
 
 /** One API call, as the generated resource method describes it to the core. `T` is the parsed 2xx body. */

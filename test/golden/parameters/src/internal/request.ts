@@ -3,24 +3,35 @@
 // the body. One instance per call; it is the abort listener and the body parser, so the hot
 // path allocates no closures of its own.
 import type { ResponseParser } from './api-promise.js';
+import { isByteLimit, readText } from './body.js';
+import { isBrowser } from './env.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
+  APIError,
   InvalidResponseBodyError,
+  ResponseTooLargeError,
   SDKError,
   ValidationError,
   describeCause,
   makeStatusError,
   snippet,
-  type APIError,
   type ValidationIssue,
 } from './errors.js';
 import { applyHeaders, type HeaderInput, type HeaderRecord } from './headers.js';
 import { newIdempotencyKey } from './idempotency.js';
 import type { LevelLogger } from './log.js';
 import type { OperationSpec, RequestOptions, ResponseValidation } from './options.js';
-import { headersForLog, scrubHeaders, scrubText, scrubValue } from './redact.js';
+import {
+  containsSecret,
+  headersForLog,
+  scrubHeaders,
+  scrubText,
+  scrubValue,
+  valueContainsSecret,
+} from './redact.js';
+import { hasCustomCredentials, isRedirect, MAX_REDIRECTS, nextHop } from './redirect.js';
 import { isRetryableResponse, retryDelay, type RetryHooks } from './retry.js';
 import { Stream } from './streaming.js';
 import { originOf, withDefaultQuery } from './url.js';
@@ -53,6 +64,10 @@ export interface RequestConfig {
   /** The API key, used only to scrub it from errors and logs; '' when there is none. */
   readonly secret: string;
   readonly hooks: RetryHooks;
+  /** Cap on a response body read into memory (JSON, text, error bodies). */
+  readonly maxResponseBytes: number;
+  /** Cap on one line, and on one event's data, of an event stream. */
+  readonly maxEventBytes: number;
 }
 
 /** What fetch receives; one object per call, reused across attempts. */
@@ -63,6 +78,8 @@ interface WireInit {
   signal: AbortSignal | null;
   /** Required by fetch (Node, Deno, Chromium) for a ReadableStream body. */
   duplex?: 'half';
+  /** 'manual': the client follows redirects itself (see redirect.ts). */
+  redirect: RequestRedirect;
 }
 
 const RETRY_COUNT = 'x-sdkgen-retry-count';
@@ -134,10 +151,10 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
         this.#timer = setTimeout(RequestRun.#onTimeout, this.#timeout, this);
         let response: Response;
         try {
-          const fetchFn = config.fetch; // called unbound: browsers reject fetch with a foreign `this`
-          response = await fetchFn(this.#url, init);
+          response = await this.#fetch(init);
         } catch (error) {
           clearTimeout(this.#timer);
+          if (error instanceof APIError) throw error; // a redirect the client will not follow
           const failure = this.#connectionFailure(error, attempt + 1);
           if (retriesLeft > 0) {
             if (logs)
@@ -194,9 +211,9 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     if (type === 'sse') return (await this.#stream(response)) as T;
     let text: string;
     try {
-      text = await response.text();
+      text = await this.#readAll(response);
     } catch (error) {
-      throw this.#bodyFailure(error, response.status);
+      throw error instanceof APIError ? error : this.#bodyFailure(error, response.status);
     } finally {
       this.release();
     }
@@ -219,12 +236,12 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     const check = this.#operation.validateResponse;
     const mode = this.#config.responseValidation;
     if (check !== undefined && mode !== 'off') {
-      const issues = check(data, mode);
+      const issues = this.#issuesOf(check, data, mode);
       if (issues.length > 0) {
         const requestID = response.headers.get('x-request-id');
         const context = `status ${response.status}${requestID === null ? '' : `, request ID ${requestID}`}`;
         throw new ValidationError(
-          this.#scrubIssues(issues),
+          issues,
           `Invalid response from ${this.#label} (${context}); set responseValidation: 'off' to accept it unchecked`,
         );
       }
@@ -243,7 +260,7 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       // Not an event stream (e.g. JSON from a server that ignored the request to stream).
       let text = '';
       try {
-        text = await response.text();
+        text = (await readText(response, this.#maxResponseBytes())).text;
       } catch (error) {
         throw this.#bodyFailure(error, response.status);
       } finally {
@@ -263,11 +280,12 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     return new Stream<unknown>(response, {
       label: this.#label,
       secret: this.#config.secret,
+      maxEventBytes: this.#config.maxEventBytes,
       signal: this.#options?.signal ?? undefined,
       validate:
         mode === 'off' || validateEvent === undefined
           ? undefined
-          : (value) => this.#scrubIssues(validateEvent(value, mode)),
+          : (value) => this.#issuesOf(validateEvent, value, mode),
       envelope: this.#operation.eventEnvelope,
       close: () => {
         this.#controller?.abort();
@@ -282,7 +300,7 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     const options = this.#options;
     const operation = this.#operation;
     if (operation.validateRequest !== undefined && (options?.validate ?? config.validate)) {
-      const issues = operation.validateRequest();
+      const issues = guardDepth(operation.validateRequest);
       if (issues.length > 0)
         throw new ValidationError(this.#scrubIssues(issues), 'Invalid request');
     }
@@ -301,6 +319,12 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       );
     }
     this.#timeout = Math.min(timeout, MAX_TIMER);
+    const maxBytes = options?.maxResponseBytes;
+    if (maxBytes !== undefined && !isByteLimit(maxBytes)) {
+      throw new SDKError(
+        `options.maxResponseBytes must be a whole number of bytes above 0, got ${String(maxBytes)}`,
+      );
+    }
 
     const raw = description.body;
     let body: BodyInit | null = null;
@@ -323,7 +347,12 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     }
     applyHeaders(headers, description.headers as HeaderInput, DESCRIPTION_HEADERS);
     applyHeaders(headers, options?.headers, OPTIONS_HEADERS);
-    if (body === null || typeof body === 'string') return { method, headers, body, signal: null };
+    // A browser hides a redirect's target from 'manual' (an opaque response); there fetch follows
+    // it, dropping Authorization, unless a credential it would keep (e.g. x-api-key) is set.
+    const redirect: RequestRedirect =
+      isBrowser() && !hasCustomCredentials(headers) ? 'follow' : 'manual';
+    if (body === null || typeof body === 'string')
+      return { method, headers, body, signal: null, redirect };
     // fetch writes `multipart/form-data; boundary=...` itself; a type without the boundary
     // (e.g. the spec's media type) would make the body unreadable.
     if (
@@ -334,9 +363,85 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       delete headers['content-type'];
     }
     if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) {
-      return { method, headers, body, signal: null, duplex: 'half' };
+      return { method, headers, body, signal: null, duplex: 'half', redirect };
     }
-    return { method, headers, body, signal: null };
+    return { method, headers, body, signal: null, redirect };
+  }
+
+  /**
+   * One attempt: fetch, following redirects as fetch would, except that a hop to another origin
+   * (scheme, host or port) drops every credential header, not only Authorization.
+   */
+  async #fetch(init: WireInit): Promise<Response> {
+    const fetchFn = this.#config.fetch; // called unbound: browsers reject fetch with a foreign `this`
+    let response = await fetchFn(this.#url, init);
+    if (init.redirect !== 'manual') return response;
+    let url = this.#url;
+    let hop = init;
+    for (let hops = 0; ; hops++) {
+      if (response.type === 'opaqueredirect') {
+        throw new APIConnectionError(
+          `${this.#label} was redirected, and this runtime does not show where to. The request carries ` +
+            'credential headers, so the client does not let fetch follow the redirect blindly: point ' +
+            'baseURL at the final URL, or remove the credential headers and let the browser follow it.',
+        );
+      }
+      const location = isRedirect(response.status) ? response.headers.get('location') : null;
+      if (location === null) return response; // a 3xx without Location is the answer, as in fetch
+      await response.body?.cancel().catch(ignore);
+      let target: URL;
+      try {
+        target = new URL(location, url);
+      } catch {
+        target = new URL('about:blank');
+      }
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+        throw new APIConnectionError(
+          `${this.#label} was redirected to a location that is not an http(s) URL; it was not followed.`,
+        );
+      }
+      if (hops === MAX_REDIRECTS) {
+        throw new APIConnectionError(
+          `${this.#label} was redirected more than ${MAX_REDIRECTS} times (a redirect loop?); stopped.`,
+        );
+      }
+      const next = nextHop(response.status, hop.method, hop.headers, new URL(url), target);
+      if (next.keepsBody && hop.duplex !== undefined) {
+        throw new APIConnectionError(
+          `${this.#label} was redirected with status ${response.status}, which asks to send the body again, ` +
+            'but a ReadableStream body can be sent only once; it was not followed.',
+        );
+      }
+      hop = {
+        ...hop,
+        method: next.method,
+        headers: next.headers,
+        body: next.keepsBody ? hop.body : null,
+      };
+      if (!next.keepsBody) delete hop.duplex;
+      url = target.href;
+      response = await fetchFn(url, hop);
+    }
+  }
+
+  /** The cap on a body read into memory for this call. */
+  #maxResponseBytes(): number {
+    return this.#options?.maxResponseBytes ?? this.#config.maxResponseBytes;
+  }
+
+  /** A 2xx body as text, or ResponseTooLargeError past the cap (the rest is never read). */
+  async #readAll(response: Response): Promise<string> {
+    const limit = this.#maxResponseBytes();
+    const body = await readText(response, limit);
+    if (body.complete) return body.text;
+    throw new ResponseTooLargeError(
+      response.status,
+      `The response body of ${this.#label} (status ${response.status}) is larger than maxResponseBytes ` +
+        `(${limit} bytes): ${body.declared ? `its content-length is ${body.bytes}` : `reading stopped after ${body.bytes} bytes`}. ` +
+        'Raise maxResponseBytes (for the client or this request), or read the body yourself from .asResponse().',
+      scrubHeaders(response.headers, this.#config.secret),
+      limit,
+    );
   }
 
   static #onTimeout(run: RequestRun<unknown>): void {
@@ -415,7 +520,8 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
   async #statusError(response: Response): Promise<APIError> {
     let text = '';
     try {
-      text = await response.text();
+      // An error body over the limit still gives the status and its start, which is what matters.
+      text = (await readText(response, this.#maxResponseBytes())).text;
     } catch {
       const signal = this.#options?.signal;
       if (signal?.aborted) return userAbort(signal);
@@ -440,13 +546,34 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     return makeStatusError(response.status, body, clean, scrubHeaders(response.headers, secret));
   }
 
+  /**
+   * The issues of a received value, scrubbed. Messages quote values cut to a few dozen
+   * characters, which could leave a piece of an echoed key too short to recognise; so when
+   * there are issues, the value is scrubbed first and checked again, and its messages are used.
+   */
+  #issuesOf(
+    check: (value: unknown, mode: 'loose' | 'strict') => readonly ValidationIssue[],
+    value: unknown,
+    mode: 'loose' | 'strict',
+  ): readonly ValidationIssue[] {
+    const issues = guardDepth(() => check(value, mode));
+    const secret = this.#config.secret;
+    if (issues.length === 0 || !valueContainsSecret(value, secret))
+      return this.#scrubIssues(issues);
+    const clean = scrubValue(value, secret);
+    const again = guardDepth(() => check(clean, mode));
+    // Scrubbing can make a value valid (a shorter string); the first issues then stand, scrubbed.
+    return this.#scrubIssues(again.length > 0 ? again : issues);
+  }
+
   #scrubIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
     const secret = this.#config.secret;
     if (
       secret === '' ||
       !issues.some(
         (issue) =>
-          issue.message.includes(secret) || issue.path.some((p) => String(p).includes(secret)),
+          containsSecret(issue.message, secret) ||
+          issue.path.some((p) => typeof p === 'string' && containsSecret(p, secret)),
       )
     ) {
       return issues;
@@ -489,6 +616,20 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
 }
 
 function ignore(): void {}
+
+/**
+ * Runs a generated check. The checks stop at a fixed depth on their own (see standard-schema.ts);
+ * a stack that runs out anyway (a runtime with a small stack, a hand-written check) becomes an
+ * issue instead of a RangeError.
+ */
+function guardDepth(run: () => readonly ValidationIssue[]): readonly ValidationIssue[] {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return [{ path: [], message: 'value is nested too deeply to check (the stack ran out)' }];
+  }
+}
 
 function userAbort(signal: AbortSignal): APIUserAbortError {
   return new APIUserAbortError('Request was aborted by the caller (the AbortSignal fired).', {

@@ -1,0 +1,30 @@
+// The `sdkgen` executable (bundled as dist/sdkgen.mjs, package.json's `bin`). It always runs:
+// through node_modules/.bin (a symlink), npx or a global install, `process.argv[1]` is not this
+// file's path, so a "run only when main" check here would silently do nothing.
+import { main } from './cli.js';
+
+// `sdkgen --help | head -1` closes stdout early: that is not an error worth a stack trace
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
+const controller = new AbortController();
+process.once('SIGINT', () => controller.abort());
+main(process.argv.slice(2), {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  color: Boolean(process.stderr.isTTY) && !('NO_COLOR' in process.env),
+  cwd: process.cwd(),
+  isTerminal: Boolean(process.stderr.isTTY),
+  signal: controller.signal,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sdkgen: internal error: ${String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,145 @@
+// The generated package's identity, from `info` and its `x-sdk` extension (or the CLI flags):
+// npm name, package version, client class name, environment variables, default base URL.
+// Every value is checked where it is read, because each one ends up in package.json, in code
+// and in a header the client sends on every request (`x-sdkgen-client: name/version`).
+import { defaultHint } from '../diagnostics/codes.js';
+import { UsageError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
+import { isRecord, walkOperations } from '../validate/walk-operations.js';
+import { Identifier, type IrPackage } from './ir.js';
+import { isReservedName, splitWords, toTypeName } from './names.js';
+
+export interface PackageOptions {
+  /** `--package-name` (or `packageName` in sdkgen.config); checked like `x-sdk.packageName`, as a usage error. */
+  readonly packageName?: string;
+  /** `--client-name` (or `clientName` in sdkgen.config). */
+  readonly clientName?: string;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** Semantic Versioning 2.0.0 (semver.org's regular expression). */
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const KNOWN_KEYS = ['packageName', 'clientName', 'apiKeyEnv', 'baseURLEnv'] as const;
+
+/** Why `name` is not a valid npm package name (npm's rules for new packages), or undefined. */
+export function npmNameProblem(name: string): string | undefined {
+  if (name.length === 0) return 'is empty';
+  if (name.length > 214) return `is ${name.length} characters long; npm allows at most 214`;
+  if (name !== name.toLowerCase()) return 'has capital letters; npm names are lowercase';
+  if (name.trim() !== name) return 'has leading or trailing spaces';
+  const match = /^(?:@([^/]+)\/)?([^/]+)$/.exec(name);
+  if (!match) return 'has a `/` that is not the one after an `@scope`';
+  for (const part of [match[1], match[2]]) {
+    if (part === undefined) continue;
+    if (part.startsWith('.') || part.startsWith('_')) return 'starts with `.` or `_`';
+    if (!/^[a-z0-9._-]+$/.test(part)) return 'has characters npm does not allow (only a-z, 0-9, `-`, `.`, `_`, and `@scope/`)';
+  }
+  if (match[1] === undefined && ['node_modules', 'favicon.ico'].includes(name)) return 'is a name npm reserves';
+  return undefined;
+}
+
+/** Why `name` cannot name the client class, or undefined. */
+export function clientNameProblem(name: string): string | undefined {
+  if (!IDENTIFIER.test(name)) return 'is not a JavaScript identifier (letters, digits, `_` and `$`, not starting with a digit)';
+  if (isReservedName(name)) return 'is a reserved word or a name the generated package already uses';
+  return undefined;
+}
+
+/** Why `name` is not an environment variable name, or undefined. */
+export function envNameProblem(name: string): string | undefined {
+  return ENV_NAME.test(name) ? undefined : 'is not an environment variable name (letters, digits and `_`, not starting with a digit)';
+}
+
+/**
+ * The package version for an `info.version`: itself when it is semver; `v1`, `2.1` and `3`
+ * become `1.0.0`, `2.1.0` and `3.0.0`; anything else (`2019-10-01-preview`, `Live`) `0.0.0`.
+ * The API version keeps its own text (the README shows it); only package.json and the client
+ * header need a semver.
+ */
+export function packageVersion(version: string): string {
+  if (SEMVER.test(version)) return version;
+  const short = /^v?(\d{1,9})(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?$/i.exec(version.trim());
+  if (!short) return '0.0.0';
+  return [short[1], short[2], short[3]].map((part) => String(Number(part ?? 0))).join('.');
+}
+
+export function packageOf(root: Record<string, unknown>, locate: (pointer: string) => SourceLocation, options: PackageOptions, report: (diagnostic: Diagnostic) => void): IrPackage {
+  const info = isRecord(root['info']) ? root['info'] : {};
+  const sdk = readSdk(info, locate, report);
+  const title = typeof info['title'] === 'string' ? info['title'] : 'API';
+  const words = splitWords(title).filter((w) => !/^api$/i.test(w));
+  const servers = Array.isArray(root['servers']) ? root['servers'] : [];
+  const firstServer = isRecord(servers[0]) && typeof servers[0]['url'] === 'string' ? servers[0]['url'] : 'http://localhost';
+  const upperWords = words.map((w) => w.toUpperCase()).join('_') || 'API';
+  // an environment variable cannot start with a digit (a title like "3D Secure")
+  const upper = /^[0-9]/.test(upperWords) ? `_${upperWords}` : upperWords;
+
+  const option = (flag: string, value: string | undefined, problem: (value: string) => string | undefined): string | undefined => {
+    if (value === undefined) return undefined;
+    const why = problem(value);
+    if (why !== undefined) throw new UsageError(`${flag} ${JSON.stringify(value)} ${why}.`);
+    return value;
+  };
+  const packageName = option('--package-name', options.packageName, npmNameProblem) ?? sdk('packageName', npmNameProblem, 'an npm package name such as `acme-client` or `@acme/client`') ?? derivedPackageName(words);
+  const clientName = option('--client-name', options.clientName, clientNameProblem) ?? sdk('clientName', clientNameProblem, 'a class name such as `AcmeClient`') ?? toTypeName(`${words.join(' ')} Client`);
+  const version = typeof info['version'] === 'string' ? info['version'] : '0.0.0';
+  return {
+    name: packageName,
+    version: packageVersion(version),
+    clientName: new Identifier(clientName),
+    defaultBaseURL: firstServer.replace(/\/+$/, ''),
+    apiKeyEnv: sdk('apiKeyEnv', envNameProblem, 'an environment variable name such as `ACME_API_KEY`') ?? `${upper}_API_KEY`,
+    auth: usesSecurity(root) ? 'bearer' : 'none',
+    baseURLEnv: sdk('baseURLEnv', envNameProblem, 'an environment variable name such as `ACME_BASE_URL`') ?? `${upper}_BASE_URL`,
+  };
+}
+
+type SdkValue = (key: (typeof KNOWN_KEYS)[number], problem: (value: string) => string | undefined, expected: string) => string | undefined;
+
+/** A reader of `info.x-sdk`'s string fields that reports (and then ignores) a value of the wrong form. */
+function readSdk(info: Record<string, unknown>, locate: (pointer: string) => SourceLocation, report: (diagnostic: Diagnostic) => void): SdkValue {
+  const raw = info['x-sdk'];
+  const invalid = (pointer: string, message: string, hint?: string) =>
+    report({ code: 'model/invalid-extension', severity: 'error', message, hint: hint ?? defaultHint('model/invalid-extension'), at: locate(pointer) });
+  if (raw === undefined) return () => undefined;
+  if (!isRecord(raw)) {
+    invalid('/info/x-sdk', '`info.x-sdk` must be a mapping such as `{ packageName: acme-client, clientName: AcmeClient }`.');
+    return () => undefined;
+  }
+  for (const key of Object.keys(raw)) {
+    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
+      report({
+        code: 'model/invalid-extension',
+        severity: 'warning',
+        message: `\`info.x-sdk\` has an unknown key ${JSON.stringify(key)}; sdkgen ignores it.`,
+        hint: `The keys sdkgen reads are ${KNOWN_KEYS.map((known) => `\`${known}\``).join(', ')}.`,
+        at: locate(`/info/x-sdk/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+      });
+    }
+  }
+  return (key, problem, expected) => {
+    const value = raw[key];
+    if (value === undefined) return undefined;
+    const pointer = `/info/x-sdk/${key}`;
+    if (typeof value !== 'string') {
+      invalid(pointer, `\`x-sdk.${key}\` must be a string: ${expected}.`);
+      return undefined;
+    }
+    const why = problem(value);
+    if (why === undefined) return value;
+    invalid(pointer, `\`x-sdk.${key}\` ${JSON.stringify(value)} ${why}.`, `Write ${expected}.`);
+    return undefined;
+  };
+}
+
+/** `acme-widgets-client` from the title's words, within npm's 214 characters. */
+function derivedPackageName(words: readonly string[]): string {
+  const base = words.map((w) => w.toLowerCase()).join('-') || 'api';
+  return `${base.slice(0, 214 - '-client'.length).replace(/-+$/, '')}-client`;
+}
+
+/** Whether any operation (or the whole document) requires a security scheme. */
+function usesSecurity(root: Record<string, unknown>): boolean {
+  const requires = (security: unknown) => Array.isArray(security) && security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length > 0);
+  return requires(root['security']) || walkOperations(root).some(({ operation }) => requires(operation['security']));
+}

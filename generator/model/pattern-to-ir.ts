@@ -1,0 +1,61 @@
+// A schema's `pattern` -> the IR's pattern keys: compiled in the dialect that reads it
+// (compile-pattern.ts) and measured for catastrophic backtracking (pattern-cost.ts). A pattern
+// is never a reason to refuse a spec: what cannot be checked safely is left out with a warning.
+import { defaultHint } from '../diagnostics/codes.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import { compilePattern } from './compile-pattern.js';
+import type { IrStringSchema } from './ir.js';
+import { patternCost } from './pattern-cost.js';
+
+export type PatternKeys = Pick<IrStringSchema, 'pattern' | 'patternFlags' | 'patternInputLimit'>;
+
+interface PatternContext {
+  readonly locate: (pointer: string) => SourceLocation;
+  readonly report: (diagnostic: Diagnostic) => void;
+}
+
+/** `pointer` is the `pattern` keyword's; `maxLength` is the schema's, as written. */
+export function patternToIr(pattern: string, maxLength: unknown, pointer: string, ctx: PatternContext): PatternKeys {
+  const compiled = compilePattern(pattern);
+  if (compiled.kind === 'refused') {
+    ctx.report({
+      code: 'model/unchecked-construct',
+      severity: 'warning',
+      message: `The pattern is not checked by the generated validators: ${compiled.reason}.`,
+      hint: 'Write the pattern as an ECMAScript regular expression (JSON Schema 2020-12 §6.3.3; OAS 3.1 §4.8.24.1).',
+      at: ctx.locate(pointer),
+    });
+    return {};
+  }
+  const cost = patternCost(compiled.source, compiled.flags);
+  const slow = (message: string, hint: string) => ctx.report({ code: 'model/slow-pattern', severity: 'warning', message, hint, at: ctx.locate(pointer) });
+  const rewriteHint = (source: string) => `Write it as ${showPattern(source)} in the spec: it matches the same strings, and the API's server may run the original.`;
+  switch (cost.kind) {
+    case 'linear':
+      if (cost.rewrittenFrom !== undefined) {
+        slow('The pattern backtracks catastrophically on some inputs (ReDoS); the generated validators test an equivalent pattern that does not.', rewriteHint(cost.source));
+      }
+      return { pattern: cost.source, patternFlags: compiled.flags };
+    case 'polynomial': {
+      // a declared maxLength that already rejects every longer string makes the cap invisible
+      const isBounded = typeof maxLength === 'number' && 2 * maxLength <= cost.inputLimit;
+      if (!isBounded || cost.rewrittenFrom !== undefined) {
+        slow(
+          `The pattern takes polynomial time on long strings that repeat ${JSON.stringify(cost.character)} (ReDoS); the generated validators test it only on strings of up to ${cost.inputLimit.toLocaleString('en-US')} characters and report longer ones.`,
+          cost.rewrittenFrom !== undefined ? rewriteHint(cost.source) : 'Rewrite it so that no two quantifiers can match the same characters, anchor it with `^`, or bound the string with `maxLength`.',
+        );
+      }
+      return { pattern: cost.source, patternFlags: compiled.flags, patternInputLimit: cost.inputLimit };
+    }
+    case 'exponential':
+      slow(
+        `The pattern backtracks exponentially on strings that repeat ${JSON.stringify(cost.character)}: a few dozen characters can block a process for seconds (ReDoS). The generated validators do not test it.`,
+        'Rewrite it so that a repeated group cannot match the same text in two ways (e.g. `^(a+)+$` -> `^a+$`).',
+      );
+      return {};
+  }
+}
+
+function showPattern(source: string): string {
+  return `\`${source}\``;
+}

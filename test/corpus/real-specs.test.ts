@@ -1,0 +1,122 @@
+// The real-spec corpus: every published spec in shared/specs/real/ (nobody wrote them for
+// sdkgen) must generate unmodified through the built bin, as a user runs it, and the package it
+// writes must type-check under the package's own strict tsconfig. Run by `npm run test:corpus`
+// (a second script, after `npm test`, in .ci/run); prints a table of spec, operations, time,
+// warnings and result.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const REPO = resolve(import.meta.dirname, '..', '..');
+const CORPUS = join(REPO, '..', 'shared', 'specs', 'real');
+const BIN = join(REPO, JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).bin.sdkgen as string);
+const TSC = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+const PARALLEL = 2;
+
+interface Outcome {
+  readonly spec: string;
+  readonly code: number;
+  readonly output: string;
+  readonly seconds: number;
+  readonly warnings: number;
+  readonly operations: number;
+  readonly out: string;
+  typeErrors: string[];
+}
+
+function corpusSpecs(): string[] {
+  if (!existsSync(CORPUS)) return [];
+  const specs: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (/\.(ya?ml|json)$/.test(entry.name)) specs.push(relative(CORPUS, join(dir, entry.name)));
+    }
+  };
+  walk(CORPUS);
+  return specs;
+}
+
+const SPECS = corpusSpecs();
+const outcomes = new Map<string, Outcome>();
+let work: string;
+
+async function generateOne(spec: string): Promise<Outcome> {
+  const out = join(work, spec.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/\.(ya?ml|json)$/, ''));
+  const started = performance.now();
+  const run = await promisify(execFile)(process.execPath, [BIN, 'generate', '--spec', join(CORPUS, spec), '--out', out, '--json'], {
+    cwd: work,
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
+    (result) => ({ code: 0, stdout: result.stdout, stderr: result.stderr }),
+    (error: { code?: number; stdout: string; stderr: string }) => ({ code: typeof error.code === 'number' ? error.code : -1, stdout: error.stdout, stderr: error.stderr }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  let warnings = 0;
+  for (const line of run.stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const report = JSON.parse(line) as { warnings?: unknown[] };
+    warnings += report.warnings?.length ?? 0;
+  }
+  const client = existsSync(join(out, 'src', 'client.ts')) ? readFileSync(join(out, 'src', 'client.ts'), 'utf8') : '';
+  const operations = (client.match(/this\.client\.request\(/g) ?? []).length + (client.match(/new PagePromise/g) ?? []).length;
+  return { spec, code: run.code, output: `${run.stdout}${run.stderr}`, seconds, warnings, operations, out, typeErrors: [] };
+}
+
+/** One tsc program over every generated package, with the compiler options of the packages' own tsconfig. */
+async function typeCheckAll(generated: readonly Outcome[]): Promise<void> {
+  if (generated.length === 0) return;
+  const own = JSON.parse(readFileSync(join(generated[0]!.out, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
+  const { rootDir: _rootDir, outDir: _outDir, declaration: _declaration, ...compilerOptions } = own.compilerOptions;
+  for (const outcome of generated) {
+    const theirs = JSON.parse(readFileSync(join(outcome.out, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
+    expect(theirs.compilerOptions, `${outcome.spec}: every package has the same compiler options`).toEqual(own.compilerOptions);
+  }
+  const project = join(work, 'tsconfig.all.json');
+  writeFileSync(project, JSON.stringify({ compilerOptions: { ...compilerOptions, noEmit: true }, include: generated.map((o) => `${relative(work, o.out)}/src`) }));
+  const output = await promisify(execFile)(process.execPath, [TSC, '-p', project], { cwd: work, maxBuffer: 64 * 1024 * 1024 }).then(
+    () => '',
+    (error: { stdout: string; stderr: string }) => `${error.stdout}${error.stderr}`,
+  );
+  for (const line of output.split('\n')) {
+    const owner = generated.find((o) => line.startsWith(`${relative(work, o.out)}/`));
+    if (owner) owner.typeErrors.push(line);
+    else if (line.trim() !== '' && /error TS/.test(line)) throw new Error(`tsc: ${line}`);
+  }
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'sdkgen-corpus-'));
+  const queue = [...SPECS];
+  await Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      for (let spec = queue.shift(); spec !== undefined; spec = queue.shift()) outcomes.set(spec, await generateOne(spec));
+    }),
+  );
+  await typeCheckAll([...outcomes.values()].filter((o) => o.code === 0));
+}, 30 * 60_000);
+
+afterAll(() => {
+  const rows = [...outcomes.values()].map((o) => [o.spec, String(o.operations), o.seconds.toFixed(2), String(o.warnings), o.code !== 0 ? `refused (exit ${o.code})` : o.typeErrors.length > 0 ? `tsc: ${o.typeErrors.length} errors` : 'ok']);
+  const header = ['spec', 'ops', 'time (s)', 'warnings', 'result'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  const passed = rows.filter((r) => r[4] === 'ok').length;
+  const total = [...outcomes.values()].reduce((sum, o) => sum + o.seconds, 0);
+  console.log([line(header), ...rows.map(line), `${passed}/${rows.length} generate and type-check; generation ${total.toFixed(1)} s in all`].join('\n'));
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('real specs, unmodified', () => {
+  it('the corpus is there', () => {
+    expect(SPECS.length, `no specs under ${relative(REPO, CORPUS)}`).toBeGreaterThanOrEqual(57);
+  });
+  it.each(SPECS)('%s generates and type-checks', (spec) => {
+    const outcome = outcomes.get(spec)!;
+    expect(outcome.code, outcome.output).toBe(0);
+    expect(outcome.typeErrors.join('\n')).toBe('');
+  });
+});

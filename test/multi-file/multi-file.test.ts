@@ -1,0 +1,243 @@
+// A spec split over files: relative $refs are resolved from the referring file's folder, each
+// referenced object becomes one component (one type per schema, however many paths reach it),
+// and every diagnostic points at the file and line where its node was written.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SpecError, type Diagnostic } from '../../generator/diagnostics/diagnostic.js';
+import { loadSpecFiles } from '../../generator/load/load-spec-files.js';
+import { generate } from '../../generator/pipeline.js';
+import { runCli } from '../support/cli.js';
+
+const FIXTURE = 'test/fixtures/multi-file/pets';
+const MAIN = `${FIXTURE}/openapi.yaml`;
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'sdkgen-multi-file-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** Writes `files` (path -> text) under a fresh folder and returns it. */
+async function specFolder(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(work, 'spec-'));
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  return dir;
+}
+
+async function problemsOf(dir: string, spec = 'api.yaml'): Promise<readonly Diagnostic[]> {
+  try {
+    await generate({ spec, cwd: dir, write: false });
+  } catch (error) {
+    if (error instanceof SpecError) return error.diagnostics;
+    throw error;
+  }
+  throw new Error('the spec was expected to fail');
+}
+
+const api = (schema: string) => `openapi: 3.1.0
+info:
+  title: Things
+  version: 1.0.0
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        "200":
+          description: The things.
+          content:
+            application/json:
+              schema:
+${schema.replace(/^/gm, '                ')}
+`;
+
+describe('a spec split over files', () => {
+  let out: string;
+  let types: string;
+  let warnings: readonly Diagnostic[];
+
+  beforeAll(async () => {
+    out = join(work, 'pets-client');
+    ({ warnings } = await generate({ spec: MAIN, out }));
+    types = await readFile(join(out, 'src/types.ts'), 'utf8');
+  }, 60_000);
+
+  it('generates exactly one type per schema, however many relative paths reach it', () => {
+    const declared = [...types.matchAll(/^export (?:interface|type) (\w+)/gm)].map((match) => match[1]);
+    expect(declared).toEqual([
+      'Animal', // schemas/pet.yaml#/properties/animal, also referred to from new-pet.json
+      'Breed', // common/common.yaml#/components/schemas/Breed, from schemas/animals/dog.yaml
+      'Cat', // schemas/animals/cat.yaml, a discriminator mapping value too
+      'Dog',
+      'Error', // a pointer into common/common.yaml
+      'ErrorDetail', // a ref local to common/common.yaml
+      'Id',
+      'ListPetsResponse',
+      'NewPet', // schemas/new-pet.json
+      'Owner', // components/schemas/Owner is only a ref to schemas/owner.yaml
+      'Pet', // ./schemas/pet.yaml, ../schemas/pet.yaml, pet.yaml, ../schemas/animals/../pet.yaml
+      'Tag', // schemas/tag.json, from pet.yaml and new-pet.json
+      'GetOwnerPathParams',
+      'ListPetsQueryParams',
+      'GetPetPathParams',
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps recursion across files (pet.yaml -> owner.yaml -> pet.yaml) as named types', () => {
+    expect(types).toMatch(/export interface Pet \{[^}]*\bowner\?: Owner;[^}]*\btags\?: Tag\[\];|export interface Pet \{[^}]*\btags\?: Tag\[\];[^}]*\bowner\?: Owner;/);
+    expect(types).toMatch(/export interface Owner \{[^}]*\bpets\?: Pet\[\];/);
+    expect(types).toContain('A pet, with its owner.');
+  });
+
+  it('validates with the schemas of every file', async () => {
+    const validators = await import(pathToFileURL(join(out, 'src/validators.ts')).href);
+    const pet = { id: 'rex', name: 'Rex', animal: { kind: 'dog', breed: 'collie' }, tags: [{ name: 'good' }], owner: { id: 'ann', name: 'Ann', pets: [] } };
+    expect(validators.validatePet(pet)).toEqual([]);
+    // Id's pattern (common.yaml), Tag's required name (tag.json), Breed's enum (common.yaml via dog.yaml)
+    const issues = validators.validatePet({ ...pet, id: 'Rex!', tags: [{}], animal: { kind: 'dog', breed: 'husky' } });
+    expect(issues.map((issue: { path: readonly (string | number)[] }) => issue.path.join('.')).sort()).toEqual(['animal.breed', 'id', 'tags.0.name']);
+  });
+
+  it('type-checks', async () => {
+    const tsc = resolve('node_modules/typescript/bin/tsc');
+    const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(out, 'tsconfig.json'), '--noEmit']).then(
+      () => '',
+      (error: { stdout: string; stderr: string }) => `${error.stdout}${error.stderr}`,
+    );
+    expect(result).toBe('');
+  }, 60_000);
+
+  it('maps every pointer of the bundled document back to its file, line and column', async () => {
+    const spec = await loadSpecFiles(MAIN, await readFile(MAIN, 'utf8'), resolve(MAIN));
+    expect(spec.locate('/paths/~1pets/post/operationId')).toEqual({ file: `${FIXTURE}/paths/pets.yaml`, line: 23, column: 16, pointer: '/post/operationId' });
+    expect(spec.locate('/components/schemas/pet/properties/tags')).toMatchObject({ file: `${FIXTURE}/schemas/pet.yaml`, line: 10, column: 3 });
+    expect(spec.locate('/components/schemas/tag/required/0')).toMatchObject({ file: `${FIXTURE}/schemas/tag.json`, line: 4, column: 16 });
+    expect(spec.locate('/components/schemas/Owner/properties/pets')).toMatchObject({ file: `${FIXTURE}/schemas/owner.yaml`, line: 9, column: 3 });
+    expect(spec.locate('/components/parameters/Limit/in')).toMatchObject({ file: `${FIXTURE}/common/common.yaml`, line: 36, column: 11 });
+    expect(spec.locate('/paths/~1owners~1{ownerId}/get/operationId')).toMatchObject({ file: MAIN, line: 31 });
+    expect([...spec.sources.keys()].sort()).toEqual(
+      ['openapi.yaml', 'common/common.yaml', 'paths/pets.yaml', 'schemas/animals/cat.yaml', 'schemas/animals/dog.yaml', 'schemas/new-pet.json', 'schemas/owner.yaml', 'schemas/pet.yaml', 'schemas/tag.json'].map((f) => `${FIXTURE}/${f}`).sort(),
+    );
+  });
+});
+
+describe('names of schemas from other files', () => {
+  it('names a whole file after its base name and a pointer after its last segment; a clash goes through the naming module', async () => {
+    const dir = await specFolder({
+      'api.yaml': api(`type: object
+properties:
+  a: { $ref: ./schemas/line-item.yaml }
+  b: { $ref: "./shared/common.yaml#/components/schemas/Money" }
+  c: { $ref: "#/components/schemas/Money" }`).concat(`components:
+  schemas:
+    Money: { type: integer }
+`),
+      'schemas/line-item.yaml': 'type: object\nproperties:\n  price: { $ref: "../shared/common.yaml#/components/schemas/Money" }\n',
+      'shared/common.yaml': 'components:\n  schemas:\n    Money:\n      type: object\n      properties:\n        cents: { type: integer }\n',
+    });
+    const { files, warnings } = await generate({ spec: 'api.yaml', cwd: dir, write: false });
+    const types = files.find((file) => file.path === 'src/types.ts')!.text;
+    expect(types).toMatch(/export interface LineItem \{\s*price\?: Money2;\s*\}/);
+    expect(types).toMatch(/export type Money = number;/);
+    expect(types).toMatch(/export interface Money2 \{\s*cents\?: number;\s*\}/);
+    expect(warnings.map((w) => [w.code, `${w.at.file}:${w.at.line}`, w.related?.[0]?.at.file])).toEqual([['model/name-collision', 'shared/common.yaml:3', 'api.yaml']]);
+  });
+});
+
+describe('problems in multi-file specs are located in the file that holds them', () => {
+  it('a missing file: at the ref, in the referring file (a subfolder file here), naming the path looked for', async () => {
+    const dir = await specFolder({ 'api.yaml': api('$ref: ./schemas/thing.yaml'), 'schemas/thing.yaml': 'type: object\nproperties:\n  part:\n    $ref: ./prat.yaml\n' });
+    const [problem, ...rest] = await problemsOf(dir);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ code: 'load/read-failed', at: { file: 'schemas/thing.yaml', line: 4, column: 11, pointer: '/properties/part/$ref' } });
+    expect(problem!.message).toBe('The $ref "./prat.yaml" points at schemas/prat.yaml, which does not exist.');
+    expect(problem!.hint).toContain('resolved against the folder of the file that holds it (schemas/)');
+  });
+
+  it('a missing absolute path says that absolute paths must exist', async () => {
+    const dir = await specFolder({ 'api.yaml': api(`$ref: "${join(work, 'nowhere', 'thing.yaml')}"`) });
+    const [problem] = await problemsOf(dir);
+    expect(problem).toMatchObject({ code: 'load/read-failed', at: { file: 'api.yaml', line: 15 } });
+    expect(problem!.hint).toContain('An absolute path is read as it stands, so it must exist');
+  });
+
+  it('an absolute path that exists is read', async () => {
+    const dir = await specFolder({ 'elsewhere/thing.yaml': 'type: object\ndescription: Read from an absolute path.\n' });
+    await writeFile(join(dir, 'api.yaml'), api(`$ref: "${join(dir, 'elsewhere', 'thing.yaml')}"`));
+    const { files } = await generate({ spec: 'api.yaml', cwd: dir, write: false });
+    expect(files.find((file) => file.path === 'src/types.ts')!.text).toContain('Read from an absolute path.');
+  });
+
+  it('a URL ref is refused, never fetched', async () => {
+    const dir = await specFolder({ 'api.yaml': api('$ref: ./thing.yaml'), 'thing.yaml': 'type: object\nproperties:\n  owner:\n    $ref: "https://example.com/schemas/owner.yaml"\n' });
+    const [problem, ...rest] = await problemsOf(dir);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ code: 'load/url-ref', at: { file: 'thing.yaml', line: 4, column: 11 } });
+    expect(problem!.message).toBe('The $ref "https://example.com/schemas/owner.yaml" is a URL: refs to URLs are not fetched.');
+    expect(problem!.hint).toMatch(/^Download the file and ref it relatively/);
+  });
+
+  it('a pointer to nothing in another file names the file, the missing key and the closest one', async () => {
+    const dir = await specFolder({ 'api.yaml': api('$ref: "./defs.yaml#/components/schemas/Thnig"'), 'defs.yaml': 'components:\n  schemas:\n    Thing: { type: object }\n' });
+    const [problem] = await problemsOf(dir);
+    expect(problem).toMatchObject({ code: 'model/unresolved-ref', at: { file: 'api.yaml', line: 15, column: 23 } });
+    expect(problem!.message).toBe('The $ref "./defs.yaml#/components/schemas/Thnig" points at nothing in defs.yaml: `/components/schemas` has no `Thnig`.');
+    expect(problem!.hint).toBe('Did you mean `/components/schemas/Thing`?');
+  });
+
+  it('a schema error inside another file: at its line and column there, with that file\'s code frame', async () => {
+    const dir = await specFolder({
+      'api.yaml': api('$ref: ./schemas/thing.yaml'),
+      'schemas/thing.yaml': 'type: object\nproperties:\n  size:\n    type: integr\n',
+    });
+    const [problem] = await problemsOf(dir);
+    expect(problem).toMatchObject({ code: 'model/unsupported-construct', at: { file: 'schemas/thing.yaml', line: 4, column: 11, pointer: '/properties/size/type' } });
+    const run = await runCli(['generate', '--spec', 'api.yaml', '--out', 'out'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('schemas/thing.yaml:4:11: error[model/unsupported-construct]');
+    expect(run.stderr).toContain('  > 4 |     type: integr\n');
+  });
+
+  it('an OpenAPI schema violation inside another file is located there', async () => {
+    const dir = await specFolder({
+      'api.yaml': `openapi: 3.0.3
+info: { title: Things, version: 1.0.0 }
+paths:
+  /things:
+    get:
+      operationId: listThings
+      parameters:
+        - $ref: "./common.yaml#/components/parameters/Limit"
+      responses:
+        "204": { description: Nothing. }
+`,
+      'common.yaml': 'components:\n  parameters:\n    Limit:\n      name: limit\n      in: qeury\n      schema: { type: integer }\n',
+    });
+    const problems = await problemsOf(dir);
+    expect(problems.map((p) => [p.code, `${p.at.file}:${p.at.line}:${p.at.column}`])).toContainEqual(['validate/schema', 'common.yaml:5:11']);
+  });
+
+  it('a YAML error in another file is located there, with a note at the ref', async () => {
+    const dir = await specFolder({ 'api.yaml': api('$ref: ./thing.yaml'), 'thing.yaml': 'type: object\nproperties:\n  a: { type: string\n' });
+    const [problem] = await problemsOf(dir);
+    expect(problem).toMatchObject({ code: 'load/yaml-syntax', at: { file: 'thing.yaml' } });
+    expect(problem!.related).toEqual([{ message: 'referenced by "./thing.yaml"', at: expect.objectContaining({ file: 'api.yaml', line: 15, column: 23 }) }]);
+  });
+
+  it('a $ref in an example value is data: neither followed nor reported', async () => {
+    const dir = await specFolder({ 'api.yaml': api('type: object\nexample: { $ref: ./not-a-file.yaml }\nproperties:\n  a: { $ref: ./a.yaml }'), 'a.yaml': 'type: string\n' });
+    const { files } = await generate({ spec: 'api.yaml', cwd: dir, write: false });
+    expect(files.find((file) => file.path === 'src/types.ts')!.text).toMatch(/a\?: A;/);
+  });
+});

@@ -1,0 +1,82 @@
+// --watch watches every file of a multi-file spec: the main file, every file its refs name, and
+// the files a later edit starts referring to.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listSpecFiles } from '../../generator/load/load-spec-files.js';
+import { watchFiles, withSpecFiles } from '../../generator/watch/watch-files.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sdkgen-watch-refs-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const spec = (ref: string) => `openapi: 3.1.0
+info: { title: Watched, version: 1.0.0 }
+paths: {}
+components:
+  schemas:
+    Thing: { $ref: "${ref}" }
+`;
+
+/** Repeats `act` until `isDone` (file events arrive asynchronously); fails only if it never happens. */
+async function repeatUntil(isDone: () => boolean, act: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!isDone()) {
+    if (Date.now() > deadline) throw new Error('the change was never seen');
+    await act();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('the files of a spec', () => {
+  it('are the main file and every file its refs reach, through other files too', async () => {
+    const main = resolve('test/fixtures/multi-file/pets/openapi.yaml');
+    const files = await listSpecFiles(main);
+    expect(files[0]).toBe(main);
+    expect(files.slice(1).map((file) => file.slice(resolve('test/fixtures/multi-file/pets').length + 1))).toEqual([
+      'common/common.yaml',
+      'paths/pets.yaml',
+      'schemas/animals/cat.yaml',
+      'schemas/animals/dog.yaml',
+      'schemas/new-pet.json',
+      'schemas/owner.yaml',
+      'schemas/pet.yaml',
+      'schemas/tag.json',
+    ]);
+  });
+
+  it('include a referenced file that does not exist yet (creating it is a change) and a file that does not parse', async () => {
+    await writeFile(join(dir, 'api.yaml'), spec('./schemas/thing.yaml'));
+    await writeFile(join(dir, 'broken.yaml'), 'a: [\n');
+    await writeFile(join(dir, 'other.yaml'), spec('./broken.yaml'));
+    expect(await listSpecFiles(join(dir, 'api.yaml'))).toEqual([join(dir, 'api.yaml'), join(dir, 'schemas', 'thing.yaml')]);
+    expect(await listSpecFiles(join(dir, 'other.yaml'))).toEqual([join(dir, 'other.yaml'), join(dir, 'broken.yaml')]);
+  });
+});
+
+describe('watching a multi-file spec', () => {
+  it('sees an edit of a referenced file, and of a file the spec refers to only after an edit', async () => {
+    const [api, a, b] = ['api.yaml', 'a.yaml', 'b.yaml'].map((name) => join(dir, name)) as [string, string, string];
+    await writeFile(api, spec('./a.yaml'));
+    await writeFile(a, 'type: string\n');
+    await writeFile(b, 'type: number\n');
+    const seen: string[] = [];
+    const controller = new AbortController();
+    const stopped = watchFiles(withSpecFiles(api, []), async (changed) => void seen.push(...changed), { debounceMs: 10, signal: controller.signal });
+    try {
+      await repeatUntil(() => seen.includes(a), () => writeFile(a, 'type: string\ndescription: edited\n'));
+      expect(seen).not.toContain(b);
+      await repeatUntil(() => seen.includes(api), () => writeFile(api, spec('./b.yaml')));
+      // the run that followed the edit listed the files again: b.yaml is watched now
+      await repeatUntil(() => seen.includes(b), () => writeFile(b, 'type: number\ndescription: edited\n'));
+    } finally {
+      controller.abort();
+      await stopped;
+    }
+  }, 45_000);
+});

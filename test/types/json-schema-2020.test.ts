@@ -1,0 +1,82 @@
+// The JSON Schema 2020-12 fixture (test/fixtures/specs/json-schema-2020.yaml) generates, once
+// refused: its tuples, object enums and consts get exact types, its shared request body and
+// response are one named type each (named after the component), the keywords sdkgen does not
+// check are located warnings, and the whole package type-checks, with a typed usage file beside
+// it that must compile (and one that must not).
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EmittedFile } from '../../generator/emit/emitted-file.js';
+import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
+import { generate } from '../../generator/pipeline.js';
+import { writeFiles } from '../validators/harness.js';
+
+const SPEC = 'test/fixtures/specs/json-schema-2020.yaml';
+let files: readonly EmittedFile[];
+let warnings: readonly Diagnostic[];
+
+beforeAll(async () => {
+  ({ files, warnings } = await generate({ spec: SPEC, write: false }));
+});
+
+const text = (path: string) => files.find((file) => file.path === path)!.text;
+
+describe('JSON Schema 2020-12 constructs', () => {
+  it('types tuples, object enums and object consts exactly', () => {
+    const types = text('src/types.ts');
+    expect(types).toContain('export type Point = [number, number];');
+    expect(types).toContain('export type Row = [string?, number?, ...boolean[]];');
+    expect(types).toMatch(/export type Mode =\n {2}\| 'fast'\n {2}\| \{\n {6}speed: 'slow';\n {6}gears: \[1, 2\];\n {4}\}\n {2}\| \['on', 'off'\];/);
+    expect(types).toMatch(/export interface Shape \{\n {2}kind: 'circle';\n {2}radius: 1;\n\}/);
+  });
+
+  it('names a body and a response shared by two operations once, after the component', () => {
+    const types = text('src/types.ts');
+    expect(types.match(/export interface PaymentInputBody /g)).toHaveLength(1);
+    expect(types.match(/export interface PaymentResultResponse /g)).toHaveLength(1);
+    expect(text('src/validators.ts').match(/function check_PaymentInputBody\(/g)).toHaveLength(1);
+    expect(types).not.toMatch(/CreatePaymentBody|ReplacePaymentBody/);
+  });
+
+  it('warns, located, about each keyword whose check is skipped', () => {
+    const unchecked = warnings.filter((warning) => warning.code === 'model/unchecked-construct').map((warning) => `${warning.at.line}:${warning.at.column} ${warning.at.pointer}`);
+    expect(unchecked).toEqual([
+      '133:7 /components/schemas/Loose/if',
+      '139:7 /components/schemas/Loose/patternProperties',
+      '132:24 /components/schemas/Loose/properties/next/$dynamicRef',
+    ]);
+    expect(warnings.every((warning) => warning.severity === 'warning')).toBe(true);
+  });
+
+  it('compiles, and so does typed use of it; a wrong tuple or enum value does not', async () => {
+    const root = writeFiles(files);
+    writeFileSync(
+      join(root, 'src', 'usage.ts'),
+      [
+        "import type { Mode, PaymentInputBody, Point, Row, Shape } from './types.js';",
+        "export const body: PaymentInputBody = { amount: 5, source: { object: 'card', number: '4242' }, at: [13.4, 52.5] };",
+        "export const modes: Mode[] = ['fast', { speed: 'slow', gears: [1, 2] }, ['on', 'off']];",
+        "export const rows: Row[] = [[], ['a'], ['a', 1, true, false]];",
+        "export const shape: Shape = { kind: 'circle', radius: 1 };",
+        '// @ts-expect-error a point has exactly two numbers',
+        'export const point: Point = [1, 2, 3];',
+        '// @ts-expect-error not one of the enum values',
+        "export const mode: Mode = { speed: 'fast' };",
+      ].join('\n'),
+    );
+    const tsc = await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', join(root, 'tsconfig.json'), '--noEmit'], { maxBuffer: 16 * 1024 * 1024 }).then(
+      () => '',
+      (error: { stdout: string }) => error.stdout,
+    );
+    expect(tsc).toBe('');
+  });
+
+  it('a spec without schemas still has a types module for index.ts to re-export', async () => {
+    const empty = await generate({ spec: 'test/fixtures/specs/no-schemas.yaml', write: false });
+    const types = empty.files.find((file) => file.path === 'src/types.ts')!.text;
+    expect(types.split('\n').filter((line) => line !== '' && !line.startsWith('//'))).toEqual(['export {};']);
+    expect(empty.files.find((file) => file.path === 'src/index.ts')!.text).toContain("export type * from './types.js';");
+  });
+});
