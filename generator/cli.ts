@@ -24,6 +24,7 @@ const GENERATE_FLAGS = {
   templates: { type: 'string', value: 'dir' },
   'package-name': { type: 'string', value: 'name' },
   'client-name': { type: 'string', value: 'name' },
+  'pattern-input-limit': { type: 'string', value: 'characters' },
   config: { type: 'string', value: 'file' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' },
@@ -51,6 +52,10 @@ are relative to the current folder, and in a config file to the file's folder):
   --templates <dir>      a folder of templates that replace the built-in ones by file name
   --package-name <name>  the npm package name (default: info.x-sdk.packageName)
   --client-name <name>   the client class name (default: info.x-sdk.clientName)
+  --pattern-input-limit <n>
+                         the generated validators test a \`pattern\` only on strings of at most
+                         n characters and report longer ones (default: no limit, except the
+                         one sdkgen sets on patterns that backtrack: see the README)
   --config <file>        the config file (default: sdkgen.config.json or .yaml in the cwd)
   --quiet                print only errors
   --verbose              print every warning (by default, 3 of each kind and a count)
@@ -104,6 +109,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const templates = pick(values.templates, config.templates);
     const packageName = pick(values['package-name'], config.packageName);
     const clientName = pick(values['client-name'], config.clientName);
+    const patternInputLimit = parseLimit(values['pattern-input-limit'] ?? config.patternInputLimit, values['pattern-input-limit'] !== undefined ? '--pattern-input-limit' : `${config.file}: patternInputLimit`);
     const spec = pick(values.spec, config.spec);
     if (spec === undefined) {
       const where = config.file !== undefined ? `${config.file} has no \`spec\` setting` : `there is no ${CONFIG_NAMES} in ${io.cwd}`;
@@ -124,6 +130,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ...(templates !== undefined ? { templates } : {}),
         ...(packageName !== undefined ? { packageName } : {}),
         ...(clientName !== undefined ? { clientName } : {}),
+        ...(patternInputLimit !== undefined ? { patternInputLimit } : {}),
       },
     };
     const code = await runOnce(settings, io, debug);
@@ -322,6 +329,14 @@ function realpathOfNearest(path: string): string {
   let existing = path;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   return resolve(realpathSync(existing), relative(existing, path));
+}
+
+/** A positive whole number of characters, from a flag or the config file. */
+function parseLimit(value: string | number | undefined, where: string): number | undefined {
+  if (value === undefined) return undefined;
+  const limit = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError(`${where} must be a whole number of characters, at least 1 (got ${JSON.stringify(value)}).`);
+  return limit;
 }
 
 function plural(count: number): string {

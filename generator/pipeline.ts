@@ -32,6 +32,8 @@ export interface GenerateOptions {
   readonly templates?: string;
   readonly packageName?: string;
   readonly clientName?: string;
+  /** Validators test a `pattern` only on strings of at most this many characters. */
+  readonly patternInputLimit?: number;
   /** The folder relative paths are read from and written to (default: the process's cwd). */
   readonly cwd?: string;
   /** Called when a stage starts (for progress display). */
@@ -68,6 +70,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       const { api, warnings } = buildModel(validation.checked, {
         ...(options.packageName !== undefined ? { packageName: options.packageName } : {}),
         ...(options.clientName !== undefined ? { clientName: options.clientName } : {}),
+        ...(options.patternInputLimit !== undefined ? { patternInputLimit: options.patternInputLimit } : {}),
       });
       stage('emit');
       // loaded only once a spec has passed the model (`--help` and bad specs never load them)

@@ -11,12 +11,15 @@ export interface SdkgenConfig {
   readonly packageName?: string;
   readonly clientName?: string;
   readonly templates?: string;
+  /** Validators test a pattern only on strings up to this many characters. */
+  readonly patternInputLimit?: number;
   /** The config file that was read, if any. */
   readonly file?: string;
 }
 
 const NAMES = ['sdkgen.config.json', 'sdkgen.config.yaml', 'sdkgen.config.yml'];
-const KEYS = new Set(['spec', 'out', 'packageName', 'clientName', 'templates']);
+const KEYS = new Set(['spec', 'out', 'packageName', 'clientName', 'templates', 'patternInputLimit']);
+const NUMBER_KEYS = new Set(['patternInputLimit']);
 const PATH_KEYS = new Set(['spec', 'out', 'templates']);
 
 export async function loadConfig(cwd: string, explicit?: string): Promise<SdkgenConfig> {
@@ -40,10 +43,15 @@ function parseConfig(text: string, file: string, cwd: string): SdkgenConfig {
   } catch (error) {
     throw new UsageError(`${shown} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new UsageError(`${shown} must hold an object of settings (spec, out, packageName, clientName, templates).`);
-  const config: Record<string, string> = {};
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new UsageError(`${shown} must hold an object of settings (${[...KEYS].join(', ')}).`);
+  const config: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(data)) {
     if (!KEYS.has(key)) throw new UsageError(`${shown}: unknown setting "${key}"; the settings are ${[...KEYS].join(', ')}.`);
+    if (NUMBER_KEYS.has(key)) {
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new UsageError(`${shown}: "${key}" must be a whole number, at least 1.`);
+      config[key] = value;
+      continue;
+    }
     if (typeof value !== 'string') throw new UsageError(`${shown}: "${key}" must be a string.`);
     config[key] = PATH_KEYS.has(key) ? relative(cwd, resolve(dirname(file), value)) || '.' : value;
   }

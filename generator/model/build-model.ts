@@ -12,7 +12,10 @@ import { packageOf, type PackageOptions } from './package-info.js';
 import { schemaToIr, type SchemaContext } from './schemas.js';
 
 /** `packageName` and `clientName` override `info.x-sdk`'s; an invalid one is a UsageError. */
-export type ModelOptions = PackageOptions;
+export interface ModelOptions extends PackageOptions {
+  /** Validators test a `pattern` only on strings of at most this many characters. */
+  readonly patternInputLimit?: number;
+}
 
 export interface BuiltModel {
   readonly api: IrApi;
@@ -21,7 +24,7 @@ export interface BuiltModel {
 
 export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): BuiltModel {
   const problems: Diagnostic[] = [];
-  const ctx: SchemaContext = { root: spec.root, locate: spec.locate, report: (d) => problems.push(d), inlining: new Set(), version: spec.version };
+  const ctx: SchemaContext = { root: spec.root, locate: spec.locate, report: (d) => problems.push(d), inlining: new Set(), version: spec.version, ...(options.patternInputLimit !== undefined ? { patternInputLimit: options.patternInputLimit } : {}) };
   const root = spec.root as Record<string, unknown>;
   const types = new NameTable(spec.locate);
   const claim = (table: NameTable, name: string, pointer: string, what: string): Identifier => {

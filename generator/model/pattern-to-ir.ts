@@ -12,10 +12,19 @@ export type PatternKeys = Pick<IrStringSchema, 'pattern' | 'patternFlags' | 'pat
 interface PatternContext {
   readonly locate: (pointer: string) => SourceLocation;
   readonly report: (diagnostic: Diagnostic) => void;
+  /** The user's cap on every pattern (`--pattern-input-limit`); slow patterns get the lower of it and sdkgen's. */
+  readonly patternInputLimit?: number;
 }
 
 /** `pointer` is the `pattern` keyword's; `maxLength` is the schema's, as written. */
 export function patternToIr(pattern: string, maxLength: unknown, pointer: string, ctx: PatternContext): PatternKeys {
+  const keys = patternKeys(pattern, maxLength, pointer, ctx);
+  const cap = ctx.patternInputLimit;
+  if (keys.pattern === undefined || cap === undefined) return keys;
+  return { ...keys, patternInputLimit: Math.min(keys.patternInputLimit ?? cap, cap) };
+}
+
+function patternKeys(pattern: string, maxLength: unknown, pointer: string, ctx: PatternContext): PatternKeys {
   const compiled = compilePattern(pattern);
   if (compiled.kind === 'refused') {
     ctx.report({

@@ -23,6 +23,8 @@ export interface SchemaContext {
   readonly inlining: Set<string>;
   /** The document's OpenAPI version: 3.0 forms in a 3.1 document get a warning. */
   readonly version: '3.0' | '3.1';
+  /** The user's cap on the length of strings tested against a pattern (`--pattern-input-limit`). */
+  readonly patternInputLimit?: number;
 }
 
 type Raw = Record<string, unknown>;
