@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = {
   'model/legacy-form': 'Write the OpenAPI 3.1 form (JSON Schema 2020-12), or declare `openapi: 3.0.x` if the spec is 3.0.',
   'model/query-in-path-key': 'Move the query string out of the path key into `in: query` parameters (a `const` or `enum` of one value for a fixed one).',
   'model/fragment-in-path-key': 'A fragment never reaches the server; give each operation its own path, or an `x-sdk-method` to name it.',
+  'model/invalid-header': 'A header name is an HTTP token (letters, digits and !#$%&\'*+-.^_`|~), and a fixed value holds no CR, LF, NUL or character above U+00FF (RFC 9110 §5.1, §5.5): fetch refuses any other, on every call.',
   'model/slow-pattern': 'Rewrite the pattern so that no part of a string can be matched in more than one way (see the README on patterns).',
   'model/overlapping-one-of': 'Use `anyOf` when branches may overlap; sdkgen treats this `oneOf` as `anyOf`.',
   'emit/template-error': 'Fix the template; the README lists each template and the data it receives (`--templates`).',

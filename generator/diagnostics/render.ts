@@ -58,20 +58,33 @@ export function escapeControls(text: string, keepNewlines = false): string {
   });
 }
 
-/** The line before, the line itself with a caret under the column, and the line after. */
+/** The most characters of a line a frame shows: a minified spec's one line can be megabytes. */
+const FRAME_WIDTH = 120;
+
+/**
+ * The line before, the line itself with a caret under the column, and the line after. A line
+ * longer than FRAME_WIDTH is cut to a window around the column (the same window on all three
+ * lines), with `…` where text was left out.
+ */
 function codeFrame(at: SourceLocation, text: string | undefined): string[] {
   if (text === undefined) return [];
   const lines = text.split(/\r?\n/);
   const first = Math.max(1, at.line - 1);
   const last = Math.min(lines.length, at.line + 1);
   const width = String(last).length;
+  const column = Math.max(0, at.column - 1);
+  const start = Math.max(0, column - FRAME_WIDTH / 2);
+  const shown = (raw: string) => {
+    const cut = raw.slice(start, start + FRAME_WIDTH);
+    return `${start > 0 && raw.length > 0 ? '…' : ''}${escapeControls(cut)}${raw.length > start + FRAME_WIDTH ? '…' : ''}`;
+  };
   const frame: string[] = [];
   for (let line = first; line <= last; line++) {
     const raw = (lines[line - 1] ?? '').replace(/\t/g, ' ');
     const marker = line === at.line ? '>' : ' ';
-    frame.push(`  ${marker} ${String(line).padStart(width)} | ${escapeControls(raw)}`.trimEnd());
+    frame.push(`  ${marker} ${String(line).padStart(width)} | ${shown(raw)}`.trimEnd());
     // the caret stays under its character when escapes before it widen the line
-    if (line === at.line) frame.push(`    ${' '.repeat(width)} | ${' '.repeat(escapeControls(raw.slice(0, Math.max(0, at.column - 1))).length)}^`);
+    if (line === at.line) frame.push(`    ${' '.repeat(width)} | ${' '.repeat((start > 0 ? 1 : 0) + escapeControls(raw.slice(start, column)).length)}^`);
   }
   return frame;
 }

@@ -53,6 +53,15 @@ export function operationToDraft(op: RawOperation, ctx: SchemaContext, allPaths:
   };
 }
 
+/** RFC 9110 §5.1: a field name is a token. */
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** RFC 9110 §5.5, as fetch's ByteString takes it: no CR, LF or NUL, nothing above U+00FF. */
+const HEADER_VALUE = /^[^\r\n\0\u0100-\uffff]*$/;
+
+function invalidHeader(message: string, pointer: string, ctx: SchemaContext): Diagnostic {
+  return { code: 'model/invalid-header', severity: 'error', message, hint: defaultHint('model/invalid-header'), at: ctx.locate(pointer) };
+}
+
 function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation, 'parameters' | 'fixedHeaders' | 'fixedQuery'> {
   const byKey = new Map<string, { raw: Raw; pointer: string }>();
   const pathItemPointer = op.pointer.slice(0, op.pointer.lastIndexOf('/'));
@@ -76,12 +85,21 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
   for (const { raw, pointer } of byKey.values()) {
     const location = raw['in'] as IrParameter['in'];
     const name = String(raw['name']);
+    // a header fetch would refuse fails every call: refuse it here, where it is written
+    if (location === 'header' && !HTTP_TOKEN.test(name)) {
+      ctx.report(invalidHeader(`The header parameter name ${JSON.stringify(name)} is not an HTTP header name.`, childPointer(pointer, 'name'), ctx));
+      continue;
+    }
     const rawSchema = raw['schema'] ?? contentSchemaOf(raw);
     const schema = onTheWire(schemaToIr(rawSchema ?? true, childPointer(pointer, 'schema'), ctx));
     // a required header or query parameter with one possible string value (`const`, or an `enum`
     // of one, as AWS writes `X-Amz-Target` and `Action`) is sent on every call, never passed
     const only = schema.kind === 'const' ? [schema.value] : schema.kind === 'enum' ? schema.values : [];
     if ((location === 'header' || location === 'query') && raw['required'] === true && only.length === 1 && typeof only[0] === 'string') {
+      if (location === 'header' && !HEADER_VALUE.test(only[0])) {
+        ctx.report(invalidHeader(`The fixed value of the header ${JSON.stringify(name)} holds a character no HTTP header can carry.`, childPointer(pointer, 'schema'), ctx));
+        continue;
+      }
       (location === 'header' ? fixedHeaders : fixedQuery).push({ name, value: only[0] });
       continue;
     }

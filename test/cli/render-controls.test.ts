@@ -85,3 +85,31 @@ describe('escapeControls', () => {
     expect(escapeControls('a\nb\r', true)).toBe('a\nb\\r');
   });
 });
+
+describe('code frames of very long lines', () => {
+  it('shows a window of the line around the column, with the caret under it', () => {
+    // a minified JSON spec: one line of 200,000 characters
+    const line = `{"openapi":"3.1.0",${'"x":1,'.repeat(33_333)}"bad":true}`;
+    const column = line.indexOf('"bad"') + 1;
+    const text = renderDiagnostic(diagnostic(1, column), { sources: new Map([['api.yaml', line]]), color: false });
+    const [, , frameLine, caretLine] = text.split('\n');
+    expect(text.length).toBeLessThan(600);
+    expect(frameLine).toMatch(/^ {2}> 1 \| …"x":1,.*"bad":true}$/);
+    expect(frameLine!.length).toBeLessThanOrEqual('  > 1 | '.length + 1 + 120 + 1);
+    expect(frameLine![caretLine!.indexOf('^')]).toBe('"');
+    expect(frameLine!.slice(caretLine!.indexOf('^'))).toBe('"bad":true}');
+  });
+
+  it('cuts both ends when the column is in the middle, keeping the lines above and below aligned', () => {
+    const long = 'a'.repeat(1_000);
+    const source = [`${long}b${long}`, `${long}X${long}`, `${long}c${long}`].join('\n');
+    const text = renderDiagnostic(diagnostic(2, 1_001), { sources: new Map([['api.yaml', source]]), color: false });
+    const lines = text.split('\n');
+    const frame = lines.slice(2, 6);
+    expect(frame[1]).toMatch(/^ {2}> 2 \| …a+Xa+…$/);
+    expect(frame[1]![frame[2]!.indexOf('^')]).toBe('X');
+    expect(frame[0]).toMatch(/^ {4}1 \| …a+ba+…$/);
+    expect(frame[3]).toMatch(/^ {4}3 \| …a+ca+…$/);
+    expect(new Set(frame.filter((l) => !l.includes('^')).map((l) => l.length)).size).toBe(1);
+  });
+});
