@@ -2,7 +2,7 @@
 // and when the variants' JSON types cannot overlap (the nullable case, a oneOf of different
 // types), the value's type picks the one remaining variant, checked inline with its own
 // messages. Overlapping variants call hoisted check functions; a oneOf among them counts.
-import type { IrSchema, IrUnionSchema } from '../../model/ir.js';
+import type { Identifier, IrSchema, IrUnionSchema } from '../../model/ir.js';
 import { code, joinCode, type Code } from '../escape.js';
 import { compare, conditional, not, or, type Expr } from './expr.js';
 import { describeSchema } from './describe.js';
@@ -39,15 +39,22 @@ export function unionToCheck(schema: IrUnionSchema, target: Target, scope: Scope
     const chain = [...explained.filter((variant) => !variant.isTestable), ...explained.filter((variant) => variant.isTestable)]
       .reduceRight<Code>((rest, variant) => scope.check(variant.schema, { ...target, otherwise: rest }), generic);
     const tests = variants.filter((variant) => variant.isTestable);
-    return tests.length === 0 ? chain : code`if (${not(anyTest(tests, target, scope))}) {\n${chain}\n}`;
+    return tests.length === 0 ? chain : code`if (${not(anyTest(tests, tests.map(() => undefined), target, scope))}) {\n${chain}\n}`;
   }
-  const failure = overlappingFailure(variants, expected, target, scope);
-  if (schema.mode === 'anyOf') return code`if (${not(anyTest(variants, target, scope))}) {\n${failure}\n}`;
+  // Each variant's check function runs once: the tests keep its issues for the failure report.
+  // Calling it again there made a value nested through overlapping variants cost 2^depth calls.
+  const results = variants.map((variant) => (variant.isTestable ? undefined : scope.local('r')));
+  const declarations = joinCode(
+    results.filter((result) => result !== undefined).map((result) => code`let ${result}: ValidationIssue[] | undefined;`),
+    '\n',
+  );
+  const failure = overlappingFailure(variants, results, expected, target, scope);
+  if (schema.mode === 'anyOf') return code`${declarations}\nif (${not(anyTest(variants, results, target, scope))}) {\n${failure}\n}`;
   const count = scope.local('n');
-  const tests = variants.map((variant) => code`if (${variantTest(variant, target, scope)}) {\n${count}++;\n}`);
+  const tests = variants.map((variant, i) => code`if (${variantTest(variant, results[i], target, scope)}) {\n${count}++;\n}`);
   const each = variants.map((variant) => describeSchema(variant.schema, resolve)).join(', ');
   const many = report(target, `expected exactly one of the oneOf variants (${each}) to match; found a value matching `, code`${count}`);
-  return code`let ${count} = 0;\n${joinCode(tests, '\n')}\nif (${count} === 0) {\n${failure}\n} else if (${count} > 1) {\n${many}\n}`;
+  return code`${declarations}\nlet ${count} = 0;\n${joinCode(tests, '\n')}\nif (${count} === 0) {\n${failure}\n} else if (${count} > 1) {\n${many}\n}`;
 }
 
 /**
@@ -61,22 +68,28 @@ function hasDetail(schema: IrSchema, scope: Scope): boolean {
   return (leafRules(resolved, code`value`, scope)?.length ?? 0) > 1;
 }
 
-/** `(t1) || (f2(v, strict, label) === undefined) || …`: true when some variant matches. */
-function anyTest(variants: readonly Variant[], target: Target, scope: Scope): Expr {
-  return or(variants.map((variant) => variantTest(variant, target, scope)));
+/** `(t1) || (r2 = f2(v, strict, label, depth)) === undefined || …`: true when some variant matches. */
+function anyTest(variants: readonly Variant[], results: readonly (Identifier | undefined)[], target: Target, scope: Scope): Expr {
+  return or(variants.map((variant, i) => variantTest(variant, results[i], target, scope)));
 }
 
-function variantTest(variant: Variant, target: Target, scope: Scope): Expr {
-  if (variant.isTestable) return schemaToTest(variant.schema, target.value, scope);
-  return compare(code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label}, ${depthAt(target)}) === undefined`);
+/** A leaf variant's boolean test, or its check function's call, its issues kept in `result`. */
+function variantTest(variant: Variant, result: Identifier | undefined, target: Target, scope: Scope): Expr {
+  if (variant.isTestable || result === undefined) return schemaToTest(variant.schema, target.value, scope);
+  return compare(code`(${result} = ${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label}, ${depthAt(target)})) === undefined`);
 }
 
-/** Every variant of the value's JSON type is checked again; the one with the fewest issues is reported. */
-function overlappingFailure(variants: readonly Variant[], expected: string, target: Target, scope: Scope): Code {
-  const candidates = variants.map((variant) => {
-    const call = code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label}, ${depthAt(target)})`;
+/**
+ * Reached only when every variant's test ran and failed, so each check function's issues are in
+ * its result: the candidate of the value's JSON type with the fewest issues is reported.
+ */
+function overlappingFailure(variants: readonly Variant[], results: readonly (Identifier | undefined)[], expected: string, target: Target, scope: Scope): Code {
+  const candidates = variants.map((variant, i) => {
+    // a leaf variant's test kept no issues: its check function runs now (a leaf does not recurse)
+    const result = results[i];
+    const issues = result !== undefined ? code`${result}` : code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label}, ${depthAt(target)})`;
     const guard = typeGuard(variant.types, target.value);
-    return guard === undefined ? call : conditional(guard, call, code`undefined`);
+    return guard === undefined ? issues : conditional(guard, issues, code`undefined`);
   });
   const helper = scope.module.helper('unionIssues');
   return code`issues = ${helper}(issues, [${joinCode(target.path, ', ')}], ${expected}, ${target.value}, [${joinCode(candidates, ', ')}], ${target.prefix});`;

@@ -325,9 +325,11 @@ function check_ImageSource(
   } else {
     issues = expected(issues, [], 'an object `{ image_url, file_id }`', value);
   }
+  let r5: ValidationIssue[] | undefined;
+  let r6: ValidationIssue[] | undefined;
   if (!(
-    check_ImageSource_1(value, strict, label, depth) === undefined ||
-    check_ImageSource_2(value, strict, label, depth) === undefined
+    (r5 = check_ImageSource_1(value, strict, label, depth)) === undefined ||
+    (r6 = check_ImageSource_2(value, strict, label, depth)) === undefined
   )) {
     issues = unionIssues(
       issues,
@@ -335,12 +337,8 @@ function check_ImageSource(
       'an object `{ image_url }` or an object `{ file_id }`',
       value,
       [
-        typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? check_ImageSource_1(value, strict, label, depth)
-          : undefined,
-        typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? check_ImageSource_2(value, strict, label, depth)
-          : undefined,
+        typeof value === 'object' && value !== null && !Array.isArray(value) ? r5 : undefined,
+        typeof value === 'object' && value !== null && !Array.isArray(value) ? r6 : undefined,
       ],
       '',
     );
@@ -652,9 +650,11 @@ function check_Settings(
       } else {
         issues = expected(issues, ['image'], 'an object `{ image_url, file_id }`', v18);
       }
+      let r23: ValidationIssue[] | undefined;
+      let r24: ValidationIssue[] | undefined;
       if (!(
-        check_ImageSource_1(v18, strict, '`image`', depth + 1) === undefined ||
-        check_ImageSource_2(v18, strict, '`image`', depth + 1) === undefined
+        (r23 = check_ImageSource_1(v18, strict, '`image`', depth + 1)) === undefined ||
+        (r24 = check_ImageSource_2(v18, strict, '`image`', depth + 1)) === undefined
       )) {
         issues = unionIssues(
           issues,
@@ -662,12 +662,8 @@ function check_Settings(
           'an object `{ image_url }` or an object `{ file_id }`',
           v18,
           [
-            typeof v18 === 'object' && v18 !== null && !Array.isArray(v18)
-              ? check_ImageSource_1(v18, strict, '`image`', depth + 1)
-              : undefined,
-            typeof v18 === 'object' && v18 !== null && !Array.isArray(v18)
-              ? check_ImageSource_2(v18, strict, '`image`', depth + 1)
-              : undefined,
+            typeof v18 === 'object' && v18 !== null && !Array.isArray(v18) ? r23 : undefined,
+            typeof v18 === 'object' && v18 !== null && !Array.isArray(v18) ? r24 : undefined,
           ],
           '',
         );
@@ -680,18 +676,18 @@ function check_Settings(
         );
       }
     }
-    for (const k23 in o1) {
+    for (const k25 in o1) {
       if (
-        k23 !== 'tags' &&
-        k23 !== 'limits' &&
-        k23 !== 'labels' &&
-        k23 !== 'mode' &&
-        k23 !== 'note' &&
-        k23 !== 'deprecated_flag' &&
-        k23 !== 'anything' &&
-        k23 !== 'image'
+        k25 !== 'tags' &&
+        k25 !== 'limits' &&
+        k25 !== 'labels' &&
+        k25 !== 'mode' &&
+        k25 !== 'note' &&
+        k25 !== 'deprecated_flag' &&
+        k25 !== 'anything' &&
+        k25 !== 'image'
       ) {
-        issues = fail(issues, [k23], unknownKeyMessage(k23, label, KEYS_10, NESTED_1));
+        issues = fail(issues, [k25], unknownKeyMessage(k25, label, KEYS_10, NESTED_1));
       }
     }
   } else {

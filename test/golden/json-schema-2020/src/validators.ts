@@ -243,9 +243,11 @@ function check_PaymentInputBody(
       } else {
         issues = expected(issues, ['source'], 'an object `{ label }`', v3);
       }
+      let r7: ValidationIssue[] | undefined;
+      let r8: ValidationIssue[] | undefined;
       if (!(
-        check_PaymentInputBody_1(v3, strict, '`source`', depth + 1) === undefined ||
-        check_PaymentInputBody_2(v3, strict, '`source`', depth + 1) === undefined
+        (r7 = check_PaymentInputBody_1(v3, strict, '`source`', depth + 1)) === undefined ||
+        (r8 = check_PaymentInputBody_2(v3, strict, '`source`', depth + 1)) === undefined
       )) {
         issues = unionIssues(
           issues,
@@ -253,90 +255,86 @@ function check_PaymentInputBody(
           'an object `{ object, number }` or an object `{ object, iban }`',
           v3,
           [
-            typeof v3 === 'object' && v3 !== null && !Array.isArray(v3)
-              ? check_PaymentInputBody_1(v3, strict, '`source`', depth + 1)
-              : undefined,
-            typeof v3 === 'object' && v3 !== null && !Array.isArray(v3)
-              ? check_PaymentInputBody_2(v3, strict, '`source`', depth + 1)
-              : undefined,
+            typeof v3 === 'object' && v3 !== null && !Array.isArray(v3) ? r7 : undefined,
+            typeof v3 === 'object' && v3 !== null && !Array.isArray(v3) ? r8 : undefined,
           ],
           '',
         );
       }
       if (typeof v3 === 'object' && v3 !== null && !Array.isArray(v3)) {
-        const o8 = v3 as Record<string, unknown>;
-        const r9 = check_PaymentInputBody_1(v3, strict, '`source`', depth + 1) === undefined;
-        const r10 = check_PaymentInputBody_2(v3, strict, '`source`', depth + 1) === undefined;
-        for (const k7 in o8) {
+        const o10 = v3 as Record<string, unknown>;
+        const r11 = check_PaymentInputBody_1(v3, strict, '`source`', depth + 1) === undefined;
+        const r12 = check_PaymentInputBody_2(v3, strict, '`source`', depth + 1) === undefined;
+        for (const k9 in o10) {
           if (!(
-            k7 === 'label' ||
-            (r9 && (k7 === 'object' || k7 === 'number')) ||
-            (r10 && (k7 === 'object' || k7 === 'iban'))
+            k9 === 'label' ||
+            (r11 && (k9 === 'object' || k9 === 'number')) ||
+            (r12 && (k9 === 'object' || k9 === 'iban'))
           )) {
-            if (k7 === 'object' || k7 === 'number' || k7 === 'iban') {
+            if (k9 === 'object' || k9 === 'number' || k9 === 'iban') {
               issues = fail(
                 issues,
-                ['source', k7],
+                ['source', k9],
                 'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
               );
             } else {
               issues = fail(
                 issues,
-                ['source', k7],
-                unknownKeyMessage(k7, '`source`', KEYS_5, NESTED_1),
+                ['source', k9],
+                unknownKeyMessage(k9, '`source`', KEYS_5, NESTED_1),
               );
             }
           }
         }
       }
     }
-    const v11 = o1.at;
-    if (v11 !== undefined) {
-      if (Array.isArray(v11)) {
-        if (v11.length < 2) {
-          issues = fail(issues, ['at'], 'expected at least 2 items, found ' + String(v11.length));
+    const v13 = o1.at;
+    if (v13 !== undefined) {
+      if (Array.isArray(v13)) {
+        if (v13.length < 2) {
+          issues = fail(issues, ['at'], 'expected at least 2 items, found ' + String(v13.length));
         }
-        if (v11.length > 0) {
-          const v12: unknown = v11[0];
-          if (!(typeof v12 === 'number' && Number.isFinite(v12))) {
-            issues = expected(issues, ['at', 0], 'a number', v12);
+        if (v13.length > 0) {
+          const v14: unknown = v13[0];
+          if (!(typeof v14 === 'number' && Number.isFinite(v14))) {
+            issues = expected(issues, ['at', 0], 'a number', v14);
           } else {
-            if (!(v12 >= -180)) {
-              issues = fail(issues, ['at', 0], 'expected at least -180, found ' + String(v12));
+            if (!(v14 >= -180)) {
+              issues = fail(issues, ['at', 0], 'expected at least -180, found ' + String(v14));
             }
-            if (!(v12 <= 180)) {
-              issues = fail(issues, ['at', 0], 'expected at most 180, found ' + String(v12));
+            if (!(v14 <= 180)) {
+              issues = fail(issues, ['at', 0], 'expected at most 180, found ' + String(v14));
             }
           }
         }
-        if (v11.length > 1) {
-          const v13: unknown = v11[1];
-          if (!(typeof v13 === 'number' && Number.isFinite(v13))) {
-            issues = expected(issues, ['at', 1], 'a number', v13);
+        if (v13.length > 1) {
+          const v15: unknown = v13[1];
+          if (!(typeof v15 === 'number' && Number.isFinite(v15))) {
+            issues = expected(issues, ['at', 1], 'a number', v15);
           } else {
-            if (!(v13 >= -90)) {
-              issues = fail(issues, ['at', 1], 'expected at least -90, found ' + String(v13));
+            if (!(v15 >= -90)) {
+              issues = fail(issues, ['at', 1], 'expected at least -90, found ' + String(v15));
             }
-            if (!(v13 <= 90)) {
-              issues = fail(issues, ['at', 1], 'expected at most 90, found ' + String(v13));
+            if (!(v15 <= 90)) {
+              issues = fail(issues, ['at', 1], 'expected at most 90, found ' + String(v15));
             }
           }
         }
-        if (v11.length > 2) {
+        if (v13.length > 2) {
           issues = fail(
             issues,
             ['at'],
-            "expected at most 2 items (the tuple's), found " + String(v11.length),
+            "expected at most 2 items (the tuple's), found " + String(v13.length),
           );
         }
       } else {
-        issues = expected(issues, ['at'], 'an array', v11);
+        issues = expected(issues, ['at'], 'an array', v13);
       }
     }
     if (strict) {
-      for (const k14 in o1) {
-        if (k14 !== 'amount' && k14 !== 'source' && k14 !== 'at') {
-          issues = fail(issues, [k14], unknownKeyMessage(k14, label, KEYS_9, NESTED_8));
+      for (const k16 in o1) {
+        if (k16 !== 'amount' && k16 !== 'source' && k16 !== 'at') {
+          issues = fail(issues, [k16], unknownKeyMessage(k16, label, KEYS_9, NESTED_8));
         }
       }
     }
@@ -580,9 +578,11 @@ function check_PaymentSource(
   } else {
     issues = expected(issues, [], 'an object `{ label }`', value);
   }
+  let r4: ValidationIssue[] | undefined;
+  let r5: ValidationIssue[] | undefined;
   if (!(
-    check_PaymentInputBody_1(value, strict, label, depth) === undefined ||
-    check_PaymentInputBody_2(value, strict, label, depth) === undefined
+    (r4 = check_PaymentInputBody_1(value, strict, label, depth)) === undefined ||
+    (r5 = check_PaymentInputBody_2(value, strict, label, depth)) === undefined
   )) {
     issues = unionIssues(
       issues,
@@ -590,34 +590,30 @@ function check_PaymentSource(
       'an object `{ object, number }` or an object `{ object, iban }`',
       value,
       [
-        typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? check_PaymentInputBody_1(value, strict, label, depth)
-          : undefined,
-        typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? check_PaymentInputBody_2(value, strict, label, depth)
-          : undefined,
+        typeof value === 'object' && value !== null && !Array.isArray(value) ? r4 : undefined,
+        typeof value === 'object' && value !== null && !Array.isArray(value) ? r5 : undefined,
       ],
       '',
     );
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const o5 = value as Record<string, unknown>;
-    const r6 = check_PaymentInputBody_1(value, strict, label, depth) === undefined;
-    const r7 = check_PaymentInputBody_2(value, strict, label, depth) === undefined;
-    for (const k4 in o5) {
+    const o7 = value as Record<string, unknown>;
+    const r8 = check_PaymentInputBody_1(value, strict, label, depth) === undefined;
+    const r9 = check_PaymentInputBody_2(value, strict, label, depth) === undefined;
+    for (const k6 in o7) {
       if (!(
-        k4 === 'label' ||
-        (r6 && (k4 === 'object' || k4 === 'number')) ||
-        (r7 && (k4 === 'object' || k4 === 'iban'))
+        k6 === 'label' ||
+        (r8 && (k6 === 'object' || k6 === 'number')) ||
+        (r9 && (k6 === 'object' || k6 === 'iban'))
       )) {
-        if (k4 === 'object' || k4 === 'number' || k4 === 'iban') {
+        if (k6 === 'object' || k6 === 'number' || k6 === 'iban') {
           issues = fail(
             issues,
-            [k4],
+            [k6],
             'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
           );
         } else {
-          issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_5, NESTED_1));
+          issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_5, NESTED_1));
         }
       }
     }
