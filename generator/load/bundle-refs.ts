@@ -12,6 +12,7 @@ import { basename, dirname, isAbsolute, join, normalize, relative } from 'node:p
 import { defaultHint } from '../diagnostics/codes.js';
 import { SpecError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/suggest.js';
+import { decodeUtf8 } from './decode-utf8.js';
 import { loadSpec, type LoadedSpec } from './load-spec.js';
 import { COMPONENT_SECTION, REFERENCEABLE, SHAPES, sectionEntryKind, type NodeKind } from './openapi-kinds.js';
 import { childPointer, decodePointer, encodePointer } from './pointer.js';
@@ -19,7 +20,8 @@ import { parseRefUri } from './ref-uri.js';
 
 /** The disk, as the bundler sees it (the caller owns the reading). */
 export interface SpecFileSystem {
-  readFile(path: string): Promise<string>;
+  /** The file's bytes: the bundler decodes them, so every file gets the same UTF-8 check. */
+  readFile(path: string): Promise<Uint8Array>;
   /** The path with symbolic links resolved: one file reached through two paths is one file. */
   realPath(path: string): Promise<string>;
 }
@@ -97,24 +99,27 @@ export async function readReachableFiles(main: SpecFile, fs: SpecFileSystem): Pr
         return;
       }
       const file = displayName(main, p);
+      let text: string | undefined;
       try {
-        const spec: SpecFile = { file, path: p, identity: result.identity, loaded: loadSpec(file, result.text) };
+        text = decodeUtf8(file, result.bytes);
+        const spec: SpecFile = { file, path: p, identity: result.identity, loaded: loadSpec(file, text) };
         byIdentity.set(result.identity, spec);
         states.set(p, { kind: 'ok', file: spec });
         frontier.push(spec);
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
-        states.set(p, { kind: 'unparsable', file, diagnostics: error.diagnostics, text: result.text });
+        // a file that is not UTF-8 is shown as a lenient decoder reads it
+        states.set(p, { kind: 'unparsable', file, diagnostics: error.diagnostics, text: text ?? error.sources.get(file) ?? '' });
       }
     });
   }
   return { states, isSelfContained };
 }
 
-async function readOne(path: string, fs: SpecFileSystem): Promise<{ text: string; identity: string } | { code: string }> {
+async function readOne(path: string, fs: SpecFileSystem): Promise<{ bytes: Uint8Array; identity: string } | { code: string }> {
   try {
-    const [text, identity] = await Promise.all([fs.readFile(path), fs.realPath(path)]);
-    return { text, identity };
+    const [bytes, identity] = await Promise.all([fs.readFile(path), fs.realPath(path)]);
+    return { bytes, identity };
   } catch (error) {
     return { code: (error as NodeJS.ErrnoException).code ?? String(error) };
   }

@@ -3,10 +3,11 @@
 // files besides the templates; everything else here is pure.
 import { readFile, realpath } from 'node:fs/promises';
 import { bundleRefs, readReachableFiles, type BundledSpec, type SpecFileSystem } from './bundle-refs.js';
+import { decodeUtf8 } from './decode-utf8.js';
 import { loadSpec } from './load-spec.js';
 
 const DISK: SpecFileSystem = {
-  readFile: (path) => readFile(path, 'utf8'),
+  readFile: (path) => readFile(path),
   realPath: (path) => realpath(path),
 };
 
@@ -26,7 +27,7 @@ export async function loadSpecFiles(file: string, text: string, path: string): P
  */
 export async function listSpecFiles(path: string): Promise<string[]> {
   try {
-    const main = loadSpec(path, await readFile(path, 'utf8'));
+    const main = loadSpec(path, decodeUtf8(path, await readFile(path)));
     const { states } = await readReachableFiles({ file: path, path, identity: await realpath(path), loaded: main }, DISK);
     return [path, ...[...states.keys()].filter((p) => p !== path).sort()];
   } catch {

@@ -235,6 +235,14 @@ paths:
     expect(problem!.related).toEqual([{ message: 'referenced by "./thing.yaml"', at: expect.objectContaining({ file: 'api.yaml', line: 15, column: 23 }) }]);
   });
 
+  it('a referenced file that is not UTF-8 is located there, like the main file, with a note at the ref', async () => {
+    const dir = await specFolder({ 'api.yaml': api('$ref: ./thing.yaml') });
+    await writeFile(join(dir, 'thing.yaml'), Buffer.concat([Buffer.from('type: object\ndescription: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const [problem] = await problemsOf(dir);
+    expect(problem).toMatchObject({ code: 'load/invalid-utf8', at: { file: 'thing.yaml', line: 2, column: 17 } });
+    expect(problem!.related).toEqual([{ message: 'referenced by "./thing.yaml"', at: expect.objectContaining({ file: 'api.yaml', line: 15, column: 23 }) }]);
+  });
+
   it('a $ref in an example value is data: neither followed nor reported', async () => {
     const dir = await specFolder({ 'api.yaml': api('type: object\nexample: { $ref: ./not-a-file.yaml }\nproperties:\n  a: { $ref: ./a.yaml }'), 'a.yaml': 'type: string\n' });
     const { files } = await generate({ spec: 'api.yaml', cwd: dir, write: false });
