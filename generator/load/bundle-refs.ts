@@ -13,6 +13,7 @@ import { defaultHint } from '../diagnostics/codes.js';
 import { SpecError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/suggest.js';
 import { decodeUtf8 } from './decode-utf8.js';
+import { isRecord } from './json-node.js';
 import { loadSpec, type LoadedSpec } from './load-spec.js';
 import { COMPONENT_SECTION, REFERENCEABLE, SHAPES, sectionEntryKind, type NodeKind } from './openapi-kinds.js';
 import { childPointer, decodePointer, encodePointer } from './pointer.js';
@@ -479,10 +480,6 @@ function nodeAt(root: unknown, pointer: string): { node: unknown } | { parent: s
     node = next;
   }
   return { node };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Sets an own property, `__proto__` included (a plain assignment would change the prototype). */

@@ -4,7 +4,8 @@
 // and in a header the client sends on every request (`x-sdkgen-client: name/version`).
 import { defaultHint } from '../diagnostics/codes.js';
 import { UsageError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
-import { isRecord, walkOperations } from '../validate/walk-operations.js';
+import { isRecord } from '../load/json-node.js';
+import { walkOperations } from '../validate/walk-operations.js';
 import { Identifier, type IrPackage } from './ir.js';
 import { isReservedName, splitWords, toTypeName } from './names.js';
 

@@ -1,4 +1,5 @@
 // Visits every operation of the raw document, in document order. Used by validate/rules.
+import { isRecord } from '../load/json-node.js';
 import { childPointer } from '../load/pointer.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -25,6 +26,3 @@ export function walkOperations(root: unknown): RawOperation[] {
   return found;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

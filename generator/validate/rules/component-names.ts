@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { LoadedSpec } from '../../load/load-spec.js';
 import { childPointer } from '../../load/pointer.js';
-import { isRecord } from '../walk-operations.js';
+import { isRecord } from '../../load/json-node.js';
 
 const COMPONENT_KEY = /^[a-zA-Z0-9._-]+$/;
 

@@ -6,7 +6,8 @@ import { defaultHint } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { LoadedSpec } from '../../load/load-spec.js';
 import { childPointer } from '../../load/pointer.js';
-import { HTTP_METHODS, isRecord } from '../walk-operations.js';
+import { isRecord } from '../../load/json-node.js';
+import { HTTP_METHODS } from '../walk-operations.js';
 
 export function checkEquivalentPaths(spec: LoadedSpec): Diagnostic[] {
   const root = spec.root;

@@ -5,7 +5,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { defaultHint } from '../../diagnostics/codes.js';
 import type { LoadedSpec } from '../../load/load-spec.js';
 import { decodePointer } from '../../load/pointer.js';
-import { isRecord, walkOperations } from '../walk-operations.js';
+import { isRecord } from '../../load/json-node.js';
+import { walkOperations } from '../walk-operations.js';
 
 export function checkPathParameters(spec: LoadedSpec): Diagnostic[] {
   const problems: Diagnostic[] = [];

@@ -7,7 +7,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { closestMatch } from '../../diagnostics/suggest.js';
 import type { LoadedSpec } from '../../load/load-spec.js';
 import { childPointer } from '../../load/pointer.js';
-import { isRecord, walkOperations } from '../walk-operations.js';
+import { isRecord } from '../../load/json-node.js';
+import { walkOperations } from '../walk-operations.js';
 
 export function checkSecuritySchemes(spec: LoadedSpec): Diagnostic[] {
   const root = isRecord(spec.root) ? spec.root : {};
