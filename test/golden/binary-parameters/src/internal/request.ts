@@ -300,7 +300,7 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     const options = this.#options;
     const operation = this.#operation;
     if (operation.validateRequest !== undefined && (options?.validate ?? config.validate)) {
-      const issues = guardDepth(operation.validateRequest);
+      const issues = operation.validateRequest();
       if (issues.length > 0)
         throw new ValidationError(this.#scrubIssues(issues), 'Invalid request');
     }
@@ -556,12 +556,12 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     value: unknown,
     mode: 'loose' | 'strict',
   ): readonly ValidationIssue[] {
-    const issues = guardDepth(() => check(value, mode));
+    const issues = check(value, mode);
     const secret = this.#config.secret;
     if (issues.length === 0 || !valueContainsSecret(value, secret))
       return this.#scrubIssues(issues);
     const clean = scrubValue(value, secret);
-    const again = guardDepth(() => check(clean, mode));
+    const again = check(clean, mode);
     // Scrubbing can make a value valid (a shorter string); the first issues then stand, scrubbed.
     return this.#scrubIssues(again.length > 0 ? again : issues);
   }
@@ -616,20 +616,6 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
 }
 
 function ignore(): void {}
-
-/**
- * Runs a generated check. The checks stop at a fixed depth on their own (see standard-schema.ts);
- * a stack that runs out anyway (a runtime with a small stack, a hand-written check) becomes an
- * issue instead of a RangeError.
- */
-function guardDepth(run: () => readonly ValidationIssue[]): readonly ValidationIssue[] {
-  try {
-    return run();
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return [{ path: [], message: 'value is nested too deeply to check (the stack ran out)' }];
-  }
-}
 
 function userAbort(signal: AbortSignal): APIUserAbortError {
   return new APIUserAbortError('Request was aborted by the caller (the AbortSignal fired).', {
