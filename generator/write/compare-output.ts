@@ -31,18 +31,27 @@ export function isIgnored(path: string): boolean {
 }
 
 export function compareTree(existing: ReadonlyMap<string, string>, files: readonly EmittedFile[]): TreeDifference {
+  return differenceOf(files, existing, existing.keys());
+}
+
+/**
+ * Each emitted file as created (no text before), changed or unchanged, and every existing path
+ * that is not emitted as deleted. `before` holds what a path held: text, or null for a folder
+ * where a file goes (changed).
+ */
+function differenceOf(files: readonly EmittedFile[], before: ReadonlyMap<string, string | null>, existing: Iterable<string>): TreeDifference {
   const created: string[] = [];
   const changed: string[] = [];
   const unchanged: string[] = [];
   const emitted = new Set<string>();
   for (const file of files) {
     emitted.add(file.path);
-    const before = existing.get(file.path);
-    if (before === undefined) created.push(file.path);
-    else if (before !== file.text) changed.push(file.path);
+    const text = before.get(file.path);
+    if (text === undefined) created.push(file.path);
+    else if (text !== file.text) changed.push(file.path);
     else unchanged.push(file.path);
   }
-  const deleted = [...existing.keys()].filter((path) => !emitted.has(path));
+  const deleted = [...existing].filter((path) => !emitted.has(path));
   return { created: created.sort(), changed: changed.sort(), deleted: deleted.sort(), unchanged: unchanged.sort() };
 }
 
@@ -60,25 +69,18 @@ export function isSameTree(difference: TreeDifference): boolean {
 export async function compareOutput(dir: string, files: readonly EmittedFile[], previous: readonly string[] | undefined): Promise<TreeDifference> {
   const owned = new Set([...files.map((file) => file.path), ...(previous ?? [])].map(topLevelEntry).filter((entry) => !isIgnored(entry)));
   const existing = new Set((await Promise.all([...owned].sort().map((entry) => listFiles(dir, entry, () => true)))).flat());
-  const created: string[] = [];
-  const changed: string[] = [];
-  const unchanged: string[] = [];
-  const emitted = new Set<string>();
+  const before = new Map<string, string | null>();
   await Promise.all(
     files.map(async (file) => {
-      emitted.add(file.path);
-      const before = await readFile(join(dir, file.path), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      const text = await readFile(join(dir, file.path), 'utf8').catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
         if (error.code === 'EISDIR') return null;
         throw error;
       });
-      if (before === undefined) created.push(file.path);
-      else if (before !== file.text) changed.push(file.path);
-      else unchanged.push(file.path);
+      if (text !== undefined) before.set(file.path, text);
     }),
   );
-  const deleted = [...existing].filter((path) => !emitted.has(path));
-  return { created: created.sort(), changed: changed.sort(), deleted: deleted.sort(), unchanged: unchanged.sort() };
+  return differenceOf(files, before, existing);
 }
 
 /**
