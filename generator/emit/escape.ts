@@ -72,12 +72,12 @@ export function joinCode(pieces: readonly Code[], separator: string): Code {
 
 /** An object key: bare when it is a plain identifier-like name, else a string literal. */
 export function propertyKey(name: string): Code {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== '__proto__' ? Code.raw(name) : literal(name);
+  return Identifier.PATTERN.test(name) && name !== '__proto__' ? Code.raw(name) : literal(name);
 }
 
 /** Property access: `.name` when safe, else `["name"]`. */
 export function propertyAccess(name: string): Code {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? Code.raw(`.${name}`) : Code.raw(`[${literal(name).text}]`);
+  return Identifier.PATTERN.test(name) ? Code.raw(`.${name}`) : Code.raw(`[${literal(name).text}]`);
 }
 
 /** Optional property access: `?.name` when safe, else `?.["name"]`. */

@@ -4,8 +4,11 @@
 
 /** A checked JS identifier (the idea behind ajv's Name): it cannot hold anything but an identifier. */
 export class Identifier {
+  /** The shape of an identifier sdkgen emits: ASCII letters, digits, `_` and `$`, no leading digit. */
+  static readonly PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
   constructor(readonly text: string) {
-    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(text)) throw new Error(`not an identifier: ${JSON.stringify(text)}`);
+    if (!Identifier.PATTERN.test(text)) throw new Error(`not an identifier: ${JSON.stringify(text)}`);
   }
   toString(): string {
     return this.text;

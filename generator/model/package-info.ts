@@ -17,7 +17,6 @@ export interface PackageOptions {
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** Semantic Versioning 2.0.0 (semver.org's regular expression). */
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 const KNOWN_KEYS = ['packageName', 'clientName', 'apiKeyEnv', 'baseURLEnv'] as const;
@@ -41,7 +40,7 @@ export function npmNameProblem(name: string): string | undefined {
 
 /** Why `name` cannot name the client class, or undefined. */
 export function clientNameProblem(name: string): string | undefined {
-  if (!IDENTIFIER.test(name)) return 'is not a JavaScript identifier (letters, digits, `_` and `$`, not starting with a digit)';
+  if (!Identifier.PATTERN.test(name)) return 'is not a JavaScript identifier (letters, digits, `_` and `$`, not starting with a digit)';
   if (isReservedName(name)) return 'is a reserved word or a name the generated package already uses';
   return undefined;
 }
