@@ -73,14 +73,11 @@ function moduleFacts(code: string): ModuleFacts {
 
   const values = new Map<string, number>();
   const types = new Map<string, number>();
-  const lines = code.split('\n');
-  let offset = 0;
-  const lineStarts = lines.map((line) => ((offset += line.length + 1), offset - line.length - 1));
   for (const match of code.matchAll(DECLARATION)) {
     const [, isExported, kind, name] = match;
     if (isExported) exports.add(name!);
     if (kind === 'interface') continue; // interfaces merge by design
-    if (kind!.startsWith('function') && !hasBody(lines, lineStarts, match.index)) continue; // an overload signature
+    if (kind!.startsWith('function') && !hasBody(code, match.index)) continue; // an overload signature
     const space = kind === 'type' ? types : kind!.endsWith('class') || kind === 'enum' ? null : values;
     for (const table of space === null ? [values, types] : [space]) table.set(name!, (table.get(name!) ?? 0) + 1);
   }
@@ -105,15 +102,20 @@ function specifiers(list: string): { name: string; alias: string }[] {
     });
 }
 
-/** Whether the function declared at `index` has a body: its signature ends in `{`, not `;`. */
-function hasBody(lines: readonly string[], lineStarts: readonly number[], index: number): boolean {
-  const line = lineStarts.findIndex((start, i) => start <= index && (lineStarts[i + 1] ?? Infinity) > index);
-  for (let i = line; i < lines.length; i++) {
-    const text = lines[i]!;
-    if (i === line || /^\S/.test(text)) {
-      if (/\{\s*$/.test(text)) return true;
-      if (/;\s*$/.test(text)) return false;
+/**
+ * Whether the function declared at `index` (a line start) has a body: its signature ends in `{`,
+ * not `;`, on its first line or on the next line that starts at column 0 (a broken signature).
+ */
+function hasBody(code: string, index: number): boolean {
+  for (let start = index, isFirst = true; start < code.length; isFirst = false) {
+    const newline = code.indexOf('\n', start);
+    const end = newline === -1 ? code.length : newline;
+    if (isFirst || !/\s/.test(code[start] ?? ' ')) {
+      const line = code.slice(start, end).trimEnd();
+      if (line.endsWith('{')) return true;
+      if (line.endsWith(';')) return false;
     }
+    start = end + 1;
   }
   return false;
 }
