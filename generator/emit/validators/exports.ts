@@ -34,7 +34,7 @@ export function namedSchemaToStatements(named: IrNamedSchema, vendor: Code, modu
     ].join('\n'),
     [
       docComment(doc`\`${named.name}\` as a Standard Schema v1 object ('loose' mode).`).text,
-      code`export const ${named.name} = standardSchema<${Code.raw(type)}>(${vendor}, ${check}, ${label});`.text,
+      code`export const ${named.name}: StandardSchemaV1<${Code.raw(type)}> = standardSchema<${Code.raw(type)}>(${vendor}, ${check}, ${label});`.text,
     ].join('\n'),
     checkFunction(check, new Scope(module, name).rootCheck(named.schema)),
   ];

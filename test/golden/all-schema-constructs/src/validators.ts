@@ -79,7 +79,11 @@ export function assertAudit(value: unknown): asserts value is types.Audit {
 }
 
 /** `Audit` as a Standard Schema v1 object ('loose' mode). */
-export const Audit = standardSchema<types.Audit>('constructs-client', check_Audit, '`Audit`');
+export const Audit: StandardSchemaV1<types.Audit> = standardSchema<types.Audit>(
+  'constructs-client',
+  check_Audit,
+  '`Audit`',
+);
 
 function check_Audit(
   value: unknown,
@@ -155,7 +159,11 @@ export function assertCircle(value: unknown): asserts value is types.Circle {
 }
 
 /** `Circle` as a Standard Schema v1 object ('loose' mode). */
-export const Circle = standardSchema<types.Circle>('constructs-client', check_Circle, '`Circle`');
+export const Circle: StandardSchemaV1<types.Circle> = standardSchema<types.Circle>(
+  'constructs-client',
+  check_Circle,
+  '`Circle`',
+);
 
 function check_Circle(
   value: unknown,
@@ -234,7 +242,11 @@ export function assertColor(value: unknown): asserts value is types.Color {
 }
 
 /** `Color` as a Standard Schema v1 object ('loose' mode). */
-export const Color = standardSchema<types.Color>('constructs-client', check_Color, '`Color`');
+export const Color: StandardSchemaV1<types.Color> = standardSchema<types.Color>(
+  'constructs-client',
+  check_Color,
+  '`Color`',
+);
 
 function check_Color(
   value: unknown,
@@ -287,7 +299,7 @@ export function assertImageSource(value: unknown): asserts value is types.ImageS
 }
 
 /** `ImageSource` as a Standard Schema v1 object ('loose' mode). */
-export const ImageSource = standardSchema<types.ImageSource>(
+export const ImageSource: StandardSchemaV1<types.ImageSource> = standardSchema<types.ImageSource>(
   'constructs-client',
   check_ImageSource,
   '`ImageSource`',
@@ -382,11 +394,12 @@ export function assertPlantTreeResponse(value: unknown): asserts value is types.
 }
 
 /** `PlantTreeResponse` as a Standard Schema v1 object ('loose' mode). */
-export const PlantTreeResponse = standardSchema<types.PlantTreeResponse>(
-  'constructs-client',
-  check_PlantTreeResponse,
-  '`PlantTreeResponse`',
-);
+export const PlantTreeResponse: StandardSchemaV1<types.PlantTreeResponse> =
+  standardSchema<types.PlantTreeResponse>(
+    'constructs-client',
+    check_PlantTreeResponse,
+    '`PlantTreeResponse`',
+  );
 
 function check_PlantTreeResponse(
   value: unknown,
@@ -468,7 +481,7 @@ export function assertSettings(value: unknown): asserts value is types.Settings 
 }
 
 /** `Settings` as a Standard Schema v1 object ('loose' mode). */
-export const Settings = standardSchema<types.Settings>(
+export const Settings: StandardSchemaV1<types.Settings> = standardSchema<types.Settings>(
   'constructs-client',
   check_Settings,
   '`Settings`',
@@ -727,7 +740,11 @@ export function assertShape(value: unknown): asserts value is types.Shape {
 }
 
 /** `Shape` as a Standard Schema v1 object ('loose' mode). */
-export const Shape = standardSchema<types.Shape>('constructs-client', check_Shape, '`Shape`');
+export const Shape: StandardSchemaV1<types.Shape> = standardSchema<types.Shape>(
+  'constructs-client',
+  check_Shape,
+  '`Shape`',
+);
 
 function check_Shape(
   value: unknown,
@@ -805,7 +822,11 @@ export function assertSquare(value: unknown): asserts value is types.Square {
 }
 
 /** `Square` as a Standard Schema v1 object ('loose' mode). */
-export const Square = standardSchema<types.Square>('constructs-client', check_Square, '`Square`');
+export const Square: StandardSchemaV1<types.Square> = standardSchema<types.Square>(
+  'constructs-client',
+  check_Square,
+  '`Square`',
+);
 
 function check_Square(
   value: unknown,
@@ -887,7 +908,7 @@ export function assertStoredShape(value: unknown): asserts value is types.Stored
 }
 
 /** `StoredShape` as a Standard Schema v1 object ('loose' mode). */
-export const StoredShape = standardSchema<types.StoredShape>(
+export const StoredShape: StandardSchemaV1<types.StoredShape> = standardSchema<types.StoredShape>(
   'constructs-client',
   check_StoredShape,
   '`StoredShape`',
@@ -1045,7 +1066,7 @@ export function assertTreeNode(value: unknown): asserts value is types.TreeNode 
 }
 
 /** `TreeNode` as a Standard Schema v1 object ('loose' mode). */
-export const TreeNode = standardSchema<types.TreeNode>(
+export const TreeNode: StandardSchemaV1<types.TreeNode> = standardSchema<types.TreeNode>(
   'constructs-client',
   check_TreeNode,
   '`TreeNode`',

@@ -175,11 +175,12 @@ export function assertChatKitAttachment(value: unknown): asserts value is types.
 }
 
 /** `ChatKitAttachment` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitAttachment = standardSchema<types.ChatKitAttachment>(
-  'chatkit-client',
-  check_ChatKitAttachment,
-  '`ChatKitAttachment`',
-);
+export const ChatKitAttachment: StandardSchemaV1<types.ChatKitAttachment> =
+  standardSchema<types.ChatKitAttachment>(
+    'chatkit-client',
+    check_ChatKitAttachment,
+    '`ChatKitAttachment`',
+  );
 
 function check_ChatKitAttachment(
   value: unknown,
@@ -294,11 +295,12 @@ export function assertChatKitClientToolCall(
 }
 
 /** `ChatKitClientToolCall` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitClientToolCall = standardSchema<types.ChatKitClientToolCall>(
-  'chatkit-client',
-  check_ChatKitClientToolCall,
-  '`ChatKitClientToolCall`',
-);
+export const ChatKitClientToolCall: StandardSchemaV1<types.ChatKitClientToolCall> =
+  standardSchema<types.ChatKitClientToolCall>(
+    'chatkit-client',
+    check_ChatKitClientToolCall,
+    '`ChatKitClientToolCall`',
+  );
 
 function check_ChatKitClientToolCall(
   value: unknown,
@@ -471,11 +473,12 @@ export function assertChatKitResponseOutputText(
 }
 
 /** `ChatKitResponseOutputText` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitResponseOutputText = standardSchema<types.ChatKitResponseOutputText>(
-  'chatkit-client',
-  check_ChatKitResponseOutputText,
-  '`ChatKitResponseOutputText`',
-);
+export const ChatKitResponseOutputText: StandardSchemaV1<types.ChatKitResponseOutputText> =
+  standardSchema<types.ChatKitResponseOutputText>(
+    'chatkit-client',
+    check_ChatKitResponseOutputText,
+    '`ChatKitResponseOutputText`',
+  );
 
 function check_ChatKitResponseOutputText(
   value: unknown,
@@ -627,7 +630,7 @@ export function assertChatKitResponseOutputTextAnnotationFile(
 }
 
 /** `ChatKitResponseOutputTextAnnotationFile` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitResponseOutputTextAnnotationFile =
+export const ChatKitResponseOutputTextAnnotationFile: StandardSchemaV1<types.ChatKitResponseOutputTextAnnotationFile> =
   standardSchema<types.ChatKitResponseOutputTextAnnotationFile>(
     'chatkit-client',
     check_ChatKitResponseOutputTextAnnotationFile,
@@ -754,7 +757,7 @@ export function assertChatKitResponseOutputTextAnnotationURL(
 }
 
 /** `ChatKitResponseOutputTextAnnotationURL` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitResponseOutputTextAnnotationURL =
+export const ChatKitResponseOutputTextAnnotationURL: StandardSchemaV1<types.ChatKitResponseOutputTextAnnotationURL> =
   standardSchema<types.ChatKitResponseOutputTextAnnotationURL>(
     'chatkit-client',
     check_ChatKitResponseOutputTextAnnotationURL,
@@ -881,7 +884,7 @@ export function assertChatKitResponseOutputTextAnnotationUnion(
 }
 
 /** `ChatKitResponseOutputTextAnnotationUnion` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitResponseOutputTextAnnotationUnion =
+export const ChatKitResponseOutputTextAnnotationUnion: StandardSchemaV1<types.ChatKitResponseOutputTextAnnotationUnion> =
   standardSchema<types.ChatKitResponseOutputTextAnnotationUnion>(
     'chatkit-client',
     check_ChatKitResponseOutputTextAnnotationUnion,
@@ -964,7 +967,7 @@ export function assertChatKitTask(value: unknown): asserts value is types.ChatKi
 }
 
 /** `ChatKitTask` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitTask = standardSchema<types.ChatKitTask>(
+export const ChatKitTask: StandardSchemaV1<types.ChatKitTask> = standardSchema<types.ChatKitTask>(
   'chatkit-client',
   check_ChatKitTask,
   '`ChatKitTask`',
@@ -1111,11 +1114,12 @@ export function assertChatKitTaskGroup(value: unknown): asserts value is types.C
 }
 
 /** `ChatKitTaskGroup` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitTaskGroup = standardSchema<types.ChatKitTaskGroup>(
-  'chatkit-client',
-  check_ChatKitTaskGroup,
-  '`ChatKitTaskGroup`',
-);
+export const ChatKitTaskGroup: StandardSchemaV1<types.ChatKitTaskGroup> =
+  standardSchema<types.ChatKitTaskGroup>(
+    'chatkit-client',
+    check_ChatKitTaskGroup,
+    '`ChatKitTaskGroup`',
+  );
 
 function check_ChatKitTaskGroup(
   value: unknown,
@@ -1296,11 +1300,8 @@ export function assertChatKitThread(value: unknown): asserts value is types.Chat
 }
 
 /** `ChatKitThread` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThread = standardSchema<types.ChatKitThread>(
-  'chatkit-client',
-  check_ChatKitThread,
-  '`ChatKitThread`',
-);
+export const ChatKitThread: StandardSchemaV1<types.ChatKitThread> =
+  standardSchema<types.ChatKitThread>('chatkit-client', check_ChatKitThread, '`ChatKitThread`');
 
 function check_ChatKitThread(
   value: unknown,
@@ -1478,7 +1479,7 @@ export function assertChatKitThreadAssistantMessageItem(
 }
 
 /** `ChatKitThreadAssistantMessageItem` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadAssistantMessageItem =
+export const ChatKitThreadAssistantMessageItem: StandardSchemaV1<types.ChatKitThreadAssistantMessageItem> =
   standardSchema<types.ChatKitThreadAssistantMessageItem>(
     'chatkit-client',
     check_ChatKitThreadAssistantMessageItem,
@@ -1724,11 +1725,12 @@ export function assertChatKitThreadItemList(
 }
 
 /** `ChatKitThreadItemList` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadItemList = standardSchema<types.ChatKitThreadItemList>(
-  'chatkit-client',
-  check_ChatKitThreadItemList,
-  '`ChatKitThreadItemList`',
-);
+export const ChatKitThreadItemList: StandardSchemaV1<types.ChatKitThreadItemList> =
+  standardSchema<types.ChatKitThreadItemList>(
+    'chatkit-client',
+    check_ChatKitThreadItemList,
+    '`ChatKitThreadItemList`',
+  );
 
 function check_ChatKitThreadItemList(
   value: unknown,
@@ -1869,11 +1871,12 @@ export function assertChatKitThreadItemListDataUnion(
 }
 
 /** `ChatKitThreadItemListDataUnion` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadItemListDataUnion = standardSchema<types.ChatKitThreadItemListDataUnion>(
-  'chatkit-client',
-  check_ChatKitThreadItemListDataUnion,
-  '`ChatKitThreadItemListDataUnion`',
-);
+export const ChatKitThreadItemListDataUnion: StandardSchemaV1<types.ChatKitThreadItemListDataUnion> =
+  standardSchema<types.ChatKitThreadItemListDataUnion>(
+    'chatkit-client',
+    check_ChatKitThreadItemListDataUnion,
+    '`ChatKitThreadItemListDataUnion`',
+  );
 
 function check_ChatKitThreadItemListDataUnion(
   value: unknown,
@@ -1989,11 +1992,12 @@ export function assertChatKitThreadList(value: unknown): asserts value is types.
 }
 
 /** `ChatKitThreadList` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadList = standardSchema<types.ChatKitThreadList>(
-  'chatkit-client',
-  check_ChatKitThreadList,
-  '`ChatKitThreadList`',
-);
+export const ChatKitThreadList: StandardSchemaV1<types.ChatKitThreadList> =
+  standardSchema<types.ChatKitThreadList>(
+    'chatkit-client',
+    check_ChatKitThreadList,
+    '`ChatKitThreadList`',
+  );
 
 function check_ChatKitThreadList(
   value: unknown,
@@ -2129,11 +2133,12 @@ export function assertChatKitThreadStatusActive(
 }
 
 /** `ChatKitThreadStatusActive` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadStatusActive = standardSchema<types.ChatKitThreadStatusActive>(
-  'chatkit-client',
-  check_ChatKitThreadStatusActive,
-  '`ChatKitThreadStatusActive`',
-);
+export const ChatKitThreadStatusActive: StandardSchemaV1<types.ChatKitThreadStatusActive> =
+  standardSchema<types.ChatKitThreadStatusActive>(
+    'chatkit-client',
+    check_ChatKitThreadStatusActive,
+    '`ChatKitThreadStatusActive`',
+  );
 
 function check_ChatKitThreadStatusActive(
   value: unknown,
@@ -2218,11 +2223,12 @@ export function assertChatKitThreadStatusClosed(
 }
 
 /** `ChatKitThreadStatusClosed` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadStatusClosed = standardSchema<types.ChatKitThreadStatusClosed>(
-  'chatkit-client',
-  check_ChatKitThreadStatusClosed,
-  '`ChatKitThreadStatusClosed`',
-);
+export const ChatKitThreadStatusClosed: StandardSchemaV1<types.ChatKitThreadStatusClosed> =
+  standardSchema<types.ChatKitThreadStatusClosed>(
+    'chatkit-client',
+    check_ChatKitThreadStatusClosed,
+    '`ChatKitThreadStatusClosed`',
+  );
 
 function check_ChatKitThreadStatusClosed(
   value: unknown,
@@ -2315,11 +2321,12 @@ export function assertChatKitThreadStatusLocked(
 }
 
 /** `ChatKitThreadStatusLocked` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadStatusLocked = standardSchema<types.ChatKitThreadStatusLocked>(
-  'chatkit-client',
-  check_ChatKitThreadStatusLocked,
-  '`ChatKitThreadStatusLocked`',
-);
+export const ChatKitThreadStatusLocked: StandardSchemaV1<types.ChatKitThreadStatusLocked> =
+  standardSchema<types.ChatKitThreadStatusLocked>(
+    'chatkit-client',
+    check_ChatKitThreadStatusLocked,
+    '`ChatKitThreadStatusLocked`',
+  );
 
 function check_ChatKitThreadStatusLocked(
   value: unknown,
@@ -2412,11 +2419,12 @@ export function assertChatKitThreadStatusUnion(
 }
 
 /** `ChatKitThreadStatusUnion` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadStatusUnion = standardSchema<types.ChatKitThreadStatusUnion>(
-  'chatkit-client',
-  check_ChatKitThreadStatusUnion,
-  '`ChatKitThreadStatusUnion`',
-);
+export const ChatKitThreadStatusUnion: StandardSchemaV1<types.ChatKitThreadStatusUnion> =
+  standardSchema<types.ChatKitThreadStatusUnion>(
+    'chatkit-client',
+    check_ChatKitThreadStatusUnion,
+    '`ChatKitThreadStatusUnion`',
+  );
 
 function check_ChatKitThreadStatusUnion(
   value: unknown,
@@ -2525,11 +2533,12 @@ export function assertChatKitThreadUserMessageItem(
 }
 
 /** `ChatKitThreadUserMessageItem` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadUserMessageItem = standardSchema<types.ChatKitThreadUserMessageItem>(
-  'chatkit-client',
-  check_ChatKitThreadUserMessageItem,
-  '`ChatKitThreadUserMessageItem`',
-);
+export const ChatKitThreadUserMessageItem: StandardSchemaV1<types.ChatKitThreadUserMessageItem> =
+  standardSchema<types.ChatKitThreadUserMessageItem>(
+    'chatkit-client',
+    check_ChatKitThreadUserMessageItem,
+    '`ChatKitThreadUserMessageItem`',
+  );
 
 function check_ChatKitThreadUserMessageItem(
   value: unknown,
@@ -2901,7 +2910,7 @@ export function assertChatKitThreadUserMessageItemContentInputText(
 }
 
 /** `ChatKitThreadUserMessageItemContentInputText` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadUserMessageItemContentInputText =
+export const ChatKitThreadUserMessageItemContentInputText: StandardSchemaV1<types.ChatKitThreadUserMessageItemContentInputText> =
   standardSchema<types.ChatKitThreadUserMessageItemContentInputText>(
     'chatkit-client',
     check_ChatKitThreadUserMessageItemContentInputText,
@@ -2999,7 +3008,7 @@ export function assertChatKitThreadUserMessageItemContentQuotedText(
 }
 
 /** `ChatKitThreadUserMessageItemContentQuotedText` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadUserMessageItemContentQuotedText =
+export const ChatKitThreadUserMessageItemContentQuotedText: StandardSchemaV1<types.ChatKitThreadUserMessageItemContentQuotedText> =
   standardSchema<types.ChatKitThreadUserMessageItemContentQuotedText>(
     'chatkit-client',
     check_ChatKitThreadUserMessageItemContentQuotedText,
@@ -3097,7 +3106,7 @@ export function assertChatKitThreadUserMessageItemContentUnion(
 }
 
 /** `ChatKitThreadUserMessageItemContentUnion` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitThreadUserMessageItemContentUnion =
+export const ChatKitThreadUserMessageItemContentUnion: StandardSchemaV1<types.ChatKitThreadUserMessageItemContentUnion> =
   standardSchema<types.ChatKitThreadUserMessageItemContentUnion>(
     'chatkit-client',
     check_ChatKitThreadUserMessageItemContentUnion,
@@ -3185,11 +3194,12 @@ export function assertChatKitWidgetItem(value: unknown): asserts value is types.
 }
 
 /** `ChatKitWidgetItem` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitWidgetItem = standardSchema<types.ChatKitWidgetItem>(
-  'chatkit-client',
-  check_ChatKitWidgetItem,
-  '`ChatKitWidgetItem`',
-);
+export const ChatKitWidgetItem: StandardSchemaV1<types.ChatKitWidgetItem> =
+  standardSchema<types.ChatKitWidgetItem>(
+    'chatkit-client',
+    check_ChatKitWidgetItem,
+    '`ChatKitWidgetItem`',
+  );
 
 function check_ChatKitWidgetItem(
   value: unknown,
@@ -3310,11 +3320,12 @@ export function assertChatKitWorkflow(value: unknown): asserts value is types.Ch
 }
 
 /** `ChatKitWorkflow` as a Standard Schema v1 object ('loose' mode). */
-export const ChatKitWorkflow = standardSchema<types.ChatKitWorkflow>(
-  'chatkit-client',
-  check_ChatKitWorkflow,
-  '`ChatKitWorkflow`',
-);
+export const ChatKitWorkflow: StandardSchemaV1<types.ChatKitWorkflow> =
+  standardSchema<types.ChatKitWorkflow>(
+    'chatkit-client',
+    check_ChatKitWorkflow,
+    '`ChatKitWorkflow`',
+  );
 
 function check_ChatKitWorkflow(
   value: unknown,
@@ -3447,7 +3458,7 @@ export function assertChatSession(value: unknown): asserts value is types.ChatSe
 }
 
 /** `ChatSession` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSession = standardSchema<types.ChatSession>(
+export const ChatSession: StandardSchemaV1<types.ChatSession> = standardSchema<types.ChatSession>(
   'chatkit-client',
   check_ChatSession,
   '`ChatSession`',
@@ -4024,7 +4035,7 @@ export function assertChatSessionAutomaticThreadTitling(
 }
 
 /** `ChatSessionAutomaticThreadTitling` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionAutomaticThreadTitling =
+export const ChatSessionAutomaticThreadTitling: StandardSchemaV1<types.ChatSessionAutomaticThreadTitling> =
   standardSchema<types.ChatSessionAutomaticThreadTitling>(
     'chatkit-client',
     check_ChatSessionAutomaticThreadTitling,
@@ -4114,7 +4125,7 @@ export function assertChatSessionChatKitConfiguration(
 }
 
 /** `ChatSessionChatKitConfiguration` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionChatKitConfiguration =
+export const ChatSessionChatKitConfiguration: StandardSchemaV1<types.ChatSessionChatKitConfiguration> =
   standardSchema<types.ChatSessionChatKitConfiguration>(
     'chatkit-client',
     check_ChatSessionChatKitConfiguration,
@@ -4360,7 +4371,7 @@ export function assertChatSessionChatKitConfigurationParam(
 }
 
 /** `ChatSessionChatKitConfigurationParam` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionChatKitConfigurationParam =
+export const ChatSessionChatKitConfigurationParam: StandardSchemaV1<types.ChatSessionChatKitConfigurationParam> =
   standardSchema<types.ChatSessionChatKitConfigurationParam>(
     'chatkit-client',
     check_ChatSessionChatKitConfigurationParam,
@@ -4577,11 +4588,12 @@ export function assertChatSessionExpiresAfterParam(
 }
 
 /** `ChatSessionExpiresAfterParam` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionExpiresAfterParam = standardSchema<types.ChatSessionExpiresAfterParam>(
-  'chatkit-client',
-  check_ChatSessionExpiresAfterParam,
-  '`ChatSessionExpiresAfterParam`',
-);
+export const ChatSessionExpiresAfterParam: StandardSchemaV1<types.ChatSessionExpiresAfterParam> =
+  standardSchema<types.ChatSessionExpiresAfterParam>(
+    'chatkit-client',
+    check_ChatSessionExpiresAfterParam,
+    '`ChatSessionExpiresAfterParam`',
+  );
 
 function check_ChatSessionExpiresAfterParam(
   value: unknown,
@@ -4670,11 +4682,12 @@ export function assertChatSessionFileUpload(
 }
 
 /** `ChatSessionFileUpload` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionFileUpload = standardSchema<types.ChatSessionFileUpload>(
-  'chatkit-client',
-  check_ChatSessionFileUpload,
-  '`ChatSessionFileUpload`',
-);
+export const ChatSessionFileUpload: StandardSchemaV1<types.ChatSessionFileUpload> =
+  standardSchema<types.ChatSessionFileUpload>(
+    'chatkit-client',
+    check_ChatSessionFileUpload,
+    '`ChatSessionFileUpload`',
+  );
 
 function check_ChatSessionFileUpload(
   value: unknown,
@@ -4785,11 +4798,12 @@ export function assertChatSessionHistory(
 }
 
 /** `ChatSessionHistory` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionHistory = standardSchema<types.ChatSessionHistory>(
-  'chatkit-client',
-  check_ChatSessionHistory,
-  '`ChatSessionHistory`',
-);
+export const ChatSessionHistory: StandardSchemaV1<types.ChatSessionHistory> =
+  standardSchema<types.ChatSessionHistory>(
+    'chatkit-client',
+    check_ChatSessionHistory,
+    '`ChatSessionHistory`',
+  );
 
 function check_ChatSessionHistory(
   value: unknown,
@@ -4883,11 +4897,12 @@ export function assertChatSessionRateLimits(
 }
 
 /** `ChatSessionRateLimits` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionRateLimits = standardSchema<types.ChatSessionRateLimits>(
-  'chatkit-client',
-  check_ChatSessionRateLimits,
-  '`ChatSessionRateLimits`',
-);
+export const ChatSessionRateLimits: StandardSchemaV1<types.ChatSessionRateLimits> =
+  standardSchema<types.ChatSessionRateLimits>(
+    'chatkit-client',
+    check_ChatSessionRateLimits,
+    '`ChatSessionRateLimits`',
+  );
 
 function check_ChatSessionRateLimits(
   value: unknown,
@@ -4976,11 +4991,12 @@ export function assertChatSessionRateLimitsParam(
 }
 
 /** `ChatSessionRateLimitsParam` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionRateLimitsParam = standardSchema<types.ChatSessionRateLimitsParam>(
-  'chatkit-client',
-  check_ChatSessionRateLimitsParam,
-  '`ChatSessionRateLimitsParam`',
-);
+export const ChatSessionRateLimitsParam: StandardSchemaV1<types.ChatSessionRateLimitsParam> =
+  standardSchema<types.ChatSessionRateLimitsParam>(
+    'chatkit-client',
+    check_ChatSessionRateLimitsParam,
+    '`ChatSessionRateLimitsParam`',
+  );
 
 function check_ChatSessionRateLimitsParam(
   value: unknown,
@@ -5053,11 +5069,12 @@ export function assertChatSessionStatus(value: unknown): asserts value is types.
 }
 
 /** `ChatSessionStatus` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionStatus = standardSchema<types.ChatSessionStatus>(
-  'chatkit-client',
-  check_ChatSessionStatus,
-  '`ChatSessionStatus`',
-);
+export const ChatSessionStatus: StandardSchemaV1<types.ChatSessionStatus> =
+  standardSchema<types.ChatSessionStatus>(
+    'chatkit-client',
+    check_ChatSessionStatus,
+    '`ChatSessionStatus`',
+  );
 
 function check_ChatSessionStatus(
   value: unknown,
@@ -5129,11 +5146,12 @@ export function assertChatSessionWorkflowParam(
 }
 
 /** `ChatSessionWorkflowParam` as a Standard Schema v1 object ('loose' mode). */
-export const ChatSessionWorkflowParam = standardSchema<types.ChatSessionWorkflowParam>(
-  'chatkit-client',
-  check_ChatSessionWorkflowParam,
-  '`ChatSessionWorkflowParam`',
-);
+export const ChatSessionWorkflowParam: StandardSchemaV1<types.ChatSessionWorkflowParam> =
+  standardSchema<types.ChatSessionWorkflowParam>(
+    'chatkit-client',
+    check_ChatSessionWorkflowParam,
+    '`ChatSessionWorkflowParam`',
+  );
 
 function check_ChatSessionWorkflowParam(
   value: unknown,
@@ -5280,11 +5298,8 @@ export function assertErrorResponse(value: unknown): asserts value is types.Erro
 }
 
 /** `ErrorResponse` as a Standard Schema v1 object ('loose' mode). */
-export const ErrorResponse = standardSchema<types.ErrorResponse>(
-  'chatkit-client',
-  check_ErrorResponse,
-  '`ErrorResponse`',
-);
+export const ErrorResponse: StandardSchemaV1<types.ErrorResponse> =
+  standardSchema<types.ErrorResponse>('chatkit-client', check_ErrorResponse, '`ErrorResponse`');
 
 function check_ErrorResponse(
   value: unknown,
@@ -5406,11 +5421,12 @@ export function assertSessionCreateParams(
 }
 
 /** `SessionCreateParams` as a Standard Schema v1 object ('loose' mode). */
-export const SessionCreateParams = standardSchema<types.SessionCreateParams>(
-  'chatkit-client',
-  check_SessionCreateParams,
-  '`SessionCreateParams`',
-);
+export const SessionCreateParams: StandardSchemaV1<types.SessionCreateParams> =
+  standardSchema<types.SessionCreateParams>(
+    'chatkit-client',
+    check_SessionCreateParams,
+    '`SessionCreateParams`',
+  );
 
 function check_SessionCreateParams(
   value: unknown,
@@ -5929,11 +5945,12 @@ export function assertThreadDeleteResponse(
 }
 
 /** `ThreadDeleteResponse` as a Standard Schema v1 object ('loose' mode). */
-export const ThreadDeleteResponse = standardSchema<types.ThreadDeleteResponse>(
-  'chatkit-client',
-  check_ThreadDeleteResponse,
-  '`ThreadDeleteResponse`',
-);
+export const ThreadDeleteResponse: StandardSchemaV1<types.ThreadDeleteResponse> =
+  standardSchema<types.ThreadDeleteResponse>(
+    'chatkit-client',
+    check_ThreadDeleteResponse,
+    '`ThreadDeleteResponse`',
+  );
 
 function check_ThreadDeleteResponse(
   value: unknown,

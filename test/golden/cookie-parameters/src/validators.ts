@@ -54,11 +54,8 @@ export function assertCreateCartBody(value: unknown): asserts value is types.Cre
 }
 
 /** `CreateCartBody` as a Standard Schema v1 object ('loose' mode). */
-export const CreateCartBody = standardSchema<types.CreateCartBody>(
-  'cookie-client',
-  check_CreateCartBody,
-  '`CreateCartBody`',
-);
+export const CreateCartBody: StandardSchemaV1<types.CreateCartBody> =
+  standardSchema<types.CreateCartBody>('cookie-client', check_CreateCartBody, '`CreateCartBody`');
 
 function check_CreateCartBody(
   value: unknown,

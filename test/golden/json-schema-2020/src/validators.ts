@@ -63,7 +63,11 @@ export function assertLoose(value: unknown): asserts value is types.Loose {
 }
 
 /** `Loose` as a Standard Schema v1 object ('loose' mode). */
-export const Loose = standardSchema<types.Loose>('json-schema-2020-client', check_Loose, '`Loose`');
+export const Loose: StandardSchemaV1<types.Loose> = standardSchema<types.Loose>(
+  'json-schema-2020-client',
+  check_Loose,
+  '`Loose`',
+);
 
 function check_Loose(
   value: unknown,
@@ -135,7 +139,11 @@ export function assertMode(value: unknown): asserts value is types.Mode {
 }
 
 /** `Mode` as a Standard Schema v1 object ('loose' mode). */
-export const Mode = standardSchema<types.Mode>('json-schema-2020-client', check_Mode, '`Mode`');
+export const Mode: StandardSchemaV1<types.Mode> = standardSchema<types.Mode>(
+  'json-schema-2020-client',
+  check_Mode,
+  '`Mode`',
+);
 
 function check_Mode(
   value: unknown,
@@ -187,11 +195,12 @@ export function assertPaymentInputBody(value: unknown): asserts value is types.P
 }
 
 /** `PaymentInputBody` as a Standard Schema v1 object ('loose' mode). */
-export const PaymentInputBody = standardSchema<types.PaymentInputBody>(
-  'json-schema-2020-client',
-  check_PaymentInputBody,
-  '`PaymentInputBody`',
-);
+export const PaymentInputBody: StandardSchemaV1<types.PaymentInputBody> =
+  standardSchema<types.PaymentInputBody>(
+    'json-schema-2020-client',
+    check_PaymentInputBody,
+    '`PaymentInputBody`',
+  );
 
 function check_PaymentInputBody(
   value: unknown,
@@ -380,11 +389,12 @@ export function assertPaymentResultResponse(
 }
 
 /** `PaymentResultResponse` as a Standard Schema v1 object ('loose' mode). */
-export const PaymentResultResponse = standardSchema<types.PaymentResultResponse>(
-  'json-schema-2020-client',
-  check_PaymentResultResponse,
-  '`PaymentResultResponse`',
-);
+export const PaymentResultResponse: StandardSchemaV1<types.PaymentResultResponse> =
+  standardSchema<types.PaymentResultResponse>(
+    'json-schema-2020-client',
+    check_PaymentResultResponse,
+    '`PaymentResultResponse`',
+  );
 
 function check_PaymentResultResponse(
   value: unknown,
@@ -544,11 +554,12 @@ export function assertPaymentSource(value: unknown): asserts value is types.Paym
 }
 
 /** `PaymentSource` as a Standard Schema v1 object ('loose' mode). */
-export const PaymentSource = standardSchema<types.PaymentSource>(
-  'json-schema-2020-client',
-  check_PaymentSource,
-  '`PaymentSource`',
-);
+export const PaymentSource: StandardSchemaV1<types.PaymentSource> =
+  standardSchema<types.PaymentSource>(
+    'json-schema-2020-client',
+    check_PaymentSource,
+    '`PaymentSource`',
+  );
 
 function check_PaymentSource(
   value: unknown,
@@ -652,7 +663,11 @@ export function assertPoint(value: unknown): asserts value is types.Point {
 }
 
 /** `Point` as a Standard Schema v1 object ('loose' mode). */
-export const Point = standardSchema<types.Point>('json-schema-2020-client', check_Point, '`Point`');
+export const Point: StandardSchemaV1<types.Point> = standardSchema<types.Point>(
+  'json-schema-2020-client',
+  check_Point,
+  '`Point`',
+);
 
 function check_Point(
   value: unknown,
@@ -736,7 +751,11 @@ export function assertRow(value: unknown): asserts value is types.Row {
 }
 
 /** `Row` as a Standard Schema v1 object ('loose' mode). */
-export const Row = standardSchema<types.Row>('json-schema-2020-client', check_Row, '`Row`');
+export const Row: StandardSchemaV1<types.Row> = standardSchema<types.Row>(
+  'json-schema-2020-client',
+  check_Row,
+  '`Row`',
+);
 
 function check_Row(
   value: unknown,
@@ -809,7 +828,11 @@ export function assertShape(value: unknown): asserts value is types.Shape {
 }
 
 /** `Shape` as a Standard Schema v1 object ('loose' mode). */
-export const Shape = standardSchema<types.Shape>('json-schema-2020-client', check_Shape, '`Shape`');
+export const Shape: StandardSchemaV1<types.Shape> = standardSchema<types.Shape>(
+  'json-schema-2020-client',
+  check_Shape,
+  '`Shape`',
+);
 
 function check_Shape(
   value: unknown,

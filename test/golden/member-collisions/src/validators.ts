@@ -61,11 +61,12 @@ export function assertCreateContainerInput(
 }
 
 /** `CreateContainerInput` as a Standard Schema v1 object ('loose' mode). */
-export const CreateContainerInput = standardSchema<types.CreateContainerInput>(
-  'member-collisions-client',
-  check_CreateContainerInput,
-  '`CreateContainerInput`',
-);
+export const CreateContainerInput: StandardSchemaV1<types.CreateContainerInput> =
+  standardSchema<types.CreateContainerInput>(
+    'member-collisions-client',
+    check_CreateContainerInput,
+    '`CreateContainerInput`',
+  );
 
 function check_CreateContainerInput(
   value: unknown,
@@ -129,7 +130,7 @@ export function assertError(value: unknown): asserts value is types.Error {
 }
 
 /** `Error` as a Standard Schema v1 object ('loose' mode). */
-export const Error = standardSchema<types.Error>(
+export const Error: StandardSchemaV1<types.Error> = standardSchema<types.Error>(
   'member-collisions-client',
   check_Error,
   '`Error`',
@@ -214,11 +215,12 @@ export function assertListReportReasonsResponse(
 }
 
 /** `ListReportReasonsResponse` as a Standard Schema v1 object ('loose' mode). */
-export const ListReportReasonsResponse = standardSchema<types.ListReportReasonsResponse>(
-  'member-collisions-client',
-  check_ListReportReasonsResponse,
-  '`ListReportReasonsResponse`',
-);
+export const ListReportReasonsResponse: StandardSchemaV1<types.ListReportReasonsResponse> =
+  standardSchema<types.ListReportReasonsResponse>(
+    'member-collisions-client',
+    check_ListReportReasonsResponse,
+    '`ListReportReasonsResponse`',
+  );
 
 function check_ListReportReasonsResponse(
   value: unknown,
@@ -272,7 +274,7 @@ export function assertResponse(value: unknown): asserts value is types.Response 
 }
 
 /** `Response` as a Standard Schema v1 object ('loose' mode). */
-export const Response = standardSchema<types.Response>(
+export const Response: StandardSchemaV1<types.Response> = standardSchema<types.Response>(
   'member-collisions-client',
   check_Response,
   '`Response`',

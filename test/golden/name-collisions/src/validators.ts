@@ -60,11 +60,12 @@ export function assertListProfilesResponse(
 }
 
 /** `ListProfilesResponse` as a Standard Schema v1 object ('loose' mode). */
-export const ListProfilesResponse = standardSchema<types.ListProfilesResponse>(
-  'collisions-client',
-  check_ListProfilesResponse,
-  '`ListProfilesResponse`',
-);
+export const ListProfilesResponse: StandardSchemaV1<types.ListProfilesResponse> =
+  standardSchema<types.ListProfilesResponse>(
+    'collisions-client',
+    check_ListProfilesResponse,
+    '`ListProfilesResponse`',
+  );
 
 function check_ListProfilesResponse(
   value: unknown,
@@ -135,7 +136,7 @@ export function assertPromise_(value: unknown): asserts value is types.Promise_ 
 }
 
 /** `Promise_` as a Standard Schema v1 object ('loose' mode). */
-export const Promise_ = standardSchema<types.Promise_>(
+export const Promise_: StandardSchemaV1<types.Promise_> = standardSchema<types.Promise_>(
   'collisions-client',
   check_Promise_,
   '`Promise_`',
@@ -186,7 +187,7 @@ export function assertUserProfile(value: unknown): asserts value is types.UserPr
 }
 
 /** `UserProfile` as a Standard Schema v1 object ('loose' mode). */
-export const UserProfile = standardSchema<types.UserProfile>(
+export const UserProfile: StandardSchemaV1<types.UserProfile> = standardSchema<types.UserProfile>(
   'collisions-client',
   check_UserProfile,
   '`UserProfile`',
@@ -252,11 +253,8 @@ export function assertUserProfile2(value: unknown): asserts value is types.UserP
 }
 
 /** `UserProfile2` as a Standard Schema v1 object ('loose' mode). */
-export const UserProfile2 = standardSchema<types.UserProfile2>(
-  'collisions-client',
-  check_UserProfile2,
-  '`UserProfile2`',
-);
+export const UserProfile2: StandardSchemaV1<types.UserProfile2> =
+  standardSchema<types.UserProfile2>('collisions-client', check_UserProfile2, '`UserProfile2`');
 
 function check_UserProfile2(
   value: unknown,
@@ -318,11 +316,8 @@ export function assertUserProfile3(value: unknown): asserts value is types.UserP
 }
 
 /** `UserProfile3` as a Standard Schema v1 object ('loose' mode). */
-export const UserProfile3 = standardSchema<types.UserProfile3>(
-  'collisions-client',
-  check_UserProfile3,
-  '`UserProfile3`',
-);
+export const UserProfile3: StandardSchemaV1<types.UserProfile3> =
+  standardSchema<types.UserProfile3>('collisions-client', check_UserProfile3, '`UserProfile3`');
 
 function check_UserProfile3(
   value: unknown,

@@ -75,7 +75,11 @@ export function assertPerson(value: unknown): asserts value is types.Person {
 }
 
 /** `Person` as a Standard Schema v1 object ('loose' mode). */
-export const Person = standardSchema<types.Person>('readings-client', check_Person, '`Person`');
+export const Person: StandardSchemaV1<types.Person> = standardSchema<types.Person>(
+  'readings-client',
+  check_Person,
+  '`Person`',
+);
 
 function check_Person(
   value: unknown,
@@ -141,7 +145,11 @@ export function assertReading(value: unknown): asserts value is types.Reading {
 }
 
 /** `Reading` as a Standard Schema v1 object ('loose' mode). */
-export const Reading = standardSchema<types.Reading>('readings-client', check_Reading, '`Reading`');
+export const Reading: StandardSchemaV1<types.Reading> = standardSchema<types.Reading>(
+  'readings-client',
+  check_Reading,
+  '`Reading`',
+);
 
 function check_Reading(
   value: unknown,
@@ -388,11 +396,8 @@ export function assertStoredReading(value: unknown): asserts value is types.Stor
 }
 
 /** `StoredReading` as a Standard Schema v1 object ('loose' mode). */
-export const StoredReading = standardSchema<types.StoredReading>(
-  'readings-client',
-  check_StoredReading,
-  '`StoredReading`',
-);
+export const StoredReading: StandardSchemaV1<types.StoredReading> =
+  standardSchema<types.StoredReading>('readings-client', check_StoredReading, '`StoredReading`');
 
 function check_StoredReading(
   value: unknown,

@@ -64,11 +64,12 @@ export function assertListFolderFilesResponse(
 }
 
 /** `ListFolderFilesResponse` as a Standard Schema v1 object ('loose' mode). */
-export const ListFolderFilesResponse = standardSchema<types.ListFolderFilesResponse>(
-  'pages-client',
-  check_ListFolderFilesResponse,
-  '`ListFolderFilesResponse`',
-);
+export const ListFolderFilesResponse: StandardSchemaV1<types.ListFolderFilesResponse> =
+  standardSchema<types.ListFolderFilesResponse>(
+    'pages-client',
+    check_ListFolderFilesResponse,
+    '`ListFolderFilesResponse`',
+  );
 
 function check_ListFolderFilesResponse(
   value: unknown,
@@ -174,7 +175,11 @@ export function assertNote(value: unknown): asserts value is types.Note {
 }
 
 /** `Note` as a Standard Schema v1 object ('loose' mode). */
-export const Note = standardSchema<types.Note>('pages-client', check_Note, '`Note`');
+export const Note: StandardSchemaV1<types.Note> = standardSchema<types.Note>(
+  'pages-client',
+  check_Note,
+  '`Note`',
+);
 
 function check_Note(
   value: unknown,
@@ -246,7 +251,7 @@ export function assertNoteList(value: unknown): asserts value is types.NoteList 
 }
 
 /** `NoteList` as a Standard Schema v1 object ('loose' mode). */
-export const NoteList = standardSchema<types.NoteList>(
+export const NoteList: StandardSchemaV1<types.NoteList> = standardSchema<types.NoteList>(
   'pages-client',
   check_NoteList,
   '`NoteList`',

@@ -59,7 +59,11 @@ export function assertCharge(value: unknown): asserts value is types.Charge {
 }
 
 /** `Charge` as a Standard Schema v1 object ('loose' mode). */
-export const Charge = standardSchema<types.Charge>('order-client', check_Charge, '`Charge`');
+export const Charge: StandardSchemaV1<types.Charge> = standardSchema<types.Charge>(
+  'order-client',
+  check_Charge,
+  '`Charge`',
+);
 
 function check_Charge(
   value: unknown,
@@ -123,7 +127,7 @@ export function assertChargePage(value: unknown): asserts value is types.ChargeP
 }
 
 /** `ChargePage` as a Standard Schema v1 object ('loose' mode). */
-export const ChargePage = standardSchema<types.ChargePage>(
+export const ChargePage: StandardSchemaV1<types.ChargePage> = standardSchema<types.ChargePage>(
   'order-client',
   check_ChargePage,
   '`ChargePage`',
@@ -242,11 +246,12 @@ export function assertListClusterTagsResponse(
 }
 
 /** `ListClusterTagsResponse` as a Standard Schema v1 object ('loose' mode). */
-export const ListClusterTagsResponse = standardSchema<types.ListClusterTagsResponse>(
-  'order-client',
-  check_ListClusterTagsResponse,
-  '`ListClusterTagsResponse`',
-);
+export const ListClusterTagsResponse: StandardSchemaV1<types.ListClusterTagsResponse> =
+  standardSchema<types.ListClusterTagsResponse>(
+    'order-client',
+    check_ListClusterTagsResponse,
+    '`ListClusterTagsResponse`',
+  );
 
 function check_ListClusterTagsResponse(
   value: unknown,
@@ -307,11 +312,12 @@ export function assertRetrieveChargeBody(
 }
 
 /** `RetrieveChargeBody` as a Standard Schema v1 object ('loose' mode). */
-export const RetrieveChargeBody = standardSchema<types.RetrieveChargeBody>(
-  'order-client',
-  check_RetrieveChargeBody,
-  '`RetrieveChargeBody`',
-);
+export const RetrieveChargeBody: StandardSchemaV1<types.RetrieveChargeBody> =
+  standardSchema<types.RetrieveChargeBody>(
+    'order-client',
+    check_RetrieveChargeBody,
+    '`RetrieveChargeBody`',
+  );
 
 function check_RetrieveChargeBody(
   value: unknown,

@@ -55,7 +55,11 @@ export function assertItem(value: unknown): asserts value is types.Item {
 }
 
 /** `Item` as a Standard Schema v1 object ('loose' mode). */
-export const Item = standardSchema<types.Item>('parameters-client', check_Item, '`Item`');
+export const Item: StandardSchemaV1<types.Item> = standardSchema<types.Item>(
+  'parameters-client',
+  check_Item,
+  '`Item`',
+);
 
 function check_Item(
   value: unknown,
@@ -144,11 +148,12 @@ export function assertListItemsResponse(value: unknown): asserts value is types.
 }
 
 /** `ListItemsResponse` as a Standard Schema v1 object ('loose' mode). */
-export const ListItemsResponse = standardSchema<types.ListItemsResponse>(
-  'parameters-client',
-  check_ListItemsResponse,
-  '`ListItemsResponse`',
-);
+export const ListItemsResponse: StandardSchemaV1<types.ListItemsResponse> =
+  standardSchema<types.ListItemsResponse>(
+    'parameters-client',
+    check_ListItemsResponse,
+    '`ListItemsResponse`',
+  );
 
 function check_ListItemsResponse(
   value: unknown,

@@ -53,7 +53,11 @@ export function assertError(value: unknown): asserts value is types.Error {
 }
 
 /** `Error` as a Standard Schema v1 object ('loose' mode). */
-export const Error = standardSchema<types.Error>('swagger-petstore-client', check_Error, '`Error`');
+export const Error: StandardSchemaV1<types.Error> = standardSchema<types.Error>(
+  'swagger-petstore-client',
+  check_Error,
+  '`Error`',
+);
 
 function check_Error(
   value: unknown,
@@ -129,11 +133,12 @@ export function assertFindPetsResponse(value: unknown): asserts value is types.F
 }
 
 /** `FindPetsResponse` as a Standard Schema v1 object ('loose' mode). */
-export const FindPetsResponse = standardSchema<types.FindPetsResponse>(
-  'swagger-petstore-client',
-  check_FindPetsResponse,
-  '`FindPetsResponse`',
-);
+export const FindPetsResponse: StandardSchemaV1<types.FindPetsResponse> =
+  standardSchema<types.FindPetsResponse>(
+    'swagger-petstore-client',
+    check_FindPetsResponse,
+    '`FindPetsResponse`',
+  );
 
 function check_FindPetsResponse(
   value: unknown,
@@ -222,7 +227,7 @@ export function assertNewPet(value: unknown): asserts value is types.NewPet {
 }
 
 /** `NewPet` as a Standard Schema v1 object ('loose' mode). */
-export const NewPet = standardSchema<types.NewPet>(
+export const NewPet: StandardSchemaV1<types.NewPet> = standardSchema<types.NewPet>(
   'swagger-petstore-client',
   check_NewPet,
   '`NewPet`',
@@ -296,7 +301,11 @@ export function assertPet(value: unknown): asserts value is types.Pet {
 }
 
 /** `Pet` as a Standard Schema v1 object ('loose' mode). */
-export const Pet = standardSchema<types.Pet>('swagger-petstore-client', check_Pet, '`Pet`');
+export const Pet: StandardSchemaV1<types.Pet> = standardSchema<types.Pet>(
+  'swagger-petstore-client',
+  check_Pet,
+  '`Pet`',
+);
 
 function check_Pet(
   value: unknown,

@@ -52,7 +52,11 @@ export function assertApiInfo(value: unknown): asserts value is types.ApiInfo {
 }
 
 /** `ApiInfo` as a Standard Schema v1 object ('loose' mode). */
-export const ApiInfo = standardSchema<types.ApiInfo>('root-client', check_ApiInfo, '`ApiInfo`');
+export const ApiInfo: StandardSchemaV1<types.ApiInfo> = standardSchema<types.ApiInfo>(
+  'root-client',
+  check_ApiInfo,
+  '`ApiInfo`',
+);
 
 function check_ApiInfo(
   value: unknown,
@@ -116,7 +120,11 @@ export function assertLookup(value: unknown): asserts value is types.Lookup {
 }
 
 /** `Lookup` as a Standard Schema v1 object ('loose' mode). */
-export const Lookup = standardSchema<types.Lookup>('root-client', check_Lookup, '`Lookup`');
+export const Lookup: StandardSchemaV1<types.Lookup> = standardSchema<types.Lookup>(
+  'root-client',
+  check_Lookup,
+  '`Lookup`',
+);
 
 function check_Lookup(
   value: unknown,

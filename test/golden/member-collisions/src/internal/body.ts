@@ -3,9 +3,9 @@
 // more than the client accepts costs at most the cap in memory, never the whole body.
 
 /** 256 MiB: above the largest real JSON answers (a 2,048-input embeddings list is ~140 MB). */
-export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 256 * 1024 * 1024;
 /** 64 MiB: one line of an event stream (a whole generated image in base64 fits many times). */
-export const DEFAULT_MAX_EVENT_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_EVENT_BYTES: number = 64 * 1024 * 1024;
 
 export interface BodyText {
   /** The body as UTF-8 text; with `complete` false, only its first `bytes` bytes. */
