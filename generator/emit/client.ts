@@ -8,7 +8,7 @@ import type { TemplateSet } from './template-set.js';
 import { templateRenderer, type TemplateRenderer } from './templates.js';
 import { fileHeader } from './file-header.js';
 import { operationDoc } from './operation-doc.js';
-import { printDeclaration, type ClassDeclaration, type Method, type Parameter } from './structures.js';
+import { printDeclaration, type ClassDeclaration, type FunctionDeclaration, type Method, type Parameter } from './structures.js';
 import { exampleValue } from './example-value.js';
 import { typeOf } from './type-reference.js';
 import { parameterGroups } from './validators/parameters.js';
@@ -17,34 +17,85 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
   const render = templateRenderer(ctx.templates);
   const usedTypes = new Set<string>();
   const validators = new Set<string>();
-  const classes: ClassDeclaration[] = [clientClass(api, usedTypes, validators, render)];
+  const functions: FunctionDeclaration[] = [];
+  /** Each operation once: its standalone function, and the class method that calls it. */
+  const methodsOf = (operations: readonly IrOperation[], path: readonly string[]): Method[] =>
+    operations.map((op) => {
+      const call = operationToCall(op, path, api, usedTypes, validators, render);
+      functions.push(call.fn);
+      return call.method;
+    });
+  const classes: ClassDeclaration[] = [baseClientClass(api), clientClass(api, methodsOf(api.rootOperations, []))];
   const visit = (resource: IrResource, path: readonly string[]) => {
-    classes.push(resourceToClass(resource, [...path, resource.property.text], api, usedTypes, validators, render));
-    resource.children.forEach((child) => visit(child, [...path, resource.property.text]));
+    const own = [...path, resource.property.text];
+    classes.push(resourceToClass(resource, own, methodsOf(resource.operations, own)));
+    resource.children.forEach((child) => visit(child, own));
   };
   api.resources.forEach((resource) => visit(resource, []));
-  const builders = api.operations.map((op) => op.names.builder.text).sort();
-  const imports = [
+  functions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const hasParams = api.operations.some((op) => op.names.params !== undefined);
+  const typeImport = usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '';
+  const paginates = api.operations.some((op) => op.pagination && op.names.queryParams !== undefined);
+  const streams = api.operations.some((op) => op.response.stream);
+  const clientImports = [
     `import type { APIPromise } from './internal/api-promise.js';`,
     `import { ClientCore, type ClientIdentity, type ClientOptions, type RequestOptions } from './internal/core.js';`,
-    api.operations.some((op) => op.pagination) ? `import { PagePromise } from './internal/pagination.js';` : '',
-    api.operations.some((op) => op.response.stream) ? `import type { Stream } from './internal/streaming.js';` : '',
-    // namespaces: a builder, a validator and a type may share a name (all come from the spec)
-    builders.length > 0 ? `import * as requests from './requests.js';` : '',
-    usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
+    paginates ? `import type { PagePromise } from './internal/pagination.js';` : '',
+    streams ? `import type { Stream } from './internal/streaming.js';` : '',
+    functions.length > 0 ? `import { ${functions.map((fn) => fn.name).join(', ')} } from './operations.js';` : '',
+    hasParams ? `import type * as requests from './requests.js';` : '',
+    typeImport,
+  ].filter(Boolean);
+  // namespaces: a builder, a validator and a type may share a name (all come from the spec)
+  const operationImports = [
+    `import type { APIPromise } from './internal/api-promise.js';`,
+    `import type { RequestOptions } from './internal/core.js';`,
+    paginates ? `import { PagePromise } from './internal/pagination.js';` : '',
+    streams ? `import { streamResponse, type Stream } from './internal/streaming.js';` : '',
+    `import type { ${api.package.baseClientName.text} } from './client.js';`,
+    functions.length > 0 ? `import * as requests from './requests.js';` : '',
+    typeImport,
     validators.size > 0 ? `import * as validators from './validators.js';` : '',
   ].filter(Boolean);
   const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv}${api.package.auth === 'none' ? code`, auth: 'none'` : code``} };`;
-  return [chunkedFile('src/client.ts', [fileHeader(api) + imports.join('\n'), identity.text, ...classes.map(printDeclaration)])];
+  const operationsHeader = `${fileHeader(api)}// One function per operation, each importing only its own request builder and validators: a\n// bundler keeps the ones a program calls and drops the rest.\n${operationImports.join('\n')}`;
+  return [
+    chunkedFile('src/client.ts', [fileHeader(api) + clientImports.join('\n'), identity.text, ...classes.map(printDeclaration)]),
+    chunkedFile('src/operations.ts', [operationsHeader, ...functions.map(printDeclaration)]),
+  ];
+}
+
+/**
+ * The thin client the operation functions take: options, retries, errors and the runtime core,
+ * and no resources, so a bundle holds only the operations it calls (`chatkitSessionsCreate(client, ...)`).
+ */
+function baseClientClass(api: IrApi): ClassDeclaration {
+  const { clientName, baseClientName } = api.package;
+  return {
+    kind: 'class',
+    isExported: true,
+    name: baseClientName.text,
+    extends: 'ClientCore',
+    docs: [
+      doc`The ${api.title} client without its resources: pass it to the operation functions (\`operations.ts\`), which a bundler keeps only when they are called. \`${clientName}\` is this client with every operation as a method.\n\n@example\n\`\`\`ts\nconst client = new ${baseClientName}({ apiKey: 'my-api-key' });\n\`\`\``,
+    ],
+    ctors: [
+      {
+        docs: [doc`Reads the API key from \`${api.package.apiKeyEnv}\` and the base URL from \`${api.package.baseURLEnv}\` where the runtime has environment variables.`],
+        parameters: [{ name: 'options', type: 'ClientOptions', initializer: code`{}` }],
+        statements: [code`super(options, IDENTITY);`],
+      },
+    ],
+  };
 }
 
 /** The client class: the top-level resources, and the methods of operations with no resource (`client.getAPI()`). */
-function clientClass(api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): ClassDeclaration {
+function clientClass(api: IrApi, methods: readonly Method[]): ClassDeclaration {
   return {
     kind: 'class',
     isExported: true,
     name: api.package.clientName.text,
-    extends: 'ClientCore',
+    extends: api.package.baseClientName.text,
     docs: [
       doc`The ${api.title} client.${api.description ? doc`\n\n${api.description}` : doc``}\n\n@example\n\`\`\`ts\nconst client = new ${api.package.clientName}({ apiKey: 'my-api-key' });\n\`\`\``,
     ],
@@ -62,14 +113,14 @@ function clientClass(api: IrApi, usedTypes: Set<string>, validators: Set<string>
       {
         docs: [doc`Reads the API key from \`${api.package.apiKeyEnv}\` and the base URL from \`${api.package.baseURLEnv}\` where the runtime has environment variables.`],
         parameters: [{ name: 'options', type: 'ClientOptions', initializer: code`{}` }],
-        statements: [code`super(options, IDENTITY);`],
+        statements: [code`super(options);`],
       },
     ],
-    methods: api.rootOperations.map((op) => operationToMethod(op, [], api, usedTypes, validators, render)),
+    methods,
   };
 }
 
-function resourceToClass(resource: IrResource, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): ClassDeclaration {
+function resourceToClass(resource: IrResource, path: readonly string[], methods: readonly Method[]): ClassDeclaration {
   return {
     kind: 'class',
     isExported: true,
@@ -82,7 +133,7 @@ function resourceToClass(resource: IrResource, path: readonly string[], api: IrA
         statements: resource.children.map((child) => code`this.${child.property} = new ${child.className}(client);`),
       },
     ],
-    methods: resource.operations.map((op) => operationToMethod(op, path, api, usedTypes, validators, render)),
+    methods,
   };
 }
 
@@ -102,7 +153,7 @@ type GroupKey = (typeof GROUPS)[number]['key'];
  * headers, cookies }`, its type `XParams` in requests.ts). That argument is required exactly
  * when something in it is, so a required argument never follows an optional one (TS1016).
  */
-export function operationToMethod(op: IrOperation, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): Method {
+export function operationToCall(op: IrOperation, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): { fn: FunctionDeclaration; method: Method } {
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const parameters: { name: string; type: string; hasQuestionToken?: boolean }[] = pathParams.map((p) => ({
     name: p.argument.text,
@@ -141,17 +192,32 @@ export function operationToMethod(op: IrOperation, path: readonly string[], api:
   const response = responseShape(op, api, usedTypes, validators, access, params !== undefined);
   const request = input.length > 0 ? `{ ${input.join(', ')} }` : '';
   const validation = validationHooks(op, api, validators, access, isRequired);
-  const example = exampleCall(op, path, api, groups);
+  // the path is the resources' property names (Identifiers' text); none for the client's own methods
+  const example = exampleCall(op, Code.raw(`client.${[...path, op.names.method.text].join('.')}`), [], api, groups);
+  const functionExample = code`const client = new ${api.package.baseClientName}({ apiKey: 'my-api-key' });\n${exampleCall(op, Code.raw(op.names.function.text), [Code.raw('client')], api, groups)}`;
   const allParameters = [...parameters, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }];
   const body = methodBody(op, response.type, `{ ${[...validation, ...response.hooks, `build: () => requests.${op.names.builder.text}(${request})`].join(', ')} }`, render);
-  return {
+  const overloads = response.overloads?.(allParameters);
+  const client: Parameter = { name: 'client', type: api.package.baseClientName.text };
+  const fn: FunctionDeclaration = {
+    kind: 'function',
+    isExported: true,
+    name: op.names.function.text,
+    docs: [operationDoc(op, functionExample)],
+    parameters: [client, ...allParameters],
+    ...body,
+    statements: [...statements, ...body.statements],
+    ...(overloads ? { overloads: overloads.map((overload) => ({ ...overload, parameters: [client, ...overload.parameters] })) } : {}),
+  };
+  const method: Method = {
     name: op.names.method.text,
     docs: [operationDoc(op, example)],
     parameters: allParameters,
-    ...body,
-    statements: [...statements, ...body.statements],
-    ...(response.overloads ? { overloads: response.overloads(allParameters) ?? [] } : {}),
+    ...(body.returnType === undefined ? {} : { returnType: body.returnType }),
+    statements: [code`return ${op.names.function}(${joinCode([Code.raw('this.client'), ...allParameters.map((p) => Code.raw(p.name))], ', ')});`],
+    ...(overloads ? { overloads } : {}),
   };
+  return { fn, method };
 }
 
 /** The groups a caller passes besides path parameters, each with its type and whether it is required. */
@@ -196,14 +262,14 @@ function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, vali
     case 'text':
       return { type: 'string', hooks: [`responseType: 'text'`] };
     case 'event-stream':
-      return { type: `Stream<${eventType}>`, hooks: [`responseType: 'sse'`, ...eventHook] };
+      return { type: `Stream<${eventType}>`, hooks: [`responseType: 'sse'`, 'stream: streamResponse', ...eventHook] };
     default: {
       const json = typeOf(response.schema, api, usedTypes);
       if (eventType === undefined || !op.body || !bodyHasStreamFlag(op, api)) return { type: json, hooks: [] };
       const stream = `Stream<${eventType}>`;
       return {
         type: `${json} | ${stream}`,
-        hooks: [`responseType: ${access('body')}${op.body.required ? '' : '?'}.stream === true ? 'sse' : 'json'`, ...eventHook],
+        hooks: [`responseType: ${access('body')}${op.body.required ? '' : '?'}.stream === true ? 'sse' : 'json'`, 'stream: streamResponse', ...eventHook],
         overloads: (parameters) => {
           // in a params object, the body inside it carries the flag
           const flagged = (flag: string) => (inParams ? `{ body: ${bodyType(op, api, usedTypes)} & ${flag} }` : flag);
@@ -285,10 +351,11 @@ function validationHooks(op: IrOperation, api: IrApi, validators: Set<string>, a
   const bodyValue = Code.raw(access('body'));
   if (op.body !== undefined && body !== undefined) {
     validators.add(body.text);
-    checks.push(op.body.required ? code`...${inNamespace(body)}(${bodyValue})` : code`...(${bodyValue} === undefined ? [] : ${inNamespace(body)}(${bodyValue}))`);
+    // 'request' mode: a request may send only the values the spec lists
+    checks.push(op.body.required ? code`...${inNamespace(body)}(${bodyValue}, 'request')` : code`...(${bodyValue} === undefined ? [] : ${inNamespace(body)}(${bodyValue}, 'request'))`);
   }
   const hooks: string[] = [];
-  if (checks.length === 1 && op.body?.required === true && body !== undefined) hooks.push(code`validateRequest: () => ${inNamespace(body)}(${bodyValue})`.text);
+  if (checks.length === 1 && op.body?.required === true && body !== undefined) hooks.push(code`validateRequest: () => ${inNamespace(body)}(${bodyValue}, 'request')`.text);
   else if (checks.length > 0) hooks.push(code`validateRequest: () => [${joinCode(checks, ', ')}]`.text);
   const response = op.response.contentType === 'application/json' ? validateNameOf(op.response.schema, api) : undefined;
   if (response !== undefined) {
@@ -320,8 +387,8 @@ function scalarType(schema: IrSchema): string | undefined {
  * `client.a.b.create({ ... })`: path arguments, then the body; with a params object, the body
  * and every required query, header and cookie parameter in it, so the call compiles as written.
  */
-function exampleCall(op: IrOperation, path: readonly string[], api: IrApi, groups: readonly { key: GroupKey; required: boolean }[]): Code {
-  const args = op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name)));
+function exampleCall(op: IrOperation, callee: Code, leading: readonly Code[], api: IrApi, groups: readonly { key: GroupKey; required: boolean }[]): Code {
+  const args = [...leading, ...op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name)))];
   const body = op.body ? exampleLiteral(op.exampleBody ?? exampleValue(op.body.schema, api)) : undefined;
   const location = { query: 'query', headers: 'header', cookies: 'cookie' } as const;
   const required = (key: Exclude<GroupKey, 'body'>): Code => {
@@ -337,8 +404,7 @@ function exampleCall(op: IrOperation, path: readonly string[], api: IrApi, group
     const group = groups.find((candidate) => candidate.required && candidate.key !== 'body');
     if (group !== undefined && group.key !== 'body') args.push(required(group.key));
   }
-  // the path is the resources' property names (Identifiers' text); none for the client's own methods
-  const call = code`client.${Code.raw([...path, op.names.method.text].join('.'))}(${joinCode(args, ', ')})`;
+  const call = code`${callee}(${joinCode(args, ', ')})`;
   if (op.pagination) return code`for await (const item of ${call}) {\n  console.log(item);\n}`;
   return code`const result = await ${call};`;
 }

@@ -25,6 +25,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
       method: op.httpMethod.toUpperCase(),
       path: op.pathTemplate,
       builder: op.names.builder.text,
+      fn: op.names.function.text,
     })),
     // code for the README's example block: a `//` comment line and a call of Identifiers
     examples: api.operations

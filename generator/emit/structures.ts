@@ -55,6 +55,8 @@ interface Body extends Signature {
 
 export interface FunctionDeclaration extends Named, Body {
   readonly kind: 'function';
+  /** As a method's: signatures printed before the implementation, each with the docs. */
+  readonly overloads?: readonly Signature[];
 }
 
 export interface Method extends Body {
@@ -80,8 +82,12 @@ export function printDeclaration(declaration: Declaration): string {
   switch (declaration.kind) {
     case 'interface':
       return `${head}interface ${declaration.name} {\n${declaration.properties.map(property).join('\n')}\n}`;
-    case 'function':
-      return `${head}function ${declaration.name}${signature(declaration)} {\n${statements(declaration.statements)}\n}`;
+    case 'function': {
+      const exported = declaration.isExported ? 'export ' : '';
+      const overloads = (declaration.overloads ?? []).map((overload) => `${docs(declaration.docs)}${exported}function ${declaration.name}${signature(overload)};\n`).join('');
+      const own = overloads === '' ? head : exported;
+      return `${overloads}${own}function ${declaration.name}${signature(declaration)} {\n${statements(declaration.statements)}\n}`;
+    }
     case 'class': {
       const members = [
         (declaration.properties ?? []).map(property).join('\n'),

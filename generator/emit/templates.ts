@@ -28,14 +28,43 @@ export function templateRenderer(templates: TemplateSet): TemplateRenderer {
     try {
       let template = compiled.get(name);
       if (!template) {
+        checkRetired(templates, name);
         template = engine.compile(templates.source(name), { strict: true, noEscape: true });
         compiled.set(name, template);
       }
       return template(data);
     } catch (error) {
+      if (error instanceof SpecError) throw error;
       throw templateError(templates, name, error);
     }
   };
+}
+
+/**
+ * What a template may no longer use, with what replaces it: the operation body became the body
+ * of a standalone function (src/operations.ts), which has no `this` (the class methods call it).
+ */
+const RETIRED: Readonly<Record<string, readonly { text: string; message: string }[]>> = {
+  'client-method.ts.hbs': [
+    {
+      text: 'this.client',
+      message: 'The template uses `this.client`, which no longer exists: the body is now that of a standalone operation function (src/operations.ts), which receives the client as `client`. Write `client.request(…)`.',
+    },
+  ],
+};
+
+function checkRetired(templates: TemplateSet, name: string): void {
+  const source = templates.source(name);
+  for (const { text, message } of RETIRED[name] ?? []) {
+    const at = source.indexOf(text);
+    if (at === -1) continue;
+    const before = source.slice(0, at).split('\n');
+    const file = templates.origin(name);
+    throw new SpecError(
+      [{ code: 'emit/template-error', severity: 'error', message, hint: defaultHint('emit/template-error'), at: { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, pointer: '' } }],
+      new Map([[file, source]]),
+    );
+  }
 }
 
 function templateError(templates: TemplateSet, name: string, error: unknown): SpecError {

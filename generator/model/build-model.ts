@@ -88,6 +88,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   });
   schemaDrafts.sort((a, b) => (a.name.text < b.name.text ? -1 : a.name.text > b.name.text ? 1 : 0));
   const builders = new NameTable(spec.locate, BUILDER_SCOPE, 'Give the operation another operationId.');
+  const functions = new NameTable(spec.locate, FUNCTION_SCOPE, 'Give one of the operations an `x-sdk-method` (and, if needed, `x-sdk-resource`) extension.');
   // resources are named before methods, so a method never takes a sub-resource's or a class member's name
   const resourceNames = new ResourceNames(named.map((draft) => ({ resource: draft.resource, pointer: draft.raw.pointer })), spec.locate);
   problems.push(...resourceNames.warnings);
@@ -100,7 +101,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   const schemaByKey = new Map(schemaDrafts.map((d) => [d.key, d.schema]));
   const operations = named
     .sort((a, b) => (a.raw.path < b.raw.path ? -1 : a.raw.path > b.raw.path ? 1 : a.raw.method < b.raw.method ? -1 : 1))
-    .map((draft) => nameOperation(draft, { types, builders, methods, claim, resourceNames, problems }))
+    .map((draft) => nameOperation(draft, { types, builders, functions, methods, claim, resourceNames, problems }))
     .map((op) => {
       const pagination = paginationOf(op, schemaByKey, spec, problems);
       return pagination ? { ...op, pagination } : op;
@@ -114,7 +115,9 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   const { resources, rootOperations } = buildResources(operations, types, claimFirst);
   // the package's identity: checked where read; the client class takes its name last, so a schema or resource keeps its own
   const identity = packageOf(root, spec.locate, options, (diagnostic) => problems.push(diagnostic));
-  const clientName = claim(types, identity.clientName.text, isRecord(root['info']) && isRecord(root['info']['x-sdk']) && 'clientName' in root['info']['x-sdk'] ? '/info/x-sdk/clientName' : '/info/title', 'the client class');
+  const clientPointer = isRecord(root['info']) && isRecord(root['info']['x-sdk']) && 'clientName' in root['info']['x-sdk'] ? '/info/x-sdk/clientName' : '/info/title';
+  const clientName = claim(types, identity.clientName.text, clientPointer, 'the client class');
+  const baseClientName = claim(types, `Base${clientName.text}`, clientPointer, 'the base client class');
   const usage = schemaUsage(operations, new Map(schemaDrafts.map((d) => [d.key, d.schema])));
   const schemas: IrNamedSchema[] = schemaDrafts.map((draft) => ({
     key: draft.key,
@@ -141,7 +144,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
       version: typeof info['version'] === 'string' ? info['version'] : '0.0.0',
       ...(typeof info['description'] === 'string' ? { description: info['description'] } : {}),
       specFile: spec.file,
-      package: { ...identity, clientName },
+      package: { ...identity, clientName, baseClientName },
       operations,
       schemas,
       resources,
@@ -155,12 +158,15 @@ type Claim = (table: NameTable, name: string, pointer: string, what: string) => 
 
 /** Names `requests.ts` declares itself, which a builder must not take. */
 const BUILDER_SCOPE = new Set(['encodePathSegment', 'formatQuery', 'cookieHeader', 'toFormData', 'toUrlEncoded', 'QueryEntry', 'RequestDescription']);
+/** Names `operations.ts` imports, which an operation function must not take. */
+const FUNCTION_SCOPE = new Set(['requests', 'validators', 'streamResponse', 'PagePromise', 'APIPromise', 'RequestOptions', 'Stream']);
 /** Names a client method uses besides its positional path arguments. */
-const ARGUMENT_SCOPE = new Set(['body', 'query', 'headers', 'cookies', 'params', 'options', 'request', 'requests', 'validators', 'globalThis']);
+const ARGUMENT_SCOPE = new Set(['client', 'body', 'query', 'headers', 'cookies', 'params', 'options', 'request', 'requests', 'validators', 'globalThis']);
 
 interface OperationNaming {
   readonly types: NameTable;
   readonly builders: NameTable;
+  readonly functions: NameTable;
   readonly methods: (resource: readonly string[]) => NameTable;
   readonly claim: Claim;
   readonly resourceNames: ResourceNames;
@@ -180,6 +186,7 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
   // the later one is named after its operationId, which reads better than a number
   const derived = toPropertyName(draft.method);
   const method = claim(methods, methods.has(derived) && raw.operation['x-sdk-method'] === undefined ? toPropertyName(draft.operationId) : derived, raw.pointer, what);
+  const fn = claim(naming.functions, toMemberName([...resource, method.text].join(' ')), raw.pointer, what);
   const argumentTable = new NameTable(() => ({ file: '', line: 0, column: 0, pointer: '' }), ARGUMENT_SCOPE);
   const parameters = draft.parameters.map((p) => ({ ...p, argument: argumentTable.claim(p.argument.text, p.source, `the parameter \`${p.name}\``).id }));
   const path = draft.path.map((part) => (part.kind === 'param' ? { ...part, parameter: parameters.find((p) => p.in === 'path' && p.name === part.name) ?? part.parameter } : part));
@@ -207,6 +214,7 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
       input,
       resource: resource.map((segment) => new Identifier(segment)),
       method,
+      function: fn,
       ...(pathParams ? { pathParams } : {}),
       ...(queryParams ? { queryParams } : {}),
       ...(headerParams ? { headerParams } : {}),

@@ -40,6 +40,8 @@ export interface IrPackage {
   readonly name: string;
   readonly version: string;
   readonly clientName: Identifier;
+  /** The thin client the operation functions take (no resources), e.g. `BaseChatKitClient`. */
+  readonly baseClientName: Identifier;
   readonly defaultBaseURL: string;
   /** Environment variable holding the API key, e.g. "OPENAI_API_KEY". */
   readonly apiKeyEnv: string;
@@ -71,6 +73,8 @@ export interface IrOperation {
     readonly resource: readonly Identifier[];
     /** Method on the resource, e.g. `create`. */
     readonly method: Identifier;
+    /** The standalone operation function (resource path + method), e.g. `chatkitSessionsCreate`. */
+    readonly function: Identifier;
     /** The named type of each non-empty parameter group, e.g. `CancelChatKitSessionPathParams`. */
     readonly pathParams?: Identifier;
     readonly queryParams?: Identifier;

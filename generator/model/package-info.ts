@@ -63,7 +63,7 @@ export function packageVersion(version: string): string {
   return [short[1], short[2], short[3]].map((part) => String(Number(part ?? 0))).join('.');
 }
 
-export function packageOf(root: Record<string, unknown>, locate: (pointer: string) => SourceLocation, options: PackageOptions, report: (diagnostic: Diagnostic) => void): IrPackage {
+export function packageOf(root: Record<string, unknown>, locate: (pointer: string) => SourceLocation, options: PackageOptions, report: (diagnostic: Diagnostic) => void): Omit<IrPackage, 'baseClientName'> {
   const info = isRecord(root['info']) ? root['info'] : {};
   const sdk = readSdk(info, locate, report);
   const title = typeof info['title'] === 'string' ? info['title'] : 'API';

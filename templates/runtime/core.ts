@@ -1,8 +1,8 @@
 // The client base class every generated client extends: resolves options once (API key,
 // base URL, headers, logger) and turns each OperationSpec into an APIPromise.
-import { APIPromise } from './api-promise.js';
+import type { APIPromise } from './api-promise.js';
 import { DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_RESPONSE_BYTES, isByteLimit } from './body.js';
-import { SDKError } from './errors.js';
+import { BYTE_LIMIT, optionError, POSITIVE_MS, SDKError } from './errors.js';
 import { isBrowser, readEnv } from './env.js';
 import { applyHeaders, type HeaderRecord } from './headers.js';
 import { isLogLevel, LevelLogger, type LogLevel } from './log.js';
@@ -14,7 +14,7 @@ import type {
   ResponseValidation,
 } from './options.js';
 import { scrubText } from './redact.js';
-import { RequestRun, type RequestConfig } from './request.js';
+import { startRequest, type RequestConfig } from './request.js';
 import {
   DEFAULT_MAX_RETRIES,
   DEFAULT_MAX_RETRY_AFTER,
@@ -82,46 +82,37 @@ export class ClientCore {
         `${name}: baseURL ${JSON.stringify(scrubText(baseURL, secret))} is not an absolute URL.`,
       );
     }
+    /** Throws `<name>: <option> must be <rule>, got <value>.` unless `ok`. */
+    const check = (ok: boolean, option: string, rule: string, value: unknown): void => {
+      if (!ok) throw optionError(`${name}: ${option}`, rule, value);
+    };
     const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-    if (typeof timeout !== 'number' || !(timeout > 0)) {
-      throw new SDKError(
-        `${name}: timeout must be a positive number of milliseconds, got ${String(timeout)}.`,
-      );
-    }
+    check(typeof timeout === 'number' && timeout > 0, 'timeout', POSITIVE_MS, timeout);
     const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-    if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-      throw new SDKError(
-        `${name}: maxRetries must be a whole number >= 0, got ${String(maxRetries)}.`,
-      );
-    }
+    check(
+      Number.isInteger(maxRetries) && maxRetries >= 0,
+      'maxRetries',
+      'a whole number >= 0',
+      maxRetries,
+    );
     const maxRetryAfter = options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER;
-    if (typeof maxRetryAfter !== 'number' || !(maxRetryAfter >= 0)) {
-      throw new SDKError(
-        `${name}: maxRetryAfter must be a number of milliseconds >= 0, got ${String(maxRetryAfter)}.`,
-      );
-    }
+    check(
+      typeof maxRetryAfter === 'number' && maxRetryAfter >= 0,
+      'maxRetryAfter',
+      'a number of milliseconds >= 0',
+      maxRetryAfter,
+    );
     const responseValidation: ResponseValidation = options.responseValidation ?? 'loose';
-    if (
-      responseValidation !== 'loose' &&
-      responseValidation !== 'strict' &&
-      responseValidation !== 'off'
-    ) {
-      throw new SDKError(
-        `${name}: responseValidation must be 'loose', 'strict' or 'off', got ${String(responseValidation)}.`,
-      );
-    }
+    check(
+      ['loose', 'strict', 'off'].includes(responseValidation),
+      'responseValidation',
+      "'loose', 'strict' or 'off'",
+      responseValidation,
+    );
     const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    check(isByteLimit(maxResponseBytes), 'maxResponseBytes', BYTE_LIMIT, maxResponseBytes);
     const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-    for (const [option, value] of [
-      ['maxResponseBytes', maxResponseBytes],
-      ['maxEventBytes', maxEventBytes],
-    ] as const) {
-      if (!isByteLimit(value)) {
-        throw new SDKError(
-          `${name}: ${option} must be a whole number of bytes above 0, got ${String(value)}.`,
-        );
-      }
-    }
+    check(isByteLimit(maxEventBytes), 'maxEventBytes', BYTE_LIMIT, maxEventBytes);
     const fetchFn = options.fetch ?? globalThis.fetch;
     if (typeof fetchFn !== 'function') {
       throw new SDKError(
@@ -152,7 +143,10 @@ export class ClientCore {
     // and a client-wide content-type would break a FormData's multipart boundary.
     const bodyHeaders = { ...plainHeaders };
     delete bodyHeaders['content-type'];
-    const jsonHeaders: HeaderRecord = { ...bodyHeaders, 'content-type': 'application/json' };
+    const jsonHeaders: HeaderRecord = {
+      ...bodyHeaders,
+      'content-type': 'application/json',
+    };
     // Headers the caller set or removed in defaultHeaders; per-request values must not overwrite them.
     const touched = new Set(
       Object.entries(options.defaultHeaders ?? {})
@@ -196,8 +190,7 @@ export class ClientCore {
    * found before sending, rejects the returned promise.
    */
   request<T>(operation: OperationSpec<T>, options?: RequestOptions): APIPromise<T> {
-    const run = new RequestRun<T>(this.#config, operation, options);
-    return new APIPromise<T>(run.start(), run);
+    return startRequest(this.#config, operation, options);
   }
 }
 

@@ -1,7 +1,7 @@
 // One logical API call: validate, build, send with timeout and retries, then read and check
-// the body. One instance per call; it is the abort listener and the body parser, so the hot
-// path allocates no closures of its own.
-import type { ResponseParser } from './api-promise.js';
+// the body. The call's state lives in local variables of `startRequest` (a minifier shortens
+// them, which it cannot do to class fields); the functions below it are the call's steps.
+import { APIPromise } from './api-promise.js';
 import { isByteLimit, readText } from './body.js';
 import { isBrowser } from './env.js';
 import {
@@ -9,12 +9,15 @@ import {
   APIConnectionTimeoutError,
   APIUserAbortError,
   APIError,
+  BYTE_LIMIT,
   InvalidResponseBodyError,
   ResponseTooLargeError,
   SDKError,
   ValidationError,
   describeCause,
   makeStatusError,
+  optionError,
+  POSITIVE_MS,
   snippet,
   type ValidationIssue,
 } from './errors.js';
@@ -32,7 +35,6 @@ import {
 } from './redact.js';
 import { hasCustomCredentials, isRedirect, MAX_REDIRECTS, nextHop } from './redirect.js';
 import { isRetryableResponse, retryDelay, type RetryHooks } from './retry.js';
-import { Stream } from './streaming.js';
 import { originOf, withDefaultQuery } from './url.js';
 
 /** Everything a request needs from its client, resolved once at construction. */
@@ -81,277 +83,166 @@ interface WireInit {
   redirect: RequestRedirect;
 }
 
+type Check = (value: unknown, mode: 'loose' | 'strict') => readonly ValidationIssue[];
+
 const RETRY_COUNT = 'x-sdkgen-retry-count';
 const TIMEOUT = 'x-sdkgen-timeout';
 // setTimeout fires at once for anything above 2^31 - 1 ms.
 const MAX_TIMER = 2_147_483_647;
-const OPTIONS_HEADERS = ['options', 'headers'];
-const DESCRIPTION_HEADERS = ['headers'];
-const IDEMPOTENCY_KEY = ['options', 'idempotencyKey'];
 
-export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
-  readonly #config: RequestConfig;
-  readonly #operation: OperationSpec<T>;
-  readonly #options: RequestOptions | undefined;
-  #url = '';
+/**
+ * Starts the call at once. The promise never throws synchronously: every failure, including
+ * invalid input found before sending, rejects it.
+ */
+export function startRequest<T>(
+  config: RequestConfig,
+  operation: OperationSpec<T>,
+  options: RequestOptions = {},
+): APIPromise<T> {
+  const { secret, log } = config;
+  const signal = options.signal ?? undefined;
+  const maxBytes = options.maxResponseBytes ?? config.maxResponseBytes;
+  let url = '';
   /** Method and path without query, for messages. */
-  #label = '';
-  #timeout = 0;
-  #controller: AbortController | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #timedOut = false;
-  #logID = '';
-  #startedAt = 0;
+  let label = '';
+  let timeout = 0;
+  let controller: AbortController | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut = false;
+  let logID = '';
+  let startedAt = 0;
 
-  constructor(
-    config: RequestConfig,
-    operation: OperationSpec<T>,
-    options: RequestOptions | undefined,
-  ) {
-    this.#config = config;
-    this.#operation = operation;
-    this.#options = options;
-  }
+  /** Called when the caller's signal aborts: stops the attempt in flight. */
+  const onAbort = (): void => controller?.abort(signal?.reason);
+  const release = (): void => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  };
+  const onTimeout = (): void => {
+    timedOut = true;
+    controller?.abort(new DOMException('The request timed out.', 'TimeoutError'));
+  };
+  /** ` (reason)` from an error chain, scrubbed; '' without one. */
+  const because = (error: unknown): string => {
+    const reason = scrubText(describeCause(error), secret);
+    return reason === '' ? '' : ` (${reason})`;
+  };
+  /** The caller's abort, else `other`. */
+  const abortedOr = <E,>(other: E): APIUserAbortError | E =>
+    signal?.aborted ? userAbort(signal) : other;
 
   /**
    * Sends, retrying as allowed. Resolves with a 2xx Response (body unread, timeout still
    * running); rejects with the typed error.
    */
-  async start(): Promise<Response> {
-    const init = this.#prepare();
-    const signal = this.#options?.signal;
-    if (signal !== undefined && signal !== null) {
+  async function start(): Promise<Response> {
+    const init = prepare();
+    if (signal !== undefined) {
       if (signal.aborted) throw userAbort(signal);
-      signal.addEventListener('abort', this);
+      signal.addEventListener('abort', onAbort);
     }
-    // One async function for the whole call: fewer promises on the hot path.
     try {
-      const config = this.#config;
-      const log = config.log;
-      const rawMax = this.#options?.maxRetries ?? config.maxRetries;
+      const rawMax = options.maxRetries ?? config.maxRetries;
       // A ReadableStream body can be read once: it cannot be sent again.
       const maxRetries =
         Number.isFinite(rawMax) && rawMax > 0 && init.duplex === undefined ? Math.floor(rawMax) : 0;
       const logs = log.enabled('info');
-      if (logs)
-        this.#logID = `log_${Math.floor(Math.random() * 0x1000000)
-          .toString(16)
-          .padStart(6, '0')}`;
+      if (logs) logID = `log_${((Math.random() * 0x1000000) | 0x1000000).toString(16).slice(1)}`;
       for (let attempt = 0; ; attempt++) {
         const retriesLeft = maxRetries - attempt;
+        const retrying = `retrying, ${retriesLeft} attempts remaining`;
         if (attempt > 0 && config.sendsRetryCount && RETRY_COUNT in init.headers) {
           init.headers[RETRY_COUNT] = String(attempt);
         }
-        const controller = new AbortController();
-        this.#controller = controller;
-        this.#timedOut = false;
+        controller = new AbortController();
+        timedOut = false;
         init.signal = controller.signal;
-        if (logs) this.#logRequest(init, attempt);
-        this.#timer = setTimeout(RequestRun.#onTimeout, this.#timeout, this);
+        if (logs) logRequest(init, attempt);
+        timer = setTimeout(onTimeout, timeout);
         let response: Response;
         try {
-          response = await this.#fetch(init);
+          response = await send(init);
         } catch (error) {
-          clearTimeout(this.#timer);
+          clearTimeout(timer);
           if (error instanceof APIError) throw error; // a redirect the client will not follow
-          const failure = this.#connectionFailure(error, attempt + 1);
+          const failure = connectionFailure(error, attempt + 1);
           if (retriesLeft > 0) {
-            if (logs)
-              log.info(
-                `[${this.#logID}] ${failure.message} - retrying, ${retriesLeft} attempts remaining`,
-              );
-            await this.#wait(attempt, undefined);
+            if (logs) log.write('info', `[${logID}] ${failure.message} - ${retrying}`);
+            await wait(attempt, undefined);
             continue;
           }
           throw failure;
         }
         if (response.ok) {
-          if (logs) this.#logResponse(response, 'succeeded');
+          if (logs) logResponse(response, 'succeeded');
           return response;
         }
-        if (retriesLeft > 0 && isRetryableResponse(response.status, response.headers)) {
-          clearTimeout(this.#timer);
-          if (logs)
-            this.#logResponse(response, `failed - retrying, ${retriesLeft} attempts remaining`);
-          await response.body?.cancel().catch(ignore);
-          await this.#wait(attempt, response.headers);
-          continue;
+        const retryable = retriesLeft > 0 && isRetryableResponse(response.status, response.headers);
+        if (logs) {
+          const outcome = retryable
+            ? retrying
+            : retriesLeft > 0
+              ? 'not retryable'
+              : 'no retries left';
+          logResponse(response, `failed - ${outcome}`);
         }
-        if (logs)
-          this.#logResponse(
-            response,
-            retriesLeft > 0 ? 'failed - not retryable' : 'failed - no retries left',
-          );
-        throw await this.#statusError(response);
+        if (!retryable) throw await statusError(response);
+        clearTimeout(timer);
+        await response.body?.cancel().catch(ignore);
+        await wait(attempt, response.headers);
       }
     } catch (error) {
-      this.release();
+      release();
       throw error;
     }
   }
 
-  /** Called when the caller's signal aborts: stops the attempt in flight. */
-  handleEvent(): void {
-    this.#controller?.abort(this.#options?.signal?.reason);
-  }
-
-  release(): void {
-    clearTimeout(this.#timer);
-    this.#options?.signal?.removeEventListener('abort', this);
-  }
-
-  async parse(response: Response): Promise<T> {
-    const type = this.#operation.responseType;
-    if (type === 'binary') {
-      // The caller owns the body now: no buffering, no timeout, as with asResponse().
-      this.release();
-      return response as T;
-    }
-    if (type === 'sse') return (await this.#stream(response)) as T;
-    let text: string;
-    try {
-      text = await this.#readAll(response);
-    } catch (error) {
-      throw error instanceof APIError ? error : this.#bodyFailure(error, response.status);
-    } finally {
-      this.release();
-    }
-    const status = response.status;
-    if (type === 'text') return this.#checked(text, response);
-    if (status === 204 || status === 205) return undefined as T;
-    let data: unknown;
-    if (text !== '') {
-      try {
-        data = JSON.parse(text);
-      } catch (error) {
-        throw this.#notJSON(response, text, error);
-      }
-    }
-    return this.#checked(data, response);
-  }
-
-  /** The body after `validateResponse`, when there is one and validation is on. */
-  #checked(data: unknown, response: Response): T {
-    const check = this.#operation.validateResponse;
-    const mode = this.#config.responseValidation;
-    if (check !== undefined && mode !== 'off') {
-      const issues = this.#issuesOf(check, data, mode);
-      if (issues.length > 0) {
-        const requestID = response.headers.get('x-request-id');
-        const context = `status ${response.status}${requestID === null ? '' : `, request ID ${requestID}`}`;
-        throw new ValidationError(
-          issues,
-          `Invalid response from ${this.#label} (${context}); set responseValidation: 'off' to accept it unchecked`,
-        );
-      }
-    }
-    return data as T;
-  }
-
-  /**
-   * A Stream over a `text/event-stream` body. The timeout stops (a stream may run for minutes);
-   * the caller's signal keeps applying until the stream ends, fails or is left.
-   */
-  async #stream(response: Response): Promise<Stream<unknown>> {
-    clearTimeout(this.#timer);
-    const contentType = response.headers.get('content-type');
-    if (contentType !== null && !/^\s*text\/event-stream\s*(;|$)/i.test(contentType)) {
-      // Not an event stream (e.g. JSON from a server that ignored the request to stream).
-      let text = '';
-      try {
-        text = (await readText(response, this.#maxResponseBytes())).text;
-      } catch (error) {
-        throw this.#bodyFailure(error, response.status);
-      } finally {
-        this.release();
-      }
-      const secret = this.#config.secret;
-      throw new InvalidResponseBodyError(
-        response.status,
-        undefined,
-        `${response.status} response to ${this.#label} is not an event stream (content-type: ${contentType}). ` +
-          `It starts with: ${JSON.stringify(snippet(scrubText(text, secret)))}`,
-        scrubHeaders(response.headers, secret),
-      );
-    }
-    const mode = this.#config.responseValidation;
-    const validateEvent = this.#operation.validateEvent;
-    return new Stream<unknown>(response, {
-      label: this.#label,
-      secret: this.#config.secret,
-      maxEventBytes: this.#config.maxEventBytes,
-      signal: this.#options?.signal ?? undefined,
-      validate:
-        mode === 'off' || validateEvent === undefined
-          ? undefined
-          : (value) => this.#issuesOf(validateEvent, value, mode),
-      envelope: this.#operation.eventEnvelope,
-      close: () => {
-        this.#controller?.abort();
-        this.release();
-      },
-    });
-  }
-
   /** Validates and builds the request and the fetch init. Throws before anything is sent. */
-  #prepare(): WireInit {
-    const config = this.#config;
-    const options = this.#options;
-    const operation = this.#operation;
-    if (operation.validateRequest !== undefined && (options?.validate ?? config.validate)) {
+  function prepare(): WireInit {
+    if (operation.validateRequest !== undefined && (options.validate ?? config.validate)) {
       const issues = operation.validateRequest();
-      if (issues.length > 0)
-        throw new ValidationError(this.#scrubIssues(issues), 'Invalid request');
+      if (issues.length > 0) throw new ValidationError(scrubIssues(issues), 'Invalid request');
     }
     const description = operation.build();
     const method = description.method.toUpperCase();
     const path =
       description.path.charCodeAt(0) === 47 /* / */ ? description.path : `/${description.path}`;
     const queryStart = path.indexOf('?');
-    this.#label = `${method} ${queryStart === -1 ? path : path.slice(0, queryStart)}`;
-    this.#url = config.baseURL + withDefaultQuery(path, queryStart, config.query);
+    label = `${method} ${queryStart === -1 ? path : path.slice(0, queryStart)}`;
+    url = config.baseURL + withDefaultQuery(path, queryStart, config.query);
 
-    const timeout = options?.timeout ?? config.timeout;
-    if (typeof timeout !== 'number' || !(timeout > 0)) {
-      throw new SDKError(
-        `options.timeout must be a positive number of milliseconds, got ${String(timeout)}`,
-      );
+    const wanted = options.timeout ?? config.timeout;
+    if (typeof wanted !== 'number' || !(wanted > 0)) {
+      throw optionError('options.timeout', POSITIVE_MS, wanted);
     }
-    this.#timeout = Math.min(timeout, MAX_TIMER);
-    const maxBytes = options?.maxResponseBytes;
-    if (maxBytes !== undefined && !isByteLimit(maxBytes)) {
-      throw new SDKError(
-        `options.maxResponseBytes must be a whole number of bytes above 0, got ${String(maxBytes)}`,
-      );
+    timeout = Math.min(wanted, MAX_TIMER);
+    if (!isByteLimit(maxBytes)) {
+      throw optionError('options.maxResponseBytes', BYTE_LIMIT, maxBytes);
     }
 
     const raw = description.body;
-    let body: BodyInit | null = null;
-    let headers: HeaderRecord;
-    if (raw === undefined) {
-      headers = { ...config.plainHeaders };
-    } else if (isRawBody(raw)) {
-      body = raw;
-      headers = { ...config.bodyHeaders };
-    } else {
-      body = serialize(raw);
-      headers = { ...config.jsonHeaders };
-    }
-    if (timeout !== config.timeout && config.sendsTimeout)
-      headers[TIMEOUT] = String(Math.trunc(timeout / 1000));
+    const body = raw === undefined ? null : isRawBody(raw) ? raw : serialize(raw);
+    const headers = {
+      ...(raw === undefined
+        ? config.plainHeaders
+        : body === raw
+          ? config.bodyHeaders
+          : config.jsonHeaders),
+    };
+    if (wanted !== config.timeout && config.sendsTimeout)
+      headers[TIMEOUT] = String(Math.trunc(wanted / 1000));
     const idempotencyHeader = config.idempotencyHeader;
     if (idempotencyHeader !== undefined && method !== 'GET') {
-      const key = options?.idempotencyKey ?? newIdempotencyKey();
-      applyHeaders(headers, { [idempotencyHeader]: key }, IDEMPOTENCY_KEY);
+      const key = options.idempotencyKey ?? newIdempotencyKey();
+      applyHeaders(headers, { [idempotencyHeader]: key }, ['options', 'idempotencyKey']);
     }
-    applyHeaders(headers, description.headers as HeaderInput, DESCRIPTION_HEADERS);
-    applyHeaders(headers, options?.headers, OPTIONS_HEADERS);
+    applyHeaders(headers, description.headers as HeaderInput, ['headers']);
+    applyHeaders(headers, options.headers, ['options', 'headers']);
     // A browser hides a redirect's target from 'manual' (an opaque response); there fetch follows
     // it, dropping Authorization, unless a credential it would keep (e.g. x-api-key) is set.
     const redirect: RequestRedirect =
       isBrowser() && !hasCustomCredentials(headers) ? 'follow' : 'manual';
-    if (body === null || typeof body === 'string')
-      return { method, headers, body, signal: null, redirect };
+    const init: WireInit = { method, headers, body, signal: null, redirect };
     // fetch writes `multipart/form-data; boundary=...` itself; a type without the boundary
     // (e.g. the spec's media type) would make the body unreadable.
     if (
@@ -361,28 +252,29 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     ) {
       delete headers['content-type'];
     }
-    if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) {
-      return { method, headers, body, signal: null, duplex: 'half', redirect };
-    }
-    return { method, headers, body, signal: null, redirect };
+    if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream)
+      init.duplex = 'half';
+    return init;
   }
 
   /**
    * One attempt: fetch, following redirects as fetch would, except that a hop to another origin
    * (scheme, host or port) drops every credential header, not only Authorization.
    */
-  async #fetch(init: WireInit): Promise<Response> {
-    const fetchFn = this.#config.fetch; // called unbound: browsers reject fetch with a foreign `this`
-    let response = await fetchFn(this.#url, init);
+  async function send(init: WireInit): Promise<Response> {
+    const fetchFn = config.fetch; // called unbound: browsers reject fetch with a foreign `this`
+    let response = await fetchFn(url, init);
     if (init.redirect !== 'manual') return response;
-    let url = this.#url;
+    let from = url;
     let hop = init;
     for (let hops = 0; ; hops++) {
+      const refused = (why: string): APIConnectionError =>
+        new APIConnectionError(`${label} was redirected${why}`);
       if (response.type === 'opaqueredirect') {
-        throw new APIConnectionError(
-          `${this.#label} was redirected, and this runtime does not show where to. The request carries ` +
-            'credential headers, so the client does not let fetch follow the redirect blindly: point ' +
-            'baseURL at the final URL, or remove the credential headers and let the browser follow it.',
+        throw refused(
+          ', and this runtime does not show where to. The request carries credential headers, so ' +
+            'the client does not let fetch follow the redirect blindly: point baseURL at the final ' +
+            'URL, or remove the credential headers and let the browser follow it.',
         );
       }
       const location = isRedirect(response.status) ? response.headers.get('location') : null;
@@ -390,145 +282,89 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
       await response.body?.cancel().catch(ignore);
       let target: URL;
       try {
-        target = new URL(location, url);
+        target = new URL(location, from);
       } catch {
         target = new URL('about:blank');
       }
       if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-        throw new APIConnectionError(
-          `${this.#label} was redirected to a location that is not an http(s) URL; it was not followed.`,
-        );
+        throw refused(' to a location that is not an http(s) URL; it was not followed.');
       }
       if (hops === MAX_REDIRECTS) {
-        throw new APIConnectionError(
-          `${this.#label} was redirected more than ${MAX_REDIRECTS} times (a redirect loop?); stopped.`,
-        );
+        throw refused(` more than ${MAX_REDIRECTS} times (a redirect loop?); stopped.`);
       }
-      const next = nextHop(response.status, hop.method, hop.headers, new URL(url), target);
+      const next = nextHop(response.status, hop.method, hop.headers, new URL(from), target);
       if (next.keepsBody && hop.duplex !== undefined) {
-        throw new APIConnectionError(
-          `${this.#label} was redirected with status ${response.status}, which asks to send the body again, ` +
-            'but a ReadableStream body can be sent only once; it was not followed.',
+        throw refused(
+          ` with status ${response.status}, which asks to send the body again, but a ` +
+            'ReadableStream body can be sent only once; it was not followed.',
         );
       }
-      hop = {
-        ...hop,
-        method: next.method,
-        headers: next.headers,
-        body: next.keepsBody ? hop.body : null,
-      };
-      if (!next.keepsBody) delete hop.duplex;
-      url = target.href;
-      response = await fetchFn(url, hop);
+      hop = { ...hop, method: next.method, headers: next.headers };
+      if (!next.keepsBody) {
+        hop.body = null;
+        delete hop.duplex;
+      }
+      from = target.href;
+      response = await fetchFn(from, hop);
     }
   }
 
-  /** The cap on a body read into memory for this call. */
-  #maxResponseBytes(): number {
-    return this.#options?.maxResponseBytes ?? this.#config.maxResponseBytes;
-  }
-
-  /** A 2xx body as text, or ResponseTooLargeError past the cap (the rest is never read). */
-  async #readAll(response: Response): Promise<string> {
-    const limit = this.#maxResponseBytes();
-    const body = await readText(response, limit);
-    if (body.complete) return body.text;
-    throw new ResponseTooLargeError(
-      response.status,
-      `The response body of ${this.#label} (status ${response.status}) is larger than maxResponseBytes ` +
-        `(${limit} bytes): ${body.declared ? `its content-length is ${body.bytes}` : `reading stopped after ${body.bytes} bytes`}. ` +
-        'Raise maxResponseBytes (for the client or this request), or read the body yourself from .asResponse().',
-      scrubHeaders(response.headers, this.#config.secret),
-      limit,
-    );
-  }
-
-  static #onTimeout(run: RequestRun<unknown>): void {
-    run.#timedOut = true;
-    run.#controller?.abort(new DOMException('The request timed out.', 'TimeoutError'));
-  }
-
-  async #wait(retryIndex: number, headers: Headers | undefined): Promise<void> {
-    const config = this.#config;
-    const delay = retryDelay(retryIndex, headers, config.maxRetryAfter, config.hooks.random);
-    const signal = this.#options?.signal;
+  async function wait(retryIndex: number, headers: Headers | undefined): Promise<void> {
+    const hooks = config.hooks;
     try {
-      await config.hooks.sleep(delay, signal);
+      await hooks.sleep(
+        retryDelay(retryIndex, headers, config.maxRetryAfter, hooks.random),
+        signal,
+      );
     } catch (error) {
-      if (signal?.aborted) throw userAbort(signal);
-      throw error;
+      throw abortedOr(error);
     }
   }
 
   /** The error for a fetch that threw; a user abort is thrown straight away (never retried). */
-  #connectionFailure(error: unknown, attempts: number): APIConnectionError {
-    const signal = this.#options?.signal;
+  function connectionFailure(error: unknown, attempts: number): APIConnectionError {
     if (signal?.aborted) throw userAbort(signal);
-    const secret = this.#config.secret;
     const tries = attempts === 1 ? '' : ` (after ${attempts} attempts)`;
-    if (this.#timedOut || looksLikeTimeout(error)) {
-      return new APIConnectionTimeoutError(
-        `Request timed out: ${this.#label} got no response within ${this.#timeout} ms${tries}.`,
-        { cause: error },
-      );
-    }
-    const reason = scrubText(describeCause(error), secret);
-    return new APIConnectionError(
-      `Connection error: ${this.#label} to ${originOf(this.#url)} failed${reason === '' ? '' : ` (${reason})`}${tries}.`,
-      { cause: error },
-    );
+    return timedOut || looksLikeTimeout(error)
+      ? new APIConnectionTimeoutError(
+          `Request timed out: ${label} got no response within ${timeout} ms${tries}.`,
+          { cause: error },
+        )
+      : new APIConnectionError(
+          `Connection error: ${label} to ${originOf(url)} failed${because(error)}${tries}.`,
+          { cause: error },
+        );
   }
 
   /** A failed read of a 2xx body: the caller's abort, our timeout, or a connection cut mid-stream. */
-  #bodyFailure(error: unknown, status: number): APIError {
-    const signal = this.#options?.signal;
-    if (signal?.aborted) return userAbort(signal);
-    if (this.#timedOut) {
-      return new APIConnectionTimeoutError(
-        `Request timed out: ${this.#label} (status ${status}) did not finish sending its body within ${this.#timeout} ms.`,
-        { cause: error },
-      );
-    }
-    const reason = scrubText(describeCause(error), this.#config.secret);
-    return new APIConnectionError(
-      `The response body of ${this.#label} (status ${status}) was cut off before it was complete` +
-        `${reason === '' ? '' : ` (${reason})`}. Not retried: the server may already have acted on the request.`,
-      { cause: error },
-    );
-  }
-
-  #notJSON(response: Response, text: string, error: unknown): InvalidResponseBodyError {
-    const secret = this.#config.secret;
-    const contentType = response.headers.get('content-type') ?? 'none';
-    const parseMessage = error instanceof Error ? error.message : '';
-    // Without length framing a dropped connection looks like JSON that just stops.
-    const hint = /end of (json )?input|unterminated/i.test(parseMessage)
-      ? ' It ends early; it may have been cut off.'
-      : '';
-    return new InvalidResponseBodyError(
-      response.status,
-      undefined,
-      `${response.status} response to ${this.#label} is not valid JSON (content-type: ${contentType}).${hint} ` +
-        // Scrub before cutting, so a key that straddles the cut cannot leave a prefix behind.
-        `It starts with: ${JSON.stringify(snippet(scrubText(text, secret)))}`,
-      scrubHeaders(response.headers, secret),
+  function bodyFailure(error: unknown, status: number): APIError {
+    const what = `${label} (status ${status})`;
+    return abortedOr(
+      timedOut
+        ? new APIConnectionTimeoutError(
+            `Request timed out: ${what} did not finish sending its body within ${timeout} ms.`,
+            { cause: error },
+          )
+        : new APIConnectionError(
+            `The response body of ${what} was cut off before it was complete${because(error)}. ` +
+              'Not retried: the server may already have acted on the request.',
+            { cause: error },
+          ),
     );
   }
 
   /** Reads the error body (still under the timeout) and builds the typed error, scrubbed. */
-  async #statusError(response: Response): Promise<APIError> {
+  async function statusError(response: Response): Promise<APIError> {
     let text = '';
     try {
       // An error body over the limit still gives the status and its start, which is what matters.
-      text = (await readText(response, this.#maxResponseBytes())).text;
+      text = (await readText(response, maxBytes)).text;
     } catch {
-      const signal = this.#options?.signal;
-      if (signal?.aborted) return userAbort(signal);
       // An unreadable error body still leaves the status, which is what matters.
+      if (signal?.aborted) return userAbort(signal);
     } finally {
-      clearTimeout(this.#timer);
+      clearTimeout(timer);
     }
-    const secret = this.#config.secret;
     const clean = scrubText(text, secret);
     let body: unknown;
     try {
@@ -536,13 +372,114 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
     } catch {
       body = undefined;
     }
-    const log = this.#config.log;
     if (log.enabled('debug'))
-      log.debug(`[${this.#logID}] error body`, {
+      log.write('debug', `[${logID}] error body`, {
         status: response.status,
         body: body ?? snippet(clean),
       });
     return makeStatusError(response.status, body, clean, scrubHeaders(response.headers, secret));
+  }
+
+  async function parse(response: Response): Promise<T> {
+    const type = operation.responseType;
+    const status = response.status;
+    const mode = config.responseValidation;
+    if (type === 'binary') {
+      // The caller owns the body now: no buffering, no timeout, as with asResponse().
+      release();
+      return response as T;
+    }
+    /**
+     * The body as text, failing with the typed error. Past maxResponseBytes: its start when
+     * `isForMessage` (an error message quotes only that), else ResponseTooLargeError.
+     */
+    const readBody = async (isForMessage: boolean): Promise<string> => {
+      try {
+        const body = await readText(response, maxBytes);
+        if (body.complete || isForMessage) return body.text;
+        throw new ResponseTooLargeError(
+          status,
+          `The response body of ${label} (status ${status}) is larger than maxResponseBytes ` +
+            `(${maxBytes} bytes): ${body.declared ? `its content-length is ${body.bytes}` : `reading stopped after ${body.bytes} bytes`}. ` +
+            'Raise maxResponseBytes (for the client or this request), or read the body yourself from .asResponse().',
+          scrubHeaders(response.headers, secret),
+          maxBytes,
+        );
+      } catch (error) {
+        throw error instanceof APIError ? error : bodyFailure(error, status);
+      } finally {
+        release();
+      }
+    };
+    if (type === 'sse') {
+      const stream = operation.stream;
+      if (stream === undefined)
+        throw new SDKError("responseType 'sse' needs the operation's stream reader");
+      // A stream may run for minutes: the timeout stops; the caller's signal keeps applying
+      // until the stream ends, fails or is left.
+      clearTimeout(timer);
+      const validateEvent = operation.validateEvent;
+      return (await stream(response, {
+        label,
+        secret,
+        maxEventBytes: config.maxEventBytes,
+        signal,
+        validate:
+          mode === 'off' || validateEvent === undefined
+            ? undefined
+            : (value) => issuesOf(validateEvent, value, mode),
+        envelope: operation.eventEnvelope,
+        close: () => {
+          controller?.abort();
+          release();
+        },
+        text: () => readBody(true),
+      })) as T;
+    }
+    const text = await readBody(false);
+    let data: unknown = text;
+    if (type !== 'text') {
+      if (status === 204 || status === 205) return undefined as T;
+      data = undefined;
+      if (text !== '') {
+        try {
+          data = JSON.parse(text);
+        } catch (error) {
+          throw notJSON(response, text, error);
+        }
+      }
+    }
+    const check = operation.validateResponse;
+    if (check !== undefined && mode !== 'off') {
+      const issues = issuesOf(check, data, mode);
+      if (issues.length > 0) {
+        const requestID = response.headers.get('x-request-id');
+        const context = `status ${status}${requestID === null ? '' : `, request ID ${requestID}`}`;
+        throw new ValidationError(
+          issues,
+          `Invalid response from ${label} (${context}); set responseValidation: 'off' to accept it unchecked`,
+        );
+      }
+    }
+    return data as T;
+  }
+
+  function notJSON(response: Response, text: string, error: unknown): InvalidResponseBodyError {
+    const contentType = response.headers.get('content-type') ?? 'none';
+    // Without length framing a dropped connection looks like JSON that just stops.
+    const hint = /end of (json )?input|unterminated/i.test(
+      error instanceof Error ? error.message : '',
+    )
+      ? ' It ends early; it may have been cut off.'
+      : '';
+    return new InvalidResponseBodyError(
+      response.status,
+      undefined,
+      `${response.status} response to ${label} is not valid JSON (content-type: ${contentType}).${hint} ` +
+        // Scrub before cutting, so a key that straddles the cut cannot leave a prefix behind.
+        `It starts with: ${JSON.stringify(snippet(scrubText(text, secret)))}`,
+      scrubHeaders(response.headers, secret),
+    );
   }
 
   /**
@@ -550,68 +487,64 @@ export class RequestRun<T> implements ResponseParser<T>, EventListenerObject {
    * characters, which could leave a piece of an echoed key too short to recognise; so when
    * there are issues, the value is scrubbed first and checked again, and its messages are used.
    */
-  #issuesOf(
-    check: (value: unknown, mode: 'loose' | 'strict') => readonly ValidationIssue[],
+  function issuesOf(
+    check: Check,
     value: unknown,
     mode: 'loose' | 'strict',
   ): readonly ValidationIssue[] {
     const issues = check(value, mode);
-    const secret = this.#config.secret;
-    if (issues.length === 0 || !valueContainsSecret(value, secret))
-      return this.#scrubIssues(issues);
-    const clean = scrubValue(value, secret);
-    const again = check(clean, mode);
+    if (issues.length === 0 || !valueContainsSecret(value, secret)) return scrubIssues(issues);
+    const again = check(scrubValue(value, secret), mode);
     // Scrubbing can make a value valid (a shorter string); the first issues then stand, scrubbed.
-    return this.#scrubIssues(again.length > 0 ? again : issues);
+    return scrubIssues(again.length > 0 ? again : issues);
   }
 
-  #scrubIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
-    const secret = this.#config.secret;
-    if (
-      secret === '' ||
-      !issues.some(
-        (issue) =>
-          containsSecret(issue.message, secret) ||
-          issue.path.some((p) => typeof p === 'string' && containsSecret(p, secret)),
-      )
-    ) {
-      return issues;
-    }
-    return issues.map((issue) => ({
-      path: issue.path.map((p) => (typeof p === 'string' ? scrubText(p, secret) : p)),
-      message: scrubText(issue.message, secret),
-    }));
+  function scrubIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
+    const scrub = (part: string | number): string | number =>
+      typeof part === 'string' ? scrubText(part, secret) : part;
+    const leaks = issues.some(
+      (issue) =>
+        containsSecret(issue.message, secret) ||
+        issue.path.some((part) => typeof part === 'string' && containsSecret(part, secret)),
+    );
+    return leaks
+      ? issues.map((issue) => ({
+          path: issue.path.map(scrub),
+          message: scrubText(issue.message, secret),
+        }))
+      : issues;
   }
 
-  #logRequest(init: WireInit, attempt: number): void {
-    const log = this.#config.log;
-    this.#startedAt = Date.now();
+  function logRequest(init: WireInit, attempt: number): void {
+    startedAt = Date.now();
     if (!log.enabled('debug')) return;
-    log.debug(`[${this.#logID}] sending request`, {
+    log.write('debug', `[${logID}] sending request`, {
       method: init.method,
-      url: this.#url,
+      url,
       attempt: attempt + 1,
-      headers: headersForLog(init.headers, this.#config.secret),
+      headers: headersForLog(init.headers, secret),
       body:
         typeof init.body === 'string' || init.body === null ? init.body : describeBody(init.body),
     });
   }
 
-  #logResponse(response: Response, outcome: string): void {
-    const log = this.#config.log;
+  function logResponse(response: Response, outcome: string): void {
     const requestID = response.headers.get('x-request-id');
     const id = requestID === null ? '' : `, x-request-id: ${requestID}`;
-    const ms = Date.now() - this.#startedAt;
-    log.info(
-      `[${this.#logID}${id}] ${this.#label} ${outcome} with status ${response.status} in ${ms}ms`,
+    const ms = Date.now() - startedAt;
+    log.write(
+      'info',
+      `[${logID}${id}] ${label} ${outcome} with status ${response.status} in ${ms}ms`,
     );
     if (log.enabled('debug')) {
-      log.debug(`[${this.#logID}] response headers`, {
+      log.write('debug', `[${logID}] response headers`, {
         status: response.status,
-        headers: headersForLog(response.headers, this.#config.secret),
+        headers: headersForLog(response.headers, secret),
       });
     }
   }
+
+  return new APIPromise<T>(start(), { parse, release });
 }
 
 function ignore(): void {}
@@ -645,17 +578,16 @@ function describeBody(body: BodyInit): string {
     return `[binary, ${body.byteLength} bytes]`;
   if (typeof Blob !== 'undefined' && body instanceof Blob)
     return `[${body.constructor.name}, ${body.size} bytes${body.type === '' ? '' : `, ${body.type}`}]`;
-  if (body instanceof URLSearchParams) return `[URLSearchParams, ${countFields(body)} fields]`;
-  if (typeof FormData !== 'undefined' && body instanceof FormData)
-    return `[FormData, ${countFields(body)} fields]`;
+  if (
+    body instanceof URLSearchParams ||
+    (typeof FormData !== 'undefined' && body instanceof FormData)
+  ) {
+    // forEach rather than keys(): a consumer's TypeScript lib may lack DOM.Iterable.
+    let count = 0;
+    body.forEach(() => count++);
+    return `[${body.constructor.name}, ${count} fields]`;
+  }
   return '[stream]';
-}
-
-// forEach rather than keys(): a consumer's TypeScript lib may lack DOM.Iterable.
-function countFields(body: URLSearchParams | FormData): number {
-  let count = 0;
-  body.forEach(() => count++);
-  return count;
 }
 
 function serialize(body: unknown): string {
@@ -664,7 +596,9 @@ function serialize(body: unknown): string {
     json = JSON.stringify(body);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SDKError(`The request body cannot be sent as JSON: ${reason}`, { cause: error });
+    throw new SDKError(`The request body cannot be sent as JSON: ${reason}`, {
+      cause: error,
+    });
   }
   if (json === undefined)
     throw new SDKError(`The request body cannot be sent as JSON (got ${typeof body}).`);

@@ -24,7 +24,7 @@ describe('sdkgen.config', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(JSON.parse(await readFile(join(work, 'client/package.json'), 'utf8')).name).toBe('my-client');
-    expect(await readFile(join(work, 'client/src/client.ts'), 'utf8')).toContain('export class MyClient extends ClientCore');
+    expect(await readFile(join(work, 'client/src/client.ts'), 'utf8')).toContain('export class MyClient extends BaseMyClient');
   });
 
   it('lets flags override the config file', async () => {

@@ -45,6 +45,14 @@ describe('--templates', () => {
     expect(run.stderr).toMatch(/> +3 \| Generated from \{\{specFile\}\} for \{\{team\.name\}\}\./);
   });
 
+  it('a method template written for `this.client` says what replaces it, at the line', async () => {
+    const out = join(work, 'retired');
+    const run = await runCli(['generate', '--spec', 'spec/chatkit-sessions.yaml', '--out', out, '--templates', 'test/fixtures/templates/retired-this']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('test/fixtures/templates/retired-this/client-method.ts.hbs:2:8: error[emit/template-error] The template uses `this.client`');
+    expect(run.stderr).toContain('Write `client.request(…)`.');
+  });
+
   it('a missing templates folder is a usage error', async () => {
     const run = await runCli(['generate', '--spec', 'spec/chatkit-sessions.yaml', '--out', join(work, 'x'), '--templates', join(work, 'nope')]);
     expect(run.code).toBe(2);

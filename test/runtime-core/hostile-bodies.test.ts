@@ -8,6 +8,7 @@ import { APIError, BadRequestError, ResponseTooLargeError, SDKError, ValidationE
 import { encodePathSegment } from '../../templates/runtime/path.js';
 import { formatQuery } from '../../templates/runtime/query.js';
 import { scrubValue } from '../../templates/runtime/redact.js';
+import { streamResponse } from '../../templates/runtime/streaming.js';
 import { API_KEY, makeClient, rejection, startServer } from './harness.js';
 
 const get = (extra: Partial<OperationSpec<unknown>> = {}): OperationSpec<unknown> => ({ build: () => ({ method: 'GET', path: '/x', headers: {} }), ...extra });
@@ -50,7 +51,7 @@ describe('__proto__ keys in bodies', () => {
     });
     const { client } = makeClient(server.url);
     expectClean(await client.request(get()));
-    const stream = (await client.request({ build: () => ({ method: 'GET', path: '/sse', headers: {} }), responseType: 'sse' })) as AsyncIterable<unknown>;
+    const stream = (await client.request({ build: () => ({ method: 'GET', path: '/sse', headers: {} }), responseType: 'sse', stream: streamResponse })) as AsyncIterable<unknown>;
     const error = await rejection((async () => {
       for await (const _ of stream) void _;
     })());
@@ -112,7 +113,7 @@ describe('maxResponseBytes', () => {
 });
 
 describe('maxEventBytes', () => {
-  const sse = { build: () => ({ method: 'GET', path: '/sse', headers: {} }), responseType: 'sse' } as const;
+  const sse = { build: () => ({ method: 'GET', path: '/sse', headers: {} }), responseType: 'sse', stream: streamResponse } as const;
 
   async function drain(stream: unknown): Promise<unknown[]> {
     const seen: unknown[] = [];

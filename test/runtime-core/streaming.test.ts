@@ -14,7 +14,7 @@ import {
   ValidationError,
 } from '../../templates/runtime/errors.js';
 import { sleep } from '../../templates/runtime/retry.js';
-import { SSEDecoder, Stream, type ServerSentEvent } from '../../templates/runtime/streaming.js';
+import { SSEDecoder, Stream, streamResponse, type ServerSentEvent } from '../../templates/runtime/streaming.js';
 import { API_KEY, makeClient, rejection, startServer, within } from './harness.js';
 
 const encoder = new TextEncoder();
@@ -106,6 +106,7 @@ describe('SSEDecoder', () => {
 const sse = (extra: Partial<OperationSpec<Stream<unknown>>> = {}): OperationSpec<Stream<unknown>> => ({
   build: () => ({ method: 'POST', path: '/responses', headers: {}, body: { stream: true } }),
   responseType: 'sse',
+  stream: streamResponse,
   ...extra,
 });
 

@@ -31,7 +31,11 @@ describe('generated types', () => {
 
   it('type the response and the methods', () => {
     expectTypeOf<ChatSession['status']>().toEqualTypeOf<ChatSessionStatus>();
-    expectTypeOf<ChatSessionStatus>().toEqualTypeOf<'active' | 'expired' | 'cancelled'>();
+    // a response enum is open (an API may add a value) and keeps its literals for completion
+    expectTypeOf<ChatSessionStatus>().toEqualTypeOf<'active' | 'expired' | 'cancelled' | (string & {})>();
+    expectTypeOf<'active'>().toExtend<ChatSessionStatus>();
+    expectTypeOf<'paused'>().toExtend<ChatSessionStatus>();
+    expectTypeOf<Extract<ChatSessionStatus, 'active'>>().toEqualTypeOf<'active'>();
     expectTypeOf<ChatSession['workflow']['version']>().toEqualTypeOf<string | null>();
     expectTypeOf<ChatSession['object']>().toEqualTypeOf<'chatkit.session'>();
     expectTypeOf<Awaited<ReturnType<ChatKitClient['chatkit']['sessions']['create']>>>().toEqualTypeOf<ChatSession>();

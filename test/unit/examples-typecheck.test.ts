@@ -1,5 +1,5 @@
-// Every `@example` in the generated client's JSDoc is real code: extracted from
-// generated/src/client.ts and the petstore golden, and type-checked under tsc --strict.
+// Every `@example` in the generated client's JSDoc is real code: extracted from src/client.ts
+// and src/operations.ts of generated/ and two goldens, and type-checked under tsc --strict.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,14 +29,17 @@ function exampleBlocks(source: string): string[] {
 describe('@example blocks', () => {
   it.each(PACKAGES)('$dir: every example type-checks against the package', async ({ dir, client }) => {
     work ??= await mkdtemp(join(tmpdir(), 'sdkgen-examples-'));
-    const source = await readFile(join(dir, 'src/client.ts'), 'utf8');
-    const blocks = exampleBlocks(source);
+    const sources = await Promise.all(['src/client.ts', 'src/operations.ts'].map((path) => readFile(join(dir, path), 'utf8')));
+    const blocks = sources.flatMap(exampleBlocks);
     expect(blocks.length).toBeGreaterThan(2);
+    // the package's own classes and functions, as a user imports them from its root
+    const exported = [...new Set(sources.flatMap((source) => [...source.matchAll(/^export (?:class|function) (\w+)/gm)].map((match) => match[1]!)))];
+    expect(exported).toContain(client);
     const index = resolve(dir, 'src/index.js');
     const file = join(work, `${client}.ts`);
     await writeFile(
       file,
-      [`import { ${client} } from ${JSON.stringify(index)};`, `declare const client: ${client};`, `void client;`, ...blocks.map((block, i) => `export async function example${i}() {\n${block}\n}`)].join('\n'),
+      [`import { ${exported.join(', ')} } from ${JSON.stringify(index)};`, `declare const client: ${client};`, `void client;`, ...blocks.map((block, i) => `export async function example${i}() {\n${block}\n}`)].join('\n'),
     );
     const config = join(work, `tsconfig.${client}.json`);
     await writeFile(

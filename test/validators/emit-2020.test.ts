@@ -33,8 +33,11 @@ describe('enum and const of objects and arrays', () => {
     const given = emit({ kind: 'enum', values: ['fast', { speed: 'slow', gear: [1, { x: true }] }, [1, 2], {}], source: '/given' });
     for (const value of ['fast', { gear: [1, { x: true }], speed: 'slow' }, [1, 2], {}]) expect(messages(given.check, value)).toEqual([]);
     for (const value of ['slow', { speed: 'slow' }, { speed: 'slow', gear: [1, { x: true }], more: 1 }, [2, 1], [1, 2, 3], { '': 1 }, null]) {
-      expect(given.check(value)).toHaveLength(1);
+      expect(given.check(value, 'request')).toHaveLength(1);
     }
+    // 'loose' keeps an unlisted string (a listed type), never an unlisted object or array
+    expect(messages(given.check, 'slow')).toEqual([]);
+    for (const value of [{ speed: 'slow' }, [2, 1], null]) expect(given.check(value)).toHaveLength(1);
     expect(given.hoisted).toContain('const VALUE_1: unknown = ');
   });
 });

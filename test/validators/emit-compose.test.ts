@@ -23,12 +23,28 @@ describe('ref', () => {
   it('calls the named check and nests its issues; recursion goes through it', () => {
     const node = named('Node', object({ name: [string(), 'required'], kids: { kind: 'array', items: ref('Node'), source: '/k' } }, closed));
     const given = emit(ref('Node'), [node]);
-    expect(given.text).toBe("const r1 = check_Node(value, strict, label, depth);\nif (r1 !== undefined) {\nissues = nestIssues(issues, [], r1, '');\n}");
+    expect(given.text).toBe('issues = nest(issues, PATH_1, check_Node(value, mode, label, depth));');
+    expect(given.hoisted).toContain('const PATH_1: readonly (string | number)[] = [];');
+    // the item is one level below the array, two below the object
+    expect(given.source).toContain("const r5 = check_Node(v4, mode, 'an item of `kids`', depth + 2);");
     expect(messages(given.check, { name: 'a', kids: [{ name: 'b', kids: [{ name: 'c' }] }] })).toEqual([]);
     expect(messages(given.check, { name: 'a', kids: [{ name: 'b', kids: [{ nam: 'c' }] }] })).toEqual([
       'kids.0.kids.0.name: missing required key `name`: expected a string',
       'kids.0.kids.0.nam: unknown key `nam` in an item of `kids`; did you mean `name`?',
     ]);
+  });
+
+  it('a check that can recurse stops past MAX_DEPTH with one issue; a check that cannot has no guard', () => {
+    const node = named('Node', object({ kids: { kind: 'array', items: ref('Node'), source: '/k' } }, closed));
+    const leaf = named('Leaf', object({ name: string() }, closed));
+    const given = emit(object({ tree: ref('Node'), leaf: ref('Leaf') }), [node, leaf]);
+    expect(checkFunctionOf(given.source, 'check_Node')).toContain('if (depth > MAX_DEPTH) {\nreturn tooDeep();\n}');
+    expect(checkFunctionOf(given.source, 'check_Leaf')).not.toContain('MAX_DEPTH');
+    expect(checkFunctionOf(given.source, 'check_Given')).toContain('if (depth > MAX_DEPTH) {'); // it refers to Node
+    let tree: { kids: unknown[] } = { kids: [] };
+    for (let level = 0; level < 300; level++) tree = { kids: [tree] }; // 600 levels of objects and arrays
+    const path = ['tree', ...Array.from({ length: 256 }, () => ['kids', '0']).flat()].join('.');
+    expect(messages(given.check, { tree, leaf: { name: 'x' } })).toEqual([`${path}: nested deeper than 512 levels (the validators' limit); not checked further`]);
   });
 
   it('inlines a named leaf (no call for an enum)', () => {
@@ -40,7 +56,25 @@ describe('ref', () => {
     const limits = named('Limits', object({ max: integer() }, closed));
     const given = emit(object({ rate_limits: ref('Limits') }), [limits]);
     expect(given.text).not.toContain('check_Limits');
+    expect(given.text).toContain("issues = fail(issues, ['rate_limits', k3], unknownKeyMessage(k3, '`rate_limits`', KEYS_2, NESTED_1));");
     expect(messages(given.check, { rate_limits: { mx: 1 } })).toEqual(['rate_limits.mx: unknown key `mx` in `rate_limits`; did you mean `max`?']);
+    expect(messages(given.check, { rate_limits: 'x' })).toEqual(["rate_limits: expected an object `{ max }`, found string 'x'"]);
+  });
+
+  it('calls the named check of a larger object (over 24 nodes with its refs expanded), with the property as its label', () => {
+    // 1 object + 23 properties is 24 nodes: inlined; one more property and it is called
+    const props = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`p${i}`, integer()] as const));
+    const small = emit(object({ rate_limits: ref('Limits') }), [named('Limits', object(props(23), closed))]);
+    expect(small.text).not.toContain('check_Limits');
+    const given = emit(object({ rate_limits: ref('Limits') }), [named('Limits', object(props(24), closed))]);
+    expect(given.text).toContain("issues = nest(issues, PATH_1, check_Limits(v1, mode, '`rate_limits`', depth + 1));");
+    expect(given.hoisted).toContain("const PATH_1: readonly (string | number)[] = ['rate_limits'];");
+    expect(given.text).not.toContain('v1.p0');
+    expect(messages(given.check, { rate_limits: { p0: 1, p1: 1.5, mx: 1 } })).toEqual([
+      'rate_limits.p1: expected an integer, found number 1.5',
+      'rate_limits.mx: unknown key `mx` in `rate_limits`; did you mean `p0`?',
+    ]);
+    expect(messages(given.check, { rate_limits: 'x' })).toEqual([expect.stringMatching(/^rate_limits: expected an object `\{ p0, p1, p2, p3, … \}`, found string 'x'$/)]);
   });
 });
 
@@ -50,8 +84,8 @@ describe('allOf', () => {
   it('objects (refs included) are checked as one: strict allows the keys of every part', () => {
     const given = emit({ kind: 'allOf', parts: [ref('Base'), object({ extra: [integer(), 'required'] })], source: '/given' }, [base]);
     expect(given.text).not.toContain('check_Base');
-    expect(messages(given.check, { id: 'x', extra: 1 }, true)).toEqual([]);
-    expect(messages(given.check, { id: 'x', extra: 1, more: true }, true)).toEqual(['more: unknown key `more` in `Given`; known keys: `id`, `extra`']);
+    expect(messages(given.check, { id: 'x', extra: 1 }, 'strict')).toEqual([]);
+    expect(messages(given.check, { id: 'x', extra: 1, more: true }, 'strict')).toEqual(['more: unknown key `more` in `Given`; known keys: `id`, `extra`']);
     expect(messages(given.check, { extra: 'x' })).toEqual(['id: missing required key `id`: expected a string', "extra: expected an integer, found string 'x'"]);
   });
 
@@ -69,6 +103,13 @@ describe('allOf', () => {
     expect(messages(given.check, { b: 1 })).toEqual(['id: missing required key `id`: expected a string']);
   });
 });
+
+/** The text of one emitted check function, from its header to its closing brace. */
+function checkFunctionOf(source: string, name: string): string {
+  const start = source.indexOf(`function ${name}(`);
+  expect(start).toBeGreaterThanOrEqual(0);
+  return source.slice(start, source.indexOf('\n}', start) + 2);
+}
 
 describe('generation-time diagnostics', () => {
   it('a schema that reaches itself without descending into a value is emit/unsupported-construct, with its location', () => {

@@ -6,7 +6,7 @@ import { boolean, emit, integer, messages, nullType, number, string } from './em
 describe('string', () => {
   it('checks the type first, then each keyword; lengths fall back to code points only when needed', () => {
     const given = emit(string({ minLength: 2, maxLength: 5, pattern: '^[a-z]+$' }));
-    expect(given.text).toContain("if (!(typeof value === 'string')) {");
+    expect(given.text).toMatch(/^if \(typeof value !== 'string'\) \{\nissues = expected\(issues, \[\], 'a string', value\);\n\} else \{\n/);
     expect(given.text).toContain('if (value.length < 4) {\nconst count = codePoints(value);\nif (count < 2) {');
     expect(given.text).toContain('if (value.length > 5) {\nconst count = codePoints(value);\nif (count > 5) {');
     expect(given.hoisted).toBe("const PATTERN_1 = new RegExp('^[a-z]+$', 'u');\n");
@@ -20,7 +20,8 @@ describe('string', () => {
 
   it('minLength 1 is a comparison with ""; a pattern uses the u flag', () => {
     const given = emit(string({ minLength: 1, pattern: '^\\p{Lu}$' }));
-    expect(given.text).toContain("value !== ''");
+    expect(given.text).toContain("if (value === '') {");
+    expect(given.text).not.toContain('codePoints');
     expect(messages(given.check, 'É')).toEqual([]);
     expect(messages(given.check, '')).toEqual(['(root): expected at least 1 character, found 0', "(root): expected a string matching /^\\p{Lu}$/, found ''"]);
   });
@@ -35,14 +36,30 @@ describe('string', () => {
 describe('number', () => {
   it('integer: Number.isInteger, every bound, multipleOf by %', () => {
     const given = emit(integer({ minimum: 1, maximum: 600, multipleOf: 5 }));
-    expect(given.text).toContain("typeof value === 'number'");
-    expect(given.text).toContain('Number.isInteger(value)');
-    expect(given.text).toContain('value % 5 === 0');
+    // bounds follow, so the test narrows to a number first
+    expect(given.text).toContain("if (!(typeof value === 'number' && Number.isInteger(value))) {");
+    expect(given.text).toContain('if (value % 5 !== 0) {');
     expect(messages(given.check, 300)).toEqual([]);
     expect(messages(given.check, 1800)).toEqual(['(root): expected at most 600, found 1800']);
     expect(messages(given.check, 0)).toEqual(['(root): expected at least 1, found 0']);
-    expect(messages(given.check, 7.5)).toEqual(['(root): expected an integer, found number 7.5', '(root): expected a multiple of 5, found 7.5']);
+    // a number that is not an integer is one issue: the bounds are checked on integers only
+    expect(messages(given.check, 7.5)).toEqual(['(root): expected an integer, found number 7.5']);
+    expect(messages(given.check, 7)).toEqual(['(root): expected a multiple of 5, found 7']);
+    expect(messages(given.check, 1e300)).toEqual(['(root): expected at most 600, found 1e+300']);
     expect(messages(given.check, '5')).toEqual(["(root): expected an integer, found string '5'"]);
+  });
+
+  it('without bounds, Number.isInteger or Number.isFinite alone is the whole test', () => {
+    const int = emit(integer());
+    expect(int.text).toBe("if (!Number.isInteger(value)) {\nissues = expected(issues, [], 'an integer', value);\n}");
+    expect(messages(int.check, -3)).toEqual([]);
+    expect(messages(int.check, 1.5)).toEqual(['(root): expected an integer, found number 1.5']);
+    expect(messages(int.check, '1')).toEqual(["(root): expected an integer, found string '1'"]);
+    const num = emit(number());
+    expect(num.text).toBe("if (!Number.isFinite(value)) {\nissues = expected(issues, [], 'a number', value);\n}");
+    expect(messages(num.check, 1.5)).toEqual([]);
+    expect(messages(num.check, Number.POSITIVE_INFINITY)).toEqual(['(root): expected a number, found number Infinity']);
+    expect(messages(num.check, null)).toEqual(['(root): expected a number, found null']);
   });
 
   it('number: finite only; exclusive bounds; a fractional multipleOf divides', () => {
@@ -66,24 +83,47 @@ describe('number', () => {
 describe('enum and const', () => {
   it('a short enum is a chain of ===; the message lists the values', () => {
     const given = emit({ kind: 'enum', values: ['active', 'expired', 'cancelled'], source: '/given' });
-    expect(given.text).toContain("value === 'active' || value === 'expired' || value === 'cancelled'");
-    expect(messages(given.check, 'paused')).toEqual(["(root): expected one of 'active', 'expired', 'cancelled'; found 'paused'"]);
-    expect(messages(given.check, 1)).toEqual(["(root): expected one of 'active', 'expired', 'cancelled'; found number 1"]);
+    expect(given.text).toBe(
+      "if (!(value === 'active' || value === 'expired' || value === 'cancelled' || ((mode & 2) === 0 && typeof value === 'string'))) {\n" +
+        'issues = unlisted(issues, [], "one of \'active\', \'expired\', \'cancelled\'", value);\n}',
+    );
+    expect(messages(given.check, 'paused', 'request')).toEqual(["(root): expected one of 'active', 'expired', 'cancelled'; found 'paused'"]);
+    expect(messages(given.check, 'paused', 'strict')).toEqual(["(root): expected one of 'active', 'expired', 'cancelled'; found 'paused'"]);
+    expect(messages(given.check, 1, 'request')).toEqual(["(root): expected one of 'active', 'expired', 'cancelled'; found number 1"]);
+  });
+
+  it("is open to strings in 'loose' mode (how APIs add values); numbers, booleans and other types stay closed", () => {
+    const given = emit({ kind: 'enum', values: ['a', 1, true, null], source: '/given' });
+    expect(given.text).toContain("((mode & 2) === 0 && typeof value === 'string')");
+    for (const value of ['a', 1, true, null, 'b']) expect(messages(given.check, value)).toEqual([]);
+    expect(messages(given.check, 2.5)).toEqual(["(root): expected one of 'a', 1, true, null; found number 2.5"]);
+    expect(messages(given.check, false)).toEqual(["(root): expected one of 'a', 1, true, null; found boolean false"]);
+    expect(messages(given.check, {})).toEqual(["(root): expected one of 'a', 1, true, null; found an object"]);
+    expect(messages(given.check, 'b', 'request')).toHaveLength(1);
+    // an enum without strings is closed in every mode
+    const numbers = emit({ kind: 'enum', values: [1, 2], source: '/given' });
+    expect(numbers.text).not.toContain('mode & 2');
+    expect(messages(numbers.check, 3)).toEqual(["(root): expected one of 1, 2; found number 3"]);
   });
 
   it('a long enum is a hoisted Set', () => {
     const values = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', null];
     const given = emit({ kind: 'enum', values, source: '/given' });
     expect(given.hoisted).toContain("const VALUES_1: ReadonlySet<unknown> = new Set<unknown>(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', null]);");
-    expect(given.text).toContain('VALUES_1.has(value)');
-    expect(messages(given.check, null)).toEqual([]);
-    expect(messages(given.check, 'z')).toEqual(["(root): expected one of 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', …; found 'z'"]);
+    expect(given.text).toContain("if (!(VALUES_1.has(value) || ((mode & 2) === 0 && typeof value === 'string'))) {");
+    expect(messages(given.check, null, 'request')).toEqual([]);
+    expect(messages(given.check, 'i', 'request')).toEqual([]);
+    expect(messages(given.check, 'z', 'request')).toEqual(["(root): expected one of 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', …; found 'z'"]);
+    expect(messages(given.check, 'z')).toEqual([]);
+    expect(messages(given.check, 1)).toEqual(["(root): expected one of 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', …; found number 1"]);
   });
 
-  it('const', () => {
+  it('const is one !==, closed in every mode', () => {
     const given = emit({ kind: 'const', value: 'created_at', source: '/given' });
-    expect(given.text).toBe('if (!(value === \'created_at\')) {\nissues = fail(issues, [], "expected \'created_at\', found " + foundLiteral(value));\n}');
-    expect(messages(given.check, 'now')).toEqual(["(root): expected 'created_at', found 'now'"]);
+    expect(given.text).toBe('if (value !== \'created_at\') {\nissues = unlisted(issues, [], "\'created_at\'", value);\n}');
+    expect(messages(given.check, 'created_at')).toEqual([]);
+    expect(messages(given.check, 'now')).toEqual(["(root): expected 'created_at'; found 'now'"]);
+    expect(messages(given.check, 1, 'strict')).toEqual(["(root): expected 'created_at'; found number 1"]);
   });
 
   it('a non-finite number among the values is a generation-time diagnostic', () => {

@@ -8,31 +8,42 @@ import { schemaToCheck } from '../../generator/emit/validators/dispatch.js';
 import { namedSchemaToStatements } from '../../generator/emit/validators/exports.js';
 import { ModuleScope } from '../../generator/emit/validators/scope.js';
 import { generate } from '../../generator/pipeline.js';
-import { closed, integer, named, object } from './emit-support.js';
+import { closed, integer, named, object, ref, string } from './emit-support.js';
+import * as standardSchemaRuntime from '../../templates/runtime/standard-schema.js';
 import { bundleFiles } from './harness.js';
 
 describe('namedSchemaToStatements', () => {
-  it('emits validateX, isX, assertX, the Standard Schema object and the check function', () => {
+  const locate = (pointer: string) => ({ file: 'given.yaml', line: 1, column: 1, pointer });
+
+  it('emits the Standard Schema object, isX, assertX, validateX and the check function', () => {
     const limits = named('Limits', object({ max: integer() }, closed));
-    const module = new ModuleScope([limits], schemaToCheck, (pointer) => ({ file: 'given.yaml', line: 1, column: 1, pointer }));
+    const module = new ModuleScope([limits], schemaToCheck, locate);
     const statements = namedSchemaToStatements(limits, literal('given-client'), module);
-    // one source text per statement, in order: validateX, isX, assertX, the Standard Schema object, the check
+    // one source text per statement, in order: the Standard Schema object, isX, assertX, validateX, the check
     expect(statements).toHaveLength(5);
-    const [validate, is, assert, standard, check] = statements as [string, string, string, string, string];
-    expect(validate).toMatch(/^\/\*\*\n \* Every issue of `value` as a `Limits`; empty when it is valid\.\n/);
-    expect(validate).toContain(
-      "export function validateLimits(\n  value: unknown,\n  mode: ValidationMode = 'loose',\n): readonly ValidationIssue[] {\nconst issues = runCheck(check_Limits, value, mode === 'strict', '`Limits`');\nreturn issues ?? NO_ISSUES;\n}",
+    const [standard, is, assert, validate, check] = statements as [string, string, string, string, string];
+    // only the const has a doc comment; the schema's description is in types.ts
+    expect(standard).toBe(
+      "/** `Limits` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */\n" +
+        "export const Limits: StandardSchemaV1<types.Limits> = /* @__PURE__ */ standardSchema('given-client', check_Limits, '`Limits`', 0);",
     );
-    expect(validate.endsWith('return issues ?? NO_ISSUES;\n}')).toBe(true);
-    expect(is).toBe(
-      "/** Whether `value` is a valid `Limits` ('loose' mode: unknown keys of open objects are allowed). */\nexport function isLimits(value: unknown): value is types.Limits {\nconst issues = runCheck(check_Limits, value, false, '`Limits`');\nreturn issues === undefined;\n}",
-    );
-    expect(assert).toBe(
-      "/** Throws a ValidationError listing every issue unless `value` is a valid `Limits` ('loose' mode). */\nexport function assertLimits(value: unknown): asserts value is types.Limits {\nconst issues = runCheck(check_Limits, value, false, '`Limits`');\nif (issues !== undefined) {\nthrow new ValidationError(issues, 'Invalid Limits');\n}\n}",
-    );
-    expect(standard).toBe("/** `Limits` as a Standard Schema v1 object ('loose' mode). */\nexport const Limits = standardSchema<types.Limits>('given-client', check_Limits, '`Limits`');");
-    expect(check.startsWith('function check_Limits(\n  value: unknown,\n  strict: boolean,\n  label: string,\n  depth: number,\n): ValidationIssue[] | undefined {\nif (depth > MAX_DEPTH) {\nreturn tooDeep();\n}\nlet issues: ValidationIssue[] | undefined;\n')).toBe(true);
+    expect(is).toBe('export function isLimits(value: unknown): value is types.Limits {\nreturn isValid(check_Limits, value, 0);\n}');
+    expect(assert).toBe("export function assertLimits(value: unknown): asserts value is types.Limits {\nassertValid(check_Limits, value, 0, '`Limits`');\n}");
+    expect(validate).toBe("export function validateLimits(value: unknown, mode?: ValidationMode): readonly ValidationIssue[] {\nreturn issuesOf(check_Limits, value, mode, 0, '`Limits`');\n}");
+    // a check that cannot reach itself has no depth guard
+    expect(check.startsWith('function check_Limits(\n  value: unknown,\n  mode: number,\n  label: string,\n  depth: number,\n): ValidationIssue[] | undefined {\nlet issues: ValidationIssue[] | undefined;\nif (isObject(value)) {\n')).toBe(true);
     expect(check.endsWith('\n\nreturn issues;\n}')).toBe(true);
+  });
+
+  it('guards the depth only in the check of a schema on a cycle of refs', () => {
+    const tree = named('Tree', object({ kids: { kind: 'array', items: ref('Tree'), source: '/t' }, meta: ref('Meta') }));
+    const meta = named('Meta', object({ name: string() }));
+    const module = new ModuleScope([tree, meta], schemaToCheck, locate);
+    const header = ['value: unknown', 'mode: number', 'label: string', 'depth: number'].join(',\n  ');
+    expect(namedSchemaToStatements(tree, literal('given-client'), module)[4]).toMatch(
+      new RegExp(`^function check_Tree\\(\\n  ${header},\\n\\): ValidationIssue\\[\\] \\| undefined \\{\\nif \\(depth > MAX_DEPTH\\) \\{\\nreturn tooDeep\\(\\);\\n\\}\\nlet issues`),
+    );
+    expect(namedSchemaToStatements(meta, literal('given-client'), module)[4]).not.toContain('MAX_DEPTH');
   });
 });
 
@@ -74,8 +85,12 @@ describe('the generated ChatKit validators module', () => {
   });
 
   it('isX is a guard and assertX throws a ValidationError listing every issue', () => {
-    expect((api['isChatSessionStatus'] as (value: unknown) => boolean)('active')).toBe(true);
-    expect((api['isChatSessionStatus'] as (value: unknown) => boolean)('paused')).toBe(false);
+    const isStatus = api['isChatSessionStatus'] as (value: unknown) => boolean;
+    expect(isStatus('active')).toBe(true);
+    // 'loose': a status the spec does not list yet is a string all the same; not a number
+    expect(isStatus('paused')).toBe(true);
+    expect(isStatus(1)).toBe(false);
+    expect((api['validateChatSessionStatus'] as (value: unknown, mode: string) => readonly unknown[])('paused', 'request')).toHaveLength(1);
     const assert = api['assertSessionCreateParams'] as (value: unknown) => void;
     let error: unknown;
     try {
@@ -98,7 +113,17 @@ describe('the generated ChatKit validators module', () => {
   it('is straight-line code: no eval, imports only the helpers it calls, hoists its constants', () => {
     expect(text).not.toMatch(/\beval\(|new Function|\bFunction\(/);
     expect(text).not.toContain('unionIssues');
-    expect(text).toMatch(/^import \{ ValidationError, type ValidationIssue \} from '\.\/internal\/errors\.js';$/m);
+    expect(text).toMatch(/^import type \{ ValidationIssue \} from '\.\/internal\/errors\.js';$/m);
+    const runtime = /^import \{([^}]*)\} from '\.\/internal\/standard-schema\.js';$/m.exec(text);
+    expect(runtime).not.toBeNull();
+    const imported = runtime![1]!.split(',').map((name) => name.trim()).filter((name) => name !== '' && !name.startsWith('type '));
+    const body = text.slice(runtime!.index + runtime![0].length);
+    // every value it imports is called, and every helper it calls is imported
+    for (const name of imported) expect(body, name).toMatch(new RegExp(`\\b${name}\\(`));
+    const helpers = Object.keys(standardSchemaRuntime).filter((name) => typeof (standardSchemaRuntime as Record<string, unknown>)[name] === 'function');
+    for (const name of helpers) if (new RegExp(`(?<![.\\w])${name}\\(`).test(body) && !new RegExp(`function ${name}\\(`).test(body)) expect(imported, name).toContain(name);
+    // no recursion in this spec: no depth guard, and nothing of it imported
+    expect(text).not.toContain('MAX_DEPTH');
     expect(text).toMatch(/^const KEYS_\d+: readonly string\[\] = \[/m);
   });
 });

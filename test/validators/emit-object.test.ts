@@ -6,34 +6,56 @@ import { boolean, closed, emit, integer, messages, named, object, ref, string } 
 describe('object', () => {
   it('reads each property once, reports a missing required key with what was expected', () => {
     const given = emit(object({ id: [string(), 'required'], enabled: boolean }));
-    expect(given.text).toContain('const o1 = value as Record<string, unknown>;');
-    expect(given.text).toContain('const v2 = o1.id;');
+    // isObject narrows: properties are read from the value itself, no cast
+    expect(given.text).toMatch(/^if \(isObject\(value\)\) \{\nconst v1 = value\.id;\n/);
+    expect(given.text).not.toContain(' as Record');
+    expect(given.text.match(/value\.id\b/g)).toHaveLength(1);
+    // a required string: the type test reports an absent value too, no `=== undefined` branch
+    expect(given.text).toContain("if (typeof v1 !== 'string') {\nissues = required(issues, ['id'], 'a string', v1);\n}");
+    expect(given.text).not.toContain('v1 === undefined');
+    // an optional one is tested only when present
+    expect(given.text).toContain("if (v2 !== undefined) {\nif (typeof v2 !== 'boolean') {");
     expect(messages(given.check, { id: 'x' })).toEqual([]);
     expect(messages(given.check, {})).toEqual(['id: missing required key `id`: expected a string']);
+    expect(messages(given.check, { id: undefined, enabled: undefined })).toEqual(['id: missing required key `id`: expected a string']);
+    expect(messages(given.check, null)).toEqual(['(root): expected an object `{ id, enabled }`, found null']);
     expect(messages(given.check, { id: 1, enabled: 'yes' })).toEqual(['id: expected a string, found number 1', "enabled: expected a boolean, found string 'yes'"]);
     expect(messages(given.check, [])).toEqual(['(root): expected an object `{ id, enabled }`, found an array']);
   });
 
   it('closed: unknown keys are errors in both modes, with a "did you mean" from the known keys', () => {
     const given = emit(object({ max_requests_per_1_minute: integer() }, closed));
-    expect(given.text).toContain("for (const k3 in o1) {\nif (k3 !== 'max_requests_per_1_minute') {");
+    // checked in every mode, so in its own loop; the key list is only for the message
+    expect(given.text).toContain("for (const k2 in value) {\nif (k2 !== 'max_requests_per_1_minute') {\nissues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_2, NESTED_1));\n}\n}");
+    expect(given.text).not.toContain('mode & 1');
     expect(given.hoisted).toContain("const KEYS_2: readonly string[] = ['max_requests_per_1_minute'];");
     const want = ['requests_per_minute: unknown key `requests_per_minute` in `Given`; did you mean `max_requests_per_1_minute`?'];
     expect(messages(given.check, { requests_per_minute: 20 })).toEqual(want);
-    expect(messages(given.check, { requests_per_minute: 20 }, true)).toEqual(want);
+    expect(messages(given.check, { requests_per_minute: 20 }, 'request')).toEqual(want);
+    expect(messages(given.check, { requests_per_minute: 20 }, 'strict')).toEqual(want);
   });
 
-  it('undeclared additionalProperties: the key loop runs only in strict mode', () => {
+  it('undeclared additionalProperties: unknown keys are looked for only in strict mode, by one runtime call', () => {
     const given = emit(object({ id: string() }));
-    expect(given.text).toContain('if (strict) {\nfor (const k3 in o1) {');
+    expect(given.text).toContain('if (mode & 1) {\nissues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);\n}');
+    expect(given.text).not.toContain('for (');
+    expect(given.hoisted).toContain("const KEYS_3: readonly string[] = ['id'];");
     expect(messages(given.check, { id: 'x', extra: 1 })).toEqual([]);
-    expect(messages(given.check, { id: 'x', extra: 1 }, true)).toEqual(['extra: unknown key `extra` in `Given`; known keys: `id`']);
+    expect(messages(given.check, { id: 'x', extra: 1 }, 'request')).toEqual([]);
+    expect(messages(given.check, { id: 'x', extra: 1 }, 'strict')).toEqual(['extra: unknown key `extra` in `Given`; known keys: `id`']);
   });
 
   it('additionalProperties: true (declared) stays open in strict mode', () => {
-    const given = emit(object({}, { additionalProperties: true, additionalPropertiesDeclared: true }));
+    const open = { additionalProperties: true, additionalPropertiesDeclared: true } as const;
+    const given = emit(object({}, open));
     expect(given.text).not.toContain('for (');
-    expect(messages(given.check, { anything: 1 }, true)).toEqual([]);
+    expect(messages(given.check, { anything: 1 }, 'strict')).toEqual([]);
+    // nothing to check per key, so no loop over the keys at all (with properties, or an allOf part declaring it)
+    for (const schema of [object({ id: string() }, open), { kind: 'allOf', parts: [object({ id: string() }), object({ b: string() }, open)], source: '/given' } as const]) {
+      const withProperties = emit(schema);
+      expect(withProperties.text).not.toContain('for (');
+      expect(messages(withProperties.check, { id: 'x', anything: 1 }, 'strict')).toEqual([]);
+    }
   });
 
   it('an additionalProperties schema checks every other value, under its key', () => {
@@ -43,24 +65,35 @@ describe('object', () => {
 
   it('propertyNames and min/maxProperties in the same pass', () => {
     const given = emit(object({}, { propertyNames: string({ maxLength: 3 }), minProperties: 1, maxProperties: 2, additionalProperties: true, additionalPropertiesDeclared: true }));
-    expect(given.text).toContain('let n3 = 0;\nfor (const k2 in o1) {\nn3++;');
-    expect(given.text).not.toContain("typeof k2 === 'string'");
+    expect(given.text).toContain('let n2 = 0;\nfor (const k1 in value) {\nn2++;\nif (k1.length > 3) {');
+    expect(given.text).not.toContain("typeof k1 === 'string'");
+    expect(given.text.split('for (')).toHaveLength(2);
     expect(messages(given.check, { abcd: 1 })).toEqual(['abcd: invalid key: expected at most 3 characters, found 4']);
     expect(messages(given.check, {})).toEqual(['(root): expected at least 1 key, found 0']);
     expect(messages(given.check, { a: 1, b: 2, c: 3 })).toEqual(['(root): expected at most 2 keys, found 3']);
   });
 
-  it('many known keys become a hoisted Set', () => {
+  it('many known keys: the loop of a closed object tests a hoisted Set, built from the one key list', () => {
     const properties = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`key${i}`, string()] as const));
+    const list = "['key0', 'key1', 'key2', 'key3', 'key4', 'key5', 'key6', 'key7', 'key8']";
     const given = emit(object(properties, closed));
-    expect(given.hoisted).toContain('const KEY_SET_');
-    expect(given.text).toMatch(/!KEY_SET_\d+\.has\(k\d+\)/);
+    expect(given.hoisted).toContain(`const KEYS_1: readonly string[] = ${list};\nconst KEY_SET_2: ReadonlySet<string> = new Set<string>(KEYS_1);`);
+    expect(given.text).toContain('if (!KEY_SET_2.has(k10)) {\nissues = fail(issues, [k10], unknownKeyMessage(k10, label, KEYS_1, NESTED_3));');
+    expect(given.text).not.toContain("k10 !== 'key0'");
     expect(messages(given.check, { key9: 'x' })).toEqual(['key9: unknown key `key9` in `Given`; did you mean `key0`?']);
+    expect(messages(given.check, { key0: 'a', key1: 'b', key2: 'c', key3: 'd', key4: 'e', key5: 'f', key6: 'g', key7: 'h', key8: 'i' })).toEqual([]);
+    // an open object's strict-only pass is the runtime's: the list alone, no Set
+    const open = emit(object(properties));
+    expect(open.hoisted).toContain(`const KEYS_3: readonly string[] = ${list};`);
+    expect(open.hoisted).not.toContain('KEY_SET_');
+    expect(messages(open.check, { key9: 'x' })).toEqual([]);
+    expect(messages(open.check, { key9: 'x' }, 'strict')).toEqual(['key9: unknown key `key9` in `Given`; did you mean `key0`?']);
   });
 
   it('keys named like Object.prototype members are read only when own', () => {
     const given = emit(object({ toString: [string(), 'required'] as const, constructor: integer() }));
-    expect(given.text).toContain("Object.hasOwn(o1, 'toString') ? o1.toString : undefined");
+    expect(given.text).toContain("const v1: unknown = Object.hasOwn(value, 'toString') ? value.toString : undefined;");
+    expect(given.text).toContain("const v2: unknown = Object.hasOwn(value, 'constructor') ? value.constructor : undefined;");
     expect(messages(given.check, {})).toEqual(['toString: missing required key `toString`: expected a string']);
     expect(messages(given.check, { toString: 'x' })).toEqual([]);
   });

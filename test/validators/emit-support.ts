@@ -9,13 +9,17 @@ import { Identifier, type IrNamedSchema, type IrSchema } from '../../generator/m
 import * as runtime from '../../templates/runtime/standard-schema.js';
 import type { Issue } from './harness.js';
 
-export type Check = (value: unknown, strict?: boolean) => Issue[] | undefined;
+/** A mode name, as validateX takes it ('loose' when omitted). */
+export type Mode = runtime.ValidationMode;
+export type Check = (value: unknown, mode?: Mode) => Issue[] | undefined;
 
 export interface Emitted {
   /** The check's body (unformatted, as the emitter printed it). */
   readonly text: string;
   /** Hoisted module constants and functions, printed. */
   readonly hoisted: string;
+  /** The whole module as compiled: constants, check_Given, the named checks, hoisted functions. */
+  readonly source: string;
   readonly problems: readonly string[];
   readonly check: Check;
 }
@@ -37,19 +41,23 @@ export function named(name: string, schema: IrSchema): IrNamedSchema {
 export function emit(schema: IrSchema, schemas: readonly IrNamedSchema[] = []): Emitted {
   const module = new ModuleScope(schemas, schemaToCheck, (pointer) => ({ file: 'given.yaml', line: 1, column: 1, pointer }));
   const text = new Scope(module, 'Given').rootCheck(schema).text;
-  const functions = [checkFunction(new Identifier('check_Given'), Code.raw(text)), ...schemas.map((entry) => checkFunction(module.checkOf(entry.key), new Scope(module, entry.name.text).rootCheck(entry.schema)))];
+  // the depth guard where the generator puts it: in checks that can recurse
+  const functions = [
+    checkFunction(new Identifier('check_Given'), Code.raw(text), module.mayRecurse(schema)),
+    ...schemas.map((entry) => checkFunction(module.checkOf(entry.key), new Scope(module, entry.name.text).rootCheck(entry.schema), module.recursive.has(entry.key))),
+  ];
   functions.push(...module.functions);
   const hoisted = [...module.constants, module.functions.join('\n')].join('\n');
   const source = [...module.constants, ...functions, 'return check_Given;'].join('\n');
   const js = transformSync(`type ValidationIssue = { path: (string | number)[]; message: string };\n${source}`, { loader: 'ts' }).code;
   const helpers = Object.keys(runtime);
-  const compiled = new Function(...helpers, js)(...helpers.map((name) => (runtime as Record<string, unknown>)[name])) as (value: unknown, strict: boolean, label: string, depth: number) => Issue[] | undefined;
-  return { text, hoisted, problems: module.problems.map((problem) => `${problem.code} ${problem.message}`), check: (value, strict = false) => compiled(value, strict, '`Given`', 0) };
+  const compiled = new Function(...helpers, js)(...helpers.map((name) => (runtime as Record<string, unknown>)[name])) as runtime.Check;
+  return { text, hoisted, source, problems: module.problems.map((problem) => `${problem.code} ${problem.message}`), check: (value, mode = 'loose') => compiled(value, runtime.modeFlags(mode), '`Given`', 0) };
 }
 
 /** Messages of a check, `path: message`, for compact wants. */
-export function messages(check: Check, value: unknown, strict = false): string[] {
-  return (check(value, strict) ?? []).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+export function messages(check: Check, value: unknown, mode: Mode = 'loose'): string[] {
+  return (check(value, mode) ?? []).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
 }
 
 // Fragment builders: every IR node needs a `source`.

@@ -23,7 +23,7 @@ export interface Issue {
 /** The parts of a generated validators module the tests use, by schema name. */
 export type ValidatorsModule = Record<string, unknown>;
 
-export type Validate = (value: unknown, mode?: 'loose' | 'strict') => readonly Issue[];
+export type Validate = (value: unknown, mode?: 'loose' | 'request' | 'strict') => readonly Issue[];
 
 export async function specIr(spec: string): Promise<IrApi> {
   const loaded = loadSpec(spec, await readFile(spec, 'utf8'));

@@ -13,12 +13,14 @@ const SPEC = 'test/validators/fixtures/hostile.yaml';
 const NAME_QUOTE = '"); throw 1; ("';
 const NAME_TEMPLATE = '`${x}`';
 let text: string;
+let types: string;
 let root: string;
 let validate: Validate;
 
 beforeAll(async () => {
   const { files } = await generate({ spec: SPEC, write: false });
   text = files.find((file) => file.path === 'src/validators.ts')!.text;
+  types = files.find((file) => file.path === 'src/types.ts')!.text;
   root = writeFiles(files);
   const module = (await import(pathToFileURL(await bundleFiles(files, 'src/validators.ts')).href)) as Record<string, unknown>;
   validate = validatorOf(module, 'Evil');
@@ -40,7 +42,10 @@ describe('a hostile spec', () => {
   it('has no raw line terminators or comment ends outside literals, and no eval', () => {
     expect(text).not.toMatch(/[\u2028\u2029]/);
     expect(text).not.toMatch(/\beval\(|new Function|\bFunction\(/);
-    expect(text).toContain("*\\/ throw new Error('pwned') /* ${process.exit(1)}");
+    // the schema's description is documented once, in types.ts, with its `*/` escaped
+    expect(types).toContain("/**\n * *\\/ throw new Error('pwned') /* ${process.exit(1)}\n */\nexport interface Evil {");
+    expect(types).not.toContain("*/ throw new Error('pwned')");
+    expect(text).not.toContain('pwned');
   });
 
   it('accepts what the spec allows', () => {
@@ -50,10 +55,18 @@ describe('a hostile spec', () => {
   });
 
   it('rejects what it does not, naming the hostile keys verbatim', () => {
-    expect(validate({ [NAME_TEMPLATE]: 'nope', 'a.b[c]': 'plain' })).toEqual([
+    expect(validate({ [NAME_TEMPLATE]: 'nope', 'a.b[c]': 'plain' }, 'request')).toEqual([
       { path: [NAME_QUOTE], message: `missing required key \`${NAME_QUOTE}\`: expected a string` },
       { path: [NAME_TEMPLATE], message: "expected one of '*/', '${1+1}', 'a\\nb', '\u2028', '\u2029', '\\'\"', '\\\\'; found 'nope'" },
       { path: ['a.b[c]'], message: "expected a string matching //\\*|\\*/|\\n|\u2028/, found 'plain'" },
+    ]);
+    // 'loose' keeps an enum value the spec does not list (a string all the same)
+    expect(validate({ [NAME_TEMPLATE]: 'nope', 'a.b[c]': 'plain' })).toEqual([
+      { path: [NAME_QUOTE], message: `missing required key \`${NAME_QUOTE}\`: expected a string` },
+      { path: ['a.b[c]'], message: "expected a string matching //\\*|\\*/|\\n|\u2028/, found 'plain'" },
+    ]);
+    expect(validate({ [NAME_QUOTE]: '*', [NAME_TEMPLATE]: 1 })).toEqual([
+      { path: [NAME_TEMPLATE], message: "expected one of '*/', '${1+1}', 'a\\nb', '\u2028', '\u2029', '\\'\"', '\\\\'; found number 1" },
     ]);
     expect(validate(evil({ [NAME_QUOTE]: 'abc' }))).toEqual([
       { path: [NAME_QUOTE], message: "expected a string matching /^[\"'`/*]+\\\\?$/, found 'abc'" },
@@ -63,10 +76,15 @@ describe('a hostile spec', () => {
   it('reads `constructor` and `toString` properties only when they are own', () => {
     expect(validate(evil())).toEqual([]);
     expect(validate(evil({ constructor: 'x', toString: null }))).toEqual([]);
-    expect(validate(evil({ constructor: 'y', toString: 2 }))).toEqual([
-      { path: ['constructor'], message: "expected 'x', found 'y'" },
+    expect(validate(evil({ constructor: 'y', toString: 2 }), 'request')).toEqual([
+      { path: ['constructor'], message: "expected 'x'; found 'y'" },
       { path: ['toString'], message: "expected one of 'a', 1, null; found number 2" },
     ]);
+    // 'loose': the const stays closed; the enum keeps unlisted strings only
+    expect(validate(evil({ constructor: 'y', toString: 'z' }))).toEqual([{ path: ['constructor'], message: "expected 'x'; found 'y'" }]);
+    expect(validate(evil({ toString: 2 }))).toEqual([{ path: ['toString'], message: "expected one of 'a', 1, null; found number 2" }]);
+    // inherited members are never read as the properties
+    expect(validate(Object.assign(Object.create({ constructor: 'y', toString: true }) as object, evil()))).toEqual([]);
   });
 
   it('reads a `__proto__` property only when it is the object\'s own', () => {

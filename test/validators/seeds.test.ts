@@ -201,7 +201,7 @@ describe('messages a person understands', () => {
       { path: ['user'], message: 'expected at least 1 character, found 0' },
       { path: ['chatkit_configuration', 'file_upload', 'max_file_size'], message: 'expected at most 512, found 513' },
       { path: ['chatkit_configuration', 'file_upload', 'max_files'], message: 'expected an integer, found number 1.5' },
-      { path: ['expires_after', 'anchor'], message: "expected 'created_at', found 'now'" },
+      { path: ['expires_after', 'anchor'], message: "expected 'created_at'; found 'now'" },
       { path: ['expires_after', 'seconds'], message: 'expected at most 600, found 1800' },
     ]);
   });
@@ -214,10 +214,16 @@ describe('messages a person understands', () => {
     ]);
   });
 
-  it('a wrong enum value, and a body that is not an object', () => {
-    expect(chatSession({ ...FULL_SESSION, status: 'paused' })).toEqual([
-      { path: ['status'], message: "expected one of 'active', 'expired', 'cancelled'; found 'paused'" },
-    ]);
+  it('an enum value the spec does not list: kept in loose mode (a newer API), rejected in request and strict mode', () => {
+    const unlisted = { path: ['status'], message: "expected one of 'active', 'expired', 'cancelled'; found 'paused'" };
+    expect(chatSession({ ...FULL_SESSION, status: 'paused' })).toEqual([]);
+    expect(chatSession({ ...FULL_SESSION, status: 'paused' }, 'request')).toEqual([unlisted]);
+    expect(chatSession({ ...FULL_SESSION, status: 'paused' }, 'strict')).toEqual([unlisted]);
+    // a value of another JSON type is not a newer value: rejected in every mode
+    expect(chatSession({ ...FULL_SESSION, status: 7 })).toEqual([{ path: ['status'], message: "expected one of 'active', 'expired', 'cancelled'; found number 7" }]);
+  });
+
+  it('a body that is not an object', () => {
     expect(createParams(null)).toEqual([{ path: [], message: 'expected an object `{ user, workflow, chatkit_configuration, expires_after, rate_limits }`, found null' }]);
   });
 });

@@ -50,12 +50,19 @@ export type RefName = (key: string) => string;
 
 const keyword = (name: TsKeyword): TsType => ({ kind: 'keyword', name });
 const UNKNOWN = keyword('unknown');
+/** Any other string, without absorbing the literals beside it (`string` alone would). */
+const OPEN_STRING: TsType = { kind: 'reference', name: '(string & {})' };
 /** File content: a web Blob (or File), or a string. */
 const BINARY: TsType = { kind: 'union', types: [{ kind: 'reference', name: 'Blob' }, keyword('string')] };
 /** Keywords a union or intersection keeps only once. */
 const DEDUPED = new Set<TsKeyword>(['string', 'number', 'boolean', 'null', 'never']);
 
-export function typeOf(schema: IrSchema, refName: RefName): TsType {
+/**
+ * `open`: the schema is read from responses, where an API may add enum values: a string enum is
+ * `'a' | 'b' | (string & {})`, which keeps its literals for completion and accepts what a newer
+ * API sends (as 'loose' response validation does). Request types list only what may be sent.
+ */
+export function typeOf(schema: IrSchema, refName: RefName, open = false): TsType {
   const s = flatten(schema);
   switch (s.kind) {
     case 'ref':
@@ -72,22 +79,23 @@ export function typeOf(schema: IrSchema, refName: RefName): TsType {
     case 'number':
       return keyword('number');
     case 'enum':
-      return union(s.values.map(literalType));
+      return union([...s.values.map(literalType), ...(open && s.values.some((value) => typeof value === 'string') ? [OPEN_STRING] : [])]);
     case 'const':
       return s.value === null ? UNKNOWN : literalType(s.value);
     case 'array':
-      return s.prefixItems === undefined ? arrayOf(s.items, refName) : tupleOf(s, refName);
+      return s.prefixItems === undefined ? arrayOf(s.items, refName, open) : tupleOf(s, refName, open);
     case 'object':
       return objectType(
         s.properties,
         s.additionalPropertiesDeclared && s.additionalProperties !== false ? s.additionalProperties : undefined,
         refName,
+        open,
       );
     case 'union':
-      return s.variants.length === 0 ? UNKNOWN : union(s.variants.map((variant) => typeOf(variant, refName)));
+      return s.variants.length === 0 ? UNKNOWN : union(s.variants.map((variant) => typeOf(variant, refName, open)));
     case 'allOf': {
       const parts = s.parts.filter(saysSomething);
-      return parts.length === 0 ? UNKNOWN : intersection(parts.map((part) => typeOf(part, refName)));
+      return parts.length === 0 ? UNKNOWN : intersection(parts.map((part) => typeOf(part, refName, open)));
     }
   }
 }
@@ -96,16 +104,16 @@ export function typeOf(schema: IrSchema, refName: RefName): TsType {
  * An object type: `{ … }` of its properties (in JavaScript object order: integer keys first),
  * `& { [key: string]: T }` for declared additional properties, `Record<string, unknown>` for neither.
  */
-export function objectType(properties: readonly PropertySource[], additional: true | IrSchema | undefined, refName: RefName): TsType {
+export function objectType(properties: readonly PropertySource[], additional: true | IrSchema | undefined, refName: RefName, open = false): TsType {
   const required = new Set(properties.filter((p) => p.required).map((p) => p.name));
   const ordered = Object.entries(Object.fromEntries(properties.map((p) => [p.name, p])));
   const members = ordered.map(([name, p]): TsMember => {
     const comment = memberComment(flatten(p.schema), p.description);
-    return { kind: 'property', key: propertyKeyText(name), optional: !required.has(name), type: typeOf(p.schema, refName), ...(comment !== undefined ? { comment } : {}) };
+    return { kind: 'property', key: propertyKeyText(name), optional: !required.has(name), type: typeOf(p.schema, refName, open), ...(comment !== undefined ? { comment } : {}) };
   });
   const literal: TsType[] = members.length > 0 ? [{ kind: 'object', members }] : [];
   if (additional === undefined) return literal[0] ?? { kind: 'record' };
-  const index: TsType = { kind: 'object', members: [{ kind: 'index', type: additional === true ? UNKNOWN : typeOf(additional, refName) }] };
+  const index: TsType = { kind: 'object', members: [{ kind: 'index', type: additional === true ? UNKNOWN : typeOf(additional, refName, open) }] };
   return intersection([...literal, index]);
 }
 
@@ -131,8 +139,8 @@ function saysSomething(part: IrSchema): boolean {
 }
 
 /** `T[]`; an array of arrays is `T[][]`, but items whose type is an array without being one keep it. */
-function arrayOf(items: IrSchema, refName: RefName): TsType {
-  const element = typeOf(items, refName);
+function arrayOf(items: IrSchema, refName: RefName, open: boolean): TsType {
+  const element = typeOf(items, refName, open);
   if (flatten(items).kind !== 'array' && element.kind === 'array') return element;
   return { kind: 'array', element };
 }
@@ -141,13 +149,13 @@ function arrayOf(items: IrSchema, refName: RefName): TsType {
  * `prefixItems` as a tuple: its first `minItems` elements required, the others optional, and
  * `...T[]` for the items after them unless `items: false` or `maxItems` forbids any.
  */
-function tupleOf(schema: IrSchema & { kind: 'array' }, refName: RefName): TsType {
+function tupleOf(schema: IrSchema & { kind: 'array' }, refName: RefName, open: boolean): TsType {
   const prefix = schema.prefixItems ?? [];
   const isClosed = flatten(schema.items).kind === 'never';
   const max = Math.min(schema.maxItems ?? Infinity, isClosed ? prefix.length : Infinity);
   const min = schema.minItems ?? 0;
-  const elements = prefix.slice(0, max).map((item, i): TsTupleElement => ({ type: typeOf(item, refName), optional: i >= min }));
-  return { kind: 'tuple', elements, ...(max > prefix.length ? { rest: typeOf(schema.items, refName) } : {}) };
+  const elements = prefix.slice(0, max).map((item, i): TsTupleElement => ({ type: typeOf(item, refName, open), optional: i >= min }));
+  return { kind: 'tuple', elements, ...(max > prefix.length ? { rest: typeOf(schema.items, refName, open) } : {}) };
 }
 
 /** A literal's type; an object or array value is the object or tuple type of exactly that value. */

@@ -6,7 +6,9 @@ import { listLiterals } from './describe.js';
 import { depthAt } from './ref.js';
 import type { Scope } from './scope.js';
 import { isObjectTest } from './shape.js';
-import { childTarget, mismatch, nest, report, reportMissing, type Target } from './target.js';
+import { and, compare, not } from './expr.js';
+import { IS_LOOSE } from './literal.js';
+import { childTarget, ifElse, mismatch, nest, report, reportMissing, type Target } from './target.js';
 
 export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDiscriminator, target: Target, scope: Scope): Code {
   const name = discriminator.propertyName;
@@ -19,12 +21,14 @@ export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDi
   const cases = [...byTarget].map(([key, tags]) => {
     const result = scope.local('r');
     const labels = joinCode(tags.map((value) => code`case ${literal(value)}:`), '\n');
-    const call = code`const ${result} = ${scope.module.checkOf(key)}(${target.value}, strict, ${target.label}, ${depthAt(target)});\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;
+    const call = code`const ${result} = ${scope.module.checkOf(key)}(${target.value}, mode, ${target.label}, ${depthAt(target)});\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;
     return code`${labels} {\n${call}\nbreak;\n}`;
   });
   const missing = reportMissing(tagTarget, `one of ${values}`);
   const wrong = report(tagTarget, `expected \`${name}\` to be one of ${values}; found `, code`${scope.module.helper('foundLiteral')}(${tag})`);
-  const fallback = code`default:\nif (${tag} === undefined) {\n${missing}\n} else {\n${wrong}\n}`;
+  // in 'loose' mode a tag the spec does not list is a variant added since: kept as sent
+  const unlisted = code`if (${not(and([IS_LOOSE, compare(code`typeof ${tag} === 'string'`)]))}) {\n${wrong}\n}`;
+  const fallback = code`default:\n${ifElse(code`${tag} === undefined`, missing, unlisted)}`;
   const otherwise = mismatch(target, `an object with \`${name}\` one of ${values}`);
   const read = code`${object}${propertyAccess(name)}`;
   return code`if (${isObjectTest(target.value)}) {\nconst ${object} = ${target.value} as Record<string, unknown>;\nconst ${tag}: unknown = Object.hasOwn(${object}, ${literal(name)}) ? ${read} : undefined;\nswitch (${tag}) {\n${joinCode([...cases, fallback], '\n')}\n}\n} else {\n${otherwise}\n}`;

@@ -1,7 +1,7 @@
 // The check of any schema: one emitter per kind, chosen here. Injected into the module scope,
 // so that kind emitters check their subschemas without importing each other in a cycle.
 import type { IrSchema } from '../../model/ir.js';
-import type { Code } from '../escape.js';
+import { code, type Code } from '../escape.js';
 import { allOfToCheck } from './all-of.js';
 import { arrayToCheck } from './array.js';
 import { literalToCheck } from './literal.js';
@@ -9,14 +9,19 @@ import { notToCheck } from './not.js';
 import { numberToCheck } from './number.js';
 import { objectToCheck } from './object.js';
 import { primitiveToCheck } from './primitive.js';
-import { refToCheck } from './ref.js';
-import type { Scope } from './scope.js';
+import { depthAt, nestCall, refToCheck } from './ref.js';
+import { ROOT_TARGET, type Scope } from './scope.js';
 import { stringToCheck } from './string.js';
 import type { Target } from './target.js';
 import { composedToCheck } from './unevaluated.js';
 import { unionToCheck } from './union.js';
 
 export function schemaToCheck(schema: IrSchema, target: Target, scope: Scope): Code {
+  // (not at a function's root: that is where a shared shape's own check is emitted)
+  if ((schema.kind === 'object' || schema.kind === 'union') && target !== ROOT_TARGET && target.otherwise === undefined && target.prefix === '') {
+    const shared = scope.module.sharedShape(schema);
+    if (shared !== undefined) return nestCall(target, code`${shared}(${target.value}, mode, ${target.label}, ${depthAt(target)})`, scope);
+  }
   switch (schema.kind) {
     case 'ref':
       return refToCheck(schema, target, scope);

@@ -1,7 +1,7 @@
 // The public API of one named schema in validators.ts: `validateX(value, mode)` (every issue),
 // `isX` (type guard), `assertX` (throws ValidationError) and `X` (a Standard Schema v1 object).
-// isX, assertX and X validate in 'loose' mode: unknown keys are kept where the spec leaves
-// additionalProperties unset; closed objects (`additionalProperties: false`) reject them anyway.
+// isX, assertX and X validate in 'loose' mode (see ValidationMode in the runtime). Each is a
+// one-line call of a runtime helper over the schema's check function, and tree-shakeable.
 // Each is source text for print.ts: one statement or brace per line.
 import type { Identifier, IrNamedSchema } from '../../model/ir.js';
 import { Code, code, doc, docComment, literal, type DocText } from '../escape.js';
@@ -9,44 +9,34 @@ import { signature } from './print.js';
 import { checkFunction, Scope, type ModuleScope } from './scope.js';
 
 export function namedSchemaToStatements(named: IrNamedSchema, vendor: Code, module: ModuleScope): string[] {
-  const name = named.name.text;
   const check = module.checkOf(named.key);
-  const label = literal(`\`${name}\``);
-  const type = `types.${name}`;
-  const summary = named.schema.description === undefined ? doc`` : doc`\n\n${named.schema.description}`;
+  const label = literal(`\`${named.name.text}\``);
+  const type = Code.raw(`types.${named.name.text}`);
+  const mode = LOOSE;
   return [
-    validateFunction(named.validateName, check, label, doc`Every issue of \`value\` as a \`${named.name}\`; empty when it is valid.${summary}`),
     [
-      docComment(doc`Whether \`value\` is a valid \`${named.name}\` ('loose' mode: unknown keys of open objects are allowed).`).text,
-      signature(`export function ${named.guardName.text}`, ['value: unknown'], `: value is ${type}`),
-      code`const issues = runCheck(${check}, value, false, ${label});`.text,
-      'return issues === undefined;',
-      '}',
+      docComment(
+        doc`\`${named.name}\` as a Standard Schema v1 object; it, \`is…\` and \`assert…\` check in 'loose' mode (see ValidationMode).`,
+      ).text,
+      code`export const ${named.name}: StandardSchemaV1<${type}> = /* @__PURE__ */ standardSchema(${vendor}, ${check}, ${label}, ${mode});`.text,
     ].join('\n'),
-    [
-      docComment(doc`Throws a ValidationError listing every issue unless \`value\` is a valid \`${named.name}\` ('loose' mode).`).text,
-      signature(`export function ${named.assertName.text}`, ['value: unknown'], `: asserts value is ${type}`),
-      code`const issues = runCheck(${check}, value, false, ${label});`.text,
-      'if (issues !== undefined) {',
-      code`throw new ValidationError(issues, ${`Invalid ${name}`});`.text,
-      '}',
-      '}',
-    ].join('\n'),
-    [
-      docComment(doc`\`${named.name}\` as a Standard Schema v1 object ('loose' mode).`).text,
-      code`export const ${named.name}: StandardSchemaV1<${Code.raw(type)}> = standardSchema<${Code.raw(type)}>(${vendor}, ${check}, ${label});`.text,
-    ].join('\n'),
-    checkFunction(check, new Scope(module, name).rootCheck(named.schema)),
+    [signature(`export function ${named.guardName.text}`, ['value: unknown'], `: value is ${type.text}`), code`return isValid(${check}, value, ${mode});`.text, '}'].join('\n'),
+    [signature(`export function ${named.assertName.text}`, ['value: unknown'], `: asserts value is ${type.text}`), code`assertValid(${check}, value, ${mode}, ${label});`.text, '}'].join('\n'),
+    validateFunction(named.validateName, check, label, undefined, 'loose'),
+    checkFunction(check, new Scope(module, named.name.text).rootCheck(named.schema), module.recursive.has(named.key)),
   ];
 }
 
-/** `validateX(value, mode = 'loose')`: the issues, or the shared empty list. */
-export function validateFunction(name: Identifier, check: Identifier, label: Code, summary: DocText): string {
+/** The `mode` flags of the default modes (templates/runtime/standard-schema.ts modeFlags). */
+const LOOSE = Code.raw('0');
+const MODE_FLAGS = { loose: LOOSE, request: Code.raw('2') } as const;
+
+/** `validateX(value, mode?)`: the issues, or the shared empty list; `fallback` is the default mode. */
+export function validateFunction(name: Identifier, check: Identifier, label: Code, summary: DocText | undefined, fallback: keyof typeof MODE_FLAGS): string {
   return [
-    docComment(doc`${summary}\n\n'loose' (the default) accepts unknown keys where the spec leaves additionalProperties unset; 'strict' rejects them.`).text,
-    signature(`export function ${name.text}`, ['value: unknown', "mode: ValidationMode = 'loose'"], ': readonly ValidationIssue[]'),
-    code`const issues = runCheck(${check}, value, mode === 'strict', ${label});`.text,
-    'return issues ?? NO_ISSUES;',
+    ...(summary === undefined ? [] : [docComment(doc`${summary} \`mode\` defaults to '${fallback}' (see ValidationMode).`).text]),
+    signature(`export function ${name.text}`, ['value: unknown', 'mode?: ValidationMode'], ': readonly ValidationIssue[]'),
+    code`return issuesOf(${check}, value, mode, ${MODE_FLAGS[fallback]}, ${label});`.text,
     '}',
   ].join('\n');
 }

@@ -2,6 +2,7 @@
 // the parentheses prettier would print: none that the grammar does not need, and the ones it
 // adds for clarity (`a || (b && c)`). validators.ts is printed in its final form, not reformatted.
 import { Code } from '../escape.js';
+import { splitTopLevel } from './print.js';
 
 /** From tightest to loosest: a primary or call, `!x`/`typeof x`, a comparison, `&&`, `||`, `?:`. */
 export type Precedence = 'atom' | 'unary' | 'compare' | 'and' | 'or' | 'conditional';
@@ -43,8 +44,14 @@ export function or(parts: readonly Expr[]): Expr {
   return Expr.of(Code.raw(parts.map((part) => (RANK[part.precedence] >= RANK.and && part.precedence !== 'or' ? `(${part.text})` : part.text)).join(' || ')), 'or');
 }
 
-/** `!x`, or `!(x)` around anything looser than a unary expression. */
+/** `!x`, `a !== b` for `a === b` (and back), or `!(x)` around anything else looser than a unary expression. */
 export function not(part: Expr): Expr {
+  if (part.precedence === 'compare') {
+    for (const [operator, opposite] of [[' === ', ' !== '], [' !== ', ' === ']] as const) {
+      const sides = splitTopLevel(part.text, operator);
+      if (sides.length === 2 && sides.every((side) => !/ [=!]==? /.test(side))) return compare(Code.raw(sides.join(opposite)));
+    }
+  }
   return Expr.of(Code.raw(RANK[part.precedence] <= RANK.unary ? `!${part.text}` : `!(${part.text})`), 'unary');
 }
 

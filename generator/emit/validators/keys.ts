@@ -2,13 +2,13 @@
 // 'strict' mode), values of additionalProperties schemas, propertyNames, and the key count.
 // Known keys and "did you mean" candidates are lists computed here, at generation time.
 import type { Identifier, IrObjectSchema, IrSchema } from '../../model/ir.js';
-import { code, joinCode, literal, type Code } from '../escape.js';
+import { code, Code, joinCode, literal } from '../escape.js';
 import { and, atom, compare, FALSE, not, or, TRUE, type Expr } from './expr.js';
 import { plural } from './describe.js';
 import { rulesAfterTypeToCheck } from './rules.js';
 import type { Scope } from './scope.js';
 import { stringRules } from './string.js';
-import { block, EMPTY, report, reportExpression, type Target } from './target.js';
+import { block, constantPath, EMPTY, pathArray, report, reportExpression, type Target } from './target.js';
 
 const INLINE_KEYS = 8;
 
@@ -16,6 +16,13 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
   const key = scope.local('k');
   const count = parts.some((part) => part.minProperties !== undefined || part.maxProperties !== undefined) ? scope.local('n') : undefined;
   const keyTarget: Target = { value: key, path: [...target.path, key], label: literal('a key'), prefix: `${target.prefix}invalid key: ` };
+  const strictKeys = strictKeysOf(parts);
+  const isStrictOnly = count === undefined && target.prefix === '' && strictKeys !== undefined && parts.every((part) => part.propertyNames === undefined && part.additionalProperties !== false && typeof part.additionalProperties !== 'object');
+  if (isStrictOnly) {
+    // unknown keys of an open object, looked for only in 'strict' mode: one call of the runtime's
+    // loop (a closed object, checked in every mode, keeps its own loop: it is faster per shape)
+    return code`if (mode & ${CLOSED_KEYS}) {\n${unknownKeysCall(strictKeys, parts, object, target, scope)}\n}`;
+  }
   const inLoop: Code[] = count === undefined ? [] : [code`${count}++;`];
   for (const part of parts) {
     if (part.propertyNames !== undefined) inLoop.push(keyToCheck(part.propertyNames, keyTarget, scope));
@@ -23,17 +30,23 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
     if (part.additionalProperties === false) inLoop.push(code`if (${isUnknown(own, key, scope)}) {\n${unknownKey(own, parts, key, target, scope)}\n}`);
     else if (typeof part.additionalProperties === 'object') inLoop.push(extraValueToCheck(part.additionalProperties, own, object, key, target, scope));
   }
-  const strictKeys = strictKeysOf(parts);
-  if (inLoop.every((statement) => statement.text === '')) {
-    if (strictKeys === undefined) return EMPTY;
-    const check = code`if (${isUnknown(strictKeys, key, scope)}) {\n${unknownKey(strictKeys, parts, key, target, scope)}\n}`;
-    return code`if (strict) {\nfor (const ${key} in ${object}) {\n${check}\n}\n}`;
-  }
   if (strictKeys !== undefined) {
-    inLoop.push(code`if (${and([atom(code`strict`), isUnknown(strictKeys, key, scope)])}) {\n${unknownKey(strictKeys, parts, key, target, scope)}\n}`);
+    inLoop.push(code`if (${and([compare(code`mode & ${CLOSED_KEYS}`), isUnknown(strictKeys, key, scope)])}) {\n${unknownKey(strictKeys, parts, key, target, scope)}\n}`);
   }
+  // declared `additionalProperties: true` and nothing else per key: no loop at all
+  if (inLoop.every((statement) => statement.text === '')) return EMPTY;
   const loop = code`for (const ${key} in ${object}) {\n${block(inLoop)}\n}`;
   return count === undefined ? loop : block([code`let ${count} = 0;`, loop, ...sizeChecks(parts, count, target)]);
+}
+
+/** The bit of a check's `mode` that rejects unknown keys of open objects (templates/runtime/standard-schema.ts). */
+const CLOSED_KEYS = Code.raw('1');
+
+/** `issues = unknownKeys(issues, path, o, label, KEYS_1, NESTED_2);`: every key outside `known`. */
+function unknownKeysCall(known: readonly string[], parts: readonly IrObjectSchema[], object: Code, target: Target, scope: Scope): Code {
+  const nested = scope.module.constant('NESTED', code`[${joinCode(nestedKeys(parts, scope).map((path) => literal(path)), ', ')}]`);
+  const helper = scope.module.helper('unknownKeys');
+  return code`issues = ${helper}(issues, ${constantPath(target.path, scope) ?? pathArray(target.path)}, ${object}, ${target.label}, ${keyList(known, scope)}, ${nested});`;
 }
 
 /**

@@ -2,8 +2,8 @@
 // is a hoisted Set); an object or array value is a hoisted constant compared with the runtime's
 // jsonEqual (JSON Schema's equality: same keys, equal values, arrays item by item).
 import type { IrConstSchema, IrEnumSchema, IrLiteral } from '../../model/ir.js';
-import { code, joinCode, literal, type Code } from '../escape.js';
-import { atom, compare, FALSE, or, type Expr } from './expr.js';
+import { code, Code, joinCode, literal } from '../escape.js';
+import { and, atom, compare, FALSE, or, type Expr } from './expr.js';
 import { listLiterals, showLiteral } from './describe.js';
 import { rulesToCheck, type Rule } from './rules.js';
 import type { Scope } from './scope.js';
@@ -11,7 +11,12 @@ import type { Target } from './target.js';
 
 const INLINE_VALUES = 8;
 
-export function literalRules(schema: IrEnumSchema | IrConstSchema, value: Code, scope: Scope): Rule[] {
+/**
+ * `open`: in 'loose' mode an enum of strings also accepts a string it does not list (an API that
+ * adds a value must not break a client). Inside a union the variants stay closed;
+ * the union is open as a whole (union.ts).
+ */
+export function literalRules(schema: IrEnumSchema | IrConstSchema, value: Code, scope: Scope, open = false): Rule[] {
   const values = schema.kind === 'enum' ? schema.values : [schema.value];
   const bad = values.find(isNotJson);
   if (bad !== undefined) {
@@ -19,9 +24,18 @@ export function literalRules(schema: IrEnumSchema | IrConstSchema, value: Code, 
     return [];
   }
   const tail = code`${scope.module.helper('foundLiteral')}(${value})`;
-  const expected = schema.kind === 'const' ? `expected ${showLiteral(schema.value)}, found ` : `expected one of ${listLiterals(values)}; found `;
-  return [{ holds: oneOf(values, value, scope), message: expected, tail }];
+  const what = schema.kind === 'const' ? showLiteral(schema.value) : `one of ${listLiterals(values)}`;
+  const expected = `expected ${what}; found `;
+  const listed = oneOf(values, value, scope);
+  // only string enums are open: a new string value is how APIs grow; numbers and booleans are
+  // usually a closed set (and the types say `(string & {})` for exactly these)
+  const isOpen = open && schema.kind === 'enum' && values.some((item) => typeof item === 'string');
+  if (!isOpen) return [{ holds: listed, message: expected, listed: what, tail }];
+  return [{ holds: or([listed, and([IS_LOOSE, compare(code`typeof ${value} === 'string'`)])]), message: expected, listed: what, tail }];
 }
+
+/** True in 'loose' mode: the check's `mode` lacks CLOSED_VALUES (templates/runtime/standard-schema.ts). */
+export const IS_LOOSE: Expr = compare(Code.raw('(mode & 2) === 0'));
 
 /** `v === "a" || v === "b"`, or `VALUES_1.has(v)` for many values; `jsonEqual(v, VALUE_2)` for an object or array. */
 export function oneOf(values: readonly IrLiteral[], value: Code, scope: Scope): Expr {
@@ -41,5 +55,5 @@ function isNotJson(value: IrLiteral): boolean {
 }
 
 export function literalToCheck(schema: IrEnumSchema | IrConstSchema, target: Target, scope: Scope): Code {
-  return rulesToCheck(literalRules(schema, target.value, scope), target);
+  return rulesToCheck(literalRules(schema, target.value, scope, target.otherwise === undefined), target);
 }

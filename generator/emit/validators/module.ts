@@ -14,7 +14,7 @@ import { parameterGroups } from './parameters.js';
 import { printStatement } from './print.js';
 import { checkFunction, ModuleScope, Scope, type RuntimeHelper } from './scope.js';
 
-const HELPERS: readonly RuntimeHelper[] = ['codePoints', 'duplicateItems', 'expected', 'fail', 'found', 'foundLiteral', 'jsonEqual', 'missing', 'nestIssues', 'unionIssues', 'unknownKeyMessage'];
+const HELPERS: readonly RuntimeHelper[] = ['codePoints', 'duplicateItems', 'expected', 'isObject', 'nest', 'nestRequired', 'fail', 'found', 'foundLiteral', 'jsonEqual', 'missing', 'nestIssues', 'required', 'requiredUnlisted', 'unlisted', 'unionIssues', 'unknownKeyMessage', 'unknownKeys'];
 
 export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
   const locate = ctx.locate ?? ((pointer: string) => ({ file: api.specFile, line: 1, column: 1, pointer }));
@@ -27,8 +27,8 @@ export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
     for (const group of parameterGroups(op)) {
       const label = literal(`\`${group.type.text}\``);
       statements.push(
-        validateFunction(group.validate, group.check, label, doc`Every issue of the ${group.location} parameters of \`${op.names.builder}\`; empty when they are valid.`),
-        checkFunction(group.check, new Scope(module, group.type.text).rootCheck(group.schema)),
+        validateFunction(group.validate, group.check, label, doc`Every issue of the ${group.location} parameters of \`${op.names.builder}\`; empty when they are valid.`, 'request'),
+        checkFunction(group.check, new Scope(module, group.type.text).rootCheck(group.schema), false),
       );
     }
   }
@@ -50,11 +50,11 @@ function printed(text: string, isSpaced: boolean): Piece {
 /** Imports exactly what the emitted code uses. */
 function imports(body: string, hasExports: boolean): string {
   const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper}\\(`).test(body));
-  const depth = [...(body.includes('MAX_DEPTH') ? ['MAX_DEPTH', 'tooDeep'] : []), ...(body.includes('runCheck(') ? ['runCheck'] : [])];
-  const runtime = [...(body.includes('NO_ISSUES') ? ['NO_ISSUES'] : []), ...depth, ...helpers, ...(body.includes('standardSchema<') ? ['standardSchema'] : []), 'type StandardSchemaV1', 'type ValidationMode'];
-  const errors = body.includes('new ValidationError(') ? 'ValidationError, type ValidationIssue' : 'type ValidationIssue';
+  const depth = body.includes('MAX_DEPTH') ? ['MAX_DEPTH', 'tooDeep'] : [];
+  const wrappers = ['assertValid', 'isValid', 'issuesOf', 'standardSchema'].filter((wrapper) => body.includes(`${wrapper}(`));
+  const runtime = [...depth, ...wrappers, ...helpers, 'type StandardSchemaV1', 'type ValidationMode'];
   return [
-    `import { ${errors} } from './internal/errors.js';`,
+    `import type { ValidationIssue } from './internal/errors.js';`,
     `import { ${runtime.join(', ')} } from './internal/standard-schema.js';`,
     ...(/\btypes\.[A-Za-z_$]/.test(body) && hasExports ? [`import type * as types from './types.js';`] : []),
     '',

@@ -11,6 +11,6 @@ export function notToCheck(schema: IrNotSchema, target: Target, scope: Scope): C
   const inner = scope.module.hoist(schema.schema, scope.owner);
   const what = describeSchema(schema.schema, (next) => scope.module.resolve(next));
   const failure = report(target, `expected a value that is not ${what}; found one that is`);
-  const check = code`if (${inner}(${target.value}, strict, ${target.label}, ${depthAt(target)}) === undefined) {\n${failure}\n}`;
+  const check = code`if (${inner}(${target.value}, mode, ${target.label}, ${depthAt(target)}) === undefined) {\n${failure}\n}`;
   return check;
 }

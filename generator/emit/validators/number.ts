@@ -17,13 +17,16 @@ const BOUNDS = [
 
 export function numberRules(schema: IrNumberSchema, value: Code, scope: Scope): Rule[] {
   const what = schema.integer ? 'an integer' : 'a number';
-  const rules: Rule[] = [{ holds: and([compare(code`typeof ${value} === 'number'`), atom(code`Number.isFinite(${value})`)]), what, message: '' }];
-  if (schema.integer) rules.push({ holds: atom(code`Number.isInteger(${value})`), what, message: '' });
+  // Number.isInteger / isFinite are false for a non-number; `typeof` is there only to narrow the
+  // type for the bound checks after it
+  const test = schema.integer ? atom(code`Number.isInteger(${value})`) : atom(code`Number.isFinite(${value})`);
+  const rules: Rule[] = [{ holds: test, what, message: '' }];
   for (const [keyword, operator, words] of BOUNDS) {
     const bound = schema[keyword];
     if (bound === undefined || !isUsable(bound, keyword, schema, scope)) continue;
     rules.push({ holds: compare(code`${value} ${OPERATORS[operator]} ${bound}`), message: `expected ${words} ${bound}, found `, tail: code`String(${value})` });
   }
+  if (rules.length > 1 || schema.multipleOf !== undefined) rules[0] = { holds: and([compare(code`typeof ${value} === 'number'`), test]), what, message: '' };
   const step = schema.multipleOf;
   if (step !== undefined && isUsable(step, 'multipleOf', schema, scope)) {
     if (step <= 0) scope.module.unsupported(schema.source, `multipleOf must be greater than 0, not ${step}.`);

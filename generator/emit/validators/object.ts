@@ -1,14 +1,16 @@
 // `type: object`: properties and required, then one pass over the keys for additionalProperties
 // (false, a schema, or, when undeclared, only in 'strict' mode), propertyNames and
 // min/maxProperties. Several parts are the objects of one allOf, checked as one value.
-import type { IrObjectSchema, IrProperty } from '../../model/ir.js';
+import type { IrObjectSchema, IrProperty, IrSchema, IrUnionSchema } from '../../model/ir.js';
 import { code, literal, propertyAccess, type Code } from '../escape.js';
 import { describeObject, describeSchema } from './describe.js';
+import { flattenParts } from './all-of.js';
 import { keysToCheck } from './keys.js';
+import { isTestable } from './leaf.js';
 import type { Scope } from './scope.js';
 import { not } from './expr.js';
-import { isObjectTest } from './shape.js';
-import { block, childTarget, EMPTY, mismatch, reportMissing, type Target } from './target.js';
+import { areDisjoint, isObjectTest, jsonTypesOf } from './shape.js';
+import { block, childTarget, EMPTY, ifElse, mismatch, reportMissing, type Target } from './target.js';
 
 /** Keys that a plain object inherits (`toString`, `__proto__`, …): read only when own. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -18,15 +20,15 @@ export function objectToCheck(schema: IrObjectSchema, target: Target, scope: Sco
 }
 
 export function objectPartsToCheck(parts: readonly IrObjectSchema[], target: Target, scope: Scope): Code {
-  const object = scope.local('o');
+  // isObject narrows the value to a record: its properties are read from it directly
+  const object = target.value;
   const statements = [
     ...parts.flatMap((part) => part.properties.map((property) => propertyToCheck(property, object, target, scope))),
     keysToCheck(parts, object, target, scope),
   ].filter((statement) => statement.text !== '');
   const otherwise = mismatch(target, describeObject(parts));
   if (statements.length === 0) return code`if (${not(isObjectTest(target.value))}) {\n${otherwise}\n}`;
-  const cast = code`const ${object} = ${target.value} as Record<string, unknown>;`;
-  return code`if (${isObjectTest(target.value)}) {\n${block([cast, ...statements])}\n} else {\n${otherwise}\n}`;
+  return ifElse(isObjectTest(target.value), block(statements), otherwise);
 }
 
 /** `const v1 = o.user; if (v1 === undefined) { missing } else { check }`. */
@@ -39,6 +41,10 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
   // TypeScript types `o.constructor` as Object's member, not the index signature's unknown.
   const declared = isInherited ? code`${value}: unknown` : code`${value}`;
   const child = childTarget(target, value, literal(name), `\`${name}\``, name);
+  if (property.required && failsOnUndefined(property.schema, target, scope)) {
+    const inner = scope.check(property.schema, { ...child, required: true });
+    return code`const ${declared} = ${read};\n${inner}`;
+  }
   const inner = scope.check(property.schema, child);
   const missing = property.required
     ? reportMissing(child, describeSchema(property.schema, (schema) => scope.module.resolve(schema)))
@@ -46,5 +52,36 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
   if (inner.text === '' && missing.text === '') return EMPTY;
   if (inner.text === '') return code`if (${isInherited ? code`(${read})` : read} === undefined) {\n${missing}\n}`;
   if (missing.text === '') return code`const ${declared} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`;
-  return code`const ${declared} = ${read};\nif (${value} === undefined) {\n${missing}\n} else {\n${inner}\n}`;
+  return code`const ${declared} = ${read};\n${ifElse(code`${value} === undefined`, missing, inner)}`;
+}
+
+/**
+ * Kinds whose check starts with a type test that `undefined` fails, reported through the
+ * target's mismatch (see Target.required). Refs to them are calls or literal tests, which
+ * report otherwise, and unions and literals word their own messages.
+ */
+const MERGES_MISSING = new Set(['string', 'number', 'boolean', 'null', 'object', 'array', 'enum', 'const']);
+
+function failsOnUndefined(schema: IrSchema, target: Target, scope: Scope): boolean {
+  if (target.prefix !== '') return false;
+  const resolve = (next: IrSchema) => scope.module.resolve(next);
+  if (schema.kind === 'union') return isClosedDisjoint(schema, resolve);
+  if (schema.kind !== 'ref') return MERGES_MISSING.has(schema.kind);
+  const resolved = resolve(schema);
+  // a leaf is tested inline; anything else is a call, whose check reports an absent value as
+  // "expected …, found undefined" when its type test comes first
+  if (isTestable(resolved, resolve)) return resolved.kind === 'union' ? isClosedDisjoint(resolved, resolve) : MERGES_MISSING.has(resolved.kind);
+  if (resolved.kind === 'union') return resolved.discriminator !== undefined && resolved.unevaluatedProperties === undefined;
+  if (resolved.kind === 'allOf') return resolved.unevaluatedProperties === undefined && flattenParts(resolved.parts, scope, new Set()).every((part) => part.kind === 'object');
+  return resolved.kind === 'object' || resolved.kind === 'array';
+}
+
+/**
+ * A union whose variants cannot overlap and none of which takes any value: `undefined` fails
+ * every variant and ends at the union's one "expected …" report.
+ */
+function isClosedDisjoint(schema: IrUnionSchema, resolve: (schema: IrSchema) => IrSchema): boolean {
+  if (schema.discriminator !== undefined || schema.unevaluatedProperties !== undefined || schema.variants.length === 0) return false;
+  const types = schema.variants.map((variant) => jsonTypesOf(variant, resolve));
+  return !types.includes('any') && areDisjoint(types);
 }

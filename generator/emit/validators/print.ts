@@ -75,23 +75,27 @@ function layOut(line: string, depth: number): string[] | undefined {
   const pad = INDENT.repeat(depth);
   // prettier measures width in columns (a wide character takes two, a combining mark none), not
   // in UTF-16 units: a line with non-ASCII text is laid out here only when it fits at any width
-  if (!/^[\x20-\x7e]*$/.test(line)) return pad.length + 2 * [...line].length <= WIDTH ? [pad + line] : undefined;
+  // (`…`, which descriptions of long lists end with, is one column wide there too)
+  if (!/^[\x20-\x7e\u2026]*$/.test(line)) return pad.length + 2 * [...line].length <= WIDTH ? [pad + line] : undefined;
   if (pad.length + line.length <= WIDTH) return [pad + line];
   const negated = /^if \(!\((.*)\)\) \{$/.exec(line);
   if (negated && isEnclosed(line.slice(5, -3))) return breakCondition(negated[1]!, depth, '!(', ')');
   const condition = /^if \((.*)\) \{$/.exec(line);
   if (condition) return breakCondition(condition[1]!, depth, '', '');
-  const call = /^(issues = |(?:export )?const [A-Za-z_$][\w$]* = |throw new )([A-Za-z_$][\w$]*(?:<[\w$.]+>)?)\((.*)\);$/.exec(line);
+  // a call statement: assigned, returned, declared (with a type and a pure annotation) or bare
+  const call = /^(issues = |return |throw new |(?:export )?const [A-Za-z_$][\w$]*(?:: [\w$.<>]+)? = (?:\/\* @__PURE__ \*\/ )?|)([A-Za-z_$][\w$]*(?:<[\w$.]+>)?)\((.*)\);$/.exec(line);
   if (call && isEnclosed(line.slice(call[1]!.length + call[2]!.length, -1))) {
     const head = pad + call[1]! + call[2]!;
     if (head.length + 1 <= WIDTH) return breakCall(head, call[3]!, ');', depth);
     // a declaration whose call does not start on its line breaks after `=`: the call goes on the
-    // next line, whole if it fits there, else with its arguments broken
+    // next line (its pure annotation with it), whole if it fits there, else with its arguments broken
     if (!call[1]!.includes('const ')) return undefined;
-    const value = `${call[2]!}(${call[3]!});`;
+    const pure = call[1]!.endsWith('/* @__PURE__ */ ') ? '/* @__PURE__ */ ' : '';
+    const declaration = call[1]!.slice(0, call[1]!.length - pure.length).trimEnd();
+    const value = `${pure}${call[2]!}(${call[3]!});`;
     const inner = pad + INDENT;
-    const rest = inner.length + value.length <= WIDTH ? [inner + value] : breakCall(inner + call[2]!, call[3]!, ');', depth + 1);
-    return rest === undefined ? undefined : [pad + call[1]!.trimEnd(), ...rest];
+    const rest = inner.length + value.length <= WIDTH ? [inner + value] : breakCall(inner + pure + call[2]!, call[3]!, ');', depth + 1);
+    return rest === undefined ? undefined : [pad + declaration, ...rest];
   }
   const list = /^(const [A-Za-z_$][\w$]*: [^=]+ = )(new Set<\w+>\()?\[(.*)\](\)?);$/.exec(line);
   if (list && (list[2] === undefined) === (list[4] === '')) return breakList(pad + list[1]! + (list[2] ?? '') + '[', list[3]!, `]${list[4]};`, depth);

@@ -1,11 +1,12 @@
 // A $ref to a named schema: a call to its check function (recursion works through these), or,
-// for a leaf such as a string enum or a small schema that does not recurse, its check inlined.
+// for a leaf such as a string enum, or a small schema that does not recurse, its check inlined
+// (see ModuleScope.isInlined).
 import type { IrRefSchema } from '../../model/ir.js';
 import { code, type Code } from '../escape.js';
 import { isTestable } from './leaf.js';
 import type { Scope } from './scope.js';
 import { jsonTypesOf, typeGuard } from './shape.js';
-import { nest, type Target } from './target.js';
+import { constantPath, nest, pathArray, type Target } from './target.js';
 
 /**
  * The `depth` argument of a call to a check function on `target`: the caller's own depth plus
@@ -22,11 +23,27 @@ export function refToCheck(schema: IrRefSchema, target: Target, scope: Scope): C
   const resolved = resolve(schema);
   if (resolved.kind !== 'union' && isTestable(resolved, resolve)) return scope.check(resolved, target);
   if (scope.module.isInlined(schema.target)) return scope.check(resolved, target);
-  const result = scope.local('r');
-  const call = code`${scope.module.checkOf(schema.target)}(${target.value}, strict, ${target.label}, ${depthAt(target)})`;
-  const checked = code`const ${result} = ${call};\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;
+  const call = code`${scope.module.checkOf(schema.target)}(${target.value}, mode, ${target.label}, ${depthAt(target)})`;
+  const checked = nestCall(target, call, scope);
   // Inside a union, values of another JSON type go on to the union's next variant.
   const otherwise = target.otherwise;
   const guard = otherwise === undefined ? undefined : typeGuard(jsonTypesOf(schema, resolve), target.value);
   return guard === undefined || otherwise === undefined ? checked : code`if (${guard}) {\n${checked}\n} else {\n${otherwise}\n}`;
+}
+
+/**
+ * `issues = nest(issues, path, check_X(…));`: the issues of a called check, under the target's
+ * path. For a required property the check also runs on an absent value, and nestRequired words
+ * its "expected …, found undefined" as "missing required key".
+ */
+export function nestCall(target: Target, call: Code, scope: Scope): Code {
+  const path = constantPath(target.path, scope);
+  if (target.prefix !== '' || path === undefined) {
+    // a path with an index or key in it would be a new array on every call: made only on failure
+    const result = scope.local('r');
+    const nested = target.required === true && target.prefix === '' ? code`issues = ${scope.module.helper('nestRequired')}(issues, ${pathArray(target.path)}, ${result}, ${target.value});` : nest(target, result, scope.module.helper('nestIssues'));
+    return code`const ${result} = ${call};\nif (${result} !== undefined) {\n${nested}\n}`;
+  }
+  if (target.required === true) return code`issues = ${scope.module.helper('nestRequired')}(issues, ${path}, ${call}, ${target.value});`;
+  return code`issues = ${scope.module.helper('nest')}(issues, ${path}, ${call});`;
 }

@@ -2,7 +2,7 @@
 // tries its variants with `a && b`, allocating nothing) and as a check that reports the failure.
 import { code, type Code } from '../escape.js';
 import { and, not, type Expr } from './expr.js';
-import { block, report, reportMismatch, type Target } from './target.js';
+import { block, ifElse, report, reportMismatch, reportUnlisted, type Target } from './target.js';
 
 export interface Rule {
   /** True when the value meets the rule; may rely on the rules before it having held. */
@@ -10,6 +10,11 @@ export interface Rule {
   /** For a type test: what was expected ("a string"); reported as "expected a string, found …". */
   readonly what?: string;
   readonly message: string;
+  /**
+   * For a test of listed values (enum, const): what they are ("one of 'a', 'b'"), reported by
+   * the runtime's `unlisted` as "expected one of 'a', 'b'; found 'c'" instead of the message.
+   */
+  readonly listed?: string;
   /** A string expression appended to the message (what was found). */
   readonly tail?: Code;
   /**
@@ -35,8 +40,7 @@ export function rulesToCheck(rules: readonly Rule[], target: Target): Code {
   if (typeRule === undefined) return code``;
   const failed = (rule: Rule) => ruleToCheck(rule, target);
   const typeFailed = target.otherwise ?? failure(typeRule, target);
-  if (rest.length === 0) return code`if (${not(typeRule.holds)}) {\n${typeFailed}\n}`;
-  return code`if (${not(typeRule.holds)}) {\n${typeFailed}\n} else {\n${block(rest.map(failed))}\n}`;
+  return ifElse(not(typeRule.holds), typeFailed, block(rest.map(failed)));
 }
 
 /** The rules after the type test, for a value whose type is already known (an object's keys are strings). */
@@ -51,5 +55,6 @@ function ruleToCheck(rule: Rule, target: Target): Code {
 }
 
 function failure(rule: Rule, target: Target): Code {
+  if (rule.listed !== undefined) return reportUnlisted(target, rule.listed);
   return rule.what === undefined ? report(target, rule.message, rule.tail) : reportMismatch(target, rule.what);
 }

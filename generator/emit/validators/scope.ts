@@ -9,16 +9,13 @@ import { signature } from './print.js';
 import type { Target } from './target.js';
 
 /** The helpers of templates/runtime/standard-schema.ts that generated checks call. */
-export type RuntimeHelper = 'codePoints' | 'duplicateItems' | 'expected' | 'fail' | 'found' | 'foundLiteral' | 'jsonEqual' | 'missing' | 'nestIssues' | 'unionIssues' | 'unknownKeyMessage';
+export type RuntimeHelper = 'codePoints' | 'duplicateItems' | 'expected' | 'isObject' | 'nest' | 'nestRequired' | 'fail' | 'found' | 'foundLiteral' | 'jsonEqual' | 'missing' | 'nestIssues' | 'required' | 'requiredUnlisted' | 'unlisted' | 'unionIssues' | 'unknownKeyMessage' | 'unknownKeys';
 
 /** Emits the check of one schema against one target (the dispatcher, injected to avoid import cycles). */
 export type Dispatch = (schema: IrSchema, target: Target, scope: Scope) => Code;
 
 /** Kinds of hoisted module constants; the prefix of their names. */
-export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES' | 'VALUE';
-
-/** The largest schema (in nodes, refs expanded) a ref inlines; bigger ones are called. */
-const INLINE_NODES = 24;
+export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES' | 'VALUE' | 'PATH';
 
 const CONSTANT_TYPES: Record<ConstantKind, Code> = {
   PATTERN: code``,
@@ -27,7 +24,11 @@ const CONSTANT_TYPES: Record<ConstantKind, Code> = {
   KEY_SET: code`: ReadonlySet<string>`,
   VALUES: code`: ReadonlySet<unknown>`,
   VALUE: code`: unknown`,
+  PATH: code`: readonly (string | number)[]`,
 };
+
+/** The largest schema (in nodes, refs expanded) a ref inlines; bigger ones are called. */
+const INLINE_NODES = 24;
 
 export class ModuleScope {
   readonly constants: string[] = [];
@@ -40,12 +41,89 @@ export class ModuleScope {
   readonly #counters = new Map<string, number>();
   readonly #inlineSize = new Map<string, number>();
 
+  /** How often each inline object or union shape occurs (by shapeKey), over every named schema. */
+  readonly #shapeCounts = new Map<number, number>();
+  /** Each schema node's shape: equal numbers for equal shapes (children compared by their numbers). */
+  readonly #shapeIds = new Map<IrSchema, number>();
+  readonly #shapeTexts = new Map<string, number>();
+  readonly #sharedShapes = new Map<number, Identifier>();
+  /** Named schemas that can reach themselves through refs: only their checks can recurse. */
+  readonly recursive: ReadonlySet<string>;
+
   constructor(
     named: readonly IrNamedSchema[],
     readonly dispatch: Dispatch,
     readonly locate: (pointer: string) => SourceLocation,
   ) {
     this.#named = new Map(named.map((schema) => [schema.key, schema]));
+    for (const schema of named) this.#countShapes(schema.schema, true);
+    this.recursive = recursiveKeys(named);
+  }
+
+  /**
+   * The check function of an inline object or union shape that occurs more than once in the
+   * spec (the same properties and rules, descriptions aside), emitted once and called from each
+   * place; undefined for a shape that occurs once.
+   */
+  sharedShape(schema: IrSchema): Identifier | undefined {
+    const key = this.#shapeIds.get(schema);
+    if (key === undefined || (this.#shapeCounts.get(key) ?? 0) < 2) return undefined;
+    const existing = this.#sharedShapes.get(key);
+    if (existing !== undefined) return existing;
+    const name = new Identifier(`check_shape_${this.#sharedShapes.size + 1}`);
+    this.#sharedShapes.set(key, name);
+    this.functions.push(checkFunction(name, new Scope(this, `shape_${this.#sharedShapes.size}`).rootCheck(schema), this.mayRecurse(schema)));
+    return name;
+  }
+
+  /** Whether a check of `schema` can call itself again: it refers to a schema on a cycle of refs. */
+  mayRecurse(schema: IrSchema): boolean {
+    for (const key of refsIn(schema)) if (this.recursive.has(key)) return true;
+    return false;
+  }
+
+  #countShapes(schema: IrSchema, isRoot: boolean): void {
+    const children: IrSchema[] = [];
+    switch (schema.kind) {
+      case 'object':
+        children.push(...schema.properties.map((property) => property.schema), ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []));
+        break;
+      case 'array':
+        children.push(...(schema.prefixItems ?? []), schema.items);
+        break;
+      case 'union':
+        children.push(...schema.variants);
+        break;
+      case 'allOf':
+        children.push(...schema.parts);
+        break;
+      default:
+        return;
+    }
+    for (const child of children) this.#countShapes(child, false);
+    if (isRoot || (schema.kind !== 'object' && schema.kind !== 'union') || children.length === 0) return;
+    const key = this.#shapeId(schema);
+    this.#shapeCounts.set(key, (this.#shapeCounts.get(key) ?? 0) + 1);
+  }
+
+  /**
+   * The shape of a schema as a number: its own keywords (docs, examples and source left out) with
+   * each child schema replaced by the child's number, so every node is serialized once.
+   */
+  #shapeId(schema: IrSchema): number {
+    const known = this.#shapeIds.get(schema);
+    if (known !== undefined) return known;
+    const text = JSON.stringify(schema, (key, value: unknown) => {
+      if (IGNORED.has(key)) return undefined;
+      return value !== schema && isSchemaNode(value) ? this.#shapeId(value) : value;
+    });
+    let id = this.#shapeTexts.get(text);
+    if (id === undefined) {
+      id = this.#shapeTexts.size;
+      this.#shapeTexts.set(text, id);
+    }
+    this.#shapeIds.set(schema, id);
+    return id;
   }
 
   /** A runtime helper to call; module.ts imports the ones the emitted text uses. */
@@ -91,7 +169,7 @@ export class ModuleScope {
     this.#counters.set(owner, count);
     const name = new Identifier(`check_${owner}_${count}`);
     this.#hoisted.set(schema, name);
-    this.functions.push(checkFunction(name, new Scope(this, owner).rootCheck(schema)));
+    this.functions.push(checkFunction(name, new Scope(this, owner).rootCheck(schema), this.mayRecurse(schema)));
     return name;
   }
 
@@ -173,13 +251,76 @@ export class Scope {
   }
 }
 
+/** An IR schema node (as opposed to a property, a mapping entry or a literal value). */
+function isSchemaNode(value: unknown): value is IrSchema {
+  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string' && typeof (value as { source?: unknown }).source === 'string';
+}
+
+/** Keywords that do not change a check. */
+const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'default', 'examples']);
+
+/** The keys of named schemas on a cycle of refs (through any part of a schema). */
+function recursiveKeys(named: readonly IrNamedSchema[]): Set<string> {
+  const edges = new Map(named.map((schema) => [schema.key, [...refsIn(schema.schema)]]));
+  const result = new Set<string>();
+  for (const start of edges.keys()) {
+    const seen = new Set<string>();
+    const pending = [...(edges.get(start) ?? [])];
+    while (pending.length > 0) {
+      const key = pending.pop()!;
+      if (key === start) {
+        result.add(start);
+        break;
+      }
+      if (seen.has(key)) continue;
+      seen.add(key);
+      pending.push(...(edges.get(key) ?? []));
+    }
+  }
+  return result;
+}
+
+function refsIn(schema: IrSchema, found = new Set<string>()): Set<string> {
+  switch (schema.kind) {
+    case 'ref':
+      found.add(schema.target);
+      break;
+    case 'object':
+      for (const property of schema.properties) refsIn(property.schema, found);
+      if (typeof schema.additionalProperties === 'object') refsIn(schema.additionalProperties, found);
+      if (schema.propertyNames !== undefined) refsIn(schema.propertyNames, found);
+      break;
+    case 'array':
+      for (const item of schema.prefixItems ?? []) refsIn(item, found);
+      refsIn(schema.items, found);
+      break;
+    case 'union':
+      for (const variant of schema.variants) refsIn(variant, found);
+      for (const entry of schema.discriminator?.mapping ?? []) found.add(entry.target);
+      if (schema.unevaluatedProperties !== undefined) refsIn(schema.unevaluatedProperties, found);
+      break;
+    case 'allOf':
+      for (const part of schema.parts) refsIn(part, found);
+      if (schema.unevaluatedProperties !== undefined) refsIn(schema.unevaluatedProperties, found);
+      break;
+    case 'not':
+      refsIn(schema.schema, found);
+      break;
+    default:
+      break;
+  }
+  return found;
+}
+
 export const ROOT_TARGET: Target = { value: new Identifier('value'), path: [], label: Code.raw('label'), prefix: '' };
 
 /**
- * `function check_X(value, strict, label, depth): ValidationIssue[] | undefined { … }`; `depth`
+ * `function check_X(value, mode, label, depth): ValidationIssue[] | undefined { … }`; `depth`
  * is the value's level below the validated one, and past MAX_DEPTH the check stops (ref.ts).
  */
-export function checkFunction(name: Identifier, body: Code): string {
-  const header = signature(`function ${name.text}`, ['value: unknown', 'strict: boolean', 'label: string', 'depth: number'], ': ValidationIssue[] | undefined');
-  return [header, 'if (depth > MAX_DEPTH) {', 'return tooDeep();', '}', 'let issues: ValidationIssue[] | undefined;', body.text, '', 'return issues;', '}'].join('\n');
+export function checkFunction(name: Identifier, body: Code, mayRecurse: boolean): string {
+  const header = signature(`function ${name.text}`, ['value: unknown', 'mode: number', 'label: string', 'depth: number'], ': ValidationIssue[] | undefined');
+  // a check that cannot reach itself is called at a bounded depth below one that can
+  const guard = mayRecurse ? ['if (depth > MAX_DEPTH) {', 'return tooDeep();', '}'] : [];
+  return [header, ...guard, 'let issues: ValidationIssue[] | undefined;', body.text, '', 'return issues;', '}'].join('\n');
 }

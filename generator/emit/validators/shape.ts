@@ -72,9 +72,9 @@ function singleGuard(type: JsonType, value: Code): Expr {
   }
 }
 
-/** A JSON object: not null, not an array. */
+/** A JSON object: not null, not an array (the runtime's `isObject`, which narrows to a record). */
 export function isObjectTest(value: Code): Expr {
-  return and([compare(code`typeof ${value} === 'object'`), compare(code`${value} !== null`), not(atom(code`Array.isArray(${value})`))]);
+  return atom(code`isObject(${value})`);
 }
 
 function typeOfLiteral(value: unknown): JsonType {

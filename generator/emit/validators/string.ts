@@ -19,7 +19,7 @@ export function stringRules(schema: IrStringSchema, value: Code, scope: Scope): 
   const codePoints = () => scope.module.helper('codePoints');
   const { minLength, maxLength, pattern } = schema;
   if (minLength === 1) {
-    rules.push({ holds: compare(code`${value} !== ''`), message: 'expected at least 1 character, found ', tail: code`'0'` });
+    rules.push({ holds: compare(code`${value} !== ''`), message: 'expected at least 1 character, found 0' });
   } else if (minLength !== undefined && minLength > 1) {
     rules.push({
       holds: or([compare(code`${value}.length >= ${2 * minLength}`), compare(code`${codePoints()}(${value}) >= ${minLength}`)]),

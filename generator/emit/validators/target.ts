@@ -21,12 +21,27 @@ export interface Target {
    * type: a union passes the checks of its other variants here. Never inherited by children.
    */
   readonly otherwise?: Code;
+  /**
+   * A required property whose type test fails on `undefined`: a mismatch is reported by the
+   * runtime's `required`, which says "missing required key" for an absent value, so the
+   * property needs no separate `=== undefined` branch.
+   */
+  readonly required?: boolean;
 }
 
 /** A value inside `parent`: `segment` is a literal key, or a local holding a key or index. */
 export function childTarget(parent: Target, value: Identifier, segment: Code, label: string, name?: string): Target {
   // no `otherwise`: it belongs to the parent's type test only
   return { value, path: [...parent.path, segment], label: literal(label), ...(name !== undefined ? { name } : {}), prefix: parent.prefix };
+}
+
+/**
+ * The path as a hoisted constant when every segment is fixed (`PATH_3`), so that a call made on
+ * every check (not only on a failure) allocates nothing; undefined when a segment is a local.
+ */
+export function constantPath(path: readonly Code[], scope: { module: { constant(kind: 'PATH', value: Code): Identifier } }): Identifier | undefined {
+  if (!path.every((segment) => /^['"]|^\d+$/.test(segment.text))) return undefined;
+  return scope.module.constant('PATH', pathArray(path));
 }
 
 /** The path as an array literal, e.g. `["workflow", k3]`. */
@@ -40,10 +55,33 @@ export function withoutOtherwise(target: Target): Target {
   return rest;
 }
 
+/** `if (test) {…} else {…}`, written `} else if (…) {` when the else branch is one `if` statement. */
+export function ifElse(test: Code, then: Code, otherwise: Code): Code {
+  if (otherwise.text === '') return code`if (${test}) {\n${then}\n}`;
+  return isSingleIf(otherwise.text) ? code`if (${test}) {\n${then}\n} else ${otherwise}` : code`if (${test}) {\n${then}\n} else {\n${otherwise}\n}`;
+}
+
+/** Whether `text` (one statement or brace per line) is a single `if` statement, with its else branches. */
+function isSingleIf(text: string): boolean {
+  if (!text.startsWith('if (')) return false;
+  const lines = text.split('\n');
+  let depth = 0;
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (line.startsWith('}')) depth--;
+    if (line.endsWith('{')) depth++;
+    if (depth <= 0 && i < lines.length - 1) return false;
+  }
+  return depth === 0;
+}
+
 /** The runtime helpers that record issues (templates/runtime/standard-schema.ts). */
 const FAIL = new Identifier('fail');
 const EXPECTED = new Identifier('expected');
 const MISSING = new Identifier('missing');
+const REQUIRED = new Identifier('required');
+const UNLISTED = new Identifier('unlisted');
+const REQUIRED_UNLISTED = new Identifier('requiredUnlisted');
 
 /** The type-mismatch branch: the target's `otherwise`, else one "expected <what>, found …" issue. */
 export function mismatch(target: Target, what: string): Code {
@@ -53,7 +91,13 @@ export function mismatch(target: Target, what: string): Code {
 /** `issues = expected(issues, path, "a string", value);`: "expected a string, found number 5". */
 export function reportMismatch(target: Target, what: string): Code {
   if (target.prefix !== '') return report(target, `expected ${what}, found `, code`found(${target.value})`);
-  return code`issues = ${EXPECTED}(issues, ${pathArray(target.path)}, ${what}, ${target.value});`;
+  return code`issues = ${target.required === true ? REQUIRED : EXPECTED}(issues, ${pathArray(target.path)}, ${what}, ${target.value});`;
+}
+
+/** `issues = unlisted(issues, path, "one of 'a', 'b'", value);`: "expected one of 'a', 'b'; found 'c'". */
+export function reportUnlisted(target: Target, what: string): Code {
+  if (target.prefix !== '') return report(target, `expected ${what}; found `, code`foundLiteral(${target.value})`);
+  return code`issues = ${target.required === true ? REQUIRED_UNLISTED : UNLISTED}(issues, ${pathArray(target.path)}, ${what}, ${target.value});`;
 }
 
 /** `issues = missing(issues, ["user"], "a string");`: "missing required key `user`: expected a string". */

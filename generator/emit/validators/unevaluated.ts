@@ -121,7 +121,7 @@ function matched(schema: IrSchema, target: Target, scope: Scope, matches: Matche
   const local = scope.local('r');
   const test = isTestable(schema, (next) => scope.module.resolve(next))
     ? schemaToTest(schema, target.value, scope)
-    : compare(code`${scope.module.hoist(schema, scope.owner)}(${target.value}, strict, ${target.label}, ${depthAt(target)}) === undefined`);
+    : compare(code`${scope.module.hoist(schema, scope.owner)}(${target.value}, mode, ${target.label}, ${depthAt(target)}) === undefined`);
   matches.declarations.push(code`const ${local} = ${test};`);
   const expr = atom(code`${local}`);
   matches.locals.set(schema, expr);

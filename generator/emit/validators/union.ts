@@ -2,16 +2,18 @@
 // and when the variants' JSON types cannot overlap (the nullable case, a oneOf of different
 // types), the value's type picks the one remaining variant, checked inline with its own
 // messages. Overlapping variants call hoisted check functions; a oneOf among them counts.
-import type { Identifier, IrSchema, IrUnionSchema } from '../../model/ir.js';
-import { code, joinCode, type Code } from '../escape.js';
-import { compare, conditional, not, or, type Expr } from './expr.js';
+import type { Identifier, IrObjectSchema, IrSchema, IrUnionSchema } from '../../model/ir.js';
+import { code, joinCode, literal, propertyAccess, type Code } from '../escape.js';
+import { and, atom, compare, conditional, not, or, type Expr } from './expr.js';
+import { flattenParts } from './all-of.js';
+import { IS_LOOSE } from './literal.js';
 import { describeSchema } from './describe.js';
 import { discriminatorToCheck } from './discriminator.js';
 import { isTestable, leafRules, schemaToTest } from './leaf.js';
 import { depthAt } from './ref.js';
 import type { Scope } from './scope.js';
-import { areDisjoint, jsonTypesOf, typeGuard, type JsonTypes } from './shape.js';
-import { report, withoutOtherwise, type Target } from './target.js';
+import { areDisjoint, isObjectTest, jsonTypesOf, typeGuard, type JsonTypes } from './shape.js';
+import { report, reportUnlisted, withoutOtherwise, type Target } from './target.js';
 
 interface Variant {
   readonly schema: IrSchema;
@@ -30,7 +32,8 @@ export function unionToCheck(schema: IrUnionSchema, target: Target, scope: Scope
   }
   const variants: Variant[] = schema.variants.map((variant) => ({ schema: variant, types: jsonTypesOf(variant, resolve), isTestable: isTestable(variant, resolve) }));
   const expected = describeSchema(schema, resolve);
-  const generic = report(target, `expected ${expected}; found `, code`${scope.module.helper('found')}(${target.value})`);
+  const open = openGuard(variants.map((variant) => variant.schema), target, scope);
+  const generic = unlessOpen(open, reportUnlisted(target, expected));
   if (variants.length === 0) return generic;
   const isDisjoint = areDisjoint(variants.map((variant) => variant.types));
   if (isDisjoint) {
@@ -48,7 +51,7 @@ export function unionToCheck(schema: IrUnionSchema, target: Target, scope: Scope
     results.filter((result) => result !== undefined).map((result) => code`let ${result}: ValidationIssue[] | undefined;`),
     '\n',
   );
-  const failure = overlappingFailure(variants, results, expected, target, scope);
+  const failure = unlessOpen(open, overlappingFailure(variants, results, expected, target, scope));
   if (schema.mode === 'anyOf') return code`${declarations}\nif (${not(anyTest(variants, results, target, scope))}) {\n${failure}\n}`;
   const count = scope.local('n');
   const tests = variants.map((variant, i) => code`if (${variantTest(variant, results[i], target, scope)}) {\n${count}++;\n}`);
@@ -68,7 +71,7 @@ function hasDetail(schema: IrSchema, scope: Scope): boolean {
   return (leafRules(resolved, code`value`, scope)?.length ?? 0) > 1;
 }
 
-/** `(t1) || (r2 = f2(v, strict, label, depth)) === undefined || …`: true when some variant matches. */
+/** `(t1) || (r2 = f2(v, mode, label, depth)) === undefined || …`: true when some variant matches. */
 function anyTest(variants: readonly Variant[], results: readonly (Identifier | undefined)[], target: Target, scope: Scope): Expr {
   return or(variants.map((variant, i) => variantTest(variant, results[i], target, scope)));
 }
@@ -76,7 +79,7 @@ function anyTest(variants: readonly Variant[], results: readonly (Identifier | u
 /** A leaf variant's boolean test, or its check function's call, its issues kept in `result`. */
 function variantTest(variant: Variant, result: Identifier | undefined, target: Target, scope: Scope): Expr {
   if (variant.isTestable || result === undefined) return schemaToTest(variant.schema, target.value, scope);
-  return compare(code`(${result} = ${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label}, ${depthAt(target)})) === undefined`);
+  return compare(code`(${result} = ${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, mode, ${target.label}, ${depthAt(target)})) === undefined`);
 }
 
 /**
@@ -87,10 +90,55 @@ function overlappingFailure(variants: readonly Variant[], results: readonly (Ide
   const candidates = variants.map((variant, i) => {
     // a leaf variant's test kept no issues: its check function runs now (a leaf does not recurse)
     const result = results[i];
-    const issues = result !== undefined ? code`${result}` : code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, strict, ${target.label}, ${depthAt(target)})`;
+    const issues = result !== undefined ? code`${result}` : code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, mode, ${target.label}, ${depthAt(target)})`;
     const guard = typeGuard(variant.types, target.value);
     return guard === undefined ? issues : conditional(guard, issues, code`undefined`);
   });
   const helper = scope.module.helper('unionIssues');
   return code`issues = ${helper}(issues, [${joinCode(target.path, ', ')}], ${expected}, ${target.value}, [${joinCode(candidates, ', ')}], ${target.prefix});`;
+}
+
+/**
+ * In 'loose' mode, a value the union's variants do not list but might list in a newer spec: a
+ * string where a variant is a string enum, or an object whose tag (a required property that
+ * every variant pins to string constants) has a value no variant lists. Undefined when the
+ * union has no such variant.
+ */
+function openGuard(variants: readonly IrSchema[], target: Target, scope: Scope): Expr | undefined {
+  const resolve = (inner: IrSchema) => scope.module.resolve(inner);
+  const resolved = variants.map(resolve);
+  if (resolved.some((variant) => variant.kind === 'enum' && variant.values.some((value) => typeof value === 'string'))) {
+    return and([IS_LOOSE, compare(code`typeof ${target.value} === 'string'`)]);
+  }
+  const tag = commonTag(resolved, scope);
+  if (tag === undefined) return undefined;
+  const tags = scope.module.constant('KEYS', code`[${joinCode(tag.values.map((value) => literal(value)), ', ')}]`);
+  const read = code`${target.value}${propertyAccess(tag.name)}`;
+  return and([IS_LOOSE, isObjectTest(target.value), compare(code`typeof ${read} === 'string'`), not(atom(code`${tags}.includes(${read})`))]);
+}
+
+/** The property that tells the variants apart: required in each, a string const or enum in each. */
+function commonTag(variants: readonly IrSchema[], scope: Scope): { name: string; values: string[] } | undefined {
+  if (variants.length < 2) return undefined;
+  const objects = variants.map((variant) => (variant.kind === 'object' ? [variant] : variant.kind === 'allOf' ? flattenParts(variant.parts, scope, new Set()) : []));
+  if (objects.some((parts) => parts.length === 0 || parts.some((part) => part.kind !== 'object'))) return undefined;
+  const first = (objects[0] as IrObjectSchema[]).flatMap((part) => part.properties);
+  for (const candidate of first) {
+    const values: string[] = [];
+    const isTag = objects.every((parts) => {
+      const property = (parts as IrObjectSchema[]).flatMap((part) => part.properties).find((entry) => entry.name === candidate.name && entry.required);
+      if (property === undefined) return false;
+      const schema = scope.module.resolve(property.schema);
+      const listed = schema.kind === 'const' ? [schema.value] : schema.kind === 'enum' ? schema.values : [];
+      if (listed.length === 0 || !listed.every((value): value is string => typeof value === 'string')) return false;
+      values.push(...listed);
+      return true;
+    });
+    if (isTag) return { name: candidate.name, values: [...new Set(values)] };
+  }
+  return undefined;
+}
+
+function unlessOpen(open: Expr | undefined, failure: Code): Code {
+  return open === undefined ? failure : code`if (${not(open)}) {\n${failure}\n}`;
 }

@@ -6,9 +6,8 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import * as requests from './requests.js';
+import { settingsUpdate, shapesCreate, treesCreate } from './operations.js';
 import type { PlantTreeResponse, Settings, Shape, StoredShape, TreeNode } from './types.js';
-import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'ConstructsClient',
@@ -21,6 +20,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The Constructs API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `ConstructsClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseConstructsClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseConstructsClient extends ClientCore {
+  /** Reads the API key from `CONSTRUCTS_API_KEY` and the base URL from `CONSTRUCTS_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The Constructs API client.
  *
  * @example
@@ -28,14 +42,14 @@ const IDENTITY: ClientIdentity = {
  * const client = new ConstructsClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class ConstructsClient extends ClientCore {
+export class ConstructsClient extends BaseConstructsClient {
   readonly settings: SettingsResource = new SettingsResource(this);
   readonly shapes: ShapesResource = new ShapesResource(this);
   readonly trees: TreesResource = new TreesResource(this);
 
   /** Reads the API key from `CONSTRUCTS_API_KEY` and the base URL from `CONSTRUCTS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 }
 
@@ -54,13 +68,7 @@ export class SettingsResource {
    * ```
    */
   update(body: Settings, options?: RequestOptions): APIPromise<void> {
-    return this.client.request(
-      {
-        validateRequest: () => validators.validateSettings(body),
-        build: () => requests.replaceSettings({ body }),
-      },
-      options,
-    );
+    return settingsUpdate(this.client, body, options);
   }
 }
 
@@ -79,14 +87,7 @@ export class ShapesResource {
    * ```
    */
   create(body: Shape, options?: RequestOptions): APIPromise<StoredShape> {
-    return this.client.request(
-      {
-        validateRequest: () => validators.validateShape(body),
-        validateResponse: validators.validateStoredShape,
-        build: () => requests.createShape({ body }),
-      },
-      options,
-    );
+    return shapesCreate(this.client, body, options);
   }
 }
 
@@ -105,13 +106,6 @@ export class TreesResource {
    * ```
    */
   create(body: TreeNode, options?: RequestOptions): APIPromise<PlantTreeResponse> {
-    return this.client.request(
-      {
-        validateRequest: () => validators.validateTreeNode(body),
-        validateResponse: validators.validatePlantTreeResponse,
-        build: () => requests.plantTree({ body }),
-      },
-      options,
-    );
+    return treesCreate(this.client, body, options);
   }
 }

@@ -22,7 +22,7 @@ export interface Circle {
 /**
  * A color name.
  */
-export type Color = 'red' | 'green' | 'blue';
+export type Color = 'red' | 'green' | 'blue' | (string & {});
 
 /**
  * An image by URL or by uploaded file id, exactly one of the two.

@@ -6,8 +6,8 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import * as requests from './requests.js';
-import * as validators from './validators.js';
+import { blobsRetrieve } from './operations.js';
+import type * as requests from './requests.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'BinaryParamsClient',
@@ -20,6 +20,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The Binary Params API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `BinaryParamsClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseBinaryParamsClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseBinaryParamsClient extends ClientCore {
+  /** Reads the API key from `BINARY_PARAMS_API_KEY` and the base URL from `BINARY_PARAMS_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The Binary Params API client.
  *
  * @example
@@ -27,12 +42,12 @@ const IDENTITY: ClientIdentity = {
  * const client = new BinaryParamsClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class BinaryParamsClient extends ClientCore {
+export class BinaryParamsClient extends BaseBinaryParamsClient {
   readonly blobs: BlobsResource = new BlobsResource(this);
 
   /** Reads the API key from `BINARY_PARAMS_API_KEY` and the base URL from `BINARY_PARAMS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 }
 
@@ -53,24 +68,6 @@ export class BlobsResource {
     params?: requests.RetrieveBlobParams,
     options?: RequestOptions,
   ): APIPromise<globalThis.Response> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateRetrieveBlobPathParams({ digest: digest }),
-          ...validators
-            .validateRetrieveBlobQueryParams(params?.query ?? {})
-            .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-          ...validators
-            .validateRetrieveBlobHeaderParams(params?.headers ?? {})
-            .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
-          ...validators
-            .validateRetrieveBlobCookieParams(params?.cookies ?? {})
-            .map((issue) => ({ path: ['cookies', ...issue.path], message: issue.message })),
-        ],
-        responseType: 'binary',
-        build: () => requests.retrieveBlob({ path: { digest: digest }, ...params }),
-      },
-      options,
-    );
+    return blobsRetrieve(this.client, digest, params, options);
   }
 }

@@ -6,8 +6,15 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import { PagePromise } from './internal/pagination.js';
-import * as requests from './requests.js';
+import type { PagePromise } from './internal/pagination.js';
+import {
+  chatkitSessionsCancel,
+  chatkitSessionsCreate,
+  chatkitThreadsDelete,
+  chatkitThreadsList,
+  chatkitThreadsListItems,
+  chatkitThreadsRetrieve,
+} from './operations.js';
 import type {
   ChatKitThread,
   ChatKitThreadItemList,
@@ -18,7 +25,6 @@ import type {
   SessionCreateParams,
   ThreadDeleteResponse,
 } from './types.js';
-import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'ChatKitClient',
@@ -30,6 +36,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The ChatKit API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `ChatKitClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseChatKitClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseChatKitClient extends ClientCore {
+  /** Reads the API key from `OPENAI_API_KEY` and the base URL from `OPENAI_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The ChatKit API client.
  *
  * Create and cancel ChatKit sessions; list, retrieve and delete ChatKit threads, and list a thread's items.
@@ -39,12 +60,12 @@ const IDENTITY: ClientIdentity = {
  * const client = new ChatKitClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class ChatKitClient extends ClientCore {
+export class ChatKitClient extends BaseChatKitClient {
   readonly chatkit: ChatkitResource = new ChatkitResource(this);
 
   /** Reads the API key from `OPENAI_API_KEY` and the base URL from `OPENAI_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 }
 
@@ -76,19 +97,7 @@ export class ChatkitSessionsResource {
    * ```
    */
   cancel(sessionId: string, options?: RequestOptions): APIPromise<ChatSession> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateCancelChatKitSessionPathParams({ session_id: sessionId }),
-        ],
-        validateResponse: validators.validateChatSession,
-        build: () => requests.cancelChatKitSession({ path: { session_id: sessionId } }),
-      },
-      {
-        ...options,
-        headers: { 'X-Request-Source': 'sdk/cancelChatKitSession', ...options?.headers },
-      },
-    );
+    return chatkitSessionsCancel(this.client, sessionId, options);
   }
 
   /**
@@ -102,17 +111,7 @@ export class ChatkitSessionsResource {
    * ```
    */
   create(body: SessionCreateParams, options?: RequestOptions): APIPromise<ChatSession> {
-    return this.client.request(
-      {
-        validateRequest: () => validators.validateSessionCreateParams(body),
-        validateResponse: validators.validateChatSession,
-        build: () => requests.createChatKitSession({ body }),
-      },
-      {
-        ...options,
-        headers: { 'X-Request-Source': 'sdk/createChatKitSession', ...options?.headers },
-      },
-    );
+    return chatkitSessionsCreate(this.client, body, options);
   }
 }
 
@@ -131,19 +130,7 @@ export class ChatkitThreadsResource {
    * ```
    */
   delete(threadId: string, options?: RequestOptions): APIPromise<ThreadDeleteResponse> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateDeleteChatKitThreadPathParams({ thread_id: threadId }),
-        ],
-        validateResponse: validators.validateThreadDeleteResponse,
-        build: () => requests.deleteChatKitThread({ path: { thread_id: threadId } }),
-      },
-      {
-        ...options,
-        headers: { 'X-Request-Source': 'sdk/deleteChatKitThread', ...options?.headers },
-      },
-    );
+    return chatkitThreadsDelete(this.client, threadId, options);
   }
 
   /**
@@ -166,30 +153,7 @@ export class ChatkitThreadsResource {
     ChatKitThreadList,
     ChatKitThreadList['data'][number]
   > {
-    return new PagePromise<
-      ListChatKitThreadsQueryParams,
-      ChatKitThreadList,
-      ChatKitThreadList['data'][number]
-    >(
-      query ?? {},
-      (query) =>
-        this.client.request(
-          {
-            validateRequest: () => [
-              ...validators
-                .validateListChatKitThreadsQueryParams(query ?? {})
-                .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-            ],
-            validateResponse: validators.validateChatKitThreadList,
-            build: () => requests.listChatKitThreads({ ...(query === undefined ? {} : { query }) }),
-          },
-          {
-            ...options,
-            headers: { 'X-Request-Source': 'sdk/listChatKitThreads', ...options?.headers },
-          },
-        ),
-      { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
-    );
+    return chatkitThreadsList(this.client, query, options);
   }
 
   /**
@@ -213,35 +177,7 @@ export class ChatkitThreadsResource {
     ChatKitThreadItemList,
     ChatKitThreadItemList['data'][number]
   > {
-    return new PagePromise<
-      ListChatKitThreadItemsQueryParams,
-      ChatKitThreadItemList,
-      ChatKitThreadItemList['data'][number]
-    >(
-      query ?? {},
-      (query) =>
-        this.client.request(
-          {
-            validateRequest: () => [
-              ...validators.validateListChatKitThreadItemsPathParams({ thread_id: threadId }),
-              ...validators
-                .validateListChatKitThreadItemsQueryParams(query ?? {})
-                .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-            ],
-            validateResponse: validators.validateChatKitThreadItemList,
-            build: () =>
-              requests.listChatKitThreadItems({
-                path: { thread_id: threadId },
-                ...(query === undefined ? {} : { query }),
-              }),
-          },
-          {
-            ...options,
-            headers: { 'X-Request-Source': 'sdk/listChatKitThreadItems', ...options?.headers },
-          },
-        ),
-      { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
-    );
+    return chatkitThreadsListItems(this.client, threadId, query, options);
   }
 
   /**
@@ -255,18 +191,6 @@ export class ChatkitThreadsResource {
    * ```
    */
   retrieve(threadId: string, options?: RequestOptions): APIPromise<ChatKitThread> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateRetrieveChatKitThreadPathParams({ thread_id: threadId }),
-        ],
-        validateResponse: validators.validateChatKitThread,
-        build: () => requests.retrieveChatKitThread({ path: { thread_id: threadId } }),
-      },
-      {
-        ...options,
-        headers: { 'X-Request-Source': 'sdk/retrieveChatKitThread', ...options?.headers },
-      },
-    );
+    return chatkitThreadsRetrieve(this.client, threadId, options);
   }
 }

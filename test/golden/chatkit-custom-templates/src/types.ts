@@ -16,7 +16,7 @@ export interface ChatKitAttachment {
    * @description Kind of attachment.
    * @enum {string}
    */
-  type: 'image' | 'file';
+  type: 'image' | 'file' | (string & {});
 }
 
 /**
@@ -44,7 +44,7 @@ export interface ChatKitClientToolCall {
    * @description Execution status of the tool call.
    * @enum {string}
    */
-  status: 'in_progress' | 'completed';
+  status: 'in_progress' | 'completed' | (string & {});
   /** @description Identifier of the parent thread. */
   thread_id: string;
   /**
@@ -141,7 +141,7 @@ export interface ChatKitTask {
    * @description Subtype of the task.
    * @enum {string}
    */
-  task_type: 'custom' | 'thought';
+  task_type: 'custom' | 'thought' | (string & {});
   /** @description Identifier of the parent thread. */
   thread_id: string;
   /**
@@ -174,7 +174,7 @@ export interface ChatKitTaskGroup {
      * @description Subtype of the grouped task.
      * @enum {string}
      */
-    type: 'custom' | 'thought';
+    type: 'custom' | 'thought' | (string & {});
   }[];
   /** @description Identifier of the parent thread. */
   thread_id: string;
@@ -563,7 +563,7 @@ export interface ChatSessionRateLimitsParam {
 /**
  * Current lifecycle state of the session.
  */
-export type ChatSessionStatus = 'active' | 'expired' | 'cancelled';
+export type ChatSessionStatus = 'active' | 'expired' | 'cancelled' | (string & {});
 
 /**
  * Workflow reference and overrides applied to the chat session.

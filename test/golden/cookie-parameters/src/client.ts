@@ -6,9 +6,9 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import * as requests from './requests.js';
+import { cartsCreate, cartsList } from './operations.js';
+import type * as requests from './requests.js';
 import type { ListCartsCookieParams } from './types.js';
-import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'CookieClient',
@@ -21,6 +21,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The Cookie API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `CookieClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseCookieClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseCookieClient extends ClientCore {
+  /** Reads the API key from `COOKIE_API_KEY` and the base URL from `COOKIE_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The Cookie API client.
  *
  * @example
@@ -28,12 +43,12 @@ const IDENTITY: ClientIdentity = {
  * const client = new CookieClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class CookieClient extends ClientCore {
+export class CookieClient extends BaseCookieClient {
   readonly carts: CartsResource = new CartsResource(this);
 
   /** Reads the API key from `COOKIE_API_KEY` and the base URL from `COOKIE_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 }
 
@@ -52,21 +67,7 @@ export class CartsResource {
    * ```
    */
   create(params: requests.CreateCartParams, options?: RequestOptions): APIPromise<void> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators
-            .validateCreateCartHeaderParams(params.headers ?? {})
-            .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
-          ...validators
-            .validateCreateCartCookieParams(params.cookies ?? {})
-            .map((issue) => ({ path: ['cookies', ...issue.path], message: issue.message })),
-          ...validators.validateCreateCartBody(params.body),
-        ],
-        build: () => requests.createCart({ ...params }),
-      },
-      options,
-    );
+    return cartsCreate(this.client, params, options);
   }
 
   /**
@@ -80,16 +81,6 @@ export class CartsResource {
    * ```
    */
   list(cookies: ListCartsCookieParams, options?: RequestOptions): APIPromise<void> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators
-            .validateListCartsCookieParams(cookies)
-            .map((issue) => ({ path: ['cookies', ...issue.path], message: issue.message })),
-        ],
-        build: () => requests.listCarts({ cookies }),
-      },
-      options,
-    );
+    return cartsList(this.client, cookies, options);
   }
 }

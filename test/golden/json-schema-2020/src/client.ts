@@ -6,9 +6,8 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import * as requests from './requests.js';
+import { paymentsCreate, paymentsUpdate } from './operations.js';
 import type { PaymentInputBody, PaymentResultResponse } from './types.js';
-import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'JsonSchema2020Client',
@@ -21,6 +20,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The JSON Schema 2020 client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `JsonSchema2020Client` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseJsonSchema2020Client({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseJsonSchema2020Client extends ClientCore {
+  /** Reads the API key from `JSON_SCHEMA_2020_API_KEY` and the base URL from `JSON_SCHEMA_2020_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The JSON Schema 2020 client.
  *
  * @example
@@ -28,12 +42,12 @@ const IDENTITY: ClientIdentity = {
  * const client = new JsonSchema2020Client({ apiKey: 'my-api-key' });
  * ```
  */
-export class JsonSchema2020Client extends ClientCore {
+export class JsonSchema2020Client extends BaseJsonSchema2020Client {
   readonly payments: PaymentsResource = new PaymentsResource(this);
 
   /** Reads the API key from `JSON_SCHEMA_2020_API_KEY` and the base URL from `JSON_SCHEMA_2020_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 }
 
@@ -50,14 +64,7 @@ export class PaymentsResource {
    * ```
    */
   create(body: PaymentInputBody, options?: RequestOptions): APIPromise<PaymentResultResponse> {
-    return this.client.request(
-      {
-        validateRequest: () => validators.validatePaymentInputBody(body),
-        validateResponse: validators.validatePaymentResultResponse,
-        build: () => requests.createPayment({ body }),
-      },
-      options,
-    );
+    return paymentsCreate(this.client, body, options);
   }
 
   /**
@@ -73,16 +80,6 @@ export class PaymentsResource {
     body: PaymentInputBody,
     options?: RequestOptions,
   ): APIPromise<PaymentResultResponse> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateReplacePaymentPathParams({ payment_id: paymentId }),
-          ...validators.validatePaymentInputBody(body),
-        ],
-        validateResponse: validators.validatePaymentResultResponse,
-        build: () => requests.replacePayment({ path: { payment_id: paymentId }, body }),
-      },
-      options,
-    );
+    return paymentsUpdate(this.client, paymentId, body, options);
   }
 }

@@ -12,7 +12,8 @@ export type Mode =
       speed: 'slow';
       gears: [1, 2];
     }
-  | ['on', 'off'];
+  | ['on', 'off']
+  | (string & {});
 
 export interface PaymentInputBody {
   amount: number;

@@ -6,14 +6,20 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import * as requests from './requests.js';
+import {
+  createContainer,
+  oauthClientCreate,
+  responsesBetaGetResponse,
+  responsesRetrieve,
+  videosReportReasonsList,
+  videosReportVideo,
+} from './operations.js';
 import type {
   BetaGetResponseQueryParams,
   CreateContainerInput,
   ListReportReasonsResponse,
   Response,
 } from './types.js';
-import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'MemberCollisionsClient',
@@ -26,6 +32,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The Member Collisions API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `MemberCollisionsClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseMemberCollisionsClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseMemberCollisionsClient extends ClientCore {
+  /** Reads the API key from `MEMBER_COLLISIONS_API_KEY` and the base URL from `MEMBER_COLLISIONS_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The Member Collisions API client.
  *
  * @example
@@ -33,7 +54,7 @@ const IDENTITY: ClientIdentity = {
  * const client = new MemberCollisionsClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class MemberCollisionsClient extends ClientCore {
+export class MemberCollisionsClient extends BaseMemberCollisionsClient {
   readonly oauth: OauthResource = new OauthResource(this);
   readonly responses: ResponsesResource = new ResponsesResource(this);
   readonly videos: VideosResource = new VideosResource(this);
@@ -41,7 +62,7 @@ export class MemberCollisionsClient extends ClientCore {
 
   /** Reads the API key from `MEMBER_COLLISIONS_API_KEY` and the base URL from `MEMBER_COLLISIONS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 
   /**
@@ -53,14 +74,7 @@ export class MemberCollisionsClient extends ClientCore {
    * ```
    */
   createContainer(body: CreateContainerInput, options?: RequestOptions): APIPromise<Response> {
-    return this.client.request(
-      {
-        validateRequest: () => validators.validateCreateContainerInput(body),
-        validateResponse: validators.validateResponse,
-        build: () => requests.createContainer({ body }),
-      },
-      options,
-    );
+    return createContainer(this.client, body, options);
   }
 }
 
@@ -86,10 +100,7 @@ export class OauthClientResource {
    * ```
    */
   create(options?: RequestOptions): APIPromise<Response> {
-    return this.client.request(
-      { validateResponse: validators.validateResponse, build: () => requests.createOauthClient() },
-      options,
-    );
+    return oauthClientCreate(this.client, options);
   }
 }
 
@@ -110,23 +121,7 @@ export class ResponsesResource {
     query?: BetaGetResponseQueryParams,
     options?: RequestOptions,
   ): APIPromise<Response> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateBetaGetResponsePathParams({ response_id: responseId }),
-          ...validators
-            .validateBetaGetResponseQueryParams(query ?? {})
-            .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-        ],
-        validateResponse: validators.validateResponse,
-        build: () =>
-          requests.betaGetResponse({
-            path: { response_id: responseId },
-            ...(query === undefined ? {} : { query }),
-          }),
-      },
-      options,
-    );
+    return responsesBetaGetResponse(this.client, responseId, query, options);
   }
 
   /**
@@ -138,16 +133,7 @@ export class ResponsesResource {
    * ```
    */
   retrieve(responseId: string, options?: RequestOptions): APIPromise<Response> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateGetResponsePathParams({ response_id: responseId }),
-        ],
-        validateResponse: validators.validateResponse,
-        build: () => requests.getResponse({ path: { response_id: responseId } }),
-      },
-      options,
-    );
+    return responsesRetrieve(this.client, responseId, options);
   }
 }
 
@@ -168,13 +154,7 @@ export class VideosResource {
    * ```
    */
   reportVideo(videoId: string, options?: RequestOptions): APIPromise<void> {
-    return this.client.request(
-      {
-        validateRequest: () => [...validators.validateReportVideoPathParams({ video_id: videoId })],
-        build: () => requests.reportVideo({ path: { video_id: videoId } }),
-      },
-      options,
-    );
+    return videosReportVideo(this.client, videoId, options);
   }
 }
 
@@ -200,12 +180,6 @@ export class VideosReportReasonsResource {
    * ```
    */
   list(options?: RequestOptions): APIPromise<ListReportReasonsResponse> {
-    return this.client.request(
-      {
-        validateResponse: validators.validateListReportReasonsResponse,
-        build: () => requests.listReportReasons(),
-      },
-      options,
-    );
+    return videosReportReasonsList(this.client, options);
   }
 }

@@ -6,14 +6,13 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import * as requests from './requests.js';
+import { profilesList, profilesList2, profilesRetrieve } from './operations.js';
 import type {
   EncodePathSegment2QueryParams,
   ListProfilesResponse,
   UserProfile,
   UserProfile3,
 } from './types.js';
-import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'CollisionsClient',
@@ -26,6 +25,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The Collisions API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `CollisionsClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseCollisionsClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseCollisionsClient extends ClientCore {
+  /** Reads the API key from `COLLISIONS_API_KEY` and the base URL from `COLLISIONS_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The Collisions API client.
  *
  * @example
@@ -33,12 +47,12 @@ const IDENTITY: ClientIdentity = {
  * const client = new CollisionsClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class CollisionsClient extends ClientCore {
+export class CollisionsClient extends BaseCollisionsClient {
   readonly profiles: ProfilesResource = new ProfilesResource(this);
 
   /** Reads the API key from `COLLISIONS_API_KEY` and the base URL from `COLLISIONS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 }
 
@@ -55,13 +69,7 @@ export class ProfilesResource {
    * ```
    */
   list(options?: RequestOptions): APIPromise<ListProfilesResponse> {
-    return this.client.request(
-      {
-        validateResponse: validators.validateListProfilesResponse,
-        build: () => requests.listProfiles(),
-      },
-      options,
-    );
+    return profilesList(this.client, options);
   }
 
   /**
@@ -73,10 +81,7 @@ export class ProfilesResource {
    * ```
    */
   list2(options?: RequestOptions): APIPromise<UserProfile> {
-    return this.client.request(
-      { validateResponse: validators.validateUserProfile, build: () => requests.listProfilesAll() },
-      options,
-    );
+    return profilesList2(this.client, options);
   }
 
   /**
@@ -93,25 +98,6 @@ export class ProfilesResource {
     query?: EncodePathSegment2QueryParams,
     options?: RequestOptions,
   ): APIPromise<UserProfile3> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateEncodePathSegment2PathParams({
-            profile_id: profileId,
-            profileId: profileId2,
-          }),
-          ...validators
-            .validateEncodePathSegment2QueryParams(query ?? {})
-            .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-        ],
-        validateResponse: validators.validateUserProfile3,
-        build: () =>
-          requests.encodePathSegment2({
-            path: { profile_id: profileId, profileId: profileId2 },
-            ...(query === undefined ? {} : { query }),
-          }),
-      },
-      options,
-    );
+    return profilesRetrieve(this.client, profileId, profileId2, query, options);
   }
 }

@@ -18,6 +18,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The Nothing yet client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `NothingYetClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseNothingYetClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseNothingYetClient extends ClientCore {
+  /** Reads the API key from `NOTHING_YET_API_KEY` and the base URL from `NOTHING_YET_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The Nothing yet client.
  *
  * @example
@@ -25,9 +40,9 @@ const IDENTITY: ClientIdentity = {
  * const client = new NothingYetClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class NothingYetClient extends ClientCore {
+export class NothingYetClient extends BaseNothingYetClient {
   /** Reads the API key from `NOTHING_YET_API_KEY` and the base URL from `NOTHING_YET_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 }

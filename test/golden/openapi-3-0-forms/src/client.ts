@@ -6,9 +6,8 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import * as requests from './requests.js';
+import { readingsCreate } from './operations.js';
 import type { Reading, StoredReading } from './types.js';
-import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'ReadingsClient',
@@ -21,6 +20,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The Readings API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `ReadingsClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseReadingsClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseReadingsClient extends ClientCore {
+  /** Reads the API key from `READINGS_API_KEY` and the base URL from `READINGS_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The Readings API client.
  *
  * Sensor readings, written in OpenAPI 3.0.
@@ -30,12 +44,12 @@ const IDENTITY: ClientIdentity = {
  * const client = new ReadingsClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class ReadingsClient extends ClientCore {
+export class ReadingsClient extends BaseReadingsClient {
   readonly readings: ReadingsResource = new ReadingsResource(this);
 
   /** Reads the API key from `READINGS_API_KEY` and the base URL from `READINGS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 }
 
@@ -54,13 +68,6 @@ export class ReadingsResource {
    * ```
    */
   create(body: Reading, options?: RequestOptions): APIPromise<StoredReading> {
-    return this.client.request(
-      {
-        validateRequest: () => validators.validateReading(body),
-        validateResponse: validators.validateStoredReading,
-        build: () => requests.createReading({ body }),
-      },
-      options,
-    );
+    return readingsCreate(this.client, body, options);
   }
 }

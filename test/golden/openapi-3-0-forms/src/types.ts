@@ -26,7 +26,7 @@ export interface Reading {
    * @description A nullable enum; as OpenAPI 3.0.3 requires, null is listed in the enum too.
    * @enum {unknown}
    */
-  level: 'low' | 'normal' | 'high' | null;
+  level: 'low' | 'normal' | 'high' | null | (string & {});
   /** @description A nullable $ref, the 3.0 way (a $ref's siblings are ignored, so it is wrapped in allOf). */
   operator: Person | null;
 }

@@ -6,15 +6,14 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import { PagePromise } from './internal/pagination.js';
-import * as requests from './requests.js';
+import type { PagePromise } from './internal/pagination.js';
+import { foldersFilesList, notesList } from './operations.js';
 import type {
   ListFolderFilesQueryParams,
   ListFolderFilesResponse,
   ListNotesQueryParams,
   NoteList,
 } from './types.js';
-import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'PagesClient',
@@ -27,6 +26,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The Pages API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `PagesClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BasePagesClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BasePagesClient extends ClientCore {
+  /** Reads the API key from `PAGES_API_KEY` and the base URL from `PAGES_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The Pages API client.
  *
  * @example
@@ -34,13 +48,13 @@ const IDENTITY: ClientIdentity = {
  * const client = new PagesClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class PagesClient extends ClientCore {
+export class PagesClient extends BasePagesClient {
   readonly folders: FoldersResource = new FoldersResource(this);
   readonly notes: NotesResource = new NotesResource(this);
 
   /** Reads the API key from `PAGES_API_KEY` and the base URL from `PAGES_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 }
 
@@ -76,32 +90,7 @@ export class FoldersFilesResource {
     ListFolderFilesResponse,
     ListFolderFilesResponse['entries'][number]
   > {
-    return new PagePromise<
-      ListFolderFilesQueryParams,
-      ListFolderFilesResponse,
-      ListFolderFilesResponse['entries'][number]
-    >(
-      query ?? {},
-      (query) =>
-        this.client.request(
-          {
-            validateRequest: () => [
-              ...validators.validateListFolderFilesPathParams({ folder_id: folderId }),
-              ...validators
-                .validateListFolderFilesQueryParams(query ?? {})
-                .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-            ],
-            validateResponse: validators.validateListFolderFilesResponse,
-            build: () =>
-              requests.listFolderFiles({
-                path: { folder_id: folderId },
-                ...(query === undefined ? {} : { query }),
-              }),
-          },
-          options,
-        ),
-      { items: 'entries', cursorParam: 'cursor', cursorField: 'next_cursor', hasMore: 'more' },
-    );
+    return foldersFilesList(this.client, folderId, query, options);
   }
 }
 
@@ -123,22 +112,6 @@ export class NotesResource {
     query?: ListNotesQueryParams,
     options?: RequestOptions,
   ): PagePromise<ListNotesQueryParams, NoteList, NoteList['data'][number]> {
-    return new PagePromise<ListNotesQueryParams, NoteList, NoteList['data'][number]>(
-      query ?? {},
-      (query) =>
-        this.client.request(
-          {
-            validateRequest: () => [
-              ...validators
-                .validateListNotesQueryParams(query ?? {})
-                .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-            ],
-            validateResponse: validators.validateNoteList,
-            build: () => requests.listNotes({ ...(query === undefined ? {} : { query }) }),
-          },
-          options,
-        ),
-      { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
-    );
+    return notesList(this.client, query, options);
   }
 }

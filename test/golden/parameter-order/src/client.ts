@@ -6,8 +6,9 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import { PagePromise } from './internal/pagination.js';
-import * as requests from './requests.js';
+import type { PagePromise } from './internal/pagination.js';
+import { chargesRetrieve, clustersCreate, clustersList, clustersTagsList } from './operations.js';
+import type * as requests from './requests.js';
 import type {
   Charge,
   ChargePage,
@@ -15,7 +16,6 @@ import type {
   ListClusterTagsResponse,
   ListClustersQueryParams,
 } from './types.js';
-import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'OrderClient',
@@ -28,6 +28,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The Order API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `OrderClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseOrderClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseOrderClient extends ClientCore {
+  /** Reads the API key from `ORDER_API_KEY` and the base URL from `ORDER_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The Order API client.
  *
  * @example
@@ -35,13 +50,13 @@ const IDENTITY: ClientIdentity = {
  * const client = new OrderClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class OrderClient extends ClientCore {
+export class OrderClient extends BaseOrderClient {
   readonly charges: ChargesResource = new ChargesResource(this);
   readonly clusters: ClustersResource = new ClustersResource(this);
 
   /** Reads the API key from `ORDER_API_KEY` and the base URL from `ORDER_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 }
 
@@ -64,20 +79,7 @@ export class ChargesResource {
     params: requests.RetrieveChargeParams,
     options?: RequestOptions,
   ): APIPromise<Charge> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateRetrieveChargePathParams({ charge: charge }),
-          ...validators
-            .validateRetrieveChargeQueryParams(params.query)
-            .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-          ...(params.body === undefined ? [] : validators.validateRetrieveChargeBody(params.body)),
-        ],
-        validateResponse: validators.validateCharge,
-        build: () => requests.retrieveCharge({ path: { charge: charge }, ...params }),
-      },
-      options,
-    );
+    return chargesRetrieve(this.client, charge, params, options);
   }
 }
 
@@ -100,22 +102,7 @@ export class ClustersResource {
    * ```
    */
   create(params: requests.CreateClusterParams, options?: RequestOptions): APIPromise<Charge> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators
-            .validateCreateClusterQueryParams(params.query ?? {})
-            .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-          ...validators
-            .validateCreateClusterHeaderParams(params.headers)
-            .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
-          ...(params.body === undefined ? [] : validators.validateCharge(params.body)),
-        ],
-        validateResponse: validators.validateCharge,
-        build: () => requests.createCluster({ ...params }),
-      },
-      options,
-    );
+    return clustersCreate(this.client, params, options);
   }
 
   /**
@@ -134,28 +121,7 @@ export class ClustersResource {
     params?: requests.ListClustersParams,
     options?: RequestOptions,
   ): PagePromise<ListClustersQueryParams, ChargePage, ChargePage['data'][number]> {
-    const query = params?.query;
-    return new PagePromise<ListClustersQueryParams, ChargePage, ChargePage['data'][number]>(
-      query ?? {},
-      (query) =>
-        this.client.request(
-          {
-            validateRequest: () => [
-              ...validators
-                .validateListClustersQueryParams(query ?? {})
-                .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-              ...validators
-                .validateListClustersHeaderParams(params?.headers ?? {})
-                .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
-            ],
-            validateResponse: validators.validateChargePage,
-            build: () =>
-              requests.listClusters({ ...params, ...(query === undefined ? {} : { query }) }),
-          },
-          options,
-        ),
-      { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
-    );
+    return clustersList(this.client, params, options);
   }
 }
 
@@ -178,18 +144,6 @@ export class ClustersTagsResource {
     query: ListClusterTagsQueryParams,
     options?: RequestOptions,
   ): APIPromise<ListClusterTagsResponse> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateListClusterTagsPathParams({ cluster: cluster }),
-          ...validators
-            .validateListClusterTagsQueryParams(query)
-            .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-        ],
-        validateResponse: validators.validateListClusterTagsResponse,
-        build: () => requests.listClusterTags({ path: { cluster: cluster }, query }),
-      },
-      options,
-    );
+    return clustersTagsList(this.client, cluster, query, options);
   }
 }

@@ -6,9 +6,9 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import * as requests from './requests.js';
+import { projectsItemsDelete, projectsItemsList, projectsItemsRetrieve } from './operations.js';
+import type * as requests from './requests.js';
 import type { GetItemHeaderParams, Item, ListItemsResponse } from './types.js';
-import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'ParametersClient',
@@ -21,6 +21,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The Parameters API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `ParametersClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseParametersClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseParametersClient extends ClientCore {
+  /** Reads the API key from `PARAMETERS_API_KEY` and the base URL from `PARAMETERS_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The Parameters API client.
  *
  * @example
@@ -28,12 +43,12 @@ const IDENTITY: ClientIdentity = {
  * const client = new ParametersClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class ParametersClient extends ClientCore {
+export class ParametersClient extends BaseParametersClient {
   readonly projects: ProjectsResource = new ProjectsResource(this);
 
   /** Reads the API key from `PARAMETERS_API_KEY` and the base URL from `PARAMETERS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 }
 
@@ -61,19 +76,7 @@ export class ProjectsItemsResource {
    * ```
    */
   delete(projectId: string, itemNumber: number, options?: RequestOptions): APIPromise<void> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateDeleteItemPathParams({
-            project_id: projectId,
-            item_number: itemNumber,
-          }),
-        ],
-        build: () =>
-          requests.deleteItem({ path: { project_id: projectId, item_number: itemNumber } }),
-      },
-      options,
-    );
+    return projectsItemsDelete(this.client, projectId, itemNumber, options);
   }
 
   /**
@@ -91,22 +94,7 @@ export class ProjectsItemsResource {
     params?: requests.ListItemsParams,
     options?: RequestOptions,
   ): APIPromise<ListItemsResponse> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateListItemsPathParams({ project_id: projectId }),
-          ...validators
-            .validateListItemsQueryParams(params?.query ?? {})
-            .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-          ...validators
-            .validateListItemsHeaderParams(params?.headers ?? {})
-            .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
-        ],
-        validateResponse: validators.validateListItemsResponse,
-        build: () => requests.listItems({ path: { project_id: projectId }, ...params }),
-      },
-      options,
-    );
+    return projectsItemsList(this.client, projectId, params, options);
   }
 
   /**
@@ -125,22 +113,6 @@ export class ProjectsItemsResource {
     headers: GetItemHeaderParams,
     options?: RequestOptions,
   ): APIPromise<Item> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateGetItemPathParams({
-            project_id: projectId,
-            item_number: itemNumber,
-          }),
-          ...validators
-            .validateGetItemHeaderParams(headers)
-            .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
-        ],
-        validateResponse: validators.validateItem,
-        build: () =>
-          requests.getItem({ path: { project_id: projectId, item_number: itemNumber }, headers }),
-      },
-      options,
-    );
+    return projectsItemsRetrieve(this.client, projectId, itemNumber, headers, options);
   }
 }

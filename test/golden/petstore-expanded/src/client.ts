@@ -6,9 +6,8 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import * as requests from './requests.js';
+import { petsCreate, petsDelete, petsList, petsRetrieve } from './operations.js';
 import type { FindPetsQueryParams, FindPetsResponse, NewPet, Pet } from './types.js';
-import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'SwaggerPetstoreClient',
@@ -21,6 +20,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The Swagger Petstore client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `SwaggerPetstoreClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseSwaggerPetstoreClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseSwaggerPetstoreClient extends ClientCore {
+  /** Reads the API key from `SWAGGER_PETSTORE_API_KEY` and the base URL from `SWAGGER_PETSTORE_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The Swagger Petstore client.
  *
  * A sample API that uses a petstore as an example to demonstrate features in the OpenAPI 3.0 specification
@@ -30,12 +44,12 @@ const IDENTITY: ClientIdentity = {
  * const client = new SwaggerPetstoreClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class SwaggerPetstoreClient extends ClientCore {
+export class SwaggerPetstoreClient extends BaseSwaggerPetstoreClient {
   readonly pets: PetsResource = new PetsResource(this);
 
   /** Reads the API key from `SWAGGER_PETSTORE_API_KEY` and the base URL from `SWAGGER_PETSTORE_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 }
 
@@ -54,14 +68,7 @@ export class PetsResource {
    * ```
    */
   create(body: NewPet, options?: RequestOptions): APIPromise<Pet> {
-    return this.client.request(
-      {
-        validateRequest: () => validators.validateNewPet(body),
-        validateResponse: validators.validatePet,
-        build: () => requests.addPet({ body }),
-      },
-      options,
-    );
+    return petsCreate(this.client, body, options);
   }
 
   /**
@@ -75,13 +82,7 @@ export class PetsResource {
    * ```
    */
   delete(id: number, options?: RequestOptions): APIPromise<void> {
-    return this.client.request(
-      {
-        validateRequest: () => [...validators.validateDeletePetPathParams({ id: id })],
-        build: () => requests.deletePet({ path: { id: id } }),
-      },
-      options,
-    );
+    return petsDelete(this.client, id, options);
   }
 
   /**
@@ -98,18 +99,7 @@ export class PetsResource {
    * ```
    */
   list(query?: FindPetsQueryParams, options?: RequestOptions): APIPromise<FindPetsResponse> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators
-            .validateFindPetsQueryParams(query ?? {})
-            .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-        ],
-        validateResponse: validators.validateFindPetsResponse,
-        build: () => requests.findPets({ ...(query === undefined ? {} : { query }) }),
-      },
-      options,
-    );
+    return petsList(this.client, query, options);
   }
 
   /**
@@ -123,13 +113,6 @@ export class PetsResource {
    * ```
    */
   retrieve(id: number, options?: RequestOptions): APIPromise<Pet> {
-    return this.client.request(
-      {
-        validateRequest: () => [...validators.validateFindPetByIdPathParams({ id: id })],
-        validateResponse: validators.validatePet,
-        build: () => requests.findPetById({ path: { id: id } }),
-      },
-      options,
-    );
+    return petsRetrieve(this.client, id, options);
   }
 }

@@ -6,9 +6,8 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import * as requests from './requests.js';
+import { clientKeysCreate, create, getAPI, requestList, retrieve } from './operations.js';
 import type { ApiInfo, GetCodeQueryParams, Lookup } from './types.js';
-import * as validators from './validators.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'RootClient',
@@ -21,6 +20,21 @@ const IDENTITY: ClientIdentity = {
 };
 
 /**
+ * The Root API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `RootClient` is this client with every operation as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new BaseRootClient({ apiKey: 'my-api-key' });
+ * ```
+ */
+export class BaseRootClient extends ClientCore {
+  /** Reads the API key from `ROOT_API_KEY` and the base URL from `ROOT_BASE_URL` where the runtime has environment variables. */
+  constructor(options: ClientOptions = {}) {
+    super(options, IDENTITY);
+  }
+}
+
+/**
  * The Root API client.
  *
  * @example
@@ -28,14 +42,14 @@ const IDENTITY: ClientIdentity = {
  * const client = new RootClient({ apiKey: 'my-api-key' });
  * ```
  */
-export class RootClient extends ClientCore {
+export class RootClient extends BaseRootClient {
   readonly client_: ClientResource = new ClientResource(this);
   readonly request_: RequestResource = new RequestResource(this);
   protected readonly client: ClientCore = this;
 
   /** Reads the API key from `ROOT_API_KEY` and the base URL from `ROOT_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
-    super(options, IDENTITY);
+    super(options);
   }
 
   /**
@@ -49,14 +63,7 @@ export class RootClient extends ClientCore {
    * ```
    */
   create(body: Lookup, options?: RequestOptions): APIPromise<ApiInfo> {
-    return this.client.request(
-      {
-        validateRequest: () => validators.validateLookup(body),
-        validateResponse: validators.validateApiInfo,
-        build: () => requests.post({ body }),
-      },
-      options,
-    );
+    return create(this.client, body, options);
   }
 
   /**
@@ -70,10 +77,7 @@ export class RootClient extends ClientCore {
    * ```
    */
   getAPI(options?: RequestOptions): APIPromise<ApiInfo> {
-    return this.client.request(
-      { validateResponse: validators.validateApiInfo, build: () => requests.getAPI() },
-      options,
-    );
+    return getAPI(this.client, options);
   }
 
   /**
@@ -91,20 +95,7 @@ export class RootClient extends ClientCore {
     query?: GetCodeQueryParams,
     options?: RequestOptions,
   ): APIPromise<ApiInfo> {
-    return this.client.request(
-      {
-        validateRequest: () => [
-          ...validators.validateGetCodePathParams({ code: code }),
-          ...validators
-            .validateGetCodeQueryParams(query ?? {})
-            .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-        ],
-        validateResponse: validators.validateApiInfo,
-        build: () =>
-          requests.getCode({ path: { code: code }, ...(query === undefined ? {} : { query }) }),
-      },
-      options,
-    );
+    return retrieve(this.client, code, query, options);
   }
 }
 
@@ -130,7 +121,7 @@ export class ClientKeysResource {
    * ```
    */
   create(options?: RequestOptions): APIPromise<void> {
-    return this.client.request({ build: () => requests.createClientKey() }, options);
+    return clientKeysCreate(this.client, options);
   }
 }
 
@@ -147,6 +138,6 @@ export class RequestResource {
    * ```
    */
   list(options?: RequestOptions): APIPromise<void> {
-    return this.client.request({ build: () => requests.listRequests() }, options);
+    return requestList(this.client, options);
   }
 }

@@ -24,59 +24,62 @@ export function isSensitiveHeader(name: string): boolean {
   return SENSITIVE_HEADERS.has(name.toLowerCase());
 }
 
-// A polynomial rolling hash over FRAGMENT UTF-16 units, modulo 2^32.
+// A polynomial rolling hash over `size` UTF-16 units, modulo 2^32.
 const BASE = 0x01000193;
-let HIGH = 1; // BASE^(FRAGMENT - 1)
-for (let i = 1; i < FRAGMENT; i++) HIGH = Math.imul(HIGH, BASE);
 
 interface Fragments {
   readonly secret: string;
-  /** The hashes of every FRAGMENT-long piece of the secret. */
+  /** FRAGMENT, or the secret's length when it is shorter (it is then matched whole). */
+  readonly size: number;
+  /** The hashes of every `size`-long piece of the secret. */
   readonly hashes: ReadonlySet<number>;
   /** The pieces themselves, to confirm a hash hit. */
   readonly pieces: ReadonlySet<string>;
+  /** BASE^(size - 1), to take the unit that leaves the window out of the hash. */
+  readonly high: number;
 }
 
 // A client has one key; remembering the last one makes every later scrub O(text length).
 let cached: Fragments | undefined;
 
 function fragmentsOf(secret: string): Fragments {
-  if (cached !== undefined && cached.secret === secret) return cached;
+  if (cached?.secret === secret) return cached;
+  const size = Math.min(secret.length, FRAGMENT);
   const hashes = new Set<number>();
   const pieces = new Set<string>();
+  let high = 1;
+  for (let i = 1; i < size; i++) high = Math.imul(high, BASE);
   let hash = 0;
   for (let i = 0; i < secret.length; i++) {
-    if (i >= FRAGMENT) hash = hash - Math.imul(secret.charCodeAt(i - FRAGMENT), HIGH);
+    if (i >= size) hash = hash - Math.imul(secret.charCodeAt(i - size), high);
     hash = (Math.imul(hash, BASE) + secret.charCodeAt(i)) | 0;
-    if (i >= FRAGMENT - 1) {
+    if (i >= size - 1) {
       hashes.add(hash);
-      pieces.add(secret.slice(i - FRAGMENT + 1, i + 1));
+      pieces.add(secret.slice(i - size + 1, i + 1));
     }
   }
-  cached = { secret, hashes, pieces };
+  cached = { secret, size, hashes, pieces, high };
   return cached;
 }
 
 /**
- * Replaces every occurrence of `secret` in `text`, and every run of FRAGMENT or more characters
- * that all lie in FRAGMENT-long pieces of it (so a key cut anywhere is still caught); a secret
- * shorter than FRAGMENT is matched whole. An empty secret changes nothing.
+ * Replaces every run of FRAGMENT or more characters that all lie in FRAGMENT-long pieces of
+ * `secret` (so the key, and a key cut anywhere, is caught); a secret shorter than FRAGMENT is
+ * matched whole. An empty secret changes nothing.
  */
 export function scrubText(text: string, secret: string): string {
   if (secret === '' || text.length < Math.min(secret.length, FRAGMENT)) return text;
-  if (secret.length <= FRAGMENT)
-    return text.includes(secret) ? text.split(secret).join(REDACTED) : text;
-  const { hashes, pieces } = fragmentsOf(secret);
+  const { size, hashes, pieces, high } = fragmentsOf(secret);
   let out = '';
   let copied = 0; // text before this index is already in `out`
   let runStart = -1;
   let runEnd = -1;
   let hash = 0;
   for (let i = 0; i < text.length; i++) {
-    if (i >= FRAGMENT) hash = hash - Math.imul(text.charCodeAt(i - FRAGMENT), HIGH);
+    if (i >= size) hash = hash - Math.imul(text.charCodeAt(i - size), high);
     hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
-    if (i < FRAGMENT - 1 || !hashes.has(hash)) continue;
-    const start = i - FRAGMENT + 1;
+    if (i < size - 1 || !hashes.has(hash)) continue;
+    const start = i - size + 1;
     if (!pieces.has(text.slice(start, i + 1))) continue;
     if (runStart !== -1 && start <= runEnd) {
       runEnd = i + 1;

@@ -83,8 +83,7 @@ export class APIError extends SDKError {
         ? String(code)
         : stringField(detail, 'code');
     this.param = stringField(detail, 'param');
-    const type = stringField(detail, 'type');
-    this.type = type ?? undefined;
+    this.type = stringField(detail, 'type') ?? undefined;
   }
 }
 
@@ -195,27 +194,27 @@ export function makeStatusError(
   text: string,
   headers: Headers,
 ): APIError {
-  const message = statusMessage(status, body, text);
-  switch (status) {
-    case 400:
-      return new BadRequestError(status, body, message, headers);
-    case 401:
-      return new AuthenticationError(status, body, message, headers);
-    case 403:
-      return new PermissionDeniedError(status, body, message, headers);
-    case 404:
-      return new NotFoundError(status, body, message, headers);
-    case 409:
-      return new ConflictError(status, body, message, headers);
-    case 422:
-      return new UnprocessableEntityError(status, body, message, headers);
-    case 429:
-      return new RateLimitError(status, body, message, headers);
-    default:
-      return status >= 500
-        ? new InternalServerError(status, body, message, headers)
-        : new APIError(status, body, message, headers);
-  }
+  const StatusError = STATUS_ERRORS[status] ?? (status >= 500 ? InternalServerError : APIError);
+  return new StatusError(status, body, statusMessage(status, body, text), headers);
+}
+
+const STATUS_ERRORS: Readonly<Record<number, typeof APIError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** The rules optionError states for the options the client and each request check. */
+export const POSITIVE_MS = 'a positive number of milliseconds';
+export const BYTE_LIMIT = 'a whole number of bytes above 0';
+
+/** `<what> must be <rule>, got <value>.`: an option out of range. */
+export function optionError(what: string, rule: string, value: unknown): SDKError {
+  return new SDKError(`${what} must be ${rule}, got ${String(value)}.`);
 }
 
 const SNIPPET_LENGTH = 200;

@@ -25,10 +25,11 @@ export function applyHeaders(
 ): void {
   if (layer === undefined || layer === null) return;
   for (const name in layer) {
-    if (!Object.prototype.hasOwnProperty.call(layer, name)) continue;
+    if (!Object.hasOwn(layer, name)) continue;
     const raw: unknown = layer[name];
     if (raw === undefined) continue;
-    const lower = checkedName(name, where);
+    if (!TOKEN.test(name)) throw headerError(where, name, 'is not a valid HTTP header name');
+    const lower = name.toLowerCase();
     if (raw === null) {
       delete target[lower];
       continue;
@@ -39,19 +40,6 @@ export function applyHeaders(
     if (UNSAFE_VALUE.test(value)) throw headerError(where, name, unsafeReason(value));
     target[lower] = value;
   }
-}
-
-// Builders send the same few header names on every call; remember the checked, lowercased form.
-const checkedNames = new Map<string, string>();
-const MAX_CACHED_NAMES = 256;
-
-function checkedName(name: string, where: readonly string[]): string {
-  const cached = checkedNames.get(name);
-  if (cached !== undefined) return cached;
-  if (!TOKEN.test(name)) throw headerError(where, name, 'is not a valid HTTP header name');
-  const lower = name.toLowerCase();
-  if (checkedNames.size < MAX_CACHED_NAMES) checkedNames.set(name, lower);
-  return lower;
 }
 
 function unsafeReason(value: string): string {

@@ -18,7 +18,7 @@ export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 const LEVELS: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
 export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(LEVELS, value);
+  return typeof value === 'string' && Object.hasOwn(LEVELS, value);
 }
 
 /** A logger bound to a level and a secret. Check `enabled(level)` before building costly details. */
@@ -37,20 +37,9 @@ export class LevelLogger {
     return LEVELS[level] <= this.#level;
   }
 
-  error(message: string, details?: unknown): void {
-    if (this.#level >= LEVELS.error) this.#write('error', message, details);
-  }
-  warn(message: string, details?: unknown): void {
-    if (this.#level >= LEVELS.warn) this.#write('warn', message, details);
-  }
-  info(message: string, details?: unknown): void {
-    if (this.#level >= LEVELS.info) this.#write('info', message, details);
-  }
-  debug(message: string, details?: unknown): void {
-    if (this.#level >= LEVELS.debug) this.#write('debug', message, details);
-  }
-
-  #write(level: Exclude<LogLevel, 'off'>, message: string, details: unknown): void {
+  /** Logs at `level`, if enabled, with the message and the details scrubbed of the secret. */
+  write(level: Exclude<LogLevel, 'off'>, message: string, details?: unknown): void {
+    if (!this.enabled(level)) return;
     const line = scrubText(message, this.#secret);
     if (details === undefined) this.#logger[level](line);
     else this.#logger[level](line, scrubValue(details, this.#secret));

@@ -225,6 +225,35 @@ export interface StreamContext {
   readonly close: () => void;
 }
 
+/** What `streamResponse` needs from the request that produced the response (see request.ts). */
+export interface StreamSource extends StreamContext {
+  /** The body as text for an error message (capped at maxResponseBytes); a failed read throws the typed error. */
+  readonly text: (response: Response) => Promise<string>;
+}
+
+/**
+ * An operation's stream reader (`OperationSpec.stream`): the Stream over a 2xx
+ * `text/event-stream` response, or InvalidResponseBodyError when the server answered with
+ * something else (e.g. JSON from a server that ignored the request to stream).
+ */
+export async function streamResponse(
+  response: Response,
+  source: StreamSource,
+): Promise<Stream<unknown>> {
+  const contentType = response.headers.get('content-type');
+  if (contentType !== null && !/^\s*text\/event-stream\s*(;|$)/i.test(contentType)) {
+    const text = await source.text(response);
+    throw new InvalidResponseBodyError(
+      response.status,
+      undefined,
+      `${response.status} response to ${source.label} is not an event stream (content-type: ${contentType}). ` +
+        `It starts with: ${JSON.stringify(snippet(scrubText(text, source.secret)))}`,
+      scrubHeaders(response.headers, source.secret),
+    );
+  }
+  return new Stream<unknown>(response, source);
+}
+
 /** An event with its name, as yielded when the stream wraps events (see StreamContext.envelope). */
 export interface EventEnvelope<Data = unknown> {
   readonly event: string;

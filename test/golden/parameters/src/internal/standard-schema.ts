@@ -2,7 +2,7 @@
 // The Standard Schema v1 interface (https://standardschema.dev, copied: no dependency) and the
 // few helpers the generated validators call. Every helper here runs only when a value is
 // invalid (or once per schema at import): the valid path is straight-line generated code.
-import type { ValidationIssue } from './errors.js';
+import { ValidationError, type ValidationIssue } from './errors.js';
 
 /** The Standard Schema v1 interface, as published by standard-schema/spec. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -44,11 +44,35 @@ export declare namespace StandardSchemaV1 {
 }
 
 /**
- * 'loose' accepts (and keeps) unknown keys on objects whose schema leaves additionalProperties
- * unset; 'strict' rejects them. Objects with `additionalProperties: false` reject unknown keys
- * in both modes.
+ * How far a value may go beyond the spec:
+ * - 'loose' (what a client accepts from a server newer than its spec): unknown keys are kept on
+ *   objects whose schema leaves additionalProperties unset, and a value the spec does not list
+ *   (an enum value, a union's tag) is kept when it has the listed values' JSON type.
+ * - 'request' (what a client may send): only listed values; unknown keys only where allowed.
+ * - 'strict': exactly the spec: only listed values, and no unknown keys on any object.
+ * Objects with `additionalProperties: false` reject unknown keys in every mode.
  */
-export type ValidationMode = 'loose' | 'strict';
+export type ValidationMode = 'loose' | 'request' | 'strict';
+
+/** The bits of a check's `mode` argument: unknown keys rejected everywhere, unlisted values rejected. */
+export const CLOSED_KEYS = 1;
+export const CLOSED_VALUES = 2;
+
+/** The `mode` argument of a check for a mode name; an unknown name throws. */
+export function modeFlags(mode: ValidationMode): number {
+  switch (mode) {
+    case 'loose':
+      return 0;
+    case 'request':
+      return CLOSED_VALUES;
+    case 'strict':
+      return CLOSED_KEYS | CLOSED_VALUES;
+    default:
+      throw new TypeError(
+        `validation mode must be 'loose', 'request' or 'strict', got ${String(mode as unknown)}`,
+      );
+  }
+}
 
 /**
  * What a generated check function returns: undefined when the value is valid (nothing is
@@ -58,7 +82,7 @@ export type ValidationMode = 'loose' | 'strict';
  */
 export type Check = (
   value: unknown,
-  strict: boolean,
+  mode: number,
   label: string,
   depth: number,
 ) => ValidationIssue[] | undefined;
@@ -81,11 +105,11 @@ export const MAX_DEPTH = 512;
 export function runCheck(
   check: Check,
   value: unknown,
-  strict: boolean,
+  mode: number,
   label: string,
 ): ValidationIssue[] | undefined {
   try {
-    return check(value, strict, label, 0);
+    return check(value, mode, label, 0);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return [{ path: [], message: 'nested too deeply to check (the stack ran out)' }];
@@ -103,24 +127,101 @@ export function tooDeep(): ValidationIssue[] {
 }
 
 /** The result of a validateX call on a valid value: shared, frozen, never written to. */
-export const NO_ISSUES: readonly ValidationIssue[] = Object.freeze([]);
+export const NO_ISSUES: readonly ValidationIssue[] = /* @__PURE__ */ Object.freeze([]);
 
-/** A Standard Schema object over a generated check; validation is 'loose' (see ValidationMode). */
+/** A Standard Schema object over a generated check, validating in `mode` (see modeFlags). */
 export function standardSchema<T>(
   vendor: string,
   check: Check,
   label: string,
+  mode: number,
 ): StandardSchemaV1<T> {
   return {
     '~standard': {
       version: 1,
       vendor,
       validate(value: unknown): StandardSchemaV1.Result<T> {
-        const issues = runCheck(check, value, false, label);
+        const issues = runCheck(check, value, mode, label);
         return issues === undefined ? { value: value as T } : { issues };
       },
     },
   };
+}
+
+/** `validateX(value, mode)`: every issue, or the shared empty list. */
+export function issuesOf(
+  check: Check,
+  value: unknown,
+  mode: ValidationMode | undefined,
+  fallback: number,
+  label: string,
+): readonly ValidationIssue[] {
+  return (
+    runCheck(check, value, mode === undefined ? fallback : modeFlags(mode), label) ?? NO_ISSUES
+  );
+}
+
+/** `isX(value)`. */
+export function isValid(check: Check, value: unknown, mode: number): boolean {
+  return runCheck(check, value, mode, '') === undefined;
+}
+
+/** `assertX(value)`: throws a ValidationError listing every issue ("Invalid X: …"). */
+export function assertValid(check: Check, value: unknown, mode: number, label: string): void {
+  const issues = runCheck(check, value, mode, label);
+  if (issues !== undefined) throw new ValidationError(issues, `Invalid ${label.slice(1, -1)}`);
+}
+
+/**
+ * A required property's type mismatch: "missing required key `user`: expected a string" when
+ * the value is absent, else "expected a string, found number 5".
+ */
+export function required(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  what: string,
+  value: unknown,
+): ValidationIssue[] {
+  return value === undefined ? missing(issues, path, what) : expected(issues, path, what, value);
+}
+
+/** A value the schema does not list: "expected one of 'a', 'b'; found 'c'". */
+export function unlisted(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  what: string,
+  value: unknown,
+): ValidationIssue[] {
+  return fail(issues, path, `expected ${what}; found ${foundLiteral(value)}`);
+}
+
+/** unlisted, for a required property: an absent value is "missing required key `key`". */
+export function requiredUnlisted(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  what: string,
+  value: unknown,
+): ValidationIssue[] {
+  return value === undefined ? missing(issues, path, what) : unlisted(issues, path, what, value);
+}
+
+/**
+ * Every key of `object` outside `known` (a key list computed by the generator), as one issue
+ * each at `path` + key, with the nearest known key (see unknownKeyMessage).
+ */
+export function unknownKeys(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  object: Record<string, unknown>,
+  label: string,
+  known: readonly string[],
+  nested: readonly string[],
+): ValidationIssue[] | undefined {
+  for (const key in object) {
+    if (!known.includes(key))
+      issues = fail(issues, [...path, key], unknownKeyMessage(key, label, known, nested));
+  }
+  return issues;
 }
 
 /** Records one issue; the list is created by the first. Returns the list. */
@@ -157,6 +258,45 @@ export function missing(
   );
 }
 
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The issues of a called check (undefined when it passed) under `path`. */
+export function nest(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  inner: ValidationIssue[] | undefined,
+): ValidationIssue[] | undefined {
+  return inner === undefined ? issues : nestIssues(issues, path, inner, '');
+}
+
+/**
+ * Like nest, for a required property: a check run on an absent value says "expected <what>,
+ * found undefined" at its root, which becomes "missing required key `key`: expected <what>".
+ */
+export function nestRequired(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  inner: ValidationIssue[] | undefined,
+  value: unknown,
+): ValidationIssue[] | undefined {
+  if (inner === undefined) return issues;
+  const message = inner[0]?.message ?? '';
+  if (
+    value !== undefined ||
+    !message.startsWith('expected ') ||
+    !/[,;] found undefined$/.test(message)
+  )
+    return nestIssues(issues, path, inner, '');
+  return missing(
+    issues,
+    path.slice(),
+    message.slice('expected '.length, -', found undefined'.length),
+  );
+}
+
 /**
  * Adds `inner` (issues of a nested value, fresh from a check) to `issues`, each path prefixed
  * with `path` and each message with `prefix`. Without a prefix the issue objects are moved,
@@ -178,7 +318,10 @@ export function nestIssues(
   }
   const out = issues ?? [];
   for (const issue of inner)
-    out.push({ path: joinPaths(path, issue.path), message: prefix + issue.message });
+    out.push({
+      path: joinPaths(path, issue.path),
+      message: prefix + issue.message,
+    });
   return out;
 }
 
@@ -198,7 +341,10 @@ export function prefixIssues(
 ): readonly ValidationIssue[] {
   return issues.length === 0
     ? issues
-    : issues.map((issue) => ({ path: [segment, ...issue.path], message: issue.message }));
+    : issues.map((issue) => ({
+        path: [segment, ...issue.path],
+        message: issue.message,
+      }));
 }
 
 const SHOWN_LENGTH = 40;
@@ -293,9 +439,9 @@ export function closestKey(key: string, known: readonly string[]): string | unde
 }
 
 /** Bit masks of the pattern's (case-folded ASCII) characters for Myers' algorithm, reused between calls. */
-const PEQ = new Int32Array(128);
+const PEQ = /* @__PURE__ */ new Int32Array(128);
 /** Which call last wrote each PEQ entry: entries from earlier calls read as 0, so nothing is cleared. */
-const PEQ_CALL = new Int32Array(128);
+const PEQ_CALL = /* @__PURE__ */ new Int32Array(128);
 let peqCall = 0;
 
 /**
@@ -428,6 +574,9 @@ export function unionIssues(
   }
   if (best !== undefined) return nestIssues(issues, path, best, prefix);
   const out = issues ?? [];
-  out.push({ path: [...path], message: `${prefix}expected ${expected}; found ${found(value)}` });
+  out.push({
+    path: [...path],
+    message: `${prefix}expected ${expected}; found ${found(value)}`,
+  });
   return out;
 }

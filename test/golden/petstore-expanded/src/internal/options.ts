@@ -2,6 +2,7 @@
 // The shapes the generated client and its users pass to the core. Re-exported by core.ts.
 import type { ValidationIssue } from './errors.js';
 import type { Logger, LogLevel } from './log.js';
+import type { Stream, StreamSource } from './streaming.js';
 
 /** What a generated request builder returns: everything needed to put the request on the wire. */
 export interface RequestDescription {
@@ -118,6 +119,12 @@ export interface OperationSpec<T> {
    * a `Stream<Event>` of the JSON events of a `text/event-stream` body.
    */
   readonly responseType?: ResponseType | undefined;
+  /**
+   * With 'sse': reads the event stream (streaming.ts's `streamResponse`). Passed by the operations
+   * that stream, so the event-stream code is in a bundle only when one of them is called.
+   */
+  readonly stream?:
+    ((response: Response, source: StreamSource) => Promise<Stream<unknown>>) | undefined;
   /** With 'sse': checks each event (as yielded), as `validateResponse` checks a JSON body. */
   readonly validateEvent?:
     ((value: unknown, mode: 'loose' | 'strict') => readonly ValidationIssue[]) | undefined;

@@ -1,0 +1,250 @@
+// The generated package's build (templates/build.mjs.hbs), run as users run it: `node build.mjs`
+// in a package folder whose node_modules holds TypeScript. The package files (package.json, the
+// tsconfigs, build.mjs) are sdkgen's own for a small spec; src/ is a few hand-written modules with
+// the constructs a declaration emitter can get wrong, so each build takes a moment (the real
+// generated packages are built by test/multi-runtime and, compared with tsc's output byte for
+// byte, by `npm run bench:build`). The build emits without a type-check (noCheck, with
+// isolatedModules + isolatedDeclarations), so what it must prove is that this changes nothing:
+// dist/ holds the files a type-checking `tsc -p` writes for each tsconfig, byte for byte (the
+// anchor is the compiler run in this process with type-checking on); an error stops it with
+// file:line:col and the previous dist/ intact; a type error does not stop it, and
+// `npm run typecheck` reports it.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.js';
+
+const REPO = resolve(fileURLToPath(import.meta.url), '../../..');
+const work = mkdtempSync(join(tmpdir(), 'sdkgen-build-'));
+const pkg = join(work, 'package');
+const dist = join(pkg, 'dist');
+/** The files of a generated package that make up its build. */
+const BUILD_FILES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'build.mjs'];
+
+const SOURCES: Record<string, string> = {
+  'index.ts': `export { Collection, Colour, twice } from './extra.js';
+export { default } from './extra.js';
+export * from './shapes.js';
+export type { Shape } from './shapes.js';
+`,
+  'shapes.ts': `import type { Colour } from './extra.js';
+import { twice } from './extra.js';
+
+/** A shape, documented. */
+export interface Shape {
+  readonly colour: Colour;
+  readonly side: number;
+}
+
+export function area(shape: Shape): number {
+  return twice(shape.side) / 2;
+}
+`,
+  // well-known-symbol members: a per-file declaration emit without the lib's Symbol declares them twice
+  'extra.ts': `/** Colours. */
+export enum Colour {
+  Red = 'red',
+  Green = 'green',
+}
+export const enum Flag {
+  A = 1,
+  B = A << 1,
+}
+/** A base with a private field, accessors and well-known-symbol members. */
+export abstract class Collection<T> implements Iterable<T>, AsyncIterable<T> {
+  static readonly kind: 'collection' = 'collection';
+  #count = 0;
+  protected abstract items(): T[];
+  get size(): number {
+    return this.items().length + this.#count;
+  }
+  set size(value: number) {
+    this.#count = value;
+  }
+  [Symbol.iterator](): Iterator<T> {
+    return this.items()[Symbol.iterator]();
+  }
+  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    yield* this.items();
+  }
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null;
+  }
+}
+export function twice(value: string): string;
+export function twice(value: number): number;
+export function twice(value: string | number): string | number {
+  return typeof value === 'string' ? value + value : value * 2;
+}
+export default function noop(): void {}
+`,
+};
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(command: string, args: readonly string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(command, args, { cwd: pkg, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, npm_config_update_notifier: 'false' } }, (error, stdout, stderr) => {
+      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
+    });
+  });
+}
+
+const build = (): Promise<Run> => run(process.execPath, ['build.mjs']);
+
+/** Every file under `dir` by '/'-separated path relative to it. */
+function tree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(dir, path).split(sep).join('/'), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+const libraries = new Map<string, ts.SourceFile | undefined>();
+
+/** What a type-checking `tsc -p <project>` writes under dist/, without writing it. */
+function tscEmit(project: string): Map<string, string> {
+  const parsed = ts.getParsedCommandLineOfConfigFile(join(pkg, project), undefined, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
+  });
+  if (parsed === undefined) throw new Error(`cannot read ${project}`);
+  const host = ts.createCompilerHost(parsed.options);
+  const read = host.getSourceFile;
+  // the standard library's declarations, parsed once for both projects (as tsc -b shares them)
+  host.getSourceFile = (fileName, ...rest) => {
+    if (!fileName.endsWith('.d.ts')) return read.call(host, fileName, ...rest);
+    if (!libraries.has(fileName)) libraries.set(fileName, read.call(host, fileName, ...rest));
+    return libraries.get(fileName);
+  };
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host });
+  const errors = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  expect(errors, `${project} type-checks`).toEqual([]);
+  const files = new Map<string, string>();
+  program.emit(undefined, (fileName, text) => files.set(relative(dist, fileName).split(sep).join('/'), text));
+  return files;
+}
+
+/** Writes `files` into src/, runs `action`, then removes them again. */
+async function withSources<T>(files: Record<string, string>, action: () => Promise<T>): Promise<T> {
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(pkg, 'src', name), text);
+  try {
+    return await action();
+  } finally {
+    for (const name of Object.keys(files)) rmSync(join(pkg, 'src', name), { force: true });
+  }
+}
+
+/** A pid no process has: one that just exited. */
+async function deadPid(): Promise<number> {
+  const child = execFile(process.execPath, ['-e', '']);
+  await new Promise((done) => child.once('exit', done));
+  return child.pid!;
+}
+
+let first: Run;
+let abandoned: string;
+
+beforeAll(async () => {
+  const { files } = await generate({ spec: join(REPO, 'test/fixtures/specs/petstore-expanded.yaml'), write: false });
+  for (const name of BUILD_FILES) {
+    const file = files.find((candidate) => candidate.path === name);
+    if (file === undefined) throw new Error(`sdkgen did not emit ${name}`);
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(join(pkg, name), file.text);
+  }
+  for (const [name, text] of Object.entries(SOURCES)) {
+    mkdirSync(dirname(join(pkg, 'src', name)), { recursive: true });
+    writeFileSync(join(pkg, 'src', name), text);
+  }
+  mkdirSync(join(pkg, 'node_modules/.bin'), { recursive: true });
+  symlinkSync(join(REPO, 'node_modules/typescript'), join(pkg, 'node_modules/typescript'), 'dir');
+  symlinkSync(join(REPO, 'node_modules/typescript/bin/tsc'), join(pkg, 'node_modules/.bin/tsc'));
+  // the staging folder of a build that was killed
+  abandoned = join(pkg, `dist.tmp-${await deadPid()}`);
+  mkdirSync(join(abandoned, 'esm'), { recursive: true });
+  first = await build();
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the generated package build (node build.mjs)', () => {
+  it('writes dist/esm and dist/cjs exactly as a type-checking tsc -p of each tsconfig does', () => {
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    const expected = new Map([...tscEmit('tsconfig.json'), ...tscEmit('tsconfig.cjs.json')]);
+    expected.set('cjs/package.json', '{ "type": "commonjs" }\n');
+    const built = tree(dist);
+    expect([...built.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [path, text] of expected) expect(built.get(path), path).toBe(text);
+    // the computed-name members a per-file emitter without the lib's Symbol declares twice
+    expect(built.get('esm/extra.d.ts')!.match(/\[Symbol\.\w+\]/g)).toEqual(['[Symbol.iterator]', '[Symbol.asyncIterator]', '[Symbol.hasInstance]']);
+    // ESM keeps the .js of relative imports; CJS loads through require
+    expect(built.get('esm/shapes.js')).toContain("import { twice } from './extra.js';");
+    expect(built.get('cjs/shapes.js')).toContain('require("./extra.js")');
+  });
+
+  it('sets isolatedDeclarations, so that tsc and editors flag what cannot be declared file by file', () => {
+    const config = JSON.parse(readFileSync(join(pkg, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
+    expect(config.compilerOptions).toMatchObject({ isolatedModules: true, isolatedDeclarations: true, declaration: true });
+  });
+
+  it('removes the staging folder a killed build left, and leaves none of its own', () => {
+    expect(existsSync(abandoned)).toBe(false);
+    expect(readdirSync(pkg).filter((name) => name.startsWith('dist.'))).toEqual([]);
+  });
+
+  it('stops at a declaration that needs the type-checker, printing file:line:col once, and leaves dist/ as it was', async () => {
+    const before = tree(dist);
+    const result = await withSources(
+      { 'inferred.ts': 'export function next(value: number) {\n  return value + 1;\n}\nexport const doubled = [1, 2].map((n) => n * 2);\n' },
+      build,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        'src/inferred.ts:1:17 - error TS9007: Function must have an explicit return type annotation with --isolatedDeclarations.',
+        'src/inferred.ts:4:14 - error TS9010: Variable must have an explicit type annotation with --isolatedDeclarations.',
+        '',
+        'build failed: 2 errors; dist/ was not changed.',
+        '',
+      ].join('\n'),
+    );
+    expect(tree(dist)).toEqual(before);
+    expect(readdirSync(pkg).filter((name) => name.startsWith('dist.'))).toEqual([]);
+  });
+
+  it('stops at a syntax error before emitting anything, and leaves dist/ as it was', async () => {
+    const before = tree(dist);
+    const result = await withSources({ 'broken.ts': 'export const answer = ;\n' }, build);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'src/broken.ts:1:23 - error TS1109: Expression expected.\n\nbuild failed: 1 error; dist/ was not changed.\n',
+    );
+    expect(tree(dist)).toEqual(before);
+  });
+
+  it('does not type-check: a type error still builds, and npm run typecheck reports it', async () => {
+    const source = "export function label(count: number): string {\n  return count;\n}\n";
+    const [built, checked] = await withSources({ 'mistyped.ts': source }, async () => [await build(), await run('npm', ['run', '-s', 'typecheck'])] as const);
+    expect(built).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(join(dist, 'cjs/mistyped.d.ts'), 'utf8')).toBe('export declare function label(count: number): string;\n');
+    expect(checked.code).not.toBe(0);
+    expect(checked.stdout).toContain("src/mistyped.ts(2,3): error TS2322: Type 'number' is not assignable to type 'string'.");
+  });
+});

@@ -1,0 +1,123 @@
+// An API that grows past its spec must not break a deployed client: with the default 'loose'
+// response validation, an enum value, a union tag or a stream event type the spec does not list
+// is returned as sent; 'strict' rejects each; a request may send only what the spec lists. End
+// to end, against a real server on 127.0.0.1: a JSON body, a paginated list and an event stream.
+import type { ServerResponse } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/pipeline.js';
+import { json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
+
+interface Order { id: string; status: string; priority?: string; lines: { kind: string }[] }
+interface OrdersClient {
+  orders: {
+    retrieve(id: string): Promise<Order>;
+    list(query?: { after?: string }): AsyncIterable<Order>;
+    create(body: { priority: string }): Promise<Order>;
+    events(id: string): Promise<AsyncIterable<{ type: string; order_id: string }>>;
+  };
+}
+type ClientClass = new (options: object) => OrdersClient;
+
+/** Everything below is what a newer API sends: a status, a line kind and an event type this spec does not list. */
+const NEWER_ORDER = { id: 'o_1', status: 'returned', priority: 'urgent', lines: [{ kind: 'product', sku: 's' }, { kind: 'gift_card', code: 'G-1' }] };
+const EVENTS = [
+  { type: 'order.created', order_id: 'o_1' },
+  { type: 'order.refunded', order_id: 'o_1', amount: 5 },
+  { type: 'order.shipped', order_id: 'o_1', carrier: 'ups' },
+];
+
+let server: RecordingServer;
+let work: string;
+let Client: ClientClass;
+
+function sse(response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'text/event-stream' });
+  response.end(EVENTS.map((event) => `data: ${JSON.stringify(event)}\n\n`).join(''));
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'sdkgen-forward-'));
+  await generate({ spec: 'test/fixtures/specs/forward-compat.yaml', out: work });
+  server = await startRecordingServer();
+  server.respond((request, response) => {
+    const url = new URL(request.url, 'http://x');
+    if (url.pathname === '/orders/o_1/events') return sse(response);
+    if (url.pathname === '/orders' && request.method === 'GET') {
+      const second = url.searchParams.get('after') === 'o_1';
+      const order = second ? { ...NEWER_ORDER, id: 'o_2', status: 'pending' } : NEWER_ORDER;
+      return json(response, 200, { object: 'list', data: [order], first_id: order.id, last_id: order.id, has_more: !second });
+    }
+    return json(response, 200, NEWER_ORDER);
+  });
+  ({ OrdersClient: Client } = (await import(join(work, 'src/index.ts'))) as { OrdersClient: ClientClass });
+});
+afterAll(async () => {
+  await server.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+const client = (responseValidation?: 'loose' | 'strict') =>
+  new Client({ apiKey: 'sk-forward-compat-test-0123456789', baseURL: server.url, maxRetries: 0, ...(responseValidation ? { responseValidation } : {}) });
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+describe("'loose' (the default) keeps what a newer API adds", () => {
+  it('a JSON body with an unlisted enum value and an unlisted union tag resolves, as sent', async () => {
+    expect(await client().orders.retrieve('o_1')).toEqual(NEWER_ORDER);
+    expect(await client('loose').orders.retrieve('o_1')).toEqual(NEWER_ORDER);
+  });
+
+  it('a paginated list walks every page', async () => {
+    const orders = await collect(client().orders.list());
+    expect(orders.map((order) => [order.id, order.status])).toEqual([['o_1', 'returned'], ['o_2', 'pending']]);
+  });
+
+  it('a stream yields an event of an unlisted type in its place', async () => {
+    expect(await collect(await client().orders.events('o_1'))).toEqual(EVENTS);
+  });
+
+  it('what is known is still checked: a listed tag with a wrong field, a status of the wrong type', async () => {
+    server.respond((_request, response) => json(response, 200, { ...NEWER_ORDER, status: 7, lines: [{ kind: 'discount', amount: 'ten' }] }));
+    try {
+      const error = await client().orders.retrieve('o_1').then(() => undefined, (caught: unknown) => caught as { name: string; issues: { path: unknown[] }[] });
+      expect(error?.name).toBe('ValidationError');
+      expect(error?.issues.map((issue) => issue.path)).toEqual([['status'], ['lines', 0, 'amount']]);
+    } finally {
+      server.respond((request, response) => (request.url.endsWith('/events') ? sse(response) : json(response, 200, NEWER_ORDER)));
+    }
+  });
+});
+
+describe("'strict' rejects what the spec does not list", () => {
+  it('the JSON body: the status, the priority and the line kind are each named', async () => {
+    const error = await client('strict').orders.retrieve('o_1').then(() => undefined, (caught: unknown) => caught as { name: string; issues: { path: unknown[]; message: string }[] });
+    expect(error?.name).toBe('ValidationError');
+    expect(error?.issues.map((issue) => issue.path)).toEqual([['status'], ['priority'], ['lines', 1, 'kind']]);
+    expect(error?.issues[0]?.message).toBe("expected one of 'pending', 'shipped'; found 'returned'");
+  });
+
+  it('the paginated list and the stream', async () => {
+    await expect(collect(client('strict').orders.list())).rejects.toMatchObject({ name: 'ValidationError' });
+    const events = await client('strict').orders.events('o_1');
+    const seen: unknown[] = [];
+    await expect((async () => {
+      for await (const event of events) seen.push(event);
+    })()).rejects.toMatchObject({ name: 'ValidationError' });
+    expect(seen).toEqual([EVENTS[0]]);
+  });
+});
+
+describe('requests stay closed', () => {
+  it('a request with an unlisted enum value never reaches the network', async () => {
+    server.requests.splice(0);
+    await expect(client().orders.create({ priority: 'urgent' })).rejects.toMatchObject({ name: 'ValidationError' });
+    expect(server.requests).toEqual([]);
+  });
+});
