@@ -248,6 +248,10 @@ async function watchRegeneration(label: string, spec: string, edits: number): Pr
   const waiters: ((line: string) => void)[] = [];
   let pending = '';
   let errors = '';
+  // the watcher is set up after the first run's summary: an edit saved before it says so (on
+  // stderr) is missed
+  let watching: () => void = () => {};
+  const ready = new Promise<void>((done) => (watching = done));
   child.stdout.on('data', (chunk: Buffer) => {
     pending += chunk.toString();
     for (let end = pending.indexOf('\n'); end !== -1; end = pending.indexOf('\n')) {
@@ -256,7 +260,10 @@ async function watchRegeneration(label: string, spec: string, edits: number): Pr
       if (SUMMARY.test(line)) waiters.shift()?.(line);
     }
   });
-  child.stderr.on('data', (chunk: Buffer) => void (errors = (errors + chunk.toString()).slice(-5_000)));
+  child.stderr.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-5_000);
+    if (/^sdkgen: watching /m.test(errors)) watching();
+  });
   const nextSummary = (timeoutMs: number) =>
     new Promise<string>((done, fail) => {
       const timer = setTimeout(() => fail(new Error(`--watch on ${label}: no summary line within ${timeoutMs} ms; stderr:\n${errors}`)), timeoutMs);
@@ -269,6 +276,7 @@ async function watchRegeneration(label: string, spec: string, edits: number): Pr
     const started = performance.now();
     await nextSummary(300_000);
     const initialMs = performance.now() - started;
+    await ready;
     const editMs: number[] = [];
     const reportedMs: number[] = [];
     for (let edit = 1; edit <= edits; edit++) {

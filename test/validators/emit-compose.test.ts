@@ -61,12 +61,12 @@ describe('ref', () => {
     expect(messages(given.check, { rate_limits: 'x' })).toEqual(["rate_limits: expected an object `{ max }`, found string 'x'"]);
   });
 
-  it('calls the named check of a larger object (over 24 nodes with its refs expanded), with the property as its label', () => {
-    // 1 object + 23 properties is 24 nodes: inlined; one more property and it is called
+  it('calls the named check of a larger object (over 12 nodes with its refs expanded), with the property as its label', () => {
+    // 1 object + 11 properties is 12 nodes: inlined; one more property and it is called
     const props = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`p${i}`, integer()] as const));
-    const small = emit(object({ rate_limits: ref('Limits') }), [named('Limits', object(props(23), closed))]);
+    const small = emit(object({ rate_limits: ref('Limits') }), [named('Limits', object(props(11), closed))]);
     expect(small.text).not.toContain('check_Limits');
-    const given = emit(object({ rate_limits: ref('Limits') }), [named('Limits', object(props(24), closed))]);
+    const given = emit(object({ rate_limits: ref('Limits') }), [named('Limits', object(props(12), closed))]);
     expect(given.text).toContain("issues = nest(issues, PATH_1, check_Limits(v1, mode, '`rate_limits`', depth + 1));");
     expect(given.hoisted).toContain("const PATH_1: readonly (string | number)[] = ['rate_limits'];");
     expect(given.text).not.toContain('v1.p0');

@@ -28,7 +28,7 @@ const CONSTANT_TYPES: Record<ConstantKind, Code> = {
 };
 
 /** The largest schema (in nodes, refs expanded) a ref inlines; bigger ones are called. */
-const INLINE_NODES = 24;
+const INLINE_NODES = 12;
 
 export class ModuleScope {
   readonly constants: string[] = [];

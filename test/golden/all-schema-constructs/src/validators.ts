@@ -11,6 +11,7 @@ import {
   duplicateItems,
   expected,
   isObject,
+  nest,
   nestRequired,
   fail,
   foundLiteral,
@@ -41,7 +42,8 @@ const PATH_8: readonly (string | number)[] = ['root'];
 const NESTED_9: readonly string[] = ['root.label', 'root.children'];
 const KEYS_10: readonly string[] = ['root', 'depth'];
 const PATTERN_11 = new RegExp('^[a-z_]+$', 'u');
-const KEYS_12: readonly string[] = [
+const PATH_12: readonly (string | number)[] = ['image'];
+const KEYS_13: readonly string[] = [
   'tags',
   'limits',
   'labels',
@@ -51,11 +53,11 @@ const KEYS_12: readonly string[] = [
   'anything',
   'image',
 ];
-const KEYS_13: readonly string[] = ['kind', 'side'];
-const PATTERN_14 = new RegExp('^shp_[a-z0-9]+$', 'u');
-const NESTED_15: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
-const KEYS_16: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
-const KEYS_17: readonly string[] = ['label', 'children'];
+const KEYS_14: readonly string[] = ['kind', 'side'];
+const PATTERN_15 = new RegExp('^shp_[a-z0-9]+$', 'u');
+const NESTED_16: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
+const KEYS_17: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
+const KEYS_18: readonly string[] = ['label', 'children'];
 
 /** `Audit` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Audit: StandardSchemaV1<types.Audit> = /* @__PURE__ */ standardSchema(
@@ -467,66 +469,20 @@ function check_Settings(
     }
     const v15 = value.image;
     if (v15 !== undefined) {
-      if (isObject(v15)) {
-        const v16 = v15.image_url;
-        if (v16 !== undefined) {
-          if (typeof v16 !== 'string') {
-            issues = expected(issues, ['image', 'image_url'], 'a string', v16);
-          }
-        }
-        const v17 = v15.file_id;
-        if (v17 !== undefined) {
-          if (typeof v17 !== 'string') {
-            issues = expected(issues, ['image', 'file_id'], 'a string', v17);
-          }
-        }
-        for (const k18 in v15) {
-          if (k18 !== 'image_url' && k18 !== 'file_id') {
-            issues = fail(
-              issues,
-              ['image', k18],
-              unknownKeyMessage(k18, '`image`', KEYS_5, NESTED_1),
-            );
-          }
-        }
-      } else {
-        issues = expected(issues, ['image'], 'an object `{ image_url, file_id }`', v15);
-      }
-      let r19: ValidationIssue[] | undefined;
-      let r20: ValidationIssue[] | undefined;
-      if (!(
-        (r19 = check_ImageSource_1(v15, mode, '`image`', depth + 1)) === undefined ||
-        (r20 = check_ImageSource_2(v15, mode, '`image`', depth + 1)) === undefined
-      )) {
-        issues = unionIssues(
-          issues,
-          ['image'],
-          'an object `{ image_url }` or an object `{ file_id }`',
-          v15,
-          [isObject(v15) ? r19 : undefined, isObject(v15) ? r20 : undefined],
-          '',
-        );
-      }
-      if (check_ImageSource_3(v15, mode, '`image`', depth + 1) === undefined) {
-        issues = fail(
-          issues,
-          ['image'],
-          'expected a value that is not an object `{ image_url, file_id }`; found one that is',
-        );
-      }
+      issues = nest(issues, PATH_12, check_ImageSource(v15, mode, '`image`', depth + 1));
     }
-    for (const k21 in value) {
+    for (const k16 in value) {
       if (
-        k21 !== 'tags' &&
-        k21 !== 'limits' &&
-        k21 !== 'labels' &&
-        k21 !== 'mode' &&
-        k21 !== 'note' &&
-        k21 !== 'deprecated_flag' &&
-        k21 !== 'anything' &&
-        k21 !== 'image'
+        k16 !== 'tags' &&
+        k16 !== 'limits' &&
+        k16 !== 'labels' &&
+        k16 !== 'mode' &&
+        k16 !== 'note' &&
+        k16 !== 'deprecated_flag' &&
+        k16 !== 'anything' &&
+        k16 !== 'image'
       ) {
-        issues = fail(issues, [k21], unknownKeyMessage(k21, label, KEYS_12, NESTED_1));
+        issues = fail(issues, [k16], unknownKeyMessage(k16, label, KEYS_13, NESTED_1));
       }
     }
   } else {
@@ -644,7 +600,7 @@ function check_Square(
     }
     for (const k3 in value) {
       if (k3 !== 'kind' && k3 !== 'side') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_13, NESTED_1));
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_14, NESTED_1));
       }
     }
   } else {
@@ -698,7 +654,7 @@ function check_StoredShape(
     const v3 = value.id;
     if (typeof v3 !== 'string') {
       issues = required(issues, ['id'], 'a string', v3);
-    } else if (!PATTERN_14.test(v3)) {
+    } else if (!PATTERN_15.test(v3)) {
       issues = fail(
         issues,
         ['id'],
@@ -750,7 +706,7 @@ function check_StoredShape(
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_16, NESTED_15);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_17, NESTED_16);
     }
   } else {
     issues = expected(
@@ -835,7 +791,7 @@ function check_TreeNode(
     }
     for (const k6 in value) {
       if (k6 !== 'label' && k6 !== 'children') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_17, NESTED_1));
+        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_18, NESTED_1));
       }
     }
   } else {

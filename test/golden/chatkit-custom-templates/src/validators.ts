@@ -64,24 +64,25 @@ const KEYS_15: readonly string[] = [
 ];
 const KEYS_16: readonly string[] = ['heading', 'summary', 'type'];
 const KEYS_17: readonly string[] = ['id', 'created_at', 'object', 'tasks', 'thread_id', 'type'];
-const PATH_18: readonly (string | number)[] = ['title'];
-const NESTED_19: readonly string[] = ['status.type', 'status.reason'];
-const KEYS_20: readonly string[] = ['id', 'created_at', 'object', 'status', 'title', 'user'];
-const KEYS_21: readonly string[] = ['id', 'content', 'created_at', 'object', 'thread_id', 'type'];
-const PATH_22: readonly (string | number)[] = ['first_id'];
-const PATH_23: readonly (string | number)[] = ['last_id'];
-const KEYS_24: readonly string[] = ['data', 'first_id', 'has_more', 'last_id', 'object'];
-const KEYS_25: readonly string[] = ['type'];
-const PATH_26: readonly (string | number)[] = ['reason'];
-const KEYS_27: readonly string[] = ['type', 'reason'];
-const PATH_28: readonly (string | number)[] = ['inference_options', 'model'];
-const PATH_29: readonly (string | number)[] = ['inference_options', 'tool_choice'];
-const KEYS_30: readonly string[] = ['id'];
-const NESTED_31: readonly string[] = ['tool_choice.id'];
-const PATH_32: readonly (string | number)[] = ['inference_options'];
-const KEYS_33: readonly string[] = ['model', 'tool_choice'];
-const NESTED_34: readonly string[] = ['inference_options.model', 'inference_options.tool_choice'];
-const KEYS_35: readonly string[] = [
+const PATH_18: readonly (string | number)[] = ['status'];
+const PATH_19: readonly (string | number)[] = ['title'];
+const NESTED_20: readonly string[] = ['status.type', 'status.reason'];
+const KEYS_21: readonly string[] = ['id', 'created_at', 'object', 'status', 'title', 'user'];
+const KEYS_22: readonly string[] = ['id', 'content', 'created_at', 'object', 'thread_id', 'type'];
+const PATH_23: readonly (string | number)[] = ['first_id'];
+const PATH_24: readonly (string | number)[] = ['last_id'];
+const KEYS_25: readonly string[] = ['data', 'first_id', 'has_more', 'last_id', 'object'];
+const KEYS_26: readonly string[] = ['type'];
+const PATH_27: readonly (string | number)[] = ['reason'];
+const KEYS_28: readonly string[] = ['type', 'reason'];
+const PATH_29: readonly (string | number)[] = ['inference_options', 'model'];
+const PATH_30: readonly (string | number)[] = ['inference_options', 'tool_choice'];
+const KEYS_31: readonly string[] = ['id'];
+const NESTED_32: readonly string[] = ['tool_choice.id'];
+const PATH_33: readonly (string | number)[] = ['inference_options'];
+const KEYS_34: readonly string[] = ['model', 'tool_choice'];
+const NESTED_35: readonly string[] = ['inference_options.model', 'inference_options.tool_choice'];
+const KEYS_36: readonly string[] = [
   'id',
   'attachments',
   'content',
@@ -91,45 +92,18 @@ const KEYS_35: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_36: readonly string[] = ['text', 'type'];
-const KEYS_37: readonly string[] = ['id', 'created_at', 'object', 'thread_id', 'type', 'widget'];
-const PATH_38: readonly (string | number)[] = ['tracing'];
-const KEYS_39: readonly string[] = ['enabled'];
-const PATH_40: readonly (string | number)[] = ['version'];
-const NESTED_41: readonly string[] = ['tracing.enabled'];
-const KEYS_42: readonly string[] = ['id', 'state_variables', 'tracing', 'version'];
-const PATH_43: readonly (string | number)[] = ['chatkit_configuration', 'automatic_thread_titling'];
-const PATH_44: readonly (string | number)[] = [
-  'chatkit_configuration',
-  'file_upload',
-  'max_file_size',
-];
-const PATH_45: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'max_files'];
-const PATH_46: readonly (string | number)[] = ['chatkit_configuration', 'file_upload'];
-const KEYS_47: readonly string[] = ['enabled', 'max_file_size', 'max_files'];
-const PATH_48: readonly (string | number)[] = [
-  'chatkit_configuration',
-  'history',
-  'recent_threads',
-];
-const PATH_49: readonly (string | number)[] = ['chatkit_configuration', 'history'];
-const KEYS_50: readonly string[] = ['enabled', 'recent_threads'];
-const NESTED_51: readonly string[] = [
-  'automatic_thread_titling.enabled',
-  'file_upload.enabled',
-  'file_upload.max_file_size',
-  'file_upload.max_files',
-  'history.enabled',
-  'history.recent_threads',
-];
-const PATH_52: readonly (string | number)[] = ['chatkit_configuration'];
-const KEYS_53: readonly string[] = ['automatic_thread_titling', 'file_upload', 'history'];
-const PATH_54: readonly (string | number)[] = ['rate_limits'];
-const KEYS_55: readonly string[] = ['max_requests_per_1_minute'];
-const PATH_56: readonly (string | number)[] = ['workflow', 'tracing'];
-const PATH_57: readonly (string | number)[] = ['workflow', 'version'];
-const PATH_58: readonly (string | number)[] = ['workflow'];
-const NESTED_59: readonly string[] = [
+const KEYS_37: readonly string[] = ['text', 'type'];
+const KEYS_38: readonly string[] = ['id', 'created_at', 'object', 'thread_id', 'type', 'widget'];
+const PATH_39: readonly (string | number)[] = ['tracing'];
+const KEYS_40: readonly string[] = ['enabled'];
+const PATH_41: readonly (string | number)[] = ['version'];
+const NESTED_42: readonly string[] = ['tracing.enabled'];
+const KEYS_43: readonly string[] = ['id', 'state_variables', 'tracing', 'version'];
+const PATH_44: readonly (string | number)[] = ['chatkit_configuration'];
+const PATH_45: readonly (string | number)[] = ['rate_limits'];
+const KEYS_46: readonly string[] = ['max_requests_per_1_minute'];
+const PATH_47: readonly (string | number)[] = ['workflow'];
+const NESTED_48: readonly string[] = [
   'chatkit_configuration.automatic_thread_titling',
   'chatkit_configuration.file_upload',
   'chatkit_configuration.history',
@@ -139,7 +113,7 @@ const NESTED_59: readonly string[] = [
   'workflow.tracing',
   'workflow.version',
 ];
-const KEYS_60: readonly string[] = [
+const KEYS_49: readonly string[] = [
   'id',
   'chatkit_configuration',
   'client_secret',
@@ -151,24 +125,37 @@ const KEYS_60: readonly string[] = [
   'user',
   'workflow',
 ];
-const PATH_61: readonly (string | number)[] = ['automatic_thread_titling'];
-const PATH_62: readonly (string | number)[] = ['file_upload', 'max_file_size'];
-const PATH_63: readonly (string | number)[] = ['file_upload', 'max_files'];
-const PATH_64: readonly (string | number)[] = ['file_upload'];
-const PATH_65: readonly (string | number)[] = ['history', 'recent_threads'];
-const PATH_66: readonly (string | number)[] = ['history'];
-const KEYS_67: readonly string[] = ['anchor', 'seconds'];
-const PATH_68: readonly (string | number)[] = ['max_file_size'];
-const PATH_69: readonly (string | number)[] = ['max_files'];
-const PATH_70: readonly (string | number)[] = ['recent_threads'];
-const KEYS_71: readonly string[] = ['id', 'version', 'state_variables', 'tracing'];
-const PATH_72: readonly (string | number)[] = ['error', 'param'];
-const PATH_73: readonly (string | number)[] = ['error', 'code'];
-const PATH_74: readonly (string | number)[] = ['error'];
-const KEYS_75: readonly string[] = ['message', 'type', 'param', 'code'];
-const NESTED_76: readonly string[] = ['error.message', 'error.type', 'error.param', 'error.code'];
-const KEYS_77: readonly string[] = ['error'];
-const NESTED_78: readonly string[] = [
+const PATH_50: readonly (string | number)[] = ['automatic_thread_titling'];
+const PATH_51: readonly (string | number)[] = ['file_upload', 'max_file_size'];
+const PATH_52: readonly (string | number)[] = ['file_upload', 'max_files'];
+const PATH_53: readonly (string | number)[] = ['file_upload'];
+const KEYS_54: readonly string[] = ['enabled', 'max_file_size', 'max_files'];
+const PATH_55: readonly (string | number)[] = ['history', 'recent_threads'];
+const PATH_56: readonly (string | number)[] = ['history'];
+const KEYS_57: readonly string[] = ['enabled', 'recent_threads'];
+const NESTED_58: readonly string[] = [
+  'automatic_thread_titling.enabled',
+  'file_upload.enabled',
+  'file_upload.max_file_size',
+  'file_upload.max_files',
+  'history.enabled',
+  'history.recent_threads',
+];
+const KEYS_59: readonly string[] = ['automatic_thread_titling', 'file_upload', 'history'];
+const KEYS_60: readonly string[] = ['anchor', 'seconds'];
+const PATH_61: readonly (string | number)[] = ['max_file_size'];
+const PATH_62: readonly (string | number)[] = ['max_files'];
+const PATH_63: readonly (string | number)[] = ['recent_threads'];
+const KEYS_64: readonly string[] = ['id', 'version', 'state_variables', 'tracing'];
+const PATH_65: readonly (string | number)[] = ['error', 'param'];
+const PATH_66: readonly (string | number)[] = ['error', 'code'];
+const PATH_67: readonly (string | number)[] = ['error'];
+const KEYS_68: readonly string[] = ['message', 'type', 'param', 'code'];
+const NESTED_69: readonly string[] = ['error.message', 'error.type', 'error.param', 'error.code'];
+const KEYS_70: readonly string[] = ['error'];
+const PATH_71: readonly (string | number)[] = ['workflow', 'tracing'];
+const PATH_72: readonly (string | number)[] = ['chatkit_configuration', 'automatic_thread_titling'];
+const NESTED_73: readonly string[] = [
   'workflow.id',
   'workflow.version',
   'workflow.state_variables',
@@ -180,18 +167,18 @@ const NESTED_78: readonly string[] = [
   'expires_after.seconds',
   'rate_limits.max_requests_per_1_minute',
 ];
-const KEYS_79: readonly string[] = [
+const KEYS_74: readonly string[] = [
   'user',
   'workflow',
   'chatkit_configuration',
   'expires_after',
   'rate_limits',
 ];
-const KEYS_80: readonly string[] = ['id', 'deleted', 'object'];
-const KEYS_81: readonly string[] = ['session_id'];
-const KEYS_82: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
-const KEYS_83: readonly string[] = ['thread_id'];
-const KEYS_84: readonly string[] = ['after', 'before', 'limit', 'order'];
+const KEYS_75: readonly string[] = ['id', 'deleted', 'object'];
+const KEYS_76: readonly string[] = ['session_id'];
+const KEYS_77: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
+const KEYS_78: readonly string[] = ['thread_id'];
+const KEYS_79: readonly string[] = ['after', 'before', 'limit', 'order'];
 
 /** `ChatKitAttachment` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitAttachment: StandardSchemaV1<types.ChatKitAttachment> =
@@ -381,64 +368,26 @@ function check_ChatKitResponseOutputText(
     if (Array.isArray(v1)) {
       for (let i2 = 0; i2 < v1.length; i2++) {
         const v3: unknown = v1[i2];
-        if (isObject(v3)) {
-          const o4 = v3 as Record<string, unknown>;
-          const v5: unknown = Object.hasOwn(o4, 'type') ? o4.type : undefined;
-          switch (v5) {
-            case 'file': {
-              const r6 = check_ChatKitResponseOutputTextAnnotationFile(
-                v3,
-                mode,
-                'an item of `annotations`',
-                depth + 2,
-              );
-              if (r6 !== undefined) {
-                issues = nestIssues(issues, ['annotations', i2], r6, '');
-              }
-              break;
-            }
-            case 'url': {
-              const r7 = check_ChatKitResponseOutputTextAnnotationURL(
-                v3,
-                mode,
-                'an item of `annotations`',
-                depth + 2,
-              );
-              if (r7 !== undefined) {
-                issues = nestIssues(issues, ['annotations', i2], r7, '');
-              }
-              break;
-            }
-            default:
-              if (v5 === undefined) {
-                issues = missing(issues, ['annotations', i2, 'type'], "one of 'file', 'url'");
-              } else if (!((mode & 2) === 0 && typeof v5 === 'string')) {
-                issues = fail(
-                  issues,
-                  ['annotations', i2, 'type'],
-                  "expected `type` to be one of 'file', 'url'; found " + foundLiteral(v5),
-                );
-              }
-          }
-        } else {
-          issues = expected(
-            issues,
-            ['annotations', i2],
-            "an object with `type` one of 'file', 'url'",
-            v3,
-          );
+        const r4 = check_ChatKitResponseOutputTextAnnotationUnion(
+          v3,
+          mode,
+          'an item of `annotations`',
+          depth + 2,
+        );
+        if (r4 !== undefined) {
+          issues = nestIssues(issues, ['annotations', i2], r4, '');
         }
       }
     } else {
       issues = required(issues, ['annotations'], 'an array', v1);
     }
-    const v8 = value.text;
-    if (typeof v8 !== 'string') {
-      issues = required(issues, ['text'], 'a string', v8);
+    const v5 = value.text;
+    if (typeof v5 !== 'string') {
+      issues = required(issues, ['text'], 'a string', v5);
     }
-    const v9 = value.type;
-    if (v9 !== 'output_text') {
-      issues = requiredUnlisted(issues, ['type'], "'output_text'", v9);
+    const v6 = value.type;
+    if (v6 !== 'output_text') {
+      issues = requiredUnlisted(issues, ['type'], "'output_text'", v6);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
@@ -901,59 +850,20 @@ function check_ChatKitThread(
       issues = requiredUnlisted(issues, ['object'], "'chatkit.thread'", v3);
     }
     const v4 = value.status;
-    if (isObject(v4)) {
-      const o5 = v4 as Record<string, unknown>;
-      const v6: unknown = Object.hasOwn(o5, 'type') ? o5.type : undefined;
-      switch (v6) {
-        case 'active': {
-          const r7 = check_ChatKitThreadStatusActive(v4, mode, '`status`', depth + 1);
-          if (r7 !== undefined) {
-            issues = nestIssues(issues, ['status'], r7, '');
-          }
-          break;
-        }
-        case 'closed': {
-          const r8 = check_ChatKitThreadStatusClosed(v4, mode, '`status`', depth + 1);
-          if (r8 !== undefined) {
-            issues = nestIssues(issues, ['status'], r8, '');
-          }
-          break;
-        }
-        case 'locked': {
-          const r9 = check_ChatKitThreadStatusLocked(v4, mode, '`status`', depth + 1);
-          if (r9 !== undefined) {
-            issues = nestIssues(issues, ['status'], r9, '');
-          }
-          break;
-        }
-        default:
-          if (v6 === undefined) {
-            issues = missing(issues, ['status', 'type'], "one of 'active', 'closed', 'locked'");
-          } else if (!((mode & 2) === 0 && typeof v6 === 'string')) {
-            issues = fail(
-              issues,
-              ['status', 'type'],
-              "expected `type` to be one of 'active', 'closed', 'locked'; found " +
-                foundLiteral(v6),
-            );
-          }
-      }
-    } else {
-      issues = required(
-        issues,
-        ['status'],
-        "an object with `type` one of 'active', 'closed', 'locked'",
-        v4,
-      );
-    }
-    const v10 = value.title;
-    issues = nestRequired(issues, PATH_18, check_shape_1(v10, mode, '`title`', depth + 1), v10);
-    const v11 = value.user;
-    if (typeof v11 !== 'string') {
-      issues = required(issues, ['user'], 'a string', v11);
+    issues = nestRequired(
+      issues,
+      PATH_18,
+      check_ChatKitThreadStatusUnion(v4, mode, '`status`', depth + 1),
+      v4,
+    );
+    const v5 = value.title;
+    issues = nestRequired(issues, PATH_19, check_shape_1(v5, mode, '`title`', depth + 1), v5);
+    const v6 = value.user;
+    if (typeof v6 !== 'string') {
+      issues = required(issues, ['user'], 'a string', v6);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_20, NESTED_19);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_21, NESTED_20);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, created_at, object, status, … }`', value);
@@ -1017,109 +927,32 @@ function check_ChatKitThreadAssistantMessageItem(
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
         const v4: unknown = v2[i3];
-        if (isObject(v4)) {
-          const v5 = v4.annotations;
-          if (Array.isArray(v5)) {
-            for (let i6 = 0; i6 < v5.length; i6++) {
-              const v7: unknown = v5[i6];
-              if (isObject(v7)) {
-                const o8 = v7 as Record<string, unknown>;
-                const v9: unknown = Object.hasOwn(o8, 'type') ? o8.type : undefined;
-                switch (v9) {
-                  case 'file': {
-                    const r10 = check_ChatKitResponseOutputTextAnnotationFile(
-                      v7,
-                      mode,
-                      'an item of `annotations`',
-                      depth + 4,
-                    );
-                    if (r10 !== undefined) {
-                      issues = nestIssues(issues, ['content', i3, 'annotations', i6], r10, '');
-                    }
-                    break;
-                  }
-                  case 'url': {
-                    const r11 = check_ChatKitResponseOutputTextAnnotationURL(
-                      v7,
-                      mode,
-                      'an item of `annotations`',
-                      depth + 4,
-                    );
-                    if (r11 !== undefined) {
-                      issues = nestIssues(issues, ['content', i3, 'annotations', i6], r11, '');
-                    }
-                    break;
-                  }
-                  default:
-                    if (v9 === undefined) {
-                      issues = missing(
-                        issues,
-                        ['content', i3, 'annotations', i6, 'type'],
-                        "one of 'file', 'url'",
-                      );
-                    } else if (!((mode & 2) === 0 && typeof v9 === 'string')) {
-                      issues = fail(
-                        issues,
-                        ['content', i3, 'annotations', i6, 'type'],
-                        "expected `type` to be one of 'file', 'url'; found " + foundLiteral(v9),
-                      );
-                    }
-                }
-              } else {
-                issues = expected(
-                  issues,
-                  ['content', i3, 'annotations', i6],
-                  "an object with `type` one of 'file', 'url'",
-                  v7,
-                );
-              }
-            }
-          } else {
-            issues = required(issues, ['content', i3, 'annotations'], 'an array', v5);
-          }
-          const v12 = v4.text;
-          if (typeof v12 !== 'string') {
-            issues = required(issues, ['content', i3, 'text'], 'a string', v12);
-          }
-          const v13 = v4.type;
-          if (v13 !== 'output_text') {
-            issues = requiredUnlisted(issues, ['content', i3, 'type'], "'output_text'", v13);
-          }
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              ['content', i3],
-              v4,
-              'an item of `content`',
-              KEYS_6,
-              NESTED_1,
-            );
-          }
-        } else {
-          issues = expected(issues, ['content', i3], 'an object `{ annotations, text, type }`', v4);
+        const r5 = check_ChatKitResponseOutputText(v4, mode, 'an item of `content`', depth + 2);
+        if (r5 !== undefined) {
+          issues = nestIssues(issues, ['content', i3], r5, '');
         }
       }
     } else {
       issues = required(issues, ['content'], 'an array', v2);
     }
-    const v15 = value.created_at;
-    if (!Number.isInteger(v15)) {
-      issues = required(issues, ['created_at'], 'an integer', v15);
+    const v6 = value.created_at;
+    if (!Number.isInteger(v6)) {
+      issues = required(issues, ['created_at'], 'an integer', v6);
     }
-    const v16 = value.object;
-    if (v16 !== 'chatkit.thread_item') {
-      issues = requiredUnlisted(issues, ['object'], "'chatkit.thread_item'", v16);
+    const v7 = value.object;
+    if (v7 !== 'chatkit.thread_item') {
+      issues = requiredUnlisted(issues, ['object'], "'chatkit.thread_item'", v7);
     }
-    const v17 = value.thread_id;
-    if (typeof v17 !== 'string') {
-      issues = required(issues, ['thread_id'], 'a string', v17);
+    const v8 = value.thread_id;
+    if (typeof v8 !== 'string') {
+      issues = required(issues, ['thread_id'], 'a string', v8);
     }
-    const v18 = value.type;
-    if (v18 !== 'chatkit.assistant_message') {
-      issues = requiredUnlisted(issues, ['type'], "'chatkit.assistant_message'", v18);
+    const v9 = value.type;
+    if (v9 !== 'chatkit.assistant_message') {
+      issues = requiredUnlisted(issues, ['type'], "'chatkit.assistant_message'", v9);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_21, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_22, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, content, created_at, object, … }`', value);
@@ -1175,19 +1008,19 @@ function check_ChatKitThreadItemList(
       issues = required(issues, ['data'], 'an array', v1);
     }
     const v5 = value.first_id;
-    issues = nestRequired(issues, PATH_22, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
+    issues = nestRequired(issues, PATH_23, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
     const v6 = value.has_more;
     if (typeof v6 !== 'boolean') {
       issues = required(issues, ['has_more'], 'a boolean', v6);
     }
     const v7 = value.last_id;
-    issues = nestRequired(issues, PATH_23, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
+    issues = nestRequired(issues, PATH_24, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
     const v8 = value.object;
     if (v8 !== 'list') {
       issues = requiredUnlisted(issues, ['object'], "'list'", v8);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_24, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_25, NESTED_1);
     }
   } else {
     issues = expected(
@@ -1361,19 +1194,19 @@ function check_ChatKitThreadList(
       issues = required(issues, ['data'], 'an array', v1);
     }
     const v5 = value.first_id;
-    issues = nestRequired(issues, PATH_22, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
+    issues = nestRequired(issues, PATH_23, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
     const v6 = value.has_more;
     if (typeof v6 !== 'boolean') {
       issues = required(issues, ['has_more'], 'a boolean', v6);
     }
     const v7 = value.last_id;
-    issues = nestRequired(issues, PATH_23, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
+    issues = nestRequired(issues, PATH_24, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
     const v8 = value.object;
     if (v8 !== 'list') {
       issues = requiredUnlisted(issues, ['object'], "'list'", v8);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_24, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_25, NESTED_1);
     }
   } else {
     issues = expected(
@@ -1428,7 +1261,7 @@ function check_ChatKitThreadStatusActive(
       issues = requiredUnlisted(issues, ['type'], "'active'", v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_25, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_26, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type }`', value);
@@ -1478,9 +1311,9 @@ function check_ChatKitThreadStatusClosed(
       issues = requiredUnlisted(issues, ['type'], "'closed'", v1);
     }
     const v2 = value.reason;
-    issues = nestRequired(issues, PATH_26, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
+    issues = nestRequired(issues, PATH_27, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_27, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_28, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type, reason }`', value);
@@ -1530,9 +1363,9 @@ function check_ChatKitThreadStatusLocked(
       issues = requiredUnlisted(issues, ['type'], "'locked'", v1);
     }
     const v2 = value.reason;
-    issues = nestRequired(issues, PATH_26, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
+    issues = nestRequired(issues, PATH_27, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_27, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_28, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type, reason }`', value);
@@ -1795,7 +1628,7 @@ function check_ChatKitThreadUserMessageItem(
     if (v19 !== null) {
       if (isObject(v19)) {
         const v20 = v19.model;
-        issues = nestRequired(issues, PATH_28, check_shape_1(v20, mode, '`model`', depth + 2), v20);
+        issues = nestRequired(issues, PATH_29, check_shape_1(v20, mode, '`model`', depth + 2), v20);
         const v21 = v19.tool_choice;
         if (v21 !== null) {
           if (isObject(v21)) {
@@ -1809,7 +1642,7 @@ function check_ChatKitThreadUserMessageItem(
               );
             }
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_29, v21, '`tool_choice`', KEYS_30, NESTED_1);
+              issues = unknownKeys(issues, PATH_30, v21, '`tool_choice`', KEYS_31, NESTED_1);
             }
           } else {
             issues = requiredUnlisted(
@@ -1821,7 +1654,7 @@ function check_ChatKitThreadUserMessageItem(
           }
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_32, v19, '`inference_options`', KEYS_33, NESTED_31);
+          issues = unknownKeys(issues, PATH_33, v19, '`inference_options`', KEYS_34, NESTED_32);
         }
       } else {
         issues = requiredUnlisted(
@@ -1845,7 +1678,7 @@ function check_ChatKitThreadUserMessageItem(
       issues = requiredUnlisted(issues, ['type'], "'chatkit.user_message'", v27);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_35, NESTED_34);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_36, NESTED_35);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, attachments, content, created_at, … }`', value);
@@ -1910,7 +1743,7 @@ function check_ChatKitThreadUserMessageItemContentInputText(
       issues = requiredUnlisted(issues, ['type'], "'input_text'", v2);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_36, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_37, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ text, type }`', value);
@@ -1975,7 +1808,7 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
       issues = requiredUnlisted(issues, ['type'], "'quoted_text'", v2);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_36, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_37, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ text, type }`', value);
@@ -2128,7 +1961,7 @@ function check_ChatKitWidgetItem(
       issues = required(issues, ['widget'], 'a string', v6);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_37, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_38, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, created_at, object, thread_id, … }`', value);
@@ -2193,15 +2026,15 @@ function check_ChatKitWorkflow(
         issues = required(issues, ['tracing', 'enabled'], 'a boolean', v6);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_38, v5, '`tracing`', KEYS_39, NESTED_1);
+        issues = unknownKeys(issues, PATH_39, v5, '`tracing`', KEYS_40, NESTED_1);
       }
     } else {
       issues = required(issues, ['tracing'], 'an object `{ enabled }`', v5);
     }
     const v8 = value.version;
-    issues = nestRequired(issues, PATH_40, check_shape_1(v8, mode, '`version`', depth + 1), v8);
+    issues = nestRequired(issues, PATH_41, check_shape_1(v8, mode, '`version`', depth + 1), v8);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_42, NESTED_41);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_43, NESTED_42);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, state_variables, tracing, version }`', value);
@@ -2246,209 +2079,62 @@ function check_ChatSession(
       issues = required(issues, ['id'], 'a string', v1);
     }
     const v2 = value.chatkit_configuration;
-    if (isObject(v2)) {
-      const v3 = v2.automatic_thread_titling;
-      if (isObject(v3)) {
-        const v4 = v3.enabled;
-        if (typeof v4 !== 'boolean') {
-          issues = required(
-            issues,
-            ['chatkit_configuration', 'automatic_thread_titling', 'enabled'],
-            'a boolean',
-            v4,
-          );
-        }
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_43,
-            v3,
-            '`automatic_thread_titling`',
-            KEYS_39,
-            NESTED_1,
-          );
-        }
-      } else {
-        issues = required(
-          issues,
-          ['chatkit_configuration', 'automatic_thread_titling'],
-          'an object `{ enabled }`',
-          v3,
-        );
-      }
-      const v6 = v2.file_upload;
-      if (isObject(v6)) {
-        const v7 = v6.enabled;
-        if (typeof v7 !== 'boolean') {
-          issues = required(
-            issues,
-            ['chatkit_configuration', 'file_upload', 'enabled'],
-            'a boolean',
-            v7,
-          );
-        }
-        const v8 = v6.max_file_size;
-        issues = nestRequired(
-          issues,
-          PATH_44,
-          check_shape_2(v8, mode, '`max_file_size`', depth + 3),
-          v8,
-        );
-        const v9 = v6.max_files;
-        issues = nestRequired(
-          issues,
-          PATH_45,
-          check_shape_2(v9, mode, '`max_files`', depth + 3),
-          v9,
-        );
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_46, v6, '`file_upload`', KEYS_47, NESTED_1);
-        }
-      } else {
-        issues = required(
-          issues,
-          ['chatkit_configuration', 'file_upload'],
-          'an object `{ enabled, max_file_size, max_files }`',
-          v6,
-        );
-      }
-      const v11 = v2.history;
-      if (isObject(v11)) {
-        const v12 = v11.enabled;
-        if (typeof v12 !== 'boolean') {
-          issues = required(
-            issues,
-            ['chatkit_configuration', 'history', 'enabled'],
-            'a boolean',
-            v12,
-          );
-        }
-        const v13 = v11.recent_threads;
-        issues = nestRequired(
-          issues,
-          PATH_48,
-          check_shape_2(v13, mode, '`recent_threads`', depth + 3),
-          v13,
-        );
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_49, v11, '`history`', KEYS_50, NESTED_1);
-        }
-      } else {
-        issues = required(
-          issues,
-          ['chatkit_configuration', 'history'],
-          'an object `{ enabled, recent_threads }`',
-          v11,
-        );
+    issues = nestRequired(
+      issues,
+      PATH_44,
+      check_ChatSessionChatKitConfiguration(v2, mode, '`chatkit_configuration`', depth + 1),
+      v2,
+    );
+    const v3 = value.client_secret;
+    if (typeof v3 !== 'string') {
+      issues = required(issues, ['client_secret'], 'a string', v3);
+    }
+    const v4 = value.expires_at;
+    if (!Number.isInteger(v4)) {
+      issues = required(issues, ['expires_at'], 'an integer', v4);
+    }
+    const v5 = value.max_requests_per_1_minute;
+    if (!Number.isInteger(v5)) {
+      issues = required(issues, ['max_requests_per_1_minute'], 'an integer', v5);
+    }
+    const v6 = value.object;
+    if (v6 !== 'chatkit.session') {
+      issues = requiredUnlisted(issues, ['object'], "'chatkit.session'", v6);
+    }
+    const v7 = value.rate_limits;
+    if (isObject(v7)) {
+      const v8 = v7.max_requests_per_1_minute;
+      if (!Number.isInteger(v8)) {
+        issues = required(issues, ['rate_limits', 'max_requests_per_1_minute'], 'an integer', v8);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_52, v2, '`chatkit_configuration`', KEYS_53, NESTED_51);
+        issues = unknownKeys(issues, PATH_45, v7, '`rate_limits`', KEYS_46, NESTED_1);
       }
     } else {
-      issues = required(
-        issues,
-        ['chatkit_configuration'],
-        'an object `{ automatic_thread_titling, file_upload, history }`',
-        v2,
-      );
+      issues = required(issues, ['rate_limits'], 'an object `{ max_requests_per_1_minute }`', v7);
     }
-    const v16 = value.client_secret;
-    if (typeof v16 !== 'string') {
-      issues = required(issues, ['client_secret'], 'a string', v16);
-    }
-    const v17 = value.expires_at;
-    if (!Number.isInteger(v17)) {
-      issues = required(issues, ['expires_at'], 'an integer', v17);
-    }
-    const v18 = value.max_requests_per_1_minute;
-    if (!Number.isInteger(v18)) {
-      issues = required(issues, ['max_requests_per_1_minute'], 'an integer', v18);
-    }
-    const v19 = value.object;
-    if (v19 !== 'chatkit.session') {
-      issues = requiredUnlisted(issues, ['object'], "'chatkit.session'", v19);
-    }
-    const v20 = value.rate_limits;
-    if (isObject(v20)) {
-      const v21 = v20.max_requests_per_1_minute;
-      if (!Number.isInteger(v21)) {
-        issues = required(issues, ['rate_limits', 'max_requests_per_1_minute'], 'an integer', v21);
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_54, v20, '`rate_limits`', KEYS_55, NESTED_1);
-      }
-    } else {
-      issues = required(issues, ['rate_limits'], 'an object `{ max_requests_per_1_minute }`', v20);
-    }
-    const v23 = value.status;
+    const v10 = value.status;
     if (!(
-      v23 === 'active' ||
-      v23 === 'expired' ||
-      v23 === 'cancelled' ||
-      ((mode & 2) === 0 && typeof v23 === 'string')
+      v10 === 'active' ||
+      v10 === 'expired' ||
+      v10 === 'cancelled' ||
+      ((mode & 2) === 0 && typeof v10 === 'string')
     )) {
-      issues = requiredUnlisted(issues, ['status'], "one of 'active', 'expired', 'cancelled'", v23);
+      issues = requiredUnlisted(issues, ['status'], "one of 'active', 'expired', 'cancelled'", v10);
     }
-    const v24 = value.user;
-    if (typeof v24 !== 'string') {
-      issues = required(issues, ['user'], 'a string', v24);
+    const v11 = value.user;
+    if (typeof v11 !== 'string') {
+      issues = required(issues, ['user'], 'a string', v11);
     }
-    const v25 = value.workflow;
-    if (isObject(v25)) {
-      const v26 = v25.id;
-      if (typeof v26 !== 'string') {
-        issues = required(issues, ['workflow', 'id'], 'a string', v26);
-      }
-      const v27 = v25.state_variables;
-      if (v27 !== null) {
-        if (isObject(v27)) {
-          for (const k28 in v27) {
-            const v29 = v27[k28];
-            if (!(typeof v29 === 'string' || typeof v29 === 'boolean' || Number.isFinite(v29))) {
-              issues = unlisted(
-                issues,
-                ['workflow', 'state_variables', k28],
-                'a string, a boolean or a number',
-                v29,
-              );
-            }
-          }
-        } else {
-          issues = requiredUnlisted(
-            issues,
-            ['workflow', 'state_variables'],
-            'an object or null',
-            v27,
-          );
-        }
-      }
-      const v30 = v25.tracing;
-      if (isObject(v30)) {
-        const v31 = v30.enabled;
-        if (typeof v31 !== 'boolean') {
-          issues = required(issues, ['workflow', 'tracing', 'enabled'], 'a boolean', v31);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_56, v30, '`tracing`', KEYS_39, NESTED_1);
-        }
-      } else {
-        issues = required(issues, ['workflow', 'tracing'], 'an object `{ enabled }`', v30);
-      }
-      const v33 = v25.version;
-      issues = nestRequired(issues, PATH_57, check_shape_1(v33, mode, '`version`', depth + 2), v33);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_58, v25, '`workflow`', KEYS_42, NESTED_41);
-      }
-    } else {
-      issues = required(
-        issues,
-        ['workflow'],
-        'an object `{ id, state_variables, tracing, version }`',
-        v25,
-      );
-    }
+    const v12 = value.workflow;
+    issues = nestRequired(
+      issues,
+      PATH_47,
+      check_ChatKitWorkflow(v12, mode, '`workflow`', depth + 1),
+      v12,
+    );
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_60, NESTED_59);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_49, NESTED_48);
     }
   } else {
     issues = expected(
@@ -2514,7 +2200,7 @@ function check_ChatSessionAutomaticThreadTitling(
       issues = required(issues, ['enabled'], 'a boolean', v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_39, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_40, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ enabled }`', value);
@@ -2572,7 +2258,7 @@ function check_ChatSessionChatKitConfiguration(
         issues = required(issues, ['automatic_thread_titling', 'enabled'], 'a boolean', v2);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_61, v1, '`automatic_thread_titling`', KEYS_39, NESTED_1);
+        issues = unknownKeys(issues, PATH_50, v1, '`automatic_thread_titling`', KEYS_40, NESTED_1);
       }
     } else {
       issues = required(issues, ['automatic_thread_titling'], 'an object `{ enabled }`', v1);
@@ -2586,14 +2272,14 @@ function check_ChatSessionChatKitConfiguration(
       const v6 = v4.max_file_size;
       issues = nestRequired(
         issues,
-        PATH_62,
+        PATH_51,
         check_shape_2(v6, mode, '`max_file_size`', depth + 2),
         v6,
       );
       const v7 = v4.max_files;
-      issues = nestRequired(issues, PATH_63, check_shape_2(v7, mode, '`max_files`', depth + 2), v7);
+      issues = nestRequired(issues, PATH_52, check_shape_2(v7, mode, '`max_files`', depth + 2), v7);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_64, v4, '`file_upload`', KEYS_47, NESTED_1);
+        issues = unknownKeys(issues, PATH_53, v4, '`file_upload`', KEYS_54, NESTED_1);
       }
     } else {
       issues = required(
@@ -2612,18 +2298,18 @@ function check_ChatSessionChatKitConfiguration(
       const v11 = v9.recent_threads;
       issues = nestRequired(
         issues,
-        PATH_65,
+        PATH_55,
         check_shape_2(v11, mode, '`recent_threads`', depth + 2),
         v11,
       );
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_66, v9, '`history`', KEYS_50, NESTED_1);
+        issues = unknownKeys(issues, PATH_56, v9, '`history`', KEYS_57, NESTED_1);
       }
     } else {
       issues = required(issues, ['history'], 'an object `{ enabled, recent_threads }`', v9);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_53, NESTED_51);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_59, NESTED_58);
     }
   } else {
     issues = expected(
@@ -2688,7 +2374,7 @@ function check_ChatSessionChatKitConfigurationParam(
     if (v1 !== undefined) {
       issues = nest(
         issues,
-        PATH_61,
+        PATH_50,
         check_shape_3(v1, mode, '`automatic_thread_titling`', depth + 1),
       );
     }
@@ -2739,7 +2425,7 @@ function check_ChatSessionChatKitConfigurationParam(
             issues = fail(
               issues,
               ['file_upload', k6],
-              unknownKeyMessage(k6, '`file_upload`', KEYS_47, NESTED_1),
+              unknownKeyMessage(k6, '`file_upload`', KEYS_54, NESTED_1),
             );
           }
         }
@@ -2778,7 +2464,7 @@ function check_ChatSessionChatKitConfigurationParam(
             issues = fail(
               issues,
               ['history', k10],
-              unknownKeyMessage(k10, '`history`', KEYS_50, NESTED_1),
+              unknownKeyMessage(k10, '`history`', KEYS_57, NESTED_1),
             );
           }
         }
@@ -2788,7 +2474,7 @@ function check_ChatSessionChatKitConfigurationParam(
     }
     for (const k11 in value) {
       if (k11 !== 'automatic_thread_titling' && k11 !== 'file_upload' && k11 !== 'history') {
-        issues = fail(issues, [k11], unknownKeyMessage(k11, label, KEYS_53, NESTED_51));
+        issues = fail(issues, [k11], unknownKeyMessage(k11, label, KEYS_59, NESTED_58));
       }
     }
   } else {
@@ -2862,7 +2548,7 @@ function check_ChatSessionExpiresAfterParam(
     }
     for (const k3 in value) {
       if (k3 !== 'anchor' && k3 !== 'seconds') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_67, NESTED_1));
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_60, NESTED_1));
       }
     }
   } else {
@@ -2913,14 +2599,14 @@ function check_ChatSessionFileUpload(
     const v2 = value.max_file_size;
     issues = nestRequired(
       issues,
-      PATH_68,
+      PATH_61,
       check_shape_2(v2, mode, '`max_file_size`', depth + 1),
       v2,
     );
     const v3 = value.max_files;
-    issues = nestRequired(issues, PATH_69, check_shape_2(v3, mode, '`max_files`', depth + 1), v3);
+    issues = nestRequired(issues, PATH_62, check_shape_2(v3, mode, '`max_files`', depth + 1), v3);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_47, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_54, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ enabled, max_file_size, max_files }`', value);
@@ -2970,12 +2656,12 @@ function check_ChatSessionHistory(
     const v2 = value.recent_threads;
     issues = nestRequired(
       issues,
-      PATH_70,
+      PATH_63,
       check_shape_2(v2, mode, '`recent_threads`', depth + 1),
       v2,
     );
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_50, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_57, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ enabled, recent_threads }`', value);
@@ -3023,7 +2709,7 @@ function check_ChatSessionRateLimits(
       issues = required(issues, ['max_requests_per_1_minute'], 'an integer', v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_55, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_46, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ max_requests_per_1_minute }`', value);
@@ -3082,7 +2768,7 @@ function check_ChatSessionRateLimitsParam(
     }
     for (const k2 in value) {
       if (k2 !== 'max_requests_per_1_minute') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_55, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_46, NESTED_1));
       }
     }
   } else {
@@ -3235,11 +2921,11 @@ function check_ChatSessionWorkflowParam(
     }
     const v7 = value.tracing;
     if (v7 !== undefined) {
-      issues = nest(issues, PATH_38, check_shape_3(v7, mode, '`tracing`', depth + 1));
+      issues = nest(issues, PATH_39, check_shape_3(v7, mode, '`tracing`', depth + 1));
     }
     for (const k8 in value) {
       if (k8 !== 'id' && k8 !== 'version' && k8 !== 'state_variables' && k8 !== 'tracing') {
-        issues = fail(issues, [k8], unknownKeyMessage(k8, label, KEYS_71, NESTED_41));
+        issues = fail(issues, [k8], unknownKeyMessage(k8, label, KEYS_64, NESTED_42));
       }
     }
   } else {
@@ -3292,20 +2978,20 @@ function check_ErrorResponse(
       }
       const v4 = v1.param;
       if (v4 !== undefined) {
-        issues = nest(issues, PATH_72, check_shape_1(v4, mode, '`param`', depth + 2));
+        issues = nest(issues, PATH_65, check_shape_1(v4, mode, '`param`', depth + 2));
       }
       const v5 = v1.code;
       if (v5 !== undefined) {
-        issues = nest(issues, PATH_73, check_shape_1(v5, mode, '`code`', depth + 2));
+        issues = nest(issues, PATH_66, check_shape_1(v5, mode, '`code`', depth + 2));
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_74, v1, '`error`', KEYS_75, NESTED_1);
+        issues = unknownKeys(issues, PATH_67, v1, '`error`', KEYS_68, NESTED_1);
       }
     } else {
       issues = required(issues, ['error'], 'an object `{ message, type, param, code }`', v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_77, NESTED_76);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_70, NESTED_69);
     }
   } else {
     issues = expected(issues, [], 'an object `{ error }`', value);
@@ -3420,14 +3106,14 @@ function check_SessionCreateParams(
       }
       const v9 = v2.tracing;
       if (v9 !== undefined) {
-        issues = nest(issues, PATH_56, check_shape_3(v9, mode, '`tracing`', depth + 2));
+        issues = nest(issues, PATH_71, check_shape_3(v9, mode, '`tracing`', depth + 2));
       }
       for (const k10 in v2) {
         if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
           issues = fail(
             issues,
             ['workflow', k10],
-            unknownKeyMessage(k10, '`workflow`', KEYS_71, NESTED_41),
+            unknownKeyMessage(k10, '`workflow`', KEYS_64, NESTED_42),
           );
         }
       }
@@ -3446,7 +3132,7 @@ function check_SessionCreateParams(
         if (v12 !== undefined) {
           issues = nest(
             issues,
-            PATH_43,
+            PATH_72,
             check_shape_3(v12, mode, '`automatic_thread_titling`', depth + 2),
           );
         }
@@ -3512,7 +3198,7 @@ function check_SessionCreateParams(
                 issues = fail(
                   issues,
                   ['chatkit_configuration', 'file_upload', k17],
-                  unknownKeyMessage(k17, '`file_upload`', KEYS_47, NESTED_1),
+                  unknownKeyMessage(k17, '`file_upload`', KEYS_54, NESTED_1),
                 );
               }
             }
@@ -3561,7 +3247,7 @@ function check_SessionCreateParams(
                 issues = fail(
                   issues,
                   ['chatkit_configuration', 'history', k21],
-                  unknownKeyMessage(k21, '`history`', KEYS_50, NESTED_1),
+                  unknownKeyMessage(k21, '`history`', KEYS_57, NESTED_1),
                 );
               }
             }
@@ -3579,7 +3265,7 @@ function check_SessionCreateParams(
             issues = fail(
               issues,
               ['chatkit_configuration', k22],
-              unknownKeyMessage(k22, '`chatkit_configuration`', KEYS_53, NESTED_51),
+              unknownKeyMessage(k22, '`chatkit_configuration`', KEYS_59, NESTED_58),
             );
           }
         }
@@ -3623,7 +3309,7 @@ function check_SessionCreateParams(
             issues = fail(
               issues,
               ['expires_after', k26],
-              unknownKeyMessage(k26, '`expires_after`', KEYS_67, NESTED_1),
+              unknownKeyMessage(k26, '`expires_after`', KEYS_60, NESTED_1),
             );
           }
         }
@@ -3656,7 +3342,7 @@ function check_SessionCreateParams(
             issues = fail(
               issues,
               ['rate_limits', k29],
-              unknownKeyMessage(k29, '`rate_limits`', KEYS_55, NESTED_1),
+              unknownKeyMessage(k29, '`rate_limits`', KEYS_46, NESTED_1),
             );
           }
         }
@@ -3677,7 +3363,7 @@ function check_SessionCreateParams(
         k30 !== 'expires_after' &&
         k30 !== 'rate_limits'
       ) {
-        issues = fail(issues, [k30], unknownKeyMessage(k30, label, KEYS_79, NESTED_78));
+        issues = fail(issues, [k30], unknownKeyMessage(k30, label, KEYS_74, NESTED_73));
       }
     }
   } else {
@@ -3739,7 +3425,7 @@ function check_ThreadDeleteResponse(
       issues = requiredUnlisted(issues, ['object'], "'chatkit.thread.deleted'", v3);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_80, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_75, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, deleted, object }`', value);
@@ -3776,7 +3462,7 @@ function check_CancelChatKitSessionPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'session_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_81, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_76, NESTED_1));
       }
     }
   } else {
@@ -3857,7 +3543,7 @@ function check_ListChatKitThreadsQueryParams(
     }
     for (const k6 in value) {
       if (k6 !== 'after' && k6 !== 'before' && k6 !== 'limit' && k6 !== 'order' && k6 !== 'user') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_82, NESTED_1));
+        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_77, NESTED_1));
       }
     }
   } else {
@@ -3895,7 +3581,7 @@ function check_DeleteChatKitThreadPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_83, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_78, NESTED_1));
       }
     }
   } else {
@@ -3933,7 +3619,7 @@ function check_RetrieveChatKitThreadPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_83, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_78, NESTED_1));
       }
     }
   } else {
@@ -3971,7 +3657,7 @@ function check_ListChatKitThreadItemsPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_83, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_78, NESTED_1));
       }
     }
   } else {
@@ -4036,7 +3722,7 @@ function check_ListChatKitThreadItemsQueryParams(
     }
     for (const k5 in value) {
       if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
-        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_84, NESTED_1));
+        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_79, NESTED_1));
       }
     }
   } else {
@@ -4090,7 +3776,7 @@ function check_shape_3(
     }
     for (const k2 in value) {
       if (k2 !== 'enabled') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_39, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_40, NESTED_1));
       }
     }
   } else {

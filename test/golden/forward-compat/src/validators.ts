@@ -407,106 +407,25 @@ function check_OrderList(
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
         const v4: unknown = v2[i3];
-        if (isObject(v4)) {
-          const v5 = v4.id;
-          if (typeof v5 !== 'string') {
-            issues = required(issues, ['data', i3, 'id'], 'a string', v5);
-          }
-          const v6 = v4.status;
-          if (!(
-            v6 === 'pending' ||
-            v6 === 'shipped' ||
-            ((mode & 2) === 0 && typeof v6 === 'string')
-          )) {
-            issues = requiredUnlisted(
-              issues,
-              ['data', i3, 'status'],
-              "one of 'pending', 'shipped'",
-              v6,
-            );
-          }
-          const v7 = v4.priority;
-          if (v7 !== undefined) {
-            if (!(v7 === 'low' || v7 === 'high' || ((mode & 2) === 0 && typeof v7 === 'string'))) {
-              issues = unlisted(issues, ['data', i3, 'priority'], "one of 'low', 'high'", v7);
-            }
-          }
-          const v8 = v4.lines;
-          if (Array.isArray(v8)) {
-            for (let i9 = 0; i9 < v8.length; i9++) {
-              const v10: unknown = v8[i9];
-              if (isObject(v10)) {
-                const o11 = v10 as Record<string, unknown>;
-                const v12: unknown = Object.hasOwn(o11, 'kind') ? o11.kind : undefined;
-                switch (v12) {
-                  case 'discount': {
-                    const r13 = check_DiscountLine(v10, mode, 'an item of `lines`', depth + 4);
-                    if (r13 !== undefined) {
-                      issues = nestIssues(issues, ['data', i3, 'lines', i9], r13, '');
-                    }
-                    break;
-                  }
-                  case 'product': {
-                    const r14 = check_ProductLine(v10, mode, 'an item of `lines`', depth + 4);
-                    if (r14 !== undefined) {
-                      issues = nestIssues(issues, ['data', i3, 'lines', i9], r14, '');
-                    }
-                    break;
-                  }
-                  default:
-                    if (v12 === undefined) {
-                      issues = missing(
-                        issues,
-                        ['data', i3, 'lines', i9, 'kind'],
-                        "one of 'discount', 'product'",
-                      );
-                    } else if (!((mode & 2) === 0 && typeof v12 === 'string')) {
-                      issues = fail(
-                        issues,
-                        ['data', i3, 'lines', i9, 'kind'],
-                        "expected `kind` to be one of 'discount', 'product'; found " +
-                          foundLiteral(v12),
-                      );
-                    }
-                }
-              } else {
-                issues = expected(
-                  issues,
-                  ['data', i3, 'lines', i9],
-                  "an object with `kind` one of 'discount', 'product'",
-                  v10,
-                );
-              }
-            }
-          } else {
-            issues = required(issues, ['data', i3, 'lines'], 'an array', v8);
-          }
-          if (mode & 1) {
-            issues = unknownKeys(issues, ['data', i3], v4, 'an item of `data`', KEYS_4, NESTED_1);
-          }
-        } else {
-          issues = expected(
-            issues,
-            ['data', i3],
-            'an object `{ id, status, priority, lines }`',
-            v4,
-          );
+        const r5 = check_Order(v4, mode, 'an item of `data`', depth + 2);
+        if (r5 !== undefined) {
+          issues = nestIssues(issues, ['data', i3], r5, '');
         }
       }
     } else {
       issues = required(issues, ['data'], 'an array', v2);
     }
-    const v16 = value.first_id;
-    if (v16 !== undefined) {
-      issues = nest(issues, PATH_9, check_shape_1(v16, mode, '`first_id`', depth + 1));
+    const v6 = value.first_id;
+    if (v6 !== undefined) {
+      issues = nest(issues, PATH_9, check_shape_1(v6, mode, '`first_id`', depth + 1));
     }
-    const v17 = value.last_id;
-    if (v17 !== undefined) {
-      issues = nest(issues, PATH_10, check_shape_1(v17, mode, '`last_id`', depth + 1));
+    const v7 = value.last_id;
+    if (v7 !== undefined) {
+      issues = nest(issues, PATH_10, check_shape_1(v7, mode, '`last_id`', depth + 1));
     }
-    const v18 = value.has_more;
-    if (typeof v18 !== 'boolean') {
-      issues = required(issues, ['has_more'], 'a boolean', v18);
+    const v8 = value.has_more;
+    if (typeof v8 !== 'boolean') {
+      issues = required(issues, ['has_more'], 'a boolean', v8);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
