@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { killGroup, running } from './process-groups.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
@@ -51,21 +52,6 @@ interface Run {
   readonly peakMiB: number | undefined;
 }
 
-const running = new Set<number>();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    for (const group of running) killGroup(group);
-    process.exit(130);
-  });
-}
-
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
 
 /** Runs `node <args>` in `cwd` to its end, timed from spawn to exit; throws on failure. */
 function timedNode(what: string, nodeArgs: readonly string[], cwd: string): Promise<Run> {

@@ -20,6 +20,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { killGroup, running } from './process-groups.js';
 import { syntheticSpec } from './synthetic-spec.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -59,22 +60,6 @@ interface Run {
 }
 
 const HAS_GNU_TIME = existsSync(GNU_TIME);
-/** Process groups of the timed runs still going, stopped if the bench is interrupted. */
-const running = new Set<number>();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    for (const group of running) killGroup(group);
-    process.exit(130);
-  });
-}
-
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
 
 /** Runs `command` to its end, timed from spawn to exit, with its peak RSS. */
 function timed(command: string, commandArgs: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<Run> {
