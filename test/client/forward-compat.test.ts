@@ -3,7 +3,7 @@
 // is returned as sent; 'strict' rejects each; a request may send only what the spec lists. End
 // to end, against a real server on 127.0.0.1: a JSON body, a paginated list and an event stream.
 import type { ServerResponse } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +111,17 @@ describe("'strict' rejects what the spec does not list", () => {
       for await (const event of events) seen.push(event);
     })()).rejects.toMatchObject({ name: 'ValidationError' });
     expect(seen).toEqual([EVENTS[0]]);
+  });
+});
+
+describe('the types say the same', () => {
+  it("a response's enum is open but keeps its values; a request's lists only what may be sent", async () => {
+    const types = await readFile(join(work, 'src/types.ts'), 'utf8');
+    const declaration = (name: string) => types.slice(types.indexOf(`export interface ${name} {`)).split('\n}\n')[0];
+    expect(types).toContain("export type OrderStatus = 'pending' | 'shipped' | (string & {});");
+    expect(declaration('Order')).toContain("priority?: 'low' | 'high' | (string & {});");
+    expect(declaration('OrderCreateParams')).toContain("priority: 'low' | 'high';");
+    expect(declaration('OrderCreateParams')).not.toContain('string & {}');
   });
 });
 
