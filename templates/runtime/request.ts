@@ -458,6 +458,7 @@ export function startRequest<T>(
         throw new ValidationError(
           issues,
           `Invalid response from ${label} (${context}); set responseValidation: 'off' to accept it unchecked`,
+          { status, headers: scrubHeaders(response.headers, secret) },
         );
       }
     }

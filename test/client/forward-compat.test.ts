@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
-import { json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
+import { json, startRecordingServer, type RecordedRequest, type RecordingServer } from '../support/recording-server.js';
 
 interface Order { id: string; status: string; priority?: string; lines: { kind: string }[] }
 interface OrdersClient {
@@ -34,24 +34,27 @@ let work: string;
 let Client: ClientClass;
 
 function sse(response: ServerResponse): void {
-  response.writeHead(200, { 'content-type': 'text/event-stream' });
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req_stream' });
   response.end(EVENTS.map((event) => `data: ${JSON.stringify(event)}\n\n`).join(''));
+}
+
+/** What a newer version of the API answers: values this spec does not list, in every kind of response. */
+function newerAPI(request: RecordedRequest, response: ServerResponse): void {
+  const url = new URL(request.url, 'http://x');
+  if (url.pathname === '/orders/o_1/events') return sse(response);
+  if (url.pathname === '/orders' && request.method === 'GET') {
+    const second = url.searchParams.get('after') === 'o_1';
+    const order = second ? { ...NEWER_ORDER, id: 'o_2', status: 'pending' } : NEWER_ORDER;
+    return json(response, 200, { object: 'list', data: [order], first_id: order.id, last_id: order.id, has_more: !second });
+  }
+  return json(response, 200, NEWER_ORDER, { 'x-request-id': 'req_order' });
 }
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'sdkgen-forward-'));
   await generate({ spec: 'test/fixtures/specs/forward-compat.yaml', out: work });
   server = await startRecordingServer();
-  server.respond((request, response) => {
-    const url = new URL(request.url, 'http://x');
-    if (url.pathname === '/orders/o_1/events') return sse(response);
-    if (url.pathname === '/orders' && request.method === 'GET') {
-      const second = url.searchParams.get('after') === 'o_1';
-      const order = second ? { ...NEWER_ORDER, id: 'o_2', status: 'pending' } : NEWER_ORDER;
-      return json(response, 200, { object: 'list', data: [order], first_id: order.id, last_id: order.id, has_more: !second });
-    }
-    return json(response, 200, NEWER_ORDER);
-  });
+  server.respond(newerAPI);
   ({ OrdersClient: Client } = (await import(join(work, 'src/index.ts'))) as { OrdersClient: ClientClass });
 });
 afterAll(async () => {
@@ -90,7 +93,7 @@ describe("'loose' (the default) keeps what a newer API adds", () => {
       expect(error?.name).toBe('ValidationError');
       expect(error?.issues.map((issue) => issue.path)).toEqual([['status'], ['lines', 0, 'amount']]);
     } finally {
-      server.respond((request, response) => (request.url.endsWith('/events') ? sse(response) : json(response, 200, NEWER_ORDER)));
+      server.respond(newerAPI);
     }
   });
 });
@@ -101,6 +104,9 @@ describe("'strict' rejects what the spec does not list", () => {
     expect(error?.name).toBe('ValidationError');
     expect(error?.issues.map((issue) => issue.path)).toEqual([['status'], ['priority'], ['lines', 1, 'kind']]);
     expect(error?.issues[0]?.message).toBe("expected one of 'pending', 'shipped'; found 'returned'");
+    // the response's status, headers and request id are fields, not only words in the message
+    expect(error).toMatchObject({ status: 200, requestID: 'req_order' });
+    expect((error as unknown as { headers: Headers }).headers.get('content-type')).toBe('application/json');
   });
 
   it('the paginated list and the stream', async () => {
@@ -109,7 +115,7 @@ describe("'strict' rejects what the spec does not list", () => {
     const seen: unknown[] = [];
     await expect((async () => {
       for await (const event of events) seen.push(event);
-    })()).rejects.toMatchObject({ name: 'ValidationError' });
+    })()).rejects.toMatchObject({ name: 'ValidationError', status: 200, requestID: 'req_stream' });
     expect(seen).toEqual([EVENTS[0]]);
   });
 });

@@ -409,6 +409,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
         throw new ValidationError(
           issues,
           `Invalid event ${index} (${event.event}) from ${context.label}; set responseValidation: 'off' to accept it unchecked`,
+          { status: this.response.status, headers: scrubHeaders(this.response.headers, secret) },
         );
       }
     }

@@ -20,11 +20,24 @@ export class SDKError extends Error {
 export class ValidationError extends SDKError {
   override name = 'ValidationError';
   readonly issues: readonly ValidationIssue[];
+  /** For a response (or a stream event) that broke the spec: its status; undefined for a request. */
+  readonly status: number | undefined;
+  /** The response's headers (credentials redacted), for a response. */
+  readonly headers: Headers | undefined;
+  /** The `x-request-id` response header, for a response; quote it when reporting the problem. */
+  readonly requestID: string | null | undefined;
 
   /** `heading` names what was checked, e.g. "Invalid request" or "Invalid response from GET /x". */
-  constructor(issues: readonly ValidationIssue[], heading = 'Invalid request') {
+  constructor(
+    issues: readonly ValidationIssue[],
+    heading = 'Invalid request',
+    response?: { readonly status: number; readonly headers: Headers },
+  ) {
     super(formatIssues(issues, heading));
     this.issues = issues;
+    this.status = response?.status;
+    this.headers = response?.headers;
+    this.requestID = response?.headers.get('x-request-id');
   }
 }
 
