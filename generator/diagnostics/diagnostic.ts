@@ -38,8 +38,12 @@ export class SpecError extends Error {
     /** The text of each file the diagnostics point into, for code frames. */
     readonly sources: ReadonlyMap<string, string> = new Map(),
   ) {
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    super(`${errors} problem${errors === 1 ? '' : 's'} in the spec`);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const inTemplates = errors.filter((d) => d.code === 'emit/template-error').length;
+    const inSpec = errors.length - inTemplates;
+    const count = (n: number, where: string) => `${n} problem${n === 1 ? '' : 's'} in ${where}`;
+    // a broken user template is not a problem of the spec: the message says where to look
+    super([...(inSpec > 0 || inTemplates === 0 ? [count(inSpec, 'the spec')] : []), ...(inTemplates > 0 ? [count(inTemplates, 'the templates')] : [])].join(' and '));
     // sorted here so a spec's problems read top to bottom, whichever stage found them
     this.diagnostics = [...diagnostics].sort(
       (a, b) => byCodeUnit(a.at.file, b.at.file) || a.at.line - b.at.line || a.at.column - b.at.column || byCodeUnit(a.code, b.code),

@@ -15,12 +15,13 @@ export type TemplateRenderer = (name: string, data: unknown) => string;
 export function templateRenderer(templates: TemplateSet): TemplateRenderer {
   const engine = Handlebars.create();
   // JSON files (package.json) get plain JSON; JS code gets `literal`, which also escapes for JS.
-  engine.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  engine.registerHelper('literal', (value: unknown) => literal(value).text);
-  engine.registerHelper('markdown', (value: unknown) => markdownText(String(value)));
-  engine.registerHelper('markdownCode', (value: unknown) => markdownCode(String(value)));
+  // Strict mode does not check a helper's arguments: each helper refuses `undefined` itself.
+  engine.registerHelper('json', defined('json', (value: unknown) => JSON.stringify(value)));
+  engine.registerHelper('literal', defined('literal', (value: unknown) => literal(value).text));
+  engine.registerHelper('markdown', defined('markdown', (value: unknown) => markdownText(String(value))));
+  engine.registerHelper('markdownCode', defined('markdownCode', (value: unknown) => markdownCode(String(value))));
   // `(concat a " " b)`: joins values for another helper (the last argument is handlebars' options)
-  engine.registerHelper('concat', (...values: unknown[]) => values.slice(0, -1).map(String).join(''));
+  engine.registerHelper('concat', defined('concat', (...values: unknown[]) => values.map(String).join('')));
   for (const [name, helper] of Object.entries(templates.helpers)) engine.registerHelper(name, helper as Handlebars.HelperDelegate);
   for (const [name, source] of templates.partials()) engine.registerPartial(name, source);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
@@ -35,7 +36,7 @@ export function templateRenderer(templates: TemplateSet): TemplateRenderer {
       return template(data);
     } catch (error) {
       if (error instanceof SpecError) throw error;
-      throw templateError(templates, name, error);
+      throw templateError(templates, name, error, error instanceof UndefinedArgument ? undefinedArgumentAt(templates.source(name), error.helper, data) : undefined);
     }
   };
 }
@@ -67,12 +68,47 @@ function checkRetired(templates: TemplateSet, name: string): void {
   }
 }
 
-function templateError(templates: TemplateSet, name: string, error: unknown): SpecError {
+/** Thrown by a built-in helper given `undefined`: a field the template's data does not have. */
+class UndefinedArgument extends Error {
+  constructor(readonly helper: string) {
+    super(`the \`${helper}\` helper was given a value that is not defined (a field the template's data does not have?)`);
+  }
+}
+
+/** A helper that throws UndefinedArgument when an argument (handlebars' options object aside) is undefined. */
+function defined(name: string, helper: (...values: unknown[]) => unknown): (...args: unknown[]) => unknown {
+  return (...args: unknown[]) => {
+    const values = args.slice(0, -1);
+    if (values.some((value) => value === undefined)) throw new UndefinedArgument(name);
+    return helper(...values);
+  };
+}
+
+/**
+ * Where a helper was given an undefined field: the first `{{helper path}}` or `(helper path)`
+ * whose path the template's top-level data does not have. Undefined when no such call is found
+ * (a path inside an `#each` block is looked up on its item, which is not known here).
+ */
+function undefinedArgumentAt(source: string, helper: string, data: unknown): { line: number; column: number } | undefined {
+  const call = new RegExp(`(?:\\{\\{~?|\\()\\s*${helper}\\s+((?:[A-Za-z_$][\\w$]*)(?:\\.[A-Za-z_$][\\w$]*)*)`, 'g');
+  const lines = source.split('\n');
+  for (const [index, text] of lines.entries()) {
+    for (const match of text.matchAll(call)) {
+      const path = match[1]!;
+      let value: unknown = data;
+      for (const key of path.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+      if (value === undefined) return { line: index + 1, column: match.index + match[0].length - path.length + 1 };
+    }
+  }
+  return undefined;
+}
+
+function templateError(templates: TemplateSet, name: string, error: unknown, at?: { line: number; column: number }): SpecError {
   const exception = error as { message?: string; lineNumber?: number; column?: number };
   const message = String(exception.message ?? error);
   const parseLine = /Parse error on line (\d+)/.exec(message);
-  const line = exception.lineNumber ?? (parseLine ? Number(parseLine[1]) : 1);
-  const column = exception.column !== undefined ? exception.column + 1 : 1;
+  const line = at?.line ?? exception.lineNumber ?? (parseLine ? Number(parseLine[1]) : 1);
+  const column = at?.column ?? (exception.column !== undefined ? exception.column + 1 : 1);
   const file = templates.origin(name);
   const summary = message.startsWith('Parse error') ? `The template does not compile: ${message.split('\n').at(-1)}.` : `The template failed to render: ${message.replace(/ in (\[object Object\]|undefined|null)/, '').replace(/ - \d+:\d+$/, '')}.`;
   return new SpecError(

@@ -45,6 +45,14 @@ describe('--templates', () => {
     expect(run.stderr).toMatch(/> +3 \| Generated from \{\{specFile\}\} for \{\{team\.name\}\}\./);
   });
 
+  it('a helper given a field that does not exist is located at the field, and blamed on the templates, not the spec', async () => {
+    const run = await runCli(['generate', '--spec', 'spec/chatkit-sessions.yaml', '--out', join(work, 'undefined'), '--templates', 'test/fixtures/templates/undefined-helper-argument']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('test/fixtures/templates/undefined-helper-argument/client-method.ts.hbs:2:60: error[emit/template-error] The template failed to render: the `literal` helper was given a value that is not defined');
+    expect(run.stderr).toContain('sdkgen: 1 problem in the templates; nothing was written.');
+    expect(run.stderr).not.toContain('in the spec');
+  });
+
   it('a method template written for `this.client` says what replaces it, at the line', async () => {
     const out = join(work, 'retired');
     const run = await runCli(['generate', '--spec', 'spec/chatkit-sessions.yaml', '--out', out, '--templates', 'test/fixtures/templates/retired-this']);
