@@ -3,7 +3,7 @@
 // openapi-typescript had, which wrote this file before), types/jsdoc.ts writes the comments and
 // types/layout.ts prints each declaration in prettier's final layout, so the format stage passes
 // the file through; a declaration whose layout is not certain goes to prettier instead.
-import type { IrApi, IrParameter, IrSchema } from '../model/ir.js';
+import type { IrApi, IrParameter } from '../model/ir.js';
 import { piecesFile, type EmitContext, type EmittedFile, type Piece } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
 import { declarationComment } from './types/jsdoc.js';
@@ -25,10 +25,10 @@ export async function emitTypes(api: IrApi, _ctx: EmitContext): Promise<EmittedF
 function declarations(api: IrApi): Declaration[] {
   const nameOf = new Map(api.schemas.map((s) => [s.key, s.name.text]));
   const refName: RefName = (key) => nameOf.get(key) ?? key;
-  const read = responseSchemas(api);
   const result: Declaration[] = api.schemas.map((named) => ({
     name: named.name.text,
-    type: typeOf(named.schema, refName, read.has(named.key)),
+    // a schema a response (or a stream event) can hold has open enums (see typeOf)
+    type: typeOf(named.schema, refName, named.usage.response),
     ...(named.schema.description !== undefined ? { comment: declarationComment(named.schema.description) } : {}),
   }));
   for (const op of api.operations) {
@@ -55,36 +55,3 @@ function declarations(api: IrApi): Declaration[] {
   return result;
 }
 
-/** The keys of the named schemas a response can hold (JSON bodies and stream events, through refs). */
-export function responseSchemas(api: IrApi): Set<string> {
-  const byKey = new Map(api.schemas.map((named) => [named.key, named.schema]));
-  const found = new Set<string>();
-  const pending: IrSchema[] = api.operations.flatMap((op) => [op.response.schema, op.response.stream?.schema].filter((schema): schema is IrSchema => schema !== undefined));
-  for (let schema = pending.pop(); schema !== undefined; schema = pending.pop()) {
-    if (schema.kind === 'ref') {
-      const target = byKey.get(schema.target);
-      if (!found.has(schema.target) && target !== undefined) {
-        found.add(schema.target);
-        pending.push(target);
-      }
-      continue;
-    }
-    pending.push(...childSchemas(schema));
-  }
-  return found;
-}
-
-function childSchemas(schema: IrSchema): readonly IrSchema[] {
-  switch (schema.kind) {
-    case 'object':
-      return [...schema.properties.map((property) => property.schema), ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : [])];
-    case 'array':
-      return [...(schema.prefixItems ?? []), schema.items];
-    case 'union':
-      return schema.variants;
-    case 'allOf':
-      return schema.parts;
-    default:
-      return [];
-  }
-}

@@ -290,7 +290,7 @@ function schemaUsage(operations: readonly IrOperation[], byKey: ReadonlyMap<stri
   };
   return {
     request: reach(operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...op.parameters.map((p) => p.schema)])),
-    response: reach(operations.flatMap((op) => [...(op.response.schema ? [op.response.schema] : []), ...(op.errorSchema ? [op.errorSchema] : [])])),
+    response: reach(operations.flatMap((op) => [...(op.response.schema ? [op.response.schema] : []), ...(op.response.stream?.schema ? [op.response.stream.schema] : []), ...(op.errorSchema ? [op.errorSchema] : [])])),
   };
 }
 
@@ -306,11 +306,11 @@ export function refsOf(schema: IrSchema): string[] {
         ...(schema.propertyNames ? refsOf(schema.propertyNames) : []),
       ];
     case 'array':
-      return refsOf(schema.items);
+      return [...(schema.prefixItems ?? []).flatMap(refsOf), ...refsOf(schema.items)];
     case 'union':
-      return [...schema.variants.flatMap(refsOf), ...(schema.discriminator?.mapping.map((m) => m.target) ?? [])];
+      return [...schema.variants.flatMap(refsOf), ...(schema.discriminator?.mapping.map((m) => m.target) ?? []), ...(schema.unevaluatedProperties ? refsOf(schema.unevaluatedProperties) : [])];
     case 'allOf':
-      return schema.parts.flatMap(refsOf);
+      return [...schema.parts.flatMap(refsOf), ...(schema.unevaluatedProperties ? refsOf(schema.unevaluatedProperties) : [])];
     case 'not':
       return refsOf(schema.schema);
     default:

@@ -7,7 +7,7 @@ import { depthAt } from './ref.js';
 import type { Scope } from './scope.js';
 import { isObjectTest } from './shape.js';
 import { and, compare, not } from './expr.js';
-import { IS_LOOSE } from './literal.js';
+import { IS_LOOSE } from './modes.js';
 import { childTarget, ifElse, mismatch, nest, report, reportMissing, type Target } from './target.js';
 
 export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDiscriminator, target: Target, scope: Scope): Code {

@@ -5,6 +5,7 @@
 // Each is source text for print.ts: one statement or brace per line.
 import type { Identifier, IrNamedSchema } from '../../model/ir.js';
 import { Code, code, doc, docComment, literal, type DocText } from '../escape.js';
+import { MODE_FLAGS } from './modes.js';
 import { signature } from './print.js';
 import { checkFunction, Scope, type ModuleScope } from './scope.js';
 
@@ -12,7 +13,7 @@ export function namedSchemaToStatements(named: IrNamedSchema, vendor: Code, modu
   const check = module.checkOf(named.key);
   const label = literal(`\`${named.name.text}\``);
   const type = Code.raw(`types.${named.name.text}`);
-  const mode = LOOSE;
+  const mode = MODE_FLAGS.loose;
   return [
     [
       docComment(
@@ -26,10 +27,6 @@ export function namedSchemaToStatements(named: IrNamedSchema, vendor: Code, modu
     checkFunction(check, new Scope(module, named.name.text).rootCheck(named.schema), module.recursive.has(named.key)),
   ];
 }
-
-/** The `mode` flags of the default modes (templates/runtime/standard-schema.ts modeFlags). */
-const LOOSE = Code.raw('0');
-const MODE_FLAGS = { loose: LOOSE, request: Code.raw('2') } as const;
 
 /** `validateX(value, mode?)`: the issues, or the shared empty list; `fallback` is the default mode. */
 export function validateFunction(name: Identifier, check: Identifier, label: Code, summary: DocText | undefined, fallback: keyof typeof MODE_FLAGS): string {

@@ -5,6 +5,7 @@ import type { Identifier, IrObjectSchema, IrSchema } from '../../model/ir.js';
 import { code, Code, joinCode, literal } from '../escape.js';
 import { and, atom, compare, FALSE, not, or, TRUE, type Expr } from './expr.js';
 import { plural } from './describe.js';
+import { REJECTS_UNKNOWN_KEYS } from './modes.js';
 import { rulesAfterTypeToCheck } from './rules.js';
 import type { Scope } from './scope.js';
 import { stringRules } from './string.js';
@@ -21,7 +22,7 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
   if (isStrictOnly) {
     // unknown keys of an open object, looked for only in 'strict' mode: one call of the runtime's
     // loop (a closed object, checked in every mode, keeps its own loop: it is faster per shape)
-    return code`if (mode & ${CLOSED_KEYS}) {\n${unknownKeysCall(strictKeys, parts, object, target, scope)}\n}`;
+    return code`if (${REJECTS_UNKNOWN_KEYS}) {\n${unknownKeysCall(strictKeys, parts, object, target, scope)}\n}`;
   }
   const inLoop: Code[] = count === undefined ? [] : [code`${count}++;`];
   for (const part of parts) {
@@ -31,16 +32,13 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
     else if (typeof part.additionalProperties === 'object') inLoop.push(extraValueToCheck(part.additionalProperties, own, object, key, target, scope));
   }
   if (strictKeys !== undefined) {
-    inLoop.push(code`if (${and([compare(code`mode & ${CLOSED_KEYS}`), isUnknown(strictKeys, key, scope)])}) {\n${unknownKey(strictKeys, parts, key, target, scope)}\n}`);
+    inLoop.push(code`if (${and([REJECTS_UNKNOWN_KEYS, isUnknown(strictKeys, key, scope)])}) {\n${unknownKey(strictKeys, parts, key, target, scope)}\n}`);
   }
   // declared `additionalProperties: true` and nothing else per key: no loop at all
   if (inLoop.every((statement) => statement.text === '')) return EMPTY;
   const loop = code`for (const ${key} in ${object}) {\n${block(inLoop)}\n}`;
   return count === undefined ? loop : block([code`let ${count} = 0;`, loop, ...sizeChecks(parts, count, target)]);
 }
-
-/** The bit of a check's `mode` that rejects unknown keys of open objects (templates/runtime/standard-schema.ts). */
-const CLOSED_KEYS = Code.raw('1');
 
 /** `issues = unknownKeys(issues, path, o, label, KEYS_1, NESTED_2);`: every key outside `known`. */
 function unknownKeysCall(known: readonly string[], parts: readonly IrObjectSchema[], object: Code, target: Target, scope: Scope): Code {

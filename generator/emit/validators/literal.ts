@@ -4,6 +4,7 @@
 import type { IrConstSchema, IrEnumSchema, IrLiteral } from '../../model/ir.js';
 import { code, Code, joinCode, literal } from '../escape.js';
 import { and, atom, compare, FALSE, or, type Expr } from './expr.js';
+import { IS_LOOSE } from './modes.js';
 import { listLiterals, showLiteral } from './describe.js';
 import { rulesToCheck, type Rule } from './rules.js';
 import type { Scope } from './scope.js';
@@ -33,9 +34,6 @@ export function literalRules(schema: IrEnumSchema | IrConstSchema, value: Code, 
   if (!isOpen) return [{ holds: listed, message: expected, listed: what, tail }];
   return [{ holds: or([listed, and([IS_LOOSE, compare(code`typeof ${value} === 'string'`)])]), message: expected, listed: what, tail }];
 }
-
-/** True in 'loose' mode: the check's `mode` lacks CLOSED_VALUES (templates/runtime/standard-schema.ts). */
-export const IS_LOOSE: Expr = compare(Code.raw('(mode & 2) === 0'));
 
 /** `v === "a" || v === "b"`, or `VALUES_1.has(v)` for many values; `jsonEqual(v, VALUE_2)` for an object or array. */
 export function oneOf(values: readonly IrLiteral[], value: Code, scope: Scope): Expr {

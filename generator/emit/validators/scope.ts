@@ -3,6 +3,7 @@
 // problems found (emit/unsupported-construct). The emitters themselves stay pure.
 import { defaultHint } from '../../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../../diagnostics/diagnostic.js';
+import { refsOf } from '../../model/build-model.js';
 import { Identifier, type IrNamedSchema, type IrSchema } from '../../model/ir.js';
 import { code, Code } from '../escape.js';
 import { signature } from './print.js';
@@ -78,8 +79,7 @@ export class ModuleScope {
 
   /** Whether a check of `schema` can call itself again: it refers to a schema on a cycle of refs. */
   mayRecurse(schema: IrSchema): boolean {
-    for (const key of refsIn(schema)) if (this.recursive.has(key)) return true;
-    return false;
+    return refsOf(schema).some((key) => this.recursive.has(key));
   }
 
   #countShapes(schema: IrSchema, isRoot: boolean): void {
@@ -261,7 +261,7 @@ const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'defaul
 
 /** The keys of named schemas on a cycle of refs (through any part of a schema). */
 function recursiveKeys(named: readonly IrNamedSchema[]): Set<string> {
-  const edges = new Map(named.map((schema) => [schema.key, [...refsIn(schema.schema)]]));
+  const edges = new Map(named.map((schema) => [schema.key, refsOf(schema.schema)]));
   const result = new Set<string>();
   for (const start of edges.keys()) {
     const seen = new Set<string>();
@@ -278,38 +278,6 @@ function recursiveKeys(named: readonly IrNamedSchema[]): Set<string> {
     }
   }
   return result;
-}
-
-function refsIn(schema: IrSchema, found = new Set<string>()): Set<string> {
-  switch (schema.kind) {
-    case 'ref':
-      found.add(schema.target);
-      break;
-    case 'object':
-      for (const property of schema.properties) refsIn(property.schema, found);
-      if (typeof schema.additionalProperties === 'object') refsIn(schema.additionalProperties, found);
-      if (schema.propertyNames !== undefined) refsIn(schema.propertyNames, found);
-      break;
-    case 'array':
-      for (const item of schema.prefixItems ?? []) refsIn(item, found);
-      refsIn(schema.items, found);
-      break;
-    case 'union':
-      for (const variant of schema.variants) refsIn(variant, found);
-      for (const entry of schema.discriminator?.mapping ?? []) found.add(entry.target);
-      if (schema.unevaluatedProperties !== undefined) refsIn(schema.unevaluatedProperties, found);
-      break;
-    case 'allOf':
-      for (const part of schema.parts) refsIn(part, found);
-      if (schema.unevaluatedProperties !== undefined) refsIn(schema.unevaluatedProperties, found);
-      break;
-    case 'not':
-      refsIn(schema.schema, found);
-      break;
-    default:
-      break;
-  }
-  return found;
 }
 
 export const ROOT_TARGET: Target = { value: new Identifier('value'), path: [], label: Code.raw('label'), prefix: '' };

@@ -6,7 +6,7 @@ import type { Identifier, IrObjectSchema, IrSchema, IrUnionSchema } from '../../
 import { code, joinCode, literal, propertyAccess, type Code } from '../escape.js';
 import { and, atom, compare, conditional, not, or, type Expr } from './expr.js';
 import { flattenParts } from './all-of.js';
-import { IS_LOOSE } from './literal.js';
+import { IS_LOOSE } from './modes.js';
 import { describeSchema } from './describe.js';
 import { discriminatorToCheck } from './discriminator.js';
 import { isTestable, leafRules, schemaToTest } from './leaf.js';
