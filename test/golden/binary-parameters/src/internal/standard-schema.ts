@@ -217,11 +217,24 @@ export function unknownKeys(
   known: readonly string[],
   nested: readonly string[],
 ): ValidationIssue[] | undefined {
+  // a long list is looked up in a Set made once per list (a scan per key would be quadratic)
+  const set = known.length > 8 ? keySet(known) : undefined;
   for (const key in object) {
-    if (!known.includes(key))
+    if (!(set === undefined ? known.includes(key) : set.has(key)))
       issues = fail(issues, [...path, key], unknownKeyMessage(key, label, known, nested));
   }
   return issues;
+}
+
+const KEY_SETS = /* @__PURE__ */ new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function keySet(known: readonly string[]): ReadonlySet<string> {
+  let set = KEY_SETS.get(known);
+  if (set === undefined) {
+    set = new Set(known);
+    KEY_SETS.set(known, set);
+  }
+  return set;
 }
 
 /** Records one issue; the list is created by the first. Returns the list. */
