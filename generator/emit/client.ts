@@ -2,13 +2,14 @@
 // openai-node (`client.chatkit.sessions.create(body, options)`). Methods only wire a request
 // builder, the validators and the runtime core together; all mechanics live in internal/.
 import type { Identifier, IrApi, IrOperation, IrResource, IrSchema } from '../model/ir.js';
+import { streamsOnFlag } from '../model/build-model.js';
 import { Code, code, doc, exampleLiteral, joinCode, literal, propertyKey } from './escape.js';
 import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.js';
 import type { TemplateSet } from './template-set.js';
 import { templateRenderer, type TemplateRenderer } from './templates.js';
 import { fileHeader } from './file-header.js';
 import { operationDoc } from './operation-doc.js';
-import { printDeclaration, type ClassDeclaration, type FunctionDeclaration, type Method, type Parameter } from './structures.js';
+import { printDeclaration, type ClassDeclaration, type FunctionDeclaration, type Method, type Parameter, type TypeAliasDeclaration } from './structures.js';
 import { exampleValue } from './example-value.js';
 import { typeOf } from './type-reference.js';
 import { parameterGroups } from './validators/parameters.js';
@@ -32,15 +33,16 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
     resource.children.forEach((child) => visit(child, own));
   };
   api.resources.forEach((resource) => visit(resource, []));
+  const aliases = operationTypeAliases(api, usedTypes);
   functions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const hasParams = api.operations.some((op) => op.names.params !== undefined);
   const typeImport = usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '';
-  const paginates = api.operations.some((op) => op.pagination && op.names.queryParams !== undefined);
+  const paginates = api.operations.some((op) => op.pagination);
   const streams = api.operations.some((op) => op.response.stream);
   const clientImports = [
     `import type { APIPromise } from './internal/api-promise.js';`,
     `import { ClientCore, type ClientIdentity, type ClientOptions, type RequestOptions } from './internal/core.js';`,
-    paginates ? `import type { PagePromise } from './internal/pagination.js';` : '',
+    paginates ? `import type * as pagination from './internal/pagination.js';\nimport type { PagePromise } from './internal/pagination.js';` : '',
     streams ? `import type { Stream } from './internal/streaming.js';` : '',
     functions.length > 0 ? `import { ${functions.map((fn) => fn.name).join(', ')} } from './operations.js';` : '',
     hasParams ? `import type * as requests from './requests.js';` : '',
@@ -52,7 +54,7 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
     `import type { RequestOptions } from './internal/core.js';`,
     paginates ? `import { PagePromise } from './internal/pagination.js';` : '',
     streams ? `import { streamResponse, type Stream } from './internal/streaming.js';` : '',
-    `import type { ${api.package.baseClientName.text} } from './client.js';`,
+    `import type { ${[api.package.baseClientName.text, ...aliases.map((alias) => alias.name)].join(', ')} } from './client.js';`,
     functions.length > 0 ? `import * as requests from './requests.js';` : '',
     typeImport,
     validators.size > 0 ? `import * as validators from './validators.js';` : '',
@@ -60,7 +62,7 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
   const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv}${api.package.auth === 'none' ? code`, auth: 'none'` : code``} };`;
   const operationsHeader = `${fileHeader(api)}// One function per operation, each importing only its own request builder and validators: a\n// bundler keeps the ones a program calls and drops the rest.\n${operationImports.join('\n')}`;
   return [
-    chunkedFile('src/client.ts', [fileHeader(api) + clientImports.join('\n'), identity.text, ...classes.map(printDeclaration)]),
+    chunkedFile('src/client.ts', [fileHeader(api) + clientImports.join('\n'), identity.text, ...aliases.map(printDeclaration), ...classes.map(printDeclaration)]),
     chunkedFile('src/operations.ts', [operationsHeader, ...functions.map(printDeclaration)]),
   ];
 }
@@ -118,6 +120,66 @@ function clientClass(api: IrApi, methods: readonly Method[]): ClassDeclaration {
     ],
     methods,
   };
+}
+
+/**
+ * The named types of the API's calls, declared once each in client.ts (and so exported from the
+ * package root): every page type (`NotesPage`, the `Page` of its items and body) and the
+ * streaming and non-streaming parameters of a call whose `stream` flag chooses the response.
+ */
+function operationTypeAliases(api: IrApi, usedTypes: Set<string>): TypeAliasDeclaration[] {
+  const aliases = new Map<string, TypeAliasDeclaration>();
+  for (const op of api.operations) {
+    const { page, streaming } = op.names;
+    if (op.pagination && page && !aliases.has(page.text)) {
+      const body = typeOf(op.response.schema, api, usedTypes);
+      aliases.set(page.text, { kind: 'type', isExported: true, name: page.text, type: `pagination.Page<${pageItemType(op, body, api, usedTypes)}, ${body}>`, docs: [doc`A page of \`${op.pagination.items}\` items of \`client.${[...op.names.resource.map((id) => id.text), op.names.method.text].join('.')}()\`: \`data\`, \`body\`, \`hasNextPage()\`, \`getNextPage()\`, and \`for await\` over every item from this page on.`] });
+    }
+    if (streaming && !aliases.has(streaming.streaming.text)) {
+      const inParams = op.names.params !== undefined;
+      const body = bodyType(op, api, usedTypes);
+      const flagged = (flag: string) => (inParams ? `requests.${op.names.params!.text} & { body: ${body} & ${flag} }` : `${body} & ${flag}`);
+      aliases.set(streaming.streaming.text, { kind: 'type', isExported: true, name: streaming.streaming.text, type: flagged('{ stream: true }'), docs: [doc`The parameters of a call that streams its response as events (\`stream: true\`).`] });
+      aliases.set(streaming.nonStreaming.text, { kind: 'type', isExported: true, name: streaming.nonStreaming.text, type: flagged('{ stream?: false | null }'), docs: [doc`The parameters of a call that returns its whole response at once (no \`stream\`, or \`stream: false\`).`] });
+    }
+  }
+  return [...aliases.values()];
+}
+
+/** The item type of a page: its named type, or the page body's items (through `NonNullable` when optional). */
+function pageItemType(op: IrOperation, body: string, api: IrApi, usedTypes: Set<string>): string {
+  const pagination = op.pagination!;
+  if (pagination.itemSchema.kind === 'ref') return typeOf(pagination.itemSchema, api, usedTypes);
+  const items = `${body}[${literal(pagination.items).text}]`;
+  return `${pagination.itemsRequired ? items : `NonNullable<${items}>`}[number]`;
+}
+
+/** The runtime's description of a page (`{ style: 'cursor', items: 'data', ... }`), as code. */
+function paginationFields(pagination: NonNullable<IrOperation['pagination']>): string {
+  const path = (field: readonly string[]) => code`[${joinCode(field.map((key) => literal(key)), ', ')}]`;
+  const entries: Code[] = [code`style: ${pagination.style}`, code`items: ${pagination.items}`];
+  switch (pagination.style) {
+    case 'cursor':
+      entries.push(code`cursorParam: ${pagination.cursorParam}`);
+      if (pagination.cursorField) entries.push(code`cursorField: ${path(pagination.cursorField)}`);
+      if (pagination.hasMore) entries.push(code`hasMore: ${path(pagination.hasMore)}`);
+      break;
+    case 'page':
+      entries.push(code`pageParam: ${pagination.pageParam}`, code`firstPage: ${Code.raw(String(pagination.firstPage))}`);
+      if (pagination.pageField) entries.push(code`pageField: ${path(pagination.pageField)}`);
+      if (pagination.totalPages) entries.push(code`totalPages: ${path(pagination.totalPages)}`);
+      break;
+    case 'offset':
+      entries.push(code`offsetParam: ${pagination.offsetParam}`);
+      if (pagination.total) entries.push(code`total: ${path(pagination.total)}`);
+      break;
+    case 'next-url':
+      entries.push(code`nextField: ${path(pagination.nextField)}`);
+      break;
+    case 'single':
+      break;
+  }
+  return code`{ ${joinCode(entries, ', ')} }`.text;
 }
 
 function resourceToClass(resource: IrResource, path: readonly string[], methods: readonly Method[]): ClassDeclaration {
@@ -187,9 +249,11 @@ export function operationToCall(op: IrOperation, path: readonly string[], api: I
     }
   }
   if (params === undefined) for (const group of groups) if (group.key !== 'body') usedTypes.add(group.type);
-  // the page type names the query type in either case
+  // the page fetcher names the query type in either case
   if (paginated) usedTypes.add(op.names.queryParams!.text);
   const response = responseShape(op, api, usedTypes, validators, access, params !== undefined);
+  // a next-url page's link replaces the built path and query
+  if (op.pagination?.style === 'next-url') response.hooks.push('url');
   const request = input.length > 0 ? `{ ${input.join(', ')} }` : '';
   const validation = validationHooks(op, api, validators, access, isRequired);
   // the path is the resources' property names (Identifiers' text); none for the client's own methods
@@ -265,18 +329,20 @@ function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, vali
       return { type: `Stream<${eventType}>`, hooks: [`responseType: 'sse'`, 'stream: streamResponse', ...eventHook] };
     default: {
       const json = typeOf(response.schema, api, usedTypes);
-      if (eventType === undefined || !op.body || !bodyHasStreamFlag(op, api)) return { type: json, hooks: [] };
+      if (eventType === undefined || !op.body || !streamsOnFlag(op, schemasByKey(api))) return { type: json, hooks: [] };
       const stream = `Stream<${eventType}>`;
       return {
         type: `${json} | ${stream}`,
         hooks: [`responseType: ${access('body')}${op.body.required ? '' : '?'}.stream === true ? 'sse' : 'json'`, 'stream: streamResponse', ...eventHook],
         overloads: (parameters) => {
-          // in a params object, the body inside it carries the flag
+          // the named types of client.ts (`XStreaming`, `XNonStreaming`); in a params object, the body inside it carries the flag
+          const named = op.names.streaming;
           const flagged = (flag: string) => (inParams ? `{ body: ${bodyType(op, api, usedTypes)} & ${flag} }` : flag);
-          const withBody = (flag: string) => parameters.map((p) => (p.name === (inParams ? 'params' : 'body') ? { ...p, type: `${p.type} & ${flagged(flag)}`, hasQuestionToken: false } : p));
+          const withBody = (flag: string, name: Identifier | undefined) =>
+            parameters.map((p) => (p.name === (inParams ? 'params' : 'body') ? { ...p, type: name?.text ?? `${p.type} & ${flagged(flag)}`, hasQuestionToken: false } : p));
           return [
-            { parameters: withBody('{ stream: true }'), returnType: `APIPromise<${stream}>` },
-            { parameters: withBody('{ stream?: false | null }'), returnType: `APIPromise<${json}>` },
+            { parameters: withBody('{ stream: true }', named?.streaming), returnType: `APIPromise<${stream}>` },
+            { parameters: withBody('{ stream?: false | null }', named?.nonStreaming), returnType: `APIPromise<${json}>` },
             { parameters: [...parameters], returnType: `APIPromise<${json} | ${stream}>` },
           ];
         },
@@ -299,12 +365,11 @@ function isEventEnvelope(schema: IrSchema, api: IrApi, depth = 0): boolean {
   return schema.kind === 'object' && ['event', 'data'].every((name) => schema.properties.some((p) => p.name === name && p.required));
 }
 
-/** Whether the body schema (through refs) has a `stream` property. */
-function bodyHasStreamFlag(op: IrOperation, api: IrApi): boolean {
-  let schema = op.body?.schema;
-  for (let depth = 0; schema?.kind === 'ref' && depth < 10; depth++) schema = api.schemas.find((s) => s.key === (schema as { target: string }).target)?.schema;
-  if (schema?.kind === 'allOf') return schema.parts.some((part) => bodyHasStreamFlag({ ...op, body: { ...op.body!, schema: part } }, api));
-  return schema?.kind === 'object' && schema.properties.some((p) => p.name === 'stream');
+const keyedSchemas = new WeakMap<IrApi, ReadonlyMap<string, { schema: IrSchema }>>();
+function schemasByKey(api: IrApi): ReadonlyMap<string, { schema: IrSchema }> {
+  let byKey = keyedSchemas.get(api);
+  if (byKey === undefined) keyedSchemas.set(api, (byKey = new Map(api.schemas.map((s) => [s.key, s]))));
+  return byKey;
 }
 
 /**
@@ -315,15 +380,16 @@ function bodyHasStreamFlag(op: IrOperation, api: IrApi): boolean {
  */
 function methodBody(op: IrOperation, responseType: string, operation: string, render: TemplateRenderer): Pick<Method, 'returnType' | 'statements'> {
   const base = { operationId: op.operationId, httpMethod: op.httpMethod.toUpperCase(), path: op.pathTemplate, method: op.names.method.text, responseType, operation };
-  if (!op.pagination || op.names.queryParams === undefined) {
+  if (!op.pagination || op.names.page === undefined) {
     return { returnType: `APIPromise<${responseType}>`, statements: [templateCode(render('client-method.ts.hbs', base))] };
   }
-  const query = op.names.queryParams.text;
-  const item = `${responseType}[${literal(op.pagination.items).text}][number]`;
-  const fields = code`{ items: ${op.pagination.items}, cursorParam: ${op.pagination.cursorParam}, cursorField: ${op.pagination.cursorField}, hasMore: ${op.pagination.hasMore} }`.text;
+  const page = op.names.page.text;
+  // without query parameters, every page's request is the first one's (or the next-url link)
+  const query = op.names.queryParams?.text ?? 'Record<string, never>';
+  const first = op.names.queryParams === undefined ? '{}' : 'query ?? {}';
   return {
-    returnType: `PagePromise<${query}, ${responseType}, ${item}>`,
-    statements: [templateCode(render('client-method.ts.hbs', { ...base, pagination: { query, item, fields } }))],
+    returnType: `PagePromise<${page}>`,
+    statements: [templateCode(render('client-method.ts.hbs', { ...base, pagination: { page, query, first, fields: paginationFields(op.pagination) } }))],
   };
 }
 

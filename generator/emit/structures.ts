@@ -1,5 +1,5 @@
 // Declarations as data, printed as TypeScript source for the format stage to lay out: the
-// interfaces, functions and classes of requests.ts and client.ts. A few kinds and fields are
+// interfaces, functions, classes and type aliases of requests.ts and client.ts. A few kinds and fields are
 // all those files need, so they are printed here rather than by ts-morph, whose import costs
 // a second copy of the TypeScript compiler (a third of a small spec's run). Prettier keeps
 // comments and blank lines as given, so those are placed here the way the files read.
@@ -75,11 +75,19 @@ export interface ClassDeclaration extends Named {
   readonly methods?: readonly Method[];
 }
 
-export type Declaration = InterfaceDeclaration | FunctionDeclaration | ClassDeclaration;
+/** `export type NotesPage = pagination.Page<Note, NoteList>;` */
+export interface TypeAliasDeclaration extends Named {
+  readonly kind: 'type';
+  readonly type: string;
+}
+
+export type Declaration = InterfaceDeclaration | FunctionDeclaration | ClassDeclaration | TypeAliasDeclaration;
 
 export function printDeclaration(declaration: Declaration): string {
   const head = `${docs(declaration.docs)}${declaration.isExported ? 'export ' : ''}`;
   switch (declaration.kind) {
+    case 'type':
+      return `${head}type ${declaration.name} = ${declaration.type};`;
     case 'interface':
       return `${head}interface ${declaration.name} {\n${declaration.properties.map(property).join('\n')}\n}`;
     case 'function': {

@@ -6,10 +6,11 @@ import { childPointer } from '../load/pointer.js';
 import type { ValidatedSpec } from '../validate/validate-spec.js';
 import { isRecord } from '../load/json-node.js';
 import { walkOperations } from '../validate/walk-operations.js';
-import { Identifier, type IrApi, type IrNamedSchema, type IrObjectSchema, type IrOperation, type IrPagination, type IrResource, type IrSchema } from './ir.js';
-import { NameTable, ResourceNames, splitWords, toMemberName, toPropertyName, toTypeName } from './names.js';
+import { Identifier, type IrApi, type IrNamedSchema, type IrOperation, type IrResource, type IrSchema } from './ir.js';
+import { isFreeInClientModule, NameTable, plural, resourceClassCandidates, ResourceNames, splitWords, toMemberName, toPropertyName, toTypeName } from './names.js';
 import { operationToDraft, pathKeyDiagnostics, type DraftOperation } from './operations.js';
 import { packageOf, type PackageOptions } from './package-info.js';
+import { paginationOf, unpaginatedList } from './pagination.js';
 import { schemaToIr, type SchemaContext } from './schemas.js';
 
 /** `packageName` and `clientName` override `info.x-sdk`'s; an invalid one is a UsageError. */
@@ -99,12 +100,16 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     return methodTables.get(key)!;
   };
   const schemaByKey = new Map(schemaDrafts.map((d) => [d.key, d.schema]));
+  const rawByPointer = new Map(rawOperations.map((raw) => [raw.pointer, raw]));
   const operations = named
     .sort((a, b) => (a.raw.path < b.raw.path ? -1 : a.raw.path > b.raw.path ? 1 : a.raw.method < b.raw.method ? -1 : 1))
     .map((draft) => nameOperation(draft, { types, builders, functions, methods, claim, resourceNames, problems }))
     .map((op) => {
-      const pagination = paginationOf(op, schemaByKey, spec, problems);
-      return pagination ? { ...op, pagination } : op;
+      const pagination = paginationOf(op, rawByPointer.get(op.source)?.operation['x-sdk-pagination'], schemaByKey, spec.locate, problems);
+      const paged = pagination ? { ...op, pagination } : op;
+      const unpaginated = unpaginatedList(paged, schemaByKey, spec.locate);
+      if (unpaginated) problems.push(unpaginated);
+      return paged;
     })
     .sort((a, b) => (a.pathTemplate < b.pathTemplate ? -1 : a.pathTemplate > b.pathTemplate ? 1 : a.httpMethod < b.httpMethod ? -1 : 1));
   const claimFirst = (table: NameTable, names: readonly string[], pointer: string, what: string): Identifier => {
@@ -112,13 +117,15 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     if (warning) problems.push(warning);
     return id;
   };
-  const { resources, rootOperations } = buildResources(operations, types, claimFirst);
+  // page and streaming-params types are types of the API's calls: named before resource classes, which give way
+  const typed = operationTypeNames(operations, schemaDrafts, types, claimFirst);
+  const { resources, rootOperations } = buildResources(typed, types, (name) => functions.has(name), claimFirst);
   // the package's identity: checked where read; the client class takes its name last, so a schema or resource keeps its own
   const identity = packageOf(root, spec.locate, options, (diagnostic) => problems.push(diagnostic));
   const clientPointer = isRecord(root['info']) && isRecord(root['info']['x-sdk']) && 'clientName' in root['info']['x-sdk'] ? '/info/x-sdk/clientName' : '/info/title';
   const clientName = claim(types, identity.clientName.text, clientPointer, 'the client class');
   const baseClientName = claim(types, `Base${clientName.text}`, clientPointer, 'the base client class');
-  const usage = schemaUsage(operations, new Map(schemaDrafts.map((d) => [d.key, d.schema])));
+  const usage = schemaUsage(typed, new Map(schemaDrafts.map((d) => [d.key, d.schema])));
   const schemas: IrNamedSchema[] = schemaDrafts.map((draft) => ({
     key: draft.key,
     name: draft.name,
@@ -131,7 +138,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   }));
   problems.push(...refOnlyCycles(schemaDrafts, spec.locate));
   const knownKeys = new Set(schemaDrafts.map((d) => d.key));
-  for (const key of referencedKeys(operations, schemaDrafts.map((d) => d.schema))) {
+  for (const key of referencedKeys(typed, schemaDrafts.map((d) => d.schema))) {
     if (!knownKeys.has(key)) problems.push(missingSchema(spec, key));
   }
 
@@ -145,7 +152,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
       ...(typeof info['description'] === 'string' ? { description: info['description'] } : {}),
       specFile: spec.file,
       package: { ...identity, clientName, baseClientName },
-      operations,
+      operations: typed,
       schemas,
       resources,
       rootOperations,
@@ -239,11 +246,14 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
 }
 
 /**
- * The client's resource tree; class names join the path (`ChatkitSessions`) so they are unique.
- * Operations with no resource are methods of the client itself. Property and method names are
- * final already (ResourceNames, the method tables), so nothing here can collide.
+ * The client's resource tree. A class is named after its last segment as openai-node names them
+ * (`client.chatkit.sessions` is `Sessions`); where two resources share that name, each takes
+ * enough of its parents to be told apart (`ChatkitSessions`, `RealtimeSessions`). A class gives
+ * way to a schema type, a page type, an operation function and a name the package root exports,
+ * taking the next longer name, then `...Resource`. Operations with no resource are methods of the
+ * client itself. Property and method names are final already (ResourceNames, the method tables).
  */
-function buildResources(operations: readonly IrOperation[], types: NameTable, claimFirst: (table: NameTable, names: readonly string[], pointer: string, what: string) => Identifier): { resources: IrResource[]; rootOperations: IrOperation[] } {
+function buildResources(operations: readonly IrOperation[], types: NameTable, isFunction: (name: string) => boolean, claimFirst: (table: NameTable, names: readonly string[], pointer: string, what: string) => Identifier): { resources: IrResource[]; rootOperations: IrOperation[] } {
   interface Node { property: string; path: string[]; children: Map<string, Node>; operations: IrOperation[] }
   const root: Node = { property: '', path: [], children: new Map(), operations: [] };
   for (const op of operations) {
@@ -259,18 +269,77 @@ function buildResources(operations: readonly IrOperation[], types: NameTable, cl
     node.operations.push(op);
   }
   const byMethod = (a: IrOperation, b: IrOperation) => (a.names.method.text < b.names.method.text ? -1 : 1);
+  const byProperty = (a: Node, b: Node) => (a.property < b.property ? -1 : 1);
+  const all: Node[] = [];
+  const collect = (node: Node) => [...node.children.values()].sort(byProperty).forEach((child) => (all.push(child), collect(child)));
+  collect(root);
+  const candidates = resourceClassCandidates(all.map((node) => node.path));
+  const free = (name: string) => !isFunction(name) && isFreeInClientModule(name);
+  const firstSource = (node: Node): string | undefined => node.operations[0]?.source ?? [...node.children.values()].map(firstSource).find(Boolean);
+  const classNames = new Map(all.map((node, index) => [node, claimFirst(types, freeOrLast(candidates[index]!, free), firstSource(node) ?? '/paths', `the resource \`${node.path.join('.')}\``)]));
   const resourceNode = (node: Node): IrResource => ({
     property: new Identifier(node.property),
-    // a schema may be called `<Path>Resource` already (OpenAI's `OrganizationSpendLimitResource`)
-    className: claimFirst(types, ['Resource', 'Methods'].map((suffix) => `${node.path.map((p) => toTypeName(p)).join('')}${suffix}`), node.operations[0]?.source ?? firstSource(node) ?? '/paths', `the resource \`${node.path.join('.')}\``),
-    children: [...node.children.values()].sort((a, b) => (a.property < b.property ? -1 : 1)).map(resourceNode),
+    className: classNames.get(node)!,
+    children: [...node.children.values()].sort(byProperty).map(resourceNode),
     operations: [...node.operations].sort(byMethod),
   });
-  const firstSource = (node: Node): string | undefined => node.operations[0]?.source ?? [...node.children.values()].map(firstSource).find(Boolean);
   return {
-    resources: [...root.children.values()].sort((a, b) => (a.property < b.property ? -1 : 1)).map(resourceNode),
+    resources: [...root.children.values()].sort(byProperty).map(resourceNode),
     rootOperations: [...root.operations].sort(byMethod),
   };
+}
+
+/**
+ * The page type of each paginated operation (`NotesPage`: the plural of its item type, as
+ * openai-node names them; an item without a named type takes the resource's name,
+ * `FoldersFilesPage`), shared by operations with the same items and page; and the streaming
+ * and non-streaming variants of a body whose `stream` flag chooses between events and JSON.
+ */
+function operationTypeNames(operations: readonly IrOperation[], schemas: readonly { key: string; name: Identifier; schema: IrSchema }[], types: NameTable, claimFirst: (table: NameTable, names: readonly string[], pointer: string, what: string) => Identifier): IrOperation[] {
+  const byKey = new Map(schemas.map((s) => [s.key, s]));
+  const pages = new Map<string, Identifier>();
+  const streams = new Map<string, { streaming: Identifier; nonStreaming: Identifier }>();
+  return operations.map((op) => {
+    let names = op.names;
+    if (op.pagination !== undefined) {
+      const item = op.pagination.itemSchema.kind === 'ref' ? byKey.get(op.pagination.itemSchema.target)?.name.text : undefined;
+      const body = op.response.schema?.kind === 'ref' ? op.response.schema.target : op.response.source;
+      const key = `${body}\n${op.pagination.items}`;
+      const fromResource = `${op.names.resource.map((segment) => toTypeName(segment.text)).join('')}${op.names.method.text === 'list' && op.names.resource.length > 0 ? '' : toTypeName(op.names.method.text)}Page`;
+      const page = pages.get(key) ?? claimFirst(types, freeOrLast([...(item ? [`${plural(item)}Page`] : []), fromResource, `${toTypeName(op.names.function.text)}Page`], isFreeInClientModule), op.source, `the page type of \`${op.operationId}\``);
+      pages.set(key, page);
+      names = { ...names, page };
+    }
+    if (streamsOnFlag(op, byKey)) {
+      const base = names.params?.text ?? (op.body?.schema.kind === 'ref' ? byKey.get(op.body.schema.target)?.name.text : undefined);
+      if (base !== undefined) {
+        const known = streams.get(base);
+        const what = `the streaming parameters of \`${op.operationId}\``;
+        const streaming = known ?? { streaming: claimFirst(types, freeOrLast([`${base}Streaming`, `${base}StreamingParams`], isFreeInClientModule), op.source, what), nonStreaming: claimFirst(types, freeOrLast([`${base}NonStreaming`, `${base}NonStreamingParams`], isFreeInClientModule), op.source, what) };
+        streams.set(base, streaming);
+        names = { ...names, streaming };
+      }
+    }
+    return names === op.names ? op : { ...op, names };
+  });
+}
+
+/** The candidates the client module can take; the last one (numbered by the table if taken) when none can. */
+function freeOrLast(candidates: readonly string[], free: (name: string) => boolean): string[] {
+  const usable = candidates.filter(free);
+  return usable.length > 0 ? usable : [`${candidates[candidates.length - 1]!}_`];
+}
+
+/** An operation that answers with JSON or with events, chosen by a boolean `stream` in its body. */
+export function streamsOnFlag(op: IrOperation, schemas: ReadonlyMap<string, { schema: IrSchema }>): boolean {
+  if (op.response.stream === undefined || op.response.contentType !== 'application/json' || op.body === undefined) return false;
+  const hasFlag = (schema: IrSchema | undefined, depth: number): boolean => {
+    if (schema === undefined || depth > 10) return false;
+    if (schema.kind === 'ref') return hasFlag(schemas.get(schema.target)?.schema, depth + 1);
+    if (schema.kind === 'allOf') return schema.parts.some((part) => hasFlag(part, depth + 1));
+    return schema.kind === 'object' && schema.properties.some((p) => p.name === 'stream');
+  };
+  return hasFlag(op.body.schema, 0);
 }
 
 /** Which named schemas each side of the wire reaches, through refs. */
@@ -323,56 +392,6 @@ function referencedKeys(operations: readonly IrOperation[], schemas: readonly Ir
   const all = [...schemas, ...operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...(op.response.schema ? [op.response.schema] : []), ...op.parameters.map((p) => p.schema)])];
   for (const schema of all) for (const key of refsOf(schema)) keys.add(key);
   return keys;
-}
-
-/**
- * Cursor pagination from `x-sdk-pagination: { style: cursor, items, cursorParam, cursorField,
- * hasMore }`, or detected: a GET with an `after` query parameter whose JSON response has a
- * `data` array, a boolean `has_more` and a `last_id` (the shape of OpenAI's list endpoints).
- */
-function paginationOf(op: IrOperation, schemas: ReadonlyMap<string, IrSchema>, spec: ValidatedSpec, problems: Diagnostic[]): IrPagination | undefined {
-  const raw = walkOperations(spec.root).find((candidate) => candidate.pointer === op.source)?.operation['x-sdk-pagination'];
-  const pointer = `${op.source}/x-sdk-pagination`;
-  const response = resolveObject(op.response.schema, schemas);
-  if (raw !== undefined) {
-    const fields = isRecord(raw) ? raw : {};
-    const text = (key: string, fallback: string) => (typeof fields[key] === 'string' ? (fields[key] as string) : fallback);
-    const pagination: IrPagination = { style: 'cursor', items: text('items', 'data'), cursorParam: text('cursorParam', 'after'), cursorField: text('cursorField', 'last_id'), hasMore: text('hasMore', 'has_more') };
-    const problem =
-      !isRecord(raw) || (fields['style'] ?? 'cursor') !== 'cursor'
-        ? '`x-sdk-pagination` must be an object with `style: cursor` (the only style sdkgen supports).'
-        : !op.parameters.some((p) => p.in === 'query' && p.name === pagination.cursorParam)
-          ? `The cursor parameter \`${pagination.cursorParam}\` is not a query parameter of the operation.`
-          : response?.properties.find((p) => p.name === pagination.items)?.schema.kind !== 'array'
-            ? `The response has no \`${pagination.items}\` array to paginate.`
-            : undefined;
-    if (problem) {
-      problems.push({ code: 'model/invalid-extension', severity: 'error', message: problem, hint: 'See "Pagination" in the README for the extension\'s fields.', at: spec.locate(pointer) });
-      return undefined;
-    }
-    return pagination;
-  }
-  const has = (name: string, kind: IrSchema['kind']) => response?.properties.some((p) => p.name === name && (resolveSchema(p.schema, schemas)?.kind === kind || (kind === 'string' && isNullableString(p.schema, schemas))));
-  if (op.httpMethod === 'get' && op.parameters.some((p) => p.in === 'query' && p.name === 'after') && has('data', 'array') && has('has_more', 'boolean') && has('last_id', 'string')) {
-    return { style: 'cursor', items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' };
-  }
-  return undefined;
-}
-
-function resolveSchema(schema: IrSchema | undefined, schemas: ReadonlyMap<string, IrSchema>): IrSchema | undefined {
-  let current = schema;
-  for (let depth = 0; current?.kind === 'ref' && depth < 20; depth++) current = schemas.get(current.target);
-  return current;
-}
-
-function resolveObject(schema: IrSchema | undefined, schemas: ReadonlyMap<string, IrSchema>): IrObjectSchema | undefined {
-  const resolved = resolveSchema(schema, schemas);
-  return resolved?.kind === 'object' ? resolved : undefined;
-}
-
-function isNullableString(schema: IrSchema, schemas: ReadonlyMap<string, IrSchema>): boolean {
-  const resolved = resolveSchema(schema, schemas);
-  return resolved?.kind === 'union' && resolved.variants.some((v) => resolveSchema(v, schemas)?.kind === 'string');
 }
 
 /** `A: { $ref: B }`, `B: { $ref: A }` names no type at all: report each such cycle once. */

@@ -85,6 +85,14 @@ export interface IrOperation {
      * method then takes them in one object of this type (`{ body, query, headers, cookies }`).
      */
     readonly params?: Identifier;
+    /** A paginated operation's page type, named after its items as openai-node names them (`NotesPage`). */
+    readonly page?: Identifier;
+    /**
+     * For an operation whose body's boolean `stream` chooses between events and JSON: the body
+     * (or params) type with `stream: true` and without (`CreateChatCompletionRequestStreaming`,
+     * `...NonStreaming`), so the overloads and their errors print short names.
+     */
+    readonly streaming?: { readonly streaming: Identifier; readonly nonStreaming: Identifier };
   };
   readonly httpMethod: IrHttpMethod;
   /** The path template as written in the spec, e.g. `/chatkit/sessions/{session_id}/cancel`. */
@@ -110,22 +118,77 @@ export interface IrOperation {
   readonly deprecated: boolean;
   /** An example request body from the spec, for JSDoc `@example`. */
   readonly exampleBody?: unknown;
-  /** Set when the operation returns cursor-paginated lists (`x-sdk-pagination` or detected). */
+  /** Set when the operation returns pages of a list (`x-sdk-pagination` or detected). */
   readonly pagination?: IrPagination;
   readonly source: string;
 }
 
-/** Cursor pagination: the field names the client walks pages with. */
-export interface IrPagination {
-  readonly style: 'cursor';
+/**
+ * How the client walks the pages of a list operation. `items` is a top-level array property of
+ * the page; the other fields may be nested (`meta.next_token`).
+ */
+export type IrPagination =
+  | IrCursorPagination
+  | IrPagePagination
+  | IrOffsetPagination
+  | IrNextURLPagination
+  | IrSinglePagination;
+
+/** A field of a page as the keys from the page down: `['meta', 'next_token']`. */
+export type IrFieldPath = readonly string[];
+
+interface IrPaginationBase {
   /** The page's array of items, e.g. `data`. */
   readonly items: string;
-  /** The query parameter that asks for the next page, e.g. `after`. */
+  /** The schema of one item (for the page type's item type). */
+  readonly itemSchema: IrSchema;
+  /** Whether the page always has the items array (else the item type reads through `NonNullable`). */
+  readonly itemsRequired: boolean;
+  /** Why the operation is paginated: written in `x-sdk-pagination`, or which shape was detected. */
+  readonly origin: 'declared' | 'detected';
+}
+
+/**
+ * A cursor the next request sends in `cursorParam`: read from `cursorField` (OpenAI's `last_id`,
+ * AWS's `NextToken`), else the last item's `id`. With `hasMore`, that boolean field says whether
+ * more pages follow; without it, a non-empty cursor field does.
+ */
+export interface IrCursorPagination extends IrPaginationBase {
+  readonly style: 'cursor';
   readonly cursorParam: string;
-  /** The page field holding the cursor of its last item, e.g. `last_id`. */
-  readonly cursorField: string;
-  /** The page's boolean "more pages follow" field, e.g. `has_more`. */
-  readonly hasMore: string;
+  readonly cursorField?: IrFieldPath;
+  readonly hasMore?: IrFieldPath;
+}
+
+/** Page numbers: the next page is the current one plus one, up to `totalPages` or an empty page. */
+export interface IrPagePagination extends IrPaginationBase {
+  readonly style: 'page';
+  readonly pageParam: string;
+  /** The page field with the number of the current page (default: the number asked for). */
+  readonly pageField?: IrFieldPath;
+  /** The page field with the number of pages. */
+  readonly totalPages?: IrFieldPath;
+  /** The number of the first page (default 1). */
+  readonly firstPage: number;
+}
+
+/** Offsets: the next page starts after this page's items, up to `total` or an empty page. */
+export interface IrOffsetPagination extends IrPaginationBase {
+  readonly style: 'offset';
+  readonly offsetParam: string;
+  /** The page field with the number of items in the whole list. */
+  readonly total?: IrFieldPath;
+}
+
+/** The page carries the URL of the next page (Azure's `nextLink`), fetched as it is. */
+export interface IrNextURLPagination extends IrPaginationBase {
+  readonly style: 'next-url';
+  readonly nextField: IrFieldPath;
+}
+
+/** One page holds the whole list (OpenAI's `{ object: 'list', data }` with no cursor). */
+export interface IrSinglePagination extends IrPaginationBase {
+  readonly style: 'single';
 }
 
 export type IrPathPart =

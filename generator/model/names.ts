@@ -31,6 +31,57 @@ const TAKEN_TYPE_NAMES = new Set([
 ]);
 
 /**
+ * Names the package root (`src/index.ts`) exports besides the spec's types, the client's classes
+ * and the operation functions, and names `src/client.ts` imports: a resource class, page type or
+ * streaming-params type (all declared in client.ts and exported from the root) must not take
+ * them. The root exports `export type * from './types.js'` too, where an explicit export would
+ * silently win: schema types already avoid these names (TAKEN_TYPE_NAMES, `guard`) or, for the
+ * runtime's newer names below, are never shadowed because those are not exported by name.
+ */
+export const ROOT_EXPORTS: ReadonlySet<string> = new Set([
+  'default', 'APIPromise', 'PagePromise', 'Pagination', 'Stream', 'ServerSentEvent', 'ClientOptions', 'RequestOptions',
+  'ResponseValidation', 'SDKError', 'APIError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError',
+  'AuthenticationError', 'BadRequestError', 'ConflictError', 'InternalServerError', 'NotFoundError',
+  'PermissionDeniedError', 'RateLimitError', 'ResponseTooLargeError', 'UnprocessableEntityError', 'ValidationError',
+  'ValidationIssue',
+  // imported by client.ts
+  'ClientCore', 'ClientIdentity', 'IDENTITY', 'Page',
+]);
+
+/** Whether a class or type declared in client.ts (and exported from the root) may take this name. */
+export function isFreeInClientModule(name: string): boolean {
+  return !RESERVED.has(name) && !TAKEN_TYPE_NAMES.has(name) && !ROOT_EXPORTS.has(name);
+}
+
+/** `Note` -> `Notes`, `Batch` -> `Batches`, `Policy` -> `Policies`: the last word, as English plurals it. */
+export function plural(name: string): string {
+  if (/(s|x|z|ch|sh)$/.test(name)) return `${name}es`;
+  if (/[^aeiouAEIOU]y$/.test(name)) return `${name.slice(0, -1)}ies`;
+  return `${name}s`;
+}
+
+/**
+ * Class names for resources, best first, in the order of `paths`: the last segment alone
+ * (`Sessions`) where no other resource ends in the same name, else as many parents as it takes to
+ * tell them apart (`ChatkitSessions`, `RealtimeSessions`); then the longer forms and
+ * `<Path>Resource`, for a class that has to give way to a type. Depends only on the set of paths.
+ */
+export function resourceClassCandidates(paths: readonly (readonly string[])[]): string[][] {
+  const suffix = (path: readonly string[], length: number) => path.slice(-length).map((segment) => toTypeName(segment).replace(/_$/, '')).join('');
+  const byName = new Map<string, number>();
+  for (const path of paths) for (let length = 1; length <= path.length; length++) byName.set(`${length}:${suffix(path, length)}`, (byName.get(`${length}:${suffix(path, length)}`) ?? 0) + 1);
+  return paths.map((path) => {
+    // the shortest suffix no other resource shares (the whole path when none is unique)
+    let length = 1;
+    while (length < path.length && (byName.get(`${length}:${suffix(path, length)}`) ?? 0) > 1) length++;
+    const names: string[] = [];
+    for (let n = length; n <= path.length; n++) names.push(suffix(path, n));
+    names.push(`${suffix(path, path.length)}Resource`, `${suffix(path, path.length)}Methods`);
+    return names.filter((name, index) => names.indexOf(name) === index && /^[A-Za-z_$]/.test(name));
+  });
+}
+
+/**
  * Members of every resource class (`client`, the ClientCore it calls) and of the client class
  * (ClientCore's public members): a sub-resource or a method named from the spec must not shadow
  * them, so they are reserved in those scopes.

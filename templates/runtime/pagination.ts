@@ -1,62 +1,118 @@
-// Cursor pagination. Awaiting a list call gives its first page; iterating it with `for await`
-// walks every item of every page, fetching the next page only when the current one is used up.
+// Pagination. Awaiting a list call gives its first page; iterating it with `for await` walks
+// every item of every page, fetching the next page only when the current one is used up.
 import type { APIPromise } from './api-promise.js';
 
-/** Where a page keeps its items and its cursor (from the spec's `x-sdk-pagination`). */
-export interface CursorPagination {
-  /** The array of items, e.g. `data`. */
-  readonly items: string;
-  /** The query parameter that asks for the page after a cursor, e.g. `after`. */
-  readonly cursorParam: string;
-  /** The field of a page that holds the cursor of its last item, e.g. `last_id`. */
-  readonly cursorField: string;
-  /** The boolean field that says whether more pages exist, e.g. `has_more`. */
-  readonly hasMore: string;
+/** A field of a page, as the path of keys from the page down (`['meta', 'next_token']`). */
+export type PageField = readonly string[];
+
+/**
+ * How a list operation's pages link up (from the spec's `x-sdk-pagination`, or detected):
+ * - `cursor`: the next request sends `cursorParam` set to `cursorField` (or, without one, the
+ *   last item's `id`); with `hasMore`, that boolean says whether more pages follow, else a
+ *   non-empty cursor does.
+ * - `page`: page numbers from `firstPage`, up to `totalPages` or an empty page.
+ * - `offset`: the next page starts after this page's items, up to `total` or an empty page.
+ * - `next-url`: the page carries the next page's URL in `nextField`.
+ * - `single`: one page holds the whole list.
+ */
+export type Pagination =
+  | {
+      readonly style: 'cursor';
+      readonly items: string;
+      readonly cursorParam: string;
+      readonly cursorField?: PageField;
+      readonly hasMore?: PageField;
+    }
+  | {
+      readonly style: 'page';
+      readonly items: string;
+      readonly pageParam: string;
+      readonly pageField?: PageField;
+      readonly totalPages?: PageField;
+      readonly firstPage: number;
+    }
+  | {
+      readonly style: 'offset';
+      readonly items: string;
+      readonly offsetParam: string;
+      readonly total?: PageField;
+    }
+  | { readonly style: 'next-url'; readonly items: string; readonly nextField: PageField }
+  | { readonly style: 'single'; readonly items: string };
+
+/** What one page's request varies: its query parameters, or the URL the previous page gave. */
+export interface PageRequest {
+  readonly query: Record<string, unknown>;
+  readonly url?: string | undefined;
 }
 
-type FetchPage<Query, Page> = (query: Query) => APIPromise<Page>;
+/** Runs the list operation for one page. */
+export type FetchPage<Body> = (query: never, url: string | undefined) => APIPromise<Body>;
 
-export class CursorPage<
-  Query extends object,
-  Page extends object,
+function read(body: unknown, path: PageField): unknown {
+  let value = body;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+}
+
+function count(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
+/** One page of a list: its items, the whole body, and the way to the next page. */
+export class Page<
   Item,
+  Body extends object = Record<string, unknown>,
 > implements AsyncIterable<Item> {
   /** The items of this page. */
   readonly data: Item[];
+  readonly #request: PageRequest;
+  readonly #fetchPage: FetchPage<Body>;
+  readonly #pagination: Pagination;
 
   constructor(
     /** The whole page as the API returned it. */
-    readonly body: Page,
-    private readonly query: Query,
-    private readonly fetchPage: FetchPage<Query, Page>,
-    private readonly pagination: CursorPagination,
+    readonly body: Body,
+    request: PageRequest,
+    fetchPage: FetchPage<Body>,
+    pagination: Pagination,
   ) {
+    this.#request = request;
+    this.#fetchPage = fetchPage;
+    this.#pagination = pagination;
     const items = (body as Record<string, unknown>)[pagination.items];
     this.data = Array.isArray(items) ? (items as Item[]) : [];
   }
 
-  /** Whether the API says more items follow, and there is a cursor to ask for them. */
+  /** Whether another page follows this one. */
   hasNextPage(): boolean {
-    return (
-      (this.body as Record<string, unknown>)[this.pagination.hasMore] === true &&
-      this.#cursor() !== undefined
-    );
+    return this.#next() !== undefined;
   }
 
   /** The page after this one; throws when there is none (check `hasNextPage()` first). */
-  async getNextPage(): Promise<CursorPage<Query, Page, Item>> {
-    const cursor = this.#cursor();
-    if (!this.hasNextPage() || cursor === undefined) {
+  async getNextPage(): Promise<Page<Item, Body>> {
+    const next = this.#next();
+    if (next === undefined) {
       throw new Error('There is no next page: check hasNextPage() before calling getNextPage().');
     }
-    const query = { ...this.query, [this.pagination.cursorParam]: cursor } as Query;
-    const body = await this.fetchPage(query);
-    return new CursorPage(body, query, this.fetchPage, this.pagination);
+    const body = await (
+      this.#fetchPage as (query: object, url: string | undefined) => APIPromise<Body>
+    )(next.query, next.url);
+    return new Page<Item, Body>(body, next, this.#fetchPage, this.#pagination);
   }
 
   /** Every page from this one on. */
-  async *iterPages(): AsyncGenerator<CursorPage<Query, Page, Item>> {
-    let page: CursorPage<Query, Page, Item> = this;
+  async *iterPages(): AsyncGenerator<Page<Item, Body>> {
+    let page: Page<Item, Body> = this;
     for (;;) {
       yield page;
       if (!page.hasNextPage()) return;
@@ -68,30 +124,81 @@ export class CursorPage<
     for await (const page of this.iterPages()) yield* page.data;
   }
 
-  /** The cursor field, or else the `id` of the last item. */
-  #cursor(): string | undefined {
-    const field = (this.body as Record<string, unknown>)[this.pagination.cursorField];
-    if (typeof field === 'string' && field !== '') return field;
-    const last = this.data[this.data.length - 1] as { id?: unknown } | undefined;
-    return typeof last?.id === 'string' ? last.id : undefined;
+  /** The request for the next page, or undefined on the last one. */
+  #next(): PageRequest | undefined {
+    const pagination = this.#pagination;
+    const { query } = this.#request;
+    switch (pagination.style) {
+      case 'cursor': {
+        const field =
+          pagination.cursorField === undefined
+            ? undefined
+            : text(read(this.body, pagination.cursorField));
+        let cursor = field;
+        if (pagination.hasMore !== undefined) {
+          if (read(this.body, pagination.hasMore) !== true) return undefined;
+          cursor ??= text((this.data[this.data.length - 1] as { id?: unknown } | undefined)?.id);
+        }
+        // a server that hands back the cursor it was given would never end the walk
+        if (cursor === undefined || cursor === text(query[pagination.cursorParam])) {
+          return undefined;
+        }
+        return { query: { ...query, [pagination.cursorParam]: cursor } };
+      }
+      case 'page': {
+        if (this.data.length === 0) return undefined;
+        const current =
+          (pagination.pageField === undefined
+            ? undefined
+            : count(read(this.body, pagination.pageField))) ??
+          count(query[pagination.pageParam]) ??
+          pagination.firstPage;
+        const total =
+          pagination.totalPages === undefined
+            ? undefined
+            : count(read(this.body, pagination.totalPages));
+        if (total !== undefined && current - pagination.firstPage + 1 >= total) return undefined;
+        return { query: { ...query, [pagination.pageParam]: current + 1 } };
+      }
+      case 'offset': {
+        if (this.data.length === 0) return undefined;
+        const next = (count(query[pagination.offsetParam]) ?? 0) + this.data.length;
+        const total =
+          pagination.total === undefined ? undefined : count(read(this.body, pagination.total));
+        if (total !== undefined && next >= total) return undefined;
+        return { query: { ...query, [pagination.offsetParam]: next } };
+      }
+      case 'next-url': {
+        const url = text(read(this.body, pagination.nextField));
+        if (url === undefined || url === this.#request.url) return undefined;
+        return { query, url };
+      }
+      case 'single':
+        return undefined;
+    }
   }
 }
 
 /** What a paginated method returns: awaitable for the first page, iterable for every item. */
-export class PagePromise<Query extends object, Page extends object, Item>
-  implements PromiseLike<CursorPage<Query, Page, Item>>, AsyncIterable<Item>
+export class PagePromise<P extends Page<unknown, object>, Item = P['data'][number]>
+  implements PromiseLike<P>, AsyncIterable<Item>
 {
-  readonly #first: APIPromise<Page>;
-  readonly #page: Promise<CursorPage<Query, Page, Item>>;
+  readonly #first: APIPromise<P['body']>;
+  readonly #page: Promise<P>;
 
-  constructor(query: Query, fetchPage: FetchPage<Query, Page>, pagination: CursorPagination) {
-    this.#first = fetchPage(query);
-    this.#page = this.#first.then((body) => new CursorPage(body, query, fetchPage, pagination));
+  constructor(query: object, fetchPage: FetchPage<P['body']>, pagination: Pagination) {
+    const request: PageRequest = { query: query as Record<string, unknown> };
+    this.#first = (fetchPage as (query: object, url: undefined) => APIPromise<P['body']>)(
+      query,
+      undefined,
+    );
+    this.#page = this.#first.then(
+      (body) => new Page<Item, P['body']>(body, request, fetchPage, pagination) as unknown as P,
+    );
   }
 
-  then<TResult1 = CursorPage<Query, Page, Item>, TResult2 = never>(
-    onfulfilled?:
-      ((value: CursorPage<Query, Page, Item>) => TResult1 | PromiseLike<TResult1>) | null,
+  then<TResult1 = P, TResult2 = never>(
+    onfulfilled?: ((value: P) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
   ): Promise<TResult1 | TResult2> {
     return this.#page.then(onfulfilled, onrejected);
@@ -99,20 +206,16 @@ export class PagePromise<Query extends object, Page extends object, Item>
 
   catch<TResult = never>(
     onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
-  ): Promise<CursorPage<Query, Page, Item> | TResult> {
+  ): Promise<P | TResult> {
     return this.#page.catch(onrejected);
   }
 
-  finally(onfinally?: (() => void) | null): Promise<CursorPage<Query, Page, Item>> {
+  finally(onfinally?: (() => void) | null): Promise<P> {
     return this.#page.finally(onfinally);
   }
 
   /** The first page with the Response it came from. */
-  async withResponse(): Promise<{
-    data: CursorPage<Query, Page, Item>;
-    response: Response;
-    requestId: string | null;
-  }> {
+  async withResponse(): Promise<{ data: P; response: Response; requestId: string | null }> {
     const [{ response, requestId }, data] = await Promise.all([
       this.#first.withResponse(),
       this.#page,
@@ -121,6 +224,6 @@ export class PagePromise<Query extends object, Page extends object, Item>
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {
-    yield* await this.#page;
+    yield* (await this.#page) as unknown as AsyncIterable<Item>;
   }
 }
