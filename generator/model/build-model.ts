@@ -105,9 +105,11 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     .sort((a, b) => (a.raw.path < b.raw.path ? -1 : a.raw.path > b.raw.path ? 1 : a.raw.method < b.raw.method ? -1 : 1))
     .map((draft) => nameOperation(draft, { types, builders, functions, methods, claim, resourceNames, problems }))
     .map((op) => {
-      const pagination = paginationOf(op, rawByPointer.get(op.source)?.operation['x-sdk-pagination'], schemaByKey, spec.locate, problems);
+      const declared = rawByPointer.get(op.source)?.operation['x-sdk-pagination'];
+      const pagination = paginationOf(op, declared, schemaByKey, spec.locate, problems);
       const paged = pagination ? { ...op, pagination } : op;
-      const unpaginated = unpaginatedList(paged, schemaByKey, spec.locate);
+      // `x-sdk-pagination: false` says the list has one page: no warning
+      const unpaginated = declared === false ? undefined : unpaginatedList(paged, schemaByKey, spec.locate);
       if (unpaginated) problems.push(unpaginated);
       return paged;
     })
@@ -291,20 +293,28 @@ function buildResources(operations: readonly IrOperation[], types: NameTable, is
 
 /**
  * The page type of each paginated operation (`NotesPage`: the plural of its item type, as
- * openai-node names them; an item without a named type takes the resource's name,
- * `FoldersFilesPage`), shared by operations with the same items and page; and the streaming
+ * openai-node names them; an item without a named type, or one that several different pages
+ * list, takes the resource's name, `FoldersFilesPage`), shared by operations with the same page; and the streaming
  * and non-streaming variants of a body whose `stream` flag chooses between events and JSON.
  */
 function operationTypeNames(operations: readonly IrOperation[], schemas: readonly { key: string; name: Identifier; schema: IrSchema }[], types: NameTable, claimFirst: (table: NameTable, names: readonly string[], pointer: string, what: string) => Identifier): IrOperation[] {
   const byKey = new Map(schemas.map((s) => [s.key, s]));
   const pages = new Map<string, Identifier>();
   const streams = new Map<string, { streaming: Identifier; nonStreaming: Identifier }>();
+  const pageKey = (op: IrOperation) => `${op.response.schema?.kind === 'ref' ? op.response.schema.target : op.response.source}\n${op.pagination!.items}`;
+  const itemOf = (op: IrOperation) => (op.pagination!.itemSchema.kind === 'ref' ? byKey.get(op.pagination!.itemSchema.target)?.name.text : undefined);
+  // an item type listed by differing pages names none of them: each takes its resource's name
+  const pagesOfItem = new Map<string, Set<string>>();
+  for (const op of operations) {
+    const item = op.pagination === undefined ? undefined : itemOf(op);
+    if (item !== undefined) pagesOfItem.set(item, (pagesOfItem.get(item) ?? new Set()).add(pageKey(op)));
+  }
   return operations.map((op) => {
     let names = op.names;
     if (op.pagination !== undefined) {
-      const item = op.pagination.itemSchema.kind === 'ref' ? byKey.get(op.pagination.itemSchema.target)?.name.text : undefined;
-      const body = op.response.schema?.kind === 'ref' ? op.response.schema.target : op.response.source;
-      const key = `${body}\n${op.pagination.items}`;
+      const listed = itemOf(op);
+      const item = listed !== undefined && pagesOfItem.get(listed)!.size === 1 ? listed : undefined;
+      const key = pageKey(op);
       const fromResource = `${op.names.resource.map((segment) => toTypeName(segment.text)).join('')}${op.names.method.text === 'list' && op.names.resource.length > 0 ? '' : toTypeName(op.names.method.text)}Page`;
       const page = pages.get(key) ?? claimFirst(types, freeOrLast([...(item ? [`${plural(item)}Page`] : []), fromResource, `${toTypeName(op.names.function.text)}Page`], isFreeInClientModule), op.source, `the page type of \`${op.operationId}\``);
       pages.set(key, page);

@@ -55,7 +55,8 @@ export function isFreeInClientModule(name: string): boolean {
 
 /** `Note` -> `Notes`, `Batch` -> `Batches`, `Policy` -> `Policies`: the last word, as English plurals it. */
 export function plural(name: string): string {
-  if (/(s|x|z|ch|sh)$/.test(name)) return `${name}es`;
+  if (/(ss|us|is|as|x|z|ch|sh)$/.test(name)) return `${name}es`;
+  if (/s$/.test(name)) return name; // `Details`
   if (/[^aeiouAEIOU]y$/.test(name)) return `${name.slice(0, -1)}ies`;
   return `${name}s`;
 }

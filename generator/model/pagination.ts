@@ -102,6 +102,7 @@ export function paginationOf(op: IrOperation, raw: unknown, schemas: Schemas, lo
 
 /** Array properties that hold a page's items, by the names APIs give them. */
 const ITEM_ARRAYS = ['data', 'items', 'value', 'results', 'entries', 'records', 'elements'];
+const NOT_ITEMS = new Set(['errors', 'warnings']);
 /** Query parameters that take an opaque cursor. */
 const CURSOR_PARAMS = /^(after|starting_?after|cursor|next_?cursor|(next_?)?(page_?)?token|continuation_?token|marker|page)$/i;
 /** Page fields that hold the next cursor, when not named like the parameter. */
@@ -223,7 +224,9 @@ function arrayProperty(page: IrObjectSchema, name: string, schemas: Schemas): { 
 /** The items array: one of the usual names, else the page's only array property. */
 function itemsOf(page: IrObjectSchema, schemas: Schemas): { name: string; itemSchema: IrSchema; required: boolean } | undefined {
   const arrays = page.properties.filter((p) => arrayProperty(page, p.name, schemas) !== undefined).map((p) => p.name);
-  const name = ITEM_ARRAYS.find((candidate) => arrays.includes(candidate)) ?? (arrays.length === 1 ? arrays[0] : undefined);
+  // HAL's `_links` and `_embedded`, and error lists, are never the items
+  const listed = arrays.filter((name) => !name.startsWith('_') && !NOT_ITEMS.has(name));
+  const name = ITEM_ARRAYS.find((candidate) => arrays.includes(candidate)) ?? (listed.length === 1 && arrays.length === 1 ? listed[0] : undefined);
   if (name === undefined) return undefined;
   return { name, ...arrayProperty(page, name, schemas)! };
 }
