@@ -88,8 +88,8 @@ describe('tree shaking (generated/src bundled by esbuild)', () => {
     expect(text).not.toContain('function validateChatKitThread(');
     expect(text).not.toMatch(/function chatkitThreads/);
     // nor the resource classes, the pages or the event-stream reader
-    expect(text).not.toContain('ChatkitSessionsResource');
-    expect(text).not.toContain('CursorPage');
+    expect(text).not.toMatch(/class (Sessions|Threads|Chatkit)\b/);
+    expect(text).not.toContain('PagePromise');
     expect(text).not.toContain('SSEDecoder');
     expect(text).not.toContain('text/event-stream');
     expect(modules).not.toContain('internal/streaming.ts');
