@@ -6,6 +6,7 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
+import type * as pagination from './internal/pagination.js';
 import type { PagePromise } from './internal/pagination.js';
 import {
   chatkitSessionsCancel,
@@ -18,6 +19,7 @@ import {
 import type {
   ChatKitThread,
   ChatKitThreadItemList,
+  ChatKitThreadItemListDataUnion,
   ChatKitThreadList,
   ChatSession,
   ListChatKitThreadItemsQueryParams,
@@ -34,6 +36,15 @@ const IDENTITY: ClientIdentity = {
   apiKeyEnv: 'OPENAI_API_KEY',
   baseURLEnv: 'OPENAI_BASE_URL',
 };
+
+/** A page of `data` items of `client.chatkit.threads.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type ChatKitThreadsPage = pagination.Page<ChatKitThread, ChatKitThreadList>;
+
+/** A page of `data` items of `client.chatkit.threads.listItems()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type ChatKitThreadItemListDataUnionsPage = pagination.Page<
+  ChatKitThreadItemListDataUnion,
+  ChatKitThreadItemList
+>;
 
 /**
  * The ChatKit API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `ChatKitClient` is this client with every operation as a method.
@@ -61,7 +72,7 @@ export class BaseChatKitClient extends ClientCore {
  * ```
  */
 export class ChatKitClient extends BaseChatKitClient {
-  readonly chatkit: ChatkitResource = new ChatkitResource(this);
+  readonly chatkit: Chatkit = new Chatkit(this);
 
   /** Reads the API key from `OPENAI_API_KEY` and the base URL from `OPENAI_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -70,18 +81,18 @@ export class ChatKitClient extends BaseChatKitClient {
 }
 
 /** `client.chatkit` */
-export class ChatkitResource {
-  readonly sessions: ChatkitSessionsResource;
-  readonly threads: ChatkitThreadsResource;
+export class Chatkit {
+  readonly sessions: Sessions;
+  readonly threads: Threads;
 
   constructor(protected readonly client: ClientCore) {
-    this.sessions = new ChatkitSessionsResource(client);
-    this.threads = new ChatkitThreadsResource(client);
+    this.sessions = new Sessions(client);
+    this.threads = new Threads(client);
   }
 }
 
 /** `client.chatkit.sessions` */
-export class ChatkitSessionsResource {
+export class Sessions {
   constructor(protected readonly client: ClientCore) {}
 
   /**
@@ -116,7 +127,7 @@ export class ChatkitSessionsResource {
 }
 
 /** `client.chatkit.threads` */
-export class ChatkitThreadsResource {
+export class Threads {
   constructor(protected readonly client: ClientCore) {}
 
   /**
@@ -148,11 +159,7 @@ export class ChatkitThreadsResource {
   list(
     query?: ListChatKitThreadsQueryParams,
     options?: RequestOptions,
-  ): PagePromise<
-    ListChatKitThreadsQueryParams,
-    ChatKitThreadList,
-    ChatKitThreadList['data'][number]
-  > {
+  ): PagePromise<ChatKitThreadsPage> {
     return chatkitThreadsList(this.client, query, options);
   }
 
@@ -172,11 +179,7 @@ export class ChatkitThreadsResource {
     threadId: string,
     query?: ListChatKitThreadItemsQueryParams,
     options?: RequestOptions,
-  ): PagePromise<
-    ListChatKitThreadItemsQueryParams,
-    ChatKitThreadItemList,
-    ChatKitThreadItemList['data'][number]
-  > {
+  ): PagePromise<ChatKitThreadItemListDataUnionsPage> {
     return chatkitThreadsListItems(this.client, threadId, query, options);
   }
 

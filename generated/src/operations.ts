@@ -4,11 +4,16 @@
 import type { APIPromise } from './internal/api-promise.js';
 import type { RequestOptions } from './internal/core.js';
 import { PagePromise } from './internal/pagination.js';
-import type { BaseChatKitClient } from './client.js';
+import type {
+  BaseChatKitClient,
+  ChatKitThreadsPage,
+  ChatKitThreadItemListDataUnionsPage,
+} from './client.js';
 import * as requests from './requests.js';
 import type {
   ChatKitThread,
   ChatKitThreadItemList,
+  ChatKitThreadItemListDataUnion,
   ChatKitThreadList,
   ChatSession,
   ListChatKitThreadItemsQueryParams,
@@ -119,18 +124,10 @@ export function chatkitThreadsList(
   client: BaseChatKitClient,
   query?: ListChatKitThreadsQueryParams,
   options?: RequestOptions,
-): PagePromise<
-  ListChatKitThreadsQueryParams,
-  ChatKitThreadList,
-  ChatKitThreadList['data'][number]
-> {
-  return new PagePromise<
-    ListChatKitThreadsQueryParams,
-    ChatKitThreadList,
-    ChatKitThreadList['data'][number]
-  >(
+): PagePromise<ChatKitThreadsPage> {
+  return new PagePromise<ChatKitThreadsPage>(
     query ?? {},
-    (query) =>
+    (query: ListChatKitThreadsQueryParams, url) =>
       client.request(
         {
           validateRequest: () => [
@@ -143,7 +140,13 @@ export function chatkitThreadsList(
         },
         options,
       ),
-    { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
+    {
+      style: 'cursor',
+      items: 'data',
+      cursorParam: 'after',
+      cursorField: ['last_id'],
+      hasMore: ['has_more'],
+    },
   );
 }
 
@@ -165,18 +168,10 @@ export function chatkitThreadsListItems(
   threadId: string,
   query?: ListChatKitThreadItemsQueryParams,
   options?: RequestOptions,
-): PagePromise<
-  ListChatKitThreadItemsQueryParams,
-  ChatKitThreadItemList,
-  ChatKitThreadItemList['data'][number]
-> {
-  return new PagePromise<
-    ListChatKitThreadItemsQueryParams,
-    ChatKitThreadItemList,
-    ChatKitThreadItemList['data'][number]
-  >(
+): PagePromise<ChatKitThreadItemListDataUnionsPage> {
+  return new PagePromise<ChatKitThreadItemListDataUnionsPage>(
     query ?? {},
-    (query) =>
+    (query: ListChatKitThreadItemsQueryParams, url) =>
       client.request(
         {
           validateRequest: () => [
@@ -194,7 +189,13 @@ export function chatkitThreadsListItems(
         },
         options,
       ),
-    { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
+    {
+      style: 'cursor',
+      items: 'data',
+      cursorParam: 'after',
+      cursorField: ['last_id'],
+      hasMore: ['has_more'],
+    },
   );
 }
 

@@ -44,8 +44,8 @@ export class BaseConstructsClient extends ClientCore {
  */
 export class ConstructsClient extends BaseConstructsClient {
   readonly settings: SettingsResource = new SettingsResource(this);
-  readonly shapes: ShapesResource = new ShapesResource(this);
-  readonly trees: TreesResource = new TreesResource(this);
+  readonly shapes: Shapes = new Shapes(this);
+  readonly trees: Trees = new Trees(this);
 
   /** Reads the API key from `CONSTRUCTS_API_KEY` and the base URL from `CONSTRUCTS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -73,7 +73,7 @@ export class SettingsResource {
 }
 
 /** `client.shapes` */
-export class ShapesResource {
+export class Shapes {
   constructor(protected readonly client: ClientCore) {}
 
   /**
@@ -92,7 +92,7 @@ export class ShapesResource {
 }
 
 /** `client.trees` */
-export class TreesResource {
+export class Trees {
   constructor(protected readonly client: ClientCore) {}
 
   /**

@@ -43,7 +43,7 @@ export class BaseBinaryParamsClient extends ClientCore {
  * ```
  */
 export class BinaryParamsClient extends BaseBinaryParamsClient {
-  readonly blobs: BlobsResource = new BlobsResource(this);
+  readonly blobs: Blobs = new Blobs(this);
 
   /** Reads the API key from `BINARY_PARAMS_API_KEY` and the base URL from `BINARY_PARAMS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -52,7 +52,7 @@ export class BinaryParamsClient extends BaseBinaryParamsClient {
 }
 
 /** `client.blobs` */
-export class BlobsResource {
+export class Blobs {
   constructor(protected readonly client: ClientCore) {}
 
   /**

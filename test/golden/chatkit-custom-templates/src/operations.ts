@@ -4,11 +4,16 @@
 import type { APIPromise } from './internal/api-promise.js';
 import type { RequestOptions } from './internal/core.js';
 import { PagePromise } from './internal/pagination.js';
-import type { BaseChatKitClient } from './client.js';
+import type {
+  BaseChatKitClient,
+  ChatKitThreadsPage,
+  ChatKitThreadItemListDataUnionsPage,
+} from './client.js';
 import * as requests from './requests.js';
 import type {
   ChatKitThread,
   ChatKitThreadItemList,
+  ChatKitThreadItemListDataUnion,
   ChatKitThreadList,
   ChatSession,
   ListChatKitThreadItemsQueryParams,
@@ -125,18 +130,10 @@ export function chatkitThreadsList(
   client: BaseChatKitClient,
   query?: ListChatKitThreadsQueryParams,
   options?: RequestOptions,
-): PagePromise<
-  ListChatKitThreadsQueryParams,
-  ChatKitThreadList,
-  ChatKitThreadList['data'][number]
-> {
-  return new PagePromise<
-    ListChatKitThreadsQueryParams,
-    ChatKitThreadList,
-    ChatKitThreadList['data'][number]
-  >(
+): PagePromise<ChatKitThreadsPage> {
+  return new PagePromise<ChatKitThreadsPage>(
     query ?? {},
-    (query) =>
+    (query: ListChatKitThreadsQueryParams, url) =>
       client.request(
         {
           validateRequest: () => [
@@ -152,7 +149,13 @@ export function chatkitThreadsList(
           headers: { 'X-Request-Source': 'sdk/listChatKitThreads', ...options?.headers },
         },
       ),
-    { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
+    {
+      style: 'cursor',
+      items: 'data',
+      cursorParam: 'after',
+      cursorField: ['last_id'],
+      hasMore: ['has_more'],
+    },
   );
 }
 
@@ -174,18 +177,10 @@ export function chatkitThreadsListItems(
   threadId: string,
   query?: ListChatKitThreadItemsQueryParams,
   options?: RequestOptions,
-): PagePromise<
-  ListChatKitThreadItemsQueryParams,
-  ChatKitThreadItemList,
-  ChatKitThreadItemList['data'][number]
-> {
-  return new PagePromise<
-    ListChatKitThreadItemsQueryParams,
-    ChatKitThreadItemList,
-    ChatKitThreadItemList['data'][number]
-  >(
+): PagePromise<ChatKitThreadItemListDataUnionsPage> {
+  return new PagePromise<ChatKitThreadItemListDataUnionsPage>(
     query ?? {},
-    (query) =>
+    (query: ListChatKitThreadItemsQueryParams, url) =>
       client.request(
         {
           validateRequest: () => [
@@ -206,7 +201,13 @@ export function chatkitThreadsListItems(
           headers: { 'X-Request-Source': 'sdk/listChatKitThreadItems', ...options?.headers },
         },
       ),
-    { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
+    {
+      style: 'cursor',
+      items: 'data',
+      cursorParam: 'after',
+      cursorField: ['last_id'],
+      hasMore: ['has_more'],
+    },
   );
 }
 

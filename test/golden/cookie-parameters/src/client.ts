@@ -44,7 +44,7 @@ export class BaseCookieClient extends ClientCore {
  * ```
  */
 export class CookieClient extends BaseCookieClient {
-  readonly carts: CartsResource = new CartsResource(this);
+  readonly carts: Carts = new Carts(this);
 
   /** Reads the API key from `COOKIE_API_KEY` and the base URL from `COOKIE_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -53,7 +53,7 @@ export class CookieClient extends BaseCookieClient {
 }
 
 /** `client.carts` */
-export class CartsResource {
+export class Carts {
   constructor(protected readonly client: ClientCore) {}
 
   /**

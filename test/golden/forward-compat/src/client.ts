@@ -6,6 +6,7 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
+import type * as pagination from './internal/pagination.js';
 import type { PagePromise } from './internal/pagination.js';
 import type { Stream } from './internal/streaming.js';
 import { ordersCreate, ordersEvents, ordersList, ordersRetrieve } from './operations.js';
@@ -26,6 +27,9 @@ const IDENTITY: ClientIdentity = {
   baseURLEnv: 'ORDERS_BASE_URL',
   auth: 'none',
 };
+
+/** A page of `data` items of `client.orders.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type OrdersPage = pagination.Page<Order, OrderList>;
 
 /**
  * The Orders API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `OrdersClient` is this client with every operation as a method.
@@ -51,7 +55,7 @@ export class BaseOrdersClient extends ClientCore {
  * ```
  */
 export class OrdersClient extends BaseOrdersClient {
-  readonly orders: OrdersResource = new OrdersResource(this);
+  readonly orders: Orders = new Orders(this);
 
   /** Reads the API key from `ORDERS_API_KEY` and the base URL from `ORDERS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -60,7 +64,7 @@ export class OrdersClient extends BaseOrdersClient {
 }
 
 /** `client.orders` */
-export class OrdersResource {
+export class Orders {
   constructor(protected readonly client: ClientCore) {}
 
   /**
@@ -97,10 +101,7 @@ export class OrdersResource {
    * }
    * ```
    */
-  list(
-    query?: ListOrdersQueryParams,
-    options?: RequestOptions,
-  ): PagePromise<ListOrdersQueryParams, OrderList, OrderList['data'][number]> {
+  list(query?: ListOrdersQueryParams, options?: RequestOptions): PagePromise<OrdersPage> {
     return ordersList(this.client, query, options);
   }
 

@@ -5,7 +5,7 @@ import type { APIPromise } from './internal/api-promise.js';
 import type { RequestOptions } from './internal/core.js';
 import { PagePromise } from './internal/pagination.js';
 import { streamResponse, type Stream } from './internal/streaming.js';
-import type { BaseOrdersClient } from './client.js';
+import type { BaseOrdersClient, OrdersPage } from './client.js';
 import * as requests from './requests.js';
 import type {
   ListOrdersQueryParams,
@@ -83,10 +83,10 @@ export function ordersList(
   client: BaseOrdersClient,
   query?: ListOrdersQueryParams,
   options?: RequestOptions,
-): PagePromise<ListOrdersQueryParams, OrderList, OrderList['data'][number]> {
-  return new PagePromise<ListOrdersQueryParams, OrderList, OrderList['data'][number]>(
+): PagePromise<OrdersPage> {
+  return new PagePromise<OrdersPage>(
     query ?? {},
-    (query) =>
+    (query: ListOrdersQueryParams, url) =>
       client.request(
         {
           validateRequest: () => [
@@ -99,7 +99,13 @@ export function ordersList(
         },
         options,
       ),
-    { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
+    {
+      style: 'cursor',
+      items: 'data',
+      cursorParam: 'after',
+      cursorField: ['last_id'],
+      hasMore: ['has_more'],
+    },
   );
 }
 

@@ -43,7 +43,7 @@ export class BaseJsonSchema2020Client extends ClientCore {
  * ```
  */
 export class JsonSchema2020Client extends BaseJsonSchema2020Client {
-  readonly payments: PaymentsResource = new PaymentsResource(this);
+  readonly payments: Payments = new Payments(this);
 
   /** Reads the API key from `JSON_SCHEMA_2020_API_KEY` and the base URL from `JSON_SCHEMA_2020_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -52,7 +52,7 @@ export class JsonSchema2020Client extends BaseJsonSchema2020Client {
 }
 
 /** `client.payments` */
-export class PaymentsResource {
+export class Payments {
   constructor(protected readonly client: ClientCore) {}
 
   /**

@@ -55,9 +55,9 @@ export class BaseMemberCollisionsClient extends ClientCore {
  * ```
  */
 export class MemberCollisionsClient extends BaseMemberCollisionsClient {
-  readonly oauth: OauthResource = new OauthResource(this);
-  readonly responses: ResponsesResource = new ResponsesResource(this);
-  readonly videos: VideosResource = new VideosResource(this);
+  readonly oauth: Oauth = new Oauth(this);
+  readonly responses: Responses = new Responses(this);
+  readonly videos: Videos = new Videos(this);
   protected readonly client: ClientCore = this;
 
   /** Reads the API key from `MEMBER_COLLISIONS_API_KEY` and the base URL from `MEMBER_COLLISIONS_BASE_URL` where the runtime has environment variables. */
@@ -79,16 +79,16 @@ export class MemberCollisionsClient extends BaseMemberCollisionsClient {
 }
 
 /** `client.oauth` */
-export class OauthResource {
-  readonly client_: OauthClientResource;
+export class Oauth {
+  readonly client_: Client;
 
   constructor(protected readonly client: ClientCore) {
-    this.client_ = new OauthClientResource(client);
+    this.client_ = new Client(client);
   }
 }
 
 /** `client.oauth.client_` */
-export class OauthClientResource {
+export class Client {
   constructor(protected readonly client: ClientCore) {}
 
   /**
@@ -105,7 +105,7 @@ export class OauthClientResource {
 }
 
 /** `client.responses` */
-export class ResponsesResource {
+export class Responses {
   constructor(protected readonly client: ClientCore) {}
 
   /**
@@ -138,11 +138,11 @@ export class ResponsesResource {
 }
 
 /** `client.videos` */
-export class VideosResource {
-  readonly report: VideosReportResource;
+export class Videos {
+  readonly report: Report;
 
   constructor(protected readonly client: ClientCore) {
-    this.report = new VideosReportResource(client);
+    this.report = new Report(client);
   }
 
   /**
@@ -159,16 +159,16 @@ export class VideosResource {
 }
 
 /** `client.videos.report` */
-export class VideosReportResource {
-  readonly reasons: VideosReportReasonsResource;
+export class Report {
+  readonly reasons: Reasons;
 
   constructor(protected readonly client: ClientCore) {
-    this.reasons = new VideosReportReasonsResource(client);
+    this.reasons = new Reasons(client);
   }
 }
 
 /** `client.videos.report.reasons` */
-export class VideosReportReasonsResource {
+export class Reasons {
   constructor(protected readonly client: ClientCore) {}
 
   /**

@@ -48,7 +48,7 @@ export class BaseCollisionsClient extends ClientCore {
  * ```
  */
 export class CollisionsClient extends BaseCollisionsClient {
-  readonly profiles: ProfilesResource = new ProfilesResource(this);
+  readonly profiles: Profiles = new Profiles(this);
 
   /** Reads the API key from `COLLISIONS_API_KEY` and the base URL from `COLLISIONS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -57,7 +57,7 @@ export class CollisionsClient extends BaseCollisionsClient {
 }
 
 /** `client.profiles` */
-export class ProfilesResource {
+export class Profiles {
   constructor(protected readonly client: ClientCore) {}
 
   /**

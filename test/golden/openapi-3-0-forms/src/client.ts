@@ -45,7 +45,7 @@ export class BaseReadingsClient extends ClientCore {
  * ```
  */
 export class ReadingsClient extends BaseReadingsClient {
-  readonly readings: ReadingsResource = new ReadingsResource(this);
+  readonly readings: Readings = new Readings(this);
 
   /** Reads the API key from `READINGS_API_KEY` and the base URL from `READINGS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -54,7 +54,7 @@ export class ReadingsClient extends BaseReadingsClient {
 }
 
 /** `client.readings` */
-export class ReadingsResource {
+export class Readings {
   constructor(protected readonly client: ClientCore) {}
 
   /**

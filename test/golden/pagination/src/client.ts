@@ -6,13 +6,45 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
+import type * as pagination from './internal/pagination.js';
 import type { PagePromise } from './internal/pagination.js';
-import { foldersFilesList, notesList } from './operations.js';
+import {
+  accountsList,
+  eventsList,
+  foldersFilesList,
+  logsList,
+  modelsList,
+  notesList,
+  peopleList,
+  postsList,
+  productsList,
+  rowsList,
+  tagsList,
+} from './operations.js';
 import type {
+  ListAccountsQueryParams,
+  ListAccountsResponse,
+  ListEventsQueryParams,
+  ListEventsResponse,
   ListFolderFilesQueryParams,
   ListFolderFilesResponse,
+  ListLogsQueryParams,
+  ListLogsResponse,
+  ListModelsResponse,
   ListNotesQueryParams,
+  ListPeopleQueryParams,
+  ListPeopleResponse,
+  ListPostsQueryParams,
+  ListPostsResponse,
+  ListProductsQueryParams,
+  ListProductsResponse,
+  ListRowsQueryParams,
+  ListRowsResponse,
+  ListTagsQueryParams,
+  ListTagsResponse,
+  Note,
   NoteList,
+  Tag,
 } from './types.js';
 
 const IDENTITY: ClientIdentity = {
@@ -24,6 +56,45 @@ const IDENTITY: ClientIdentity = {
   baseURLEnv: 'PAGES_BASE_URL',
   auth: 'none',
 };
+
+/** A page of `value` items of `client.accounts.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type AccountsPage = pagination.Page<Tag, ListAccountsResponse>;
+
+/** A page of `Events` items of `client.events.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type EventsPage = pagination.Page<Tag, ListEventsResponse>;
+
+/** A page of `entries` items of `client.folders.files.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type FoldersFilesPage = pagination.Page<
+  ListFolderFilesResponse['entries'][number],
+  ListFolderFilesResponse
+>;
+
+/** A page of `records` items of `client.logs.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type LogsPage = pagination.Page<Tag, ListLogsResponse>;
+
+/** A page of `data` items of `client.models.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type ModelsPage = pagination.Page<Tag, ListModelsResponse>;
+
+/** A page of `data` items of `client.notes.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type NotesPage = pagination.Page<Note, NoteList>;
+
+/** A page of `data` items of `client.people.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type PeoplePage = pagination.Page<Tag, ListPeopleResponse>;
+
+/** A page of `data` items of `client.posts.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type PostsPage = pagination.Page<Tag, ListPostsResponse>;
+
+/** A page of `items` items of `client.products.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type ProductsPage = pagination.Page<Tag, ListProductsResponse>;
+
+/** A page of `rows` items of `client.rows.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type RowsPage = pagination.Page<
+  NonNullable<ListRowsResponse['rows']>[number],
+  ListRowsResponse
+>;
+
+/** A page of `data` items of `client.tags.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type TagsPage = pagination.Page<Tag, ListTagsResponse>;
 
 /**
  * The Pages API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `PagesClient` is this client with every operation as a method.
@@ -49,8 +120,17 @@ export class BasePagesClient extends ClientCore {
  * ```
  */
 export class PagesClient extends BasePagesClient {
-  readonly folders: FoldersResource = new FoldersResource(this);
-  readonly notes: NotesResource = new NotesResource(this);
+  readonly accounts: Accounts = new Accounts(this);
+  readonly events: Events = new Events(this);
+  readonly folders: Folders = new Folders(this);
+  readonly logs: Logs = new Logs(this);
+  readonly models: Models = new Models(this);
+  readonly notes: Notes = new Notes(this);
+  readonly people: People = new People(this);
+  readonly posts: Posts = new Posts(this);
+  readonly products: Products = new Products(this);
+  readonly rows: Rows = new Rows(this);
+  readonly tags: Tags = new Tags(this);
 
   /** Reads the API key from `PAGES_API_KEY` and the base URL from `PAGES_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -58,17 +138,55 @@ export class PagesClient extends BasePagesClient {
   }
 }
 
+/** `client.accounts` */
+export class Accounts {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /accounts`
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.accounts.list()) {
+   *   console.log(item);
+   * }
+   * ```
+   */
+  list(query?: ListAccountsQueryParams, options?: RequestOptions): PagePromise<AccountsPage> {
+    return accountsList(this.client, query, options);
+  }
+}
+
+/** `client.events` */
+export class Events {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /events`
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.events.list()) {
+   *   console.log(item);
+   * }
+   * ```
+   */
+  list(query?: ListEventsQueryParams, options?: RequestOptions): PagePromise<EventsPage> {
+    return eventsList(this.client, query, options);
+  }
+}
+
 /** `client.folders` */
-export class FoldersResource {
-  readonly files: FoldersFilesResource;
+export class Folders {
+  readonly files: Files;
 
   constructor(protected readonly client: ClientCore) {
-    this.files = new FoldersFilesResource(client);
+    this.files = new Files(client);
   }
 }
 
 /** `client.folders.files` */
-export class FoldersFilesResource {
+export class Files {
   constructor(protected readonly client: ClientCore) {}
 
   /**
@@ -85,17 +203,51 @@ export class FoldersFilesResource {
     folderId: string,
     query?: ListFolderFilesQueryParams,
     options?: RequestOptions,
-  ): PagePromise<
-    ListFolderFilesQueryParams,
-    ListFolderFilesResponse,
-    ListFolderFilesResponse['entries'][number]
-  > {
+  ): PagePromise<FoldersFilesPage> {
     return foldersFilesList(this.client, folderId, query, options);
   }
 }
 
+/** `client.logs` */
+export class Logs {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /logs`
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.logs.list()) {
+   *   console.log(item);
+   * }
+   * ```
+   */
+  list(query?: ListLogsQueryParams, options?: RequestOptions): PagePromise<LogsPage> {
+    return logsList(this.client, query, options);
+  }
+}
+
+/** `client.models` */
+export class Models {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /models`
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.models.list()) {
+   *   console.log(item);
+   * }
+   * ```
+   */
+  list(options?: RequestOptions): PagePromise<ModelsPage> {
+    return modelsList(this.client, options);
+  }
+}
+
 /** `client.notes` */
-export class NotesResource {
+export class Notes {
   constructor(protected readonly client: ClientCore) {}
 
   /**
@@ -108,10 +260,102 @@ export class NotesResource {
    * }
    * ```
    */
-  list(
-    query?: ListNotesQueryParams,
-    options?: RequestOptions,
-  ): PagePromise<ListNotesQueryParams, NoteList, NoteList['data'][number]> {
+  list(query?: ListNotesQueryParams, options?: RequestOptions): PagePromise<NotesPage> {
     return notesList(this.client, query, options);
+  }
+}
+
+/** `client.people` */
+export class People {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /people`
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.people.list()) {
+   *   console.log(item);
+   * }
+   * ```
+   */
+  list(query?: ListPeopleQueryParams, options?: RequestOptions): PagePromise<PeoplePage> {
+    return peopleList(this.client, query, options);
+  }
+}
+
+/** `client.posts` */
+export class Posts {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /posts`
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.posts.list()) {
+   *   console.log(item);
+   * }
+   * ```
+   */
+  list(query?: ListPostsQueryParams, options?: RequestOptions): PagePromise<PostsPage> {
+    return postsList(this.client, query, options);
+  }
+}
+
+/** `client.products` */
+export class Products {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /products`
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.products.list()) {
+   *   console.log(item);
+   * }
+   * ```
+   */
+  list(query?: ListProductsQueryParams, options?: RequestOptions): PagePromise<ProductsPage> {
+    return productsList(this.client, query, options);
+  }
+}
+
+/** `client.rows` */
+export class Rows {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /rows`
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.rows.list()) {
+   *   console.log(item);
+   * }
+   * ```
+   */
+  list(query?: ListRowsQueryParams, options?: RequestOptions): PagePromise<RowsPage> {
+    return rowsList(this.client, query, options);
+  }
+}
+
+/** `client.tags` */
+export class Tags {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /tags`
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.tags.list()) {
+   *   console.log(item);
+   * }
+   * ```
+   */
+  list(query?: ListTagsQueryParams, options?: RequestOptions): PagePromise<TagsPage> {
+    return tagsList(this.client, query, options);
   }
 }

@@ -4,15 +4,118 @@
 import type { APIPromise } from './internal/api-promise.js';
 import type { RequestOptions } from './internal/core.js';
 import { PagePromise } from './internal/pagination.js';
-import type { BasePagesClient } from './client.js';
+import type {
+  BasePagesClient,
+  AccountsPage,
+  EventsPage,
+  FoldersFilesPage,
+  LogsPage,
+  ModelsPage,
+  NotesPage,
+  PeoplePage,
+  PostsPage,
+  ProductsPage,
+  RowsPage,
+  TagsPage,
+} from './client.js';
 import * as requests from './requests.js';
 import type {
+  ListAccountsQueryParams,
+  ListAccountsResponse,
+  ListEventsQueryParams,
+  ListEventsResponse,
   ListFolderFilesQueryParams,
   ListFolderFilesResponse,
+  ListLogsQueryParams,
+  ListLogsResponse,
+  ListModelsResponse,
   ListNotesQueryParams,
+  ListPeopleQueryParams,
+  ListPeopleResponse,
+  ListPostsQueryParams,
+  ListPostsResponse,
+  ListProductsQueryParams,
+  ListProductsResponse,
+  ListRowsQueryParams,
+  ListRowsResponse,
+  ListTagsQueryParams,
+  ListTagsResponse,
+  Note,
   NoteList,
+  Tag,
 } from './types.js';
 import * as validators from './validators.js';
+
+/**
+ * `GET /accounts`
+ *
+ * @example
+ * ```ts
+ * const client = new BasePagesClient({ apiKey: 'my-api-key' });
+ * for await (const item of accountsList(client)) {
+ *   console.log(item);
+ * }
+ * ```
+ */
+export function accountsList(
+  client: BasePagesClient,
+  query?: ListAccountsQueryParams,
+  options?: RequestOptions,
+): PagePromise<AccountsPage> {
+  return new PagePromise<AccountsPage>(
+    query ?? {},
+    (query: ListAccountsQueryParams, url) =>
+      client.request(
+        {
+          validateRequest: () => [
+            ...validators
+              .validateListAccountsQueryParams(query ?? {})
+              .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+          ],
+          validateResponse: validators.validateListAccountsResponse,
+          url,
+          build: () => requests.listAccounts({ ...(query === undefined ? {} : { query }) }),
+        },
+        options,
+      ),
+    { style: 'next-url', items: 'value', nextField: ['nextLink'] },
+  );
+}
+
+/**
+ * `GET /events`
+ *
+ * @example
+ * ```ts
+ * const client = new BasePagesClient({ apiKey: 'my-api-key' });
+ * for await (const item of eventsList(client)) {
+ *   console.log(item);
+ * }
+ * ```
+ */
+export function eventsList(
+  client: BasePagesClient,
+  query?: ListEventsQueryParams,
+  options?: RequestOptions,
+): PagePromise<EventsPage> {
+  return new PagePromise<EventsPage>(
+    query ?? {},
+    (query: ListEventsQueryParams, url) =>
+      client.request(
+        {
+          validateRequest: () => [
+            ...validators
+              .validateListEventsQueryParams(query ?? {})
+              .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+          ],
+          validateResponse: validators.validateListEventsResponse,
+          build: () => requests.listEvents({ ...(query === undefined ? {} : { query }) }),
+        },
+        options,
+      ),
+    { style: 'cursor', items: 'Events', cursorParam: 'NextToken', cursorField: ['NextToken'] },
+  );
+}
 
 /**
  * `GET /folders/{folder_id}/files`
@@ -30,18 +133,10 @@ export function foldersFilesList(
   folderId: string,
   query?: ListFolderFilesQueryParams,
   options?: RequestOptions,
-): PagePromise<
-  ListFolderFilesQueryParams,
-  ListFolderFilesResponse,
-  ListFolderFilesResponse['entries'][number]
-> {
-  return new PagePromise<
-    ListFolderFilesQueryParams,
-    ListFolderFilesResponse,
-    ListFolderFilesResponse['entries'][number]
-  >(
+): PagePromise<FoldersFilesPage> {
+  return new PagePromise<FoldersFilesPage>(
     query ?? {},
-    (query) =>
+    (query: ListFolderFilesQueryParams, url) =>
       client.request(
         {
           validateRequest: () => [
@@ -59,7 +154,77 @@ export function foldersFilesList(
         },
         options,
       ),
-    { items: 'entries', cursorParam: 'cursor', cursorField: 'next_cursor', hasMore: 'more' },
+    {
+      style: 'cursor',
+      items: 'entries',
+      cursorParam: 'cursor',
+      cursorField: ['next_cursor'],
+      hasMore: ['more'],
+    },
+  );
+}
+
+/**
+ * `GET /logs`
+ *
+ * @example
+ * ```ts
+ * const client = new BasePagesClient({ apiKey: 'my-api-key' });
+ * for await (const item of logsList(client)) {
+ *   console.log(item);
+ * }
+ * ```
+ */
+export function logsList(
+  client: BasePagesClient,
+  query?: ListLogsQueryParams,
+  options?: RequestOptions,
+): PagePromise<LogsPage> {
+  return new PagePromise<LogsPage>(
+    query ?? {},
+    (query: ListLogsQueryParams, url) =>
+      client.request(
+        {
+          validateRequest: () => [
+            ...validators
+              .validateListLogsQueryParams(query ?? {})
+              .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+          ],
+          validateResponse: validators.validateListLogsResponse,
+          build: () => requests.listLogs({ ...(query === undefined ? {} : { query }) }),
+        },
+        options,
+      ),
+    { style: 'offset', items: 'records', offsetParam: 'offset', total: ['total'] },
+  );
+}
+
+/**
+ * `GET /models`
+ *
+ * @example
+ * ```ts
+ * const client = new BasePagesClient({ apiKey: 'my-api-key' });
+ * for await (const item of modelsList(client)) {
+ *   console.log(item);
+ * }
+ * ```
+ */
+export function modelsList(
+  client: BasePagesClient,
+  options?: RequestOptions,
+): PagePromise<ModelsPage> {
+  return new PagePromise<ModelsPage>(
+    {},
+    (query: Record<string, never>, url) =>
+      client.request(
+        {
+          validateResponse: validators.validateListModelsResponse,
+          build: () => requests.listModels(),
+        },
+        options,
+      ),
+    { style: 'single', items: 'data' },
   );
 }
 
@@ -78,10 +243,10 @@ export function notesList(
   client: BasePagesClient,
   query?: ListNotesQueryParams,
   options?: RequestOptions,
-): PagePromise<ListNotesQueryParams, NoteList, NoteList['data'][number]> {
-  return new PagePromise<ListNotesQueryParams, NoteList, NoteList['data'][number]>(
+): PagePromise<NotesPage> {
+  return new PagePromise<NotesPage>(
     query ?? {},
-    (query) =>
+    (query: ListNotesQueryParams, url) =>
       client.request(
         {
           validateRequest: () => [
@@ -94,6 +259,199 @@ export function notesList(
         },
         options,
       ),
-    { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
+    {
+      style: 'cursor',
+      items: 'data',
+      cursorParam: 'after',
+      cursorField: ['last_id'],
+      hasMore: ['has_more'],
+    },
+  );
+}
+
+/**
+ * `GET /people`
+ *
+ * @example
+ * ```ts
+ * const client = new BasePagesClient({ apiKey: 'my-api-key' });
+ * for await (const item of peopleList(client)) {
+ *   console.log(item);
+ * }
+ * ```
+ */
+export function peopleList(
+  client: BasePagesClient,
+  query?: ListPeopleQueryParams,
+  options?: RequestOptions,
+): PagePromise<PeoplePage> {
+  return new PagePromise<PeoplePage>(
+    query ?? {},
+    (query: ListPeopleQueryParams, url) =>
+      client.request(
+        {
+          validateRequest: () => [
+            ...validators
+              .validateListPeopleQueryParams(query ?? {})
+              .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+          ],
+          validateResponse: validators.validateListPeopleResponse,
+          build: () => requests.listPeople({ ...(query === undefined ? {} : { query }) }),
+        },
+        options,
+      ),
+    {
+      style: 'page',
+      items: 'data',
+      pageParam: 'page',
+      firstPage: 1,
+      pageField: ['page'],
+      totalPages: ['pages'],
+    },
+  );
+}
+
+/**
+ * `GET /posts`
+ *
+ * @example
+ * ```ts
+ * const client = new BasePagesClient({ apiKey: 'my-api-key' });
+ * for await (const item of postsList(client)) {
+ *   console.log(item);
+ * }
+ * ```
+ */
+export function postsList(
+  client: BasePagesClient,
+  query?: ListPostsQueryParams,
+  options?: RequestOptions,
+): PagePromise<PostsPage> {
+  return new PagePromise<PostsPage>(
+    query ?? {},
+    (query: ListPostsQueryParams, url) =>
+      client.request(
+        {
+          validateRequest: () => [
+            ...validators
+              .validateListPostsQueryParams(query ?? {})
+              .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+          ],
+          validateResponse: validators.validateListPostsResponse,
+          build: () => requests.listPosts({ ...(query === undefined ? {} : { query }) }),
+        },
+        options,
+      ),
+    {
+      style: 'cursor',
+      items: 'data',
+      cursorParam: 'next_token',
+      cursorField: ['meta', 'next_token'],
+    },
+  );
+}
+
+/**
+ * `GET /products`
+ *
+ * @example
+ * ```ts
+ * const client = new BasePagesClient({ apiKey: 'my-api-key' });
+ * for await (const item of productsList(client)) {
+ *   console.log(item);
+ * }
+ * ```
+ */
+export function productsList(
+  client: BasePagesClient,
+  query?: ListProductsQueryParams,
+  options?: RequestOptions,
+): PagePromise<ProductsPage> {
+  return new PagePromise<ProductsPage>(
+    query ?? {},
+    (query: ListProductsQueryParams, url) =>
+      client.request(
+        {
+          validateRequest: () => [
+            ...validators
+              .validateListProductsQueryParams(query ?? {})
+              .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+          ],
+          validateResponse: validators.validateListProductsResponse,
+          build: () => requests.listProducts({ ...(query === undefined ? {} : { query }) }),
+        },
+        options,
+      ),
+    { style: 'page', items: 'items', pageParam: 'page', firstPage: 1 },
+  );
+}
+
+/**
+ * `GET /rows`
+ *
+ * @example
+ * ```ts
+ * const client = new BasePagesClient({ apiKey: 'my-api-key' });
+ * for await (const item of rowsList(client)) {
+ *   console.log(item);
+ * }
+ * ```
+ */
+export function rowsList(
+  client: BasePagesClient,
+  query?: ListRowsQueryParams,
+  options?: RequestOptions,
+): PagePromise<RowsPage> {
+  return new PagePromise<RowsPage>(
+    query ?? {},
+    (query: ListRowsQueryParams, url) =>
+      client.request(
+        {
+          validateRequest: () => [
+            ...validators
+              .validateListRowsQueryParams(query ?? {})
+              .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+          ],
+          validateResponse: validators.validateListRowsResponse,
+          build: () => requests.listRows({ ...(query === undefined ? {} : { query }) }),
+        },
+        options,
+      ),
+    { style: 'offset', items: 'rows', offsetParam: 'start', total: ['summary', 'count'] },
+  );
+}
+
+/**
+ * `GET /tags`
+ *
+ * @example
+ * ```ts
+ * const client = new BasePagesClient({ apiKey: 'my-api-key' });
+ * for await (const item of tagsList(client)) {
+ *   console.log(item);
+ * }
+ * ```
+ */
+export function tagsList(
+  client: BasePagesClient,
+  query?: ListTagsQueryParams,
+  options?: RequestOptions,
+): PagePromise<TagsPage> {
+  return new PagePromise<TagsPage>(
+    query ?? {},
+    (query: ListTagsQueryParams, url) =>
+      client.request(
+        {
+          validateRequest: () => [
+            ...validators
+              .validateListTagsQueryParams(query ?? {})
+              .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+          ],
+          validateResponse: validators.validateListTagsResponse,
+          build: () => requests.listTags({ ...(query === undefined ? {} : { query }) }),
+        },
+        options,
+      ),
+    { style: 'cursor', items: 'data', cursorParam: 'after', hasMore: ['has_more'] },
   );
 }

@@ -3,12 +3,73 @@ import { encodePathSegment } from './internal/path.js';
 import { formatQuery, type QueryEntry } from './internal/query.js';
 import type { RequestDescription } from './internal/core.js';
 import type {
+  ListAccountsQueryParams,
+  ListEventsQueryParams,
   ListFolderFilesPathParams,
   ListFolderFilesQueryParams,
+  ListLogsQueryParams,
   ListNotesQueryParams,
+  ListPeopleQueryParams,
+  ListPostsQueryParams,
+  ListProductsQueryParams,
+  ListRowsQueryParams,
+  ListTagsQueryParams,
 } from './types.js';
 
 export type { RequestDescription } from './internal/core.js';
+
+/** The input of {@link listAccounts}. */
+export interface ListAccountsInput {
+  /** The query parameters. */
+  query?: ListAccountsQueryParams;
+}
+
+/**
+ * `GET /accounts`
+ *
+ * @example
+ * ```ts
+ * listAccounts()
+ * ```
+ */
+export function listAccounts(request: ListAccountsInput): RequestDescription {
+  return {
+    method: 'GET',
+    path:
+      '/accounts' +
+      formatQuery([
+        ['api-version', request.query?.['api-version'], 'form', true],
+      ] satisfies QueryEntry[]),
+    headers: {},
+  };
+}
+
+/** The input of {@link listEvents}. */
+export interface ListEventsInput {
+  /** The query parameters. */
+  query?: ListEventsQueryParams;
+}
+
+/**
+ * `GET /events`
+ *
+ * @example
+ * ```ts
+ * listEvents()
+ * ```
+ */
+export function listEvents(request: ListEventsInput): RequestDescription {
+  return {
+    method: 'GET',
+    path:
+      '/events' +
+      formatQuery([
+        ['MaxResults', request.query?.MaxResults, 'form', true],
+        ['NextToken', request.query?.NextToken, 'form', true],
+      ] satisfies QueryEntry[]),
+    headers: {},
+  };
+}
 
 /** The input of {@link listFolderFiles}. */
 export interface ListFolderFilesInput {
@@ -38,6 +99,48 @@ export function listFolderFiles(request: ListFolderFilesInput): RequestDescripti
   };
 }
 
+/** The input of {@link listLogs}. */
+export interface ListLogsInput {
+  /** The query parameters. */
+  query?: ListLogsQueryParams;
+}
+
+/**
+ * `GET /logs`
+ *
+ * @example
+ * ```ts
+ * listLogs()
+ * ```
+ */
+export function listLogs(request: ListLogsInput): RequestDescription {
+  return {
+    method: 'GET',
+    path:
+      '/logs' +
+      formatQuery([
+        ['limit', request.query?.limit, 'form', true],
+        ['offset', request.query?.offset, 'form', true],
+      ] satisfies QueryEntry[]),
+    headers: {},
+  };
+}
+
+/** The input of {@link listModels}. */
+export interface ListModelsInput {}
+
+/**
+ * `GET /models`
+ *
+ * @example
+ * ```ts
+ * listModels()
+ * ```
+ */
+export function listModels(_request: ListModelsInput = {}): RequestDescription {
+  return { method: 'GET', path: '/models', headers: {} };
+}
+
 /** The input of {@link listNotes}. */
 export interface ListNotesInput {
   /** The query parameters. */
@@ -57,6 +160,134 @@ export function listNotes(request: ListNotesInput): RequestDescription {
     method: 'GET',
     path:
       '/notes' +
+      formatQuery([
+        ['after', request.query?.after, 'form', true],
+        ['limit', request.query?.limit, 'form', true],
+      ] satisfies QueryEntry[]),
+    headers: {},
+  };
+}
+
+/** The input of {@link listPeople}. */
+export interface ListPeopleInput {
+  /** The query parameters. */
+  query?: ListPeopleQueryParams;
+}
+
+/**
+ * `GET /people`
+ *
+ * @example
+ * ```ts
+ * listPeople()
+ * ```
+ */
+export function listPeople(request: ListPeopleInput): RequestDescription {
+  return {
+    method: 'GET',
+    path:
+      '/people' +
+      formatQuery([
+        ['page', request.query?.page, 'form', true],
+        ['page_size', request.query?.page_size, 'form', true],
+      ] satisfies QueryEntry[]),
+    headers: {},
+  };
+}
+
+/** The input of {@link listPosts}. */
+export interface ListPostsInput {
+  /** The query parameters. */
+  query?: ListPostsQueryParams;
+}
+
+/**
+ * `GET /posts`
+ *
+ * @example
+ * ```ts
+ * listPosts()
+ * ```
+ */
+export function listPosts(request: ListPostsInput): RequestDescription {
+  return {
+    method: 'GET',
+    path:
+      '/posts' +
+      formatQuery([['next_token', request.query?.next_token, 'form', true]] satisfies QueryEntry[]),
+    headers: {},
+  };
+}
+
+/** The input of {@link listProducts}. */
+export interface ListProductsInput {
+  /** The query parameters. */
+  query?: ListProductsQueryParams;
+}
+
+/**
+ * `GET /products`
+ *
+ * @example
+ * ```ts
+ * listProducts()
+ * ```
+ */
+export function listProducts(request: ListProductsInput): RequestDescription {
+  return {
+    method: 'GET',
+    path:
+      '/products' +
+      formatQuery([
+        ['limit', request.query?.limit, 'form', true],
+        ['page', request.query?.page, 'form', true],
+      ] satisfies QueryEntry[]),
+    headers: {},
+  };
+}
+
+/** The input of {@link listRows}. */
+export interface ListRowsInput {
+  /** The query parameters. */
+  query?: ListRowsQueryParams;
+}
+
+/**
+ * `GET /rows`
+ *
+ * @example
+ * ```ts
+ * listRows()
+ * ```
+ */
+export function listRows(request: ListRowsInput): RequestDescription {
+  return {
+    method: 'GET',
+    path:
+      '/rows' + formatQuery([['start', request.query?.start, 'form', true]] satisfies QueryEntry[]),
+    headers: {},
+  };
+}
+
+/** The input of {@link listTags}. */
+export interface ListTagsInput {
+  /** The query parameters. */
+  query?: ListTagsQueryParams;
+}
+
+/**
+ * `GET /tags`
+ *
+ * @example
+ * ```ts
+ * listTags()
+ * ```
+ */
+export function listTags(request: ListTagsInput): RequestDescription {
+  return {
+    method: 'GET',
+    path:
+      '/tags' +
       formatQuery([
         ['after', request.query?.after, 'form', true],
         ['limit', request.query?.limit, 'form', true],

@@ -11,6 +11,7 @@ import {
   nestRequired,
   fail,
   required,
+  requiredUnlisted,
   unlisted,
   unknownKeyMessage,
   unknownKeys,
@@ -23,17 +24,197 @@ export type { StandardSchemaV1, ValidationMode } from './internal/standard-schem
 export type { ValidationIssue } from './internal/errors.js';
 
 const NESTED_1: readonly string[] = [];
-const KEYS_2: readonly string[] = ['name'];
-const PATH_3: readonly (string | number)[] = ['next_cursor'];
-const PATH_4: readonly (string | number)[] = [];
-const KEYS_5: readonly string[] = ['entries', 'more', 'next_cursor'];
-const KEYS_6: readonly string[] = ['id', 'text'];
-const PATH_7: readonly (string | number)[] = ['first_id'];
-const PATH_8: readonly (string | number)[] = ['last_id'];
-const KEYS_9: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
-const KEYS_10: readonly string[] = ['folder_id'];
-const KEYS_11: readonly string[] = ['cursor'];
-const KEYS_12: readonly string[] = ['after', 'limit'];
+const KEYS_2: readonly string[] = ['id'];
+const PATH_3: readonly (string | number)[] = [];
+const KEYS_4: readonly string[] = ['value', 'nextLink'];
+const KEYS_5: readonly string[] = ['Events', 'NextToken'];
+const KEYS_6: readonly string[] = ['name'];
+const PATH_7: readonly (string | number)[] = ['next_cursor'];
+const KEYS_8: readonly string[] = ['entries', 'more', 'next_cursor'];
+const KEYS_9: readonly string[] = ['records', 'total'];
+const KEYS_10: readonly string[] = ['object', 'data'];
+const KEYS_11: readonly string[] = ['data', 'page', 'pages', 'results'];
+const PATH_12: readonly (string | number)[] = ['meta'];
+const KEYS_13: readonly string[] = ['next_token', 'result_count'];
+const NESTED_14: readonly string[] = ['meta.next_token', 'meta.result_count'];
+const KEYS_15: readonly string[] = ['data', 'meta'];
+const KEYS_16: readonly string[] = ['items'];
+const KEYS_17: readonly string[] = ['n'];
+const PATH_18: readonly (string | number)[] = ['summary'];
+const KEYS_19: readonly string[] = ['count'];
+const NESTED_20: readonly string[] = ['summary.count'];
+const KEYS_21: readonly string[] = ['rows', 'summary'];
+const KEYS_22: readonly string[] = ['object', 'data', 'has_more'];
+const KEYS_23: readonly string[] = ['id', 'text'];
+const PATH_24: readonly (string | number)[] = ['first_id'];
+const PATH_25: readonly (string | number)[] = ['last_id'];
+const KEYS_26: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
+const KEYS_27: readonly string[] = ['api-version'];
+const KEYS_28: readonly string[] = ['MaxResults', 'NextToken'];
+const KEYS_29: readonly string[] = ['folder_id'];
+const KEYS_30: readonly string[] = ['cursor'];
+const KEYS_31: readonly string[] = ['limit', 'offset'];
+const KEYS_32: readonly string[] = ['after', 'limit'];
+const KEYS_33: readonly string[] = ['page', 'page_size'];
+const KEYS_34: readonly string[] = ['next_token'];
+const KEYS_35: readonly string[] = ['limit', 'page'];
+const KEYS_36: readonly string[] = ['start'];
+
+/** `ListAccountsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const ListAccountsResponse: StandardSchemaV1<types.ListAccountsResponse> =
+  /* @__PURE__ */ standardSchema(
+    'pages-client',
+    check_ListAccountsResponse,
+    '`ListAccountsResponse`',
+    0,
+  );
+
+export function isListAccountsResponse(value: unknown): value is types.ListAccountsResponse {
+  return isValid(check_ListAccountsResponse, value, 0);
+}
+
+export function assertListAccountsResponse(
+  value: unknown,
+): asserts value is types.ListAccountsResponse {
+  assertValid(check_ListAccountsResponse, value, 0, '`ListAccountsResponse`');
+}
+
+export function validateListAccountsResponse(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListAccountsResponse, value, mode, 0, '`ListAccountsResponse`');
+}
+
+function check_ListAccountsResponse(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.value;
+    if (v1 !== undefined) {
+      if (Array.isArray(v1)) {
+        for (let i2 = 0; i2 < v1.length; i2++) {
+          const v3: unknown = v1[i2];
+          if (isObject(v3)) {
+            const v4 = v3.id;
+            if (typeof v4 !== 'string') {
+              issues = required(issues, ['value', i2, 'id'], 'a string', v4);
+            }
+            if (mode & 1) {
+              issues = unknownKeys(
+                issues,
+                ['value', i2],
+                v3,
+                'an item of `value`',
+                KEYS_2,
+                NESTED_1,
+              );
+            }
+          } else {
+            issues = expected(issues, ['value', i2], 'an object `{ id }`', v3);
+          }
+        }
+      } else {
+        issues = expected(issues, ['value'], 'an array', v1);
+      }
+    }
+    const v6 = value.nextLink;
+    if (v6 !== undefined) {
+      if (typeof v6 !== 'string') {
+        issues = expected(issues, ['nextLink'], 'a string', v6);
+      }
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_1);
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ value, nextLink }`', value);
+  }
+
+  return issues;
+}
+
+/** `ListEventsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const ListEventsResponse: StandardSchemaV1<types.ListEventsResponse> =
+  /* @__PURE__ */ standardSchema(
+    'pages-client',
+    check_ListEventsResponse,
+    '`ListEventsResponse`',
+    0,
+  );
+
+export function isListEventsResponse(value: unknown): value is types.ListEventsResponse {
+  return isValid(check_ListEventsResponse, value, 0);
+}
+
+export function assertListEventsResponse(
+  value: unknown,
+): asserts value is types.ListEventsResponse {
+  assertValid(check_ListEventsResponse, value, 0, '`ListEventsResponse`');
+}
+
+export function validateListEventsResponse(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListEventsResponse, value, mode, 0, '`ListEventsResponse`');
+}
+
+function check_ListEventsResponse(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.Events;
+    if (v1 !== undefined) {
+      if (Array.isArray(v1)) {
+        for (let i2 = 0; i2 < v1.length; i2++) {
+          const v3: unknown = v1[i2];
+          if (isObject(v3)) {
+            const v4 = v3.id;
+            if (typeof v4 !== 'string') {
+              issues = required(issues, ['Events', i2, 'id'], 'a string', v4);
+            }
+            if (mode & 1) {
+              issues = unknownKeys(
+                issues,
+                ['Events', i2],
+                v3,
+                'an item of `Events`',
+                KEYS_2,
+                NESTED_1,
+              );
+            }
+          } else {
+            issues = expected(issues, ['Events', i2], 'an object `{ id }`', v3);
+          }
+        }
+      } else {
+        issues = expected(issues, ['Events'], 'an array', v1);
+      }
+    }
+    const v6 = value.NextToken;
+    if (v6 !== undefined) {
+      if (typeof v6 !== 'string') {
+        issues = expected(issues, ['NextToken'], 'a string', v6);
+      }
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_5, NESTED_1);
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ Events, NextToken }`', value);
+  }
+
+  return issues;
+}
 
 /** `ListFolderFilesResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListFolderFilesResponse: StandardSchemaV1<types.ListFolderFilesResponse> =
@@ -84,7 +265,7 @@ function check_ListFolderFilesResponse(
               ['entries', i2],
               v3,
               'an item of `entries`',
-              KEYS_2,
+              KEYS_6,
               NESTED_1,
             );
           }
@@ -101,13 +282,527 @@ function check_ListFolderFilesResponse(
     }
     const v7 = value.next_cursor;
     if (v7 !== undefined) {
-      issues = nest(issues, PATH_3, check_shape_1(v7, mode, '`next_cursor`', depth + 1));
+      issues = nest(issues, PATH_7, check_shape_1(v7, mode, '`next_cursor`', depth + 1));
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_4, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_8, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ entries, more, next_cursor }`', value);
+  }
+
+  return issues;
+}
+
+/** `ListLogsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const ListLogsResponse: StandardSchemaV1<types.ListLogsResponse> =
+  /* @__PURE__ */ standardSchema('pages-client', check_ListLogsResponse, '`ListLogsResponse`', 0);
+
+export function isListLogsResponse(value: unknown): value is types.ListLogsResponse {
+  return isValid(check_ListLogsResponse, value, 0);
+}
+
+export function assertListLogsResponse(value: unknown): asserts value is types.ListLogsResponse {
+  assertValid(check_ListLogsResponse, value, 0, '`ListLogsResponse`');
+}
+
+export function validateListLogsResponse(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListLogsResponse, value, mode, 0, '`ListLogsResponse`');
+}
+
+function check_ListLogsResponse(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.records;
+    if (Array.isArray(v1)) {
+      for (let i2 = 0; i2 < v1.length; i2++) {
+        const v3: unknown = v1[i2];
+        if (isObject(v3)) {
+          const v4 = v3.id;
+          if (typeof v4 !== 'string') {
+            issues = required(issues, ['records', i2, 'id'], 'a string', v4);
+          }
+          if (mode & 1) {
+            issues = unknownKeys(
+              issues,
+              ['records', i2],
+              v3,
+              'an item of `records`',
+              KEYS_2,
+              NESTED_1,
+            );
+          }
+        } else {
+          issues = expected(issues, ['records', i2], 'an object `{ id }`', v3);
+        }
+      }
+    } else {
+      issues = required(issues, ['records'], 'an array', v1);
+    }
+    const v6 = value.total;
+    if (!Number.isInteger(v6)) {
+      issues = required(issues, ['total'], 'an integer', v6);
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_9, NESTED_1);
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ records, total }`', value);
+  }
+
+  return issues;
+}
+
+/** `ListModelsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const ListModelsResponse: StandardSchemaV1<types.ListModelsResponse> =
+  /* @__PURE__ */ standardSchema(
+    'pages-client',
+    check_ListModelsResponse,
+    '`ListModelsResponse`',
+    0,
+  );
+
+export function isListModelsResponse(value: unknown): value is types.ListModelsResponse {
+  return isValid(check_ListModelsResponse, value, 0);
+}
+
+export function assertListModelsResponse(
+  value: unknown,
+): asserts value is types.ListModelsResponse {
+  assertValid(check_ListModelsResponse, value, 0, '`ListModelsResponse`');
+}
+
+export function validateListModelsResponse(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListModelsResponse, value, mode, 0, '`ListModelsResponse`');
+}
+
+function check_ListModelsResponse(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.object;
+    if (v1 !== 'list') {
+      issues = requiredUnlisted(issues, ['object'], "'list'", v1);
+    }
+    const v2 = value.data;
+    if (Array.isArray(v2)) {
+      for (let i3 = 0; i3 < v2.length; i3++) {
+        const v4: unknown = v2[i3];
+        if (isObject(v4)) {
+          const v5 = v4.id;
+          if (typeof v5 !== 'string') {
+            issues = required(issues, ['data', i3, 'id'], 'a string', v5);
+          }
+          if (mode & 1) {
+            issues = unknownKeys(issues, ['data', i3], v4, 'an item of `data`', KEYS_2, NESTED_1);
+          }
+        } else {
+          issues = expected(issues, ['data', i3], 'an object `{ id }`', v4);
+        }
+      }
+    } else {
+      issues = required(issues, ['data'], 'an array', v2);
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_1);
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ object, data }`', value);
+  }
+
+  return issues;
+}
+
+/** `ListPeopleResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const ListPeopleResponse: StandardSchemaV1<types.ListPeopleResponse> =
+  /* @__PURE__ */ standardSchema(
+    'pages-client',
+    check_ListPeopleResponse,
+    '`ListPeopleResponse`',
+    0,
+  );
+
+export function isListPeopleResponse(value: unknown): value is types.ListPeopleResponse {
+  return isValid(check_ListPeopleResponse, value, 0);
+}
+
+export function assertListPeopleResponse(
+  value: unknown,
+): asserts value is types.ListPeopleResponse {
+  assertValid(check_ListPeopleResponse, value, 0, '`ListPeopleResponse`');
+}
+
+export function validateListPeopleResponse(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListPeopleResponse, value, mode, 0, '`ListPeopleResponse`');
+}
+
+function check_ListPeopleResponse(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.data;
+    if (v1 !== undefined) {
+      if (Array.isArray(v1)) {
+        for (let i2 = 0; i2 < v1.length; i2++) {
+          const v3: unknown = v1[i2];
+          if (isObject(v3)) {
+            const v4 = v3.id;
+            if (typeof v4 !== 'string') {
+              issues = required(issues, ['data', i2, 'id'], 'a string', v4);
+            }
+            if (mode & 1) {
+              issues = unknownKeys(issues, ['data', i2], v3, 'an item of `data`', KEYS_2, NESTED_1);
+            }
+          } else {
+            issues = expected(issues, ['data', i2], 'an object `{ id }`', v3);
+          }
+        }
+      } else {
+        issues = expected(issues, ['data'], 'an array', v1);
+      }
+    }
+    const v6 = value.page;
+    if (v6 !== undefined) {
+      if (!Number.isInteger(v6)) {
+        issues = expected(issues, ['page'], 'an integer', v6);
+      }
+    }
+    const v7 = value.pages;
+    if (v7 !== undefined) {
+      if (!Number.isInteger(v7)) {
+        issues = expected(issues, ['pages'], 'an integer', v7);
+      }
+    }
+    const v8 = value.results;
+    if (v8 !== undefined) {
+      if (!Number.isInteger(v8)) {
+        issues = expected(issues, ['results'], 'an integer', v8);
+      }
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_11, NESTED_1);
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ data, page, pages, results }`', value);
+  }
+
+  return issues;
+}
+
+/** `ListPostsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const ListPostsResponse: StandardSchemaV1<types.ListPostsResponse> =
+  /* @__PURE__ */ standardSchema('pages-client', check_ListPostsResponse, '`ListPostsResponse`', 0);
+
+export function isListPostsResponse(value: unknown): value is types.ListPostsResponse {
+  return isValid(check_ListPostsResponse, value, 0);
+}
+
+export function assertListPostsResponse(value: unknown): asserts value is types.ListPostsResponse {
+  assertValid(check_ListPostsResponse, value, 0, '`ListPostsResponse`');
+}
+
+export function validateListPostsResponse(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListPostsResponse, value, mode, 0, '`ListPostsResponse`');
+}
+
+function check_ListPostsResponse(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.data;
+    if (v1 !== undefined) {
+      if (Array.isArray(v1)) {
+        for (let i2 = 0; i2 < v1.length; i2++) {
+          const v3: unknown = v1[i2];
+          if (isObject(v3)) {
+            const v4 = v3.id;
+            if (typeof v4 !== 'string') {
+              issues = required(issues, ['data', i2, 'id'], 'a string', v4);
+            }
+            if (mode & 1) {
+              issues = unknownKeys(issues, ['data', i2], v3, 'an item of `data`', KEYS_2, NESTED_1);
+            }
+          } else {
+            issues = expected(issues, ['data', i2], 'an object `{ id }`', v3);
+          }
+        }
+      } else {
+        issues = expected(issues, ['data'], 'an array', v1);
+      }
+    }
+    const v6 = value.meta;
+    if (v6 !== undefined) {
+      if (isObject(v6)) {
+        const v7 = v6.next_token;
+        if (v7 !== undefined) {
+          if (typeof v7 !== 'string') {
+            issues = expected(issues, ['meta', 'next_token'], 'a string', v7);
+          }
+        }
+        const v8 = v6.result_count;
+        if (v8 !== undefined) {
+          if (!Number.isInteger(v8)) {
+            issues = expected(issues, ['meta', 'result_count'], 'an integer', v8);
+          }
+        }
+        if (mode & 1) {
+          issues = unknownKeys(issues, PATH_12, v6, '`meta`', KEYS_13, NESTED_1);
+        }
+      } else {
+        issues = expected(issues, ['meta'], 'an object `{ next_token, result_count }`', v6);
+      }
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_15, NESTED_14);
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ data, meta }`', value);
+  }
+
+  return issues;
+}
+
+/** `ListProductsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const ListProductsResponse: StandardSchemaV1<types.ListProductsResponse> =
+  /* @__PURE__ */ standardSchema(
+    'pages-client',
+    check_ListProductsResponse,
+    '`ListProductsResponse`',
+    0,
+  );
+
+export function isListProductsResponse(value: unknown): value is types.ListProductsResponse {
+  return isValid(check_ListProductsResponse, value, 0);
+}
+
+export function assertListProductsResponse(
+  value: unknown,
+): asserts value is types.ListProductsResponse {
+  assertValid(check_ListProductsResponse, value, 0, '`ListProductsResponse`');
+}
+
+export function validateListProductsResponse(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListProductsResponse, value, mode, 0, '`ListProductsResponse`');
+}
+
+function check_ListProductsResponse(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.items;
+    if (v1 !== undefined) {
+      if (Array.isArray(v1)) {
+        for (let i2 = 0; i2 < v1.length; i2++) {
+          const v3: unknown = v1[i2];
+          if (isObject(v3)) {
+            const v4 = v3.id;
+            if (typeof v4 !== 'string') {
+              issues = required(issues, ['items', i2, 'id'], 'a string', v4);
+            }
+            if (mode & 1) {
+              issues = unknownKeys(
+                issues,
+                ['items', i2],
+                v3,
+                'an item of `items`',
+                KEYS_2,
+                NESTED_1,
+              );
+            }
+          } else {
+            issues = expected(issues, ['items', i2], 'an object `{ id }`', v3);
+          }
+        }
+      } else {
+        issues = expected(issues, ['items'], 'an array', v1);
+      }
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_16, NESTED_1);
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ items }`', value);
+  }
+
+  return issues;
+}
+
+/** `ListRowsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const ListRowsResponse: StandardSchemaV1<types.ListRowsResponse> =
+  /* @__PURE__ */ standardSchema('pages-client', check_ListRowsResponse, '`ListRowsResponse`', 0);
+
+export function isListRowsResponse(value: unknown): value is types.ListRowsResponse {
+  return isValid(check_ListRowsResponse, value, 0);
+}
+
+export function assertListRowsResponse(value: unknown): asserts value is types.ListRowsResponse {
+  assertValid(check_ListRowsResponse, value, 0, '`ListRowsResponse`');
+}
+
+export function validateListRowsResponse(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListRowsResponse, value, mode, 0, '`ListRowsResponse`');
+}
+
+function check_ListRowsResponse(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.rows;
+    if (v1 !== undefined) {
+      if (Array.isArray(v1)) {
+        for (let i2 = 0; i2 < v1.length; i2++) {
+          const v3: unknown = v1[i2];
+          if (isObject(v3)) {
+            const v4 = v3.n;
+            if (!Number.isInteger(v4)) {
+              issues = required(issues, ['rows', i2, 'n'], 'an integer', v4);
+            }
+            if (mode & 1) {
+              issues = unknownKeys(
+                issues,
+                ['rows', i2],
+                v3,
+                'an item of `rows`',
+                KEYS_17,
+                NESTED_1,
+              );
+            }
+          } else {
+            issues = expected(issues, ['rows', i2], 'an object `{ n }`', v3);
+          }
+        }
+      } else {
+        issues = expected(issues, ['rows'], 'an array', v1);
+      }
+    }
+    const v6 = value.summary;
+    if (v6 !== undefined) {
+      if (isObject(v6)) {
+        const v7 = v6.count;
+        if (v7 !== undefined) {
+          if (!Number.isInteger(v7)) {
+            issues = expected(issues, ['summary', 'count'], 'an integer', v7);
+          }
+        }
+        if (mode & 1) {
+          issues = unknownKeys(issues, PATH_18, v6, '`summary`', KEYS_19, NESTED_1);
+        }
+      } else {
+        issues = expected(issues, ['summary'], 'an object `{ count }`', v6);
+      }
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_21, NESTED_20);
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ rows, summary }`', value);
+  }
+
+  return issues;
+}
+
+/** `ListTagsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const ListTagsResponse: StandardSchemaV1<types.ListTagsResponse> =
+  /* @__PURE__ */ standardSchema('pages-client', check_ListTagsResponse, '`ListTagsResponse`', 0);
+
+export function isListTagsResponse(value: unknown): value is types.ListTagsResponse {
+  return isValid(check_ListTagsResponse, value, 0);
+}
+
+export function assertListTagsResponse(value: unknown): asserts value is types.ListTagsResponse {
+  assertValid(check_ListTagsResponse, value, 0, '`ListTagsResponse`');
+}
+
+export function validateListTagsResponse(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListTagsResponse, value, mode, 0, '`ListTagsResponse`');
+}
+
+function check_ListTagsResponse(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.object;
+    if (v1 !== 'list') {
+      issues = requiredUnlisted(issues, ['object'], "'list'", v1);
+    }
+    const v2 = value.data;
+    if (Array.isArray(v2)) {
+      for (let i3 = 0; i3 < v2.length; i3++) {
+        const v4: unknown = v2[i3];
+        if (isObject(v4)) {
+          const v5 = v4.id;
+          if (typeof v5 !== 'string') {
+            issues = required(issues, ['data', i3, 'id'], 'a string', v5);
+          }
+          if (mode & 1) {
+            issues = unknownKeys(issues, ['data', i3], v4, 'an item of `data`', KEYS_2, NESTED_1);
+          }
+        } else {
+          issues = expected(issues, ['data', i3], 'an object `{ id }`', v4);
+        }
+      }
+    } else {
+      issues = required(issues, ['data'], 'an array', v2);
+    }
+    const v7 = value.has_more;
+    if (typeof v7 !== 'boolean') {
+      issues = required(issues, ['has_more'], 'a boolean', v7);
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_22, NESTED_1);
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ object, data, has_more }`', value);
   }
 
   return issues;
@@ -150,7 +845,7 @@ function check_Note(
       issues = required(issues, ['text'], 'a string', v2);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_4, value, label, KEYS_6, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_23, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, text }`', value);
@@ -210,7 +905,7 @@ function check_NoteList(
             issues = required(issues, ['data', i3, 'text'], 'a string', v6);
           }
           if (mode & 1) {
-            issues = unknownKeys(issues, ['data', i3], v4, 'an item of `data`', KEYS_6, NESTED_1);
+            issues = unknownKeys(issues, ['data', i3], v4, 'an item of `data`', KEYS_23, NESTED_1);
           }
         } else {
           issues = expected(issues, ['data', i3], 'an object `{ id, text }`', v4);
@@ -220,15 +915,15 @@ function check_NoteList(
       issues = required(issues, ['data'], 'an array', v2);
     }
     const v8 = value.first_id;
-    issues = nestRequired(issues, PATH_7, check_shape_1(v8, mode, '`first_id`', depth + 1), v8);
+    issues = nestRequired(issues, PATH_24, check_shape_1(v8, mode, '`first_id`', depth + 1), v8);
     const v9 = value.last_id;
-    issues = nestRequired(issues, PATH_8, check_shape_1(v9, mode, '`last_id`', depth + 1), v9);
+    issues = nestRequired(issues, PATH_25, check_shape_1(v9, mode, '`last_id`', depth + 1), v9);
     const v10 = value.has_more;
     if (typeof v10 !== 'boolean') {
       issues = required(issues, ['has_more'], 'a boolean', v10);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_4, value, label, KEYS_9, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_26, NESTED_1);
     }
   } else {
     issues = expected(
@@ -237,6 +932,122 @@ function check_NoteList(
       'an object `{ object, data, first_id, last_id, has_more }`',
       value,
     );
+  }
+
+  return issues;
+}
+
+/** `Tag` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const Tag: StandardSchemaV1<types.Tag> = /* @__PURE__ */ standardSchema(
+  'pages-client',
+  check_Tag,
+  '`Tag`',
+  0,
+);
+
+export function isTag(value: unknown): value is types.Tag {
+  return isValid(check_Tag, value, 0);
+}
+
+export function assertTag(value: unknown): asserts value is types.Tag {
+  assertValid(check_Tag, value, 0, '`Tag`');
+}
+
+export function validateTag(value: unknown, mode?: ValidationMode): readonly ValidationIssue[] {
+  return issuesOf(check_Tag, value, mode, 0, '`Tag`');
+}
+
+function check_Tag(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = required(issues, ['id'], 'a string', v1);
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_2, NESTED_1);
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ id }`', value);
+  }
+
+  return issues;
+}
+
+/** Every issue of the query parameters of `listAccounts`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export function validateListAccountsQueryParams(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListAccountsQueryParams, value, mode, 2, '`ListAccountsQueryParams`');
+}
+
+function check_ListAccountsQueryParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value['api-version'];
+    if (v1 !== undefined) {
+      if (typeof v1 !== 'string') {
+        issues = expected(issues, ['api-version'], 'a string', v1);
+      }
+    }
+    for (const k2 in value) {
+      if (k2 !== 'api-version') {
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_27, NESTED_1));
+      }
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ api-version }`', value);
+  }
+
+  return issues;
+}
+
+/** Every issue of the query parameters of `listEvents`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export function validateListEventsQueryParams(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListEventsQueryParams, value, mode, 2, '`ListEventsQueryParams`');
+}
+
+function check_ListEventsQueryParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.MaxResults;
+    if (v1 !== undefined) {
+      if (!Number.isInteger(v1)) {
+        issues = expected(issues, ['MaxResults'], 'an integer', v1);
+      }
+    }
+    const v2 = value.NextToken;
+    if (v2 !== undefined) {
+      if (typeof v2 !== 'string') {
+        issues = expected(issues, ['NextToken'], 'a string', v2);
+      }
+    }
+    for (const k3 in value) {
+      if (k3 !== 'MaxResults' && k3 !== 'NextToken') {
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_28, NESTED_1));
+      }
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ MaxResults, NextToken }`', value);
   }
 
   return issues;
@@ -264,7 +1075,7 @@ function check_ListFolderFilesPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'folder_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_10, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_29, NESTED_1));
       }
     }
   } else {
@@ -298,11 +1109,51 @@ function check_ListFolderFilesQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'cursor') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_11, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_30, NESTED_1));
       }
     }
   } else {
     issues = expected(issues, [], 'an object `{ cursor }`', value);
+  }
+
+  return issues;
+}
+
+/** Every issue of the query parameters of `listLogs`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export function validateListLogsQueryParams(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListLogsQueryParams, value, mode, 2, '`ListLogsQueryParams`');
+}
+
+function check_ListLogsQueryParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.limit;
+    if (v1 !== undefined) {
+      if (!Number.isInteger(v1)) {
+        issues = expected(issues, ['limit'], 'an integer', v1);
+      }
+    }
+    const v2 = value.offset;
+    if (v2 !== undefined) {
+      if (!Number.isInteger(v2)) {
+        issues = expected(issues, ['offset'], 'an integer', v2);
+      }
+    }
+    for (const k3 in value) {
+      if (k3 !== 'limit' && k3 !== 'offset') {
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_31, NESTED_1));
+      }
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ limit, offset }`', value);
   }
 
   return issues;
@@ -345,7 +1196,197 @@ function check_ListNotesQueryParams(
     }
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_12, NESTED_1));
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_32, NESTED_1));
+      }
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ after, limit }`', value);
+  }
+
+  return issues;
+}
+
+/** Every issue of the query parameters of `listPeople`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export function validateListPeopleQueryParams(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListPeopleQueryParams, value, mode, 2, '`ListPeopleQueryParams`');
+}
+
+function check_ListPeopleQueryParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.page;
+    if (v1 !== undefined) {
+      if (!(typeof v1 === 'number' && Number.isInteger(v1))) {
+        issues = expected(issues, ['page'], 'an integer', v1);
+      } else if (!(v1 >= 1)) {
+        issues = fail(issues, ['page'], 'expected at least 1, found ' + String(v1));
+      }
+    }
+    const v2 = value.page_size;
+    if (v2 !== undefined) {
+      if (!Number.isInteger(v2)) {
+        issues = expected(issues, ['page_size'], 'an integer', v2);
+      }
+    }
+    for (const k3 in value) {
+      if (k3 !== 'page' && k3 !== 'page_size') {
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_33, NESTED_1));
+      }
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ page, page_size }`', value);
+  }
+
+  return issues;
+}
+
+/** Every issue of the query parameters of `listPosts`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export function validateListPostsQueryParams(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListPostsQueryParams, value, mode, 2, '`ListPostsQueryParams`');
+}
+
+function check_ListPostsQueryParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.next_token;
+    if (v1 !== undefined) {
+      if (typeof v1 !== 'string') {
+        issues = expected(issues, ['next_token'], 'a string', v1);
+      }
+    }
+    for (const k2 in value) {
+      if (k2 !== 'next_token') {
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_34, NESTED_1));
+      }
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ next_token }`', value);
+  }
+
+  return issues;
+}
+
+/** Every issue of the query parameters of `listProducts`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export function validateListProductsQueryParams(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListProductsQueryParams, value, mode, 2, '`ListProductsQueryParams`');
+}
+
+function check_ListProductsQueryParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.limit;
+    if (v1 !== undefined) {
+      if (!Number.isInteger(v1)) {
+        issues = expected(issues, ['limit'], 'an integer', v1);
+      }
+    }
+    const v2 = value.page;
+    if (v2 !== undefined) {
+      if (!Number.isInteger(v2)) {
+        issues = expected(issues, ['page'], 'an integer', v2);
+      }
+    }
+    for (const k3 in value) {
+      if (k3 !== 'limit' && k3 !== 'page') {
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_35, NESTED_1));
+      }
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ limit, page }`', value);
+  }
+
+  return issues;
+}
+
+/** Every issue of the query parameters of `listRows`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export function validateListRowsQueryParams(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListRowsQueryParams, value, mode, 2, '`ListRowsQueryParams`');
+}
+
+function check_ListRowsQueryParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.start;
+    if (v1 !== undefined) {
+      if (!Number.isInteger(v1)) {
+        issues = expected(issues, ['start'], 'an integer', v1);
+      }
+    }
+    for (const k2 in value) {
+      if (k2 !== 'start') {
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_36, NESTED_1));
+      }
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ start }`', value);
+  }
+
+  return issues;
+}
+
+/** Every issue of the query parameters of `listTags`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export function validateListTagsQueryParams(
+  value: unknown,
+  mode?: ValidationMode,
+): readonly ValidationIssue[] {
+  return issuesOf(check_ListTagsQueryParams, value, mode, 2, '`ListTagsQueryParams`');
+}
+
+function check_ListTagsQueryParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): ValidationIssue[] | undefined {
+  let issues: ValidationIssue[] | undefined;
+  if (isObject(value)) {
+    const v1 = value.after;
+    if (v1 !== undefined) {
+      if (typeof v1 !== 'string') {
+        issues = expected(issues, ['after'], 'a string', v1);
+      }
+    }
+    const v2 = value.limit;
+    if (v2 !== undefined) {
+      if (!Number.isInteger(v2)) {
+        issues = expected(issues, ['limit'], 'an integer', v2);
+      }
+    }
+    for (const k3 in value) {
+      if (k3 !== 'after' && k3 !== 'limit') {
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_32, NESTED_1));
       }
     }
   } else {

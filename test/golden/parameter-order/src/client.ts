@@ -6,6 +6,7 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
+import type * as pagination from './internal/pagination.js';
 import type { PagePromise } from './internal/pagination.js';
 import { chargesRetrieve, clustersCreate, clustersList, clustersTagsList } from './operations.js';
 import type * as requests from './requests.js';
@@ -26,6 +27,9 @@ const IDENTITY: ClientIdentity = {
   baseURLEnv: 'ORDER_BASE_URL',
   auth: 'none',
 };
+
+/** A page of `data` items of `client.clusters.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type ChargesPage = pagination.Page<Charge, ChargePage>;
 
 /**
  * The Order API client without its resources: pass it to the operation functions (`operations.ts`), which a bundler keeps only when they are called. `OrderClient` is this client with every operation as a method.
@@ -51,8 +55,8 @@ export class BaseOrderClient extends ClientCore {
  * ```
  */
 export class OrderClient extends BaseOrderClient {
-  readonly charges: ChargesResource = new ChargesResource(this);
-  readonly clusters: ClustersResource = new ClustersResource(this);
+  readonly charges: Charges = new Charges(this);
+  readonly clusters: Clusters = new Clusters(this);
 
   /** Reads the API key from `ORDER_API_KEY` and the base URL from `ORDER_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -61,7 +65,7 @@ export class OrderClient extends BaseOrderClient {
 }
 
 /** `client.charges` */
-export class ChargesResource {
+export class Charges {
   constructor(protected readonly client: ClientCore) {}
 
   /**
@@ -84,11 +88,11 @@ export class ChargesResource {
 }
 
 /** `client.clusters` */
-export class ClustersResource {
-  readonly tags: ClustersTagsResource;
+export class Clusters {
+  readonly tags: Tags;
 
   constructor(protected readonly client: ClientCore) {
-    this.tags = new ClustersTagsResource(client);
+    this.tags = new Tags(client);
   }
 
   /**
@@ -117,16 +121,13 @@ export class ClustersResource {
    * }
    * ```
    */
-  list(
-    params?: requests.ListClustersParams,
-    options?: RequestOptions,
-  ): PagePromise<ListClustersQueryParams, ChargePage, ChargePage['data'][number]> {
+  list(params?: requests.ListClustersParams, options?: RequestOptions): PagePromise<ChargesPage> {
     return clustersList(this.client, params, options);
   }
 }
 
 /** `client.clusters.tags` */
-export class ClustersTagsResource {
+export class Tags {
   constructor(protected readonly client: ClientCore) {}
 
   /**

@@ -4,7 +4,7 @@
 import type { APIPromise } from './internal/api-promise.js';
 import type { RequestOptions } from './internal/core.js';
 import { PagePromise } from './internal/pagination.js';
-import type { BaseOrderClient } from './client.js';
+import type { BaseOrderClient, ChargesPage } from './client.js';
 import * as requests from './requests.js';
 import type {
   Charge,
@@ -101,11 +101,11 @@ export function clustersList(
   client: BaseOrderClient,
   params?: requests.ListClustersParams,
   options?: RequestOptions,
-): PagePromise<ListClustersQueryParams, ChargePage, ChargePage['data'][number]> {
+): PagePromise<ChargesPage> {
   const query = params?.query;
-  return new PagePromise<ListClustersQueryParams, ChargePage, ChargePage['data'][number]>(
+  return new PagePromise<ChargesPage>(
     query ?? {},
-    (query) =>
+    (query: ListClustersQueryParams, url) =>
       client.request(
         {
           validateRequest: () => [
@@ -122,7 +122,13 @@ export function clustersList(
         },
         options,
       ),
-    { items: 'data', cursorParam: 'after', cursorField: 'last_id', hasMore: 'has_more' },
+    {
+      style: 'cursor',
+      items: 'data',
+      cursorParam: 'after',
+      cursorField: ['last_id'],
+      hasMore: ['has_more'],
+    },
   );
 }
 

@@ -44,7 +44,7 @@ export class BaseParametersClient extends ClientCore {
  * ```
  */
 export class ParametersClient extends BaseParametersClient {
-  readonly projects: ProjectsResource = new ProjectsResource(this);
+  readonly projects: Projects = new Projects(this);
 
   /** Reads the API key from `PARAMETERS_API_KEY` and the base URL from `PARAMETERS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -53,16 +53,16 @@ export class ParametersClient extends BaseParametersClient {
 }
 
 /** `client.projects` */
-export class ProjectsResource {
-  readonly items: ProjectsItemsResource;
+export class Projects {
+  readonly items: Items;
 
   constructor(protected readonly client: ClientCore) {
-    this.items = new ProjectsItemsResource(client);
+    this.items = new Items(client);
   }
 }
 
 /** `client.projects.items` */
-export class ProjectsItemsResource {
+export class Items {
   constructor(protected readonly client: ClientCore) {}
 
   /**

@@ -45,7 +45,7 @@ export class BaseSwaggerPetstoreClient extends ClientCore {
  * ```
  */
 export class SwaggerPetstoreClient extends BaseSwaggerPetstoreClient {
-  readonly pets: PetsResource = new PetsResource(this);
+  readonly pets: Pets = new Pets(this);
 
   /** Reads the API key from `SWAGGER_PETSTORE_API_KEY` and the base URL from `SWAGGER_PETSTORE_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -54,7 +54,7 @@ export class SwaggerPetstoreClient extends BaseSwaggerPetstoreClient {
 }
 
 /** `client.pets` */
-export class PetsResource {
+export class Pets {
   constructor(protected readonly client: ClientCore) {}
 
   /**

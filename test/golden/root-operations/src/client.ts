@@ -43,8 +43,8 @@ export class BaseRootClient extends ClientCore {
  * ```
  */
 export class RootClient extends BaseRootClient {
-  readonly client_: ClientResource = new ClientResource(this);
-  readonly request_: RequestResource = new RequestResource(this);
+  readonly client_: Client = new Client(this);
+  readonly request_: Request = new Request(this);
   protected readonly client: ClientCore = this;
 
   /** Reads the API key from `ROOT_API_KEY` and the base URL from `ROOT_BASE_URL` where the runtime has environment variables. */
@@ -100,16 +100,16 @@ export class RootClient extends BaseRootClient {
 }
 
 /** `client.client_` */
-export class ClientResource {
-  readonly keys: ClientKeysResource;
+export class Client {
+  readonly keys: Keys;
 
   constructor(protected readonly client: ClientCore) {
-    this.keys = new ClientKeysResource(client);
+    this.keys = new Keys(client);
   }
 }
 
 /** `client.client_.keys` */
-export class ClientKeysResource {
+export class Keys {
   constructor(protected readonly client: ClientCore) {}
 
   /**
@@ -126,7 +126,7 @@ export class ClientKeysResource {
 }
 
 /** `client.request_` */
-export class RequestResource {
+export class Request {
   constructor(protected readonly client: ClientCore) {}
 
   /**
