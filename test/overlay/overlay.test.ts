@@ -251,6 +251,22 @@ describe('the config file and flags', () => {
     expect(await readFile(join(folder, 'out/src/requests.ts'), 'utf8')).toContain(`headers: { 'X-Trace': 'create', 'Zoo-Beta': 'animals=v3' }`);
   });
 
+  it('sdkgen diff --overlay applies the overlay to both specs: changes are named as the overlaid client names them', async () => {
+    const folder = join(work, 'diff');
+    await mkdir(folder, { recursive: true });
+    const before = await readFile(join(FIXTURES, 'zoo.yaml'), 'utf8');
+    await writeFile(join(folder, 'old.yaml'), before);
+    await writeFile(join(folder, 'new.yaml'), before.replace('      operationId: getHealth\n', '      operationId: getHealth\n      deprecated: true\n'));
+    await cp(join(FIXTURES, 'zoo.overlay.yaml'), join(folder, 'o.yaml'));
+    const plain = await runCli(['diff', 'old.yaml', 'new.yaml'], folder);
+    const overlaid = await runCli(['diff', 'old.yaml', 'new.yaml', '--overlay', 'o.yaml'], folder);
+    expect(plain.code).toBe(0);
+    expect(overlaid.code).toBe(0);
+    expect(plain.stdout).toContain('health.list');
+    expect(overlaid.stdout).toContain('status.check');
+    expect(overlaid.stdout).not.toContain('health.list');
+  });
+
   it('--watch regenerates when an overlay file changes', async () => {
     const folder = join(work, 'watch');
     await cp(join(FIXTURES, 'zoo.yaml'), join(folder, 'zoo.yaml'));
