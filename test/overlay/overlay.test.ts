@@ -85,6 +85,12 @@ describe('zoo.yaml with zoo.overlay.yaml, called against 127.0.0.1', () => {
     expect(server.requests[2]!.headers['x-other']).toBe('kept');
   });
 
+  it("tells the package's users in its README that some methods send headers of their own, and how to override them", async () => {
+    const readme = await readFile(join(work, 'zoo/README.md'), 'utf8');
+    expect(readme).toContain('Some methods send headers of their own on every call');
+    expect(readme).toContain("`{ headers: { 'Header-Name': null } }`");
+  });
+
   it('puts the default headers in the request builders, so a builder stays wire-complete', () => {
     expect(requests['createAnimal']!({ body: { id: 'a1', name: 'Rex' } }).headers).toEqual({ 'X-Trace': 'create', 'Zoo-Beta': 'animals=v3' });
     expect(requests['listAnimals']!().headers).toEqual({ 'Zoo-Beta': 'animals=v2' });
