@@ -86,6 +86,17 @@ describe('the config file as the last overlay', () => {
   });
 });
 
+describe('config operations settings', () => {
+  it('write x-sdk-resource, x-sdk-method and x-sdk-pagination (replacing the overlays\'), located in the config file', () => {
+    const config = 'operations:\n  listCows:\n    resource: farm.cows\n    method: all\n    pagination: { style: cursor, items: data }\n';
+    const { spec } = overlaid([`${HEAD}  - target: $.paths['/cows'].get\n    update: { x-sdk-pagination: { style: cursor, cursorParam: after } }\n`], config);
+    const operation = (spec.root as Record<string, any>)['paths']['/cows']['get']; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect([operation['x-sdk-resource'], operation['x-sdk-method'], operation['x-sdk-pagination']]).toEqual(['farm.cows', 'all', { style: 'cursor', items: 'data' }]);
+    expect(spec.locate('/paths/~1cows/get/x-sdk-method')).toMatchObject({ file: 'sdkgen.config.yaml', line: 4, column: 13, pointer: '/operations/listCows/method' });
+    expect(spec.locate('/paths/~1cows/get/x-sdk-pagination/items')).toMatchObject({ file: 'sdkgen.config.yaml', line: 5, pointer: '/operations/listCows/pagination/items' });
+  });
+});
+
 describe('update forms', () => {
   it('appends a single value to an array target, each element of a list, and merges nested mappings and arrays', () => {
     const { spec } = overlaid([
