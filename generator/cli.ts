@@ -52,7 +52,7 @@ are relative to the current folder, and in a config file to the file's folder):
                          (repeatable, applied in order, after the config file's \`overlays\`)
   --check                write nothing; exit 1 and list every file that would be created,
                          changed or deleted when the output folder is not current
-  --watch                regenerate when the spec or a template changes; a bad edit prints
+  --watch                regenerate when the spec, an overlay or a template changes; a bad edit prints
                          its diagnostics and the last good output stays in place
   --templates <dir>      a folder of templates that replace the built-in ones by file name
   --package-name <name>  the npm package name (default: info.x-sdk.packageName)

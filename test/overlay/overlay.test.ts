@@ -252,9 +252,10 @@ describe('the config file and flags', () => {
     const run = await runIn('order', { 'second.yaml': second }, ['generate', '--spec', 'zoo.yaml', '--overlay', 'first.yaml', '--overlay', 'second.yaml', '--out', 'out']);
     expect(run.code).toBe(0);
     expect(await readFile(join(folder, 'out/src/requests.ts'), 'utf8')).toContain(`headers: { 'X-Trace': 'create', 'Zoo-Beta': 'animals=v9' }`);
-    const reversed = await runCli(['generate', '--spec', 'zoo.yaml', '--overlay', 'second.yaml', '--overlay', 'first.yaml', '--out', 'out'], folder);
+    const reversed = await runCli(['generate', '--spec', 'zoo.yaml', '--overlay', 'second.yaml', '--overlay', 'first.yaml', '--base-url-env', 'FLAG_URL', '--out', 'out'], folder);
     expect(reversed.code).toBe(0);
     expect(await readFile(join(folder, 'out/src/requests.ts'), 'utf8')).toContain(`headers: { 'X-Trace': 'create', 'Zoo-Beta': 'animals=v3' }`);
+    expect(await readFile(join(folder, 'out/src/client.ts'), 'utf8')).toContain("baseURLEnv: 'FLAG_URL'"); // the flag over the overlay's ZOO_URL
   });
 
   it('sdkgen diff --overlay applies the overlay to both specs: changes are named as the overlaid client names them', async () => {
