@@ -81,7 +81,7 @@ export function parseJsonPath(text: string): JsonPathQuery {
   return {
     text,
     isSingular: isSingularQuery(query),
-    select: (root) => evaluateQuery(query, root, root, []),
+    select: (root) => selectNodes(query, root, { value: root }).map((node) => ({ value: node.value, path: pathOf(node) })),
   };
 }
 
@@ -440,10 +440,26 @@ function isSingularQuery(query: Query): boolean {
 const NOTHING: unique symbol = Symbol('nothing');
 type Value = unknown;
 
-function evaluateQuery(query: Query, root: unknown, current: unknown, path: readonly (string | number)[]): JsonPathNode[] {
-  let nodes: JsonPathNode[] = [{ value: query.isRelative ? current : root, path: query.isRelative ? path : [] }];
+/**
+ * A node during evaluation: its path is kept as a link to its parent and built only for the
+ * nodes a query returns, so `$..` over a large document does not copy a path per node.
+ */
+interface Located {
+  readonly value: unknown;
+  readonly parent?: Located;
+  readonly key?: string | number;
+}
+
+function pathOf(node: Located): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at: Located | undefined = node; at?.key !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+function selectNodes(query: Query, root: unknown, start: Located): Located[] {
+  let nodes: Located[] = [start];
   for (const segment of query.segments) {
-    const next: JsonPathNode[] = [];
+    const next: Located[] = [];
     for (const node of nodes) {
       if (segment.isDescendant) descend(node, (visited) => applySelectors(segment.selectors, visited, root, next));
       else applySelectors(segment.selectors, node, root, next);
@@ -455,24 +471,24 @@ function evaluateQuery(query: Query, root: unknown, current: unknown, path: read
 }
 
 /** The node, then each child followed by its descendants, in document order (§2.5.2.2). */
-function descend(node: JsonPathNode, visit: (node: JsonPathNode) => void): void {
+function descend(node: Located, visit: (node: Located) => void): void {
   visit(node);
   for (const child of children(node)) descend(child, visit);
 }
 
-function children(node: JsonPathNode): JsonPathNode[] {
-  const { value, path } = node;
-  if (Array.isArray(value)) return value.map((item, index) => ({ value: item, path: [...path, index] }));
-  if (isRecord(value)) return Object.keys(value).map((key) => ({ value: value[key], path: [...path, key] }));
+function children(node: Located): Located[] {
+  const { value } = node;
+  if (Array.isArray(value)) return value.map((item, index) => ({ value: item, parent: node, key: index }));
+  if (isRecord(value)) return Object.keys(value).map((key) => ({ value: value[key], parent: node, key }));
   return [];
 }
 
-function applySelectors(selectors: readonly Selector[], node: JsonPathNode, root: unknown, out: JsonPathNode[]): void {
-  const { value, path } = node;
+function applySelectors(selectors: readonly Selector[], node: Located, root: unknown, out: Located[]): void {
+  const { value } = node;
   for (const selector of selectors) {
     switch (selector.kind) {
       case 'name':
-        if (isRecord(value) && Object.hasOwn(value, selector.name)) out.push({ value: value[selector.name], path: [...path, selector.name] });
+        if (isRecord(value) && Object.hasOwn(value, selector.name)) out.push({ value: value[selector.name], parent: node, key: selector.name });
         break;
       case 'wildcard':
         out.push(...children(node));
@@ -480,11 +496,11 @@ function applySelectors(selectors: readonly Selector[], node: JsonPathNode, root
       case 'index': {
         if (!Array.isArray(value)) break;
         const index = selector.index < 0 ? value.length + selector.index : selector.index;
-        if (index >= 0 && index < value.length) out.push({ value: value[index], path: [...path, index] });
+        if (index >= 0 && index < value.length) out.push({ value: value[index], parent: node, key: index });
         break;
       }
       case 'slice':
-        if (Array.isArray(value)) for (const index of sliceIndexes(selector, value.length)) out.push({ value: value[index], path: [...path, index] });
+        if (Array.isArray(value)) for (const index of sliceIndexes(selector, value.length)) out.push({ value: value[index], parent: node, key: index });
         break;
       case 'filter':
         for (const child of children(node)) if (isTrue(selector.test, child, root)) out.push(child);
@@ -511,7 +527,12 @@ function sliceIndexes(slice: Extract<Selector, { kind: 'slice' }>, length: numbe
   return indexes;
 }
 
-function isTrue(test: Logical, node: JsonPathNode, root: unknown): boolean {
+/** The nodes a query inside a filter selects, relative to the candidate node `@` or to the root. */
+function innerNodes(query: Query, node: Located, root: unknown): Located[] {
+  return selectNodes(query, root, query.isRelative ? node : { value: root });
+}
+
+function isTrue(test: Logical, node: Located, root: unknown): boolean {
   switch (test.kind) {
     case 'or':
       return test.parts.some((part) => isTrue(part, node, root));
@@ -520,7 +541,7 @@ function isTrue(test: Logical, node: JsonPathNode, root: unknown): boolean {
     case 'not':
       return !isTrue(test.operand, node, root);
     case 'exists':
-      return evaluateQuery(test.query, root, node.value, node.path).length > 0;
+      return innerNodes(test.query, node, root).length > 0;
     case 'call':
       return callFunction(test.call, node, root) === true;
     case 'compare':
@@ -528,12 +549,12 @@ function isTrue(test: Logical, node: JsonPathNode, root: unknown): boolean {
   }
 }
 
-function operandValue(operand: Operand, node: JsonPathNode, root: unknown): Value {
+function operandValue(operand: Operand, node: Located, root: unknown): Value {
   switch (operand.kind) {
     case 'literal':
       return operand.value;
     case 'query': {
-      const [first] = evaluateQuery(operand.query, root, node.value, node.path);
+      const [first] = innerNodes(operand.query, node, root);
       return first === undefined ? NOTHING : first.value;
     }
     case 'call':
@@ -541,8 +562,8 @@ function operandValue(operand: Operand, node: JsonPathNode, root: unknown): Valu
   }
 }
 
-function callFunction(call: Extract<Operand, { kind: 'call' }>, node: JsonPathNode, root: unknown): Value {
-  const nodesOf = (arg: Operand) => (arg.kind === 'query' ? evaluateQuery(arg.query, root, node.value, node.path) : []);
+function callFunction(call: Extract<Operand, { kind: 'call' }>, node: Located, root: unknown): Value {
+  const nodesOf = (arg: Operand) => (arg.kind === 'query' ? innerNodes(arg.query, node, root) : []);
   const [first, second] = call.args as [Operand, Operand | undefined];
   switch (call.name) {
     case 'length': {

@@ -96,7 +96,7 @@ function readAction(raw: unknown, pointer: string, loaded: LoadedSpec, report: (
       target = parseJsonPath(targetText);
     } catch (error) {
       if (!(error instanceof JsonPathSyntaxError)) throw error;
-      problems.push(problem(targetColumn(loaded, childPointer(pointer, 'target'), error.offset), `The target is not a valid JSONPath (RFC 9535): ${error.message}`, 'See RFC 9535 for the syntax; common forms are `$.paths[\'/pets\'].get`, `$.paths.*.*[?@.operationId == \'listPets\']` and `$.tags[?@.name == \'pets\']`.'));
+      problems.push(problem(targetColumn(loaded, childPointer(pointer, 'target'), error.offset), `The target is not a valid JSONPath (RFC 9535): ${error.message}`, 'See RFC 9535 for the syntax; common forms are `$.paths[\'/pets\'].get`, `$.paths.*[?@.operationId == \'listPets\']` (an operation by operationId) and `$.tags[?@.name == \'pets\']`.'));
     }
   }
   if (problems.length > before || target === undefined) return undefined;
