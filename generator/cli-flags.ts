@@ -12,6 +12,8 @@ export interface StringFlag {
   readonly value: string;
   readonly default?: string;
   readonly short?: string;
+  /** Repeatable: every value is kept, in the order given (`--overlay a --overlay b`). */
+  readonly isRepeatable?: boolean;
 }
 
 export interface BooleanFlag {
@@ -22,7 +24,7 @@ export interface BooleanFlag {
 export type Flag = StringFlag | BooleanFlag;
 
 export type FlagValues<F extends Record<string, Flag>> = {
-  -readonly [K in keyof F]: F[K] extends BooleanFlag ? boolean : F[K] extends { readonly default: string } ? string : string | undefined;
+  -readonly [K in keyof F]: F[K] extends BooleanFlag ? boolean : F[K] extends { readonly isRepeatable: true } ? string[] : F[K] extends { readonly default: string } ? string : string | undefined;
 };
 
 export interface ParsedFlags<F extends Record<string, Flag>> {
@@ -31,7 +33,8 @@ export interface ParsedFlags<F extends Record<string, Flag>> {
 }
 
 /**
- * Parses `args` against `flags`. A repeated string flag keeps its last value; `--` ends the
+ * Parses `args` against `flags`. A repeated string flag keeps its last value (a repeatable one
+ * keeps them all); `--` ends the
  * flags. `helpCommand` is the command that lists the flags (`sdkgen --help`).
  */
 export function parseFlags<F extends Record<string, Flag>>(args: readonly string[], flags: F, helpCommand: string): ParsedFlags<F> {
@@ -40,8 +43,8 @@ export function parseFlags<F extends Record<string, Flag>>(args: readonly string
   for (const [name, flag] of known) options[name] = { type: flag.type, ...(flag.short !== undefined ? { short: flag.short } : {}) };
   const { tokens } = parseArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
 
-  const values: Record<string, string | boolean | undefined> = {};
-  for (const [name, flag] of known) values[name] = flag.type === 'boolean' ? false : flag.default;
+  const values: Record<string, string | string[] | boolean | undefined> = {};
+  for (const [name, flag] of known) values[name] = flag.type === 'boolean' ? false : flag.isRepeatable ? [] : flag.default;
   const positionals: string[] = [];
   const more = ` Run \`${helpCommand}\` for the options.`;
   for (const token of tokens) {
@@ -61,7 +64,8 @@ export function parseFlags<F extends Record<string, Flag>>(args: readonly string
     if (value === undefined || value === '' || (!token.inlineValue && value.startsWith('-'))) {
       throw new UsageError(`\`${shown}\` needs a value: ${shown} <${flag.value}> (${missingValue(shown, value, known)}).${more}`);
     }
-    values[token.name] = value;
+    if (flag.isRepeatable) (values[token.name] as string[]).push(value);
+    else values[token.name] = value;
   }
   return { values: values as FlagValues<F>, positionals };
 }

@@ -24,6 +24,9 @@ const GENERATE_FLAGS = {
   templates: { type: 'string', value: 'dir' },
   'package-name': { type: 'string', value: 'name' },
   'client-name': { type: 'string', value: 'name' },
+  'api-key-env': { type: 'string', value: 'name' },
+  'base-url-env': { type: 'string', value: 'name' },
+  overlay: { type: 'string', value: 'file', isRepeatable: true },
   'pattern-input-limit': { type: 'string', value: 'characters' },
   config: { type: 'string', value: 'file' },
   quiet: { type: 'boolean' },
@@ -45,13 +48,19 @@ Options of generate (flags override sdkgen.config.json / sdkgen.config.yaml; rel
 are relative to the current folder, and in a config file to the file's folder):
   --spec <file>          the OpenAPI 3.0/3.1 spec, YAML or JSON (or \`spec\` in the config file)
   --out <dir>            the output folder, replaced atomically (default: ${DEFAULT_OUT})
+  --overlay <file>       an OpenAPI Overlay 1.0 file applied to the spec before it is checked
+                         (repeatable, applied in order, after the config file's \`overlays\`)
   --check                write nothing; exit 1 and list every file that would be created,
                          changed or deleted when the output folder is not current
-  --watch                regenerate when the spec or a template changes; a bad edit prints
+  --watch                regenerate when the spec, an overlay or a template changes; a bad edit prints
                          its diagnostics and the last good output stays in place
   --templates <dir>      a folder of templates that replace the built-in ones by file name
   --package-name <name>  the npm package name (default: info.x-sdk.packageName)
   --client-name <name>   the client class name (default: info.x-sdk.clientName)
+  --api-key-env <name>   the environment variable the client reads its API key from
+                         (default: info.x-sdk.apiKeyEnv, else derived from info.title)
+  --base-url-env <name>  the environment variable the client reads its base URL from
+                         (default: info.x-sdk.baseURLEnv, else derived from info.title)
   --pattern-input-limit <n>
                          the generated validators test a \`pattern\` only on strings of at most
                          n characters and report longer ones (default: no limit, except the
@@ -109,6 +118,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const templates = pick(values.templates, config.templates);
     const packageName = pick(values['package-name'], config.packageName);
     const clientName = pick(values['client-name'], config.clientName);
+    const apiKeyEnv = pick(values['api-key-env'], config.apiKeyEnv);
+    const baseURLEnv = pick(values['base-url-env'], config.baseURLEnv);
+    // the config file's overlays first, then each --overlay in the order given
+    const overlays = [...(config.overlays ?? []), ...values.overlay];
     const patternInputLimit = parseLimit(values['pattern-input-limit'] ?? config.patternInputLimit, values['pattern-input-limit'] !== undefined ? '--pattern-input-limit' : `${config.file}: patternInputLimit`);
     const spec = pick(values.spec, config.spec);
     if (spec === undefined) {
@@ -130,6 +143,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ...(templates !== undefined ? { templates } : {}),
         ...(packageName !== undefined ? { packageName } : {}),
         ...(clientName !== undefined ? { clientName } : {}),
+        ...(apiKeyEnv !== undefined ? { apiKeyEnv } : {}),
+        ...(baseURLEnv !== undefined ? { baseURLEnv } : {}),
+        ...(overlays.length > 0 ? { overlays } : {}),
+        ...(config.settings !== undefined ? { settings: config.settings } : {}),
         ...(patternInputLimit !== undefined ? { patternInputLimit } : {}),
       },
     };
@@ -156,11 +173,11 @@ async function runOnce(settings: RunSettings, io: Io, debug: boolean): Promise<n
 }
 
 async function watch(settings: RunSettings, io: Io, debug: boolean): Promise<number> {
-  const { spec, templates } = settings.options;
-  const targets = [{ path: resolve(io.cwd, spec), isFolder: false }, { path: BUILTIN_TEMPLATES, isFolder: true }];
+  const { spec, templates, overlays = [] } = settings.options;
+  const targets = [{ path: resolve(io.cwd, spec), isFolder: false }, { path: BUILTIN_TEMPLATES, isFolder: true }, ...overlays.map((overlay) => ({ path: resolve(io.cwd, overlay), isFolder: false }))];
   if (templates !== undefined) targets.push({ path: resolve(io.cwd, templates), isFolder: true });
   const announce = () => {
-    if (!settings.quiet && !settings.json) io.stderr(`sdkgen: watching ${[spec, ...(templates !== undefined ? [templates] : [])].join(', ')}, the files it refers to and the built-in templates (Ctrl-C to stop)\n`);
+    if (!settings.quiet && !settings.json) io.stderr(`sdkgen: watching ${[spec, ...overlays, ...(templates !== undefined ? [templates] : [])].join(', ')}, the files it refers to and the built-in templates (Ctrl-C to stop)\n`);
   };
   await watchFiles(
     withSpecFiles(resolve(io.cwd, spec), targets),

@@ -7,6 +7,7 @@ import type { EmittedFile } from './emit/emitted-file.js';
 import type { Emitter } from './emit/emitters.js';
 import { selfCheck } from './emit/self-check.js';
 import { templateSet } from './emit/template-set.js';
+import { applyOverlays, type SourceText } from './load/apply-overlays.js';
 import { loadSpecFiles } from './load/load-spec-files.js';
 import { decodeUtf8 } from './load/decode-utf8.js';
 import { PRETTIER_OPTIONS } from './format/format-files.js';
@@ -32,6 +33,14 @@ export interface GenerateOptions {
   readonly templates?: string;
   readonly packageName?: string;
   readonly clientName?: string;
+  /** The environment variable the client reads its API key from (default: info.x-sdk.apiKeyEnv). */
+  readonly apiKeyEnv?: string;
+  /** The environment variable the client reads its base URL from (default: info.x-sdk.baseURLEnv). */
+  readonly baseURLEnv?: string;
+  /** OpenAPI Overlay 1.0 files, applied in this order to the spec before it is validated. */
+  readonly overlays?: readonly string[];
+  /** A config file whose `operations` and `tags` settings apply after the overlays: its name and text. */
+  readonly settings?: SourceText;
   /** Validators test a `pattern` only on strings of at most this many characters. */
   readonly patternInputLimit?: number;
   /** The folder relative paths are read from and written to (default: the process's cwd). */
@@ -58,10 +67,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const worker = prettierWorker(PRETTIER_OPTIONS);
   // the text of every file of the spec, for code frames in diagnostics
   let sources: ReadonlyMap<string, string> = new Map([[options.spec, text]]);
+  // an overlay action that matched nothing is often why a later stage fails: shown with its errors too
+  let overlayWarnings: readonly Diagnostic[] = [];
   try {
     const templatesPromise = loadTemplates(options.templates === undefined ? undefined : onDisk(options.templates), options.templates);
     templatesPromise.catch(() => {}); // awaited below; a spec error may come first
-    const spec = await loadSpecFiles(options.spec, text, onDisk(options.spec));
+    const overlayTexts = await Promise.all((options.overlays ?? []).map(async (file) => ({ file, text: decodeUtf8(file, await readInput('overlay', file, onDisk(file))) })));
+    const bundled = await loadSpecFiles(options.spec, text, onDisk(options.spec));
+    sources = bundled.sources;
+    const overlaid = applyOverlays(bundled, overlayTexts, options.settings);
+    const spec = overlaid.spec;
+    overlayWarnings = overlaid.warnings;
     sources = spec.sources;
     stage('validate');
     const validation = deferredValidation(await validateLater(spec));
@@ -70,6 +86,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       const { api, warnings } = buildModel(validation.checked, {
         ...(options.packageName !== undefined ? { packageName: options.packageName } : {}),
         ...(options.clientName !== undefined ? { clientName: options.clientName } : {}),
+        ...(options.apiKeyEnv !== undefined ? { apiKeyEnv: options.apiKeyEnv } : {}),
+        ...(options.baseURLEnv !== undefined ? { baseURLEnv: options.baseURLEnv } : {}),
         ...(options.patternInputLimit !== undefined ? { patternInputLimit: options.patternInputLimit } : {}),
       });
       stage('emit');
@@ -90,7 +108,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       for (const emit of FORMATTED_EMITTERS) await run(emit);
       await validation.confirm();
       for (const emit of PRINTED_EMITTERS) await run(emit);
-      return { warnings, formatting, session };
+      return { warnings: [...overlayWarnings, ...warnings], formatting, session };
     });
     stage('format');
     const files = (await Promise.all(formatting)).flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -110,7 +128,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const result = await writeOutput(onDisk(options.out), files);
     return { files, warnings, difference: result, wrote: result.wrote };
   } catch (error) {
-    if (error instanceof SpecError) throw new SpecError(error.diagnostics, new Map([...sources, ...error.sources, [options.spec, text]]));
+    if (error instanceof SpecError) {
+      const diagnostics = error.diagnostics.some((d) => overlayWarnings.includes(d)) ? error.diagnostics : [...overlayWarnings, ...error.diagnostics];
+      throw new SpecError(diagnostics, new Map([...sources, ...error.sources, [options.spec, text]]));
+    }
     if (error instanceof UsageError || error instanceof InternalError) throw error;
     if (isFileSystemError(error)) throw error;
     // load/too-deep and load/alias-cycle keep specs from getting here; anything that still does is sdkgen's bug
@@ -142,11 +163,15 @@ function deferredValidation({ checked, confirm }: Awaited<ReturnType<typeof vali
 }
 
 async function readSpecFile(file: string, path: string): Promise<Uint8Array> {
+  return readInput('spec', file, path);
+}
+
+async function readInput(what: 'spec' | 'overlay', file: string, path: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `Cannot read the spec ${file}: no such file.` : `Cannot read the spec ${file}: ${code ?? String(error)}.`);
+    throw new UsageError(code === 'ENOENT' ? `Cannot read the ${what} ${file}: no such file.` : `Cannot read the ${what} ${file}: ${code ?? String(error)}.`);
   }
 }
 

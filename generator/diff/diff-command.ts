@@ -18,6 +18,7 @@ Options:
   --format <format>      text (default), markdown (a changelog entry) or json (for tools)
   --fail-on <level>      exit 1 when a change at this level is found: breaking; feature
                          (breaking or feature); any (any change, docs included)
+  --overlay <file>       an OpenAPI Overlay 1.0 file applied to both specs (repeatable, in order)
   --debug                show stack traces for internal errors
   -h, --help             show this help
 
@@ -47,7 +48,7 @@ export async function runDiffCommand(args: readonly string[], io: DiffCommandIo)
       io.stdout(DIFF_HELP + '\n');
       return 0;
     }
-    const diff = await diffSpecs(options.oldFile, options.newFile, { cwd: io.cwd });
+    const diff = await diffSpecs(options.oldFile, options.newFile, { cwd: io.cwd, overlays: options.overlays });
     io.stdout(renderDiff(diff, options.format));
     return failOnExit(diff, options.failOn, io);
   } catch (error) {
@@ -60,12 +61,14 @@ interface DiffOptions {
   readonly newFile: string;
   readonly format: DiffFormat;
   readonly failOn?: FailOn;
+  readonly overlays: readonly string[];
 }
 
 function parseOptions(args: readonly string[]): DiffOptions | 'help' {
   const flags = {
     format: { type: 'string', value: 'format', default: 'text' },
     'fail-on': { type: 'string', value: 'level' },
+    overlay: { type: 'string', value: 'file', isRepeatable: true },
     debug: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   } as const;
@@ -79,7 +82,7 @@ function parseOptions(args: readonly string[]): DiffOptions | 'help' {
     const problem = positionals.length < 2 ? 'Expected two specs' : `Unexpected argument "${positionals[2]}"`;
     throw new UsageError(`${problem}: sdkgen diff <old-spec> <new-spec> [--format text|markdown|json] [--fail-on breaking|feature|any].`);
   }
-  return { oldFile: positionals[0]!, newFile: positionals[1]!, format, ...(failOn !== undefined ? { failOn } : {}) };
+  return { oldFile: positionals[0]!, newFile: positionals[1]!, format, overlays: values.overlay, ...(failOn !== undefined ? { failOn } : {}) };
 }
 
 function failOnExit(diff: SpecDiff, failOn: FailOn | undefined, io: DiffCommandIo): number {

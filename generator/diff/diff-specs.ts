@@ -14,11 +14,13 @@ import { versionBumpOf } from './version-bump.js';
 export interface DiffOptions {
   /** Where relative spec paths are read from (default: the process's cwd); they are reported as given. */
   readonly cwd?: string;
+  /** Overlay files applied to both specs, in order (`--overlay`). */
+  readonly overlays?: readonly string[];
 }
 
 /** Throws one SpecError with the problems of both specs when either has errors. */
 export async function diffSpecs(oldFile: string, newFile: string, options: DiffOptions = {}): Promise<SpecDiff> {
-  const results = await Promise.allSettled([loadApi(oldFile, options.cwd), loadApi(newFile, options.cwd)]);
+  const results = await Promise.allSettled([loadApi(oldFile, options.cwd, options.overlays), loadApi(newFile, options.cwd, options.overlays)]);
   const specErrors = results.flatMap((result) => (result.status === 'rejected' && result.reason instanceof SpecError ? [result.reason] : []));
   const other = results.find((result) => result.status === 'rejected' && !(result.reason instanceof SpecError));
   if (other?.status === 'rejected') throw other.reason;

@@ -20,6 +20,8 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     version: api.version,
     description: api.description ?? `A client for the ${api.title}.`,
     specFile: api.specFile.split(/[\\/]/).pop() ?? api.specFile,
+    // constant headers (a `const` header parameter, `x-sdk-headers`): the README says how to override them
+    hasOperationHeaders: api.operations.some((op) => op.fixedHeaders.length > 0),
     operations: api.operations.map((op) => ({
       call: `${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}()`,
       method: op.httpMethod.toUpperCase(),

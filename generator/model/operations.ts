@@ -1,6 +1,7 @@
 // Path item + operation -> IrOperation (names are claimed later, in build-model). Pure.
 import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import { isRecord } from '../load/json-node.js';
 import { childPointer } from '../load/pointer.js';
 import type { RawOperation } from '../validate/walk-operations.js';
 import type { IrParameter, IrPathPart, IrRequestBody, IrResponse, IrSchema } from './ir.js';
@@ -29,7 +30,9 @@ type Raw = Record<string, unknown>;
 const JSON_TYPES = /^application\/(.+\+)?json(;.*)?$/;
 
 export function operationToDraft(op: RawOperation, ctx: SchemaContext, allPaths: ReadonlySet<string>): DraftOperation {
-  const { parameters, fixedHeaders, fixedQuery } = parametersOf(op, ctx);
+  const fromParameters = parametersOf(op, ctx);
+  const { parameters, fixedQuery } = fromParameters;
+  const fixedHeaders = withDefaultHeaders(op, fromParameters.fixedHeaders, parameters, ctx);
   const body = requestBodyOf(op, ctx);
   const { response, errorSchema } = responsesOf(op, ctx);
   const key = splitPathKey(op.path);
@@ -130,6 +133,71 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
   fixedHeaders.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
   fixedQuery.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { parameters, fixedHeaders, fixedQuery };
+}
+
+/**
+ * `x-sdk-headers: { Name: value }` of the operation and of the root `tags` entries it carries,
+ * sent on every call (the operation's win over its tags', a later tag's over an earlier one's; a
+ * `null` value on the operation drops a tag's header). They join the constant headers, replacing
+ * one of the same name. An optional header parameter of the same name still overrides its
+ * default when the caller passes it; a required one always does, so the default is dropped.
+ */
+function withDefaultHeaders(op: RawOperation, fixed: readonly { name: string; value: string }[], parameters: readonly IrParameter[], ctx: SchemaContext): { name: string; value: string }[] {
+  const defaults = new Map<string, { name: string; value: string | null; pointer: string }>();
+  const read = (raw: unknown, pointer: string, isOperation: boolean) => {
+    if (raw === undefined) return;
+    if (!isRecord(raw)) {
+      report(ctx, 'model/invalid-extension', pointer, '`x-sdk-headers` must be a mapping of header names to values, such as `{ OpenAI-Beta: assistants=v2 }`.');
+      return;
+    }
+    for (const [name, value] of Object.entries(raw)) {
+      const at = childPointer(pointer, name);
+      if (!HTTP_TOKEN.test(name)) {
+        ctx.report(invalidHeader(`The header name ${JSON.stringify(name)} in \`x-sdk-headers\` is not an HTTP header name.`, at, ctx));
+        continue;
+      }
+      if (value === null && isOperation) {
+        defaults.set(name.toLowerCase(), { name, value: null, pointer: at });
+        continue;
+      }
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+        report(ctx, 'model/invalid-extension', at, `The value of the header ${JSON.stringify(name)} in \`x-sdk-headers\` must be a string${isOperation ? ' (or null, to drop a header its tag sets)' : ''}.`);
+        continue;
+      }
+      const text = String(value);
+      if (!HEADER_VALUE.test(text)) {
+        ctx.report(invalidHeader(`The value of the header ${JSON.stringify(name)} in \`x-sdk-headers\` holds a character no HTTP header can carry (a line break, NUL or a character above U+00FF).`, at, ctx));
+        continue;
+      }
+      defaults.set(name.toLowerCase(), { name, value: text, pointer: at });
+    }
+  };
+  const root = isRecord(ctx.root) ? ctx.root : {};
+  const tags = Array.isArray(op.operation['tags']) ? op.operation['tags'] : [];
+  const declared = Array.isArray(root['tags']) ? root['tags'] : [];
+  for (const tag of tags) {
+    const index = declared.findIndex((entry) => isRecord(entry) && entry['name'] === tag);
+    if (index !== -1) read((declared[index] as Raw)['x-sdk-headers'], childPointer('/tags', index, 'x-sdk-headers'), false);
+  }
+  read(op.operation['x-sdk-headers'], childPointer(op.pointer, 'x-sdk-headers'), true);
+  if (defaults.size === 0) return [...fixed];
+  const headers = fixed.filter((header) => !defaults.has(header.name.toLowerCase()));
+  for (const [key, header] of defaults) {
+    if (header.value === null) continue;
+    const parameter = parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === key);
+    if (parameter?.required) {
+      ctx.report({
+        code: 'model/invalid-header',
+        severity: 'warning',
+        message: `\`x-sdk-headers\` sets ${JSON.stringify(header.name)}, which the operation takes as a required header parameter; the caller's value is always sent, so this default is ignored.`,
+        hint: 'Make the parameter optional to give it a default, or remove the header from `x-sdk-headers`.',
+        at: ctx.locate(header.pointer),
+      });
+      continue;
+    }
+    headers.push({ name: header.name, value: header.value });
+  }
+  return headers.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
 }
 
 /**

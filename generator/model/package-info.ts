@@ -14,6 +14,10 @@ export interface PackageOptions {
   readonly packageName?: string;
   /** `--client-name` (or `clientName` in sdkgen.config). */
   readonly clientName?: string;
+  /** `--api-key-env` (or `apiKeyEnv` in sdkgen.config); checked like `x-sdk.apiKeyEnv`, as a usage error. */
+  readonly apiKeyEnv?: string;
+  /** `--base-url-env` (or `baseURLEnv` in sdkgen.config). */
+  readonly baseURLEnv?: string;
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -88,9 +92,9 @@ export function packageOf(root: Record<string, unknown>, locate: (pointer: strin
     version: packageVersion(version),
     clientName: new Identifier(clientName),
     defaultBaseURL: firstServer.replace(/\/+$/, ''),
-    apiKeyEnv: sdk('apiKeyEnv', envNameProblem, 'an environment variable name such as `ACME_API_KEY`') ?? `${upper}_API_KEY`,
+    apiKeyEnv: option('--api-key-env', options.apiKeyEnv, envNameProblem) ?? sdk('apiKeyEnv', envNameProblem, 'an environment variable name such as `ACME_API_KEY`') ?? `${upper}_API_KEY`,
     auth: usesSecurity(root) ? 'bearer' : 'none',
-    baseURLEnv: sdk('baseURLEnv', envNameProblem, 'an environment variable name such as `ACME_BASE_URL`') ?? `${upper}_BASE_URL`,
+    baseURLEnv: option('--base-url-env', options.baseURLEnv, envNameProblem) ?? sdk('baseURLEnv', envNameProblem, 'an environment variable name such as `ACME_BASE_URL`') ?? `${upper}_BASE_URL`,
   };
 }
 

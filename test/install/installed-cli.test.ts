@@ -169,7 +169,9 @@ describe('the packed tarball', () => {
     expect(paths).toContain('dist/sdkgen.mjs');
     expect(paths).toContain('templates/package.json.hbs');
     expect(paths).toContain('templates/runtime/core.ts');
-    expect(paths.filter((path) => !/^(dist|templates)\//.test(path)).sort()).toEqual(['README.md', 'package.json']);
+    // the README's example overlay ships, so `--overlay node_modules/sdkgen/examples/…` works
+    expect(paths).toContain('examples/openai.overlay.yaml');
+    expect(paths.filter((path) => !/^(dist|templates|examples)\//.test(path)).sort()).toEqual(['README.md', 'package.json']);
     for (const folder of ['test/', 'bench/', 'generated/', 'spec/', 'generator/', 'node_modules/']) expect(paths.filter((path) => path.startsWith(folder))).toEqual([]);
   });
 
@@ -181,7 +183,7 @@ describe('the packed tarball', () => {
 
   it('installs without the repository postinstall doing anything (no test runtimes)', async () => {
     expect(await readdir(project)).not.toContain('test');
-    expect((await readdir(installed)).filter((name) => name !== 'node_modules').sort()).toEqual(['README.md', 'dist', 'package.json', 'templates']);
+    expect((await readdir(installed)).filter((name) => name !== 'node_modules').sort()).toEqual(['README.md', 'dist', 'examples', 'package.json', 'templates']);
   });
 });
 

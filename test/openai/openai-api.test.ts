@@ -12,6 +12,11 @@
 // Method names are not written here: each call is looked up by operationId in the IR (the same
 // names the client emitter uses), so the test follows the naming rules; the titles show them.
 //
+// It is generated, as a user would, with only `examples/openai.overlay.yaml` over the unedited
+// vendor spec (issue 15): the client reads OPENAI_API_KEY / OPENAI_BASE_URL and sends
+// `OpenAI-Beta: assistants=v2` on exactly the operations on which the official `openai` package
+// (installed in node_modules) sends it, found by reading that package's resource files.
+//
 // The spec is not in the repo. Without it these tests skip with a loud banner, except under CI,
 // where a missing spec is a failure.
 import { execFile } from 'node:child_process';
@@ -23,6 +28,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { format } from 'prettier';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { applyOverlays } from '../../generator/load/apply-overlays.js';
 import { loadSpec } from '../../generator/load/load-spec.js';
 import { buildModel } from '../../generator/model/build-model.js';
 import type { IrApi, IrOperation } from '../../generator/model/ir.js';
@@ -36,6 +42,7 @@ import { collectDocExamples, collectExamples, liftedValidatorsApi, type SchemaEx
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SPEC = resolve(ROOT, '../shared/specs/openai-openapi.yaml');
 const SPEC_LABEL = '../shared/specs/openai-openapi.yaml';
+const OVERLAY = 'examples/openai.overlay.yaml';
 const REPORT = fileURLToPath(new URL('example-report.txt', import.meta.url));
 const UPDATE = process.env['UPDATE_GOLDENS'] === '1';
 const HAS_SPEC = existsSync(SPEC);
@@ -72,7 +79,8 @@ describe.runIf(!HAS_SPEC && process.env['CI'])('the OpenAI spec', () => {
 });
 
 // The model is built at collection time (about 2 s) so that the test titles can show the method names.
-const loaded = HAS_SPEC ? loadSpec(SPEC_LABEL, await readFile(SPEC, 'utf8')) : undefined;
+const overlayText = await readFile(join(ROOT, OVERLAY), 'utf8');
+const loaded = HAS_SPEC ? applyOverlays({ ...loadSpec(SPEC_LABEL, await readFile(SPEC, 'utf8')), sources: new Map(), files: [] }, [{ file: OVERLAY, text: overlayText }]).spec : undefined;
 const api: IrApi | undefined = loaded === undefined ? undefined : buildModel(await validateSpec(loaded)).api;
 const byId = new Map((api?.operations ?? []).map((op) => [op.operationId, op]));
 
@@ -111,7 +119,7 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
   beforeAll(async () => {
     tempDir = await mkdtemp(join(tmpdir(), 'sdkgen-openai-'));
     const out = join(tempDir, 'openai-client');
-    const result = await generate({ spec: SPEC, out });
+    const result = await generate({ spec: SPEC, out, overlays: [join(ROOT, OVERLAY)] });
     expect(result.wrote).toBe(true);
     warningCount = result.warnings.length;
     compilerOptions = (JSON.parse(await readFile(join(out, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> }).compilerOptions;
@@ -474,6 +482,55 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
       expectJson(last(), 'POST', '/uploads/upload_abc123/complete', body);
     });
 
+    it(`${callPath('createAssistant')}, ${callPath('listRunSteps')}, ${callPath('createVectorStore')} send OpenAI-Beta: assistants=v2 (from the overlay); ${callPath('createChatCompletion')} does not`, async () => {
+      serve({
+        'POST /assistants': (_request, response) => json(response, 200, assistant('asst_abc123')),
+        'GET /threads/thread_1/runs/run_1/steps': (_request, response) => json(response, 200, { object: 'list', data: [], first_id: 'step_1', last_id: 'step_1', has_more: false }),
+        'POST /vector_stores': (_request, response) => json(response, 200, vectorStore()),
+        'POST /chat/completions': (_request, response) => json(response, 200, chatCompletion()),
+      });
+      await call('createAssistant', [{ model: 'gpt-4o' }]);
+      await call('listRunSteps', ['thread_1', 'run_1']);
+      await call('createVectorStore', [{ name: 'FAQ' }]);
+      await call('createChatCompletion', [{ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] }]);
+      expect(server.requests.map((request) => [`${request.method} ${request.url.split('?')[0]}`, request.headers['openai-beta']])).toEqual([
+        ['POST /assistants', 'assistants=v2'],
+        ['GET /threads/thread_1/runs/run_1/steps', 'assistants=v2'],
+        ['POST /vector_stores', 'assistants=v2'],
+        ['POST /chat/completions', undefined],
+      ]);
+      // the caller's header of the same name wins, and null removes it
+      await method('createAssistant')({ model: 'gpt-4o' }, { headers: { 'OpenAI-Beta': 'assistants=v3' } });
+      await method('createAssistant')({ model: 'gpt-4o' }, { headers: { 'OpenAI-Beta': null } });
+      expect(server.requests.slice(-2).map((request) => request.headers['openai-beta'])).toEqual(['assistants=v3', undefined]);
+    });
+
+    it('reads OPENAI_API_KEY and OPENAI_BASE_URL (the overlay\'s x-sdk settings), and the class is named OpenAI', async () => {
+      serve({ 'POST /assistants': (_request, response) => json(response, 200, assistant('asst_env')) });
+      const saved = { key: process.env['OPENAI_API_KEY'], url: process.env['OPENAI_BASE_URL'] };
+      process.env['OPENAI_API_KEY'] = 'sk-from-env-0000';
+      process.env['OPENAI_BASE_URL'] = server.url;
+      try {
+        const Client = (generated as unknown as Record<string, unknown>)['OpenAI'] as GeneratedModule['default'];
+        expect(Client).toBe(generated.default);
+        const fromEnv = new Client({ maxRetries: 0 }) as Record<string, unknown>;
+        expect(((await method('createAssistant', fromEnv)({ model: 'gpt-4o' })) as { id: string }).id).toBe('asst_env');
+      } finally {
+        for (const [name, value] of [['OPENAI_API_KEY', saved.key], ['OPENAI_BASE_URL', saved.url]] as const) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+      }
+      expect(last().headers['authorization']).toBe('Bearer sk-from-env-0000');
+    });
+
+    it('sends OpenAI-Beta: assistants=v2 on exactly the operations on which the official openai package sends it', async () => {
+      const official = await officialAssistantsBetaCalls();
+      const ours = api!.operations.filter((op) => op.fixedHeaders.some((header) => header.name === 'OpenAI-Beta' && header.value === 'assistants=v2')).map((op) => `${op.httpMethod.toUpperCase()} ${op.pathTemplate.replace(/\{[^}]*\}/g, '{}')}`);
+      expect(official.length).toBeGreaterThanOrEqual(40);
+      expect(ours.sort()).toEqual(official);
+    });
+
     it('covers at least 20 operations, of every kind', () => {
       const kinds = new Set([...called.values()].map((operationId) => {
         const op = operation(operationId);
@@ -538,6 +595,29 @@ function reportLine(example: SchemaExample, issue: { readonly path: readonly (st
   const at = issue.path.length === 0 ? '(root)' : issue.path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('').replace(/^\./, '');
   const which = example.index === 0 ? '' : ` [${example.index}]`;
   return `${example.pointer}${which}: ${at}: ${issue.message.replace(/\n/g, '\\n')}`;
+}
+
+/**
+ * `METHOD /path/{}` of every call the official `openai` package makes with `OpenAI-Beta:
+ * assistants=v2`, read from its compiled resource files (each call's options follow its path).
+ */
+async function officialAssistantsBetaCalls(): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
+  const folder = join(ROOT, 'node_modules/openai/resources');
+  const files = (await readdir(folder, { recursive: true })).filter((file) => file.endsWith('.js'));
+  const calls = new Set<string>();
+  for (const file of files) {
+    const text = await readFile(join(folder, file), 'utf8');
+    const starts = [...text.matchAll(/this\._client\.(get|post|put|patch|delete|getAPIList)\(\s*(?:\(0, path_1\.path\)\s*)?[`'"]([^`'"]+)[`'"]/g)];
+    starts.forEach((match, index) => {
+      const options = text.slice(match.index, starts[index + 1]?.index ?? text.length);
+      if (!options.includes("'OpenAI-Beta': 'assistants=v2'")) return;
+      // a list method is a GET unless its options say otherwise (vector store search is a POST)
+      const verb = match[1] === 'getAPIList' ? (/method: '(\w+)'/.exec(options.slice(0, 600))?.[1] ?? 'get') : match[1]!;
+      calls.add(`${verb.toUpperCase()} ${match[2]!.replace(/\$\{[^}]*\}/g, '{}')}`);
+    });
+  }
+  return [...calls].sort();
 }
 
 // --- calling -----------------------------------------------------------------------------------
