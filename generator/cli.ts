@@ -40,6 +40,7 @@ Usage:
   sdkgen generate [options]            generate (or check) a client package
   sdkgen diff <old-spec> <new-spec>    list the changes between two specs that matter to
                                        a client's users (sdkgen diff --help)
+  sdkgen diff --api <old> <new>        the same between two generated packages' TypeScript
 
 Options of generate (flags override sdkgen.config.json / sdkgen.config.yaml; relative paths
 are relative to the current folder, and in a config file to the file's folder):
@@ -109,6 +110,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const templates = pick(values.templates, config.templates);
     const packageName = pick(values['package-name'], config.packageName);
     const clientName = pick(values['client-name'], config.clientName);
+    const packageVersion = config.packageVersion;
     const patternInputLimit = parseLimit(values['pattern-input-limit'] ?? config.patternInputLimit, values['pattern-input-limit'] !== undefined ? '--pattern-input-limit' : `${config.file}: patternInputLimit`);
     const spec = pick(values.spec, config.spec);
     if (spec === undefined) {
@@ -130,6 +132,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ...(templates !== undefined ? { templates } : {}),
         ...(packageName !== undefined ? { packageName } : {}),
         ...(clientName !== undefined ? { clientName } : {}),
+        ...(packageVersion !== undefined ? { packageVersion } : {}),
         ...(patternInputLimit !== undefined ? { patternInputLimit } : {}),
       },
     };

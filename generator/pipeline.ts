@@ -32,6 +32,8 @@ export interface GenerateOptions {
   readonly templates?: string;
   readonly packageName?: string;
   readonly clientName?: string;
+  /** The package's version when it must differ from the API's (`packageVersion` in the config file). */
+  readonly packageVersion?: string;
   /** Validators test a `pattern` only on strings of at most this many characters. */
   readonly patternInputLimit?: number;
   /** The folder relative paths are read from and written to (default: the process's cwd). */
@@ -70,6 +72,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       const { api, warnings } = buildModel(validation.checked, {
         ...(options.packageName !== undefined ? { packageName: options.packageName } : {}),
         ...(options.clientName !== undefined ? { clientName: options.clientName } : {}),
+        ...(options.packageVersion !== undefined ? { packageVersion: options.packageVersion } : {}),
         ...(options.patternInputLimit !== undefined ? { patternInputLimit: options.patternInputLimit } : {}),
       });
       stage('emit');

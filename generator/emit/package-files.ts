@@ -18,7 +18,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     clientName: api.package.clientName.text,
     title: api.title,
     version: api.version,
-    description: api.description ?? `A client for the ${api.title}.`,
+    description: api.package.description,
     specFile: api.specFile.split(/[\\/]/).pop() ?? api.specFile,
     operations: api.operations.map((op) => ({
       call: `${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}()`,

@@ -10,6 +10,8 @@ export interface SdkgenConfig {
   readonly out?: string;
   readonly packageName?: string;
   readonly clientName?: string;
+  /** The package's version when it must differ from the API's `info.version` (`sdkgen diff --write-version` sets it). */
+  readonly packageVersion?: string;
   readonly templates?: string;
   /** Validators test a pattern only on strings up to this many characters. */
   readonly patternInputLimit?: number;
@@ -18,7 +20,7 @@ export interface SdkgenConfig {
 }
 
 const NAMES = ['sdkgen.config.json', 'sdkgen.config.yaml', 'sdkgen.config.yml'];
-const KEYS = new Set(['spec', 'out', 'packageName', 'clientName', 'templates', 'patternInputLimit']);
+const KEYS = new Set(['spec', 'out', 'packageName', 'clientName', 'packageVersion', 'templates', 'patternInputLimit']);
 const NUMBER_KEYS = new Set(['patternInputLimit']);
 const PATH_KEYS = new Set(['spec', 'out', 'templates']);
 
