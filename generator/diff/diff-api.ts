@@ -115,7 +115,8 @@ class ApiComparison {
         this.compareSignatures(o.node.getType().getCallSignatures(), n.node.getType().getCallSignatures(), subject, o.node, n.node);
         return;
       case 'variable':
-        this.compareTypes(o.node.getType(), n.node.getType(), subject, 'response', { old: o.node, new: n.node }, true);
+        // a constant's type is usually a named one (`StandardSchemaV1<Widget>`), judged at its export
+        this.compareTypes(o.node.getType(), n.node.getType(), subject, 'response', { old: o.node, new: n.node });
         return;
       default:
         this.compareTypes(o.node.getType(), n.node.getType(), subject, this.sides.get(o.name) ?? 'both', { old: o.node, new: n.node }, true);
@@ -249,10 +250,11 @@ class ApiComparison {
     if (widens && narrows) return;
     // the checker cannot relate two generic types (`(value: T) => R` of each package); their text can
     if (!widens && !narrows && o.getText(at.old) === n.getText(at.new)) return;
-    const texts = `\`${typeText(o, at.old)}\` to \`${typeText(n, at.new)}\``;
-    if (widens) this.add('type-widened', side, subject, `${what}\`${subject}\` was widened from ${texts}.`, at.old, at.new);
-    else if (narrows) this.add('type-narrowed', side, subject, `${what}\`${subject}\` was narrowed from ${texts}.`, at.old, at.new);
-    else this.add('type-changed', side, subject, `${what}\`${subject}\` changed from ${texts}.`, at.old, at.new);
+    const [oText, nText] = [typeText(o, at.old), typeText(n, at.new)];
+    const texts = oText === nText ? `\`${oText}\` (a type it refers to changed)` : `\`${oText}\` to \`${nText}\``;
+    if (widens) this.add('type-widened', side, subject, `${what}\`${subject}\` was widened ${oText === nText ? 'in' : 'from'} ${texts}.`, at.old, at.new);
+    else if (narrows) this.add('type-narrowed', side, subject, `${what}\`${subject}\` was narrowed ${oText === nText ? 'in' : 'from'} ${texts}.`, at.old, at.new);
+    else this.add('type-changed', side, subject, `${what}\`${subject}\` changed ${oText === nText ? 'in' : 'from'} ${texts}.`, at.old, at.new);
   }
 
   private compareTypeArguments(o: Type, n: Type, subject: string, side: ApiSide, at: { old: Node; new: Node }): void {
@@ -537,13 +539,15 @@ interface Parameter {
 
 function parameterOf(symbol: MorphSymbol, at: Node): Parameter {
   const node = symbol.getDeclarations()[0] ?? at;
-  const declaration = node as Node & { hasQuestionToken?: () => boolean; hasInitializer?: () => boolean; isRestParameter?: () => boolean };
+  const declaration = node as Node & { hasQuestionToken?: () => boolean; hasInitializer?: () => boolean; isRestParameter?: () => boolean; getTypeNode?: () => Node | undefined };
   const isOptional = declaration.hasQuestionToken?.() === true || declaration.hasInitializer?.() === true || declaration.isRestParameter?.() === true;
-  return { name: symbol.getName(), isOptional, type: symbol.getTypeAtLocation(node), node };
+  // the declared type: an optional parameter's `| undefined` is its optionality, reported as such
+  return { name: symbol.getName(), isOptional, type: declaration.getTypeNode?.()?.getType() ?? symbol.getTypeAtLocation(node), node };
 }
 
 function signatureText(signature: Signature): string {
-  return cut(signature.getDeclaration().getText().split('{')[0]!.replace(/\s+/g, ' ').trim());
+  const text = signature.getDeclaration().getText().split('{')[0]!.replace(/\s+/g, ' ').trim();
+  return cut(text.replace(/^export\s+(?:declare\s+)?(?:function\s+)?/, '').replace(/;$/, ''));
 }
 
 function typeArguments(type: Type): Type[] {
@@ -592,8 +596,9 @@ function byKey<V>(a: readonly [string, V], b: readonly [string, V]): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
 
-/** Severity, then subject, kind and message, by code unit (locale-independent). */
+/** Severity, then subject, kind and message; case-insensitive, then by code unit (locale-independent), as the spec diff sorts. */
 function compareChanges(a: ApiChange, b: ApiChange): number {
-  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const byText = (x: string, y: string) => byCodeUnit(x.toLowerCase(), y.toLowerCase()) || byCodeUnit(x, y);
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || byText(a.subject, b.subject) || byText(a.kind, b.kind) || byText(a.message, b.message);
 }
