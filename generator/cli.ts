@@ -9,6 +9,7 @@ import { closestMatch } from './diagnostics/suggest.js';
 import { loadConfig } from './load/load-config.js';
 import { BUILTIN_TEMPLATES } from './load/load-templates.js';
 import { PACKAGE_ROOT } from './load/package-root.js';
+import { describeKept } from './write/kept-entries.js';
 import type { GenerateOptions, GenerateResult, Stage } from './pipeline.js';
 import { watchFiles, withSpecFiles } from './watch/watch-files.js';
 
@@ -193,6 +194,7 @@ function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapse
             ? { created: difference.created, changed: difference.changed, deleted: difference.deleted }
             : { written: difference.created.length + difference.changed.length, unchanged: difference.unchanged.length, deleted: difference.deleted.length }
           : {},
+        ...(result.kept !== undefined ? { kept: result.kept } : {}),
         warnings: warnings.map(diagnosticJson),
         errors: [],
         durationMs: elapsedMs,
@@ -218,6 +220,9 @@ function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapse
     io.stdout(
       `sdkgen: ${written} file${plural(written)} written, ${difference.unchanged.length} unchanged, ${difference.deleted.length} deleted; ${warnings.length} warning${plural(warnings.length)}; ${elapsedMs} ms (${out})\n`,
     );
+    // listed when they first appear (or change), and on every run with --verbose
+    const kept = result.kept ?? [];
+    if (kept.length > 0 && (result.keptIsNew === true || settings.verbose)) io.stdout(`sdkgen: ${describeKept(kept)}\n`);
   }
   return 0;
 }

@@ -15,6 +15,7 @@ import { loadTemplates } from './load/load-templates.js';
 import { buildModel } from './model/build-model.js';
 import { validateLater } from './validate/validate-spec.js';
 import type { TreeDifference } from './write/compare-output.js';
+import { rememberKept } from './write/kept-entries.js';
 import { checkOutput, preflightOutput, writeOutput } from './write/write-output.js';
 
 export type Stage = 'load' | 'validate' | 'model' | 'emit' | 'format' | 'write';
@@ -48,6 +49,10 @@ export interface GenerateResult {
   /** How `out` differs (before writing) from the generated files; absent when nothing was compared. */
   readonly difference?: TreeDifference;
   readonly wrote: boolean;
+  /** The top-level entries of `out` sdkgen does not own (kept); absent when nothing was compared. */
+  readonly kept?: readonly string[];
+  /** Whether `kept` differs from the list last shown for this folder on this machine (a write only). */
+  readonly keptIsNew?: boolean;
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -107,11 +112,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     if (options.write === false) return { files, warnings, wrote: false };
     if (options.out === undefined) throw new UsageError('No output folder: pass --out <dir>.');
     if (options.check) {
-      return { files, warnings, difference: await checkOutput(onDisk(options.out), files), wrote: false };
+      const checked = await checkOutput(onDisk(options.out), files);
+      return { files, warnings, difference: checked, wrote: false, kept: checked.kept };
     }
     stage('write');
     const result = await writeOutput(onDisk(options.out), files);
-    return { files, warnings, difference: result, wrote: result.wrote };
+    return { files, warnings, difference: result, wrote: result.wrote, kept: result.kept, keptIsNew: await rememberKept(result.folder, result.kept) };
   } catch (error) {
     if (error instanceof SpecError) throw new SpecError(error.diagnostics, new Map([...sources, ...error.sources, [options.spec, text]]));
     if (error instanceof UsageError || error instanceof InternalError) throw error;
