@@ -11,8 +11,9 @@ import { diffSpecs } from './diff-specs.js';
 import { DIFF_FORMATS, renderDiff, type DiffFormat } from './render-diff.js';
 import { writeVersion } from './write-version.js';
 
-export const DIFF_HELP = `sdkgen diff: list the changes between two versions of a spec that matter to the generated
-client's users, classify each as breaking, feature or fix, and print the semver bump they imply.
+export const DIFF_HELP = `sdkgen diff: list the changes between two versions of a spec (or of a generated package) that
+matter to the client's users, classify each as breaking, feature or fix, and print the semver
+bump they imply.
 
 Usage:
   sdkgen diff <old-spec> <new-spec> [options]
