@@ -9,6 +9,7 @@ import { closestMatch } from './diagnostics/suggest.js';
 import { loadConfig } from './load/load-config.js';
 import { BUILTIN_TEMPLATES } from './load/load-templates.js';
 import { PACKAGE_ROOT } from './load/package-root.js';
+import { describeKept } from './write/kept-entries.js';
 import type { GenerateOptions, GenerateResult, Stage } from './pipeline.js';
 import { watchFiles, withSpecFiles } from './watch/watch-files.js';
 
@@ -43,6 +44,7 @@ Usage:
   sdkgen generate [options]            generate (or check) a client package
   sdkgen diff <old-spec> <new-spec>    list the changes between two specs that matter to
                                        a client's users (sdkgen diff --help)
+  sdkgen diff --api <old> <new>        the same between two generated packages' TypeScript
 
 Options of generate (flags override sdkgen.config.json / sdkgen.config.yaml; relative paths
 are relative to the current folder, and in a config file to the file's folder):
@@ -122,6 +124,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const baseURLEnv = pick(values['base-url-env'], config.baseURLEnv);
     // the config file's overlays first, then each --overlay in the order given
     const overlays = [...(config.overlays ?? []), ...values.overlay];
+    const packageVersion = config.packageVersion;
     const patternInputLimit = parseLimit(values['pattern-input-limit'] ?? config.patternInputLimit, values['pattern-input-limit'] !== undefined ? '--pattern-input-limit' : `${config.file}: patternInputLimit`);
     const spec = pick(values.spec, config.spec);
     if (spec === undefined) {
@@ -147,6 +150,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ...(baseURLEnv !== undefined ? { baseURLEnv } : {}),
         ...(overlays.length > 0 ? { overlays } : {}),
         ...(config.settings !== undefined ? { settings: config.settings } : {}),
+        ...(packageVersion !== undefined ? { packageVersion } : {}),
         ...(patternInputLimit !== undefined ? { patternInputLimit } : {}),
       },
     };
@@ -207,6 +211,7 @@ function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapse
             ? { created: difference.created, changed: difference.changed, deleted: difference.deleted }
             : { written: difference.created.length + difference.changed.length, unchanged: difference.unchanged.length, deleted: difference.deleted.length }
           : {},
+        ...(result.kept !== undefined ? { kept: result.kept } : {}),
         warnings: warnings.map(diagnosticJson),
         errors: [],
         durationMs: elapsedMs,
@@ -232,6 +237,9 @@ function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapse
     io.stdout(
       `sdkgen: ${written} file${plural(written)} written, ${difference.unchanged.length} unchanged, ${difference.deleted.length} deleted; ${warnings.length} warning${plural(warnings.length)}; ${elapsedMs} ms (${out})\n`,
     );
+    // listed when they first appear (or change), and on every run with --verbose
+    const kept = result.kept ?? [];
+    if (kept.length > 0 && (result.keptIsNew === true || settings.verbose)) io.stdout(`sdkgen: ${describeKept(kept)}\n`);
   }
   return 0;
 }

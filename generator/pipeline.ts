@@ -16,6 +16,7 @@ import { loadTemplates } from './load/load-templates.js';
 import { buildModel } from './model/build-model.js';
 import { validateLater } from './validate/validate-spec.js';
 import type { TreeDifference } from './write/compare-output.js';
+import { rememberKept } from './write/kept-entries.js';
 import { checkOutput, preflightOutput, writeOutput } from './write/write-output.js';
 
 export type Stage = 'load' | 'validate' | 'model' | 'emit' | 'format' | 'write';
@@ -41,6 +42,8 @@ export interface GenerateOptions {
   readonly overlays?: readonly string[];
   /** A config file whose `operations` and `tags` settings apply after the overlays: its name and text. */
   readonly settings?: SourceText;
+  /** The package's version when it must differ from the API's (`packageVersion` in the config file). */
+  readonly packageVersion?: string;
   /** Validators test a `pattern` only on strings of at most this many characters. */
   readonly patternInputLimit?: number;
   /** The folder relative paths are read from and written to (default: the process's cwd). */
@@ -55,6 +58,10 @@ export interface GenerateResult {
   /** How `out` differs (before writing) from the generated files; absent when nothing was compared. */
   readonly difference?: TreeDifference;
   readonly wrote: boolean;
+  /** The top-level entries of `out` sdkgen does not own (kept); absent when nothing was compared. */
+  readonly kept?: readonly string[];
+  /** Whether `kept` differs from the list last shown for this folder on this machine (a write only). */
+  readonly keptIsNew?: boolean;
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -88,6 +95,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         ...(options.clientName !== undefined ? { clientName: options.clientName } : {}),
         ...(options.apiKeyEnv !== undefined ? { apiKeyEnv: options.apiKeyEnv } : {}),
         ...(options.baseURLEnv !== undefined ? { baseURLEnv: options.baseURLEnv } : {}),
+        ...(options.packageVersion !== undefined ? { packageVersion: options.packageVersion } : {}),
         ...(options.patternInputLimit !== undefined ? { patternInputLimit: options.patternInputLimit } : {}),
       });
       stage('emit');
@@ -122,11 +130,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     if (options.write === false) return { files, warnings, wrote: false };
     if (options.out === undefined) throw new UsageError('No output folder: pass --out <dir>.');
     if (options.check) {
-      return { files, warnings, difference: await checkOutput(onDisk(options.out), files), wrote: false };
+      const checked = await checkOutput(onDisk(options.out), files);
+      return { files, warnings, difference: checked, wrote: false, kept: checked.kept };
     }
     stage('write');
     const result = await writeOutput(onDisk(options.out), files);
-    return { files, warnings, difference: result, wrote: result.wrote };
+    return { files, warnings, difference: result, wrote: result.wrote, kept: result.kept, keptIsNew: await rememberKept(result.folder, result.kept) };
   } catch (error) {
     if (error instanceof SpecError) {
       const diagnostics = error.diagnostics.some((d) => overlayWarnings.includes(d)) ? error.diagnostics : [...overlayWarnings, ...error.diagnostics];

@@ -96,11 +96,30 @@ export interface SpecChange {
 }
 
 export interface SpecVersion {
-  /** The spec file, as given. */
+  /** The spec file (or, for `--api`, the package folder), as given. */
   readonly file: string;
+  /** `info.title` (or the package's name). */
   readonly title: string;
-  /** `info.version`. */
+  /** `info.version` (or the package's version). */
   readonly version: string;
+}
+
+/** A change as renderDiff prints it: one of a spec diff, or of an API-surface diff (diff-api.ts). */
+export interface ReportedChange {
+  readonly kind: string;
+  readonly severity: ChangeSeverity;
+  readonly side?: string;
+  readonly subject: string;
+  readonly message: string;
+  readonly location: { readonly old?: SourceLocation; readonly new?: SourceLocation };
+}
+
+/** What renderDiff prints and --fail-on and --write-version read. */
+export interface DiffReport {
+  readonly old: SpecVersion;
+  readonly new: SpecVersion;
+  readonly bump: VersionBump;
+  readonly changes: readonly ReportedChange[];
 }
 
 export interface SpecDiff {

@@ -18,7 +18,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     clientName: api.package.clientName.text,
     title: api.title,
     version: api.version,
-    description: api.description ?? `A client for the ${api.title}.`,
+    description: api.package.description,
     specFile: api.specFile.split(/[\\/]/).pop() ?? api.specFile,
     // constant headers (a `const` header parameter, `x-sdk-headers`): the README says how to override them
     hasOperationHeaders: api.operations.some((op) => op.fixedHeaders.length > 0),

@@ -19,6 +19,8 @@ export interface SdkgenConfig {
   readonly overlays?: readonly string[];
   /** The config file's text, when it has `operations` or `tags` settings (applied as a last overlay). */
   readonly settings?: { readonly file: string; readonly text: string };
+  /** The package's version when it must differ from the API's `info.version` (`sdkgen diff --write-version` sets it). */
+  readonly packageVersion?: string;
   readonly templates?: string;
   /** Validators test a pattern only on strings up to this many characters. */
   readonly patternInputLimit?: number;
@@ -27,7 +29,7 @@ export interface SdkgenConfig {
 }
 
 const NAMES = ['sdkgen.config.json', 'sdkgen.config.yaml', 'sdkgen.config.yml'];
-const KEYS = new Set(['spec', 'out', 'packageName', 'clientName', 'apiKeyEnv', 'baseURLEnv', 'templates', 'overlays', 'operations', 'tags', 'patternInputLimit']);
+const KEYS = new Set(['spec', 'out', 'packageName', 'clientName', 'packageVersion', 'apiKeyEnv', 'baseURLEnv', 'templates', 'overlays', 'operations', 'tags', 'patternInputLimit']);
 const NUMBER_KEYS = new Set(['patternInputLimit']);
 const PATH_KEYS = new Set(['spec', 'out', 'templates']);
 

@@ -38,7 +38,10 @@ export interface IrApi {
 export interface IrPackage {
   /** npm package name, e.g. "chatkit-client". */
   readonly name: string;
+  /** `x-sdk.packageVersion` or the config's `packageVersion`, else `info.version` as a semver. */
   readonly version: string;
+  /** package.json's one line: `info.summary`, or the first sentence of `info.description`, as plain text. */
+  readonly description: string;
   readonly clientName: Identifier;
   /** The thin client the operation functions take (no resources), e.g. `BaseChatKitClient`. */
   readonly baseClientName: Identifier;

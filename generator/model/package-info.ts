@@ -18,12 +18,14 @@ export interface PackageOptions {
   readonly apiKeyEnv?: string;
   /** `--base-url-env` (or `baseURLEnv` in sdkgen.config). */
   readonly baseURLEnv?: string;
+  /** `packageVersion` in sdkgen.config: the package's version when it must differ from the API's. */
+  readonly packageVersion?: string;
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Semantic Versioning 2.0.0 (semver.org's regular expression). */
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-const KNOWN_KEYS = ['packageName', 'clientName', 'apiKeyEnv', 'baseURLEnv'] as const;
+const KNOWN_KEYS = ['packageName', 'clientName', 'apiKeyEnv', 'baseURLEnv', 'packageVersion'] as const;
 
 /** Why `name` is not a valid npm package name (npm's rules for new packages), or undefined. */
 export function npmNameProblem(name: string): string | undefined {
@@ -40,6 +42,66 @@ export function npmNameProblem(name: string): string | undefined {
   }
   if (match[1] === undefined && ['node_modules', 'favicon.ico'].includes(name)) return 'is a name npm reserves';
   return undefined;
+}
+
+/** Whether `version` is a Semantic Versioning 2.0.0 version. */
+export function isSemver(version: string): boolean {
+  return SEMVER.test(version);
+}
+
+/** Why `version` cannot be the package's version, or undefined. */
+export function packageVersionProblem(version: string): string | undefined {
+  return SEMVER.test(version) ? undefined : 'is not a semantic version (major.minor.patch, e.g. `1.4.0`)';
+}
+
+/**
+ * package.json's one-line description: `info.summary`, or else the first sentence of
+ * `info.description`, as plain text (Markdown links, code, emphasis and headings reduced to their
+ * text); else `A client for the <title>.`
+ */
+export function packageDescription(info: Record<string, unknown>, title: string): string {
+  for (const key of ['summary', 'description']) {
+    const value = info[key];
+    if (typeof value !== 'string') continue;
+    const sentence = firstSentence(plainText(value));
+    if (sentence !== '') return sentence;
+  }
+  return `A client for the ${plainText(title) || 'API'}.`;
+}
+
+/** Markdown (and HTML tags) to one line of plain text: the first paragraph. */
+function plainText(markdown: string): string {
+  const paragraph = markdown.replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/)[0] ?? '';
+  return paragraph
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1') // links
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1') // reference links
+    .replace(/<[^>\n]+>/g, '') // HTML tags
+    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, '') // headings, quotes, list markers
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?!\w)/g, '$1$2')
+    .replace(/`+([^`]+)`+/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const ABBREVIATIONS = /(?:^|\s)(?:e\.g|i\.e|etc|vs|cf|approx|Inc|Ltd|Corp|Mr|Ms|Dr|No)\.$/i;
+const DESCRIPTION_LIMIT = 200;
+
+/** Up to the first `.`, `!` or `?` that ends a sentence; at most 200 characters, cut at a word. */
+function firstSentence(text: string): string {
+  const ends = /[.!?](?=\s+["'(`A-Z0-9]|$)/g;
+  let sentence = text;
+  for (let match = ends.exec(text); match !== null; match = ends.exec(text)) {
+    const candidate = text.slice(0, match.index + 1);
+    if (!ABBREVIATIONS.test(candidate)) {
+      sentence = candidate;
+      break;
+    }
+  }
+  if (sentence.length <= DESCRIPTION_LIMIT) return sentence;
+  const cut = sentence.slice(0, DESCRIPTION_LIMIT - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length).replace(/[\s,;:]+$/, '')}…`;
 }
 
 /** Why `name` cannot name the client class, or undefined. */
@@ -87,9 +149,12 @@ export function packageOf(root: Record<string, unknown>, locate: (pointer: strin
   const packageName = option('--package-name', options.packageName, npmNameProblem) ?? sdk('packageName', npmNameProblem, 'an npm package name such as `acme-client` or `@acme/client`') ?? derivedPackageName(words);
   const clientName = option('--client-name', options.clientName, clientNameProblem) ?? sdk('clientName', clientNameProblem, 'a class name such as `AcmeClient`') ?? toTypeName(`${words.join(' ')} Client`);
   const version = typeof info['version'] === 'string' ? info['version'] : '0.0.0';
+  const versionOverride =
+    option('packageVersion in the config file', options.packageVersion, packageVersionProblem) ?? sdk('packageVersion', packageVersionProblem, 'a semantic version such as `1.4.0`');
   return {
     name: packageName,
-    version: packageVersion(version),
+    version: versionOverride ?? packageVersion(version),
+    description: packageDescription(info, title),
     clientName: new Identifier(clientName),
     defaultBaseURL: firstServer.replace(/\/+$/, ''),
     apiKeyEnv: option('--api-key-env', options.apiKeyEnv, envNameProblem) ?? sdk('apiKeyEnv', envNameProblem, 'an environment variable name such as `ACME_API_KEY`') ?? `${upper}_API_KEY`,

@@ -5,11 +5,19 @@
 // `package-lock.json`, `.env`, ...) stays where it is, untouched (output-manifest.ts).
 import type { EmittedFile } from '../emit/emitted-file.js';
 import { compareOutput, isSameTree, type TreeDifference } from './compare-output.js';
+import { keptEntries } from './kept-entries.js';
 import { manifestFile, readManifest } from './output-manifest.js';
 import { folderExists, refuseForeignFolder, resolveTarget, type OutputTarget } from './output-target.js';
 import { hasLeftovers, recoverLeftovers, runTransaction } from './transaction.js';
 
-export interface WriteResult extends TreeDifference {
+export interface CheckResult extends TreeDifference {
+  /** The top-level entries sdkgen does not own, kept as they are (kept-entries.ts). */
+  readonly kept: readonly string[];
+  /** The real folder written (a symbolic link resolved). */
+  readonly folder: string;
+}
+
+export interface WriteResult extends CheckResult {
   /** False when the folder already held exactly these files, so nothing was touched. */
   readonly wrote: boolean;
 }
@@ -29,7 +37,7 @@ export async function writeOutput(out: string, files: readonly EmittedFile[]): P
 }
 
 /** What `writeOutput` would change (`--check`). Finishes an interrupted write first, like a write. */
-export async function checkOutput(out: string, files: readonly EmittedFile[]): Promise<TreeDifference> {
+export async function checkOutput(out: string, files: readonly EmittedFile[]): Promise<CheckResult> {
   return (await prepare(out, files)).difference;
 }
 
@@ -50,8 +58,9 @@ async function prepare(out: string, files: readonly EmittedFile[]) {
   if (!isFresh) await refuseForeignFolder(target);
   const previous = isFresh ? undefined : await readManifest(target.path);
   const written = [...files, manifestFile(files)];
-  const difference = isFresh
+  const compared = isFresh
     ? { created: written.map((file) => file.path).sort(), changed: [], deleted: [], unchanged: [] }
     : await compareOutput(target.path, written, previous);
-  return { target, isFresh, written, difference };
+  const kept = isFresh ? [] : await keptEntries(target.path, written.map((file) => file.path), previous);
+  return { target, isFresh, written, difference: { ...compared, kept, folder: target.path } };
 }

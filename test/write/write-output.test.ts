@@ -2,7 +2,7 @@
 // --check reports, symbolic links, refusals that read nothing, and the leftovers of earlier runs
 // (including the two-rename swap of sdkgen versions before the journal).
 import { execFile, spawn } from 'node:child_process';
-import { lstat, mkdir, mkdtemp, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, readlink, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,9 @@ describe('what sdkgen owns in an output folder', () => {
       changed: ['.sdkgen-manifest.json', 'package.json', 'src/api', 'src/index.ts', 'src/types.ts'],
       deleted: ['build.mjs', 'src/api/a.ts', 'src/api/b.ts', 'src/old/gone.ts'],
       unchanged: ['README.md', 'src/internal/core.ts'],
+      // the top-level entries it does not own, listed without being read
+      kept: ['.env', 'dist/', 'node_modules/', 'notes/', 'package-lock.json'],
+      folder: await realpath(target),
     });
     const result = await writeOutput(target, NEW);
     expect(result).toEqual({ ...difference, wrote: true });
