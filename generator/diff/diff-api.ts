@@ -18,7 +18,7 @@ export interface ApiChange {
   readonly severity: ChangeSeverity;
   /** Present where the side decides the severity (properties and types): request, response or both. */
   readonly side?: ApiSide;
-  /** What changed, as users name it: `WidgetsResource.retrieve`, `Widget.color`, `validators/isWidget`. */
+  /** What changed, as users name it: `Widgets.retrieve`, `Widget.color`, `validators/isWidget`. */
   readonly subject: string;
   readonly message: string;
   /** Where it is in each package's sources: removals have only `old`, additions only `new`. */

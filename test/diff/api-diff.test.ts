@@ -60,9 +60,9 @@ describe('two generated packages', () => {
       ['export-renamed', 'breaking', 'validators/isGadget'],
       ['export-renamed', 'breaking', 'validators/validateGadget'],
       ['property-removed', 'breaking', 'Widget.legacy_code'],
+      ['member-renamed', 'breaking', 'Widgets.delete'],
+      ['parameter-inserted', 'breaking', 'Widgets.retrieve(query)'],
       ['export-renamed', 'breaking', 'widgetsDelete'],
-      ['member-renamed', 'breaking', 'WidgetsResource.delete'],
-      ['parameter-inserted', 'breaking', 'WidgetsResource.retrieve(query)'],
       ['parameter-inserted', 'breaking', 'widgetsRetrieve(query)'],
       ['suggested-value-added', 'feature', 'Color'],
       ['export-added', 'feature', 'GetWidgetQueryParams'],
@@ -80,8 +80,8 @@ describe('two generated packages', () => {
     const specDiff = await diffSpecs(`${FIXTURE}/old.yaml`, `${FIXTURE}/new.yaml`);
     const added = specDiff.changes.find((change) => change.message === 'Added the optional query parameter `expand` to `client.widgets.retrieve`.');
     expect([added?.kind, added?.severity]).toEqual(['parameter-added-optional', 'feature']);
-    const inserted = generated.changes.find((change) => change.subject === 'WidgetsResource.retrieve(query)')!;
-    expect(inserted.message).toBe('`WidgetsResource.retrieve` has a new optional parameter `query` before `options`: calls passing `options` now pass it as `query`.');
+    const inserted = generated.changes.find((change) => change.subject === 'Widgets.retrieve(query)')!;
+    expect(inserted.message).toBe('`Widgets.retrieve` has a new optional parameter `query` before `options`: calls passing `options` now pass it as `query`.');
   });
 
   it('finds no change between a package and itself', async () => {
