@@ -7,6 +7,7 @@ import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.
 import type { TemplateSet } from './template-set.js';
 import { templateRenderer, type TemplateRenderer } from './templates.js';
 import { fileHeader } from './file-header.js';
+import { absoluteLinks } from './doc-links.js';
 import { operationDoc } from './operation-doc.js';
 import { printDeclaration, type ClassDeclaration, type FunctionDeclaration, type Method, type Parameter } from './structures.js';
 import { exampleValue } from './example-value.js';
@@ -97,7 +98,7 @@ function clientClass(api: IrApi, methods: readonly Method[]): ClassDeclaration {
     name: api.package.clientName.text,
     extends: api.package.baseClientName.text,
     docs: [
-      doc`The ${api.title} client.${api.description ? doc`\n\n${api.description}` : doc``}\n\n@example\n\`\`\`ts\nconst client = new ${api.package.clientName}({ apiKey: 'my-api-key' });\n\`\`\``,
+      doc`The ${api.title} client.${api.description ? doc`\n\n${absoluteLinks(api.description, api.package.docLinks)}` : doc``}\n\n@example\n\`\`\`ts\nconst client = new ${api.package.clientName}({ apiKey: 'my-api-key' });\n\`\`\``,
     ],
     properties: [
       ...api.resources.map((resource) => ({
@@ -203,7 +204,7 @@ export function operationToCall(op: IrOperation, path: readonly string[], api: I
     kind: 'function',
     isExported: true,
     name: op.names.function.text,
-    docs: [operationDoc(op, functionExample)],
+    docs: [operationDoc(op, functionExample, api.package.docLinks)],
     parameters: [client, ...allParameters],
     ...body,
     statements: [...statements, ...body.statements],
@@ -211,7 +212,7 @@ export function operationToCall(op: IrOperation, path: readonly string[], api: I
   };
   const method: Method = {
     name: op.names.method.text,
-    docs: [operationDoc(op, example)],
+    docs: [operationDoc(op, example, api.package.docLinks)],
     parameters: allParameters,
     ...(body.returnType === undefined ? {} : { returnType: body.returnType }),
     statements: [code`return ${op.names.function}(${joinCode([Code.raw('this.client'), ...allParameters.map((p) => Code.raw(p.name))], ', ')});`],

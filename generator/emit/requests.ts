@@ -104,7 +104,7 @@ export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclara
     kind: 'function',
     isExported: true,
     name: op.names.builder.text,
-    docs: [operationDoc(op, code`${op.names.builder}(${exampleInput(op, api)})`)],
+    docs: [operationDoc(op, code`${op.names.builder}(${exampleInput(op, api)})`, api.package.docLinks)],
     parameters: [{ name: input, type: op.names.input.text, ...(hasInput ? {} : { initializer: code`{}` }) }],
     returnType: 'RequestDescription',
     statements: [code`return { method: ${op.httpMethod.toUpperCase()}, path: ${pathExpression(op)}, headers: ${headersExpression(op)}${body} };`],
