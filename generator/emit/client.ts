@@ -389,11 +389,11 @@ function scalarType(schema: IrSchema): string | undefined {
  * and every required query, header and cookie parameter in it, so the call compiles as written.
  */
 function exampleCall(op: IrOperation, callee: Code, leading: readonly Code[], api: IrApi, groups: readonly { key: GroupKey; required: boolean }[]): Code {
-  const args = [...leading, ...op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name)))];
-  const body = op.body ? exampleLiteral(op.exampleBody ?? exampleValue(op.body.schema, api)) : undefined;
+  const args = [...leading, ...op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(exampleValue(p.schema, api, p.name, p.example)))];
+  const body = op.body ? exampleLiteral(exampleValue(op.body.schema, api, 'value', op.exampleBody)) : undefined;
   const location = { query: 'query', headers: 'header', cookies: 'cookie' } as const;
   const required = (key: Exclude<GroupKey, 'body'>): Code => {
-    const entries = op.parameters.filter((p) => p.in === location[key] && p.required).map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name))}`);
+    const entries = op.parameters.filter((p) => p.in === location[key] && p.required).map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(exampleValue(p.schema, api, p.name, p.example))}`);
     return code`{ ${joinCode(entries, ', ')} }`;
   };
   if (op.names.params !== undefined) {
