@@ -90,8 +90,12 @@ function made(schema: IrSchema, ctx: ExampleContext, name: string, stack: readon
       return { value: Object.fromEntries(entries) };
     }
     case 'union': {
-      // a value before null; the first variant that has one
-      const variants = [...schema.variants.filter((v) => flatten(v).kind !== 'null'), ...schema.variants.filter((v) => flatten(v).kind === 'null')];
+      // the first variant that has a value: a listed string before any string, anything before null
+      const rank = (variant: IrSchema): number => {
+        const kind = flatten(variant).kind;
+        return kind === 'null' ? 2 : kind === 'string' && schema.variants.some((other) => isStringLiteral(flatten(other))) ? 1 : 0;
+      };
+      const variants = [...schema.variants].sort((a, b) => rank(a) - rank(b));
       for (const variant of variants) {
         const value = made(variant, ctx, name, stack, siblings);
         if (value !== undefined) return value;
@@ -204,6 +208,10 @@ function namedKeys(schema: IrSchema, ctx: ExampleContext, refs: readonly string[
     return target === undefined ? [] : namedKeys(target.schema, ctx, [...refs, s.target]);
   }
   return [];
+}
+
+function isStringLiteral(schema: IrSchema): boolean {
+  return (schema.kind === 'enum' && schema.values.some((value) => typeof value === 'string')) || (schema.kind === 'const' && typeof schema.value === 'string');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
