@@ -49,7 +49,7 @@ export interface ListNotesInput {
  *
  * @example
  * ```ts
- * listNotes()
+ * listNotes({})
  * ```
  */
 export function listNotes(request: ListNotesInput): RequestDescription {
