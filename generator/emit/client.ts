@@ -8,6 +8,7 @@ import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.
 import type { TemplateSet } from './template-set.js';
 import { templateRenderer, type TemplateRenderer } from './templates.js';
 import { fileHeader } from './file-header.js';
+import { absoluteLinks } from './doc-links.js';
 import { operationDoc } from './operation-doc.js';
 import { printDeclaration, type ClassDeclaration, type FunctionDeclaration, type Method, type Parameter, type TypeAliasDeclaration } from './structures.js';
 import { exampleValue } from './example-value.js';
@@ -99,7 +100,7 @@ function clientClass(api: IrApi, methods: readonly Method[]): ClassDeclaration {
     name: api.package.clientName.text,
     extends: api.package.baseClientName.text,
     docs: [
-      doc`The ${api.title} client.${api.description ? doc`\n\n${api.description}` : doc``}\n\n@example\n\`\`\`ts\nconst client = new ${api.package.clientName}({ apiKey: 'my-api-key' });\n\`\`\``,
+      doc`The ${api.title} client.${api.description ? doc`\n\n${absoluteLinks(api.description, api.package.docLinks)}` : doc``}\n\n@example\n\`\`\`ts\nconst client = new ${api.package.clientName}({ apiKey: 'my-api-key' });\n\`\`\``,
     ],
     properties: [
       ...api.resources.map((resource) => ({
@@ -267,7 +268,7 @@ export function operationToCall(op: IrOperation, path: readonly string[], api: I
     kind: 'function',
     isExported: true,
     name: op.names.function.text,
-    docs: [operationDoc(op, functionExample)],
+    docs: [operationDoc(op, functionExample, api.package.docLinks)],
     parameters: [client, ...allParameters],
     ...body,
     statements: [...statements, ...body.statements],
@@ -275,7 +276,7 @@ export function operationToCall(op: IrOperation, path: readonly string[], api: I
   };
   const method: Method = {
     name: op.names.method.text,
-    docs: [operationDoc(op, example)],
+    docs: [operationDoc(op, example, api.package.docLinks)],
     parameters: allParameters,
     ...(body.returnType === undefined ? {} : { returnType: body.returnType }),
     statements: [code`return ${op.names.function}(${joinCode([Code.raw('this.client'), ...allParameters.map((p) => Code.raw(p.name))], ', ')});`],
@@ -454,11 +455,11 @@ function scalarType(schema: IrSchema): string | undefined {
  * and every required query, header and cookie parameter in it, so the call compiles as written.
  */
 function exampleCall(op: IrOperation, callee: Code, leading: readonly Code[], api: IrApi, groups: readonly { key: GroupKey; required: boolean }[]): Code {
-  const args = [...leading, ...op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name)))];
-  const body = op.body ? exampleLiteral(op.exampleBody ?? exampleValue(op.body.schema, api)) : undefined;
+  const args = [...leading, ...op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(exampleValue(p.schema, api, p.name, p.example)))];
+  const body = op.body ? exampleLiteral(exampleValue(op.body.schema, api, 'value', op.exampleBody)) : undefined;
   const location = { query: 'query', headers: 'header', cookies: 'cookie' } as const;
   const required = (key: Exclude<GroupKey, 'body'>): Code => {
-    const entries = op.parameters.filter((p) => p.in === location[key] && p.required).map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name))}`);
+    const entries = op.parameters.filter((p) => p.in === location[key] && p.required).map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(exampleValue(p.schema, api, p.name, p.example))}`);
     return code`{ ${joinCode(entries, ', ')} }`;
   };
   if (op.names.params !== undefined) {

@@ -104,7 +104,7 @@ export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclara
     kind: 'function',
     isExported: true,
     name: op.names.builder.text,
-    docs: [operationDoc(op, code`${op.names.builder}(${exampleInput(op, api)})`)],
+    docs: [operationDoc(op, code`${op.names.builder}(${exampleInput(op, api)})`, api.package.docLinks)],
     parameters: [{ name: input, type: op.names.input.text, ...(hasInput ? {} : { initializer: code`{}` }) }],
     returnType: 'RequestDescription',
     statements: [code`return { method: ${op.httpMethod.toUpperCase()}, path: ${pathExpression(op)}, headers: ${headersExpression(op)}${body} };`],
@@ -157,10 +157,15 @@ function stringValue(value: Code, schema: IrSchema): Code {
   return schema.kind === 'string' || (schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string')) ? value : code`String(${value})`;
 }
 
+/** The builder's input in an example: the path, every required query, header and cookie parameter, and the body. */
 function exampleInput(op: IrOperation, api: IrApi): Code {
   const parts: Code[] = [];
-  const path = op.parameters.filter((p) => p.in === 'path');
-  if (path.length > 0) parts.push(code`path: { ${joinCode(path.map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(p.example ?? exampleValue(p.schema, api, p.name))}`), ', ')} }`);
-  if (op.body) parts.push(code`body: ${exampleLiteral(op.exampleBody ?? exampleValue(op.body.schema, api))}`);
-  return parts.length > 0 ? code`{ ${joinCode(parts, ', ')} }` : code``;
+  const groups = [['path', 'path'], ['query', 'query'], ['headers', 'header'], ['cookies', 'cookie']] as const;
+  for (const [key, location] of groups) {
+    const required = op.parameters.filter((p) => p.in === location && p.required);
+    if (required.length > 0) parts.push(code`${Code.raw(key)}: { ${joinCode(required.map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(exampleValue(p.schema, api, p.name, p.example))}`), ', ')} }`);
+  }
+  if (op.body) parts.push(code`body: ${exampleLiteral(exampleValue(op.body.schema, api, 'value', op.exampleBody))}`);
+  // the input is a required argument whenever the operation takes any
+  return parts.length > 0 ? code`{ ${joinCode(parts, ', ')} }` : op.parameters.length > 0 ? code`{}` : code``;
 }

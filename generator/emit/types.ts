@@ -6,9 +6,9 @@
 import type { IrApi, IrParameter } from '../model/ir.js';
 import { piecesFile, type EmitContext, type EmittedFile, type Piece } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
-import { declarationComment } from './types/jsdoc.js';
+import { declarationComment, fixedComment } from './types/jsdoc.js';
 import { printDeclaration, type Declaration } from './types/layout.js';
-import { objectType, typeOf, type RefName } from './types/type-model.js';
+import { objectType, typeOf, type TypeContext } from './types/type-model.js';
 
 export async function emitTypes(api: IrApi, _ctx: EmitContext): Promise<EmittedFile[]> {
   const pieces = declarations(api).map((declaration, i): Piece => {
@@ -23,14 +23,13 @@ export async function emitTypes(api: IrApi, _ctx: EmitContext): Promise<EmittedF
 
 /** Named schemas, then each operation's parameter groups. */
 function declarations(api: IrApi): Declaration[] {
-  const nameOf = new Map(api.schemas.map((s) => [s.key, s.name.text]));
-  const refName: RefName = (key) => nameOf.get(key) ?? key;
-  const result: Declaration[] = api.schemas.map((named) => ({
-    name: named.name.text,
+  const byKey = new Map(api.schemas.map((s) => [s.key, s]));
+  const ctx: TypeContext = { refName: (key) => byKey.get(key)?.name.text ?? key, resolve: (key) => byKey.get(key)?.schema, links: api.package.docLinks };
+  const result: Declaration[] = api.schemas.map((named) => {
+    const comment = declarationComment(named.schema, ctx);
     // a schema a response (or a stream event) can hold has open enums (see typeOf)
-    type: typeOf(named.schema, refName, named.usage.response),
-    ...(named.schema.description !== undefined ? { comment: declarationComment(named.schema.description) } : {}),
-  }));
+    return { name: named.name.text, type: typeOf(named.schema, ctx, named.usage.response), ...(comment !== undefined ? { comment } : {}) };
+  });
   for (const op of api.operations) {
     const groups: [IrParameter['in'], string | undefined][] = [
       ['path', op.names.pathParams?.text],
@@ -46,9 +45,9 @@ function declarations(api: IrApi): Declaration[] {
         type: objectType(
           parameters.map((p) => ({ name: p.name, required: p.required, schema: p.schema, ...(p.description ? { description: p.description } : {}) })),
           undefined,
-          refName,
+          ctx,
         ),
-        comment: declarationComment(`The ${location} parameters of \`${op.operationId}\`.`),
+        comment: fixedComment(`The ${location} parameters of \`${op.operationId}\`.`),
       });
     }
   }

@@ -51,6 +51,19 @@ export interface IrPackage {
   readonly baseURLEnv: string;
   /** `bearer` when the spec requires a security scheme (sent as a bearer token); `none` when it declares none. */
   readonly auth: 'bearer' | 'none';
+  /** Where the root-relative links of the spec's prose (`[guide](/docs/guides/x)`) point in the package's docs. */
+  readonly docLinks: IrDocLinks;
+}
+
+/**
+ * The hosts a root-relative link in spec prose can resolve against, all named by the spec
+ * itself (generator/emit/doc-links.ts applies the rule; README "Docs in the editor" states it).
+ */
+export interface IrDocLinks {
+  /** `info.x-sdk.docsBaseURL` (without a trailing `/`), else the origin of the spec's `externalDocs.url`: every root-relative link goes under it. */
+  readonly base?: string;
+  /** Absolute http(s) URLs the spec names in `info.description` and `servers`, in that order: a link `/a/…` takes the origin of the first whose path starts with `/a/`. */
+  readonly named: readonly string[];
 }
 
 export interface IrResource {

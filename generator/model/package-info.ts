@@ -6,7 +6,7 @@ import { defaultHint } from '../diagnostics/codes.js';
 import { UsageError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { isRecord } from '../load/json-node.js';
 import { walkOperations } from '../validate/walk-operations.js';
-import { Identifier, type IrPackage } from './ir.js';
+import { Identifier, type IrDocLinks, type IrPackage } from './ir.js';
 import { isReservedName, splitWords, toTypeName } from './names.js';
 
 export interface PackageOptions {
@@ -25,7 +25,7 @@ export interface PackageOptions {
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Semantic Versioning 2.0.0 (semver.org's regular expression). */
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-const KNOWN_KEYS = ['packageName', 'clientName', 'apiKeyEnv', 'baseURLEnv', 'packageVersion'] as const;
+const KNOWN_KEYS = ['packageName', 'clientName', 'apiKeyEnv', 'baseURLEnv', 'packageVersion', 'docsBaseURL'] as const;
 
 /** Why `name` is not a valid npm package name (npm's rules for new packages), or undefined. */
 export function npmNameProblem(name: string): string | undefined {
@@ -160,7 +160,31 @@ export function packageOf(root: Record<string, unknown>, locate: (pointer: strin
     apiKeyEnv: option('--api-key-env', options.apiKeyEnv, envNameProblem) ?? sdk('apiKeyEnv', envNameProblem, 'an environment variable name such as `ACME_API_KEY`') ?? `${upper}_API_KEY`,
     auth: usesSecurity(root) ? 'bearer' : 'none',
     baseURLEnv: option('--base-url-env', options.baseURLEnv, envNameProblem) ?? sdk('baseURLEnv', envNameProblem, 'an environment variable name such as `ACME_BASE_URL`') ?? `${upper}_BASE_URL`,
+    docLinks: docLinksOf(root, info, servers, sdk('docsBaseURL', docsBaseURLProblem, 'an absolute http(s) URL such as `https://docs.acme.com`')),
   };
+}
+
+/** Why `url` cannot be the base of the docs' links, or undefined. */
+export function docsBaseURLProblem(url: string): string | undefined {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (parsed === undefined || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return 'is not an absolute http(s) URL';
+  if (parsed.search !== '' || parsed.hash !== '') return 'has a query or a fragment; links are appended to it';
+  return undefined;
+}
+
+/**
+ * The hosts the spec names for its root-relative doc links: `x-sdk.docsBaseURL`, else the
+ * origin of `externalDocs.url` (a link to the API's documentation); and the absolute URLs in
+ * `info.description` and `servers`, which a link uses only when its first path segment matches.
+ */
+function docLinksOf(root: Record<string, unknown>, info: Record<string, unknown>, servers: readonly unknown[], docsBaseURL: string | undefined): IrDocLinks {
+  const externalDocs = isRecord(root['externalDocs']) && typeof root['externalDocs']['url'] === 'string' ? root['externalDocs']['url'] : undefined;
+  const externalOrigin = externalDocs !== undefined && docsBaseURLProblem(externalDocs) === undefined ? new URL(externalDocs).origin : undefined;
+  const base = docsBaseURL?.replace(/\/+$/, '') ?? externalOrigin;
+  const described = typeof info['description'] === 'string' ? [...info['description'].matchAll(/https?:\/\/[^\s<>()[\]"'`]+/g)].map((match) => match[0].replace(/[.,;:!?]+$/, '')) : [];
+  const serverURLs = servers.flatMap((server) => (isRecord(server) && typeof server['url'] === 'string' ? [server['url']] : []));
+  const named = [...described, ...serverURLs].filter((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol));
+  return { ...(base !== undefined ? { base } : {}), named };
 }
 
 type SdkValue = (key: (typeof KNOWN_KEYS)[number], problem: (value: string) => string | undefined, expected: string) => string | undefined;

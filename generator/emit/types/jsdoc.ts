@@ -1,47 +1,59 @@
-// The text of types.ts's comments, as openapi-typescript wrote them (its addJSDocComment): a
-// member's comment is made of `Format:`, `@deprecated`, `@description`, `@default`,
-// `@constant` and `@enum {type}` lines; a declaration's is the schema's description. The text
-// is what goes between `/*` and `*/`; layout.ts writes it the way TypeScript's printer did.
-import type { IrLiteral, IrSchema } from '../../model/ir.js';
+// The text of types.ts's comments, plain prose as editors show it best: a member's comment is
+// its description (or, without one, its title), a `Format:` line, then `@default` and
+// `@deprecated`, the two tags editors render well. The type itself already says what
+// openapi-typescript's `@enum` and `@constant` tags said. Descriptions are read where specs put
+// them: on the property, on a nullable wrapper's `anyOf`, or on its non-null variant. Links go
+// through doc-links.ts. The text is what goes between `/*` and `*/`; layout.ts prints it.
+import type { IrSchema } from '../../model/ir.js';
+import { absoluteLinks } from '../doc-links.js';
 import { commentBody, jsDoc } from '../escape.js';
-
-const LINE_BREAK = /\r?\n/g;
+import { documentedSchemas } from './flatten.js';
+import type { TypeContext } from './type-model.js';
 
 /**
- * The comment of an object member whose (flattened) schema is `schema`, with `ownDescription`
- * (a parameter's own) over the schema's; undefined when it says nothing.
+ * The comment of an object member whose schema is `schema`, with `ownDescription` (a
+ * parameter's own) over the schema's; undefined when it says nothing.
  */
-export function memberComment(schema: IrSchema, ownDescription?: string): string | undefined {
-  const description = ownDescription || schema.description;
-  const lines: string[] = [];
-  if (schema.kind === 'string' && schema.format) lines.push(`Format: ${schema.format}`);
-  if (schema.deprecated) lines.push('@deprecated');
-  if (description !== undefined && description !== '') lines.push(`@description ${continued(description)}`);
-  if (schema.default !== undefined) lines.push(`@default ${continued(typeof schema.default === 'object' ? JSON.stringify(schema.default, null, 2) : String(schema.default))}`);
-  if (schema.kind === 'const') lines.push('@constant');
-  if (schema.kind === 'enum') lines.push(`@enum {${enumType(schema.values)}}`);
-  if (lines.length === 0) return undefined;
-  const text = lines.length === 1 && !lines[0]!.includes('\n') ? `* ${lines[0]} ` : `*\n * ${lines.join('\n * ')}\n `;
-  return commentBody(text).text;
+export function memberComment(schema: IrSchema, ctx: TypeContext, ownDescription?: string): string | undefined {
+  const schemas = documentedSchemas(schema, ctx.resolve);
+  // deprecation is the member's own (a deprecated type shows as such where it is named)
+  const firstRef = schemas.findIndex((s) => s.kind === 'ref');
+  const own = firstRef === -1 ? schemas : schemas.slice(0, firstRef + 1);
+  const prose = ownDescription?.trim() || describe(schemas);
+  const format = schemas.map((s) => (s.kind === 'string' ? s.format : undefined)).find((f) => f !== undefined && f !== '');
+  const defaultValue = schemas.find((s) => s.default !== undefined)?.default;
+  // spec text goes through jsDoc (no `*/`, no line starting a tag); the tags are sdkgen's
+  const tags: string[] = [];
+  if (format !== undefined) tags.push(`Format: ${jsDoc(format).text}`);
+  if (defaultValue !== undefined) tags.push(`@default ${jsDoc(typeof defaultValue === 'object' ? JSON.stringify(defaultValue, null, 2) : String(defaultValue)).text}`);
+  if (own.some((s) => s.deprecated)) tags.push('@deprecated');
+  const paragraphs = [...(prose ? [jsDoc(absoluteLinks(prose, ctx.links)).text] : []), ...(tags.length > 0 ? [tags.join('\n')] : [])];
+  return paragraphs.length === 0 ? undefined : commentText(paragraphs.join('\n\n'), false);
 }
 
-/** The comment of a declaration: its description, one ` * ` line per line. */
-export function declarationComment(description: string): string {
-  const body = jsDoc(description)
-    .text.split('\n')
-    .map((line) => ` * ${line}`.trimEnd())
-    .join('\n');
-  return `*\n${body}\n `;
+/** The comment of a declaration: its description (or title), undefined when it has neither. */
+export function declarationComment(schema: IrSchema, ctx: TypeContext): string | undefined {
+  const prose = describe(documentedSchemas(schema, ctx.resolve));
+  return prose === undefined ? undefined : commentText(jsDoc(absoluteLinks(prose, ctx.links)).text, true);
 }
 
-/** Multi-line text, its later lines indented under the tag. */
-function continued(text: string): string {
-  return text.trim().replace(LINE_BREAK, '\n *     ');
+/** Fixed sdkgen text as a declaration's comment. */
+export function fixedComment(text: string): string {
+  return commentText(jsDoc(text).text, true);
 }
 
-/** The JSON type of an enum in the JSON Schema form: its values' one type, else `unknown`. */
-function enumType(values: readonly IrLiteral[]): string {
-  const types = new Set(values.map((value) => (value === null ? 'null' : typeof value)));
-  const [only] = types;
-  return types.size === 1 && only !== 'null' ? only! : 'unknown';
+/** The first description of the schemas, else the first title. */
+function describe(schemas: readonly IrSchema[]): string | undefined {
+  const description = schemas.map((s) => s.description?.trim()).find((text) => text !== undefined && text !== '');
+  return description ?? schemas.map((s) => s.title?.trim()).find((text) => text !== undefined && text !== '');
+}
+
+/**
+ * `* text ` for one line of a member's comment, else one ` * ` line per line (a declaration's
+ * always); the text is escaped already, and still cannot end the comment.
+ */
+function commentText(body: string, isBlock: boolean): string {
+  const lines = body.split('\n');
+  if (lines.length === 1 && !isBlock) return commentBody(`* ${body} `).text;
+  return commentBody(`*\n${lines.map((line) => ` * ${line}`.trimEnd()).join('\n')}\n `).text;
 }

@@ -5,7 +5,8 @@
 // `Record<string, unknown>`; declared additionalProperties add `& { [key: string]: T }`;
 // `format: binary` is `Blob | string`; unions and intersections drop repeated keywords; and an
 // array of a one-variant union of arrays loses a level, as it did there.
-import type { IrLiteral, IrSchema } from '../../model/ir.js';
+import type { IrDocLinks, IrLiteral, IrSchema } from '../../model/ir.js';
+import { flatten, saysSomething } from './flatten.js';
 import { memberComment } from './jsdoc.js';
 import { literalTypeText, propertyKeyText } from './literals.js';
 
@@ -45,13 +46,21 @@ export interface PropertySource {
   readonly description?: string;
 }
 
-/** Maps a named schema's key to the name its references use. */
-export type RefName = (key: string) => string;
+/** What the mapping needs beyond the schema itself. */
+export interface TypeContext {
+  /** The name a reference to a named schema (by its key) uses. */
+  readonly refName: (key: string) => string;
+  /** The schema of a named schema, by its key. */
+  readonly resolve: (key: string) => IrSchema | undefined;
+  /** Where the root-relative links of descriptions point (generator/emit/doc-links.ts). */
+  readonly links: IrDocLinks;
+}
 
 const keyword = (name: TsKeyword): TsType => ({ kind: 'keyword', name });
 const UNKNOWN = keyword('unknown');
 /** Any other string, without absorbing the literals beside it (`string` alone would). */
-const OPEN_STRING: TsType = { kind: 'reference', name: '(string & {})' };
+const OPEN_STRING_NAME = '(string & {})';
+const OPEN_STRING: TsType = { kind: 'reference', name: OPEN_STRING_NAME };
 /** File content: a web Blob (or File), or a string. */
 const BINARY: TsType = { kind: 'union', types: [{ kind: 'reference', name: 'Blob' }, keyword('string')] };
 /** Keywords a union or intersection keeps only once. */
@@ -62,11 +71,11 @@ const DEDUPED = new Set<TsKeyword>(['string', 'number', 'boolean', 'null', 'neve
  * `'a' | 'b' | (string & {})`, which keeps its literals for completion and accepts what a newer
  * API sends (as 'loose' response validation does). Request types list only what may be sent.
  */
-export function typeOf(schema: IrSchema, refName: RefName, open = false): TsType {
+export function typeOf(schema: IrSchema, ctx: TypeContext, open = false): TsType {
   const s = flatten(schema);
   switch (s.kind) {
     case 'ref':
-      return { kind: 'reference', name: refName(s.target) };
+      return { kind: 'reference', name: ctx.refName(s.target) };
     case 'unknown':
     case 'not':
     case 'never':
@@ -83,19 +92,19 @@ export function typeOf(schema: IrSchema, refName: RefName, open = false): TsType
     case 'const':
       return s.value === null ? UNKNOWN : literalType(s.value);
     case 'array':
-      return s.prefixItems === undefined ? arrayOf(s.items, refName, open) : tupleOf(s, refName, open);
+      return s.prefixItems === undefined ? arrayOf(s.items, ctx, open) : tupleOf(s, ctx, open);
     case 'object':
       return objectType(
         s.properties,
         s.additionalPropertiesDeclared && s.additionalProperties !== false ? s.additionalProperties : undefined,
-        refName,
+        ctx,
         open,
       );
     case 'union':
-      return s.variants.length === 0 ? UNKNOWN : union(s.variants.map((variant) => typeOf(variant, refName, open)));
+      return s.variants.length === 0 ? UNKNOWN : (openStringUnion(s.variants, ctx, open) ?? union(s.variants.map((variant) => typeOf(variant, ctx, open))));
     case 'allOf': {
       const parts = s.parts.filter(saysSomething);
-      return parts.length === 0 ? UNKNOWN : intersection(parts.map((part) => typeOf(part, refName, open)));
+      return parts.length === 0 ? UNKNOWN : intersection(parts.map((part) => typeOf(part, ctx, open)));
     }
   }
 }
@@ -104,43 +113,22 @@ export function typeOf(schema: IrSchema, refName: RefName, open = false): TsType
  * An object type: `{ … }` of its properties (in JavaScript object order: integer keys first),
  * `& { [key: string]: T }` for declared additional properties, `Record<string, unknown>` for neither.
  */
-export function objectType(properties: readonly PropertySource[], additional: true | IrSchema | undefined, refName: RefName, open = false): TsType {
+export function objectType(properties: readonly PropertySource[], additional: true | IrSchema | undefined, ctx: TypeContext, open = false): TsType {
   const required = new Set(properties.filter((p) => p.required).map((p) => p.name));
   const ordered = Object.entries(Object.fromEntries(properties.map((p) => [p.name, p])));
   const members = ordered.map(([name, p]): TsMember => {
-    const comment = memberComment(flatten(p.schema), p.description);
-    return { kind: 'property', key: propertyKeyText(name), optional: !required.has(name), type: typeOf(p.schema, refName, open), ...(comment !== undefined ? { comment } : {}) };
+    const comment = memberComment(p.schema, ctx, p.description);
+    return { kind: 'property', key: propertyKeyText(name), optional: !required.has(name), type: typeOf(p.schema, ctx, open), ...(comment !== undefined ? { comment } : {}) };
   });
   const literal: TsType[] = members.length > 0 ? [{ kind: 'object', members }] : [];
   if (additional === undefined) return literal[0] ?? { kind: 'record' };
-  const index: TsType = { kind: 'object', members: [{ kind: 'index', type: additional === true ? UNKNOWN : typeOf(additional, refName, open) }] };
+  const index: TsType = { kind: 'object', members: [{ kind: 'index', type: additional === true ? UNKNOWN : typeOf(additional, ctx, open) }] };
   return intersection([...literal, index]);
 }
 
-/**
- * The schema the type layer sees: an allOf with one part that says something is that part,
- * with the allOf's own description, deprecation and default over the part's.
- */
-export function flatten(schema: IrSchema): IrSchema {
-  if (schema.kind !== 'allOf') return schema;
-  const parts = schema.parts.filter(saysSomething);
-  if (parts.length !== 1) return schema;
-  return {
-    ...flatten(parts[0]!),
-    ...(schema.description !== undefined ? { description: schema.description } : {}),
-    ...(schema.deprecated ? { deprecated: true } : {}),
-    ...(schema.default !== undefined ? { default: schema.default } : {}),
-  };
-}
-
-/** An allOf part the type layer keeps: all but a bare `{}` or `not`. */
-function saysSomething(part: IrSchema): boolean {
-  return !((part.kind === 'unknown' || part.kind === 'not') && part.description === undefined && !part.deprecated && part.default === undefined);
-}
-
 /** `T[]`; an array of arrays is `T[][]`, but items whose type is an array without being one keep it. */
-function arrayOf(items: IrSchema, refName: RefName, open: boolean): TsType {
-  const element = typeOf(items, refName, open);
+function arrayOf(items: IrSchema, ctx: TypeContext, open: boolean): TsType {
+  const element = typeOf(items, ctx, open);
   if (flatten(items).kind !== 'array' && element.kind === 'array') return element;
   return { kind: 'array', element };
 }
@@ -149,13 +137,66 @@ function arrayOf(items: IrSchema, refName: RefName, open: boolean): TsType {
  * `prefixItems` as a tuple: its first `minItems` elements required, the others optional, and
  * `...T[]` for the items after them unless `items: false` or `maxItems` forbids any.
  */
-function tupleOf(schema: IrSchema & { kind: 'array' }, refName: RefName, open: boolean): TsType {
+function tupleOf(schema: IrSchema & { kind: 'array' }, ctx: TypeContext, open: boolean): TsType {
   const prefix = schema.prefixItems ?? [];
   const isClosed = flatten(schema.items).kind === 'never';
   const max = Math.min(schema.maxItems ?? Infinity, isClosed ? prefix.length : Infinity);
   const min = schema.minItems ?? 0;
-  const elements = prefix.slice(0, max).map((item, i): TsTupleElement => ({ type: typeOf(item, refName, open), optional: i >= min }));
-  return { kind: 'tuple', elements, ...(max > prefix.length ? { rest: typeOf(schema.items, refName, open) } : {}) };
+  const elements = prefix.slice(0, max).map((item, i): TsTupleElement => ({ type: typeOf(item, ctx, open), optional: i >= min }));
+  return { kind: 'tuple', elements, ...(max > prefix.length ? { rest: typeOf(schema.items, ctx, open) } : {}) };
+}
+
+/**
+ * A union of `string` with string literals (enum or const variants, directly or through refs):
+ * TypeScript reduces `string | 'gpt-4o'` to `string`, and an editor then completes nothing. The
+ * literals stay and `string` becomes `(string & {})`, after them (before a `null`):
+ * `'gpt-4o' | 'o3' | (string & {})`, or `ChatModel | (string & {})` for a ref. An enum that is
+ * already open (read from responses) joins the union without a second `(string & {})`.
+ * Undefined when the union is not one of these.
+ */
+function openStringUnion(variants: readonly IrSchema[], ctx: TypeContext, open: boolean): TsType | undefined {
+  const isPlain = variants.map((variant) => isPlainString(variant, ctx, new Set()));
+  if (!isPlain.includes(true) || !variants.some((variant, i) => !isPlain[i] && hasStringLiterals(variant, ctx, new Set()))) return undefined;
+  const types = variants
+    .flatMap((variant, i): readonly TsType[] => {
+      if (isPlain[i]) return [];
+      const type = typeOf(variant, ctx, open);
+      return type.kind === 'union' ? type.types : [type];
+    })
+    .filter((type) => !(type.kind === 'reference' && type.name === OPEN_STRING_NAME));
+  const nulls = types.filter((type) => type.kind === 'keyword' && type.name === 'null');
+  return union([...types.filter((type) => !nulls.includes(type)), OPEN_STRING, ...nulls.slice(0, 1)]);
+}
+
+/** `{ type: string }` (not a file), directly or through refs. */
+function isPlainString(schema: IrSchema, ctx: TypeContext, seen: Set<string>): boolean {
+  const s = flatten(schema);
+  if (s.kind === 'string') return s.format !== 'binary';
+  if (s.kind !== 'ref' || seen.has(s.target)) return false;
+  seen.add(s.target);
+  const target = ctx.resolve(s.target);
+  return target !== undefined && isPlainString(target, ctx, seen);
+}
+
+/** Whether a value of the schema can be a string literal it lists (an enum or const), through refs and unions. */
+function hasStringLiterals(schema: IrSchema, ctx: TypeContext, seen: Set<string>): boolean {
+  const s = flatten(schema);
+  switch (s.kind) {
+    case 'enum':
+      return s.values.some((value) => typeof value === 'string');
+    case 'const':
+      return typeof s.value === 'string';
+    case 'union':
+      return s.variants.some((variant) => hasStringLiterals(variant, ctx, seen));
+    case 'ref': {
+      if (seen.has(s.target)) return false;
+      seen.add(s.target);
+      const target = ctx.resolve(s.target);
+      return target !== undefined && hasStringLiterals(target, ctx, seen);
+    }
+    default:
+      return false;
+  }
 }
 
 /** A literal's type; an object or array value is the object or tuple type of exactly that value. */

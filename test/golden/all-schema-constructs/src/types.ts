@@ -4,9 +4,9 @@
  * Who changed a thing, and when.
  */
 export interface Audit {
-  /** @description Unix seconds. */
+  /** Unix seconds. */
   created_at: number;
-  /** @description A user id, or null for the system. */
+  /** A user id, or null for the system. */
   created_by?: string | null;
 }
 
@@ -14,7 +14,6 @@ export interface Audit {
  * A circle, by its radius.
  */
 export interface Circle {
-  /** @constant */
   kind: 'circle';
   radius: number;
 }
@@ -40,6 +39,7 @@ export type ImageSource = {
 );
 
 export interface PlantTreeResponse {
+  /** A node of a tree; children are nodes too. */
   root: TreeNode;
   depth: number;
 }
@@ -49,24 +49,26 @@ export interface PlantTreeResponse {
  */
 export interface Settings {
   tags: string[];
-  /** @description Named numeric limits; names are short. */
+  /** Named numeric limits; names are short. */
   limits: {
     [key: string]: number;
   };
-  /** @description Free-form labels; any extra keys are kept. */
+  /** Free-form labels; any extra keys are kept. */
   labels: {
     [key: string]: unknown;
   };
-  /** @description A mode, a level, or nothing. */
+  /** A mode, a level, or nothing. */
   mode: ('auto' | 'manual') | number | null;
   note?: string | null;
   /**
+   * Use `mode` instead.
+   *
    * @deprecated
-   * @description Use `mode` instead.
    */
   deprecated_flag?: boolean;
-  /** @description Any JSON value. */
+  /** Any JSON value. */
   anything?: unknown;
+  /** An image by URL or by uploaded file id, exactly one of the two. */
   image?: ImageSource;
 }
 
@@ -79,7 +81,6 @@ export type Shape = Circle | Square;
  * A square, by its side.
  */
 export interface Square {
-  /** @constant */
   kind: 'square';
   side: number;
 }
@@ -89,7 +90,9 @@ export interface Square {
  */
 export type StoredShape = Audit & {
   id: string;
+  /** A shape; `kind` says which. */
   shape: Shape;
+  /** A color name. */
   color?: Color;
 };
 

@@ -79,7 +79,7 @@ export interface ListChatKitThreadsInput {
  *
  * @example
  * ```ts
- * listChatKitThreads()
+ * listChatKitThreads({})
  * ```
  */
 export function listChatKitThreads(request: ListChatKitThreadsInput): RequestDescription {

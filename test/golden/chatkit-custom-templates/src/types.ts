@@ -4,18 +4,19 @@
  * Attachment metadata included on thread items.
  */
 export interface ChatKitAttachment {
-  /** @description Identifier for the attachment. */
+  /** Identifier for the attachment. */
   id: string;
-  /** @description MIME type of the attachment. */
+  /** MIME type of the attachment. */
   mime_type: string;
-  /** @description Original display name for the attachment. */
+  /** Original display name for the attachment. */
   name: string;
-  /** @description Preview URL for rendering the attachment inline, or null when there is none. */
-  preview_url: string | null;
   /**
-   * @description Kind of attachment.
-   * @enum {string}
+   * Preview URL for rendering the attachment inline, or null when there is none.
+   *
+   * Format: uri
    */
+  preview_url: string | null;
+  /** Kind of attachment. */
   type: 'image' | 'file' | (string & {});
 }
 
@@ -23,34 +24,25 @@ export interface ChatKitAttachment {
  * Record of a client-side tool invocation initiated by the assistant.
  */
 export interface ChatKitClientToolCall {
-  /** @description Identifier of the thread item. */
+  /** Identifier of the thread item. */
   id: string;
-  /** @description JSON-encoded arguments that were sent to the tool. */
+  /** JSON-encoded arguments that were sent to the tool. */
   arguments: string;
-  /** @description Identifier for the client tool call. */
+  /** Identifier for the client tool call. */
   call_id: string;
-  /** @description Unix timestamp (in seconds) for when the item was created. */
+  /** Unix timestamp (in seconds) for when the item was created. */
   created_at: number;
-  /** @description Name of the tool that was invoked. */
+  /** Name of the tool that was invoked. */
   name: string;
-  /**
-   * @description Type discriminator that is always `chatkit.thread_item`.
-   * @constant
-   */
+  /** Type discriminator that is always `chatkit.thread_item`. */
   object: 'chatkit.thread_item';
-  /** @description JSON-encoded output captured from the tool. Defaults to null while execution is in progress. */
+  /** JSON-encoded output captured from the tool. Defaults to null while execution is in progress. */
   output: string | null;
-  /**
-   * @description Execution status of the tool call.
-   * @enum {string}
-   */
+  /** Execution status of the tool call. */
   status: 'in_progress' | 'completed' | (string & {});
-  /** @description Identifier of the parent thread. */
+  /** Identifier of the parent thread. */
   thread_id: string;
-  /**
-   * @description Item discriminator that is always `chatkit.client_tool_call`.
-   * @constant
-   */
+  /** Item discriminator that is always `chatkit.client_tool_call`. */
   type: 'chatkit.client_tool_call';
 }
 
@@ -58,14 +50,11 @@ export interface ChatKitClientToolCall {
  * Assistant response text accompanied by optional annotations.
  */
 export interface ChatKitResponseOutputText {
-  /** @description Ordered list of annotations attached to the response text. */
+  /** Ordered list of annotations attached to the response text. */
   annotations: ChatKitResponseOutputTextAnnotationUnion[];
-  /** @description Assistant generated text. */
+  /** Assistant generated text. */
   text: string;
-  /**
-   * @description Type discriminator that is always `output_text`.
-   * @constant
-   */
+  /** Type discriminator that is always `output_text`. */
   type: 'output_text';
 }
 
@@ -73,20 +62,14 @@ export interface ChatKitResponseOutputText {
  * Annotation that references an uploaded file.
  */
 export interface ChatKitResponseOutputTextAnnotationFile {
-  /** @description File attachment referenced by the annotation. */
+  /** File attachment referenced by the annotation. */
   source: {
-    /** @description Filename referenced by the annotation. */
+    /** Filename referenced by the annotation. */
     filename: string;
-    /**
-     * @description Type discriminator that is always `file`.
-     * @constant
-     */
+    /** Type discriminator that is always `file`. */
     type: 'file';
   };
-  /**
-   * @description Annotation discriminator that is always `file`.
-   * @constant
-   */
+  /** Annotation discriminator that is always `file`. */
   type: 'file';
 }
 
@@ -94,23 +77,18 @@ export interface ChatKitResponseOutputTextAnnotationFile {
  * Annotation that references a URL.
  */
 export interface ChatKitResponseOutputTextAnnotationURL {
-  /** @description URL referenced by the annotation. */
+  /** URL referenced by the annotation. */
   source: {
-    /**
-     * @description Type discriminator that is always `url`.
-     * @constant
-     */
+    /** Type discriminator that is always `url`. */
     type: 'url';
     /**
+     * URL referenced by the annotation.
+     *
      * Format: uri
-     * @description URL referenced by the annotation.
      */
     url: string;
   };
-  /**
-   * @description Annotation discriminator that is always `url`.
-   * @constant
-   */
+  /** Annotation discriminator that is always `url`. */
   type: 'url';
 }
 
@@ -124,30 +102,21 @@ export type ChatKitResponseOutputTextAnnotationUnion =
  * Task emitted by the workflow to show progress and status updates.
  */
 export interface ChatKitTask {
-  /** @description Identifier of the thread item. */
+  /** Identifier of the thread item. */
   id: string;
-  /** @description Unix timestamp (in seconds) for when the item was created. */
+  /** Unix timestamp (in seconds) for when the item was created. */
   created_at: number;
-  /** @description Optional heading for the task. Defaults to null when not provided. */
+  /** Optional heading for the task. Defaults to null when not provided. */
   heading: string | null;
-  /**
-   * @description Type discriminator that is always `chatkit.thread_item`.
-   * @constant
-   */
+  /** Type discriminator that is always `chatkit.thread_item`. */
   object: 'chatkit.thread_item';
-  /** @description Optional summary that describes the task. Defaults to null when omitted. */
+  /** Optional summary that describes the task. Defaults to null when omitted. */
   summary: string | null;
-  /**
-   * @description Subtype of the task.
-   * @enum {string}
-   */
+  /** Subtype of the task. */
   task_type: 'custom' | 'thought' | (string & {});
-  /** @description Identifier of the parent thread. */
+  /** Identifier of the parent thread. */
   thread_id: string;
-  /**
-   * @description Item discriminator that is always `chatkit.task`.
-   * @constant
-   */
+  /** Item discriminator that is always `chatkit.task`. */
   type: 'chatkit.task';
 }
 
@@ -155,33 +124,24 @@ export interface ChatKitTask {
  * Collection of workflow tasks grouped together in the thread.
  */
 export interface ChatKitTaskGroup {
-  /** @description Identifier of the thread item. */
+  /** Identifier of the thread item. */
   id: string;
-  /** @description Unix timestamp (in seconds) for when the item was created. */
+  /** Unix timestamp (in seconds) for when the item was created. */
   created_at: number;
-  /**
-   * @description Type discriminator that is always `chatkit.thread_item`.
-   * @constant
-   */
+  /** Type discriminator that is always `chatkit.thread_item`. */
   object: 'chatkit.thread_item';
-  /** @description Tasks included in the group. */
+  /** Tasks included in the group. */
   tasks: {
-    /** @description Optional heading for the grouped task. Defaults to null when not provided. */
+    /** Optional heading for the grouped task. Defaults to null when not provided. */
     heading: string | null;
-    /** @description Optional summary that describes the grouped task. Defaults to null when omitted. */
+    /** Optional summary that describes the grouped task. Defaults to null when omitted. */
     summary: string | null;
-    /**
-     * @description Subtype of the grouped task.
-     * @enum {string}
-     */
+    /** Subtype of the grouped task. */
     type: 'custom' | 'thought' | (string & {});
   }[];
-  /** @description Identifier of the parent thread. */
+  /** Identifier of the parent thread. */
   thread_id: string;
-  /**
-   * @description Item discriminator that is always `chatkit.task_group`.
-   * @constant
-   */
+  /** Item discriminator that is always `chatkit.task_group`. */
   type: 'chatkit.task_group';
 }
 
@@ -189,20 +149,17 @@ export interface ChatKitTaskGroup {
  * Represents a ChatKit thread and its current status.
  */
 export interface ChatKitThread {
-  /** @description Identifier of the thread. */
+  /** Identifier of the thread. */
   id: string;
-  /** @description Unix timestamp (in seconds) for when the thread was created. */
+  /** Unix timestamp (in seconds) for when the thread was created. */
   created_at: number;
-  /**
-   * @description Type discriminator that is always `chatkit.thread`.
-   * @constant
-   */
+  /** Type discriminator that is always `chatkit.thread`. */
   object: 'chatkit.thread';
-  /** @description Current status of the thread. Newly created threads are `active`. */
+  /** Current status of the thread. Newly created threads are `active`. */
   status: ChatKitThreadStatusUnion;
-  /** @description Optional human-readable title for the thread. Defaults to null when no title has been generated. */
+  /** Optional human-readable title for the thread. Defaults to null when no title has been generated. */
   title: string | null;
-  /** @description Free-form string that identifies the end user who owns the thread. */
+  /** Free-form string that identifies the end user who owns the thread. */
   user: string;
 }
 
@@ -210,23 +167,17 @@ export interface ChatKitThread {
  * Assistant-authored message within a thread.
  */
 export interface ChatKitThreadAssistantMessageItem {
-  /** @description Identifier of the thread item. */
+  /** Identifier of the thread item. */
   id: string;
-  /** @description Ordered assistant response segments. */
+  /** Ordered assistant response segments. */
   content: ChatKitResponseOutputText[];
-  /** @description Unix timestamp (in seconds) for when the item was created. */
+  /** Unix timestamp (in seconds) for when the item was created. */
   created_at: number;
-  /**
-   * @description Type discriminator that is always `chatkit.thread_item`.
-   * @constant
-   */
+  /** Type discriminator that is always `chatkit.thread_item`. */
   object: 'chatkit.thread_item';
-  /** @description Identifier of the parent thread. */
+  /** Identifier of the parent thread. */
   thread_id: string;
-  /**
-   * @description Item discriminator that is always `chatkit.assistant_message`.
-   * @constant
-   */
+  /** Item discriminator that is always `chatkit.assistant_message`. */
   type: 'chatkit.assistant_message';
 }
 
@@ -234,18 +185,15 @@ export interface ChatKitThreadAssistantMessageItem {
  * A page of thread items, as the ChatKit API renders them.
  */
 export interface ChatKitThreadItemList {
-  /** @description The items on this page. */
+  /** The items on this page. */
   data: ChatKitThreadItemListDataUnion[];
-  /** @description The ID of the first item on this page, or null when the page is empty. */
+  /** The ID of the first item on this page, or null when the page is empty. */
   first_id: string | null;
-  /** @description Whether more items follow this page. */
+  /** Whether more items follow this page. */
   has_more: boolean;
-  /** @description The ID of the last item on this page, or null when the page is empty. Pass it as `after` to fetch the next page. */
+  /** The ID of the last item on this page, or null when the page is empty. Pass it as `after` to fetch the next page. */
   last_id: string | null;
-  /**
-   * @description Type discriminator that is always `list`.
-   * @constant
-   */
+  /** Type discriminator that is always `list`. */
   object: 'list';
 }
 
@@ -264,18 +212,15 @@ export type ChatKitThreadItemListDataUnion =
  * A page of ChatKit threads.
  */
 export interface ChatKitThreadList {
-  /** @description The threads on this page. */
+  /** The threads on this page. */
   data: ChatKitThread[];
-  /** @description The ID of the first thread on this page, or null when the page is empty. */
+  /** The ID of the first thread on this page, or null when the page is empty. */
   first_id: string | null;
-  /** @description Whether more threads follow this page. */
+  /** Whether more threads follow this page. */
   has_more: boolean;
-  /** @description The ID of the last thread on this page, or null when the page is empty. Pass it as `after` to fetch the next page. */
+  /** The ID of the last thread on this page, or null when the page is empty. Pass it as `after` to fetch the next page. */
   last_id: string | null;
-  /**
-   * @description Type discriminator that is always `list`.
-   * @constant
-   */
+  /** Type discriminator that is always `list`. */
   object: 'list';
 }
 
@@ -283,10 +228,7 @@ export interface ChatKitThreadList {
  * Indicates that a thread is active.
  */
 export interface ChatKitThreadStatusActive {
-  /**
-   * @description Status discriminator that is always `active`.
-   * @constant
-   */
+  /** Status discriminator that is always `active`. */
   type: 'active';
 }
 
@@ -294,12 +236,9 @@ export interface ChatKitThreadStatusActive {
  * Indicates that a thread has been closed.
  */
 export interface ChatKitThreadStatusClosed {
-  /**
-   * @description Status discriminator that is always `closed`.
-   * @constant
-   */
+  /** Status discriminator that is always `closed`. */
   type: 'closed';
-  /** @description Why the thread was closed. Defaults to null when no reason is recorded. */
+  /** Why the thread was closed. Defaults to null when no reason is recorded. */
   reason: string | null;
 }
 
@@ -307,12 +246,9 @@ export interface ChatKitThreadStatusClosed {
  * Indicates that a thread is locked and cannot accept new input.
  */
 export interface ChatKitThreadStatusLocked {
-  /**
-   * @description Status discriminator that is always `locked`.
-   * @constant
-   */
+  /** Status discriminator that is always `locked`. */
   type: 'locked';
-  /** @description Why the thread was locked. Defaults to null when no reason is recorded. */
+  /** Why the thread was locked. Defaults to null when no reason is recorded. */
   reason: string | null;
 }
 
@@ -326,35 +262,29 @@ export type ChatKitThreadStatusUnion =
  * User-authored message within a thread.
  */
 export interface ChatKitThreadUserMessageItem {
-  /** @description Identifier of the thread item. */
+  /** Identifier of the thread item. */
   id: string;
-  /** @description Attachments associated with the user message. Defaults to an empty list. */
+  /** Attachments associated with the user message. Defaults to an empty list. */
   attachments: ChatKitAttachment[];
-  /** @description Ordered content elements supplied by the user. */
+  /** Ordered content elements supplied by the user. */
   content: ChatKitThreadUserMessageItemContentUnion[];
-  /** @description Unix timestamp (in seconds) for when the item was created. */
+  /** Unix timestamp (in seconds) for when the item was created. */
   created_at: number;
-  /** @description Inference overrides applied to the message. Defaults to null when unset. */
+  /** Inference overrides applied to the message. Defaults to null when unset. */
   inference_options: {
-    /** @description Model name that generated the response. Defaults to null when the session's default model is used. */
+    /** Model name that generated the response. Defaults to null when the session's default model is used. */
     model: string | null;
-    /** @description Preferred tool to invoke. Defaults to null when ChatKit should choose. */
+    /** Preferred tool to invoke. Defaults to null when ChatKit should choose. */
     tool_choice: {
-      /** @description Identifier of the requested tool. */
+      /** Identifier of the requested tool. */
       id: string;
     } | null;
   } | null;
-  /**
-   * @description Type discriminator that is always `chatkit.thread_item`.
-   * @constant
-   */
+  /** Type discriminator that is always `chatkit.thread_item`. */
   object: 'chatkit.thread_item';
-  /** @description Identifier of the parent thread. */
+  /** Identifier of the parent thread. */
   thread_id: string;
-  /**
-   * @description Item discriminator that is always `chatkit.user_message`.
-   * @constant
-   */
+  /** Item discriminator that is always `chatkit.user_message`. */
   type: 'chatkit.user_message';
 }
 
@@ -362,12 +292,9 @@ export interface ChatKitThreadUserMessageItem {
  * Text block that a user contributed to the thread.
  */
 export interface ChatKitThreadUserMessageItemContentInputText {
-  /** @description Plain-text content supplied by the user. */
+  /** Plain-text content supplied by the user. */
   text: string;
-  /**
-   * @description Type discriminator that is always `input_text`.
-   * @constant
-   */
+  /** Type discriminator that is always `input_text`. */
   type: 'input_text';
 }
 
@@ -375,12 +302,9 @@ export interface ChatKitThreadUserMessageItemContentInputText {
  * Quoted snippet that the user referenced in their message.
  */
 export interface ChatKitThreadUserMessageItemContentQuotedText {
-  /** @description Quoted text content. */
+  /** Quoted text content. */
   text: string;
-  /**
-   * @description Type discriminator that is always `quoted_text`.
-   * @constant
-   */
+  /** Type discriminator that is always `quoted_text`. */
   type: 'quoted_text';
 }
 
@@ -394,23 +318,17 @@ export type ChatKitThreadUserMessageItemContentUnion =
  * Thread item that renders a widget payload.
  */
 export interface ChatKitWidgetItem {
-  /** @description Identifier of the thread item. */
+  /** Identifier of the thread item. */
   id: string;
-  /** @description Unix timestamp (in seconds) for when the item was created. */
+  /** Unix timestamp (in seconds) for when the item was created. */
   created_at: number;
-  /**
-   * @description Type discriminator that is always `chatkit.thread_item`.
-   * @constant
-   */
+  /** Type discriminator that is always `chatkit.thread_item`. */
   object: 'chatkit.thread_item';
-  /** @description Identifier of the parent thread. */
+  /** Identifier of the parent thread. */
   thread_id: string;
-  /**
-   * @description Item discriminator that is always `chatkit.widget`.
-   * @constant
-   */
+  /** Item discriminator that is always `chatkit.widget`. */
   type: 'chatkit.widget';
-  /** @description Serialized widget payload rendered in the UI. */
+  /** Serialized widget payload rendered in the UI. */
   widget: string;
 }
 
@@ -418,18 +336,18 @@ export interface ChatKitWidgetItem {
  * Workflow metadata and state returned for the session.
  */
 export interface ChatKitWorkflow {
-  /** @description Identifier of the workflow backing the session. */
+  /** Identifier of the workflow backing the session. */
   id: string;
-  /** @description State variable key-value pairs applied when invoking the workflow. Defaults to null when no overrides were provided. */
+  /** State variable key-value pairs applied when invoking the workflow. Defaults to null when no overrides were provided. */
   state_variables: {
     [key: string]: string | boolean | number;
   } | null;
-  /** @description Tracing settings applied to the workflow. */
+  /** Tracing settings applied to the workflow. */
   tracing: {
-    /** @description Indicates whether tracing is enabled. */
+    /** Indicates whether tracing is enabled. */
     enabled: boolean;
   };
-  /** @description Specific workflow version used for the session. Defaults to null when using the latest deployment. */
+  /** Specific workflow version used for the session. Defaults to null when using the latest deployment. */
   version: string | null;
 }
 
@@ -437,28 +355,25 @@ export interface ChatKitWorkflow {
  * Represents a ChatKit session and its resolved configuration.
  */
 export interface ChatSession {
-  /** @description Identifier for the ChatKit session. */
+  /** Identifier for the ChatKit session. */
   id: string;
-  /** @description Resolved ChatKit feature configuration for the session. */
+  /** Resolved ChatKit feature configuration for the session. */
   chatkit_configuration: ChatSessionChatKitConfiguration;
-  /** @description Ephemeral client secret that authenticates session requests. */
+  /** Ephemeral client secret that authenticates session requests. */
   client_secret: string;
-  /** @description Unix timestamp (in seconds) for when the session expires. */
+  /** Unix timestamp (in seconds) for when the session expires. */
   expires_at: number;
-  /** @description Convenience copy of the per-minute request limit. */
+  /** Convenience copy of the per-minute request limit. */
   max_requests_per_1_minute: number;
-  /**
-   * @description Type discriminator that is always `chatkit.session`.
-   * @constant
-   */
+  /** Type discriminator that is always `chatkit.session`. */
   object: 'chatkit.session';
-  /** @description Resolved rate limit values. */
+  /** Resolved rate limit values. */
   rate_limits: ChatSessionRateLimits;
-  /** @description Current lifecycle state of the session. */
+  /** Current lifecycle state of the session. */
   status: ChatSessionStatus;
-  /** @description User identifier associated with the session. */
+  /** User identifier associated with the session. */
   user: string;
-  /** @description Workflow metadata for the session. */
+  /** Workflow metadata for the session. */
   workflow: ChatKitWorkflow;
 }
 
@@ -466,7 +381,7 @@ export interface ChatSession {
  * Automatic thread title preferences for the session.
  */
 export interface ChatSessionAutomaticThreadTitling {
-  /** @description Whether automatic thread titling is enabled. */
+  /** Whether automatic thread titling is enabled. */
   enabled: boolean;
 }
 
@@ -474,11 +389,11 @@ export interface ChatSessionAutomaticThreadTitling {
  * ChatKit configuration for the session.
  */
 export interface ChatSessionChatKitConfiguration {
-  /** @description Automatic thread titling preferences. */
+  /** Automatic thread titling preferences. */
   automatic_thread_titling: ChatSessionAutomaticThreadTitling;
-  /** @description Upload settings for the session. */
+  /** Upload settings for the session. */
   file_upload: ChatSessionFileUpload;
-  /** @description History retention configuration. */
+  /** History retention configuration. */
   history: ChatSessionHistory;
 }
 
@@ -486,25 +401,25 @@ export interface ChatSessionChatKitConfiguration {
  * Optional per-session configuration settings for ChatKit behavior.
  */
 export interface ChatSessionChatKitConfigurationParam {
-  /** @description Configuration for automatic thread titling. When omitted, automatic thread titling is enabled by default. */
+  /** Configuration for automatic thread titling. When omitted, automatic thread titling is enabled by default. */
   automatic_thread_titling?: {
-    /** @description Enable automatic thread title generation. Defaults to true. */
+    /** Enable automatic thread title generation. Defaults to true. */
     enabled?: boolean;
   };
-  /** @description Configuration for upload enablement and limits. When omitted, uploads are disabled by default (max_files 10, max_file_size 512 MB). */
+  /** Configuration for upload enablement and limits. When omitted, uploads are disabled by default (max_files 10, max_file_size 512 MB). */
   file_upload?: {
-    /** @description Enable uploads for this session. Defaults to false. */
+    /** Enable uploads for this session. Defaults to false. */
     enabled?: boolean;
-    /** @description Maximum size in megabytes for each uploaded file. Defaults to 512 MB, which is the maximum allowable size. */
+    /** Maximum size in megabytes for each uploaded file. Defaults to 512 MB, which is the maximum allowable size. */
     max_file_size?: number;
-    /** @description Maximum number of files that can be uploaded to the session. Defaults to 10. */
+    /** Maximum number of files that can be uploaded to the session. Defaults to 10. */
     max_files?: number;
   };
-  /** @description Configuration for chat history retention. When omitted, history is enabled by default with no limit on recent_threads (null). */
+  /** Configuration for chat history retention. When omitted, history is enabled by default with no limit on recent_threads (null). */
   history?: {
-    /** @description Enables chat users to access previous ChatKit threads. Defaults to true. */
+    /** Enables chat users to access previous ChatKit threads. Defaults to true. */
     enabled?: boolean;
-    /** @description Number of recent ChatKit threads users have access to. Defaults to unlimited when unset. */
+    /** Number of recent ChatKit threads users have access to. Defaults to unlimited when unset. */
     recent_threads?: number;
   };
 }
@@ -513,12 +428,9 @@ export interface ChatSessionChatKitConfigurationParam {
  * Controls when the session expires relative to an anchor timestamp.
  */
 export interface ChatSessionExpiresAfterParam {
-  /**
-   * @description Base timestamp used to calculate expiration. Currently fixed to `created_at`.
-   * @constant
-   */
+  /** Base timestamp used to calculate expiration. Currently fixed to `created_at`. */
   anchor: 'created_at';
-  /** @description Number of seconds after the anchor when the session expires. */
+  /** Number of seconds after the anchor when the session expires. */
   seconds: number;
 }
 
@@ -526,11 +438,11 @@ export interface ChatSessionExpiresAfterParam {
  * Upload permissions and limits applied to the session.
  */
 export interface ChatSessionFileUpload {
-  /** @description Indicates if uploads are enabled for the session. */
+  /** Indicates if uploads are enabled for the session. */
   enabled: boolean;
-  /** @description Maximum upload size in megabytes. */
+  /** Maximum upload size in megabytes. */
   max_file_size: number | null;
-  /** @description Maximum number of uploads allowed during the session. */
+  /** Maximum number of uploads allowed during the session. */
   max_files: number | null;
 }
 
@@ -538,9 +450,9 @@ export interface ChatSessionFileUpload {
  * History retention preferences returned for the session.
  */
 export interface ChatSessionHistory {
-  /** @description Indicates if chat history is persisted for the session. */
+  /** Indicates if chat history is persisted for the session. */
   enabled: boolean;
-  /** @description Number of prior threads surfaced in history views. Defaults to null when all history is retained. */
+  /** Number of prior threads surfaced in history views. Defaults to null when all history is retained. */
   recent_threads: number | null;
 }
 
@@ -548,7 +460,7 @@ export interface ChatSessionHistory {
  * Active per-minute request limit for the session.
  */
 export interface ChatSessionRateLimits {
-  /** @description Maximum allowed requests per one-minute window. */
+  /** Maximum allowed requests per one-minute window. */
   max_requests_per_1_minute: number;
 }
 
@@ -556,7 +468,7 @@ export interface ChatSessionRateLimits {
  * Controls request rate limits for the session.
  */
 export interface ChatSessionRateLimitsParam {
-  /** @description Maximum number of requests allowed per minute for the session. Defaults to 10. */
+  /** Maximum number of requests allowed per minute for the session. Defaults to 10. */
   max_requests_per_1_minute?: number;
 }
 
@@ -569,17 +481,17 @@ export type ChatSessionStatus = 'active' | 'expired' | 'cancelled' | (string & {
  * Workflow reference and overrides applied to the chat session.
  */
 export interface ChatSessionWorkflowParam {
-  /** @description Identifier for the workflow invoked by the session. */
+  /** Identifier for the workflow invoked by the session. */
   id: string;
-  /** @description Specific workflow version to run. Defaults to the latest deployed version. */
+  /** Specific workflow version to run. Defaults to the latest deployed version. */
   version?: string;
-  /** @description State variables forwarded to the workflow. Keys may be up to 64 characters, values must be primitive types, and the map defaults to an empty object. */
+  /** State variables forwarded to the workflow. Keys may be up to 64 characters, values must be primitive types, and the map defaults to an empty object. */
   state_variables?: {
     [key: string]: string | boolean | number;
   };
-  /** @description Optional tracing overrides for the workflow invocation. When omitted, tracing is enabled by default. */
+  /** Optional tracing overrides for the workflow invocation. When omitted, tracing is enabled by default. */
   tracing?: {
-    /** @description Whether tracing is enabled during the session. Defaults to true. */
+    /** Whether tracing is enabled during the session. Defaults to true. */
     enabled?: boolean;
   };
 }
@@ -588,15 +500,15 @@ export interface ChatSessionWorkflowParam {
  * The body of every error response.
  */
 export interface ErrorResponse {
-  /** @description What went wrong. */
+  /** What went wrong. */
   error: {
-    /** @description A human-readable description of the error. */
+    /** A human-readable description of the error. */
     message: string;
-    /** @description The kind of error, e.g. `invalid_request_error`. */
+    /** The kind of error, e.g. `invalid_request_error`. */
     type: string;
-    /** @description The request parameter the error relates to, if any. */
+    /** The request parameter the error relates to, if any. */
     param?: string | null;
-    /** @description A machine-readable error code, if any. */
+    /** A machine-readable error code, if any. */
     code?: string | null;
   };
 }
@@ -605,15 +517,15 @@ export interface ErrorResponse {
  * Parameters for provisioning a new ChatKit session.
  */
 export interface SessionCreateParams {
-  /** @description A free-form string that identifies your end user; ensures this Session can access other objects that have the same `user` scope. */
+  /** A free-form string that identifies your end user; ensures this Session can access other objects that have the same `user` scope. */
   user: string;
-  /** @description Workflow that powers the session. */
+  /** Workflow that powers the session. */
   workflow: ChatSessionWorkflowParam;
-  /** @description Optional overrides for ChatKit runtime configuration features */
+  /** Optional overrides for ChatKit runtime configuration features */
   chatkit_configuration?: ChatSessionChatKitConfigurationParam;
-  /** @description Optional override for session expiration timing in seconds from creation. Defaults to 10 minutes. */
+  /** Optional override for session expiration timing in seconds from creation. Defaults to 10 minutes. */
   expires_after?: ChatSessionExpiresAfterParam;
-  /** @description Optional override for per-minute request limits. When omitted, defaults to 10. */
+  /** Optional override for per-minute request limits. When omitted, defaults to 10. */
   rate_limits?: ChatSessionRateLimitsParam;
 }
 
@@ -621,14 +533,11 @@ export interface SessionCreateParams {
  * Confirmation returned after deleting a thread.
  */
 export interface ThreadDeleteResponse {
-  /** @description Identifier of the deleted thread. */
+  /** Identifier of the deleted thread. */
   id: string;
-  /** @description Indicates that the thread has been deleted. */
+  /** Indicates that the thread has been deleted. */
   deleted: boolean;
-  /**
-   * @description Type discriminator that is always `chatkit.thread.deleted`.
-   * @constant
-   */
+  /** Type discriminator that is always `chatkit.thread.deleted`. */
   object: 'chatkit.thread.deleted';
 }
 
@@ -636,7 +545,7 @@ export interface ThreadDeleteResponse {
  * The path parameters of `cancelChatKitSession`.
  */
 export interface CancelChatKitSessionPathParams {
-  /** @description Unique identifier for the ChatKit session to cancel. */
+  /** Unique identifier for the ChatKit session to cancel. */
   session_id: string;
 }
 
@@ -644,22 +553,23 @@ export interface CancelChatKitSessionPathParams {
  * The query parameters of `listChatKitThreads`.
  */
 export interface ListChatKitThreadsQueryParams {
-  /** @description Pagination cursor: a thread ID, normally the previous page's `last_id`; the page starts after it. Omit it for the first page. */
+  /** Pagination cursor: a thread ID, normally the previous page's `last_id`; the page starts after it. Omit it for the first page. */
   after?: string;
-  /** @description Pagination cursor: a thread ID; the page holds only threads listed before it. Omit it for no such bound. */
+  /** Pagination cursor: a thread ID; the page holds only threads listed before it. Omit it for no such bound. */
   before?: string;
   /**
-   * @description Maximum number of threads to return. Defaults to 20.
+   * Maximum number of threads to return. Defaults to 20.
+   *
    * @default 20
    */
   limit?: number;
   /**
-   * @description Sort order by creation time. Defaults to `desc`.
+   * Sort order by creation time. Defaults to `desc`.
+   *
    * @default desc
-   * @enum {string}
    */
   order?: 'asc' | 'desc';
-  /** @description Only return the threads that belong to this end user. When omitted, threads of all users are returned. */
+  /** Only return the threads that belong to this end user. When omitted, threads of all users are returned. */
   user?: string;
 }
 
@@ -667,7 +577,7 @@ export interface ListChatKitThreadsQueryParams {
  * The path parameters of `deleteChatKitThread`.
  */
 export interface DeleteChatKitThreadPathParams {
-  /** @description Identifier of the ChatKit thread to delete. */
+  /** Identifier of the ChatKit thread to delete. */
   thread_id: string;
 }
 
@@ -675,7 +585,7 @@ export interface DeleteChatKitThreadPathParams {
  * The path parameters of `retrieveChatKitThread`.
  */
 export interface RetrieveChatKitThreadPathParams {
-  /** @description Identifier of the ChatKit thread to retrieve. */
+  /** Identifier of the ChatKit thread to retrieve. */
   thread_id: string;
 }
 
@@ -683,7 +593,7 @@ export interface RetrieveChatKitThreadPathParams {
  * The path parameters of `listChatKitThreadItems`.
  */
 export interface ListChatKitThreadItemsPathParams {
-  /** @description Identifier of the ChatKit thread whose items are listed. */
+  /** Identifier of the ChatKit thread whose items are listed. */
   thread_id: string;
 }
 
@@ -691,19 +601,20 @@ export interface ListChatKitThreadItemsPathParams {
  * The query parameters of `listChatKitThreadItems`.
  */
 export interface ListChatKitThreadItemsQueryParams {
-  /** @description Pagination cursor: a thread item ID, normally the previous page's `last_id`; the page starts after it. Omit it for the first page. */
+  /** Pagination cursor: a thread item ID, normally the previous page's `last_id`; the page starts after it. Omit it for the first page. */
   after?: string;
-  /** @description Pagination cursor: a thread item ID; the page holds only items listed before it. Omit it for no such bound. */
+  /** Pagination cursor: a thread item ID; the page holds only items listed before it. Omit it for no such bound. */
   before?: string;
   /**
-   * @description Maximum number of thread items to return. Defaults to 20.
+   * Maximum number of thread items to return. Defaults to 20.
+   *
    * @default 20
    */
   limit?: number;
   /**
-   * @description Sort order by creation time. Defaults to `desc`.
+   * Sort order by creation time. Defaults to `desc`.
+   *
    * @default desc
-   * @enum {string}
    */
   order?: 'asc' | 'desc';
 }

@@ -24,7 +24,7 @@ export interface ListCartsInput {
  *
  * @example
  * ```ts
- * listCarts()
+ * listCarts({ cookies: { session: 'my_session' } })
  * ```
  */
 export function listCarts(request: ListCartsInput): RequestDescription {

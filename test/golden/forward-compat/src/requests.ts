@@ -22,7 +22,7 @@ export interface ListOrdersInput {
  *
  * @example
  * ```ts
- * listOrders()
+ * listOrders({})
  * ```
  */
 export function listOrders(request: ListOrdersInput): RequestDescription {

@@ -17,7 +17,9 @@ export type Mode =
 
 export interface PaymentInputBody {
   amount: number;
+  /** A card or a bank account; no other keys. */
   source: PaymentSource;
+  /** Longitude and latitude, nothing more. */
   at?: Point;
 }
 
@@ -36,12 +38,10 @@ export type PaymentSource = {
   label?: string;
 } & (
   | {
-      /** @constant */
       object: 'card';
       number: string;
     }
   | {
-      /** @constant */
       object: 'bank';
       iban: string;
     }

@@ -9,25 +9,22 @@ export interface Person {
  */
 export interface Reading {
   sensor: string;
-  /** @description Strictly positive; at most 1000 inclusive. */
+  /** Strictly positive; at most 1000 inclusive. */
   value: number;
-  /** @description Strictly between 0 and 1. */
+  /** Strictly between 0 and 1. */
   ratio: number;
-  /** @description An inclusive range: `exclusiveMinimum: false` is the 3.0 default. */
+  /** An inclusive range: `exclusiveMinimum: false` is the 3.0 default. */
   count?: number;
-  /** @description A nullable string. */
+  /** A nullable string. */
   note: string | null;
-  /** @description A nullable object. */
+  /** A nullable object. */
   location: {
     lat: number;
     lon: number;
   } | null;
-  /**
-   * @description A nullable enum; as OpenAPI 3.0.3 requires, null is listed in the enum too.
-   * @enum {unknown}
-   */
+  /** A nullable enum; as OpenAPI 3.0.3 requires, null is listed in the enum too. */
   level: 'low' | 'normal' | 'high' | null | (string & {});
-  /** @description A nullable $ref, the 3.0 way (a $ref's siblings are ignored, so it is wrapped in allOf). */
+  /** A nullable $ref, the 3.0 way (a $ref's siblings are ignored, so it is wrapped in allOf). */
   operator: Person | null;
 }
 

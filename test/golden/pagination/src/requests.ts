@@ -152,7 +152,7 @@ export interface ListNotesInput {
  *
  * @example
  * ```ts
- * listNotes()
+ * listNotes({})
  * ```
  */
 export function listNotes(request: ListNotesInput): RequestDescription {

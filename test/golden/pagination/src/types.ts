@@ -70,7 +70,6 @@ export interface Note {
 }
 
 export interface NoteList {
-  /** @constant */
   object?: 'list';
   data: Note[];
   first_id: string | null;

@@ -43,7 +43,7 @@ export interface RetrieveChargeInput {
  *
  * @example
  * ```ts
- * retrieveCharge({ path: { charge: 'my_charge' }, body: {} })
+ * retrieveCharge({ path: { charge: 'my_charge' }, query: { expand: [] }, body: {} })
  * ```
  */
 export function retrieveCharge(request: RetrieveChargeInput): RequestDescription {
@@ -81,7 +81,7 @@ export interface ListClustersInput {
  *
  * @example
  * ```ts
- * listClusters()
+ * listClusters({})
  * ```
  */
 export function listClusters(request: ListClustersInput): RequestDescription {
@@ -125,7 +125,7 @@ export interface CreateClusterInput {
  *
  * @example
  * ```ts
- * createCluster({ body: { id: 'my_id' } })
+ * createCluster({ headers: { 'X-Account': 'text' }, body: { id: 'my_id' } })
  * ```
  */
 export function createCluster(request: CreateClusterInput): RequestDescription {
@@ -154,7 +154,7 @@ export interface ListClusterTagsInput {
  *
  * @example
  * ```ts
- * listClusterTags({ path: { cluster: 'my_cluster' } })
+ * listClusterTags({ path: { cluster: 'my_cluster' }, query: { kind: 'my_kind' } })
  * ```
  */
 export function listClusterTags(request: ListClusterTagsInput): RequestDescription {

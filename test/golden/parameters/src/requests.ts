@@ -106,7 +106,7 @@ export interface GetItemInput {
  *
  * @example
  * ```ts
- * getItem({ path: { project_id: 'my_project_id', item_number: 1 } })
+ * getItem({ path: { project_id: 'my_project_id', item_number: 1 }, headers: { 'Idempotency-Window': 1 } })
  * ```
  */
 export function getItem(request: GetItemInput): RequestDescription {

@@ -14,7 +14,7 @@ export interface ListItemsResponse {
  * The path parameters of `listItems`.
  */
 export interface ListItemsPathParams {
-  /** @description The project. */
+  /** The project. */
   project_id: string;
 }
 
@@ -22,15 +22,15 @@ export interface ListItemsPathParams {
  * The query parameters of `listItems`.
  */
 export interface ListItemsQueryParams {
-  /** @description Field filters, as `filter[field]=value`. */
+  /** Field filters, as `filter[field]=value`. */
   filter?: {
     [key: string]: string;
   };
-  /** @description Only these ids, comma-separated. */
+  /** Only these ids, comma-separated. */
   ids?: number[];
-  /** @description At most this many items. */
+  /** At most this many items. */
   limit?: number;
-  /** @description Only items with all of these tags (repeated `tag=` pairs). */
+  /** Only items with all of these tags (repeated `tag=` pairs). */
   tag?: string[];
 }
 
@@ -38,7 +38,7 @@ export interface ListItemsQueryParams {
  * The header parameters of `listItems`.
  */
 export interface ListItemsHeaderParams {
-  /** @description Echoed back by the server. */
+  /** Echoed back by the server. */
   'X-Request-Id'?: string;
 }
 
@@ -62,6 +62,6 @@ export interface GetItemPathParams {
  * The header parameters of `getItem`.
  */
 export interface GetItemHeaderParams {
-  /** @description Seconds during which a repeated request is answered from cache. */
+  /** Seconds during which a repeated request is answered from cache. */
   'Idempotency-Window': number;
 }

@@ -27,7 +27,7 @@ export interface FindPetsInput {
  *
  * @example
  * ```ts
- * findPets()
+ * findPets({})
  * ```
  */
 export function findPets(request: FindPetsInput): RequestDescription {

@@ -20,9 +20,9 @@ export type Pet = NewPet & {
  * The query parameters of `findPets`.
  */
 export interface FindPetsQueryParams {
-  /** @description maximum number of results to return */
+  /** maximum number of results to return */
   limit?: number;
-  /** @description tags to filter by */
+  /** tags to filter by */
   tags?: string[];
 }
 
@@ -30,7 +30,7 @@ export interface FindPetsQueryParams {
  * The path parameters of `deletePet`.
  */
 export interface DeletePetPathParams {
-  /** @description ID of pet to delete */
+  /** ID of pet to delete */
   id: number;
 }
 
@@ -38,6 +38,6 @@ export interface DeletePetPathParams {
  * The path parameters of `find pet by id`.
  */
 export interface FindPetByIdPathParams {
-  /** @description ID of pet to fetch */
+  /** ID of pet to fetch */
   id: number;
 }
