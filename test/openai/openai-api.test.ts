@@ -127,7 +127,7 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     warningCount = result.warnings.length;
     compilerOptions = (JSON.parse(await readFile(join(out, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> }).compilerOptions;
     // the issue's typo in a streaming call, type-checked in the same tsc run as the package
-    await writeFile(join(out, 'src', TYPO_FILE), `import { OpenAIClient } from './index.js';\nconst client = new OpenAIClient({ apiKey: 'k' });\nexport const run = () => client.chat.completions.create({ model: 'gpt-4o', messages: [], stream: true, temperatur: 1 });\n`);
+    await writeFile(join(out, 'src', TYPO_FILE), `import { OpenAI } from './index.js';\nconst client = new OpenAI({ apiKey: 'k' });\nexport const run = () => client.chat.completions.create({ model: 'gpt-4o', messages: [], stream: true, temperatur: 1 });\n`);
     // every @example of the package, as modules inside it: one tsc program checks the package and all of them
     const [index, clientSource, operations, requests] = await Promise.all(['index', 'client', 'operations', 'requests'].map((name) => readFile(join(out, 'src', `${name}.ts`), 'utf8')));
     examples = exampleModules({ index: index!, client: clientSource!, operations: operations!, requests: requests! }, (module) => `./${module}.js`);

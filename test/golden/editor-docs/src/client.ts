@@ -45,7 +45,7 @@ export class BaseModelsClient extends ClientCore {
  * ```
  */
 export class ModelsClient extends BaseModelsClient {
-  readonly completions: CompletionsResource = new CompletionsResource(this);
+  readonly completions: Completions = new Completions(this);
 
   /** Reads the API key from `MODELS_API_KEY` and the base URL from `MODELS_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -54,7 +54,7 @@ export class ModelsClient extends BaseModelsClient {
 }
 
 /** `client.completions` */
-export class CompletionsResource {
+export class Completions {
   constructor(protected readonly client: ClientCore) {}
 
   /**

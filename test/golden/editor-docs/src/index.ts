@@ -4,7 +4,7 @@ export * from './client.js';
 // One function per operation, taking a base client: a bundle keeps only the ones it calls.
 export * from './operations.js';
 export { APIPromise } from './internal/api-promise.js';
-export { CursorPage, PagePromise, type CursorPagination } from './internal/pagination.js';
+export { PagePromise, type Pagination } from './internal/pagination.js';
 export { Stream, type ServerSentEvent } from './internal/streaming.js';
 export type { ClientOptions, RequestOptions, ResponseValidation } from './internal/core.js';
 export {

@@ -29,7 +29,7 @@ export interface ListAccountsInput {
  *
  * @example
  * ```ts
- * listAccounts()
+ * listAccounts({})
  * ```
  */
 export function listAccounts(request: ListAccountsInput): RequestDescription {
@@ -55,7 +55,7 @@ export interface ListEventsInput {
  *
  * @example
  * ```ts
- * listEvents()
+ * listEvents({})
  * ```
  */
 export function listEvents(request: ListEventsInput): RequestDescription {
@@ -110,7 +110,7 @@ export interface ListLogsInput {
  *
  * @example
  * ```ts
- * listLogs()
+ * listLogs({})
  * ```
  */
 export function listLogs(request: ListLogsInput): RequestDescription {
@@ -179,7 +179,7 @@ export interface ListPeopleInput {
  *
  * @example
  * ```ts
- * listPeople()
+ * listPeople({})
  * ```
  */
 export function listPeople(request: ListPeopleInput): RequestDescription {
@@ -206,7 +206,7 @@ export interface ListPostsInput {
  *
  * @example
  * ```ts
- * listPosts()
+ * listPosts({})
  * ```
  */
 export function listPosts(request: ListPostsInput): RequestDescription {
@@ -230,7 +230,7 @@ export interface ListProductsInput {
  *
  * @example
  * ```ts
- * listProducts()
+ * listProducts({})
  * ```
  */
 export function listProducts(request: ListProductsInput): RequestDescription {
@@ -257,7 +257,7 @@ export interface ListRowsInput {
  *
  * @example
  * ```ts
- * listRows()
+ * listRows({})
  * ```
  */
 export function listRows(request: ListRowsInput): RequestDescription {
@@ -280,7 +280,7 @@ export interface ListTagsInput {
  *
  * @example
  * ```ts
- * listTags()
+ * listTags({})
  * ```
  */
 export function listTags(request: ListTagsInput): RequestDescription {

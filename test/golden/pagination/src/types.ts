@@ -24,7 +24,6 @@ export interface ListLogsResponse {
 }
 
 export interface ListModelsResponse {
-  /** @constant */
   object: 'list';
   data: Tag[];
 }
@@ -58,7 +57,6 @@ export interface ListRowsResponse {
 }
 
 export interface ListTagsResponse {
-  /** @constant */
   object: 'list';
   data: Tag[];
   has_more: boolean;

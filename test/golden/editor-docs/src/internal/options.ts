@@ -107,6 +107,11 @@ export interface OperationSpec<T> {
   readonly validateRequest?: () => readonly ValidationIssue[];
   /** Builds the wire request (pure; may throw ValidationError, e.g. from encodePathSegment). */
   readonly build: () => RequestDescription;
+  /**
+   * A page's link to the next page (`next-url` pagination), sent instead of the built path and
+   * query. It must be on the base URL's origin: credentials never go to another host.
+   */
+  readonly url?: string | undefined;
   /** Checks a parsed 2xx JSON body; 'strict' also rejects unknown keys. Missing = no check. */
   readonly validateResponse?: (
     value: unknown,

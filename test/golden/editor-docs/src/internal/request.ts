@@ -36,7 +36,7 @@ import {
 } from './redact.js';
 import { hasCustomCredentials, isRedirect, MAX_REDIRECTS, nextHop } from './redirect.js';
 import { isRetryableResponse, retryDelay, type RetryHooks } from './retry.js';
-import { originOf, withDefaultQuery } from './url.js';
+import { linkedPath, originOf, withDefaultQuery } from './url.js';
 
 /** Everything a request needs from its client, resolved once at construction. */
 export interface RequestConfig {
@@ -206,8 +206,9 @@ export function startRequest<T>(
     }
     const description = operation.build();
     const method = description.method.toUpperCase();
-    const path =
+    const built =
       description.path.charCodeAt(0) === 47 /* / */ ? description.path : `/${description.path}`;
+    const path = operation.url === undefined ? built : linkedPath(operation.url, config.baseURL);
     const queryStart = path.indexOf('?');
     label = `${method} ${queryStart === -1 ? path : path.slice(0, queryStart)}`;
     url = config.baseURL + withDefaultQuery(path, queryStart, config.query);
