@@ -90,6 +90,7 @@ export function optionalAccess(name: string): Code {
  * `@example` through docCode (which keeps it from closing the comment).
  */
 export function exampleLiteral(value: unknown): Code {
+  if (value instanceof Code) return value; // an example that is code (a File for file content)
   if (Array.isArray(value)) return Code.raw(`[${value.map((item) => exampleLiteral(item).text).join(', ')}]`);
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).map(([key, item]) => `${propertyKey(key).text}: ${exampleLiteral(item).text}`);

@@ -2,8 +2,11 @@
 // const or first enum value where there is one, else the least value that satisfies the
 // schema (required properties only). Refs are followed a few levels deep, so recursion ends.
 import type { IrApi, IrSchema } from '../model/ir.js';
+import { code, exampleLiteral, type Code } from './escape.js';
 
 export function exampleValue(schema: IrSchema, api: IrApi, name = 'value', depth = 0): unknown {
+  // file content is a File, whatever text the spec shows for it (a string is no file)
+  if (schema.kind === 'string' && schema.format === 'binary') return fileExample(name);
   if (schema.examples && schema.examples.length > 0) return schema.examples[0];
   if (schema.default !== undefined) return schema.default;
   switch (schema.kind) {
@@ -47,4 +50,10 @@ function stringExample(name: string, minLength: number, maxLength: number | unde
   const base = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `my_${name}` : 'text';
   const padded = base.length >= minLength ? base : base.padEnd(minLength, 'x');
   return maxLength !== undefined && padded.length > maxLength ? 'x'.repeat(Math.max(minLength, Math.min(maxLength, 1))) : padded;
+}
+
+/** `new File(['my_file'], 'file.bin')`: code, which exampleLiteral keeps as it is. */
+function fileExample(name: string): Code {
+  const base = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : 'file';
+  return code`new File([${exampleLiteral(`my_${base}`)}], ${exampleLiteral(`${base}.bin`)})`;
 }
