@@ -12,7 +12,7 @@ import type { Target } from './target.js';
 export function stringRules(schema: IrStringSchema, value: Code, scope: Scope): Rule[] {
   // `format: binary` is file content (multipart uploads): exactly what the `Uploadable` type takes, never a string
   if (schema.format === 'binary') {
-    return [{ holds: compare(code`isUploadable(${value})`), what: 'a file (a File, Blob, bytes or a stream; not a string)', message: '' }];
+    return [{ holds: atom(code`isUploadable(${value})`), what: 'a file (a File, Blob, bytes or a stream; not a string)', message: '' }];
   }
   const rules: Rule[] = [{ holds: compare(code`typeof ${value} === 'string'`), what: 'a string', message: '' }];
   const codePoints = () => scope.module.helper('codePoints');
