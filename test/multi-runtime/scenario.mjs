@@ -157,13 +157,13 @@ export async function runScenario(modules, serverURL) {
         controller.close();
       },
     });
-    const fromStream = await sdk.toFile(stream, 'dir/a.txt', { type: 'text/plain' });
+    const fromStream = await sdk.toFile(stream, 'dir/a.png', { type: 'image/png' });
     const fromChunks = await sdk.toFile((async function* () { yield 'ü'; yield new Uint8Array([0x21]); })());
     record.files = [
       [fromStream.name, fromStream.type, await fromStream.text()],
       [fromChunks.name, await fromChunks.text()],
     ];
-    expect('uploads', JSON.stringify(record.files) === JSON.stringify([['dir/a.txt', 'text/plain', 'hello'], ['unknown_file', 'ü!']]), `toFile gave ${JSON.stringify(record.files)}`);
+    expect('uploads', JSON.stringify(record.files) === JSON.stringify([['dir/a.png', 'image/png', 'hello'], ['unknown_file', 'ü!']]), `toFile gave ${JSON.stringify(record.files)}`);
     const init = sdk.toRequestInit({ method: 'post', path: '/x', headers: { 'OpenAI-Beta': 'b' }, body: { a: 1 } });
     record.init = init;
     expect('uploads', JSON.stringify(init) === JSON.stringify({ method: 'POST', headers: { 'openai-beta': 'b', 'content-type': 'application/json' }, body: '{"a":1}' }), `toRequestInit gave ${JSON.stringify(init)}`);
