@@ -6,7 +6,21 @@ export * from './operations.js';
 export { APIPromise } from './internal/api-promise.js';
 export { PagePromise, type Pagination } from './internal/pagination.js';
 export { Stream, type ServerSentEvent } from './internal/streaming.js';
-export type { ClientOptions, RequestOptions, ResponseValidation } from './internal/core.js';
+export type {
+  ClientOptions,
+  FetchOptions,
+  QueryExtra,
+  RequestDescription,
+  RequestOptions,
+  ResponseValidation,
+} from './internal/core.js';
+export {
+  toFile,
+  type ToFileInput,
+  type ToFileOptions,
+  type Uploadable,
+} from './internal/uploads.js';
+export { toRequestInit, type FetchRequestInit } from './internal/request-init.js';
 export {
   SDKError,
   APIError,

@@ -39,12 +39,15 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
   const hasParams = api.operations.some((op) => op.names.params !== undefined);
   const typeImport = usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '';
   const paginates = api.operations.some((op) => op.pagination);
+  const uploads = api.operations.some((op) => op.body?.contentType === 'multipart/form-data');
+  const binaryBodies = api.operations.some((op) => op.body?.contentType === 'binary');
   const streams = api.operations.some((op) => op.response.stream);
   const clientImports = [
     `import type { APIPromise } from './internal/api-promise.js';`,
     `import { ClientCore, type ClientIdentity, type ClientOptions, type RequestOptions } from './internal/core.js';`,
     paginates ? `import type * as pagination from './internal/pagination.js';\nimport type { PagePromise } from './internal/pagination.js';` : '',
     streams ? `import type { Stream } from './internal/streaming.js';` : '',
+    binaryBodies ? `import type { Uploadable } from './internal/uploads.js';` : '',
     functions.length > 0 ? `import { ${functions.map((fn) => fn.name).join(', ')} } from './operations.js';` : '',
     hasParams ? `import type * as requests from './requests.js';` : '',
     typeImport,
@@ -55,6 +58,7 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
     `import type { RequestOptions } from './internal/core.js';`,
     paginates ? `import { PagePromise } from './internal/pagination.js';` : '',
     streams ? `import { streamResponse, type Stream } from './internal/streaming.js';` : '',
+    uploads || binaryBodies ? `import { ${[uploads ? 'readUploads' : '', binaryBodies ? 'type Uploadable' : ''].filter(Boolean).join(', ')} } from './internal/uploads.js';` : '',
     `import type { ${[api.package.baseClientName.text, ...aliases.map((alias) => alias.name)].join(', ')} } from './client.js';`,
     functions.length > 0 ? `import * as requests from './requests.js';` : '',
     typeImport,
@@ -261,7 +265,7 @@ export function operationToCall(op: IrOperation, path: readonly string[], api: I
   const example = exampleCall(op, Code.raw(`client.${[...path, op.names.method.text].join('.')}`), [], api, groups);
   const functionExample = code`const client = new ${api.package.baseClientName}({ apiKey: 'my-api-key' });\n${exampleCall(op, Code.raw(op.names.function.text), [Code.raw('client')], api, groups)}`;
   const allParameters = [...parameters, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }];
-  const body = methodBody(op, response.type, `{ ${[...validation, ...response.hooks, `build: () => requests.${op.names.builder.text}(${request})`].join(', ')} }`, render);
+  const body = methodBody(op, response.type, `{ ${[...validation, ...response.hooks, buildHook(op, request)].join(', ')} }`, render);
   const overloads = response.overloads?.(allParameters);
   const client: Parameter = { name: 'client', type: api.package.baseClientName.text };
   const fn: FunctionDeclaration = {
@@ -285,6 +289,18 @@ export function operationToCall(op: IrOperation, path: readonly string[], api: I
   return { fn, method };
 }
 
+/**
+ * `build: () => requests.x(input)`. With a body, the input goes through the core's `extend`
+ * (the caller's extra body fields); with a multipart body, its streams are read into Files
+ * first (once, before the first attempt, so that a retry sends the same bytes).
+ */
+function buildHook(op: IrOperation, request: string): string {
+  const builder = `requests.${op.names.builder.text}`;
+  if (!op.body) return `build: () => ${builder}(${request})`;
+  const input = `extend(${request === '' ? '{}' : request})`;
+  return op.body.contentType === 'multipart/form-data' ? `build: async (extend) => ${builder}(await readUploads(${input}))` : `build: (extend) => ${builder}(${input})`;
+}
+
 /** The groups a caller passes besides path parameters, each with its type and whether it is required. */
 function callerGroups(op: IrOperation, api: IrApi, usedTypes: Set<string>): { key: GroupKey; type: string; required: boolean }[] {
   const names = { query: op.names.queryParams, headers: op.names.headerParams, cookies: op.names.cookieParams };
@@ -303,7 +319,8 @@ function bodyType(op: IrOperation, api: IrApi, usedTypes: Set<string>): string {
   return typeOf(op.body?.schema, api, usedTypes);
 }
 
-const BINARY_BODY = 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>';
+/** File content (templates/runtime/uploads.ts), as a `format: binary` field takes it. */
+const BINARY_BODY = 'Uploadable';
 
 /**
  * What the method resolves to and the runtime hooks that produce it: JSON (validated), the

@@ -23,9 +23,11 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
       : '',
     queryImports(api),
     `import type { RequestDescription } from './internal/core.js';`,
+    bodies.has('binary') ? `import type { Uploadable } from './internal/uploads.js';` : '',
     usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
   ].filter(Boolean);
-  const header = `${fileHeader(api)}${imports.join('\n')}\n\nexport type { RequestDescription } from './internal/core.js';`;
+  // toRequestInit(r): the description ready for fetch, encoded as the client encodes it
+  const header = `${fileHeader(api)}${imports.join('\n')}\n\nexport type { RequestDescription } from './internal/core.js';\nexport { toRequestInit, type FetchRequestInit } from './internal/request-init.js';`;
   return [chunkedFile('src/requests.ts', [header, ...statements.map(printDeclaration)])];
 }
 
@@ -80,13 +82,22 @@ function inputProperties(op: IrOperation, api: IrApi, usedTypes: Set<string>): P
   if (op.body) {
     properties.push({
       name: 'body',
-      type: op.body.contentType === 'binary' ? 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>' : op.body.contentType === 'text' ? 'string' : typeOf(op.body.schema, api, usedTypes),
+      type: op.body.contentType === 'binary' ? 'Uploadable' : op.body.contentType === 'text' ? 'string' : typeOf(op.body.schema, api, usedTypes),
       hasQuestionToken: !op.body.required,
-      docs: [op.body.description === undefined ? doc`The JSON request body.` : jsDoc(op.body.description)],
+      docs: [op.body.description === undefined ? doc`${BODY_DOCS[op.body.contentType]}` : jsDoc(op.body.description)],
     });
   }
   return properties;
 }
+
+/** What a body is when the spec does not describe it. */
+const BODY_DOCS: Readonly<Record<NonNullable<IrOperation['body']>['contentType'], string>> = {
+  'application/json': 'The JSON request body.',
+  'multipart/form-data': 'The multipart/form-data request body: files (File, Blob, bytes) go as file parts, other fields as text. Read streams first (`await toFile(stream)`).',
+  'application/x-www-form-urlencoded': 'The application/x-www-form-urlencoded request body.',
+  binary: 'The request body, sent as it is: a File, Blob, bytes or a stream.',
+  text: 'The text request body.',
+};
 
 export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclaration {
   const hasInput = op.parameters.length > 0 || op.body !== undefined;

@@ -8,13 +8,16 @@ import { piecesFile, type EmitContext, type EmittedFile, type Piece } from './em
 import { fileHeader } from './file-header.js';
 import { declarationComment, fixedComment } from './types/jsdoc.js';
 import { printDeclaration, type Declaration } from './types/layout.js';
-import { objectType, typeOf, type TypeContext } from './types/type-model.js';
+import { mentionsUploadable, objectType, typeOf, type TypeContext } from './types/type-model.js';
 
 export async function emitTypes(api: IrApi, _ctx: EmitContext): Promise<EmittedFile[]> {
-  const pieces = declarations(api).map((declaration, i): Piece => {
+  const all = declarations(api);
+  // `format: binary` fields are typed with the runtime's Uploadable
+  const header = all.some((declaration) => mentionsUploadable(declaration.type)) ? `${fileHeader(api)}import type { Uploadable } from './internal/uploads.js';\n` : fileHeader(api);
+  const pieces = all.map((declaration, i): Piece => {
     const { text, isCertain } = printDeclaration(declaration);
     // the file's header comment goes with the first declaration, a blank line above it
-    return { text: i === 0 ? `${fileHeader(api)}\n${text}` : text, isFormatted: isCertain, isSpaced: true };
+    return { text: i === 0 ? `${header}\n${text}` : text, isFormatted: isCertain, isSpaced: true };
   });
   // a spec without schemas or parameters still gets a module (index.ts re-exports its types)
   const empty: Piece = { text: `${fileHeader(api)}\nexport {};`, isFormatted: true, isSpaced: true };

@@ -166,11 +166,11 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
 type Claim = (table: NameTable, name: string, pointer: string, what: string) => Identifier;
 
 /** Names `requests.ts` declares itself, which a builder must not take. */
-const BUILDER_SCOPE = new Set(['encodePathSegment', 'formatQuery', 'cookieHeader', 'toFormData', 'toUrlEncoded', 'QueryEntry', 'RequestDescription']);
+const BUILDER_SCOPE = new Set(['encodePathSegment', 'formatQuery', 'cookieHeader', 'toFormData', 'toUrlEncoded', 'QueryEntry', 'RequestDescription', 'toRequestInit', 'FetchRequestInit', 'Uploadable']);
 /** Names `operations.ts` imports, which an operation function must not take. */
-const FUNCTION_SCOPE = new Set(['requests', 'validators', 'streamResponse', 'PagePromise', 'APIPromise', 'RequestOptions', 'Stream']);
+const FUNCTION_SCOPE = new Set(['requests', 'validators', 'streamResponse', 'PagePromise', 'APIPromise', 'RequestOptions', 'Stream', 'readUploads', 'Uploadable', 'toFile', 'toRequestInit']);
 /** Names a client method uses besides its positional path arguments. */
-const ARGUMENT_SCOPE = new Set(['client', 'body', 'query', 'headers', 'cookies', 'params', 'options', 'request', 'requests', 'validators', 'globalThis']);
+const ARGUMENT_SCOPE = new Set(['client', 'body', 'query', 'headers', 'cookies', 'params', 'options', 'request', 'requests', 'validators', 'globalThis', 'extend', 'readUploads']);
 
 interface OperationNaming {
   readonly types: NameTable;

@@ -28,6 +28,7 @@ const TAKEN_TYPE_NAMES = new Set([
   'ReadonlyArray', 'ReadonlySet', 'Blob', 'ArrayBuffer', 'ArrayBufferView', 'ReadableStream', 'Uint8Array',
   'APIPromise', 'ClientCore', 'ClientOptions', 'RequestOptions', 'RequestDescription', 'QueryEntry', 'ValidationError',
   'ValidationIssue', 'StandardSchemaV1', 'APIError', 'SDKError', 'PagePromise', 'Stream', 'globalThis',
+  'Uploadable', 'FetchOptions', 'FetchRequestInit',
 ]);
 
 /**
@@ -88,7 +89,7 @@ export function resourceClassCandidates(paths: readonly (readonly string[])[]): 
  * them, so they are reserved in those scopes.
  */
 export const RESOURCE_CLASS_MEMBERS: ReadonlySet<string> = new Set(['client', 'constructor', 'prototype']);
-export const CLIENT_CLASS_MEMBERS: ReadonlySet<string> = new Set(['baseURL', 'timeout', 'maxRetries', 'request', 'constructor', 'prototype']);
+export const CLIENT_CLASS_MEMBERS: ReadonlySet<string> = new Set(['baseURL', 'timeout', 'maxRetries', 'request', 'withOptions', 'constructor', 'prototype']);
 
 /** Splits any text into words: `chat_session.status` -> [chat, session, status]; `ChatKitWorkflow` keeps its humps. */
 export function splitWords(raw: string): string[] {

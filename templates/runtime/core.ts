@@ -23,9 +23,12 @@ import {
 } from './retry.js';
 
 export type {
+  BodyExtender,
   ClientIdentity,
   ClientOptions,
+  FetchOptions,
   OperationSpec,
+  QueryExtra,
   RequestDescription,
   RequestOptions,
   ResponseType,
@@ -44,6 +47,10 @@ export class ClientCore {
   readonly maxRetries: number;
   // Private (#) so the key never shows up in JSON.stringify, util.inspect or a spread of the client.
   readonly #config: RequestConfig;
+  /** The options as resolved (key, base URL, limits), for withOptions; copies, never the caller's objects. */
+  readonly #options: ClientOptions;
+  readonly #identity: ClientIdentity;
+  readonly #hooks: Partial<RetryHooks> | undefined;
 
   /**
    * Throws SDKError when no API key is found (unless the API needs none), when options are out
@@ -159,9 +166,29 @@ export class ClientCore {
       if (value !== undefined) query.append(key, value);
     }
 
+    const fetchOptions =
+      options.fetchOptions === undefined || options.fetchOptions === null
+        ? undefined
+        : { ...options.fetchOptions };
+
     this.baseURL = baseURL;
     this.timeout = timeout;
     this.maxRetries = maxRetries;
+    this.#identity = identity;
+    this.#hooks = hooks;
+    this.#options = {
+      ...options,
+      apiKey: hasKey ? apiKey : undefined,
+      baseURL,
+      timeout,
+      maxRetries,
+      fetch: fetchFn,
+      logger,
+      logLevel,
+      defaultHeaders: { ...options.defaultHeaders },
+      defaultQuery: { ...options.defaultQuery },
+      fetchOptions: { ...fetchOptions },
+    };
     this.#config = {
       baseURL,
       query: query.toString(),
@@ -177,6 +204,7 @@ export class ClientCore {
       responseValidation,
       idempotencyHeader: options.idempotencyHeader?.toLowerCase(),
       fetch: fetchFn,
+      fetchOptions,
       log: new LevelLogger(logger, logLevel, secret),
       secret,
       hooks: { ...DEFAULT_RETRY_HOOKS, ...hooks },
@@ -191,6 +219,35 @@ export class ClientCore {
    */
   request<T>(operation: OperationSpec<T>, options?: RequestOptions): APIPromise<T> {
     return startRequest(this.#config, operation, options);
+  }
+
+  /**
+   * A new client of the same class (same resources and methods) with these options over this
+   * one's: `defaultHeaders`, `defaultQuery` and `fetchOptions` are merged key by key (a `null`
+   * header removes one, an `undefined` query value drops one), every other option given
+   * replaces this client's. The two clients share no mutable state.
+   *
+   * @example
+   * ```ts
+   * const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
+   */
+  withOptions(options: ClientOptions): this {
+    const base = this.#options;
+    const merged: ClientOptions = {
+      ...base,
+      ...options,
+      defaultHeaders: { ...base.defaultHeaders, ...options.defaultHeaders },
+      defaultQuery: { ...base.defaultQuery, ...options.defaultQuery },
+      fetchOptions: { ...base.fetchOptions, ...options.fetchOptions },
+    };
+    // A generated client's constructor takes only the options (it passes its own identity).
+    const Client = this.constructor as new (
+      options: ClientOptions,
+      identity: ClientIdentity,
+      hooks?: Partial<RetryHooks>,
+    ) => this;
+    return new Client(merged, this.#identity, this.#hooks);
   }
 }
 

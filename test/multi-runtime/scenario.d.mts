@@ -15,7 +15,7 @@ export interface ScenarioEnvironment {
 
 export interface ScenarioResult {
   readonly environment: ScenarioEnvironment;
-  /** One record per step: exports, create, cancel, invalidBody, notFound, retry. */
+  /** One record per step: exports, create, cancel, invalidBody, notFound, retry, uploads. */
   readonly steps: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Every deviation from the expected outcome, as `step: what happened`. Empty on success. */
   readonly failures: readonly string[];

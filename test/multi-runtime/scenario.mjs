@@ -147,6 +147,35 @@ export async function runScenario(modules, serverURL) {
     expect('retry', session.status === 'cancelled', `status is ${JSON.stringify(session.status)}`);
   });
 
+  // Uploads and fetch-ready bodies with this runtime's own File, Blob, ReadableStream and
+  // FormData (no request: the server expectations stay as they are).
+  await step('uploads', async (record) => {
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('he'));
+        controller.enqueue(new TextEncoder().encode('llo'));
+        controller.close();
+      },
+    });
+    const fromStream = await sdk.toFile(stream, 'dir/a.png', { type: 'image/png' });
+    const fromChunks = await sdk.toFile((async function* () { yield 'ü'; yield new Uint8Array([0x21]); })());
+    record.files = [
+      [fromStream.name, fromStream.type, await fromStream.text()],
+      [fromChunks.name, await fromChunks.text()],
+    ];
+    expect('uploads', JSON.stringify(record.files) === JSON.stringify([['dir/a.png', 'image/png', 'hello'], ['unknown_file', 'ü!']]), `toFile gave ${JSON.stringify(record.files)}`);
+    const init = sdk.toRequestInit({ method: 'post', path: '/x', headers: { 'OpenAI-Beta': 'b' }, body: { a: 1 } });
+    record.init = init;
+    expect('uploads', JSON.stringify(init) === JSON.stringify({ method: 'POST', headers: { 'openai-beta': 'b', 'content-type': 'application/json' }, body: '{"a":1}' }), `toRequestInit gave ${JSON.stringify(init)}`);
+    const form = new FormData();
+    form.append('file', fromStream, fromStream.name);
+    const formInit = sdk.toRequestInit({ method: 'POST', path: '/x', headers: { 'Content-Type': 'multipart/form-data' }, body: form });
+    expect('uploads', formInit.body === form && formInit.headers['content-type'] === undefined, 'a FormData body must keep fetch\'s own multipart content-type');
+    const derived = client.withOptions({ timeout: 5_000 });
+    record.withOptions = [derived instanceof sdk.ChatKitClient, derived.timeout, client.timeout, typeof derived.chatkit.sessions.create];
+    expect('uploads', JSON.stringify(record.withOptions) === JSON.stringify([true, 5000, 10000, 'function']), `withOptions gave ${JSON.stringify(record.withOptions)}`);
+  });
+
   return { environment: describeEnvironment(), steps, failures };
 }
 

@@ -97,7 +97,7 @@ describe('multipart/form-data', () => {
 
   it('refuses null (multipart has no null) with the path of the field, before sending', async () => {
     const server = await startServer((_req, res) => json(res, 200, {}));
-    const error = await rejection(makeClient(server.url).client.request({ build: () => post(toFormData({ meta: { list: ['a', null] } })).build() }));
+    const error = await rejection(makeClient(server.url).client.request({ build: () => post(toFormData({ meta: { list: ['a', null] } })).build((input) => input) }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toEqual([{ path: ['meta', 'list', 1], message: expect.stringMatching(/^is null/) }]);
     expect(server.requests).toHaveLength(0);

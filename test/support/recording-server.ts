@@ -7,6 +7,8 @@ export interface RecordedRequest {
   readonly url: string;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
+  /** The body's bytes as received (`body` is them read as UTF-8). */
+  readonly raw: Buffer;
 }
 
 export type Responder = (request: RecordedRequest, response: ServerResponse) => void;
@@ -31,7 +33,8 @@ export async function startRecordingServer(): Promise<RecordingServer> {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
-      const request = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const raw = Buffer.concat(chunks);
+      const request = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers, body: raw.toString('utf8'), raw };
       requests.push(request);
       responder(request, response);
     });

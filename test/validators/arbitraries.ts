@@ -47,6 +47,8 @@ export function valueOf(schema: IrSchema, api: IrApi, depth = 0): fc.Arbitrary<u
       return fc.tuple(fc.tuple(...schema.prefixItems.map(inner)), cut, schema.items.kind === 'never' ? fc.constant([]) : rest).map(([leading, count, more]) => (count < leading.length ? leading.slice(0, count) : [...leading, ...more]));
     }
     case 'string':
+      // file content: a Blob (valid), or the string a spec's example would show (invalid)
+      if (schema.format === 'binary') return fc.oneof(fc.constant(new Blob(['x'])), stringOf(0, undefined, undefined));
       return stringOf(schema.minLength ?? 0, schema.maxLength, schema.pattern);
     case 'number':
       return numberOf(schema);

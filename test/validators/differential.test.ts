@@ -109,6 +109,7 @@ function reaches(schemas: ReadonlyMap<string, unknown>, name: string, keyword: s
 function withPlainPrototypes(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withPlainPrototypes);
   if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Blob) return value; // file content (`format: binary`) stays what it is
   const object: Record<string, unknown> = {};
   for (const key of Object.keys(value)) define(object, key, withPlainPrototypes((value as Record<string, unknown>)[key]));
   return object;

@@ -4,10 +4,12 @@
 // `unevaluatedProperties: false` instead (its parts stay open), which is what our 'strict'
 // mode means for composed objects. `discriminator` is left out: ajv rejects its `mapping`, and
 // for the specs here (each variant pins the property with a required const) oneOf decides the same.
+// `format: binary` (file content) becomes a keyword that calls the runtime's isUploadable.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { irToJsonSchema, type JsonSchema } from './json-schema.js';
 import type { IrApi, IrSchema } from '../../generator/model/ir.js';
 import { parameterGroups } from '../../generator/emit/validators/parameters.js';
+import { isUploadable } from '../../templates/runtime/uploads.js';
 
 type Json = { [key: string]: unknown };
 export type Oracle = (value: unknown) => boolean;
@@ -25,14 +27,20 @@ export function compileOracles(api: IrApi, mode: 'loose' | 'strict'): Map<string
   const loose = jsonSchemas(api);
   const defs = mode === 'strict' ? strictDefs(loose) : loose;
   const ajv = new Ajv2020({ strict: true, strictTypes: false, strictTuples: false, validateFormats: false, allErrors: false, ownProperties: true, logger: false });
+  // `format: binary` is file content, which JSON Schema cannot say: the runtime's own test
+  ajv.addKeyword({ keyword: 'uploadable', schemaType: 'boolean', validate: (_flag: boolean, value: unknown) => isUploadable(value) });
   ajv.addSchema({ $id: 'spec', $defs: Object.fromEntries(defs) });
   return new Map([...loose.keys()].map((name) => [name, ajv.compile({ $ref: `spec#/$defs/${encodeURIComponent(name)}` }) as Oracle]));
 }
 
-/** `#/components/schemas/X` -> `#/$defs/X`; no `discriminator`. */
+/** `#/components/schemas/X` -> `#/$defs/X`; no `discriminator`; file content (`format: binary`) is `uploadable`. */
 function retarget(schema: JsonSchema): JsonSchema {
   return mapSchema(schema, (node) => {
     const { discriminator: _discriminator, ...rest } = node;
+    if (rest['format'] === 'binary') {
+      const { type: _type, format: _format, minLength: _min, maxLength: _max, pattern: _pattern, ...others } = rest;
+      return { ...others, uploadable: true };
+    }
     if (typeof rest['$ref'] === 'string') rest['$ref'] = rest['$ref'].replace('#/components/schemas/', '#/$defs/');
     return rest;
   });

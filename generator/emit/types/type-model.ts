@@ -3,7 +3,7 @@
 // for byte: a `not`, `never` or `const: null`
 // is `unknown`; an object without properties or declared additionalProperties is
 // `Record<string, unknown>`; declared additionalProperties add `& { [key: string]: T }`;
-// `format: binary` is `Blob | string`; unions and intersections drop repeated keywords; and an
+// `format: binary` is `Uploadable` (file content, from the runtime's uploads.ts); unions and intersections drop repeated keywords; and an
 // array of a one-variant union of arrays loses a level, as it did there.
 import type { IrDocLinks, IrLiteral, IrSchema } from '../../model/ir.js';
 import { flatten, saysSomething } from './flatten.js';
@@ -61,8 +61,9 @@ const UNKNOWN = keyword('unknown');
 /** Any other string, without absorbing the literals beside it (`string` alone would). */
 const OPEN_STRING_NAME = '(string & {})';
 const OPEN_STRING: TsType = { kind: 'reference', name: OPEN_STRING_NAME };
-/** File content: a web Blob (or File), or a string. */
-const BINARY: TsType = { kind: 'union', types: [{ kind: 'reference', name: 'Blob' }, keyword('string')] };
+/** File content (templates/runtime/uploads.ts): a File, Blob, bytes or a stream, never a string. */
+export const UPLOADABLE = 'Uploadable';
+const BINARY: TsType = { kind: 'reference', name: UPLOADABLE };
 /** Keywords a union or intersection keeps only once. */
 const DEDUPED = new Set<TsKeyword>(['string', 'number', 'boolean', 'null', 'never']);
 
@@ -235,4 +236,23 @@ function combined(kind: 'union' | 'intersection', types: readonly TsType[]): TsT
     return true;
   });
   return { kind, types: kept };
+}
+
+/** Whether the type mentions file content (`Uploadable`), which types.ts then imports. */
+export function mentionsUploadable(type: TsType): boolean {
+  switch (type.kind) {
+    case 'reference':
+      return type.name === UPLOADABLE;
+    case 'array':
+      return mentionsUploadable(type.element);
+    case 'tuple':
+      return type.elements.some((element) => mentionsUploadable(element.type)) || (type.rest !== undefined && mentionsUploadable(type.rest));
+    case 'union':
+    case 'intersection':
+      return type.types.some(mentionsUploadable);
+    case 'object':
+      return type.members.some((member) => mentionsUploadable(member.type));
+    default:
+      return false;
+  }
 }

@@ -22,7 +22,7 @@ export function describeSchema(schema: IrSchema, resolve: (schema: IrSchema) => 
     case 'array':
       return 'an array';
     case 'string':
-      return 'a string';
+      return schema.format === 'binary' ? 'a file' : 'a string';
     case 'number':
       return schema.integer ? 'an integer' : 'a number';
     case 'boolean':

@@ -56,6 +56,7 @@ function imports(body: string, hasExports: boolean): string {
   return [
     `import type { ValidationIssue } from './internal/errors.js';`,
     `import { ${runtime.join(', ')} } from './internal/standard-schema.js';`,
+    ...(/\bisUploadable\(/.test(body) ? [`import { isUploadable } from './internal/uploads.js';`] : []),
     ...(/\btypes\.[A-Za-z_$]/.test(body) && hasExports ? [`import type * as types from './types.js';`] : []),
     '',
     `export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';`,

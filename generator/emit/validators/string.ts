@@ -1,19 +1,18 @@
-// `type: string` (or, with `format: binary`, a Blob) with minLength/maxLength (in code points, as JSON Schema counts them: the
+// `type: string` (or, with `format: binary`, file content: templates/runtime/uploads.ts's isUploadable) with minLength/maxLength (in code points, as JSON Schema counts them: the
 // UTF-16 length decides alone when it can) and pattern (hoisted, with the flags it compiled with). `format` is an
 // annotation in JSON Schema 2020-12 and is not checked.
 import type { IrStringSchema } from '../../model/ir.js';
 import { code, literal, type Code } from '../escape.js';
-import { and, atom, compare, or } from './expr.js';
+import { atom, compare, or } from './expr.js';
 import { plural } from './describe.js';
 import { rulesToCheck, type Rule } from './rules.js';
 import type { Scope } from './scope.js';
 import type { Target } from './target.js';
 
 export function stringRules(schema: IrStringSchema, value: Code, scope: Scope): Rule[] {
-  // `format: binary` is file content (multipart uploads): a web Blob or File, or a string
+  // `format: binary` is file content (multipart uploads): exactly what the `Uploadable` type takes, never a string
   if (schema.format === 'binary') {
-    const isBlob = and([compare(code`typeof Blob === 'function'`), compare(code`${value} instanceof Blob`)]);
-    return [{ holds: or([compare(code`typeof ${value} === 'string'`), isBlob]), what: 'a file (Blob or File) or a string', message: '' }];
+    return [{ holds: atom(code`isUploadable(${value})`), what: 'a file (a File, Blob, bytes or a stream; not a string)', message: '' }];
   }
   const rules: Rule[] = [{ holds: compare(code`typeof ${value} === 'string'`), what: 'a string', message: '' }];
   const codePoints = () => scope.module.helper('codePoints');

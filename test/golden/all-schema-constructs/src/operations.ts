@@ -27,7 +27,7 @@ export function settingsUpdate(
   return client.request(
     {
       validateRequest: () => validators.validateSettings(body, 'request'),
-      build: () => requests.replaceSettings({ body }),
+      build: (extend) => requests.replaceSettings(extend({ body })),
     },
     options,
   );
@@ -53,7 +53,7 @@ export function shapesCreate(
     {
       validateRequest: () => validators.validateShape(body, 'request'),
       validateResponse: validators.validateStoredShape,
-      build: () => requests.createShape({ body }),
+      build: (extend) => requests.createShape(extend({ body })),
     },
     options,
   );
@@ -79,7 +79,7 @@ export function treesCreate(
     {
       validateRequest: () => validators.validateTreeNode(body, 'request'),
       validateResponse: validators.validatePlantTreeResponse,
-      build: () => requests.plantTree({ body }),
+      build: (extend) => requests.plantTree(extend({ body })),
     },
     options,
   );

@@ -4,6 +4,7 @@ import type { RequestDescription } from './internal/core.js';
 import type { Settings, Shape, TreeNode } from './types.js';
 
 export type { RequestDescription } from './internal/core.js';
+export { toRequestInit, type FetchRequestInit } from './internal/request-init.js';
 
 /** The input of {@link replaceSettings}. */
 export interface ReplaceSettingsInput {

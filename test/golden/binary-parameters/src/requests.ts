@@ -10,6 +10,7 @@ import type {
 } from './types.js';
 
 export type { RequestDescription } from './internal/core.js';
+export { toRequestInit, type FetchRequestInit } from './internal/request-init.js';
 
 /** The parameters of {@link retrieveBlob} besides the path: what the client method takes after its path arguments. */
 export interface RetrieveBlobParams {

@@ -76,7 +76,7 @@ export function chatkitSessionsCreate(
     {
       validateRequest: () => validators.validateSessionCreateParams(body, 'request'),
       validateResponse: validators.validateChatSession,
-      build: () => requests.createChatKitSession({ body }),
+      build: (extend) => requests.createChatKitSession(extend({ body })),
     },
     {
       ...options,

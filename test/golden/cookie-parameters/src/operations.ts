@@ -35,7 +35,7 @@ export function cartsCreate(
           .map((issue) => ({ path: ['cookies', ...issue.path], message: issue.message })),
         ...validators.validateCreateCartBody(params.body, 'request'),
       ],
-      build: () => requests.createCart({ ...params }),
+      build: (extend) => requests.createCart(extend({ ...params })),
     },
     options,
   );

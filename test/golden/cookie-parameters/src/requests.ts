@@ -10,6 +10,7 @@ import type {
 } from './types.js';
 
 export type { RequestDescription } from './internal/core.js';
+export { toRequestInit, type FetchRequestInit } from './internal/request-init.js';
 
 /** The input of {@link listCarts}. */
 export interface ListCartsInput {

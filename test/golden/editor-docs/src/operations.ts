@@ -28,7 +28,7 @@ export function completionsCreate(
     {
       validateRequest: () => validators.validateCompletionRequest(body, 'request'),
       validateResponse: validators.validateCompletion,
-      build: () => requests.createCompletion({ body }),
+      build: (extend) => requests.createCompletion(extend({ body })),
     },
     options,
   );

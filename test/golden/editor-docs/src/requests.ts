@@ -4,6 +4,7 @@ import type { RequestDescription } from './internal/core.js';
 import type { CompletionRequest } from './types.js';
 
 export type { RequestDescription } from './internal/core.js';
+export { toRequestInit, type FetchRequestInit } from './internal/request-init.js';
 
 /** The input of {@link createCompletion}. */
 export interface CreateCompletionInput {

@@ -34,7 +34,7 @@ export function ordersCreate(
     {
       validateRequest: () => validators.validateOrderCreateParams(body, 'request'),
       validateResponse: validators.validateOrder,
-      build: () => requests.createOrder({ body }),
+      build: (extend) => requests.createOrder(extend({ body })),
     },
     options,
   );

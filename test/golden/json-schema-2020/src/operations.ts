@@ -26,7 +26,7 @@ export function paymentsCreate(
     {
       validateRequest: () => validators.validatePaymentInputBody(body, 'request'),
       validateResponse: validators.validatePaymentResultResponse,
-      build: () => requests.createPayment({ body }),
+      build: (extend) => requests.createPayment(extend({ body })),
     },
     options,
   );
@@ -54,7 +54,7 @@ export function paymentsUpdate(
         ...validators.validatePaymentInputBody(body, 'request'),
       ],
       validateResponse: validators.validatePaymentResultResponse,
-      build: () => requests.replacePayment({ path: { payment_id: paymentId }, body }),
+      build: (extend) => requests.replacePayment(extend({ path: { payment_id: paymentId }, body })),
     },
     options,
   );

@@ -31,7 +31,7 @@ export function createContainer(
     {
       validateRequest: () => validators.validateCreateContainerInput(body, 'request'),
       validateResponse: validators.validateResponse,
-      build: () => requests.createContainer({ body }),
+      build: (extend) => requests.createContainer(extend({ body })),
     },
     options,
   );

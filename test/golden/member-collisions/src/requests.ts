@@ -11,6 +11,7 @@ import type {
 } from './types.js';
 
 export type { RequestDescription } from './internal/core.js';
+export { toRequestInit, type FetchRequestInit } from './internal/request-init.js';
 
 /** The input of {@link createContainer}. */
 export interface CreateContainerRequestInput {

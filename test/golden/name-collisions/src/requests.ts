@@ -5,6 +5,7 @@ import type { RequestDescription } from './internal/core.js';
 import type { EncodePathSegment2PathParams, EncodePathSegment2QueryParams } from './types.js';
 
 export type { RequestDescription } from './internal/core.js';
+export { toRequestInit, type FetchRequestInit } from './internal/request-init.js';
 
 /** The input of {@link listProfiles}. */
 export interface ListProfilesInput {}

@@ -3,3 +3,4 @@ import { encodePathSegment } from './internal/path.js';
 import type { RequestDescription } from './internal/core.js';
 
 export type { RequestDescription } from './internal/core.js';
+export { toRequestInit, type FetchRequestInit } from './internal/request-init.js';

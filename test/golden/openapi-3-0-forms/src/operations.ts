@@ -28,7 +28,7 @@ export function readingsCreate(
     {
       validateRequest: () => validators.validateReading(body, 'request'),
       validateResponse: validators.validateStoredReading,
-      build: () => requests.createReading({ body }),
+      build: (extend) => requests.createReading(extend({ body })),
     },
     options,
   );

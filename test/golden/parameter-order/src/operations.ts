@@ -44,7 +44,7 @@ export function chargesRetrieve(
           : validators.validateRetrieveChargeBody(params.body, 'request')),
       ],
       validateResponse: validators.validateCharge,
-      build: () => requests.retrieveCharge({ path: { charge: charge }, ...params }),
+      build: (extend) => requests.retrieveCharge(extend({ path: { charge: charge }, ...params })),
     },
     options,
   );
@@ -78,7 +78,7 @@ export function clustersCreate(
         ...(params.body === undefined ? [] : validators.validateCharge(params.body, 'request')),
       ],
       validateResponse: validators.validateCharge,
-      build: () => requests.createCluster({ ...params }),
+      build: (extend) => requests.createCluster(extend({ ...params })),
     },
     options,
   );

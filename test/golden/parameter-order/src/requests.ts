@@ -17,12 +17,13 @@ import type {
 } from './types.js';
 
 export type { RequestDescription } from './internal/core.js';
+export { toRequestInit, type FetchRequestInit } from './internal/request-init.js';
 
 /** The parameters of {@link retrieveCharge} besides the path: what the client method takes after its path arguments. */
 export interface RetrieveChargeParams {
   /** The query parameters. */
   query: RetrieveChargeQueryParams;
-  /** The JSON request body. */
+  /** The application/x-www-form-urlencoded request body. */
   body?: RetrieveChargeBody;
 }
 
@@ -32,7 +33,7 @@ export interface RetrieveChargeInput {
   path: RetrieveChargePathParams;
   /** The query parameters. */
   query: RetrieveChargeQueryParams;
-  /** The JSON request body. */
+  /** The application/x-www-form-urlencoded request body. */
   body?: RetrieveChargeBody;
 }
 

@@ -28,7 +28,7 @@ export function petsCreate(
     {
       validateRequest: () => validators.validateNewPet(body, 'request'),
       validateResponse: validators.validatePet,
-      build: () => requests.addPet({ body }),
+      build: (extend) => requests.addPet(extend({ body })),
     },
     options,
   );

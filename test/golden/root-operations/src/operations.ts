@@ -44,7 +44,7 @@ export function create(
     {
       validateRequest: () => validators.validateLookup(body, 'request'),
       validateResponse: validators.validateApiInfo,
-      build: () => requests.post({ body }),
+      build: (extend) => requests.post(extend({ body })),
     },
     options,
   );

@@ -5,6 +5,7 @@ import type { RequestDescription } from './internal/core.js';
 import type { GetCodePathParams, GetCodeQueryParams, Lookup } from './types.js';
 
 export type { RequestDescription } from './internal/core.js';
+export { toRequestInit, type FetchRequestInit } from './internal/request-init.js';
 
 /** The input of {@link getAPI}. */
 export interface GetAPIInput {}

@@ -25,7 +25,14 @@ import {
 import { applyHeaders, type HeaderInput, type HeaderRecord } from './headers.js';
 import { newIdempotencyKey } from './idempotency.js';
 import type { LevelLogger } from './log.js';
-import type { OperationSpec, RequestOptions, ResponseValidation } from './options.js';
+import type {
+  BodyExtender,
+  FetchOptions,
+  OperationSpec,
+  QueryExtra,
+  RequestOptions,
+  ResponseValidation,
+} from './options.js';
 import {
   containsSecret,
   headersForLog,
@@ -35,6 +42,7 @@ import {
   valueContainsSecret,
 } from './redact.js';
 import { hasCustomCredentials, isRedirect, MAX_REDIRECTS, nextHop } from './redirect.js';
+import { encodeBody, formHasBareType } from './request-init.js';
 import { isRetryableResponse, retryDelay, type RetryHooks } from './retry.js';
 import { linkedPath, originOf, withDefaultQuery } from './url.js';
 
@@ -62,6 +70,8 @@ export interface RequestConfig {
   /** Lowercase header name, or undefined when idempotency keys are off. */
   readonly idempotencyHeader: string | undefined;
   readonly fetch: typeof fetch;
+  /** The client's fetchOptions (a copy), spread under what the client sets; undefined when none. */
+  readonly fetchOptions: FetchOptions | undefined;
   readonly log: LevelLogger;
   /** The API key, used only to scrub it from errors and logs; '' when there is none. */
   readonly secret: string;
@@ -73,7 +83,7 @@ export interface RequestConfig {
 }
 
 /** What fetch receives; one object per call, reused across attempts. */
-interface WireInit {
+interface WireInit extends RequestInit {
   method: string;
   headers: HeaderRecord;
   body: BodyInit | null;
@@ -137,7 +147,7 @@ export function startRequest<T>(
    * running); rejects with the typed error.
    */
   async function start(): Promise<Response> {
-    const init = prepare();
+    const init = await prepare();
     if (signal !== undefined) {
       if (signal.aborted) throw userAbort(signal);
       signal.addEventListener('abort', onAbort);
@@ -198,16 +208,44 @@ export function startRequest<T>(
     }
   }
 
-  /** Validates and builds the request and the fetch init. Throws before anything is sent. */
-  function prepare(): WireInit {
+  /**
+   * Validates and builds the request and the fetch init (reading upload streams, once). Throws
+   * before anything is sent.
+   */
+  async function prepare(): Promise<WireInit> {
     if (operation.validateRequest !== undefined && (options.validate ?? config.validate)) {
       const issues = operation.validateRequest();
       if (issues.length > 0) throw new ValidationError(scrubIssues(issues), 'Invalid request');
     }
-    const description = operation.build();
+    const extraBody = options.body;
+    let extended = extraBody === undefined;
+    const extend: BodyExtender = (input) => {
+      extended = true;
+      return extraBody === undefined ? input : withExtraBody(input, extraBody);
+    };
+    const description = await operation.build(extend);
     const method = description.method.toUpperCase();
-    const built =
+    let raw = description.body;
+    // an operation without a body sends the extra fields as its JSON body
+    if (!extended && extraBody !== undefined) {
+      if (raw !== undefined || method === 'GET' || method === 'HEAD') {
+        throw new ValidationError(
+          [
+            {
+              path: ['options', 'body'],
+              message: `cannot be sent: ${method} requests have no body`,
+            },
+          ],
+          'Invalid request options',
+        );
+      }
+      raw = { ...extraBody };
+    }
+    const described =
       description.path.charCodeAt(0) === 47 /* / */ ? description.path : `/${description.path}`;
+    const built =
+      options.query === undefined ? described : withExtraQuery(described, options.query);
+    // a next-url page's link holds its own query
     const path = operation.url === undefined ? built : linkedPath(operation.url, config.baseURL);
     const queryStart = path.indexOf('?');
     label = `${method} ${queryStart === -1 ? path : path.slice(0, queryStart)}`;
@@ -222,14 +260,14 @@ export function startRequest<T>(
       throw optionError('options.maxResponseBytes', BYTE_LIMIT, maxBytes);
     }
 
-    const raw = description.body;
-    const body = raw === undefined ? null : isRawBody(raw) ? raw : serialize(raw);
+    const encoded = raw === undefined ? undefined : encodeBody(raw);
+    const body = encoded === undefined ? null : encoded.body;
     const headers = {
-      ...(raw === undefined
+      ...(encoded === undefined
         ? config.plainHeaders
-        : body === raw
-          ? config.bodyHeaders
-          : config.jsonHeaders),
+        : encoded.isJSON
+          ? config.jsonHeaders
+          : config.bodyHeaders),
     };
     if (wanted !== config.timeout && config.sendsTimeout)
       headers[TIMEOUT] = String(Math.trunc(wanted / 1000));
@@ -244,18 +282,19 @@ export function startRequest<T>(
     // it, dropping Authorization, unless a credential it would keep (e.g. x-api-key) is set.
     const redirect: RequestRedirect =
       isBrowser() && !hasCustomCredentials(headers) ? 'follow' : 'manual';
-    const init: WireInit = { method, headers, body, signal: null, redirect };
-    // fetch writes `multipart/form-data; boundary=...` itself; a type without the boundary
-    // (e.g. the spec's media type) would make the body unreadable.
-    if (
-      typeof FormData !== 'undefined' &&
-      body instanceof FormData &&
-      /^\s*multipart\/form-data\s*$/i.test(headers['content-type'] ?? '')
-    ) {
-      delete headers['content-type'];
-    }
-    if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream)
-      init.duplex = 'half';
+    // fetchOptions first: what the client sets always wins
+    const init: WireInit = {
+      ...config.fetchOptions,
+      ...options.fetchOptions,
+      method,
+      headers,
+      body,
+      signal: null,
+      redirect,
+    };
+    delete init.duplex;
+    if (formHasBareType(body, headers)) delete headers['content-type'];
+    if (encoded?.isStream === true) init.duplex = 'half';
     return init;
   }
 
@@ -558,23 +597,6 @@ function userAbort(signal: AbortSignal): APIUserAbortError {
   });
 }
 
-/** Bodies fetch sends as they are; everything else is JSON. */
-function isRawBody(body: unknown): body is BodyInit {
-  if (typeof body === 'string') return true;
-  if (typeof body !== 'object' || body === null) return false;
-  // The common case first: a plain object or array is JSON.
-  const proto: unknown = Object.getPrototypeOf(body);
-  if (proto === Object.prototype || proto === null || Array.isArray(body)) return false;
-  return (
-    body instanceof ArrayBuffer ||
-    ArrayBuffer.isView(body) ||
-    body instanceof URLSearchParams ||
-    (typeof Blob !== 'undefined' && body instanceof Blob) ||
-    (typeof FormData !== 'undefined' && body instanceof FormData) ||
-    (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream)
-  );
-}
-
 /** What a debug log line shows for a body that is not text. */
 function describeBody(body: BodyInit): string {
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body))
@@ -593,24 +615,82 @@ function describeBody(body: BodyInit): string {
   return '[stream]';
 }
 
-function serialize(body: unknown): string {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(body);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new SDKError(`The request body cannot be sent as JSON: ${reason}`, {
-      cause: error,
-    });
-  }
-  if (json === undefined)
-    throw new SDKError(`The request body cannot be sent as JSON (got ${typeof body}).`);
-  return json;
-}
-
 /** undici and Deno report their own connect timeouts only in the message text. */
 function looksLikeTimeout(error: unknown): boolean {
   if (error instanceof Error && error.name === 'TimeoutError') return true;
   const cause = error instanceof Error ? error.cause : undefined;
   return /timed? ?out/i.test(String(error) + (cause === undefined ? '' : String(cause)));
+}
+
+/** The builder's input with `extra` merged into its object body (or as its body when it has none). */
+function withExtraBody<I extends object>(input: I, extra: Record<string, unknown>): I {
+  const body: unknown = (input as { body?: unknown }).body;
+  if (body === undefined) return { ...input, body: { ...extra } };
+  const proto: unknown =
+    typeof body === 'object' && body !== null ? Object.getPrototypeOf(body) : undefined;
+  if (proto !== Object.prototype && proto !== null) {
+    throw new ValidationError(
+      [
+        {
+          path: ['options', 'body'],
+          message: `cannot be merged: the request body is ${Array.isArray(body) ? 'an array' : `not an object (${typeof body})`}`,
+        },
+      ],
+      'Invalid request options',
+    );
+  }
+  return { ...input, body: { ...body, ...extra } };
+}
+
+/**
+ * The path with extra query parameters: pairs of the path's query with a name in `extra` are
+ * dropped, then `extra` is appended (an array as repeated pairs, null as an empty value).
+ */
+function withExtraQuery(path: string, extra: Readonly<Record<string, QueryExtra>>): string {
+  const pairs: string[] = [];
+  const names = new Set<string>();
+  for (const [name, value] of Object.entries(extra)) {
+    if (value === undefined) continue;
+    names.add(name);
+    const values = Array.isArray(value) ? value : [value];
+    for (const item of values) {
+      pairs.push(
+        `${encodeQuery(name, name)}=${encodeQuery(item === null ? '' : String(item), name)}`,
+      );
+    }
+  }
+  if (names.size === 0) return path;
+  const queryStart = path.indexOf('?');
+  const own = queryStart === -1 ? [] : path.slice(queryStart + 1).split('&');
+  const kept = own.filter((pair) => pair !== '' && !names.has(decodeName(pair)));
+  const base = queryStart === -1 ? path : path.slice(0, queryStart);
+  const query = [...kept, ...pairs].join('&');
+  return query === '' ? base : `${base}?${query}`;
+}
+
+function decodeName(pair: string): string {
+  const end = pair.indexOf('=');
+  const name = end === -1 ? pair : pair.slice(0, end);
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+}
+
+/** encodeURIComponent, or a ValidationError for a lone surrogate (as the builders' query). */
+function encodeQuery(text: string, name: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new ValidationError(
+      [
+        {
+          path: ['options', 'query', name],
+          message: 'query parameter must be well-formed Unicode (it contains a lone surrogate)',
+        },
+      ],
+      'Invalid request options',
+    );
+  }
 }

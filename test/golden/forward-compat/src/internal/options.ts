@@ -56,6 +56,12 @@ export interface ClientOptions {
   maxRetries?: number | undefined;
   /** A fetch implementation; default `globalThis.fetch`. */
   fetch?: typeof fetch | undefined;
+  /**
+   * Passed to every fetch call (e.g. `{ keepalive: true }`, or Node's `{ dispatcher }` for a
+   * proxy); a request's own `fetchOptions` are applied over them. Never replaces the method,
+   * headers, body, signal or redirect handling the client sets.
+   */
+  fetchOptions?: FetchOptions | undefined;
   /** Sent with every request; `null` removes a header the client would send. */
   defaultHeaders?: Record<string, string | null | undefined> | undefined;
   /** Added to every request's query string; `undefined` values are skipped. */
@@ -99,14 +105,58 @@ export interface RequestOptions {
   validate?: boolean | undefined;
   /** Overrides the client's `maxResponseBytes` for this call. */
   maxResponseBytes?: number | undefined;
+  /**
+   * Extra query parameters, added to the operation's (`undefined` values are skipped, an array
+   * repeats the name); one named like a parameter of the operation replaces it. Not validated.
+   */
+  query?: Record<string, QueryExtra> | undefined;
+  /**
+   * Extra body fields, merged into the operation's object body (JSON, multipart or URL-encoded,
+   * encoded as its own fields are); a field named like one of the body's replaces it. Extra
+   * fields are not validated; the rest of the body is. An operation without a body sends them
+   * as a JSON body (a GET or HEAD cannot).
+   */
+  body?: Record<string, unknown> | undefined;
+  /** Passed to fetch for this call, over the client's `fetchOptions`. */
+  fetchOptions?: FetchOptions | undefined;
 }
+
+/** A value of an extra query parameter. */
+export type QueryExtra =
+  string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+
+/**
+ * `RequestInit` extras for fetch (`cache`, `keepalive`, `priority`, a runtime's own such as
+ * Node's `dispatcher`), without what the client sets itself.
+ */
+export type FetchOptions = Omit<
+  RequestInit,
+  'body' | 'headers' | 'method' | 'signal' | 'redirect' | 'window'
+> & {
+  readonly body?: never;
+  readonly headers?: never;
+  readonly method?: never;
+  readonly signal?: never;
+  readonly redirect?: never;
+  readonly [option: string]: unknown;
+};
+
+/**
+ * Given to an operation's `build`: returns the builder's input with the caller's extra body
+ * fields (`options.body`) merged into its `body`, or the input itself when there are none.
+ */
+export type BodyExtender = <I extends object>(input: I) => I;
 
 /** One API call, as the generated resource method describes it to the core. `T` is the parsed 2xx body. */
 export interface OperationSpec<T> {
   /** Returns the request issues of the caller's input; called only when validation is on. */
   readonly validateRequest?: () => readonly ValidationIssue[];
-  /** Builds the wire request (pure; may throw ValidationError, e.g. from encodePathSegment). */
-  readonly build: () => RequestDescription;
+  /**
+   * Builds the wire request (pure; may throw ValidationError, e.g. from encodePathSegment).
+   * An operation with a body passes its builder's input through `extend`; one with uploads
+   * returns a promise (its streams are read first, once, so every attempt sends the same bytes).
+   */
+  readonly build: (extend: BodyExtender) => RequestDescription | Promise<RequestDescription>;
   /**
    * A page's link to the next page (`next-url` pagination), sent instead of the built path and
    * query. It must be on the base URL's origin: credentials never go to another host.

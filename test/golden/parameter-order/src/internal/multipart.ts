@@ -3,15 +3,18 @@
 // become bracketed field names (`meta[kind]`, `tags[]`), `undefined` fields are left out.
 // Request builders call these; the core sends the result as it is and fetch sets its type.
 import { ValidationError } from './errors.js';
+import { DEFAULT_FILE_NAME, isUploadable } from './uploads.js';
 
 type Path = (string | number)[];
 
 /**
  * A `multipart/form-data` body. Strings, numbers, booleans and bigints become text fields;
  * a `File` is sent as a file under its own name, a `Blob` under fetch's default name (`blob`),
- * an ArrayBuffer or typed array as a `blob` file; a Date as its ISO string. Array items go
- * under `name[]`, object fields under `name[field]`. `undefined` is left out; `null` has no
- * multipart form, so it is refused (a ValidationError naming the field).
+ * an ArrayBuffer or typed array as an `unknown_file` file (as the official SDK names it); a
+ * Date as its ISO string. Array items go under `name[]`, object fields under `name[field]`.
+ * `undefined` is left out; `null` has no multipart form, so it is refused (a ValidationError
+ * naming the field), and so is a stream or a Response, which must be read first (`await
+ * toFile(stream)`; the client's methods do it for you).
  */
 export function toFormData(body: object | null | undefined): FormData {
   const form = new FormData();
@@ -33,8 +36,13 @@ function addFormValue(form: FormData, name: string, value: unknown, path: Path):
     form.append(name, String(value));
   else if (typeof Blob !== 'undefined' && value instanceof Blob) appendFile(form, name, value);
   else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value))
-    appendFile(form, name, new Blob([value as BlobPart]));
-  else if (value instanceof Date) form.append(name, value.toISOString());
+    form.append(name, new Blob([value as BlobPart]), DEFAULT_FILE_NAME);
+  else if (isUploadable(value)) {
+    throw fieldError(
+      path,
+      'is a stream (or a Response), which must be read before the body is built: pass `await toFile(value)` instead (the client reads streams itself)',
+    );
+  } else if (value instanceof Date) form.append(name, value.toISOString());
   else if (Array.isArray(value))
     value.forEach((item, index) => addFormValue(form, `${name}[]`, item, [...path, index]));
   else if (typeof value === 'object') {
@@ -70,11 +78,7 @@ function addParam(params: URLSearchParams, name: string, value: unknown, path: P
   else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
     params.append(name, String(value));
   else if (value instanceof Date) params.append(name, value.toISOString());
-  else if (
-    (typeof Blob !== 'undefined' && value instanceof Blob) ||
-    value instanceof ArrayBuffer ||
-    ArrayBuffer.isView(value)
-  ) {
+  else if (isUploadable(value)) {
     throw fieldError(
       path,
       'is a file, which a URL-encoded form cannot carry (the operation needs multipart/form-data)',
