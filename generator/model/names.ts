@@ -44,7 +44,8 @@ export const ROOT_EXPORTS: ReadonlySet<string> = new Set([
   'ResponseValidation', 'SDKError', 'APIError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError',
   'AuthenticationError', 'BadRequestError', 'ConflictError', 'InternalServerError', 'NotFoundError',
   'PermissionDeniedError', 'RateLimitError', 'ResponseTooLargeError', 'UnprocessableEntityError', 'ValidationError',
-  'ValidationIssue',
+  'ValidationIssue', 'FetchOptions', 'FetchRequestInit', 'QueryExtra', 'RequestDescription', 'toFile', 'ToFileInput',
+  'ToFileOptions', 'Uploadable', 'toRequestInit',
   // imported by client.ts
   'ClientCore', 'ClientIdentity', 'IDENTITY', 'Page',
 ]);

@@ -81,6 +81,7 @@ function plainText(markdown: string): string {
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?!\w)/g, '$1$2')
     .replace(/`+([^`]+)`+/g, '$1')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ') // control characters (NUL, tabs) never belong in a one-line description
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -4,20 +4,26 @@
 import { SDKError } from './errors.js';
 import type { RequestDescription } from './options.js';
 
+/**
+ * A body fetch sends. Spelled through `RequestInit` because `BodyInit` is a DOM name that a
+ * program compiled for Node.js alone (`@types/node`, no `dom` lib) does not have.
+ */
+export type FetchBody = NonNullable<RequestInit['body']>;
+
 /** What `fetch(url, init)` takes for a described request. */
 export interface FetchRequestInit extends RequestInit {
   method: string;
   /** Lowercase names: the builder's headers and the body's content-type. */
   headers: Record<string, string>;
   /** Absent when the request has no body. */
-  body?: BodyInit;
+  body?: FetchBody;
   /** 'half' for a stream body, which fetch in Node.js, Deno and Chromium requires. */
   duplex?: 'half';
 }
 
 /** A described body as fetch sends it. */
 export interface EncodedBody {
-  readonly body: BodyInit | null;
+  readonly body: FetchBody | null;
   /** True when the body was serialised as JSON (it then needs `content-type: application/json`). */
   readonly isJSON: boolean;
   /** True for a stream, which can be sent only once (no retry, no redirect that resends it). */
@@ -63,7 +69,7 @@ export function encodeBody(raw: unknown): EncodedBody {
  * fetch writes `multipart/form-data; boundary=...` itself; a content-type without the boundary
  * (e.g. the spec's media type) would make the body unreadable, so it is left out.
  */
-export function formHasBareType(body: BodyInit | null, headers: Record<string, string>): boolean {
+export function formHasBareType(body: FetchBody | null, headers: Record<string, string>): boolean {
   return (
     typeof FormData !== 'undefined' &&
     body instanceof FormData &&
@@ -72,7 +78,7 @@ export function formHasBareType(body: BodyInit | null, headers: Record<string, s
 }
 
 /** Bodies fetch sends as they are; everything else is JSON (or a stream, above). */
-function isRawBody(body: unknown): body is BodyInit {
+function isRawBody(body: unknown): body is FetchBody {
   if (typeof body === 'string') return true;
   if (typeof body !== 'object' || body === null) return false;
   // The common case first: a plain object or array is JSON.

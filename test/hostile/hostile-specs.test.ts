@@ -217,7 +217,10 @@ describe('hostile specs', () => {
       const manifest = JSON.parse(files.find((out) => out.path === 'package.json')!.text) as { name: string; version: string; description: string };
       expect(manifest.name, context).toMatch(/^(?:@[a-z0-9-][a-z0-9._-]*\/)?[a-z0-9-][a-z0-9._-]*$/);
       expect(manifest.version, context).toMatch(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/);
-      expect(manifest.description, context).toBe(spec.info.description);
+      // description: the first sentence of info.description as one line of plain text
+      expect(manifest.description, context).not.toMatch(/[\u0000-\u001f\u007f]|<\/?[a-z][^>]*>/i);
+      expect(manifest.description.length, context).toBeLessThanOrEqual(201);
+      expect(manifest.description.trim(), context).not.toBe('');
       // README.md: every table row keeps its cells, and no spec text becomes markup (HTML, links, images)
       const readme = files.find((out) => out.path === 'README.md')!.text;
       for (const row of readme.split('\n').filter((line) => line.startsWith('| '))) expect(cellSeparators(row), `${row}\n${context}`).toBe(4);

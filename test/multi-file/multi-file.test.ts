@@ -121,7 +121,7 @@ describe('a spec split over files', () => {
 
   it('maps every pointer of the bundled document back to its file, line and column', async () => {
     const spec = await loadSpecFiles(MAIN, await readFile(MAIN, 'utf8'), resolve(MAIN));
-    expect(spec.locate('/paths/~1pets/post/operationId')).toEqual({ file: `${FIXTURE}/paths/pets.yaml`, line: 23, column: 16, pointer: '/post/operationId' });
+    expect(spec.locate('/paths/~1pets/post/operationId')).toEqual({ file: `${FIXTURE}/paths/pets.yaml`, line: 24, column: 16, pointer: '/post/operationId' });
     expect(spec.locate('/components/schemas/pet/properties/tags')).toMatchObject({ file: `${FIXTURE}/schemas/pet.yaml`, line: 10, column: 3 });
     expect(spec.locate('/components/schemas/tag/required/0')).toMatchObject({ file: `${FIXTURE}/schemas/tag.json`, line: 4, column: 16 });
     expect(spec.locate('/components/schemas/Owner/properties/pets')).toMatchObject({ file: `${FIXTURE}/schemas/owner.yaml`, line: 9, column: 3 });

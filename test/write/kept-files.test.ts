@@ -79,10 +79,10 @@ describe('regenerating a folder the user works in', () => {
     }
     const check = await sdkgen('generate', '--spec', SPEC, '--out', out, '--check');
     expect([check.code, check.stderr]).toEqual([0, '']);
-    expect(check.stdout).toMatch(/^client is current with .*old\.yaml \(31 files, 0 warnings, \d+ ms\)\.\n$/);
+    expect(check.stdout).toMatch(/^client is current with .*old\.yaml \(\d+ files, 0 warnings, \d+ ms\)\.\n$/);
 
     const first = await sdkgen('generate', '--spec', SPEC, '--out', out);
-    expect(first.stdout).toMatch(/^sdkgen: 0 files written, 32 unchanged, 0 deleted; 0 warnings; \d+ ms \(client\)\n/);
+    expect(first.stdout).toMatch(/^sdkgen: 0 files written, \d+ unchanged, 0 deleted; 0 warnings; \d+ ms \(client\)\n/);
     expect(first.stdout.endsWith(keptLine)).toBe(true);
     const tree = await snapshotTree(join(work, out));
     for (const [path, text] of Object.entries(USER_FILES)) expect(tree[path], path).toBe(text);

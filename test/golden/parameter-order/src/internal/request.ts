@@ -42,7 +42,7 @@ import {
   valueContainsSecret,
 } from './redact.js';
 import { hasCustomCredentials, isRedirect, MAX_REDIRECTS, nextHop } from './redirect.js';
-import { encodeBody, formHasBareType } from './request-init.js';
+import { encodeBody, formHasBareType, type FetchBody } from './request-init.js';
 import { isRetryableResponse, retryDelay, type RetryHooks } from './retry.js';
 import { linkedPath, originOf, withDefaultQuery } from './url.js';
 
@@ -86,7 +86,7 @@ export interface RequestConfig {
 interface WireInit extends RequestInit {
   method: string;
   headers: HeaderRecord;
-  body: BodyInit | null;
+  body: FetchBody | null;
   signal: AbortSignal | null;
   /** Required by fetch (Node, Deno, Chromium) for a ReadableStream body. */
   duplex?: 'half';
@@ -598,7 +598,7 @@ function userAbort(signal: AbortSignal): APIUserAbortError {
 }
 
 /** What a debug log line shows for a body that is not text. */
-function describeBody(body: BodyInit): string {
+function describeBody(body: FetchBody): string {
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body))
     return `[binary, ${body.byteLength} bytes]`;
   if (typeof Blob !== 'undefined' && body instanceof Blob)
