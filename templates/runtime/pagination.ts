@@ -1,6 +1,7 @@
 // Pagination. Awaiting a list call gives its first page; iterating it with `for await` walks
 // every item of every page, fetching the next page only when the current one is used up.
 import type { APIPromise } from './api-promise.js';
+import { SDKError } from './errors.js';
 
 /** A field of a page, as the path of keys from the page down (`['meta', 'next_token']`). */
 export type PageField = readonly string[];
@@ -46,8 +47,14 @@ export interface PageRequest {
   readonly url?: string | undefined;
 }
 
-/** Runs the list operation for one page. */
-export type FetchPage<Body> = (query: never, url: string | undefined) => APIPromise<Body>;
+/**
+ * Runs the list operation for one page. `url`, for a `next-url` page, turns the client's base
+ * URL into the path of the link to request (here, so only clients that follow links carry it).
+ */
+export type FetchPage<Body> = (query: never, url: LinkedPath | undefined) => APIPromise<Body>;
+
+/** The path to request for a page's link, given the client's base URL. */
+export type LinkedPath = (baseURL: string) => string;
 
 function read(body: unknown, path: PageField): unknown {
   let value = body;
@@ -104,9 +111,10 @@ export class Page<
     if (next === undefined) {
       throw new Error('There is no next page: check hasNextPage() before calling getNextPage().');
     }
+    const link = next.url;
     const body = await (
-      this.#fetchPage as (query: object, url: string | undefined) => APIPromise<Body>
-    )(next.query, next.url);
+      this.#fetchPage as (query: object, url: LinkedPath | undefined) => APIPromise<Body>
+    )(next.query, link === undefined ? undefined : (baseURL) => linkedPath(link, baseURL));
     return new Page<Item, Body>(body, next, this.#fetchPage, this.#pagination);
   }
 
@@ -226,4 +234,29 @@ export class PagePromise<P extends Page<unknown, object>, Item = P['data'][numbe
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {
     yield* (await this.#page) as unknown as AsyncIterable<Item>;
   }
+}
+
+/**
+ * A link the API returned (a page's next-page URL), as a path after the base URL: absolute or
+ * relative to the base URL, on the base URL's origin and under its path. Anything else would
+ * send the client's credentials somewhere the caller never chose, so it is refused.
+ */
+export function linkedPath(link: string, baseURL: string): string {
+  let url: URL;
+  try {
+    url = new URL(link, `${baseURL}/`);
+  } catch {
+    throw new SDKError('The next page link is not a URL.');
+  }
+  const base = new URL(baseURL);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  if (
+    url.origin !== base.origin ||
+    !(url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))
+  ) {
+    throw new SDKError(
+      `The next page link points outside the client's base URL (${base.origin}${prefix}); the client does not follow it.`,
+    );
+  }
+  return url.pathname.slice(prefix.length) + url.search;
 }

@@ -44,7 +44,7 @@ import {
 import { hasCustomCredentials, isRedirect, MAX_REDIRECTS, nextHop } from './redirect.js';
 import { encodeBody, formHasBareType, type FetchBody } from './request-init.js';
 import { isRetryableResponse, retryDelay, type RetryHooks } from './retry.js';
-import { linkedPath, originOf, withDefaultQuery } from './url.js';
+import { originOf, withDefaultQuery } from './url.js';
 
 /** Everything a request needs from its client, resolved once at construction. */
 export interface RequestConfig {
@@ -246,7 +246,7 @@ export function startRequest<T>(
     const built =
       options.query === undefined ? described : withExtraQuery(described, options.query);
     // a next-url page's link holds its own query
-    const path = operation.url === undefined ? built : linkedPath(operation.url, config.baseURL);
+    const path = operation.url === undefined ? built : operation.url(config.baseURL);
     const queryStart = path.indexOf('?');
     label = `${method} ${queryStart === -1 ? path : path.slice(0, queryStart)}`;
     url = config.baseURL + withDefaultQuery(path, queryStart, config.query);

@@ -159,9 +159,10 @@ export interface OperationSpec<T> {
   readonly build: (extend: BodyExtender) => RequestDescription | Promise<RequestDescription>;
   /**
    * A page's link to the next page (`next-url` pagination), sent instead of the built path and
-   * query. It must be on the base URL's origin: credentials never go to another host.
+   * query: given the base URL, the link's path after it (pagination.ts refuses a link off the
+   * base URL's origin and path, so credentials never go to another host).
    */
-  readonly url?: string | undefined;
+  readonly url?: ((baseURL: string) => string) | undefined;
   /** Checks a parsed 2xx JSON body; 'strict' also rejects unknown keys. Missing = no check. */
   readonly validateResponse?: (
     value: unknown,
