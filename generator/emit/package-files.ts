@@ -22,6 +22,11 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     specFile: api.specFile.split(/[\\/]/).pop() ?? api.specFile,
     // constant headers (a `const` header parameter, `x-sdk-headers`): the README says how to override them
     hasOperationHeaders: api.operations.some((op) => op.fixedHeaders.length > 0),
+    // readOnly/writeOnly: each schema with a second, request shape (`Pet` and `PetParam`)
+    requestShapes: api.schemas.flatMap((named) => {
+      const of = named.requestShapeOf === undefined ? undefined : api.schemas.find((s) => s.key === named.requestShapeOf);
+      return of === undefined ? [] : [{ response: of.name.text, request: named.name.text }];
+    }),
     operations: api.operations.map((op) => ({
       call: `${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}()`,
       method: op.httpMethod.toUpperCase(),

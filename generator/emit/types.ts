@@ -6,7 +6,7 @@
 import type { IrApi, IrParameter } from '../model/ir.js';
 import { piecesFile, type EmitContext, type EmittedFile, type Piece } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
-import { declarationComment, fixedComment } from './types/jsdoc.js';
+import { declarationComment, fixedComment, requestShapeComment } from './types/jsdoc.js';
 import { printDeclaration, type Declaration } from './types/layout.js';
 import { mentionsUploadable, objectType, typeOf, type TypeContext } from './types/type-model.js';
 
@@ -29,7 +29,10 @@ function declarations(api: IrApi): Declaration[] {
   const byKey = new Map(api.schemas.map((s) => [s.key, s]));
   const ctx: TypeContext = { refName: (key) => byKey.get(key)?.name.text ?? key, resolve: (key) => byKey.get(key)?.schema, links: api.package.docLinks };
   const result: Declaration[] = api.schemas.map((named) => {
-    const comment = declarationComment(named.schema, ctx);
+    // a request shape says so first: `PetParam` is `Pet` as a request sends it
+    const shapeOf = named.requestShapeOf === undefined ? undefined : byKey.get(named.requestShapeOf)?.name.text;
+    const own = declarationComment(named.schema, ctx);
+    const comment = shapeOf === undefined ? own : requestShapeComment(shapeOf, named.schema, ctx);
     // a schema a response (or a stream event) can hold has open enums (see typeOf)
     return { name: named.name.text, type: typeOf(named.schema, ctx, named.usage.response), ...(comment !== undefined ? { comment } : {}) };
   });

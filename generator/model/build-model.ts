@@ -12,6 +12,7 @@ import { operationToDraft, pathKeyDiagnostics, type DraftOperation } from './ope
 import { packageOf, type PackageOptions } from './package-info.js';
 import { paginationOf, unpaginatedList } from './pagination.js';
 import { schemaToIr, type SchemaContext } from './schemas.js';
+import { splitDirections, type SchemaDraft } from './directions.js';
 
 /** `packageName` and `clientName` override `info.x-sdk`'s; an invalid one is a UsageError. */
 export interface ModelOptions extends PackageOptions {
@@ -36,7 +37,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   };
 
   const rawSchemas = isRecord(root['components']) && isRecord(root['components']['schemas']) ? root['components']['schemas'] : {};
-  const schemaDrafts = Object.keys(rawSchemas)
+  const schemaDrafts: SchemaDraft[] = Object.keys(rawSchemas)
     .sort()
     .map((key) => {
       const pointer = childPointer('/components/schemas', key);
@@ -61,7 +62,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     }
   }
   const inlineKeys = new Set<string>();
-  const named = drafts.map((draft) => {
+  const inlined = drafts.map((draft) => {
     const pascal = toTypeName(toMemberName(draft.operationId));
     const name = (schema: IrSchema, suffix: string, what: string): IrSchema => {
       if (schema.kind === 'ref') return schema;
@@ -87,6 +88,14 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
       },
     };
   });
+  // readOnly/writeOnly: a schema that differs by direction gets a shape per direction
+  const directed = splitDirections(schemaDrafts, inlined, (candidates, pointer, what) => {
+    const { id, warning } = types.claimFirst(candidates, pointer, what);
+    if (warning) problems.push(warning);
+    return id;
+  });
+  schemaDrafts.splice(0, schemaDrafts.length, ...directed.drafts);
+  const named = directed.operations;
   schemaDrafts.sort((a, b) => (a.name.text < b.name.text ? -1 : a.name.text > b.name.text ? 1 : 0));
   const builders = new NameTable(spec.locate, BUILDER_SCOPE, 'Give the operation another operationId.');
   const functions = new NameTable(spec.locate, FUNCTION_SCOPE, 'Give one of the operations an `x-sdk-method` (and, if needed, `x-sdk-resource`) extension.');
@@ -135,6 +144,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     assertName: new Identifier(`assert${draft.name.text}`),
     validateName: new Identifier(`validate${draft.name.text}`),
     schema: draft.schema,
+    ...(draft.requestShapeOf !== undefined ? { requestShapeOf: draft.requestShapeOf } : {}),
     usage: { request: usage.request.has(draft.key), response: usage.response.has(draft.key) },
     source: draft.pointer,
   }));

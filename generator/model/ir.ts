@@ -270,6 +270,11 @@ export interface IrNamedSchema {
   readonly assertName: Identifier; // assertX
   readonly validateName: Identifier; // validateX: (value, mode) => issues
   readonly schema: IrSchema;
+  /**
+   * Set on the request shape of a schema whose shape differs by direction (`PetParam` beside
+   * `Pet`, generator/model/directions.ts): the key of the schema it is the request shape of.
+   */
+  readonly requestShapeOf?: string;
   /** Whether any operation sends this schema (used for request-side strictness and docs). */
   readonly usage: { readonly request: boolean; readonly response: boolean };
   readonly source: string;
@@ -332,8 +337,20 @@ export interface IrObjectSchema extends IrSchemaBase {
   /** Whether `additionalProperties` was written in the spec (false = defaulted to open). */
   readonly additionalPropertiesDeclared: boolean;
   readonly propertyNames?: IrSchema;
+  /**
+   * Properties of the other direction (generator/model/directions.ts): `readOnly` ones in a
+   * request shape, `writeOnly` ones in a response shape. Types leave them out; validators keep
+   * them in 'loose' mode and report them in 'request' and 'strict' mode.
+   */
+  readonly excluded?: readonly IrExcludedProperty[];
   readonly minProperties?: number;
   readonly maxProperties?: number;
+}
+
+/** A property a direction leaves out, and the keyword that says so. */
+export interface IrExcludedProperty {
+  readonly name: string;
+  readonly keyword: 'readOnly' | 'writeOnly';
 }
 
 export interface IrArraySchema extends IrSchemaBase {

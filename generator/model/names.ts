@@ -274,3 +274,12 @@ export class ResourceNames {
     return new Set([...(properties.length === 0 ? this.#rootMembers : RESOURCE_CLASS_MEMBERS), ...(this.#children.get(properties.join('.')) ?? [])]);
   }
 }
+
+/**
+ * The type names the request shape of a schema that differs by readOnly/writeOnly may take,
+ * best first (generator/model/directions.ts): `PetParam`, openai-node's suffix for request-side
+ * types; `PetRequestParam` when the spec has a `PetParam` of its own.
+ */
+export function requestShapeCandidates(responseName: string): string[] {
+  return [`${responseName}Param`, `${responseName}RequestParam`];
+}

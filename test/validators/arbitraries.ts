@@ -105,6 +105,10 @@ function objectOf(parts: readonly IrObjectSchema[], api: IrApi, depth: number): 
     const value = valueOf(property.schema, api, depth + 1);
     return property.required ? value.map((v) => [property.name, v] as const) : fc.option(value, { freq: depth > 2 ? 1 : 2, nil: undefined }).map((v) => [property.name, v] as const);
   });
+  // a property of the other direction (readOnly in a request shape, writeOnly in a response
+  // shape) now and then, as a client that sends back what it read would
+  const excluded = parts.flatMap((part) => part.excluded ?? []).map((property) => fc.option(anyJson, { freq: 3, nil: undefined }).map((v) => [property.name, v] as const));
+  entries.push(...excluded);
   const extra = parts.map((part) => part.additionalProperties).find((additional): additional is IrSchema => typeof additional === 'object');
   const names = parts.map((part) => part.propertyNames).find((schema) => schema !== undefined);
   const extras =

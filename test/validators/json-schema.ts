@@ -1,6 +1,7 @@
 // IrSchema -> JSON Schema 2020-12 (the form OpenAPI 3.1 uses): the differential tests compile
 // it with ajv as the validators' oracle, so both read the same normalised schema (3.0 forms
-// already converted) that the IR holds.
+// already converted) that the IR holds, each readOnly/writeOnly shape with the other direction's
+// properties dropped (generator/model/directions.ts).
 import type { IrSchema } from '../../generator/model/ir.js';
 
 export type JsonSchema = boolean | { [key: string]: unknown };
@@ -44,7 +45,10 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
       );
     case 'object': {
       const result: Record<string, unknown> = { type: 'object', ...annotations };
-      if (schema.properties.length > 0) result['properties'] = Object.fromEntries(schema.properties.map((p) => [p.name, convert(p.schema)]));
+      // a property of the other direction (readOnly in a request shape, writeOnly in a response
+      // shape) is dropped from the shape: 'request' and 'strict' mode reject it, as `false` does
+      const excluded = (schema.excluded ?? []).map((p): [string, JsonSchema] => [p.name, false]);
+      if (schema.properties.length + excluded.length > 0) result['properties'] = Object.fromEntries([...schema.properties.map((p) => [p.name, convert(p.schema)]), ...excluded]);
       const required = schema.properties.filter((p) => p.required).map((p) => p.name);
       if (required.length > 0) result['required'] = required;
       if (schema.additionalPropertiesDeclared) {

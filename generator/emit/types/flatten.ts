@@ -20,9 +20,17 @@ export function flatten(schema: IrSchema): IrSchema {
   };
 }
 
-/** An allOf part the type layer keeps: all but a bare `{}` or `not`. */
+/**
+ * An allOf part the type layer keeps: all but a bare `{}` or `not`, and an object part whose
+ * every property the direction left out (`{ id: { readOnly: true } }` in a request shape).
+ */
 export function saysSomething(part: IrSchema): boolean {
-  return !((part.kind === 'unknown' || part.kind === 'not') && part.description === undefined && !part.deprecated && part.default === undefined);
+  const isBare = part.kind === 'unknown' || part.kind === 'not' || isEmptiedByDirection(part);
+  return !(isBare && part.description === undefined && !part.deprecated && part.default === undefined);
+}
+
+function isEmptiedByDirection(part: IrSchema): boolean {
+  return part.kind === 'object' && part.excluded !== undefined && part.properties.length === 0 && !part.additionalPropertiesDeclared && part.propertyNames === undefined && part.minProperties === undefined && part.maxProperties === undefined;
 }
 
 /**

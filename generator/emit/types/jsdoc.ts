@@ -37,6 +37,16 @@ export function declarationComment(schema: IrSchema, ctx: TypeContext): string |
   return prose === undefined ? undefined : commentText(jsDoc(absoluteLinks(prose, ctx.links)).text, true);
 }
 
+/**
+ * The comment of a request shape (`PetParam`): what it leaves out of the response shape, then
+ * the schema's own description.
+ */
+export function requestShapeComment(responseName: string, schema: IrSchema, ctx: TypeContext): string {
+  const prose = describe(documentedSchemas(schema, ctx.resolve));
+  const lead = `\`${responseName}\` as a request sends it: without its read-only properties, with its write-only ones.`;
+  return commentText([jsDoc(lead).text, ...(prose === undefined ? [] : [jsDoc(absoluteLinks(prose, ctx.links)).text])].join('\n\n'), true);
+}
+
 /** Fixed sdkgen text as a declaration's comment. */
 export function fixedComment(text: string): string {
   return commentText(jsDoc(text).text, true);

@@ -27,7 +27,7 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
   const inLoop: Code[] = count === undefined ? [] : [code`${count}++;`];
   for (const part of parts) {
     if (part.propertyNames !== undefined) inLoop.push(keyToCheck(part.propertyNames, keyTarget, scope));
-    const own = part.properties.map((property) => property.name);
+    const own = declaredKeys(part);
     if (part.additionalProperties === false) inLoop.push(code`if (${isUnknown(own, key, scope)}) {\n${unknownKey(own, parts, key, target, scope)}\n}`);
     else if (typeof part.additionalProperties === 'object') inLoop.push(extraValueToCheck(part.additionalProperties, own, object, key, target, scope));
   }
@@ -56,7 +56,12 @@ function strictKeysOf(parts: readonly IrObjectSchema[]): string[] | undefined {
   const isLoose = parts.some((part) => !part.additionalPropertiesDeclared);
   const isDeclared = parts.some((part) => part.additionalPropertiesDeclared);
   if (!isLoose || isDeclared) return undefined;
-  return [...new Set(parts.flatMap((part) => part.properties.map((property) => property.name)))];
+  return [...new Set(parts.flatMap(declaredKeys))];
+}
+
+/** The keys an object part declares: its properties, and those of the other direction (object.ts checks them). */
+export function declaredKeys(part: IrObjectSchema): string[] {
+  return [...part.properties.map((property) => property.name), ...(part.excluded ?? []).map((property) => property.name)];
 }
 
 /** propertyNames: keys are strings, so a string schema's type test is left out. */

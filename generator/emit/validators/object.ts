@@ -1,16 +1,17 @@
 // `type: object`: properties and required, then one pass over the keys for additionalProperties
 // (false, a schema, or, when undeclared, only in 'strict' mode), propertyNames and
 // min/maxProperties. Several parts are the objects of one allOf, checked as one value.
-import type { IrObjectSchema, IrProperty, IrSchema, IrUnionSchema } from '../../model/ir.js';
+import type { IrExcludedProperty, IrObjectSchema, IrProperty, IrSchema, IrUnionSchema } from '../../model/ir.js';
 import { code, literal, propertyAccess, type Code } from '../escape.js';
 import { describeObject, describeSchema } from './describe.js';
 import { flattenParts } from './all-of.js';
 import { keysToCheck } from './keys.js';
 import { isTestable } from './leaf.js';
 import type { Scope } from './scope.js';
-import { not } from './expr.js';
+import { and, compare, not } from './expr.js';
+import { IS_LOOSE } from './modes.js';
 import { areDisjoint, isObjectTest, jsonTypesOf } from './shape.js';
-import { block, childTarget, EMPTY, ifElse, mismatch, reportMissing, type Target } from './target.js';
+import { block, childTarget, EMPTY, ifElse, mismatch, report, reportMissing, type Target } from './target.js';
 
 /** Keys that a plain object inherits (`toString`, `__proto__`, …): read only when own. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -23,6 +24,8 @@ export function objectPartsToCheck(parts: readonly IrObjectSchema[], target: Tar
   // isObject narrows the value to a record: its properties are read from it directly
   const object = target.value;
   const statements = [
+    // the other direction's properties first: a misdirected value is the first thing to fix
+    ...excludedOf(parts).map((property) => excludedToCheck(property, object, target)),
     ...parts.flatMap((part) => part.properties.map((property) => propertyToCheck(property, object, target, scope))),
     keysToCheck(parts, object, target, scope),
   ].filter((statement) => statement.text !== '');
@@ -53,6 +56,30 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
   if (inner.text === '') return code`if (${isInherited ? code`(${read})` : read} === undefined) {\n${missing}\n}`;
   if (missing.text === '') return code`const ${declared} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`;
   return code`const ${declared} = ${read};\n${ifElse(code`${value} === undefined`, missing, inner)}`;
+}
+
+/** The left-out properties of the parts, each name once. */
+function excludedOf(parts: readonly IrObjectSchema[]): IrExcludedProperty[] {
+  const byName = new Map(parts.flatMap((part) => part.excluded ?? []).map((property) => [property.name, property]));
+  return [...byName.values()];
+}
+
+/** What each direction's left-out property is told when present. */
+const EXCLUDED_MESSAGES: Readonly<Record<IrExcludedProperty['keyword'], string>> = {
+  readOnly: 'is read-only: the server sets it',
+  writeOnly: 'is write-only: the server does not send it',
+};
+
+/**
+ * A property of the other direction (readOnly in a request, writeOnly in a response): kept in
+ * 'loose' mode (a response that still sends it stays readable), an issue in 'request' and 'strict'.
+ */
+function excludedToCheck(property: IrExcludedProperty, object: Code, target: Target): Code {
+  const { name } = property;
+  const access = code`${object}${propertyAccess(name)}`;
+  const present = INHERITED.has(name) ? compare(code`Object.hasOwn(${object}, ${literal(name)})`) : compare(code`${access} !== undefined`);
+  const child: Target = { ...target, path: [...target.path, literal(name)] };
+  return code`if (${and([not(IS_LOOSE), present])}) {\n${report(child, `\`${name}\` ${EXCLUDED_MESSAGES[property.keyword]}`)}\n}`;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { Identifier, IrAllOfSchema, IrObjectSchema, IrSchema, IrUnionSchema } from '../../model/ir.js';
 import { code, literal, type Code } from '../escape.js';
 import { and, atom, compare, FALSE, not, or, TRUE, type Expr } from './expr.js';
-import { isKnown, unknownKey } from './keys.js';
+import { declaredKeys, isKnown, unknownKey } from './keys.js';
 import { isTestable, schemaToTest } from './leaf.js';
 import { depthAt } from './ref.js';
 import type { Scope } from './scope.js';
@@ -88,7 +88,7 @@ function evaluatedBy(schema: IrSchema, key: Identifier, target: Target, scope: S
     }
     case 'object': {
       if (schema.additionalPropertiesDeclared) return TRUE;
-      return isKnown(schema.properties.map((property) => property.name), key, scope);
+      return isKnown(declaredKeys(schema), key, scope);
     }
     case 'allOf':
       return schema.unevaluatedProperties !== undefined ? TRUE : or(schema.parts.map(inner).filter((expr) => expr !== FALSE));
@@ -148,5 +148,5 @@ function objectsOf(schema: IrSchema, scope: Scope, seen: ReadonlySet<string>, wi
 }
 
 function keysOf(parts: readonly IrObjectSchema[]): string[] {
-  return [...new Set(parts.flatMap((part) => part.properties.map((property) => property.name)))];
+  return [...new Set(parts.flatMap(declaredKeys))];
 }
