@@ -181,11 +181,13 @@ export function unpaginatedList(op: IrOperation, schemas: Schemas, locate: (poin
 }
 
 /** The response's object schema, through refs and `allOf` of objects. */
-function pageObject(schema: IrSchema | undefined, schemas: Schemas): IrObjectSchema | undefined {
+function pageObject(schema: IrSchema | undefined, schemas: Schemas, seen: ReadonlySet<IrSchema> = new Set()): IrObjectSchema | undefined {
   const resolved = resolve(schema, schemas);
   if (resolved?.kind === 'object') return resolved;
-  if (resolved?.kind === 'allOf') {
-    const parts = resolved.parts.map((part) => pageObject(part, schemas));
+  // an allOf that reaches itself through refs (`A: allOf [B]`, `B: allOf [A]`) is no page
+  if (resolved?.kind === 'allOf' && !seen.has(resolved)) {
+    const inside = new Set(seen).add(resolved);
+    const parts = resolved.parts.map((part) => pageObject(part, schemas, inside));
     if (parts.length === 0 || parts.some((part) => part === undefined)) return undefined;
     const properties = parts.flatMap((part) => part!.properties);
     return { kind: 'object', source: resolved.source, properties, additionalProperties: true, additionalPropertiesDeclared: false };

@@ -95,6 +95,18 @@ describe('detected pagination', () => {
     expect(warnings.filter((w) => w.code === 'model/unpaginated-list')).toEqual([]);
   });
 
+  it('ends on an allOf that reaches itself through refs (A: allOf [B], B: allOf [A]) instead of overflowing the stack', async () => {
+    const schemas = {
+      A: { allOf: [{ $ref: '#/components/schemas/B' }, { type: 'object', properties: { data: items } }] },
+      B: { allOf: [{ $ref: '#/components/schemas/A' }, { type: 'object', properties: { has_more: bool } }] },
+      Item: { type: 'object', properties: { id: str } },
+    };
+    const paths = { '/a': { get: { operationId: 'listA', parameters: [{ name: 'after', in: 'query', schema: str }], responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } } } } };
+    const text = JSON.stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths, components: { schemas } });
+    const { api } = buildModel(await validateSpec(loadSpec('spec.json', text)));
+    expect(api.operations[0]?.pagination).toBeUndefined();
+  });
+
   it('warns once, at the operation, on a list-like method left without pagination', async () => {
     const { api, warnings } = await model({
       exports: { query: { limit: int }, response: object({ data: items }) },
