@@ -267,7 +267,7 @@ function check_ImageSource(
       '',
     );
   }
-  if (check_ImageSource_3(value, mode, label, depth) === undefined) {
+  if (check_ImageSource_3(value, 2, label, depth) === undefined) {
     issues = fail(
       issues,
       [],
