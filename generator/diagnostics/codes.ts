@@ -12,7 +12,7 @@ export const DIAGNOSTIC_CODES = {
   'load/invalid-utf8': 'Save the file as UTF-8 (an editor\'s "save with encoding", or `iconv -f latin1 -t utf-8`).',
   'load/invalid-overlay': 'An overlay is `overlay: 1.0.0`, `info: { title, version }` and a list of `actions`, each `{ target: <JSONPath>, update: <value> }` or `{ target: <JSONPath>, remove: true }` (see the README).',
   'load/overlay-no-match': 'Check the target against the spec (a renamed path, operationId or tag?); the other actions still apply.',
-  'validate/unsupported-version': 'sdkgen reads OpenAPI 3.0.x and 3.1.x; set `openapi: 3.1.0`.',
+  'validate/unsupported-version': 'sdkgen reads OpenAPI 3.0.x, 3.1.x and 3.2.x; set `openapi: 3.2.0`.',
   'validate/schema': 'Compare this part of the spec with the OpenAPI specification for this object.',
   'validate/duplicate-operation-id': 'Give each operation a unique operationId.',
   'validate/missing-operation-id': 'Add an operationId: it names the request builder and the type names of the operation.',

@@ -3,6 +3,7 @@
 import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../load/pointer.js';
+import type { OpenApiVersion } from '../validate/validate-spec.js';
 import type {
   IrArraySchema,
   IrDiscriminator,
@@ -22,7 +23,7 @@ export interface SchemaContext {
   /** Pointers of non-component refs being inlined, to stop cycles. */
   readonly inlining: Set<string>;
   /** The document's OpenAPI version: 3.0 forms in a 3.1 document get a warning. */
-  readonly version: '3.0' | '3.1';
+  readonly version: OpenApiVersion;
   /** The user's cap on the length of strings tested against a pattern (`--pattern-input-limit`). */
   readonly patternInputLimit?: number;
 }
@@ -59,7 +60,7 @@ export function schemaToIr(raw: unknown, pointer: string, ctx: SchemaContext): I
     return { kind: 'unknown', source: pointer };
   }
   const base = baseOf(raw, pointer);
-  if (raw['nullable'] === true && ctx.version === '3.1') legacyForm(ctx, childPointer(pointer, 'nullable'), '`nullable: true` is OpenAPI 3.0; in 3.1 it means nothing. sdkgen reads it as `type: [..., "null"]`.');
+  if (raw['nullable'] === true && ctx.version !== '3.0') legacyForm(ctx, childPointer(pointer, 'nullable'), '`nullable: true` is OpenAPI 3.0; in 3.1 it means nothing. sdkgen reads it as `type: [..., "null"]`.');
   if (raw['$recursiveRef'] !== undefined) return recursiveRefToIr(raw, base, pointer, ctx);
   if (typeof raw['$ref'] === 'string') {
     const ref = refToIr(raw['$ref'], base, pointer, ctx);
@@ -479,7 +480,7 @@ function numericKeys(raw: Raw, pointer: string, ctx: SchemaContext): Partial<Rec
   for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
     if (typeof raw[exclusive] !== 'boolean') continue;
     if (raw[exclusive] === true && typeof raw[bound] !== 'number') legacyForm(ctx, childPointer(pointer, exclusive), `\`${exclusive}: true\` has no \`${bound}\` to make exclusive, so it has no effect.`);
-    else if (ctx.version === '3.1') legacyForm(ctx, childPointer(pointer, exclusive), `A boolean \`${exclusive}\` is OpenAPI 3.0; 3.1 wants the bound itself (\`${exclusive}: <number>\`). sdkgen reads it the 3.0 way.`);
+    else if (ctx.version !== '3.0') legacyForm(ctx, childPointer(pointer, exclusive), `A boolean \`${exclusive}\` is OpenAPI 3.0; 3.1 wants the bound itself (\`${exclusive}: <number>\`). sdkgen reads it the 3.0 way.`);
   }
   if (raw['exclusiveMinimum'] === true && keys.minimum !== undefined) {
     keys.exclusiveMinimum = keys.minimum;

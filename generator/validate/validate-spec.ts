@@ -1,4 +1,4 @@
-// Checks the loaded document against the OpenAPI 3.0/3.1 schema (via
+// Checks the loaded document against the OpenAPI 3.0/3.1/3.2 schema (via
 // @seriousme/openapi-schema-validator) and then sdkgen's own rules. Collects every problem,
 // then throws one SpecError; warnings are returned for the caller to print.
 import { Validator } from '@seriousme/openapi-schema-validator';
@@ -14,8 +14,11 @@ import { checkEquivalentPaths } from './rules/equivalent-paths.js';
 import { checkSecuritySchemes } from './rules/security-schemes.js';
 import { checkComponentNames } from './rules/component-names.js';
 
+/** The OpenAPI minor versions sdkgen reads; 3.2 keeps 3.1's JSON Schema dialect. */
+export type OpenApiVersion = '3.0' | '3.1' | '3.2';
+
 export interface ValidatedSpec extends LoadedSpec {
-  readonly version: '3.0' | '3.1';
+  readonly version: OpenApiVersion;
   readonly warnings: readonly Diagnostic[];
 }
 
@@ -83,11 +86,12 @@ function openApiValidator(kind: 'verdict' | 'every error'): Validator {
   return validator;
 }
 
-function openApiVersion(spec: LoadedSpec, root: Record<string, unknown>): '3.0' | '3.1' {
+function openApiVersion(spec: LoadedSpec, root: Record<string, unknown>): OpenApiVersion {
   const declared = root['openapi'] ?? root['swagger'];
   const text = typeof declared === 'string' ? declared : String(declared ?? '');
   if (/^3\.0\.\d+$/.test(text)) return '3.0';
   if (/^3\.1\.\d+$/.test(text)) return '3.1';
+  if (/^3\.2\.\d+$/.test(text)) return '3.2';
   const pointer = 'openapi' in root ? '/openapi' : 'swagger' in root ? '/swagger' : '';
   throw new SpecError([
     {
