@@ -6,7 +6,7 @@ import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnos
 import type { EmittedFile } from './emit/emitted-file.js';
 import type { Emitter } from './emit/emitters.js';
 import { selfCheck } from './emit/self-check.js';
-import { templateSet } from './emit/template-set.js';
+import { templateSet } from './load/template-set.js';
 import { applyOverlays, type SourceText } from './load/apply-overlays.js';
 import { loadSpecFiles } from './load/load-spec-files.js';
 import { decodeUtf8 } from './load/decode-utf8.js';

@@ -5,7 +5,7 @@ import type { Identifier, IrApi, IrOperation, IrResource, IrSchema } from '../mo
 import { streamsOnFlag } from '../model/build-model.js';
 import { Code, code, doc, exampleLiteral, joinCode, literal, propertyKey } from './escape.js';
 import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.js';
-import type { TemplateSet } from './template-set.js';
+import type { TemplateSet } from '../load/template-set.js';
 import { templateRenderer, type TemplateRenderer } from './templates.js';
 import { fileHeader } from './file-header.js';
 import { absoluteLinks } from './doc-links.js';

@@ -6,7 +6,7 @@ import { emitClient } from './client.js';
 import type { EmitContext, EmittedFile } from './emitted-file.js';
 import { emitPackageFiles } from './package-files.js';
 import { emitRequests } from './requests.js';
-import type { TemplateSet } from './template-set.js';
+import type { TemplateSet } from '../load/template-set.js';
 import { emitTypes } from './types.js';
 import { emitValidators } from './validators/module.js';
 

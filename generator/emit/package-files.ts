@@ -5,7 +5,7 @@ import { lineComment } from './escape.js';
 import type { EmitContext, EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
 import { templateRenderer } from './templates.js';
-import type { TemplateSet } from './template-set.js';
+import type { TemplateSet } from '../load/template-set.js';
 
 export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templates: TemplateSet }): EmittedFile[] {
   const render = templateRenderer(ctx.templates);

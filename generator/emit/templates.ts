@@ -7,7 +7,7 @@ import Handlebars from 'handlebars';
 import { defaultHint } from '../diagnostics/codes.js';
 import { SpecError } from '../diagnostics/diagnostic.js';
 import { literal, markdownCode, markdownText } from './escape.js';
-import type { TemplateSet } from './template-set.js';
+import type { TemplateSet } from '../load/template-set.js';
 
 export type TemplateRenderer = (name: string, data: unknown) => string;
 

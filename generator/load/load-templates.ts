@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../diagnostics/diagnostic.js';
-import type { TemplateHelper, TemplateSource } from '../emit/template-set.js';
+import type { TemplateHelper, TemplateSource } from './template-set.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
 export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
