@@ -1,4 +1,4 @@
-// Generation speed and size (issue 8). Every number is a cold, whole process, timed from spawn
+// Generation speed and size. Every number is a cold, whole process, timed from spawn
 // to exit, with its peak RSS (GNU time's %M); medians with min–max over interleaved rounds.
 //   1. cold runs: sdkgen (the built CLI, dist/sdkgen.mjs) beside openapi-typescript (types
 //      only), @hey-api/openapi-ts (default SDK) and orval (default client) on the ChatKit spec

@@ -15,7 +15,6 @@ export const DIAGNOSTIC_CODES = {
   'validate/unsupported-version': 'sdkgen reads OpenAPI 3.0.x, 3.1.x and 3.2.x; set `openapi: 3.2.0`.',
   'validate/schema': 'Compare this part of the spec with the OpenAPI specification for this object.',
   'validate/duplicate-operation-id': 'Give each operation a unique operationId.',
-  'validate/missing-operation-id': 'Add an operationId: it names the request builder and the type names of the operation.',
   'validate/duplicate-parameter': 'Remove one of them: a parameter is identified by its name and location.',
   'validate/path-parameter-mismatch': 'Declare each `{name}` of the path as an `in: path` parameter with `required: true`, and nothing else.',
   'validate/equivalent-paths': 'Give both templates the same parameter names and merge the two path items into one.',

@@ -1,4 +1,4 @@
-// The wire differential test (issue 4): the same calls through the generated ChatKitClient and
+// The wire differential test: the same calls through the generated ChatKitClient and
 // through the official `openai` SDK, against one recording server on 127.0.0.1, must put the
 // same requests on the wire: method, path, query, body bytes and headers, except the headers
 // that only name the SDK, the platform or the runtime (see IGNORED_HEADERS).

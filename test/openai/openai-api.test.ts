@@ -1,4 +1,4 @@
-// Issue 8: the whole OpenAI API (`../shared/specs/openai-openapi.yaml` beside the repo: OpenAPI
+// The whole OpenAI API (`../shared/specs/openai-openapi.yaml` beside the repo: OpenAPI
 // 3.1, 288 operations, 1,422 schemas). It is generated through the library API into a temp
 // folder, type-checked with `tsc --strict` (the package's own tsconfig), imported from there, and
 // a sample of operations of every kind (JSON, multipart, binary, event stream, cursor pages,
@@ -13,7 +13,7 @@
 // names the client emitter uses), so the test follows the naming rules; the titles show them.
 //
 // It is generated, as a user would, with only `examples/openai.overlay.yaml` over the unedited
-// vendor spec (issue 15): the client reads OPENAI_API_KEY / OPENAI_BASE_URL and sends
+// vendor spec: the client reads OPENAI_API_KEY / OPENAI_BASE_URL and sends
 // `OpenAI-Beta: assistants=v2` on exactly the operations on which the official `openai` package
 // (installed in node_modules) sends it, found by reading that package's resource files.
 //

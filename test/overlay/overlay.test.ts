@@ -1,4 +1,4 @@
-// Overlays and sdkgen settings without editing the spec (issue 15): a fixture spec and an overlay
+// Overlays and sdkgen settings without editing the spec: a fixture spec and an overlay
 // that uses every action form, generated once and called against a real server on 127.0.0.1
 // (per-tag and per-operation default headers, the caller's override, environment variables);
 // then, through the CLI in a temp folder as a user runs it: located overlay errors and
