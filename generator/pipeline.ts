@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { EmittedFile } from './emit/emitted-file.js';
 import type { Emitter } from './emit/emitters.js';
+import { withUsedRuntimeFiles } from './emit/runtime-files.js';
 import { selfCheck } from './emit/self-check.js';
 import { templateSet } from './load/template-set.js';
 import { applyOverlays, type SourceText } from './load/apply-overlays.js';
@@ -119,7 +120,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       return { warnings: [...overlayWarnings, ...warnings], formatting, session };
     });
     stage('format');
-    const files = (await Promise.all(formatting)).flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const files = withUsedRuntimeFiles((await Promise.all(formatting)).flat()).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     session.end();
     const broken = selfCheck(files);
     if (broken.length > 0) {
