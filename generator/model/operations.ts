@@ -178,7 +178,7 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
       source: pointer,
     });
   }
-  // OAS 3.2 §4.8.12.1: "if a querystring parameter is present, no query parameters may be present"
+  // OAS 3.2 (Parameter Object): a querystring parameter excludes query parameters
   if (querystring !== undefined && queryPointers.size > 0) {
     const [first, at] = [...queryPointers][0]!;
     querystringConflict(`The operation takes the whole query string as the \`in: querystring\` parameter ${JSON.stringify(querystring.name)} and also the \`in: query\` parameter ${JSON.stringify(first)}.`, at, querystring.pointer, ctx);

@@ -1,4 +1,4 @@
-// Rule (OAS 3.2 §4.8.9.1): `additionalOperations` holds only methods the path item has no fixed
+// Rule (OAS 3.2, Path Item Object): `additionalOperations` holds only methods the path item has no fixed
 // field for. "This map MUST NOT contain any entry for the methods that can be defined by other
 // fixed fields with Operation Object values (e.g. no POST entry, as the post field is used for
 // this method)." Two entries for one method would be two operations on one URL.
