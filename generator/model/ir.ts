@@ -273,6 +273,8 @@ export interface IrResponse {
    */
   readonly stream?: { readonly schema?: IrSchema };
   readonly description?: string;
+  /** OpenAPI 3.2's short `summary` of the response (JSDoc `@returns`). */
+  readonly summary?: string;
   readonly source: string;
 }
 

@@ -438,6 +438,7 @@ function responsesOf(op: RawOperation, ctx: SchemaContext): { response: IrRespon
     ...optional('schema', schema),
     ...stream,
     ...(typeof ok?.raw['description'] === 'string' ? { description: ok.raw['description'] } : {}),
+    ...(typeof ok?.raw['summary'] === 'string' && ok.raw['summary'].trim() !== '' ? { summary: ok.raw['summary'] } : {}),
     source: ok?.pointer ?? pointer,
   };
   return { response, ...optional('errorSchema', errorSchema) };

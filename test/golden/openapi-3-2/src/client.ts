@@ -134,6 +134,8 @@ export class Notes {
   /**
    * `GET /notes`
    *
+   * @returns The notes
+   *
    * @example
    * ```ts
    * const result = await client.notes.list();

@@ -134,6 +134,8 @@ export function notesExportList(
 /**
  * `GET /notes`
  *
+ * @returns The notes
+ *
  * @example
  * ```ts
  * const client = new BaseNotesClient({ apiKey: 'my-api-key' });

@@ -27,6 +27,8 @@ export interface ListNotesInput {
 /**
  * `GET /notes`
  *
+ * @returns The notes
+ *
  * @example
  * ```ts
  * listNotes({})
