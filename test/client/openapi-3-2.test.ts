@@ -99,6 +99,18 @@ describe('in: querystring is the whole query string', () => {
     expect(JSON.parse(decodeURIComponent(url.slice(url.indexOf('?') + 1)))).toEqual({ text: 'a&b', tags: ['x'] });
   });
 
+  it('formats form text, numbers and JSON after the path key\'s fixed pairs (the runtime function)', async () => {
+    const { formatQueryString } = (await import(pathToFileURL(join(tempDir, 'client/src/internal/query.ts')).href)) as {
+      formatQueryString: (fixed: readonly (readonly [string, unknown, string, boolean])[], value: unknown, media: 'form' | 'json') => string;
+    };
+    expect(formatQueryString([], 'a=1&b=x y#z', 'form')).toBe('?a=1&b=x%20y%23z');
+    expect(formatQueryString([], '?a=1', 'form')).toBe('?a=1');
+    expect(formatQueryString([['beta', 'true', 'form', true]], { n: [1, 2] }, 'form')).toBe('?beta=true&n=1&n=2');
+    expect(formatQueryString([['beta', 'true', 'form', true]], { n: 1 }, 'json')).toBe(`?beta=true&${encodeURIComponent('{"n":1}')}`);
+    expect(formatQueryString([['beta', 'true', 'form', true]], undefined, 'json')).toBe('?beta=true');
+    expect(formatQueryString([], 'plain', 'json')).toBe(`?${encodeURIComponent('"plain"')}`);
+  });
+
   it('validates the query string against its schema', async () => {
     await expect(client.notes.list({ limit: 0 })).rejects.toMatchObject({ name: 'ValidationError', issues: [expect.objectContaining({ path: ['query', 'limit'] })] });
     await expect(client.notesExport.list({ tags: ['x'] })).rejects.toMatchObject({ name: 'ValidationError' });

@@ -82,8 +82,9 @@ function encode(text: string, name: string, at: readonly (string | number)[]): s
 /**
  * An OpenAPI 3.2 `in: querystring` parameter: the whole query string, after the pairs written
  * into the spec's path key (`fixed`). `form` sends an object's fields as an exploded form
- * object (`a=1&b=2`, the rules of a query parameter); `json` sends the value's JSON text,
- * percent-encoded. Nothing is added for an undefined value.
+ * object (`a=1&b=2`, the rules of a query parameter) and a string (or number) as the form
+ * text it is (characters a URL cannot hold, and `#`, percent-encoded); `json` sends the
+ * value's JSON text, percent-encoded. Nothing is added for an undefined value.
  */
 export function formatQueryString(
   fixed: readonly QueryEntry[],
@@ -91,14 +92,28 @@ export function formatQueryString(
   media: 'form' | 'json',
 ): string {
   const entries: QueryEntry[] = [...fixed];
-  if (media === 'form' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (media === 'form' && isObject) {
     for (const [name, field] of Object.entries(value))
       entries.push([name, field as QueryValue, 'form', true]);
   }
   const query = formatQuery(entries);
-  if (value === undefined || media === 'form') return query;
-  const json = encode(JSON.stringify(value), 'query', []);
-  return query === '' ? `?${json}` : `${query}&${json}`;
+  const isText =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  if (value === undefined || (media === 'form' && !isText)) return query;
+  const text =
+    media === 'json' ? encode(JSON.stringify(value), 'query', []) : formText(String(value));
+  if (text === '') return query;
+  return query === '' ? `?${text}` : `${query}&${text}`;
+}
+
+/** A form query string given as text: kept as written, with what a URL cannot hold encoded. */
+function formText(text: string): string {
+  try {
+    return encodeURI(text.startsWith('?') ? text.slice(1) : text).replace(/#/g, '%23');
+  } catch {
+    return encode(text, 'query', []);
+  }
 }
 
 /**
