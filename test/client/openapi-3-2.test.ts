@@ -10,6 +10,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SpecError, type Diagnostic } from '../../generator/diagnostics/diagnostic.js';
+import { diffSpecs } from '../../generator/diff/diff-specs.js';
+import { renderDiff } from '../../generator/diff/render-diff.js';
 import { generate } from '../../generator/pipeline.js';
 import { json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
 
@@ -320,5 +322,16 @@ components:
     const types = files.find((file) => file.path === 'src/types.ts')?.text ?? '';
     expect(types).toMatch(/export interface Pet \{[^}]*owner\?: Owner;/s);
     expect(types).toContain('export interface Owner {');
+  });
+
+  it('diffs additionalOperations and QUERY by their wire method', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const before = await readFile('test/fixtures/specs/openapi-3-2.yaml', 'utf8');
+    const after = before.replace(/ {6}PURGE:\n(?: {8}.*\n)+/, '').replace(/ {4}query:\n {6}operationId: searchNotes\n[\s\S]*?(?= {2}\/notes\/\{note_id\}:)/, '');
+    expect(after).not.toMatch(/PURGE|searchNotes/);
+    const dir = await specFolder({ 'old.yaml': before, 'new.yaml': after });
+    const text = renderDiff(await diffSpecs(join(dir, 'old.yaml'), join(dir, 'new.yaml')), 'text');
+    expect(text).toContain('Removed `client.notes.purge` (`PURGE /notes/{note_id}`');
+    expect(text).toContain('Removed `client.notes.query` (`QUERY /notes`');
   });
 });
