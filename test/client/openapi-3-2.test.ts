@@ -334,4 +334,13 @@ components:
     expect(text).toContain('Removed `client.notes.purge` (`PURGE /notes/{note_id}`');
     expect(text).toContain('Removed `client.notes.query` (`QUERY /notes`');
   });
+
+  it('applies the config file\'s operation settings to additionalOperations and query operations', async () => {
+    const settings = { file: 'sdkgen.config.yaml', text: 'operations:\n  copyNote:\n    method: duplicate\n  searchNotes:\n    resource: notes.search\n    method: run\n' };
+    const { files, warnings } = await generate({ spec: 'test/fixtures/specs/openapi-3-2.yaml', write: false, settings });
+    expect(warnings.filter((w) => w.code === 'load/overlay-no-match')).toEqual([]);
+    const clientFile = files.find((file) => file.path === 'src/client.ts')?.text ?? '';
+    expect(clientFile).toMatch(/\n {2}duplicate\(\n\s+noteId: string,\n\s+headers: CopyNoteHeaderParams/);
+    expect(clientFile).toMatch(/class Search \{[\s\S]*?\n {2}run\(body: NoteSearch/);
+  });
 });
