@@ -163,7 +163,11 @@ function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnost
     return diagnostic(
       childPointer(error.instancePath, error.propertyName),
       `The key \`${error.propertyName}\` in ${where} ${error.message ?? 'is not allowed'}.`,
-      error.keyword === 'pattern' ? 'Use only letters, digits, `.`, `_` and `-` in component names (OAS 3.1 §4.8.7.1); give the type another name with `x-sdk-name` if needed.' : undefined,
+      error.keyword !== 'pattern'
+        ? undefined
+        : error.instancePath.endsWith('/additionalOperations')
+          ? "An `additionalOperations` key is an HTTP method name as sent: a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §9.1)."
+          : 'Use only letters, digits, `.`, `_` and `-` in component names (OAS 3.1 §4.8.7.1); give the type another name with `x-sdk-name` if needed.',
     );
   }
   // the 3.2 meta-schema's checks over a parameter list: a querystring beside query parameters, or two of them

@@ -343,4 +343,14 @@ components:
     expect(clientFile).toMatch(/\n {2}duplicate\(\n\s+noteId: string,\n\s+headers: CopyNoteHeaderParams/);
     expect(clientFile).toMatch(/class Search \{[\s\S]*?\n {2}run\(body: NoteSearch/);
   });
+
+  it('sends any token method as a string literal, and refuses a key that is no token with its own hint', async () => {
+    const spec = (key: string) => ({ 'api.yaml': spec32(`  /things:\n    additionalOperations:\n      ${JSON.stringify(key)}:\n        operationId: odd\n${ok8}`) });
+    const { files, errors } = await outcome(spec("X'`|~"));
+    expect(errors).toEqual([]);
+    const builders = files.find((file) => file.path === 'src/requests.ts')?.text ?? '';
+    expect(builders).toContain(`method: "X'\`|~"`);
+    const refused = await outcome(spec('X */'));
+    expect(refused.errors.map((e) => [e.code, e.hint])).toEqual([['validate/schema', expect.stringContaining('HTTP method name as sent')]]);
+  });
 });
