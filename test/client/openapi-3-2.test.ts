@@ -353,4 +353,42 @@ components:
     const refused = await outcome(spec('X */'));
     expect(refused.errors.map((e) => [e.code, e.hint])).toEqual([['validate/schema', expect.stringContaining('HTTP method name as sent')]]);
   });
+
+  it('follows a content entry that refs a Media Type object in another file (placed in components/mediaTypes)', async () => {
+    const main = spec32(`  /notes:
+    get:
+      operationId: getNotes
+      x-sdk-pagination: false
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              $ref: 'media.yaml#/NoteBody'
+    post:
+      operationId: createNote
+      requestBody:
+        required: true
+        content:
+          application/json:
+            $ref: 'media.yaml#/NoteBody'
+${ok}`);
+    const media = `NoteBody:
+  schema:
+    type: object
+    required: [id]
+    properties:
+      id: { type: string }
+  examples:
+    one:
+      dataValue: { id: note_1 }
+`;
+    const { files, errors } = await outcome({ 'api.yaml': main, 'media.yaml': media });
+    expect(errors).toEqual([]);
+    const types = files.find((file) => file.path === 'src/types.ts')?.text ?? '';
+    // one Media Type object, one type, named after its component
+    expect(types).toMatch(/export interface NoteBody\w* \{\n(?:.*\n)*?\s+id: string;/);
+    expect(types.match(/export interface NoteBody/g)).toHaveLength(1);
+    expect(files.find((file) => file.path === 'src/requests.ts')?.text).toContain("createNote({ body: { id: 'note_1' } })");
+  });
 });
