@@ -48,7 +48,7 @@ Usage:
 
 Options of generate (flags override sdkgen.config.json / sdkgen.config.yaml; relative paths
 are relative to the current folder, and in a config file to the file's folder):
-  --spec <file>          the OpenAPI 3.0/3.1 spec, YAML or JSON (or \`spec\` in the config file)
+  --spec <file>          the OpenAPI 3.0/3.1/3.2 spec, YAML or JSON (or \`spec\` in the config file)
   --out <dir>            the output folder, replaced atomically (default: ${DEFAULT_OUT})
   --overlay <file>       an OpenAPI Overlay 1.0 file applied to the spec before it is checked
                          (repeatable, applied in order, after the config file's \`overlays\`)

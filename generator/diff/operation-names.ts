@@ -10,17 +10,17 @@ export function clientPathOf(op: IrOperation): string {
 
 /** `POST /chatkit/sessions/{session_id}/cancel`. */
 export function endpointOf(op: IrOperation): string {
-  return `${op.httpMethod.toUpperCase()} ${op.pathTemplate}`;
+  return `${op.wireMethod} ${op.pathTemplate}`;
 }
 
 /** The endpoint with path parameter names blanked, so renaming `{id}` keeps the same endpoint. */
 export function endpointShapeOf(op: IrOperation): string {
-  return `${op.httpMethod.toUpperCase()} ${op.pathTemplate.replace(/\{[^{}]*\}/g, '{}')}`;
+  return `${op.wireMethod} ${op.pathTemplate.replace(/\{[^{}]*\}/g, '{}')}`;
 }
 
 /** `CancelChatKitSessionPathParams.session_id`: the parameter as the generated types name it. */
 export function parameterPathOf(op: IrOperation, parameter: IrParameter): string {
-  const group = { path: op.names.pathParams, query: op.names.queryParams, header: op.names.headerParams, cookie: op.names.cookieParams }[parameter.in];
+  const group = { path: op.names.pathParams, query: op.names.queryParams, querystring: op.names.queryParams, header: op.names.headerParams, cookie: op.names.cookieParams }[parameter.in];
   return memberPath((group ?? op.names.input).text, parameter.name);
 }
 

@@ -308,7 +308,7 @@ function callerGroups(op: IrOperation, api: IrApi, usedTypes: Set<string>): { ke
     if (key === 'body') return op.body ? [{ key, type: op.names.params ? '' : bodyType(op, api, usedTypes), required: op.body.required }] : [];
     const name = names[key];
     if (name === undefined) return [];
-    return [{ key, type: name.text, required: op.parameters.some((p) => p.in === location && p.required) }];
+    return [{ key, type: name.text, required: op.parameters.some((p) => (p.in === location || (location === 'query' && p.in === 'querystring')) && p.required) }];
   });
 }
 
@@ -397,7 +397,7 @@ function schemasByKey(api: IrApi): ReadonlyMap<string, { schema: IrSchema }> {
  * `query`, so validation and the builder see the cursor too).
  */
 function methodBody(op: IrOperation, responseType: string, operation: string, render: TemplateRenderer): Pick<Method, 'returnType' | 'statements'> {
-  const base = { operationId: op.operationId, httpMethod: op.httpMethod.toUpperCase(), path: op.pathTemplate, method: op.names.method.text, responseType, operation };
+  const base = { operationId: op.operationId, httpMethod: op.wireMethod, path: op.pathTemplate, method: op.names.method.text, responseType, operation };
   if (!op.pagination || op.names.page === undefined) {
     return { returnType: `APIPromise<${responseType}>`, statements: [templateCode(render('client-method.ts.hbs', base))] };
   }
@@ -476,6 +476,9 @@ function exampleCall(op: IrOperation, callee: Code, leading: readonly Code[], ap
   const body = op.body ? exampleLiteral(exampleValue(op.body.schema, api, 'value', op.exampleBody)) : undefined;
   const location = { query: 'query', headers: 'header', cookies: 'cookie' } as const;
   const required = (key: Exclude<GroupKey, 'body'>): Code => {
+    // an OpenAPI 3.2 `in: querystring` parameter is the whole query
+    const querystring = key === 'query' ? op.parameters.find((p) => p.in === 'querystring') : undefined;
+    if (querystring !== undefined) return exampleLiteral(exampleValue(querystring.schema, api, 'query', querystring.example));
     const entries = op.parameters.filter((p) => p.in === location[key] && p.required).map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(exampleValue(p.schema, api, p.name, p.example))}`);
     return code`{ ${joinCode(entries, ', ')} }`;
   };

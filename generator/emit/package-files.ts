@@ -29,7 +29,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     }),
     operations: api.operations.map((op) => ({
       call: `${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}()`,
-      method: op.httpMethod.toUpperCase(),
+      method: op.wireMethod,
       path: op.pathTemplate,
       builder: op.names.builder.text,
       fn: op.names.function.text,

@@ -33,10 +33,11 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
 
 /** `formatQuery` for operations with query parameters (or a query written into the path key), `cookieHeader` for cookies. */
 function queryImports(api: IrApi): string {
-  const hasQuery = api.operations.some((op) => op.fixedQuery.length > 0 || op.parameters.some((p) => p.in === 'query'));
+  const hasQuerystring = api.operations.some((op) => op.parameters.some((p) => p.in === 'querystring'));
+  const hasQuery = api.operations.some((op) => !op.parameters.some((p) => p.in === 'querystring') && (op.fixedQuery.length > 0 || op.parameters.some((p) => p.in === 'query')));
   const hasCookies = api.operations.some((op) => op.parameters.some((p) => p.in === 'cookie'));
-  const names = [...(hasCookies ? ['cookieHeader'] : []), ...(hasQuery ? ['formatQuery'] : []), 'type QueryEntry'];
-  return hasQuery || hasCookies ? `import { ${names.join(', ')} } from './internal/query.js';` : '';
+  const names = [...(hasCookies ? ['cookieHeader'] : []), ...(hasQuery ? ['formatQuery'] : []), ...(hasQuerystring ? ['formatQueryString'] : []), 'type QueryEntry'];
+  return hasQuery || hasCookies || hasQuerystring ? `import { ${names.join(', ')} } from './internal/query.js';` : '';
 }
 
 /**
@@ -72,8 +73,9 @@ function inputProperties(op: IrOperation, api: IrApi, usedTypes: Set<string>): P
   const group = (key: 'path' | 'query' | 'headers' | 'cookies', location: IrParameter['in'], name: string | undefined) => {
     if (name === undefined) return;
     usedTypes.add(name);
-    const required = op.parameters.some((p) => p.in === location && p.required);
-    properties.push({ name: key, type: name, hasQuestionToken: !required, docs: [doc`The ${location} parameters.`] });
+    const required = op.parameters.some((p) => (p.in === location || (location === 'query' && p.in === 'querystring')) && p.required);
+    const isQuerystring = location === 'query' && op.parameters.some((p) => p.in === 'querystring');
+    properties.push({ name: key, type: name, hasQuestionToken: !required, docs: [isQuerystring ? doc`The query string.` : doc`The ${location} parameters.`] });
   };
   group('path', 'path', op.names.pathParams?.text);
   group('query', 'query', op.names.queryParams?.text);
@@ -118,7 +120,7 @@ export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclara
     docs: [operationDoc(op, code`${op.names.builder}(${exampleInput(op, api)})`, api.package.docLinks)],
     parameters: [{ name: input, type: op.names.input.text, ...(hasInput ? {} : { initializer: code`{}` }) }],
     returnType: 'RequestDescription',
-    statements: [code`return { method: ${op.httpMethod.toUpperCase()}, path: ${pathExpression(op)}, headers: ${headersExpression(op)}${body} };`],
+    statements: [code`return { method: ${op.wireMethod}, path: ${pathExpression(op)}, headers: ${headersExpression(op)}${body} };`],
   };
 }
 
@@ -128,7 +130,12 @@ function pathExpression(op: IrOperation): Code {
     part.kind === 'text' ? literal(part.text) : code`encodePathSegment(${stringValue(code`request.path${propertyAccess(part.name)}`, part.parameter.schema)}, ${part.name})`,
   );
   const query = op.parameters.filter((p) => p.in === 'query');
-  if (query.length > 0 || op.fixedQuery.length > 0) {
+  const querystring = op.parameters.find((p) => p.in === 'querystring');
+  if (querystring !== undefined) {
+    // OpenAPI 3.2: the caller's value is the whole query string, after the path key's pairs
+    const fixed = op.fixedQuery.map((pair) => code`[${pair.name}, ${pair.value}, 'form', true]`);
+    pieces.push(code`formatQueryString([${joinCode(fixed, ', ')}], request.query, ${querystring.querystring ?? 'form'})`);
+  } else if (query.length > 0 || op.fixedQuery.length > 0) {
     // pairs written into the spec's path key (`?beta=true`) first, then the caller's parameters
     const entries = [
       ...op.fixedQuery.map((pair) => code`[${pair.name}, ${pair.value}, 'form', true]`),
@@ -172,6 +179,8 @@ function stringValue(value: Code, schema: IrSchema): Code {
 function exampleInput(op: IrOperation, api: IrApi): Code {
   const parts: Code[] = [];
   const groups = [['path', 'path'], ['query', 'query'], ['headers', 'header'], ['cookies', 'cookie']] as const;
+  const querystring = op.parameters.find((p) => p.in === 'querystring' && p.required);
+  if (querystring !== undefined) parts.push(code`query: ${exampleLiteral(exampleValue(querystring.schema, api, 'query', querystring.example))}`);
   for (const [key, location] of groups) {
     const required = op.parameters.filter((p) => p.in === location && p.required);
     if (required.length > 0) parts.push(code`${Code.raw(key)}: { ${joinCode(required.map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(exampleValue(p.schema, api, p.name, p.example))}`), ', ')} }`);

@@ -45,6 +45,12 @@ function declarations(api: IrApi): Declaration[] {
     ];
     for (const [location, name] of groups) {
       if (name === undefined) continue;
+      // an OpenAPI 3.2 `in: querystring` parameter is the whole query: the group is its type
+      const querystring = location === 'query' ? op.parameters.find((p) => p.in === 'querystring') : undefined;
+      if (querystring !== undefined) {
+        result.push({ name, type: typeOf(querystring.schema, ctx, false), comment: fixedComment(`The query string of \`${op.operationId}\` (\`in: querystring\`, sent as ${querystring.querystring === 'json' ? 'percent-encoded JSON' : 'form fields'}).`) });
+        continue;
+      }
       const parameters = op.parameters.filter((p) => p.in === location);
       result.push({
         name,

@@ -28,7 +28,7 @@ export interface OverlaidSpec {
 export const OPERATION_SETTINGS = { resource: 'x-sdk-resource', method: 'x-sdk-method', headers: 'x-sdk-headers', pagination: 'x-sdk-pagination' } as const;
 export const TAG_SETTINGS = { headers: 'x-sdk-headers' } as const;
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'];
 
 /** Where a node of the result came from: a file's locate and the pointer in that file. */
 interface Origin {
@@ -119,8 +119,8 @@ function applyConfig(config: SourceText, tracker: Tracker, warnings: Diagnostic[
   if (isRecord(root) && isRecord(root['paths'])) {
     for (const pathItem of Object.values(root['paths'])) {
       if (!isRecord(pathItem)) continue;
-      for (const method of HTTP_METHODS) {
-        const operation = pathItem[method];
+      const additional = isRecord(pathItem['additionalOperations']) ? Object.values(pathItem['additionalOperations']) : [];
+      for (const operation of [...HTTP_METHODS.map((method) => pathItem[method]), ...additional]) {
         if (!isRecord(operation)) continue;
         if (typeof operation['operationId'] === 'string') operations.set(operation['operationId'], [...(operations.get(operation['operationId']) ?? []), operation]);
         if (Array.isArray(operation['tags'])) for (const tag of operation['tags']) if (typeof tag === 'string') usedTags.add(tag);

@@ -17,7 +17,7 @@ import { isRecord } from './json-node.js';
 import { loadSpec, type LoadedSpec } from './load-spec.js';
 import { COMPONENT_SECTION, REFERENCEABLE, SHAPES, sectionEntryKind, type NodeKind } from './openapi-kinds.js';
 import { childPointer, decodePointer, encodePointer } from './pointer.js';
-import { parseRefUri } from './ref-uri.js';
+import { parseRefUri, refDocumentUri, selfUri } from './ref-uri.js';
 
 /** The disk, as the bundler sees it (the caller owns the reading). */
 export interface SpecFileSystem {
@@ -81,7 +81,7 @@ export async function readReachableFiles(main: SpecFile, fs: SpecFileSystem): Pr
     for (const file of frontier) {
       for (const ref of outwardRefs(file.loaded.root)) {
         isSelfContained = false;
-        const uri = parseRefUri(ref, file.path);
+        const uri = parseRefUri(ref, file.path, selfOf(file.loaded.root));
         if (uri.kind === 'file' && !states.has(uri.path)) wanted.add(uri.path);
       }
     }
@@ -137,6 +137,11 @@ function displayName(main: SpecFile, path: string): string {
  * discriminator mapping values that name files. One pass, no copies: a large single-file spec
  * pays only this scan.
  */
+/** A document's OpenAPI 3.2 `$self` (its own URI, the base of its relative refs), when it has one. */
+function selfOf(root: unknown): string | undefined {
+  return isRecord(root) && typeof root['$self'] === 'string' ? root['$self'] : undefined;
+}
+
 function outwardRefs(root: unknown): string[] {
   const found: string[] = [];
   const stack: unknown[] = [root];
@@ -210,6 +215,16 @@ class Bundler {
     private readonly shared: ReadonlySet<string>,
   ) {}
 
+  /** The loaded document whose `$self` is `uri`. */
+  private documentBySelf(uri: string): SpecFile | undefined {
+    for (const state of this.states.values()) {
+      if (state.kind !== 'ok') continue;
+      const self = selfOf(state.file.loaded.root);
+      if (self !== undefined && selfUri(self, state.file.path) === uri) return state.file;
+    }
+    return undefined;
+  }
+
   /** `identity#pointer` of every object of another file some ref names. */
   referenced(): Set<string> {
     return new Set(this.#placed.keys());
@@ -252,7 +267,7 @@ class Bundler {
       if (!isRecord(entries) || sectionEntryKind(section) === undefined) continue;
       for (const [name, entry] of Object.entries(entries)) {
         if (!isRecord(entry) || typeof entry['$ref'] !== 'string') continue;
-        const uri = parseRefUri(entry['$ref'], this.main.path);
+        const uri = parseRefUri(entry['$ref'], this.main.path, selfOf(this.main.loaded.root));
         if (uri.kind !== 'file') continue;
         const state = this.states.get(uri.path);
         if (state?.kind !== 'ok' || state.file.identity === this.main.identity) continue;
@@ -320,10 +335,17 @@ class Bundler {
 
   /** The object a ref names, or undefined once the problem is reported. */
   private target(ref: string, refSite: Site): Target | undefined {
-    const uri = parseRefUri(ref, refSite.file.path);
+    const uri = parseRefUri(ref, refSite.file.path, selfOf(refSite.file.loaded.root));
     const at = refSite.file.loaded.locate(refSite.pointer);
     if (uri.kind === 'invalid') return void this.report({ code: 'model/unresolved-ref', severity: 'error', message: `The $ref ${JSON.stringify(ref)} cannot be followed: ${uri.reason}.`, hint: defaultHint('model/unresolved-ref'), at });
     if (uri.kind === 'url') {
+      // OpenAPI 3.2: a document is also found by the URI its `$self` gives it
+      const named = refDocumentUri(ref, refSite.file.path, selfOf(refSite.file.loaded.root));
+      const document = named === undefined ? undefined : this.documentBySelf(named.uri);
+      if (named !== undefined && document !== undefined) {
+        const found = nodeAt(document.loaded.root, named.pointer);
+        if ('node' in found) return { file: document.identity === this.main.identity ? this.main : document, pointer: named.pointer, node: found.node };
+      }
       const isWeb = uri.scheme === 'http' || uri.scheme === 'https';
       return void this.report({
         code: 'load/url-ref',

@@ -1,12 +1,13 @@
 // Which OpenAPI object sits where, so that a `$ref` is followed only where OpenAPI allows one
 // (an example value or an `x-` extension that happens to hold a `$ref` key is data, not a
 // reference) and so that a referenced file knows what it holds: a schema, a parameter, a path
-// item... The shapes are OpenAPI 3.0/3.1's, with JSON Schema 2020-12's subschema keywords.
+// item... The shapes are OpenAPI 3.0/3.1's, with JSON Schema 2020-12's subschema keywords and
+// 3.2's additions (`query`, `additionalOperations`, `components/mediaTypes`, `itemSchema`).
 
 /** The objects a `$ref` may stand for, and the containers that hold them. */
 export type NodeKind =
   | 'document' | 'components' | 'pathMap' | 'pathItem' | 'operation' | 'parameter' | 'parameterList' | 'parameterMap' | 'header'
-  | 'headerMap' | 'requestBody' | 'requestBodyMap' | 'response' | 'responseMap' | 'contentMap' | 'mediaType'
+  | 'headerMap' | 'requestBody' | 'requestBodyMap' | 'response' | 'responseMap' | 'contentMap' | 'mediaType' | 'mediaTypeMap' | 'operationMap'
   | 'encoding' | 'encodingMap' | 'example' | 'exampleMap' | 'link' | 'linkMap' | 'callback' | 'callbackMap'
   | 'securityScheme' | 'securitySchemeMap' | 'schema' | 'schemaMap' | 'schemaList';
 
@@ -32,10 +33,12 @@ export const SHAPES: Readonly<Record<NodeKind, Shape>> = {
     keys: {
       schemas: 'schemaMap', parameters: 'parameterMap', responses: 'responseMap', requestBodies: 'requestBodyMap', headers: 'headerMap',
       examples: 'exampleMap', links: 'linkMap', callbacks: 'callbackMap', securitySchemes: 'securitySchemeMap', pathItems: 'pathMap',
+      mediaTypes: 'mediaTypeMap',
     },
   },
   pathMap: { each: 'pathItem' },
-  pathItem: { keys: { ...OPERATION_KEYS, parameters: 'parameterList' } },
+  pathItem: { keys: { ...OPERATION_KEYS, additionalOperations: 'operationMap', parameters: 'parameterList' } },
+  operationMap: { each: 'operation' },
   operation: { keys: { parameters: 'parameterList', requestBody: 'requestBody', responses: 'responseMap', callbacks: 'callbackMap' } },
   parameter: { keys: PARAMETER_KEYS },
   parameterList: { each: 'parameter', isList: true },
@@ -47,7 +50,8 @@ export const SHAPES: Readonly<Record<NodeKind, Shape>> = {
   response: { keys: { headers: 'headerMap', content: 'contentMap', links: 'linkMap' } },
   responseMap: { each: 'response' },
   contentMap: { each: 'mediaType' },
-  mediaType: { keys: { schema: 'schema', itemSchema: 'schema', examples: 'exampleMap', encoding: 'encodingMap' } },
+  mediaType: { keys: { schema: 'schema', itemSchema: 'schema', examples: 'exampleMap', encoding: 'encodingMap', itemEncoding: 'encoding' } },
+  mediaTypeMap: { each: 'mediaType' },
   encoding: { keys: { headers: 'headerMap' } },
   encodingMap: { each: 'encoding' },
   example: {},
@@ -78,10 +82,11 @@ export const COMPONENT_SECTION: Partial<Record<NodeKind, string>> = {
   link: 'links',
   callback: 'callbacks',
   securityScheme: 'securitySchemes',
+  mediaType: 'mediaTypes',
 };
 
 /** The kinds a `{ $ref }` object may stand in for. */
-export const REFERENCEABLE: ReadonlySet<NodeKind> = new Set(['pathItem', 'parameter', 'header', 'requestBody', 'response', 'example', 'link', 'callback', 'securityScheme', 'schema']);
+export const REFERENCEABLE: ReadonlySet<NodeKind> = new Set(['pathItem', 'parameter', 'header', 'requestBody', 'response', 'example', 'link', 'callback', 'securityScheme', 'schema', 'mediaType']);
 
 /** The kind of a component section's entries: `components/parameters/X` is a parameter. */
 export function sectionEntryKind(section: string): NodeKind | undefined {

@@ -8,7 +8,7 @@ import { isRecord } from '../load/json-node.js';
 import { walkOperations } from '../validate/walk-operations.js';
 import { Identifier, type IrApi, type IrNamedSchema, type IrOperation, type IrResource, type IrSchema } from './ir.js';
 import { isFreeInClientModule, NameTable, plural, resourceClassCandidates, ResourceNames, splitWords, toMemberName, toPropertyName, toTypeName } from './names.js';
-import { operationToDraft, pathKeyDiagnostics, type DraftOperation } from './operations.js';
+import { operationToDraft, pathKeyDiagnostics, unsendableMethod, type DraftOperation } from './operations.js';
 import { packageOf, type PackageOptions } from './package-info.js';
 import { paginationOf, unpaginatedList } from './pagination.js';
 import { schemaToIr, type SchemaContext } from './schemas.js';
@@ -47,7 +47,12 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
       return { key, pointer, name, schema: schemaToIr(raw, pointer, ctx) };
     });
 
-  const rawOperations = walkOperations(spec.root);
+  // an operation fetch cannot send (TRACE, CONNECT, ...) is left out, with a warning
+  const rawOperations = walkOperations(spec.root).filter((op) => {
+    const unsendable = unsendableMethod(op, spec.locate);
+    if (unsendable) problems.push(unsendable);
+    return unsendable === undefined;
+  });
   const allPaths = new Set(rawOperations.map((op) => op.path));
   const drafts = rawOperations.map((op) => operationToDraft(op, ctx, allPaths));
   problems.push(...pathKeyDiagnostics([...allPaths], spec.locate));
@@ -67,7 +72,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     const name = (schema: IrSchema, suffix: string, what: string): IrSchema => {
       if (schema.kind === 'ref') return schema;
       const key = schema.source;
-      const shared = (uses.get(key) ?? 0) > 1 ? /^\/components\/(?:requestBodies|responses)\/([^/]+)\//.exec(key)?.[1] : undefined;
+      const shared = (uses.get(key) ?? 0) > 1 ? /^\/components\/(?:requestBodies|responses|mediaTypes)\/([^/]+)\//.exec(key)?.[1] : undefined;
       const component = shared === undefined ? undefined : toTypeName(shared.replace(/~1/g, '/').replace(/~0/g, '~'));
       const typeName = component === undefined ? `${pascal}${suffix}` : component.endsWith(suffix) ? component : `${component}${suffix}`;
       const described = component === undefined ? `the ${what} of \`${draft.operationId}\`` : `the shared ${what} \`${shared}\``;
@@ -215,8 +220,9 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
     if (warning) naming.problems.push(warning);
     return id;
   };
+  // a `querystring` parameter (3.2) is the whole query: the caller passes it as `query`
   const group = (location: 'path' | 'query' | 'header' | 'cookie', suffix: string) =>
-    draft.parameters.some((p) => p.in === location) ? typeName([`${suffix}Params`, `Request${suffix}Params`]) : undefined;
+    draft.parameters.some((p) => p.in === location || (location === 'query' && p.in === 'querystring')) ? typeName([`${suffix}Params`, `Request${suffix}Params`]) : undefined;
   const pathParams = group('path', 'Path');
   const queryParams = group('query', 'Query');
   const headerParams = group('header', 'Header');
@@ -241,6 +247,7 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
       ...(params ? { params } : {}),
     },
     httpMethod: raw.method,
+    wireMethod: raw.wireMethod,
     pathTemplate: raw.path,
     path,
     parameters,

@@ -76,7 +76,11 @@ export interface IrResource {
   readonly operations: readonly IrOperation[];
 }
 
-export type IrHttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options' | 'trace';
+/**
+ * An operation's method in lower case, for naming and ordering: a fixed field of the path item
+ * (`query` is OpenAPI 3.2's) or an OpenAPI 3.2 `additionalOperations` key lowercased (`copy`).
+ */
+export type IrHttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options' | 'trace' | 'query' | (string & {});
 
 export interface IrOperation {
   readonly operationId: string;
@@ -111,6 +115,8 @@ export interface IrOperation {
     readonly streaming?: { readonly streaming: Identifier; readonly nonStreaming: Identifier };
   };
   readonly httpMethod: IrHttpMethod;
+  /** The method exactly as the request sends it: `GET`, `QUERY`, an `additionalOperations` key such as `COPY`. */
+  readonly wireMethod: string;
   /** The path template as written in the spec, e.g. `/chatkit/sessions/{session_id}/cancel`. */
   readonly pathTemplate: string;
   /** Literal text and parameters, in order. */
@@ -214,14 +220,24 @@ export type IrPathPart =
 export interface IrParameter {
   /** The wire name, e.g. `session_id` or `X-Request-Id`. */
   readonly name: string;
-  readonly in: 'path' | 'query' | 'header' | 'cookie';
+  /**
+   * `querystring` (OpenAPI 3.2): the one parameter that is the whole query string, its value
+   * serialised as `querystring` says; the caller passes it as `query`.
+   */
+  readonly in: 'path' | 'query' | 'querystring' | 'header' | 'cookie';
   /** A legal identifier for the parameter (positional argument names, locals). */
   readonly argument: Identifier;
   readonly required: boolean;
   readonly schema: IrSchema;
   /** Serialisation (OAS 3.1 §4.8.12.4): defaults are simple for path/header, form+explode for query. */
-  readonly style: 'simple' | 'form' | 'label' | 'matrix' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  readonly style: 'simple' | 'form' | 'label' | 'matrix' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | 'cookie';
   readonly explode: boolean;
+  /**
+   * For `in: querystring`: how the value becomes the query string, from the parameter's
+   * `content` media type: `form` (`application/x-www-form-urlencoded`: `a=1&b=2`, as an
+   * exploded form object) or `json` (the JSON text, percent-encoded).
+   */
+  readonly querystring?: 'form' | 'json';
   readonly description?: string;
   readonly deprecated: boolean;
   readonly example?: unknown;
@@ -257,6 +273,8 @@ export interface IrResponse {
    */
   readonly stream?: { readonly schema?: IrSchema };
   readonly description?: string;
+  /** OpenAPI 3.2's short `summary` of the response (JSDoc `@returns`). */
+  readonly summary?: string;
   readonly source: string;
 }
 
@@ -431,6 +449,11 @@ export interface IrDiscriminator {
   readonly propertyName: string;
   /** Discriminator value -> named schema key, sorted by value. */
   readonly mapping: readonly { readonly value: string; readonly target: string }[];
+  /**
+   * OpenAPI 3.2 `defaultMapping`: the named schema key a value is checked against when its tag
+   * is absent or maps to no schema (else such a value is reported on the tag).
+   */
+  readonly defaultTarget?: string;
 }
 
 export interface IrAllOfSchema extends IrSchemaBase {

@@ -56,6 +56,34 @@ export function operationToDraft(op: RawOperation, ctx: SchemaContext, allPaths:
   };
 }
 
+/** The Fetch standard's forbidden methods (byte-case-insensitive): fetch() throws on them. */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/**
+ * Why fetch cannot send the operation's method, or undefined when it can: a forbidden method
+ * (`trace`, an `additionalOperations` key `CONNECT`), a name that is no HTTP token, or one that
+ * is not upper case (HTTP methods are case-sensitive, and the client sends them upper-cased).
+ * Such an operation is left out of the client with a warning, so no method throws on every call.
+ */
+export function unsendableMethod(op: RawOperation, locate: (pointer: string) => SourceLocation): Diagnostic | undefined {
+  const method = op.wireMethod;
+  const reason = FORBIDDEN_METHODS.has(method.toUpperCase())
+    ? `fetch refuses the method ${method.toUpperCase()} (the Fetch standard forbids CONNECT, TRACE and TRACK)`
+    : !HTTP_TOKEN.test(method)
+      ? `${JSON.stringify(method)} is not an HTTP method name (a token of letters, digits and !#$%&'*+-.^_\`|~)`
+      : method !== method.toUpperCase()
+        ? `HTTP methods are case-sensitive, and the client sends \`${method}\` in upper case (\`${method.toUpperCase()}\`)`
+        : undefined;
+  if (reason === undefined) return undefined;
+  return {
+    code: 'model/unsendable-method',
+    severity: 'warning',
+    message: `The operation \`${method} ${op.path}\` is left out of the client: ${reason}.`,
+    hint: defaultHint('model/unsendable-method'),
+    at: locate(op.pointer),
+  };
+}
+
 /** RFC 9110 §5.1: a field name is a token. */
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** RFC 9110 §5.5, as fetch's ByteString takes it: no CR, LF or NUL, nothing above U+00FF. */
@@ -67,7 +95,7 @@ function invalidHeader(message: string, pointer: string, ctx: SchemaContext): Di
 
 function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation, 'parameters' | 'fixedHeaders' | 'fixedQuery'> {
   const byKey = new Map<string, { raw: Raw; pointer: string }>();
-  const pathItemPointer = op.pointer.slice(0, op.pointer.lastIndexOf('/'));
+  const pathItemPointer = childPointer('/paths', op.path);
   const lists: [unknown, string][] = [
     [op.pathItem['parameters'], childPointer(pathItemPointer, 'parameters')],
     [op.operation['parameters'], childPointer(op.pointer, 'parameters')],
@@ -85,6 +113,8 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
   const parameters: IrParameter[] = [];
   const fixedHeaders: { name: string; value: string }[] = [];
   const fixedQuery: { name: string; value: string }[] = [];
+  const queryPointers = new Map<string, string>();
+  let querystring: { name: string; pointer: string } | undefined;
   for (const { raw, pointer } of byKey.values()) {
     const location = raw['in'] as IrParameter['in'];
     const name = String(raw['name']);
@@ -93,8 +123,29 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
       ctx.report(invalidHeader(`The header parameter name ${JSON.stringify(name)} is not an HTTP header name.`, childPointer(pointer, 'name'), ctx));
       continue;
     }
-    const rawSchema = raw['schema'] ?? contentSchemaOf(raw);
-    const schema = onTheWire(schemaToIr(rawSchema ?? true, childPointer(pointer, 'schema'), ctx));
+    const content = raw['schema'] === undefined ? contentOf(raw, pointer, ctx) : undefined;
+    const schemaPointer = content === undefined ? childPointer(pointer, 'schema') : childPointer(content.pointer, 'schema');
+    const schema = onTheWire(schemaToIr(raw['schema'] ?? content?.media['schema'] ?? true, schemaPointer, ctx));
+    // OpenAPI 3.2: the whole query string, described by its media type
+    let serialisation: IrParameter['querystring'];
+    if (location === 'querystring') {
+      serialisation = content === undefined ? undefined : URLENCODED.test(content.mediaType) ? 'form' : JSON_TYPES.test(content.mediaType) ? 'json' : undefined;
+      if (serialisation === undefined) {
+        ctx.report({
+          code: 'model/unsupported-construct',
+          severity: 'warning',
+          message: `The \`in: querystring\` parameter ${JSON.stringify(name)} is ${content === undefined ? 'not described by a `content` media type' : `described as \`${content.mediaType}\``}; sdkgen sends a query string as \`application/x-www-form-urlencoded\` or \`application/json\` only, so the client leaves this parameter out.`,
+          hint: 'Describe the query string with `content: { application/x-www-form-urlencoded: { schema } }` (or `application/json`).',
+          at: ctx.locate(content === undefined ? pointer : content.pointer),
+        });
+        continue;
+      }
+      if (querystring !== undefined) {
+        querystringConflict(`The operation declares a second \`in: querystring\` parameter (${JSON.stringify(name)}); the query string is one parameter, here ${JSON.stringify(querystring.name)}.`, pointer, querystring.pointer, ctx);
+        continue;
+      }
+      querystring = { name, pointer };
+    }
     // a required header or query parameter with one possible string value (`const`, or an `enum`
     // of one, as AWS writes `X-Amz-Target` and `Action`) is sent on every call, never passed
     const only = schema.kind === 'const' ? [schema.value] : schema.kind === 'enum' ? schema.values : [];
@@ -104,11 +155,13 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
         continue;
       }
       (location === 'header' ? fixedHeaders : fixedQuery).push({ name, value: only[0] });
+      queryPointers.set(name, pointer);
       continue;
     }
     // cookies are `form` (OAS 3.1 §4.8.12.4); every parameter of them goes into one Cookie header
     const defaultStyle = location === 'query' || location === 'cookie' ? 'form' : 'simple';
     const style = (typeof raw['style'] === 'string' ? raw['style'] : defaultStyle) as IrParameter['style'];
+    if (location === 'query') queryPointers.set(name, pointer);
     parameters.push({
       name,
       in: location,
@@ -116,14 +169,21 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
       required: location === 'path' || raw['required'] === true,
       schema,
       style,
-      explode: typeof raw['explode'] === 'boolean' ? raw['explode'] : style === 'form',
+      // OAS 3.2: explode defaults to true for `form` and `cookie`
+      explode: typeof raw['explode'] === 'boolean' ? raw['explode'] : style === 'form' || style === 'cookie',
+      ...(serialisation === undefined ? {} : { querystring: serialisation }),
       deprecated: raw['deprecated'] === true,
       ...(typeof raw['description'] === 'string' ? { description: raw['description'] } : {}),
-      ...('example' in raw ? { example: raw['example'] } : {}),
+      ...exampleOf(raw, content?.media),
       source: pointer,
     });
   }
-  const order = { path: 0, query: 1, header: 2, cookie: 3 } as const;
+  // OAS 3.2 (Parameter Object): a querystring parameter excludes query parameters
+  if (querystring !== undefined && queryPointers.size > 0) {
+    const [first, at] = [...queryPointers][0]!;
+    querystringConflict(`The operation takes the whole query string as the \`in: querystring\` parameter ${JSON.stringify(querystring.name)} and also the \`in: query\` parameter ${JSON.stringify(first)}.`, at, querystring.pointer, ctx);
+  }
+  const order = { path: 0, query: 1, querystring: 1, header: 2, cookie: 3 } as const;
   const pathOrder = [...op.path.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]);
   parameters.sort(
     (a, b) =>
@@ -222,11 +282,67 @@ function onTheWire(schema: IrSchema): IrSchema {
   }
 }
 
-function contentSchemaOf(raw: Raw): unknown {
+/** A parameter's `content`: its one media type, followed through a `$ref` (OpenAPI 3.2's `components/mediaTypes`). */
+function contentOf(raw: Raw, pointer: string, ctx: SchemaContext): { mediaType: string; media: Raw; pointer: string } | undefined {
   const content = raw['content'];
-  if (typeof content !== 'object' || content === null) return undefined;
-  const first = Object.values(content)[0] as Raw | undefined;
-  return first?.['schema'];
+  if (!isRecord(content)) return undefined;
+  const mediaType = Object.keys(content)[0];
+  if (mediaType === undefined) return undefined;
+  const media = mediaTypeAt(content, mediaType, childPointer(pointer, 'content'), ctx);
+  return media === undefined ? undefined : { mediaType, ...media };
+}
+
+/**
+ * The Media Type object of `content[mediaType]`, through its `$ref` when it is one (OpenAPI 3.2
+ * `components/mediaTypes`), with the pointer of the object read (for schema sources).
+ */
+export function mediaTypeAt(content: Raw, mediaType: string, contentPointer: string, ctx: SchemaContext): { media: Raw; pointer: string } | undefined {
+  const resolved = followRefs(content[mediaType], childPointer(contentPointer, mediaType), ctx.root, ctx.locate);
+  if ('code' in resolved) return void ctx.report(resolved);
+  return { media: isRecord(resolved.value) ? resolved.value : {}, pointer: resolved.pointer };
+}
+
+/** The parameter's example for docs: `example`, else the first of `examples` (its 3.2 `dataValue`, else `value`), from the parameter or its media type. */
+function exampleOf(raw: Raw, media: Raw | undefined): { example?: unknown } {
+  for (const holder of [raw, media]) {
+    if (holder === undefined) continue;
+    if ('example' in holder) return { example: holder['example'] };
+    const value = firstExampleValue(holder['examples']);
+    if (value !== undefined) return { example: value };
+  }
+  return {};
+}
+
+/**
+ * The value of the first Example object of an `examples` map for docs: OpenAPI 3.2's
+ * `dataValue` (the value as data), else `value`. A `serializedValue` alone (the example as
+ * it is sent) is parsed when it is JSON text, else not used.
+ */
+export function firstExampleValue(examples: unknown): unknown {
+  if (!isRecord(examples)) return undefined;
+  const first = Object.values(examples)[0];
+  if (!isRecord(first)) return undefined;
+  if ('dataValue' in first) return first['dataValue'];
+  if ('value' in first) return first['value'];
+  if (typeof first['serializedValue'] === 'string') {
+    try {
+      return JSON.parse(first['serializedValue']) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function querystringConflict(message: string, pointer: string, other: string, ctx: SchemaContext): void {
+  ctx.report({
+    code: 'model/querystring-conflict',
+    severity: 'error',
+    message,
+    hint: defaultHint('model/querystring-conflict'),
+    at: ctx.locate(pointer),
+    related: [{ message: 'the `in: querystring` parameter', at: ctx.locate(other) }],
+  });
 }
 
 const MULTIPART = /^multipart\/form-data(;.*)?$/;
@@ -257,10 +373,10 @@ function requestBodyOf(op: RawOperation, ctx: SchemaContext): { body: IrRequestB
     report(ctx, 'validate/unsupported-media-type', childPointer(resolved.pointer, 'content'), 'The request body has no media type.', 'Add a `content` entry such as `application/json` with its schema.');
     return undefined;
   }
-  const media = (content[mediaType] ?? {}) as Raw;
-  const pointer = childPointer(resolved.pointer, 'content', mediaType);
-  const examples = media['examples'] as Record<string, Raw> | undefined;
-  const example = 'example' in media ? media['example'] : examples ? Object.values(examples)[0]?.['value'] : undefined;
+  const at = mediaTypeAt(content, mediaType, childPointer(resolved.pointer, 'content'), ctx);
+  if (at === undefined) return undefined;
+  const { media, pointer } = at;
+  const example = 'example' in media ? media['example'] : firstExampleValue(media['examples']);
   const kind = bodyKind(mediaType);
   const defaultSchema = kind === 'binary' ? { type: 'string', format: 'binary' } : kind === 'text' ? { type: 'string' } : true;
   return {
@@ -288,8 +404,9 @@ function responsesOf(op: RawOperation, ctx: SchemaContext): { response: IrRespon
     const raw = resolved.value as Raw;
     const content = (raw['content'] ?? {}) as Raw;
     const schemaAt = (mediaType: string | undefined) => {
-      const rawSchema = mediaType === undefined ? undefined : (content[mediaType] as Raw | undefined)?.['schema'];
-      return rawSchema === undefined ? undefined : schemaToIr(rawSchema, childPointer(resolved.pointer, 'content', mediaType!, 'schema'), ctx);
+      const at = mediaType === undefined ? undefined : mediaTypeAt(content, mediaType, childPointer(resolved.pointer, 'content'), ctx);
+      const rawSchema = at?.media['schema'];
+      return rawSchema === undefined ? undefined : schemaToIr(rawSchema, childPointer(at!.pointer, 'schema'), ctx);
     };
     const mediaTypes = Object.keys(content);
     const json = mediaTypes.find((type) => JSON_TYPES.test(type));
@@ -321,6 +438,7 @@ function responsesOf(op: RawOperation, ctx: SchemaContext): { response: IrRespon
     ...optional('schema', schema),
     ...stream,
     ...(typeof ok?.raw['description'] === 'string' ? { description: ok.raw['description'] } : {}),
+    ...(typeof ok?.raw['summary'] === 'string' && ok.raw['summary'].trim() !== '' ? { summary: ok.raw['summary'] } : {}),
     source: ok?.pointer ?? pointer,
   };
   return { response, ...optional('errorSchema', errorSchema) };
@@ -358,7 +476,10 @@ function resourceAndMethod(op: RawOperation, wirePath: string, ctx: SchemaContex
     method = { get: 'list', post: 'create', put: 'update', patch: 'update', delete: 'delete' }[op.method as string] ?? op.method;
   }
   const operationId = op.operation['operationId'];
-  if (statics.length === 0 && typeof operationId === 'string' && /[A-Za-z]/.test(operationId)) method = operationId;
+  // no literal segment: an OpenAPI 3.2 nested tag (one with a `parent`) names the resource, else the client itself takes the method
+  const tagResource = statics.length === 0 ? nestedTagResource(op, ctx.root) : undefined;
+  if (tagResource !== undefined) resource = tagResource;
+  else if (statics.length === 0 && typeof operationId === 'string' && /[A-Za-z]/.test(operationId)) method = operationId;
   const explicitResource = op.operation['x-sdk-resource'];
   const explicitMethod = op.operation['x-sdk-method'];
   const names = typeof explicitResource === 'string' ? explicitResource.split('.').filter(Boolean) : undefined;
@@ -372,6 +493,24 @@ function resourceAndMethod(op: RawOperation, wirePath: string, ctx: SchemaContex
     resource: names !== undefined && names.length > 0 ? names : resource,
     method: typeof explicitMethod === 'string' && /[A-Za-z0-9]/.test(explicitMethod) ? explicitMethod : method,
   };
+}
+
+/**
+ * The resource an OpenAPI 3.2 nested tag gives an operation whose path has no literal segment:
+ * the operation's first tag that the root `tags` list declares with a `parent`, preceded by its
+ * ancestors (`sessions` under `chatkit` -> [`chatkit`, `sessions`]). Tags without a parent (all
+ * of 3.0 and 3.1's) never shape the client; a path's literal segments and `x-sdk-resource` win
+ * over any tag. An unknown parent or a cycle is reported by validate (tag-parents.ts).
+ */
+function nestedTagResource(op: RawOperation, root: unknown): string[] | undefined {
+  const declared = isRecord(root) && Array.isArray(root['tags']) ? root['tags'].filter(isRecord) : [];
+  const parentOf = new Map<string, unknown>(declared.filter((tag) => typeof tag['name'] === 'string').map((tag) => [tag['name'] as string, tag['parent']]));
+  const tags = Array.isArray(op.operation['tags']) ? op.operation['tags'] : [];
+  const tag = tags.find((name): name is string => typeof name === 'string' && typeof parentOf.get(name) === 'string');
+  if (tag === undefined) return undefined;
+  const chain = [tag];
+  for (let parent = parentOf.get(tag); typeof parent === 'string' && parentOf.has(parent) && !chain.includes(parent); parent = parentOf.get(parent)) chain.unshift(parent);
+  return chain;
 }
 
 /**

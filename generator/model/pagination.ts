@@ -174,7 +174,7 @@ export function unpaginatedList(op: IrOperation, schemas: Schemas, locate: (poin
   return {
     code: 'model/unpaginated-list',
     severity: 'warning',
-    message: `\`${call}\` (\`${op.httpMethod.toUpperCase()} ${op.pathTemplate}\`) returns a list in \`${found.name}\`${paging.length > 0 ? ` and takes ${paging.join(', ')}` : ''}, but sdkgen found no way to ask for the next page: the method returns the first response, with no auto-pagination.`,
+    message: `\`${call}\` (\`${op.wireMethod} ${op.pathTemplate}\`) returns a list in \`${found.name}\`${paging.length > 0 ? ` and takes ${paging.join(', ')}` : ''}, but sdkgen found no way to ask for the next page: the method returns the first response, with no auto-pagination.`,
     hint: defaultHint('model/unpaginated-list'),
     at: locate(op.source),
   };

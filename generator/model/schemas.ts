@@ -196,6 +196,11 @@ function compositionToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sch
     if (!Array.isArray(list)) continue;
     const variants = list.map((item, i) => schemaToIr(item, childPointer(pointer, mode, i), ctx));
     const discriminator = discriminatorOf(raw, pointer, ctx);
+    // a `defaultMapping` schema outside the list is one more shape the value may take
+    const defaultTarget = discriminator?.defaultTarget;
+    if (defaultTarget !== undefined && !variants.some((variant) => variant.kind === 'ref' && variant.target === defaultTarget)) {
+      variants.push({ kind: 'ref', target: defaultTarget, source: childPointer(pointer, 'discriminator', 'defaultMapping') });
+    }
     const overlap = mode === 'oneOf' && !discriminator ? overlappingVariants(variants) : undefined;
     if (overlap) {
       ctx.report({
@@ -333,13 +338,24 @@ function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscr
     if (target && schemaExists(ctx.root, target)) mapping.push({ value, target });
     else report(ctx, 'model/unresolved-ref', childPointer(pointer, 'discriminator', 'mapping', value), `The discriminator mapping for ${JSON.stringify(value)} points at ${JSON.stringify(ref)}, which is not a schema in \`components/schemas\`.`);
   }
+  // OpenAPI 3.2: the schema for a value whose tag is absent or maps to nothing
+  const defaultRef = discriminator['defaultMapping'];
+  let defaultTarget: string | undefined;
+  if (typeof defaultRef === 'string') {
+    defaultTarget = componentKeyOf(defaultRef.includes('/') ? defaultRef : `#/components/schemas/${defaultRef}`);
+    if (defaultTarget === undefined || !schemaExists(ctx.root, defaultTarget)) {
+      report(ctx, 'model/unresolved-ref', childPointer(pointer, 'discriminator', 'defaultMapping'), `The discriminator's \`defaultMapping\` points at ${JSON.stringify(defaultRef)}, which is not a schema in \`components/schemas\`.`);
+      defaultTarget = undefined;
+    }
+  }
   const variants = [...(Array.isArray(raw['oneOf']) ? raw['oneOf'] : []), ...(Array.isArray(raw['anyOf']) ? raw['anyOf'] : [])];
   const propertyName = discriminator['propertyName'];
   for (const variant of variants) {
     const target = isRaw(variant) && typeof variant['$ref'] === 'string' ? componentKeyOf(variant['$ref']) : undefined;
     // an inline variant has no name to map to: the union stays a plain union (same outcome)
     if (target === undefined) return undefined;
-    if (mapping.some((m) => m.target === target)) continue;
+    // the default variant takes every other tag (and none): it need not pin one
+    if (target === defaultTarget || mapping.some((m) => m.target === target)) continue;
     // The values the variant's own schema requires for the property (`const`/`enum`), as real
     // specs mean it. A variant that does not require and pin it could match without the tag, so
     // dispatching on the tag (or on schema names, OAS §4.8.25.2.2's fallback) would change the
@@ -351,7 +367,7 @@ function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscr
   // two variants claiming one value: dispatching on it would change the outcome, so do not
   if (new Set(mapping.map((m) => m.value)).size !== mapping.length) return undefined;
   mapping.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  return { propertyName, mapping };
+  return { propertyName, mapping, ...(defaultTarget === undefined ? {} : { defaultTarget }) };
 }
 
 /** The string values a component schema's property may take, from `const` or `enum` (through refs and allOf). */

@@ -7,12 +7,14 @@ import { defaultHint } from '../diagnostics/codes.js';
 import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/suggest.js';
 import type { LoadedSpec } from '../load/load-spec.js';
-import { childPointer } from '../load/pointer.js';
+import { childPointer, decodePointer } from '../load/pointer.js';
 import { checkOperationIds } from './rules/unique-operation-ids.js';
 import { checkPathParameters } from './rules/path-parameters.js';
 import { checkEquivalentPaths } from './rules/equivalent-paths.js';
 import { checkSecuritySchemes } from './rules/security-schemes.js';
 import { checkComponentNames } from './rules/component-names.js';
+import { checkAdditionalOperations } from './rules/additional-operations.js';
+import { checkTagParents } from './rules/tag-parents.js';
 
 /** The OpenAPI minor versions sdkgen reads; 3.2 keeps 3.1's JSON Schema dialect. */
 export type OpenApiVersion = '3.0' | '3.1' | '3.2';
@@ -26,11 +28,12 @@ export interface ValidatedSpec extends LoadedSpec {
 const KNOWN_KEYS = [
   'openapi', 'info', 'servers', 'paths', 'components', 'security', 'tags', 'externalDocs', 'webhooks',
   'jsonSchemaDialect', 'title', 'version', 'description', 'summary', 'termsOfService', 'contact', 'license',
-  'get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'parameters', 'operationId',
+  'get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query', 'additionalOperations', 'parameters', 'operationId',
   'requestBody', 'responses', 'callbacks', 'deprecated', 'name', 'in', 'required', 'schema', 'content',
   'style', 'explode', 'example', 'examples', 'headers', 'schemas', 'securitySchemes', 'links',
   'requestBodies', 'pathItems', 'type', 'scheme', 'bearerFormat', 'url', 'variables', 'default', 'enum',
   'allowEmptyValue', 'allowReserved', 'encoding', 'flows', 'openIdConnectUrl', 'value', 'externalValue',
+  '$self', 'mediaTypes', 'dataValue', 'serializedValue', 'parent', 'kind', 'defaultMapping', 'itemSchema',
 ];
 
 export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
@@ -38,11 +41,14 @@ export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
   const version = openApiVersion(spec, root);
   const result = await openApiValidator('every error').validate(root);
   const problems: Diagnostic[] = [];
+  const own = ownRules(spec);
   if (!result.valid) {
     const errors = typeof result.errors === 'string' ? [] : (result.errors ?? []);
-    problems.push(...simplifyErrors(errors).map((error) => schemaErrorToDiagnostic(spec, error)));
+    // where one of sdkgen's rules says what is wrong, the meta-schema's vaguer error at that node (or its map) goes
+    const explained = new Set(own.filter((p) => p.severity === 'error').flatMap((p) => [p.at.pointer, p.at.pointer.slice(0, p.at.pointer.lastIndexOf('/'))]));
+    problems.push(...simplifyErrors(errors).map((error) => schemaErrorToDiagnostic(spec, error)).filter((d) => !(d.code === 'validate/schema' && explained.has(d.at.pointer))));
   }
-  problems.push(...ownRules(spec));
+  problems.push(...own);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new SpecError(problems);
   return { ...spec, version, warnings: problems };
@@ -67,7 +73,7 @@ export async function validateLater(spec: LoadedSpec): Promise<{ readonly checke
 
 /** sdkgen's own rules (validate/rules/, one file each): what the OpenAPI schema cannot express. */
 function ownRules(spec: LoadedSpec): Diagnostic[] {
-  return [...checkOperationIds(spec), ...checkPathParameters(spec), ...checkEquivalentPaths(spec), ...checkSecuritySchemes(spec), ...checkComponentNames(spec)];
+  return [...checkOperationIds(spec), ...checkPathParameters(spec), ...checkEquivalentPaths(spec), ...checkSecuritySchemes(spec), ...checkComponentNames(spec), ...checkAdditionalOperations(spec), ...checkTagParents(spec)];
 }
 
 const cachedValidators = new Map<'verdict' | 'every error', Validator>();
@@ -157,8 +163,16 @@ function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnost
     return diagnostic(
       childPointer(error.instancePath, error.propertyName),
       `The key \`${error.propertyName}\` in ${where} ${error.message ?? 'is not allowed'}.`,
-      error.keyword === 'pattern' ? 'Use only letters, digits, `.`, `_` and `-` in component names (OAS 3.1 §4.8.7.1); give the type another name with `x-sdk-name` if needed.' : undefined,
+      error.keyword !== 'pattern'
+        ? undefined
+        : error.instancePath.endsWith('/additionalOperations')
+          ? "An `additionalOperations` key is an HTTP method name as sent: a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §9.1)."
+          : 'Use only letters, digits, `.`, `_` and `-` in component names (OAS 3.1 §4.8.7.1); give the type another name with `x-sdk-name` if needed.',
     );
+  }
+  // the 3.2 meta-schema's checks over a parameter list: a querystring beside query parameters, or two of them
+  if (['not', 'contains', 'maxContains'].includes(error.keyword) && error.instancePath.endsWith('/parameters') && hasQuerystring(spec.root, error.instancePath)) {
+    return { code: 'model/querystring-conflict', severity: 'error', message: `The parameters in ${where} hold an \`in: querystring\` parameter beside \`in: query\` parameters, or two \`in: querystring\` parameters.`, hint: defaultHint('model/querystring-conflict'), at: spec.locate(error.instancePath) };
   }
   switch (error.keyword) {
     case 'required':
@@ -182,4 +196,11 @@ function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnost
     default:
       return diagnostic(error.instancePath, `${where} ${error.message ?? 'is invalid'}.`);
   }
+}
+
+/** Whether the list at `pointer` holds an `in: querystring` parameter (written in place). */
+function hasQuerystring(root: unknown, pointer: string): boolean {
+  let node: unknown = root;
+  for (const segment of decodePointer(pointer)) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+  return Array.isArray(node) && node.some((entry) => typeof entry === 'object' && entry !== null && (entry as Record<string, unknown>)['in'] === 'querystring');
 }

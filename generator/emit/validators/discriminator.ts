@@ -1,5 +1,6 @@
 // A union with a discriminator: the property's value picks the one schema to check (as ajv's
-// `discriminator` option does); a missing or unmapped value is reported on that property.
+// `discriminator` option does); a missing or unmapped value is reported on that property, or,
+// with OpenAPI 3.2's `defaultMapping`, checked against the default schema.
 import type { IrDiscriminator, IrUnionSchema } from '../../model/ir.js';
 import { code, joinCode, literal, propertyAccess, type Code } from '../escape.js';
 import { listLiterals } from './describe.js';
@@ -18,17 +19,24 @@ export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDi
   const tagTarget = childTarget(target, tag, literal(name), `\`${name}\``, name);
   const byTarget = new Map<string, string[]>();
   for (const entry of discriminator.mapping) byTarget.set(entry.target, [...(byTarget.get(entry.target) ?? []), entry.value]);
-  const cases = [...byTarget].map(([key, tags]) => {
+  const checkAgainst = (key: string): Code => {
     const result = scope.local('r');
+    return code`const ${result} = ${scope.module.checkOf(key)}(${target.value}, mode, ${target.label}, ${depthAt(target)});\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;
+  };
+  const cases = [...byTarget].map(([key, tags]) => {
     const labels = joinCode(tags.map((value) => code`case ${literal(value)}:`), '\n');
-    const call = code`const ${result} = ${scope.module.checkOf(key)}(${target.value}, mode, ${target.label}, ${depthAt(target)});\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;
-    return code`${labels} {\n${call}\nbreak;\n}`;
+    return code`${labels} {\n${checkAgainst(key)}\nbreak;\n}`;
   });
   const missing = reportMissing(tagTarget, `one of ${values}`);
   const wrong = report(tagTarget, `expected \`${name}\` to be one of ${values}; found `, code`${scope.module.helper('foundLiteral')}(${tag})`);
   // in 'loose' mode a tag the spec does not list is a variant added since: kept as sent
   const unlisted = code`if (${not(and([IS_LOOSE, compare(code`typeof ${tag} === 'string'`)]))}) {\n${wrong}\n}`;
-  const fallback = code`default:\n${ifElse(code`${tag} === undefined`, missing, unlisted)}`;
+  // OpenAPI 3.2 `defaultMapping`: an absent or unmapped tag picks the default schema
+  const defaultTarget = discriminator.defaultTarget;
+  const fallback =
+    defaultTarget === undefined
+      ? code`default:\n${ifElse(code`${tag} === undefined`, missing, unlisted)}`
+      : code`default: {\n${checkAgainst(defaultTarget)}\n}`;
   const otherwise = mismatch(target, `an object with \`${name}\` one of ${values}`);
   const read = code`${object}${propertyAccess(name)}`;
   return code`if (${isObjectTest(target.value)}) {\nconst ${object} = ${target.value} as Record<string, unknown>;\nconst ${tag}: unknown = Object.hasOwn(${object}, ${literal(name)}) ? ${read} : undefined;\nswitch (${tag}) {\n${joinCode([...cases, fallback], '\n')}\n}\n} else {\n${otherwise}\n}`;

@@ -1,6 +1,6 @@
 // The parameter groups of an operation (path, query, header, cookie), checked as closed objects named
 // after their types in types.ts (`CancelChatKitSessionPathParams` -> `validateCancelChatKitSessionPathParams`).
-import { Identifier, type IrObjectSchema, type IrOperation, type IrParameter } from '../../model/ir.js';
+import { Identifier, type IrOperation, type IrParameter, type IrSchema } from '../../model/ir.js';
 
 export interface ParameterGroup {
   readonly location: 'path' | 'query' | 'header' | 'cookie';
@@ -11,7 +11,8 @@ export interface ParameterGroup {
   /** The internal check function. */
   readonly check: Identifier;
   readonly parameters: readonly IrParameter[];
-  readonly schema: IrObjectSchema;
+  /** A closed object of the parameters; for an OpenAPI 3.2 `in: querystring` parameter, its own schema (it is the whole query). */
+  readonly schema: IrSchema;
 }
 
 export function parameterGroups(op: IrOperation): ParameterGroup[] {
@@ -23,8 +24,10 @@ export function parameterGroups(op: IrOperation): ParameterGroup[] {
   ];
   return groups.flatMap(([location, type]) => {
     if (type === undefined) return [];
+    const querystring = location === 'query' ? op.parameters.find((parameter) => parameter.in === 'querystring') : undefined;
+    if (querystring !== undefined) return [{ location, type, validate: new Identifier(`validate${type.text}`), check: new Identifier(`check_${type.text}`), parameters: [querystring], schema: querystring.schema }];
     const parameters = op.parameters.filter((parameter) => parameter.in === location);
-    const schema: IrObjectSchema = {
+    const schema: IrSchema = {
       kind: 'object',
       source: op.source,
       properties: parameters.map((parameter) => ({ name: parameter.name, required: parameter.required, schema: parameter.schema })),

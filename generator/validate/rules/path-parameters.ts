@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { defaultHint } from '../../diagnostics/codes.js';
 import type { LoadedSpec } from '../../load/load-spec.js';
-import { decodePointer } from '../../load/pointer.js';
+import { childPointer, decodePointer } from '../../load/pointer.js';
 import { isRecord } from '../../load/json-node.js';
 import { walkOperations } from '../walk-operations.js';
 
@@ -13,7 +13,7 @@ export function checkPathParameters(spec: LoadedSpec): Diagnostic[] {
   for (const { path, operation, pathItem, pointer } of walkOperations(spec.root)) {
     const inPath = [...path.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '');
     const declared = new Map<string, string>();
-    const pathItemPointer = pointer.slice(0, pointer.lastIndexOf('/'));
+    const pathItemPointer = childPointer('/paths', path);
     const lists: [unknown, string][] = [
       [pathItem['parameters'], `${pathItemPointer}/parameters`],
       [operation['parameters'], `${pointer}/parameters`],

@@ -5,7 +5,14 @@
 import { ValidationError } from './errors.js';
 
 export type QueryStyle =
-  'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | 'simple' | 'label' | 'matrix';
+  | 'form'
+  | 'spaceDelimited'
+  | 'pipeDelimited'
+  | 'deepObject'
+  | 'simple'
+  | 'label'
+  | 'matrix'
+  | 'cookie';
 export type QueryValue =
   | string
   | number
@@ -73,19 +80,104 @@ function encode(text: string, name: string, at: readonly (string | number)[]): s
 }
 
 /**
- * Cookie parameters, serialised as OAS `form` style (the only style for cookies) and sent as
- * one `Cookie` header: `a=1; b=2`; an exploded array or object gives one pair per item
- * (`id=3; id=4`), an unexploded one a comma list (`id=3,4`). Values are percent-encoded, so no
- * value can end a pair. No header when no cookie is set. Node, Deno, Bun and Workers send it;
- * browsers drop a Cookie header set by a script (the browser's own cookies are sent instead).
+ * An OpenAPI 3.2 `in: querystring` parameter: the whole query string, after the pairs written
+ * into the spec's path key (`fixed`). `form` sends an object's fields as an exploded form
+ * object (`a=1&b=2`, the rules of a query parameter) and a string (or number) as the form
+ * text it is (characters a URL cannot hold, and `#`, percent-encoded); `json` sends the
+ * value's JSON text, percent-encoded. Nothing is added for an undefined value.
+ */
+export function formatQueryString(
+  fixed: readonly QueryEntry[],
+  value: unknown,
+  media: 'form' | 'json',
+): string {
+  const entries: QueryEntry[] = [...fixed];
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (media === 'form' && isObject) {
+    for (const [name, field] of Object.entries(value))
+      entries.push([name, field as QueryValue, 'form', true]);
+  }
+  const query = formatQuery(entries);
+  const isText =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  if (value === undefined || (media === 'form' && !isText)) return query;
+  const text =
+    media === 'json' ? encode(JSON.stringify(value), 'query', []) : formText(String(value));
+  if (text === '') return query;
+  return query === '' ? `?${text}` : `${query}&${text}`;
+}
+
+/** A form query string given as text: kept as written, with what a URL cannot hold encoded. */
+function formText(text: string): string {
+  try {
+    return encodeURI(text.startsWith('?') ? text.slice(1) : text).replace(/#/g, '%23');
+  } catch {
+    return encode(text, 'query', []);
+  }
+}
+
+/**
+ * Cookie parameters, sent as one `Cookie` header. OAS `form` style (the default): `a=1; b=2`;
+ * an exploded array or object gives one pair per item (`id=3; id=4`), an unexploded one a comma
+ * list (`id=3,4`); values are percent-encoded, so no value can end a pair. OpenAPI 3.2's
+ * `cookie` style follows the Cookie header's own syntax (RFC 6265): values are sent as they
+ * are (the spec leaves escaping to the caller), an exploded object gives `R=100; G=200`; a
+ * value that would break the header (`;`, a control character, a character above U+00FF) is
+ * refused with a ValidationError. No header when no cookie is set. Node, Deno, Bun and Workers
+ * send it; browsers drop a Cookie header set by a script (the browser's own cookies are sent
+ * instead).
  */
 export function cookieHeader(entries: readonly QueryEntry[]): Record<string, string> {
   const pairs: string[] = [];
   for (const [name, value, style, explode] of entries) {
     if (value === undefined) continue;
-    pairs.push(...serialise(name, value, style, explode));
+    pairs.push(
+      ...(style === 'cookie'
+        ? cookiePairs(name, value, explode)
+        : serialise(name, value, style, explode)),
+    );
   }
   return pairs.length > 0 ? { Cookie: pairs.join('; ') } : {};
+}
+
+/** `cookie` style (OAS 3.2): the form style's shapes, joined by `; `, values unencoded. */
+function cookiePairs(
+  name: string,
+  value: Exclude<QueryValue, undefined>,
+  explode: boolean,
+): string[] {
+  const text = (item: unknown, at: readonly (string | number)[]) =>
+    cookieText(scalar(item), name, at);
+  if (Array.isArray(value)) {
+    const items = value.flatMap((item: unknown, index) =>
+      item === undefined ? [] : [text(item, [index])],
+    );
+    if (items.length === 0) return [];
+    return explode ? items.map((item) => `${name}=${item}`) : [`${name}=${items.join(',')}`];
+  }
+  if (value !== null && typeof value === 'object') {
+    const fields = Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .map(([field, item]) => [cookieText(field, name, [field]), text(item, [field])]);
+    if (explode) return fields.map(([field, item]) => `${field}=${item}`);
+    return [`${name}=${fields.map(([field, item]) => `${field},${item}`).join(',')}`];
+  }
+  return [`${name}=${text(value, [])}`];
+}
+
+function cookieText(text: string, name: string, at: readonly (string | number)[]): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[;\u0000-\u001f\u007f\u0100-\uffff]/.test(text)) return text;
+  throw new ValidationError(
+    [
+      {
+        path: [name, ...at],
+        message:
+          'cookie value must not hold `;`, a control character or a character above U+00FF (the `cookie` style sends values unencoded)',
+      },
+    ],
+    'Invalid cookie parameter',
+  );
 }
 
 function scalar(value: unknown): string {
