@@ -34,6 +34,7 @@ export const DIAGNOSTIC_CODES = {
   'model/invalid-header': 'A header name is an HTTP token (letters, digits and !#$%&\'*+-.^_`|~), and a fixed value holds no CR, LF, NUL or character above U+00FF (RFC 9110 §5.1, §5.5): fetch refuses any other, on every call.',
   'model/slow-pattern': 'Rewrite the pattern so that no part of a string can be matched in more than one way (see the README on patterns).',
   'model/unpaginated-list': 'Declare how its pages link up with `x-sdk-pagination` on the operation (in the spec, an overlay or the config file; see "Pagination" in the README), `style: single` for a list that always fits in one page, or `x-sdk-pagination: false` to keep the plain response without the warning.',
+  'model/unsupported-item-stream': 'sdkgen streams the items of `text/event-stream`, `application/jsonl` (or `application/x-ndjson`) and `application/json-seq` bodies with an `itemSchema` (or `x-sdk-item-schema`); see "Streams (OpenAPI 3.2 itemSchema)" in the README.',
   'model/overlapping-one-of': 'Use `anyOf` when branches may overlap; sdkgen treats this `oneOf` as `anyOf`.',
   'emit/template-error': 'Fix the template; the README lists each template and the data it receives (`--templates`).',
   'emit/unsupported-construct': 'This construct cannot be emitted yet; see the README for the supported subset.',
