@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
 import { generate } from '../../generator/pipeline.js';
 import { SpecError } from '../../generator/diagnostics/diagnostic.js';
 import { json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
@@ -234,6 +235,15 @@ describe('JSON Lines, NDJSON and json-seq with an itemSchema', () => {
     expect(error.message).toContain('ended in the middle of an item (after 1 complete items)');
   });
 
+  it('ends with a ResponseTooLargeError at a line longer than maxEventBytes', async () => {
+    const small = new pkg.default({ apiKey: 'sk-streams-test-0000', baseURL: server.url, maxRetries: 0, maxEventBytes: 64 });
+    streamWith('application/jsonl', ['{"level":"info","message":"a"}\n', `{"level":"info","message":"${'x'.repeat(40)}`, `${'y'.repeat(40)}"}\n`]);
+    const { items, error } = await failure(await small.logs.list());
+    expect(items).toHaveLength(1);
+    expect(error.name).toBe('ResponseTooLargeError');
+    expect(error.message).toContain('longer than maxEventBytes (64 bytes) after 1 complete items');
+  });
+
   it('reads application/x-ndjson the same way', async () => {
     streamWith('application/x-ndjson', ['{"name":"cpu","value":0.5}\n{"name":"mem","value":12}\n']);
     expect(await collect(await client.metrics.list())).toEqual([
@@ -322,6 +332,50 @@ function chain(error: unknown): unknown[] {
   return causes;
 }
 
+describe('item schemas sdkgen does not stream', () => {
+  it('are left out with a located model/unsupported-item-stream warning', async () => {
+    const spec = join(tempDir, 'unsupported.yaml');
+    await writeFile(
+      spec,
+      [
+        'openapi: 3.2.0',
+        'info: { title: Odd streams, version: 1.0.0 }',
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      operationId: getA',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        '          content:',
+        '            application/xml:',
+        '              itemSchema: { type: object }',
+        '  /b:',
+        '    get:',
+        '      operationId: getB',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        '          content:',
+        '            application/json:',
+        '              schema: { type: object }',
+        '            text/event-stream:',
+        '              itemSchema: { type: object, properties: { data: { type: string } } }',
+        '',
+      ].join('\n'),
+    );
+    const { warnings, files } = await generate({ spec, write: false });
+    const found = warnings.filter((warning) => warning.code === 'model/unsupported-item-stream');
+    expect(found.map((warning) => [warning.at.pointer, warning.at.line])).toEqual([
+      ['/paths/~1a/get/responses/200/content/application~1xml/itemSchema', 12],
+      ['/paths/~1b/get/responses/200/content/text~1event-stream/itemSchema', 23],
+    ]);
+    expect(found[1]!.message).toContain('can also be `application/json`');
+    // neither operation streams items
+    expect(files.some((file) => file.path === 'src/internal/item-streams.ts')).toBe(false);
+  });
+});
+
 describe('OpenAPI 3.0/3.1 opt in with x-sdk-item-schema', () => {
   /** The generated files, the header line (which names the spec file) left out. */
   async function filesOf(spec: string, overlays: readonly string[] = []): Promise<Map<string, string>> {
@@ -364,5 +418,41 @@ describe('OpenAPI 3.0/3.1 opt in with x-sdk-item-schema', () => {
   it('a plain text/event-stream response without an item schema keeps the Stream of data', async () => {
     const { files } = await generate({ spec: 'test/fixtures/specs/uploads.yaml', write: false });
     expect(files.some((file) => file.path === 'src/internal/item-streams.ts')).toBe(false);
+  });
+});
+
+describe('bundles', () => {
+  const sources = join('test', 'golden', 'openapi-3-2-streams', 'src');
+  async function bundled(code: string): Promise<{ text: string; modules: string[] }> {
+    const result = await build({
+      stdin: { contents: code, resolveDir: sources, sourcefile: 'consumer.js', loader: 'js' },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      minifySyntax: true,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      // judge every module by its code alone, as tree-shaking.test.ts does for generated/
+      plugins: [{ name: 'side-effects', setup: (b) => b.onResolve({ filter: /.*/ }, async (args) => (args.pluginData === 'r' ? undefined : { path: (await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'r' })).path, sideEffects: true })) }],
+    });
+    const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+    const modules = Object.entries(inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path.slice(path.indexOf('src/') + 4)).sort();
+    return { text: result.outputFiles[0]?.text.trim() ?? '', modules };
+  }
+
+  it('an import used for nothing bundles to nothing, item streams included', async () => {
+    expect(await bundled(`import './index.ts';`)).toEqual({ text: '', modules: [] });
+  });
+
+  it('a JSON Lines call keeps the item-stream reader; the upload keeps only the body encoder', async () => {
+    const read = await bundled(`import { BaseStreamsClient, logsList } from './index.ts'; export const run = () => logsList(new BaseStreamsClient({ apiKey: 'k' }));`);
+    expect(read.modules).toContain('internal/item-streams.ts');
+    expect(read.text).toContain('ItemStream = class');
+    const upload = await bundled(`import { BaseStreamsClient, importsCreate } from './index.ts'; export const run = () => importsCreate(new BaseStreamsClient({ apiKey: 'k' }), []);`);
+    expect(upload.text).not.toContain('ItemStream = class');
+    expect(upload.text).not.toContain('SSEDecoder');
+    expect(upload.text).toContain('itemsBody');
   });
 });

@@ -268,6 +268,10 @@ class RecordDecoder {
       // json-seq: an RS starts the next record; text before it without its LF is passed on as it
       // is, and fails to parse unless it is whole JSON (RFC 7464 §2.3)
       this.#take(chunk.subarray(start, i));
+      if (this.#pendingBytes > this.#max) {
+        this.overflow = true;
+        return out;
+      }
       const text = this.#join();
       if (text.trim() !== '') out.push(text);
       start = i + 1;
