@@ -300,6 +300,27 @@ describe('a JSON Lines upload with an itemSchema', () => {
     expect(server.requests[0]!.headers['transfer-encoding']).toBe('chunked');
   });
 
+  it('never sends a streamed body twice: a retryable status after it started is the answer', async () => {
+    server.respond((_request, response) => json(response, 503, { error: { message: 'busy' } }));
+    async function* records() {
+      yield { name: 'a' };
+    }
+    const error = (await client.imports.create(records()).catch((caught: unknown) => caught)) as Error & { status?: number };
+    expect(error.status).toBe(503);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('frames json-seq records with RS, for arrays and async iterables alike', async () => {
+    const { itemsBody } = await import('../../templates/runtime/item-streams.js');
+    expect(itemsBody([{ a: 1 }, 'x'], 'json-seq')).toBe('\u001e{"a":1}\n\u001e"x"\n');
+    async function* two() {
+      yield { a: 1 };
+      yield [2];
+    }
+    const stream = itemsBody(two(), 'json-seq') as ReadableStream<Uint8Array>;
+    expect(await new Response(stream).text()).toBe('\u001e{"a":1}\n\u001e[2]\n');
+  });
+
   it('aborts the request at an item of an async iterable that breaks the schema, before writing it', async () => {
     let resumed = false;
     async function* records() {
