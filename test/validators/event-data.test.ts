@@ -9,12 +9,12 @@
 //   object) is parsed before ajv sees it, as a server framework that writes objects means it.
 // Both must agree on every event.
 import { readFile } from 'node:fs/promises';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { anyJson, nearMiss, valueOf } from './arbitraries.js';
 import { loadValidatorsOnly, specIr, validatorOf } from './harness.js';
+import { decodingOracle } from './oracle.js';
 
 const SPEC = 'test/validators/fixtures/event-stream-items.yaml';
 type Json = Record<string, unknown>;
@@ -33,7 +33,7 @@ describe('SSE items with JSON data agree with ajv decoding contentSchema', () =>
 
     const root = parse(await readFile(SPEC, 'utf8')) as Json;
     const itemPointer = '/paths/~1feed/get/responses/200/content/text~1event-stream/itemSchema';
-    const oracle = ajvOracle(root, itemPointer);
+    const oracle = decodingOracle(root, itemPointer);
     const objectData = objectDataEvents(root, itemPointer);
 
     const values = fc.oneof({ arbitrary: valueOf(named.schema, api), weight: 4 }, { arbitrary: nearMiss(valueOf(named.schema, api)), weight: 4 }, { arbitrary: anyJson, weight: 1 });
@@ -78,42 +78,6 @@ function decode(value: unknown, isJson: (event: string) => boolean): unknown {
 
 function isEvent(value: unknown): value is Json & { event: string } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Json)['event'] === 'string';
-}
-
-/**
- * ajv over the whole spec document, so that its `$ref`s resolve as written. Every `contentSchema`
- * under a JSON `contentMediaType` gets a sibling `jsonContent` keyword holding its pointer, which
- * parses the string and checks the result against the subschema.
- */
-function ajvOracle(root: Json, pointer: string): (value: unknown) => boolean {
-  const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: false, ownProperties: true, logger: false, validateSchema: false });
-  const marked = markContent(root, '');
-  ajv.addKeyword({
-    keyword: 'jsonContent',
-    schemaType: 'string',
-    validate: (at: string, data: unknown) => {
-      if (typeof data !== 'string') return true;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(data);
-      } catch {
-        return false;
-      }
-      return ajv.getSchema(`spec#${at}`)!(parsed) === true;
-    },
-  });
-  ajv.addSchema(marked as object, 'spec');
-  const check = ajv.getSchema(`spec#${pointer}`)!;
-  return (value) => check(value) === true;
-}
-
-function markContent(node: unknown, pointer: string): unknown {
-  if (Array.isArray(node)) return node.map((item, index) => markContent(item, `${pointer}/${index}`));
-  if (typeof node !== 'object' || node === null) return node;
-  const out: Json = {};
-  for (const [key, value] of Object.entries(node)) out[key] = markContent(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-  if (typeof out['contentMediaType'] === 'string' && /json/.test(out['contentMediaType']) && out['contentSchema'] !== undefined) out['jsonContent'] = `${pointer}/contentSchema`;
-  return out;
 }
 
 /** The events (by their `event` const or enum) whose `data` the spec types as a non-string JSON value. */
