@@ -436,6 +436,50 @@ describe('OpenAPI 3.0/3.1 opt in with x-sdk-item-schema', () => {
     }
   });
 
+  it('a 3.0 spec opts in the same way (data as an object schema, event as an enum of one)', async () => {
+    const spec = join(tempDir, 'streams-3-0.yaml');
+    await writeFile(
+      spec,
+      [
+        'openapi: 3.0.3',
+        'info: { title: Ticks, version: 1.0.0 }',
+        'paths:',
+        '  /ticks:',
+        '    get:',
+        '      operationId: listTicks',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        '          content:',
+        '            text/event-stream:',
+        '              x-sdk-item-schema:',
+        '                type: object',
+        '                required: [event, data]',
+        '                properties:',
+        '                  event: { type: string, enum: [tick] }',
+        '                  data: { type: object, required: [n], properties: { n: { type: integer } } }',
+        '  /rows:',
+        '    get:',
+        '      operationId: listRows',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        '          content:',
+        '            application/x-ndjson:',
+        '              x-sdk-item-schema: { type: object, properties: { id: { type: integer, nullable: true } } }',
+        '',
+      ].join('\n'),
+    );
+    const { files, warnings } = await generate({ spec, write: false });
+    expect(warnings.filter((warning) => warning.severity === 'error')).toEqual([]);
+    const operations = files.find((file) => file.path === 'src/operations.ts')!.text;
+    expect(operations).toContain(`stream: itemStream('event-stream', ['tick'])`);
+    expect(operations).toContain(`stream: itemStream('json-lines')`);
+    expect(operations).toContain('APIPromise<ItemStream<ListTicksItem>>');
+    const types = files.find((file) => file.path === 'src/types.ts')!.text;
+    expect(types).toMatch(/export interface ListTicksItem \{[^}]*event: 'tick';\s*data: \{\s*n: number;/);
+  });
+
   it('a plain text/event-stream response without an item schema keeps the Stream of data', async () => {
     const { files } = await generate({ spec: 'test/fixtures/specs/uploads.yaml', write: false });
     expect(files.some((file) => file.path === 'src/internal/item-streams.ts')).toBe(false);
