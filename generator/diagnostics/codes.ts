@@ -38,6 +38,7 @@ export const DIAGNOSTIC_CODES = {
   'model/unpaginated-list': 'Declare how its pages link up with `x-sdk-pagination` on the operation (in the spec, an overlay or the config file; see "Pagination" in the README), `style: single` for a list that always fits in one page, or `x-sdk-pagination: false` to keep the plain response without the warning.',
   'model/unsendable-method': 'The operation is left out of the client: fetch refuses CONNECT, TRACE and TRACK and any method that is not an HTTP token, and the client sends methods in upper case. Remove the operation with an overlay to silence this, or write the method name in upper case.',
   'model/querystring-conflict': 'An operation takes either one `in: querystring` parameter or `in: query` parameters, never both (OAS 3.2, Parameter Object): keep one.',
+  'model/unsupported-item-stream': 'sdkgen streams the items of `text/event-stream`, `application/jsonl` (or `application/x-ndjson`) and `application/json-seq` bodies with an `itemSchema` (or `x-sdk-item-schema`); see "Streams (OpenAPI 3.2 itemSchema)" in the README.',
   'model/overlapping-one-of': 'Use `anyOf` when branches may overlap; sdkgen treats this `oneOf` as `anyOf`.',
   'emit/template-error': 'Fix the template; the README lists each template and the data it receives (`--templates`).',
   'emit/unsupported-construct': 'This construct cannot be emitted yet; see the README for the supported subset.',

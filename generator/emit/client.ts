@@ -13,6 +13,7 @@ import { operationDoc } from './operation-doc.js';
 import { printDeclaration, type ClassDeclaration, type FunctionDeclaration, type Method, type Parameter, type TypeAliasDeclaration } from './structures.js';
 import { exampleValue } from './example-value.js';
 import { typeOf } from './type-reference.js';
+import { itemsType } from './requests.js';
 import { parameterGroups } from './validators/parameters.js';
 
 export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: TemplateSet }): EmittedFile[] {
@@ -42,11 +43,14 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
   const uploads = api.operations.some((op) => op.body?.contentType === 'multipart/form-data');
   const binaryBodies = api.operations.some((op) => op.body?.contentType === 'binary');
   const streams = api.operations.some((op) => op.response.stream);
+  const itemStreams = api.operations.some((op) => op.response.items);
+  const itemBodies = api.operations.some((op) => op.body?.items);
   const clientImports = [
     `import type { APIPromise } from './internal/api-promise.js';`,
     `import { ClientCore, type ClientIdentity, type ClientOptions, type RequestOptions } from './internal/core.js';`,
     paginates ? `import type * as pagination from './internal/pagination.js';\nimport type { PagePromise } from './internal/pagination.js';` : '',
     streams ? `import type { Stream } from './internal/streaming.js';` : '',
+    itemStreams ? `import type { ItemStream } from './internal/item-streams.js';` : '',
     binaryBodies ? `import type { Uploadable } from './internal/uploads.js';` : '',
     functions.length > 0 ? `import { ${functions.map((fn) => fn.name).join(', ')} } from './operations.js';` : '',
     hasParams ? `import type * as requests from './requests.js';` : '',
@@ -58,6 +62,7 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
     `import type { RequestOptions } from './internal/core.js';`,
     paginates ? `import { PagePromise } from './internal/pagination.js';` : '',
     streams ? `import { streamResponse, type Stream } from './internal/streaming.js';` : '',
+    itemStreams || itemBodies ? `import { ${[itemBodies ? 'itemIssues' : '', itemStreams ? 'itemStream, type ItemStream' : ''].filter(Boolean).join(', ')} } from './internal/item-streams.js';` : '',
     uploads || binaryBodies ? `import { ${[uploads ? 'readUploads' : '', binaryBodies ? 'type Uploadable' : ''].filter(Boolean).join(', ')} } from './internal/uploads.js';` : '',
     `import type { ${[api.package.baseClientName.text, ...aliases.map((alias) => alias.name)].join(', ')} } from './client.js';`,
     functions.length > 0 ? `import * as requests from './requests.js';` : '',
@@ -296,7 +301,8 @@ export function operationToCall(op: IrOperation, path: readonly string[], api: I
  */
 function buildHook(op: IrOperation, request: string): string {
   const builder = `requests.${op.names.builder.text}`;
-  if (!op.body) return `build: () => ${builder}(${request})`;
+  // a streamed body is sent as given: extra body fields have no place among its items
+  if (!op.body || op.body.items !== undefined) return `build: () => ${builder}(${request})`;
   const input = `extend(${request === '' ? '{}' : request})`;
   return op.body.contentType === 'multipart/form-data' ? `build: async (extend) => ${builder}(await readUploads(${input}))` : `build: (extend) => ${builder}(${input})`;
 }
@@ -316,6 +322,7 @@ function callerGroups(op: IrOperation, api: IrApi, usedTypes: Set<string>): { ke
 function bodyType(op: IrOperation, api: IrApi, usedTypes: Set<string>): string {
   if (op.body?.contentType === 'binary') return BINARY_BODY;
   if (op.body?.contentType === 'text') return 'string';
+  if (op.body?.items !== undefined) return itemsType(typeOf(op.body.schema, api, usedTypes));
   return typeOf(op.body?.schema, api, usedTypes);
 }
 
@@ -345,6 +352,17 @@ function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, vali
       return { type: 'string', hooks: [`responseType: 'text'`] };
     case 'event-stream':
       return { type: `Stream<${eventType}>`, hooks: [`responseType: 'sse'`, 'stream: streamResponse', ...eventHook] };
+    case 'items': {
+      // templates/runtime/item-streams.ts: the items decoded and checked one by one
+      const items = response.items!;
+      const validator = validateNameOf(items.schema, api);
+      if (validator) validators.add(validator.text);
+      const json = items.format !== 'event-stream' || items.jsonData === undefined ? code`` : items.jsonData === true ? code`, true` : code`, [${joinCode(items.jsonData.map((name) => literal(name)), ', ')}]`;
+      return {
+        type: `ItemStream<${typeOf(items.schema, api, usedTypes)}>`,
+        hooks: [`responseType: 'sse'`, code`stream: itemStream(${items.format}${json})`.text, ...(validator ? [`validateEvent: ${inNamespace(validator).text}`] : [])],
+      };
+    }
     default: {
       const json = typeOf(response.schema, api, usedTypes);
       if (eventType === undefined || !op.body || !streamsOnFlag(op, schemasByKey(api))) return { type: json, hooks: [] };
@@ -433,13 +451,18 @@ function validationHooks(op: IrOperation, api: IrApi, validators: Set<string>, a
   }
   const body = op.body === undefined ? undefined : validateNameOf(op.body.schema, api);
   const bodyValue = Code.raw(access('body'));
-  if (op.body !== undefined && body !== undefined) {
+  if (op.body?.items !== undefined && body !== undefined) {
+    // an array's items are checked before sending, an async iterable's as each is written
+    validators.add(body.text);
+    const check = code`itemIssues(${bodyValue}, (item) => ${inNamespace(body)}(item, 'request'))`;
+    checks.push(op.body.required ? code`...${check}` : code`...(${bodyValue} === undefined ? [] : ${check})`);
+  } else if (op.body !== undefined && body !== undefined) {
     validators.add(body.text);
     // 'request' mode: a request may send only the values the spec lists
     checks.push(op.body.required ? code`...${inNamespace(body)}(${bodyValue}, 'request')` : code`...(${bodyValue} === undefined ? [] : ${inNamespace(body)}(${bodyValue}, 'request'))`);
   }
   const hooks: string[] = [];
-  if (checks.length === 1 && op.body?.required === true && body !== undefined) hooks.push(code`validateRequest: () => ${inNamespace(body)}(${bodyValue}, 'request')`.text);
+  if (checks.length === 1 && op.body?.required === true && op.body.items === undefined && body !== undefined) hooks.push(code`validateRequest: () => ${inNamespace(body)}(${bodyValue}, 'request')`.text);
   else if (checks.length > 0) hooks.push(code`validateRequest: () => [${joinCode(checks, ', ')}]`.text);
   const response = op.response.contentType === 'application/json' ? validateNameOf(op.response.schema, api) : undefined;
   if (response !== undefined) {
@@ -473,7 +496,9 @@ function scalarType(schema: IrSchema): string | undefined {
  */
 function exampleCall(op: IrOperation, callee: Code, leading: readonly Code[], api: IrApi, groups: readonly { key: GroupKey; required: boolean }[]): Code {
   const args = [...leading, ...op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(exampleValue(p.schema, api, p.name, p.example)))];
-  const body = op.body ? exampleLiteral(exampleValue(op.body.schema, api, 'value', op.exampleBody)) : undefined;
+  const value = op.body ? exampleLiteral(exampleValue(op.body.schema, api, 'value', op.exampleBody)) : undefined;
+  // a streamed body takes its items (an array here)
+  const body = value !== undefined && op.body?.items !== undefined ? code`[${value}]` : value;
   const location = { query: 'query', headers: 'header', cookies: 'cookie' } as const;
   const required = (key: Exclude<GroupKey, 'body'>): Code => {
     // an OpenAPI 3.2 `in: querystring` parameter is the whole query
@@ -493,6 +518,7 @@ function exampleCall(op: IrOperation, callee: Code, leading: readonly Code[], ap
   }
   const call = code`${callee}(${joinCode(args, ', ')})`;
   if (op.pagination) return code`for await (const item of ${call}) {\n  console.log(item);\n}`;
+  if (op.response.items) return code`for await (const item of await ${call}) {\n  console.log(item);\n}`;
   return code`const result = await ${call};`;
 }
 

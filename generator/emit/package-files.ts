@@ -22,6 +22,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     specFile: api.specFile.split(/[\\/]/).pop() ?? api.specFile,
     // constant headers (a `const` header parameter, `x-sdk-headers`): the README says how to override them
     hasOperationHeaders: api.operations.some((op) => op.fixedHeaders.length > 0),
+    itemStreams: hasItemStreams(api),
     // readOnly/writeOnly: each schema with a second, request shape (`Pet` and `PetParam`)
     requestShapes: api.schemas.flatMap((named) => {
       const of = named.requestShapeOf === undefined ? undefined : api.schemas.find((s) => s.key === named.requestShapeOf);
@@ -48,8 +49,15 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     { path: 'src/index.ts', text: render('index.ts.hbs', data) },
   ];
   for (const name of ctx.templates.runtimeFiles()) {
+    // item streams (OpenAPI 3.2 itemSchema) are in a package only when an operation has one
+    if (name === 'item-streams.ts' && !data.itemStreams) continue;
     const isBuiltIn = ctx.templates.origin(`runtime/${name}`) === `templates/runtime/${name}`;
     files.push({ path: `src/internal/${name}`, text: `${header}\n${render(`runtime/${name}`, data)}`, ...(isBuiltIn ? { isFormatted: true } : {}) });
   }
   return files;
+}
+
+/** Whether an operation streams items (a response or request body with an item schema). */
+export function hasItemStreams(api: IrApi): boolean {
+  return api.operations.some((op) => op.response.items !== undefined || op.body?.items !== undefined);
 }

@@ -24,6 +24,7 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
     queryImports(api),
     `import type { RequestDescription } from './internal/core.js';`,
     bodies.has('binary') ? `import type { Uploadable } from './internal/uploads.js';` : '',
+    bodies.has('items') ? `import { itemsBody } from './internal/item-streams.js';` : '',
     usedTypes.size > 0 ? `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';` : '',
   ].filter(Boolean);
   // toRequestInit(r): the description ready for fetch, encoded as the client encodes it
@@ -84,7 +85,7 @@ function inputProperties(op: IrOperation, api: IrApi, usedTypes: Set<string>): P
   if (op.body) {
     properties.push({
       name: 'body',
-      type: op.body.contentType === 'binary' ? 'Uploadable' : op.body.contentType === 'text' ? 'string' : typeOf(op.body.schema, api, usedTypes),
+      type: op.body.contentType === 'binary' ? 'Uploadable' : op.body.contentType === 'text' ? 'string' : op.body.items !== undefined ? itemsType(typeOf(op.body.schema, api, usedTypes)) : typeOf(op.body.schema, api, usedTypes),
       hasQuestionToken: !op.body.required,
       docs: [op.body.description === undefined ? doc`${BODY_DOCS[op.body.contentType]}` : jsDoc(op.body.description)],
     });
@@ -99,6 +100,7 @@ const BODY_DOCS: Readonly<Record<NonNullable<IrOperation['body']>['contentType']
   'application/x-www-form-urlencoded': 'The application/x-www-form-urlencoded request body.',
   binary: 'The request body, sent as it is: a File, Blob, bytes or a stream.',
   text: 'The text request body.',
+  items: 'The items of the request body, sent one per line (JSON Lines) or record (json-seq): an array, checked whole before anything is sent, or an async iterable, each item checked as it is written.',
 };
 
 export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclaration {
@@ -108,7 +110,11 @@ export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclara
   const encoded = (encode: string) => (op.body?.required ? code`, body: ${Code.raw(encode)}(request.body)` : code`, ...(request.body === undefined ? {} : { body: ${Code.raw(encode)}(request.body) })`);
   const body = !op.body
     ? code``
-    : op.body.contentType === 'multipart/form-data'
+    : op.body.items !== undefined
+      ? op.body.required
+        ? code`, body: itemsBody(request.body, ${op.body.items})`
+        : code`, ...(request.body === undefined ? {} : { body: itemsBody(request.body, ${op.body.items}) })`
+      : op.body.contentType === 'multipart/form-data'
       ? encoded('toFormData')
       : op.body.contentType === 'application/x-www-form-urlencoded'
         ? encoded('toUrlEncoded')
@@ -149,11 +155,11 @@ function pathExpression(op: IrOperation): Code {
 function headersExpression(op: IrOperation): Code {
   const entries: Code[] = op.fixedHeaders.map((header) => code`${propertyKey(header.name)}: ${header.value}`);
   // binary and text bodies say what they are; JSON and form bodies get their type from the runtime
-  if (op.body && (op.body.contentType === 'binary' || op.body.contentType === 'text')) entries.push(code`'Content-Type': ${op.body.mediaType}`);
+  if (op.body && (op.body.contentType === 'binary' || op.body.contentType === 'text' || op.body.contentType === 'items')) entries.push(code`'Content-Type': ${op.body.mediaType}`);
   // as the official SDK sends it (fetch alone would add `;charset=UTF-8`)
   if (op.body?.contentType === 'application/x-www-form-urlencoded') entries.push(code`'Content-Type': 'application/x-www-form-urlencoded'`);
   // a binary answer asks for its own media type, as the official SDK does for audio
-  if (op.response.contentType === 'binary' && op.response.mediaType) entries.push(code`Accept: ${op.response.mediaType}`);
+  if ((op.response.contentType === 'binary' || op.response.contentType === 'items') && op.response.mediaType) entries.push(code`Accept: ${op.response.mediaType}`);
   for (const parameter of op.parameters.filter((p) => p.in === 'header')) {
     const value = code`request.headers${parameter.required ? propertyAccess(parameter.name) : optionalAccess(parameter.name)}`;
     entries.push(
@@ -185,7 +191,15 @@ function exampleInput(op: IrOperation, api: IrApi): Code {
     const required = op.parameters.filter((p) => p.in === location && p.required);
     if (required.length > 0) parts.push(code`${Code.raw(key)}: { ${joinCode(required.map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(exampleValue(p.schema, api, p.name, p.example))}`), ', ')} }`);
   }
-  if (op.body) parts.push(code`body: ${exampleLiteral(exampleValue(op.body.schema, api, 'value', op.exampleBody))}`);
+  if (op.body) {
+    const value = exampleLiteral(exampleValue(op.body.schema, api, 'value', op.exampleBody));
+    parts.push(op.body.items !== undefined ? code`body: [${value}]` : code`body: ${value}`);
+  }
   // the input is a required argument whenever the operation takes any
   return parts.length > 0 ? code`{ ${joinCode(parts, ', ')} }` : op.parameters.length > 0 ? code`{}` : code``;
+}
+
+/** A streamed body's items: an array, or an async iterable written as it yields. */
+export function itemsType(item: string): string {
+  return `readonly ${/^[A-Za-z0-9_$.]+$/.test(item) ? item : `(${item})`}[] | AsyncIterable<${item}>`;
 }

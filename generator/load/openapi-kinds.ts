@@ -50,7 +50,7 @@ export const SHAPES: Readonly<Record<NodeKind, Shape>> = {
   response: { keys: { headers: 'headerMap', content: 'contentMap', links: 'linkMap' } },
   responseMap: { each: 'response' },
   contentMap: { each: 'mediaType' },
-  mediaType: { keys: { schema: 'schema', itemSchema: 'schema', examples: 'exampleMap', encoding: 'encodingMap', itemEncoding: 'encoding' } },
+  mediaType: { keys: { schema: 'schema', itemSchema: 'schema', 'x-sdk-item-schema': 'schema', examples: 'exampleMap', encoding: 'encodingMap', itemEncoding: 'encoding' } },
   mediaTypeMap: { each: 'mediaType' },
   encoding: { keys: { headers: 'headerMap' } },
   encodingMap: { each: 'encoding' },

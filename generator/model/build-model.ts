@@ -13,6 +13,7 @@ import { packageOf, type PackageOptions } from './package-info.js';
 import { paginationOf, unpaginatedList } from './pagination.js';
 import { schemaToIr, type SchemaContext } from './schemas.js';
 import { splitDirections, type SchemaDraft } from './directions.js';
+import { decodeEvents } from './item-streams.js';
 
 /** `packageName` and `clientName` override `info.x-sdk`'s; an invalid one is a UsageError. */
 export interface ModelOptions extends PackageOptions {
@@ -62,7 +63,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   // component (`SentimentAnalysisBody`).
   const uses = new Map<string, number>();
   for (const draft of drafts) {
-    for (const schema of [draft.body?.schema, draft.response.schema, draft.response.stream?.schema]) {
+    for (const schema of [draft.body?.schema, draft.response.schema, draft.response.stream?.schema, draft.response.items?.schema]) {
       if (schema !== undefined && schema.kind !== 'ref') uses.set(schema.source, (uses.get(schema.source) ?? 0) + 1);
     }
   }
@@ -85,16 +86,30 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     };
     return {
       ...draft,
-      ...(draft.body ? { body: { ...draft.body, schema: name(draft.body.schema, 'Body', 'request body') } } : {}),
+      ...(draft.body ? { body: { ...draft.body, schema: draft.body.items ? name(draft.body.schema, 'BodyItem', 'request body item') : name(draft.body.schema, 'Body', 'request body') } } : {}),
       response: {
         ...draft.response,
         ...(draft.response.schema ? { schema: name(draft.response.schema, 'Response', 'response') } : {}),
         ...(draft.response.stream?.schema ? { stream: { schema: name(draft.response.stream.schema, 'Event', 'stream event') } } : {}),
+        ...(draft.response.items ? { items: { ...draft.response.items, schema: name(draft.response.items.schema, 'Item', 'stream item') } } : {}),
       },
     };
   });
+  // an event stream's items are event objects whose JSON `data` the client decodes: their schemas
+  // (named by now) describe the decoded event
+  const withEvents = inlined.map((draft) => {
+    const items = draft.response.items;
+    if (items?.format !== 'event-stream') return draft;
+    const lookup = (key: string) => schemaDrafts.find((d) => d.key === key)?.schema;
+    const replace = (key: string, schema: IrSchema) => {
+      const index = schemaDrafts.findIndex((d) => d.key === key);
+      if (index !== -1) schemaDrafts[index] = { ...schemaDrafts[index]!, schema };
+    };
+    const decoded = decodeEvents(items.schema, lookup, replace);
+    return { ...draft, response: { ...draft.response, items: { ...items, schema: decoded.schema, ...(decoded.jsonData === undefined ? {} : { jsonData: decoded.jsonData }) } } };
+  });
   // readOnly/writeOnly: a schema that differs by direction gets a shape per direction
-  const directed = splitDirections(schemaDrafts, inlined, (candidates, pointer, what) => {
+  const directed = splitDirections(schemaDrafts, withEvents, (candidates, pointer, what) => {
     const { id, warning } = types.claimFirst(candidates, pointer, what);
     if (warning) problems.push(warning);
     return id;
@@ -181,9 +196,9 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
 type Claim = (table: NameTable, name: string, pointer: string, what: string) => Identifier;
 
 /** Names `requests.ts` declares itself, which a builder must not take. */
-const BUILDER_SCOPE = new Set(['encodePathSegment', 'formatQuery', 'cookieHeader', 'toFormData', 'toUrlEncoded', 'QueryEntry', 'RequestDescription', 'toRequestInit', 'FetchRequestInit', 'Uploadable']);
+const BUILDER_SCOPE = new Set(['itemsBody', 'encodePathSegment', 'formatQuery', 'cookieHeader', 'toFormData', 'toUrlEncoded', 'QueryEntry', 'RequestDescription', 'toRequestInit', 'FetchRequestInit', 'Uploadable']);
 /** Names `operations.ts` imports, which an operation function must not take. */
-const FUNCTION_SCOPE = new Set(['requests', 'validators', 'streamResponse', 'PagePromise', 'APIPromise', 'RequestOptions', 'Stream', 'readUploads', 'Uploadable', 'toFile', 'toRequestInit']);
+const FUNCTION_SCOPE = new Set(['itemStream', 'itemIssues', 'ItemStream', 'requests', 'validators', 'streamResponse', 'PagePromise', 'APIPromise', 'RequestOptions', 'Stream', 'readUploads', 'Uploadable', 'toFile', 'toRequestInit']);
 /** Names a client method uses besides its positional path arguments. */
 const ARGUMENT_SCOPE = new Set(['client', 'body', 'query', 'headers', 'cookies', 'params', 'options', 'request', 'requests', 'validators', 'globalThis', 'extend', 'readUploads']);
 
@@ -386,7 +401,7 @@ function schemaUsage(operations: readonly IrOperation[], byKey: ReadonlyMap<stri
   };
   return {
     request: reach(operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...op.parameters.map((p) => p.schema)])),
-    response: reach(operations.flatMap((op) => [...(op.response.schema ? [op.response.schema] : []), ...(op.response.stream?.schema ? [op.response.stream.schema] : []), ...(op.errorSchema ? [op.errorSchema] : [])])),
+    response: reach(operations.flatMap((op) => [...(op.response.schema ? [op.response.schema] : []), ...(op.response.stream?.schema ? [op.response.stream.schema] : []), ...(op.response.items ? [op.response.items.schema] : []), ...(op.errorSchema ? [op.errorSchema] : [])])),
   };
 }
 
@@ -416,7 +431,7 @@ export function refsOf(schema: IrSchema): string[] {
 
 function referencedKeys(operations: readonly IrOperation[], schemas: readonly IrSchema[]): Set<string> {
   const keys = new Set<string>();
-  const all = [...schemas, ...operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...(op.response.schema ? [op.response.schema] : []), ...op.parameters.map((p) => p.schema)])];
+  const all = [...schemas, ...operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...(op.response.schema ? [op.response.schema] : []), ...(op.response.items ? [op.response.items.schema] : []), ...op.parameters.map((p) => p.schema)])];
   for (const schema of all) for (const key of refsOf(schema)) keys.add(key);
   return keys;
 }

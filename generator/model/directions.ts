@@ -205,7 +205,7 @@ export function splitDirections<T extends Sides>(drafts: readonly SchemaDraft[],
   if (differs.size === 0) return { drafts: [...drafts], operations: [...operations] };
   const resolve: Resolve = (key) => byKey.get(key);
   const sent = reachIn(operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...op.parameters.map((p) => p.schema)]), 'request', byKey);
-  const read = reachIn(operations.flatMap((op) => [op.response.schema, op.response.stream?.schema, op.errorSchema].filter((schema) => schema !== undefined)), 'response', byKey);
+  const read = reachIn(operations.flatMap((op) => [op.response.schema, op.response.stream?.schema, op.response.items?.schema, op.errorSchema].filter((schema) => schema !== undefined)), 'response', byKey);
   // the request shape of a schema responses also reach (or none does) is a second named schema
   const requestKeys = new Map([...differs].filter((key) => sent.has(key) && read.has(key)).sort().map((key) => [key, `${key} (request)`]));
   const onlySent = (key: string) => differs.has(key) && sent.has(key) && !read.has(key);

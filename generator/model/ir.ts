@@ -247,14 +247,43 @@ export interface IrParameter {
 export interface IrRequestBody {
   /**
    * How the body is sent: JSON; web FormData (multipart); URLSearchParams (urlencoded); or as
-   * given, for `binary` (Blob, ArrayBuffer, stream) and `text` bodies.
+   * given, for `binary` (Blob, ArrayBuffer, stream) and `text` bodies; `items`: a sequence of
+   * JSON items (see `items`).
    */
-  readonly contentType: 'application/json' | 'multipart/form-data' | 'application/x-www-form-urlencoded' | 'binary' | 'text';
+  readonly contentType: 'application/json' | 'multipart/form-data' | 'application/x-www-form-urlencoded' | 'binary' | 'text' | 'items';
   /** The media type as the spec writes it (sent as Content-Type for binary and text bodies). */
   readonly mediaType: string;
   readonly schema: IrSchema;
   readonly required: boolean;
   readonly description?: string;
+  /**
+   * Set for a JSON Lines, NDJSON or json-seq body whose media type has an `itemSchema` (3.2) or
+   * `x-sdk-item-schema`: the caller passes an array or an async iterable of items (`schema` then
+   * describes one item), each validated before it is written.
+   */
+  readonly items?: IrItemFormat;
+  readonly source: string;
+}
+
+/** How a sequence of items is framed on the wire. */
+export type IrItemFormat = 'json-lines' | 'json-seq';
+
+/**
+ * A response whose items arrive one at a time (`itemSchema` in 3.2, `x-sdk-item-schema` before):
+ * SSE events modelled as `{ event, data, id, retry }` objects, JSON Lines / NDJSON lines, or
+ * json-seq records (RFC 7464). `schema` is one item, as the client yields it (an event's `data`
+ * already decoded where the spec says it is JSON).
+ */
+export interface IrItemStream {
+  readonly format: 'event-stream' | IrItemFormat;
+  readonly mediaType: string;
+  readonly schema: IrSchema;
+  /**
+   * For `event-stream`: which events' `data` is decoded from JSON. `true`: every event's;
+   * a list: the events with these names (an event the spec does not list keeps its text).
+   */
+  readonly jsonData?: true | readonly string[];
+  /** Where the item schema was written (`.../itemSchema` or `.../x-sdk-item-schema`). */
   readonly source: string;
 }
 
@@ -262,9 +291,10 @@ export interface IrResponse {
   readonly status: number;
   /**
    * `none` for an empty 2xx body (e.g. 204); `binary` returns the Response unread (audio, files);
-   * `text` returns the body as a string; `event-stream` only streams (see `stream`).
+   * `text` returns the body as a string; `event-stream` only streams (see `stream`); `items`
+   * streams validated items (see `items`).
    */
-  readonly contentType: 'application/json' | 'none' | 'binary' | 'text' | 'event-stream';
+  readonly contentType: 'application/json' | 'none' | 'binary' | 'text' | 'event-stream' | 'items';
   readonly mediaType?: string;
   readonly schema?: IrSchema;
   /**
@@ -272,6 +302,8 @@ export interface IrResponse {
    * With a JSON answer too, a boolean `stream` field of the body chooses between them.
    */
   readonly stream?: { readonly schema?: IrSchema };
+  /** Set when the 2xx response is a stream of items with an item schema (see IrItemStream). */
+  readonly items?: IrItemStream;
   readonly description?: string;
   /** OpenAPI 3.2's short `summary` of the response (JSDoc `@returns`). */
   readonly summary?: string;
@@ -393,6 +425,12 @@ export interface IrStringSchema extends IrSchemaBase {
   /** For a pattern whose time grows faster than linearly: strings longer than this (`string.length`) are not tested against it. */
   readonly patternInputLimit?: number;
   readonly format?: string;
+  /**
+   * `contentMediaType: application/json` with `contentSchema`: the string holds JSON of this
+   * schema. An annotation in JSON Schema 2020-12 (validators do not decode it), except for an SSE
+   * item's `data`, which the client decodes (generator/model/item-streams.ts).
+   */
+  readonly contentSchema?: IrSchema;
 }
 
 export interface IrNumberSchema extends IrSchemaBase {
@@ -465,6 +503,8 @@ export interface IrAllOfSchema extends IrSchemaBase {
 /** `{}` or `true`: any value. */
 export interface IrUnknownSchema extends IrSchemaBase {
   readonly kind: 'unknown';
+  /** As IrStringSchema's: `contentMediaType: application/json` + `contentSchema` without a `type`. */
+  readonly contentSchema?: IrSchema;
 }
 
 /**

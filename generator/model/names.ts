@@ -28,7 +28,7 @@ const TAKEN_TYPE_NAMES = new Set([
   'ReadonlyArray', 'ReadonlySet', 'Blob', 'ArrayBuffer', 'ArrayBufferView', 'ReadableStream', 'Uint8Array',
   'APIPromise', 'ClientCore', 'ClientOptions', 'RequestOptions', 'RequestDescription', 'QueryEntry', 'ValidationError',
   'ValidationIssue', 'StandardSchemaV1', 'APIError', 'SDKError', 'PagePromise', 'Stream', 'globalThis',
-  'Uploadable', 'FetchOptions', 'FetchRequestInit',
+  'Uploadable', 'FetchOptions', 'FetchRequestInit', 'ItemStream', 'EventItem',
 ]);
 
 /**
@@ -45,7 +45,7 @@ export const ROOT_EXPORTS: ReadonlySet<string> = new Set([
   'AuthenticationError', 'BadRequestError', 'ConflictError', 'InternalServerError', 'NotFoundError',
   'PermissionDeniedError', 'RateLimitError', 'ResponseTooLargeError', 'UnprocessableEntityError', 'ValidationError',
   'ValidationIssue', 'FetchOptions', 'FetchRequestInit', 'QueryExtra', 'RequestDescription', 'toFile', 'ToFileInput',
-  'ToFileOptions', 'Uploadable', 'toRequestInit',
+  'ToFileOptions', 'Uploadable', 'toRequestInit', 'ItemStream', 'EventItem',
   // imported by client.ts
   'ClientCore', 'ClientIdentity', 'IDENTITY', 'Page',
 ]);

@@ -4,7 +4,7 @@ import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { isRecord } from '../load/json-node.js';
 import { childPointer } from '../load/pointer.js';
 import type { RawOperation } from '../validate/walk-operations.js';
-import type { IrParameter, IrPathPart, IrRequestBody, IrResponse, IrSchema } from './ir.js';
+import type { IrItemStream, IrParameter, IrPathPart, IrRequestBody, IrResponse, IrSchema } from './ir.js';
 import { Identifier } from './ir.js';
 import { toMemberName } from './names.js';
 import { followRefs } from './refs.js';
@@ -360,6 +360,37 @@ function bodyKind(mediaType: string): IrRequestBody['contentType'] {
 }
 const BODY_PREFERENCE: readonly IrRequestBody['contentType'][] = ['application/json', 'multipart/form-data', 'application/x-www-form-urlencoded', 'text', 'binary'];
 
+const JSON_LINES = /^application\/(jsonl|x-ndjson|ndjson|jsonlines|x-jsonlines)\s*(;.*)?$/i;
+const JSON_SEQ = /^application\/json-seq\s*(;.*)?$/i;
+
+/**
+ * The item stream a content map describes: the first media type with an `itemSchema` (3.2) or
+ * `x-sdk-item-schema` (any version, e.g. from an overlay) that sdkgen can stream. An item schema
+ * on any other media type is reported and left out. `allowEvents`: responses only.
+ */
+function itemStreamOf(content: Raw, contentPointer: string, ctx: SchemaContext, allowEvents: boolean): IrItemStream | undefined {
+  let found: IrItemStream | undefined;
+  for (const [mediaType, value] of Object.entries(content)) {
+    if (!isRecord(value)) continue;
+    const key = 'itemSchema' in value ? 'itemSchema' : 'x-sdk-item-schema' in value ? 'x-sdk-item-schema' : undefined;
+    if (key === undefined) continue;
+    const pointer = childPointer(contentPointer, mediaType, key);
+    const format = allowEvents && EVENT_STREAM.test(mediaType) ? 'event-stream' : JSON_LINES.test(mediaType) ? 'json-lines' : JSON_SEQ.test(mediaType) ? 'json-seq' : undefined;
+    if (format === undefined) {
+      ctx.report({
+        code: 'model/unsupported-item-stream',
+        severity: 'warning',
+        message: `The ${key} of \`${mediaType}\` is left out: sdkgen streams items of ${allowEvents ? '`text/event-stream`, ' : ''}JSON Lines (\`application/jsonl\`, \`application/x-ndjson\`) and \`application/json-seq\` ${allowEvents ? 'responses' : 'request bodies'}.`,
+        hint: defaultHint('model/unsupported-item-stream'),
+        at: ctx.locate(pointer),
+      });
+      continue;
+    }
+    if (found === undefined) found = { format, mediaType, schema: schemaToIr(value[key], pointer, ctx), source: pointer };
+  }
+  return found;
+}
+
 function requestBodyOf(op: RawOperation, ctx: SchemaContext): { body: IrRequestBody; example: unknown } | undefined {
   if (op.operation['requestBody'] === undefined) return undefined;
   const resolved = followRefs(op.operation['requestBody'], childPointer(op.pointer, 'requestBody'), ctx.root, ctx.locate);
@@ -367,6 +398,22 @@ function requestBodyOf(op: RawOperation, ctx: SchemaContext): { body: IrRequestB
   const raw = resolved.value as Raw;
   const content = (raw['content'] ?? {}) as Raw;
   const mediaTypes = Object.keys(content);
+  // a sequence of items (JSON Lines, json-seq), unless the body can be sent as JSON
+  const items = mediaTypes.some((type) => JSON_TYPES.test(type)) ? undefined : itemStreamOf(content, childPointer(resolved.pointer, 'content'), ctx, false);
+  if (items !== undefined && items.format !== 'event-stream') {
+    return {
+      body: {
+        contentType: 'items',
+        mediaType: items.mediaType,
+        schema: items.schema,
+        required: raw['required'] === true,
+        ...(typeof raw['description'] === 'string' ? { description: raw['description'] } : {}),
+        items: items.format,
+        source: childPointer(resolved.pointer, 'content', items.mediaType),
+      },
+      example: undefined,
+    };
+  }
   // JSON when offered (the official SDKs send JSON then), else multipart, urlencoded, text, binary
   const mediaType = [...mediaTypes].sort((a, b) => BODY_PREFERENCE.indexOf(bodyKind(a)) - BODY_PREFERENCE.indexOf(bodyKind(b)))[0];
   if (mediaType === undefined) {
@@ -413,15 +460,28 @@ function responsesOf(op: RawOperation, ctx: SchemaContext): { response: IrRespon
     const events = mediaTypes.find((type) => EVENT_STREAM.test(type));
     const text = mediaTypes.find((type) => TEXT.test(type));
     const binary = mediaTypes.find((type) => !JSON_TYPES.test(type) && !EVENT_STREAM.test(type) && !TEXT.test(type));
-    return { raw, pointer: resolved.pointer, json, events, text, binary, schemaAt };
+    return { raw, pointer: resolved.pointer, json, events, text, binary, schemaAt, content, contentPointer: childPointer(resolved.pointer, 'content') };
   };
   const ok = success === undefined ? undefined : read(success);
+  let items = ok === undefined ? undefined : itemStreamOf(ok.content, ok.contentPointer, ctx, true);
+  if (items !== undefined && ok?.json !== undefined) {
+    ctx.report({
+      code: 'model/unsupported-item-stream',
+      severity: 'warning',
+      message: `The item schema of \`${items.mediaType}\` is left out: the response can also be \`${ok.json}\`, which the client reads.`,
+      hint: 'Describe the streamed response on its own operation (or its own status code), or remove the JSON media type.',
+      at: ctx.locate(items.source),
+    });
+    items = undefined;
+  }
   const error = failure === undefined ? undefined : read(failure);
   const errorSchema = error?.json ? error.schemaAt(error.json) : undefined;
-  const stream = ok?.events !== undefined ? { stream: { ...optional('schema', ok.schemaAt(ok.events)) } } : {};
+  const stream = ok?.events !== undefined && items === undefined ? { stream: { ...optional('schema', ok.schemaAt(ok.events)) } } : {};
   const [contentType, mediaType]: [IrResponse['contentType'], string | undefined] = !ok
     ? ['none', undefined]
-    : ok.json !== undefined
+    : items !== undefined
+      ? ['items', items.mediaType]
+      : ok.json !== undefined
       ? ['application/json', ok.json]
       : ok.binary !== undefined
         ? ['binary', ok.binary]
@@ -437,6 +497,7 @@ function responsesOf(op: RawOperation, ctx: SchemaContext): { response: IrRespon
     ...optional('mediaType', mediaType),
     ...optional('schema', schema),
     ...stream,
+    ...optional('items', items),
     ...(typeof ok?.raw['description'] === 'string' ? { description: ok.raw['description'] } : {}),
     ...(typeof ok?.raw['summary'] === 'string' && ok.raw['summary'].trim() !== '' ? { summary: ok.raw['summary'] } : {}),
     source: ok?.pointer ?? pointer,

@@ -85,6 +85,8 @@ function withoutNullable(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sch
   if ('const' in raw) return literalToIr('const', [raw['const']], base, pointer, ctx);
   if (Array.isArray(raw['enum'])) return literalToIr('enum', raw['enum'], base, pointer, ctx);
   const types = typesOf(raw, pointer, ctx);
+  // `contentMediaType: application/json` + `contentSchema` without a type: any value, or a string of JSON
+  if (types.length === 0 && jsonContentSchema(raw) !== undefined) return { ...base, kind: 'unknown', contentSchema: schemaToIr(raw['contentSchema'], childPointer(pointer, 'contentSchema'), ctx) };
   if (types.length === 0) return { ...base, kind: 'unknown' };
   const variants = types.map((type) => typedToIr(type, raw, types.length === 1 ? base : { source: pointer }, pointer, ctx));
   return variants.length === 1 ? variants[0]! : { ...base, kind: 'union', mode: 'anyOf', variants };
@@ -118,6 +120,7 @@ function typedToIr(type: TypeName, raw: Raw, base: IrSchemaBase, pointer: string
         ...numberKeys(raw, ['minLength', 'maxLength']),
         ...patternOf(raw, pointer, ctx),
         ...(typeof raw['format'] === 'string' ? { format: raw['format'] } : {}),
+        ...(jsonContentSchema(raw) !== undefined ? { contentSchema: schemaToIr(raw['contentSchema'], childPointer(pointer, 'contentSchema'), ctx) } : {}),
       };
     case 'number':
     case 'integer':
@@ -545,4 +548,11 @@ function isRaw(value: unknown): value is Raw {
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([key, v]) => v !== undefined && key !== 'source')) as Partial<T>;
+}
+
+/** The `contentSchema` of a string whose `contentMediaType` is JSON (`application/json`, `application/*+json`). */
+function jsonContentSchema(raw: Raw): unknown {
+  const media = raw['contentMediaType'];
+  if (typeof media !== 'string' || !/^application\/(.+\+)?json\s*(;.*)?$/i.test(media)) return undefined;
+  return raw['contentSchema'];
 }

@@ -5,6 +5,7 @@
 // mode means for composed objects. `discriminator` is left out: ajv rejects its `mapping`, and
 // for the specs here (each variant pins the property with a required const) oneOf decides the same.
 // `format: binary` (file content) becomes a keyword that calls the runtime's isUploadable.
+// `decodingOracle` reads a spec as written instead, decoding JSON `contentSchema` (event data).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { irToJsonSchema, type JsonSchema } from './json-schema.js';
 import type { IrApi, IrSchema } from '../../generator/model/ir.js';
@@ -111,4 +112,42 @@ function mapChildren(schema: Json, visit: (child: JsonSchema) => JsonSchema): Js
   if (node['properties'] !== undefined) node['properties'] = Object.fromEntries(Object.entries(node['properties'] as Json).map(([name, value]) => [name, visit(value as JsonSchema)]));
   for (const key of ['oneOf', 'anyOf', 'allOf']) if (Array.isArray(node[key])) node[key] = (node[key] as JsonSchema[]).map(visit);
   return node;
+}
+
+/**
+ * ajv over a whole spec document as written (not the IR), for the schema at `pointer`, with
+ * `contentSchema` decoded as the client decodes an event's JSON `data`: ajv itself treats
+ * contentSchema as an annotation. Its `$ref`s resolve as written. Every `contentSchema`
+ * under a JSON `contentMediaType` gets a sibling `jsonContent` keyword holding its pointer, which
+ * parses the string and checks the result against the subschema.
+ */
+export function decodingOracle(root: Json, pointer: string): Oracle {
+  const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: false, ownProperties: true, logger: false, validateSchema: false });
+  const marked = markContent(root, '');
+  ajv.addKeyword({
+    keyword: 'jsonContent',
+    schemaType: 'string',
+    validate: (at: string, data: unknown) => {
+      if (typeof data !== 'string') return true;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(data);
+      } catch {
+        return false;
+      }
+      return ajv.getSchema(`spec#${at}`)!(parsed) === true;
+    },
+  });
+  ajv.addSchema(marked as object, 'spec');
+  const check = ajv.getSchema(`spec#${pointer}`)!;
+  return (value) => check(value) === true;
+}
+
+function markContent(node: unknown, pointer: string): unknown {
+  if (Array.isArray(node)) return node.map((item, index) => markContent(item, `${pointer}/${index}`));
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node)) out[key] = markContent(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  if (typeof out['contentMediaType'] === 'string' && /json/.test(out['contentMediaType']) && out['contentSchema'] !== undefined) out['jsonContent'] = `${pointer}/contentSchema`;
+  return out;
 }

@@ -257,7 +257,7 @@ function isSchemaNode(value: unknown): value is IrSchema {
 }
 
 /** Keywords that do not change a check. */
-const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'default', 'examples']);
+const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'default', 'examples', 'contentSchema']);
 
 /** The keys of named schemas on a cycle of refs (through any part of a schema). */
 function recursiveKeys(named: readonly IrNamedSchema[]): Set<string> {
