@@ -172,9 +172,8 @@ export const ImageSource: StandardSchemaV1<types.ImageSource> = /* @__PURE__ */ 
   '`ImageSource`',
   0,
 );
-export const isImageSource: rt.Guard<types.ImageSource> = /* @__PURE__ */ guardOf(
-  check_ImageSource,
-);
+export const isImageSource: rt.Guard<types.ImageSource> =
+  /* @__PURE__ */ guardOf(check_ImageSource);
 export const assertImageSource: rt.Asserts<types.ImageSource> = /* @__PURE__ */ asserterOf(
   check_ImageSource,
   '`ImageSource`',
@@ -231,9 +230,8 @@ export const PlantTreeResponse: StandardSchemaV1<types.PlantTreeResponse> =
     '`PlantTreeResponse`',
     0,
   );
-export const isPlantTreeResponse: rt.Guard<types.PlantTreeResponse> = /* @__PURE__ */ guardOf(
-  check_PlantTreeResponse,
-);
+export const isPlantTreeResponse: rt.Guard<types.PlantTreeResponse> =
+  /* @__PURE__ */ guardOf(check_PlantTreeResponse);
 export const assertPlantTreeResponse: rt.Asserts<types.PlantTreeResponse> =
   /* @__PURE__ */ asserterOf(check_PlantTreeResponse, '`PlantTreeResponse`');
 export const validatePlantTreeResponse: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -515,9 +513,8 @@ export const StoredShape: StandardSchemaV1<types.StoredShape> = /* @__PURE__ */ 
   '`StoredShape`',
   0,
 );
-export const isStoredShape: rt.Guard<types.StoredShape> = /* @__PURE__ */ guardOf(
-  check_StoredShape,
-);
+export const isStoredShape: rt.Guard<types.StoredShape> =
+  /* @__PURE__ */ guardOf(check_StoredShape);
 export const assertStoredShape: rt.Asserts<types.StoredShape> = /* @__PURE__ */ asserterOf(
   check_StoredShape,
   '`StoredShape`',

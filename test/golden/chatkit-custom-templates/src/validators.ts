@@ -209,9 +209,8 @@ export const ChatKitAttachment: StandardSchemaV1<types.ChatKitAttachment> =
     '`ChatKitAttachment`',
     0,
   );
-export const isChatKitAttachment: rt.Guard<types.ChatKitAttachment> = /* @__PURE__ */ guardOf(
-  check_ChatKitAttachment,
-);
+export const isChatKitAttachment: rt.Guard<types.ChatKitAttachment> =
+  /* @__PURE__ */ guardOf(check_ChatKitAttachment);
 export const assertChatKitAttachment: rt.Asserts<types.ChatKitAttachment> =
   /* @__PURE__ */ asserterOf(check_ChatKitAttachment, '`ChatKitAttachment`');
 export const validateChatKitAttachment: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -526,9 +525,8 @@ export const ChatKitTask: StandardSchemaV1<types.ChatKitTask> = /* @__PURE__ */ 
   '`ChatKitTask`',
   0,
 );
-export const isChatKitTask: rt.Guard<types.ChatKitTask> = /* @__PURE__ */ guardOf(
-  check_ChatKitTask,
-);
+export const isChatKitTask: rt.Guard<types.ChatKitTask> =
+  /* @__PURE__ */ guardOf(check_ChatKitTask);
 export const assertChatKitTask: rt.Asserts<types.ChatKitTask> = /* @__PURE__ */ asserterOf(
   check_ChatKitTask,
   '`ChatKitTask`',
@@ -567,9 +565,8 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
 /** `ChatKitTaskGroup` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitTaskGroup: StandardSchemaV1<types.ChatKitTaskGroup> =
   /* @__PURE__ */ standardSchema('chatkit-client', check_ChatKitTaskGroup, '`ChatKitTaskGroup`', 0);
-export const isChatKitTaskGroup: rt.Guard<types.ChatKitTaskGroup> = /* @__PURE__ */ guardOf(
-  check_ChatKitTaskGroup,
-);
+export const isChatKitTaskGroup: rt.Guard<types.ChatKitTaskGroup> =
+  /* @__PURE__ */ guardOf(check_ChatKitTaskGroup);
 export const assertChatKitTaskGroup: rt.Asserts<types.ChatKitTaskGroup> =
   /* @__PURE__ */ asserterOf(check_ChatKitTaskGroup, '`ChatKitTaskGroup`');
 export const validateChatKitTaskGroup: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -652,9 +649,8 @@ export const ChatKitThread: StandardSchemaV1<types.ChatKitThread> = /* @__PURE__
   '`ChatKitThread`',
   0,
 );
-export const isChatKitThread: rt.Guard<types.ChatKitThread> = /* @__PURE__ */ guardOf(
-  check_ChatKitThread,
-);
+export const isChatKitThread: rt.Guard<types.ChatKitThread> =
+  /* @__PURE__ */ guardOf(check_ChatKitThread);
 export const assertChatKitThread: rt.Asserts<types.ChatKitThread> = /* @__PURE__ */ asserterOf(
   check_ChatKitThread,
   '`ChatKitThread`',
@@ -917,9 +913,8 @@ export const ChatKitThreadList: StandardSchemaV1<types.ChatKitThreadList> =
     '`ChatKitThreadList`',
     0,
   );
-export const isChatKitThreadList: rt.Guard<types.ChatKitThreadList> = /* @__PURE__ */ guardOf(
-  check_ChatKitThreadList,
-);
+export const isChatKitThreadList: rt.Guard<types.ChatKitThreadList> =
+  /* @__PURE__ */ guardOf(check_ChatKitThreadList);
 export const assertChatKitThreadList: rt.Asserts<types.ChatKitThreadList> =
   /* @__PURE__ */ asserterOf(check_ChatKitThreadList, '`ChatKitThreadList`');
 export const validateChatKitThreadList: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -1501,9 +1496,8 @@ export const ChatKitWidgetItem: StandardSchemaV1<types.ChatKitWidgetItem> =
     '`ChatKitWidgetItem`',
     0,
   );
-export const isChatKitWidgetItem: rt.Guard<types.ChatKitWidgetItem> = /* @__PURE__ */ guardOf(
-  check_ChatKitWidgetItem,
-);
+export const isChatKitWidgetItem: rt.Guard<types.ChatKitWidgetItem> =
+  /* @__PURE__ */ guardOf(check_ChatKitWidgetItem);
 export const assertChatKitWidgetItem: rt.Asserts<types.ChatKitWidgetItem> =
   /* @__PURE__ */ asserterOf(check_ChatKitWidgetItem, '`ChatKitWidgetItem`');
 export const validateChatKitWidgetItem: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -1538,9 +1532,8 @@ function check_ChatKitWidgetItem(
 /** `ChatKitWorkflow` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitWorkflow: StandardSchemaV1<types.ChatKitWorkflow> =
   /* @__PURE__ */ standardSchema('chatkit-client', check_ChatKitWorkflow, '`ChatKitWorkflow`', 0);
-export const isChatKitWorkflow: rt.Guard<types.ChatKitWorkflow> = /* @__PURE__ */ guardOf(
-  check_ChatKitWorkflow,
-);
+export const isChatKitWorkflow: rt.Guard<types.ChatKitWorkflow> =
+  /* @__PURE__ */ guardOf(check_ChatKitWorkflow);
 export const assertChatKitWorkflow: rt.Asserts<types.ChatKitWorkflow> = /* @__PURE__ */ asserterOf(
   check_ChatKitWorkflow,
   '`ChatKitWorkflow`',
@@ -1605,9 +1598,8 @@ export const ChatSession: StandardSchemaV1<types.ChatSession> = /* @__PURE__ */ 
   '`ChatSession`',
   0,
 );
-export const isChatSession: rt.Guard<types.ChatSession> = /* @__PURE__ */ guardOf(
-  check_ChatSession,
-);
+export const isChatSession: rt.Guard<types.ChatSession> =
+  /* @__PURE__ */ guardOf(check_ChatSession);
 export const assertChatSession: rt.Asserts<types.ChatSession> = /* @__PURE__ */ asserterOf(
   check_ChatSession,
   '`ChatSession`',
@@ -2043,9 +2035,8 @@ export const ChatSessionHistory: StandardSchemaV1<types.ChatSessionHistory> =
     '`ChatSessionHistory`',
     0,
   );
-export const isChatSessionHistory: rt.Guard<types.ChatSessionHistory> = /* @__PURE__ */ guardOf(
-  check_ChatSessionHistory,
-);
+export const isChatSessionHistory: rt.Guard<types.ChatSessionHistory> =
+  /* @__PURE__ */ guardOf(check_ChatSessionHistory);
 export const assertChatSessionHistory: rt.Asserts<types.ChatSessionHistory> =
   /* @__PURE__ */ asserterOf(check_ChatSessionHistory, '`ChatSessionHistory`');
 export const validateChatSessionHistory: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -2172,9 +2163,8 @@ export const ChatSessionStatus: StandardSchemaV1<types.ChatSessionStatus> =
     '`ChatSessionStatus`',
     0,
   );
-export const isChatSessionStatus: rt.Guard<types.ChatSessionStatus> = /* @__PURE__ */ guardOf(
-  check_ChatSessionStatus,
-);
+export const isChatSessionStatus: rt.Guard<types.ChatSessionStatus> =
+  /* @__PURE__ */ guardOf(check_ChatSessionStatus);
 export const assertChatSessionStatus: rt.Asserts<types.ChatSessionStatus> =
   /* @__PURE__ */ asserterOf(check_ChatSessionStatus, '`ChatSessionStatus`');
 export const validateChatSessionStatus: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -2303,9 +2293,8 @@ export const ErrorResponse: StandardSchemaV1<types.ErrorResponse> = /* @__PURE__
   '`ErrorResponse`',
   0,
 );
-export const isErrorResponse: rt.Guard<types.ErrorResponse> = /* @__PURE__ */ guardOf(
-  check_ErrorResponse,
-);
+export const isErrorResponse: rt.Guard<types.ErrorResponse> =
+  /* @__PURE__ */ guardOf(check_ErrorResponse);
 export const assertErrorResponse: rt.Asserts<types.ErrorResponse> = /* @__PURE__ */ asserterOf(
   check_ErrorResponse,
   '`ErrorResponse`',
@@ -2359,9 +2348,8 @@ export const SessionCreateParams: StandardSchemaV1<types.SessionCreateParams> =
     '`SessionCreateParams`',
     0,
   );
-export const isSessionCreateParams: rt.Guard<types.SessionCreateParams> = /* @__PURE__ */ guardOf(
-  check_SessionCreateParams,
-);
+export const isSessionCreateParams: rt.Guard<types.SessionCreateParams> =
+  /* @__PURE__ */ guardOf(check_SessionCreateParams);
 export const assertSessionCreateParams: rt.Asserts<types.SessionCreateParams> =
   /* @__PURE__ */ asserterOf(check_SessionCreateParams, '`SessionCreateParams`');
 export const validateSessionCreateParams: rt.Validate = /* @__PURE__ */ validatorOf(

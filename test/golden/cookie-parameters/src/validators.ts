@@ -34,9 +34,8 @@ const KEYS_11: readonly string[] = ['tracking'];
 /** `CreateCartBody` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const CreateCartBody: StandardSchemaV1<types.CreateCartBody> =
   /* @__PURE__ */ standardSchema('cookie-client', check_CreateCartBody, '`CreateCartBody`', 0);
-export const isCreateCartBody: rt.Guard<types.CreateCartBody> = /* @__PURE__ */ guardOf(
-  check_CreateCartBody,
-);
+export const isCreateCartBody: rt.Guard<types.CreateCartBody> =
+  /* @__PURE__ */ guardOf(check_CreateCartBody);
 export const assertCreateCartBody: rt.Asserts<types.CreateCartBody> = /* @__PURE__ */ asserterOf(
   check_CreateCartBody,
   '`CreateCartBody`',

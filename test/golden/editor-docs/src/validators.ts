@@ -166,9 +166,8 @@ export const CompletionRequest: StandardSchemaV1<types.CompletionRequest> =
     '`CompletionRequest`',
     0,
   );
-export const isCompletionRequest: rt.Guard<types.CompletionRequest> = /* @__PURE__ */ guardOf(
-  check_CompletionRequest,
-);
+export const isCompletionRequest: rt.Guard<types.CompletionRequest> =
+  /* @__PURE__ */ guardOf(check_CompletionRequest);
 export const assertCompletionRequest: rt.Asserts<types.CompletionRequest> =
   /* @__PURE__ */ asserterOf(check_CompletionRequest, '`CompletionRequest`');
 export const validateCompletionRequest: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -451,9 +450,8 @@ export const ModelOrChat: StandardSchemaV1<types.ModelOrChat> = /* @__PURE__ */ 
   '`ModelOrChat`',
   0,
 );
-export const isModelOrChat: rt.Guard<types.ModelOrChat> = /* @__PURE__ */ guardOf(
-  check_ModelOrChat,
-);
+export const isModelOrChat: rt.Guard<types.ModelOrChat> =
+  /* @__PURE__ */ guardOf(check_ModelOrChat);
 export const assertModelOrChat: rt.Asserts<types.ModelOrChat> = /* @__PURE__ */ asserterOf(
   check_ModelOrChat,
   '`ModelOrChat`',
@@ -494,9 +492,8 @@ export const ToolMessage: StandardSchemaV1<types.ToolMessage> = /* @__PURE__ */ 
   '`ToolMessage`',
   0,
 );
-export const isToolMessage: rt.Guard<types.ToolMessage> = /* @__PURE__ */ guardOf(
-  check_ToolMessage,
-);
+export const isToolMessage: rt.Guard<types.ToolMessage> =
+  /* @__PURE__ */ guardOf(check_ToolMessage);
 export const assertToolMessage: rt.Asserts<types.ToolMessage> = /* @__PURE__ */ asserterOf(
   check_ToolMessage,
   '`ToolMessage`',
@@ -540,9 +537,8 @@ export const UserMessage: StandardSchemaV1<types.UserMessage> = /* @__PURE__ */ 
   '`UserMessage`',
   0,
 );
-export const isUserMessage: rt.Guard<types.UserMessage> = /* @__PURE__ */ guardOf(
-  check_UserMessage,
-);
+export const isUserMessage: rt.Guard<types.UserMessage> =
+  /* @__PURE__ */ guardOf(check_UserMessage);
 export const assertUserMessage: rt.Asserts<types.UserMessage> = /* @__PURE__ */ asserterOf(
   check_UserMessage,
   '`UserMessage`',

@@ -52,9 +52,8 @@ export const DiscountLine: StandardSchemaV1<types.DiscountLine> = /* @__PURE__ *
   '`DiscountLine`',
   0,
 );
-export const isDiscountLine: rt.Guard<types.DiscountLine> = /* @__PURE__ */ guardOf(
-  check_DiscountLine,
-);
+export const isDiscountLine: rt.Guard<types.DiscountLine> =
+  /* @__PURE__ */ guardOf(check_DiscountLine);
 export const assertDiscountLine: rt.Asserts<types.DiscountLine> = /* @__PURE__ */ asserterOf(
   check_DiscountLine,
   '`DiscountLine`',
@@ -170,9 +169,8 @@ export const OrderCreateParams: StandardSchemaV1<types.OrderCreateParams> =
     '`OrderCreateParams`',
     0,
   );
-export const isOrderCreateParams: rt.Guard<types.OrderCreateParams> = /* @__PURE__ */ guardOf(
-  check_OrderCreateParams,
-);
+export const isOrderCreateParams: rt.Guard<types.OrderCreateParams> =
+  /* @__PURE__ */ guardOf(check_OrderCreateParams);
 export const assertOrderCreateParams: rt.Asserts<types.OrderCreateParams> =
   /* @__PURE__ */ asserterOf(check_OrderCreateParams, '`OrderCreateParams`');
 export const validateOrderCreateParams: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -379,9 +377,8 @@ export const OrderStatus: StandardSchemaV1<types.OrderStatus> = /* @__PURE__ */ 
   '`OrderStatus`',
   0,
 );
-export const isOrderStatus: rt.Guard<types.OrderStatus> = /* @__PURE__ */ guardOf(
-  check_OrderStatus,
-);
+export const isOrderStatus: rt.Guard<types.OrderStatus> =
+  /* @__PURE__ */ guardOf(check_OrderStatus);
 export const assertOrderStatus: rt.Asserts<types.OrderStatus> = /* @__PURE__ */ asserterOf(
   check_OrderStatus,
   '`OrderStatus`',
@@ -411,9 +408,8 @@ export const ProductLine: StandardSchemaV1<types.ProductLine> = /* @__PURE__ */ 
   '`ProductLine`',
   0,
 );
-export const isProductLine: rt.Guard<types.ProductLine> = /* @__PURE__ */ guardOf(
-  check_ProductLine,
-);
+export const isProductLine: rt.Guard<types.ProductLine> =
+  /* @__PURE__ */ guardOf(check_ProductLine);
 export const assertProductLine: rt.Asserts<types.ProductLine> = /* @__PURE__ */ asserterOf(
   check_ProductLine,
   '`ProductLine`',

@@ -115,9 +115,8 @@ export const PaymentInputBody: StandardSchemaV1<types.PaymentInputBody> =
     '`PaymentInputBody`',
     0,
   );
-export const isPaymentInputBody: rt.Guard<types.PaymentInputBody> = /* @__PURE__ */ guardOf(
-  check_PaymentInputBody,
-);
+export const isPaymentInputBody: rt.Guard<types.PaymentInputBody> =
+  /* @__PURE__ */ guardOf(check_PaymentInputBody);
 export const assertPaymentInputBody: rt.Asserts<types.PaymentInputBody> =
   /* @__PURE__ */ asserterOf(check_PaymentInputBody, '`PaymentInputBody`');
 export const validatePaymentInputBody: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -356,9 +355,8 @@ export const PaymentSource: StandardSchemaV1<types.PaymentSource> = /* @__PURE__
   '`PaymentSource`',
   0,
 );
-export const isPaymentSource: rt.Guard<types.PaymentSource> = /* @__PURE__ */ guardOf(
-  check_PaymentSource,
-);
+export const isPaymentSource: rt.Guard<types.PaymentSource> =
+  /* @__PURE__ */ guardOf(check_PaymentSource);
 export const assertPaymentSource: rt.Asserts<types.PaymentSource> = /* @__PURE__ */ asserterOf(
   check_PaymentSource,
   '`PaymentSource`',

@@ -109,9 +109,8 @@ export const UserProfile: StandardSchemaV1<types.UserProfile> = /* @__PURE__ */ 
   '`UserProfile`',
   0,
 );
-export const isUserProfile: rt.Guard<types.UserProfile> = /* @__PURE__ */ guardOf(
-  check_UserProfile,
-);
+export const isUserProfile: rt.Guard<types.UserProfile> =
+  /* @__PURE__ */ guardOf(check_UserProfile);
 export const assertUserProfile: rt.Asserts<types.UserProfile> = /* @__PURE__ */ asserterOf(
   check_UserProfile,
   '`UserProfile`',
@@ -142,9 +141,8 @@ export const UserProfile2: StandardSchemaV1<types.UserProfile2> = /* @__PURE__ *
   '`UserProfile2`',
   0,
 );
-export const isUserProfile2: rt.Guard<types.UserProfile2> = /* @__PURE__ */ guardOf(
-  check_UserProfile2,
-);
+export const isUserProfile2: rt.Guard<types.UserProfile2> =
+  /* @__PURE__ */ guardOf(check_UserProfile2);
 export const assertUserProfile2: rt.Asserts<types.UserProfile2> = /* @__PURE__ */ asserterOf(
   check_UserProfile2,
   '`UserProfile2`',
@@ -175,9 +173,8 @@ export const UserProfile3: StandardSchemaV1<types.UserProfile3> = /* @__PURE__ *
   '`UserProfile3`',
   0,
 );
-export const isUserProfile3: rt.Guard<types.UserProfile3> = /* @__PURE__ */ guardOf(
-  check_UserProfile3,
-);
+export const isUserProfile3: rt.Guard<types.UserProfile3> =
+  /* @__PURE__ */ guardOf(check_UserProfile3);
 export const assertUserProfile3: rt.Asserts<types.UserProfile3> = /* @__PURE__ */ asserterOf(
   check_UserProfile3,
   '`UserProfile3`',

@@ -212,9 +212,8 @@ export const StoredReading: StandardSchemaV1<types.StoredReading> = /* @__PURE__
   '`StoredReading`',
   0,
 );
-export const isStoredReading: rt.Guard<types.StoredReading> = /* @__PURE__ */ guardOf(
-  check_StoredReading,
-);
+export const isStoredReading: rt.Guard<types.StoredReading> =
+  /* @__PURE__ */ guardOf(check_StoredReading);
 export const assertStoredReading: rt.Asserts<types.StoredReading> = /* @__PURE__ */ asserterOf(
   check_StoredReading,
   '`StoredReading`',

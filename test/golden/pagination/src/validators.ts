@@ -141,9 +141,8 @@ export const ListEventsResponse: StandardSchemaV1<types.ListEventsResponse> =
     '`ListEventsResponse`',
     0,
   );
-export const isListEventsResponse: rt.Guard<types.ListEventsResponse> = /* @__PURE__ */ guardOf(
-  check_ListEventsResponse,
-);
+export const isListEventsResponse: rt.Guard<types.ListEventsResponse> =
+  /* @__PURE__ */ guardOf(check_ListEventsResponse);
 export const assertListEventsResponse: rt.Asserts<types.ListEventsResponse> =
   /* @__PURE__ */ asserterOf(check_ListEventsResponse, '`ListEventsResponse`');
 export const validateListEventsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -267,9 +266,8 @@ function check_ListFolderFilesResponse(
 /** `ListLogsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListLogsResponse: StandardSchemaV1<types.ListLogsResponse> =
   /* @__PURE__ */ standardSchema('pages-client', check_ListLogsResponse, '`ListLogsResponse`', 0);
-export const isListLogsResponse: rt.Guard<types.ListLogsResponse> = /* @__PURE__ */ guardOf(
-  check_ListLogsResponse,
-);
+export const isListLogsResponse: rt.Guard<types.ListLogsResponse> =
+  /* @__PURE__ */ guardOf(check_ListLogsResponse);
 export const assertListLogsResponse: rt.Asserts<types.ListLogsResponse> =
   /* @__PURE__ */ asserterOf(check_ListLogsResponse, '`ListLogsResponse`');
 export const validateListLogsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -330,9 +328,8 @@ export const ListModelsResponse: StandardSchemaV1<types.ListModelsResponse> =
     '`ListModelsResponse`',
     0,
   );
-export const isListModelsResponse: rt.Guard<types.ListModelsResponse> = /* @__PURE__ */ guardOf(
-  check_ListModelsResponse,
-);
+export const isListModelsResponse: rt.Guard<types.ListModelsResponse> =
+  /* @__PURE__ */ guardOf(check_ListModelsResponse);
 export const assertListModelsResponse: rt.Asserts<types.ListModelsResponse> =
   /* @__PURE__ */ asserterOf(check_ListModelsResponse, '`ListModelsResponse`');
 export const validateListModelsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -386,9 +383,8 @@ export const ListPeopleResponse: StandardSchemaV1<types.ListPeopleResponse> =
     '`ListPeopleResponse`',
     0,
   );
-export const isListPeopleResponse: rt.Guard<types.ListPeopleResponse> = /* @__PURE__ */ guardOf(
-  check_ListPeopleResponse,
-);
+export const isListPeopleResponse: rt.Guard<types.ListPeopleResponse> =
+  /* @__PURE__ */ guardOf(check_ListPeopleResponse);
 export const assertListPeopleResponse: rt.Asserts<types.ListPeopleResponse> =
   /* @__PURE__ */ asserterOf(check_ListPeopleResponse, '`ListPeopleResponse`');
 export const validateListPeopleResponse: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -441,9 +437,8 @@ function check_ListPeopleResponse(
 /** `ListPostsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListPostsResponse: StandardSchemaV1<types.ListPostsResponse> =
   /* @__PURE__ */ standardSchema('pages-client', check_ListPostsResponse, '`ListPostsResponse`', 0);
-export const isListPostsResponse: rt.Guard<types.ListPostsResponse> = /* @__PURE__ */ guardOf(
-  check_ListPostsResponse,
-);
+export const isListPostsResponse: rt.Guard<types.ListPostsResponse> =
+  /* @__PURE__ */ guardOf(check_ListPostsResponse);
 export const assertListPostsResponse: rt.Asserts<types.ListPostsResponse> =
   /* @__PURE__ */ asserterOf(check_ListPostsResponse, '`ListPostsResponse`');
 export const validateListPostsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -569,9 +564,8 @@ function check_ListProductsResponse(
 /** `ListRowsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListRowsResponse: StandardSchemaV1<types.ListRowsResponse> =
   /* @__PURE__ */ standardSchema('pages-client', check_ListRowsResponse, '`ListRowsResponse`', 0);
-export const isListRowsResponse: rt.Guard<types.ListRowsResponse> = /* @__PURE__ */ guardOf(
-  check_ListRowsResponse,
-);
+export const isListRowsResponse: rt.Guard<types.ListRowsResponse> =
+  /* @__PURE__ */ guardOf(check_ListRowsResponse);
 export const assertListRowsResponse: rt.Asserts<types.ListRowsResponse> =
   /* @__PURE__ */ asserterOf(check_ListRowsResponse, '`ListRowsResponse`');
 export const validateListRowsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -639,9 +633,8 @@ function check_ListRowsResponse(
 /** `ListTagsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListTagsResponse: StandardSchemaV1<types.ListTagsResponse> =
   /* @__PURE__ */ standardSchema('pages-client', check_ListTagsResponse, '`ListTagsResponse`', 0);
-export const isListTagsResponse: rt.Guard<types.ListTagsResponse> = /* @__PURE__ */ guardOf(
-  check_ListTagsResponse,
-);
+export const isListTagsResponse: rt.Guard<types.ListTagsResponse> =
+  /* @__PURE__ */ guardOf(check_ListTagsResponse);
 export const assertListTagsResponse: rt.Asserts<types.ListTagsResponse> =
   /* @__PURE__ */ asserterOf(check_ListTagsResponse, '`ListTagsResponse`');
 export const validateListTagsResponse: rt.Validate = /* @__PURE__ */ validatorOf(

@@ -164,9 +164,8 @@ export const RetrieveChargeBody: StandardSchemaV1<types.RetrieveChargeBody> =
     '`RetrieveChargeBody`',
     0,
   );
-export const isRetrieveChargeBody: rt.Guard<types.RetrieveChargeBody> = /* @__PURE__ */ guardOf(
-  check_RetrieveChargeBody,
-);
+export const isRetrieveChargeBody: rt.Guard<types.RetrieveChargeBody> =
+  /* @__PURE__ */ guardOf(check_RetrieveChargeBody);
 export const assertRetrieveChargeBody: rt.Asserts<types.RetrieveChargeBody> =
   /* @__PURE__ */ asserterOf(check_RetrieveChargeBody, '`RetrieveChargeBody`');
 export const validateRetrieveChargeBody: rt.Validate = /* @__PURE__ */ validatorOf(

@@ -78,9 +78,8 @@ export const ListItemsResponse: StandardSchemaV1<types.ListItemsResponse> =
     '`ListItemsResponse`',
     0,
   );
-export const isListItemsResponse: rt.Guard<types.ListItemsResponse> = /* @__PURE__ */ guardOf(
-  check_ListItemsResponse,
-);
+export const isListItemsResponse: rt.Guard<types.ListItemsResponse> =
+  /* @__PURE__ */ guardOf(check_ListItemsResponse);
 export const assertListItemsResponse: rt.Asserts<types.ListItemsResponse> =
   /* @__PURE__ */ asserterOf(check_ListItemsResponse, '`ListItemsResponse`');
 export const validateListItemsResponse: rt.Validate = /* @__PURE__ */ validatorOf(

@@ -67,9 +67,8 @@ export const FindPetsResponse: StandardSchemaV1<types.FindPetsResponse> =
     '`FindPetsResponse`',
     0,
   );
-export const isFindPetsResponse: rt.Guard<types.FindPetsResponse> = /* @__PURE__ */ guardOf(
-  check_FindPetsResponse,
-);
+export const isFindPetsResponse: rt.Guard<types.FindPetsResponse> =
+  /* @__PURE__ */ guardOf(check_FindPetsResponse);
 export const assertFindPetsResponse: rt.Asserts<types.FindPetsResponse> =
   /* @__PURE__ */ asserterOf(check_FindPetsResponse, '`FindPetsResponse`');
 export const validateFindPetsResponse: rt.Validate = /* @__PURE__ */ validatorOf(

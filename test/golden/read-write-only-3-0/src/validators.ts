@@ -76,9 +76,8 @@ export const ProfileParam: StandardSchemaV1<types.ProfileParam> = /* @__PURE__ *
   '`ProfileParam`',
   0,
 );
-export const isProfileParam: rt.Guard<types.ProfileParam> = /* @__PURE__ */ guardOf(
-  check_ProfileParam,
-);
+export const isProfileParam: rt.Guard<types.ProfileParam> =
+  /* @__PURE__ */ guardOf(check_ProfileParam);
 export const assertProfileParam: rt.Asserts<types.ProfileParam> = /* @__PURE__ */ asserterOf(
   check_ProfileParam,
   '`ProfileParam`',

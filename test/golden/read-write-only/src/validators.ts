@@ -126,9 +126,8 @@ export const AnimalParam: StandardSchemaV1<types.AnimalParam> = /* @__PURE__ */ 
   '`AnimalParam`',
   0,
 );
-export const isAnimalParam: rt.Guard<types.AnimalParam> = /* @__PURE__ */ guardOf(
-  check_AnimalParam,
-);
+export const isAnimalParam: rt.Guard<types.AnimalParam> =
+  /* @__PURE__ */ guardOf(check_AnimalParam);
 export const assertAnimalParam: rt.Asserts<types.AnimalParam> = /* @__PURE__ */ asserterOf(
   check_AnimalParam,
   '`AnimalParam`',
@@ -183,9 +182,8 @@ export const Credentials: StandardSchemaV1<types.Credentials> = /* @__PURE__ */ 
   '`Credentials`',
   0,
 );
-export const isCredentials: rt.Guard<types.Credentials> = /* @__PURE__ */ guardOf(
-  check_Credentials,
-);
+export const isCredentials: rt.Guard<types.Credentials> =
+  /* @__PURE__ */ guardOf(check_Credentials);
 export const assertCredentials: rt.Asserts<types.Credentials> = /* @__PURE__ */ asserterOf(
   check_Credentials,
   '`Credentials`',
@@ -383,9 +381,8 @@ export const ListAnimalsResponse: StandardSchemaV1<types.ListAnimalsResponse> =
     '`ListAnimalsResponse`',
     0,
   );
-export const isListAnimalsResponse: rt.Guard<types.ListAnimalsResponse> = /* @__PURE__ */ guardOf(
-  check_ListAnimalsResponse,
-);
+export const isListAnimalsResponse: rt.Guard<types.ListAnimalsResponse> =
+  /* @__PURE__ */ guardOf(check_ListAnimalsResponse);
 export const assertListAnimalsResponse: rt.Asserts<types.ListAnimalsResponse> =
   /* @__PURE__ */ asserterOf(check_ListAnimalsResponse, '`ListAnimalsResponse`');
 export const validateListAnimalsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -481,9 +478,8 @@ export const OwnerRequestParam: StandardSchemaV1<types.OwnerRequestParam> =
     '`OwnerRequestParam`',
     0,
   );
-export const isOwnerRequestParam: rt.Guard<types.OwnerRequestParam> = /* @__PURE__ */ guardOf(
-  check_OwnerRequestParam,
-);
+export const isOwnerRequestParam: rt.Guard<types.OwnerRequestParam> =
+  /* @__PURE__ */ guardOf(check_OwnerRequestParam);
 export const assertOwnerRequestParam: rt.Asserts<types.OwnerRequestParam> =
   /* @__PURE__ */ asserterOf(check_OwnerRequestParam, '`OwnerRequestParam`');
 export const validateOwnerRequestParam: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -837,9 +833,8 @@ export const UpdateOwnerBody: StandardSchemaV1<types.UpdateOwnerBody> =
     '`UpdateOwnerBody`',
     0,
   );
-export const isUpdateOwnerBody: rt.Guard<types.UpdateOwnerBody> = /* @__PURE__ */ guardOf(
-  check_UpdateOwnerBody,
-);
+export const isUpdateOwnerBody: rt.Guard<types.UpdateOwnerBody> =
+  /* @__PURE__ */ guardOf(check_UpdateOwnerBody);
 export const assertUpdateOwnerBody: rt.Asserts<types.UpdateOwnerBody> = /* @__PURE__ */ asserterOf(
   check_UpdateOwnerBody,
   '`UpdateOwnerBody`',

@@ -73,9 +73,8 @@ export const CreateFileRequest: StandardSchemaV1<types.CreateFileRequest> =
     '`CreateFileRequest`',
     0,
   );
-export const isCreateFileRequest: rt.Guard<types.CreateFileRequest> = /* @__PURE__ */ guardOf(
-  check_CreateFileRequest,
-);
+export const isCreateFileRequest: rt.Guard<types.CreateFileRequest> =
+  /* @__PURE__ */ guardOf(check_CreateFileRequest);
 export const assertCreateFileRequest: rt.Asserts<types.CreateFileRequest> =
   /* @__PURE__ */ asserterOf(check_CreateFileRequest, '`CreateFileRequest`');
 export const validateCreateFileRequest: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -228,9 +227,8 @@ export const CreateThingRequest: StandardSchemaV1<types.CreateThingRequest> =
     '`CreateThingRequest`',
     0,
   );
-export const isCreateThingRequest: rt.Guard<types.CreateThingRequest> = /* @__PURE__ */ guardOf(
-  check_CreateThingRequest,
-);
+export const isCreateThingRequest: rt.Guard<types.CreateThingRequest> =
+  /* @__PURE__ */ guardOf(check_CreateThingRequest);
 export const assertCreateThingRequest: rt.Asserts<types.CreateThingRequest> =
   /* @__PURE__ */ asserterOf(check_CreateThingRequest, '`CreateThingRequest`');
 export const validateCreateThingRequest: rt.Validate = /* @__PURE__ */ validatorOf(
@@ -275,9 +273,8 @@ function check_CreateThingRequest(
 /** `CreateTokenBody` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const CreateTokenBody: StandardSchemaV1<types.CreateTokenBody> =
   /* @__PURE__ */ standardSchema('uploads-client', check_CreateTokenBody, '`CreateTokenBody`', 0);
-export const isCreateTokenBody: rt.Guard<types.CreateTokenBody> = /* @__PURE__ */ guardOf(
-  check_CreateTokenBody,
-);
+export const isCreateTokenBody: rt.Guard<types.CreateTokenBody> =
+  /* @__PURE__ */ guardOf(check_CreateTokenBody);
 export const assertCreateTokenBody: rt.Asserts<types.CreateTokenBody> = /* @__PURE__ */ asserterOf(
   check_CreateTokenBody,
   '`CreateTokenBody`',
@@ -316,9 +313,8 @@ export const PutBlobBody: StandardSchemaV1<types.PutBlobBody> = /* @__PURE__ */ 
   '`PutBlobBody`',
   0,
 );
-export const isPutBlobBody: rt.Guard<types.PutBlobBody> = /* @__PURE__ */ guardOf(
-  check_PutBlobBody,
-);
+export const isPutBlobBody: rt.Guard<types.PutBlobBody> =
+  /* @__PURE__ */ guardOf(check_PutBlobBody);
 export const assertPutBlobBody: rt.Asserts<types.PutBlobBody> = /* @__PURE__ */ asserterOf(
   check_PutBlobBody,
   '`PutBlobBody`',
