@@ -78,14 +78,19 @@ describe('tree shaking (generated/src bundled by esbuild)', () => {
     const { text, modules } = await bundle(CREATE_AND_CANCEL, { ignoreClaim: true });
     // what the two calls need is there
     expect(text).toContain('/chatkit/sessions');
-    expect(text).toContain('function validateSessionCreateParams');
-    expect(text).toContain('function validateChatSession');
-    expect(text).toContain('function validateCancelChatKitSessionPathParams');
+    // validateX are consts over the check functions (made by the runtime's validatorOf)
+    expect(text).toMatch(/\bvalidateSessionCreateParams ?=/);
+    expect(text).toContain('function check_SessionCreateParams(');
+    expect(text).toMatch(/\bvalidateChatSession ?=/);
+    expect(text).toContain('function check_ChatSession(');
+    expect(text).toMatch(/\bvalidateCancelChatKitSessionPathParams ?=/);
     expect(text).toContain('"chatkit_beta=v1"');
     // the other operations are not
     expect(text).not.toContain('/chatkit/threads');
-    expect(text).not.toContain('function validateChatKitThreadItemList');
-    expect(text).not.toContain('function validateChatKitThread(');
+    expect(text).not.toMatch(/\bvalidateChatKitThreadItemList\b/);
+    expect(text).not.toContain('function check_ChatKitThreadItemList(');
+    expect(text).not.toMatch(/\bvalidateChatKitThread\b/);
+    expect(text).not.toContain('function check_ChatKitThread(');
     expect(text).not.toMatch(/function chatkitThreads/);
     // nor the resource classes, the pages or the event-stream reader
     expect(text).not.toMatch(/class (Sessions|Threads|Chatkit)\b/);

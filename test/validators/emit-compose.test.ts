@@ -56,7 +56,7 @@ describe('ref', () => {
     const limits = named('Limits', object({ max: integer() }, closed));
     const given = emit(object({ rate_limits: ref('Limits') }), [limits]);
     expect(given.text).not.toContain('check_Limits');
-    expect(given.text).toContain("issues = fail(issues, ['rate_limits', k3], unknownKeyMessage(k3, '`rate_limits`', KEYS_2, NESTED_1));");
+    expect(given.text).toContain("issues = fail(issues, ['rate_limits', k3], unknownKeyMessage(k3, '`rate_limits`', KEYS_3, NESTED_2));");
     expect(messages(given.check, { rate_limits: { mx: 1 } })).toEqual(['rate_limits.mx: unknown key `mx` in `rate_limits`; did you mean `max`?']);
     expect(messages(given.check, { rate_limits: 'x' })).toEqual(["rate_limits: expected an object `{ max }`, found string 'x'"]);
   });

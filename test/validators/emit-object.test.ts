@@ -1,26 +1,53 @@
 // Given/want: objects. Properties in spec order, then one pass over the keys; closed objects
 // always reject unknown keys, undeclared ones only in 'strict' mode.
 import { describe, expect, it } from 'vitest';
-import { boolean, closed, emit, integer, messages, named, object, ref, string } from './emit-support.js';
+import { boolean, closed, emit, integer, messages, named, number, object, ref, string } from './emit-support.js';
 
 describe('object', () => {
   it('reads each property once, reports a missing required key with what was expected', () => {
-    const given = emit(object({ id: [string(), 'required'], enabled: boolean }));
+    const given = emit(object({ id: [string(), 'required'], enabled: boolean, name: [string({ minLength: 2 }), 'required'], nick: string({ maxLength: 3 }) }));
     // isObject narrows: properties are read from the value itself, no cast
-    expect(given.text).toMatch(/^if \(isObject\(value\)\) \{\nconst v1 = value\.id;\n/);
+    expect(given.text).toMatch(/^if \(isObject\(value\)\) \{\n/);
     expect(given.text).not.toContain(' as Record');
     expect(given.text.match(/value\.id\b/g)).toHaveLength(1);
-    // a required string: the type test reports an absent value too, no `=== undefined` branch
-    expect(given.text).toContain("if (typeof v1 !== 'string') {\nissues = required(issues, ['id'], 'a string', v1);\n}");
-    expect(given.text).not.toContain('v1 === undefined');
+    // a bare string, boolean, integer or number is one runtime call, required or optional
+    expect(given.text).toContain("issues = reqString(issues, value.id, 'id');\nissues = optBoolean(issues, value.enabled, 'enabled');\n");
+    // a string with rules: the type test reports an absent value too, no `=== undefined` branch
+    expect(given.text).toContain("const v3 = value.name;\nif (typeof v3 !== 'string') {\nissues = required(issues, ['name'], 'a string', v3);\n}");
+    expect(given.text).not.toContain('v3 === undefined');
     // an optional one is tested only when present
-    expect(given.text).toContain("if (v2 !== undefined) {\nif (typeof v2 !== 'boolean') {");
-    expect(messages(given.check, { id: 'x' })).toEqual([]);
-    expect(messages(given.check, {})).toEqual(['id: missing required key `id`: expected a string']);
-    expect(messages(given.check, { id: undefined, enabled: undefined })).toEqual(['id: missing required key `id`: expected a string']);
-    expect(messages(given.check, null)).toEqual(['(root): expected an object `{ id, enabled }`, found null']);
-    expect(messages(given.check, { id: 1, enabled: 'yes' })).toEqual(['id: expected a string, found number 1', "enabled: expected a boolean, found string 'yes'"]);
-    expect(messages(given.check, [])).toEqual(['(root): expected an object `{ id, enabled }`, found an array']);
+    expect(given.text).toContain("if (v4 !== undefined) {\nif (typeof v4 !== 'string') {");
+    expect(messages(given.check, { id: 'x', name: 'ab' })).toEqual([]);
+    expect(messages(given.check, { name: 'ab' })).toEqual(['id: missing required key `id`: expected a string']);
+    expect(messages(given.check, { id: undefined, enabled: undefined, name: 'ab' })).toEqual(['id: missing required key `id`: expected a string']);
+    expect(messages(given.check, { id: 'x' })).toEqual(['name: missing required key `name`: expected a string']);
+    expect(messages(given.check, null)).toEqual(['(root): expected an object `{ id, enabled, name, nick }`, found null']);
+    expect(messages(given.check, { id: 1, enabled: 'yes', name: 2, nick: 3 })).toEqual([
+      'id: expected a string, found number 1',
+      "enabled: expected a boolean, found string 'yes'",
+      'name: expected a string, found number 2',
+      'nick: expected a string, found number 3',
+    ]);
+    expect(messages(given.check, [])).toEqual(['(root): expected an object `{ id, enabled, name, nick }`, found an array']);
+  });
+
+  it('bare leaves and string consts nested in an inline object report at their full path', () => {
+    const given = emit(object({ source: [object({ type: [{ kind: 'const', value: 'file', source: '/given' }, 'required'], size: integer(), ratio: number() }), 'required'], kind: { kind: 'const', value: "it's", source: '/given' } }));
+    expect(given.text).toContain('issues = reqConst(issues, v1.type, PATH_');
+    expect(given.text).toContain('issues = optInteger(issues, v1.size, PATH_');
+    expect(given.text).toContain("issues = optConst(issues, value.kind, 'kind', \"it's\");");
+    expect(messages(given.check, { source: { type: 'file', size: 1, ratio: 0.5 }, kind: "it's" })).toEqual([]);
+    expect(messages(given.check, { source: { size: 1.5, ratio: Number.NaN } })).toEqual([
+      'source.type: missing required key `type`: expected \'file\'',
+      'source.size: expected an integer, found number 1.5',
+      'source.ratio: expected a number, found number NaN',
+    ]);
+    expect(messages(given.check, { source: { type: 'url' }, kind: 'its' })).toEqual(["source.type: expected 'file'; found 'url'", "kind: expected 'it\\'s'; found 'its'"]);
+    // each issue has a path of its own (the hoisted path is copied)
+    const issues = given.check({ source: {} }) ?? [];
+    expect(issues[0]!.path).toEqual(['source', 'type']);
+    (issues[0]!.path as (string | number)[]).push('x');
+    expect(given.check({ source: {} })?.[0]!.path).toEqual(['source', 'type']);
   });
 
   it('closed: unknown keys are errors in both modes, with a "did you mean" from the known keys', () => {
@@ -92,8 +119,9 @@ describe('object', () => {
 
   it('keys named like Object.prototype members are read only when own', () => {
     const given = emit(object({ toString: [string(), 'required'] as const, constructor: integer() }));
-    expect(given.text).toContain("const v1: unknown = Object.hasOwn(value, 'toString') ? value.toString : undefined;");
-    expect(given.text).toContain("const v2: unknown = Object.hasOwn(value, 'constructor') ? value.constructor : undefined;");
+    expect(given.text).toContain("issues = reqString(issues, Object.hasOwn(value, 'toString') ? value.toString : undefined, 'toString');");
+    expect(given.text).toContain("issues = optInteger(issues, Object.hasOwn(value, 'constructor') ? value.constructor : undefined, 'constructor');");
+    expect(messages(given.check, { constructor: 1.5 })).toContain('constructor: expected an integer, found number 1.5');
     expect(messages(given.check, {})).toEqual(['toString: missing required key `toString`: expected a string']);
     expect(messages(given.check, { toString: 'x' })).toEqual([]);
   });

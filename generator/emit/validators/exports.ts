@@ -6,34 +6,32 @@
 import type { Identifier, IrNamedSchema } from '../../model/ir.js';
 import { Code, code, doc, docComment, literal, type DocText } from '../escape.js';
 import { MODE_FLAGS } from './modes.js';
-import { signature } from './print.js';
 import { checkFunction, Scope, type ModuleScope } from './scope.js';
 
 export function namedSchemaToStatements(named: IrNamedSchema, vendor: Code, module: ModuleScope): string[] {
   const check = module.checkOf(named.key);
   const label = literal(`\`${named.name.text}\``);
   const type = Code.raw(`types.${named.name.text}`);
-  const mode = MODE_FLAGS.loose;
   return [
     [
       docComment(
         doc`\`${named.name}\` as a Standard Schema v1 object; it, \`is…\` and \`assert…\` check in 'loose' mode (see ValidationMode).`,
       ).text,
-      code`export const ${named.name}: StandardSchemaV1<${type}> = /* @__PURE__ */ standardSchema(${vendor}, ${check}, ${label}, ${mode});`.text,
+      code`export const ${named.name}: StandardSchemaV1<${type}> = /* @__PURE__ */ standardSchema(${vendor}, ${check}, ${label}, ${MODE_FLAGS.loose});`.text,
+      // one line each, made by the runtime's factories: a bundler drops the ones a program leaves unused
+      code`export const ${named.guardName}: rt.Guard<${type}> = /* @__PURE__ */ guardOf(${check});`.text,
+      code`export const ${named.assertName}: rt.Asserts<${type}> = /* @__PURE__ */ asserterOf(${check}, ${label});`.text,
+      validateFunction(named.validateName, check, label, undefined, 'loose'),
     ].join('\n'),
-    [signature(`export function ${named.guardName.text}`, ['value: unknown'], `: value is ${type.text}`), code`return isValid(${check}, value, ${mode});`.text, '}'].join('\n'),
-    [signature(`export function ${named.assertName.text}`, ['value: unknown'], `: asserts value is ${type.text}`), code`assertValid(${check}, value, ${mode}, ${label});`.text, '}'].join('\n'),
-    validateFunction(named.validateName, check, label, undefined, 'loose'),
     checkFunction(check, new Scope(module, named.name.text).rootCheck(named.schema), module.recursive.has(named.key)),
   ];
 }
 
 /** `validateX(value, mode?)`: the issues, or the shared empty list; `fallback` is the default mode. */
 export function validateFunction(name: Identifier, check: Identifier, label: Code, summary: DocText | undefined, fallback: keyof typeof MODE_FLAGS): string {
+  const mode = fallback === 'loose' ? code`` : code`, ${MODE_FLAGS[fallback]}`;
   return [
     ...(summary === undefined ? [] : [docComment(doc`${summary} \`mode\` defaults to '${fallback}' (see ValidationMode).`).text]),
-    signature(`export function ${name.text}`, ['value: unknown', 'mode?: ValidationMode'], ': readonly ValidationIssue[]'),
-    code`return issuesOf(${check}, value, mode, ${MODE_FLAGS[fallback]}, ${label});`.text,
-    '}',
+    code`export const ${name}: rt.Validate = /* @__PURE__ */ validatorOf(${check}, ${label}${mode});`.text,
   ].join('\n');
 }

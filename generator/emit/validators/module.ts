@@ -14,7 +14,7 @@ import { parameterGroups } from './parameters.js';
 import { printStatement } from './print.js';
 import { checkFunction, ModuleScope, Scope, type RuntimeHelper } from './scope.js';
 
-const HELPERS: readonly RuntimeHelper[] = ['codePoints', 'duplicateItems', 'expected', 'isObject', 'nest', 'nestRequired', 'fail', 'found', 'foundLiteral', 'jsonEqual', 'missing', 'nestIssues', 'required', 'requiredUnlisted', 'unlisted', 'unionIssues', 'unknownKeyMessage', 'unknownKeys'];
+const HELPERS: readonly RuntimeHelper[] = ['reqString', 'optString', 'reqInteger', 'optInteger', 'reqNumber', 'optNumber', 'reqBoolean', 'optBoolean', 'reqConst', 'optConst', 'codePoints', 'duplicateItems', 'expected', 'isObject', 'nest', 'nestRequired', 'fail', 'found', 'foundLiteral', 'jsonEqual', 'missing', 'nestIssues', 'required', 'requiredUnlisted', 'unlisted', 'unionIssues', 'unknownKeyMessage', 'unknownKeys'];
 
 export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
   const locate = ctx.locate ?? ((pointer: string) => ({ file: api.specFile, line: 1, column: 1, pointer }));
@@ -51,11 +51,13 @@ function printed(text: string, isSpaced: boolean): Piece {
 function imports(body: string, hasExports: boolean): string {
   const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper}\\(`).test(body));
   const depth = body.includes('MAX_DEPTH') ? ['MAX_DEPTH', 'tooDeep'] : [];
-  const wrappers = ['assertValid', 'isValid', 'issuesOf', 'standardSchema'].filter((wrapper) => body.includes(`${wrapper}(`));
-  const runtime = [...depth, ...wrappers, ...helpers, 'type StandardSchemaV1', 'type ValidationMode'];
+  const wrappers = ['asserterOf', 'guardOf', 'standardSchema', 'validatorOf'].filter((wrapper) => body.includes(`${wrapper}(`));
+  const runtime = [...depth, ...wrappers, ...helpers, 'type StandardSchemaV1', ...(/\bValidationMode\b/.test(body.replace(/\/\*\*.*\*\//g, '')) ? ['type ValidationMode'] : [])];
   return [
-    `import type { ValidationIssue } from './internal/errors.js';`,
+    ...(/\bValidationIssue\b/.test(body) ? [`import type { ValidationIssue } from './internal/errors.js';`] : []),
     `import { ${runtime.join(', ')} } from './internal/standard-schema.js';`,
+    // the types of the exported functions, by a lowercase name that no spec name can take
+    ...(body.includes(': rt.') ? [`import type * as rt from './internal/standard-schema.js';`] : []),
     ...(/\bisUploadable\(/.test(body) ? [`import { isUploadable } from './internal/uploads.js';`] : []),
     ...(/\btypes\.[A-Za-z_$]/.test(body) && hasExports ? [`import type * as types from './types.js';`] : []),
     '',

@@ -1,7 +1,7 @@
 // `type: object`: properties and required, then one pass over the keys for additionalProperties
 // (false, a schema, or, when undeclared, only in 'strict' mode), propertyNames and
 // min/maxProperties. Several parts are the objects of one allOf, checked as one value.
-import type { IrExcludedProperty, IrObjectSchema, IrProperty, IrSchema, IrUnionSchema } from '../../model/ir.js';
+import type { IrConstSchema, IrExcludedProperty, IrObjectSchema, IrProperty, IrSchema, IrUnionSchema } from '../../model/ir.js';
 import { code, literal, propertyAccess, type Code } from '../escape.js';
 import { describeObject, describeSchema } from './describe.js';
 import { flattenParts } from './all-of.js';
@@ -11,7 +11,7 @@ import type { Scope } from './scope.js';
 import { and, compare, not } from './expr.js';
 import { IS_LOOSE } from './modes.js';
 import { areDisjoint, isObjectTest, jsonTypesOf } from './shape.js';
-import { block, childTarget, EMPTY, ifElse, mismatch, report, reportMissing, type Target } from './target.js';
+import { block, childTarget, constantPath, EMPTY, ifElse, mismatch, report, reportMissing, type Target } from './target.js';
 
 /** Keys that a plain object inherits (`toString`, `__proto__`, …): read only when own. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -43,6 +43,13 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
   const value = scope.local('v');
   // TypeScript types `o.constructor` as Object's member, not the index signature's unknown.
   const declared = isInherited ? code`${value}: unknown` : code`${value}`;
+  const leaf = target.prefix === '' ? leafKind(property.schema, scope) : undefined;
+  const leafPath = leaf === undefined ? undefined : target.path.length === 0 ? literal(name) : constantPath([...target.path, literal(name)], scope);
+  if (leaf !== undefined && leafPath !== undefined) {
+    // one runtime call for the commonest properties (see reqString in the runtime): one line, not four
+    const listed = leaf === 'Const' ? code`, ${literal(String((scope.module.resolve(property.schema) as IrConstSchema).value))}` : code``;
+    return code`issues = ${scope.module.helper(`${property.required ? 'req' : 'opt'}${leaf}`)}(issues, ${read}, ${leafPath}${listed});`;
+  }
   const child = childTarget(target, value, literal(name), `\`${name}\``, name);
   if (property.required && failsOnUndefined(property.schema, target, scope)) {
     const inner = scope.check(property.schema, { ...child, required: true });
@@ -56,6 +63,29 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
   if (inner.text === '') return code`if (${isInherited ? code`(${read})` : read} === undefined) {\n${missing}\n}`;
   if (missing.text === '') return code`const ${declared} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`;
   return code`const ${declared} = ${read};\n${ifElse(code`${value} === undefined`, missing, inner)}`;
+}
+
+/**
+ * A bare string, integer, number or boolean, or a string const (directly or through refs, which inline leaves):
+ * the kind of runtime leaf check that tests it alone; undefined for anything with more rules.
+ */
+function leafKind(schema: IrSchema, scope: Scope): 'String' | 'Integer' | 'Number' | 'Boolean' | 'Const' | undefined {
+  const resolved = scope.module.resolve(schema);
+  switch (resolved.kind) {
+    case 'string':
+      return resolved.minLength === undefined && resolved.maxLength === undefined && resolved.pattern === undefined && resolved.format !== 'binary' ? 'String' : undefined;
+    case 'number': {
+      const isBare = [resolved.minimum, resolved.maximum, resolved.exclusiveMinimum, resolved.exclusiveMaximum, resolved.multipleOf].every((bound) => bound === undefined);
+      return isBare ? (resolved.integer ? 'Integer' : 'Number') : undefined;
+    }
+    case 'boolean':
+      return 'Boolean';
+    case 'const':
+      // the runtime's quote() words it exactly as showLiteral does here
+      return typeof resolved.value === 'string' ? 'Const' : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** The left-out properties of the parts, each name once. */

@@ -86,7 +86,10 @@ function layOut(line: string, depth: number): string[] | undefined {
   const call = /^(issues = |return |throw new |(?:export )?const [A-Za-z_$][\w$]*(?:: [\w$.<>]+)? = (?:\/\* @__PURE__ \*\/ )?|)([A-Za-z_$][\w$]*(?:<[\w$.]+>)?)\((.*)\);$/.exec(line);
   if (call && isEnclosed(line.slice(call[1]!.length + call[2]!.length, -1))) {
     const head = pad + call[1]! + call[2]!;
-    if (head.length + 1 <= WIDTH) return breakCall(head, call[3]!, ');', depth);
+    // prettier breaks after `=` rather than inside a call whose one argument is a short name
+    // (at most a quarter of the width: "poorly breakable"), e.g. `guardOf(check_X)`
+    const isLoneShort = /^[A-Za-z_$][\w$]*$/.test(call[3]!) && call[3]!.length <= WIDTH / 4;
+    if (head.length + 1 <= WIDTH && !(isLoneShort && call[1]!.includes('const '))) return breakCall(head, call[3]!, ');', depth);
     // a declaration whose call does not start on its line breaks after `=`: the call goes on the
     // next line (its pure annotation with it), whole if it fits there, else with its arguments broken
     if (!call[1]!.includes('const ')) return undefined;

@@ -10,7 +10,10 @@ import { signature } from './print.js';
 import type { Target } from './target.js';
 
 /** The helpers of templates/runtime/standard-schema.ts that generated checks call. */
-export type RuntimeHelper = 'codePoints' | 'duplicateItems' | 'expected' | 'isObject' | 'nest' | 'nestRequired' | 'fail' | 'found' | 'foundLiteral' | 'jsonEqual' | 'missing' | 'nestIssues' | 'required' | 'requiredUnlisted' | 'unlisted' | 'unionIssues' | 'unknownKeyMessage' | 'unknownKeys';
+export type RuntimeHelper = LeafHelper | 'codePoints' | 'duplicateItems' | 'expected' | 'isObject' | 'nest' | 'nestRequired' | 'fail' | 'found' | 'foundLiteral' | 'jsonEqual' | 'missing' | 'nestIssues' | 'required' | 'requiredUnlisted' | 'unlisted' | 'unionIssues' | 'unknownKeyMessage' | 'unknownKeys';
+
+/** The runtime's one-call checks of a bare leaf property (object.ts). */
+export type LeafHelper = `${'req' | 'opt'}${'String' | 'Integer' | 'Number' | 'Boolean' | 'Const'}`;
 
 /** Emits the check of one schema against one target (the dispatcher, injected to avoid import cycles). */
 export type Dispatch = (schema: IrSchema, target: Target, scope: Scope) => Code;
@@ -283,12 +286,12 @@ function recursiveKeys(named: readonly IrNamedSchema[]): Set<string> {
 export const ROOT_TARGET: Target = { value: new Identifier('value'), path: [], label: Code.raw('label'), prefix: '' };
 
 /**
- * `function check_X(value, mode, label, depth): ValidationIssue[] | undefined { … }`; `depth`
+ * `function check_X(value, mode, label, depth): rt.Issues { … }` (the runtime's Issues); `depth`
  * is the value's level below the validated one, and past MAX_DEPTH the check stops (ref.ts).
  */
 export function checkFunction(name: Identifier, body: Code, mayRecurse: boolean): string {
-  const header = signature(`function ${name.text}`, ['value: unknown', 'mode: number', 'label: string', 'depth: number'], ': ValidationIssue[] | undefined');
+  const header = signature(`function ${name.text}`, ['value: unknown', 'mode: number', 'label: string', 'depth: number'], ': rt.Issues');
   // a check that cannot reach itself is called at a bounded depth below one that can
   const guard = mayRecurse ? ['if (depth > MAX_DEPTH) {', 'return tooDeep();', '}'] : [];
-  return [header, ...guard, 'let issues: ValidationIssue[] | undefined;', body.text, '', 'return issues;', '}'].join('\n');
+  return [header, ...guard, 'let issues: rt.Issues;', body.text, '', 'return issues;', '}'].join('\n');
 }

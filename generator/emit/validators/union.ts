@@ -48,7 +48,7 @@ export function unionToCheck(schema: IrUnionSchema, target: Target, scope: Scope
   // Calling it again there made a value nested through overlapping variants cost 2^depth calls.
   const results = variants.map((variant) => (variant.isTestable ? undefined : scope.local('r')));
   const declarations = joinCode(
-    results.filter((result) => result !== undefined).map((result) => code`let ${result}: ValidationIssue[] | undefined;`),
+    results.filter((result) => result !== undefined).map((result) => code`let ${result}: rt.Issues;`),
     '\n',
   );
   const failure = unlessOpen(open, overlappingFailure(variants, results, expected, target, scope));
