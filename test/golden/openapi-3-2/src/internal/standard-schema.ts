@@ -148,28 +148,32 @@ export function standardSchema<T>(
   };
 }
 
-/** `validateX(value, mode)`: every issue, or the shared empty list. */
-export function issuesOf(
-  check: Check,
-  value: unknown,
-  mode: ValidationMode | undefined,
-  fallback: number,
-  label: string,
-): readonly ValidationIssue[] {
-  return (
-    runCheck(check, value, mode === undefined ? fallback : modeFlags(mode), label) ?? NO_ISSUES
-  );
+/** `isX`: a type guard. */
+export type Guard<T> = (value: unknown) => value is T;
+
+/** `assertX`: a type assertion (declared with this type, as TypeScript requires of one). */
+export type Asserts<T> = (value: unknown) => asserts value is T;
+
+/** `validateX(value, mode?)`: every issue, or the shared empty list. */
+export type Validate = (value: unknown, mode?: ValidationMode) => readonly ValidationIssue[];
+
+/** `validateX(value, mode?)` over a generated check; `fallback` is the mode when none is given. */
+export function validatorOf(check: Check, label: string, fallback = 0): Validate {
+  return (value, mode) =>
+    runCheck(check, value, mode === undefined ? fallback : modeFlags(mode), label) ?? NO_ISSUES;
 }
 
-/** `isX(value)`. */
-export function isValid(check: Check, value: unknown, mode: number): boolean {
-  return runCheck(check, value, mode, '') === undefined;
+/** `isX(value)`: a type guard, in 'loose' mode. */
+export function guardOf<T>(check: Check): Guard<T> {
+  return (value): value is T => runCheck(check, value, 0, '') === undefined;
 }
 
-/** `assertX(value)`: throws a ValidationError listing every issue ("Invalid X: …"). */
-export function assertValid(check: Check, value: unknown, mode: number, label: string): void {
-  const issues = runCheck(check, value, mode, label);
-  if (issues !== undefined) throw new ValidationError(issues, `Invalid ${label.slice(1, -1)}`);
+/** `assertX(value)`, in 'loose' mode: throws a ValidationError listing every issue ("Invalid X: …"). */
+export function asserterOf<T>(check: Check, label: string): Asserts<T> {
+  return (value) => {
+    const issues = runCheck(check, value, 0, label);
+    if (issues !== undefined) throw new ValidationError(issues, `Invalid ${label.slice(1, -1)}`);
+  };
 }
 
 /**
@@ -183,6 +187,94 @@ export function required(
   value: unknown,
 ): ValidationIssue[] {
   return value === undefined ? missing(issues, path, what) : expected(issues, path, what, value);
+}
+
+/**
+ * A property's path for the leaf checks below: its key, when it is a property of the checked
+ * value itself, else a hoisted path; a fresh array on failure only.
+ */
+type LeafPath = string | readonly (string | number)[];
+
+/** What a check returns: its issues, or undefined when the value is valid. */
+export type Issues = ValidationIssue[] | undefined;
+
+function leafIssue(
+  issues: ValidationIssue[] | undefined,
+  path: LeafPath,
+  what: string,
+  value: unknown,
+): ValidationIssue[] {
+  return required(issues, typeof path === 'string' ? [path] : path.slice(), what, value);
+}
+
+// One call per property of the commonest kinds (a bare string, integer, number or boolean),
+// required or optional: the generated check stays one line per property. Each is small enough
+// for the engine to inline, so the valid path is still one type test.
+/** A required string property. */
+export function reqString(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return typeof value === 'string' ? issues : leafIssue(issues, path, 'a string', value);
+}
+
+/** An optional string property. */
+export function optString(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return value === undefined || typeof value === 'string'
+    ? issues
+    : leafIssue(issues, path, 'a string', value);
+}
+
+/** A required integer property. */
+export function reqInteger(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return Number.isInteger(value) ? issues : leafIssue(issues, path, 'an integer', value);
+}
+
+/** An optional integer property. */
+export function optInteger(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return value === undefined || Number.isInteger(value)
+    ? issues
+    : leafIssue(issues, path, 'an integer', value);
+}
+
+/** A required number property. */
+export function reqNumber(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return Number.isFinite(value) ? issues : leafIssue(issues, path, 'a number', value);
+}
+
+/** An optional number property. */
+export function optNumber(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return value === undefined || Number.isFinite(value)
+    ? issues
+    : leafIssue(issues, path, 'a number', value);
+}
+
+/** A required boolean property. */
+export function reqBoolean(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return typeof value === 'boolean' ? issues : leafIssue(issues, path, 'a boolean', value);
+}
+
+/** An optional boolean property. */
+export function optBoolean(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return value === undefined || typeof value === 'boolean'
+    ? issues
+    : leafIssue(issues, path, 'a boolean', value);
+}
+
+/** A required property that must be one string (a `const`): "expected 'a'; found 'b'". */
+export function reqConst(issues: Issues, value: unknown, path: LeafPath, listed: string): Issues {
+  return value === listed
+    ? issues
+    : requiredUnlisted(
+        issues,
+        typeof path === 'string' ? [path] : path.slice(),
+        quote(listed),
+        value,
+      );
+}
+
+/** An optional property that must be one string (a `const`) when present. */
+export function optConst(issues: Issues, value: unknown, path: LeafPath, listed: string): Issues {
+  return value === undefined || value === listed
+    ? issues
+    : unlisted(issues, typeof path === 'string' ? [path] : path.slice(), quote(listed), value);
 }
 
 /** A value the schema does not list: "expected one of 'a', 'b'; found 'c'". */
