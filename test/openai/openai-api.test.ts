@@ -42,7 +42,8 @@ import { exampleModules, type ExampleModule } from '../support/example-blocks.js
 import { collectDocExamples, collectExamples, liftedValidatorsApi, type SchemaExample } from './schema-examples.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SPEC = resolve(ROOT, '../shared/specs/openai-openapi.yaml');
+// SDKGEN_OPENAI_SPEC points elsewhere (a checkout whose shared/ is not beside it)
+const SPEC = resolve(ROOT, process.env['SDKGEN_OPENAI_SPEC'] ?? '../shared/specs/openai-openapi.yaml');
 const SPEC_LABEL = '../shared/specs/openai-openapi.yaml';
 const OVERLAY = 'examples/openai.overlay.yaml';
 const REPORT = fileURLToPath(new URL('example-report.txt', import.meta.url));
@@ -151,10 +152,7 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
   afterAll(async () => {
     await server?.close();
     if (tempDir !== undefined) await rm(tempDir, { recursive: true, force: true });
-    if (called.size > 0) {
-      const lines = [...called].map(([call, op]) => `  client.${call}  ${op}`);
-      process.stdout.write(`\nOpenAI operations called (${called.size}):\n${lines.join('\n')}\n`);
-    }
+    if (called.size > 0) process.stdout.write(`\nOpenAI operations called: ${called.size}\n`);
   });
 
   beforeEach(() => void server?.requests.splice(0));
@@ -619,7 +617,6 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
         ...docs.unparsed,
         '',
       ].join('\n');
-      process.stdout.write(`\n${report}`);
       if (UPDATE) {
         if (process.env['CI']) throw new Error('Goldens are never updated in CI.');
         await writeFile(REPORT, report);

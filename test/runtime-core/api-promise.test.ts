@@ -1,7 +1,7 @@
 // APIPromise: a real promise of the parsed body, plus withResponse() and asResponse().
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { APIPromise } from '../../templates/runtime/api-promise.js';
-import { NotFoundError } from '../../templates/runtime/errors.js';
+import { APIConnectionTimeoutError, NotFoundError } from '../../templates/runtime/errors.js';
 import { SESSION, createSession, json, makeClient, rejection, startServer } from './harness.js';
 
 describe('APIPromise', () => {
@@ -26,13 +26,40 @@ describe('APIPromise', () => {
     expect(requestId).toBe('req_42');
   });
 
-  it('asResponse() gives the unread Response', async () => {
+  it('asResponse() gives the unread Response, and the timeout no longer applies to it', async () => {
     const server = await startServer((_req, res) => json(res, 200, SESSION));
-    const { client } = makeClient(server.url, { timeout: 50 });
-    const response = await client.request(createSession({})).asResponse();
-    await new Promise((resolve) => setTimeout(resolve, 80)); // past the timeout: no longer applies
-    expect(response.bodyUsed).toBe(false);
-    expect(await response.json()).toEqual(SESSION);
+    // the client's timer on a fake clock: the request cannot time out under load, and the test moves time past it
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { client } = makeClient(server.url, { timeout: 50 });
+      const response = await client.request(createSession({})).asResponse();
+      vi.advanceTimersByTime(60_000); // far past the timeout
+      expect(response.bodyUsed).toBe(false);
+      expect(await response.json()).toEqual(SESSION);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a plain call whose body is still coming is under the timeout: the fake clock above reaches the client', async () => {
+    let received!: () => void;
+    const arrived = new Promise<void>((resolve) => (received = resolve));
+    const server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"id":'); // and the rest never comes
+      received();
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { client } = makeClient(server.url, { timeout: 50, maxRetries: 0 });
+      const call = rejection(client.request(createSession({})));
+      await arrived;
+      vi.advanceTimersByTime(60_000);
+      expect(await call).toBeInstanceOf(APIConnectionTimeoutError);
+    } finally {
+      vi.useRealTimers();
+      await server.close();
+    }
   });
 
   it('rejects catch/finally/withResponse/asResponse alike on an API error', async () => {

@@ -3,12 +3,12 @@
 // and text responses, with a 5 MB download read while the server is still sending it.
 import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { OperationSpec, RequestDescription } from '../../templates/runtime/core.js';
 import { InternalServerError, ValidationError } from '../../templates/runtime/errors.js';
 import { toFormData, toUrlEncoded } from '../../templates/runtime/multipart.js';
 import { sleep } from '../../templates/runtime/retry.js';
-import { json, makeClient, rejection, startServer, within, type Received } from './harness.js';
+import { json, makeClient, onFakeClock, rejection, startServer, type Received } from './harness.js';
 
 interface Part {
   readonly name: string;
@@ -214,8 +214,7 @@ describe('binary and text responses', () => {
     const server = await startServer(async (_req, res: ServerResponse) => {
       res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': String(SIZE) });
       res.write(pattern(0, CHUNK));
-      await resumed; // the rest only once the client has read the start
-      await sleep(300, undefined); // longer than the client's timeout
+      await resumed; // the rest only once the client has read the start and the clock is past its timeout
       for (let offset = CHUNK; offset < SIZE; offset += CHUNK) {
         if (!res.write(pattern(offset, CHUNK))) await new Promise((resolve) => res.once('drain', resolve));
       }
@@ -223,31 +222,34 @@ describe('binary and text responses', () => {
     });
     const { client } = makeClient(server.url, { timeout: 200 });
 
-    const call = client.request<Response>({
-      build: () => ({ method: 'POST', path: '/audio/speech', headers: { Accept: 'application/octet-stream' }, body: { input: 'hi' } }),
-      responseType: 'binary',
-    });
-    // A client that buffered the body would wait here for a server that waits for it.
-    const response = await within(call, 5_000, 'the Response, before the server has sent the body');
+    await onFakeClock(async () => {
+      const call = client.request<Response>({
+        build: () => ({ method: 'POST', path: '/audio/speech', headers: { Accept: 'application/octet-stream' }, body: { input: 'hi' } }),
+        responseType: 'binary',
+      });
+      // A client that buffered the body would wait here for a server that waits for it.
+      const response = await call;
 
-    expect(response).toBeInstanceOf(Response);
-    expect(response.headers.get('content-type')).toBe('audio/mpeg');
-    expect(response.bodyUsed).toBe(false);
-    const reader = response.body!.getReader();
-    const first = await reader.read();
-    expect(first.value?.length).toBeGreaterThan(0);
-    expect(finished).toBe(false); // readable before the server is done
-    resume();
-    let received = first.value!.length;
-    let matches = Buffer.from(first.value!).equals(pattern(0, first.value!.length));
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      matches &&= Buffer.from(value).equals(pattern(received, value.length));
-      received += value.length;
-    }
-    expect(received).toBe(SIZE);
-    expect(matches).toBe(true);
+      expect(response).toBeInstanceOf(Response);
+      expect(response.headers.get('content-type')).toBe('audio/mpeg');
+      expect(response.bodyUsed).toBe(false);
+      const reader = response.body!.getReader();
+      const first = await reader.read();
+      expect(first.value?.length).toBeGreaterThan(0);
+      expect(finished).toBe(false); // readable before the server is done
+      vi.advanceTimersByTime(60_000); // far past the client's 200 ms timeout: it no longer applies
+      resume();
+      let received = first.value!.length;
+      let matches = Buffer.from(first.value!).equals(pattern(0, first.value!.length));
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        matches &&= Buffer.from(value).equals(pattern(received, value.length));
+        received += value.length;
+      }
+      expect(received).toBe(SIZE);
+      expect(matches).toBe(true);
+    });
   });
 
   it('gives a text response as a string, validated when asked', async () => {

@@ -2,11 +2,10 @@
 // it receives, plus a client factory with an instant, recorded retry clock.
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { ClientCore, type ClientIdentity, type ClientOptions, type OperationSpec } from '../../templates/runtime/core.js';
 import type { ValidationIssue } from '../../templates/runtime/errors.js';
 import type { Logger } from '../../templates/runtime/log.js';
-import { sleep } from '../../templates/runtime/retry.js';
 
 export const API_KEY = 'sk-test-SECRET-4f8a2c91d0e7b3';
 
@@ -106,10 +105,11 @@ export function makeClient(
 ): { client: ClientCore; clock: Clock } {
   const clock: Clock = { delays: [] };
   const client = new ClientCore({ apiKey: API_KEY, baseURL, logger: silentLogger(), ...options }, IDENTITY, {
-    // Records the wait and takes ~1 ms instead, keeping abort semantics.
+    // Records the wait and takes one event-loop turn instead (no timer: a test's fake clock
+    // moves only the client's request timeouts), keeping abort semantics.
     sleep: (ms, signal) => {
       clock.delays.push(ms);
-      return sleep(1, signal);
+      return nextTurn(signal);
     },
     random: () => random,
   });
@@ -176,4 +176,60 @@ export async function within<T>(promise: Promise<T>, ms: number, what: string): 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Resolves on the next event-loop turn (setImmediate, never faked here), or rejects when `signal` aborts first. */
+export function nextTurn(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearImmediate(immediate);
+      reject(signal!.reason);
+    };
+    const immediate = setImmediate(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Runs `body` with setTimeout/clearTimeout on a fake clock: a client's request timeout (and a
+ * real backoff) fires only when the test moves the clock (vi.advanceTimersByTime), never because
+ * a loaded machine was slow. Sockets, setImmediate and the test runner's own timers stay real.
+ */
+export async function onFakeClock<T>(body: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    return await body();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/**
+ * Waits until `condition` holds, checking once per event-loop turn (no timers, so a fake clock
+ * does not move while it waits), for at most 30 s of real time: for events a test cannot await.
+ */
+export async function until(condition: () => boolean, what = 'condition'): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`${what}: not met within 30 s`);
+    await nextTurn(undefined);
+  }
+}
+
+/** A fetch that reports when the response headers have arrived: `headers` resolves then. */
+export function watchedFetch(): { fetch: typeof fetch; headers: Promise<void> } {
+  let arrived!: () => void;
+  const headers = new Promise<void>((resolve) => (arrived = resolve));
+  return {
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      arrived();
+      return response;
+    },
+    headers,
+  };
 }

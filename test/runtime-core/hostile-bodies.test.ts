@@ -9,7 +9,7 @@ import { encodePathSegment } from '../../templates/runtime/path.js';
 import { formatQuery } from '../../templates/runtime/query.js';
 import { scrubValue } from '../../templates/runtime/redact.js';
 import { streamResponse } from '../../templates/runtime/streaming.js';
-import { API_KEY, makeClient, rejection, startServer } from './harness.js';
+import { API_KEY, makeClient, rejection, startServer, until } from './harness.js';
 
 const get = (extra: Partial<OperationSpec<unknown>> = {}): OperationSpec<unknown> => ({ build: () => ({ method: 'GET', path: '/x', headers: {} }), ...extra });
 
@@ -89,8 +89,7 @@ describe('maxResponseBytes', () => {
     expect((error as ResponseTooLargeError).limit).toBe(100_000);
     expect((error as ResponseTooLargeError).status).toBe(200);
     expect((error as Error).message).toMatch(/^The response body of GET \/x \(status 200\) is larger than maxResponseBytes \(100000 bytes\): reading stopped after \d+ bytes\./);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(closed).toBe(true);
+    await until(() => closed, 'the server sees the connection closed');
     expect(written).toBeLessThan(64 * 1024 * 1024);
   });
 
@@ -140,8 +139,7 @@ describe('maxEventBytes', () => {
     expect(seen).toEqual([{ n: 1 }]);
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect((error as Error).message).toBe(`The event stream of GET /sse sent ${what} than maxEventBytes (65536 bytes) after 1 complete events; the stream was closed. Raise maxEventBytes if such events are expected.`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(closed).toBe(true);
+    await until(() => closed, 'the server sees the connection closed');
   });
 
   it('counts bytes, not characters, and lets a line of exactly the cap through', async () => {

@@ -19,7 +19,7 @@ import {
   UnprocessableEntityError,
   ValidationError,
 } from '../../templates/runtime/errors.js';
-import { API_KEY, makeClient, recordingLogger, rejection, startServer, type Received } from './harness.js';
+import { API_KEY, makeClient, recordingLogger, rejection, startServer, type Received, until } from './harness.js';
 import type { ServerResponse } from 'node:http';
 
 /** Every string reachable from `root` through own properties (enumerable or not), Headers and arrays. */
@@ -175,7 +175,7 @@ describe('the API key never leaks', () => {
       rejection(clients[1]!.request(call('/cut'))),
       rejection(clients[2]!.request(call('/refused'))),
       rejection(makeClient(hang.url, { ...options, timeout: 10_000 }).client.request(call('/abort'), { signal: controller.signal })),
-      new Promise((resolve) => setTimeout(resolve, 30)).then(() => controller.abort()),
+      until(() => hang.requests.some((request) => request.url.endsWith('/abort')), 'the /abort call reaches the server').then(() => controller.abort()),
     ]);
 
     expect(errors[0]).toBeInstanceOf(APIConnectionTimeoutError);

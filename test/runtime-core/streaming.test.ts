@@ -3,7 +3,7 @@
 // connection close), cut-off bodies, validation, and the timeout not applying while streaming.
 import { getEventListeners } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { OperationSpec } from '../../templates/runtime/core.js';
 import {
   APIConnectionError,
@@ -15,7 +15,7 @@ import {
 } from '../../templates/runtime/errors.js';
 import { sleep } from '../../templates/runtime/retry.js';
 import { SSEDecoder, Stream, streamResponse, type ServerSentEvent } from '../../templates/runtime/streaming.js';
-import { API_KEY, makeClient, rejection, startServer, within } from './harness.js';
+import { API_KEY, makeClient, onFakeClock, rejection, startServer, within } from './harness.js';
 
 const encoder = new TextEncoder();
 
@@ -164,7 +164,7 @@ describe('Stream over a real connection', () => {
     });
     const stream = await makeClient(server.url).client.request(sse());
     expect(await collect(stream)).toEqual([{ n: 1 }]);
-    expect(await within(closed.promise, 2_000, 'server sees the close')).toBe(true);
+    expect(await within(closed.promise, 20_000, 'server sees the close')).toBe(true);
   });
 
   it('ends at the end of the body without [DONE]', async () => {
@@ -243,13 +243,13 @@ describe('Stream over a real connection', () => {
     const iterator = stream[Symbol.asyncIterator]();
     expect(await iterator.next()).toEqual({ done: false, value: { n: 1 } });
 
-    const pending = iterator.next();
-    setTimeout(() => controller.abort(new Error('user left')), 20);
-    const error = await rejection(within(pending, 2_000, 'the read rejects'));
+    const pending = iterator.next(); // waits: the server sends nothing more
+    controller.abort(new Error('user left'));
+    const error = await rejection(within(pending, 20_000, 'the read rejects'));
 
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect((error as Error).cause).toEqual(new Error('user left'));
-    expect(await within(closed.promise, 2_000, 'server sees the close')).toBe(true);
+    expect(await within(closed.promise, 20_000, 'server sees the close')).toBe(true);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
@@ -266,7 +266,7 @@ describe('Stream over a real connection', () => {
       expect(item).toEqual({ n: 1 });
       break;
     }
-    expect(await within(closed.promise, 2_000, 'server sees the close')).toBe(true);
+    expect(await within(closed.promise, 20_000, 'server sees the close')).toBe(true);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
@@ -279,7 +279,7 @@ describe('Stream over a real connection', () => {
     });
     const stream = await makeClient(server.url).client.request(sse());
     await stream.cancel();
-    expect(await within(closed.promise, 2_000, 'server sees the close')).toBe(true);
+    expect(await within(closed.promise, 20_000, 'server sees the close')).toBe(true);
     expect(await collect(stream)).toEqual([]); // a loop over a cancelled stream ends at once
   });
 
@@ -293,8 +293,8 @@ describe('Stream over a real connection', () => {
     const reader = (await makeClient(server.url).client.request(sse())).toReadableStream().getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toBe('{"n":1}\n');
     await sleep(30, undefined); // the ReadableStream pulls again: a read of the body now waits
-    await within(reader.cancel(), 2_000, 'cancel returns although a read was pending');
-    expect(await within(closed.promise, 2_000, 'server sees the close')).toBe(true);
+    await within(reader.cancel(), 20_000, 'cancel returns although a read was pending');
+    expect(await within(closed.promise, 20_000, 'server sees the close')).toBe(true);
   });
 
   it('reports a body cut off mid-event as APIConnectionError, after the complete events', async () => {
@@ -330,17 +330,25 @@ describe('Stream over a real connection', () => {
   });
 
   it('does not apply the request timeout while streaming', async () => {
+    let resume!: () => void;
+    const resumed = new Promise<void>((resolve) => (resume = resolve));
     const server = await startServer(async (_req, res) => {
       streamHead(res);
-      for (let n = 1; n <= 4; n++) {
-        res.write(`data: {"n":${n}}\n\n`);
-        await sleep(60, undefined);
-      }
+      res.write('data: {"n":1}\n\n');
+      await resumed; // the rest once the clock is far past the client's timeout
+      for (let n = 2; n <= 4; n++) res.write(`data: {"n":${n}}\n\n`);
       res.end();
     });
-    // 4 x 60 ms > 100 ms; the headers arrive at once.
-    const stream = await makeClient(server.url, { timeout: 100 }).client.request(sse());
-    expect(await collect(stream)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
+    await onFakeClock(async () => {
+      const stream = await makeClient(server.url, { timeout: 100 }).client.request(sse());
+      const iterator = stream[Symbol.asyncIterator]();
+      expect(await iterator.next()).toEqual({ done: false, value: { n: 1 } });
+      vi.advanceTimersByTime(60_000);
+      resume();
+      const rest: unknown[] = [];
+      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) rest.push(next.value);
+      expect(rest).toEqual([{ n: 2 }, { n: 3 }, { n: 4 }]);
+    });
   });
 
   it('validates each event: loose by default, strict on request, off skips', async () => {

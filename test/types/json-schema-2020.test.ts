@@ -3,15 +3,12 @@
 // response are one named type each (named after the component), the keywords sdkgen does not
 // check are located warnings, and the whole package type-checks, with a typed usage file beside
 // it that must compile (and one that must not).
-import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EmittedFile } from '../../generator/emit/emitted-file.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { generate } from '../../generator/pipeline.js';
-import { writeFiles } from '../validators/harness.js';
+import { typeCheckTrees } from '../support/typecheck.js';
 
 const SPEC = 'test/fixtures/specs/json-schema-2020.yaml';
 let files: readonly EmittedFile[];
@@ -52,9 +49,8 @@ describe('JSON Schema 2020-12 constructs', () => {
   });
 
   it('compiles, and so does typed use of it; a wrong tuple or enum value does not', async () => {
-    const root = writeFiles(files);
-    writeFileSync(
-      join(root, 'src', 'usage.ts'),
+    // beside the package, in memory, under its own tsconfig, the runtime core shared (lib declarations are checked by test/unit/typecheck.test.ts)
+    const usage =
       [
         "import type { Mode, PaymentInputBody, Point, Row, Shape } from './types.js';",
         "export const body: PaymentInputBody = { amount: 5, source: { object: 'card', number: '4242' }, at: [13.4, 52.5] };",
@@ -65,12 +61,8 @@ describe('JSON Schema 2020-12 constructs', () => {
         'export const point: Point = [1, 2, 3];',
         '// @ts-expect-error not one of the enum values',
         "export const mode: Mode = { speed: 'fast' };",
-      ].join('\n'),
-    );
-    const tsc = await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', join(root, 'tsconfig.json'), '--noEmit'], { maxBuffer: 16 * 1024 * 1024 }).then(
-      () => '',
-      (error: { stdout: string }) => error.stdout,
-    );
+      ].join('\n');
+    const tsc = typeCheckTrees([{ root: resolve('test/.virtual/json-schema-2020'), files: new Map(files.map((file) => [file.path, file.text])), extra: new Map([['src/usage.ts', usage]]) }], { compilerOptions: { skipLibCheck: true } }).output;
     expect(tsc).toBe('');
   });
 

@@ -2,7 +2,7 @@
 // is printed in its final layout by generator/emit/validators/print.ts) and formats the rest
 // in pieces. Either way every generated file must be exactly what prettier, with the pinned
 // config, prints for the whole file: the golden trees are the generator's output, byte for byte.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
@@ -12,16 +12,18 @@ function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return name === 'internal' ? [] : sources(path);
-    return name.endsWith('.ts') ? [path] : [];
+    // a golden file that links to generated/ is checked there
+    return name.endsWith('.ts') && !lstatSync(path).isSymbolicLink() ? [path] : [];
   });
 }
 
-const TREES = ['generated', ...readdirSync('test/golden').filter((name) => name !== 'bad' && statSync(join('test/golden', name)).isDirectory()).map((name) => join('test/golden', name))];
+const TREES = ['generated', ...readdirSync('test/golden').filter((name) => name !== 'bad' && name !== 'runtime-core' && statSync(join('test/golden', name)).isDirectory()).map((name) => join('test/golden', name))];
 const FILES = TREES.flatMap((tree) => sources(join(tree, 'src')));
 
 describe('generated TypeScript is what prettier prints', () => {
   it('covers the printed validators of every golden tree', () => {
-    expect(FILES.filter((file) => file.endsWith('validators.ts')).length).toBe(TREES.length);
+    // chatkit-custom-templates links its validators.ts to generated/'s
+    expect(FILES.filter((file) => file.endsWith('validators.ts')).length).toBe(TREES.length - 1);
   });
 
   it.each(FILES)('%s', async (file) => {

@@ -30,7 +30,8 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export const MULTI_RUNTIME_DIR = join(REPO_ROOT, 'test/multi-runtime');
 /** Bump when the recipe below changes in a way the inputs' hash cannot see. */
 const RECIPE = 'multi-runtime-build-1';
-const CACHE_ROOT = join(tmpdir(), 'sdkgen-multi-runtime');
+// across runs: in the OS temp dir itself, not the run's own temp folder (test/support/temp-root.ts)
+const CACHE_ROOT = join(process.env['SDKGEN_OS_TMPDIR'] ?? tmpdir(), 'sdkgen-multi-runtime');
 /** The package's source: the committed generated client. */
 const SOURCE = join(REPO_ROOT, 'generated');
 const LOCK_STALE_MS = 5 * 60_000;

@@ -1,0 +1,50 @@
+// Redirects are followed by the client, not by fetch (`redirect: 'manual'`): fetch drops only
+// Authorization when a redirect leaves the origin, and would send every other credential header
+// (api-key, x-api-key, cookie, proxy-authorization, ...) to whichever host the server names.
+import { isSensitiveHeader } from './redact.js';
+import type { HeaderRecord } from './headers.js';
+
+/** As in the fetch standard. */
+export const MAX_REDIRECTS = 20;
+
+export function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+/** Whether any header is a credential fetch would keep across origins (all but Authorization). */
+export function hasCustomCredentials(headers: HeaderRecord): boolean {
+  for (const name in headers) if (name !== 'authorization' && isSensitiveHeader(name)) return true;
+  return false;
+}
+
+export interface Hop {
+  readonly method: string;
+  readonly headers: HeaderRecord;
+  /** False when the body is dropped (303, or 301/302 after a POST: the next request is a GET). */
+  readonly keepsBody: boolean;
+}
+
+/**
+ * The request that follows a redirect, as the fetch standard builds it: 303 (and 301/302 after
+ * a POST) turns into a GET without a body or its content headers, and leaving the origin
+ * (another scheme, host or port) drops every credential header.
+ */
+export function nextHop(
+  status: number,
+  method: string,
+  headers: HeaderRecord,
+  from: URL,
+  to: URL,
+): Hop {
+  const toGet =
+    (status === 303 && method !== 'GET' && method !== 'HEAD') ||
+    ((status === 301 || status === 302) && method === 'POST');
+  const next: HeaderRecord = {};
+  const crossOrigin = from.origin !== to.origin;
+  for (const name in headers) {
+    if (crossOrigin && isSensitiveHeader(name)) continue;
+    if (toGet && name.startsWith('content-')) continue;
+    next[name] = headers[name]!;
+  }
+  return { method: toGet ? 'GET' : method, headers: next, keepsBody: !toGet };
+}

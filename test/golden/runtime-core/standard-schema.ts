@@ -1,0 +1,686 @@
+// The Standard Schema v1 interface (https://standardschema.dev, copied: no dependency) and the
+// few helpers the generated validators call. Every helper here runs only when a value is
+// invalid (or once per schema at import): the valid path is straight-line generated code.
+import { ValidationError, type ValidationIssue } from './errors.js';
+
+/** The Standard Schema v1 interface, as published by standard-schema/spec. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  export interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  export type Result<Output> = SuccessResult<Output> | FailureResult;
+  export interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  export interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  export interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  export interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  export interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  export type InferInput<Schema extends StandardSchemaV1> = NonNullable<
+    Schema['~standard']['types']
+  >['input'];
+  export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<
+    Schema['~standard']['types']
+  >['output'];
+}
+
+/**
+ * How far a value may go beyond the spec:
+ * - 'loose' (what a client accepts from a server newer than its spec): unknown keys are kept on
+ *   objects whose schema leaves additionalProperties unset, and a value the spec does not list
+ *   (an enum value, a union's tag) is kept when it has the listed values' JSON type.
+ * - 'request' (what a client may send): only listed values; unknown keys only where allowed.
+ * - 'strict': exactly the spec: only listed values, and no unknown keys on any object.
+ * Objects with `additionalProperties: false` reject unknown keys in every mode.
+ */
+export type ValidationMode = 'loose' | 'request' | 'strict';
+
+/** The bits of a check's `mode` argument: unknown keys rejected everywhere, unlisted values rejected. */
+export const CLOSED_KEYS = 1;
+export const CLOSED_VALUES = 2;
+
+/** The `mode` argument of a check for a mode name; an unknown name throws. */
+export function modeFlags(mode: ValidationMode): number {
+  switch (mode) {
+    case 'loose':
+      return 0;
+    case 'request':
+      return CLOSED_VALUES;
+    case 'strict':
+      return CLOSED_KEYS | CLOSED_VALUES;
+    default:
+      throw new TypeError(
+        `validation mode must be 'loose', 'request' or 'strict', got ${String(mode as unknown)}`,
+      );
+  }
+}
+
+/**
+ * What a generated check function returns: undefined when the value is valid (nothing is
+ * allocated), else the issues, with paths relative to the value it was given. `label` names
+ * the value in unknown-key messages (e.g. "`rate_limits`"); `depth` is how many levels below
+ * the validated value this one is (0 for the value itself).
+ */
+export type Check = (
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+) => ValidationIssue[] | undefined;
+
+/**
+ * How deep the validators go: a value nested more than MAX_DEPTH levels (objects and arrays)
+ * below the validated one gets one issue, "nested deeper than 512 levels", at the first level
+ * past it, instead of a RangeError from a stack that ran out. Measured in Node (984 KB stack),
+ * the costliest recursion (a discriminated union) runs out at about 2,200 levels, and at about
+ * 1,100 with half that stack: 512 leaves room for the caller's own frames and for runtimes with
+ * smaller stacks, far above the nesting of real API data. Should a stack still run out,
+ * runCheck turns the RangeError into the same kind of issue.
+ */
+export const MAX_DEPTH = 512;
+
+/**
+ * Runs a generated check on the value being validated (depth 0). A RangeError (a stack smaller
+ * than MAX_DEPTH needs) becomes an issue, so validation never throws.
+ */
+export function runCheck(
+  check: Check,
+  value: unknown,
+  mode: number,
+  label: string,
+): ValidationIssue[] | undefined {
+  try {
+    return check(value, mode, label, 0);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return [{ path: [], message: 'nested too deeply to check (the stack ran out)' }];
+  }
+}
+
+/** The issue of a value nested deeper than MAX_DEPTH, at the first level past it. */
+export function tooDeep(): ValidationIssue[] {
+  return [
+    {
+      path: [],
+      message: `nested deeper than ${MAX_DEPTH} levels (the validators' limit); not checked further`,
+    },
+  ];
+}
+
+/** The result of a validateX call on a valid value: shared, frozen, never written to. */
+export const NO_ISSUES: readonly ValidationIssue[] = /* @__PURE__ */ Object.freeze([]);
+
+/** A Standard Schema object over a generated check, validating in `mode` (see modeFlags). */
+export function standardSchema<T>(
+  vendor: string,
+  check: Check,
+  label: string,
+  mode: number,
+): StandardSchemaV1<T> {
+  return {
+    '~standard': {
+      version: 1,
+      vendor,
+      validate(value: unknown): StandardSchemaV1.Result<T> {
+        const issues = runCheck(check, value, mode, label);
+        return issues === undefined ? { value: value as T } : { issues };
+      },
+    },
+  };
+}
+
+/** `isX`: a type guard. */
+export type Guard<T> = (value: unknown) => value is T;
+
+/** `assertX`: a type assertion (declared with this type, as TypeScript requires of one). */
+export type Asserts<T> = (value: unknown) => asserts value is T;
+
+/** `validateX(value, mode?)`: every issue, or the shared empty list. */
+export type Validate = (value: unknown, mode?: ValidationMode) => readonly ValidationIssue[];
+
+/** `validateX(value, mode?)` over a generated check; `fallback` is the mode when none is given. */
+export function validatorOf(check: Check, label: string, fallback = 0): Validate {
+  return (value, mode) =>
+    runCheck(check, value, mode === undefined ? fallback : modeFlags(mode), label) ?? NO_ISSUES;
+}
+
+/** `isX(value)`: a type guard, in 'loose' mode. */
+export function guardOf<T>(check: Check): Guard<T> {
+  return (value): value is T => runCheck(check, value, 0, '') === undefined;
+}
+
+/** `assertX(value)`, in 'loose' mode: throws a ValidationError listing every issue ("Invalid X: …"). */
+export function asserterOf<T>(check: Check, label: string): Asserts<T> {
+  return (value) => {
+    const issues = runCheck(check, value, 0, label);
+    if (issues !== undefined) throw new ValidationError(issues, `Invalid ${label.slice(1, -1)}`);
+  };
+}
+
+/**
+ * A required property's type mismatch: "missing required key `user`: expected a string" when
+ * the value is absent, else "expected a string, found number 5".
+ */
+export function required(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  what: string,
+  value: unknown,
+): ValidationIssue[] {
+  return value === undefined ? missing(issues, path, what) : expected(issues, path, what, value);
+}
+
+/**
+ * A property's path for the leaf checks below: its key, when it is a property of the checked
+ * value itself, else a hoisted path; a fresh array on failure only.
+ */
+type LeafPath = string | readonly (string | number)[];
+
+/** What a check returns: its issues, or undefined when the value is valid. */
+export type Issues = ValidationIssue[] | undefined;
+
+function leafIssue(
+  issues: ValidationIssue[] | undefined,
+  path: LeafPath,
+  what: string,
+  value: unknown,
+): ValidationIssue[] {
+  return required(issues, typeof path === 'string' ? [path] : path.slice(), what, value);
+}
+
+// One call per property of the commonest kinds (a bare string, integer, number or boolean),
+// required or optional: the generated check stays one line per property. Each is small enough
+// for the engine to inline, so the valid path is still one type test.
+/** A required string property. */
+export function reqString(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return typeof value === 'string' ? issues : leafIssue(issues, path, 'a string', value);
+}
+
+/** An optional string property. */
+export function optString(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return value === undefined || typeof value === 'string'
+    ? issues
+    : leafIssue(issues, path, 'a string', value);
+}
+
+/** A required integer property. */
+export function reqInteger(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return Number.isInteger(value) ? issues : leafIssue(issues, path, 'an integer', value);
+}
+
+/** An optional integer property. */
+export function optInteger(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return value === undefined || Number.isInteger(value)
+    ? issues
+    : leafIssue(issues, path, 'an integer', value);
+}
+
+/** A required number property. */
+export function reqNumber(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return Number.isFinite(value) ? issues : leafIssue(issues, path, 'a number', value);
+}
+
+/** An optional number property. */
+export function optNumber(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return value === undefined || Number.isFinite(value)
+    ? issues
+    : leafIssue(issues, path, 'a number', value);
+}
+
+/** A required boolean property. */
+export function reqBoolean(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return typeof value === 'boolean' ? issues : leafIssue(issues, path, 'a boolean', value);
+}
+
+/** An optional boolean property. */
+export function optBoolean(issues: Issues, value: unknown, path: LeafPath): Issues {
+  return value === undefined || typeof value === 'boolean'
+    ? issues
+    : leafIssue(issues, path, 'a boolean', value);
+}
+
+/** A required property that must be one string (a `const`): "expected 'a'; found 'b'". */
+export function reqConst(issues: Issues, value: unknown, path: LeafPath, listed: string): Issues {
+  return value === listed
+    ? issues
+    : requiredUnlisted(
+        issues,
+        typeof path === 'string' ? [path] : path.slice(),
+        quote(listed),
+        value,
+      );
+}
+
+/** An optional property that must be one string (a `const`) when present. */
+export function optConst(issues: Issues, value: unknown, path: LeafPath, listed: string): Issues {
+  return value === undefined || value === listed
+    ? issues
+    : unlisted(issues, typeof path === 'string' ? [path] : path.slice(), quote(listed), value);
+}
+
+/** A value the schema does not list: "expected one of 'a', 'b'; found 'c'". */
+export function unlisted(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  what: string,
+  value: unknown,
+): ValidationIssue[] {
+  return fail(issues, path, `expected ${what}; found ${foundLiteral(value)}`);
+}
+
+/** unlisted, for a required property: an absent value is "missing required key `key`". */
+export function requiredUnlisted(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  what: string,
+  value: unknown,
+): ValidationIssue[] {
+  return value === undefined ? missing(issues, path, what) : unlisted(issues, path, what, value);
+}
+
+/**
+ * Every key of `object` outside `known` (a key list computed by the generator), as one issue
+ * each at `path` + key, with the nearest known key (see unknownKeyMessage).
+ */
+export function unknownKeys(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  object: Record<string, unknown>,
+  label: string,
+  known: readonly string[],
+  nested: readonly string[],
+): ValidationIssue[] | undefined {
+  // a long list is looked up in a Set made once per list (a scan per key would be quadratic)
+  const set = known.length > 8 ? keySet(known) : undefined;
+  for (const key in object) {
+    if (!(set === undefined ? known.includes(key) : set.has(key)))
+      issues = fail(issues, [...path, key], unknownKeyMessage(key, label, known, nested));
+  }
+  return issues;
+}
+
+const KEY_SETS = /* @__PURE__ */ new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function keySet(known: readonly string[]): ReadonlySet<string> {
+  let set = KEY_SETS.get(known);
+  if (set === undefined) {
+    set = new Set(known);
+    KEY_SETS.set(known, set);
+  }
+  return set;
+}
+
+/** Records one issue; the list is created by the first. Returns the list. */
+export function fail(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  message: string,
+): ValidationIssue[] {
+  const out = issues ?? [];
+  out.push({ path, message });
+  return out;
+}
+
+/** "expected a string, found number 5". */
+export function expected(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  what: string,
+  value: unknown,
+): ValidationIssue[] {
+  return fail(issues, path, `expected ${what}, found ${found(value)}`);
+}
+
+/** "missing required key `user`: expected a string"; the key is the last segment of `path`. */
+export function missing(
+  issues: ValidationIssue[] | undefined,
+  path: (string | number)[],
+  what: string,
+): ValidationIssue[] {
+  return fail(
+    issues,
+    path,
+    `missing required key \`${String(path[path.length - 1])}\`: expected ${what}`,
+  );
+}
+
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The issues of a called check (undefined when it passed) under `path`. */
+export function nest(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  inner: ValidationIssue[] | undefined,
+): ValidationIssue[] | undefined {
+  return inner === undefined ? issues : nestIssues(issues, path, inner, '');
+}
+
+/**
+ * Like nest, for a required property: a check run on an absent value says "expected <what>,
+ * found undefined" at its root, which becomes "missing required key `key`: expected <what>".
+ */
+export function nestRequired(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  inner: ValidationIssue[] | undefined,
+  value: unknown,
+): ValidationIssue[] | undefined {
+  if (inner === undefined) return issues;
+  const message = inner[0]?.message ?? '';
+  if (
+    value !== undefined ||
+    !message.startsWith('expected ') ||
+    !/[,;] found undefined$/.test(message)
+  )
+    return nestIssues(issues, path, inner, '');
+  return missing(
+    issues,
+    path.slice(),
+    message.slice('expected '.length, -', found undefined'.length),
+  );
+}
+
+/**
+ * Adds `inner` (issues of a nested value, fresh from a check) to `issues`, each path prefixed
+ * with `path` and each message with `prefix`. Without a prefix the issue objects are moved,
+ * their paths extended in place (they were made by the check for this call alone).
+ */
+export function nestIssues(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  inner: readonly ValidationIssue[],
+  prefix: string,
+): ValidationIssue[] {
+  if (prefix === '') {
+    if (path.length > 0)
+      for (const issue of inner)
+        (issue as { path: readonly (string | number)[] }).path = joinPaths(path, issue.path);
+    if (issues === undefined) return inner as ValidationIssue[];
+    for (const issue of inner) issues.push(issue);
+    return issues;
+  }
+  const out = issues ?? [];
+  for (const issue of inner)
+    out.push({
+      path: joinPaths(path, issue.path),
+      message: prefix + issue.message,
+    });
+  return out;
+}
+
+function joinPaths(
+  head: readonly (string | number)[],
+  tail: readonly (string | number)[],
+): (string | number)[] {
+  const path = head.slice();
+  for (let i = 0; i < tail.length; i++) path.push(tail[i]!);
+  return path;
+}
+
+/** Prefixes every issue's path with `segment` (the client uses it for `query`, `headers`). */
+export function prefixIssues(
+  segment: string,
+  issues: readonly ValidationIssue[],
+): readonly ValidationIssue[] {
+  return issues.length === 0
+    ? issues
+    : issues.map((issue) => ({
+        path: [segment, ...issue.path],
+        message: issue.message,
+      }));
+}
+
+const SHOWN_LENGTH = 40;
+
+/** `'abc'`: a string as a message shows it, cut to 40 characters. */
+export function quote(text: string): string {
+  const shown = text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text;
+  return `'${JSON.stringify(shown).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** What a value is, for "found …": `number 1800`, `string 'abc'`, `null`, `an array`, `an object`. */
+export function found(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return `string ${quote(value)}`;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return `${typeof value} ${String(value)}`;
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+/** Like `found`, but a string is shown bare (`'c'`), as in "expected one of 'a', 'b'; found 'c'". */
+export function foundLiteral(value: unknown): string {
+  return typeof value === 'string' ? quote(value) : found(value);
+}
+
+/**
+ * The message for a key an object does not allow, with the nearest known key: a close
+ * spelling of an own key, or the same key one level down (`rate_limits.max_requests_per_1_minute`).
+ * `known` and `nested` are computed by the generator.
+ */
+export function unknownKeyMessage(
+  key: string,
+  label: string,
+  known: readonly string[],
+  nested: readonly string[],
+): string {
+  const head = `unknown key \`${shownKey(key)}\` in ${label}`;
+  const suggestion = nestedKey(key, nested) ?? closestKey(key, known);
+  if (suggestion !== undefined) return `${head}; did you mean \`${suggestion}\`?`;
+  if (known.length === 0) return `${head}; no keys are allowed here`;
+  if (known.length <= 6)
+    return `${head}; known keys: ${known.map((name) => `\`${name}\``).join(', ')}`;
+  return head;
+}
+
+function shownKey(key: string): string {
+  for (let i = 0; i < key.length && i <= SHOWN_LENGTH; i++) {
+    const code = key.charCodeAt(i);
+    if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029 || i === SHOWN_LENGTH) {
+      const flat = key.replace(/[\r\n\u2028\u2029]/g, ' ');
+      return flat.length > SHOWN_LENGTH ? `${flat.slice(0, SHOWN_LENGTH)}…` : flat;
+    }
+  }
+  return key;
+}
+
+/** `parent.key` among the nested paths, when `key` is exactly a key one level down. */
+function nestedKey(key: string, nested: readonly string[]): string | undefined {
+  for (const path of nested) {
+    if (
+      path.length > key.length &&
+      path.endsWith(key) &&
+      path.charCodeAt(path.length - key.length - 1) === 46 /* . */
+    )
+      return path;
+  }
+  return undefined;
+}
+
+/** The known key nearest to `key` (ignoring ASCII case), when within a third of its length (at least 2 edits). */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  if (key.length > 256) return undefined;
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.ceil(key.length / 3)) + 1;
+  for (const candidate of known) {
+    if (Math.abs(candidate.length - key.length) >= bestDistance) continue;
+    const distance = editDistance(key, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Bit masks of the pattern's (case-folded ASCII) characters for Myers' algorithm, reused between calls. */
+const PEQ = /* @__PURE__ */ new Int32Array(128);
+/** Which call last wrote each PEQ entry: entries from earlier calls read as 0, so nothing is cleared. */
+const PEQ_CALL = /* @__PURE__ */ new Int32Array(128);
+let peqCall = 0;
+
+/**
+ * Levenshtein distance, ignoring ASCII case. For an ASCII `b` of up to 31 characters (every key
+ * of a realistic schema) Myers' bit-parallel algorithm (Hyyrö's form) takes one step per
+ * character of `a` and allocates nothing; otherwise a plain dynamic programme.
+ */
+export function editDistance(a: string, b: string): number {
+  const m = b.length;
+  if (m === 0) return a.length;
+  if (m > 31) return editDistanceSlow(a.toLowerCase(), b.toLowerCase());
+  const call = (peqCall = (peqCall + 1) | 0);
+  for (let i = 0; i < m; i++) {
+    let code = b.charCodeAt(i);
+    if (code > 127) return editDistanceSlow(a.toLowerCase(), b.toLowerCase());
+    if (code >= 65 && code <= 90) code |= 32;
+    PEQ[code] = (PEQ_CALL[code] === call ? PEQ[code]! : 0) | (1 << i);
+    PEQ_CALL[code] = call;
+  }
+  const last = 1 << (m - 1);
+  let pv = -1;
+  let mv = 0;
+  let score = m;
+  for (let j = 0; j < a.length; j++) {
+    let code = a.charCodeAt(j);
+    if (code >= 65 && code <= 90) code |= 32;
+    const eq = code < 128 && PEQ_CALL[code] === call ? PEQ[code]! : 0;
+    const xv = eq | mv;
+    const xh = (((eq & pv) + pv) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & last) score++;
+    else if (mh & last) score--;
+    ph = (ph << 1) | 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  return score;
+}
+
+function editDistanceSlow(a: string, b: string): number {
+  const row: number[] = [];
+  for (let j = 0; j <= b.length; j++) row.push(j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(
+        above + 1,
+        row[j - 1]! + 1,
+        diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1),
+      );
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Length in code points, as JSON Schema counts minLength/maxLength (a surrogate pair is one). */
+export function codePoints(text: string): number {
+  if (!SURROGATE.test(text)) return text.length;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+/** The first pair of equal items (JSON equality, key order ignored), or undefined. */
+export function duplicateItems(items: readonly unknown[]): readonly [number, number] | undefined {
+  for (let j = 1; j < items.length; j++) {
+    for (let i = 0; i < j; i++) if (jsonEqual(items[i], items[j])) return [i, j];
+  }
+  return undefined;
+}
+
+/** JSON Schema's equality: equal primitives, arrays item by item, objects with the same keys and equal values. */
+// Iterative (a list of pairs still to compare), so values of any depth cannot overflow the stack.
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  const pending: unknown[] = [a, b];
+  while (pending.length > 0) {
+    const right = pending.pop();
+    const left = pending.pop();
+    if (left === right) continue;
+    if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null)
+      return false;
+    if (Array.isArray(left)) {
+      if (!Array.isArray(right) || left.length !== right.length) return false;
+      for (let i = 0; i < left.length; i++) pending.push(left[i], right[i]);
+      continue;
+    }
+    if (Array.isArray(right)) return false;
+    const keys = Object.keys(left);
+    if (keys.length !== Object.keys(right).length) return false;
+    for (const key of keys) {
+      if (!Object.hasOwn(right, key)) return false;
+      pending.push((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]);
+    }
+  }
+  return true;
+}
+
+/**
+ * Issues for a value that matched no variant of a union. `candidates` holds, per variant, its
+ * issues when the value has that variant's JSON type (else undefined): one candidate means the
+ * caller meant that variant, so its own issues are the useful ones; otherwise the fewest win,
+ * and with none, one "expected …; found …" issue.
+ */
+export function unionIssues(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  expected: string,
+  value: unknown,
+  candidates: readonly (ValidationIssue[] | undefined)[],
+  prefix: string,
+): ValidationIssue[] {
+  let best: ValidationIssue[] | undefined;
+  for (const candidate of candidates) {
+    if (candidate !== undefined && (best === undefined || candidate.length < best.length))
+      best = candidate;
+  }
+  if (best !== undefined) return nestIssues(issues, path, best, prefix);
+  const out = issues ?? [];
+  out.push({
+    path: [...path],
+    message: `${prefix}expected ${expected}; found ${found(value)}`,
+  });
+  return out;
+}

@@ -1,0 +1,456 @@
+// Server-sent events: SSEDecoder reads a `text/event-stream` body as the WHATWG HTML standard's
+// "event stream interpretation" says, and Stream is what a streaming method resolves to: an
+// AsyncIterable of the events' JSON data, read as it arrives.
+import {
+  APIConnectionError,
+  APIError,
+  APIUserAbortError,
+  InvalidResponseBodyError,
+  ResponseTooLargeError,
+  SDKError,
+  ValidationError,
+  bodyMessage,
+  describeCause,
+  jsonSnippet,
+  snippet,
+  type ValidationIssue,
+} from './errors.js';
+import { DEFAULT_MAX_EVENT_BYTES } from './body.js';
+import { scrubHeaders, scrubText, scrubValue } from './redact.js';
+
+/** One dispatched event. */
+export interface ServerSentEvent {
+  /** The `event` field; `message` when the event has none. */
+  readonly event: string;
+  /** The `data` fields, joined with "\n". */
+  readonly data: string;
+  /** The last `id` field seen so far in the stream; '' before the first. */
+  readonly id: string;
+  /** The last valid `retry` field (milliseconds), if any. */
+  readonly retry: number | undefined;
+}
+
+const LF = 10;
+const CR = 13;
+const COLON = 58;
+const SPACE = 32;
+
+/**
+ * Turns the bytes of an event stream into events. Chunks may split the stream anywhere, inside
+ * a line, a CRLF or a UTF-8 sequence. Lines end with CRLF, LF or CR; a leading BOM is skipped;
+ * `:` lines are comments; an event is dispatched at a blank line and only if it has data.
+ * A line longer than `maxBytes` bytes, or an event whose data grows past `maxBytes` characters,
+ * sets `overflow` and ends decoding: a server cannot make the client hold an unbounded line.
+ */
+export class SSEDecoder {
+  readonly #text = new TextDecoder('utf-8');
+  readonly #max: number;
+  /** Bytes of the line whose end has not arrived yet, counted before decoding. */
+  #lineBytes = 0;
+  /** Characters of the current event's data so far. */
+  #dataLength = 0;
+  #overflow: 'line' | 'event' | undefined = undefined;
+  /** The start of a line whose end has not arrived yet. */
+  #line = '';
+  /** The last chunk ended with CR: an LF at the start of the next one belongs to it. */
+  #afterCR = false;
+  #data: string[] = [];
+  #event = '';
+  #id = '';
+  #retry: number | undefined = undefined;
+  /** A field line arrived since the last blank line. */
+  #open = false;
+
+  constructor(maxBytes: number = DEFAULT_MAX_EVENT_BYTES) {
+    this.#max = maxBytes;
+  }
+
+  /** What passed the limit, once one did: nothing is decoded after that. */
+  get overflow(): 'line' | 'event' | undefined {
+    return this.#overflow;
+  }
+
+  /** Decodes one chunk and returns the events it completes (often none). */
+  decode(chunk: Uint8Array): ServerSentEvent[] {
+    const out: ServerSentEvent[] = [];
+    if (this.#overflow !== undefined) return out;
+    if (!this.#measure(chunk)) {
+      this.#overflow = 'line';
+      this.#line = '';
+      return out;
+    }
+    this.#feed(this.#text.decode(chunk, { stream: true }), out);
+    return out;
+  }
+
+  /**
+   * Counts the bytes of each line in `chunk` (CR and LF are single bytes in UTF-8, never part of
+   * another character). False when a line passes the limit.
+   */
+  #measure(chunk: Uint8Array): boolean {
+    const length = chunk.length;
+    let start = 0;
+    let nextLF = chunk.indexOf(LF);
+    let nextCR = chunk.indexOf(CR);
+    for (;;) {
+      const end = nextLF === -1 ? nextCR : nextCR === -1 ? nextLF : Math.min(nextLF, nextCR);
+      if (end === -1) {
+        this.#lineBytes += length - start;
+        return this.#lineBytes <= this.#max;
+      }
+      if (this.#lineBytes + end - start > this.#max) return false;
+      this.#lineBytes = 0;
+      start = end + 1;
+      if (nextLF === end) nextLF = chunk.indexOf(LF, start);
+      if (nextCR === end) nextCR = chunk.indexOf(CR, start);
+    }
+  }
+
+  /**
+   * Ends the stream. True when it stopped inside an event: a line without its end, an incomplete
+   * UTF-8 sequence, or fields not yet closed by a blank line (such an event is dropped, as the
+   * standard says).
+   */
+  end(): boolean {
+    const rest = this.#text.decode();
+    this.#feed(rest, []);
+    return this.#line !== '' || this.#open;
+  }
+
+  #feed(text: string, out: ServerSentEvent[]): void {
+    const length = text.length;
+    let start = 0;
+    if (this.#afterCR && length > 0) {
+      this.#afterCR = false;
+      if (text.charCodeAt(0) === LF) start = 1;
+    }
+    while (start < length) {
+      let end = start;
+      while (end < length) {
+        const code = text.charCodeAt(end);
+        if (code === LF || code === CR) break;
+        end++;
+      }
+      if (end === length) break;
+      const piece = text.slice(start, end);
+      const line = this.#line === '' ? piece : this.#line + piece;
+      this.#line = '';
+      this.#handle(line, out);
+      if (this.#overflow !== undefined) return;
+      if (text.charCodeAt(end) === CR) {
+        if (end + 1 === length) this.#afterCR = true;
+        else if (text.charCodeAt(end + 1) === LF) end++;
+      }
+      start = end + 1;
+    }
+    if (start < length) this.#line += text.slice(start);
+  }
+
+  #handle(line: string, out: ServerSentEvent[]): void {
+    if (line === '') {
+      this.#dispatch(out);
+      return;
+    }
+    if (line.charCodeAt(0) === COLON) return; // a comment, e.g. a keep-alive
+    const colon = line.indexOf(':');
+    let field: string;
+    let value: string;
+    if (colon === -1) {
+      field = line;
+      value = '';
+    } else {
+      field = line.slice(0, colon);
+      value = line.slice(line.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1);
+    }
+    switch (field) {
+      case 'data':
+        this.#dataLength += value.length + 1;
+        if (this.#dataLength > this.#max) {
+          this.#overflow = 'event';
+          this.#data = [];
+          return;
+        }
+        this.#data.push(value);
+        break;
+      case 'event':
+        this.#event = value;
+        break;
+      case 'id':
+        if (!value.includes('\0')) this.#id = value;
+        break;
+      case 'retry':
+        if (/^[0-9]+$/.test(value)) this.#retry = Number(value);
+        break;
+      default:
+        return; // unknown fields are ignored
+    }
+    this.#open = true;
+  }
+
+  #dispatch(out: ServerSentEvent[]): void {
+    this.#open = false;
+    if (this.#data.length > 0) {
+      out.push({
+        event: this.#event === '' ? 'message' : this.#event,
+        data: this.#data.join('\n'),
+        id: this.#id,
+        retry: this.#retry,
+      });
+    }
+    this.#data = [];
+    this.#dataLength = 0;
+    this.#event = '';
+  }
+}
+
+/** What a Stream needs from the request that produced it (see request.ts). */
+export interface StreamContext {
+  /** `POST /path`, for messages. */
+  readonly label: string;
+  /** Scrubbed from every error; '' for none. */
+  readonly secret: string;
+  /** Cap on one line and on one event's data; default DEFAULT_MAX_EVENT_BYTES. */
+  readonly maxEventBytes?: number | undefined;
+  /** The caller's signal: when it aborts, reading fails with APIUserAbortError. */
+  readonly signal: AbortSignal | undefined;
+  /** Checks one parsed event (already bound to the validation mode); undefined = no check. */
+  readonly validate: ((value: unknown) => readonly ValidationIssue[]) | undefined;
+  /**
+   * Yield `{ event, data }` instead of the data alone: for streams whose events are told apart
+   * by their `event` field only (OpenAI's Assistants stream).
+   */
+  readonly envelope?: boolean | undefined;
+  /** Ends the HTTP exchange: aborts the request and stops listening to the caller's signal. */
+  readonly close: () => void;
+}
+
+/** What `streamResponse` needs from the request that produced the response (see request.ts). */
+export interface StreamSource extends StreamContext {
+  /** The body as text for an error message (capped at maxResponseBytes); a failed read throws the typed error. */
+  readonly text: (response: Response) => Promise<string>;
+}
+
+/**
+ * An operation's stream reader (`OperationSpec.stream`): the Stream over a 2xx
+ * `text/event-stream` response, or InvalidResponseBodyError when the server answered with
+ * something else (e.g. JSON from a server that ignored the request to stream).
+ */
+export async function streamResponse(
+  response: Response,
+  source: StreamSource,
+): Promise<Stream<unknown>> {
+  const contentType = response.headers.get('content-type');
+  if (contentType !== null && !/^\s*text\/event-stream\s*(;|$)/i.test(contentType)) {
+    const text = await source.text(response);
+    throw new InvalidResponseBodyError(
+      response.status,
+      undefined,
+      `${response.status} response to ${source.label} is not an event stream (content-type: ${contentType}). ` +
+        `It starts with: ${JSON.stringify(snippet(scrubText(text, source.secret)))}`,
+      scrubHeaders(response.headers, source.secret),
+    );
+  }
+  return new Stream<unknown>(response, source);
+}
+
+/** An event with its name, as yielded when the stream wraps events (see StreamContext.envelope). */
+export interface EventEnvelope<Data = unknown> {
+  readonly event: string;
+  readonly data: Data;
+}
+
+/**
+ * The events of a `text/event-stream` response, as they arrive: each event's `data` parsed as
+ * JSON. Iterate it once with `for await`. It ends at `data: [DONE]` or at the end of the body.
+ *
+ * - An `event: error`, or data with an `error` field, throws an APIError from the iterator.
+ * - Leaving the loop early (`break`, `return`, a throw) closes the connection; so does the
+ *   caller's AbortSignal, which makes the pending read throw APIUserAbortError.
+ * - A body cut off, or ending in the middle of an event, throws APIConnectionError.
+ * - Events that are not JSON throw InvalidResponseBodyError; with response validation on, an
+ *   event that does not match the spec throws ValidationError.
+ *
+ * The request's timeout does not apply while streaming; a stream nobody reads keeps its
+ * connection open until `cancel()` or the caller's signal.
+ */
+export class Stream<Item> implements AsyncIterable<Item> {
+  /** The response the events come from (its body belongs to the stream). */
+  readonly response: Response;
+  readonly #context: StreamContext;
+  #used = false;
+  #cancelled = false;
+
+  constructor(response: Response, context: StreamContext) {
+    this.response = response;
+    this.#context = context;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Item> {
+    return this.#events();
+  }
+
+  /** Stops the stream without reading the rest; a loop reading it ends quietly. */
+  async cancel(): Promise<void> {
+    this.#cancelled = true;
+    if (!this.#used) {
+      this.#used = true;
+      await this.response.body?.cancel().catch(ignore);
+    }
+    this.#context.close();
+  }
+
+  /**
+   * The events as newline-delimited JSON bytes, e.g. to pass a stream on from a server route.
+   * Cancelling the ReadableStream closes the connection.
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    const iterator = this[Symbol.asyncIterator]();
+    const encoder = new TextEncoder();
+    const stop = (): Promise<void> => this.cancel();
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const next = await iterator.next();
+          if (next.done === true) controller.close();
+          else controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        // Cancel first: a read may be pending, and the iterator cannot return until it settles.
+        await stop();
+        await iterator.return?.();
+      },
+    });
+  }
+
+  async *#events(): AsyncGenerator<Item, void, undefined> {
+    if (this.#cancelled) return;
+    if (this.#used) {
+      throw new SDKError('This stream has already been read: a Stream can be iterated only once.');
+    }
+    this.#used = true;
+    const body = this.response.body;
+    if (body === null) {
+      this.#context.close();
+      return;
+    }
+    const reader = body.getReader();
+    const limit = this.#context.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    const decoder = new SSEDecoder(limit);
+    let count = 0;
+    let complete = false;
+    try {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          if (this.#cancelled) return;
+          throw this.#readFailure(error);
+        }
+        if (chunk.done) break;
+        for (const event of decoder.decode(chunk.value)) {
+          if (event.data === '[DONE]') return;
+          if (event.data === '') continue; // nothing to parse, e.g. `event: ping` + `data:`
+          yield this.#item(event, ++count);
+          if (this.#cancelled) return;
+        }
+        if (decoder.overflow !== undefined) throw this.#tooLarge(decoder.overflow, limit, count);
+      }
+      const signal = this.#context.signal;
+      if (signal?.aborted === true) throw userAbort(signal);
+      if (decoder.end()) {
+        throw new APIConnectionError(
+          `The event stream of ${this.#context.label} ended in the middle of an event (after ${count} complete events); ` +
+            'it was probably cut off. Not retried: the server may already have acted on the request.',
+        );
+      }
+      complete = true;
+    } finally {
+      // Stop the body unless it was read to its end (a `break`, [DONE], an error or an abort).
+      if (!complete) reader.cancel().catch(ignore);
+      this.#context.close();
+    }
+  }
+
+  /** The parsed event, or the error it stands for. */
+  #item(event: ServerSentEvent, index: number): Item {
+    const context = this.#context;
+    const secret = context.secret;
+    let data: unknown;
+    try {
+      data = JSON.parse(event.data);
+    } catch {
+      throw new InvalidResponseBodyError(
+        this.response.status,
+        undefined,
+        `Event ${index} of the stream of ${context.label} is not valid JSON. ` +
+          `Its data starts with: ${JSON.stringify(snippet(scrubText(event.data, secret)))}`,
+        scrubHeaders(this.response.headers, secret),
+      );
+    }
+    if (event.event === 'error' || (context.envelope !== true && hasError(data))) {
+      const clean = scrubValue(data, secret);
+      const message = bodyMessage(clean) ?? jsonSnippet(clean);
+      throw new APIError(
+        undefined,
+        clean,
+        `The event stream of ${context.label} reported an error: ${message}`,
+        scrubHeaders(this.response.headers, secret),
+      );
+    }
+    const item = context.envelope === true ? { event: event.event, data } : data;
+    if (context.validate !== undefined) {
+      const issues = context.validate(item);
+      if (issues.length > 0) {
+        throw new ValidationError(
+          issues,
+          `Invalid event ${index} (${event.event}) from ${context.label}; set responseValidation: 'off' to accept it unchecked`,
+          { status: this.response.status, headers: scrubHeaders(this.response.headers, secret) },
+        );
+      }
+    }
+    return item as Item;
+  }
+
+  #tooLarge(what: 'line' | 'event', limit: number, count: number): ResponseTooLargeError {
+    const part = what === 'line' ? 'a line' : "an event's data";
+    return new ResponseTooLargeError(
+      this.response.status,
+      `The event stream of ${this.#context.label} sent ${part} longer than maxEventBytes (${limit} bytes) ` +
+        `after ${count} complete events; the stream was closed. Raise maxEventBytes if such events are expected.`,
+      scrubHeaders(this.response.headers, this.#context.secret),
+      limit,
+    );
+  }
+
+  /** The error for a failed read: the caller's abort, or a connection cut mid-stream. */
+  #readFailure(error: unknown): APIError {
+    const signal = this.#context.signal;
+    if (signal?.aborted === true) return userAbort(signal);
+    const reason = scrubText(describeCause(error), this.#context.secret);
+    return new APIConnectionError(
+      `The event stream of ${this.#context.label} was cut off${reason === '' ? '' : ` (${reason})`}. ` +
+        'Not retried: the server may already have acted on the request.',
+      { cause: error },
+    );
+  }
+}
+
+/** Data with a truthy `error` field is an error report (OpenAI's convention). */
+function hasError(data: unknown): boolean {
+  return (
+    typeof data === 'object' && data !== null && Boolean((data as Record<string, unknown>)['error'])
+  );
+}
+
+function userAbort(signal: AbortSignal): APIUserAbortError {
+  return new APIUserAbortError(
+    'The event stream was aborted by the caller (the AbortSignal fired).',
+    { cause: signal.reason },
+  );
+}
+
+function ignore(): void {}
