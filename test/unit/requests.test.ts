@@ -497,6 +497,76 @@ const CASES: { rule: string; given: string; want: { lines: string[]; types: stri
       types: ['ListNotesQueryParams'],
     },
   },
+  {
+    rule: 'an array path parameter (simple style) is joined with commas by String()',
+    given: `
+  /notes/{ids}:
+    get:
+      operationId: getNotes
+      parameters:
+        - { name: ids, in: path, required: true, schema: { type: array, items: { type: integer } } }
+      responses:
+        '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Note' } } } }
+`,
+    want: {
+      lines: [
+        '/** The input of {@link getNotes}. */',
+        'export interface GetNotesInput {',
+        '/** The path parameters. */',
+        'path: GetNotesPathParams;',
+        '}',
+        '',
+        '/**',
+        ' * `GET /notes/{ids}`',
+        ' *',
+        ' * @example',
+        ' * ```ts',
+        // Current behaviour, reported: the example's empty array is an empty segment, which encodePathSegment refuses
+        ' * getNotes({ path: { ids: [] } })',
+        ' * ```',
+        ' */',
+        'export function getNotes(request: GetNotesInput): RequestDescription {',
+        "return { method: 'GET', path: '/notes/' + encodePathSegment(String(request.path.ids), 'ids'), headers: {} };",
+        '}',
+      ],
+      types: ['GetNotesPathParams'],
+    },
+  },
+  {
+    rule: 'a header with a constant value is sent on every call; the caller never passes it',
+    given: `
+  /notes:
+    get:
+      operationId: getNotesV2
+      parameters:
+        - { name: X-Api-Version, in: header, required: true, schema: { const: '2024-06-01' } }
+        - { name: X-Trace, in: header, schema: { type: string } }
+      responses:
+        '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Note' } } } }
+`,
+    want: {
+      lines: [
+        '/** The input of {@link getNotesV2}. */',
+        'export interface GetNotesV2Input {',
+        '/** The header parameters. */',
+        'headers?: GetNotesV2HeaderParams;',
+        '}',
+        '',
+        '/**',
+        ' * `GET /notes`',
+        ' *',
+        ' * @example',
+        ' * ```ts',
+        ' * getNotesV2({})',
+        ' * ```',
+        ' */',
+        'export function getNotesV2(request: GetNotesV2Input): RequestDescription {',
+        "return { method: 'GET', path: '/notes', headers: { 'X-Api-Version': '2024-06-01', ...(request.headers?.['X-Trace'] === undefined ? {} : { 'X-Trace': request.headers?.['X-Trace'] }) } };",
+        '}',
+      ],
+      types: ['GetNotesV2HeaderParams'],
+    },
+  },
 ];
 
 describe('requests.ts for one operation', () => {
