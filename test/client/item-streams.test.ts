@@ -488,6 +488,9 @@ describe('OpenAPI 3.0/3.1 opt in with x-sdk-item-schema', () => {
 
 describe('bundles', () => {
   const sources = join('test', 'golden', 'openapi-3-2-streams', 'src');
+  // the golden's runtime files are links into the pinned core (test/golden/runtime-core/), which esbuild follows
+  const moduleName = (path: string) => (path.includes('runtime-core/') ? `internal/${path.slice(path.indexOf('runtime-core/') + 'runtime-core/'.length)}` : path.slice(path.indexOf('src/') + 4));
+
   async function bundled(code: string): Promise<{ text: string; modules: string[] }> {
     const result = await build({
       stdin: { contents: code, resolveDir: sources, sourcefile: 'consumer.js', loader: 'js' },
@@ -503,7 +506,7 @@ describe('bundles', () => {
       plugins: [{ name: 'side-effects', setup: (b) => b.onResolve({ filter: /.*/ }, async (args) => (args.pluginData === 'r' ? undefined : { path: (await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'r' })).path, sideEffects: true })) }],
     });
     const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
-    const modules = Object.entries(inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path.slice(path.indexOf('src/') + 4)).sort();
+    const modules = Object.entries(inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => moduleName(path)).sort();
     return { text: result.outputFiles[0]?.text.trim() ?? '', modules };
   }
 

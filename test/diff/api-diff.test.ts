@@ -42,10 +42,10 @@ describe('two generated packages', () => {
     const renamed = generated.changes.filter((change) => change.kind === 'export-renamed');
     expect(renamed.map((change) => [change.severity, change.message])).toEqual([
       ['breaking', '`Gadget` was renamed to `Gizmo` (the same type): imports of `Gadget` no longer resolve.'],
-      ['breaking', '`validators/assertGadget` was renamed to `validators/assertGizmo` (the same function): imports of `assertGadget` no longer resolve.'],
+      ['breaking', '`validators/assertGadget` was renamed to `validators/assertGizmo` (the same constant): imports of `assertGadget` no longer resolve.'],
       ['breaking', '`validators/Gadget` was renamed to `validators/Gizmo` (the same constant): imports of `Gadget` no longer resolve.'],
-      ['breaking', '`validators/isGadget` was renamed to `validators/isGizmo` (the same function): imports of `isGadget` no longer resolve.'],
-      ['breaking', '`validators/validateGadget` was renamed to `validators/validateGizmo` (the same function): imports of `validateGadget` no longer resolve.'],
+      ['breaking', '`validators/isGadget` was renamed to `validators/isGizmo` (the same constant): imports of `isGadget` no longer resolve.'],
+      ['breaking', '`validators/validateGadget` was renamed to `validators/validateGizmo` (the same constant): imports of `validateGadget` no longer resolve.'],
       ['breaking', '`widgetsDelete` was renamed to `widgetsRemove` (the same function): imports of `widgetsDelete` no longer resolve.'],
     ]);
     // located in both packages' sources, as given (relative to cwd)
