@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { killGroup, running } from './process-groups.js';
+import { running } from './process-groups.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
@@ -26,7 +26,10 @@ const MB = 1_000_000;
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const KEEP = args.includes('--keep');
-const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 
 interface PackageCase {
   readonly name: string;
@@ -52,11 +55,12 @@ interface Run {
   readonly peakMiB: number | undefined;
 }
 
-
 /** Runs `node <args>` in `cwd` to its end, timed from spawn to exit; throws on failure. */
 function timedNode(what: string, nodeArgs: readonly string[], cwd: string): Promise<Run> {
   const memoryFile = join(scratch('time'), `${process.hrtime.bigint()}.txt`);
-  const [file, fileArgs] = HAS_GNU_TIME ? [GNU_TIME, ['-f', '%M %U %S', '-o', memoryFile, process.execPath, ...nodeArgs]] : [process.execPath, [...nodeArgs]];
+  const [file, fileArgs] = HAS_GNU_TIME
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', memoryFile, process.execPath, ...nodeArgs]]
+    : [process.execPath, [...nodeArgs]];
   return new Promise((done, fail) => {
     const started = performance.now();
     // its own process group, so that an interrupted bench stops GNU time and what it runs
@@ -73,7 +77,11 @@ function timedNode(what: string, nodeArgs: readonly string[], cwd: string): Prom
       let peakMiB: number | undefined;
       let cpuMs: number | undefined;
       if (HAS_GNU_TIME && existsSync(memoryFile)) {
-        const [kib = Number.NaN, user = Number.NaN, system = Number.NaN] = (readFileSync(memoryFile, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+        const [kib = Number.NaN, user = Number.NaN, system = Number.NaN] = (
+          readFileSync(memoryFile, 'utf8').trim().split('\n').at(-1) ?? ''
+        )
+          .split(' ')
+          .map(Number);
         if (Number.isFinite(kib) && kib > 0) peakMiB = kib / 1024;
         if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user + system) * 1000;
       }
@@ -97,7 +105,9 @@ function preparePackage(entry: PackageCase): { readonly newDir: string; readonly
   const base = scratch(entry.name);
   const newDir = join(base, 'new');
   const anchorDir = join(base, 'anchor');
-  const generated = spawnSync(process.execPath, [join(ROOT, 'dist/sdkgen.mjs'), 'generate', '--spec', entry.spec, '--out', newDir], { encoding: 'utf8' });
+  const generated = spawnSync(process.execPath, [join(ROOT, 'dist/sdkgen.mjs'), 'generate', '--spec', entry.spec, '--out', newDir], {
+    encoding: 'utf8',
+  });
   if (generated.status !== 0) throw new Error(`sdkgen generate ${entry.spec} failed:\n${generated.stderr}`);
   copyTree(newDir, anchorDir);
   for (const dir of [newDir, anchorDir]) {
@@ -185,8 +195,13 @@ const megabytes = (bytes: number): string => `${(bytes / MB).toFixed(2)} MB`;
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
-  return [line(headers), `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  return [
+    line(headers),
+    `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 interface Target {
@@ -198,7 +213,9 @@ interface Target {
 async function main(): Promise<void> {
   log('Building dist/ (npm run -s build)…');
   if (spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
-  log(`Node ${process.version}, TypeScript ${JSON.parse(readFileSync(join(ROOT, 'node_modules/typescript/package.json'), 'utf8')).version}; ${HAS_GNU_TIME ? 'peak RSS from GNU time' : 'no GNU time: no peak RSS'}`);
+  log(
+    `Node ${process.version}, TypeScript ${JSON.parse(readFileSync(join(ROOT, 'node_modules/typescript/package.json'), 'utf8')).version}; ${HAS_GNU_TIME ? 'peak RSS from GNU time' : 'no GNU time: no peak RSS'}`,
+  );
   const targets: Target[] = [];
   const timeRows: string[][] = [];
   const sizeRows: string[][] = [];
@@ -207,7 +224,9 @@ async function main(): Promise<void> {
       log(`\n!!! ${relative(ROOT, entry.spec)} is missing: the ${entry.name} rows are skipped`);
       continue;
     }
-    log(`\n## ${entry.name}: generating ${relative(ROOT, entry.spec)}, then ${entry.rounds} round${entry.rounds === 1 ? '' : 's'} of build.mjs and of tsc ×2…`);
+    log(
+      `\n## ${entry.name}: generating ${relative(ROOT, entry.spec)}, then ${entry.rounds} round${entry.rounds === 1 ? '' : 's'} of build.mjs and of tsc ×2…`,
+    );
     const { newDir, anchorDir } = preparePackage(entry);
     const ours: Run[] = [];
     const anchor: Run[] = [];
@@ -218,9 +237,20 @@ async function main(): Promise<void> {
     }
     const oursMs = median(ours.map((run) => run.ms));
     const anchorMs = median(anchor.map((run) => run.ms));
-    const peak = (runs: readonly Run[]) => (runs.every((run) => run.peakMiB !== undefined) ? Math.max(...runs.map((run) => run.peakMiB!)).toFixed(0) : 'n/a');
-    const cpu = (runs: readonly Run[]) => (runs.every((run) => run.cpuMs !== undefined) ? seconds(median(runs.map((run) => run.cpuMs!))) : 'n/a');
-    timeRows.push([entry.name, seconds(oursMs), seconds(anchorMs), `${(anchorMs / oursMs).toFixed(1)}× faster`, cpu(ours), cpu(anchor), peak(ours), peak(anchor)]);
+    const peak = (runs: readonly Run[]) =>
+      runs.every((run) => run.peakMiB !== undefined) ? Math.max(...runs.map((run) => run.peakMiB!)).toFixed(0) : 'n/a';
+    const cpu = (runs: readonly Run[]) =>
+      runs.every((run) => run.cpuMs !== undefined) ? seconds(median(runs.map((run) => run.cpuMs!))) : 'n/a';
+    timeRows.push([
+      entry.name,
+      seconds(oursMs),
+      seconds(anchorMs),
+      `${(anchorMs / oursMs).toFixed(1)}× faster`,
+      cpu(ours),
+      cpu(anchor),
+      peak(ours),
+      peak(anchor),
+    ]);
 
     const files = distFiles(newDir);
     const diff = differences(files, distFiles(anchorDir));
@@ -235,23 +265,44 @@ async function main(): Promise<void> {
       grouped(bytesOf(files, (path) => path.endsWith('.d.ts'))),
       `${grouped(validators)} (${((100 * validators) / total).toFixed(0)} %)`,
     ]);
-    targets.push({ name: `${entry.name}: build.mjs < ${entry.buildSeconds} s`, measured: `${seconds(oursMs)} s`, met: oursMs < entry.buildSeconds * 1000 });
+    targets.push({
+      name: `${entry.name}: build.mjs < ${entry.buildSeconds} s`,
+      measured: `${seconds(oursMs)} s`,
+      met: oursMs < entry.buildSeconds * 1000,
+    });
     if (entry.distBytes !== undefined) {
-      targets.push({ name: `${entry.name}: dist/ < ${megabytes(entry.distBytes)}`, measured: `${megabytes(total)} (validators.* ${megabytes(validators)})`, met: total < entry.distBytes });
+      targets.push({
+        name: `${entry.name}: dist/ < ${megabytes(entry.distBytes)}`,
+        measured: `${megabytes(total)} (validators.* ${megabytes(validators)})`,
+        met: total < entry.distBytes,
+      });
     }
     targets.push({
       name: `${entry.name}: dist/ is what tsc ×2 writes, byte for byte`,
-      measured: diff.length === 0 ? `${files.size} files identical` : `${diff.length} differ: ${diff.slice(0, 5).join(', ')}${diff.length > 5 ? ', …' : ''}`,
+      measured:
+        diff.length === 0
+          ? `${files.size} files identical`
+          : `${diff.length} differ: ${diff.slice(0, 5).join(', ')}${diff.length > 5 ? ', …' : ''}`,
       met: diff.length === 0,
     });
   }
 
   log('\n## Build time (median wall time, whole process)');
-  log(table(['package', 'build.mjs s', 'tsc ×2 s (anchor)', 'ratio', 'build.mjs CPU s', 'tsc ×2 CPU s', 'build.mjs peak MiB', 'tsc peak MiB'], timeRows));
+  log(
+    table(
+      ['package', 'build.mjs s', 'tsc ×2 s (anchor)', 'ratio', 'build.mjs CPU s', 'tsc ×2 CPU s', 'build.mjs peak MiB', 'tsc peak MiB'],
+      timeRows,
+    ),
+  );
   log('\n## dist/ in bytes');
   log(table(['package', 'files', 'dist/', 'esm/', 'cjs/', '.d.ts', 'validators.js + .d.ts'], sizeRows));
   log('\n## Targets');
-  log(table(['target', 'measured', ''], targets.map((target) => [target.name, target.measured, target.met ? '✓' : '✗'])));
+  log(
+    table(
+      ['target', 'measured', ''],
+      targets.map((target) => [target.name, target.measured, target.met ? '✓' : '✗']),
+    ),
+  );
   process.exitCode = targets.some((target) => !target.met) ? 1 : 0;
 }
 

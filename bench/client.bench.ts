@@ -251,7 +251,15 @@ async function coldImport(): Promise<void> {
       logLevel: 'silent',
     });
     const minified = join(dir, 'core.min.mjs');
-    await build({ entryPoints: [outfile], bundle: true, minify: true, format: 'esm', platform: 'neutral', outfile: minified, logLevel: 'silent' });
+    await build({
+      entryPoints: [outfile],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'neutral',
+      outfile: minified,
+      logLevel: 'silent',
+    });
     const baseline = medianMs(['-e', '0']);
     const rows = [
       ['node -e 0 (baseline)', baseline],

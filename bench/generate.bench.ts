@@ -16,7 +16,18 @@
 // Exit code 1 when a target is missed (as bench:size).
 // Run: npm run bench:generate [-- --only=cold,watch,consumer,scaling,profile] [-- --quick]
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,7 +45,10 @@ const MiB = 2 ** 20;
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
-const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const SECTIONS = new Set(only ?? ['cold', 'watch', 'consumer', 'scaling', 'profile']);
 const KEEP = args.includes('--keep');
 
@@ -68,7 +82,12 @@ function timed(command: string, commandArgs: readonly string[], options: { cwd?:
   return new Promise((done) => {
     const started = performance.now();
     // its own process group, so that a timeout stops GNU time and the process it runs
-    const child = spawn(file, fileArgs, { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(file, fileArgs, {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let output = '';
     const collect = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-20_000));
     child.stdout.on('data', collect);
@@ -94,7 +113,8 @@ function timed(command: string, commandArgs: readonly string[], options: { cwd?:
 }
 
 function mustSucceed(what: string, run: Run): Run {
-  if (run.code !== 0 || run.timedOut) throw new Error(`${what} failed (${run.timedOut ? 'timed out' : `exit ${run.code}`}):\n${run.output.slice(-3_000)}`);
+  if (run.code !== 0 || run.timedOut)
+    throw new Error(`${what} failed (${run.timedOut ? 'timed out' : `exit ${run.code}`}):\n${run.output.slice(-3_000)}`);
   return run;
 }
 
@@ -119,12 +139,18 @@ const mib = (value: number | undefined): string => (value === undefined ? 'n/a' 
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
-  return [line(headers), `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  return [
+    line(headers),
+    `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 const log = (text = ''): void => void process.stdout.write(`${text}\n`);
-const banner = (text: string): void => log(`\n${'!'.repeat(Math.min(100, text.length))}\n${text}\n${'!'.repeat(Math.min(100, text.length))}`);
+const banner = (text: string): void =>
+  log(`\n${'!'.repeat(Math.min(100, text.length))}\n${text}\n${'!'.repeat(Math.min(100, text.length))}`);
 
 interface TargetResult {
   readonly name: string;
@@ -146,10 +172,34 @@ interface Generator {
   readonly output: string;
 }
 
-const SDKGEN: Generator = { name: 'sdkgen', what: 'client, types, validators', node: process.execPath, args: (spec, out) => [join(ROOT, 'dist/sdkgen.mjs'), 'generate', '--spec', spec, '--out', join(out, 'client'), '--quiet'], output: 'client' };
-const OPENAPI_TYPESCRIPT: Generator = { name: 'openapi-typescript', what: 'types only', node: process.execPath, args: (spec, out) => [join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), spec, '-o', join(out, 'types.ts')], output: 'types.ts' };
-const HEY_API: Generator = { name: '@hey-api/openapi-ts', what: 'default SDK (fetch)', node: NODE22, args: (spec, out) => [join(PEERS, 'node_modules/@hey-api/openapi-ts/bin/run.js'), '-i', spec, '-o', join(out, 'hey')], output: 'hey' };
-const ORVAL: Generator = { name: 'orval', what: 'default client (axios)', node: NODE22, args: (spec, out) => [join(PEERS, 'node_modules/orval/dist/bin/orval.mjs'), '--input', spec, '--output', join(out, 'orval/api.ts')], output: 'orval/api.ts' };
+const SDKGEN: Generator = {
+  name: 'sdkgen',
+  what: 'client, types, validators',
+  node: process.execPath,
+  args: (spec, out) => [join(ROOT, 'dist/sdkgen.mjs'), 'generate', '--spec', spec, '--out', join(out, 'client'), '--quiet'],
+  output: 'client',
+};
+const OPENAPI_TYPESCRIPT: Generator = {
+  name: 'openapi-typescript',
+  what: 'types only',
+  node: process.execPath,
+  args: (spec, out) => [join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), spec, '-o', join(out, 'types.ts')],
+  output: 'types.ts',
+};
+const HEY_API: Generator = {
+  name: '@hey-api/openapi-ts',
+  what: 'default SDK (fetch)',
+  node: NODE22,
+  args: (spec, out) => [join(PEERS, 'node_modules/@hey-api/openapi-ts/bin/run.js'), '-i', spec, '-o', join(out, 'hey')],
+  output: 'hey',
+};
+const ORVAL: Generator = {
+  name: 'orval',
+  what: 'default client (axios)',
+  node: NODE22,
+  args: (spec, out) => [join(PEERS, 'node_modules/orval/dist/bin/orval.mjs'), '--input', spec, '--output', join(out, 'orval/api.ts')],
+  output: 'orval/api.ts',
+};
 
 /** The installed version of a package: a peer from bench/peers, else from the root. */
 function packageVersion(name: string): string {
@@ -203,7 +253,15 @@ async function coldRuns(label: string, spec: string, rounds: number, generators:
     const times = list.map((run) => run.ms);
     const peaks = list.flatMap((run) => (run.peakMiB === undefined ? [] : [run.peakMiB]));
     const version = generator === SDKGEN ? '(this repo)' : packageVersion(generator.name);
-    return [`${generator.name} ${version}`, generator.what, seconds(median(times)), spread(times), `${(median(times) / baseline).toFixed(2)}×`, mib(peaks.length > 0 ? Math.max(...peaks) : undefined), outputSize(join(outputs.get(generator.name)!))];
+    return [
+      `${generator.name} ${version}`,
+      generator.what,
+      seconds(median(times)),
+      spread(times),
+      `${(median(times) / baseline).toFixed(2)}×`,
+      mib(peaks.length > 0 ? Math.max(...peaks) : undefined),
+      outputSize(join(outputs.get(generator.name)!)),
+    ];
   });
   log(table(['generator', 'output', 'median s', 'min–max s', 'vs openapi-typescript', 'peak RSS MiB', 'output'], rows));
   return { runs, outputs };
@@ -225,11 +283,19 @@ function outputSize(path: string): string {
 const SUMMARY = /^sdkgen: \d+ files? written, .*; (\d+) ms \(/;
 
 /** Starts `generate --watch` on a copy of `spec`, then edits one description `edits` times. */
-async function watchRegeneration(label: string, spec: string, edits: number): Promise<{ editMs: number[]; reportedMs: number[]; initialMs: number }> {
+async function watchRegeneration(
+  label: string,
+  spec: string,
+  edits: number,
+): Promise<{ editMs: number[]; reportedMs: number[]; initialMs: number }> {
   const dir = scratch(`watch/${label}`);
   const copy = join(dir, `spec${spec.slice(spec.lastIndexOf('.'))}`);
   copyFileSync(spec, copy);
-  const child = spawn(process.execPath, [join(ROOT, 'dist/sdkgen.mjs'), 'generate', '--spec', copy, '--out', join(dir, 'client'), '--watch'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'dist/sdkgen.mjs'), 'generate', '--spec', copy, '--out', join(dir, 'client'), '--watch'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  );
   const waiters: ((line: string) => void)[] = [];
   let pending = '';
   let errors = '';
@@ -251,7 +317,10 @@ async function watchRegeneration(label: string, spec: string, edits: number): Pr
   });
   const nextSummary = (timeoutMs: number) =>
     new Promise<string>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`--watch on ${label}: no summary line within ${timeoutMs} ms; stderr:\n${errors}`)), timeoutMs);
+      const timer = setTimeout(
+        () => fail(new Error(`--watch on ${label}: no summary line within ${timeoutMs} ms; stderr:\n${errors}`)),
+        timeoutMs,
+      );
       waiters.push((line) => {
         clearTimeout(timer);
         done(line);
@@ -282,7 +351,10 @@ async function watchRegeneration(label: string, spec: string, edits: number): Pr
 /** Appends ` (edit N)` to the first plain one-line `description:` under components (a one-field edit). */
 function editOneDescription(text: string, edit: number): string {
   const lines = text.split('\n');
-  const start = Math.max(0, lines.findIndex((line) => /^components:/.test(line)));
+  const start = Math.max(
+    0,
+    lines.findIndex((line) => /^components:/.test(line)),
+  );
   for (let index = start; index < lines.length; index++) {
     const match = /^(\s+description: )([^'"|>&*!%@`{[\s].*)$/.exec(lines[index]!);
     if (match !== null && !match[2]!.includes(' #') && !match[2]!.endsWith(':')) {
@@ -296,7 +368,16 @@ function editOneDescription(text: string, edit: number): string {
 // --- 3. consumer type-check ---------------------------------------------------------------------
 
 const CONSUMER_TSCONFIG = {
-  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, skipLibCheck: true, noEmit: true },
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    types: [],
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+  },
   files: ['main.ts'],
 };
 
@@ -357,32 +438,65 @@ function consumerProject(name: string, main: string, links: Record<string, strin
 async function consumerTypeCheck(outputs: Map<string, string>, rounds: number): Promise<void> {
   log(`\n## Consumer type-check: tsc --noEmit of a project importing the whole OpenAI client (${rounds} rounds; strict, skipLibCheck)`);
   const client = outputs.get(SDKGEN.name)!;
-  const build = mustSucceed('tsc build of the generated package (.d.ts)', await timed(process.execPath, [TSC, '-p', join(client, 'tsconfig.json')], { timeoutMs: 600_000 }));
+  const build = mustSucceed(
+    'tsc build of the generated package (.d.ts)',
+    await timed(process.execPath, [TSC, '-p', join(client, 'tsconfig.json')], { timeoutMs: 600_000 }),
+  );
   log(`  building the generated package's dist/esm (.js + .d.ts) with its own tsconfig: ${seconds(build.ms)} s, ${mib(build.peakMiB)} MiB`);
   const packageName = (JSON.parse(readFileSync(join(client, 'package.json'), 'utf8')) as { name: string }).name;
   // the first project is the one the target is about: what a user of the published package compiles
   const projects: [string, string][] = [
-    ['sdkgen, the built package (.d.ts)', consumerProject('sdkgen-package', CONSUMERS.sdkgen(packageName), { [`node_modules/${packageName}`]: client })],
+    [
+      'sdkgen, the built package (.d.ts)',
+      consumerProject('sdkgen-package', CONSUMERS.sdkgen(packageName), { [`node_modules/${packageName}`]: client }),
+    ],
     ['sdkgen, its src/ imported directly (.ts)', consumerProject('sdkgen-source', CONSUMERS.sdkgen('./client/src/index.js'), { client })],
-    [`openapi-fetch ${packageVersion('openapi-fetch')} + openapi-typescript types (.ts)`, consumerProject('openapi-fetch', CONSUMERS.openapiFetch, { 'types.ts': outputs.get(OPENAPI_TYPESCRIPT.name)!, 'node_modules/openapi-fetch': join(ROOT, 'node_modules/openapi-fetch') })],
+    [
+      `openapi-fetch ${packageVersion('openapi-fetch')} + openapi-typescript types (.ts)`,
+      consumerProject('openapi-fetch', CONSUMERS.openapiFetch, {
+        'types.ts': outputs.get(OPENAPI_TYPESCRIPT.name)!,
+        'node_modules/openapi-fetch': join(ROOT, 'node_modules/openapi-fetch'),
+      }),
+    ],
   ];
-  if (outputs.has(HEY_API.name)) projects.push(['@hey-api/openapi-ts client (.ts)', consumerProject('hey-api', CONSUMERS.heyApi, { hey: outputs.get(HEY_API.name)! })]);
+  if (outputs.has(HEY_API.name))
+    projects.push(['@hey-api/openapi-ts client (.ts)', consumerProject('hey-api', CONSUMERS.heyApi, { hey: outputs.get(HEY_API.name)! })]);
   const times = new Map<string, Run[]>(projects.map(([name]) => [name, []]));
   for (let round = 1; round <= rounds; round++) {
-    for (const [name, dir] of projects) times.get(name)!.push(mustSucceed(`tsc --noEmit of ${name}`, await timed(process.execPath, [TSC, '-p', dir], { timeoutMs: 300_000 })));
+    for (const [name, dir] of projects)
+      times
+        .get(name)!
+        .push(mustSucceed(`tsc --noEmit of ${name}`, await timed(process.execPath, [TSC, '-p', dir], { timeoutMs: 300_000 })));
   }
-  log(table(['consumer project', 'median s', 'min–max s', 'peak RSS MiB'], projects.map(([name]) => {
-    const list = times.get(name)!;
-    return [name, seconds(median(list.map((run) => run.ms))), spread(list.map((run) => run.ms)), mib(Math.max(...list.map((run) => run.peakMiB ?? 0)))];
-  })));
+  log(
+    table(
+      ['consumer project', 'median s', 'min–max s', 'peak RSS MiB'],
+      projects.map(([name]) => {
+        const list = times.get(name)!;
+        return [
+          name,
+          seconds(median(list.map((run) => run.ms))),
+          spread(list.map((run) => run.ms)),
+          mib(Math.max(...list.map((run) => run.peakMiB ?? 0))),
+        ];
+      }),
+    ),
+  );
   const ours = median(times.get(projects[0]![0])!.map((run) => run.ms)) / 1000;
-  targets.push({ name: 'consumer tsc --noEmit, whole OpenAI client', target: `≤ ${TARGETS.consumerSeconds} s`, measured: `${ours.toFixed(2)} s (package .d.ts)`, met: ours <= TARGETS.consumerSeconds });
+  targets.push({
+    name: 'consumer tsc --noEmit, whole OpenAI client',
+    target: `≤ ${TARGETS.consumerSeconds} s`,
+    measured: `${ours.toFixed(2)} s (package .d.ts)`,
+    met: ours <= TARGETS.consumerSeconds,
+  });
 }
 
 // --- 4. scaling -------------------------------------------------------------------------------------
 
 async function scaling(sizes: readonly number[], rounds: number): Promise<void> {
-  log(`\n## Scaling: synthetic specs (bench/synthetic-spec.ts), N schemas and N operations, recursive schemas included (${rounds} rounds; 120 s limit per run)`);
+  log(
+    `\n## Scaling: synthetic specs (bench/synthetic-spec.ts), N schemas and N operations, recursive schemas included (${rounds} rounds; 120 s limit per run)`,
+  );
   const dir = scratch('scaling');
   const rows: string[][] = [];
   const medians = new Map<number, number>();
@@ -405,7 +519,9 @@ async function scaling(sizes: readonly number[], rounds: number): Promise<void> 
         break;
       }
       ours.push(mustSucceed(`sdkgen on synthetic ${size}`, run));
-      theirs.push(mustSucceed(`openapi-typescript on synthetic ${size}`, await timed(OPENAPI_TYPESCRIPT.node, OPENAPI_TYPESCRIPT.args(spec, out))));
+      theirs.push(
+        mustSucceed(`openapi-typescript on synthetic ${size}`, await timed(OPENAPI_TYPESCRIPT.node, OPENAPI_TYPESCRIPT.args(spec, out))),
+      );
     }
     if (ours.length === 0) {
       slowest = size;
@@ -415,7 +531,14 @@ async function scaling(sizes: readonly number[], rounds: number): Promise<void> 
     }
     const time = median(ours.map((run) => run.ms));
     medians.set(size, time);
-    rows.push([String(size), (bytes / MiB).toFixed(2), seconds(time), spread(ours.map((run) => run.ms)), mib(Math.max(...ours.map((run) => run.peakMiB ?? 0))), seconds(median(theirs.map((run) => run.ms)))]);
+    rows.push([
+      String(size),
+      (bytes / MiB).toFixed(2),
+      seconds(time),
+      spread(ours.map((run) => run.ms)),
+      mib(Math.max(...ours.map((run) => run.peakMiB ?? 0))),
+      seconds(median(theirs.map((run) => run.ms))),
+    ]);
     process.stdout.write(`  ${size}: sdkgen ${seconds(time)} s\n`);
   }
   log(table(['N', 'spec MiB', 'sdkgen median s', 'min–max s', 'peak RSS MiB', 'openapi-typescript s'], rows));
@@ -423,7 +546,12 @@ async function scaling(sizes: readonly number[], rounds: number): Promise<void> 
   const large = medians.get(2000);
   const ratio = small !== undefined && large !== undefined ? large / small : undefined;
   log(ratio === undefined ? '2,000 / 200: not measured (a run timed out)' : `2,000 / 200 = ${ratio.toFixed(1)}× (linear: 10×)`);
-  targets.push({ name: 'scaling, time(2,000) / time(200)', target: `≤ ${TARGETS.scaling}×`, measured: ratio === undefined ? `not measured: ${slowest} timed out (> 120 s)` : `${ratio.toFixed(1)}×`, met: ratio === undefined ? false : ratio <= TARGETS.scaling });
+  targets.push({
+    name: 'scaling, time(2,000) / time(200)',
+    target: `≤ ${TARGETS.scaling}×`,
+    measured: ratio === undefined ? `not measured: ${slowest} timed out (> 120 s)` : `${ratio.toFixed(1)}×`,
+    met: ratio === undefined ? false : ratio <= TARGETS.scaling,
+  });
 }
 
 // --- 5. profile -------------------------------------------------------------------------------------
@@ -462,16 +590,49 @@ console.log(JSON.stringify({ rows: rows.slice(1), total: performance.now() - fir
 `,
   );
   const stageRun = mustSucceed('stage timing', await timed(process.execPath, ['--import', 'tsx', stages, spec]));
-  const stageData = JSON.parse(stageRun.output.trim().split('\n').at(-1)!) as { rows: [string, number, number][]; total: number; bytes: number; files: [string, number][] };
+  const stageData = JSON.parse(stageRun.output.trim().split('\n').at(-1)!) as {
+    rows: [string, number, number][];
+    total: number;
+    bytes: number;
+    files: [string, number][];
+  };
   log(`Stages (one in-process run through the library, tsx; RSS when the stage ended; peak ${mib(stageRun.peakMiB)} MiB):`);
-  log(table(['stage', 'ms', 'share', 'RSS MiB'], stageData.rows.map(([stage, ms, rss]) => [stage, ms.toFixed(0), `${((100 * ms) / stageData.total).toFixed(0)} %`, (rss / MiB).toFixed(0)])));
+  log(
+    table(
+      ['stage', 'ms', 'share', 'RSS MiB'],
+      stageData.rows.map(([stage, ms, rss]) => [
+        stage,
+        ms.toFixed(0),
+        `${((100 * ms) / stageData.total).toFixed(0)} %`,
+        (rss / MiB).toFixed(0),
+      ]),
+    ),
+  );
   const largest = [...stageData.files].sort((a, b) => b[1] - a[1]).slice(0, 4);
-  log(`Output: ${(stageData.bytes / MiB).toFixed(1)} MiB of text in ${stageData.files.length} files; largest: ${largest.map(([path, size]) => `${path} ${(size / MiB).toFixed(2)} MiB`).join(', ')}`);
+  log(
+    `Output: ${(stageData.bytes / MiB).toFixed(1)} MiB of text in ${stageData.files.length} files; largest: ${largest.map(([path, size]) => `${path} ${(size / MiB).toFixed(2)} MiB`).join(', ')}`,
+  );
 
   const profileDir = join(dir, 'cpu');
-  mustSucceed('profiled run', await timed(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profileDir, join(ROOT, 'dist/sdkgen.mjs'), 'generate', '--spec', spec, '--out', join(dir, 'client'), '--quiet']));
+  mustSucceed(
+    'profiled run',
+    await timed(process.execPath, [
+      '--cpu-prof',
+      '--cpu-prof-dir',
+      profileDir,
+      join(ROOT, 'dist/sdkgen.mjs'),
+      'generate',
+      '--spec',
+      spec,
+      '--out',
+      join(dir, 'client'),
+      '--quiet',
+    ]),
+  );
   // one profile per thread: CPU.<date>.<time>.<pid>.<thread id>.<sequence>.cpuprofile, thread 0 the main one
-  const files = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile')).sort((a, b) => threadOf(a) - threadOf(b));
+  const files = readdirSync(profileDir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .sort((a, b) => threadOf(a) - threadOf(b));
   for (const file of files) {
     const thread = threadOf(file) === 0 ? 'main thread' : `worker thread ${threadOf(file)} (prettier)`;
     const cpu = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
@@ -485,17 +646,39 @@ console.log(JSON.stringify({ rows: rows.slice(1), total: performance.now() - fir
       const { functionName, url, lineNumber } = node.callFrame;
       const who = owner(url, functionName);
       byOwner.set(who, (byOwner.get(who) ?? 0) + self);
-      const where = url === '' ? '' : ` ${url.replace(/^.*\/node_modules\//, '').replace(/^.*\/dist\//, 'dist/').replace(/^file:\/\//, '')}:${lineNumber + 1}`;
+      const where =
+        url === ''
+          ? ''
+          : ` ${url
+              .replace(/^.*\/node_modules\//, '')
+              .replace(/^.*\/dist\//, 'dist/')
+              .replace(/^file:\/\//, '')}:${lineNumber + 1}`;
       const key = `${functionName || '(anonymous)'}${where}`;
       byFunction.set(key, (byFunction.get(key) ?? 0) + self);
     }
     const total = [...byOwner.values()].reduce((sum, value) => sum + value, 0);
     const share = (us: number) => `${((100 * us) / total).toFixed(1)} %`;
     log(`CPU profile of the ${thread} (node --cpu-prof dist/sdkgen.mjs, ${seconds(total / 1000)} s sampled), self time by package:`);
-    log(table(['package', 'self ms', 'share'], [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([who, us]) => [who, (us / 1000).toFixed(0), share(us)])));
+    log(
+      table(
+        ['package', 'self ms', 'share'],
+        [...byOwner]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 12)
+          .map(([who, us]) => [who, (us / 1000).toFixed(0), share(us)]),
+      ),
+    );
     if (threadOf(file) !== 0) continue;
     log('Top self-time functions:');
-    log(table(['function', 'self ms', 'share'], [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([name, us]) => [name, (us / 1000).toFixed(0), share(us)])));
+    log(
+      table(
+        ['function', 'self ms', 'share'],
+        [...byFunction]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 20)
+          .map(([name, us]) => [name, (us / 1000).toFixed(0), share(us)]),
+      ),
+    );
   }
 }
 
@@ -511,33 +694,65 @@ async function main(): Promise<void> {
   const hasOpenAI = existsSync(OPENAI);
   if (!hasOpenAI) banner('!!! ../shared/specs/openai-openapi.yaml (beside the repo) is missing: the OpenAI rows are skipped');
   const generators = SECTIONS.has('cold') || SECTIONS.has('consumer') ? availableGenerators() : [SDKGEN, OPENAPI_TYPESCRIPT];
-  log(`Node ${process.version} (sdkgen, openapi-typescript)${generators.includes(HEY_API) ? `, ${spawnSync(NODE22, ['--version']).stdout.toString().trim()} (hey-api, orval)` : ''}; ${HAS_GNU_TIME ? 'peak RSS from GNU time' : 'no GNU time: no peak RSS'}`);
+  log(
+    `Node ${process.version} (sdkgen, openapi-typescript)${generators.includes(HEY_API) ? `, ${spawnSync(NODE22, ['--version']).stdout.toString().trim()} (hey-api, orval)` : ''}; ${HAS_GNU_TIME ? 'peak RSS from GNU time' : 'no GNU time: no peak RSS'}`,
+  );
 
   let openai: ColdResult | undefined;
   if (SECTIONS.has('cold')) {
     const chatkit = await coldRuns('ChatKit spec (spec/chatkit-sessions.yaml)', CHATKIT, QUICK ? 1 : 5, generators);
-    const ratio = median(chatkit.runs.get(SDKGEN.name)!.map((run) => run.ms)) / median(chatkit.runs.get(OPENAPI_TYPESCRIPT.name)!.map((run) => run.ms));
-    targets.push({ name: 'ChatKit spec, cold', target: `≤ ${TARGETS.chatkitRatio}× openapi-typescript`, measured: `${ratio.toFixed(2)}×`, met: ratio <= TARGETS.chatkitRatio });
+    const ratio =
+      median(chatkit.runs.get(SDKGEN.name)!.map((run) => run.ms)) / median(chatkit.runs.get(OPENAPI_TYPESCRIPT.name)!.map((run) => run.ms));
+    targets.push({
+      name: 'ChatKit spec, cold',
+      target: `≤ ${TARGETS.chatkitRatio}× openapi-typescript`,
+      measured: `${ratio.toFixed(2)}×`,
+      met: ratio <= TARGETS.chatkitRatio,
+    });
     if (hasOpenAI) {
       openai = await coldRuns('OpenAI spec (../shared/specs/openai-openapi.yaml)', OPENAI, QUICK ? 1 : 3, generators);
       const ours = openai.runs.get(SDKGEN.name)!;
       const openaiRatio = median(ours.map((run) => run.ms)) / median(openai.runs.get(OPENAPI_TYPESCRIPT.name)!.map((run) => run.ms));
       const peak = Math.max(...ours.map((run) => run.peakMiB ?? 0));
-      targets.push({ name: 'OpenAI spec, cold', target: `≤ ${TARGETS.openaiRatio}× openapi-typescript`, measured: `${openaiRatio.toFixed(2)}×`, met: openaiRatio <= TARGETS.openaiRatio });
-      targets.push({ name: 'OpenAI spec, peak memory', target: `≤ ${TARGETS.openaiPeakMiB} MiB`, measured: HAS_GNU_TIME ? `${peak.toFixed(0)} MiB` : 'n/a', met: HAS_GNU_TIME ? peak <= TARGETS.openaiPeakMiB : undefined });
+      targets.push({
+        name: 'OpenAI spec, cold',
+        target: `≤ ${TARGETS.openaiRatio}× openapi-typescript`,
+        measured: `${openaiRatio.toFixed(2)}×`,
+        met: openaiRatio <= TARGETS.openaiRatio,
+      });
+      targets.push({
+        name: 'OpenAI spec, peak memory',
+        target: `≤ ${TARGETS.openaiPeakMiB} MiB`,
+        measured: HAS_GNU_TIME ? `${peak.toFixed(0)} MiB` : 'n/a',
+        met: HAS_GNU_TIME ? peak <= TARGETS.openaiPeakMiB : undefined,
+      });
     }
   }
 
   if (SECTIONS.has('watch')) {
     log('\n## generate --watch: from saving a one-description edit to the summary line (includes the 60 ms debounce)');
     const rows: string[][] = [];
-    const specs: { label: string; spec: string; edits: number; limit: number }[] = [{ label: 'ChatKit', spec: CHATKIT, edits: QUICK ? 2 : 5, limit: TARGETS.watchChatkitMs }];
+    const specs: { label: string; spec: string; edits: number; limit: number }[] = [
+      { label: 'ChatKit', spec: CHATKIT, edits: QUICK ? 2 : 5, limit: TARGETS.watchChatkitMs },
+    ];
     if (hasOpenAI) specs.push({ label: 'OpenAI', spec: OPENAI, edits: QUICK ? 1 : 3, limit: TARGETS.watchOpenaiMs });
     for (const { label, spec, edits, limit } of specs) {
       const result = await watchRegeneration(label, spec, edits);
       const time = median(result.editMs);
-      rows.push([label, String(edits), (result.initialMs / 1000).toFixed(2), time.toFixed(0), `${Math.min(...result.editMs).toFixed(0)}–${Math.max(...result.editMs).toFixed(0)}`, median(result.reportedMs).toFixed(0)]);
-      targets.push({ name: `--watch after a one-field edit, ${label}`, target: `< ${limit} ms`, measured: `${time.toFixed(0)} ms`, met: time < limit });
+      rows.push([
+        label,
+        String(edits),
+        (result.initialMs / 1000).toFixed(2),
+        time.toFixed(0),
+        `${Math.min(...result.editMs).toFixed(0)}–${Math.max(...result.editMs).toFixed(0)}`,
+        median(result.reportedMs).toFixed(0),
+      ]);
+      targets.push({
+        name: `--watch after a one-field edit, ${label}`,
+        target: `< ${limit} ms`,
+        measured: `${time.toFixed(0)} ms`,
+        met: time < limit,
+      });
     }
     log(table(['spec', 'edits', 'first run s', 'median ms', 'min–max ms', 'sdkgen reports ms'], rows));
   }
@@ -550,7 +765,18 @@ async function main(): Promise<void> {
   if (SECTIONS.has('scaling')) await scaling(QUICK ? [50, 200] : [50, 200, 1000, 2000], QUICK ? 1 : 3);
 
   if (targets.length > 0) log('\n## Targets');
-  if (targets.length > 0) log(table(['target', 'wanted', 'measured', ''], targets.map((target) => [target.name, target.target, target.measured, target.met === undefined ? 'n/a' : target.met ? 'met' : 'MISSED'])));
+  if (targets.length > 0)
+    log(
+      table(
+        ['target', 'wanted', 'measured', ''],
+        targets.map((target) => [
+          target.name,
+          target.target,
+          target.measured,
+          target.met === undefined ? 'n/a' : target.met ? 'met' : 'MISSED',
+        ]),
+      ),
+    );
   const missed = targets.some((target) => target.met === false);
   if ((missed || only?.includes('profile')) && SECTIONS.has('profile') && hasOpenAI) await profile(OPENAI);
   process.exitCode = missed ? 1 : 0;

@@ -177,7 +177,11 @@ function dominantModules(metafile: Metafile, limit: number): { path: string; byt
   const total = output.bytes;
   return Object.entries(output.inputs)
     .map(([path, input]) => ({
-      path: path.includes('node_modules/') ? path.replace(/^.*node_modules\//, '') : path.includes('/src/') ? path.replace(/^.*\/src\//, 'src/') : '(the consumer code)',
+      path: path.includes('node_modules/')
+        ? path.replace(/^.*node_modules\//, '')
+        : path.includes('/src/')
+          ? path.replace(/^.*\/src\//, 'src/')
+          : '(the consumer code)',
       bytes: input.bytesInOutput,
       share: input.bytesInOutput / total,
     }))
@@ -192,7 +196,18 @@ const bytes = (n: number): string => `${n.toLocaleString('en-US')} B`;
  * call bundled from its sources (esbuild compiles the TypeScript), and the official SDK's call.
  */
 function openAIContenders(folder: string): Contender[] {
-  execFileSync(process.execPath, [join(REPO_ROOT, 'dist', 'sdkgen.mjs'), 'generate', '--spec', join(REPO_ROOT, '..', 'shared', 'specs', 'openai-openapi.yaml'), '--out', folder], { stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [
+      join(REPO_ROOT, 'dist', 'sdkgen.mjs'),
+      'generate',
+      '--spec',
+      join(REPO_ROOT, '..', 'shared', 'specs', 'openai-openapi.yaml'),
+      '--out',
+      folder,
+    ],
+    { stdio: 'ignore' },
+  );
   const body = `{ model: 'gpt-4o', messages: [{ role: 'user', content: 'Say hi' }] }`;
   return [
     {
@@ -242,7 +257,10 @@ try {
 }
 
 console.log(`\nBundle size (esbuild ${(await import('esbuild')).version}, platform browser, es2022, minified; gzip -9)`);
-for (const [title, results] of [['consumer: create + cancel', chatkit], ['consumer: one chat.completions.create', openai]] as const) {
+for (const [title, results] of [
+  ['consumer: create + cancel', chatkit],
+  ['consumer: one chat.completions.create', openai],
+] as const) {
   const reference = results.find((result) => result.contender.target !== undefined);
   if (reference === undefined) throw new Error(`no target row for ${title}`);
   printTable(title, results, reference);

@@ -70,11 +70,25 @@ export function syntheticSpec(count: number): Json {
           responses: ok({
             type: 'object',
             required: ['object', 'data', 'has_more'],
-            properties: { object: { const: 'list' }, data: { type: 'array', items: ref(item) }, first_id: { type: 'string' }, last_id: { type: 'string' }, has_more: { type: 'boolean' } },
+            properties: {
+              object: { const: 'list' },
+              data: { type: 'array', items: ref(item) },
+              first_id: { type: 'string' },
+              last_id: { type: 'string' },
+              has_more: { type: 'boolean' },
+            },
           }),
         },
       ],
-      [collection, 'post', { operationId: `createResources${resource}`, requestBody: { required: true, content: { 'application/json': { schema: ref(item) } } }, responses: ok(ref(item)) }],
+      [
+        collection,
+        'post',
+        {
+          operationId: `createResources${resource}`,
+          requestBody: { required: true, content: { 'application/json': { schema: ref(item) } } },
+          responses: ok(ref(item)),
+        },
+      ],
       [member, 'get', { operationId: `retrieveResources${resource}`, parameters: [idParam], responses: ok(ref(item)) }],
       [
         member,
@@ -82,7 +96,11 @@ export function syntheticSpec(count: number): Json {
         {
           operationId: `deleteResources${resource}`,
           parameters: [idParam],
-          responses: ok({ type: 'object', required: ['id', 'deleted'], properties: { id: { type: 'string' }, deleted: { type: 'boolean' } } }),
+          responses: ok({
+            type: 'object',
+            required: ['id', 'deleted'],
+            properties: { id: { type: 'string' }, deleted: { type: 'boolean' } },
+          }),
         },
       ],
     ];

@@ -65,23 +65,47 @@ type Check = (value: unknown) => unknown;
 type Case = 'ChatSession (valid)' | 'SessionCreateParams (valid, full)' | 'SessionCreateParams (invalid)';
 
 // --- hand-written equivalents ----------------------------------------------------------------
-const primitive = (value: unknown) => typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+const primitive = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 
 function typeboxSchemas(): { session: TSchema; create: TSchema } {
   const closed = { additionalProperties: false };
   const int = (options = {}) => Type.Integer(options);
   const nullableInt = Type.Union([Type.Integer(), Type.Null()]);
-  const state = Type.Record(Type.String({ maxLength: 64 }), Type.Union([Type.String({ maxLength: 10485760 }), Type.Boolean(), Type.Number()]), { maxProperties: 64 });
+  const state = Type.Record(
+    Type.String({ maxLength: 64 }),
+    Type.Union([Type.String({ maxLength: 10485760 }), Type.Boolean(), Type.Number()]),
+    { maxProperties: 64 },
+  );
   const create = Type.Object(
     {
       user: Type.String({ minLength: 1 }),
-      workflow: Type.Object({ id: Type.String(), version: Type.Optional(Type.String()), state_variables: Type.Optional(state), tracing: Type.Optional(Type.Object({ enabled: Type.Optional(Type.Boolean()) }, closed)) }, closed),
+      workflow: Type.Object(
+        {
+          id: Type.String(),
+          version: Type.Optional(Type.String()),
+          state_variables: Type.Optional(state),
+          tracing: Type.Optional(Type.Object({ enabled: Type.Optional(Type.Boolean()) }, closed)),
+        },
+        closed,
+      ),
       chatkit_configuration: Type.Optional(
         Type.Object(
           {
             automatic_thread_titling: Type.Optional(Type.Object({ enabled: Type.Optional(Type.Boolean()) }, closed)),
-            file_upload: Type.Optional(Type.Object({ enabled: Type.Optional(Type.Boolean()), max_file_size: Type.Optional(int({ minimum: 1, maximum: 512 })), max_files: Type.Optional(int({ minimum: 1 })) }, closed)),
-            history: Type.Optional(Type.Object({ enabled: Type.Optional(Type.Boolean()), recent_threads: Type.Optional(int({ minimum: 1 })) }, closed)),
+            file_upload: Type.Optional(
+              Type.Object(
+                {
+                  enabled: Type.Optional(Type.Boolean()),
+                  max_file_size: Type.Optional(int({ minimum: 1, maximum: 512 })),
+                  max_files: Type.Optional(int({ minimum: 1 })),
+                },
+                closed,
+              ),
+            ),
+            history: Type.Optional(
+              Type.Object({ enabled: Type.Optional(Type.Boolean()), recent_threads: Type.Optional(int({ minimum: 1 })) }, closed),
+            ),
           },
           closed,
         ),
@@ -117,14 +141,27 @@ function typeboxSchemas(): { session: TSchema; create: TSchema } {
 
 function zodSchemas(): { session: z.ZodType; create: z.ZodType } {
   const int = () => z.number().int();
-  const state = z.record(z.string().max(64), z.union([z.string().max(10485760), z.boolean(), z.number()])).refine((record) => Object.keys(record).length <= 64);
+  const state = z
+    .record(z.string().max(64), z.union([z.string().max(10485760), z.boolean(), z.number()]))
+    .refine((record) => Object.keys(record).length <= 64);
   const create = z.strictObject({
     user: z.string().min(1),
-    workflow: z.strictObject({ id: z.string(), version: z.string().optional(), state_variables: state.optional(), tracing: z.strictObject({ enabled: z.boolean().optional() }).optional() }),
+    workflow: z.strictObject({
+      id: z.string(),
+      version: z.string().optional(),
+      state_variables: state.optional(),
+      tracing: z.strictObject({ enabled: z.boolean().optional() }).optional(),
+    }),
     chatkit_configuration: z
       .strictObject({
         automatic_thread_titling: z.strictObject({ enabled: z.boolean().optional() }).optional(),
-        file_upload: z.strictObject({ enabled: z.boolean().optional(), max_file_size: int().min(1).max(512).optional(), max_files: int().min(1).optional() }).optional(),
+        file_upload: z
+          .strictObject({
+            enabled: z.boolean().optional(),
+            max_file_size: int().min(1).max(512).optional(),
+            max_files: int().min(1).optional(),
+          })
+          .optional(),
         history: z.strictObject({ enabled: z.boolean().optional(), recent_threads: int().min(1).optional() }).optional(),
       })
       .optional(),
@@ -163,11 +200,22 @@ function valibotSchemas(): { session: v.GenericSchema; create: v.GenericSchema }
   );
   const create = v.strictObject({
     user: v.pipe(v.string(), v.minLength(1)),
-    workflow: v.strictObject({ id: v.string(), version: v.optional(v.string()), state_variables: v.optional(state), tracing: v.optional(v.strictObject({ enabled: v.optional(v.boolean()) })) }),
+    workflow: v.strictObject({
+      id: v.string(),
+      version: v.optional(v.string()),
+      state_variables: v.optional(state),
+      tracing: v.optional(v.strictObject({ enabled: v.optional(v.boolean()) })),
+    }),
     chatkit_configuration: v.optional(
       v.strictObject({
         automatic_thread_titling: v.optional(v.strictObject({ enabled: v.optional(v.boolean()) })),
-        file_upload: v.optional(v.strictObject({ enabled: v.optional(v.boolean()), max_file_size: v.optional(int(v.minValue(1), v.maxValue(512))), max_files: v.optional(int(v.minValue(1))) })),
+        file_upload: v.optional(
+          v.strictObject({
+            enabled: v.optional(v.boolean()),
+            max_file_size: v.optional(int(v.minValue(1), v.maxValue(512))),
+            max_files: v.optional(int(v.minValue(1))),
+          }),
+        ),
         history: v.optional(v.strictObject({ enabled: v.optional(v.boolean()), recent_threads: v.optional(int(v.minValue(1))) })),
       }),
     ),
@@ -204,7 +252,13 @@ const isInt = (value: unknown): boolean => typeof value === 'number' && Number.i
 const isNullableInt = (value: unknown): boolean => value === null || isInt(value);
 
 function handSession(value: unknown): boolean {
-  if (!isObject(value) || typeof value['id'] !== 'string' || typeof value['client_secret'] !== 'string' || typeof value['user'] !== 'string') return false;
+  if (
+    !isObject(value) ||
+    typeof value['id'] !== 'string' ||
+    typeof value['client_secret'] !== 'string' ||
+    typeof value['user'] !== 'string'
+  )
+    return false;
   if (!isInt(value['expires_at']) || !isInt(value['max_requests_per_1_minute']) || value['object'] !== 'chatkit.session') return false;
   const status = value['status'];
   if (status !== 'active' && status !== 'expired' && status !== 'cancelled') return false;
@@ -214,7 +268,13 @@ function handSession(value: unknown): boolean {
   const upload = config['file_upload'];
   const history = config['history'];
   if (!isObject(titling) || typeof titling['enabled'] !== 'boolean') return false;
-  if (!isObject(upload) || typeof upload['enabled'] !== 'boolean' || !isNullableInt(upload['max_file_size']) || !isNullableInt(upload['max_files'])) return false;
+  if (
+    !isObject(upload) ||
+    typeof upload['enabled'] !== 'boolean' ||
+    !isNullableInt(upload['max_file_size']) ||
+    !isNullableInt(upload['max_files'])
+  )
+    return false;
   if (!isObject(history) || typeof history['enabled'] !== 'boolean' || !isNullableInt(history['recent_threads'])) return false;
   const limits = value['rate_limits'];
   if (!isObject(limits) || !isInt(limits['max_requests_per_1_minute'])) return false;
@@ -235,14 +295,16 @@ function onlyKeys(object: Record<string, unknown>, a: string, b?: string, c?: st
   for (const key in object) if (key !== a && key !== b && key !== c && key !== d && key !== e) return false;
   return true;
 }
-const optionalInt = (value: unknown, min: number, max = Infinity): boolean => value === undefined || (isInt(value) && (value as number) >= min && (value as number) <= max);
+const optionalInt = (value: unknown, min: number, max = Infinity): boolean =>
+  value === undefined || (isInt(value) && (value as number) >= min && (value as number) <= max);
 const optionalBool = (value: unknown): boolean => value === undefined || typeof value === 'boolean';
 
 function handCreate(value: unknown): boolean {
   if (!isObject(value) || !onlyKeys(value, 'user', 'workflow', 'chatkit_configuration', 'expires_after', 'rate_limits')) return false;
   if (typeof value['user'] !== 'string' || value['user'] === '') return false;
   const workflow = value['workflow'];
-  if (!isObject(workflow) || !onlyKeys(workflow, 'id', 'version', 'state_variables', 'tracing') || typeof workflow['id'] !== 'string') return false;
+  if (!isObject(workflow) || !onlyKeys(workflow, 'id', 'version', 'state_variables', 'tracing') || typeof workflow['id'] !== 'string')
+    return false;
   if (workflow['version'] !== undefined && typeof workflow['version'] !== 'string') return false;
   const state = workflow['state_variables'];
   if (state !== undefined) {
@@ -261,14 +323,41 @@ function handCreate(value: unknown): boolean {
     const titling = config['automatic_thread_titling'];
     if (titling !== undefined && (!isObject(titling) || !onlyKeys(titling, 'enabled') || !optionalBool(titling['enabled']))) return false;
     const upload = config['file_upload'];
-    if (upload !== undefined && (!isObject(upload) || !onlyKeys(upload, 'enabled', 'max_file_size', 'max_files') || !optionalBool(upload['enabled']) || !optionalInt(upload['max_file_size'], 1, 512) || !optionalInt(upload['max_files'], 1))) return false;
+    if (
+      upload !== undefined &&
+      (!isObject(upload) ||
+        !onlyKeys(upload, 'enabled', 'max_file_size', 'max_files') ||
+        !optionalBool(upload['enabled']) ||
+        !optionalInt(upload['max_file_size'], 1, 512) ||
+        !optionalInt(upload['max_files'], 1))
+    )
+      return false;
     const history = config['history'];
-    if (history !== undefined && (!isObject(history) || !onlyKeys(history, 'enabled', 'recent_threads') || !optionalBool(history['enabled']) || !optionalInt(history['recent_threads'], 1))) return false;
+    if (
+      history !== undefined &&
+      (!isObject(history) ||
+        !onlyKeys(history, 'enabled', 'recent_threads') ||
+        !optionalBool(history['enabled']) ||
+        !optionalInt(history['recent_threads'], 1))
+    )
+      return false;
   }
   const expires = value['expires_after'];
-  if (expires !== undefined && (!isObject(expires) || !onlyKeys(expires, 'anchor', 'seconds') || expires['anchor'] !== 'created_at' || !isInt(expires['seconds']) || (expires['seconds'] as number) < 1 || (expires['seconds'] as number) > 600)) return false;
+  if (
+    expires !== undefined &&
+    (!isObject(expires) ||
+      !onlyKeys(expires, 'anchor', 'seconds') ||
+      expires['anchor'] !== 'created_at' ||
+      !isInt(expires['seconds']) ||
+      (expires['seconds'] as number) < 1 ||
+      (expires['seconds'] as number) > 600)
+  )
+    return false;
   const limits = value['rate_limits'];
-  return limits === undefined || (isObject(limits) && onlyKeys(limits, 'max_requests_per_1_minute') && optionalInt(limits['max_requests_per_1_minute'], 1));
+  return (
+    limits === undefined ||
+    (isObject(limits) && onlyKeys(limits, 'max_requests_per_1_minute') && optionalInt(limits['max_requests_per_1_minute'], 1))
+  );
 }
 
 // --- the contestants -------------------------------------------------------------------------
@@ -285,7 +374,10 @@ async function contestants(): Promise<{ list: Contestant[]; bundle: string; defs
   const ajv = (allErrors: boolean) => {
     const instance = new Ajv2020({ allErrors, strict: true, strictTypes: false, validateFormats: false, logger: false });
     instance.addSchema({ $id: 'spec', $defs: defs });
-    return { session: instance.compile({ $ref: 'spec#/$defs/ChatSession' }), create: instance.compile({ $ref: 'spec#/$defs/SessionCreateParams' }) };
+    return {
+      session: instance.compile({ $ref: 'spec#/$defs/ChatSession' }),
+      create: instance.compile({ $ref: 'spec#/$defs/SessionCreateParams' }),
+    };
   };
   const ajvFirst = ajv(false);
   const ajvAll = ajv(true);
@@ -295,7 +387,11 @@ async function contestants(): Promise<{ list: Contestant[]; bundle: string; defs
   const zod = zodSchemas();
   const valibot = valibotSchemas();
   const list: Contestant[] = [
-    { name: 'sdkgen (generated)', session: (value) => ours['validateChatSession']!(value), create: (value) => ours['validateSessionCreateParams']!(value) },
+    {
+      name: 'sdkgen (generated)',
+      session: (value) => ours['validateChatSession']!(value),
+      create: (value) => ours['validateSessionCreateParams']!(value),
+    },
     { name: 'ajv (allErrors: false)', session: ajvFirst.session, create: ajvFirst.create },
     { name: 'ajv (allErrors: true)', session: ajvAll.session, create: ajvAll.create },
     {
@@ -324,7 +420,13 @@ const median = (values: readonly number[]): number => {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-async function throughput(list: readonly Contestant[], name: Case, value: unknown, pick: (c: Contestant) => Check, valid: boolean): Promise<void> {
+async function throughput(
+  list: readonly Contestant[],
+  name: Case,
+  value: unknown,
+  pick: (c: Contestant) => Check,
+  valid: boolean,
+): Promise<void> {
   for (const contestant of list) {
     if (verdict(pick(contestant)(value)) !== valid) throw new Error(`${contestant.name} gives the wrong verdict on ${name}`);
   }

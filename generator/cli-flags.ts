@@ -24,7 +24,13 @@ export interface BooleanFlag {
 export type Flag = StringFlag | BooleanFlag;
 
 export type FlagValues<F extends Record<string, Flag>> = {
-  -readonly [K in keyof F]: F[K] extends BooleanFlag ? boolean : F[K] extends { readonly isRepeatable: true } ? string[] : F[K] extends { readonly default: string } ? string : string | undefined;
+  -readonly [K in keyof F]: F[K] extends BooleanFlag
+    ? boolean
+    : F[K] extends { readonly isRepeatable: true }
+      ? string[]
+      : F[K] extends { readonly default: string }
+        ? string
+        : string | undefined;
 };
 
 export interface ParsedFlags<F extends Record<string, Flag>> {
@@ -86,6 +92,10 @@ function unknownFlag(rawName: string, arg: string, names: readonly string[]): st
   // parseArgs reads `-spec` as the short flags -s -p -e -c; the user meant a long flag
   if (!rawName.startsWith('--') && arg.startsWith('-') && !arg.startsWith('--') && arg.length > 2) shown = arg.split('=')[0]!;
   const word = shown.replace(/^--?/, '');
-  const nearest = word.length < 2 ? undefined : (closestMatch(word, names) ?? names.find((name) => Math.min(name.length, word.length) >= 3 && (name.startsWith(word) || word.startsWith(name))));
+  const nearest =
+    word.length < 2
+      ? undefined
+      : (closestMatch(word, names) ??
+        names.find((name) => Math.min(name.length, word.length) >= 3 && (name.startsWith(word) || word.startsWith(name))));
   return `unknown option \`${shown}\`${nearest !== undefined ? `; did you mean \`--${nearest}\`?` : '.'}`;
 }

@@ -105,16 +105,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parseFlags(argv, GENERATE_FLAGS, 'sdkgen --help');
     debug = values.debug;
     if (values.help) {
-      io.stdout(HELP + '\n');
+      io.stdout(`${HELP}\n`);
       return 0;
     }
     const [command = 'generate', ...extra] = positionals;
     if (command !== 'generate') {
       const nearest = closestMatch(command, COMMANDS);
-      throw new UsageError(`Unknown command "${command}"${nearest !== undefined ? `; did you mean \`sdkgen ${nearest}\`?` : '.'} Run \`sdkgen --help\` for the commands.`);
+      throw new UsageError(
+        `Unknown command "${command}"${nearest !== undefined ? `; did you mean \`sdkgen ${nearest}\`?` : '.'} Run \`sdkgen --help\` for the commands.`,
+      );
     }
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}". Pass the spec with --spec <file>.`);
-    if (values.check && values.watch) throw new UsageError('--check and --watch do not go together: --check writes nothing, --watch keeps writing.');
+    if (values.check && values.watch)
+      throw new UsageError('--check and --watch do not go together: --check writes nothing, --watch keeps writing.');
     const config = await loadConfig(io.cwd, values.config);
     const pick = <T>(flag: T | undefined, fromConfig: T | undefined): T | undefined => flag ?? fromConfig;
     const templates = pick(values.templates, config.templates);
@@ -125,11 +128,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // the config file's overlays first, then each --overlay in the order given
     const overlays = [...(config.overlays ?? []), ...values.overlay];
     const packageVersion = config.packageVersion;
-    const patternInputLimit = parseLimit(values['pattern-input-limit'] ?? config.patternInputLimit, values['pattern-input-limit'] !== undefined ? '--pattern-input-limit' : `${config.file}: patternInputLimit`);
+    const patternInputLimit = parseLimit(
+      values['pattern-input-limit'] ?? config.patternInputLimit,
+      values['pattern-input-limit'] !== undefined ? '--pattern-input-limit' : `${config.file}: patternInputLimit`,
+    );
     const spec = pick(values.spec, config.spec);
     if (spec === undefined) {
       const where = config.file !== undefined ? `${config.file} has no \`spec\` setting` : `there is no ${CONFIG_NAMES} in ${io.cwd}`;
-      throw new UsageError(`No spec to generate from: no --spec was given and ${where}. Pass --spec <file>, or add a ${config.file ?? 'sdkgen.config.json'} with {"spec": "<file>", "out": "<dir>"}.`);
+      throw new UsageError(
+        `No spec to generate from: no --spec was given and ${where}. Pass --spec <file>, or add a ${config.file ?? 'sdkgen.config.json'} with {"spec": "<file>", "out": "<dir>"}.`,
+      );
     }
     const out = pick(values.out, config.out) ?? DEFAULT_OUT;
     refuseOutputInsideSdkgen(out, io.cwd);
@@ -178,15 +186,23 @@ async function runOnce(settings: RunSettings, io: Io, debug: boolean): Promise<n
 
 async function watch(settings: RunSettings, io: Io, debug: boolean): Promise<number> {
   const { spec, templates, overlays = [] } = settings.options;
-  const targets = [{ path: resolve(io.cwd, spec), isFolder: false }, { path: BUILTIN_TEMPLATES, isFolder: true }, ...overlays.map((overlay) => ({ path: resolve(io.cwd, overlay), isFolder: false }))];
+  const targets = [
+    { path: resolve(io.cwd, spec), isFolder: false },
+    { path: BUILTIN_TEMPLATES, isFolder: true },
+    ...overlays.map((overlay) => ({ path: resolve(io.cwd, overlay), isFolder: false })),
+  ];
   if (templates !== undefined) targets.push({ path: resolve(io.cwd, templates), isFolder: true });
   const announce = () => {
-    if (!settings.quiet && !settings.json) io.stderr(`sdkgen: watching ${[spec, ...overlays, ...(templates !== undefined ? [templates] : [])].join(', ')}, the files it refers to and the built-in templates (Ctrl-C to stop)\n`);
+    if (!settings.quiet && !settings.json)
+      io.stderr(
+        `sdkgen: watching ${[spec, ...overlays, ...(templates !== undefined ? [templates] : [])].join(', ')}, the files it refers to and the built-in templates (Ctrl-C to stop)\n`,
+      );
   };
   await watchFiles(
     withSpecFiles(resolve(io.cwd, spec), targets),
     async (changed) => {
-      if (!settings.quiet && !settings.json) io.stderr(`sdkgen: changed: ${changed.map((path) => relative(io.cwd, path) || path).join(', ')}\n`);
+      if (!settings.quiet && !settings.json)
+        io.stderr(`sdkgen: changed: ${changed.map((path) => relative(io.cwd, path) || path).join(', ')}\n`);
       await runOnce(settings, io, debug);
     },
     { onReady: announce, ...(io.signal ? { signal: io.signal } : {}) },
@@ -197,11 +213,17 @@ async function watch(settings: RunSettings, io: Io, debug: boolean): Promise<num
 function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapsedMs: number): number {
   const difference = result.difference;
   const warnings = result.warnings.filter((w) => w.severity === 'warning');
-  const stale = difference ? [...difference.created.map((p) => `created: ${p}`), ...difference.changed.map((p) => `changed: ${p}`), ...difference.deleted.map((p) => `deleted: ${p}`)] : [];
+  const stale = difference
+    ? [
+        ...difference.created.map((p) => `created: ${p}`),
+        ...difference.changed.map((p) => `changed: ${p}`),
+        ...difference.deleted.map((p) => `deleted: ${p}`),
+      ]
+    : [];
   const { spec, out = '' } = settings.options;
   if (settings.json) {
     io.stdout(
-      JSON.stringify({
+      `${JSON.stringify({
         ok: !(settings.check && stale.length > 0),
         command: settings.check ? 'check' : 'generate',
         spec,
@@ -209,13 +231,17 @@ function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapse
         files: difference
           ? settings.check
             ? { created: difference.created, changed: difference.changed, deleted: difference.deleted }
-            : { written: difference.created.length + difference.changed.length, unchanged: difference.unchanged.length, deleted: difference.deleted.length }
+            : {
+                written: difference.created.length + difference.changed.length,
+                unchanged: difference.unchanged.length,
+                deleted: difference.deleted.length,
+              }
           : {},
         ...(result.kept !== undefined ? { kept: result.kept } : {}),
         warnings: warnings.map(diagnosticJson),
         errors: [],
         durationMs: elapsedMs,
-      }) + '\n',
+      })}\n`,
     );
     return settings.check && stale.length > 0 ? 1 : 0;
   }
@@ -226,10 +252,15 @@ function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapse
   }
   if (settings.check) {
     if (stale.length > 0) {
-      io.stderr(`${out} is not current with ${spec}; \`sdkgen generate\` would change ${stale.length} file${plural(stale.length)}:\n${stale.map((line) => `  ${line}`).join('\n')}\n`);
+      io.stderr(
+        `${out} is not current with ${spec}; \`sdkgen generate\` would change ${stale.length} file${plural(stale.length)}:\n${stale.map((line) => `  ${line}`).join('\n')}\n`,
+      );
       return 1;
     }
-    if (!settings.quiet) io.stdout(`${out} is current with ${spec} (${result.files.length} files, ${warnings.length} warning${plural(warnings.length)}, ${elapsedMs} ms).\n`);
+    if (!settings.quiet)
+      io.stdout(
+        `${out} is current with ${spec} (${result.files.length} files, ${warnings.length} warning${plural(warnings.length)}, ${elapsedMs} ms).\n`,
+      );
     return 0;
   }
   if (!settings.quiet && difference) {
@@ -285,7 +316,7 @@ function groupWarnings(warnings: readonly Diagnostic[]): { shown: readonly Diagn
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io, sources: ReadonlyMap<string, string>): void {
-  for (const diagnostic of diagnostics) io.stderr(renderDiagnostic(diagnostic, { sources, color: io.color }) + '\n\n');
+  for (const diagnostic of diagnostics) io.stderr(`${renderDiagnostic(diagnostic, { sources, color: io.color })}\n\n`);
 }
 
 function diagnosticJson(diagnostic: Diagnostic): Record<string, unknown> {
@@ -302,7 +333,9 @@ function diagnosticJson(diagnostic: Diagnostic): Record<string, unknown> {
 function report(error: unknown, io: Io, debug: boolean, json: boolean): number {
   if (error instanceof SpecError) {
     if (json) {
-      io.stdout(JSON.stringify({ ok: false, errors: error.diagnostics.filter((d) => d.severity === 'error').map(diagnosticJson), warnings: error.diagnostics.filter((d) => d.severity === 'warning').map(diagnosticJson) }) + '\n');
+      io.stdout(
+        `${JSON.stringify({ ok: false, errors: error.diagnostics.filter((d) => d.severity === 'error').map(diagnosticJson), warnings: error.diagnostics.filter((d) => d.severity === 'warning').map(diagnosticJson) })}\n`,
+      );
       return 1;
     }
     printDiagnostics(error.diagnostics, io, error.sources);
@@ -311,13 +344,15 @@ function report(error: unknown, io: Io, debug: boolean, json: boolean): number {
   }
   const message = usageMessage(error);
   if (message !== undefined) {
-    if (json) io.stdout(JSON.stringify({ ok: false, errors: [{ code: 'usage', message }] }) + '\n');
+    if (json) io.stdout(`${JSON.stringify({ ok: false, errors: [{ code: 'usage', message }] })}\n`);
     else io.stderr(`sdkgen: ${message}\n`);
     return 2;
   }
   const internal = error instanceof InternalError ? error : new InternalError(String((error as Error)?.message ?? error), { cause: error });
-  if (json) io.stdout(JSON.stringify({ ok: false, errors: [{ code: 'internal', message: internal.message }] }) + '\n');
-  io.stderr(`sdkgen: internal error: ${internal.message}\nThis is a bug in sdkgen, not in your spec. Nothing was written.${debug ? '' : ' Run again with --debug for the stack trace.'}\n`);
+  if (json) io.stdout(`${JSON.stringify({ ok: false, errors: [{ code: 'internal', message: internal.message }] })}\n`);
+  io.stderr(
+    `sdkgen: internal error: ${internal.message}\nThis is a bug in sdkgen, not in your spec. Nothing was written.${debug ? '' : ' Run again with --debug for the stack trace.'}\n`,
+  );
   if (debug) io.stderr(`${String((internal.cause as Error | undefined)?.stack ?? internal.stack)}\n`);
   return 2;
 }
@@ -326,7 +361,8 @@ function report(error: unknown, io: Io, debug: boolean, json: boolean): number {
 function usageMessage(error: unknown): string | undefined {
   if (error instanceof UsageError) return error.message;
   const fsError = error as NodeJS.ErrnoException;
-  if (typeof fsError?.syscall === 'string') return `cannot ${fsError.syscall} ${fsError.path ?? ''}: ${fsError.code ?? fsError.message}. Nothing was changed.`;
+  if (typeof fsError?.syscall === 'string')
+    return `cannot ${fsError.syscall} ${fsError.path ?? ''}: ${fsError.code ?? fsError.message}. Nothing was changed.`;
   return undefined;
 }
 
@@ -345,7 +381,9 @@ function refuseOutputInsideSdkgen(out: string, cwd: string): void {
   };
   if (within(target, root) || within(root, target)) {
     const where = within(target, root) ? 'is inside' : 'would replace a folder that holds';
-    throw new UsageError(`--out ${out} ${where} the installed sdkgen package (${root}); sdkgen never writes there. Choose an output folder in your project, e.g. --out client.`);
+    throw new UsageError(
+      `--out ${out} ${where} the installed sdkgen package (${root}); sdkgen never writes there. Choose an output folder in your project, e.g. --out client.`,
+    );
   }
 }
 
@@ -360,7 +398,8 @@ function realpathOfNearest(path: string): string {
 function parseLimit(value: string | number | undefined, where: string): number | undefined {
   if (value === undefined) return undefined;
   const limit = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError(`${where} must be a whole number of characters, at least 1 (got ${JSON.stringify(value)}).`);
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new UsageError(`${where} must be a whole number of characters, at least 1 (got ${JSON.stringify(value)}).`);
   return limit;
 }
 

@@ -80,7 +80,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   try {
     const templatesPromise = loadTemplates(options.templates === undefined ? undefined : onDisk(options.templates), options.templates);
     templatesPromise.catch(() => {}); // awaited below; a spec error may come first
-    const overlayTexts = await Promise.all((options.overlays ?? []).map(async (file) => ({ file, text: decodeUtf8(file, await readInput('overlay', file, onDisk(file))) })));
+    const overlayTexts = await Promise.all(
+      (options.overlays ?? []).map(async (file) => ({ file, text: decodeUtf8(file, await readInput('overlay', file, onDisk(file))) })),
+    );
     const bundled = await loadSpecFiles(options.spec, text, onDisk(options.spec));
     sources = bundled.sources;
     const overlaid = applyOverlays(bundled, overlayTexts, options.settings);
@@ -101,10 +103,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       });
       stage('emit');
       // loaded only once a spec has passed the model (`--help` and bad specs never load them)
-      const [{ FORMATTED_EMITTERS, PRINTED_EMITTERS }, { beginFormat }] = await Promise.all([import('./emit/emitters.js'), import('./format/format-files.js')]);
+      const [{ FORMATTED_EMITTERS, PRINTED_EMITTERS }, { beginFormat }] = await Promise.all([
+        import('./emit/emitters.js'),
+        import('./format/format-files.js'),
+      ]);
       const loaded = await templatesPromise;
       const templates = templateSet(loaded.sources, loaded.helpers);
-      const ctx = { templates, locate: validation.checked.locate, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) };
+      const ctx = {
+        templates,
+        locate: validation.checked.locate,
+        ...(options.templates !== undefined ? { templatesDir: options.templates } : {}),
+      };
       // each emitter's files go to prettier (on the worker) as soon as they are emitted; the
       // schema check runs once prettier has the first ones
       const session = beginFormat(worker);
@@ -120,7 +129,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       return { warnings: [...overlayWarnings, ...warnings], formatting, session };
     });
     stage('format');
-    const files = withUsedRuntimeFiles((await Promise.all(formatting)).flat()).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const files = withUsedRuntimeFiles((await Promise.all(formatting)).flat()).sort((a, b) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    );
     session.end();
     const broken = selfCheck(files);
     if (broken.length > 0) {
@@ -136,16 +147,28 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
     stage('write');
     const result = await writeOutput(onDisk(options.out), files);
-    return { files, warnings, difference: result, wrote: result.wrote, kept: result.kept, keptIsNew: await rememberKept(result.folder, result.kept) };
+    return {
+      files,
+      warnings,
+      difference: result,
+      wrote: result.wrote,
+      kept: result.kept,
+      keptIsNew: await rememberKept(result.folder, result.kept),
+    };
   } catch (error) {
     if (error instanceof SpecError) {
-      const diagnostics = error.diagnostics.some((d) => overlayWarnings.includes(d)) ? error.diagnostics : [...overlayWarnings, ...error.diagnostics];
+      const diagnostics = error.diagnostics.some((d) => overlayWarnings.includes(d))
+        ? error.diagnostics
+        : [...overlayWarnings, ...error.diagnostics];
       throw new SpecError(diagnostics, new Map([...sources, ...error.sources, [options.spec, text]]));
     }
     if (error instanceof UsageError || error instanceof InternalError) throw error;
     if (isFileSystemError(error)) throw error;
     // load/too-deep and load/alias-cycle keep specs from getting here; anything that still does is sdkgen's bug
-    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new InternalError('unexpected failure: a walk over the spec recursed without end (the call stack overflowed)', { cause: error });
+    if (error instanceof RangeError && /call stack/i.test(error.message))
+      throw new InternalError('unexpected failure: a walk over the spec recursed without end (the call stack overflowed)', {
+        cause: error,
+      });
     throw new InternalError(`unexpected failure: ${(error as Error)?.message ?? String(error)}`, { cause: error });
   }
 }
@@ -181,7 +204,9 @@ async function readInput(what: 'spec' | 'overlay', file: string, path: string): 
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `Cannot read the ${what} ${file}: no such file.` : `Cannot read the ${what} ${file}: ${code ?? String(error)}.`);
+    throw new UsageError(
+      code === 'ENOENT' ? `Cannot read the ${what} ${file}: no such file.` : `Cannot read the ${what} ${file}: ${code ?? String(error)}.`,
+    );
   }
 }
 

@@ -43,7 +43,12 @@ export class SpecError extends Error {
     const inSpec = errors.length - inTemplates;
     const count = (n: number, where: string) => `${n} problem${n === 1 ? '' : 's'} in ${where}`;
     // a broken user template is not a problem of the spec: the message says where to look
-    super([...(inSpec > 0 || inTemplates === 0 ? [count(inSpec, 'the spec')] : []), ...(inTemplates > 0 ? [count(inTemplates, 'the templates')] : [])].join(' and '));
+    super(
+      [
+        ...(inSpec > 0 || inTemplates === 0 ? [count(inSpec, 'the spec')] : []),
+        ...(inTemplates > 0 ? [count(inTemplates, 'the templates')] : []),
+      ].join(' and '),
+    );
     // sorted here so a spec's problems read top to bottom, whichever stage found them
     this.diagnostics = [...diagnostics].sort(
       (a, b) => byCodeUnit(a.at.file, b.at.file) || a.at.line - b.at.line || a.at.column - b.at.column || byCodeUnit(a.code, b.code),

@@ -19,15 +19,16 @@ const STYLE = {
 } as const;
 
 export function renderDiagnostic(diagnostic: Diagnostic, options: RenderOptions): string {
-  const paint = (style: keyof typeof STYLE, text: string): string =>
-    options.color ? `${STYLE[style][0]}${text}${STYLE[style][1]}` : text;
+  const paint = (style: keyof typeof STYLE, text: string): string => (options.color ? `${STYLE[style][0]}${text}${STYLE[style][1]}` : text);
   const severity = paint(diagnostic.severity === 'error' ? 'red' : 'yellow', `${diagnostic.severity}[${diagnostic.code}]`);
   const lines = [`${formatLocation(diagnostic.at)}: ${severity} ${paint('bold', escapeControls(diagnostic.message, KEEP_NEWLINES))}`];
   // a template has no JSON pointer: its file:line:col says it all
   if (diagnostic.code !== 'emit/template-error') lines.push(`  at ${paint('cyan', escapeControls(diagnostic.at.pointer || '/'))}`);
   lines.push(...codeFrame(diagnostic.at, options.sources.get(diagnostic.at.file)));
   for (const related of diagnostic.related ?? []) {
-    lines.push(`  ${paint('dim', 'note:')} ${escapeControls(related.message, KEEP_NEWLINES)} at ${formatLocation(related.at)} (${escapeControls(related.at.pointer || '/')})`);
+    lines.push(
+      `  ${paint('dim', 'note:')} ${escapeControls(related.message, KEEP_NEWLINES)} at ${formatLocation(related.at)} (${escapeControls(related.at.pointer || '/')})`,
+    );
   }
   if (diagnostic.hint) lines.push(`  ${paint('bold', 'hint:')} ${escapeControls(diagnostic.hint, KEEP_NEWLINES)}`);
   return lines.join('\n');
@@ -84,7 +85,8 @@ function codeFrame(at: SourceLocation, text: string | undefined): string[] {
     const marker = line === at.line ? '>' : ' ';
     frame.push(`  ${marker} ${String(line).padStart(width)} | ${shown(raw)}`.trimEnd());
     // the caret stays under its character when escapes before it widen the line
-    if (line === at.line) frame.push(`    ${' '.repeat(width)} | ${' '.repeat((start > 0 ? 1 : 0) + escapeControls(raw.slice(start, column)).length)}^`);
+    if (line === at.line)
+      frame.push(`    ${' '.repeat(width)} | ${' '.repeat((start > 0 ? 1 : 0) + escapeControls(raw.slice(start, column)).length)}^`);
   }
   return frame;
 }

@@ -15,23 +15,39 @@ interface ApiKindRule {
   readonly why: string;
 }
 
-const always = (severity: ChangeSeverity): Readonly<Record<ApiSide, ChangeSeverity>> => ({ request: severity, response: severity, both: severity });
+const always = (severity: ChangeSeverity): Readonly<Record<ApiSide, ChangeSeverity>> => ({
+  request: severity,
+  response: severity,
+  both: severity,
+});
 
 export const API_CHANGE_KINDS = {
   // ---- exports ----
   'export-removed': { severity: always('breaking'), why: 'Imports of the name no longer resolve.' },
-  'export-renamed': { severity: always('breaking'), why: 'The declaration is the same but its name changed: imports of the old name no longer resolve.' },
+  'export-renamed': {
+    severity: always('breaking'),
+    why: 'The declaration is the same but its name changed: imports of the old name no longer resolve.',
+  },
   'export-added': { severity: always('feature'), why: 'A new export; nothing existing changes.' },
-  'export-kind-changed': { severity: always('breaking'), why: 'A class became a function, a value became a type, …: code using it as the old kind stops compiling.' },
+  'export-kind-changed': {
+    severity: always('breaking'),
+    why: 'A class became a function, a value became a type, …: code using it as the old kind stops compiling.',
+  },
   // ---- members of classes (the client, its resources, errors, pages) ----
   'member-removed': { severity: always('breaking'), why: 'Calls or reads of the member no longer compile.' },
-  'member-renamed': { severity: always('breaking'), why: 'The member is the same but its name changed: calls of the old name no longer compile.' },
+  'member-renamed': {
+    severity: always('breaking'),
+    why: 'The member is the same but its name changed: calls of the old name no longer compile.',
+  },
   'member-added': { severity: always('feature'), why: 'A new method or resource; nothing existing changes.' },
   // ---- signatures ----
   'parameter-removed': { severity: always('breaking'), why: 'Calls passing it get a type error (too many arguments).' },
   'parameter-added-required': { severity: always('breaking'), why: 'Existing calls do not pass it.' },
   'parameter-added-optional': { severity: always('feature'), why: 'Added last and optional: existing calls stay valid.' },
-  'parameter-inserted': { severity: always('breaking'), why: 'A parameter added before existing ones moves them: an existing call passes its arguments in the wrong places.' },
+  'parameter-inserted': {
+    severity: always('breaking'),
+    why: 'A parameter added before existing ones moves them: an existing call passes its arguments in the wrong places.',
+  },
   'parameter-made-required': { severity: always('breaking'), why: 'Existing calls may omit it.' },
   'parameter-made-optional': { severity: always('feature'), why: 'Existing calls stay valid.' },
   'overload-removed': { severity: always('breaking'), why: 'Calls that matched only that overload stop compiling.' },
@@ -66,10 +82,19 @@ export const API_CHANGE_KINDS = {
     why: 'A closed union gains a literal: exhaustive switches and `Record<T, …>` over it stop compiling, as the spec diff counts an enum value added.',
   },
   'union-member-removed': { severity: always('breaking'), why: 'Code passing or comparing with that literal stops compiling.' },
-  'suggested-value-added': { severity: always('feature'), why: 'An open union (`… | (string & {})`) gains a literal: a new completion, any string still compiles.' },
-  'suggested-value-removed': { severity: always('fix'), why: 'An open union loses a literal: one completion fewer, any string still compiles.' },
+  'suggested-value-added': {
+    severity: always('feature'),
+    why: 'An open union (`… | (string & {})`) gains a literal: a new completion, any string still compiles.',
+  },
+  'suggested-value-removed': {
+    severity: always('fix'),
+    why: 'An open union loses a literal: one completion fewer, any string still compiles.',
+  },
   // ---- docs ----
-  deprecated: { severity: always('feature'), why: 'Deprecation is announced in a minor release (semver.org FAQ); code keeps compiling, with a warning.' },
+  deprecated: {
+    severity: always('feature'),
+    why: 'Deprecation is announced in a minor release (semver.org FAQ); code keeps compiling, with a warning.',
+  },
   'doc-changed': { severity: always('fix'), why: 'Only the JSDoc an editor shows changes.' },
 } as const satisfies Record<string, ApiKindRule>;
 

@@ -22,12 +22,21 @@ interface KindRule {
 export const CHANGE_KINDS = {
   // ---- operations and the client's surface ----
   'operation-removed': { severity: 'breaking', why: 'The client method, its request builder and its types disappear.' },
-  'operation-renamed': { severity: 'breaking', why: 'The request builder and the operation\'s type names derive from the operationId, so they are renamed.' },
+  'operation-renamed': {
+    severity: 'breaking',
+    why: "The request builder and the operation's type names derive from the operationId, so they are renamed.",
+  },
   'client-method-moved': { severity: 'breaking', why: 'Calls to the old `client.<resource>.<method>` path no longer compile.' },
   'operation-added': { severity: 'feature', why: 'A new method; nothing existing changes.' },
-  'operation-endpoint-changed': { severity: 'fix', why: 'The method and its types stay the same; only the HTTP method or path it sends changes.' },
+  'operation-endpoint-changed': {
+    severity: 'fix',
+    why: 'The method and its types stay the same; only the HTTP method or path it sends changes.',
+  },
   'fixed-header-changed': { severity: 'fix', why: 'Constant headers are sent by the client, never passed by the caller.' },
-  deprecated: { severity: 'feature', why: 'Deprecation is announced in a minor release (semver.org FAQ); code keeps compiling, with a warning.' },
+  deprecated: {
+    severity: 'feature',
+    why: 'Deprecation is announced in a minor release (semver.org FAQ); code keeps compiling, with a warning.',
+  },
   'doc-changed': { severity: 'fix', why: 'Summaries, descriptions, titles and defaults only change the JSDoc.' },
   // ---- parameters ----
   'parameter-removed': { severity: 'breaking', why: 'Callers passing it get a type error (excess property) or a rejected call.' },
@@ -37,14 +46,20 @@ export const CHANGE_KINDS = {
   'parameter-added-optional': { severity: 'feature', why: 'Existing calls stay valid.' },
   'parameter-made-optional': { severity: 'feature', why: 'The request accepts more: existing calls stay valid.' },
   // ---- request bodies (what the caller sends) ----
-  'request-field-removed': { severity: 'breaking', why: 'Callers sending it get a type error, and closed request objects reject it at run time.' },
+  'request-field-removed': {
+    severity: 'breaking',
+    why: 'Callers sending it get a type error, and closed request objects reject it at run time.',
+  },
   'request-field-added-required': { severity: 'breaking', why: 'Existing requests do not send it.' },
   'request-field-made-required': { severity: 'breaking', why: 'Existing requests may omit it.' },
   'request-field-non-nullable': { severity: 'breaking', why: 'Existing requests may send null.' },
   'request-field-added-optional': { severity: 'feature', why: 'Existing requests stay valid.' },
   'request-field-made-optional': { severity: 'feature', why: 'The request accepts more: existing requests stay valid.' },
   'request-field-nullable': { severity: 'feature', why: 'The request accepts more: existing requests stay valid.' },
-  'request-type-narrowed': { severity: 'breaking', why: 'The request accepts less (a tighter bound, fewer variants, a closed object): some existing requests become invalid.' },
+  'request-type-narrowed': {
+    severity: 'breaking',
+    why: 'The request accepts less (a tighter bound, fewer variants, a closed object): some existing requests become invalid.',
+  },
   'request-type-widened': { severity: 'feature', why: 'The request accepts more: every existing request stays valid.' },
   'request-enum-value-removed': { severity: 'breaking', why: 'Requests sending that value stop compiling and are rejected.' },
   'request-enum-value-added': {
@@ -53,14 +68,23 @@ export const CHANGE_KINDS = {
   },
   // ---- responses (what the caller receives) ----
   'response-field-removed': { severity: 'breaking', why: 'Code reading it stops compiling.' },
-  'response-field-made-optional': { severity: 'breaking', why: 'Code reading it must now handle undefined (a type error under strict null checks).' },
+  'response-field-made-optional': {
+    severity: 'breaking',
+    why: 'Code reading it must now handle undefined (a type error under strict null checks).',
+  },
   'response-field-nullable': { severity: 'breaking', why: 'Code reading it must now handle null.' },
-  'response-type-widened': { severity: 'breaking', why: 'The response can hold values consumers never saw (a looser bound, a new variant, a wider type).' },
+  'response-type-widened': {
+    severity: 'breaking',
+    why: 'The response can hold values consumers never saw (a looser bound, a new variant, a wider type).',
+  },
   'response-enum-value-removed': {
     severity: 'breaking',
     why: 'TypeScript rejects comparisons with a literal the union no longer has (TS2678 in a `case`, TS2367 in `===`), so code handling that value stops compiling.',
   },
-  'response-enum-value-added': { severity: 'breaking', why: 'Exhaustive switches (assertNever) stop compiling, and code that assumed the closed set meets a value it does not handle.' },
+  'response-enum-value-added': {
+    severity: 'breaking',
+    why: 'Exhaustive switches (assertNever) stop compiling, and code that assumed the closed set meets a value it does not handle.',
+  },
   'response-field-added': { severity: 'feature', why: 'More data; existing code ignores it.' },
   'response-field-made-required': { severity: 'feature', why: 'The response promises more; checks for undefined still compile.' },
   'response-field-non-nullable': { severity: 'feature', why: 'The response promises more; checks for null still compile.' },
@@ -69,14 +93,20 @@ export const CHANGE_KINDS = {
   // ---- either side ----
   'field-renamed': { severity: 'breaking', why: 'The property key changes: code writing or reading the old key stops compiling.' },
   'type-changed': { severity: 'breaking', why: 'The type is neither a subset nor a superset of the old one (e.g. string to number).' },
-  'constraint-changed': { severity: 'breaking', why: 'A constraint changed in a way that is neither looser nor tighter (e.g. a different pattern).' },
+  'constraint-changed': {
+    severity: 'breaking',
+    why: 'A constraint changed in a way that is neither looser nor tighter (e.g. a different pattern).',
+  },
   // ---- named types and the package ----
   'schema-removed': { severity: 'breaking', why: 'Its exported type, guard and validator disappear.' },
   'schema-renamed': { severity: 'breaking', why: 'Its exported type, guard and validator are renamed.' },
   'schema-added': { severity: 'feature', why: 'A new exported type.' },
   'client-renamed': { severity: 'breaking', why: 'Imports of the client class no longer resolve.' },
   'package-renamed': { severity: 'breaking', why: 'Imports of the package no longer resolve.' },
-  'client-env-changed': { severity: 'breaking', why: 'Deployments that set the old environment variable silently lose the API key or base URL.' },
+  'client-env-changed': {
+    severity: 'breaking',
+    why: 'Deployments that set the old environment variable silently lose the API key or base URL.',
+  },
   'base-url-changed': { severity: 'fix', why: 'The client talks to the new default server; no caller code changes.' },
 } as const satisfies Record<string, KindRule>;
 

@@ -92,10 +92,19 @@ class ApiComparison {
       (o, n) => this.isSame(() => this.compareExport(o, n, o.subject)),
     );
     for (const [o, n] of renames.pairs) {
-      this.add('export-renamed', 'both', o.subject, `\`${o.subject}\` was renamed to \`${n.subject}\` (the same ${describeCategory(o.category)}): imports of \`${o.name}\` no longer resolve.`, o.node, n.node);
+      this.add(
+        'export-renamed',
+        'both',
+        o.subject,
+        `\`${o.subject}\` was renamed to \`${n.subject}\` (the same ${describeCategory(o.category)}): imports of \`${o.name}\` no longer resolve.`,
+        o.node,
+        n.node,
+      );
     }
-    for (const o of renames.removed) this.add('export-removed', 'both', o.subject, `The ${describeCategory(o.category)} \`${o.subject}\` was removed.`, o.node, undefined);
-    for (const n of renames.added) this.add('export-added', 'both', n.subject, `The ${describeCategory(n.category)} \`${n.subject}\` was added.`, undefined, n.node);
+    for (const o of renames.removed)
+      this.add('export-removed', 'both', o.subject, `The ${describeCategory(o.category)} \`${o.subject}\` was removed.`, o.node, undefined);
+    for (const n of renames.added)
+      this.add('export-added', 'both', n.subject, `The ${describeCategory(n.category)} \`${n.subject}\` was added.`, undefined, n.node);
     return this.changes;
   }
 
@@ -104,7 +113,14 @@ class ApiComparison {
   private compareExport(o: ExportItem, n: ExportItem, subject: string): void {
     this.compareDocs(o.symbol, n.symbol, subject, o.node, n.node);
     if (o.category !== n.category) {
-      this.add('export-kind-changed', 'both', subject, `\`${subject}\` was a ${describeCategory(o.category)} and is now a ${describeCategory(n.category)}.`, o.node, n.node);
+      this.add(
+        'export-kind-changed',
+        'both',
+        subject,
+        `\`${subject}\` was a ${describeCategory(o.category)} and is now a ${describeCategory(n.category)}.`,
+        o.node,
+        n.node,
+      );
       return;
     }
     switch (o.category) {
@@ -119,7 +135,14 @@ class ApiComparison {
         this.compareTypes(o.node.getType(), n.node.getType(), subject, 'response', { old: o.node, new: n.node });
         return;
       default:
-        this.compareTypes(o.node.getType(), n.node.getType(), subject, this.sides.get(o.name) ?? 'both', { old: o.node, new: n.node }, true);
+        this.compareTypes(
+          o.node.getType(),
+          n.node.getType(),
+          subject,
+          this.sides.get(o.name) ?? 'both',
+          { old: o.node, new: n.node },
+          true,
+        );
     }
   }
 
@@ -128,7 +151,13 @@ class ApiComparison {
     const [oStatic, nStatic] = [staticType(oNode), staticType(nNode)];
     if (oStatic && nStatic) {
       this.compareSignatures(oStatic.getConstructSignatures(), nStatic.getConstructSignatures(), `new ${subject}`, oNode, nNode);
-      this.compareMembers(publicMembers(this.loaded, oStatic).filter((m) => m.getName() !== 'prototype'), publicMembers(this.loaded, nStatic).filter((m) => m.getName() !== 'prototype'), subject, oNode, nNode);
+      this.compareMembers(
+        publicMembers(this.loaded, oStatic).filter((m) => m.getName() !== 'prototype'),
+        publicMembers(this.loaded, nStatic).filter((m) => m.getName() !== 'prototype'),
+        subject,
+        oNode,
+        nNode,
+      );
     }
     this.compareMembers(publicMembers(this.loaded, oNode.getType()), publicMembers(this.loaded, nNode.getType()), subject, oNode, nNode);
   }
@@ -140,8 +169,14 @@ class ApiComparison {
       const n = after.get(name);
       if (n !== undefined) this.compareMember(o, n, `${owner}.${name}`, oAt, nAt);
     }
-    const removed = [...before.keys()].filter((name) => !after.has(name)).sort().map((name) => before.get(name)!);
-    const added = [...after.keys()].filter((name) => !before.has(name)).sort().map((name) => after.get(name)!);
+    const removed = [...before.keys()]
+      .filter((name) => !after.has(name))
+      .sort()
+      .map((name) => before.get(name)!);
+    const added = [...after.keys()]
+      .filter((name) => !before.has(name))
+      .sort()
+      .map((name) => after.get(name)!);
     const renames = this.pairRenames(
       removed,
       added,
@@ -149,28 +184,74 @@ class ApiComparison {
       (o, n) => this.isSame(() => this.compareMember(o, n, `${owner}.${o.getName()}`, oAt, nAt)),
     );
     for (const [o, n] of renames.pairs) {
-      this.add('member-renamed', 'both', `${owner}.${o.getName()}`, `\`${owner}.${o.getName()}\` was renamed to \`${owner}.${n.getName()}\` (the same ${memberWord(o)}).`, declarationOf(o, oAt), declarationOf(n, nAt));
+      this.add(
+        'member-renamed',
+        'both',
+        `${owner}.${o.getName()}`,
+        `\`${owner}.${o.getName()}\` was renamed to \`${owner}.${n.getName()}\` (the same ${memberWord(o)}).`,
+        declarationOf(o, oAt),
+        declarationOf(n, nAt),
+      );
     }
-    for (const o of renames.removed) this.add('member-removed', 'both', `${owner}.${o.getName()}`, `The ${memberWord(o)} \`${owner}.${o.getName()}\` was removed.`, declarationOf(o, oAt), undefined);
-    for (const n of renames.added) this.add('member-added', 'both', `${owner}.${n.getName()}`, `The ${memberWord(n)} \`${owner}.${n.getName()}\` was added.`, undefined, declarationOf(n, nAt));
+    for (const o of renames.removed)
+      this.add(
+        'member-removed',
+        'both',
+        `${owner}.${o.getName()}`,
+        `The ${memberWord(o)} \`${owner}.${o.getName()}\` was removed.`,
+        declarationOf(o, oAt),
+        undefined,
+      );
+    for (const n of renames.added)
+      this.add(
+        'member-added',
+        'both',
+        `${owner}.${n.getName()}`,
+        `The ${memberWord(n)} \`${owner}.${n.getName()}\` was added.`,
+        undefined,
+        declarationOf(n, nAt),
+      );
   }
 
   private compareMember(o: MorphSymbol, n: MorphSymbol, subject: string, oAt: Node, nAt: Node): void {
     const [oNode, nNode] = [declarationOf(o, oAt), declarationOf(n, nAt)];
     this.compareDocs(o, n, subject, oNode, nNode);
     const [oType, nType] = [o.getTypeAtLocation(oAt), n.getTypeAtLocation(nAt)];
-    if (isMethod(this.loaded, o) && isMethod(this.loaded, n)) this.compareSignatures(oType.getCallSignatures(), nType.getCallSignatures(), subject, oNode, nNode);
+    if (isMethod(this.loaded, o) && isMethod(this.loaded, n))
+      this.compareSignatures(oType.getCallSignatures(), nType.getCallSignatures(), subject, oNode, nNode);
     else this.compareTypes(oType, nType, subject, 'response', { old: oNode, new: nNode });
   }
 
   // ---- signatures ----
 
-  private compareSignatures(oSignatures: readonly Signature[], nSignatures: readonly Signature[], subject: string, oAt: Node, nAt: Node): void {
+  private compareSignatures(
+    oSignatures: readonly Signature[],
+    nSignatures: readonly Signature[],
+    subject: string,
+    oAt: Node,
+    nAt: Node,
+  ): void {
     const count = Math.min(oSignatures.length, nSignatures.length);
     for (let i = 0; i < count; i++) this.compareSignature(oSignatures[i]!, nSignatures[i]!, subject, oAt, nAt);
     const which = (i: number) => (Math.max(oSignatures.length, nSignatures.length) > 1 ? ` (overload ${i + 1})` : '');
-    for (let i = count; i < oSignatures.length; i++) this.add('overload-removed', 'both', subject, `A call signature of \`${subject}\`${which(i)} was removed: \`${signatureText(oSignatures[i]!)}\`.`, oAt, undefined);
-    for (let i = count; i < nSignatures.length; i++) this.add('overload-added', 'both', subject, `A call signature of \`${subject}\`${which(i)} was added: \`${signatureText(nSignatures[i]!)}\`.`, undefined, nAt);
+    for (let i = count; i < oSignatures.length; i++)
+      this.add(
+        'overload-removed',
+        'both',
+        subject,
+        `A call signature of \`${subject}\`${which(i)} was removed: \`${signatureText(oSignatures[i]!)}\`.`,
+        oAt,
+        undefined,
+      );
+    for (let i = count; i < nSignatures.length; i++)
+      this.add(
+        'overload-added',
+        'both',
+        subject,
+        `A call signature of \`${subject}\`${which(i)} was added: \`${signatureText(nSignatures[i]!)}\`.`,
+        undefined,
+        nAt,
+      );
   }
 
   /**
@@ -190,26 +271,71 @@ class ApiComparison {
       if (movedTo > j && nNames.slice(j, movedTo).every((name) => !oNames.includes(name))) {
         for (; j < movedTo; j++) {
           const np = nParams[j]!;
-          this.add('parameter-inserted', 'request', `${subject}(${np.name})`, `\`${subject}\` has a new ${np.isOptional ? 'optional' : 'required'} parameter \`${np.name}\` before \`${op.name}\`: calls passing \`${op.name}\` now pass it as \`${np.name}\`.`, oAt, np.node);
+          this.add(
+            'parameter-inserted',
+            'request',
+            `${subject}(${np.name})`,
+            `\`${subject}\` has a new ${np.isOptional ? 'optional' : 'required'} parameter \`${np.name}\` before \`${op.name}\`: calls passing \`${op.name}\` now pass it as \`${np.name}\`.`,
+            oAt,
+            np.node,
+          );
         }
       }
       const np = nParams[j];
       if (np === undefined) {
-        this.add('parameter-removed', 'request', `${subject}(${op.name})`, `The parameter \`${op.name}\` of \`${subject}\` was removed.`, op.node, nAt);
+        this.add(
+          'parameter-removed',
+          'request',
+          `${subject}(${op.name})`,
+          `The parameter \`${op.name}\` of \`${subject}\` was removed.`,
+          op.node,
+          nAt,
+        );
         continue;
       }
       j++;
       const path = `${subject}(${op.name})`;
-      if (op.isOptional && !np.isOptional) this.add('parameter-made-required', 'request', path, `The parameter \`${op.name}\` of \`${subject}\` is now required.`, op.node, np.node);
-      if (!op.isOptional && np.isOptional) this.add('parameter-made-optional', 'request', path, `The parameter \`${op.name}\` of \`${subject}\` is now optional.`, op.node, np.node);
+      if (op.isOptional && !np.isOptional)
+        this.add(
+          'parameter-made-required',
+          'request',
+          path,
+          `The parameter \`${op.name}\` of \`${subject}\` is now required.`,
+          op.node,
+          np.node,
+        );
+      if (!op.isOptional && np.isOptional)
+        this.add(
+          'parameter-made-optional',
+          'request',
+          path,
+          `The parameter \`${op.name}\` of \`${subject}\` is now optional.`,
+          op.node,
+          np.node,
+        );
       this.compareTypes(op.type, np.type, path, 'request', { old: op.node, new: np.node });
     }
     for (; j < nParams.length; j++) {
       const np = nParams[j]!;
       const kind = np.isOptional ? 'parameter-added-optional' : 'parameter-added-required';
-      this.add(kind, 'request', `${subject}(${np.name})`, `\`${subject}\` has a new ${np.isOptional ? 'optional' : 'required'} last parameter \`${np.name}\`.`, oAt, np.node);
+      this.add(
+        kind,
+        'request',
+        `${subject}(${np.name})`,
+        `\`${subject}\` has a new ${np.isOptional ? 'optional' : 'required'} last parameter \`${np.name}\`.`,
+        oAt,
+        np.node,
+      );
     }
-    this.compareTypes(o.getReturnType(), n.getReturnType(), `${subject}()`, 'response', { old: oAt, new: nAt }, false, 'The return type of ');
+    this.compareTypes(
+      o.getReturnType(),
+      n.getReturnType(),
+      `${subject}()`,
+      'response',
+      { old: oAt, new: nAt },
+      false,
+      'The return type of ',
+    );
   }
 
   // ---- types ----
@@ -224,7 +350,13 @@ class ApiComparison {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const [oNamed, nNamed] = [this.namedDeclaration(o, 0), this.namedDeclaration(n, 1)];
-    if (!top && oNamed !== undefined && nNamed !== undefined && (oNamed.symbol === nNamed.symbol || (oNamed.isPackage && nNamed.isPackage && oNamed.name === nNamed.name && oNamed.isExported && nNamed.isExported))) {
+    if (
+      !top &&
+      oNamed !== undefined &&
+      nNamed !== undefined &&
+      (oNamed.symbol === nNamed.symbol ||
+        (oNamed.isPackage && nNamed.isPackage && oNamed.name === nNamed.name && oNamed.isExported && nNamed.isExported))
+    ) {
       this.compareTypeArguments(o, n, subject, side, at);
       return;
     }
@@ -252,15 +384,40 @@ class ApiComparison {
     if (!widens && !narrows && o.getText(at.old) === n.getText(at.new)) return;
     const [oText, nText] = [typeText(o, at.old), typeText(n, at.new)];
     const texts = oText === nText ? `\`${oText}\` (a type it refers to changed)` : `\`${oText}\` to \`${nText}\``;
-    if (widens) this.add('type-widened', side, subject, `${what}\`${subject}\` was widened ${oText === nText ? 'in' : 'from'} ${texts}.`, at.old, at.new);
-    else if (narrows) this.add('type-narrowed', side, subject, `${what}\`${subject}\` was narrowed ${oText === nText ? 'in' : 'from'} ${texts}.`, at.old, at.new);
-    else this.add('type-changed', side, subject, `${what}\`${subject}\` changed ${oText === nText ? 'in' : 'from'} ${texts}.`, at.old, at.new);
+    if (widens)
+      this.add(
+        'type-widened',
+        side,
+        subject,
+        `${what}\`${subject}\` was widened ${oText === nText ? 'in' : 'from'} ${texts}.`,
+        at.old,
+        at.new,
+      );
+    else if (narrows)
+      this.add(
+        'type-narrowed',
+        side,
+        subject,
+        `${what}\`${subject}\` was narrowed ${oText === nText ? 'in' : 'from'} ${texts}.`,
+        at.old,
+        at.new,
+      );
+    else
+      this.add('type-changed', side, subject, `${what}\`${subject}\` changed ${oText === nText ? 'in' : 'from'} ${texts}.`, at.old, at.new);
   }
 
   private compareTypeArguments(o: Type, n: Type, subject: string, side: ApiSide, at: { old: Node; new: Node }): void {
     const [oArgs, nArgs] = [typeArguments(o), typeArguments(n)];
     if (oArgs.length !== nArgs.length) {
-      if (!(o.isAssignableTo(n) && n.isAssignableTo(o))) this.add('type-changed', side, subject, `\`${subject}\` changed from \`${typeText(o, at.old)}\` to \`${typeText(n, at.new)}\`.`, at.old, at.new);
+      if (!(o.isAssignableTo(n) && n.isAssignableTo(o)))
+        this.add(
+          'type-changed',
+          side,
+          subject,
+          `\`${subject}\` changed from \`${typeText(o, at.old)}\` to \`${typeText(n, at.new)}\`.`,
+          at.old,
+          at.new,
+        );
       return;
     }
     oArgs.forEach((arg, i) => this.compareTypes(arg, nArgs[i]!, subject, side, at));
@@ -273,14 +430,17 @@ class ApiComparison {
     const added = [...nParts.literals].filter((value) => !oParts.literals.has(value)).sort();
     const removed = [...oParts.literals].filter((value) => !nParts.literals.has(value)).sort();
     const isOpen = o.isAssignableTo(n) && n.isAssignableTo(o);
-    const sameRest = oParts.rest.length === nParts.rest.length && oParts.rest.every((part, i) => typeText(part, at.old) === typeText(nParts.rest[i]!, at.new));
+    const sameRest =
+      oParts.rest.length === nParts.rest.length &&
+      oParts.rest.every((part, i) => typeText(part, at.old) === typeText(nParts.rest[i]!, at.new));
     if (!isOpen && !sameRest) return false;
     for (const value of added) {
       if (isOpen) this.add('suggested-value-added', side, subject, `\`${subject}\` suggests the new value ${value}.`, at.old, at.new);
       else this.add('union-member-added', side, subject, `\`${subject}\` has the new member ${value}.`, at.old, at.new);
     }
     for (const value of removed) {
-      if (isOpen) this.add('suggested-value-removed', side, subject, `\`${subject}\` no longer suggests the value ${value}.`, at.old, at.new);
+      if (isOpen)
+        this.add('suggested-value-removed', side, subject, `\`${subject}\` no longer suggests the value ${value}.`, at.old, at.new);
       else this.add('union-member-removed', side, subject, `\`${subject}\` lost the member ${value}.`, at.old, at.new);
     }
     return true;
@@ -299,8 +459,10 @@ class ApiComparison {
       }
       const nNode = declarationOf(np, at.new);
       const [oOptional, nOptional] = [isOptional(this.loaded, op), isOptional(this.loaded, np)];
-      if (oOptional && !nOptional) this.add('property-made-required', side, path, `The property \`${path}\` is now required.`, oNode, nNode);
-      if (!oOptional && nOptional) this.add('property-made-optional', side, path, `The property \`${path}\` is now optional.`, oNode, nNode);
+      if (oOptional && !nOptional)
+        this.add('property-made-required', side, path, `The property \`${path}\` is now required.`, oNode, nNode);
+      if (!oOptional && nOptional)
+        this.add('property-made-optional', side, path, `The property \`${path}\` is now optional.`, oNode, nNode);
       this.compareDocs(op, np, path, oNode, nNode);
       this.compareTypes(op.getTypeAtLocation(at.old), np.getTypeAtLocation(at.new), path, side, { old: oNode, new: nNode });
     }
@@ -308,14 +470,29 @@ class ApiComparison {
       if (before.has(name)) continue;
       const path = `${subject}.${name}`;
       const optional = isOptional(this.loaded, np);
-      this.add(optional ? 'property-added-optional' : 'property-added-required', side, path, `The ${optional ? 'optional' : 'required'} property \`${path}\` was added.`, undefined, declarationOf(np, at.new));
+      this.add(
+        optional ? 'property-added-optional' : 'property-added-required',
+        side,
+        path,
+        `The ${optional ? 'optional' : 'required'} property \`${path}\` was added.`,
+        undefined,
+        declarationOf(np, at.new),
+      );
     }
   }
 
   private compareDocs(o: MorphSymbol | undefined, n: MorphSymbol | undefined, subject: string, oAt: Node, nAt: Node): void {
     if (o === undefined || n === undefined) return;
     const [oDoc, nDoc] = [docOf(this.loaded, o), docOf(this.loaded, n)];
-    if (!oDoc.deprecated && nDoc.deprecated) this.add('deprecated', 'both', subject, `\`${subject}\` is now deprecated${nDoc.deprecated.length > 1 ? `: ${nDoc.deprecated.trim()}` : '.'}`, oAt, nAt);
+    if (!oDoc.deprecated && nDoc.deprecated)
+      this.add(
+        'deprecated',
+        'both',
+        subject,
+        `\`${subject}\` is now deprecated${nDoc.deprecated.length > 1 ? `: ${nDoc.deprecated.trim()}` : '.'}`,
+        oAt,
+        nAt,
+      );
     if (oDoc.text !== nDoc.text) this.add('doc-changed', 'both', subject, `The documentation of \`${subject}\` changed.`, oAt, nAt);
   }
 
@@ -348,7 +525,12 @@ class ApiComparison {
   }
 
   /** Pairs removed and added items that are one item renamed: the same shape, the most similar names first. */
-  private pairRenames<T extends ExportItem | MorphSymbol>(removed: readonly T[], added: readonly T[], mayPair: (o: T, n: T) => boolean, isRename: (o: T, n: T) => boolean) {
+  private pairRenames<T extends ExportItem | MorphSymbol>(
+    removed: readonly T[],
+    added: readonly T[],
+    mayPair: (o: T, n: T) => boolean,
+    isRename: (o: T, n: T) => boolean,
+  ) {
     const nameOf = (item: T) => ('subject' in item ? item.name : item.getName());
     const unpaired = [...added];
     const pairs: [T, T][] = [];
@@ -358,7 +540,9 @@ class ApiComparison {
       // `isGadget` after `Gadget` -> `Gizmo` was paired: `isGizmo` is the likeliest
       const expected = new Set(this.renamedNames.flatMap(([from, to]) => (name.includes(from) ? [name.split(from).join(to)] : [])));
       const distance = (n: T) => (expected.has(nameOf(n)) ? -1 : editDistance(name, nameOf(n)));
-      const candidates = unpaired.filter((n) => mayPair(o, n)).sort((a, b) => distance(a) - distance(b) || (nameOf(a) < nameOf(b) ? -1 : 1));
+      const candidates = unpaired
+        .filter((n) => mayPair(o, n))
+        .sort((a, b) => distance(a) - distance(b) || (nameOf(a) < nameOf(b) ? -1 : 1));
       const match = candidates.find((n) => isRename(o, n));
       if (match === undefined) stillRemoved.push(o);
       else {
@@ -459,7 +643,12 @@ function usageSides(pkg: LoadedPackage, items: ReadonlyMap<string, ExportItem>):
     const declaration = symbol?.getDeclarations()[0];
     const isPackage = declaration?.getSourceFile().getFilePath().startsWith(pkg.root) === true;
     if (symbol && isPackage) sides.set(symbol.getName(), (sides.get(symbol.getName()) ?? new Set()).add(side));
-    for (const part of [...(type.isUnion() ? type.getUnionTypes() : []), ...(type.isIntersection() ? type.getIntersectionTypes() : []), ...typeArguments(type)]) walkType(part, side, at);
+    for (const part of [
+      ...(type.isUnion() ? type.getUnionTypes() : []),
+      ...(type.isIntersection() ? type.getIntersectionTypes() : []),
+      ...typeArguments(type),
+    ])
+      walkType(part, side, at);
     if (type.isArray()) walkType(type.getArrayElementTypeOrThrow(), side, at);
     if (!isPackage || declaration === undefined) {
       if (symbol?.getName() !== '__type' && symbol?.getName() !== '__object') return;
@@ -479,7 +668,8 @@ function usageSides(pkg: LoadedPackage, items: ReadonlyMap<string, ExportItem>):
     const type = item.node.getType();
     if (item.category === 'function') for (const signature of type.getCallSignatures()) walkSignature(signature, item.node);
     if (item.category === 'class' || item.category === 'variable') walkType(type, 'response', item.node);
-    if (item.category === 'class') for (const signature of staticType(item.node)?.getConstructSignatures() ?? []) walkSignature(signature, item.node);
+    if (item.category === 'class')
+      for (const signature of staticType(item.node)?.getConstructSignatures() ?? []) walkSignature(signature, item.node);
   }
   return sides;
 }
@@ -505,7 +695,12 @@ function publicMembers(loaded: LoadedPackages, type: Type): MorphSymbol[] {
   const { ts } = loaded;
   return type.getProperties().filter((member) => {
     if (member.getName().startsWith('#') || member.getName().startsWith('__')) return false;
-    return member.getDeclarations().every((declaration) => (ts.getCombinedModifierFlags(declaration.compilerNode as never) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) === 0);
+    return member
+      .getDeclarations()
+      .every(
+        (declaration) =>
+          (ts.getCombinedModifierFlags(declaration.compilerNode as never) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) === 0,
+      );
   });
 }
 
@@ -539,8 +734,14 @@ interface Parameter {
 
 function parameterOf(symbol: MorphSymbol, at: Node): Parameter {
   const node = symbol.getDeclarations()[0] ?? at;
-  const declaration = node as Node & { hasQuestionToken?: () => boolean; hasInitializer?: () => boolean; isRestParameter?: () => boolean; getTypeNode?: () => Node | undefined };
-  const isOptional = declaration.hasQuestionToken?.() === true || declaration.hasInitializer?.() === true || declaration.isRestParameter?.() === true;
+  const declaration = node as Node & {
+    hasQuestionToken?: () => boolean;
+    hasInitializer?: () => boolean;
+    isRestParameter?: () => boolean;
+    getTypeNode?: () => Node | undefined;
+  };
+  const isOptional =
+    declaration.hasQuestionToken?.() === true || declaration.hasInitializer?.() === true || declaration.isRestParameter?.() === true;
   // the declared type: an optional parameter's `| undefined` is its optionality, reported as such
   return { name: symbol.getName(), isOptional, type: declaration.getTypeNode?.()?.getType() ?? symbol.getTypeAtLocation(node), node };
 }
@@ -600,5 +801,10 @@ function byKey<V>(a: readonly [string, V], b: readonly [string, V]): number {
 function compareChanges(a: ApiChange, b: ApiChange): number {
   const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const byText = (x: string, y: string) => byCodeUnit(x.toLowerCase(), y.toLowerCase()) || byCodeUnit(x, y);
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || byText(a.subject, b.subject) || byText(a.kind, b.kind) || byText(a.message, b.message);
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    byText(a.subject, b.subject) ||
+    byText(a.kind, b.kind) ||
+    byText(a.message, b.message)
+  );
 }

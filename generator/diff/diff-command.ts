@@ -57,7 +57,7 @@ export async function runDiffCommand(args: readonly string[], io: DiffCommandIo)
   try {
     const options = parseOptions(args);
     if (options === 'help') {
-      io.stdout(DIFF_HELP + '\n');
+      io.stdout(`${DIFF_HELP}\n`);
       return 0;
     }
     const diff: DiffReport = options.api
@@ -98,15 +98,28 @@ function parseOptions(args: readonly string[]): DiffOptions | 'help' {
   const format = values.format;
   if (!isOneOf(format, DIFF_FORMATS)) throw new UsageError(`Unknown --format "${format}": use text, markdown or json.`);
   const failOn = values['fail-on'];
-  if (failOn !== undefined && !isOneOf(failOn, Object.keys(FAIL_ON) as FailOn[])) throw new UsageError(`Unknown --fail-on "${failOn}": use breaking, feature or any.`);
+  if (failOn !== undefined && !isOneOf(failOn, Object.keys(FAIL_ON) as FailOn[]))
+    throw new UsageError(`Unknown --fail-on "${failOn}": use breaking, feature or any.`);
   if (positionals.length !== 2) {
-    const problem = positionals.length < 2 ? `Expected two ${values.api ? 'packages' : 'specs'}` : `Unexpected argument "${positionals[2]}"`;
+    const problem =
+      positionals.length < 2 ? `Expected two ${values.api ? 'packages' : 'specs'}` : `Unexpected argument "${positionals[2]}"`;
     const usage = values.api ? 'sdkgen diff --api <old-package> <new-package>' : 'sdkgen diff <old-spec> <new-spec>';
     throw new UsageError(`${problem}: ${usage} [--format text|markdown|json] [--fail-on breaking|feature|any] [--write-version <config>].`);
   }
-  if (values.api && values.overlay.length > 0) throw new UsageError('--overlay applies to specs, and --api compares two generated packages: generate each package with its overlays, then compare the packages.');
+  if (values.api && values.overlay.length > 0)
+    throw new UsageError(
+      '--overlay applies to specs, and --api compares two generated packages: generate each package with its overlays, then compare the packages.',
+    );
   const writeVersion = values['write-version'];
-  return { oldFile: positionals[0]!, newFile: positionals[1]!, format, api: values.api, overlays: values.overlay, ...(failOn !== undefined ? { failOn } : {}), ...(writeVersion !== undefined ? { writeVersion } : {}) };
+  return {
+    oldFile: positionals[0]!,
+    newFile: positionals[1]!,
+    format,
+    api: values.api,
+    overlays: values.overlay,
+    ...(failOn !== undefined ? { failOn } : {}),
+    ...(writeVersion !== undefined ? { writeVersion } : {}),
+  };
 }
 
 function failOnExit(diff: DiffReport, failOn: FailOn | undefined, io: DiffCommandIo): number {
@@ -121,7 +134,8 @@ function failOnExit(diff: DiffReport, failOn: FailOn | undefined, io: DiffComman
 
 function report(error: unknown, io: DiffCommandIo, debug: boolean): number {
   if (error instanceof SpecError) {
-    for (const diagnostic of error.diagnostics) io.stderr(renderDiagnostic(diagnostic, { sources: error.sources, color: io.color }) + '\n\n');
+    for (const diagnostic of error.diagnostics)
+      io.stderr(`${renderDiagnostic(diagnostic, { sources: error.sources, color: io.color })}\n\n`);
     io.stderr(`sdkgen diff: ${error.message}; nothing was compared.\n`);
     return 1;
   }
@@ -130,7 +144,9 @@ function report(error: unknown, io: DiffCommandIo, debug: boolean): number {
     return 2;
   }
   const internal = error instanceof InternalError ? error : new InternalError(String((error as Error)?.message ?? error), { cause: error });
-  io.stderr(`sdkgen diff: internal error: ${internal.message}\nThis is a bug in sdkgen, not in your spec.${debug ? '' : ' Run again with --debug for the stack trace.'}\n`);
+  io.stderr(
+    `sdkgen diff: internal error: ${internal.message}\nThis is a bug in sdkgen, not in your spec.${debug ? '' : ' Run again with --debug for the stack trace.'}\n`,
+  );
   if (debug) io.stderr(`${String((internal.cause as Error | undefined)?.stack ?? internal.stack)}\n`);
   return 2;
 }

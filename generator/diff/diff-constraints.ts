@@ -18,7 +18,14 @@ export function diffStringConstraints(a: IrStringSchema, b: IrStringSchema, plac
 export function diffNumberConstraints(a: IrNumberSchema, b: IrNumberSchema, place: SchemaPlace, ctx: DiffContext): void {
   if (a.integer !== b.integer) {
     const at = { old: `${a.source}/type`, new: `${b.source}/type` };
-    if (a.integer) reportDirection(ctx, place, 'widened', bySide(place, 'now accepts any number, not only integers', 'can now be any number, not only an integer'), at);
+    if (a.integer)
+      reportDirection(
+        ctx,
+        place,
+        'widened',
+        bySide(place, 'now accepts any number, not only integers', 'can now be any number, not only an integer'),
+        at,
+      );
     else reportDirection(ctx, place, 'narrowed', bySide(place, 'now accepts only integers', 'is now always an integer'), at);
   }
   diffKeyword(a, b, 'minimum', 'lower', place, ctx);
@@ -40,7 +47,14 @@ export function diffObjectConstraints(a: IrObjectSchema, b: IrObjectSchema, plac
   diffKeyword(a, b, 'maxProperties', 'upper', place, ctx);
 }
 
-function diffKeyword<S extends { readonly source: string }, K extends keyof S & string>(a: S, b: S, keyword: K, bound: Bound, place: SchemaPlace, ctx: DiffContext): void {
+function diffKeyword<S extends { readonly source: string }, K extends keyof S & string>(
+  a: S,
+  b: S,
+  keyword: K,
+  bound: Bound,
+  place: SchemaPlace,
+  ctx: DiffContext,
+): void {
   const before = a[keyword] as KeywordValue;
   const after = b[keyword] as KeywordValue;
   if (before === after) return;

@@ -31,7 +31,11 @@ export function diffDocs(before: DocFields, after: DocFields, place: DocPlace, c
     const [was, is] = [before[field], after[field]];
     if (was === is) continue;
     const message =
-      was === undefined ? `Added a ${field} to ${label}.` : is === undefined ? `Removed the ${field} of ${label}.` : `Changed the ${field} of ${label}.`;
+      was === undefined
+        ? `Added a ${field} to ${label}.`
+        : is === undefined
+          ? `Removed the ${field} of ${label}.`
+          : `Changed the ${field} of ${label}.`;
     ctx.report({ kind: 'doc-changed', subject, message, at: at(field) });
   }
   if (Boolean(before.deprecated) !== Boolean(after.deprecated)) {
@@ -41,7 +45,12 @@ export function diffDocs(before: DocFields, after: DocFields, place: DocPlace, c
   const [oldDefault, newDefault] = [JSON.stringify(before.default), JSON.stringify(after.default)];
   if (oldDefault !== newDefault) {
     const show = (text: string | undefined) => (text === undefined ? 'none' : `\`${text}\``);
-    ctx.report({ kind: 'doc-changed', subject, message: `Changed the default of ${label} from ${show(oldDefault)} to ${show(newDefault)}.`, at: at('default') });
+    ctx.report({
+      kind: 'doc-changed',
+      subject,
+      message: `Changed the default of ${label} from ${show(oldDefault)} to ${show(newDefault)}.`,
+      at: at('default'),
+    });
   }
 }
 

@@ -5,7 +5,14 @@ import type { DiffContext, SchemaPlace } from './diff-context.js';
 import { atPlace, bySide, reportDirection, reportTypeChanged } from './report-direction.js';
 import { literalList, literalsOf } from './schema-shape.js';
 
-export function diffLiterals(a: IrSchema, b: IrSchema, before: readonly IrLiteral[], after: readonly IrLiteral[], place: SchemaPlace, ctx: DiffContext): void {
+export function diffLiterals(
+  a: IrSchema,
+  b: IrSchema,
+  before: readonly IrLiteral[],
+  after: readonly IrLiteral[],
+  place: SchemaPlace,
+  ctx: DiffContext,
+): void {
   const removed = before.filter((value) => !after.includes(value));
   const added = after.filter((value) => !before.includes(value));
   if (removed.length === 0 && added.length === 0) return;
@@ -32,8 +39,22 @@ export function diffLiteralsAndType(a: IrSchema, b: IrSchema, place: SchemaPlace
   if (noun === undefined || !literals.every((value) => fits(value, typed))) return reportTypeChanged(ctx, place, a, b);
   const at = { old: a.source, new: b.source };
   const list = literalList(literals);
-  if (fromLiterals) reportDirection(ctx, place, 'widened', bySide(place, `now accepts any ${noun} (was ${list})`, `can now be any ${noun} (was ${list})`), at);
-  else reportDirection(ctx, place, 'narrowed', bySide(place, `now accepts only ${list} (was any ${noun})`, `is now always one of ${list} (was any ${noun})`), at);
+  if (fromLiterals)
+    reportDirection(
+      ctx,
+      place,
+      'widened',
+      bySide(place, `now accepts any ${noun} (was ${list})`, `can now be any ${noun} (was ${list})`),
+      at,
+    );
+  else
+    reportDirection(
+      ctx,
+      place,
+      'narrowed',
+      bySide(place, `now accepts only ${list} (was any ${noun})`, `is now always one of ${list} (was any ${noun})`),
+      at,
+    );
 }
 
 function typeNoun(schema: IrSchema): string | undefined {

@@ -52,7 +52,12 @@ export function diffNamedSchemas(ctx: DiffContext, refPairs: readonly (readonly 
     ctx.report({ kind: 'schema-removed', subject: named.name.text, message, at: { old: named.source } });
   }
   for (const named of added.values()) {
-    ctx.report({ kind: 'schema-added', subject: named.name.text, message: `Added the type \`${named.name.text}\`.`, at: { new: named.source } });
+    ctx.report({
+      kind: 'schema-added',
+      subject: named.name.text,
+      message: `Added the type \`${named.name.text}\`.`,
+      at: { new: named.source },
+    });
   }
 }
 

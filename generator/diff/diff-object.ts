@@ -28,13 +28,25 @@ function diffProperties(a: IrObjectSchema, b: IrObjectSchema, place: SchemaPlace
   for (const property of renames.removed) {
     const path = memberPath(place.path, property.name);
     const kind = place.side === 'request' ? 'request-field-removed' : 'response-field-removed';
-    ctx.report({ kind, side: place.side, subject: path, message: `Removed \`${path}\` from the ${place.side}.`, at: { old: property.schema.source } });
+    ctx.report({
+      kind,
+      side: place.side,
+      subject: path,
+      message: `Removed \`${path}\` from the ${place.side}.`,
+      at: { old: property.schema.source },
+    });
   }
   for (const property of renames.added) reportAdded(property, place, ctx);
   for (const [before, after] of renames.pairs) {
     const path = memberPath(place.path, before.name);
     const at = { old: before.schema.source, new: after.schema.source };
-    ctx.report({ kind: 'field-renamed', side: place.side, subject: path, message: atPlace({ ...place, path }, `was renamed to \`${after.name}\``), at });
+    ctx.report({
+      kind: 'field-renamed',
+      side: place.side,
+      subject: path,
+      message: atPlace({ ...place, path }, `was renamed to \`${after.name}\``),
+      at,
+    });
     diffProperty(before, after, a, b, place, ctx);
   }
   for (const before of a.properties) {
@@ -49,23 +61,54 @@ function reportAdded(property: IrProperty, place: SchemaPlace, ctx: DiffContext)
   if (place.side === 'response') {
     ctx.report({ kind: 'response-field-added', side: 'response', subject: path, message: `Added \`${path}\` to the response.`, at });
   } else if (property.required) {
-    ctx.report({ kind: 'request-field-added-required', side: 'request', subject: path, message: `Added the required field \`${path}\` to the request.`, at });
+    ctx.report({
+      kind: 'request-field-added-required',
+      side: 'request',
+      subject: path,
+      message: `Added the required field \`${path}\` to the request.`,
+      at,
+    });
   } else {
-    ctx.report({ kind: 'request-field-added-optional', side: 'request', subject: path, message: `Added the optional field \`${path}\` to the request.`, at });
+    ctx.report({
+      kind: 'request-field-added-optional',
+      side: 'request',
+      subject: path,
+      message: `Added the optional field \`${path}\` to the request.`,
+      at,
+    });
   }
 }
 
-function diffProperty(before: IrProperty, after: IrProperty, a: IrObjectSchema, b: IrObjectSchema, place: SchemaPlace, ctx: DiffContext): void {
+function diffProperty(
+  before: IrProperty,
+  after: IrProperty,
+  a: IrObjectSchema,
+  b: IrObjectSchema,
+  place: SchemaPlace,
+  ctx: DiffContext,
+): void {
   const path = memberPath(place.path, after.name);
   if (before.required !== after.required) {
     const at = { old: `${a.source}/required`, new: `${b.source}/required` };
     const here = { ...place, path };
     if (place.side === 'request') {
       const kind = after.required ? 'request-field-made-required' : 'request-field-made-optional';
-      ctx.report({ kind, side: 'request', subject: path, message: atPlace(here, after.required ? 'is now required' : 'is now optional'), at });
+      ctx.report({
+        kind,
+        side: 'request',
+        subject: path,
+        message: atPlace(here, after.required ? 'is now required' : 'is now optional'),
+        at,
+      });
     } else {
       const kind = after.required ? 'response-field-made-required' : 'response-field-made-optional';
-      ctx.report({ kind, side: 'response', subject: path, message: atPlace(here, after.required ? 'is now always present' : 'may now be missing'), at });
+      ctx.report({
+        kind,
+        side: 'response',
+        subject: path,
+        message: atPlace(here, after.required ? 'is now always present' : 'may now be missing'),
+        at,
+      });
     }
   }
   ctx.diffSchema(before.schema, after.schema, { ...place, path });
@@ -78,11 +121,23 @@ function diffAdditionalProperties(a: IrObjectSchema, b: IrObjectSchema, place: S
     if (was === is) return;
     const at = { old: `${a.source}/additionalProperties`, new: `${b.source}/additionalProperties` };
     if (!is) {
-      reportDirection(ctx, place, 'narrowed', bySide(place, 'no longer accepts properties it does not list', 'no longer has properties it does not list'), at);
+      reportDirection(
+        ctx,
+        place,
+        'narrowed',
+        bySide(place, 'no longer accepts properties it does not list', 'no longer has properties it does not list'),
+        at,
+      );
     } else if (place.side === 'request') {
       reportDirection(ctx, place, 'widened', 'now accepts properties it does not list', at);
     } else {
-      ctx.report({ kind: 'response-object-opened', side: 'response', subject: place.path, message: atPlace(place, 'can now have properties it does not list'), at });
+      ctx.report({
+        kind: 'response-object-opened',
+        side: 'response',
+        subject: place.path,
+        message: atPlace(place, 'can now have properties it does not list'),
+        at,
+      });
     }
     return;
   }

@@ -35,10 +35,20 @@ export function diffOperations(ctx: DiffContext): void {
     }),
   ];
   for (const [before, after, isRenamed] of matched) {
-    if (isRenamed) ctx.report({ kind: 'operation-renamed', subject: clientPathOf(before), message: renameMessage(before, after), at: { old: before.source, new: after.source } });
+    if (isRenamed)
+      ctx.report({
+        kind: 'operation-renamed',
+        subject: clientPathOf(before),
+        message: renameMessage(before, after),
+        at: { old: before.source, new: after.source },
+      });
     diffOperation(before, after, ctx, isRenamed);
   }
-  reportFixedHeaders(matched.flatMap(([before, after]) => fixedHeaderChanges(before, after)), matched.length, ctx);
+  reportFixedHeaders(
+    matched.flatMap(([before, after]) => fixedHeaderChanges(before, after)),
+    matched.length,
+    ctx,
+  );
 }
 
 function renameMessage(before: IrOperation, after: IrOperation): string {
@@ -53,10 +63,20 @@ function diffOperation(before: IrOperation, after: IrOperation, ctx: DiffContext
   const method = clientPathOf(after);
   const at = { old: before.source, new: after.source };
   if (!isRenamed && clientPathOf(before) !== method) {
-    ctx.report({ kind: 'client-method-moved', subject: clientPathOf(before), message: `Moved \`${clientPathOf(before)}\` to \`${method}\` (operation \`${after.operationId}\`).`, at });
+    ctx.report({
+      kind: 'client-method-moved',
+      subject: clientPathOf(before),
+      message: `Moved \`${clientPathOf(before)}\` to \`${method}\` (operation \`${after.operationId}\`).`,
+      at,
+    });
   }
   if (endpointShapeOf(before) !== endpointShapeOf(after)) {
-    ctx.report({ kind: 'operation-endpoint-changed', subject: method, message: `\`${method}\` now calls \`${endpointOf(after)}\` (was \`${endpointOf(before)}\`).`, at });
+    ctx.report({
+      kind: 'operation-endpoint-changed',
+      subject: method,
+      message: `\`${method}\` now calls \`${endpointOf(after)}\` (was \`${endpointOf(before)}\`).`,
+      at,
+    });
   }
   diffDocs(before, after, { subject: method, oldPointer: before.source, newPointer: after.source }, ctx);
   diffParameters(before, after, ctx);
@@ -81,7 +101,9 @@ function fixedHeaderChanges(before: IrOperation, after: IrOperation): HeaderChan
     const [was, is] = [oldByName.get(key), newByName.get(key)];
     if (was?.value === is?.value) return [];
     const at = { old: `${before.source}/parameters`, new: `${after.source}/parameters` };
-    return [{ name: (is ?? was)!.name, ...(was ? { was: was.value } : {}), ...(is ? { is: is.value } : {}), method: clientPathOf(after), at }];
+    return [
+      { name: (is ?? was)!.name, ...(was ? { was: was.value } : {}), ...(is ? { is: is.value } : {}), method: clientPathOf(after), at },
+    ];
   });
 }
 
@@ -119,7 +141,9 @@ function diffBody(before: IrOperation, after: IrOperation, ctx: DiffContext): vo
   if (!x && y) {
     const what = describeSchema(y.schema, ctx.new);
     const kind = y.required ? 'request-field-added-required' : 'request-field-added-optional';
-    const message = y.required ? `\`${method}\` now requires a request body (${what}).` : `\`${method}\` now takes an optional request body (${what}).`;
+    const message = y.required
+      ? `\`${method}\` now requires a request body (${what}).`
+      : `\`${method}\` now takes an optional request body (${what}).`;
     return ctx.report({ kind, side: 'request', subject: method, message, at: { new: y.source } });
   }
   if (!x || !y) return;
@@ -151,7 +175,10 @@ function diffResponse(before: IrOperation, after: IrOperation, ctx: DiffContext)
   // error bodies reach callers through the typed error classes, so they are responses too
   if (before.errorSchema && after.errorSchema) {
     diffInlineTypeName(before.errorSchema, after.errorSchema, `the error body of \`${method}\``, ctx);
-    ctx.diffSchema(rootOf(before.errorSchema), rootOf(after.errorSchema), { side: 'response', path: rootPath(after.errorSchema, ctx.new, method) });
+    ctx.diffSchema(rootOf(before.errorSchema), rootOf(after.errorSchema), {
+      side: 'response',
+      path: rootPath(after.errorSchema, ctx.new, method),
+    });
   }
 }
 

@@ -14,7 +14,10 @@ export function diffPackage(ctx: DiffContext): void {
     const message = `The client class \`${oldPackage.clientName.text}\` is now \`${newPackage.clientName.text}\`.`;
     ctx.report({ kind: 'client-renamed', subject: newPackage.clientName.text, message, at: at('/info/x-sdk/clientName') });
   }
-  for (const [key, what] of [['apiKeyEnv', 'API key'], ['baseURLEnv', 'base URL']] as const) {
+  for (const [key, what] of [
+    ['apiKeyEnv', 'API key'],
+    ['baseURLEnv', 'base URL'],
+  ] as const) {
     if (oldPackage[key] === newPackage[key]) continue;
     const message = `The client reads its ${what} from \`${newPackage[key]}\` (was \`${oldPackage[key]}\`).`;
     ctx.report({ kind: 'client-env-changed', subject: newPackage.clientName.text, message, at: at(`/info/x-sdk/${key}`) });
@@ -24,9 +27,19 @@ export function diffPackage(ctx: DiffContext): void {
     ctx.report({ kind: 'base-url-changed', subject: newPackage.clientName.text, message, at: at('/servers/0/url') });
   }
   if (before.title !== after.title) {
-    ctx.report({ kind: 'doc-changed', subject: newPackage.name, message: `The API's title is now "${after.title}" (was "${before.title}").`, at: at('/info/title') });
+    ctx.report({
+      kind: 'doc-changed',
+      subject: newPackage.name,
+      message: `The API's title is now "${after.title}" (was "${before.title}").`,
+      at: at('/info/title'),
+    });
   }
   if (before.description !== after.description) {
-    ctx.report({ kind: 'doc-changed', subject: newPackage.name, message: 'Changed the description of the API.', at: at('/info/description') });
+    ctx.report({
+      kind: 'doc-changed',
+      subject: newPackage.name,
+      message: 'Changed the description of the API.',
+      at: at('/info/description'),
+    });
   }
 }

@@ -30,9 +30,15 @@ function reportNullable(isNullable: boolean, place: SchemaPlace, ctx: DiffContex
   const side = place.side;
   const kind =
     side === 'request'
-      ? isNullable ? 'request-field-nullable' : 'request-field-non-nullable'
-      : isNullable ? 'response-field-nullable' : 'response-field-non-nullable';
-  const detail = isNullable ? bySide(place, 'now accepts null', 'can now be null') : bySide(place, 'no longer accepts null', 'is never null any more');
+      ? isNullable
+        ? 'request-field-nullable'
+        : 'request-field-non-nullable'
+      : isNullable
+        ? 'response-field-nullable'
+        : 'response-field-non-nullable';
+  const detail = isNullable
+    ? bySide(place, 'now accepts null', 'can now be null')
+    : bySide(place, 'no longer accepts null', 'is never null any more');
   ctx.report({ kind, side, subject: place.path, message: atPlace(place, detail), at });
 }
 
@@ -79,9 +85,21 @@ function diffOpenEnded(a: IrSchema, b: IrSchema, place: SchemaPlace, ctx: DiffCo
   const was = describeSchema(a, ctx.old);
   const is = describeSchema(b, ctx.new);
   if (b.kind === 'never') {
-    reportDirection(ctx, place, 'narrowed', bySide(place, `no longer accepts any value (was ${was})`, `can no longer have any value (was ${was})`), at);
+    reportDirection(
+      ctx,
+      place,
+      'narrowed',
+      bySide(place, `no longer accepts any value (was ${was})`, `can no longer have any value (was ${was})`),
+      at,
+    );
   } else if (a.kind === 'unknown') {
-    reportDirection(ctx, place, 'narrowed', bySide(place, `now accepts only ${is} (was any value)`, `is now always ${is} (was any value)`), at);
+    reportDirection(
+      ctx,
+      place,
+      'narrowed',
+      bySide(place, `now accepts only ${is} (was any value)`, `is now always ${is} (was any value)`),
+      at,
+    );
   } else if (b.kind === 'unknown') {
     reportDirection(ctx, place, 'widened', bySide(place, `now accepts any value (was ${was})`, `can now be any value (was ${was})`), at);
   } else {

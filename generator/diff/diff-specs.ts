@@ -20,8 +20,13 @@ export interface DiffOptions {
 
 /** Throws one SpecError with the problems of both specs when either has errors. */
 export async function diffSpecs(oldFile: string, newFile: string, options: DiffOptions = {}): Promise<SpecDiff> {
-  const results = await Promise.allSettled([loadApi(oldFile, options.cwd, options.overlays), loadApi(newFile, options.cwd, options.overlays)]);
-  const specErrors = results.flatMap((result) => (result.status === 'rejected' && result.reason instanceof SpecError ? [result.reason] : []));
+  const results = await Promise.allSettled([
+    loadApi(oldFile, options.cwd, options.overlays),
+    loadApi(newFile, options.cwd, options.overlays),
+  ]);
+  const specErrors = results.flatMap((result) =>
+    result.status === 'rejected' && result.reason instanceof SpecError ? [result.reason] : [],
+  );
   const other = results.find((result) => result.status === 'rejected' && !(result.reason instanceof SpecError));
   if (other?.status === 'rejected') throw other.reason;
   if (specErrors.length > 0) {
@@ -52,7 +57,12 @@ const SEVERITY_ORDER = { breaking: 0, feature: 1, fix: 2 } as const;
 function compareChanges(a: SpecChange, b: SpecChange): number {
   const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const byText = (x: string, y: string) => byCodeUnit(x.toLowerCase(), y.toLowerCase()) || byCodeUnit(x, y);
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || byText(a.subject, b.subject) || byText(a.kind, b.kind) || byText(a.message, b.message);
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    byText(a.subject, b.subject) ||
+    byText(a.kind, b.kind) ||
+    byText(a.message, b.message)
+  );
 }
 
 function versionOf(loaded: LoadedApi): SpecVersion {

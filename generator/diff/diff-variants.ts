@@ -13,12 +13,16 @@ export function diffVariants(a: IrSchema, b: IrSchema, mode: 'union' | 'allOf', 
   const isUnion = mode === 'union';
   if (removed.length > 0) {
     const what = describeAll(removed, ctx.old, isUnion);
-    const detail = isUnion ? bySide(place, `no longer accepts ${what}`, `can no longer be ${what}`) : bySide(place, `no longer has to match ${what}`, `no longer always matches ${what}`);
+    const detail = isUnion
+      ? bySide(place, `no longer accepts ${what}`, `can no longer be ${what}`)
+      : bySide(place, `no longer has to match ${what}`, `no longer always matches ${what}`);
     reportDirection(ctx, place, isUnion ? 'narrowed' : 'widened', detail, { old: removed[0]!.source, new: b.source });
   }
   if (added.length > 0) {
     const what = describeAll(added, ctx.new, isUnion);
-    const detail = isUnion ? bySide(place, `now also accepts ${what}`, `can now also be ${what}`) : bySide(place, `now also has to match ${what}`, `now always also matches ${what}`);
+    const detail = isUnion
+      ? bySide(place, `now also accepts ${what}`, `can now also be ${what}`)
+      : bySide(place, `now also has to match ${what}`, `now always also matches ${what}`);
     reportDirection(ctx, place, isUnion ? 'widened' : 'narrowed', detail, { old: a.source, new: added[0]!.source });
   }
 }
@@ -57,7 +61,10 @@ function diffDiscriminator(a: IrSchema, b: IrSchema, place: SchemaPlace, ctx: Di
   const before = a.kind === 'union' ? a.discriminator?.propertyName : undefined;
   const after = b.kind === 'union' ? b.discriminator?.propertyName : undefined;
   if (before === undefined || after === undefined || before === after) return;
-  reportDirection(ctx, place, 'changed', `is told apart by \`${after}\` (was \`${before}\`)`, { old: `${a.source}/discriminator`, new: `${b.source}/discriminator` });
+  reportDirection(ctx, place, 'changed', `is told apart by \`${after}\` (was \`${before}\`)`, {
+    old: `${a.source}/discriminator`,
+    new: `${b.source}/discriminator`,
+  });
 }
 
 function describeAll(schemas: readonly IrSchema[], side: ApiSide, isUnion: boolean): string {

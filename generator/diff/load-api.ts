@@ -16,7 +16,9 @@ import type { LoadedApi } from './diff-context.js';
  */
 export async function loadApi(file: string, cwd: string = process.cwd(), overlays: readonly string[] = []): Promise<LoadedApi> {
   const text = await readSpec(file, cwd);
-  const overlayTexts = await Promise.all(overlays.map(async (overlay) => ({ file: overlay, text: await readSpec(overlay, cwd, 'overlay') })));
+  const overlayTexts = await Promise.all(
+    overlays.map(async (overlay) => ({ file: overlay, text: await readSpec(overlay, cwd, 'overlay') })),
+  );
   let sources: ReadonlyMap<string, string> = new Map([[file, text]]);
   try {
     const bundled = await loadSpecFiles(file, text, resolve(cwd, file)); // a spec split over files too
@@ -38,6 +40,8 @@ async function readSpec(file: string, cwd: string, what: 'spec' | 'overlay' = 's
     return await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `Cannot read the ${what} ${file}: no such file.` : `Cannot read the ${what} ${file}: ${code ?? String(error)}.`);
+    throw new UsageError(
+      code === 'ENOENT' ? `Cannot read the ${what} ${file}: no such file.` : `Cannot read the ${what} ${file}: ${code ?? String(error)}.`,
+    );
   }
 }

@@ -45,7 +45,10 @@ export async function loadPackages(oldFolder: string, newFolder: string, cwd: st
   try {
     tsMorph = await import('ts-morph');
   } catch (error) {
-    throw new InternalError(`sdkgen diff --api needs the ts-morph package, which sdkgen depends on, and it could not be loaded: ${(error as Error).message}`, { cause: error });
+    throw new InternalError(
+      `sdkgen diff --api needs the ts-morph package, which sdkgen depends on, and it could not be loaded: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   const { Project, ts } = tsMorph;
   const { options } = ts.convertCompilerOptionsFromJson(COMPILER_OPTIONS, '/');
@@ -57,7 +60,12 @@ export async function loadPackages(oldFolder: string, newFolder: string, cwd: st
       const file = sources.get(subpath === '.' ? 'index.ts' : `${subpath.slice(2)}.ts`);
       return file ? [{ subpath, file }] : [];
     });
-    return { version: files.version, entries, root, shown: (file) => `${files.shownSrc}/${file.getFilePath().slice(`${root}src/`.length)}` };
+    return {
+      version: files.version,
+      entries,
+      root,
+      shown: (file) => `${files.shownSrc}/${file.getFilePath().slice(`${root}src/`.length)}`,
+    };
   };
   return { ts, project, old: load(oldFiles, '/old/'), new: load(newFiles, '/new/') };
 }
@@ -91,7 +99,12 @@ async function readPackage(folder: string, cwd: string): Promise<PackageFiles> {
   const sources = new Map<string, string>();
   for (const path of await listTs(src, '')) sources.set(path, await readFile(join(src, path), 'utf8'));
   const exportsField = packageJson?.['exports'];
-  const subpaths = ['.', ...(typeof exportsField === 'object' && exportsField !== null ? Object.keys(exportsField).filter((key) => /^\.\/[\w-]+$/.test(key) && key !== './package.json') : [])];
+  const subpaths = [
+    '.',
+    ...(typeof exportsField === 'object' && exportsField !== null
+      ? Object.keys(exportsField).filter((key) => /^\.\/[\w-]+$/.test(key) && key !== './package.json')
+      : []),
+  ];
   const name = typeof packageJson?.['name'] === 'string' ? packageJson['name'] : relative(cwd, absolute) || folder;
   const version = typeof packageJson?.['version'] === 'string' ? packageJson['version'] : '0.0.0';
   return { version: { file: folder, title: name, version }, sources, subpaths, shownSrc: shownSrc.split('\\').join('/') };

@@ -20,7 +20,13 @@ export function endpointShapeOf(op: IrOperation): string {
 
 /** `CancelChatKitSessionPathParams.session_id`: the parameter as the generated types name it. */
 export function parameterPathOf(op: IrOperation, parameter: IrParameter): string {
-  const group = { path: op.names.pathParams, query: op.names.queryParams, querystring: op.names.queryParams, header: op.names.headerParams, cookie: op.names.cookieParams }[parameter.in];
+  const group = {
+    path: op.names.pathParams,
+    query: op.names.queryParams,
+    querystring: op.names.queryParams,
+    header: op.names.headerParams,
+    cookie: op.names.cookieParams,
+  }[parameter.in];
   return memberPath((group ?? op.names.input).text, parameter.name);
 }
 

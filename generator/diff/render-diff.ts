@@ -29,8 +29,10 @@ export function renderDiff(diff: DiffReport, format: DiffFormat): string {
 
 /** Each group as `Title (n):` and `- message (file:line)` lines, then the bump. */
 function renderText(diff: DiffReport): string {
-  const blocks = groupsOf(diff).map(([title, changes]) => [`${title} (${changes.length}):`, ...changes.map((c) => `- ${c.message} (${where(c)})`)].join('\n'));
-  return [...(blocks.length > 0 ? blocks : [NO_CHANGES]), bumpSentence(diff, (bump) => bump)].join('\n\n') + '\n';
+  const blocks = groupsOf(diff).map(([title, changes]) =>
+    [`${title} (${changes.length}):`, ...changes.map((c) => `- ${c.message} (${where(c)})`)].join('\n'),
+  );
+  return `${[...(blocks.length > 0 ? blocks : [NO_CHANGES]), bumpSentence(diff, (bump) => bump)].join('\n\n')}\n`;
 }
 
 /**
@@ -41,7 +43,7 @@ function renderMarkdown(diff: DiffReport): string {
   const versions = diff.old.version === diff.new.version ? diff.new.version : `${diff.old.version} → ${diff.new.version}`;
   const sections = groupsOf(diff).map(([title, changes]) => [`### ${title}`, '', ...changes.map((c) => `- ${c.message}`)].join('\n'));
   const body = sections.length > 0 ? sections : [NO_CHANGES];
-  return [`## ${diff.new.title} ${versions}`, bumpSentence(diff, (bump) => `**${bump}**`), ...body].join('\n\n') + '\n';
+  return `${[`## ${diff.new.title} ${versions}`, bumpSentence(diff, (bump) => `**${bump}**`), ...body].join('\n\n')}\n`;
 }
 
 /** `{ bump, changes }`; each change's keys in a fixed order: kind, severity, side, subject, message, location. */
@@ -57,16 +59,21 @@ function renderJson(diff: DiffReport): string {
       ...(change.location.new ? { new: locationJson(change.location.new) } : {}),
     },
   }));
-  return JSON.stringify({ bump: diff.bump, changes }, null, 2) + '\n';
+  return `${JSON.stringify({ bump: diff.bump, changes }, null, 2)}\n`;
 }
 
 function groupsOf(diff: DiffReport): (readonly [string, readonly ReportedChange[]])[] {
-  return GROUPS.map(([severity, title]) => [title, diff.changes.filter((change) => change.severity === severity)] as const).filter(([, changes]) => changes.length > 0);
+  return GROUPS.map(([severity, title]) => [title, diff.changes.filter((change) => change.severity === severity)] as const).filter(
+    ([, changes]) => changes.length > 0,
+  );
 }
 
 function bumpSentence(diff: DiffReport, emphasise: (bump: string) => string): string {
   if (diff.bump === 'none') return 'Implies no version bump.';
-  const note = diff.bump === 'major' && isZeroMajor(diff.old.version) ? ` For a 0.x version a minor bump is enough: npm's ^0.y.z ranges never cross a minor.` : '';
+  const note =
+    diff.bump === 'major' && isZeroMajor(diff.old.version)
+      ? ` For a 0.x version a minor bump is enough: npm's ^0.y.z ranges never cross a minor.`
+      : '';
   return `Implies a ${emphasise(diff.bump)} version bump.${note}`;
 }
 

@@ -32,5 +32,11 @@ function kindOf(place: SchemaPlace, direction: Direction): ChangeKind {
 /** Neither a subset nor a superset: `type-changed`, breaking on both sides. */
 export function reportTypeChanged(ctx: DiffContext, place: SchemaPlace, a: IrSchema, b: IrSchema): void {
   const detail = `changed from ${describeSchema(a, ctx.old)} to ${describeSchema(b, ctx.new)}`;
-  ctx.report({ kind: 'type-changed', side: place.side, subject: place.path, message: atPlace(place, detail), at: { old: a.source, new: b.source } });
+  ctx.report({
+    kind: 'type-changed',
+    side: place.side,
+    subject: place.path,
+    message: atPlace(place, detail),
+    at: { old: a.source, new: b.source },
+  });
 }

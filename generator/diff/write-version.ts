@@ -18,7 +18,8 @@ import type { DiffReport, VersionBump } from './change-kinds.js';
  */
 export function bumpVersion(version: string, bump: VersionBump): string {
   const match = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!match || !isSemver(version)) throw new UsageError(`Cannot bump the version "${version}": it is not a semantic version (major.minor.patch).`);
+  if (!match || !isSemver(version))
+    throw new UsageError(`Cannot bump the version "${version}": it is not a semantic version (major.minor.patch).`);
   const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const effective = major === 0 ? ({ major: 'minor', minor: 'patch', patch: 'patch', none: 'none' } as const)[bump] : bump;
   switch (effective) {
@@ -38,19 +39,27 @@ export async function writeVersion(configFile: string, diff: DiffReport, cwd: st
   const path = resolve(cwd, configFile);
   const shown = relative(cwd, path) || configFile;
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`Cannot read the config file ${shown} for --write-version: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}. Create it (e.g. {"spec": "openapi.yaml"}) and run again.`);
+    throw new UsageError(
+      `Cannot read the config file ${shown} for --write-version: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}. Create it (e.g. {"spec": "openapi.yaml"}) and run again.`,
+    );
   });
   const isJson = path.endsWith('.json');
   const edit = isJson ? jsonEditor(text, shown) : yamlEditor(text, shown);
   const configured = edit.current();
-  if (configured !== undefined && !isSemver(configured)) throw new UsageError(`${shown}: "packageVersion" ${JSON.stringify(configured)} is not a semantic version (major.minor.patch); fix it and run again.`);
+  if (configured !== undefined && !isSemver(configured))
+    throw new UsageError(
+      `${shown}: "packageVersion" ${JSON.stringify(configured)} is not a semantic version (major.minor.patch); fix it and run again.`,
+    );
   const current = configured ?? packageVersion(diff.old.version);
   const next = bumpVersion(current, diff.bump);
   if (next === current) return `packageVersion stays ${current}: no change needs a new version (${shown} is unchanged).`;
   const temporary = `${path}.sdkgen-${process.pid}.tmp`;
   await writeFile(temporary, edit.set(next));
   await rename(temporary, path);
-  const note = current.startsWith('0.') && diff.bump !== 'patch' ? ` (a ${diff.bump} change; for 0.x versions that is a ${diff.bump === 'major' ? 'minor' : 'patch'} bump)` : ` (a ${diff.bump} bump)`;
+  const note =
+    current.startsWith('0.') && diff.bump !== 'patch'
+      ? ` (a ${diff.bump} change; for 0.x versions that is a ${diff.bump === 'major' ? 'minor' : 'patch'} bump)`
+      : ` (a ${diff.bump} bump)`;
   return `packageVersion ${current} -> ${next} in ${shown}${note}.`;
 }
 

@@ -10,7 +10,14 @@ import { templateRenderer, type TemplateRenderer } from './templates.js';
 import { fileHeader } from './file-header.js';
 import { absoluteLinks } from './doc-links.js';
 import { operationDoc } from './operation-doc.js';
-import { printDeclaration, type ClassDeclaration, type FunctionDeclaration, type Method, type Parameter, type TypeAliasDeclaration } from './structures.js';
+import {
+  printDeclaration,
+  type ClassDeclaration,
+  type FunctionDeclaration,
+  type Method,
+  type Parameter,
+  type TypeAliasDeclaration,
+} from './structures.js';
 import { exampleValue } from './example-value.js';
 import { typeOf } from './type-reference.js';
 import { itemsType } from './requests.js';
@@ -48,7 +55,9 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
   const clientImports = [
     `import type { APIPromise } from './internal/api-promise.js';`,
     `import { ClientCore, type ClientIdentity, type ClientOptions, type RequestOptions } from './internal/core.js';`,
-    paginates ? `import type * as pagination from './internal/pagination.js';\nimport type { PagePromise } from './internal/pagination.js';` : '',
+    paginates
+      ? `import type * as pagination from './internal/pagination.js';\nimport type { PagePromise } from './internal/pagination.js';`
+      : '',
     streams ? `import type { Stream } from './internal/streaming.js';` : '',
     itemStreams ? `import type { ItemStream } from './internal/item-streams.js';` : '',
     binaryBodies ? `import type { Uploadable } from './internal/uploads.js';` : '',
@@ -62,8 +71,12 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
     `import type { RequestOptions } from './internal/core.js';`,
     paginates ? `import { PagePromise } from './internal/pagination.js';` : '',
     streams ? `import { streamResponse, type Stream } from './internal/streaming.js';` : '',
-    itemStreams || itemBodies ? `import { ${[itemBodies ? 'itemIssues' : '', itemStreams ? 'itemStream, type ItemStream' : ''].filter(Boolean).join(', ')} } from './internal/item-streams.js';` : '',
-    uploads || binaryBodies ? `import { ${[uploads ? 'readUploads' : '', binaryBodies ? 'type Uploadable' : ''].filter(Boolean).join(', ')} } from './internal/uploads.js';` : '',
+    itemStreams || itemBodies
+      ? `import { ${[itemBodies ? 'itemIssues' : '', itemStreams ? 'itemStream, type ItemStream' : ''].filter(Boolean).join(', ')} } from './internal/item-streams.js';`
+      : '',
+    uploads || binaryBodies
+      ? `import { ${[uploads ? 'readUploads' : '', binaryBodies ? 'type Uploadable' : ''].filter(Boolean).join(', ')} } from './internal/uploads.js';`
+      : '',
     `import type { ${[api.package.baseClientName.text, ...aliases.map((alias) => alias.name)].join(', ')} } from './client.js';`,
     functions.length > 0 ? `import * as requests from './requests.js';` : '',
     typeImport,
@@ -72,7 +85,12 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
   const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv}${api.package.auth === 'none' ? code`, auth: 'none'` : code``} };`;
   const operationsHeader = `${fileHeader(api)}// One function per operation, each importing only its own request builder and validators: a\n// bundler keeps the ones a program calls and drops the rest.\n${operationImports.join('\n')}`;
   return [
-    chunkedFile('src/client.ts', [fileHeader(api) + clientImports.join('\n'), identity.text, ...aliases.map(printDeclaration), ...classes.map(printDeclaration)]),
+    chunkedFile('src/client.ts', [
+      fileHeader(api) + clientImports.join('\n'),
+      identity.text,
+      ...aliases.map(printDeclaration),
+      ...classes.map(printDeclaration),
+    ]),
     chunkedFile('src/operations.ts', [operationsHeader, ...functions.map(printDeclaration)]),
   ];
 }
@@ -93,7 +111,9 @@ function baseClientClass(api: IrApi): ClassDeclaration {
     ],
     ctors: [
       {
-        docs: [doc`Reads the API key from \`${api.package.apiKeyEnv}\` and the base URL from \`${api.package.baseURLEnv}\` where the runtime has environment variables.`],
+        docs: [
+          doc`Reads the API key from \`${api.package.apiKeyEnv}\` and the base URL from \`${api.package.baseURLEnv}\` where the runtime has environment variables.`,
+        ],
         parameters: [{ name: 'options', type: 'ClientOptions', initializer: code`{}` }],
         statements: [code`super(options, IDENTITY);`],
       },
@@ -119,11 +139,15 @@ function clientClass(api: IrApi, methods: readonly Method[]): ClassDeclaration {
         initializer: code`new ${resource.className}(this)`,
       })),
       // the client's own methods reach the core as `this.client`, like every resource's methods
-      ...(api.rootOperations.length > 0 ? [{ name: 'client', scope: 'protected' as const, isReadonly: true, type: 'ClientCore', initializer: code`this` }] : []),
+      ...(api.rootOperations.length > 0
+        ? [{ name: 'client', scope: 'protected' as const, isReadonly: true, type: 'ClientCore', initializer: code`this` }]
+        : []),
     ],
     ctors: [
       {
-        docs: [doc`Reads the API key from \`${api.package.apiKeyEnv}\` and the base URL from \`${api.package.baseURLEnv}\` where the runtime has environment variables.`],
+        docs: [
+          doc`Reads the API key from \`${api.package.apiKeyEnv}\` and the base URL from \`${api.package.baseURLEnv}\` where the runtime has environment variables.`,
+        ],
         parameters: [{ name: 'options', type: 'ClientOptions', initializer: code`{}` }],
         statements: [code`super(options);`],
       },
@@ -143,14 +167,35 @@ function operationTypeAliases(api: IrApi, usedTypes: Set<string>): TypeAliasDecl
     const { page, streaming } = op.names;
     if (op.pagination && page && !aliases.has(page.text)) {
       const body = typeOf(op.response.schema, api, usedTypes);
-      aliases.set(page.text, { kind: 'type', isExported: true, name: page.text, type: `pagination.Page<${pageItemType(op, body, api, usedTypes)}, ${body}>`, docs: [doc`A page of \`${op.pagination.items}\` items of \`client.${[...op.names.resource.map((id) => id.text), op.names.method.text].join('.')}()\`: \`data\`, \`body\`, \`hasNextPage()\`, \`getNextPage()\`, and \`for await\` over every item from this page on.`] });
+      aliases.set(page.text, {
+        kind: 'type',
+        isExported: true,
+        name: page.text,
+        type: `pagination.Page<${pageItemType(op, body, api, usedTypes)}, ${body}>`,
+        docs: [
+          doc`A page of \`${op.pagination.items}\` items of \`client.${[...op.names.resource.map((id) => id.text), op.names.method.text].join('.')}()\`: \`data\`, \`body\`, \`hasNextPage()\`, \`getNextPage()\`, and \`for await\` over every item from this page on.`,
+        ],
+      });
     }
     if (streaming && !aliases.has(streaming.streaming.text)) {
       const inParams = op.names.params !== undefined;
       const body = bodyType(op, api, usedTypes);
-      const flagged = (flag: string) => (inParams ? `requests.${op.names.params!.text} & { body: ${body} & ${flag} }` : `${body} & ${flag}`);
-      aliases.set(streaming.streaming.text, { kind: 'type', isExported: true, name: streaming.streaming.text, type: flagged('{ stream: true }'), docs: [doc`The parameters of a call that streams its response as events (\`stream: true\`).`] });
-      aliases.set(streaming.nonStreaming.text, { kind: 'type', isExported: true, name: streaming.nonStreaming.text, type: flagged('{ stream?: false | null }'), docs: [doc`The parameters of a call that returns its whole response at once (no \`stream\`, or \`stream: false\`).`] });
+      const flagged = (flag: string) =>
+        inParams ? `requests.${op.names.params!.text} & { body: ${body} & ${flag} }` : `${body} & ${flag}`;
+      aliases.set(streaming.streaming.text, {
+        kind: 'type',
+        isExported: true,
+        name: streaming.streaming.text,
+        type: flagged('{ stream: true }'),
+        docs: [doc`The parameters of a call that streams its response as events (\`stream: true\`).`],
+      });
+      aliases.set(streaming.nonStreaming.text, {
+        kind: 'type',
+        isExported: true,
+        name: streaming.nonStreaming.text,
+        type: flagged('{ stream?: false | null }'),
+        docs: [doc`The parameters of a call that returns its whole response at once (no \`stream\`, or \`stream: false\`).`],
+      });
     }
   }
   return [...aliases.values()];
@@ -166,7 +211,11 @@ function pageItemType(op: IrOperation, body: string, api: IrApi, usedTypes: Set<
 
 /** The runtime's description of a page (`{ style: 'cursor', items: 'data', ... }`), as code. */
 function paginationFields(pagination: NonNullable<IrOperation['pagination']>): string {
-  const path = (field: readonly string[]) => code`[${joinCode(field.map((key) => literal(key)), ', ')}]`;
+  const path = (field: readonly string[]) =>
+    code`[${joinCode(
+      field.map((key) => literal(key)),
+      ', ',
+    )}]`;
   const entries: Code[] = [code`style: ${pagination.style}`, code`items: ${pagination.items}`];
   switch (pagination.style) {
     case 'cursor':
@@ -225,7 +274,14 @@ type GroupKey = (typeof GROUPS)[number]['key'];
  * headers, cookies }`, its type `XParams` in requests.ts). That argument is required exactly
  * when something in it is, so a required argument never follows an optional one (TS1016).
  */
-export function operationToCall(op: IrOperation, path: readonly string[], api: IrApi, usedTypes: Set<string>, validators: Set<string>, render: TemplateRenderer): { fn: FunctionDeclaration; method: Method } {
+export function operationToCall(
+  op: IrOperation,
+  path: readonly string[],
+  api: IrApi,
+  usedTypes: Set<string>,
+  validators: Set<string>,
+  render: TemplateRenderer,
+): { fn: FunctionDeclaration; method: Method } {
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const parameters: { name: string; type: string; hasQuestionToken?: boolean }[] = pathParams.map((p) => ({
     name: p.argument.text,
@@ -245,7 +301,11 @@ export function operationToCall(op: IrOperation, path: readonly string[], api: I
   if (pathParams.length > 0) input.push(`path: { ${pathParams.map((p) => `${propertyKey(p.name).text}: ${p.argument.text}`).join(', ')} }`);
   const statements: Code[] = [];
   if (params !== undefined) {
-    parameters.push({ name: 'params', type: `requests.${params.text}`, ...(groups.some((group) => group.required) ? {} : { hasQuestionToken: true }) });
+    parameters.push({
+      name: 'params',
+      type: `requests.${params.text}`,
+      ...(groups.some((group) => group.required) ? {} : { hasQuestionToken: true }),
+    });
     input.push('...params');
     // a paginated call's pages re-run the request with their own `query` (the template's page fetcher)
     if (paginated) {
@@ -288,7 +348,9 @@ export function operationToCall(op: IrOperation, path: readonly string[], api: I
     docs: [operationDoc(op, example, api.package.docLinks)],
     parameters: allParameters,
     ...(body.returnType === undefined ? {} : { returnType: body.returnType }),
-    statements: [code`return ${op.names.function}(${joinCode([Code.raw('this.client'), ...allParameters.map((p) => Code.raw(p.name))], ', ')});`],
+    statements: [
+      code`return ${op.names.function}(${joinCode([Code.raw('this.client'), ...allParameters.map((p) => Code.raw(p.name))], ', ')});`,
+    ],
     ...(overloads ? { overloads } : {}),
   };
   return { fn, method };
@@ -304,17 +366,26 @@ function buildHook(op: IrOperation, request: string): string {
   // a streamed body is sent as given: extra body fields have no place among its items
   if (!op.body || op.body.items !== undefined) return `build: () => ${builder}(${request})`;
   const input = `extend(${request === '' ? '{}' : request})`;
-  return op.body.contentType === 'multipart/form-data' ? `build: async (extend) => ${builder}(await readUploads(${input}))` : `build: (extend) => ${builder}(${input})`;
+  return op.body.contentType === 'multipart/form-data'
+    ? `build: async (extend) => ${builder}(await readUploads(${input}))`
+    : `build: (extend) => ${builder}(${input})`;
 }
 
 /** The groups a caller passes besides path parameters, each with its type and whether it is required. */
 function callerGroups(op: IrOperation, api: IrApi, usedTypes: Set<string>): { key: GroupKey; type: string; required: boolean }[] {
   const names = { query: op.names.queryParams, headers: op.names.headerParams, cookies: op.names.cookieParams };
   return GROUPS.flatMap(({ key, location }): { key: GroupKey; type: string; required: boolean }[] => {
-    if (key === 'body') return op.body ? [{ key, type: op.names.params ? '' : bodyType(op, api, usedTypes), required: op.body.required }] : [];
+    if (key === 'body')
+      return op.body ? [{ key, type: op.names.params ? '' : bodyType(op, api, usedTypes), required: op.body.required }] : [];
     const name = names[key];
     if (name === undefined) return [];
-    return [{ key, type: name.text, required: op.parameters.some((p) => (p.in === location || (location === 'query' && p.in === 'querystring')) && p.required) }];
+    return [
+      {
+        key,
+        type: name.text,
+        required: op.parameters.some((p) => (p.in === location || (location === 'query' && p.in === 'querystring')) && p.required),
+      },
+    ];
   });
 }
 
@@ -335,7 +406,14 @@ const BINARY_BODY = 'Uploadable';
  * `text/event-stream`. An operation with both JSON and events, whose body has a boolean
  * `stream`, gets overloads: `stream: true` streams, anything else returns the JSON.
  */
-function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, validators: Set<string>, access: (key: GroupKey) => string, inParams: boolean): { type: string; hooks: string[]; overloads?: (parameters: readonly Parameter[]) => Method['overloads'] } {
+function responseShape(
+  op: IrOperation,
+  api: IrApi,
+  usedTypes: Set<string>,
+  validators: Set<string>,
+  access: (key: GroupKey) => string,
+  inParams: boolean,
+): { type: string; hooks: string[]; overloads?: (parameters: readonly Parameter[]) => Method['overloads'] } {
   const { response } = op;
   const eventType = response.stream ? (response.stream.schema ? typeOf(response.stream.schema, api, usedTypes) : 'unknown') : undefined;
   const eventValidator = response.stream?.schema ? validateNameOf(response.stream.schema, api) : undefined;
@@ -357,10 +435,22 @@ function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, vali
       const items = response.items!;
       const validator = validateNameOf(items.schema, api);
       if (validator) validators.add(validator.text);
-      const json = items.format !== 'event-stream' || items.jsonData === undefined ? code`` : items.jsonData === true ? code`, true` : code`, [${joinCode(items.jsonData.map((name) => literal(name)), ', ')}]`;
+      const json =
+        items.format !== 'event-stream' || items.jsonData === undefined
+          ? code``
+          : items.jsonData === true
+            ? code`, true`
+            : code`, [${joinCode(
+                items.jsonData.map((name) => literal(name)),
+                ', ',
+              )}]`;
       return {
         type: `ItemStream<${typeOf(items.schema, api, usedTypes)}>`,
-        hooks: [`responseType: 'sse'`, code`stream: itemStream(${items.format}${json})`.text, ...(validator ? [`validateEvent: ${inNamespace(validator).text}`] : [])],
+        hooks: [
+          `responseType: 'sse'`,
+          code`stream: itemStream(${items.format}${json})`.text,
+          ...(validator ? [`validateEvent: ${inNamespace(validator).text}`] : []),
+        ],
       };
     }
     default: {
@@ -369,13 +459,21 @@ function responseShape(op: IrOperation, api: IrApi, usedTypes: Set<string>, vali
       const stream = `Stream<${eventType}>`;
       return {
         type: `${json} | ${stream}`,
-        hooks: [`responseType: ${access('body')}${op.body.required ? '' : '?'}.stream === true ? 'sse' : 'json'`, 'stream: streamResponse', ...eventHook],
+        hooks: [
+          `responseType: ${access('body')}${op.body.required ? '' : '?'}.stream === true ? 'sse' : 'json'`,
+          'stream: streamResponse',
+          ...eventHook,
+        ],
         overloads: (parameters) => {
           // the named types of client.ts (`XStreaming`, `XNonStreaming`); in a params object, the body inside it carries the flag
           const named = op.names.streaming;
           const flagged = (flag: string) => (inParams ? `{ body: ${bodyType(op, api, usedTypes)} & ${flag} }` : flag);
           const withBody = (flag: string, name: Identifier | undefined) =>
-            parameters.map((p) => (p.name === (inParams ? 'params' : 'body') ? { ...p, type: name?.text ?? `${p.type} & ${flagged(flag)}`, hasQuestionToken: false } : p));
+            parameters.map((p) =>
+              p.name === (inParams ? 'params' : 'body')
+                ? { ...p, type: name?.text ?? `${p.type} & ${flagged(flag)}`, hasQuestionToken: false }
+                : p,
+            );
           return [
             { parameters: withBody('{ stream: true }', named?.streaming), returnType: `APIPromise<${stream}>` },
             { parameters: withBody('{ stream?: false | null }', named?.nonStreaming), returnType: `APIPromise<${json}>` },
@@ -397,7 +495,8 @@ function isEventEnvelope(schema: IrSchema, api: IrApi, depth = 0): boolean {
     const target = api.schemas.find((s) => s.key === schema.target);
     return target !== undefined && isEventEnvelope(target.schema, api, depth + 1);
   }
-  if (schema.kind === 'union') return schema.variants.length > 0 && schema.variants.every((variant) => isEventEnvelope(variant, api, depth + 1));
+  if (schema.kind === 'union')
+    return schema.variants.length > 0 && schema.variants.every((variant) => isEventEnvelope(variant, api, depth + 1));
   return schema.kind === 'object' && ['event', 'data'].every((name) => schema.properties.some((p) => p.name === name && p.required));
 }
 
@@ -414,8 +513,20 @@ function schemasByKey(api: IrApi): ReadonlyMap<string, { schema: IrSchema }> {
  * page fetcher re-runs the request with the page's query (its parameter shadows the caller's
  * `query`, so validation and the builder see the cursor too).
  */
-function methodBody(op: IrOperation, responseType: string, operation: string, render: TemplateRenderer): Pick<Method, 'returnType' | 'statements'> {
-  const base = { operationId: op.operationId, httpMethod: op.wireMethod, path: op.pathTemplate, method: op.names.method.text, responseType, operation };
+function methodBody(
+  op: IrOperation,
+  responseType: string,
+  operation: string,
+  render: TemplateRenderer,
+): Pick<Method, 'returnType' | 'statements'> {
+  const base = {
+    operationId: op.operationId,
+    httpMethod: op.wireMethod,
+    path: op.pathTemplate,
+    method: op.names.method.text,
+    responseType,
+    operation,
+  };
   if (!op.pagination || op.names.page === undefined) {
     return { returnType: `APIPromise<${responseType}>`, statements: [templateCode(render('client-method.ts.hbs', base))] };
   }
@@ -425,7 +536,11 @@ function methodBody(op: IrOperation, responseType: string, operation: string, re
   const first = op.names.queryParams === undefined ? '{}' : 'query ?? {}';
   return {
     returnType: `PagePromise<${page}>`,
-    statements: [templateCode(render('client-method.ts.hbs', { ...base, pagination: { page, query, first, fields: paginationFields(op.pagination) } }))],
+    statements: [
+      templateCode(
+        render('client-method.ts.hbs', { ...base, pagination: { page, query, first, fields: paginationFields(op.pagination) } }),
+      ),
+    ],
   };
 }
 
@@ -434,19 +549,30 @@ function methodBody(op: IrOperation, responseType: string, operation: string, re
  * sent (path parameters under their own names, the body as it is, query and header parameters
  * under `query` / `headers`); `validateResponse` is the JSON response schema's validator.
  */
-function validationHooks(op: IrOperation, api: IrApi, validators: Set<string>, access: (key: GroupKey) => string, isRequired: (key: GroupKey) => boolean): string[] {
+function validationHooks(
+  op: IrOperation,
+  api: IrApi,
+  validators: Set<string>,
+  access: (key: GroupKey) => string,
+  isRequired: (key: GroupKey) => boolean,
+): string[] {
   const checks: Code[] = [];
   for (const group of parameterGroups(op)) {
     validators.add(group.validate.text);
     if (group.location === 'path') {
-      const input = joinCode(group.parameters.map((parameter) => code`${propertyKey(parameter.name)}: ${parameter.argument}`), ', ');
+      const input = joinCode(
+        group.parameters.map((parameter) => code`${propertyKey(parameter.name)}: ${parameter.argument}`),
+        ', ',
+      );
       checks.push(code`...${inNamespace(group.validate)}({ ${input} })`);
     } else {
       // issues are reported under the group's key: `query`, `headers`, `cookies`
       const key = group.location === 'query' ? 'query' : group.location === 'header' ? 'headers' : 'cookies';
       const value = Code.raw(access(key));
       const input = isRequired(key) ? value : code`${value} ?? {}`;
-      checks.push(code`...${inNamespace(group.validate)}(${input}).map((issue) => ({ path: [${key}, ...issue.path], message: issue.message }))`);
+      checks.push(
+        code`...${inNamespace(group.validate)}(${input}).map((issue) => ({ path: [${key}, ...issue.path], message: issue.message }))`,
+      );
     }
   }
   const body = op.body === undefined ? undefined : validateNameOf(op.body.schema, api);
@@ -459,10 +585,15 @@ function validationHooks(op: IrOperation, api: IrApi, validators: Set<string>, a
   } else if (op.body !== undefined && body !== undefined) {
     validators.add(body.text);
     // 'request' mode: a request may send only the values the spec lists
-    checks.push(op.body.required ? code`...${inNamespace(body)}(${bodyValue}, 'request')` : code`...(${bodyValue} === undefined ? [] : ${inNamespace(body)}(${bodyValue}, 'request'))`);
+    checks.push(
+      op.body.required
+        ? code`...${inNamespace(body)}(${bodyValue}, 'request')`
+        : code`...(${bodyValue} === undefined ? [] : ${inNamespace(body)}(${bodyValue}, 'request'))`,
+    );
   }
   const hooks: string[] = [];
-  if (checks.length === 1 && op.body?.required === true && op.body.items === undefined && body !== undefined) hooks.push(code`validateRequest: () => ${inNamespace(body)}(${bodyValue}, 'request')`.text);
+  if (checks.length === 1 && op.body?.required === true && op.body.items === undefined && body !== undefined)
+    hooks.push(code`validateRequest: () => ${inNamespace(body)}(${bodyValue}, 'request')`.text);
   else if (checks.length > 0) hooks.push(code`validateRequest: () => [${joinCode(checks, ', ')}]`.text);
   const response = op.response.contentType === 'application/json' ? validateNameOf(op.response.schema, api) : undefined;
   if (response !== undefined) {
@@ -494,8 +625,17 @@ function scalarType(schema: IrSchema): string | undefined {
  * `client.a.b.create({ ... })`: path arguments, then the body; with a params object, the body
  * and every required query, header and cookie parameter in it, so the call compiles as written.
  */
-function exampleCall(op: IrOperation, callee: Code, leading: readonly Code[], api: IrApi, groups: readonly { key: GroupKey; required: boolean }[]): Code {
-  const args = [...leading, ...op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(exampleValue(p.schema, api, p.name, p.example)))];
+function exampleCall(
+  op: IrOperation,
+  callee: Code,
+  leading: readonly Code[],
+  api: IrApi,
+  groups: readonly { key: GroupKey; required: boolean }[],
+): Code {
+  const args = [
+    ...leading,
+    ...op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(exampleValue(p.schema, api, p.name, p.example))),
+  ];
   const value = op.body ? exampleLiteral(exampleValue(op.body.schema, api, 'value', op.exampleBody)) : undefined;
   // a streamed body takes its items (an array here)
   const body = value !== undefined && op.body?.items !== undefined ? code`[${value}]` : value;
@@ -504,11 +644,21 @@ function exampleCall(op: IrOperation, callee: Code, leading: readonly Code[], ap
     // an OpenAPI 3.2 `in: querystring` parameter is the whole query
     const querystring = key === 'query' ? op.parameters.find((p) => p.in === 'querystring') : undefined;
     if (querystring !== undefined) return exampleLiteral(exampleValue(querystring.schema, api, 'query', querystring.example));
-    const entries = op.parameters.filter((p) => p.in === location[key] && p.required).map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(exampleValue(p.schema, api, p.name, p.example))}`);
+    const entries = op.parameters
+      .filter((p) => p.in === location[key] && p.required)
+      .map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(exampleValue(p.schema, api, p.name, p.example))}`);
     return code`{ ${joinCode(entries, ', ')} }`;
   };
   if (op.names.params !== undefined) {
-    const members = groups.flatMap((group) => (group.key === 'body' ? (body === undefined ? [] : [code`body: ${body}`]) : group.required ? [code`${Code.raw(group.key)}: ${required(group.key)}`] : []));
+    const members = groups.flatMap((group) =>
+      group.key === 'body'
+        ? body === undefined
+          ? []
+          : [code`body: ${body}`]
+        : group.required
+          ? [code`${Code.raw(group.key)}: ${required(group.key)}`]
+          : [],
+    );
     if (members.length > 0) args.push(code`{ ${joinCode(members, ', ')} }`);
   } else if (body !== undefined) {
     args.push(body);

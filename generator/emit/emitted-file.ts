@@ -37,7 +37,10 @@ export interface Piece {
 
 /** A file of pieces that prettier formats, one blank line apart; empty pieces are dropped. */
 export function chunkedFile(path: string, chunks: readonly string[]): EmittedFile {
-  return piecesFile(path, chunks.map((text) => ({ text, isFormatted: false, isSpaced: true })));
+  return piecesFile(
+    path,
+    chunks.map((text) => ({ text, isFormatted: false, isSpaced: true })),
+  );
 }
 
 export function piecesFile(path: string, pieces: readonly Piece[]): EmittedFile {
@@ -46,7 +49,10 @@ export function piecesFile(path: string, pieces: readonly Piece[]): EmittedFile 
   return {
     path,
     get text() {
-      return joinPieces(kept.map((piece) => piece.text), kept);
+      return joinPieces(
+        kept.map((piece) => piece.text),
+        kept,
+      );
     },
     pieces: kept,
   };
@@ -59,5 +65,5 @@ export function joinPieces(texts: readonly string[], pieces: readonly Piece[]): 
     if (i > 0) text += pieces[i]!.isSpaced ? '\n\n' : '\n';
     text += piece;
   });
-  return text + '\n';
+  return `${text}\n`;
 }

@@ -97,7 +97,8 @@ export function exampleLiteral(value: unknown): Code {
     const entries = Object.entries(value).map(([key, item]) => `${propertyKey(key).text}: ${exampleLiteral(item).text}`);
     return Code.raw(entries.length > 0 ? `{ ${entries.join(', ')} }` : '{}');
   }
-  if (typeof value === 'string') return Code.raw(`'${escapeJson(JSON.stringify(value)).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`);
+  if (typeof value === 'string')
+    return Code.raw(`'${escapeJson(JSON.stringify(value)).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`);
   return literal(value ?? null);
 }
 
@@ -110,6 +111,7 @@ const DOC_TOKEN: unique symbol = Symbol('DocText');
  * so a structure's docs cannot hold a raw spec string (the type checker refuses one).
  */
 export class DocText {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the brand that keeps a plain object from passing for a DocText
   readonly #isDocText = true;
   constructor(
     token: typeof DOC_TOKEN,
@@ -160,7 +162,8 @@ export type DocValue = DocText | Identifier | string | number;
 export function doc(parts: TemplateStringsArray, ...values: readonly DocValue[]): DocText {
   let text = parts[0] ?? '';
   values.forEach((value, i) => {
-    const piece = value instanceof DocText || value instanceof Identifier ? value.text : typeof value === 'number' ? String(value) : jsDoc(value).text;
+    const piece =
+      value instanceof DocText || value instanceof Identifier ? value.text : typeof value === 'number' ? String(value) : jsDoc(value).text;
     text += piece + (parts[i + 1] ?? '');
   });
   return new DocText(DOC_TOKEN, commentSafe(text));
@@ -180,7 +183,7 @@ export function docComment(text: DocText): Code {
 
 /** A `//` comment line: no line breaks can escape it. */
 export function lineComment(text: string): Code {
-  return Code.raw('// ' + text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' '));
+  return Code.raw(`// ${text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ')}`);
 }
 
 /**

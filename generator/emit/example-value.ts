@@ -42,7 +42,13 @@ function namedSchemas(api: IrApi): ReadonlyMap<string, IrNamedSchema> {
  * `stack`. `siblings` are the property schemas the other parts of an allOf declare: a part that
  * only requires a key (`anyOf: [{ required: [a] }, { required: [b] }]`) takes its value from there.
  */
-function made(schema: IrSchema, ctx: ExampleContext, name: string, stack: readonly string[], siblings: ReadonlyMap<string, IrSchema> = new Map()): { value: unknown } | undefined {
+function made(
+  schema: IrSchema,
+  ctx: ExampleContext,
+  name: string,
+  stack: readonly string[],
+  siblings: ReadonlyMap<string, IrSchema> = new Map(),
+): { value: unknown } | undefined {
   for (const candidate of [...(schema.examples ?? []).slice(0, 1), schema.default]) {
     if (candidate !== undefined && fits(candidate, schema, ctx, new Set())) return { value: candidate };
   }
@@ -59,7 +65,8 @@ function made(schema: IrSchema, ctx: ExampleContext, name: string, stack: readon
     case 'string':
       return { value: schema.format === 'binary' ? FILE_EXAMPLE : stringExample(name, schema.minLength ?? 0, schema.maxLength) };
     case 'number': {
-      const low = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (schema.integer ? 1 : 0.5) : undefined);
+      const low =
+        schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (schema.integer ? 1 : 0.5) : undefined);
       const high = schema.maximum ?? schema.exclusiveMaximum;
       const value = low ?? (high !== undefined && high < 1 ? high - (schema.exclusiveMaximum !== undefined ? 1 : 0) : 1);
       return { value: schema.integer ? Math.ceil(value) : value };
@@ -128,7 +135,13 @@ function made(schema: IrSchema, ctx: ExampleContext, name: string, stack: readon
  * property check says). `extraKeys` are the keys other parts of an intersection name. A file is
  * never a JSON value.
  */
-function fits(value: unknown, schema: IrSchema, ctx: ExampleContext, extraKeys: ReadonlySet<string>, refs: readonly string[] = []): boolean {
+function fits(
+  value: unknown,
+  schema: IrSchema,
+  ctx: ExampleContext,
+  extraKeys: ReadonlySet<string>,
+  refs: readonly string[] = [],
+): boolean {
   const s = flatten(schema);
   switch (s.kind) {
     case 'ref': {
@@ -211,7 +224,10 @@ function namedKeys(schema: IrSchema, ctx: ExampleContext, refs: readonly string[
 }
 
 function isStringLiteral(schema: IrSchema): boolean {
-  return (schema.kind === 'enum' && schema.values.some((value) => typeof value === 'string')) || (schema.kind === 'const' && typeof schema.value === 'string');
+  return (
+    (schema.kind === 'enum' && schema.values.some((value) => typeof value === 'string')) ||
+    (schema.kind === 'const' && typeof schema.value === 'string')
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -38,7 +38,10 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     // code for the README's example block: a `//` comment line and a call of Identifiers
     examples: api.operations
       .slice(0, 4)
-      .map((op) => `${lineComment((op.summary ?? op.operationId).trim().split(/[\r\n\u2028\u2029]/)[0] ?? '').text}\nawait client.${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}(/* … */);`),
+      .map(
+        (op) =>
+          `${lineComment((op.summary ?? op.operationId).trim().split(/[\r\n\u2028\u2029]/)[0] ?? '').text}\nawait client.${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}(/* … */);`,
+      ),
   };
   const files: EmittedFile[] = [
     { path: 'package.json', text: render('package.json.hbs', data) },
@@ -52,7 +55,11 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     // item streams (OpenAPI 3.2 itemSchema) are in a package only when an operation has one
     if (name === 'item-streams.ts' && !data.itemStreams) continue;
     const isBuiltIn = ctx.templates.origin(`runtime/${name}`) === `templates/runtime/${name}`;
-    files.push({ path: `src/internal/${name}`, text: `${header}\n${render(`runtime/${name}`, data)}`, ...(isBuiltIn ? { isFormatted: true } : {}) });
+    files.push({
+      path: `src/internal/${name}`,
+      text: `${header}\n${render(`runtime/${name}`, data)}`,
+      ...(isBuiltIn ? { isFormatted: true } : {}),
+    });
   }
   return files;
 }

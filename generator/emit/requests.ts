@@ -35,9 +35,16 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
 /** `formatQuery` for operations with query parameters (or a query written into the path key), `cookieHeader` for cookies. */
 function queryImports(api: IrApi): string {
   const hasQuerystring = api.operations.some((op) => op.parameters.some((p) => p.in === 'querystring'));
-  const hasQuery = api.operations.some((op) => !op.parameters.some((p) => p.in === 'querystring') && (op.fixedQuery.length > 0 || op.parameters.some((p) => p.in === 'query')));
+  const hasQuery = api.operations.some(
+    (op) => !op.parameters.some((p) => p.in === 'querystring') && (op.fixedQuery.length > 0 || op.parameters.some((p) => p.in === 'query')),
+  );
   const hasCookies = api.operations.some((op) => op.parameters.some((p) => p.in === 'cookie'));
-  const names = [...(hasCookies ? ['cookieHeader'] : []), ...(hasQuery ? ['formatQuery'] : []), ...(hasQuerystring ? ['formatQueryString'] : []), 'type QueryEntry'];
+  const names = [
+    ...(hasCookies ? ['cookieHeader'] : []),
+    ...(hasQuery ? ['formatQuery'] : []),
+    ...(hasQuerystring ? ['formatQueryString'] : []),
+    'type QueryEntry',
+  ];
   return hasQuery || hasCookies || hasQuerystring ? `import { ${names.join(', ')} } from './internal/query.js';` : '';
 }
 
@@ -76,7 +83,12 @@ function inputProperties(op: IrOperation, api: IrApi, usedTypes: Set<string>): P
     usedTypes.add(name);
     const required = op.parameters.some((p) => (p.in === location || (location === 'query' && p.in === 'querystring')) && p.required);
     const isQuerystring = location === 'query' && op.parameters.some((p) => p.in === 'querystring');
-    properties.push({ name: key, type: name, hasQuestionToken: !required, docs: [isQuerystring ? doc`The query string.` : doc`The ${location} parameters.`] });
+    properties.push({
+      name: key,
+      type: name,
+      hasQuestionToken: !required,
+      docs: [isQuerystring ? doc`The query string.` : doc`The ${location} parameters.`],
+    });
   };
   group('path', 'path', op.names.pathParams?.text);
   group('query', 'query', op.names.queryParams?.text);
@@ -85,7 +97,14 @@ function inputProperties(op: IrOperation, api: IrApi, usedTypes: Set<string>): P
   if (op.body) {
     properties.push({
       name: 'body',
-      type: op.body.contentType === 'binary' ? 'Uploadable' : op.body.contentType === 'text' ? 'string' : op.body.items !== undefined ? itemsType(typeOf(op.body.schema, api, usedTypes)) : typeOf(op.body.schema, api, usedTypes),
+      type:
+        op.body.contentType === 'binary'
+          ? 'Uploadable'
+          : op.body.contentType === 'text'
+            ? 'string'
+            : op.body.items !== undefined
+              ? itemsType(typeOf(op.body.schema, api, usedTypes))
+              : typeOf(op.body.schema, api, usedTypes),
       hasQuestionToken: !op.body.required,
       docs: [op.body.description === undefined ? doc`${BODY_DOCS[op.body.contentType]}` : jsDoc(op.body.description)],
     });
@@ -96,18 +115,23 @@ function inputProperties(op: IrOperation, api: IrApi, usedTypes: Set<string>): P
 /** What a body is when the spec does not describe it. */
 const BODY_DOCS: Readonly<Record<NonNullable<IrOperation['body']>['contentType'], string>> = {
   'application/json': 'The JSON request body.',
-  'multipart/form-data': 'The multipart/form-data request body: files (File, Blob, bytes) go as file parts, other fields as text. Read streams first (`await toFile(stream)`).',
+  'multipart/form-data':
+    'The multipart/form-data request body: files (File, Blob, bytes) go as file parts, other fields as text. Read streams first (`await toFile(stream)`).',
   'application/x-www-form-urlencoded': 'The application/x-www-form-urlencoded request body.',
   binary: 'The request body, sent as it is: a File, Blob, bytes or a stream.',
   text: 'The text request body.',
-  items: 'The items of the request body, sent one per line (JSON Lines) or record (json-seq): an array, checked whole before anything is sent, or an async iterable, each item checked as it is written.',
+  items:
+    'The items of the request body, sent one per line (JSON Lines) or record (json-seq): an array, checked whole before anything is sent, or an async iterable, each item checked as it is written.',
 };
 
 export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclaration {
   const hasInput = op.parameters.length > 0 || op.body !== undefined;
   const input = hasInput ? 'request' : '_request';
   // an optional form body that is not given is no body at all (a GET must not carry one)
-  const encoded = (encode: string) => (op.body?.required ? code`, body: ${Code.raw(encode)}(request.body)` : code`, ...(request.body === undefined ? {} : { body: ${Code.raw(encode)}(request.body) })`);
+  const encoded = (encode: string) =>
+    op.body?.required
+      ? code`, body: ${Code.raw(encode)}(request.body)`
+      : code`, ...(request.body === undefined ? {} : { body: ${Code.raw(encode)}(request.body) })`;
   const body = !op.body
     ? code``
     : op.body.items !== undefined
@@ -115,10 +139,10 @@ export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclara
         ? code`, body: itemsBody(request.body, ${op.body.items})`
         : code`, ...(request.body === undefined ? {} : { body: itemsBody(request.body, ${op.body.items}) })`
       : op.body.contentType === 'multipart/form-data'
-      ? encoded('toFormData')
-      : op.body.contentType === 'application/x-www-form-urlencoded'
-        ? encoded('toUrlEncoded')
-        : code`, body: request.body`;
+        ? encoded('toFormData')
+        : op.body.contentType === 'application/x-www-form-urlencoded'
+          ? encoded('toUrlEncoded')
+          : code`, body: request.body`;
   return {
     kind: 'function',
     isExported: true,
@@ -133,7 +157,9 @@ export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclara
 /** `"/chatkit/sessions/" + encodePathSegment(request.path.session_id, "session_id") + "/cancel"`, plus the query. */
 function pathExpression(op: IrOperation): Code {
   const pieces = op.path.map((part: IrPathPart) =>
-    part.kind === 'text' ? literal(part.text) : code`encodePathSegment(${stringValue(code`request.path${propertyAccess(part.name)}`, part.parameter.schema)}, ${part.name})`,
+    part.kind === 'text'
+      ? literal(part.text)
+      : code`encodePathSegment(${stringValue(code`request.path${propertyAccess(part.name)}`, part.parameter.schema)}, ${part.name})`,
   );
   const query = op.parameters.filter((p) => p.in === 'query');
   const querystring = op.parameters.find((p) => p.in === 'querystring');
@@ -155,11 +181,13 @@ function pathExpression(op: IrOperation): Code {
 function headersExpression(op: IrOperation): Code {
   const entries: Code[] = op.fixedHeaders.map((header) => code`${propertyKey(header.name)}: ${header.value}`);
   // binary and text bodies say what they are; JSON and form bodies get their type from the runtime
-  if (op.body && (op.body.contentType === 'binary' || op.body.contentType === 'text' || op.body.contentType === 'items')) entries.push(code`'Content-Type': ${op.body.mediaType}`);
+  if (op.body && (op.body.contentType === 'binary' || op.body.contentType === 'text' || op.body.contentType === 'items'))
+    entries.push(code`'Content-Type': ${op.body.mediaType}`);
   // as the official SDK sends it (fetch alone would add `;charset=UTF-8`)
   if (op.body?.contentType === 'application/x-www-form-urlencoded') entries.push(code`'Content-Type': 'application/x-www-form-urlencoded'`);
   // a binary answer asks for its own media type, as the official SDK does for audio
-  if ((op.response.contentType === 'binary' || op.response.contentType === 'items') && op.response.mediaType) entries.push(code`Accept: ${op.response.mediaType}`);
+  if ((op.response.contentType === 'binary' || op.response.contentType === 'items') && op.response.mediaType)
+    entries.push(code`Accept: ${op.response.mediaType}`);
   for (const parameter of op.parameters.filter((p) => p.in === 'header')) {
     const value = code`request.headers${parameter.required ? propertyAccess(parameter.name) : optionalAccess(parameter.name)}`;
     entries.push(
@@ -171,25 +199,41 @@ function headersExpression(op: IrOperation): Code {
   // every cookie parameter in one Cookie header (form style), left out when none is set
   const cookies = op.parameters.filter((p) => p.in === 'cookie');
   if (cookies.length > 0) {
-    const pairs = cookies.map((p) => code`[${p.name}, request.cookies${p.required ? propertyAccess(p.name) : optionalAccess(p.name)}, ${p.style}, ${p.explode}]`);
+    const pairs = cookies.map(
+      (p) => code`[${p.name}, request.cookies${p.required ? propertyAccess(p.name) : optionalAccess(p.name)}, ${p.style}, ${p.explode}]`,
+    );
     entries.push(code`...cookieHeader([${joinCode(pairs, ', ')}] satisfies QueryEntry[])`);
   }
   return entries.length > 0 ? code`{ ${joinCode(entries, ', ')} }` : code`{}`;
 }
 
 function stringValue(value: Code, schema: IrSchema): Code {
-  return schema.kind === 'string' || (schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string')) ? value : code`String(${value})`;
+  return schema.kind === 'string' || (schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string'))
+    ? value
+    : code`String(${value})`;
 }
 
 /** The builder's input in an example: the path, every required query, header and cookie parameter, and the body. */
 function exampleInput(op: IrOperation, api: IrApi): Code {
   const parts: Code[] = [];
-  const groups = [['path', 'path'], ['query', 'query'], ['headers', 'header'], ['cookies', 'cookie']] as const;
+  const groups = [
+    ['path', 'path'],
+    ['query', 'query'],
+    ['headers', 'header'],
+    ['cookies', 'cookie'],
+  ] as const;
   const querystring = op.parameters.find((p) => p.in === 'querystring' && p.required);
-  if (querystring !== undefined) parts.push(code`query: ${exampleLiteral(exampleValue(querystring.schema, api, 'query', querystring.example))}`);
+  if (querystring !== undefined)
+    parts.push(code`query: ${exampleLiteral(exampleValue(querystring.schema, api, 'query', querystring.example))}`);
   for (const [key, location] of groups) {
     const required = op.parameters.filter((p) => p.in === location && p.required);
-    if (required.length > 0) parts.push(code`${Code.raw(key)}: { ${joinCode(required.map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(exampleValue(p.schema, api, p.name, p.example))}`), ', ')} }`);
+    if (required.length > 0)
+      parts.push(
+        code`${Code.raw(key)}: { ${joinCode(
+          required.map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(exampleValue(p.schema, api, p.name, p.example))}`),
+          ', ',
+        )} }`,
+      );
   }
   if (op.body) {
     const value = exampleLiteral(exampleValue(op.body.schema, api, 'value', op.exampleBody));

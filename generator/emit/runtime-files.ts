@@ -29,7 +29,8 @@ export function withUsedRuntimeFiles(files: readonly EmittedFile[]): EmittedFile
 /** `./x.js` and `../y/z.js` of `from '…'`, `import '…'` and `import('…')` (comments may match: harmless, they only keep a file). */
 function relativeSpecifiers(text: string): string[] {
   const specifiers: string[] = [];
-  for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])(\.{1,2}\/[^'"\n]+)\1/gm)) specifiers.push(match[2]!);
+  for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])(\.{1,2}\/[^'"\n]+)\1/gm))
+    specifiers.push(match[2]!);
   return specifiers;
 }
 

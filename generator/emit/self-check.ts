@@ -43,7 +43,9 @@ export function selfCheck(files: readonly EmittedFile[]): SelfCheckProblem[] {
         continue;
       }
       if (imported.exports === undefined) continue;
-      for (const name of names) if (!imported.exports.has(name)) problems.push({ file: path, message: `imports \`${name}\` from ${from}, which does not export it` });
+      for (const name of names)
+        if (!imported.exports.has(name))
+          problems.push({ file: path, message: `imports \`${name}\` from ${from}, which does not export it` });
     }
   }
   return problems;
@@ -51,7 +53,8 @@ export function selfCheck(files: readonly EmittedFile[]): SelfCheckProblem[] {
 
 const IMPORT = /^(?:import|export)\s+(type\s+)?(?:(\*\s+as\s+[A-Za-z_$][\w$]*|\*)|\{([^}]*)\})\s+from\s+'(\.[^']*)';/gm;
 const SIDE_EFFECT_IMPORT = /^import\s+'(\.[^']*)';/gm;
-const DECLARATION = /^(export\s+)?(?:declare\s+)?(?:default\s+)?(?:async\s+)?(function\*?|const|let|var|class|abstract\s+class|type|interface|enum)\s+([A-Za-z_$][\w$]*)/gm;
+const DECLARATION =
+  /^(export\s+)?(?:declare\s+)?(?:default\s+)?(?:async\s+)?(function\*?|const|let|var|class|abstract\s+class|type|interface|enum)\s+([A-Za-z_$][\w$]*)/gm;
 
 function moduleFacts(code: string): ModuleFacts {
   const imports: { from: string; names: string[] }[] = [];

@@ -92,14 +92,18 @@ export function printDeclaration(declaration: Declaration): string {
       return `${head}interface ${declaration.name} {\n${declaration.properties.map(property).join('\n')}\n}`;
     case 'function': {
       const exported = declaration.isExported ? 'export ' : '';
-      const overloads = (declaration.overloads ?? []).map((overload) => `${docs(declaration.docs)}${exported}function ${declaration.name}${signature(overload)};\n`).join('');
+      const overloads = (declaration.overloads ?? [])
+        .map((overload) => `${docs(declaration.docs)}${exported}function ${declaration.name}${signature(overload)};\n`)
+        .join('');
       const own = overloads === '' ? head : exported;
       return `${overloads}${own}function ${declaration.name}${signature(declaration)} {\n${statements(declaration.statements)}\n}`;
     }
     case 'class': {
       const members = [
         (declaration.properties ?? []).map(property).join('\n'),
-        ...(declaration.ctors ?? []).map((ctor) => `${docs(ctor.docs)}constructor(${parameters(ctor.parameters)}) {\n${statements(ctor.statements)}\n}`),
+        ...(declaration.ctors ?? []).map(
+          (ctor) => `${docs(ctor.docs)}constructor(${parameters(ctor.parameters)}) {\n${statements(ctor.statements)}\n}`,
+        ),
         ...(declaration.methods ?? []).map(method),
       ].filter((member) => member !== '');
       return `${head}class ${declaration.name}${declaration.extends ? ` extends ${declaration.extends}` : ''} {\n${members.join('\n\n')}\n}`;

@@ -16,12 +16,27 @@ export function templateRenderer(templates: TemplateSet): TemplateRenderer {
   const engine = Handlebars.create();
   // JSON files (package.json) get plain JSON; JS code gets `literal`, which also escapes for JS.
   // Strict mode does not check a helper's arguments: each helper refuses `undefined` itself.
-  engine.registerHelper('json', defined('json', (value: unknown) => JSON.stringify(value)));
-  engine.registerHelper('literal', defined('literal', (value: unknown) => literal(value).text));
-  engine.registerHelper('markdown', defined('markdown', (value: unknown) => markdownText(String(value))));
-  engine.registerHelper('markdownCode', defined('markdownCode', (value: unknown) => markdownCode(String(value))));
+  engine.registerHelper(
+    'json',
+    defined('json', (value: unknown) => JSON.stringify(value)),
+  );
+  engine.registerHelper(
+    'literal',
+    defined('literal', (value: unknown) => literal(value).text),
+  );
+  engine.registerHelper(
+    'markdown',
+    defined('markdown', (value: unknown) => markdownText(String(value))),
+  );
+  engine.registerHelper(
+    'markdownCode',
+    defined('markdownCode', (value: unknown) => markdownCode(String(value))),
+  );
   // `(concat a " " b)`: joins values for another helper (the last argument is handlebars' options)
-  engine.registerHelper('concat', defined('concat', (...values: unknown[]) => values.map(String).join('')));
+  engine.registerHelper(
+    'concat',
+    defined('concat', (...values: unknown[]) => values.map(String).join('')),
+  );
   for (const [name, helper] of Object.entries(templates.helpers)) engine.registerHelper(name, helper as Handlebars.HelperDelegate);
   for (const [name, source] of templates.partials()) engine.registerPartial(name, source);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
@@ -36,7 +51,12 @@ export function templateRenderer(templates: TemplateSet): TemplateRenderer {
       return template(data);
     } catch (error) {
       if (error instanceof SpecError) throw error;
-      throw templateError(templates, name, error, error instanceof UndefinedArgument ? undefinedArgumentAt(templates.source(name), error.helper, data) : undefined);
+      throw templateError(
+        templates,
+        name,
+        error,
+        error instanceof UndefinedArgument ? undefinedArgumentAt(templates.source(name), error.helper, data) : undefined,
+      );
     }
   };
 }
@@ -49,7 +69,8 @@ const RETIRED: Readonly<Record<string, readonly { text: string; message: string 
   'client-method.ts.hbs': [
     {
       text: 'this.client',
-      message: 'The template uses `this.client`, which no longer exists: the body is now that of a standalone operation function (src/operations.ts), which receives the client as `client`. Write `client.request(…)`.',
+      message:
+        'The template uses `this.client`, which no longer exists: the body is now that of a standalone operation function (src/operations.ts), which receives the client as `client`. Write `client.request(…)`.',
     },
   ],
 };
@@ -62,7 +83,15 @@ function checkRetired(templates: TemplateSet, name: string): void {
     const before = source.slice(0, at).split('\n');
     const file = templates.origin(name);
     throw new SpecError(
-      [{ code: 'emit/template-error', severity: 'error', message, hint: defaultHint('emit/template-error'), at: { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, pointer: '' } }],
+      [
+        {
+          code: 'emit/template-error',
+          severity: 'error',
+          message,
+          hint: defaultHint('emit/template-error'),
+          at: { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, pointer: '' },
+        },
+      ],
       new Map([[file, source]]),
     );
   }
@@ -96,7 +125,8 @@ function undefinedArgumentAt(source: string, helper: string, data: unknown): { l
     for (const match of text.matchAll(call)) {
       const path = match[1]!;
       let value: unknown = data;
-      for (const key of path.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+      for (const key of path.split('.'))
+        value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
       if (value === undefined) return { line: index + 1, column: match.index + match[0].length - path.length + 1 };
     }
   }
@@ -110,9 +140,19 @@ function templateError(templates: TemplateSet, name: string, error: unknown, at?
   const line = at?.line ?? exception.lineNumber ?? (parseLine ? Number(parseLine[1]) : 1);
   const column = at?.column ?? (exception.column !== undefined ? exception.column + 1 : 1);
   const file = templates.origin(name);
-  const summary = message.startsWith('Parse error') ? `The template does not compile: ${message.split('\n').at(-1)}.` : `The template failed to render: ${message.replace(/ in (\[object Object\]|undefined|null)/, '').replace(/ - \d+:\d+$/, '')}.`;
+  const summary = message.startsWith('Parse error')
+    ? `The template does not compile: ${message.split('\n').at(-1)}.`
+    : `The template failed to render: ${message.replace(/ in (\[object Object\]|undefined|null)/, '').replace(/ - \d+:\d+$/, '')}.`;
   return new SpecError(
-    [{ code: 'emit/template-error', severity: 'error', message: summary, hint: defaultHint('emit/template-error'), at: { file, line, column, pointer: '' } }],
+    [
+      {
+        code: 'emit/template-error',
+        severity: 'error',
+        message: summary,
+        hint: defaultHint('emit/template-error'),
+        at: { file, line, column, pointer: '' },
+      },
+    ],
     new Map([[file, templates.source(name)]]),
   );
 }

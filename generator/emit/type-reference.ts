@@ -4,7 +4,8 @@ import type { IrApi, IrSchema } from '../model/ir.js';
 
 export function typeOf(schema: IrSchema | undefined, api: IrApi, usedTypes: Set<string>): string {
   if (schema === undefined) return 'void';
-  if (schema.kind !== 'ref') throw new Error(`unnamed ${schema.kind} schema at ${schema.source}: build-model names every body and response`);
+  if (schema.kind !== 'ref')
+    throw new Error(`unnamed ${schema.kind} schema at ${schema.source}: build-model names every body and response`);
   const named = api.schemas.find((s) => s.key === schema.target);
   if (!named) throw new Error(`no named schema ${schema.target}`);
   usedTypes.add(named.name.text);

@@ -13,7 +13,9 @@ import { mentionsUploadable, objectType, typeOf, type TypeContext } from './type
 export async function emitTypes(api: IrApi, _ctx: EmitContext): Promise<EmittedFile[]> {
   const all = declarations(api);
   // `format: binary` fields are typed with the runtime's Uploadable
-  const header = all.some((declaration) => mentionsUploadable(declaration.type)) ? `${fileHeader(api)}import type { Uploadable } from './internal/uploads.js';\n` : fileHeader(api);
+  const header = all.some((declaration) => mentionsUploadable(declaration.type))
+    ? `${fileHeader(api)}import type { Uploadable } from './internal/uploads.js';\n`
+    : fileHeader(api);
   const pieces = all.map((declaration, i): Piece => {
     const { text, isCertain } = printDeclaration(declaration);
     // the file's header comment goes with the first declaration, a blank line above it
@@ -27,7 +29,11 @@ export async function emitTypes(api: IrApi, _ctx: EmitContext): Promise<EmittedF
 /** Named schemas, then each operation's parameter groups. */
 function declarations(api: IrApi): Declaration[] {
   const byKey = new Map(api.schemas.map((s) => [s.key, s]));
-  const ctx: TypeContext = { refName: (key) => byKey.get(key)?.name.text ?? key, resolve: (key) => byKey.get(key)?.schema, links: api.package.docLinks };
+  const ctx: TypeContext = {
+    refName: (key) => byKey.get(key)?.name.text ?? key,
+    resolve: (key) => byKey.get(key)?.schema,
+    links: api.package.docLinks,
+  };
   const result: Declaration[] = api.schemas.map((named) => {
     // a request shape says so first: `PetParam` is `Pet` as a request sends it
     const shapeOf = named.requestShapeOf === undefined ? undefined : byKey.get(named.requestShapeOf)?.name.text;
@@ -48,14 +54,25 @@ function declarations(api: IrApi): Declaration[] {
       // an OpenAPI 3.2 `in: querystring` parameter is the whole query: the group is its type
       const querystring = location === 'query' ? op.parameters.find((p) => p.in === 'querystring') : undefined;
       if (querystring !== undefined) {
-        result.push({ name, type: typeOf(querystring.schema, ctx, false), comment: fixedComment(`The query string of \`${op.operationId}\` (\`in: querystring\`, sent as ${querystring.querystring === 'json' ? 'percent-encoded JSON' : 'form fields'}).`) });
+        result.push({
+          name,
+          type: typeOf(querystring.schema, ctx, false),
+          comment: fixedComment(
+            `The query string of \`${op.operationId}\` (\`in: querystring\`, sent as ${querystring.querystring === 'json' ? 'percent-encoded JSON' : 'form fields'}).`,
+          ),
+        });
         continue;
       }
       const parameters = op.parameters.filter((p) => p.in === location);
       result.push({
         name,
         type: objectType(
-          parameters.map((p) => ({ name: p.name, required: p.required, schema: p.schema, ...(p.description ? { description: p.description } : {}) })),
+          parameters.map((p) => ({
+            name: p.name,
+            required: p.required,
+            schema: p.schema,
+            ...(p.description ? { description: p.description } : {}),
+          })),
           undefined,
           ctx,
         ),
@@ -65,4 +82,3 @@ function declarations(api: IrApi): Declaration[] {
   }
   return result;
 }
-

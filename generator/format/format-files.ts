@@ -70,7 +70,13 @@ export function beginFormat(worker?: PrettierWorker): FormatSession {
         }
         const pieces = file.pieces;
         const keys = pieces.map((piece) => (piece.isFormatted ? undefined : want(parser, piece.text, true)));
-        return () => ({ path: file.path, text: joinPieces(pieces.map((piece, i) => (keys[i] === undefined ? piece.text : thisRun.get(keys[i])!)), pieces) });
+        return () => ({
+          path: file.path,
+          text: joinPieces(
+            pieces.map((piece, i) => (keys[i] === undefined ? piece.text : thisRun.get(keys[i])!)),
+            pieces,
+          ),
+        });
       });
       const done = formatPending([...pending.entries()], thisRun, worker);
       for (const key of pending.keys()) inFlight.set(key, done);
@@ -98,7 +104,11 @@ async function formatPending(jobs: readonly [string, Job][], into: Map<string, s
   let size = 0;
   const flush = () => {
     if (batch.length === 0) return;
-    calls.push({ keys: batch.map(([key]) => key), job: { text: batch.map(([, text]) => text).join(`\n${MARKER}\n`), parser: 'babel-ts' }, isBatch: true });
+    calls.push({
+      keys: batch.map(([key]) => key),
+      job: { text: batch.map(([, text]) => text).join(`\n${MARKER}\n`), parser: 'babel-ts' },
+      isBatch: true,
+    });
     batch = [];
     size = 0;
   };
@@ -112,12 +122,14 @@ async function formatPending(jobs: readonly [string, Job][], into: Map<string, s
     if (size >= BATCH_CHARS) flush();
   }
   flush();
-  const outputs = worker !== undefined ? await worker.format(calls.map((call) => call.job)) : await formatHere(calls.map((call) => call.job));
+  const outputs =
+    worker !== undefined ? await worker.format(calls.map((call) => call.job)) : await formatHere(calls.map((call) => call.job));
   calls.forEach((call, i) => {
     const output = outputs[i]!;
     if (!call.isBatch) return void into.set(call.keys[0]!, output);
     const parts = output.split(`\n${MARKER}\n`);
-    if (parts.length !== call.keys.length) throw new Error(`prettier merged pieces of a batch (${call.keys.length} in, ${parts.length} out)`);
+    if (parts.length !== call.keys.length)
+      throw new Error(`prettier merged pieces of a batch (${call.keys.length} in, ${parts.length} out)`);
     call.keys.forEach((key, j) => into.set(key, parts[j]!.trim()));
   });
 }

@@ -25,7 +25,12 @@ export interface OverlaidSpec {
 }
 
 /** The per-operation settings of the config file, and the spec extension each one writes. */
-export const OPERATION_SETTINGS = { resource: 'x-sdk-resource', method: 'x-sdk-method', headers: 'x-sdk-headers', pagination: 'x-sdk-pagination' } as const;
+export const OPERATION_SETTINGS = {
+  resource: 'x-sdk-resource',
+  method: 'x-sdk-method',
+  headers: 'x-sdk-headers',
+  pagination: 'x-sdk-pagination',
+} as const;
 export const TAG_SETTINGS = { headers: 'x-sdk-headers' } as const;
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'];
@@ -68,7 +73,14 @@ export function applyOverlays(spec: BundledSpec, overlays: readonly SourceText[]
   return { spec: { ...spec, root: tracker.root, locate: (pointer) => tracker.locate(pointer), sources }, warnings };
 }
 
-function applyAction(action: OverlayAction, document: OverlayDocument, tracker: Tracker, specFile: string, errors: Diagnostic[], warnings: Diagnostic[]): void {
+function applyAction(
+  action: OverlayAction,
+  document: OverlayDocument,
+  tracker: Tracker,
+  specFile: string,
+  errors: Diagnostic[],
+  warnings: Diagnostic[],
+): void {
   const targetPointer = childPointer(action.pointer, 'target');
   const matches = action.target.select(tracker.root);
   if (matches.length === 0) {
@@ -81,9 +93,17 @@ function applyAction(action: OverlayAction, document: OverlayDocument, tracker: 
     });
     return;
   }
-  const error = (pointer: string, message: string, hint?: string) => errors.push({ code: 'load/invalid-overlay', severity: 'error', message, hint: hint ?? defaultHint('load/invalid-overlay'), at: document.locate(pointer) });
+  const error = (pointer: string, message: string, hint?: string) =>
+    errors.push({
+      code: 'load/invalid-overlay',
+      severity: 'error',
+      message,
+      hint: hint ?? defaultHint('load/invalid-overlay'),
+      at: document.locate(pointer),
+    });
   if (action.isRemove) {
-    if (matches.some((match) => match.path.length === 0)) return void error(targetPointer, 'The target selects the whole document, which cannot be removed.');
+    if (matches.some((match) => match.path.length === 0))
+      return void error(targetPointer, 'The target selects the whole document, which cannot be removed.');
     tracker.remove(matches.map((match) => match.path));
     return;
   }
@@ -91,11 +111,17 @@ function applyAction(action: OverlayAction, document: OverlayDocument, tracker: 
   for (const match of matches) {
     const where = match.path.length === 0 ? 'the document root' : `\`${pointerText(match.path)}\``;
     if (Array.isArray(match.value)) {
-      const items = Array.isArray(action.update) ? action.update.map((item, index) => ({ item, origin: child(origin, index) })) : [{ item: action.update, origin }];
+      const items = Array.isArray(action.update)
+        ? action.update.map((item, index) => ({ item, origin: child(origin, index) }))
+        : [{ item: action.update, origin }];
       for (const { item, origin: itemOrigin } of items) tracker.append(match.value, item, itemOrigin);
     } else if (isRecord(match.value)) {
       if (!isRecord(action.update)) {
-        return void error(childPointer(action.pointer, 'update'), `The target selects a mapping (${where}), so \`update\` must be a mapping of the fields to merge into it.`, 'Write `update` as the fields to set, e.g. `update: { description: New text }`; an array target takes any value to append.');
+        return void error(
+          childPointer(action.pointer, 'update'),
+          `The target selects a mapping (${where}), so \`update\` must be a mapping of the fields to merge into it.`,
+          'Write `update` as the fields to set, e.g. `update: { description: New text }`; an array target takes any value to append.',
+        );
       }
       tracker.merge(match.value, action.update, origin);
     } else {
@@ -112,7 +138,8 @@ function applyAction(action: OverlayAction, document: OverlayDocument, tracker: 
 function applyConfig(config: SourceText, tracker: Tracker, warnings: Diagnostic[]): void {
   const loaded = loadSpec(config.file, config.text);
   const settings = loaded.root as Record<string, unknown>;
-  const noMatch = (pointer: string, message: string, hint: string) => warnings.push({ code: 'load/overlay-no-match', severity: 'warning', message, hint, at: loaded.locate(pointer) });
+  const noMatch = (pointer: string, message: string, hint: string) =>
+    warnings.push({ code: 'load/overlay-no-match', severity: 'warning', message, hint, at: loaded.locate(pointer) });
   const root = tracker.root;
   const operations = new Map<string, Record<string, unknown>[]>();
   const usedTags = new Set<string>();
@@ -122,7 +149,8 @@ function applyConfig(config: SourceText, tracker: Tracker, warnings: Diagnostic[
       const additional = isRecord(pathItem['additionalOperations']) ? Object.values(pathItem['additionalOperations']) : [];
       for (const operation of [...HTTP_METHODS.map((method) => pathItem[method]), ...additional]) {
         if (!isRecord(operation)) continue;
-        if (typeof operation['operationId'] === 'string') operations.set(operation['operationId'], [...(operations.get(operation['operationId']) ?? []), operation]);
+        if (typeof operation['operationId'] === 'string')
+          operations.set(operation['operationId'], [...(operations.get(operation['operationId']) ?? []), operation]);
         if (Array.isArray(operation['tags'])) for (const tag of operation['tags']) if (typeof tag === 'string') usedTags.add(tag);
       }
     }
@@ -133,7 +161,11 @@ function applyConfig(config: SourceText, tracker: Tracker, warnings: Diagnostic[
     const targets = operations.get(operationId);
     if (targets === undefined) {
       const nearest = closestMatch(operationId, operations.keys());
-      noMatch(pointer, `No operation of the spec has the operationId \`${operationId}\`, so these settings change nothing.`, nearest !== undefined ? `Did you mean \`${nearest}\`?` : 'The keys of `operations` are operationIds of the spec.');
+      noMatch(
+        pointer,
+        `No operation of the spec has the operationId \`${operationId}\`, so these settings change nothing.`,
+        nearest !== undefined ? `Did you mean \`${nearest}\`?` : 'The keys of `operations` are operationIds of the spec.',
+      );
       continue;
     }
     if (!isRecord(values)) continue; // load-config checked the form
@@ -142,7 +174,8 @@ function applyConfig(config: SourceText, tracker: Tracker, warnings: Diagnostic[
         if (values[key] === undefined) continue;
         const origin = { locate: loaded.locate, pointer: childPointer(pointer, key) };
         // headers add to (and win over) the spec's and the overlays'; the others replace them
-        if (key === 'headers' && isRecord(values[key]) && isRecord(operation[extension])) tracker.merge(operation[extension], values[key], origin);
+        if (key === 'headers' && isRecord(values[key]) && isRecord(operation[extension]))
+          tracker.merge(operation[extension], values[key], origin);
         else tracker.set(operation, extension, values[key], origin);
       }
     }
@@ -152,15 +185,23 @@ function applyConfig(config: SourceText, tracker: Tracker, warnings: Diagnostic[
     const pointer = childPointer('/tags', name);
     if (!isRecord(values) || values['headers'] === undefined) continue;
     const origin = { locate: loaded.locate, pointer: childPointer(pointer, 'headers') };
-    const declared = isRecord(root) && Array.isArray(root['tags']) ? root['tags'].find((tag): tag is Record<string, unknown> => isRecord(tag) && tag['name'] === name) : undefined;
+    const declared =
+      isRecord(root) && Array.isArray(root['tags'])
+        ? root['tags'].find((tag): tag is Record<string, unknown> => isRecord(tag) && tag['name'] === name)
+        : undefined;
     if (declared !== undefined) {
-      if (isRecord(values['headers']) && isRecord(declared['x-sdk-headers'])) tracker.merge(declared['x-sdk-headers'], values['headers'], origin);
+      if (isRecord(values['headers']) && isRecord(declared['x-sdk-headers']))
+        tracker.merge(declared['x-sdk-headers'], values['headers'], origin);
       else tracker.set(declared, 'x-sdk-headers', values['headers'], origin);
       continue;
     }
     if (!usedTags.has(name) || !isRecord(root)) {
       const nearest = closestMatch(name, usedTags);
-      noMatch(pointer, `No operation of the spec has the tag \`${name}\`, so these settings change nothing.`, nearest !== undefined ? `Did you mean \`${nearest}\`?` : 'The keys of `tags` are tag names the spec\'s operations carry.');
+      noMatch(
+        pointer,
+        `No operation of the spec has the tag \`${name}\`, so these settings change nothing.`,
+        nearest !== undefined ? `Did you mean \`${nearest}\`?` : "The keys of `tags` are tag names the spec's operations carry.",
+      );
       continue;
     }
     // a tag that operations carry but the root `tags` list does not declare: declared here
@@ -230,7 +271,8 @@ class Tracker {
       const existing = Object.hasOwn(target, key) ? target[key] : undefined;
       const valueOrigin = child(origin, key);
       if (isRecord(existing) && isRecord(value)) this.merge(existing, value, valueOrigin);
-      else if (Array.isArray(existing) && Array.isArray(value)) value.forEach((item, index) => this.append(existing, item, child(valueOrigin, index)));
+      else if (Array.isArray(existing) && Array.isArray(value))
+        value.forEach((item, index) => this.append(existing, item, child(valueOrigin, index)));
       else this.set(target, key, value, valueOrigin);
     }
   }
@@ -281,5 +323,5 @@ function nodeAt(root: unknown, path: readonly (string | number)[]): unknown {
 }
 
 function pointerText(path: readonly (string | number)[]): string {
-  return '$' + path.map((key) => (typeof key === 'number' ? `[${key}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)).join('');
+  return `$${path.map((key) => (typeof key === 'number' ? `[${key}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)).join('')}`;
 }

@@ -52,7 +52,11 @@ type FileState =
 export async function bundleRefs(main: LoadedSpec, path: string, fs: SpecFileSystem): Promise<BundledSpec> {
   const mainFile: SpecFile = { file: main.file, path, identity: await fs.realPath(path).catch(() => path), loaded: main };
   const { states, isSelfContained } = await readReachableFiles(mainFile, fs);
-  const sources = new Map([...states.values()].flatMap((state): [string, string][] => (state.kind === 'ok' ? [[state.file.file, state.file.loaded.text]] : state.kind === 'unparsable' ? [[state.file, state.text]] : [])));
+  const sources = new Map(
+    [...states.values()].flatMap((state): [string, string][] =>
+      state.kind === 'ok' ? [[state.file.file, state.file.loaded.text]] : state.kind === 'unparsable' ? [[state.file, state.text]] : [],
+    ),
+  );
   const files = [path, ...[...states.keys()].filter((p) => p !== path).sort()];
   if (isSelfContained) return { ...main, sources, files };
   // The first pass finds every object some ref names; the second writes each of them once, as a
@@ -71,7 +75,10 @@ export async function bundleRefs(main: LoadedSpec, path: string, fs: SpecFileSys
  * Every file the spec can reach, by absolute path: the main file, then what it refers to, and so
  * on; and whether the main file refers to no other file or URL at all.
  */
-export async function readReachableFiles(main: SpecFile, fs: SpecFileSystem): Promise<{ states: Map<string, FileState>; isSelfContained: boolean }> {
+export async function readReachableFiles(
+  main: SpecFile,
+  fs: SpecFileSystem,
+): Promise<{ states: Map<string, FileState>; isSelfContained: boolean }> {
   const states = new Map<string, FileState>([[main.path, { kind: 'ok', file: main }]]);
   let isSelfContained = true;
   const byIdentity = new Map<string, SpecFile>([[main.identity, main]]);
@@ -153,12 +160,13 @@ function outwardRefs(root: unknown): string[] {
     }
     const record = node as Record<string, unknown>;
     for (const key in record) {
-      if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+      if (!Object.hasOwn(record, key)) continue;
       const value = record[key];
       if (typeof value === 'string') {
         if (key === '$ref' && !value.startsWith('#')) found.push(value);
       } else if (typeof value === 'object' && value !== null) {
-        if (key === 'mapping' && !Array.isArray(value)) for (const target of Object.values(value)) if (typeof target === 'string' && isFileMapping(target)) found.push(target);
+        if (key === 'mapping' && !Array.isArray(value))
+          for (const target of Object.values(value)) if (typeof target === 'string' && isFileMapping(target)) found.push(target);
         stack.push(value);
       }
     }
@@ -237,7 +245,8 @@ class Bundler {
       const synthetic = childPointer('/components', next.section, next.name);
       let content = this.walk(next.target.node, next.kind, { file: next.target.file, pointer: next.target.pointer, synthetic }, true);
       // the type keeps the name it wanted; the naming module reports the clash and numbers it
-      if (next.wanted !== undefined && next.kind === 'schema' && isRecord(content) && content['x-sdk-name'] === undefined) content = { ...content, 'x-sdk-name': next.wanted };
+      if (next.wanted !== undefined && next.kind === 'schema' && isRecord(content) && content['x-sdk-name'] === undefined)
+        content = { ...content, 'x-sdk-name': next.wanted };
       this.section(next.section).set(next.name, content);
     }
     if (!isRecord(root) || this.#added.size === 0) return root;
@@ -282,10 +291,16 @@ class Bundler {
 
   /** `isPlaced`: the walk starts at the place the object is put, not inside something bigger. */
   private walk(value: unknown, kind: NodeKind, site: Site, isPlaced = false): unknown {
-    if (!isPlaced && site.file !== this.main && COMPONENT_SECTION[kind] !== undefined && this.shared.has(`${site.file.identity}#${site.pointer}`)) {
+    if (
+      !isPlaced &&
+      site.file !== this.main &&
+      COMPONENT_SECTION[kind] !== undefined &&
+      this.shared.has(`${site.file.identity}#${site.pointer}`)
+    ) {
       return { $ref: this.place({ file: site.file, pointer: site.pointer, node: value }, kind) };
     }
-    if (REFERENCEABLE.has(kind) && isRecord(value) && typeof value['$ref'] === 'string') return this.reference(value, value['$ref'], kind, site);
+    if (REFERENCEABLE.has(kind) && isRecord(value) && typeof value['$ref'] === 'string')
+      return this.reference(value, value['$ref'], kind, site);
     return this.children(value, kind, site);
   }
 
@@ -297,11 +312,14 @@ class Bundler {
     if (!isRecord(value) || (shape.each === undefined && shape.keys === undefined)) return value;
     const copy: Record<string, unknown> = {};
     for (const [key, entry] of Object.entries(value)) {
-      const entryKind = shape.each ?? (Object.prototype.hasOwnProperty.call(shape.keys, key) ? shape.keys![key] : undefined);
+      const entryKind = shape.each ?? (Object.hasOwn(shape.keys!, key) ? shape.keys![key] : undefined);
       setOwn(copy, key, entryKind === undefined ? entry : this.walk(entry, entryKind, child(site, key)));
     }
     if (kind === 'schema' && isRecord(copy['discriminator']) && isRecord(copy['discriminator']['mapping'])) {
-      copy['discriminator'] = { ...copy['discriminator'], mapping: this.mapping(copy['discriminator']['mapping'], child(child(site, 'discriminator'), 'mapping')) };
+      copy['discriminator'] = {
+        ...copy['discriminator'],
+        mapping: this.mapping(copy['discriminator']['mapping'], child(child(site, 'discriminator'), 'mapping')),
+      };
     }
     return copy;
   }
@@ -337,20 +355,30 @@ class Bundler {
   private target(ref: string, refSite: Site): Target | undefined {
     const uri = parseRefUri(ref, refSite.file.path, selfOf(refSite.file.loaded.root));
     const at = refSite.file.loaded.locate(refSite.pointer);
-    if (uri.kind === 'invalid') return void this.report({ code: 'model/unresolved-ref', severity: 'error', message: `The $ref ${JSON.stringify(ref)} cannot be followed: ${uri.reason}.`, hint: defaultHint('model/unresolved-ref'), at });
+    if (uri.kind === 'invalid')
+      return void this.report({
+        code: 'model/unresolved-ref',
+        severity: 'error',
+        message: `The $ref ${JSON.stringify(ref)} cannot be followed: ${uri.reason}.`,
+        hint: defaultHint('model/unresolved-ref'),
+        at,
+      });
     if (uri.kind === 'url') {
       // OpenAPI 3.2: a document is also found by the URI its `$self` gives it
       const named = refDocumentUri(ref, refSite.file.path, selfOf(refSite.file.loaded.root));
       const document = named === undefined ? undefined : this.documentBySelf(named.uri);
       if (named !== undefined && document !== undefined) {
         const found = nodeAt(document.loaded.root, named.pointer);
-        if ('node' in found) return { file: document.identity === this.main.identity ? this.main : document, pointer: named.pointer, node: found.node };
+        if ('node' in found)
+          return { file: document.identity === this.main.identity ? this.main : document, pointer: named.pointer, node: found.node };
       }
       const isWeb = uri.scheme === 'http' || uri.scheme === 'https';
       return void this.report({
         code: 'load/url-ref',
         severity: 'error',
-        message: isWeb ? `The $ref ${JSON.stringify(ref)} is a URL: refs to URLs are not fetched.` : `The $ref ${JSON.stringify(ref)} is a \`${uri.scheme}:\` URI, not a file: sdkgen follows refs to files only.`,
+        message: isWeb
+          ? `The $ref ${JSON.stringify(ref)} is a URL: refs to URLs are not fetched.`
+          : `The $ref ${JSON.stringify(ref)} is a \`${uri.scheme}:\` URI, not a file: sdkgen follows refs to files only.`,
         hint: defaultHint('load/url-ref'),
         at,
       });
@@ -368,7 +396,10 @@ class Bundler {
       code: 'model/unresolved-ref',
       severity: 'error',
       message: `The $ref ${JSON.stringify(ref)} points at nothing in ${file.file}: ${found.parent === '' ? 'the document' : `\`${found.parent}\``} has no \`${found.missing}\`.`,
-      hint: suggestion !== undefined ? `Did you mean \`${childPointer(found.parent, suggestion)}\`?` : 'Point the $ref at an existing node of that file (a JSON pointer after `#`, or no `#` for the whole file).',
+      hint:
+        suggestion !== undefined
+          ? `Did you mean \`${childPointer(found.parent, suggestion)}\`?`
+          : 'Point the $ref at an existing node of that file (a JSON pointer after `#`, or no `#` for the whole file).',
       at,
     });
   }
@@ -380,15 +411,25 @@ class Bundler {
       if (!this.#reportedFiles.has(path)) {
         this.#reportedFiles.add(path);
         for (const diagnostic of state.diagnostics) {
-          const message = diagnostic.code !== 'load/not-an-object' ? diagnostic.message : diagnostic.message.includes('empty') ? `The file ${state.file} is empty.` : `The file ${state.file} is not a mapping, so it holds no OpenAPI object or schema.`;
-          this.report({ ...diagnostic, message, related: [...(diagnostic.related ?? []), { message: `referenced by ${JSON.stringify(ref)}`, at }] });
+          const message =
+            diagnostic.code !== 'load/not-an-object'
+              ? diagnostic.message
+              : diagnostic.message.includes('empty')
+                ? `The file ${state.file} is empty.`
+                : `The file ${state.file} is not a mapping, so it holds no OpenAPI object or schema.`;
+          this.report({
+            ...diagnostic,
+            message,
+            related: [...(diagnostic.related ?? []), { message: `referenced by ${JSON.stringify(ref)}`, at }],
+          });
         }
       }
       return undefined;
     }
     const shown = state?.file ?? displayName(this.main, path);
     const code = state?.code ?? 'ENOENT';
-    const what = code === 'ENOENT' ? 'which does not exist' : code === 'EISDIR' ? 'which is a folder, not a file' : `which cannot be read (${code})`;
+    const what =
+      code === 'ENOENT' ? 'which does not exist' : code === 'EISDIR' ? 'which is a folder, not a file' : `which cannot be read (${code})`;
     this.report({
       code: 'load/read-failed',
       severity: 'error',
@@ -404,7 +445,13 @@ class Bundler {
   /** Copies the object where the ref stood (a path item, or a root component that is only a ref). */
   private inline(rest: Record<string, unknown>, kind: NodeKind, target: Target, site: Site, key: string): unknown {
     if (this.#inlining.has(key)) {
-      this.report({ code: 'model/ref-cycle', severity: 'error', message: `The $ref ${JSON.stringify(rest['$ref'])} leads back to the object that holds it.`, hint: defaultHint('model/ref-cycle'), at: site.file.loaded.locate(childPointer(site.pointer, '$ref')) });
+      this.report({
+        code: 'model/ref-cycle',
+        severity: 'error',
+        message: `The $ref ${JSON.stringify(rest['$ref'])} leads back to the object that holds it.`,
+        hint: defaultHint('model/ref-cycle'),
+        at: site.file.loaded.locate(childPointer(site.pointer, '$ref')),
+      });
       return rest;
     }
     this.#inlining.add(key);
@@ -443,7 +490,7 @@ class Bundler {
     const components = isRecord(this.main.loaded.root) ? this.main.loaded.root['components'] : undefined;
     const existing = isRecord(components) && isRecord(components[section]) ? components[section] : {};
     const added = this.section(section);
-    const isFree = (name: string) => !Object.prototype.hasOwnProperty.call(existing, name) && !added.has(name);
+    const isFree = (name: string) => !Object.hasOwn(existing, name) && !added.has(name);
     if (isFree(wanted)) return wanted;
     const base = componentKey(fileBase(file.path));
     const qualified = base === wanted ? wanted : `${base}.${wanted}`;
@@ -497,8 +544,14 @@ function nodeAt(root: unknown, pointer: string): { node: unknown } | { parent: s
   let node = root;
   const segments = decodePointer(pointer);
   for (const [index, segment] of segments.entries()) {
-    const next = Array.isArray(node) && /^\d+$/.test(segment) ? node[Number(segment)] : isRecord(node) && Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
-    if (next === undefined) return { parent: encodePointer(segments.slice(0, index)), missing: segment, keys: isRecord(node) ? Object.keys(node) : [] };
+    const next =
+      Array.isArray(node) && /^\d+$/.test(segment)
+        ? node[Number(segment)]
+        : isRecord(node) && Object.hasOwn(node, segment)
+          ? node[segment]
+          : undefined;
+    if (next === undefined)
+      return { parent: encodePointer(segments.slice(0, index)), missing: segment, keys: isRecord(node) ? Object.keys(node) : [] };
     node = next;
   }
   return { node };

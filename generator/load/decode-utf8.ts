@@ -1,37 +1,34 @@
 // A spec file's bytes -> its text. YAML 1.2 and JSON (RFC 8259) are Unicode text, and OpenAPI
 // documents are UTF-8 in practice; decoding with replacement would turn a bad byte into U+FFFD
 // silently and change names and strings, so an invalid sequence is a located error.
-import { SpecError } from "../diagnostics/diagnostic.js";
-import { defaultHint } from "../diagnostics/codes.js";
+import { SpecError } from '../diagnostics/diagnostic.js';
+import { defaultHint } from '../diagnostics/codes.js';
 
 export function decodeUtf8(file: string, bytes: Uint8Array): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes); // a leading BOM is dropped, as YAML allows
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // a leading BOM is dropped, as YAML allows
   } catch {
     const offset = firstInvalidByte(bytes);
-    const before = new TextDecoder("utf-8")
-      .decode(bytes.subarray(0, offset))
-      .replace(/^\uFEFF/, "");
-    const lineStart =
-      Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset)).replace(/^\uFEFF/, '');
+    const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
     const line = (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
     throw new SpecError(
       [
         {
-          code: "load/invalid-utf8",
-          severity: "error",
-          message: `The file is not valid UTF-8: the byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, "0")} at offset ${offset} does not begin a well-formed UTF-8 character (RFC 3629 §4).`,
-          hint: defaultHint("load/invalid-utf8"),
+          code: 'load/invalid-utf8',
+          severity: 'error',
+          message: `The file is not valid UTF-8: the byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${offset} does not begin a well-formed UTF-8 character (RFC 3629 §4).`,
+          hint: defaultHint('load/invalid-utf8'),
           at: {
             file,
             line,
             column: before.length - lineStart + 1,
-            pointer: "",
+            pointer: '',
           },
         },
       ],
       // the code frame shows the text as a lenient decoder reads it (U+FFFD where the bad byte is)
-      new Map([[file, new TextDecoder("utf-8").decode(bytes)]]),
+      new Map([[file, new TextDecoder('utf-8').decode(bytes)]]),
     );
   }
 }

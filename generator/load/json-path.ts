@@ -90,11 +90,18 @@ class Parser {
   constructor(private readonly text: string) {}
 
   parseWhole(): Query {
-    if (this.text[0] !== '$') throw this.error(this.text.length === 0 ? 'The expression is empty; a JSONPath starts with `$`.' : 'A JSONPath starts with `$` (the document root).');
+    if (this.text[0] !== '$')
+      throw this.error(
+        this.text.length === 0 ? 'The expression is empty; a JSONPath starts with `$`.' : 'A JSONPath starts with `$` (the document root).',
+      );
     this.#pos = 1;
     const query = this.segments(false);
     if (this.#pos < this.text.length) {
-      throw this.error(/\s/.test(this.peek()) ? 'Unexpected blank space at the end of the expression.' : `Unexpected ${describe(this.peek())}; a segment starts with \`.\`, \`..\` or \`[\`.`);
+      throw this.error(
+        /\s/.test(this.peek())
+          ? 'Unexpected blank space at the end of the expression.'
+          : `Unexpected ${describe(this.peek())}; a segment starts with \`.\`, \`..\` or \`[\`.`,
+      );
     }
     return query;
   }
@@ -112,7 +119,10 @@ class Parser {
   }
 
   private expect(text: string, what: string): void {
-    if (!this.text.startsWith(text, this.#pos)) throw this.error(`Expected ${what} here, found ${this.#pos >= this.text.length ? 'the end of the expression' : describe(this.peek())}.`);
+    if (!this.text.startsWith(text, this.#pos))
+      throw this.error(
+        `Expected ${what} here, found ${this.#pos >= this.text.length ? 'the end of the expression' : describe(this.peek())}.`,
+      );
     this.#pos += text.length;
   }
 
@@ -147,7 +157,9 @@ class Parser {
     const start = this.#pos;
     if (!isNameFirst(this.peek())) {
       throw this.error(
-        this.peek() === '' ? `Expected a member name after \`${isDescendant ? '..' : '.'}\`.` : `${describe(this.peek())} cannot start a member name after \`${isDescendant ? '..' : '.'}\`; write it in brackets: ['name'].`,
+        this.peek() === ''
+          ? `Expected a member name after \`${isDescendant ? '..' : '.'}\`.`
+          : `${describe(this.peek())} cannot start a member name after \`${isDescendant ? '..' : '.'}\`; write it in brackets: ['name'].`,
       );
     }
     while (isNameFirst(this.peek()) || /^[0-9]$/.test(this.peek())) this.#pos++;
@@ -170,7 +182,9 @@ class Parser {
         this.#pos++;
         return selectors;
       }
-      throw this.error(this.peek() === '' ? 'The bracket is never closed; expected `]`.' : `Expected \`,\` or \`]\` here, found ${describe(this.peek())}.`);
+      throw this.error(
+        this.peek() === '' ? 'The bracket is never closed; expected `]`.' : `Expected \`,\` or \`]\` here, found ${describe(this.peek())}.`,
+      );
     }
   }
 
@@ -205,7 +219,11 @@ class Parser {
       }
       return { kind: 'slice', start, end, step };
     }
-    throw this.error(next === '' ? 'Expected a selector before the end of the expression.' : `${describe(next)} does not start a selector (a quoted name, \`*\`, an index, a slice \`start:end:step\` or a filter \`?…\`).`);
+    throw this.error(
+      next === ''
+        ? 'Expected a selector before the end of the expression.'
+        : `${describe(next)} does not start a selector (a quoted name, \`*\`, an index, a slice \`start:end:step\` or a filter \`?…\`).`,
+    );
   }
 
   /** An integer as RFC 9535 writes it: no leading zeros, no `-0`, within ±(2^53 − 1). */
@@ -252,10 +270,12 @@ class Parser {
     const high = this.hex4(at);
     if (high >= 0xdc00 && high <= 0xdfff) throw this.error('A low surrogate escape must follow a high surrogate escape.', at);
     if (high < 0xd800 || high > 0xdbff) return String.fromCharCode(high);
-    if (this.peek() !== '\\' || this.peek(1) !== 'u') throw this.error('A high surrogate escape must be followed by a low surrogate escape (\\uDC00–\\uDFFF).', at);
+    if (this.peek() !== '\\' || this.peek(1) !== 'u')
+      throw this.error('A high surrogate escape must be followed by a low surrogate escape (\\uDC00–\\uDFFF).', at);
     this.#pos += 2;
     const low = this.hex4(at);
-    if (low < 0xdc00 || low > 0xdfff) throw this.error('A high surrogate escape must be followed by a low surrogate escape (\\uDC00–\\uDFFF).', at);
+    if (low < 0xdc00 || low > 0xdfff)
+      throw this.error('A high surrogate escape must be followed by a low surrogate escape (\\uDC00–\\uDFFF).', at);
     return String.fromCharCode(high, low);
   }
 
@@ -337,14 +357,20 @@ class Parser {
   private test(operand: Operand, start: number): Logical {
     if (operand.kind === 'query') return { kind: 'exists', query: operand.query };
     if (operand.kind === 'call' && FUNCTIONS[operand.name].result === 'logical') return { kind: 'call', call: operand };
-    if (operand.kind === 'call') throw this.error(`\`${operand.name}()\` gives a value, which is not a test; compare it (e.g. \`${operand.name}(…) > 0\`).`, start);
+    if (operand.kind === 'call')
+      throw this.error(`\`${operand.name}()\` gives a value, which is not a test; compare it (e.g. \`${operand.name}(…) > 0\`).`, start);
     throw this.error('A literal alone is not a test; compare it with something (`@.x == …`).', start);
   }
 
   /** §2.3.5.1: a comparison's sides are literals, singular queries or functions that give a value. */
   private comparable(operand: Operand, start: number): void {
-    if (operand.kind === 'query' && !operand.isSingular) throw this.error('A query compared with `==`, `<`, ... must select at most one node (names and indexes only, no `*`, `..`, slices or filters).', start);
-    if (operand.kind === 'call' && FUNCTIONS[operand.name].result !== 'value') throw this.error(`\`${operand.name}()\` gives true or false, which cannot be compared; use it alone as a test.`, start);
+    if (operand.kind === 'query' && !operand.isSingular)
+      throw this.error(
+        'A query compared with `==`, `<`, ... must select at most one node (names and indexes only, no `*`, `..`, slices or filters).',
+        start,
+      );
+    if (operand.kind === 'call' && FUNCTIONS[operand.name].result !== 'value')
+      throw this.error(`\`${operand.name}()\` gives true or false, which cannot be compared; use it alone as a test.`, start);
   }
 
   private operand(): Operand {
@@ -367,14 +393,19 @@ class Parser {
       }
     }
     if (/^[a-z]$/.test(next)) return this.call();
-    throw this.error(next === '' ? 'The filter ends too early; expected a query (`@…`, `$…`), a literal or a function.' : `${describe(next)} does not start a query (\`@…\`, \`$…\`), a literal or a function call.`);
+    throw this.error(
+      next === ''
+        ? 'The filter ends too early; expected a query (`@…`, `$…`), a literal or a function.'
+        : `${describe(next)} does not start a query (\`@…\`, \`$…\`), a literal or a function call.`,
+    );
   }
 
   private number(): number {
     const start = this.#pos;
     const match = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/.exec(this.text.slice(this.#pos));
     if (match === null) throw this.error('Expected a number.');
-    if (/^[0-9]$/.test(this.text[start + match[0].length] ?? '') && /^-?0/.test(match[0])) throw this.error('A number has no leading zeros.', start);
+    if (/^[0-9]$/.test(this.text[start + match[0].length] ?? '') && /^-?0/.test(match[0]))
+      throw this.error('A number has no leading zeros.', start);
     this.#pos += match[0].length;
     return Number(match[0]);
   }
@@ -383,8 +414,15 @@ class Parser {
     const start = this.#pos;
     while (isFunctionNameChar(this.peek())) this.#pos++;
     const name = this.text.slice(start, this.#pos);
-    if (this.peek() !== '(') throw this.error(`Unexpected \`${name}\`; a function call is \`name(arguments)\`, and the literals are true, false and null.`, start);
-    if (!(name in FUNCTIONS)) throw this.error(`Unknown function \`${name}\`; the functions are ${Object.keys(FUNCTIONS).map((known) => `\`${known}\``).join(', ')}.`, start);
+    if (this.peek() !== '(')
+      throw this.error(`Unexpected \`${name}\`; a function call is \`name(arguments)\`, and the literals are true, false and null.`, start);
+    if (!(name in FUNCTIONS))
+      throw this.error(
+        `Unknown function \`${name}\`; the functions are ${Object.keys(FUNCTIONS)
+          .map((known) => `\`${known}\``)
+          .join(', ')}.`,
+        start,
+      );
     const signature = FUNCTIONS[name as FunctionName];
     this.#pos++;
     const args: Operand[] = [];
@@ -395,7 +433,8 @@ class Parser {
         const argStart = this.#pos;
         const arg = this.operand();
         const expected = signature.params[args.length];
-        if (expected === undefined) throw this.error(`\`${name}()\` takes ${signature.params.length} argument${signature.params.length === 1 ? '' : 's'}.`, argStart);
+        if (expected === undefined)
+          throw this.error(`\`${name}()\` takes ${signature.params.length} argument${signature.params.length === 1 ? '' : 's'}.`, argStart);
         if (expected === 'nodes' && arg.kind !== 'query') throw this.error(`\`${name}()\` takes a query (\`@…\` or \`$…\`).`, argStart);
         if (expected === 'value') this.comparableArgument(name, arg, argStart);
         args.push(arg);
@@ -408,13 +447,19 @@ class Parser {
       }
     }
     this.expect(')', '`)`');
-    if (args.length !== signature.params.length) throw this.error(`\`${name}()\` takes ${signature.params.length} argument${signature.params.length === 1 ? '' : 's'}, not ${args.length}.`, start);
+    if (args.length !== signature.params.length)
+      throw this.error(
+        `\`${name}()\` takes ${signature.params.length} argument${signature.params.length === 1 ? '' : 's'}, not ${args.length}.`,
+        start,
+      );
     return { kind: 'call', name: name as FunctionName, args };
   }
 
   private comparableArgument(name: string, arg: Operand, start: number): void {
-    if (arg.kind === 'query' && !arg.isSingular) throw this.error(`\`${name}()\` takes one value: a query here must select at most one node (names and indexes only).`, start);
-    if (arg.kind === 'call' && FUNCTIONS[arg.name].result !== 'value') throw this.error(`\`${arg.name}()\` gives true or false, which \`${name}()\` does not take.`, start);
+    if (arg.kind === 'query' && !arg.isSingular)
+      throw this.error(`\`${name}()\` takes one value: a query here must select at most one node (names and indexes only).`, start);
+    if (arg.kind === 'call' && FUNCTIONS[arg.name].result !== 'value')
+      throw this.error(`\`${arg.name}()\` gives true or false, which \`${name}()\` does not take.`, start);
   }
 }
 
@@ -431,7 +476,12 @@ function describe(char: string): string {
 }
 
 function isSingularQuery(query: Query): boolean {
-  return query.segments.every((segment) => !segment.isDescendant && segment.selectors.length === 1 && (segment.selectors[0]!.kind === 'name' || segment.selectors[0]!.kind === 'index'));
+  return query.segments.every(
+    (segment) =>
+      !segment.isDescendant &&
+      segment.selectors.length === 1 &&
+      (segment.selectors[0]!.kind === 'name' || segment.selectors[0]!.kind === 'index'),
+  );
 }
 
 // --- evaluation ---------------------------------------------------------------------------------
@@ -488,7 +538,8 @@ function applySelectors(selectors: readonly Selector[], node: Located, root: unk
   for (const selector of selectors) {
     switch (selector.kind) {
       case 'name':
-        if (isRecord(value) && Object.hasOwn(value, selector.name)) out.push({ value: value[selector.name], parent: node, key: selector.name });
+        if (isRecord(value) && Object.hasOwn(value, selector.name))
+          out.push({ value: value[selector.name], parent: node, key: selector.name });
         break;
       case 'wildcard':
         out.push(...children(node));
@@ -500,7 +551,8 @@ function applySelectors(selectors: readonly Selector[], node: Located, root: unk
         break;
       }
       case 'slice':
-        if (Array.isArray(value)) for (const index of sliceIndexes(selector, value.length)) out.push({ value: value[index], parent: node, key: index });
+        if (Array.isArray(value))
+          for (const index of sliceIndexes(selector, value.length)) out.push({ value: value[index], parent: node, key: index });
         break;
       case 'filter':
         for (const child of children(node)) if (isTrue(selector.test, child, root)) out.push(child);
@@ -585,7 +637,7 @@ function callFunction(call: Extract<Operand, { kind: 'call' }>, node: Located, r
       const pattern = operandValue(second!, node, root);
       if (typeof text !== 'string' || typeof pattern !== 'string') return false;
       const regexp = iRegexpToRegExp(pattern, call.name === 'match');
-      return regexp !== undefined && regexp.test(text);
+      return regexp?.test(text);
     }
   }
 }
@@ -611,7 +663,12 @@ function compare(op: Comparison, left: Value, right: Value): boolean {
 function isEqual(left: Value, right: Value): boolean {
   if (left === NOTHING || right === NOTHING) return left === right;
   if (Array.isArray(left) || Array.isArray(right)) {
-    return Array.isArray(left) && Array.isArray(right) && left.length === right.length && left.every((item, index) => isEqual(item, right[index]));
+    return (
+      Array.isArray(left) &&
+      Array.isArray(right) &&
+      left.length === right.length &&
+      left.every((item, index) => isEqual(item, right[index]))
+    );
   }
   if (isRecord(left) || isRecord(right)) {
     if (!isRecord(left) || !isRecord(right)) return false;

@@ -29,7 +29,20 @@ export interface SdkgenConfig {
 }
 
 const NAMES = ['sdkgen.config.json', 'sdkgen.config.yaml', 'sdkgen.config.yml'];
-const KEYS = new Set(['spec', 'out', 'packageName', 'clientName', 'packageVersion', 'apiKeyEnv', 'baseURLEnv', 'templates', 'overlays', 'operations', 'tags', 'patternInputLimit']);
+const KEYS = new Set([
+  'spec',
+  'out',
+  'packageName',
+  'clientName',
+  'packageVersion',
+  'apiKeyEnv',
+  'baseURLEnv',
+  'templates',
+  'overlays',
+  'operations',
+  'tags',
+  'patternInputLimit',
+]);
 const NUMBER_KEYS = new Set(['patternInputLimit']);
 const PATH_KEYS = new Set(['spec', 'out', 'templates']);
 
@@ -54,13 +67,15 @@ function parseConfig(text: string, file: string, cwd: string): SdkgenConfig {
   } catch (error) {
     throw new UsageError(`${shown} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new UsageError(`${shown} must hold an object of settings (${[...KEYS].join(', ')}).`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new UsageError(`${shown} must hold an object of settings (${[...KEYS].join(', ')}).`);
   const config: Record<string, string | number | readonly string[]> = {};
   let hasSettings = false;
   for (const [key, value] of Object.entries(data)) {
     if (!KEYS.has(key)) throw new UsageError(`${shown}: unknown setting "${key}"; the settings are ${[...KEYS].join(', ')}.`);
     if (key === 'overlays') {
-      if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string' || entry === '')) throw new UsageError(`${shown}: "overlays" must be a list of overlay file paths, relative to ${shown}.`);
+      if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string' || entry === ''))
+        throw new UsageError(`${shown}: "overlays" must be a list of overlay file paths, relative to ${shown}.`);
       config[key] = (value as string[]).map((entry) => relative(cwd, resolve(dirname(file), entry)) || '.');
       continue;
     }
@@ -70,7 +85,8 @@ function parseConfig(text: string, file: string, cwd: string): SdkgenConfig {
       continue;
     }
     if (NUMBER_KEYS.has(key)) {
-      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new UsageError(`${shown}: "${key}" must be a whole number, at least 1.`);
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
+        throw new UsageError(`${shown}: "${key}" must be a whole number, at least 1.`);
       config[key] = value;
       continue;
     }
@@ -83,8 +99,10 @@ function parseConfig(text: string, file: string, cwd: string): SdkgenConfig {
 /** `operations: { <operationId>: { resource, method, headers, pagination } }`, `tags: { <name>: { headers } }`. */
 function checkSettings(shown: string, key: 'operations' | 'tags', value: unknown): void {
   const allowed = Object.keys(key === 'operations' ? OPERATION_SETTINGS : TAG_SETTINGS);
-  const example = key === 'operations' ? '{ "createPet": { "headers": { "X-Beta": "pets=v2" } } }' : '{ "pets": { "headers": { "X-Beta": "pets=v2" } } }';
-  const isMapping = (entry: unknown): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null && !Array.isArray(entry);
+  const example =
+    key === 'operations' ? '{ "createPet": { "headers": { "X-Beta": "pets=v2" } } }' : '{ "pets": { "headers": { "X-Beta": "pets=v2" } } }';
+  const isMapping = (entry: unknown): entry is Record<string, unknown> =>
+    typeof entry === 'object' && entry !== null && !Array.isArray(entry);
   if (!isMapping(value)) throw new UsageError(`${shown}: "${key}" must be a mapping such as ${example}.`);
   for (const [name, settings] of Object.entries(value)) {
     const where = `${shown}: ${key}.${name}`;
@@ -92,7 +110,9 @@ function checkSettings(shown: string, key: 'operations' | 'tags', value: unknown
     for (const setting of Object.keys(settings)) {
       if (allowed.includes(setting)) continue;
       const nearest = closestMatch(setting, allowed);
-      throw new UsageError(`${where}: unknown setting "${setting}"${nearest !== undefined ? `; did you mean "${nearest}"?` : ''}; the settings are ${allowed.join(', ')}.`);
+      throw new UsageError(
+        `${where}: unknown setting "${setting}"${nearest !== undefined ? `; did you mean "${nearest}"?` : ''}; the settings are ${allowed.join(', ')}.`,
+      );
     }
   }
 }

@@ -1,6 +1,19 @@
 // Parses a spec's text (YAML or JSON) into plain data, keeping source positions so that any
 // JSON pointer can be turned into `file:line:col`. Pure: the caller reads the file.
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from 'yaml';
+import {
+  Composer,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  type CST,
+  type Document,
+  type Node,
+} from 'yaml';
 import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
 import { SpecError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { childPointer, decodePointer } from './pointer.js';
@@ -49,7 +62,10 @@ export function loadSpec(file: string, text: string): LoadedSpec {
           code,
           severity: 'error',
           message: firstLine(error.message),
-          hint: isJson && code === 'load/yaml-syntax' ? 'Fix the JSON syntax at this position (a missing comma, bracket or quote is the usual cause).' : defaultHint(code),
+          hint:
+            isJson && code === 'load/yaml-syntax'
+              ? 'Fix the JSON syntax at this position (a missing comma, bracket or quote is the usual cause).'
+              : defaultHint(code),
           at: { file, line, column: col, pointer: '' },
         };
       }),
@@ -109,7 +125,9 @@ function composeDocument(tokens: readonly CST.Token[], length: number): Document
   for (const next of composer.compose(tokens, true, length)) {
     if (doc === undefined) doc = next;
     else {
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; a spec is one document'));
+      doc.errors.push(
+        new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; a spec is one document'),
+      );
       break;
     }
   }

@@ -1,6 +1,7 @@
 // Reads the built-in templates (this repository's `templates/` folder) and, when given, a user
 // folder whose files replace built-in ones by name and may add partials and a `helpers.mjs`.
 import { readdir, readFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../diagnostics/diagnostic.js';
@@ -40,14 +41,15 @@ async function loadHelpers(file: string, shown: string): Promise<Record<string, 
   const helpers: Record<string, TemplateHelper> = {};
   for (const [name, value] of Object.entries(module)) {
     if (name === 'default') continue;
-    if (typeof value !== 'function') throw new UsageError(`${shown} exports \`${name}\`, which is not a function; export only helper functions.`);
+    if (typeof value !== 'function')
+      throw new UsageError(`${shown} exports \`${name}\`, which is not a function; export only helper functions.`);
     helpers[name] = value as TemplateHelper;
   }
   return helpers;
 }
 
 async function readTree(dir: string, show: (name: string) => string): Promise<Map<string, TemplateSource>> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (error) {

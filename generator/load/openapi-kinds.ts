@@ -6,10 +6,37 @@
 
 /** The objects a `$ref` may stand for, and the containers that hold them. */
 export type NodeKind =
-  | 'document' | 'components' | 'pathMap' | 'pathItem' | 'operation' | 'parameter' | 'parameterList' | 'parameterMap' | 'header'
-  | 'headerMap' | 'requestBody' | 'requestBodyMap' | 'response' | 'responseMap' | 'contentMap' | 'mediaType' | 'mediaTypeMap' | 'operationMap'
-  | 'encoding' | 'encodingMap' | 'example' | 'exampleMap' | 'link' | 'linkMap' | 'callback' | 'callbackMap'
-  | 'securityScheme' | 'securitySchemeMap' | 'schema' | 'schemaMap' | 'schemaList';
+  | 'document'
+  | 'components'
+  | 'pathMap'
+  | 'pathItem'
+  | 'operation'
+  | 'parameter'
+  | 'parameterList'
+  | 'parameterMap'
+  | 'header'
+  | 'headerMap'
+  | 'requestBody'
+  | 'requestBodyMap'
+  | 'response'
+  | 'responseMap'
+  | 'contentMap'
+  | 'mediaType'
+  | 'mediaTypeMap'
+  | 'operationMap'
+  | 'encoding'
+  | 'encodingMap'
+  | 'example'
+  | 'exampleMap'
+  | 'link'
+  | 'linkMap'
+  | 'callback'
+  | 'callbackMap'
+  | 'securityScheme'
+  | 'securitySchemeMap'
+  | 'schema'
+  | 'schemaMap'
+  | 'schemaList';
 
 interface Shape {
   /** The kind of every value of a map, or every item of a list. */
@@ -19,10 +46,25 @@ interface Shape {
   readonly isList?: boolean;
 }
 
-const OPERATION_KEYS = Object.fromEntries(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'].map((method) => [method, 'operation' as const]));
+const OPERATION_KEYS = Object.fromEntries(
+  ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'].map((method) => [method, 'operation' as const]),
+);
 const PARAMETER_KEYS = { schema: 'schema', content: 'contentMap', examples: 'exampleMap' } as const;
 const SUBSCHEMA_KEYS = Object.fromEntries([
-  ...['additionalProperties', 'items', 'additionalItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'contentSchema'].map((key) => [key, 'schema' as const]),
+  ...[
+    'additionalProperties',
+    'items',
+    'additionalItems',
+    'not',
+    'if',
+    'then',
+    'else',
+    'contains',
+    'propertyNames',
+    'unevaluatedProperties',
+    'unevaluatedItems',
+    'contentSchema',
+  ].map((key) => [key, 'schema' as const]),
   ...['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'].map((key) => [key, 'schemaMap' as const]),
   ...['allOf', 'anyOf', 'oneOf', 'prefixItems'].map((key) => [key, 'schemaList' as const]),
 ]);
@@ -31,8 +73,16 @@ export const SHAPES: Readonly<Record<NodeKind, Shape>> = {
   document: { keys: { paths: 'pathMap', webhooks: 'pathMap', components: 'components' } },
   components: {
     keys: {
-      schemas: 'schemaMap', parameters: 'parameterMap', responses: 'responseMap', requestBodies: 'requestBodyMap', headers: 'headerMap',
-      examples: 'exampleMap', links: 'linkMap', callbacks: 'callbackMap', securitySchemes: 'securitySchemeMap', pathItems: 'pathMap',
+      schemas: 'schemaMap',
+      parameters: 'parameterMap',
+      responses: 'responseMap',
+      requestBodies: 'requestBodyMap',
+      headers: 'headerMap',
+      examples: 'exampleMap',
+      links: 'linkMap',
+      callbacks: 'callbackMap',
+      securitySchemes: 'securitySchemeMap',
+      pathItems: 'pathMap',
       mediaTypes: 'mediaTypeMap',
     },
   },
@@ -50,7 +100,16 @@ export const SHAPES: Readonly<Record<NodeKind, Shape>> = {
   response: { keys: { headers: 'headerMap', content: 'contentMap', links: 'linkMap' } },
   responseMap: { each: 'response' },
   contentMap: { each: 'mediaType' },
-  mediaType: { keys: { schema: 'schema', itemSchema: 'schema', 'x-sdk-item-schema': 'schema', examples: 'exampleMap', encoding: 'encodingMap', itemEncoding: 'encoding' } },
+  mediaType: {
+    keys: {
+      schema: 'schema',
+      itemSchema: 'schema',
+      'x-sdk-item-schema': 'schema',
+      examples: 'exampleMap',
+      encoding: 'encodingMap',
+      itemEncoding: 'encoding',
+    },
+  },
   mediaTypeMap: { each: 'mediaType' },
   encoding: { keys: { headers: 'headerMap' } },
   encodingMap: { each: 'encoding' },
@@ -86,7 +145,19 @@ export const COMPONENT_SECTION: Partial<Record<NodeKind, string>> = {
 };
 
 /** The kinds a `{ $ref }` object may stand in for. */
-export const REFERENCEABLE: ReadonlySet<NodeKind> = new Set(['pathItem', 'parameter', 'header', 'requestBody', 'response', 'example', 'link', 'callback', 'securityScheme', 'schema', 'mediaType']);
+export const REFERENCEABLE: ReadonlySet<NodeKind> = new Set([
+  'pathItem',
+  'parameter',
+  'header',
+  'requestBody',
+  'response',
+  'example',
+  'link',
+  'callback',
+  'securityScheme',
+  'schema',
+  'mediaType',
+]);
 
 /** The kind of a component section's entries: `components/parameters/X` is a parameter. */
 export function sectionEntryKind(section: string): NodeKind | undefined {

@@ -1,7 +1,7 @@
 // RFC 6901 JSON pointers: the single implementation used by every stage.
 
 export function encodePointer(segments: readonly (string | number)[]): string {
-  return segments.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return segments.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 export function decodePointer(pointer: string): string[] {

@@ -25,7 +25,10 @@ export function parseRefUri(ref: string, from: string, self?: unknown): RefUri {
   const fragment = hash === -1 ? '' : ref.slice(hash + 1);
   const pointer = normalizePointer(fragment);
   if (pointer === undefined) {
-    return { kind: 'invalid', reason: `its fragment "#${fragment}" is not a JSON pointer (sdkgen reads "#/path/to/node" fragments, not named anchors)` };
+    return {
+      kind: 'invalid',
+      reason: `its fragment "#${fragment}" is not a JSON pointer (sdkgen reads "#/path/to/node" fragments, not named anchors)`,
+    };
   }
   if (location === '') return { kind: 'fragment', pointer };
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(location)?.[1];
@@ -61,7 +64,10 @@ function parseAgainstSelf(ref: string, from: string, self: string): RefUri {
   const fragment = target.hash === '' ? '' : decodePercent(target.hash.slice(1));
   const pointer = normalizePointer(fragment);
   if (pointer === undefined) {
-    return { kind: 'invalid', reason: `its fragment "#${fragment}" is not a JSON pointer (sdkgen reads "#/path/to/node" fragments, not named anchors)` };
+    return {
+      kind: 'invalid',
+      reason: `its fragment "#${fragment}" is not a JSON pointer (sdkgen reads "#/path/to/node" fragments, not named anchors)`,
+    };
   }
   const withoutHash = (url: URL) => `${url.origin === 'null' ? `${url.protocol}//${url.host}` : url.origin}${url.pathname}${url.search}`;
   if (withoutHash(target) === withoutHash(base)) return { kind: 'fragment', pointer };

@@ -22,7 +22,10 @@ export interface TemplateSource {
   readonly origin: string;
 }
 
-export function templateSet(sources: ReadonlyMap<string, TemplateSource>, helpers: Readonly<Record<string, TemplateHelper>> = {}): TemplateSet {
+export function templateSet(
+  sources: ReadonlyMap<string, TemplateSource>,
+  helpers: Readonly<Record<string, TemplateHelper>> = {},
+): TemplateSet {
   const runtime = [...sources.keys()]
     .filter((name) => name.startsWith('runtime/') && name.endsWith('.ts'))
     .map((name) => name.slice('runtime/'.length))

@@ -7,7 +7,16 @@ import type { ValidatedSpec } from '../validate/validate-spec.js';
 import { isRecord } from '../load/json-node.js';
 import { walkOperations } from '../validate/walk-operations.js';
 import { Identifier, type IrApi, type IrNamedSchema, type IrOperation, type IrResource, type IrSchema } from './ir.js';
-import { isFreeInClientModule, NameTable, plural, resourceClassCandidates, ResourceNames, splitWords, toMemberName, toPropertyName, toTypeName } from './names.js';
+import {
+  isFreeInClientModule,
+  NameTable,
+  plural,
+  resourceClassCandidates,
+  ResourceNames,
+  toMemberName,
+  toPropertyName,
+  toTypeName,
+} from './names.js';
 import { operationToDraft, pathKeyDiagnostics, unsendableMethod, type DraftOperation } from './operations.js';
 import { packageOf, type PackageOptions } from './package-info.js';
 import { paginationOf, unpaginatedList } from './pagination.js';
@@ -28,7 +37,14 @@ export interface BuiltModel {
 
 export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): BuiltModel {
   const problems: Diagnostic[] = [];
-  const ctx: SchemaContext = { root: spec.root, locate: spec.locate, report: (d) => problems.push(d), inlining: new Set(), version: spec.version, ...(options.patternInputLimit !== undefined ? { patternInputLimit: options.patternInputLimit } : {}) };
+  const ctx: SchemaContext = {
+    root: spec.root,
+    locate: spec.locate,
+    report: (d) => problems.push(d),
+    inlining: new Set(),
+    version: spec.version,
+    ...(options.patternInputLimit !== undefined ? { patternInputLimit: options.patternInputLimit } : {}),
+  };
   const root = spec.root as Record<string, unknown>;
   const types = new NameTable(spec.locate);
   const claim = (table: NameTable, name: string, pointer: string, what: string): Identifier => {
@@ -73,7 +89,8 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     const name = (schema: IrSchema, suffix: string, what: string): IrSchema => {
       if (schema.kind === 'ref') return schema;
       const key = schema.source;
-      const shared = (uses.get(key) ?? 0) > 1 ? /^\/components\/(?:requestBodies|responses|mediaTypes)\/([^/]+)\//.exec(key)?.[1] : undefined;
+      const shared =
+        (uses.get(key) ?? 0) > 1 ? /^\/components\/(?:requestBodies|responses|mediaTypes)\/([^/]+)\//.exec(key)?.[1] : undefined;
       const component = shared === undefined ? undefined : toTypeName(shared.replace(/~1/g, '/').replace(/~0/g, '~'));
       const typeName = component === undefined ? `${pascal}${suffix}` : component.endsWith(suffix) ? component : `${component}${suffix}`;
       const described = component === undefined ? `the ${what} of \`${draft.operationId}\`` : `the shared ${what} \`${shared}\``;
@@ -82,16 +99,32 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
         inlineKeys.add(key);
         schemaDrafts.push({ key, pointer: schema.source, name: claim(types, typeName, schema.source, described), schema });
       }
-      return { kind: 'ref', target: key, source: schema.source, ...(schema.description !== undefined ? { description: schema.description } : {}) };
+      return {
+        kind: 'ref',
+        target: key,
+        source: schema.source,
+        ...(schema.description !== undefined ? { description: schema.description } : {}),
+      };
     };
     return {
       ...draft,
-      ...(draft.body ? { body: { ...draft.body, schema: draft.body.items ? name(draft.body.schema, 'BodyItem', 'request body item') : name(draft.body.schema, 'Body', 'request body') } } : {}),
+      ...(draft.body
+        ? {
+            body: {
+              ...draft.body,
+              schema: draft.body.items
+                ? name(draft.body.schema, 'BodyItem', 'request body item')
+                : name(draft.body.schema, 'Body', 'request body'),
+            },
+          }
+        : {}),
       response: {
         ...draft.response,
         ...(draft.response.schema ? { schema: name(draft.response.schema, 'Response', 'response') } : {}),
         ...(draft.response.stream?.schema ? { stream: { schema: name(draft.response.stream.schema, 'Event', 'stream event') } } : {}),
-        ...(draft.response.items ? { items: { ...draft.response.items, schema: name(draft.response.items.schema, 'Item', 'stream item') } } : {}),
+        ...(draft.response.items
+          ? { items: { ...draft.response.items, schema: name(draft.response.items.schema, 'Item', 'stream item') } }
+          : {}),
       },
     };
   });
@@ -106,7 +139,13 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
       if (index !== -1) schemaDrafts[index] = { ...schemaDrafts[index]!, schema };
     };
     const decoded = decodeEvents(items.schema, lookup, replace);
-    return { ...draft, response: { ...draft.response, items: { ...items, schema: decoded.schema, ...(decoded.jsonData === undefined ? {} : { jsonData: decoded.jsonData }) } } };
+    return {
+      ...draft,
+      response: {
+        ...draft.response,
+        items: { ...items, schema: decoded.schema, ...(decoded.jsonData === undefined ? {} : { jsonData: decoded.jsonData }) },
+      },
+    };
   });
   // readOnly/writeOnly: a schema that differs by direction gets a shape per direction
   const directed = splitDirections(schemaDrafts, withEvents, (candidates, pointer, what) => {
@@ -118,14 +157,29 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   const named = directed.operations;
   schemaDrafts.sort((a, b) => (a.name.text < b.name.text ? -1 : a.name.text > b.name.text ? 1 : 0));
   const builders = new NameTable(spec.locate, BUILDER_SCOPE, 'Give the operation another operationId.');
-  const functions = new NameTable(spec.locate, FUNCTION_SCOPE, 'Give one of the operations an `x-sdk-method` (and, if needed, `x-sdk-resource`) extension.');
+  const functions = new NameTable(
+    spec.locate,
+    FUNCTION_SCOPE,
+    'Give one of the operations an `x-sdk-method` (and, if needed, `x-sdk-resource`) extension.',
+  );
   // resources are named before methods, so a method never takes a sub-resource's or a class member's name
-  const resourceNames = new ResourceNames(named.map((draft) => ({ resource: draft.resource, pointer: draft.raw.pointer })), spec.locate);
+  const resourceNames = new ResourceNames(
+    named.map((draft) => ({ resource: draft.resource, pointer: draft.raw.pointer })),
+    spec.locate,
+  );
   problems.push(...resourceNames.warnings);
   const methodTables = new Map<string, NameTable>();
   const methods = (resource: readonly string[]) => {
     const key = resource.join('.');
-    if (!methodTables.has(key)) methodTables.set(key, new NameTable(spec.locate, resourceNames.takenIn(resource), 'Give one of the operations an `x-sdk-method` (and, if needed, `x-sdk-resource`) extension.'));
+    if (!methodTables.has(key))
+      methodTables.set(
+        key,
+        new NameTable(
+          spec.locate,
+          resourceNames.takenIn(resource),
+          'Give one of the operations an `x-sdk-method` (and, if needed, `x-sdk-resource`) extension.',
+        ),
+      );
     return methodTables.get(key)!;
   };
   const schemaByKey = new Map(schemaDrafts.map((d) => [d.key, d.schema]));
@@ -153,7 +207,10 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   const { resources, rootOperations } = buildResources(typed, types, (name) => functions.has(name), claimFirst);
   // the package's identity: checked where read; the client class takes its name last, so a schema or resource keeps its own
   const identity = packageOf(root, spec.locate, options, (diagnostic) => problems.push(diagnostic));
-  const clientPointer = isRecord(root['info']) && isRecord(root['info']['x-sdk']) && 'clientName' in root['info']['x-sdk'] ? '/info/x-sdk/clientName' : '/info/title';
+  const clientPointer =
+    isRecord(root['info']) && isRecord(root['info']['x-sdk']) && 'clientName' in root['info']['x-sdk']
+      ? '/info/x-sdk/clientName'
+      : '/info/title';
   const clientName = claim(types, identity.clientName.text, clientPointer, 'the client class');
   const baseClientName = claim(types, `Base${clientName.text}`, clientPointer, 'the base client class');
   const usage = schemaUsage(typed, new Map(schemaDrafts.map((d) => [d.key, d.schema])));
@@ -170,7 +227,10 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   }));
   problems.push(...refOnlyCycles(schemaDrafts, spec.locate));
   const knownKeys = new Set(schemaDrafts.map((d) => d.key));
-  for (const key of referencedKeys(typed, schemaDrafts.map((d) => d.schema))) {
+  for (const key of referencedKeys(
+    typed,
+    schemaDrafts.map((d) => d.schema),
+  )) {
     if (!knownKeys.has(key)) problems.push(missingSchema(spec, key));
   }
 
@@ -196,11 +256,52 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
 type Claim = (table: NameTable, name: string, pointer: string, what: string) => Identifier;
 
 /** Names `requests.ts` declares itself, which a builder must not take. */
-const BUILDER_SCOPE = new Set(['itemsBody', 'encodePathSegment', 'formatQuery', 'cookieHeader', 'toFormData', 'toUrlEncoded', 'QueryEntry', 'RequestDescription', 'toRequestInit', 'FetchRequestInit', 'Uploadable']);
+const BUILDER_SCOPE = new Set([
+  'itemsBody',
+  'encodePathSegment',
+  'formatQuery',
+  'cookieHeader',
+  'toFormData',
+  'toUrlEncoded',
+  'QueryEntry',
+  'RequestDescription',
+  'toRequestInit',
+  'FetchRequestInit',
+  'Uploadable',
+]);
 /** Names `operations.ts` imports, which an operation function must not take. */
-const FUNCTION_SCOPE = new Set(['itemStream', 'itemIssues', 'ItemStream', 'requests', 'validators', 'streamResponse', 'PagePromise', 'APIPromise', 'RequestOptions', 'Stream', 'readUploads', 'Uploadable', 'toFile', 'toRequestInit']);
+const FUNCTION_SCOPE = new Set([
+  'itemStream',
+  'itemIssues',
+  'ItemStream',
+  'requests',
+  'validators',
+  'streamResponse',
+  'PagePromise',
+  'APIPromise',
+  'RequestOptions',
+  'Stream',
+  'readUploads',
+  'Uploadable',
+  'toFile',
+  'toRequestInit',
+]);
 /** Names a client method uses besides its positional path arguments. */
-const ARGUMENT_SCOPE = new Set(['client', 'body', 'query', 'headers', 'cookies', 'params', 'options', 'request', 'requests', 'validators', 'globalThis', 'extend', 'readUploads']);
+const ARGUMENT_SCOPE = new Set([
+  'client',
+  'body',
+  'query',
+  'headers',
+  'cookies',
+  'params',
+  'options',
+  'request',
+  'requests',
+  'validators',
+  'globalThis',
+  'extend',
+  'readUploads',
+]);
 
 interface OperationNaming {
   readonly types: NameTable;
@@ -224,20 +325,38 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
   // two operations that derive the same method (POST /threads/runs and POST /threads/{id}/runs):
   // the later one is named after its operationId, which reads better than a number
   const derived = toPropertyName(draft.method);
-  const method = claim(methods, methods.has(derived) && raw.operation['x-sdk-method'] === undefined ? toPropertyName(draft.operationId) : derived, raw.pointer, what);
+  const method = claim(
+    methods,
+    methods.has(derived) && raw.operation['x-sdk-method'] === undefined ? toPropertyName(draft.operationId) : derived,
+    raw.pointer,
+    what,
+  );
   const fn = claim(naming.functions, toMemberName([...resource, method.text].join(' ')), raw.pointer, what);
   const argumentTable = new NameTable(() => ({ file: '', line: 0, column: 0, pointer: '' }), ARGUMENT_SCOPE);
-  const parameters = draft.parameters.map((p) => ({ ...p, argument: argumentTable.claim(p.argument.text, p.source, `the parameter \`${p.name}\``).id }));
-  const path = draft.path.map((part) => (part.kind === 'param' ? { ...part, parameter: parameters.find((p) => p.in === 'path' && p.name === part.name) ?? part.parameter } : part));
+  const parameters = draft.parameters.map((p) => ({
+    ...p,
+    argument: argumentTable.claim(p.argument.text, p.source, `the parameter \`${p.name}\``).id,
+  }));
+  const path = draft.path.map((part) =>
+    part.kind === 'param'
+      ? { ...part, parameter: parameters.find((p) => p.in === 'path' && p.name === part.name) ?? part.parameter }
+      : part,
+  );
   // readable alternatives first (`CreateContainerInput` is often a schema of the same API); a number only as a last resort
   const typeName = (suffixes: readonly string[]) => {
-    const { id, warning } = types.claimFirst(suffixes.map((suffix) => `${pascal}${suffix}`), raw.pointer, what);
+    const { id, warning } = types.claimFirst(
+      suffixes.map((suffix) => `${pascal}${suffix}`),
+      raw.pointer,
+      what,
+    );
     if (warning) naming.problems.push(warning);
     return id;
   };
   // a `querystring` parameter (3.2) is the whole query: the caller passes it as `query`
   const group = (location: 'path' | 'query' | 'header' | 'cookie', suffix: string) =>
-    draft.parameters.some((p) => p.in === location || (location === 'query' && p.in === 'querystring')) ? typeName([`${suffix}Params`, `Request${suffix}Params`]) : undefined;
+    draft.parameters.some((p) => p.in === location || (location === 'query' && p.in === 'querystring'))
+      ? typeName([`${suffix}Params`, `Request${suffix}Params`])
+      : undefined;
   const pathParams = group('path', 'Path');
   const queryParams = group('query', 'Query');
   const headerParams = group('header', 'Header');
@@ -287,8 +406,18 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
  * taking the next longer name, then `...Resource`. Operations with no resource are methods of the
  * client itself. Property and method names are final already (ResourceNames, the method tables).
  */
-function buildResources(operations: readonly IrOperation[], types: NameTable, isFunction: (name: string) => boolean, claimFirst: (table: NameTable, names: readonly string[], pointer: string, what: string) => Identifier): { resources: IrResource[]; rootOperations: IrOperation[] } {
-  interface Node { property: string; path: string[]; children: Map<string, Node>; operations: IrOperation[] }
+function buildResources(
+  operations: readonly IrOperation[],
+  types: NameTable,
+  isFunction: (name: string) => boolean,
+  claimFirst: (table: NameTable, names: readonly string[], pointer: string, what: string) => Identifier,
+): { resources: IrResource[]; rootOperations: IrOperation[] } {
+  interface Node {
+    property: string;
+    path: string[];
+    children: Map<string, Node>;
+    operations: IrOperation[];
+  }
   const root: Node = { property: '', path: [], children: new Map(), operations: [] };
   for (const op of operations) {
     let node = root;
@@ -305,12 +434,22 @@ function buildResources(operations: readonly IrOperation[], types: NameTable, is
   const byMethod = (a: IrOperation, b: IrOperation) => (a.names.method.text < b.names.method.text ? -1 : 1);
   const byProperty = (a: Node, b: Node) => (a.property < b.property ? -1 : 1);
   const all: Node[] = [];
-  const collect = (node: Node) => [...node.children.values()].sort(byProperty).forEach((child) => (all.push(child), collect(child)));
+  const collect = (node: Node) =>
+    [...node.children.values()].sort(byProperty).forEach((child) => {
+      all.push(child);
+      collect(child);
+    });
   collect(root);
   const candidates = resourceClassCandidates(all.map((node) => node.path));
   const free = (name: string) => !isFunction(name) && isFreeInClientModule(name);
-  const firstSource = (node: Node): string | undefined => node.operations[0]?.source ?? [...node.children.values()].map(firstSource).find(Boolean);
-  const classNames = new Map(all.map((node, index) => [node, claimFirst(types, freeOrLast(candidates[index]!, free), firstSource(node) ?? '/paths', `the resource \`${node.path.join('.')}\``)]));
+  const firstSource = (node: Node): string | undefined =>
+    node.operations[0]?.source ?? [...node.children.values()].map(firstSource).find(Boolean);
+  const classNames = new Map(
+    all.map((node, index) => [
+      node,
+      claimFirst(types, freeOrLast(candidates[index]!, free), firstSource(node) ?? '/paths', `the resource \`${node.path.join('.')}\``),
+    ]),
+  );
   const resourceNode = (node: Node): IrResource => ({
     property: new Identifier(node.property),
     className: classNames.get(node)!,
@@ -329,12 +468,19 @@ function buildResources(operations: readonly IrOperation[], types: NameTable, is
  * list, takes the resource's name, `FoldersFilesPage`), shared by operations with the same page; and the streaming
  * and non-streaming variants of a body whose `stream` flag chooses between events and JSON.
  */
-function operationTypeNames(operations: readonly IrOperation[], schemas: readonly { key: string; name: Identifier; schema: IrSchema }[], types: NameTable, claimFirst: (table: NameTable, names: readonly string[], pointer: string, what: string) => Identifier): IrOperation[] {
+function operationTypeNames(
+  operations: readonly IrOperation[],
+  schemas: readonly { key: string; name: Identifier; schema: IrSchema }[],
+  types: NameTable,
+  claimFirst: (table: NameTable, names: readonly string[], pointer: string, what: string) => Identifier,
+): IrOperation[] {
   const byKey = new Map(schemas.map((s) => [s.key, s]));
   const pages = new Map<string, Identifier>();
   const streams = new Map<string, { streaming: Identifier; nonStreaming: Identifier }>();
-  const pageKey = (op: IrOperation) => `${op.response.schema?.kind === 'ref' ? op.response.schema.target : op.response.source}\n${op.pagination!.items}`;
-  const itemOf = (op: IrOperation) => (op.pagination!.itemSchema.kind === 'ref' ? byKey.get(op.pagination!.itemSchema.target)?.name.text : undefined);
+  const pageKey = (op: IrOperation) =>
+    `${op.response.schema?.kind === 'ref' ? op.response.schema.target : op.response.source}\n${op.pagination!.items}`;
+  const itemOf = (op: IrOperation) =>
+    op.pagination!.itemSchema.kind === 'ref' ? byKey.get(op.pagination!.itemSchema.target)?.name.text : undefined;
   // an item type listed by differing pages names none of them: each takes its resource's name
   const pagesOfItem = new Map<string, Set<string>>();
   for (const op of operations) {
@@ -348,7 +494,17 @@ function operationTypeNames(operations: readonly IrOperation[], schemas: readonl
       const item = listed !== undefined && pagesOfItem.get(listed)!.size === 1 ? listed : undefined;
       const key = pageKey(op);
       const fromResource = `${op.names.resource.map((segment) => toTypeName(segment.text)).join('')}${op.names.method.text === 'list' && op.names.resource.length > 0 ? '' : toTypeName(op.names.method.text)}Page`;
-      const page = pages.get(key) ?? claimFirst(types, freeOrLast([...(item ? [`${plural(item)}Page`] : []), fromResource, `${toTypeName(op.names.function.text)}Page`], isFreeInClientModule), op.source, `the page type of \`${op.operationId}\``);
+      const page =
+        pages.get(key) ??
+        claimFirst(
+          types,
+          freeOrLast(
+            [...(item ? [`${plural(item)}Page`] : []), fromResource, `${toTypeName(op.names.function.text)}Page`],
+            isFreeInClientModule,
+          ),
+          op.source,
+          `the page type of \`${op.operationId}\``,
+        );
       pages.set(key, page);
       names = { ...names, page };
     }
@@ -357,7 +513,15 @@ function operationTypeNames(operations: readonly IrOperation[], schemas: readonl
       if (base !== undefined) {
         const known = streams.get(base);
         const what = `the streaming parameters of \`${op.operationId}\``;
-        const streaming = known ?? { streaming: claimFirst(types, freeOrLast([`${base}Streaming`, `${base}StreamingParams`], isFreeInClientModule), op.source, what), nonStreaming: claimFirst(types, freeOrLast([`${base}NonStreaming`, `${base}NonStreamingParams`], isFreeInClientModule), op.source, what) };
+        const streaming = known ?? {
+          streaming: claimFirst(types, freeOrLast([`${base}Streaming`, `${base}StreamingParams`], isFreeInClientModule), op.source, what),
+          nonStreaming: claimFirst(
+            types,
+            freeOrLast([`${base}NonStreaming`, `${base}NonStreamingParams`], isFreeInClientModule),
+            op.source,
+            what,
+          ),
+        };
         streams.set(base, streaming);
         names = { ...names, streaming };
       }
@@ -385,7 +549,10 @@ export function streamsOnFlag(op: IrOperation, schemas: ReadonlyMap<string, { sc
 }
 
 /** Which named schemas each side of the wire reaches, through refs. */
-function schemaUsage(operations: readonly IrOperation[], byKey: ReadonlyMap<string, IrSchema>): { request: Set<string>; response: Set<string> } {
+function schemaUsage(
+  operations: readonly IrOperation[],
+  byKey: ReadonlyMap<string, IrSchema>,
+): { request: Set<string>; response: Set<string> } {
   const reach = (starts: readonly IrSchema[]): Set<string> => {
     const seen = new Set<string>();
     const visit = (schema: IrSchema): void => {
@@ -401,7 +568,14 @@ function schemaUsage(operations: readonly IrOperation[], byKey: ReadonlyMap<stri
   };
   return {
     request: reach(operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...op.parameters.map((p) => p.schema)])),
-    response: reach(operations.flatMap((op) => [...(op.response.schema ? [op.response.schema] : []), ...(op.response.stream?.schema ? [op.response.stream.schema] : []), ...(op.response.items ? [op.response.items.schema] : []), ...(op.errorSchema ? [op.errorSchema] : [])])),
+    response: reach(
+      operations.flatMap((op) => [
+        ...(op.response.schema ? [op.response.schema] : []),
+        ...(op.response.stream?.schema ? [op.response.stream.schema] : []),
+        ...(op.response.items ? [op.response.items.schema] : []),
+        ...(op.errorSchema ? [op.errorSchema] : []),
+      ]),
+    ),
   };
 }
 
@@ -419,7 +593,11 @@ export function refsOf(schema: IrSchema): string[] {
     case 'array':
       return [...(schema.prefixItems ?? []).flatMap(refsOf), ...refsOf(schema.items)];
     case 'union':
-      return [...schema.variants.flatMap(refsOf), ...(schema.discriminator?.mapping.map((m) => m.target) ?? []), ...(schema.unevaluatedProperties ? refsOf(schema.unevaluatedProperties) : [])];
+      return [
+        ...schema.variants.flatMap(refsOf),
+        ...(schema.discriminator?.mapping.map((m) => m.target) ?? []),
+        ...(schema.unevaluatedProperties ? refsOf(schema.unevaluatedProperties) : []),
+      ];
     case 'allOf':
       return [...schema.parts.flatMap(refsOf), ...(schema.unevaluatedProperties ? refsOf(schema.unevaluatedProperties) : [])];
     case 'not':
@@ -431,13 +609,24 @@ export function refsOf(schema: IrSchema): string[] {
 
 function referencedKeys(operations: readonly IrOperation[], schemas: readonly IrSchema[]): Set<string> {
   const keys = new Set<string>();
-  const all = [...schemas, ...operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...(op.response.schema ? [op.response.schema] : []), ...(op.response.items ? [op.response.items.schema] : []), ...op.parameters.map((p) => p.schema)])];
+  const all = [
+    ...schemas,
+    ...operations.flatMap((op) => [
+      ...(op.body ? [op.body.schema] : []),
+      ...(op.response.schema ? [op.response.schema] : []),
+      ...(op.response.items ? [op.response.items.schema] : []),
+      ...op.parameters.map((p) => p.schema),
+    ]),
+  ];
   for (const schema of all) for (const key of refsOf(schema)) keys.add(key);
   return keys;
 }
 
 /** `A: { $ref: B }`, `B: { $ref: A }` names no type at all: report each such cycle once. */
-function refOnlyCycles(drafts: readonly { key: string; pointer: string; schema: IrSchema }[], locate: ValidatedSpec['locate']): Diagnostic[] {
+function refOnlyCycles(
+  drafts: readonly { key: string; pointer: string; schema: IrSchema }[],
+  locate: ValidatedSpec['locate'],
+): Diagnostic[] {
   const byKey = new Map(drafts.map((d) => [d.key, d]));
   const reported = new Set<string>();
   const problems: Diagnostic[] = [];
@@ -472,4 +661,3 @@ function missingSchema(spec: ValidatedSpec, key: string): Diagnostic {
     at: spec.locate('/components/schemas'),
   };
 }
-

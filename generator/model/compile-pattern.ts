@@ -40,7 +40,10 @@ export function compilePattern(pattern: string): CompiledPattern {
   if (translated.kind === 'refused') return translated;
   if (compiles(translated.source, 'u')) return { kind: 'compiled', source: translated.source, flags: 'u' };
   if (translated.hasPropertyEscape) {
-    return { kind: 'refused', reason: `${syntaxError(translated.source, 'u')}; without the \`u\` flag, \`\\p{…}\` would match the letter \`p\` and braces, not a class of characters` };
+    return {
+      kind: 'refused',
+      reason: `${syntaxError(translated.source, 'u')}; without the \`u\` flag, \`\\p{…}\` would match the letter \`p\` and braces, not a class of characters`,
+    };
   }
   if (compiles(pattern, '')) return { kind: 'compiled', source: pattern, flags: '' };
   return { kind: 'refused', reason: syntaxError(pattern, 'u') };
@@ -64,7 +67,9 @@ function syntaxError(source: string, flags: string): string {
   }
 }
 
-type Translation = { readonly kind: 'translated'; readonly source: string; readonly hasPropertyEscape: boolean } | { readonly kind: 'refused'; readonly reason: string };
+type Translation =
+  | { readonly kind: 'translated'; readonly source: string; readonly hasPropertyEscape: boolean }
+  | { readonly kind: 'refused'; readonly reason: string };
 
 /**
  * Rewrites what the non-unicode dialect reads as a literal character into the `u` spelling of
@@ -110,7 +115,10 @@ function translateToUnicode(pattern: string): Translation {
       }
       const escape = escapeToUnicode(next, pattern, i, inClass, hasNamedGroups);
       if (escape === undefined) {
-        return { kind: 'refused', reason: `\`\\${next}\` is not an ECMAScript escape (it looks like another regular-expression dialect's); ECMAScript would read it as the letter \`${next}\`` };
+        return {
+          kind: 'refused',
+          reason: `\`\\${next}\` is not an ECMAScript escape (it looks like another regular-expression dialect's); ECMAScript would read it as the letter \`${next}\``,
+        };
       }
       out += escape;
       i += 2;

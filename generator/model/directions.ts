@@ -12,7 +12,10 @@ import type { Identifier, IrExcludedProperty, IrObjectSchema, IrParameter, IrReq
 export type Direction = 'request' | 'response';
 
 /** The keyword whose properties a direction leaves out. */
-export const EXCLUDED_KEYWORD = { request: 'readOnly', response: 'writeOnly' } as const satisfies Record<Direction, IrExcludedProperty['keyword']>;
+export const EXCLUDED_KEYWORD = { request: 'readOnly', response: 'writeOnly' } as const satisfies Record<
+  Direction,
+  IrExcludedProperty['keyword']
+>;
 
 type Resolve = (key: string) => IrSchema | undefined;
 
@@ -52,13 +55,18 @@ function children(schema: IrSchema, direction: Direction | undefined, resolve: R
 
 /** Whether the schema itself (not through refs) holds a property that some direction leaves out. */
 function holdsExcluded(schema: IrSchema, resolve: Resolve): boolean {
-  if (schema.kind === 'object' && schema.properties.some((p) => isExcluded(p.schema, 'request', resolve) || isExcluded(p.schema, 'response', resolve))) return true;
+  if (
+    schema.kind === 'object' &&
+    schema.properties.some((p) => isExcluded(p.schema, 'request', resolve) || isExcluded(p.schema, 'response', resolve))
+  )
+    return true;
   return children(schema, undefined, resolve).some((child) => holdsExcluded(child, resolve));
 }
 
 /** The named-schema keys a schema refers to (not through refs), discriminator mappings too. */
 function refsIn(schema: IrSchema, direction: Direction | undefined, resolve: Resolve): string[] {
-  const own = schema.kind === 'ref' ? [schema.target] : schema.kind === 'union' ? (schema.discriminator?.mapping.map((m) => m.target) ?? []) : [];
+  const own =
+    schema.kind === 'ref' ? [schema.target] : schema.kind === 'union' ? (schema.discriminator?.mapping.map((m) => m.target) ?? []) : [];
   return [...own, ...children(schema, direction, resolve).flatMap((child) => refsIn(child, direction, resolve))];
 }
 
@@ -101,20 +109,39 @@ export function reachIn(starts: readonly IrSchema[], direction: Direction, schem
  * property one part marks is left out of every part that declares it (JSON Schema collects the
  * annotation from all parts); a referenced part that declares it is inlined without it.
  */
-export function shapeFor(schema: IrSchema, direction: Direction, resolve: Resolve, retarget: (key: string) => string, also: ReadonlySet<string> = NONE, inlining: ReadonlySet<string> = NONE): IrSchema {
-  const shape = (inner: IrSchema, names: ReadonlySet<string> = NONE, inlined = inlining): IrSchema => shapeFor(inner, direction, resolve, retarget, names, inlined);
+export function shapeFor(
+  schema: IrSchema,
+  direction: Direction,
+  resolve: Resolve,
+  retarget: (key: string) => string,
+  also: ReadonlySet<string> = NONE,
+  inlining: ReadonlySet<string> = NONE,
+): IrSchema {
+  const shape = (inner: IrSchema, names: ReadonlySet<string> = NONE, inlined = inlining): IrSchema =>
+    shapeFor(inner, direction, resolve, retarget, names, inlined);
   switch (schema.kind) {
     case 'ref':
       return { ...schema, target: retarget(schema.target) };
     case 'object':
       return objectFor(schema, direction, resolve, also, (inner) => shape(inner));
     case 'array':
-      return { ...schema, ...(schema.prefixItems ? { prefixItems: schema.prefixItems.map((item) => shape(item)) } : {}), items: shape(schema.items) };
+      return {
+        ...schema,
+        ...(schema.prefixItems ? { prefixItems: schema.prefixItems.map((item) => shape(item)) } : {}),
+        items: shape(schema.items),
+      };
     case 'union':
       return {
         ...schema,
         variants: schema.variants.map((variant) => shape(variant)),
-        ...(schema.discriminator ? { discriminator: { ...schema.discriminator, mapping: schema.discriminator.mapping.map((m) => ({ ...m, target: retarget(m.target) })) } } : {}),
+        ...(schema.discriminator
+          ? {
+              discriminator: {
+                ...schema.discriminator,
+                mapping: schema.discriminator.mapping.map((m) => ({ ...m, target: retarget(m.target) })),
+              },
+            }
+          : {}),
         ...(schema.unevaluatedProperties ? { unevaluatedProperties: shape(schema.unevaluatedProperties) } : {}),
       };
     case 'allOf': {
@@ -123,7 +150,9 @@ export function shapeFor(schema: IrSchema, direction: Direction, resolve: Resolv
         const target = part.kind === 'ref' && names.size > 0 && !inlining.has(part.target) ? resolve(part.target) : undefined;
         // a referenced part declaring a property another part marks: inlined without it (once
         // on a path, so an allOf that refers to itself ends)
-        return target !== undefined && part.kind === 'ref' && declares(target, names, resolve, new Set([part.target])) ? shape(target, names, new Set([...inlining, part.target])) : shape(part, names);
+        return target !== undefined && part.kind === 'ref' && declares(target, names, resolve, new Set([part.target]))
+          ? shape(target, names, new Set([...inlining, part.target]))
+          : shape(part, names);
       });
       return { ...schema, parts, ...(schema.unevaluatedProperties ? { unevaluatedProperties: shape(schema.unevaluatedProperties) } : {}) };
     }
@@ -136,7 +165,13 @@ export function shapeFor(schema: IrSchema, direction: Direction, resolve: Resolv
 
 const NONE: ReadonlySet<string> = new Set();
 
-function objectFor(schema: IrObjectSchema, direction: Direction, resolve: Resolve, also: ReadonlySet<string>, shape: (inner: IrSchema) => IrSchema): IrObjectSchema {
+function objectFor(
+  schema: IrObjectSchema,
+  direction: Direction,
+  resolve: Resolve,
+  also: ReadonlySet<string>,
+  shape: (inner: IrSchema) => IrSchema,
+): IrObjectSchema {
   const keyword = EXCLUDED_KEYWORD[direction];
   const excluded: IrExcludedProperty[] = [];
   const properties = [];
@@ -199,15 +234,34 @@ interface Sides {
  * used in (see the top of this file), and points each operation's body and parameters at the
  * request shapes. `claimName` claims the request shape's type name from its candidates.
  */
-export function splitDirections<T extends Sides>(drafts: readonly SchemaDraft[], operations: readonly T[], claimName: (candidates: readonly string[], pointer: string, what: string) => Identifier): { drafts: SchemaDraft[]; operations: T[] } {
+export function splitDirections<T extends Sides>(
+  drafts: readonly SchemaDraft[],
+  operations: readonly T[],
+  claimName: (candidates: readonly string[], pointer: string, what: string) => Identifier,
+): { drafts: SchemaDraft[]; operations: T[] } {
   const byKey = new Map(drafts.map((draft) => [draft.key, draft.schema]));
   const differs = directionalKeys(byKey);
   if (differs.size === 0) return { drafts: [...drafts], operations: [...operations] };
   const resolve: Resolve = (key) => byKey.get(key);
-  const sent = reachIn(operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...op.parameters.map((p) => p.schema)]), 'request', byKey);
-  const read = reachIn(operations.flatMap((op) => [op.response.schema, op.response.stream?.schema, op.response.items?.schema, op.errorSchema].filter((schema) => schema !== undefined)), 'response', byKey);
+  const sent = reachIn(
+    operations.flatMap((op) => [...(op.body ? [op.body.schema] : []), ...op.parameters.map((p) => p.schema)]),
+    'request',
+    byKey,
+  );
+  const read = reachIn(
+    operations.flatMap((op) =>
+      [op.response.schema, op.response.stream?.schema, op.response.items?.schema, op.errorSchema].filter((schema) => schema !== undefined),
+    ),
+    'response',
+    byKey,
+  );
   // the request shape of a schema responses also reach (or none does) is a second named schema
-  const requestKeys = new Map([...differs].filter((key) => sent.has(key) && read.has(key)).sort().map((key) => [key, `${key} (request)`]));
+  const requestKeys = new Map(
+    [...differs]
+      .filter((key) => sent.has(key) && read.has(key))
+      .sort()
+      .map((key) => [key, `${key} (request)`]),
+  );
   const onlySent = (key: string) => differs.has(key) && sent.has(key) && !read.has(key);
   const retarget = { request: (key: string) => requestKeys.get(key) ?? key, response: (key: string) => key };
   const shape = (schema: IrSchema, direction: Direction) => shapeFor(schema, direction, resolve, retarget[direction]);
@@ -220,7 +274,11 @@ export function splitDirections<T extends Sides>(drafts: readonly SchemaDraft[],
     result.push({ ...draft, schema: shape(draft.schema, onlySent(draft.key) ? 'request' : 'response') });
     const requestKey = requestKeys.get(draft.key);
     if (requestKey === undefined) continue;
-    const name = claimName(requestShapeCandidates(draft.name.text), draft.pointer, `the request shape of \`${draft.name.text}\` (without its read-only properties)`);
+    const name = claimName(
+      requestShapeCandidates(draft.name.text),
+      draft.pointer,
+      `the request shape of \`${draft.name.text}\` (without its read-only properties)`,
+    );
     result.push({ key: requestKey, pointer: draft.pointer, name, schema: shape(draft.schema, 'request'), requestShapeOf: draft.key });
   }
   const shaped = operations.map((op) => ({

@@ -149,12 +149,7 @@ export interface IrOperation {
  * How the client walks the pages of a list operation. `items` is a top-level array property of
  * the page; the other fields may be nested (`meta.next_token`).
  */
-export type IrPagination =
-  | IrCursorPagination
-  | IrPagePagination
-  | IrOffsetPagination
-  | IrNextURLPagination
-  | IrSinglePagination;
+export type IrPagination = IrCursorPagination | IrPagePagination | IrOffsetPagination | IrNextURLPagination | IrSinglePagination;
 
 /** A field of a page as the keys from the page down: `['meta', 'next_token']`. */
 export type IrFieldPath = readonly string[];

@@ -24,7 +24,11 @@ export interface DecodedEvents {
  * object kept in `components/schemas`) is rewritten through `replace`, once: such a schema
  * describes an event, and its type is the event as the client yields it.
  */
-export function decodeEvents(schema: IrSchema, lookup: (key: string) => IrSchema | undefined, replace: (key: string, schema: IrSchema) => void): DecodedEvents {
+export function decodeEvents(
+  schema: IrSchema,
+  lookup: (key: string) => IrSchema | undefined,
+  replace: (key: string, schema: IrSchema) => void,
+): DecodedEvents {
   const done = new Map<string, readonly EventShape[]>();
   const visit = (node: IrSchema, depth: number): { schema: IrSchema; shapes: readonly EventShape[] } => {
     if (depth > 16) return { schema: node, shapes: [{ names: undefined, isJson: false }] };
@@ -45,14 +49,20 @@ export function decodeEvents(schema: IrSchema, lookup: (key: string) => IrSchema
       case 'union': {
         const variants = node.variants.map((variant) => visit(variant, depth + 1));
         const changed = variants.some((variant, i) => variant.schema !== node.variants[i]);
-        return { schema: changed ? { ...node, variants: variants.map((variant) => variant.schema) } : node, shapes: variants.flatMap((variant) => variant.shapes) };
+        return {
+          schema: changed ? { ...node, variants: variants.map((variant) => variant.schema) } : node,
+          shapes: variants.flatMap((variant) => variant.shapes),
+        };
       }
       case 'allOf': {
         const parts = node.parts.map((part) => visit(part, depth + 1));
         const changed = parts.some((part, i) => part.schema !== node.parts[i]);
         const shapes = parts.flatMap((part) => part.shapes);
         // one event: named by the part that names it, JSON when a part says its data is
-        const merged: EventShape = { names: shapes.find((shape) => shape.names !== undefined)?.names, isJson: shapes.some((shape) => shape.isJson) };
+        const merged: EventShape = {
+          names: shapes.find((shape) => shape.names !== undefined)?.names,
+          isJson: shapes.some((shape) => shape.isJson),
+        };
         return { schema: changed ? { ...node, parts: parts.map((part) => part.schema) } : node, shapes: [merged] };
       }
       default:
@@ -69,10 +79,18 @@ export function decodeEvents(schema: IrSchema, lookup: (key: string) => IrSchema
 }
 
 /** One event object: its `data` decoded, `event` and `data` required (the client always sets both). */
-function eventObject(node: IrObjectSchema, lookup: (key: string) => IrSchema | undefined): { schema: IrSchema; shapes: readonly EventShape[] } {
+function eventObject(
+  node: IrObjectSchema,
+  lookup: (key: string) => IrSchema | undefined,
+): { schema: IrSchema; shapes: readonly EventShape[] } {
   const event = node.properties.find((property) => property.name === 'event');
   const eventSchema = event === undefined ? undefined : resolve(event.schema, lookup);
-  const names = eventSchema?.kind === 'const' && typeof eventSchema.value === 'string' ? [eventSchema.value] : eventSchema?.kind === 'enum' && eventSchema.values.every((value) => typeof value === 'string') ? (eventSchema.values as string[]) : undefined;
+  const names =
+    eventSchema?.kind === 'const' && typeof eventSchema.value === 'string'
+      ? [eventSchema.value]
+      : eventSchema?.kind === 'enum' && eventSchema.values.every((value) => typeof value === 'string')
+        ? (eventSchema.values as string[])
+        : undefined;
   const data = node.properties.find((property) => property.name === 'data');
   if (data === undefined) return { schema: node, shapes: [{ names, isJson: false }] };
   const decoded = decodedData(data.schema, lookup);
@@ -83,15 +101,19 @@ function eventObject(node: IrObjectSchema, lookup: (key: string) => IrSchema | u
   });
   // every event may carry `id` and `retry` (OpenAPI 3.2's event object), declared or not
   const source = node.source;
-  if (!properties.some((property) => property.name === 'id')) properties.push({ name: 'id', required: false, schema: { kind: 'string', source } });
-  if (!properties.some((property) => property.name === 'retry')) properties.push({ name: 'retry', required: false, schema: { kind: 'number', integer: true, minimum: 0, source } });
+  if (!properties.some((property) => property.name === 'id'))
+    properties.push({ name: 'id', required: false, schema: { kind: 'string', source } });
+  if (!properties.some((property) => property.name === 'retry'))
+    properties.push({ name: 'retry', required: false, schema: { kind: 'number', integer: true, minimum: 0, source } });
   return { schema: { ...node, properties }, shapes: [{ names, isJson: decoded !== undefined || isJsonValue(data.schema, lookup) }] };
 }
 
 /** The contentSchema of JSON text (`contentMediaType: application/json`), else undefined. */
 function decodedData(schema: IrSchema, lookup: (key: string) => IrSchema | undefined): IrSchema | undefined {
   const resolved = resolve(schema, lookup);
-  return (resolved.kind === 'string' || resolved.kind === 'unknown') && resolved.contentSchema !== undefined ? resolved.contentSchema : undefined;
+  return (resolved.kind === 'string' || resolved.kind === 'unknown') && resolved.contentSchema !== undefined
+    ? resolved.contentSchema
+    : undefined;
 }
 
 /** Data whose schema is not text: an object, array, number, boolean or null is sent as JSON. */
@@ -119,6 +141,7 @@ function isJsonValue(schema: IrSchema, lookup: (key: string) => IrSchema | undef
 
 function resolve(schema: IrSchema, lookup: (key: string) => IrSchema | undefined): IrSchema {
   let current = schema;
-  for (let hops = 0; current.kind === 'ref' && hops < 32; hops++) current = lookup(current.target) ?? { kind: 'unknown', source: current.source };
+  for (let hops = 0; current.kind === 'ref' && hops < 32; hops++)
+    current = lookup(current.target) ?? { kind: 'unknown', source: current.source };
   return current;
 }

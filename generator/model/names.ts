@@ -6,13 +6,65 @@ import { Identifier } from './ir.js';
 
 /** Words that cannot name a binding or a type in strict-mode ES modules or TypeScript. */
 const RESERVED = new Set([
-  'arguments', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default',
-  'delete', 'do', 'else', 'enum', 'eval', 'export', 'extends', 'false', 'finally', 'for', 'function',
-  'if', 'implements', 'import', 'in', 'instanceof', 'interface', 'let', 'new', 'null', 'package',
-  'private', 'protected', 'public', 'return', 'static', 'super', 'switch', 'this', 'throw', 'true',
-  'try', 'typeof', 'var', 'void', 'while', 'with', 'yield',
+  'arguments',
+  'await',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'eval',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'implements',
+  'import',
+  'in',
+  'instanceof',
+  'interface',
+  'let',
+  'new',
+  'null',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'return',
+  'static',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'yield',
   // type-level names that would shadow built-ins in emitted declarations
-  'any', 'boolean', 'never', 'number', 'object', 'string', 'symbol', 'undefined', 'unknown', 'bigint',
+  'any',
+  'boolean',
+  'never',
+  'number',
+  'object',
+  'string',
+  'symbol',
+  'undefined',
+  'unknown',
+  'bigint',
 ]);
 
 /**
@@ -23,12 +75,51 @@ const RESERVED = new Set([
  * spec's `Error` or `Response` schema keeps its name.
  */
 const TAKEN_TYPE_NAMES = new Set([
-  'Array', 'Boolean', 'Date', 'Function', 'Map', 'Number', 'Object', 'Promise', 'Record',
-  'RegExp', 'Set', 'String', 'Symbol', 'Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'JSON',
-  'ReadonlyArray', 'ReadonlySet', 'Blob', 'ArrayBuffer', 'ArrayBufferView', 'ReadableStream', 'Uint8Array',
-  'APIPromise', 'ClientCore', 'ClientOptions', 'RequestOptions', 'RequestDescription', 'QueryEntry', 'ValidationError',
-  'ValidationIssue', 'StandardSchemaV1', 'APIError', 'SDKError', 'PagePromise', 'Stream', 'globalThis',
-  'Uploadable', 'FetchOptions', 'FetchRequestInit', 'ItemStream', 'EventItem',
+  'Array',
+  'Boolean',
+  'Date',
+  'Function',
+  'Map',
+  'Number',
+  'Object',
+  'Promise',
+  'Record',
+  'RegExp',
+  'Set',
+  'String',
+  'Symbol',
+  'Partial',
+  'Required',
+  'Readonly',
+  'Pick',
+  'Omit',
+  'JSON',
+  'ReadonlyArray',
+  'ReadonlySet',
+  'Blob',
+  'ArrayBuffer',
+  'ArrayBufferView',
+  'ReadableStream',
+  'Uint8Array',
+  'APIPromise',
+  'ClientCore',
+  'ClientOptions',
+  'RequestOptions',
+  'RequestDescription',
+  'QueryEntry',
+  'ValidationError',
+  'ValidationIssue',
+  'StandardSchemaV1',
+  'APIError',
+  'SDKError',
+  'PagePromise',
+  'Stream',
+  'globalThis',
+  'Uploadable',
+  'FetchOptions',
+  'FetchRequestInit',
+  'ItemStream',
+  'EventItem',
 ]);
 
 /**
@@ -40,14 +131,47 @@ const TAKEN_TYPE_NAMES = new Set([
  * runtime's newer names below, are never shadowed because those are not exported by name.
  */
 export const ROOT_EXPORTS: ReadonlySet<string> = new Set([
-  'default', 'APIPromise', 'PagePromise', 'Pagination', 'Stream', 'ServerSentEvent', 'ClientOptions', 'RequestOptions',
-  'ResponseValidation', 'SDKError', 'APIError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError',
-  'AuthenticationError', 'BadRequestError', 'ConflictError', 'InternalServerError', 'NotFoundError',
-  'PermissionDeniedError', 'RateLimitError', 'ResponseTooLargeError', 'UnprocessableEntityError', 'ValidationError',
-  'ValidationIssue', 'FetchOptions', 'FetchRequestInit', 'QueryExtra', 'RequestDescription', 'toFile', 'ToFileInput',
-  'ToFileOptions', 'Uploadable', 'toRequestInit', 'ItemStream', 'EventItem',
+  'default',
+  'APIPromise',
+  'PagePromise',
+  'Pagination',
+  'Stream',
+  'ServerSentEvent',
+  'ClientOptions',
+  'RequestOptions',
+  'ResponseValidation',
+  'SDKError',
+  'APIError',
+  'APIConnectionError',
+  'APIConnectionTimeoutError',
+  'APIUserAbortError',
+  'AuthenticationError',
+  'BadRequestError',
+  'ConflictError',
+  'InternalServerError',
+  'NotFoundError',
+  'PermissionDeniedError',
+  'RateLimitError',
+  'ResponseTooLargeError',
+  'UnprocessableEntityError',
+  'ValidationError',
+  'ValidationIssue',
+  'FetchOptions',
+  'FetchRequestInit',
+  'QueryExtra',
+  'RequestDescription',
+  'toFile',
+  'ToFileInput',
+  'ToFileOptions',
+  'Uploadable',
+  'toRequestInit',
+  'ItemStream',
+  'EventItem',
   // imported by client.ts
-  'ClientCore', 'ClientIdentity', 'IDENTITY', 'Page',
+  'ClientCore',
+  'ClientIdentity',
+  'IDENTITY',
+  'Page',
 ]);
 
 /** Whether a class or type declared in client.ts (and exported from the root) may take this name. */
@@ -70,9 +194,15 @@ export function plural(name: string): string {
  * `<Path>Resource`, for a class that has to give way to a type. Depends only on the set of paths.
  */
 export function resourceClassCandidates(paths: readonly (readonly string[])[]): string[][] {
-  const suffix = (path: readonly string[], length: number) => path.slice(-length).map((segment) => toTypeName(segment).replace(/_$/, '')).join('');
+  const suffix = (path: readonly string[], length: number) =>
+    path
+      .slice(-length)
+      .map((segment) => toTypeName(segment).replace(/_$/, ''))
+      .join('');
   const byName = new Map<string, number>();
-  for (const path of paths) for (let length = 1; length <= path.length; length++) byName.set(`${length}:${suffix(path, length)}`, (byName.get(`${length}:${suffix(path, length)}`) ?? 0) + 1);
+  for (const path of paths)
+    for (let length = 1; length <= path.length; length++)
+      byName.set(`${length}:${suffix(path, length)}`, (byName.get(`${length}:${suffix(path, length)}`) ?? 0) + 1);
   return paths.map((path) => {
     // the shortest suffix no other resource shares (the whole path when none is unique)
     let length = 1;
@@ -90,7 +220,15 @@ export function resourceClassCandidates(paths: readonly (readonly string[])[]): 
  * them, so they are reserved in those scopes.
  */
 export const RESOURCE_CLASS_MEMBERS: ReadonlySet<string> = new Set(['client', 'constructor', 'prototype']);
-export const CLIENT_CLASS_MEMBERS: ReadonlySet<string> = new Set(['baseURL', 'timeout', 'maxRetries', 'request', 'withOptions', 'constructor', 'prototype']);
+export const CLIENT_CLASS_MEMBERS: ReadonlySet<string> = new Set([
+  'baseURL',
+  'timeout',
+  'maxRetries',
+  'request',
+  'withOptions',
+  'constructor',
+  'prototype',
+]);
 
 /** Splits any text into words: `chat_session.status` -> [chat, session, status]; `ChatKitWorkflow` keeps its humps. */
 export function splitWords(raw: string): string[] {
@@ -222,7 +360,10 @@ export class ResourceNames {
   readonly warnings: Diagnostic[] = [];
   readonly #rootMembers: ReadonlySet<string>;
 
-  constructor(resources: readonly { readonly resource: readonly string[]; readonly pointer: string }[], locate: (pointer: string) => SourceLocation) {
+  constructor(
+    resources: readonly { readonly resource: readonly string[]; readonly pointer: string }[],
+    locate: (pointer: string) => SourceLocation,
+  ) {
     const tables = new Map<string, NameTable>();
     // with methods of its own, the client class has a `client` member too (what they call)
     const hasRootMethods = resources.some(({ resource }) => resource.length === 0);
@@ -237,12 +378,23 @@ export class ResourceNames {
         if (property === undefined) {
           const wanted = toPropertyName(segment);
           const siblings = this.#children.get(parentKey) ?? new Set<string>();
-          if (siblings.has(wanted)) property = wanted; // `user-profile` and `user_profile`: one resource
+          if (siblings.has(wanted))
+            property = wanted; // `user-profile` and `user_profile`: one resource
           else {
-            if (!tables.has(parentKey)) tables.set(parentKey, new NameTable(locate, depth === 0 ? rootMembers : RESOURCE_CLASS_MEMBERS, 'Give the operation an `x-sdk-resource` extension that names the resource differently.'));
+            if (!tables.has(parentKey))
+              tables.set(
+                parentKey,
+                new NameTable(
+                  locate,
+                  depth === 0 ? rootMembers : RESOURCE_CLASS_MEMBERS,
+                  'Give the operation an `x-sdk-resource` extension that names the resource differently.',
+                ),
+              );
             const table = tables.get(parentKey)!;
             const what = `the resource \`${[...path, wanted].join('.')}\``;
-            const { id, warning } = table.has(wanted) ? table.claimFirst([`${wanted}_`, wanted], pointer, what) : table.claim(wanted, pointer, what);
+            const { id, warning } = table.has(wanted)
+              ? table.claimFirst([`${wanted}_`, wanted], pointer, what)
+              : table.claim(wanted, pointer, what);
             property = id.text;
             if (property !== wanted) {
               this.warnings.push(
@@ -271,7 +423,10 @@ export class ResourceNames {
 
   /** Names a method of this resource (or, for `[]`, of the client) must not take. */
   takenIn(properties: readonly string[]): Set<string> {
-    return new Set([...(properties.length === 0 ? this.#rootMembers : RESOURCE_CLASS_MEMBERS), ...(this.#children.get(properties.join('.')) ?? [])]);
+    return new Set([
+      ...(properties.length === 0 ? this.#rootMembers : RESOURCE_CLASS_MEMBERS),
+      ...(this.#children.get(properties.join('.')) ?? []),
+    ]);
   }
 }
 

@@ -47,7 +47,10 @@ export function operationToDraft(op: RawOperation, ctx: SchemaContext, allPaths:
     parameters,
     fixedHeaders,
     // a parameter the operation declares wins over the same name written into the path key
-    fixedQuery: [...key.query.filter((pair) => !declaredQuery.has(pair.name) && !fixedQuery.some((fixed) => fixed.name === pair.name)), ...fixedQuery],
+    fixedQuery: [
+      ...key.query.filter((pair) => !declaredQuery.has(pair.name) && !fixedQuery.some((fixed) => fixed.name === pair.name)),
+      ...fixedQuery,
+    ],
     ...(body ? { body: body.body } : {}),
     ...(body && body.example !== undefined ? { exampleBody: body.example } : {}),
     response,
@@ -120,7 +123,9 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
     const name = String(raw['name']);
     // a header fetch would refuse fails every call: refuse it here, where it is written
     if (location === 'header' && !HTTP_TOKEN.test(name)) {
-      ctx.report(invalidHeader(`The header parameter name ${JSON.stringify(name)} is not an HTTP header name.`, childPointer(pointer, 'name'), ctx));
+      ctx.report(
+        invalidHeader(`The header parameter name ${JSON.stringify(name)} is not an HTTP header name.`, childPointer(pointer, 'name'), ctx),
+      );
       continue;
     }
     const content = raw['schema'] === undefined ? contentOf(raw, pointer, ctx) : undefined;
@@ -129,7 +134,14 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
     // OpenAPI 3.2: the whole query string, described by its media type
     let serialisation: IrParameter['querystring'];
     if (location === 'querystring') {
-      serialisation = content === undefined ? undefined : URLENCODED.test(content.mediaType) ? 'form' : JSON_TYPES.test(content.mediaType) ? 'json' : undefined;
+      serialisation =
+        content === undefined
+          ? undefined
+          : URLENCODED.test(content.mediaType)
+            ? 'form'
+            : JSON_TYPES.test(content.mediaType)
+              ? 'json'
+              : undefined;
       if (serialisation === undefined) {
         ctx.report({
           code: 'model/unsupported-construct',
@@ -141,7 +153,12 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
         continue;
       }
       if (querystring !== undefined) {
-        querystringConflict(`The operation declares a second \`in: querystring\` parameter (${JSON.stringify(name)}); the query string is one parameter, here ${JSON.stringify(querystring.name)}.`, pointer, querystring.pointer, ctx);
+        querystringConflict(
+          `The operation declares a second \`in: querystring\` parameter (${JSON.stringify(name)}); the query string is one parameter, here ${JSON.stringify(querystring.name)}.`,
+          pointer,
+          querystring.pointer,
+          ctx,
+        );
         continue;
       }
       querystring = { name, pointer };
@@ -151,7 +168,13 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
     const only = schema.kind === 'const' ? [schema.value] : schema.kind === 'enum' ? schema.values : [];
     if ((location === 'header' || location === 'query') && raw['required'] === true && only.length === 1 && typeof only[0] === 'string') {
       if (location === 'header' && !HEADER_VALUE.test(only[0])) {
-        ctx.report(invalidHeader(`The fixed value of the header ${JSON.stringify(name)} holds a character no HTTP header can carry.`, childPointer(pointer, 'schema'), ctx));
+        ctx.report(
+          invalidHeader(
+            `The fixed value of the header ${JSON.stringify(name)} holds a character no HTTP header can carry.`,
+            childPointer(pointer, 'schema'),
+            ctx,
+          ),
+        );
         continue;
       }
       (location === 'header' ? fixedHeaders : fixedQuery).push({ name, value: only[0] });
@@ -181,7 +204,12 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
   // OAS 3.2 (Parameter Object): a querystring parameter excludes query parameters
   if (querystring !== undefined && queryPointers.size > 0) {
     const [first, at] = [...queryPointers][0]!;
-    querystringConflict(`The operation takes the whole query string as the \`in: querystring\` parameter ${JSON.stringify(querystring.name)} and also the \`in: query\` parameter ${JSON.stringify(first)}.`, at, querystring.pointer, ctx);
+    querystringConflict(
+      `The operation takes the whole query string as the \`in: querystring\` parameter ${JSON.stringify(querystring.name)} and also the \`in: query\` parameter ${JSON.stringify(first)}.`,
+      at,
+      querystring.pointer,
+      ctx,
+    );
   }
   const order = { path: 0, query: 1, querystring: 1, header: 2, cookie: 3 } as const;
   const pathOrder = [...op.path.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]);
@@ -202,12 +230,22 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
  * one of the same name. An optional header parameter of the same name still overrides its
  * default when the caller passes it; a required one always does, so the default is dropped.
  */
-function withDefaultHeaders(op: RawOperation, fixed: readonly { name: string; value: string }[], parameters: readonly IrParameter[], ctx: SchemaContext): { name: string; value: string }[] {
+function withDefaultHeaders(
+  op: RawOperation,
+  fixed: readonly { name: string; value: string }[],
+  parameters: readonly IrParameter[],
+  ctx: SchemaContext,
+): { name: string; value: string }[] {
   const defaults = new Map<string, { name: string; value: string | null; pointer: string }>();
   const read = (raw: unknown, pointer: string, isOperation: boolean) => {
     if (raw === undefined) return;
     if (!isRecord(raw)) {
-      report(ctx, 'model/invalid-extension', pointer, '`x-sdk-headers` must be a mapping of header names to values, such as `{ OpenAI-Beta: assistants=v2 }`.');
+      report(
+        ctx,
+        'model/invalid-extension',
+        pointer,
+        '`x-sdk-headers` must be a mapping of header names to values, such as `{ OpenAI-Beta: assistants=v2 }`.',
+      );
       return;
     }
     for (const [name, value] of Object.entries(raw)) {
@@ -221,12 +259,23 @@ function withDefaultHeaders(op: RawOperation, fixed: readonly { name: string; va
         continue;
       }
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-        report(ctx, 'model/invalid-extension', at, `The value of the header ${JSON.stringify(name)} in \`x-sdk-headers\` must be a string${isOperation ? ' (or null, to drop a header its tag sets)' : ''}.`);
+        report(
+          ctx,
+          'model/invalid-extension',
+          at,
+          `The value of the header ${JSON.stringify(name)} in \`x-sdk-headers\` must be a string${isOperation ? ' (or null, to drop a header its tag sets)' : ''}.`,
+        );
         continue;
       }
       const text = String(value);
       if (!HEADER_VALUE.test(text)) {
-        ctx.report(invalidHeader(`The value of the header ${JSON.stringify(name)} in \`x-sdk-headers\` holds a character no HTTP header can carry (a line break, NUL or a character above U+00FF).`, at, ctx));
+        ctx.report(
+          invalidHeader(
+            `The value of the header ${JSON.stringify(name)} in \`x-sdk-headers\` holds a character no HTTP header can carry (a line break, NUL or a character above U+00FF).`,
+            at,
+            ctx,
+          ),
+        );
         continue;
       }
       defaults.set(name.toLowerCase(), { name, value: text, pointer: at });
@@ -272,7 +321,11 @@ function onTheWire(schema: IrSchema): IrSchema {
       return rest;
     }
     case 'array':
-      return { ...schema, items: onTheWire(schema.items), ...(schema.prefixItems ? { prefixItems: schema.prefixItems.map(onTheWire) } : {}) };
+      return {
+        ...schema,
+        items: onTheWire(schema.items),
+        ...(schema.prefixItems ? { prefixItems: schema.prefixItems.map(onTheWire) } : {}),
+      };
     case 'union':
       return { ...schema, variants: schema.variants.map(onTheWire) };
     case 'object':
@@ -296,7 +349,12 @@ function contentOf(raw: Raw, pointer: string, ctx: SchemaContext): { mediaType: 
  * The Media Type object of `content[mediaType]`, through its `$ref` when it is one (OpenAPI 3.2
  * `components/mediaTypes`), with the pointer of the object read (for schema sources).
  */
-export function mediaTypeAt(content: Raw, mediaType: string, contentPointer: string, ctx: SchemaContext): { media: Raw; pointer: string } | undefined {
+export function mediaTypeAt(
+  content: Raw,
+  mediaType: string,
+  contentPointer: string,
+  ctx: SchemaContext,
+): { media: Raw; pointer: string } | undefined {
   const resolved = followRefs(content[mediaType], childPointer(contentPointer, mediaType), ctx.root, ctx.locate);
   if ('code' in resolved) return void ctx.report(resolved);
   return { media: isRecord(resolved.value) ? resolved.value : {}, pointer: resolved.pointer };
@@ -358,7 +416,13 @@ function bodyKind(mediaType: string): IrRequestBody['contentType'] {
   if (TEXT.test(mediaType)) return 'text';
   return 'binary';
 }
-const BODY_PREFERENCE: readonly IrRequestBody['contentType'][] = ['application/json', 'multipart/form-data', 'application/x-www-form-urlencoded', 'text', 'binary'];
+const BODY_PREFERENCE: readonly IrRequestBody['contentType'][] = [
+  'application/json',
+  'multipart/form-data',
+  'application/x-www-form-urlencoded',
+  'text',
+  'binary',
+];
 
 const JSON_LINES = /^application\/(jsonl|x-ndjson|ndjson|jsonlines|x-jsonlines)\s*(;.*)?$/i;
 const JSON_SEQ = /^application\/json-seq\s*(;.*)?$/i;
@@ -375,7 +439,14 @@ function itemStreamOf(content: Raw, contentPointer: string, ctx: SchemaContext, 
     const key = 'itemSchema' in value ? 'itemSchema' : 'x-sdk-item-schema' in value ? 'x-sdk-item-schema' : undefined;
     if (key === undefined) continue;
     const pointer = childPointer(contentPointer, mediaType, key);
-    const format = allowEvents && EVENT_STREAM.test(mediaType) ? 'event-stream' : JSON_LINES.test(mediaType) ? 'json-lines' : JSON_SEQ.test(mediaType) ? 'json-seq' : undefined;
+    const format =
+      allowEvents && EVENT_STREAM.test(mediaType)
+        ? 'event-stream'
+        : JSON_LINES.test(mediaType)
+          ? 'json-lines'
+          : JSON_SEQ.test(mediaType)
+            ? 'json-seq'
+            : undefined;
     if (format === undefined) {
       ctx.report({
         code: 'model/unsupported-item-stream',
@@ -399,7 +470,9 @@ function requestBodyOf(op: RawOperation, ctx: SchemaContext): { body: IrRequestB
   const content = (raw['content'] ?? {}) as Raw;
   const mediaTypes = Object.keys(content);
   // a sequence of items (JSON Lines, json-seq), unless the body can be sent as JSON
-  const items = mediaTypes.some((type) => JSON_TYPES.test(type)) ? undefined : itemStreamOf(content, childPointer(resolved.pointer, 'content'), ctx, false);
+  const items = mediaTypes.some((type) => JSON_TYPES.test(type))
+    ? undefined
+    : itemStreamOf(content, childPointer(resolved.pointer, 'content'), ctx, false);
   if (items !== undefined && items.format !== 'event-stream') {
     return {
       body: {
@@ -417,7 +490,13 @@ function requestBodyOf(op: RawOperation, ctx: SchemaContext): { body: IrRequestB
   // JSON when offered (the official SDKs send JSON then), else multipart, urlencoded, text, binary
   const mediaType = [...mediaTypes].sort((a, b) => BODY_PREFERENCE.indexOf(bodyKind(a)) - BODY_PREFERENCE.indexOf(bodyKind(b)))[0];
   if (mediaType === undefined) {
-    report(ctx, 'validate/unsupported-media-type', childPointer(resolved.pointer, 'content'), 'The request body has no media type.', 'Add a `content` entry such as `application/json` with its schema.');
+    report(
+      ctx,
+      'validate/unsupported-media-type',
+      childPointer(resolved.pointer, 'content'),
+      'The request body has no media type.',
+      'Add a `content` entry such as `application/json` with its schema.',
+    );
     return undefined;
   }
   const at = mediaTypeAt(content, mediaType, childPointer(resolved.pointer, 'content'), ctx);
@@ -460,7 +539,17 @@ function responsesOf(op: RawOperation, ctx: SchemaContext): { response: IrRespon
     const events = mediaTypes.find((type) => EVENT_STREAM.test(type));
     const text = mediaTypes.find((type) => TEXT.test(type));
     const binary = mediaTypes.find((type) => !JSON_TYPES.test(type) && !EVENT_STREAM.test(type) && !TEXT.test(type));
-    return { raw, pointer: resolved.pointer, json, events, text, binary, schemaAt, content, contentPointer: childPointer(resolved.pointer, 'content') };
+    return {
+      raw,
+      pointer: resolved.pointer,
+      json,
+      events,
+      text,
+      binary,
+      schemaAt,
+      content,
+      contentPointer: childPointer(resolved.pointer, 'content'),
+    };
   };
   const ok = success === undefined ? undefined : read(success);
   let items = ok === undefined ? undefined : itemStreamOf(ok.content, ok.contentPointer, ctx, true);
@@ -482,14 +571,14 @@ function responsesOf(op: RawOperation, ctx: SchemaContext): { response: IrRespon
     : items !== undefined
       ? ['items', items.mediaType]
       : ok.json !== undefined
-      ? ['application/json', ok.json]
-      : ok.binary !== undefined
-        ? ['binary', ok.binary]
-        : ok.text !== undefined
-          ? ['text', ok.text]
-          : ok.events !== undefined
-            ? ['event-stream', ok.events]
-            : ['none', undefined];
+        ? ['application/json', ok.json]
+        : ok.binary !== undefined
+          ? ['binary', ok.binary]
+          : ok.text !== undefined
+            ? ['text', ok.text]
+            : ok.events !== undefined
+              ? ['event-stream', ok.events]
+              : ['none', undefined];
   const schema = contentType === 'application/json' && mediaType ? ok?.schemaAt(mediaType) : undefined;
   const response: IrResponse = {
     status: success === undefined || success === '2XX' ? 200 : Number(success),
@@ -516,7 +605,12 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
  * client itself and is named after the operationId (`client.getAPI()`), or, without one, by the
  * same HTTP-method rule (`client.list()`, `client.retrieve(code)`).
  */
-function resourceAndMethod(op: RawOperation, wirePath: string, ctx: SchemaContext, allPaths: ReadonlySet<string>): { resource: string[]; method: string } {
+function resourceAndMethod(
+  op: RawOperation,
+  wirePath: string,
+  ctx: SchemaContext,
+  allPaths: ReadonlySet<string>,
+): { resource: string[]; method: string } {
   const segments = wirePath.split('/').filter(Boolean);
   const isParam = (segment: string) => /^\{.*\}$/.test(segment);
   const statics = segments.filter((segment) => !isParam(segment));
@@ -545,10 +639,21 @@ function resourceAndMethod(op: RawOperation, wirePath: string, ctx: SchemaContex
   const explicitMethod = op.operation['x-sdk-method'];
   const names = typeof explicitResource === 'string' ? explicitResource.split('.').filter(Boolean) : undefined;
   if (explicitResource !== undefined && (names === undefined || names.length === 0)) {
-    report(ctx, 'model/invalid-extension', childPointer(op.pointer, 'x-sdk-resource'), '`x-sdk-resource` must name a resource: a dotted string such as `chat.completions`.', 'Leave `x-sdk-resource` out to derive the resource from the path (an operation whose path has no literal segment becomes a method of the client itself).');
+    report(
+      ctx,
+      'model/invalid-extension',
+      childPointer(op.pointer, 'x-sdk-resource'),
+      '`x-sdk-resource` must name a resource: a dotted string such as `chat.completions`.',
+      'Leave `x-sdk-resource` out to derive the resource from the path (an operation whose path has no literal segment becomes a method of the client itself).',
+    );
   }
   if (explicitMethod !== undefined && (typeof explicitMethod !== 'string' || !/[A-Za-z0-9]/.test(explicitMethod))) {
-    report(ctx, 'model/invalid-extension', childPointer(op.pointer, 'x-sdk-method'), '`x-sdk-method` must be a non-empty string such as `create`.');
+    report(
+      ctx,
+      'model/invalid-extension',
+      childPointer(op.pointer, 'x-sdk-method'),
+      '`x-sdk-method` must be a non-empty string such as `create`.',
+    );
   }
   return {
     resource: names !== undefined && names.length > 0 ? names : resource,
@@ -565,12 +670,19 @@ function resourceAndMethod(op: RawOperation, wirePath: string, ctx: SchemaContex
  */
 function nestedTagResource(op: RawOperation, root: unknown): string[] | undefined {
   const declared = isRecord(root) && Array.isArray(root['tags']) ? root['tags'].filter(isRecord) : [];
-  const parentOf = new Map<string, unknown>(declared.filter((tag) => typeof tag['name'] === 'string').map((tag) => [tag['name'] as string, tag['parent']]));
+  const parentOf = new Map<string, unknown>(
+    declared.filter((tag) => typeof tag['name'] === 'string').map((tag) => [tag['name'] as string, tag['parent']]),
+  );
   const tags = Array.isArray(op.operation['tags']) ? op.operation['tags'] : [];
   const tag = tags.find((name): name is string => typeof name === 'string' && typeof parentOf.get(name) === 'string');
   if (tag === undefined) return undefined;
   const chain = [tag];
-  for (let parent = parentOf.get(tag); typeof parent === 'string' && parentOf.has(parent) && !chain.includes(parent); parent = parentOf.get(parent)) chain.unshift(parent);
+  for (
+    let parent = parentOf.get(tag);
+    typeof parent === 'string' && parentOf.has(parent) && !chain.includes(parent);
+    parent = parentOf.get(parent)
+  )
+    chain.unshift(parent);
   return chain;
 }
 
@@ -581,7 +693,11 @@ function nestedTagResource(op: RawOperation, root: unknown): string[] | undefine
  * apart) is never sent by HTTP clients, so it is dropped. Both are reported once per spec by
  * `pathKeyDiagnostics`.
  */
-export function splitPathKey(key: string): { readonly path: string; readonly query: readonly { readonly name: string; readonly value: string }[]; readonly fragment?: string } {
+export function splitPathKey(key: string): {
+  readonly path: string;
+  readonly query: readonly { readonly name: string; readonly value: string }[];
+  readonly fragment?: string;
+} {
   const hash = key.indexOf('#');
   const beforeFragment = hash === -1 ? key : key.slice(0, hash);
   const fragment = hash === -1 ? undefined : key.slice(hash + 1);

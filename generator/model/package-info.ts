@@ -24,7 +24,8 @@ export interface PackageOptions {
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Semantic Versioning 2.0.0 (semver.org's regular expression). */
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 const KNOWN_KEYS = ['packageName', 'clientName', 'apiKeyEnv', 'baseURLEnv', 'packageVersion', 'docsBaseURL'] as const;
 
 /** Why `name` is not a valid npm package name (npm's rules for new packages), or undefined. */
@@ -71,7 +72,11 @@ export function packageDescription(info: Record<string, unknown>, title: string)
 
 /** Markdown (and HTML tags) to one line of plain text: the first paragraph. */
 function plainText(markdown: string): string {
-  const paragraph = markdown.replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/)[0] ?? '';
+  const paragraph =
+    markdown
+      .replace(/\r\n?/g, '\n')
+      .trim()
+      .split(/\n\s*\n/)[0] ?? '';
   return paragraph
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1') // links
@@ -130,7 +135,12 @@ export function packageVersion(version: string): string {
   return [short[1], short[2], short[3]].map((part) => String(Number(part ?? 0))).join('.');
 }
 
-export function packageOf(root: Record<string, unknown>, locate: (pointer: string) => SourceLocation, options: PackageOptions, report: (diagnostic: Diagnostic) => void): Omit<IrPackage, 'baseClientName'> {
+export function packageOf(
+  root: Record<string, unknown>,
+  locate: (pointer: string) => SourceLocation,
+  options: PackageOptions,
+  report: (diagnostic: Diagnostic) => void,
+): Omit<IrPackage, 'baseClientName'> {
   const info = isRecord(root['info']) ? root['info'] : {};
   const sdk = readSdk(info, locate, report);
   const title = typeof info['title'] === 'string' ? info['title'] : 'API';
@@ -147,21 +157,39 @@ export function packageOf(root: Record<string, unknown>, locate: (pointer: strin
     if (why !== undefined) throw new UsageError(`${flag} ${JSON.stringify(value)} ${why}.`);
     return value;
   };
-  const packageName = option('--package-name', options.packageName, npmNameProblem) ?? sdk('packageName', npmNameProblem, 'an npm package name such as `acme-client` or `@acme/client`') ?? derivedPackageName(words);
-  const clientName = option('--client-name', options.clientName, clientNameProblem) ?? sdk('clientName', clientNameProblem, 'a class name such as `AcmeClient`') ?? toTypeName(`${words.join(' ')} Client`);
+  const packageName =
+    option('--package-name', options.packageName, npmNameProblem) ??
+    sdk('packageName', npmNameProblem, 'an npm package name such as `acme-client` or `@acme/client`') ??
+    derivedPackageName(words);
+  const clientName =
+    option('--client-name', options.clientName, clientNameProblem) ??
+    sdk('clientName', clientNameProblem, 'a class name such as `AcmeClient`') ??
+    toTypeName(`${words.join(' ')} Client`);
   const version = typeof info['version'] === 'string' ? info['version'] : '0.0.0';
   const versionOverride =
-    option('packageVersion in the config file', options.packageVersion, packageVersionProblem) ?? sdk('packageVersion', packageVersionProblem, 'a semantic version such as `1.4.0`');
+    option('packageVersion in the config file', options.packageVersion, packageVersionProblem) ??
+    sdk('packageVersion', packageVersionProblem, 'a semantic version such as `1.4.0`');
   return {
     name: packageName,
     version: versionOverride ?? packageVersion(version),
     description: packageDescription(info, title),
     clientName: new Identifier(clientName),
     defaultBaseURL: firstServer.replace(/\/+$/, ''),
-    apiKeyEnv: option('--api-key-env', options.apiKeyEnv, envNameProblem) ?? sdk('apiKeyEnv', envNameProblem, 'an environment variable name such as `ACME_API_KEY`') ?? `${upper}_API_KEY`,
+    apiKeyEnv:
+      option('--api-key-env', options.apiKeyEnv, envNameProblem) ??
+      sdk('apiKeyEnv', envNameProblem, 'an environment variable name such as `ACME_API_KEY`') ??
+      `${upper}_API_KEY`,
     auth: usesSecurity(root) ? 'bearer' : 'none',
-    baseURLEnv: option('--base-url-env', options.baseURLEnv, envNameProblem) ?? sdk('baseURLEnv', envNameProblem, 'an environment variable name such as `ACME_BASE_URL`') ?? `${upper}_BASE_URL`,
-    docLinks: docLinksOf(root, info, servers, sdk('docsBaseURL', docsBaseURLProblem, 'an absolute http(s) URL such as `https://docs.acme.com`')),
+    baseURLEnv:
+      option('--base-url-env', options.baseURLEnv, envNameProblem) ??
+      sdk('baseURLEnv', envNameProblem, 'an environment variable name such as `ACME_BASE_URL`') ??
+      `${upper}_BASE_URL`,
+    docLinks: docLinksOf(
+      root,
+      info,
+      servers,
+      sdk('docsBaseURL', docsBaseURLProblem, 'an absolute http(s) URL such as `https://docs.acme.com`'),
+    ),
   };
 }
 
@@ -178,11 +206,21 @@ export function docsBaseURLProblem(url: string): string | undefined {
  * origin of `externalDocs.url` (a link to the API's documentation); and the absolute URLs in
  * `info.description` and `servers`, which a link uses only when its first path segment matches.
  */
-function docLinksOf(root: Record<string, unknown>, info: Record<string, unknown>, servers: readonly unknown[], docsBaseURL: string | undefined): IrDocLinks {
-  const externalDocs = isRecord(root['externalDocs']) && typeof root['externalDocs']['url'] === 'string' ? root['externalDocs']['url'] : undefined;
-  const externalOrigin = externalDocs !== undefined && docsBaseURLProblem(externalDocs) === undefined ? new URL(externalDocs).origin : undefined;
+function docLinksOf(
+  root: Record<string, unknown>,
+  info: Record<string, unknown>,
+  servers: readonly unknown[],
+  docsBaseURL: string | undefined,
+): IrDocLinks {
+  const externalDocs =
+    isRecord(root['externalDocs']) && typeof root['externalDocs']['url'] === 'string' ? root['externalDocs']['url'] : undefined;
+  const externalOrigin =
+    externalDocs !== undefined && docsBaseURLProblem(externalDocs) === undefined ? new URL(externalDocs).origin : undefined;
   const base = docsBaseURL?.replace(/\/+$/, '') ?? externalOrigin;
-  const described = typeof info['description'] === 'string' ? [...info['description'].matchAll(/https?:\/\/[^\s<>()[\]"'`]+/g)].map((match) => match[0].replace(/[.,;:!?]+$/, '')) : [];
+  const described =
+    typeof info['description'] === 'string'
+      ? [...info['description'].matchAll(/https?:\/\/[^\s<>()[\]"'`]+/g)].map((match) => match[0].replace(/[.,;:!?]+$/, ''))
+      : [];
   const serverURLs = servers.flatMap((server) => (isRecord(server) && typeof server['url'] === 'string' ? [server['url']] : []));
   const named = [...described, ...serverURLs].filter((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol));
   return { ...(base !== undefined ? { base } : {}), named };
@@ -191,10 +229,20 @@ function docLinksOf(root: Record<string, unknown>, info: Record<string, unknown>
 type SdkValue = (key: (typeof KNOWN_KEYS)[number], problem: (value: string) => string | undefined, expected: string) => string | undefined;
 
 /** A reader of `info.x-sdk`'s string fields that reports (and then ignores) a value of the wrong form. */
-function readSdk(info: Record<string, unknown>, locate: (pointer: string) => SourceLocation, report: (diagnostic: Diagnostic) => void): SdkValue {
+function readSdk(
+  info: Record<string, unknown>,
+  locate: (pointer: string) => SourceLocation,
+  report: (diagnostic: Diagnostic) => void,
+): SdkValue {
   const raw = info['x-sdk'];
   const invalid = (pointer: string, message: string, hint?: string) =>
-    report({ code: 'model/invalid-extension', severity: 'error', message, hint: hint ?? defaultHint('model/invalid-extension'), at: locate(pointer) });
+    report({
+      code: 'model/invalid-extension',
+      severity: 'error',
+      message,
+      hint: hint ?? defaultHint('model/invalid-extension'),
+      at: locate(pointer),
+    });
   if (raw === undefined) return () => undefined;
   if (!isRecord(raw)) {
     invalid('/info/x-sdk', '`info.x-sdk` must be a mapping such as `{ packageName: acme-client, clientName: AcmeClient }`.');
@@ -234,6 +282,7 @@ function derivedPackageName(words: readonly string[]): string {
 
 /** Whether any operation (or the whole document) requires a security scheme. */
 function usesSecurity(root: Record<string, unknown>): boolean {
-  const requires = (security: unknown) => Array.isArray(security) && security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length > 0);
+  const requires = (security: unknown) =>
+    Array.isArray(security) && security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length > 0);
   return requires(root['security']) || walkOperations(root).some(({ operation }) => requires(operation['security']));
 }

@@ -24,7 +24,13 @@ const README_HINT = 'See "Pagination" in the README for each style and its field
  * The operation's pagination: from `x-sdk-pagination` (`false` turns detection off), else
  * detected. A declaration that does not fit the operation is an error at the extension.
  */
-export function paginationOf(op: IrOperation, raw: unknown, schemas: Schemas, locate: (pointer: string) => SourceLocation, problems: Diagnostic[]): IrPagination | undefined {
+export function paginationOf(
+  op: IrOperation,
+  raw: unknown,
+  schemas: Schemas,
+  locate: (pointer: string) => SourceLocation,
+  problems: Diagnostic[],
+): IrPagination | undefined {
   const page = pageObject(op.response.schema, schemas);
   if (raw === false) return undefined;
   if (raw === undefined) return detect(op, page, schemas);
@@ -33,30 +39,54 @@ export function paginationOf(op: IrOperation, raw: unknown, schemas: Schemas, lo
     problems.push({ code: 'model/invalid-extension', severity: 'error', message, hint: README_HINT, at: locate(at) });
     return undefined;
   };
-  if (!isRecord(raw)) return fail('`x-sdk-pagination` must be an object with a `style` (cursor, page, offset, next-url or single), or `false`.');
+  if (!isRecord(raw))
+    return fail('`x-sdk-pagination` must be an object with a `style` (cursor, page, offset, next-url or single), or `false`.');
   const style = raw['style'] ?? 'cursor';
-  if (typeof style !== 'string' || !(style in STYLE_FIELDS)) return fail(`\`x-sdk-pagination\` has the style ${JSON.stringify(style)}; the styles are cursor, page, offset, next-url and single.`, `${pointer}/style`);
+  if (typeof style !== 'string' || !(style in STYLE_FIELDS))
+    return fail(
+      `\`x-sdk-pagination\` has the style ${JSON.stringify(style)}; the styles are cursor, page, offset, next-url and single.`,
+      `${pointer}/style`,
+    );
   const allowed = new Set<string>(['style', 'items', ...STYLE_FIELDS[style as Style]]);
   const unknown = Object.keys(raw).find((key) => !allowed.has(key));
-  if (unknown !== undefined) return fail(`\`${unknown}\` is not a field of \`x-sdk-pagination\` with \`style: ${style}\`; it takes ${[...allowed].map((key) => `\`${key}\``).join(', ')}.`, `${pointer}/${unknown}`);
+  if (unknown !== undefined)
+    return fail(
+      `\`${unknown}\` is not a field of \`x-sdk-pagination\` with \`style: ${style}\`; it takes ${[...allowed].map((key) => `\`${key}\``).join(', ')}.`,
+      `${pointer}/${unknown}`,
+    );
   if (page === undefined) return fail('The operation does not return a JSON object, so it has no page to read items from.');
   const itemsName = raw['items'] ?? 'data';
   const items = typeof itemsName === 'string' ? arrayProperty(page, itemsName, schemas) : undefined;
-  if (items === undefined) return fail(`The response has no \`${String(itemsName)}\` array to paginate.`, raw['items'] === undefined ? pointer : `${pointer}/items`);
+  if (items === undefined)
+    return fail(
+      `The response has no \`${String(itemsName)}\` array to paginate.`,
+      raw['items'] === undefined ? pointer : `${pointer}/items`,
+    );
   const base = { items: String(itemsName), itemSchema: items.itemSchema, itemsRequired: items.required, origin: 'declared' as const };
   const param = (key: string, fallback: string): string | undefined => {
     const name = raw[key] ?? fallback;
     if (typeof name === 'string' && op.parameters.some((p) => p.in === 'query' && p.name === name)) return name;
-    fail(`The ${key === 'cursorParam' ? 'cursor' : key === 'pageParam' ? 'page' : 'offset'} parameter \`${String(name)}\` is not a query parameter of the operation.`, raw[key] === undefined ? pointer : `${pointer}/${key}`);
+    fail(
+      `The ${key === 'cursorParam' ? 'cursor' : key === 'pageParam' ? 'page' : 'offset'} parameter \`${String(name)}\` is not a query parameter of the operation.`,
+      raw[key] === undefined ? pointer : `${pointer}/${key}`,
+    );
     return undefined;
   };
   /** A declared field path (`meta.next_token` or `[meta, next_token]`) that the page has. */
   const field = (key: string, fallback?: string): IrFieldPath | undefined | null => {
     const value = raw[key];
     if (value === undefined) return fallback !== undefined && fieldSchema(page, [fallback], schemas) !== undefined ? [fallback] : undefined;
-    const path = typeof value === 'string' ? value.split('.') : Array.isArray(value) && value.every((part) => typeof part === 'string') ? (value as string[]) : undefined;
+    const path =
+      typeof value === 'string'
+        ? value.split('.')
+        : Array.isArray(value) && value.every((part) => typeof part === 'string')
+          ? (value as string[])
+          : undefined;
     if (path === undefined || path.length === 0 || path.some((part) => part === '')) {
-      fail(`\`${key}\` must name a field of the page: \`next_cursor\`, a dotted path (\`meta.next_token\`), or a list of keys.`, `${pointer}/${key}`);
+      fail(
+        `\`${key}\` must name a field of the page: \`next_cursor\`, a dotted path (\`meta.next_token\`), or a list of keys.`,
+        `${pointer}/${key}`,
+      );
       return null;
     }
     if (fieldSchema(page, path, schemas) === undefined) {
@@ -71,7 +101,8 @@ export function paginationOf(op: IrOperation, raw: unknown, schemas: Schemas, lo
       const cursorField = field('cursorField', 'last_id');
       const hasMore = field('hasMore', 'has_more');
       if (cursorParam === undefined || cursorField === null || hasMore === null) return undefined;
-      if (cursorField === undefined && hasMore === undefined) return fail('A cursor page needs a `cursorField` (the next cursor) or a `hasMore` flag (then the cursor is the last item\'s `id`).');
+      if (cursorField === undefined && hasMore === undefined)
+        return fail("A cursor page needs a `cursorField` (the next cursor) or a `hasMore` flag (then the cursor is the last item's `id`).");
       return { style: 'cursor', ...base, cursorParam, ...(cursorField ? { cursorField } : {}), ...(hasMore ? { hasMore } : {}) };
     }
     case 'page': {
@@ -79,7 +110,8 @@ export function paginationOf(op: IrOperation, raw: unknown, schemas: Schemas, lo
       const pageField = field('pageField');
       const totalPages = field('totalPages');
       const firstPage = raw['firstPage'] ?? 1;
-      if (typeof firstPage !== 'number' || !Number.isInteger(firstPage) || firstPage < 0) return fail('`firstPage` must be the number of the first page (0 or 1, usually).', `${pointer}/firstPage`);
+      if (typeof firstPage !== 'number' || !Number.isInteger(firstPage) || firstPage < 0)
+        return fail('`firstPage` must be the number of the first page (0 or 1, usually).', `${pointer}/firstPage`);
       if (pageParam === undefined || pageField === null || totalPages === null) return undefined;
       return { style: 'page', ...base, pageParam, firstPage, ...(pageField ? { pageField } : {}), ...(totalPages ? { totalPages } : {}) };
     }
@@ -92,7 +124,7 @@ export function paginationOf(op: IrOperation, raw: unknown, schemas: Schemas, lo
     case 'next-url': {
       const nextField = field('nextField', 'next');
       if (nextField === null) return undefined;
-      if (nextField === undefined) return fail('A next-url page needs `nextField`, the field holding the next page\'s URL.');
+      if (nextField === undefined) return fail("A next-url page needs `nextField`, the field holding the next page's URL.");
       return { style: 'next-url', ...base, nextField };
     }
     case 'single':
@@ -106,7 +138,21 @@ const NOT_ITEMS = new Set(['errors', 'warnings']);
 /** Query parameters that take an opaque cursor. */
 const CURSOR_PARAMS = /^(after|starting_?after|cursor|next_?cursor|(next_?)?(page_?)?token|continuation_?token|marker|page)$/i;
 /** Page fields that hold the next cursor, when not named like the parameter. */
-const CURSOR_FIELDS = ['last_id', 'next_cursor', 'nextCursor', 'next_page', 'nextPage', 'next_page_token', 'nextPageToken', 'next_token', 'nextToken', 'next_marker', 'nextMarker', 'cursor', 'next'];
+const CURSOR_FIELDS = [
+  'last_id',
+  'next_cursor',
+  'nextCursor',
+  'next_page',
+  'nextPage',
+  'next_page_token',
+  'nextPageToken',
+  'next_token',
+  'nextToken',
+  'next_marker',
+  'nextMarker',
+  'cursor',
+  'next',
+];
 const HAS_MORE_FIELDS = ['has_more', 'hasMore', 'more'];
 /** Objects some APIs keep their paging fields in. */
 const NESTS = ['meta', 'pagination', 'paging', 'response_metadata', 'links', '_links'];
@@ -125,7 +171,8 @@ function detect(op: IrOperation, page: IrObjectSchema | undefined, schemas: Sche
   const base = { items: found.name, itemSchema: found.itemSchema, itemsRequired: found.required, origin: 'detected' as const };
   const query = op.parameters.filter((p) => p.in === 'query');
   const kindOf = (p: IrParameter) => scalarKind(p.schema, schemas);
-  const has = (names: readonly string[], kind: 'string' | 'number' | 'boolean'): IrFieldPath | undefined => findField(page, names, kind, schemas);
+  const has = (names: readonly string[], kind: 'string' | 'number' | 'boolean'): IrFieldPath | undefined =>
+    findField(page, names, kind, schemas);
 
   const hasMore = has(HAS_MORE_FIELDS, 'boolean');
   for (const param of query.filter((p) => CURSOR_PARAMS.test(p.name) && kindOf(p) === 'string')) {
@@ -133,7 +180,13 @@ function detect(op: IrOperation, page: IrObjectSchema | undefined, schemas: Sche
     const cursorField = has([param.name], 'string') ?? has(CURSOR_FIELDS, 'string');
     const idCursor = /after$/i.test(param.name);
     if (cursorField !== undefined || (hasMore !== undefined && idCursor)) {
-      return { style: 'cursor', ...base, cursorParam: param.name, ...(cursorField ? { cursorField } : {}), ...(hasMore ? { hasMore } : {}) };
+      return {
+        style: 'cursor',
+        ...base,
+        cursorParam: param.name,
+        ...(cursorField ? { cursorField } : {}),
+        ...(hasMore ? { hasMore } : {}),
+      };
     }
   }
   const pageParam = query.find((p) => PAGE_PARAMS.test(p.name) && kindOf(p) === 'number');
@@ -142,7 +195,14 @@ function detect(op: IrOperation, page: IrObjectSchema | undefined, schemas: Sche
     const pageField = has(PAGE_FIELDS, 'number');
     const schema = pageParam.schema.kind === 'number' ? pageParam.schema : undefined;
     const firstPage = schema?.minimum === 0 || schema?.default === 0 ? 0 : 1;
-    return { style: 'page', ...base, pageParam: pageParam.name, firstPage, ...(pageField ? { pageField } : {}), ...(totalPages ? { totalPages } : {}) };
+    return {
+      style: 'page',
+      ...base,
+      pageParam: pageParam.name,
+      firstPage,
+      ...(pageField ? { pageField } : {}),
+      ...(totalPages ? { totalPages } : {}),
+    };
   }
   const offsetParam = query.find((p) => OFFSET_PARAMS.test(p.name) && kindOf(p) === 'number');
   if (offsetParam !== undefined) {
@@ -152,12 +212,14 @@ function detect(op: IrOperation, page: IrObjectSchema | undefined, schemas: Sche
   const nextField = has(NEXT_URL_FIELDS, 'string') ?? findField(page, ['next'], 'href', schemas);
   if (nextField !== undefined) return { style: 'next-url', ...base, nextField };
   // OpenAI's `{ object: 'list', data: [...] }` with no way to ask for more: one page, iterable
-  if (found.name === 'data' && page.properties.some((p) => p.name === 'object') && hasMore === undefined) return { style: 'single', ...base };
+  if (found.name === 'data' && page.properties.some((p) => p.name === 'object') && hasMore === undefined)
+    return { style: 'single', ...base };
   return undefined;
 }
 
 /** Paging-like query parameters, for the warning on a list left without pagination. */
-const PAGING_PARAMS = /^(limit|per_?page|page_?size|max_?results|count|offset|skip|page|page_?number|after|before|cursor|starting_?after|ending_?before|(next_?)?(page_?)?token|marker)$/i;
+const PAGING_PARAMS =
+  /^(limit|per_?page|page_?size|max_?results|count|offset|skip|page|page_?number|after|before|cursor|starting_?after|ending_?before|(next_?)?(page_?)?token|marker)$/i;
 
 /**
  * A GET that reads like a list (named `list`, or with paging-like query parameters, returning an
@@ -228,7 +290,8 @@ function itemsOf(page: IrObjectSchema, schemas: Schemas): { name: string; itemSc
   const arrays = page.properties.filter((p) => arrayProperty(page, p.name, schemas) !== undefined).map((p) => p.name);
   // HAL's `_links` and `_embedded`, and error lists, are never the items
   const listed = arrays.filter((name) => !name.startsWith('_') && !NOT_ITEMS.has(name));
-  const name = ITEM_ARRAYS.find((candidate) => arrays.includes(candidate)) ?? (listed.length === 1 && arrays.length === 1 ? listed[0] : undefined);
+  const name =
+    ITEM_ARRAYS.find((candidate) => arrays.includes(candidate)) ?? (listed.length === 1 && arrays.length === 1 ? listed[0] : undefined);
   if (name === undefined) return undefined;
   return { name, ...arrayProperty(page, name, schemas)! };
 }
@@ -245,7 +308,12 @@ function fieldSchema(page: IrObjectSchema, path: IrFieldPath, schemas: Schemas):
 }
 
 /** The first of `names` the page has with that kind, at the top or in a usual nest (`meta.next_token`). */
-function findField(page: IrObjectSchema, names: readonly string[], kind: 'string' | 'number' | 'boolean' | 'href', schemas: Schemas): IrFieldPath | undefined {
+function findField(
+  page: IrObjectSchema,
+  names: readonly string[],
+  kind: 'string' | 'number' | 'boolean' | 'href',
+  schemas: Schemas,
+): IrFieldPath | undefined {
   const fits = (path: IrFieldPath): boolean => {
     const schema = fieldSchema(page, path, schemas);
     if (schema === undefined) return false;

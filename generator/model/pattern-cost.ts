@@ -11,7 +11,13 @@ export type PatternCost =
   /** Linear, or rewritten to an equivalent linear `source`. */
   | { readonly kind: 'linear'; readonly source: string; readonly rewrittenFrom?: string }
   /** Super-linear on strings that repeat `character`: run only on strings up to `inputLimit` UTF-16 units. */
-  | { readonly kind: 'polynomial'; readonly source: string; readonly character: string; readonly inputLimit: number; readonly rewrittenFrom?: string }
+  | {
+      readonly kind: 'polynomial';
+      readonly source: string;
+      readonly character: string;
+      readonly inputLimit: number;
+      readonly rewrittenFrom?: string;
+    }
   /** Exponential on strings that repeat `character`: not run. */
   | { readonly kind: 'exponential'; readonly character: string };
 
@@ -51,7 +57,9 @@ function measure(source: string, flags: 'u' | ''): PatternCost {
   }
   if (reports.length === 0) return { kind: 'linear', source };
   // validators only test: captures do not matter, and without them scslre can fix more
-  const candidates = [source, withoutCaptures(source, flags)].filter((candidate, index, all) => candidate !== undefined && all.indexOf(candidate) === index) as string[];
+  const candidates = [source, withoutCaptures(source, flags)].filter(
+    (candidate, index, all) => candidate !== undefined && all.indexOf(candidate) === index,
+  ) as string[];
   let best = { source, reports };
   for (const candidate of candidates) {
     const fixed = fixBacktracking(candidate, flags);
@@ -85,7 +93,10 @@ function fixBacktracking(source: string, flags: 'u' | ''): { source: string; rep
   let current = source;
   let reports = analyser()({ source: current, flags }).reports;
   for (let round = 0; round < 20; round++) {
-    const fixed = reports.filter((report) => report.type !== 'Move').map((report) => report.fix()).find((literal) => literal !== undefined);
+    const fixed = reports
+      .filter((report) => report.type !== 'Move')
+      .map((report) => report.fix())
+      .find((literal) => literal !== undefined);
     if (fixed === undefined) break;
     current = fixed.source;
     reports = analyser()({ source: current, flags }).reports;

@@ -1,7 +1,3 @@
-// A schema's `pattern` -> the IR's pattern keys: compiled in the dialect that reads it
-// (compile-pattern.ts) and measured for catastrophic backtracking (pattern-cost.ts). A pattern
-// is never a reason to refuse a spec: what cannot be checked safely is left out with a warning.
-import { defaultHint } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { compilePattern } from './compile-pattern.js';
 import type { IrStringSchema } from './ir.js';
@@ -37,12 +33,17 @@ function patternKeys(pattern: string, maxLength: unknown, pointer: string, ctx: 
     return {};
   }
   const cost = patternCost(compiled.source, compiled.flags);
-  const slow = (message: string, hint: string) => ctx.report({ code: 'model/slow-pattern', severity: 'warning', message, hint, at: ctx.locate(pointer) });
-  const rewriteHint = (source: string) => `Write it as ${showPattern(source)} in the spec: it matches the same strings, and the API's server may run the original.`;
+  const slow = (message: string, hint: string) =>
+    ctx.report({ code: 'model/slow-pattern', severity: 'warning', message, hint, at: ctx.locate(pointer) });
+  const rewriteHint = (source: string) =>
+    `Write it as ${showPattern(source)} in the spec: it matches the same strings, and the API's server may run the original.`;
   switch (cost.kind) {
     case 'linear':
       if (cost.rewrittenFrom !== undefined) {
-        slow('The pattern backtracks catastrophically on some inputs (ReDoS); the generated validators test an equivalent pattern that does not.', rewriteHint(cost.source));
+        slow(
+          'The pattern backtracks catastrophically on some inputs (ReDoS); the generated validators test an equivalent pattern that does not.',
+          rewriteHint(cost.source),
+        );
       }
       return { pattern: cost.source, patternFlags: compiled.flags };
     case 'polynomial': {
@@ -51,7 +52,9 @@ function patternKeys(pattern: string, maxLength: unknown, pointer: string, ctx: 
       if (!isBounded || cost.rewrittenFrom !== undefined) {
         slow(
           `The pattern takes polynomial time on long strings that repeat ${JSON.stringify(cost.character)} (ReDoS); the generated validators test it only on strings of up to ${cost.inputLimit.toLocaleString('en-US')} characters and report longer ones.`,
-          cost.rewrittenFrom !== undefined ? rewriteHint(cost.source) : 'Rewrite it so that no two quantifiers can match the same characters, anchor it with `^`, or bound the string with `maxLength`.',
+          cost.rewrittenFrom !== undefined
+            ? rewriteHint(cost.source)
+            : 'Rewrite it so that no two quantifiers can match the same characters, anchor it with `^`, or bound the string with `maxLength`.',
         );
       }
       return { pattern: cost.source, patternFlags: compiled.flags, patternInputLimit: cost.inputLimit };

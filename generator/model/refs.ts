@@ -33,7 +33,7 @@ export function resolveRef(ref: string, at: string, root: unknown, locate: (poin
   let node: unknown = root;
   for (const segment of segments) {
     if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)];
-    else if (typeof node === 'object' && node !== null && Object.prototype.hasOwnProperty.call(node, segment)) node = (node as Record<string, unknown>)[segment];
+    else if (typeof node === 'object' && node !== null && Object.hasOwn(node, segment)) node = (node as Record<string, unknown>)[segment];
     else return unresolved(ref, at, locate, 'points at nothing');
   }
   const pointer = ref.slice(1);
@@ -52,13 +52,24 @@ function unresolved(ref: string, at: string, locate: (pointer: string) => Source
 }
 
 /** Follows refs (of parameters, request bodies, responses) until a non-ref node; cycles end with a diagnostic. */
-export function followRefs(value: unknown, pointer: string, root: unknown, locate: (pointer: string) => SourceLocation): { value: unknown; pointer: string } | Diagnostic {
+export function followRefs(
+  value: unknown,
+  pointer: string,
+  root: unknown,
+  locate: (pointer: string) => SourceLocation,
+): { value: unknown; pointer: string } | Diagnostic {
   const seen = new Set<string>();
   let current = { value, pointer };
   while (typeof current.value === 'object' && current.value !== null && typeof (current.value as { $ref?: unknown }).$ref === 'string') {
     const ref = (current.value as { $ref: string }).$ref;
     if (seen.has(ref)) {
-      return { code: 'model/ref-cycle', severity: 'error', message: `The $ref ${JSON.stringify(ref)} leads back to itself.`, hint: defaultHint('model/ref-cycle'), at: locate(`${current.pointer}/$ref`) };
+      return {
+        code: 'model/ref-cycle',
+        severity: 'error',
+        message: `The $ref ${JSON.stringify(ref)} leads back to itself.`,
+        hint: defaultHint('model/ref-cycle'),
+        at: locate(`${current.pointer}/$ref`),
+      };
     }
     seen.add(ref);
     const target = resolveRef(ref, `${current.pointer}/$ref`, root, locate);

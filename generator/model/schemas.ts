@@ -4,15 +4,7 @@ import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../load/pointer.js';
 import type { OpenApiVersion } from '../validate/validate-spec.js';
-import type {
-  IrArraySchema,
-  IrDiscriminator,
-  IrLiteral,
-  IrObjectSchema,
-  IrProperty,
-  IrSchema,
-  IrSchemaBase,
-} from './ir.js';
+import type { IrArraySchema, IrDiscriminator, IrLiteral, IrObjectSchema, IrProperty, IrSchema, IrSchemaBase } from './ir.js';
 import { resolveRef, type RefTarget } from './refs.js';
 import { patternToIr, type PatternKeys } from './pattern-to-ir.js';
 
@@ -60,17 +52,32 @@ export function schemaToIr(raw: unknown, pointer: string, ctx: SchemaContext): I
     return { kind: 'unknown', source: pointer };
   }
   const base = baseOf(raw, pointer);
-  if (raw['nullable'] === true && ctx.version !== '3.0') legacyForm(ctx, childPointer(pointer, 'nullable'), '`nullable: true` is OpenAPI 3.0; in 3.1 it means nothing. sdkgen reads it as `type: [..., "null"]`.');
+  if (raw['nullable'] === true && ctx.version !== '3.0')
+    legacyForm(
+      ctx,
+      childPointer(pointer, 'nullable'),
+      '`nullable: true` is OpenAPI 3.0; in 3.1 it means nothing. sdkgen reads it as `type: [..., "null"]`.',
+    );
   if (raw['$recursiveRef'] !== undefined) return recursiveRefToIr(raw, base, pointer, ctx);
   if (typeof raw['$ref'] === 'string') {
     const ref = refToIr(raw['$ref'], base, pointer, ctx);
     if (raw['nullable'] !== true) return ref;
     // OAS 3.0 ignores siblings of $ref, but `nullable` beside one is a common way to say "or null"
-    if (ctx.version === '3.0') legacyForm(ctx, childPointer(pointer, 'nullable'), '`nullable` beside a `$ref` is ignored by OpenAPI 3.0; sdkgen honours it. Write `allOf: [{ $ref }]` with `nullable: true` to be explicit.');
+    if (ctx.version === '3.0')
+      legacyForm(
+        ctx,
+        childPointer(pointer, 'nullable'),
+        '`nullable` beside a `$ref` is ignored by OpenAPI 3.0; sdkgen honours it. Write `allOf: [{ $ref }]` with `nullable: true` to be explicit.',
+      );
     return addNull(ref, base);
   }
   for (const [keyword, lost] of Object.entries(UNCHECKED_KEYWORDS)) {
-    if (keyword in raw) degraded(ctx, childPointer(pointer, keyword), `The schema keyword \`${keyword}\` is not supported: ${lost}, and the type does not show it.`);
+    if (keyword in raw)
+      degraded(
+        ctx,
+        childPointer(pointer, keyword),
+        `The schema keyword \`${keyword}\` is not supported: ${lost}, and the type does not show it.`,
+      );
   }
   // `then`/`else` without `if` mean nothing (JSON Schema §10.2.2); with it, the `if` warning covers them
   const schema = withoutNullable(raw, base, pointer, ctx);
@@ -86,7 +93,8 @@ function withoutNullable(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sch
   if (Array.isArray(raw['enum'])) return literalToIr('enum', raw['enum'], base, pointer, ctx);
   const types = typesOf(raw, pointer, ctx);
   // `contentMediaType: application/json` + `contentSchema` without a type: any value, or a string of JSON
-  if (types.length === 0 && jsonContentSchema(raw) !== undefined) return { ...base, kind: 'unknown', contentSchema: schemaToIr(raw['contentSchema'], childPointer(pointer, 'contentSchema'), ctx) };
+  if (types.length === 0 && jsonContentSchema(raw) !== undefined)
+    return { ...base, kind: 'unknown', contentSchema: schemaToIr(raw['contentSchema'], childPointer(pointer, 'contentSchema'), ctx) };
   if (types.length === 0) return { ...base, kind: 'unknown' };
   const variants = types.map((type) => typedToIr(type, raw, types.length === 1 ? base : { source: pointer }, pointer, ctx));
   return variants.length === 1 ? variants[0]! : { ...base, kind: 'union', mode: 'anyOf', variants };
@@ -98,11 +106,19 @@ function typesOf(raw: Raw, pointer: string, ctx: SchemaContext): TypeName[] {
   const types: TypeName[] = [];
   for (const type of list) {
     if (TYPES.includes(type as TypeName)) types.push(type as TypeName);
-    else report(ctx, 'model/unsupported-construct', childPointer(pointer, 'type'), `Unknown schema type ${JSON.stringify(type)}.`, `Use one of ${TYPES.join(', ')}.`);
+    else
+      report(
+        ctx,
+        'model/unsupported-construct',
+        childPointer(pointer, 'type'),
+        `Unknown schema type ${JSON.stringify(type)}.`,
+        `Use one of ${TYPES.join(', ')}.`,
+      );
   }
   if (types.length > 0) return [...new Set(types)];
   // No `type`: infer from the keywords present, as most generators do.
-  if ('properties' in raw || 'additionalProperties' in raw || 'unevaluatedProperties' in raw || 'required' in raw || 'propertyNames' in raw) return ['object'];
+  if ('properties' in raw || 'additionalProperties' in raw || 'unevaluatedProperties' in raw || 'required' in raw || 'propertyNames' in raw)
+    return ['object'];
   if ('items' in raw) return ['array'];
   return [];
 }
@@ -120,11 +136,19 @@ function typedToIr(type: TypeName, raw: Raw, base: IrSchemaBase, pointer: string
         ...numberKeys(raw, ['minLength', 'maxLength']),
         ...patternOf(raw, pointer, ctx),
         ...(typeof raw['format'] === 'string' ? { format: raw['format'] } : {}),
-        ...(jsonContentSchema(raw) !== undefined ? { contentSchema: schemaToIr(raw['contentSchema'], childPointer(pointer, 'contentSchema'), ctx) } : {}),
+        ...(jsonContentSchema(raw) !== undefined
+          ? { contentSchema: schemaToIr(raw['contentSchema'], childPointer(pointer, 'contentSchema'), ctx) }
+          : {}),
       };
     case 'number':
     case 'integer':
-      return { ...base, kind: 'number', integer: type === 'integer', ...numericKeys(raw, pointer, ctx), ...(typeof raw['format'] === 'string' ? { format: raw['format'] } : {}) };
+      return {
+        ...base,
+        kind: 'number',
+        integer: type === 'integer',
+        ...numericKeys(raw, pointer, ctx),
+        ...(typeof raw['format'] === 'string' ? { format: raw['format'] } : {}),
+      };
     case 'boolean':
       return { ...base, kind: 'boolean' };
     case 'null':
@@ -138,7 +162,9 @@ function arrayToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaCon
   return {
     ...base,
     kind: 'array',
-    ...(prefix !== undefined ? { prefixItems: prefix.map((item, i) => schemaToIr(item, childPointer(pointer, 'prefixItems', i), ctx)) } : {}),
+    ...(prefix !== undefined
+      ? { prefixItems: prefix.map((item, i) => schemaToIr(item, childPointer(pointer, 'prefixItems', i), ctx)) }
+      : {}),
     items: 'items' in raw ? schemaToIr(raw['items'], childPointer(pointer, 'items'), ctx) : { kind: 'unknown', source: pointer },
     ...numberKeys(raw, ['minItems', 'maxItems']),
     ...(raw['uniqueItems'] === true ? { uniqueItems: true } : {}),
@@ -150,7 +176,11 @@ function objectToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaCo
   // (only its own properties evaluate keys), unless additionalProperties is written too (it then
   // evaluates every key, so unevaluatedProperties has nothing left to check).
   const additionalKey =
-    'additionalProperties' in raw ? 'additionalProperties' : 'unevaluatedProperties' in raw && unmodelledEvaluation(raw, pointer, ctx) === undefined ? 'unevaluatedProperties' : undefined;
+    'additionalProperties' in raw
+      ? 'additionalProperties'
+      : 'unevaluatedProperties' in raw && unmodelledEvaluation(raw, pointer, ctx) === undefined
+        ? 'unevaluatedProperties'
+        : undefined;
   const additional = additionalKey === undefined ? undefined : raw[additionalKey];
   const additionalSchema = (): IrSchema => schemaToIr(additional, childPointer(pointer, additionalKey ?? 'additionalProperties'), ctx);
   const required = Array.isArray(raw['required']) ? raw['required'].filter((r): r is string => typeof r === 'string') : [];
@@ -163,11 +193,24 @@ function objectToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaCo
   for (const name of required) {
     if (name in rawProperties) continue;
     if (additional === false) {
-      report(ctx, 'model/unsupported-construct', childPointer(pointer, 'required'), `\`${name}\` is required but the closed object declares no such property, so no value can match.`, `Add \`${name}\` to \`properties\` or remove it from \`required\`.`);
+      report(
+        ctx,
+        'model/unsupported-construct',
+        childPointer(pointer, 'required'),
+        `\`${name}\` is required but the closed object declares no such property, so no value can match.`,
+        `Add \`${name}\` to \`properties\` or remove it from \`required\`.`,
+      );
     } else {
       // `required` alone (common inside anyOf) still demands the key; its value is whatever
       // additionalProperties allows
-      properties.push({ name, required: true, schema: additional === undefined || additional === true ? { kind: 'unknown', source: childPointer(pointer, 'required') } : additionalSchema() });
+      properties.push({
+        name,
+        required: true,
+        schema:
+          additional === undefined || additional === true
+            ? { kind: 'unknown', source: childPointer(pointer, 'required') }
+            : additionalSchema(),
+      });
     }
   }
   return {
@@ -176,7 +219,9 @@ function objectToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaCo
     properties,
     additionalProperties: additional === undefined || additional === true ? true : additional === false ? false : additionalSchema(),
     additionalPropertiesDeclared: additional !== undefined,
-    ...('propertyNames' in raw ? { propertyNames: schemaToIr(keySchema(raw['propertyNames']), childPointer(pointer, 'propertyNames'), ctx) } : {}),
+    ...('propertyNames' in raw
+      ? { propertyNames: schemaToIr(keySchema(raw['propertyNames']), childPointer(pointer, 'propertyNames'), ctx) }
+      : {}),
     ...numberKeys(raw, ['minProperties', 'maxProperties']),
   };
 }
@@ -214,7 +259,13 @@ function compositionToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sch
         at: ctx.locate(childPointer(pointer, mode)),
       });
     }
-    parts.push({ source: childPointer(pointer, mode), kind: 'union', mode: overlap ? 'anyOf' : mode, variants, ...(discriminator ? { discriminator } : {}) });
+    parts.push({
+      source: childPointer(pointer, mode),
+      kind: 'union',
+      mode: overlap ? 'anyOf' : mode,
+      variants,
+      ...(discriminator ? { discriminator } : {}),
+    });
   }
   if (Array.isArray(raw['allOf'])) {
     parts.push(...raw['allOf'].map((item, i) => schemaToIr(item, childPointer(pointer, 'allOf', i), ctx)));
@@ -253,7 +304,9 @@ function unmodelledEvaluation(raw: Raw, pointer: string, ctx: SchemaContext): st
   const find = (node: unknown, depth: number): string | undefined => {
     if (!isRaw(node) || seen.has(node) || depth > 32) return undefined;
     seen.add(node);
-    const own = ['patternProperties', 'if', 'then', 'else', 'dependentSchemas', 'dependencies', '$dynamicRef'].find((keyword) => keyword in node);
+    const own = ['patternProperties', 'if', 'then', 'else', 'dependentSchemas', 'dependencies', '$dynamicRef'].find(
+      (keyword) => keyword in node,
+    );
     if (own !== undefined) return own;
     if (typeof node['$ref'] === 'string' && node['$ref'].startsWith('#/')) {
       const target = resolveRef(node['$ref'], pointer, ctx.root, ctx.locate);
@@ -274,7 +327,11 @@ function unmodelledEvaluation(raw: Raw, pointer: string, ctx: SchemaContext): st
   };
   const keyword = find(raw, 0);
   if (keyword !== undefined) {
-    degraded(ctx, childPointer(pointer, 'unevaluatedProperties'), `\`unevaluatedProperties\` is not checked: \`${keyword}\` here or in a subschema evaluates keys in a way sdkgen does not check, so no key is rejected as unevaluated.`);
+    degraded(
+      ctx,
+      childPointer(pointer, 'unevaluatedProperties'),
+      `\`unevaluatedProperties\` is not checked: \`${keyword}\` here or in a subschema evaluates keys in a way sdkgen does not check, so no key is rejected as unevaluated.`,
+    );
   }
   return keyword;
 }
@@ -311,7 +368,10 @@ function overlappingVariants(variants: readonly IrSchema[]): [number, number, st
       if (a.kind !== b.kind) continue;
       if (a.literals && b.literals && !a.literals.some((value) => b.literals!.includes(value))) continue;
       const both = [variants[i]!, variants[j]!];
-      const what = both.every((v) => v.kind === 'number') && both.some((v) => v.kind === 'number' && v.integer) ? 'every integer is also a number' : `both accept ${a.kind} values`;
+      const what =
+        both.every((v) => v.kind === 'number') && both.some((v) => v.kind === 'number' && v.integer)
+          ? 'every integer is also a number'
+          : `both accept ${a.kind} values`;
       return [i, j, what];
     }
   }
@@ -339,7 +399,13 @@ function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscr
   for (const [value, ref] of Object.entries(explicit)) {
     const target = typeof ref === 'string' ? componentKeyOf(ref.includes('/') ? ref : `#/components/schemas/${ref}`) : undefined;
     if (target && schemaExists(ctx.root, target)) mapping.push({ value, target });
-    else report(ctx, 'model/unresolved-ref', childPointer(pointer, 'discriminator', 'mapping', value), `The discriminator mapping for ${JSON.stringify(value)} points at ${JSON.stringify(ref)}, which is not a schema in \`components/schemas\`.`);
+    else
+      report(
+        ctx,
+        'model/unresolved-ref',
+        childPointer(pointer, 'discriminator', 'mapping', value),
+        `The discriminator mapping for ${JSON.stringify(value)} points at ${JSON.stringify(ref)}, which is not a schema in \`components/schemas\`.`,
+      );
   }
   // OpenAPI 3.2: the schema for a value whose tag is absent or maps to nothing
   const defaultRef = discriminator['defaultMapping'];
@@ -347,7 +413,12 @@ function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscr
   if (typeof defaultRef === 'string') {
     defaultTarget = componentKeyOf(defaultRef.includes('/') ? defaultRef : `#/components/schemas/${defaultRef}`);
     if (defaultTarget === undefined || !schemaExists(ctx.root, defaultTarget)) {
-      report(ctx, 'model/unresolved-ref', childPointer(pointer, 'discriminator', 'defaultMapping'), `The discriminator's \`defaultMapping\` points at ${JSON.stringify(defaultRef)}, which is not a schema in \`components/schemas\`.`);
+      report(
+        ctx,
+        'model/unresolved-ref',
+        childPointer(pointer, 'discriminator', 'defaultMapping'),
+        `The discriminator's \`defaultMapping\` points at ${JSON.stringify(defaultRef)}, which is not a schema in \`components/schemas\`.`,
+      );
       defaultTarget = undefined;
     }
   }
@@ -390,7 +461,8 @@ function allowedTagValues(root: unknown, key: string, property: string, depth = 
   const isRequired = Array.isArray(schema['required']) && schema['required'].includes(property);
   if (isRaw(direct) && isRequired) {
     if (typeof direct['const'] === 'string') return [direct['const']];
-    if (Array.isArray(direct['enum']) && direct['enum'].length > 0 && direct['enum'].every((v) => typeof v === 'string')) return direct['enum'] as string[];
+    if (Array.isArray(direct['enum']) && direct['enum'].length > 0 && direct['enum'].every((v) => typeof v === 'string'))
+      return direct['enum'] as string[];
   }
   for (const part of Array.isArray(schema['allOf']) ? schema['allOf'] : []) {
     const ref = isRaw(part) && typeof part['$ref'] === 'string' ? componentKeyOf(part['$ref']) : undefined;
@@ -402,14 +474,18 @@ function allowedTagValues(root: unknown, key: string, property: string, depth = 
 
 function schemaExists(root: unknown, key: string): boolean {
   const schemas = (root as { components?: { schemas?: Record<string, unknown> } }).components?.schemas;
-  return schemas !== undefined && Object.prototype.hasOwnProperty.call(schemas, key);
+  return schemas !== undefined && Object.hasOwn(schemas, key);
 }
 
 /** `not: {}` accepts nothing; any other `not` is one more part beside the schema's other keywords. */
 function notToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {
   const not = raw['not'];
   if ((isRaw(not) && Object.keys(not).length === 0) || not === true) return { ...base, kind: 'never' };
-  const negated: IrSchema = { kind: 'not', schema: schemaToIr(not, childPointer(pointer, 'not'), ctx), source: childPointer(pointer, 'not') };
+  const negated: IrSchema = {
+    kind: 'not',
+    schema: schemaToIr(not, childPointer(pointer, 'not'), ctx),
+    source: childPointer(pointer, 'not'),
+  };
   const siblings = { ...raw };
   delete siblings['not'];
   const rest = schemaToIr(siblings, pointer, ctx);
@@ -417,11 +493,24 @@ function notToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaConte
 }
 
 /** `enum`/`const` of any JSON values; objects and arrays are compared deeply (JSON Schema's equality). */
-function literalToIr(kind: 'enum' | 'const', values: readonly unknown[], base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {
+function literalToIr(
+  kind: 'enum' | 'const',
+  values: readonly unknown[],
+  base: IrSchemaBase,
+  pointer: string,
+  ctx: SchemaContext,
+): IrSchema {
   const literals: IrLiteral[] = [];
   for (const value of values) {
     if (isJsonValue(value)) literals.push(value);
-    else report(ctx, 'model/unsupported-construct', childPointer(pointer, kind), `The ${kind} value ${String(value)} is not a JSON value.`, 'Write the value as JSON: strings, finite numbers, booleans, null, arrays and objects.');
+    else
+      report(
+        ctx,
+        'model/unsupported-construct',
+        childPointer(pointer, kind),
+        `The ${kind} value ${String(value)} is not a JSON value.`,
+        'Write the value as JSON: strings, finite numbers, booleans, null, arrays and objects.',
+      );
   }
   if (kind === 'const') return { ...base, kind: 'const', value: literals[0] ?? null };
   if (literals.length === 1) return { ...base, kind: 'const', value: literals[0]! };
@@ -436,7 +525,12 @@ function refToIr(ref: string, base: IrSchemaBase, pointer: string, ctx: SchemaCo
   }
   if (target.componentKey !== undefined) return { ...base, kind: 'ref', target: target.componentKey };
   if (ctx.inlining.has(target.pointer)) {
-    report(ctx, 'model/ref-cycle', childPointer(pointer, '$ref'), `The $ref ${JSON.stringify(ref)} refers back to itself without passing through a component schema.`);
+    report(
+      ctx,
+      'model/ref-cycle',
+      childPointer(pointer, '$ref'),
+      `The $ref ${JSON.stringify(ref)} refers back to itself without passing through a component schema.`,
+    );
     return { ...base, kind: 'unknown' };
   }
   ctx.inlining.add(target.pointer);
@@ -460,11 +554,21 @@ function recursiveRefToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sc
   const at = childPointer(pointer, '$recursiveRef');
   const component = /^\/components\/schemas\/([^/]+)/.exec(pointer)?.[1];
   if (raw['$recursiveRef'] !== '#' || component === undefined) {
-    report(ctx, 'model/unsupported-construct', at, 'Only `$recursiveRef: "#"` inside a component schema is supported.', 'Use a `$ref` to the component schema instead.');
+    report(
+      ctx,
+      'model/unsupported-construct',
+      at,
+      'Only `$recursiveRef: "#"` inside a component schema is supported.',
+      'Use a `$ref` to the component schema instead.',
+    );
     return { ...base, kind: 'unknown' };
   }
   const key = component.replace(/~1/g, '/').replace(/~0/g, '~');
-  legacyForm(ctx, at, `\`$recursiveRef\` is JSON Schema 2019-09, not OpenAPI 3.1; sdkgen reads it as \`$ref: "#/components/schemas/${key}"\`.`);
+  legacyForm(
+    ctx,
+    at,
+    `\`$recursiveRef\` is JSON Schema 2019-09, not OpenAPI 3.1; sdkgen reads it as \`$ref: "#/components/schemas/${key}"\`.`,
+  );
   return { ...base, kind: 'ref', target: key };
 }
 
@@ -494,12 +598,29 @@ function numberKeys<K extends string>(raw: Raw, keys: readonly K[]): Partial<Rec
 }
 
 /** 3.0's boolean `exclusiveMinimum: true` means "minimum is exclusive". */
-function numericKeys(raw: Raw, pointer: string, ctx: SchemaContext): Partial<Record<'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum' | 'multipleOf', number>> {
+function numericKeys(
+  raw: Raw,
+  pointer: string,
+  ctx: SchemaContext,
+): Partial<Record<'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum' | 'multipleOf', number>> {
   const keys = numberKeys(raw, ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']);
-  for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [exclusive, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof raw[exclusive] !== 'boolean') continue;
-    if (raw[exclusive] === true && typeof raw[bound] !== 'number') legacyForm(ctx, childPointer(pointer, exclusive), `\`${exclusive}: true\` has no \`${bound}\` to make exclusive, so it has no effect.`);
-    else if (ctx.version !== '3.0') legacyForm(ctx, childPointer(pointer, exclusive), `A boolean \`${exclusive}\` is OpenAPI 3.0; 3.1 wants the bound itself (\`${exclusive}: <number>\`). sdkgen reads it the 3.0 way.`);
+    if (raw[exclusive] === true && typeof raw[bound] !== 'number')
+      legacyForm(
+        ctx,
+        childPointer(pointer, exclusive),
+        `\`${exclusive}: true\` has no \`${bound}\` to make exclusive, so it has no effect.`,
+      );
+    else if (ctx.version !== '3.0')
+      legacyForm(
+        ctx,
+        childPointer(pointer, exclusive),
+        `A boolean \`${exclusive}\` is OpenAPI 3.0; 3.1 wants the bound itself (\`${exclusive}: <number>\`). sdkgen reads it the 3.0 way.`,
+      );
   }
   if (raw['exclusiveMinimum'] === true && keys.minimum !== undefined) {
     keys.exclusiveMinimum = keys.minimum;
@@ -524,7 +645,13 @@ export function componentKeyOf(ref: string): string | undefined {
 
 /** A construct sdkgen does not check: generation goes on without it, and the warning says what is lost. */
 function degraded(ctx: SchemaContext, pointer: string, message: string): void {
-  ctx.report({ code: 'model/unchecked-construct', severity: 'warning', message, hint: defaultHint('model/unchecked-construct'), at: ctx.locate(pointer) });
+  ctx.report({
+    code: 'model/unchecked-construct',
+    severity: 'warning',
+    message,
+    hint: defaultHint('model/unchecked-construct'),
+    at: ctx.locate(pointer),
+  });
 }
 
 function legacyForm(ctx: SchemaContext, pointer: string, message: string): void {

@@ -26,14 +26,76 @@ export interface ValidatedSpec extends LoadedSpec {
 
 /** Keys each OpenAPI object may hold, for "did you mean" hints on unknown keys. */
 const KNOWN_KEYS = [
-  'openapi', 'info', 'servers', 'paths', 'components', 'security', 'tags', 'externalDocs', 'webhooks',
-  'jsonSchemaDialect', 'title', 'version', 'description', 'summary', 'termsOfService', 'contact', 'license',
-  'get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query', 'additionalOperations', 'parameters', 'operationId',
-  'requestBody', 'responses', 'callbacks', 'deprecated', 'name', 'in', 'required', 'schema', 'content',
-  'style', 'explode', 'example', 'examples', 'headers', 'schemas', 'securitySchemes', 'links',
-  'requestBodies', 'pathItems', 'type', 'scheme', 'bearerFormat', 'url', 'variables', 'default', 'enum',
-  'allowEmptyValue', 'allowReserved', 'encoding', 'flows', 'openIdConnectUrl', 'value', 'externalValue',
-  '$self', 'mediaTypes', 'dataValue', 'serializedValue', 'parent', 'kind', 'defaultMapping', 'itemSchema',
+  'openapi',
+  'info',
+  'servers',
+  'paths',
+  'components',
+  'security',
+  'tags',
+  'externalDocs',
+  'webhooks',
+  'jsonSchemaDialect',
+  'title',
+  'version',
+  'description',
+  'summary',
+  'termsOfService',
+  'contact',
+  'license',
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+  'query',
+  'additionalOperations',
+  'parameters',
+  'operationId',
+  'requestBody',
+  'responses',
+  'callbacks',
+  'deprecated',
+  'name',
+  'in',
+  'required',
+  'schema',
+  'content',
+  'style',
+  'explode',
+  'example',
+  'examples',
+  'headers',
+  'schemas',
+  'securitySchemes',
+  'links',
+  'requestBodies',
+  'pathItems',
+  'type',
+  'scheme',
+  'bearerFormat',
+  'url',
+  'variables',
+  'default',
+  'enum',
+  'allowEmptyValue',
+  'allowReserved',
+  'encoding',
+  'flows',
+  'openIdConnectUrl',
+  'value',
+  'externalValue',
+  '$self',
+  'mediaTypes',
+  'dataValue',
+  'serializedValue',
+  'parent',
+  'kind',
+  'defaultMapping',
+  'itemSchema',
 ];
 
 export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
@@ -45,8 +107,14 @@ export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
   if (!result.valid) {
     const errors = typeof result.errors === 'string' ? [] : (result.errors ?? []);
     // where one of sdkgen's rules says what is wrong, the meta-schema's vaguer error at that node (or its map) goes
-    const explained = new Set(own.filter((p) => p.severity === 'error').flatMap((p) => [p.at.pointer, p.at.pointer.slice(0, p.at.pointer.lastIndexOf('/'))]));
-    problems.push(...simplifyErrors(errors).map((error) => schemaErrorToDiagnostic(spec, error)).filter((d) => !(d.code === 'validate/schema' && explained.has(d.at.pointer))));
+    const explained = new Set(
+      own.filter((p) => p.severity === 'error').flatMap((p) => [p.at.pointer, p.at.pointer.slice(0, p.at.pointer.lastIndexOf('/'))]),
+    );
+    problems.push(
+      ...simplifyErrors(errors)
+        .map((error) => schemaErrorToDiagnostic(spec, error))
+        .filter((d) => !(d.code === 'validate/schema' && explained.has(d.at.pointer))),
+    );
   }
   problems.push(...own);
   const errors = problems.filter((p) => p.severity === 'error');
@@ -73,7 +141,15 @@ export async function validateLater(spec: LoadedSpec): Promise<{ readonly checke
 
 /** sdkgen's own rules (validate/rules/, one file each): what the OpenAPI schema cannot express. */
 function ownRules(spec: LoadedSpec): Diagnostic[] {
-  return [...checkOperationIds(spec), ...checkPathParameters(spec), ...checkEquivalentPaths(spec), ...checkSecuritySchemes(spec), ...checkComponentNames(spec), ...checkAdditionalOperations(spec), ...checkTagParents(spec)];
+  return [
+    ...checkOperationIds(spec),
+    ...checkPathParameters(spec),
+    ...checkEquivalentPaths(spec),
+    ...checkSecuritySchemes(spec),
+    ...checkComponentNames(spec),
+    ...checkAdditionalOperations(spec),
+    ...checkTagParents(spec),
+  ];
 }
 
 const cachedValidators = new Map<'verdict' | 'every error', Validator>();
@@ -124,9 +200,10 @@ function openApiVersion(spec: LoadedSpec, root: Record<string, unknown>): OpenAp
 function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const isBranch = (error: ErrorObject) => /\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath);
   const isSummary = (error: ErrorObject) => ['if', 'then', 'else', 'oneOf', 'anyOf', 'not', 'propertyNames'].includes(error.keyword);
-  const under = (path: string, base: string) => path === base || path.startsWith(base + '/');
+  const under = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
   const kept = errors.filter((error) => {
-    if (isSummary(error)) return !errors.some((other) => other !== error && !isSummary(other) && under(other.instancePath, error.instancePath));
+    if (isSummary(error))
+      return !errors.some((other) => other !== error && !isSummary(other) && under(other.instancePath, error.instancePath));
     if (!isBranch(error)) return true;
     return !errors.some(
       (other) =>
@@ -138,7 +215,9 @@ function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   });
   // A missing key makes `if` branches of the meta-schema pass vacuously (`if: { in: path }` with
   // no `in`), and their `then` demands look like more problems: the missing key explains them.
-  const missingAt = new Set(kept.filter((e) => e.keyword === 'required' && !/\/(then|else)\//.test(e.schemaPath)).map((e) => e.instancePath));
+  const missingAt = new Set(
+    kept.filter((e) => e.keyword === 'required' && !/\/(then|else)\//.test(e.schemaPath)).map((e) => e.instancePath),
+  );
   const seen = new Set<string>();
   return kept.filter((error) => {
     if (/\/(then|else)\//.test(error.schemaPath) && missingAt.has(error.instancePath)) return false;
@@ -171,12 +250,26 @@ function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnost
     );
   }
   // the 3.2 meta-schema's checks over a parameter list: a querystring beside query parameters, or two of them
-  if (['not', 'contains', 'maxContains'].includes(error.keyword) && error.instancePath.endsWith('/parameters') && hasQuerystring(spec.root, error.instancePath)) {
-    return { code: 'model/querystring-conflict', severity: 'error', message: `The parameters in ${where} hold an \`in: querystring\` parameter beside \`in: query\` parameters, or two \`in: querystring\` parameters.`, hint: defaultHint('model/querystring-conflict'), at: spec.locate(error.instancePath) };
+  if (
+    ['not', 'contains', 'maxContains'].includes(error.keyword) &&
+    error.instancePath.endsWith('/parameters') &&
+    hasQuerystring(spec.root, error.instancePath)
+  ) {
+    return {
+      code: 'model/querystring-conflict',
+      severity: 'error',
+      message: `The parameters in ${where} hold an \`in: querystring\` parameter beside \`in: query\` parameters, or two \`in: querystring\` parameters.`,
+      hint: defaultHint('model/querystring-conflict'),
+      at: spec.locate(error.instancePath),
+    };
   }
   switch (error.keyword) {
     case 'required':
-      return diagnostic(error.instancePath, `Missing required key \`${String(params['missingProperty'])}\` in ${where}.`, `Add \`${String(params['missingProperty'])}\` here.`);
+      return diagnostic(
+        error.instancePath,
+        `Missing required key \`${String(params['missingProperty'])}\` in ${where}.`,
+        `Add \`${String(params['missingProperty'])}\` here.`,
+      );
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const key = String(params['additionalProperty'] ?? params['unevaluatedProperty']);
@@ -184,15 +277,26 @@ function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnost
       return diagnostic(
         childPointer(error.instancePath, key),
         `Unknown key \`${key}\` in ${where}.`,
-        suggestion ? `Did you mean \`${suggestion}\`? Vendor extensions must start with \`x-\`.` : 'Remove it, or prefix it with `x-` to make it a vendor extension.',
+        suggestion
+          ? `Did you mean \`${suggestion}\`? Vendor extensions must start with \`x-\`.`
+          : 'Remove it, or prefix it with `x-` to make it a vendor extension.',
       );
     }
     case 'enum':
-      return diagnostic(error.instancePath, `${where} must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`);
+      return diagnostic(
+        error.instancePath,
+        `${where} must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`,
+      );
     case 'type':
       return diagnostic(error.instancePath, `${where} must be of type ${String(params['type']).split(',').join(' or ')}.`);
     case 'const':
-      return diagnostic(error.instancePath, `${where} must be ${JSON.stringify(params['allowedValue'])}.`, error.instancePath.endsWith('/required') ? 'Path parameters are always required (OAS 3.1 §4.8.12.1): set `required: true`.' : undefined);
+      return diagnostic(
+        error.instancePath,
+        `${where} must be ${JSON.stringify(params['allowedValue'])}.`,
+        error.instancePath.endsWith('/required')
+          ? 'Path parameters are always required (OAS 3.1 §4.8.12.1): set `required: true`.'
+          : undefined,
+      );
     default:
       return diagnostic(error.instancePath, `${where} ${error.message ?? 'is invalid'}.`);
   }
@@ -201,6 +305,10 @@ function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnost
 /** Whether the list at `pointer` holds an `in: querystring` parameter (written in place). */
 function hasQuerystring(root: unknown, pointer: string): boolean {
   let node: unknown = root;
-  for (const segment of decodePointer(pointer)) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
-  return Array.isArray(node) && node.some((entry) => typeof entry === 'object' && entry !== null && (entry as Record<string, unknown>)['in'] === 'querystring');
+  for (const segment of decodePointer(pointer))
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+  return (
+    Array.isArray(node) &&
+    node.some((entry) => typeof entry === 'object' && entry !== null && (entry as Record<string, unknown>)['in'] === 'querystring')
+  );
 }

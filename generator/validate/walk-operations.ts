@@ -28,12 +28,21 @@ export function walkOperations(root: unknown): RawOperation[] {
     if (!isRecord(pathItem)) continue;
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
-      if (isRecord(operation)) found.push({ path, method, wireMethod: method.toUpperCase(), operation, pathItem, pointer: childPointer('/paths', path, method) });
+      if (isRecord(operation))
+        found.push({ path, method, wireMethod: method.toUpperCase(), operation, pathItem, pointer: childPointer('/paths', path, method) });
     }
     const additional = pathItem['additionalOperations'];
     if (!isRecord(additional)) continue;
     for (const [name, operation] of Object.entries(additional)) {
-      if (isRecord(operation)) found.push({ path, method: name.toLowerCase(), wireMethod: name, operation, pathItem, pointer: childPointer('/paths', path, 'additionalOperations', name) });
+      if (isRecord(operation))
+        found.push({
+          path,
+          method: name.toLowerCase(),
+          wireMethod: name,
+          operation,
+          pathItem,
+          pointer: childPointer('/paths', path, 'additionalOperations', name),
+        });
     }
   }
   return found;

@@ -33,7 +33,11 @@ export interface WatchOptions {
   readonly onReady?: () => void;
 }
 
-export function watchFiles(targets: WatchTargets, onChange: (changed: readonly string[]) => Promise<void>, options: WatchOptions = {}): Promise<void> {
+export function watchFiles(
+  targets: WatchTargets,
+  onChange: (changed: readonly string[]) => Promise<void>,
+  options: WatchOptions = {},
+): Promise<void> {
   const debounceMs = options.debounceMs ?? 60;
   const folders = new Map<string, FolderWatch>();
   const pending = new Set<string>();
@@ -94,7 +98,11 @@ export function watchFiles(targets: WatchTargets, onChange: (changed: readonly s
   };
 
   const flush = async (): Promise<void> => {
-    if (running) return void (await running, flush());
+    if (running) {
+      await running;
+      void flush();
+      return;
+    }
     if (pending.size === 0) return;
     const changed = [...pending].sort();
     pending.clear();

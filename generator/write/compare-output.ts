@@ -2,6 +2,7 @@
 // `compareOutput` is what `--check` and a write see in an output folder (only sdkgen's own
 // entries count); `readTree` + `compareTree` compare a whole folder (the golden tests).
 import { lstat, readdir, readFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { EmittedFile } from '../emit/emitted-file.js';
 import { MANIFEST_FILE, topLevelEntry } from './output-manifest.js';
@@ -39,7 +40,11 @@ export function compareTree(existing: ReadonlyMap<string, string>, files: readon
  * that is not emitted as deleted. `before` holds what a path held: text, or null for a folder
  * where a file goes (changed).
  */
-function differenceOf(files: readonly EmittedFile[], before: ReadonlyMap<string, string | null>, existing: Iterable<string>): TreeDifference {
+function differenceOf(
+  files: readonly EmittedFile[],
+  before: ReadonlyMap<string, string | null>,
+  existing: Iterable<string>,
+): TreeDifference {
   const created: string[] = [];
   const changed: string[] = [];
   const unchanged: string[] = [];
@@ -66,7 +71,11 @@ export function isSameTree(difference: TreeDifference): boolean {
  * other top-level entry is left alone and never read. A file whose place holds a folder counts
  * as changed (the folder is sdkgen's, since its top-level entry is).
  */
-export async function compareOutput(dir: string, files: readonly EmittedFile[], previous: readonly string[] | undefined): Promise<TreeDifference> {
+export async function compareOutput(
+  dir: string,
+  files: readonly EmittedFile[],
+  previous: readonly string[] | undefined,
+): Promise<TreeDifference> {
   const owned = new Set([...files.map((file) => file.path), ...(previous ?? [])].map(topLevelEntry).filter((entry) => !isIgnored(entry)));
   const existing = new Set((await Promise.all([...owned].sort().map((entry) => listFiles(dir, entry, () => true)))).flat());
   const before = new Map<string, string | null>();
@@ -91,7 +100,7 @@ export async function compareOutput(dir: string, files: readonly EmittedFile[], 
 async function listFiles(dir: string, start: string, keep: (path: string) => boolean): Promise<string[]> {
   const found: string[] = [];
   const visit = async (path: string): Promise<void> => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(path === '' ? dir : join(dir, path), { withFileTypes: true });
     } catch (error) {

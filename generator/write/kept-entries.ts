@@ -36,7 +36,11 @@ export function describeKept(kept: readonly string[]): string {
  * it differs from the one recorded before, i.e. whether to show it. A memory that cannot be read
  * or written only means the list is shown again: it never fails a run.
  */
-export async function rememberKept(folder: string, kept: readonly string[], memoryFile: string | undefined = keptMemoryFile()): Promise<boolean> {
+export async function rememberKept(
+  folder: string,
+  kept: readonly string[],
+  memoryFile: string | undefined = keptMemoryFile(),
+): Promise<boolean> {
   if (memoryFile === undefined) return kept.length > 0;
   const folders = await readMemory(memoryFile);
   const before = folders.get(folder) ?? [];
@@ -73,7 +77,11 @@ async function readMemory(file: string): Promise<Map<string, readonly string[]>>
     const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
     const folders = (parsed as { folders?: unknown } | null)?.folders;
     if (typeof folders !== 'object' || folders === null) return new Map();
-    return new Map(Object.entries(folders).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((name) => typeof name === 'string')));
+    return new Map(
+      Object.entries(folders).filter(
+        (entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((name) => typeof name === 'string'),
+      ),
+    );
   } catch {
     return new Map();
   }

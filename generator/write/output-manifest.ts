@@ -41,7 +41,12 @@ export async function readManifest(dir: string): Promise<readonly string[] | und
 
 /** A POSIX path inside the folder: no absolute path, no empty, `.` or `..` segment. */
 export function isSafeRelativePath(path: string): boolean {
-  return path !== '' && !path.startsWith('/') && !path.includes('\\') && path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  return (
+    path !== '' &&
+    !path.startsWith('/') &&
+    !path.includes('\\') &&
+    path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+  );
 }
 
 /** The first segment of a relative POSIX path. */

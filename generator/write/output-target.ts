@@ -2,6 +2,8 @@
 // a few stats and one small read, whatever the folder holds: a mistyped `--out /` or `--out ~`
 // is refused before anything inside it is listed.
 import { lstat, open, opendir, realpath, readlink, stat } from 'node:fs/promises';
+import type { Dir } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { dirname, join, parse, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { readManifest } from './output-manifest.js';
@@ -43,7 +45,9 @@ export async function resolveTarget(out: string): Promise<OutputTarget> {
           `Cannot write to ${shown}: it is a symbolic link to ${destination}, which does not exist. Create that folder (sdkgen writes through the link), or point --out at a real folder.`,
         );
       }
-      throw new UsageError(`Cannot write to ${shown}: it is a symbolic link to ${destination}, which cannot be followed (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+      throw new UsageError(
+        `Cannot write to ${shown}: it is a symbolic link to ${destination}, which cannot be followed (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      );
     }
   }
   const real = path === absolute ? info : await stat(path);
@@ -59,7 +63,7 @@ export async function resolveTarget(out: string): Promise<OutputTarget> {
 export async function refuseForeignFolder(target: OutputTarget): Promise<void> {
   if (await hasMarker(target.path)) return;
   if ((await readManifest(target.path)) !== undefined) return;
-  let folder;
+  let folder: Dir;
   try {
     folder = await opendir(target.path);
   } catch (error) {
@@ -79,7 +83,7 @@ export async function folderExists(target: OutputTarget): Promise<boolean> {
 }
 
 async function hasMarker(dir: string): Promise<boolean> {
-  let file;
+  let file: FileHandle;
   try {
     file = await open(join(dir, MARKER_FILE), 'r');
   } catch {

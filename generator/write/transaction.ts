@@ -35,7 +35,13 @@ const RUNNING = new Set<string>();
  * as one transaction. On an error the target is put back as it was; if even that fails, the
  * transaction is kept for the next run to finish, and the error says so.
  */
-export async function runTransaction(target: string, shown: string, isFresh: boolean, files: readonly EmittedFile[], remove: readonly string[]): Promise<void> {
+export async function runTransaction(
+  target: string,
+  shown: string,
+  isFresh: boolean,
+  files: readonly EmittedFile[],
+  remove: readonly string[],
+): Promise<void> {
   const transaction = join(dirname(target), `.${basename(target)}.sdkgen-write-${process.pid}-${randomBytes(4).toString('hex')}`);
   const journal: Journal = { isFresh, write: files.map((file) => file.path), delete: [...remove] };
   RUNNING.add(transaction);
@@ -161,7 +167,7 @@ async function rollBack(transaction: string, target: string, journal: Journal, c
   }
   for (const path of [...journal.delete].reverse()) await moveIfPresent(join(transaction, 'deleted', path), join(target, path), folders);
   // the folders this write made for new files, and only those
-  await pruneEmptyFolders(target, journal.write, (folder) => createdDirs.some((made) => folder === made || folder.startsWith(made + '/')));
+  await pruneEmptyFolders(target, journal.write, (folder) => createdDirs.some((made) => folder === made || folder.startsWith(`${made}/`)));
 }
 
 /** Moves `from` to `to` (making `to`'s folder) when `from` exists and `to` does not. */
@@ -215,7 +221,8 @@ async function readJournal(transaction: string): Promise<Journal | undefined> {
     return undefined; // never committed (or not ours): discarded
   }
   const { isFresh, write, delete: remove } = (parsed ?? {}) as Partial<Record<keyof Journal, unknown>>;
-  const isPathList = (value: unknown): value is string[] => Array.isArray(value) && value.every((path) => typeof path === 'string' && isSafeRelativePath(path));
+  const isPathList = (value: unknown): value is string[] =>
+    Array.isArray(value) && value.every((path) => typeof path === 'string' && isSafeRelativePath(path));
   if (typeof isFresh !== 'boolean' || !isPathList(write) || !isPathList(remove)) return undefined;
   return { isFresh, write, delete: remove };
 }
@@ -236,7 +243,8 @@ async function recoverSwap(target: string, swap: { new?: string; old?: string })
   }
   if (swap.new !== undefined) {
     if (await exists(target)) {
-      for (const entry of (await readdir(swap.new)).sort()) if (isIgnored(entry)) await moveIfPresent(join(swap.new, entry), join(target, entry), folderMaker());
+      for (const entry of (await readdir(swap.new)).sort())
+        if (isIgnored(entry)) await moveIfPresent(join(swap.new, entry), join(target, entry), folderMaker());
     }
     await rm(swap.new, { recursive: true, force: true });
   }

@@ -61,6 +61,12 @@ async function prepare(out: string, files: readonly EmittedFile[]) {
   const compared = isFresh
     ? { created: written.map((file) => file.path).sort(), changed: [], deleted: [], unchanged: [] }
     : await compareOutput(target.path, written, previous);
-  const kept = isFresh ? [] : await keptEntries(target.path, written.map((file) => file.path), previous);
+  const kept = isFresh
+    ? []
+    : await keptEntries(
+        target.path,
+        written.map((file) => file.path),
+        previous,
+      );
   return { target, isFresh, written, difference: { ...compared, kept, folder: target.path } };
 }

@@ -92,9 +92,14 @@ interface Run {
 
 function run(command: string, args: readonly string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(command, args, { cwd: pkg, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, npm_config_update_notifier: 'false' } }, (error, stdout, stderr) => {
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-    });
+    execFile(
+      command,
+      args,
+      { cwd: pkg, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, npm_config_update_notifier: 'false' } },
+      (error, stdout, stderr) => {
+        done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -193,7 +198,11 @@ describe('the generated package build (node build.mjs)', () => {
     expect([...built.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [path, text] of expected) expect(built.get(path), path).toBe(text);
     // the computed-name members a per-file emitter without the lib's Symbol declares twice
-    expect(built.get('esm/extra.d.ts')!.match(/\[Symbol\.\w+\]/g)).toEqual(['[Symbol.iterator]', '[Symbol.asyncIterator]', '[Symbol.hasInstance]']);
+    expect(built.get('esm/extra.d.ts')!.match(/\[Symbol\.\w+\]/g)).toEqual([
+      '[Symbol.iterator]',
+      '[Symbol.asyncIterator]',
+      '[Symbol.hasInstance]',
+    ]);
     // ESM keeps the .js of relative imports; CJS loads through require
     expect(built.get('esm/shapes.js')).toContain("import { twice } from './extra.js';");
     expect(built.get('cjs/shapes.js')).toContain('require("./extra.js")');
@@ -212,7 +221,9 @@ describe('the generated package build (node build.mjs)', () => {
   it('stops at a declaration that needs the type-checker, printing file:line:col once, and leaves dist/ as it was', async () => {
     const before = tree(dist);
     const result = await withSources(
-      { 'inferred.ts': 'export function next(value: number) {\n  return value + 1;\n}\nexport const doubled = [1, 2].map((n) => n * 2);\n' },
+      {
+        'inferred.ts': 'export function next(value: number) {\n  return value + 1;\n}\nexport const doubled = [1, 2].map((n) => n * 2);\n',
+      },
       build,
     );
     expect(result.code).toBe(1);
@@ -240,8 +251,11 @@ describe('the generated package build (node build.mjs)', () => {
   });
 
   it('does not type-check: a type error still builds, and npm run typecheck reports it', async () => {
-    const source = "export function label(count: number): string {\n  return count;\n}\n";
-    const [built, checked] = await withSources({ 'mistyped.ts': source }, async () => [await build(), await run('npm', ['run', '-s', 'typecheck'])] as const);
+    const source = 'export function label(count: number): string {\n  return count;\n}\n';
+    const [built, checked] = await withSources(
+      { 'mistyped.ts': source },
+      async () => [await build(), await run('npm', ['run', '-s', 'typecheck'])] as const,
+    );
     expect(built).toMatchObject({ code: 0, stderr: '' });
     expect(readFileSync(join(dist, 'cjs/mistyped.d.ts'), 'utf8')).toBe('export declare function label(count: number): string;\n');
     expect(checked.code).not.toBe(0);

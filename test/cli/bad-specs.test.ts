@@ -10,7 +10,9 @@ import { runCli } from '../support/cli.js';
 import { snapshotDir } from '../support/snapshot-dir.js';
 
 const BAD = 'test/fixtures/bad';
-const specs = readdirSync(BAD).filter((file) => /\.(ya?ml|json)$/.test(file)).sort();
+const specs = readdirSync(BAD)
+  .filter((file) => /\.(ya?ml|json)$/.test(file))
+  .sort();
 let out: string;
 let before: Map<string, string>;
 

@@ -105,7 +105,16 @@ describe('sdkgen generate', () => {
   });
 
   it('runs as a real process with exit code 1 and no stack trace on a bad spec', async () => {
-    const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'generator/bin.ts', 'generate', '--spec', 'test/fixtures/bad/unresolved-ref.yaml', '--out', join(work, 'out')]).then(
+    const result = await promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      'generator/bin.ts',
+      'generate',
+      '--spec',
+      'test/fixtures/bad/unresolved-ref.yaml',
+      '--out',
+      join(work, 'out'),
+    ]).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,
     );

@@ -52,7 +52,10 @@ describe('--json and --quiet', () => {
   });
 
   it('--json reports spec errors as located diagnostics', async () => {
-    const run = await runCli(['generate', '--spec', resolve('test/fixtures/bad/unresolved-ref.yaml'), '--out', join(work, 'out'), '--json'], work);
+    const run = await runCli(
+      ['generate', '--spec', resolve('test/fixtures/bad/unresolved-ref.yaml'), '--out', join(work, 'out'), '--json'],
+      work,
+    );
     expect(run.code).toBe(1);
     const summary = JSON.parse(run.stdout);
     expect(summary.ok).toBe(false);
@@ -70,7 +73,11 @@ describe('--watch', () => {
     const spec = join(work, 'api.yaml');
     const out = join(work, 'out');
     await cp(SPEC, spec);
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve('generator/bin.ts'), 'generate', '--watch', '--spec', spec, '--out', out], { env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', resolve('generator/bin.ts'), 'generate', '--watch', '--spec', spec, '--out', out],
+      { env: { ...process.env, NO_COLOR: '1' } },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

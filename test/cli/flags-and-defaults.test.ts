@@ -22,9 +22,15 @@ afterEach(async () => {
 describe('a mistyped flag or command', () => {
   it.each([
     [['generate', '--specs', 'a.yaml'], 'sdkgen: unknown option `--specs`; did you mean `--spec`? Run `sdkgen --help` for the options.\n'],
-    [['generate', '--spec=a.yaml', '--ot', 'x'], 'sdkgen: unknown option `--ot`; did you mean `--out`? Run `sdkgen --help` for the options.\n'],
+    [
+      ['generate', '--spec=a.yaml', '--ot', 'x'],
+      'sdkgen: unknown option `--ot`; did you mean `--out`? Run `sdkgen --help` for the options.\n',
+    ],
     [['generate', '--output', 'x'], 'sdkgen: unknown option `--output`; did you mean `--out`? Run `sdkgen --help` for the options.\n'],
-    [['generate', '--packagename', 'x'], 'sdkgen: unknown option `--packagename`; did you mean `--package-name`? Run `sdkgen --help` for the options.\n'],
+    [
+      ['generate', '--packagename', 'x'],
+      'sdkgen: unknown option `--packagename`; did you mean `--package-name`? Run `sdkgen --help` for the options.\n',
+    ],
     [['generate', '-spec', 'a.yaml'], 'sdkgen: unknown option `-spec`; did you mean `--spec`? Run `sdkgen --help` for the options.\n'],
     [['generate', '--frobnicate'], 'sdkgen: unknown option `--frobnicate`. Run `sdkgen --help` for the options.\n'],
     [['generate', '-x'], 'sdkgen: unknown option `-x`. Run `sdkgen --help` for the options.\n'],
@@ -36,13 +42,20 @@ describe('a mistyped flag or command', () => {
 
   it('is reported the same way by sdkgen diff', async () => {
     const run = await runCli(['diff', 'a.yaml', 'b.yaml', '--fail-no', 'breaking'], work);
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'sdkgen diff: unknown option `--fail-no`; did you mean `--fail-on`? Run `sdkgen diff --help` for the options.\n' });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'sdkgen diff: unknown option `--fail-no`; did you mean `--fail-on`? Run `sdkgen diff --help` for the options.\n',
+    });
   });
 
   it('is reported as JSON under --json', async () => {
     const run = await runCli(['generate', '--json', '--specs', 'a.yaml'], work);
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout)).toEqual({ ok: false, errors: [{ code: 'usage', message: 'unknown option `--specs`; did you mean `--spec`? Run `sdkgen --help` for the options.' }] });
+    expect(JSON.parse(run.stdout)).toEqual({
+      ok: false,
+      errors: [{ code: 'usage', message: 'unknown option `--specs`; did you mean `--spec`? Run `sdkgen --help` for the options.' }],
+    });
   });
 });
 
@@ -52,7 +65,10 @@ describe('a flag without its value', () => {
     [['generate', '--spec='], '`--spec` needs a value: --spec <file> (it is empty).'],
     [['generate', '--spec', '--out', 'client'], '`--spec` needs a value: --spec <file> (the next argument is the option `--out`).'],
     [['generate', '--out', '-h'], '`--out` needs a value: --out <dir> (the next argument is the option `-h`).'],
-    [['generate', '--spec', '-api.yaml'], '`--spec` needs a value: --spec <file> (the next argument `-api.yaml` starts with "-"; to pass it as the value, write `--spec=-api.yaml`).'],
+    [
+      ['generate', '--spec', '-api.yaml'],
+      '`--spec` needs a value: --spec <file> (the next argument `-api.yaml` starts with "-"; to pass it as the value, write `--spec=-api.yaml`).',
+    ],
     [['generate', '--check=yes'], '`--check` takes no value (got `--check=yes`).'],
   ])('%j', async (args, message) => {
     const run = await runCli(args, work);
@@ -62,7 +78,9 @@ describe('a flag without its value', () => {
   it('is reported the same way by sdkgen diff', async () => {
     const run = await runCli(['diff', 'a.yaml', 'b.yaml', '--format'], work);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('sdkgen diff: `--format` needs a value: --format <format> (it is the last argument). Run `sdkgen diff --help` for the options.\n');
+    expect(run.stderr).toBe(
+      'sdkgen diff: `--format` needs a value: --format <format> (it is the last argument). Run `sdkgen diff --help` for the options.\n',
+    );
   });
 
   it('takes a value that starts with "-" after "="', async () => {
@@ -88,7 +106,9 @@ describe('paths and defaults', () => {
     await writeFile(join(work, 'sdkgen.config.yaml'), 'out: client\n');
     const run = await runCli(['generate'], work);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('no --spec was given and sdkgen.config.yaml has no `spec` setting. Pass --spec <file>, or add a sdkgen.config.yaml');
+    expect(run.stderr).toContain(
+      'no --spec was given and sdkgen.config.yaml has no `spec` setting. Pass --spec <file>, or add a sdkgen.config.yaml',
+    );
     expect(await readdir(work)).toEqual(['sdkgen.config.yaml']);
   });
 
@@ -122,6 +142,10 @@ describe('the bin', () => {
         done({ code: error === null ? 0 : Number(error.code), stdout, stderr });
       });
     });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'sdkgen: unknown option `--specs`; did you mean `--spec`? Run `sdkgen --help` for the options.\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'sdkgen: unknown option `--specs`; did you mean `--spec`? Run `sdkgen --help` for the options.\n',
+    });
   });
 });

@@ -10,7 +10,13 @@ import { escapeControls, renderDiagnostic } from '../../generator/diagnostics/re
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 function diagnostic(line: number, column: number, pointer = '/paths'): Diagnostic {
-  return { code: 'validate/schema', severity: 'error', message: 'bad thing', hint: 'fix it', at: { file: 'api.yaml', line, column, pointer } };
+  return {
+    code: 'validate/schema',
+    severity: 'error',
+    message: 'bad thing',
+    hint: 'fix it',
+    at: { file: 'api.yaml', line, column, pointer },
+  };
 }
 
 describe('code frames of hostile spec lines', () => {

@@ -32,37 +32,85 @@ describe('--templates', () => {
   });
 
   it('a template that does not compile is located in the template file', async () => {
-    const run = await runCli(['generate', '--spec', 'spec/chatkit-sessions.yaml', '--out', join(work, 'broken'), '--templates', 'test/fixtures/templates/broken-syntax']);
+    const run = await runCli([
+      'generate',
+      '--spec',
+      'spec/chatkit-sessions.yaml',
+      '--out',
+      join(work, 'broken'),
+      '--templates',
+      'test/fixtures/templates/broken-syntax',
+    ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('test/fixtures/templates/broken-syntax/client-method.ts.hbs:4:1: error[emit/template-error] The template does not compile:');
+    expect(run.stderr).toContain(
+      'test/fixtures/templates/broken-syntax/client-method.ts.hbs:4:1: error[emit/template-error] The template does not compile:',
+    );
     expect(run.stderr).toContain('hint:');
   });
 
   it('a template that reads a field that does not exist is located at the field', async () => {
-    const run = await runCli(['generate', '--spec', 'spec/chatkit-sessions.yaml', '--out', join(work, 'broken'), '--templates', 'test/fixtures/templates/unknown-field']);
+    const run = await runCli([
+      'generate',
+      '--spec',
+      'spec/chatkit-sessions.yaml',
+      '--out',
+      join(work, 'broken'),
+      '--templates',
+      'test/fixtures/templates/unknown-field',
+    ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('test/fixtures/templates/unknown-field/README.md.hbs:3:35: error[emit/template-error] The template failed to render: "name" not defined.');
+    expect(run.stderr).toContain(
+      'test/fixtures/templates/unknown-field/README.md.hbs:3:35: error[emit/template-error] The template failed to render: "name" not defined.',
+    );
     expect(run.stderr).toMatch(/> +3 \| Generated from \{\{specFile\}\} for \{\{team\.name\}\}\./);
   });
 
   it('a helper given a field that does not exist is located at the field, and blamed on the templates, not the spec', async () => {
-    const run = await runCli(['generate', '--spec', 'spec/chatkit-sessions.yaml', '--out', join(work, 'undefined'), '--templates', 'test/fixtures/templates/undefined-helper-argument']);
+    const run = await runCli([
+      'generate',
+      '--spec',
+      'spec/chatkit-sessions.yaml',
+      '--out',
+      join(work, 'undefined'),
+      '--templates',
+      'test/fixtures/templates/undefined-helper-argument',
+    ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('test/fixtures/templates/undefined-helper-argument/client-method.ts.hbs:2:60: error[emit/template-error] The template failed to render: the `literal` helper was given a value that is not defined');
+    expect(run.stderr).toContain(
+      'test/fixtures/templates/undefined-helper-argument/client-method.ts.hbs:2:60: error[emit/template-error] The template failed to render: the `literal` helper was given a value that is not defined',
+    );
     expect(run.stderr).toContain('sdkgen: 1 problem in the templates; nothing was written.');
     expect(run.stderr).not.toContain('in the spec');
   });
 
   it('a method template written for `this.client` says what replaces it, at the line', async () => {
     const out = join(work, 'retired');
-    const run = await runCli(['generate', '--spec', 'spec/chatkit-sessions.yaml', '--out', out, '--templates', 'test/fixtures/templates/retired-this']);
+    const run = await runCli([
+      'generate',
+      '--spec',
+      'spec/chatkit-sessions.yaml',
+      '--out',
+      out,
+      '--templates',
+      'test/fixtures/templates/retired-this',
+    ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('test/fixtures/templates/retired-this/client-method.ts.hbs:2:8: error[emit/template-error] The template uses `this.client`');
+    expect(run.stderr).toContain(
+      'test/fixtures/templates/retired-this/client-method.ts.hbs:2:8: error[emit/template-error] The template uses `this.client`',
+    );
     expect(run.stderr).toContain('Write `client.request(…)`.');
   });
 
   it('a missing templates folder is a usage error', async () => {
-    const run = await runCli(['generate', '--spec', 'spec/chatkit-sessions.yaml', '--out', join(work, 'x'), '--templates', join(work, 'nope')]);
+    const run = await runCli([
+      'generate',
+      '--spec',
+      'spec/chatkit-sessions.yaml',
+      '--out',
+      join(work, 'x'),
+      '--templates',
+      join(work, 'nope'),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Cannot read the templates folder');
   });

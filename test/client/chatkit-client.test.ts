@@ -45,7 +45,14 @@ describe('client.chatkit.sessions', () => {
   });
 
   it('turns a 404 into a NotFoundError carrying the API error', async () => {
-    server.respond((_request, response) => json(response, 404, { error: { message: 'No session cksess_nope', type: 'invalid_request_error', param: null, code: null } }, { 'x-request-id': 'req_1' }));
+    server.respond((_request, response) =>
+      json(
+        response,
+        404,
+        { error: { message: 'No session cksess_nope', type: 'invalid_request_error', param: null, code: null } },
+        { 'x-request-id': 'req_1' },
+      ),
+    );
     const error = await client.chatkit.sessions.cancel('cksess_nope').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).status).toBe(404);

@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { json, startRecordingServer, type RecordedRequest, type RecordingServer } from '../support/recording-server.js';
 
-interface Order { id: string; status: string; priority?: string; lines: { kind: string }[] }
+interface Order {
+  id: string;
+  status: string;
+  priority?: string;
+  lines: { kind: string }[];
+}
 interface OrdersClient {
   orders: {
     retrieve(id: string): Promise<Order>;
@@ -22,7 +27,15 @@ interface OrdersClient {
 type ClientClass = new (options: object) => OrdersClient;
 
 /** Everything below is what a newer API sends: a status, a line kind and an event type this spec does not list. */
-const NEWER_ORDER = { id: 'o_1', status: 'returned', priority: 'urgent', lines: [{ kind: 'product', sku: 's' }, { kind: 'gift_card', code: 'G-1' }] };
+const NEWER_ORDER = {
+  id: 'o_1',
+  status: 'returned',
+  priority: 'urgent',
+  lines: [
+    { kind: 'product', sku: 's' },
+    { kind: 'gift_card', code: 'G-1' },
+  ],
+};
 const EVENTS = [
   { type: 'order.created', order_id: 'o_1' },
   { type: 'order.refunded', order_id: 'o_1', amount: 5 },
@@ -63,7 +76,12 @@ afterAll(async () => {
 });
 
 const client = (responseValidation?: 'loose' | 'strict') =>
-  new Client({ apiKey: 'sk-forward-compat-test-0123456789', baseURL: server.url, maxRetries: 0, ...(responseValidation ? { responseValidation } : {}) });
+  new Client({
+    apiKey: 'sk-forward-compat-test-0123456789',
+    baseURL: server.url,
+    maxRetries: 0,
+    ...(responseValidation ? { responseValidation } : {}),
+  });
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -79,7 +97,10 @@ describe("'loose' (the default) keeps what a newer API adds", () => {
 
   it('a paginated list walks every page', async () => {
     const orders = await collect(client().orders.list());
-    expect(orders.map((order) => [order.id, order.status])).toEqual([['o_1', 'returned'], ['o_2', 'pending']]);
+    expect(orders.map((order) => [order.id, order.status])).toEqual([
+      ['o_1', 'returned'],
+      ['o_2', 'pending'],
+    ]);
   });
 
   it('a stream yields an event of an unlisted type in its place', async () => {
@@ -87,9 +108,16 @@ describe("'loose' (the default) keeps what a newer API adds", () => {
   });
 
   it('what is known is still checked: a listed tag with a wrong field, a status of the wrong type', async () => {
-    server.respond((_request, response) => json(response, 200, { ...NEWER_ORDER, status: 7, lines: [{ kind: 'discount', amount: 'ten' }] }));
+    server.respond((_request, response) =>
+      json(response, 200, { ...NEWER_ORDER, status: 7, lines: [{ kind: 'discount', amount: 'ten' }] }),
+    );
     try {
-      const error = await client().orders.retrieve('o_1').then(() => undefined, (caught: unknown) => caught as { name: string; issues: { path: unknown[] }[] });
+      const error = await client()
+        .orders.retrieve('o_1')
+        .then(
+          () => undefined,
+          (caught: unknown) => caught as { name: string; issues: { path: unknown[] }[] },
+        );
       expect(error?.name).toBe('ValidationError');
       expect(error?.issues.map((issue) => issue.path)).toEqual([['status'], ['lines', 0, 'amount']]);
     } finally {
@@ -100,7 +128,12 @@ describe("'loose' (the default) keeps what a newer API adds", () => {
 
 describe("'strict' rejects what the spec does not list", () => {
   it('the JSON body: the status, the priority and the line kind are each named', async () => {
-    const error = await client('strict').orders.retrieve('o_1').then(() => undefined, (caught: unknown) => caught as { name: string; issues: { path: unknown[]; message: string }[] });
+    const error = await client('strict')
+      .orders.retrieve('o_1')
+      .then(
+        () => undefined,
+        (caught: unknown) => caught as { name: string; issues: { path: unknown[]; message: string }[] },
+      );
     expect(error?.name).toBe('ValidationError');
     expect(error?.issues.map((issue) => issue.path)).toEqual([['status'], ['priority'], ['lines', 1, 'kind']]);
     expect(error?.issues[0]?.message).toBe("expected one of 'pending', 'shipped'; found 'returned'");
@@ -113,9 +146,11 @@ describe("'strict' rejects what the spec does not list", () => {
     await expect(collect(client('strict').orders.list())).rejects.toMatchObject({ name: 'ValidationError' });
     const events = await client('strict').orders.events('o_1');
     const seen: unknown[] = [];
-    await expect((async () => {
-      for await (const event of events) seen.push(event);
-    })()).rejects.toMatchObject({ name: 'ValidationError', status: 200, requestID: 'req_stream' });
+    await expect(
+      (async () => {
+        for await (const event of events) seen.push(event);
+      })(),
+    ).rejects.toMatchObject({ name: 'ValidationError', status: 200, requestID: 'req_stream' });
     expect(seen).toEqual([EVENTS[0]]);
   });
 });

@@ -110,7 +110,11 @@ describe('text/event-stream with an itemSchema', () => {
   });
 
   it('ends with a ValidationError at an event whose decoded data breaks its schema', async () => {
-    streamWith('text/event-stream', ['event: delta\ndata: {"text":"ok"}\n\n', 'event: delta\ndata: {"text":5}\n\n', 'event: delta\ndata: {"text":"never read"}\n\n']);
+    streamWith('text/event-stream', [
+      'event: delta\ndata: {"text":"ok"}\n\n',
+      'event: delta\ndata: {"text":5}\n\n',
+      'event: delta\ndata: {"text":"never read"}\n\n',
+    ]);
     const { items, error } = await failure(await client.chats.events.list('chat_1'));
     expect(items).toHaveLength(1);
     expect(error).toBeInstanceOf(pkg.ValidationError);
@@ -202,7 +206,16 @@ describe('text/event-stream with an itemSchema', () => {
 
 describe('JSON Lines, NDJSON and json-seq with an itemSchema', () => {
   it('yields each line of application/jsonl, checked (CRLF and blank lines allowed, lines split anywhere)', async () => {
-    streamWith('application/jsonl; charset=utf-8', ['{"level":"info","message":"héllo"}\r\n\n{"level":"wa', 'rn","mess', 'age":"b"}\n', new Uint8Array([0x7b, 0x22, 0x6c, 0x65, 0x76, 0x65, 0x6c, 0x22, 0x3a, 0x22, 0x6e, 0x65, 0x77, 0x22, 0x2c, 0x22, 0x6d, 0x65, 0x73, 0x73, 0x61, 0x67, 0x65, 0x22, 0x3a, 0x22, 0xc3]), new Uint8Array([0xa9, 0x22, 0x7d, 0x0a])]);
+    streamWith('application/jsonl; charset=utf-8', [
+      '{"level":"info","message":"héllo"}\r\n\n{"level":"wa',
+      'rn","mess',
+      'age":"b"}\n',
+      new Uint8Array([
+        0x7b, 0x22, 0x6c, 0x65, 0x76, 0x65, 0x6c, 0x22, 0x3a, 0x22, 0x6e, 0x65, 0x77, 0x22, 0x2c, 0x22, 0x6d, 0x65, 0x73, 0x73, 0x61, 0x67,
+        0x65, 0x22, 0x3a, 0x22, 0xc3,
+      ]),
+      new Uint8Array([0xa9, 0x22, 0x7d, 0x0a]),
+    ]);
     const stream = await client.logs.list({ level: 'info' });
     expect(await collect(stream)).toEqual([
       { level: 'info', message: 'héllo' },
@@ -237,7 +250,11 @@ describe('JSON Lines, NDJSON and json-seq with an itemSchema', () => {
 
   it('ends with a ResponseTooLargeError at a line longer than maxEventBytes', async () => {
     const small = new pkg.default({ apiKey: 'sk-streams-test-0000', baseURL: server.url, maxRetries: 0, maxEventBytes: 64 });
-    streamWith('application/jsonl', ['{"level":"info","message":"a"}\n', `{"level":"info","message":"${'x'.repeat(40)}`, `${'y'.repeat(40)}"}\n`]);
+    streamWith('application/jsonl', [
+      '{"level":"info","message":"a"}\n',
+      `{"level":"info","message":"${'x'.repeat(40)}`,
+      `${'y'.repeat(40)}"}\n`,
+    ]);
     const { items, error } = await failure(await small.logs.list());
     expect(items).toHaveLength(1);
     expect(error.name).toBe('ResponseTooLargeError');
@@ -273,7 +290,9 @@ describe('a JSON Lines upload with an itemSchema', () => {
 
   it('sends an array as one JSON Lines body (retried like any body)', async () => {
     let calls = 0;
-    server.respond((_request, response) => (++calls === 1 ? json(response, 503, { error: { message: 'busy' } }) : json(response, 200, { imported: 2 })));
+    server.respond((_request, response) =>
+      ++calls === 1 ? json(response, 503, { error: { message: 'busy' } }) : json(response, 200, { imported: 2 }),
+    );
     expect(await client.imports.create([{ name: 'a', size: 1 }, { name: 'b' }])).toEqual({ imported: 2 });
     expect(server.requests).toHaveLength(2);
     for (const request of server.requests) {
@@ -285,7 +304,10 @@ describe('a JSON Lines upload with an itemSchema', () => {
   it('checks every item of an array before anything is sent', async () => {
     const error = await client.imports.create([{ name: 'a' }, { name: '' }, { name: 'c', extra: true }]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(pkg.ValidationError);
-    expect((error as { issues: { path: unknown[] }[] }).issues.map((issue) => issue.path)).toEqual([[1, 'name'], [2, 'extra']]);
+    expect((error as { issues: { path: unknown[] }[] }).issues.map((issue) => issue.path)).toEqual([
+      [1, 'name'],
+      [2, 'extra'],
+    ]);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -331,13 +353,15 @@ describe('a JSON Lines upload with an itemSchema', () => {
     }
     const error = (await client.imports.create(records()).catch((caught: unknown) => caught)) as Error;
     expect(error).toBeInstanceOf(pkg.APIConnectionError);
-    expect(chain(error).some((cause) => cause instanceof pkg.ValidationError && /item 1 of the body stream/.test(cause.message))).toBe(true);
+    expect(chain(error).some((cause) => cause instanceof pkg.ValidationError && /item 1 of the body stream/.test(cause.message))).toBe(
+      true,
+    );
     expect(resumed).toBe(false);
     // nothing of the bad item reached the server, and the request was not retried
     expect(server.requests.every((request) => !request.body.includes('5'))).toBe(true);
   });
 
-  it("with validate: false, sends the items unchecked", async () => {
+  it('with validate: false, sends the items unchecked', async () => {
     await client.imports.create([{ name: '' }], { validate: false });
     expect(server.requests[0]!.body).toBe('{"name":""}\n');
   });
@@ -349,7 +373,8 @@ function renderAll(error: unknown): string {
 
 function chain(error: unknown): unknown[] {
   const causes: unknown[] = [];
-  for (let current = error; current !== undefined && causes.length < 6; current = (current as { cause?: unknown }).cause) causes.push(current);
+  for (let current = error; current !== undefined && causes.length < 6; current = (current as { cause?: unknown }).cause)
+    causes.push(current);
   return causes;
 }
 
@@ -404,7 +429,12 @@ describe('OpenAPI 3.0/3.1 opt in with x-sdk-item-schema', () => {
       throw new Error(renderAll(error), { cause: error });
     });
     const { files } = result;
-    return new Map(files.map((file) => [file.path, file.text.replace(/^\/\/ Generated by sdkgen from [^\n]*\n/, '').replace(/openapi-3-2-streams\.yaml|streams-3-1\.yaml/g, 'SPEC')]));
+    return new Map(
+      files.map((file) => [
+        file.path,
+        file.text.replace(/^\/\/ Generated by sdkgen from [^\n]*\n/, '').replace(/openapi-3-2-streams\.yaml|streams-3-1\.yaml/g, 'SPEC'),
+      ]),
+    );
   }
 
   it('a 3.1 spec with x-sdk-item-schema, and one given it by an overlay, generate the 3.2 package', async () => {
@@ -422,16 +452,30 @@ describe('OpenAPI 3.0/3.1 opt in with x-sdk-item-schema', () => {
     const overlay = join(tempDir, 'item-schemas.overlay.yaml');
     const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
     const actions = [
-      ["$.paths['/chats/{chat_id}/events'].get.responses['200'].content['text/event-stream']", { oneOf: [ref('DeltaEvent'), ref('UsageEvent'), ref('NoteEvent')] }],
+      [
+        "$.paths['/chats/{chat_id}/events'].get.responses['200'].content['text/event-stream']",
+        { oneOf: [ref('DeltaEvent'), ref('UsageEvent'), ref('NoteEvent')] },
+      ],
       ["$.paths['/logs'].get.responses['200'].content['application/jsonl']", ref('LogEntry')],
-      ["$.paths['/metrics'].get.responses['200'].content['application/x-ndjson']", { type: 'object', required: ['name', 'value'], properties: { name: { type: 'string' }, value: { type: 'number' } } }],
+      [
+        "$.paths['/metrics'].get.responses['200'].content['application/x-ndjson']",
+        { type: 'object', required: ['name', 'value'], properties: { name: { type: 'string' }, value: { type: 'number' } } },
+      ],
       ["$.paths['/changes'].get.responses['200'].content['application/json-seq']", ref('Change')],
       ["$.paths['/imports'].post.requestBody.content['application/jsonl']", ref('ImportRecord')],
     ].map(([target, schema]) => ({ target, update: { 'x-sdk-item-schema': schema } }));
     // JSON is YAML: the overlay is written as JSON
     await writeFile(overlay, JSON.stringify({ overlay: '1.0.0', info: { title: 'Item schemas', version: '1.0.0' }, actions }, null, 2));
     const overlaid = await filesOf(plain, [overlay]);
-    for (const path of ['src/types.ts', 'src/validators.ts', 'src/operations.ts', 'src/requests.ts', 'src/client.ts', 'src/index.ts', 'src/internal/item-streams.ts']) {
+    for (const path of [
+      'src/types.ts',
+      'src/validators.ts',
+      'src/operations.ts',
+      'src/requests.ts',
+      'src/client.ts',
+      'src/index.ts',
+      'src/internal/item-streams.ts',
+    ]) {
       expect(overlaid.get(path)?.replace(/streams-3-1-plain\.yaml/g, 'SPEC'), path).toBe(expected.get(path));
     }
   });
@@ -489,7 +533,10 @@ describe('OpenAPI 3.0/3.1 opt in with x-sdk-item-schema', () => {
 describe('bundles', () => {
   const sources = join('test', 'golden', 'openapi-3-2-streams', 'src');
   // the golden's runtime files are links into the pinned core (test/golden/runtime-core/), which esbuild follows
-  const moduleName = (path: string) => (path.includes('runtime-core/') ? `internal/${path.slice(path.indexOf('runtime-core/') + 'runtime-core/'.length)}` : path.slice(path.indexOf('src/') + 4));
+  const moduleName = (path: string) =>
+    path.includes('runtime-core/')
+      ? `internal/${path.slice(path.indexOf('runtime-core/') + 'runtime-core/'.length)}`
+      : path.slice(path.indexOf('src/') + 4);
 
   async function bundled(code: string): Promise<{ text: string; modules: string[] }> {
     const result = await build({
@@ -503,10 +550,28 @@ describe('bundles', () => {
       metafile: true,
       logLevel: 'silent',
       // judge every module by its code alone, as tree-shaking.test.ts does for generated/
-      plugins: [{ name: 'side-effects', setup: (b) => b.onResolve({ filter: /.*/ }, async (args) => (args.pluginData === 'r' ? undefined : { path: (await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'r' })).path, sideEffects: true })) }],
+      plugins: [
+        {
+          name: 'side-effects',
+          setup: (b) =>
+            b.onResolve({ filter: /.*/ }, async (args) =>
+              args.pluginData === 'r'
+                ? undefined
+                : {
+                    path: (
+                      await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'r' })
+                    ).path,
+                    sideEffects: true,
+                  },
+            ),
+        },
+      ],
     });
     const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
-    const modules = Object.entries(inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => moduleName(path)).sort();
+    const modules = Object.entries(inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => moduleName(path))
+      .sort();
     return { text: result.outputFiles[0]?.text.trim() ?? '', modules };
   }
 
@@ -515,10 +580,14 @@ describe('bundles', () => {
   });
 
   it('a JSON Lines call keeps the item-stream reader; the upload keeps only the body encoder', async () => {
-    const read = await bundled(`import { BaseStreamsClient, logsList } from './index.ts'; export const run = () => logsList(new BaseStreamsClient({ apiKey: 'k' }));`);
+    const read = await bundled(
+      `import { BaseStreamsClient, logsList } from './index.ts'; export const run = () => logsList(new BaseStreamsClient({ apiKey: 'k' }));`,
+    );
     expect(read.modules).toContain('internal/item-streams.ts');
     expect(read.text).toContain('ItemStream = class');
-    const upload = await bundled(`import { BaseStreamsClient, importsCreate } from './index.ts'; export const run = () => importsCreate(new BaseStreamsClient({ apiKey: 'k' }), []);`);
+    const upload = await bundled(
+      `import { BaseStreamsClient, importsCreate } from './index.ts'; export const run = () => importsCreate(new BaseStreamsClient({ apiKey: 'k' }), []);`,
+    );
     expect(upload.text).not.toContain('ItemStream = class');
     expect(upload.text).not.toContain('SSEDecoder');
     expect(upload.text).toContain('itemsBody');

@@ -49,7 +49,8 @@ beforeEach(() => {
     if (request.url.startsWith('/evt_scroll')) return json(response, 200, { kind: 'scroll', detail: 'down' });
     if (request.url.startsWith('/evt_bad')) return json(response, 200, { kind: 'scroll', detail: 7 });
     if (request.url.startsWith('/evt_click')) return json(response, 200, { kind: 'click', x: 1, y: 2 });
-    if (request.method === 'COPY' || request.method === 'POST' || (request.method === 'GET' && request.url.startsWith('/notes/'))) return json(response, request.method === 'GET' ? 200 : 201, note);
+    if (request.method === 'COPY' || request.method === 'POST' || (request.method === 'GET' && request.url.startsWith('/notes/')))
+      return json(response, request.method === 'GET' ? 200 : 201, note);
     return json(response, 200, { data: [note] });
   });
 });
@@ -101,9 +102,13 @@ describe('in: querystring is the whole query string', () => {
     expect(JSON.parse(decodeURIComponent(url.slice(url.indexOf('?') + 1)))).toEqual({ text: 'a&b', tags: ['x'] });
   });
 
-  it('formats form text, numbers and JSON after the path key\'s fixed pairs (the runtime function)', async () => {
+  it("formats form text, numbers and JSON after the path key's fixed pairs (the runtime function)", async () => {
     const { formatQueryString } = (await import(pathToFileURL(join(tempDir, 'client/src/internal/query.ts')).href)) as {
-      formatQueryString: (fixed: readonly (readonly [string, unknown, string, boolean])[], value: unknown, media: 'form' | 'json') => string;
+      formatQueryString: (
+        fixed: readonly (readonly [string, unknown, string, boolean])[],
+        value: unknown,
+        media: 'form' | 'json',
+      ) => string;
     };
     expect(formatQueryString([], 'a=1&b=x y#z', 'form')).toBe('?a=1&b=x%20y%23z');
     expect(formatQueryString([], '?a=1', 'form')).toBe('?a=1');
@@ -114,7 +119,10 @@ describe('in: querystring is the whole query string', () => {
   });
 
   it('validates the query string against its schema', async () => {
-    await expect(client.notes.list({ limit: 0 })).rejects.toMatchObject({ name: 'ValidationError', issues: [expect.objectContaining({ path: ['query', 'limit'] })] });
+    await expect(client.notes.list({ limit: 0 })).rejects.toMatchObject({
+      name: 'ValidationError',
+      issues: [expect.objectContaining({ path: ['query', 'limit'] })],
+    });
     await expect(client.notesExport.list({ tags: ['x'] })).rejects.toMatchObject({ name: 'ValidationError' });
     expect(server.requests).toHaveLength(0);
   });
@@ -129,7 +137,10 @@ describe('style: cookie', () => {
   });
 
   it('refuses a value that would end the pair, before sending', async () => {
-    await expect(client.notes.create({ cookies: { session: 'a; admin=1' }, body: { title: 'x' } })).rejects.toMatchObject({ name: 'ValidationError', issues: [expect.objectContaining({ path: ['session'] })] });
+    await expect(client.notes.create({ cookies: { session: 'a; admin=1' }, body: { title: 'x' } })).rejects.toMatchObject({
+      name: 'ValidationError',
+      issues: [expect.objectContaining({ path: ['session'] })],
+    });
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -138,7 +149,10 @@ describe('discriminator.defaultMapping and nested tags', () => {
   it('checks a value with an unmapped tag against the default schema (client.admin.audit.retrieve)', async () => {
     await expect(client.admin.audit.retrieve('evt_scroll')).resolves.toEqual({ kind: 'scroll', detail: 'down' });
     await expect(client.admin.audit.retrieve('evt_click')).resolves.toEqual({ kind: 'click', x: 1, y: 2 });
-    await expect(client.admin.audit.retrieve('evt_bad')).rejects.toMatchObject({ name: 'ValidationError', issues: [expect.objectContaining({ path: ['detail'] })] });
+    await expect(client.admin.audit.retrieve('evt_bad')).rejects.toMatchObject({
+      name: 'ValidationError',
+      issues: [expect.objectContaining({ path: ['detail'] })],
+    });
   });
 });
 
@@ -161,7 +175,9 @@ async function specFolder(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-async function outcome(files: Record<string, string>): Promise<{ warnings: readonly Diagnostic[]; errors: readonly Diagnostic[]; files: readonly { path: string; text: string }[] }> {
+async function outcome(
+  files: Record<string, string>,
+): Promise<{ warnings: readonly Diagnostic[]; errors: readonly Diagnostic[]; files: readonly { path: string; text: string }[] }> {
   const dir = await specFolder(files);
   try {
     const result = await generate({ spec: 'api.yaml', cwd: dir, write: false });
@@ -216,12 +232,17 @@ ${ok8}`),
   });
 
   it('refuses a fixed method in additionalOperations', async () => {
-    const { errors } = await outcome({ 'api.yaml': spec32(`  /things:\n    additionalOperations:\n      POST:\n        operationId: createThing\n${ok8}`) });
-    expect(errors.map((e) => [e.code, e.at.pointer])).toEqual([['validate/additional-operation-fixed-method', '/paths/~1things/additionalOperations/POST']]);
+    const { errors } = await outcome({
+      'api.yaml': spec32(`  /things:\n    additionalOperations:\n      POST:\n        operationId: createThing\n${ok8}`),
+    });
+    expect(errors.map((e) => [e.code, e.at.pointer])).toEqual([
+      ['validate/additional-operation-fixed-method', '/paths/~1things/additionalOperations/POST'],
+    ]);
   });
 
   it('refuses querystring beside query parameters (in one list, or from the path item), and two querystrings', async () => {
-    const querystring = (name: string) => `        - name: ${name}\n          in: querystring\n          content:\n            application/x-www-form-urlencoded:\n              schema: { type: object }\n`;
+    const querystring = (name: string) =>
+      `        - name: ${name}\n          in: querystring\n          content:\n            application/x-www-form-urlencoded:\n              schema: { type: object }\n`;
     const { errors } = await outcome({
       'api.yaml': spec32(`  /a:
     get:
@@ -249,7 +270,9 @@ ${querystring('one')}${querystring('two')}${ok}`),
       parameters:
 ${querystring('q')}${ok}`),
     });
-    expect(across.map((e) => [e.code, e.at.pointer, e.related?.[0]?.at.pointer])).toEqual([['model/querystring-conflict', '/paths/~1c/parameters/0', '/paths/~1c/get/parameters/0']]);
+    expect(across.map((e) => [e.code, e.at.pointer, e.related?.[0]?.at.pointer])).toEqual([
+      ['model/querystring-conflict', '/paths/~1c/parameters/0', '/paths/~1c/get/parameters/0'],
+    ]);
   });
 
   it('warns about a querystring media type it cannot send, and leaves the parameter out', async () => {
@@ -265,7 +288,9 @@ ${querystring('q')}${ok}`),
               schema: { type: string }
 ${ok}`),
     });
-    expect(warnings.filter((w) => w.code === 'model/unsupported-construct').map((w) => w.at.pointer)).toEqual(['/paths/~1a/get/parameters/0/content/text~1plain']);
+    expect(warnings.filter((w) => w.code === 'model/unsupported-construct').map((w) => w.at.pointer)).toEqual([
+      '/paths/~1a/get/parameters/0/content/text~1plain',
+    ]);
   });
 
   it('reports an unknown parent tag and a parent cycle where they are written', async () => {
@@ -327,7 +352,9 @@ components:
   it('diffs additionalOperations and QUERY by their wire method', async () => {
     const { readFile } = await import('node:fs/promises');
     const before = await readFile('test/fixtures/specs/openapi-3-2.yaml', 'utf8');
-    const after = before.replace(/ {6}PURGE:\n(?: {8}.*\n)+/, '').replace(/ {4}query:\n {6}operationId: searchNotes\n[\s\S]*?(?= {2}\/notes\/\{note_id\}:)/, '');
+    const after = before
+      .replace(/ {6}PURGE:\n(?: {8}.*\n)+/, '')
+      .replace(/ {4}query:\n {6}operationId: searchNotes\n[\s\S]*?(?= {2}\/notes\/\{note_id\}:)/, '');
     expect(after).not.toMatch(/PURGE|searchNotes/);
     const dir = await specFolder({ 'old.yaml': before, 'new.yaml': after });
     const text = renderDiff(await diffSpecs(join(dir, 'old.yaml'), join(dir, 'new.yaml')), 'text');
@@ -335,8 +362,11 @@ components:
     expect(text).toContain('Removed `client.notes.query` (`QUERY /notes`');
   });
 
-  it('applies the config file\'s operation settings to additionalOperations and query operations', async () => {
-    const settings = { file: 'sdkgen.config.yaml', text: 'operations:\n  copyNote:\n    method: duplicate\n  searchNotes:\n    resource: notes.search\n    method: run\n' };
+  it("applies the config file's operation settings to additionalOperations and query operations", async () => {
+    const settings = {
+      file: 'sdkgen.config.yaml',
+      text: 'operations:\n  copyNote:\n    method: duplicate\n  searchNotes:\n    resource: notes.search\n    method: run\n',
+    };
     const { files, warnings } = await generate({ spec: 'test/fixtures/specs/openapi-3-2.yaml', write: false, settings });
     expect(warnings.filter((w) => w.code === 'load/overlay-no-match')).toEqual([]);
     const clientFile = files.find((file) => file.path === 'src/client.ts')?.text ?? '';
@@ -345,7 +375,9 @@ components:
   });
 
   it('sends any token method as a string literal, and refuses a key that is no token with its own hint', async () => {
-    const spec = (key: string) => ({ 'api.yaml': spec32(`  /things:\n    additionalOperations:\n      ${JSON.stringify(key)}:\n        operationId: odd\n${ok8}`) });
+    const spec = (key: string) => ({
+      'api.yaml': spec32(`  /things:\n    additionalOperations:\n      ${JSON.stringify(key)}:\n        operationId: odd\n${ok8}`),
+    });
     const { files, errors } = await outcome(spec("X'`|~"));
     expect(errors).toEqual([]);
     const builders = files.find((file) => file.path === 'src/requests.ts')?.text ?? '';

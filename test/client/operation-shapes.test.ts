@@ -44,7 +44,8 @@ beforeEach(() => {
   server.respond((request, response) => {
     if (request.method === 'GET' && request.url.startsWith('/videos/report/reasons')) return json(response, 200, ['spam']);
     if (request.url.startsWith('/clusters/c1/tags')) return json(response, 200, ['a']);
-    if (request.url.startsWith('/clusters') && request.method === 'GET') return json(response, 200, { data: [{ id: 'c1' }], has_more: false, last_id: 'c1' });
+    if (request.url.startsWith('/clusters') && request.method === 'GET')
+      return json(response, 200, { data: [{ id: 'c1' }], has_more: false, last_id: 'c1' });
     if (request.url.startsWith('/blobs/')) {
       response.writeHead(200, { 'content-type': 'application/octet-stream' });
       return response.end('bytes');
@@ -54,7 +55,13 @@ beforeEach(() => {
       response.writeHead(204);
       return response.end();
     }
-    return json(response, 200, request.url.startsWith('/oauth') || request.url.startsWith('/responses') || request.url === '/' ? { id: 'r1', name: 'n' } : { id: 'x', name: 'n' });
+    return json(
+      response,
+      200,
+      request.url.startsWith('/oauth') || request.url.startsWith('/responses') || request.url === '/'
+        ? { id: 'r1', name: 'n' }
+        : { id: 'x', name: 'n' },
+    );
   });
 });
 
@@ -102,7 +109,9 @@ describe('a required argument never follows an optional one', () => {
   });
 
   it('validates what is in the params object under its group name', async () => {
-    await expect(client('parameter-order')['clusters'].create({ headers: {} })).rejects.toMatchObject({ issues: [{ path: ['headers', 'X-Account'] }] });
+    await expect(client('parameter-order')['clusters'].create({ headers: {} })).rejects.toMatchObject({
+      issues: [{ path: ['headers', 'X-Account'] }],
+    });
     expect(server.requests).toHaveLength(0);
   });
 
@@ -116,7 +125,12 @@ describe('a required argument never follows an optional one', () => {
 
 describe('cookie parameters', () => {
   it('are sent in one Cookie header, form style, exploded or not as the spec says', async () => {
-    await client('cookie-parameters')['carts'].list({ session: 's 1;x', ids: [3, 4], tags: ['a', 'b'], prefs: { theme: 'dark', lang: 'en' } });
+    await client('cookie-parameters')['carts'].list({
+      session: 's 1;x',
+      ids: [3, 4],
+      tags: ['a', 'b'],
+      prefs: { theme: 'dark', lang: 'en' },
+    });
     expect(last().headers['cookie']).toBe('ids=3,4; theme=dark; lang=en; session=s%201%3Bx; tags=a; tags=b');
   });
 
@@ -128,7 +142,9 @@ describe('cookie parameters', () => {
   });
 
   it('are validated before anything is sent', async () => {
-    await expect(client('cookie-parameters')['carts'].list({ ids: [1] })).rejects.toMatchObject({ issues: [{ path: ['cookies', 'session'] }] });
+    await expect(client('cookie-parameters')['carts'].list({ ids: [1] })).rejects.toMatchObject({
+      issues: [{ path: ['cookies', 'session'] }],
+    });
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -141,7 +157,11 @@ describe('`format: binary` parameters are text on the wire', () => {
       cookies: { nonce: 'n1' },
     })) as Response;
     expect(await response.text()).toBe('bytes');
-    expect([last().url, last().headers['x-signature'], last().headers['cookie']]).toEqual(['/blobs/sha:1?parts=p1&parts=p2&token=t', 'sig', 'nonce=n1']);
+    expect([last().url, last().headers['x-signature'], last().headers['cookie']]).toEqual([
+      '/blobs/sha:1?parts=p1&parts=p2&token=t',
+      'sig',
+      'nonce=n1',
+    ]);
   });
 });
 
@@ -155,7 +175,7 @@ describe('names that would collide', () => {
     expect([last().method, last().url]).toEqual(['POST', '/oauth/client']);
   });
 
-  it('sends a query string written into the path key on every call, before the caller\'s query', async () => {
+  it("sends a query string written into the path key on every call, before the caller's query", async () => {
     const members = client('member-collisions');
     await members['responses'].betaGetResponse('r1', { include: 'x' });
     expect(last().url).toBe('/responses/r1?beta=true&include=x');
@@ -165,12 +185,25 @@ describe('names that would collide', () => {
 
   it('calls an AWS-shaped operation at the path before the fragment, with its one-value header fixed', async () => {
     await client('member-collisions')['createContainer']({ ContainerName: 'c' });
-    expect([last().method, last().url, last().headers['x-amz-target'], JSON.parse(last().body)]).toEqual(['POST', '/', 'Store.CreateContainer', { ContainerName: 'c' }]);
+    expect([last().method, last().url, last().headers['x-amz-target'], JSON.parse(last().body)]).toEqual([
+      'POST',
+      '/',
+      'Store.CreateContainer',
+      { ContainerName: 'c' },
+    ]);
   });
 
   it('builds the same wire form with the pure request builders', () => {
     const build = requests.get('member-collisions')!;
-    expect(build['betaGetResponse']!({ path: { response_id: 'a b' } })).toEqual({ method: 'GET', path: '/responses/a%20b?beta=true', headers: {} });
-    expect(requests.get('cookie-parameters')!['listCarts']!({ cookies: { session: 's' } })).toEqual({ method: 'GET', path: '/carts', headers: { Cookie: 'session=s' } });
+    expect(build['betaGetResponse']!({ path: { response_id: 'a b' } })).toEqual({
+      method: 'GET',
+      path: '/responses/a%20b?beta=true',
+      headers: {},
+    });
+    expect(requests.get('cookie-parameters')!['listCarts']!({ cookies: { session: 's' } })).toEqual({
+      method: 'GET',
+      path: '/carts',
+      headers: { Cookie: 'session=s' },
+    });
   });
 });

@@ -7,8 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
 
-interface Note { id: string; text: string }
-interface PageLike<T> extends AsyncIterable<T> { data: T[]; hasNextPage(): boolean; getNextPage(): Promise<PageLike<T>> }
+interface Note {
+  id: string;
+  text: string;
+}
+interface PageLike<T> extends AsyncIterable<T> {
+  data: T[];
+  hasNextPage(): boolean;
+  getNextPage(): Promise<PageLike<T>>;
+}
 type Lister = (query?: Record<string, unknown>) => PromiseLike<PageLike<{ id: string }>> & AsyncIterable<{ id: string }>;
 interface PagesClient {
   tags: { list: Lister };
@@ -21,7 +28,11 @@ interface PagesClient {
   models: { list: Lister };
   rows: { list: (query?: { start?: number }) => AsyncIterable<{ n: number }> };
   notes: { list(query?: { after?: string; limit?: number }): PromiseLike<PageLike<Note>> & AsyncIterable<Note> };
-  folders: { files: { list(folderId: string, query?: { cursor?: string }): PromiseLike<PageLike<{ name: string }>> & AsyncIterable<{ name: string }> } };
+  folders: {
+    files: {
+      list(folderId: string, query?: { cursor?: string }): PromiseLike<PageLike<{ name: string }>> & AsyncIterable<{ name: string }>;
+    };
+  };
 }
 
 const NOTES = Array.from({ length: 7 }, (_, i) => ({ id: `note_${i}`, text: `Note ${i}` }));
@@ -40,17 +51,41 @@ beforeAll(async () => {
       const after = url.searchParams.get('after');
       const start = after === null ? 0 : NOTES.findIndex((n) => n.id === after) + 1;
       const data = NOTES.slice(start, start + limit);
-      return json(response, 200, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + limit < NOTES.length });
+      return json(response, 200, {
+        object: 'list',
+        data,
+        first_id: data[0]?.id ?? null,
+        last_id: data.at(-1)?.id ?? null,
+        has_more: start + limit < NOTES.length,
+      });
     }
     const tags = (...ids: string[]) => ids.map((id) => ({ id }));
     const param = (name: string) => url.searchParams.get(name);
     switch (url.pathname) {
       case '/tags':
-        return json(response, 200, { object: 'list', data: param('after') === null ? tags('t1', 't2') : tags('t3'), has_more: param('after') === null });
+        return json(response, 200, {
+          object: 'list',
+          data: param('after') === null ? tags('t1', 't2') : tags('t3'),
+          has_more: param('after') === null,
+        });
       case '/events':
-        return json(response, 200, param('NextToken') === null ? { Events: tags('e1'), NextToken: 'tok-2' } : param('NextToken') === 'tok-2' ? { Events: tags('e2'), NextToken: '' } : { Events: [] });
+        return json(
+          response,
+          200,
+          param('NextToken') === null
+            ? { Events: tags('e1'), NextToken: 'tok-2' }
+            : param('NextToken') === 'tok-2'
+              ? { Events: tags('e2'), NextToken: '' }
+              : { Events: [] },
+        );
       case '/posts':
-        return json(response, 200, param('next_token') === null ? { data: tags('p1'), meta: { next_token: 'n2', result_count: 1 } } : { data: tags('p2'), meta: { result_count: 1 } });
+        return json(
+          response,
+          200,
+          param('next_token') === null
+            ? { data: tags('p1'), meta: { next_token: 'n2', result_count: 1 } }
+            : { data: tags('p2'), meta: { result_count: 1 } },
+        );
       case '/people': {
         const page = Number(param('page') ?? 1);
         return json(response, 200, { data: tags(`person${page}`), page, pages: 3, results: 3 });
@@ -66,7 +101,13 @@ beforeAll(async () => {
       case '/accounts': {
         const skip = param('$skiptoken');
         if (skip === 'evil') return json(response, 200, { value: tags('a3'), nextLink: 'https://elsewhere.example/accounts?$skiptoken=x' });
-        return json(response, 200, skip === null ? { value: tags('a1'), nextLink: `${server.url}/accounts?api-version=2024&$skiptoken=s2` } : { value: tags('a2'), ...(param('api-version') === '2024' ? { nextLink: '/accounts?$skiptoken=evil' } : {}) });
+        return json(
+          response,
+          200,
+          skip === null
+            ? { value: tags('a1'), nextLink: `${server.url}/accounts?api-version=2024&$skiptoken=s2` }
+            : { value: tags('a2'), ...(param('api-version') === '2024' ? { nextLink: '/accounts?$skiptoken=evil' } : {}) },
+        );
       }
       case '/models':
         return json(response, 200, { object: 'list', data: tags('m1', 'm2') });
@@ -76,7 +117,11 @@ beforeAll(async () => {
       }
     }
     const cursor = Number(url.searchParams.get('cursor') ?? 0);
-    return json(response, 200, { entries: [{ name: `file_${cursor}` }], more: cursor < 2, next_cursor: cursor < 2 ? String(cursor + 1) : null });
+    return json(response, 200, {
+      entries: [{ name: `file_${cursor}` }],
+      more: cursor < 2,
+      next_cursor: cursor < 2 ? String(cursor + 1) : null,
+    });
   });
   const { PagesClient } = (await import(join(work, 'src/index.ts'))) as { PagesClient: new (options: object) => PagesClient };
   client = new PagesClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
@@ -110,7 +155,11 @@ describe('cursor pagination', () => {
     const names: string[] = [];
     for await (const file of client.folders.files.list('fld_1')) names.push(file.name);
     expect(names).toEqual(['file_0', 'file_1', 'file_2']);
-    expect(server.requests.map((r) => r.url)).toEqual(['/folders/fld_1/files', '/folders/fld_1/files?cursor=1', '/folders/fld_1/files?cursor=2']);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/folders/fld_1/files',
+      '/folders/fld_1/files?cursor=1',
+      '/folders/fld_1/files?cursor=2',
+    ]);
   });
 
   it('getNextPage on the last page says what to check', async () => {
@@ -129,8 +178,11 @@ async function walk(list: AsyncIterable<{ id: string }>): Promise<{ ids: string[
 }
 
 describe('every list shape', () => {
-  it('cursor without a cursor field: the next cursor is the last item\'s id, while has_more', async () => {
-    expect(await walk(client.tags.list({ limit: 2 }))).toEqual({ ids: ['t1', 't2', 't3'], urls: ['/tags?limit=2', '/tags?after=t2&limit=2'] });
+  it("cursor without a cursor field: the next cursor is the last item's id, while has_more", async () => {
+    expect(await walk(client.tags.list({ limit: 2 }))).toEqual({
+      ids: ['t1', 't2', 't3'],
+      urls: ['/tags?limit=2', '/tags?after=t2&limit=2'],
+    });
   });
 
   it('a token cursor (AWS NextToken): the field named like the parameter, until it is empty', async () => {
@@ -150,8 +202,11 @@ describe('every list shape', () => {
 
   it('page numbers with no count end on an empty page', async () => {
     const walked = await walk(client.products.list({ limit: 1 }));
-    expect(walked).toEqual({ ids: ['product1', 'product2'], urls: ['/products?limit=1', '/products?limit=1&page=2', '/products?limit=1&page=3'] });
-    const last = await (await (await client.products.list({ page: 2 })).getNextPage());
+    expect(walked).toEqual({
+      ids: ['product1', 'product2'],
+      urls: ['/products?limit=1', '/products?limit=1&page=2', '/products?limit=1&page=3'],
+    });
+    const last = await await (await client.products.list({ page: 2 })).getNextPage();
     expect(last.hasNextPage()).toBe(false);
   });
 
@@ -170,7 +225,7 @@ describe('every list shape', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['/rows', '/rows?start=1', '/rows?start=2']);
   });
 
-  it('next-url: the page\'s link is fetched as it is, absolute or relative to the base URL', async () => {
+  it("next-url: the page's link is fetched as it is, absolute or relative to the base URL", async () => {
     const first = await client.accounts.list({ 'api-version': '2024' });
     const second = await first.getNextPage();
     expect(second.data).toEqual([{ id: 'a2' }]);

@@ -18,7 +18,9 @@ type ClientClass = new (options: object) => AnyClient;
 interface Package {
   readonly default: ClientClass;
   readonly toRequestInit: (request: Described) => RequestInit & { headers: Record<string, string> };
-  readonly ValidationError: new (...args: never[]) => Error & { issues: readonly { path: readonly (string | number)[]; message: string }[] };
+  readonly ValidationError: new (
+    ...args: never[]
+  ) => Error & { issues: readonly { path: readonly (string | number)[]; message: string }[] };
 }
 type Builders = Record<string, (input?: unknown) => Described>;
 
@@ -47,13 +49,17 @@ beforeEach(() => {
   server.respond((_request, response) => json(response, 200, { id: 'x' }));
 });
 
-const make = (options: object = {}): AnyClient => new pkg.default({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0, timeout: 10_000, ...options });
+const make = (options: object = {}): AnyClient =>
+  new pkg.default({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0, timeout: 10_000, ...options });
 const last = (): RecordedRequest => server.requests.at(-1)!;
 
 async function formEntries(request: RecordedRequest): Promise<[string, string][]> {
-  const form = await new Response(new Uint8Array(request.raw), { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+  const form = await new Response(new Uint8Array(request.raw), {
+    headers: { 'content-type': String(request.headers['content-type']) },
+  }).formData();
   const entries: [string, string][] = [];
-  for (const [name, value] of form.entries()) entries.push([name, typeof value === 'string' ? value : `file ${value.name}: ${await value.text()}`]);
+  for (const [name, value] of form.entries())
+    entries.push([name, typeof value === 'string' ? value : `file ${value.name}: ${await value.text()}`]);
   return entries;
 }
 
@@ -61,10 +67,41 @@ describe('toRequestInit makes a builder result fetch-ready', () => {
   // each: the builder's input, the client call that sends the same request
   const cases: [string, string, unknown, (client: AnyClient) => Promise<unknown>][] = [
     ['a JSON body', 'createThing', { body: { name: 'n', tags: ['a'] } }, (client) => client['things'].create({ name: 'n', tags: ['a'] })],
-    ['a multipart body with a file', 'createFile', { body: { file: new File(['abc'], 'a.jsonl', { type: 'application/jsonl' }), purpose: 'batch', expires_after: { anchor: 'created_at', seconds: 3600 } } }, (client) => client['files'].create({ file: new File(['abc'], 'a.jsonl', { type: 'application/jsonl' }), purpose: 'batch', expires_after: { anchor: 'created_at', seconds: 3600 } })],
-    ['a URL-encoded body', 'createToken', { body: { grant_type: 'client credentials', scope: 'a+b' } }, (client) => client['tokens'].create({ grant_type: 'client credentials', scope: 'a+b' })],
-    ['a binary body', 'putBlob', { path: { name: 'b 1' }, body: new Uint8Array([0, 1, 255]) }, (client) => client['blobs'].update('b 1', new Uint8Array([0, 1, 255]))],
-    ['no body, a query', 'listThings', { query: { limit: 2, order: 'asc' } }, (client) => client['things'].list({ limit: 2, order: 'asc' })],
+    [
+      'a multipart body with a file',
+      'createFile',
+      {
+        body: {
+          file: new File(['abc'], 'a.jsonl', { type: 'application/jsonl' }),
+          purpose: 'batch',
+          expires_after: { anchor: 'created_at', seconds: 3600 },
+        },
+      },
+      (client) =>
+        client['files'].create({
+          file: new File(['abc'], 'a.jsonl', { type: 'application/jsonl' }),
+          purpose: 'batch',
+          expires_after: { anchor: 'created_at', seconds: 3600 },
+        }),
+    ],
+    [
+      'a URL-encoded body',
+      'createToken',
+      { body: { grant_type: 'client credentials', scope: 'a+b' } },
+      (client) => client['tokens'].create({ grant_type: 'client credentials', scope: 'a+b' }),
+    ],
+    [
+      'a binary body',
+      'putBlob',
+      { path: { name: 'b 1' }, body: new Uint8Array([0, 1, 255]) },
+      (client) => client['blobs'].update('b 1', new Uint8Array([0, 1, 255])),
+    ],
+    [
+      'no body, a query',
+      'listThings',
+      { query: { limit: 2, order: 'asc' } },
+      (client) => client['things'].list({ limit: 2, order: 'asc' }),
+    ],
   ];
   it.each(cases)('%s: fetch sends what the client sends', async (_what, builder, input, call) => {
     const described = requests[builder]!(input);
@@ -79,7 +116,11 @@ describe('toRequestInit makes a builder result fetch-ready', () => {
   });
 
   it('sets content-type only for JSON and leaves fetch to write the multipart boundary', () => {
-    expect(pkg.toRequestInit(requests['createThing']!({ body: { name: 'n' } }))).toEqual({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"n"}' });
+    expect(pkg.toRequestInit(requests['createThing']!({ body: { name: 'n' } }))).toEqual({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"n"}',
+    });
     const multipart = pkg.toRequestInit(requests['createFile']!({ body: { file: new Uint8Array([1]), purpose: 'batch' } }));
     expect([multipart.headers, multipart.body instanceof FormData]).toEqual([{}, true]);
     expect(pkg.toRequestInit(requests['archiveThing']!({ path: { thing_id: 't' } }))).toEqual({ method: 'POST', headers: {} });
@@ -89,13 +130,18 @@ describe('toRequestInit makes a builder result fetch-ready', () => {
 
   it('a stream in a multipart builder input is refused with a pointer to toFile (the client reads streams itself)', () => {
     const stream = new ReadableStream<Uint8Array>();
-    expect(() => requests['createFile']!({ body: { file: stream, purpose: 'batch' } })).toThrow(/file: is a stream \(or a Response\), which must be read before the body is built: pass `await toFile\(value\)` instead/);
+    expect(() => requests['createFile']!({ body: { file: stream, purpose: 'batch' } })).toThrow(
+      /file: is a stream \(or a Response\), which must be read before the body is built: pass `await toFile\(value\)` instead/,
+    );
   });
 });
 
 describe('per-request options', () => {
-  it('query adds parameters and replaces the operation\'s of the same name; arrays repeat, undefined is skipped', async () => {
-    await make().things.list({ limit: 2, order: 'asc' }, { query: { order: 'desc', include: ['a', 'b c'], skip: undefined, flag: true, empty: null } });
+  it("query adds parameters and replaces the operation's of the same name; arrays repeat, undefined is skipped", async () => {
+    await make().things.list(
+      { limit: 2, order: 'asc' },
+      { query: { order: 'desc', include: ['a', 'b c'], skip: undefined, flag: true, empty: null } },
+    );
     expect(last().url).toBe('/things?limit=2&order=desc&include=a&include=b%20c&flag=true&empty=');
     await make({ defaultQuery: { api: 'v1', order: 'x' } }).things.list(undefined, { query: { extra: '1' } });
     expect(last().url).toBe('/things?extra=1&api=v1&order=x');
@@ -105,13 +151,18 @@ describe('per-request options', () => {
     await make().things.create({ name: 'n' }, { body: { name: 'replaced', beta_field: { deep: [1] } } });
     expect(JSON.parse(last().body)).toEqual({ name: 'replaced', beta_field: { deep: [1] } });
     // the operation's own fields are still validated
-    const error = await make().things.create({ name: 1 }, { body: { other: true } }).catch((caught: unknown) => caught);
+    const error = await make()
+      .things.create({ name: 1 }, { body: { other: true } })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(pkg.ValidationError);
     expect(server.requests).toHaveLength(1);
   });
 
   it('body adds fields to multipart and URL-encoded bodies, encoded as their own fields are', async () => {
-    await make().files.create({ file: new Uint8Array([0x61]), purpose: 'batch' }, { body: { note: 'n', meta: { kind: 'k' }, extra_file: new File(['z'], 'z.txt') } });
+    await make().files.create(
+      { file: new Uint8Array([0x61]), purpose: 'batch' },
+      { body: { note: 'n', meta: { kind: 'k' }, extra_file: new File(['z'], 'z.txt') } },
+    );
     expect(await formEntries(last())).toEqual([
       ['file', 'file unknown_file: a'],
       ['purpose', 'batch'],
@@ -125,15 +176,27 @@ describe('per-request options', () => {
 
   it('body on an operation without one is sent as JSON; on a GET it is refused before sending', async () => {
     await make().things.archive('t1', { body: { reason: 'old' } });
-    expect([last().url, last().headers['content-type'], last().body]).toEqual(['/things/t1/archive', 'application/json', '{"reason":"old"}']);
-    const error = await make().things.list(undefined, { body: { a: 1 } }).catch((caught: unknown) => caught);
-    expect((error as InstanceType<Package['ValidationError']>).issues).toEqual([{ path: ['options', 'body'], message: 'cannot be sent: GET requests have no body' }]);
-    const binary = await make().blobs.update('b', new Uint8Array([1]), { body: { a: 1 } }).catch((caught: unknown) => caught);
-    expect((binary as InstanceType<Package['ValidationError']>).issues).toEqual([{ path: ['options', 'body'], message: 'cannot be merged: the request body is not an object (object)' }]);
+    expect([last().url, last().headers['content-type'], last().body]).toEqual([
+      '/things/t1/archive',
+      'application/json',
+      '{"reason":"old"}',
+    ]);
+    const error = await make()
+      .things.list(undefined, { body: { a: 1 } })
+      .catch((caught: unknown) => caught);
+    expect((error as InstanceType<Package['ValidationError']>).issues).toEqual([
+      { path: ['options', 'body'], message: 'cannot be sent: GET requests have no body' },
+    ]);
+    const binary = await make()
+      .blobs.update('b', new Uint8Array([1]), { body: { a: 1 } })
+      .catch((caught: unknown) => caught);
+    expect((binary as InstanceType<Package['ValidationError']>).issues).toEqual([
+      { path: ['options', 'body'], message: 'cannot be merged: the request body is not an object (object)' },
+    ]);
     expect(server.requests).toHaveLength(1);
   });
 
-  it('fetchOptions reach fetch, the request\'s over the client\'s, and never replace what the client sets', async () => {
+  it("fetchOptions reach fetch, the request's over the client's, and never replace what the client sets", async () => {
     const seen: RequestInit[] = [];
     const recording: typeof fetch = (url, init) => {
       seen.push(init!);
@@ -141,7 +204,15 @@ describe('per-request options', () => {
     };
     const client = make({ fetch: recording, fetchOptions: { priority: 'low', credentials: 'omit', dispatcher: 'client-agent' } });
     const controller = new AbortController();
-    const hostile = { priority: 'high', dispatcher: 'request-agent', method: 'DELETE', body: 'x', headers: { a: 'b' }, signal: controller.signal, redirect: 'follow' };
+    const hostile = {
+      priority: 'high',
+      dispatcher: 'request-agent',
+      method: 'DELETE',
+      body: 'x',
+      headers: { a: 'b' },
+      signal: controller.signal,
+      redirect: 'follow',
+    };
     await client.things.create({ name: 'n' }, { fetchOptions: hostile as never });
     const init = seen[0]! as RequestInit & Record<string, unknown>;
     expect([init['priority'], init['credentials'], init['dispatcher']]).toEqual(['high', 'omit', 'request-agent']);
@@ -160,15 +231,36 @@ describe('withOptions', () => {
         return 'hi';
       }
     }
-    const original = new MyClient({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0, defaultHeaders: { 'X-Team': 'a', 'X-Drop': 'd' }, defaultQuery: { v: '1' } });
-    const derived = original['withOptions']({ defaultHeaders: { 'x-extra': 'e', 'X-Drop': null }, defaultQuery: { w: '2' }, timeout: 5_000 });
+    const original = new MyClient({
+      apiKey: API_KEY,
+      baseURL: server.url,
+      maxRetries: 0,
+      defaultHeaders: { 'X-Team': 'a', 'X-Drop': 'd' },
+      defaultQuery: { v: '1' },
+    });
+    const derived = original['withOptions']({
+      defaultHeaders: { 'x-extra': 'e', 'X-Drop': null },
+      defaultQuery: { w: '2' },
+      timeout: 5_000,
+    });
     expect(derived).toBeInstanceOf(MyClient);
     expect(derived).not.toBe(original);
     expect([derived.hello(), derived.timeout, original.timeout, derived.baseURL]).toEqual(['hi', 5_000, 600_000, server.url]);
     await derived.things.list();
-    expect([last().headers['x-team'], last().headers['x-extra'], last().headers['x-drop'], last().headers['authorization'], last().url]).toEqual(['a', 'e', undefined, `Bearer ${API_KEY}`, '/things?v=1&w=2']);
+    expect([
+      last().headers['x-team'],
+      last().headers['x-extra'],
+      last().headers['x-drop'],
+      last().headers['authorization'],
+      last().url,
+    ]).toEqual(['a', 'e', undefined, `Bearer ${API_KEY}`, '/things?v=1&w=2']);
     await original.things.list();
-    expect([last().headers['x-team'], last().headers['x-extra'], last().headers['x-drop'], last().url]).toEqual(['a', undefined, 'd', '/things?v=1']);
+    expect([last().headers['x-team'], last().headers['x-extra'], last().headers['x-drop'], last().url]).toEqual([
+      'a',
+      undefined,
+      'd',
+      '/things?v=1',
+    ]);
   });
 
   it('shares nothing mutable: changing the objects given to either client later changes neither', async () => {

@@ -13,7 +13,13 @@ const thread = (i: number, status: ChatKitThread['status'] = { type: 'active' })
   title: i % 2 === 0 ? `Thread ${i}` : null,
   user: 'u_1',
 });
-const THREADS = [thread(0), thread(1, { type: 'locked', reason: 'policy' }), thread(2, { type: 'closed', reason: null }), thread(3), thread(4)];
+const THREADS = [
+  thread(0),
+  thread(1, { type: 'locked', reason: 'policy' }),
+  thread(2, { type: 'closed', reason: null }),
+  thread(3),
+  thread(4),
+];
 const userMessage = (id: string): ChatKitThreadItemListDataUnion => ({
   id,
   object: 'chatkit.thread_item',
@@ -68,7 +74,9 @@ describe('client.chatkit.threads', () => {
 
   it('retrieve() and delete() address one thread', async () => {
     server.respond((request, response) =>
-      request.method === 'DELETE' ? json(response, 200, { id: 'cthr_0', object: 'chatkit.thread.deleted', deleted: true }) : json(response, 200, THREADS[0]),
+      request.method === 'DELETE'
+        ? json(response, 200, { id: 'cthr_0', object: 'chatkit.thread.deleted', deleted: true })
+        : json(response, 200, THREADS[0]),
     );
     expect((await client.chatkit.threads.retrieve('cthr_0')).id).toBe('cthr_0');
     expect((await client.chatkit.threads.delete('cthr_0')).deleted).toBe(true);

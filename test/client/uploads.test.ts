@@ -19,7 +19,9 @@ type AnyClient = Record<string, any>; // eslint-disable-line @typescript-eslint/
 interface Package {
   readonly default: new (options: object) => AnyClient;
   readonly toFile: (data: unknown, name?: string | null, options?: { type?: string }) => Promise<File>;
-  readonly ValidationError: new (...args: never[]) => Error & { issues: readonly { path: readonly (string | number)[]; message: string }[] };
+  readonly ValidationError: new (
+    ...args: never[]
+  ) => Error & { issues: readonly { path: readonly (string | number)[]; message: string }[] };
 }
 
 let tempDir: string;
@@ -79,17 +81,37 @@ function webStream(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
 describe('files.create sends every kind of file content as a file part with a filename', () => {
   const half = FILE_BYTES.length >> 1;
   const cases: [string, () => unknown, string][] = [
-    ['a File, under the last segment of its name', () => new File([FILE_BYTES], 'some/dir/train.jsonl', { type: 'application/jsonl' }), 'train.jsonl'],
-    ['a Blob, under fetch\'s name for one (as the official SDK sends it)', () => new Blob([FILE_BYTES]), 'blob'],
+    [
+      'a File, under the last segment of its name',
+      () => new File([FILE_BYTES], 'some/dir/train.jsonl', { type: 'application/jsonl' }),
+      'train.jsonl',
+    ],
+    ["a Blob, under fetch's name for one (as the official SDK sends it)", () => new Blob([FILE_BYTES]), 'blob'],
     ['a Uint8Array', () => new Uint8Array(FILE_BYTES), 'unknown_file'],
     ['a Node Buffer', () => Buffer.from(FILE_BYTES), 'unknown_file'],
     ['an ArrayBuffer', () => new Uint8Array(FILE_BYTES).buffer, 'unknown_file'],
     ['a DataView over part of a buffer', () => new DataView(withPrefix(FILE_BYTES).buffer, 2, FILE_BYTES.length), 'unknown_file'],
     ['a web ReadableStream', () => webStream([FILE_BYTES.subarray(0, half), FILE_BYTES.subarray(half)]), 'unknown_file'],
-    ['a Node fs.ReadStream, under its file\'s name', () => createReadStream(filePath, { highWaterMark: 7 }), 'train data.jsonl'],
-    ['a Node Readable.from of Buffer chunks', () => Readable.from([FILE_BYTES.subarray(0, half), FILE_BYTES.subarray(half)]), 'unknown_file'],
-    ['an async generator', () => (async function* () { yield FILE_BYTES.subarray(0, 3); yield FILE_BYTES.subarray(3); })(), 'unknown_file'],
-    ['a Response, under the last segment of its URL', () => responseFrom('https://cdn.example.com/a/b/photo%20one.png', FILE_BYTES), 'photo one.png'],
+    ["a Node fs.ReadStream, under its file's name", () => createReadStream(filePath, { highWaterMark: 7 }), 'train data.jsonl'],
+    [
+      'a Node Readable.from of Buffer chunks',
+      () => Readable.from([FILE_BYTES.subarray(0, half), FILE_BYTES.subarray(half)]),
+      'unknown_file',
+    ],
+    [
+      'an async generator',
+      () =>
+        (async function* () {
+          yield FILE_BYTES.subarray(0, 3);
+          yield FILE_BYTES.subarray(3);
+        })(),
+      'unknown_file',
+    ],
+    [
+      'a Response, under the last segment of its URL',
+      () => responseFrom('https://cdn.example.com/a/b/photo%20one.png', FILE_BYTES),
+      'photo one.png',
+    ],
   ];
   it.each(cases)('%s', async (_what, make, name) => {
     expect(await client['files'].create({ file: make(), purpose: 'fine-tune' })).toEqual({ id: 'file-1' });
@@ -112,7 +134,10 @@ describe('files.create sends every kind of file content as a file part with a fi
 
     const fetched = await pkg.toFile(Promise.resolve(responseFrom('https://x.test/files/report.csv', Buffer.from('a,b\n'), 'text/csv')));
     expect([fetched.name, fetched.type, await fetched.text()]).toEqual(['report.csv', 'text/csv', 'a,b\n']);
-    expect([(await pkg.toFile(new Uint8Array([1]))).name, (await pkg.toFile(createReadStream(filePath))).name]).toEqual(['unknown_file', 'train data.jsonl']);
+    expect([(await pkg.toFile(new Uint8Array([1]))).name, (await pkg.toFile(createReadStream(filePath))).name]).toEqual([
+      'unknown_file',
+      'train data.jsonl',
+    ]);
     const same = new File(['x'], 'x.txt');
     expect(await pkg.toFile(same)).toBe(same); // nothing to change: the same File
   });
@@ -122,14 +147,24 @@ describe('files.create sends every kind of file content as a file part with a fi
     await client['images'].edits.create({ image, mask: webStream([new Uint8Array([0x6d])]), prompt: 'otter' });
     const form = await formOf(last());
     const files = form.getAll('image[]') as File[];
-    expect(await Promise.all(files.map(async (file) => [file.name, await file.text()]))).toEqual([['a.png', 'a'], ['unknown_file', 'b'], ['unknown_file', 'c']]);
-    expect([(form.get('mask') as File).name, await (form.get('mask') as File).text(), form.get('prompt')]).toEqual(['unknown_file', 'm', 'otter']);
+    expect(await Promise.all(files.map(async (file) => [file.name, await file.text()]))).toEqual([
+      ['a.png', 'a'],
+      ['unknown_file', 'b'],
+      ['unknown_file', 'c'],
+    ]);
+    expect([(form.get('mask') as File).name, await (form.get('mask') as File).text(), form.get('prompt')]).toEqual([
+      'unknown_file',
+      'm',
+      'otter',
+    ]);
   });
 
   it('reads a stream once, before the first attempt, so a retry sends the same bytes', async () => {
     const retrying = new pkg.default({ apiKey: 'sk-uploads-test-0000', baseURL: server.url, maxRetries: 1, timeout: 10_000 });
     server.respond((_request, response) =>
-      server.requests.length === 1 ? json(response, 500, { error: { message: 'try again' } }, { 'retry-after-ms': '0' }) : json(response, 200, { id: 'file-2' }),
+      server.requests.length === 1
+        ? json(response, 500, { error: { message: 'try again' } }, { 'retry-after-ms': '0' })
+        : json(response, 200, { id: 'file-2' }),
     );
     expect(await retrying['files'].create({ file: createReadStream(filePath), purpose: 'fine-tune' })).toEqual({ id: 'file-2' });
     expect(server.requests).toHaveLength(2);
@@ -142,11 +177,17 @@ describe('files.create sends every kind of file content as a file part with a fi
 describe('a string is not file content', () => {
   it('is a ValidationError naming the field, before anything is sent or any stream is read', async () => {
     const stream = Readable.from([Buffer.from('unread')]);
-    const error = await client['images'].edits.create({ image: 'my_file.png', mask: stream, prompt: 'p' }).catch((caught: unknown) => caught);
+    const error = await client['images'].edits
+      .create({ image: 'my_file.png', mask: stream, prompt: 'p' })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(pkg.ValidationError);
-    expect((error as InstanceType<Package['ValidationError']>).issues).toEqual([{ path: ['image'], message: "expected a file or an array; found 'my_file.png'" }]);
+    expect((error as InstanceType<Package['ValidationError']>).issues).toEqual([
+      { path: ['image'], message: "expected a file or an array; found 'my_file.png'" },
+    ]);
     const fileError = await client['files'].create({ file: 'my_file', purpose: 'fine-tune' }).catch((caught: unknown) => caught);
-    expect((fileError as InstanceType<Package['ValidationError']>).issues).toEqual([{ path: ['file'], message: "expected a file (a File, Blob, bytes or a stream; not a string), found string 'my_file'" }]);
+    expect((fileError as InstanceType<Package['ValidationError']>).issues).toEqual([
+      { path: ['file'], message: "expected a file (a File, Blob, bytes or a stream; not a string), found string 'my_file'" },
+    ]);
     expect(server.requests).toHaveLength(0);
     expect(stream.readableDidRead).toBe(false);
   });
@@ -154,7 +195,9 @@ describe('a string is not file content', () => {
   it('nor is a plain object or a number', async () => {
     for (const file of [{ name: 'x' }, 42]) {
       const error = await client['files'].create({ file, purpose: 'fine-tune' }).catch((caught: unknown) => caught);
-      expect((error as InstanceType<Package['ValidationError']>).issues.map((issue: { path: readonly (string | number)[] }) => issue.path)).toEqual([['file']]);
+      expect(
+        (error as InstanceType<Package['ValidationError']>).issues.map((issue: { path: readonly (string | number)[] }) => issue.path),
+      ).toEqual([['file']]);
     }
     expect(server.requests).toHaveLength(0);
   });
@@ -181,7 +224,9 @@ describe('a binary body takes the same values', () => {
   it('refuses a string before sending', async () => {
     const error = await client['blobs'].update('b1', 'not bytes').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(pkg.ValidationError);
-    expect((error as InstanceType<Package['ValidationError']>).issues).toEqual([{ path: [], message: "expected a file (a File, Blob, bytes or a stream; not a string), found string 'not bytes'" }]);
+    expect((error as InstanceType<Package['ValidationError']>).issues).toEqual([
+      { path: [], message: "expected a file (a File, Blob, bytes or a stream; not a string), found string 'not bytes'" },
+    ]);
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -52,7 +52,11 @@ async function generateOne(spec: string): Promise<Outcome> {
     maxBuffer: 64 * 1024 * 1024,
   }).then(
     (result) => ({ code: 0, stdout: result.stdout, stderr: result.stderr }),
-    (error: { code?: number; stdout: string; stderr: string }) => ({ code: typeof error.code === 'number' ? error.code : -1, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code?: number; stdout: string; stderr: string }) => ({
+      code: typeof error.code === 'number' ? error.code : -1,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
   const seconds = (performance.now() - started) / 1000;
   let warnings = 0;
@@ -79,7 +83,13 @@ async function typeCheckAll(generated: readonly Outcome[]): Promise<void> {
     expect(theirs.compilerOptions, `${outcome.spec}: every package has the same compiler options`).toEqual(own.compilerOptions);
   }
   const project = join(work, 'tsconfig.all.json');
-  writeFileSync(project, JSON.stringify({ compilerOptions: { ...compilerOptions, noEmit: true }, include: generated.map((o) => `${relative(work, o.out)}/src`) }));
+  writeFileSync(
+    project,
+    JSON.stringify({
+      compilerOptions: { ...compilerOptions, noEmit: true },
+      include: generated.map((o) => `${relative(work, o.out)}/src`),
+    }),
+  );
   const output = await promisify(execFile)(process.execPath, [TSC, '-p', project], { cwd: work, maxBuffer: 64 * 1024 * 1024 }).then(
     () => '',
     (error: { stdout: string; stderr: string }) => `${error.stdout}${error.stderr}`,
@@ -103,13 +113,23 @@ beforeAll(async () => {
 }, 30 * 60_000);
 
 afterAll(() => {
-  const rows = [...outcomes.values()].map((o) => [o.spec, String(o.operations), o.seconds.toFixed(2), String(o.warnings), o.code !== 0 ? `refused (exit ${o.code})` : o.typeErrors.length > 0 ? `tsc: ${o.typeErrors.length} errors` : 'ok']);
+  const rows = [...outcomes.values()].map((o) => [
+    o.spec,
+    String(o.operations),
+    o.seconds.toFixed(2),
+    String(o.warnings),
+    o.code !== 0 ? `refused (exit ${o.code})` : o.typeErrors.length > 0 ? `tsc: ${o.typeErrors.length} errors` : 'ok',
+  ]);
   const header = ['spec', 'ops', 'time (s)', 'warnings', 'result'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   const passed = rows.filter((r) => r[4] === 'ok').length;
   const total = [...outcomes.values()].reduce((sum, o) => sum + o.seconds, 0);
-  console.log([line(header), ...rows.map(line), `${passed}/${rows.length} generate and type-check; generation ${total.toFixed(1)} s in all`].join('\n'));
+  console.log(
+    [line(header), ...rows.map(line), `${passed}/${rows.length} generate and type-check; generation ${total.toFixed(1)} s in all`].join(
+      '\n',
+    ),
+  );
   if (work) rmSync(work, { recursive: true, force: true });
 });
 

@@ -27,9 +27,15 @@ beforeAll(async () => {
   for (const [side, text] of Object.entries(RULE_PACKAGES)) {
     await mkdir(join(work, 'rules', side, 'src'), { recursive: true });
     await writeFile(join(work, 'rules', side, 'src', 'index.ts'), text);
-    await writeFile(join(work, 'rules', side, 'package.json'), JSON.stringify({ name: 'rules', version: side === 'old' ? '0.3.1' : '0.4.0' }));
+    await writeFile(
+      join(work, 'rules', side, 'package.json'),
+      JSON.stringify({ name: 'rules', version: side === 'old' ? '0.3.1' : '0.4.0' }),
+    );
   }
-  [generated, rules] = await Promise.all([diffPackages('old', 'new', { cwd: work }), diffPackages(join(work, 'rules', 'old'), join(work, 'rules', 'new', 'src'))]);
+  [generated, rules] = await Promise.all([
+    diffPackages('old', 'new', { cwd: work }),
+    diffPackages(join(work, 'rules', 'old'), join(work, 'rules', 'new', 'src')),
+  ]);
 }, 120_000);
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
@@ -42,14 +48,26 @@ describe('two generated packages', () => {
     const renamed = generated.changes.filter((change) => change.kind === 'export-renamed');
     expect(renamed.map((change) => [change.severity, change.message])).toEqual([
       ['breaking', '`Gadget` was renamed to `Gizmo` (the same type): imports of `Gadget` no longer resolve.'],
-      ['breaking', '`validators/assertGadget` was renamed to `validators/assertGizmo` (the same constant): imports of `assertGadget` no longer resolve.'],
+      [
+        'breaking',
+        '`validators/assertGadget` was renamed to `validators/assertGizmo` (the same constant): imports of `assertGadget` no longer resolve.',
+      ],
       ['breaking', '`validators/Gadget` was renamed to `validators/Gizmo` (the same constant): imports of `Gadget` no longer resolve.'],
-      ['breaking', '`validators/isGadget` was renamed to `validators/isGizmo` (the same constant): imports of `isGadget` no longer resolve.'],
-      ['breaking', '`validators/validateGadget` was renamed to `validators/validateGizmo` (the same constant): imports of `validateGadget` no longer resolve.'],
+      [
+        'breaking',
+        '`validators/isGadget` was renamed to `validators/isGizmo` (the same constant): imports of `isGadget` no longer resolve.',
+      ],
+      [
+        'breaking',
+        '`validators/validateGadget` was renamed to `validators/validateGizmo` (the same constant): imports of `validateGadget` no longer resolve.',
+      ],
       ['breaking', '`widgetsDelete` was renamed to `widgetsRemove` (the same function): imports of `widgetsDelete` no longer resolve.'],
     ]);
     // located in both packages' sources, as given (relative to cwd)
-    expect(renamed[0]!.location).toEqual({ old: { file: 'old/src/types.ts', line: 5, column: 18, pointer: '' }, new: { file: 'new/src/types.ts', line: 5, column: 18, pointer: '' } });
+    expect(renamed[0]!.location).toEqual({
+      old: { file: 'old/src/types.ts', line: 5, column: 18, pointer: '' },
+      new: { file: 'new/src/types.ts', line: 5, column: 18, pointer: '' },
+    });
   });
 
   it('classifies every change of the pair, and the bump', () => {
@@ -78,10 +96,14 @@ describe('two generated packages', () => {
 
   it('sees what the spec diff cannot: the optional query parameter moves `options`, so existing calls break', async () => {
     const specDiff = await diffSpecs(`${FIXTURE}/old.yaml`, `${FIXTURE}/new.yaml`);
-    const added = specDiff.changes.find((change) => change.message === 'Added the optional query parameter `expand` to `client.widgets.retrieve`.');
+    const added = specDiff.changes.find(
+      (change) => change.message === 'Added the optional query parameter `expand` to `client.widgets.retrieve`.',
+    );
     expect([added?.kind, added?.severity]).toEqual(['parameter-added-optional', 'feature']);
     const inserted = generated.changes.find((change) => change.subject === 'Widgets.retrieve(query)')!;
-    expect(inserted.message).toBe('`Widgets.retrieve` has a new optional parameter `query` before `options`: calls passing `options` now pass it as `query`.');
+    expect(inserted.message).toBe(
+      '`Widgets.retrieve` has a new optional parameter `query` before `options`: calls passing `options` now pass it as `query`.',
+    );
   });
 
   it('finds no change between a package and itself', async () => {
@@ -221,7 +243,11 @@ describe('one rule per declaration', () => {
 
   it('reports nothing else: unchanged declarations, protected members and same-named types used elsewhere are quiet', () => {
     expect(rules.changes).toHaveLength(39);
-    expect(rules.changes.some((change) => change.subject.startsWith('Service.hidden') || change.subject.startsWith('Holder') || change.subject.startsWith('send'))).toBe(false);
+    expect(
+      rules.changes.some(
+        (change) => change.subject.startsWith('Service.hidden') || change.subject.startsWith('Holder') || change.subject.startsWith('send'),
+      ),
+    ).toBe(false);
   });
 
   it('exercises every change kind', () => {
@@ -233,7 +259,12 @@ describe('one rule per declaration', () => {
 async function runCommand(args: readonly string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  const code = await runDiffCommand(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), color: false, cwd });
+  const code = await runDiffCommand(args, {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    color: false,
+    cwd,
+  });
   return { code, stdout, stderr };
 }
 
@@ -241,7 +272,9 @@ describe('sdkgen diff --api', () => {
   it('prints markdown and JSON, and --fail-on exits 1 on the renamed export', async () => {
     const markdown = await runCommand(['--api', 'old', 'new', '--format', 'markdown', '--fail-on', 'breaking'], work);
     expect(markdown.code).toBe(1);
-    expect(markdown.stdout).toMatch(/^## widgets-client 1\.4\.0 → 1\.5\.0\n\nImplies a \*\*major\*\* version bump\.\n\n### Breaking changes\n\n- `Gadget` was renamed to `Gizmo`/);
+    expect(markdown.stdout).toMatch(
+      /^## widgets-client 1\.4\.0 → 1\.5\.0\n\nImplies a \*\*major\*\* version bump\.\n\n### Breaking changes\n\n- `Gadget` was renamed to `Gizmo`/,
+    );
     expect(markdown.stderr).toBe('sdkgen diff: 10 breaking changes found (--fail-on breaking).\n');
     const json = JSON.parse(renderDiff(generated, 'json'));
     expect(json.changes.find((change: { kind: string }) => change.kind === 'property-removed')).toEqual({
@@ -269,8 +302,12 @@ describe('loading ts-morph', () => {
   it('happens only for --api: generate runs with ts-morph made unresolvable', async () => {
     // a module hook that refuses to resolve ts-morph, registered before sdkgen starts
     const hook = join(work, 'no-ts-morph.mjs');
-    const resolveHook = 'export async function resolve(specifier, context, next) { if (specifier === "ts-morph") throw new Error("ts-morph was loaded"); return next(specifier, context); }';
-    await writeFile(hook, `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(resolveHook)}`)});\n`);
+    const resolveHook =
+      'export async function resolve(specifier, context, next) { if (specifier === "ts-morph") throw new Error("ts-morph was loaded"); return next(specifier, context); }';
+    await writeFile(
+      hook,
+      `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(resolveHook)}`)});\n`,
+    );
     const sdkgen = (...args: string[]) =>
       promisify(execFile)(process.execPath, ['--import', 'tsx', '--import', hook, 'generator/bin.ts', ...args]).then(
         ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
@@ -283,7 +320,9 @@ describe('loading ts-morph', () => {
     expect(generated).toEqual({ code: 0, stdout: '', stderr: '' });
     // the hook works: the API diff needs ts-morph, and says so
     expect(apiDiff.code).toBe(2);
-    expect(apiDiff.stderr).toContain('sdkgen diff: internal error: sdkgen diff --api needs the ts-morph package, which sdkgen depends on, and it could not be loaded: ts-morph was loaded');
+    expect(apiDiff.stderr).toContain(
+      'sdkgen diff: internal error: sdkgen diff --api needs the ts-morph package, which sdkgen depends on, and it could not be loaded: ts-morph was loaded',
+    );
   });
 });
 
@@ -292,7 +331,8 @@ describe('--write-version', () => {
     const dir = join(work, 'yaml-config');
     await mkdir(dir, { recursive: true });
     await cp(FIXTURE, join(dir, 'specs'), { recursive: true });
-    const config = '# the widgets client\nspec: specs/new.yaml # vendored, never edited\nout: client\npackageVersion: "2.3.4" # what we published\n';
+    const config =
+      '# the widgets client\nspec: specs/new.yaml # vendored, never edited\nout: client\npackageVersion: "2.3.4" # what we published\n';
     await writeFile(join(dir, 'sdkgen.config.yaml'), config);
     const run = await runCommand(['specs/old.yaml', 'specs/new.yaml', '--write-version', 'sdkgen.config.yaml'], dir);
     expect(run.code).toBe(0);
@@ -309,7 +349,9 @@ describe('--write-version', () => {
     const config = join(work, 'sdkgen.config.json');
     await writeFile(config, '{\n    "spec": "openapi.yaml"\n}\n');
     const run = await runCommand(['--api', join(work, 'rules', 'old'), join(work, 'rules', 'new'), '--write-version', config], work);
-    expect(run.stderr).toBe('sdkgen diff: packageVersion 0.3.1 -> 0.4.0 in sdkgen.config.json (a major change; for 0.x versions that is a minor bump).\n');
+    expect(run.stderr).toBe(
+      'sdkgen diff: packageVersion 0.3.1 -> 0.4.0 in sdkgen.config.json (a major change; for 0.x versions that is a minor bump).\n',
+    );
     expect(await readFile(config, 'utf8')).toBe('{\n    "spec": "openapi.yaml",\n    "packageVersion": "0.4.0"\n}\n');
   });
 
@@ -322,6 +364,9 @@ describe('--write-version', () => {
     expect(await readFile(config, 'utf8')).toBe('{ "packageVersion": "1.2.3" }');
     await writeFile(config, '{ "packageVersion": "v2" }');
     const refused = await runCommand([spec('old'), spec('new'), '--write-version', 'same.config.json'], work);
-    expect([refused.code, refused.stderr.split('\n').at(-2)]).toEqual([2, 'sdkgen diff: same.config.json: "packageVersion" "v2" is not a semantic version (major.minor.patch); fix it and run again.']);
+    expect([refused.code, refused.stderr.split('\n').at(-2)]).toEqual([
+      2,
+      'sdkgen diff: same.config.json: "packageVersion" "v2" is not a semantic version (major.minor.patch); fix it and run again.',
+    ]);
   });
 });

@@ -34,7 +34,14 @@ const RULES: Record<string, Expected> = {
   'operation-endpoint-changed': { bump: 'patch', changes: [['operation-endpoint-changed', P]] },
   'fixed-header-changed': { bump: 'patch', changes: [['fixed-header-changed', P]] },
   deprecated: { bump: 'minor', changes: [['deprecated', F]] },
-  'doc-change': { bump: 'patch', changes: [['doc-changed', P], ['doc-changed', P], ['doc-changed', P]] },
+  'doc-change': {
+    bump: 'patch',
+    changes: [
+      ['doc-changed', P],
+      ['doc-changed', P],
+      ['doc-changed', P],
+    ],
+  },
   // parameters
   'parameter-removed': { bump: 'major', changes: [['parameter-removed', B]] },
   'parameter-renamed': { bump: 'major', changes: [['parameter-renamed', B]] },
@@ -108,7 +115,9 @@ describe('sdkgen diff rules', () => {
   });
 
   it('has a table entry for every fixture folder, and a folder for every entry', () => {
-    const folders = readdirSync(FIXTURES).filter((name) => !NOT_RULES.includes(name)).sort();
+    const folders = readdirSync(FIXTURES)
+      .filter((name) => !NOT_RULES.includes(name))
+      .sort();
     expect(folders).toEqual(Object.keys(RULES).sort());
   });
 
@@ -139,13 +148,17 @@ describe('sdkgen diff rules', () => {
     const message = async (rule: string) => (await diffRule(rule)).changes[0]?.message;
     expect(await message('enum-value-added-to-response')).toBe('In the response, `Pet.status` can now also be `"pending"`.');
     expect(await message('enum-value-removed-from-response')).toBe('In the response, `Pet.status` can no longer be `"adopted"`.');
-    expect(await message('enum-value-added-to-request-only-enum')).toBe('In the request, `PetCreateParams.kind` now also accepts `"rabbit"`.');
+    expect(await message('enum-value-added-to-request-only-enum')).toBe(
+      'In the request, `PetCreateParams.kind` now also accepts `"rabbit"`.',
+    );
     expect(await message('enum-value-removed-from-request')).toBe('In the request, `PetCreateParams.kind` no longer accepts `"dog"`.');
   });
 
   it('reports an inline body moved to a component as its exported type renamed, not as a new type', async () => {
     const [renamed] = (await diffRule('inline-body-to-component')).changes;
-    expect(renamed?.message).toBe('Renamed the type `CreatePetBody` of the request body of `client.pets.create` to `PetCreateParams`, with its validators.');
+    expect(renamed?.message).toBe(
+      'Renamed the type `CreatePetBody` of the request body of `client.pets.create` to `PetCreateParams`, with its validators.',
+    );
   });
 
   it('is deterministic, and reversing the specs reverses the change', async () => {
@@ -216,7 +229,7 @@ Implies a **major** version bump.
     });
     const text = renderDiff(await diffRule('type-narrowed'), 'json');
     expect(text).toBe(
-      JSON.stringify(
+      `${JSON.stringify(
         {
           bump: 'major',
           changes: [
@@ -232,7 +245,7 @@ Implies a **major** version bump.
         },
         null,
         2,
-      ) + '\n',
+      )}\n`,
     );
     const keys = Object.keys((JSON.parse(renderDiff(await diffRule('chatkit-sessions'), 'json')) as { changes: object[] }).changes[0]!);
     expect(keys).toEqual(['kind', 'severity', 'side', 'subject', 'message', 'location']);
@@ -241,14 +254,18 @@ Implies a **major** version bump.
   it('says so when nothing changed, in every format', async () => {
     const diff = await diffRule('no-change');
     expect(renderDiff(diff, 'text')).toBe('No changes that affect the generated client.\n\nImplies no version bump.\n');
-    expect(renderDiff(diff, 'markdown')).toBe('## Pets API 1.0.0\n\nImplies no version bump.\n\nNo changes that affect the generated client.\n');
+    expect(renderDiff(diff, 'markdown')).toBe(
+      '## Pets API 1.0.0\n\nImplies no version bump.\n\nNo changes that affect the generated client.\n',
+    );
     expect(renderDiff(diff, 'json')).toBe('{\n  "bump": "none",\n  "changes": []\n}\n');
   });
 
   it('notes that a 0.x version takes a minor bump for breaking changes', async () => {
     const diff = await diffRule('operation-removed');
     const zero: SpecDiff = { ...diff, old: { ...diff.old, version: '0.4.1' } };
-    expect(renderDiff(zero, 'text')).toContain("Implies a major version bump. For a 0.x version a minor bump is enough: npm's ^0.y.z ranges never cross a minor.\n");
+    expect(renderDiff(zero, 'text')).toContain(
+      "Implies a major version bump. For a 0.x version a minor bump is enough: npm's ^0.y.z ranges never cross a minor.\n",
+    );
     expect(renderDiff(diff, 'text')).toMatch(/Implies a major version bump\.\n$/);
   });
 });

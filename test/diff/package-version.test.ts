@@ -21,7 +21,10 @@ async function specFile(info: readonly string[]): Promise<string> {
   return file;
 }
 
-async function packageJson(info: readonly string[], options: { packageVersion?: string } = {}): Promise<{ version: string; description: string }> {
+async function packageJson(
+  info: readonly string[],
+  options: { packageVersion?: string } = {},
+): Promise<{ version: string; description: string }> {
   const { files } = await generate({ spec: await specFile(info), write: false, ...options });
   return JSON.parse(files.find((file) => file.path === 'package.json')!.text);
 }
@@ -30,7 +33,10 @@ describe('description', () => {
   it.each([
     [{ summary: 'Manage widgets.', description: 'Long text.' }, 'Manage widgets.'],
     [{ description: 'Stores widgets. See the guide for more.' }, 'Stores widgets.'],
-    [{ description: 'The **Widgets** API, see [the guide](https://x.example/g) and `GET /w`. More.' }, 'The Widgets API, see the guide and GET /w.'],
+    [
+      { description: 'The **Widgets** API, see [the guide](https://x.example/g) and `GET /w`. More.' },
+      'The Widgets API, see the guide and GET /w.',
+    ],
     [{ description: '# Widgets\n\nThe first paragraph only.\n\nThe second.' }, 'Widgets'],
     [{ description: 'Uses e.g. widgets and gadgets, i.e. things. Then more.' }, 'Uses e.g. widgets and gadgets, i.e. things.'],
     [{ description: 'Version 1.2 of the API is current. Next.' }, 'Version 1.2 of the API is current.'],
@@ -43,7 +49,9 @@ describe('description', () => {
   });
 
   it('is what package.json says', async () => {
-    expect((await packageJson(['title: Widgets API', 'version: 1.0.0', 'summary: Manage *widgets*.', 'description: Ignored.'])).description).toBe('Manage widgets.');
+    expect(
+      (await packageJson(['title: Widgets API', 'version: 1.0.0', 'summary: Manage *widgets*.', 'description: Ignored.'])).description,
+    ).toBe('Manage widgets.');
   });
 });
 
@@ -57,10 +65,17 @@ describe('version', () => {
   });
 
   it('refuses a packageVersion that is not semver: located in the spec, a usage error from the config', async () => {
-    const error = await generate({ spec: await specFile(['title: T', 'version: 1.0.0', 'x-sdk:', '  packageVersion: v2']), write: false }).catch((e: unknown) => e);
+    const error = await generate({
+      spec: await specFile(['title: T', 'version: 1.0.0', 'x-sdk:', '  packageVersion: v2']),
+      write: false,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).diagnostics.map((d) => [d.code, d.at.pointer, d.message])).toEqual([
-      ['model/invalid-extension', '/info/x-sdk/packageVersion', '`x-sdk.packageVersion` "v2" is not a semantic version (major.minor.patch, e.g. `1.4.0`).'],
+      [
+        'model/invalid-extension',
+        '/info/x-sdk/packageVersion',
+        '`x-sdk.packageVersion` "v2" is not a semantic version (major.minor.patch, e.g. `1.4.0`).',
+      ],
     ]);
     await expect(generate({ spec: await specFile(['title: T', 'version: 1.0.0']), write: false, packageVersion: '2' })).rejects.toThrow(
       new UsageError('packageVersion in the config file "2" is not a semantic version (major.minor.patch, e.g. `1.4.0`).'),

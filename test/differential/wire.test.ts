@@ -109,7 +109,15 @@ function record(req: IncomingMessage, res: ServerResponse): void {
 }
 
 // The official SDK reads these; none may leak in from the machine running the tests.
-const ENV = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_ORG_ID', 'OPENAI_PROJECT_ID', 'OPENAI_CUSTOM_HEADERS', 'OPENAI_LOG', 'OPENAI_ADMIN_KEY'];
+const ENV = [
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  'OPENAI_ORG_ID',
+  'OPENAI_PROJECT_ID',
+  'OPENAI_CUSTOM_HEADERS',
+  'OPENAI_LOG',
+  'OPENAI_ADMIN_KEY',
+];
 const savedEnv = new Map<string, string | undefined>();
 
 beforeAll(async () => {
@@ -134,7 +142,13 @@ afterAll(async () => {
 // ---- the calls ----------------------------------------------------------------------------
 
 type Headers = Record<string, string | null | undefined>;
-type Query = { after?: string | undefined; before?: string | undefined; limit?: number | undefined; order?: 'asc' | 'desc' | undefined; user?: string | undefined };
+type Query = {
+  after?: string | undefined;
+  before?: string | undefined;
+  limit?: number | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  user?: string | undefined;
+};
 
 /** One call, said once and run through both clients. */
 type Call =
@@ -191,19 +205,31 @@ const CASES: readonly Case[] = [
     name: 'create, undefined fields are dropped',
     call: {
       op: 'sessions.create',
-      body: { user: 'u_1', workflow: { id: 'wf_1', version: undefined, tracing: undefined }, expires_after: undefined, rate_limits: undefined },
+      body: {
+        user: 'u_1',
+        workflow: { id: 'wf_1', version: undefined, tracing: undefined },
+        expires_after: undefined,
+        rate_limits: undefined,
+      },
     },
   },
   {
     name: 'create, null fields are kept (unvalidated: the spec has no nullable request field)',
-    call: { op: 'sessions.create', body: { user: 'u_1', workflow: { id: 'wf_1', version: null, state_variables: null }, rate_limits: null } },
+    call: {
+      op: 'sessions.create',
+      body: { user: 'u_1', workflow: { id: 'wf_1', version: null, state_variables: null }, rate_limits: null },
+    },
     unvalidated: true,
   },
   {
     name: 'create, keys in an unusual order and nested undefined and null together',
     call: {
       op: 'sessions.create',
-      body: { workflow: { tracing: { enabled: true }, id: 'wf_1', state_variables: { b: 1, a: 'x' } }, user: 'u_2', chatkit_configuration: { history: { recent_threads: 1 } } },
+      body: {
+        workflow: { tracing: { enabled: true }, id: 'wf_1', state_variables: { b: 1, a: 'x' } },
+        user: 'u_2',
+        chatkit_configuration: { history: { recent_threads: 1 } },
+      },
     },
   },
   ...AWKWARD_IDS.map((id): Case => ({ name: `cancel ${JSON.stringify(id)}`, call: { op: 'sessions.cancel', id } })),
@@ -211,20 +237,40 @@ const CASES: readonly Case[] = [
 
   // Per-request headers: they apply last, case-insensitively; null removes.
   { name: 'per-request header added', call: { op: 'sessions.create', body: MINIMAL }, headers: { 'X-Trace-Id': 'trace-1' } },
-  { name: 'per-request lowercase override of OpenAI-Beta', call: { op: 'sessions.create', body: MINIMAL }, headers: { 'openai-beta': 'chatkit_beta=v2' } },
-  { name: 'per-request UPPERCASE override of Accept', call: { op: 'threads.retrieve', id: 'cthr_1' }, headers: { ACCEPT: 'application/vnd.test+json' } },
+  {
+    name: 'per-request lowercase override of OpenAI-Beta',
+    call: { op: 'sessions.create', body: MINIMAL },
+    headers: { 'openai-beta': 'chatkit_beta=v2' },
+  },
+  {
+    name: 'per-request UPPERCASE override of Accept',
+    call: { op: 'threads.retrieve', id: 'cthr_1' },
+    headers: { ACCEPT: 'application/vnd.test+json' },
+  },
   {
     name: 'per-request Content-Type override with a body',
     call: { op: 'sessions.create', body: MINIMAL },
     headers: { 'content-TYPE': 'application/json; charset=utf-8' },
   },
-  { name: 'per-request Authorization override', call: { op: 'threads.delete', id: 'cthr_1' }, headers: { authorization: 'Bearer sk-other' } },
+  {
+    name: 'per-request Authorization override',
+    call: { op: 'threads.delete', id: 'cthr_1' },
+    headers: { authorization: 'Bearer sk-other' },
+  },
   { name: 'per-request null removes OpenAI-Beta', call: { op: 'sessions.cancel', id: 'cksess_1' }, headers: { 'OpenAI-Beta': null } },
   { name: 'per-request null removes Accept', call: { op: 'threads.list' }, headers: { accept: null } },
   { name: 'per-request null removes Authorization', call: { op: 'threads.retrieve', id: 'cthr_1' }, headers: { Authorization: null } },
-  { name: 'per-request null removes Content-Type (fetch adds text/plain)', call: { op: 'sessions.create', body: MINIMAL }, headers: { 'Content-Type': null } },
+  {
+    name: 'per-request null removes Content-Type (fetch adds text/plain)',
+    call: { op: 'sessions.create', body: MINIMAL },
+    headers: { 'Content-Type': null },
+  },
   { name: 'per-request null for a header never sent', call: { op: 'sessions.create', body: MINIMAL }, headers: { 'X-Not-There': null } },
-  { name: 'per-request undefined changes nothing', call: { op: 'sessions.create', body: MINIMAL }, headers: { 'OpenAI-Beta': undefined, Accept: undefined } },
+  {
+    name: 'per-request undefined changes nothing',
+    call: { op: 'sessions.create', body: MINIMAL },
+    headers: { 'OpenAI-Beta': undefined, Accept: undefined },
+  },
 
   // Client-wide defaultHeaders: below the operation's own headers and the per-request ones.
   { name: 'defaultHeaders add a header', call: { op: 'sessions.create', body: MINIMAL }, client: { defaultHeaders: { 'X-Team': 'core' } } },
@@ -234,19 +280,43 @@ const CASES: readonly Case[] = [
     client: { defaultHeaders: { 'X-Team': 'core' } },
     headers: { 'x-team': 'web' },
   },
-  { name: 'defaultHeaders replace Accept', call: { op: 'threads.retrieve', id: 'cthr_1' }, client: { defaultHeaders: { Accept: 'text/plain' } } },
-  { name: 'defaultHeaders null removes Accept', call: { op: 'threads.delete', id: 'cthr_1' }, client: { defaultHeaders: { accept: null } } },
-  { name: 'defaultHeaders null removes Authorization', call: { op: 'sessions.create', body: MINIMAL }, client: { defaultHeaders: { authorization: null } } },
+  {
+    name: 'defaultHeaders replace Accept',
+    call: { op: 'threads.retrieve', id: 'cthr_1' },
+    client: { defaultHeaders: { Accept: 'text/plain' } },
+  },
+  {
+    name: 'defaultHeaders null removes Accept',
+    call: { op: 'threads.delete', id: 'cthr_1' },
+    client: { defaultHeaders: { accept: null } },
+  },
+  {
+    name: 'defaultHeaders null removes Authorization',
+    call: { op: 'sessions.create', body: MINIMAL },
+    client: { defaultHeaders: { authorization: null } },
+  },
   {
     name: "defaultHeaders cannot replace the operation's OpenAI-Beta",
     call: { op: 'sessions.create', body: MINIMAL },
     client: { defaultHeaders: { 'OpenAI-Beta': 'chatkit_beta=v0' } },
   },
-  { name: "defaultHeaders null cannot remove the operation's OpenAI-Beta", call: { op: 'sessions.cancel', id: 'cksess_1' }, client: { defaultHeaders: { 'openai-beta': null } } },
-  { name: 'defaultHeaders Content-Type replaced for a body', call: { op: 'sessions.create', body: MINIMAL }, client: { defaultHeaders: { 'Content-Type': 'application/json; charset=utf-8' } } },
+  {
+    name: "defaultHeaders null cannot remove the operation's OpenAI-Beta",
+    call: { op: 'sessions.cancel', id: 'cksess_1' },
+    client: { defaultHeaders: { 'openai-beta': null } },
+  },
+  {
+    name: 'defaultHeaders Content-Type replaced for a body',
+    call: { op: 'sessions.create', body: MINIMAL },
+    client: { defaultHeaders: { 'Content-Type': 'application/json; charset=utf-8' } },
+  },
 
   // defaultQuery: both clients take one.
-  { name: 'defaultQuery on a call without a query', call: { op: 'sessions.create', body: MINIMAL }, client: { defaultQuery: { 'api-version': '2025-01-01' } } },
+  {
+    name: 'defaultQuery on a call without a query',
+    call: { op: 'sessions.create', body: MINIMAL },
+    client: { defaultQuery: { 'api-version': '2025-01-01' } },
+  },
   {
     name: 'defaultQuery merged with a call query; the call wins a shared key',
     call: { op: 'threads.list', query: { limit: 5, order: 'asc' } },
@@ -256,18 +326,27 @@ const CASES: readonly Case[] = [
   // Threads.
   { name: 'threads.list, no query', call: { op: 'threads.list' } },
   { name: 'threads.list, empty query object', call: { op: 'threads.list', query: {} } },
-  { name: 'threads.list, limit order after user', call: { op: 'threads.list', query: { limit: 20, order: 'desc', after: 'cthr_abc', user: 'u_1' } } },
+  {
+    name: 'threads.list, limit order after user',
+    call: { op: 'threads.list', query: { limit: 20, order: 'desc', after: 'cthr_abc', user: 'u_1' } },
+  },
   {
     name: 'threads.list, values needing encoding',
     call: { op: 'threads.list', query: { limit: 0, order: 'asc', after: 'a b&c=d#e/f?g', before: 'ü+%', user: "o'brien (x)*!~" } },
   },
-  { name: 'threads.list, undefined query values are left out', call: { op: 'threads.list', query: { limit: undefined, user: 'u_1', after: undefined } } },
+  {
+    name: 'threads.list, undefined query values are left out',
+    call: { op: 'threads.list', query: { limit: undefined, user: 'u_1', after: undefined } },
+  },
   { name: 'threads.retrieve', call: { op: 'threads.retrieve', id: 'cthr_123' } },
   { name: 'threads.retrieve, awkward id', call: { op: 'threads.retrieve', id: 'a/b?c#d e' } },
   { name: 'threads.delete', call: { op: 'threads.delete', id: 'cthr_123' } },
   { name: 'threads.delete, awkward id', call: { op: 'threads.delete', id: "th:r@ad!$&'()*+,;=" } },
   { name: 'threads.listItems, no query', call: { op: 'threads.listItems', id: 'cthr_123' } },
-  { name: 'threads.listItems, limit order after', call: { op: 'threads.listItems', id: 'cthr_123', query: { limit: 100, order: 'asc', after: 'cthi_9', before: 'cthi_1' } } },
+  {
+    name: 'threads.listItems, limit order after',
+    call: { op: 'threads.listItems', id: 'cthr_123', query: { limit: 100, order: 'asc', after: 'cthi_9', before: 'cthi_1' } },
+  },
   { name: 'threads.listItems, awkward id', call: { op: 'threads.listItems', id: 'ünï/😀', query: { limit: 1 } } },
 ];
 

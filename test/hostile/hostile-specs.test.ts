@@ -26,26 +26,107 @@ import { CORE_DIR, isCoreCopy, typeCheckTrees } from '../support/typecheck.js';
 const RUNS = Number(process.env['HOSTILE_RUNS'] ?? 200);
 /** The compiler options every generated package is checked with (lib declarations are not the subject). */
 const TSCONFIG = JSON.stringify({
-  compilerOptions: { target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'], types: [], strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, verbatimModuleSyntax: true, noEmit: true, skipLibCheck: true },
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ES2022',
+    moduleResolution: 'bundler',
+    lib: ['ES2022', 'DOM'],
+    types: [],
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+    verbatimModuleSyntax: true,
+    noEmit: true,
+    skipLibCheck: true,
+  },
   include: ['src'],
 });
 const SEED = Number(process.env['HOSTILE_SEED'] ?? 20_251_001);
 
 /** Each fragment tries to end a string, comment, template or statement and run code. */
 const FRAGMENTS = [
-  "'", '"', '`', '${', '}', '*/', '/*', '//', '\\', '\n', '\r\n', '\u2028', '\u2029', '\t', '<!--', '</script>', '{{', '}}',
-  '@param', ' @example ', '__proto__', 'constructor', 'prototype', 'toString', 'class', 'default', 'await', 'enum', 'Promise', 'Error',
-  '0', '9lives', '-', '.', ' ', '😀', 'é', 'Ünïcödé', 'x', 'Name', 'name', 'NAME', '`);globalThis.__pwned=1;(`',
-  '"]; globalThis.__pwned = 1; //', "'); globalThis.__pwned = 1; ('", '*/ globalThis.__pwned = 1; /*', '${globalThis.__pwned=1}',
-  '\\u0027', '\\x00', '\0', "'); throw new Error('pwned'); ('", '*/ throw new Error("pwned") /*', 'URL*/ static { (globalThis as any).__pwned = 1 } /*',
-  '|', '<script>globalThis.__pwned = 1</script>', '](javascript:alert(1))', '[x]', '![i](x)', '&lt;', '# ', '```', '~~', '_', '\r', '\u0085',
+  "'",
+  '"',
+  '`',
+  '${',
+  '}',
+  '*/',
+  '/*',
+  '//',
+  '\\',
+  '\n',
+  '\r\n',
+  '\u2028',
+  '\u2029',
+  '\t',
+  '<!--',
+  '</script>',
+  '{{',
+  '}}',
+  '@param',
+  ' @example ',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'class',
+  'default',
+  'await',
+  'enum',
+  'Promise',
+  'Error',
+  '0',
+  '9lives',
+  '-',
+  '.',
+  ' ',
+  '😀',
+  'é',
+  'Ünïcödé',
+  'x',
+  'Name',
+  'name',
+  'NAME',
+  '`);globalThis.__pwned=1;(`',
+  '"]; globalThis.__pwned = 1; //',
+  "'); globalThis.__pwned = 1; ('",
+  '*/ globalThis.__pwned = 1; /*',
+  '${globalThis.__pwned=1}',
+  '\\u0027',
+  '\\x00',
+  '\0',
+  "'); throw new Error('pwned'); ('",
+  '*/ throw new Error("pwned") /*',
+  'URL*/ static { (globalThis as any).__pwned = 1 } /*',
+  '|',
+  '<script>globalThis.__pwned = 1</script>',
+  '](javascript:alert(1))',
+  '[x]',
+  '![i](x)',
+  '&lt;',
+  '# ',
+  '```',
+  '~~',
+  '_',
+  '\r',
+  '\u0085',
 ];
 const hostileText = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
 /** Component keys must match ^[a-zA-Z0-9._-]+$ (OAS §4.8.7.1); within that, be as awkward as possible. */
-const componentKey = fc.array(fc.constantFrom('0', '9', '-', '.', '_', 'a', 'Z', 'class', 'constructor', '__proto__', 'Promise', 'user', 'User', 'default'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
+const componentKey = fc
+  .array(fc.constantFrom('0', '9', '-', '.', '_', 'a', 'Z', 'class', 'constructor', '__proto__', 'Promise', 'user', 'User', 'default'), {
+    minLength: 1,
+    maxLength: 4,
+  })
+  .map((parts) => parts.join(''));
 
 const literalValue = fc.oneof(hostileText, fc.integer({ min: -5, max: 5 }), fc.boolean());
-const hostileUri = fc.constantFrom('https://e.test/*/', "https://e.test/');globalThis.__pwned=1;('", 'https://e.test/*/globalThis.__pwned=1/*', "https://e.test/?q='$(x)*");
+const hostileUri = fc.constantFrom(
+  'https://e.test/*/',
+  "https://e.test/');globalThis.__pwned=1;('",
+  'https://e.test/*/globalThis.__pwned=1/*',
+  "https://e.test/?q='$(x)*",
+);
 /** Mostly absent or well-formed, sometimes hostile: a spec with a bad x-sdk value is refused, and most specs should get through to tsc. */
 const sometimes = <T>(valid: fc.Arbitrary<T>) =>
   fc.oneof({ arbitrary: fc.constant(undefined), weight: 12 }, { arbitrary: valid, weight: 6 }, { arbitrary: hostileText, weight: 1 });
@@ -62,7 +143,11 @@ const propertySchema = fc.oneof(
   fc.record({ enum: fc.uniqueArray(hostileText, { minLength: 1, maxLength: 4 }), description: hostileText }),
   fc.record({ const: literalValue, description: hostileText }),
   fc.record({ type: fc.constant('integer'), minimum: fc.integer({ min: -3, max: 0 }), description: hostileText }),
-  fc.record({ type: fc.constant('string'), pattern: fc.constantFrom('^a/b$', '\\*/', '^[`$]+$', "'\"", '\\u2028'), description: hostileText }),
+  fc.record({
+    type: fc.constant('string'),
+    pattern: fc.constantFrom('^a/b$', '\\*/', '^[`$]+$', '\'"', '\\u2028'),
+    description: hostileText,
+  }),
 );
 
 const objectSchema = fc.record({
@@ -81,7 +166,11 @@ const specArbitrary = fc
       version: fc.oneof(fc.constantFrom('1.0.0', 'v1', '2019-10-01-preview', 'Live', '1.0'), hostileText),
       // the schema check wants URIs and an email here: payloads made of characters those allow
       termsOfService: hostileUri,
-      contact: fc.record({ name: hostileText, url: hostileUri, email: fc.constantFrom("x*/globalThis.__pwned=1/*@e.test", "a'b`c@e.test", 'x@e.test') }),
+      contact: fc.record({
+        name: hostileText,
+        url: hostileUri,
+        email: fc.constantFrom('x*/globalThis.__pwned=1/*@e.test', "a'b`c@e.test", 'x@e.test'),
+      }),
       license: fc.record({ name: hostileText, url: hostileUri }),
     }),
     sdk: sdkExtension,
@@ -101,7 +190,10 @@ const specArbitrary = fc
         header: hostileText,
         // a value no HTTP header can carry (CR, LF, NUL, above U+00FF) is refused (model/invalid-header):
         // mostly the hostile text that a header can carry, sometimes the raw one
-        headerValue: fc.oneof({ arbitrary: hostileText.map((text) => text.replace(/[\r\n\0\u0100-\uffff]/g, '') || '*/'), weight: 8 }, { arbitrary: hostileText, weight: 1 }),
+        headerValue: fc.oneof(
+          { arbitrary: hostileText.map((text) => text.replace(/[\r\n\0\u0100-\uffff]/g, '') || '*/'), weight: 8 },
+          { arbitrary: hostileText, weight: 1 },
+        ),
         resource: sometimes(fc.constantFrom('things', 'a.b')),
         method: sometimes(fc.constantFrom('make', 'delete')),
         bodyExample: hostileText,
@@ -123,12 +215,29 @@ const specArbitrary = fc
           ...(op.resource === undefined ? {} : { 'x-sdk-resource': op.resource }),
           ...(op.method === undefined ? {} : { 'x-sdk-method': `${op.method}${i}` }),
           parameters: [
-            { name: op.param.replace(/[{}/]/g, '') || 'p', in: 'path', required: true, description: op.summary, schema: { type: 'string' } },
+            {
+              name: op.param.replace(/[{}/]/g, '') || 'p',
+              in: 'path',
+              required: true,
+              description: op.summary,
+              schema: { type: 'string' },
+            },
             { name: op.query, in: 'query', description: op.description, example: op.queryExample, schema: { type: 'string' } },
-            { name: `X-${op.header.replace(/[^A-Za-z0-9-]/g, '') || 'H'}`, in: 'header', required: true, schema: { const: op.headerValue } },
+            {
+              name: `X-${op.header.replace(/[^A-Za-z0-9-]/g, '') || 'H'}`,
+              in: 'header',
+              required: true,
+              schema: { const: op.headerValue },
+            },
           ],
-          requestBody: { required: true, description: op.description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${target}` }, example: op.bodyExample } } },
-          responses: { '200': { description: op.summary, content: { 'application/json': { schema: { $ref: `#/components/schemas/${target}` } } } } },
+          requestBody: {
+            required: true,
+            description: op.description,
+            content: { 'application/json': { schema: { $ref: `#/components/schemas/${target}` }, example: op.bodyExample } },
+          },
+          responses: {
+            '200': { description: op.summary, content: { 'application/json': { schema: { $ref: `#/components/schemas/${target}` } } } },
+          },
         },
       };
     });
@@ -146,7 +255,10 @@ const specArbitrary = fc
       tags: [tag],
       security: [{ [security.key]: [] }],
       paths,
-      components: { schemas, securitySchemes: { [security.key]: { type: 'apiKey', in: 'header', name: security.header, description: security.description } } },
+      components: {
+        schemas,
+        securitySchemes: { [security.key]: { type: 'apiKey', in: 'header', name: security.header, description: security.description } },
+      },
     };
   });
 
@@ -205,22 +317,38 @@ describe('hostile specs', () => {
         ({ files } = await generate({ spec: file, write: false }));
       } catch (error) {
         // a hostile spec may be refused, but only as located diagnostics of the spec itself
-        expect(error, `spec ${index} (seed ${SEED}) crashed the generator: ${String((error as Error).message)}\n${String(((error as Error).cause as Error | undefined)?.stack).split("\n").slice(0, 6).join("\n")}\n${JSON.stringify(spec)}`).toBeInstanceOf(SpecError);
+        expect(
+          error,
+          `spec ${index} (seed ${SEED}) crashed the generator: ${String((error as Error).message)}\n${String(
+            ((error as Error).cause as Error | undefined)?.stack,
+          )
+            .split('\n')
+            .slice(0, 6)
+            .join('\n')}\n${JSON.stringify(spec)}`,
+        ).toBeInstanceOf(SpecError);
         const { diagnostics } = error as SpecError;
         expect(diagnostics.length).toBeGreaterThan(0);
         for (const diagnostic of diagnostics) {
           // located in the spec: its file, a real line, a pointer into it
           expect(diagnostic.at.file, `spec ${index} (seed ${SEED}): ${diagnostic.message}`).toBe(file);
           expect(diagnostic.at.line).toBeGreaterThanOrEqual(1);
-          const where = diagnostic.at.pointer.replace(/\/paths\/[^/]+/, '/paths/…').replace(/\/schemas\/[^/]+/, '/schemas/…').replace(/\/properties\/[^/]+/, '/properties/…');
-          if (diagnostic.severity === 'error') refusals.set(`${diagnostic.code} at ${where}`, (refusals.get(`${diagnostic.code} at ${where}`) ?? 0) + 1);
+          const where = diagnostic.at.pointer
+            .replace(/\/paths\/[^/]+/, '/paths/…')
+            .replace(/\/schemas\/[^/]+/, '/schemas/…')
+            .replace(/\/properties\/[^/]+/, '/properties/…');
+          if (diagnostic.severity === 'error')
+            refusals.set(`${diagnostic.code} at ${where}`, (refusals.get(`${diagnostic.code} at ${where}`) ?? 0) + 1);
         }
         rejected++;
         continue;
       }
       const context = `spec ${index} (seed ${SEED})\n${JSON.stringify(spec)}`;
       // package.json: valid JSON, an npm name and a semver version (they are also the x-sdkgen-client header)
-      const manifest = JSON.parse(files.find((out) => out.path === 'package.json')!.text) as { name: string; version: string; description: string };
+      const manifest = JSON.parse(files.find((out) => out.path === 'package.json')!.text) as {
+        name: string;
+        version: string;
+        description: string;
+      };
       expect(manifest.name, context).toMatch(/^(?:@[a-z0-9-][a-z0-9._-]*\/)?[a-z0-9-][a-z0-9._-]*$/);
       expect(manifest.version, context).toMatch(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/);
       // description: the first sentence of info.description as one line of plain text
@@ -229,7 +357,8 @@ describe('hostile specs', () => {
       expect(manifest.description.trim(), context).not.toBe('');
       // README.md: every table row keeps its cells, and no spec text becomes markup (HTML, links, images)
       const readme = files.find((out) => out.path === 'README.md')!.text;
-      for (const row of readme.split('\n').filter((line) => line.startsWith('| '))) expect(cellSeparators(row), `${row}\n${context}`).toBe(4);
+      for (const row of readme.split('\n').filter((line) => line.startsWith('| ')))
+        expect(cellSeparators(row), `${row}\n${context}`).toBe(4);
       const prose = markdownProse(readme);
       expect(prose, context).not.toMatch(/[<>]/);
       expect(prose.match(/\]\(/g), context).toEqual(['](']); // the template's own link to sdkgen
@@ -239,11 +368,22 @@ describe('hostile specs', () => {
       expect(fences[0], context).toBe(`${fences[1]}ts`);
       // validators.ts is printed by sdkgen, not formatted: hostile strings must still come out as prettier prints them
       const validators = files.find((out) => out.path === 'src/validators.ts')!.text;
-      expect(await format(validators, { ...PRETTIER_OPTIONS, parser: 'babel-ts' }), `spec ${index} (seed ${SEED}): validators.ts is not as prettier prints it\n${JSON.stringify(spec)}`).toBe(validators);
+      expect(
+        await format(validators, { ...PRETTIER_OPTIONS, parser: 'babel-ts' }),
+        `spec ${index} (seed ${SEED}): validators.ts is not as prettier prints it\n${JSON.stringify(spec)}`,
+      ).toBe(validators);
       // the runtime files are the header line and the pinned core: the checks below share the one core copy
-      const notCore = files.filter((out) => out.path.startsWith('src/internal/') && !isCoreCopy(out.path.slice('src/internal/'.length), out.text));
-      expect(notCore.map((out) => out.path), `${context}\n(is test/golden/runtime-core/ stale? run \`npm run test:update\`)`).toEqual([]);
-      generated.push({ root: join(dir, 'out'), files: new Map([...files.map((out) => [out.path, out.text] as const), ['tsconfig.json', TSCONFIG]]) });
+      const notCore = files.filter(
+        (out) => out.path.startsWith('src/internal/') && !isCoreCopy(out.path.slice('src/internal/'.length), out.text),
+      );
+      expect(
+        notCore.map((out) => out.path),
+        `${context}\n(is test/golden/runtime-core/ stale? run \`npm run test:update\`)`,
+      ).toEqual([]);
+      generated.push({
+        root: join(dir, 'out'),
+        files: new Map([...files.map((out) => [out.path, out.text] as const), ['tsconfig.json', TSCONFIG]]),
+      });
     }
     // the sample must mostly reach tsc, or the test proves little; refusals are reported by code
     const summary = `hostile specs (seed ${SEED}): ${generated.length} generated, ${rejected} refused ${JSON.stringify(Object.fromEntries(refusals))}`;
@@ -259,7 +399,16 @@ describe('hostile specs', () => {
     const entries = generated.flatMap((tree) => ['index', 'requests', 'validators'].map((name) => join(tree.root, 'src', `${name}.ts`)));
     const bundle = join(work, 'all.mjs');
     await build({
-      stdin: { contents: entries.map((entry, i) => `import * as m${i} from ${JSON.stringify(entry)}; globalThis.__modules = (globalThis.__modules ?? 0) + Object.keys(m${i}).length;`).join('\n'), resolveDir: work, loader: 'ts' },
+      stdin: {
+        contents: entries
+          .map(
+            (entry, i) =>
+              `import * as m${i} from ${JSON.stringify(entry)}; globalThis.__modules = (globalThis.__modules ?? 0) + Object.keys(m${i}).length;`,
+          )
+          .join('\n'),
+        resolveDir: work,
+        loader: 'ts',
+      },
       bundle: true,
       format: 'esm',
       platform: 'neutral',
@@ -267,7 +416,11 @@ describe('hostile specs', () => {
       logLevel: 'silent',
       plugins: [inMemory(memory)],
     });
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(bundle)}); console.log(JSON.stringify({ pwned: globalThis.__pwned ?? null, modules: globalThis.__modules }))`]);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `await import(${JSON.stringify(bundle)}); console.log(JSON.stringify({ pwned: globalThis.__pwned ?? null, modules: globalThis.__modules }))`,
+    ]);
     const result = JSON.parse(stdout) as { pwned: unknown; modules: number };
     expect(result.pwned, `injected code ran (seed ${SEED})`).toBeNull();
     expect(result.modules).toBeGreaterThan(generated.length);
@@ -288,7 +441,11 @@ function inMemory(memory: ReadonlyMap<string, string>): Plugin {
         if (memory.has(path) && runtime !== null) return { path: join(CORE_DIR, runtime[1]!) };
         return memory.has(path) ? { path, namespace: 'memory' } : undefined;
       });
-      context.onLoad({ filter: /.*/, namespace: 'memory' }, (args) => ({ contents: memory.get(args.path)!, loader: 'ts', resolveDir: dirname(args.path) }));
+      context.onLoad({ filter: /.*/, namespace: 'memory' }, (args) => ({
+        contents: memory.get(args.path)!,
+        loader: 'ts',
+        resolveDir: dirname(args.path),
+      }));
       context.onResolve({ filter: /^\// }, (args) => (memory.has(args.path) ? { path: args.path, namespace: 'memory' } : undefined));
     },
   };

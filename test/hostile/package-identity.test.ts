@@ -40,21 +40,50 @@ describe('package identity', () => {
 
   it('accepts npm names and refuses what npm refuses', () => {
     for (const name of ['acme-client', '@acme/client', 'a.b_c-d', 'x'.repeat(214)]) expect(npmNameProblem(name), name).toBeUndefined();
-    for (const name of ['', 'Acme', 'a b', '.hidden', '_under', '@a/b/c', "a'b", 'a\nb', 'x'.repeat(215), 'node_modules', '@acme/.x', 'café']) expect(npmNameProblem(name), name).toBeDefined();
+    for (const name of [
+      '',
+      'Acme',
+      'a b',
+      '.hidden',
+      '_under',
+      '@a/b/c',
+      "a'b",
+      'a\nb',
+      'x'.repeat(215),
+      'node_modules',
+      '@acme/.x',
+      'café',
+    ])
+      expect(npmNameProblem(name), name).toBeDefined();
   });
 
   it('accepts identifiers for the client and environment names, nothing else', () => {
     for (const name of ['AcmeClient', '$Client', '_c']) expect(clientNameProblem(name), name).toBeUndefined();
-    for (const name of ['a-b', '1Client', 'class', 'ClientCore', 'Promise', 'X*/ static {}']) expect(clientNameProblem(name), name).toBeDefined();
+    for (const name of ['a-b', '1Client', 'class', 'ClientCore', 'Promise', 'X*/ static {}'])
+      expect(clientNameProblem(name), name).toBeDefined();
     for (const name of ['OPENAI_API_KEY', '_K', 'k1']) expect(envNameProblem(name), name).toBeUndefined();
-    for (const name of ['1K', 'A-B', 'URL*/ static { (globalThis as any).PWN = 1 } /*', '']) expect(envNameProblem(name), name).toBeDefined();
+    for (const name of ['1K', 'A-B', 'URL*/ static { (globalThis as any).PWN = 1 } /*', ''])
+      expect(envNameProblem(name), name).toBeDefined();
   });
 
   it('refuses a bad x-sdk value with a located model/invalid-extension, and warns about an unknown key', async () => {
-    const file = await specFile(['  title: T', '  version: 1.0.0', '  x-sdk:', '    baseURLEnv: "URL*/ static { (globalThis as any).PWN = 1 } /*"', '    packageName: Evil', '    clientName: 7up', '    apiKeyEnv: [A]', '    apikeyEnv: A'].join('\n'));
+    const file = await specFile(
+      [
+        '  title: T',
+        '  version: 1.0.0',
+        '  x-sdk:',
+        '    baseURLEnv: "URL*/ static { (globalThis as any).PWN = 1 } /*"',
+        '    packageName: Evil',
+        '    clientName: 7up',
+        '    apiKeyEnv: [A]',
+        '    apikeyEnv: A',
+      ].join('\n'),
+    );
     const error = await generate({ spec: file, write: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpecError);
-    const found = (error as SpecError).diagnostics.map((d) => [d.code, d.severity, d.at.pointer, d.at.line]).sort((a, b) => Number(a[3]) - Number(b[3]));
+    const found = (error as SpecError).diagnostics
+      .map((d) => [d.code, d.severity, d.at.pointer, d.at.line])
+      .sort((a, b) => Number(a[3]) - Number(b[3]));
     expect(found).toEqual([
       ['model/invalid-extension', 'error', '/info/x-sdk/baseURLEnv', 6],
       ['model/invalid-extension', 'error', '/info/x-sdk/packageName', 7],
@@ -66,7 +95,9 @@ describe('package identity', () => {
 
   it('refuses --package-name and --client-name values of the wrong form as usage errors', async () => {
     const file = await specFile('  title: T\n  version: 1.0.0');
-    await expect(generate({ spec: file, write: false, packageName: 'Bad Name' })).rejects.toThrow(new UsageError('--package-name "Bad Name" has capital letters; npm names are lowercase.'));
+    await expect(generate({ spec: file, write: false, packageName: 'Bad Name' })).rejects.toThrow(
+      new UsageError('--package-name "Bad Name" has capital letters; npm names are lowercase.'),
+    );
     await expect(generate({ spec: file, write: false, clientName: 'my-client' })).rejects.toBeInstanceOf(UsageError);
   });
 

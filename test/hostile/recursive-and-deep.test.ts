@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,13 @@ describe('YAML the generator cannot represent', () => {
   it.each([
     ['a sequence holding itself', `${HEAD}x-a: &x [*x]\n`, 4, 10, '/x-a/0'],
     ['a map holding itself', `${HEAD}x-a: &x { self: *x }\n`, 4, 17, '/x-a/self'],
-    ['a schema holding itself, deeper down', `${HEAD}components:\n  schemas:\n    A: &a\n      type: object\n      properties:\n        b: { items: [*a] }\n`, 9, 22, '/components/schemas/A/properties/b/items/0'],
+    [
+      'a schema holding itself, deeper down',
+      `${HEAD}components:\n  schemas:\n    A: &a\n      type: object\n      properties:\n        b: { items: [*a] }\n`,
+      9,
+      22,
+      '/components/schemas/A/properties/b/items/0',
+    ],
   ])('%s is load/alias-cycle at the alias', (_name, text, line, column, pointer) => {
     const [diagnostic, ...rest] = refusal('spec.yaml', text).diagnostics;
     expect(rest).toEqual([]);
@@ -53,13 +59,21 @@ describe('YAML the generator cannot represent', () => {
   ])('10,000 nested collections in %s are load/too-deep, with the depth and the limit', (_name, file, text, line, column) => {
     const [diagnostic, ...rest] = refusal(file, text).diagnostics;
     expect(rest).toEqual([]);
-    expect(diagnostic).toMatchObject({ code: 'load/too-deep', message: `The document is nested 10001 levels deep; the limit is ${MAX_NESTING}.`, at: { file, line, column } });
+    expect(diagnostic).toMatchObject({
+      code: 'load/too-deep',
+      message: `The document is nested 10001 levels deep; the limit is ${MAX_NESTING}.`,
+      at: { file, line, column },
+    });
   });
 
   it('block nesting counts the same way, and the limit itself is allowed', () => {
-    const block = (depth: number) => `${HEAD}x-deep:\n${Array.from({ length: depth - 1 }, (_, i) => `${'  '.repeat(i + 1)}k:`).join('\n')} 1\n`;
+    const block = (depth: number) =>
+      `${HEAD}x-deep:\n${Array.from({ length: depth - 1 }, (_, i) => `${'  '.repeat(i + 1)}k:`).join('\n')} 1\n`;
     expect(() => loadSpec('ok.yaml', block(MAX_NESTING))).not.toThrow(); // the root map and MAX_NESTING - 1 maps below it
-    expect(refusal('deep.yaml', block(MAX_NESTING + 1)).diagnostics[0]).toMatchObject({ code: 'load/too-deep', message: `The document is nested ${MAX_NESTING + 1} levels deep; the limit is ${MAX_NESTING}.` });
+    expect(refusal('deep.yaml', block(MAX_NESTING + 1)).diagnostics[0]).toMatchObject({
+      code: 'load/too-deep',
+      message: `The document is nested ${MAX_NESTING + 1} levels deep; the limit is ${MAX_NESTING}.`,
+    });
   });
 });
 
@@ -101,7 +115,14 @@ describe('a schema recursive through allOf', () => {
     expect(typeCheckTrees([{ root: out }], { compilerOptions: { skipLibCheck: true } }).output).toBe('');
 
     const bundle = join(work, 'validators.mjs');
-    await build({ entryPoints: [join(out, 'src/validators.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: bundle, logLevel: 'silent' });
+    await build({
+      entryPoints: [join(out, 'src/validators.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      outfile: bundle,
+      logLevel: 'silent',
+    });
     const check = `const v = await import(${JSON.stringify(bundle)});
       const deep = { name: 'a', all: { name: 'b', all: { name: 'c', all: { name: 'd' } } } };
       const bad = { name: 'a', all: { all: { all: { name: 5 } } } };

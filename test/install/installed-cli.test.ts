@@ -153,7 +153,10 @@ beforeAll(async () => {
   project = join(work, 'project');
   await mkdir(project);
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }, null, 2));
-  mustSucceed('npm install of the tarball', await run('npm', ['install', '--no-audit', '--no-fund', join(work, manifest!.filename)], project));
+  mustSucceed(
+    'npm install of the tarball',
+    await run('npm', ['install', '--no-audit', '--no-fund', join(work, manifest!.filename)], project),
+  );
   installed = join(project, 'node_modules', 'sdkgen');
   installedBefore = await snapshotDir(installed);
   await writeFile(join(project, 'petstore.yaml'), PETSTORE);
@@ -172,7 +175,8 @@ describe('the packed tarball', () => {
     // the README's example overlay ships, so `--overlay node_modules/sdkgen/examples/…` works
     expect(paths).toContain('examples/openai.overlay.yaml');
     expect(paths.filter((path) => !/^(dist|templates|examples)\//.test(path)).sort()).toEqual(['README.md', 'package.json']);
-    for (const folder of ['test/', 'bench/', 'generated/', 'spec/', 'generator/', 'node_modules/']) expect(paths.filter((path) => path.startsWith(folder))).toEqual([]);
+    for (const folder of ['test/', 'bench/', 'generated/', 'spec/', 'generator/', 'node_modules/'])
+      expect(paths.filter((path) => path.startsWith(folder))).toEqual([]);
   });
 
   it('has an executable bin with a node shebang', async () => {
@@ -183,7 +187,13 @@ describe('the packed tarball', () => {
 
   it('installs without the repository postinstall doing anything (no test runtimes)', async () => {
     expect(await readdir(project)).not.toContain('test');
-    expect((await readdir(installed)).filter((name) => name !== 'node_modules').sort()).toEqual(['README.md', 'dist', 'examples', 'package.json', 'templates']);
+    expect((await readdir(installed)).filter((name) => name !== 'node_modules').sort()).toEqual([
+      'README.md',
+      'dist',
+      'examples',
+      'package.json',
+      'templates',
+    ]);
   });
 });
 
@@ -210,7 +220,10 @@ describe('npx sdkgen, installed from the tarball', { timeout: 180_000 }, () => {
     expect(current.code).toBe(0);
     expect(current.stdout).toContain('client is current with petstore.yaml');
 
-    await writeFile(join(project, 'petstore.yaml'), PETSTORE.replace('tag: { type: string }', 'tag: { type: string }\n        age: { type: integer }'));
+    await writeFile(
+      join(project, 'petstore.yaml'),
+      PETSTORE.replace('tag: { type: string }', 'tag: { type: string }\n        age: { type: integer }'),
+    );
     const before = await snapshotDir(join(project, 'client'));
     const stale = await npxSdkgen(['generate', '--spec', 'petstore.yaml', '--out', 'client', '--check']);
     expect(stale.code).toBe(1);
@@ -319,7 +332,10 @@ ${['alpha', 'Beta', 'chalk', 'czar', 'hotel', 'Vase', 'wagon', 'Zulu', 'zeta']
     const elsewhere = join(project, 'elsewhere', 'deeper');
     await mkdir(elsewhere, { recursive: true });
     for (const dir of [elsewhere, dirname(elsewhere)]) {
-      await writeFile(join(dir, '.prettierrc'), JSON.stringify({ useTabs: true, printWidth: 20, semi: false, singleQuote: false, endOfLine: 'crlf' }));
+      await writeFile(
+        join(dir, '.prettierrc'),
+        JSON.stringify({ useTabs: true, printWidth: 20, semi: false, singleQuote: false, endOfLine: 'crlf' }),
+      );
       await writeFile(join(dir, '.editorconfig'), 'root = true\n[*]\nindent_style = tab\nend_of_line = crlf\n');
     }
     const scrambled = cleanEnv({
@@ -340,14 +356,21 @@ ${['alpha', 'Beta', 'chalk', 'czar', 'hotel', 'Vase', 'wagon', 'Zulu', 'zeta']
       const normal = join(project, `normal-${spec}`);
       const odd = join(elsewhere, `odd-${spec}`);
       mustSucceed(`normal run on ${spec}`, await binSdkgen(['generate', '--spec', spec, '--out', normal, '--quiet'], project, cleanEnv()));
-      mustSucceed(`scrambled run on ${spec}`, await binSdkgen(['generate', '--spec', `../../${spec}`, '--out', `odd-${spec}`, '--quiet'], elsewhere, scrambled));
+      mustSucceed(
+        `scrambled run on ${spec}`,
+        await binSdkgen(['generate', '--spec', `../../${spec}`, '--out', `odd-${spec}`, '--quiet'], elsewhere, scrambled),
+      );
       const a = await contents(normal);
       const b = await contents(odd);
       expect([...b.keys()]).toEqual([...a.keys()]);
       for (const [path, text] of a) expect(b.get(path), `${spec}: ${path}`).toBe(text);
     }
     // what CI does: --check, in another environment, of an output generated in the usual one
-    const check = await binSdkgen(['generate', '--spec', '../../chatkit.yaml', '--out', join(project, 'normal-chatkit.yaml'), '--check'], elsewhere, scrambled);
+    const check = await binSdkgen(
+      ['generate', '--spec', '../../chatkit.yaml', '--out', join(project, 'normal-chatkit.yaml'), '--check'],
+      elsewhere,
+      scrambled,
+    );
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
   }, 600_000);

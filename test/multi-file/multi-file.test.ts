@@ -94,19 +94,31 @@ describe('a spec split over files', () => {
   });
 
   it('keeps recursion across files (pet.yaml -> owner.yaml -> pet.yaml) as named types', () => {
-    expect(types).toMatch(/export interface Pet \{[^}]*\bowner\?: Owner;[^}]*\btags\?: Tag\[\];|export interface Pet \{[^}]*\btags\?: Tag\[\];[^}]*\bowner\?: Owner;/);
+    expect(types).toMatch(
+      /export interface Pet \{[^}]*\bowner\?: Owner;[^}]*\btags\?: Tag\[\];|export interface Pet \{[^}]*\btags\?: Tag\[\];[^}]*\bowner\?: Owner;/,
+    );
     expect(types).toMatch(/export interface Owner \{[^}]*\bpets\?: Pet\[\];/);
     expect(types).toContain('A pet, with its owner.');
   });
 
   it('validates with the schemas of every file', async () => {
     const validators = await import(pathToFileURL(join(out, 'src/validators.ts')).href);
-    const pet = { id: 'rex', name: 'Rex', animal: { kind: 'dog', breed: 'collie' }, tags: [{ name: 'good' }], owner: { id: 'ann', name: 'Ann', pets: [] } };
+    const pet = {
+      id: 'rex',
+      name: 'Rex',
+      animal: { kind: 'dog', breed: 'collie' },
+      tags: [{ name: 'good' }],
+      owner: { id: 'ann', name: 'Ann', pets: [] },
+    };
     expect(validators.validatePet(pet)).toEqual([]);
     // Id's pattern (common.yaml), Tag's required name (tag.json), Breed's enum (common.yaml via dog.yaml;
     // 'request' mode: 'loose' would keep an unlisted breed as a value a newer API may send)
     const issues = validators.validatePet({ ...pet, id: 'Rex!', tags: [{}], animal: { kind: 'dog', breed: 'husky' } }, 'request');
-    expect(issues.map((issue: { path: readonly (string | number)[] }) => issue.path.join('.')).sort()).toEqual(['animal.breed', 'id', 'tags.0.name']);
+    expect(issues.map((issue: { path: readonly (string | number)[] }) => issue.path.join('.')).sort()).toEqual([
+      'animal.breed',
+      'id',
+      'tags.0.name',
+    ]);
   });
 
   it('type-checks', () => {
@@ -116,14 +128,39 @@ describe('a spec split over files', () => {
 
   it('maps every pointer of the bundled document back to its file, line and column', async () => {
     const spec = await loadSpecFiles(MAIN, await readFile(MAIN, 'utf8'), resolve(MAIN));
-    expect(spec.locate('/paths/~1pets/post/operationId')).toEqual({ file: `${FIXTURE}/paths/pets.yaml`, line: 24, column: 16, pointer: '/post/operationId' });
-    expect(spec.locate('/components/schemas/pet/properties/tags')).toMatchObject({ file: `${FIXTURE}/schemas/pet.yaml`, line: 10, column: 3 });
+    expect(spec.locate('/paths/~1pets/post/operationId')).toEqual({
+      file: `${FIXTURE}/paths/pets.yaml`,
+      line: 24,
+      column: 16,
+      pointer: '/post/operationId',
+    });
+    expect(spec.locate('/components/schemas/pet/properties/tags')).toMatchObject({
+      file: `${FIXTURE}/schemas/pet.yaml`,
+      line: 10,
+      column: 3,
+    });
     expect(spec.locate('/components/schemas/tag/required/0')).toMatchObject({ file: `${FIXTURE}/schemas/tag.json`, line: 4, column: 16 });
-    expect(spec.locate('/components/schemas/Owner/properties/pets')).toMatchObject({ file: `${FIXTURE}/schemas/owner.yaml`, line: 9, column: 3 });
+    expect(spec.locate('/components/schemas/Owner/properties/pets')).toMatchObject({
+      file: `${FIXTURE}/schemas/owner.yaml`,
+      line: 9,
+      column: 3,
+    });
     expect(spec.locate('/components/parameters/Limit/in')).toMatchObject({ file: `${FIXTURE}/common/common.yaml`, line: 36, column: 11 });
     expect(spec.locate('/paths/~1owners~1{ownerId}/get/operationId')).toMatchObject({ file: MAIN, line: 31 });
     expect([...spec.sources.keys()].sort()).toEqual(
-      ['openapi.yaml', 'common/common.yaml', 'paths/pets.yaml', 'schemas/animals/cat.yaml', 'schemas/animals/dog.yaml', 'schemas/new-pet.json', 'schemas/owner.yaml', 'schemas/pet.yaml', 'schemas/tag.json'].map((f) => `${FIXTURE}/${f}`).sort(),
+      [
+        'openapi.yaml',
+        'common/common.yaml',
+        'paths/pets.yaml',
+        'schemas/animals/cat.yaml',
+        'schemas/animals/dog.yaml',
+        'schemas/new-pet.json',
+        'schemas/owner.yaml',
+        'schemas/pet.yaml',
+        'schemas/tag.json',
+      ]
+        .map((f) => `${FIXTURE}/${f}`)
+        .sort(),
     );
   });
 });
@@ -140,23 +177,32 @@ properties:
     Money: { type: integer }
 `),
       'schemas/line-item.yaml': 'type: object\nproperties:\n  price: { $ref: "../shared/common.yaml#/components/schemas/Money" }\n',
-      'shared/common.yaml': 'components:\n  schemas:\n    Money:\n      type: object\n      properties:\n        cents: { type: integer }\n',
+      'shared/common.yaml':
+        'components:\n  schemas:\n    Money:\n      type: object\n      properties:\n        cents: { type: integer }\n',
     });
     const { files, warnings } = await generate({ spec: 'api.yaml', cwd: dir, write: false });
     const types = files.find((file) => file.path === 'src/types.ts')!.text;
     expect(types).toMatch(/export interface LineItem \{\s*price\?: Money2;\s*\}/);
     expect(types).toMatch(/export type Money = number;/);
     expect(types).toMatch(/export interface Money2 \{\s*cents\?: number;\s*\}/);
-    expect(warnings.map((w) => [w.code, `${w.at.file}:${w.at.line}`, w.related?.[0]?.at.file])).toEqual([['model/name-collision', 'shared/common.yaml:3', 'api.yaml']]);
+    expect(warnings.map((w) => [w.code, `${w.at.file}:${w.at.line}`, w.related?.[0]?.at.file])).toEqual([
+      ['model/name-collision', 'shared/common.yaml:3', 'api.yaml'],
+    ]);
   });
 });
 
 describe('problems in multi-file specs are located in the file that holds them', () => {
   it('a missing file: at the ref, in the referring file (a subfolder file here), naming the path looked for', async () => {
-    const dir = await specFolder({ 'api.yaml': api('$ref: ./schemas/thing.yaml'), 'schemas/thing.yaml': 'type: object\nproperties:\n  part:\n    $ref: ./prat.yaml\n' });
+    const dir = await specFolder({
+      'api.yaml': api('$ref: ./schemas/thing.yaml'),
+      'schemas/thing.yaml': 'type: object\nproperties:\n  part:\n    $ref: ./prat.yaml\n',
+    });
     const [problem, ...rest] = await problemsOf(dir);
     expect(rest).toEqual([]);
-    expect(problem).toMatchObject({ code: 'load/read-failed', at: { file: 'schemas/thing.yaml', line: 4, column: 11, pointer: '/properties/part/$ref' } });
+    expect(problem).toMatchObject({
+      code: 'load/read-failed',
+      at: { file: 'schemas/thing.yaml', line: 4, column: 11, pointer: '/properties/part/$ref' },
+    });
     expect(problem!.message).toBe('The $ref "./prat.yaml" points at schemas/prat.yaml, which does not exist.');
     expect(problem!.hint).toContain('resolved against the folder of the file that holds it (schemas/)');
   });
@@ -176,7 +222,10 @@ describe('problems in multi-file specs are located in the file that holds them',
   });
 
   it('a URL ref is refused, never fetched', async () => {
-    const dir = await specFolder({ 'api.yaml': api('$ref: ./thing.yaml'), 'thing.yaml': 'type: object\nproperties:\n  owner:\n    $ref: "https://example.com/schemas/owner.yaml"\n' });
+    const dir = await specFolder({
+      'api.yaml': api('$ref: ./thing.yaml'),
+      'thing.yaml': 'type: object\nproperties:\n  owner:\n    $ref: "https://example.com/schemas/owner.yaml"\n',
+    });
     const [problem, ...rest] = await problemsOf(dir);
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ code: 'load/url-ref', at: { file: 'thing.yaml', line: 4, column: 11 } });
@@ -185,20 +234,28 @@ describe('problems in multi-file specs are located in the file that holds them',
   });
 
   it('a pointer to nothing in another file names the file, the missing key and the closest one', async () => {
-    const dir = await specFolder({ 'api.yaml': api('$ref: "./defs.yaml#/components/schemas/Thnig"'), 'defs.yaml': 'components:\n  schemas:\n    Thing: { type: object }\n' });
+    const dir = await specFolder({
+      'api.yaml': api('$ref: "./defs.yaml#/components/schemas/Thnig"'),
+      'defs.yaml': 'components:\n  schemas:\n    Thing: { type: object }\n',
+    });
     const [problem] = await problemsOf(dir);
     expect(problem).toMatchObject({ code: 'model/unresolved-ref', at: { file: 'api.yaml', line: 15, column: 23 } });
-    expect(problem!.message).toBe('The $ref "./defs.yaml#/components/schemas/Thnig" points at nothing in defs.yaml: `/components/schemas` has no `Thnig`.');
+    expect(problem!.message).toBe(
+      'The $ref "./defs.yaml#/components/schemas/Thnig" points at nothing in defs.yaml: `/components/schemas` has no `Thnig`.',
+    );
     expect(problem!.hint).toBe('Did you mean `/components/schemas/Thing`?');
   });
 
-  it('a schema error inside another file: at its line and column there, with that file\'s code frame', async () => {
+  it("a schema error inside another file: at its line and column there, with that file's code frame", async () => {
     const dir = await specFolder({
       'api.yaml': api('$ref: ./schemas/thing.yaml'),
       'schemas/thing.yaml': 'type: object\nproperties:\n  size:\n    type: integr\n',
     });
     const [problem] = await problemsOf(dir);
-    expect(problem).toMatchObject({ code: 'model/unsupported-construct', at: { file: 'schemas/thing.yaml', line: 4, column: 11, pointer: '/properties/size/type' } });
+    expect(problem).toMatchObject({
+      code: 'model/unsupported-construct',
+      at: { file: 'schemas/thing.yaml', line: 4, column: 11, pointer: '/properties/size/type' },
+    });
     const run = await runCli(['generate', '--spec', 'api.yaml', '--out', 'out'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('schemas/thing.yaml:4:11: error[model/unsupported-construct]');
@@ -221,26 +278,42 @@ paths:
       'common.yaml': 'components:\n  parameters:\n    Limit:\n      name: limit\n      in: qeury\n      schema: { type: integer }\n',
     });
     const problems = await problemsOf(dir);
-    expect(problems.map((p) => [p.code, `${p.at.file}:${p.at.line}:${p.at.column}`])).toContainEqual(['validate/schema', 'common.yaml:5:11']);
+    expect(problems.map((p) => [p.code, `${p.at.file}:${p.at.line}:${p.at.column}`])).toContainEqual([
+      'validate/schema',
+      'common.yaml:5:11',
+    ]);
   });
 
   it('a YAML error in another file is located there, with a note at the ref', async () => {
-    const dir = await specFolder({ 'api.yaml': api('$ref: ./thing.yaml'), 'thing.yaml': 'type: object\nproperties:\n  a: { type: string\n' });
+    const dir = await specFolder({
+      'api.yaml': api('$ref: ./thing.yaml'),
+      'thing.yaml': 'type: object\nproperties:\n  a: { type: string\n',
+    });
     const [problem] = await problemsOf(dir);
     expect(problem).toMatchObject({ code: 'load/yaml-syntax', at: { file: 'thing.yaml' } });
-    expect(problem!.related).toEqual([{ message: 'referenced by "./thing.yaml"', at: expect.objectContaining({ file: 'api.yaml', line: 15, column: 23 }) }]);
+    expect(problem!.related).toEqual([
+      { message: 'referenced by "./thing.yaml"', at: expect.objectContaining({ file: 'api.yaml', line: 15, column: 23 }) },
+    ]);
   });
 
   it('a referenced file that is not UTF-8 is located there, like the main file, with a note at the ref', async () => {
     const dir = await specFolder({ 'api.yaml': api('$ref: ./thing.yaml') });
-    await writeFile(join(dir, 'thing.yaml'), Buffer.concat([Buffer.from('type: object\ndescription: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    await writeFile(
+      join(dir, 'thing.yaml'),
+      Buffer.concat([Buffer.from('type: object\ndescription: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    );
     const [problem] = await problemsOf(dir);
     expect(problem).toMatchObject({ code: 'load/invalid-utf8', at: { file: 'thing.yaml', line: 2, column: 17 } });
-    expect(problem!.related).toEqual([{ message: 'referenced by "./thing.yaml"', at: expect.objectContaining({ file: 'api.yaml', line: 15, column: 23 }) }]);
+    expect(problem!.related).toEqual([
+      { message: 'referenced by "./thing.yaml"', at: expect.objectContaining({ file: 'api.yaml', line: 15, column: 23 }) },
+    ]);
   });
 
   it('a $ref in an example value is data: neither followed nor reported', async () => {
-    const dir = await specFolder({ 'api.yaml': api('type: object\nexample: { $ref: ./not-a-file.yaml }\nproperties:\n  a: { $ref: ./a.yaml }'), 'a.yaml': 'type: string\n' });
+    const dir = await specFolder({
+      'api.yaml': api('type: object\nexample: { $ref: ./not-a-file.yaml }\nproperties:\n  a: { $ref: ./a.yaml }'),
+      'a.yaml': 'type: string\n',
+    });
     const { files } = await generate({ spec: 'api.yaml', cwd: dir, write: false });
     expect(files.find((file) => file.path === 'src/types.ts')!.text).toMatch(/a\?: A;/);
   });

@@ -67,13 +67,25 @@ describe('watching a multi-file spec', () => {
     await writeFile(b, 'type: number\n');
     const seen: string[] = [];
     const controller = new AbortController();
-    const stopped = watchFiles(withSpecFiles(api, []), async (changed) => void seen.push(...changed), { debounceMs: 10, signal: controller.signal });
+    const stopped = watchFiles(withSpecFiles(api, []), async (changed) => void seen.push(...changed), {
+      debounceMs: 10,
+      signal: controller.signal,
+    });
     try {
-      await repeatUntil(() => seen.includes(a), () => writeFile(a, 'type: string\ndescription: edited\n'));
+      await repeatUntil(
+        () => seen.includes(a),
+        () => writeFile(a, 'type: string\ndescription: edited\n'),
+      );
       expect(seen).not.toContain(b);
-      await repeatUntil(() => seen.includes(api), () => writeFile(api, spec('./b.yaml')));
+      await repeatUntil(
+        () => seen.includes(api),
+        () => writeFile(api, spec('./b.yaml')),
+      );
       // the run that followed the edit listed the files again: b.yaml is watched now
-      await repeatUntil(() => seen.includes(b), () => writeFile(b, 'type: number\ndescription: edited\n'));
+      await repeatUntil(
+        () => seen.includes(b),
+        () => writeFile(b, 'type: number\ndescription: edited\n'),
+      );
     } finally {
       controller.abort();
       await stopped;

@@ -83,7 +83,11 @@ describe.runIf(!HAS_SPEC && process.env['CI'])('the OpenAI spec', () => {
 
 // The model is built at collection time (about 2 s) so that the test titles can show the method names.
 const overlayText = await readFile(join(ROOT, OVERLAY), 'utf8');
-const loaded = HAS_SPEC ? applyOverlays({ ...loadSpec(SPEC_LABEL, await readFile(SPEC, 'utf8')), sources: new Map(), files: [] }, [{ file: OVERLAY, text: overlayText }]).spec : undefined;
+const loaded = HAS_SPEC
+  ? applyOverlays({ ...loadSpec(SPEC_LABEL, await readFile(SPEC, 'utf8')), sources: new Map(), files: [] }, [
+      { file: OVERLAY, text: overlayText },
+    ]).spec
+  : undefined;
 const api: IrApi | undefined = loaded === undefined ? undefined : buildModel(await validateSpec(loaded)).api;
 const byId = new Map((api?.operations ?? []).map((op) => [op.operationId, op]));
 
@@ -99,12 +103,16 @@ function callPath(operationId: string): string {
   return [...op.names.resource.map((name) => name.text), op.names.method.text].join('.');
 }
 
-const title = (operationId: string, what: string): string => `${callPath(operationId)} (${operationId}, ${operation(operationId).httpMethod.toUpperCase()} ${operation(operationId).pathTemplate}): ${what}`;
+const title = (operationId: string, what: string): string =>
+  `${callPath(operationId)} (${operationId}, ${operation(operationId).httpMethod.toUpperCase()} ${operation(operationId).pathTemplate}): ${what}`;
 
 interface GeneratedModule {
   readonly default: new (options: Record<string, unknown>) => Record<string, unknown>;
 }
-type Validators = Record<string, (value: unknown, mode?: 'loose' | 'strict') => readonly { readonly path: readonly (string | number)[]; readonly message: string }[]>;
+type Validators = Record<
+  string,
+  (value: unknown, mode?: 'loose' | 'strict') => readonly { readonly path: readonly (string | number)[]; readonly message: string }[]
+>;
 
 let tempDir: string | undefined;
 let server: RecordingServer;
@@ -126,26 +134,45 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     const result = await generate({ spec: SPEC, out, overlays: [join(ROOT, OVERLAY)] });
     expect(result.wrote).toBe(true);
     warningCount = result.warnings.length;
-    compilerOptions = (JSON.parse(await readFile(join(out, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> }).compilerOptions;
+    compilerOptions = (JSON.parse(await readFile(join(out, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> })
+      .compilerOptions;
     // the issue's typo in a streaming call, type-checked in the same tsc run as the package
-    await writeFile(join(out, 'src', TYPO_FILE), `import { OpenAI } from './index.js';\nconst client = new OpenAI({ apiKey: 'k' });\nexport const run = () => client.chat.completions.create({ model: 'gpt-4o', messages: [], stream: true, temperatur: 1 });\n`);
+    await writeFile(
+      join(out, 'src', TYPO_FILE),
+      `import { OpenAI } from './index.js';\nconst client = new OpenAI({ apiKey: 'k' });\nexport const run = () => client.chat.completions.create({ model: 'gpt-4o', messages: [], stream: true, temperatur: 1 });\n`,
+    );
     // every @example of the package, as modules inside it: one tsc program checks the package and all of them
-    const [index, clientSource, operations, requests] = await Promise.all(['index', 'client', 'operations', 'requests'].map((name) => readFile(join(out, 'src', `${name}.ts`), 'utf8')));
-    examples = exampleModules({ index: index!, client: clientSource!, operations: operations!, requests: requests! }, (module) => `./${module}.js`);
+    const [index, clientSource, operations, requests] = await Promise.all(
+      ['index', 'client', 'operations', 'requests'].map((name) => readFile(join(out, 'src', `${name}.ts`), 'utf8')),
+    );
+    examples = exampleModules(
+      { index: index!, client: clientSource!, operations: operations!, requests: requests! },
+      (module) => `./${module}.js`,
+    );
     await Promise.all(examples.map((module) => writeFile(join(out, 'src', `examples-${module.name}.check.ts`), module.text)));
     // tsc runs in its own process while this one imports the package
-    const typeCheck = promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(out, 'tsconfig.json'), '--noEmit'], { maxBuffer: 64 * 1024 * 1024 }).then(
+    const typeCheck = promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(out, 'tsconfig.json'), '--noEmit'],
+      { maxBuffer: 64 * 1024 * 1024 },
+    ).then(
       () => '',
       (error: { stdout?: string; message: string }) => error.stdout || error.message,
     );
-    [generated, validators] = await Promise.all([import(pathToFileURL(join(out, 'src/index.ts')).href) as Promise<GeneratedModule>, import(pathToFileURL(join(out, 'src/validators.ts')).href) as Promise<Validators>]);
+    [generated, validators] = await Promise.all([
+      import(pathToFileURL(join(out, 'src/index.ts')).href) as Promise<GeneratedModule>,
+      import(pathToFileURL(join(out, 'src/validators.ts')).href) as Promise<Validators>,
+    ]);
     server = await startRecordingServer();
     const stop = setTimeout(() => void server.close(), 300_000); // bounded even if afterAll never runs
     stop.unref();
     client = new generated.default({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0, timeout: 10_000 });
     // each diagnostic starts at column 0; the typo file's are the measured error, the rest must be none
     const diagnostics = (await typeCheck).split(/^(?=\S)/m).filter((block) => block.trim() !== '');
-    typoError = diagnostics.filter((block) => block.includes(TYPO_FILE)).map((block) => block.replace(/^\S*: error/, 'error')).join('');
+    typoError = diagnostics
+      .filter((block) => block.includes(TYPO_FILE))
+      .map((block) => block.replace(/^\S*: error/, 'error'))
+      .join('');
     typeCheckOutput = diagnostics.filter((block) => !block.includes(TYPO_FILE)).join('');
   }, 180_000);
 
@@ -158,14 +185,18 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
   beforeEach(() => void server?.requests.splice(0));
 
   it('generates the whole spec, and the package type-checks under tsc --strict with its own tsconfig', () => {
-    process.stdout.write(`\nOpenAI spec: ${api!.operations.length} operations, ${api!.schemas.length} IR schemas, ${warningCount} warnings\n`);
+    process.stdout.write(
+      `\nOpenAI spec: ${api!.operations.length} operations, ${api!.schemas.length} IR schemas, ${warningCount} warnings\n`,
+    );
     expect(api!.operations).toHaveLength(288);
     expect(compilerOptions).toMatchObject({ strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true });
     expect(typeCheckOutput).toBe('');
   });
 
   it('a typo in a streaming call prints the named streaming and non-streaming parameter types, not the expanded body (970 characters against 1,440 before, on TypeScript 5.9)', () => {
-    expect(typoError).toContain("Object literal may only specify known properties, but 'temperatur' does not exist in type 'CreateChatCompletionRequestStreaming'. Did you mean to write 'temperature'?");
+    expect(typoError).toContain(
+      "Object literal may only specify known properties, but 'temperatur' does not exist in type 'CreateChatCompletionRequestStreaming'. Did you mean to write 'temperature'?",
+    );
     expect(typoError).toContain('(body: CreateChatCompletionRequestNonStreaming, options?: RequestOptions | undefined)');
     expect(typoError).not.toContain('more ...');
     expect(typoError.length).toBe(970);
@@ -176,7 +207,9 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     const unpaginated = lists.filter((op) => op.pagination === undefined).map((op) => `${op.httpMethod.toUpperCase()} ${op.pathTemplate}`);
     const styles: Record<string, number> = {};
     for (const op of api!.operations) if (op.pagination) styles[op.pagination.style] = (styles[op.pagination.style] ?? 0) + 1;
-    process.stdout.write(`\nOpenAI list methods: ${lists.length - unpaginated.length} of ${lists.length} paginated; styles ${JSON.stringify(styles)}\n`);
+    process.stdout.write(
+      `\nOpenAI list methods: ${lists.length - unpaginated.length} of ${lists.length} paginated; styles ${JSON.stringify(styles)}\n`,
+    );
     expect(lists).toHaveLength(66);
     expect(unpaginated).toEqual(EXPECTED_UNPAGINATED_LISTS);
     expect(styles).toEqual({ cursor: 62, single: 1 });
@@ -207,7 +240,9 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
       ts.forEachChild(node, visit);
     };
     visit(file);
-    process.stdout.write(`\nOpenAI types.ts: ${documented} of ${properties} properties documented (${((100 * documented) / properties).toFixed(1)}%)\n`);
+    process.stdout.write(
+      `\nOpenAI types.ts: ${documented} of ${properties} properties documented (${((100 * documented) / properties).toFixed(1)}%)\n`,
+    );
     // 80.7% before descriptions were read from nullable wrappers, refs and titles (the official SDK: about 94%)
     expect(documented / properties).toBeGreaterThan(0.92);
     expect(types).not.toMatch(/@(description|enum|constant)\b/);
@@ -219,9 +254,9 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     expect(types).toMatch(/export type ModelIdsShared =\n {2}\| 'gpt-[^;]*\n {2}\| \(string & \{\}\);/);
   });
 
-  it('documents every overload of a streaming method (editors show the matched overload\'s docs, never the implementation\'s)', async () => {
+  it("documents every overload of a streaming method (editors show the matched overload's docs, never the implementation's)", async () => {
     const client = await readFile(join(tempDir!, 'openai-client/src/client.ts'), 'utf8');
-    const overloads = [...client.matchAll(/\n( +\*\/\n)?  create\(\n    body: CreateChatCompletionRequest(?:Streaming|NonStreaming)?,/g)];
+    const overloads = [...client.matchAll(/\n( +\*\/\n)? {2}create\(\n {4}body: CreateChatCompletionRequest(?:Streaming|NonStreaming)?,/g)];
     // three overloads (stream: true, stream?: false | null, either), then the implementation
     expect(overloads).toHaveLength(4);
     for (const overload of overloads.slice(0, 3)) expect(overload[1], overload[0]).toBeDefined();
@@ -239,7 +274,14 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
   describe('calls against a server on 127.0.0.1', () => {
     it(title('createChatCompletion', 'JSON request and response'), async () => {
       serve({ 'POST /chat/completions': (_request, response) => json(response, 200, chatCompletion()) });
-      const body = { model: 'gpt-4o-mini', messages: [{ role: 'developer', content: 'Be brief.' }, { role: 'user', content: 'Say hi' }], temperature: 0.2 };
+      const body = {
+        model: 'gpt-4o-mini',
+        messages: [
+          { role: 'developer', content: 'Be brief.' },
+          { role: 'user', content: 'Say hi' },
+        ],
+        temperature: 0.2,
+      };
       const result = (await call('createChatCompletion', [body])) as { choices: { message: { content: string } }[] };
       expect(result.choices[0]!.message.content).toBe('Hi!');
       expectJson(last(), 'POST', '/chat/completions', body);
@@ -255,7 +297,9 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
         },
       });
       const body = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say hello' }], stream: true };
-      const stream = (await call('createChatCompletion', [body])) as AsyncIterable<{ choices: { delta: { content?: string }; finish_reason: string | null }[] }>;
+      const stream = (await call('createChatCompletion', [body])) as AsyncIterable<{
+        choices: { delta: { content?: string }; finish_reason: string | null }[];
+      }>;
       let text = '';
       const finishes: (string | null)[] = [];
       for await (const chunk of stream) {
@@ -286,7 +330,18 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
 
     it(title('createResponse', 'input items of a tool-calling loop (request validation off)'), async () => {
       serve({ 'POST /responses': (_request, response) => json(response, 200, responseObject()) });
-      const body = { model: 'gpt-4.1', input: TOOL_LOOP_INPUT, tools: [{ type: 'function', name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } }, strict: false }] };
+      const body = {
+        model: 'gpt-4.1',
+        input: TOOL_LOOP_INPUT,
+        tools: [
+          {
+            type: 'function',
+            name: 'get_weather',
+            parameters: { type: 'object', properties: { city: { type: 'string' } } },
+            strict: false,
+          },
+        ],
+      };
       expect(((await call('createResponse', [body, { validate: false }])) as { id: string }).id).toBe('resp_abc123');
       expectJson(last(), 'POST', '/responses', body);
     });
@@ -305,7 +360,12 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     it(title('createEmbedding', 'JSON'), async () => {
       serve({
         'POST /embeddings': (_request, response) =>
-          json(response, 200, { object: 'list', data: [{ object: 'embedding', index: 0, embedding: [0.0023, -0.0093, 0.0157] }], model: 'text-embedding-3-small', usage: { prompt_tokens: 5, total_tokens: 5 } }),
+          json(response, 200, {
+            object: 'list',
+            data: [{ object: 'embedding', index: 0, embedding: [0.0023, -0.0093, 0.0157] }],
+            model: 'text-embedding-3-small',
+            usage: { prompt_tokens: 5, total_tokens: 5 },
+          }),
       });
       const body = { model: 'text-embedding-3-small', input: ['The food was delicious'], dimensions: 3 };
       const result = (await call('createEmbedding', [body])) as { data: { embedding: number[] }[] };
@@ -323,7 +383,16 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     });
 
     it(title('createImage', 'JSON, base64 image data'), async () => {
-      serve({ 'POST /images/generations': (_request, response) => json(response, 200, { created: T, data: [{ b64_json: 'iVBORw0KGgo=' }], size: '1024x1024', quality: 'low', output_format: 'png' }) });
+      serve({
+        'POST /images/generations': (_request, response) =>
+          json(response, 200, {
+            created: T,
+            data: [{ b64_json: 'iVBORw0KGgo=' }],
+            size: '1024x1024',
+            quality: 'low',
+            output_format: 'png',
+          }),
+      });
       const body = { model: 'gpt-image-1', prompt: 'A cute baby sea otter', size: '1024x1024', quality: 'low', n: 1 };
       const result = (await call('createImage', [body])) as { data: { b64_json: string }[] };
       expect(result.data[0]!.b64_json).toBe('iVBORw0KGgo=');
@@ -331,7 +400,10 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     });
 
     it(title('createImageVariation', 'multipart with an image file'), async () => {
-      serve({ 'POST /images/variations': (_request, response) => json(response, 200, { created: T, data: [{ url: 'https://example.com/otter.png' }] }) });
+      serve({
+        'POST /images/variations': (_request, response) =>
+          json(response, 200, { created: T, data: [{ url: 'https://example.com/otter.png' }] }),
+      });
       const image = new File([PNG_BYTES], 'otter.png', { type: 'image/png' });
       const result = (await call('createImageVariation', [{ image, n: 2, size: '256x256' }])) as { data: { url: string }[] };
       expect(result.data[0]!.url).toBe('https://example.com/otter.png');
@@ -358,7 +430,13 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
         'GET /files': (request, response) => {
           const after = new URL(request.url, server.url).searchParams.get('after');
           const ids = after === null ? ['file-1', 'file-2'] : ['file-3'];
-          json(response, 200, { object: 'list', data: ids.map(openAIFile), first_id: ids[0], last_id: ids.at(-1), has_more: after === null });
+          json(response, 200, {
+            object: 'list',
+            data: ids.map(openAIFile),
+            first_id: ids[0],
+            last_id: ids.at(-1),
+            has_more: after === null,
+          });
         },
       });
       const ids: string[] = [];
@@ -377,7 +455,9 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     });
 
     it(title('deleteFile', 'DELETE'), async () => {
-      serve({ 'DELETE /files/file-abc123': (_request, response) => json(response, 200, { id: 'file-abc123', object: 'file', deleted: true }) });
+      serve({
+        'DELETE /files/file-abc123': (_request, response) => json(response, 200, { id: 'file-abc123', object: 'file', deleted: true }),
+      });
       expect(await call('deleteFile', ['file-abc123'])).toEqual({ id: 'file-abc123', object: 'file', deleted: true });
       expectNoBody(last(), 'DELETE', '/files/file-abc123');
     });
@@ -398,9 +478,14 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     });
 
     it(title('createTranscription', 'multipart audio in, JSON out'), async () => {
-      serve({ 'POST /audio/transcriptions': (_request, response) => json(response, 200, { text: 'Hello there.', usage: { type: 'tokens', input_tokens: 14, output_tokens: 4, total_tokens: 18 } }) });
+      serve({
+        'POST /audio/transcriptions': (_request, response) =>
+          json(response, 200, { text: 'Hello there.', usage: { type: 'tokens', input_tokens: 14, output_tokens: 4, total_tokens: 18 } }),
+      });
       const file = new File(['RIFF....WAVEfmt '], 'hello.wav', { type: 'audio/wav' });
-      const result = (await call('createTranscription', [{ file, model: 'gpt-4o-transcribe', language: 'en', temperature: 0 }])) as { text: string };
+      const result = (await call('createTranscription', [{ file, model: 'gpt-4o-transcribe', language: 'en', temperature: 0 }])) as {
+        text: string;
+      };
       expect(result.text).toBe('Hello there.');
       const form = await multipart(last(), 'POST', '/audio/transcriptions');
       expect((form.get('file') as File).name).toBe('hello.wav');
@@ -408,7 +493,10 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     });
 
     it(title('listModels', 'a list that is not paginated'), async () => {
-      serve({ 'GET /models': (_request, response) => json(response, 200, { object: 'list', data: [model('gpt-4o-mini'), model('text-embedding-3-small')] }) });
+      serve({
+        'GET /models': (_request, response) =>
+          json(response, 200, { object: 'list', data: [model('gpt-4o-mini'), model('text-embedding-3-small')] }),
+      });
       const result = (await call('listModels', [])) as { data: { id: string }[] };
       expect(result.data.map((entry) => entry.id)).toEqual(['gpt-4o-mini', 'text-embedding-3-small']);
       expectNoBody(last(), 'GET', '/models');
@@ -416,13 +504,17 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
 
     // a fine-tuned model's id: colons are legal in a path segment and stay as they are (as openai-node sends them)
     it(title('retrieveModel', 'a fine-tuned model id in the path'), async () => {
-      serve({ 'GET /models/ft:gpt-4o-mini:acme::abc123': (_request, response) => json(response, 200, model('ft:gpt-4o-mini:acme::abc123')) });
+      serve({
+        'GET /models/ft:gpt-4o-mini:acme::abc123': (_request, response) => json(response, 200, model('ft:gpt-4o-mini:acme::abc123')),
+      });
       expect(((await call('retrieveModel', ['ft:gpt-4o-mini:acme::abc123'])) as { id: string }).id).toBe('ft:gpt-4o-mini:acme::abc123');
       expectNoBody(last(), 'GET', '/models/ft:gpt-4o-mini:acme::abc123');
     });
 
     it(title('deleteModel', 'DELETE; a space and a slash in a path parameter are percent-encoded, a colon is kept'), async () => {
-      serve({ 'DELETE /models/ft:a%20b%2Fc': (_request, response) => json(response, 200, { id: 'ft:a b/c', object: 'model', deleted: true }) });
+      serve({
+        'DELETE /models/ft:a%20b%2Fc': (_request, response) => json(response, 200, { id: 'ft:a b/c', object: 'model', deleted: true }),
+      });
       expect(((await call('deleteModel', ['ft:a b/c'])) as { deleted: boolean }).deleted).toBe(true);
       expectNoBody(last(), 'DELETE', '/models/ft:a%20b%2Fc');
     });
@@ -449,7 +541,13 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
 
     it(title('createAssistant', 'JSON with tools'), async () => {
       serve({ 'POST /assistants': (_request, response) => json(response, 200, assistant('asst_abc123')) });
-      const body = { model: 'gpt-4o', name: 'Math Tutor', instructions: 'You are a personal math tutor.', tools: [{ type: 'code_interpreter' }], metadata: { team: 'edu' } };
+      const body = {
+        model: 'gpt-4o',
+        name: 'Math Tutor',
+        instructions: 'You are a personal math tutor.',
+        tools: [{ type: 'code_interpreter' }],
+        metadata: { team: 'edu' },
+      };
       expect(((await call('createAssistant', [body])) as { id: string }).id).toBe('asst_abc123');
       expectJson(last(), 'POST', '/assistants', body);
     });
@@ -462,7 +560,16 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     });
 
     it(title('listVectorStoreFiles', 'a path parameter and query, the first page awaited'), async () => {
-      serve({ 'GET /vector_stores/vs_abc123/files': (_request, response) => json(response, 200, { object: 'list', data: [vectorStoreFile()], first_id: 'file-abc123', last_id: 'file-abc123', has_more: false }) });
+      serve({
+        'GET /vector_stores/vs_abc123/files': (_request, response) =>
+          json(response, 200, {
+            object: 'list',
+            data: [vectorStoreFile()],
+            first_id: 'file-abc123',
+            last_id: 'file-abc123',
+            has_more: false,
+          }),
+      });
       const page = (await method('listVectorStoreFiles')('vs_abc123', { filter: 'completed', limit: 10 })) as Page<{ id: string }>;
       expect(page.data.map((entry) => entry.id)).toEqual(['file-abc123']);
       expect(page.hasNextPage()).toBe(false);
@@ -480,7 +587,12 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
 
     it(title('createBatch', 'JSON'), async () => {
       serve({ 'POST /batches': (_request, response) => json(response, 200, batch('validating')) });
-      const body = { input_file_id: 'file-abc123', endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { job: 'nightly' } };
+      const body = {
+        input_file_id: 'file-abc123',
+        endpoint: '/v1/chat/completions',
+        completion_window: '24h',
+        metadata: { job: 'nightly' },
+      };
       expect(((await call('createBatch', [body])) as { status: string }).status).toBe('validating');
       expectJson(last(), 'POST', '/batches', body);
     });
@@ -492,7 +604,9 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     });
 
     it(title('listPaginatedFineTuningJobs', 'a list with has_more but no cursor field'), async () => {
-      serve({ 'GET /fine_tuning/jobs': (_request, response) => json(response, 200, { object: 'list', data: [fineTuningJob()], has_more: false }) });
+      serve({
+        'GET /fine_tuning/jobs': (_request, response) => json(response, 200, { object: 'list', data: [fineTuningJob()], has_more: false }),
+      });
       const result = (await call('listPaginatedFineTuningJobs', [{ limit: 2, metadata: { team: 'edu' } }])) as { data: { id: string }[] };
       expect(result.data[0]!.id).toBe('ftjob-abc123');
       expectNoBody(last(), 'GET', '/fine_tuning/jobs');
@@ -507,7 +621,10 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     });
 
     it(title('addUploadPart', 'multipart with a Blob'), async () => {
-      serve({ 'POST /uploads/upload_abc123/parts': (_request, response) => json(response, 200, { id: 'part_def456', object: 'upload.part', created_at: T, upload_id: 'upload_abc123' }) });
+      serve({
+        'POST /uploads/upload_abc123/parts': (_request, response) =>
+          json(response, 200, { id: 'part_def456', object: 'upload.part', created_at: T, upload_id: 'upload_abc123' }),
+      });
       const result = (await call('addUploadPart', ['upload_abc123', { data: new Blob(['{"a":1}\n']) }])) as { id: string };
       expect(result.id).toBe('part_def456');
       const form = await multipart(last(), 'POST', '/uploads/upload_abc123/parts');
@@ -524,7 +641,8 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     it(`${callPath('createAssistant')}, ${callPath('listRunSteps')}, ${callPath('createVectorStore')} send OpenAI-Beta: assistants=v2 (from the overlay); ${callPath('createChatCompletion')} does not`, async () => {
       serve({
         'POST /assistants': (_request, response) => json(response, 200, assistant('asst_abc123')),
-        'GET /threads/thread_1/runs/run_1/steps': (_request, response) => json(response, 200, { object: 'list', data: [], first_id: 'step_1', last_id: 'step_1', has_more: false }),
+        'GET /threads/thread_1/runs/run_1/steps': (_request, response) =>
+          json(response, 200, { object: 'list', data: [], first_id: 'step_1', last_id: 'step_1', has_more: false }),
         'POST /vector_stores': (_request, response) => json(response, 200, vectorStore()),
         'POST /chat/completions': (_request, response) => json(response, 200, chatCompletion()),
       });
@@ -544,7 +662,7 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
       expect(server.requests.slice(-2).map((request) => request.headers['openai-beta'])).toEqual(['assistants=v3', undefined]);
     });
 
-    it('reads OPENAI_API_KEY and OPENAI_BASE_URL (the overlay\'s x-sdk settings), and the class is named OpenAI', async () => {
+    it("reads OPENAI_API_KEY and OPENAI_BASE_URL (the overlay's x-sdk settings), and the class is named OpenAI", async () => {
       serve({ 'POST /assistants': (_request, response) => json(response, 200, assistant('asst_env')) });
       const saved = { key: process.env['OPENAI_API_KEY'], url: process.env['OPENAI_BASE_URL'] };
       process.env['OPENAI_API_KEY'] = 'sk-from-env-0000';
@@ -555,7 +673,10 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
         const fromEnv = new Client({ maxRetries: 0 }) as Record<string, unknown>;
         expect(((await method('createAssistant', fromEnv)({ model: 'gpt-4o' })) as { id: string }).id).toBe('asst_env');
       } finally {
-        for (const [name, value] of [['OPENAI_API_KEY', saved.key], ['OPENAI_BASE_URL', saved.url]] as const) {
+        for (const [name, value] of [
+          ['OPENAI_API_KEY', saved.key],
+          ['OPENAI_BASE_URL', saved.url],
+        ] as const) {
           if (value === undefined) delete process.env[name];
           else process.env[name] = value;
         }
@@ -565,16 +686,30 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
 
     it('sends OpenAI-Beta: assistants=v2 on exactly the operations on which the official openai package sends it', async () => {
       const official = await officialAssistantsBetaCalls();
-      const ours = api!.operations.filter((op) => op.fixedHeaders.some((header) => header.name === 'OpenAI-Beta' && header.value === 'assistants=v2')).map((op) => `${op.httpMethod.toUpperCase()} ${op.pathTemplate.replace(/\{[^}]*\}/g, '{}')}`);
+      const ours = api!.operations
+        .filter((op) => op.fixedHeaders.some((header) => header.name === 'OpenAI-Beta' && header.value === 'assistants=v2'))
+        .map((op) => `${op.httpMethod.toUpperCase()} ${op.pathTemplate.replace(/\{[^}]*\}/g, '{}')}`);
       expect(official.length).toBeGreaterThanOrEqual(40);
       expect(ours.sort()).toEqual(official);
     });
 
     it('covers at least 20 operations, of every kind', () => {
-      const kinds = new Set([...called.values()].map((operationId) => {
-        const op = operation(operationId);
-        return op.pagination ? 'paginated' : op.body?.contentType === 'multipart/form-data' ? 'multipart' : op.response.contentType === 'binary' ? 'binary' : op.response.stream ? 'stream' : op.response.contentType === 'none' ? 'none' : 'json';
-      }));
+      const kinds = new Set(
+        [...called.values()].map((operationId) => {
+          const op = operation(operationId);
+          return op.pagination
+            ? 'paginated'
+            : op.body?.contentType === 'multipart/form-data'
+              ? 'multipart'
+              : op.response.contentType === 'binary'
+                ? 'binary'
+                : op.response.stream
+                  ? 'stream'
+                  : op.response.contentType === 'none'
+                    ? 'none'
+                    : 'json';
+        }),
+      );
       expect(called.size).toBeGreaterThanOrEqual(20);
       expect([...kinds].sort()).toEqual(['binary', 'json', 'multipart', 'none', 'paginated', 'stream']);
     });
@@ -591,7 +726,8 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
       // a discriminator check that lists component schema names where the values of `type` belong
       const schemaKeys = new Set(api!.schemas.map((named) => named.key));
       const expectsSchemaName = (issue: { readonly message: string }) =>
-        /^(?:expected|missing required key) `[^`]+`.* one of /.test(issue.message) && [...issue.message.matchAll(/'([^']+)'/g)].some((match) => schemaKeys.has(match[1]!));
+        /^(?:expected|missing required key) `[^`]+`.* one of /.test(issue.message) &&
+        [...issue.message.matchAll(/'([^']+)'/g)].some((match) => schemaKeys.has(match[1]!));
       for (const example of [...examples, ...docs.examples]) {
         const validate = (example.nested ? liftedValidators : validators)[example.validateName];
         expect(validate, `${example.validateName} for ${example.pointer}`).toBeTypeOf('function');
@@ -621,16 +757,28 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
         if (process.env['CI']) throw new Error('Goldens are never updated in CI.');
         await writeFile(REPORT, report);
       } else {
-        expect(report).toBe(existsSync(REPORT) ? await readFile(REPORT, 'utf8') : '<example-report.txt is missing: run with UPDATE_GOLDENS=1>');
+        expect(report).toBe(
+          existsSync(REPORT) ? await readFile(REPORT, 'utf8') : '<example-report.txt is missing: run with UPDATE_GOLDENS=1>',
+        );
       }
-      expect([refused.length, ours.length, docs.unparsed.length]).toEqual([EXPECTED_REFUSED_EXAMPLES, EXPECTED_SDKGEN_REFUSED_EXAMPLES, EXPECTED_UNPARSED_DOC_EXAMPLES]);
+      expect([refused.length, ours.length, docs.unparsed.length]).toEqual([
+        EXPECTED_REFUSED_EXAMPLES,
+        EXPECTED_SDKGEN_REFUSED_EXAMPLES,
+        EXPECTED_UNPARSED_DOC_EXAMPLES,
+      ]);
       expect(examples.length + docs.examples.length).toBeGreaterThan(500);
     });
   });
 });
 
 function reportLine(example: SchemaExample, issue: { readonly path: readonly (string | number)[]; readonly message: string }): string {
-  const at = issue.path.length === 0 ? '(root)' : issue.path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('').replace(/^\./, '');
+  const at =
+    issue.path.length === 0
+      ? '(root)'
+      : issue.path
+          .map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`))
+          .join('')
+          .replace(/^\./, '');
   const which = example.index === 0 ? '' : ` [${example.index}]`;
   return `${example.pointer}${which}: ${at}: ${issue.message.replace(/\n/g, '\\n')}`;
 }
@@ -646,7 +794,9 @@ async function officialAssistantsBetaCalls(): Promise<string[]> {
   const calls = new Set<string>();
   for (const file of files) {
     const text = await readFile(join(folder, file), 'utf8');
-    const starts = [...text.matchAll(/this\._client\.(get|post|put|patch|delete|getAPIList)\(\s*(?:\(0, path_1\.path\)\s*)?[`'"]([^`'"]+)[`'"]/g)];
+    const starts = [
+      ...text.matchAll(/this\._client\.(get|post|put|patch|delete|getAPIList)\(\s*(?:\(0, path_1\.path\)\s*)?[`'"]([^`'"]+)[`'"]/g),
+    ];
     starts.forEach((match, index) => {
       const options = text.slice(match.index, starts[index + 1]?.index ?? text.length);
       if (!options.includes("'OpenAI-Beta': 'assistants=v2'")) return;
@@ -680,7 +830,9 @@ function call(operationId: string, args: unknown[]): Promise<unknown> {
 }
 
 /** Answers each `METHOD /path` (query ignored) with its handler; anything else is a test failure. */
-function serve(routes: Record<string, (request: RecordedRequest, response: Parameters<Parameters<RecordingServer['respond']>[0]>[1]) => void>): void {
+function serve(
+  routes: Record<string, (request: RecordedRequest, response: Parameters<Parameters<RecordingServer['respond']>[0]>[1]) => void>,
+): void {
   server.respond((request, response) => {
     const key = `${request.method} ${request.url.split('?')[0]}`;
     const handler = routes[key];
@@ -736,14 +888,22 @@ function chatCompletion(): unknown {
     object: 'chat.completion',
     created: T,
     model: 'gpt-4o-mini-2024-07-18',
-    choices: [{ index: 0, message: { role: 'assistant', content: 'Hi!', refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
+    choices: [
+      { index: 0, message: { role: 'assistant', content: 'Hi!', refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' },
+    ],
     usage: { prompt_tokens: 12, completion_tokens: 2, total_tokens: 14 },
     service_tier: 'default',
   };
 }
 
 function chatChunk(delta: Record<string, unknown>, finish: string | null = null): unknown {
-  return { id: 'chatcmpl-abc123', object: 'chat.completion.chunk', created: T, model: 'gpt-4o-mini-2024-07-18', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] };
+  return {
+    id: 'chatcmpl-abc123',
+    object: 'chat.completion.chunk',
+    created: T,
+    model: 'gpt-4o-mini-2024-07-18',
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+  };
 }
 
 function responseObject(): unknown {
@@ -756,25 +916,61 @@ function responseObject(): unknown {
     incomplete_details: null,
     instructions: null,
     model: 'gpt-4.1-2025-04-14',
-    output: [{ type: 'message', id: 'msg_abc123', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Once upon a time…', annotations: [], logprobs: [] }] }],
+    output: [
+      {
+        type: 'message',
+        id: 'msg_abc123',
+        status: 'completed',
+        role: 'assistant',
+        content: [{ type: 'output_text', text: 'Once upon a time…', annotations: [], logprobs: [] }],
+      },
+    ],
     parallel_tool_calls: true,
     metadata: {},
     temperature: 1,
     top_p: 1,
     tool_choice: 'auto',
     tools: [],
-    usage: { input_tokens: 36, input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 }, output_tokens: 87, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 123 },
+    usage: {
+      input_tokens: 36,
+      input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
+      output_tokens: 87,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: 123,
+    },
   };
 }
 
-const MODERATION_CATEGORIES = ['hate', 'hate/threatening', 'harassment', 'harassment/threatening', 'illicit', 'illicit/violent', 'self-harm', 'self-harm/intent', 'self-harm/instructions', 'sexual', 'sexual/minors', 'violence', 'violence/graphic'];
+const MODERATION_CATEGORIES = [
+  'hate',
+  'hate/threatening',
+  'harassment',
+  'harassment/threatening',
+  'illicit',
+  'illicit/violent',
+  'self-harm',
+  'self-harm/intent',
+  'self-harm/instructions',
+  'sexual',
+  'sexual/minors',
+  'violence',
+  'violence/graphic',
+];
 
 function moderation(): unknown {
-  const each = <V>(value: (category: string) => V) => Object.fromEntries(MODERATION_CATEGORIES.map((category) => [category, value(category)]));
+  const each = <V>(value: (category: string) => V) =>
+    Object.fromEntries(MODERATION_CATEGORIES.map((category) => [category, value(category)]));
   return {
     id: 'modr-abc123',
     model: 'omni-moderation-latest',
-    results: [{ flagged: false, categories: each(() => false), category_scores: each(() => 0.0001), category_applied_input_types: each(() => ['text']) }],
+    results: [
+      {
+        flagged: false,
+        categories: each(() => false),
+        category_scores: each(() => 0.0001),
+        category_applied_input_types: each(() => ['text']),
+      },
+    ],
   };
 }
 
@@ -787,29 +983,79 @@ function model(id: string): unknown {
 }
 
 function assistant(id: string): unknown {
-  return { id, object: 'assistant', created_at: T, name: 'Math Tutor', description: null, model: 'gpt-4o', instructions: 'You are a personal math tutor.', tools: [{ type: 'code_interpreter' }], metadata: { team: 'edu' }, top_p: 1, temperature: 1, response_format: 'auto' };
+  return {
+    id,
+    object: 'assistant',
+    created_at: T,
+    name: 'Math Tutor',
+    description: null,
+    model: 'gpt-4o',
+    instructions: 'You are a personal math tutor.',
+    tools: [{ type: 'code_interpreter' }],
+    metadata: { team: 'edu' },
+    top_p: 1,
+    temperature: 1,
+    response_format: 'auto',
+  };
 }
 
 function vectorStore(): unknown {
-  return { id: 'vs_abc123', object: 'vector_store', created_at: T, name: 'Support FAQ', usage_bytes: 0, file_counts: { in_progress: 1, completed: 0, failed: 0, cancelled: 0, total: 1 }, status: 'in_progress', last_active_at: T, metadata: {}, expires_after: { anchor: 'last_active_at', days: 7 } };
+  return {
+    id: 'vs_abc123',
+    object: 'vector_store',
+    created_at: T,
+    name: 'Support FAQ',
+    usage_bytes: 0,
+    file_counts: { in_progress: 1, completed: 0, failed: 0, cancelled: 0, total: 1 },
+    status: 'in_progress',
+    last_active_at: T,
+    metadata: {},
+    expires_after: { anchor: 'last_active_at', days: 7 },
+  };
 }
 
 function vectorStoreFile(): unknown {
-  return { id: 'file-abc123', object: 'vector_store.file', usage_bytes: 1234, created_at: T, vector_store_id: 'vs_abc123', status: 'completed', last_error: null };
+  return {
+    id: 'file-abc123',
+    object: 'vector_store.file',
+    usage_bytes: 1234,
+    created_at: T,
+    vector_store_id: 'vs_abc123',
+    status: 'completed',
+    last_error: null,
+  };
 }
 
 function searchResults(): unknown {
   return {
     object: 'vector_store.search_results.page',
     search_query: ['return policy'],
-    data: [{ file_id: 'file-abc123', filename: 'faq.md', score: 0.92, attributes: { lang: 'en' }, content: [{ type: 'text', text: 'Returns are accepted within 30 days.' }] }],
+    data: [
+      {
+        file_id: 'file-abc123',
+        filename: 'faq.md',
+        score: 0.92,
+        attributes: { lang: 'en' },
+        content: [{ type: 'text', text: 'Returns are accepted within 30 days.' }],
+      },
+    ],
     has_more: false,
     next_page: null,
   };
 }
 
 function batch(status: string): unknown {
-  return { id: 'batch_abc123', object: 'batch', endpoint: '/v1/chat/completions', input_file_id: 'file-abc123', completion_window: '24h', status, created_at: T, request_counts: { total: 0, completed: 0, failed: 0 }, metadata: { job: 'nightly' } };
+  return {
+    id: 'batch_abc123',
+    object: 'batch',
+    endpoint: '/v1/chat/completions',
+    input_file_id: 'file-abc123',
+    completion_window: '24h',
+    status,
+    created_at: T,
+    request_counts: { total: 0, completed: 0, failed: 0 },
+    metadata: { job: 'nightly' },
+  };
 }
 
 function fineTuningJob(): unknown {

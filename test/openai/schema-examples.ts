@@ -79,7 +79,8 @@ export function collectDocExamples(root: unknown, api: IrApi): DocExamples {
     findDocExamples(schema, [], (segments, text) => {
       const pointer = encodePointer(['components', 'schemas', key, ...segments, 'x-oaiMeta', 'example']);
       const validateName = validateNames.get(key);
-      if (validateName === undefined || !(segments.length === 0 || (segments.length === 2 && segments[0] === 'allOf'))) return void unplaced.push(pointer);
+      if (validateName === undefined || !(segments.length === 0 || (segments.length === 2 && segments[0] === 'allOf')))
+        return void unplaced.push(pointer);
       const values = parseDocExample(text);
       if (values === undefined) return void unparsed.push(pointer);
       values.forEach((value, index) => examples.push({ pointer, index, value, validateName, nested: false }));
@@ -103,7 +104,11 @@ function parseDocExample(text: unknown): unknown[] | undefined {
   }
 }
 
-function findDocExamples(node: unknown, segments: (string | number)[], found: (segments: (string | number)[], text: unknown) => void): void {
+function findDocExamples(
+  node: unknown,
+  segments: (string | number)[],
+  found: (segments: (string | number)[], text: unknown) => void,
+): void {
   if (typeof node !== 'object' || node === null) return;
   if (Array.isArray(node)) return node.forEach((item, index) => findDocExamples(item, [...segments, index], found));
   for (const [key, value] of Object.entries(node)) {

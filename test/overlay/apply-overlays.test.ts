@@ -55,7 +55,9 @@ function overlaid(overlays: string[], config?: string) {
 async function model(overlays: string[], config?: string) {
   const { spec, warnings } = overlaid(overlays, config);
   const built = buildModel(await validateSpec(spec));
-  const headers = Object.fromEntries(built.api.operations.map((op) => [op.operationId, op.fixedHeaders.map((h) => `${h.name}: ${h.value}`)]));
+  const headers = Object.fromEntries(
+    built.api.operations.map((op) => [op.operationId, op.fixedHeaders.map((h) => `${h.name}: ${h.value}`)]),
+  );
   return { headers, warnings: [...warnings, ...built.warnings], root: spec.root as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
@@ -73,27 +75,46 @@ describe('x-sdk-headers precedence', () => {
 });
 
 describe('the config file as the last overlay', () => {
-  it('declares a tag the root list lacks, merges operation headers over the overlays\', and warns on names the spec lacks with the nearest one', async () => {
-    const config = 'operations:\n  listCows:\n    headers: { X-Op: config }\n  listCow:\n    method: all\ntags:\n  barns:\n    headers: { X-Barn: "yes" }\n  barn:\n    headers: { X-Barn: "no" }\n';
-    const { headers, warnings, root } = await model([`${HEAD}  - target: $.paths['/cows'].get\n    update: { x-sdk-headers: { X-Op: overlay, X-Other: kept } }\n`], config);
+  it("declares a tag the root list lacks, merges operation headers over the overlays', and warns on names the spec lacks with the nearest one", async () => {
+    const config =
+      'operations:\n  listCows:\n    headers: { X-Op: config }\n  listCow:\n    method: all\ntags:\n  barns:\n    headers: { X-Barn: "yes" }\n  barn:\n    headers: { X-Barn: "no" }\n';
+    const { headers, warnings, root } = await model(
+      [`${HEAD}  - target: $.paths['/cows'].get\n    update: { x-sdk-headers: { X-Op: overlay, X-Other: kept } }\n`],
+      config,
+    );
     expect(headers['listCows']).toEqual(['X-Op: config', 'X-Other: kept']);
     expect(headers['listBarns']).toEqual(['X-Barn: yes']);
     expect(root['tags'].map((tag: { name: string }) => tag.name)).toEqual(['cows', 'beta', 'barns']);
-    expect(warnings.filter((w) => w.code === 'load/overlay-no-match').map((w) => `${w.at.file}:${w.at.line}:${w.at.column} ${w.hint}`)).toEqual([
-      'sdkgen.config.yaml:4:3 Did you mean `listCows`?',
-      'sdkgen.config.yaml:9:3 Did you mean `barns`?',
-    ]);
+    expect(
+      warnings.filter((w) => w.code === 'load/overlay-no-match').map((w) => `${w.at.file}:${w.at.line}:${w.at.column} ${w.hint}`),
+    ).toEqual(['sdkgen.config.yaml:4:3 Did you mean `listCows`?', 'sdkgen.config.yaml:9:3 Did you mean `barns`?']);
   });
 });
 
 describe('config operations settings', () => {
-  it('write x-sdk-resource, x-sdk-method and x-sdk-pagination (replacing the overlays\'), located in the config file', () => {
+  it("write x-sdk-resource, x-sdk-method and x-sdk-pagination (replacing the overlays'), located in the config file", () => {
     const config = 'operations:\n  listCows:\n    resource: farm.cows\n    method: all\n    pagination: { style: cursor, items: data }\n';
-    const { spec } = overlaid([`${HEAD}  - target: $.paths['/cows'].get\n    update: { x-sdk-pagination: { style: cursor, cursorParam: after } }\n`], config);
+    const { spec } = overlaid(
+      [`${HEAD}  - target: $.paths['/cows'].get\n    update: { x-sdk-pagination: { style: cursor, cursorParam: after } }\n`],
+      config,
+    );
     const operation = (spec.root as Record<string, any>)['paths']['/cows']['get']; // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect([operation['x-sdk-resource'], operation['x-sdk-method'], operation['x-sdk-pagination']]).toEqual(['farm.cows', 'all', { style: 'cursor', items: 'data' }]);
-    expect(spec.locate('/paths/~1cows/get/x-sdk-method')).toMatchObject({ file: 'sdkgen.config.yaml', line: 4, column: 13, pointer: '/operations/listCows/method' });
-    expect(spec.locate('/paths/~1cows/get/x-sdk-pagination/items')).toMatchObject({ file: 'sdkgen.config.yaml', line: 5, pointer: '/operations/listCows/pagination/items' });
+    expect([operation['x-sdk-resource'], operation['x-sdk-method'], operation['x-sdk-pagination']]).toEqual([
+      'farm.cows',
+      'all',
+      { style: 'cursor', items: 'data' },
+    ]);
+    expect(spec.locate('/paths/~1cows/get/x-sdk-method')).toMatchObject({
+      file: 'sdkgen.config.yaml',
+      line: 4,
+      column: 13,
+      pointer: '/operations/listCows/method',
+    });
+    expect(spec.locate('/paths/~1cows/get/x-sdk-pagination/items')).toMatchObject({
+      file: 'sdkgen.config.yaml',
+      line: 5,
+      pointer: '/operations/listCows/pagination/items',
+    });
   });
 });
 
@@ -116,10 +137,15 @@ describe('update forms', () => {
   });
 
   it('removes each selected node; later array elements keep their own lines', () => {
-    const { spec } = overlaid([`${HEAD}  - target: $.paths['/cows'].get.parameters[?@.name == 'X-Optional']\n    remove: true\n  - target: $.tags[0]\n    remove: true\n`]);
+    const { spec } = overlaid([
+      `${HEAD}  - target: $.paths['/cows'].get.parameters[?@.name == 'X-Optional']\n    remove: true\n  - target: $.tags[0]\n    remove: true\n`,
+    ]);
     const root = spec.root as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(root['paths']['/cows']['get']['parameters'].map((p: { name: string }) => p.name)).toEqual(['X-Required']);
-    expect(spec.locate('/paths/~1cows/get/parameters/0/name')).toMatchObject({ file: 'farm.yaml', line: SPEC.split('\n').indexOf('        - name: X-Required') + 1 });
+    expect(spec.locate('/paths/~1cows/get/parameters/0/name')).toMatchObject({
+      file: 'farm.yaml',
+      line: SPEC.split('\n').indexOf('        - name: X-Required') + 1,
+    });
     expect(spec.locate('/tags/0/name')).toMatchObject({ file: 'farm.yaml', line: 7 });
   });
 });

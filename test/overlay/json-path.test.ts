@@ -8,7 +8,10 @@ import { JsonPathSyntaxError, parseJsonPath } from '../../generator/load/json-pa
 function paths(expression: string, document: unknown): string[] {
   return parseJsonPath(expression)
     .select(document)
-    .map((node) => '$' + node.path.map((part) => (typeof part === 'number' ? `[${part}]` : `['${part.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`)).join(''));
+    .map(
+      (node) =>
+        `$${node.path.map((part) => (typeof part === 'number' ? `[${part}]` : `['${part.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`)).join('')}`,
+    );
 }
 
 function values(expression: string, document: unknown): unknown[] {
@@ -31,10 +34,35 @@ const BOOKSTORE = {
 
 describe('RFC 9535 §1.5, Table 2 (the bookstore)', () => {
   it.each([
-    ['$.store.book[*].author', ["$['store']['book'][0]['author']", "$['store']['book'][1]['author']", "$['store']['book'][2]['author']", "$['store']['book'][3]['author']"]],
-    ['$..author', ["$['store']['book'][0]['author']", "$['store']['book'][1]['author']", "$['store']['book'][2]['author']", "$['store']['book'][3]['author']"]],
+    [
+      '$.store.book[*].author',
+      [
+        "$['store']['book'][0]['author']",
+        "$['store']['book'][1]['author']",
+        "$['store']['book'][2]['author']",
+        "$['store']['book'][3]['author']",
+      ],
+    ],
+    [
+      '$..author',
+      [
+        "$['store']['book'][0]['author']",
+        "$['store']['book'][1]['author']",
+        "$['store']['book'][2]['author']",
+        "$['store']['book'][3]['author']",
+      ],
+    ],
     ['$.store.*', ["$['store']['book']", "$['store']['bicycle']"]],
-    ['$.store..price', ["$['store']['book'][0]['price']", "$['store']['book'][1]['price']", "$['store']['book'][2]['price']", "$['store']['book'][3]['price']", "$['store']['bicycle']['price']"]],
+    [
+      '$.store..price',
+      [
+        "$['store']['book'][0]['price']",
+        "$['store']['book'][1]['price']",
+        "$['store']['book'][2]['price']",
+        "$['store']['book'][3]['price']",
+        "$['store']['bicycle']['price']",
+      ],
+    ],
     ['$..book[2]', ["$['store']['book'][2]"]],
     ['$..book[2].author', ["$['store']['book'][2]['author']"]],
     ['$..book[2].publisher', []],
@@ -93,7 +121,11 @@ describe('RFC 9535 §2.3 selectors', () => {
     expect(values('$[0:2]', { a: 1 })).toEqual([]);
   });
 
-  const FILTERED = { a: [3, 5, 1, 2, 4, 6, { b: 'j' }, { b: 'k' }, { b: {} }, { b: 'kilo' }], o: { p: 1, q: 2, r: 3, s: 5, t: { u: 6 } }, e: 'f' };
+  const FILTERED = {
+    a: [3, 5, 1, 2, 4, 6, { b: 'j' }, { b: 'k' }, { b: {} }, { b: 'kilo' }],
+    o: { p: 1, q: 2, r: 3, s: 5, t: { u: 6 } },
+    e: 'f',
+  };
 
   it.each([
     ["$.a[?@.b == 'kilo']", ["$['a'][9]"]],
@@ -159,8 +191,38 @@ describe('RFC 9535 §2.5 segments and §2.6 null', () => {
   it.each([
     ['$..j', ["$['o']['j']", "$['a'][2][0]['j']"]],
     ['$..[0]', ["$['a'][0]", "$['a'][2][0]"]],
-    ['$..[*]', ["$['o']", "$['a']", "$['o']['j']", "$['o']['k']", "$['a'][0]", "$['a'][1]", "$['a'][2]", "$['a'][2][0]", "$['a'][2][1]", "$['a'][2][0]['j']", "$['a'][2][1]['k']"]],
-    ['$..*', ["$['o']", "$['a']", "$['o']['j']", "$['o']['k']", "$['a'][0]", "$['a'][1]", "$['a'][2]", "$['a'][2][0]", "$['a'][2][1]", "$['a'][2][0]['j']", "$['a'][2][1]['k']"]],
+    [
+      '$..[*]',
+      [
+        "$['o']",
+        "$['a']",
+        "$['o']['j']",
+        "$['o']['k']",
+        "$['a'][0]",
+        "$['a'][1]",
+        "$['a'][2]",
+        "$['a'][2][0]",
+        "$['a'][2][1]",
+        "$['a'][2][0]['j']",
+        "$['a'][2][1]['k']",
+      ],
+    ],
+    [
+      '$..*',
+      [
+        "$['o']",
+        "$['a']",
+        "$['o']['j']",
+        "$['o']['k']",
+        "$['a'][0]",
+        "$['a'][1]",
+        "$['a'][2]",
+        "$['a'][2][0]",
+        "$['a'][2][1]",
+        "$['a'][2][0]['j']",
+        "$['a'][2][1]['k']",
+      ],
+    ],
     ['$..o', ["$['o']"]],
     ['$.o..[*, *]', ["$['o']['j']", "$['o']['k']", "$['o']['j']", "$['o']['k']"]],
     ['$.a..[0, 1]', ["$['a'][0]", "$['a'][1]", "$['a'][2][0]", "$['a'][2][1]"]],
@@ -197,13 +259,17 @@ describe('RFC 9535 §2.4 functions', () => {
     ['$[?value(@..color) == "red"]', [0]],
     ['$[?value(@..color) == "blue"]', [1]],
     ["$[?match(@.timezone, 'Europe/.*')]", [0]],
-    ["$[?length(@.author) == 5]", [1]],
+    ['$[?length(@.author) == 5]', [1]],
     ["$[?length('😀') == 1]", [0, 1]],
     ['$[?match(@.date, "1974")]', []],
     ['$[?search(@.date, "1974")]', [0, 1]],
     ['$[?match(@.author, "[")]', []],
   ])('%s', (expression, expected) => {
-    expect(parseJsonPath(expression).select(document).map((node) => node.path[0])).toEqual(expected);
+    expect(
+      parseJsonPath(expression)
+        .select(document)
+        .map((node) => node.path[0]),
+    ).toEqual(expected);
   });
 
   it('match() and search() read `.` as any character but CR and LF (I-Regexp), with the u flag', () => {

@@ -54,9 +54,10 @@ describe('zoo.yaml with zoo.overlay.yaml, called against 127.0.0.1', () => {
       return json(response, 200, { id: 'a1', name: 'Rex' });
     });
   });
-  const sent = (name: string) => server.requests.map((request) => `${request.method} ${request.url} ${String(request.headers[name.toLowerCase()])}`);
+  const sent = (name: string) =>
+    server.requests.map((request) => `${request.method} ${request.url} ${String(request.headers[name.toLowerCase()])}`);
 
-  it('sends a tag\'s x-sdk-headers on every operation of the tag; an operation\'s own win; null drops one', async () => {
+  it("sends a tag's x-sdk-headers on every operation of the tag; an operation's own win; null drops one", async () => {
     await client.animals.list();
     await client.animals.retrieve('a1');
     await client.animals.create({ id: 'a1', name: 'Rex' });
@@ -72,13 +73,25 @@ describe('zoo.yaml with zoo.overlay.yaml, called against 127.0.0.1', () => {
       'GET /keepers keepers=v1',
       'GET /health undefined',
     ]);
-    expect(sent('X-Trace')).toEqual(['GET /animals undefined', 'GET /animals/a1 undefined', 'POST /animals create', 'DELETE /animals/a1 undefined', 'GET /keepers undefined', 'GET /health undefined']);
+    expect(sent('X-Trace')).toEqual([
+      'GET /animals undefined',
+      'GET /animals/a1 undefined',
+      'POST /animals create',
+      'DELETE /animals/a1 undefined',
+      'GET /keepers undefined',
+      'GET /health undefined',
+    ]);
   });
 
   it("a caller's header of the same name overrides the default and null removes it; defaultHeaders does not override it", async () => {
     await client.animals.list({ headers: { 'zoo-beta': 'mine' } });
     await client.animals.list({ headers: { 'Zoo-Beta': null } });
-    const withDefaults = new module.default({ apiKey: 'sk-zoo-0000', baseURL: server.url, maxRetries: 0, defaultHeaders: { 'Zoo-Beta': 'client-wide', 'X-Other': 'kept' } });
+    const withDefaults = new module.default({
+      apiKey: 'sk-zoo-0000',
+      baseURL: server.url,
+      maxRetries: 0,
+      defaultHeaders: { 'Zoo-Beta': 'client-wide', 'X-Other': 'kept' },
+    });
     await withDefaults.animals.list();
     await withDefaults.status.check();
     expect(sent('Zoo-Beta')).toEqual(['GET /animals mine', 'GET /animals undefined', 'GET /animals animals=v2', 'GET /health client-wide']);
@@ -92,7 +105,10 @@ describe('zoo.yaml with zoo.overlay.yaml, called against 127.0.0.1', () => {
   });
 
   it('puts the default headers in the request builders, so a builder stays wire-complete', () => {
-    expect(requests['createAnimal']!({ body: { id: 'a1', name: 'Rex' } }).headers).toEqual({ 'X-Trace': 'create', 'Zoo-Beta': 'animals=v3' });
+    expect(requests['createAnimal']!({ body: { id: 'a1', name: 'Rex' } }).headers).toEqual({
+      'X-Trace': 'create',
+      'Zoo-Beta': 'animals=v3',
+    });
     expect(requests['listAnimals']!().headers).toEqual({ 'Zoo-Beta': 'animals=v2' });
     expect(requests['deleteAnimal']!({ path: { animal_id: 'a1' } }).headers).toEqual({});
   });
@@ -104,7 +120,10 @@ describe('zoo.yaml with zoo.overlay.yaml, called against 127.0.0.1', () => {
     try {
       await new module.default({ maxRetries: 0 }).keepers.list();
     } finally {
-      for (const [name, value] of [['ZOO_KEY', saved.key], ['ZOO_URL', saved.url]] as const) {
+      for (const [name, value] of [
+        ['ZOO_KEY', saved.key],
+        ['ZOO_URL', saved.url],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
@@ -133,9 +152,15 @@ async function runIn(name: string, files: Record<string, string>, args: readonly
 
 describe('located diagnostics', () => {
   it('an action that matches nothing is a warning at its target; the run succeeds', async () => {
-    const run = await runIn('no-match', { 'o.yaml': `${OVERLAY_HEAD}  - target: $.paths['/nope'].get\n    update:\n      description: never\n` }, ['generate', '--spec', 'zoo.yaml', '--overlay', 'o.yaml', '--out', 'out']);
+    const run = await runIn(
+      'no-match',
+      { 'o.yaml': `${OVERLAY_HEAD}  - target: $.paths['/nope'].get\n    update:\n      description: never\n` },
+      ['generate', '--spec', 'zoo.yaml', '--overlay', 'o.yaml', '--out', 'out'],
+    );
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("o.yaml:6:13: warning[load/overlay-no-match] The target `$.paths['/nope'].get` matches nothing in zoo.yaml, so this action changes nothing.");
+    expect(run.stderr).toContain(
+      "o.yaml:6:13: warning[load/overlay-no-match] The target `$.paths['/nope'].get` matches nothing in zoo.yaml, so this action changes nothing.",
+    );
   });
 
   it('a malformed overlay is refused with every problem located in it, a bad target at the column of the problem', async () => {
@@ -169,7 +194,15 @@ describe('located diagnostics', () => {
 
   it('an update that cannot apply to what its target selects is an error at the action', async () => {
     const overlay = `${OVERLAY_HEAD}  - target: $.info.title\n    update: New\n  - target: $.info\n    update: [1]\n  - target: $\n    remove: true\n`;
-    const run = await runIn('cannot-apply', { 'o.yaml': overlay }, ['generate', '--spec', 'zoo.yaml', '--overlay', 'o.yaml', '--out', 'out']);
+    const run = await runIn('cannot-apply', { 'o.yaml': overlay }, [
+      'generate',
+      '--spec',
+      'zoo.yaml',
+      '--overlay',
+      'o.yaml',
+      '--out',
+      'out',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr.split('\n').filter((line) => /^o\.yaml:\d+:\d+: /.test(line))).toEqual([
       'o.yaml:6:13: error[load/invalid-overlay] The target selects a string (`$.info.title`); `update` merges into mappings and appends to arrays.',
@@ -191,14 +224,24 @@ describe('located diagnostics', () => {
 
   it('after a removal shifts an array, a diagnostic about a later element still points at its own line of the spec', async () => {
     const spec = (await readFile(join(FIXTURES, 'zoo.yaml'), 'utf8')).replace(
-      "      operationId: listKeepers\n",
-      "      operationId: listKeepers\n      parameters:\n        - name: X-Fine\n          in: header\n          schema:\n            type: string\n        - name: Not Fine\n          in: header\n          schema:\n            type: string\n",
+      '      operationId: listKeepers\n',
+      '      operationId: listKeepers\n      parameters:\n        - name: X-Fine\n          in: header\n          schema:\n            type: string\n        - name: Not Fine\n          in: header\n          schema:\n            type: string\n',
     );
     const overlay = `${OVERLAY_HEAD}  - target: $.paths['/keepers'].get.parameters[0]\n    remove: true\n`;
-    const run = await runIn('shift', { 'zoo.yaml': spec, 'o.yaml': overlay }, ['generate', '--spec', 'zoo.yaml', '--overlay', 'o.yaml', '--out', 'out']);
+    const run = await runIn('shift', { 'zoo.yaml': spec, 'o.yaml': overlay }, [
+      'generate',
+      '--spec',
+      'zoo.yaml',
+      '--overlay',
+      'o.yaml',
+      '--out',
+      'out',
+    ]);
     expect(run.code).toBe(1);
     const line = spec.split('\n').indexOf('        - name: Not Fine') + 1;
-    expect(run.stderr).toContain(`zoo.yaml:${line}:17: error[model/invalid-header] The header parameter name "Not Fine" is not an HTTP header name.`);
+    expect(run.stderr).toContain(
+      `zoo.yaml:${line}:17: error[model/invalid-header] The header parameter name "Not Fine" is not an HTTP header name.`,
+    );
   });
 });
 
@@ -235,26 +278,61 @@ describe('the config file and flags', () => {
     expect(clientText).toMatch(/fetch\(animalId: string/);
     expect(clientText).toContain("apiKeyEnv: 'FLAG_KEY'"); // flag > config > overlay (ZOO_KEY)
     expect(clientText).toContain("baseURLEnv: 'ZOO_URL'"); // the overlay's, as the config has none
-    expect(run.stderr).toContain('sdkgen.config.yaml:11:3: warning[load/overlay-no-match] No operation of the spec has the operationId `listAnimal`, so these settings change nothing.');
+    expect(run.stderr).toContain(
+      'sdkgen.config.yaml:11:3: warning[load/overlay-no-match] No operation of the spec has the operationId `listAnimal`, so these settings change nothing.',
+    );
     expect(run.stderr).toContain('hint: Did you mean `listAnimals`?');
   });
 
   it('refuses an unknown per-operation setting in the config with the known ones', async () => {
-    const run = await runIn('config-bad', { 'sdkgen.config.yaml': 'spec: zoo.yaml\noperations:\n  createAnimal:\n    header: {}\n' }, ['generate']);
+    const run = await runIn('config-bad', { 'sdkgen.config.yaml': 'spec: zoo.yaml\noperations:\n  createAnimal:\n    header: {}\n' }, [
+      'generate',
+    ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('sdkgen.config.yaml: operations.createAnimal: unknown setting "header"; did you mean "headers"?; the settings are resource, method, headers, pagination.');
+    expect(run.stderr).toContain(
+      'sdkgen.config.yaml: operations.createAnimal: unknown setting "header"; did you mean "headers"?; the settings are resource, method, headers, pagination.',
+    );
   });
 
   it('applies repeated --overlay flags in the order given: a later one wins', async () => {
     const second = `${OVERLAY_HEAD}  - target: $.paths['/animals'].post\n    update:\n      x-sdk-headers:\n        Zoo-Beta: animals=v9\n`;
     const folder = join(work, 'order');
     await cp(join(FIXTURES, 'zoo.overlay.yaml'), join(folder, 'first.yaml'));
-    const run = await runIn('order', { 'second.yaml': second }, ['generate', '--spec', 'zoo.yaml', '--overlay', 'first.yaml', '--overlay', 'second.yaml', '--out', 'out']);
+    const run = await runIn('order', { 'second.yaml': second }, [
+      'generate',
+      '--spec',
+      'zoo.yaml',
+      '--overlay',
+      'first.yaml',
+      '--overlay',
+      'second.yaml',
+      '--out',
+      'out',
+    ]);
     expect(run.code).toBe(0);
-    expect(await readFile(join(folder, 'out/src/requests.ts'), 'utf8')).toContain(`headers: { 'X-Trace': 'create', 'Zoo-Beta': 'animals=v9' }`);
-    const reversed = await runCli(['generate', '--spec', 'zoo.yaml', '--overlay', 'second.yaml', '--overlay', 'first.yaml', '--base-url-env', 'FLAG_URL', '--out', 'out'], folder);
+    expect(await readFile(join(folder, 'out/src/requests.ts'), 'utf8')).toContain(
+      `headers: { 'X-Trace': 'create', 'Zoo-Beta': 'animals=v9' }`,
+    );
+    const reversed = await runCli(
+      [
+        'generate',
+        '--spec',
+        'zoo.yaml',
+        '--overlay',
+        'second.yaml',
+        '--overlay',
+        'first.yaml',
+        '--base-url-env',
+        'FLAG_URL',
+        '--out',
+        'out',
+      ],
+      folder,
+    );
     expect(reversed.code).toBe(0);
-    expect(await readFile(join(folder, 'out/src/requests.ts'), 'utf8')).toContain(`headers: { 'X-Trace': 'create', 'Zoo-Beta': 'animals=v3' }`);
+    expect(await readFile(join(folder, 'out/src/requests.ts'), 'utf8')).toContain(
+      `headers: { 'X-Trace': 'create', 'Zoo-Beta': 'animals=v3' }`,
+    );
     expect(await readFile(join(folder, 'out/src/client.ts'), 'utf8')).toContain("baseURLEnv: 'FLAG_URL'"); // the flag over the overlay's ZOO_URL
   });
 
@@ -263,7 +341,10 @@ describe('the config file and flags', () => {
     await mkdir(folder, { recursive: true });
     const before = await readFile(join(FIXTURES, 'zoo.yaml'), 'utf8');
     await writeFile(join(folder, 'old.yaml'), before);
-    await writeFile(join(folder, 'new.yaml'), before.replace('      operationId: getHealth\n', '      operationId: getHealth\n      deprecated: true\n'));
+    await writeFile(
+      join(folder, 'new.yaml'),
+      before.replace('      operationId: getHealth\n', '      operationId: getHealth\n      deprecated: true\n'),
+    );
     await cp(join(FIXTURES, 'zoo.overlay.yaml'), join(folder, 'o.yaml'));
     const plain = await runCli(['diff', 'old.yaml', 'new.yaml'], folder);
     const overlaid = await runCli(['diff', 'old.yaml', 'new.yaml', '--overlay', 'o.yaml'], folder);
@@ -280,7 +361,13 @@ describe('the config file and flags', () => {
     await cp(join(FIXTURES, 'zoo.overlay.yaml'), join(folder, 'o.yaml'));
     const stop = new AbortController();
     let output = '';
-    const io = { stdout: (text: string) => void (output += text), stderr: (text: string) => void (output += text), color: false, cwd: folder, signal: stop.signal };
+    const io = {
+      stdout: (text: string) => void (output += text),
+      stderr: (text: string) => void (output += text),
+      color: false,
+      cwd: folder,
+      signal: stop.signal,
+    };
     const running = main(['generate', '--watch', '--spec', 'zoo.yaml', '--overlay', 'o.yaml', '--out', 'out'], io);
     const waitFor = async (pattern: RegExp, from: number) => {
       while (!pattern.test(output.slice(from))) await new Promise((done) => setTimeout(done, 25));

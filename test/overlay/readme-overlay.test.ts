@@ -7,7 +7,10 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 describe("the README's OpenAI overlay", () => {
   it('is examples/openai.overlay.yaml without its comment lines', async () => {
-    const [readme, overlay] = await Promise.all([readFile(join(ROOT, 'README.md'), 'utf8'), readFile(join(ROOT, 'examples', 'openai.overlay.yaml'), 'utf8')]);
+    const [readme, overlay] = await Promise.all([
+      readFile(join(ROOT, 'README.md'), 'utf8'),
+      readFile(join(ROOT, 'examples', 'openai.overlay.yaml'), 'utf8'),
+    ]);
     const section = readme.slice(readme.indexOf('## Use a vendor spec without editing it'));
     const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
     const uncommented = overlay

@@ -90,10 +90,16 @@ describe('petstore-expanded: the derived client', () => {
     expect(petstore.default).toBe(petstore.SwaggerPetstoreClient);
     expect(client.baseURL).toBe(server.url);
     expect(Object.keys(client.pets).length).toBe(1); // only `client`; the methods are on the prototype
-    expect(Object.getOwnPropertyNames(Object.getPrototypeOf(client.pets)).sort()).toEqual(['constructor', 'create', 'delete', 'list', 'retrieve']);
+    expect(Object.getOwnPropertyNames(Object.getPrototypeOf(client.pets)).sort()).toEqual([
+      'constructor',
+      'create',
+      'delete',
+      'list',
+      'retrieve',
+    ]);
   });
 
-  it('takes the spec\'s server as the default base URL', () => {
+  it("takes the spec's server as the default base URL", () => {
     const client = new petstore.SwaggerPetstoreClient({ apiKey: API_KEY });
     expect(client.baseURL).toBe('http://petstore.swagger.io/api');
   });
@@ -178,7 +184,9 @@ describe('petstore-expanded: every operation against a real server', () => {
   it('the `default` Error response: 404 becomes a NotFoundError carrying the body', async () => {
     const body = { code: 404, message: 'Pet 99 not found' };
     server.respond((_request, response) => json(response, 404, body, { 'x-request-id': 'req_pet_99' }));
-    const error = await petstoreClient().pets.retrieve(99).catch((e: unknown) => e);
+    const error = await petstoreClient()
+      .pets.retrieve(99)
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(petstore.NotFoundError);
     expect(error).toBeInstanceOf(petstore.APIError);
@@ -192,7 +200,6 @@ describe('petstore-expanded: every operation against a real server', () => {
     expect(petstoreValidators.isError(notFound.error)).toBe(true);
     expect(server.requests).toHaveLength(1);
   });
-
 
   it('the `default` Error response on other statuses: 400, 409 and 500 are typed too', async () => {
     const client = petstoreClient();
@@ -223,7 +230,9 @@ describe('petstore-expanded: every operation against a real server', () => {
 
   it('rejects a 200 whose body is not a Pet', async () => {
     server.respond((_request, response) => json(response, 200, { name: 'no id' }));
-    const error = await petstoreClient().pets.retrieve(7).catch((e: unknown) => e);
+    const error = await petstoreClient()
+      .pets.retrieve(7)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(petstore.ValidationError);
     expect((error as Error).message).toContain('id');
   });
@@ -251,7 +260,15 @@ describe('OpenAPI 3.0 forms: nullable and boolean exclusive bounds', () => {
 
   it('nullable: null is accepted where the spec says nullable: true', () => {
     expect(formsValidators.validateReading(valid)).toEqual([]);
-    expect(formsValidators.validateReading({ ...valid, note: 'calibrated', location: { lat: 51.5, lon: -0.12 }, level: 'high', operator: { name: 'Ada' } })).toEqual([]);
+    expect(
+      formsValidators.validateReading({
+        ...valid,
+        note: 'calibrated',
+        location: { lat: 51.5, lon: -0.12 },
+        level: 'high',
+        operator: { name: 'Ada' },
+      }),
+    ).toEqual([]);
   });
 
   it('nullable: null is still refused where the spec does not say nullable, and non-null values are checked', () => {

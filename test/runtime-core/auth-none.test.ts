@@ -32,7 +32,10 @@ describe("auth: 'none'", () => {
       json(res, 404, { code: 404, message: `Pet 99 not found (you sent ${String(req.headers['x-api-key'])})` }),
     );
     const logger = recordingLogger();
-    const client = new ClientCore({ apiKey: API_KEY, baseURL: server.url, logger, logLevel: 'debug', defaultHeaders: { 'X-Api-Key': API_KEY } }, OPEN);
+    const client = new ClientCore(
+      { apiKey: API_KEY, baseURL: server.url, logger, logLevel: 'debug', defaultHeaders: { 'X-Api-Key': API_KEY } },
+      OPEN,
+    );
 
     const error = await rejection(client.request({ build: () => ({ method: 'GET', path: '/pet/99', headers: {} }) }));
 

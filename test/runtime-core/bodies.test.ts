@@ -89,7 +89,9 @@ describe('multipart/form-data', () => {
   });
 
   it('resends the same form on a retry', async () => {
-    const server = await startServer((_req, res, index) => (index === 0 ? json(res, 500, { error: { message: 'x' } }) : json(res, 200, {})));
+    const server = await startServer((_req, res, index) =>
+      index === 0 ? json(res, 500, { error: { message: 'x' } }) : json(res, 200, {}),
+    );
     await makeClient(server.url).client.request(post(toFormData({ a: '1', file: new File(['x'], 'x.bin') })));
     expect(server.requests).toHaveLength(2);
     expect(parseMultipart(server.requests[1]!)).toEqual(parseMultipart(server.requests[0]!));
@@ -97,7 +99,9 @@ describe('multipart/form-data', () => {
 
   it('refuses null (multipart has no null) with the path of the field, before sending', async () => {
     const server = await startServer((_req, res) => json(res, 200, {}));
-    const error = await rejection(makeClient(server.url).client.request({ build: () => post(toFormData({ meta: { list: ['a', null] } })).build((input) => input) }));
+    const error = await rejection(
+      makeClient(server.url).client.request({ build: () => post(toFormData({ meta: { list: ['a', null] } })).build((input) => input) }),
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toEqual([{ path: ['meta', 'list', 1], message: expect.stringMatching(/^is null/) }]);
     expect(server.requests).toHaveLength(0);
@@ -105,7 +109,16 @@ describe('multipart/form-data', () => {
 });
 
 describe('application/x-www-form-urlencoded', () => {
-  const formBody = () => ({ a: 1, b: [1, 2, { c: 3 }], d: { e: 'x y', f: [true] }, n: null, u: undefined, t: new Date(0), e: [], s: "o'b(x)*!~ü+&=" });
+  const formBody = () => ({
+    a: 1,
+    b: [1, 2, { c: 3 }],
+    d: { e: 'x y', f: [true] },
+    n: null,
+    u: undefined,
+    t: new Date(0),
+    e: [],
+    s: "o'b(x)*!~ü+&=",
+  });
 
   it('toUrlEncoded encodes as the official SDK does (qs, bracketed arrays)', async () => {
     const server = await startServer((_req, res) => json(res, 200, {}));
@@ -141,12 +154,36 @@ describe('bodies sent as they are', () => {
 
   const RAW: readonly (readonly [string, () => unknown, Record<string, string>, string | undefined, Buffer])[] = [
     ['a typed Blob', () => new Blob([bytes], { type: 'image/png' }), {}, 'image/png', Buffer.from(bytes)],
-    ['an ArrayBuffer', () => bytes.slice().buffer, { 'Content-Type': 'application/octet-stream' }, 'application/octet-stream', Buffer.from(bytes)],
-    ['a view into part of a buffer', () => bytes.subarray(2, 6), { 'content-type': 'audio/wav' }, 'audio/wav', Buffer.from(bytes.subarray(2, 6))],
+    [
+      'an ArrayBuffer',
+      () => bytes.slice().buffer,
+      { 'Content-Type': 'application/octet-stream' },
+      'application/octet-stream',
+      Buffer.from(bytes),
+    ],
+    [
+      'a view into part of a buffer',
+      () => bytes.subarray(2, 6),
+      { 'content-type': 'audio/wav' },
+      'audio/wav',
+      Buffer.from(bytes.subarray(2, 6)),
+    ],
     ['a DataView', () => new DataView(bytes.buffer, 1, 3), {}, undefined, Buffer.from(bytes.subarray(1, 4))],
-    ['a string with its type', () => 'plain "text" ü', { 'Content-Type': 'text/plain; charset=utf-8' }, 'text/plain; charset=utf-8', Buffer.from('plain "text" ü')],
+    [
+      'a string with its type',
+      () => 'plain "text" ü',
+      { 'Content-Type': 'text/plain; charset=utf-8' },
+      'text/plain; charset=utf-8',
+      Buffer.from('plain "text" ü'),
+    ],
     ['a string without a type', () => 'plain', {}, 'text/plain;charset=UTF-8', Buffer.from('plain')],
-    ['URLSearchParams', () => new URLSearchParams({ q: 'a b' }), {}, 'application/x-www-form-urlencoded;charset=UTF-8', Buffer.from('q=a+b')],
+    [
+      'URLSearchParams',
+      () => new URLSearchParams({ q: 'a b' }),
+      {},
+      'application/x-www-form-urlencoded;charset=UTF-8',
+      Buffer.from('q=a+b'),
+    ],
     ['null, as JSON', () => null, {}, 'application/json', Buffer.from('null')],
     ['false, as JSON', () => false, {}, 'application/json', Buffer.from('false')],
     ['0, as JSON', () => 0, {}, 'application/json', Buffer.from('0')],

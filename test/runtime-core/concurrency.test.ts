@@ -2,12 +2,7 @@
 // outcome and its own attempt count; nothing crosses between calls.
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  APIConnectionTimeoutError,
-  InternalServerError,
-  InvalidResponseBodyError,
-  NotFoundError,
-} from '../../templates/runtime/errors.js';
+import { APIConnectionTimeoutError, InternalServerError, InvalidResponseBodyError, NotFoundError } from '../../templates/runtime/errors.js';
 import { createSession, json, makeClient, onFakeClock, startServer, until, type Received } from './harness.js';
 
 const CALLS = 200;
@@ -73,7 +68,10 @@ describe('concurrency', () => {
           }
         }),
       );
-      await until(() => settled.size === CALLS - hanging.length && hanging.every((n) => attempts.get(n)?.includes('0')), 'every call but the hanging ones settles');
+      await until(
+        () => settled.size === CALLS - hanging.length && hanging.every((n) => attempts.get(n)?.includes('0')),
+        'every call but the hanging ones settles',
+      );
       vi.advanceTimersByTime(2_000); // the hanging attempts time out, and are retried
       return all;
     });

@@ -91,7 +91,9 @@ describe('the client with a 100,000-level value', () => {
       res.writeHead(400, { 'content-type': 'application/json' });
       res.end(deepText);
     });
-    const error = await rejection(makeClient(server.url, { maxRetries: 0 }).client.request({ build: () => ({ method: 'GET', path: '/x', headers: {} }) }));
+    const error = await rejection(
+      makeClient(server.url, { maxRetries: 0 }).client.request({ build: () => ({ method: 'GET', path: '/x', headers: {} }) }),
+    );
     expect(error).toBeInstanceOf(APIError);
     expect((error as APIError).status).toBe(400);
     expect((error as Error).message).toBe('400 {an object too deeply nested to show}');
@@ -138,6 +140,8 @@ describe('an overlapping anyOf nested to the depth limit', () => {
 
   it('reports the depth issue for a failing value past the limit', () => {
     const issues = call<Issue[]>('validateTree')(tree(2_000, 42));
-    expect(issues.map((issue) => issue.message)).toEqual([`nested deeper than ${MAX_DEPTH} levels (the validators' limit); not checked further`]);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      `nested deeper than ${MAX_DEPTH} levels (the validators' limit); not checked further`,
+    ]);
   });
 });

@@ -11,8 +11,20 @@ import {
   ValidationError,
 } from '../../templates/runtime/errors.js';
 import { sleep } from '../../templates/runtime/retry.js';
-import { API_KEY, IDENTITY, SESSION, createSession, json, makeClient, onFakeClock, rejection, silentLogger, startServer, until, watchedFetch } from './harness.js';
-
+import {
+  API_KEY,
+  IDENTITY,
+  SESSION,
+  createSession,
+  json,
+  makeClient,
+  onFakeClock,
+  rejection,
+  silentLogger,
+  startServer,
+  until,
+  watchedFetch,
+} from './harness.js';
 
 describe('timeouts', () => {
   it('times out each attempt, retries, then rejects with APIConnectionTimeoutError', async () => {
@@ -31,9 +43,7 @@ describe('timeouts', () => {
 
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toBe(
-      'Request timed out: POST /chatkit/sessions got no response within 200 ms (after 3 attempts).',
-    );
+    expect((error as Error).message).toBe('Request timed out: POST /chatkit/sessions got no response within 200 ms (after 3 attempts).');
     expect(clock.delays).toEqual([500, 1000]); // 3 attempts, 2 waits
     expect(server.requests.map((req) => req.headers['x-sdkgen-retry-count'])).toEqual(['0', '1', '2']);
   });
@@ -134,7 +144,9 @@ describe('connection failures', () => {
 
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
-    expect((error as Error).message).toMatch(/^Connection error: POST \/chatkit\/sessions to http:\/\/127\.0\.0\.1:\d+ failed \(.*ECONNREFUSED.*\) \(after 3 attempts\)\.$/);
+    expect((error as Error).message).toMatch(
+      /^Connection error: POST \/chatkit\/sessions to http:\/\/127\.0\.0\.1:\d+ failed \(.*ECONNREFUSED.*\) \(after 3 attempts\)\.$/,
+    );
     expect(clock.delays).toHaveLength(2);
   });
 
@@ -155,7 +167,9 @@ describe('connection failures', () => {
     const error = await rejection(client.request(createSession({})));
 
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toMatch(/^The response body of POST \/chatkit\/sessions \(status 200\) was cut off before it was complete/);
+    expect((error as Error).message).toMatch(
+      /^The response body of POST \/chatkit\/sessions \(status 200\) was cut off before it was complete/,
+    );
     expect((error as Error).message).toMatch(/Not retried/);
     expect(server.requests).toHaveLength(1);
     expect(clock.delays).toEqual([]);

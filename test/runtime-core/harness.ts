@@ -98,11 +98,7 @@ export interface Clock {
   readonly delays: number[];
 }
 
-export function makeClient(
-  baseURL: string,
-  options: ClientOptions = {},
-  random = 0,
-): { client: ClientCore; clock: Clock } {
+export function makeClient(baseURL: string, options: ClientOptions = {}, random = 0): { client: ClientCore; clock: Clock } {
   const clock: Clock = { delays: [] };
   const client = new ClientCore({ apiKey: API_KEY, baseURL, logger: silentLogger(), ...options }, IDENTITY, {
     // Records the wait and takes one event-loop turn instead (no timer: a test's fake clock

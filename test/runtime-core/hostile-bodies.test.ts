@@ -11,7 +11,10 @@ import { scrubValue } from '../../templates/runtime/redact.js';
 import { streamResponse } from '../../templates/runtime/streaming.js';
 import { API_KEY, makeClient, rejection, startServer, until } from './harness.js';
 
-const get = (extra: Partial<OperationSpec<unknown>> = {}): OperationSpec<unknown> => ({ build: () => ({ method: 'GET', path: '/x', headers: {} }), ...extra });
+const get = (extra: Partial<OperationSpec<unknown>> = {}): OperationSpec<unknown> => ({
+  build: () => ({ method: 'GET', path: '/x', headers: {} }),
+  ...extra,
+});
 
 function send(res: ServerResponse, status: number, text: string, type = 'application/json'): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
@@ -51,10 +54,16 @@ describe('__proto__ keys in bodies', () => {
     });
     const { client } = makeClient(server.url);
     expectClean(await client.request(get()));
-    const stream = (await client.request({ build: () => ({ method: 'GET', path: '/sse', headers: {} }), responseType: 'sse', stream: streamResponse })) as AsyncIterable<unknown>;
-    const error = await rejection((async () => {
-      for await (const _ of stream) void _;
-    })());
+    const stream = (await client.request({
+      build: () => ({ method: 'GET', path: '/sse', headers: {} }),
+      responseType: 'sse',
+      stream: streamResponse,
+    })) as AsyncIterable<unknown>;
+    const error = await rejection(
+      (async () => {
+        for await (const _ of stream) void _;
+      })(),
+    );
     expect(error).toBeInstanceOf(APIError);
     expectClean((error as APIError).error);
   });
@@ -88,7 +97,9 @@ describe('maxResponseBytes', () => {
     expect(error).toBeInstanceOf(APIError);
     expect((error as ResponseTooLargeError).limit).toBe(100_000);
     expect((error as ResponseTooLargeError).status).toBe(200);
-    expect((error as Error).message).toMatch(/^The response body of GET \/x \(status 200\) is larger than maxResponseBytes \(100000 bytes\): reading stopped after \d+ bytes\./);
+    expect((error as Error).message).toMatch(
+      /^The response body of GET \/x \(status 200\) is larger than maxResponseBytes \(100000 bytes\): reading stopped after \d+ bytes\./,
+    );
     await until(() => closed, 'the server sees the connection closed');
     expect(written).toBeLessThan(64 * 1024 * 1024);
   });
@@ -101,7 +112,9 @@ describe('maxResponseBytes', () => {
     expect((error as Error).message).toMatch(/\(1000 bytes\): its content-length is 2011\./);
     expect(await client.request(get(), { maxResponseBytes: 5_000 })).toEqual({ text: 'x'.repeat(2_000) });
     expect(await rejection(client.request(get(), { maxResponseBytes: 0 }))).toBeInstanceOf(SDKError);
-    expect(() => makeClient(server.url, { maxResponseBytes: -1 })).toThrow(/maxResponseBytes must be a whole number of bytes above 0, got -1/);
+    expect(() => makeClient(server.url, { maxResponseBytes: -1 })).toThrow(
+      /maxResponseBytes must be a whole number of bytes above 0, got -1/,
+    );
   });
 
   it('an error body over the cap still gives the typed status error', async () => {
@@ -121,7 +134,7 @@ describe('maxEventBytes', () => {
   }
 
   it.each([
-    ['one endless line', (res: ServerResponse) => res.write(`data: ${'x'.repeat(4096)}`), "a line longer"],
+    ['one endless line', (res: ServerResponse) => res.write(`data: ${'x'.repeat(4096)}`), 'a line longer'],
     ['an endless event of short data lines', (res: ServerResponse) => res.write('data: 1\n'.repeat(512)), "an event's data longer"],
   ])('%s ends with ResponseTooLargeError after the events before it', async (_name, write, what) => {
     let closed = false;
@@ -133,12 +146,16 @@ describe('maxEventBytes', () => {
     });
     const stream = await makeClient(server.url, { maxEventBytes: 64 * 1024 }).client.request(sse);
     const seen: unknown[] = [];
-    const error = await rejection((async () => {
-      for await (const item of stream as AsyncIterable<unknown>) seen.push(item);
-    })());
+    const error = await rejection(
+      (async () => {
+        for await (const item of stream as AsyncIterable<unknown>) seen.push(item);
+      })(),
+    );
     expect(seen).toEqual([{ n: 1 }]);
     expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect((error as Error).message).toBe(`The event stream of GET /sse sent ${what} than maxEventBytes (65536 bytes) after 1 complete events; the stream was closed. Raise maxEventBytes if such events are expected.`);
+    expect((error as Error).message).toBe(
+      `The event stream of GET /sse sent ${what} than maxEventBytes (65536 bytes) after 1 complete events; the stream was closed. Raise maxEventBytes if such events are expected.`,
+    );
     await until(() => closed, 'the server sees the connection closed');
   });
 
@@ -146,7 +163,9 @@ describe('maxEventBytes', () => {
     const line = `data: "${'é'.repeat(100)}"`; // 8 + 200 bytes
     const server = await startServer((_req, res) => send(res, 200, `${line}\n\n`, 'text/event-stream'));
     expect(await drain(await makeClient(server.url, { maxEventBytes: 208 }).client.request(sse))).toEqual(['é'.repeat(100)]);
-    expect(await rejection(drain(await makeClient(server.url, { maxEventBytes: 207 }).client.request(sse)))).toBeInstanceOf(ResponseTooLargeError);
+    expect(await rejection(drain(await makeClient(server.url, { maxEventBytes: 207 }).client.request(sse)))).toBeInstanceOf(
+      ResponseTooLargeError,
+    );
   });
 });
 
@@ -167,21 +186,43 @@ describe('parameters that are not what they seem', () => {
         error = caught;
       }
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).issues).toEqual([{ path, message: 'query parameter must be well-formed Unicode (it contains a lone surrogate)' }]);
+      expect((error as ValidationError).issues).toEqual([
+        { path, message: 'query parameter must be well-formed Unicode (it contains a lone surrogate)' },
+      ]);
     }
     expect(formatQuery([['q', 'a😀b', 'form', true]])).toBe('?q=a%F0%9F%98%80b');
   });
 
-  it.each(['..;', '.;', '..;jsessionid=1', '%2e%2e', '%2E.', '.%2e;x', '%252e%252e', '../x', 'a/../b', '..%2fx', '..\\x', 'a\\..', '.. ', '\uff0e\uff0e', '%2e'])(
-    'a path parameter %j is refused like ".."',
-    (value) => {
-      expect(() => encodePathSegment(value, 'id')).toThrow(ValidationError);
-      expect(() => encodePathSegment(value, 'id')).toThrow(/must not hold a "\." or "\.\." segment/);
-    },
-  );
+  it.each([
+    '..;',
+    '.;',
+    '..;jsessionid=1',
+    '%2e%2e',
+    '%2E.',
+    '.%2e;x',
+    '%252e%252e',
+    '../x',
+    'a/../b',
+    '..%2fx',
+    '..\\x',
+    'a\\..',
+    '.. ',
+    '\uff0e\uff0e',
+    '%2e',
+  ])('a path parameter %j is refused like ".."', (value) => {
+    expect(() => encodePathSegment(value, 'id')).toThrow(ValidationError);
+    expect(() => encodePathSegment(value, 'id')).toThrow(/must not hold a "\." or "\.\." segment/);
+  });
 
   it('tells those apart from ordinary values with dots, semicolons and percent signs', () => {
-    const plain = [['...', '...'], ['a..b', 'a..b'], ['v1.2;x', 'v1.2;x'], ['a/b', 'a%2Fb'], ['%41', '%2541'], ['.hidden', '.hidden']];
+    const plain = [
+      ['...', '...'],
+      ['a..b', 'a..b'],
+      ['v1.2;x', 'v1.2;x'],
+      ['a/b', 'a%2Fb'],
+      ['%41', '%2541'],
+      ['.hidden', '.hidden'],
+    ];
     for (const [value, want] of plain) expect(encodePathSegment(value!, 'id')).toBe(want);
     expect(() => encodePathSegment('..;', 'id')).toThrow(ValidationError);
   });

@@ -23,7 +23,13 @@ function expectNoFragment(text: string): void {
 }
 
 function shownForms(error: unknown): string[] {
-  return [(error as Error).message, String(error), JSON.stringify(error), JSON.stringify((error as APIError).error ?? null), inspect(error, { depth: Infinity, showHidden: true })];
+  return [
+    (error as Error).message,
+    String(error),
+    JSON.stringify(error),
+    JSON.stringify((error as APIError).error ?? null),
+    inspect(error, { depth: Infinity, showHidden: true }),
+  ];
 }
 
 function client(url: string): ClientCore {
@@ -62,12 +68,17 @@ describe('the client with a long key echoed by the server', () => {
   it('keeps it out of a status error: message, headers, body, JSON and inspect', async () => {
     const server = await startServer((req, res) => {
       const key = String(req.headers['authorization']).replace('Bearer ', '');
-      const body = JSON.stringify({ error: { message: `Incorrect API key provided: ${key.slice(0, 40)}…`, param: key.slice(124) }, [key.slice(20, 60)]: key });
+      const body = JSON.stringify({
+        error: { message: `Incorrect API key provided: ${key.slice(0, 40)}…`, param: key.slice(124) },
+        [key.slice(20, 60)]: key,
+      });
       res.writeHead(401, { 'content-type': 'application/json', 'x-echo': key.slice(30, 70), 'x-whole': key });
       res.end(body);
     });
     const logger = recordingLogger();
-    const error = await rejection(makeClient(server.url, { apiKey: LONG_KEY, maxRetries: 0, logger, logLevel: 'debug' }).client.request(call()));
+    const error = await rejection(
+      makeClient(server.url, { apiKey: LONG_KEY, maxRetries: 0, logger, logLevel: 'debug' }).client.request(call()),
+    );
     expect(error).toBeInstanceOf(APIError);
     for (const text of shownForms(error)) expectNoFragment(text);
     (error as APIError).headers?.forEach((value) => expectNoFragment(value));
@@ -87,7 +98,10 @@ describe('the client with a long key echoed by the server', () => {
     });
     const validateResponse = (value: unknown) => {
       const record = value as Record<string, unknown>;
-      let issues = (record['tokens'] as unknown[]).reduce<ReturnType<typeof expected> | undefined>((list, token, i) => expected(list, ['tokens', i], 'a number', token), undefined);
+      let issues = (record['tokens'] as unknown[]).reduce<ReturnType<typeof expected> | undefined>(
+        (list, token, i) => expected(list, ['tokens', i], 'a number', token),
+        undefined,
+      );
       for (const key of Object.keys(record)) if (key !== 'tokens') issues = expected(issues, [key], 'nothing', key);
       return issues ?? [];
     };

@@ -24,18 +24,28 @@ describe('redirects', () => {
       res.writeHead(status, { location: `${other.url}/landed?q=1` });
       res.end();
     });
-    const { client } = makeClient(origin.url, { defaultHeaders: { 'api-key': CREDENTIALS['api-key'], 'X-Api-Key': CREDENTIALS['X-Api-Key'] } });
+    const { client } = makeClient(origin.url, {
+      defaultHeaders: { 'api-key': CREDENTIALS['api-key'], 'X-Api-Key': CREDENTIALS['X-Api-Key'] },
+    });
 
-    const data = await client.request(call('GET', '/start'), { headers: { Cookie: CREDENTIALS.Cookie, 'Proxy-Authorization': CREDENTIALS['Proxy-Authorization'] } });
+    const data = await client.request(call('GET', '/start'), {
+      headers: { Cookie: CREDENTIALS.Cookie, 'Proxy-Authorization': CREDENTIALS['Proxy-Authorization'] },
+    });
 
     expect(data).toEqual(SESSION);
     const first = origin.requests[0]!.headers;
     expect(first['authorization']).toBe(`Bearer ${API_KEY}`);
-    expect([first['api-key'], first['x-api-key'], first['cookie'], first['proxy-authorization']]).toEqual(['key-from-defaults', 'x-key-from-defaults', CREDENTIALS.Cookie, CREDENTIALS['Proxy-Authorization']]);
+    expect([first['api-key'], first['x-api-key'], first['cookie'], first['proxy-authorization']]).toEqual([
+      'key-from-defaults',
+      'x-key-from-defaults',
+      CREDENTIALS.Cookie,
+      CREDENTIALS['Proxy-Authorization'],
+    ]);
     expect(other.requests).toHaveLength(1);
     const landed = other.requests[0]!;
     expect(landed.url).toBe('/landed?q=1');
-    for (const name of ['authorization', 'api-key', 'x-api-key', 'cookie', 'proxy-authorization']) expect(landed.headers[name]).toBeUndefined();
+    for (const name of ['authorization', 'api-key', 'x-api-key', 'cookie', 'proxy-authorization'])
+      expect(landed.headers[name]).toBeUndefined();
     expect(landed.headers['x-custom']).toBe('kept');
     expect(landed.headers['accept']).toBe('application/json');
   });

@@ -175,7 +175,9 @@ describe('the API key never leaks', () => {
       rejection(clients[1]!.request(call('/cut'))),
       rejection(clients[2]!.request(call('/refused'))),
       rejection(makeClient(hang.url, { ...options, timeout: 10_000 }).client.request(call('/abort'), { signal: controller.signal })),
-      until(() => hang.requests.some((request) => request.url.endsWith('/abort')), 'the /abort call reaches the server').then(() => controller.abort()),
+      until(() => hang.requests.some((request) => request.url.endsWith('/abort')), 'the /abort call reaches the server').then(() =>
+        controller.abort(),
+      ),
     ]);
 
     expect(errors[0]).toBeInstanceOf(APIConnectionTimeoutError);

@@ -380,7 +380,9 @@ describe('Stream over a real connection', () => {
     });
     const error = await rejection(collect(await makeClient(server.url).client.request(sse())));
     expect(error).toBeInstanceOf(InvalidResponseBodyError);
-    expect((error as Error).message).toBe('Event 2 of the stream of POST /responses is not valid JSON. Its data starts with: "hello there"');
+    expect((error as Error).message).toBe(
+      'Event 2 of the stream of POST /responses is not valid JSON. Its data starts with: "hello there"',
+    );
   });
 
   it('rejects the call when a 2xx response is not an event stream', async () => {

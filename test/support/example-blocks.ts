@@ -7,7 +7,12 @@
 export function exampleBlocks(source: string): string[] {
   const blocks: string[] = [];
   for (const match of source.matchAll(/\* ```ts\n([\s\S]*?)\n\s*\* ```/g)) {
-    blocks.push((match[1] ?? '').split('\n').map((line) => line.replace(/^\s*\* ?/, '')).join('\n'));
+    blocks.push(
+      (match[1] ?? '')
+        .split('\n')
+        .map((line) => line.replace(/^\s*\* ?/, ''))
+        .join('\n'),
+    );
   }
   return blocks;
 }
@@ -34,7 +39,8 @@ export function exampleModules(sources: PackageSources, from: (module: 'index' |
   const clientName = /export \{ (\w+) as default \}/.exec(sources.index)?.[1];
   if (clientName === undefined) throw new Error('index.ts has no default export');
   const exported = (source: string) => [...source.matchAll(/^export (?:class|function) (\w+)/gm)].map((match) => match[1]!);
-  const functions = (blocks: readonly string[]) => blocks.map((block, i) => `export async function example${i}(): Promise<void> {\n${block}\n}`);
+  const functions = (blocks: readonly string[]) =>
+    blocks.map((block, i) => `export async function example${i}(): Promise<void> {\n${block}\n}`);
   const clientBlocks = [...exampleBlocks(sources.client), ...exampleBlocks(sources.operations)];
   const requestBlocks = exampleBlocks(sources.requests);
   const clientImports = [...new Set([clientName, ...exported(sources.client), ...exported(sources.operations)])];
@@ -42,12 +48,21 @@ export function exampleModules(sources: PackageSources, from: (module: 'index' |
     {
       name: 'client',
       count: clientBlocks.length,
-      text: [`import { ${clientImports.join(', ')} } from ${JSON.stringify(from('index'))};`, `declare const client: ${clientName};`, ...functions(clientBlocks), ''].join('\n'),
+      text: [
+        `import { ${clientImports.join(', ')} } from ${JSON.stringify(from('index'))};`,
+        `declare const client: ${clientName};`,
+        ...functions(clientBlocks),
+        '',
+      ].join('\n'),
     },
     {
       name: 'requests',
       count: requestBlocks.length,
-      text: [`import { ${exported(sources.requests).join(', ')} } from ${JSON.stringify(from('requests'))};`, ...functions(requestBlocks), ''].join('\n'),
+      text: [
+        `import { ${exported(sources.requests).join(', ')} } from ${JSON.stringify(from('requests'))};`,
+        ...functions(requestBlocks),
+        '',
+      ].join('\n'),
     },
   ];
 }

@@ -34,7 +34,13 @@ export async function startRecordingServer(): Promise<RecordingServer> {
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
       const raw = Buffer.concat(chunks);
-      const request = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers, body: raw.toString('utf8'), raw };
+      const request = {
+        method: incoming.method ?? '',
+        url: incoming.url ?? '',
+        headers: incoming.headers,
+        body: raw.toString('utf8'),
+        raw,
+      };
       requests.push(request);
       responder(request, response);
     });

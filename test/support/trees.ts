@@ -101,7 +101,8 @@ export async function treeProblems(dir: string, files: readonly EmittedFile[]): 
   const lines: string[] = [];
   for (const path of missing.sort()) lines.push(`missing from the golden (generated but not committed): ${path}`);
   for (const path of orphaned) lines.push(`orphaned in the golden (committed but no longer generated): ${path}`);
-  for (const path of changed.sort()) lines.push(`changed: ${path}${golden.get(path)?.link ? ` (a link to ${golden.get(path)!.link})` : ''}`);
+  for (const path of changed.sort())
+    lines.push(`changed: ${path}${golden.get(path)?.link ? ` (a link to ${golden.get(path)!.link})` : ''}`);
   for (const path of changed.slice(0, 3)) lines.push('', unifiedDiff(path, expected.get(path) ?? '', byPath.get(path) ?? ''));
   for (const path of missing.slice(0, 1)) lines.push('', `--- generated ${path} ---`, (byPath.get(path) ?? '').slice(0, 4000));
   if (lines.length > 0) lines.push('', 'If the change is intended, run `npm run test:update` (or `npm run generate` for generated/).');
@@ -124,7 +125,10 @@ export async function replaceTree(dir: string, files: readonly EmittedFile[], op
     const name = runtimeName(file.path);
     const coreText = name === undefined ? undefined : core.get(name);
     const newline = file.text.indexOf('\n');
-    const isCore = coreText !== undefined && file.text.slice(newline + 1) === coreText && (header === undefined || file.text.slice(0, newline) === header);
+    const isCore =
+      coreText !== undefined &&
+      file.text.slice(newline + 1) === coreText &&
+      (header === undefined || file.text.slice(0, newline) === header);
     const baseText = options.base === undefined ? undefined : await readFile(join(options.base, file.path), 'utf8').catch(() => undefined);
     if (isCore) await symlink(relative(dirname(path), join(CORE, name!)), path);
     else if (baseText === file.text) await symlink(relative(dirname(path), join(options.base!, file.path)), path);
@@ -146,7 +150,9 @@ export function unifiedDiff(path: string, before: string, after: string): string
   const b = after.split('\n');
   const rows: { sign: ' ' | '-' | '+'; text: string }[] = [];
   const table: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) table[i]![j] = a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      table[i]![j] = a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
@@ -154,7 +160,7 @@ export function unifiedDiff(path: string, before: string, after: string): string
     else if (j < b.length && (i >= a.length || table[i]![j + 1]! >= table[i + 1]![j]!)) rows.push({ sign: '+', text: b[j++]! });
     else rows.push({ sign: '-', text: a[i++]! });
   }
-  const keep = rows.map((row, index) => rows.slice(Math.max(0, index - 2), index + 3).some((near) => near.sign !== ' '));
+  const keep = rows.map((_row, index) => rows.slice(Math.max(0, index - 2), index + 3).some((near) => near.sign !== ' '));
   const out = [`--- golden/${path}`, `+++ generated/${path}`];
   rows.forEach((row, index) => {
     if (keep[index]) out.push(`${row.sign}${row.text}`);

@@ -116,7 +116,10 @@ export function typeCheckTrees(trees: readonly Tree[], options: TypeCheckOptions
       sharedRuntime++;
       for (const path of internal) redirect.set(join(tree.root, path), join(CORE_DIR, path.slice('src/internal/'.length)));
     }
-    group.roots.push(...parsed.fileNames.map((file) => resolve(file)).filter((file) => !redirect.has(file)), ...[...(tree.extra?.keys() ?? [])].map((path) => join(tree.root, path)));
+    group.roots.push(
+      ...parsed.fileNames.map((file) => resolve(file)).filter((file) => !redirect.has(file)),
+      ...[...(tree.extra?.keys() ?? [])].map((path) => join(tree.root, path)),
+    );
   }
   let count = 0;
   for (const group of groups.values()) {
@@ -130,7 +133,11 @@ export function typeCheckTrees(trees: readonly Tree[], options: TypeCheckOptions
   return { output: reports.join(''), files: count, sharedRuntime };
 }
 
-const formatHost: ts.FormatDiagnosticsHost = { getCanonicalFileName: (name) => name, getCurrentDirectory: () => process.cwd(), getNewLine: () => '\n' };
+const formatHost: ts.FormatDiagnosticsHost = {
+  getCanonicalFileName: (name) => name,
+  getCurrentDirectory: () => process.cwd(),
+  getNewLine: () => '\n',
+};
 
 /** Config parsing over the trees' files: `include` of a generated tsconfig names folders or `dir/**\/*` globs. */
 function parseHost(memory: ReadonlyMap<string, string>): ts.ParseConfigHost {
@@ -157,14 +164,24 @@ function parseHost(memory: ReadonlyMap<string, string>): ts.ParseConfigHost {
   };
 }
 
-function compilerHost(options: ts.CompilerOptions, memory: ReadonlyMap<string, string>, redirect: ReadonlyMap<string, string>): ts.CompilerHost {
+function compilerHost(
+  options: ts.CompilerOptions,
+  memory: ReadonlyMap<string, string>,
+  redirect: ReadonlyMap<string, string>,
+): ts.CompilerHost {
   const host = ts.createCompilerHost(options, false);
   const folders = new Set<string>();
-  for (const path of memory.keys()) for (let dir = dirname(path); !folders.has(dir) && dir !== dirname(dir); dir = dirname(dir)) folders.add(dir);
+  for (const path of memory.keys())
+    for (let dir = dirname(path); !folders.has(dir) && dir !== dirname(dir); dir = dirname(dir)) folders.add(dir);
   const read = (path: string): string | undefined => memory.get(path) ?? ts.sys.readFile(path);
   const exists = (path: string): boolean => memory.has(path) || ts.sys.fileExists(path);
   const directoryExists = (path: string): boolean => folders.has(path) || ts.sys.directoryExists(path);
-  const moduleHost: ts.ModuleResolutionHost = { fileExists: exists, readFile: read, directoryExists, realpath: (path) => (memory.has(path) || !existsSync(path) ? path : realpathSync(path)) };
+  const moduleHost: ts.ModuleResolutionHost = {
+    fileExists: exists,
+    readFile: read,
+    directoryExists,
+    realpath: (path) => (memory.has(path) || !existsSync(path) ? path : realpathSync(path)),
+  };
   const libDir = dirname(ts.getDefaultLibFilePath(options));
   const typesDir = resolve('node_modules/@types');
   return {
@@ -189,10 +206,20 @@ function compilerHost(options: ts.CompilerOptions, memory: ReadonlyMap<string, s
     resolveModuleNameLiterals(literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) {
       return literals.map((literal) => {
         const mode = ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions);
-        const resolved = ts.resolveModuleName(literal.text, containingFile, compilerOptions, moduleHost, undefined, redirectedReference, mode);
+        const resolved = ts.resolveModuleName(
+          literal.text,
+          containingFile,
+          compilerOptions,
+          moduleHost,
+          undefined,
+          redirectedReference,
+          mode,
+        );
         const module = resolved.resolvedModule;
         const target = module === undefined ? undefined : redirect.get(module.resolvedFileName);
-        return module !== undefined && target !== undefined ? { ...resolved, resolvedModule: { ...module, resolvedFileName: target } } : resolved;
+        return module !== undefined && target !== undefined
+          ? { ...resolved, resolvedModule: { ...module, resolvedFileName: target } }
+          : resolved;
       });
     },
   };

@@ -8,7 +8,11 @@ describe('generated types', () => {
     const body = {
       user: 'u_1',
       workflow: { id: 'wf_1', version: '2024-10-01', state_variables: { plan: 'pro', seats: 3, trial: true }, tracing: { enabled: false } },
-      chatkit_configuration: { automatic_thread_titling: { enabled: true }, file_upload: { enabled: true, max_file_size: 16, max_files: 5 }, history: { enabled: true, recent_threads: 10 } },
+      chatkit_configuration: {
+        automatic_thread_titling: { enabled: true },
+        file_upload: { enabled: true, max_file_size: 16, max_files: 5 },
+        history: { enabled: true, recent_threads: 10 },
+      },
       expires_after: { anchor: 'created_at', seconds: 600 },
       rate_limits: { max_requests_per_1_minute: 20 },
     } satisfies SessionCreateParams;

@@ -42,13 +42,17 @@ describe('open string unions', () => {
 describe('member docs', () => {
   it('come from a nullable wrapper, its variant, an allOf wrapper, a title or a ref target, as plain prose', () => {
     // the description on the non-null variant, its default as a tag
-    expect(TYPES).toContain('  /**\n   * What sampling temperature to use, between 0 and 2.\n   *\n   * @default 1\n   */\n  temperature?: number | null;');
+    expect(TYPES).toContain(
+      '  /**\n   * What sampling temperature to use, between 0 and 2.\n   *\n   * @default 1\n   */\n  temperature?: number | null;',
+    );
     // the description on the anyOf
     expect(TYPES).toContain('  /** An alternative to sampling with temperature. */\n  top_p?: number | null;');
     expect(TYPES).toContain('  /** Stop sequences */\n  stop?: string[];');
     expect(TYPES).toContain('  /**\n   * The legacy model field.\n   *\n   * @deprecated\n   */\n  legacy?: ChatModel;');
     // a bare ref: the named schema's description
-    expect(TYPES).toMatch(/\/\*\* A model ID, one of ours or any other \(\[models\]\(https:\/\/docs\.models\.example\.com\/docs\/models\)\)\. \*\/\n {2}model: ModelIds;/);
+    expect(TYPES).toMatch(
+      /\/\*\* A model ID, one of ours or any other \(\[models\]\(https:\/\/docs\.models\.example\.com\/docs\/models\)\)\. \*\/\n {2}model: ModelIds;/,
+    );
     expect(TYPES).not.toMatch(/@(description|enum|constant)\b/);
   });
 

@@ -2,7 +2,7 @@
 // test/fixtures/specs/openapi-3-2-streams.yaml (this file is type-checked by
 // test/unit/typecheck.test.ts). The calls sit in functions that are never run: only tsc reads them.
 import { describe, expectTypeOf, it } from 'vitest';
-import { ItemStream, StreamsClient, type EventItem } from '../golden/openapi-3-2-streams/src/index.js';
+import type { ItemStream, StreamsClient, EventItem } from '../golden/openapi-3-2-streams/src/index.js';
 import { createImport } from '../golden/openapi-3-2-streams/src/requests.js';
 import type { Change, DeltaEvent, ImportRecord, LogEntry, StreamChatEventsItem } from '../golden/openapi-3-2-streams/src/types.js';
 
@@ -32,8 +32,9 @@ describe('item stream types', () => {
         const retry: number | undefined = ev.retry;
         void [id, retry];
       }
+      const first = await (await client.chats.events.list('chat_1'))[Symbol.asyncIterator]().next();
       // @ts-expect-error before narrowing, data may be text
-      void (await client.chats.events.list('chat_1'))[Symbol.asyncIterator]().next().then((next) => next.done || next.value.data.text);
+      void (first.done || first.value.data.text);
       // @ts-expect-error `delete` is not a listed event
       for await (const ev of stream) if (ev.event === 'delete') void ev;
     });

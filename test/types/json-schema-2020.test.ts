@@ -26,7 +26,9 @@ describe('JSON Schema 2020-12 constructs', () => {
     expect(types).toContain('export type Point = [number, number];');
     expect(types).toContain('export type Row = [string?, number?, ...boolean[]];');
     // a response's enum is open to strings a newer API may add (its other values stay exact)
-    expect(types).toMatch(/export type Mode =\n {2}\| 'fast'\n {2}\| \{\n {6}speed: 'slow';\n {6}gears: \[1, 2\];\n {4}\}\n {2}\| \['on', 'off'\]\n {2}\| \(string & \{\}\);/);
+    expect(types).toMatch(
+      /export type Mode =\n {2}\| 'fast'\n {2}\| \{\n {6}speed: 'slow';\n {6}gears: \[1, 2\];\n {4}\}\n {2}\| \['on', 'off'\]\n {2}\| \(string & \{\}\);/,
+    );
     expect(types).toMatch(/export interface Shape \{\n {2}kind: 'circle';\n {2}radius: 1;\n\}/);
   });
 
@@ -39,7 +41,9 @@ describe('JSON Schema 2020-12 constructs', () => {
   });
 
   it('warns, located, about each keyword whose check is skipped', () => {
-    const unchecked = warnings.filter((warning) => warning.code === 'model/unchecked-construct').map((warning) => `${warning.at.line}:${warning.at.column} ${warning.at.pointer}`);
+    const unchecked = warnings
+      .filter((warning) => warning.code === 'model/unchecked-construct')
+      .map((warning) => `${warning.at.line}:${warning.at.column} ${warning.at.pointer}`);
     expect(unchecked).toEqual([
       '133:7 /components/schemas/Loose/if',
       '139:7 /components/schemas/Loose/patternProperties',
@@ -50,19 +54,27 @@ describe('JSON Schema 2020-12 constructs', () => {
 
   it('compiles, and so does typed use of it; a wrong tuple or enum value does not', async () => {
     // beside the package, in memory, under its own tsconfig, the runtime core shared (lib declarations are checked by test/unit/typecheck.test.ts)
-    const usage =
+    const usage = [
+      "import type { Mode, PaymentInputBody, Point, Row, Shape } from './types.js';",
+      "export const body: PaymentInputBody = { amount: 5, source: { object: 'card', number: '4242' }, at: [13.4, 52.5] };",
+      "export const modes: Mode[] = ['fast', { speed: 'slow', gears: [1, 2] }, ['on', 'off']];",
+      "export const rows: Row[] = [[], ['a'], ['a', 1, true, false]];",
+      "export const shape: Shape = { kind: 'circle', radius: 1 };",
+      '// @ts-expect-error a point has exactly two numbers',
+      'export const point: Point = [1, 2, 3];',
+      '// @ts-expect-error not one of the enum values',
+      "export const mode: Mode = { speed: 'fast' };",
+    ].join('\n');
+    const tsc = typeCheckTrees(
       [
-        "import type { Mode, PaymentInputBody, Point, Row, Shape } from './types.js';",
-        "export const body: PaymentInputBody = { amount: 5, source: { object: 'card', number: '4242' }, at: [13.4, 52.5] };",
-        "export const modes: Mode[] = ['fast', { speed: 'slow', gears: [1, 2] }, ['on', 'off']];",
-        "export const rows: Row[] = [[], ['a'], ['a', 1, true, false]];",
-        "export const shape: Shape = { kind: 'circle', radius: 1 };",
-        '// @ts-expect-error a point has exactly two numbers',
-        'export const point: Point = [1, 2, 3];',
-        '// @ts-expect-error not one of the enum values',
-        "export const mode: Mode = { speed: 'fast' };",
-      ].join('\n');
-    const tsc = typeCheckTrees([{ root: resolve('test/.virtual/json-schema-2020'), files: new Map(files.map((file) => [file.path, file.text])), extra: new Map([['src/usage.ts', usage]]) }], { compilerOptions: { skipLibCheck: true } }).output;
+        {
+          root: resolve('test/.virtual/json-schema-2020'),
+          files: new Map(files.map((file) => [file.path, file.text])),
+          extra: new Map([['src/usage.ts', usage]]),
+        },
+      ],
+      { compilerOptions: { skipLibCheck: true } },
+    ).output;
     expect(tsc).toBe('');
   });
 

@@ -3,8 +3,24 @@
 // type-checked by `npm run typecheck` and test/unit/typecheck.test.ts). The calls sit in functions
 // that are never run: only tsc reads them.
 import { describe, expectTypeOf, it } from 'vitest';
-import { PetShelterClient } from '../golden/read-write-only/src/index.js';
-import type { Animal, AnimalParam, Credentials, Dog, DogFields, DogParam, Label, LabelParam, Owner, OwnerRequestParam, Pet, PetParam, Session, Tag, UpdateOwnerBody } from '../golden/read-write-only/src/types.js';
+import type { PetShelterClient } from '../golden/read-write-only/src/index.js';
+import type {
+  Animal,
+  AnimalParam,
+  Credentials,
+  Dog,
+  DogFields,
+  DogParam,
+  Label,
+  LabelParam,
+  Owner,
+  OwnerRequestParam,
+  Pet,
+  PetParam,
+  Session,
+  Tag,
+  UpdateOwnerBody,
+} from '../golden/read-write-only/src/types.js';
 import type { Profile, ProfileParam, User, UserParam } from '../golden/read-write-only-3-0/src/types.js';
 import type * as validators from '../golden/read-write-only/src/validators.js';
 
@@ -25,7 +41,14 @@ describe('readOnly and writeOnly types', () => {
       await client.owners.update('o_1', { owner: { email: 'a@b.c', password: 'pw' }, audit_note: 'x' });
       await client.owners.update('o_1', { owner: { email: 'a@b.c', password: 'pw' } });
     });
-    expectTypeOf<PetParam>().toEqualTypeOf<{ kind: 'pet'; name: string; microchip_code: string; owner?: OwnerRequestParam; tags?: Tag[]; labels?: { [key: string]: LabelParam } }>();
+    expectTypeOf<PetParam>().toEqualTypeOf<{
+      kind: 'pet';
+      name: string;
+      microchip_code: string;
+      owner?: OwnerRequestParam;
+      tags?: Tag[];
+      labels?: { [key: string]: LabelParam };
+    }>();
     expectTypeOf<LabelParam>().toEqualTypeOf<{ text: string }>();
     expectTypeOf<AnimalParam>().toEqualTypeOf<PetParam | DogParam>();
     expectTypeOf<Credentials>().toEqualTypeOf<{ username: string; password: string }>();
@@ -58,8 +81,14 @@ describe('readOnly and writeOnly types', () => {
   it('give a second type only to a schema whose shape differs and that both sides use', () => {
     // `Tag` has neither keyword in its reach; `Credentials` only requests use; `Session` only responses
     type Exported = keyof typeof validators;
-    expectTypeOf<Extract<Exported, 'TagParam' | 'CredentialsParam' | 'SessionParam' | 'DogFieldsParam' | 'TimestampParam'>>().toEqualTypeOf<never>();
-    expectTypeOf<Extract<Exported, 'PetParam' | 'OwnerRequestParam' | 'AnimalParam' | 'DogParam' | 'LabelParam'>>().toEqualTypeOf<'PetParam' | 'OwnerRequestParam' | 'AnimalParam' | 'DogParam' | 'LabelParam'>();
-    expectTypeOf<Extract<Exported, 'isPetParam' | 'assertPetParam' | 'validatePetParam'>>().toEqualTypeOf<'isPetParam' | 'assertPetParam' | 'validatePetParam'>();
+    expectTypeOf<
+      Extract<Exported, 'TagParam' | 'CredentialsParam' | 'SessionParam' | 'DogFieldsParam' | 'TimestampParam'>
+    >().toEqualTypeOf<never>();
+    expectTypeOf<Extract<Exported, 'PetParam' | 'OwnerRequestParam' | 'AnimalParam' | 'DogParam' | 'LabelParam'>>().toEqualTypeOf<
+      'PetParam' | 'OwnerRequestParam' | 'AnimalParam' | 'DogParam' | 'LabelParam'
+    >();
+    expectTypeOf<Extract<Exported, 'isPetParam' | 'assertPetParam' | 'validatePetParam'>>().toEqualTypeOf<
+      'isPetParam' | 'assertPetParam' | 'validatePetParam'
+    >();
   });
 });

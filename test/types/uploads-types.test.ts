@@ -43,7 +43,10 @@ describe('upload types', () => {
       const json = createThing({ body: { name: 'n' } });
       await fetch(base + json.path, toRequestInit(json));
       const form = createFile({ body: { file: new File(['x'], 'a.jsonl'), purpose: 'batch' } });
-      await fetch(new URL(form.path.slice(1), base), { ...toRequestInit(form), headers: { ...toRequestInit(form).headers, authorization: 'Bearer k' } });
+      await fetch(new URL(form.path.slice(1), base), {
+        ...toRequestInit(form),
+        headers: { ...toRequestInit(form).headers, authorization: 'Bearer k' },
+      });
       await fetch(base, toRequestInit(putBlob({ path: { name: 'b' }, body: new Uint8Array([1]) })));
     });
     expectTypeOf(toRequestInit).returns.toExtend<RequestInit>();
@@ -51,7 +54,10 @@ describe('upload types', () => {
 
   it('type per-request options and withOptions', () => {
     void (async (client: UploadsClient) => {
-      await client.things.list({ limit: 1 }, { query: { extra: ['a', 1, true], other: null }, fetchOptions: { cache: 'no-store', keepalive: true, dispatcher: {} } });
+      await client.things.list(
+        { limit: 1 },
+        { query: { extra: ['a', 1, true], other: null }, fetchOptions: { cache: 'no-store', keepalive: true, dispatcher: {} } },
+      );
       await client.things.create({ name: 'n' }, { body: { beta_field: { anything: [1] } } });
       // @ts-expect-error the client sets the body itself
       await client.things.create({ name: 'n' }, { fetchOptions: { body: 'x' } });

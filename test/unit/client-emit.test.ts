@@ -12,7 +12,11 @@ import { loadTemplates } from '../../generator/load/load-templates.js';
 import { templateSet } from '../../generator/load/template-set.js';
 import { operationIr } from './operation-ir.js';
 
-const CASES: { rule: string; given: string; want: { fn: string[]; method: string[]; types: string[]; validators: string[]; warnings?: string[] } }[] = [
+const CASES: {
+  rule: string;
+  given: string;
+  want: { fn: string[]; method: string[]; types: string[]; validators: string[]; warnings?: string[] };
+}[] = [
   {
     rule: 'a path parameter is a positional argument with a plain type; the method calls the operation function',
     given: `
@@ -561,7 +565,11 @@ describe('client.ts and operations.ts for one operation', () => {
     const { fn, method } = operationToCall(op, op.names.resource.map(String), api, types, validators, render);
     expect(printDeclaration(fn)).toBe(want.fn.join('\n'));
     // a method prints inside its class: the lines between `class R {` and `}`
-    expect(printDeclaration({ kind: 'class', name: 'R', methods: [method] }).split('\n').slice(1, -1)).toEqual(want.method);
+    expect(
+      printDeclaration({ kind: 'class', name: 'R', methods: [method] })
+        .split('\n')
+        .slice(1, -1),
+    ).toEqual(want.method);
     expect([...types]).toEqual(want.types);
     expect([...validators]).toEqual(want.validators);
     expect(warnings).toEqual(want.warnings ?? []);

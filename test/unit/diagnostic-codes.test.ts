@@ -39,7 +39,10 @@ describe('diagnostic codes', () => {
       if (file.endsWith(join('diagnostics', 'codes.ts'))) continue;
       for (const match of readFileSync(file, 'utf8').matchAll(CODE)) reported.add(match[1]!);
     }
-    expect(declared.filter((code) => !reported.has(code)), 'declared but never reported').toEqual([]);
+    expect(
+      declared.filter((code) => !reported.has(code)),
+      'declared but never reported',
+    ).toEqual([]);
     expect([...reported].filter((code) => !(code in DIAGNOSTIC_CODES)).sort(), 'reported but not declared').toEqual([]);
   });
 });

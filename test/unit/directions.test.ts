@@ -27,10 +27,13 @@ describe('directions', () => {
   });
 
   it('the keyword marks a property on its schema, a $ref beside it, an allOf part of it, or the named schema it refers to', () => {
-    const resolve = (key: string): IrSchema | undefined => (key === 'Stamp' ? str({ readOnly: true }) : key === 'Plain' ? str() : undefined);
+    const resolve = (key: string): IrSchema | undefined =>
+      key === 'Stamp' ? str({ readOnly: true }) : key === 'Plain' ? str() : undefined;
     expect(isExcluded(str({ readOnly: true }), 'request', resolve)).toBe(true);
     expect(isExcluded(ref('Plain', { readOnly: true }), 'request', resolve)).toBe(true);
-    expect(isExcluded({ kind: 'allOf', source: '', parts: [ref('Plain'), { kind: 'unknown', source: '', readOnly: true }] }, 'request', resolve)).toBe(true);
+    expect(
+      isExcluded({ kind: 'allOf', source: '', parts: [ref('Plain'), { kind: 'unknown', source: '', readOnly: true }] }, 'request', resolve),
+    ).toBe(true);
     expect(isExcluded(ref('Stamp'), 'request', resolve)).toBe(true);
     expect(isExcluded(ref('Stamp'), 'response', resolve)).toBe(false);
     expect(isExcluded(ref('Plain'), 'request', resolve)).toBe(false);
@@ -40,7 +43,10 @@ describe('directions', () => {
     const resolve = (key: string): IrSchema | undefined => (key === 'Owner' ? obj({ id: str({ readOnly: true }) }) : undefined);
     const pet = obj({ id: ref('Owner', { readOnly: true }), owner: ref('Owner'), name: str() }, ['id', 'name']);
     const request = shapeFor(pet, 'request', resolve, (key) => `${key} (request)`) as IrObjectSchema;
-    expect(request.properties.map((p) => [p.name, p.schema.kind === 'ref' ? p.schema.target : p.schema.kind])).toEqual([['owner', 'Owner (request)'], ['name', 'string']]);
+    expect(request.properties.map((p) => [p.name, p.schema.kind === 'ref' ? p.schema.target : p.schema.kind])).toEqual([
+      ['owner', 'Owner (request)'],
+      ['name', 'string'],
+    ]);
     expect(request.excluded).toEqual([{ name: 'id', keyword: 'readOnly' }]);
     const response = shapeFor(pet, 'response', resolve, (key) => key) as IrObjectSchema;
     expect(response.properties.map((p) => p.name)).toEqual(['id', 'owner', 'name']);
@@ -48,10 +54,15 @@ describe('directions', () => {
   });
 
   it('an allOf part that marks a property leaves it out of a referenced part, and an allOf that refers to itself ends', () => {
-    const loop: IrSchema = { kind: 'allOf', source: '', parts: [ref('Loop'), obj({ id: str(), name: str() }, ['id']), obj({ id: { kind: 'unknown', source: '', readOnly: true } })] };
+    const loop: IrSchema = {
+      kind: 'allOf',
+      source: '',
+      parts: [ref('Loop'), obj({ id: str(), name: str() }, ['id']), obj({ id: { kind: 'unknown', source: '', readOnly: true } })],
+    };
     const resolve = (key: string): IrSchema | undefined => (key === 'Loop' ? loop : undefined);
     const shaped = shapeFor(loop, 'request', resolve, (key) => key);
-    const names = (schema: IrSchema): unknown => (schema.kind === 'allOf' ? schema.parts.map(names) : schema.kind === 'object' ? schema.properties.map((p) => p.name) : schema.kind);
+    const names = (schema: IrSchema): unknown =>
+      schema.kind === 'allOf' ? schema.parts.map(names) : schema.kind === 'object' ? schema.properties.map((p) => p.name) : schema.kind;
     // the referenced part (itself) is inlined once without `id`; inside it, the ref stays a ref
     expect(names(shaped)).toEqual([['ref', ['name'], []], ['name'], []]);
   });

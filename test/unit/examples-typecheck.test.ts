@@ -13,8 +13,13 @@ describe('@example blocks', () => {
   it('of every package type-check against the package (client methods, operation functions and request builders)', () => {
     const trees = [];
     for (const dir of PACKAGES) {
-      const [index, client, operations, requests] = ['index', 'client', 'operations', 'requests'].map((name) => readFileSync(join(dir, 'src', `${name}.ts`), 'utf8'));
-      const modules = exampleModules({ index: index!, client: client!, operations: operations!, requests: requests! }, (module) => `./${module}.js`);
+      const [index, client, operations, requests] = ['index', 'client', 'operations', 'requests'].map((name) =>
+        readFileSync(join(dir, 'src', `${name}.ts`), 'utf8'),
+      );
+      const modules = exampleModules(
+        { index: index!, client: client!, operations: operations!, requests: requests! },
+        (module) => `./${module}.js`,
+      );
       // every operation has a builder example, and a method and a function example at least
       const operationCount = [...requests!.matchAll(/^export function /gm)].length;
       expect(modules.find((m) => m.name === 'requests')!.count, dir).toBe(operationCount);

@@ -18,7 +18,18 @@ const STAGES = ['diagnostics', 'load', 'validate', 'model', 'emit', 'format', 'w
 function stageOf(file: string): number {
   const path = relative(GENERATOR, file).split('\\').join('/');
   const top = path.includes('/') ? path.slice(0, path.indexOf('/')) : path.replace(/\.ts$/, '');
-  const stage = ({ pipeline: 'pipeline', diff: 'commands', watch: 'commands', cli: 'commands', 'cli-flags': 'commands', bin: 'commands', index: 'commands' } as Record<string, string>)[top] ?? top;
+  const stage =
+    (
+      {
+        pipeline: 'pipeline',
+        diff: 'commands',
+        watch: 'commands',
+        cli: 'commands',
+        'cli-flags': 'commands',
+        bin: 'commands',
+        index: 'commands',
+      } as Record<string, string>
+    )[top] ?? top;
   const index = STAGES.indexOf(stage as (typeof STAGES)[number]);
   if (index < 0) throw new Error(`${path} is in no stage: add its folder to STAGES in this test`);
   return index;

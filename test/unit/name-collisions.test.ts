@@ -21,7 +21,9 @@ async function model(file: string): Promise<IrApi> {
 
 /** `videos.report.reasons.list` for every operation, by operationId. */
 function calls(api: IrApi): Record<string, string> {
-  return Object.fromEntries(api.operations.map((op: IrOperation) => [op.operationId, [...op.names.resource.map(String), op.names.method.text].join('.')]));
+  return Object.fromEntries(
+    api.operations.map((op: IrOperation) => [op.operationId, [...op.names.resource.map(String), op.names.method.text].join('.')]),
+  );
 }
 
 function members(resource: IrResource): string[] {
@@ -32,10 +34,30 @@ describe('name collisions', () => {
   it('become unique names with one warning each, naming both places', async () => {
     const { warnings } = await generate({ spec: 'test/fixtures/specs/name-collisions.yaml', write: false });
     expect(warnings.map((w) => [w.code, w.severity, w.at.pointer, w.message])).toEqual([
-      ['model/name-collision', 'warning', '/components/schemas/user-profile', 'The schema `user-profile` and the schema `UserProfile` both become the name `UserProfile`; the second is named `UserProfile2`.'],
-      ['model/name-collision', 'warning', '/components/schemas/user.profile', 'The schema `user.profile` and the schema `UserProfile` both become the name `UserProfile`; the second is named `UserProfile3`.'],
-      ['model/name-collision', 'warning', '/paths/~1profiles~1all/get', 'The operation `list-profiles-all` and the operation `listProfiles` both become the name `list`; the second is named `list2`.'],
-      ['model/name-collision', 'warning', '/paths/~1profiles~1{profile_id}~1{profileId}/get', 'The operation `encodePathSegment` would be named `encodePathSegment`, which the generated code already uses; it is named `encodePathSegment2`.'],
+      [
+        'model/name-collision',
+        'warning',
+        '/components/schemas/user-profile',
+        'The schema `user-profile` and the schema `UserProfile` both become the name `UserProfile`; the second is named `UserProfile2`.',
+      ],
+      [
+        'model/name-collision',
+        'warning',
+        '/components/schemas/user.profile',
+        'The schema `user.profile` and the schema `UserProfile` both become the name `UserProfile`; the second is named `UserProfile3`.',
+      ],
+      [
+        'model/name-collision',
+        'warning',
+        '/paths/~1profiles~1all/get',
+        'The operation `list-profiles-all` and the operation `listProfiles` both become the name `list`; the second is named `list2`.',
+      ],
+      [
+        'model/name-collision',
+        'warning',
+        '/paths/~1profiles~1{profile_id}~1{profileId}/get',
+        'The operation `encodePathSegment` would be named `encodePathSegment`, which the generated code already uses; it is named `encodePathSegment2`.',
+      ],
     ]);
     expect(warnings[0]?.related?.[0]?.at.pointer).toBe('/components/schemas/UserProfile');
   });
@@ -63,7 +85,10 @@ describe('client members', () => {
   it('keeps schema names that only the globals had (`Response`, `Error`), and names no type after a parameter value', async () => {
     const api = await model('test/fixtures/specs/member-collisions.yaml');
     expect(api.schemas.map((s) => s.name.text)).toEqual(expect.arrayContaining(['Response', 'Error', 'CreateContainerInput']));
-    const names = [...api.schemas.map((s) => s.name.text), ...api.operations.flatMap((op) => [op.names.input.text, op.names.builder.text, op.names.method.text])];
+    const names = [
+      ...api.schemas.map((s) => s.name.text),
+      ...api.operations.flatMap((op) => [op.names.input.text, op.names.builder.text, op.names.method.text]),
+    ];
     expect(names.filter((name) => /true|beta[A-Z]*True/i.test(name))).toEqual([]);
   });
 
@@ -71,7 +96,12 @@ describe('client members', () => {
     const { warnings } = await generate({ spec: 'test/fixtures/specs/member-collisions.yaml', write: false });
     const api = await model('test/fixtures/specs/member-collisions.yaml');
     const create = api.operations.find((op) => op.operationId === 'CreateContainer')!;
-    expect([create.names.builder.text, create.names.input.text, create.fixedHeaders, create.parameters]).toEqual(['createContainer', 'CreateContainerRequestInput', [{ name: 'X-Amz-Target', value: 'Store.CreateContainer' }], []]);
+    expect([create.names.builder.text, create.names.input.text, create.fixedHeaders, create.parameters]).toEqual([
+      'createContainer',
+      'CreateContainerRequestInput',
+      [{ name: 'X-Amz-Target', value: 'Store.CreateContainer' }],
+      [],
+    ]);
     expect(warnings.map((w) => [w.code, w.at.pointer, w.message])).toEqual([
       [
         'model/query-in-path-key',
@@ -83,7 +113,11 @@ describe('client members', () => {
         '/paths/~1#X-Amz-Target=Store.CreateContainer',
         'The path key `/#X-Amz-Target=Store.CreateContainer` holds a URL fragment (`#...`), which HTTP never sends; sdkgen calls the path before it (`/`) and names each method after its operationId.',
       ],
-      ['model/name-collision', '/paths/~1oauth~1client/post', 'The resource `oauth.client` would be named `client`, which its parent resource class already uses; it is named `client_`.'],
+      [
+        'model/name-collision',
+        '/paths/~1oauth~1client/post',
+        'The resource `oauth.client` would be named `client`, which its parent resource class already uses; it is named `client_`.',
+      ],
     ]);
   });
 
@@ -118,7 +152,18 @@ describe('x-sdk-resource', () => {
     const spec = join(dir, 'empty-resource.yaml');
     await writeFile(
       spec,
-      ['openapi: 3.1.0', 'info: { title: T, version: 1.0.0 }', 'paths:', '  /things:', '    get:', '      operationId: listThings', '      x-sdk-resource: ""', '      responses:', '        "204": { description: none }', ''].join('\n'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: T, version: 1.0.0 }',
+        'paths:',
+        '  /things:',
+        '    get:',
+        '      operationId: listThings',
+        '      x-sdk-resource: ""',
+        '      responses:',
+        '        "204": { description: none }',
+        '',
+      ].join('\n'),
     );
     const error = await generate({ spec, write: false }).then(
       () => undefined,

@@ -131,7 +131,12 @@ describe('plural', () => {
 
 describe('NameTable', () => {
   type Claim = readonly [name: string, pointer: string, what: string];
-  it.each<{ rule: string; reserved?: string[]; given: Claim[]; want: { names: string[]; warnings: (string | undefined)[]; related: (string | undefined)[] } }>([
+  it.each<{
+    rule: string;
+    reserved?: string[];
+    given: Claim[];
+    want: { names: string[]; warnings: (string | undefined)[]; related: (string | undefined)[] };
+  }>([
     {
       rule: 'distinct names are claimed as they are, without warnings',
       given: [
@@ -176,7 +181,9 @@ describe('NameTable', () => {
       given: [['encodePathSegment', '/paths/~1a/get', 'the operation `encodePathSegment`']],
       want: {
         names: ['encodePathSegment3'],
-        warnings: ['The operation `encodePathSegment` would be named `encodePathSegment`, which the generated code already uses; it is named `encodePathSegment3`.'],
+        warnings: [
+          'The operation `encodePathSegment` would be named `encodePathSegment`, which the generated code already uses; it is named `encodePathSegment3`.',
+        ],
         related: [undefined],
       },
     },
@@ -201,9 +208,15 @@ describe('NameTable', () => {
   it.each([
     // given: names already claimed, the candidates best first; want: the name and whether it warned
     { given: { taken: [], candidates: ['CreatePetInput', 'CreatePetRequestInput'] }, want: ['CreatePetInput', false] },
-    { given: { taken: ['CreatePetInput'], candidates: ['CreatePetInput', 'CreatePetRequestInput'] }, want: ['CreatePetRequestInput', false] },
+    {
+      given: { taken: ['CreatePetInput'], candidates: ['CreatePetInput', 'CreatePetRequestInput'] },
+      want: ['CreatePetRequestInput', false],
+    },
     // only when every candidate is taken does the first one get a number, with the warning
-    { given: { taken: ['CreatePetInput', 'CreatePetRequestInput'], candidates: ['CreatePetInput', 'CreatePetRequestInput'] }, want: ['CreatePetInput2', true] },
+    {
+      given: { taken: ['CreatePetInput', 'CreatePetRequestInput'], candidates: ['CreatePetInput', 'CreatePetRequestInput'] },
+      want: ['CreatePetInput2', true],
+    },
   ])('claimFirst: taken $given.taken -> $want', ({ given, want }) => {
     const table = new NameTable(locate);
     for (const name of given.taken) table.claim(name, `/components/schemas/${name}`, `the schema \`${name}\``);
@@ -219,13 +232,25 @@ describe('NameTable', () => {
 });
 
 describe('ResourceNames', () => {
-  type Case = { rule: string; given: string[][]; want: { properties: Record<string, string[]>; taken: Record<string, string[]>; warnings: string[] } };
+  type Case = {
+    rule: string;
+    given: string[][];
+    want: { properties: Record<string, string[]>; taken: Record<string, string[]>; warnings: string[] };
+  };
   it.each<Case>([
     {
       rule: 'segments become camelCase properties; each level lists the sub-resources its methods must avoid',
-      given: [['chatkit', 'sessions'], ['chatkit', 'threads'], ['vector_stores', 'file_batches']],
+      given: [
+        ['chatkit', 'sessions'],
+        ['chatkit', 'threads'],
+        ['vector_stores', 'file_batches'],
+      ],
       want: {
-        properties: { 'chatkit/sessions': ['chatkit', 'sessions'], 'chatkit/threads': ['chatkit', 'threads'], 'vector_stores/file_batches': ['vectorStores', 'fileBatches'] },
+        properties: {
+          'chatkit/sessions': ['chatkit', 'sessions'],
+          'chatkit/threads': ['chatkit', 'threads'],
+          'vector_stores/file_batches': ['vectorStores', 'fileBatches'],
+        },
         taken: {
           '': ['baseURL', 'timeout', 'maxRetries', 'request', 'withOptions', 'constructor', 'prototype', 'chatkit', 'vectorStores'],
           chatkit: ['client', 'constructor', 'prototype', 'sessions', 'threads'],
@@ -270,8 +295,12 @@ describe('ResourceNames', () => {
       given.map((resource) => ({ resource, pointer: `/paths/~1${resource.join('~1')}/get` })),
       locate,
     );
-    expect(Object.fromEntries(Object.keys(want.properties).map((key) => [key, names.propertiesOf(key.split('/'))]))).toEqual(want.properties);
-    expect(Object.fromEntries(Object.keys(want.taken).map((key) => [key, [...names.takenIn(key === '' ? [] : key.split('.'))]]))).toEqual(want.taken);
+    expect(Object.fromEntries(Object.keys(want.properties).map((key) => [key, names.propertiesOf(key.split('/'))]))).toEqual(
+      want.properties,
+    );
+    expect(Object.fromEntries(Object.keys(want.taken).map((key) => [key, [...names.takenIn(key === '' ? [] : key.split('.'))]]))).toEqual(
+      want.taken,
+    );
     expect(names.warnings.map((warning) => warning.message)).toEqual(want.warnings);
   });
 });

@@ -17,7 +17,12 @@ function sources(dir: string): string[] {
   });
 }
 
-const TREES = ['generated', ...readdirSync('test/golden').filter((name) => name !== 'bad' && name !== 'runtime-core' && statSync(join('test/golden', name)).isDirectory()).map((name) => join('test/golden', name))];
+const TREES = [
+  'generated',
+  ...readdirSync('test/golden')
+    .filter((name) => name !== 'bad' && name !== 'runtime-core' && statSync(join('test/golden', name)).isDirectory())
+    .map((name) => join('test/golden', name)),
+];
 const FILES = TREES.flatMap((tree) => sources(join(tree, 'src')));
 
 describe('generated TypeScript is what prettier prints', () => {
@@ -34,7 +39,9 @@ describe('generated TypeScript is what prettier prints', () => {
       const theirs = formatted.split('\n');
       let line = 0;
       while (ours[line] === theirs[line]) line++;
-      expect(ours.slice(line, line + 8).join('\n'), `${file}:${line + 1} differs from prettier`).toBe(theirs.slice(line, line + 8).join('\n'));
+      expect(ours.slice(line, line + 8).join('\n'), `${file}:${line + 1} differs from prettier`).toBe(
+        theirs.slice(line, line + 8).join('\n'),
+      );
     }
   });
 });

@@ -34,7 +34,12 @@ async function model(ops: Record<string, Op>) {
       },
     ]),
   );
-  const text = JSON.stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths, components: { schemas: { Item: { type: 'object', properties: { id: { type: 'string' } } } } } });
+  const text = JSON.stringify({
+    openapi: '3.1.0',
+    info: { title: 'T', version: '1' },
+    paths,
+    components: { schemas: { Item: { type: 'object', properties: { id: { type: 'string' } } } } },
+  });
   return buildModel(await validateSpec(loadSpec('spec.json', text)));
 }
 
@@ -56,10 +61,16 @@ describe('detected pagination', () => {
       openai: { query: { after: str, limit: int }, response: object({ data: items, last_id: str, has_more: bool }) },
       openaiNoLastId: { query: { after: str }, response: object({ object: { const: 'list' }, data: items, has_more: bool }) },
       openaiNext: { query: { after: str }, response: object({ data: items, has_more: bool, next: { type: ['string', 'null'] } }) },
-      openaiUsage: { query: { page: str, limit: int }, response: object({ data: items, has_more: bool, next_page: { type: ['string', 'null'] } }) },
+      openaiUsage: {
+        query: { page: str, limit: int },
+        response: object({ data: items, has_more: bool, next_page: { type: ['string', 'null'] } }),
+      },
       aws: { query: { NextToken: str, MaxResults: int }, response: object({ Sites: items, NextToken: str }) },
       twitter: { query: { next_token: str }, response: object({ data: items, meta: object({ next_token: str }) }) },
-      linode: { query: { page: { type: 'integer', minimum: 1 }, page_size: int }, response: object({ data: items, page: int, pages: int, results: int }) },
+      linode: {
+        query: { page: { type: 'integer', minimum: 1 }, page_size: int },
+        response: object({ data: items, page: int, pages: int, results: int }),
+      },
       zeroBased: { query: { page: { type: 'integer', minimum: 0 } }, response: object({ items }) },
       offsets: { query: { offset: int, limit: int }, response: object({ results: items, total_count: int }) },
       azure: { query: { 'api-version': str }, response: object({ value: items, nextLink: str }) },
@@ -101,7 +112,15 @@ describe('detected pagination', () => {
       B: { allOf: [{ $ref: '#/components/schemas/A' }, { type: 'object', properties: { has_more: bool } }] },
       Item: { type: 'object', properties: { id: str } },
     };
-    const paths = { '/a': { get: { operationId: 'listA', parameters: [{ name: 'after', in: 'query', schema: str }], responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } } } } };
+    const paths = {
+      '/a': {
+        get: {
+          operationId: 'listA',
+          parameters: [{ name: 'after', in: 'query', schema: str }],
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } },
+        },
+      },
+    };
     const text = JSON.stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths, components: { schemas } });
     const { api } = buildModel(await validateSpec(loadSpec('spec.json', text)));
     expect(api.operations[0]?.pagination).toBeUndefined();
@@ -116,8 +135,16 @@ describe('detected pagination', () => {
     expect(api.operations.every((op) => op.pagination === undefined)).toBe(true);
     const listed = warnings.filter((w) => w.code === 'model/unpaginated-list');
     expect(listed.map((w) => [w.severity, w.at.pointer, w.message])).toEqual([
-      ['warning', '/paths/~1exports/get', '`client.exports.list` (`GET /exports`) returns a list in `data` and takes `limit`, but sdkgen found no way to ask for the next page: the method returns the first response, with no auto-pagination.'],
-      ['warning', '/paths/~1holidays/get', '`client.holidays.list` (`GET /holidays`) returns a list in `holidays`, but sdkgen found no way to ask for the next page: the method returns the first response, with no auto-pagination.'],
+      [
+        'warning',
+        '/paths/~1exports/get',
+        '`client.exports.list` (`GET /exports`) returns a list in `data` and takes `limit`, but sdkgen found no way to ask for the next page: the method returns the first response, with no auto-pagination.',
+      ],
+      [
+        'warning',
+        '/paths/~1holidays/get',
+        '`client.holidays.list` (`GET /holidays`) returns a list in `holidays`, but sdkgen found no way to ask for the next page: the method returns the first response, with no auto-pagination.',
+      ],
     ]);
     expect(listed[0]!.hint).toContain('x-sdk-pagination');
     expect(listed[0]!.at.line).toBeGreaterThan(0);
@@ -127,10 +154,21 @@ describe('detected pagination', () => {
 describe('declared pagination (x-sdk-pagination)', () => {
   it('takes every style with its fields, dotted or as a list of keys', async () => {
     const { api } = await model({
-      a: { query: { token: str }, response: object({ entries: items, paging: object({ next: str }) }), extension: { style: 'cursor', items: 'entries', cursorParam: 'token', cursorField: 'paging.next' } },
-      b: { query: { p: int }, response: object({ data: items, meta: object({ 'page.count': int }) }), extension: { style: 'page', pageParam: 'p', totalPages: ['meta', 'page.count'], firstPage: 0 } },
+      a: {
+        query: { token: str },
+        response: object({ entries: items, paging: object({ next: str }) }),
+        extension: { style: 'cursor', items: 'entries', cursorParam: 'token', cursorField: 'paging.next' },
+      },
+      b: {
+        query: { p: int },
+        response: object({ data: items, meta: object({ 'page.count': int }) }),
+        extension: { style: 'page', pageParam: 'p', totalPages: ['meta', 'page.count'], firstPage: 0 },
+      },
       c: { query: { from: int }, response: object({ data: items }), extension: { style: 'offset', offsetParam: 'from' } },
-      d: { response: object({ data: items, links: object({ following: str }) }), extension: { style: 'next-url', nextField: 'links.following' } },
+      d: {
+        response: object({ data: items, links: object({ following: str }) }),
+        extension: { style: 'next-url', nextField: 'links.following' },
+      },
       e: { query: { limit: int }, response: object({ data: items }), extension: { style: 'single' } },
     });
     expect(api.operations.map((op) => [op.pagination?.origin, pagination(op)])).toEqual([
@@ -156,12 +194,28 @@ describe('declared pagination (x-sdk-pagination)', () => {
     );
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.at.pointer, d.message])).toEqual([
-      ['model/invalid-extension', '/paths/~1a/get/x-sdk-pagination/style', '`x-sdk-pagination` has the style "pages"; the styles are cursor, page, offset, next-url and single.'],
-      ['model/invalid-extension', '/paths/~1b/get/x-sdk-pagination/cursorParam', '`cursorParam` is not a field of `x-sdk-pagination` with `style: page`; it takes `style`, `items`, `pageParam`, `pageField`, `totalPages`, `firstPage`.'],
-      ['model/invalid-extension', '/paths/~1c/get/x-sdk-pagination', 'The offset parameter `offset` is not a query parameter of the operation.'],
+      [
+        'model/invalid-extension',
+        '/paths/~1a/get/x-sdk-pagination/style',
+        '`x-sdk-pagination` has the style "pages"; the styles are cursor, page, offset, next-url and single.',
+      ],
+      [
+        'model/invalid-extension',
+        '/paths/~1b/get/x-sdk-pagination/cursorParam',
+        '`cursorParam` is not a field of `x-sdk-pagination` with `style: page`; it takes `style`, `items`, `pageParam`, `pageField`, `totalPages`, `firstPage`.',
+      ],
+      [
+        'model/invalid-extension',
+        '/paths/~1c/get/x-sdk-pagination',
+        'The offset parameter `offset` is not a query parameter of the operation.',
+      ],
       ['model/invalid-extension', '/paths/~1d/get/x-sdk-pagination/nextField', 'The response has no field `links.next` (`nextField`).'],
       ['model/invalid-extension', '/paths/~1e/get/x-sdk-pagination', 'The response has no `data` array to paginate.'],
-      ['model/invalid-extension', '/paths/~1f/get/x-sdk-pagination', "A cursor page needs a `cursorField` (the next cursor) or a `hasMore` flag (then the cursor is the last item's `id`)."],
+      [
+        'model/invalid-extension',
+        '/paths/~1f/get/x-sdk-pagination',
+        "A cursor page needs a `cursorField` (the next cursor) or a `hasMore` flag (then the cursor is the last item's `id`).",
+      ],
     ]);
   });
 });
@@ -169,7 +223,7 @@ describe('declared pagination (x-sdk-pagination)', () => {
 const CORPUS = join(fileURLToPath(new URL('../..', import.meta.url)), '..', 'shared', 'specs', 'real');
 
 describe.skipIf(!existsSync(CORPUS))('the real-spec corpus', () => {
-  it('pages 36 operations by number, 29 by next link and 8 by cursor (the README\'s counts)', async () => {
+  it("pages 36 operations by number, 29 by next link and 8 by cursor (the README's counts)", async () => {
     const files: string[] = [];
     const walk = (dir: string): void => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {

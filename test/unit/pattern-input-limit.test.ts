@@ -38,11 +38,14 @@ describe('patternInputLimit', () => {
     const validate = validatorOf(validators, 'Code');
     expect(validate('abcdefgh')).toEqual([]);
     expect(validate('abcdefg1')).toMatchObject([{ message: expect.stringContaining('matching /^[a-z]+$/') }]);
-    expect(validate('abcdefghi')).toMatchObject([{ message: expect.stringContaining('expected at most 8 characters for the pattern /^[a-z]+$/') }]);
+    expect(validate('abcdefghi')).toMatchObject([
+      { message: expect.stringContaining('expected at most 8 characters for the pattern /^[a-z]+$/') },
+    ]);
   });
 
   it('is the lower of the user cap and the cap sdkgen sets on a pattern that backtracks', async () => {
-    const limits = (api: Awaited<ReturnType<typeof model>>) => Object.fromEntries(api.schemas.map((s) => [s.name.text, (s.schema as { patternInputLimit?: number }).patternInputLimit]));
+    const limits = (api: Awaited<ReturnType<typeof model>>) =>
+      Object.fromEntries(api.schemas.map((s) => [s.name.text, (s.schema as { patternInputLimit?: number }).patternInputLimit]));
     expect(limits(await model())).toEqual({ Code: undefined, Slow: 10_000 });
     expect(limits(await model(50))).toEqual({ Code: 50, Slow: 50 });
     expect(limits(await model(20_000))).toEqual({ Code: 20_000, Slow: 10_000 });
@@ -55,7 +58,10 @@ describe('patternInputLimit', () => {
     writeFileSync(join(dir, 'sdkgen.config.json'), JSON.stringify({ spec: 'limits.yaml', out: 'b', patternInputLimit: 12 }));
     expect((await runCli(['generate'], dir)).code).toBe(0);
     const { readFileSync } = await import('node:fs');
-    for (const out of ['a', 'b']) expect(readFileSync(join(dir, out, 'src', 'validators.ts'), 'utf8')).toContain('expected at most 12 characters for the pattern /^[a-z]+$/');
+    for (const out of ['a', 'b'])
+      expect(readFileSync(join(dir, out, 'src', 'validators.ts'), 'utf8')).toContain(
+        'expected at most 12 characters for the pattern /^[a-z]+$/',
+      );
 
     const bad = await runCli(['generate', '--spec', 'limits.yaml', '--out', 'c', '--pattern-input-limit', '12k'], dir);
     expect(bad.code).toBe(2);

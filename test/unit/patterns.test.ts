@@ -67,7 +67,10 @@ describe('compilePattern: the dialect a pattern is written in', () => {
       const translated = regex(pattern);
       expect(translated.flags).toBe('u');
       fc.assert(
-        fc.property(fc.string({ unit: fc.constantFrom(...'ab_-:@#"{}.x1 ,\\'), maxLength: 8 }), (text) => translated.test(text) === legacy.test(text)),
+        fc.property(
+          fc.string({ unit: fc.constantFrom(...'ab_-:@#"{}.x1 ,\\'), maxLength: 8 }),
+          (text) => translated.test(text) === legacy.test(text),
+        ),
         { seed: 42, numRuns: 400 },
       );
     }
@@ -80,9 +83,18 @@ describe('compilePattern: the dialect a pattern is written in', () => {
 
   it('refuses, with the reason, what neither dialect reads or what would change its meaning', () => {
     expect(compilePattern('^[a-z+$')).toMatchObject({ kind: 'refused', reason: expect.stringContaining('Unterminated character class') });
-    expect(compilePattern('^abc\\z')).toMatchObject({ kind: 'refused', reason: expect.stringContaining('`\\z` is not an ECMAScript escape') });
-    expect(compilePattern('^[\\P{Print}a]$')).toMatchObject({ kind: 'refused', reason: expect.stringContaining('`\\P{Print}` inside a character class') });
-    expect(compilePattern('^\\p{Klingon}$')).toMatchObject({ kind: 'refused', reason: expect.stringContaining('would match the letter `p`') });
+    expect(compilePattern('^abc\\z')).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringContaining('`\\z` is not an ECMAScript escape'),
+    });
+    expect(compilePattern('^[\\P{Print}a]$')).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringContaining('`\\P{Print}` inside a character class'),
+    });
+    expect(compilePattern('^\\p{Klingon}$')).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringContaining('would match the letter `p`'),
+    });
   });
 });
 
@@ -98,8 +110,18 @@ describe('patternCost: catastrophic backtracking, found statically', () => {
   });
 
   it('caps a polynomial pattern: a scan from every start position at 10,000, backtracking at 1,000', () => {
-    expect(patternCost('a\\w+b', 'u')).toEqual({ kind: 'polynomial', source: 'a\\w+b', character: 'a', inputLimit: PATTERN_INPUT_LIMITS.scan });
-    expect(patternCost('^(?:a+ba+){2}$', 'u')).toEqual({ kind: 'polynomial', source: '^(?:a+ba+){2}$', character: 'a', inputLimit: PATTERN_INPUT_LIMITS.backtracking });
+    expect(patternCost('a\\w+b', 'u')).toEqual({
+      kind: 'polynomial',
+      source: 'a\\w+b',
+      character: 'a',
+      inputLimit: PATTERN_INPUT_LIMITS.scan,
+    });
+    expect(patternCost('^(?:a+ba+){2}$', 'u')).toEqual({
+      kind: 'polynomial',
+      source: '^(?:a+ba+){2}$',
+      character: 'a',
+      inputLimit: PATTERN_INPUT_LIMITS.backtracking,
+    });
   });
 
   it('leaves a linear pattern (and one with back-references) alone', () => {
@@ -111,24 +133,44 @@ describe('patternCost: catastrophic backtracking, found statically', () => {
 describe('patternToIr: keys and located warnings', () => {
   const run = (pattern: string, maxLength?: number) => {
     const problems: Diagnostic[] = [];
-    const keys = patternToIr(pattern, maxLength, '/components/schemas/S/pattern', { locate: (pointer) => ({ file: 's.yaml', line: 7, column: 16, pointer }), report: (d) => problems.push(d) });
+    const keys = patternToIr(pattern, maxLength, '/components/schemas/S/pattern', {
+      locate: (pointer) => ({ file: 's.yaml', line: 7, column: 16, pointer }),
+      report: (d) => problems.push(d),
+    });
     return { keys, problems: problems.map((d) => ({ code: d.code, severity: d.severity, pointer: d.at.pointer, message: d.message })) };
   };
 
   it('an unreadable pattern is a warning and no check, never a refusal', () => {
     const { keys, problems } = run('^[a-z+$');
     expect(keys).toEqual({});
-    expect(problems).toEqual([{ code: 'model/unchecked-construct', severity: 'warning', pointer: '/components/schemas/S/pattern', message: expect.stringContaining('not checked') }]);
+    expect(problems).toEqual([
+      {
+        code: 'model/unchecked-construct',
+        severity: 'warning',
+        pointer: '/components/schemas/S/pattern',
+        message: expect.stringContaining('not checked'),
+      },
+    ]);
   });
 
   it('an exponential pattern is a model/slow-pattern warning and no check', () => {
     const { keys, problems } = run('^([a-z]+,?)+$');
     expect(keys).toEqual({});
-    expect(problems).toEqual([{ code: 'model/slow-pattern', severity: 'warning', pointer: '/components/schemas/S/pattern', message: expect.stringContaining('exponentially') }]);
+    expect(problems).toEqual([
+      {
+        code: 'model/slow-pattern',
+        severity: 'warning',
+        pointer: '/components/schemas/S/pattern',
+        message: expect.stringContaining('exponentially'),
+      },
+    ]);
   });
 
   it('a polynomial pattern is capped, and warned about unless maxLength already bounds it', () => {
-    expect(run('a\\w+b')).toEqual({ keys: { pattern: 'a\\w+b', patternFlags: 'u', patternInputLimit: 10_000 }, problems: [expect.objectContaining({ code: 'model/slow-pattern', message: expect.stringContaining('up to 10,000 characters') })] });
+    expect(run('a\\w+b')).toEqual({
+      keys: { pattern: 'a\\w+b', patternFlags: 'u', patternInputLimit: 10_000 },
+      problems: [expect.objectContaining({ code: 'model/slow-pattern', message: expect.stringContaining('up to 10,000 characters') })],
+    });
     expect(run('a\\w+b', 100)).toEqual({ keys: { pattern: 'a\\w+b', patternFlags: 'u', patternInputLimit: 10_000 }, problems: [] });
   });
 
@@ -153,7 +195,12 @@ describe('the emitted check uses the generation-time flags and cap', () => {
     expect(given.check('xaab')).toBeUndefined();
     expect(given.check('xyz')).toEqual([{ path: [], message: expect.stringContaining('expected a string matching /a\\w+b/') }]);
     // 'a' repeated is the quadratic input: one issue about the length, none from the pattern
-    expect(given.check('a'.repeat(10_001))).toEqual([{ path: [], message: 'expected at most 10000 characters for the pattern /a\\w+b/ (longer strings are not tested against it), found 10001' }]);
+    expect(given.check('a'.repeat(10_001))).toEqual([
+      {
+        path: [],
+        message: 'expected at most 10000 characters for the pattern /a\\w+b/ (longer strings are not tested against it), found 10001',
+      },
+    ]);
   });
 
   it('with a maxLength under the cap, maxLength alone reports a long string', () => {

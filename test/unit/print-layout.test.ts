@@ -45,29 +45,57 @@ const report = fc.oneof(
   fc.tuple(path, quoted, local).map(([at, what, v]) => `issues = expected(issues, ${at}, ${what}, ${v});`),
   fc.tuple(path, quoted).map(([at, what]) => `issues = missing(issues, ${at}, ${what});`),
   fc.tuple(path, quoted, local).map(([at, message, v]) => `issues = fail(issues, ${at}, ${message} + foundLiteral(${v}));`),
-  fc.tuple(path, local, name, name).map(([at, k, keys, nested]) => `issues = fail(issues, ${at}, unknownKeyMessage(${k}, label, KEYS_${keys}, NESTED_${nested}));`),
-  fc.tuple(path, quoted, local, fc.array(fc.tuple(local, name), { minLength: 1, maxLength: 4 })).map(
-    ([at, what, v, candidates]) => `issues = unionIssues(issues, ${at}, ${what}, ${v}, [${candidates.map(([guard, check]) => `typeof ${guard} === 'object' ? check_${check}(${v}, strict, label) : undefined`).join(', ')}], '');`,
-  ),
+  fc
+    .tuple(path, local, name, name)
+    .map(([at, k, keys, nested]) => `issues = fail(issues, ${at}, unknownKeyMessage(${k}, label, KEYS_${keys}, NESTED_${nested}));`),
+  fc
+    .tuple(path, quoted, local, fc.array(fc.tuple(local, name), { minLength: 1, maxLength: 4 }))
+    .map(
+      ([at, what, v, candidates]) =>
+        `issues = unionIssues(issues, ${at}, ${what}, ${v}, [${candidates.map(([guard, check]) => `typeof ${guard} === 'object' ? check_${check}(${v}, strict, label) : undefined`).join(', ')}], '');`,
+    ),
   fc.tuple(name, local).map(([check, v]) => `const r1 = check_${check}(${v}, strict, label);`),
 );
 /** The exported API of a schema, with names up to 90 characters long. */
 const longName = fc.stringMatching(/^[A-Z][a-zA-Z0-9]{0,89}$/);
 const exported = fc.oneof(
   longName.map((type) => `export const ${type} = standardSchema<types.${type}>('open-ai-client', check_${type}, '\`${type}\`');`),
-  longName.map((type) => `export function is${type}(value: unknown): value is types.${type} {\nconst issues = check_${type}(value, false, '\`${type}\`');\nreturn issues === undefined;\n}`),
-  longName.map((type) => `export function assert${type}(value: unknown): asserts value is types.${type} {\nconst issues = check_${type}(value, false, '\`${type}\`');\nif (issues !== undefined) {\nthrow new ValidationError(issues, 'Invalid ${type}');\n}\n}`),
+  longName.map(
+    (type) =>
+      `export function is${type}(value: unknown): value is types.${type} {\nconst issues = check_${type}(value, false, '\`${type}\`');\nreturn issues === undefined;\n}`,
+  ),
+  longName.map(
+    (type) =>
+      `export function assert${type}(value: unknown): asserts value is types.${type} {\nconst issues = check_${type}(value, false, '\`${type}\`');\nif (issues !== undefined) {\nthrow new ValidationError(issues, 'Invalid ${type}');\n}\n}`,
+  ),
 );
 const constant = fc.oneof(
   fc.tuple(name, fc.array(quoted, { maxLength: 12 })).map(([id, items]) => `const KEYS_${id}: readonly string[] = [${items.join(', ')}];`),
-  fc.tuple(name, fc.array(quoted, { maxLength: 12 })).map(([id, items]) => `const VALUES_${id}: ReadonlySet<unknown> = new Set<unknown>([${items.join(', ')}]);`),
+  fc
+    .tuple(name, fc.array(quoted, { maxLength: 12 }))
+    .map(([id, items]) => `const VALUES_${id}: ReadonlySet<unknown> = new Set<unknown>([${items.join(', ')}]);`),
 );
 
 /** A check function with the statement `depth` blocks deep. */
-const nested = fc.tuple(fc.oneof(condition.map((line) => [line, 'x();', '}']), report.map((line) => [line])), fc.integer({ min: 0, max: 12 }), name).map(([lines, depth, id]) => {
-  const opening = Array.from({ length: depth }, (_, i) => `if (v${i}) {`);
-  return [`function check_${id}(value: unknown, strict: boolean, label: string): ValidationIssue[] | undefined {`, ...opening, ...lines, ...opening.map(() => '}'), '}'].join('\n');
-});
+const nested = fc
+  .tuple(
+    fc.oneof(
+      condition.map((line) => [line, 'x();', '}']),
+      report.map((line) => [line]),
+    ),
+    fc.integer({ min: 0, max: 12 }),
+    name,
+  )
+  .map(([lines, depth, id]) => {
+    const opening = Array.from({ length: depth }, (_, i) => `if (v${i}) {`);
+    return [
+      `function check_${id}(value: unknown, strict: boolean, label: string): ValidationIssue[] | undefined {`,
+      ...opening,
+      ...lines,
+      ...opening.map(() => '}'),
+      '}',
+    ].join('\n');
+  });
 
 async function prettier(source: string): Promise<string> {
   return (await format(source, { ...PRETTIER_OPTIONS, parser: 'babel-ts' })).trimEnd();

@@ -178,7 +178,9 @@ const CASES: { rule: string; given: string; want: { lines: string[]; types: stri
         '}',
       ],
       types: ['ListBetaNotesQueryParams'],
-      warnings: ['The path key `/notes?beta=true` holds a query string; OpenAPI path keys are path templates, and query parameters are declared with `in: query`. sdkgen calls `/notes` and sends `beta=true` on every call.'],
+      warnings: [
+        'The path key `/notes?beta=true` holds a query string; OpenAPI path keys are path templates, and query parameters are declared with `in: query`. sdkgen calls `/notes` and sends `beta=true` on every call.',
+      ],
     },
   },
   {

@@ -14,7 +14,9 @@ async function classNames(paths: readonly string[], schemas: readonly string[] =
   const spec = {
     openapi: '3.1.0',
     info: { title: 'T', version: '1' },
-    paths: Object.fromEntries(paths.map((path, i) => [path, { post: { operationId: `op${i}`, responses: { '204': { description: 'ok' } } } }])),
+    paths: Object.fromEntries(
+      paths.map((path, i) => [path, { post: { operationId: `op${i}`, responses: { '204': { description: 'ok' } } } }]),
+    ),
     components: { schemas: Object.fromEntries(schemas.map((name) => [name, { type: 'string' }])) },
   };
   const { api, warnings } = buildModel(await validateSpec(loadSpec('spec.json', JSON.stringify(spec))));
@@ -30,7 +32,15 @@ async function classNames(paths: readonly string[], schemas: readonly string[] =
 
 describe('resource class names', () => {
   it('are the last segment where it is unique, with the parents where two resources share it', async () => {
-    const { names, warnings } = await classNames(['/chatkit/sessions', '/realtime/sessions', '/realtime/calls', '/models', '/a/b/items', '/c/b/items', '/items']);
+    const { names, warnings } = await classNames([
+      '/chatkit/sessions',
+      '/realtime/sessions',
+      '/realtime/calls',
+      '/models',
+      '/a/b/items',
+      '/c/b/items',
+      '/items',
+    ]);
     expect(names).toEqual({
       a: 'A',
       'a.b': 'AB',
@@ -50,15 +60,35 @@ describe('resource class names', () => {
   });
 
   it('give way to a schema type, which keeps its name, and to what the package root exports', async () => {
-    const { names, types, warnings } = await classNames(['/threads', '/stream', '/ValidationError', '/page', '/beta/threads'], ['Threads', 'BetaThreads']);
+    const { names, types, warnings } = await classNames(
+      ['/threads', '/stream', '/ValidationError', '/page', '/beta/threads'],
+      ['Threads', 'BetaThreads'],
+    );
     expect(types).toEqual(['BetaThreads', 'Threads']);
-    expect(names).toEqual({ beta: 'Beta', 'beta.threads': 'BetaThreadsResource', page: 'PageResource', stream: 'StreamResource', threads: 'ThreadsResource', validationError: 'ValidationErrorResource' });
+    expect(names).toEqual({
+      beta: 'Beta',
+      'beta.threads': 'BetaThreadsResource',
+      page: 'PageResource',
+      stream: 'StreamResource',
+      threads: 'ThreadsResource',
+      validationError: 'ValidationErrorResource',
+    });
     expect(warnings).toEqual([]);
   });
 
   it('avoid every name the package root exports by name (ROOT_EXPORTS lists them all)', () => {
     const index = readFileSync(new URL('../../templates/index.ts.hbs', import.meta.url), 'utf8');
-    const exported = [...index.matchAll(/export (?:type )?\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',')).map((name) => name.trim().replace(/^type /, '').split(/\s+as\s+/).pop()!).filter((name) => name !== '' && !name.startsWith('{'));
+    const exported = [...index.matchAll(/export (?:type )?\{([^}]*)\}/g)]
+      .flatMap((m) => m[1]!.split(','))
+      .map(
+        (name) =>
+          name
+            .trim()
+            .replace(/^type /, '')
+            .split(/\s+as\s+/)
+            .pop()!,
+      )
+      .filter((name) => name !== '' && !name.startsWith('{'));
     expect(exported.length).toBeGreaterThan(10);
     expect(exported.filter((name) => !ROOT_EXPORTS.has(name))).toEqual([]);
   });
@@ -80,6 +110,14 @@ describe('resource class names', () => {
   });
 
   it('page types take the plural of their item type', () => {
-    expect(['Note', 'Batch', 'Policy', 'Status', 'Details', 'Key', 'Box'].map(plural)).toEqual(['Notes', 'Batches', 'Policies', 'Statuses', 'Details', 'Keys', 'Boxes']);
+    expect(['Note', 'Batch', 'Policy', 'Status', 'Details', 'Key', 'Box'].map(plural)).toEqual([
+      'Notes',
+      'Batches',
+      'Policies',
+      'Statuses',
+      'Details',
+      'Keys',
+      'Boxes',
+    ]);
   });
 });

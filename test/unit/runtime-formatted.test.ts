@@ -5,7 +5,9 @@ import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { PRETTIER_OPTIONS } from '../../generator/format/format-files.js';
 
-const FILES = readdirSync('templates/runtime').filter((name) => name.endsWith('.ts')).sort();
+const FILES = readdirSync('templates/runtime')
+  .filter((name) => name.endsWith('.ts'))
+  .sort();
 
 describe('templates/runtime is prettier-clean', () => {
   it.each(FILES)('%s', async (name) => {

@@ -15,8 +15,14 @@ const file = (path: string, text: string): EmittedFile => ({ path, text });
 describe('selfCheck', () => {
   it('finds a top-level name declared twice, in values and in types', () => {
     const problems = selfCheck([
-      file('src/validators.ts', `export const A = 1;\n\nfunction check_X(v: unknown) {\n  return v;\n}\n\nfunction check_X(v: unknown) {\n  return v;\n}\n`),
-      file('src/types.ts', `export type T = string;\nexport type T = number;\nexport interface I {\n  a: string;\n}\nexport interface I {\n  b: string;\n}\n`),
+      file(
+        'src/validators.ts',
+        `export const A = 1;\n\nfunction check_X(v: unknown) {\n  return v;\n}\n\nfunction check_X(v: unknown) {\n  return v;\n}\n`,
+      ),
+      file(
+        'src/types.ts',
+        `export type T = string;\nexport type T = number;\nexport interface I {\n  a: string;\n}\nexport interface I {\n  b: string;\n}\n`,
+      ),
     ]);
     expect(problems).toEqual([
       { file: 'src/validators.ts', message: 'declares `check_X` more than once' },
@@ -42,7 +48,10 @@ describe('selfCheck', () => {
 
   it('finds a named import that the module does not export', () => {
     const problems = selfCheck([
-      file('src/client.ts', `import { type A, B as C, D } from './internal/core.js';\nimport * as validators from './validators.js';\nexport const x = [C, D, validators];\n`),
+      file(
+        'src/client.ts',
+        `import { type A, B as C, D } from './internal/core.js';\nimport * as validators from './validators.js';\nexport const x = [C, D, validators];\n`,
+      ),
       file('src/internal/core.ts', `export interface A {\n  a: string;\n}\nexport class B {}\nconst D = 1;\n`),
       file('src/validators.ts', `export {};\n`),
     ]);
@@ -66,7 +75,9 @@ describe('selfCheck', () => {
       writeFileSync(join(dir, 'index.ts.hbs'), `{{header}}\nexport * from './client.js';\nexport * from './missing.js';\n`);
       const run = generate({ spec: 'test/fixtures/specs/parameters.yaml', out: join(dir, 'out'), templates: dir });
       await expect(run).rejects.toBeInstanceOf(InternalError);
-      await expect(run).rejects.toThrow(/would not compile, so nothing was written:\n {2}src\/index\.ts: imports \.\/missing\.js, which was not generated/);
+      await expect(run).rejects.toThrow(
+        /would not compile, so nothing was written:\n {2}src\/index\.ts: imports \.\/missing\.js, which was not generated/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -21,19 +21,31 @@ describe('spec/chatkit-sessions.yaml', () => {
     expect(warnings).toEqual([]);
     const names = api.schemas.map((s) => s.name.text);
     for (const name of [
-      'ChatSession', 'SessionCreateParams', 'ChatSessionWorkflowParam', 'ChatSessionChatKitConfigurationParam',
-      'ChatSessionExpiresAfterParam', 'ChatSessionRateLimitsParam', 'ChatSessionChatKitConfiguration',
-      'ChatSessionAutomaticThreadTitling', 'ChatSessionFileUpload', 'ChatSessionHistory', 'ChatSessionRateLimits',
-      'ChatSessionStatus', 'ChatKitWorkflow',
-    ]) expect(names).toContain(name);
-    expect(api.operations.map((op) => [op.names.builder.text, [...op.names.resource.map(String), op.names.method.text].join('.')])).toEqual([
-      ['createChatKitSession', 'chatkit.sessions.create'],
-      ['cancelChatKitSession', 'chatkit.sessions.cancel'],
-      ['listChatKitThreads', 'chatkit.threads.list'],
-      ['deleteChatKitThread', 'chatkit.threads.delete'],
-      ['retrieveChatKitThread', 'chatkit.threads.retrieve'],
-      ['listChatKitThreadItems', 'chatkit.threads.listItems'],
-    ]);
+      'ChatSession',
+      'SessionCreateParams',
+      'ChatSessionWorkflowParam',
+      'ChatSessionChatKitConfigurationParam',
+      'ChatSessionExpiresAfterParam',
+      'ChatSessionRateLimitsParam',
+      'ChatSessionChatKitConfiguration',
+      'ChatSessionAutomaticThreadTitling',
+      'ChatSessionFileUpload',
+      'ChatSessionHistory',
+      'ChatSessionRateLimits',
+      'ChatSessionStatus',
+      'ChatKitWorkflow',
+    ])
+      expect(names).toContain(name);
+    expect(api.operations.map((op) => [op.names.builder.text, [...op.names.resource.map(String), op.names.method.text].join('.')])).toEqual(
+      [
+        ['createChatKitSession', 'chatkit.sessions.create'],
+        ['cancelChatKitSession', 'chatkit.sessions.cancel'],
+        ['listChatKitThreads', 'chatkit.threads.list'],
+        ['deleteChatKitThread', 'chatkit.threads.delete'],
+        ['retrieveChatKitThread', 'chatkit.threads.retrieve'],
+        ['listChatKitThreadItems', 'chatkit.threads.listItems'],
+      ],
+    );
     expect(api.operations.every((op) => op.fixedHeaders.some((h) => h.name === 'OpenAI-Beta' && h.value === 'chatkit_beta=v1'))).toBe(true);
   });
 

@@ -46,8 +46,22 @@ describe('printDeclaration', () => {
     },
     {
       rule: 'a multi-line doc is one ` * ` line per line; each doc is its own block',
-      given: { kind: 'interface', name: 'A', docs: [jsDoc('First line.\r\nSecond line.'), jsDoc('@deprecated is spec text, not a tag')], properties: [{ name: 'a', type: 'string' }] },
-      want: ['/**', ' * First line.', ' * Second line.', ' */', '/** \\@deprecated is spec text, not a tag */', 'interface A {', 'a: string;', '}'].join('\n'),
+      given: {
+        kind: 'interface',
+        name: 'A',
+        docs: [jsDoc('First line.\r\nSecond line.'), jsDoc('@deprecated is spec text, not a tag')],
+        properties: [{ name: 'a', type: 'string' }],
+      },
+      want: [
+        '/**',
+        ' * First line.',
+        ' * Second line.',
+        ' */',
+        '/** \\@deprecated is spec text, not a tag */',
+        'interface A {',
+        'a: string;',
+        '}',
+      ].join('\n'),
     },
     {
       rule: 'spec text holding `*/` stays inside its comment',
@@ -121,11 +135,23 @@ describe('printDeclaration', () => {
         docs: [jsDoc('The Notes API.')],
         properties: [
           { name: 'client', type: 'ClientCore', scope: 'protected', isReadonly: true, initializer: raw('this') },
-          { name: 'notes', type: 'Notes', docs: [jsDoc('Notes and their attachments.')], isReadonly: true, initializer: raw('new Notes(this)') },
+          {
+            name: 'notes',
+            type: 'Notes',
+            docs: [jsDoc('Notes and their attachments.')],
+            isReadonly: true,
+            initializer: raw('new Notes(this)'),
+          },
         ],
         ctors: [{ parameters: [{ name: 'options', type: 'ClientOptions', initializer: code`{}` }], statements: [raw('super(options);')] }],
         methods: [
-          { name: 'health', docs: [jsDoc('Checks the API.')], parameters: [{ name: 'options', type: 'RequestOptions', hasQuestionToken: true }], returnType: 'APIPromise<void>', statements: [raw('return health(this.client, options);')] },
+          {
+            name: 'health',
+            docs: [jsDoc('Checks the API.')],
+            parameters: [{ name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
+            returnType: 'APIPromise<void>',
+            statements: [raw('return health(this.client, options);')],
+          },
           { name: 'ping', parameters: [], statements: [raw('return ping(this.client);')] },
         ],
       },
@@ -153,7 +179,12 @@ describe('printDeclaration', () => {
     },
     {
       rule: 'a constructor parameter property',
-      given: { kind: 'class', isExported: true, name: 'Notes', ctors: [{ parameters: [{ name: 'client', type: 'BaseNotesClient', scope: 'protected', isReadonly: true }], statements: [] }] },
+      given: {
+        kind: 'class',
+        isExported: true,
+        name: 'Notes',
+        ctors: [{ parameters: [{ name: 'client', type: 'BaseNotesClient', scope: 'protected', isReadonly: true }], statements: [] }],
+      },
       want: 'export class Notes {\nconstructor(protected readonly client: BaseNotesClient) {\n\n}\n}',
     },
     {

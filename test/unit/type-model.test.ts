@@ -3,7 +3,14 @@
 // or an interface for an object). `open` is the response reading (an API may add enum values).
 import { describe, expect, it } from 'vitest';
 import { printDeclaration } from '../../generator/emit/types/layout.js';
-import { mentionsUploadable, objectType, typeOf, type PropertySource, type TsType, type TypeContext } from '../../generator/emit/types/type-model.js';
+import {
+  mentionsUploadable,
+  objectType,
+  typeOf,
+  type PropertySource,
+  type TsType,
+  type TypeContext,
+} from '../../generator/emit/types/type-model.js';
 import type { IrLiteral, IrObjectSchema, IrSchema } from '../../generator/model/ir.js';
 
 // small IR builders (every node needs a `source`; the type layer never reads it)
@@ -61,34 +68,72 @@ describe('typeOf', () => {
     { rule: 'a ref is the named type of its target', given: ref('chat-model'), want: 'export type T = ChatModel;' },
     // enums and consts
     { rule: 'a string enum in a request lists only what may be sent', given: enumOf('a', 'b'), want: "export type T = 'a' | 'b';" },
-    { rule: 'a string enum in a response is open', given: enumOf('a', 'b'), open: true, want: "export type T = 'a' | 'b' | (string & {});" },
+    {
+      rule: 'a string enum in a response is open',
+      given: enumOf('a', 'b'),
+      open: true,
+      want: "export type T = 'a' | 'b' | (string & {});",
+    },
     { rule: 'a number enum stays closed in a response', given: enumOf(1, 2, -3), open: true, want: 'export type T = 1 | 2 | -3;' },
-    { rule: 'an enum with a quote picks the other quote', given: enumOf("it's", 'plain'), want: 'export type T = "it\'s" | \'plain\';' },
+    { rule: 'an enum with a quote picks the other quote', given: enumOf("it's", 'plain'), want: "export type T = \"it's\" | 'plain';" },
     { rule: 'a const string', given: constOf('list'), want: "export type T = 'list';" },
     { rule: 'const: null is unknown, as openapi-typescript wrote it', given: constOf(null), want: 'export type T = unknown;' },
-    { rule: 'a const object is the type of exactly that value', given: constOf({ a: 1, b: [true, 'x'] }), want: "export interface T {\n  a: 1;\n  b: [true, 'x'];\n}" },
+    {
+      rule: 'a const object is the type of exactly that value',
+      given: constOf({ a: 1, b: [true, 'x'] }),
+      want: "export interface T {\n  a: 1;\n  b: [true, 'x'];\n}",
+    },
     // nullable (3.0 `nullable: true` and 3.1 `type: [T, 'null']` both reach the IR as this union)
     { rule: 'nullable string', given: anyOf(str(), nul), want: 'export type T = string | null;' },
     { rule: 'a nullable ref hugs its null', given: anyOf(ref('Pet'), nul), want: 'export type T = Pet | null;' },
     { rule: 'a repeated keyword is kept once', given: anyOf(str(), str(), nul), want: 'export type T = string | null;' },
     { rule: 'an empty union is unknown', given: anyOf(), want: 'export type T = unknown;' },
     // open string unions: `string | 'a'` would reduce to `string`, and completion would be lost
-    { rule: 'a string beside string literals keeps the literals', given: anyOf(str(), enumOf('gpt-4o', 'o3')), want: "export type T = 'gpt-4o' | 'o3' | (string & {});" },
-    { rule: 'a string beside a ref to an enum, nullable: `(string & {})` before the null', given: anyOf(ref('chat-model'), str(), nul), want: 'export type T = ChatModel | (string & {}) | null;' },
-    { rule: 'a ref to a plain string counts as a string', given: anyOf(ref('Plain'), constOf('auto')), want: "export type T = 'auto' | (string & {});" },
-    { rule: 'an open enum in a response does not add a second `(string & {})`', given: anyOf(str(), enumOf('a')), open: true, want: "export type T = 'a' | (string & {});" },
+    {
+      rule: 'a string beside string literals keeps the literals',
+      given: anyOf(str(), enumOf('gpt-4o', 'o3')),
+      want: "export type T = 'gpt-4o' | 'o3' | (string & {});",
+    },
+    {
+      rule: 'a string beside a ref to an enum, nullable: `(string & {})` before the null',
+      given: anyOf(ref('chat-model'), str(), nul),
+      want: 'export type T = ChatModel | (string & {}) | null;',
+    },
+    {
+      rule: 'a ref to a plain string counts as a string',
+      given: anyOf(ref('Plain'), constOf('auto')),
+      want: "export type T = 'auto' | (string & {});",
+    },
+    {
+      rule: 'an open enum in a response does not add a second `(string & {})`',
+      given: anyOf(str(), enumOf('a')),
+      open: true,
+      want: "export type T = 'a' | (string & {});",
+    },
     // arrays and tuples
     { rule: 'an array', given: array(str()), want: 'export type T = string[];' },
     { rule: 'an array of arrays', given: array(array(int)), want: 'export type T = number[][];' },
     { rule: 'an array of a union is parenthesized', given: array(anyOf(str(), int)), want: 'export type T = (string | number)[];' },
-    { rule: 'an array of a negative literal is Array<…> (prettier cannot parse `-1[]`)', given: array(constOf(-1)), want: 'export type T = Array<-1>;' },
+    {
+      rule: 'an array of a negative literal is Array<…> (prettier cannot parse `-1[]`)',
+      given: array(constOf(-1)),
+      want: 'export type T = Array<-1>;',
+    },
     {
       rule: 'prefixItems: required up to minItems, optional after, rest from items',
       given: array(str(), { prefixItems: [num, num, bool], minItems: 2 }),
       want: 'export type T = [number, number, boolean?, ...string[]];',
     },
-    { rule: 'prefixItems with items: false is a closed tuple', given: array(never, { prefixItems: [num, num], minItems: 2 }), want: 'export type T = [number, number];' },
-    { rule: 'maxItems cuts the tuple', given: array(unknown, { prefixItems: [num, num, num], maxItems: 2 }), want: 'export type T = [number?, number?];' },
+    {
+      rule: 'prefixItems with items: false is a closed tuple',
+      given: array(never, { prefixItems: [num, num], minItems: 2 }),
+      want: 'export type T = [number, number];',
+    },
+    {
+      rule: 'maxItems cuts the tuple',
+      given: array(unknown, { prefixItems: [num, num, num], maxItems: 2 }),
+      want: 'export type T = [number?, number?];',
+    },
     // objects
     {
       rule: 'an object is an interface: required and optional properties, keys quoted when not identifiers',
@@ -96,7 +141,11 @@ describe('typeOf', () => {
       // integer keys come first, as JavaScript orders them
       want: "export interface T {\n  2?: number;\n  id: string;\n  'x-trace'?: string;\n  $ref?: string;\n}",
     },
-    { rule: 'an object without properties or declared additionalProperties', given: obj({}), want: 'export type T = Record<string, unknown>;' },
+    {
+      rule: 'an object without properties or declared additionalProperties',
+      given: obj({}),
+      want: 'export type T = Record<string, unknown>;',
+    },
     { rule: 'additionalProperties: true, declared', given: obj({}, [], true), want: 'export type T = {\n  [key: string]: unknown;\n};' },
     { rule: 'additionalProperties: a schema', given: obj({}, [], int), want: 'export type T = {\n  [key: string]: number;\n};' },
     {
@@ -104,7 +153,11 @@ describe('typeOf', () => {
       given: obj({ id: str() }, ['id'], ref('Pet')),
       want: 'export type T = {\n  id: string;\n} & {\n  [key: string]: Pet;\n};',
     },
-    { rule: 'additionalProperties: false is just the properties', given: obj({ id: str() }, ['id'], false), want: 'export interface T {\n  id: string;\n}' },
+    {
+      rule: 'additionalProperties: false is just the properties',
+      given: obj({ id: str() }, ['id'], false),
+      want: 'export interface T {\n  id: string;\n}',
+    },
     {
       rule: 'a property keeps its description and format as a comment',
       given: obj({ at: str({ format: 'date-time', description: 'When it happened.' }) }, ['at']),
@@ -117,7 +170,11 @@ describe('typeOf', () => {
       want: "export interface T {\n  status: {\n    state: 'on' | 'off' | (string & {});\n  };\n}",
     },
     // allOf
-    { rule: 'allOf of refs is an intersection', given: allOf(ref('Pet'), obj({ id: str() }, ['id'])), want: 'export type T = Pet & {\n  id: string;\n};' },
+    {
+      rule: 'allOf of refs is an intersection',
+      given: allOf(ref('Pet'), obj({ id: str() }, ['id'])),
+      want: 'export type T = Pet & {\n  id: string;\n};',
+    },
     { rule: 'allOf of one part is that part', given: allOf(ref('Pet')), want: 'export type T = Pet;' },
     { rule: 'allOf drops bare `{}` parts; nothing left is unknown', given: allOf(unknown, unknown), want: 'export type T = unknown;' },
   ])('$rule', ({ given, open, want }) => {
@@ -134,12 +191,30 @@ describe('objectType', () => {
     },
     {
       rule: 'a parameter group: its own description replaces the schema one',
-      given: { properties: [{ name: 'limit', required: false, schema: { kind: 'number', integer: true, source: '', description: 'schema text' }, description: 'How many.' }] },
-      want: { kind: 'object', members: [{ kind: 'property', key: 'limit', optional: true, type: { kind: 'keyword', name: 'number' }, comment: '* How many. ' }] },
+      given: {
+        properties: [
+          {
+            name: 'limit',
+            required: false,
+            schema: { kind: 'number', integer: true, source: '', description: 'schema text' },
+            description: 'How many.',
+          },
+        ],
+      },
+      want: {
+        kind: 'object',
+        members: [{ kind: 'property', key: 'limit', optional: true, type: { kind: 'keyword', name: 'number' }, comment: '* How many. ' }],
+      },
     },
     {
       rule: 'a property repeated by name is one member, at its first place, with its last schema',
-      given: { properties: [{ name: 'a', required: true, schema: str() }, { name: 'b', required: true, schema: str() }, { name: 'a', required: false, schema: int }] },
+      given: {
+        properties: [
+          { name: 'a', required: true, schema: str() },
+          { name: 'b', required: true, schema: str() },
+          { name: 'a', required: false, schema: int },
+        ],
+      },
       want: {
         kind: 'object',
         members: [

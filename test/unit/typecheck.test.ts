@@ -17,7 +17,9 @@ const GOLDENS = readdirSync('test/golden', { withFileTypes: true })
 
 describe.concurrent('tsc --strict', () => {
   it('tsconfig.json (the generator, tests, benches and templates/runtime) type-checks', async () => {
-    const output = await promisify(execFile)(process.execPath, [TSC, '-p', 'tsconfig.json', '--noEmit'], { maxBuffer: 16 * 1024 * 1024 }).then(
+    const output = await promisify(execFile)(process.execPath, [TSC, '-p', 'tsconfig.json', '--noEmit'], {
+      maxBuffer: 16 * 1024 * 1024,
+    }).then(
       () => '',
       (error: { stdout: string; stderr: string }) => `${error.stdout}${error.stderr}`,
     );
@@ -48,7 +50,9 @@ describe('the one-program check', () => {
     const edited = tree('edited', { 'src/index.ts': 'export {};\n', 'src/internal/extra.ts': `${header}\nexport const s: string = 1;\n` });
     const result = typeCheckTrees([clean, broken, edited], { compilerOptions: { skipLibCheck: true } });
     expect(result.sharedRuntime).toBe(2);
-    expect(result.output).toContain("test/.virtual/broken/src/index.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'.");
+    expect(result.output).toContain(
+      "test/.virtual/broken/src/index.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'.",
+    );
     expect(result.output).toContain('test/.virtual/edited/src/internal/extra.ts(2,14): error TS2322');
     expect(result.output.match(/error TS/g)).toHaveLength(2);
   }, 300_000);

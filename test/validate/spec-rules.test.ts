@@ -16,9 +16,16 @@ const op = (id: string, parameter?: string) =>
 
 describe('validate/equivalent-paths (OAS 3.1 §4.8.8.2)', () => {
   it('refuses two templates that differ only in parameter names, at the second, pointing at the first', () => {
-    const problems = checkEquivalentPaths(spec(`paths:\n  /pets/{id}:\n    get: ${op('a', 'id')}\n  /pets/{petId}:\n    delete: ${op('b', 'petId')}\n`));
+    const problems = checkEquivalentPaths(
+      spec(`paths:\n  /pets/{id}:\n    get: ${op('a', 'id')}\n  /pets/{petId}:\n    delete: ${op('b', 'petId')}\n`),
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: 'validate/equivalent-paths', severity: 'error', at: { line: 6, column: 3, pointer: '/paths/~1pets~1{petId}' }, related: [{ at: { line: 4, pointer: '/paths/~1pets~1{id}' } }] });
+    expect(problems[0]).toMatchObject({
+      code: 'validate/equivalent-paths',
+      severity: 'error',
+      at: { line: 6, column: 3, pointer: '/paths/~1pets~1{petId}' },
+      related: [{ at: { line: 4, pointer: '/paths/~1pets~1{id}' } }],
+    });
     expect(problems[0]!.message).not.toContain('both declare'); // GET and DELETE: the paths clash even so
   });
 
@@ -28,7 +35,16 @@ describe('validate/equivalent-paths (OAS 3.1 §4.8.8.2)', () => {
   });
 
   it('accepts paths that differ in a literal segment, in depth, or in a fragment or query after the path', () => {
-    const keys = ['/pets/{id}', '/pets/{id}/toys', '/pets/mine', '/owners/{id}', '/#Action=A&id={id}', '/#Action=B&id={id}', '/items/{id}?beta=true', '/items/{id}'];
+    const keys = [
+      '/pets/{id}',
+      '/pets/{id}/toys',
+      '/pets/mine',
+      '/owners/{id}',
+      '/#Action=A&id={id}',
+      '/#Action=B&id={id}',
+      '/items/{id}?beta=true',
+      '/items/{id}',
+    ];
     expect(checkEquivalentPaths(spec(`paths:\n${keys.map((key) => `  '${key}': {}\n`).join('')}`))).toEqual([]);
   });
 });
@@ -37,10 +53,18 @@ describe('validate/undefined-security-scheme (OAS 3.1 §4.8.30.1)', () => {
   const schemes = `components:\n  securitySchemes:\n    bearer_auth: { type: http, scheme: bearer }\n    api_key: { type: apiKey, in: header, name: X-Key }\n`;
 
   it('refuses a name no scheme declares, in the document and in an operation, with a suggestion', () => {
-    const problems = checkSecuritySchemes(spec(`security:\n  - bearerAuth: []\npaths:\n  /a:\n    get:\n      operationId: a\n      security: [{ api_key: [] }, { api_key: [], oauth: [read] }]\n      responses: { '200': { description: OK } }\n${schemes}`));
+    const problems = checkSecuritySchemes(
+      spec(
+        `security:\n  - bearerAuth: []\npaths:\n  /a:\n    get:\n      operationId: a\n      security: [{ api_key: [] }, { api_key: [], oauth: [read] }]\n      responses: { '200': { description: OK } }\n${schemes}`,
+      ),
+    );
     expect(problems.map((p) => [p.code, p.at.pointer, p.hint])).toEqual([
       ['validate/undefined-security-scheme', '/security/0/bearerAuth', 'Did you mean `bearer_auth`?'],
-      ['validate/undefined-security-scheme', '/paths/~1a/get/security/1/oauth', 'Declare `oauth` under `components/securitySchemes`, or use one of `bearer_auth`, `api_key`.'],
+      [
+        'validate/undefined-security-scheme',
+        '/paths/~1a/get/security/1/oauth',
+        'Declare `oauth` under `components/securitySchemes`, or use one of `bearer_auth`, `api_key`.',
+      ],
     ]);
   });
 
@@ -56,10 +80,16 @@ describe('validate/undefined-security-scheme (OAS 3.1 §4.8.30.1)', () => {
 });
 
 describe('component names in OAS 3.0 documents (3.0.3 §4.7.7.1; the 3.1 schema checks them itself)', () => {
-  const doc = (version: string) => loadSpec('spec.yaml', `openapi: ${version}\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Good.Name_1-a: { type: object }\n    'Entity«string»': { type: object }\n  x-tools:\n    'any key': 1\n`);
+  const doc = (version: string) =>
+    loadSpec(
+      'spec.yaml',
+      `openapi: ${version}\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Good.Name_1-a: { type: object }\n    'Entity«string»': { type: object }\n  x-tools:\n    'any key': 1\n`,
+    );
 
   it('refuses a 3.0 component key outside ^[a-zA-Z0-9._-]+$, at the key', () => {
-    expect(checkComponentNames(doc('3.0.3')).map((d) => [d.code, d.at.pointer, d.at.line])).toEqual([['validate/schema', '/components/schemas/Entity«string»', 7]]);
+    expect(checkComponentNames(doc('3.0.3')).map((d) => [d.code, d.at.pointer, d.at.line])).toEqual([
+      ['validate/schema', '/components/schemas/Entity«string»', 7],
+    ]);
   });
 
   it('leaves 3.1 documents to the OpenAPI schema, which reports the same key', async () => {
@@ -86,11 +116,19 @@ describe('load/invalid-utf8', () => {
 
   it('locates the first bad byte as line:col, counting characters before it', () => {
     // "title: Café" in UTF-8, then a Latin-1 é on the third line (after a CRLF and a LF)
-    expect(fails([...ascii('a: 1\r\nb: Café\nc: Caf'), 0xe9, ...ascii('\n')])).toMatchObject({ code: 'load/invalid-utf8', severity: 'error', at: { file: 'spec.yaml', line: 3, column: 7 }, message: expect.stringContaining('0xE9 at offset 21') });
+    expect(fails([...ascii('a: 1\r\nb: Café\nc: Caf'), 0xe9, ...ascii('\n')])).toMatchObject({
+      code: 'load/invalid-utf8',
+      severity: 'error',
+      at: { file: 'spec.yaml', line: 3, column: 7 },
+      message: expect.stringContaining('0xE9 at offset 21'),
+    });
   });
 
   it('refuses overlong forms, surrogates and truncated sequences (RFC 3629)', () => {
-    expect(fails([...ascii('x'), 0xc0, 0xaf])).toMatchObject({ at: { line: 1, column: 2 }, message: expect.stringContaining('0xC0 at offset 1') });
+    expect(fails([...ascii('x'), 0xc0, 0xaf])).toMatchObject({
+      at: { line: 1, column: 2 },
+      message: expect.stringContaining('0xC0 at offset 1'),
+    });
     expect(fails([0xed, 0xa0, 0x80])).toMatchObject({ message: expect.stringContaining('0xED at offset 0') });
     expect(fails([...ascii('ab'), 0xe2, 0x9c])).toMatchObject({ at: { column: 3 }, message: expect.stringContaining('0xE2 at offset 2') });
   });

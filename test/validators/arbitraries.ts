@@ -9,7 +9,11 @@ const SMALL_NUMBER = fc.oneof(
   fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }),
   fc.constantFrom(0, -1, 1, 0.5, 63, 64, 65, 512, 600, 601, 1e11),
 );
-const TEXT = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('', 'a', '😀😀', '__proto__', 'constructor', 'x'.repeat(70)));
+const TEXT = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.constantFrom('', 'a', '😀😀', '__proto__', 'constructor', 'x'.repeat(70)),
+);
 
 /** JSON without huge numbers. */
 export const anyJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
@@ -40,11 +44,16 @@ export function valueOf(schema: IrSchema, api: IrApi, depth = 0): fc.Arbitrary<u
       return fc.tuple(...parts.map(inner)).map((values) => (values.every(isPlainObject) ? merge(values) : values[0]));
     }
     case 'array': {
-      const rest = fc.array(inner(schema.items), { minLength: Math.min(schema.minItems ?? 0, 4), maxLength: Math.min(schema.maxItems ?? 4, depth > 2 ? 1 : 4) });
+      const rest = fc.array(inner(schema.items), {
+        minLength: Math.min(schema.minItems ?? 0, 4),
+        maxLength: Math.min(schema.maxItems ?? 4, depth > 2 ? 1 : 4),
+      });
       if (schema.prefixItems === undefined) return rest;
       // a tuple: its leading items, cut anywhere from minItems on, then maybe more
       const cut = fc.integer({ min: Math.min(schema.minItems ?? 0, schema.prefixItems.length), max: schema.prefixItems.length });
-      return fc.tuple(fc.tuple(...schema.prefixItems.map(inner)), cut, schema.items.kind === 'never' ? fc.constant([]) : rest).map(([leading, count, more]) => (count < leading.length ? leading.slice(0, count) : [...leading, ...more]));
+      return fc
+        .tuple(fc.tuple(...schema.prefixItems.map(inner)), cut, schema.items.kind === 'never' ? fc.constant([]) : rest)
+        .map(([leading, count, more]) => (count < leading.length ? leading.slice(0, count) : [...leading, ...more]));
     }
     case 'string':
       // file content: a Blob (valid), or the string a spec's example would show (invalid)
@@ -103,18 +112,24 @@ function objectOf(parts: readonly IrObjectSchema[], api: IrApi, depth: number): 
   const properties = parts.flatMap((part) => part.properties);
   const entries = properties.map((property) => {
     const value = valueOf(property.schema, api, depth + 1);
-    return property.required ? value.map((v) => [property.name, v] as const) : fc.option(value, { freq: depth > 2 ? 1 : 2, nil: undefined }).map((v) => [property.name, v] as const);
+    return property.required
+      ? value.map((v) => [property.name, v] as const)
+      : fc.option(value, { freq: depth > 2 ? 1 : 2, nil: undefined }).map((v) => [property.name, v] as const);
   });
   // a property of the other direction (readOnly in a request shape, writeOnly in a response
   // shape) now and then, as a client that sends back what it read would
-  const excluded = parts.flatMap((part) => part.excluded ?? []).map((property) => fc.option(anyJson, { freq: 3, nil: undefined }).map((v) => [property.name, v] as const));
+  const excluded = parts
+    .flatMap((part) => part.excluded ?? [])
+    .map((property) => fc.option(anyJson, { freq: 3, nil: undefined }).map((v) => [property.name, v] as const));
   entries.push(...excluded);
   const extra = parts.map((part) => part.additionalProperties).find((additional): additional is IrSchema => typeof additional === 'object');
   const names = parts.map((part) => part.propertyNames).find((schema) => schema !== undefined);
   const extras =
     extra === undefined
       ? fc.constant([] as [string, unknown][])
-      : fc.array(fc.tuple(names === undefined ? TEXT : valueOf(names, api, depth + 1).map(String), valueOf(extra, api, depth + 1)), { maxLength: depth > 2 ? 1 : 4 });
+      : fc.array(fc.tuple(names === undefined ? TEXT : valueOf(names, api, depth + 1).map(String), valueOf(extra, api, depth + 1)), {
+          maxLength: depth > 2 ? 1 : 4,
+        });
   return fc.tuple(fc.tuple(...entries), extras).map(([own, more]) => {
     const object: Record<string, unknown> = {};
     for (const [key, value] of [...more, ...own]) if (value !== undefined) define(object, key, value);
@@ -125,16 +140,25 @@ function objectOf(parts: readonly IrObjectSchema[], api: IrApi, depth: number): 
 function stringOf(minLength: number, maxLength: number | undefined, pattern: string | undefined): fc.Arbitrary<unknown> {
   if (pattern !== undefined) return fc.oneof(fc.stringMatching(new RegExp(pattern, 'u')), TEXT);
   const max = Math.min(maxLength ?? 20, minLength + 20);
-  return fc.oneof(fc.string({ minLength, maxLength: max }), fc.string({ unit: 'binary', minLength, maxLength: max }), fc.constant('x'.repeat(Math.max(minLength, 1))));
+  return fc.oneof(
+    fc.string({ minLength, maxLength: max }),
+    fc.string({ unit: 'binary', minLength, maxLength: max }),
+    fc.constant('x'.repeat(Math.max(minLength, 1))),
+  );
 }
 
 function numberOf(schema: Extract<IrSchema, { kind: 'number' }>): fc.Arbitrary<unknown> {
   const low = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1000);
   const high = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : 1000);
-  const bounds = [schema.minimum, schema.maximum, schema.exclusiveMinimum, schema.exclusiveMaximum].filter((b): b is number => b !== undefined);
+  const bounds = [schema.minimum, schema.maximum, schema.exclusiveMinimum, schema.exclusiveMaximum].filter(
+    (b): b is number => b !== undefined,
+  );
   const edges = fc.constantFrom(...bounds.flatMap((b) => [b - 1, b, b + 1, b + 0.5]), 0);
   const step = schema.multipleOf;
-  const base = schema.integer || step !== undefined ? fc.integer({ min: Math.ceil(Math.min(low, high)), max: Math.floor(Math.max(low, high)) }) : fc.double({ min: Math.min(low, high), max: Math.max(low, high), noNaN: true, noDefaultInfinity: true });
+  const base =
+    schema.integer || step !== undefined
+      ? fc.integer({ min: Math.ceil(Math.min(low, high)), max: Math.floor(Math.max(low, high)) })
+      : fc.double({ min: Math.min(low, high), max: Math.max(low, high), noNaN: true, noDefaultInfinity: true });
   const stepped = step === undefined ? base : base.map((n) => Math.round((n as number) / step) * step);
   return fc.oneof(stepped, edges, SMALL_NUMBER);
 }
@@ -144,7 +168,18 @@ export function define(object: Record<string, unknown>, key: string, value: unkn
   Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-const MUTATIONS = ['drop-key', 'add-key', 'near-key', 'wrong-type', 'null', 'bump-up', 'bump-down', 'long-string', 'many-keys', 'emoji'] as const;
+const MUTATIONS = [
+  'drop-key',
+  'add-key',
+  'near-key',
+  'wrong-type',
+  'null',
+  'bump-up',
+  'bump-down',
+  'long-string',
+  'many-keys',
+  'emoji',
+] as const;
 
 /** A near miss: one mutation at one place in a valid-looking value. */
 export function nearMiss(value: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
@@ -154,10 +189,15 @@ export function nearMiss(value: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
 }
 
 function mutate(root: unknown, where: number, mutation: (typeof MUTATIONS)[number], replacement: unknown, text: string): unknown {
-  const places: { parent: Record<string, unknown> | unknown[] | undefined; key: string | number; value: unknown }[] = [{ parent: undefined, key: '', value: root }];
+  const places: { parent: Record<string, unknown> | unknown[] | undefined; key: string | number; value: unknown }[] = [
+    { parent: undefined, key: '', value: root },
+  ];
   const walk = (value: unknown) => {
     if (Array.isArray(value)) value.forEach((item, i) => (places.push({ parent: value, key: i, value: item }), walk(item)));
-    else if (typeof value === 'object' && value !== null) for (const key of Object.keys(value)) (places.push({ parent: value as Record<string, unknown>, key, value: (value as Record<string, unknown>)[key] }), walk((value as Record<string, unknown>)[key]));
+    else if (typeof value === 'object' && value !== null)
+      for (const key of Object.keys(value))
+        places.push({ parent: value as Record<string, unknown>, key, value: (value as Record<string, unknown>)[key] }),
+          walk((value as Record<string, unknown>)[key]);
   };
   walk(root);
   const place = places[where % places.length]!;

@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleGenerated } from './harness.js';
 
 interface Client {
-  chatkit: { sessions: { create(body: unknown, options?: object): Promise<unknown>; cancel(id: unknown, options?: object): Promise<unknown> } };
+  chatkit: {
+    sessions: { create(body: unknown, options?: object): Promise<unknown>; cancel(id: unknown, options?: object): Promise<unknown> };
+  };
 }
 type ClientClass = new (options: object) => Client;
 interface ValidationErrorLike extends Error {
@@ -17,7 +19,10 @@ let ChatKitClient: ClientClass;
 let ValidationError: new (...args: never[]) => ValidationErrorLike;
 
 beforeAll(async () => {
-  const module = (await import(pathToFileURL(await bundleGenerated('spec/chatkit-sessions.yaml', 'src/index.ts')).href)) as Record<string, unknown>;
+  const module = (await import(pathToFileURL(await bundleGenerated('spec/chatkit-sessions.yaml', 'src/index.ts')).href)) as Record<
+    string,
+    unknown
+  >;
   ChatKitClient = module['ChatKitClient'] as ClientClass;
   ValidationError = module['ValidationError'] as typeof ValidationError;
 });
@@ -49,7 +54,10 @@ function client(response: unknown, options: object = {}): { client: Client; call
 }
 
 async function rejection(promise: Promise<unknown>): Promise<ValidationErrorLike> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return error as ValidationErrorLike;
 }
@@ -98,7 +106,15 @@ describe('response validation', () => {
   it("rejects a response missing required fields, unless responseValidation is 'off'", async () => {
     const partial = { id: 'cksess_123', object: 'chatkit.session', status: 'cancelled' };
     const error = await rejection(client(partial).client.chatkit.sessions.cancel('cksess_123'));
-    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual(['chatkit_configuration', 'client_secret', 'expires_at', 'max_requests_per_1_minute', 'rate_limits', 'user', 'workflow']);
+    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'chatkit_configuration',
+      'client_secret',
+      'expires_at',
+      'max_requests_per_1_minute',
+      'rate_limits',
+      'user',
+      'workflow',
+    ]);
     await expect(client(partial, { responseValidation: 'off' }).client.chatkit.sessions.cancel('cksess_123')).resolves.toEqual(partial);
   });
 });

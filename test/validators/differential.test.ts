@@ -21,8 +21,14 @@ import { compileOracles, jsonSchemas } from './oracle.js';
 
 const SPECS = [
   'spec/chatkit-sessions.yaml',
-  ...readdirSync('test/fixtures/specs').filter((file) => file.endsWith('.yaml')).sort().map((file) => join('test/fixtures/specs', file)),
-  ...readdirSync('test/validators/fixtures').filter((file) => file.endsWith('.yaml')).sort().map((file) => join('test/validators/fixtures', file)),
+  ...readdirSync('test/fixtures/specs')
+    .filter((file) => file.endsWith('.yaml'))
+    .sort()
+    .map((file) => join('test/fixtures/specs', file)),
+  ...readdirSync('test/validators/fixtures')
+    .filter((file) => file.endsWith('.yaml'))
+    .sort()
+    .map((file) => join('test/validators/fixtures', file)),
 ];
 const TOTAL_VALUES = 12_000;
 
@@ -36,7 +42,8 @@ interface Subject {
 const subjects: Subject[] = [];
 for (const [spec, api] of await Promise.all(SPECS.map(async (spec) => [spec, await specIr(spec)] as const))) {
   for (const named of api.schemas) subjects.push({ spec, name: named.name.text, schema: named.schema, api });
-  for (const op of api.operations) for (const group of parameterGroups(op)) subjects.push({ spec, name: group.type.text, schema: group.schema, api });
+  for (const op of api.operations)
+    for (const group of parameterGroups(op)) subjects.push({ spec, name: group.type.text, schema: group.schema, api });
 }
 const RUNS = Math.ceil(TOTAL_VALUES / subjects.length);
 
@@ -53,7 +60,11 @@ describe.each(SPECS)('validators agree with ajv: %s', (spec) => {
       const declaresProto = JSON.stringify(schemas.get(subject.name)).includes('"__proto__":');
       const hasUnevaluated = reaches(schemas, subject.name, 'unevaluatedProperties');
       const valid = valueOf(subject.schema, api);
-      const values = fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: nearMiss(valid), weight: 4 }, { arbitrary: anyJson, weight: 1 });
+      const values = fc.oneof(
+        { arbitrary: valid, weight: 3 },
+        { arbitrary: nearMiss(valid), weight: 4 },
+        { arbitrary: anyJson, weight: 1 },
+      );
       fc.assert(
         fc.property(values, (value) => {
           fc.pre(!declaresProto || !JSON.stringify(value).includes('"__proto__":'));
@@ -61,7 +72,10 @@ describe.each(SPECS)('validators agree with ajv: %s', (spec) => {
           checked++;
           // ajv checks the spec as written: its 'loose' oracle (unknown keys allowed where the spec
           // leaves them open) is our 'request' mode, which accepts only listed values
-          for (const [mode, oracle] of [['request', 'loose'], ['strict', 'strict']] as const) {
+          for (const [mode, oracle] of [
+            ['request', 'loose'],
+            ['strict', 'strict'],
+          ] as const) {
             const issues = validate(value, mode);
             // ajv's deep equality (enum, const) also compares prototypes, which JSON values do not have
             const expected = oracles[oracle].get(subject.name)!(withPlainPrototypes(value));

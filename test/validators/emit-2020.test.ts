@@ -7,7 +7,13 @@ import type { IrSchema } from '../../generator/model/ir.js';
 import { boolean, closed, emit, integer, messages, named, number, object, ref, string, union } from './emit-support.js';
 
 const never: IrSchema = { kind: 'never', source: '/given' };
-const tuple = (prefixItems: IrSchema[], items: IrSchema, extra: Record<string, number> = {}): IrSchema => ({ kind: 'array', prefixItems, items, source: '/given', ...extra });
+const tuple = (prefixItems: IrSchema[], items: IrSchema, extra: Record<string, number> = {}): IrSchema => ({
+  kind: 'array',
+  prefixItems,
+  items,
+  source: '/given',
+  ...extra,
+});
 
 describe('prefixItems', () => {
   it('checks each leading item against its own schema, the rest against items', () => {
@@ -17,7 +23,7 @@ describe('prefixItems', () => {
     expect(messages(given.check, ['abc', 1.5, true, 'x'])).toEqual([
       '0: expected at most 2 characters, found 3',
       '1: expected an integer, found number 1.5',
-      '3: expected a boolean, found string \'x\'',
+      "3: expected a boolean, found string 'x'",
     ]);
   });
 
@@ -32,7 +38,15 @@ describe('enum and const of objects and arrays', () => {
   it('compares with JSON equality: same keys, equal values, arrays in order', () => {
     const given = emit({ kind: 'enum', values: ['fast', { speed: 'slow', gear: [1, { x: true }] }, [1, 2], {}], source: '/given' });
     for (const value of ['fast', { gear: [1, { x: true }], speed: 'slow' }, [1, 2], {}]) expect(messages(given.check, value)).toEqual([]);
-    for (const value of ['slow', { speed: 'slow' }, { speed: 'slow', gear: [1, { x: true }], more: 1 }, [2, 1], [1, 2, 3], { '': 1 }, null]) {
+    for (const value of [
+      'slow',
+      { speed: 'slow' },
+      { speed: 'slow', gear: [1, { x: true }], more: 1 },
+      [2, 1],
+      [1, 2, 3],
+      { '': 1 },
+      null,
+    ]) {
       expect(given.check(value, 'request')).toHaveLength(1);
     }
     // 'loose' keeps an unlisted string (a listed type), never an unlisted object or array
@@ -45,32 +59,66 @@ describe('enum and const of objects and arrays', () => {
 describe('unevaluatedProperties', () => {
   const card = object({ object: [{ kind: 'const', value: 'card', source: '/c' }, 'required'], number: string() });
   const bank = object({ object: [{ kind: 'const', value: 'bank', source: '/b' }, 'required'], iban: string() });
-  const payment: IrSchema = { kind: 'allOf', source: '/given', parts: [object({ id: string() }), union('anyOf', [card, bank])], unevaluatedProperties: never };
+  const payment: IrSchema = {
+    kind: 'allOf',
+    source: '/given',
+    parts: [object({ id: string() }), union('anyOf', [card, bank])],
+    unevaluatedProperties: never,
+  };
 
   it('false: keys of the object and of the variant that matched are allowed, others are not', () => {
     const given = emit(payment);
     expect(messages(given.check, { id: '1', object: 'card', number: '4242' })).toEqual([]);
     expect(messages(given.check, { object: 'bank', iban: 'DE00' })).toEqual([]);
     // `iban` belongs to the variant that did not match
-    expect(messages(given.check, { id: '1', object: 'card', iban: 'DE00' })).toEqual(['iban: unevaluated key: only a oneOf/anyOf variant that the value does not match declares it']);
-    expect(messages(given.check, { object: 'card', constructor: 1 })).toEqual(['constructor: unknown key `constructor` in `Given`; known keys: `id`']);
+    expect(messages(given.check, { id: '1', object: 'card', iban: 'DE00' })).toEqual([
+      'iban: unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
+    ]);
+    expect(messages(given.check, { object: 'card', constructor: 1 })).toEqual([
+      'constructor: unknown key `constructor` in `Given`; known keys: `id`',
+    ]);
   });
 
   it('a schema: each unevaluated value must match it; allOf parts and their refs evaluate', () => {
     const base = named('Base', object({ id: [string(), 'required'] }));
-    const given = emit({ kind: 'allOf', source: '/given', parts: [ref('Base'), object({ name: string() })], unevaluatedProperties: integer() }, [base]);
+    const given = emit(
+      { kind: 'allOf', source: '/given', parts: [ref('Base'), object({ name: string() })], unevaluatedProperties: integer() },
+      [base],
+    );
     expect(messages(given.check, { id: 'a', name: 'n', extra: 3 })).toEqual([]);
     expect(messages(given.check, { id: 'a', extra: 'x' })).toEqual(["extra: expected an integer, found string 'x'"]);
   });
 
   it('declared additionalProperties in a part evaluates every key; a oneOf evaluates through its matching branch', () => {
-    const open = emit({ kind: 'allOf', source: '/given', parts: [object({ a: string() }, { additionalProperties: boolean, additionalPropertiesDeclared: true }), object({ b: string() })], unevaluatedProperties: never });
+    const open = emit({
+      kind: 'allOf',
+      source: '/given',
+      parts: [object({ a: string() }, { additionalProperties: boolean, additionalPropertiesDeclared: true }), object({ b: string() })],
+      unevaluatedProperties: never,
+    });
     expect(messages(open.check, { a: 'x', c: true })).toEqual([]);
     expect(messages(open.check, { a: 'x', c: 1 })).toEqual(['c: expected a boolean, found number 1']);
-    const layered = emit(union('oneOf', [object({ a: [string(), 'required'] }, {}), { kind: 'allOf', source: '/l', parts: [object({ b: [boolean, 'required'] }), union('anyOf', [object({ c: integer() }), object({ d: string() }, closed)])] }], { unevaluatedProperties: never }));
+    const layered = emit(
+      union(
+        'oneOf',
+        [
+          object({ a: [string(), 'required'] }, {}),
+          {
+            kind: 'allOf',
+            source: '/l',
+            parts: [object({ b: [boolean, 'required'] }), union('anyOf', [object({ c: integer() }), object({ d: string() }, closed)])],
+          },
+        ],
+        { unevaluatedProperties: never },
+      ),
+    );
     expect(messages(layered.check, { b: true, c: 1 })).toEqual([]);
-    expect(messages(layered.check, { a: 'x', c: 1 })).toEqual(['c: unevaluated key: only a oneOf/anyOf variant that the value does not match declares it']);
-    expect(messages(layered.check, { a: 'x', e: 1 })).toEqual(['e: unknown key: neither the schema nor the oneOf/anyOf variant the value matches declares it']);
+    expect(messages(layered.check, { a: 'x', c: 1 })).toEqual([
+      'c: unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
+    ]);
+    expect(messages(layered.check, { a: 'x', e: 1 })).toEqual([
+      'e: unknown key: neither the schema nor the oneOf/anyOf variant the value matches declares it',
+    ]);
   });
 
   it('leaves non-objects to the composition', () => {

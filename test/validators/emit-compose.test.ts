@@ -44,7 +44,9 @@ describe('ref', () => {
     let tree: { kids: unknown[] } = { kids: [] };
     for (let level = 0; level < 300; level++) tree = { kids: [tree] }; // 600 levels of objects and arrays
     const path = ['tree', ...Array.from({ length: 256 }, () => ['kids', '0']).flat()].join('.');
-    expect(messages(given.check, { tree, leaf: { name: 'x' } })).toEqual([`${path}: nested deeper than 512 levels (the validators' limit); not checked further`]);
+    expect(messages(given.check, { tree, leaf: { name: 'x' } })).toEqual([
+      `${path}: nested deeper than 512 levels (the validators' limit); not checked further`,
+    ]);
   });
 
   it('inlines a named leaf (no call for an enum)', () => {
@@ -57,7 +59,9 @@ describe('ref', () => {
     const given = emit(object({ rate_limits: ref('Limits') }), [limits]);
     expect(given.text).not.toContain('check_Limits');
     expect(given.text).toContain("issues = fail(issues, ['rate_limits', k3], unknownKeyMessage(k3, '`rate_limits`', KEYS_3, NESTED_2));");
-    expect(messages(given.check, { rate_limits: { mx: 1 } })).toEqual(['rate_limits.mx: unknown key `mx` in `rate_limits`; did you mean `max`?']);
+    expect(messages(given.check, { rate_limits: { mx: 1 } })).toEqual([
+      'rate_limits.mx: unknown key `mx` in `rate_limits`; did you mean `max`?',
+    ]);
     expect(messages(given.check, { rate_limits: 'x' })).toEqual(["rate_limits: expected an object `{ max }`, found string 'x'"]);
   });
 
@@ -74,7 +78,9 @@ describe('ref', () => {
       'rate_limits.p1: expected an integer, found number 1.5',
       'rate_limits.mx: unknown key `mx` in `rate_limits`; did you mean `p0`?',
     ]);
-    expect(messages(given.check, { rate_limits: 'x' })).toEqual([expect.stringMatching(/^rate_limits: expected an object `\{ p0, p1, p2, p3, … \}`, found string 'x'$/)]);
+    expect(messages(given.check, { rate_limits: 'x' })).toEqual([
+      expect.stringMatching(/^rate_limits: expected an object `\{ p0, p1, p2, p3, … \}`, found string 'x'$/),
+    ]);
   });
 });
 
@@ -85,8 +91,13 @@ describe('allOf', () => {
     const given = emit({ kind: 'allOf', parts: [ref('Base'), object({ extra: [integer(), 'required'] })], source: '/given' }, [base]);
     expect(given.text).not.toContain('check_Base');
     expect(messages(given.check, { id: 'x', extra: 1 }, 'strict')).toEqual([]);
-    expect(messages(given.check, { id: 'x', extra: 1, more: true }, 'strict')).toEqual(['more: unknown key `more` in `Given`; known keys: `id`, `extra`']);
-    expect(messages(given.check, { extra: 'x' })).toEqual(['id: missing required key `id`: expected a string', "extra: expected an integer, found string 'x'"]);
+    expect(messages(given.check, { id: 'x', extra: 1, more: true }, 'strict')).toEqual([
+      'more: unknown key `more` in `Given`; known keys: `id`, `extra`',
+    ]);
+    expect(messages(given.check, { extra: 'x' })).toEqual([
+      'id: missing required key `id`: expected a string',
+      "extra: expected an integer, found string 'x'",
+    ]);
   });
 
   it('a closed part still rejects the keys of the other parts (JSON Schema semantics)', () => {
@@ -96,7 +107,14 @@ describe('allOf', () => {
   });
 
   it('mixed parts are checked one after the other', () => {
-    const given = emit({ kind: 'allOf', parts: [ref('Base'), union('anyOf', [object({ a: [string(), 'required'] }), object({ b: [integer(), 'required'] })])], source: '/given' }, [base]);
+    const given = emit(
+      {
+        kind: 'allOf',
+        parts: [ref('Base'), union('anyOf', [object({ a: [string(), 'required'] }), object({ b: [integer(), 'required'] })])],
+        source: '/given',
+      },
+      [base],
+    );
     expect(given.text).not.toContain('check_Base'); // a small named schema that does not recurse is inlined
     expect(given.hoisted).toContain('function check_Given_1('); // the union's overlapping objects
     expect(messages(given.check, { id: 'x', b: 1 })).toEqual([]);
@@ -114,7 +132,9 @@ function checkFunctionOf(source: string, name: string): string {
 describe('generation-time diagnostics', () => {
   it('a schema that reaches itself without descending into a value is emit/unsupported-construct, with its location', () => {
     const loop = named('Loop', union('anyOf', [ref('Loop'), nullType]));
-    const api = { specFile: 'given.yaml', package: { name: 'p' }, schemas: [loop], operations: [] } as unknown as Parameters<typeof emitValidators>[0];
+    const api = { specFile: 'given.yaml', package: { name: 'p' }, schemas: [loop], operations: [] } as unknown as Parameters<
+      typeof emitValidators
+    >[0];
     const locate = (pointer: string) => ({ file: 'given.yaml', line: 7, column: 5, pointer });
     let error: unknown;
     try {
@@ -127,7 +147,8 @@ describe('generation-time diagnostics', () => {
       {
         code: 'emit/unsupported-construct',
         severity: 'error',
-        message: 'The schema `Loop` refers back to itself (`Loop` -> `Loop`) without descending into a property or an item, so no validator can be emitted for it.',
+        message:
+          'The schema `Loop` refers back to itself (`Loop` -> `Loop`) without descending into a property or an item, so no validator can be emitted for it.',
         hint: 'Recursion must go through a property, an array item or a map value; remove the self-reference from the anyOf/oneOf/allOf.',
         at: { file: 'given.yaml', line: 7, column: 5, pointer: '/components/schemas/Loop' },
       },

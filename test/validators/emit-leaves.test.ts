@@ -14,7 +14,10 @@ describe('string', () => {
     expect(messages(given.check, 'a')).toEqual(['(root): expected at least 2 characters, found 1']);
     expect(messages(given.check, 'abcdef')).toEqual(['(root): expected at most 5 characters, found 6']);
     expect(messages(given.check, 'AB')).toEqual(["(root): expected a string matching /^[a-z]+$/, found 'AB'"]);
-    expect(messages(given.check, 'A')).toEqual(['(root): expected at least 2 characters, found 1', "(root): expected a string matching /^[a-z]+$/, found 'A'"]);
+    expect(messages(given.check, 'A')).toEqual([
+      '(root): expected at least 2 characters, found 1',
+      "(root): expected a string matching /^[a-z]+$/, found 'A'",
+    ]);
     expect(messages(given.check, 5)).toEqual(['(root): expected a string, found number 5']);
   });
 
@@ -23,7 +26,10 @@ describe('string', () => {
     expect(given.text).toContain("if (value === '') {");
     expect(given.text).not.toContain('codePoints');
     expect(messages(given.check, 'É')).toEqual([]);
-    expect(messages(given.check, '')).toEqual(['(root): expected at least 1 character, found 0', "(root): expected a string matching /^\\p{Lu}$/, found ''"]);
+    expect(messages(given.check, '')).toEqual([
+      '(root): expected at least 1 character, found 0',
+      "(root): expected a string matching /^\\p{Lu}$/, found ''",
+    ]);
   });
 
   it('counts a surrogate pair as one character', () => {
@@ -85,9 +91,11 @@ describe('enum and const', () => {
     const given = emit({ kind: 'enum', values: ['active', 'expired', 'cancelled'], source: '/given' });
     expect(given.text).toBe(
       "if (!(value === 'active' || value === 'expired' || value === 'cancelled' || ((mode & 2) === 0 && typeof value === 'string'))) {\n" +
-        'issues = unlisted(issues, [], "one of \'active\', \'expired\', \'cancelled\'", value);\n}',
+        "issues = unlisted(issues, [], \"one of 'active', 'expired', 'cancelled'\", value);\n}",
     );
-    expect(messages(given.check, 'paused', 'request')).toEqual(["(root): expected one of 'active', 'expired', 'cancelled'; found 'paused'"]);
+    expect(messages(given.check, 'paused', 'request')).toEqual([
+      "(root): expected one of 'active', 'expired', 'cancelled'; found 'paused'",
+    ]);
     expect(messages(given.check, 'paused', 'strict')).toEqual(["(root): expected one of 'active', 'expired', 'cancelled'; found 'paused'"]);
     expect(messages(given.check, 1, 'request')).toEqual(["(root): expected one of 'active', 'expired', 'cancelled'; found number 1"]);
   });
@@ -103,13 +111,15 @@ describe('enum and const', () => {
     // an enum without strings is closed in every mode
     const numbers = emit({ kind: 'enum', values: [1, 2], source: '/given' });
     expect(numbers.text).not.toContain('mode & 2');
-    expect(messages(numbers.check, 3)).toEqual(["(root): expected one of 1, 2; found number 3"]);
+    expect(messages(numbers.check, 3)).toEqual(['(root): expected one of 1, 2; found number 3']);
   });
 
   it('a long enum is a hoisted Set', () => {
     const values = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', null];
     const given = emit({ kind: 'enum', values, source: '/given' });
-    expect(given.hoisted).toContain("const VALUES_1: ReadonlySet<unknown> = new Set<unknown>(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', null]);");
+    expect(given.hoisted).toContain(
+      "const VALUES_1: ReadonlySet<unknown> = new Set<unknown>(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', null]);",
+    );
     expect(given.text).toContain("if (!(VALUES_1.has(value) || ((mode & 2) === 0 && typeof value === 'string'))) {");
     expect(messages(given.check, null, 'request')).toEqual([]);
     expect(messages(given.check, 'i', 'request')).toEqual([]);
@@ -120,7 +130,7 @@ describe('enum and const', () => {
 
   it('const is one !==, closed in every mode', () => {
     const given = emit({ kind: 'const', value: 'created_at', source: '/given' });
-    expect(given.text).toBe('if (value !== \'created_at\') {\nissues = unlisted(issues, [], "\'created_at\'", value);\n}');
+    expect(given.text).toBe("if (value !== 'created_at') {\nissues = unlisted(issues, [], \"'created_at'\", value);\n}");
     expect(messages(given.check, 'created_at')).toEqual([]);
     expect(messages(given.check, 'now')).toEqual(["(root): expected 'created_at'; found 'now'"]);
     expect(messages(given.check, 1, 'strict')).toEqual(["(root): expected 'created_at'; found number 1"]);

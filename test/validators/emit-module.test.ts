@@ -33,7 +33,11 @@ describe('namedSchemaToStatements', () => {
       ].join('\n'),
     );
     // a check that cannot reach itself has no depth guard
-    expect(check.startsWith('function check_Limits(value: unknown, mode: number, label: string, depth: number): rt.Issues {\nlet issues: rt.Issues;\nif (isObject(value)) {\n')).toBe(true);
+    expect(
+      check.startsWith(
+        'function check_Limits(value: unknown, mode: number, label: string, depth: number): rt.Issues {\nlet issues: rt.Issues;\nif (isObject(value)) {\n',
+      ),
+    ).toBe(true);
     expect(check.endsWith('\n\nreturn issues;\n}')).toBe(true);
   });
 
@@ -43,7 +47,9 @@ describe('namedSchemaToStatements', () => {
     const module = new ModuleScope([tree, meta], schemaToCheck, locate);
     const header = ['value: unknown', 'mode: number', 'label: string', 'depth: number'].join(', ');
     expect(namedSchemaToStatements(tree, literal('given-client'), module)[1]).toMatch(
-      new RegExp(`^function check_Tree\\(${header}\\): rt\\.Issues \\{\\nif \\(depth > MAX_DEPTH\\) \\{\\nreturn tooDeep\\(\\);\\n\\}\\nlet issues`),
+      new RegExp(
+        `^function check_Tree\\(${header}\\): rt\\.Issues \\{\\nif \\(depth > MAX_DEPTH\\) \\{\\nreturn tooDeep\\(\\);\\n\\}\\nlet issues`,
+      ),
     );
     expect(namedSchemaToStatements(meta, literal('given-client'), module)[1]).not.toContain('MAX_DEPTH');
   });
@@ -70,12 +76,18 @@ describe('the generated ChatKit validators module', () => {
   });
 
   it('is a Standard Schema v1 (vendor: the package name) that returns the value itself', () => {
-    const schema = api['SessionCreateParams'] as { '~standard': { version: number; vendor: string; validate(value: unknown): { value?: unknown; issues?: unknown } } };
+    const schema = api['SessionCreateParams'] as {
+      '~standard': { version: number; vendor: string; validate(value: unknown): { value?: unknown; issues?: unknown } };
+    };
     expect(schema['~standard'].version).toBe(1);
     expect(schema['~standard'].vendor).toBe('chatkit-client');
     const body = { user: 'u', workflow: { id: 'w' } };
     expect(schema['~standard'].validate(body).value).toBe(body);
-    expect(schema['~standard'].validate({ user: 'u' })).toEqual({ issues: [{ path: ['workflow'], message: 'missing required key `workflow`: expected an object `{ id, version, state_variables, tracing }`' }] });
+    expect(schema['~standard'].validate({ user: 'u' })).toEqual({
+      issues: [
+        { path: ['workflow'], message: 'missing required key `workflow`: expected an object `{ id, version, state_variables, tracing }`' },
+      ],
+    });
   });
 
   it('validateX returns one shared frozen empty list for a valid value', () => {
@@ -119,12 +131,19 @@ describe('the generated ChatKit validators module', () => {
     expect(text).toMatch(/^import type \* as rt from '\.\/internal\/standard-schema\.js';$/m);
     const runtime = /^import \{([^}]*)\} from '\.\/internal\/standard-schema\.js';$/m.exec(text);
     expect(runtime).not.toBeNull();
-    const imported = runtime![1]!.split(',').map((name) => name.trim()).filter((name) => name !== '' && !name.startsWith('type '));
+    const imported = runtime![1]!
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '' && !name.startsWith('type '));
     const body = text.slice(runtime!.index + runtime![0].length);
     // every value it imports is called, and every helper it calls is imported
     for (const name of imported) expect(body, name).toMatch(new RegExp(`\\b${name}\\(`));
-    const helpers = Object.keys(standardSchemaRuntime).filter((name) => typeof (standardSchemaRuntime as Record<string, unknown>)[name] === 'function');
-    for (const name of helpers) if (new RegExp(`(?<![.\\w])${name}\\(`).test(body) && !new RegExp(`function ${name}\\(`).test(body)) expect(imported, name).toContain(name);
+    const helpers = Object.keys(standardSchemaRuntime).filter(
+      (name) => typeof (standardSchemaRuntime as Record<string, unknown>)[name] === 'function',
+    );
+    for (const name of helpers)
+      if (new RegExp(`(?<![.\\w])${name}\\(`).test(body) && !new RegExp(`function ${name}\\(`).test(body))
+        expect(imported, name).toContain(name);
     // no recursion in this spec: no depth guard, and nothing of it imported
     expect(text).not.toContain('MAX_DEPTH');
     expect(text).toMatch(/^const KEYS_\d+: readonly string\[\] = \[/m);

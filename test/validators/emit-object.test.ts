@@ -5,7 +5,14 @@ import { boolean, closed, emit, integer, messages, named, number, object, ref, s
 
 describe('object', () => {
   it('reads each property once, reports a missing required key with what was expected', () => {
-    const given = emit(object({ id: [string(), 'required'], enabled: boolean, name: [string({ minLength: 2 }), 'required'], nick: string({ maxLength: 3 }) }));
+    const given = emit(
+      object({
+        id: [string(), 'required'],
+        enabled: boolean,
+        name: [string({ minLength: 2 }), 'required'],
+        nick: string({ maxLength: 3 }),
+      }),
+    );
     // isObject narrows: properties are read from the value itself, no cast
     expect(given.text).toMatch(/^if \(isObject\(value\)\) \{\n/);
     expect(given.text).not.toContain(' as Record');
@@ -13,13 +20,17 @@ describe('object', () => {
     // a bare string, boolean, integer or number is one runtime call, required or optional
     expect(given.text).toContain("issues = reqString(issues, value.id, 'id');\nissues = optBoolean(issues, value.enabled, 'enabled');\n");
     // a string with rules: the type test reports an absent value too, no `=== undefined` branch
-    expect(given.text).toContain("const v3 = value.name;\nif (typeof v3 !== 'string') {\nissues = required(issues, ['name'], 'a string', v3);\n}");
+    expect(given.text).toContain(
+      "const v3 = value.name;\nif (typeof v3 !== 'string') {\nissues = required(issues, ['name'], 'a string', v3);\n}",
+    );
     expect(given.text).not.toContain('v3 === undefined');
     // an optional one is tested only when present
     expect(given.text).toContain("if (v4 !== undefined) {\nif (typeof v4 !== 'string') {");
     expect(messages(given.check, { id: 'x', name: 'ab' })).toEqual([]);
     expect(messages(given.check, { name: 'ab' })).toEqual(['id: missing required key `id`: expected a string']);
-    expect(messages(given.check, { id: undefined, enabled: undefined, name: 'ab' })).toEqual(['id: missing required key `id`: expected a string']);
+    expect(messages(given.check, { id: undefined, enabled: undefined, name: 'ab' })).toEqual([
+      'id: missing required key `id`: expected a string',
+    ]);
     expect(messages(given.check, { id: 'x' })).toEqual(['name: missing required key `name`: expected a string']);
     expect(messages(given.check, null)).toEqual(['(root): expected an object `{ id, enabled, name, nick }`, found null']);
     expect(messages(given.check, { id: 1, enabled: 'yes', name: 2, nick: 3 })).toEqual([
@@ -32,28 +43,41 @@ describe('object', () => {
   });
 
   it('bare leaves and string consts nested in an inline object report at their full path', () => {
-    const given = emit(object({ source: [object({ type: [{ kind: 'const', value: 'file', source: '/given' }, 'required'], size: integer(), ratio: number() }), 'required'], kind: { kind: 'const', value: "it's", source: '/given' } }));
+    const given = emit(
+      object({
+        source: [
+          object({ type: [{ kind: 'const', value: 'file', source: '/given' }, 'required'], size: integer(), ratio: number() }),
+          'required',
+        ],
+        kind: { kind: 'const', value: "it's", source: '/given' },
+      }),
+    );
     expect(given.text).toContain('issues = reqConst(issues, v1.type, PATH_');
     expect(given.text).toContain('issues = optInteger(issues, v1.size, PATH_');
     expect(given.text).toContain("issues = optConst(issues, value.kind, 'kind', \"it's\");");
     expect(messages(given.check, { source: { type: 'file', size: 1, ratio: 0.5 }, kind: "it's" })).toEqual([]);
     expect(messages(given.check, { source: { size: 1.5, ratio: Number.NaN } })).toEqual([
-      'source.type: missing required key `type`: expected \'file\'',
+      "source.type: missing required key `type`: expected 'file'",
       'source.size: expected an integer, found number 1.5',
       'source.ratio: expected a number, found number NaN',
     ]);
-    expect(messages(given.check, { source: { type: 'url' }, kind: 'its' })).toEqual(["source.type: expected 'file'; found 'url'", "kind: expected 'it\\'s'; found 'its'"]);
+    expect(messages(given.check, { source: { type: 'url' }, kind: 'its' })).toEqual([
+      "source.type: expected 'file'; found 'url'",
+      "kind: expected 'it\\'s'; found 'its'",
+    ]);
     // each issue has a path of its own (the hoisted path is copied)
     const issues = given.check({ source: {} }) ?? [];
     expect(issues[0]!.path).toEqual(['source', 'type']);
     (issues[0]!.path as (string | number)[]).push('x');
-    expect(given.check({ source: {} })?.[0]!.path).toEqual(['source', 'type']);
+    expect(given.check({ source: {} })![0]!.path).toEqual(['source', 'type']);
   });
 
   it('closed: unknown keys are errors in both modes, with a "did you mean" from the known keys', () => {
     const given = emit(object({ max_requests_per_1_minute: integer() }, closed));
     // checked in every mode, so in its own loop; the key list is only for the message
-    expect(given.text).toContain("for (const k2 in value) {\nif (k2 !== 'max_requests_per_1_minute') {\nissues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_2, NESTED_1));\n}\n}");
+    expect(given.text).toContain(
+      "for (const k2 in value) {\nif (k2 !== 'max_requests_per_1_minute') {\nissues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_2, NESTED_1));\n}\n}",
+    );
     expect(given.text).not.toContain('mode & 1');
     expect(given.hoisted).toContain("const KEYS_2: readonly string[] = ['max_requests_per_1_minute'];");
     const want = ['requests_per_minute: unknown key `requests_per_minute` in `Given`; did you mean `max_requests_per_1_minute`?'];
@@ -78,7 +102,10 @@ describe('object', () => {
     expect(given.text).not.toContain('for (');
     expect(messages(given.check, { anything: 1 }, 'strict')).toEqual([]);
     // nothing to check per key, so no loop over the keys at all (with properties, or an allOf part declaring it)
-    for (const schema of [object({ id: string() }, open), { kind: 'allOf', parts: [object({ id: string() }), object({ b: string() }, open)], source: '/given' } as const]) {
+    for (const schema of [
+      object({ id: string() }, open),
+      { kind: 'allOf', parts: [object({ id: string() }), object({ b: string() }, open)], source: '/given' } as const,
+    ]) {
       const withProperties = emit(schema);
       expect(withProperties.text).not.toContain('for (');
       expect(messages(withProperties.check, { id: 'x', anything: 1 }, 'strict')).toEqual([]);
@@ -87,11 +114,25 @@ describe('object', () => {
 
   it('an additionalProperties schema checks every other value, under its key', () => {
     const given = emit(object({ id: string() }, { additionalProperties: integer({ minimum: 0 }), additionalPropertiesDeclared: true }));
-    expect(messages(given.check, { id: 'x', a: 1, b: -1, c: 'no' })).toEqual(['b: expected at least 0, found -1', "c: expected an integer, found string 'no'"]);
+    expect(messages(given.check, { id: 'x', a: 1, b: -1, c: 'no' })).toEqual([
+      'b: expected at least 0, found -1',
+      "c: expected an integer, found string 'no'",
+    ]);
   });
 
   it('propertyNames and min/maxProperties in the same pass', () => {
-    const given = emit(object({}, { propertyNames: string({ maxLength: 3 }), minProperties: 1, maxProperties: 2, additionalProperties: true, additionalPropertiesDeclared: true }));
+    const given = emit(
+      object(
+        {},
+        {
+          propertyNames: string({ maxLength: 3 }),
+          minProperties: 1,
+          maxProperties: 2,
+          additionalProperties: true,
+          additionalPropertiesDeclared: true,
+        },
+      ),
+    );
     expect(given.text).toContain('let n2 = 0;\nfor (const k1 in value) {\nn2++;\nif (k1.length > 3) {');
     expect(given.text).not.toContain("typeof k1 === 'string'");
     expect(given.text.split('for (')).toHaveLength(2);
@@ -104,11 +145,17 @@ describe('object', () => {
     const properties = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`key${i}`, string()] as const));
     const list = "['key0', 'key1', 'key2', 'key3', 'key4', 'key5', 'key6', 'key7', 'key8']";
     const given = emit(object(properties, closed));
-    expect(given.hoisted).toContain(`const KEYS_1: readonly string[] = ${list};\nconst KEY_SET_2: ReadonlySet<string> = new Set<string>(KEYS_1);`);
-    expect(given.text).toContain('if (!KEY_SET_2.has(k10)) {\nissues = fail(issues, [k10], unknownKeyMessage(k10, label, KEYS_1, NESTED_3));');
+    expect(given.hoisted).toContain(
+      `const KEYS_1: readonly string[] = ${list};\nconst KEY_SET_2: ReadonlySet<string> = new Set<string>(KEYS_1);`,
+    );
+    expect(given.text).toContain(
+      'if (!KEY_SET_2.has(k10)) {\nissues = fail(issues, [k10], unknownKeyMessage(k10, label, KEYS_1, NESTED_3));',
+    );
     expect(given.text).not.toContain("k10 !== 'key0'");
     expect(messages(given.check, { key9: 'x' })).toEqual(['key9: unknown key `key9` in `Given`; did you mean `key0`?']);
-    expect(messages(given.check, { key0: 'a', key1: 'b', key2: 'c', key3: 'd', key4: 'e', key5: 'f', key6: 'g', key7: 'h', key8: 'i' })).toEqual([]);
+    expect(
+      messages(given.check, { key0: 'a', key1: 'b', key2: 'c', key3: 'd', key4: 'e', key5: 'f', key6: 'g', key7: 'h', key8: 'i' }),
+    ).toEqual([]);
     // an open object's strict-only pass is the runtime's: the list alone, no Set
     const open = emit(object(properties));
     expect(open.hoisted).toContain(`const KEYS_3: readonly string[] = ${list};`);
@@ -120,7 +167,9 @@ describe('object', () => {
   it('keys named like Object.prototype members are read only when own', () => {
     const given = emit(object({ toString: [string(), 'required'] as const, constructor: integer() }));
     expect(given.text).toContain("issues = reqString(issues, Object.hasOwn(value, 'toString') ? value.toString : undefined, 'toString');");
-    expect(given.text).toContain("issues = optInteger(issues, Object.hasOwn(value, 'constructor') ? value.constructor : undefined, 'constructor');");
+    expect(given.text).toContain(
+      "issues = optInteger(issues, Object.hasOwn(value, 'constructor') ? value.constructor : undefined, 'constructor');",
+    );
     expect(messages(given.check, { constructor: 1.5 })).toContain('constructor: expected an integer, found number 1.5');
     expect(messages(given.check, {})).toEqual(['toString: missing required key `toString`: expected a string']);
     expect(messages(given.check, { toString: 'x' })).toEqual([]);

@@ -44,7 +44,9 @@ export function emit(schema: IrSchema, schemas: readonly IrNamedSchema[] = []): 
   // the depth guard where the generator puts it: in checks that can recurse
   const functions = [
     checkFunction(new Identifier('check_Given'), Code.raw(text), module.mayRecurse(schema)),
-    ...schemas.map((entry) => checkFunction(module.checkOf(entry.key), new Scope(module, entry.name.text).rootCheck(entry.schema), module.recursive.has(entry.key))),
+    ...schemas.map((entry) =>
+      checkFunction(module.checkOf(entry.key), new Scope(module, entry.name.text).rootCheck(entry.schema), module.recursive.has(entry.key)),
+    ),
   ];
   functions.push(...module.functions);
   const hoisted = [...module.constants, module.functions.join('\n')].join('\n');
@@ -52,7 +54,13 @@ export function emit(schema: IrSchema, schemas: readonly IrNamedSchema[] = []): 
   const js = transformSync(`type ValidationIssue = { path: (string | number)[]; message: string };\n${source}`, { loader: 'ts' }).code;
   const helpers = Object.keys(runtime);
   const compiled = new Function(...helpers, js)(...helpers.map((name) => (runtime as Record<string, unknown>)[name])) as runtime.Check;
-  return { text, hoisted, source, problems: module.problems.map((problem) => `${problem.code} ${problem.message}`), check: (value, mode = 'loose') => compiled(value, runtime.modeFlags(mode), '`Given`', 0) };
+  return {
+    text,
+    hoisted,
+    source,
+    problems: module.problems.map((problem) => `${problem.code} ${problem.message}`),
+    check: (value, mode = 'loose') => compiled(value, runtime.modeFlags(mode), '`Given`', 0),
+  };
 }
 
 /** Messages of a check, `path: message`, for compact wants. */
@@ -63,8 +71,18 @@ export function messages(check: Check, value: unknown, mode: Mode = 'loose'): st
 // Fragment builders: every IR node needs a `source`.
 const at = '/given';
 export const string = (extra: Partial<Extract<IrSchema, { kind: 'string' }>> = {}): IrSchema => ({ kind: 'string', source: at, ...extra });
-export const number = (extra: Partial<Extract<IrSchema, { kind: 'number' }>> = {}): IrSchema => ({ kind: 'number', integer: false, source: at, ...extra });
-export const integer = (extra: Partial<Extract<IrSchema, { kind: 'number' }>> = {}): IrSchema => ({ kind: 'number', integer: true, source: at, ...extra });
+export const number = (extra: Partial<Extract<IrSchema, { kind: 'number' }>> = {}): IrSchema => ({
+  kind: 'number',
+  integer: false,
+  source: at,
+  ...extra,
+});
+export const integer = (extra: Partial<Extract<IrSchema, { kind: 'number' }>> = {}): IrSchema => ({
+  kind: 'number',
+  integer: true,
+  source: at,
+  ...extra,
+});
 export const boolean: IrSchema = { kind: 'boolean', source: at };
 export const nullType: IrSchema = { kind: 'null', source: at };
 export const ref = (target: string): IrSchema => ({ kind: 'ref', target, source: at });
@@ -74,11 +92,17 @@ export const object = (
 ): Extract<IrSchema, { kind: 'object' }> => ({
   kind: 'object',
   source: at,
-  properties: Object.entries(properties).map(([name, value]) => (isRequired(value) ? { name, required: true, schema: value[0] } : { name, required: false, schema: value })),
+  properties: Object.entries(properties).map(([name, value]) =>
+    isRequired(value) ? { name, required: true, schema: value[0] } : { name, required: false, schema: value },
+  ),
   additionalProperties: true,
   additionalPropertiesDeclared: false,
   ...extra,
 });
 const isRequired = (value: IrSchema | readonly [IrSchema, 'required']): value is readonly [IrSchema, 'required'] => Array.isArray(value);
 export const closed = { additionalProperties: false, additionalPropertiesDeclared: true } as const;
-export const union = (mode: 'oneOf' | 'anyOf', variants: IrSchema[], extra: Partial<Extract<IrSchema, { kind: 'union' }>> = {}): IrSchema => ({ kind: 'union', mode, variants, source: at, ...extra });
+export const union = (
+  mode: 'oneOf' | 'anyOf',
+  variants: IrSchema[],
+  extra: Partial<Extract<IrSchema, { kind: 'union' }>> = {},
+): IrSchema => ({ kind: 'union', mode, variants, source: at, ...extra });

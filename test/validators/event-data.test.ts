@@ -36,18 +36,27 @@ describe('SSE items with JSON data agree with ajv decoding contentSchema', () =>
     const oracle = decodingOracle(root, itemPointer);
     const objectData = objectDataEvents(root, itemPointer);
 
-    const values = fc.oneof({ arbitrary: valueOf(named.schema, api), weight: 4 }, { arbitrary: nearMiss(valueOf(named.schema, api)), weight: 4 }, { arbitrary: anyJson, weight: 1 });
+    const values = fc.oneof(
+      { arbitrary: valueOf(named.schema, api), weight: 4 },
+      { arbitrary: nearMiss(valueOf(named.schema, api)), weight: 4 },
+      { arbitrary: anyJson, weight: 1 },
+    );
     let checked = 0;
     let valid = 0;
     fc.assert(
       fc.property(values, (value) => {
         const wire = onTheWire(value, jsonData);
-        const ours = validate(decode(wire, (event) => jsonData?.has(event) ?? true), 'request');
+        const ours = validate(
+          decode(wire, (event) => jsonData?.has(event) ?? true),
+          'request',
+        );
         const ajv = oracle(decode(wire, (event) => objectData.has(event)));
         checked++;
         if (ajv) valid++;
         if ((ours.length === 0) !== ajv) {
-          throw new Error([`disagree on ${JSON.stringify(wire)}`, `ours: ${JSON.stringify(ours)}`, `ajv: ${ajv ? 'valid' : 'invalid'}`].join('\n'));
+          throw new Error(
+            [`disagree on ${JSON.stringify(wire)}`, `ours: ${JSON.stringify(ours)}`, `ajv: ${ajv ? 'valid' : 'invalid'}`].join('\n'),
+          );
         }
       }),
       { numRuns: 3_000, seed: Number(process.env['FC_SEED'] ?? 20261202), endOnFailure: true },
@@ -82,7 +91,11 @@ function isEvent(value: unknown): value is Json & { event: string } {
 
 /** The events (by their `event` const or enum) whose `data` the spec types as a non-string JSON value. */
 function objectDataEvents(root: Json, pointer: string): Set<string> {
-  const at = (path: string): Json => path.split('/').slice(1).reduce<unknown>((node, key) => (node as Json)[key.replace(/~1/g, '/').replace(/~0/g, '~')], root) as Json;
+  const at = (path: string): Json =>
+    path
+      .split('/')
+      .slice(1)
+      .reduce<unknown>((node, key) => (node as Json)[key.replace(/~1/g, '/').replace(/~0/g, '~')], root) as Json;
   const resolve = (node: Json): Json => (typeof node['$ref'] === 'string' ? resolve(at(node['$ref'].slice(1))) : node);
   const names = new Set<string>();
   for (const variant of (at(pointer)['oneOf'] as Json[]).map(resolve)) {

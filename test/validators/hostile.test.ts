@@ -32,7 +32,10 @@ function evil(extra: Record<string, unknown> = {}): Record<string, unknown> {
 describe('a hostile spec', () => {
   it('type-checks under the package tsconfig (strict)', async () => {
     // in memory, the runtime core shared and lib declarations taken as checked (test/unit/typecheck.test.ts checks them with the core)
-    expect(typeCheckTrees([{ root: resolve('test/.virtual/validators-hostile'), files: tree }], { compilerOptions: { skipLibCheck: true } }).output).toBe('');
+    expect(
+      typeCheckTrees([{ root: resolve('test/.virtual/validators-hostile'), files: tree }], { compilerOptions: { skipLibCheck: true } })
+        .output,
+    ).toBe('');
   });
 
   it('has no raw line terminators or comment ends outside literals, and no eval', () => {
@@ -47,7 +50,8 @@ describe('a hostile spec', () => {
   it('accepts what the spec allows', () => {
     expect(validate(evil())).toEqual([]);
     expect(validate(evil({ 'line\nbreak\u2028sep': '</script><script>alert(1)</script>', 'a.b[c]': 'x*/y' }))).toEqual([]);
-    for (const value of ['*/', '${1+1}', 'a\nb', '\u2028', '\u2029', '\'"', '\\']) expect(validate(evil({ [NAME_TEMPLATE]: value }))).toEqual([]);
+    for (const value of ['*/', '${1+1}', 'a\nb', '\u2028', '\u2029', '\'"', '\\'])
+      expect(validate(evil({ [NAME_TEMPLATE]: value }))).toEqual([]);
   });
 
   it('rejects what it does not, naming the hostile keys verbatim', () => {
@@ -83,7 +87,7 @@ describe('a hostile spec', () => {
     expect(validate(Object.assign(Object.create({ constructor: 'y', toString: true }) as object, evil()))).toEqual([]);
   });
 
-  it('reads a `__proto__` property only when it is the object\'s own', () => {
+  it("reads a `__proto__` property only when it is the object's own", () => {
     const own = JSON.parse(`{"__proto__": 1.5, ${JSON.stringify(NAME_QUOTE)}: "*", ${JSON.stringify(NAME_TEMPLATE)}: "*/"}`) as unknown;
     expect(validate(own)).toEqual([{ path: ['__proto__'], message: 'expected an integer, found number 1.5' }]);
     expect(validate(evil())).toEqual([]);

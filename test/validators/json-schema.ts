@@ -28,18 +28,34 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
     case 'string':
       return pick({ type: 'string', ...annotations }, schema, ['minLength', 'maxLength', 'pattern', 'format']);
     case 'number':
-      return pick({ type: schema.integer ? 'integer' : 'number', ...annotations }, schema, ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']);
+      return pick({ type: schema.integer ? 'integer' : 'number', ...annotations }, schema, [
+        'minimum',
+        'maximum',
+        'exclusiveMinimum',
+        'exclusiveMaximum',
+        'multipleOf',
+      ]);
     case 'enum': {
       // a single-typed list says its type, as a spec would
       const types = [...new Set(schema.values.map((v) => (v === null ? 'null' : typeof v)))];
-      const type = types.length === 1 && types[0] !== 'null' ? types[0] : types.length === 2 && types.includes('null') ? types.find((t) => t !== 'null') : undefined;
+      const type =
+        types.length === 1 && types[0] !== 'null'
+          ? types[0]
+          : types.length === 2 && types.includes('null')
+            ? types.find((t) => t !== 'null')
+            : undefined;
       return { ...(type !== undefined && types.length === 1 ? { type } : {}), enum: [...schema.values], ...annotations };
     }
     case 'const':
       return { const: schema.value, ...annotations };
     case 'array':
       return pick(
-        { type: 'array', ...(schema.prefixItems ? { prefixItems: schema.prefixItems.map(convert) } : {}), items: convert(schema.items), ...annotations },
+        {
+          type: 'array',
+          ...(schema.prefixItems ? { prefixItems: schema.prefixItems.map(convert) } : {}),
+          items: convert(schema.items),
+          ...annotations,
+        },
         schema,
         ['minItems', 'maxItems', 'uniqueItems'],
       );
@@ -48,11 +64,13 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
       // a property of the other direction (readOnly in a request shape, writeOnly in a response
       // shape) is dropped from the shape: 'request' and 'strict' mode reject it, as `false` does
       const excluded = (schema.excluded ?? []).map((p): [string, JsonSchema] => [p.name, false]);
-      if (schema.properties.length + excluded.length > 0) result['properties'] = Object.fromEntries([...schema.properties.map((p) => [p.name, convert(p.schema)]), ...excluded]);
+      if (schema.properties.length + excluded.length > 0)
+        result['properties'] = Object.fromEntries([...schema.properties.map((p) => [p.name, convert(p.schema)]), ...excluded]);
       const required = schema.properties.filter((p) => p.required).map((p) => p.name);
       if (required.length > 0) result['required'] = required;
       if (schema.additionalPropertiesDeclared) {
-        result['additionalProperties'] = typeof schema.additionalProperties === 'boolean' ? schema.additionalProperties : convert(schema.additionalProperties);
+        result['additionalProperties'] =
+          typeof schema.additionalProperties === 'boolean' ? schema.additionalProperties : convert(schema.additionalProperties);
       }
       if (schema.propertyNames) result['propertyNames'] = convert(schema.propertyNames);
       return pick(result, schema, ['minProperties', 'maxProperties']);
@@ -64,7 +82,9 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
           ? {
               discriminator: {
                 propertyName: schema.discriminator.propertyName,
-                mapping: Object.fromEntries(schema.discriminator.mapping.map((m) => [m.value, `#/components/schemas/${refName(m.target)}`])),
+                mapping: Object.fromEntries(
+                  schema.discriminator.mapping.map((m) => [m.value, `#/components/schemas/${refName(m.target)}`]),
+                ),
               },
             }
           : {}),
@@ -72,7 +92,11 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
         ...annotations,
       };
     case 'allOf':
-      return { allOf: schema.parts.map(convert), ...(schema.unevaluatedProperties ? { unevaluatedProperties: convert(schema.unevaluatedProperties) } : {}), ...annotations };
+      return {
+        allOf: schema.parts.map(convert),
+        ...(schema.unevaluatedProperties ? { unevaluatedProperties: convert(schema.unevaluatedProperties) } : {}),
+        ...annotations,
+      };
     case 'not':
       return { not: convert(schema.schema), ...annotations };
   }

@@ -27,7 +27,15 @@ export function jsonSchemas(api: IrApi): Map<string, JsonSchema> {
 export function compileOracles(api: IrApi, mode: 'loose' | 'strict'): Map<string, Oracle> {
   const loose = jsonSchemas(api);
   const defs = mode === 'strict' ? strictDefs(loose) : loose;
-  const ajv = new Ajv2020({ strict: true, strictTypes: false, strictTuples: false, validateFormats: false, allErrors: false, ownProperties: true, logger: false });
+  const ajv = new Ajv2020({
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    validateFormats: false,
+    allErrors: false,
+    ownProperties: true,
+    logger: false,
+  });
   // `format: binary` is file content, which JSON Schema cannot say: the runtime's own test
   ajv.addKeyword({ keyword: 'uploadable', schemaType: 'boolean', validate: (_flag: boolean, value: unknown) => isUploadable(value) });
   ajv.addSchema({ $id: 'spec', $defs: Object.fromEntries(defs) });
@@ -52,9 +60,11 @@ export function mapSchema(schema: JsonSchema, visit: (node: Json) => Json): Json
   if (typeof schema === 'boolean') return schema;
   const node: Json = { ...schema };
   const inner = (value: unknown) => mapSchema(value as JsonSchema, visit);
-  for (const key of ['additionalProperties', 'propertyNames', 'items', 'unevaluatedProperties']) if (key in node) node[key] = inner(node[key]);
+  for (const key of ['additionalProperties', 'propertyNames', 'items', 'unevaluatedProperties'])
+    if (key in node) node[key] = inner(node[key]);
   if (Array.isArray(node['prefixItems'])) node['prefixItems'] = (node['prefixItems'] as unknown[]).map(inner);
-  if (node['properties'] !== undefined) node['properties'] = Object.fromEntries(Object.entries(node['properties'] as Json).map(([name, value]) => [name, inner(value)]));
+  if (node['properties'] !== undefined)
+    node['properties'] = Object.fromEntries(Object.entries(node['properties'] as Json).map(([name, value]) => [name, inner(value)]));
   for (const key of ['oneOf', 'anyOf', 'allOf']) if (Array.isArray(node[key])) node[key] = (node[key] as unknown[]).map(inner);
   return visit(node);
 }
@@ -71,7 +81,9 @@ function strictDefs(defs: ReadonlyMap<string, JsonSchema>): Map<string, JsonSche
     parts.flatMap((part) => {
       const target = resolve(part);
       if (seen.has(target)) return [target];
-      return typeof target === 'object' && Array.isArray(target['allOf']) && target['type'] === undefined ? flatten(target['allOf'] as JsonSchema[], new Set([...seen, target])) : [target];
+      return typeof target === 'object' && Array.isArray(target['allOf']) && target['type'] === undefined
+        ? flatten(target['allOf'] as JsonSchema[], new Set([...seen, target]))
+        : [target];
     });
   const isObject = (schema: JsonSchema) => typeof schema === 'object' && schema['type'] === 'object';
   const opened = new Set<string>();
@@ -107,9 +119,13 @@ function strictDefs(defs: ReadonlyMap<string, JsonSchema>): Map<string, JsonSche
 
 function mapChildren(schema: Json, visit: (child: JsonSchema) => JsonSchema): Json {
   const node: Json = { ...schema };
-  for (const key of ['additionalProperties', 'propertyNames', 'items', 'unevaluatedProperties']) if (key in node) node[key] = visit(node[key] as JsonSchema);
+  for (const key of ['additionalProperties', 'propertyNames', 'items', 'unevaluatedProperties'])
+    if (key in node) node[key] = visit(node[key] as JsonSchema);
   if (Array.isArray(node['prefixItems'])) node['prefixItems'] = (node['prefixItems'] as JsonSchema[]).map(visit);
-  if (node['properties'] !== undefined) node['properties'] = Object.fromEntries(Object.entries(node['properties'] as Json).map(([name, value]) => [name, visit(value as JsonSchema)]));
+  if (node['properties'] !== undefined)
+    node['properties'] = Object.fromEntries(
+      Object.entries(node['properties'] as Json).map(([name, value]) => [name, visit(value as JsonSchema)]),
+    );
   for (const key of ['oneOf', 'anyOf', 'allOf']) if (Array.isArray(node[key])) node[key] = (node[key] as JsonSchema[]).map(visit);
   return node;
 }
@@ -122,7 +138,14 @@ function mapChildren(schema: Json, visit: (child: JsonSchema) => JsonSchema): Js
  * parses the string and checks the result against the subschema.
  */
 export function decodingOracle(root: Json, pointer: string): Oracle {
-  const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: false, ownProperties: true, logger: false, validateSchema: false });
+  const ajv = new Ajv2020({
+    strict: false,
+    validateFormats: false,
+    allErrors: false,
+    ownProperties: true,
+    logger: false,
+    validateSchema: false,
+  });
   const marked = markContent(root, '');
   ajv.addKeyword({
     keyword: 'jsonContent',
@@ -147,7 +170,9 @@ function markContent(node: unknown, pointer: string): unknown {
   if (Array.isArray(node)) return node.map((item, index) => markContent(item, `${pointer}/${index}`));
   if (typeof node !== 'object' || node === null) return node;
   const out: Json = {};
-  for (const [key, value] of Object.entries(node)) out[key] = markContent(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-  if (typeof out['contentMediaType'] === 'string' && /json/.test(out['contentMediaType']) && out['contentSchema'] !== undefined) out['jsonContent'] = `${pointer}/contentSchema`;
+  for (const [key, value] of Object.entries(node))
+    out[key] = markContent(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  if (typeof out['contentMediaType'] === 'string' && /json/.test(out['contentMediaType']) && out['contentSchema'] !== undefined)
+    out['jsonContent'] = `${pointer}/contentSchema`;
   return out;
 }

@@ -61,7 +61,10 @@ describe('create requests (SessionCreateParams)', () => {
         path: ['max_requests_per_1_minute'],
         message: 'unknown key `max_requests_per_1_minute` in `SessionCreateParams`; did you mean `rate_limits.max_requests_per_1_minute`?',
       },
-      { path: ['max_requests_per_session'], message: `unknown key \`max_requests_per_session\` in \`SessionCreateParams\`; ${KNOWN_CREATE_KEYS}` },
+      {
+        path: ['max_requests_per_session'],
+        message: `unknown key \`max_requests_per_session\` in \`SessionCreateParams\`; ${KNOWN_CREATE_KEYS}`,
+      },
     ]);
   });
 
@@ -104,7 +107,13 @@ describe('responses (ChatSession)', () => {
   });
 
   it('accepts the cancel example extras (scope, ttl_seconds, cancelled_at) on a full session when loose, and names each when strict', () => {
-    const cancelled = { ...FULL_SESSION, status: 'cancelled', scope: { customer_id: 'cust_456' }, ttl_seconds: 900, cancelled_at: 1712345678 };
+    const cancelled = {
+      ...FULL_SESSION,
+      status: 'cancelled',
+      scope: { customer_id: 'cust_456' },
+      ttl_seconds: 900,
+      cancelled_at: 1712345678,
+    };
     expect(chatSession(cancelled, 'loose')).toEqual([]);
     expect(chatSession(cancelled, 'strict')).toEqual<Issue[]>([
       { path: ['scope'], message: 'unknown key `scope` in `ChatSession`' },
@@ -129,7 +138,10 @@ describe('responses (ChatSession)', () => {
     cancelled_at: 1712345678,
   };
   const CANCEL_MISSING: Issue[] = [
-    { path: ['chatkit_configuration'], message: 'missing required key `chatkit_configuration`: expected an object `{ automatic_thread_titling, file_upload, history }`' },
+    {
+      path: ['chatkit_configuration'],
+      message: 'missing required key `chatkit_configuration`: expected an object `{ automatic_thread_titling, file_upload, history }`',
+    },
     { path: ['client_secret'], message: 'missing required key `client_secret`: expected a string' },
     { path: ['expires_at'], message: 'missing required key `expires_at`: expected an integer' },
     { path: ['rate_limits'], message: 'missing required key `rate_limits`: expected an object `{ max_requests_per_1_minute }`' },
@@ -163,7 +175,10 @@ describe('responses (ChatSession)', () => {
     };
     expect(chatSession(response, 'loose')).toEqual<Issue[]>([
       { path: ['id'], message: 'missing required key `id`: expected a string' },
-      { path: ['chatkit_configuration'], message: 'missing required key `chatkit_configuration`: expected an object `{ automatic_thread_titling, file_upload, history }`' },
+      {
+        path: ['chatkit_configuration'],
+        message: 'missing required key `chatkit_configuration`: expected an object `{ automatic_thread_titling, file_upload, history }`',
+      },
       { path: ['object'], message: "missing required key `object`: expected 'chatkit.session'" },
       { path: ['rate_limits'], message: 'missing required key `rate_limits`: expected an object `{ max_requests_per_1_minute }`' },
       { path: ['user'], message: 'missing required key `user`: expected a string' },
@@ -220,10 +235,14 @@ describe('messages a person understands', () => {
     expect(chatSession({ ...FULL_SESSION, status: 'paused' }, 'request')).toEqual([unlisted]);
     expect(chatSession({ ...FULL_SESSION, status: 'paused' }, 'strict')).toEqual([unlisted]);
     // a value of another JSON type is not a newer value: rejected in every mode
-    expect(chatSession({ ...FULL_SESSION, status: 7 })).toEqual([{ path: ['status'], message: "expected one of 'active', 'expired', 'cancelled'; found number 7" }]);
+    expect(chatSession({ ...FULL_SESSION, status: 7 })).toEqual([
+      { path: ['status'], message: "expected one of 'active', 'expired', 'cancelled'; found number 7" },
+    ]);
   });
 
   it('a body that is not an object', () => {
-    expect(createParams(null)).toEqual([{ path: [], message: 'expected an object `{ user, workflow, chatkit_configuration, expires_after, rate_limits }`, found null' }]);
+    expect(createParams(null)).toEqual([
+      { path: [], message: 'expected an object `{ user, workflow, chatkit_configuration, expires_after, rate_limits }`, found null' },
+    ]);
   });
 });

@@ -32,13 +32,24 @@ describe.each(SPECS)('accepted values type-check as the emitted types: %s', (spe
         const text = JSON.stringify(value);
         return value !== undefined && !text.includes('"__proto__"') && validate(value, 'strict').length === 0;
       });
-      for (const value of values.slice(0, PER_SCHEMA)) lines.push(`export const value${count++}: types.${named.name.text} = ${JSON.stringify(value)};`);
+      for (const value of values.slice(0, PER_SCHEMA))
+        lines.push(`export const value${count++}: types.${named.name.text} = ${JSON.stringify(value)};`);
     }
     // beside the package's own files, in memory, in one program with the runtime core shared (the package itself is checked by the goldens)
-    const tree = { root: resolve('test/.virtual/types-agree', basename(spec)), files: new Map(files.map((file) => [file.path, file.text])), extra: new Map([['src/accepted-values.ts', `${lines.join('\n')}\n`]]) };
+    const tree = {
+      root: resolve('test/.virtual/types-agree', basename(spec)),
+      files: new Map(files.map((file) => [file.path, file.text])),
+      extra: new Map([['src/accepted-values.ts', `${lines.join('\n')}\n`]]),
+    };
     const tsc = typeCheckTrees([tree], { compilerOptions: { skipLibCheck: true } }).output;
     expect(count).toBeGreaterThan(api.schemas.length);
-    expect(tsc.split('\n').filter((line) => line.includes('accepted-values.ts')).slice(0, 10).join('\n')).toBe('');
+    expect(
+      tsc
+        .split('\n')
+        .filter((line) => line.includes('accepted-values.ts'))
+        .slice(0, 10)
+        .join('\n'),
+    ).toBe('');
   });
 });
 
@@ -54,7 +65,10 @@ function declaresInherited(schema: IrSchema, api: IrApi, seen: Set<string>): boo
       return target !== undefined && inner(target.schema);
     }
     case 'object':
-      return schema.properties.some((property) => INHERITED.has(property.name) || inner(property.schema)) || (typeof schema.additionalProperties === 'object' && inner(schema.additionalProperties));
+      return (
+        schema.properties.some((property) => INHERITED.has(property.name) || inner(property.schema)) ||
+        (typeof schema.additionalProperties === 'object' && inner(schema.additionalProperties))
+      );
     case 'array':
       return inner(schema.items);
     case 'union':

@@ -30,7 +30,12 @@ afterAll(async () => {
 async function sdkgen(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), color: false, cwd: work });
+  const code = await main(args, {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    color: false,
+    cwd: work,
+  });
   return { code, stdout, stderr };
 }
 
@@ -68,7 +73,8 @@ const USER_FILES: Readonly<Record<string, string>> = {
 
 describe('regenerating a folder the user works in', () => {
   const out = 'client';
-  const keptLine = 'sdkgen: kept 5 entries sdkgen does not own: .env, dist/, node_modules/, NOTES.md, package-lock.json (never read, moved or deleted)\n';
+  const keptLine =
+    'sdkgen: kept 5 entries sdkgen does not own: .env, dist/, node_modules/, NOTES.md, package-lock.json (never read, moved or deleted)\n';
 
   it('keeps every entry of the user, passes --check with them, and lists them once', async () => {
     expect((await sdkgen('generate', '--spec', SPEC, '--out', out)).code).toBe(0);
@@ -101,7 +107,9 @@ describe('regenerating a folder the user works in', () => {
     await writeFile(spec, (await readFile(SPEC, 'utf8')).replace('version: 1.4.0', 'version: 1.5.0'));
     const next = await sdkgen('generate', '--spec', spec, '--out', out);
     expect(next.stdout).toMatch(/^sdkgen: [1-9]\d* files? written, \d+ unchanged, 0 deleted/);
-    expect(next.stdout).toContain('sdkgen: kept 6 entries sdkgen does not own: .env, dist/, node_modules/, NOTES.md, package-lock.json, scratch.ts (never read, moved or deleted)\n');
+    expect(next.stdout).toContain(
+      'sdkgen: kept 6 entries sdkgen does not own: .env, dist/, node_modules/, NOTES.md, package-lock.json, scratch.ts (never read, moved or deleted)\n',
+    );
     for (const [path, text] of Object.entries(USER_FILES)) expect(await readFile(join(work, out, path), 'utf8'), path).toBe(text);
     expect((await sdkgen('generate', '--spec', spec, '--out', out, '--check')).code).toBe(0);
   });
@@ -130,7 +138,9 @@ describe('keptMemoryFile', () => {
     expect(keptMemoryFile({ XDG_CACHE_HOME: '/c' }, 'linux')).toBe(join('/c', 'sdkgen', 'kept-entries.json'));
     expect(keptMemoryFile({ XDG_CACHE_HOME: 'relative' }, 'linux')).toMatch(/\.cache[\\/]sdkgen[\\/]kept-entries\.json$/);
     expect(keptMemoryFile({}, 'darwin')).toMatch(/Library[\\/]Caches[\\/]sdkgen[\\/]kept-entries\.json$/);
-    expect(keptMemoryFile({ LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32')).toBe(join('C:\\Users\\u\\AppData\\Local', 'sdkgen', 'kept-entries.json'));
+    expect(keptMemoryFile({ LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32')).toBe(
+      join('C:\\Users\\u\\AppData\\Local', 'sdkgen', 'kept-entries.json'),
+    );
     expect(keptMemoryFile({}, 'win32')).toBeUndefined();
   });
 });

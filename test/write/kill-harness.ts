@@ -12,7 +12,23 @@ import type { CaseKind } from './write-cases.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const MUTATIONS = ['appendFile', 'chmod', 'copyFile', 'cp', 'link', 'mkdir', 'mkdtemp', 'rename', 'rm', 'rmdir', 'symlink', 'truncate', 'unlink', 'utimes', 'writeFile'];
+const MUTATIONS = [
+  'appendFile',
+  'chmod',
+  'copyFile',
+  'cp',
+  'link',
+  'mkdir',
+  'mkdtemp',
+  'rename',
+  'rm',
+  'rmdir',
+  'symlink',
+  'truncate',
+  'unlink',
+  'utimes',
+  'writeFile',
+];
 const READS = ['access', 'lstat', 'open', 'opendir', 'readdir', 'readFile', 'readlink', 'realpath', 'stat'];
 
 // `globalThis.fileSystemFaults` lets the fault-loop driver count only the writer's operations.
@@ -163,12 +179,17 @@ export async function killHarness(dir: string): Promise<KillHarness> {
     const file = join(dir, `input-${runs++}.json`);
     await writeFile(file, JSON.stringify(input));
     return new Promise<RunResult>((resolve, reject) => {
-      execFile(process.execPath, ['--import', preload, driver, file], { env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-        const killed = (error as { signal?: string } | null)?.signal === 'SIGKILL';
-        const failed = !killed && error !== null && stderr.includes('failed: ');
-        if (error && !killed && !failed) return reject(new Error(`the driver crashed:\n${stderr}`));
-        resolve({ killed, failed, operations: Number(/file-operations=(\d+)/.exec(stderr)?.[1] ?? -1), stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        ['--import', preload, driver, file],
+        { env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const killed = (error as { signal?: string } | null)?.signal === 'SIGKILL';
+          const failed = !killed && error !== null && stderr.includes('failed: ');
+          if (error && !killed && !failed) return reject(new Error(`the driver crashed:\n${stderr}`));
+          resolve({ killed, failed, operations: Number(/file-operations=(\d+)/.exec(stderr)?.[1] ?? -1), stdout, stderr });
+        },
+      );
     });
   };
   return {

@@ -81,7 +81,8 @@ describe.each(['existing', 'fresh'] as const)('a write killed at any file operat
       const now = await snapshotOrAbsent(target);
       if (kind === 'existing') {
         expect(now).not.toBe('absent');
-        for (const [path, text] of Object.entries(USER)) expect((now as Record<string, string>)[path], `${path} after a kill at ${killAt}`).toBe(text);
+        for (const [path, text] of Object.entries(USER))
+          expect((now as Record<string, string>)[path], `${path} after a kill at ${killAt}`).toBe(text);
       }
       if (await isCommitted(target)) {
         outcomes.committed++;

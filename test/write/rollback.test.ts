@@ -39,11 +39,21 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       const { label, fail } = faults;
       if (label !== undefined && fail !== undefined) {
         const call: Call = { name, path: label(String(args[0])), ...(name === 'rename' ? { to: label(String(args[1])) } : {}) };
-        if (fail(call)) return Promise.reject(Object.assign(new Error(`EIO: i/o error, ${name} '${String(args[0])}'`), { code: 'EIO', syscall: name, path: String(args[0]) }));
+        if (fail(call))
+          return Promise.reject(
+            Object.assign(new Error(`EIO: i/o error, ${name} '${String(args[0])}'`), { code: 'EIO', syscall: name, path: String(args[0]) }),
+          );
       }
       return original(...args);
     };
-  const mocked = { ...actual, rename: wrap('rename', actual.rename), writeFile: wrap('writeFile', actual.writeFile), mkdir: wrap('mkdir', actual.mkdir), rmdir: wrap('rmdir', actual.rmdir), rm: wrap('rm', actual.rm) };
+  const mocked = {
+    ...actual,
+    rename: wrap('rename', actual.rename),
+    writeFile: wrap('writeFile', actual.writeFile),
+    mkdir: wrap('mkdir', actual.mkdir),
+    rmdir: wrap('rmdir', actual.rmdir),
+    rm: wrap('rm', actual.rm),
+  };
   return { ...mocked, default: mocked };
 });
 
@@ -86,39 +96,86 @@ function labeller(target: string): (path: string) => string {
   };
 }
 
-const OLD = { 'README.md': '# v1\n', 'src/index.ts': `${MARKER}export const v = 1;\n`, 'src/gone.ts': 'export const gone = 1;\n', 'src/same.ts': 'export const same = 1;\n' };
+const OLD = {
+  'README.md': '# v1\n',
+  'src/index.ts': `${MARKER}export const v = 1;\n`,
+  'src/gone.ts': 'export const gone = 1;\n',
+  'src/same.ts': 'export const same = 1;\n',
+};
 /** Moved in in this order (sorted; src/same.ts is unchanged and never moved): .sdkgen-manifest.json, README.md, src/added.ts, src/index.ts, src/made/deep/x.ts. */
-const NEW = { 'README.md': '# v2\n', 'src/added.ts': 'export const added = 2;\n', 'src/index.ts': `${MARKER}export const v = 2;\n`, 'src/same.ts': 'export const same = 1;\n', 'src/made/deep/x.ts': 'export const x = 2;\n' };
+const NEW = {
+  'README.md': '# v2\n',
+  'src/added.ts': 'export const added = 2;\n',
+  'src/index.ts': `${MARKER}export const v = 2;\n`,
+  'src/same.ts': 'export const same = 1;\n',
+  'src/made/deep/x.ts': 'export const x = 2;\n',
+};
 /** The old tree as it comes back, without the manifest (compared in full against the snapshot). */
-const OLD_TREE = { 'README.md': '# v1\n', 'notes.md': 'mine\n', 'src/gone.ts': 'export const gone = 1;\n', 'src/index.ts': `${MARKER}export const v = 1;\n`, 'src/same.ts': 'export const same = 1;\n' };
+const OLD_TREE = {
+  'README.md': '# v1\n',
+  'notes.md': 'mine\n',
+  'src/gone.ts': 'export const gone = 1;\n',
+  'src/index.ts': `${MARKER}export const v = 1;\n`,
+  'src/same.ts': 'export const same = 1;\n',
+};
 
-const withoutManifest = (tree: Record<string, string>) => Object.fromEntries(Object.entries(tree).filter(([path]) => path !== '.sdkgen-manifest.json'));
+const withoutManifest = (tree: Record<string, string>) =>
+  Object.fromEntries(Object.entries(tree).filter(([path]) => path !== '.sdkgen-manifest.json'));
 
 describe('a write that fails at a step is rolled back', () => {
-  it.each<{ rule: string; given: { old?: Record<string, string>; user?: Record<string, string>; files: Record<string, string>; fail: (call: Call) => boolean }; want: Record<string, string> | 'absent' }>([
+  it.each<{
+    rule: string;
+    given: { old?: Record<string, string>; user?: Record<string, string>; files: Record<string, string>; fail: (call: Call) => boolean };
+    want: Record<string, string> | 'absent';
+  }>([
     {
       rule: 'moving the deleted file out fails (the first change): nothing has moved',
-      given: { old: OLD, user: { 'notes.md': 'mine\n' }, files: NEW, fail: ({ name, path }) => name === 'rename' && path === 'target/src/gone.ts' },
+      given: {
+        old: OLD,
+        user: { 'notes.md': 'mine\n' },
+        files: NEW,
+        fail: ({ name, path }) => name === 'rename' && path === 'target/src/gone.ts',
+      },
       want: OLD_TREE,
     },
     {
       rule: 'moving the changed README.md in fails: the deleted file returns, the manifest gets its old text back',
-      given: { old: OLD, user: { 'notes.md': 'mine\n' }, files: NEW, fail: ({ name, to }) => name === 'rename' && to === 'target/README.md' },
+      given: {
+        old: OLD,
+        user: { 'notes.md': 'mine\n' },
+        files: NEW,
+        fail: ({ name, to }) => name === 'rename' && to === 'target/README.md',
+      },
       want: OLD_TREE,
     },
     {
       rule: 'making the folders of a created file fails: the changed files before it get their old text back',
-      given: { old: OLD, user: { 'notes.md': 'mine\n' }, files: NEW, fail: ({ name, path }) => name === 'mkdir' && path === 'target/src/made/deep' },
+      given: {
+        old: OLD,
+        user: { 'notes.md': 'mine\n' },
+        files: NEW,
+        fail: ({ name, path }) => name === 'mkdir' && path === 'target/src/made/deep',
+      },
       want: OLD_TREE,
     },
     {
       rule: 'moving src/index.ts in fails: the created src/added.ts goes, README.md gets its old text back',
-      given: { old: OLD, user: { 'notes.md': 'mine\n' }, files: NEW, fail: ({ name, to }) => name === 'rename' && to === 'target/src/index.ts' },
+      given: {
+        old: OLD,
+        user: { 'notes.md': 'mine\n' },
+        files: NEW,
+        fail: ({ name, to }) => name === 'rename' && to === 'target/src/index.ts',
+      },
       want: OLD_TREE,
     },
     {
       rule: 'moving the last file in fails: src/made/ and src/made/deep/, made for it, go too',
-      given: { old: OLD, user: { 'notes.md': 'mine\n' }, files: NEW, fail: ({ name, to }) => name === 'rename' && to === 'target/src/made/deep/x.ts' },
+      given: {
+        old: OLD,
+        user: { 'notes.md': 'mine\n' },
+        files: NEW,
+        fail: ({ name, to }) => name === 'rename' && to === 'target/src/made/deep/x.ts',
+      },
       want: OLD_TREE,
     },
     {
@@ -147,7 +204,12 @@ describe('a write that fails at a step is rolled back', () => {
     },
     {
       rule: 'staging a file fails: the target is never touched',
-      given: { old: OLD, user: { 'notes.md': 'mine\n' }, files: NEW, fail: ({ name, path }) => name === 'writeFile' && path === 'txn/new/src/made/deep/x.ts' },
+      given: {
+        old: OLD,
+        user: { 'notes.md': 'mine\n' },
+        files: NEW,
+        fail: ({ name, path }) => name === 'writeFile' && path === 'txn/new/src/made/deep/x.ts',
+      },
       want: OLD_TREE,
     },
   ])('$rule', async ({ given, want }) => {
@@ -182,7 +244,8 @@ describe('a rollback that fails too', () => {
     const target = await setUp(OLD, { 'notes.md': 'mine\n' });
     faults.label = labeller(target);
     // moving src/index.ts in fails, and then so does moving README.md's old text back
-    faults.fail = ({ name, path, to }) => name === 'rename' && ((path === 'txn/new/src/index.ts' && to === 'target/src/index.ts') || path === 'txn/replaced/README.md');
+    faults.fail = ({ name, path, to }) =>
+      name === 'rename' && ((path === 'txn/new/src/index.ts' && to === 'target/src/index.ts') || path === 'txn/replaced/README.md');
     const error = await writeOutput(target, files(NEW)).then(
       () => undefined,
       (caught: Error) => caught,

@@ -30,7 +30,15 @@ export function saysSomething(part: IrSchema): boolean {
 }
 
 function isEmptiedByDirection(part: IrSchema): boolean {
-  return part.kind === 'object' && part.excluded !== undefined && part.properties.length === 0 && !part.additionalPropertiesDeclared && part.propertyNames === undefined && part.minProperties === undefined && part.maxProperties === undefined;
+  return (
+    part.kind === 'object' &&
+    part.excluded !== undefined &&
+    part.properties.length === 0 &&
+    !part.additionalPropertiesDeclared &&
+    part.propertyNames === undefined &&
+    part.minProperties === undefined &&
+    part.maxProperties === undefined
+  );
 }
 
 /**
@@ -39,7 +47,11 @@ function isEmptiedByDirection(part: IrSchema): boolean {
  * reference, the named schema it points to (`resolve`), whose description tells what the value
  * is when the reference says nothing itself.
  */
-export function documentedSchemas(schema: IrSchema, resolve: (key: string) => IrSchema | undefined, seen: ReadonlySet<string> = new Set()): IrSchema[] {
+export function documentedSchemas(
+  schema: IrSchema,
+  resolve: (key: string) => IrSchema | undefined,
+  seen: ReadonlySet<string> = new Set(),
+): IrSchema[] {
   const s = flatten(schema);
   if (s.kind === 'ref') {
     const target = seen.has(s.target) ? undefined : resolve(s.target);

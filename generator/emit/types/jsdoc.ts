@@ -25,7 +25,8 @@ export function memberComment(schema: IrSchema, ctx: TypeContext, ownDescription
   // spec text goes through jsDoc (no `*/`, no line starting a tag); the tags are sdkgen's
   const tags: string[] = [];
   if (format !== undefined) tags.push(`Format: ${jsDoc(format).text}`);
-  if (defaultValue !== undefined) tags.push(`@default ${jsDoc(typeof defaultValue === 'object' ? JSON.stringify(defaultValue, null, 2) : String(defaultValue)).text}`);
+  if (defaultValue !== undefined)
+    tags.push(`@default ${jsDoc(typeof defaultValue === 'object' ? JSON.stringify(defaultValue, null, 2) : String(defaultValue)).text}`);
   if (own.some((s) => s.deprecated)) tags.push('@deprecated');
   const paragraphs = [...(prose ? [jsDoc(absoluteLinks(prose, ctx.links)).text] : []), ...(tags.length > 0 ? [tags.join('\n')] : [])];
   return paragraphs.length === 0 ? undefined : commentText(paragraphs.join('\n\n'), false);

@@ -56,7 +56,13 @@ function typeAliasDoc(name: string, type: TsType, layout: Layout): Doc {
   const left = group(`type ${name}`);
   if (type.kind === 'union' && !hugs(type)) return group([left, ' =', group(indent([line, unionMembersDoc(type, 0, layout)]))]);
   const groupId = Symbol('assignment');
-  return group([left, ' =', group(indent(line), { id: groupId }), lineSuffixBoundary, indentIfBreak(typeDoc(type, 'alias', 0, layout), { groupId })]);
+  return group([
+    left,
+    ' =',
+    group(indent(line), { id: groupId }),
+    lineSuffixBoundary,
+    indentIfBreak(typeDoc(type, 'alias', 0, layout), { groupId }),
+  ]);
 }
 
 /**
@@ -117,7 +123,10 @@ function hugs(type: TsType & { kind: 'union' }): boolean {
 
 function unionDoc(type: TsType & { kind: 'union' }, position: Position, depth: number, layout: Layout): Doc {
   if (hugs(type)) {
-    const doc = join(' | ', type.types.map((t) => typeDoc(t, 'nested', depth, layout)));
+    const doc = join(
+      ' | ',
+      type.types.map((t) => typeDoc(t, 'nested', depth, layout)),
+    );
     return position === 'nested' ? ['(', doc, ')'] : doc;
   }
   const members = unionMembersDoc(type, depth, layout);
@@ -175,7 +184,10 @@ function membersDoc(members: readonly TsMember[], depth: number, layout: Layout,
 
 function memberDoc(member: TsMember, separator: Doc, depth: number, layout: Layout): Doc {
   if (member.kind === 'index') {
-    return [group(['[', group([indent([softline, 'key: string']), softline]), ']', ': ', typeDoc(member.type, 'annotation', depth, layout)]), separator];
+    return [
+      group(['[', group([indent([softline, 'key: string']), softline]), ']', ': ', typeDoc(member.type, 'annotation', depth, layout)]),
+      separator,
+    ];
   }
   const comment = member.comment === undefined ? '' : [commentDoc(member.comment, depth, layout), hardline];
   return [comment, group([member.key, member.optional ? '?' : '', ': ', typeDoc(member.type, 'annotation', depth, layout)]), separator];
@@ -189,7 +201,11 @@ function memberDoc(member: TsMember, separator: Doc, depth: number, layout: Layo
 function commentDoc(text: string, depth: number, layout: Layout): Doc {
   const lines = `/*${text}*/`.split(/\r\n|[\r\n\u2028\u2029]/);
   const trimmed = lines.map((l) => l.trim());
-  if (trimmed.slice(1).every((l) => l.startsWith('*'))) return join(hardline, trimmed.map((l, i) => (i === 0 ? l : ` ${l}`)));
+  if (trimmed.slice(1).every((l) => l.startsWith('*')))
+    return join(
+      hardline,
+      trimmed.map((l, i) => (i === 0 ? l : ` ${l}`)),
+    );
   layout.isCertain = false;
   return join(
     literalline,

@@ -47,7 +47,16 @@ function count(text: string, char: string): number {
   return n;
 }
 
-const ESCAPES: Record<string, string> = { '\t': '\\t', '\v': '\\v', '\f': '\\f', '\b': '\\b', '\r': '\\r', '\n': '\\n', '\\': '\\\\', '"': '\\"' };
+const ESCAPES: Record<string, string> = {
+  '\t': '\\t',
+  '\v': '\\v',
+  '\f': '\\f',
+  '\b': '\\b',
+  '\r': '\\r',
+  '\n': '\\n',
+  '\\': '\\\\',
+  '"': '\\"',
+};
 
 /** TypeScript's printer inside double quotes: control, separator and all non-ASCII characters as escapes. */
 function typeScriptEscape(text: string): string {

@@ -102,7 +102,9 @@ export function typeOf(schema: IrSchema, ctx: TypeContext, open = false): TsType
         open,
       );
     case 'union':
-      return s.variants.length === 0 ? UNKNOWN : (openStringUnion(s.variants, ctx, open) ?? union(s.variants.map((variant) => typeOf(variant, ctx, open))));
+      return s.variants.length === 0
+        ? UNKNOWN
+        : (openStringUnion(s.variants, ctx, open) ?? union(s.variants.map((variant) => typeOf(variant, ctx, open))));
     case 'allOf': {
       const parts = s.parts.filter(saysSomething);
       return parts.length === 0 ? UNKNOWN : intersection(parts.map((part) => typeOf(part, ctx, open)));
@@ -114,16 +116,30 @@ export function typeOf(schema: IrSchema, ctx: TypeContext, open = false): TsType
  * An object type: `{ … }` of its properties (in JavaScript object order: integer keys first),
  * `& { [key: string]: T }` for declared additional properties, `Record<string, unknown>` for neither.
  */
-export function objectType(properties: readonly PropertySource[], additional: true | IrSchema | undefined, ctx: TypeContext, open = false): TsType {
+export function objectType(
+  properties: readonly PropertySource[],
+  additional: true | IrSchema | undefined,
+  ctx: TypeContext,
+  open = false,
+): TsType {
   const required = new Set(properties.filter((p) => p.required).map((p) => p.name));
   const ordered = Object.entries(Object.fromEntries(properties.map((p) => [p.name, p])));
   const members = ordered.map(([name, p]): TsMember => {
     const comment = memberComment(p.schema, ctx, p.description);
-    return { kind: 'property', key: propertyKeyText(name), optional: !required.has(name), type: typeOf(p.schema, ctx, open), ...(comment !== undefined ? { comment } : {}) };
+    return {
+      kind: 'property',
+      key: propertyKeyText(name),
+      optional: !required.has(name),
+      type: typeOf(p.schema, ctx, open),
+      ...(comment !== undefined ? { comment } : {}),
+    };
   });
   const literal: TsType[] = members.length > 0 ? [{ kind: 'object', members }] : [];
   if (additional === undefined) return literal[0] ?? { kind: 'record' };
-  const index: TsType = { kind: 'object', members: [{ kind: 'index', type: additional === true ? UNKNOWN : typeOf(additional, ctx, open) }] };
+  const index: TsType = {
+    kind: 'object',
+    members: [{ kind: 'index', type: additional === true ? UNKNOWN : typeOf(additional, ctx, open) }],
+  };
   return intersection([...literal, index]);
 }
 
@@ -157,7 +173,8 @@ function tupleOf(schema: IrSchema & { kind: 'array' }, ctx: TypeContext, open: b
  */
 function openStringUnion(variants: readonly IrSchema[], ctx: TypeContext, open: boolean): TsType | undefined {
   const isPlain = variants.map((variant) => isPlainString(variant, ctx, new Set()));
-  if (!isPlain.includes(true) || !variants.some((variant, i) => !isPlain[i] && hasStringLiterals(variant, ctx, new Set()))) return undefined;
+  if (!isPlain.includes(true) || !variants.some((variant, i) => !isPlain[i] && hasStringLiterals(variant, ctx, new Set())))
+    return undefined;
   const types = variants
     .flatMap((variant, i): readonly TsType[] => {
       if (isPlain[i]) return [];
@@ -203,11 +220,17 @@ function hasStringLiterals(schema: IrSchema, ctx: TypeContext, seen: Set<string>
 /** A literal's type; an object or array value is the object or tuple type of exactly that value. */
 function literalType(value: IrLiteral): TsType {
   if (value === null) return keyword('null');
-  if (Array.isArray(value)) return { kind: 'tuple', elements: value.map((item: IrLiteral) => ({ type: literalType(item), optional: false })) };
+  if (Array.isArray(value))
+    return { kind: 'tuple', elements: value.map((item: IrLiteral) => ({ type: literalType(item), optional: false })) };
   if (typeof value === 'object') {
     const entries = Object.entries(value as { readonly [key: string]: IrLiteral });
     if (entries.length === 0) return { kind: 'record', isEmpty: true };
-    return { kind: 'object', members: entries.map(([key, item]): TsMember => ({ kind: 'property', key: propertyKeyText(key), optional: false, type: literalType(item) })) };
+    return {
+      kind: 'object',
+      members: entries.map(
+        ([key, item]): TsMember => ({ kind: 'property', key: propertyKeyText(key), optional: false, type: literalType(item) }),
+      ),
+    };
   }
   return { kind: 'literal', text: literalTypeText(value) };
 }
@@ -246,7 +269,9 @@ export function mentionsUploadable(type: TsType): boolean {
     case 'array':
       return mentionsUploadable(type.element);
     case 'tuple':
-      return type.elements.some((element) => mentionsUploadable(element.type)) || (type.rest !== undefined && mentionsUploadable(type.rest));
+      return (
+        type.elements.some((element) => mentionsUploadable(element.type)) || (type.rest !== undefined && mentionsUploadable(type.rest))
+      );
     case 'union':
     case 'intersection':
       return type.types.some(mentionsUploadable);

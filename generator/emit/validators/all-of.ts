@@ -31,7 +31,13 @@ export function allOfToCheck(schema: IrAllOfSchema, target: Target, scope: Scope
   const checks = block(schema.parts.map((part) => scope.check(part, withoutOtherwise(target))));
   // Inside a union, values of another JSON type go on to the union's next variant.
   const otherwise = target.otherwise;
-  const guard = otherwise === undefined ? undefined : typeGuard(jsonTypesOf(schema, (inner) => scope.module.resolve(inner)), target.value);
+  const guard =
+    otherwise === undefined
+      ? undefined
+      : typeGuard(
+          jsonTypesOf(schema, (inner) => scope.module.resolve(inner)),
+          target.value,
+        );
   return guard === undefined || otherwise === undefined ? checks : code`if (${guard}) {\n${checks}\n} else {\n${otherwise}\n}`;
 }
 

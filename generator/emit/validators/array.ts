@@ -10,15 +10,21 @@ export function arrayToCheck(schema: IrArraySchema, target: Target, scope: Scope
   const array = target.value;
   const statements: Code[] = [];
   if (schema.minItems !== undefined && schema.minItems > 0) {
-    statements.push(code`if (${array}.length < ${schema.minItems}) {\n${report(target, `expected at least ${plural(schema.minItems, 'item')}, found `, code`String(${array}.length)`)}\n}`);
+    statements.push(
+      code`if (${array}.length < ${schema.minItems}) {\n${report(target, `expected at least ${plural(schema.minItems, 'item')}, found `, code`String(${array}.length)`)}\n}`,
+    );
   }
   if (schema.maxItems !== undefined) {
-    statements.push(code`if (${array}.length > ${schema.maxItems}) {\n${report(target, `expected at most ${plural(schema.maxItems, 'item')}, found `, code`String(${array}.length)`)}\n}`);
+    statements.push(
+      code`if (${array}.length > ${schema.maxItems}) {\n${report(target, `expected at most ${plural(schema.maxItems, 'item')}, found `, code`String(${array}.length)`)}\n}`,
+    );
   }
   if (schema.uniqueItems === true) {
     const pair = scope.local('r');
     const message = code`'expected unique items; items ' + ${pair}[0] + ' and ' + ${pair}[1] + ' are equal'`;
-    statements.push(code`const ${pair} = ${scope.module.helper('duplicateItems')}(${array});\nif (${pair} !== undefined) {\n${reportExpression(target, message)}\n}`);
+    statements.push(
+      code`const ${pair} = ${scope.module.helper('duplicateItems')}(${array});\nif (${pair} !== undefined) {\n${reportExpression(target, message)}\n}`,
+    );
   }
   statements.push(itemsToCheck(schema, target, scope));
   const otherwise = mismatch(target, 'an array');
@@ -30,7 +36,12 @@ function itemsToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code
   const label = target.name === undefined ? 'an item' : `an item of \`${target.name}\``;
   const leading = prefix.map((itemSchema, position) => {
     const item = scope.local('v');
-    const inner = scope.check(itemSchema, { value: item, path: [...target.path, literal(position)], label: literal(label), prefix: target.prefix });
+    const inner = scope.check(itemSchema, {
+      value: item,
+      path: [...target.path, literal(position)],
+      label: literal(label),
+      prefix: target.prefix,
+    });
     if (inner.text === '') return EMPTY;
     return code`if (${target.value}.length > ${position}) {\nconst ${item}: unknown = ${target.value}[${position}];\n${inner}\n}`;
   });
@@ -45,5 +56,8 @@ function itemsToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code
   const item = scope.local('v');
   const inner = scope.check(schema.items, { value: item, path: [...target.path, index], label: literal(label), prefix: target.prefix });
   if (inner.text === '') return block(leading);
-  return block([...leading, code`for (let ${index} = ${start}; ${index} < ${target.value}.length; ${index}++) {\nconst ${item}: unknown = ${target.value}[${index}];\n${inner}\n}`]);
+  return block([
+    ...leading,
+    code`for (let ${index} = ${start}; ${index} < ${target.value}.length; ${index}++) {\nconst ${item}: unknown = ${target.value}[${index}];\n${inner}\n}`,
+  ]);
 }

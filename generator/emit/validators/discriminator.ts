@@ -24,11 +24,18 @@ export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDi
     return code`const ${result} = ${scope.module.checkOf(key)}(${target.value}, mode, ${target.label}, ${depthAt(target)});\nif (${result} !== undefined) {\n${nest(target, result, scope.module.helper('nestIssues'))}\n}`;
   };
   const cases = [...byTarget].map(([key, tags]) => {
-    const labels = joinCode(tags.map((value) => code`case ${literal(value)}:`), '\n');
+    const labels = joinCode(
+      tags.map((value) => code`case ${literal(value)}:`),
+      '\n',
+    );
     return code`${labels} {\n${checkAgainst(key)}\nbreak;\n}`;
   });
   const missing = reportMissing(tagTarget, `one of ${values}`);
-  const wrong = report(tagTarget, `expected \`${name}\` to be one of ${values}; found `, code`${scope.module.helper('foundLiteral')}(${tag})`);
+  const wrong = report(
+    tagTarget,
+    `expected \`${name}\` to be one of ${values}; found `,
+    code`${scope.module.helper('foundLiteral')}(${tag})`,
+  );
   // in 'loose' mode a tag the spec does not list is a variant added since: kept as sent
   const unlisted = code`if (${not(and([IS_LOOSE, compare(code`typeof ${tag} === 'string'`)]))}) {\n${wrong}\n}`;
   // OpenAPI 3.2 `defaultMapping`: an absent or unmapped tag picks the default schema

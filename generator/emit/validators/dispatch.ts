@@ -18,7 +18,12 @@ import { unionToCheck } from './union.js';
 
 export function schemaToCheck(schema: IrSchema, target: Target, scope: Scope): Code {
   // (not at a function's root: that is where a shared shape's own check is emitted)
-  if ((schema.kind === 'object' || schema.kind === 'union') && target !== ROOT_TARGET && target.otherwise === undefined && target.prefix === '') {
+  if (
+    (schema.kind === 'object' || schema.kind === 'union') &&
+    target !== ROOT_TARGET &&
+    target.otherwise === undefined &&
+    target.prefix === ''
+  ) {
     const shared = scope.module.sharedShape(schema);
     if (shared !== undefined) return nestCall(target, code`${shared}(${target.value}, mode, ${target.label}, ${depthAt(target)})`, scope);
   }

@@ -17,7 +17,8 @@ export function namedSchemaToStatements(named: IrNamedSchema, vendor: Code, modu
       docComment(
         doc`\`${named.name}\` as a Standard Schema v1 object; it, \`is…\` and \`assert…\` check in 'loose' mode (see ValidationMode).`,
       ).text,
-      code`export const ${named.name}: StandardSchemaV1<${type}> = /* @__PURE__ */ standardSchema(${vendor}, ${check}, ${label}, ${MODE_FLAGS.loose});`.text,
+      code`export const ${named.name}: StandardSchemaV1<${type}> = /* @__PURE__ */ standardSchema(${vendor}, ${check}, ${label}, ${MODE_FLAGS.loose});`
+        .text,
       // one line each, made by the runtime's factories: a bundler drops the ones a program leaves unused
       code`export const ${named.guardName}: rt.Guard<${type}> = /* @__PURE__ */ guardOf(${check});`.text,
       code`export const ${named.assertName}: rt.Asserts<${type}> = /* @__PURE__ */ asserterOf(${check}, ${label});`.text,
@@ -28,7 +29,13 @@ export function namedSchemaToStatements(named: IrNamedSchema, vendor: Code, modu
 }
 
 /** `validateX(value, mode?)`: the issues, or the shared empty list; `fallback` is the default mode. */
-export function validateFunction(name: Identifier, check: Identifier, label: Code, summary: DocText | undefined, fallback: keyof typeof MODE_FLAGS): string {
+export function validateFunction(
+  name: Identifier,
+  check: Identifier,
+  label: Code,
+  summary: DocText | undefined,
+  fallback: keyof typeof MODE_FLAGS,
+): string {
   const mode = fallback === 'loose' ? code`` : code`, ${MODE_FLAGS[fallback]}`;
   return [
     ...(summary === undefined ? [] : [docComment(doc`${summary} \`mode\` defaults to '${fallback}' (see ValidationMode).`).text]),

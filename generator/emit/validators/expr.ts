@@ -41,13 +41,21 @@ export function and(parts: readonly Expr[]): Expr {
 export function or(parts: readonly Expr[]): Expr {
   if (parts.length === 0) return FALSE;
   if (parts.length === 1) return parts[0]!;
-  return Expr.of(Code.raw(parts.map((part) => (RANK[part.precedence] >= RANK.and && part.precedence !== 'or' ? `(${part.text})` : part.text)).join(' || ')), 'or');
+  return Expr.of(
+    Code.raw(
+      parts.map((part) => (RANK[part.precedence] >= RANK.and && part.precedence !== 'or' ? `(${part.text})` : part.text)).join(' || '),
+    ),
+    'or',
+  );
 }
 
 /** `!x`, `a !== b` for `a === b` (and back), or `!(x)` around anything else looser than a unary expression. */
 export function not(part: Expr): Expr {
   if (part.precedence === 'compare') {
-    for (const [operator, opposite] of [[' === ', ' !== '], [' !== ', ' === ']] as const) {
+    for (const [operator, opposite] of [
+      [' === ', ' !== '],
+      [' !== ', ' === '],
+    ] as const) {
       const sides = splitTopLevel(part.text, operator);
       if (sides.length === 2 && sides.every((side) => !/ [=!]==? /.test(side))) return compare(Code.raw(sides.join(opposite)));
     }

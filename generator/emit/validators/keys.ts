@@ -2,7 +2,7 @@
 // 'strict' mode), values of additionalProperties schemas, propertyNames, and the key count.
 // Known keys and "did you mean" candidates are lists computed here, at generation time.
 import type { Identifier, IrObjectSchema, IrSchema } from '../../model/ir.js';
-import { code, Code, joinCode, literal } from '../escape.js';
+import { code, type Code, joinCode, literal } from '../escape.js';
 import { and, atom, compare, FALSE, not, or, TRUE, type Expr } from './expr.js';
 import { plural } from './describe.js';
 import { REJECTS_UNKNOWN_KEYS } from './modes.js';
@@ -18,7 +18,13 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
   const count = parts.some((part) => part.minProperties !== undefined || part.maxProperties !== undefined) ? scope.local('n') : undefined;
   const keyTarget: Target = { value: key, path: [...target.path, key], label: literal('a key'), prefix: `${target.prefix}invalid key: ` };
   const strictKeys = strictKeysOf(parts);
-  const isStrictOnly = count === undefined && target.prefix === '' && strictKeys !== undefined && parts.every((part) => part.propertyNames === undefined && part.additionalProperties !== false && typeof part.additionalProperties !== 'object');
+  const isStrictOnly =
+    count === undefined &&
+    target.prefix === '' &&
+    strictKeys !== undefined &&
+    parts.every(
+      (part) => part.propertyNames === undefined && part.additionalProperties !== false && typeof part.additionalProperties !== 'object',
+    );
   if (isStrictOnly) {
     // unknown keys of an open object, looked for only in 'strict' mode: one call of the runtime's
     // loop (a closed object, checked in every mode, keeps its own loop: it is faster per shape)
@@ -28,11 +34,15 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
   for (const part of parts) {
     if (part.propertyNames !== undefined) inLoop.push(keyToCheck(part.propertyNames, keyTarget, scope));
     const own = declaredKeys(part);
-    if (part.additionalProperties === false) inLoop.push(code`if (${isUnknown(own, key, scope)}) {\n${unknownKey(own, parts, key, target, scope)}\n}`);
-    else if (typeof part.additionalProperties === 'object') inLoop.push(extraValueToCheck(part.additionalProperties, own, object, key, target, scope));
+    if (part.additionalProperties === false)
+      inLoop.push(code`if (${isUnknown(own, key, scope)}) {\n${unknownKey(own, parts, key, target, scope)}\n}`);
+    else if (typeof part.additionalProperties === 'object')
+      inLoop.push(extraValueToCheck(part.additionalProperties, own, object, key, target, scope));
   }
   if (strictKeys !== undefined) {
-    inLoop.push(code`if (${and([REJECTS_UNKNOWN_KEYS, isUnknown(strictKeys, key, scope)])}) {\n${unknownKey(strictKeys, parts, key, target, scope)}\n}`);
+    inLoop.push(
+      code`if (${and([REJECTS_UNKNOWN_KEYS, isUnknown(strictKeys, key, scope)])}) {\n${unknownKey(strictKeys, parts, key, target, scope)}\n}`,
+    );
   }
   // declared `additionalProperties: true` and nothing else per key: no loop at all
   if (inLoop.every((statement) => statement.text === '')) return EMPTY;
@@ -42,7 +52,13 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
 
 /** `issues = unknownKeys(issues, path, o, label, KEYS_1, NESTED_2);`: every key outside `known`. */
 function unknownKeysCall(known: readonly string[], parts: readonly IrObjectSchema[], object: Code, target: Target, scope: Scope): Code {
-  const nested = scope.module.constant('NESTED', code`[${joinCode(nestedKeys(parts, scope).map((path) => literal(path)), ', ')}]`);
+  const nested = scope.module.constant(
+    'NESTED',
+    code`[${joinCode(
+      nestedKeys(parts, scope).map((path) => literal(path)),
+      ', ',
+    )}]`,
+  );
   const helper = scope.module.helper('unknownKeys');
   return code`issues = ${helper}(issues, ${constantPath(target.path, scope) ?? pathArray(target.path)}, ${object}, ${target.label}, ${keyList(known, scope)}, ${nested});`;
 }
@@ -67,7 +83,9 @@ export function declaredKeys(part: IrObjectSchema): string[] {
 /** propertyNames: keys are strings, so a string schema's type test is left out. */
 function keyToCheck(schema: IrSchema, keyTarget: Target, scope: Scope): Code {
   const resolved = scope.module.resolve(schema);
-  return resolved.kind === 'string' ? rulesAfterTypeToCheck(stringRules(resolved, keyTarget.value, scope), keyTarget) : scope.check(schema, keyTarget);
+  return resolved.kind === 'string'
+    ? rulesAfterTypeToCheck(stringRules(resolved, keyTarget.value, scope), keyTarget)
+    : scope.check(schema, keyTarget);
 }
 
 /** A key outside the part's properties must match the additionalProperties schema. */
@@ -97,14 +115,32 @@ export function isUnknown(known: readonly string[], key: Identifier, scope: Scop
 }
 
 /** The issue of a key that no schema allows, with the nearest known key (`known`, and one level down in `parts`). */
-export function unknownKey(known: readonly string[], parts: readonly IrObjectSchema[], key: Identifier, target: Target, scope: Scope): Code {
-  const nested = scope.module.constant('NESTED', code`[${joinCode(nestedKeys(parts, scope).map((path) => literal(path)), ', ')}]`);
+export function unknownKey(
+  known: readonly string[],
+  parts: readonly IrObjectSchema[],
+  key: Identifier,
+  target: Target,
+  scope: Scope,
+): Code {
+  const nested = scope.module.constant(
+    'NESTED',
+    code`[${joinCode(
+      nestedKeys(parts, scope).map((path) => literal(path)),
+      ', ',
+    )}]`,
+  );
   const message = code`${scope.module.helper('unknownKeyMessage')}(${key}, ${target.label}, ${keyList(known, scope)}, ${nested})`;
   return reportExpression({ ...target, path: [...target.path, key] }, message);
 }
 
 function keyList(known: readonly string[], scope: Scope): Identifier {
-  return scope.module.constant('KEYS', code`[${joinCode(known.map((name) => literal(name)), ', ')}]`);
+  return scope.module.constant(
+    'KEYS',
+    code`[${joinCode(
+      known.map((name) => literal(name)),
+      ', ',
+    )}]`,
+  );
 }
 
 /** `rate_limits.max_requests_per_1_minute`: the keys one level down, for "did you mean". */
@@ -121,8 +157,12 @@ function nestedKeys(parts: readonly IrObjectSchema[], scope: Scope): string[] {
 function objectsOf(schema: IrSchema, scope: Scope): IrObjectSchema[] {
   const resolved = scope.module.resolve(schema);
   if (resolved.kind === 'object') return [resolved];
-  if (resolved.kind === 'union') return resolved.variants.map((variant) => scope.module.resolve(variant)).filter((variant): variant is IrObjectSchema => variant.kind === 'object');
-  if (resolved.kind === 'allOf') return resolved.parts.map((part) => scope.module.resolve(part)).filter((part): part is IrObjectSchema => part.kind === 'object');
+  if (resolved.kind === 'union')
+    return resolved.variants
+      .map((variant) => scope.module.resolve(variant))
+      .filter((variant): variant is IrObjectSchema => variant.kind === 'object');
+  if (resolved.kind === 'allOf')
+    return resolved.parts.map((part) => scope.module.resolve(part)).filter((part): part is IrObjectSchema => part.kind === 'object');
   return [];
 }
 
@@ -130,10 +170,14 @@ function sizeChecks(parts: readonly IrObjectSchema[], count: Identifier, target:
   const checks: Code[] = [];
   for (const part of parts) {
     if (part.minProperties !== undefined && part.minProperties > 0) {
-      checks.push(code`if (${count} < ${part.minProperties}) {\n${report(target, `expected at least ${plural(part.minProperties, 'key')}, found `, code`String(${count})`)}\n}`);
+      checks.push(
+        code`if (${count} < ${part.minProperties}) {\n${report(target, `expected at least ${plural(part.minProperties, 'key')}, found `, code`String(${count})`)}\n}`,
+      );
     }
     if (part.maxProperties !== undefined) {
-      checks.push(code`if (${count} > ${part.maxProperties}) {\n${report(target, `expected at most ${plural(part.maxProperties, 'key')}, found `, code`String(${count})`)}\n}`);
+      checks.push(
+        code`if (${count} > ${part.maxProperties}) {\n${report(target, `expected at most ${plural(part.maxProperties, 'key')}, found `, code`String(${count})`)}\n}`,
+      );
     }
   }
   return checks;

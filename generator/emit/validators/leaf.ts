@@ -1,7 +1,7 @@
 // Leaf schemas (strings, numbers, literals, booleans, null, and unions of them): their rules,
 // so a union can test a variant as one allocation-free boolean expression.
 import type { IrSchema } from '../../model/ir.js';
-import { code, type Code } from '../escape.js';
+import type { Code } from '../escape.js';
 import { FALSE, or, type Expr } from './expr.js';
 import { literalRules } from './literal.js';
 import { numberRules } from './number.js';

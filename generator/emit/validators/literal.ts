@@ -2,8 +2,8 @@
 // is a hoisted Set); an object or array value is a hoisted constant compared with the runtime's
 // jsonEqual (JSON Schema's equality: same keys, equal values, arrays item by item).
 import type { IrConstSchema, IrEnumSchema, IrLiteral } from '../../model/ir.js';
-import { code, Code, joinCode, literal } from '../escape.js';
-import { and, atom, compare, FALSE, or, type Expr } from './expr.js';
+import { code, type Code, joinCode, literal } from '../escape.js';
+import { and, atom, compare, or, type Expr } from './expr.js';
 import { IS_LOOSE } from './modes.js';
 import { listLiterals, showLiteral } from './describe.js';
 import { rulesToCheck, type Rule } from './rules.js';
@@ -21,7 +21,10 @@ export function literalRules(schema: IrEnumSchema | IrConstSchema, value: Code, 
   const values = schema.kind === 'enum' ? schema.values : [schema.value];
   const bad = values.find(isNotJson);
   if (bad !== undefined) {
-    scope.module.unsupported(schema.source, `The ${schema.kind} value ${String(bad)} is not a JSON number, so no validator can be emitted for it.`);
+    scope.module.unsupported(
+      schema.source,
+      `The ${schema.kind} value ${String(bad)} is not a JSON number, so no validator can be emitted for it.`,
+    );
     return [];
   }
   const tail = code`${scope.module.helper('foundLiteral')}(${value})`;
@@ -39,9 +42,17 @@ export function literalRules(schema: IrEnumSchema | IrConstSchema, value: Code, 
 export function oneOf(values: readonly IrLiteral[], value: Code, scope: Scope): Expr {
   const primitives = values.filter((item) => item === null || typeof item !== 'object');
   const composites = values.filter((item) => item !== null && typeof item === 'object');
-  const deep = composites.map((item) => atom(code`${scope.module.helper('jsonEqual')}(${value}, ${scope.module.constant('VALUE', literal(item))})`));
+  const deep = composites.map((item) =>
+    atom(code`${scope.module.helper('jsonEqual')}(${value}, ${scope.module.constant('VALUE', literal(item))})`),
+  );
   if (primitives.length <= INLINE_VALUES) return or([...primitives.map((item) => compare(code`${value} === ${literal(item)}`)), ...deep]);
-  const set = scope.module.constant('VALUES', code`new Set<unknown>([${joinCode(primitives.map((item) => literal(item)), ', ')}])`);
+  const set = scope.module.constant(
+    'VALUES',
+    code`new Set<unknown>([${joinCode(
+      primitives.map((item) => literal(item)),
+      ', ',
+    )}])`,
+  );
   return or([atom(code`${set}.has(${value})`), ...deep]);
 }
 

@@ -27,7 +27,11 @@ function sameValueRefs(schema: IrSchema): string[] {
     case 'ref':
       return [schema.target];
     case 'union':
-      return [...schema.variants.flatMap(sameValueRefs), ...(schema.discriminator?.mapping.map((entry) => entry.target) ?? []), ...(schema.discriminator?.defaultTarget === undefined ? [] : [schema.discriminator.defaultTarget])];
+      return [
+        ...schema.variants.flatMap(sameValueRefs),
+        ...(schema.discriminator?.mapping.map((entry) => entry.target) ?? []),
+        ...(schema.discriminator?.defaultTarget === undefined ? [] : [schema.discriminator.defaultTarget]),
+      ];
     case 'allOf':
       return schema.parts.flatMap(sameValueRefs);
     default:

@@ -14,7 +14,36 @@ import { parameterGroups } from './parameters.js';
 import { printStatement } from './print.js';
 import { checkFunction, ModuleScope, Scope, type RuntimeHelper } from './scope.js';
 
-const HELPERS: readonly RuntimeHelper[] = ['reqString', 'optString', 'reqInteger', 'optInteger', 'reqNumber', 'optNumber', 'reqBoolean', 'optBoolean', 'reqConst', 'optConst', 'codePoints', 'duplicateItems', 'expected', 'isObject', 'nest', 'nestRequired', 'fail', 'found', 'foundLiteral', 'jsonEqual', 'missing', 'nestIssues', 'required', 'requiredUnlisted', 'unlisted', 'unionIssues', 'unknownKeyMessage', 'unknownKeys'];
+const HELPERS: readonly RuntimeHelper[] = [
+  'reqString',
+  'optString',
+  'reqInteger',
+  'optInteger',
+  'reqNumber',
+  'optNumber',
+  'reqBoolean',
+  'optBoolean',
+  'reqConst',
+  'optConst',
+  'codePoints',
+  'duplicateItems',
+  'expected',
+  'isObject',
+  'nest',
+  'nestRequired',
+  'fail',
+  'found',
+  'foundLiteral',
+  'jsonEqual',
+  'missing',
+  'nestIssues',
+  'required',
+  'requiredUnlisted',
+  'unlisted',
+  'unionIssues',
+  'unknownKeyMessage',
+  'unknownKeys',
+];
 
 export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
   const locate = ctx.locate ?? ((pointer: string) => ({ file: api.specFile, line: 1, column: 1, pointer }));
@@ -27,7 +56,13 @@ export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
     for (const group of parameterGroups(op)) {
       const label = literal(`\`${group.type.text}\``);
       statements.push(
-        validateFunction(group.validate, group.check, label, doc`Every issue of the ${group.location} parameters of \`${op.names.builder}\`; empty when they are valid.`, 'request'),
+        validateFunction(
+          group.validate,
+          group.check,
+          label,
+          doc`Every issue of the ${group.location} parameters of \`${op.names.builder}\`; empty when they are valid.`,
+          'request',
+        ),
         checkFunction(group.check, new Scope(module, group.type.text).rootCheck(group.schema), false),
       );
     }
@@ -37,7 +72,9 @@ export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
   const body = statements.join('\n');
   const header: Piece = { text: fileHeader(api) + imports(body, statements.length > 0), isFormatted: false, isSpaced: true };
   // an object or array constant (an enum of objects) is JSON text: prettier lays it out
-  const constants = module.constants.map((text, i) => (text.startsWith('const VALUE_') ? { text, isFormatted: false, isSpaced: i === 0 } : printed(text, i === 0)));
+  const constants = module.constants.map((text, i) =>
+    text.startsWith('const VALUE_') ? { text, isFormatted: false, isSpaced: i === 0 } : printed(text, i === 0),
+  );
   return [piecesFile('src/validators.ts', [header, ...constants, ...statements.map((text) => printed(text, true))])];
 }
 
@@ -52,7 +89,13 @@ function imports(body: string, hasExports: boolean): string {
   const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper}\\(`).test(body));
   const depth = body.includes('MAX_DEPTH') ? ['MAX_DEPTH', 'tooDeep'] : [];
   const wrappers = ['asserterOf', 'guardOf', 'standardSchema', 'validatorOf'].filter((wrapper) => body.includes(`${wrapper}(`));
-  const runtime = [...depth, ...wrappers, ...helpers, 'type StandardSchemaV1', ...(/\bValidationMode\b/.test(body.replace(/\/\*\*.*\*\//g, '')) ? ['type ValidationMode'] : [])];
+  const runtime = [
+    ...depth,
+    ...wrappers,
+    ...helpers,
+    'type StandardSchemaV1',
+    ...(/\bValidationMode\b/.test(body.replace(/\/\*\*.*\*\//g, '')) ? ['type ValidationMode'] : []),
+  ];
   return [
     ...(/\bValidationIssue\b/.test(body) ? [`import type { ValidationIssue } from './internal/errors.js';`] : []),
     `import { ${runtime.join(', ')} } from './internal/standard-schema.js';`,

@@ -24,13 +24,23 @@ export function numberRules(schema: IrNumberSchema, value: Code, scope: Scope): 
   for (const [keyword, operator, words] of BOUNDS) {
     const bound = schema[keyword];
     if (bound === undefined || !isUsable(bound, keyword, schema, scope)) continue;
-    rules.push({ holds: compare(code`${value} ${OPERATORS[operator]} ${bound}`), message: `expected ${words} ${bound}, found `, tail: code`String(${value})` });
+    rules.push({
+      holds: compare(code`${value} ${OPERATORS[operator]} ${bound}`),
+      message: `expected ${words} ${bound}, found `,
+      tail: code`String(${value})`,
+    });
   }
-  if (rules.length > 1 || schema.multipleOf !== undefined) rules[0] = { holds: and([compare(code`typeof ${value} === 'number'`), test]), what, message: '' };
+  if (rules.length > 1 || schema.multipleOf !== undefined)
+    rules[0] = { holds: and([compare(code`typeof ${value} === 'number'`), test]), what, message: '' };
   const step = schema.multipleOf;
   if (step !== undefined && isUsable(step, 'multipleOf', schema, scope)) {
     if (step <= 0) scope.module.unsupported(schema.source, `multipleOf must be greater than 0, not ${step}.`);
-    else rules.push({ holds: Number.isInteger(step) ? compare(code`${value} % ${step} === 0`) : atom(code`Number.isInteger(${value} / ${step})`), message: `expected a multiple of ${step}, found `, tail: code`String(${value})` });
+    else
+      rules.push({
+        holds: Number.isInteger(step) ? compare(code`${value} % ${step} === 0`) : atom(code`Number.isInteger(${value} / ${step})`),
+        message: `expected a multiple of ${step}, found `,
+        tail: code`String(${value})`,
+      });
   }
   return rules;
 }

@@ -44,7 +44,8 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
   // TypeScript types `o.constructor` as Object's member, not the index signature's unknown.
   const declared = isInherited ? code`${value}: unknown` : code`${value}`;
   const leaf = target.prefix === '' ? leafKind(property.schema, scope) : undefined;
-  const leafPath = leaf === undefined ? undefined : target.path.length === 0 ? literal(name) : constantPath([...target.path, literal(name)], scope);
+  const leafPath =
+    leaf === undefined ? undefined : target.path.length === 0 ? literal(name) : constantPath([...target.path, literal(name)], scope);
   if (leaf !== undefined && leafPath !== undefined) {
     // one runtime call for the commonest properties (see reqString in the runtime): one line, not four
     const listed = leaf === 'Const' ? code`, ${literal(String((scope.module.resolve(property.schema) as IrConstSchema).value))}` : code``;
@@ -57,7 +58,10 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
   }
   const inner = scope.check(property.schema, child);
   const missing = property.required
-    ? reportMissing(child, describeSchema(property.schema, (schema) => scope.module.resolve(schema)))
+    ? reportMissing(
+        child,
+        describeSchema(property.schema, (schema) => scope.module.resolve(schema)),
+      )
     : EMPTY;
   if (inner.text === '' && missing.text === '') return EMPTY;
   if (inner.text === '') return code`if (${isInherited ? code`(${read})` : read} === undefined) {\n${missing}\n}`;
@@ -73,9 +77,16 @@ function leafKind(schema: IrSchema, scope: Scope): 'String' | 'Integer' | 'Numbe
   const resolved = scope.module.resolve(schema);
   switch (resolved.kind) {
     case 'string':
-      return resolved.minLength === undefined && resolved.maxLength === undefined && resolved.pattern === undefined && resolved.format !== 'binary' ? 'String' : undefined;
+      return resolved.minLength === undefined &&
+        resolved.maxLength === undefined &&
+        resolved.pattern === undefined &&
+        resolved.format !== 'binary'
+        ? 'String'
+        : undefined;
     case 'number': {
-      const isBare = [resolved.minimum, resolved.maximum, resolved.exclusiveMinimum, resolved.exclusiveMaximum, resolved.multipleOf].every((bound) => bound === undefined);
+      const isBare = [resolved.minimum, resolved.maximum, resolved.exclusiveMinimum, resolved.exclusiveMaximum, resolved.multipleOf].every(
+        (bound) => bound === undefined,
+      );
       return isBare ? (resolved.integer ? 'Integer' : 'Number') : undefined;
     }
     case 'boolean':
@@ -127,9 +138,13 @@ function failsOnUndefined(schema: IrSchema, target: Target, scope: Scope): boole
   const resolved = resolve(schema);
   // a leaf is tested inline; anything else is a call, whose check reports an absent value as
   // "expected …, found undefined" when its type test comes first
-  if (isTestable(resolved, resolve)) return resolved.kind === 'union' ? isClosedDisjoint(resolved, resolve) : MERGES_MISSING.has(resolved.kind);
+  if (isTestable(resolved, resolve))
+    return resolved.kind === 'union' ? isClosedDisjoint(resolved, resolve) : MERGES_MISSING.has(resolved.kind);
   if (resolved.kind === 'union') return resolved.discriminator !== undefined && resolved.unevaluatedProperties === undefined;
-  if (resolved.kind === 'allOf') return resolved.unevaluatedProperties === undefined && flattenParts(resolved.parts, scope, new Set()).every((part) => part.kind === 'object');
+  if (resolved.kind === 'allOf')
+    return (
+      resolved.unevaluatedProperties === undefined && flattenParts(resolved.parts, scope, new Set()).every((part) => part.kind === 'object')
+    );
   return resolved.kind === 'object' || resolved.kind === 'array';
 }
 

@@ -25,7 +25,17 @@ export function parameterGroups(op: IrOperation): ParameterGroup[] {
   return groups.flatMap(([location, type]) => {
     if (type === undefined) return [];
     const querystring = location === 'query' ? op.parameters.find((parameter) => parameter.in === 'querystring') : undefined;
-    if (querystring !== undefined) return [{ location, type, validate: new Identifier(`validate${type.text}`), check: new Identifier(`check_${type.text}`), parameters: [querystring], schema: querystring.schema }];
+    if (querystring !== undefined)
+      return [
+        {
+          location,
+          type,
+          validate: new Identifier(`validate${type.text}`),
+          check: new Identifier(`check_${type.text}`),
+          parameters: [querystring],
+          schema: querystring.schema,
+        },
+      ];
     const parameters = op.parameters.filter((parameter) => parameter.in === location);
     const schema: IrSchema = {
       kind: 'object',
@@ -34,6 +44,8 @@ export function parameterGroups(op: IrOperation): ParameterGroup[] {
       additionalProperties: false,
       additionalPropertiesDeclared: true,
     };
-    return [{ location, type, validate: new Identifier(`validate${type.text}`), check: new Identifier(`check_${type.text}`), parameters, schema }];
+    return [
+      { location, type, validate: new Identifier(`validate${type.text}`), check: new Identifier(`check_${type.text}`), parameters, schema },
+    ];
   });
 }

@@ -83,7 +83,10 @@ function layOut(line: string, depth: number): string[] | undefined {
   const condition = /^if \((.*)\) \{$/.exec(line);
   if (condition) return breakCondition(condition[1]!, depth, '', '');
   // a call statement: assigned, returned, declared (with a type and a pure annotation) or bare
-  const call = /^(issues = |return |throw new |(?:export )?const [A-Za-z_$][\w$]*(?:: [\w$.<>]+)? = (?:\/\* @__PURE__ \*\/ )?|)([A-Za-z_$][\w$]*(?:<[\w$.]+>)?)\((.*)\);$/.exec(line);
+  const call =
+    /^(issues = |return |throw new |(?:export )?const [A-Za-z_$][\w$]*(?:: [\w$.<>]+)? = (?:\/\* @__PURE__ \*\/ )?|)([A-Za-z_$][\w$]*(?:<[\w$.]+>)?)\((.*)\);$/.exec(
+      line,
+    );
   if (call && isEnclosed(line.slice(call[1]!.length + call[2]!.length, -1))) {
     const head = pad + call[1]! + call[2]!;
     // prettier breaks after `=` rather than inside a call whose one argument is a short name
@@ -101,7 +104,8 @@ function layOut(line: string, depth: number): string[] | undefined {
     return rest === undefined ? undefined : [pad + declaration, ...rest];
   }
   const list = /^(const [A-Za-z_$][\w$]*: [^=]+ = )(new Set<\w+>\()?\[(.*)\](\)?);$/.exec(line);
-  if (list && (list[2] === undefined) === (list[4] === '')) return breakList(pad + list[1]! + (list[2] ?? '') + '[', list[3]!, `]${list[4]};`, depth);
+  if (list && (list[2] === undefined) === (list[4] === ''))
+    return breakList(`${pad + list[1]! + (list[2] ?? '')}[`, list[3]!, `]${list[4]};`, depth);
   return undefined;
 }
 
@@ -122,7 +126,8 @@ function breakChain(condition: string, depth: number, open: string, close: strin
   for (const operator of ['&&', '||']) {
     const operands = splitTopLevel(condition, ` ${operator} `);
     if (operands.length < 2) continue;
-    if (operands.some((operand) => splitTopLevel(operand, ' && ').length > 1 || splitTopLevel(operand, ' || ').length > 1)) return undefined;
+    if (operands.some((operand) => splitTopLevel(operand, ' && ').length > 1 || splitTopLevel(operand, ' || ').length > 1))
+      return undefined;
     const lines: string[] = [];
     for (const [i, operand] of operands.entries()) {
       const laid = layOutOperand(operand, depth + 1, i < operands.length - 1 ? ` ${operator}` : '');
@@ -151,7 +156,9 @@ function layOutOperand(operand: string, depth: number, suffix: string, isAlone =
     for (const operator of ['&&', '||']) {
       const parts = splitTopLevel(inner, ` ${operator} `);
       if (parts.length < 2) continue;
-      const lines = parts.map((part, i) => (i === 0 ? `${pad}(${part} ${operator}` : `${pad}${INDENT}${part}${i < parts.length - 1 ? ` ${operator}` : `)${suffix}`}`));
+      const lines = parts.map((part, i) =>
+        i === 0 ? `${pad}(${part} ${operator}` : `${pad}${INDENT}${part}${i < parts.length - 1 ? ` ${operator}` : `)${suffix}`}`,
+      );
       return lines.some((text) => text.length > WIDTH) ? undefined : lines;
     }
     return undefined;

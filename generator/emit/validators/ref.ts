@@ -41,7 +41,10 @@ export function nestCall(target: Target, call: Code, scope: Scope): Code {
   if (target.prefix !== '' || path === undefined) {
     // a path with an index or key in it would be a new array on every call: made only on failure
     const result = scope.local('r');
-    const nested = target.required === true && target.prefix === '' ? code`issues = ${scope.module.helper('nestRequired')}(issues, ${pathArray(target.path)}, ${result}, ${target.value});` : nest(target, result, scope.module.helper('nestIssues'));
+    const nested =
+      target.required === true && target.prefix === ''
+        ? code`issues = ${scope.module.helper('nestRequired')}(issues, ${pathArray(target.path)}, ${result}, ${target.value});`
+        : nest(target, result, scope.module.helper('nestIssues'));
     return code`const ${result} = ${call};\nif (${result} !== undefined) {\n${nested}\n}`;
   }
   if (target.required === true) return code`issues = ${scope.module.helper('nestRequired')}(issues, ${path}, ${call}, ${target.value});`;

@@ -10,7 +10,26 @@ import { signature } from './print.js';
 import type { Target } from './target.js';
 
 /** The helpers of templates/runtime/standard-schema.ts that generated checks call. */
-export type RuntimeHelper = LeafHelper | 'codePoints' | 'duplicateItems' | 'expected' | 'isObject' | 'nest' | 'nestRequired' | 'fail' | 'found' | 'foundLiteral' | 'jsonEqual' | 'missing' | 'nestIssues' | 'required' | 'requiredUnlisted' | 'unlisted' | 'unionIssues' | 'unknownKeyMessage' | 'unknownKeys';
+export type RuntimeHelper =
+  | LeafHelper
+  | 'codePoints'
+  | 'duplicateItems'
+  | 'expected'
+  | 'isObject'
+  | 'nest'
+  | 'nestRequired'
+  | 'fail'
+  | 'found'
+  | 'foundLiteral'
+  | 'jsonEqual'
+  | 'missing'
+  | 'nestIssues'
+  | 'required'
+  | 'requiredUnlisted'
+  | 'unlisted'
+  | 'unionIssues'
+  | 'unknownKeyMessage'
+  | 'unknownKeys';
 
 /** The runtime's one-call checks of a bare leaf property (object.ts). */
 export type LeafHelper = `${'req' | 'opt'}${'String' | 'Integer' | 'Number' | 'Boolean' | 'Const'}`;
@@ -76,7 +95,9 @@ export class ModuleScope {
     if (existing !== undefined) return existing;
     const name = new Identifier(`check_shape_${this.#sharedShapes.size + 1}`);
     this.#sharedShapes.set(key, name);
-    this.functions.push(checkFunction(name, new Scope(this, `shape_${this.#sharedShapes.size}`).rootCheck(schema), this.mayRecurse(schema)));
+    this.functions.push(
+      checkFunction(name, new Scope(this, `shape_${this.#sharedShapes.size}`).rootCheck(schema), this.mayRecurse(schema)),
+    );
     return name;
   }
 
@@ -89,7 +110,10 @@ export class ModuleScope {
     const children: IrSchema[] = [];
     switch (schema.kind) {
       case 'object':
-        children.push(...schema.properties.map((property) => property.schema), ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []));
+        children.push(
+          ...schema.properties.map((property) => property.schema),
+          ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
+        );
         break;
       case 'array':
         children.push(...(schema.prefixItems ?? []), schema.items);
@@ -209,9 +233,18 @@ export class ModuleScope {
     };
     switch (schema.kind) {
       case 'ref':
-        return path.has(schema.target) ? Infinity : 1 + this.#expandedSize(this.named(schema.target).schema, new Set([...path, schema.target]), budget);
+        return path.has(schema.target)
+          ? Infinity
+          : 1 + this.#expandedSize(this.named(schema.target).schema, new Set([...path, schema.target]), budget);
       case 'object':
-        return 1 + all([...schema.properties.map((property) => property.schema), ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []), ...(schema.propertyNames ? [schema.propertyNames] : [])]);
+        return (
+          1 +
+          all([
+            ...schema.properties.map((property) => property.schema),
+            ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
+            ...(schema.propertyNames ? [schema.propertyNames] : []),
+          ])
+        );
       case 'array':
         return 1 + all([...(schema.prefixItems ?? []), schema.items]);
       case 'union':
@@ -226,7 +259,13 @@ export class ModuleScope {
   }
 
   unsupported(pointer: string, message: string, hint?: string): void {
-    this.problems.push({ code: 'emit/unsupported-construct', severity: 'error', message, hint: hint ?? defaultHint('emit/unsupported-construct'), at: this.locate(pointer) });
+    this.problems.push({
+      code: 'emit/unsupported-construct',
+      severity: 'error',
+      message,
+      hint: hint ?? defaultHint('emit/unsupported-construct'),
+      at: this.locate(pointer),
+    });
   }
 }
 
@@ -256,7 +295,12 @@ export class Scope {
 
 /** An IR schema node (as opposed to a property, a mapping entry or a literal value). */
 function isSchemaNode(value: unknown): value is IrSchema {
-  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string' && typeof (value as { source?: unknown }).source === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { kind?: unknown }).kind === 'string' &&
+    typeof (value as { source?: unknown }).source === 'string'
+  );
 }
 
 /** Keywords that do not change a check. */

@@ -3,7 +3,7 @@
 // boolean test can decide.
 import type { IrSchema } from '../../model/ir.js';
 import { code, type Code } from '../escape.js';
-import { and, atom, compare, FALSE, not, or, type Expr } from './expr.js';
+import { atom, compare, FALSE, or, type Expr } from './expr.js';
 
 export type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
 /** `any` when the schema does not pin the JSON type (unknown, or a ref loop). */

@@ -23,21 +23,32 @@ export function stringRules(schema: IrStringSchema, value: Code, scope: Scope): 
     rules.push({
       holds: or([compare(code`${value}.length >= ${2 * minLength}`), compare(code`${codePoints()}(${value}) >= ${minLength}`)]),
       message: `expected at least ${plural(minLength, 'character')}, found `,
-      measured: { suspect: compare(code`${value}.length < ${2 * minLength}`), measure: code`${codePoints()}(${value})`, fails: compare(code`count < ${minLength}`) },
+      measured: {
+        suspect: compare(code`${value}.length < ${2 * minLength}`),
+        measure: code`${codePoints()}(${value})`,
+        fails: compare(code`count < ${minLength}`),
+      },
     });
   }
   if (maxLength !== undefined) {
     rules.push({
       holds: or([compare(code`${value}.length <= ${maxLength}`), compare(code`${codePoints()}(${value}) <= ${maxLength}`)]),
       message: `expected at most ${plural(maxLength, 'character')}, found `,
-      measured: { suspect: compare(code`${value}.length > ${maxLength}`), measure: code`${codePoints()}(${value})`, fails: compare(code`count > ${maxLength}`) },
+      measured: {
+        suspect: compare(code`${value}.length > ${maxLength}`),
+        measure: code`${codePoints()}(${value})`,
+        fails: compare(code`count > ${maxLength}`),
+      },
     });
   }
   if (pattern !== undefined) {
     // the flags the pattern compiled with at generation time (model/compile-pattern.ts)
     const regex = scope.module.constant('PATTERN', code`new RegExp(${literal(pattern)}, ${literal(schema.patternFlags ?? 'u')})`);
     const matches = atom(code`${regex}.test(${value})`);
-    const mismatch = { message: `expected a string matching /${pattern}/, found `, tail: code`${scope.module.helper('foundLiteral')}(${value})` };
+    const mismatch = {
+      message: `expected a string matching /${pattern}/, found `,
+      tail: code`${scope.module.helper('foundLiteral')}(${value})`,
+    };
     const limit = schema.patternInputLimit;
     if (limit === undefined) {
       rules.push({ holds: matches, ...mismatch });
@@ -46,7 +57,11 @@ export function stringRules(schema: IrStringSchema, value: Code, scope: Scope): 
       rules.push({ holds: or([compare(code`${value}.length > ${2 * maxLength}`), matches]), ...mismatch });
     } else {
       // a slow pattern (model/pattern-cost.ts) is run only up to the limit; a longer string is an issue
-      rules.push({ holds: compare(code`${value}.length <= ${limit}`), message: `expected at most ${plural(limit, 'character')} for the pattern /${pattern}/ (longer strings are not tested against it), found `, tail: code`String(${value}.length)` });
+      rules.push({
+        holds: compare(code`${value}.length <= ${limit}`),
+        message: `expected at most ${plural(limit, 'character')} for the pattern /${pattern}/ (longer strings are not tested against it), found `,
+        tail: code`String(${value}.length)`,
+      });
       rules.push({ holds: or([compare(code`${value}.length > ${limit}`), matches]), ...mismatch });
     }
   }

@@ -39,7 +39,10 @@ export function childTarget(parent: Target, value: Identifier, segment: Code, la
  * The path as a hoisted constant when every segment is fixed (`PATH_3`), so that a call made on
  * every check (not only on a failure) allocates nothing; undefined when a segment is a local.
  */
-export function constantPath(path: readonly Code[], scope: { module: { constant(kind: 'PATH', value: Code): Identifier } }): Identifier | undefined {
+export function constantPath(
+  path: readonly Code[],
+  scope: { module: { constant(kind: 'PATH', value: Code): Identifier } },
+): Identifier | undefined {
   if (!path.every((segment) => /^['"]|^\d+$/.test(segment.text))) return undefined;
   return scope.module.constant('PATH', pathArray(path));
 }
@@ -58,7 +61,9 @@ export function withoutOtherwise(target: Target): Target {
 /** `if (test) {…} else {…}`, written `} else if (…) {` when the else branch is one `if` statement. */
 export function ifElse(test: Code, then: Code, otherwise: Code): Code {
   if (otherwise.text === '') return code`if (${test}) {\n${then}\n}`;
-  return isSingleIf(otherwise.text) ? code`if (${test}) {\n${then}\n} else ${otherwise}` : code`if (${test}) {\n${then}\n} else {\n${otherwise}\n}`;
+  return isSingleIf(otherwise.text)
+    ? code`if (${test}) {\n${then}\n} else ${otherwise}`
+    : code`if (${test}) {\n${then}\n} else {\n${otherwise}\n}`;
 }
 
 /** Whether `text` (one statement or brace per line) is a single `if` statement, with its else branches. */
@@ -124,7 +129,10 @@ export function nest(target: Target, inner: Identifier, nestIssues: Identifier):
 
 /** `a\nb` -> one statement block text. */
 export function block(statements: readonly Code[]): Code {
-  return joinCode(statements.filter((statement) => statement.text !== ''), '\n');
+  return joinCode(
+    statements.filter((statement) => statement.text !== ''),
+    '\n',
+  );
 }
 
 export const EMPTY: Code = Code.raw('');

@@ -24,8 +24,16 @@ export function composedToCheck<S extends Composed>(schema: S, check: ComposedCh
   const inner = target.otherwise === undefined ? target : withoutOtherwise(target);
   const checks = block([check(schema, inner, scope), unevaluatedToCheck(schema, unevaluated, inner, scope)]);
   // Inside a union, values of another JSON type go on to the union's next variant.
-  const guard = target.otherwise === undefined ? undefined : typeGuard(jsonTypesOf(schema, (next) => scope.module.resolve(next)), target.value);
-  return guard === undefined || target.otherwise === undefined ? checks : code`if (${guard}) {\n${checks}\n} else {\n${target.otherwise}\n}`;
+  const guard =
+    target.otherwise === undefined
+      ? undefined
+      : typeGuard(
+          jsonTypesOf(schema, (next) => scope.module.resolve(next)),
+          target.value,
+        );
+  return guard === undefined || target.otherwise === undefined
+    ? checks
+    : code`if (${guard}) {\n${checks}\n} else {\n${target.otherwise}\n}`;
 }
 
 /** Matching tests of variants, hoisted before the key loop as `const r1 = …;`. */
@@ -63,13 +71,17 @@ function unevaluatedToCheck(schema: Composed, unevaluated: IrSchema, target: Tar
     if (inner.text === '') return code``;
     body = code`const ${value} = ${object}[${key}];\n${inner}`;
   }
-  const loop = evaluated === FALSE ? code`for (const ${key} in ${object}) {\n${body}\n}` : code`for (const ${key} in ${object}) {\nif (${not(evaluated)}) {\n${body}\n}\n}`;
+  const loop =
+    evaluated === FALSE
+      ? code`for (const ${key} in ${object}) {\n${body}\n}`
+      : code`for (const ${key} in ${object}) {\nif (${not(evaluated)}) {\n${body}\n}\n}`;
   return code`if (${isObjectTest(target.value)}) {\nconst ${object} = ${target.value} as Record<string, unknown>;\n${block([...matches.declarations, loop])}\n}`;
 }
 
 /** The keys the composition's own parts or variants evaluate (its unevaluatedProperties set aside). */
 function ownEvaluation(schema: Composed, key: Identifier, target: Target, scope: Scope, matches: Matches): Expr {
-  if (schema.kind === 'allOf') return or(schema.parts.map((part) => evaluatedBy(part, key, target, scope, matches, new Set())).filter((expr) => expr !== FALSE));
+  if (schema.kind === 'allOf')
+    return or(schema.parts.map((part) => evaluatedBy(part, key, target, scope, matches, new Set())).filter((expr) => expr !== FALSE));
   return unionEvaluation(schema, key, target, scope, matches, new Set());
 }
 
@@ -104,7 +116,14 @@ function evaluatedBy(schema: IrSchema, key: Identifier, target: Target, scope: S
 }
 
 /** The keys of the variants that match: `r1 && (k === 'a') || r2 && …`. */
-function unionEvaluation(schema: IrUnionSchema, key: Identifier, target: Target, scope: Scope, matches: Matches, seen: ReadonlySet<string>): Expr {
+function unionEvaluation(
+  schema: IrUnionSchema,
+  key: Identifier,
+  target: Target,
+  scope: Scope,
+  matches: Matches,
+  seen: ReadonlySet<string>,
+): Expr {
   const branches = schema.variants.flatMap((variant) => {
     const evaluates = evaluatedBy(variant, key, target, scope, matches, seen);
     if (evaluates === FALSE) return [];
@@ -135,7 +154,9 @@ function matched(schema: IrSchema, target: Target, scope: Scope, matches: Matche
 function objectsOf(schema: IrSchema, scope: Scope, seen: ReadonlySet<string>, withVariants: boolean): IrObjectSchema[] {
   switch (schema.kind) {
     case 'ref':
-      return seen.has(schema.target) ? [] : objectsOf(scope.module.named(schema.target).schema, scope, new Set([...seen, schema.target]), withVariants);
+      return seen.has(schema.target)
+        ? []
+        : objectsOf(scope.module.named(schema.target).schema, scope, new Set([...seen, schema.target]), withVariants);
     case 'object':
       return [schema];
     case 'allOf':

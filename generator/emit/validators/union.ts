@@ -30,19 +30,38 @@ export function unionToCheck(schema: IrUnionSchema, target: Target, scope: Scope
     const inner = unionToCheck(schema, withoutOtherwise(target), scope);
     return guard === undefined ? inner : code`if (${guard}) {\n${inner}\n} else {\n${target.otherwise}\n}`;
   }
-  const variants: Variant[] = schema.variants.map((variant) => ({ schema: variant, types: jsonTypesOf(variant, resolve), isTestable: isTestable(variant, resolve) }));
+  const variants: Variant[] = schema.variants.map((variant) => ({
+    schema: variant,
+    types: jsonTypesOf(variant, resolve),
+    isTestable: isTestable(variant, resolve),
+  }));
   const expected = describeSchema(schema, resolve);
-  const open = openGuard(variants.map((variant) => variant.schema), target, scope);
+  const open = openGuard(
+    variants.map((variant) => variant.schema),
+    target,
+    scope,
+  );
   const generic = unlessOpen(open, reportUnlisted(target, expected));
   if (variants.length === 0) return generic;
   const isDisjoint = areDisjoint(variants.map((variant) => variant.types));
   if (isDisjoint) {
     // At most one variant can match: test the leaves, then let the value's type pick among the rest.
     const explained = variants.filter((variant) => !variant.isTestable || hasDetail(variant.schema, scope));
-    const chain = [...explained.filter((variant) => !variant.isTestable), ...explained.filter((variant) => variant.isTestable)]
-      .reduceRight<Code>((rest, variant) => scope.check(variant.schema, { ...target, otherwise: rest }), generic);
+    const chain = [
+      ...explained.filter((variant) => !variant.isTestable),
+      ...explained.filter((variant) => variant.isTestable),
+    ].reduceRight<Code>((rest, variant) => scope.check(variant.schema, { ...target, otherwise: rest }), generic);
     const tests = variants.filter((variant) => variant.isTestable);
-    return tests.length === 0 ? chain : code`if (${not(anyTest(tests, tests.map(() => undefined), target, scope))}) {\n${chain}\n}`;
+    return tests.length === 0
+      ? chain
+      : code`if (${not(
+          anyTest(
+            tests,
+            tests.map(() => undefined),
+            target,
+            scope,
+          ),
+        )}) {\n${chain}\n}`;
   }
   // Each variant's check function runs once: the tests keep its issues for the failure report.
   // Calling it again there made a value nested through overlapping variants cost 2^depth calls.
@@ -79,18 +98,29 @@ function anyTest(variants: readonly Variant[], results: readonly (Identifier | u
 /** A leaf variant's boolean test, or its check function's call, its issues kept in `result`. */
 function variantTest(variant: Variant, result: Identifier | undefined, target: Target, scope: Scope): Expr {
   if (variant.isTestable || result === undefined) return schemaToTest(variant.schema, target.value, scope);
-  return compare(code`(${result} = ${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, mode, ${target.label}, ${depthAt(target)})) === undefined`);
+  return compare(
+    code`(${result} = ${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, mode, ${target.label}, ${depthAt(target)})) === undefined`,
+  );
 }
 
 /**
  * Reached only when every variant's test ran and failed, so each check function's issues are in
  * its result: the candidate of the value's JSON type with the fewest issues is reported.
  */
-function overlappingFailure(variants: readonly Variant[], results: readonly (Identifier | undefined)[], expected: string, target: Target, scope: Scope): Code {
+function overlappingFailure(
+  variants: readonly Variant[],
+  results: readonly (Identifier | undefined)[],
+  expected: string,
+  target: Target,
+  scope: Scope,
+): Code {
   const candidates = variants.map((variant, i) => {
     // a leaf variant's test kept no issues: its check function runs now (a leaf does not recurse)
     const result = results[i];
-    const issues = result !== undefined ? code`${result}` : code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, mode, ${target.label}, ${depthAt(target)})`;
+    const issues =
+      result !== undefined
+        ? code`${result}`
+        : code`${scope.module.hoist(variant.schema, scope.owner)}(${target.value}, mode, ${target.label}, ${depthAt(target)})`;
     const guard = typeGuard(variant.types, target.value);
     return guard === undefined ? issues : conditional(guard, issues, code`undefined`);
   });
@@ -112,21 +142,36 @@ function openGuard(variants: readonly IrSchema[], target: Target, scope: Scope):
   }
   const tag = commonTag(resolved, scope);
   if (tag === undefined) return undefined;
-  const tags = scope.module.constant('KEYS', code`[${joinCode(tag.values.map((value) => literal(value)), ', ')}]`);
+  const tags = scope.module.constant(
+    'KEYS',
+    code`[${joinCode(
+      tag.values.map((value) => literal(value)),
+      ', ',
+    )}]`,
+  );
   const read = code`${target.value}${propertyAccess(tag.name)}`;
-  return and([IS_LOOSE, isObjectTest(target.value), compare(code`typeof ${read} === 'string'`), not(atom(code`${tags}.includes(${read})`))]);
+  return and([
+    IS_LOOSE,
+    isObjectTest(target.value),
+    compare(code`typeof ${read} === 'string'`),
+    not(atom(code`${tags}.includes(${read})`)),
+  ]);
 }
 
 /** The property that tells the variants apart: required in each, a string const or enum in each. */
 function commonTag(variants: readonly IrSchema[], scope: Scope): { name: string; values: string[] } | undefined {
   if (variants.length < 2) return undefined;
-  const objects = variants.map((variant) => (variant.kind === 'object' ? [variant] : variant.kind === 'allOf' ? flattenParts(variant.parts, scope, new Set()) : []));
+  const objects = variants.map((variant) =>
+    variant.kind === 'object' ? [variant] : variant.kind === 'allOf' ? flattenParts(variant.parts, scope, new Set()) : [],
+  );
   if (objects.some((parts) => parts.length === 0 || parts.some((part) => part.kind !== 'object'))) return undefined;
   const first = (objects[0] as IrObjectSchema[]).flatMap((part) => part.properties);
   for (const candidate of first) {
     const values: string[] = [];
     const isTag = objects.every((parts) => {
-      const property = (parts as IrObjectSchema[]).flatMap((part) => part.properties).find((entry) => entry.name === candidate.name && entry.required);
+      const property = (parts as IrObjectSchema[])
+        .flatMap((part) => part.properties)
+        .find((entry) => entry.name === candidate.name && entry.required);
       if (property === undefined) return false;
       const schema = scope.module.resolve(property.schema);
       const listed = schema.kind === 'const' ? [schema.value] : schema.kind === 'enum' ? schema.values : [];

@@ -14,7 +14,10 @@ export function checkSecuritySchemes(spec: LoadedSpec): Diagnostic[] {
   const root = isRecord(spec.root) ? spec.root : {};
   const components = isRecord(root['components']) ? root['components'] : {};
   const declared = Object.keys(isRecord(components['securitySchemes']) ? components['securitySchemes'] : {});
-  const lists: [unknown, string][] = [[root['security'], '/security'], ...walkOperations(root).map(({ operation, pointer }): [unknown, string] => [operation['security'], `${pointer}/security`])];
+  const lists: [unknown, string][] = [
+    [root['security'], '/security'],
+    ...walkOperations(root).map(({ operation, pointer }): [unknown, string] => [operation['security'], `${pointer}/security`]),
+  ];
   const problems: Diagnostic[] = [];
   for (const [list, listPointer] of lists) {
     if (!Array.isArray(list)) continue;
@@ -27,7 +30,12 @@ export function checkSecuritySchemes(spec: LoadedSpec): Diagnostic[] {
           code: 'validate/undefined-security-scheme',
           severity: 'error',
           message: `The security requirement names \`${name}\`, which \`components/securitySchemes\` does not declare (OAS 3.1 §4.8.30.1: each name MUST be a declared scheme).`,
-          hint: suggestion !== undefined ? `Did you mean \`${suggestion}\`?` : declared.length > 0 ? `Declare \`${name}\` under \`components/securitySchemes\`, or use one of ${declared.map((d) => `\`${d}\``).join(', ')}.` : defaultHint('validate/undefined-security-scheme'),
+          hint:
+            suggestion !== undefined
+              ? `Did you mean \`${suggestion}\`?`
+              : declared.length > 0
+                ? `Declare \`${name}\` under \`components/securitySchemes\`, or use one of ${declared.map((d) => `\`${d}\``).join(', ')}.`
+                : defaultHint('validate/undefined-security-scheme'),
           at: spec.locate(childPointer(`${listPointer}/${index}`, name)),
         });
       }

@@ -22,7 +22,13 @@ export function checkTagParents(spec: LoadedSpec): Diagnostic[] {
   for (const [name, { parent, index }] of parents) {
     const at = spec.locate(childPointer('/tags', index, 'parent'));
     if (!names.has(parent)) {
-      problems.push({ code: 'validate/unknown-parent-tag', severity: 'error', message: `The tag \`${name}\` names the parent \`${parent}\`, which the root \`tags\` list does not declare.`, hint: defaultHint('validate/unknown-parent-tag'), at });
+      problems.push({
+        code: 'validate/unknown-parent-tag',
+        severity: 'error',
+        message: `The tag \`${name}\` names the parent \`${parent}\`, which the root \`tags\` list does not declare.`,
+        hint: defaultHint('validate/unknown-parent-tag'),
+        at,
+      });
       continue;
     }
     // follow the chain; a name met twice is a cycle, reported once at its first member in document order
