@@ -26,6 +26,8 @@ export const DIAGNOSTIC_CODES = {
   'validate/unknown-parent-tag': 'Declare the parent tag in the root `tags` list, or fix its name in `parent`.',
   'validate/tag-parent-cycle': "Break the cycle: a tag's `parent` chain must end at a tag without a parent.",
   'validate/unsupported-media-type': 'sdkgen supports application/json request and response bodies here.',
+  'validate/unsupported-keyword':
+    'Leave the keyword out, or describe the parts with `encoding` by property name, which sdkgen reads; see "OpenAPI 3.2" in the README.',
   'model/unresolved-ref': 'Point the $ref at an existing `#/components/...` entry (check the spelling and the casing).',
   'model/external-ref': 'Put the referenced object in `components` (of this file or of a file it refs) and point the $ref there.',
   'model/ref-cycle': 'A $ref chain that only points at other $refs never reaches a schema; point one of them at a real schema.',

@@ -14,6 +14,7 @@ import { checkEquivalentPaths } from './rules/equivalent-paths.js';
 import { checkSecuritySchemes } from './rules/security-schemes.js';
 import { checkComponentNames } from './rules/component-names.js';
 import { checkAdditionalOperations } from './rules/additional-operations.js';
+import { checkUnsupportedKeywords } from './rules/unsupported-keywords.js';
 import { checkTagParents } from './rules/tag-parents.js';
 
 /** The OpenAPI minor versions sdkgen reads; 3.2 keeps 3.1's JSON Schema dialect. */
@@ -148,6 +149,7 @@ function ownRules(spec: LoadedSpec): Diagnostic[] {
     ...checkSecuritySchemes(spec),
     ...checkComponentNames(spec),
     ...checkAdditionalOperations(spec),
+    ...checkUnsupportedKeywords(spec),
     ...checkTagParents(spec),
   ];
 }

@@ -133,3 +133,39 @@ describe('load/invalid-utf8', () => {
     expect(fails([...ascii('ab'), 0xe2, 0x9c])).toMatchObject({ at: { column: 3 }, message: expect.stringContaining('0xE2 at offset 2') });
   });
 });
+
+describe('validate/unsupported-keyword (OAS 3.2 Media Type)', () => {
+  it('warns at itemEncoding and prefixEncoding of a content map and of components/mediaTypes, and not at a schema property named so', async () => {
+    const loaded = loadSpec(
+      'spec.yaml',
+      [
+        'openapi: 3.2.0',
+        "info: { title: T, version: '1' }",
+        'paths:',
+        '  /upload:',
+        '    post:',
+        '      operationId: upload',
+        '      requestBody:',
+        '        content:',
+        '          multipart/mixed:',
+        '            itemSchema: { type: object, properties: { itemEncoding: { type: string } } }',
+        '            itemEncoding: { contentType: application/json }',
+        "      responses: { '204': { description: done } }",
+        'components:',
+        '  mediaTypes:',
+        '    Parts:',
+        '      schema: { type: array }',
+        '      prefixEncoding: [{ contentType: text/plain }]',
+      ].join('\n'),
+    );
+    const { warnings } = await validateSpec(loaded);
+    const found = warnings.filter((w) => w.code === 'validate/unsupported-keyword');
+    expect(found.map((w) => [w.severity, w.at.pointer, w.at.line])).toEqual([
+      ['warning', '/paths/~1upload/post/requestBody/content/multipart~1mixed/itemEncoding', 11],
+      ['warning', '/components/mediaTypes/Parts/prefixEncoding', 17],
+    ]);
+    expect(found[0]!.message).toBe(
+      '`itemEncoding` (OpenAPI 3.2) is not supported: sdkgen reads it without effect, and each part of this body is encoded as `encoding` (or the default for its value) says.',
+    );
+  });
+});
