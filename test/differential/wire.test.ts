@@ -2,8 +2,6 @@
 // through the official `openai` SDK, against one recording server on 127.0.0.1, must put the
 // same requests on the wire: method, path, query, body bytes and headers, except the headers
 // that only name the SDK, the platform or the runtime (see IGNORED_HEADERS).
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +12,7 @@ import {
   type RequestOptions,
   type SessionCreateParams,
 } from '../../generated/src/index.js';
+import { json, startRecordingServer, type RecordedRequest, type RecordingServer } from '../support/recording-server.js';
 
 const API_KEY = 'sk-differential-0123456789';
 
@@ -40,7 +39,7 @@ function ignored(name: string): boolean {
   return IGNORED_HEADERS.some((rule) => rule.name.test(name));
 }
 
-// ---- the recording server -----------------------------------------------------------------
+// ---- the recording server (test/support/recording-server.ts) ------------------------------
 
 interface Recorded {
   readonly method: string;
@@ -86,26 +85,17 @@ function answer(method: string, pathname: string): unknown {
   return undefined;
 }
 
-let server: Server;
+let server: RecordingServer;
 let baseURL: string;
-const recorded: Recorded[] = [];
 
-function record(req: IncomingMessage, res: ServerResponse): void {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    const headers = new Map<string, string[]>();
-    for (let i = 0; i < req.rawHeaders.length; i += 2) {
-      const name = req.rawHeaders[i]!.toLowerCase();
-      headers.set(name, [...(headers.get(name) ?? []), req.rawHeaders[i + 1]!]);
-    }
-    const target = req.url ?? '';
-    recorded.push({ method: req.method ?? '', target, headers, body: Buffer.concat(chunks) });
-    const body = answer(req.method ?? '', new URL(target, 'http://x').pathname);
-    const text = JSON.stringify(body ?? { error: { message: `no route for ${req.method} ${target}`, type: 'test' } });
-    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-    res.end(text);
-  });
+/** The wire view of a recorded request: the raw target and every header value in order. */
+function wireView(request: RecordedRequest): Recorded {
+  const headers = new Map<string, string[]>();
+  for (let i = 0; i < request.rawHeaders.length; i += 2) {
+    const name = request.rawHeaders[i]!.toLowerCase();
+    headers.set(name, [...(headers.get(name) ?? []), request.rawHeaders[i + 1]!]);
+  }
+  return { method: request.method, target: request.url, headers, body: request.raw };
 }
 
 // The official SDK reads these; none may leak in from the machine running the tests.
@@ -125,14 +115,20 @@ beforeAll(async () => {
     savedEnv.set(name, process.env[name]);
     delete process.env[name];
   }
-  server = createServer(record);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  server = await startRecordingServer();
+  server.respond((request, response) => {
+    const body = answer(request.method, new URL(request.url, 'http://x').pathname);
+    json(
+      response,
+      body === undefined ? 404 : 200,
+      body ?? { error: { message: `no route for ${request.method} ${request.url}`, type: 'test' } },
+    );
+  });
+  baseURL = `${server.url}/v1`;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   for (const [name, value] of savedEnv) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
@@ -415,10 +411,10 @@ async function runOfficial(test: Case): Promise<void> {
 
 /** Runs one client's call and returns the single request it sent. */
 async function capture(run: () => Promise<void>): Promise<Recorded> {
-  recorded.length = 0;
+  server.requests.length = 0;
   await run();
-  expect(recorded, 'each call sends exactly one request (maxRetries 0, first page only)').toHaveLength(1);
-  return recorded[0]!;
+  expect(server.requests, 'each call sends exactly one request (maxRetries 0, first page only)').toHaveLength(1);
+  return wireView(server.requests[0]!);
 }
 
 // ---- comparing ----------------------------------------------------------------------------

@@ -6,6 +6,8 @@ export interface RecordedRequest {
   readonly method: string;
   readonly url: string;
   readonly headers: IncomingHttpHeaders;
+  /** Every header as sent: name, value, name, value… (a name sent twice appears twice). */
+  readonly rawHeaders: readonly string[];
   readonly body: string;
   /** The body's bytes as received (`body` is them read as UTF-8). */
   readonly raw: Buffer;
@@ -38,6 +40,7 @@ export async function startRecordingServer(): Promise<RecordingServer> {
         method: incoming.method ?? '',
         url: incoming.url ?? '',
         headers: incoming.headers,
+        rawHeaders: incoming.rawHeaders,
         body: raw.toString('utf8'),
         raw,
       };
