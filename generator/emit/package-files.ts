@@ -52,8 +52,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     { path: 'src/index.ts', text: render('index.ts.hbs', data) },
   ];
   for (const name of ctx.templates.runtimeFiles()) {
-    // item streams (OpenAPI 3.2 itemSchema) are in a package only when an operation has one
-    if (name === 'item-streams.ts' && !data.itemStreams) continue;
+    // every runtime file is rendered; the pipeline keeps the ones the package imports (runtime-files.ts)
     const isBuiltIn = ctx.templates.origin(`runtime/${name}`) === `templates/runtime/${name}`;
     files.push({
       path: `src/internal/${name}`,
