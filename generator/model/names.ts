@@ -149,6 +149,7 @@ export const ROOT_EXPORTS: ReadonlySet<string> = new Set([
   'BadRequestError',
   'ConflictError',
   'InternalServerError',
+  'InvalidResponseBodyError',
   'NotFoundError',
   'PermissionDeniedError',
   'RateLimitError',
@@ -181,6 +182,7 @@ export function isFreeInClientModule(name: string): boolean {
 
 /** `Note` -> `Notes`, `Batch` -> `Batches`, `Policy` -> `Policies`: the last word, as English plurals it. */
 export function plural(name: string): string {
+  if (/(sis|xis)$/.test(name)) return `${name.slice(0, -2)}es`; // `Analysis` -> `Analyses`, `Axis` -> `Axes`
   if (/(ss|us|is|as|x|z|ch|sh)$/.test(name)) return `${name}es`;
   if (/s$/.test(name)) return name; // `Details`
   if (/[^aeiouAEIOU]y$/.test(name)) return `${name.slice(0, -1)}ies`;

@@ -24,6 +24,7 @@ interface Package {
   readonly ValidationError: ErrorClass;
   readonly APIConnectionError: ErrorClass;
   readonly APIUserAbortError: ErrorClass;
+  readonly InvalidResponseBodyError: ErrorClass;
 }
 
 const SPEC = 'test/fixtures/specs/openapi-3-2-streams.yaml';
@@ -139,7 +140,7 @@ describe('text/event-stream with an itemSchema', () => {
   it('ends with an InvalidResponseBodyError at JSON data that does not parse', async () => {
     streamWith('text/event-stream', ['event: usage\ndata: {"tokens":\n\n']);
     const { error } = await failure(await client.chats.events.list('chat_1'));
-    expect(error.name).toBe('InvalidResponseBodyError');
+    expect(error).toBeInstanceOf(pkg.InvalidResponseBodyError);
     expect(error.message).toContain('Item 1 of the stream of GET /chats/chat_1/events is not valid JSON');
   });
 

@@ -121,9 +121,9 @@ describe('plural', () => {
     { given: 'Details', want: 'Details' },
     // irregular English plurals are not known
     { given: 'Person', want: 'Persons' },
-    // Current behaviour, reported as a bug: a noun in -is takes -es after it (`AnalysisesPage` for a
-    // list of Analysis); English replaces the -is (analyses, bases, crises).
-    { given: 'Analysis', want: 'Analysises' },
+    // a Greek -sis/-xis noun replaces its -is (analyses, crises, axes)
+    { given: 'Analysis', want: 'Analyses' },
+    { given: 'Axis', want: 'Axes' },
   ])('$given -> $want', ({ given, want }) => {
     expect(plural(given)).toBe(want);
   });

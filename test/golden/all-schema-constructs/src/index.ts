@@ -31,6 +31,7 @@ export {
   BadRequestError,
   ConflictError,
   InternalServerError,
+  InvalidResponseBodyError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,

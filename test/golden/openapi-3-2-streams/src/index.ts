@@ -32,6 +32,7 @@ export {
   BadRequestError,
   ConflictError,
   InternalServerError,
+  InvalidResponseBodyError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
