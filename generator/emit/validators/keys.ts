@@ -52,13 +52,7 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
 
 /** `issues = unknownKeys(issues, path, o, label, KEYS_1, NESTED_2);`: every key outside `known`. */
 function unknownKeysCall(known: readonly string[], parts: readonly IrObjectSchema[], object: Code, target: Target, scope: Scope): Code {
-  const nested = scope.module.constant(
-    'NESTED',
-    code`[${joinCode(
-      nestedKeys(parts, scope).map((path) => literal(path)),
-      ', ',
-    )}]`,
-  );
+  const nested = nestedConstant(parts, scope);
   const helper = scope.module.helper('unknownKeys');
   return code`issues = ${helper}(issues, ${constantPath(target.path, scope) ?? pathArray(target.path)}, ${object}, ${target.label}, ${keyList(known, scope)}, ${nested});`;
 }
@@ -122,13 +116,7 @@ export function unknownKey(
   target: Target,
   scope: Scope,
 ): Code {
-  const nested = scope.module.constant(
-    'NESTED',
-    code`[${joinCode(
-      nestedKeys(parts, scope).map((path) => literal(path)),
-      ', ',
-    )}]`,
-  );
+  const nested = nestedConstant(parts, scope);
   const message = code`${scope.module.helper('unknownKeyMessage')}(${key}, ${target.label}, ${keyList(known, scope)}, ${nested})`;
   return reportExpression({ ...target, path: [...target.path, key] }, message);
 }
@@ -181,4 +169,15 @@ function sizeChecks(parts: readonly IrObjectSchema[], count: Identifier, target:
     }
   }
   return checks;
+}
+
+/** The module constant `NESTED_n`: the dotted paths of the keys nested objects declare, for "did you mean". */
+function nestedConstant(parts: readonly IrObjectSchema[], scope: Scope): Identifier {
+  return scope.module.constant(
+    'NESTED',
+    code`[${joinCode(
+      nestedKeys(parts, scope).map((path) => literal(path)),
+      ', ',
+    )}]`,
+  );
 }
