@@ -138,7 +138,8 @@ function tscEmit(project: string): Map<string, string> {
     if (!libraries.has(fileName)) libraries.set(fileName, read.call(host, fileName, ...rest));
     return libraries.get(fileName);
   };
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host });
+  // TypeScript's own lib.*.d.ts are not checked: their diagnostics are not the package's, and emit does not depend on them
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, skipDefaultLibCheck: true }, host });
   const errors = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
   expect(errors, `${project} type-checks`).toEqual([]);
   const files = new Map<string, string>();

@@ -1,6 +1,6 @@
 // The real-spec corpus: every published spec in shared/specs/real/ (nobody wrote them for
 // sdkgen) must generate unmodified through the built bin, as a user runs it, and the package it
-// writes must type-check under the package's own strict tsconfig. Run by `npm run test:corpus`
+// writes must type-check under the package's own strict tsconfig. Run by `npm run test:heavy`
 // (a second script, after `npm test`, in .ci/run); prints a table of spec, operations, time,
 // warnings and result.
 import { execFile } from 'node:child_process';

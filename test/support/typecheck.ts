@@ -7,7 +7,8 @@
 //
 // The diagnostics are the ones `tsc -p <tree>/tsconfig.json --noEmit` reports, formatted as tsc
 // prints them, except `rootDir`/`outDir`, which one program over many trees cannot honour (they
-// only place emitted files, and nothing is emitted).
+// only place emitted files, and nothing is emitted), and those in TypeScript's own lib.*.d.ts
+// (skipDefaultLibCheck).
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
@@ -29,6 +30,11 @@ export interface TypeCheckOptions {
   readonly compilerOptions?: ts.CompilerOptions;
   /** Checks each tree's runtime copy itself, as plain tsc would (default: share the one core). */
   readonly ownRuntime?: boolean;
+  /**
+   * The program's roots: every file the tree's tsconfig includes (default), or only the trees'
+   * `extra` files and what they import (when the tree itself is checked elsewhere).
+   */
+  readonly roots?: 'tree' | 'extra';
 }
 
 export interface TypeCheckResult {
@@ -100,7 +106,8 @@ export function typeCheckTrees(trees: readonly Tree[], options: TypeCheckOptions
     const parsed = ts.parseJsonConfigFileContent(config.config, parseHost(memory), tree.root, undefined, configPath);
     const configErrors = [...(config.error ? [config.error] : []), ...parsed.errors];
     if (configErrors.length > 0) reports.push(ts.formatDiagnostics(configErrors, formatHost));
-    const compilerOptions: ts.CompilerOptions = { ...parsed.options, ...options.compilerOptions, noEmit: true };
+    // TypeScript's own lib.*.d.ts are not the subject, and checking them is most of a small program's time
+    const compilerOptions: ts.CompilerOptions = { ...parsed.options, skipDefaultLibCheck: true, ...options.compilerOptions, noEmit: true };
     delete compilerOptions.rootDir;
     delete compilerOptions.outDir;
     delete compilerOptions.configFilePath;
@@ -116,15 +123,13 @@ export function typeCheckTrees(trees: readonly Tree[], options: TypeCheckOptions
       sharedRuntime++;
       for (const path of internal) redirect.set(join(tree.root, path), join(CORE_DIR, path.slice('src/internal/'.length)));
     }
-    group.roots.push(
-      ...parsed.fileNames.map((file) => resolve(file)).filter((file) => !redirect.has(file)),
-      ...[...(tree.extra?.keys() ?? [])].map((path) => join(tree.root, path)),
-    );
+    if (options.roots !== 'extra') group.roots.push(...parsed.fileNames.map((file) => resolve(file)).filter((file) => !redirect.has(file)));
+    group.roots.push(...[...(tree.extra?.keys() ?? [])].map((path) => join(tree.root, path)));
   }
   let count = 0;
   for (const group of groups.values()) {
     const roots = [...new Set(group.roots)];
-    if (redirect.size > 0) roots.push(...[...coreFiles().keys()].map((name) => join(CORE_DIR, name)));
+    if (redirect.size > 0 && options.roots !== 'extra') roots.push(...[...coreFiles().keys()].map((name) => join(CORE_DIR, name)));
     const program = ts.createProgram({ rootNames: roots, options: group.options, host: compilerHost(group.options, memory, redirect) });
     count += program.getSourceFiles().filter((file) => !file.isDeclarationFile).length;
     const diagnostics = ts.getPreEmitDiagnostics(program);

@@ -14,8 +14,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EmittedFile } from '../../generator/emit/emitted-file.js';
-import { manifestFile } from '../../generator/write/output-manifest.js';
-import { writeOutput } from '../../generator/write/write-output.js';
 import { leftovers, snapshotOrAbsent, snapshotTree } from './tree-snapshot.js';
 
 /** A file-system change, its paths as labels: `target/…` (the output folder), `txn/…` (the transaction beside it). */
@@ -56,6 +54,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
   return { ...mocked, default: mocked };
 });
+
+// The suite runs without per-file isolation: a file before this one in the same worker may have
+// loaded the writer with the real node:fs/promises. A fresh module graph makes the writer import the mock.
+vi.resetModules();
+const { manifestFile } = await import('../../generator/write/output-manifest.js');
+const { writeOutput } = await import('../../generator/write/write-output.js');
 
 let work: string;
 let cases = 0;

@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { HEAVY_SUITES } from './test/support/suites.js';
 
-// `npm run test:corpus`: the heavy suites that `npm test` leaves out: the real-spec corpus
-// (test/corpus/) and the whole OpenAI API (test/openai/), one worker each, side by side.
+// `npm run test:heavy`: the suites that `npm test` leaves out (test/support/suites.ts says which
+// and why), two workers side by side.
 export default defineConfig({
   test: {
-    include: ['test/corpus/**/*.test.ts', 'test/openai/**/*.test.ts'],
+    include: [...HEAVY_SUITES],
     // a guard against hangs only: on a loaded 2-core machine one OpenAI test can take minutes
     testTimeout: 10 * 60_000,
     hookTimeout: 30 * 60_000,

@@ -1,0 +1,16 @@
+// Which test files `npm test` runs and which `npm run test:heavy` runs (.ci/run runs both, one
+// after the other). The heavy ones are corpora and whole-process end-to-end runs whose cost is
+// in the processes they start, not in what they check: kept out of the edit-test loop, never out
+// of CI.
+export const HEAVY_SUITES: readonly string[] = [
+  // the 57 published specs, generated through the built bin and type-checked; their pagination
+  'test/corpus/**/*.test.ts',
+  // the whole OpenAI API: generated, type-checked with its examples, called, examples validated
+  'test/openai/**/*.test.ts',
+  // `npm pack`, `npm install` of the tarball, and the installed bin run as users run it
+  'test/install/**/*.test.ts',
+  // 200 generated hostile specs, each generated, type-checked and imported
+  'test/hostile/hostile-specs.test.ts',
+  // a writer process SIGKILLed at every file operation, then recovered
+  'test/write/kill.test.ts',
+];
