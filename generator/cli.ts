@@ -9,6 +9,7 @@ import { closestMatch } from './diagnostics/suggest.js';
 import { loadConfig } from './load/load-config.js';
 import { BUILTIN_TEMPLATES } from './load/load-templates.js';
 import { PACKAGE_ROOT } from './load/package-root.js';
+import { FormatCache } from './format/format-files.js';
 import { describeKept } from './write/kept-entries.js';
 import type { GenerateOptions, GenerateResult, Stage } from './pipeline.js';
 import { watchFiles, withSpecFiles } from './watch/watch-files.js';
@@ -160,6 +161,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ...(config.settings !== undefined ? { settings: config.settings } : {}),
         ...(packageVersion !== undefined ? { packageVersion } : {}),
         ...(patternInputLimit !== undefined ? { patternInputLimit } : {}),
+        // a watch session's runs share their formatted output: what did not change is not formatted again
+        ...(values.watch ? { formatCache: new FormatCache() } : {}),
       },
     };
     const code = await runOnce(settings, io, debug);

@@ -11,10 +11,11 @@ import { templateSet } from './load/template-set.js';
 import { applyOverlays, type SourceText } from './load/apply-overlays.js';
 import { loadSpecFiles } from './load/load-spec-files.js';
 import { decodeUtf8 } from './load/decode-utf8.js';
-import { PRETTIER_OPTIONS } from './format/format-files.js';
-import { prettierWorker } from './format/prettier-worker.js';
+import type { FormatCache } from './format/format-files.js';
+import { type PrettierWorker, prettierWorker } from './format/prettier-worker.js';
 import { loadTemplates } from './load/load-templates.js';
-import { buildModel } from './model/build-model.js';
+import { buildModel, type ModelOptions } from './model/build-model.js';
+import type { IrApi } from './model/ir.js';
 import { validateLater } from './validate/validate-spec.js';
 import type { TreeDifference } from './write/compare-output.js';
 import { rememberKept } from './write/kept-entries.js';
@@ -51,6 +52,8 @@ export interface GenerateOptions {
   readonly cwd?: string;
   /** Called when a stage starts (for progress display). */
   readonly onStage?: (stage: Stage) => void;
+  /** Formatted output kept from this caller's previous run (watch mode): what did not change is not formatted again. */
+  readonly formatCache?: FormatCache;
 }
 
 export interface GenerateResult {
@@ -67,136 +70,167 @@ export interface GenerateResult {
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const stage = options.onStage ?? (() => {});
-  stage('load');
   const onDisk = (path: string) => resolve(options.cwd ?? '.', path);
+  stage('load');
   if (options.write !== false && options.out !== undefined) await preflightOutput(onDisk(options.out)); // a wrong --out is refused before generating
-  const text = decodeUtf8(options.spec, await readSpecFile(options.spec, onDisk(options.spec)));
-  // prettier loads on its own thread while this one reads the spec
-  const worker = prettierWorker(PRETTIER_OPTIONS);
-  // the text of every file of the spec, for code frames in diagnostics
-  let sources: ReadonlyMap<string, string> = new Map([[options.spec, text]]);
-  // an overlay action that matched nothing is often why a later stage fails: shown with its errors too
-  let overlayWarnings: readonly Diagnostic[] = [];
+  const text = decodeUtf8(options.spec, await readInput('spec', options.spec, onDisk(options.spec)));
+  const run: RunState = { sources: new Map([[options.spec, text]]), overlayWarnings: [] };
+  // prettier loads on its own thread while this one reads, checks and models the spec
+  const worker = prettierWorker();
   try {
-    const templatesPromise = loadTemplates(options.templates === undefined ? undefined : onDisk(options.templates), options.templates);
-    templatesPromise.catch(() => {}); // awaited below; a spec error may come first
-    const overlayTexts = await Promise.all(
-      (options.overlays ?? []).map(async (file) => ({ file, text: decodeUtf8(file, await readInput('overlay', file, onDisk(file))) })),
-    );
-    const bundled = await loadSpecFiles(options.spec, text, onDisk(options.spec));
-    sources = bundled.sources;
-    const overlaid = applyOverlays(bundled, overlayTexts, options.settings);
-    const spec = overlaid.spec;
-    overlayWarnings = overlaid.warnings;
-    sources = spec.sources;
+    const { spec, templates } = await load(options, text, onDisk, run);
     stage('validate');
-    const validation = deferredValidation(await validateLater(spec));
-    const { warnings, formatting, session } = await validation.guard(async () => {
+    const validation = await validateLater(spec);
+    // the OpenAPI schema check, the slow part of validation, finishes while the first files are
+    // emitted; until it has passed, a failure waits for it (a spec that fails it shows its own
+    // problems, never a later stage's error)
+    const { warnings, formatted, session } = await untilChecked(validation.confirm, async () => {
       stage('model');
-      const { api, warnings } = buildModel(validation.checked, {
-        ...(options.packageName !== undefined ? { packageName: options.packageName } : {}),
-        ...(options.clientName !== undefined ? { clientName: options.clientName } : {}),
-        ...(options.apiKeyEnv !== undefined ? { apiKeyEnv: options.apiKeyEnv } : {}),
-        ...(options.baseURLEnv !== undefined ? { baseURLEnv: options.baseURLEnv } : {}),
-        ...(options.packageVersion !== undefined ? { packageVersion: options.packageVersion } : {}),
-        ...(options.patternInputLimit !== undefined ? { patternInputLimit: options.patternInputLimit } : {}),
-      });
+      const { api, warnings } = buildModel(validation.checked, modelOptions(options));
       stage('emit');
-      // loaded only once a spec has passed the model (`--help` and bad specs never load them)
-      const [{ FORMATTED_EMITTERS, PRINTED_EMITTERS }, { beginFormat }] = await Promise.all([
-        import('./emit/emitters.js'),
-        import('./format/format-files.js'),
-      ]);
-      const loaded = await templatesPromise;
-      const templates = templateSet(loaded.sources, loaded.helpers);
       const ctx = {
-        templates,
+        templates: await templates,
         locate: validation.checked.locate,
         ...(options.templates !== undefined ? { templatesDir: options.templates } : {}),
       };
-      // each emitter's files go to prettier (on the worker) as soon as they are emitted; the
-      // schema check runs once prettier has the first ones
-      const session = beginFormat(worker);
-      const formatting: Promise<EmittedFile[]>[] = [];
-      const run = async (emit: Emitter) => {
-        const formatted = session.format(await emit(api, ctx));
-        formatted.catch(() => {}); // awaited below; a later emitter may fail first
-        formatting.push(formatted);
+      return {
+        warnings: [...run.overlayWarnings, ...warnings],
+        ...(await emit(api, ctx, worker, options.formatCache, validation.confirm)),
       };
-      for (const emit of FORMATTED_EMITTERS) await run(emit);
-      await validation.confirm();
-      for (const emit of PRINTED_EMITTERS) await run(emit);
-      return { warnings: [...overlayWarnings, ...warnings], formatting, session };
     });
     stage('format');
-    const files = withUsedRuntimeFiles((await Promise.all(formatting)).flat()).sort((a, b) =>
-      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-    );
+    const files = complete(await formatted, options.spec);
     session.end();
-    const broken = selfCheck(files);
-    if (broken.length > 0) {
-      throw new InternalError(
-        `the package generated from ${options.spec} would not compile, so nothing was written:\n${broken.map((p) => `  ${p.file}: ${p.message}`).join('\n')}\nThis is a bug in sdkgen, not in the spec: please report it with the spec.`,
-      );
-    }
-    if (options.write === false) return { files, warnings, wrote: false };
-    if (options.out === undefined) throw new UsageError('No output folder: pass --out <dir>.');
-    if (options.check) {
-      const checked = await checkOutput(onDisk(options.out), files);
-      return { files, warnings, difference: checked, wrote: false, kept: checked.kept };
-    }
-    stage('write');
-    const result = await writeOutput(onDisk(options.out), files);
-    return {
-      files,
-      warnings,
-      difference: result,
-      wrote: result.wrote,
-      kept: result.kept,
-      keptIsNew: await rememberKept(result.folder, result.kept),
-    };
+    return await output(files, warnings, options, onDisk, stage);
   } catch (error) {
-    if (error instanceof SpecError) {
-      const diagnostics = error.diagnostics.some((d) => overlayWarnings.includes(d))
-        ? error.diagnostics
-        : [...overlayWarnings, ...error.diagnostics];
-      throw new SpecError(diagnostics, new Map([...sources, ...error.sources, [options.spec, text]]));
-    }
-    if (error instanceof UsageError || error instanceof InternalError) throw error;
-    if (isFileSystemError(error)) throw error;
-    // load/too-deep and load/alias-cycle keep specs from getting here; anything that still does is sdkgen's bug
-    if (error instanceof RangeError && /call stack/i.test(error.message))
-      throw new InternalError('unexpected failure: a walk over the spec recursed without end (the call stack overflowed)', {
-        cause: error,
-      });
-    throw new InternalError(`unexpected failure: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+    throw explained(error, run, options.spec, text);
   }
 }
 
+/** What a run learns as it goes that its error report needs: the spec's texts and the overlays' warnings. */
+interface RunState {
+  sources: ReadonlyMap<string, string>;
+  overlayWarnings: readonly Diagnostic[];
+}
+
+/** The spec with its refs bundled and the overlays applied, and the templates (loaded meanwhile). */
+async function load(options: GenerateOptions, text: string, onDisk: (path: string) => string, run: RunState) {
+  const templates = loadTemplates(options.templates === undefined ? undefined : onDisk(options.templates), options.templates).then(
+    (loaded) => templateSet(loaded.sources, loaded.helpers),
+  );
+  templates.catch(() => {}); // awaited by the emit stage; a spec error may come first
+  const overlayTexts = await Promise.all(
+    (options.overlays ?? []).map(async (file) => ({ file, text: decodeUtf8(file, await readInput('overlay', file, onDisk(file))) })),
+  );
+  const bundled = await loadSpecFiles(options.spec, text, onDisk(options.spec));
+  run.sources = bundled.sources;
+  const overlaid = applyOverlays(bundled, overlayTexts, options.settings);
+  // an overlay action that matched nothing is often why a later stage fails: shown with its errors too
+  run.overlayWarnings = overlaid.warnings;
+  run.sources = overlaid.spec.sources;
+  return { spec: overlaid.spec, templates };
+}
+
+function modelOptions(options: GenerateOptions): ModelOptions {
+  const { packageName, clientName, apiKeyEnv, baseURLEnv, packageVersion, patternInputLimit } = options;
+  return Object.fromEntries(
+    Object.entries({ packageName, clientName, apiKeyEnv, baseURLEnv, packageVersion, patternInputLimit }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
+}
+
 /**
- * The OpenAPI schema check, the slow part of validation, runs after the quick checks have let
- * the model and the first emitters start. Until it has passed, any failure waits for it: a spec
- * that fails it shows its own problems, never a later stage's error.
+ * Runs the emitters, handing each one's files to prettier (on its thread) as soon as they are
+ * emitted: the formatted ones first, then, once the schema check has passed, the ones that print
+ * their final layout themselves. Emitters and the formatter are loaded only for a spec that got
+ * this far (`--help` and bad specs never load them).
  */
-function deferredValidation({ checked, confirm }: Awaited<ReturnType<typeof validateLater>>) {
-  let confirmed: Promise<void> | undefined;
-  const confirmOnce = () => (confirmed ??= confirm());
+async function emit(
+  api: IrApi,
+  ctx: Parameters<Emitter>[1],
+  worker: PrettierWorker | undefined,
+  cache: FormatCache | undefined,
+  confirm: () => Promise<void>,
+) {
+  const [{ FORMATTED_EMITTERS, PRINTED_EMITTERS }, { beginFormat }] = await Promise.all([
+    import('./emit/emitters.js'),
+    import('./format/format-files.js'),
+  ]);
+  const session = beginFormat(worker, cache);
+  const formatting: Promise<EmittedFile[]>[] = [];
+  const run = async (emitter: Emitter) => {
+    const files = session.format(await emitter(api, ctx));
+    files.catch(() => {}); // awaited with the others; a later emitter may fail first
+    formatting.push(files);
+  };
+  for (const emitter of FORMATTED_EMITTERS) await run(emitter);
+  await confirm();
+  for (const emitter of PRINTED_EMITTERS) await run(emitter);
+  return { formatted: Promise.all(formatting).then((groups) => groups.flat()), session };
+}
+
+/** The package's files: the runtime files its modules import, in path order, checked to compile. */
+function complete(files: readonly EmittedFile[], spec: string): EmittedFile[] {
+  const sorted = withUsedRuntimeFiles(files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const broken = selfCheck(sorted);
+  if (broken.length > 0) {
+    throw new InternalError(
+      `the package generated from ${spec} would not compile, so nothing was written:\n${broken.map((p) => `  ${p.file}: ${p.message}`).join('\n')}\nThis is a bug in sdkgen, not in the spec: please report it with the spec.`,
+    );
+  }
+  return sorted;
+}
+
+/** Returns the files, compares them with the output folder (--check), or writes them. */
+async function output(
+  files: EmittedFile[],
+  warnings: readonly Diagnostic[],
+  options: GenerateOptions,
+  onDisk: (path: string) => string,
+  stage: (stage: Stage) => void,
+): Promise<GenerateResult> {
+  if (options.write === false) return { files, warnings, wrote: false };
+  if (options.out === undefined) throw new UsageError('No output folder: pass --out <dir>.');
+  if (options.check) {
+    const checked = await checkOutput(onDisk(options.out), files);
+    return { files, warnings, difference: checked, wrote: false, kept: checked.kept };
+  }
+  stage('write');
+  const result = await writeOutput(onDisk(options.out), files);
   return {
-    checked,
-    confirm: confirmOnce,
-    async guard<T>(work: () => Promise<T>): Promise<T> {
-      try {
-        return await work();
-      } catch (error) {
-        await confirmOnce(); // throws the spec's problems when it fails the check
-        throw error;
-      }
-    },
+    files,
+    warnings,
+    difference: result,
+    wrote: result.wrote,
+    kept: result.kept,
+    keptIsNew: await rememberKept(result.folder, result.kept),
   };
 }
 
-async function readSpecFile(file: string, path: string): Promise<Uint8Array> {
-  return readInput('spec', file, path);
+/** Runs `work`; when it fails, the schema check is awaited first, so that its errors win. */
+async function untilChecked<T>(confirm: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    await confirm(); // throws the spec's problems when it fails the check
+    throw error;
+  }
+}
+
+/** The error a run reports: a spec error with every text and overlay warning it refers to; anything unexpected is sdkgen's bug. */
+function explained(error: unknown, run: RunState, spec: string, text: string): unknown {
+  if (error instanceof SpecError) {
+    const diagnostics = error.diagnostics.some((d) => run.overlayWarnings.includes(d))
+      ? error.diagnostics
+      : [...run.overlayWarnings, ...error.diagnostics];
+    return new SpecError(diagnostics, new Map([...run.sources, ...error.sources, [spec, text]]));
+  }
+  if (error instanceof UsageError || error instanceof InternalError || isFileSystemError(error)) return error;
+  // load/too-deep and load/alias-cycle keep specs from getting here; anything that still does is sdkgen's bug
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return new InternalError('unexpected failure: a walk over the spec recursed without end (the call stack overflowed)', { cause: error });
+  return new InternalError(`unexpected failure: ${(error as Error)?.message ?? String(error)}`, { cause: error });
 }
 
 async function readInput(what: 'spec' | 'overlay', file: string, path: string): Promise<Uint8Array> {

@@ -6,8 +6,8 @@
 // others reach prettier, several at once: they are joined with a marker comment that prettier
 // keeps on its own line, so one call formats a batch and the output splits back into pieces.
 // Prettier lays out top-level statements independently and keeps the blank lines it is given,
-// so the pieces formatted apart and joined are the file formatted whole. In watch mode, pieces
-// whose text did not change are not formatted again.
+// so the pieces formatted apart and joined are the file formatted whole. A caller that runs again
+// (watch mode) passes a FormatCache: pieces whose text did not change are not formatted again.
 import type { Options } from 'prettier';
 import { joinPieces, type EmittedFile } from '../emit/emitted-file.js';
 import type { FormatJob, PrettierWorker } from './prettier-worker.js';
@@ -33,20 +33,24 @@ const PARSERS: Record<string, string> = { ts: 'babel-ts', mjs: 'babel', json: 'j
 const BATCH_CHARS = 64 * 1024;
 const MARKER = '// @sdkgen-piece';
 
-/** Formatted text by parser and input, from the previous run of this process (watch mode). */
-let lastRun = new Map<string, string>();
+/** Formatted text by parser and input, kept from one run to the next by a caller that runs again. */
+export class FormatCache {
+  /** The last finished run's texts (a run that failed leaves them as they were). */
+  texts: ReadonlyMap<string, string> = new Map();
+}
 
 /**
  * One run's formatting: `format` may be called once per emitter, so that prettier works on the
  * first emitters' files (on the worker thread) while the next ones print theirs; `end` keeps
- * this run's formatted pieces for the next run.
+ * this run's formatted pieces in the cache for the next run.
  */
 export interface FormatSession {
   format(files: readonly EmittedFile[]): Promise<EmittedFile[]>;
   end(): void;
 }
 
-export function beginFormat(worker?: PrettierWorker): FormatSession {
+export function beginFormat(worker: PrettierWorker | undefined, cache: FormatCache = new FormatCache()): FormatSession {
+  const lastRun = cache.texts;
   const thisRun = new Map<string, string>();
   const inFlight = new Map<string, Promise<void>>();
   return {
@@ -84,7 +88,7 @@ export function beginFormat(worker?: PrettierWorker): FormatSession {
       return plans.map((plan) => plan());
     },
     end() {
-      lastRun = thisRun;
+      cache.texts = thisRun;
     },
   };
 }
@@ -123,7 +127,12 @@ async function formatPending(jobs: readonly [string, Job][], into: Map<string, s
   }
   flush();
   const outputs =
-    worker !== undefined ? await worker.format(calls.map((call) => call.job)) : await formatHere(calls.map((call) => call.job));
+    worker !== undefined
+      ? await worker.format(
+          calls.map((call) => call.job),
+          PRETTIER_OPTIONS,
+        )
+      : await formatHere(calls.map((call) => call.job));
   calls.forEach((call, i) => {
     const output = outputs[i]!;
     if (!call.isBatch) return void into.set(call.keys[0]!, output);

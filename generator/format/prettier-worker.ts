@@ -1,8 +1,10 @@
 // Prettier on a worker thread, started when a run starts: loading prettier and warming it up
 // then overlaps with loading, validating and modelling the spec, and formatting the emitters'
-// unformatted files overlaps with printing the others. One worker per process, reused by
-// every run (watch mode, tests); it never keeps the process alive. The worker is a small ES
-// module given as a data: URL, so it runs the same from the bundled CLI and from the sources.
+// unformatted files overlaps with printing the others. The thread is a process resource, like a
+// thread pool: one per process, shared by every run (watch mode, tests), holding no state of a
+// run (each job carries its options), restarted by the next run if it died, and never keeping
+// the process alive. It is a small ES module given as a data: URL, so it runs the same from the
+// bundled CLI and from the sources.
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -15,8 +17,8 @@ export interface FormatJob {
 }
 
 export interface PrettierWorker {
-  /** Formats each job with the options the worker was started with. */
-  format(jobs: readonly FormatJob[]): Promise<string[]>;
+  /** Formats each job with `options` (and the job's parser). */
+  format(jobs: readonly FormatJob[], options: Options): Promise<string[]>;
 }
 
 interface Reply {
@@ -45,17 +47,17 @@ const SOURCE = [
   // client's warm the parser and printer up (the JIT) before the first real file arrives
   `const sample = ${JSON.stringify(WARM_UP)};`,
   `let waiting = 0;`,
-  `const loaded = Promise.all([['{"a":1}', 'json'], ['# a\\n\\n| a | b |\\n| - | - |\\n', 'markdown'], ['const a = { b: [1] };\\n', 'babel-ts']].map(([text, parser]) => format(text, { ...workerData.options, parser })));`,
+  `const loaded = Promise.all([['{"a":1}', 'json'], ['# a\\n\\n| a | b |\\n| - | - |\\n', 'markdown'], ['const a = { b: [1] };\\n', 'babel-ts']].map(([text, parser]) => format(text, { parser })));`,
   // (only while no file waits: a small spec's files come before the rounds would end)
-  `loaded.then(async () => { for (let round = 0; round < 8 && waiting === 0; round++) await format(sample, { ...workerData.options, parser: 'babel-ts' }); }).catch(() => {});`,
+  `loaded.then(async () => { for (let round = 0; round < 8 && waiting === 0; round++) await format(sample, { parser: 'babel-ts' }); }).catch(() => {});`,
   // one request at a time, in order: interleaved, they would only hold more syntax trees at once
   `let queue = loaded.catch(() => {});`,
-  `parentPort.on('message', ({ id, jobs }) => {`,
+  `parentPort.on('message', ({ id, jobs, options }) => {`,
   `  waiting++;`,
   `  queue = queue.then(async () => {`,
   `    try {`,
   `      const texts = [];`,
-  `      for (const job of jobs) texts.push(await format(job.text, { ...workerData.options, parser: job.parser }));`,
+  `      for (const job of jobs) texts.push(await format(job.text, { ...options, parser: job.parser }));`,
   `      parentPort.postMessage({ id, texts });`,
   `    } catch (error) {`,
   `      parentPort.postMessage({ id, error: String(error?.message ?? error) });`,
@@ -65,23 +67,24 @@ const SOURCE = [
   `});`,
 ].join('\n');
 
-let shared: PrettierWorker | undefined | null;
+/** The process's thread; null: none (one core, or SDKGEN_THREADS=0). */
+let thread: PrettierWorker | undefined | null;
 
-/** The process's prettier worker, started on first use; undefined on a single core or with SDKGEN_THREADS=0. */
-export function prettierWorker(options: Options): PrettierWorker | undefined {
-  if (shared === undefined) shared = availableParallelism() < 2 || process.env['SDKGEN_THREADS'] === '0' ? null : start(options);
-  return shared ?? undefined;
+/** The process's prettier thread, started on first use; undefined on a single core or with SDKGEN_THREADS=0. */
+export function prettierWorker(): PrettierWorker | undefined {
+  if (thread === undefined) thread = availableParallelism() < 2 || process.env['SDKGEN_THREADS'] === '0' ? null : start();
+  return thread ?? undefined;
 }
 
-function start(options: Options): PrettierWorker {
+function start(): PrettierWorker {
   const prettier = pathToFileURL(createRequire(import.meta.url).resolve('prettier')).href;
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(SOURCE)}`), { workerData: { prettier, options } });
+  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(SOURCE)}`), { workerData: { prettier } });
   const waiting = new Map<number, { resolve: (texts: string[]) => void; reject: (error: Error) => void }>();
   let next = 0;
   const failAll = (error: Error) => {
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
-    shared = undefined; // the next run starts a new one
+    thread = undefined; // the next run starts a new one
   };
   worker.on('message', (reply: Reply) => {
     const pending = waiting.get(reply.id);
@@ -94,14 +97,14 @@ function start(options: Options): PrettierWorker {
   worker.on('exit', (code) => failAll(new Error(`the prettier worker stopped (exit code ${code})`)));
   worker.unref(); // after the listeners: adding a 'message' listener refs the worker again
   return {
-    format(jobs) {
+    format(jobs, options) {
       if (jobs.length === 0) return Promise.resolve([]);
       const id = next++;
       // referenced while it has work, so a run waiting on it is not cut short
       worker.ref();
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, jobs });
+        worker.postMessage({ id, jobs, options });
       });
     },
   };

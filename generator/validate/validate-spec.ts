@@ -134,9 +134,12 @@ export async function validateLater(spec: LoadedSpec): Promise<{ readonly checke
   const version = openApiVersion(spec, root);
   const problems = ownRules(spec);
   if (problems.some((p) => p.severity === 'error')) await validateSpec(spec); // throws them, with the schema's
-  const confirm = async () => {
-    if (!(await openApiValidator('verdict').validate(root)).valid) await validateSpec(spec); // throws, with every error
-  };
+  let verdict: Promise<void> | undefined;
+  // once, however often it is asked
+  const confirm = () =>
+    (verdict ??= (async () => {
+      if (!(await openApiValidator('verdict').validate(root)).valid) await validateSpec(spec); // throws, with every error
+    })());
   return { checked: { ...spec, version, warnings: problems }, confirm };
 }
 
