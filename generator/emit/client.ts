@@ -3,6 +3,7 @@
 // builder, the validators and the runtime core together; all mechanics live in internal/.
 import type { Identifier, IrApi, IrOperation, IrResource, IrSchema } from '../model/ir.js';
 import { streamsOnFlag } from '../model/build-model.js';
+import { schemaIndex } from '../model/schema-index.js';
 import { Code, code, doc, exampleLiteral, joinCode, literal, propertyKey } from './escape.js';
 import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.js';
 import type { TemplateSet } from '../load/template-set.js';
@@ -455,7 +456,7 @@ function responseShape(
     }
     default: {
       const json = typeOf(response.schema, api, usedTypes);
-      if (eventType === undefined || !op.body || !streamsOnFlag(op, schemasByKey(api))) return { type: json, hooks: [] };
+      if (eventType === undefined || !op.body || !streamsOnFlag(op, schemaIndex(api).lookup)) return { type: json, hooks: [] };
       const stream = `Stream<${eventType}>`;
       return {
         type: `${json} | ${stream}`,
@@ -490,21 +491,11 @@ function responseShape(
  * as `{ event, data }` objects: the stream then yields that envelope rather than bare data.
  */
 function isEventEnvelope(schema: IrSchema, api: IrApi, depth = 0): boolean {
-  if (depth > 8) return false;
-  if (schema.kind === 'ref') {
-    const target = api.schemas.find((s) => s.key === schema.target);
-    return target !== undefined && isEventEnvelope(target.schema, api, depth + 1);
-  }
-  if (schema.kind === 'union')
-    return schema.variants.length > 0 && schema.variants.every((variant) => isEventEnvelope(variant, api, depth + 1));
-  return schema.kind === 'object' && ['event', 'data'].every((name) => schema.properties.some((p) => p.name === name && p.required));
-}
-
-const keyedSchemas = new WeakMap<IrApi, ReadonlyMap<string, { schema: IrSchema }>>();
-function schemasByKey(api: IrApi): ReadonlyMap<string, { schema: IrSchema }> {
-  let byKey = keyedSchemas.get(api);
-  if (byKey === undefined) keyedSchemas.set(api, (byKey = new Map(api.schemas.map((s) => [s.key, s]))));
-  return byKey;
+  const resolved = schemaIndex(api).resolve(schema);
+  if (resolved === undefined || depth > 8) return false;
+  if (resolved.kind === 'union')
+    return resolved.variants.length > 0 && resolved.variants.every((variant) => isEventEnvelope(variant, api, depth + 1));
+  return resolved.kind === 'object' && ['event', 'data'].every((name) => resolved.properties.some((p) => p.name === name && p.required));
 }
 
 /**
@@ -611,7 +602,7 @@ function inNamespace(id: Identifier): Code {
 /** The validator of a body or response schema (build-model names every one of them). */
 function validateNameOf(schema: IrSchema | undefined, api: IrApi): Identifier | undefined {
   if (schema?.kind !== 'ref') return undefined;
-  return api.schemas.find((named) => named.key === schema.target)?.validateName;
+  return schemaIndex(api).named(schema.target)?.validateName;
 }
 
 /** `string` or `number` for a plain path parameter, so signatures read like openai-node's. */

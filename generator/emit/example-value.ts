@@ -5,7 +5,8 @@
 // allows (required properties only; a union's first variant that has one; a file as a Blob).
 // A reference already being expanded has no value of its own here, so recursion ends and a
 // union takes another variant instead.
-import type { IrApi, IrNamedSchema, IrSchema } from '../model/ir.js';
+import type { IrApi, IrSchema } from '../model/ir.js';
+import { type SchemaIndex, schemaIndex } from '../model/schema-index.js';
 import { Code } from './escape.js';
 import { flatten, saysSomething } from './types/flatten.js';
 
@@ -17,24 +18,13 @@ const FILE_EXAMPLE = Code.raw("new Blob(['file contents'])");
  * the schema. JSON values, and Code for a file; exampleLiteral prints either.
  */
 export function exampleValue(schema: IrSchema, api: IrApi, name = 'value', given?: unknown): unknown {
-  const ctx: ExampleContext = { byKey: namedSchemas(api) };
+  const ctx: ExampleContext = { index: schemaIndex(api) };
   if (given !== undefined && fits(given, schema, ctx, new Set())) return given;
   return made(schema, ctx, name, [])?.value ?? {};
 }
 
 interface ExampleContext {
-  readonly byKey: ReadonlyMap<string, IrNamedSchema>;
-}
-
-const cache = new WeakMap<IrApi, ReadonlyMap<string, IrNamedSchema>>();
-
-function namedSchemas(api: IrApi): ReadonlyMap<string, IrNamedSchema> {
-  let byKey = cache.get(api);
-  if (byKey === undefined) {
-    byKey = new Map(api.schemas.map((named) => [named.key, named]));
-    cache.set(api, byKey);
-  }
-  return byKey;
+  readonly index: SchemaIndex;
 }
 
 /**
@@ -54,7 +44,7 @@ function made(
   }
   switch (schema.kind) {
     case 'ref': {
-      const target = ctx.byKey.get(schema.target);
+      const target = ctx.index.named(schema.target);
       if (target === undefined || stack.includes(schema.target)) return undefined;
       return made(target.schema, ctx, name, [...stack, schema.target], siblings);
     }
@@ -146,7 +136,7 @@ function fits(
   switch (s.kind) {
     case 'ref': {
       // a ref to a ref without a value in between cannot go round forever
-      const target = ctx.byKey.get(s.target);
+      const target = ctx.index.named(s.target);
       return target !== undefined && !refs.includes(s.target) && fits(value, target.schema, ctx, extraKeys, [...refs, s.target]);
     }
     case 'unknown':
@@ -204,7 +194,7 @@ function declaredProperties(schema: IrSchema, ctx: ExampleContext, refs: readonl
   if (s.kind === 'object') return s.properties.filter((p) => flatten(p.schema).kind !== 'unknown').map((p) => [p.name, p.schema]);
   if (s.kind === 'allOf') return s.parts.flatMap((part) => declaredProperties(part, ctx, refs));
   if (s.kind === 'ref' && !refs.includes(s.target)) {
-    const target = ctx.byKey.get(s.target);
+    const target = ctx.index.named(s.target);
     return target === undefined ? [] : declaredProperties(target.schema, ctx, [...refs, s.target]);
   }
   return [];
@@ -217,7 +207,7 @@ function namedKeys(schema: IrSchema, ctx: ExampleContext, refs: readonly string[
   if (s.kind === 'allOf') return s.parts.flatMap((part) => namedKeys(part, ctx, refs));
   if (s.kind === 'union') return s.variants.flatMap((variant) => namedKeys(variant, ctx, refs));
   if (s.kind === 'ref' && !refs.includes(s.target)) {
-    const target = ctx.byKey.get(s.target);
+    const target = ctx.index.named(s.target);
     return target === undefined ? [] : namedKeys(target.schema, ctx, [...refs, s.target]);
   }
   return [];

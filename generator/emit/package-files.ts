@@ -1,6 +1,7 @@
 // IR -> the mostly-fixed files of the package: package.json, README.md, tsconfig.json,
 // src/index.ts and the runtime core (src/internal/*), all rendered from `templates/`.
 import type { IrApi } from '../model/ir.js';
+import { schemaIndex } from '../model/schema-index.js';
 import { lineComment } from './escape.js';
 import type { EmitContext, EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
@@ -25,7 +26,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     itemStreams: hasItemStreams(api),
     // readOnly/writeOnly: each schema with a second, request shape (`Pet` and `PetParam`)
     requestShapes: api.schemas.flatMap((named) => {
-      const of = named.requestShapeOf === undefined ? undefined : api.schemas.find((s) => s.key === named.requestShapeOf);
+      const of = named.requestShapeOf === undefined ? undefined : schemaIndex(api).named(named.requestShapeOf);
       return of === undefined ? [] : [{ response: of.name.text, request: named.name.text }];
     }),
     operations: api.operations.map((op) => ({

@@ -23,6 +23,7 @@ import { paginationOf, unpaginatedList } from './pagination.js';
 import { schemaToIr, type SchemaContext } from './schemas.js';
 import { splitDirections, type SchemaDraft } from './directions.js';
 import { decodeEvents } from './item-streams.js';
+import { followRefs, type SchemaLookup } from './schema-index.js';
 
 /** `packageName` and `clientName` override `info.x-sdk`'s; an invalid one is a UsageError. */
 export interface ModelOptions extends PackageOptions {
@@ -508,7 +509,7 @@ function operationTypeNames(
       pages.set(key, page);
       names = { ...names, page };
     }
-    if (streamsOnFlag(op, byKey)) {
+    if (streamsOnFlag(op, (key) => byKey.get(key)?.schema)) {
       const base = names.params?.text ?? (op.body?.schema.kind === 'ref' ? byKey.get(op.body.schema.target)?.name.text : undefined);
       if (base !== undefined) {
         const known = streams.get(base);
@@ -537,13 +538,13 @@ function freeOrLast(candidates: readonly string[], free: (name: string) => boole
 }
 
 /** An operation that answers with JSON or with events, chosen by a boolean `stream` in its body. */
-export function streamsOnFlag(op: IrOperation, schemas: ReadonlyMap<string, { schema: IrSchema }>): boolean {
+export function streamsOnFlag(op: IrOperation, lookup: SchemaLookup): boolean {
   if (op.response.stream === undefined || op.response.contentType !== 'application/json' || op.body === undefined) return false;
   const hasFlag = (schema: IrSchema | undefined, depth: number): boolean => {
-    if (schema === undefined || depth > 10) return false;
-    if (schema.kind === 'ref') return hasFlag(schemas.get(schema.target)?.schema, depth + 1);
-    if (schema.kind === 'allOf') return schema.parts.some((part) => hasFlag(part, depth + 1));
-    return schema.kind === 'object' && schema.properties.some((p) => p.name === 'stream');
+    const resolved = followRefs(schema, lookup);
+    if (resolved === undefined || depth > 10) return false;
+    if (resolved.kind === 'allOf') return resolved.parts.some((part) => hasFlag(part, depth + 1));
+    return resolved.kind === 'object' && resolved.properties.some((p) => p.name === 'stream');
   };
   return hasFlag(op.body.schema, 0);
 }

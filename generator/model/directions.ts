@@ -8,6 +8,7 @@
 // `excluded` list: types leave it out, validators keep it in 'loose' mode and report it otherwise.
 import { requestShapeCandidates } from './names.js';
 import type { Identifier, IrExcludedProperty, IrObjectSchema, IrParameter, IrRequestBody, IrResponse, IrSchema } from './ir.js';
+import type { SchemaLookup } from './schema-index.js';
 
 export type Direction = 'request' | 'response';
 
@@ -17,7 +18,7 @@ export const EXCLUDED_KEYWORD = { request: 'readOnly', response: 'writeOnly' } a
   IrExcludedProperty['keyword']
 >;
 
-type Resolve = (key: string) => IrSchema | undefined;
+type Resolve = SchemaLookup;
 
 /**
  * Whether a property with this schema is left out in `direction`: the keyword on the schema

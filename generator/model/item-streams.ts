@@ -5,6 +5,7 @@
 // decodes such data before it yields the event, so the item schema the types and validators see
 // is the decoded one: `data` is its contentSchema. Pure: it returns new schemas.
 import type { IrObjectSchema, IrSchema } from './ir.js';
+import { followRefs, type SchemaLookup } from './schema-index.js';
 
 /** What an event-object variant says about its events: their names (undefined: any) and whether `data` is JSON. */
 interface EventShape {
@@ -139,9 +140,6 @@ function isJsonValue(schema: IrSchema, lookup: (key: string) => IrSchema | undef
   }
 }
 
-function resolve(schema: IrSchema, lookup: (key: string) => IrSchema | undefined): IrSchema {
-  let current = schema;
-  for (let hops = 0; current.kind === 'ref' && hops < 32; hops++)
-    current = lookup(current.target) ?? { kind: 'unknown', source: current.source };
-  return current;
+function resolve(schema: IrSchema, lookup: SchemaLookup): IrSchema {
+  return followRefs(schema, lookup) ?? { kind: 'unknown', source: schema.source };
 }

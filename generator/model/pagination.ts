@@ -5,6 +5,7 @@ import { defaultHint } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { isRecord } from '../load/json-node.js';
 import type { IrFieldPath, IrObjectSchema, IrOperation, IrPagination, IrParameter, IrSchema } from './ir.js';
+import { followRefs } from './schema-index.js';
 
 type Schemas = ReadonlyMap<string, IrSchema>;
 
@@ -258,9 +259,7 @@ function pageObject(schema: IrSchema | undefined, schemas: Schemas, seen: Readon
 }
 
 function resolve(schema: IrSchema | undefined, schemas: Schemas): IrSchema | undefined {
-  let current = schema;
-  for (let depth = 0; current?.kind === 'ref' && depth < 20; depth++) current = schemas.get(current.target);
-  return current;
+  return followRefs(schema, (key) => schemas.get(key));
 }
 
 /** A schema without its `null` branch (`type: [string, 'null']`, `anyOf: [T, null]`). */
