@@ -196,6 +196,13 @@ export class APIUserAbortError extends APIError {
   }
 }
 
+/** `<what> was aborted by the caller (the AbortSignal fired).`, with the signal's reason as cause. */
+export function userAbort(signal: AbortSignal, what: string): APIUserAbortError {
+  return new APIUserAbortError(`${what} was aborted by the caller (the AbortSignal fired).`, {
+    cause: signal.reason,
+  });
+}
+
 /**
  * The typed error for a non-2xx response. `body` is the parsed JSON (or undefined) and `text`
  * the raw body, both already scrubbed of secrets by the caller.
@@ -307,16 +314,4 @@ function stringField(
 ): string | null | undefined {
   const value = detail?.[key];
   return typeof value === 'string' || value === null ? value : undefined;
-}
-
-/** The innermost reason in an error chain: "connect ECONNREFUSED 127.0.0.1:9", "other side closed", ... */
-export function describeCause(error: unknown): string {
-  let current: unknown = error;
-  let reason = '';
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    reason = current.message !== '' ? current.message : typeof code === 'string' ? code : reason;
-    current = current.cause;
-  }
-  return reason;
 }
