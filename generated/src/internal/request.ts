@@ -44,7 +44,7 @@ import {
 import { hasCustomCredentials, isRedirect, MAX_REDIRECTS, nextHop } from './redirect.js';
 import { encodeBody, formHasBareType, type FetchBody } from './request-init.js';
 import { isRetryableResponse, retryDelay, type RetryHooks } from './retry.js';
-import { originOf, withDefaultQuery } from './url.js';
+import { encodeQueryText, originOf, withDefaultQuery } from './url.js';
 
 /** Everything a request needs from its client, resolved once at construction. */
 export interface RequestConfig {
@@ -652,17 +652,5 @@ function decodeName(pair: string): string {
 
 /** encodeURIComponent, or a ValidationError for a lone surrogate (as the builders' query). */
 function encodeQuery(text: string, name: string): string {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    throw new ValidationError(
-      [
-        {
-          path: ['options', 'query', name],
-          message: 'query parameter must be well-formed Unicode (it contains a lone surrogate)',
-        },
-      ],
-      'Invalid request options',
-    );
-  }
+  return encodeQueryText(text, ['options', 'query', name], 'Invalid request options');
 }
