@@ -2,6 +2,7 @@
 // Undefined values are left out; names and values are percent-encoded. A string that is not
 // well-formed Unicode (a lone surrogate) is refused with a ValidationError, as in a path.
 import { ValidationError } from './errors.js';
+import { encodeQueryText } from './url.js';
 
 export type QueryStyle =
   | 'form'
@@ -63,19 +64,7 @@ function serialise(
 
 /** encodeURIComponent, or a ValidationError (issue path `[name, ...at]`) for a lone surrogate. */
 function encode(text: string, name: string, at: readonly (string | number)[]): string {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    throw new ValidationError(
-      [
-        {
-          path: [name, ...at],
-          message: 'query parameter must be well-formed Unicode (it contains a lone surrogate)',
-        },
-      ],
-      'Invalid query parameter',
-    );
-  }
+  return encodeQueryText(text, [name, ...at], 'Invalid query parameter');
 }
 
 /**

@@ -191,3 +191,19 @@ export function headersForLog(
   else for (const name of Object.keys(headers)) add(headers[name] ?? '', name);
   return out;
 }
+
+/**
+ * ` (<reason>)`: the innermost reason in an error chain ("connect ECONNREFUSED 127.0.0.1:9",
+ * "other side closed", ...), scrubbed; '' when the chain gives none.
+ */
+export function scrubbedCause(error: unknown, secret: string): string {
+  let current: unknown = error;
+  let reason = '';
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    reason = current.message !== '' ? current.message : typeof code === 'string' ? code : reason;
+    current = current.cause;
+  }
+  const clean = scrubText(reason, secret);
+  return clean === '' ? '' : ` (${clean})`;
+}

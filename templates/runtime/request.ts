@@ -2,7 +2,7 @@
 // the body. The call's state lives in local variables of `startRequest` (a minifier shortens
 // them, which it cannot do to class fields); the functions below it are the call's steps.
 import { APIPromise } from './api-promise.js';
-import { isByteLimit, readText } from './body.js';
+import { ignore, isByteLimit, notExpected, parseJSON, readText } from './body.js';
 import { isBrowser } from './env.js';
 import {
   APIConnectionError,
@@ -10,15 +10,14 @@ import {
   APIUserAbortError,
   APIError,
   BYTE_LIMIT,
-  InvalidResponseBodyError,
   ResponseTooLargeError,
   SDKError,
   ValidationError,
-  describeCause,
   makeStatusError,
   optionError,
   POSITIVE_MS,
   snippet,
+  userAbort,
   type ValidationIssue,
 } from './errors.js';
 import { applyHeaders, type HeaderInput, type HeaderRecord } from './headers.js';
@@ -35,6 +34,7 @@ import type {
 import {
   containsSecret,
   headersForLog,
+  scrubbedCause,
   scrubHeaders,
   scrubText,
   scrubValue,
@@ -43,7 +43,7 @@ import {
 import { hasCustomCredentials, isRedirect, MAX_REDIRECTS, nextHop } from './redirect.js';
 import { encodeBody, formHasBareType, type FetchBody } from './request-init.js';
 import { isRetryableResponse, retryDelay, type RetryHooks } from './retry.js';
-import { originOf, withDefaultQuery } from './url.js';
+import { encodeQueryText, originOf, withDefaultQuery } from './url.js';
 
 /** Everything a request needs from its client, resolved once at construction. */
 export interface RequestConfig {
@@ -132,14 +132,9 @@ export function startRequest<T>(
     timedOut = true;
     controller?.abort(new DOMException('The request timed out.', 'TimeoutError'));
   };
-  /** ` (reason)` from an error chain, scrubbed; '' without one. */
-  const because = (error: unknown): string => {
-    const reason = scrubText(describeCause(error), secret);
-    return reason === '' ? '' : ` (${reason})`;
-  };
   /** The caller's abort, else `other`. */
   const abortedOr = <E,>(other: E): APIUserAbortError | E =>
-    signal?.aborted ? userAbort(signal) : other;
+    signal?.aborted ? userAbort(signal, 'Request') : other;
 
   /**
    * Sends, retrying as allowed. Resolves with a 2xx Response (body unread, timeout still
@@ -148,7 +143,7 @@ export function startRequest<T>(
   async function start(): Promise<Response> {
     const init = await prepare();
     if (signal !== undefined) {
-      if (signal.aborted) throw userAbort(signal);
+      if (signal.aborted) throw userAbort(signal, 'Request');
       signal.addEventListener('abort', onAbort);
     }
     try {
@@ -363,7 +358,7 @@ export function startRequest<T>(
 
   /** The error for a fetch that threw; a user abort is thrown straight away (never retried). */
   function connectionFailure(error: unknown, attempts: number): APIConnectionError {
-    if (signal?.aborted) throw userAbort(signal);
+    if (signal?.aborted) throw userAbort(signal, 'Request');
     const tries = attempts === 1 ? '' : ` (after ${attempts} attempts)`;
     return timedOut || looksLikeTimeout(error)
       ? new APIConnectionTimeoutError(
@@ -371,7 +366,7 @@ export function startRequest<T>(
           { cause: error },
         )
       : new APIConnectionError(
-          `Connection error: ${label} to ${originOf(url)} failed${because(error)}${tries}.`,
+          `Connection error: ${label} to ${originOf(url)} failed${scrubbedCause(error, secret)}${tries}.`,
           { cause: error },
         );
   }
@@ -386,7 +381,7 @@ export function startRequest<T>(
             { cause: error },
           )
         : new APIConnectionError(
-            `The response body of ${what} was cut off before it was complete${because(error)}. ` +
+            `The response body of ${what} was cut off before it was complete${scrubbedCause(error, secret)}. ` +
               'Not retried: the server may already have acted on the request.',
             { cause: error },
           ),
@@ -401,7 +396,7 @@ export function startRequest<T>(
       text = (await readText(response, maxBytes)).text;
     } catch {
       // An unreadable error body still leaves the status, which is what matters.
-      if (signal?.aborted) return userAbort(signal);
+      if (signal?.aborted) return userAbort(signal, 'Request');
     } finally {
       clearTimeout(timer);
     }
@@ -482,11 +477,14 @@ export function startRequest<T>(
       if (status === 204 || status === 205) return undefined as T;
       data = undefined;
       if (text !== '') {
-        try {
-          data = JSON.parse(text);
-        } catch (error) {
-          throw notJSON(response, text, error);
-        }
+        // Without length framing a dropped connection looks like JSON that just stops.
+        const cutOff = (error: unknown): string =>
+          /end of (json )?input|unterminated/i.test(error instanceof Error ? error.message : '')
+            ? ' It ends early; it may have been cut off.'
+            : '';
+        data = parseJSON(text, response, secret, (error) =>
+          notExpected(response, label, 'valid JSON', cutOff(error)),
+        );
       }
     }
     const check = operation.validateResponse;
@@ -503,24 +501,6 @@ export function startRequest<T>(
       }
     }
     return data as T;
-  }
-
-  function notJSON(response: Response, text: string, error: unknown): InvalidResponseBodyError {
-    const contentType = response.headers.get('content-type') ?? 'none';
-    // Without length framing a dropped connection looks like JSON that just stops.
-    const hint = /end of (json )?input|unterminated/i.test(
-      error instanceof Error ? error.message : '',
-    )
-      ? ' It ends early; it may have been cut off.'
-      : '';
-    return new InvalidResponseBodyError(
-      response.status,
-      undefined,
-      `${response.status} response to ${label} is not valid JSON (content-type: ${contentType}).${hint} ` +
-        // Scrub before cutting, so a key that straddles the cut cannot leave a prefix behind.
-        `It starts with: ${JSON.stringify(snippet(scrubText(text, secret)))}`,
-      scrubHeaders(response.headers, secret),
-    );
   }
 
   /**
@@ -586,14 +566,6 @@ export function startRequest<T>(
   }
 
   return new APIPromise<T>(start(), { parse, release });
-}
-
-function ignore(): void {}
-
-function userAbort(signal: AbortSignal): APIUserAbortError {
-  return new APIUserAbortError('Request was aborted by the caller (the AbortSignal fired).', {
-    cause: signal.reason,
-  });
 }
 
 /** What a debug log line shows for a body that is not text. */
@@ -679,17 +651,5 @@ function decodeName(pair: string): string {
 
 /** encodeURIComponent, or a ValidationError for a lone surrogate (as the builders' query). */
 function encodeQuery(text: string, name: string): string {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    throw new ValidationError(
-      [
-        {
-          path: ['options', 'query', name],
-          message: 'query parameter must be well-formed Unicode (it contains a lone surrogate)',
-        },
-      ],
-      'Invalid request options',
-    );
-  }
+  return encodeQueryText(text, ['options', 'query', name], 'Invalid request options');
 }

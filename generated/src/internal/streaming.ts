@@ -5,19 +5,16 @@
 import {
   APIConnectionError,
   APIError,
-  APIUserAbortError,
-  InvalidResponseBodyError,
   ResponseTooLargeError,
   SDKError,
   ValidationError,
   bodyMessage,
-  describeCause,
   jsonSnippet,
-  snippet,
+  userAbort,
   type ValidationIssue,
 } from './errors.js';
-import { DEFAULT_MAX_EVENT_BYTES } from './body.js';
-import { scrubHeaders, scrubText, scrubValue } from './redact.js';
+import { DEFAULT_MAX_EVENT_BYTES, ignore, invalidBody, notExpected, parseJSON } from './body.js';
+import { scrubbedCause, scrubHeaders, scrubValue } from './redact.js';
 
 /** One dispatched event. */
 export interface ServerSentEvent {
@@ -240,18 +237,24 @@ export async function streamResponse(
   response: Response,
   source: StreamSource,
 ): Promise<Stream<unknown>> {
-  const contentType = response.headers.get('content-type');
-  if (contentType !== null && !/^\s*text\/event-stream\s*(;|$)/i.test(contentType)) {
-    const text = await source.text(response);
-    throw new InvalidResponseBodyError(
-      response.status,
-      undefined,
-      `${response.status} response to ${source.label} is not an event stream (content-type: ${contentType}). ` +
-        `It starts with: ${JSON.stringify(snippet(scrubText(text, source.secret)))}`,
-      scrubHeaders(response.headers, source.secret),
-    );
-  }
+  await expectType(response, source, /^\s*text\/event-stream\s*(;|$)/i, 'an event stream');
   return new Stream<unknown>(response, source);
+}
+
+/**
+ * Resolves when the response has no content-type or one that `type` matches; otherwise
+ * rejects with InvalidResponseBodyError, quoting the start of the body.
+ */
+export async function expectType(
+  response: Response,
+  source: StreamSource,
+  type: RegExp,
+  expected: string,
+): Promise<void> {
+  const contentType = response.headers.get('content-type');
+  if (contentType === null || type.test(contentType)) return;
+  const text = await source.text(response);
+  throw invalidBody(response, source.secret, notExpected(response, source.label, expected), text);
 }
 
 /** An event with its name, as yielded when the stream wraps events (see StreamContext.envelope). */
@@ -326,20 +329,42 @@ export class Stream<Item> implements AsyncIterable<Item> {
     });
   }
 
+  /**
+   * How the body becomes items: for a Stream, SSE events whose data is JSON. A subclass with
+   * another framing (item-streams.ts) overrides it and shares the read loop.
+   */
+  protected framing(limit: number): Framing<unknown> {
+    return {
+      stream: 'event stream',
+      unit: 'event',
+      decoder: new SSEDecoder(limit),
+      item: (event: ServerSentEvent, index: number) => {
+        if (event.data === '[DONE]') return DONE;
+        if (event.data === '') return SKIP; // nothing to parse, e.g. `event: ping` + `data:`
+        return this.#item(event, index);
+      },
+    };
+  }
+
   async *#events(): AsyncGenerator<Item, void, undefined> {
     if (this.#cancelled) return;
+    const context = this.#context;
+    const limit = context.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    const framing = this.framing(limit);
+    const { stream, unit, decoder } = framing;
     if (this.#used) {
-      throw new SDKError('This stream has already been read: a Stream can be iterated only once.');
+      const kind = unit === 'item' ? 'a stream' : 'a Stream'; // an ItemStream is not named Stream
+      throw new SDKError(`This stream has already been read: ${kind} can be iterated only once.`);
     }
     this.#used = true;
     const body = this.response.body;
     if (body === null) {
-      this.#context.close();
+      context.close();
       return;
     }
     const reader = body.getReader();
-    const limit = this.#context.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-    const decoder = new SSEDecoder(limit);
+    const of = `The ${stream} of ${context.label}`;
+    const signal = context.signal;
     let count = 0;
     let complete = false;
     try {
@@ -349,22 +374,39 @@ export class Stream<Item> implements AsyncIterable<Item> {
           chunk = await reader.read();
         } catch (error) {
           if (this.#cancelled) return;
-          throw this.#readFailure(error);
+          if (signal?.aborted === true) throw userAbort(signal, `The ${stream}`);
+          throw new APIConnectionError(
+            `${of} was cut off${scrubbedCause(error, context.secret)}. ` +
+              'Not retried: the server may already have acted on the request.',
+            { cause: error },
+          );
         }
         if (chunk.done) break;
-        for (const event of decoder.decode(chunk.value)) {
-          if (event.data === '[DONE]') return;
-          if (event.data === '') continue; // nothing to parse, e.g. `event: ping` + `data:`
-          yield this.#item(event, ++count);
+        for (const piece of decoder.decode(chunk.value)) {
+          const item = framing.item(piece, count + 1);
+          if (item === DONE) return;
+          if (item === SKIP) continue;
+          count++;
+          yield item as Item;
           if (this.#cancelled) return;
         }
-        if (decoder.overflow !== undefined) throw this.#tooLarge(decoder.overflow, limit, count);
+        const overflow = decoder.overflow;
+        if (overflow !== undefined) {
+          const part =
+            unit === 'item' ? 'an item' : overflow === 'line' ? 'a line' : "an event's data";
+          throw new ResponseTooLargeError(
+            this.response.status,
+            `${of} sent ${part} longer than maxEventBytes (${limit} bytes) after ${count} complete ${unit}s; ` +
+              `the stream was closed. Raise maxEventBytes if such ${unit}s are expected.`,
+            scrubHeaders(this.response.headers, context.secret),
+            limit,
+          );
+        }
       }
-      const signal = this.#context.signal;
-      if (signal?.aborted === true) throw userAbort(signal);
+      if (signal?.aborted === true) throw userAbort(signal, `The ${stream}`);
       if (decoder.end()) {
         throw new APIConnectionError(
-          `The event stream of ${this.#context.label} ended in the middle of an event (after ${count} complete events); ` +
+          `${of} ended in the middle of an ${unit} (after ${count} complete ${unit}s); ` +
             'it was probably cut off. Not retried: the server may already have acted on the request.',
         );
       }
@@ -372,7 +414,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
     } finally {
       // Stop the body unless it was read to its end (a `break`, [DONE], an error or an abort).
       if (!complete) reader.cancel().catch(ignore);
-      this.#context.close();
+      context.close();
     }
   }
 
@@ -380,18 +422,12 @@ export class Stream<Item> implements AsyncIterable<Item> {
   #item(event: ServerSentEvent, index: number): Item {
     const context = this.#context;
     const secret = context.secret;
-    let data: unknown;
-    try {
-      data = JSON.parse(event.data);
-    } catch {
-      throw new InvalidResponseBodyError(
-        this.response.status,
-        undefined,
-        `Event ${index} of the stream of ${context.label} is not valid JSON. ` +
-          `Its data starts with: ${JSON.stringify(snippet(scrubText(event.data, secret)))}`,
-        scrubHeaders(this.response.headers, secret),
-      );
-    }
+    const data = parseJSON(
+      event.data,
+      this.response,
+      secret,
+      () => `Event ${index} of the stream of ${context.label} is not valid JSON. Its data`,
+    );
     if (event.event === 'error' || (context.envelope !== true && hasError(data))) {
       const clean = scrubValue(data, secret);
       const message = bodyMessage(clean) ?? jsonSnippet(clean);
@@ -415,30 +451,31 @@ export class Stream<Item> implements AsyncIterable<Item> {
     }
     return item as Item;
   }
-
-  #tooLarge(what: 'line' | 'event', limit: number, count: number): ResponseTooLargeError {
-    const part = what === 'line' ? 'a line' : "an event's data";
-    return new ResponseTooLargeError(
-      this.response.status,
-      `The event stream of ${this.#context.label} sent ${part} longer than maxEventBytes (${limit} bytes) ` +
-        `after ${count} complete events; the stream was closed. Raise maxEventBytes if such events are expected.`,
-      scrubHeaders(this.response.headers, this.#context.secret),
-      limit,
-    );
-  }
-
-  /** The error for a failed read: the caller's abort, or a connection cut mid-stream. */
-  #readFailure(error: unknown): APIError {
-    const signal = this.#context.signal;
-    if (signal?.aborted === true) return userAbort(signal);
-    const reason = scrubText(describeCause(error), this.#context.secret);
-    return new APIConnectionError(
-      `The event stream of ${this.#context.label} was cut off${reason === '' ? '' : ` (${reason})`}. ` +
-        'Not retried: the server may already have acted on the request.',
-      { cause: error },
-    );
-  }
 }
+
+/** The decoder of a framing: bytes in, the pieces they complete out. */
+export interface FrameDecoder<Piece> {
+  decode(chunk: Uint8Array): Piece[];
+  /** Set when a piece passed the limit ('line', 'event' or 'item'); nothing is decoded after. */
+  readonly overflow: string | undefined;
+  /** Ends the stream; true when it stopped inside a piece. */
+  end(): boolean;
+}
+
+/**
+ * How a stream's body becomes items: the decoder, and what each decoded piece becomes (`DONE`
+ * ends the stream, `SKIP` passes the piece over, a throw fails it). `stream` and `unit` are the
+ * stream's words in messages: 'event stream' and 'event', or 'stream' and 'item'.
+ */
+export interface Framing<Piece> {
+  readonly stream: string;
+  readonly unit: string;
+  readonly decoder: FrameDecoder<Piece>;
+  item(piece: Piece, index: number): unknown;
+}
+
+const DONE = {};
+const SKIP = {};
 
 /** Data with a truthy `error` field is an error report (OpenAI's convention). */
 function hasError(data: unknown): boolean {
@@ -446,12 +483,3 @@ function hasError(data: unknown): boolean {
     typeof data === 'object' && data !== null && Boolean((data as Record<string, unknown>)['error'])
   );
 }
-
-function userAbort(signal: AbortSignal): APIUserAbortError {
-  return new APIUserAbortError(
-    'The event stream was aborted by the caller (the AbortSignal fired).',
-    { cause: signal.reason },
-  );
-}
-
-function ignore(): void {}

@@ -63,12 +63,16 @@ function formatIssues(issues: readonly ValidationIssue[], heading: string): stri
  * An HTTP exchange that failed. `status`/`headers` are undefined when no response arrived
  * (connection errors, timeouts, aborts). `error` is the parsed JSON error body, if any;
  * `code`, `param` and `type` come from its `error` object, as in the OpenAI API, or else from
- * the top level of the body (a numeric `code` becomes a string).
+ * the top level of the body (a numeric `code` becomes a string). A subclass narrows `Status`
+ * and `ResponseHeaders` to what it always has (`400` and `Headers`; `undefined` for no response).
  */
-export class APIError extends SDKError {
+export class APIError<
+  Status extends number | undefined = number | undefined,
+  ResponseHeaders extends Headers | undefined = Headers | undefined,
+> extends SDKError {
   override name = 'APIError';
-  readonly status: number | undefined;
-  readonly headers: Headers | undefined;
+  readonly status: Status;
+  readonly headers: ResponseHeaders;
   /** The `x-request-id` response header; quote it when reporting a problem to the API owner. */
   readonly requestID: string | null | undefined;
   readonly error: unknown;
@@ -84,8 +88,8 @@ export class APIError extends SDKError {
     options?: ErrorOptions,
   ) {
     super(message, options);
-    this.status = status;
-    this.headers = headers;
+    this.status = status as Status;
+    this.headers = headers as ResponseHeaders;
     this.requestID = headers?.get('x-request-id');
     this.error = error;
     const detail = errorObject(error) ?? plainObject(error);
@@ -99,55 +103,37 @@ export class APIError extends SDKError {
   }
 }
 
-export class BadRequestError extends APIError {
+export class BadRequestError extends APIError<400, Headers> {
   override name = 'BadRequestError';
-  declare readonly status: 400;
-  declare readonly headers: Headers;
 }
-export class AuthenticationError extends APIError {
+export class AuthenticationError extends APIError<401, Headers> {
   override name = 'AuthenticationError';
-  declare readonly status: 401;
-  declare readonly headers: Headers;
 }
-export class PermissionDeniedError extends APIError {
+export class PermissionDeniedError extends APIError<403, Headers> {
   override name = 'PermissionDeniedError';
-  declare readonly status: 403;
-  declare readonly headers: Headers;
 }
-export class NotFoundError extends APIError {
+export class NotFoundError extends APIError<404, Headers> {
   override name = 'NotFoundError';
-  declare readonly status: 404;
-  declare readonly headers: Headers;
 }
-export class ConflictError extends APIError {
+export class ConflictError extends APIError<409, Headers> {
   override name = 'ConflictError';
-  declare readonly status: 409;
-  declare readonly headers: Headers;
 }
-export class UnprocessableEntityError extends APIError {
+export class UnprocessableEntityError extends APIError<422, Headers> {
   override name = 'UnprocessableEntityError';
-  declare readonly status: 422;
-  declare readonly headers: Headers;
 }
-export class RateLimitError extends APIError {
+export class RateLimitError extends APIError<429, Headers> {
   override name = 'RateLimitError';
-  declare readonly status: 429;
-  declare readonly headers: Headers;
 }
-export class InternalServerError extends APIError {
+export class InternalServerError extends APIError<number, Headers> {
   override name = 'InternalServerError';
-  declare readonly status: number;
-  declare readonly headers: Headers;
 }
 
 /**
  * A 2xx response whose body is not JSON (e.g. an HTML page from a proxy). Carries status,
  * headers and request ID like any APIError; never retried, since the server said "success".
  */
-export class InvalidResponseBodyError extends APIError {
+export class InvalidResponseBodyError extends APIError<number, Headers> {
   override name = 'InvalidResponseBodyError';
-  declare readonly status: number;
-  declare readonly headers: Headers;
 }
 
 /**
@@ -155,10 +141,8 @@ export class InvalidResponseBodyError extends APIError {
  * event) of an event stream over `maxEventBytes`. Reading stopped at the limit and the rest of
  * the body was cancelled, so memory stays bounded. Never retried.
  */
-export class ResponseTooLargeError extends APIError {
+export class ResponseTooLargeError extends APIError<number, Headers> {
   override name = 'ResponseTooLargeError';
-  declare readonly status: number;
-  declare readonly headers: Headers;
   /** The limit that was passed, in bytes. */
   readonly limit: number;
 
@@ -169,10 +153,8 @@ export class ResponseTooLargeError extends APIError {
 }
 
 /** No usable response: DNS, refused or reset connection, or a body cut off mid-stream. */
-export class APIConnectionError extends APIError {
+export class APIConnectionError extends APIError<undefined, undefined> {
   override name = 'APIConnectionError';
-  declare readonly status: undefined;
-  declare readonly headers: undefined;
   constructor(message = 'Connection error.', options?: ErrorOptions) {
     super(undefined, undefined, message, undefined, options);
   }
@@ -187,13 +169,18 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 }
 
 /** The caller's AbortSignal fired. Never retried. `cause` is the signal's reason. */
-export class APIUserAbortError extends APIError {
+export class APIUserAbortError extends APIError<undefined, undefined> {
   override name = 'APIUserAbortError';
-  declare readonly status: undefined;
-  declare readonly headers: undefined;
   constructor(message = 'Request was aborted.', options?: ErrorOptions) {
     super(undefined, undefined, message, undefined, options);
   }
+}
+
+/** `<what> was aborted by the caller (the AbortSignal fired).`, with the signal's reason as cause. */
+export function userAbort(signal: AbortSignal, what: string): APIUserAbortError {
+  return new APIUserAbortError(`${what} was aborted by the caller (the AbortSignal fired).`, {
+    cause: signal.reason,
+  });
 }
 
 /**
@@ -210,7 +197,9 @@ export function makeStatusError(
   return new StatusError(status, body, statusMessage(status, body, text), headers);
 }
 
-const STATUS_ERRORS: Readonly<Record<number, typeof APIError>> = {
+const STATUS_ERRORS: Readonly<
+  Record<number, new (...args: ConstructorParameters<typeof APIError>) => APIError>
+> = {
   400: BadRequestError,
   401: AuthenticationError,
   403: PermissionDeniedError,
@@ -307,16 +296,4 @@ function stringField(
 ): string | null | undefined {
   const value = detail?.[key];
   return typeof value === 'string' || value === null ? value : undefined;
-}
-
-/** The innermost reason in an error chain: "connect ECONNREFUSED 127.0.0.1:9", "other side closed", ... */
-export function describeCause(error: unknown): string {
-  let current: unknown = error;
-  let reason = '';
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    reason = current.message !== '' ? current.message : typeof code === 'string' ? code : reason;
-    current = current.cause;
-  }
-  return reason;
 }

@@ -3,20 +3,18 @@
 // (RFC 7464), each item decoded and checked as it arrives; and request bodies sent as JSON Lines
 // or json-seq, each item checked before it is written. Only operations with an item schema import
 // this file, so a bundle without them never holds it.
-import { DEFAULT_MAX_EVENT_BYTES } from './body.js';
+import { parseJSON } from './body.js';
+import { SDKError, ValidationError, type ValidationIssue } from './errors.js';
+import { scrubHeaders } from './redact.js';
 import {
-  APIConnectionError,
-  APIUserAbortError,
-  InvalidResponseBodyError,
-  ResponseTooLargeError,
-  SDKError,
-  ValidationError,
-  describeCause,
-  snippet,
-  type ValidationIssue,
-} from './errors.js';
-import { scrubHeaders, scrubText } from './redact.js';
-import { SSEDecoder, Stream, type StreamContext, type StreamSource } from './streaming.js';
+  expectType,
+  SSEDecoder,
+  Stream,
+  type Framing,
+  type ServerSentEvent,
+  type StreamContext,
+  type StreamSource,
+} from './streaming.js';
 
 /** How the items are framed: SSE events, one JSON text per line, or RS-led json-seq records. */
 export type ItemFormat = 'event-stream' | 'json-lines' | 'json-seq';
@@ -46,17 +44,7 @@ export function itemStream(
   jsonData?: true | readonly string[],
 ): (response: Response, source: StreamSource) => Promise<ItemStream<unknown>> {
   return async (response, source) => {
-    const contentType = response.headers.get('content-type');
-    if (contentType !== null && !MEDIA_TYPES[format].test(contentType)) {
-      const text = await source.text(response);
-      throw new InvalidResponseBodyError(
-        response.status,
-        undefined,
-        `${response.status} response to ${source.label} is not ${DESCRIPTION[format]} (content-type: ${contentType}). ` +
-          `It starts with: ${JSON.stringify(snippet(scrubText(text, source.secret)))}`,
-        scrubHeaders(response.headers, source.secret),
-      );
-    }
+    await expectType(response, source, MEDIA_TYPES[format], DESCRIPTION[format]);
     return new ItemStream<unknown>(response, source, format, jsonData);
   };
 }
@@ -89,8 +77,6 @@ export class ItemStream<Item> extends Stream<Item> {
   readonly #source: StreamContext;
   readonly #format: ItemFormat;
   readonly #jsonData: true | readonly string[] | undefined;
-  #used = false;
-  #stopped = false;
 
   constructor(
     response: Response,
@@ -104,74 +90,24 @@ export class ItemStream<Item> extends Stream<Item> {
     this.#jsonData = jsonData;
   }
 
-  override [Symbol.asyncIterator](): AsyncIterator<Item> {
-    return this.#items();
-  }
-
-  override async cancel(): Promise<void> {
-    this.#stopped = true;
-    await super.cancel();
-  }
-
-  async *#items(): AsyncGenerator<Item, void, undefined> {
-    if (this.#stopped) return;
-    if (this.#used) {
-      throw new SDKError('This stream has already been read: a stream can be iterated only once.');
-    }
-    this.#used = true;
-    const context = this.#source;
-    const body = this.response.body;
-    if (body === null) {
-      context.close();
-      return;
-    }
-    const reader = body.getReader();
-    const limit = context.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-    const events = this.#format === 'event-stream' ? new SSEDecoder(limit) : undefined;
-    const records = events === undefined ? new RecordDecoder(this.#format, limit) : undefined;
-    let count = 0;
-    let complete = false;
-    try {
-      for (;;) {
-        let chunk: ReadableStreamReadResult<Uint8Array>;
-        try {
-          chunk = await reader.read();
-        } catch (error) {
-          if (this.#stopped) return;
-          throw this.#readFailure(error);
+  /** The items of the body: events as `{ event, data, id, retry }`, or each record's JSON. */
+  protected override framing(limit: number): Framing<unknown> {
+    const words = { stream: 'stream', unit: 'item' } as const;
+    return this.#format === 'event-stream'
+      ? {
+          ...words,
+          decoder: new SSEDecoder(limit),
+          item: (event: ServerSentEvent, index: number) => this.#event(event, index),
         }
-        if (chunk.done) break;
-        if (events !== undefined) {
-          for (const event of events.decode(chunk.value)) {
-            yield this.#event(event.event, event.data, event.id, event.retry, ++count);
-            if (this.#stopped) return;
-          }
-          if (events.overflow !== undefined) throw this.#tooLarge(limit, count);
-        } else if (records !== undefined) {
-          for (const text of records.decode(chunk.value)) {
-            yield this.#check(this.#parse(text, ++count), count, undefined);
-            if (this.#stopped) return;
-          }
-          if (records.overflow) throw this.#tooLarge(limit, count);
-        }
-      }
-      const signal = context.signal;
-      if (signal?.aborted === true) throw userAbort(signal);
-      if (events !== undefined ? events.end() : records!.end()) {
-        throw new APIConnectionError(
-          `The stream of ${context.label} ended in the middle of an item (after ${count} complete items); ` +
-            'it was probably cut off. Not retried: the server may already have acted on the request.',
-        );
-      }
-      complete = true;
-    } finally {
-      if (!complete) reader.cancel().catch(ignore);
-      context.close();
-    }
+      : {
+          ...words,
+          decoder: new RecordDecoder(this.#format, limit),
+          item: (text: string, index: number) => this.#check(this.#parse(text, index), index),
+        };
   }
 
   /** An SSE event as an item: its data decoded when the spec says it is JSON, then checked. */
-  #event(name: string, data: string, id: string, retry: number | undefined, index: number): Item {
+  #event({ event: name, data, id, retry }: ServerSentEvent, index: number): Item {
     const json = this.#jsonData;
     const decoded =
       json === true || json?.includes(name) === true ? this.#parse(data, index) : data;
@@ -185,21 +121,16 @@ export class ItemStream<Item> extends Stream<Item> {
   }
 
   #parse(text: string, index: number): unknown {
-    try {
-      return JSON.parse(text);
-    } catch {
-      const secret = this.#source.secret;
-      throw new InvalidResponseBodyError(
-        this.response.status,
-        undefined,
-        `Item ${index} of the stream of ${this.#source.label} is not valid JSON. ` +
-          `It starts with: ${JSON.stringify(snippet(scrubText(text, secret)))}`,
-        scrubHeaders(this.response.headers, secret),
-      );
-    }
+    const label = this.#source.label;
+    return parseJSON(
+      text,
+      this.response,
+      this.#source.secret,
+      () => `Item ${index} of the stream of ${label} is not valid JSON. It`,
+    );
   }
 
-  #check(item: unknown, index: number, event: string | undefined): Item {
+  #check(item: unknown, index: number, event?: string): Item {
     const validate = this.#source.validate;
     const issues = validate === undefined ? [] : validate(item);
     if (issues.length > 0) {
@@ -215,27 +146,6 @@ export class ItemStream<Item> extends Stream<Item> {
     }
     return item as Item;
   }
-
-  #tooLarge(limit: number, count: number): ResponseTooLargeError {
-    return new ResponseTooLargeError(
-      this.response.status,
-      `The stream of ${this.#source.label} sent an item longer than maxEventBytes (${limit} bytes) ` +
-        `after ${count} complete items; the stream was closed. Raise maxEventBytes if such items are expected.`,
-      scrubHeaders(this.response.headers, this.#source.secret),
-      limit,
-    );
-  }
-
-  #readFailure(error: unknown): APIConnectionError | APIUserAbortError {
-    const signal = this.#source.signal;
-    if (signal?.aborted === true) return userAbort(signal);
-    const reason = scrubText(describeCause(error), this.#source.secret);
-    return new APIConnectionError(
-      `The stream of ${this.#source.label} was cut off${reason === '' ? '' : ` (${reason})`}. ` +
-        'Not retried: the server may already have acted on the request.',
-      { cause: error },
-    );
-  }
 }
 
 /**
@@ -250,7 +160,8 @@ class RecordDecoder {
   readonly #max: number;
   #pending: Uint8Array[] = [];
   #pendingBytes = 0;
-  overflow = false;
+  /** 'item' once an item passed the limit. */
+  overflow: 'item' | undefined = undefined;
 
   constructor(format: ItemFormat, maxBytes: number) {
     this.#isSeq = format === 'json-seq';
@@ -259,7 +170,7 @@ class RecordDecoder {
 
   decode(chunk: Uint8Array): string[] {
     const out: string[] = [];
-    if (this.overflow) return out;
+    if (this.overflow !== undefined) return out;
     let start = 0;
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i];
@@ -268,7 +179,7 @@ class RecordDecoder {
       // is, and fails to parse unless it is whole JSON (RFC 7464 §2.3)
       this.#take(chunk.subarray(start, i));
       if (this.#pendingBytes > this.#max) {
-        this.overflow = true;
+        this.overflow = 'item';
         return out;
       }
       const text = this.#join();
@@ -276,7 +187,7 @@ class RecordDecoder {
       start = i + 1;
     }
     this.#take(chunk.subarray(start));
-    if (this.#pendingBytes > this.#max) this.overflow = true;
+    if (this.#pendingBytes > this.#max) this.overflow = 'item';
     return out;
   }
 
@@ -385,11 +296,3 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
     typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function'
   );
 }
-
-function userAbort(signal: AbortSignal): APIUserAbortError {
-  return new APIUserAbortError('The stream was aborted by the caller (the AbortSignal fired).', {
-    cause: signal.reason,
-  });
-}
-
-function ignore(): void {}

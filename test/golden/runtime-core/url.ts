@@ -1,4 +1,7 @@
-// Request URLs: the base URL joined with a builder's path and the client's defaultQuery.
+// Request URLs: the base URL joined with a builder's path and the client's defaultQuery, and the
+// one percent-encoding of query text that the builders and a request's extra query share.
+import { ValidationError, type ValidationIssue } from './errors.js';
+
 /** Appends the client's defaultQuery; keys already in the path's own query win. */
 export function withDefaultQuery(path: string, queryStart: number, query: string): string {
   if (query === '') return path;
@@ -18,5 +21,26 @@ export function originOf(url: string): string {
     return new URL(url).origin;
   } catch {
     return 'the server';
+  }
+}
+
+/** encodeURIComponent, or a ValidationError (issue at `path`) for a lone surrogate. */
+export function encodeQueryText(
+  text: string,
+  path: ValidationIssue['path'],
+  heading: string,
+): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new ValidationError(
+      [
+        {
+          path,
+          message: 'query parameter must be well-formed Unicode (it contains a lone surrogate)',
+        },
+      ],
+      heading,
+    );
   }
 }
