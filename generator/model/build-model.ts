@@ -16,6 +16,7 @@ import {
   toMemberName,
   toPropertyName,
   toTypeName,
+  VALIDATORS_MODULE_NAMES,
 } from './names.js';
 import { operationToDraft, pathKeyDiagnostics, unsendableMethod, type DraftOperation } from './operations.js';
 import { packageOf, type PackageOptions } from './package-info.js';
@@ -204,7 +205,18 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     return id;
   };
   // page and streaming-params types are types of the API's calls: named before resource classes, which give way
-  const typed = operationTypeNames(operations, schemaDrafts, types, claimFirst);
+  // validators.ts: every exported function's name is claimed here, beside the runtime names it imports
+  const validatorsScope = new NameTable(spec.locate, VALIDATORS_MODULE_NAMES);
+  const validator = (name: string, pointer: string, what: string) => claim(validatorsScope, name, pointer, what);
+  const typed = operationTypeNames(operations, schemaDrafts, types, claimFirst).map((op) => {
+    const groupValidators = Object.fromEntries(
+      PARAMETER_GROUPS.flatMap(([location, key]) => {
+        const type = op.names[key];
+        return type === undefined ? [] : [[location, validator(`validate${type.text}`, op.source, `the validator of \`${type.text}\``)]];
+      }),
+    );
+    return { ...op, names: { ...op.names, groupValidators } };
+  });
   const { resources, rootOperations } = buildResources(typed, types, (name) => functions.has(name), claimFirst);
   // the package's identity: checked where read; the client class takes its name last, so a schema or resource keeps its own
   const identity = packageOf(root, spec.locate, options, (diagnostic) => problems.push(diagnostic));
@@ -218,9 +230,9 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   const schemas: IrNamedSchema[] = schemaDrafts.map((draft) => ({
     key: draft.key,
     name: draft.name,
-    guardName: new Identifier(`is${draft.name.text}`),
-    assertName: new Identifier(`assert${draft.name.text}`),
-    validateName: new Identifier(`validate${draft.name.text}`),
+    guardName: validator(`is${draft.name.text}`, draft.pointer, `the type guard of schema \`${draft.key}\``),
+    assertName: validator(`assert${draft.name.text}`, draft.pointer, `the assertion of schema \`${draft.key}\``),
+    validateName: validator(`validate${draft.name.text}`, draft.pointer, `the validator of schema \`${draft.key}\``),
     schema: draft.schema,
     ...(draft.requestShapeOf !== undefined ? { requestShapeOf: draft.requestShapeOf } : {}),
     usage: { request: usage.request.has(draft.key), response: usage.response.has(draft.key) },
@@ -255,6 +267,14 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
 }
 
 type Claim = (table: NameTable, name: string, pointer: string, what: string) => Identifier;
+
+/** Each parameter location and the key of its group's type in an operation's names. */
+const PARAMETER_GROUPS = [
+  ['path', 'pathParams'],
+  ['query', 'queryParams'],
+  ['header', 'headerParams'],
+  ['cookie', 'cookieParams'],
+] as const;
 
 /** Names `requests.ts` declares itself, which a builder must not take. */
 const BUILDER_SCOPE = new Set([
@@ -372,6 +392,8 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
     names: {
       builder,
       input,
+      // claimed once every type is named (validatorsScope in buildModel)
+      groupValidators: {},
       resource: resource.map((segment) => new Identifier(segment)),
       method,
       function: fn,

@@ -100,6 +100,13 @@ export interface IrOperation {
     readonly queryParams?: Identifier;
     readonly headerParams?: Identifier;
     readonly cookieParams?: Identifier;
+    /** The exported validator of each parameter group that has a type (`validateCancelChatKitSessionPathParams`). */
+    readonly groupValidators: {
+      readonly path?: Identifier;
+      readonly query?: Identifier;
+      readonly header?: Identifier;
+      readonly cookie?: Identifier;
+    };
     /**
      * Set when the caller passes two or more of body, query, headers and cookies: the client
      * method then takes them in one object of this type (`{ body, query, headers, cookies }`).

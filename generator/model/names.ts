@@ -120,6 +120,71 @@ const TAKEN_TYPE_NAMES = new Set([
   'FetchRequestInit',
   'ItemStream',
   'EventItem',
+  // re-exported by validators.ts
+  'ValidationMode',
+]);
+
+/**
+ * The names validators.ts imports by name or as a namespace (`rt`, `types`): the runtime's
+ * validation helpers (templates/runtime/standard-schema.ts exports, kept in step by
+ * test/unit/names.test.ts). A schema's `isX`, `assertX` and `validateX`, and a parameter group's
+ * `validateX`, are claimed in this scope, so none can take one of them (a schema `Object` would
+ * otherwise meet the helper `isObject`).
+ */
+export const VALIDATORS_MODULE_NAMES: ReadonlySet<string> = new Set([
+  'rt',
+  'types',
+  'StandardSchemaV1',
+  'ValidationMode',
+  'ValidationIssue',
+  'Asserts',
+  'Check',
+  'Guard',
+  'Issues',
+  'Validate',
+  'CLOSED_KEYS',
+  'CLOSED_VALUES',
+  'MAX_DEPTH',
+  'NO_ISSUES',
+  'asserterOf',
+  'closestKey',
+  'codePoints',
+  'duplicateItems',
+  'editDistance',
+  'expected',
+  'fail',
+  'found',
+  'foundLiteral',
+  'guardOf',
+  'isObject',
+  'jsonEqual',
+  'missing',
+  'modeFlags',
+  'nest',
+  'nestIssues',
+  'nestRequired',
+  'optBoolean',
+  'optConst',
+  'optInteger',
+  'optNumber',
+  'optString',
+  'prefixIssues',
+  'quote',
+  'reqBoolean',
+  'reqConst',
+  'reqInteger',
+  'reqNumber',
+  'reqString',
+  'required',
+  'requiredUnlisted',
+  'runCheck',
+  'standardSchema',
+  'tooDeep',
+  'unionIssues',
+  'unknownKeyMessage',
+  'unknownKeys',
+  'unlisted',
+  'validatorOf',
 ]);
 
 /**

@@ -1,6 +1,7 @@
 // generator/model/names.ts as given/want tables: each case is a raw name from a spec (a path
 // segment, a schema key, an operationId) and the identifier sdkgen makes of it. The cases are
 // the rules of the naming module written down: what a reader of the generated code can expect.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SourceLocation } from '../../generator/diagnostics/diagnostic.js';
 import {
@@ -15,6 +16,7 @@ import {
   toMemberName,
   toPropertyName,
   toTypeName,
+  VALIDATORS_MODULE_NAMES,
 } from '../../generator/model/names.js';
 
 const locate = (pointer: string): SourceLocation => ({ file: 'spec.yaml', line: 1, column: 1, pointer });
@@ -103,6 +105,25 @@ describe('isReservedName / isFreeInClientModule', () => {
     { given: 'toFile', want: [false, false] },
   ])('$given -> $want', ({ given, want }) => {
     expect([isReservedName(given), isFreeInClientModule(given)]).toEqual(want);
+  });
+});
+
+describe('the validators module scope', () => {
+  it('reserves every name the runtime validation module exports, and every type validators.ts re-exports', () => {
+    const runtime = readFileSync('templates/runtime/standard-schema.ts', 'utf8');
+    const exported = [
+      ...runtime.matchAll(/^export (?:declare )?(?:function|const|type|interface|namespace|class) ([A-Za-z_$][\w$]*)/gm),
+    ].map((match) => match[1]!);
+    expect(exported.length).toBeGreaterThan(30);
+    expect(exported.filter((name) => !VALIDATORS_MODULE_NAMES.has(name))).toEqual([]);
+    const validators = readFileSync('generated/src/validators.ts', 'utf8');
+    const reexported = [...validators.matchAll(/^export type \{ ([^}]+) \} from/gm)].flatMap((match) => match[1]!.split(/,\s*/));
+    expect(reexported.sort()).toEqual(['StandardSchemaV1', 'ValidationIssue', 'ValidationMode']);
+    // a schema may not take a re-exported type's name (its Standard Schema object would meet it)
+    for (const name of reexported) {
+      expect(VALIDATORS_MODULE_NAMES.has(name)).toBe(true);
+      expect(isReservedName(name)).toBe(true);
+    }
   });
 });
 

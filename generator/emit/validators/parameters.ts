@@ -6,7 +6,7 @@ export interface ParameterGroup {
   readonly location: 'path' | 'query' | 'header' | 'cookie';
   /** The group's type in types.ts. */
   readonly type: Identifier;
-  /** The exported validator, `validate` + the type name (unique, as the type name is). */
+  /** The exported validator, `validate` + the type name (claimed in the model's validators scope). */
   readonly validate: Identifier;
   /** The internal check function. */
   readonly check: Identifier;
@@ -30,7 +30,7 @@ export function parameterGroups(op: IrOperation): ParameterGroup[] {
         {
           location,
           type,
-          validate: new Identifier(`validate${type.text}`),
+          validate: validatorOf(op, location),
           check: new Identifier(`check_${type.text}`),
           parameters: [querystring],
           schema: querystring.schema,
@@ -44,8 +44,12 @@ export function parameterGroups(op: IrOperation): ParameterGroup[] {
       additionalProperties: false,
       additionalPropertiesDeclared: true,
     };
-    return [
-      { location, type, validate: new Identifier(`validate${type.text}`), check: new Identifier(`check_${type.text}`), parameters, schema },
-    ];
+    return [{ location, type, validate: validatorOf(op, location), check: new Identifier(`check_${type.text}`), parameters, schema }];
   });
+}
+
+function validatorOf(op: IrOperation, location: ParameterGroup['location']): Identifier {
+  const id = op.names.groupValidators[location];
+  if (id === undefined) throw new Error(`the model named no validator for the ${location} parameters of ${op.operationId}`);
+  return id;
 }

@@ -7,6 +7,10 @@ export type ListProfilesResponse = UserProfile2[];
  */
 export type Promise_ = string;
 
+export interface StandardSchemaV1_ {
+  vendor?: string;
+}
+
 export interface UserProfile {
   email?: string;
 }
@@ -18,6 +22,15 @@ export interface UserProfile2 {
 export interface UserProfile3 {
   name?: string;
 }
+
+export interface ValidationIssue_ {
+  field?: string;
+}
+
+/**
+ * A schema named like a type validators.ts re-exports from the runtime.
+ */
+export type ValidationMode_ = 'fast' | 'thorough';
 
 /**
  * The path parameters of `encodePathSegment`.

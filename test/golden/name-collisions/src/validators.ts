@@ -9,6 +9,7 @@ import {
   expected,
   isObject,
   fail,
+  unlisted,
   unknownKeyMessage,
   unknownKeys,
   type StandardSchemaV1,
@@ -22,10 +23,12 @@ export type { ValidationIssue } from './internal/errors.js';
 const NESTED_1: readonly string[] = [];
 const KEYS_2: readonly string[] = ['id'];
 const PATH_3: readonly (string | number)[] = [];
-const KEYS_4: readonly string[] = ['email'];
-const KEYS_5: readonly string[] = ['name'];
-const KEYS_6: readonly string[] = ['profile_id', 'profileId'];
-const KEYS_7: readonly string[] = ['options'];
+const KEYS_4: readonly string[] = ['vendor'];
+const KEYS_5: readonly string[] = ['email'];
+const KEYS_6: readonly string[] = ['name'];
+const KEYS_7: readonly string[] = ['field'];
+const KEYS_8: readonly string[] = ['profile_id', 'profileId'];
+const KEYS_9: readonly string[] = ['options'];
 
 /** `ListProfilesResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListProfilesResponse: StandardSchemaV1<types.ListProfilesResponse> =
@@ -102,6 +105,42 @@ function check_Promise_(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
+/** `StandardSchemaV1_` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const StandardSchemaV1_: StandardSchemaV1<types.StandardSchemaV1_> =
+  /* @__PURE__ */ standardSchema(
+    'collisions-client',
+    check_StandardSchemaV1_,
+    '`StandardSchemaV1_`',
+    0,
+  );
+export const isStandardSchemaV1_: rt.Guard<types.StandardSchemaV1_> =
+  /* @__PURE__ */ guardOf(check_StandardSchemaV1_);
+export const assertStandardSchemaV1_: rt.Asserts<types.StandardSchemaV1_> =
+  /* @__PURE__ */ asserterOf(check_StandardSchemaV1_, '`StandardSchemaV1_`');
+export const validateStandardSchemaV1_: rt.Validate = /* @__PURE__ */ validatorOf(
+  check_StandardSchemaV1_,
+  '`StandardSchemaV1_`',
+);
+
+function check_StandardSchemaV1_(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (isObject(value)) {
+    issues = optString(issues, value.vendor, 'vendor');
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_1);
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ vendor }`', value);
+  }
+
+  return issues;
+}
+
 /** `UserProfile` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const UserProfile: StandardSchemaV1<types.UserProfile> = /* @__PURE__ */ standardSchema(
   'collisions-client',
@@ -125,7 +164,7 @@ function check_UserProfile(value: unknown, mode: number, label: string, depth: n
   if (isObject(value)) {
     issues = optString(issues, value.email, 'email');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_5, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ email }`', value);
@@ -189,10 +228,83 @@ function check_UserProfile3(value: unknown, mode: number, label: string, depth: 
   if (isObject(value)) {
     issues = optString(issues, value.name, 'name');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_6, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ name }`', value);
+  }
+
+  return issues;
+}
+
+/** `ValidationIssue_` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const ValidationIssue_: StandardSchemaV1<types.ValidationIssue_> =
+  /* @__PURE__ */ standardSchema(
+    'collisions-client',
+    check_ValidationIssue_,
+    '`ValidationIssue_`',
+    0,
+  );
+export const isValidationIssue_: rt.Guard<types.ValidationIssue_> =
+  /* @__PURE__ */ guardOf(check_ValidationIssue_);
+export const assertValidationIssue_: rt.Asserts<types.ValidationIssue_> =
+  /* @__PURE__ */ asserterOf(check_ValidationIssue_, '`ValidationIssue_`');
+export const validateValidationIssue_: rt.Validate = /* @__PURE__ */ validatorOf(
+  check_ValidationIssue_,
+  '`ValidationIssue_`',
+);
+
+function check_ValidationIssue_(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (isObject(value)) {
+    issues = optString(issues, value.field, 'field');
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_7, NESTED_1);
+    }
+  } else {
+    issues = expected(issues, [], 'an object `{ field }`', value);
+  }
+
+  return issues;
+}
+
+/** `ValidationMode_` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
+export const ValidationMode_: StandardSchemaV1<types.ValidationMode_> =
+  /* @__PURE__ */ standardSchema(
+    'collisions-client',
+    check_ValidationMode_,
+    '`ValidationMode_`',
+    0,
+  );
+export const isValidationMode_: rt.Guard<types.ValidationMode_> =
+  /* @__PURE__ */ guardOf(check_ValidationMode_);
+export const assertValidationMode_: rt.Asserts<types.ValidationMode_> = /* @__PURE__ */ asserterOf(
+  check_ValidationMode_,
+  '`ValidationMode_`',
+);
+export const validateValidationMode_: rt.Validate = /* @__PURE__ */ validatorOf(
+  check_ValidationMode_,
+  '`ValidationMode_`',
+);
+
+function check_ValidationMode_(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (!(
+    value === 'fast' ||
+    value === 'thorough' ||
+    ((mode & 2) === 0 && typeof value === 'string')
+  )) {
+    issues = unlisted(issues, [], "one of 'fast', 'thorough'", value);
   }
 
   return issues;
@@ -217,7 +329,7 @@ function check_EncodePathSegment2PathParams(
     issues = reqString(issues, value.profileId, 'profileId');
     for (const k3 in value) {
       if (k3 !== 'profile_id' && k3 !== 'profileId') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_6, NESTED_1));
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_8, NESTED_1));
       }
     }
   } else {
@@ -245,7 +357,7 @@ function check_EncodePathSegment2QueryParams(
     issues = optString(issues, value.options, 'options');
     for (const k2 in value) {
       if (k2 !== 'options') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_7, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_9, NESTED_1));
       }
     }
   } else {
