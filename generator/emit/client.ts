@@ -19,7 +19,7 @@ import {
   type Parameter,
   type TypeAliasDeclaration,
 } from './structures.js';
-import { exampleValue } from './example-value.js';
+import { exampleValue, pathExampleValue } from './example-value.js';
 import { typeOf } from './type-reference.js';
 import { itemsType } from './requests.js';
 import { parameterGroups } from './validators/parameters.js';
@@ -625,7 +625,7 @@ function exampleCall(
 ): Code {
   const args = [
     ...leading,
-    ...op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(exampleValue(p.schema, api, p.name, p.example))),
+    ...op.parameters.filter((p) => p.in === 'path').map((p) => exampleLiteral(pathExampleValue(p.schema, api, p.name, p.example))),
   ];
   const value = op.body ? exampleLiteral(exampleValue(op.body.schema, api, 'value', op.exampleBody)) : undefined;
   // a streamed body takes its items (an array here)

@@ -23,6 +23,31 @@ export function exampleValue(schema: IrSchema, api: IrApi, name = 'value', given
   return made(schema, ctx, name, [])?.value ?? {};
 }
 
+/**
+ * A path parameter's example: as exampleValue, but an array gets one item and an object one
+ * property when the schema allows it (an empty one would empty its URL segment, which the
+ * client refuses).
+ */
+export function pathExampleValue(schema: IrSchema, api: IrApi, name: string, given?: unknown): unknown {
+  const value = exampleValue(schema, api, name, given);
+  const ctx: ExampleContext = { index: schemaIndex(api) };
+  const resolved = flatten(ctx.index.resolve(schema) ?? schema);
+  if (Array.isArray(value) && value.length === 0 && resolved.kind === 'array' && (resolved.maxItems ?? 1) >= 1) {
+    const item = made(resolved.prefixItems?.[0] ?? resolved.items, ctx, name, []);
+    if (item !== undefined) return [item.value];
+  }
+  if (isEmptyObject(value) && resolved.kind === 'object' && resolved.properties.length > 0) {
+    const [first] = resolved.properties;
+    const item = made(first!.schema, ctx, first!.name, []);
+    if (item !== undefined) return { [first!.name]: item.value };
+  }
+  return value;
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
 interface ExampleContext {
   readonly index: SchemaIndex;
 }

@@ -4,10 +4,11 @@ import type { IrApi, IrOperation, IrParameter, IrPathPart, IrSchema } from '../m
 import { Code, code, doc, exampleLiteral, joinCode, jsDoc, literal, optionalAccess, propertyAccess, propertyKey } from './escape.js';
 import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
-import { exampleValue } from './example-value.js';
+import { exampleValue, pathExampleValue } from './example-value.js';
 import { operationDoc } from './operation-doc.js';
 import { printDeclaration, type Declaration, type FunctionDeclaration, type InterfaceDeclaration, type Property } from './structures.js';
 import { typeOf } from './type-reference.js';
+import { schemaIndex } from '../model/schema-index.js';
 
 export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
   const usedTypes = new Set<string>();
@@ -16,8 +17,14 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
     statements.push(...operationToParams(op, api, usedTypes), operationToInput(op, api, usedTypes), operationToBuilder(op, api));
   }
   const bodies = new Set(api.operations.map((op) => op.body?.contentType));
+  const styled = api.operations.flatMap((op) => op.parameters).filter((p) => isStyled(p, api));
+  const styleImports = [
+    ...(styled.some((p) => p.in === 'path') ? ['stylePathParam'] : []),
+    ...(styled.some((p) => p.in === 'header') ? ['styleHeaderValue'] : []),
+  ];
   const imports = [
     `import { encodePathSegment } from './internal/path.js';`,
+    styleImports.length > 0 ? `import { ${styleImports.join(', ')} } from './internal/styles.js';` : '',
     bodies.has('multipart/form-data') || bodies.has('application/x-www-form-urlencoded')
       ? `import { ${[bodies.has('multipart/form-data') ? 'toFormData' : '', bodies.has('application/x-www-form-urlencoded') ? 'toUrlEncoded' : ''].filter(Boolean).join(', ')} } from './internal/multipart.js';`
       : '',
@@ -150,17 +157,22 @@ export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclara
     docs: [operationDoc(op, code`${op.names.builder}(${exampleInput(op, api)})`, api.package.docLinks)],
     parameters: [{ name: input, type: op.names.input.text, ...(hasInput ? {} : { initializer: code`{}` }) }],
     returnType: 'RequestDescription',
-    statements: [code`return { method: ${op.wireMethod}, path: ${pathExpression(op)}, headers: ${headersExpression(op)}${body} };`],
+    statements: [
+      code`return { method: ${op.wireMethod}, path: ${pathExpression(op, api)}, headers: ${headersExpression(op, api)}${body} };`,
+    ],
   };
 }
 
 /** `"/chatkit/sessions/" + encodePathSegment(request.path.session_id, "session_id") + "/cancel"`, plus the query. */
-function pathExpression(op: IrOperation): Code {
-  const pieces = op.path.map((part: IrPathPart) =>
-    part.kind === 'text'
-      ? literal(part.text)
-      : code`encodePathSegment(${stringValue(code`request.path${propertyAccess(part.name)}`, part.parameter.schema)}, ${part.name})`,
-  );
+function pathExpression(op: IrOperation, api: IrApi): Code {
+  const pieces = op.path.map((part: IrPathPart) => {
+    if (part.kind === 'text') return literal(part.text);
+    const value = code`request.path${propertyAccess(part.name)}`;
+    const { style, explode } = part.parameter;
+    return isStyled(part.parameter, api)
+      ? code`stylePathParam(${value}, ${part.name}, ${style}, ${explode})`
+      : code`encodePathSegment(${stringValue(value, part.parameter.schema)}, ${part.name})`;
+  });
   const query = op.parameters.filter((p) => p.in === 'query');
   const querystring = op.parameters.find((p) => p.in === 'querystring');
   if (querystring !== undefined) {
@@ -178,7 +190,7 @@ function pathExpression(op: IrOperation): Code {
   return pieces.length > 0 ? joinCode(pieces, ' + ') : literal('/');
 }
 
-function headersExpression(op: IrOperation): Code {
+function headersExpression(op: IrOperation, api: IrApi): Code {
   const entries: Code[] = op.fixedHeaders.map((header) => code`${propertyKey(header.name)}: ${header.value}`);
   // binary and text bodies say what they are; JSON and form bodies get their type from the runtime
   if (op.body && (op.body.contentType === 'binary' || op.body.contentType === 'text' || op.body.contentType === 'items'))
@@ -190,10 +202,13 @@ function headersExpression(op: IrOperation): Code {
     entries.push(code`Accept: ${op.response.mediaType}`);
   for (const parameter of op.parameters.filter((p) => p.in === 'header')) {
     const value = code`request.headers${parameter.required ? propertyAccess(parameter.name) : optionalAccess(parameter.name)}`;
+    const text = isStyled(parameter, api)
+      ? code`styleHeaderValue(${value}, ${parameter.name}, ${parameter.explode})`
+      : stringValue(value, parameter.schema);
     entries.push(
       parameter.required
-        ? code`${propertyKey(parameter.name)}: ${stringValue(value, parameter.schema)}`
-        : code`...(${value} === undefined ? {} : { ${propertyKey(parameter.name)}: ${stringValue(value, parameter.schema)} })`,
+        ? code`${propertyKey(parameter.name)}: ${text}`
+        : code`...(${value} === undefined ? {} : { ${propertyKey(parameter.name)}: ${text} })`,
     );
   }
   // every cookie parameter in one Cookie header (form style), left out when none is set
@@ -205,6 +220,32 @@ function headersExpression(op: IrOperation): Code {
     entries.push(code`...cookieHeader([${joinCode(pairs, ', ')}] satisfies QueryEntry[])`);
   }
   return entries.length > 0 ? code`{ ${joinCode(entries, ', ')} }` : code`{}`;
+}
+
+/**
+ * Whether a path or header parameter needs styles.ts: a `label` or `matrix` path style, or a
+ * value that may be an array or object (one string, number or boolean is written as it is).
+ */
+function isStyled(parameter: IrParameter, api: IrApi): boolean {
+  if (parameter.in !== 'path' && parameter.in !== 'header') return false;
+  return (parameter.in === 'path' && parameter.style !== 'simple') || !isScalar(parameter.schema, api, 0);
+}
+
+function isScalar(schema: IrSchema, api: IrApi, depth: number): boolean {
+  const resolved = schemaIndex(api).resolve(schema);
+  if (resolved === undefined || depth > 16) return false;
+  switch (resolved.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'enum':
+    case 'const':
+      return true;
+    case 'union':
+      return resolved.variants.every((variant) => variant.kind === 'null' || isScalar(variant, api, depth + 1));
+    default:
+      return false;
+  }
 }
 
 function stringValue(value: Code, schema: IrSchema): Code {
@@ -230,7 +271,10 @@ function exampleInput(op: IrOperation, api: IrApi): Code {
     if (required.length > 0)
       parts.push(
         code`${Code.raw(key)}: { ${joinCode(
-          required.map((p) => code`${propertyKey(p.name)}: ${exampleLiteral(exampleValue(p.schema, api, p.name, p.example))}`),
+          required.map(
+            (p) =>
+              code`${propertyKey(p.name)}: ${exampleLiteral((p.in === 'path' ? pathExampleValue : exampleValue)(p.schema, api, p.name, p.example))}`,
+          ),
           ', ',
         )} }`,
       );

@@ -500,7 +500,7 @@ const CASES: { rule: string; given: string; want: { lines: string[]; types: stri
     },
   },
   {
-    rule: 'an array path parameter (simple style) is joined with commas by String()',
+    rule: 'an array path parameter is written by its style (styles.ts), and its example has an item',
     given: `
   /notes/{ids}:
     get:
@@ -523,12 +523,12 @@ const CASES: { rule: string; given: string; want: { lines: string[]; types: stri
         ' *',
         ' * @example',
         ' * ```ts',
-        // Current behaviour, reported: the example's empty array is an empty segment, which encodePathSegment refuses
-        ' * getNotes({ path: { ids: [] } })',
+        // an empty array would be an empty segment, which the client refuses
+        ' * getNotes({ path: { ids: [1] } })',
         ' * ```',
         ' */',
         'export function getNotes(request: GetNotesInput): RequestDescription {',
-        "return { method: 'GET', path: '/notes/' + encodePathSegment(String(request.path.ids), 'ids'), headers: {} };",
+        "return { method: 'GET', path: '/notes/' + stylePathParam(request.path.ids, 'ids', 'simple', false), headers: {} };",
         '}',
       ],
       types: ['GetNotesPathParams'],

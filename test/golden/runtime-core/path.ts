@@ -18,6 +18,20 @@ export function encodePathSegment(value: string, name: string): string {
   if (typeof text !== 'string') {
     throw pathError(name, `must be a string, got ${text === null ? 'null' : typeof text}`);
   }
+  refuseUnsafeSegment(text, name);
+  if (LITERAL.test(text)) return text; // most ids: nothing to encode
+  try {
+    return text.replace(NEEDS_ENCODING, encodeURIComponent);
+  } catch {
+    throw pathError(name, 'must be well-formed Unicode (it contains a lone surrogate)');
+  }
+}
+
+/**
+ * Refuses a segment that would remove itself from the URL path (`''`) or change which path is
+ * requested (a `.` or `..` segment in any spelling a server on the way may decode).
+ */
+export function refuseUnsafeSegment(text: string, name: string): void {
   if (text === '')
     throw pathError(name, 'must not be empty (it would remove a segment from the URL path)');
   if (text === '.' || text === '..') {
@@ -29,12 +43,6 @@ export function encodePathSegment(value: string, name: string): string {
       'must not hold a "." or ".." segment in any spelling a server or proxy may decode ' +
         '(such as "..;x", "%2e%2e", "..%2f" or "..\\x") (it would change which URL path is requested)',
     );
-  }
-  if (LITERAL.test(text)) return text; // most ids: nothing to encode
-  try {
-    return text.replace(NEEDS_ENCODING, encodeURIComponent);
-  } catch {
-    throw pathError(name, 'must be well-formed Unicode (it contains a lone surrogate)');
   }
 }
 
@@ -66,7 +74,7 @@ function climbs(text: string): boolean {
   return false;
 }
 
-function pathError(name: string, message: string): ValidationError {
+export function pathError(name: string, message: string): ValidationError {
   return new ValidationError(
     [{ path: [name], message: `path parameter ${message}` }],
     'Invalid path parameter',

@@ -1,0 +1,1 @@
+../../../runtime-core/api-promise.ts

@@ -1,0 +1,1 @@
+../../../runtime-core/errors.ts
