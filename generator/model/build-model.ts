@@ -1,7 +1,7 @@
 // Turns the validated spec into the IR. Pure. Names are claimed here, once, through the naming
 // module; every problem is collected and reported together in one SpecError.
 import { defaultHint } from '../diagnostics/codes.js';
-import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { SpecError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../load/pointer.js';
 import type { ValidatedSpec } from '../validate/validate-spec.js';
 import { isRecord } from '../load/json-node.js';
@@ -9,6 +9,7 @@ import { walkOperations } from '../validate/walk-operations.js';
 import { Identifier, type IrApi, type IrNamedSchema, type IrOperation, type IrResource, type IrSchema } from './ir.js';
 import {
   isFreeInClientModule,
+  lostLetters,
   NameTable,
   plural,
   resourceClassCandidates,
@@ -188,7 +189,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   const rawByPointer = new Map(rawOperations.map((raw) => [raw.pointer, raw]));
   const operations = named
     .sort((a, b) => (a.raw.path < b.raw.path ? -1 : a.raw.path > b.raw.path ? 1 : a.raw.method < b.raw.method ? -1 : 1))
-    .map((draft) => nameOperation(draft, { types, builders, functions, methods, claim, resourceNames, problems }))
+    .map((draft) => nameOperation(draft, { types, builders, functions, methods, claim, resourceNames, problems, locate: spec.locate }))
     .map((op) => {
       const declared = rawByPointer.get(op.source)?.operation['x-sdk-pagination'];
       const pagination = paginationOf(op, declared, schemaByKey, spec.locate, problems);
@@ -268,6 +269,17 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
 
 type Claim = (table: NameTable, name: string, pointer: string, what: string) => Identifier;
 
+/** Names are ASCII: letters of the operationId or path that have no ASCII spelling are left out of them. */
+function nonAsciiName(operationId: string, path: string, lost: string, builder: string, at: SourceLocation): Diagnostic {
+  return {
+    code: 'model/non-ascii-name',
+    severity: 'warning',
+    message: `The operation \`${operationId}\` (\`${path}\`) has ${[...lost].length} letters with no ASCII spelling; generated names are ASCII, so its names leave them out (the request builder is \`${builder}\`).`,
+    hint: defaultHint('model/non-ascii-name'),
+    at,
+  };
+}
+
 /** Each parameter location and the key of its group's type in an operation's names. */
 const PARAMETER_GROUPS = [
   ['path', 'pathParams'],
@@ -332,6 +344,7 @@ interface OperationNaming {
   readonly claim: Claim;
   readonly resourceNames: ResourceNames;
   readonly problems: Diagnostic[];
+  readonly locate: (pointer: string) => SourceLocation;
 }
 
 function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperation {
@@ -339,6 +352,8 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
   const { raw } = draft;
   const what = `the operation \`${draft.operationId}\``;
   const builder = claim(naming.builders, toMemberName(draft.operationId), raw.pointer, what);
+  const lost = lostLetters(`${draft.operationId} ${raw.path}`);
+  if (lost !== '') naming.problems.push(nonAsciiName(draft.operationId, raw.path, lost, builder.text, naming.locate(raw.pointer)));
   const builderText = builder.text;
   const pascal = builderText.charAt(0).toUpperCase() + builderText.slice(1);
   const resource = naming.resourceNames.propertiesOf(draft.resource);

@@ -297,9 +297,51 @@ export const CLIENT_CLASS_MEMBERS: ReadonlySet<string> = new Set([
   'prototype',
 ]);
 
+/** Letters that have no decomposition into a base letter and a mark, written as ASCII. */
+const ASCII_SPELLING: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  ẞ: 'SS',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'Th',
+  ı: 'i',
+};
+
+/**
+ * Names are ASCII (Identifier.PATTERN). A spec's letters outside ASCII are spelt in ASCII where
+ * they have a spelling: `créer` -> `creer`, `Größe` -> `Grosse` (marks dropped, ß as ss),
+ * full-width `ｌｉｓｔ` -> `list`. Letters of other scripts have none; lostLetters
+ * says when a name loses some, so that the model can warn.
+ */
+export function asciiSpelling(raw: string): string {
+  if (/^[\u0000-\u007f]*$/.test(raw)) return raw;
+  return raw
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ßẞæÆœŒøØłŁđĐðÐþÞı]/g, (letter) => ASCII_SPELLING[letter]!);
+}
+
+/** The letters and digits of `raw` that a name made from it cannot keep (no ASCII spelling), in order. */
+export function lostLetters(raw: string): string {
+  return [...raw.normalize('NFC')]
+    .filter((char) => [...asciiSpelling(char)].some((spelt) => /[\p{L}\p{N}]/u.test(spelt) && !/[A-Za-z0-9]/.test(spelt)))
+    .join('');
+}
+
 /** Splits any text into words: `chat_session.status` -> [chat, session, status]; `ChatKitWorkflow` keeps its humps. */
 export function splitWords(raw: string): string[] {
-  return raw
+  return asciiSpelling(raw)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
@@ -312,7 +354,9 @@ function capitalize(word: string): string {
 
 /** Keeps a legal identifier's existing casing when it is already PascalCase (`ChatKitWorkflow`). */
 export function toTypeName(raw: string): string {
-  const words = raw.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = asciiSpelling(raw)
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   const name = words.map(capitalize).join('') || 'Unnamed';
   return guard(name, true);
 }
@@ -333,7 +377,9 @@ export function toPropertyName(raw: string): string {
 }
 
 function camelCase(raw: string): string {
-  const [first = 'unnamed', ...rest] = raw.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const [first = 'unnamed', ...rest] = asciiSpelling(raw)
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   return lowerFirstWord(first) + rest.map(capitalize).join('');
 }
 

@@ -180,3 +180,27 @@ describe('x-sdk-resource', () => {
     expect(diagnostic?.hint).toMatch(/^Leave `x-sdk-resource` out to derive the resource from the path/);
   });
 });
+
+describe('names from letters outside ASCII', () => {
+  it('spells letters in ASCII where they have a spelling, and warns at an operation whose letters have none', async () => {
+    const text = [
+      'openapi: 3.1.0',
+      'info: { title: T, version: 1.0.0 }',
+      'paths:',
+      '  /utilisateurs/{id}:',
+      '    get:',
+      '      operationId: récupérerUtilisateur',
+      '      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "204": { description: none } }',
+      '  /пользователи:',
+      '    get:',
+      '      operationId: получитьПользователей',
+      '      responses: { "204": { description: none } }',
+      '',
+    ].join('\n');
+    const { api, warnings } = buildModel(await validateSpec(loadSpec('non-ascii.yaml', text)));
+    expect(api.operations.map((op) => op.names.builder.text).sort()).toEqual(['recupererUtilisateur', 'unnamed']);
+    expect(warnings.map((w) => [w.code, w.at.pointer, w.at.line])).toEqual([['model/non-ascii-name', '/paths/~1пользователи/get', 10]]);
+    expect(warnings[0]?.message).toContain('`получитьПользователей` (`/пользователи`) has 33 letters with no ASCII spelling');
+  });
+});

@@ -7,6 +7,7 @@ import type { SourceLocation } from '../../generator/diagnostics/diagnostic.js';
 import {
   isFreeInClientModule,
   isReservedName,
+  lostLetters,
   NameTable,
   plural,
   requestShapeCandidates,
@@ -34,8 +35,8 @@ describe('splitWords', () => {
     { given: '2fa_codes', want: ['2fa', 'codes'] },
     { given: 'x-request-id', want: ['x', 'request', 'id'] },
     { given: '__proto__', want: ['proto'] },
-    // only ASCII letters and digits make words: other characters separate them
-    { given: 'café_menu', want: ['caf', 'menu'] },
+    // words are ASCII: a letter with an ASCII spelling is spelt so, other characters separate words
+    { given: 'café_menu', want: ['cafe', 'menu'] },
     { given: '名前', want: [] },
     { given: '', want: [] },
   ])('$given -> $want', ({ given, want }) => {
@@ -49,6 +50,12 @@ describe('toTypeName / toMemberName / toPropertyName', () => {
     { given: 'chatkit.sessions', want: ['ChatkitSessions', 'chatkitSessions', 'chatkitSessions'] },
     { given: 'create-chat_kit session', want: ['CreateChatKitSession', 'createChatKitSession', 'createChatKitSession'] },
     { given: 'user-profile', want: ['UserProfile', 'userProfile', 'userProfile'] },
+    // letters outside ASCII are spelt in ASCII where they have a spelling; other scripts' letters cannot be kept
+    { given: 'récupérer_café', want: ['RecupererCafe', 'recupererCafe', 'recupererCafe'] },
+    { given: 'Größe', want: ['Grosse', 'grosse', 'grosse'] },
+    { given: 'ｌｉｓｔ ｉｔｅｍｓ', want: ['ListItems', 'listItems', 'listItems'] },
+    { given: 'Ærø-straße', want: ['AEroStrasse', 'aEroStrasse', 'aEroStrasse'] },
+    { given: 'получить', want: ['Unnamed', 'unnamed', 'unnamed'] },
     { given: 'x-request-id', want: ['XRequestId', 'xRequestId', 'xRequestId'] },
     // an existing PascalCase or camelCase name keeps its humps
     { given: 'ChatKitWorkflow', want: ['ChatKitWorkflow', 'chatKitWorkflow', 'chatKitWorkflow'] },
@@ -75,12 +82,9 @@ describe('toTypeName / toMemberName / toPropertyName', () => {
     // `constructor` and `prototype` would change what a class means, as properties only
     { given: 'constructor', want: ['Constructor', 'constructor', 'constructor_'] },
     { given: 'prototype', want: ['Prototype', 'prototype', 'prototype_'] },
-    // Current behaviour, reported as a gap: a non-ASCII letter separates words and is dropped
-    // (`données` becomes `DonnEs`), and a name with no ASCII letter left is `Unnamed`, without a
-    // warning (component keys must be ASCII by the OpenAPI schema; path segments and operationIds
-    // need not be).
-    { given: 'café_menu', want: ['CafMenu', 'cafMenu', 'cafMenu'] },
-    { given: 'données', want: ['DonnEs', 'donnEs', 'donnEs'] },
+    // a name with no ASCII spelling left is `Unnamed` (the model warns: model/non-ascii-name)
+    { given: 'café_menu', want: ['CafeMenu', 'cafeMenu', 'cafeMenu'] },
+    { given: 'données', want: ['Donnees', 'donnees', 'donnees'] },
     { given: '名前', want: ['Unnamed', 'unnamed', 'unnamed'] },
     { given: '', want: ['Unnamed', 'unnamed', 'unnamed'] },
   ])('$given -> $want', ({ given, want }) => {
@@ -105,6 +109,19 @@ describe('isReservedName / isFreeInClientModule', () => {
     { given: 'toFile', want: [false, false] },
   ])('$given -> $want', ({ given, want }) => {
     expect([isReservedName(given), isFreeInClientModule(given)]).toEqual(want);
+  });
+});
+
+describe('lostLetters', () => {
+  it.each([
+    { given: 'créer', want: '' },
+    { given: 'ｌｉｓｔ', want: '' },
+    { given: 'Straße²', want: '' },
+    { given: 'get-пользователи', want: 'пользователи' },
+    { given: 'listé用户', want: '用户' },
+    { given: 'й', want: 'й' },
+  ])('$given loses "$want"', ({ given, want }) => {
+    expect(lostLetters(given)).toBe(want);
   });
 });
 
