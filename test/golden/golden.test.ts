@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { SpecError } from '../../generator/diagnostics/diagnostic.js';
 import { renderDiagnostic } from '../../generator/diagnostics/render.js';
 import { generate } from '../../generator/pipeline.js';
-import { coreOf, CORE, readCore, replaceFiles, replaceTree, treeProblems, unifiedDiff } from '../support/trees.js';
+import { BUILD_SCRIPT, coreOf, CORE, readCore, replaceFiles, replaceTree, treeProblems, unifiedDiff } from '../support/trees.js';
 import { writeFile, mkdir } from 'node:fs/promises';
 
 const UPDATE = process.env['UPDATE_GOLDENS'] === '1';
@@ -25,12 +25,15 @@ const bad = readdirSync(BAD_SPECS).filter((file) => /\.(ya?ml|json)$/.test(file)
 
 describe('the runtime core', () => {
   // first: in update mode the trees below link to what this writes
-  it('test/golden/runtime-core/ pins every runtime file as a package gets it under the header line', async () => {
+  it('test/golden/runtime-core/ pins every runtime file, and build.mjs, as a package gets it under the header line', async () => {
     // every runtime template, rendered: a package ships the subset its modules import
     const { files } = await generate({ spec: 'spec/chatkit-sessions.yaml', write: false });
     const rendered = new Map(coreOf(files).map((file) => [file.path, file.text]));
-    const core = readdirSync(RUNTIME_TEMPLATES)
-      .filter((name) => name.endsWith('.ts'))
+    const core = [
+      ...readdirSync(RUNTIME_TEMPLATES).filter((name) => name.endsWith('.ts')),
+      // the build script, rendered from templates/build.mjs.hbs, is the same in every package
+      BUILD_SCRIPT,
+    ]
       .sort()
       .map((name) => ({ path: name, text: rendered.get(name) ?? readFileSync(join(RUNTIME_TEMPLATES, name), 'utf8') }));
     expect([...rendered].filter(([name, text]) => core.find((file) => file.path === name)?.text !== text)).toEqual([]);

@@ -2,9 +2,10 @@
 // unified diff of the first few changes (esbuild's golden style).
 //
 // A golden tree holds what its fixture is about. The runtime core, the same in every package, is
-// pinned once in test/golden/runtime-core/ (each file as generated, without its header line); a
-// tree's src/internal/<name>.ts is a symbolic link to it, and stands for "this tree's header
-// line, then exactly the pinned core file". A tree made with a base (chatkit-custom-templates:
+// pinned once in test/golden/runtime-core/ (each file as generated, without its header line), with
+// the package's build script, build.mjs, the same in every package too; a tree's
+// src/internal/<name>.ts (and build.mjs) is a symbolic link to it, and stands for "this tree's
+// header line, then exactly the pinned core file". A tree made with a base (chatkit-custom-templates:
 // generated/ with other templates) links each file that equals the base's. Any other file,
 // including a runtime file that differs from the core (a user template), is a plain file.
 import { mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
@@ -50,19 +51,22 @@ export async function readGolden(dir: string): Promise<Map<string, GoldenEntry>>
 
 /** The pinned core's files by name (`core.ts` -> text). */
 export async function readCore(): Promise<Map<string, string>> {
-  const names = (await readdir(CORE).catch(() => [] as string[])).filter((name) => name.endsWith('.ts')).sort();
+  const names = (await readdir(CORE).catch(() => [] as string[])).filter((name) => name.endsWith('.ts') || name === BUILD_SCRIPT).sort();
   return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(CORE, name), 'utf8')] as const)));
 }
 
-/** `src/internal/core.ts` -> `core.ts`; undefined for any other path. */
-export function runtimeName(path: string): string | undefined {
-  return /^src\/internal\/([^/]+\.ts)$/.exec(path)?.[1];
+/** The package's build script: the same in every package, so pinned with the core. */
+export const BUILD_SCRIPT = 'build.mjs';
+
+/** `src/internal/core.ts` -> `core.ts`, `build.mjs` -> `build.mjs`; undefined for any other path. */
+export function coreName(path: string): string | undefined {
+  return path === BUILD_SCRIPT ? BUILD_SCRIPT : /^src\/internal\/([^/]+\.ts)$/.exec(path)?.[1];
 }
 
 /** The runtime core's files of a generated tree, without their header line (what test/golden/runtime-core/ pins). */
 export function coreOf(files: readonly EmittedFile[]): EmittedFile[] {
   return files.flatMap((file) => {
-    const name = runtimeName(file.path);
+    const name = coreName(file.path);
     return name === undefined ? [] : [{ path: name, text: file.text.slice(file.text.indexOf('\n') + 1) }];
   });
 }
@@ -122,7 +126,7 @@ export async function replaceTree(dir: string, files: readonly EmittedFile[], op
   for (const file of files) {
     const path = join(dir, file.path);
     await mkdir(dirname(path), { recursive: true });
-    const name = runtimeName(file.path);
+    const name = coreName(file.path);
     const coreText = name === undefined ? undefined : core.get(name);
     const newline = file.text.indexOf('\n');
     const isCore =

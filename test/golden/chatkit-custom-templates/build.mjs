@@ -1,1 +1,1 @@
-../../../generated/build.mjs
+../runtime-core/build.mjs

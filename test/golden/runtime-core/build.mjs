@@ -1,0 +1,204 @@
+// Builds dist/esm (ES modules) and dist/cjs (CommonJS), each with .d.ts, with the TypeScript
+// compiler from devDependencies. No bundler: the output mirrors src/ file by file.
+//
+// The build emits without type-checking (`noCheck`): the sources are written for
+// `isolatedModules` and `isolatedDeclarations` (both on in tsconfig.json), so each file's
+// JavaScript and declarations follow from that file alone, and are the files a type-checking
+// `tsc -p` writes. `npm run typecheck` runs the type-check. The two tsconfigs share the parsed
+// files (the sources and the standard library's declarations), and the output goes to a folder
+// beside dist/ that replaces it only when both succeeded: an error (a declaration that cannot
+// be emitted in isolation, a syntax error) prints its file:line:col and leaves dist/ as it was.
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const DIST = join(ROOT, 'dist');
+/** Each project and the package.json its output folder needs (dist/ is under "type": "module"). */
+const PROJECTS = [
+  { project: 'tsconfig.json' },
+  { project: 'tsconfig.cjs.json', packageJson: '{ "type": "commonjs" }\n' },
+];
+
+process.exitCode = main();
+
+function main() {
+  const staging = join(ROOT, `dist.tmp-${process.pid}`);
+  removeAbandonedStaging();
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const ts = loadTypeScript();
+    const parsed = new Map();
+    for (const { project, packageJson } of PROJECTS) {
+      const { errors, outDir } = emitProject(ts, project, staging, parsed);
+      if (errors.length > 0) {
+        const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
+        process.stderr.write(
+          `${errors.join('\n')}\n\nbuild failed: ${count}; dist/ was not changed.\n`,
+        );
+        return 1;
+      }
+      if (packageJson !== undefined) {
+        mkdirSync(join(staging, outDir), { recursive: true });
+        writeFileSync(join(staging, outDir, 'package.json'), packageJson);
+      }
+    }
+    rmSync(DIST, { recursive: true, force: true });
+    renameSync(staging, DIST);
+    return 0;
+  } catch (error) {
+    process.stderr.write(
+      `build failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 1;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Emits one tsconfig's JavaScript and declarations into `staging` (which stands for dist/) and
+ * returns its errors as `file:line:col - error TSxxxx: message` lines (the first project with
+ * errors stops the build: the next one would report them again), and its output folder
+ * relative to dist/. `parsed` holds the syntax trees of the projects before it.
+ */
+function emitProject(ts, project, staging, parsed) {
+  const errors = [];
+  const report = (diagnostics) => {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.category === ts.DiagnosticCategory.Error) {
+        errors.push(formatDiagnostic(ts, diagnostic));
+      }
+    }
+  };
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, project),
+    { noCheck: true },
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (diagnostic) => report([diagnostic]) },
+  );
+  if (config === undefined || config.errors.length > 0) {
+    report(config?.errors ?? []);
+    return { errors, outDir: '' };
+  }
+  const { options } = config;
+  const outDir = relative(DIST, options.outDir ?? ROOT);
+  if (outDir.startsWith('..') || isAbsolute(outDir)) {
+    return {
+      errors: [`${project}: outDir must be inside dist/ (it is ${options.outDir})`],
+      outDir,
+    };
+  }
+  const host = ts.createCompilerHost(options);
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors; // as tsc does
+  const parse = host.getSourceFile;
+  host.getSourceFile = (fileName, languageVersionOrOptions, ...rest) => {
+    const key = sourceFileKey(ts, fileName, languageVersionOrOptions, options);
+    let file = parsed.get(key);
+    if (file === undefined) {
+      file = parse.call(host, fileName, languageVersionOrOptions, ...rest);
+      if (file !== undefined) parsed.set(key, file);
+    }
+    return file;
+  };
+  const program = ts.createProgram({
+    rootNames: config.fileNames,
+    options,
+    host,
+    projectReferences: config.projectReferences,
+    configFileParsingDiagnostics: config.errors,
+  });
+  report(program.getOptionsDiagnostics());
+  report(program.getSyntacticDiagnostics());
+  if (errors.length > 0) return { errors, outDir };
+  const made = new Set();
+  const writeFile = (fileName, text, writeByteOrderMark) => {
+    const path = relative(DIST, fileName);
+    if (path.startsWith('..') || isAbsolute(path)) {
+      errors.push(`${project}: would write ${relative(ROOT, fileName)}, outside dist/`);
+      return;
+    }
+    const target = join(staging, path);
+    const folder = dirname(target);
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+    made.add(folder);
+    writeFileSync(target, writeByteOrderMark ? `\uFEFF${text}` : text);
+  };
+  report(program.emit(undefined, writeFile).diagnostics);
+  return { errors, outDir };
+}
+
+/**
+ * A syntax tree is shared between the projects when it would be the same tree, bound the same
+ * way: the key is everything that decides that. The module settings (all that tsconfig.cjs.json
+ * changes) decide it only through the file's module format, which only the node16/nodenext
+ * module kinds read from package.json.
+ */
+function sourceFileKey(ts, fileName, languageVersionOrOptions, options) {
+  const parsing =
+    typeof languageVersionOrOptions === 'object'
+      ? languageVersionOrOptions
+      : { languageVersion: languageVersionOrOptions };
+  const nodeFormat =
+    options.module >= ts.ModuleKind.Node16 && options.module <= ts.ModuleKind.NodeNext;
+  return JSON.stringify([
+    fileName,
+    parsing.languageVersion,
+    parsing.impliedNodeFormat,
+    parsing.jsDocParsingMode,
+    nodeFormat,
+    options.moduleDetection,
+    options.jsx,
+    options.jsxImportSource,
+    options.importHelpers,
+    options.alwaysStrict ?? options.strict,
+    options.preserveConstEnums || options.isolatedModules || options.verbatimModuleSyntax,
+    options.allowUnreachableCode,
+    options.allowUnusedLabels,
+    options.noFallthroughCasesInSwitch,
+  ]);
+}
+
+function loadTypeScript() {
+  let ts;
+  try {
+    ts = createRequire(import.meta.url)('typescript');
+  } catch (error) {
+    throw new Error(`cannot load typescript (a devDependency: run npm install): ${error.message}`);
+  }
+  const [major = 0, minor = 0] = String(ts.versionMajorMinor).split('.').map(Number);
+  if (typeof ts.createProgram !== 'function' || major < 5 || (major === 5 && minor < 6)) {
+    throw new Error(
+      `the build needs the compiler API of TypeScript 5.6 or newer; found ${ts.version}`,
+    );
+  }
+  return ts;
+}
+
+function formatDiagnostic(ts, diagnostic) {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  const code = `error TS${diagnostic.code}`;
+  if (diagnostic.file === undefined || diagnostic.start === undefined) return `${code}: ${message}`;
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  const file = relative(ROOT, diagnostic.file.fileName).split(sep).join('/');
+  return `${file}:${line + 1}:${character + 1} - ${code}: ${message}`;
+}
+
+/** Staging folders of builds that were killed before they could clean up. */
+function removeAbandonedStaging() {
+  for (const name of readdirSync(ROOT)) {
+    const pid = /^dist\.tmp-(\d+)$/.exec(name)?.[1];
+    if (pid !== undefined && !isAlive(Number(pid))) {
+      rmSync(join(ROOT, name), { recursive: true, force: true });
+    }
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
