@@ -7,7 +7,7 @@ import { diffDocs } from './diff-docs.js';
 import { diffParameters } from './diff-parameters.js';
 import { clientPathOf, endpointOf, endpointShapeOf } from './operation-names.js';
 import { pairRenames } from './rename-heuristic.js';
-import { describeSchema, withoutDocs } from './schema-shape.js';
+import { typePhrase, withoutDocs } from './schema-shape.js';
 
 export function diffOperations(ctx: DiffContext): void {
   const oldOps = ctx.old.api.operations;
@@ -135,11 +135,11 @@ function diffBody(before: IrOperation, after: IrOperation, ctx: DiffContext): vo
   const [x, y] = [before.body, after.body];
   if (!x && !y) return;
   if (x && !y) {
-    const message = `\`${method}\` no longer takes a request body (was ${describeSchema(x.schema, ctx.old)}).`;
+    const message = `\`${method}\` no longer takes a request body (was ${typePhrase(x.schema, ctx.old)}).`;
     return ctx.report({ kind: 'request-field-removed', side: 'request', subject: method, message, at: { old: x.source } });
   }
   if (!x && y) {
-    const what = describeSchema(y.schema, ctx.new);
+    const what = typePhrase(y.schema, ctx.new);
     const kind = y.required ? 'request-field-added-required' : 'request-field-added-optional';
     const message = y.required
       ? `\`${method}\` now requires a request body (${what}).`
@@ -163,10 +163,10 @@ function diffResponse(before: IrOperation, after: IrOperation, ctx: DiffContext)
   const [x, y] = [before.response, after.response];
   diffDocs(x, y, { subject: method, label: `the response of \`${method}\``, oldPointer: x.source, newPointer: y.source }, ctx);
   if (x.schema && !y.schema) {
-    const message = `\`${method}\` no longer returns a body (was ${describeSchema(x.schema, ctx.old)}).`;
+    const message = `\`${method}\` no longer returns a body (was ${typePhrase(x.schema, ctx.old)}).`;
     ctx.report({ kind: 'response-field-removed', side: 'response', subject: method, message, at: { old: x.source } });
   } else if (!x.schema && y.schema) {
-    const message = `\`${method}\` now returns ${describeSchema(y.schema, ctx.new)} (was no body).`;
+    const message = `\`${method}\` now returns ${typePhrase(y.schema, ctx.new)} (was no body).`;
     ctx.report({ kind: 'response-field-added', side: 'response', subject: method, message, at: { new: y.source } });
   } else if (x.schema && y.schema) {
     diffInlineTypeName(x.schema, y.schema, `the response of \`${method}\``, ctx);

@@ -9,7 +9,7 @@ import { diffLiterals, diffLiteralsAndType } from './diff-literals.js';
 import { diffObject } from './diff-object.js';
 import { diffVariants } from './diff-variants.js';
 import { atPlace, bySide, reportDirection, reportTypeChanged } from './report-direction.js';
-import { describeSchema, isNullableRef, literalsOf, resolveRef, splitNull } from './schema-shape.js';
+import { typePhrase, isNullableRef, literalsOf, resolveRef, splitNull } from './schema-shape.js';
 
 /** Resolving an inline schema against a ref stops here (a nullable ref to itself never ends). */
 const MAX_DEPTH = 16;
@@ -82,8 +82,8 @@ function isOpenEnded(schema: IrSchema): boolean {
 function diffOpenEnded(a: IrSchema, b: IrSchema, place: SchemaPlace, ctx: DiffContext): void {
   if (a.kind === b.kind) return;
   const at = { old: a.source, new: b.source };
-  const was = describeSchema(a, ctx.old);
-  const is = describeSchema(b, ctx.new);
+  const was = typePhrase(a, ctx.old);
+  const is = typePhrase(b, ctx.new);
   if (b.kind === 'never') {
     reportDirection(
       ctx,

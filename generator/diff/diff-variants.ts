@@ -4,7 +4,7 @@
 import type { IrSchema } from '../model/ir.js';
 import type { ApiSide, DiffContext, SchemaPlace } from './diff-context.js';
 import { bySide, reportDirection } from './report-direction.js';
-import { describeSchema, variantSignature, withoutDocs } from './schema-shape.js';
+import { typePhrase, variantSignature, withoutDocs } from './schema-shape.js';
 
 export function diffVariants(a: IrSchema, b: IrSchema, mode: 'union' | 'allOf', place: SchemaPlace, ctx: DiffContext): void {
   const { pairs, removed, added } = pairVariants(membersOf(a, mode), membersOf(b, mode), ctx.renames);
@@ -68,5 +68,5 @@ function diffDiscriminator(a: IrSchema, b: IrSchema, place: SchemaPlace, ctx: Di
 }
 
 function describeAll(schemas: readonly IrSchema[], side: ApiSide, isUnion: boolean): string {
-  return schemas.map((schema) => describeSchema(schema, side)).join(isUnion ? ' or ' : ' and ');
+  return schemas.map((schema) => typePhrase(schema, side)).join(isUnion ? ' or ' : ' and ');
 }

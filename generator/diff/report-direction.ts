@@ -4,7 +4,7 @@
 import type { IrSchema } from '../model/ir.js';
 import type { ChangeKind } from './change-kinds.js';
 import type { ChangeAt, DiffContext, SchemaPlace } from './diff-context.js';
-import { describeSchema } from './schema-shape.js';
+import { typePhrase } from './schema-shape.js';
 
 /** `changed`: neither a subset nor a superset (e.g. a different pattern). */
 export type Direction = 'narrowed' | 'widened' | 'changed';
@@ -31,7 +31,7 @@ function kindOf(place: SchemaPlace, direction: Direction): ChangeKind {
 
 /** Neither a subset nor a superset: `type-changed`, breaking on both sides. */
 export function reportTypeChanged(ctx: DiffContext, place: SchemaPlace, a: IrSchema, b: IrSchema): void {
-  const detail = `changed from ${describeSchema(a, ctx.old)} to ${describeSchema(b, ctx.new)}`;
+  const detail = `changed from ${typePhrase(a, ctx.old)} to ${typePhrase(b, ctx.new)}`;
   ctx.report({
     kind: 'type-changed',
     side: place.side,

@@ -85,8 +85,13 @@ export function variantSignature(schema: IrSchema, renames: ReadonlyMap<string, 
   }
 }
 
-/** A short noun phrase for messages: "a string", "an integer", "`ChatSession`", "`"paused"`". */
-export function describeSchema(schema: IrSchema, side: ApiSide): string {
+/**
+ * A short noun phrase for a change report: "a string", "an integer", "`ChatSession`",
+ * "`"paused"`". It names a type where the validators' describeSchema (emit/validators/describe.ts)
+ * spells it out, because a reader of a changelog knows the types by name while a caller whose
+ * value failed validation needs to see what was expected.
+ */
+export function typePhrase(schema: IrSchema, side: ApiSide): string {
   switch (schema.kind) {
     case 'ref':
       return `\`${side.schemas.get(schema.target)?.name.text ?? schema.target}\``;
@@ -107,15 +112,15 @@ export function describeSchema(schema: IrSchema, side: ApiSide): string {
     case 'enum':
       return `one of ${literalList(schema.values)}`;
     case 'union':
-      return schema.variants.map((variant) => describeSchema(variant, side)).join(' or ');
+      return schema.variants.map((variant) => typePhrase(variant, side)).join(' or ');
     case 'allOf':
-      return `all of ${schema.parts.map((part) => describeSchema(part, side)).join(', ')}`;
+      return `all of ${schema.parts.map((part) => typePhrase(part, side)).join(', ')}`;
     case 'unknown':
       return 'any value';
     case 'never':
       return 'no value';
     case 'not':
-      return `anything but ${describeSchema(schema.schema, side)}`;
+      return `anything but ${typePhrase(schema.schema, side)}`;
   }
 }
 
