@@ -2,8 +2,9 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqInteger,
@@ -31,6 +32,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'chatkit-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -203,20 +206,13 @@ const KEYS_95: readonly string[] = ['after', 'before', 'limit', 'order'];
 
 /** `ChatKitAttachment` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitAttachment: StandardSchemaV1<types.ChatKitAttachment> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitAttachment,
-    '`ChatKitAttachment`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitAttachment, '`ChatKitAttachment`');
 export const isChatKitAttachment: rt.Guard<types.ChatKitAttachment> =
-  /* @__PURE__ */ guardOf(check_ChatKitAttachment);
+  /* @__PURE__ */ guardOf(ChatKitAttachment);
 export const assertChatKitAttachment: rt.Asserts<types.ChatKitAttachment> =
-  /* @__PURE__ */ asserterOf(check_ChatKitAttachment, '`ChatKitAttachment`');
-export const validateChatKitAttachment: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitAttachment,
-  '`ChatKitAttachment`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitAttachment);
+export const validateChatKitAttachment: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitAttachment);
 
 function check_ChatKitAttachment(
   value: unknown,
@@ -249,20 +245,13 @@ function check_ChatKitAttachment(
 
 /** `ChatKitClientToolCall` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitClientToolCall: StandardSchemaV1<types.ChatKitClientToolCall> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitClientToolCall,
-    '`ChatKitClientToolCall`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitClientToolCall, '`ChatKitClientToolCall`');
 export const isChatKitClientToolCall: rt.Guard<types.ChatKitClientToolCall> =
-  /* @__PURE__ */ guardOf(check_ChatKitClientToolCall);
+  /* @__PURE__ */ guardOf(ChatKitClientToolCall);
 export const assertChatKitClientToolCall: rt.Asserts<types.ChatKitClientToolCall> =
-  /* @__PURE__ */ asserterOf(check_ChatKitClientToolCall, '`ChatKitClientToolCall`');
-export const validateChatKitClientToolCall: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitClientToolCall,
-  '`ChatKitClientToolCall`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitClientToolCall);
+export const validateChatKitClientToolCall: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitClientToolCall);
 
 function check_ChatKitClientToolCall(
   value: unknown,
@@ -302,20 +291,13 @@ function check_ChatKitClientToolCall(
 
 /** `ChatKitResponseOutputText` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitResponseOutputText: StandardSchemaV1<types.ChatKitResponseOutputText> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitResponseOutputText,
-    '`ChatKitResponseOutputText`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitResponseOutputText, '`ChatKitResponseOutputText`');
 export const isChatKitResponseOutputText: rt.Guard<types.ChatKitResponseOutputText> =
-  /* @__PURE__ */ guardOf(check_ChatKitResponseOutputText);
+  /* @__PURE__ */ guardOf(ChatKitResponseOutputText);
 export const assertChatKitResponseOutputText: rt.Asserts<types.ChatKitResponseOutputText> =
-  /* @__PURE__ */ asserterOf(check_ChatKitResponseOutputText, '`ChatKitResponseOutputText`');
-export const validateChatKitResponseOutputText: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitResponseOutputText,
-  '`ChatKitResponseOutputText`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitResponseOutputText);
+export const validateChatKitResponseOutputText: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitResponseOutputText);
 
 function check_ChatKitResponseOutputText(
   value: unknown,
@@ -356,24 +338,17 @@ function check_ChatKitResponseOutputText(
 
 /** `ChatKitResponseOutputTextAnnotationFile` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitResponseOutputTextAnnotationFile: StandardSchemaV1<types.ChatKitResponseOutputTextAnnotationFile> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitResponseOutputTextAnnotationFile,
     '`ChatKitResponseOutputTextAnnotationFile`',
-    0,
   );
 export const isChatKitResponseOutputTextAnnotationFile: rt.Guard<types.ChatKitResponseOutputTextAnnotationFile> =
-  /* @__PURE__ */ guardOf(check_ChatKitResponseOutputTextAnnotationFile);
+  /* @__PURE__ */ guardOf(ChatKitResponseOutputTextAnnotationFile);
 export const assertChatKitResponseOutputTextAnnotationFile: rt.Asserts<types.ChatKitResponseOutputTextAnnotationFile> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitResponseOutputTextAnnotationFile,
-    '`ChatKitResponseOutputTextAnnotationFile`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitResponseOutputTextAnnotationFile);
 export const validateChatKitResponseOutputTextAnnotationFile: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatKitResponseOutputTextAnnotationFile,
-    '`ChatKitResponseOutputTextAnnotationFile`',
-  );
+  /* @__PURE__ */ validatorOf(ChatKitResponseOutputTextAnnotationFile);
 
 function check_ChatKitResponseOutputTextAnnotationFile(
   value: unknown,
@@ -406,24 +381,17 @@ function check_ChatKitResponseOutputTextAnnotationFile(
 
 /** `ChatKitResponseOutputTextAnnotationURL` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitResponseOutputTextAnnotationURL: StandardSchemaV1<types.ChatKitResponseOutputTextAnnotationURL> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitResponseOutputTextAnnotationURL,
     '`ChatKitResponseOutputTextAnnotationURL`',
-    0,
   );
 export const isChatKitResponseOutputTextAnnotationURL: rt.Guard<types.ChatKitResponseOutputTextAnnotationURL> =
-  /* @__PURE__ */ guardOf(check_ChatKitResponseOutputTextAnnotationURL);
+  /* @__PURE__ */ guardOf(ChatKitResponseOutputTextAnnotationURL);
 export const assertChatKitResponseOutputTextAnnotationURL: rt.Asserts<types.ChatKitResponseOutputTextAnnotationURL> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitResponseOutputTextAnnotationURL,
-    '`ChatKitResponseOutputTextAnnotationURL`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitResponseOutputTextAnnotationURL);
 export const validateChatKitResponseOutputTextAnnotationURL: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatKitResponseOutputTextAnnotationURL,
-    '`ChatKitResponseOutputTextAnnotationURL`',
-  );
+  /* @__PURE__ */ validatorOf(ChatKitResponseOutputTextAnnotationURL);
 
 function check_ChatKitResponseOutputTextAnnotationURL(
   value: unknown,
@@ -456,24 +424,17 @@ function check_ChatKitResponseOutputTextAnnotationURL(
 
 /** `ChatKitResponseOutputTextAnnotationUnion` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitResponseOutputTextAnnotationUnion: StandardSchemaV1<types.ChatKitResponseOutputTextAnnotationUnion> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitResponseOutputTextAnnotationUnion,
     '`ChatKitResponseOutputTextAnnotationUnion`',
-    0,
   );
 export const isChatKitResponseOutputTextAnnotationUnion: rt.Guard<types.ChatKitResponseOutputTextAnnotationUnion> =
-  /* @__PURE__ */ guardOf(check_ChatKitResponseOutputTextAnnotationUnion);
+  /* @__PURE__ */ guardOf(ChatKitResponseOutputTextAnnotationUnion);
 export const assertChatKitResponseOutputTextAnnotationUnion: rt.Asserts<types.ChatKitResponseOutputTextAnnotationUnion> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitResponseOutputTextAnnotationUnion,
-    '`ChatKitResponseOutputTextAnnotationUnion`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitResponseOutputTextAnnotationUnion);
 export const validateChatKitResponseOutputTextAnnotationUnion: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatKitResponseOutputTextAnnotationUnion,
-    '`ChatKitResponseOutputTextAnnotationUnion`',
-  );
+  /* @__PURE__ */ validatorOf(ChatKitResponseOutputTextAnnotationUnion);
 
 function check_ChatKitResponseOutputTextAnnotationUnion(
   value: unknown,
@@ -519,22 +480,15 @@ function check_ChatKitResponseOutputTextAnnotationUnion(
 }
 
 /** `ChatKitTask` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ChatKitTask: StandardSchemaV1<types.ChatKitTask> = /* @__PURE__ */ standardSchema(
-  'chatkit-client',
-  check_ChatKitTask,
-  '`ChatKitTask`',
-  0,
-);
-export const isChatKitTask: rt.Guard<types.ChatKitTask> =
-  /* @__PURE__ */ guardOf(check_ChatKitTask);
-export const assertChatKitTask: rt.Asserts<types.ChatKitTask> = /* @__PURE__ */ asserterOf(
+export const ChatKitTask: StandardSchemaV1<types.ChatKitTask> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ChatKitTask,
   '`ChatKitTask`',
 );
-export const validateChatKitTask: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitTask,
-  '`ChatKitTask`',
-);
+export const isChatKitTask: rt.Guard<types.ChatKitTask> = /* @__PURE__ */ guardOf(ChatKitTask);
+export const assertChatKitTask: rt.Asserts<types.ChatKitTask> =
+  /* @__PURE__ */ asserterOf(ChatKitTask);
+export const validateChatKitTask: rt.Validate = /* @__PURE__ */ validatorOf(ChatKitTask);
 
 function check_ChatKitTask(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -563,16 +517,16 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `ChatKitTaskGroup` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ChatKitTaskGroup: StandardSchemaV1<types.ChatKitTaskGroup> =
-  /* @__PURE__ */ standardSchema('chatkit-client', check_ChatKitTaskGroup, '`ChatKitTaskGroup`', 0);
-export const isChatKitTaskGroup: rt.Guard<types.ChatKitTaskGroup> =
-  /* @__PURE__ */ guardOf(check_ChatKitTaskGroup);
-export const assertChatKitTaskGroup: rt.Asserts<types.ChatKitTaskGroup> =
-  /* @__PURE__ */ asserterOf(check_ChatKitTaskGroup, '`ChatKitTaskGroup`');
-export const validateChatKitTaskGroup: rt.Validate = /* @__PURE__ */ validatorOf(
+export const ChatKitTaskGroup: StandardSchemaV1<types.ChatKitTaskGroup> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ChatKitTaskGroup,
   '`ChatKitTaskGroup`',
 );
+export const isChatKitTaskGroup: rt.Guard<types.ChatKitTaskGroup> =
+  /* @__PURE__ */ guardOf(ChatKitTaskGroup);
+export const assertChatKitTaskGroup: rt.Asserts<types.ChatKitTaskGroup> =
+  /* @__PURE__ */ asserterOf(ChatKitTaskGroup);
+export const validateChatKitTaskGroup: rt.Validate = /* @__PURE__ */ validatorOf(ChatKitTaskGroup);
 
 function check_ChatKitTaskGroup(
   value: unknown,
@@ -643,22 +597,16 @@ function check_ChatKitTaskGroup(
 }
 
 /** `ChatKitThread` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ChatKitThread: StandardSchemaV1<types.ChatKitThread> = /* @__PURE__ */ standardSchema(
-  'chatkit-client',
+export const ChatKitThread: StandardSchemaV1<types.ChatKitThread> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ChatKitThread,
   '`ChatKitThread`',
-  0,
 );
 export const isChatKitThread: rt.Guard<types.ChatKitThread> =
-  /* @__PURE__ */ guardOf(check_ChatKitThread);
-export const assertChatKitThread: rt.Asserts<types.ChatKitThread> = /* @__PURE__ */ asserterOf(
-  check_ChatKitThread,
-  '`ChatKitThread`',
-);
-export const validateChatKitThread: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThread,
-  '`ChatKitThread`',
-);
+  /* @__PURE__ */ guardOf(ChatKitThread);
+export const assertChatKitThread: rt.Asserts<types.ChatKitThread> =
+  /* @__PURE__ */ asserterOf(ChatKitThread);
+export const validateChatKitThread: rt.Validate = /* @__PURE__ */ validatorOf(ChatKitThread);
 
 function check_ChatKitThread(
   value: unknown,
@@ -693,22 +641,17 @@ function check_ChatKitThread(
 
 /** `ChatKitThreadAssistantMessageItem` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadAssistantMessageItem: StandardSchemaV1<types.ChatKitThreadAssistantMessageItem> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitThreadAssistantMessageItem,
     '`ChatKitThreadAssistantMessageItem`',
-    0,
   );
 export const isChatKitThreadAssistantMessageItem: rt.Guard<types.ChatKitThreadAssistantMessageItem> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadAssistantMessageItem);
+  /* @__PURE__ */ guardOf(ChatKitThreadAssistantMessageItem);
 export const assertChatKitThreadAssistantMessageItem: rt.Asserts<types.ChatKitThreadAssistantMessageItem> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitThreadAssistantMessageItem,
-    '`ChatKitThreadAssistantMessageItem`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitThreadAssistantMessageItem);
 export const validateChatKitThreadAssistantMessageItem: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadAssistantMessageItem,
-  '`ChatKitThreadAssistantMessageItem`',
+  ChatKitThreadAssistantMessageItem,
 );
 
 function check_ChatKitThreadAssistantMessageItem(
@@ -748,20 +691,13 @@ function check_ChatKitThreadAssistantMessageItem(
 
 /** `ChatKitThreadItemList` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadItemList: StandardSchemaV1<types.ChatKitThreadItemList> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitThreadItemList,
-    '`ChatKitThreadItemList`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadItemList, '`ChatKitThreadItemList`');
 export const isChatKitThreadItemList: rt.Guard<types.ChatKitThreadItemList> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadItemList);
+  /* @__PURE__ */ guardOf(ChatKitThreadItemList);
 export const assertChatKitThreadItemList: rt.Asserts<types.ChatKitThreadItemList> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadItemList, '`ChatKitThreadItemList`');
-export const validateChatKitThreadItemList: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadItemList,
-  '`ChatKitThreadItemList`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitThreadItemList);
+export const validateChatKitThreadItemList: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitThreadItemList);
 
 function check_ChatKitThreadItemList(
   value: unknown,
@@ -806,22 +742,17 @@ function check_ChatKitThreadItemList(
 
 /** `ChatKitThreadItemListDataUnion` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadItemListDataUnion: StandardSchemaV1<types.ChatKitThreadItemListDataUnion> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitThreadItemListDataUnion,
     '`ChatKitThreadItemListDataUnion`',
-    0,
   );
 export const isChatKitThreadItemListDataUnion: rt.Guard<types.ChatKitThreadItemListDataUnion> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadItemListDataUnion);
+  /* @__PURE__ */ guardOf(ChatKitThreadItemListDataUnion);
 export const assertChatKitThreadItemListDataUnion: rt.Asserts<types.ChatKitThreadItemListDataUnion> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitThreadItemListDataUnion,
-    '`ChatKitThreadItemListDataUnion`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitThreadItemListDataUnion);
 export const validateChatKitThreadItemListDataUnion: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadItemListDataUnion,
-  '`ChatKitThreadItemListDataUnion`',
+  ChatKitThreadItemListDataUnion,
 );
 
 function check_ChatKitThreadItemListDataUnion(
@@ -907,20 +838,13 @@ function check_ChatKitThreadItemListDataUnion(
 
 /** `ChatKitThreadList` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadList: StandardSchemaV1<types.ChatKitThreadList> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitThreadList,
-    '`ChatKitThreadList`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadList, '`ChatKitThreadList`');
 export const isChatKitThreadList: rt.Guard<types.ChatKitThreadList> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadList);
+  /* @__PURE__ */ guardOf(ChatKitThreadList);
 export const assertChatKitThreadList: rt.Asserts<types.ChatKitThreadList> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadList, '`ChatKitThreadList`');
-export const validateChatKitThreadList: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadList,
-  '`ChatKitThreadList`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitThreadList);
+export const validateChatKitThreadList: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitThreadList);
 
 function check_ChatKitThreadList(
   value: unknown,
@@ -965,20 +889,13 @@ function check_ChatKitThreadList(
 
 /** `ChatKitThreadStatusActive` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadStatusActive: StandardSchemaV1<types.ChatKitThreadStatusActive> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitThreadStatusActive,
-    '`ChatKitThreadStatusActive`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusActive, '`ChatKitThreadStatusActive`');
 export const isChatKitThreadStatusActive: rt.Guard<types.ChatKitThreadStatusActive> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadStatusActive);
+  /* @__PURE__ */ guardOf(ChatKitThreadStatusActive);
 export const assertChatKitThreadStatusActive: rt.Asserts<types.ChatKitThreadStatusActive> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadStatusActive, '`ChatKitThreadStatusActive`');
-export const validateChatKitThreadStatusActive: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadStatusActive,
-  '`ChatKitThreadStatusActive`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitThreadStatusActive);
+export const validateChatKitThreadStatusActive: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitThreadStatusActive);
 
 function check_ChatKitThreadStatusActive(
   value: unknown,
@@ -1001,20 +918,13 @@ function check_ChatKitThreadStatusActive(
 
 /** `ChatKitThreadStatusClosed` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadStatusClosed: StandardSchemaV1<types.ChatKitThreadStatusClosed> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitThreadStatusClosed,
-    '`ChatKitThreadStatusClosed`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusClosed, '`ChatKitThreadStatusClosed`');
 export const isChatKitThreadStatusClosed: rt.Guard<types.ChatKitThreadStatusClosed> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadStatusClosed);
+  /* @__PURE__ */ guardOf(ChatKitThreadStatusClosed);
 export const assertChatKitThreadStatusClosed: rt.Asserts<types.ChatKitThreadStatusClosed> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadStatusClosed, '`ChatKitThreadStatusClosed`');
-export const validateChatKitThreadStatusClosed: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadStatusClosed,
-  '`ChatKitThreadStatusClosed`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitThreadStatusClosed);
+export const validateChatKitThreadStatusClosed: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitThreadStatusClosed);
 
 function check_ChatKitThreadStatusClosed(
   value: unknown,
@@ -1039,20 +949,13 @@ function check_ChatKitThreadStatusClosed(
 
 /** `ChatKitThreadStatusLocked` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadStatusLocked: StandardSchemaV1<types.ChatKitThreadStatusLocked> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitThreadStatusLocked,
-    '`ChatKitThreadStatusLocked`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusLocked, '`ChatKitThreadStatusLocked`');
 export const isChatKitThreadStatusLocked: rt.Guard<types.ChatKitThreadStatusLocked> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadStatusLocked);
+  /* @__PURE__ */ guardOf(ChatKitThreadStatusLocked);
 export const assertChatKitThreadStatusLocked: rt.Asserts<types.ChatKitThreadStatusLocked> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadStatusLocked, '`ChatKitThreadStatusLocked`');
-export const validateChatKitThreadStatusLocked: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadStatusLocked,
-  '`ChatKitThreadStatusLocked`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitThreadStatusLocked);
+export const validateChatKitThreadStatusLocked: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitThreadStatusLocked);
 
 function check_ChatKitThreadStatusLocked(
   value: unknown,
@@ -1077,20 +980,13 @@ function check_ChatKitThreadStatusLocked(
 
 /** `ChatKitThreadStatusUnion` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadStatusUnion: StandardSchemaV1<types.ChatKitThreadStatusUnion> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitThreadStatusUnion,
-    '`ChatKitThreadStatusUnion`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusUnion, '`ChatKitThreadStatusUnion`');
 export const isChatKitThreadStatusUnion: rt.Guard<types.ChatKitThreadStatusUnion> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadStatusUnion);
+  /* @__PURE__ */ guardOf(ChatKitThreadStatusUnion);
 export const assertChatKitThreadStatusUnion: rt.Asserts<types.ChatKitThreadStatusUnion> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadStatusUnion, '`ChatKitThreadStatusUnion`');
-export const validateChatKitThreadStatusUnion: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadStatusUnion,
-  '`ChatKitThreadStatusUnion`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitThreadStatusUnion);
+export const validateChatKitThreadStatusUnion: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitThreadStatusUnion);
 
 function check_ChatKitThreadStatusUnion(
   value: unknown,
@@ -1149,19 +1045,17 @@ function check_ChatKitThreadStatusUnion(
 
 /** `ChatKitThreadUserMessageItem` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadUserMessageItem: StandardSchemaV1<types.ChatKitThreadUserMessageItem> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitThreadUserMessageItem,
     '`ChatKitThreadUserMessageItem`',
-    0,
   );
 export const isChatKitThreadUserMessageItem: rt.Guard<types.ChatKitThreadUserMessageItem> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadUserMessageItem);
+  /* @__PURE__ */ guardOf(ChatKitThreadUserMessageItem);
 export const assertChatKitThreadUserMessageItem: rt.Asserts<types.ChatKitThreadUserMessageItem> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadUserMessageItem, '`ChatKitThreadUserMessageItem`');
+  /* @__PURE__ */ asserterOf(ChatKitThreadUserMessageItem);
 export const validateChatKitThreadUserMessageItem: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadUserMessageItem,
-  '`ChatKitThreadUserMessageItem`',
+  ChatKitThreadUserMessageItem,
 );
 
 function check_ChatKitThreadUserMessageItem(
@@ -1339,24 +1233,17 @@ function check_ChatKitThreadUserMessageItem(
 
 /** `ChatKitThreadUserMessageItemContentInputText` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadUserMessageItemContentInputText: StandardSchemaV1<types.ChatKitThreadUserMessageItemContentInputText> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitThreadUserMessageItemContentInputText,
     '`ChatKitThreadUserMessageItemContentInputText`',
-    0,
   );
 export const isChatKitThreadUserMessageItemContentInputText: rt.Guard<types.ChatKitThreadUserMessageItemContentInputText> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadUserMessageItemContentInputText);
+  /* @__PURE__ */ guardOf(ChatKitThreadUserMessageItemContentInputText);
 export const assertChatKitThreadUserMessageItemContentInputText: rt.Asserts<types.ChatKitThreadUserMessageItemContentInputText> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitThreadUserMessageItemContentInputText,
-    '`ChatKitThreadUserMessageItemContentInputText`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitThreadUserMessageItemContentInputText);
 export const validateChatKitThreadUserMessageItemContentInputText: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatKitThreadUserMessageItemContentInputText,
-    '`ChatKitThreadUserMessageItemContentInputText`',
-  );
+  /* @__PURE__ */ validatorOf(ChatKitThreadUserMessageItemContentInputText);
 
 function check_ChatKitThreadUserMessageItemContentInputText(
   value: unknown,
@@ -1380,24 +1267,17 @@ function check_ChatKitThreadUserMessageItemContentInputText(
 
 /** `ChatKitThreadUserMessageItemContentQuotedText` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadUserMessageItemContentQuotedText: StandardSchemaV1<types.ChatKitThreadUserMessageItemContentQuotedText> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitThreadUserMessageItemContentQuotedText,
     '`ChatKitThreadUserMessageItemContentQuotedText`',
-    0,
   );
 export const isChatKitThreadUserMessageItemContentQuotedText: rt.Guard<types.ChatKitThreadUserMessageItemContentQuotedText> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadUserMessageItemContentQuotedText);
+  /* @__PURE__ */ guardOf(ChatKitThreadUserMessageItemContentQuotedText);
 export const assertChatKitThreadUserMessageItemContentQuotedText: rt.Asserts<types.ChatKitThreadUserMessageItemContentQuotedText> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitThreadUserMessageItemContentQuotedText,
-    '`ChatKitThreadUserMessageItemContentQuotedText`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitThreadUserMessageItemContentQuotedText);
 export const validateChatKitThreadUserMessageItemContentQuotedText: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatKitThreadUserMessageItemContentQuotedText,
-    '`ChatKitThreadUserMessageItemContentQuotedText`',
-  );
+  /* @__PURE__ */ validatorOf(ChatKitThreadUserMessageItemContentQuotedText);
 
 function check_ChatKitThreadUserMessageItemContentQuotedText(
   value: unknown,
@@ -1421,24 +1301,17 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
 
 /** `ChatKitThreadUserMessageItemContentUnion` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadUserMessageItemContentUnion: StandardSchemaV1<types.ChatKitThreadUserMessageItemContentUnion> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitThreadUserMessageItemContentUnion,
     '`ChatKitThreadUserMessageItemContentUnion`',
-    0,
   );
 export const isChatKitThreadUserMessageItemContentUnion: rt.Guard<types.ChatKitThreadUserMessageItemContentUnion> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadUserMessageItemContentUnion);
+  /* @__PURE__ */ guardOf(ChatKitThreadUserMessageItemContentUnion);
 export const assertChatKitThreadUserMessageItemContentUnion: rt.Asserts<types.ChatKitThreadUserMessageItemContentUnion> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitThreadUserMessageItemContentUnion,
-    '`ChatKitThreadUserMessageItemContentUnion`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitThreadUserMessageItemContentUnion);
 export const validateChatKitThreadUserMessageItemContentUnion: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatKitThreadUserMessageItemContentUnion,
-    '`ChatKitThreadUserMessageItemContentUnion`',
-  );
+  /* @__PURE__ */ validatorOf(ChatKitThreadUserMessageItemContentUnion);
 
 function check_ChatKitThreadUserMessageItemContentUnion(
   value: unknown,
@@ -1490,20 +1363,13 @@ function check_ChatKitThreadUserMessageItemContentUnion(
 
 /** `ChatKitWidgetItem` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitWidgetItem: StandardSchemaV1<types.ChatKitWidgetItem> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitWidgetItem,
-    '`ChatKitWidgetItem`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitWidgetItem, '`ChatKitWidgetItem`');
 export const isChatKitWidgetItem: rt.Guard<types.ChatKitWidgetItem> =
-  /* @__PURE__ */ guardOf(check_ChatKitWidgetItem);
+  /* @__PURE__ */ guardOf(ChatKitWidgetItem);
 export const assertChatKitWidgetItem: rt.Asserts<types.ChatKitWidgetItem> =
-  /* @__PURE__ */ asserterOf(check_ChatKitWidgetItem, '`ChatKitWidgetItem`');
-export const validateChatKitWidgetItem: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitWidgetItem,
-  '`ChatKitWidgetItem`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitWidgetItem);
+export const validateChatKitWidgetItem: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitWidgetItem);
 
 function check_ChatKitWidgetItem(
   value: unknown,
@@ -1530,18 +1396,16 @@ function check_ChatKitWidgetItem(
 }
 
 /** `ChatKitWorkflow` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ChatKitWorkflow: StandardSchemaV1<types.ChatKitWorkflow> =
-  /* @__PURE__ */ standardSchema('chatkit-client', check_ChatKitWorkflow, '`ChatKitWorkflow`', 0);
+export const ChatKitWorkflow: StandardSchemaV1<types.ChatKitWorkflow> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_ChatKitWorkflow,
+  '`ChatKitWorkflow`',
+);
 export const isChatKitWorkflow: rt.Guard<types.ChatKitWorkflow> =
-  /* @__PURE__ */ guardOf(check_ChatKitWorkflow);
-export const assertChatKitWorkflow: rt.Asserts<types.ChatKitWorkflow> = /* @__PURE__ */ asserterOf(
-  check_ChatKitWorkflow,
-  '`ChatKitWorkflow`',
-);
-export const validateChatKitWorkflow: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitWorkflow,
-  '`ChatKitWorkflow`',
-);
+  /* @__PURE__ */ guardOf(ChatKitWorkflow);
+export const assertChatKitWorkflow: rt.Asserts<types.ChatKitWorkflow> =
+  /* @__PURE__ */ asserterOf(ChatKitWorkflow);
+export const validateChatKitWorkflow: rt.Validate = /* @__PURE__ */ validatorOf(ChatKitWorkflow);
 
 function check_ChatKitWorkflow(
   value: unknown,
@@ -1592,22 +1456,15 @@ function check_ChatKitWorkflow(
 }
 
 /** `ChatSession` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ChatSession: StandardSchemaV1<types.ChatSession> = /* @__PURE__ */ standardSchema(
-  'chatkit-client',
-  check_ChatSession,
-  '`ChatSession`',
-  0,
-);
-export const isChatSession: rt.Guard<types.ChatSession> =
-  /* @__PURE__ */ guardOf(check_ChatSession);
-export const assertChatSession: rt.Asserts<types.ChatSession> = /* @__PURE__ */ asserterOf(
+export const ChatSession: StandardSchemaV1<types.ChatSession> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ChatSession,
   '`ChatSession`',
 );
-export const validateChatSession: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSession,
-  '`ChatSession`',
-);
+export const isChatSession: rt.Guard<types.ChatSession> = /* @__PURE__ */ guardOf(ChatSession);
+export const assertChatSession: rt.Asserts<types.ChatSession> =
+  /* @__PURE__ */ asserterOf(ChatSession);
+export const validateChatSession: rt.Validate = /* @__PURE__ */ validatorOf(ChatSession);
 
 function check_ChatSession(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -1667,22 +1524,17 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
 
 /** `ChatSessionAutomaticThreadTitling` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionAutomaticThreadTitling: StandardSchemaV1<types.ChatSessionAutomaticThreadTitling> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatSessionAutomaticThreadTitling,
     '`ChatSessionAutomaticThreadTitling`',
-    0,
   );
 export const isChatSessionAutomaticThreadTitling: rt.Guard<types.ChatSessionAutomaticThreadTitling> =
-  /* @__PURE__ */ guardOf(check_ChatSessionAutomaticThreadTitling);
+  /* @__PURE__ */ guardOf(ChatSessionAutomaticThreadTitling);
 export const assertChatSessionAutomaticThreadTitling: rt.Asserts<types.ChatSessionAutomaticThreadTitling> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatSessionAutomaticThreadTitling,
-    '`ChatSessionAutomaticThreadTitling`',
-  );
+  /* @__PURE__ */ asserterOf(ChatSessionAutomaticThreadTitling);
 export const validateChatSessionAutomaticThreadTitling: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionAutomaticThreadTitling,
-  '`ChatSessionAutomaticThreadTitling`',
+  ChatSessionAutomaticThreadTitling,
 );
 
 function check_ChatSessionAutomaticThreadTitling(
@@ -1706,22 +1558,17 @@ function check_ChatSessionAutomaticThreadTitling(
 
 /** `ChatSessionChatKitConfiguration` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionChatKitConfiguration: StandardSchemaV1<types.ChatSessionChatKitConfiguration> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatSessionChatKitConfiguration,
     '`ChatSessionChatKitConfiguration`',
-    0,
   );
 export const isChatSessionChatKitConfiguration: rt.Guard<types.ChatSessionChatKitConfiguration> =
-  /* @__PURE__ */ guardOf(check_ChatSessionChatKitConfiguration);
+  /* @__PURE__ */ guardOf(ChatSessionChatKitConfiguration);
 export const assertChatSessionChatKitConfiguration: rt.Asserts<types.ChatSessionChatKitConfiguration> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatSessionChatKitConfiguration,
-    '`ChatSessionChatKitConfiguration`',
-  );
+  /* @__PURE__ */ asserterOf(ChatSessionChatKitConfiguration);
 export const validateChatSessionChatKitConfiguration: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionChatKitConfiguration,
-  '`ChatSessionChatKitConfiguration`',
+  ChatSessionChatKitConfiguration,
 );
 
 function check_ChatSessionChatKitConfiguration(
@@ -1797,24 +1644,17 @@ function check_ChatSessionChatKitConfiguration(
 
 /** `ChatSessionChatKitConfigurationParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionChatKitConfigurationParam: StandardSchemaV1<types.ChatSessionChatKitConfigurationParam> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatSessionChatKitConfigurationParam,
     '`ChatSessionChatKitConfigurationParam`',
-    0,
   );
 export const isChatSessionChatKitConfigurationParam: rt.Guard<types.ChatSessionChatKitConfigurationParam> =
-  /* @__PURE__ */ guardOf(check_ChatSessionChatKitConfigurationParam);
+  /* @__PURE__ */ guardOf(ChatSessionChatKitConfigurationParam);
 export const assertChatSessionChatKitConfigurationParam: rt.Asserts<types.ChatSessionChatKitConfigurationParam> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatSessionChatKitConfigurationParam,
-    '`ChatSessionChatKitConfigurationParam`',
-  );
+  /* @__PURE__ */ asserterOf(ChatSessionChatKitConfigurationParam);
 export const validateChatSessionChatKitConfigurationParam: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatSessionChatKitConfigurationParam,
-    '`ChatSessionChatKitConfigurationParam`',
-  );
+  /* @__PURE__ */ validatorOf(ChatSessionChatKitConfigurationParam);
 
 function check_ChatSessionChatKitConfigurationParam(
   value: unknown,
@@ -1935,19 +1775,17 @@ function check_ChatSessionChatKitConfigurationParam(
 
 /** `ChatSessionExpiresAfterParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionExpiresAfterParam: StandardSchemaV1<types.ChatSessionExpiresAfterParam> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatSessionExpiresAfterParam,
     '`ChatSessionExpiresAfterParam`',
-    0,
   );
 export const isChatSessionExpiresAfterParam: rt.Guard<types.ChatSessionExpiresAfterParam> =
-  /* @__PURE__ */ guardOf(check_ChatSessionExpiresAfterParam);
+  /* @__PURE__ */ guardOf(ChatSessionExpiresAfterParam);
 export const assertChatSessionExpiresAfterParam: rt.Asserts<types.ChatSessionExpiresAfterParam> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionExpiresAfterParam, '`ChatSessionExpiresAfterParam`');
+  /* @__PURE__ */ asserterOf(ChatSessionExpiresAfterParam);
 export const validateChatSessionExpiresAfterParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionExpiresAfterParam,
-  '`ChatSessionExpiresAfterParam`',
+  ChatSessionExpiresAfterParam,
 );
 
 function check_ChatSessionExpiresAfterParam(
@@ -1984,20 +1822,13 @@ function check_ChatSessionExpiresAfterParam(
 
 /** `ChatSessionFileUpload` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionFileUpload: StandardSchemaV1<types.ChatSessionFileUpload> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatSessionFileUpload,
-    '`ChatSessionFileUpload`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatSessionFileUpload, '`ChatSessionFileUpload`');
 export const isChatSessionFileUpload: rt.Guard<types.ChatSessionFileUpload> =
-  /* @__PURE__ */ guardOf(check_ChatSessionFileUpload);
+  /* @__PURE__ */ guardOf(ChatSessionFileUpload);
 export const assertChatSessionFileUpload: rt.Asserts<types.ChatSessionFileUpload> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionFileUpload, '`ChatSessionFileUpload`');
-export const validateChatSessionFileUpload: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionFileUpload,
-  '`ChatSessionFileUpload`',
-);
+  /* @__PURE__ */ asserterOf(ChatSessionFileUpload);
+export const validateChatSessionFileUpload: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatSessionFileUpload);
 
 function check_ChatSessionFileUpload(
   value: unknown,
@@ -2029,20 +1860,13 @@ function check_ChatSessionFileUpload(
 
 /** `ChatSessionHistory` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionHistory: StandardSchemaV1<types.ChatSessionHistory> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatSessionHistory,
-    '`ChatSessionHistory`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatSessionHistory, '`ChatSessionHistory`');
 export const isChatSessionHistory: rt.Guard<types.ChatSessionHistory> =
-  /* @__PURE__ */ guardOf(check_ChatSessionHistory);
+  /* @__PURE__ */ guardOf(ChatSessionHistory);
 export const assertChatSessionHistory: rt.Asserts<types.ChatSessionHistory> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionHistory, '`ChatSessionHistory`');
-export const validateChatSessionHistory: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionHistory,
-  '`ChatSessionHistory`',
-);
+  /* @__PURE__ */ asserterOf(ChatSessionHistory);
+export const validateChatSessionHistory: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatSessionHistory);
 
 function check_ChatSessionHistory(
   value: unknown,
@@ -2072,20 +1896,13 @@ function check_ChatSessionHistory(
 
 /** `ChatSessionRateLimits` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionRateLimits: StandardSchemaV1<types.ChatSessionRateLimits> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatSessionRateLimits,
-    '`ChatSessionRateLimits`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatSessionRateLimits, '`ChatSessionRateLimits`');
 export const isChatSessionRateLimits: rt.Guard<types.ChatSessionRateLimits> =
-  /* @__PURE__ */ guardOf(check_ChatSessionRateLimits);
+  /* @__PURE__ */ guardOf(ChatSessionRateLimits);
 export const assertChatSessionRateLimits: rt.Asserts<types.ChatSessionRateLimits> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionRateLimits, '`ChatSessionRateLimits`');
-export const validateChatSessionRateLimits: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionRateLimits,
-  '`ChatSessionRateLimits`',
-);
+  /* @__PURE__ */ asserterOf(ChatSessionRateLimits);
+export const validateChatSessionRateLimits: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatSessionRateLimits);
 
 function check_ChatSessionRateLimits(
   value: unknown,
@@ -2108,19 +1925,17 @@ function check_ChatSessionRateLimits(
 
 /** `ChatSessionRateLimitsParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionRateLimitsParam: StandardSchemaV1<types.ChatSessionRateLimitsParam> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatSessionRateLimitsParam,
     '`ChatSessionRateLimitsParam`',
-    0,
   );
 export const isChatSessionRateLimitsParam: rt.Guard<types.ChatSessionRateLimitsParam> =
-  /* @__PURE__ */ guardOf(check_ChatSessionRateLimitsParam);
+  /* @__PURE__ */ guardOf(ChatSessionRateLimitsParam);
 export const assertChatSessionRateLimitsParam: rt.Asserts<types.ChatSessionRateLimitsParam> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionRateLimitsParam, '`ChatSessionRateLimitsParam`');
+  /* @__PURE__ */ asserterOf(ChatSessionRateLimitsParam);
 export const validateChatSessionRateLimitsParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionRateLimitsParam,
-  '`ChatSessionRateLimitsParam`',
+  ChatSessionRateLimitsParam,
 );
 
 function check_ChatSessionRateLimitsParam(
@@ -2157,20 +1972,13 @@ function check_ChatSessionRateLimitsParam(
 
 /** `ChatSessionStatus` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionStatus: StandardSchemaV1<types.ChatSessionStatus> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatSessionStatus,
-    '`ChatSessionStatus`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatSessionStatus, '`ChatSessionStatus`');
 export const isChatSessionStatus: rt.Guard<types.ChatSessionStatus> =
-  /* @__PURE__ */ guardOf(check_ChatSessionStatus);
+  /* @__PURE__ */ guardOf(ChatSessionStatus);
 export const assertChatSessionStatus: rt.Asserts<types.ChatSessionStatus> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionStatus, '`ChatSessionStatus`');
-export const validateChatSessionStatus: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionStatus,
-  '`ChatSessionStatus`',
-);
+  /* @__PURE__ */ asserterOf(ChatSessionStatus);
+export const validateChatSessionStatus: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatSessionStatus);
 
 function check_ChatSessionStatus(
   value: unknown,
@@ -2193,20 +2001,13 @@ function check_ChatSessionStatus(
 
 /** `ChatSessionWorkflowParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionWorkflowParam: StandardSchemaV1<types.ChatSessionWorkflowParam> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatSessionWorkflowParam,
-    '`ChatSessionWorkflowParam`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatSessionWorkflowParam, '`ChatSessionWorkflowParam`');
 export const isChatSessionWorkflowParam: rt.Guard<types.ChatSessionWorkflowParam> =
-  /* @__PURE__ */ guardOf(check_ChatSessionWorkflowParam);
+  /* @__PURE__ */ guardOf(ChatSessionWorkflowParam);
 export const assertChatSessionWorkflowParam: rt.Asserts<types.ChatSessionWorkflowParam> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionWorkflowParam, '`ChatSessionWorkflowParam`');
-export const validateChatSessionWorkflowParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionWorkflowParam,
-  '`ChatSessionWorkflowParam`',
-);
+  /* @__PURE__ */ asserterOf(ChatSessionWorkflowParam);
+export const validateChatSessionWorkflowParam: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatSessionWorkflowParam);
 
 function check_ChatSessionWorkflowParam(
   value: unknown,
@@ -2287,22 +2088,16 @@ function check_ChatSessionWorkflowParam(
 }
 
 /** `ErrorResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ErrorResponse: StandardSchemaV1<types.ErrorResponse> = /* @__PURE__ */ standardSchema(
-  'chatkit-client',
+export const ErrorResponse: StandardSchemaV1<types.ErrorResponse> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ErrorResponse,
   '`ErrorResponse`',
-  0,
 );
 export const isErrorResponse: rt.Guard<types.ErrorResponse> =
-  /* @__PURE__ */ guardOf(check_ErrorResponse);
-export const assertErrorResponse: rt.Asserts<types.ErrorResponse> = /* @__PURE__ */ asserterOf(
-  check_ErrorResponse,
-  '`ErrorResponse`',
-);
-export const validateErrorResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ErrorResponse,
-  '`ErrorResponse`',
-);
+  /* @__PURE__ */ guardOf(ErrorResponse);
+export const assertErrorResponse: rt.Asserts<types.ErrorResponse> =
+  /* @__PURE__ */ asserterOf(ErrorResponse);
+export const validateErrorResponse: rt.Validate = /* @__PURE__ */ validatorOf(ErrorResponse);
 
 function check_ErrorResponse(
   value: unknown,
@@ -2342,20 +2137,13 @@ function check_ErrorResponse(
 
 /** `SessionCreateParams` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const SessionCreateParams: StandardSchemaV1<types.SessionCreateParams> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_SessionCreateParams,
-    '`SessionCreateParams`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_SessionCreateParams, '`SessionCreateParams`');
 export const isSessionCreateParams: rt.Guard<types.SessionCreateParams> =
-  /* @__PURE__ */ guardOf(check_SessionCreateParams);
+  /* @__PURE__ */ guardOf(SessionCreateParams);
 export const assertSessionCreateParams: rt.Asserts<types.SessionCreateParams> =
-  /* @__PURE__ */ asserterOf(check_SessionCreateParams, '`SessionCreateParams`');
-export const validateSessionCreateParams: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_SessionCreateParams,
-  '`SessionCreateParams`',
-);
+  /* @__PURE__ */ asserterOf(SessionCreateParams);
+export const validateSessionCreateParams: rt.Validate =
+  /* @__PURE__ */ validatorOf(SessionCreateParams);
 
 function check_SessionCreateParams(
   value: unknown,
@@ -2680,21 +2468,13 @@ function check_SessionCreateParams(
 
 /** `ThreadDeleteResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ThreadDeleteResponse: StandardSchemaV1<types.ThreadDeleteResponse> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ThreadDeleteResponse,
-    '`ThreadDeleteResponse`',
-    0,
-  );
-export const isThreadDeleteResponse: rt.Guard<types.ThreadDeleteResponse> = /* @__PURE__ */ guardOf(
-  check_ThreadDeleteResponse,
-);
+  /* @__PURE__ */ schemaOf(vendor, check_ThreadDeleteResponse, '`ThreadDeleteResponse`');
+export const isThreadDeleteResponse: rt.Guard<types.ThreadDeleteResponse> =
+  /* @__PURE__ */ guardOf(ThreadDeleteResponse);
 export const assertThreadDeleteResponse: rt.Asserts<types.ThreadDeleteResponse> =
-  /* @__PURE__ */ asserterOf(check_ThreadDeleteResponse, '`ThreadDeleteResponse`');
-export const validateThreadDeleteResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ThreadDeleteResponse,
-  '`ThreadDeleteResponse`',
-);
+  /* @__PURE__ */ asserterOf(ThreadDeleteResponse);
+export const validateThreadDeleteResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ThreadDeleteResponse);
 
 function check_ThreadDeleteResponse(
   value: unknown,
@@ -2718,7 +2498,7 @@ function check_ThreadDeleteResponse(
 }
 
 /** Every issue of the path parameters of `cancelChatKitSession`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateCancelChatKitSessionPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateCancelChatKitSessionPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_CancelChatKitSessionPathParams,
   '`CancelChatKitSessionPathParams`',
   2,
@@ -2746,7 +2526,7 @@ function check_CancelChatKitSessionPathParams(
 }
 
 /** Every issue of the query parameters of `listChatKitThreads`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListChatKitThreadsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListChatKitThreadsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListChatKitThreadsQueryParams,
   '`ListChatKitThreadsQueryParams`',
   2,
@@ -2810,7 +2590,7 @@ function check_ListChatKitThreadsQueryParams(
 }
 
 /** Every issue of the path parameters of `deleteChatKitThread`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateDeleteChatKitThreadPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateDeleteChatKitThreadPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_DeleteChatKitThreadPathParams,
   '`DeleteChatKitThreadPathParams`',
   2,
@@ -2838,11 +2618,12 @@ function check_DeleteChatKitThreadPathParams(
 }
 
 /** Every issue of the path parameters of `retrieveChatKitThread`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateRetrieveChatKitThreadPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_RetrieveChatKitThreadPathParams,
-  '`RetrieveChatKitThreadPathParams`',
-  2,
-);
+export const validateRetrieveChatKitThreadPathParams: rt.Validate =
+  /* @__PURE__ */ validatorOfCheck(
+    check_RetrieveChatKitThreadPathParams,
+    '`RetrieveChatKitThreadPathParams`',
+    2,
+  );
 
 function check_RetrieveChatKitThreadPathParams(
   value: unknown,
@@ -2866,11 +2647,12 @@ function check_RetrieveChatKitThreadPathParams(
 }
 
 /** Every issue of the path parameters of `listChatKitThreadItems`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListChatKitThreadItemsPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListChatKitThreadItemsPathParams,
-  '`ListChatKitThreadItemsPathParams`',
-  2,
-);
+export const validateListChatKitThreadItemsPathParams: rt.Validate =
+  /* @__PURE__ */ validatorOfCheck(
+    check_ListChatKitThreadItemsPathParams,
+    '`ListChatKitThreadItemsPathParams`',
+    2,
+  );
 
 function check_ListChatKitThreadItemsPathParams(
   value: unknown,
@@ -2894,11 +2676,12 @@ function check_ListChatKitThreadItemsPathParams(
 }
 
 /** Every issue of the query parameters of `listChatKitThreadItems`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListChatKitThreadItemsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListChatKitThreadItemsQueryParams,
-  '`ListChatKitThreadItemsQueryParams`',
-  2,
-);
+export const validateListChatKitThreadItemsQueryParams: rt.Validate =
+  /* @__PURE__ */ validatorOfCheck(
+    check_ListChatKitThreadItemsQueryParams,
+    '`ListChatKitThreadItemsQueryParams`',
+    2,
+  );
 
 function check_ListChatKitThreadItemsQueryParams(
   value: unknown,

@@ -156,19 +156,46 @@ export type Asserts<T> = (value: unknown) => asserts value is T;
 /** `validateX(value, mode?)`: every issue, or the shared empty list. */
 export type Validate = (value: unknown, mode?: ValidationMode) => readonly ValidationIssue[];
 
+/** The check and label behind each Standard Schema object that schemaOf made. */
+const CHECKS = /* @__PURE__ */ new WeakMap<object, { check: Check; label: string }>();
+
+/**
+ * `X`: the Standard Schema object of a named schema, in 'loose' mode; guardOf, asserterOf and
+ * validatorOf make `isX`, `assertX` and `validateX` from it (one short line each in the module).
+ */
+export function schemaOf<T>(vendor: string, check: Check, label: string): StandardSchemaV1<T> {
+  const schema = standardSchema<T>(vendor, check, label, 0);
+  CHECKS.set(schema, { check, label });
+  return schema;
+}
+
+function checkOf(schema: StandardSchemaV1): { check: Check; label: string } {
+  const found = CHECKS.get(schema);
+  if (found === undefined) throw new TypeError('expected a schema made by schemaOf');
+  return found;
+}
+
+/** `validateX(value, mode?)` of a named schema (made by schemaOf); the mode defaults to 'loose'. */
+export function validatorOf(schema: StandardSchemaV1): Validate {
+  const { check, label } = checkOf(schema);
+  return validatorOfCheck(check, label, 0);
+}
+
 /** `validateX(value, mode?)` over a generated check; `fallback` is the mode when none is given. */
-export function validatorOf(check: Check, label: string, fallback = 0): Validate {
+export function validatorOfCheck(check: Check, label: string, fallback = 0): Validate {
   return (value, mode) =>
     runCheck(check, value, mode === undefined ? fallback : modeFlags(mode), label) ?? NO_ISSUES;
 }
 
 /** `isX(value)`: a type guard, in 'loose' mode. */
-export function guardOf<T>(check: Check): Guard<T> {
+export function guardOf<T>(schema: StandardSchemaV1<T>): Guard<T> {
+  const { check } = checkOf(schema);
   return (value): value is T => runCheck(check, value, 0, '') === undefined;
 }
 
 /** `assertX(value)`, in 'loose' mode: throws a ValidationError listing every issue ("Invalid X: …"). */
-export function asserterOf<T>(check: Check, label: string): Asserts<T> {
+export function asserterOf<T>(schema: StandardSchemaV1<T>): Asserts<T> {
+  const { check, label } = checkOf(schema);
   return (value) => {
     const issues = runCheck(check, value, 0, label);
     if (issues !== undefined) throw new ValidationError(issues, `Invalid ${label.slice(1, -1)}`);
@@ -379,6 +406,7 @@ export function nest(
 /**
  * Like nest, for a required property: a check run on an absent value says "expected <what>,
  * found undefined" at its root, which becomes "missing required key `key`: expected <what>".
+ * Small enough for the engine to inline: a valid value costs one comparison here.
  */
 export function nestRequired(
   issues: ValidationIssue[] | undefined,
@@ -386,7 +414,15 @@ export function nestRequired(
   inner: ValidationIssue[] | undefined,
   value: unknown,
 ): ValidationIssue[] | undefined {
-  if (inner === undefined) return issues;
+  return inner === undefined ? issues : nestMissing(issues, path, inner, value);
+}
+
+function nestMissing(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  inner: ValidationIssue[],
+  value: unknown,
+): ValidationIssue[] | undefined {
   const message = inner[0]?.message ?? '';
   if (
     value !== undefined ||

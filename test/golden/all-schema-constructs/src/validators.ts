@@ -4,7 +4,7 @@ import {
   tooDeep,
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
   optString,
   reqInteger,
@@ -33,6 +33,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'constructs-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -63,18 +65,14 @@ const KEYS_17: readonly string[] = ['created_at', 'created_by', 'id', 'shape', '
 const KEYS_18: readonly string[] = ['label', 'children'];
 
 /** `Audit` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Audit: StandardSchemaV1<types.Audit> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_Audit,
-  '`Audit`',
-  0,
-);
-export const isAudit: rt.Guard<types.Audit> = /* @__PURE__ */ guardOf(check_Audit);
-export const assertAudit: rt.Asserts<types.Audit> = /* @__PURE__ */ asserterOf(
+export const Audit: StandardSchemaV1<types.Audit> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Audit,
   '`Audit`',
 );
-export const validateAudit: rt.Validate = /* @__PURE__ */ validatorOf(check_Audit, '`Audit`');
+export const isAudit: rt.Guard<types.Audit> = /* @__PURE__ */ guardOf(Audit);
+export const assertAudit: rt.Asserts<types.Audit> = /* @__PURE__ */ asserterOf(Audit);
+export const validateAudit: rt.Validate = /* @__PURE__ */ validatorOf(Audit);
 
 function check_Audit(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -97,18 +95,14 @@ function check_Audit(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** `Circle` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Circle: StandardSchemaV1<types.Circle> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_Circle,
-  '`Circle`',
-  0,
-);
-export const isCircle: rt.Guard<types.Circle> = /* @__PURE__ */ guardOf(check_Circle);
-export const assertCircle: rt.Asserts<types.Circle> = /* @__PURE__ */ asserterOf(
+export const Circle: StandardSchemaV1<types.Circle> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Circle,
   '`Circle`',
 );
-export const validateCircle: rt.Validate = /* @__PURE__ */ validatorOf(check_Circle, '`Circle`');
+export const isCircle: rt.Guard<types.Circle> = /* @__PURE__ */ guardOf(Circle);
+export const assertCircle: rt.Asserts<types.Circle> = /* @__PURE__ */ asserterOf(Circle);
+export const validateCircle: rt.Validate = /* @__PURE__ */ validatorOf(Circle);
 
 function check_Circle(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -138,18 +132,14 @@ function check_Circle(value: unknown, mode: number, label: string, depth: number
 }
 
 /** `Color` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Color: StandardSchemaV1<types.Color> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_Color,
-  '`Color`',
-  0,
-);
-export const isColor: rt.Guard<types.Color> = /* @__PURE__ */ guardOf(check_Color);
-export const assertColor: rt.Asserts<types.Color> = /* @__PURE__ */ asserterOf(
+export const Color: StandardSchemaV1<types.Color> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Color,
   '`Color`',
 );
-export const validateColor: rt.Validate = /* @__PURE__ */ validatorOf(check_Color, '`Color`');
+export const isColor: rt.Guard<types.Color> = /* @__PURE__ */ guardOf(Color);
+export const assertColor: rt.Asserts<types.Color> = /* @__PURE__ */ asserterOf(Color);
+export const validateColor: rt.Validate = /* @__PURE__ */ validatorOf(Color);
 
 function check_Color(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -166,22 +156,15 @@ function check_Color(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** `ImageSource` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ImageSource: StandardSchemaV1<types.ImageSource> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_ImageSource,
-  '`ImageSource`',
-  0,
-);
-export const isImageSource: rt.Guard<types.ImageSource> =
-  /* @__PURE__ */ guardOf(check_ImageSource);
-export const assertImageSource: rt.Asserts<types.ImageSource> = /* @__PURE__ */ asserterOf(
+export const ImageSource: StandardSchemaV1<types.ImageSource> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ImageSource,
   '`ImageSource`',
 );
-export const validateImageSource: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ImageSource,
-  '`ImageSource`',
-);
+export const isImageSource: rt.Guard<types.ImageSource> = /* @__PURE__ */ guardOf(ImageSource);
+export const assertImageSource: rt.Asserts<types.ImageSource> =
+  /* @__PURE__ */ asserterOf(ImageSource);
+export const validateImageSource: rt.Validate = /* @__PURE__ */ validatorOf(ImageSource);
 
 function check_ImageSource(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -224,20 +207,13 @@ function check_ImageSource(value: unknown, mode: number, label: string, depth: n
 
 /** `PlantTreeResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const PlantTreeResponse: StandardSchemaV1<types.PlantTreeResponse> =
-  /* @__PURE__ */ standardSchema(
-    'constructs-client',
-    check_PlantTreeResponse,
-    '`PlantTreeResponse`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_PlantTreeResponse, '`PlantTreeResponse`');
 export const isPlantTreeResponse: rt.Guard<types.PlantTreeResponse> =
-  /* @__PURE__ */ guardOf(check_PlantTreeResponse);
+  /* @__PURE__ */ guardOf(PlantTreeResponse);
 export const assertPlantTreeResponse: rt.Asserts<types.PlantTreeResponse> =
-  /* @__PURE__ */ asserterOf(check_PlantTreeResponse, '`PlantTreeResponse`');
-export const validatePlantTreeResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_PlantTreeResponse,
-  '`PlantTreeResponse`',
-);
+  /* @__PURE__ */ asserterOf(PlantTreeResponse);
+export const validatePlantTreeResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(PlantTreeResponse);
 
 function check_PlantTreeResponse(
   value: unknown,
@@ -266,21 +242,14 @@ function check_PlantTreeResponse(
 }
 
 /** `Settings` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Settings: StandardSchemaV1<types.Settings> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_Settings,
-  '`Settings`',
-  0,
-);
-export const isSettings: rt.Guard<types.Settings> = /* @__PURE__ */ guardOf(check_Settings);
-export const assertSettings: rt.Asserts<types.Settings> = /* @__PURE__ */ asserterOf(
+export const Settings: StandardSchemaV1<types.Settings> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Settings,
   '`Settings`',
 );
-export const validateSettings: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_Settings,
-  '`Settings`',
-);
+export const isSettings: rt.Guard<types.Settings> = /* @__PURE__ */ guardOf(Settings);
+export const assertSettings: rt.Asserts<types.Settings> = /* @__PURE__ */ asserterOf(Settings);
+export const validateSettings: rt.Validate = /* @__PURE__ */ validatorOf(Settings);
 
 function check_Settings(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -414,18 +383,14 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
 }
 
 /** `Shape` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Shape: StandardSchemaV1<types.Shape> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_Shape,
-  '`Shape`',
-  0,
-);
-export const isShape: rt.Guard<types.Shape> = /* @__PURE__ */ guardOf(check_Shape);
-export const assertShape: rt.Asserts<types.Shape> = /* @__PURE__ */ asserterOf(
+export const Shape: StandardSchemaV1<types.Shape> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Shape,
   '`Shape`',
 );
-export const validateShape: rt.Validate = /* @__PURE__ */ validatorOf(check_Shape, '`Shape`');
+export const isShape: rt.Guard<types.Shape> = /* @__PURE__ */ guardOf(Shape);
+export const assertShape: rt.Asserts<types.Shape> = /* @__PURE__ */ asserterOf(Shape);
+export const validateShape: rt.Validate = /* @__PURE__ */ validatorOf(Shape);
 
 function check_Shape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -466,18 +431,14 @@ function check_Shape(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** `Square` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Square: StandardSchemaV1<types.Square> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_Square,
-  '`Square`',
-  0,
-);
-export const isSquare: rt.Guard<types.Square> = /* @__PURE__ */ guardOf(check_Square);
-export const assertSquare: rt.Asserts<types.Square> = /* @__PURE__ */ asserterOf(
+export const Square: StandardSchemaV1<types.Square> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Square,
   '`Square`',
 );
-export const validateSquare: rt.Validate = /* @__PURE__ */ validatorOf(check_Square, '`Square`');
+export const isSquare: rt.Guard<types.Square> = /* @__PURE__ */ guardOf(Square);
+export const assertSquare: rt.Asserts<types.Square> = /* @__PURE__ */ asserterOf(Square);
+export const validateSquare: rt.Validate = /* @__PURE__ */ validatorOf(Square);
 
 function check_Square(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -507,22 +468,15 @@ function check_Square(value: unknown, mode: number, label: string, depth: number
 }
 
 /** `StoredShape` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const StoredShape: StandardSchemaV1<types.StoredShape> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_StoredShape,
-  '`StoredShape`',
-  0,
-);
-export const isStoredShape: rt.Guard<types.StoredShape> =
-  /* @__PURE__ */ guardOf(check_StoredShape);
-export const assertStoredShape: rt.Asserts<types.StoredShape> = /* @__PURE__ */ asserterOf(
+export const StoredShape: StandardSchemaV1<types.StoredShape> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_StoredShape,
   '`StoredShape`',
 );
-export const validateStoredShape: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_StoredShape,
-  '`StoredShape`',
-);
+export const isStoredShape: rt.Guard<types.StoredShape> = /* @__PURE__ */ guardOf(StoredShape);
+export const assertStoredShape: rt.Asserts<types.StoredShape> =
+  /* @__PURE__ */ asserterOf(StoredShape);
+export const validateStoredShape: rt.Validate = /* @__PURE__ */ validatorOf(StoredShape);
 
 function check_StoredShape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -604,21 +558,14 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `TreeNode` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const TreeNode: StandardSchemaV1<types.TreeNode> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_TreeNode,
-  '`TreeNode`',
-  0,
-);
-export const isTreeNode: rt.Guard<types.TreeNode> = /* @__PURE__ */ guardOf(check_TreeNode);
-export const assertTreeNode: rt.Asserts<types.TreeNode> = /* @__PURE__ */ asserterOf(
+export const TreeNode: StandardSchemaV1<types.TreeNode> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_TreeNode,
   '`TreeNode`',
 );
-export const validateTreeNode: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_TreeNode,
-  '`TreeNode`',
-);
+export const isTreeNode: rt.Guard<types.TreeNode> = /* @__PURE__ */ guardOf(TreeNode);
+export const assertTreeNode: rt.Asserts<types.TreeNode> = /* @__PURE__ */ asserterOf(TreeNode);
+export const validateTreeNode: rt.Validate = /* @__PURE__ */ validatorOf(TreeNode);
 
 function check_TreeNode(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   if (depth > MAX_DEPTH) {

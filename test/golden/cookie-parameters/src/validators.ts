@@ -2,8 +2,9 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   expected,
@@ -19,6 +20,8 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
+const vendor = 'cookie-client';
+
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['item'];
@@ -32,18 +35,16 @@ const KEYS_10: readonly string[] = ['X-Trace'];
 const KEYS_11: readonly string[] = ['tracking'];
 
 /** `CreateCartBody` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const CreateCartBody: StandardSchemaV1<types.CreateCartBody> =
-  /* @__PURE__ */ standardSchema('cookie-client', check_CreateCartBody, '`CreateCartBody`', 0);
+export const CreateCartBody: StandardSchemaV1<types.CreateCartBody> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_CreateCartBody,
+  '`CreateCartBody`',
+);
 export const isCreateCartBody: rt.Guard<types.CreateCartBody> =
-  /* @__PURE__ */ guardOf(check_CreateCartBody);
-export const assertCreateCartBody: rt.Asserts<types.CreateCartBody> = /* @__PURE__ */ asserterOf(
-  check_CreateCartBody,
-  '`CreateCartBody`',
-);
-export const validateCreateCartBody: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_CreateCartBody,
-  '`CreateCartBody`',
-);
+  /* @__PURE__ */ guardOf(CreateCartBody);
+export const assertCreateCartBody: rt.Asserts<types.CreateCartBody> =
+  /* @__PURE__ */ asserterOf(CreateCartBody);
+export const validateCreateCartBody: rt.Validate = /* @__PURE__ */ validatorOf(CreateCartBody);
 
 function check_CreateCartBody(
   value: unknown,
@@ -65,7 +66,7 @@ function check_CreateCartBody(
 }
 
 /** Every issue of the cookie parameters of `listCarts`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListCartsCookieParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListCartsCookieParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListCartsCookieParams,
   '`ListCartsCookieParams`',
   2,
@@ -131,7 +132,7 @@ function check_ListCartsCookieParams(
 }
 
 /** Every issue of the header parameters of `createCart`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateCreateCartHeaderParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateCreateCartHeaderParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_CreateCartHeaderParams,
   '`CreateCartHeaderParams`',
   2,
@@ -159,7 +160,7 @@ function check_CreateCartHeaderParams(
 }
 
 /** Every issue of the cookie parameters of `createCart`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateCreateCartCookieParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateCreateCartCookieParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_CreateCartCookieParams,
   '`CreateCartCookieParams`',
   2,

@@ -2,8 +2,9 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqInteger,
@@ -30,6 +31,8 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
+const vendor = 'orders-client';
+
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['kind', 'amount'];
@@ -46,22 +49,15 @@ const KEYS_13: readonly string[] = ['after'];
 const KEYS_14: readonly string[] = ['order_id'];
 
 /** `DiscountLine` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const DiscountLine: StandardSchemaV1<types.DiscountLine> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_DiscountLine,
-  '`DiscountLine`',
-  0,
-);
-export const isDiscountLine: rt.Guard<types.DiscountLine> =
-  /* @__PURE__ */ guardOf(check_DiscountLine);
-export const assertDiscountLine: rt.Asserts<types.DiscountLine> = /* @__PURE__ */ asserterOf(
+export const DiscountLine: StandardSchemaV1<types.DiscountLine> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_DiscountLine,
   '`DiscountLine`',
 );
-export const validateDiscountLine: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_DiscountLine,
-  '`DiscountLine`',
-);
+export const isDiscountLine: rt.Guard<types.DiscountLine> = /* @__PURE__ */ guardOf(DiscountLine);
+export const assertDiscountLine: rt.Asserts<types.DiscountLine> =
+  /* @__PURE__ */ asserterOf(DiscountLine);
+export const validateDiscountLine: rt.Validate = /* @__PURE__ */ validatorOf(DiscountLine);
 
 function check_DiscountLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -79,18 +75,14 @@ function check_DiscountLine(value: unknown, mode: number, label: string, depth: 
 }
 
 /** `Order` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Order: StandardSchemaV1<types.Order> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_Order,
-  '`Order`',
-  0,
-);
-export const isOrder: rt.Guard<types.Order> = /* @__PURE__ */ guardOf(check_Order);
-export const assertOrder: rt.Asserts<types.Order> = /* @__PURE__ */ asserterOf(
+export const Order: StandardSchemaV1<types.Order> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Order,
   '`Order`',
 );
-export const validateOrder: rt.Validate = /* @__PURE__ */ validatorOf(check_Order, '`Order`');
+export const isOrder: rt.Guard<types.Order> = /* @__PURE__ */ guardOf(Order);
+export const assertOrder: rt.Asserts<types.Order> = /* @__PURE__ */ asserterOf(Order);
+export const validateOrder: rt.Validate = /* @__PURE__ */ validatorOf(Order);
 
 function check_Order(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -163,20 +155,13 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
 
 /** `OrderCreateParams` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const OrderCreateParams: StandardSchemaV1<types.OrderCreateParams> =
-  /* @__PURE__ */ standardSchema(
-    'orders-client',
-    check_OrderCreateParams,
-    '`OrderCreateParams`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_OrderCreateParams, '`OrderCreateParams`');
 export const isOrderCreateParams: rt.Guard<types.OrderCreateParams> =
-  /* @__PURE__ */ guardOf(check_OrderCreateParams);
+  /* @__PURE__ */ guardOf(OrderCreateParams);
 export const assertOrderCreateParams: rt.Asserts<types.OrderCreateParams> =
-  /* @__PURE__ */ asserterOf(check_OrderCreateParams, '`OrderCreateParams`');
-export const validateOrderCreateParams: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OrderCreateParams,
-  '`OrderCreateParams`',
-);
+  /* @__PURE__ */ asserterOf(OrderCreateParams);
+export const validateOrderCreateParams: rt.Validate =
+  /* @__PURE__ */ validatorOf(OrderCreateParams);
 
 function check_OrderCreateParams(
   value: unknown,
@@ -203,21 +188,15 @@ function check_OrderCreateParams(
 }
 
 /** `OrderEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const OrderEvent: StandardSchemaV1<types.OrderEvent> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_OrderEvent,
-  '`OrderEvent`',
-  0,
-);
-export const isOrderEvent: rt.Guard<types.OrderEvent> = /* @__PURE__ */ guardOf(check_OrderEvent);
-export const assertOrderEvent: rt.Asserts<types.OrderEvent> = /* @__PURE__ */ asserterOf(
+export const OrderEvent: StandardSchemaV1<types.OrderEvent> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_OrderEvent,
   '`OrderEvent`',
 );
-export const validateOrderEvent: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OrderEvent,
-  '`OrderEvent`',
-);
+export const isOrderEvent: rt.Guard<types.OrderEvent> = /* @__PURE__ */ guardOf(OrderEvent);
+export const assertOrderEvent: rt.Asserts<types.OrderEvent> =
+  /* @__PURE__ */ asserterOf(OrderEvent);
+export const validateOrderEvent: rt.Validate = /* @__PURE__ */ validatorOf(OrderEvent);
 
 function check_OrderEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -259,21 +238,14 @@ function check_OrderEvent(value: unknown, mode: number, label: string, depth: nu
 }
 
 /** `OrderLine` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const OrderLine: StandardSchemaV1<types.OrderLine> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_OrderLine,
-  '`OrderLine`',
-  0,
-);
-export const isOrderLine: rt.Guard<types.OrderLine> = /* @__PURE__ */ guardOf(check_OrderLine);
-export const assertOrderLine: rt.Asserts<types.OrderLine> = /* @__PURE__ */ asserterOf(
+export const OrderLine: StandardSchemaV1<types.OrderLine> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_OrderLine,
   '`OrderLine`',
 );
-export const validateOrderLine: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OrderLine,
-  '`OrderLine`',
-);
+export const isOrderLine: rt.Guard<types.OrderLine> = /* @__PURE__ */ guardOf(OrderLine);
+export const assertOrderLine: rt.Asserts<types.OrderLine> = /* @__PURE__ */ asserterOf(OrderLine);
+export const validateOrderLine: rt.Validate = /* @__PURE__ */ validatorOf(OrderLine);
 
 function check_OrderLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -314,21 +286,14 @@ function check_OrderLine(value: unknown, mode: number, label: string, depth: num
 }
 
 /** `OrderList` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const OrderList: StandardSchemaV1<types.OrderList> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_OrderList,
-  '`OrderList`',
-  0,
-);
-export const isOrderList: rt.Guard<types.OrderList> = /* @__PURE__ */ guardOf(check_OrderList);
-export const assertOrderList: rt.Asserts<types.OrderList> = /* @__PURE__ */ asserterOf(
+export const OrderList: StandardSchemaV1<types.OrderList> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_OrderList,
   '`OrderList`',
 );
-export const validateOrderList: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OrderList,
-  '`OrderList`',
-);
+export const isOrderList: rt.Guard<types.OrderList> = /* @__PURE__ */ guardOf(OrderList);
+export const assertOrderList: rt.Asserts<types.OrderList> = /* @__PURE__ */ asserterOf(OrderList);
+export const validateOrderList: rt.Validate = /* @__PURE__ */ validatorOf(OrderList);
 
 function check_OrderList(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -371,22 +336,15 @@ function check_OrderList(value: unknown, mode: number, label: string, depth: num
 }
 
 /** `OrderStatus` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const OrderStatus: StandardSchemaV1<types.OrderStatus> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_OrderStatus,
-  '`OrderStatus`',
-  0,
-);
-export const isOrderStatus: rt.Guard<types.OrderStatus> =
-  /* @__PURE__ */ guardOf(check_OrderStatus);
-export const assertOrderStatus: rt.Asserts<types.OrderStatus> = /* @__PURE__ */ asserterOf(
+export const OrderStatus: StandardSchemaV1<types.OrderStatus> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_OrderStatus,
   '`OrderStatus`',
 );
-export const validateOrderStatus: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OrderStatus,
-  '`OrderStatus`',
-);
+export const isOrderStatus: rt.Guard<types.OrderStatus> = /* @__PURE__ */ guardOf(OrderStatus);
+export const assertOrderStatus: rt.Asserts<types.OrderStatus> =
+  /* @__PURE__ */ asserterOf(OrderStatus);
+export const validateOrderStatus: rt.Validate = /* @__PURE__ */ validatorOf(OrderStatus);
 
 function check_OrderStatus(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -402,22 +360,15 @@ function check_OrderStatus(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `ProductLine` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ProductLine: StandardSchemaV1<types.ProductLine> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_ProductLine,
-  '`ProductLine`',
-  0,
-);
-export const isProductLine: rt.Guard<types.ProductLine> =
-  /* @__PURE__ */ guardOf(check_ProductLine);
-export const assertProductLine: rt.Asserts<types.ProductLine> = /* @__PURE__ */ asserterOf(
+export const ProductLine: StandardSchemaV1<types.ProductLine> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ProductLine,
   '`ProductLine`',
 );
-export const validateProductLine: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ProductLine,
-  '`ProductLine`',
-);
+export const isProductLine: rt.Guard<types.ProductLine> = /* @__PURE__ */ guardOf(ProductLine);
+export const assertProductLine: rt.Asserts<types.ProductLine> =
+  /* @__PURE__ */ asserterOf(ProductLine);
+export const validateProductLine: rt.Validate = /* @__PURE__ */ validatorOf(ProductLine);
 
 function check_ProductLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -435,7 +386,7 @@ function check_ProductLine(value: unknown, mode: number, label: string, depth: n
 }
 
 /** Every issue of the query parameters of `listOrders`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListOrdersQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListOrdersQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListOrdersQueryParams,
   '`ListOrdersQueryParams`',
   2,
@@ -463,7 +414,7 @@ function check_ListOrdersQueryParams(
 }
 
 /** Every issue of the path parameters of `retrieveOrder`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateRetrieveOrderPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateRetrieveOrderPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_RetrieveOrderPathParams,
   '`RetrieveOrderPathParams`',
   2,
@@ -491,7 +442,7 @@ function check_RetrieveOrderPathParams(
 }
 
 /** Every issue of the path parameters of `listOrderEvents`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListOrderEventsPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListOrderEventsPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListOrderEventsPathParams,
   '`ListOrderEventsPathParams`',
   2,

@@ -2,8 +2,9 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   expected,
@@ -19,6 +20,8 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
+const vendor = 'collisions-client';
+
 const NESTED_1: readonly string[] = [];
 const KEYS_2: readonly string[] = ['id'];
 const PATH_3: readonly (string | number)[] = [];
@@ -29,21 +32,13 @@ const KEYS_7: readonly string[] = ['options'];
 
 /** `ListProfilesResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListProfilesResponse: StandardSchemaV1<types.ListProfilesResponse> =
-  /* @__PURE__ */ standardSchema(
-    'collisions-client',
-    check_ListProfilesResponse,
-    '`ListProfilesResponse`',
-    0,
-  );
-export const isListProfilesResponse: rt.Guard<types.ListProfilesResponse> = /* @__PURE__ */ guardOf(
-  check_ListProfilesResponse,
-);
+  /* @__PURE__ */ schemaOf(vendor, check_ListProfilesResponse, '`ListProfilesResponse`');
+export const isListProfilesResponse: rt.Guard<types.ListProfilesResponse> =
+  /* @__PURE__ */ guardOf(ListProfilesResponse);
 export const assertListProfilesResponse: rt.Asserts<types.ListProfilesResponse> =
-  /* @__PURE__ */ asserterOf(check_ListProfilesResponse, '`ListProfilesResponse`');
-export const validateListProfilesResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListProfilesResponse,
-  '`ListProfilesResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListProfilesResponse);
+export const validateListProfilesResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListProfilesResponse);
 
 function check_ListProfilesResponse(
   value: unknown,
@@ -77,21 +72,14 @@ function check_ListProfilesResponse(
 }
 
 /** `Promise_` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Promise_: StandardSchemaV1<types.Promise_> = /* @__PURE__ */ standardSchema(
-  'collisions-client',
-  check_Promise_,
-  '`Promise_`',
-  0,
-);
-export const isPromise_: rt.Guard<types.Promise_> = /* @__PURE__ */ guardOf(check_Promise_);
-export const assertPromise_: rt.Asserts<types.Promise_> = /* @__PURE__ */ asserterOf(
+export const Promise_: StandardSchemaV1<types.Promise_> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Promise_,
   '`Promise_`',
 );
-export const validatePromise_: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_Promise_,
-  '`Promise_`',
-);
+export const isPromise_: rt.Guard<types.Promise_> = /* @__PURE__ */ guardOf(Promise_);
+export const assertPromise_: rt.Asserts<types.Promise_> = /* @__PURE__ */ asserterOf(Promise_);
+export const validatePromise_: rt.Validate = /* @__PURE__ */ validatorOf(Promise_);
 
 function check_Promise_(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -103,22 +91,15 @@ function check_Promise_(value: unknown, mode: number, label: string, depth: numb
 }
 
 /** `UserProfile` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const UserProfile: StandardSchemaV1<types.UserProfile> = /* @__PURE__ */ standardSchema(
-  'collisions-client',
-  check_UserProfile,
-  '`UserProfile`',
-  0,
-);
-export const isUserProfile: rt.Guard<types.UserProfile> =
-  /* @__PURE__ */ guardOf(check_UserProfile);
-export const assertUserProfile: rt.Asserts<types.UserProfile> = /* @__PURE__ */ asserterOf(
+export const UserProfile: StandardSchemaV1<types.UserProfile> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_UserProfile,
   '`UserProfile`',
 );
-export const validateUserProfile: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_UserProfile,
-  '`UserProfile`',
-);
+export const isUserProfile: rt.Guard<types.UserProfile> = /* @__PURE__ */ guardOf(UserProfile);
+export const assertUserProfile: rt.Asserts<types.UserProfile> =
+  /* @__PURE__ */ asserterOf(UserProfile);
+export const validateUserProfile: rt.Validate = /* @__PURE__ */ validatorOf(UserProfile);
 
 function check_UserProfile(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -135,22 +116,15 @@ function check_UserProfile(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `UserProfile2` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const UserProfile2: StandardSchemaV1<types.UserProfile2> = /* @__PURE__ */ standardSchema(
-  'collisions-client',
-  check_UserProfile2,
-  '`UserProfile2`',
-  0,
-);
-export const isUserProfile2: rt.Guard<types.UserProfile2> =
-  /* @__PURE__ */ guardOf(check_UserProfile2);
-export const assertUserProfile2: rt.Asserts<types.UserProfile2> = /* @__PURE__ */ asserterOf(
+export const UserProfile2: StandardSchemaV1<types.UserProfile2> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_UserProfile2,
   '`UserProfile2`',
 );
-export const validateUserProfile2: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_UserProfile2,
-  '`UserProfile2`',
-);
+export const isUserProfile2: rt.Guard<types.UserProfile2> = /* @__PURE__ */ guardOf(UserProfile2);
+export const assertUserProfile2: rt.Asserts<types.UserProfile2> =
+  /* @__PURE__ */ asserterOf(UserProfile2);
+export const validateUserProfile2: rt.Validate = /* @__PURE__ */ validatorOf(UserProfile2);
 
 function check_UserProfile2(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -167,22 +141,15 @@ function check_UserProfile2(value: unknown, mode: number, label: string, depth: 
 }
 
 /** `UserProfile3` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const UserProfile3: StandardSchemaV1<types.UserProfile3> = /* @__PURE__ */ standardSchema(
-  'collisions-client',
-  check_UserProfile3,
-  '`UserProfile3`',
-  0,
-);
-export const isUserProfile3: rt.Guard<types.UserProfile3> =
-  /* @__PURE__ */ guardOf(check_UserProfile3);
-export const assertUserProfile3: rt.Asserts<types.UserProfile3> = /* @__PURE__ */ asserterOf(
+export const UserProfile3: StandardSchemaV1<types.UserProfile3> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_UserProfile3,
   '`UserProfile3`',
 );
-export const validateUserProfile3: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_UserProfile3,
-  '`UserProfile3`',
-);
+export const isUserProfile3: rt.Guard<types.UserProfile3> = /* @__PURE__ */ guardOf(UserProfile3);
+export const assertUserProfile3: rt.Asserts<types.UserProfile3> =
+  /* @__PURE__ */ asserterOf(UserProfile3);
+export const validateUserProfile3: rt.Validate = /* @__PURE__ */ validatorOf(UserProfile3);
 
 function check_UserProfile3(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -199,7 +166,7 @@ function check_UserProfile3(value: unknown, mode: number, label: string, depth: 
 }
 
 /** Every issue of the path parameters of `encodePathSegment2`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateEncodePathSegment2PathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateEncodePathSegment2PathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_EncodePathSegment2PathParams,
   '`EncodePathSegment2PathParams`',
   2,
@@ -228,7 +195,7 @@ function check_EncodePathSegment2PathParams(
 }
 
 /** Every issue of the query parameters of `encodePathSegment2`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateEncodePathSegment2QueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateEncodePathSegment2QueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_EncodePathSegment2QueryParams,
   '`EncodePathSegment2QueryParams`',
   2,

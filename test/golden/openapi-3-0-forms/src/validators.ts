@@ -2,7 +2,7 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
   reqString,
   expected,
@@ -18,6 +18,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'readings-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -50,18 +52,14 @@ const KEYS_10: readonly string[] = [
 ];
 
 /** `Person` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Person: StandardSchemaV1<types.Person> = /* @__PURE__ */ standardSchema(
-  'readings-client',
-  check_Person,
-  '`Person`',
-  0,
-);
-export const isPerson: rt.Guard<types.Person> = /* @__PURE__ */ guardOf(check_Person);
-export const assertPerson: rt.Asserts<types.Person> = /* @__PURE__ */ asserterOf(
+export const Person: StandardSchemaV1<types.Person> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Person,
   '`Person`',
 );
-export const validatePerson: rt.Validate = /* @__PURE__ */ validatorOf(check_Person, '`Person`');
+export const isPerson: rt.Guard<types.Person> = /* @__PURE__ */ guardOf(Person);
+export const assertPerson: rt.Asserts<types.Person> = /* @__PURE__ */ asserterOf(Person);
+export const validatePerson: rt.Validate = /* @__PURE__ */ validatorOf(Person);
 
 function check_Person(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -78,18 +76,14 @@ function check_Person(value: unknown, mode: number, label: string, depth: number
 }
 
 /** `Reading` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Reading: StandardSchemaV1<types.Reading> = /* @__PURE__ */ standardSchema(
-  'readings-client',
-  check_Reading,
-  '`Reading`',
-  0,
-);
-export const isReading: rt.Guard<types.Reading> = /* @__PURE__ */ guardOf(check_Reading);
-export const assertReading: rt.Asserts<types.Reading> = /* @__PURE__ */ asserterOf(
+export const Reading: StandardSchemaV1<types.Reading> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Reading,
   '`Reading`',
 );
-export const validateReading: rt.Validate = /* @__PURE__ */ validatorOf(check_Reading, '`Reading`');
+export const isReading: rt.Guard<types.Reading> = /* @__PURE__ */ guardOf(Reading);
+export const assertReading: rt.Asserts<types.Reading> = /* @__PURE__ */ asserterOf(Reading);
+export const validateReading: rt.Validate = /* @__PURE__ */ validatorOf(Reading);
 
 function check_Reading(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -206,22 +200,16 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
 }
 
 /** `StoredReading` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const StoredReading: StandardSchemaV1<types.StoredReading> = /* @__PURE__ */ standardSchema(
-  'readings-client',
+export const StoredReading: StandardSchemaV1<types.StoredReading> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_StoredReading,
   '`StoredReading`',
-  0,
 );
 export const isStoredReading: rt.Guard<types.StoredReading> =
-  /* @__PURE__ */ guardOf(check_StoredReading);
-export const assertStoredReading: rt.Asserts<types.StoredReading> = /* @__PURE__ */ asserterOf(
-  check_StoredReading,
-  '`StoredReading`',
-);
-export const validateStoredReading: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_StoredReading,
-  '`StoredReading`',
-);
+  /* @__PURE__ */ guardOf(StoredReading);
+export const assertStoredReading: rt.Asserts<types.StoredReading> =
+  /* @__PURE__ */ asserterOf(StoredReading);
+export const validateStoredReading: rt.Validate = /* @__PURE__ */ validatorOf(StoredReading);
 
 function check_StoredReading(
   value: unknown,

@@ -2,8 +2,9 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqInteger,
@@ -26,6 +27,8 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
+const vendor = 'streams-client';
+
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['op', 'key', 'value'];
@@ -45,18 +48,14 @@ const KEYS_16: readonly string[] = ['chat_id'];
 const KEYS_17: readonly string[] = ['level'];
 
 /** `Change` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Change: StandardSchemaV1<types.Change> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_Change,
-  '`Change`',
-  0,
-);
-export const isChange: rt.Guard<types.Change> = /* @__PURE__ */ guardOf(check_Change);
-export const assertChange: rt.Asserts<types.Change> = /* @__PURE__ */ asserterOf(
+export const Change: StandardSchemaV1<types.Change> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Change,
   '`Change`',
 );
-export const validateChange: rt.Validate = /* @__PURE__ */ validatorOf(check_Change, '`Change`');
+export const isChange: rt.Guard<types.Change> = /* @__PURE__ */ guardOf(Change);
+export const assertChange: rt.Asserts<types.Change> = /* @__PURE__ */ asserterOf(Change);
+export const validateChange: rt.Validate = /* @__PURE__ */ validatorOf(Change);
 
 function check_Change(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -77,21 +76,15 @@ function check_Change(value: unknown, mode: number, label: string, depth: number
 }
 
 /** `DeltaEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const DeltaEvent: StandardSchemaV1<types.DeltaEvent> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_DeltaEvent,
-  '`DeltaEvent`',
-  0,
-);
-export const isDeltaEvent: rt.Guard<types.DeltaEvent> = /* @__PURE__ */ guardOf(check_DeltaEvent);
-export const assertDeltaEvent: rt.Asserts<types.DeltaEvent> = /* @__PURE__ */ asserterOf(
+export const DeltaEvent: StandardSchemaV1<types.DeltaEvent> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_DeltaEvent,
   '`DeltaEvent`',
 );
-export const validateDeltaEvent: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_DeltaEvent,
-  '`DeltaEvent`',
-);
+export const isDeltaEvent: rt.Guard<types.DeltaEvent> = /* @__PURE__ */ guardOf(DeltaEvent);
+export const assertDeltaEvent: rt.Asserts<types.DeltaEvent> =
+  /* @__PURE__ */ asserterOf(DeltaEvent);
+export const validateDeltaEvent: rt.Validate = /* @__PURE__ */ validatorOf(DeltaEvent);
 
 function check_DeltaEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -134,22 +127,15 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
 }
 
 /** `ImportRecord` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ImportRecord: StandardSchemaV1<types.ImportRecord> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_ImportRecord,
-  '`ImportRecord`',
-  0,
-);
-export const isImportRecord: rt.Guard<types.ImportRecord> =
-  /* @__PURE__ */ guardOf(check_ImportRecord);
-export const assertImportRecord: rt.Asserts<types.ImportRecord> = /* @__PURE__ */ asserterOf(
+export const ImportRecord: StandardSchemaV1<types.ImportRecord> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ImportRecord,
   '`ImportRecord`',
 );
-export const validateImportRecord: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ImportRecord,
-  '`ImportRecord`',
-);
+export const isImportRecord: rt.Guard<types.ImportRecord> = /* @__PURE__ */ guardOf(ImportRecord);
+export const assertImportRecord: rt.Asserts<types.ImportRecord> =
+  /* @__PURE__ */ asserterOf(ImportRecord);
+export const validateImportRecord: rt.Validate = /* @__PURE__ */ validatorOf(ImportRecord);
 
 function check_ImportRecord(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -181,22 +167,15 @@ function check_ImportRecord(value: unknown, mode: number, label: string, depth: 
 }
 
 /** `ImportResult` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ImportResult: StandardSchemaV1<types.ImportResult> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_ImportResult,
-  '`ImportResult`',
-  0,
-);
-export const isImportResult: rt.Guard<types.ImportResult> =
-  /* @__PURE__ */ guardOf(check_ImportResult);
-export const assertImportResult: rt.Asserts<types.ImportResult> = /* @__PURE__ */ asserterOf(
+export const ImportResult: StandardSchemaV1<types.ImportResult> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ImportResult,
   '`ImportResult`',
 );
-export const validateImportResult: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ImportResult,
-  '`ImportResult`',
-);
+export const isImportResult: rt.Guard<types.ImportResult> = /* @__PURE__ */ guardOf(ImportResult);
+export const assertImportResult: rt.Asserts<types.ImportResult> =
+  /* @__PURE__ */ asserterOf(ImportResult);
+export const validateImportResult: rt.Validate = /* @__PURE__ */ validatorOf(ImportResult);
 
 function check_ImportResult(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -213,18 +192,16 @@ function check_ImportResult(value: unknown, mode: number, label: string, depth: 
 }
 
 /** `ListMetricsItem` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ListMetricsItem: StandardSchemaV1<types.ListMetricsItem> =
-  /* @__PURE__ */ standardSchema('streams-client', check_ListMetricsItem, '`ListMetricsItem`', 0);
+export const ListMetricsItem: StandardSchemaV1<types.ListMetricsItem> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_ListMetricsItem,
+  '`ListMetricsItem`',
+);
 export const isListMetricsItem: rt.Guard<types.ListMetricsItem> =
-  /* @__PURE__ */ guardOf(check_ListMetricsItem);
-export const assertListMetricsItem: rt.Asserts<types.ListMetricsItem> = /* @__PURE__ */ asserterOf(
-  check_ListMetricsItem,
-  '`ListMetricsItem`',
-);
-export const validateListMetricsItem: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListMetricsItem,
-  '`ListMetricsItem`',
-);
+  /* @__PURE__ */ guardOf(ListMetricsItem);
+export const assertListMetricsItem: rt.Asserts<types.ListMetricsItem> =
+  /* @__PURE__ */ asserterOf(ListMetricsItem);
+export const validateListMetricsItem: rt.Validate = /* @__PURE__ */ validatorOf(ListMetricsItem);
 
 function check_ListMetricsItem(
   value: unknown,
@@ -247,21 +224,14 @@ function check_ListMetricsItem(
 }
 
 /** `LogEntry` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const LogEntry: StandardSchemaV1<types.LogEntry> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_LogEntry,
-  '`LogEntry`',
-  0,
-);
-export const isLogEntry: rt.Guard<types.LogEntry> = /* @__PURE__ */ guardOf(check_LogEntry);
-export const assertLogEntry: rt.Asserts<types.LogEntry> = /* @__PURE__ */ asserterOf(
+export const LogEntry: StandardSchemaV1<types.LogEntry> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_LogEntry,
   '`LogEntry`',
 );
-export const validateLogEntry: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_LogEntry,
-  '`LogEntry`',
-);
+export const isLogEntry: rt.Guard<types.LogEntry> = /* @__PURE__ */ guardOf(LogEntry);
+export const assertLogEntry: rt.Asserts<types.LogEntry> = /* @__PURE__ */ asserterOf(LogEntry);
+export const validateLogEntry: rt.Validate = /* @__PURE__ */ validatorOf(LogEntry);
 
 function check_LogEntry(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -288,21 +258,14 @@ function check_LogEntry(value: unknown, mode: number, label: string, depth: numb
 }
 
 /** `NoteEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const NoteEvent: StandardSchemaV1<types.NoteEvent> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_NoteEvent,
-  '`NoteEvent`',
-  0,
-);
-export const isNoteEvent: rt.Guard<types.NoteEvent> = /* @__PURE__ */ guardOf(check_NoteEvent);
-export const assertNoteEvent: rt.Asserts<types.NoteEvent> = /* @__PURE__ */ asserterOf(
+export const NoteEvent: StandardSchemaV1<types.NoteEvent> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_NoteEvent,
   '`NoteEvent`',
 );
-export const validateNoteEvent: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_NoteEvent,
-  '`NoteEvent`',
-);
+export const isNoteEvent: rt.Guard<types.NoteEvent> = /* @__PURE__ */ guardOf(NoteEvent);
+export const assertNoteEvent: rt.Asserts<types.NoteEvent> = /* @__PURE__ */ asserterOf(NoteEvent);
+export const validateNoteEvent: rt.Validate = /* @__PURE__ */ validatorOf(NoteEvent);
 
 function check_NoteEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -330,21 +293,13 @@ function check_NoteEvent(value: unknown, mode: number, label: string, depth: num
 
 /** `StreamChatEventsItem` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const StreamChatEventsItem: StandardSchemaV1<types.StreamChatEventsItem> =
-  /* @__PURE__ */ standardSchema(
-    'streams-client',
-    check_StreamChatEventsItem,
-    '`StreamChatEventsItem`',
-    0,
-  );
-export const isStreamChatEventsItem: rt.Guard<types.StreamChatEventsItem> = /* @__PURE__ */ guardOf(
-  check_StreamChatEventsItem,
-);
+  /* @__PURE__ */ schemaOf(vendor, check_StreamChatEventsItem, '`StreamChatEventsItem`');
+export const isStreamChatEventsItem: rt.Guard<types.StreamChatEventsItem> =
+  /* @__PURE__ */ guardOf(StreamChatEventsItem);
 export const assertStreamChatEventsItem: rt.Asserts<types.StreamChatEventsItem> =
-  /* @__PURE__ */ asserterOf(check_StreamChatEventsItem, '`StreamChatEventsItem`');
-export const validateStreamChatEventsItem: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_StreamChatEventsItem,
-  '`StreamChatEventsItem`',
-);
+  /* @__PURE__ */ asserterOf(StreamChatEventsItem);
+export const validateStreamChatEventsItem: rt.Validate =
+  /* @__PURE__ */ validatorOf(StreamChatEventsItem);
 
 function check_StreamChatEventsItem(
   value: unknown,
@@ -399,21 +354,15 @@ function check_StreamChatEventsItem(
 }
 
 /** `UsageEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const UsageEvent: StandardSchemaV1<types.UsageEvent> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_UsageEvent,
-  '`UsageEvent`',
-  0,
-);
-export const isUsageEvent: rt.Guard<types.UsageEvent> = /* @__PURE__ */ guardOf(check_UsageEvent);
-export const assertUsageEvent: rt.Asserts<types.UsageEvent> = /* @__PURE__ */ asserterOf(
+export const UsageEvent: StandardSchemaV1<types.UsageEvent> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_UsageEvent,
   '`UsageEvent`',
 );
-export const validateUsageEvent: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_UsageEvent,
-  '`UsageEvent`',
-);
+export const isUsageEvent: rt.Guard<types.UsageEvent> = /* @__PURE__ */ guardOf(UsageEvent);
+export const assertUsageEvent: rt.Asserts<types.UsageEvent> =
+  /* @__PURE__ */ asserterOf(UsageEvent);
+export const validateUsageEvent: rt.Validate = /* @__PURE__ */ validatorOf(UsageEvent);
 
 function check_UsageEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -453,7 +402,7 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
 }
 
 /** Every issue of the path parameters of `streamChatEvents`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateStreamChatEventsPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateStreamChatEventsPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_StreamChatEventsPathParams,
   '`StreamChatEventsPathParams`',
   2,
@@ -481,7 +430,7 @@ function check_StreamChatEventsPathParams(
 }
 
 /** Every issue of the query parameters of `listLogs`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListLogsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListLogsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListLogsQueryParams,
   '`ListLogsQueryParams`',
   2,

@@ -2,8 +2,9 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqInteger,
@@ -21,6 +22,8 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
+const vendor = 'parameters-client';
+
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['number', 'title', 'tags'];
@@ -32,15 +35,14 @@ const KEYS_8: readonly string[] = ['project_id', 'item_number'];
 const KEYS_9: readonly string[] = ['Idempotency-Window'];
 
 /** `Item` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Item: StandardSchemaV1<types.Item> = /* @__PURE__ */ standardSchema(
-  'parameters-client',
+export const Item: StandardSchemaV1<types.Item> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Item,
   '`Item`',
-  0,
 );
-export const isItem: rt.Guard<types.Item> = /* @__PURE__ */ guardOf(check_Item);
-export const assertItem: rt.Asserts<types.Item> = /* @__PURE__ */ asserterOf(check_Item, '`Item`');
-export const validateItem: rt.Validate = /* @__PURE__ */ validatorOf(check_Item, '`Item`');
+export const isItem: rt.Guard<types.Item> = /* @__PURE__ */ guardOf(Item);
+export const assertItem: rt.Asserts<types.Item> = /* @__PURE__ */ asserterOf(Item);
+export const validateItem: rt.Validate = /* @__PURE__ */ validatorOf(Item);
 
 function check_Item(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -72,20 +74,13 @@ function check_Item(value: unknown, mode: number, label: string, depth: number):
 
 /** `ListItemsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListItemsResponse: StandardSchemaV1<types.ListItemsResponse> =
-  /* @__PURE__ */ standardSchema(
-    'parameters-client',
-    check_ListItemsResponse,
-    '`ListItemsResponse`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ListItemsResponse, '`ListItemsResponse`');
 export const isListItemsResponse: rt.Guard<types.ListItemsResponse> =
-  /* @__PURE__ */ guardOf(check_ListItemsResponse);
+  /* @__PURE__ */ guardOf(ListItemsResponse);
 export const assertListItemsResponse: rt.Asserts<types.ListItemsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListItemsResponse, '`ListItemsResponse`');
-export const validateListItemsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListItemsResponse,
-  '`ListItemsResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListItemsResponse);
+export const validateListItemsResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListItemsResponse);
 
 function check_ListItemsResponse(
   value: unknown,
@@ -142,7 +137,7 @@ function check_ListItemsResponse(
 }
 
 /** Every issue of the path parameters of `listItems`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListItemsPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListItemsPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListItemsPathParams,
   '`ListItemsPathParams`',
   2,
@@ -170,7 +165,7 @@ function check_ListItemsPathParams(
 }
 
 /** Every issue of the query parameters of `listItems`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListItemsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListItemsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListItemsQueryParams,
   '`ListItemsQueryParams`',
   2,
@@ -249,7 +244,7 @@ function check_ListItemsQueryParams(
 }
 
 /** Every issue of the header parameters of `listItems`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListItemsHeaderParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListItemsHeaderParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListItemsHeaderParams,
   '`ListItemsHeaderParams`',
   2,
@@ -277,7 +272,7 @@ function check_ListItemsHeaderParams(
 }
 
 /** Every issue of the path parameters of `deleteItem`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateDeleteItemPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateDeleteItemPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_DeleteItemPathParams,
   '`DeleteItemPathParams`',
   2,
@@ -311,7 +306,7 @@ function check_DeleteItemPathParams(
 }
 
 /** Every issue of the path parameters of `getItem`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetItemPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetItemPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetItemPathParams,
   '`GetItemPathParams`',
   2,
@@ -345,7 +340,7 @@ function check_GetItemPathParams(
 }
 
 /** Every issue of the header parameters of `getItem`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetItemHeaderParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetItemHeaderParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetItemHeaderParams,
   '`GetItemHeaderParams`',
   2,

@@ -2,8 +2,9 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   expected,
@@ -19,6 +20,8 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
+const vendor = 'root-client';
+
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['name'];
@@ -27,18 +30,14 @@ const KEYS_5: readonly string[] = ['code'];
 const KEYS_6: readonly string[] = ['lang'];
 
 /** `ApiInfo` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ApiInfo: StandardSchemaV1<types.ApiInfo> = /* @__PURE__ */ standardSchema(
-  'root-client',
-  check_ApiInfo,
-  '`ApiInfo`',
-  0,
-);
-export const isApiInfo: rt.Guard<types.ApiInfo> = /* @__PURE__ */ guardOf(check_ApiInfo);
-export const assertApiInfo: rt.Asserts<types.ApiInfo> = /* @__PURE__ */ asserterOf(
+export const ApiInfo: StandardSchemaV1<types.ApiInfo> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ApiInfo,
   '`ApiInfo`',
 );
-export const validateApiInfo: rt.Validate = /* @__PURE__ */ validatorOf(check_ApiInfo, '`ApiInfo`');
+export const isApiInfo: rt.Guard<types.ApiInfo> = /* @__PURE__ */ guardOf(ApiInfo);
+export const assertApiInfo: rt.Asserts<types.ApiInfo> = /* @__PURE__ */ asserterOf(ApiInfo);
+export const validateApiInfo: rt.Validate = /* @__PURE__ */ validatorOf(ApiInfo);
 
 function check_ApiInfo(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -55,18 +54,14 @@ function check_ApiInfo(value: unknown, mode: number, label: string, depth: numbe
 }
 
 /** `Lookup` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Lookup: StandardSchemaV1<types.Lookup> = /* @__PURE__ */ standardSchema(
-  'root-client',
-  check_Lookup,
-  '`Lookup`',
-  0,
-);
-export const isLookup: rt.Guard<types.Lookup> = /* @__PURE__ */ guardOf(check_Lookup);
-export const assertLookup: rt.Asserts<types.Lookup> = /* @__PURE__ */ asserterOf(
+export const Lookup: StandardSchemaV1<types.Lookup> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Lookup,
   '`Lookup`',
 );
-export const validateLookup: rt.Validate = /* @__PURE__ */ validatorOf(check_Lookup, '`Lookup`');
+export const isLookup: rt.Guard<types.Lookup> = /* @__PURE__ */ guardOf(Lookup);
+export const assertLookup: rt.Asserts<types.Lookup> = /* @__PURE__ */ asserterOf(Lookup);
+export const validateLookup: rt.Validate = /* @__PURE__ */ validatorOf(Lookup);
 
 function check_Lookup(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -83,7 +78,7 @@ function check_Lookup(value: unknown, mode: number, label: string, depth: number
 }
 
 /** Every issue of the path parameters of `getCode`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetCodePathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetCodePathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetCodePathParams,
   '`GetCodePathParams`',
   2,
@@ -111,7 +106,7 @@ function check_GetCodePathParams(
 }
 
 /** Every issue of the query parameters of `getCode`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetCodeQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetCodeQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetCodeQueryParams,
   '`GetCodeQueryParams`',
   2,

@@ -2,8 +2,9 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   optInteger,
@@ -25,6 +26,8 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
+const vendor = 'uploads-client';
+
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['id'];
@@ -41,15 +44,14 @@ const KEYS_13: readonly string[] = ['limit', 'order'];
 const KEYS_14: readonly string[] = ['thing_id'];
 
 /** `Ack` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Ack: StandardSchemaV1<types.Ack> = /* @__PURE__ */ standardSchema(
-  'uploads-client',
+export const Ack: StandardSchemaV1<types.Ack> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Ack,
   '`Ack`',
-  0,
 );
-export const isAck: rt.Guard<types.Ack> = /* @__PURE__ */ guardOf(check_Ack);
-export const assertAck: rt.Asserts<types.Ack> = /* @__PURE__ */ asserterOf(check_Ack, '`Ack`');
-export const validateAck: rt.Validate = /* @__PURE__ */ validatorOf(check_Ack, '`Ack`');
+export const isAck: rt.Guard<types.Ack> = /* @__PURE__ */ guardOf(Ack);
+export const assertAck: rt.Asserts<types.Ack> = /* @__PURE__ */ asserterOf(Ack);
+export const validateAck: rt.Validate = /* @__PURE__ */ validatorOf(Ack);
 
 function check_Ack(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -67,20 +69,13 @@ function check_Ack(value: unknown, mode: number, label: string, depth: number): 
 
 /** `CreateFileRequest` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const CreateFileRequest: StandardSchemaV1<types.CreateFileRequest> =
-  /* @__PURE__ */ standardSchema(
-    'uploads-client',
-    check_CreateFileRequest,
-    '`CreateFileRequest`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_CreateFileRequest, '`CreateFileRequest`');
 export const isCreateFileRequest: rt.Guard<types.CreateFileRequest> =
-  /* @__PURE__ */ guardOf(check_CreateFileRequest);
+  /* @__PURE__ */ guardOf(CreateFileRequest);
 export const assertCreateFileRequest: rt.Asserts<types.CreateFileRequest> =
-  /* @__PURE__ */ asserterOf(check_CreateFileRequest, '`CreateFileRequest`');
-export const validateCreateFileRequest: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_CreateFileRequest,
-  '`CreateFileRequest`',
-);
+  /* @__PURE__ */ asserterOf(CreateFileRequest);
+export const validateCreateFileRequest: rt.Validate =
+  /* @__PURE__ */ validatorOf(CreateFileRequest);
 
 function check_CreateFileRequest(
   value: unknown,
@@ -151,20 +146,13 @@ function check_CreateFileRequest(
 
 /** `CreateImageEditRequest` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const CreateImageEditRequest: StandardSchemaV1<types.CreateImageEditRequest> =
-  /* @__PURE__ */ standardSchema(
-    'uploads-client',
-    check_CreateImageEditRequest,
-    '`CreateImageEditRequest`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_CreateImageEditRequest, '`CreateImageEditRequest`');
 export const isCreateImageEditRequest: rt.Guard<types.CreateImageEditRequest> =
-  /* @__PURE__ */ guardOf(check_CreateImageEditRequest);
+  /* @__PURE__ */ guardOf(CreateImageEditRequest);
 export const assertCreateImageEditRequest: rt.Asserts<types.CreateImageEditRequest> =
-  /* @__PURE__ */ asserterOf(check_CreateImageEditRequest, '`CreateImageEditRequest`');
-export const validateCreateImageEditRequest: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_CreateImageEditRequest,
-  '`CreateImageEditRequest`',
-);
+  /* @__PURE__ */ asserterOf(CreateImageEditRequest);
+export const validateCreateImageEditRequest: rt.Validate =
+  /* @__PURE__ */ validatorOf(CreateImageEditRequest);
 
 function check_CreateImageEditRequest(
   value: unknown,
@@ -221,20 +209,13 @@ function check_CreateImageEditRequest(
 
 /** `CreateThingRequest` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const CreateThingRequest: StandardSchemaV1<types.CreateThingRequest> =
-  /* @__PURE__ */ standardSchema(
-    'uploads-client',
-    check_CreateThingRequest,
-    '`CreateThingRequest`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_CreateThingRequest, '`CreateThingRequest`');
 export const isCreateThingRequest: rt.Guard<types.CreateThingRequest> =
-  /* @__PURE__ */ guardOf(check_CreateThingRequest);
+  /* @__PURE__ */ guardOf(CreateThingRequest);
 export const assertCreateThingRequest: rt.Asserts<types.CreateThingRequest> =
-  /* @__PURE__ */ asserterOf(check_CreateThingRequest, '`CreateThingRequest`');
-export const validateCreateThingRequest: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_CreateThingRequest,
-  '`CreateThingRequest`',
-);
+  /* @__PURE__ */ asserterOf(CreateThingRequest);
+export const validateCreateThingRequest: rt.Validate =
+  /* @__PURE__ */ validatorOf(CreateThingRequest);
 
 function check_CreateThingRequest(
   value: unknown,
@@ -271,18 +252,16 @@ function check_CreateThingRequest(
 }
 
 /** `CreateTokenBody` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const CreateTokenBody: StandardSchemaV1<types.CreateTokenBody> =
-  /* @__PURE__ */ standardSchema('uploads-client', check_CreateTokenBody, '`CreateTokenBody`', 0);
+export const CreateTokenBody: StandardSchemaV1<types.CreateTokenBody> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_CreateTokenBody,
+  '`CreateTokenBody`',
+);
 export const isCreateTokenBody: rt.Guard<types.CreateTokenBody> =
-  /* @__PURE__ */ guardOf(check_CreateTokenBody);
-export const assertCreateTokenBody: rt.Asserts<types.CreateTokenBody> = /* @__PURE__ */ asserterOf(
-  check_CreateTokenBody,
-  '`CreateTokenBody`',
-);
-export const validateCreateTokenBody: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_CreateTokenBody,
-  '`CreateTokenBody`',
-);
+  /* @__PURE__ */ guardOf(CreateTokenBody);
+export const assertCreateTokenBody: rt.Asserts<types.CreateTokenBody> =
+  /* @__PURE__ */ asserterOf(CreateTokenBody);
+export const validateCreateTokenBody: rt.Validate = /* @__PURE__ */ validatorOf(CreateTokenBody);
 
 function check_CreateTokenBody(
   value: unknown,
@@ -307,22 +286,15 @@ function check_CreateTokenBody(
 }
 
 /** `PutBlobBody` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const PutBlobBody: StandardSchemaV1<types.PutBlobBody> = /* @__PURE__ */ standardSchema(
-  'uploads-client',
-  check_PutBlobBody,
-  '`PutBlobBody`',
-  0,
-);
-export const isPutBlobBody: rt.Guard<types.PutBlobBody> =
-  /* @__PURE__ */ guardOf(check_PutBlobBody);
-export const assertPutBlobBody: rt.Asserts<types.PutBlobBody> = /* @__PURE__ */ asserterOf(
+export const PutBlobBody: StandardSchemaV1<types.PutBlobBody> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_PutBlobBody,
   '`PutBlobBody`',
 );
-export const validatePutBlobBody: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_PutBlobBody,
-  '`PutBlobBody`',
-);
+export const isPutBlobBody: rt.Guard<types.PutBlobBody> = /* @__PURE__ */ guardOf(PutBlobBody);
+export const assertPutBlobBody: rt.Asserts<types.PutBlobBody> =
+  /* @__PURE__ */ asserterOf(PutBlobBody);
+export const validatePutBlobBody: rt.Validate = /* @__PURE__ */ validatorOf(PutBlobBody);
 
 function check_PutBlobBody(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -334,7 +306,7 @@ function check_PutBlobBody(value: unknown, mode: number, label: string, depth: n
 }
 
 /** Every issue of the path parameters of `putBlob`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validatePutBlobPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validatePutBlobPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_PutBlobPathParams,
   '`PutBlobPathParams`',
   2,
@@ -362,7 +334,7 @@ function check_PutBlobPathParams(
 }
 
 /** Every issue of the query parameters of `listThings`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListThingsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListThingsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListThingsQueryParams,
   '`ListThingsQueryParams`',
   2,
@@ -396,7 +368,7 @@ function check_ListThingsQueryParams(
 }
 
 /** Every issue of the path parameters of `archiveThing`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateArchiveThingPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateArchiveThingPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ArchiveThingPathParams,
   '`ArchiveThingPathParams`',
   2,
