@@ -11,6 +11,12 @@ import {
   reqBoolean,
   optBoolean,
   reqConst,
+  reqStringIn,
+  optStringIn,
+  reqIntegerIn,
+  optIntegerIn,
+  reqEnum,
+  optEnum,
   codePoints,
   expected,
   isObject,
@@ -35,11 +41,13 @@ export type { ValidationIssue } from './internal/errors.js';
 
 const vendor = 'chatkit-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['id', 'mime_type', 'name', 'preview_url', 'type'];
-const PATH_4: readonly (string | number)[] = ['output'];
-const KEYS_5: readonly string[] = [
+const ENUM_1: readonly string[] = ['image', 'file'];
+const NESTED_2: readonly string[] = [];
+const PATH_3: readonly (string | number)[] = [];
+const KEYS_4: readonly string[] = ['id', 'mime_type', 'name', 'preview_url', 'type'];
+const PATH_5: readonly (string | number)[] = ['output'];
+const ENUM_6: readonly string[] = ['in_progress', 'completed'];
+const KEYS_7: readonly string[] = [
   'id',
   'arguments',
   'call_id',
@@ -51,19 +59,20 @@ const KEYS_5: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_6: readonly string[] = ['annotations', 'text', 'type'];
-const PATH_7: readonly (string | number)[] = ['source', 'filename'];
-const PATH_8: readonly (string | number)[] = ['source', 'type'];
-const PATH_9: readonly (string | number)[] = ['source'];
-const KEYS_10: readonly string[] = ['filename', 'type'];
-const NESTED_11: readonly string[] = ['source.filename', 'source.type'];
-const KEYS_12: readonly string[] = ['source', 'type'];
-const PATH_13: readonly (string | number)[] = ['source', 'url'];
-const KEYS_14: readonly string[] = ['type', 'url'];
-const NESTED_15: readonly string[] = ['source.type', 'source.url'];
-const PATH_16: readonly (string | number)[] = ['heading'];
-const PATH_17: readonly (string | number)[] = ['summary'];
-const KEYS_18: readonly string[] = [
+const KEYS_8: readonly string[] = ['annotations', 'text', 'type'];
+const PATH_9: readonly (string | number)[] = ['source', 'filename'];
+const PATH_10: readonly (string | number)[] = ['source', 'type'];
+const PATH_11: readonly (string | number)[] = ['source'];
+const KEYS_12: readonly string[] = ['filename', 'type'];
+const NESTED_13: readonly string[] = ['source.filename', 'source.type'];
+const KEYS_14: readonly string[] = ['source', 'type'];
+const PATH_15: readonly (string | number)[] = ['source', 'url'];
+const KEYS_16: readonly string[] = ['type', 'url'];
+const NESTED_17: readonly string[] = ['source.type', 'source.url'];
+const PATH_18: readonly (string | number)[] = ['heading'];
+const PATH_19: readonly (string | number)[] = ['summary'];
+const ENUM_20: readonly string[] = ['custom', 'thought'];
+const KEYS_21: readonly string[] = [
   'id',
   'created_at',
   'heading',
@@ -73,28 +82,28 @@ const KEYS_18: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_19: readonly string[] = ['heading', 'summary', 'type'];
-const KEYS_20: readonly string[] = ['id', 'created_at', 'object', 'tasks', 'thread_id', 'type'];
-const PATH_21: readonly (string | number)[] = ['status'];
-const PATH_22: readonly (string | number)[] = ['title'];
-const NESTED_23: readonly string[] = ['status.type', 'status.reason'];
-const KEYS_24: readonly string[] = ['id', 'created_at', 'object', 'status', 'title', 'user'];
-const KEYS_25: readonly string[] = ['id', 'content', 'created_at', 'object', 'thread_id', 'type'];
-const PATH_26: readonly (string | number)[] = ['first_id'];
-const PATH_27: readonly (string | number)[] = ['last_id'];
-const KEYS_28: readonly string[] = ['data', 'first_id', 'has_more', 'last_id', 'object'];
-const KEYS_29: readonly string[] = ['type'];
-const PATH_30: readonly (string | number)[] = ['reason'];
-const KEYS_31: readonly string[] = ['type', 'reason'];
-const PATH_32: readonly (string | number)[] = ['inference_options', 'model'];
-const PATH_33: readonly (string | number)[] = ['inference_options', 'tool_choice', 'id'];
-const PATH_34: readonly (string | number)[] = ['inference_options', 'tool_choice'];
-const KEYS_35: readonly string[] = ['id'];
-const NESTED_36: readonly string[] = ['tool_choice.id'];
-const PATH_37: readonly (string | number)[] = ['inference_options'];
-const KEYS_38: readonly string[] = ['model', 'tool_choice'];
-const NESTED_39: readonly string[] = ['inference_options.model', 'inference_options.tool_choice'];
-const KEYS_40: readonly string[] = [
+const KEYS_22: readonly string[] = ['heading', 'summary', 'type'];
+const KEYS_23: readonly string[] = ['id', 'created_at', 'object', 'tasks', 'thread_id', 'type'];
+const PATH_24: readonly (string | number)[] = ['status'];
+const PATH_25: readonly (string | number)[] = ['title'];
+const NESTED_26: readonly string[] = ['status.type', 'status.reason'];
+const KEYS_27: readonly string[] = ['id', 'created_at', 'object', 'status', 'title', 'user'];
+const KEYS_28: readonly string[] = ['id', 'content', 'created_at', 'object', 'thread_id', 'type'];
+const PATH_29: readonly (string | number)[] = ['first_id'];
+const PATH_30: readonly (string | number)[] = ['last_id'];
+const KEYS_31: readonly string[] = ['data', 'first_id', 'has_more', 'last_id', 'object'];
+const KEYS_32: readonly string[] = ['type'];
+const PATH_33: readonly (string | number)[] = ['reason'];
+const KEYS_34: readonly string[] = ['type', 'reason'];
+const PATH_35: readonly (string | number)[] = ['inference_options', 'model'];
+const PATH_36: readonly (string | number)[] = ['inference_options', 'tool_choice', 'id'];
+const PATH_37: readonly (string | number)[] = ['inference_options', 'tool_choice'];
+const KEYS_38: readonly string[] = ['id'];
+const NESTED_39: readonly string[] = ['tool_choice.id'];
+const PATH_40: readonly (string | number)[] = ['inference_options'];
+const KEYS_41: readonly string[] = ['model', 'tool_choice'];
+const NESTED_42: readonly string[] = ['inference_options.model', 'inference_options.tool_choice'];
+const KEYS_43: readonly string[] = [
   'id',
   'attachments',
   'content',
@@ -104,20 +113,21 @@ const KEYS_40: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_41: readonly string[] = ['text', 'type'];
-const KEYS_42: readonly string[] = ['id', 'created_at', 'object', 'thread_id', 'type', 'widget'];
-const PATH_43: readonly (string | number)[] = ['tracing', 'enabled'];
-const PATH_44: readonly (string | number)[] = ['tracing'];
-const KEYS_45: readonly string[] = ['enabled'];
-const PATH_46: readonly (string | number)[] = ['version'];
-const NESTED_47: readonly string[] = ['tracing.enabled'];
-const KEYS_48: readonly string[] = ['id', 'state_variables', 'tracing', 'version'];
-const PATH_49: readonly (string | number)[] = ['chatkit_configuration'];
-const PATH_50: readonly (string | number)[] = ['rate_limits', 'max_requests_per_1_minute'];
-const PATH_51: readonly (string | number)[] = ['rate_limits'];
-const KEYS_52: readonly string[] = ['max_requests_per_1_minute'];
-const PATH_53: readonly (string | number)[] = ['workflow'];
-const NESTED_54: readonly string[] = [
+const KEYS_44: readonly string[] = ['text', 'type'];
+const KEYS_45: readonly string[] = ['id', 'created_at', 'object', 'thread_id', 'type', 'widget'];
+const PATH_46: readonly (string | number)[] = ['tracing', 'enabled'];
+const PATH_47: readonly (string | number)[] = ['tracing'];
+const KEYS_48: readonly string[] = ['enabled'];
+const PATH_49: readonly (string | number)[] = ['version'];
+const NESTED_50: readonly string[] = ['tracing.enabled'];
+const KEYS_51: readonly string[] = ['id', 'state_variables', 'tracing', 'version'];
+const PATH_52: readonly (string | number)[] = ['chatkit_configuration'];
+const PATH_53: readonly (string | number)[] = ['rate_limits', 'max_requests_per_1_minute'];
+const PATH_54: readonly (string | number)[] = ['rate_limits'];
+const KEYS_55: readonly string[] = ['max_requests_per_1_minute'];
+const ENUM_56: readonly string[] = ['active', 'expired', 'cancelled'];
+const PATH_57: readonly (string | number)[] = ['workflow'];
+const NESTED_58: readonly string[] = [
   'chatkit_configuration.automatic_thread_titling',
   'chatkit_configuration.file_upload',
   'chatkit_configuration.history',
@@ -127,7 +137,7 @@ const NESTED_54: readonly string[] = [
   'workflow.tracing',
   'workflow.version',
 ];
-const KEYS_55: readonly string[] = [
+const KEYS_59: readonly string[] = [
   'id',
   'chatkit_configuration',
   'client_secret',
@@ -139,18 +149,18 @@ const KEYS_55: readonly string[] = [
   'user',
   'workflow',
 ];
-const PATH_56: readonly (string | number)[] = ['automatic_thread_titling', 'enabled'];
-const PATH_57: readonly (string | number)[] = ['automatic_thread_titling'];
-const PATH_58: readonly (string | number)[] = ['file_upload', 'enabled'];
-const PATH_59: readonly (string | number)[] = ['file_upload', 'max_file_size'];
-const PATH_60: readonly (string | number)[] = ['file_upload', 'max_files'];
-const PATH_61: readonly (string | number)[] = ['file_upload'];
-const KEYS_62: readonly string[] = ['enabled', 'max_file_size', 'max_files'];
-const PATH_63: readonly (string | number)[] = ['history', 'enabled'];
-const PATH_64: readonly (string | number)[] = ['history', 'recent_threads'];
-const PATH_65: readonly (string | number)[] = ['history'];
-const KEYS_66: readonly string[] = ['enabled', 'recent_threads'];
-const NESTED_67: readonly string[] = [
+const PATH_60: readonly (string | number)[] = ['automatic_thread_titling', 'enabled'];
+const PATH_61: readonly (string | number)[] = ['automatic_thread_titling'];
+const PATH_62: readonly (string | number)[] = ['file_upload', 'enabled'];
+const PATH_63: readonly (string | number)[] = ['file_upload', 'max_file_size'];
+const PATH_64: readonly (string | number)[] = ['file_upload', 'max_files'];
+const PATH_65: readonly (string | number)[] = ['file_upload'];
+const KEYS_66: readonly string[] = ['enabled', 'max_file_size', 'max_files'];
+const PATH_67: readonly (string | number)[] = ['history', 'enabled'];
+const PATH_68: readonly (string | number)[] = ['history', 'recent_threads'];
+const PATH_69: readonly (string | number)[] = ['history'];
+const KEYS_70: readonly string[] = ['enabled', 'recent_threads'];
+const NESTED_71: readonly string[] = [
   'automatic_thread_titling.enabled',
   'file_upload.enabled',
   'file_upload.max_file_size',
@@ -158,28 +168,40 @@ const NESTED_67: readonly string[] = [
   'history.enabled',
   'history.recent_threads',
 ];
-const KEYS_68: readonly string[] = ['automatic_thread_titling', 'file_upload', 'history'];
-const KEYS_69: readonly string[] = ['anchor', 'seconds'];
-const PATH_70: readonly (string | number)[] = ['max_file_size'];
-const PATH_71: readonly (string | number)[] = ['max_files'];
-const PATH_72: readonly (string | number)[] = ['recent_threads'];
-const KEYS_73: readonly string[] = ['id', 'version', 'state_variables', 'tracing'];
-const PATH_74: readonly (string | number)[] = ['error', 'message'];
-const PATH_75: readonly (string | number)[] = ['error', 'type'];
-const PATH_76: readonly (string | number)[] = ['error', 'param'];
-const PATH_77: readonly (string | number)[] = ['error', 'code'];
-const PATH_78: readonly (string | number)[] = ['error'];
-const KEYS_79: readonly string[] = ['message', 'type', 'param', 'code'];
-const NESTED_80: readonly string[] = ['error.message', 'error.type', 'error.param', 'error.code'];
-const KEYS_81: readonly string[] = ['error'];
-const PATH_82: readonly (string | number)[] = ['workflow', 'id'];
-const PATH_83: readonly (string | number)[] = ['workflow', 'version'];
-const PATH_84: readonly (string | number)[] = ['workflow', 'tracing'];
-const PATH_85: readonly (string | number)[] = ['chatkit_configuration', 'automatic_thread_titling'];
-const PATH_86: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'enabled'];
-const PATH_87: readonly (string | number)[] = ['chatkit_configuration', 'history', 'enabled'];
-const PATH_88: readonly (string | number)[] = ['expires_after', 'anchor'];
-const NESTED_89: readonly string[] = [
+const KEYS_72: readonly string[] = ['automatic_thread_titling', 'file_upload', 'history'];
+const KEYS_73: readonly string[] = ['anchor', 'seconds'];
+const PATH_74: readonly (string | number)[] = ['max_file_size'];
+const PATH_75: readonly (string | number)[] = ['max_files'];
+const PATH_76: readonly (string | number)[] = ['recent_threads'];
+const KEYS_77: readonly string[] = ['id', 'version', 'state_variables', 'tracing'];
+const PATH_78: readonly (string | number)[] = ['error', 'message'];
+const PATH_79: readonly (string | number)[] = ['error', 'type'];
+const PATH_80: readonly (string | number)[] = ['error', 'param'];
+const PATH_81: readonly (string | number)[] = ['error', 'code'];
+const PATH_82: readonly (string | number)[] = ['error'];
+const KEYS_83: readonly string[] = ['message', 'type', 'param', 'code'];
+const NESTED_84: readonly string[] = ['error.message', 'error.type', 'error.param', 'error.code'];
+const KEYS_85: readonly string[] = ['error'];
+const PATH_86: readonly (string | number)[] = ['workflow', 'id'];
+const PATH_87: readonly (string | number)[] = ['workflow', 'version'];
+const PATH_88: readonly (string | number)[] = ['workflow', 'tracing'];
+const PATH_89: readonly (string | number)[] = ['chatkit_configuration', 'automatic_thread_titling'];
+const PATH_90: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'enabled'];
+const PATH_91: readonly (string | number)[] = [
+  'chatkit_configuration',
+  'file_upload',
+  'max_file_size',
+];
+const PATH_92: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'max_files'];
+const PATH_93: readonly (string | number)[] = ['chatkit_configuration', 'history', 'enabled'];
+const PATH_94: readonly (string | number)[] = [
+  'chatkit_configuration',
+  'history',
+  'recent_threads',
+];
+const PATH_95: readonly (string | number)[] = ['expires_after', 'anchor'];
+const PATH_96: readonly (string | number)[] = ['expires_after', 'seconds'];
+const NESTED_97: readonly string[] = [
   'workflow.id',
   'workflow.version',
   'workflow.state_variables',
@@ -191,18 +213,19 @@ const NESTED_89: readonly string[] = [
   'expires_after.seconds',
   'rate_limits.max_requests_per_1_minute',
 ];
-const KEYS_90: readonly string[] = [
+const KEYS_98: readonly string[] = [
   'user',
   'workflow',
   'chatkit_configuration',
   'expires_after',
   'rate_limits',
 ];
-const KEYS_91: readonly string[] = ['id', 'deleted', 'object'];
-const KEYS_92: readonly string[] = ['session_id'];
-const KEYS_93: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
-const KEYS_94: readonly string[] = ['thread_id'];
-const KEYS_95: readonly string[] = ['after', 'before', 'limit', 'order'];
+const KEYS_99: readonly string[] = ['id', 'deleted', 'object'];
+const KEYS_100: readonly string[] = ['session_id'];
+const ENUM_101: readonly string[] = ['asc', 'desc'];
+const KEYS_102: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
+const KEYS_103: readonly string[] = ['thread_id'];
+const KEYS_104: readonly string[] = ['after', 'before', 'limit', 'order'];
 
 /** `ChatKitAttachment` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitAttachment: StandardSchemaV1<types.ChatKitAttachment> =
@@ -229,12 +252,9 @@ function check_ChatKitAttachment(
     if (!(typeof v4 === 'string' || v4 === null)) {
       issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v4);
     }
-    const v5 = value.type;
-    if (!(v5 === 'image' || v5 === 'file' || ((mode & 2) === 0 && typeof v5 === 'string'))) {
-      issues = requiredUnlisted(issues, ['type'], "one of 'image', 'file'", v5);
-    }
+    issues = reqEnum(issues, value.type, 'type', ENUM_1, mode);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, mime_type, name, preview_url, type }`', value);
@@ -268,19 +288,12 @@ function check_ChatKitClientToolCall(
     issues = reqString(issues, value.name, 'name');
     issues = reqConst(issues, value.object, 'object', 'chatkit.thread_item');
     const v7 = value.output;
-    issues = nestRequired(issues, PATH_4, check_shape_1(v7, mode, '`output`', depth + 1), v7);
-    const v8 = value.status;
-    if (!(
-      v8 === 'in_progress' ||
-      v8 === 'completed' ||
-      ((mode & 2) === 0 && typeof v8 === 'string')
-    )) {
-      issues = requiredUnlisted(issues, ['status'], "one of 'in_progress', 'completed'", v8);
-    }
+    issues = nestRequired(issues, PATH_5, check_shape_1(v7, mode, '`output`', depth + 1), v7);
+    issues = reqEnum(issues, value.status, 'status', ENUM_6, mode);
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.client_tool_call');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_7, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, arguments, call_id, created_at, … }`', value);
@@ -327,7 +340,7 @@ function check_ChatKitResponseOutputText(
     issues = reqString(issues, value.text, 'text');
     issues = reqConst(issues, value.type, 'type', 'output_text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_8, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ annotations, text, type }`', value);
@@ -360,17 +373,17 @@ function check_ChatKitResponseOutputTextAnnotationFile(
   if (isObject(value)) {
     const v1 = value.source;
     if (isObject(v1)) {
-      issues = reqString(issues, v1.filename, PATH_7);
-      issues = reqConst(issues, v1.type, PATH_8, 'file');
+      issues = reqString(issues, v1.filename, PATH_9);
+      issues = reqConst(issues, v1.type, PATH_10, 'file');
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_9, v1, '`source`', KEYS_10, NESTED_1);
+        issues = unknownKeys(issues, PATH_11, v1, '`source`', KEYS_12, NESTED_2);
       }
     } else {
       issues = required(issues, ['source'], 'an object `{ filename, type }`', v1);
     }
     issues = reqConst(issues, value.type, 'type', 'file');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_11);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_14, NESTED_13);
     }
   } else {
     issues = expected(issues, [], 'an object `{ source, type }`', value);
@@ -403,17 +416,17 @@ function check_ChatKitResponseOutputTextAnnotationURL(
   if (isObject(value)) {
     const v1 = value.source;
     if (isObject(v1)) {
-      issues = reqConst(issues, v1.type, PATH_8, 'url');
-      issues = reqString(issues, v1.url, PATH_13);
+      issues = reqConst(issues, v1.type, PATH_10, 'url');
+      issues = reqString(issues, v1.url, PATH_15);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_9, v1, '`source`', KEYS_14, NESTED_1);
+        issues = unknownKeys(issues, PATH_11, v1, '`source`', KEYS_16, NESTED_2);
       }
     } else {
       issues = required(issues, ['source'], 'an object `{ type, url }`', v1);
     }
     issues = reqConst(issues, value.type, 'type', 'url');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_15);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_14, NESTED_17);
     }
   } else {
     issues = expected(issues, [], 'an object `{ source, type }`', value);
@@ -496,18 +509,15 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
     issues = reqString(issues, value.id, 'id');
     issues = reqInteger(issues, value.created_at, 'created_at');
     const v3 = value.heading;
-    issues = nestRequired(issues, PATH_16, check_shape_1(v3, mode, '`heading`', depth + 1), v3);
+    issues = nestRequired(issues, PATH_18, check_shape_1(v3, mode, '`heading`', depth + 1), v3);
     issues = reqConst(issues, value.object, 'object', 'chatkit.thread_item');
     const v5 = value.summary;
-    issues = nestRequired(issues, PATH_17, check_shape_1(v5, mode, '`summary`', depth + 1), v5);
-    const v6 = value.task_type;
-    if (!(v6 === 'custom' || v6 === 'thought' || ((mode & 2) === 0 && typeof v6 === 'string'))) {
-      issues = requiredUnlisted(issues, ['task_type'], "one of 'custom', 'thought'", v6);
-    }
+    issues = nestRequired(issues, PATH_19, check_shape_1(v5, mode, '`summary`', depth + 1), v5);
+    issues = reqEnum(issues, value.task_type, 'task_type', ENUM_20, mode);
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.task');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_21, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, created_at, heading, object, … }`', value);
@@ -573,8 +583,8 @@ function check_ChatKitTaskGroup(
               ['tasks', i5],
               v6,
               'an item of `tasks`',
-              KEYS_19,
-              NESTED_1,
+              KEYS_22,
+              NESTED_2,
             );
           }
         } else {
@@ -587,7 +597,7 @@ function check_ChatKitTaskGroup(
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.task_group');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_20, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_23, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, created_at, object, tasks, … }`', value);
@@ -622,15 +632,15 @@ function check_ChatKitThread(
     const v4 = value.status;
     issues = nestRequired(
       issues,
-      PATH_21,
+      PATH_24,
       check_ChatKitThreadStatusUnion(v4, mode, '`status`', depth + 1),
       v4,
     );
     const v5 = value.title;
-    issues = nestRequired(issues, PATH_22, check_shape_1(v5, mode, '`title`', depth + 1), v5);
+    issues = nestRequired(issues, PATH_25, check_shape_1(v5, mode, '`title`', depth + 1), v5);
     issues = reqString(issues, value.user, 'user');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_24, NESTED_23);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_27, NESTED_26);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, created_at, object, status, … }`', value);
@@ -680,7 +690,7 @@ function check_ChatKitThreadAssistantMessageItem(
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.assistant_message');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_25, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_28, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, content, created_at, object, … }`', value);
@@ -720,13 +730,13 @@ function check_ChatKitThreadItemList(
       issues = required(issues, ['data'], 'an array', v1);
     }
     const v5 = value.first_id;
-    issues = nestRequired(issues, PATH_26, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
+    issues = nestRequired(issues, PATH_29, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
     issues = reqBoolean(issues, value.has_more, 'has_more');
     const v7 = value.last_id;
-    issues = nestRequired(issues, PATH_27, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
+    issues = nestRequired(issues, PATH_30, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
     issues = reqConst(issues, value.object, 'object', 'list');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_28, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_31, NESTED_2);
     }
   } else {
     issues = expected(
@@ -867,13 +877,13 @@ function check_ChatKitThreadList(
       issues = required(issues, ['data'], 'an array', v1);
     }
     const v5 = value.first_id;
-    issues = nestRequired(issues, PATH_26, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
+    issues = nestRequired(issues, PATH_29, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
     issues = reqBoolean(issues, value.has_more, 'has_more');
     const v7 = value.last_id;
-    issues = nestRequired(issues, PATH_27, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
+    issues = nestRequired(issues, PATH_30, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
     issues = reqConst(issues, value.object, 'object', 'list');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_28, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_31, NESTED_2);
     }
   } else {
     issues = expected(
@@ -907,7 +917,7 @@ function check_ChatKitThreadStatusActive(
   if (isObject(value)) {
     issues = reqConst(issues, value.type, 'type', 'active');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_29, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_32, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type }`', value);
@@ -936,9 +946,9 @@ function check_ChatKitThreadStatusClosed(
   if (isObject(value)) {
     issues = reqConst(issues, value.type, 'type', 'closed');
     const v2 = value.reason;
-    issues = nestRequired(issues, PATH_30, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
+    issues = nestRequired(issues, PATH_33, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_31, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_34, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type, reason }`', value);
@@ -967,9 +977,9 @@ function check_ChatKitThreadStatusLocked(
   if (isObject(value)) {
     issues = reqConst(issues, value.type, 'type', 'locked');
     const v2 = value.reason;
-    issues = nestRequired(issues, PATH_30, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
+    issues = nestRequired(issues, PATH_33, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_31, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_34, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type, reason }`', value);
@@ -1108,8 +1118,8 @@ function check_ChatKitThreadUserMessageItem(
               ['attachments', i3],
               v4,
               'an item of `attachments`',
-              KEYS_3,
-              NESTED_1,
+              KEYS_4,
+              NESTED_2,
             );
           }
         } else {
@@ -1189,13 +1199,13 @@ function check_ChatKitThreadUserMessageItem(
     if (v19 !== null) {
       if (isObject(v19)) {
         const v20 = v19.model;
-        issues = nestRequired(issues, PATH_32, check_shape_1(v20, mode, '`model`', depth + 2), v20);
+        issues = nestRequired(issues, PATH_35, check_shape_1(v20, mode, '`model`', depth + 2), v20);
         const v21 = v19.tool_choice;
         if (v21 !== null) {
           if (isObject(v21)) {
-            issues = reqString(issues, v21.id, PATH_33);
+            issues = reqString(issues, v21.id, PATH_36);
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_34, v21, '`tool_choice`', KEYS_35, NESTED_1);
+              issues = unknownKeys(issues, PATH_37, v21, '`tool_choice`', KEYS_38, NESTED_2);
             }
           } else {
             issues = requiredUnlisted(
@@ -1207,7 +1217,7 @@ function check_ChatKitThreadUserMessageItem(
           }
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_37, v19, '`inference_options`', KEYS_38, NESTED_36);
+          issues = unknownKeys(issues, PATH_40, v19, '`inference_options`', KEYS_41, NESTED_39);
         }
       } else {
         issues = requiredUnlisted(
@@ -1222,7 +1232,7 @@ function check_ChatKitThreadUserMessageItem(
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.user_message');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_40, NESTED_39);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_43, NESTED_42);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, attachments, content, created_at, … }`', value);
@@ -1256,7 +1266,7 @@ function check_ChatKitThreadUserMessageItemContentInputText(
     issues = reqString(issues, value.text, 'text');
     issues = reqConst(issues, value.type, 'type', 'input_text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_41, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_44, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ text, type }`', value);
@@ -1290,7 +1300,7 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
     issues = reqString(issues, value.text, 'text');
     issues = reqConst(issues, value.type, 'type', 'quoted_text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_41, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_44, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ text, type }`', value);
@@ -1386,7 +1396,7 @@ function check_ChatKitWidgetItem(
     issues = reqConst(issues, value.type, 'type', 'chatkit.widget');
     issues = reqString(issues, value.widget, 'widget');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_42, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_45, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, created_at, object, thread_id, … }`', value);
@@ -1436,17 +1446,17 @@ function check_ChatKitWorkflow(
     }
     const v5 = value.tracing;
     if (isObject(v5)) {
-      issues = reqBoolean(issues, v5.enabled, PATH_43);
+      issues = reqBoolean(issues, v5.enabled, PATH_46);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_44, v5, '`tracing`', KEYS_45, NESTED_1);
+        issues = unknownKeys(issues, PATH_47, v5, '`tracing`', KEYS_48, NESTED_2);
       }
     } else {
       issues = required(issues, ['tracing'], 'an object `{ enabled }`', v5);
     }
     const v8 = value.version;
-    issues = nestRequired(issues, PATH_46, check_shape_1(v8, mode, '`version`', depth + 1), v8);
+    issues = nestRequired(issues, PATH_49, check_shape_1(v8, mode, '`version`', depth + 1), v8);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_48, NESTED_47);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_51, NESTED_50);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, state_variables, tracing, version }`', value);
@@ -1473,7 +1483,7 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
     const v2 = value.chatkit_configuration;
     issues = nestRequired(
       issues,
-      PATH_49,
+      PATH_52,
       check_ChatSessionChatKitConfiguration(v2, mode, '`chatkit_configuration`', depth + 1),
       v2,
     );
@@ -1483,32 +1493,24 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
     issues = reqConst(issues, value.object, 'object', 'chatkit.session');
     const v7 = value.rate_limits;
     if (isObject(v7)) {
-      issues = reqInteger(issues, v7.max_requests_per_1_minute, PATH_50);
+      issues = reqInteger(issues, v7.max_requests_per_1_minute, PATH_53);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_51, v7, '`rate_limits`', KEYS_52, NESTED_1);
+        issues = unknownKeys(issues, PATH_54, v7, '`rate_limits`', KEYS_55, NESTED_2);
       }
     } else {
       issues = required(issues, ['rate_limits'], 'an object `{ max_requests_per_1_minute }`', v7);
     }
-    const v10 = value.status;
-    if (!(
-      v10 === 'active' ||
-      v10 === 'expired' ||
-      v10 === 'cancelled' ||
-      ((mode & 2) === 0 && typeof v10 === 'string')
-    )) {
-      issues = requiredUnlisted(issues, ['status'], "one of 'active', 'expired', 'cancelled'", v10);
-    }
+    issues = reqEnum(issues, value.status, 'status', ENUM_56, mode);
     issues = reqString(issues, value.user, 'user');
     const v12 = value.workflow;
     issues = nestRequired(
       issues,
-      PATH_53,
+      PATH_57,
       check_ChatKitWorkflow(v12, mode, '`workflow`', depth + 1),
       v12,
     );
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_55, NESTED_54);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_59, NESTED_58);
     }
   } else {
     issues = expected(
@@ -1547,7 +1549,7 @@ function check_ChatSessionAutomaticThreadTitling(
   if (isObject(value)) {
     issues = reqBoolean(issues, value.enabled, 'enabled');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_45, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_48, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ enabled }`', value);
@@ -1581,27 +1583,27 @@ function check_ChatSessionChatKitConfiguration(
   if (isObject(value)) {
     const v1 = value.automatic_thread_titling;
     if (isObject(v1)) {
-      issues = reqBoolean(issues, v1.enabled, PATH_56);
+      issues = reqBoolean(issues, v1.enabled, PATH_60);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_57, v1, '`automatic_thread_titling`', KEYS_45, NESTED_1);
+        issues = unknownKeys(issues, PATH_61, v1, '`automatic_thread_titling`', KEYS_48, NESTED_2);
       }
     } else {
       issues = required(issues, ['automatic_thread_titling'], 'an object `{ enabled }`', v1);
     }
     const v4 = value.file_upload;
     if (isObject(v4)) {
-      issues = reqBoolean(issues, v4.enabled, PATH_58);
+      issues = reqBoolean(issues, v4.enabled, PATH_62);
       const v6 = v4.max_file_size;
       issues = nestRequired(
         issues,
-        PATH_59,
+        PATH_63,
         check_shape_2(v6, mode, '`max_file_size`', depth + 2),
         v6,
       );
       const v7 = v4.max_files;
-      issues = nestRequired(issues, PATH_60, check_shape_2(v7, mode, '`max_files`', depth + 2), v7);
+      issues = nestRequired(issues, PATH_64, check_shape_2(v7, mode, '`max_files`', depth + 2), v7);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_61, v4, '`file_upload`', KEYS_62, NESTED_1);
+        issues = unknownKeys(issues, PATH_65, v4, '`file_upload`', KEYS_66, NESTED_2);
       }
     } else {
       issues = required(
@@ -1613,22 +1615,22 @@ function check_ChatSessionChatKitConfiguration(
     }
     const v9 = value.history;
     if (isObject(v9)) {
-      issues = reqBoolean(issues, v9.enabled, PATH_63);
+      issues = reqBoolean(issues, v9.enabled, PATH_67);
       const v11 = v9.recent_threads;
       issues = nestRequired(
         issues,
-        PATH_64,
+        PATH_68,
         check_shape_2(v11, mode, '`recent_threads`', depth + 2),
         v11,
       );
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_65, v9, '`history`', KEYS_66, NESTED_1);
+        issues = unknownKeys(issues, PATH_69, v9, '`history`', KEYS_70, NESTED_2);
       }
     } else {
       issues = required(issues, ['history'], 'an object `{ enabled, recent_threads }`', v9);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_68, NESTED_67);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_72, NESTED_71);
     }
   } else {
     issues = expected(
@@ -1668,53 +1670,31 @@ function check_ChatSessionChatKitConfigurationParam(
     if (v1 !== undefined) {
       issues = nest(
         issues,
-        PATH_57,
+        PATH_61,
         check_shape_3(v1, mode, '`automatic_thread_titling`', depth + 1),
       );
     }
     const v2 = value.file_upload;
     if (v2 !== undefined) {
       if (isObject(v2)) {
-        issues = optBoolean(issues, v2.enabled, PATH_58);
+        issues = optBoolean(issues, v2.enabled, PATH_62);
         const v4 = v2.max_file_size;
-        if (v4 !== undefined) {
-          if (!(typeof v4 === 'number' && Number.isInteger(v4))) {
-            issues = expected(issues, ['file_upload', 'max_file_size'], 'an integer', v4);
-          } else {
-            if (!(v4 >= 1)) {
-              issues = fail(
-                issues,
-                ['file_upload', 'max_file_size'],
-                'expected at least 1, found ' + String(v4),
-              );
-            }
-            if (!(v4 <= 512)) {
-              issues = fail(
-                issues,
-                ['file_upload', 'max_file_size'],
-                'expected at most 512, found ' + String(v4),
-              );
-            }
-          }
+        if (
+          v4 !== undefined &&
+          !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 512)
+        ) {
+          issues = optIntegerIn(issues, v4, PATH_63, 1, 512);
         }
         const v5 = v2.max_files;
-        if (v5 !== undefined) {
-          if (!(typeof v5 === 'number' && Number.isInteger(v5))) {
-            issues = expected(issues, ['file_upload', 'max_files'], 'an integer', v5);
-          } else if (!(v5 >= 1)) {
-            issues = fail(
-              issues,
-              ['file_upload', 'max_files'],
-              'expected at least 1, found ' + String(v5),
-            );
-          }
+        if (v5 !== undefined && !(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 1)) {
+          issues = optIntegerIn(issues, v5, PATH_64, 1, Infinity);
         }
         for (const k6 in v2) {
           if (k6 !== 'enabled' && k6 !== 'max_file_size' && k6 !== 'max_files') {
             issues = fail(
               issues,
               ['file_upload', k6],
-              unknownKeyMessage(k6, '`file_upload`', KEYS_62, NESTED_1),
+              unknownKeyMessage(k6, '`file_upload`', KEYS_66, NESTED_2),
             );
           }
         }
@@ -1730,25 +1710,17 @@ function check_ChatSessionChatKitConfigurationParam(
     const v7 = value.history;
     if (v7 !== undefined) {
       if (isObject(v7)) {
-        issues = optBoolean(issues, v7.enabled, PATH_63);
+        issues = optBoolean(issues, v7.enabled, PATH_67);
         const v9 = v7.recent_threads;
-        if (v9 !== undefined) {
-          if (!(typeof v9 === 'number' && Number.isInteger(v9))) {
-            issues = expected(issues, ['history', 'recent_threads'], 'an integer', v9);
-          } else if (!(v9 >= 1)) {
-            issues = fail(
-              issues,
-              ['history', 'recent_threads'],
-              'expected at least 1, found ' + String(v9),
-            );
-          }
+        if (v9 !== undefined && !(typeof v9 === 'number' && Number.isInteger(v9) && v9 >= 1)) {
+          issues = optIntegerIn(issues, v9, PATH_68, 1, Infinity);
         }
         for (const k10 in v7) {
           if (k10 !== 'enabled' && k10 !== 'recent_threads') {
             issues = fail(
               issues,
               ['history', k10],
-              unknownKeyMessage(k10, '`history`', KEYS_66, NESTED_1),
+              unknownKeyMessage(k10, '`history`', KEYS_70, NESTED_2),
             );
           }
         }
@@ -1758,7 +1730,7 @@ function check_ChatSessionChatKitConfigurationParam(
     }
     for (const k11 in value) {
       if (k11 !== 'automatic_thread_titling' && k11 !== 'file_upload' && k11 !== 'history') {
-        issues = fail(issues, [k11], unknownKeyMessage(k11, label, KEYS_68, NESTED_67));
+        issues = fail(issues, [k11], unknownKeyMessage(k11, label, KEYS_72, NESTED_71));
       }
     }
   } else {
@@ -1798,19 +1770,12 @@ function check_ChatSessionExpiresAfterParam(
   if (isObject(value)) {
     issues = reqConst(issues, value.anchor, 'anchor', 'created_at');
     const v2 = value.seconds;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-      issues = required(issues, ['seconds'], 'an integer', v2);
-    } else {
-      if (!(v2 >= 1)) {
-        issues = fail(issues, ['seconds'], 'expected at least 1, found ' + String(v2));
-      }
-      if (!(v2 <= 600)) {
-        issues = fail(issues, ['seconds'], 'expected at most 600, found ' + String(v2));
-      }
+    if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1 && v2 <= 600)) {
+      issues = reqIntegerIn(issues, v2, 'seconds', 1, 600);
     }
     for (const k3 in value) {
       if (k3 !== 'anchor' && k3 !== 'seconds') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_69, NESTED_1));
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_73, NESTED_2));
       }
     }
   } else {
@@ -1842,14 +1807,14 @@ function check_ChatSessionFileUpload(
     const v2 = value.max_file_size;
     issues = nestRequired(
       issues,
-      PATH_70,
+      PATH_74,
       check_shape_2(v2, mode, '`max_file_size`', depth + 1),
       v2,
     );
     const v3 = value.max_files;
-    issues = nestRequired(issues, PATH_71, check_shape_2(v3, mode, '`max_files`', depth + 1), v3);
+    issues = nestRequired(issues, PATH_75, check_shape_2(v3, mode, '`max_files`', depth + 1), v3);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_62, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_66, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ enabled, max_file_size, max_files }`', value);
@@ -1880,12 +1845,12 @@ function check_ChatSessionHistory(
     const v2 = value.recent_threads;
     issues = nestRequired(
       issues,
-      PATH_72,
+      PATH_76,
       check_shape_2(v2, mode, '`recent_threads`', depth + 1),
       v2,
     );
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_66, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_70, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ enabled, recent_threads }`', value);
@@ -1914,7 +1879,7 @@ function check_ChatSessionRateLimits(
   if (isObject(value)) {
     issues = reqInteger(issues, value.max_requests_per_1_minute, 'max_requests_per_1_minute');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_52, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_55, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ max_requests_per_1_minute }`', value);
@@ -1947,20 +1912,12 @@ function check_ChatSessionRateLimitsParam(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.max_requests_per_1_minute;
-    if (v1 !== undefined) {
-      if (!(typeof v1 === 'number' && Number.isInteger(v1))) {
-        issues = expected(issues, ['max_requests_per_1_minute'], 'an integer', v1);
-      } else if (!(v1 >= 1)) {
-        issues = fail(
-          issues,
-          ['max_requests_per_1_minute'],
-          'expected at least 1, found ' + String(v1),
-        );
-      }
+    if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
+      issues = optIntegerIn(issues, v1, 'max_requests_per_1_minute', 1, Infinity);
     }
     for (const k2 in value) {
       if (k2 !== 'max_requests_per_1_minute') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_52, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_55, NESTED_2));
       }
     }
   } else {
@@ -2073,11 +2030,11 @@ function check_ChatSessionWorkflowParam(
     }
     const v7 = value.tracing;
     if (v7 !== undefined) {
-      issues = nest(issues, PATH_44, check_shape_3(v7, mode, '`tracing`', depth + 1));
+      issues = nest(issues, PATH_47, check_shape_3(v7, mode, '`tracing`', depth + 1));
     }
     for (const k8 in value) {
       if (k8 !== 'id' && k8 !== 'version' && k8 !== 'state_variables' && k8 !== 'tracing') {
-        issues = fail(issues, [k8], unknownKeyMessage(k8, label, KEYS_73, NESTED_47));
+        issues = fail(issues, [k8], unknownKeyMessage(k8, label, KEYS_77, NESTED_50));
       }
     }
   } else {
@@ -2109,24 +2066,24 @@ function check_ErrorResponse(
   if (isObject(value)) {
     const v1 = value.error;
     if (isObject(v1)) {
-      issues = reqString(issues, v1.message, PATH_74);
-      issues = reqString(issues, v1.type, PATH_75);
+      issues = reqString(issues, v1.message, PATH_78);
+      issues = reqString(issues, v1.type, PATH_79);
       const v4 = v1.param;
       if (v4 !== undefined) {
-        issues = nest(issues, PATH_76, check_shape_1(v4, mode, '`param`', depth + 2));
+        issues = nest(issues, PATH_80, check_shape_1(v4, mode, '`param`', depth + 2));
       }
       const v5 = v1.code;
       if (v5 !== undefined) {
-        issues = nest(issues, PATH_77, check_shape_1(v5, mode, '`code`', depth + 2));
+        issues = nest(issues, PATH_81, check_shape_1(v5, mode, '`code`', depth + 2));
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_78, v1, '`error`', KEYS_79, NESTED_1);
+        issues = unknownKeys(issues, PATH_82, v1, '`error`', KEYS_83, NESTED_2);
       }
     } else {
       issues = required(issues, ['error'], 'an object `{ message, type, param, code }`', v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_81, NESTED_80);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_85, NESTED_84);
     }
   } else {
     issues = expected(issues, [], 'an object `{ error }`', value);
@@ -2153,16 +2110,11 @@ function check_SessionCreateParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.user;
-    if (typeof v1 !== 'string') {
-      issues = required(issues, ['user'], 'a string', v1);
-    } else if (v1 === '') {
-      issues = fail(issues, ['user'], 'expected at least 1 character, found 0');
-    }
+    issues = reqStringIn(issues, value.user, 'user', 1);
     const v2 = value.workflow;
     if (isObject(v2)) {
-      issues = reqString(issues, v2.id, PATH_82);
-      issues = optString(issues, v2.version, PATH_83);
+      issues = reqString(issues, v2.id, PATH_86);
+      issues = optString(issues, v2.version, PATH_87);
       const v5 = v2.state_variables;
       if (v5 !== undefined) {
         if (isObject(v5)) {
@@ -2217,14 +2169,14 @@ function check_SessionCreateParams(
       }
       const v9 = v2.tracing;
       if (v9 !== undefined) {
-        issues = nest(issues, PATH_84, check_shape_3(v9, mode, '`tracing`', depth + 2));
+        issues = nest(issues, PATH_88, check_shape_3(v9, mode, '`tracing`', depth + 2));
       }
       for (const k10 in v2) {
         if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
           issues = fail(
             issues,
             ['workflow', k10],
-            unknownKeyMessage(k10, '`workflow`', KEYS_73, NESTED_47),
+            unknownKeyMessage(k10, '`workflow`', KEYS_77, NESTED_50),
           );
         }
       }
@@ -2243,63 +2195,34 @@ function check_SessionCreateParams(
         if (v12 !== undefined) {
           issues = nest(
             issues,
-            PATH_85,
+            PATH_89,
             check_shape_3(v12, mode, '`automatic_thread_titling`', depth + 2),
           );
         }
         const v13 = v11.file_upload;
         if (v13 !== undefined) {
           if (isObject(v13)) {
-            issues = optBoolean(issues, v13.enabled, PATH_86);
+            issues = optBoolean(issues, v13.enabled, PATH_90);
             const v15 = v13.max_file_size;
-            if (v15 !== undefined) {
-              if (!(typeof v15 === 'number' && Number.isInteger(v15))) {
-                issues = expected(
-                  issues,
-                  ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                  'an integer',
-                  v15,
-                );
-              } else {
-                if (!(v15 >= 1)) {
-                  issues = fail(
-                    issues,
-                    ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                    'expected at least 1, found ' + String(v15),
-                  );
-                }
-                if (!(v15 <= 512)) {
-                  issues = fail(
-                    issues,
-                    ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                    'expected at most 512, found ' + String(v15),
-                  );
-                }
-              }
+            if (
+              v15 !== undefined &&
+              !(typeof v15 === 'number' && Number.isInteger(v15) && v15 >= 1 && v15 <= 512)
+            ) {
+              issues = optIntegerIn(issues, v15, PATH_91, 1, 512);
             }
             const v16 = v13.max_files;
-            if (v16 !== undefined) {
-              if (!(typeof v16 === 'number' && Number.isInteger(v16))) {
-                issues = expected(
-                  issues,
-                  ['chatkit_configuration', 'file_upload', 'max_files'],
-                  'an integer',
-                  v16,
-                );
-              } else if (!(v16 >= 1)) {
-                issues = fail(
-                  issues,
-                  ['chatkit_configuration', 'file_upload', 'max_files'],
-                  'expected at least 1, found ' + String(v16),
-                );
-              }
+            if (
+              v16 !== undefined &&
+              !(typeof v16 === 'number' && Number.isInteger(v16) && v16 >= 1)
+            ) {
+              issues = optIntegerIn(issues, v16, PATH_92, 1, Infinity);
             }
             for (const k17 in v13) {
               if (k17 !== 'enabled' && k17 !== 'max_file_size' && k17 !== 'max_files') {
                 issues = fail(
                   issues,
                   ['chatkit_configuration', 'file_upload', k17],
-                  unknownKeyMessage(k17, '`file_upload`', KEYS_62, NESTED_1),
+                  unknownKeyMessage(k17, '`file_upload`', KEYS_66, NESTED_2),
                 );
               }
             }
@@ -2315,30 +2238,20 @@ function check_SessionCreateParams(
         const v18 = v11.history;
         if (v18 !== undefined) {
           if (isObject(v18)) {
-            issues = optBoolean(issues, v18.enabled, PATH_87);
+            issues = optBoolean(issues, v18.enabled, PATH_93);
             const v20 = v18.recent_threads;
-            if (v20 !== undefined) {
-              if (!(typeof v20 === 'number' && Number.isInteger(v20))) {
-                issues = expected(
-                  issues,
-                  ['chatkit_configuration', 'history', 'recent_threads'],
-                  'an integer',
-                  v20,
-                );
-              } else if (!(v20 >= 1)) {
-                issues = fail(
-                  issues,
-                  ['chatkit_configuration', 'history', 'recent_threads'],
-                  'expected at least 1, found ' + String(v20),
-                );
-              }
+            if (
+              v20 !== undefined &&
+              !(typeof v20 === 'number' && Number.isInteger(v20) && v20 >= 1)
+            ) {
+              issues = optIntegerIn(issues, v20, PATH_94, 1, Infinity);
             }
             for (const k21 in v18) {
               if (k21 !== 'enabled' && k21 !== 'recent_threads') {
                 issues = fail(
                   issues,
                   ['chatkit_configuration', 'history', k21],
-                  unknownKeyMessage(k21, '`history`', KEYS_66, NESTED_1),
+                  unknownKeyMessage(k21, '`history`', KEYS_70, NESTED_2),
                 );
               }
             }
@@ -2356,7 +2269,7 @@ function check_SessionCreateParams(
             issues = fail(
               issues,
               ['chatkit_configuration', k22],
-              unknownKeyMessage(k22, '`chatkit_configuration`', KEYS_68, NESTED_67),
+              unknownKeyMessage(k22, '`chatkit_configuration`', KEYS_72, NESTED_71),
             );
           }
         }
@@ -2372,32 +2285,17 @@ function check_SessionCreateParams(
     const v23 = value.expires_after;
     if (v23 !== undefined) {
       if (isObject(v23)) {
-        issues = reqConst(issues, v23.anchor, PATH_88, 'created_at');
+        issues = reqConst(issues, v23.anchor, PATH_95, 'created_at');
         const v25 = v23.seconds;
-        if (!(typeof v25 === 'number' && Number.isInteger(v25))) {
-          issues = required(issues, ['expires_after', 'seconds'], 'an integer', v25);
-        } else {
-          if (!(v25 >= 1)) {
-            issues = fail(
-              issues,
-              ['expires_after', 'seconds'],
-              'expected at least 1, found ' + String(v25),
-            );
-          }
-          if (!(v25 <= 600)) {
-            issues = fail(
-              issues,
-              ['expires_after', 'seconds'],
-              'expected at most 600, found ' + String(v25),
-            );
-          }
+        if (!(typeof v25 === 'number' && Number.isInteger(v25) && v25 >= 1 && v25 <= 600)) {
+          issues = reqIntegerIn(issues, v25, PATH_96, 1, 600);
         }
         for (const k26 in v23) {
           if (k26 !== 'anchor' && k26 !== 'seconds') {
             issues = fail(
               issues,
               ['expires_after', k26],
-              unknownKeyMessage(k26, '`expires_after`', KEYS_69, NESTED_1),
+              unknownKeyMessage(k26, '`expires_after`', KEYS_73, NESTED_2),
             );
           }
         }
@@ -2409,28 +2307,15 @@ function check_SessionCreateParams(
     if (v27 !== undefined) {
       if (isObject(v27)) {
         const v28 = v27.max_requests_per_1_minute;
-        if (v28 !== undefined) {
-          if (!(typeof v28 === 'number' && Number.isInteger(v28))) {
-            issues = expected(
-              issues,
-              ['rate_limits', 'max_requests_per_1_minute'],
-              'an integer',
-              v28,
-            );
-          } else if (!(v28 >= 1)) {
-            issues = fail(
-              issues,
-              ['rate_limits', 'max_requests_per_1_minute'],
-              'expected at least 1, found ' + String(v28),
-            );
-          }
+        if (v28 !== undefined && !(typeof v28 === 'number' && Number.isInteger(v28) && v28 >= 1)) {
+          issues = optIntegerIn(issues, v28, PATH_53, 1, Infinity);
         }
         for (const k29 in v27) {
           if (k29 !== 'max_requests_per_1_minute') {
             issues = fail(
               issues,
               ['rate_limits', k29],
-              unknownKeyMessage(k29, '`rate_limits`', KEYS_52, NESTED_1),
+              unknownKeyMessage(k29, '`rate_limits`', KEYS_55, NESTED_2),
             );
           }
         }
@@ -2451,7 +2336,7 @@ function check_SessionCreateParams(
         k30 !== 'expires_after' &&
         k30 !== 'rate_limits'
       ) {
-        issues = fail(issues, [k30], unknownKeyMessage(k30, label, KEYS_90, NESTED_89));
+        issues = fail(issues, [k30], unknownKeyMessage(k30, label, KEYS_98, NESTED_97));
       }
     }
   } else {
@@ -2488,7 +2373,7 @@ function check_ThreadDeleteResponse(
     issues = reqBoolean(issues, value.deleted, 'deleted');
     issues = reqConst(issues, value.object, 'object', 'chatkit.thread.deleted');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_91, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_99, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, deleted, object }`', value);
@@ -2515,7 +2400,7 @@ function check_CancelChatKitSessionPathParams(
     issues = reqString(issues, value.session_id, 'session_id');
     for (const k2 in value) {
       if (k2 !== 'session_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_92, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_100, NESTED_2));
       }
     }
   } else {
@@ -2543,43 +2428,17 @@ function check_ListChatKitThreadsQueryParams(
     issues = optString(issues, value.after, 'after');
     issues = optString(issues, value.before, 'before');
     const v3 = value.limit;
-    if (v3 !== undefined) {
-      if (!(typeof v3 === 'number' && Number.isInteger(v3))) {
-        issues = expected(issues, ['limit'], 'an integer', v3);
-      } else {
-        if (!(v3 >= 0)) {
-          issues = fail(issues, ['limit'], 'expected at least 0, found ' + String(v3));
-        }
-        if (!(v3 <= 100)) {
-          issues = fail(issues, ['limit'], 'expected at most 100, found ' + String(v3));
-        }
-      }
+    if (
+      v3 !== undefined &&
+      !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0 && v3 <= 100)
+    ) {
+      issues = optIntegerIn(issues, v3, 'limit', 0, 100);
     }
-    const v4 = value.order;
-    if (v4 !== undefined) {
-      if (!(v4 === 'asc' || v4 === 'desc' || ((mode & 2) === 0 && typeof v4 === 'string'))) {
-        issues = unlisted(issues, ['order'], "one of 'asc', 'desc'", v4);
-      }
-    }
-    const v5 = value.user;
-    if (v5 !== undefined) {
-      if (typeof v5 !== 'string') {
-        issues = expected(issues, ['user'], 'a string', v5);
-      } else {
-        if (v5 === '') {
-          issues = fail(issues, ['user'], 'expected at least 1 character, found 0');
-        }
-        if (v5.length > 512) {
-          const count = codePoints(v5);
-          if (count > 512) {
-            issues = fail(issues, ['user'], 'expected at most 512 characters, found ' + count);
-          }
-        }
-      }
-    }
+    issues = optEnum(issues, value.order, 'order', ENUM_101, mode);
+    issues = optStringIn(issues, value.user, 'user', 1, 512);
     for (const k6 in value) {
       if (k6 !== 'after' && k6 !== 'before' && k6 !== 'limit' && k6 !== 'order' && k6 !== 'user') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_93, NESTED_1));
+        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_102, NESTED_2));
       }
     }
   } else {
@@ -2607,7 +2466,7 @@ function check_DeleteChatKitThreadPathParams(
     issues = reqString(issues, value.thread_id, 'thread_id');
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_94, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_103, NESTED_2));
       }
     }
   } else {
@@ -2636,7 +2495,7 @@ function check_RetrieveChatKitThreadPathParams(
     issues = reqString(issues, value.thread_id, 'thread_id');
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_94, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_103, NESTED_2));
       }
     }
   } else {
@@ -2665,7 +2524,7 @@ function check_ListChatKitThreadItemsPathParams(
     issues = reqString(issues, value.thread_id, 'thread_id');
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_94, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_103, NESTED_2));
       }
     }
   } else {
@@ -2694,27 +2553,16 @@ function check_ListChatKitThreadItemsQueryParams(
     issues = optString(issues, value.after, 'after');
     issues = optString(issues, value.before, 'before');
     const v3 = value.limit;
-    if (v3 !== undefined) {
-      if (!(typeof v3 === 'number' && Number.isInteger(v3))) {
-        issues = expected(issues, ['limit'], 'an integer', v3);
-      } else {
-        if (!(v3 >= 0)) {
-          issues = fail(issues, ['limit'], 'expected at least 0, found ' + String(v3));
-        }
-        if (!(v3 <= 100)) {
-          issues = fail(issues, ['limit'], 'expected at most 100, found ' + String(v3));
-        }
-      }
+    if (
+      v3 !== undefined &&
+      !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0 && v3 <= 100)
+    ) {
+      issues = optIntegerIn(issues, v3, 'limit', 0, 100);
     }
-    const v4 = value.order;
-    if (v4 !== undefined) {
-      if (!(v4 === 'asc' || v4 === 'desc' || ((mode & 2) === 0 && typeof v4 === 'string'))) {
-        issues = unlisted(issues, ['order'], "one of 'asc', 'desc'", v4);
-      }
-    }
+    issues = optEnum(issues, value.order, 'order', ENUM_101, mode);
     for (const k5 in value) {
       if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
-        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_95, NESTED_1));
+        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_104, NESTED_2));
       }
     }
   } else {
@@ -2748,7 +2596,7 @@ function check_shape_3(value: unknown, mode: number, label: string, depth: numbe
     issues = optBoolean(issues, value.enabled, 'enabled');
     for (const k2 in value) {
       if (k2 !== 'enabled') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_45, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_48, NESTED_2));
       }
     }
   } else {

@@ -303,6 +303,188 @@ export function optConst(issues: Issues, value: unknown, path: LeafPath, listed:
     : unlisted(issues, typeof path === 'string' ? [path] : path.slice(), quote(listed), value);
 }
 
+/** A required integer property with bounds (minimum, maximum: -Infinity and Infinity for none). */
+export function reqIntegerIn(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max: number,
+): Issues {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+    ? issues
+    : boundIssues(issues, value, path, min, max, 'an integer', Number.isInteger(value), true);
+}
+
+/** An optional integer property with bounds. */
+export function optIntegerIn(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max: number,
+): Issues {
+  return value === undefined ||
+    (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)
+    ? issues
+    : boundIssues(issues, value, path, min, max, 'an integer', Number.isInteger(value), false);
+}
+
+/** A required number property with bounds. */
+export function reqNumberIn(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max: number,
+): Issues {
+  return Number.isFinite(value) && (value as number) >= min && (value as number) <= max
+    ? issues
+    : boundIssues(issues, value, path, min, max, 'a number', Number.isFinite(value), true);
+}
+
+/** An optional number property with bounds. */
+export function optNumberIn(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max: number,
+): Issues {
+  return value === undefined ||
+    (Number.isFinite(value) && (value as number) >= min && (value as number) <= max)
+    ? issues
+    : boundIssues(issues, value, path, min, max, 'a number', Number.isFinite(value), false);
+}
+
+/** "expected an integer, found …", or one issue per bound the number is outside of. */
+function boundIssues(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max: number,
+  what: string,
+  isNumber: boolean,
+  isRequired: boolean,
+): Issues {
+  const at = () => (typeof path === 'string' ? [path] : path.slice());
+  if (!isNumber)
+    return isRequired ? required(issues, at(), what, value) : expected(issues, at(), what, value);
+  if (!((value as number) >= min))
+    issues = fail(issues, at(), `expected at least ${min}, found ${String(value)}`);
+  if (!((value as number) <= max))
+    issues = fail(issues, at(), `expected at most ${max}, found ${String(value)}`);
+  return issues;
+}
+
+/**
+ * A required string property with minLength (0 for none) and maxLength, counted in code points
+ * as JSON Schema counts them: the UTF-16 length decides alone when it can (a code point is one
+ * or two units).
+ */
+export function reqStringIn(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max?: number,
+): Issues {
+  return typeof value === 'string' &&
+    value.length >= 2 * min &&
+    (max === undefined || value.length <= max)
+    ? issues
+    : lengthIssues(issues, value, path, min, max, true);
+}
+
+/** An optional string property with minLength (0 for none) and maxLength. */
+export function optStringIn(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max?: number,
+): Issues {
+  return value === undefined ||
+    (typeof value === 'string' &&
+      value.length >= 2 * min &&
+      (max === undefined || value.length <= max))
+    ? issues
+    : lengthIssues(issues, value, path, min, max, false);
+}
+
+function lengthIssues(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max: number | undefined,
+  isRequired: boolean,
+): Issues {
+  const at = () => (typeof path === 'string' ? [path] : path.slice());
+  if (typeof value !== 'string')
+    return isRequired
+      ? required(issues, at(), 'a string', value)
+      : expected(issues, at(), 'a string', value);
+  if (value.length < 2 * min) {
+    const count = codePoints(value);
+    if (count < min)
+      issues = fail(issues, at(), `expected at least ${characters(min)}, found ${count}`);
+  }
+  if (max !== undefined && value.length > max) {
+    const count = codePoints(value);
+    if (count > max)
+      issues = fail(issues, at(), `expected at most ${characters(max)}, found ${count}`);
+  }
+  return issues;
+}
+
+/** "1 character", "2 characters". */
+function characters(count: number): string {
+  return `${count} character${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A required property whose value is one of `listed` (a string enum). In 'loose' mode (no
+ * CLOSED_VALUES in `mode`) any string is kept, so the list is read only in the other modes.
+ */
+export function reqEnum(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  listed: readonly string[],
+  mode: number,
+): Issues {
+  return typeof value === 'string' && ((mode & CLOSED_VALUES) === 0 || listed.includes(value))
+    ? issues
+    : requiredUnlisted(
+        issues,
+        typeof path === 'string' ? [path] : path.slice(),
+        oneOf(listed),
+        value,
+      );
+}
+
+/** An optional property whose value is one of `listed` (a string enum) when present. */
+export function optEnum(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  listed: readonly string[],
+  mode: number,
+): Issues {
+  return value === undefined ||
+    (typeof value === 'string' && ((mode & CLOSED_VALUES) === 0 || listed.includes(value)))
+    ? issues
+    : unlisted(issues, typeof path === 'string' ? [path] : path.slice(), oneOf(listed), value);
+}
+
+/** "one of 'a', 'b'", cut after eight values (as the generator words a listed value). */
+function oneOf(listed: readonly string[]): string {
+  const shown = listed.slice(0, 8).map(quote).join(', ');
+  return `one of ${listed.length > 8 ? `${shown}, …` : shown}`;
+}
+
 /** A value the schema does not list: "expected one of 'a', 'b'; found 'c'". */
 export function unlisted(
   issues: ValidationIssue[] | undefined,

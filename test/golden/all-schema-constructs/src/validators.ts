@@ -10,6 +10,9 @@ import {
   reqInteger,
   optBoolean,
   reqConst,
+  reqStringIn,
+  reqIntegerIn,
+  optEnum,
   codePoints,
   duplicateItems,
   expected,
@@ -60,9 +63,10 @@ const KEYS_13: readonly string[] = [
 ];
 const KEYS_14: readonly string[] = ['kind', 'side'];
 const PATTERN_15 = new RegExp('^shp_[a-z0-9]+$', 'u');
-const NESTED_16: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
-const KEYS_17: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
-const KEYS_18: readonly string[] = ['label', 'children'];
+const ENUM_16: readonly string[] = ['red', 'green', 'blue'];
+const NESTED_17: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
+const KEYS_18: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
+const KEYS_19: readonly string[] = ['label', 'children'];
 
 /** `Audit` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Audit: StandardSchemaV1<types.Audit> = /* @__PURE__ */ schemaOf(
@@ -226,10 +230,8 @@ function check_PlantTreeResponse(
     const v1 = value.root;
     issues = nestRequired(issues, PATH_8, check_TreeNode(v1, mode, '`root`', depth + 1), v1);
     const v2 = value.depth;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-      issues = required(issues, ['depth'], 'an integer', v2);
-    } else if (!(v2 >= 0)) {
-      issues = fail(issues, ['depth'], 'expected at least 0, found ' + String(v2));
+    if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
+      issues = reqIntegerIn(issues, v2, 'depth', 0, Infinity);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_9);
@@ -531,19 +533,9 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
     } else {
       issues = required(issues, ['shape'], "an object with `kind` one of 'circle', 'square'", v4);
     }
-    const v9 = value.color;
-    if (v9 !== undefined) {
-      if (!(
-        v9 === 'red' ||
-        v9 === 'green' ||
-        v9 === 'blue' ||
-        ((mode & 2) === 0 && typeof v9 === 'string')
-      )) {
-        issues = unlisted(issues, ['color'], "one of 'red', 'green', 'blue'", v9);
-      }
-    }
+    issues = optEnum(issues, value.color, 'color', ENUM_16, mode);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_17, NESTED_16);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_17);
     }
   } else {
     issues = expected(
@@ -573,20 +565,7 @@ function check_TreeNode(value: unknown, mode: number, label: string, depth: numb
   }
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.label;
-    if (typeof v1 !== 'string') {
-      issues = required(issues, ['label'], 'a string', v1);
-    } else {
-      if (v1 === '') {
-        issues = fail(issues, ['label'], 'expected at least 1 character, found 0');
-      }
-      if (v1.length > 40) {
-        const count = codePoints(v1);
-        if (count > 40) {
-          issues = fail(issues, ['label'], 'expected at most 40 characters, found ' + count);
-        }
-      }
-    }
+    issues = reqStringIn(issues, value.label, 'label', 1, 40);
     const v2 = value.children;
     if (v2 !== undefined) {
       if (Array.isArray(v2)) {
@@ -610,7 +589,7 @@ function check_TreeNode(value: unknown, mode: number, label: string, depth: numb
     }
     for (const k6 in value) {
       if (k6 !== 'label' && k6 !== 'children') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_18, NESTED_1));
+        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_19, NESTED_1));
       }
     }
   } else {

@@ -10,6 +10,8 @@ import {
   reqInteger,
   reqBoolean,
   reqConst,
+  reqEnum,
+  optEnum,
   expected,
   isObject,
   nest,
@@ -18,7 +20,6 @@ import {
   missing,
   nestIssues,
   required,
-  requiredUnlisted,
   unlisted,
   unionIssues,
   unknownKeyMessage,
@@ -36,17 +37,19 @@ const vendor = 'orders-client';
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['kind', 'amount'];
-const KEYS_4: readonly string[] = ['id', 'status', 'priority', 'lines'];
-const KEYS_5: readonly string[] = ['priority'];
-const KEYS_6: readonly string[] = ['order.created', 'order.shipped'];
-const KEYS_7: readonly string[] = ['type', 'order_id'];
-const KEYS_8: readonly string[] = ['type', 'order_id', 'carrier'];
-const PATH_9: readonly (string | number)[] = ['first_id'];
-const PATH_10: readonly (string | number)[] = ['last_id'];
-const KEYS_11: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
-const KEYS_12: readonly string[] = ['kind', 'sku'];
-const KEYS_13: readonly string[] = ['after'];
-const KEYS_14: readonly string[] = ['order_id'];
+const ENUM_4: readonly string[] = ['pending', 'shipped'];
+const ENUM_5: readonly string[] = ['low', 'high'];
+const KEYS_6: readonly string[] = ['id', 'status', 'priority', 'lines'];
+const KEYS_7: readonly string[] = ['priority'];
+const KEYS_8: readonly string[] = ['order.created', 'order.shipped'];
+const KEYS_9: readonly string[] = ['type', 'order_id'];
+const KEYS_10: readonly string[] = ['type', 'order_id', 'carrier'];
+const PATH_11: readonly (string | number)[] = ['first_id'];
+const PATH_12: readonly (string | number)[] = ['last_id'];
+const KEYS_13: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
+const KEYS_14: readonly string[] = ['kind', 'sku'];
+const KEYS_15: readonly string[] = ['after'];
+const KEYS_16: readonly string[] = ['order_id'];
 
 /** `DiscountLine` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const DiscountLine: StandardSchemaV1<types.DiscountLine> = /* @__PURE__ */ schemaOf(
@@ -88,16 +91,8 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
   let issues: rt.Issues;
   if (isObject(value)) {
     issues = reqString(issues, value.id, 'id');
-    const v2 = value.status;
-    if (!(v2 === 'pending' || v2 === 'shipped' || ((mode & 2) === 0 && typeof v2 === 'string'))) {
-      issues = requiredUnlisted(issues, ['status'], "one of 'pending', 'shipped'", v2);
-    }
-    const v3 = value.priority;
-    if (v3 !== undefined) {
-      if (!(v3 === 'low' || v3 === 'high' || ((mode & 2) === 0 && typeof v3 === 'string'))) {
-        issues = unlisted(issues, ['priority'], "one of 'low', 'high'", v3);
-      }
-    }
+    issues = reqEnum(issues, value.status, 'status', ENUM_4, mode);
+    issues = optEnum(issues, value.priority, 'priority', ENUM_5, mode);
     const v4 = value.lines;
     if (Array.isArray(v4)) {
       for (let i5 = 0; i5 < v4.length; i5++) {
@@ -144,7 +139,7 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
       issues = required(issues, ['lines'], 'an array', v4);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, status, priority, lines }`', value);
@@ -171,13 +166,10 @@ function check_OrderCreateParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.priority;
-    if (!(v1 === 'low' || v1 === 'high' || ((mode & 2) === 0 && typeof v1 === 'string'))) {
-      issues = requiredUnlisted(issues, ['priority'], "one of 'low', 'high'", v1);
-    }
+    issues = reqEnum(issues, value.priority, 'priority', ENUM_5, mode);
     for (const k2 in value) {
       if (k2 !== 'priority') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_5, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_7, NESTED_1));
       }
     }
   } else {
@@ -214,7 +206,7 @@ function check_OrderEvent(value: unknown, mode: number, label: string, depth: nu
       (mode & 2) === 0 &&
       isObject(value) &&
       typeof value.type === 'string' &&
-      !KEYS_6.includes(value.type)
+      !KEYS_8.includes(value.type)
     )) {
       issues = unionIssues(
         issues,
@@ -313,15 +305,15 @@ function check_OrderList(value: unknown, mode: number, label: string, depth: num
     }
     const v6 = value.first_id;
     if (v6 !== undefined) {
-      issues = nest(issues, PATH_9, check_shape_1(v6, mode, '`first_id`', depth + 1));
+      issues = nest(issues, PATH_11, check_shape_1(v6, mode, '`first_id`', depth + 1));
     }
     const v7 = value.last_id;
     if (v7 !== undefined) {
-      issues = nest(issues, PATH_10, check_shape_1(v7, mode, '`last_id`', depth + 1));
+      issues = nest(issues, PATH_12, check_shape_1(v7, mode, '`last_id`', depth + 1));
     }
     issues = reqBoolean(issues, value.has_more, 'has_more');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_1);
     }
   } else {
     issues = expected(
@@ -376,7 +368,7 @@ function check_ProductLine(value: unknown, mode: number, label: string, depth: n
     issues = reqConst(issues, value.kind, 'kind', 'product');
     issues = reqString(issues, value.sku, 'sku');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_14, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ kind, sku }`', value);
@@ -403,7 +395,7 @@ function check_ListOrdersQueryParams(
     issues = optString(issues, value.after, 'after');
     for (const k2 in value) {
       if (k2 !== 'after') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_13, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_15, NESTED_1));
       }
     }
   } else {
@@ -431,7 +423,7 @@ function check_RetrieveOrderPathParams(
     issues = reqString(issues, value.order_id, 'order_id');
     for (const k2 in value) {
       if (k2 !== 'order_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_14, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_16, NESTED_1));
       }
     }
   } else {
@@ -459,7 +451,7 @@ function check_ListOrderEventsPathParams(
     issues = reqString(issues, value.order_id, 'order_id');
     for (const k2 in value) {
       if (k2 !== 'order_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_14, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_16, NESTED_1));
       }
     }
   } else {
@@ -475,7 +467,7 @@ function check_OrderEvent_1(value: unknown, mode: number, label: string, depth: 
     issues = reqConst(issues, value.type, 'type', 'order.created');
     issues = reqString(issues, value.order_id, 'order_id');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type, order_id }`', value);
@@ -491,7 +483,7 @@ function check_OrderEvent_2(value: unknown, mode: number, label: string, depth: 
     issues = reqString(issues, value.order_id, 'order_id');
     issues = reqString(issues, value.carrier, 'carrier');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type, order_id, carrier }`', value);

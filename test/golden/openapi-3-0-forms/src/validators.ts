@@ -5,6 +5,8 @@ import {
   schemaOf,
   validatorOf,
   reqString,
+  optIntegerIn,
+  reqNumberIn,
   expected,
   isObject,
   fail,
@@ -24,12 +26,14 @@ const vendor = 'readings-client';
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['name'];
-const PATH_4: readonly (string | number)[] = ['location'];
-const KEYS_5: readonly string[] = ['lat', 'lon'];
-const PATH_6: readonly (string | number)[] = ['operator', 'name'];
-const PATH_7: readonly (string | number)[] = ['operator'];
-const NESTED_8: readonly string[] = ['location.lat', 'location.lon'];
-const KEYS_9: readonly string[] = [
+const PATH_4: readonly (string | number)[] = ['location', 'lat'];
+const PATH_5: readonly (string | number)[] = ['location', 'lon'];
+const PATH_6: readonly (string | number)[] = ['location'];
+const KEYS_7: readonly string[] = ['lat', 'lon'];
+const PATH_8: readonly (string | number)[] = ['operator', 'name'];
+const PATH_9: readonly (string | number)[] = ['operator'];
+const NESTED_10: readonly string[] = ['location.lat', 'location.lon'];
+const KEYS_11: readonly string[] = [
   'sensor',
   'value',
   'ratio',
@@ -39,7 +43,7 @@ const KEYS_9: readonly string[] = [
   'level',
   'operator',
 ];
-const KEYS_10: readonly string[] = [
+const KEYS_12: readonly string[] = [
   'sensor',
   'value',
   'ratio',
@@ -112,17 +116,11 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
       }
     }
     const v4 = value.count;
-    if (v4 !== undefined) {
-      if (!(typeof v4 === 'number' && Number.isInteger(v4))) {
-        issues = expected(issues, ['count'], 'an integer', v4);
-      } else {
-        if (!(v4 >= 1)) {
-          issues = fail(issues, ['count'], 'expected at least 1, found ' + String(v4));
-        }
-        if (!(v4 <= 10)) {
-          issues = fail(issues, ['count'], 'expected at most 10, found ' + String(v4));
-        }
-      }
+    if (
+      v4 !== undefined &&
+      !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 10)
+    ) {
+      issues = optIntegerIn(issues, v4, 'count', 1, 10);
     }
     const v5 = value.note;
     if (!(typeof v5 === 'string' || v5 === null)) {
@@ -132,37 +130,15 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
     if (v6 !== null) {
       if (isObject(v6)) {
         const v7 = v6.lat;
-        if (!(typeof v7 === 'number' && Number.isFinite(v7))) {
-          issues = required(issues, ['location', 'lat'], 'a number', v7);
-        } else {
-          if (!(v7 >= -90)) {
-            issues = fail(
-              issues,
-              ['location', 'lat'],
-              'expected at least -90, found ' + String(v7),
-            );
-          }
-          if (!(v7 <= 90)) {
-            issues = fail(issues, ['location', 'lat'], 'expected at most 90, found ' + String(v7));
-          }
+        if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
+          issues = reqNumberIn(issues, v7, PATH_4, -90, 90);
         }
         const v8 = v6.lon;
-        if (!(typeof v8 === 'number' && Number.isFinite(v8))) {
-          issues = required(issues, ['location', 'lon'], 'a number', v8);
-        } else {
-          if (!(v8 >= -180)) {
-            issues = fail(
-              issues,
-              ['location', 'lon'],
-              'expected at least -180, found ' + String(v8),
-            );
-          }
-          if (!(v8 <= 180)) {
-            issues = fail(issues, ['location', 'lon'], 'expected at most 180, found ' + String(v8));
-          }
+        if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
+          issues = reqNumberIn(issues, v8, PATH_5, -180, 180);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_4, v6, '`location`', KEYS_5, NESTED_1);
+          issues = unknownKeys(issues, PATH_6, v6, '`location`', KEYS_7, NESTED_1);
         }
       } else {
         issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6);
@@ -181,16 +157,16 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
     const v11 = value.operator;
     if (v11 !== null) {
       if (isObject(v11)) {
-        issues = reqString(issues, v11.name, PATH_6);
+        issues = reqString(issues, v11.name, PATH_8);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_7, v11, '`operator`', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_9, v11, '`operator`', KEYS_3, NESTED_1);
         }
       } else {
         issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_8);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_10);
     }
   } else {
     issues = expected(issues, [], 'an object `{ sensor, value, ratio, count, … }`', value);
@@ -243,17 +219,11 @@ function check_StoredReading(
       }
     }
     const v4 = value.count;
-    if (v4 !== undefined) {
-      if (!(typeof v4 === 'number' && Number.isInteger(v4))) {
-        issues = expected(issues, ['count'], 'an integer', v4);
-      } else {
-        if (!(v4 >= 1)) {
-          issues = fail(issues, ['count'], 'expected at least 1, found ' + String(v4));
-        }
-        if (!(v4 <= 10)) {
-          issues = fail(issues, ['count'], 'expected at most 10, found ' + String(v4));
-        }
-      }
+    if (
+      v4 !== undefined &&
+      !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 10)
+    ) {
+      issues = optIntegerIn(issues, v4, 'count', 1, 10);
     }
     const v5 = value.note;
     if (!(typeof v5 === 'string' || v5 === null)) {
@@ -263,37 +233,15 @@ function check_StoredReading(
     if (v6 !== null) {
       if (isObject(v6)) {
         const v7 = v6.lat;
-        if (!(typeof v7 === 'number' && Number.isFinite(v7))) {
-          issues = required(issues, ['location', 'lat'], 'a number', v7);
-        } else {
-          if (!(v7 >= -90)) {
-            issues = fail(
-              issues,
-              ['location', 'lat'],
-              'expected at least -90, found ' + String(v7),
-            );
-          }
-          if (!(v7 <= 90)) {
-            issues = fail(issues, ['location', 'lat'], 'expected at most 90, found ' + String(v7));
-          }
+        if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
+          issues = reqNumberIn(issues, v7, PATH_4, -90, 90);
         }
         const v8 = v6.lon;
-        if (!(typeof v8 === 'number' && Number.isFinite(v8))) {
-          issues = required(issues, ['location', 'lon'], 'a number', v8);
-        } else {
-          if (!(v8 >= -180)) {
-            issues = fail(
-              issues,
-              ['location', 'lon'],
-              'expected at least -180, found ' + String(v8),
-            );
-          }
-          if (!(v8 <= 180)) {
-            issues = fail(issues, ['location', 'lon'], 'expected at most 180, found ' + String(v8));
-          }
+        if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
+          issues = reqNumberIn(issues, v8, PATH_5, -180, 180);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_4, v6, '`location`', KEYS_5, NESTED_1);
+          issues = unknownKeys(issues, PATH_6, v6, '`location`', KEYS_7, NESTED_1);
         }
       } else {
         issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6);
@@ -312,9 +260,9 @@ function check_StoredReading(
     const v11 = value.operator;
     if (v11 !== null) {
       if (isObject(v11)) {
-        issues = reqString(issues, v11.name, PATH_6);
+        issues = reqString(issues, v11.name, PATH_8);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_7, v11, '`operator`', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_9, v11, '`operator`', KEYS_3, NESTED_1);
         }
       } else {
         issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11);
@@ -322,7 +270,7 @@ function check_StoredReading(
     }
     issues = reqString(issues, value.id, 'id');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_8);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_10);
     }
   } else {
     issues = expected(issues, [], 'an object `{ sensor, value, ratio, count, … }`', value);

@@ -10,12 +10,15 @@ import {
   reqInteger,
   reqNumber,
   reqConst,
+  reqStringIn,
+  reqIntegerIn,
+  optIntegerIn,
+  reqEnum,
+  optEnum,
   expected,
   isObject,
   fail,
   required,
-  requiredUnlisted,
-  unlisted,
   unionIssues,
   unknownKeyMessage,
   unknownKeys,
@@ -29,23 +32,27 @@ export type { ValidationIssue } from './internal/errors.js';
 
 const vendor = 'streams-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['op', 'key', 'value'];
-const PATH_4: readonly (string | number)[] = ['data', 'text'];
-const PATH_5: readonly (string | number)[] = ['data'];
-const KEYS_6: readonly string[] = ['text', 'index'];
-const NESTED_7: readonly string[] = ['data.text', 'data.index'];
-const KEYS_8: readonly string[] = ['event', 'data', 'id', 'retry'];
-const KEYS_9: readonly string[] = ['name', 'size'];
-const KEYS_10: readonly string[] = ['imported'];
-const KEYS_11: readonly string[] = ['name', 'value'];
-const KEYS_12: readonly string[] = ['level', 'message', 'at'];
-const KEYS_13: readonly string[] = ['delta', 'usage', 'note'];
-const KEYS_14: readonly string[] = ['tokens'];
-const NESTED_15: readonly string[] = ['data.tokens'];
-const KEYS_16: readonly string[] = ['chat_id'];
-const KEYS_17: readonly string[] = ['level'];
+const ENUM_1: readonly string[] = ['put', 'delete'];
+const NESTED_2: readonly string[] = [];
+const PATH_3: readonly (string | number)[] = [];
+const KEYS_4: readonly string[] = ['op', 'key', 'value'];
+const PATH_5: readonly (string | number)[] = ['data', 'text'];
+const PATH_6: readonly (string | number)[] = ['data', 'index'];
+const PATH_7: readonly (string | number)[] = ['data'];
+const KEYS_8: readonly string[] = ['text', 'index'];
+const NESTED_9: readonly string[] = ['data.text', 'data.index'];
+const KEYS_10: readonly string[] = ['event', 'data', 'id', 'retry'];
+const KEYS_11: readonly string[] = ['name', 'size'];
+const KEYS_12: readonly string[] = ['imported'];
+const KEYS_13: readonly string[] = ['name', 'value'];
+const ENUM_14: readonly string[] = ['info', 'warn', 'error'];
+const KEYS_15: readonly string[] = ['level', 'message', 'at'];
+const KEYS_16: readonly string[] = ['delta', 'usage', 'note'];
+const PATH_17: readonly (string | number)[] = ['data', 'tokens'];
+const KEYS_18: readonly string[] = ['tokens'];
+const NESTED_19: readonly string[] = ['data.tokens'];
+const KEYS_20: readonly string[] = ['chat_id'];
+const KEYS_21: readonly string[] = ['level'];
 
 /** `Change` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Change: StandardSchemaV1<types.Change> = /* @__PURE__ */ schemaOf(
@@ -60,13 +67,10 @@ export const validateChange: rt.Validate = /* @__PURE__ */ validatorOf(Change);
 function check_Change(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.op;
-    if (!(v1 === 'put' || v1 === 'delete' || ((mode & 2) === 0 && typeof v1 === 'string'))) {
-      issues = requiredUnlisted(issues, ['op'], "one of 'put', 'delete'", v1);
-    }
+    issues = reqEnum(issues, value.op, 'op', ENUM_1, mode);
     issues = reqString(issues, value.key, 'key');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ op, key, value }`', value);
@@ -92,32 +96,24 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
     issues = reqConst(issues, value.event, 'event', 'delta');
     const v2 = value.data;
     if (isObject(v2)) {
-      issues = reqString(issues, v2.text, PATH_4);
+      issues = reqString(issues, v2.text, PATH_5);
       const v4 = v2.index;
-      if (v4 !== undefined) {
-        if (!(typeof v4 === 'number' && Number.isInteger(v4))) {
-          issues = expected(issues, ['data', 'index'], 'an integer', v4);
-        } else if (!(v4 >= 0)) {
-          issues = fail(issues, ['data', 'index'], 'expected at least 0, found ' + String(v4));
-        }
+      if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
+        issues = optIntegerIn(issues, v4, PATH_6, 0, Infinity);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_5, v2, '`data`', KEYS_6, NESTED_1);
+        issues = unknownKeys(issues, PATH_7, v2, '`data`', KEYS_8, NESTED_2);
       }
     } else {
       issues = required(issues, ['data'], 'an object `{ text, index }`', v2);
     }
     issues = optString(issues, value.id, 'id');
     const v7 = value.retry;
-    if (v7 !== undefined) {
-      if (!(typeof v7 === 'number' && Number.isInteger(v7))) {
-        issues = expected(issues, ['retry'], 'an integer', v7);
-      } else if (!(v7 >= 0)) {
-        issues = fail(issues, ['retry'], 'expected at least 0, found ' + String(v7));
-      }
+    if (v7 !== undefined && !(typeof v7 === 'number' && Number.isInteger(v7) && v7 >= 0)) {
+      issues = optIntegerIn(issues, v7, 'retry', 0, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_7);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_9);
     }
   } else {
     issues = expected(issues, [], 'an object `{ event, data, id, retry }`', value);
@@ -140,23 +136,14 @@ export const validateImportRecord: rt.Validate = /* @__PURE__ */ validatorOf(Imp
 function check_ImportRecord(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.name;
-    if (typeof v1 !== 'string') {
-      issues = required(issues, ['name'], 'a string', v1);
-    } else if (v1 === '') {
-      issues = fail(issues, ['name'], 'expected at least 1 character, found 0');
-    }
+    issues = reqStringIn(issues, value.name, 'name', 1);
     const v2 = value.size;
-    if (v2 !== undefined) {
-      if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-        issues = expected(issues, ['size'], 'an integer', v2);
-      } else if (!(v2 >= 0)) {
-        issues = fail(issues, ['size'], 'expected at least 0, found ' + String(v2));
-      }
+    if (v2 !== undefined && !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
+      issues = optIntegerIn(issues, v2, 'size', 0, Infinity);
     }
     for (const k3 in value) {
       if (k3 !== 'name' && k3 !== 'size') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_9, NESTED_1));
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_11, NESTED_2));
       }
     }
   } else {
@@ -182,7 +169,7 @@ function check_ImportResult(value: unknown, mode: number, label: string, depth: 
   if (isObject(value)) {
     issues = reqInteger(issues, value.imported, 'imported');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_12, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ imported }`', value);
@@ -214,7 +201,7 @@ function check_ListMetricsItem(
     issues = reqString(issues, value.name, 'name');
     issues = reqNumber(issues, value.value, 'value');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_13, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ name, value }`', value);
@@ -236,19 +223,11 @@ export const validateLogEntry: rt.Validate = /* @__PURE__ */ validatorOf(LogEntr
 function check_LogEntry(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.level;
-    if (!(
-      v1 === 'info' ||
-      v1 === 'warn' ||
-      v1 === 'error' ||
-      ((mode & 2) === 0 && typeof v1 === 'string')
-    )) {
-      issues = requiredUnlisted(issues, ['level'], "one of 'info', 'warn', 'error'", v1);
-    }
+    issues = reqEnum(issues, value.level, 'level', ENUM_14, mode);
     issues = reqString(issues, value.message, 'message');
     issues = optString(issues, value.at, 'at');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_15, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ level, message, at }`', value);
@@ -274,15 +253,11 @@ function check_NoteEvent(value: unknown, mode: number, label: string, depth: num
     issues = reqString(issues, value.data, 'data');
     issues = optString(issues, value.id, 'id');
     const v4 = value.retry;
-    if (v4 !== undefined) {
-      if (!(typeof v4 === 'number' && Number.isInteger(v4))) {
-        issues = expected(issues, ['retry'], 'an integer', v4);
-      } else if (!(v4 >= 0)) {
-        issues = fail(issues, ['retry'], 'expected at least 0, found ' + String(v4));
-      }
+    if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
+      issues = optIntegerIn(issues, v4, 'retry', 0, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ event, data, id, retry }`', value);
@@ -326,7 +301,7 @@ function check_StreamChatEventsItem(
       (mode & 2) === 0 &&
       isObject(value) &&
       typeof value.event === 'string' &&
-      !KEYS_13.includes(value.event)
+      !KEYS_16.includes(value.event)
     )) {
       issues = unionIssues(
         issues,
@@ -371,28 +346,22 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
     const v2 = value.data;
     if (isObject(v2)) {
       const v3 = v2.tokens;
-      if (!(typeof v3 === 'number' && Number.isInteger(v3))) {
-        issues = required(issues, ['data', 'tokens'], 'an integer', v3);
-      } else if (!(v3 >= 0)) {
-        issues = fail(issues, ['data', 'tokens'], 'expected at least 0, found ' + String(v3));
+      if (!(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0)) {
+        issues = reqIntegerIn(issues, v3, PATH_17, 0, Infinity);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_5, v2, '`data`', KEYS_14, NESTED_1);
+        issues = unknownKeys(issues, PATH_7, v2, '`data`', KEYS_18, NESTED_2);
       }
     } else {
       issues = required(issues, ['data'], 'an object `{ tokens }`', v2);
     }
     issues = optString(issues, value.id, 'id');
     const v6 = value.retry;
-    if (v6 !== undefined) {
-      if (!(typeof v6 === 'number' && Number.isInteger(v6))) {
-        issues = expected(issues, ['retry'], 'an integer', v6);
-      } else if (!(v6 >= 0)) {
-        issues = fail(issues, ['retry'], 'expected at least 0, found ' + String(v6));
-      }
+    if (v6 !== undefined && !(typeof v6 === 'number' && Number.isInteger(v6) && v6 >= 0)) {
+      issues = optIntegerIn(issues, v6, 'retry', 0, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_15);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_19);
     }
   } else {
     issues = expected(issues, [], 'an object `{ event, data, id, retry }`', value);
@@ -419,7 +388,7 @@ function check_StreamChatEventsPathParams(
     issues = reqString(issues, value.chat_id, 'chat_id');
     for (const k2 in value) {
       if (k2 !== 'chat_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_16, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_20, NESTED_2));
       }
     }
   } else {
@@ -444,20 +413,10 @@ function check_ListLogsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.level;
-    if (v1 !== undefined) {
-      if (!(
-        v1 === 'info' ||
-        v1 === 'warn' ||
-        v1 === 'error' ||
-        ((mode & 2) === 0 && typeof v1 === 'string')
-      )) {
-        issues = unlisted(issues, ['level'], "one of 'info', 'warn', 'error'", v1);
-      }
-    }
+    issues = optEnum(issues, value.level, 'level', ENUM_14, mode);
     for (const k2 in value) {
       if (k2 !== 'level') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_17, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_21, NESTED_2));
       }
     }
   } else {

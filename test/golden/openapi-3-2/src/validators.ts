@@ -10,6 +10,7 @@ import {
   reqInteger,
   optBoolean,
   reqConst,
+  optIntegerIn,
   expected,
   isObject,
   fail,
@@ -191,12 +192,8 @@ function check_NoteFilter(value: unknown, mode: number, label: string, depth: nu
     issues = optBoolean(issues, value.pinned, 'pinned');
     issues = optString(issues, value.tag, 'tag');
     const v3 = value.limit;
-    if (v3 !== undefined) {
-      if (!(typeof v3 === 'number' && Number.isInteger(v3))) {
-        issues = expected(issues, ['limit'], 'an integer', v3);
-      } else if (!(v3 >= 1)) {
-        issues = fail(issues, ['limit'], 'expected at least 1, found ' + String(v3));
-      }
+    if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
+      issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
@@ -403,12 +400,8 @@ function check_ListNotesQueryParams(
     issues = optBoolean(issues, value.pinned, 'pinned');
     issues = optString(issues, value.tag, 'tag');
     const v3 = value.limit;
-    if (v3 !== undefined) {
-      if (!(typeof v3 === 'number' && Number.isInteger(v3))) {
-        issues = expected(issues, ['limit'], 'an integer', v3);
-      } else if (!(v3 >= 1)) {
-        issues = fail(issues, ['limit'], 'expected at least 1, found ' + String(v3));
-      }
+    if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
+      issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);

@@ -12,6 +12,7 @@ import {
   reqBoolean,
   reqConst,
   optConst,
+  optIntegerIn,
   expected,
   isObject,
   nest,
@@ -903,17 +904,11 @@ function check_ListNotesQueryParams(
   if (isObject(value)) {
     issues = optString(issues, value.after, 'after');
     const v2 = value.limit;
-    if (v2 !== undefined) {
-      if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-        issues = expected(issues, ['limit'], 'an integer', v2);
-      } else {
-        if (!(v2 >= 1)) {
-          issues = fail(issues, ['limit'], 'expected at least 1, found ' + String(v2));
-        }
-        if (!(v2 <= 100)) {
-          issues = fail(issues, ['limit'], 'expected at most 100, found ' + String(v2));
-        }
-      }
+    if (
+      v2 !== undefined &&
+      !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1 && v2 <= 100)
+    ) {
+      issues = optIntegerIn(issues, v2, 'limit', 1, 100);
     }
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
@@ -943,12 +938,8 @@ function check_ListPeopleQueryParams(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.page;
-    if (v1 !== undefined) {
-      if (!(typeof v1 === 'number' && Number.isInteger(v1))) {
-        issues = expected(issues, ['page'], 'an integer', v1);
-      } else if (!(v1 >= 1)) {
-        issues = fail(issues, ['page'], 'expected at least 1, found ' + String(v1));
-      }
+    if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
+      issues = optIntegerIn(issues, v1, 'page', 1, Infinity);
     }
     issues = optInteger(issues, value.page_size, 'page_size');
     for (const k3 in value) {

@@ -8,6 +8,8 @@ import {
   reqString,
   optString,
   reqInteger,
+  reqIntegerIn,
+  optIntegerIn,
   expected,
   isObject,
   fail,
@@ -206,17 +208,11 @@ function check_ListItemsQueryParams(
       }
     }
     const v7 = value.limit;
-    if (v7 !== undefined) {
-      if (!(typeof v7 === 'number' && Number.isInteger(v7))) {
-        issues = expected(issues, ['limit'], 'an integer', v7);
-      } else {
-        if (!(v7 >= 1)) {
-          issues = fail(issues, ['limit'], 'expected at least 1, found ' + String(v7));
-        }
-        if (!(v7 <= 100)) {
-          issues = fail(issues, ['limit'], 'expected at most 100, found ' + String(v7));
-        }
-      }
+    if (
+      v7 !== undefined &&
+      !(typeof v7 === 'number' && Number.isInteger(v7) && v7 >= 1 && v7 <= 100)
+    ) {
+      issues = optIntegerIn(issues, v7, 'limit', 1, 100);
     }
     const v8 = value.tag;
     if (v8 !== undefined) {
@@ -288,10 +284,8 @@ function check_DeleteItemPathParams(
   if (isObject(value)) {
     issues = reqString(issues, value.project_id, 'project_id');
     const v2 = value.item_number;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-      issues = required(issues, ['item_number'], 'an integer', v2);
-    } else if (!(v2 >= 1)) {
-      issues = fail(issues, ['item_number'], 'expected at least 1, found ' + String(v2));
+    if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1)) {
+      issues = reqIntegerIn(issues, v2, 'item_number', 1, Infinity);
     }
     for (const k3 in value) {
       if (k3 !== 'project_id' && k3 !== 'item_number') {
@@ -322,10 +316,8 @@ function check_GetItemPathParams(
   if (isObject(value)) {
     issues = reqString(issues, value.project_id, 'project_id');
     const v2 = value.item_number;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-      issues = required(issues, ['item_number'], 'an integer', v2);
-    } else if (!(v2 >= 1)) {
-      issues = fail(issues, ['item_number'], 'expected at least 1, found ' + String(v2));
+    if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1)) {
+      issues = reqIntegerIn(issues, v2, 'item_number', 1, Infinity);
     }
     for (const k3 in value) {
       if (k3 !== 'project_id' && k3 !== 'item_number') {

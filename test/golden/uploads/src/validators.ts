@@ -9,12 +9,14 @@ import {
   optString,
   optInteger,
   reqConst,
+  reqIntegerIn,
+  reqEnum,
+  optEnum,
   expected,
   isObject,
   fail,
   required,
   requiredUnlisted,
-  unlisted,
   unknownKeyMessage,
   unknownKeys,
   type StandardSchemaV1,
@@ -31,17 +33,27 @@ const vendor = 'uploads-client';
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['id'];
-const PATH_4: readonly (string | number)[] = ['expires_after', 'anchor'];
-const PATH_5: readonly (string | number)[] = ['expires_after'];
-const KEYS_6: readonly string[] = ['anchor', 'seconds'];
-const NESTED_7: readonly string[] = ['expires_after.anchor', 'expires_after.seconds'];
-const KEYS_8: readonly string[] = ['file', 'purpose', 'expires_after'];
-const KEYS_9: readonly string[] = ['image', 'mask', 'prompt'];
-const KEYS_10: readonly string[] = ['name', 'tags'];
-const KEYS_11: readonly string[] = ['grant_type', 'scope'];
-const KEYS_12: readonly string[] = ['name'];
-const KEYS_13: readonly string[] = ['limit', 'order'];
-const KEYS_14: readonly string[] = ['thing_id'];
+const ENUM_4: readonly string[] = [
+  'assistants',
+  'batch',
+  'fine-tune',
+  'vision',
+  'user_data',
+  'evals',
+];
+const PATH_5: readonly (string | number)[] = ['expires_after', 'anchor'];
+const PATH_6: readonly (string | number)[] = ['expires_after', 'seconds'];
+const PATH_7: readonly (string | number)[] = ['expires_after'];
+const KEYS_8: readonly string[] = ['anchor', 'seconds'];
+const NESTED_9: readonly string[] = ['expires_after.anchor', 'expires_after.seconds'];
+const KEYS_10: readonly string[] = ['file', 'purpose', 'expires_after'];
+const KEYS_11: readonly string[] = ['image', 'mask', 'prompt'];
+const KEYS_12: readonly string[] = ['name', 'tags'];
+const KEYS_13: readonly string[] = ['grant_type', 'scope'];
+const KEYS_14: readonly string[] = ['name'];
+const ENUM_15: readonly string[] = ['asc', 'desc'];
+const KEYS_16: readonly string[] = ['limit', 'order'];
+const KEYS_17: readonly string[] = ['thing_id'];
 
 /** `Ack` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Ack: StandardSchemaV1<types.Ack> = /* @__PURE__ */ schemaOf(
@@ -94,39 +106,17 @@ function check_CreateFileRequest(
         v1,
       );
     }
-    const v2 = value.purpose;
-    if (!(
-      v2 === 'assistants' ||
-      v2 === 'batch' ||
-      v2 === 'fine-tune' ||
-      v2 === 'vision' ||
-      v2 === 'user_data' ||
-      v2 === 'evals' ||
-      ((mode & 2) === 0 && typeof v2 === 'string')
-    )) {
-      issues = requiredUnlisted(
-        issues,
-        ['purpose'],
-        "one of 'assistants', 'batch', 'fine-tune', 'vision', 'user_data', 'evals'",
-        v2,
-      );
-    }
+    issues = reqEnum(issues, value.purpose, 'purpose', ENUM_4, mode);
     const v3 = value.expires_after;
     if (v3 !== undefined) {
       if (isObject(v3)) {
-        issues = reqConst(issues, v3.anchor, PATH_4, 'created_at');
+        issues = reqConst(issues, v3.anchor, PATH_5, 'created_at');
         const v5 = v3.seconds;
-        if (!(typeof v5 === 'number' && Number.isInteger(v5))) {
-          issues = required(issues, ['expires_after', 'seconds'], 'an integer', v5);
-        } else if (!(v5 >= 3600)) {
-          issues = fail(
-            issues,
-            ['expires_after', 'seconds'],
-            'expected at least 3600, found ' + String(v5),
-          );
+        if (!(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 3600)) {
+          issues = reqIntegerIn(issues, v5, PATH_6, 3600, Infinity);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_5, v3, '`expires_after`', KEYS_6, NESTED_1);
+          issues = unknownKeys(issues, PATH_7, v3, '`expires_after`', KEYS_8, NESTED_1);
         }
       } else {
         issues = expected(issues, ['expires_after'], 'an object `{ anchor, seconds }`', v3);
@@ -134,7 +124,7 @@ function check_CreateFileRequest(
     }
     for (const k7 in value) {
       if (k7 !== 'file' && k7 !== 'purpose' && k7 !== 'expires_after') {
-        issues = fail(issues, [k7], unknownKeyMessage(k7, label, KEYS_8, NESTED_7));
+        issues = fail(issues, [k7], unknownKeyMessage(k7, label, KEYS_10, NESTED_9));
       }
     }
   } else {
@@ -197,7 +187,7 @@ function check_CreateImageEditRequest(
     issues = reqString(issues, value.prompt, 'prompt');
     for (const k6 in value) {
       if (k6 !== 'image' && k6 !== 'mask' && k6 !== 'prompt') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_9, NESTED_1));
+        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_11, NESTED_1));
       }
     }
   } else {
@@ -241,7 +231,7 @@ function check_CreateThingRequest(
     }
     for (const k5 in value) {
       if (k5 !== 'name' && k5 !== 'tags') {
-        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_10, NESTED_1));
+        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_12, NESTED_1));
       }
     }
   } else {
@@ -275,7 +265,7 @@ function check_CreateTokenBody(
     issues = optString(issues, value.scope, 'scope');
     for (const k3 in value) {
       if (k3 !== 'grant_type' && k3 !== 'scope') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_11, NESTED_1));
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_13, NESTED_1));
       }
     }
   } else {
@@ -323,7 +313,7 @@ function check_PutBlobPathParams(
     issues = reqString(issues, value.name, 'name');
     for (const k2 in value) {
       if (k2 !== 'name') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_12, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_14, NESTED_1));
       }
     }
   } else {
@@ -349,15 +339,10 @@ function check_ListThingsQueryParams(
   let issues: rt.Issues;
   if (isObject(value)) {
     issues = optInteger(issues, value.limit, 'limit');
-    const v2 = value.order;
-    if (v2 !== undefined) {
-      if (!(v2 === 'asc' || v2 === 'desc' || ((mode & 2) === 0 && typeof v2 === 'string'))) {
-        issues = unlisted(issues, ['order'], "one of 'asc', 'desc'", v2);
-      }
-    }
+    issues = optEnum(issues, value.order, 'order', ENUM_15, mode);
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'order') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_13, NESTED_1));
+        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_16, NESTED_1));
       }
     }
   } else {
@@ -385,7 +370,7 @@ function check_ArchiveThingPathParams(
     issues = reqString(issues, value.thing_id, 'thing_id');
     for (const k2 in value) {
       if (k2 !== 'thing_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_14, NESTED_1));
+        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_17, NESTED_1));
       }
     }
   } else {
