@@ -29,7 +29,7 @@ import {
   required,
   requiredUnlisted,
   unlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -193,15 +193,18 @@ const PATH_91: readonly (string | number)[] = [
   'max_file_size',
 ];
 const PATH_92: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'max_files'];
-const PATH_93: readonly (string | number)[] = ['chatkit_configuration', 'history', 'enabled'];
-const PATH_94: readonly (string | number)[] = [
+const PATH_93: readonly (string | number)[] = ['chatkit_configuration', 'file_upload'];
+const PATH_94: readonly (string | number)[] = ['chatkit_configuration', 'history', 'enabled'];
+const PATH_95: readonly (string | number)[] = [
   'chatkit_configuration',
   'history',
   'recent_threads',
 ];
-const PATH_95: readonly (string | number)[] = ['expires_after', 'anchor'];
-const PATH_96: readonly (string | number)[] = ['expires_after', 'seconds'];
-const NESTED_97: readonly string[] = [
+const PATH_96: readonly (string | number)[] = ['chatkit_configuration', 'history'];
+const PATH_97: readonly (string | number)[] = ['expires_after', 'anchor'];
+const PATH_98: readonly (string | number)[] = ['expires_after', 'seconds'];
+const PATH_99: readonly (string | number)[] = ['expires_after'];
+const NESTED_100: readonly string[] = [
   'workflow.id',
   'workflow.version',
   'workflow.state_variables',
@@ -213,19 +216,19 @@ const NESTED_97: readonly string[] = [
   'expires_after.seconds',
   'rate_limits.max_requests_per_1_minute',
 ];
-const KEYS_98: readonly string[] = [
+const KEYS_101: readonly string[] = [
   'user',
   'workflow',
   'chatkit_configuration',
   'expires_after',
   'rate_limits',
 ];
-const KEYS_99: readonly string[] = ['id', 'deleted', 'object'];
-const KEYS_100: readonly string[] = ['session_id'];
-const ENUM_101: readonly string[] = ['asc', 'desc'];
-const KEYS_102: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
-const KEYS_103: readonly string[] = ['thread_id'];
-const KEYS_104: readonly string[] = ['after', 'before', 'limit', 'order'];
+const KEYS_102: readonly string[] = ['id', 'deleted', 'object'];
+const KEYS_103: readonly string[] = ['session_id'];
+const ENUM_104: readonly string[] = ['asc', 'desc'];
+const KEYS_105: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
+const KEYS_106: readonly string[] = ['thread_id'];
+const KEYS_107: readonly string[] = ['after', 'before', 'limit', 'order'];
 
 /** `ChatKitAttachment` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitAttachment: StandardSchemaV1<types.ChatKitAttachment> =
@@ -1691,11 +1694,7 @@ function check_ChatSessionChatKitConfigurationParam(
         }
         for (const k6 in v2) {
           if (k6 !== 'enabled' && k6 !== 'max_file_size' && k6 !== 'max_files') {
-            issues = fail(
-              issues,
-              ['file_upload', k6],
-              unknownKeyMessage(k6, '`file_upload`', KEYS_66, NESTED_2),
-            );
+            issues = unknownKey(issues, PATH_65, k6, '`file_upload`', KEYS_66, NESTED_2);
           }
         }
       } else {
@@ -1717,11 +1716,7 @@ function check_ChatSessionChatKitConfigurationParam(
         }
         for (const k10 in v7) {
           if (k10 !== 'enabled' && k10 !== 'recent_threads') {
-            issues = fail(
-              issues,
-              ['history', k10],
-              unknownKeyMessage(k10, '`history`', KEYS_70, NESTED_2),
-            );
+            issues = unknownKey(issues, PATH_69, k10, '`history`', KEYS_70, NESTED_2);
           }
         }
       } else {
@@ -1730,7 +1725,7 @@ function check_ChatSessionChatKitConfigurationParam(
     }
     for (const k11 in value) {
       if (k11 !== 'automatic_thread_titling' && k11 !== 'file_upload' && k11 !== 'history') {
-        issues = fail(issues, [k11], unknownKeyMessage(k11, label, KEYS_72, NESTED_71));
+        issues = unknownKey(issues, PATH_3, k11, label, KEYS_72, NESTED_71);
       }
     }
   } else {
@@ -1775,7 +1770,7 @@ function check_ChatSessionExpiresAfterParam(
     }
     for (const k3 in value) {
       if (k3 !== 'anchor' && k3 !== 'seconds') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_73, NESTED_2));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_73, NESTED_2);
       }
     }
   } else {
@@ -1917,7 +1912,7 @@ function check_ChatSessionRateLimitsParam(
     }
     for (const k2 in value) {
       if (k2 !== 'max_requests_per_1_minute') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_55, NESTED_2));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_55, NESTED_2);
       }
     }
   } else {
@@ -2034,7 +2029,7 @@ function check_ChatSessionWorkflowParam(
     }
     for (const k8 in value) {
       if (k8 !== 'id' && k8 !== 'version' && k8 !== 'state_variables' && k8 !== 'tracing') {
-        issues = fail(issues, [k8], unknownKeyMessage(k8, label, KEYS_77, NESTED_50));
+        issues = unknownKey(issues, PATH_3, k8, label, KEYS_77, NESTED_50);
       }
     }
   } else {
@@ -2173,11 +2168,7 @@ function check_SessionCreateParams(
       }
       for (const k10 in v2) {
         if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
-          issues = fail(
-            issues,
-            ['workflow', k10],
-            unknownKeyMessage(k10, '`workflow`', KEYS_77, NESTED_50),
-          );
+          issues = unknownKey(issues, PATH_57, k10, '`workflow`', KEYS_77, NESTED_50);
         }
       }
     } else {
@@ -2219,11 +2210,7 @@ function check_SessionCreateParams(
             }
             for (const k17 in v13) {
               if (k17 !== 'enabled' && k17 !== 'max_file_size' && k17 !== 'max_files') {
-                issues = fail(
-                  issues,
-                  ['chatkit_configuration', 'file_upload', k17],
-                  unknownKeyMessage(k17, '`file_upload`', KEYS_66, NESTED_2),
-                );
+                issues = unknownKey(issues, PATH_93, k17, '`file_upload`', KEYS_66, NESTED_2);
               }
             }
           } else {
@@ -2238,21 +2225,17 @@ function check_SessionCreateParams(
         const v18 = v11.history;
         if (v18 !== undefined) {
           if (isObject(v18)) {
-            issues = optBoolean(issues, v18.enabled, PATH_93);
+            issues = optBoolean(issues, v18.enabled, PATH_94);
             const v20 = v18.recent_threads;
             if (
               v20 !== undefined &&
               !(typeof v20 === 'number' && Number.isInteger(v20) && v20 >= 1)
             ) {
-              issues = optIntegerIn(issues, v20, PATH_94, 1, Infinity);
+              issues = optIntegerIn(issues, v20, PATH_95, 1, Infinity);
             }
             for (const k21 in v18) {
               if (k21 !== 'enabled' && k21 !== 'recent_threads') {
-                issues = fail(
-                  issues,
-                  ['chatkit_configuration', 'history', k21],
-                  unknownKeyMessage(k21, '`history`', KEYS_70, NESTED_2),
-                );
+                issues = unknownKey(issues, PATH_96, k21, '`history`', KEYS_70, NESTED_2);
               }
             }
           } else {
@@ -2266,10 +2249,13 @@ function check_SessionCreateParams(
         }
         for (const k22 in v11) {
           if (k22 !== 'automatic_thread_titling' && k22 !== 'file_upload' && k22 !== 'history') {
-            issues = fail(
+            issues = unknownKey(
               issues,
-              ['chatkit_configuration', k22],
-              unknownKeyMessage(k22, '`chatkit_configuration`', KEYS_72, NESTED_71),
+              PATH_52,
+              k22,
+              '`chatkit_configuration`',
+              KEYS_72,
+              NESTED_71,
             );
           }
         }
@@ -2285,18 +2271,14 @@ function check_SessionCreateParams(
     const v23 = value.expires_after;
     if (v23 !== undefined) {
       if (isObject(v23)) {
-        issues = reqConst(issues, v23.anchor, PATH_95, 'created_at');
+        issues = reqConst(issues, v23.anchor, PATH_97, 'created_at');
         const v25 = v23.seconds;
         if (!(typeof v25 === 'number' && Number.isInteger(v25) && v25 >= 1 && v25 <= 600)) {
-          issues = reqIntegerIn(issues, v25, PATH_96, 1, 600);
+          issues = reqIntegerIn(issues, v25, PATH_98, 1, 600);
         }
         for (const k26 in v23) {
           if (k26 !== 'anchor' && k26 !== 'seconds') {
-            issues = fail(
-              issues,
-              ['expires_after', k26],
-              unknownKeyMessage(k26, '`expires_after`', KEYS_73, NESTED_2),
-            );
+            issues = unknownKey(issues, PATH_99, k26, '`expires_after`', KEYS_73, NESTED_2);
           }
         }
       } else {
@@ -2312,11 +2294,7 @@ function check_SessionCreateParams(
         }
         for (const k29 in v27) {
           if (k29 !== 'max_requests_per_1_minute') {
-            issues = fail(
-              issues,
-              ['rate_limits', k29],
-              unknownKeyMessage(k29, '`rate_limits`', KEYS_55, NESTED_2),
-            );
+            issues = unknownKey(issues, PATH_54, k29, '`rate_limits`', KEYS_55, NESTED_2);
           }
         }
       } else {
@@ -2336,7 +2314,7 @@ function check_SessionCreateParams(
         k30 !== 'expires_after' &&
         k30 !== 'rate_limits'
       ) {
-        issues = fail(issues, [k30], unknownKeyMessage(k30, label, KEYS_98, NESTED_97));
+        issues = unknownKey(issues, PATH_3, k30, label, KEYS_101, NESTED_100);
       }
     }
   } else {
@@ -2373,7 +2351,7 @@ function check_ThreadDeleteResponse(
     issues = reqBoolean(issues, value.deleted, 'deleted');
     issues = reqConst(issues, value.object, 'object', 'chatkit.thread.deleted');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_99, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_102, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, deleted, object }`', value);
@@ -2400,7 +2378,7 @@ function check_CancelChatKitSessionPathParams(
     issues = reqString(issues, value.session_id, 'session_id');
     for (const k2 in value) {
       if (k2 !== 'session_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_100, NESTED_2));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_103, NESTED_2);
       }
     }
   } else {
@@ -2434,11 +2412,11 @@ function check_ListChatKitThreadsQueryParams(
     ) {
       issues = optIntegerIn(issues, v3, 'limit', 0, 100);
     }
-    issues = optEnum(issues, value.order, 'order', ENUM_101, mode);
+    issues = optEnum(issues, value.order, 'order', ENUM_104, mode);
     issues = optStringIn(issues, value.user, 'user', 1, 512);
     for (const k6 in value) {
       if (k6 !== 'after' && k6 !== 'before' && k6 !== 'limit' && k6 !== 'order' && k6 !== 'user') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_102, NESTED_2));
+        issues = unknownKey(issues, PATH_3, k6, label, KEYS_105, NESTED_2);
       }
     }
   } else {
@@ -2466,7 +2444,7 @@ function check_DeleteChatKitThreadPathParams(
     issues = reqString(issues, value.thread_id, 'thread_id');
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_103, NESTED_2));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_106, NESTED_2);
       }
     }
   } else {
@@ -2495,7 +2473,7 @@ function check_RetrieveChatKitThreadPathParams(
     issues = reqString(issues, value.thread_id, 'thread_id');
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_103, NESTED_2));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_106, NESTED_2);
       }
     }
   } else {
@@ -2524,7 +2502,7 @@ function check_ListChatKitThreadItemsPathParams(
     issues = reqString(issues, value.thread_id, 'thread_id');
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_103, NESTED_2));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_106, NESTED_2);
       }
     }
   } else {
@@ -2559,10 +2537,10 @@ function check_ListChatKitThreadItemsQueryParams(
     ) {
       issues = optIntegerIn(issues, v3, 'limit', 0, 100);
     }
-    issues = optEnum(issues, value.order, 'order', ENUM_101, mode);
+    issues = optEnum(issues, value.order, 'order', ENUM_104, mode);
     for (const k5 in value) {
       if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
-        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_104, NESTED_2));
+        issues = unknownKey(issues, PATH_3, k5, label, KEYS_107, NESTED_2);
       }
     }
   } else {
@@ -2596,7 +2574,7 @@ function check_shape_3(value: unknown, mode: number, label: string, depth: numbe
     issues = optBoolean(issues, value.enabled, 'enabled');
     for (const k2 in value) {
       if (k2 !== 'enabled') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_48, NESTED_2));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_48, NESTED_2);
       }
     }
   } else {

@@ -527,6 +527,18 @@ export function unknownKeys(
   return issues;
 }
 
+/** One key of `object` outside `known`: an issue at `path` + key (see unknownKeyMessage). */
+export function unknownKey(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  key: string,
+  label: string,
+  known: readonly string[],
+  nested: readonly string[],
+): ValidationIssue[] {
+  return fail(issues, [...path, key], unknownKeyMessage(key, label, known, nested));
+}
+
 const KEY_SETS = /* @__PURE__ */ new WeakMap<readonly string[], ReadonlySet<string>>();
 
 function keySet(known: readonly string[]): ReadonlySet<string> {

@@ -49,6 +49,7 @@ const HELPERS: readonly RuntimeHelper[] = [
   'requiredUnlisted',
   'unlisted',
   'unionIssues',
+  'unknownKey',
   'unknownKeyMessage',
   'unknownKeys',
 ];

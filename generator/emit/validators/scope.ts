@@ -28,6 +28,7 @@ export type RuntimeHelper =
   | 'requiredUnlisted'
   | 'unlisted'
   | 'unionIssues'
+  | 'unknownKey'
   | 'unknownKeyMessage'
   | 'unknownKeys';
 

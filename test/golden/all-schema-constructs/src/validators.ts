@@ -27,7 +27,7 @@ import {
   requiredUnlisted,
   unlisted,
   unionIssues,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -125,7 +125,7 @@ function check_Circle(value: unknown, mode: number, label: string, depth: number
     }
     for (const k3 in value) {
       if (k3 !== 'kind' && k3 !== 'radius') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_4, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_4, NESTED_1);
       }
     }
   } else {
@@ -177,7 +177,7 @@ function check_ImageSource(value: unknown, mode: number, label: string, depth: n
     issues = optString(issues, value.file_id, 'file_id');
     for (const k3 in value) {
       if (k3 !== 'image_url' && k3 !== 'file_id') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_5, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_5, NESTED_1);
       }
     }
   } else {
@@ -374,7 +374,7 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
         k16 !== 'anything' &&
         k16 !== 'image'
       ) {
-        issues = fail(issues, [k16], unknownKeyMessage(k16, label, KEYS_13, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k16, label, KEYS_13, NESTED_1);
       }
     }
   } else {
@@ -459,7 +459,7 @@ function check_Square(value: unknown, mode: number, label: string, depth: number
     }
     for (const k3 in value) {
       if (k3 !== 'kind' && k3 !== 'side') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_14, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_14, NESTED_1);
       }
     }
   } else {
@@ -589,7 +589,7 @@ function check_TreeNode(value: unknown, mode: number, label: string, depth: numb
     }
     for (const k6 in value) {
       if (k6 !== 'label' && k6 !== 'children') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_19, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k6, label, KEYS_19, NESTED_1);
       }
     }
   } else {

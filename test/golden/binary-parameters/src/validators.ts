@@ -5,8 +5,7 @@ import {
   optString,
   expected,
   isObject,
-  fail,
-  unknownKeyMessage,
+  unknownKey,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
 import type * as rt from './internal/standard-schema.js';
@@ -15,10 +14,11 @@ export type { StandardSchemaV1, ValidationMode } from './internal/standard-schem
 export type { ValidationIssue } from './internal/errors.js';
 
 const NESTED_1: readonly string[] = [];
-const KEYS_2: readonly string[] = ['digest'];
-const KEYS_3: readonly string[] = ['parts', 'token'];
-const KEYS_4: readonly string[] = ['X-Signature'];
-const KEYS_5: readonly string[] = ['nonce'];
+const PATH_2: readonly (string | number)[] = [];
+const KEYS_3: readonly string[] = ['digest'];
+const KEYS_4: readonly string[] = ['parts', 'token'];
+const KEYS_5: readonly string[] = ['X-Signature'];
+const KEYS_6: readonly string[] = ['nonce'];
 
 /** Every issue of the path parameters of `retrieveBlob`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateRetrieveBlobPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
@@ -38,7 +38,7 @@ function check_RetrieveBlobPathParams(
     issues = reqString(issues, value.digest, 'digest');
     for (const k2 in value) {
       if (k2 !== 'digest') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_2, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_3, NESTED_1);
       }
     }
   } else {
@@ -79,7 +79,7 @@ function check_RetrieveBlobQueryParams(
     issues = optString(issues, value.token, 'token');
     for (const k5 in value) {
       if (k5 !== 'parts' && k5 !== 'token') {
-        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_3, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k5, label, KEYS_4, NESTED_1);
       }
     }
   } else {
@@ -107,7 +107,7 @@ function check_RetrieveBlobHeaderParams(
     issues = optString(issues, value['X-Signature'], 'X-Signature');
     for (const k2 in value) {
       if (k2 !== 'X-Signature') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_4, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_5, NESTED_1);
       }
     }
   } else {
@@ -135,7 +135,7 @@ function check_RetrieveBlobCookieParams(
     issues = optString(issues, value.nonce, 'nonce');
     for (const k2 in value) {
       if (k2 !== 'nonce') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_5, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
       }
     }
   } else {

@@ -9,8 +9,7 @@ import {
   optString,
   expected,
   isObject,
-  fail,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -121,7 +120,7 @@ function check_ListCartsCookieParams(
     }
     for (const k12 in value) {
       if (k12 !== 'ids' && k12 !== 'prefs' && k12 !== 'session' && k12 !== 'tags') {
-        issues = fail(issues, [k12], unknownKeyMessage(k12, label, KEYS_9, NESTED_8));
+        issues = unknownKey(issues, PATH_2, k12, label, KEYS_9, NESTED_8);
       }
     }
   } else {
@@ -149,7 +148,7 @@ function check_CreateCartHeaderParams(
     issues = optString(issues, value['X-Trace'], 'X-Trace');
     for (const k2 in value) {
       if (k2 !== 'X-Trace') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_10, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_10, NESTED_1);
       }
     }
   } else {
@@ -177,7 +176,7 @@ function check_CreateCartCookieParams(
     issues = optString(issues, value.tracking, 'tracking');
     for (const k2 in value) {
       if (k2 !== 'tracking') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_11, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_11, NESTED_1);
       }
     }
   } else {

@@ -17,7 +17,7 @@ import {
   required,
   unlisted,
   unionIssues,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -315,7 +315,7 @@ function check_CompletionRequest(
     }
     for (const k15 in value) {
       if (!KEY_SET_7.has(k15)) {
-        issues = fail(issues, [k15], unknownKeyMessage(k15, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k15, label, KEYS_6, NESTED_1);
       }
     }
   } else {

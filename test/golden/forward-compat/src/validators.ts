@@ -22,7 +22,7 @@ import {
   required,
   unlisted,
   unionIssues,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -169,7 +169,7 @@ function check_OrderCreateParams(
     issues = reqEnum(issues, value.priority, 'priority', ENUM_5, mode);
     for (const k2 in value) {
       if (k2 !== 'priority') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_7, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
       }
     }
   } else {
@@ -395,7 +395,7 @@ function check_ListOrdersQueryParams(
     issues = optString(issues, value.after, 'after');
     for (const k2 in value) {
       if (k2 !== 'after') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_15, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_15, NESTED_1);
       }
     }
   } else {
@@ -423,7 +423,7 @@ function check_RetrieveOrderPathParams(
     issues = reqString(issues, value.order_id, 'order_id');
     for (const k2 in value) {
       if (k2 !== 'order_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_16, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_16, NESTED_1);
       }
     }
   } else {
@@ -451,7 +451,7 @@ function check_ListOrderEventsPathParams(
     issues = reqString(issues, value.order_id, 'order_id');
     for (const k2 in value) {
       if (k2 !== 'order_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_16, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_16, NESTED_1);
       }
     }
   } else {

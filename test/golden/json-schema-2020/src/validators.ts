@@ -18,7 +18,7 @@ import {
   requiredUnlisted,
   unlisted,
   unionIssues,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -182,11 +182,7 @@ function check_PaymentInputBody(
                 'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
               );
             } else {
-              issues = fail(
-                issues,
-                ['source', k7],
-                unknownKeyMessage(k7, '`source`', KEYS_8, NESTED_1),
-              );
+              issues = unknownKey(issues, PATH_7, k7, '`source`', KEYS_8, NESTED_1);
             }
           }
         }
@@ -400,7 +396,7 @@ function check_PaymentSource(
             'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
           );
         } else {
-          issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_8, NESTED_1));
+          issues = unknownKey(issues, PATH_2, k5, label, KEYS_8, NESTED_1);
         }
       }
     }
@@ -543,7 +539,7 @@ function check_ReplacePaymentPathParams(
     issues = reqString(issues, value.payment_id, 'payment_id');
     for (const k2 in value) {
       if (k2 !== 'payment_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_20, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_20, NESTED_1);
       }
     }
   } else {

@@ -9,8 +9,7 @@ import {
   optString,
   expected,
   isObject,
-  fail,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -157,7 +156,7 @@ function check_GetResponsePathParams(
     issues = reqString(issues, value.response_id, 'response_id');
     for (const k2 in value) {
       if (k2 !== 'response_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
       }
     }
   } else {
@@ -185,7 +184,7 @@ function check_BetaGetResponsePathParams(
     issues = reqString(issues, value.response_id, 'response_id');
     for (const k2 in value) {
       if (k2 !== 'response_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
       }
     }
   } else {
@@ -213,7 +212,7 @@ function check_BetaGetResponseQueryParams(
     issues = optString(issues, value.include, 'include');
     for (const k2 in value) {
       if (k2 !== 'include') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_7, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
       }
     }
   } else {
@@ -241,7 +240,7 @@ function check_ReportVideoPathParams(
     issues = reqString(issues, value.video_id, 'video_id');
     for (const k2 in value) {
       if (k2 !== 'video_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_8, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_8, NESTED_1);
       }
     }
   } else {

@@ -9,8 +9,7 @@ import {
   optString,
   expected,
   isObject,
-  fail,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -184,7 +183,7 @@ function check_EncodePathSegment2PathParams(
     issues = reqString(issues, value.profileId, 'profileId');
     for (const k3 in value) {
       if (k3 !== 'profile_id' && k3 !== 'profileId') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_6, NESTED_1);
       }
     }
   } else {
@@ -212,7 +211,7 @@ function check_EncodePathSegment2QueryParams(
     issues = optString(issues, value.options, 'options');
     for (const k2 in value) {
       if (k2 !== 'options') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_7, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_7, NESTED_1);
       }
     }
   } else {

@@ -20,7 +20,7 @@ import {
   fail,
   required,
   unionIssues,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -143,7 +143,7 @@ function check_ImportRecord(value: unknown, mode: number, label: string, depth: 
     }
     for (const k3 in value) {
       if (k3 !== 'name' && k3 !== 'size') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_11, NESTED_2));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_11, NESTED_2);
       }
     }
   } else {
@@ -388,7 +388,7 @@ function check_StreamChatEventsPathParams(
     issues = reqString(issues, value.chat_id, 'chat_id');
     for (const k2 in value) {
       if (k2 !== 'chat_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_20, NESTED_2));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_20, NESTED_2);
       }
     }
   } else {
@@ -416,7 +416,7 @@ function check_ListLogsQueryParams(
     issues = optEnum(issues, value.level, 'level', ENUM_14, mode);
     for (const k2 in value) {
       if (k2 !== 'level') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_21, NESTED_2));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_21, NESTED_2);
       }
     }
   } else {

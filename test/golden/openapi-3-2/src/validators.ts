@@ -17,7 +17,7 @@ import {
   nestIssues,
   required,
   unlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -443,7 +443,7 @@ function check_CreateNoteCookieParams(
     issues = reqString(issues, value.session, 'session');
     for (const k6 in value) {
       if (k6 !== 'prefs' && k6 !== 'session') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_16, NESTED_15));
+        issues = unknownKey(issues, PATH_2, k6, label, KEYS_16, NESTED_15);
       }
     }
   } else {
@@ -510,7 +510,7 @@ function check_CopyNotePathParams(
     issues = reqString(issues, value.note_id, 'note_id');
     for (const k2 in value) {
       if (k2 !== 'note_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_17, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
       }
     }
   } else {
@@ -538,7 +538,7 @@ function check_CopyNoteHeaderParams(
     issues = reqString(issues, value.Destination, 'Destination');
     for (const k2 in value) {
       if (k2 !== 'Destination') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_18, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_18, NESTED_1);
       }
     }
   } else {
@@ -566,7 +566,7 @@ function check_GetNotePathParams(
     issues = reqString(issues, value.note_id, 'note_id');
     for (const k2 in value) {
       if (k2 !== 'note_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_17, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
       }
     }
   } else {
@@ -594,7 +594,7 @@ function check_PurgeNotePathParams(
     issues = reqString(issues, value.note_id, 'note_id');
     for (const k2 in value) {
       if (k2 !== 'note_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_17, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
       }
     }
   } else {
@@ -622,7 +622,7 @@ function check_GetAuditEventPathParams(
     issues = reqString(issues, value.event_id, 'event_id');
     for (const k2 in value) {
       if (k2 !== 'event_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_19, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_19, NESTED_1);
       }
     }
   } else {

@@ -17,10 +17,9 @@ import {
   isObject,
   nest,
   nestRequired,
-  fail,
   required,
   unlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -763,7 +762,7 @@ function check_ListAccountsQueryParams(
     issues = optString(issues, value['api-version'], 'api-version');
     for (const k2 in value) {
       if (k2 !== 'api-version') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_30, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_30, NESTED_1);
       }
     }
   } else {
@@ -792,7 +791,7 @@ function check_ListEventsQueryParams(
     issues = optString(issues, value.NextToken, 'NextToken');
     for (const k3 in value) {
       if (k3 !== 'MaxResults' && k3 !== 'NextToken') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_31, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_31, NESTED_1);
       }
     }
   } else {
@@ -820,7 +819,7 @@ function check_ListFolderFilesPathParams(
     issues = reqString(issues, value.folder_id, 'folder_id');
     for (const k2 in value) {
       if (k2 !== 'folder_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_32, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_32, NESTED_1);
       }
     }
   } else {
@@ -848,7 +847,7 @@ function check_ListFolderFilesQueryParams(
     issues = optString(issues, value.cursor, 'cursor');
     for (const k2 in value) {
       if (k2 !== 'cursor') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_33, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_33, NESTED_1);
       }
     }
   } else {
@@ -877,7 +876,7 @@ function check_ListLogsQueryParams(
     issues = optInteger(issues, value.offset, 'offset');
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'offset') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_34, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_34, NESTED_1);
       }
     }
   } else {
@@ -912,7 +911,7 @@ function check_ListNotesQueryParams(
     }
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_35, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_35, NESTED_1);
       }
     }
   } else {
@@ -944,7 +943,7 @@ function check_ListPeopleQueryParams(
     issues = optInteger(issues, value.page_size, 'page_size');
     for (const k3 in value) {
       if (k3 !== 'page' && k3 !== 'page_size') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_36, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_36, NESTED_1);
       }
     }
   } else {
@@ -972,7 +971,7 @@ function check_ListPostsQueryParams(
     issues = optString(issues, value.next_token, 'next_token');
     for (const k2 in value) {
       if (k2 !== 'next_token') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_37, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_37, NESTED_1);
       }
     }
   } else {
@@ -1001,7 +1000,7 @@ function check_ListProductsQueryParams(
     issues = optInteger(issues, value.page, 'page');
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'page') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_38, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_38, NESTED_1);
       }
     }
   } else {
@@ -1029,7 +1028,7 @@ function check_ListRowsQueryParams(
     issues = optInteger(issues, value.start, 'start');
     for (const k2 in value) {
       if (k2 !== 'start') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_39, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_39, NESTED_1);
       }
     }
   } else {
@@ -1058,7 +1057,7 @@ function check_ListTagsQueryParams(
     issues = optInteger(issues, value.limit, 'limit');
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_35, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_35, NESTED_1);
       }
     }
   } else {

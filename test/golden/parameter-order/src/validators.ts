@@ -11,10 +11,9 @@ import {
   optBoolean,
   expected,
   isObject,
-  fail,
   required,
   requiredUnlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -189,7 +188,7 @@ function check_RetrieveChargePathParams(
     issues = reqString(issues, value.charge, 'charge');
     for (const k2 in value) {
       if (k2 !== 'charge') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
       }
     }
   } else {
@@ -227,7 +226,7 @@ function check_RetrieveChargeQueryParams(
     }
     for (const k4 in value) {
       if (k4 !== 'expand') {
-        issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_7, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k4, label, KEYS_7, NESTED_1);
       }
     }
   } else {
@@ -255,7 +254,7 @@ function check_ListClustersQueryParams(
     issues = optString(issues, value.after, 'after');
     for (const k2 in value) {
       if (k2 !== 'after') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_8, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_8, NESTED_1);
       }
     }
   } else {
@@ -283,7 +282,7 @@ function check_ListClustersHeaderParams(
     issues = optString(issues, value['X-Account'], 'X-Account');
     for (const k2 in value) {
       if (k2 !== 'X-Account') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_9, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
       }
     }
   } else {
@@ -311,7 +310,7 @@ function check_CreateClusterQueryParams(
     issues = optBoolean(issues, value.dry_run, 'dry_run');
     for (const k2 in value) {
       if (k2 !== 'dry_run') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_10, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_10, NESTED_1);
       }
     }
   } else {
@@ -339,7 +338,7 @@ function check_CreateClusterHeaderParams(
     issues = reqString(issues, value['X-Account'], 'X-Account');
     for (const k2 in value) {
       if (k2 !== 'X-Account') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_9, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
       }
     }
   } else {
@@ -367,7 +366,7 @@ function check_ListClusterTagsPathParams(
     issues = reqString(issues, value.cluster, 'cluster');
     for (const k2 in value) {
       if (k2 !== 'cluster') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_11, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_11, NESTED_1);
       }
     }
   } else {
@@ -395,7 +394,7 @@ function check_ListClusterTagsQueryParams(
     issues = reqString(issues, value.kind, 'kind');
     for (const k2 in value) {
       if (k2 !== 'kind') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_12, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_12, NESTED_1);
       }
     }
   } else {

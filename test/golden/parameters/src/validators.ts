@@ -12,9 +12,8 @@ import {
   optIntegerIn,
   expected,
   isObject,
-  fail,
   required,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -156,7 +155,7 @@ function check_ListItemsPathParams(
     issues = reqString(issues, value.project_id, 'project_id');
     for (const k2 in value) {
       if (k2 !== 'project_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_5, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_5, NESTED_1);
       }
     }
   } else {
@@ -229,7 +228,7 @@ function check_ListItemsQueryParams(
     }
     for (const k11 in value) {
       if (k11 !== 'filter' && k11 !== 'ids' && k11 !== 'limit' && k11 !== 'tag') {
-        issues = fail(issues, [k11], unknownKeyMessage(k11, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k11, label, KEYS_6, NESTED_1);
       }
     }
   } else {
@@ -257,7 +256,7 @@ function check_ListItemsHeaderParams(
     issues = optString(issues, value['X-Request-Id'], 'X-Request-Id');
     for (const k2 in value) {
       if (k2 !== 'X-Request-Id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_7, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
       }
     }
   } else {
@@ -289,7 +288,7 @@ function check_DeleteItemPathParams(
     }
     for (const k3 in value) {
       if (k3 !== 'project_id' && k3 !== 'item_number') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_8, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_8, NESTED_1);
       }
     }
   } else {
@@ -321,7 +320,7 @@ function check_GetItemPathParams(
     }
     for (const k3 in value) {
       if (k3 !== 'project_id' && k3 !== 'item_number') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_8, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_8, NESTED_1);
       }
     }
   } else {
@@ -349,7 +348,7 @@ function check_GetItemHeaderParams(
     issues = reqInteger(issues, value['Idempotency-Window'], 'Idempotency-Window');
     for (const k2 in value) {
       if (k2 !== 'Idempotency-Window') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_9, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
       }
     }
   } else {

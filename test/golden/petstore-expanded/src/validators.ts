@@ -11,9 +11,8 @@ import {
   optInteger,
   expected,
   isObject,
-  fail,
   required,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -191,7 +190,7 @@ function check_FindPetsQueryParams(
     }
     for (const k5 in value) {
       if (k5 !== 'limit' && k5 !== 'tags') {
-        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k5, label, KEYS_6, NESTED_1);
       }
     }
   } else {
@@ -219,7 +218,7 @@ function check_DeletePetPathParams(
     issues = reqInteger(issues, value.id, 'id');
     for (const k2 in value) {
       if (k2 !== 'id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_7, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
       }
     }
   } else {
@@ -247,7 +246,7 @@ function check_FindPetByIdPathParams(
     issues = reqInteger(issues, value.id, 'id');
     for (const k2 in value) {
       if (k2 !== 'id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_7, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
       }
     }
   } else {

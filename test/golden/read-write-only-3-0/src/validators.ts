@@ -13,7 +13,7 @@ import {
   fail,
   missing,
   unlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -170,7 +170,7 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
         k8 !== 'profile' &&
         k8 !== 'password'
       ) {
-        issues = fail(issues, [k8], unknownKeyMessage(k8, label, KEYS_7, NESTED_6));
+        issues = unknownKey(issues, PATH_2, k8, label, KEYS_7, NESTED_6);
       }
     }
   } else {
@@ -225,7 +225,7 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
         k7 !== 'created' &&
         k7 !== 'nickname'
       ) {
-        issues = fail(issues, [k7], unknownKeyMessage(k7, label, KEYS_10, NESTED_9));
+        issues = unknownKey(issues, PATH_2, k7, label, KEYS_10, NESTED_9);
       }
     }
   } else {
@@ -253,7 +253,7 @@ function check_GetUserPathParams(
     issues = reqInteger(issues, value.user_id, 'user_id');
     for (const k2 in value) {
       if (k2 !== 'user_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_11, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_11, NESTED_1);
       }
     }
   } else {

@@ -15,7 +15,7 @@ import {
   missing,
   nestIssues,
   required,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -805,7 +805,7 @@ function check_ReplaceDogPathParams(
     issues = reqString(issues, value.dog_id, 'dog_id');
     for (const k2 in value) {
       if (k2 !== 'dog_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_21, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_21, NESTED_1);
       }
     }
   } else {
@@ -833,7 +833,7 @@ function check_UpdateOwnerPathParams(
     issues = reqString(issues, value.owner_id, 'owner_id');
     for (const k2 in value) {
       if (k2 !== 'owner_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_22, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_22, NESTED_1);
       }
     }
   } else {
@@ -861,7 +861,7 @@ function check_GetPetPathParams(
     issues = reqString(issues, value.pet_id, 'pet_id');
     for (const k2 in value) {
       if (k2 !== 'pet_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_23, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_23, NESTED_1);
       }
     }
   } else {
@@ -889,7 +889,7 @@ function check_GetPetQueryParams(
     issues = optString(issues, value.owner, 'owner');
     for (const k2 in value) {
       if (k2 !== 'owner') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_24, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_24, NESTED_1);
       }
     }
   } else {

@@ -9,8 +9,7 @@ import {
   optString,
   expected,
   isObject,
-  fail,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -95,7 +94,7 @@ function check_GetCodePathParams(
     issues = reqString(issues, value.code, 'code');
     for (const k2 in value) {
       if (k2 !== 'code') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_5, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_5, NESTED_1);
       }
     }
   } else {
@@ -123,7 +122,7 @@ function check_GetCodeQueryParams(
     issues = optString(issues, value.lang, 'lang');
     for (const k2 in value) {
       if (k2 !== 'lang') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
       }
     }
   } else {

@@ -17,7 +17,7 @@ import {
   fail,
   required,
   requiredUnlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -124,7 +124,7 @@ function check_CreateFileRequest(
     }
     for (const k7 in value) {
       if (k7 !== 'file' && k7 !== 'purpose' && k7 !== 'expires_after') {
-        issues = fail(issues, [k7], unknownKeyMessage(k7, label, KEYS_10, NESTED_9));
+        issues = unknownKey(issues, PATH_2, k7, label, KEYS_10, NESTED_9);
       }
     }
   } else {
@@ -187,7 +187,7 @@ function check_CreateImageEditRequest(
     issues = reqString(issues, value.prompt, 'prompt');
     for (const k6 in value) {
       if (k6 !== 'image' && k6 !== 'mask' && k6 !== 'prompt') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_11, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k6, label, KEYS_11, NESTED_1);
       }
     }
   } else {
@@ -231,7 +231,7 @@ function check_CreateThingRequest(
     }
     for (const k5 in value) {
       if (k5 !== 'name' && k5 !== 'tags') {
-        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_12, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k5, label, KEYS_12, NESTED_1);
       }
     }
   } else {
@@ -265,7 +265,7 @@ function check_CreateTokenBody(
     issues = optString(issues, value.scope, 'scope');
     for (const k3 in value) {
       if (k3 !== 'grant_type' && k3 !== 'scope') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_13, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_13, NESTED_1);
       }
     }
   } else {
@@ -313,7 +313,7 @@ function check_PutBlobPathParams(
     issues = reqString(issues, value.name, 'name');
     for (const k2 in value) {
       if (k2 !== 'name') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_14, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_14, NESTED_1);
       }
     }
   } else {
@@ -342,7 +342,7 @@ function check_ListThingsQueryParams(
     issues = optEnum(issues, value.order, 'order', ENUM_15, mode);
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'order') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_16, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_16, NESTED_1);
       }
     }
   } else {
@@ -370,7 +370,7 @@ function check_ArchiveThingPathParams(
     issues = reqString(issues, value.thing_id, 'thing_id');
     for (const k2 in value) {
       if (k2 !== 'thing_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_17, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
       }
     }
   } else {
