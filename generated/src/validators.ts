@@ -2,14 +2,21 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqInteger,
   reqBoolean,
   optBoolean,
   reqConst,
+  reqStringIn,
+  optStringIn,
+  reqIntegerIn,
+  optIntegerIn,
+  reqEnum,
+  optEnum,
   codePoints,
   expected,
   isObject,
@@ -22,7 +29,7 @@ import {
   required,
   requiredUnlisted,
   unlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -32,11 +39,15 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['id', 'mime_type', 'name', 'preview_url', 'type'];
-const PATH_4: readonly (string | number)[] = ['output'];
-const KEYS_5: readonly string[] = [
+const vendor = 'chatkit-client';
+
+const ENUM_1: readonly string[] = ['image', 'file'];
+const NESTED_2: readonly string[] = [];
+const PATH_3: readonly (string | number)[] = [];
+const KEYS_4: readonly string[] = ['id', 'mime_type', 'name', 'preview_url', 'type'];
+const PATH_5: readonly (string | number)[] = ['output'];
+const ENUM_6: readonly string[] = ['in_progress', 'completed'];
+const KEYS_7: readonly string[] = [
   'id',
   'arguments',
   'call_id',
@@ -48,19 +59,20 @@ const KEYS_5: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_6: readonly string[] = ['annotations', 'text', 'type'];
-const PATH_7: readonly (string | number)[] = ['source', 'filename'];
-const PATH_8: readonly (string | number)[] = ['source', 'type'];
-const PATH_9: readonly (string | number)[] = ['source'];
-const KEYS_10: readonly string[] = ['filename', 'type'];
-const NESTED_11: readonly string[] = ['source.filename', 'source.type'];
-const KEYS_12: readonly string[] = ['source', 'type'];
-const PATH_13: readonly (string | number)[] = ['source', 'url'];
-const KEYS_14: readonly string[] = ['type', 'url'];
-const NESTED_15: readonly string[] = ['source.type', 'source.url'];
-const PATH_16: readonly (string | number)[] = ['heading'];
-const PATH_17: readonly (string | number)[] = ['summary'];
-const KEYS_18: readonly string[] = [
+const KEYS_8: readonly string[] = ['annotations', 'text', 'type'];
+const PATH_9: readonly (string | number)[] = ['source', 'filename'];
+const PATH_10: readonly (string | number)[] = ['source', 'type'];
+const PATH_11: readonly (string | number)[] = ['source'];
+const KEYS_12: readonly string[] = ['filename', 'type'];
+const NESTED_13: readonly string[] = ['source.filename', 'source.type'];
+const KEYS_14: readonly string[] = ['source', 'type'];
+const PATH_15: readonly (string | number)[] = ['source', 'url'];
+const KEYS_16: readonly string[] = ['type', 'url'];
+const NESTED_17: readonly string[] = ['source.type', 'source.url'];
+const PATH_18: readonly (string | number)[] = ['heading'];
+const PATH_19: readonly (string | number)[] = ['summary'];
+const ENUM_20: readonly string[] = ['custom', 'thought'];
+const KEYS_21: readonly string[] = [
   'id',
   'created_at',
   'heading',
@@ -70,28 +82,28 @@ const KEYS_18: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_19: readonly string[] = ['heading', 'summary', 'type'];
-const KEYS_20: readonly string[] = ['id', 'created_at', 'object', 'tasks', 'thread_id', 'type'];
-const PATH_21: readonly (string | number)[] = ['status'];
-const PATH_22: readonly (string | number)[] = ['title'];
-const NESTED_23: readonly string[] = ['status.type', 'status.reason'];
-const KEYS_24: readonly string[] = ['id', 'created_at', 'object', 'status', 'title', 'user'];
-const KEYS_25: readonly string[] = ['id', 'content', 'created_at', 'object', 'thread_id', 'type'];
-const PATH_26: readonly (string | number)[] = ['first_id'];
-const PATH_27: readonly (string | number)[] = ['last_id'];
-const KEYS_28: readonly string[] = ['data', 'first_id', 'has_more', 'last_id', 'object'];
-const KEYS_29: readonly string[] = ['type'];
-const PATH_30: readonly (string | number)[] = ['reason'];
-const KEYS_31: readonly string[] = ['type', 'reason'];
-const PATH_32: readonly (string | number)[] = ['inference_options', 'model'];
-const PATH_33: readonly (string | number)[] = ['inference_options', 'tool_choice', 'id'];
-const PATH_34: readonly (string | number)[] = ['inference_options', 'tool_choice'];
-const KEYS_35: readonly string[] = ['id'];
-const NESTED_36: readonly string[] = ['tool_choice.id'];
-const PATH_37: readonly (string | number)[] = ['inference_options'];
-const KEYS_38: readonly string[] = ['model', 'tool_choice'];
-const NESTED_39: readonly string[] = ['inference_options.model', 'inference_options.tool_choice'];
-const KEYS_40: readonly string[] = [
+const KEYS_22: readonly string[] = ['heading', 'summary', 'type'];
+const KEYS_23: readonly string[] = ['id', 'created_at', 'object', 'tasks', 'thread_id', 'type'];
+const PATH_24: readonly (string | number)[] = ['status'];
+const PATH_25: readonly (string | number)[] = ['title'];
+const NESTED_26: readonly string[] = ['status.type', 'status.reason'];
+const KEYS_27: readonly string[] = ['id', 'created_at', 'object', 'status', 'title', 'user'];
+const KEYS_28: readonly string[] = ['id', 'content', 'created_at', 'object', 'thread_id', 'type'];
+const PATH_29: readonly (string | number)[] = ['first_id'];
+const PATH_30: readonly (string | number)[] = ['last_id'];
+const KEYS_31: readonly string[] = ['data', 'first_id', 'has_more', 'last_id', 'object'];
+const KEYS_32: readonly string[] = ['type'];
+const PATH_33: readonly (string | number)[] = ['reason'];
+const KEYS_34: readonly string[] = ['type', 'reason'];
+const PATH_35: readonly (string | number)[] = ['inference_options', 'model'];
+const PATH_36: readonly (string | number)[] = ['inference_options', 'tool_choice', 'id'];
+const PATH_37: readonly (string | number)[] = ['inference_options', 'tool_choice'];
+const KEYS_38: readonly string[] = ['id'];
+const NESTED_39: readonly string[] = ['tool_choice.id'];
+const PATH_40: readonly (string | number)[] = ['inference_options'];
+const KEYS_41: readonly string[] = ['model', 'tool_choice'];
+const NESTED_42: readonly string[] = ['inference_options.model', 'inference_options.tool_choice'];
+const KEYS_43: readonly string[] = [
   'id',
   'attachments',
   'content',
@@ -101,20 +113,21 @@ const KEYS_40: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_41: readonly string[] = ['text', 'type'];
-const KEYS_42: readonly string[] = ['id', 'created_at', 'object', 'thread_id', 'type', 'widget'];
-const PATH_43: readonly (string | number)[] = ['tracing', 'enabled'];
-const PATH_44: readonly (string | number)[] = ['tracing'];
-const KEYS_45: readonly string[] = ['enabled'];
-const PATH_46: readonly (string | number)[] = ['version'];
-const NESTED_47: readonly string[] = ['tracing.enabled'];
-const KEYS_48: readonly string[] = ['id', 'state_variables', 'tracing', 'version'];
-const PATH_49: readonly (string | number)[] = ['chatkit_configuration'];
-const PATH_50: readonly (string | number)[] = ['rate_limits', 'max_requests_per_1_minute'];
-const PATH_51: readonly (string | number)[] = ['rate_limits'];
-const KEYS_52: readonly string[] = ['max_requests_per_1_minute'];
-const PATH_53: readonly (string | number)[] = ['workflow'];
-const NESTED_54: readonly string[] = [
+const KEYS_44: readonly string[] = ['text', 'type'];
+const KEYS_45: readonly string[] = ['id', 'created_at', 'object', 'thread_id', 'type', 'widget'];
+const PATH_46: readonly (string | number)[] = ['tracing', 'enabled'];
+const PATH_47: readonly (string | number)[] = ['tracing'];
+const KEYS_48: readonly string[] = ['enabled'];
+const PATH_49: readonly (string | number)[] = ['version'];
+const NESTED_50: readonly string[] = ['tracing.enabled'];
+const KEYS_51: readonly string[] = ['id', 'state_variables', 'tracing', 'version'];
+const PATH_52: readonly (string | number)[] = ['chatkit_configuration'];
+const PATH_53: readonly (string | number)[] = ['rate_limits', 'max_requests_per_1_minute'];
+const PATH_54: readonly (string | number)[] = ['rate_limits'];
+const KEYS_55: readonly string[] = ['max_requests_per_1_minute'];
+const ENUM_56: readonly string[] = ['active', 'expired', 'cancelled'];
+const PATH_57: readonly (string | number)[] = ['workflow'];
+const NESTED_58: readonly string[] = [
   'chatkit_configuration.automatic_thread_titling',
   'chatkit_configuration.file_upload',
   'chatkit_configuration.history',
@@ -124,7 +137,7 @@ const NESTED_54: readonly string[] = [
   'workflow.tracing',
   'workflow.version',
 ];
-const KEYS_55: readonly string[] = [
+const KEYS_59: readonly string[] = [
   'id',
   'chatkit_configuration',
   'client_secret',
@@ -136,18 +149,18 @@ const KEYS_55: readonly string[] = [
   'user',
   'workflow',
 ];
-const PATH_56: readonly (string | number)[] = ['automatic_thread_titling', 'enabled'];
-const PATH_57: readonly (string | number)[] = ['automatic_thread_titling'];
-const PATH_58: readonly (string | number)[] = ['file_upload', 'enabled'];
-const PATH_59: readonly (string | number)[] = ['file_upload', 'max_file_size'];
-const PATH_60: readonly (string | number)[] = ['file_upload', 'max_files'];
-const PATH_61: readonly (string | number)[] = ['file_upload'];
-const KEYS_62: readonly string[] = ['enabled', 'max_file_size', 'max_files'];
-const PATH_63: readonly (string | number)[] = ['history', 'enabled'];
-const PATH_64: readonly (string | number)[] = ['history', 'recent_threads'];
-const PATH_65: readonly (string | number)[] = ['history'];
-const KEYS_66: readonly string[] = ['enabled', 'recent_threads'];
-const NESTED_67: readonly string[] = [
+const PATH_60: readonly (string | number)[] = ['automatic_thread_titling', 'enabled'];
+const PATH_61: readonly (string | number)[] = ['automatic_thread_titling'];
+const PATH_62: readonly (string | number)[] = ['file_upload', 'enabled'];
+const PATH_63: readonly (string | number)[] = ['file_upload', 'max_file_size'];
+const PATH_64: readonly (string | number)[] = ['file_upload', 'max_files'];
+const PATH_65: readonly (string | number)[] = ['file_upload'];
+const KEYS_66: readonly string[] = ['enabled', 'max_file_size', 'max_files'];
+const PATH_67: readonly (string | number)[] = ['history', 'enabled'];
+const PATH_68: readonly (string | number)[] = ['history', 'recent_threads'];
+const PATH_69: readonly (string | number)[] = ['history'];
+const KEYS_70: readonly string[] = ['enabled', 'recent_threads'];
+const NESTED_71: readonly string[] = [
   'automatic_thread_titling.enabled',
   'file_upload.enabled',
   'file_upload.max_file_size',
@@ -155,28 +168,43 @@ const NESTED_67: readonly string[] = [
   'history.enabled',
   'history.recent_threads',
 ];
-const KEYS_68: readonly string[] = ['automatic_thread_titling', 'file_upload', 'history'];
-const KEYS_69: readonly string[] = ['anchor', 'seconds'];
-const PATH_70: readonly (string | number)[] = ['max_file_size'];
-const PATH_71: readonly (string | number)[] = ['max_files'];
-const PATH_72: readonly (string | number)[] = ['recent_threads'];
-const KEYS_73: readonly string[] = ['id', 'version', 'state_variables', 'tracing'];
-const PATH_74: readonly (string | number)[] = ['error', 'message'];
-const PATH_75: readonly (string | number)[] = ['error', 'type'];
-const PATH_76: readonly (string | number)[] = ['error', 'param'];
-const PATH_77: readonly (string | number)[] = ['error', 'code'];
-const PATH_78: readonly (string | number)[] = ['error'];
-const KEYS_79: readonly string[] = ['message', 'type', 'param', 'code'];
-const NESTED_80: readonly string[] = ['error.message', 'error.type', 'error.param', 'error.code'];
-const KEYS_81: readonly string[] = ['error'];
-const PATH_82: readonly (string | number)[] = ['workflow', 'id'];
-const PATH_83: readonly (string | number)[] = ['workflow', 'version'];
-const PATH_84: readonly (string | number)[] = ['workflow', 'tracing'];
-const PATH_85: readonly (string | number)[] = ['chatkit_configuration', 'automatic_thread_titling'];
-const PATH_86: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'enabled'];
-const PATH_87: readonly (string | number)[] = ['chatkit_configuration', 'history', 'enabled'];
-const PATH_88: readonly (string | number)[] = ['expires_after', 'anchor'];
-const NESTED_89: readonly string[] = [
+const KEYS_72: readonly string[] = ['automatic_thread_titling', 'file_upload', 'history'];
+const KEYS_73: readonly string[] = ['anchor', 'seconds'];
+const PATH_74: readonly (string | number)[] = ['max_file_size'];
+const PATH_75: readonly (string | number)[] = ['max_files'];
+const PATH_76: readonly (string | number)[] = ['recent_threads'];
+const KEYS_77: readonly string[] = ['id', 'version', 'state_variables', 'tracing'];
+const PATH_78: readonly (string | number)[] = ['error', 'message'];
+const PATH_79: readonly (string | number)[] = ['error', 'type'];
+const PATH_80: readonly (string | number)[] = ['error', 'param'];
+const PATH_81: readonly (string | number)[] = ['error', 'code'];
+const PATH_82: readonly (string | number)[] = ['error'];
+const KEYS_83: readonly string[] = ['message', 'type', 'param', 'code'];
+const NESTED_84: readonly string[] = ['error.message', 'error.type', 'error.param', 'error.code'];
+const KEYS_85: readonly string[] = ['error'];
+const PATH_86: readonly (string | number)[] = ['workflow', 'id'];
+const PATH_87: readonly (string | number)[] = ['workflow', 'version'];
+const PATH_88: readonly (string | number)[] = ['workflow', 'tracing'];
+const PATH_89: readonly (string | number)[] = ['chatkit_configuration', 'automatic_thread_titling'];
+const PATH_90: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'enabled'];
+const PATH_91: readonly (string | number)[] = [
+  'chatkit_configuration',
+  'file_upload',
+  'max_file_size',
+];
+const PATH_92: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'max_files'];
+const PATH_93: readonly (string | number)[] = ['chatkit_configuration', 'file_upload'];
+const PATH_94: readonly (string | number)[] = ['chatkit_configuration', 'history', 'enabled'];
+const PATH_95: readonly (string | number)[] = [
+  'chatkit_configuration',
+  'history',
+  'recent_threads',
+];
+const PATH_96: readonly (string | number)[] = ['chatkit_configuration', 'history'];
+const PATH_97: readonly (string | number)[] = ['expires_after', 'anchor'];
+const PATH_98: readonly (string | number)[] = ['expires_after', 'seconds'];
+const PATH_99: readonly (string | number)[] = ['expires_after'];
+const NESTED_100: readonly string[] = [
   'workflow.id',
   'workflow.version',
   'workflow.state_variables',
@@ -188,35 +216,29 @@ const NESTED_89: readonly string[] = [
   'expires_after.seconds',
   'rate_limits.max_requests_per_1_minute',
 ];
-const KEYS_90: readonly string[] = [
+const KEYS_101: readonly string[] = [
   'user',
   'workflow',
   'chatkit_configuration',
   'expires_after',
   'rate_limits',
 ];
-const KEYS_91: readonly string[] = ['id', 'deleted', 'object'];
-const KEYS_92: readonly string[] = ['session_id'];
-const KEYS_93: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
-const KEYS_94: readonly string[] = ['thread_id'];
-const KEYS_95: readonly string[] = ['after', 'before', 'limit', 'order'];
+const KEYS_102: readonly string[] = ['id', 'deleted', 'object'];
+const KEYS_103: readonly string[] = ['session_id'];
+const ENUM_104: readonly string[] = ['asc', 'desc'];
+const KEYS_105: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
+const KEYS_106: readonly string[] = ['thread_id'];
+const KEYS_107: readonly string[] = ['after', 'before', 'limit', 'order'];
 
 /** `ChatKitAttachment` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitAttachment: StandardSchemaV1<types.ChatKitAttachment> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitAttachment,
-    '`ChatKitAttachment`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitAttachment, '`ChatKitAttachment`');
 export const isChatKitAttachment: rt.Guard<types.ChatKitAttachment> =
-  /* @__PURE__ */ guardOf(check_ChatKitAttachment);
+  /* @__PURE__ */ guardOf(ChatKitAttachment);
 export const assertChatKitAttachment: rt.Asserts<types.ChatKitAttachment> =
-  /* @__PURE__ */ asserterOf(check_ChatKitAttachment, '`ChatKitAttachment`');
-export const validateChatKitAttachment: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitAttachment,
-  '`ChatKitAttachment`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitAttachment);
+export const validateChatKitAttachment: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitAttachment);
 
 function check_ChatKitAttachment(
   value: unknown,
@@ -233,12 +255,9 @@ function check_ChatKitAttachment(
     if (!(typeof v4 === 'string' || v4 === null)) {
       issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v4);
     }
-    const v5 = value.type;
-    if (!(v5 === 'image' || v5 === 'file' || ((mode & 2) === 0 && typeof v5 === 'string'))) {
-      issues = requiredUnlisted(issues, ['type'], "one of 'image', 'file'", v5);
-    }
+    issues = reqEnum(issues, value.type, 'type', ENUM_1, mode);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, mime_type, name, preview_url, type }`', value);
@@ -249,20 +268,13 @@ function check_ChatKitAttachment(
 
 /** `ChatKitClientToolCall` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitClientToolCall: StandardSchemaV1<types.ChatKitClientToolCall> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitClientToolCall,
-    '`ChatKitClientToolCall`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitClientToolCall, '`ChatKitClientToolCall`');
 export const isChatKitClientToolCall: rt.Guard<types.ChatKitClientToolCall> =
-  /* @__PURE__ */ guardOf(check_ChatKitClientToolCall);
+  /* @__PURE__ */ guardOf(ChatKitClientToolCall);
 export const assertChatKitClientToolCall: rt.Asserts<types.ChatKitClientToolCall> =
-  /* @__PURE__ */ asserterOf(check_ChatKitClientToolCall, '`ChatKitClientToolCall`');
-export const validateChatKitClientToolCall: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitClientToolCall,
-  '`ChatKitClientToolCall`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitClientToolCall);
+export const validateChatKitClientToolCall: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitClientToolCall);
 
 function check_ChatKitClientToolCall(
   value: unknown,
@@ -279,19 +291,12 @@ function check_ChatKitClientToolCall(
     issues = reqString(issues, value.name, 'name');
     issues = reqConst(issues, value.object, 'object', 'chatkit.thread_item');
     const v7 = value.output;
-    issues = nestRequired(issues, PATH_4, check_shape_1(v7, mode, '`output`', depth + 1), v7);
-    const v8 = value.status;
-    if (!(
-      v8 === 'in_progress' ||
-      v8 === 'completed' ||
-      ((mode & 2) === 0 && typeof v8 === 'string')
-    )) {
-      issues = requiredUnlisted(issues, ['status'], "one of 'in_progress', 'completed'", v8);
-    }
+    issues = nestRequired(issues, PATH_5, check_shape_1(v7, mode, '`output`', depth + 1), v7);
+    issues = reqEnum(issues, value.status, 'status', ENUM_6, mode);
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.client_tool_call');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_7, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, arguments, call_id, created_at, … }`', value);
@@ -302,20 +307,13 @@ function check_ChatKitClientToolCall(
 
 /** `ChatKitResponseOutputText` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitResponseOutputText: StandardSchemaV1<types.ChatKitResponseOutputText> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitResponseOutputText,
-    '`ChatKitResponseOutputText`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitResponseOutputText, '`ChatKitResponseOutputText`');
 export const isChatKitResponseOutputText: rt.Guard<types.ChatKitResponseOutputText> =
-  /* @__PURE__ */ guardOf(check_ChatKitResponseOutputText);
+  /* @__PURE__ */ guardOf(ChatKitResponseOutputText);
 export const assertChatKitResponseOutputText: rt.Asserts<types.ChatKitResponseOutputText> =
-  /* @__PURE__ */ asserterOf(check_ChatKitResponseOutputText, '`ChatKitResponseOutputText`');
-export const validateChatKitResponseOutputText: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitResponseOutputText,
-  '`ChatKitResponseOutputText`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitResponseOutputText);
+export const validateChatKitResponseOutputText: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitResponseOutputText);
 
 function check_ChatKitResponseOutputText(
   value: unknown,
@@ -345,7 +343,7 @@ function check_ChatKitResponseOutputText(
     issues = reqString(issues, value.text, 'text');
     issues = reqConst(issues, value.type, 'type', 'output_text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_8, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ annotations, text, type }`', value);
@@ -356,24 +354,17 @@ function check_ChatKitResponseOutputText(
 
 /** `ChatKitResponseOutputTextAnnotationFile` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitResponseOutputTextAnnotationFile: StandardSchemaV1<types.ChatKitResponseOutputTextAnnotationFile> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitResponseOutputTextAnnotationFile,
     '`ChatKitResponseOutputTextAnnotationFile`',
-    0,
   );
 export const isChatKitResponseOutputTextAnnotationFile: rt.Guard<types.ChatKitResponseOutputTextAnnotationFile> =
-  /* @__PURE__ */ guardOf(check_ChatKitResponseOutputTextAnnotationFile);
+  /* @__PURE__ */ guardOf(ChatKitResponseOutputTextAnnotationFile);
 export const assertChatKitResponseOutputTextAnnotationFile: rt.Asserts<types.ChatKitResponseOutputTextAnnotationFile> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitResponseOutputTextAnnotationFile,
-    '`ChatKitResponseOutputTextAnnotationFile`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitResponseOutputTextAnnotationFile);
 export const validateChatKitResponseOutputTextAnnotationFile: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatKitResponseOutputTextAnnotationFile,
-    '`ChatKitResponseOutputTextAnnotationFile`',
-  );
+  /* @__PURE__ */ validatorOf(ChatKitResponseOutputTextAnnotationFile);
 
 function check_ChatKitResponseOutputTextAnnotationFile(
   value: unknown,
@@ -385,17 +376,17 @@ function check_ChatKitResponseOutputTextAnnotationFile(
   if (isObject(value)) {
     const v1 = value.source;
     if (isObject(v1)) {
-      issues = reqString(issues, v1.filename, PATH_7);
-      issues = reqConst(issues, v1.type, PATH_8, 'file');
+      issues = reqString(issues, v1.filename, PATH_9);
+      issues = reqConst(issues, v1.type, PATH_10, 'file');
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_9, v1, '`source`', KEYS_10, NESTED_1);
+        issues = unknownKeys(issues, PATH_11, v1, '`source`', KEYS_12, NESTED_2);
       }
     } else {
       issues = required(issues, ['source'], 'an object `{ filename, type }`', v1);
     }
     issues = reqConst(issues, value.type, 'type', 'file');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_11);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_14, NESTED_13);
     }
   } else {
     issues = expected(issues, [], 'an object `{ source, type }`', value);
@@ -406,24 +397,17 @@ function check_ChatKitResponseOutputTextAnnotationFile(
 
 /** `ChatKitResponseOutputTextAnnotationURL` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitResponseOutputTextAnnotationURL: StandardSchemaV1<types.ChatKitResponseOutputTextAnnotationURL> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitResponseOutputTextAnnotationURL,
     '`ChatKitResponseOutputTextAnnotationURL`',
-    0,
   );
 export const isChatKitResponseOutputTextAnnotationURL: rt.Guard<types.ChatKitResponseOutputTextAnnotationURL> =
-  /* @__PURE__ */ guardOf(check_ChatKitResponseOutputTextAnnotationURL);
+  /* @__PURE__ */ guardOf(ChatKitResponseOutputTextAnnotationURL);
 export const assertChatKitResponseOutputTextAnnotationURL: rt.Asserts<types.ChatKitResponseOutputTextAnnotationURL> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitResponseOutputTextAnnotationURL,
-    '`ChatKitResponseOutputTextAnnotationURL`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitResponseOutputTextAnnotationURL);
 export const validateChatKitResponseOutputTextAnnotationURL: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatKitResponseOutputTextAnnotationURL,
-    '`ChatKitResponseOutputTextAnnotationURL`',
-  );
+  /* @__PURE__ */ validatorOf(ChatKitResponseOutputTextAnnotationURL);
 
 function check_ChatKitResponseOutputTextAnnotationURL(
   value: unknown,
@@ -435,17 +419,17 @@ function check_ChatKitResponseOutputTextAnnotationURL(
   if (isObject(value)) {
     const v1 = value.source;
     if (isObject(v1)) {
-      issues = reqConst(issues, v1.type, PATH_8, 'url');
-      issues = reqString(issues, v1.url, PATH_13);
+      issues = reqConst(issues, v1.type, PATH_10, 'url');
+      issues = reqString(issues, v1.url, PATH_15);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_9, v1, '`source`', KEYS_14, NESTED_1);
+        issues = unknownKeys(issues, PATH_11, v1, '`source`', KEYS_16, NESTED_2);
       }
     } else {
       issues = required(issues, ['source'], 'an object `{ type, url }`', v1);
     }
     issues = reqConst(issues, value.type, 'type', 'url');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_15);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_14, NESTED_17);
     }
   } else {
     issues = expected(issues, [], 'an object `{ source, type }`', value);
@@ -456,24 +440,17 @@ function check_ChatKitResponseOutputTextAnnotationURL(
 
 /** `ChatKitResponseOutputTextAnnotationUnion` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitResponseOutputTextAnnotationUnion: StandardSchemaV1<types.ChatKitResponseOutputTextAnnotationUnion> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitResponseOutputTextAnnotationUnion,
     '`ChatKitResponseOutputTextAnnotationUnion`',
-    0,
   );
 export const isChatKitResponseOutputTextAnnotationUnion: rt.Guard<types.ChatKitResponseOutputTextAnnotationUnion> =
-  /* @__PURE__ */ guardOf(check_ChatKitResponseOutputTextAnnotationUnion);
+  /* @__PURE__ */ guardOf(ChatKitResponseOutputTextAnnotationUnion);
 export const assertChatKitResponseOutputTextAnnotationUnion: rt.Asserts<types.ChatKitResponseOutputTextAnnotationUnion> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitResponseOutputTextAnnotationUnion,
-    '`ChatKitResponseOutputTextAnnotationUnion`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitResponseOutputTextAnnotationUnion);
 export const validateChatKitResponseOutputTextAnnotationUnion: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatKitResponseOutputTextAnnotationUnion,
-    '`ChatKitResponseOutputTextAnnotationUnion`',
-  );
+  /* @__PURE__ */ validatorOf(ChatKitResponseOutputTextAnnotationUnion);
 
 function check_ChatKitResponseOutputTextAnnotationUnion(
   value: unknown,
@@ -519,22 +496,15 @@ function check_ChatKitResponseOutputTextAnnotationUnion(
 }
 
 /** `ChatKitTask` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ChatKitTask: StandardSchemaV1<types.ChatKitTask> = /* @__PURE__ */ standardSchema(
-  'chatkit-client',
-  check_ChatKitTask,
-  '`ChatKitTask`',
-  0,
-);
-export const isChatKitTask: rt.Guard<types.ChatKitTask> =
-  /* @__PURE__ */ guardOf(check_ChatKitTask);
-export const assertChatKitTask: rt.Asserts<types.ChatKitTask> = /* @__PURE__ */ asserterOf(
+export const ChatKitTask: StandardSchemaV1<types.ChatKitTask> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ChatKitTask,
   '`ChatKitTask`',
 );
-export const validateChatKitTask: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitTask,
-  '`ChatKitTask`',
-);
+export const isChatKitTask: rt.Guard<types.ChatKitTask> = /* @__PURE__ */ guardOf(ChatKitTask);
+export const assertChatKitTask: rt.Asserts<types.ChatKitTask> =
+  /* @__PURE__ */ asserterOf(ChatKitTask);
+export const validateChatKitTask: rt.Validate = /* @__PURE__ */ validatorOf(ChatKitTask);
 
 function check_ChatKitTask(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -542,18 +512,15 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
     issues = reqString(issues, value.id, 'id');
     issues = reqInteger(issues, value.created_at, 'created_at');
     const v3 = value.heading;
-    issues = nestRequired(issues, PATH_16, check_shape_1(v3, mode, '`heading`', depth + 1), v3);
+    issues = nestRequired(issues, PATH_18, check_shape_1(v3, mode, '`heading`', depth + 1), v3);
     issues = reqConst(issues, value.object, 'object', 'chatkit.thread_item');
     const v5 = value.summary;
-    issues = nestRequired(issues, PATH_17, check_shape_1(v5, mode, '`summary`', depth + 1), v5);
-    const v6 = value.task_type;
-    if (!(v6 === 'custom' || v6 === 'thought' || ((mode & 2) === 0 && typeof v6 === 'string'))) {
-      issues = requiredUnlisted(issues, ['task_type'], "one of 'custom', 'thought'", v6);
-    }
+    issues = nestRequired(issues, PATH_19, check_shape_1(v5, mode, '`summary`', depth + 1), v5);
+    issues = reqEnum(issues, value.task_type, 'task_type', ENUM_20, mode);
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.task');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_21, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, created_at, heading, object, … }`', value);
@@ -563,16 +530,16 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `ChatKitTaskGroup` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ChatKitTaskGroup: StandardSchemaV1<types.ChatKitTaskGroup> =
-  /* @__PURE__ */ standardSchema('chatkit-client', check_ChatKitTaskGroup, '`ChatKitTaskGroup`', 0);
-export const isChatKitTaskGroup: rt.Guard<types.ChatKitTaskGroup> =
-  /* @__PURE__ */ guardOf(check_ChatKitTaskGroup);
-export const assertChatKitTaskGroup: rt.Asserts<types.ChatKitTaskGroup> =
-  /* @__PURE__ */ asserterOf(check_ChatKitTaskGroup, '`ChatKitTaskGroup`');
-export const validateChatKitTaskGroup: rt.Validate = /* @__PURE__ */ validatorOf(
+export const ChatKitTaskGroup: StandardSchemaV1<types.ChatKitTaskGroup> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ChatKitTaskGroup,
   '`ChatKitTaskGroup`',
 );
+export const isChatKitTaskGroup: rt.Guard<types.ChatKitTaskGroup> =
+  /* @__PURE__ */ guardOf(ChatKitTaskGroup);
+export const assertChatKitTaskGroup: rt.Asserts<types.ChatKitTaskGroup> =
+  /* @__PURE__ */ asserterOf(ChatKitTaskGroup);
+export const validateChatKitTaskGroup: rt.Validate = /* @__PURE__ */ validatorOf(ChatKitTaskGroup);
 
 function check_ChatKitTaskGroup(
   value: unknown,
@@ -619,8 +586,8 @@ function check_ChatKitTaskGroup(
               ['tasks', i5],
               v6,
               'an item of `tasks`',
-              KEYS_19,
-              NESTED_1,
+              KEYS_22,
+              NESTED_2,
             );
           }
         } else {
@@ -633,7 +600,7 @@ function check_ChatKitTaskGroup(
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.task_group');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_20, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_23, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, created_at, object, tasks, … }`', value);
@@ -643,22 +610,16 @@ function check_ChatKitTaskGroup(
 }
 
 /** `ChatKitThread` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ChatKitThread: StandardSchemaV1<types.ChatKitThread> = /* @__PURE__ */ standardSchema(
-  'chatkit-client',
+export const ChatKitThread: StandardSchemaV1<types.ChatKitThread> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ChatKitThread,
   '`ChatKitThread`',
-  0,
 );
 export const isChatKitThread: rt.Guard<types.ChatKitThread> =
-  /* @__PURE__ */ guardOf(check_ChatKitThread);
-export const assertChatKitThread: rt.Asserts<types.ChatKitThread> = /* @__PURE__ */ asserterOf(
-  check_ChatKitThread,
-  '`ChatKitThread`',
-);
-export const validateChatKitThread: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThread,
-  '`ChatKitThread`',
-);
+  /* @__PURE__ */ guardOf(ChatKitThread);
+export const assertChatKitThread: rt.Asserts<types.ChatKitThread> =
+  /* @__PURE__ */ asserterOf(ChatKitThread);
+export const validateChatKitThread: rt.Validate = /* @__PURE__ */ validatorOf(ChatKitThread);
 
 function check_ChatKitThread(
   value: unknown,
@@ -674,15 +635,15 @@ function check_ChatKitThread(
     const v4 = value.status;
     issues = nestRequired(
       issues,
-      PATH_21,
+      PATH_24,
       check_ChatKitThreadStatusUnion(v4, mode, '`status`', depth + 1),
       v4,
     );
     const v5 = value.title;
-    issues = nestRequired(issues, PATH_22, check_shape_1(v5, mode, '`title`', depth + 1), v5);
+    issues = nestRequired(issues, PATH_25, check_shape_1(v5, mode, '`title`', depth + 1), v5);
     issues = reqString(issues, value.user, 'user');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_24, NESTED_23);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_27, NESTED_26);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, created_at, object, status, … }`', value);
@@ -693,22 +654,17 @@ function check_ChatKitThread(
 
 /** `ChatKitThreadAssistantMessageItem` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadAssistantMessageItem: StandardSchemaV1<types.ChatKitThreadAssistantMessageItem> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitThreadAssistantMessageItem,
     '`ChatKitThreadAssistantMessageItem`',
-    0,
   );
 export const isChatKitThreadAssistantMessageItem: rt.Guard<types.ChatKitThreadAssistantMessageItem> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadAssistantMessageItem);
+  /* @__PURE__ */ guardOf(ChatKitThreadAssistantMessageItem);
 export const assertChatKitThreadAssistantMessageItem: rt.Asserts<types.ChatKitThreadAssistantMessageItem> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitThreadAssistantMessageItem,
-    '`ChatKitThreadAssistantMessageItem`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitThreadAssistantMessageItem);
 export const validateChatKitThreadAssistantMessageItem: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadAssistantMessageItem,
-  '`ChatKitThreadAssistantMessageItem`',
+  ChatKitThreadAssistantMessageItem,
 );
 
 function check_ChatKitThreadAssistantMessageItem(
@@ -737,7 +693,7 @@ function check_ChatKitThreadAssistantMessageItem(
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.assistant_message');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_25, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_28, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, content, created_at, object, … }`', value);
@@ -748,20 +704,13 @@ function check_ChatKitThreadAssistantMessageItem(
 
 /** `ChatKitThreadItemList` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadItemList: StandardSchemaV1<types.ChatKitThreadItemList> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitThreadItemList,
-    '`ChatKitThreadItemList`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadItemList, '`ChatKitThreadItemList`');
 export const isChatKitThreadItemList: rt.Guard<types.ChatKitThreadItemList> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadItemList);
+  /* @__PURE__ */ guardOf(ChatKitThreadItemList);
 export const assertChatKitThreadItemList: rt.Asserts<types.ChatKitThreadItemList> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadItemList, '`ChatKitThreadItemList`');
-export const validateChatKitThreadItemList: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadItemList,
-  '`ChatKitThreadItemList`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitThreadItemList);
+export const validateChatKitThreadItemList: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitThreadItemList);
 
 function check_ChatKitThreadItemList(
   value: unknown,
@@ -784,13 +733,13 @@ function check_ChatKitThreadItemList(
       issues = required(issues, ['data'], 'an array', v1);
     }
     const v5 = value.first_id;
-    issues = nestRequired(issues, PATH_26, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
+    issues = nestRequired(issues, PATH_29, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
     issues = reqBoolean(issues, value.has_more, 'has_more');
     const v7 = value.last_id;
-    issues = nestRequired(issues, PATH_27, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
+    issues = nestRequired(issues, PATH_30, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
     issues = reqConst(issues, value.object, 'object', 'list');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_28, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_31, NESTED_2);
     }
   } else {
     issues = expected(
@@ -806,22 +755,17 @@ function check_ChatKitThreadItemList(
 
 /** `ChatKitThreadItemListDataUnion` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadItemListDataUnion: StandardSchemaV1<types.ChatKitThreadItemListDataUnion> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitThreadItemListDataUnion,
     '`ChatKitThreadItemListDataUnion`',
-    0,
   );
 export const isChatKitThreadItemListDataUnion: rt.Guard<types.ChatKitThreadItemListDataUnion> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadItemListDataUnion);
+  /* @__PURE__ */ guardOf(ChatKitThreadItemListDataUnion);
 export const assertChatKitThreadItemListDataUnion: rt.Asserts<types.ChatKitThreadItemListDataUnion> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitThreadItemListDataUnion,
-    '`ChatKitThreadItemListDataUnion`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitThreadItemListDataUnion);
 export const validateChatKitThreadItemListDataUnion: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadItemListDataUnion,
-  '`ChatKitThreadItemListDataUnion`',
+  ChatKitThreadItemListDataUnion,
 );
 
 function check_ChatKitThreadItemListDataUnion(
@@ -907,20 +851,13 @@ function check_ChatKitThreadItemListDataUnion(
 
 /** `ChatKitThreadList` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadList: StandardSchemaV1<types.ChatKitThreadList> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitThreadList,
-    '`ChatKitThreadList`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadList, '`ChatKitThreadList`');
 export const isChatKitThreadList: rt.Guard<types.ChatKitThreadList> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadList);
+  /* @__PURE__ */ guardOf(ChatKitThreadList);
 export const assertChatKitThreadList: rt.Asserts<types.ChatKitThreadList> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadList, '`ChatKitThreadList`');
-export const validateChatKitThreadList: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadList,
-  '`ChatKitThreadList`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitThreadList);
+export const validateChatKitThreadList: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitThreadList);
 
 function check_ChatKitThreadList(
   value: unknown,
@@ -943,13 +880,13 @@ function check_ChatKitThreadList(
       issues = required(issues, ['data'], 'an array', v1);
     }
     const v5 = value.first_id;
-    issues = nestRequired(issues, PATH_26, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
+    issues = nestRequired(issues, PATH_29, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
     issues = reqBoolean(issues, value.has_more, 'has_more');
     const v7 = value.last_id;
-    issues = nestRequired(issues, PATH_27, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
+    issues = nestRequired(issues, PATH_30, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
     issues = reqConst(issues, value.object, 'object', 'list');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_28, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_31, NESTED_2);
     }
   } else {
     issues = expected(
@@ -965,20 +902,13 @@ function check_ChatKitThreadList(
 
 /** `ChatKitThreadStatusActive` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadStatusActive: StandardSchemaV1<types.ChatKitThreadStatusActive> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitThreadStatusActive,
-    '`ChatKitThreadStatusActive`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusActive, '`ChatKitThreadStatusActive`');
 export const isChatKitThreadStatusActive: rt.Guard<types.ChatKitThreadStatusActive> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadStatusActive);
+  /* @__PURE__ */ guardOf(ChatKitThreadStatusActive);
 export const assertChatKitThreadStatusActive: rt.Asserts<types.ChatKitThreadStatusActive> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadStatusActive, '`ChatKitThreadStatusActive`');
-export const validateChatKitThreadStatusActive: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadStatusActive,
-  '`ChatKitThreadStatusActive`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitThreadStatusActive);
+export const validateChatKitThreadStatusActive: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitThreadStatusActive);
 
 function check_ChatKitThreadStatusActive(
   value: unknown,
@@ -990,7 +920,7 @@ function check_ChatKitThreadStatusActive(
   if (isObject(value)) {
     issues = reqConst(issues, value.type, 'type', 'active');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_29, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_32, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type }`', value);
@@ -1001,20 +931,13 @@ function check_ChatKitThreadStatusActive(
 
 /** `ChatKitThreadStatusClosed` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadStatusClosed: StandardSchemaV1<types.ChatKitThreadStatusClosed> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitThreadStatusClosed,
-    '`ChatKitThreadStatusClosed`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusClosed, '`ChatKitThreadStatusClosed`');
 export const isChatKitThreadStatusClosed: rt.Guard<types.ChatKitThreadStatusClosed> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadStatusClosed);
+  /* @__PURE__ */ guardOf(ChatKitThreadStatusClosed);
 export const assertChatKitThreadStatusClosed: rt.Asserts<types.ChatKitThreadStatusClosed> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadStatusClosed, '`ChatKitThreadStatusClosed`');
-export const validateChatKitThreadStatusClosed: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadStatusClosed,
-  '`ChatKitThreadStatusClosed`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitThreadStatusClosed);
+export const validateChatKitThreadStatusClosed: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitThreadStatusClosed);
 
 function check_ChatKitThreadStatusClosed(
   value: unknown,
@@ -1026,9 +949,9 @@ function check_ChatKitThreadStatusClosed(
   if (isObject(value)) {
     issues = reqConst(issues, value.type, 'type', 'closed');
     const v2 = value.reason;
-    issues = nestRequired(issues, PATH_30, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
+    issues = nestRequired(issues, PATH_33, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_31, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_34, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type, reason }`', value);
@@ -1039,20 +962,13 @@ function check_ChatKitThreadStatusClosed(
 
 /** `ChatKitThreadStatusLocked` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadStatusLocked: StandardSchemaV1<types.ChatKitThreadStatusLocked> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitThreadStatusLocked,
-    '`ChatKitThreadStatusLocked`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusLocked, '`ChatKitThreadStatusLocked`');
 export const isChatKitThreadStatusLocked: rt.Guard<types.ChatKitThreadStatusLocked> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadStatusLocked);
+  /* @__PURE__ */ guardOf(ChatKitThreadStatusLocked);
 export const assertChatKitThreadStatusLocked: rt.Asserts<types.ChatKitThreadStatusLocked> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadStatusLocked, '`ChatKitThreadStatusLocked`');
-export const validateChatKitThreadStatusLocked: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadStatusLocked,
-  '`ChatKitThreadStatusLocked`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitThreadStatusLocked);
+export const validateChatKitThreadStatusLocked: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitThreadStatusLocked);
 
 function check_ChatKitThreadStatusLocked(
   value: unknown,
@@ -1064,9 +980,9 @@ function check_ChatKitThreadStatusLocked(
   if (isObject(value)) {
     issues = reqConst(issues, value.type, 'type', 'locked');
     const v2 = value.reason;
-    issues = nestRequired(issues, PATH_30, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
+    issues = nestRequired(issues, PATH_33, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_31, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_34, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type, reason }`', value);
@@ -1077,20 +993,13 @@ function check_ChatKitThreadStatusLocked(
 
 /** `ChatKitThreadStatusUnion` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadStatusUnion: StandardSchemaV1<types.ChatKitThreadStatusUnion> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitThreadStatusUnion,
-    '`ChatKitThreadStatusUnion`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusUnion, '`ChatKitThreadStatusUnion`');
 export const isChatKitThreadStatusUnion: rt.Guard<types.ChatKitThreadStatusUnion> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadStatusUnion);
+  /* @__PURE__ */ guardOf(ChatKitThreadStatusUnion);
 export const assertChatKitThreadStatusUnion: rt.Asserts<types.ChatKitThreadStatusUnion> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadStatusUnion, '`ChatKitThreadStatusUnion`');
-export const validateChatKitThreadStatusUnion: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadStatusUnion,
-  '`ChatKitThreadStatusUnion`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitThreadStatusUnion);
+export const validateChatKitThreadStatusUnion: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitThreadStatusUnion);
 
 function check_ChatKitThreadStatusUnion(
   value: unknown,
@@ -1149,19 +1058,17 @@ function check_ChatKitThreadStatusUnion(
 
 /** `ChatKitThreadUserMessageItem` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadUserMessageItem: StandardSchemaV1<types.ChatKitThreadUserMessageItem> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitThreadUserMessageItem,
     '`ChatKitThreadUserMessageItem`',
-    0,
   );
 export const isChatKitThreadUserMessageItem: rt.Guard<types.ChatKitThreadUserMessageItem> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadUserMessageItem);
+  /* @__PURE__ */ guardOf(ChatKitThreadUserMessageItem);
 export const assertChatKitThreadUserMessageItem: rt.Asserts<types.ChatKitThreadUserMessageItem> =
-  /* @__PURE__ */ asserterOf(check_ChatKitThreadUserMessageItem, '`ChatKitThreadUserMessageItem`');
+  /* @__PURE__ */ asserterOf(ChatKitThreadUserMessageItem);
 export const validateChatKitThreadUserMessageItem: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitThreadUserMessageItem,
-  '`ChatKitThreadUserMessageItem`',
+  ChatKitThreadUserMessageItem,
 );
 
 function check_ChatKitThreadUserMessageItem(
@@ -1214,8 +1121,8 @@ function check_ChatKitThreadUserMessageItem(
               ['attachments', i3],
               v4,
               'an item of `attachments`',
-              KEYS_3,
-              NESTED_1,
+              KEYS_4,
+              NESTED_2,
             );
           }
         } else {
@@ -1295,13 +1202,13 @@ function check_ChatKitThreadUserMessageItem(
     if (v19 !== null) {
       if (isObject(v19)) {
         const v20 = v19.model;
-        issues = nestRequired(issues, PATH_32, check_shape_1(v20, mode, '`model`', depth + 2), v20);
+        issues = nestRequired(issues, PATH_35, check_shape_1(v20, mode, '`model`', depth + 2), v20);
         const v21 = v19.tool_choice;
         if (v21 !== null) {
           if (isObject(v21)) {
-            issues = reqString(issues, v21.id, PATH_33);
+            issues = reqString(issues, v21.id, PATH_36);
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_34, v21, '`tool_choice`', KEYS_35, NESTED_1);
+              issues = unknownKeys(issues, PATH_37, v21, '`tool_choice`', KEYS_38, NESTED_2);
             }
           } else {
             issues = requiredUnlisted(
@@ -1313,7 +1220,7 @@ function check_ChatKitThreadUserMessageItem(
           }
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_37, v19, '`inference_options`', KEYS_38, NESTED_36);
+          issues = unknownKeys(issues, PATH_40, v19, '`inference_options`', KEYS_41, NESTED_39);
         }
       } else {
         issues = requiredUnlisted(
@@ -1328,7 +1235,7 @@ function check_ChatKitThreadUserMessageItem(
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.user_message');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_40, NESTED_39);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_43, NESTED_42);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, attachments, content, created_at, … }`', value);
@@ -1339,24 +1246,17 @@ function check_ChatKitThreadUserMessageItem(
 
 /** `ChatKitThreadUserMessageItemContentInputText` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadUserMessageItemContentInputText: StandardSchemaV1<types.ChatKitThreadUserMessageItemContentInputText> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitThreadUserMessageItemContentInputText,
     '`ChatKitThreadUserMessageItemContentInputText`',
-    0,
   );
 export const isChatKitThreadUserMessageItemContentInputText: rt.Guard<types.ChatKitThreadUserMessageItemContentInputText> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadUserMessageItemContentInputText);
+  /* @__PURE__ */ guardOf(ChatKitThreadUserMessageItemContentInputText);
 export const assertChatKitThreadUserMessageItemContentInputText: rt.Asserts<types.ChatKitThreadUserMessageItemContentInputText> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitThreadUserMessageItemContentInputText,
-    '`ChatKitThreadUserMessageItemContentInputText`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitThreadUserMessageItemContentInputText);
 export const validateChatKitThreadUserMessageItemContentInputText: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatKitThreadUserMessageItemContentInputText,
-    '`ChatKitThreadUserMessageItemContentInputText`',
-  );
+  /* @__PURE__ */ validatorOf(ChatKitThreadUserMessageItemContentInputText);
 
 function check_ChatKitThreadUserMessageItemContentInputText(
   value: unknown,
@@ -1369,7 +1269,7 @@ function check_ChatKitThreadUserMessageItemContentInputText(
     issues = reqString(issues, value.text, 'text');
     issues = reqConst(issues, value.type, 'type', 'input_text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_41, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_44, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ text, type }`', value);
@@ -1380,24 +1280,17 @@ function check_ChatKitThreadUserMessageItemContentInputText(
 
 /** `ChatKitThreadUserMessageItemContentQuotedText` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadUserMessageItemContentQuotedText: StandardSchemaV1<types.ChatKitThreadUserMessageItemContentQuotedText> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitThreadUserMessageItemContentQuotedText,
     '`ChatKitThreadUserMessageItemContentQuotedText`',
-    0,
   );
 export const isChatKitThreadUserMessageItemContentQuotedText: rt.Guard<types.ChatKitThreadUserMessageItemContentQuotedText> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadUserMessageItemContentQuotedText);
+  /* @__PURE__ */ guardOf(ChatKitThreadUserMessageItemContentQuotedText);
 export const assertChatKitThreadUserMessageItemContentQuotedText: rt.Asserts<types.ChatKitThreadUserMessageItemContentQuotedText> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitThreadUserMessageItemContentQuotedText,
-    '`ChatKitThreadUserMessageItemContentQuotedText`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitThreadUserMessageItemContentQuotedText);
 export const validateChatKitThreadUserMessageItemContentQuotedText: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatKitThreadUserMessageItemContentQuotedText,
-    '`ChatKitThreadUserMessageItemContentQuotedText`',
-  );
+  /* @__PURE__ */ validatorOf(ChatKitThreadUserMessageItemContentQuotedText);
 
 function check_ChatKitThreadUserMessageItemContentQuotedText(
   value: unknown,
@@ -1410,7 +1303,7 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
     issues = reqString(issues, value.text, 'text');
     issues = reqConst(issues, value.type, 'type', 'quoted_text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_41, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_44, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ text, type }`', value);
@@ -1421,24 +1314,17 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
 
 /** `ChatKitThreadUserMessageItemContentUnion` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitThreadUserMessageItemContentUnion: StandardSchemaV1<types.ChatKitThreadUserMessageItemContentUnion> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatKitThreadUserMessageItemContentUnion,
     '`ChatKitThreadUserMessageItemContentUnion`',
-    0,
   );
 export const isChatKitThreadUserMessageItemContentUnion: rt.Guard<types.ChatKitThreadUserMessageItemContentUnion> =
-  /* @__PURE__ */ guardOf(check_ChatKitThreadUserMessageItemContentUnion);
+  /* @__PURE__ */ guardOf(ChatKitThreadUserMessageItemContentUnion);
 export const assertChatKitThreadUserMessageItemContentUnion: rt.Asserts<types.ChatKitThreadUserMessageItemContentUnion> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatKitThreadUserMessageItemContentUnion,
-    '`ChatKitThreadUserMessageItemContentUnion`',
-  );
+  /* @__PURE__ */ asserterOf(ChatKitThreadUserMessageItemContentUnion);
 export const validateChatKitThreadUserMessageItemContentUnion: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatKitThreadUserMessageItemContentUnion,
-    '`ChatKitThreadUserMessageItemContentUnion`',
-  );
+  /* @__PURE__ */ validatorOf(ChatKitThreadUserMessageItemContentUnion);
 
 function check_ChatKitThreadUserMessageItemContentUnion(
   value: unknown,
@@ -1490,20 +1376,13 @@ function check_ChatKitThreadUserMessageItemContentUnion(
 
 /** `ChatKitWidgetItem` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitWidgetItem: StandardSchemaV1<types.ChatKitWidgetItem> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatKitWidgetItem,
-    '`ChatKitWidgetItem`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatKitWidgetItem, '`ChatKitWidgetItem`');
 export const isChatKitWidgetItem: rt.Guard<types.ChatKitWidgetItem> =
-  /* @__PURE__ */ guardOf(check_ChatKitWidgetItem);
+  /* @__PURE__ */ guardOf(ChatKitWidgetItem);
 export const assertChatKitWidgetItem: rt.Asserts<types.ChatKitWidgetItem> =
-  /* @__PURE__ */ asserterOf(check_ChatKitWidgetItem, '`ChatKitWidgetItem`');
-export const validateChatKitWidgetItem: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitWidgetItem,
-  '`ChatKitWidgetItem`',
-);
+  /* @__PURE__ */ asserterOf(ChatKitWidgetItem);
+export const validateChatKitWidgetItem: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatKitWidgetItem);
 
 function check_ChatKitWidgetItem(
   value: unknown,
@@ -1520,7 +1399,7 @@ function check_ChatKitWidgetItem(
     issues = reqConst(issues, value.type, 'type', 'chatkit.widget');
     issues = reqString(issues, value.widget, 'widget');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_42, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_45, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, created_at, object, thread_id, … }`', value);
@@ -1530,18 +1409,16 @@ function check_ChatKitWidgetItem(
 }
 
 /** `ChatKitWorkflow` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ChatKitWorkflow: StandardSchemaV1<types.ChatKitWorkflow> =
-  /* @__PURE__ */ standardSchema('chatkit-client', check_ChatKitWorkflow, '`ChatKitWorkflow`', 0);
+export const ChatKitWorkflow: StandardSchemaV1<types.ChatKitWorkflow> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_ChatKitWorkflow,
+  '`ChatKitWorkflow`',
+);
 export const isChatKitWorkflow: rt.Guard<types.ChatKitWorkflow> =
-  /* @__PURE__ */ guardOf(check_ChatKitWorkflow);
-export const assertChatKitWorkflow: rt.Asserts<types.ChatKitWorkflow> = /* @__PURE__ */ asserterOf(
-  check_ChatKitWorkflow,
-  '`ChatKitWorkflow`',
-);
-export const validateChatKitWorkflow: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatKitWorkflow,
-  '`ChatKitWorkflow`',
-);
+  /* @__PURE__ */ guardOf(ChatKitWorkflow);
+export const assertChatKitWorkflow: rt.Asserts<types.ChatKitWorkflow> =
+  /* @__PURE__ */ asserterOf(ChatKitWorkflow);
+export const validateChatKitWorkflow: rt.Validate = /* @__PURE__ */ validatorOf(ChatKitWorkflow);
 
 function check_ChatKitWorkflow(
   value: unknown,
@@ -1572,17 +1449,17 @@ function check_ChatKitWorkflow(
     }
     const v5 = value.tracing;
     if (isObject(v5)) {
-      issues = reqBoolean(issues, v5.enabled, PATH_43);
+      issues = reqBoolean(issues, v5.enabled, PATH_46);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_44, v5, '`tracing`', KEYS_45, NESTED_1);
+        issues = unknownKeys(issues, PATH_47, v5, '`tracing`', KEYS_48, NESTED_2);
       }
     } else {
       issues = required(issues, ['tracing'], 'an object `{ enabled }`', v5);
     }
     const v8 = value.version;
-    issues = nestRequired(issues, PATH_46, check_shape_1(v8, mode, '`version`', depth + 1), v8);
+    issues = nestRequired(issues, PATH_49, check_shape_1(v8, mode, '`version`', depth + 1), v8);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_48, NESTED_47);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_51, NESTED_50);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, state_variables, tracing, version }`', value);
@@ -1592,22 +1469,15 @@ function check_ChatKitWorkflow(
 }
 
 /** `ChatSession` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ChatSession: StandardSchemaV1<types.ChatSession> = /* @__PURE__ */ standardSchema(
-  'chatkit-client',
-  check_ChatSession,
-  '`ChatSession`',
-  0,
-);
-export const isChatSession: rt.Guard<types.ChatSession> =
-  /* @__PURE__ */ guardOf(check_ChatSession);
-export const assertChatSession: rt.Asserts<types.ChatSession> = /* @__PURE__ */ asserterOf(
+export const ChatSession: StandardSchemaV1<types.ChatSession> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ChatSession,
   '`ChatSession`',
 );
-export const validateChatSession: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSession,
-  '`ChatSession`',
-);
+export const isChatSession: rt.Guard<types.ChatSession> = /* @__PURE__ */ guardOf(ChatSession);
+export const assertChatSession: rt.Asserts<types.ChatSession> =
+  /* @__PURE__ */ asserterOf(ChatSession);
+export const validateChatSession: rt.Validate = /* @__PURE__ */ validatorOf(ChatSession);
 
 function check_ChatSession(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -1616,7 +1486,7 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
     const v2 = value.chatkit_configuration;
     issues = nestRequired(
       issues,
-      PATH_49,
+      PATH_52,
       check_ChatSessionChatKitConfiguration(v2, mode, '`chatkit_configuration`', depth + 1),
       v2,
     );
@@ -1626,32 +1496,24 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
     issues = reqConst(issues, value.object, 'object', 'chatkit.session');
     const v7 = value.rate_limits;
     if (isObject(v7)) {
-      issues = reqInteger(issues, v7.max_requests_per_1_minute, PATH_50);
+      issues = reqInteger(issues, v7.max_requests_per_1_minute, PATH_53);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_51, v7, '`rate_limits`', KEYS_52, NESTED_1);
+        issues = unknownKeys(issues, PATH_54, v7, '`rate_limits`', KEYS_55, NESTED_2);
       }
     } else {
       issues = required(issues, ['rate_limits'], 'an object `{ max_requests_per_1_minute }`', v7);
     }
-    const v10 = value.status;
-    if (!(
-      v10 === 'active' ||
-      v10 === 'expired' ||
-      v10 === 'cancelled' ||
-      ((mode & 2) === 0 && typeof v10 === 'string')
-    )) {
-      issues = requiredUnlisted(issues, ['status'], "one of 'active', 'expired', 'cancelled'", v10);
-    }
+    issues = reqEnum(issues, value.status, 'status', ENUM_56, mode);
     issues = reqString(issues, value.user, 'user');
     const v12 = value.workflow;
     issues = nestRequired(
       issues,
-      PATH_53,
+      PATH_57,
       check_ChatKitWorkflow(v12, mode, '`workflow`', depth + 1),
       v12,
     );
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_55, NESTED_54);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_59, NESTED_58);
     }
   } else {
     issues = expected(
@@ -1667,22 +1529,17 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
 
 /** `ChatSessionAutomaticThreadTitling` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionAutomaticThreadTitling: StandardSchemaV1<types.ChatSessionAutomaticThreadTitling> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatSessionAutomaticThreadTitling,
     '`ChatSessionAutomaticThreadTitling`',
-    0,
   );
 export const isChatSessionAutomaticThreadTitling: rt.Guard<types.ChatSessionAutomaticThreadTitling> =
-  /* @__PURE__ */ guardOf(check_ChatSessionAutomaticThreadTitling);
+  /* @__PURE__ */ guardOf(ChatSessionAutomaticThreadTitling);
 export const assertChatSessionAutomaticThreadTitling: rt.Asserts<types.ChatSessionAutomaticThreadTitling> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatSessionAutomaticThreadTitling,
-    '`ChatSessionAutomaticThreadTitling`',
-  );
+  /* @__PURE__ */ asserterOf(ChatSessionAutomaticThreadTitling);
 export const validateChatSessionAutomaticThreadTitling: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionAutomaticThreadTitling,
-  '`ChatSessionAutomaticThreadTitling`',
+  ChatSessionAutomaticThreadTitling,
 );
 
 function check_ChatSessionAutomaticThreadTitling(
@@ -1695,7 +1552,7 @@ function check_ChatSessionAutomaticThreadTitling(
   if (isObject(value)) {
     issues = reqBoolean(issues, value.enabled, 'enabled');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_45, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_48, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ enabled }`', value);
@@ -1706,22 +1563,17 @@ function check_ChatSessionAutomaticThreadTitling(
 
 /** `ChatSessionChatKitConfiguration` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionChatKitConfiguration: StandardSchemaV1<types.ChatSessionChatKitConfiguration> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatSessionChatKitConfiguration,
     '`ChatSessionChatKitConfiguration`',
-    0,
   );
 export const isChatSessionChatKitConfiguration: rt.Guard<types.ChatSessionChatKitConfiguration> =
-  /* @__PURE__ */ guardOf(check_ChatSessionChatKitConfiguration);
+  /* @__PURE__ */ guardOf(ChatSessionChatKitConfiguration);
 export const assertChatSessionChatKitConfiguration: rt.Asserts<types.ChatSessionChatKitConfiguration> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatSessionChatKitConfiguration,
-    '`ChatSessionChatKitConfiguration`',
-  );
+  /* @__PURE__ */ asserterOf(ChatSessionChatKitConfiguration);
 export const validateChatSessionChatKitConfiguration: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionChatKitConfiguration,
-  '`ChatSessionChatKitConfiguration`',
+  ChatSessionChatKitConfiguration,
 );
 
 function check_ChatSessionChatKitConfiguration(
@@ -1734,27 +1586,27 @@ function check_ChatSessionChatKitConfiguration(
   if (isObject(value)) {
     const v1 = value.automatic_thread_titling;
     if (isObject(v1)) {
-      issues = reqBoolean(issues, v1.enabled, PATH_56);
+      issues = reqBoolean(issues, v1.enabled, PATH_60);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_57, v1, '`automatic_thread_titling`', KEYS_45, NESTED_1);
+        issues = unknownKeys(issues, PATH_61, v1, '`automatic_thread_titling`', KEYS_48, NESTED_2);
       }
     } else {
       issues = required(issues, ['automatic_thread_titling'], 'an object `{ enabled }`', v1);
     }
     const v4 = value.file_upload;
     if (isObject(v4)) {
-      issues = reqBoolean(issues, v4.enabled, PATH_58);
+      issues = reqBoolean(issues, v4.enabled, PATH_62);
       const v6 = v4.max_file_size;
       issues = nestRequired(
         issues,
-        PATH_59,
+        PATH_63,
         check_shape_2(v6, mode, '`max_file_size`', depth + 2),
         v6,
       );
       const v7 = v4.max_files;
-      issues = nestRequired(issues, PATH_60, check_shape_2(v7, mode, '`max_files`', depth + 2), v7);
+      issues = nestRequired(issues, PATH_64, check_shape_2(v7, mode, '`max_files`', depth + 2), v7);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_61, v4, '`file_upload`', KEYS_62, NESTED_1);
+        issues = unknownKeys(issues, PATH_65, v4, '`file_upload`', KEYS_66, NESTED_2);
       }
     } else {
       issues = required(
@@ -1766,22 +1618,22 @@ function check_ChatSessionChatKitConfiguration(
     }
     const v9 = value.history;
     if (isObject(v9)) {
-      issues = reqBoolean(issues, v9.enabled, PATH_63);
+      issues = reqBoolean(issues, v9.enabled, PATH_67);
       const v11 = v9.recent_threads;
       issues = nestRequired(
         issues,
-        PATH_64,
+        PATH_68,
         check_shape_2(v11, mode, '`recent_threads`', depth + 2),
         v11,
       );
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_65, v9, '`history`', KEYS_66, NESTED_1);
+        issues = unknownKeys(issues, PATH_69, v9, '`history`', KEYS_70, NESTED_2);
       }
     } else {
       issues = required(issues, ['history'], 'an object `{ enabled, recent_threads }`', v9);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_68, NESTED_67);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_72, NESTED_71);
     }
   } else {
     issues = expected(
@@ -1797,24 +1649,17 @@ function check_ChatSessionChatKitConfiguration(
 
 /** `ChatSessionChatKitConfigurationParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionChatKitConfigurationParam: StandardSchemaV1<types.ChatSessionChatKitConfigurationParam> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatSessionChatKitConfigurationParam,
     '`ChatSessionChatKitConfigurationParam`',
-    0,
   );
 export const isChatSessionChatKitConfigurationParam: rt.Guard<types.ChatSessionChatKitConfigurationParam> =
-  /* @__PURE__ */ guardOf(check_ChatSessionChatKitConfigurationParam);
+  /* @__PURE__ */ guardOf(ChatSessionChatKitConfigurationParam);
 export const assertChatSessionChatKitConfigurationParam: rt.Asserts<types.ChatSessionChatKitConfigurationParam> =
-  /* @__PURE__ */ asserterOf(
-    check_ChatSessionChatKitConfigurationParam,
-    '`ChatSessionChatKitConfigurationParam`',
-  );
+  /* @__PURE__ */ asserterOf(ChatSessionChatKitConfigurationParam);
 export const validateChatSessionChatKitConfigurationParam: rt.Validate =
-  /* @__PURE__ */ validatorOf(
-    check_ChatSessionChatKitConfigurationParam,
-    '`ChatSessionChatKitConfigurationParam`',
-  );
+  /* @__PURE__ */ validatorOf(ChatSessionChatKitConfigurationParam);
 
 function check_ChatSessionChatKitConfigurationParam(
   value: unknown,
@@ -1828,54 +1673,28 @@ function check_ChatSessionChatKitConfigurationParam(
     if (v1 !== undefined) {
       issues = nest(
         issues,
-        PATH_57,
+        PATH_61,
         check_shape_3(v1, mode, '`automatic_thread_titling`', depth + 1),
       );
     }
     const v2 = value.file_upload;
     if (v2 !== undefined) {
       if (isObject(v2)) {
-        issues = optBoolean(issues, v2.enabled, PATH_58);
+        issues = optBoolean(issues, v2.enabled, PATH_62);
         const v4 = v2.max_file_size;
-        if (v4 !== undefined) {
-          if (!(typeof v4 === 'number' && Number.isInteger(v4))) {
-            issues = expected(issues, ['file_upload', 'max_file_size'], 'an integer', v4);
-          } else {
-            if (!(v4 >= 1)) {
-              issues = fail(
-                issues,
-                ['file_upload', 'max_file_size'],
-                'expected at least 1, found ' + String(v4),
-              );
-            }
-            if (!(v4 <= 512)) {
-              issues = fail(
-                issues,
-                ['file_upload', 'max_file_size'],
-                'expected at most 512, found ' + String(v4),
-              );
-            }
-          }
+        if (
+          v4 !== undefined &&
+          !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 512)
+        ) {
+          issues = optIntegerIn(issues, v4, PATH_63, 1, 512);
         }
         const v5 = v2.max_files;
-        if (v5 !== undefined) {
-          if (!(typeof v5 === 'number' && Number.isInteger(v5))) {
-            issues = expected(issues, ['file_upload', 'max_files'], 'an integer', v5);
-          } else if (!(v5 >= 1)) {
-            issues = fail(
-              issues,
-              ['file_upload', 'max_files'],
-              'expected at least 1, found ' + String(v5),
-            );
-          }
+        if (v5 !== undefined && !(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 1)) {
+          issues = optIntegerIn(issues, v5, PATH_64, 1, Infinity);
         }
         for (const k6 in v2) {
           if (k6 !== 'enabled' && k6 !== 'max_file_size' && k6 !== 'max_files') {
-            issues = fail(
-              issues,
-              ['file_upload', k6],
-              unknownKeyMessage(k6, '`file_upload`', KEYS_62, NESTED_1),
-            );
+            issues = unknownKey(issues, PATH_65, k6, '`file_upload`', KEYS_66, NESTED_2);
           }
         }
       } else {
@@ -1890,26 +1709,14 @@ function check_ChatSessionChatKitConfigurationParam(
     const v7 = value.history;
     if (v7 !== undefined) {
       if (isObject(v7)) {
-        issues = optBoolean(issues, v7.enabled, PATH_63);
+        issues = optBoolean(issues, v7.enabled, PATH_67);
         const v9 = v7.recent_threads;
-        if (v9 !== undefined) {
-          if (!(typeof v9 === 'number' && Number.isInteger(v9))) {
-            issues = expected(issues, ['history', 'recent_threads'], 'an integer', v9);
-          } else if (!(v9 >= 1)) {
-            issues = fail(
-              issues,
-              ['history', 'recent_threads'],
-              'expected at least 1, found ' + String(v9),
-            );
-          }
+        if (v9 !== undefined && !(typeof v9 === 'number' && Number.isInteger(v9) && v9 >= 1)) {
+          issues = optIntegerIn(issues, v9, PATH_68, 1, Infinity);
         }
         for (const k10 in v7) {
           if (k10 !== 'enabled' && k10 !== 'recent_threads') {
-            issues = fail(
-              issues,
-              ['history', k10],
-              unknownKeyMessage(k10, '`history`', KEYS_66, NESTED_1),
-            );
+            issues = unknownKey(issues, PATH_69, k10, '`history`', KEYS_70, NESTED_2);
           }
         }
       } else {
@@ -1918,7 +1725,7 @@ function check_ChatSessionChatKitConfigurationParam(
     }
     for (const k11 in value) {
       if (k11 !== 'automatic_thread_titling' && k11 !== 'file_upload' && k11 !== 'history') {
-        issues = fail(issues, [k11], unknownKeyMessage(k11, label, KEYS_68, NESTED_67));
+        issues = unknownKey(issues, PATH_3, k11, label, KEYS_72, NESTED_71);
       }
     }
   } else {
@@ -1935,19 +1742,17 @@ function check_ChatSessionChatKitConfigurationParam(
 
 /** `ChatSessionExpiresAfterParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionExpiresAfterParam: StandardSchemaV1<types.ChatSessionExpiresAfterParam> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatSessionExpiresAfterParam,
     '`ChatSessionExpiresAfterParam`',
-    0,
   );
 export const isChatSessionExpiresAfterParam: rt.Guard<types.ChatSessionExpiresAfterParam> =
-  /* @__PURE__ */ guardOf(check_ChatSessionExpiresAfterParam);
+  /* @__PURE__ */ guardOf(ChatSessionExpiresAfterParam);
 export const assertChatSessionExpiresAfterParam: rt.Asserts<types.ChatSessionExpiresAfterParam> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionExpiresAfterParam, '`ChatSessionExpiresAfterParam`');
+  /* @__PURE__ */ asserterOf(ChatSessionExpiresAfterParam);
 export const validateChatSessionExpiresAfterParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionExpiresAfterParam,
-  '`ChatSessionExpiresAfterParam`',
+  ChatSessionExpiresAfterParam,
 );
 
 function check_ChatSessionExpiresAfterParam(
@@ -1960,19 +1765,12 @@ function check_ChatSessionExpiresAfterParam(
   if (isObject(value)) {
     issues = reqConst(issues, value.anchor, 'anchor', 'created_at');
     const v2 = value.seconds;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-      issues = required(issues, ['seconds'], 'an integer', v2);
-    } else {
-      if (!(v2 >= 1)) {
-        issues = fail(issues, ['seconds'], 'expected at least 1, found ' + String(v2));
-      }
-      if (!(v2 <= 600)) {
-        issues = fail(issues, ['seconds'], 'expected at most 600, found ' + String(v2));
-      }
+    if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1 && v2 <= 600)) {
+      issues = reqIntegerIn(issues, v2, 'seconds', 1, 600);
     }
     for (const k3 in value) {
       if (k3 !== 'anchor' && k3 !== 'seconds') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_69, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_73, NESTED_2);
       }
     }
   } else {
@@ -1984,20 +1782,13 @@ function check_ChatSessionExpiresAfterParam(
 
 /** `ChatSessionFileUpload` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionFileUpload: StandardSchemaV1<types.ChatSessionFileUpload> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatSessionFileUpload,
-    '`ChatSessionFileUpload`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatSessionFileUpload, '`ChatSessionFileUpload`');
 export const isChatSessionFileUpload: rt.Guard<types.ChatSessionFileUpload> =
-  /* @__PURE__ */ guardOf(check_ChatSessionFileUpload);
+  /* @__PURE__ */ guardOf(ChatSessionFileUpload);
 export const assertChatSessionFileUpload: rt.Asserts<types.ChatSessionFileUpload> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionFileUpload, '`ChatSessionFileUpload`');
-export const validateChatSessionFileUpload: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionFileUpload,
-  '`ChatSessionFileUpload`',
-);
+  /* @__PURE__ */ asserterOf(ChatSessionFileUpload);
+export const validateChatSessionFileUpload: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatSessionFileUpload);
 
 function check_ChatSessionFileUpload(
   value: unknown,
@@ -2011,14 +1802,14 @@ function check_ChatSessionFileUpload(
     const v2 = value.max_file_size;
     issues = nestRequired(
       issues,
-      PATH_70,
+      PATH_74,
       check_shape_2(v2, mode, '`max_file_size`', depth + 1),
       v2,
     );
     const v3 = value.max_files;
-    issues = nestRequired(issues, PATH_71, check_shape_2(v3, mode, '`max_files`', depth + 1), v3);
+    issues = nestRequired(issues, PATH_75, check_shape_2(v3, mode, '`max_files`', depth + 1), v3);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_62, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_66, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ enabled, max_file_size, max_files }`', value);
@@ -2029,20 +1820,13 @@ function check_ChatSessionFileUpload(
 
 /** `ChatSessionHistory` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionHistory: StandardSchemaV1<types.ChatSessionHistory> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatSessionHistory,
-    '`ChatSessionHistory`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatSessionHistory, '`ChatSessionHistory`');
 export const isChatSessionHistory: rt.Guard<types.ChatSessionHistory> =
-  /* @__PURE__ */ guardOf(check_ChatSessionHistory);
+  /* @__PURE__ */ guardOf(ChatSessionHistory);
 export const assertChatSessionHistory: rt.Asserts<types.ChatSessionHistory> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionHistory, '`ChatSessionHistory`');
-export const validateChatSessionHistory: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionHistory,
-  '`ChatSessionHistory`',
-);
+  /* @__PURE__ */ asserterOf(ChatSessionHistory);
+export const validateChatSessionHistory: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatSessionHistory);
 
 function check_ChatSessionHistory(
   value: unknown,
@@ -2056,12 +1840,12 @@ function check_ChatSessionHistory(
     const v2 = value.recent_threads;
     issues = nestRequired(
       issues,
-      PATH_72,
+      PATH_76,
       check_shape_2(v2, mode, '`recent_threads`', depth + 1),
       v2,
     );
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_66, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_70, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ enabled, recent_threads }`', value);
@@ -2072,20 +1856,13 @@ function check_ChatSessionHistory(
 
 /** `ChatSessionRateLimits` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionRateLimits: StandardSchemaV1<types.ChatSessionRateLimits> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatSessionRateLimits,
-    '`ChatSessionRateLimits`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatSessionRateLimits, '`ChatSessionRateLimits`');
 export const isChatSessionRateLimits: rt.Guard<types.ChatSessionRateLimits> =
-  /* @__PURE__ */ guardOf(check_ChatSessionRateLimits);
+  /* @__PURE__ */ guardOf(ChatSessionRateLimits);
 export const assertChatSessionRateLimits: rt.Asserts<types.ChatSessionRateLimits> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionRateLimits, '`ChatSessionRateLimits`');
-export const validateChatSessionRateLimits: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionRateLimits,
-  '`ChatSessionRateLimits`',
-);
+  /* @__PURE__ */ asserterOf(ChatSessionRateLimits);
+export const validateChatSessionRateLimits: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatSessionRateLimits);
 
 function check_ChatSessionRateLimits(
   value: unknown,
@@ -2097,7 +1874,7 @@ function check_ChatSessionRateLimits(
   if (isObject(value)) {
     issues = reqInteger(issues, value.max_requests_per_1_minute, 'max_requests_per_1_minute');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_52, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_55, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ max_requests_per_1_minute }`', value);
@@ -2108,19 +1885,17 @@ function check_ChatSessionRateLimits(
 
 /** `ChatSessionRateLimitsParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionRateLimitsParam: StandardSchemaV1<types.ChatSessionRateLimitsParam> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
+  /* @__PURE__ */ schemaOf(
+    vendor,
     check_ChatSessionRateLimitsParam,
     '`ChatSessionRateLimitsParam`',
-    0,
   );
 export const isChatSessionRateLimitsParam: rt.Guard<types.ChatSessionRateLimitsParam> =
-  /* @__PURE__ */ guardOf(check_ChatSessionRateLimitsParam);
+  /* @__PURE__ */ guardOf(ChatSessionRateLimitsParam);
 export const assertChatSessionRateLimitsParam: rt.Asserts<types.ChatSessionRateLimitsParam> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionRateLimitsParam, '`ChatSessionRateLimitsParam`');
+  /* @__PURE__ */ asserterOf(ChatSessionRateLimitsParam);
 export const validateChatSessionRateLimitsParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionRateLimitsParam,
-  '`ChatSessionRateLimitsParam`',
+  ChatSessionRateLimitsParam,
 );
 
 function check_ChatSessionRateLimitsParam(
@@ -2132,20 +1907,12 @@ function check_ChatSessionRateLimitsParam(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.max_requests_per_1_minute;
-    if (v1 !== undefined) {
-      if (!(typeof v1 === 'number' && Number.isInteger(v1))) {
-        issues = expected(issues, ['max_requests_per_1_minute'], 'an integer', v1);
-      } else if (!(v1 >= 1)) {
-        issues = fail(
-          issues,
-          ['max_requests_per_1_minute'],
-          'expected at least 1, found ' + String(v1),
-        );
-      }
+    if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
+      issues = optIntegerIn(issues, v1, 'max_requests_per_1_minute', 1, Infinity);
     }
     for (const k2 in value) {
       if (k2 !== 'max_requests_per_1_minute') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_52, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_55, NESTED_2);
       }
     }
   } else {
@@ -2157,20 +1924,13 @@ function check_ChatSessionRateLimitsParam(
 
 /** `ChatSessionStatus` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionStatus: StandardSchemaV1<types.ChatSessionStatus> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatSessionStatus,
-    '`ChatSessionStatus`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatSessionStatus, '`ChatSessionStatus`');
 export const isChatSessionStatus: rt.Guard<types.ChatSessionStatus> =
-  /* @__PURE__ */ guardOf(check_ChatSessionStatus);
+  /* @__PURE__ */ guardOf(ChatSessionStatus);
 export const assertChatSessionStatus: rt.Asserts<types.ChatSessionStatus> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionStatus, '`ChatSessionStatus`');
-export const validateChatSessionStatus: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionStatus,
-  '`ChatSessionStatus`',
-);
+  /* @__PURE__ */ asserterOf(ChatSessionStatus);
+export const validateChatSessionStatus: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatSessionStatus);
 
 function check_ChatSessionStatus(
   value: unknown,
@@ -2193,20 +1953,13 @@ function check_ChatSessionStatus(
 
 /** `ChatSessionWorkflowParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatSessionWorkflowParam: StandardSchemaV1<types.ChatSessionWorkflowParam> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ChatSessionWorkflowParam,
-    '`ChatSessionWorkflowParam`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ChatSessionWorkflowParam, '`ChatSessionWorkflowParam`');
 export const isChatSessionWorkflowParam: rt.Guard<types.ChatSessionWorkflowParam> =
-  /* @__PURE__ */ guardOf(check_ChatSessionWorkflowParam);
+  /* @__PURE__ */ guardOf(ChatSessionWorkflowParam);
 export const assertChatSessionWorkflowParam: rt.Asserts<types.ChatSessionWorkflowParam> =
-  /* @__PURE__ */ asserterOf(check_ChatSessionWorkflowParam, '`ChatSessionWorkflowParam`');
-export const validateChatSessionWorkflowParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatSessionWorkflowParam,
-  '`ChatSessionWorkflowParam`',
-);
+  /* @__PURE__ */ asserterOf(ChatSessionWorkflowParam);
+export const validateChatSessionWorkflowParam: rt.Validate =
+  /* @__PURE__ */ validatorOf(ChatSessionWorkflowParam);
 
 function check_ChatSessionWorkflowParam(
   value: unknown,
@@ -2272,11 +2025,11 @@ function check_ChatSessionWorkflowParam(
     }
     const v7 = value.tracing;
     if (v7 !== undefined) {
-      issues = nest(issues, PATH_44, check_shape_3(v7, mode, '`tracing`', depth + 1));
+      issues = nest(issues, PATH_47, check_shape_3(v7, mode, '`tracing`', depth + 1));
     }
     for (const k8 in value) {
       if (k8 !== 'id' && k8 !== 'version' && k8 !== 'state_variables' && k8 !== 'tracing') {
-        issues = fail(issues, [k8], unknownKeyMessage(k8, label, KEYS_73, NESTED_47));
+        issues = unknownKey(issues, PATH_3, k8, label, KEYS_77, NESTED_50);
       }
     }
   } else {
@@ -2287,22 +2040,16 @@ function check_ChatSessionWorkflowParam(
 }
 
 /** `ErrorResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ErrorResponse: StandardSchemaV1<types.ErrorResponse> = /* @__PURE__ */ standardSchema(
-  'chatkit-client',
+export const ErrorResponse: StandardSchemaV1<types.ErrorResponse> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ErrorResponse,
   '`ErrorResponse`',
-  0,
 );
 export const isErrorResponse: rt.Guard<types.ErrorResponse> =
-  /* @__PURE__ */ guardOf(check_ErrorResponse);
-export const assertErrorResponse: rt.Asserts<types.ErrorResponse> = /* @__PURE__ */ asserterOf(
-  check_ErrorResponse,
-  '`ErrorResponse`',
-);
-export const validateErrorResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ErrorResponse,
-  '`ErrorResponse`',
-);
+  /* @__PURE__ */ guardOf(ErrorResponse);
+export const assertErrorResponse: rt.Asserts<types.ErrorResponse> =
+  /* @__PURE__ */ asserterOf(ErrorResponse);
+export const validateErrorResponse: rt.Validate = /* @__PURE__ */ validatorOf(ErrorResponse);
 
 function check_ErrorResponse(
   value: unknown,
@@ -2314,24 +2061,24 @@ function check_ErrorResponse(
   if (isObject(value)) {
     const v1 = value.error;
     if (isObject(v1)) {
-      issues = reqString(issues, v1.message, PATH_74);
-      issues = reqString(issues, v1.type, PATH_75);
+      issues = reqString(issues, v1.message, PATH_78);
+      issues = reqString(issues, v1.type, PATH_79);
       const v4 = v1.param;
       if (v4 !== undefined) {
-        issues = nest(issues, PATH_76, check_shape_1(v4, mode, '`param`', depth + 2));
+        issues = nest(issues, PATH_80, check_shape_1(v4, mode, '`param`', depth + 2));
       }
       const v5 = v1.code;
       if (v5 !== undefined) {
-        issues = nest(issues, PATH_77, check_shape_1(v5, mode, '`code`', depth + 2));
+        issues = nest(issues, PATH_81, check_shape_1(v5, mode, '`code`', depth + 2));
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_78, v1, '`error`', KEYS_79, NESTED_1);
+        issues = unknownKeys(issues, PATH_82, v1, '`error`', KEYS_83, NESTED_2);
       }
     } else {
       issues = required(issues, ['error'], 'an object `{ message, type, param, code }`', v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_81, NESTED_80);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_85, NESTED_84);
     }
   } else {
     issues = expected(issues, [], 'an object `{ error }`', value);
@@ -2342,20 +2089,13 @@ function check_ErrorResponse(
 
 /** `SessionCreateParams` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const SessionCreateParams: StandardSchemaV1<types.SessionCreateParams> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_SessionCreateParams,
-    '`SessionCreateParams`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_SessionCreateParams, '`SessionCreateParams`');
 export const isSessionCreateParams: rt.Guard<types.SessionCreateParams> =
-  /* @__PURE__ */ guardOf(check_SessionCreateParams);
+  /* @__PURE__ */ guardOf(SessionCreateParams);
 export const assertSessionCreateParams: rt.Asserts<types.SessionCreateParams> =
-  /* @__PURE__ */ asserterOf(check_SessionCreateParams, '`SessionCreateParams`');
-export const validateSessionCreateParams: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_SessionCreateParams,
-  '`SessionCreateParams`',
-);
+  /* @__PURE__ */ asserterOf(SessionCreateParams);
+export const validateSessionCreateParams: rt.Validate =
+  /* @__PURE__ */ validatorOf(SessionCreateParams);
 
 function check_SessionCreateParams(
   value: unknown,
@@ -2365,16 +2105,11 @@ function check_SessionCreateParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.user;
-    if (typeof v1 !== 'string') {
-      issues = required(issues, ['user'], 'a string', v1);
-    } else if (v1 === '') {
-      issues = fail(issues, ['user'], 'expected at least 1 character, found 0');
-    }
+    issues = reqStringIn(issues, value.user, 'user', 1);
     const v2 = value.workflow;
     if (isObject(v2)) {
-      issues = reqString(issues, v2.id, PATH_82);
-      issues = optString(issues, v2.version, PATH_83);
+      issues = reqString(issues, v2.id, PATH_86);
+      issues = optString(issues, v2.version, PATH_87);
       const v5 = v2.state_variables;
       if (v5 !== undefined) {
         if (isObject(v5)) {
@@ -2429,15 +2164,11 @@ function check_SessionCreateParams(
       }
       const v9 = v2.tracing;
       if (v9 !== undefined) {
-        issues = nest(issues, PATH_84, check_shape_3(v9, mode, '`tracing`', depth + 2));
+        issues = nest(issues, PATH_88, check_shape_3(v9, mode, '`tracing`', depth + 2));
       }
       for (const k10 in v2) {
         if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
-          issues = fail(
-            issues,
-            ['workflow', k10],
-            unknownKeyMessage(k10, '`workflow`', KEYS_73, NESTED_47),
-          );
+          issues = unknownKey(issues, PATH_57, k10, '`workflow`', KEYS_77, NESTED_50);
         }
       }
     } else {
@@ -2455,64 +2186,31 @@ function check_SessionCreateParams(
         if (v12 !== undefined) {
           issues = nest(
             issues,
-            PATH_85,
+            PATH_89,
             check_shape_3(v12, mode, '`automatic_thread_titling`', depth + 2),
           );
         }
         const v13 = v11.file_upload;
         if (v13 !== undefined) {
           if (isObject(v13)) {
-            issues = optBoolean(issues, v13.enabled, PATH_86);
+            issues = optBoolean(issues, v13.enabled, PATH_90);
             const v15 = v13.max_file_size;
-            if (v15 !== undefined) {
-              if (!(typeof v15 === 'number' && Number.isInteger(v15))) {
-                issues = expected(
-                  issues,
-                  ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                  'an integer',
-                  v15,
-                );
-              } else {
-                if (!(v15 >= 1)) {
-                  issues = fail(
-                    issues,
-                    ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                    'expected at least 1, found ' + String(v15),
-                  );
-                }
-                if (!(v15 <= 512)) {
-                  issues = fail(
-                    issues,
-                    ['chatkit_configuration', 'file_upload', 'max_file_size'],
-                    'expected at most 512, found ' + String(v15),
-                  );
-                }
-              }
+            if (
+              v15 !== undefined &&
+              !(typeof v15 === 'number' && Number.isInteger(v15) && v15 >= 1 && v15 <= 512)
+            ) {
+              issues = optIntegerIn(issues, v15, PATH_91, 1, 512);
             }
             const v16 = v13.max_files;
-            if (v16 !== undefined) {
-              if (!(typeof v16 === 'number' && Number.isInteger(v16))) {
-                issues = expected(
-                  issues,
-                  ['chatkit_configuration', 'file_upload', 'max_files'],
-                  'an integer',
-                  v16,
-                );
-              } else if (!(v16 >= 1)) {
-                issues = fail(
-                  issues,
-                  ['chatkit_configuration', 'file_upload', 'max_files'],
-                  'expected at least 1, found ' + String(v16),
-                );
-              }
+            if (
+              v16 !== undefined &&
+              !(typeof v16 === 'number' && Number.isInteger(v16) && v16 >= 1)
+            ) {
+              issues = optIntegerIn(issues, v16, PATH_92, 1, Infinity);
             }
             for (const k17 in v13) {
               if (k17 !== 'enabled' && k17 !== 'max_file_size' && k17 !== 'max_files') {
-                issues = fail(
-                  issues,
-                  ['chatkit_configuration', 'file_upload', k17],
-                  unknownKeyMessage(k17, '`file_upload`', KEYS_62, NESTED_1),
-                );
+                issues = unknownKey(issues, PATH_93, k17, '`file_upload`', KEYS_66, NESTED_2);
               }
             }
           } else {
@@ -2527,31 +2225,17 @@ function check_SessionCreateParams(
         const v18 = v11.history;
         if (v18 !== undefined) {
           if (isObject(v18)) {
-            issues = optBoolean(issues, v18.enabled, PATH_87);
+            issues = optBoolean(issues, v18.enabled, PATH_94);
             const v20 = v18.recent_threads;
-            if (v20 !== undefined) {
-              if (!(typeof v20 === 'number' && Number.isInteger(v20))) {
-                issues = expected(
-                  issues,
-                  ['chatkit_configuration', 'history', 'recent_threads'],
-                  'an integer',
-                  v20,
-                );
-              } else if (!(v20 >= 1)) {
-                issues = fail(
-                  issues,
-                  ['chatkit_configuration', 'history', 'recent_threads'],
-                  'expected at least 1, found ' + String(v20),
-                );
-              }
+            if (
+              v20 !== undefined &&
+              !(typeof v20 === 'number' && Number.isInteger(v20) && v20 >= 1)
+            ) {
+              issues = optIntegerIn(issues, v20, PATH_95, 1, Infinity);
             }
             for (const k21 in v18) {
               if (k21 !== 'enabled' && k21 !== 'recent_threads') {
-                issues = fail(
-                  issues,
-                  ['chatkit_configuration', 'history', k21],
-                  unknownKeyMessage(k21, '`history`', KEYS_66, NESTED_1),
-                );
+                issues = unknownKey(issues, PATH_96, k21, '`history`', KEYS_70, NESTED_2);
               }
             }
           } else {
@@ -2565,10 +2249,13 @@ function check_SessionCreateParams(
         }
         for (const k22 in v11) {
           if (k22 !== 'automatic_thread_titling' && k22 !== 'file_upload' && k22 !== 'history') {
-            issues = fail(
+            issues = unknownKey(
               issues,
-              ['chatkit_configuration', k22],
-              unknownKeyMessage(k22, '`chatkit_configuration`', KEYS_68, NESTED_67),
+              PATH_52,
+              k22,
+              '`chatkit_configuration`',
+              KEYS_72,
+              NESTED_71,
             );
           }
         }
@@ -2584,33 +2271,14 @@ function check_SessionCreateParams(
     const v23 = value.expires_after;
     if (v23 !== undefined) {
       if (isObject(v23)) {
-        issues = reqConst(issues, v23.anchor, PATH_88, 'created_at');
+        issues = reqConst(issues, v23.anchor, PATH_97, 'created_at');
         const v25 = v23.seconds;
-        if (!(typeof v25 === 'number' && Number.isInteger(v25))) {
-          issues = required(issues, ['expires_after', 'seconds'], 'an integer', v25);
-        } else {
-          if (!(v25 >= 1)) {
-            issues = fail(
-              issues,
-              ['expires_after', 'seconds'],
-              'expected at least 1, found ' + String(v25),
-            );
-          }
-          if (!(v25 <= 600)) {
-            issues = fail(
-              issues,
-              ['expires_after', 'seconds'],
-              'expected at most 600, found ' + String(v25),
-            );
-          }
+        if (!(typeof v25 === 'number' && Number.isInteger(v25) && v25 >= 1 && v25 <= 600)) {
+          issues = reqIntegerIn(issues, v25, PATH_98, 1, 600);
         }
         for (const k26 in v23) {
           if (k26 !== 'anchor' && k26 !== 'seconds') {
-            issues = fail(
-              issues,
-              ['expires_after', k26],
-              unknownKeyMessage(k26, '`expires_after`', KEYS_69, NESTED_1),
-            );
+            issues = unknownKey(issues, PATH_99, k26, '`expires_after`', KEYS_73, NESTED_2);
           }
         }
       } else {
@@ -2621,29 +2289,12 @@ function check_SessionCreateParams(
     if (v27 !== undefined) {
       if (isObject(v27)) {
         const v28 = v27.max_requests_per_1_minute;
-        if (v28 !== undefined) {
-          if (!(typeof v28 === 'number' && Number.isInteger(v28))) {
-            issues = expected(
-              issues,
-              ['rate_limits', 'max_requests_per_1_minute'],
-              'an integer',
-              v28,
-            );
-          } else if (!(v28 >= 1)) {
-            issues = fail(
-              issues,
-              ['rate_limits', 'max_requests_per_1_minute'],
-              'expected at least 1, found ' + String(v28),
-            );
-          }
+        if (v28 !== undefined && !(typeof v28 === 'number' && Number.isInteger(v28) && v28 >= 1)) {
+          issues = optIntegerIn(issues, v28, PATH_53, 1, Infinity);
         }
         for (const k29 in v27) {
           if (k29 !== 'max_requests_per_1_minute') {
-            issues = fail(
-              issues,
-              ['rate_limits', k29],
-              unknownKeyMessage(k29, '`rate_limits`', KEYS_52, NESTED_1),
-            );
+            issues = unknownKey(issues, PATH_54, k29, '`rate_limits`', KEYS_55, NESTED_2);
           }
         }
       } else {
@@ -2663,7 +2314,7 @@ function check_SessionCreateParams(
         k30 !== 'expires_after' &&
         k30 !== 'rate_limits'
       ) {
-        issues = fail(issues, [k30], unknownKeyMessage(k30, label, KEYS_90, NESTED_89));
+        issues = unknownKey(issues, PATH_3, k30, label, KEYS_101, NESTED_100);
       }
     }
   } else {
@@ -2680,21 +2331,13 @@ function check_SessionCreateParams(
 
 /** `ThreadDeleteResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ThreadDeleteResponse: StandardSchemaV1<types.ThreadDeleteResponse> =
-  /* @__PURE__ */ standardSchema(
-    'chatkit-client',
-    check_ThreadDeleteResponse,
-    '`ThreadDeleteResponse`',
-    0,
-  );
-export const isThreadDeleteResponse: rt.Guard<types.ThreadDeleteResponse> = /* @__PURE__ */ guardOf(
-  check_ThreadDeleteResponse,
-);
+  /* @__PURE__ */ schemaOf(vendor, check_ThreadDeleteResponse, '`ThreadDeleteResponse`');
+export const isThreadDeleteResponse: rt.Guard<types.ThreadDeleteResponse> =
+  /* @__PURE__ */ guardOf(ThreadDeleteResponse);
 export const assertThreadDeleteResponse: rt.Asserts<types.ThreadDeleteResponse> =
-  /* @__PURE__ */ asserterOf(check_ThreadDeleteResponse, '`ThreadDeleteResponse`');
-export const validateThreadDeleteResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ThreadDeleteResponse,
-  '`ThreadDeleteResponse`',
-);
+  /* @__PURE__ */ asserterOf(ThreadDeleteResponse);
+export const validateThreadDeleteResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ThreadDeleteResponse);
 
 function check_ThreadDeleteResponse(
   value: unknown,
@@ -2708,7 +2351,7 @@ function check_ThreadDeleteResponse(
     issues = reqBoolean(issues, value.deleted, 'deleted');
     issues = reqConst(issues, value.object, 'object', 'chatkit.thread.deleted');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_91, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_102, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, deleted, object }`', value);
@@ -2718,7 +2361,7 @@ function check_ThreadDeleteResponse(
 }
 
 /** Every issue of the path parameters of `cancelChatKitSession`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateCancelChatKitSessionPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateCancelChatKitSessionPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_CancelChatKitSessionPathParams,
   '`CancelChatKitSessionPathParams`',
   2,
@@ -2735,7 +2378,7 @@ function check_CancelChatKitSessionPathParams(
     issues = reqString(issues, value.session_id, 'session_id');
     for (const k2 in value) {
       if (k2 !== 'session_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_92, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_103, NESTED_2);
       }
     }
   } else {
@@ -2746,7 +2389,7 @@ function check_CancelChatKitSessionPathParams(
 }
 
 /** Every issue of the query parameters of `listChatKitThreads`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListChatKitThreadsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListChatKitThreadsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListChatKitThreadsQueryParams,
   '`ListChatKitThreadsQueryParams`',
   2,
@@ -2763,43 +2406,17 @@ function check_ListChatKitThreadsQueryParams(
     issues = optString(issues, value.after, 'after');
     issues = optString(issues, value.before, 'before');
     const v3 = value.limit;
-    if (v3 !== undefined) {
-      if (!(typeof v3 === 'number' && Number.isInteger(v3))) {
-        issues = expected(issues, ['limit'], 'an integer', v3);
-      } else {
-        if (!(v3 >= 0)) {
-          issues = fail(issues, ['limit'], 'expected at least 0, found ' + String(v3));
-        }
-        if (!(v3 <= 100)) {
-          issues = fail(issues, ['limit'], 'expected at most 100, found ' + String(v3));
-        }
-      }
+    if (
+      v3 !== undefined &&
+      !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0 && v3 <= 100)
+    ) {
+      issues = optIntegerIn(issues, v3, 'limit', 0, 100);
     }
-    const v4 = value.order;
-    if (v4 !== undefined) {
-      if (!(v4 === 'asc' || v4 === 'desc' || ((mode & 2) === 0 && typeof v4 === 'string'))) {
-        issues = unlisted(issues, ['order'], "one of 'asc', 'desc'", v4);
-      }
-    }
-    const v5 = value.user;
-    if (v5 !== undefined) {
-      if (typeof v5 !== 'string') {
-        issues = expected(issues, ['user'], 'a string', v5);
-      } else {
-        if (v5 === '') {
-          issues = fail(issues, ['user'], 'expected at least 1 character, found 0');
-        }
-        if (v5.length > 512) {
-          const count = codePoints(v5);
-          if (count > 512) {
-            issues = fail(issues, ['user'], 'expected at most 512 characters, found ' + count);
-          }
-        }
-      }
-    }
+    issues = optEnum(issues, value.order, 'order', ENUM_104, mode);
+    issues = optStringIn(issues, value.user, 'user', 1, 512);
     for (const k6 in value) {
       if (k6 !== 'after' && k6 !== 'before' && k6 !== 'limit' && k6 !== 'order' && k6 !== 'user') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_93, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k6, label, KEYS_105, NESTED_2);
       }
     }
   } else {
@@ -2810,7 +2427,7 @@ function check_ListChatKitThreadsQueryParams(
 }
 
 /** Every issue of the path parameters of `deleteChatKitThread`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateDeleteChatKitThreadPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateDeleteChatKitThreadPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_DeleteChatKitThreadPathParams,
   '`DeleteChatKitThreadPathParams`',
   2,
@@ -2827,7 +2444,7 @@ function check_DeleteChatKitThreadPathParams(
     issues = reqString(issues, value.thread_id, 'thread_id');
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_94, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_106, NESTED_2);
       }
     }
   } else {
@@ -2838,11 +2455,12 @@ function check_DeleteChatKitThreadPathParams(
 }
 
 /** Every issue of the path parameters of `retrieveChatKitThread`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateRetrieveChatKitThreadPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_RetrieveChatKitThreadPathParams,
-  '`RetrieveChatKitThreadPathParams`',
-  2,
-);
+export const validateRetrieveChatKitThreadPathParams: rt.Validate =
+  /* @__PURE__ */ validatorOfCheck(
+    check_RetrieveChatKitThreadPathParams,
+    '`RetrieveChatKitThreadPathParams`',
+    2,
+  );
 
 function check_RetrieveChatKitThreadPathParams(
   value: unknown,
@@ -2855,7 +2473,7 @@ function check_RetrieveChatKitThreadPathParams(
     issues = reqString(issues, value.thread_id, 'thread_id');
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_94, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_106, NESTED_2);
       }
     }
   } else {
@@ -2866,11 +2484,12 @@ function check_RetrieveChatKitThreadPathParams(
 }
 
 /** Every issue of the path parameters of `listChatKitThreadItems`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListChatKitThreadItemsPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListChatKitThreadItemsPathParams,
-  '`ListChatKitThreadItemsPathParams`',
-  2,
-);
+export const validateListChatKitThreadItemsPathParams: rt.Validate =
+  /* @__PURE__ */ validatorOfCheck(
+    check_ListChatKitThreadItemsPathParams,
+    '`ListChatKitThreadItemsPathParams`',
+    2,
+  );
 
 function check_ListChatKitThreadItemsPathParams(
   value: unknown,
@@ -2883,7 +2502,7 @@ function check_ListChatKitThreadItemsPathParams(
     issues = reqString(issues, value.thread_id, 'thread_id');
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_94, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_106, NESTED_2);
       }
     }
   } else {
@@ -2894,11 +2513,12 @@ function check_ListChatKitThreadItemsPathParams(
 }
 
 /** Every issue of the query parameters of `listChatKitThreadItems`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListChatKitThreadItemsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListChatKitThreadItemsQueryParams,
-  '`ListChatKitThreadItemsQueryParams`',
-  2,
-);
+export const validateListChatKitThreadItemsQueryParams: rt.Validate =
+  /* @__PURE__ */ validatorOfCheck(
+    check_ListChatKitThreadItemsQueryParams,
+    '`ListChatKitThreadItemsQueryParams`',
+    2,
+  );
 
 function check_ListChatKitThreadItemsQueryParams(
   value: unknown,
@@ -2911,27 +2531,16 @@ function check_ListChatKitThreadItemsQueryParams(
     issues = optString(issues, value.after, 'after');
     issues = optString(issues, value.before, 'before');
     const v3 = value.limit;
-    if (v3 !== undefined) {
-      if (!(typeof v3 === 'number' && Number.isInteger(v3))) {
-        issues = expected(issues, ['limit'], 'an integer', v3);
-      } else {
-        if (!(v3 >= 0)) {
-          issues = fail(issues, ['limit'], 'expected at least 0, found ' + String(v3));
-        }
-        if (!(v3 <= 100)) {
-          issues = fail(issues, ['limit'], 'expected at most 100, found ' + String(v3));
-        }
-      }
+    if (
+      v3 !== undefined &&
+      !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0 && v3 <= 100)
+    ) {
+      issues = optIntegerIn(issues, v3, 'limit', 0, 100);
     }
-    const v4 = value.order;
-    if (v4 !== undefined) {
-      if (!(v4 === 'asc' || v4 === 'desc' || ((mode & 2) === 0 && typeof v4 === 'string'))) {
-        issues = unlisted(issues, ['order'], "one of 'asc', 'desc'", v4);
-      }
-    }
+    issues = optEnum(issues, value.order, 'order', ENUM_104, mode);
     for (const k5 in value) {
       if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
-        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_95, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k5, label, KEYS_107, NESTED_2);
       }
     }
   } else {
@@ -2965,7 +2574,7 @@ function check_shape_3(value: unknown, mode: number, label: string, depth: numbe
     issues = optBoolean(issues, value.enabled, 'enabled');
     for (const k2 in value) {
       if (k2 !== 'enabled') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_45, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_48, NESTED_2);
       }
     }
   } else {

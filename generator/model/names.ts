@@ -181,10 +181,23 @@ export const VALIDATORS_MODULE_NAMES: ReadonlySet<string> = new Set([
   'standardSchema',
   'tooDeep',
   'unionIssues',
+  'unknownKey',
   'unknownKeyMessage',
   'unknownKeys',
   'unlisted',
   'validatorOf',
+  'validatorOfCheck',
+  'schemaOf',
+  'reqIntegerIn',
+  'optIntegerIn',
+  'reqNumberIn',
+  'optNumberIn',
+  'reqStringIn',
+  'optStringIn',
+  'reqEnum',
+  'optEnum',
+  // the module's own constant
+  'vendor',
 ]);
 
 /**

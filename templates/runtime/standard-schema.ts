@@ -156,19 +156,46 @@ export type Asserts<T> = (value: unknown) => asserts value is T;
 /** `validateX(value, mode?)`: every issue, or the shared empty list. */
 export type Validate = (value: unknown, mode?: ValidationMode) => readonly ValidationIssue[];
 
+/** The check and label behind each Standard Schema object that schemaOf made. */
+const CHECKS = /* @__PURE__ */ new WeakMap<object, { check: Check; label: string }>();
+
+/**
+ * `X`: the Standard Schema object of a named schema, in 'loose' mode; guardOf, asserterOf and
+ * validatorOf make `isX`, `assertX` and `validateX` from it (one short line each in the module).
+ */
+export function schemaOf<T>(vendor: string, check: Check, label: string): StandardSchemaV1<T> {
+  const schema = standardSchema<T>(vendor, check, label, 0);
+  CHECKS.set(schema, { check, label });
+  return schema;
+}
+
+function checkOf(schema: StandardSchemaV1): { check: Check; label: string } {
+  const found = CHECKS.get(schema);
+  if (found === undefined) throw new TypeError('expected a schema made by schemaOf');
+  return found;
+}
+
+/** `validateX(value, mode?)` of a named schema (made by schemaOf); the mode defaults to 'loose'. */
+export function validatorOf(schema: StandardSchemaV1): Validate {
+  const { check, label } = checkOf(schema);
+  return validatorOfCheck(check, label, 0);
+}
+
 /** `validateX(value, mode?)` over a generated check; `fallback` is the mode when none is given. */
-export function validatorOf(check: Check, label: string, fallback = 0): Validate {
+export function validatorOfCheck(check: Check, label: string, fallback = 0): Validate {
   return (value, mode) =>
     runCheck(check, value, mode === undefined ? fallback : modeFlags(mode), label) ?? NO_ISSUES;
 }
 
 /** `isX(value)`: a type guard, in 'loose' mode. */
-export function guardOf<T>(check: Check): Guard<T> {
+export function guardOf<T>(schema: StandardSchemaV1<T>): Guard<T> {
+  const { check } = checkOf(schema);
   return (value): value is T => runCheck(check, value, 0, '') === undefined;
 }
 
 /** `assertX(value)`, in 'loose' mode: throws a ValidationError listing every issue ("Invalid X: …"). */
-export function asserterOf<T>(check: Check, label: string): Asserts<T> {
+export function asserterOf<T>(schema: StandardSchemaV1<T>): Asserts<T> {
+  const { check, label } = checkOf(schema);
   return (value) => {
     const issues = runCheck(check, value, 0, label);
     if (issues !== undefined) throw new ValidationError(issues, `Invalid ${label.slice(1, -1)}`);
@@ -276,6 +303,188 @@ export function optConst(issues: Issues, value: unknown, path: LeafPath, listed:
     : unlisted(issues, typeof path === 'string' ? [path] : path.slice(), quote(listed), value);
 }
 
+/** A required integer property with bounds (minimum, maximum: -Infinity and Infinity for none). */
+export function reqIntegerIn(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max: number,
+): Issues {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+    ? issues
+    : boundIssues(issues, value, path, min, max, 'an integer', Number.isInteger(value), true);
+}
+
+/** An optional integer property with bounds. */
+export function optIntegerIn(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max: number,
+): Issues {
+  return value === undefined ||
+    (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)
+    ? issues
+    : boundIssues(issues, value, path, min, max, 'an integer', Number.isInteger(value), false);
+}
+
+/** A required number property with bounds. */
+export function reqNumberIn(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max: number,
+): Issues {
+  return Number.isFinite(value) && (value as number) >= min && (value as number) <= max
+    ? issues
+    : boundIssues(issues, value, path, min, max, 'a number', Number.isFinite(value), true);
+}
+
+/** An optional number property with bounds. */
+export function optNumberIn(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max: number,
+): Issues {
+  return value === undefined ||
+    (Number.isFinite(value) && (value as number) >= min && (value as number) <= max)
+    ? issues
+    : boundIssues(issues, value, path, min, max, 'a number', Number.isFinite(value), false);
+}
+
+/** "expected an integer, found …", or one issue per bound the number is outside of. */
+function boundIssues(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max: number,
+  what: string,
+  isNumber: boolean,
+  isRequired: boolean,
+): Issues {
+  const at = () => (typeof path === 'string' ? [path] : path.slice());
+  if (!isNumber)
+    return isRequired ? required(issues, at(), what, value) : expected(issues, at(), what, value);
+  if (!((value as number) >= min))
+    issues = fail(issues, at(), `expected at least ${min}, found ${String(value)}`);
+  if (!((value as number) <= max))
+    issues = fail(issues, at(), `expected at most ${max}, found ${String(value)}`);
+  return issues;
+}
+
+/**
+ * A required string property with minLength (0 for none) and maxLength, counted in code points
+ * as JSON Schema counts them: the UTF-16 length decides alone when it can (a code point is one
+ * or two units).
+ */
+export function reqStringIn(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max?: number,
+): Issues {
+  return typeof value === 'string' &&
+    value.length >= 2 * min &&
+    (max === undefined || value.length <= max)
+    ? issues
+    : lengthIssues(issues, value, path, min, max, true);
+}
+
+/** An optional string property with minLength (0 for none) and maxLength. */
+export function optStringIn(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max?: number,
+): Issues {
+  return value === undefined ||
+    (typeof value === 'string' &&
+      value.length >= 2 * min &&
+      (max === undefined || value.length <= max))
+    ? issues
+    : lengthIssues(issues, value, path, min, max, false);
+}
+
+function lengthIssues(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  min: number,
+  max: number | undefined,
+  isRequired: boolean,
+): Issues {
+  const at = () => (typeof path === 'string' ? [path] : path.slice());
+  if (typeof value !== 'string')
+    return isRequired
+      ? required(issues, at(), 'a string', value)
+      : expected(issues, at(), 'a string', value);
+  if (value.length < 2 * min) {
+    const count = codePoints(value);
+    if (count < min)
+      issues = fail(issues, at(), `expected at least ${characters(min)}, found ${count}`);
+  }
+  if (max !== undefined && value.length > max) {
+    const count = codePoints(value);
+    if (count > max)
+      issues = fail(issues, at(), `expected at most ${characters(max)}, found ${count}`);
+  }
+  return issues;
+}
+
+/** "1 character", "2 characters". */
+function characters(count: number): string {
+  return `${count} character${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A required property whose value is one of `listed` (a string enum). In 'loose' mode (no
+ * CLOSED_VALUES in `mode`) any string is kept, so the list is read only in the other modes.
+ */
+export function reqEnum(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  listed: readonly string[],
+  mode: number,
+): Issues {
+  return typeof value === 'string' && ((mode & CLOSED_VALUES) === 0 || listed.includes(value))
+    ? issues
+    : requiredUnlisted(
+        issues,
+        typeof path === 'string' ? [path] : path.slice(),
+        oneOf(listed),
+        value,
+      );
+}
+
+/** An optional property whose value is one of `listed` (a string enum) when present. */
+export function optEnum(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  listed: readonly string[],
+  mode: number,
+): Issues {
+  return value === undefined ||
+    (typeof value === 'string' && ((mode & CLOSED_VALUES) === 0 || listed.includes(value)))
+    ? issues
+    : unlisted(issues, typeof path === 'string' ? [path] : path.slice(), oneOf(listed), value);
+}
+
+/** "one of 'a', 'b'", cut after eight values (as the generator words a listed value). */
+function oneOf(listed: readonly string[]): string {
+  const shown = listed.slice(0, 8).map(quote).join(', ');
+  return `one of ${listed.length > 8 ? `${shown}, …` : shown}`;
+}
+
 /** A value the schema does not list: "expected one of 'a', 'b'; found 'c'". */
 export function unlisted(
   issues: ValidationIssue[] | undefined,
@@ -315,6 +524,18 @@ export function unknownKeys(
       issues = fail(issues, [...path, key], unknownKeyMessage(key, label, known, nested));
   }
   return issues;
+}
+
+/** One key of `object` outside `known`: an issue at `path` + key (see unknownKeyMessage). */
+export function unknownKey(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  key: string,
+  label: string,
+  known: readonly string[],
+  nested: readonly string[],
+): ValidationIssue[] {
+  return fail(issues, [...path, key], unknownKeyMessage(key, label, known, nested));
 }
 
 const KEY_SETS = /* @__PURE__ */ new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -379,6 +600,7 @@ export function nest(
 /**
  * Like nest, for a required property: a check run on an absent value says "expected <what>,
  * found undefined" at its root, which becomes "missing required key `key`: expected <what>".
+ * Small enough for the engine to inline: a valid value costs one comparison here.
  */
 export function nestRequired(
   issues: ValidationIssue[] | undefined,
@@ -386,7 +608,15 @@ export function nestRequired(
   inner: ValidationIssue[] | undefined,
   value: unknown,
 ): ValidationIssue[] | undefined {
-  if (inner === undefined) return issues;
+  return inner === undefined ? issues : nestMissing(issues, path, inner, value);
+}
+
+function nestMissing(
+  issues: ValidationIssue[] | undefined,
+  path: readonly (string | number)[],
+  inner: ValidationIssue[],
+  value: unknown,
+): ValidationIssue[] | undefined {
   const message = inner[0]?.message ?? '';
   if (
     value !== undefined ||

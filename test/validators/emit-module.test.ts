@@ -3,7 +3,6 @@
 // group a validateX. Straight-line code: no eval, only the runtime helpers it calls.
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { literal } from '../../generator/emit/escape.js';
 import { schemaToCheck } from '../../generator/emit/validators/dispatch.js';
 import { namedSchemaToStatements } from '../../generator/emit/validators/exports.js';
 import { ModuleScope } from '../../generator/emit/validators/scope.js';
@@ -18,18 +17,18 @@ describe('namedSchemaToStatements', () => {
   it('emits the Standard Schema object, isX, assertX, validateX and the check function', () => {
     const limits = named('Limits', object({ max: integer() }, closed));
     const module = new ModuleScope([limits], schemaToCheck, locate);
-    const statements = namedSchemaToStatements(limits, literal('given-client'), module);
-    // two source texts: the four exports (one line each, made by the runtime's factories), then the check
+    const statements = namedSchemaToStatements(limits, module);
+    // two source texts: the four exports (one line each, the last three made from the schema object), then the check
     expect(statements).toHaveLength(2);
     const [exported, check] = statements as [string, string];
     // only the const has a doc comment; the schema's description is in types.ts
     expect(exported).toBe(
       [
         "/** `Limits` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */",
-        "export const Limits: StandardSchemaV1<types.Limits> = /* @__PURE__ */ standardSchema('given-client', check_Limits, '`Limits`', 0);",
-        'export const isLimits: rt.Guard<types.Limits> = /* @__PURE__ */ guardOf(check_Limits);',
-        "export const assertLimits: rt.Asserts<types.Limits> = /* @__PURE__ */ asserterOf(check_Limits, '`Limits`');",
-        "export const validateLimits: rt.Validate = /* @__PURE__ */ validatorOf(check_Limits, '`Limits`');",
+        "export const Limits: StandardSchemaV1<types.Limits> = /* @__PURE__ */ schemaOf(vendor, check_Limits, '`Limits`');",
+        'export const isLimits: rt.Guard<types.Limits> = /* @__PURE__ */ guardOf(Limits);',
+        'export const assertLimits: rt.Asserts<types.Limits> = /* @__PURE__ */ asserterOf(Limits);',
+        'export const validateLimits: rt.Validate = /* @__PURE__ */ validatorOf(Limits);',
       ].join('\n'),
     );
     // a check that cannot reach itself has no depth guard
@@ -46,12 +45,12 @@ describe('namedSchemaToStatements', () => {
     const meta = named('Meta', object({ name: string() }));
     const module = new ModuleScope([tree, meta], schemaToCheck, locate);
     const header = ['value: unknown', 'mode: number', 'label: string', 'depth: number'].join(', ');
-    expect(namedSchemaToStatements(tree, literal('given-client'), module)[1]).toMatch(
+    expect(namedSchemaToStatements(tree, module)[1]).toMatch(
       new RegExp(
         `^function check_Tree\\(${header}\\): rt\\.Issues \\{\\nif \\(depth > MAX_DEPTH\\) \\{\\nreturn tooDeep\\(\\);\\n\\}\\nlet issues`,
       ),
     );
-    expect(namedSchemaToStatements(meta, literal('given-client'), module)[1]).not.toContain('MAX_DEPTH');
+    expect(namedSchemaToStatements(meta, module)[1]).not.toContain('MAX_DEPTH');
   });
 });
 

@@ -19,13 +19,14 @@ describe('object', () => {
     expect(given.text.match(/value\.id\b/g)).toHaveLength(1);
     // a bare string, boolean, integer or number is one runtime call, required or optional
     expect(given.text).toContain("issues = reqString(issues, value.id, 'id');\nissues = optBoolean(issues, value.enabled, 'enabled');\n");
-    // a string with rules: the type test reports an absent value too, no `=== undefined` branch
+    // a string with length bounds too: minLength (0 for none), then maxLength when it has one
     expect(given.text).toContain(
-      "const v3 = value.name;\nif (typeof v3 !== 'string') {\nissues = required(issues, ['name'], 'a string', v3);\n}",
+      "issues = reqStringIn(issues, value.name, 'name', 2);\nissues = optStringIn(issues, value.nick, 'nick', 0, 3);\n",
     );
-    expect(given.text).not.toContain('v3 === undefined');
-    // an optional one is tested only when present
-    expect(given.text).toContain("if (v4 !== undefined) {\nif (typeof v4 !== 'string') {");
+    expect(messages(given.check, { id: 'x', name: 'a', nick: 'abcd' })).toEqual([
+      'name: expected at least 2 characters, found 1',
+      'nick: expected at most 3 characters, found 4',
+    ]);
     expect(messages(given.check, { id: 'x', name: 'ab' })).toEqual([]);
     expect(messages(given.check, { name: 'ab' })).toEqual(['id: missing required key `id`: expected a string']);
     expect(messages(given.check, { id: undefined, enabled: undefined, name: 'ab' })).toEqual([
@@ -40,6 +41,34 @@ describe('object', () => {
       'nick: expected a string, found number 3',
     ]);
     expect(messages(given.check, [])).toEqual(['(root): expected an object `{ id, enabled, name, nick }`, found an array']);
+  });
+
+  it('bounded numbers: the test inline, the runtime call on failure only; string enums: one runtime call', () => {
+    const given = emit(
+      object({
+        seconds: [integer({ minimum: 1, maximum: 600 }), 'required'],
+        ratio: number({ maximum: 2 }),
+        order: { kind: 'enum', values: ['asc', 'desc'], source: '/given' },
+      }),
+    );
+    expect(given.text).toContain(
+      "const v1 = value.seconds;\nif (!(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1 && v1 <= 600)) {\nissues = reqIntegerIn(issues, v1, 'seconds', 1, 600);\n}",
+    );
+    expect(given.text).toContain(
+      "if (v2 !== undefined && !(typeof v2 === 'number' && Number.isFinite(v2) && v2 <= 2)) {\nissues = optNumberIn(issues, v2, 'ratio', -Infinity, 2);\n}",
+    );
+    expect(given.text).toContain("issues = optEnum(issues, value.order, 'order', ENUM_1, mode);");
+    expect(messages(given.check, { seconds: 600, ratio: -5, order: 'asc' })).toEqual([]);
+    expect(messages(given.check, { ratio: 3 })).toEqual([
+      'seconds: missing required key `seconds`: expected an integer',
+      'ratio: expected at most 2, found 3',
+    ]);
+    expect(messages(given.check, { seconds: 0.5, order: 'up' })).toEqual(['seconds: expected an integer, found number 0.5']);
+    expect(messages(given.check, { seconds: 0, order: 'up' }, 'request')).toEqual([
+      'seconds: expected at least 1, found 0',
+      "order: expected one of 'asc', 'desc'; found 'up'",
+    ]);
+    expect(messages(given.check, { seconds: 1, order: 1 })).toEqual(["order: expected one of 'asc', 'desc'; found number 1"]);
   });
 
   it('bare leaves and string consts nested in an inline object report at their full path', () => {
@@ -76,10 +105,10 @@ describe('object', () => {
     const given = emit(object({ max_requests_per_1_minute: integer() }, closed));
     // checked in every mode, so in its own loop; the key list is only for the message
     expect(given.text).toContain(
-      "for (const k2 in value) {\nif (k2 !== 'max_requests_per_1_minute') {\nissues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_2, NESTED_1));\n}\n}",
+      "for (const k2 in value) {\nif (k2 !== 'max_requests_per_1_minute') {\nissues = unknownKey(issues, PATH_2, k2, label, KEYS_3, NESTED_1);\n}\n}",
     );
     expect(given.text).not.toContain('mode & 1');
-    expect(given.hoisted).toContain("const KEYS_2: readonly string[] = ['max_requests_per_1_minute'];");
+    expect(given.hoisted).toContain("const KEYS_3: readonly string[] = ['max_requests_per_1_minute'];");
     const want = ['requests_per_minute: unknown key `requests_per_minute` in `Given`; did you mean `max_requests_per_1_minute`?'];
     expect(messages(given.check, { requests_per_minute: 20 })).toEqual(want);
     expect(messages(given.check, { requests_per_minute: 20 }, 'request')).toEqual(want);
@@ -148,9 +177,7 @@ describe('object', () => {
     expect(given.hoisted).toContain(
       `const KEYS_1: readonly string[] = ${list};\nconst KEY_SET_2: ReadonlySet<string> = new Set<string>(KEYS_1);`,
     );
-    expect(given.text).toContain(
-      'if (!KEY_SET_2.has(k10)) {\nissues = fail(issues, [k10], unknownKeyMessage(k10, label, KEYS_1, NESTED_3));',
-    );
+    expect(given.text).toContain('if (!KEY_SET_2.has(k10)) {\nissues = unknownKey(issues, PATH_4, k10, label, KEYS_1, NESTED_3);');
     expect(given.text).not.toContain("k10 !== 'key0'");
     expect(messages(given.check, { key9: 'x' })).toEqual(['key9: unknown key `key9` in `Given`; did you mean `key0`?']);
     expect(

@@ -117,6 +117,11 @@ export function unknownKey(
   scope: Scope,
 ): Code {
   const nested = nestedConstant(parts, scope);
+  const path = target.prefix === '' ? constantPath(target.path, scope) : undefined;
+  if (path !== undefined) {
+    // one call: the issue's path (the object's, then the key) is made by the runtime, on failure only
+    return code`issues = ${scope.module.helper('unknownKey')}(issues, ${path}, ${key}, ${target.label}, ${keyList(known, scope)}, ${nested});`;
+  }
   const message = code`${scope.module.helper('unknownKeyMessage')}(${key}, ${target.label}, ${keyList(known, scope)}, ${nested})`;
   return reportExpression({ ...target, path: [...target.path, key] }, message);
 }

@@ -5,10 +5,10 @@
 import { SpecError } from '../../diagnostics/diagnostic.js';
 import type { IrApi } from '../../model/ir.js';
 import { piecesFile, type EmitContext, type EmittedFile, type Piece } from '../emitted-file.js';
-import { doc, literal } from '../escape.js';
+import { code, doc, literal } from '../escape.js';
 import { fileHeader } from '../file-header.js';
 import { schemaToCheck } from './dispatch.js';
-import { namedSchemaToStatements, validateFunction } from './exports.js';
+import { namedSchemaToStatements, validateFunction, VENDOR } from './exports.js';
 import { reportLoops } from './loops.js';
 import { parameterGroups } from './parameters.js';
 import { printStatement } from './print.js';
@@ -25,6 +25,14 @@ const HELPERS: readonly RuntimeHelper[] = [
   'optBoolean',
   'reqConst',
   'optConst',
+  'reqStringIn',
+  'optStringIn',
+  'reqIntegerIn',
+  'optIntegerIn',
+  'reqNumberIn',
+  'optNumberIn',
+  'reqEnum',
+  'optEnum',
   'codePoints',
   'duplicateItems',
   'expected',
@@ -41,6 +49,7 @@ const HELPERS: readonly RuntimeHelper[] = [
   'requiredUnlisted',
   'unlisted',
   'unionIssues',
+  'unknownKey',
   'unknownKeyMessage',
   'unknownKeys',
 ];
@@ -50,8 +59,7 @@ export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
   const module = new ModuleScope(api.schemas, schemaToCheck, locate);
   reportLoops(api.schemas, module);
   if (module.problems.length > 0) throw new SpecError(module.problems);
-  const vendor = literal(api.package.name);
-  const statements: string[] = api.schemas.flatMap((named) => namedSchemaToStatements(named, vendor, module));
+  const statements: string[] = api.schemas.flatMap((named) => namedSchemaToStatements(named, module));
   for (const op of api.operations) {
     for (const group of parameterGroups(op)) {
       const label = literal(`\`${group.type.text}\``);
@@ -70,12 +78,20 @@ export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
   statements.push(...module.functions);
   if (module.problems.length > 0) throw new SpecError(module.problems);
   const body = statements.join('\n');
+  const vendor = body.includes('schemaOf(') ? [code`const ${VENDOR} = ${literal(api.package.name)};`.text] : [];
   const header: Piece = { text: fileHeader(api) + imports(body, statements.length > 0), isFormatted: false, isSpaced: true };
   // an object or array constant (an enum of objects) is JSON text: prettier lays it out
   const constants = module.constants.map((text, i) =>
     text.startsWith('const VALUE_') ? { text, isFormatted: false, isSpaced: i === 0 } : printed(text, i === 0),
   );
-  return [piecesFile('src/validators.ts', [header, ...constants, ...statements.map((text) => printed(text, true))])];
+  return [
+    piecesFile('src/validators.ts', [
+      header,
+      ...vendor.map((text) => printed(text, true)),
+      ...constants,
+      ...statements.map((text) => printed(text, true)),
+    ]),
+  ];
 }
 
 /** A statement in its final layout, or as it is for prettier when print.ts cannot lay it out. */
@@ -88,7 +104,9 @@ function printed(text: string, isSpaced: boolean): Piece {
 function imports(body: string, hasExports: boolean): string {
   const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper}\\(`).test(body));
   const depth = body.includes('MAX_DEPTH') ? ['MAX_DEPTH', 'tooDeep'] : [];
-  const wrappers = ['asserterOf', 'guardOf', 'standardSchema', 'validatorOf'].filter((wrapper) => body.includes(`${wrapper}(`));
+  const wrappers = ['asserterOf', 'guardOf', 'schemaOf', 'validatorOf', 'validatorOfCheck'].filter((wrapper) =>
+    body.includes(`${wrapper}(`),
+  );
   const runtime = [
     ...depth,
     ...wrappers,

@@ -1,14 +1,22 @@
 // `type: object`: properties and required, then one pass over the keys for additionalProperties
 // (false, a schema, or, when undeclared, only in 'strict' mode), propertyNames and
 // min/maxProperties. Several parts are the objects of one allOf, checked as one value.
-import type { IrConstSchema, IrExcludedProperty, IrObjectSchema, IrProperty, IrSchema, IrUnionSchema } from '../../model/ir.js';
-import { code, literal, propertyAccess, type Code } from '../escape.js';
+import type {
+  IrExcludedProperty,
+  IrNumberSchema,
+  IrObjectSchema,
+  IrProperty,
+  IrSchema,
+  IrStringSchema,
+  IrUnionSchema,
+} from '../../model/ir.js';
+import { code, joinCode, literal, propertyAccess, type Code } from '../escape.js';
 import { describeObject, describeSchema } from './describe.js';
 import { flattenParts } from './all-of.js';
 import { keysToCheck } from './keys.js';
 import { isTestable } from './leaf.js';
-import type { Scope } from './scope.js';
-import { and, compare, not } from './expr.js';
+import type { LeafKind, Scope } from './scope.js';
+import { and, atom, compare, not, type Expr } from './expr.js';
 import { IS_LOOSE } from './modes.js';
 import { areDisjoint, isObjectTest, jsonTypesOf } from './shape.js';
 import { block, childTarget, constantPath, EMPTY, ifElse, mismatch, report, reportMissing, type Target } from './target.js';
@@ -43,13 +51,21 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
   const value = scope.local('v');
   // TypeScript types `o.constructor` as Object's member, not the index signature's unknown.
   const declared = isInherited ? code`${value}: unknown` : code`${value}`;
-  const leaf = target.prefix === '' ? leafKind(property.schema, scope) : undefined;
+  const leaf = target.prefix === '' ? leafCall(property.schema, scope) : undefined;
   const leafPath =
     leaf === undefined ? undefined : target.path.length === 0 ? literal(name) : constantPath([...target.path, literal(name)], scope);
   if (leaf !== undefined && leafPath !== undefined) {
     // one runtime call for the commonest properties (see reqString in the runtime): one line, not four
-    const listed = leaf === 'Const' ? code`, ${literal(String((scope.module.resolve(property.schema) as IrConstSchema).value))}` : code``;
-    return code`issues = ${scope.module.helper(`${property.required ? 'req' : 'opt'}${leaf}`)}(issues, ${read}, ${leafPath}${listed});`;
+    const helper = scope.module.helper(`${property.required ? 'req' : 'opt'}${leaf.kind}`);
+    const rest = joinCode(
+      leaf.rest.map((argument) => code`, ${argument}`),
+      '',
+    );
+    if (leaf.test === undefined) return code`issues = ${helper}(issues, ${read}, ${leafPath}${rest});`;
+    // the test stays inline (a call per bounded number was measurably slower in a large check);
+    // the runtime call, on failure only, words the issues
+    const fails = property.required ? not(leaf.test(value)) : and([compare(code`${value} !== undefined`), not(leaf.test(value))]);
+    return code`const ${declared} = ${read};\nif (${fails}) {\nissues = ${helper}(issues, ${value}, ${leafPath}${rest});\n}`;
   }
   const child = childTarget(target, value, literal(name), `\`${name}\``, name);
   if (property.required && failsOnUndefined(property.schema, target, scope)) {
@@ -69,34 +85,67 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
   return code`const ${declared} = ${read};\n${ifElse(code`${value} === undefined`, missing, inner)}`;
 }
 
+/** The runtime's one-call check of a leaf property: its kind and the arguments after the path. */
+interface LeafCall {
+  readonly kind: LeafKind;
+  readonly rest: readonly Code[];
+  /** When set, the test is emitted inline and the call made only when it fails. */
+  readonly test?: (value: Code) => Expr;
+}
+
 /**
- * A bare string, integer, number or boolean, or a string const (directly or through refs, which inline leaves):
- * the kind of runtime leaf check that tests it alone; undefined for anything with more rules.
+ * A string (with length bounds), an integer or number (with minimum and maximum), a boolean, a
+ * string const or an open string enum (directly or through refs, which inline leaves): the
+ * runtime call that checks it alone; undefined for anything with other rules.
  */
-function leafKind(schema: IrSchema, scope: Scope): 'String' | 'Integer' | 'Number' | 'Boolean' | 'Const' | undefined {
+function leafCall(schema: IrSchema, scope: Scope): LeafCall | undefined {
   const resolved = scope.module.resolve(schema);
   switch (resolved.kind) {
     case 'string':
-      return resolved.minLength === undefined &&
-        resolved.maxLength === undefined &&
-        resolved.pattern === undefined &&
-        resolved.format !== 'binary'
-        ? 'String'
-        : undefined;
-    case 'number': {
-      const isBare = [resolved.minimum, resolved.maximum, resolved.exclusiveMinimum, resolved.exclusiveMaximum, resolved.multipleOf].every(
-        (bound) => bound === undefined,
-      );
-      return isBare ? (resolved.integer ? 'Integer' : 'Number') : undefined;
-    }
+      return resolved.pattern === undefined && resolved.format !== 'binary' ? stringCall(resolved) : undefined;
+    case 'number':
+      return numberCall(resolved);
     case 'boolean':
-      return 'Boolean';
+      return { kind: 'Boolean', rest: [] };
     case 'const':
       // the runtime's quote() words it exactly as showLiteral does here
-      return typeof resolved.value === 'string' ? 'Const' : undefined;
+      return typeof resolved.value === 'string' ? { kind: 'Const', rest: [literal(resolved.value)] } : undefined;
+    case 'enum': {
+      // the runtime's oneOf() words the list exactly as listLiterals does here
+      const values = resolved.values.filter((value): value is string => typeof value === 'string');
+      if (values.length === 0 || values.length !== resolved.values.length) return undefined;
+      return { kind: 'Enum', rest: [scope.module.constant('ENUM', code`[${joinCode(values.map(literal), ', ')}]`), code`mode`] };
+    }
     default:
       return undefined;
   }
+}
+
+function stringCall(schema: IrStringSchema): LeafCall {
+  const { minLength, maxLength } = schema;
+  if (minLength === undefined && maxLength === undefined) return { kind: 'String', rest: [] };
+  const min = code`${minLength ?? 0}`;
+  return { kind: 'StringIn', rest: maxLength === undefined ? [min] : [min, code`${maxLength}`] };
+}
+
+function numberCall(schema: IrNumberSchema): LeafCall | undefined {
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf } = schema;
+  if (exclusiveMinimum !== undefined || exclusiveMaximum !== undefined || multipleOf !== undefined) return undefined;
+  // a bound that is not finite is reported by number.ts
+  if ([minimum, maximum].some((bound) => bound !== undefined && !Number.isFinite(bound))) return undefined;
+  const kind = schema.integer ? 'Integer' : 'Number';
+  if (minimum === undefined && maximum === undefined) return { kind, rest: [] };
+  // no bound is an infinite one: the runtime compares with both
+  const min = minimum === undefined ? code`-Infinity` : code`${minimum}`;
+  const max = maximum === undefined ? code`Infinity` : code`${maximum}`;
+  const test = (value: Code) =>
+    and([
+      compare(code`typeof ${value} === 'number'`),
+      atom(schema.integer ? code`Number.isInteger(${value})` : code`Number.isFinite(${value})`),
+      ...(minimum === undefined ? [] : [compare(code`${value} >= ${minimum}`)]),
+      ...(maximum === undefined ? [] : [compare(code`${value} <= ${maximum}`)]),
+    ]);
+  return { kind: `${kind}In`, rest: [min, max], test };
 }
 
 /** The left-out properties of the parts, each name once. */

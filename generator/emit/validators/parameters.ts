@@ -30,7 +30,7 @@ export function parameterGroups(op: IrOperation): ParameterGroup[] {
         {
           location,
           type,
-          validate: validatorOf(op, location),
+          validate: groupValidatorName(op, location),
           check: new Identifier(`check_${type.text}`),
           parameters: [querystring],
           schema: querystring.schema,
@@ -44,11 +44,13 @@ export function parameterGroups(op: IrOperation): ParameterGroup[] {
       additionalProperties: false,
       additionalPropertiesDeclared: true,
     };
-    return [{ location, type, validate: validatorOf(op, location), check: new Identifier(`check_${type.text}`), parameters, schema }];
+    return [
+      { location, type, validate: groupValidatorName(op, location), check: new Identifier(`check_${type.text}`), parameters, schema },
+    ];
   });
 }
 
-function validatorOf(op: IrOperation, location: ParameterGroup['location']): Identifier {
+function groupValidatorName(op: IrOperation, location: ParameterGroup['location']): Identifier {
   const id = op.names.groupValidators[location];
   if (id === undefined) throw new Error(`the model named no validator for the ${location} parameters of ${op.operationId}`);
   return id;

@@ -28,17 +28,21 @@ export type RuntimeHelper =
   | 'requiredUnlisted'
   | 'unlisted'
   | 'unionIssues'
+  | 'unknownKey'
   | 'unknownKeyMessage'
   | 'unknownKeys';
 
 /** The runtime's one-call checks of a bare leaf property (object.ts). */
-export type LeafHelper = `${'req' | 'opt'}${'String' | 'Integer' | 'Number' | 'Boolean' | 'Const'}`;
+export type LeafHelper = `${'req' | 'opt'}${LeafKind}`;
+
+/** The kinds of leaf property the runtime checks in one call: bare, bounded (`…In`) or listed. */
+export type LeafKind = 'String' | 'StringIn' | 'Integer' | 'IntegerIn' | 'Number' | 'NumberIn' | 'Boolean' | 'Const' | 'Enum';
 
 /** Emits the check of one schema against one target (the dispatcher, injected to avoid import cycles). */
 export type Dispatch = (schema: IrSchema, target: Target, scope: Scope) => Code;
 
 /** Kinds of hoisted module constants; the prefix of their names. */
-export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES' | 'VALUE' | 'PATH';
+export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES' | 'VALUE' | 'PATH' | 'ENUM';
 
 const CONSTANT_TYPES: Record<ConstantKind, Code> = {
   PATTERN: code``,
@@ -48,6 +52,7 @@ const CONSTANT_TYPES: Record<ConstantKind, Code> = {
   VALUES: code`: ReadonlySet<unknown>`,
   VALUE: code`: unknown`,
   PATH: code`: readonly (string | number)[]`,
+  ENUM: code`: readonly string[]`,
 };
 
 /** The largest schema (in nodes, refs expanded) a ref inlines; bigger ones are called. */

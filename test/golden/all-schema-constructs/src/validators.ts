@@ -4,12 +4,15 @@ import {
   tooDeep,
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
   optString,
   reqInteger,
   optBoolean,
   reqConst,
+  reqStringIn,
+  reqIntegerIn,
+  optEnum,
   codePoints,
   duplicateItems,
   expected,
@@ -24,7 +27,7 @@ import {
   requiredUnlisted,
   unlisted,
   unionIssues,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -33,6 +36,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'constructs-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -58,23 +63,20 @@ const KEYS_13: readonly string[] = [
 ];
 const KEYS_14: readonly string[] = ['kind', 'side'];
 const PATTERN_15 = new RegExp('^shp_[a-z0-9]+$', 'u');
-const NESTED_16: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
-const KEYS_17: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
-const KEYS_18: readonly string[] = ['label', 'children'];
+const ENUM_16: readonly string[] = ['red', 'green', 'blue'];
+const NESTED_17: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
+const KEYS_18: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
+const KEYS_19: readonly string[] = ['label', 'children'];
 
 /** `Audit` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Audit: StandardSchemaV1<types.Audit> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_Audit,
-  '`Audit`',
-  0,
-);
-export const isAudit: rt.Guard<types.Audit> = /* @__PURE__ */ guardOf(check_Audit);
-export const assertAudit: rt.Asserts<types.Audit> = /* @__PURE__ */ asserterOf(
+export const Audit: StandardSchemaV1<types.Audit> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Audit,
   '`Audit`',
 );
-export const validateAudit: rt.Validate = /* @__PURE__ */ validatorOf(check_Audit, '`Audit`');
+export const isAudit: rt.Guard<types.Audit> = /* @__PURE__ */ guardOf(Audit);
+export const assertAudit: rt.Asserts<types.Audit> = /* @__PURE__ */ asserterOf(Audit);
+export const validateAudit: rt.Validate = /* @__PURE__ */ validatorOf(Audit);
 
 function check_Audit(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -97,18 +99,14 @@ function check_Audit(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** `Circle` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Circle: StandardSchemaV1<types.Circle> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_Circle,
-  '`Circle`',
-  0,
-);
-export const isCircle: rt.Guard<types.Circle> = /* @__PURE__ */ guardOf(check_Circle);
-export const assertCircle: rt.Asserts<types.Circle> = /* @__PURE__ */ asserterOf(
+export const Circle: StandardSchemaV1<types.Circle> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Circle,
   '`Circle`',
 );
-export const validateCircle: rt.Validate = /* @__PURE__ */ validatorOf(check_Circle, '`Circle`');
+export const isCircle: rt.Guard<types.Circle> = /* @__PURE__ */ guardOf(Circle);
+export const assertCircle: rt.Asserts<types.Circle> = /* @__PURE__ */ asserterOf(Circle);
+export const validateCircle: rt.Validate = /* @__PURE__ */ validatorOf(Circle);
 
 function check_Circle(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -127,7 +125,7 @@ function check_Circle(value: unknown, mode: number, label: string, depth: number
     }
     for (const k3 in value) {
       if (k3 !== 'kind' && k3 !== 'radius') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_4, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_4, NESTED_1);
       }
     }
   } else {
@@ -138,18 +136,14 @@ function check_Circle(value: unknown, mode: number, label: string, depth: number
 }
 
 /** `Color` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Color: StandardSchemaV1<types.Color> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_Color,
-  '`Color`',
-  0,
-);
-export const isColor: rt.Guard<types.Color> = /* @__PURE__ */ guardOf(check_Color);
-export const assertColor: rt.Asserts<types.Color> = /* @__PURE__ */ asserterOf(
+export const Color: StandardSchemaV1<types.Color> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Color,
   '`Color`',
 );
-export const validateColor: rt.Validate = /* @__PURE__ */ validatorOf(check_Color, '`Color`');
+export const isColor: rt.Guard<types.Color> = /* @__PURE__ */ guardOf(Color);
+export const assertColor: rt.Asserts<types.Color> = /* @__PURE__ */ asserterOf(Color);
+export const validateColor: rt.Validate = /* @__PURE__ */ validatorOf(Color);
 
 function check_Color(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -166,22 +160,15 @@ function check_Color(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** `ImageSource` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ImageSource: StandardSchemaV1<types.ImageSource> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_ImageSource,
-  '`ImageSource`',
-  0,
-);
-export const isImageSource: rt.Guard<types.ImageSource> =
-  /* @__PURE__ */ guardOf(check_ImageSource);
-export const assertImageSource: rt.Asserts<types.ImageSource> = /* @__PURE__ */ asserterOf(
+export const ImageSource: StandardSchemaV1<types.ImageSource> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ImageSource,
   '`ImageSource`',
 );
-export const validateImageSource: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ImageSource,
-  '`ImageSource`',
-);
+export const isImageSource: rt.Guard<types.ImageSource> = /* @__PURE__ */ guardOf(ImageSource);
+export const assertImageSource: rt.Asserts<types.ImageSource> =
+  /* @__PURE__ */ asserterOf(ImageSource);
+export const validateImageSource: rt.Validate = /* @__PURE__ */ validatorOf(ImageSource);
 
 function check_ImageSource(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -190,7 +177,7 @@ function check_ImageSource(value: unknown, mode: number, label: string, depth: n
     issues = optString(issues, value.file_id, 'file_id');
     for (const k3 in value) {
       if (k3 !== 'image_url' && k3 !== 'file_id') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_5, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_5, NESTED_1);
       }
     }
   } else {
@@ -224,20 +211,13 @@ function check_ImageSource(value: unknown, mode: number, label: string, depth: n
 
 /** `PlantTreeResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const PlantTreeResponse: StandardSchemaV1<types.PlantTreeResponse> =
-  /* @__PURE__ */ standardSchema(
-    'constructs-client',
-    check_PlantTreeResponse,
-    '`PlantTreeResponse`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_PlantTreeResponse, '`PlantTreeResponse`');
 export const isPlantTreeResponse: rt.Guard<types.PlantTreeResponse> =
-  /* @__PURE__ */ guardOf(check_PlantTreeResponse);
+  /* @__PURE__ */ guardOf(PlantTreeResponse);
 export const assertPlantTreeResponse: rt.Asserts<types.PlantTreeResponse> =
-  /* @__PURE__ */ asserterOf(check_PlantTreeResponse, '`PlantTreeResponse`');
-export const validatePlantTreeResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_PlantTreeResponse,
-  '`PlantTreeResponse`',
-);
+  /* @__PURE__ */ asserterOf(PlantTreeResponse);
+export const validatePlantTreeResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(PlantTreeResponse);
 
 function check_PlantTreeResponse(
   value: unknown,
@@ -250,10 +230,8 @@ function check_PlantTreeResponse(
     const v1 = value.root;
     issues = nestRequired(issues, PATH_8, check_TreeNode(v1, mode, '`root`', depth + 1), v1);
     const v2 = value.depth;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-      issues = required(issues, ['depth'], 'an integer', v2);
-    } else if (!(v2 >= 0)) {
-      issues = fail(issues, ['depth'], 'expected at least 0, found ' + String(v2));
+    if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
+      issues = reqIntegerIn(issues, v2, 'depth', 0, Infinity);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_9);
@@ -266,21 +244,14 @@ function check_PlantTreeResponse(
 }
 
 /** `Settings` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Settings: StandardSchemaV1<types.Settings> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_Settings,
-  '`Settings`',
-  0,
-);
-export const isSettings: rt.Guard<types.Settings> = /* @__PURE__ */ guardOf(check_Settings);
-export const assertSettings: rt.Asserts<types.Settings> = /* @__PURE__ */ asserterOf(
+export const Settings: StandardSchemaV1<types.Settings> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Settings,
   '`Settings`',
 );
-export const validateSettings: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_Settings,
-  '`Settings`',
-);
+export const isSettings: rt.Guard<types.Settings> = /* @__PURE__ */ guardOf(Settings);
+export const assertSettings: rt.Asserts<types.Settings> = /* @__PURE__ */ asserterOf(Settings);
+export const validateSettings: rt.Validate = /* @__PURE__ */ validatorOf(Settings);
 
 function check_Settings(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -403,7 +374,7 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
         k16 !== 'anything' &&
         k16 !== 'image'
       ) {
-        issues = fail(issues, [k16], unknownKeyMessage(k16, label, KEYS_13, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k16, label, KEYS_13, NESTED_1);
       }
     }
   } else {
@@ -414,18 +385,14 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
 }
 
 /** `Shape` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Shape: StandardSchemaV1<types.Shape> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_Shape,
-  '`Shape`',
-  0,
-);
-export const isShape: rt.Guard<types.Shape> = /* @__PURE__ */ guardOf(check_Shape);
-export const assertShape: rt.Asserts<types.Shape> = /* @__PURE__ */ asserterOf(
+export const Shape: StandardSchemaV1<types.Shape> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Shape,
   '`Shape`',
 );
-export const validateShape: rt.Validate = /* @__PURE__ */ validatorOf(check_Shape, '`Shape`');
+export const isShape: rt.Guard<types.Shape> = /* @__PURE__ */ guardOf(Shape);
+export const assertShape: rt.Asserts<types.Shape> = /* @__PURE__ */ asserterOf(Shape);
+export const validateShape: rt.Validate = /* @__PURE__ */ validatorOf(Shape);
 
 function check_Shape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -466,18 +433,14 @@ function check_Shape(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** `Square` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Square: StandardSchemaV1<types.Square> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_Square,
-  '`Square`',
-  0,
-);
-export const isSquare: rt.Guard<types.Square> = /* @__PURE__ */ guardOf(check_Square);
-export const assertSquare: rt.Asserts<types.Square> = /* @__PURE__ */ asserterOf(
+export const Square: StandardSchemaV1<types.Square> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Square,
   '`Square`',
 );
-export const validateSquare: rt.Validate = /* @__PURE__ */ validatorOf(check_Square, '`Square`');
+export const isSquare: rt.Guard<types.Square> = /* @__PURE__ */ guardOf(Square);
+export const assertSquare: rt.Asserts<types.Square> = /* @__PURE__ */ asserterOf(Square);
+export const validateSquare: rt.Validate = /* @__PURE__ */ validatorOf(Square);
 
 function check_Square(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -496,7 +459,7 @@ function check_Square(value: unknown, mode: number, label: string, depth: number
     }
     for (const k3 in value) {
       if (k3 !== 'kind' && k3 !== 'side') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_14, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_14, NESTED_1);
       }
     }
   } else {
@@ -507,22 +470,15 @@ function check_Square(value: unknown, mode: number, label: string, depth: number
 }
 
 /** `StoredShape` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const StoredShape: StandardSchemaV1<types.StoredShape> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_StoredShape,
-  '`StoredShape`',
-  0,
-);
-export const isStoredShape: rt.Guard<types.StoredShape> =
-  /* @__PURE__ */ guardOf(check_StoredShape);
-export const assertStoredShape: rt.Asserts<types.StoredShape> = /* @__PURE__ */ asserterOf(
+export const StoredShape: StandardSchemaV1<types.StoredShape> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_StoredShape,
   '`StoredShape`',
 );
-export const validateStoredShape: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_StoredShape,
-  '`StoredShape`',
-);
+export const isStoredShape: rt.Guard<types.StoredShape> = /* @__PURE__ */ guardOf(StoredShape);
+export const assertStoredShape: rt.Asserts<types.StoredShape> =
+  /* @__PURE__ */ asserterOf(StoredShape);
+export const validateStoredShape: rt.Validate = /* @__PURE__ */ validatorOf(StoredShape);
 
 function check_StoredShape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -577,19 +533,9 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
     } else {
       issues = required(issues, ['shape'], "an object with `kind` one of 'circle', 'square'", v4);
     }
-    const v9 = value.color;
-    if (v9 !== undefined) {
-      if (!(
-        v9 === 'red' ||
-        v9 === 'green' ||
-        v9 === 'blue' ||
-        ((mode & 2) === 0 && typeof v9 === 'string')
-      )) {
-        issues = unlisted(issues, ['color'], "one of 'red', 'green', 'blue'", v9);
-      }
-    }
+    issues = optEnum(issues, value.color, 'color', ENUM_16, mode);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_17, NESTED_16);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_17);
     }
   } else {
     issues = expected(
@@ -604,21 +550,14 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `TreeNode` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const TreeNode: StandardSchemaV1<types.TreeNode> = /* @__PURE__ */ standardSchema(
-  'constructs-client',
-  check_TreeNode,
-  '`TreeNode`',
-  0,
-);
-export const isTreeNode: rt.Guard<types.TreeNode> = /* @__PURE__ */ guardOf(check_TreeNode);
-export const assertTreeNode: rt.Asserts<types.TreeNode> = /* @__PURE__ */ asserterOf(
+export const TreeNode: StandardSchemaV1<types.TreeNode> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_TreeNode,
   '`TreeNode`',
 );
-export const validateTreeNode: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_TreeNode,
-  '`TreeNode`',
-);
+export const isTreeNode: rt.Guard<types.TreeNode> = /* @__PURE__ */ guardOf(TreeNode);
+export const assertTreeNode: rt.Asserts<types.TreeNode> = /* @__PURE__ */ asserterOf(TreeNode);
+export const validateTreeNode: rt.Validate = /* @__PURE__ */ validatorOf(TreeNode);
 
 function check_TreeNode(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   if (depth > MAX_DEPTH) {
@@ -626,20 +565,7 @@ function check_TreeNode(value: unknown, mode: number, label: string, depth: numb
   }
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.label;
-    if (typeof v1 !== 'string') {
-      issues = required(issues, ['label'], 'a string', v1);
-    } else {
-      if (v1 === '') {
-        issues = fail(issues, ['label'], 'expected at least 1 character, found 0');
-      }
-      if (v1.length > 40) {
-        const count = codePoints(v1);
-        if (count > 40) {
-          issues = fail(issues, ['label'], 'expected at most 40 characters, found ' + count);
-        }
-      }
-    }
+    issues = reqStringIn(issues, value.label, 'label', 1, 40);
     const v2 = value.children;
     if (v2 !== undefined) {
       if (Array.isArray(v2)) {
@@ -663,7 +589,7 @@ function check_TreeNode(value: unknown, mode: number, label: string, depth: numb
     }
     for (const k6 in value) {
       if (k6 !== 'label' && k6 !== 'children') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_18, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k6, label, KEYS_19, NESTED_1);
       }
     }
   } else {

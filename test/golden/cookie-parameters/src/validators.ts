@@ -2,14 +2,14 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   expected,
   isObject,
-  fail,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -18,6 +18,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'cookie-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -32,18 +34,16 @@ const KEYS_10: readonly string[] = ['X-Trace'];
 const KEYS_11: readonly string[] = ['tracking'];
 
 /** `CreateCartBody` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const CreateCartBody: StandardSchemaV1<types.CreateCartBody> =
-  /* @__PURE__ */ standardSchema('cookie-client', check_CreateCartBody, '`CreateCartBody`', 0);
+export const CreateCartBody: StandardSchemaV1<types.CreateCartBody> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_CreateCartBody,
+  '`CreateCartBody`',
+);
 export const isCreateCartBody: rt.Guard<types.CreateCartBody> =
-  /* @__PURE__ */ guardOf(check_CreateCartBody);
-export const assertCreateCartBody: rt.Asserts<types.CreateCartBody> = /* @__PURE__ */ asserterOf(
-  check_CreateCartBody,
-  '`CreateCartBody`',
-);
-export const validateCreateCartBody: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_CreateCartBody,
-  '`CreateCartBody`',
-);
+  /* @__PURE__ */ guardOf(CreateCartBody);
+export const assertCreateCartBody: rt.Asserts<types.CreateCartBody> =
+  /* @__PURE__ */ asserterOf(CreateCartBody);
+export const validateCreateCartBody: rt.Validate = /* @__PURE__ */ validatorOf(CreateCartBody);
 
 function check_CreateCartBody(
   value: unknown,
@@ -65,7 +65,7 @@ function check_CreateCartBody(
 }
 
 /** Every issue of the cookie parameters of `listCarts`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListCartsCookieParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListCartsCookieParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListCartsCookieParams,
   '`ListCartsCookieParams`',
   2,
@@ -120,7 +120,7 @@ function check_ListCartsCookieParams(
     }
     for (const k12 in value) {
       if (k12 !== 'ids' && k12 !== 'prefs' && k12 !== 'session' && k12 !== 'tags') {
-        issues = fail(issues, [k12], unknownKeyMessage(k12, label, KEYS_9, NESTED_8));
+        issues = unknownKey(issues, PATH_2, k12, label, KEYS_9, NESTED_8);
       }
     }
   } else {
@@ -131,7 +131,7 @@ function check_ListCartsCookieParams(
 }
 
 /** Every issue of the header parameters of `createCart`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateCreateCartHeaderParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateCreateCartHeaderParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_CreateCartHeaderParams,
   '`CreateCartHeaderParams`',
   2,
@@ -148,7 +148,7 @@ function check_CreateCartHeaderParams(
     issues = optString(issues, value['X-Trace'], 'X-Trace');
     for (const k2 in value) {
       if (k2 !== 'X-Trace') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_10, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_10, NESTED_1);
       }
     }
   } else {
@@ -159,7 +159,7 @@ function check_CreateCartHeaderParams(
 }
 
 /** Every issue of the cookie parameters of `createCart`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateCreateCartCookieParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateCreateCartCookieParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_CreateCartCookieParams,
   '`CreateCartCookieParams`',
   2,
@@ -176,7 +176,7 @@ function check_CreateCartCookieParams(
     issues = optString(issues, value.tracking, 'tracking');
     for (const k2 in value) {
       if (k2 !== 'tracking') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_11, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_11, NESTED_1);
       }
     }
   } else {

@@ -4,7 +4,7 @@ import {
   tooDeep,
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
   reqString,
   reqConst,
@@ -17,7 +17,7 @@ import {
   required,
   unlisted,
   unionIssues,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -26,6 +26,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'models-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -51,21 +53,14 @@ const KEYS_11: readonly string[] = ['role', 'result'];
 const KEYS_12: readonly string[] = ['role', 'content'];
 
 /** `ChatModel` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ChatModel: StandardSchemaV1<types.ChatModel> = /* @__PURE__ */ standardSchema(
-  'models-client',
-  check_ChatModel,
-  '`ChatModel`',
-  0,
-);
-export const isChatModel: rt.Guard<types.ChatModel> = /* @__PURE__ */ guardOf(check_ChatModel);
-export const assertChatModel: rt.Asserts<types.ChatModel> = /* @__PURE__ */ asserterOf(
+export const ChatModel: StandardSchemaV1<types.ChatModel> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ChatModel,
   '`ChatModel`',
 );
-export const validateChatModel: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChatModel,
-  '`ChatModel`',
-);
+export const isChatModel: rt.Guard<types.ChatModel> = /* @__PURE__ */ guardOf(ChatModel);
+export const assertChatModel: rt.Asserts<types.ChatModel> = /* @__PURE__ */ asserterOf(ChatModel);
+export const validateChatModel: rt.Validate = /* @__PURE__ */ validatorOf(ChatModel);
 
 function check_ChatModel(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -81,21 +76,15 @@ function check_ChatModel(value: unknown, mode: number, label: string, depth: num
 }
 
 /** `Completion` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Completion: StandardSchemaV1<types.Completion> = /* @__PURE__ */ standardSchema(
-  'models-client',
-  check_Completion,
-  '`Completion`',
-  0,
-);
-export const isCompletion: rt.Guard<types.Completion> = /* @__PURE__ */ guardOf(check_Completion);
-export const assertCompletion: rt.Asserts<types.Completion> = /* @__PURE__ */ asserterOf(
+export const Completion: StandardSchemaV1<types.Completion> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Completion,
   '`Completion`',
 );
-export const validateCompletion: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_Completion,
-  '`Completion`',
-);
+export const isCompletion: rt.Guard<types.Completion> = /* @__PURE__ */ guardOf(Completion);
+export const assertCompletion: rt.Asserts<types.Completion> =
+  /* @__PURE__ */ asserterOf(Completion);
+export const validateCompletion: rt.Validate = /* @__PURE__ */ validatorOf(Completion);
 
 function check_Completion(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -160,20 +149,13 @@ function check_Completion(value: unknown, mode: number, label: string, depth: nu
 
 /** `CompletionRequest` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const CompletionRequest: StandardSchemaV1<types.CompletionRequest> =
-  /* @__PURE__ */ standardSchema(
-    'models-client',
-    check_CompletionRequest,
-    '`CompletionRequest`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_CompletionRequest, '`CompletionRequest`');
 export const isCompletionRequest: rt.Guard<types.CompletionRequest> =
-  /* @__PURE__ */ guardOf(check_CompletionRequest);
+  /* @__PURE__ */ guardOf(CompletionRequest);
 export const assertCompletionRequest: rt.Asserts<types.CompletionRequest> =
-  /* @__PURE__ */ asserterOf(check_CompletionRequest, '`CompletionRequest`');
-export const validateCompletionRequest: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_CompletionRequest,
-  '`CompletionRequest`',
-);
+  /* @__PURE__ */ asserterOf(CompletionRequest);
+export const validateCompletionRequest: rt.Validate =
+  /* @__PURE__ */ validatorOf(CompletionRequest);
 
 function check_CompletionRequest(
   value: unknown,
@@ -333,7 +315,7 @@ function check_CompletionRequest(
     }
     for (const k15 in value) {
       if (!KEY_SET_7.has(k15)) {
-        issues = fail(issues, [k15], unknownKeyMessage(k15, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k15, label, KEYS_6, NESTED_1);
       }
     }
   } else {
@@ -349,18 +331,14 @@ function check_CompletionRequest(
 }
 
 /** `Message` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Message: StandardSchemaV1<types.Message> = /* @__PURE__ */ standardSchema(
-  'models-client',
-  check_Message,
-  '`Message`',
-  0,
-);
-export const isMessage: rt.Guard<types.Message> = /* @__PURE__ */ guardOf(check_Message);
-export const assertMessage: rt.Asserts<types.Message> = /* @__PURE__ */ asserterOf(
+export const Message: StandardSchemaV1<types.Message> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Message,
   '`Message`',
 );
-export const validateMessage: rt.Validate = /* @__PURE__ */ validatorOf(check_Message, '`Message`');
+export const isMessage: rt.Guard<types.Message> = /* @__PURE__ */ guardOf(Message);
+export const assertMessage: rt.Asserts<types.Message> = /* @__PURE__ */ asserterOf(Message);
+export const validateMessage: rt.Validate = /* @__PURE__ */ validatorOf(Message);
 
 function check_Message(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   if (depth > MAX_DEPTH) {
@@ -405,21 +383,14 @@ function check_Message(value: unknown, mode: number, label: string, depth: numbe
 }
 
 /** `ModelIds` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ModelIds: StandardSchemaV1<types.ModelIds> = /* @__PURE__ */ standardSchema(
-  'models-client',
-  check_ModelIds,
-  '`ModelIds`',
-  0,
-);
-export const isModelIds: rt.Guard<types.ModelIds> = /* @__PURE__ */ guardOf(check_ModelIds);
-export const assertModelIds: rt.Asserts<types.ModelIds> = /* @__PURE__ */ asserterOf(
+export const ModelIds: StandardSchemaV1<types.ModelIds> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ModelIds,
   '`ModelIds`',
 );
-export const validateModelIds: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ModelIds,
-  '`ModelIds`',
-);
+export const isModelIds: rt.Guard<types.ModelIds> = /* @__PURE__ */ guardOf(ModelIds);
+export const assertModelIds: rt.Asserts<types.ModelIds> = /* @__PURE__ */ asserterOf(ModelIds);
+export const validateModelIds: rt.Validate = /* @__PURE__ */ validatorOf(ModelIds);
 
 function check_ModelIds(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -444,22 +415,15 @@ function check_ModelIds(value: unknown, mode: number, label: string, depth: numb
 }
 
 /** `ModelOrChat` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ModelOrChat: StandardSchemaV1<types.ModelOrChat> = /* @__PURE__ */ standardSchema(
-  'models-client',
-  check_ModelOrChat,
-  '`ModelOrChat`',
-  0,
-);
-export const isModelOrChat: rt.Guard<types.ModelOrChat> =
-  /* @__PURE__ */ guardOf(check_ModelOrChat);
-export const assertModelOrChat: rt.Asserts<types.ModelOrChat> = /* @__PURE__ */ asserterOf(
+export const ModelOrChat: StandardSchemaV1<types.ModelOrChat> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ModelOrChat,
   '`ModelOrChat`',
 );
-export const validateModelOrChat: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ModelOrChat,
-  '`ModelOrChat`',
-);
+export const isModelOrChat: rt.Guard<types.ModelOrChat> = /* @__PURE__ */ guardOf(ModelOrChat);
+export const assertModelOrChat: rt.Asserts<types.ModelOrChat> =
+  /* @__PURE__ */ asserterOf(ModelOrChat);
+export const validateModelOrChat: rt.Validate = /* @__PURE__ */ validatorOf(ModelOrChat);
 
 function check_ModelOrChat(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -486,22 +450,15 @@ function check_ModelOrChat(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `ToolMessage` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ToolMessage: StandardSchemaV1<types.ToolMessage> = /* @__PURE__ */ standardSchema(
-  'models-client',
-  check_ToolMessage,
-  '`ToolMessage`',
-  0,
-);
-export const isToolMessage: rt.Guard<types.ToolMessage> =
-  /* @__PURE__ */ guardOf(check_ToolMessage);
-export const assertToolMessage: rt.Asserts<types.ToolMessage> = /* @__PURE__ */ asserterOf(
+export const ToolMessage: StandardSchemaV1<types.ToolMessage> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ToolMessage,
   '`ToolMessage`',
 );
-export const validateToolMessage: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ToolMessage,
-  '`ToolMessage`',
-);
+export const isToolMessage: rt.Guard<types.ToolMessage> = /* @__PURE__ */ guardOf(ToolMessage);
+export const assertToolMessage: rt.Asserts<types.ToolMessage> =
+  /* @__PURE__ */ asserterOf(ToolMessage);
+export const validateToolMessage: rt.Validate = /* @__PURE__ */ validatorOf(ToolMessage);
 
 function check_ToolMessage(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   if (depth > MAX_DEPTH) {
@@ -531,22 +488,15 @@ function check_ToolMessage(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `UserMessage` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const UserMessage: StandardSchemaV1<types.UserMessage> = /* @__PURE__ */ standardSchema(
-  'models-client',
-  check_UserMessage,
-  '`UserMessage`',
-  0,
-);
-export const isUserMessage: rt.Guard<types.UserMessage> =
-  /* @__PURE__ */ guardOf(check_UserMessage);
-export const assertUserMessage: rt.Asserts<types.UserMessage> = /* @__PURE__ */ asserterOf(
+export const UserMessage: StandardSchemaV1<types.UserMessage> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_UserMessage,
   '`UserMessage`',
 );
-export const validateUserMessage: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_UserMessage,
-  '`UserMessage`',
-);
+export const isUserMessage: rt.Guard<types.UserMessage> = /* @__PURE__ */ guardOf(UserMessage);
+export const assertUserMessage: rt.Asserts<types.UserMessage> =
+  /* @__PURE__ */ asserterOf(UserMessage);
+export const validateUserMessage: rt.Validate = /* @__PURE__ */ validatorOf(UserMessage);
 
 function check_UserMessage(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -564,18 +514,14 @@ function check_UserMessage(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `Voice` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Voice: StandardSchemaV1<types.Voice> = /* @__PURE__ */ standardSchema(
-  'models-client',
-  check_Voice,
-  '`Voice`',
-  0,
-);
-export const isVoice: rt.Guard<types.Voice> = /* @__PURE__ */ guardOf(check_Voice);
-export const assertVoice: rt.Asserts<types.Voice> = /* @__PURE__ */ asserterOf(
+export const Voice: StandardSchemaV1<types.Voice> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Voice,
   '`Voice`',
 );
-export const validateVoice: rt.Validate = /* @__PURE__ */ validatorOf(check_Voice, '`Voice`');
+export const isVoice: rt.Guard<types.Voice> = /* @__PURE__ */ guardOf(Voice);
+export const assertVoice: rt.Asserts<types.Voice> = /* @__PURE__ */ asserterOf(Voice);
+export const validateVoice: rt.Validate = /* @__PURE__ */ validatorOf(Voice);
 
 function check_Voice(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;

@@ -2,13 +2,16 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqInteger,
   reqBoolean,
   reqConst,
+  reqEnum,
+  optEnum,
   expected,
   isObject,
   nest,
@@ -17,10 +20,9 @@ import {
   missing,
   nestIssues,
   required,
-  requiredUnlisted,
   unlisted,
   unionIssues,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -30,38 +32,35 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
+const vendor = 'orders-client';
+
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['kind', 'amount'];
-const KEYS_4: readonly string[] = ['id', 'status', 'priority', 'lines'];
-const KEYS_5: readonly string[] = ['priority'];
-const KEYS_6: readonly string[] = ['order.created', 'order.shipped'];
-const KEYS_7: readonly string[] = ['type', 'order_id'];
-const KEYS_8: readonly string[] = ['type', 'order_id', 'carrier'];
-const PATH_9: readonly (string | number)[] = ['first_id'];
-const PATH_10: readonly (string | number)[] = ['last_id'];
-const KEYS_11: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
-const KEYS_12: readonly string[] = ['kind', 'sku'];
-const KEYS_13: readonly string[] = ['after'];
-const KEYS_14: readonly string[] = ['order_id'];
+const ENUM_4: readonly string[] = ['pending', 'shipped'];
+const ENUM_5: readonly string[] = ['low', 'high'];
+const KEYS_6: readonly string[] = ['id', 'status', 'priority', 'lines'];
+const KEYS_7: readonly string[] = ['priority'];
+const KEYS_8: readonly string[] = ['order.created', 'order.shipped'];
+const KEYS_9: readonly string[] = ['type', 'order_id'];
+const KEYS_10: readonly string[] = ['type', 'order_id', 'carrier'];
+const PATH_11: readonly (string | number)[] = ['first_id'];
+const PATH_12: readonly (string | number)[] = ['last_id'];
+const KEYS_13: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
+const KEYS_14: readonly string[] = ['kind', 'sku'];
+const KEYS_15: readonly string[] = ['after'];
+const KEYS_16: readonly string[] = ['order_id'];
 
 /** `DiscountLine` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const DiscountLine: StandardSchemaV1<types.DiscountLine> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_DiscountLine,
-  '`DiscountLine`',
-  0,
-);
-export const isDiscountLine: rt.Guard<types.DiscountLine> =
-  /* @__PURE__ */ guardOf(check_DiscountLine);
-export const assertDiscountLine: rt.Asserts<types.DiscountLine> = /* @__PURE__ */ asserterOf(
+export const DiscountLine: StandardSchemaV1<types.DiscountLine> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_DiscountLine,
   '`DiscountLine`',
 );
-export const validateDiscountLine: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_DiscountLine,
-  '`DiscountLine`',
-);
+export const isDiscountLine: rt.Guard<types.DiscountLine> = /* @__PURE__ */ guardOf(DiscountLine);
+export const assertDiscountLine: rt.Asserts<types.DiscountLine> =
+  /* @__PURE__ */ asserterOf(DiscountLine);
+export const validateDiscountLine: rt.Validate = /* @__PURE__ */ validatorOf(DiscountLine);
 
 function check_DiscountLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -79,33 +78,21 @@ function check_DiscountLine(value: unknown, mode: number, label: string, depth: 
 }
 
 /** `Order` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Order: StandardSchemaV1<types.Order> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_Order,
-  '`Order`',
-  0,
-);
-export const isOrder: rt.Guard<types.Order> = /* @__PURE__ */ guardOf(check_Order);
-export const assertOrder: rt.Asserts<types.Order> = /* @__PURE__ */ asserterOf(
+export const Order: StandardSchemaV1<types.Order> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Order,
   '`Order`',
 );
-export const validateOrder: rt.Validate = /* @__PURE__ */ validatorOf(check_Order, '`Order`');
+export const isOrder: rt.Guard<types.Order> = /* @__PURE__ */ guardOf(Order);
+export const assertOrder: rt.Asserts<types.Order> = /* @__PURE__ */ asserterOf(Order);
+export const validateOrder: rt.Validate = /* @__PURE__ */ validatorOf(Order);
 
 function check_Order(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
     issues = reqString(issues, value.id, 'id');
-    const v2 = value.status;
-    if (!(v2 === 'pending' || v2 === 'shipped' || ((mode & 2) === 0 && typeof v2 === 'string'))) {
-      issues = requiredUnlisted(issues, ['status'], "one of 'pending', 'shipped'", v2);
-    }
-    const v3 = value.priority;
-    if (v3 !== undefined) {
-      if (!(v3 === 'low' || v3 === 'high' || ((mode & 2) === 0 && typeof v3 === 'string'))) {
-        issues = unlisted(issues, ['priority'], "one of 'low', 'high'", v3);
-      }
-    }
+    issues = reqEnum(issues, value.status, 'status', ENUM_4, mode);
+    issues = optEnum(issues, value.priority, 'priority', ENUM_5, mode);
     const v4 = value.lines;
     if (Array.isArray(v4)) {
       for (let i5 = 0; i5 < v4.length; i5++) {
@@ -152,7 +139,7 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
       issues = required(issues, ['lines'], 'an array', v4);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ id, status, priority, lines }`', value);
@@ -163,20 +150,13 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
 
 /** `OrderCreateParams` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const OrderCreateParams: StandardSchemaV1<types.OrderCreateParams> =
-  /* @__PURE__ */ standardSchema(
-    'orders-client',
-    check_OrderCreateParams,
-    '`OrderCreateParams`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_OrderCreateParams, '`OrderCreateParams`');
 export const isOrderCreateParams: rt.Guard<types.OrderCreateParams> =
-  /* @__PURE__ */ guardOf(check_OrderCreateParams);
+  /* @__PURE__ */ guardOf(OrderCreateParams);
 export const assertOrderCreateParams: rt.Asserts<types.OrderCreateParams> =
-  /* @__PURE__ */ asserterOf(check_OrderCreateParams, '`OrderCreateParams`');
-export const validateOrderCreateParams: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OrderCreateParams,
-  '`OrderCreateParams`',
-);
+  /* @__PURE__ */ asserterOf(OrderCreateParams);
+export const validateOrderCreateParams: rt.Validate =
+  /* @__PURE__ */ validatorOf(OrderCreateParams);
 
 function check_OrderCreateParams(
   value: unknown,
@@ -186,13 +166,10 @@ function check_OrderCreateParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.priority;
-    if (!(v1 === 'low' || v1 === 'high' || ((mode & 2) === 0 && typeof v1 === 'string'))) {
-      issues = requiredUnlisted(issues, ['priority'], "one of 'low', 'high'", v1);
-    }
+    issues = reqEnum(issues, value.priority, 'priority', ENUM_5, mode);
     for (const k2 in value) {
       if (k2 !== 'priority') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_5, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
       }
     }
   } else {
@@ -203,21 +180,15 @@ function check_OrderCreateParams(
 }
 
 /** `OrderEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const OrderEvent: StandardSchemaV1<types.OrderEvent> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_OrderEvent,
-  '`OrderEvent`',
-  0,
-);
-export const isOrderEvent: rt.Guard<types.OrderEvent> = /* @__PURE__ */ guardOf(check_OrderEvent);
-export const assertOrderEvent: rt.Asserts<types.OrderEvent> = /* @__PURE__ */ asserterOf(
+export const OrderEvent: StandardSchemaV1<types.OrderEvent> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_OrderEvent,
   '`OrderEvent`',
 );
-export const validateOrderEvent: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OrderEvent,
-  '`OrderEvent`',
-);
+export const isOrderEvent: rt.Guard<types.OrderEvent> = /* @__PURE__ */ guardOf(OrderEvent);
+export const assertOrderEvent: rt.Asserts<types.OrderEvent> =
+  /* @__PURE__ */ asserterOf(OrderEvent);
+export const validateOrderEvent: rt.Validate = /* @__PURE__ */ validatorOf(OrderEvent);
 
 function check_OrderEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -235,7 +206,7 @@ function check_OrderEvent(value: unknown, mode: number, label: string, depth: nu
       (mode & 2) === 0 &&
       isObject(value) &&
       typeof value.type === 'string' &&
-      !KEYS_6.includes(value.type)
+      !KEYS_8.includes(value.type)
     )) {
       issues = unionIssues(
         issues,
@@ -259,21 +230,14 @@ function check_OrderEvent(value: unknown, mode: number, label: string, depth: nu
 }
 
 /** `OrderLine` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const OrderLine: StandardSchemaV1<types.OrderLine> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_OrderLine,
-  '`OrderLine`',
-  0,
-);
-export const isOrderLine: rt.Guard<types.OrderLine> = /* @__PURE__ */ guardOf(check_OrderLine);
-export const assertOrderLine: rt.Asserts<types.OrderLine> = /* @__PURE__ */ asserterOf(
+export const OrderLine: StandardSchemaV1<types.OrderLine> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_OrderLine,
   '`OrderLine`',
 );
-export const validateOrderLine: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OrderLine,
-  '`OrderLine`',
-);
+export const isOrderLine: rt.Guard<types.OrderLine> = /* @__PURE__ */ guardOf(OrderLine);
+export const assertOrderLine: rt.Asserts<types.OrderLine> = /* @__PURE__ */ asserterOf(OrderLine);
+export const validateOrderLine: rt.Validate = /* @__PURE__ */ validatorOf(OrderLine);
 
 function check_OrderLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -314,21 +278,14 @@ function check_OrderLine(value: unknown, mode: number, label: string, depth: num
 }
 
 /** `OrderList` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const OrderList: StandardSchemaV1<types.OrderList> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_OrderList,
-  '`OrderList`',
-  0,
-);
-export const isOrderList: rt.Guard<types.OrderList> = /* @__PURE__ */ guardOf(check_OrderList);
-export const assertOrderList: rt.Asserts<types.OrderList> = /* @__PURE__ */ asserterOf(
+export const OrderList: StandardSchemaV1<types.OrderList> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_OrderList,
   '`OrderList`',
 );
-export const validateOrderList: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OrderList,
-  '`OrderList`',
-);
+export const isOrderList: rt.Guard<types.OrderList> = /* @__PURE__ */ guardOf(OrderList);
+export const assertOrderList: rt.Asserts<types.OrderList> = /* @__PURE__ */ asserterOf(OrderList);
+export const validateOrderList: rt.Validate = /* @__PURE__ */ validatorOf(OrderList);
 
 function check_OrderList(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -348,15 +305,15 @@ function check_OrderList(value: unknown, mode: number, label: string, depth: num
     }
     const v6 = value.first_id;
     if (v6 !== undefined) {
-      issues = nest(issues, PATH_9, check_shape_1(v6, mode, '`first_id`', depth + 1));
+      issues = nest(issues, PATH_11, check_shape_1(v6, mode, '`first_id`', depth + 1));
     }
     const v7 = value.last_id;
     if (v7 !== undefined) {
-      issues = nest(issues, PATH_10, check_shape_1(v7, mode, '`last_id`', depth + 1));
+      issues = nest(issues, PATH_12, check_shape_1(v7, mode, '`last_id`', depth + 1));
     }
     issues = reqBoolean(issues, value.has_more, 'has_more');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_1);
     }
   } else {
     issues = expected(
@@ -371,22 +328,15 @@ function check_OrderList(value: unknown, mode: number, label: string, depth: num
 }
 
 /** `OrderStatus` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const OrderStatus: StandardSchemaV1<types.OrderStatus> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_OrderStatus,
-  '`OrderStatus`',
-  0,
-);
-export const isOrderStatus: rt.Guard<types.OrderStatus> =
-  /* @__PURE__ */ guardOf(check_OrderStatus);
-export const assertOrderStatus: rt.Asserts<types.OrderStatus> = /* @__PURE__ */ asserterOf(
+export const OrderStatus: StandardSchemaV1<types.OrderStatus> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_OrderStatus,
   '`OrderStatus`',
 );
-export const validateOrderStatus: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OrderStatus,
-  '`OrderStatus`',
-);
+export const isOrderStatus: rt.Guard<types.OrderStatus> = /* @__PURE__ */ guardOf(OrderStatus);
+export const assertOrderStatus: rt.Asserts<types.OrderStatus> =
+  /* @__PURE__ */ asserterOf(OrderStatus);
+export const validateOrderStatus: rt.Validate = /* @__PURE__ */ validatorOf(OrderStatus);
 
 function check_OrderStatus(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -402,22 +352,15 @@ function check_OrderStatus(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `ProductLine` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ProductLine: StandardSchemaV1<types.ProductLine> = /* @__PURE__ */ standardSchema(
-  'orders-client',
-  check_ProductLine,
-  '`ProductLine`',
-  0,
-);
-export const isProductLine: rt.Guard<types.ProductLine> =
-  /* @__PURE__ */ guardOf(check_ProductLine);
-export const assertProductLine: rt.Asserts<types.ProductLine> = /* @__PURE__ */ asserterOf(
+export const ProductLine: StandardSchemaV1<types.ProductLine> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ProductLine,
   '`ProductLine`',
 );
-export const validateProductLine: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ProductLine,
-  '`ProductLine`',
-);
+export const isProductLine: rt.Guard<types.ProductLine> = /* @__PURE__ */ guardOf(ProductLine);
+export const assertProductLine: rt.Asserts<types.ProductLine> =
+  /* @__PURE__ */ asserterOf(ProductLine);
+export const validateProductLine: rt.Validate = /* @__PURE__ */ validatorOf(ProductLine);
 
 function check_ProductLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -425,7 +368,7 @@ function check_ProductLine(value: unknown, mode: number, label: string, depth: n
     issues = reqConst(issues, value.kind, 'kind', 'product');
     issues = reqString(issues, value.sku, 'sku');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_14, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ kind, sku }`', value);
@@ -435,7 +378,7 @@ function check_ProductLine(value: unknown, mode: number, label: string, depth: n
 }
 
 /** Every issue of the query parameters of `listOrders`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListOrdersQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListOrdersQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListOrdersQueryParams,
   '`ListOrdersQueryParams`',
   2,
@@ -452,7 +395,7 @@ function check_ListOrdersQueryParams(
     issues = optString(issues, value.after, 'after');
     for (const k2 in value) {
       if (k2 !== 'after') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_13, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_15, NESTED_1);
       }
     }
   } else {
@@ -463,7 +406,7 @@ function check_ListOrdersQueryParams(
 }
 
 /** Every issue of the path parameters of `retrieveOrder`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateRetrieveOrderPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateRetrieveOrderPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_RetrieveOrderPathParams,
   '`RetrieveOrderPathParams`',
   2,
@@ -480,7 +423,7 @@ function check_RetrieveOrderPathParams(
     issues = reqString(issues, value.order_id, 'order_id');
     for (const k2 in value) {
       if (k2 !== 'order_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_14, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_16, NESTED_1);
       }
     }
   } else {
@@ -491,7 +434,7 @@ function check_RetrieveOrderPathParams(
 }
 
 /** Every issue of the path parameters of `listOrderEvents`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListOrderEventsPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListOrderEventsPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListOrderEventsPathParams,
   '`ListOrderEventsPathParams`',
   2,
@@ -508,7 +451,7 @@ function check_ListOrderEventsPathParams(
     issues = reqString(issues, value.order_id, 'order_id');
     for (const k2 in value) {
       if (k2 !== 'order_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_14, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_16, NESTED_1);
       }
     }
   } else {
@@ -524,7 +467,7 @@ function check_OrderEvent_1(value: unknown, mode: number, label: string, depth: 
     issues = reqConst(issues, value.type, 'type', 'order.created');
     issues = reqString(issues, value.order_id, 'order_id');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type, order_id }`', value);
@@ -540,7 +483,7 @@ function check_OrderEvent_2(value: unknown, mode: number, label: string, depth: 
     issues = reqString(issues, value.order_id, 'order_id');
     issues = reqString(issues, value.carrier, 'carrier');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }
   } else {
     issues = expected(issues, [], 'an object `{ type, order_id, carrier }`', value);

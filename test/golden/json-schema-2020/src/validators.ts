@@ -2,8 +2,9 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   optInteger,
@@ -17,7 +18,7 @@ import {
   requiredUnlisted,
   unlisted,
   unionIssues,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -26,6 +27,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'json-schema-2020-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -49,18 +52,14 @@ const KEYS_19: readonly string[] = ['id', 'mode', 'row', 'shape', 'extra'];
 const KEYS_20: readonly string[] = ['payment_id'];
 
 /** `Loose` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Loose: StandardSchemaV1<types.Loose> = /* @__PURE__ */ standardSchema(
-  'json-schema-2020-client',
-  check_Loose,
-  '`Loose`',
-  0,
-);
-export const isLoose: rt.Guard<types.Loose> = /* @__PURE__ */ guardOf(check_Loose);
-export const assertLoose: rt.Asserts<types.Loose> = /* @__PURE__ */ asserterOf(
+export const Loose: StandardSchemaV1<types.Loose> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Loose,
   '`Loose`',
 );
-export const validateLoose: rt.Validate = /* @__PURE__ */ validatorOf(check_Loose, '`Loose`');
+export const isLoose: rt.Guard<types.Loose> = /* @__PURE__ */ guardOf(Loose);
+export const assertLoose: rt.Asserts<types.Loose> = /* @__PURE__ */ asserterOf(Loose);
+export const validateLoose: rt.Validate = /* @__PURE__ */ validatorOf(Loose);
 
 function check_Loose(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -78,15 +77,14 @@ function check_Loose(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** `Mode` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Mode: StandardSchemaV1<types.Mode> = /* @__PURE__ */ standardSchema(
-  'json-schema-2020-client',
+export const Mode: StandardSchemaV1<types.Mode> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Mode,
   '`Mode`',
-  0,
 );
-export const isMode: rt.Guard<types.Mode> = /* @__PURE__ */ guardOf(check_Mode);
-export const assertMode: rt.Asserts<types.Mode> = /* @__PURE__ */ asserterOf(check_Mode, '`Mode`');
-export const validateMode: rt.Validate = /* @__PURE__ */ validatorOf(check_Mode, '`Mode`');
+export const isMode: rt.Guard<types.Mode> = /* @__PURE__ */ guardOf(Mode);
+export const assertMode: rt.Asserts<types.Mode> = /* @__PURE__ */ asserterOf(Mode);
+export const validateMode: rt.Validate = /* @__PURE__ */ validatorOf(Mode);
 
 function check_Mode(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -108,21 +106,16 @@ function check_Mode(value: unknown, mode: number, label: string, depth: number):
 }
 
 /** `PaymentInputBody` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const PaymentInputBody: StandardSchemaV1<types.PaymentInputBody> =
-  /* @__PURE__ */ standardSchema(
-    'json-schema-2020-client',
-    check_PaymentInputBody,
-    '`PaymentInputBody`',
-    0,
-  );
-export const isPaymentInputBody: rt.Guard<types.PaymentInputBody> =
-  /* @__PURE__ */ guardOf(check_PaymentInputBody);
-export const assertPaymentInputBody: rt.Asserts<types.PaymentInputBody> =
-  /* @__PURE__ */ asserterOf(check_PaymentInputBody, '`PaymentInputBody`');
-export const validatePaymentInputBody: rt.Validate = /* @__PURE__ */ validatorOf(
+export const PaymentInputBody: StandardSchemaV1<types.PaymentInputBody> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_PaymentInputBody,
   '`PaymentInputBody`',
 );
+export const isPaymentInputBody: rt.Guard<types.PaymentInputBody> =
+  /* @__PURE__ */ guardOf(PaymentInputBody);
+export const assertPaymentInputBody: rt.Asserts<types.PaymentInputBody> =
+  /* @__PURE__ */ asserterOf(PaymentInputBody);
+export const validatePaymentInputBody: rt.Validate = /* @__PURE__ */ validatorOf(PaymentInputBody);
 
 function check_PaymentInputBody(
   value: unknown,
@@ -189,11 +182,7 @@ function check_PaymentInputBody(
                 'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
               );
             } else {
-              issues = fail(
-                issues,
-                ['source', k7],
-                unknownKeyMessage(k7, '`source`', KEYS_8, NESTED_1),
-              );
+              issues = unknownKey(issues, PATH_7, k7, '`source`', KEYS_8, NESTED_1);
             }
           }
         }
@@ -254,20 +243,13 @@ function check_PaymentInputBody(
 
 /** `PaymentResultResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const PaymentResultResponse: StandardSchemaV1<types.PaymentResultResponse> =
-  /* @__PURE__ */ standardSchema(
-    'json-schema-2020-client',
-    check_PaymentResultResponse,
-    '`PaymentResultResponse`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_PaymentResultResponse, '`PaymentResultResponse`');
 export const isPaymentResultResponse: rt.Guard<types.PaymentResultResponse> =
-  /* @__PURE__ */ guardOf(check_PaymentResultResponse);
+  /* @__PURE__ */ guardOf(PaymentResultResponse);
 export const assertPaymentResultResponse: rt.Asserts<types.PaymentResultResponse> =
-  /* @__PURE__ */ asserterOf(check_PaymentResultResponse, '`PaymentResultResponse`');
-export const validatePaymentResultResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_PaymentResultResponse,
-  '`PaymentResultResponse`',
-);
+  /* @__PURE__ */ asserterOf(PaymentResultResponse);
+export const validatePaymentResultResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(PaymentResultResponse);
 
 function check_PaymentResultResponse(
   value: unknown,
@@ -349,22 +331,16 @@ function check_PaymentResultResponse(
 }
 
 /** `PaymentSource` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const PaymentSource: StandardSchemaV1<types.PaymentSource> = /* @__PURE__ */ standardSchema(
-  'json-schema-2020-client',
+export const PaymentSource: StandardSchemaV1<types.PaymentSource> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_PaymentSource,
   '`PaymentSource`',
-  0,
 );
 export const isPaymentSource: rt.Guard<types.PaymentSource> =
-  /* @__PURE__ */ guardOf(check_PaymentSource);
-export const assertPaymentSource: rt.Asserts<types.PaymentSource> = /* @__PURE__ */ asserterOf(
-  check_PaymentSource,
-  '`PaymentSource`',
-);
-export const validatePaymentSource: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_PaymentSource,
-  '`PaymentSource`',
-);
+  /* @__PURE__ */ guardOf(PaymentSource);
+export const assertPaymentSource: rt.Asserts<types.PaymentSource> =
+  /* @__PURE__ */ asserterOf(PaymentSource);
+export const validatePaymentSource: rt.Validate = /* @__PURE__ */ validatorOf(PaymentSource);
 
 function check_PaymentSource(
   value: unknown,
@@ -420,7 +396,7 @@ function check_PaymentSource(
             'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
           );
         } else {
-          issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_8, NESTED_1));
+          issues = unknownKey(issues, PATH_2, k5, label, KEYS_8, NESTED_1);
         }
       }
     }
@@ -430,18 +406,14 @@ function check_PaymentSource(
 }
 
 /** `Point` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Point: StandardSchemaV1<types.Point> = /* @__PURE__ */ standardSchema(
-  'json-schema-2020-client',
-  check_Point,
-  '`Point`',
-  0,
-);
-export const isPoint: rt.Guard<types.Point> = /* @__PURE__ */ guardOf(check_Point);
-export const assertPoint: rt.Asserts<types.Point> = /* @__PURE__ */ asserterOf(
+export const Point: StandardSchemaV1<types.Point> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Point,
   '`Point`',
 );
-export const validatePoint: rt.Validate = /* @__PURE__ */ validatorOf(check_Point, '`Point`');
+export const isPoint: rt.Guard<types.Point> = /* @__PURE__ */ guardOf(Point);
+export const assertPoint: rt.Asserts<types.Point> = /* @__PURE__ */ asserterOf(Point);
+export const validatePoint: rt.Validate = /* @__PURE__ */ validatorOf(Point);
 
 function check_Point(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -490,15 +462,14 @@ function check_Point(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** `Row` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Row: StandardSchemaV1<types.Row> = /* @__PURE__ */ standardSchema(
-  'json-schema-2020-client',
+export const Row: StandardSchemaV1<types.Row> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Row,
   '`Row`',
-  0,
 );
-export const isRow: rt.Guard<types.Row> = /* @__PURE__ */ guardOf(check_Row);
-export const assertRow: rt.Asserts<types.Row> = /* @__PURE__ */ asserterOf(check_Row, '`Row`');
-export const validateRow: rt.Validate = /* @__PURE__ */ validatorOf(check_Row, '`Row`');
+export const isRow: rt.Guard<types.Row> = /* @__PURE__ */ guardOf(Row);
+export const assertRow: rt.Asserts<types.Row> = /* @__PURE__ */ asserterOf(Row);
+export const validateRow: rt.Validate = /* @__PURE__ */ validatorOf(Row);
 
 function check_Row(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -532,18 +503,14 @@ function check_Row(value: unknown, mode: number, label: string, depth: number): 
 }
 
 /** `Shape` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Shape: StandardSchemaV1<types.Shape> = /* @__PURE__ */ standardSchema(
-  'json-schema-2020-client',
-  check_Shape,
-  '`Shape`',
-  0,
-);
-export const isShape: rt.Guard<types.Shape> = /* @__PURE__ */ guardOf(check_Shape);
-export const assertShape: rt.Asserts<types.Shape> = /* @__PURE__ */ asserterOf(
+export const Shape: StandardSchemaV1<types.Shape> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Shape,
   '`Shape`',
 );
-export const validateShape: rt.Validate = /* @__PURE__ */ validatorOf(check_Shape, '`Shape`');
+export const isShape: rt.Guard<types.Shape> = /* @__PURE__ */ guardOf(Shape);
+export const assertShape: rt.Asserts<types.Shape> = /* @__PURE__ */ asserterOf(Shape);
+export const validateShape: rt.Validate = /* @__PURE__ */ validatorOf(Shape);
 
 function check_Shape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -555,7 +522,7 @@ function check_Shape(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** Every issue of the path parameters of `replacePayment`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateReplacePaymentPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateReplacePaymentPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ReplacePaymentPathParams,
   '`ReplacePaymentPathParams`',
   2,
@@ -572,7 +539,7 @@ function check_ReplacePaymentPathParams(
     issues = reqString(issues, value.payment_id, 'payment_id');
     for (const k2 in value) {
       if (k2 !== 'payment_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_20, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_20, NESTED_1);
       }
     }
   } else {

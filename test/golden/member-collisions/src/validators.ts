@@ -2,14 +2,14 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   expected,
   isObject,
-  fail,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -18,6 +18,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'member-collisions-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -30,21 +32,13 @@ const KEYS_8: readonly string[] = ['video_id'];
 
 /** `CreateContainerInput` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const CreateContainerInput: StandardSchemaV1<types.CreateContainerInput> =
-  /* @__PURE__ */ standardSchema(
-    'member-collisions-client',
-    check_CreateContainerInput,
-    '`CreateContainerInput`',
-    0,
-  );
-export const isCreateContainerInput: rt.Guard<types.CreateContainerInput> = /* @__PURE__ */ guardOf(
-  check_CreateContainerInput,
-);
+  /* @__PURE__ */ schemaOf(vendor, check_CreateContainerInput, '`CreateContainerInput`');
+export const isCreateContainerInput: rt.Guard<types.CreateContainerInput> =
+  /* @__PURE__ */ guardOf(CreateContainerInput);
 export const assertCreateContainerInput: rt.Asserts<types.CreateContainerInput> =
-  /* @__PURE__ */ asserterOf(check_CreateContainerInput, '`CreateContainerInput`');
-export const validateCreateContainerInput: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_CreateContainerInput,
-  '`CreateContainerInput`',
-);
+  /* @__PURE__ */ asserterOf(CreateContainerInput);
+export const validateCreateContainerInput: rt.Validate =
+  /* @__PURE__ */ validatorOf(CreateContainerInput);
 
 function check_CreateContainerInput(
   value: unknown,
@@ -66,18 +60,14 @@ function check_CreateContainerInput(
 }
 
 /** `Error` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Error: StandardSchemaV1<types.Error> = /* @__PURE__ */ standardSchema(
-  'member-collisions-client',
-  check_Error,
-  '`Error`',
-  0,
-);
-export const isError: rt.Guard<types.Error> = /* @__PURE__ */ guardOf(check_Error);
-export const assertError: rt.Asserts<types.Error> = /* @__PURE__ */ asserterOf(
+export const Error: StandardSchemaV1<types.Error> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Error,
   '`Error`',
 );
-export const validateError: rt.Validate = /* @__PURE__ */ validatorOf(check_Error, '`Error`');
+export const isError: rt.Guard<types.Error> = /* @__PURE__ */ guardOf(Error);
+export const assertError: rt.Asserts<types.Error> = /* @__PURE__ */ asserterOf(Error);
+export const validateError: rt.Validate = /* @__PURE__ */ validatorOf(Error);
 
 function check_Error(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -95,20 +85,13 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
 
 /** `ListReportReasonsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListReportReasonsResponse: StandardSchemaV1<types.ListReportReasonsResponse> =
-  /* @__PURE__ */ standardSchema(
-    'member-collisions-client',
-    check_ListReportReasonsResponse,
-    '`ListReportReasonsResponse`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ListReportReasonsResponse, '`ListReportReasonsResponse`');
 export const isListReportReasonsResponse: rt.Guard<types.ListReportReasonsResponse> =
-  /* @__PURE__ */ guardOf(check_ListReportReasonsResponse);
+  /* @__PURE__ */ guardOf(ListReportReasonsResponse);
 export const assertListReportReasonsResponse: rt.Asserts<types.ListReportReasonsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListReportReasonsResponse, '`ListReportReasonsResponse`');
-export const validateListReportReasonsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListReportReasonsResponse,
-  '`ListReportReasonsResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListReportReasonsResponse);
+export const validateListReportReasonsResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListReportReasonsResponse);
 
 function check_ListReportReasonsResponse(
   value: unknown,
@@ -132,21 +115,14 @@ function check_ListReportReasonsResponse(
 }
 
 /** `Response` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Response: StandardSchemaV1<types.Response> = /* @__PURE__ */ standardSchema(
-  'member-collisions-client',
-  check_Response,
-  '`Response`',
-  0,
-);
-export const isResponse: rt.Guard<types.Response> = /* @__PURE__ */ guardOf(check_Response);
-export const assertResponse: rt.Asserts<types.Response> = /* @__PURE__ */ asserterOf(
+export const Response: StandardSchemaV1<types.Response> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Response,
   '`Response`',
 );
-export const validateResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_Response,
-  '`Response`',
-);
+export const isResponse: rt.Guard<types.Response> = /* @__PURE__ */ guardOf(Response);
+export const assertResponse: rt.Asserts<types.Response> = /* @__PURE__ */ asserterOf(Response);
+export const validateResponse: rt.Validate = /* @__PURE__ */ validatorOf(Response);
 
 function check_Response(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -163,7 +139,7 @@ function check_Response(value: unknown, mode: number, label: string, depth: numb
 }
 
 /** Every issue of the path parameters of `getResponse`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetResponsePathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetResponsePathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetResponsePathParams,
   '`GetResponsePathParams`',
   2,
@@ -180,7 +156,7 @@ function check_GetResponsePathParams(
     issues = reqString(issues, value.response_id, 'response_id');
     for (const k2 in value) {
       if (k2 !== 'response_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
       }
     }
   } else {
@@ -191,7 +167,7 @@ function check_GetResponsePathParams(
 }
 
 /** Every issue of the path parameters of `betaGetResponse`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateBetaGetResponsePathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateBetaGetResponsePathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_BetaGetResponsePathParams,
   '`BetaGetResponsePathParams`',
   2,
@@ -208,7 +184,7 @@ function check_BetaGetResponsePathParams(
     issues = reqString(issues, value.response_id, 'response_id');
     for (const k2 in value) {
       if (k2 !== 'response_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
       }
     }
   } else {
@@ -219,7 +195,7 @@ function check_BetaGetResponsePathParams(
 }
 
 /** Every issue of the query parameters of `betaGetResponse`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateBetaGetResponseQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateBetaGetResponseQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_BetaGetResponseQueryParams,
   '`BetaGetResponseQueryParams`',
   2,
@@ -236,7 +212,7 @@ function check_BetaGetResponseQueryParams(
     issues = optString(issues, value.include, 'include');
     for (const k2 in value) {
       if (k2 !== 'include') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_7, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
       }
     }
   } else {
@@ -247,7 +223,7 @@ function check_BetaGetResponseQueryParams(
 }
 
 /** Every issue of the path parameters of `reportVideo`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateReportVideoPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateReportVideoPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ReportVideoPathParams,
   '`ReportVideoPathParams`',
   2,
@@ -264,7 +240,7 @@ function check_ReportVideoPathParams(
     issues = reqString(issues, value.video_id, 'video_id');
     for (const k2 in value) {
       if (k2 !== 'video_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_8, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_8, NESTED_1);
       }
     }
   } else {

@@ -2,15 +2,15 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   expected,
   isObject,
-  fail,
   unlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -19,6 +19,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'collisions-client';
 
 const NESTED_1: readonly string[] = [];
 const KEYS_2: readonly string[] = ['id'];
@@ -32,21 +34,13 @@ const KEYS_9: readonly string[] = ['options'];
 
 /** `ListProfilesResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListProfilesResponse: StandardSchemaV1<types.ListProfilesResponse> =
-  /* @__PURE__ */ standardSchema(
-    'collisions-client',
-    check_ListProfilesResponse,
-    '`ListProfilesResponse`',
-    0,
-  );
-export const isListProfilesResponse: rt.Guard<types.ListProfilesResponse> = /* @__PURE__ */ guardOf(
-  check_ListProfilesResponse,
-);
+  /* @__PURE__ */ schemaOf(vendor, check_ListProfilesResponse, '`ListProfilesResponse`');
+export const isListProfilesResponse: rt.Guard<types.ListProfilesResponse> =
+  /* @__PURE__ */ guardOf(ListProfilesResponse);
 export const assertListProfilesResponse: rt.Asserts<types.ListProfilesResponse> =
-  /* @__PURE__ */ asserterOf(check_ListProfilesResponse, '`ListProfilesResponse`');
-export const validateListProfilesResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListProfilesResponse,
-  '`ListProfilesResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListProfilesResponse);
+export const validateListProfilesResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListProfilesResponse);
 
 function check_ListProfilesResponse(
   value: unknown,
@@ -80,21 +74,14 @@ function check_ListProfilesResponse(
 }
 
 /** `Promise_` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Promise_: StandardSchemaV1<types.Promise_> = /* @__PURE__ */ standardSchema(
-  'collisions-client',
-  check_Promise_,
-  '`Promise_`',
-  0,
-);
-export const isPromise_: rt.Guard<types.Promise_> = /* @__PURE__ */ guardOf(check_Promise_);
-export const assertPromise_: rt.Asserts<types.Promise_> = /* @__PURE__ */ asserterOf(
+export const Promise_: StandardSchemaV1<types.Promise_> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Promise_,
   '`Promise_`',
 );
-export const validatePromise_: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_Promise_,
-  '`Promise_`',
-);
+export const isPromise_: rt.Guard<types.Promise_> = /* @__PURE__ */ guardOf(Promise_);
+export const assertPromise_: rt.Asserts<types.Promise_> = /* @__PURE__ */ asserterOf(Promise_);
+export const validatePromise_: rt.Validate = /* @__PURE__ */ validatorOf(Promise_);
 
 function check_Promise_(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -107,20 +94,13 @@ function check_Promise_(value: unknown, mode: number, label: string, depth: numb
 
 /** `StandardSchemaV1_` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const StandardSchemaV1_: StandardSchemaV1<types.StandardSchemaV1_> =
-  /* @__PURE__ */ standardSchema(
-    'collisions-client',
-    check_StandardSchemaV1_,
-    '`StandardSchemaV1_`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_StandardSchemaV1_, '`StandardSchemaV1_`');
 export const isStandardSchemaV1_: rt.Guard<types.StandardSchemaV1_> =
-  /* @__PURE__ */ guardOf(check_StandardSchemaV1_);
+  /* @__PURE__ */ guardOf(StandardSchemaV1_);
 export const assertStandardSchemaV1_: rt.Asserts<types.StandardSchemaV1_> =
-  /* @__PURE__ */ asserterOf(check_StandardSchemaV1_, '`StandardSchemaV1_`');
-export const validateStandardSchemaV1_: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_StandardSchemaV1_,
-  '`StandardSchemaV1_`',
-);
+  /* @__PURE__ */ asserterOf(StandardSchemaV1_);
+export const validateStandardSchemaV1_: rt.Validate =
+  /* @__PURE__ */ validatorOf(StandardSchemaV1_);
 
 function check_StandardSchemaV1_(
   value: unknown,
@@ -142,22 +122,15 @@ function check_StandardSchemaV1_(
 }
 
 /** `UserProfile` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const UserProfile: StandardSchemaV1<types.UserProfile> = /* @__PURE__ */ standardSchema(
-  'collisions-client',
-  check_UserProfile,
-  '`UserProfile`',
-  0,
-);
-export const isUserProfile: rt.Guard<types.UserProfile> =
-  /* @__PURE__ */ guardOf(check_UserProfile);
-export const assertUserProfile: rt.Asserts<types.UserProfile> = /* @__PURE__ */ asserterOf(
+export const UserProfile: StandardSchemaV1<types.UserProfile> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_UserProfile,
   '`UserProfile`',
 );
-export const validateUserProfile: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_UserProfile,
-  '`UserProfile`',
-);
+export const isUserProfile: rt.Guard<types.UserProfile> = /* @__PURE__ */ guardOf(UserProfile);
+export const assertUserProfile: rt.Asserts<types.UserProfile> =
+  /* @__PURE__ */ asserterOf(UserProfile);
+export const validateUserProfile: rt.Validate = /* @__PURE__ */ validatorOf(UserProfile);
 
 function check_UserProfile(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -174,22 +147,15 @@ function check_UserProfile(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `UserProfile2` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const UserProfile2: StandardSchemaV1<types.UserProfile2> = /* @__PURE__ */ standardSchema(
-  'collisions-client',
-  check_UserProfile2,
-  '`UserProfile2`',
-  0,
-);
-export const isUserProfile2: rt.Guard<types.UserProfile2> =
-  /* @__PURE__ */ guardOf(check_UserProfile2);
-export const assertUserProfile2: rt.Asserts<types.UserProfile2> = /* @__PURE__ */ asserterOf(
+export const UserProfile2: StandardSchemaV1<types.UserProfile2> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_UserProfile2,
   '`UserProfile2`',
 );
-export const validateUserProfile2: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_UserProfile2,
-  '`UserProfile2`',
-);
+export const isUserProfile2: rt.Guard<types.UserProfile2> = /* @__PURE__ */ guardOf(UserProfile2);
+export const assertUserProfile2: rt.Asserts<types.UserProfile2> =
+  /* @__PURE__ */ asserterOf(UserProfile2);
+export const validateUserProfile2: rt.Validate = /* @__PURE__ */ validatorOf(UserProfile2);
 
 function check_UserProfile2(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -206,22 +172,15 @@ function check_UserProfile2(value: unknown, mode: number, label: string, depth: 
 }
 
 /** `UserProfile3` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const UserProfile3: StandardSchemaV1<types.UserProfile3> = /* @__PURE__ */ standardSchema(
-  'collisions-client',
-  check_UserProfile3,
-  '`UserProfile3`',
-  0,
-);
-export const isUserProfile3: rt.Guard<types.UserProfile3> =
-  /* @__PURE__ */ guardOf(check_UserProfile3);
-export const assertUserProfile3: rt.Asserts<types.UserProfile3> = /* @__PURE__ */ asserterOf(
+export const UserProfile3: StandardSchemaV1<types.UserProfile3> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_UserProfile3,
   '`UserProfile3`',
 );
-export const validateUserProfile3: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_UserProfile3,
-  '`UserProfile3`',
-);
+export const isUserProfile3: rt.Guard<types.UserProfile3> = /* @__PURE__ */ guardOf(UserProfile3);
+export const assertUserProfile3: rt.Asserts<types.UserProfile3> =
+  /* @__PURE__ */ asserterOf(UserProfile3);
+export const validateUserProfile3: rt.Validate = /* @__PURE__ */ validatorOf(UserProfile3);
 
 function check_UserProfile3(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -238,21 +197,16 @@ function check_UserProfile3(value: unknown, mode: number, label: string, depth: 
 }
 
 /** `ValidationIssue_` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ValidationIssue_: StandardSchemaV1<types.ValidationIssue_> =
-  /* @__PURE__ */ standardSchema(
-    'collisions-client',
-    check_ValidationIssue_,
-    '`ValidationIssue_`',
-    0,
-  );
-export const isValidationIssue_: rt.Guard<types.ValidationIssue_> =
-  /* @__PURE__ */ guardOf(check_ValidationIssue_);
-export const assertValidationIssue_: rt.Asserts<types.ValidationIssue_> =
-  /* @__PURE__ */ asserterOf(check_ValidationIssue_, '`ValidationIssue_`');
-export const validateValidationIssue_: rt.Validate = /* @__PURE__ */ validatorOf(
+export const ValidationIssue_: StandardSchemaV1<types.ValidationIssue_> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ValidationIssue_,
   '`ValidationIssue_`',
 );
+export const isValidationIssue_: rt.Guard<types.ValidationIssue_> =
+  /* @__PURE__ */ guardOf(ValidationIssue_);
+export const assertValidationIssue_: rt.Asserts<types.ValidationIssue_> =
+  /* @__PURE__ */ asserterOf(ValidationIssue_);
+export const validateValidationIssue_: rt.Validate = /* @__PURE__ */ validatorOf(ValidationIssue_);
 
 function check_ValidationIssue_(
   value: unknown,
@@ -274,23 +228,16 @@ function check_ValidationIssue_(
 }
 
 /** `ValidationMode_` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ValidationMode_: StandardSchemaV1<types.ValidationMode_> =
-  /* @__PURE__ */ standardSchema(
-    'collisions-client',
-    check_ValidationMode_,
-    '`ValidationMode_`',
-    0,
-  );
+export const ValidationMode_: StandardSchemaV1<types.ValidationMode_> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_ValidationMode_,
+  '`ValidationMode_`',
+);
 export const isValidationMode_: rt.Guard<types.ValidationMode_> =
-  /* @__PURE__ */ guardOf(check_ValidationMode_);
-export const assertValidationMode_: rt.Asserts<types.ValidationMode_> = /* @__PURE__ */ asserterOf(
-  check_ValidationMode_,
-  '`ValidationMode_`',
-);
-export const validateValidationMode_: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ValidationMode_,
-  '`ValidationMode_`',
-);
+  /* @__PURE__ */ guardOf(ValidationMode_);
+export const assertValidationMode_: rt.Asserts<types.ValidationMode_> =
+  /* @__PURE__ */ asserterOf(ValidationMode_);
+export const validateValidationMode_: rt.Validate = /* @__PURE__ */ validatorOf(ValidationMode_);
 
 function check_ValidationMode_(
   value: unknown,
@@ -311,7 +258,7 @@ function check_ValidationMode_(
 }
 
 /** Every issue of the path parameters of `encodePathSegment2`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateEncodePathSegment2PathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateEncodePathSegment2PathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_EncodePathSegment2PathParams,
   '`EncodePathSegment2PathParams`',
   2,
@@ -329,7 +276,7 @@ function check_EncodePathSegment2PathParams(
     issues = reqString(issues, value.profileId, 'profileId');
     for (const k3 in value) {
       if (k3 !== 'profile_id' && k3 !== 'profileId') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_8, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_8, NESTED_1);
       }
     }
   } else {
@@ -340,7 +287,7 @@ function check_EncodePathSegment2PathParams(
 }
 
 /** Every issue of the query parameters of `encodePathSegment2`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateEncodePathSegment2QueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateEncodePathSegment2QueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_EncodePathSegment2QueryParams,
   '`EncodePathSegment2QueryParams`',
   2,
@@ -357,7 +304,7 @@ function check_EncodePathSegment2QueryParams(
     issues = optString(issues, value.options, 'options');
     for (const k2 in value) {
       if (k2 !== 'options') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_9, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_9, NESTED_1);
       }
     }
   } else {

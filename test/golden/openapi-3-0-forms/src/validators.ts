@@ -2,9 +2,11 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
   reqString,
+  optIntegerIn,
+  reqNumberIn,
   expected,
   isObject,
   fail,
@@ -19,15 +21,19 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
+const vendor = 'readings-client';
+
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['name'];
-const PATH_4: readonly (string | number)[] = ['location'];
-const KEYS_5: readonly string[] = ['lat', 'lon'];
-const PATH_6: readonly (string | number)[] = ['operator', 'name'];
-const PATH_7: readonly (string | number)[] = ['operator'];
-const NESTED_8: readonly string[] = ['location.lat', 'location.lon'];
-const KEYS_9: readonly string[] = [
+const PATH_4: readonly (string | number)[] = ['location', 'lat'];
+const PATH_5: readonly (string | number)[] = ['location', 'lon'];
+const PATH_6: readonly (string | number)[] = ['location'];
+const KEYS_7: readonly string[] = ['lat', 'lon'];
+const PATH_8: readonly (string | number)[] = ['operator', 'name'];
+const PATH_9: readonly (string | number)[] = ['operator'];
+const NESTED_10: readonly string[] = ['location.lat', 'location.lon'];
+const KEYS_11: readonly string[] = [
   'sensor',
   'value',
   'ratio',
@@ -37,7 +43,7 @@ const KEYS_9: readonly string[] = [
   'level',
   'operator',
 ];
-const KEYS_10: readonly string[] = [
+const KEYS_12: readonly string[] = [
   'sensor',
   'value',
   'ratio',
@@ -50,18 +56,14 @@ const KEYS_10: readonly string[] = [
 ];
 
 /** `Person` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Person: StandardSchemaV1<types.Person> = /* @__PURE__ */ standardSchema(
-  'readings-client',
-  check_Person,
-  '`Person`',
-  0,
-);
-export const isPerson: rt.Guard<types.Person> = /* @__PURE__ */ guardOf(check_Person);
-export const assertPerson: rt.Asserts<types.Person> = /* @__PURE__ */ asserterOf(
+export const Person: StandardSchemaV1<types.Person> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Person,
   '`Person`',
 );
-export const validatePerson: rt.Validate = /* @__PURE__ */ validatorOf(check_Person, '`Person`');
+export const isPerson: rt.Guard<types.Person> = /* @__PURE__ */ guardOf(Person);
+export const assertPerson: rt.Asserts<types.Person> = /* @__PURE__ */ asserterOf(Person);
+export const validatePerson: rt.Validate = /* @__PURE__ */ validatorOf(Person);
 
 function check_Person(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -78,18 +80,14 @@ function check_Person(value: unknown, mode: number, label: string, depth: number
 }
 
 /** `Reading` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Reading: StandardSchemaV1<types.Reading> = /* @__PURE__ */ standardSchema(
-  'readings-client',
-  check_Reading,
-  '`Reading`',
-  0,
-);
-export const isReading: rt.Guard<types.Reading> = /* @__PURE__ */ guardOf(check_Reading);
-export const assertReading: rt.Asserts<types.Reading> = /* @__PURE__ */ asserterOf(
+export const Reading: StandardSchemaV1<types.Reading> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Reading,
   '`Reading`',
 );
-export const validateReading: rt.Validate = /* @__PURE__ */ validatorOf(check_Reading, '`Reading`');
+export const isReading: rt.Guard<types.Reading> = /* @__PURE__ */ guardOf(Reading);
+export const assertReading: rt.Asserts<types.Reading> = /* @__PURE__ */ asserterOf(Reading);
+export const validateReading: rt.Validate = /* @__PURE__ */ validatorOf(Reading);
 
 function check_Reading(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -118,17 +116,11 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
       }
     }
     const v4 = value.count;
-    if (v4 !== undefined) {
-      if (!(typeof v4 === 'number' && Number.isInteger(v4))) {
-        issues = expected(issues, ['count'], 'an integer', v4);
-      } else {
-        if (!(v4 >= 1)) {
-          issues = fail(issues, ['count'], 'expected at least 1, found ' + String(v4));
-        }
-        if (!(v4 <= 10)) {
-          issues = fail(issues, ['count'], 'expected at most 10, found ' + String(v4));
-        }
-      }
+    if (
+      v4 !== undefined &&
+      !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 10)
+    ) {
+      issues = optIntegerIn(issues, v4, 'count', 1, 10);
     }
     const v5 = value.note;
     if (!(typeof v5 === 'string' || v5 === null)) {
@@ -138,37 +130,15 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
     if (v6 !== null) {
       if (isObject(v6)) {
         const v7 = v6.lat;
-        if (!(typeof v7 === 'number' && Number.isFinite(v7))) {
-          issues = required(issues, ['location', 'lat'], 'a number', v7);
-        } else {
-          if (!(v7 >= -90)) {
-            issues = fail(
-              issues,
-              ['location', 'lat'],
-              'expected at least -90, found ' + String(v7),
-            );
-          }
-          if (!(v7 <= 90)) {
-            issues = fail(issues, ['location', 'lat'], 'expected at most 90, found ' + String(v7));
-          }
+        if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
+          issues = reqNumberIn(issues, v7, PATH_4, -90, 90);
         }
         const v8 = v6.lon;
-        if (!(typeof v8 === 'number' && Number.isFinite(v8))) {
-          issues = required(issues, ['location', 'lon'], 'a number', v8);
-        } else {
-          if (!(v8 >= -180)) {
-            issues = fail(
-              issues,
-              ['location', 'lon'],
-              'expected at least -180, found ' + String(v8),
-            );
-          }
-          if (!(v8 <= 180)) {
-            issues = fail(issues, ['location', 'lon'], 'expected at most 180, found ' + String(v8));
-          }
+        if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
+          issues = reqNumberIn(issues, v8, PATH_5, -180, 180);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_4, v6, '`location`', KEYS_5, NESTED_1);
+          issues = unknownKeys(issues, PATH_6, v6, '`location`', KEYS_7, NESTED_1);
         }
       } else {
         issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6);
@@ -187,16 +157,16 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
     const v11 = value.operator;
     if (v11 !== null) {
       if (isObject(v11)) {
-        issues = reqString(issues, v11.name, PATH_6);
+        issues = reqString(issues, v11.name, PATH_8);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_7, v11, '`operator`', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_9, v11, '`operator`', KEYS_3, NESTED_1);
         }
       } else {
         issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_8);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_10);
     }
   } else {
     issues = expected(issues, [], 'an object `{ sensor, value, ratio, count, … }`', value);
@@ -206,22 +176,16 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
 }
 
 /** `StoredReading` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const StoredReading: StandardSchemaV1<types.StoredReading> = /* @__PURE__ */ standardSchema(
-  'readings-client',
+export const StoredReading: StandardSchemaV1<types.StoredReading> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_StoredReading,
   '`StoredReading`',
-  0,
 );
 export const isStoredReading: rt.Guard<types.StoredReading> =
-  /* @__PURE__ */ guardOf(check_StoredReading);
-export const assertStoredReading: rt.Asserts<types.StoredReading> = /* @__PURE__ */ asserterOf(
-  check_StoredReading,
-  '`StoredReading`',
-);
-export const validateStoredReading: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_StoredReading,
-  '`StoredReading`',
-);
+  /* @__PURE__ */ guardOf(StoredReading);
+export const assertStoredReading: rt.Asserts<types.StoredReading> =
+  /* @__PURE__ */ asserterOf(StoredReading);
+export const validateStoredReading: rt.Validate = /* @__PURE__ */ validatorOf(StoredReading);
 
 function check_StoredReading(
   value: unknown,
@@ -255,17 +219,11 @@ function check_StoredReading(
       }
     }
     const v4 = value.count;
-    if (v4 !== undefined) {
-      if (!(typeof v4 === 'number' && Number.isInteger(v4))) {
-        issues = expected(issues, ['count'], 'an integer', v4);
-      } else {
-        if (!(v4 >= 1)) {
-          issues = fail(issues, ['count'], 'expected at least 1, found ' + String(v4));
-        }
-        if (!(v4 <= 10)) {
-          issues = fail(issues, ['count'], 'expected at most 10, found ' + String(v4));
-        }
-      }
+    if (
+      v4 !== undefined &&
+      !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 10)
+    ) {
+      issues = optIntegerIn(issues, v4, 'count', 1, 10);
     }
     const v5 = value.note;
     if (!(typeof v5 === 'string' || v5 === null)) {
@@ -275,37 +233,15 @@ function check_StoredReading(
     if (v6 !== null) {
       if (isObject(v6)) {
         const v7 = v6.lat;
-        if (!(typeof v7 === 'number' && Number.isFinite(v7))) {
-          issues = required(issues, ['location', 'lat'], 'a number', v7);
-        } else {
-          if (!(v7 >= -90)) {
-            issues = fail(
-              issues,
-              ['location', 'lat'],
-              'expected at least -90, found ' + String(v7),
-            );
-          }
-          if (!(v7 <= 90)) {
-            issues = fail(issues, ['location', 'lat'], 'expected at most 90, found ' + String(v7));
-          }
+        if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
+          issues = reqNumberIn(issues, v7, PATH_4, -90, 90);
         }
         const v8 = v6.lon;
-        if (!(typeof v8 === 'number' && Number.isFinite(v8))) {
-          issues = required(issues, ['location', 'lon'], 'a number', v8);
-        } else {
-          if (!(v8 >= -180)) {
-            issues = fail(
-              issues,
-              ['location', 'lon'],
-              'expected at least -180, found ' + String(v8),
-            );
-          }
-          if (!(v8 <= 180)) {
-            issues = fail(issues, ['location', 'lon'], 'expected at most 180, found ' + String(v8));
-          }
+        if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
+          issues = reqNumberIn(issues, v8, PATH_5, -180, 180);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_4, v6, '`location`', KEYS_5, NESTED_1);
+          issues = unknownKeys(issues, PATH_6, v6, '`location`', KEYS_7, NESTED_1);
         }
       } else {
         issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6);
@@ -324,9 +260,9 @@ function check_StoredReading(
     const v11 = value.operator;
     if (v11 !== null) {
       if (isObject(v11)) {
-        issues = reqString(issues, v11.name, PATH_6);
+        issues = reqString(issues, v11.name, PATH_8);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_7, v11, '`operator`', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_9, v11, '`operator`', KEYS_3, NESTED_1);
         }
       } else {
         issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11);
@@ -334,7 +270,7 @@ function check_StoredReading(
     }
     issues = reqString(issues, value.id, 'id');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_8);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_10);
     }
   } else {
     issues = expected(issues, [], 'an object `{ sensor, value, ratio, count, … }`', value);

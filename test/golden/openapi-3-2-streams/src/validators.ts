@@ -2,21 +2,25 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqInteger,
   reqNumber,
   reqConst,
+  reqStringIn,
+  reqIntegerIn,
+  optIntegerIn,
+  reqEnum,
+  optEnum,
   expected,
   isObject,
   fail,
   required,
-  requiredUnlisted,
-  unlisted,
   unionIssues,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -26,48 +30,47 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['op', 'key', 'value'];
-const PATH_4: readonly (string | number)[] = ['data', 'text'];
-const PATH_5: readonly (string | number)[] = ['data'];
-const KEYS_6: readonly string[] = ['text', 'index'];
-const NESTED_7: readonly string[] = ['data.text', 'data.index'];
-const KEYS_8: readonly string[] = ['event', 'data', 'id', 'retry'];
-const KEYS_9: readonly string[] = ['name', 'size'];
-const KEYS_10: readonly string[] = ['imported'];
-const KEYS_11: readonly string[] = ['name', 'value'];
-const KEYS_12: readonly string[] = ['level', 'message', 'at'];
-const KEYS_13: readonly string[] = ['delta', 'usage', 'note'];
-const KEYS_14: readonly string[] = ['tokens'];
-const NESTED_15: readonly string[] = ['data.tokens'];
-const KEYS_16: readonly string[] = ['chat_id'];
-const KEYS_17: readonly string[] = ['level'];
+const vendor = 'streams-client';
+
+const ENUM_1: readonly string[] = ['put', 'delete'];
+const NESTED_2: readonly string[] = [];
+const PATH_3: readonly (string | number)[] = [];
+const KEYS_4: readonly string[] = ['op', 'key', 'value'];
+const PATH_5: readonly (string | number)[] = ['data', 'text'];
+const PATH_6: readonly (string | number)[] = ['data', 'index'];
+const PATH_7: readonly (string | number)[] = ['data'];
+const KEYS_8: readonly string[] = ['text', 'index'];
+const NESTED_9: readonly string[] = ['data.text', 'data.index'];
+const KEYS_10: readonly string[] = ['event', 'data', 'id', 'retry'];
+const KEYS_11: readonly string[] = ['name', 'size'];
+const KEYS_12: readonly string[] = ['imported'];
+const KEYS_13: readonly string[] = ['name', 'value'];
+const ENUM_14: readonly string[] = ['info', 'warn', 'error'];
+const KEYS_15: readonly string[] = ['level', 'message', 'at'];
+const KEYS_16: readonly string[] = ['delta', 'usage', 'note'];
+const PATH_17: readonly (string | number)[] = ['data', 'tokens'];
+const KEYS_18: readonly string[] = ['tokens'];
+const NESTED_19: readonly string[] = ['data.tokens'];
+const KEYS_20: readonly string[] = ['chat_id'];
+const KEYS_21: readonly string[] = ['level'];
 
 /** `Change` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Change: StandardSchemaV1<types.Change> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_Change,
-  '`Change`',
-  0,
-);
-export const isChange: rt.Guard<types.Change> = /* @__PURE__ */ guardOf(check_Change);
-export const assertChange: rt.Asserts<types.Change> = /* @__PURE__ */ asserterOf(
+export const Change: StandardSchemaV1<types.Change> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Change,
   '`Change`',
 );
-export const validateChange: rt.Validate = /* @__PURE__ */ validatorOf(check_Change, '`Change`');
+export const isChange: rt.Guard<types.Change> = /* @__PURE__ */ guardOf(Change);
+export const assertChange: rt.Asserts<types.Change> = /* @__PURE__ */ asserterOf(Change);
+export const validateChange: rt.Validate = /* @__PURE__ */ validatorOf(Change);
 
 function check_Change(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.op;
-    if (!(v1 === 'put' || v1 === 'delete' || ((mode & 2) === 0 && typeof v1 === 'string'))) {
-      issues = requiredUnlisted(issues, ['op'], "one of 'put', 'delete'", v1);
-    }
+    issues = reqEnum(issues, value.op, 'op', ENUM_1, mode);
     issues = reqString(issues, value.key, 'key');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ op, key, value }`', value);
@@ -77,21 +80,15 @@ function check_Change(value: unknown, mode: number, label: string, depth: number
 }
 
 /** `DeltaEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const DeltaEvent: StandardSchemaV1<types.DeltaEvent> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_DeltaEvent,
-  '`DeltaEvent`',
-  0,
-);
-export const isDeltaEvent: rt.Guard<types.DeltaEvent> = /* @__PURE__ */ guardOf(check_DeltaEvent);
-export const assertDeltaEvent: rt.Asserts<types.DeltaEvent> = /* @__PURE__ */ asserterOf(
+export const DeltaEvent: StandardSchemaV1<types.DeltaEvent> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_DeltaEvent,
   '`DeltaEvent`',
 );
-export const validateDeltaEvent: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_DeltaEvent,
-  '`DeltaEvent`',
-);
+export const isDeltaEvent: rt.Guard<types.DeltaEvent> = /* @__PURE__ */ guardOf(DeltaEvent);
+export const assertDeltaEvent: rt.Asserts<types.DeltaEvent> =
+  /* @__PURE__ */ asserterOf(DeltaEvent);
+export const validateDeltaEvent: rt.Validate = /* @__PURE__ */ validatorOf(DeltaEvent);
 
 function check_DeltaEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -99,32 +96,24 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
     issues = reqConst(issues, value.event, 'event', 'delta');
     const v2 = value.data;
     if (isObject(v2)) {
-      issues = reqString(issues, v2.text, PATH_4);
+      issues = reqString(issues, v2.text, PATH_5);
       const v4 = v2.index;
-      if (v4 !== undefined) {
-        if (!(typeof v4 === 'number' && Number.isInteger(v4))) {
-          issues = expected(issues, ['data', 'index'], 'an integer', v4);
-        } else if (!(v4 >= 0)) {
-          issues = fail(issues, ['data', 'index'], 'expected at least 0, found ' + String(v4));
-        }
+      if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
+        issues = optIntegerIn(issues, v4, PATH_6, 0, Infinity);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_5, v2, '`data`', KEYS_6, NESTED_1);
+        issues = unknownKeys(issues, PATH_7, v2, '`data`', KEYS_8, NESTED_2);
       }
     } else {
       issues = required(issues, ['data'], 'an object `{ text, index }`', v2);
     }
     issues = optString(issues, value.id, 'id');
     const v7 = value.retry;
-    if (v7 !== undefined) {
-      if (!(typeof v7 === 'number' && Number.isInteger(v7))) {
-        issues = expected(issues, ['retry'], 'an integer', v7);
-      } else if (!(v7 >= 0)) {
-        issues = fail(issues, ['retry'], 'expected at least 0, found ' + String(v7));
-      }
+    if (v7 !== undefined && !(typeof v7 === 'number' && Number.isInteger(v7) && v7 >= 0)) {
+      issues = optIntegerIn(issues, v7, 'retry', 0, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_7);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_9);
     }
   } else {
     issues = expected(issues, [], 'an object `{ event, data, id, retry }`', value);
@@ -134,43 +123,27 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
 }
 
 /** `ImportRecord` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ImportRecord: StandardSchemaV1<types.ImportRecord> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_ImportRecord,
-  '`ImportRecord`',
-  0,
-);
-export const isImportRecord: rt.Guard<types.ImportRecord> =
-  /* @__PURE__ */ guardOf(check_ImportRecord);
-export const assertImportRecord: rt.Asserts<types.ImportRecord> = /* @__PURE__ */ asserterOf(
+export const ImportRecord: StandardSchemaV1<types.ImportRecord> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ImportRecord,
   '`ImportRecord`',
 );
-export const validateImportRecord: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ImportRecord,
-  '`ImportRecord`',
-);
+export const isImportRecord: rt.Guard<types.ImportRecord> = /* @__PURE__ */ guardOf(ImportRecord);
+export const assertImportRecord: rt.Asserts<types.ImportRecord> =
+  /* @__PURE__ */ asserterOf(ImportRecord);
+export const validateImportRecord: rt.Validate = /* @__PURE__ */ validatorOf(ImportRecord);
 
 function check_ImportRecord(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.name;
-    if (typeof v1 !== 'string') {
-      issues = required(issues, ['name'], 'a string', v1);
-    } else if (v1 === '') {
-      issues = fail(issues, ['name'], 'expected at least 1 character, found 0');
-    }
+    issues = reqStringIn(issues, value.name, 'name', 1);
     const v2 = value.size;
-    if (v2 !== undefined) {
-      if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-        issues = expected(issues, ['size'], 'an integer', v2);
-      } else if (!(v2 >= 0)) {
-        issues = fail(issues, ['size'], 'expected at least 0, found ' + String(v2));
-      }
+    if (v2 !== undefined && !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
+      issues = optIntegerIn(issues, v2, 'size', 0, Infinity);
     }
     for (const k3 in value) {
       if (k3 !== 'name' && k3 !== 'size') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_9, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_11, NESTED_2);
       }
     }
   } else {
@@ -181,29 +154,22 @@ function check_ImportRecord(value: unknown, mode: number, label: string, depth: 
 }
 
 /** `ImportResult` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ImportResult: StandardSchemaV1<types.ImportResult> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_ImportResult,
-  '`ImportResult`',
-  0,
-);
-export const isImportResult: rt.Guard<types.ImportResult> =
-  /* @__PURE__ */ guardOf(check_ImportResult);
-export const assertImportResult: rt.Asserts<types.ImportResult> = /* @__PURE__ */ asserterOf(
+export const ImportResult: StandardSchemaV1<types.ImportResult> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ImportResult,
   '`ImportResult`',
 );
-export const validateImportResult: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ImportResult,
-  '`ImportResult`',
-);
+export const isImportResult: rt.Guard<types.ImportResult> = /* @__PURE__ */ guardOf(ImportResult);
+export const assertImportResult: rt.Asserts<types.ImportResult> =
+  /* @__PURE__ */ asserterOf(ImportResult);
+export const validateImportResult: rt.Validate = /* @__PURE__ */ validatorOf(ImportResult);
 
 function check_ImportResult(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
     issues = reqInteger(issues, value.imported, 'imported');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_12, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ imported }`', value);
@@ -213,18 +179,16 @@ function check_ImportResult(value: unknown, mode: number, label: string, depth: 
 }
 
 /** `ListMetricsItem` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ListMetricsItem: StandardSchemaV1<types.ListMetricsItem> =
-  /* @__PURE__ */ standardSchema('streams-client', check_ListMetricsItem, '`ListMetricsItem`', 0);
+export const ListMetricsItem: StandardSchemaV1<types.ListMetricsItem> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_ListMetricsItem,
+  '`ListMetricsItem`',
+);
 export const isListMetricsItem: rt.Guard<types.ListMetricsItem> =
-  /* @__PURE__ */ guardOf(check_ListMetricsItem);
-export const assertListMetricsItem: rt.Asserts<types.ListMetricsItem> = /* @__PURE__ */ asserterOf(
-  check_ListMetricsItem,
-  '`ListMetricsItem`',
-);
-export const validateListMetricsItem: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListMetricsItem,
-  '`ListMetricsItem`',
-);
+  /* @__PURE__ */ guardOf(ListMetricsItem);
+export const assertListMetricsItem: rt.Asserts<types.ListMetricsItem> =
+  /* @__PURE__ */ asserterOf(ListMetricsItem);
+export const validateListMetricsItem: rt.Validate = /* @__PURE__ */ validatorOf(ListMetricsItem);
 
 function check_ListMetricsItem(
   value: unknown,
@@ -237,7 +201,7 @@ function check_ListMetricsItem(
     issues = reqString(issues, value.name, 'name');
     issues = reqNumber(issues, value.value, 'value');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_13, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ name, value }`', value);
@@ -247,38 +211,23 @@ function check_ListMetricsItem(
 }
 
 /** `LogEntry` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const LogEntry: StandardSchemaV1<types.LogEntry> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_LogEntry,
-  '`LogEntry`',
-  0,
-);
-export const isLogEntry: rt.Guard<types.LogEntry> = /* @__PURE__ */ guardOf(check_LogEntry);
-export const assertLogEntry: rt.Asserts<types.LogEntry> = /* @__PURE__ */ asserterOf(
+export const LogEntry: StandardSchemaV1<types.LogEntry> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_LogEntry,
   '`LogEntry`',
 );
-export const validateLogEntry: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_LogEntry,
-  '`LogEntry`',
-);
+export const isLogEntry: rt.Guard<types.LogEntry> = /* @__PURE__ */ guardOf(LogEntry);
+export const assertLogEntry: rt.Asserts<types.LogEntry> = /* @__PURE__ */ asserterOf(LogEntry);
+export const validateLogEntry: rt.Validate = /* @__PURE__ */ validatorOf(LogEntry);
 
 function check_LogEntry(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.level;
-    if (!(
-      v1 === 'info' ||
-      v1 === 'warn' ||
-      v1 === 'error' ||
-      ((mode & 2) === 0 && typeof v1 === 'string')
-    )) {
-      issues = requiredUnlisted(issues, ['level'], "one of 'info', 'warn', 'error'", v1);
-    }
+    issues = reqEnum(issues, value.level, 'level', ENUM_14, mode);
     issues = reqString(issues, value.message, 'message');
     issues = optString(issues, value.at, 'at');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_15, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ level, message, at }`', value);
@@ -288,21 +237,14 @@ function check_LogEntry(value: unknown, mode: number, label: string, depth: numb
 }
 
 /** `NoteEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const NoteEvent: StandardSchemaV1<types.NoteEvent> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_NoteEvent,
-  '`NoteEvent`',
-  0,
-);
-export const isNoteEvent: rt.Guard<types.NoteEvent> = /* @__PURE__ */ guardOf(check_NoteEvent);
-export const assertNoteEvent: rt.Asserts<types.NoteEvent> = /* @__PURE__ */ asserterOf(
+export const NoteEvent: StandardSchemaV1<types.NoteEvent> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_NoteEvent,
   '`NoteEvent`',
 );
-export const validateNoteEvent: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_NoteEvent,
-  '`NoteEvent`',
-);
+export const isNoteEvent: rt.Guard<types.NoteEvent> = /* @__PURE__ */ guardOf(NoteEvent);
+export const assertNoteEvent: rt.Asserts<types.NoteEvent> = /* @__PURE__ */ asserterOf(NoteEvent);
+export const validateNoteEvent: rt.Validate = /* @__PURE__ */ validatorOf(NoteEvent);
 
 function check_NoteEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -311,15 +253,11 @@ function check_NoteEvent(value: unknown, mode: number, label: string, depth: num
     issues = reqString(issues, value.data, 'data');
     issues = optString(issues, value.id, 'id');
     const v4 = value.retry;
-    if (v4 !== undefined) {
-      if (!(typeof v4 === 'number' && Number.isInteger(v4))) {
-        issues = expected(issues, ['retry'], 'an integer', v4);
-      } else if (!(v4 >= 0)) {
-        issues = fail(issues, ['retry'], 'expected at least 0, found ' + String(v4));
-      }
+    if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
+      issues = optIntegerIn(issues, v4, 'retry', 0, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_2);
     }
   } else {
     issues = expected(issues, [], 'an object `{ event, data, id, retry }`', value);
@@ -330,21 +268,13 @@ function check_NoteEvent(value: unknown, mode: number, label: string, depth: num
 
 /** `StreamChatEventsItem` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const StreamChatEventsItem: StandardSchemaV1<types.StreamChatEventsItem> =
-  /* @__PURE__ */ standardSchema(
-    'streams-client',
-    check_StreamChatEventsItem,
-    '`StreamChatEventsItem`',
-    0,
-  );
-export const isStreamChatEventsItem: rt.Guard<types.StreamChatEventsItem> = /* @__PURE__ */ guardOf(
-  check_StreamChatEventsItem,
-);
+  /* @__PURE__ */ schemaOf(vendor, check_StreamChatEventsItem, '`StreamChatEventsItem`');
+export const isStreamChatEventsItem: rt.Guard<types.StreamChatEventsItem> =
+  /* @__PURE__ */ guardOf(StreamChatEventsItem);
 export const assertStreamChatEventsItem: rt.Asserts<types.StreamChatEventsItem> =
-  /* @__PURE__ */ asserterOf(check_StreamChatEventsItem, '`StreamChatEventsItem`');
-export const validateStreamChatEventsItem: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_StreamChatEventsItem,
-  '`StreamChatEventsItem`',
-);
+  /* @__PURE__ */ asserterOf(StreamChatEventsItem);
+export const validateStreamChatEventsItem: rt.Validate =
+  /* @__PURE__ */ validatorOf(StreamChatEventsItem);
 
 function check_StreamChatEventsItem(
   value: unknown,
@@ -371,7 +301,7 @@ function check_StreamChatEventsItem(
       (mode & 2) === 0 &&
       isObject(value) &&
       typeof value.event === 'string' &&
-      !KEYS_13.includes(value.event)
+      !KEYS_16.includes(value.event)
     )) {
       issues = unionIssues(
         issues,
@@ -399,21 +329,15 @@ function check_StreamChatEventsItem(
 }
 
 /** `UsageEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const UsageEvent: StandardSchemaV1<types.UsageEvent> = /* @__PURE__ */ standardSchema(
-  'streams-client',
-  check_UsageEvent,
-  '`UsageEvent`',
-  0,
-);
-export const isUsageEvent: rt.Guard<types.UsageEvent> = /* @__PURE__ */ guardOf(check_UsageEvent);
-export const assertUsageEvent: rt.Asserts<types.UsageEvent> = /* @__PURE__ */ asserterOf(
+export const UsageEvent: StandardSchemaV1<types.UsageEvent> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_UsageEvent,
   '`UsageEvent`',
 );
-export const validateUsageEvent: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_UsageEvent,
-  '`UsageEvent`',
-);
+export const isUsageEvent: rt.Guard<types.UsageEvent> = /* @__PURE__ */ guardOf(UsageEvent);
+export const assertUsageEvent: rt.Asserts<types.UsageEvent> =
+  /* @__PURE__ */ asserterOf(UsageEvent);
+export const validateUsageEvent: rt.Validate = /* @__PURE__ */ validatorOf(UsageEvent);
 
 function check_UsageEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -422,28 +346,22 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
     const v2 = value.data;
     if (isObject(v2)) {
       const v3 = v2.tokens;
-      if (!(typeof v3 === 'number' && Number.isInteger(v3))) {
-        issues = required(issues, ['data', 'tokens'], 'an integer', v3);
-      } else if (!(v3 >= 0)) {
-        issues = fail(issues, ['data', 'tokens'], 'expected at least 0, found ' + String(v3));
+      if (!(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0)) {
+        issues = reqIntegerIn(issues, v3, PATH_17, 0, Infinity);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_5, v2, '`data`', KEYS_14, NESTED_1);
+        issues = unknownKeys(issues, PATH_7, v2, '`data`', KEYS_18, NESTED_2);
       }
     } else {
       issues = required(issues, ['data'], 'an object `{ tokens }`', v2);
     }
     issues = optString(issues, value.id, 'id');
     const v6 = value.retry;
-    if (v6 !== undefined) {
-      if (!(typeof v6 === 'number' && Number.isInteger(v6))) {
-        issues = expected(issues, ['retry'], 'an integer', v6);
-      } else if (!(v6 >= 0)) {
-        issues = fail(issues, ['retry'], 'expected at least 0, found ' + String(v6));
-      }
+    if (v6 !== undefined && !(typeof v6 === 'number' && Number.isInteger(v6) && v6 >= 0)) {
+      issues = optIntegerIn(issues, v6, 'retry', 0, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_15);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_19);
     }
   } else {
     issues = expected(issues, [], 'an object `{ event, data, id, retry }`', value);
@@ -453,7 +371,7 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
 }
 
 /** Every issue of the path parameters of `streamChatEvents`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateStreamChatEventsPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateStreamChatEventsPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_StreamChatEventsPathParams,
   '`StreamChatEventsPathParams`',
   2,
@@ -470,7 +388,7 @@ function check_StreamChatEventsPathParams(
     issues = reqString(issues, value.chat_id, 'chat_id');
     for (const k2 in value) {
       if (k2 !== 'chat_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_16, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_20, NESTED_2);
       }
     }
   } else {
@@ -481,7 +399,7 @@ function check_StreamChatEventsPathParams(
 }
 
 /** Every issue of the query parameters of `listLogs`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListLogsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListLogsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListLogsQueryParams,
   '`ListLogsQueryParams`',
   2,
@@ -495,20 +413,10 @@ function check_ListLogsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.level;
-    if (v1 !== undefined) {
-      if (!(
-        v1 === 'info' ||
-        v1 === 'warn' ||
-        v1 === 'error' ||
-        ((mode & 2) === 0 && typeof v1 === 'string')
-      )) {
-        issues = unlisted(issues, ['level'], "one of 'info', 'warn', 'error'", v1);
-      }
-    }
+    issues = optEnum(issues, value.level, 'level', ENUM_14, mode);
     for (const k2 in value) {
       if (k2 !== 'level') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_17, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_21, NESTED_2);
       }
     }
   } else {

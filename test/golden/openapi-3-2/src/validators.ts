@@ -2,20 +2,22 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqInteger,
   optBoolean,
   reqConst,
+  optIntegerIn,
   expected,
   isObject,
   fail,
   nestIssues,
   required,
   unlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -24,6 +26,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'notes-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -46,21 +50,15 @@ const KEYS_18: readonly string[] = ['Destination'];
 const KEYS_19: readonly string[] = ['event_id'];
 
 /** `ClickEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ClickEvent: StandardSchemaV1<types.ClickEvent> = /* @__PURE__ */ standardSchema(
-  'notes-client',
-  check_ClickEvent,
-  '`ClickEvent`',
-  0,
-);
-export const isClickEvent: rt.Guard<types.ClickEvent> = /* @__PURE__ */ guardOf(check_ClickEvent);
-export const assertClickEvent: rt.Asserts<types.ClickEvent> = /* @__PURE__ */ asserterOf(
+export const ClickEvent: StandardSchemaV1<types.ClickEvent> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ClickEvent,
   '`ClickEvent`',
 );
-export const validateClickEvent: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ClickEvent,
-  '`ClickEvent`',
-);
+export const isClickEvent: rt.Guard<types.ClickEvent> = /* @__PURE__ */ guardOf(ClickEvent);
+export const assertClickEvent: rt.Asserts<types.ClickEvent> =
+  /* @__PURE__ */ asserterOf(ClickEvent);
+export const validateClickEvent: rt.Validate = /* @__PURE__ */ validatorOf(ClickEvent);
 
 function check_ClickEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -79,18 +77,14 @@ function check_ClickEvent(value: unknown, mode: number, label: string, depth: nu
 }
 
 /** `Event` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Event: StandardSchemaV1<types.Event> = /* @__PURE__ */ standardSchema(
-  'notes-client',
-  check_Event,
-  '`Event`',
-  0,
-);
-export const isEvent: rt.Guard<types.Event> = /* @__PURE__ */ guardOf(check_Event);
-export const assertEvent: rt.Asserts<types.Event> = /* @__PURE__ */ asserterOf(
+export const Event: StandardSchemaV1<types.Event> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Event,
   '`Event`',
 );
-export const validateEvent: rt.Validate = /* @__PURE__ */ validatorOf(check_Event, '`Event`');
+export const isEvent: rt.Guard<types.Event> = /* @__PURE__ */ guardOf(Event);
+export const assertEvent: rt.Asserts<types.Event> = /* @__PURE__ */ asserterOf(Event);
+export const validateEvent: rt.Validate = /* @__PURE__ */ validatorOf(Event);
 
 function check_Event(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -127,21 +121,14 @@ function check_Event(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** `KeyEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const KeyEvent: StandardSchemaV1<types.KeyEvent> = /* @__PURE__ */ standardSchema(
-  'notes-client',
-  check_KeyEvent,
-  '`KeyEvent`',
-  0,
-);
-export const isKeyEvent: rt.Guard<types.KeyEvent> = /* @__PURE__ */ guardOf(check_KeyEvent);
-export const assertKeyEvent: rt.Asserts<types.KeyEvent> = /* @__PURE__ */ asserterOf(
+export const KeyEvent: StandardSchemaV1<types.KeyEvent> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_KeyEvent,
   '`KeyEvent`',
 );
-export const validateKeyEvent: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_KeyEvent,
-  '`KeyEvent`',
-);
+export const isKeyEvent: rt.Guard<types.KeyEvent> = /* @__PURE__ */ guardOf(KeyEvent);
+export const assertKeyEvent: rt.Asserts<types.KeyEvent> = /* @__PURE__ */ asserterOf(KeyEvent);
+export const validateKeyEvent: rt.Validate = /* @__PURE__ */ validatorOf(KeyEvent);
 
 function check_KeyEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -159,15 +146,14 @@ function check_KeyEvent(value: unknown, mode: number, label: string, depth: numb
 }
 
 /** `Note` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Note: StandardSchemaV1<types.Note> = /* @__PURE__ */ standardSchema(
-  'notes-client',
+export const Note: StandardSchemaV1<types.Note> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Note,
   '`Note`',
-  0,
 );
-export const isNote: rt.Guard<types.Note> = /* @__PURE__ */ guardOf(check_Note);
-export const assertNote: rt.Asserts<types.Note> = /* @__PURE__ */ asserterOf(check_Note, '`Note`');
-export const validateNote: rt.Validate = /* @__PURE__ */ validatorOf(check_Note, '`Note`');
+export const isNote: rt.Guard<types.Note> = /* @__PURE__ */ guardOf(Note);
+export const assertNote: rt.Asserts<types.Note> = /* @__PURE__ */ asserterOf(Note);
+export const validateNote: rt.Validate = /* @__PURE__ */ validatorOf(Note);
 
 function check_Note(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -190,21 +176,15 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
 }
 
 /** `NoteFilter` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const NoteFilter: StandardSchemaV1<types.NoteFilter> = /* @__PURE__ */ standardSchema(
-  'notes-client',
-  check_NoteFilter,
-  '`NoteFilter`',
-  0,
-);
-export const isNoteFilter: rt.Guard<types.NoteFilter> = /* @__PURE__ */ guardOf(check_NoteFilter);
-export const assertNoteFilter: rt.Asserts<types.NoteFilter> = /* @__PURE__ */ asserterOf(
+export const NoteFilter: StandardSchemaV1<types.NoteFilter> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_NoteFilter,
   '`NoteFilter`',
 );
-export const validateNoteFilter: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_NoteFilter,
-  '`NoteFilter`',
-);
+export const isNoteFilter: rt.Guard<types.NoteFilter> = /* @__PURE__ */ guardOf(NoteFilter);
+export const assertNoteFilter: rt.Asserts<types.NoteFilter> =
+  /* @__PURE__ */ asserterOf(NoteFilter);
+export const validateNoteFilter: rt.Validate = /* @__PURE__ */ validatorOf(NoteFilter);
 
 function check_NoteFilter(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -212,12 +192,8 @@ function check_NoteFilter(value: unknown, mode: number, label: string, depth: nu
     issues = optBoolean(issues, value.pinned, 'pinned');
     issues = optString(issues, value.tag, 'tag');
     const v3 = value.limit;
-    if (v3 !== undefined) {
-      if (!(typeof v3 === 'number' && Number.isInteger(v3))) {
-        issues = expected(issues, ['limit'], 'an integer', v3);
-      } else if (!(v3 >= 1)) {
-        issues = fail(issues, ['limit'], 'expected at least 1, found ' + String(v3));
-      }
+    if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
+      issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
@@ -230,16 +206,16 @@ function check_NoteFilter(value: unknown, mode: number, label: string, depth: nu
 }
 
 /** `NoteListResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const NoteListResponse: StandardSchemaV1<types.NoteListResponse> =
-  /* @__PURE__ */ standardSchema('notes-client', check_NoteListResponse, '`NoteListResponse`', 0);
-export const isNoteListResponse: rt.Guard<types.NoteListResponse> =
-  /* @__PURE__ */ guardOf(check_NoteListResponse);
-export const assertNoteListResponse: rt.Asserts<types.NoteListResponse> =
-  /* @__PURE__ */ asserterOf(check_NoteListResponse, '`NoteListResponse`');
-export const validateNoteListResponse: rt.Validate = /* @__PURE__ */ validatorOf(
+export const NoteListResponse: StandardSchemaV1<types.NoteListResponse> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_NoteListResponse,
   '`NoteListResponse`',
 );
+export const isNoteListResponse: rt.Guard<types.NoteListResponse> =
+  /* @__PURE__ */ guardOf(NoteListResponse);
+export const assertNoteListResponse: rt.Asserts<types.NoteListResponse> =
+  /* @__PURE__ */ asserterOf(NoteListResponse);
+export const validateNoteListResponse: rt.Validate = /* @__PURE__ */ validatorOf(NoteListResponse);
 
 function check_NoteListResponse(
   value: unknown,
@@ -305,21 +281,15 @@ function check_NoteListResponse(
 }
 
 /** `NoteParams` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const NoteParams: StandardSchemaV1<types.NoteParams> = /* @__PURE__ */ standardSchema(
-  'notes-client',
-  check_NoteParams,
-  '`NoteParams`',
-  0,
-);
-export const isNoteParams: rt.Guard<types.NoteParams> = /* @__PURE__ */ guardOf(check_NoteParams);
-export const assertNoteParams: rt.Asserts<types.NoteParams> = /* @__PURE__ */ asserterOf(
+export const NoteParams: StandardSchemaV1<types.NoteParams> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_NoteParams,
   '`NoteParams`',
 );
-export const validateNoteParams: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_NoteParams,
-  '`NoteParams`',
-);
+export const isNoteParams: rt.Guard<types.NoteParams> = /* @__PURE__ */ guardOf(NoteParams);
+export const assertNoteParams: rt.Asserts<types.NoteParams> =
+  /* @__PURE__ */ asserterOf(NoteParams);
+export const validateNoteParams: rt.Validate = /* @__PURE__ */ validatorOf(NoteParams);
 
 function check_NoteParams(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -337,21 +307,15 @@ function check_NoteParams(value: unknown, mode: number, label: string, depth: nu
 }
 
 /** `NoteSearch` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const NoteSearch: StandardSchemaV1<types.NoteSearch> = /* @__PURE__ */ standardSchema(
-  'notes-client',
-  check_NoteSearch,
-  '`NoteSearch`',
-  0,
-);
-export const isNoteSearch: rt.Guard<types.NoteSearch> = /* @__PURE__ */ guardOf(check_NoteSearch);
-export const assertNoteSearch: rt.Asserts<types.NoteSearch> = /* @__PURE__ */ asserterOf(
+export const NoteSearch: StandardSchemaV1<types.NoteSearch> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_NoteSearch,
   '`NoteSearch`',
 );
-export const validateNoteSearch: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_NoteSearch,
-  '`NoteSearch`',
-);
+export const isNoteSearch: rt.Guard<types.NoteSearch> = /* @__PURE__ */ guardOf(NoteSearch);
+export const assertNoteSearch: rt.Asserts<types.NoteSearch> =
+  /* @__PURE__ */ asserterOf(NoteSearch);
+export const validateNoteSearch: rt.Validate = /* @__PURE__ */ validatorOf(NoteSearch);
 
 function check_NoteSearch(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -381,21 +345,15 @@ function check_NoteSearch(value: unknown, mode: number, label: string, depth: nu
 }
 
 /** `OtherEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const OtherEvent: StandardSchemaV1<types.OtherEvent> = /* @__PURE__ */ standardSchema(
-  'notes-client',
-  check_OtherEvent,
-  '`OtherEvent`',
-  0,
-);
-export const isOtherEvent: rt.Guard<types.OtherEvent> = /* @__PURE__ */ guardOf(check_OtherEvent);
-export const assertOtherEvent: rt.Asserts<types.OtherEvent> = /* @__PURE__ */ asserterOf(
+export const OtherEvent: StandardSchemaV1<types.OtherEvent> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_OtherEvent,
   '`OtherEvent`',
 );
-export const validateOtherEvent: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OtherEvent,
-  '`OtherEvent`',
-);
+export const isOtherEvent: rt.Guard<types.OtherEvent> = /* @__PURE__ */ guardOf(OtherEvent);
+export const assertOtherEvent: rt.Asserts<types.OtherEvent> =
+  /* @__PURE__ */ asserterOf(OtherEvent);
+export const validateOtherEvent: rt.Validate = /* @__PURE__ */ validatorOf(OtherEvent);
 
 function check_OtherEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -425,7 +383,7 @@ function check_OtherEvent(value: unknown, mode: number, label: string, depth: nu
 }
 
 /** Every issue of the query parameters of `listNotes`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListNotesQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListNotesQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListNotesQueryParams,
   '`ListNotesQueryParams`',
   2,
@@ -442,12 +400,8 @@ function check_ListNotesQueryParams(
     issues = optBoolean(issues, value.pinned, 'pinned');
     issues = optString(issues, value.tag, 'tag');
     const v3 = value.limit;
-    if (v3 !== undefined) {
-      if (!(typeof v3 === 'number' && Number.isInteger(v3))) {
-        issues = expected(issues, ['limit'], 'an integer', v3);
-      } else if (!(v3 >= 1)) {
-        issues = fail(issues, ['limit'], 'expected at least 1, found ' + String(v3));
-      }
+    if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
+      issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
@@ -460,7 +414,7 @@ function check_ListNotesQueryParams(
 }
 
 /** Every issue of the cookie parameters of `createNote`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateCreateNoteCookieParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateCreateNoteCookieParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_CreateNoteCookieParams,
   '`CreateNoteCookieParams`',
   2,
@@ -489,7 +443,7 @@ function check_CreateNoteCookieParams(
     issues = reqString(issues, value.session, 'session');
     for (const k6 in value) {
       if (k6 !== 'prefs' && k6 !== 'session') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_16, NESTED_15));
+        issues = unknownKey(issues, PATH_2, k6, label, KEYS_16, NESTED_15);
       }
     }
   } else {
@@ -500,7 +454,7 @@ function check_CreateNoteCookieParams(
 }
 
 /** Every issue of the query parameters of `exportNotes`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateExportNotesQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateExportNotesQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ExportNotesQueryParams,
   '`ExportNotesQueryParams`',
   2,
@@ -539,7 +493,7 @@ function check_ExportNotesQueryParams(
 }
 
 /** Every issue of the path parameters of `copyNote`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateCopyNotePathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateCopyNotePathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_CopyNotePathParams,
   '`CopyNotePathParams`',
   2,
@@ -556,7 +510,7 @@ function check_CopyNotePathParams(
     issues = reqString(issues, value.note_id, 'note_id');
     for (const k2 in value) {
       if (k2 !== 'note_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_17, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
       }
     }
   } else {
@@ -567,7 +521,7 @@ function check_CopyNotePathParams(
 }
 
 /** Every issue of the header parameters of `copyNote`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateCopyNoteHeaderParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateCopyNoteHeaderParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_CopyNoteHeaderParams,
   '`CopyNoteHeaderParams`',
   2,
@@ -584,7 +538,7 @@ function check_CopyNoteHeaderParams(
     issues = reqString(issues, value.Destination, 'Destination');
     for (const k2 in value) {
       if (k2 !== 'Destination') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_18, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_18, NESTED_1);
       }
     }
   } else {
@@ -595,7 +549,7 @@ function check_CopyNoteHeaderParams(
 }
 
 /** Every issue of the path parameters of `getNote`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetNotePathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetNotePathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetNotePathParams,
   '`GetNotePathParams`',
   2,
@@ -612,7 +566,7 @@ function check_GetNotePathParams(
     issues = reqString(issues, value.note_id, 'note_id');
     for (const k2 in value) {
       if (k2 !== 'note_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_17, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
       }
     }
   } else {
@@ -623,7 +577,7 @@ function check_GetNotePathParams(
 }
 
 /** Every issue of the path parameters of `purgeNote`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validatePurgeNotePathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validatePurgeNotePathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_PurgeNotePathParams,
   '`PurgeNotePathParams`',
   2,
@@ -640,7 +594,7 @@ function check_PurgeNotePathParams(
     issues = reqString(issues, value.note_id, 'note_id');
     for (const k2 in value) {
       if (k2 !== 'note_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_17, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
       }
     }
   } else {
@@ -651,7 +605,7 @@ function check_PurgeNotePathParams(
 }
 
 /** Every issue of the path parameters of `getAuditEvent`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetAuditEventPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetAuditEventPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetAuditEventPathParams,
   '`GetAuditEventPathParams`',
   2,
@@ -668,7 +622,7 @@ function check_GetAuditEventPathParams(
     issues = reqString(issues, value.event_id, 'event_id');
     for (const k2 in value) {
       if (k2 !== 'event_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_19, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_19, NESTED_1);
       }
     }
   } else {

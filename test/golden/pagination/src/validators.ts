@@ -2,8 +2,9 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqInteger,
@@ -11,14 +12,14 @@ import {
   reqBoolean,
   reqConst,
   optConst,
+  optIntegerIn,
   expected,
   isObject,
   nest,
   nestRequired,
-  fail,
   required,
   unlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -27,6 +28,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'pages-client';
 
 const NESTED_1: readonly string[] = [];
 const KEYS_2: readonly string[] = ['id'];
@@ -70,21 +73,13 @@ const KEYS_39: readonly string[] = ['start'];
 
 /** `ListAccountsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListAccountsResponse: StandardSchemaV1<types.ListAccountsResponse> =
-  /* @__PURE__ */ standardSchema(
-    'pages-client',
-    check_ListAccountsResponse,
-    '`ListAccountsResponse`',
-    0,
-  );
-export const isListAccountsResponse: rt.Guard<types.ListAccountsResponse> = /* @__PURE__ */ guardOf(
-  check_ListAccountsResponse,
-);
+  /* @__PURE__ */ schemaOf(vendor, check_ListAccountsResponse, '`ListAccountsResponse`');
+export const isListAccountsResponse: rt.Guard<types.ListAccountsResponse> =
+  /* @__PURE__ */ guardOf(ListAccountsResponse);
 export const assertListAccountsResponse: rt.Asserts<types.ListAccountsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListAccountsResponse, '`ListAccountsResponse`');
-export const validateListAccountsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListAccountsResponse,
-  '`ListAccountsResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListAccountsResponse);
+export const validateListAccountsResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListAccountsResponse);
 
 function check_ListAccountsResponse(
   value: unknown,
@@ -135,20 +130,13 @@ function check_ListAccountsResponse(
 
 /** `ListEventsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListEventsResponse: StandardSchemaV1<types.ListEventsResponse> =
-  /* @__PURE__ */ standardSchema(
-    'pages-client',
-    check_ListEventsResponse,
-    '`ListEventsResponse`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ListEventsResponse, '`ListEventsResponse`');
 export const isListEventsResponse: rt.Guard<types.ListEventsResponse> =
-  /* @__PURE__ */ guardOf(check_ListEventsResponse);
+  /* @__PURE__ */ guardOf(ListEventsResponse);
 export const assertListEventsResponse: rt.Asserts<types.ListEventsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListEventsResponse, '`ListEventsResponse`');
-export const validateListEventsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListEventsResponse,
-  '`ListEventsResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListEventsResponse);
+export const validateListEventsResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListEventsResponse);
 
 function check_ListEventsResponse(
   value: unknown,
@@ -199,20 +187,13 @@ function check_ListEventsResponse(
 
 /** `ListFolderFilesResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListFolderFilesResponse: StandardSchemaV1<types.ListFolderFilesResponse> =
-  /* @__PURE__ */ standardSchema(
-    'pages-client',
-    check_ListFolderFilesResponse,
-    '`ListFolderFilesResponse`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ListFolderFilesResponse, '`ListFolderFilesResponse`');
 export const isListFolderFilesResponse: rt.Guard<types.ListFolderFilesResponse> =
-  /* @__PURE__ */ guardOf(check_ListFolderFilesResponse);
+  /* @__PURE__ */ guardOf(ListFolderFilesResponse);
 export const assertListFolderFilesResponse: rt.Asserts<types.ListFolderFilesResponse> =
-  /* @__PURE__ */ asserterOf(check_ListFolderFilesResponse, '`ListFolderFilesResponse`');
-export const validateListFolderFilesResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListFolderFilesResponse,
-  '`ListFolderFilesResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListFolderFilesResponse);
+export const validateListFolderFilesResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListFolderFilesResponse);
 
 function check_ListFolderFilesResponse(
   value: unknown,
@@ -264,16 +245,16 @@ function check_ListFolderFilesResponse(
 }
 
 /** `ListLogsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ListLogsResponse: StandardSchemaV1<types.ListLogsResponse> =
-  /* @__PURE__ */ standardSchema('pages-client', check_ListLogsResponse, '`ListLogsResponse`', 0);
-export const isListLogsResponse: rt.Guard<types.ListLogsResponse> =
-  /* @__PURE__ */ guardOf(check_ListLogsResponse);
-export const assertListLogsResponse: rt.Asserts<types.ListLogsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListLogsResponse, '`ListLogsResponse`');
-export const validateListLogsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
+export const ListLogsResponse: StandardSchemaV1<types.ListLogsResponse> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ListLogsResponse,
   '`ListLogsResponse`',
 );
+export const isListLogsResponse: rt.Guard<types.ListLogsResponse> =
+  /* @__PURE__ */ guardOf(ListLogsResponse);
+export const assertListLogsResponse: rt.Asserts<types.ListLogsResponse> =
+  /* @__PURE__ */ asserterOf(ListLogsResponse);
+export const validateListLogsResponse: rt.Validate = /* @__PURE__ */ validatorOf(ListLogsResponse);
 
 function check_ListLogsResponse(
   value: unknown,
@@ -322,20 +303,13 @@ function check_ListLogsResponse(
 
 /** `ListModelsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListModelsResponse: StandardSchemaV1<types.ListModelsResponse> =
-  /* @__PURE__ */ standardSchema(
-    'pages-client',
-    check_ListModelsResponse,
-    '`ListModelsResponse`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ListModelsResponse, '`ListModelsResponse`');
 export const isListModelsResponse: rt.Guard<types.ListModelsResponse> =
-  /* @__PURE__ */ guardOf(check_ListModelsResponse);
+  /* @__PURE__ */ guardOf(ListModelsResponse);
 export const assertListModelsResponse: rt.Asserts<types.ListModelsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListModelsResponse, '`ListModelsResponse`');
-export const validateListModelsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListModelsResponse,
-  '`ListModelsResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListModelsResponse);
+export const validateListModelsResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListModelsResponse);
 
 function check_ListModelsResponse(
   value: unknown,
@@ -377,20 +351,13 @@ function check_ListModelsResponse(
 
 /** `ListPeopleResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListPeopleResponse: StandardSchemaV1<types.ListPeopleResponse> =
-  /* @__PURE__ */ standardSchema(
-    'pages-client',
-    check_ListPeopleResponse,
-    '`ListPeopleResponse`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ListPeopleResponse, '`ListPeopleResponse`');
 export const isListPeopleResponse: rt.Guard<types.ListPeopleResponse> =
-  /* @__PURE__ */ guardOf(check_ListPeopleResponse);
+  /* @__PURE__ */ guardOf(ListPeopleResponse);
 export const assertListPeopleResponse: rt.Asserts<types.ListPeopleResponse> =
-  /* @__PURE__ */ asserterOf(check_ListPeopleResponse, '`ListPeopleResponse`');
-export const validateListPeopleResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListPeopleResponse,
-  '`ListPeopleResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListPeopleResponse);
+export const validateListPeopleResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListPeopleResponse);
 
 function check_ListPeopleResponse(
   value: unknown,
@@ -436,15 +403,13 @@ function check_ListPeopleResponse(
 
 /** `ListPostsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListPostsResponse: StandardSchemaV1<types.ListPostsResponse> =
-  /* @__PURE__ */ standardSchema('pages-client', check_ListPostsResponse, '`ListPostsResponse`', 0);
+  /* @__PURE__ */ schemaOf(vendor, check_ListPostsResponse, '`ListPostsResponse`');
 export const isListPostsResponse: rt.Guard<types.ListPostsResponse> =
-  /* @__PURE__ */ guardOf(check_ListPostsResponse);
+  /* @__PURE__ */ guardOf(ListPostsResponse);
 export const assertListPostsResponse: rt.Asserts<types.ListPostsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListPostsResponse, '`ListPostsResponse`');
-export const validateListPostsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListPostsResponse,
-  '`ListPostsResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListPostsResponse);
+export const validateListPostsResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListPostsResponse);
 
 function check_ListPostsResponse(
   value: unknown,
@@ -499,21 +464,13 @@ function check_ListPostsResponse(
 
 /** `ListProductsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListProductsResponse: StandardSchemaV1<types.ListProductsResponse> =
-  /* @__PURE__ */ standardSchema(
-    'pages-client',
-    check_ListProductsResponse,
-    '`ListProductsResponse`',
-    0,
-  );
-export const isListProductsResponse: rt.Guard<types.ListProductsResponse> = /* @__PURE__ */ guardOf(
-  check_ListProductsResponse,
-);
+  /* @__PURE__ */ schemaOf(vendor, check_ListProductsResponse, '`ListProductsResponse`');
+export const isListProductsResponse: rt.Guard<types.ListProductsResponse> =
+  /* @__PURE__ */ guardOf(ListProductsResponse);
 export const assertListProductsResponse: rt.Asserts<types.ListProductsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListProductsResponse, '`ListProductsResponse`');
-export const validateListProductsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListProductsResponse,
-  '`ListProductsResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListProductsResponse);
+export const validateListProductsResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListProductsResponse);
 
 function check_ListProductsResponse(
   value: unknown,
@@ -562,16 +519,16 @@ function check_ListProductsResponse(
 }
 
 /** `ListRowsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ListRowsResponse: StandardSchemaV1<types.ListRowsResponse> =
-  /* @__PURE__ */ standardSchema('pages-client', check_ListRowsResponse, '`ListRowsResponse`', 0);
-export const isListRowsResponse: rt.Guard<types.ListRowsResponse> =
-  /* @__PURE__ */ guardOf(check_ListRowsResponse);
-export const assertListRowsResponse: rt.Asserts<types.ListRowsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListRowsResponse, '`ListRowsResponse`');
-export const validateListRowsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
+export const ListRowsResponse: StandardSchemaV1<types.ListRowsResponse> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ListRowsResponse,
   '`ListRowsResponse`',
 );
+export const isListRowsResponse: rt.Guard<types.ListRowsResponse> =
+  /* @__PURE__ */ guardOf(ListRowsResponse);
+export const assertListRowsResponse: rt.Asserts<types.ListRowsResponse> =
+  /* @__PURE__ */ asserterOf(ListRowsResponse);
+export const validateListRowsResponse: rt.Validate = /* @__PURE__ */ validatorOf(ListRowsResponse);
 
 function check_ListRowsResponse(
   value: unknown,
@@ -631,16 +588,16 @@ function check_ListRowsResponse(
 }
 
 /** `ListTagsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ListTagsResponse: StandardSchemaV1<types.ListTagsResponse> =
-  /* @__PURE__ */ standardSchema('pages-client', check_ListTagsResponse, '`ListTagsResponse`', 0);
-export const isListTagsResponse: rt.Guard<types.ListTagsResponse> =
-  /* @__PURE__ */ guardOf(check_ListTagsResponse);
-export const assertListTagsResponse: rt.Asserts<types.ListTagsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListTagsResponse, '`ListTagsResponse`');
-export const validateListTagsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
+export const ListTagsResponse: StandardSchemaV1<types.ListTagsResponse> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ListTagsResponse,
   '`ListTagsResponse`',
 );
+export const isListTagsResponse: rt.Guard<types.ListTagsResponse> =
+  /* @__PURE__ */ guardOf(ListTagsResponse);
+export const assertListTagsResponse: rt.Asserts<types.ListTagsResponse> =
+  /* @__PURE__ */ asserterOf(ListTagsResponse);
+export const validateListTagsResponse: rt.Validate = /* @__PURE__ */ validatorOf(ListTagsResponse);
 
 function check_ListTagsResponse(
   value: unknown,
@@ -682,15 +639,14 @@ function check_ListTagsResponse(
 }
 
 /** `Note` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Note: StandardSchemaV1<types.Note> = /* @__PURE__ */ standardSchema(
-  'pages-client',
+export const Note: StandardSchemaV1<types.Note> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Note,
   '`Note`',
-  0,
 );
-export const isNote: rt.Guard<types.Note> = /* @__PURE__ */ guardOf(check_Note);
-export const assertNote: rt.Asserts<types.Note> = /* @__PURE__ */ asserterOf(check_Note, '`Note`');
-export const validateNote: rt.Validate = /* @__PURE__ */ validatorOf(check_Note, '`Note`');
+export const isNote: rt.Guard<types.Note> = /* @__PURE__ */ guardOf(Note);
+export const assertNote: rt.Asserts<types.Note> = /* @__PURE__ */ asserterOf(Note);
+export const validateNote: rt.Validate = /* @__PURE__ */ validatorOf(Note);
 
 function check_Note(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -708,21 +664,14 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
 }
 
 /** `NoteList` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const NoteList: StandardSchemaV1<types.NoteList> = /* @__PURE__ */ standardSchema(
-  'pages-client',
-  check_NoteList,
-  '`NoteList`',
-  0,
-);
-export const isNoteList: rt.Guard<types.NoteList> = /* @__PURE__ */ guardOf(check_NoteList);
-export const assertNoteList: rt.Asserts<types.NoteList> = /* @__PURE__ */ asserterOf(
+export const NoteList: StandardSchemaV1<types.NoteList> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_NoteList,
   '`NoteList`',
 );
-export const validateNoteList: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_NoteList,
-  '`NoteList`',
-);
+export const isNoteList: rt.Guard<types.NoteList> = /* @__PURE__ */ guardOf(NoteList);
+export const assertNoteList: rt.Asserts<types.NoteList> = /* @__PURE__ */ asserterOf(NoteList);
+export const validateNoteList: rt.Validate = /* @__PURE__ */ validatorOf(NoteList);
 
 function check_NoteList(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -772,15 +721,14 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
 }
 
 /** `Tag` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Tag: StandardSchemaV1<types.Tag> = /* @__PURE__ */ standardSchema(
-  'pages-client',
+export const Tag: StandardSchemaV1<types.Tag> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Tag,
   '`Tag`',
-  0,
 );
-export const isTag: rt.Guard<types.Tag> = /* @__PURE__ */ guardOf(check_Tag);
-export const assertTag: rt.Asserts<types.Tag> = /* @__PURE__ */ asserterOf(check_Tag, '`Tag`');
-export const validateTag: rt.Validate = /* @__PURE__ */ validatorOf(check_Tag, '`Tag`');
+export const isTag: rt.Guard<types.Tag> = /* @__PURE__ */ guardOf(Tag);
+export const assertTag: rt.Asserts<types.Tag> = /* @__PURE__ */ asserterOf(Tag);
+export const validateTag: rt.Validate = /* @__PURE__ */ validatorOf(Tag);
 
 function check_Tag(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -797,7 +745,7 @@ function check_Tag(value: unknown, mode: number, label: string, depth: number): 
 }
 
 /** Every issue of the query parameters of `listAccounts`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListAccountsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListAccountsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListAccountsQueryParams,
   '`ListAccountsQueryParams`',
   2,
@@ -814,7 +762,7 @@ function check_ListAccountsQueryParams(
     issues = optString(issues, value['api-version'], 'api-version');
     for (const k2 in value) {
       if (k2 !== 'api-version') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_30, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_30, NESTED_1);
       }
     }
   } else {
@@ -825,7 +773,7 @@ function check_ListAccountsQueryParams(
 }
 
 /** Every issue of the query parameters of `listEvents`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListEventsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListEventsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListEventsQueryParams,
   '`ListEventsQueryParams`',
   2,
@@ -843,7 +791,7 @@ function check_ListEventsQueryParams(
     issues = optString(issues, value.NextToken, 'NextToken');
     for (const k3 in value) {
       if (k3 !== 'MaxResults' && k3 !== 'NextToken') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_31, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_31, NESTED_1);
       }
     }
   } else {
@@ -854,7 +802,7 @@ function check_ListEventsQueryParams(
 }
 
 /** Every issue of the path parameters of `listFolderFiles`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListFolderFilesPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListFolderFilesPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListFolderFilesPathParams,
   '`ListFolderFilesPathParams`',
   2,
@@ -871,7 +819,7 @@ function check_ListFolderFilesPathParams(
     issues = reqString(issues, value.folder_id, 'folder_id');
     for (const k2 in value) {
       if (k2 !== 'folder_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_32, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_32, NESTED_1);
       }
     }
   } else {
@@ -882,7 +830,7 @@ function check_ListFolderFilesPathParams(
 }
 
 /** Every issue of the query parameters of `listFolderFiles`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListFolderFilesQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListFolderFilesQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListFolderFilesQueryParams,
   '`ListFolderFilesQueryParams`',
   2,
@@ -899,7 +847,7 @@ function check_ListFolderFilesQueryParams(
     issues = optString(issues, value.cursor, 'cursor');
     for (const k2 in value) {
       if (k2 !== 'cursor') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_33, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_33, NESTED_1);
       }
     }
   } else {
@@ -910,7 +858,7 @@ function check_ListFolderFilesQueryParams(
 }
 
 /** Every issue of the query parameters of `listLogs`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListLogsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListLogsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListLogsQueryParams,
   '`ListLogsQueryParams`',
   2,
@@ -928,7 +876,7 @@ function check_ListLogsQueryParams(
     issues = optInteger(issues, value.offset, 'offset');
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'offset') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_34, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_34, NESTED_1);
       }
     }
   } else {
@@ -939,7 +887,7 @@ function check_ListLogsQueryParams(
 }
 
 /** Every issue of the query parameters of `listNotes`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListNotesQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListNotesQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListNotesQueryParams,
   '`ListNotesQueryParams`',
   2,
@@ -955,21 +903,15 @@ function check_ListNotesQueryParams(
   if (isObject(value)) {
     issues = optString(issues, value.after, 'after');
     const v2 = value.limit;
-    if (v2 !== undefined) {
-      if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-        issues = expected(issues, ['limit'], 'an integer', v2);
-      } else {
-        if (!(v2 >= 1)) {
-          issues = fail(issues, ['limit'], 'expected at least 1, found ' + String(v2));
-        }
-        if (!(v2 <= 100)) {
-          issues = fail(issues, ['limit'], 'expected at most 100, found ' + String(v2));
-        }
-      }
+    if (
+      v2 !== undefined &&
+      !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1 && v2 <= 100)
+    ) {
+      issues = optIntegerIn(issues, v2, 'limit', 1, 100);
     }
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_35, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_35, NESTED_1);
       }
     }
   } else {
@@ -980,7 +922,7 @@ function check_ListNotesQueryParams(
 }
 
 /** Every issue of the query parameters of `listPeople`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListPeopleQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListPeopleQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListPeopleQueryParams,
   '`ListPeopleQueryParams`',
   2,
@@ -995,17 +937,13 @@ function check_ListPeopleQueryParams(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.page;
-    if (v1 !== undefined) {
-      if (!(typeof v1 === 'number' && Number.isInteger(v1))) {
-        issues = expected(issues, ['page'], 'an integer', v1);
-      } else if (!(v1 >= 1)) {
-        issues = fail(issues, ['page'], 'expected at least 1, found ' + String(v1));
-      }
+    if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
+      issues = optIntegerIn(issues, v1, 'page', 1, Infinity);
     }
     issues = optInteger(issues, value.page_size, 'page_size');
     for (const k3 in value) {
       if (k3 !== 'page' && k3 !== 'page_size') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_36, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_36, NESTED_1);
       }
     }
   } else {
@@ -1016,7 +954,7 @@ function check_ListPeopleQueryParams(
 }
 
 /** Every issue of the query parameters of `listPosts`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListPostsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListPostsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListPostsQueryParams,
   '`ListPostsQueryParams`',
   2,
@@ -1033,7 +971,7 @@ function check_ListPostsQueryParams(
     issues = optString(issues, value.next_token, 'next_token');
     for (const k2 in value) {
       if (k2 !== 'next_token') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_37, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_37, NESTED_1);
       }
     }
   } else {
@@ -1044,7 +982,7 @@ function check_ListPostsQueryParams(
 }
 
 /** Every issue of the query parameters of `listProducts`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListProductsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListProductsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListProductsQueryParams,
   '`ListProductsQueryParams`',
   2,
@@ -1062,7 +1000,7 @@ function check_ListProductsQueryParams(
     issues = optInteger(issues, value.page, 'page');
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'page') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_38, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_38, NESTED_1);
       }
     }
   } else {
@@ -1073,7 +1011,7 @@ function check_ListProductsQueryParams(
 }
 
 /** Every issue of the query parameters of `listRows`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListRowsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListRowsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListRowsQueryParams,
   '`ListRowsQueryParams`',
   2,
@@ -1090,7 +1028,7 @@ function check_ListRowsQueryParams(
     issues = optInteger(issues, value.start, 'start');
     for (const k2 in value) {
       if (k2 !== 'start') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_39, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_39, NESTED_1);
       }
     }
   } else {
@@ -1101,7 +1039,7 @@ function check_ListRowsQueryParams(
 }
 
 /** Every issue of the query parameters of `listTags`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListTagsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListTagsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListTagsQueryParams,
   '`ListTagsQueryParams`',
   2,
@@ -1119,7 +1057,7 @@ function check_ListTagsQueryParams(
     issues = optInteger(issues, value.limit, 'limit');
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_35, NESTED_1));
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_35, NESTED_1);
       }
     }
   } else {

@@ -2,18 +2,18 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqBoolean,
   optBoolean,
   expected,
   isObject,
-  fail,
   required,
   requiredUnlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -22,6 +22,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'order-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -37,18 +39,14 @@ const KEYS_11: readonly string[] = ['cluster'];
 const KEYS_12: readonly string[] = ['kind'];
 
 /** `Charge` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Charge: StandardSchemaV1<types.Charge> = /* @__PURE__ */ standardSchema(
-  'order-client',
-  check_Charge,
-  '`Charge`',
-  0,
-);
-export const isCharge: rt.Guard<types.Charge> = /* @__PURE__ */ guardOf(check_Charge);
-export const assertCharge: rt.Asserts<types.Charge> = /* @__PURE__ */ asserterOf(
+export const Charge: StandardSchemaV1<types.Charge> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Charge,
   '`Charge`',
 );
-export const validateCharge: rt.Validate = /* @__PURE__ */ validatorOf(check_Charge, '`Charge`');
+export const isCharge: rt.Guard<types.Charge> = /* @__PURE__ */ guardOf(Charge);
+export const assertCharge: rt.Asserts<types.Charge> = /* @__PURE__ */ asserterOf(Charge);
+export const validateCharge: rt.Validate = /* @__PURE__ */ validatorOf(Charge);
 
 function check_Charge(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -65,21 +63,15 @@ function check_Charge(value: unknown, mode: number, label: string, depth: number
 }
 
 /** `ChargePage` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ChargePage: StandardSchemaV1<types.ChargePage> = /* @__PURE__ */ standardSchema(
-  'order-client',
-  check_ChargePage,
-  '`ChargePage`',
-  0,
-);
-export const isChargePage: rt.Guard<types.ChargePage> = /* @__PURE__ */ guardOf(check_ChargePage);
-export const assertChargePage: rt.Asserts<types.ChargePage> = /* @__PURE__ */ asserterOf(
+export const ChargePage: StandardSchemaV1<types.ChargePage> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ChargePage,
   '`ChargePage`',
 );
-export const validateChargePage: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ChargePage,
-  '`ChargePage`',
-);
+export const isChargePage: rt.Guard<types.ChargePage> = /* @__PURE__ */ guardOf(ChargePage);
+export const assertChargePage: rt.Asserts<types.ChargePage> =
+  /* @__PURE__ */ asserterOf(ChargePage);
+export const validateChargePage: rt.Validate = /* @__PURE__ */ validatorOf(ChargePage);
 
 function check_ChargePage(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -120,20 +112,13 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
 
 /** `ListClusterTagsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListClusterTagsResponse: StandardSchemaV1<types.ListClusterTagsResponse> =
-  /* @__PURE__ */ standardSchema(
-    'order-client',
-    check_ListClusterTagsResponse,
-    '`ListClusterTagsResponse`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ListClusterTagsResponse, '`ListClusterTagsResponse`');
 export const isListClusterTagsResponse: rt.Guard<types.ListClusterTagsResponse> =
-  /* @__PURE__ */ guardOf(check_ListClusterTagsResponse);
+  /* @__PURE__ */ guardOf(ListClusterTagsResponse);
 export const assertListClusterTagsResponse: rt.Asserts<types.ListClusterTagsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListClusterTagsResponse, '`ListClusterTagsResponse`');
-export const validateListClusterTagsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListClusterTagsResponse,
-  '`ListClusterTagsResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListClusterTagsResponse);
+export const validateListClusterTagsResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListClusterTagsResponse);
 
 function check_ListClusterTagsResponse(
   value: unknown,
@@ -158,20 +143,13 @@ function check_ListClusterTagsResponse(
 
 /** `RetrieveChargeBody` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const RetrieveChargeBody: StandardSchemaV1<types.RetrieveChargeBody> =
-  /* @__PURE__ */ standardSchema(
-    'order-client',
-    check_RetrieveChargeBody,
-    '`RetrieveChargeBody`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_RetrieveChargeBody, '`RetrieveChargeBody`');
 export const isRetrieveChargeBody: rt.Guard<types.RetrieveChargeBody> =
-  /* @__PURE__ */ guardOf(check_RetrieveChargeBody);
+  /* @__PURE__ */ guardOf(RetrieveChargeBody);
 export const assertRetrieveChargeBody: rt.Asserts<types.RetrieveChargeBody> =
-  /* @__PURE__ */ asserterOf(check_RetrieveChargeBody, '`RetrieveChargeBody`');
-export const validateRetrieveChargeBody: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_RetrieveChargeBody,
-  '`RetrieveChargeBody`',
-);
+  /* @__PURE__ */ asserterOf(RetrieveChargeBody);
+export const validateRetrieveChargeBody: rt.Validate =
+  /* @__PURE__ */ validatorOf(RetrieveChargeBody);
 
 function check_RetrieveChargeBody(
   value: unknown,
@@ -193,7 +171,7 @@ function check_RetrieveChargeBody(
 }
 
 /** Every issue of the path parameters of `retrieveCharge`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateRetrieveChargePathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateRetrieveChargePathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_RetrieveChargePathParams,
   '`RetrieveChargePathParams`',
   2,
@@ -210,7 +188,7 @@ function check_RetrieveChargePathParams(
     issues = reqString(issues, value.charge, 'charge');
     for (const k2 in value) {
       if (k2 !== 'charge') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
       }
     }
   } else {
@@ -221,7 +199,7 @@ function check_RetrieveChargePathParams(
 }
 
 /** Every issue of the query parameters of `retrieveCharge`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateRetrieveChargeQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateRetrieveChargeQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_RetrieveChargeQueryParams,
   '`RetrieveChargeQueryParams`',
   2,
@@ -248,7 +226,7 @@ function check_RetrieveChargeQueryParams(
     }
     for (const k4 in value) {
       if (k4 !== 'expand') {
-        issues = fail(issues, [k4], unknownKeyMessage(k4, label, KEYS_7, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k4, label, KEYS_7, NESTED_1);
       }
     }
   } else {
@@ -259,7 +237,7 @@ function check_RetrieveChargeQueryParams(
 }
 
 /** Every issue of the query parameters of `listClusters`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListClustersQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListClustersQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListClustersQueryParams,
   '`ListClustersQueryParams`',
   2,
@@ -276,7 +254,7 @@ function check_ListClustersQueryParams(
     issues = optString(issues, value.after, 'after');
     for (const k2 in value) {
       if (k2 !== 'after') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_8, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_8, NESTED_1);
       }
     }
   } else {
@@ -287,7 +265,7 @@ function check_ListClustersQueryParams(
 }
 
 /** Every issue of the header parameters of `listClusters`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListClustersHeaderParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListClustersHeaderParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListClustersHeaderParams,
   '`ListClustersHeaderParams`',
   2,
@@ -304,7 +282,7 @@ function check_ListClustersHeaderParams(
     issues = optString(issues, value['X-Account'], 'X-Account');
     for (const k2 in value) {
       if (k2 !== 'X-Account') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_9, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
       }
     }
   } else {
@@ -315,7 +293,7 @@ function check_ListClustersHeaderParams(
 }
 
 /** Every issue of the query parameters of `createCluster`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateCreateClusterQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateCreateClusterQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_CreateClusterQueryParams,
   '`CreateClusterQueryParams`',
   2,
@@ -332,7 +310,7 @@ function check_CreateClusterQueryParams(
     issues = optBoolean(issues, value.dry_run, 'dry_run');
     for (const k2 in value) {
       if (k2 !== 'dry_run') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_10, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_10, NESTED_1);
       }
     }
   } else {
@@ -343,7 +321,7 @@ function check_CreateClusterQueryParams(
 }
 
 /** Every issue of the header parameters of `createCluster`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateCreateClusterHeaderParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateCreateClusterHeaderParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_CreateClusterHeaderParams,
   '`CreateClusterHeaderParams`',
   2,
@@ -360,7 +338,7 @@ function check_CreateClusterHeaderParams(
     issues = reqString(issues, value['X-Account'], 'X-Account');
     for (const k2 in value) {
       if (k2 !== 'X-Account') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_9, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
       }
     }
   } else {
@@ -371,7 +349,7 @@ function check_CreateClusterHeaderParams(
 }
 
 /** Every issue of the path parameters of `listClusterTags`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListClusterTagsPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListClusterTagsPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListClusterTagsPathParams,
   '`ListClusterTagsPathParams`',
   2,
@@ -388,7 +366,7 @@ function check_ListClusterTagsPathParams(
     issues = reqString(issues, value.cluster, 'cluster');
     for (const k2 in value) {
       if (k2 !== 'cluster') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_11, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_11, NESTED_1);
       }
     }
   } else {
@@ -399,7 +377,7 @@ function check_ListClusterTagsPathParams(
 }
 
 /** Every issue of the query parameters of `listClusterTags`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListClusterTagsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListClusterTagsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListClusterTagsQueryParams,
   '`ListClusterTagsQueryParams`',
   2,
@@ -416,7 +394,7 @@ function check_ListClusterTagsQueryParams(
     issues = reqString(issues, value.kind, 'kind');
     for (const k2 in value) {
       if (k2 !== 'kind') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_12, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_12, NESTED_1);
       }
     }
   } else {

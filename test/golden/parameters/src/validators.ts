@@ -2,16 +2,18 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqInteger,
+  reqIntegerIn,
+  optIntegerIn,
   expected,
   isObject,
-  fail,
   required,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -20,6 +22,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'parameters-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -32,15 +36,14 @@ const KEYS_8: readonly string[] = ['project_id', 'item_number'];
 const KEYS_9: readonly string[] = ['Idempotency-Window'];
 
 /** `Item` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Item: StandardSchemaV1<types.Item> = /* @__PURE__ */ standardSchema(
-  'parameters-client',
+export const Item: StandardSchemaV1<types.Item> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Item,
   '`Item`',
-  0,
 );
-export const isItem: rt.Guard<types.Item> = /* @__PURE__ */ guardOf(check_Item);
-export const assertItem: rt.Asserts<types.Item> = /* @__PURE__ */ asserterOf(check_Item, '`Item`');
-export const validateItem: rt.Validate = /* @__PURE__ */ validatorOf(check_Item, '`Item`');
+export const isItem: rt.Guard<types.Item> = /* @__PURE__ */ guardOf(Item);
+export const assertItem: rt.Asserts<types.Item> = /* @__PURE__ */ asserterOf(Item);
+export const validateItem: rt.Validate = /* @__PURE__ */ validatorOf(Item);
 
 function check_Item(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -72,20 +75,13 @@ function check_Item(value: unknown, mode: number, label: string, depth: number):
 
 /** `ListItemsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListItemsResponse: StandardSchemaV1<types.ListItemsResponse> =
-  /* @__PURE__ */ standardSchema(
-    'parameters-client',
-    check_ListItemsResponse,
-    '`ListItemsResponse`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ListItemsResponse, '`ListItemsResponse`');
 export const isListItemsResponse: rt.Guard<types.ListItemsResponse> =
-  /* @__PURE__ */ guardOf(check_ListItemsResponse);
+  /* @__PURE__ */ guardOf(ListItemsResponse);
 export const assertListItemsResponse: rt.Asserts<types.ListItemsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListItemsResponse, '`ListItemsResponse`');
-export const validateListItemsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListItemsResponse,
-  '`ListItemsResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListItemsResponse);
+export const validateListItemsResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListItemsResponse);
 
 function check_ListItemsResponse(
   value: unknown,
@@ -142,7 +138,7 @@ function check_ListItemsResponse(
 }
 
 /** Every issue of the path parameters of `listItems`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListItemsPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListItemsPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListItemsPathParams,
   '`ListItemsPathParams`',
   2,
@@ -159,7 +155,7 @@ function check_ListItemsPathParams(
     issues = reqString(issues, value.project_id, 'project_id');
     for (const k2 in value) {
       if (k2 !== 'project_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_5, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_5, NESTED_1);
       }
     }
   } else {
@@ -170,7 +166,7 @@ function check_ListItemsPathParams(
 }
 
 /** Every issue of the query parameters of `listItems`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListItemsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListItemsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListItemsQueryParams,
   '`ListItemsQueryParams`',
   2,
@@ -211,17 +207,11 @@ function check_ListItemsQueryParams(
       }
     }
     const v7 = value.limit;
-    if (v7 !== undefined) {
-      if (!(typeof v7 === 'number' && Number.isInteger(v7))) {
-        issues = expected(issues, ['limit'], 'an integer', v7);
-      } else {
-        if (!(v7 >= 1)) {
-          issues = fail(issues, ['limit'], 'expected at least 1, found ' + String(v7));
-        }
-        if (!(v7 <= 100)) {
-          issues = fail(issues, ['limit'], 'expected at most 100, found ' + String(v7));
-        }
-      }
+    if (
+      v7 !== undefined &&
+      !(typeof v7 === 'number' && Number.isInteger(v7) && v7 >= 1 && v7 <= 100)
+    ) {
+      issues = optIntegerIn(issues, v7, 'limit', 1, 100);
     }
     const v8 = value.tag;
     if (v8 !== undefined) {
@@ -238,7 +228,7 @@ function check_ListItemsQueryParams(
     }
     for (const k11 in value) {
       if (k11 !== 'filter' && k11 !== 'ids' && k11 !== 'limit' && k11 !== 'tag') {
-        issues = fail(issues, [k11], unknownKeyMessage(k11, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k11, label, KEYS_6, NESTED_1);
       }
     }
   } else {
@@ -249,7 +239,7 @@ function check_ListItemsQueryParams(
 }
 
 /** Every issue of the header parameters of `listItems`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListItemsHeaderParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListItemsHeaderParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListItemsHeaderParams,
   '`ListItemsHeaderParams`',
   2,
@@ -266,7 +256,7 @@ function check_ListItemsHeaderParams(
     issues = optString(issues, value['X-Request-Id'], 'X-Request-Id');
     for (const k2 in value) {
       if (k2 !== 'X-Request-Id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_7, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
       }
     }
   } else {
@@ -277,7 +267,7 @@ function check_ListItemsHeaderParams(
 }
 
 /** Every issue of the path parameters of `deleteItem`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateDeleteItemPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateDeleteItemPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_DeleteItemPathParams,
   '`DeleteItemPathParams`',
   2,
@@ -293,14 +283,12 @@ function check_DeleteItemPathParams(
   if (isObject(value)) {
     issues = reqString(issues, value.project_id, 'project_id');
     const v2 = value.item_number;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-      issues = required(issues, ['item_number'], 'an integer', v2);
-    } else if (!(v2 >= 1)) {
-      issues = fail(issues, ['item_number'], 'expected at least 1, found ' + String(v2));
+    if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1)) {
+      issues = reqIntegerIn(issues, v2, 'item_number', 1, Infinity);
     }
     for (const k3 in value) {
       if (k3 !== 'project_id' && k3 !== 'item_number') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_8, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_8, NESTED_1);
       }
     }
   } else {
@@ -311,7 +299,7 @@ function check_DeleteItemPathParams(
 }
 
 /** Every issue of the path parameters of `getItem`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetItemPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetItemPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetItemPathParams,
   '`GetItemPathParams`',
   2,
@@ -327,14 +315,12 @@ function check_GetItemPathParams(
   if (isObject(value)) {
     issues = reqString(issues, value.project_id, 'project_id');
     const v2 = value.item_number;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-      issues = required(issues, ['item_number'], 'an integer', v2);
-    } else if (!(v2 >= 1)) {
-      issues = fail(issues, ['item_number'], 'expected at least 1, found ' + String(v2));
+    if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1)) {
+      issues = reqIntegerIn(issues, v2, 'item_number', 1, Infinity);
     }
     for (const k3 in value) {
       if (k3 !== 'project_id' && k3 !== 'item_number') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_8, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_8, NESTED_1);
       }
     }
   } else {
@@ -345,7 +331,7 @@ function check_GetItemPathParams(
 }
 
 /** Every issue of the header parameters of `getItem`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetItemHeaderParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetItemHeaderParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetItemHeaderParams,
   '`GetItemHeaderParams`',
   2,
@@ -362,7 +348,7 @@ function check_GetItemHeaderParams(
     issues = reqInteger(issues, value['Idempotency-Window'], 'Idempotency-Window');
     for (const k2 in value) {
       if (k2 !== 'Idempotency-Window') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_9, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
       }
     }
   } else {

@@ -2,17 +2,17 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqInteger,
   optInteger,
   expected,
   isObject,
-  fail,
   required,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -21,6 +21,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'swagger-petstore-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -31,18 +33,14 @@ const KEYS_6: readonly string[] = ['limit', 'tags'];
 const KEYS_7: readonly string[] = ['id'];
 
 /** `Error` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Error: StandardSchemaV1<types.Error> = /* @__PURE__ */ standardSchema(
-  'swagger-petstore-client',
-  check_Error,
-  '`Error`',
-  0,
-);
-export const isError: rt.Guard<types.Error> = /* @__PURE__ */ guardOf(check_Error);
-export const assertError: rt.Asserts<types.Error> = /* @__PURE__ */ asserterOf(
+export const Error: StandardSchemaV1<types.Error> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Error,
   '`Error`',
 );
-export const validateError: rt.Validate = /* @__PURE__ */ validatorOf(check_Error, '`Error`');
+export const isError: rt.Guard<types.Error> = /* @__PURE__ */ guardOf(Error);
+export const assertError: rt.Asserts<types.Error> = /* @__PURE__ */ asserterOf(Error);
+export const validateError: rt.Validate = /* @__PURE__ */ validatorOf(Error);
 
 function check_Error(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -60,21 +58,16 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** `FindPetsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const FindPetsResponse: StandardSchemaV1<types.FindPetsResponse> =
-  /* @__PURE__ */ standardSchema(
-    'swagger-petstore-client',
-    check_FindPetsResponse,
-    '`FindPetsResponse`',
-    0,
-  );
-export const isFindPetsResponse: rt.Guard<types.FindPetsResponse> =
-  /* @__PURE__ */ guardOf(check_FindPetsResponse);
-export const assertFindPetsResponse: rt.Asserts<types.FindPetsResponse> =
-  /* @__PURE__ */ asserterOf(check_FindPetsResponse, '`FindPetsResponse`');
-export const validateFindPetsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
+export const FindPetsResponse: StandardSchemaV1<types.FindPetsResponse> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_FindPetsResponse,
   '`FindPetsResponse`',
 );
+export const isFindPetsResponse: rt.Guard<types.FindPetsResponse> =
+  /* @__PURE__ */ guardOf(FindPetsResponse);
+export const assertFindPetsResponse: rt.Asserts<types.FindPetsResponse> =
+  /* @__PURE__ */ asserterOf(FindPetsResponse);
+export const validateFindPetsResponse: rt.Validate = /* @__PURE__ */ validatorOf(FindPetsResponse);
 
 function check_FindPetsResponse(
   value: unknown,
@@ -116,18 +109,14 @@ function check_FindPetsResponse(
 }
 
 /** `NewPet` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const NewPet: StandardSchemaV1<types.NewPet> = /* @__PURE__ */ standardSchema(
-  'swagger-petstore-client',
-  check_NewPet,
-  '`NewPet`',
-  0,
-);
-export const isNewPet: rt.Guard<types.NewPet> = /* @__PURE__ */ guardOf(check_NewPet);
-export const assertNewPet: rt.Asserts<types.NewPet> = /* @__PURE__ */ asserterOf(
+export const NewPet: StandardSchemaV1<types.NewPet> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_NewPet,
   '`NewPet`',
 );
-export const validateNewPet: rt.Validate = /* @__PURE__ */ validatorOf(check_NewPet, '`NewPet`');
+export const isNewPet: rt.Guard<types.NewPet> = /* @__PURE__ */ guardOf(NewPet);
+export const assertNewPet: rt.Asserts<types.NewPet> = /* @__PURE__ */ asserterOf(NewPet);
+export const validateNewPet: rt.Validate = /* @__PURE__ */ validatorOf(NewPet);
 
 function check_NewPet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -145,15 +134,14 @@ function check_NewPet(value: unknown, mode: number, label: string, depth: number
 }
 
 /** `Pet` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Pet: StandardSchemaV1<types.Pet> = /* @__PURE__ */ standardSchema(
-  'swagger-petstore-client',
+export const Pet: StandardSchemaV1<types.Pet> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Pet,
   '`Pet`',
-  0,
 );
-export const isPet: rt.Guard<types.Pet> = /* @__PURE__ */ guardOf(check_Pet);
-export const assertPet: rt.Asserts<types.Pet> = /* @__PURE__ */ asserterOf(check_Pet, '`Pet`');
-export const validatePet: rt.Validate = /* @__PURE__ */ validatorOf(check_Pet, '`Pet`');
+export const isPet: rt.Guard<types.Pet> = /* @__PURE__ */ guardOf(Pet);
+export const assertPet: rt.Asserts<types.Pet> = /* @__PURE__ */ asserterOf(Pet);
+export const validatePet: rt.Validate = /* @__PURE__ */ validatorOf(Pet);
 
 function check_Pet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -172,7 +160,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
 }
 
 /** Every issue of the query parameters of `findPets`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateFindPetsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateFindPetsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_FindPetsQueryParams,
   '`FindPetsQueryParams`',
   2,
@@ -202,7 +190,7 @@ function check_FindPetsQueryParams(
     }
     for (const k5 in value) {
       if (k5 !== 'limit' && k5 !== 'tags') {
-        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k5, label, KEYS_6, NESTED_1);
       }
     }
   } else {
@@ -213,7 +201,7 @@ function check_FindPetsQueryParams(
 }
 
 /** Every issue of the path parameters of `deletePet`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateDeletePetPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateDeletePetPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_DeletePetPathParams,
   '`DeletePetPathParams`',
   2,
@@ -230,7 +218,7 @@ function check_DeletePetPathParams(
     issues = reqInteger(issues, value.id, 'id');
     for (const k2 in value) {
       if (k2 !== 'id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_7, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
       }
     }
   } else {
@@ -241,7 +229,7 @@ function check_DeletePetPathParams(
 }
 
 /** Every issue of the path parameters of `findPetById`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateFindPetByIdPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateFindPetByIdPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_FindPetByIdPathParams,
   '`FindPetByIdPathParams`',
   2,
@@ -258,7 +246,7 @@ function check_FindPetByIdPathParams(
     issues = reqInteger(issues, value.id, 'id');
     for (const k2 in value) {
       if (k2 !== 'id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_7, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
       }
     }
   } else {

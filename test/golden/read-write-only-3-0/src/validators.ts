@@ -2,8 +2,9 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqInteger,
@@ -12,7 +13,7 @@ import {
   fail,
   missing,
   unlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -21,6 +22,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'accounts-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -35,18 +38,14 @@ const KEYS_10: readonly string[] = ['email', 'password', 'profile', 'id', 'creat
 const KEYS_11: readonly string[] = ['user_id'];
 
 /** `Profile` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Profile: StandardSchemaV1<types.Profile> = /* @__PURE__ */ standardSchema(
-  'accounts-client',
-  check_Profile,
-  '`Profile`',
-  0,
-);
-export const isProfile: rt.Guard<types.Profile> = /* @__PURE__ */ guardOf(check_Profile);
-export const assertProfile: rt.Asserts<types.Profile> = /* @__PURE__ */ asserterOf(
+export const Profile: StandardSchemaV1<types.Profile> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Profile,
   '`Profile`',
 );
-export const validateProfile: rt.Validate = /* @__PURE__ */ validatorOf(check_Profile, '`Profile`');
+export const isProfile: rt.Guard<types.Profile> = /* @__PURE__ */ guardOf(Profile);
+export const assertProfile: rt.Asserts<types.Profile> = /* @__PURE__ */ asserterOf(Profile);
+export const validateProfile: rt.Validate = /* @__PURE__ */ validatorOf(Profile);
 
 function check_Profile(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -70,22 +69,15 @@ function check_Profile(value: unknown, mode: number, label: string, depth: numbe
 }
 
 /** `ProfileParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ProfileParam: StandardSchemaV1<types.ProfileParam> = /* @__PURE__ */ standardSchema(
-  'accounts-client',
-  check_ProfileParam,
-  '`ProfileParam`',
-  0,
-);
-export const isProfileParam: rt.Guard<types.ProfileParam> =
-  /* @__PURE__ */ guardOf(check_ProfileParam);
-export const assertProfileParam: rt.Asserts<types.ProfileParam> = /* @__PURE__ */ asserterOf(
+export const ProfileParam: StandardSchemaV1<types.ProfileParam> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ProfileParam,
   '`ProfileParam`',
 );
-export const validateProfileParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ProfileParam,
-  '`ProfileParam`',
-);
+export const isProfileParam: rt.Guard<types.ProfileParam> = /* @__PURE__ */ guardOf(ProfileParam);
+export const assertProfileParam: rt.Asserts<types.ProfileParam> =
+  /* @__PURE__ */ asserterOf(ProfileParam);
+export const validateProfileParam: rt.Validate = /* @__PURE__ */ validatorOf(ProfileParam);
 
 function check_ProfileParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -103,21 +95,14 @@ function check_ProfileParam(value: unknown, mode: number, label: string, depth: 
 }
 
 /** `Timestamp` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Timestamp: StandardSchemaV1<types.Timestamp> = /* @__PURE__ */ standardSchema(
-  'accounts-client',
-  check_Timestamp,
-  '`Timestamp`',
-  0,
-);
-export const isTimestamp: rt.Guard<types.Timestamp> = /* @__PURE__ */ guardOf(check_Timestamp);
-export const assertTimestamp: rt.Asserts<types.Timestamp> = /* @__PURE__ */ asserterOf(
+export const Timestamp: StandardSchemaV1<types.Timestamp> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Timestamp,
   '`Timestamp`',
 );
-export const validateTimestamp: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_Timestamp,
-  '`Timestamp`',
-);
+export const isTimestamp: rt.Guard<types.Timestamp> = /* @__PURE__ */ guardOf(Timestamp);
+export const assertTimestamp: rt.Asserts<types.Timestamp> = /* @__PURE__ */ asserterOf(Timestamp);
+export const validateTimestamp: rt.Validate = /* @__PURE__ */ validatorOf(Timestamp);
 
 function check_Timestamp(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -129,15 +114,14 @@ function check_Timestamp(value: unknown, mode: number, label: string, depth: num
 }
 
 /** `User` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const User: StandardSchemaV1<types.User> = /* @__PURE__ */ standardSchema(
-  'accounts-client',
+export const User: StandardSchemaV1<types.User> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_User,
   '`User`',
-  0,
 );
-export const isUser: rt.Guard<types.User> = /* @__PURE__ */ guardOf(check_User);
-export const assertUser: rt.Asserts<types.User> = /* @__PURE__ */ asserterOf(check_User, '`User`');
-export const validateUser: rt.Validate = /* @__PURE__ */ validatorOf(check_User, '`User`');
+export const isUser: rt.Guard<types.User> = /* @__PURE__ */ guardOf(User);
+export const assertUser: rt.Asserts<types.User> = /* @__PURE__ */ asserterOf(User);
+export const validateUser: rt.Validate = /* @__PURE__ */ validatorOf(User);
 
 function check_User(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -186,7 +170,7 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
         k8 !== 'profile' &&
         k8 !== 'password'
       ) {
-        issues = fail(issues, [k8], unknownKeyMessage(k8, label, KEYS_7, NESTED_6));
+        issues = unknownKey(issues, PATH_2, k8, label, KEYS_7, NESTED_6);
       }
     }
   } else {
@@ -197,21 +181,14 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
 }
 
 /** `UserParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const UserParam: StandardSchemaV1<types.UserParam> = /* @__PURE__ */ standardSchema(
-  'accounts-client',
-  check_UserParam,
-  '`UserParam`',
-  0,
-);
-export const isUserParam: rt.Guard<types.UserParam> = /* @__PURE__ */ guardOf(check_UserParam);
-export const assertUserParam: rt.Asserts<types.UserParam> = /* @__PURE__ */ asserterOf(
+export const UserParam: StandardSchemaV1<types.UserParam> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_UserParam,
   '`UserParam`',
 );
-export const validateUserParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_UserParam,
-  '`UserParam`',
-);
+export const isUserParam: rt.Guard<types.UserParam> = /* @__PURE__ */ guardOf(UserParam);
+export const assertUserParam: rt.Asserts<types.UserParam> = /* @__PURE__ */ asserterOf(UserParam);
+export const validateUserParam: rt.Validate = /* @__PURE__ */ validatorOf(UserParam);
 
 function check_UserParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -248,7 +225,7 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
         k7 !== 'created' &&
         k7 !== 'nickname'
       ) {
-        issues = fail(issues, [k7], unknownKeyMessage(k7, label, KEYS_10, NESTED_9));
+        issues = unknownKey(issues, PATH_2, k7, label, KEYS_10, NESTED_9);
       }
     }
   } else {
@@ -259,7 +236,7 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
 }
 
 /** Every issue of the path parameters of `getUser`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetUserPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetUserPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetUserPathParams,
   '`GetUserPathParams`',
   2,
@@ -276,7 +253,7 @@ function check_GetUserPathParams(
     issues = reqInteger(issues, value.user_id, 'user_id');
     for (const k2 in value) {
       if (k2 !== 'user_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_11, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_11, NESTED_1);
       }
     }
   } else {

@@ -2,8 +2,9 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   reqConst,
@@ -14,7 +15,7 @@ import {
   missing,
   nestIssues,
   required,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -23,6 +24,8 @@ import type * as types from './types.js';
 
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
+
+const vendor = 'pet-shelter-client';
 
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
@@ -68,18 +71,14 @@ const KEYS_23: readonly string[] = ['pet_id'];
 const KEYS_24: readonly string[] = ['owner'];
 
 /** `Animal` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Animal: StandardSchemaV1<types.Animal> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
-  check_Animal,
-  '`Animal`',
-  0,
-);
-export const isAnimal: rt.Guard<types.Animal> = /* @__PURE__ */ guardOf(check_Animal);
-export const assertAnimal: rt.Asserts<types.Animal> = /* @__PURE__ */ asserterOf(
+export const Animal: StandardSchemaV1<types.Animal> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Animal,
   '`Animal`',
 );
-export const validateAnimal: rt.Validate = /* @__PURE__ */ validatorOf(check_Animal, '`Animal`');
+export const isAnimal: rt.Guard<types.Animal> = /* @__PURE__ */ guardOf(Animal);
+export const assertAnimal: rt.Asserts<types.Animal> = /* @__PURE__ */ asserterOf(Animal);
+export const validateAnimal: rt.Validate = /* @__PURE__ */ validatorOf(Animal);
 
 function check_Animal(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -120,22 +119,15 @@ function check_Animal(value: unknown, mode: number, label: string, depth: number
 }
 
 /** `AnimalParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const AnimalParam: StandardSchemaV1<types.AnimalParam> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
-  check_AnimalParam,
-  '`AnimalParam`',
-  0,
-);
-export const isAnimalParam: rt.Guard<types.AnimalParam> =
-  /* @__PURE__ */ guardOf(check_AnimalParam);
-export const assertAnimalParam: rt.Asserts<types.AnimalParam> = /* @__PURE__ */ asserterOf(
+export const AnimalParam: StandardSchemaV1<types.AnimalParam> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_AnimalParam,
   '`AnimalParam`',
 );
-export const validateAnimalParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_AnimalParam,
-  '`AnimalParam`',
-);
+export const isAnimalParam: rt.Guard<types.AnimalParam> = /* @__PURE__ */ guardOf(AnimalParam);
+export const assertAnimalParam: rt.Asserts<types.AnimalParam> =
+  /* @__PURE__ */ asserterOf(AnimalParam);
+export const validateAnimalParam: rt.Validate = /* @__PURE__ */ validatorOf(AnimalParam);
 
 function check_AnimalParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -176,22 +168,15 @@ function check_AnimalParam(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `Credentials` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Credentials: StandardSchemaV1<types.Credentials> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
-  check_Credentials,
-  '`Credentials`',
-  0,
-);
-export const isCredentials: rt.Guard<types.Credentials> =
-  /* @__PURE__ */ guardOf(check_Credentials);
-export const assertCredentials: rt.Asserts<types.Credentials> = /* @__PURE__ */ asserterOf(
+export const Credentials: StandardSchemaV1<types.Credentials> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Credentials,
   '`Credentials`',
 );
-export const validateCredentials: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_Credentials,
-  '`Credentials`',
-);
+export const isCredentials: rt.Guard<types.Credentials> = /* @__PURE__ */ guardOf(Credentials);
+export const assertCredentials: rt.Asserts<types.Credentials> =
+  /* @__PURE__ */ asserterOf(Credentials);
+export const validateCredentials: rt.Validate = /* @__PURE__ */ validatorOf(Credentials);
 
 function check_Credentials(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -212,15 +197,14 @@ function check_Credentials(value: unknown, mode: number, label: string, depth: n
 }
 
 /** `Dog` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Dog: StandardSchemaV1<types.Dog> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
+export const Dog: StandardSchemaV1<types.Dog> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Dog,
   '`Dog`',
-  0,
 );
-export const isDog: rt.Guard<types.Dog> = /* @__PURE__ */ guardOf(check_Dog);
-export const assertDog: rt.Asserts<types.Dog> = /* @__PURE__ */ asserterOf(check_Dog, '`Dog`');
-export const validateDog: rt.Validate = /* @__PURE__ */ validatorOf(check_Dog, '`Dog`');
+export const isDog: rt.Guard<types.Dog> = /* @__PURE__ */ guardOf(Dog);
+export const assertDog: rt.Asserts<types.Dog> = /* @__PURE__ */ asserterOf(Dog);
+export const validateDog: rt.Validate = /* @__PURE__ */ validatorOf(Dog);
 
 function check_Dog(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -240,21 +224,14 @@ function check_Dog(value: unknown, mode: number, label: string, depth: number): 
 }
 
 /** `DogFields` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const DogFields: StandardSchemaV1<types.DogFields> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
-  check_DogFields,
-  '`DogFields`',
-  0,
-);
-export const isDogFields: rt.Guard<types.DogFields> = /* @__PURE__ */ guardOf(check_DogFields);
-export const assertDogFields: rt.Asserts<types.DogFields> = /* @__PURE__ */ asserterOf(
+export const DogFields: StandardSchemaV1<types.DogFields> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_DogFields,
   '`DogFields`',
 );
-export const validateDogFields: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_DogFields,
-  '`DogFields`',
-);
+export const isDogFields: rt.Guard<types.DogFields> = /* @__PURE__ */ guardOf(DogFields);
+export const assertDogFields: rt.Asserts<types.DogFields> = /* @__PURE__ */ asserterOf(DogFields);
+export const validateDogFields: rt.Validate = /* @__PURE__ */ validatorOf(DogFields);
 
 function check_DogFields(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -273,21 +250,14 @@ function check_DogFields(value: unknown, mode: number, label: string, depth: num
 }
 
 /** `DogParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const DogParam: StandardSchemaV1<types.DogParam> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
-  check_DogParam,
-  '`DogParam`',
-  0,
-);
-export const isDogParam: rt.Guard<types.DogParam> = /* @__PURE__ */ guardOf(check_DogParam);
-export const assertDogParam: rt.Asserts<types.DogParam> = /* @__PURE__ */ asserterOf(
+export const DogParam: StandardSchemaV1<types.DogParam> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_DogParam,
   '`DogParam`',
 );
-export const validateDogParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_DogParam,
-  '`DogParam`',
-);
+export const isDogParam: rt.Guard<types.DogParam> = /* @__PURE__ */ guardOf(DogParam);
+export const assertDogParam: rt.Asserts<types.DogParam> = /* @__PURE__ */ asserterOf(DogParam);
+export const validateDogParam: rt.Validate = /* @__PURE__ */ validatorOf(DogParam);
 
 function check_DogParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -311,18 +281,14 @@ function check_DogParam(value: unknown, mode: number, label: string, depth: numb
 }
 
 /** `Label` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Label: StandardSchemaV1<types.Label> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
-  check_Label,
-  '`Label`',
-  0,
-);
-export const isLabel: rt.Guard<types.Label> = /* @__PURE__ */ guardOf(check_Label);
-export const assertLabel: rt.Asserts<types.Label> = /* @__PURE__ */ asserterOf(
+export const Label: StandardSchemaV1<types.Label> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Label,
   '`Label`',
 );
-export const validateLabel: rt.Validate = /* @__PURE__ */ validatorOf(check_Label, '`Label`');
+export const isLabel: rt.Guard<types.Label> = /* @__PURE__ */ guardOf(Label);
+export const assertLabel: rt.Asserts<types.Label> = /* @__PURE__ */ asserterOf(Label);
+export const validateLabel: rt.Validate = /* @__PURE__ */ validatorOf(Label);
 
 function check_Label(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -340,21 +306,15 @@ function check_Label(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** `LabelParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const LabelParam: StandardSchemaV1<types.LabelParam> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
-  check_LabelParam,
-  '`LabelParam`',
-  0,
-);
-export const isLabelParam: rt.Guard<types.LabelParam> = /* @__PURE__ */ guardOf(check_LabelParam);
-export const assertLabelParam: rt.Asserts<types.LabelParam> = /* @__PURE__ */ asserterOf(
+export const LabelParam: StandardSchemaV1<types.LabelParam> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_LabelParam,
   '`LabelParam`',
 );
-export const validateLabelParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_LabelParam,
-  '`LabelParam`',
-);
+export const isLabelParam: rt.Guard<types.LabelParam> = /* @__PURE__ */ guardOf(LabelParam);
+export const assertLabelParam: rt.Asserts<types.LabelParam> =
+  /* @__PURE__ */ asserterOf(LabelParam);
+export const validateLabelParam: rt.Validate = /* @__PURE__ */ validatorOf(LabelParam);
 
 function check_LabelParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -375,20 +335,13 @@ function check_LabelParam(value: unknown, mode: number, label: string, depth: nu
 
 /** `ListAnimalsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListAnimalsResponse: StandardSchemaV1<types.ListAnimalsResponse> =
-  /* @__PURE__ */ standardSchema(
-    'pet-shelter-client',
-    check_ListAnimalsResponse,
-    '`ListAnimalsResponse`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_ListAnimalsResponse, '`ListAnimalsResponse`');
 export const isListAnimalsResponse: rt.Guard<types.ListAnimalsResponse> =
-  /* @__PURE__ */ guardOf(check_ListAnimalsResponse);
+  /* @__PURE__ */ guardOf(ListAnimalsResponse);
 export const assertListAnimalsResponse: rt.Asserts<types.ListAnimalsResponse> =
-  /* @__PURE__ */ asserterOf(check_ListAnimalsResponse, '`ListAnimalsResponse`');
-export const validateListAnimalsResponse: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_ListAnimalsResponse,
-  '`ListAnimalsResponse`',
-);
+  /* @__PURE__ */ asserterOf(ListAnimalsResponse);
+export const validateListAnimalsResponse: rt.Validate =
+  /* @__PURE__ */ validatorOf(ListAnimalsResponse);
 
 function check_ListAnimalsResponse(
   value: unknown,
@@ -413,18 +366,14 @@ function check_ListAnimalsResponse(
 }
 
 /** `Owner` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Owner: StandardSchemaV1<types.Owner> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
-  check_Owner,
-  '`Owner`',
-  0,
-);
-export const isOwner: rt.Guard<types.Owner> = /* @__PURE__ */ guardOf(check_Owner);
-export const assertOwner: rt.Asserts<types.Owner> = /* @__PURE__ */ asserterOf(
+export const Owner: StandardSchemaV1<types.Owner> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Owner,
   '`Owner`',
 );
-export const validateOwner: rt.Validate = /* @__PURE__ */ validatorOf(check_Owner, '`Owner`');
+export const isOwner: rt.Guard<types.Owner> = /* @__PURE__ */ guardOf(Owner);
+export const assertOwner: rt.Asserts<types.Owner> = /* @__PURE__ */ asserterOf(Owner);
+export const validateOwner: rt.Validate = /* @__PURE__ */ validatorOf(Owner);
 
 function check_Owner(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -445,21 +394,15 @@ function check_Owner(value: unknown, mode: number, label: string, depth: number)
 }
 
 /** `OwnerParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const OwnerParam: StandardSchemaV1<types.OwnerParam> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
-  check_OwnerParam,
-  '`OwnerParam`',
-  0,
-);
-export const isOwnerParam: rt.Guard<types.OwnerParam> = /* @__PURE__ */ guardOf(check_OwnerParam);
-export const assertOwnerParam: rt.Asserts<types.OwnerParam> = /* @__PURE__ */ asserterOf(
+export const OwnerParam: StandardSchemaV1<types.OwnerParam> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_OwnerParam,
   '`OwnerParam`',
 );
-export const validateOwnerParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OwnerParam,
-  '`OwnerParam`',
-);
+export const isOwnerParam: rt.Guard<types.OwnerParam> = /* @__PURE__ */ guardOf(OwnerParam);
+export const assertOwnerParam: rt.Asserts<types.OwnerParam> =
+  /* @__PURE__ */ asserterOf(OwnerParam);
+export const validateOwnerParam: rt.Validate = /* @__PURE__ */ validatorOf(OwnerParam);
 
 function check_OwnerParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -472,20 +415,13 @@ function check_OwnerParam(value: unknown, mode: number, label: string, depth: nu
 
 /** `OwnerRequestParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const OwnerRequestParam: StandardSchemaV1<types.OwnerRequestParam> =
-  /* @__PURE__ */ standardSchema(
-    'pet-shelter-client',
-    check_OwnerRequestParam,
-    '`OwnerRequestParam`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_OwnerRequestParam, '`OwnerRequestParam`');
 export const isOwnerRequestParam: rt.Guard<types.OwnerRequestParam> =
-  /* @__PURE__ */ guardOf(check_OwnerRequestParam);
+  /* @__PURE__ */ guardOf(OwnerRequestParam);
 export const assertOwnerRequestParam: rt.Asserts<types.OwnerRequestParam> =
-  /* @__PURE__ */ asserterOf(check_OwnerRequestParam, '`OwnerRequestParam`');
-export const validateOwnerRequestParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_OwnerRequestParam,
-  '`OwnerRequestParam`',
-);
+  /* @__PURE__ */ asserterOf(OwnerRequestParam);
+export const validateOwnerRequestParam: rt.Validate =
+  /* @__PURE__ */ validatorOf(OwnerRequestParam);
 
 function check_OwnerRequestParam(
   value: unknown,
@@ -511,15 +447,14 @@ function check_OwnerRequestParam(
 }
 
 /** `Pet` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Pet: StandardSchemaV1<types.Pet> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
+export const Pet: StandardSchemaV1<types.Pet> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Pet,
   '`Pet`',
-  0,
 );
-export const isPet: rt.Guard<types.Pet> = /* @__PURE__ */ guardOf(check_Pet);
-export const assertPet: rt.Asserts<types.Pet> = /* @__PURE__ */ asserterOf(check_Pet, '`Pet`');
-export const validatePet: rt.Validate = /* @__PURE__ */ validatorOf(check_Pet, '`Pet`');
+export const isPet: rt.Guard<types.Pet> = /* @__PURE__ */ guardOf(Pet);
+export const assertPet: rt.Asserts<types.Pet> = /* @__PURE__ */ asserterOf(Pet);
+export const validatePet: rt.Validate = /* @__PURE__ */ validatorOf(Pet);
 
 function check_Pet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -627,21 +562,14 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
 }
 
 /** `PetParam` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const PetParam: StandardSchemaV1<types.PetParam> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
-  check_PetParam,
-  '`PetParam`',
-  0,
-);
-export const isPetParam: rt.Guard<types.PetParam> = /* @__PURE__ */ guardOf(check_PetParam);
-export const assertPetParam: rt.Asserts<types.PetParam> = /* @__PURE__ */ asserterOf(
+export const PetParam: StandardSchemaV1<types.PetParam> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_PetParam,
   '`PetParam`',
 );
-export const validatePetParam: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_PetParam,
-  '`PetParam`',
-);
+export const isPetParam: rt.Guard<types.PetParam> = /* @__PURE__ */ guardOf(PetParam);
+export const assertPetParam: rt.Asserts<types.PetParam> = /* @__PURE__ */ asserterOf(PetParam);
+export const validatePetParam: rt.Validate = /* @__PURE__ */ validatorOf(PetParam);
 
 function check_PetParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -744,18 +672,14 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
 }
 
 /** `Session` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Session: StandardSchemaV1<types.Session> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
-  check_Session,
-  '`Session`',
-  0,
-);
-export const isSession: rt.Guard<types.Session> = /* @__PURE__ */ guardOf(check_Session);
-export const assertSession: rt.Asserts<types.Session> = /* @__PURE__ */ asserterOf(
+export const Session: StandardSchemaV1<types.Session> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Session,
   '`Session`',
 );
-export const validateSession: rt.Validate = /* @__PURE__ */ validatorOf(check_Session, '`Session`');
+export const isSession: rt.Guard<types.Session> = /* @__PURE__ */ guardOf(Session);
+export const assertSession: rt.Asserts<types.Session> = /* @__PURE__ */ asserterOf(Session);
+export const validateSession: rt.Validate = /* @__PURE__ */ validatorOf(Session);
 
 function check_Session(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -775,15 +699,14 @@ function check_Session(value: unknown, mode: number, label: string, depth: numbe
 }
 
 /** `Tag` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Tag: StandardSchemaV1<types.Tag> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
+export const Tag: StandardSchemaV1<types.Tag> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Tag,
   '`Tag`',
-  0,
 );
-export const isTag: rt.Guard<types.Tag> = /* @__PURE__ */ guardOf(check_Tag);
-export const assertTag: rt.Asserts<types.Tag> = /* @__PURE__ */ asserterOf(check_Tag, '`Tag`');
-export const validateTag: rt.Validate = /* @__PURE__ */ validatorOf(check_Tag, '`Tag`');
+export const isTag: rt.Guard<types.Tag> = /* @__PURE__ */ guardOf(Tag);
+export const assertTag: rt.Asserts<types.Tag> = /* @__PURE__ */ asserterOf(Tag);
+export const validateTag: rt.Validate = /* @__PURE__ */ validatorOf(Tag);
 
 function check_Tag(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -800,21 +723,14 @@ function check_Tag(value: unknown, mode: number, label: string, depth: number): 
 }
 
 /** `Timestamp` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Timestamp: StandardSchemaV1<types.Timestamp> = /* @__PURE__ */ standardSchema(
-  'pet-shelter-client',
-  check_Timestamp,
-  '`Timestamp`',
-  0,
-);
-export const isTimestamp: rt.Guard<types.Timestamp> = /* @__PURE__ */ guardOf(check_Timestamp);
-export const assertTimestamp: rt.Asserts<types.Timestamp> = /* @__PURE__ */ asserterOf(
+export const Timestamp: StandardSchemaV1<types.Timestamp> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Timestamp,
   '`Timestamp`',
 );
-export const validateTimestamp: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_Timestamp,
-  '`Timestamp`',
-);
+export const isTimestamp: rt.Guard<types.Timestamp> = /* @__PURE__ */ guardOf(Timestamp);
+export const assertTimestamp: rt.Asserts<types.Timestamp> = /* @__PURE__ */ asserterOf(Timestamp);
+export const validateTimestamp: rt.Validate = /* @__PURE__ */ validatorOf(Timestamp);
 
 function check_Timestamp(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -826,23 +742,16 @@ function check_Timestamp(value: unknown, mode: number, label: string, depth: num
 }
 
 /** `UpdateOwnerBody` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const UpdateOwnerBody: StandardSchemaV1<types.UpdateOwnerBody> =
-  /* @__PURE__ */ standardSchema(
-    'pet-shelter-client',
-    check_UpdateOwnerBody,
-    '`UpdateOwnerBody`',
-    0,
-  );
+export const UpdateOwnerBody: StandardSchemaV1<types.UpdateOwnerBody> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_UpdateOwnerBody,
+  '`UpdateOwnerBody`',
+);
 export const isUpdateOwnerBody: rt.Guard<types.UpdateOwnerBody> =
-  /* @__PURE__ */ guardOf(check_UpdateOwnerBody);
-export const assertUpdateOwnerBody: rt.Asserts<types.UpdateOwnerBody> = /* @__PURE__ */ asserterOf(
-  check_UpdateOwnerBody,
-  '`UpdateOwnerBody`',
-);
-export const validateUpdateOwnerBody: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_UpdateOwnerBody,
-  '`UpdateOwnerBody`',
-);
+  /* @__PURE__ */ guardOf(UpdateOwnerBody);
+export const assertUpdateOwnerBody: rt.Asserts<types.UpdateOwnerBody> =
+  /* @__PURE__ */ asserterOf(UpdateOwnerBody);
+export const validateUpdateOwnerBody: rt.Validate = /* @__PURE__ */ validatorOf(UpdateOwnerBody);
 
 function check_UpdateOwnerBody(
   value: unknown,
@@ -879,7 +788,7 @@ function check_UpdateOwnerBody(
 }
 
 /** Every issue of the path parameters of `replaceDog`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateReplaceDogPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateReplaceDogPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ReplaceDogPathParams,
   '`ReplaceDogPathParams`',
   2,
@@ -896,7 +805,7 @@ function check_ReplaceDogPathParams(
     issues = reqString(issues, value.dog_id, 'dog_id');
     for (const k2 in value) {
       if (k2 !== 'dog_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_21, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_21, NESTED_1);
       }
     }
   } else {
@@ -907,7 +816,7 @@ function check_ReplaceDogPathParams(
 }
 
 /** Every issue of the path parameters of `updateOwner`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateUpdateOwnerPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateUpdateOwnerPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_UpdateOwnerPathParams,
   '`UpdateOwnerPathParams`',
   2,
@@ -924,7 +833,7 @@ function check_UpdateOwnerPathParams(
     issues = reqString(issues, value.owner_id, 'owner_id');
     for (const k2 in value) {
       if (k2 !== 'owner_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_22, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_22, NESTED_1);
       }
     }
   } else {
@@ -935,7 +844,7 @@ function check_UpdateOwnerPathParams(
 }
 
 /** Every issue of the path parameters of `getPet`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetPetPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetPetPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetPetPathParams,
   '`GetPetPathParams`',
   2,
@@ -952,7 +861,7 @@ function check_GetPetPathParams(
     issues = reqString(issues, value.pet_id, 'pet_id');
     for (const k2 in value) {
       if (k2 !== 'pet_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_23, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_23, NESTED_1);
       }
     }
   } else {
@@ -963,7 +872,7 @@ function check_GetPetPathParams(
 }
 
 /** Every issue of the query parameters of `getPet`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetPetQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetPetQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetPetQueryParams,
   '`GetPetQueryParams`',
   2,
@@ -980,7 +889,7 @@ function check_GetPetQueryParams(
     issues = optString(issues, value.owner, 'owner');
     for (const k2 in value) {
       if (k2 !== 'owner') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_24, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_24, NESTED_1);
       }
     }
   } else {

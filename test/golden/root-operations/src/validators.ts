@@ -2,14 +2,14 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   expected,
   isObject,
-  fail,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -19,6 +19,8 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
+const vendor = 'root-client';
+
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['name'];
@@ -27,18 +29,14 @@ const KEYS_5: readonly string[] = ['code'];
 const KEYS_6: readonly string[] = ['lang'];
 
 /** `ApiInfo` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const ApiInfo: StandardSchemaV1<types.ApiInfo> = /* @__PURE__ */ standardSchema(
-  'root-client',
-  check_ApiInfo,
-  '`ApiInfo`',
-  0,
-);
-export const isApiInfo: rt.Guard<types.ApiInfo> = /* @__PURE__ */ guardOf(check_ApiInfo);
-export const assertApiInfo: rt.Asserts<types.ApiInfo> = /* @__PURE__ */ asserterOf(
+export const ApiInfo: StandardSchemaV1<types.ApiInfo> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_ApiInfo,
   '`ApiInfo`',
 );
-export const validateApiInfo: rt.Validate = /* @__PURE__ */ validatorOf(check_ApiInfo, '`ApiInfo`');
+export const isApiInfo: rt.Guard<types.ApiInfo> = /* @__PURE__ */ guardOf(ApiInfo);
+export const assertApiInfo: rt.Asserts<types.ApiInfo> = /* @__PURE__ */ asserterOf(ApiInfo);
+export const validateApiInfo: rt.Validate = /* @__PURE__ */ validatorOf(ApiInfo);
 
 function check_ApiInfo(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -55,18 +53,14 @@ function check_ApiInfo(value: unknown, mode: number, label: string, depth: numbe
 }
 
 /** `Lookup` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Lookup: StandardSchemaV1<types.Lookup> = /* @__PURE__ */ standardSchema(
-  'root-client',
-  check_Lookup,
-  '`Lookup`',
-  0,
-);
-export const isLookup: rt.Guard<types.Lookup> = /* @__PURE__ */ guardOf(check_Lookup);
-export const assertLookup: rt.Asserts<types.Lookup> = /* @__PURE__ */ asserterOf(
+export const Lookup: StandardSchemaV1<types.Lookup> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Lookup,
   '`Lookup`',
 );
-export const validateLookup: rt.Validate = /* @__PURE__ */ validatorOf(check_Lookup, '`Lookup`');
+export const isLookup: rt.Guard<types.Lookup> = /* @__PURE__ */ guardOf(Lookup);
+export const assertLookup: rt.Asserts<types.Lookup> = /* @__PURE__ */ asserterOf(Lookup);
+export const validateLookup: rt.Validate = /* @__PURE__ */ validatorOf(Lookup);
 
 function check_Lookup(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -83,7 +77,7 @@ function check_Lookup(value: unknown, mode: number, label: string, depth: number
 }
 
 /** Every issue of the path parameters of `getCode`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetCodePathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetCodePathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetCodePathParams,
   '`GetCodePathParams`',
   2,
@@ -100,7 +94,7 @@ function check_GetCodePathParams(
     issues = reqString(issues, value.code, 'code');
     for (const k2 in value) {
       if (k2 !== 'code') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_5, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_5, NESTED_1);
       }
     }
   } else {
@@ -111,7 +105,7 @@ function check_GetCodePathParams(
 }
 
 /** Every issue of the query parameters of `getCode`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateGetCodeQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateGetCodeQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_GetCodeQueryParams,
   '`GetCodeQueryParams`',
   2,
@@ -128,7 +122,7 @@ function check_GetCodeQueryParams(
     issues = optString(issues, value.lang, 'lang');
     for (const k2 in value) {
       if (k2 !== 'lang') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_6, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
       }
     }
   } else {

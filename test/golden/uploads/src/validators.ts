@@ -2,19 +2,22 @@
 import {
   asserterOf,
   guardOf,
-  standardSchema,
+  schemaOf,
   validatorOf,
+  validatorOfCheck,
   reqString,
   optString,
   optInteger,
   reqConst,
+  reqIntegerIn,
+  reqEnum,
+  optEnum,
   expected,
   isObject,
   fail,
   required,
   requiredUnlisted,
-  unlisted,
-  unknownKeyMessage,
+  unknownKey,
   unknownKeys,
   type StandardSchemaV1,
 } from './internal/standard-schema.js';
@@ -25,31 +28,42 @@ import type * as types from './types.js';
 export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
+const vendor = 'uploads-client';
+
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['id'];
-const PATH_4: readonly (string | number)[] = ['expires_after', 'anchor'];
-const PATH_5: readonly (string | number)[] = ['expires_after'];
-const KEYS_6: readonly string[] = ['anchor', 'seconds'];
-const NESTED_7: readonly string[] = ['expires_after.anchor', 'expires_after.seconds'];
-const KEYS_8: readonly string[] = ['file', 'purpose', 'expires_after'];
-const KEYS_9: readonly string[] = ['image', 'mask', 'prompt'];
-const KEYS_10: readonly string[] = ['name', 'tags'];
-const KEYS_11: readonly string[] = ['grant_type', 'scope'];
-const KEYS_12: readonly string[] = ['name'];
-const KEYS_13: readonly string[] = ['limit', 'order'];
-const KEYS_14: readonly string[] = ['thing_id'];
+const ENUM_4: readonly string[] = [
+  'assistants',
+  'batch',
+  'fine-tune',
+  'vision',
+  'user_data',
+  'evals',
+];
+const PATH_5: readonly (string | number)[] = ['expires_after', 'anchor'];
+const PATH_6: readonly (string | number)[] = ['expires_after', 'seconds'];
+const PATH_7: readonly (string | number)[] = ['expires_after'];
+const KEYS_8: readonly string[] = ['anchor', 'seconds'];
+const NESTED_9: readonly string[] = ['expires_after.anchor', 'expires_after.seconds'];
+const KEYS_10: readonly string[] = ['file', 'purpose', 'expires_after'];
+const KEYS_11: readonly string[] = ['image', 'mask', 'prompt'];
+const KEYS_12: readonly string[] = ['name', 'tags'];
+const KEYS_13: readonly string[] = ['grant_type', 'scope'];
+const KEYS_14: readonly string[] = ['name'];
+const ENUM_15: readonly string[] = ['asc', 'desc'];
+const KEYS_16: readonly string[] = ['limit', 'order'];
+const KEYS_17: readonly string[] = ['thing_id'];
 
 /** `Ack` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const Ack: StandardSchemaV1<types.Ack> = /* @__PURE__ */ standardSchema(
-  'uploads-client',
+export const Ack: StandardSchemaV1<types.Ack> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_Ack,
   '`Ack`',
-  0,
 );
-export const isAck: rt.Guard<types.Ack> = /* @__PURE__ */ guardOf(check_Ack);
-export const assertAck: rt.Asserts<types.Ack> = /* @__PURE__ */ asserterOf(check_Ack, '`Ack`');
-export const validateAck: rt.Validate = /* @__PURE__ */ validatorOf(check_Ack, '`Ack`');
+export const isAck: rt.Guard<types.Ack> = /* @__PURE__ */ guardOf(Ack);
+export const assertAck: rt.Asserts<types.Ack> = /* @__PURE__ */ asserterOf(Ack);
+export const validateAck: rt.Validate = /* @__PURE__ */ validatorOf(Ack);
 
 function check_Ack(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -67,20 +81,13 @@ function check_Ack(value: unknown, mode: number, label: string, depth: number): 
 
 /** `CreateFileRequest` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const CreateFileRequest: StandardSchemaV1<types.CreateFileRequest> =
-  /* @__PURE__ */ standardSchema(
-    'uploads-client',
-    check_CreateFileRequest,
-    '`CreateFileRequest`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_CreateFileRequest, '`CreateFileRequest`');
 export const isCreateFileRequest: rt.Guard<types.CreateFileRequest> =
-  /* @__PURE__ */ guardOf(check_CreateFileRequest);
+  /* @__PURE__ */ guardOf(CreateFileRequest);
 export const assertCreateFileRequest: rt.Asserts<types.CreateFileRequest> =
-  /* @__PURE__ */ asserterOf(check_CreateFileRequest, '`CreateFileRequest`');
-export const validateCreateFileRequest: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_CreateFileRequest,
-  '`CreateFileRequest`',
-);
+  /* @__PURE__ */ asserterOf(CreateFileRequest);
+export const validateCreateFileRequest: rt.Validate =
+  /* @__PURE__ */ validatorOf(CreateFileRequest);
 
 function check_CreateFileRequest(
   value: unknown,
@@ -99,39 +106,17 @@ function check_CreateFileRequest(
         v1,
       );
     }
-    const v2 = value.purpose;
-    if (!(
-      v2 === 'assistants' ||
-      v2 === 'batch' ||
-      v2 === 'fine-tune' ||
-      v2 === 'vision' ||
-      v2 === 'user_data' ||
-      v2 === 'evals' ||
-      ((mode & 2) === 0 && typeof v2 === 'string')
-    )) {
-      issues = requiredUnlisted(
-        issues,
-        ['purpose'],
-        "one of 'assistants', 'batch', 'fine-tune', 'vision', 'user_data', 'evals'",
-        v2,
-      );
-    }
+    issues = reqEnum(issues, value.purpose, 'purpose', ENUM_4, mode);
     const v3 = value.expires_after;
     if (v3 !== undefined) {
       if (isObject(v3)) {
-        issues = reqConst(issues, v3.anchor, PATH_4, 'created_at');
+        issues = reqConst(issues, v3.anchor, PATH_5, 'created_at');
         const v5 = v3.seconds;
-        if (!(typeof v5 === 'number' && Number.isInteger(v5))) {
-          issues = required(issues, ['expires_after', 'seconds'], 'an integer', v5);
-        } else if (!(v5 >= 3600)) {
-          issues = fail(
-            issues,
-            ['expires_after', 'seconds'],
-            'expected at least 3600, found ' + String(v5),
-          );
+        if (!(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 3600)) {
+          issues = reqIntegerIn(issues, v5, PATH_6, 3600, Infinity);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_5, v3, '`expires_after`', KEYS_6, NESTED_1);
+          issues = unknownKeys(issues, PATH_7, v3, '`expires_after`', KEYS_8, NESTED_1);
         }
       } else {
         issues = expected(issues, ['expires_after'], 'an object `{ anchor, seconds }`', v3);
@@ -139,7 +124,7 @@ function check_CreateFileRequest(
     }
     for (const k7 in value) {
       if (k7 !== 'file' && k7 !== 'purpose' && k7 !== 'expires_after') {
-        issues = fail(issues, [k7], unknownKeyMessage(k7, label, KEYS_8, NESTED_7));
+        issues = unknownKey(issues, PATH_2, k7, label, KEYS_10, NESTED_9);
       }
     }
   } else {
@@ -151,20 +136,13 @@ function check_CreateFileRequest(
 
 /** `CreateImageEditRequest` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const CreateImageEditRequest: StandardSchemaV1<types.CreateImageEditRequest> =
-  /* @__PURE__ */ standardSchema(
-    'uploads-client',
-    check_CreateImageEditRequest,
-    '`CreateImageEditRequest`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_CreateImageEditRequest, '`CreateImageEditRequest`');
 export const isCreateImageEditRequest: rt.Guard<types.CreateImageEditRequest> =
-  /* @__PURE__ */ guardOf(check_CreateImageEditRequest);
+  /* @__PURE__ */ guardOf(CreateImageEditRequest);
 export const assertCreateImageEditRequest: rt.Asserts<types.CreateImageEditRequest> =
-  /* @__PURE__ */ asserterOf(check_CreateImageEditRequest, '`CreateImageEditRequest`');
-export const validateCreateImageEditRequest: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_CreateImageEditRequest,
-  '`CreateImageEditRequest`',
-);
+  /* @__PURE__ */ asserterOf(CreateImageEditRequest);
+export const validateCreateImageEditRequest: rt.Validate =
+  /* @__PURE__ */ validatorOf(CreateImageEditRequest);
 
 function check_CreateImageEditRequest(
   value: unknown,
@@ -209,7 +187,7 @@ function check_CreateImageEditRequest(
     issues = reqString(issues, value.prompt, 'prompt');
     for (const k6 in value) {
       if (k6 !== 'image' && k6 !== 'mask' && k6 !== 'prompt') {
-        issues = fail(issues, [k6], unknownKeyMessage(k6, label, KEYS_9, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k6, label, KEYS_11, NESTED_1);
       }
     }
   } else {
@@ -221,20 +199,13 @@ function check_CreateImageEditRequest(
 
 /** `CreateThingRequest` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const CreateThingRequest: StandardSchemaV1<types.CreateThingRequest> =
-  /* @__PURE__ */ standardSchema(
-    'uploads-client',
-    check_CreateThingRequest,
-    '`CreateThingRequest`',
-    0,
-  );
+  /* @__PURE__ */ schemaOf(vendor, check_CreateThingRequest, '`CreateThingRequest`');
 export const isCreateThingRequest: rt.Guard<types.CreateThingRequest> =
-  /* @__PURE__ */ guardOf(check_CreateThingRequest);
+  /* @__PURE__ */ guardOf(CreateThingRequest);
 export const assertCreateThingRequest: rt.Asserts<types.CreateThingRequest> =
-  /* @__PURE__ */ asserterOf(check_CreateThingRequest, '`CreateThingRequest`');
-export const validateCreateThingRequest: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_CreateThingRequest,
-  '`CreateThingRequest`',
-);
+  /* @__PURE__ */ asserterOf(CreateThingRequest);
+export const validateCreateThingRequest: rt.Validate =
+  /* @__PURE__ */ validatorOf(CreateThingRequest);
 
 function check_CreateThingRequest(
   value: unknown,
@@ -260,7 +231,7 @@ function check_CreateThingRequest(
     }
     for (const k5 in value) {
       if (k5 !== 'name' && k5 !== 'tags') {
-        issues = fail(issues, [k5], unknownKeyMessage(k5, label, KEYS_10, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k5, label, KEYS_12, NESTED_1);
       }
     }
   } else {
@@ -271,18 +242,16 @@ function check_CreateThingRequest(
 }
 
 /** `CreateTokenBody` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const CreateTokenBody: StandardSchemaV1<types.CreateTokenBody> =
-  /* @__PURE__ */ standardSchema('uploads-client', check_CreateTokenBody, '`CreateTokenBody`', 0);
+export const CreateTokenBody: StandardSchemaV1<types.CreateTokenBody> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_CreateTokenBody,
+  '`CreateTokenBody`',
+);
 export const isCreateTokenBody: rt.Guard<types.CreateTokenBody> =
-  /* @__PURE__ */ guardOf(check_CreateTokenBody);
-export const assertCreateTokenBody: rt.Asserts<types.CreateTokenBody> = /* @__PURE__ */ asserterOf(
-  check_CreateTokenBody,
-  '`CreateTokenBody`',
-);
-export const validateCreateTokenBody: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_CreateTokenBody,
-  '`CreateTokenBody`',
-);
+  /* @__PURE__ */ guardOf(CreateTokenBody);
+export const assertCreateTokenBody: rt.Asserts<types.CreateTokenBody> =
+  /* @__PURE__ */ asserterOf(CreateTokenBody);
+export const validateCreateTokenBody: rt.Validate = /* @__PURE__ */ validatorOf(CreateTokenBody);
 
 function check_CreateTokenBody(
   value: unknown,
@@ -296,7 +265,7 @@ function check_CreateTokenBody(
     issues = optString(issues, value.scope, 'scope');
     for (const k3 in value) {
       if (k3 !== 'grant_type' && k3 !== 'scope') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_11, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_13, NESTED_1);
       }
     }
   } else {
@@ -307,22 +276,15 @@ function check_CreateTokenBody(
 }
 
 /** `PutBlobBody` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
-export const PutBlobBody: StandardSchemaV1<types.PutBlobBody> = /* @__PURE__ */ standardSchema(
-  'uploads-client',
-  check_PutBlobBody,
-  '`PutBlobBody`',
-  0,
-);
-export const isPutBlobBody: rt.Guard<types.PutBlobBody> =
-  /* @__PURE__ */ guardOf(check_PutBlobBody);
-export const assertPutBlobBody: rt.Asserts<types.PutBlobBody> = /* @__PURE__ */ asserterOf(
+export const PutBlobBody: StandardSchemaV1<types.PutBlobBody> = /* @__PURE__ */ schemaOf(
+  vendor,
   check_PutBlobBody,
   '`PutBlobBody`',
 );
-export const validatePutBlobBody: rt.Validate = /* @__PURE__ */ validatorOf(
-  check_PutBlobBody,
-  '`PutBlobBody`',
-);
+export const isPutBlobBody: rt.Guard<types.PutBlobBody> = /* @__PURE__ */ guardOf(PutBlobBody);
+export const assertPutBlobBody: rt.Asserts<types.PutBlobBody> =
+  /* @__PURE__ */ asserterOf(PutBlobBody);
+export const validatePutBlobBody: rt.Validate = /* @__PURE__ */ validatorOf(PutBlobBody);
 
 function check_PutBlobBody(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -334,7 +296,7 @@ function check_PutBlobBody(value: unknown, mode: number, label: string, depth: n
 }
 
 /** Every issue of the path parameters of `putBlob`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validatePutBlobPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validatePutBlobPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_PutBlobPathParams,
   '`PutBlobPathParams`',
   2,
@@ -351,7 +313,7 @@ function check_PutBlobPathParams(
     issues = reqString(issues, value.name, 'name');
     for (const k2 in value) {
       if (k2 !== 'name') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_12, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_14, NESTED_1);
       }
     }
   } else {
@@ -362,7 +324,7 @@ function check_PutBlobPathParams(
 }
 
 /** Every issue of the query parameters of `listThings`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListThingsQueryParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateListThingsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListThingsQueryParams,
   '`ListThingsQueryParams`',
   2,
@@ -377,15 +339,10 @@ function check_ListThingsQueryParams(
   let issues: rt.Issues;
   if (isObject(value)) {
     issues = optInteger(issues, value.limit, 'limit');
-    const v2 = value.order;
-    if (v2 !== undefined) {
-      if (!(v2 === 'asc' || v2 === 'desc' || ((mode & 2) === 0 && typeof v2 === 'string'))) {
-        issues = unlisted(issues, ['order'], "one of 'asc', 'desc'", v2);
-      }
-    }
+    issues = optEnum(issues, value.order, 'order', ENUM_15, mode);
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'order') {
-        issues = fail(issues, [k3], unknownKeyMessage(k3, label, KEYS_13, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_16, NESTED_1);
       }
     }
   } else {
@@ -396,7 +353,7 @@ function check_ListThingsQueryParams(
 }
 
 /** Every issue of the path parameters of `archiveThing`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateArchiveThingPathParams: rt.Validate = /* @__PURE__ */ validatorOf(
+export const validateArchiveThingPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ArchiveThingPathParams,
   '`ArchiveThingPathParams`',
   2,
@@ -413,7 +370,7 @@ function check_ArchiveThingPathParams(
     issues = reqString(issues, value.thing_id, 'thing_id');
     for (const k2 in value) {
       if (k2 !== 'thing_id') {
-        issues = fail(issues, [k2], unknownKeyMessage(k2, label, KEYS_14, NESTED_1));
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
       }
     }
   } else {
