@@ -2,10 +2,8 @@
 // one list, a key for "same shape", a signature for matching union variants, and the short
 // phrase messages use ("a string", "`ChatSession`"). Pure.
 import type { IrLiteral, IrSchema } from '../model/ir.js';
+import { followRefs } from '../model/schema-index.js';
 import type { ApiSide } from './diff-context.js';
-
-/** Refs followed before giving up (a component that is only a $ref to itself never resolves). */
-const MAX_REF_HOPS = 16;
 
 /**
  * `type: [T, "null"]`, `nullable: true` and `anyOf: [T, {type: null}]` all become a union with a
@@ -27,19 +25,18 @@ export function splitNull(schema: IrSchema): { readonly core: IrSchema; readonly
 
 /** The named schema a ref points at, following chains of refs; undefined when it never resolves. */
 export function resolveRef(schema: IrSchema, side: ApiSide): IrSchema | undefined {
-  let current: IrSchema | undefined = schema;
-  for (let hops = 0; current?.kind === 'ref' && hops < MAX_REF_HOPS; hops++) current = side.schemas.get(current.target)?.schema;
-  return current?.kind === 'ref' ? undefined : current;
+  return followRefs(schema, (key) => side.schemas.get(key)?.schema);
 }
 
-/** Whether a ref's target (or a chain of them) is nullable. */
+/** Whether a ref's target, or one on the way along a chain of them, is nullable. */
 export function isNullableRef(schema: IrSchema, side: ApiSide): boolean {
-  let current: IrSchema | undefined = schema;
-  for (let hops = 0; current?.kind === 'ref' && hops < MAX_REF_HOPS; hops++) {
-    current = side.schemas.get(current.target)?.schema;
-    if (current && splitNull(current).nullable) return true;
-  }
-  return false;
+  let nullable = false;
+  followRefs(schema, (key) => {
+    const target = side.schemas.get(key)?.schema;
+    if (target !== undefined && splitNull(target).nullable) nullable = true;
+    return target;
+  });
+  return nullable;
 }
 
 /** The values an enum or const allows; undefined for any other schema. */

@@ -5,6 +5,7 @@ import { defaultHint } from '../../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../../diagnostics/diagnostic.js';
 import { refsOf } from '../../model/build-model.js';
 import { Identifier, type IrNamedSchema, type IrSchema } from '../../model/ir.js';
+import { followRefs } from '../../model/schema-index.js';
 import { code, Code } from '../escape.js';
 import { signature } from './print.js';
 import type { Target } from './target.js';
@@ -185,11 +186,11 @@ export class ModuleScope {
     return new Identifier(`check_${this.named(key).name.text}`);
   }
 
-  /** The schema a ref chain ends at (refs to refs are followed; a cycle of refs is reported elsewhere). */
+  /** The schema a ref chain ends at (refs to refs are followed; build-model refuses a cycle of refs). */
   resolve(schema: IrSchema): IrSchema {
-    let current = schema;
-    for (let hops = 0; current.kind === 'ref' && hops < 64; hops++) current = this.named(current.target).schema;
-    return current;
+    const resolved = followRefs(schema, (key) => this.named(key).schema);
+    if (resolved === undefined) throw new Error(`a cycle of refs at ${schema.source}: build-model refuses it (model/ref-cycle)`);
+    return resolved;
   }
 
   /** A check function for an unnamed schema (a union variant), named after the schema that holds it. */
