@@ -1,6 +1,7 @@
 // The parameter groups of an operation (path, query, header, cookie), checked as closed objects named
 // after their types in types.ts (`CancelChatKitSessionPathParams` -> `validateCancelChatKitSessionPathParams`).
-import { Identifier, type IrOperation, type IrParameter, type IrSchema } from '../../model/ir.js';
+import type { Identifier, IrOperation, IrParameter, IrSchema } from '../../model/ir.js';
+import { VALIDATOR_INTERNAL_NAMES } from '../../model/names.js';
 
 export interface ParameterGroup {
   readonly location: 'path' | 'query' | 'header' | 'cookie';
@@ -31,7 +32,7 @@ export function parameterGroups(op: IrOperation): ParameterGroup[] {
           location,
           type,
           validate: groupValidatorName(op, location),
-          check: new Identifier(`check_${type.text}`),
+          check: VALIDATOR_INTERNAL_NAMES.check(type.text),
           parameters: [querystring],
           schema: querystring.schema,
         },
@@ -45,7 +46,7 @@ export function parameterGroups(op: IrOperation): ParameterGroup[] {
       additionalPropertiesDeclared: true,
     };
     return [
-      { location, type, validate: groupValidatorName(op, location), check: new Identifier(`check_${type.text}`), parameters, schema },
+      { location, type, validate: groupValidatorName(op, location), check: VALIDATOR_INTERNAL_NAMES.check(type.text), parameters, schema },
     ];
   });
 }

@@ -6,6 +6,7 @@ import type { Diagnostic, SourceLocation } from '../../diagnostics/diagnostic.js
 import { refsOf } from '../../model/build-model.js';
 import { Identifier, type IrNamedSchema, type IrSchema } from '../../model/ir.js';
 import { followRefs } from '../../model/schema-index.js';
+import { VALIDATOR_INTERNAL_NAMES } from '../../model/names.js';
 import { code, Code } from '../escape.js';
 import { signature } from './print.js';
 import type { Target } from './target.js';
@@ -99,7 +100,7 @@ export class ModuleScope {
     if (key === undefined || (this.#shapeCounts.get(key) ?? 0) < 2) return undefined;
     const existing = this.#sharedShapes.get(key);
     if (existing !== undefined) return existing;
-    const name = new Identifier(`check_shape_${this.#sharedShapes.size + 1}`);
+    const name = VALIDATOR_INTERNAL_NAMES.sharedShape(this.#sharedShapes.size + 1);
     this.#sharedShapes.set(key, name);
     this.functions.push(
       checkFunction(name, new Scope(this, `shape_${this.#sharedShapes.size}`).rootCheck(schema), this.mayRecurse(schema)),
@@ -169,7 +170,7 @@ export class ModuleScope {
     const key = `${kind}:${value.text}`;
     const existing = this.#constantNames.get(key);
     if (existing !== undefined) return existing;
-    const name = new Identifier(`${kind}_${this.#constantNames.size + 1}`);
+    const name = VALIDATOR_INTERNAL_NAMES.constant(kind, this.#constantNames.size + 1);
     this.#constantNames.set(key, name);
     this.constants.push(code`const ${name}${CONSTANT_TYPES[kind]} = ${value};`.text);
     return name;
@@ -183,7 +184,7 @@ export class ModuleScope {
 
   /** `check_ChatSession`: the internal check function of a named schema. */
   checkOf(key: string): Identifier {
-    return new Identifier(`check_${this.named(key).name.text}`);
+    return VALIDATOR_INTERNAL_NAMES.check(this.named(key).name.text);
   }
 
   /** The schema a ref chain ends at (refs to refs are followed; build-model refuses a cycle of refs). */
@@ -200,7 +201,7 @@ export class ModuleScope {
     if (existing !== undefined) return existing;
     const count = (this.#counters.get(owner) ?? 0) + 1;
     this.#counters.set(owner, count);
-    const name = new Identifier(`check_${owner}_${count}`);
+    const name = VALIDATOR_INTERNAL_NAMES.hoisted(owner, count);
     this.#hoisted.set(schema, name);
     this.functions.push(checkFunction(name, new Scope(this, owner).rootCheck(schema), this.mayRecurse(schema)));
     return name;
@@ -286,7 +287,7 @@ export class Scope {
 
   local(prefix: 'v' | 'k' | 'i' | 'o' | 'r' | 'n'): Identifier {
     this.#locals += 1;
-    return new Identifier(`${prefix}${this.#locals}`);
+    return VALIDATOR_INTERNAL_NAMES.local(prefix, this.#locals);
   }
 
   check(schema: IrSchema, target: Target): Code {
