@@ -1,7 +1,7 @@
 // IR -> `src/client.ts`: the client class and one thin class per resource, in the shape of
 // openai-node (`client.chatkit.sessions.create(body, options)`). Methods only wire a request
 // builder, the validators and the runtime core together; all mechanics live in internal/.
-import type { Identifier, IrApi, IrOperation, IrResource, IrSchema } from '../model/ir.js';
+import { Identifier, type IrApi, type IrOperation, type IrResource, type IrSchema } from '../model/ir.js';
 import { streamsOnFlag } from '../model/build-model.js';
 import { schemaIndex } from '../model/schema-index.js';
 import { Code, code, doc, exampleLiteral, joinCode, literal, propertyKey } from './escape.js';
@@ -105,8 +105,8 @@ function baseClientClass(api: IrApi): ClassDeclaration {
   return {
     kind: 'class',
     isExported: true,
-    name: baseClientName.text,
-    extends: 'ClientCore',
+    name: baseClientName,
+    extends: code`ClientCore`,
     docs: [
       doc`The ${api.title} client without its resources: pass it to the operation functions (\`operations.ts\`), which a bundler keeps only when they are called. \`${clientName}\` is this client with every operation as a method.\n\n@example\n\`\`\`ts\nconst client = new ${baseClientName}({ apiKey: 'my-api-key' });\n\`\`\``,
     ],
@@ -115,7 +115,7 @@ function baseClientClass(api: IrApi): ClassDeclaration {
         docs: [
           doc`Reads the API key from \`${api.package.apiKeyEnv}\` and the base URL from \`${api.package.baseURLEnv}\` where the runtime has environment variables.`,
         ],
-        parameters: [{ name: 'options', type: 'ClientOptions', initializer: code`{}` }],
+        parameters: [{ name: OPTIONS, type: code`ClientOptions`, initializer: code`{}` }],
         statements: [code`super(options, IDENTITY);`],
       },
     ],
@@ -127,21 +127,21 @@ function clientClass(api: IrApi, methods: readonly Method[]): ClassDeclaration {
   return {
     kind: 'class',
     isExported: true,
-    name: api.package.clientName.text,
-    extends: api.package.baseClientName.text,
+    name: api.package.clientName,
+    extends: code`${api.package.baseClientName}`,
     docs: [
       doc`The ${api.title} client.${api.description ? doc`\n\n${absoluteLinks(api.description, api.package.docLinks)}` : doc``}\n\n@example\n\`\`\`ts\nconst client = new ${api.package.clientName}({ apiKey: 'my-api-key' });\n\`\`\``,
     ],
     properties: [
       ...api.resources.map((resource) => ({
-        name: resource.property.text,
+        name: code`${resource.property}`,
         isReadonly: true,
-        type: resource.className.text,
+        type: code`${resource.className}`,
         initializer: code`new ${resource.className}(this)`,
       })),
       // the client's own methods reach the core as `this.client`, like every resource's methods
       ...(api.rootOperations.length > 0
-        ? [{ name: 'client', scope: 'protected' as const, isReadonly: true, type: 'ClientCore', initializer: code`this` }]
+        ? [{ name: code`client`, scope: 'protected' as const, isReadonly: true, type: code`ClientCore`, initializer: code`this` }]
         : []),
     ],
     ctors: [
@@ -149,7 +149,7 @@ function clientClass(api: IrApi, methods: readonly Method[]): ClassDeclaration {
         docs: [
           doc`Reads the API key from \`${api.package.apiKeyEnv}\` and the base URL from \`${api.package.baseURLEnv}\` where the runtime has environment variables.`,
         ],
-        parameters: [{ name: 'options', type: 'ClientOptions', initializer: code`{}` }],
+        parameters: [{ name: OPTIONS, type: code`ClientOptions`, initializer: code`{}` }],
         statements: [code`super(options);`],
       },
     ],
@@ -171,8 +171,8 @@ function operationTypeAliases(api: IrApi, usedTypes: Set<string>): TypeAliasDecl
       aliases.set(page.text, {
         kind: 'type',
         isExported: true,
-        name: page.text,
-        type: `pagination.Page<${pageItemType(op, body, api, usedTypes)}, ${body}>`,
+        name: page,
+        type: code`pagination.Page<${pageItemType(op, body, api, usedTypes)}, ${body}>`,
         docs: [
           doc`A page of \`${op.pagination.items}\` items of \`client.${[...op.names.resource.map((id) => id.text), op.names.method.text].join('.')}()\`: \`data\`, \`body\`, \`hasNextPage()\`, \`getNextPage()\`, and \`for await\` over every item from this page on.`,
         ],
@@ -181,20 +181,20 @@ function operationTypeAliases(api: IrApi, usedTypes: Set<string>): TypeAliasDecl
     if (streaming && !aliases.has(streaming.streaming.text)) {
       const inParams = op.names.params !== undefined;
       const body = bodyType(op, api, usedTypes);
-      const flagged = (flag: string) =>
-        inParams ? `requests.${op.names.params!.text} & { body: ${body} & ${flag} }` : `${body} & ${flag}`;
+      const flagged = (flag: Code) =>
+        inParams ? code`requests.${op.names.params!} & { body: ${body} & ${flag} }` : code`${body} & ${flag}`;
       aliases.set(streaming.streaming.text, {
         kind: 'type',
         isExported: true,
-        name: streaming.streaming.text,
-        type: flagged('{ stream: true }'),
+        name: streaming.streaming,
+        type: flagged(code`{ stream: true }`),
         docs: [doc`The parameters of a call that streams its response as events (\`stream: true\`).`],
       });
       aliases.set(streaming.nonStreaming.text, {
         kind: 'type',
         isExported: true,
-        name: streaming.nonStreaming.text,
-        type: flagged('{ stream?: false | null }'),
+        name: streaming.nonStreaming,
+        type: flagged(code`{ stream?: false | null }`),
         docs: [doc`The parameters of a call that returns its whole response at once (no \`stream\`, or \`stream: false\`).`],
       });
     }
@@ -203,11 +203,11 @@ function operationTypeAliases(api: IrApi, usedTypes: Set<string>): TypeAliasDecl
 }
 
 /** The item type of a page: its named type, or the page body's items (through `NonNullable` when optional). */
-function pageItemType(op: IrOperation, body: string, api: IrApi, usedTypes: Set<string>): string {
+function pageItemType(op: IrOperation, body: Code, api: IrApi, usedTypes: Set<string>): Code {
   const pagination = op.pagination!;
   if (pagination.itemSchema.kind === 'ref') return typeOf(pagination.itemSchema, api, usedTypes);
-  const items = `${body}[${literal(pagination.items).text}]`;
-  return `${pagination.itemsRequired ? items : `NonNullable<${items}>`}[number]`;
+  const items = code`${body}[${pagination.items}]`;
+  return pagination.itemsRequired ? code`${items}[number]` : code`NonNullable<${items}>[number]`;
 }
 
 /** The runtime's description of a page (`{ style: 'cursor', items: 'data', ... }`), as code. */
@@ -246,12 +246,12 @@ function resourceToClass(resource: IrResource, path: readonly string[], methods:
   return {
     kind: 'class',
     isExported: true,
-    name: resource.className.text,
+    name: resource.className,
     docs: [doc`\`client.${path.join('.')}\``],
-    properties: resource.children.map((child) => ({ name: child.property.text, isReadonly: true, type: child.className.text })),
+    properties: resource.children.map((child) => ({ name: code`${child.property}`, isReadonly: true, type: code`${child.className}` })),
     ctors: [
       {
-        parameters: [{ name: 'client', type: 'ClientCore', scope: 'protected', isReadonly: true }],
+        parameters: [{ name: CLIENT, type: code`ClientCore`, scope: 'protected', isReadonly: true }],
         statements: resource.children.map((child) => code`this.${child.property} = new ${child.className}(client);`),
       },
     ],
@@ -260,6 +260,11 @@ function resourceToClass(resource: IrResource, path: readonly string[], methods:
 }
 
 /** What the caller passes besides path parameters, in this order: body, query, headers, cookies. */
+/** The parameter names sdkgen gives every method and constructor. */
+const OPTIONS = new Identifier('options');
+const PARAMS = new Identifier('params');
+const CLIENT = new Identifier('client');
+
 const GROUPS = [
   { key: 'body', location: undefined },
   { key: 'query', location: 'query' },
@@ -284,11 +289,11 @@ export function operationToCall(
   render: TemplateRenderer,
 ): { fn: FunctionDeclaration; method: Method } {
   const pathParams = op.parameters.filter((p) => p.in === 'path');
-  const parameters: { name: string; type: string; hasQuestionToken?: boolean }[] = pathParams.map((p) => ({
-    name: p.argument.text,
-    type: scalarType(p.schema) ?? `${op.names.pathParams!.text}[${literal(p.name).text}]`,
+  const parameters: Parameter[] = pathParams.map((p) => ({
+    name: p.argument,
+    type: scalarType(p.schema) ?? code`${op.names.pathParams!}[${p.name}]`,
   }));
-  if (parameters.some((p) => p.type.includes('['))) usedTypes.add(op.names.pathParams!.text);
+  if (pathParams.some((p) => scalarType(p.schema) === undefined)) usedTypes.add(op.names.pathParams!.text);
   const groups = callerGroups(op, api, usedTypes);
   const paginated = op.pagination !== undefined && op.names.queryParams !== undefined;
   const params = op.names.params;
@@ -303,8 +308,8 @@ export function operationToCall(
   const statements: Code[] = [];
   if (params !== undefined) {
     parameters.push({
-      name: 'params',
-      type: `requests.${params.text}`,
+      name: PARAMS,
+      type: code`requests.${params}`,
       ...(groups.some((group) => group.required) ? {} : { hasQuestionToken: true }),
     });
     input.push('...params');
@@ -315,11 +320,11 @@ export function operationToCall(
     }
   } else {
     for (const group of groups) {
-      parameters.push({ name: group.key, type: group.type, ...(group.required ? {} : { hasQuestionToken: true }) });
+      parameters.push({ name: new Identifier(group.key), type: group.type, ...(group.required ? {} : { hasQuestionToken: true }) });
       input.push(group.required ? group.key : `...(${group.key} === undefined ? {} : { ${group.key} })`);
     }
   }
-  if (params === undefined) for (const group of groups) if (group.key !== 'body') usedTypes.add(group.type);
+  if (params === undefined) for (const group of groups) if (group.key !== 'body') usedTypes.add(group.type.text);
   // the page fetcher names the query type in either case
   if (paginated) usedTypes.add(op.names.queryParams!.text);
   const response = responseShape(op, api, usedTypes, validators, access, params !== undefined);
@@ -330,14 +335,14 @@ export function operationToCall(
   // the path is the resources' property names (Identifiers' text); none for the client's own methods
   const example = exampleCall(op, Code.raw(`client.${[...path, op.names.method.text].join('.')}`), [], api, groups);
   const functionExample = code`const client = new ${api.package.baseClientName}({ apiKey: 'my-api-key' });\n${exampleCall(op, Code.raw(op.names.function.text), [Code.raw('client')], api, groups)}`;
-  const allParameters = [...parameters, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }];
+  const allParameters: Parameter[] = [...parameters, { name: OPTIONS, type: code`RequestOptions`, hasQuestionToken: true }];
   const body = methodBody(op, response.type, `{ ${[...validation, ...response.hooks, buildHook(op, request)].join(', ')} }`, render);
   const overloads = response.overloads?.(allParameters);
-  const client: Parameter = { name: 'client', type: api.package.baseClientName.text };
+  const client: Parameter = { name: CLIENT, type: code`${api.package.baseClientName}` };
   const fn: FunctionDeclaration = {
     kind: 'function',
     isExported: true,
-    name: op.names.function.text,
+    name: op.names.function,
     docs: [operationDoc(op, functionExample, api.package.docLinks)],
     parameters: [client, ...allParameters],
     ...body,
@@ -345,12 +350,12 @@ export function operationToCall(
     ...(overloads ? { overloads: overloads.map((overload) => ({ ...overload, parameters: [client, ...overload.parameters] })) } : {}),
   };
   const method: Method = {
-    name: op.names.method.text,
+    name: code`${op.names.method}`,
     docs: [operationDoc(op, example, api.package.docLinks)],
     parameters: allParameters,
     ...(body.returnType === undefined ? {} : { returnType: body.returnType }),
     statements: [
-      code`return ${op.names.function}(${joinCode([Code.raw('this.client'), ...allParameters.map((p) => Code.raw(p.name))], ', ')});`,
+      code`return ${op.names.function}(${joinCode([Code.raw('this.client'), ...allParameters.map((p) => code`${p.name}`)], ', ')});`,
     ],
     ...(overloads ? { overloads } : {}),
   };
@@ -373,17 +378,17 @@ function buildHook(op: IrOperation, request: string): string {
 }
 
 /** The groups a caller passes besides path parameters, each with its type and whether it is required. */
-function callerGroups(op: IrOperation, api: IrApi, usedTypes: Set<string>): { key: GroupKey; type: string; required: boolean }[] {
+function callerGroups(op: IrOperation, api: IrApi, usedTypes: Set<string>): { key: GroupKey; type: Code; required: boolean }[] {
   const names = { query: op.names.queryParams, headers: op.names.headerParams, cookies: op.names.cookieParams };
-  return GROUPS.flatMap(({ key, location }): { key: GroupKey; type: string; required: boolean }[] => {
+  return GROUPS.flatMap(({ key, location }): { key: GroupKey; type: Code; required: boolean }[] => {
     if (key === 'body')
-      return op.body ? [{ key, type: op.names.params ? '' : bodyType(op, api, usedTypes), required: op.body.required }] : [];
+      return op.body ? [{ key, type: op.names.params ? code`` : bodyType(op, api, usedTypes), required: op.body.required }] : [];
     const name = names[key];
     if (name === undefined) return [];
     return [
       {
         key,
-        type: name.text,
+        type: code`${name}`,
         required: op.parameters.some((p) => (p.in === location || (location === 'query' && p.in === 'querystring')) && p.required),
       },
     ];
@@ -391,15 +396,15 @@ function callerGroups(op: IrOperation, api: IrApi, usedTypes: Set<string>): { ke
 }
 
 /** Binary bodies take any web binary value; text bodies a string; the rest their schema's type. */
-function bodyType(op: IrOperation, api: IrApi, usedTypes: Set<string>): string {
+function bodyType(op: IrOperation, api: IrApi, usedTypes: Set<string>): Code {
   if (op.body?.contentType === 'binary') return BINARY_BODY;
-  if (op.body?.contentType === 'text') return 'string';
+  if (op.body?.contentType === 'text') return code`string`;
   if (op.body?.items !== undefined) return itemsType(typeOf(op.body.schema, api, usedTypes));
   return typeOf(op.body?.schema, api, usedTypes);
 }
 
 /** File content (templates/runtime/uploads.ts), as a `format: binary` field takes it. */
-const BINARY_BODY = 'Uploadable';
+const BINARY_BODY = code`Uploadable`;
 
 /**
  * What the method resolves to and the runtime hooks that produce it: JSON (validated), the
@@ -414,9 +419,9 @@ function responseShape(
   validators: Set<string>,
   access: (key: GroupKey) => string,
   inParams: boolean,
-): { type: string; hooks: string[]; overloads?: (parameters: readonly Parameter[]) => Method['overloads'] } {
+): { type: Code; hooks: string[]; overloads?: (parameters: readonly Parameter[]) => Method['overloads'] } {
   const { response } = op;
-  const eventType = response.stream ? (response.stream.schema ? typeOf(response.stream.schema, api, usedTypes) : 'unknown') : undefined;
+  const eventType = response.stream ? (response.stream.schema ? typeOf(response.stream.schema, api, usedTypes) : code`unknown`) : undefined;
   const eventValidator = response.stream?.schema ? validateNameOf(response.stream.schema, api) : undefined;
   if (eventValidator) validators.add(eventValidator.text);
   const eventHook = [
@@ -426,11 +431,11 @@ function responseShape(
   switch (response.contentType) {
     case 'binary':
       // the global, whatever the spec names its own types (a schema may be called `Response`)
-      return { type: 'globalThis.Response', hooks: [`responseType: 'binary'`] };
+      return { type: code`globalThis.Response`, hooks: [`responseType: 'binary'`] };
     case 'text':
-      return { type: 'string', hooks: [`responseType: 'text'`] };
+      return { type: code`string`, hooks: [`responseType: 'text'`] };
     case 'event-stream':
-      return { type: `Stream<${eventType}>`, hooks: [`responseType: 'sse'`, 'stream: streamResponse', ...eventHook] };
+      return { type: code`Stream<${eventType!}>`, hooks: [`responseType: 'sse'`, 'stream: streamResponse', ...eventHook] };
     case 'items': {
       // templates/runtime/item-streams.ts: the items decoded and checked one by one
       const items = response.items!;
@@ -446,7 +451,7 @@ function responseShape(
                 ', ',
               )}]`;
       return {
-        type: `ItemStream<${typeOf(items.schema, api, usedTypes)}>`,
+        type: code`ItemStream<${typeOf(items.schema, api, usedTypes)}>`,
         hooks: [
           `responseType: 'sse'`,
           code`stream: itemStream(${items.format}${json})`.text,
@@ -457,9 +462,9 @@ function responseShape(
     default: {
       const json = typeOf(response.schema, api, usedTypes);
       if (eventType === undefined || !op.body || !streamsOnFlag(op, schemaIndex(api).lookup)) return { type: json, hooks: [] };
-      const stream = `Stream<${eventType}>`;
+      const stream = code`Stream<${eventType}>`;
       return {
-        type: `${json} | ${stream}`,
+        type: code`${json} | ${stream}`,
         hooks: [
           `responseType: ${access('body')}${op.body.required ? '' : '?'}.stream === true ? 'sse' : 'json'`,
           'stream: streamResponse',
@@ -468,17 +473,17 @@ function responseShape(
         overloads: (parameters) => {
           // the named types of client.ts (`XStreaming`, `XNonStreaming`); in a params object, the body inside it carries the flag
           const named = op.names.streaming;
-          const flagged = (flag: string) => (inParams ? `{ body: ${bodyType(op, api, usedTypes)} & ${flag} }` : flag);
-          const withBody = (flag: string, name: Identifier | undefined) =>
+          const flagged = (flag: Code) => (inParams ? code`{ body: ${bodyType(op, api, usedTypes)} & ${flag} }` : flag);
+          const withBody = (flag: Code, name: Identifier | undefined) =>
             parameters.map((p) =>
-              p.name === (inParams ? 'params' : 'body')
-                ? { ...p, type: name?.text ?? `${p.type} & ${flagged(flag)}`, hasQuestionToken: false }
+              p.name.text === (inParams ? 'params' : 'body')
+                ? { ...p, type: name === undefined ? code`${p.type} & ${flagged(flag)}` : code`${name}`, hasQuestionToken: false }
                 : p,
             );
           return [
-            { parameters: withBody('{ stream: true }', named?.streaming), returnType: `APIPromise<${stream}>` },
-            { parameters: withBody('{ stream?: false | null }', named?.nonStreaming), returnType: `APIPromise<${json}>` },
-            { parameters: [...parameters], returnType: `APIPromise<${json} | ${stream}>` },
+            { parameters: withBody(code`{ stream: true }`, named?.streaming), returnType: code`APIPromise<${stream}>` },
+            { parameters: withBody(code`{ stream?: false | null }`, named?.nonStreaming), returnType: code`APIPromise<${json}>` },
+            { parameters: [...parameters], returnType: code`APIPromise<${json} | ${stream}>` },
           ];
         },
       };
@@ -506,7 +511,7 @@ function isEventEnvelope(schema: IrSchema, api: IrApi, depth = 0): boolean {
  */
 function methodBody(
   op: IrOperation,
-  responseType: string,
+  responseType: Code,
   operation: string,
   render: TemplateRenderer,
 ): Pick<Method, 'returnType' | 'statements'> {
@@ -515,18 +520,18 @@ function methodBody(
     httpMethod: op.wireMethod,
     path: op.pathTemplate,
     method: op.names.method.text,
-    responseType,
+    responseType: responseType.text,
     operation,
   };
   if (!op.pagination || op.names.page === undefined) {
-    return { returnType: `APIPromise<${responseType}>`, statements: [templateCode(render('client-method.ts.hbs', base))] };
+    return { returnType: code`APIPromise<${responseType}>`, statements: [templateCode(render('client-method.ts.hbs', base))] };
   }
   const page = op.names.page.text;
   // without query parameters, every page's request is the first one's (or the next-url link)
   const query = op.names.queryParams?.text ?? 'Record<string, never>';
   const first = op.names.queryParams === undefined ? '{}' : 'query ?? {}';
   return {
-    returnType: `PagePromise<${page}>`,
+    returnType: code`PagePromise<${op.names.page}>`,
     statements: [
       templateCode(
         render('client-method.ts.hbs', { ...base, pagination: { page, query, first, fields: paginationFields(op.pagination) } }),
@@ -606,9 +611,9 @@ function validateNameOf(schema: IrSchema | undefined, api: IrApi): Identifier | 
 }
 
 /** `string` or `number` for a plain path parameter, so signatures read like openai-node's. */
-function scalarType(schema: IrSchema): string | undefined {
-  if (schema.kind === 'string') return 'string';
-  if (schema.kind === 'number') return 'number';
+function scalarType(schema: IrSchema): Code | undefined {
+  if (schema.kind === 'string') return code`string`;
+  if (schema.kind === 'number') return code`number`;
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 // IR -> `src/requests.ts`: one pure request builder per operation, its input type in, a
 // `{ method, path, headers, body }` description out. No I/O: usable with any HTTP client.
-import type { IrApi, IrOperation, IrParameter, IrPathPart, IrSchema } from '../model/ir.js';
+import { Identifier, type IrApi, type IrOperation, type IrParameter, type IrPathPart, type IrSchema } from '../model/ir.js';
 import { Code, code, doc, exampleLiteral, joinCode, jsDoc, literal, optionalAccess, propertyAccess, propertyKey } from './escape.js';
 import { chunkedFile, type EmitContext, type EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
@@ -65,9 +65,9 @@ export function operationToParams(op: IrOperation, api: IrApi, usedTypes: Set<st
     {
       kind: 'interface',
       isExported: true,
-      name: op.names.params.text,
+      name: op.names.params,
       docs: [doc`The parameters of {@link ${op.names.builder}} besides the path: what the client method takes after its path arguments.`],
-      properties: inputProperties(op, api, usedTypes).filter((property) => property.name !== 'path'),
+      properties: inputProperties(op, api, usedTypes).filter((property) => property.name.text !== 'path'),
     },
   ];
 }
@@ -77,7 +77,7 @@ export function operationToInput(op: IrOperation, api: IrApi, usedTypes: Set<str
   return {
     kind: 'interface',
     isExported: true,
-    name: op.names.input.text,
+    name: op.names.input,
     docs: [doc`The input of {@link ${op.names.builder}}.`],
     properties: inputProperties(op, api, usedTypes),
   };
@@ -85,30 +85,30 @@ export function operationToInput(op: IrOperation, api: IrApi, usedTypes: Set<str
 
 function inputProperties(op: IrOperation, api: IrApi, usedTypes: Set<string>): Property[] {
   const properties: Property[] = [];
-  const group = (key: 'path' | 'query' | 'headers' | 'cookies', location: IrParameter['in'], name: string | undefined) => {
+  const group = (key: 'path' | 'query' | 'headers' | 'cookies', location: IrParameter['in'], name: Identifier | undefined) => {
     if (name === undefined) return;
-    usedTypes.add(name);
+    usedTypes.add(name.text);
     const required = op.parameters.some((p) => (p.in === location || (location === 'query' && p.in === 'querystring')) && p.required);
     const isQuerystring = location === 'query' && op.parameters.some((p) => p.in === 'querystring');
     properties.push({
-      name: key,
-      type: name,
+      name: propertyKey(key),
+      type: code`${name}`,
       hasQuestionToken: !required,
       docs: [isQuerystring ? doc`The query string.` : doc`The ${location} parameters.`],
     });
   };
-  group('path', 'path', op.names.pathParams?.text);
-  group('query', 'query', op.names.queryParams?.text);
-  group('headers', 'header', op.names.headerParams?.text);
-  group('cookies', 'cookie', op.names.cookieParams?.text);
+  group('path', 'path', op.names.pathParams);
+  group('query', 'query', op.names.queryParams);
+  group('headers', 'header', op.names.headerParams);
+  group('cookies', 'cookie', op.names.cookieParams);
   if (op.body) {
     properties.push({
-      name: 'body',
+      name: propertyKey('body'),
       type:
         op.body.contentType === 'binary'
-          ? 'Uploadable'
+          ? code`Uploadable`
           : op.body.contentType === 'text'
-            ? 'string'
+            ? code`string`
             : op.body.items !== undefined
               ? itemsType(typeOf(op.body.schema, api, usedTypes))
               : typeOf(op.body.schema, api, usedTypes),
@@ -133,7 +133,7 @@ const BODY_DOCS: Readonly<Record<NonNullable<IrOperation['body']>['contentType']
 
 export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclaration {
   const hasInput = op.parameters.length > 0 || op.body !== undefined;
-  const input = hasInput ? 'request' : '_request';
+  const input = new Identifier(hasInput ? 'request' : '_request');
   // an optional form body that is not given is no body at all (a GET must not carry one)
   const encoded = (encode: string) =>
     op.body?.required
@@ -153,10 +153,10 @@ export function operationToBuilder(op: IrOperation, api: IrApi): FunctionDeclara
   return {
     kind: 'function',
     isExported: true,
-    name: op.names.builder.text,
+    name: op.names.builder,
     docs: [operationDoc(op, code`${op.names.builder}(${exampleInput(op, api)})`, api.package.docLinks)],
-    parameters: [{ name: input, type: op.names.input.text, ...(hasInput ? {} : { initializer: code`{}` }) }],
-    returnType: 'RequestDescription',
+    parameters: [{ name: input, type: code`${op.names.input}`, ...(hasInput ? {} : { initializer: code`{}` }) }],
+    returnType: code`RequestDescription`,
     statements: [
       code`return { method: ${op.wireMethod}, path: ${pathExpression(op, api)}, headers: ${headersExpression(op, api)}${body} };`,
     ],
@@ -288,6 +288,8 @@ function exampleInput(op: IrOperation, api: IrApi): Code {
 }
 
 /** A streamed body's items: an array, or an async iterable written as it yields. */
-export function itemsType(item: string): string {
-  return `readonly ${/^[A-Za-z0-9_$.]+$/.test(item) ? item : `(${item})`}[] | AsyncIterable<${item}>`;
+export function itemsType(item: Code): Code {
+  return /^[A-Za-z0-9_$.]+$/.test(item.text)
+    ? code`readonly ${item}[] | AsyncIterable<${item}>`
+    : code`readonly (${item})[] | AsyncIterable<${item}>`;
 }

@@ -4,14 +4,15 @@
 // a second copy of the TypeScript compiler (a third of a small spec's run). Prettier keeps
 // comments and blank lines as given, so those are placed here the way the files read.
 //
-// Docs are DocText and statements and initializers are Code, both made only by escape.ts: a
-// raw spec string cannot reach a declaration (the type checker refuses it). Names are sdkgen's
-// or Identifiers, and types are built from Identifiers and escaped literals.
+// Docs are DocText; statements, initializers, types and property keys are Code; declaration and
+// parameter names are Identifiers. All are made only by escape.ts and names.ts, so a raw spec
+// string cannot reach a declaration (the type checker refuses it).
+import type { Identifier } from '../model/ir.js';
 import { docComment, type Code, type DocText } from './escape.js';
 
 export interface Parameter {
-  readonly name: string;
-  readonly type: string;
+  readonly name: Identifier;
+  readonly type: Code;
   readonly hasQuestionToken?: boolean;
   readonly initializer?: Code;
   /** A constructor parameter property, e.g. `protected readonly client: ClientCore`. */
@@ -20,8 +21,9 @@ export interface Parameter {
 }
 
 export interface Property {
-  readonly name: string;
-  readonly type: string;
+  /** A property key: an identifier or a quoted string (propertyKey). */
+  readonly name: Code;
+  readonly type: Code;
   readonly docs?: readonly DocText[];
   readonly hasQuestionToken?: boolean;
   /** A class property only: `protected readonly client: ClientCore = this`. */
@@ -32,7 +34,7 @@ export interface Property {
 
 /** What every top-level declaration has. */
 interface Named {
-  readonly name: string;
+  readonly name: Identifier;
   readonly docs?: readonly DocText[];
   readonly isExported?: boolean;
 }
@@ -44,7 +46,7 @@ export interface InterfaceDeclaration extends Named {
 
 export interface Signature {
   readonly parameters: readonly Parameter[];
-  readonly returnType?: string;
+  readonly returnType?: Code;
 }
 
 /** A body of statements under a signature. */
@@ -60,7 +62,8 @@ export interface FunctionDeclaration extends Named, Body {
 }
 
 export interface Method extends Body {
-  readonly name: string;
+  /** A method key: an identifier or a quoted string (propertyKey). */
+  readonly name: Code;
   /** Signatures printed before the implementation, each with the docs (callers see an overload's, never the implementation's). */
   readonly overloads?: readonly Signature[];
 }
@@ -69,7 +72,7 @@ export type Constructor = Omit<Body, 'returnType'>;
 
 export interface ClassDeclaration extends Named {
   readonly kind: 'class';
-  readonly extends?: string;
+  readonly extends?: Code;
   readonly properties?: readonly Property[];
   readonly ctors?: readonly Constructor[];
   readonly methods?: readonly Method[];
@@ -78,7 +81,7 @@ export interface ClassDeclaration extends Named {
 /** `export type NotesPage = pagination.Page<Note, NoteList>;` */
 export interface TypeAliasDeclaration extends Named {
   readonly kind: 'type';
-  readonly type: string;
+  readonly type: Code;
 }
 
 export type Declaration = InterfaceDeclaration | FunctionDeclaration | ClassDeclaration | TypeAliasDeclaration;
@@ -87,7 +90,7 @@ export function printDeclaration(declaration: Declaration): string {
   const head = `${docs(declaration.docs)}${declaration.isExported ? 'export ' : ''}`;
   switch (declaration.kind) {
     case 'type':
-      return `${head}type ${declaration.name} = ${declaration.type};`;
+      return `${head}type ${declaration.name} = ${declaration.type.text};`;
     case 'interface':
       return `${head}interface ${declaration.name} {\n${declaration.properties.map(property).join('\n')}\n}`;
     case 'function': {
@@ -106,25 +109,25 @@ export function printDeclaration(declaration: Declaration): string {
         ),
         ...(declaration.methods ?? []).map(method),
       ].filter((member) => member !== '');
-      return `${head}class ${declaration.name}${declaration.extends ? ` extends ${declaration.extends}` : ''} {\n${members.join('\n\n')}\n}`;
+      return `${head}class ${declaration.name}${declaration.extends ? ` extends ${declaration.extends.text}` : ''} {\n${members.join('\n\n')}\n}`;
     }
   }
 }
 
 function method(member: Method): string {
   const overloads = member.overloads ?? [];
-  const declared = overloads.map((overload) => `${docs(member.docs)}${member.name}${signature(overload)};\n`).join('');
-  return `${declared}${overloads.length > 0 ? '' : docs(member.docs)}${member.name}${signature(member)} {\n${statements(member.statements)}\n}`;
+  const declared = overloads.map((overload) => `${docs(member.docs)}${member.name.text}${signature(overload)};\n`).join('');
+  return `${declared}${overloads.length > 0 ? '' : docs(member.docs)}${member.name.text}${signature(member)} {\n${statements(member.statements)}\n}`;
 }
 
 function property(member: Property): string {
   const modifiers = `${member.scope ? `${member.scope} ` : ''}${member.isReadonly ? 'readonly ' : ''}`;
   const initializer = member.initializer === undefined ? '' : ` = ${member.initializer.text}`;
-  return `${docs(member.docs)}${modifiers}${member.name}${member.hasQuestionToken ? '?' : ''}: ${member.type}${initializer};`;
+  return `${docs(member.docs)}${modifiers}${member.name.text}${member.hasQuestionToken ? '?' : ''}: ${member.type.text}${initializer};`;
 }
 
 function signature(value: Signature): string {
-  return `(${parameters(value.parameters)})${value.returnType === undefined ? '' : `: ${value.returnType}`}`;
+  return `(${parameters(value.parameters)})${value.returnType === undefined ? '' : `: ${value.returnType.text}`}`;
 }
 
 function parameters(list: readonly Parameter[]): string {
@@ -132,7 +135,7 @@ function parameters(list: readonly Parameter[]): string {
     .map((parameter) => {
       const modifiers = `${parameter.scope ? `${parameter.scope} ` : ''}${parameter.isReadonly ? 'readonly ' : ''}`;
       const initializer = parameter.initializer === undefined ? '' : ` = ${parameter.initializer.text}`;
-      return `${modifiers}${parameter.name}${parameter.hasQuestionToken ? '?' : ''}: ${parameter.type}${initializer}`;
+      return `${modifiers}${parameter.name.text}${parameter.hasQuestionToken ? '?' : ''}: ${parameter.type.text}${initializer}`;
     })
     .join(', ');
 }

@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { operationToCall } from '../../generator/emit/client.js';
 import { printDeclaration } from '../../generator/emit/structures.js';
+import { Identifier } from '../../generator/model/ir.js';
 import { templateRenderer, type TemplateRenderer } from '../../generator/emit/templates.js';
 import { loadTemplates } from '../../generator/load/load-templates.js';
 import { templateSet } from '../../generator/load/template-set.js';
@@ -566,7 +567,7 @@ describe('client.ts and operations.ts for one operation', () => {
     expect(printDeclaration(fn)).toBe(want.fn.join('\n'));
     // a method prints inside its class: the lines between `class R {` and `}`
     expect(
-      printDeclaration({ kind: 'class', name: 'R', methods: [method] })
+      printDeclaration({ kind: 'class', name: new Identifier('R'), methods: [method] })
         .split('\n')
         .slice(1, -1),
     ).toEqual(want.method);
