@@ -3,6 +3,7 @@
 // phrase messages use ("a string", "`ChatSession`"). Pure.
 import type { IrLiteral, IrSchema } from '../model/ir.js';
 import { followRefs } from '../model/schema-index.js';
+import { leafPhrase } from '../emit/validators/describe.js';
 import type { ApiSide } from './diff-context.js';
 
 /**
@@ -84,26 +85,24 @@ export function variantSignature(schema: IrSchema, renames: ReadonlyMap<string, 
 
 /**
  * A short noun phrase for a change report: "a string", "an integer", "`ChatSession`",
- * "`"paused"`". It names a type where the validators' describeSchema (emit/validators/describe.ts)
- * spells it out, because a reader of a changelog knows the types by name while a caller whose
- * value failed validation needs to see what was expected.
+ * "`"paused"`". Leaf schemas read as in validation messages (leafPhrase); a ref is named where
+ * the validators' describeSchema (emit/validators/describe.ts) spells it out, because a reader of
+ * a changelog knows the types by name while a caller whose value failed validation needs to see
+ * what was expected.
  */
 export function typePhrase(schema: IrSchema, side: ApiSide): string {
   switch (schema.kind) {
+    case 'array':
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'unknown':
+      return leafPhrase(schema)!;
     case 'ref':
       return `\`${side.schemas.get(schema.target)?.name.text ?? schema.target}\``;
-    case 'string':
-      return 'a string';
-    case 'number':
-      return schema.integer ? 'an integer' : 'a number';
-    case 'boolean':
-      return 'a boolean';
-    case 'null':
-      return 'null';
     case 'object':
       return 'an object';
-    case 'array':
-      return 'an array';
     case 'const':
       return literalList([schema.value]);
     case 'enum':
@@ -112,8 +111,6 @@ export function typePhrase(schema: IrSchema, side: ApiSide): string {
       return schema.variants.map((variant) => typePhrase(variant, side)).join(' or ');
     case 'allOf':
       return `all of ${schema.parts.map((part) => typePhrase(part, side)).join(', ')}`;
-    case 'unknown':
-      return 'any value';
     case 'never':
       return 'no value';
     case 'not':

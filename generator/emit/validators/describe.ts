@@ -6,19 +6,13 @@ const SHOWN_KEYS = 5;
 const SHOWN_VALUES = 8;
 const SHOWN_LENGTH = 40;
 
-/** `resolve` follows a ref to its named schema; `depth` stops a recursive schema's description. */
-export function describeSchema(schema: IrSchema, resolve: (schema: IrSchema) => IrSchema, depth = 0): string {
-  if (depth > 4) return 'a value';
+/**
+ * The words for a schema that holds no other schema ("a string", "an integer", "any value"),
+ * shared by validation messages and the change report (diff/schema-shape.ts typePhrase);
+ * undefined for the kinds each describes its own way.
+ */
+export function leafPhrase(schema: IrSchema): string | undefined {
   switch (schema.kind) {
-    case 'ref':
-      return describeSchema(resolve(schema), resolve, depth + 1);
-    case 'object':
-      return describeObject([schema]);
-    case 'allOf': {
-      const parts = schema.parts.map(resolve);
-      if (parts.every((part): part is IrObjectSchema => part.kind === 'object')) return describeObject(parts);
-      return parts[0] === undefined ? 'any value' : describeSchema(parts[0], resolve, depth + 1);
-    }
     case 'array':
       return 'an array';
     case 'string':
@@ -29,14 +23,39 @@ export function describeSchema(schema: IrSchema, resolve: (schema: IrSchema) => 
       return 'a boolean';
     case 'null':
       return 'null';
+    case 'unknown':
+      return 'any value';
+    default:
+      return undefined;
+  }
+}
+
+/** `resolve` follows a ref to its named schema; `depth` stops a recursive schema's description. */
+export function describeSchema(schema: IrSchema, resolve: (schema: IrSchema) => IrSchema, depth = 0): string {
+  if (depth > 4) return 'a value';
+  switch (schema.kind) {
+    case 'array':
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'unknown':
+      return leafPhrase(schema)!;
+    case 'ref':
+      return describeSchema(resolve(schema), resolve, depth + 1);
+    case 'object':
+      return describeObject([schema]);
+    case 'allOf': {
+      const parts = schema.parts.map(resolve);
+      if (parts.every((part): part is IrObjectSchema => part.kind === 'object')) return describeObject(parts);
+      return parts[0] === undefined ? 'any value' : describeSchema(parts[0], resolve, depth + 1);
+    }
     case 'enum':
       return `one of ${listLiterals(schema.values)}`;
     case 'const':
       return showLiteral(schema.value);
     case 'union':
       return joinAlternatives([...new Set(schema.variants.map((variant) => describeSchema(variant, resolve, depth + 1)))]);
-    case 'unknown':
-      return 'any value';
     case 'not':
       return `a value that is not ${describeSchema(schema.schema, resolve, depth + 1)}`;
     case 'never':
