@@ -92,7 +92,7 @@ export class ItemStream<Item> extends Stream<Item> {
 
   /** The items of the body: events as `{ event, data, id, retry }`, or each record's JSON. */
   protected override framing(limit: number): Framing<unknown> {
-    const words = { stream: 'stream', unit: 'item' } as const;
+    const words = { stream: 'stream', unit: 'item', name: 'a stream', tooLong: () => 'an item' };
     return this.#format === 'event-stream'
       ? {
           ...words,

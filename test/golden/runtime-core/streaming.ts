@@ -336,6 +336,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
     return {
       stream: 'event stream',
       unit: 'event',
+      name: 'a Stream',
+      tooLong: (overflow) => (overflow === 'line' ? 'a line' : "an event's data"),
       decoder: new SSEDecoder(limit),
       item: (event: ServerSentEvent, index: number) => {
         if (event.data === '[DONE]') return DONE;
@@ -352,8 +354,9 @@ export class Stream<Item> implements AsyncIterable<Item> {
     const framing = this.framing(limit);
     const { stream, unit, decoder } = framing;
     if (this.#used) {
-      const kind = unit === 'item' ? 'a stream' : 'a Stream'; // an ItemStream is not named Stream
-      throw new SDKError(`This stream has already been read: ${kind} can be iterated only once.`);
+      throw new SDKError(
+        `This stream has already been read: ${framing.name} can be iterated only once.`,
+      );
     }
     this.#used = true;
     const body = this.response.body;
@@ -391,11 +394,9 @@ export class Stream<Item> implements AsyncIterable<Item> {
         }
         const overflow = decoder.overflow;
         if (overflow !== undefined) {
-          const part =
-            unit === 'item' ? 'an item' : overflow === 'line' ? 'a line' : "an event's data";
           throw new ResponseTooLargeError(
             this.response.status,
-            `${of} sent ${part} longer than maxEventBytes (${limit} bytes) after ${count} complete ${unit}s; ` +
+            `${of} sent ${framing.tooLong(overflow)} longer than maxEventBytes (${limit} bytes) after ${count} complete ${unit}s; ` +
               `the stream was closed. Raise maxEventBytes if such ${unit}s are expected.`,
             scrubHeaders(this.response.headers, context.secret),
             limit,
@@ -463,12 +464,16 @@ export interface FrameDecoder<Piece> {
 
 /**
  * How a stream's body becomes items: the decoder, and what each decoded piece becomes (`DONE`
- * ends the stream, `SKIP` passes the piece over, a throw fails it). `stream` and `unit` are the
- * stream's words in messages: 'event stream' and 'event', or 'stream' and 'item'.
+ * ends the stream, `SKIP` passes the piece over, a throw fails it), with the stream's words in
+ * messages: 'event stream', 'event' and 'a Stream', or 'stream', 'item' and 'a stream'.
  */
 export interface Framing<Piece> {
   readonly stream: string;
   readonly unit: string;
+  /** What the stream is called in "… can be iterated only once". */
+  readonly name: string;
+  /** The piece that passed the limit, in words ("a line"), from the decoder's `overflow`. */
+  tooLong(overflow: string): string;
   readonly decoder: FrameDecoder<Piece>;
   item(piece: Piece, index: number): unknown;
 }
