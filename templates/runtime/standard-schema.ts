@@ -224,13 +224,18 @@ type LeafPath = string | readonly (string | number)[];
 /** What a check returns: its issues, or undefined when the value is valid. */
 export type Issues = ValidationIssue[] | undefined;
 
+/** A leaf path as an issue's own path array (made on failure only). */
+function pathOf(path: LeafPath): (string | number)[] {
+  return typeof path === 'string' ? [path] : path.slice();
+}
+
 function leafIssue(
   issues: ValidationIssue[] | undefined,
   path: LeafPath,
   what: string,
   value: unknown,
 ): ValidationIssue[] {
-  return required(issues, typeof path === 'string' ? [path] : path.slice(), what, value);
+  return required(issues, pathOf(path), what, value);
 }
 
 // One call per property of the commonest kinds (a bare string, integer, number or boolean),
@@ -286,21 +291,14 @@ export function optBoolean(issues: Issues, value: unknown, path: LeafPath): Issu
 
 /** A required property that must be one string (a `const`): "expected 'a'; found 'b'". */
 export function reqConst(issues: Issues, value: unknown, path: LeafPath, listed: string): Issues {
-  return value === listed
-    ? issues
-    : requiredUnlisted(
-        issues,
-        typeof path === 'string' ? [path] : path.slice(),
-        quote(listed),
-        value,
-      );
+  return value === listed ? issues : requiredUnlisted(issues, pathOf(path), quote(listed), value);
 }
 
 /** An optional property that must be one string (a `const`) when present. */
 export function optConst(issues: Issues, value: unknown, path: LeafPath, listed: string): Issues {
   return value === undefined || value === listed
     ? issues
-    : unlisted(issues, typeof path === 'string' ? [path] : path.slice(), quote(listed), value);
+    : unlisted(issues, pathOf(path), quote(listed), value);
 }
 
 /** A required integer property with bounds (minimum, maximum: -Infinity and Infinity for none). */
@@ -368,13 +366,14 @@ function boundIssues(
   isNumber: boolean,
   isRequired: boolean,
 ): Issues {
-  const at = () => (typeof path === 'string' ? [path] : path.slice());
   if (!isNumber)
-    return isRequired ? required(issues, at(), what, value) : expected(issues, at(), what, value);
+    return isRequired
+      ? required(issues, pathOf(path), what, value)
+      : expected(issues, pathOf(path), what, value);
   if (!((value as number) >= min))
-    issues = fail(issues, at(), `expected at least ${min}, found ${String(value)}`);
+    issues = fail(issues, pathOf(path), `expected at least ${min}, found ${String(value)}`);
   if (!((value as number) <= max))
-    issues = fail(issues, at(), `expected at most ${max}, found ${String(value)}`);
+    issues = fail(issues, pathOf(path), `expected at most ${max}, found ${String(value)}`);
   return issues;
 }
 
@@ -421,20 +420,19 @@ function lengthIssues(
   max: number | undefined,
   isRequired: boolean,
 ): Issues {
-  const at = () => (typeof path === 'string' ? [path] : path.slice());
   if (typeof value !== 'string')
     return isRequired
-      ? required(issues, at(), 'a string', value)
-      : expected(issues, at(), 'a string', value);
+      ? required(issues, pathOf(path), 'a string', value)
+      : expected(issues, pathOf(path), 'a string', value);
   if (value.length < 2 * min) {
     const count = codePoints(value);
     if (count < min)
-      issues = fail(issues, at(), `expected at least ${characters(min)}, found ${count}`);
+      issues = fail(issues, pathOf(path), `expected at least ${characters(min)}, found ${count}`);
   }
   if (max !== undefined && value.length > max) {
     const count = codePoints(value);
     if (count > max)
-      issues = fail(issues, at(), `expected at most ${characters(max)}, found ${count}`);
+      issues = fail(issues, pathOf(path), `expected at most ${characters(max)}, found ${count}`);
   }
   return issues;
 }
@@ -457,12 +455,7 @@ export function reqEnum(
 ): Issues {
   return typeof value === 'string' && ((mode & CLOSED_VALUES) === 0 || listed.includes(value))
     ? issues
-    : requiredUnlisted(
-        issues,
-        typeof path === 'string' ? [path] : path.slice(),
-        oneOf(listed),
-        value,
-      );
+    : requiredUnlisted(issues, pathOf(path), oneOf(listed), value);
 }
 
 /** An optional property whose value is one of `listed` (a string enum) when present. */
@@ -476,7 +469,7 @@ export function optEnum(
   return value === undefined ||
     (typeof value === 'string' && ((mode & CLOSED_VALUES) === 0 || listed.includes(value)))
     ? issues
-    : unlisted(issues, typeof path === 'string' ? [path] : path.slice(), oneOf(listed), value);
+    : unlisted(issues, pathOf(path), oneOf(listed), value);
 }
 
 /** "one of 'a', 'b'", cut after eight values (as the generator words a listed value). */
