@@ -6,7 +6,8 @@
 // byte, by `npm run bench:build`). The build emits without a type-check (noCheck, with
 // isolatedModules + isolatedDeclarations), so what it must prove is that this changes nothing:
 // dist/ holds the files a type-checking `tsc -p` writes for each tsconfig, byte for byte (the
-// anchor is the compiler run in this process with type-checking on); an error stops it with
+// anchor is the compiler run in this process with type-checking on; the JavaScript without
+// comments, the declarations once, with one-line dist/esm declarations pointing to them); an error stops it with
 // file:line:col and the previous dist/ intact; a type error does not stop it, and
 // `npm run typecheck` reports it.
 import { execFile } from 'node:child_process';
@@ -121,8 +122,17 @@ function tree(dir: string): Map<string, string> {
 
 const libraries = new Map<string, ts.SourceFile | undefined>();
 
-/** What a type-checking `tsc -p <project>` writes under dist/, without writing it. */
-function tscEmit(project: string): Map<string, string> {
+/** The options with which build.mjs emits JavaScript: no comments, no declarations. */
+const JAVASCRIPT: ts.CompilerOptions = {
+  removeComments: true,
+  declaration: false,
+  declarationMap: false,
+  emitDeclarationOnly: false,
+  isolatedDeclarations: false,
+};
+
+/** What a type-checking `tsc -p <project>` (with `overrides`) writes under dist/, without writing it. */
+function tscEmit(project: string, overrides: ts.CompilerOptions = {}): Map<string, string> {
   const parsed = ts.getParsedCommandLineOfConfigFile(join(pkg, project), undefined, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
@@ -139,7 +149,8 @@ function tscEmit(project: string): Map<string, string> {
     return libraries.get(fileName);
   };
   // TypeScript's own lib.*.d.ts are not checked: their diagnostics are not the package's, and emit does not depend on them
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, skipDefaultLibCheck: true }, host });
+  const options = { ...parsed.options, ...overrides, skipDefaultLibCheck: true };
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options, host });
   const errors = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
   expect(errors, `${project} type-checks`).toEqual([]);
   const files = new Map<string, string>();
@@ -191,15 +202,28 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the generated package build (node build.mjs)', () => {
-  it('writes dist/esm and dist/cjs exactly as a type-checking tsc -p of each tsconfig does', () => {
+  it('writes dist/esm and dist/cjs exactly as a type-checking tsc -p of each tsconfig does, the declarations once', () => {
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    const expected = new Map([...tscEmit('tsconfig.json'), ...tscEmit('tsconfig.cjs.json')]);
+    // the JavaScript of each tsconfig without comments; the declarations of tsconfig.cjs.json
+    const declarations = [...tscEmit('tsconfig.cjs.json')].filter(([path]) => path.endsWith('.d.ts'));
+    const expected = new Map([...tscEmit('tsconfig.json', JAVASCRIPT), ...tscEmit('tsconfig.cjs.json', JAVASCRIPT), ...declarations]);
     expected.set('cjs/package.json', '{ "type": "commonjs" }\n');
+    // dist/esm's declarations point to dist/cjs's, but for the files with a default export, which
+    // `export *` does not pass on: index.ts and extra.ts keep a copy
+    for (const [path, text] of declarations) {
+      const name = path.slice('cjs/'.length);
+      const copied = name === 'index.d.ts' || name === 'extra.d.ts';
+      expected.set(`esm/${name}`, copied ? text : `export * from '../cjs/${name.replace(/\.d\.ts$/, '.js')}';\n`);
+    }
     const built = tree(dist);
     expect([...built.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [path, text] of expected) expect(built.get(path), path).toBe(text);
+    expect(built.get('esm/shapes.d.ts')).toBe("export * from '../cjs/shapes.js';\n");
+    // the documentation is in the declarations, not in the JavaScript
+    expect(built.get('cjs/shapes.d.ts')).toContain('/** A shape, documented. */');
+    for (const path of ['esm/extra.js', 'cjs/extra.js']) expect(built.get(path), path).not.toMatch(/\/\*|\/\//);
     // the computed-name members a per-file emitter without the lib's Symbol declares twice
-    expect(built.get('esm/extra.d.ts')!.match(/\[Symbol\.\w+\]/g)).toEqual([
+    expect(built.get('cjs/extra.d.ts')!.match(/\[Symbol\.\w+\]/g)).toEqual([
       '[Symbol.iterator]',
       '[Symbol.asyncIterator]',
       '[Symbol.hasInstance]',

@@ -1,13 +1,20 @@
-// Builds dist/esm (ES modules) and dist/cjs (CommonJS), each with .d.ts, with the TypeScript
-// compiler from devDependencies. No bundler: the output mirrors src/ file by file.
+// Builds dist/esm (ES modules) and dist/cjs (CommonJS) with the TypeScript compiler from
+// devDependencies. No bundler: the output mirrors src/ file by file.
 //
 // The build emits without type-checking (`noCheck`): the sources are written for
 // `isolatedModules` and `isolatedDeclarations` (both on in tsconfig.json), so each file's
 // JavaScript and declarations follow from that file alone, and are the files a type-checking
-// `tsc -p` writes. `npm run typecheck` runs the type-check. The two tsconfigs share the parsed
+// `tsc -p` writes. `npm run typecheck` runs the type-check. The projects share the parsed
 // files (the sources and the standard library's declarations), and the output goes to a folder
-// beside dist/ that replaces it only when both succeeded: an error (a declaration that cannot
+// beside dist/ that replaces it only when all succeeded: an error (a declaration that cannot
 // be emitted in isolation, a syntax error) prints its file:line:col and leaves dist/ as it was.
+//
+// What a package ships once, not twice: the JavaScript has no comments (`removeComments`; the
+// documentation is in the declarations, where editors read it), and the declarations are
+// emitted once, into dist/cjs. Each dist/esm/<file>.d.ts is `export * from '../cjs/<file>.js'`,
+// which TypeScript resolves for ES-module consumers too (an ES module may import CommonJS), so
+// both conditions see the same types. A file with a default export keeps its own copy in
+// dist/esm: through CommonJS, an ES module's default import would be the whole module.
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
@@ -15,10 +22,13 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 const DIST = join(ROOT, 'dist');
-/** Each project and the package.json its output folder needs (dist/ is under "type": "module"). */
+/**
+ * Each project, the package.json its output folder needs (dist/ is under "type": "module"), and
+ * whether it emits the declarations (one project does; the other's point to them).
+ */
 const PROJECTS = [
-  { project: 'tsconfig.json' },
-  { project: 'tsconfig.cjs.json', packageJson: '{ "type": "commonjs" }\n' },
+  { project: 'tsconfig.json', declarations: false },
+  { project: 'tsconfig.cjs.json', declarations: true, packageJson: '{ "type": "commonjs" }\n' },
 ];
 
 process.exitCode = main();
@@ -30,8 +40,9 @@ function main() {
   try {
     const ts = loadTypeScript();
     const parsed = new Map();
-    for (const { project, packageJson } of PROJECTS) {
-      const { errors, outDir } = emitProject(ts, project, staging, parsed);
+    const emitted = [];
+    for (const { project, declarations, packageJson } of PROJECTS) {
+      const { errors, outDir, written } = emitProject(ts, project, staging, parsed, declarations);
       if (errors.length > 0) {
         const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
         process.stderr.write(
@@ -43,7 +54,9 @@ function main() {
         mkdirSync(join(staging, outDir), { recursive: true });
         writeFileSync(join(staging, outDir, 'package.json'), packageJson);
       }
+      emitted.push({ declarations, outDir, written });
     }
+    linkDeclarations(ts, staging, emitted);
     rmSync(DIST, { recursive: true, force: true });
     renameSync(staging, DIST);
     return 0;
@@ -58,12 +71,14 @@ function main() {
 }
 
 /**
- * Emits one tsconfig's JavaScript and declarations into `staging` (which stands for dist/) and
- * returns its errors as `file:line:col - error TSxxxx: message` lines (the first project with
- * errors stops the build: the next one would report them again), and its output folder
- * relative to dist/. `parsed` holds the syntax trees of the projects before it.
+ * Emits one tsconfig's JavaScript (and its declarations, when `declarations`) into `staging`
+ * (which stands for dist/) and returns its errors as `file:line:col - error TSxxxx: message`
+ * lines (the first project with errors stops the build: the next one would report them again),
+ * its output folder relative to dist/, and the declaration files it wrote, relative to that
+ * folder.
+ * `parsed` holds the syntax trees of the projects before it.
  */
-function emitProject(ts, project, staging, parsed) {
+function emitProject(ts, project, staging, parsed, declarations) {
   const errors = [];
   const report = (diagnostics) => {
     for (const diagnostic of diagnostics) {
@@ -79,7 +94,7 @@ function emitProject(ts, project, staging, parsed) {
   );
   if (config === undefined || config.errors.length > 0) {
     report(config?.errors ?? []);
-    return { errors, outDir: '' };
+    return { errors, outDir: '', written: [] };
   }
   const { options } = config;
   const outDir = relative(DIST, options.outDir ?? ROOT);
@@ -87,6 +102,7 @@ function emitProject(ts, project, staging, parsed) {
     return {
       errors: [`${project}: outDir must be inside dist/ (it is ${options.outDir})`],
       outDir,
+      written: [],
     };
   }
   const host = ts.createCompilerHost(options);
@@ -101,17 +117,25 @@ function emitProject(ts, project, staging, parsed) {
     }
     return file;
   };
-  const program = ts.createProgram({
-    rootNames: config.fileNames,
-    options,
-    host,
-    projectReferences: config.projectReferences,
-    configFileParsingDiagnostics: config.errors,
-  });
-  report(program.getOptionsDiagnostics());
-  report(program.getSyntacticDiagnostics());
-  if (errors.length > 0) return { errors, outDir };
+  // The JavaScript without comments and without declarations; the declarations, with their
+  // documentation, from a second program over the same parsed files.
+  const javascript = {
+    ...options,
+    removeComments: true,
+    declaration: false,
+    declarationMap: false,
+    emitDeclarationOnly: false,
+    isolatedDeclarations: false,
+  };
+  const programs = [createProgram(ts, config, javascript, host)];
+  if (declarations) programs.push(createProgram(ts, config, options, host));
+  for (const program of programs) {
+    report(program.getOptionsDiagnostics());
+    report(program.getSyntacticDiagnostics());
+  }
+  if (errors.length > 0) return { errors, outDir, written: [] };
   const made = new Set();
+  const written = [];
   const writeFile = (fileName, text, writeByteOrderMark) => {
     const path = relative(DIST, fileName);
     if (path.startsWith('..') || isAbsolute(path)) {
@@ -123,9 +147,62 @@ function emitProject(ts, project, staging, parsed) {
     if (!made.has(folder)) mkdirSync(folder, { recursive: true });
     made.add(folder);
     writeFileSync(target, writeByteOrderMark ? `\uFEFF${text}` : text);
+    if (fileName.endsWith('.d.ts')) {
+      written.push({ path: relative(join(DIST, outDir), fileName).split(sep).join('/'), text });
+    }
   };
-  report(program.emit(undefined, writeFile).diagnostics);
-  return { errors, outDir };
+  report(programs[0].emit(undefined, writeFile).diagnostics);
+  if (declarations) report(programs[1].emit(undefined, writeFile, undefined, true).diagnostics);
+  return { errors, outDir, written };
+}
+
+function createProgram(ts, config, options, host) {
+  return ts.createProgram({
+    rootNames: config.fileNames,
+    options,
+    host,
+    projectReferences: config.projectReferences,
+    configFileParsingDiagnostics: config.errors,
+  });
+}
+
+/**
+ * Gives each project without declarations the declarations of the one with them: for each
+ * `<file>.d.ts`, a `<file>.d.ts` of one line, `export * from '<there>/<file>.js'`, or, when the
+ * file has a default export (which `export *` does not pass on, and which an ES module would
+ * import from CommonJS as the whole module), a copy.
+ */
+function linkDeclarations(ts, staging, emitted) {
+  const source = emitted.find((project) => project.declarations);
+  if (source === undefined) return;
+  for (const project of emitted) {
+    if (project.declarations) continue;
+    for (const { path, text } of source.written) {
+      const target = join(staging, project.outDir, path);
+      const there = relative(dirname(target), join(staging, source.outDir, path))
+        .split(sep)
+        .join('/');
+      const module = `${there.startsWith('.') ? '' : './'}${there.slice(0, -'.d.ts'.length)}.js`;
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, exportsDefault(ts, text) ? text : `export * from '${module}';\n`);
+    }
+  }
+}
+
+/** Whether a declaration file has a default export (`export default`, `as default`, `export =`). */
+function exportsDefault(ts, text) {
+  const file = ts.createSourceFile('declarations.d.ts', text, ts.ScriptTarget.Latest, false);
+  return file.statements.some((statement) => {
+    if (ts.isExportAssignment(statement)) return true;
+    if (ts.isExportDeclaration(statement)) {
+      const clause = statement.exportClause;
+      if (clause === undefined) return false;
+      if (ts.isNamespaceExport(clause)) return clause.name.text === 'default';
+      return clause.elements.some((element) => element.name.text === 'default');
+    }
+    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
+    return modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
+  });
 }
 
 /**
