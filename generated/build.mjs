@@ -10,11 +10,10 @@
 // beside dist/ that replaces it only when all succeeded: an error (a declaration that cannot
 // be emitted in isolation, a syntax error) prints its file:line:col and leaves dist/ as it was.
 //
-// What a package ships once, not twice: the JavaScript has no comments (`removeComments`; the
-// documentation is in the declarations, where editors read it), and the declarations are
-// emitted once, into dist/cjs. Each dist/esm/<file>.d.ts is `export * from '../cjs/<file>.js'`,
-// which TypeScript resolves for ES-module consumers too (an ES module may import CommonJS), so
-// both conditions see the same types. A file with a default export keeps its own copy in
+// The declarations ship once, not twice: only tsconfig.cjs.json emits them. Each
+// dist/esm/<file>.d.ts is `export * from '../cjs/<file>.js'`, which TypeScript resolves for
+// ES-module consumers too (an ES module may import CommonJS), so both conditions see the same
+// types. A file with a default export keeps its own copy in
 // dist/esm: through CommonJS, an ES module's default import would be the whole module.
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -118,22 +117,23 @@ function emitProject(ts, project, staging, parsed, declarations) {
     }
     return file;
   };
-  // The JavaScript without comments and without declarations; the declarations, with their
-  // documentation, from a second program over the same parsed files.
-  const javascript = {
-    ...options,
-    removeComments: true,
-    declaration: false,
-    declarationMap: false,
-    emitDeclarationOnly: false,
-    isolatedDeclarations: false,
-  };
-  const programs = [createProgram(ts, config, javascript, host)];
-  if (declarations) programs.push(createProgram(ts, config, options, host));
-  for (const program of programs) {
-    report(program.getOptionsDiagnostics());
-    report(program.getSyntacticDiagnostics());
-  }
+  const program = ts.createProgram({
+    rootNames: config.fileNames,
+    options: declarations
+      ? options
+      : {
+          ...options,
+          declaration: false,
+          declarationMap: false,
+          emitDeclarationOnly: false,
+          isolatedDeclarations: false,
+        },
+    host,
+    projectReferences: config.projectReferences,
+    configFileParsingDiagnostics: config.errors,
+  });
+  report(program.getOptionsDiagnostics());
+  report(program.getSyntacticDiagnostics());
   if (errors.length > 0) return { errors, outDir, written: [] };
   const made = new Set();
   const written = [];
@@ -152,19 +152,8 @@ function emitProject(ts, project, staging, parsed, declarations) {
       written.push({ path: relative(join(DIST, outDir), fileName).split(sep).join('/'), text });
     }
   };
-  report(programs[0].emit(undefined, writeFile).diagnostics);
-  if (declarations) report(programs[1].emit(undefined, writeFile, undefined, true).diagnostics);
+  report(program.emit(undefined, writeFile).diagnostics);
   return { errors, outDir, written };
-}
-
-function createProgram(ts, config, options, host) {
-  return ts.createProgram({
-    rootNames: config.fileNames,
-    options,
-    host,
-    projectReferences: config.projectReferences,
-    configFileParsingDiagnostics: config.errors,
-  });
 }
 
 /**

@@ -1,14 +1,52 @@
-// `sideEffects: false` true in fact: the generated package's sources (generated/src), bundled by
-// esbuild as a consumer's bundler would, keep only what a program calls. With the claim
+// `sideEffects: false` true in fact: the generated package, bundled by esbuild as a consumer's
+// bundler would, keeps only what a program calls. Both as sources (generated/src) and as
+// published (the packed, built and installed package's dist/esm, whose JavaScript must keep the
+// `/* @__PURE__ */` annotations of the sources). With the claim
 // overridden (every module marked as having side effects), esbuild judges each module by its
 // code alone, so an import used for nothing must still come out empty: no module may act when
 // it is loaded (`/* @__PURE__ */` calls, which every bundler honours, count as no action).
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtPackage } from '../multi-runtime/support/package-build.js';
 
 const SOURCES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'generated', 'src');
+
+/** Where the package's modules are, how their paths look, and how a consumer imports them. */
+interface Form {
+  readonly name: string;
+  /** The folder the consumer's imports resolve from. */
+  readonly resolveDir: string;
+  /** What `chatkit-client` stands for (the sources' index.ts), when it does not resolve by itself. */
+  readonly alias?: string;
+  /** The part of a module's path before its name under src/ (or dist/esm/). */
+  readonly root: string;
+  readonly extension: '.ts' | '.js';
+  /** The module specifier of a file of the package, as `path/to/file` without extension. */
+  readonly module: (path: string) => string;
+}
+
+const FORMS: readonly Form[] = [
+  {
+    name: 'generated/src',
+    resolveDir: SOURCES,
+    alias: join(SOURCES, 'index.ts'),
+    root: 'generated/src/',
+    extension: '.ts',
+    module: (path) => join(SOURCES, `${path}.ts`),
+  },
+  {
+    name: 'the installed package (dist/esm)',
+    resolveDir: '',
+    root: 'chatkit-client/dist/esm/',
+    extension: '.js',
+    // operations.js is no export of the package: by its file
+    module(path) {
+      return path === 'operations' ? join(this.resolveDir, 'node_modules/chatkit-client/dist/esm/operations.js') : `chatkit-client/${path}`;
+    },
+  },
+];
 
 interface Bundle {
   readonly text: string;
@@ -20,10 +58,10 @@ interface Bundle {
  * Bundles `code` (ESM importing `chatkit-client`) for the browser. Identifiers are kept, so a
  * function that made it into the output can be found by its name.
  */
-async function bundle(code: string, options: { ignoreClaim?: boolean } = {}): Promise<Bundle> {
+async function bundle(form: Form, code: string, options: { ignoreClaim?: boolean } = {}): Promise<Bundle> {
   const result = await build({
-    stdin: { contents: code, resolveDir: SOURCES, sourcefile: 'consumer.js', loader: 'js' },
-    alias: { 'chatkit-client': join(SOURCES, 'index.ts') },
+    stdin: { contents: code, resolveDir: form.resolveDir, sourcefile: 'consumer.js', loader: 'js' },
+    alias: form.alias === undefined ? {} : { 'chatkit-client': form.alias },
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -33,13 +71,13 @@ async function bundle(code: string, options: { ignoreClaim?: boolean } = {}): Pr
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: options.ignoreClaim === true ? [overrideSideEffectsClaim] : [],
+    plugins: options.ignoreClaim === true ? [overrideSideEffectsClaim(form)] : [],
   });
-  return { text: result.outputFiles[0]?.text ?? '', modules: modulesOf(result.metafile) };
+  return { text: result.outputFiles[0]?.text ?? '', modules: modulesOf(form, result.metafile) };
 }
 
 /** Marks every file of the package as having side effects, whatever its package.json says. */
-const overrideSideEffectsClaim: Plugin = {
+const overrideSideEffectsClaim = (form: Form): Plugin => ({
   name: 'override-side-effects-claim',
   setup(build) {
     build.onResolve({ filter: /.*/ }, async (args) => {
@@ -50,16 +88,17 @@ const overrideSideEffectsClaim: Plugin = {
         resolveDir: args.resolveDir,
         pluginData: 'resolving',
       });
-      return resolved.path.includes('generated/src/') ? { path: resolved.path, sideEffects: true } : undefined;
+      return resolved.path.includes(form.root) ? { path: resolved.path, sideEffects: true } : undefined;
     });
   },
-};
+});
 
-function modulesOf(metafile: Metafile): string[] {
+/** The package's modules that put code into the output, by path under src/ without extension. */
+function modulesOf(form: Form, metafile: Metafile): string[] {
   const [output] = Object.values(metafile.outputs);
   return Object.entries(output?.inputs ?? {})
-    .filter(([path, input]) => input.bytesInOutput > 0 && path.includes('generated/src/'))
-    .map(([path]) => path.slice(path.indexOf('generated/src/') + 'generated/src/'.length))
+    .filter(([path, input]) => input.bytesInOutput > 0 && path.includes(form.root))
+    .map(([path]) => path.slice(path.indexOf(form.root) + form.root.length, -form.extension.length))
     .sort();
 }
 
@@ -71,16 +110,20 @@ const CREATE_AND_CANCEL = `
     return chatkitSessionsCancel(client, session.id);
   }`;
 
-describe('tree shaking (generated/src bundled by esbuild)', () => {
+describe.each(FORMS)('tree shaking ($name bundled by esbuild)', (form) => {
+  beforeAll(async () => {
+    if (form.resolveDir === '') (form as { resolveDir: string }).resolveDir = (await builtPackage()).consumerDir;
+  }, 180_000);
+
   it.each([false, true])('an import used for nothing bundles to nothing (sideEffects claim overridden: %s)', async (ignoreClaim) => {
-    for (const entry of ['chatkit-client', join(SOURCES, 'requests.ts'), join(SOURCES, 'validators.ts'), join(SOURCES, 'operations.ts')]) {
-      const { text, modules } = await bundle(`import ${JSON.stringify(entry)};`, { ignoreClaim });
+    for (const entry of ['chatkit-client', form.module('requests'), form.module('validators'), form.module('operations')]) {
+      const { text, modules } = await bundle(form, `import ${JSON.stringify(entry)};`, { ignoreClaim });
       expect({ entry, modules, text: text.trim() }).toEqual({ entry, modules: [], text: '' });
     }
   });
 
   it('create + cancel keep their own request builders and validators, and nothing of the threads, streaming or pagination', async () => {
-    const { text, modules } = await bundle(CREATE_AND_CANCEL, { ignoreClaim: true });
+    const { text, modules } = await bundle(form, CREATE_AND_CANCEL, { ignoreClaim: true });
     // what the two calls need is there
     expect(text).toContain('/chatkit/sessions');
     // validateX are consts over the check functions (made by the runtime's validatorOf)
@@ -102,16 +145,19 @@ describe('tree shaking (generated/src bundled by esbuild)', () => {
     expect(text).not.toContain('PagePromise');
     expect(text).not.toContain('SSEDecoder');
     expect(text).not.toContain('text/event-stream');
-    expect(modules).not.toContain('internal/streaming.ts');
-    expect(modules).not.toContain('internal/pagination.ts');
-    expect(modules).not.toContain('internal/query.ts');
-    expect(modules).toContain('operations.ts');
+    expect(modules).not.toContain('internal/streaming');
+    expect(modules).not.toContain('internal/pagination');
+    expect(modules).not.toContain('internal/query');
+    expect(modules).toContain('operations');
   });
 
   it('the class form still reaches every operation through the same functions', async () => {
-    const { text } = await bundle(`
+    const { text } = await bundle(
+      form,
+      `
       import { ChatKitClient } from 'chatkit-client';
-      export const run = (apiKey) => new ChatKitClient({ apiKey }).chatkit.sessions.create({ user: 'u_1', workflow: { id: 'wf_1' } });`);
+      export const run = (apiKey) => new ChatKitClient({ apiKey }).chatkit.sessions.create({ user: 'u_1', workflow: { id: 'wf_1' } });`,
+    );
     // methods of a class cannot be dropped: every operation comes along, each as its function
     expect(text).toContain('function chatkitSessionsCreate');
     expect(text).toContain('function chatkitThreadsList');
