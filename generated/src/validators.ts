@@ -260,7 +260,7 @@ function check_ChatKitAttachment(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, mime_type, name, preview_url, type }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -299,7 +299,7 @@ function check_ChatKitClientToolCall(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_7, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, arguments, call_id, created_at, … }`', value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -346,7 +346,7 @@ function check_ChatKitResponseOutputText(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_8, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ annotations, text, type }`', value);
+    issues = expected(issues, [], KEYS_8, value);
   }
 
   return issues;
@@ -382,14 +382,14 @@ function check_ChatKitResponseOutputTextAnnotationFile(
         issues = unknownKeys(issues, PATH_11, v1, '`source`', KEYS_12, NESTED_2);
       }
     } else {
-      issues = required(issues, ['source'], 'an object `{ filename, type }`', v1);
+      issues = required(issues, ['source'], KEYS_12, v1);
     }
     issues = reqConst(issues, value.type, 'type', 'file');
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_14, NESTED_13);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ source, type }`', value);
+    issues = expected(issues, [], KEYS_14, value);
   }
 
   return issues;
@@ -425,14 +425,14 @@ function check_ChatKitResponseOutputTextAnnotationURL(
         issues = unknownKeys(issues, PATH_11, v1, '`source`', KEYS_16, NESTED_2);
       }
     } else {
-      issues = required(issues, ['source'], 'an object `{ type, url }`', v1);
+      issues = required(issues, ['source'], KEYS_16, v1);
     }
     issues = reqConst(issues, value.type, 'type', 'url');
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_14, NESTED_17);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ source, type }`', value);
+    issues = expected(issues, [], KEYS_14, value);
   }
 
   return issues;
@@ -523,7 +523,7 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_21, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, created_at, heading, object, … }`', value);
+    issues = expected(issues, [], KEYS_21, value);
   }
 
   return issues;
@@ -591,7 +591,7 @@ function check_ChatKitTaskGroup(
             );
           }
         } else {
-          issues = expected(issues, ['tasks', i5], 'an object `{ heading, summary, type }`', v6);
+          issues = expected(issues, ['tasks', i5], KEYS_22, v6);
         }
       }
     } else {
@@ -603,7 +603,7 @@ function check_ChatKitTaskGroup(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_23, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, created_at, object, tasks, … }`', value);
+    issues = expected(issues, [], KEYS_23, value);
   }
 
   return issues;
@@ -646,7 +646,7 @@ function check_ChatKitThread(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_27, NESTED_26);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, created_at, object, status, … }`', value);
+    issues = expected(issues, [], KEYS_27, value);
   }
 
   return issues;
@@ -696,7 +696,7 @@ function check_ChatKitThreadAssistantMessageItem(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_28, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, content, created_at, object, … }`', value);
+    issues = expected(issues, [], KEYS_28, value);
   }
 
   return issues;
@@ -742,12 +742,7 @@ function check_ChatKitThreadItemList(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_31, NESTED_2);
     }
   } else {
-    issues = expected(
-      issues,
-      [],
-      'an object `{ data, first_id, has_more, last_id, object }`',
-      value,
-    );
+    issues = expected(issues, [], KEYS_31, value);
   }
 
   return issues;
@@ -889,12 +884,7 @@ function check_ChatKitThreadList(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_31, NESTED_2);
     }
   } else {
-    issues = expected(
-      issues,
-      [],
-      'an object `{ data, first_id, has_more, last_id, object }`',
-      value,
-    );
+    issues = expected(issues, [], KEYS_31, value);
   }
 
   return issues;
@@ -923,7 +913,7 @@ function check_ChatKitThreadStatusActive(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_32, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ type }`', value);
+    issues = expected(issues, [], KEYS_32, value);
   }
 
   return issues;
@@ -954,7 +944,7 @@ function check_ChatKitThreadStatusClosed(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_34, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ type, reason }`', value);
+    issues = expected(issues, [], KEYS_34, value);
   }
 
   return issues;
@@ -985,7 +975,7 @@ function check_ChatKitThreadStatusLocked(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_34, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ type, reason }`', value);
+    issues = expected(issues, [], KEYS_34, value);
   }
 
   return issues;
@@ -1126,12 +1116,7 @@ function check_ChatKitThreadUserMessageItem(
             );
           }
         } else {
-          issues = expected(
-            issues,
-            ['attachments', i3],
-            'an object `{ id, mime_type, name, preview_url, type }`',
-            v4,
-          );
+          issues = expected(issues, ['attachments', i3], KEYS_4, v4);
         }
       }
     } else {
@@ -1238,7 +1223,7 @@ function check_ChatKitThreadUserMessageItem(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_43, NESTED_42);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, attachments, content, created_at, … }`', value);
+    issues = expected(issues, [], KEYS_43, value);
   }
 
   return issues;
@@ -1272,7 +1257,7 @@ function check_ChatKitThreadUserMessageItemContentInputText(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_44, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ text, type }`', value);
+    issues = expected(issues, [], KEYS_44, value);
   }
 
   return issues;
@@ -1306,7 +1291,7 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_44, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ text, type }`', value);
+    issues = expected(issues, [], KEYS_44, value);
   }
 
   return issues;
@@ -1402,7 +1387,7 @@ function check_ChatKitWidgetItem(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_45, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, created_at, object, thread_id, … }`', value);
+    issues = expected(issues, [], KEYS_45, value);
   }
 
   return issues;
@@ -1454,7 +1439,7 @@ function check_ChatKitWorkflow(
         issues = unknownKeys(issues, PATH_47, v5, '`tracing`', KEYS_48, NESTED_2);
       }
     } else {
-      issues = required(issues, ['tracing'], 'an object `{ enabled }`', v5);
+      issues = required(issues, ['tracing'], KEYS_48, v5);
     }
     const v8 = value.version;
     issues = nestRequired(issues, PATH_49, check_shape_1(v8, mode, '`version`', depth + 1), v8);
@@ -1462,7 +1447,7 @@ function check_ChatKitWorkflow(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_51, NESTED_50);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, state_variables, tracing, version }`', value);
+    issues = expected(issues, [], KEYS_51, value);
   }
 
   return issues;
@@ -1501,7 +1486,7 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
         issues = unknownKeys(issues, PATH_54, v7, '`rate_limits`', KEYS_55, NESTED_2);
       }
     } else {
-      issues = required(issues, ['rate_limits'], 'an object `{ max_requests_per_1_minute }`', v7);
+      issues = required(issues, ['rate_limits'], KEYS_55, v7);
     }
     issues = reqEnum(issues, value.status, 'status', ENUM_56, mode);
     issues = reqString(issues, value.user, 'user');
@@ -1516,12 +1501,7 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_59, NESTED_58);
     }
   } else {
-    issues = expected(
-      issues,
-      [],
-      'an object `{ id, chatkit_configuration, client_secret, expires_at, … }`',
-      value,
-    );
+    issues = expected(issues, [], KEYS_59, value);
   }
 
   return issues;
@@ -1555,7 +1535,7 @@ function check_ChatSessionAutomaticThreadTitling(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_48, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ enabled }`', value);
+    issues = expected(issues, [], KEYS_48, value);
   }
 
   return issues;
@@ -1591,7 +1571,7 @@ function check_ChatSessionChatKitConfiguration(
         issues = unknownKeys(issues, PATH_61, v1, '`automatic_thread_titling`', KEYS_48, NESTED_2);
       }
     } else {
-      issues = required(issues, ['automatic_thread_titling'], 'an object `{ enabled }`', v1);
+      issues = required(issues, ['automatic_thread_titling'], KEYS_48, v1);
     }
     const v4 = value.file_upload;
     if (isObject(v4)) {
@@ -1609,12 +1589,7 @@ function check_ChatSessionChatKitConfiguration(
         issues = unknownKeys(issues, PATH_65, v4, '`file_upload`', KEYS_66, NESTED_2);
       }
     } else {
-      issues = required(
-        issues,
-        ['file_upload'],
-        'an object `{ enabled, max_file_size, max_files }`',
-        v4,
-      );
+      issues = required(issues, ['file_upload'], KEYS_66, v4);
     }
     const v9 = value.history;
     if (isObject(v9)) {
@@ -1630,18 +1605,13 @@ function check_ChatSessionChatKitConfiguration(
         issues = unknownKeys(issues, PATH_69, v9, '`history`', KEYS_70, NESTED_2);
       }
     } else {
-      issues = required(issues, ['history'], 'an object `{ enabled, recent_threads }`', v9);
+      issues = required(issues, ['history'], KEYS_70, v9);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_72, NESTED_71);
     }
   } else {
-    issues = expected(
-      issues,
-      [],
-      'an object `{ automatic_thread_titling, file_upload, history }`',
-      value,
-    );
+    issues = expected(issues, [], KEYS_72, value);
   }
 
   return issues;
@@ -1698,12 +1668,7 @@ function check_ChatSessionChatKitConfigurationParam(
           }
         }
       } else {
-        issues = expected(
-          issues,
-          ['file_upload'],
-          'an object `{ enabled, max_file_size, max_files }`',
-          v2,
-        );
+        issues = expected(issues, ['file_upload'], KEYS_66, v2);
       }
     }
     const v7 = value.history;
@@ -1720,7 +1685,7 @@ function check_ChatSessionChatKitConfigurationParam(
           }
         }
       } else {
-        issues = expected(issues, ['history'], 'an object `{ enabled, recent_threads }`', v7);
+        issues = expected(issues, ['history'], KEYS_70, v7);
       }
     }
     for (const k11 in value) {
@@ -1729,12 +1694,7 @@ function check_ChatSessionChatKitConfigurationParam(
       }
     }
   } else {
-    issues = expected(
-      issues,
-      [],
-      'an object `{ automatic_thread_titling, file_upload, history }`',
-      value,
-    );
+    issues = expected(issues, [], KEYS_72, value);
   }
 
   return issues;
@@ -1774,7 +1734,7 @@ function check_ChatSessionExpiresAfterParam(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ anchor, seconds }`', value);
+    issues = expected(issues, [], KEYS_73, value);
   }
 
   return issues;
@@ -1812,7 +1772,7 @@ function check_ChatSessionFileUpload(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_66, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ enabled, max_file_size, max_files }`', value);
+    issues = expected(issues, [], KEYS_66, value);
   }
 
   return issues;
@@ -1848,7 +1808,7 @@ function check_ChatSessionHistory(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_70, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ enabled, recent_threads }`', value);
+    issues = expected(issues, [], KEYS_70, value);
   }
 
   return issues;
@@ -1877,7 +1837,7 @@ function check_ChatSessionRateLimits(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_55, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ max_requests_per_1_minute }`', value);
+    issues = expected(issues, [], KEYS_55, value);
   }
 
   return issues;
@@ -1916,7 +1876,7 @@ function check_ChatSessionRateLimitsParam(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ max_requests_per_1_minute }`', value);
+    issues = expected(issues, [], KEYS_55, value);
   }
 
   return issues;
@@ -2033,7 +1993,7 @@ function check_ChatSessionWorkflowParam(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, version, state_variables, tracing }`', value);
+    issues = expected(issues, [], KEYS_77, value);
   }
 
   return issues;
@@ -2075,13 +2035,13 @@ function check_ErrorResponse(
         issues = unknownKeys(issues, PATH_82, v1, '`error`', KEYS_83, NESTED_2);
       }
     } else {
-      issues = required(issues, ['error'], 'an object `{ message, type, param, code }`', v1);
+      issues = required(issues, ['error'], KEYS_83, v1);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_85, NESTED_84);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ error }`', value);
+    issues = expected(issues, [], KEYS_85, value);
   }
 
   return issues;
@@ -2172,12 +2132,7 @@ function check_SessionCreateParams(
         }
       }
     } else {
-      issues = required(
-        issues,
-        ['workflow'],
-        'an object `{ id, version, state_variables, tracing }`',
-        v2,
-      );
+      issues = required(issues, ['workflow'], KEYS_77, v2);
     }
     const v11 = value.chatkit_configuration;
     if (v11 !== undefined) {
@@ -2214,12 +2169,7 @@ function check_SessionCreateParams(
               }
             }
           } else {
-            issues = expected(
-              issues,
-              ['chatkit_configuration', 'file_upload'],
-              'an object `{ enabled, max_file_size, max_files }`',
-              v13,
-            );
+            issues = expected(issues, ['chatkit_configuration', 'file_upload'], KEYS_66, v13);
           }
         }
         const v18 = v11.history;
@@ -2239,12 +2189,7 @@ function check_SessionCreateParams(
               }
             }
           } else {
-            issues = expected(
-              issues,
-              ['chatkit_configuration', 'history'],
-              'an object `{ enabled, recent_threads }`',
-              v18,
-            );
+            issues = expected(issues, ['chatkit_configuration', 'history'], KEYS_70, v18);
           }
         }
         for (const k22 in v11) {
@@ -2260,12 +2205,7 @@ function check_SessionCreateParams(
           }
         }
       } else {
-        issues = expected(
-          issues,
-          ['chatkit_configuration'],
-          'an object `{ automatic_thread_titling, file_upload, history }`',
-          v11,
-        );
+        issues = expected(issues, ['chatkit_configuration'], KEYS_72, v11);
       }
     }
     const v23 = value.expires_after;
@@ -2282,7 +2222,7 @@ function check_SessionCreateParams(
           }
         }
       } else {
-        issues = expected(issues, ['expires_after'], 'an object `{ anchor, seconds }`', v23);
+        issues = expected(issues, ['expires_after'], KEYS_73, v23);
       }
     }
     const v27 = value.rate_limits;
@@ -2298,12 +2238,7 @@ function check_SessionCreateParams(
           }
         }
       } else {
-        issues = expected(
-          issues,
-          ['rate_limits'],
-          'an object `{ max_requests_per_1_minute }`',
-          v27,
-        );
+        issues = expected(issues, ['rate_limits'], KEYS_55, v27);
       }
     }
     for (const k30 in value) {
@@ -2318,12 +2253,7 @@ function check_SessionCreateParams(
       }
     }
   } else {
-    issues = expected(
-      issues,
-      [],
-      'an object `{ user, workflow, chatkit_configuration, expires_after, rate_limits }`',
-      value,
-    );
+    issues = expected(issues, [], KEYS_101, value);
   }
 
   return issues;
@@ -2354,7 +2284,7 @@ function check_ThreadDeleteResponse(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_102, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, deleted, object }`', value);
+    issues = expected(issues, [], KEYS_102, value);
   }
 
   return issues;
@@ -2382,7 +2312,7 @@ function check_CancelChatKitSessionPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ session_id }`', value);
+    issues = expected(issues, [], KEYS_103, value);
   }
 
   return issues;
@@ -2420,7 +2350,7 @@ function check_ListChatKitThreadsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ after, before, limit, order, user }`', value);
+    issues = expected(issues, [], KEYS_105, value);
   }
 
   return issues;
@@ -2448,7 +2378,7 @@ function check_DeleteChatKitThreadPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ thread_id }`', value);
+    issues = expected(issues, [], KEYS_106, value);
   }
 
   return issues;
@@ -2477,7 +2407,7 @@ function check_RetrieveChatKitThreadPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ thread_id }`', value);
+    issues = expected(issues, [], KEYS_106, value);
   }
 
   return issues;
@@ -2506,7 +2436,7 @@ function check_ListChatKitThreadItemsPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ thread_id }`', value);
+    issues = expected(issues, [], KEYS_106, value);
   }
 
   return issues;
@@ -2544,7 +2474,7 @@ function check_ListChatKitThreadItemsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ after, before, limit, order }`', value);
+    issues = expected(issues, [], KEYS_107, value);
   }
 
   return issues;
@@ -2578,7 +2508,7 @@ function check_shape_3(value: unknown, mode: number, label: string, depth: numbe
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ enabled }`', value);
+    issues = expected(issues, [], KEYS_48, value);
   }
 
   return issues;

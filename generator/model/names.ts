@@ -139,6 +139,7 @@ export const VALIDATORS_MODULE_NAMES: ReadonlySet<string> = new Set([
   'ValidationIssue',
   'Asserts',
   'Check',
+  'Expected',
   'Guard',
   'Issues',
   'Validate',

@@ -3,6 +3,7 @@
 // group a validateX. Straight-line code: no eval, only the runtime helpers it calls.
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeObject } from '../../generator/emit/validators/describe.js';
 import { schemaToCheck } from '../../generator/emit/validators/dispatch.js';
 import { namedSchemaToStatements } from '../../generator/emit/validators/exports.js';
 import { ModuleScope } from '../../generator/emit/validators/scope.js';
@@ -10,6 +11,23 @@ import { generate } from '../../generator/pipeline.js';
 import { closed, integer, named, object, ref, string } from './emit-support.js';
 import * as standardSchemaRuntime from '../../templates/runtime/standard-schema.js';
 import { bundleFiles } from './harness.js';
+
+describe('an object expected, by its keys', () => {
+  it('is worded by the runtime from the key list exactly as the generator words the object', () => {
+    const names = ['id', 'user', 'status', 'workflow', 'expires_at', 'rate_limits', 'object'];
+    for (let count = 0; count <= names.length; count++) {
+      const keys = names.slice(0, count);
+      const parts = [object(Object.fromEntries(keys.map((key) => [key, string()])))];
+      const words = describeObject(parts);
+      expect(standardSchemaRuntime.expected(undefined, ['at'], keys, 5)).toEqual(
+        standardSchemaRuntime.expected(undefined, ['at'], words, 5),
+      );
+      expect(standardSchemaRuntime.required(undefined, ['at'], keys, undefined)).toEqual([
+        { path: ['at'], message: `missing required key \`at\`: expected ${words}` },
+      ]);
+    }
+  });
+});
 
 describe('namedSchemaToStatements', () => {
   const locate = (pointer: string) => ({ file: 'given.yaml', line: 1, column: 1, pointer });

@@ -65,10 +65,19 @@ export function describeSchema(schema: IrSchema, resolve: (schema: IrSchema) => 
 
 /** `an object \`{ anchor, seconds }\``, the keys of every part, cut after five. */
 export function describeObject(parts: readonly IrObjectSchema[]): string {
-  const keys = [...new Set(parts.flatMap((part) => part.properties.map((property) => property.name)))];
+  const keys = objectKeys(parts);
   if (keys.length === 0) return 'an object';
   const shown = keys.length > SHOWN_KEYS ? [...keys.slice(0, SHOWN_KEYS - 1), '…'] : keys;
   return `an object \`{ ${shown.join(', ')} }\``;
+}
+
+/**
+ * The keys of every part, as describeObject lists them. The runtime's expectedPhrase words a key
+ * list exactly as describeObject does (a unit test holds them equal), so a check can pass the
+ * list, which unknown-key checks share, instead of the words.
+ */
+export function objectKeys(parts: readonly IrObjectSchema[]): string[] {
+  return [...new Set(parts.flatMap((part) => part.properties.map((property) => property.name)))];
 }
 
 /** `'a', 'b', 'c'`, cut after eight values. */

@@ -126,7 +126,8 @@ export function unknownKey(
   return reportExpression({ ...target, path: [...target.path, key] }, message);
 }
 
-function keyList(known: readonly string[], scope: Scope): Identifier {
+/** The module constant `KEYS_n` listing `known`, shared by every check that lists the same keys. */
+export function keyList(known: readonly string[], scope: Scope): Identifier {
   return scope.module.constant(
     'KEYS',
     code`[${joinCode(

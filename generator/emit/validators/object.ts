@@ -11,9 +11,9 @@ import type {
   IrUnionSchema,
 } from '../../model/ir.js';
 import { code, joinCode, literal, propertyAccess, type Code } from '../escape.js';
-import { describeObject, describeSchema } from './describe.js';
+import { describeObject, describeSchema, objectKeys } from './describe.js';
 import { flattenParts } from './all-of.js';
-import { keysToCheck } from './keys.js';
+import { keyList, keysToCheck } from './keys.js';
 import { isTestable } from './leaf.js';
 import type { LeafKind, Scope } from './scope.js';
 import { and, atom, compare, not, type Expr } from './expr.js';
@@ -37,7 +37,8 @@ export function objectPartsToCheck(parts: readonly IrObjectSchema[], target: Tar
     ...parts.flatMap((part) => part.properties.map((property) => propertyToCheck(property, object, target, scope))),
     keysToCheck(parts, object, target, scope),
   ].filter((statement) => statement.text !== '');
-  const otherwise = mismatch(target, describeObject(parts));
+  const keys = objectKeys(parts);
+  const otherwise = mismatch(target, describeObject(parts), keys.length === 0 ? undefined : keyList(keys, scope));
   if (statements.length === 0) return code`if (${not(isObjectTest(target.value))}) {\n${otherwise}\n}`;
   return ifElse(isObjectTest(target.value), block(statements), otherwise);
 }

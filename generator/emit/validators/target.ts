@@ -89,14 +89,17 @@ const UNLISTED = new Identifier('unlisted');
 const REQUIRED_UNLISTED = new Identifier('requiredUnlisted');
 
 /** The type-mismatch branch: the target's `otherwise`, else one "expected <what>, found …" issue. */
-export function mismatch(target: Target, what: string): Code {
-  return target.otherwise ?? reportMismatch(target, what);
+export function mismatch(target: Target, what: string, keys?: Identifier): Code {
+  return target.otherwise ?? reportMismatch(target, what, keys);
 }
 
-/** `issues = expected(issues, path, "a string", value);`: "expected a string, found number 5". */
-export function reportMismatch(target: Target, what: string): Code {
+/**
+ * `issues = expected(issues, path, "a string", value);`: "expected a string, found number 5".
+ * For an object, `keys` (a key-list constant) stands for `what`: the runtime words it the same.
+ */
+export function reportMismatch(target: Target, what: string, keys?: Identifier): Code {
   if (target.prefix !== '') return report(target, `expected ${what}, found `, code`found(${target.value})`);
-  return code`issues = ${target.required === true ? REQUIRED : EXPECTED}(issues, ${pathArray(target.path)}, ${what}, ${target.value});`;
+  return code`issues = ${target.required === true ? REQUIRED : EXPECTED}(issues, ${pathArray(target.path)}, ${keys ?? what}, ${target.value});`;
 }
 
 /** `issues = unlisted(issues, path, "one of 'a', 'b'", value);`: "expected one of 'a', 'b'; found 'c'". */

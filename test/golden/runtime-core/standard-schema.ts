@@ -209,7 +209,7 @@ export function asserterOf<T>(schema: StandardSchemaV1<T>): Asserts<T> {
 export function required(
   issues: ValidationIssue[] | undefined,
   path: (string | number)[],
-  what: string,
+  what: Expected,
   value: unknown,
 ): ValidationIssue[] {
   return value === undefined ? missing(issues, path, what) : expected(issues, path, what, value);
@@ -557,22 +557,36 @@ export function fail(
 export function expected(
   issues: ValidationIssue[] | undefined,
   path: (string | number)[],
-  what: string,
+  what: Expected,
   value: unknown,
 ): ValidationIssue[] {
-  return fail(issues, path, `expected ${what}, found ${found(value)}`);
+  return fail(issues, path, `expected ${expectedPhrase(what)}, found ${found(value)}`);
+}
+
+/**
+ * What a check expects: its words ("a string"), or the keys of the object it expects, which the
+ * checks share with the unknown-key lists instead of spelling out each object's description.
+ */
+export type Expected = string | readonly string[];
+
+/** "an object `{ id, user, status, workflow, … }`": the keys, cut after five. */
+function expectedPhrase(what: Expected): string {
+  if (typeof what === 'string') return what;
+  if (what.length === 0) return 'an object';
+  const shown = what.length > 5 ? [...what.slice(0, 4), '…'] : what;
+  return `an object \`{ ${shown.join(', ')} }\``;
 }
 
 /** "missing required key `user`: expected a string"; the key is the last segment of `path`. */
 export function missing(
   issues: ValidationIssue[] | undefined,
   path: (string | number)[],
-  what: string,
+  what: Expected,
 ): ValidationIssue[] {
   return fail(
     issues,
     path,
-    `missing required key \`${String(path[path.length - 1])}\`: expected ${what}`,
+    `missing required key \`${String(path[path.length - 1])}\`: expected ${expectedPhrase(what)}`,
   );
 }
 

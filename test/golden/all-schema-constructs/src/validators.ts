@@ -92,7 +92,7 @@ function check_Audit(value: unknown, mode: number, label: string, depth: number)
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ created_at, created_by }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -129,7 +129,7 @@ function check_Circle(value: unknown, mode: number, label: string, depth: number
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, radius }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -181,7 +181,7 @@ function check_ImageSource(value: unknown, mode: number, label: string, depth: n
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ image_url, file_id }`', value);
+    issues = expected(issues, [], KEYS_5, value);
   }
   let r4: rt.Issues;
   let r5: rt.Issues;
@@ -237,7 +237,7 @@ function check_PlantTreeResponse(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_9);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ root, depth }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -378,7 +378,7 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ tags, limits, labels, mode, … }`', value);
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;
@@ -463,7 +463,7 @@ function check_Square(value: unknown, mode: number, label: string, depth: number
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, side }`', value);
+    issues = expected(issues, [], KEYS_14, value);
   }
 
   return issues;
@@ -538,12 +538,7 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_17);
     }
   } else {
-    issues = expected(
-      issues,
-      [],
-      'an object `{ created_at, created_by, id, shape, color }`',
-      value,
-    );
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;
@@ -593,7 +588,7 @@ function check_TreeNode(value: unknown, mode: number, label: string, depth: numb
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ label, children }`', value);
+    issues = expected(issues, [], KEYS_19, value);
   }
 
   return issues;
@@ -614,7 +609,7 @@ function check_ImageSource_1(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ image_url }`', value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;
@@ -635,7 +630,7 @@ function check_ImageSource_2(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ file_id }`', value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -659,7 +654,7 @@ function check_ImageSource_3(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ image_url, file_id }`', value);
+    issues = expected(issues, [], KEYS_5, value);
   }
 
   return issues;

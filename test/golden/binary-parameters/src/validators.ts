@@ -42,7 +42,7 @@ function check_RetrieveBlobPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ digest }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -83,7 +83,7 @@ function check_RetrieveBlobQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ parts, token }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -111,7 +111,7 @@ function check_RetrieveBlobHeaderParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ X-Signature }`', value);
+    issues = expected(issues, [], KEYS_5, value);
   }
 
   return issues;
@@ -139,7 +139,7 @@ function check_RetrieveBlobCookieParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ nonce }`', value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;

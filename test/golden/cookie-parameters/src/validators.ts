@@ -58,7 +58,7 @@ function check_CreateCartBody(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ item }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -101,7 +101,7 @@ function check_ListCartsCookieParams(
           issues = unknownKeys(issues, PATH_6, v4, '`prefs`', KEYS_7, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['prefs'], 'an object `{ theme, lang }`', v4);
+        issues = expected(issues, ['prefs'], KEYS_7, v4);
       }
     }
     issues = reqString(issues, value.session, 'session');
@@ -124,7 +124,7 @@ function check_ListCartsCookieParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ ids, prefs, session, tags }`', value);
+    issues = expected(issues, [], KEYS_9, value);
   }
 
   return issues;
@@ -152,7 +152,7 @@ function check_CreateCartHeaderParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ X-Trace }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -180,7 +180,7 @@ function check_CreateCartCookieParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ tracking }`', value);
+    issues = expected(issues, [], KEYS_11, value);
   }
 
   return issues;

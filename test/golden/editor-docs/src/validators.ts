@@ -141,7 +141,7 @@ function check_Completion(value: unknown, mode: number, label: string, depth: nu
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ model, status }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -319,12 +319,7 @@ function check_CompletionRequest(
       }
     }
   } else {
-    issues = expected(
-      issues,
-      [],
-      'an object `{ model, chat_model, voice, temperature, … }`',
-      value,
-    );
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;
@@ -481,7 +476,7 @@ function check_ToolMessage(value: unknown, mode: number, label: string, depth: n
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_10);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ role, result }`', value);
+    issues = expected(issues, [], KEYS_11, value);
   }
 
   return issues;
@@ -507,7 +502,7 @@ function check_UserMessage(value: unknown, mode: number, label: string, depth: n
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ role, content }`', value);
+    issues = expected(issues, [], KEYS_12, value);
   }
 
   return issues;

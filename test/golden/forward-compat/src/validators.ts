@@ -71,7 +71,7 @@ function check_DiscountLine(value: unknown, mode: number, label: string, depth: 
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, amount }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -142,7 +142,7 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, status, priority, lines }`', value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;
@@ -173,7 +173,7 @@ function check_OrderCreateParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ priority }`', value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -316,12 +316,7 @@ function check_OrderList(value: unknown, mode: number, label: string, depth: num
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_1);
     }
   } else {
-    issues = expected(
-      issues,
-      [],
-      'an object `{ object, data, first_id, last_id, has_more }`',
-      value,
-    );
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;
@@ -371,7 +366,7 @@ function check_ProductLine(value: unknown, mode: number, label: string, depth: n
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_14, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, sku }`', value);
+    issues = expected(issues, [], KEYS_14, value);
   }
 
   return issues;
@@ -399,7 +394,7 @@ function check_ListOrdersQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ after }`', value);
+    issues = expected(issues, [], KEYS_15, value);
   }
 
   return issues;
@@ -427,7 +422,7 @@ function check_RetrieveOrderPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ order_id }`', value);
+    issues = expected(issues, [], KEYS_16, value);
   }
 
   return issues;
@@ -455,7 +450,7 @@ function check_ListOrderEventsPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ order_id }`', value);
+    issues = expected(issues, [], KEYS_16, value);
   }
 
   return issues;
@@ -470,7 +465,7 @@ function check_OrderEvent_1(value: unknown, mode: number, label: string, depth: 
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ type, order_id }`', value);
+    issues = expected(issues, [], KEYS_9, value);
   }
 
   return issues;
@@ -486,7 +481,7 @@ function check_OrderEvent_2(value: unknown, mode: number, label: string, depth: 
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ type, order_id, carrier }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;

@@ -70,7 +70,7 @@ function check_Loose(value: unknown, mode: number, label: string, depth: number)
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, size, next }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -141,7 +141,7 @@ function check_PaymentInputBody(
           issues = unknownKeys(issues, PATH_7, v2, '`source`', KEYS_8, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['source'], 'an object `{ label }`', v2);
+        issues = expected(issues, ['source'], KEYS_8, v2);
       }
       let r5: rt.Issues;
       let r6: rt.Issues;
@@ -235,7 +235,7 @@ function check_PaymentInputBody(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_12);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ amount, source, at }`', value);
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;
@@ -317,14 +317,14 @@ function check_PaymentResultResponse(
           issues = unknownKeys(issues, PATH_17, v9, '`extra`', KEYS_3, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['extra'], 'an object `{ kind, size, next }`', v9);
+        issues = expected(issues, ['extra'], KEYS_3, v9);
       }
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_19, NESTED_18);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, mode, row, shape, extra }`', value);
+    issues = expected(issues, [], KEYS_19, value);
   }
 
   return issues;
@@ -355,7 +355,7 @@ function check_PaymentSource(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ label }`', value);
+    issues = expected(issues, [], KEYS_8, value);
   }
   let r3: rt.Issues;
   let r4: rt.Issues;
@@ -543,7 +543,7 @@ function check_ReplacePaymentPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ payment_id }`', value);
+    issues = expected(issues, [], KEYS_20, value);
   }
 
   return issues;
@@ -563,7 +563,7 @@ function check_PaymentInputBody_1(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ object, number }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -583,7 +583,7 @@ function check_PaymentInputBody_2(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ object, iban }`', value);
+    issues = expected(issues, [], KEYS_11, value);
   }
 
   return issues;

@@ -53,7 +53,7 @@ function check_CreateContainerInput(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ ContainerName }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -77,7 +77,7 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ message }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -132,7 +132,7 @@ function check_Response(value: unknown, mode: number, label: string, depth: numb
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id }`', value);
+    issues = expected(issues, [], KEYS_5, value);
   }
 
   return issues;
@@ -160,7 +160,7 @@ function check_GetResponsePathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ response_id }`', value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;
@@ -188,7 +188,7 @@ function check_BetaGetResponsePathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ response_id }`', value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;
@@ -216,7 +216,7 @@ function check_BetaGetResponseQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ include }`', value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -244,7 +244,7 @@ function check_ReportVideoPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ video_id }`', value);
+    issues = expected(issues, [], KEYS_8, value);
   }
 
   return issues;

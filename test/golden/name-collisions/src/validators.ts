@@ -63,7 +63,7 @@ function check_ListProfilesResponse(
           issues = unknownKeys(issues, [i1], v2, 'an item', KEYS_2, NESTED_1);
         }
       } else {
-        issues = expected(issues, [i1], 'an object `{ id }`', v2);
+        issues = expected(issues, [i1], KEYS_2, v2);
       }
     }
   } else {
@@ -115,7 +115,7 @@ function check_StandardSchemaV1_(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ vendor }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -140,7 +140,7 @@ function check_UserProfile(value: unknown, mode: number, label: string, depth: n
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_5, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ email }`', value);
+    issues = expected(issues, [], KEYS_5, value);
   }
 
   return issues;
@@ -165,7 +165,7 @@ function check_UserProfile2(value: unknown, mode: number, label: string, depth: 
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_2, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id }`', value);
+    issues = expected(issues, [], KEYS_2, value);
   }
 
   return issues;
@@ -190,7 +190,7 @@ function check_UserProfile3(value: unknown, mode: number, label: string, depth: 
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_6, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ name }`', value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;
@@ -221,7 +221,7 @@ function check_ValidationIssue_(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_7, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ field }`', value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -280,7 +280,7 @@ function check_EncodePathSegment2PathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ profile_id, profileId }`', value);
+    issues = expected(issues, [], KEYS_8, value);
   }
 
   return issues;
@@ -308,7 +308,7 @@ function check_EncodePathSegment2QueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ options }`', value);
+    issues = expected(issues, [], KEYS_9, value);
   }
 
   return issues;

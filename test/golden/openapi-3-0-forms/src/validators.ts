@@ -73,7 +73,7 @@ function check_Person(value: unknown, mode: number, label: string, depth: number
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ name }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -169,7 +169,7 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_10);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ sensor, value, ratio, count, … }`', value);
+    issues = expected(issues, [], KEYS_11, value);
   }
 
   return issues;
@@ -273,7 +273,7 @@ function check_StoredReading(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_10);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ sensor, value, ratio, count, … }`', value);
+    issues = expected(issues, [], KEYS_12, value);
   }
 
   return issues;

@@ -73,7 +73,7 @@ function check_Change(value: unknown, mode: number, label: string, depth: number
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ op, key, value }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -105,7 +105,7 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
         issues = unknownKeys(issues, PATH_7, v2, '`data`', KEYS_8, NESTED_2);
       }
     } else {
-      issues = required(issues, ['data'], 'an object `{ text, index }`', v2);
+      issues = required(issues, ['data'], KEYS_8, v2);
     }
     issues = optString(issues, value.id, 'id');
     const v7 = value.retry;
@@ -116,7 +116,7 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_9);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ event, data, id, retry }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -147,7 +147,7 @@ function check_ImportRecord(value: unknown, mode: number, label: string, depth: 
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ name, size }`', value);
+    issues = expected(issues, [], KEYS_11, value);
   }
 
   return issues;
@@ -172,7 +172,7 @@ function check_ImportResult(value: unknown, mode: number, label: string, depth: 
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_12, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ imported }`', value);
+    issues = expected(issues, [], KEYS_12, value);
   }
 
   return issues;
@@ -204,7 +204,7 @@ function check_ListMetricsItem(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_13, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ name, value }`', value);
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;
@@ -230,7 +230,7 @@ function check_LogEntry(value: unknown, mode: number, label: string, depth: numb
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_15, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ level, message, at }`', value);
+    issues = expected(issues, [], KEYS_15, value);
   }
 
   return issues;
@@ -260,7 +260,7 @@ function check_NoteEvent(value: unknown, mode: number, label: string, depth: num
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ event, data, id, retry }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -353,7 +353,7 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
         issues = unknownKeys(issues, PATH_7, v2, '`data`', KEYS_18, NESTED_2);
       }
     } else {
-      issues = required(issues, ['data'], 'an object `{ tokens }`', v2);
+      issues = required(issues, ['data'], KEYS_18, v2);
     }
     issues = optString(issues, value.id, 'id');
     const v6 = value.retry;
@@ -364,7 +364,7 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_19);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ event, data, id, retry }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -392,7 +392,7 @@ function check_StreamChatEventsPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ chat_id }`', value);
+    issues = expected(issues, [], KEYS_20, value);
   }
 
   return issues;
@@ -420,7 +420,7 @@ function check_ListLogsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ level }`', value);
+    issues = expected(issues, [], KEYS_21, value);
   }
 
   return issues;

@@ -34,20 +34,21 @@ const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['kind', 'x', 'y'];
 const KEYS_4: readonly string[] = ['kind', 'key'];
 const KEYS_5: readonly string[] = ['id', 'title', 'body', 'created_by', 'secret'];
-const KEYS_6: readonly string[] = ['pinned', 'tag', 'limit'];
-const KEYS_7: readonly string[] = ['data'];
-const KEYS_8: readonly string[] = ['title', 'body'];
-const KEYS_9: readonly string[] = ['text', 'tags'];
-const KEYS_10: readonly string[] = ['kind', 'detail'];
-const PATH_11: readonly (string | number)[] = ['prefs', 'theme'];
-const PATH_12: readonly (string | number)[] = ['prefs', 'lang'];
-const PATH_13: readonly (string | number)[] = ['prefs'];
-const KEYS_14: readonly string[] = ['theme', 'lang'];
-const NESTED_15: readonly string[] = ['prefs.theme', 'prefs.lang'];
-const KEYS_16: readonly string[] = ['prefs', 'session'];
-const KEYS_17: readonly string[] = ['note_id'];
-const KEYS_18: readonly string[] = ['Destination'];
-const KEYS_19: readonly string[] = ['event_id'];
+const KEYS_6: readonly string[] = ['id', 'title', 'body', 'created_by'];
+const KEYS_7: readonly string[] = ['pinned', 'tag', 'limit'];
+const KEYS_8: readonly string[] = ['data'];
+const KEYS_9: readonly string[] = ['title', 'body'];
+const KEYS_10: readonly string[] = ['text', 'tags'];
+const KEYS_11: readonly string[] = ['kind', 'detail'];
+const PATH_12: readonly (string | number)[] = ['prefs', 'theme'];
+const PATH_13: readonly (string | number)[] = ['prefs', 'lang'];
+const PATH_14: readonly (string | number)[] = ['prefs'];
+const KEYS_15: readonly string[] = ['theme', 'lang'];
+const NESTED_16: readonly string[] = ['prefs.theme', 'prefs.lang'];
+const KEYS_17: readonly string[] = ['prefs', 'session'];
+const KEYS_18: readonly string[] = ['note_id'];
+const KEYS_19: readonly string[] = ['Destination'];
+const KEYS_20: readonly string[] = ['event_id'];
 
 /** `ClickEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ClickEvent: StandardSchemaV1<types.ClickEvent> = /* @__PURE__ */ schemaOf(
@@ -70,7 +71,7 @@ function check_ClickEvent(value: unknown, mode: number, label: string, depth: nu
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, x, y }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -139,7 +140,7 @@ function check_KeyEvent(value: unknown, mode: number, label: string, depth: numb
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, key }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -169,7 +170,7 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, title, body, created_by }`', value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;
@@ -196,10 +197,10 @@ function check_NoteFilter(value: unknown, mode: number, label: string, depth: nu
       issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ pinned, tag, limit }`', value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -259,22 +260,17 @@ function check_NoteListResponse(
             issues = unknownKeys(issues, ['data', i2], v3, 'an item of `data`', KEYS_5, NESTED_1);
           }
         } else {
-          issues = expected(
-            issues,
-            ['data', i2],
-            'an object `{ id, title, body, created_by }`',
-            v3,
-          );
+          issues = expected(issues, ['data', i2], KEYS_6, v3);
         }
       }
     } else {
       issues = required(issues, ['data'], 'an array', v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ data }`', value);
+    issues = expected(issues, [], KEYS_8, value);
   }
 
   return issues;
@@ -297,10 +293,10 @@ function check_NoteParams(value: unknown, mode: number, label: string, depth: nu
     issues = reqString(issues, value.title, 'title');
     issues = optString(issues, value.body, 'body');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ title, body }`', value);
+    issues = expected(issues, [], KEYS_9, value);
   }
 
   return issues;
@@ -335,10 +331,10 @@ function check_NoteSearch(value: unknown, mode: number, label: string, depth: nu
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ text, tags }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -373,10 +369,10 @@ function check_OtherEvent(value: unknown, mode: number, label: string, depth: nu
     }
     issues = optString(issues, value.detail, 'detail');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, detail }`', value);
+    issues = expected(issues, [], KEYS_11, value);
   }
 
   return issues;
@@ -404,10 +400,10 @@ function check_ListNotesQueryParams(
       issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ pinned, tag, limit }`', value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -431,23 +427,23 @@ function check_CreateNoteCookieParams(
     const v1 = value.prefs;
     if (v1 !== undefined) {
       if (isObject(v1)) {
-        issues = optString(issues, v1.theme, PATH_11);
-        issues = optString(issues, v1.lang, PATH_12);
+        issues = optString(issues, v1.theme, PATH_12);
+        issues = optString(issues, v1.lang, PATH_13);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_13, v1, '`prefs`', KEYS_14, NESTED_1);
+          issues = unknownKeys(issues, PATH_14, v1, '`prefs`', KEYS_15, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['prefs'], 'an object `{ theme, lang }`', v1);
+        issues = expected(issues, ['prefs'], KEYS_15, v1);
       }
     }
     issues = reqString(issues, value.session, 'session');
     for (const k6 in value) {
       if (k6 !== 'prefs' && k6 !== 'session') {
-        issues = unknownKey(issues, PATH_2, k6, label, KEYS_16, NESTED_15);
+        issues = unknownKey(issues, PATH_2, k6, label, KEYS_17, NESTED_16);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ prefs, session }`', value);
+    issues = expected(issues, [], KEYS_17, value);
   }
 
   return issues;
@@ -483,10 +479,10 @@ function check_ExportNotesQueryParams(
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ text, tags }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -510,11 +506,11 @@ function check_CopyNotePathParams(
     issues = reqString(issues, value.note_id, 'note_id');
     for (const k2 in value) {
       if (k2 !== 'note_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_18, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ note_id }`', value);
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;
@@ -538,11 +534,11 @@ function check_CopyNoteHeaderParams(
     issues = reqString(issues, value.Destination, 'Destination');
     for (const k2 in value) {
       if (k2 !== 'Destination') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_18, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_19, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ Destination }`', value);
+    issues = expected(issues, [], KEYS_19, value);
   }
 
   return issues;
@@ -566,11 +562,11 @@ function check_GetNotePathParams(
     issues = reqString(issues, value.note_id, 'note_id');
     for (const k2 in value) {
       if (k2 !== 'note_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_18, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ note_id }`', value);
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;
@@ -594,11 +590,11 @@ function check_PurgeNotePathParams(
     issues = reqString(issues, value.note_id, 'note_id');
     for (const k2 in value) {
       if (k2 !== 'note_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_18, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ note_id }`', value);
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;
@@ -622,11 +618,11 @@ function check_GetAuditEventPathParams(
     issues = reqString(issues, value.event_id, 'event_id');
     for (const k2 in value) {
       if (k2 !== 'event_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_19, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_20, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ event_id }`', value);
+    issues = expected(issues, [], KEYS_20, value);
   }
 
   return issues;

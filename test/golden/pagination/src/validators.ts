@@ -110,7 +110,7 @@ function check_ListAccountsResponse(
               );
             }
           } else {
-            issues = expected(issues, ['value', i2], 'an object `{ id }`', v3);
+            issues = expected(issues, ['value', i2], KEYS_2, v3);
           }
         }
       } else {
@@ -122,7 +122,7 @@ function check_ListAccountsResponse(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ value, nextLink }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -167,7 +167,7 @@ function check_ListEventsResponse(
               );
             }
           } else {
-            issues = expected(issues, ['Events', i2], 'an object `{ id }`', v3);
+            issues = expected(issues, ['Events', i2], KEYS_2, v3);
           }
         }
       } else {
@@ -179,7 +179,7 @@ function check_ListEventsResponse(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_5, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ Events, NextToken }`', value);
+    issues = expected(issues, [], KEYS_5, value);
   }
 
   return issues;
@@ -223,7 +223,7 @@ function check_ListFolderFilesResponse(
             );
           }
         } else {
-          issues = expected(issues, ['entries', i2], 'an object `{ name }`', v3);
+          issues = expected(issues, ['entries', i2], KEYS_6, v3);
         }
       }
     } else {
@@ -238,7 +238,7 @@ function check_ListFolderFilesResponse(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_8, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ entries, more, next_cursor }`', value);
+    issues = expected(issues, [], KEYS_8, value);
   }
 
   return issues;
@@ -284,7 +284,7 @@ function check_ListLogsResponse(
             );
           }
         } else {
-          issues = expected(issues, ['records', i2], 'an object `{ id }`', v3);
+          issues = expected(issues, ['records', i2], KEYS_2, v3);
         }
       }
     } else {
@@ -295,7 +295,7 @@ function check_ListLogsResponse(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_9, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ records, total }`', value);
+    issues = expected(issues, [], KEYS_9, value);
   }
 
   return issues;
@@ -333,7 +333,7 @@ function check_ListModelsResponse(
             issues = unknownKeys(issues, ['data', i3], v4, 'an item of `data`', KEYS_2, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['data', i3], 'an object `{ id }`', v4);
+          issues = expected(issues, ['data', i3], KEYS_2, v4);
         }
       }
     } else {
@@ -343,7 +343,7 @@ function check_ListModelsResponse(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ object, data }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -381,7 +381,7 @@ function check_ListPeopleResponse(
               issues = unknownKeys(issues, ['data', i2], v3, 'an item of `data`', KEYS_2, NESTED_1);
             }
           } else {
-            issues = expected(issues, ['data', i2], 'an object `{ id }`', v3);
+            issues = expected(issues, ['data', i2], KEYS_2, v3);
           }
         }
       } else {
@@ -395,7 +395,7 @@ function check_ListPeopleResponse(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_11, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ data, page, pages, results }`', value);
+    issues = expected(issues, [], KEYS_11, value);
   }
 
   return issues;
@@ -433,7 +433,7 @@ function check_ListPostsResponse(
               issues = unknownKeys(issues, ['data', i2], v3, 'an item of `data`', KEYS_2, NESTED_1);
             }
           } else {
-            issues = expected(issues, ['data', i2], 'an object `{ id }`', v3);
+            issues = expected(issues, ['data', i2], KEYS_2, v3);
           }
         }
       } else {
@@ -449,14 +449,14 @@ function check_ListPostsResponse(
           issues = unknownKeys(issues, PATH_14, v6, '`meta`', KEYS_15, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['meta'], 'an object `{ next_token, result_count }`', v6);
+        issues = expected(issues, ['meta'], KEYS_15, v6);
       }
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_17, NESTED_16);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ data, meta }`', value);
+    issues = expected(issues, [], KEYS_17, value);
   }
 
   return issues;
@@ -501,7 +501,7 @@ function check_ListProductsResponse(
               );
             }
           } else {
-            issues = expected(issues, ['items', i2], 'an object `{ id }`', v3);
+            issues = expected(issues, ['items', i2], KEYS_2, v3);
           }
         }
       } else {
@@ -512,7 +512,7 @@ function check_ListProductsResponse(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_18, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ items }`', value);
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;
@@ -559,7 +559,7 @@ function check_ListRowsResponse(
               );
             }
           } else {
-            issues = expected(issues, ['rows', i2], 'an object `{ n }`', v3);
+            issues = expected(issues, ['rows', i2], KEYS_19, v3);
           }
         }
       } else {
@@ -574,14 +574,14 @@ function check_ListRowsResponse(
           issues = unknownKeys(issues, PATH_21, v6, '`summary`', KEYS_22, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['summary'], 'an object `{ count }`', v6);
+        issues = expected(issues, ['summary'], KEYS_22, v6);
       }
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_24, NESTED_23);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ rows, summary }`', value);
+    issues = expected(issues, [], KEYS_24, value);
   }
 
   return issues;
@@ -621,7 +621,7 @@ function check_ListTagsResponse(
             issues = unknownKeys(issues, ['data', i3], v4, 'an item of `data`', KEYS_2, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['data', i3], 'an object `{ id }`', v4);
+          issues = expected(issues, ['data', i3], KEYS_2, v4);
         }
       }
     } else {
@@ -632,7 +632,7 @@ function check_ListTagsResponse(
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_25, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ object, data, has_more }`', value);
+    issues = expected(issues, [], KEYS_25, value);
   }
 
   return issues;
@@ -657,7 +657,7 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_26, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, text }`', value);
+    issues = expected(issues, [], KEYS_26, value);
   }
 
   return issues;
@@ -694,7 +694,7 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
             issues = unknownKeys(issues, ['data', i3], v4, 'an item of `data`', KEYS_26, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['data', i3], 'an object `{ id, text }`', v4);
+          issues = expected(issues, ['data', i3], KEYS_26, v4);
         }
       }
     } else {
@@ -709,12 +709,7 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_29, NESTED_1);
     }
   } else {
-    issues = expected(
-      issues,
-      [],
-      'an object `{ object, data, first_id, last_id, has_more }`',
-      value,
-    );
+    issues = expected(issues, [], KEYS_29, value);
   }
 
   return issues;
@@ -738,7 +733,7 @@ function check_Tag(value: unknown, mode: number, label: string, depth: number): 
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_2, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id }`', value);
+    issues = expected(issues, [], KEYS_2, value);
   }
 
   return issues;
@@ -766,7 +761,7 @@ function check_ListAccountsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ api-version }`', value);
+    issues = expected(issues, [], KEYS_30, value);
   }
 
   return issues;
@@ -795,7 +790,7 @@ function check_ListEventsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ MaxResults, NextToken }`', value);
+    issues = expected(issues, [], KEYS_31, value);
   }
 
   return issues;
@@ -823,7 +818,7 @@ function check_ListFolderFilesPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ folder_id }`', value);
+    issues = expected(issues, [], KEYS_32, value);
   }
 
   return issues;
@@ -851,7 +846,7 @@ function check_ListFolderFilesQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ cursor }`', value);
+    issues = expected(issues, [], KEYS_33, value);
   }
 
   return issues;
@@ -880,7 +875,7 @@ function check_ListLogsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ limit, offset }`', value);
+    issues = expected(issues, [], KEYS_34, value);
   }
 
   return issues;
@@ -915,7 +910,7 @@ function check_ListNotesQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ after, limit }`', value);
+    issues = expected(issues, [], KEYS_35, value);
   }
 
   return issues;
@@ -947,7 +942,7 @@ function check_ListPeopleQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ page, page_size }`', value);
+    issues = expected(issues, [], KEYS_36, value);
   }
 
   return issues;
@@ -975,7 +970,7 @@ function check_ListPostsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ next_token }`', value);
+    issues = expected(issues, [], KEYS_37, value);
   }
 
   return issues;
@@ -1004,7 +999,7 @@ function check_ListProductsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ limit, page }`', value);
+    issues = expected(issues, [], KEYS_38, value);
   }
 
   return issues;
@@ -1032,7 +1027,7 @@ function check_ListRowsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ start }`', value);
+    issues = expected(issues, [], KEYS_39, value);
   }
 
   return issues;
@@ -1061,7 +1056,7 @@ function check_ListTagsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ after, limit }`', value);
+    issues = expected(issues, [], KEYS_35, value);
   }
 
   return issues;

@@ -56,7 +56,7 @@ function check_Charge(value: unknown, mode: number, label: string, depth: number
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -89,7 +89,7 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
             issues = unknownKeys(issues, ['data', i2], v3, 'an item of `data`', KEYS_3, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['data', i2], 'an object `{ id }`', v3);
+          issues = expected(issues, ['data', i2], KEYS_3, v3);
         }
       }
     } else {
@@ -104,7 +104,7 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ data, has_more, last_id }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -164,7 +164,7 @@ function check_RetrieveChargeBody(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ note }`', value);
+    issues = expected(issues, [], KEYS_5, value);
   }
 
   return issues;
@@ -192,7 +192,7 @@ function check_RetrieveChargePathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ charge }`', value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;
@@ -230,7 +230,7 @@ function check_RetrieveChargeQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ expand }`', value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -258,7 +258,7 @@ function check_ListClustersQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ after }`', value);
+    issues = expected(issues, [], KEYS_8, value);
   }
 
   return issues;
@@ -286,7 +286,7 @@ function check_ListClustersHeaderParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ X-Account }`', value);
+    issues = expected(issues, [], KEYS_9, value);
   }
 
   return issues;
@@ -314,7 +314,7 @@ function check_CreateClusterQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ dry_run }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -342,7 +342,7 @@ function check_CreateClusterHeaderParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ X-Account }`', value);
+    issues = expected(issues, [], KEYS_9, value);
   }
 
   return issues;
@@ -370,7 +370,7 @@ function check_ListClusterTagsPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ cluster }`', value);
+    issues = expected(issues, [], KEYS_11, value);
   }
 
   return issues;
@@ -398,7 +398,7 @@ function check_ListClusterTagsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind }`', value);
+    issues = expected(issues, [], KEYS_12, value);
   }
 
   return issues;

@@ -69,7 +69,7 @@ function check_GetHeadersHeaderParams(
           issues = unknownKeys(issues, PATH_4, v4, '`X-Rgb`', KEYS_5, NESTED_3);
         }
       } else {
-        issues = expected(issues, ['X-Rgb'], 'an object `{ R, G }`', v4);
+        issues = expected(issues, ['X-Rgb'], KEYS_5, v4);
       }
     }
     const v8 = value['X-Rgb-Exploded'];
@@ -81,7 +81,7 @@ function check_GetHeadersHeaderParams(
           issues = unknownKeys(issues, PATH_8, v8, '`X-Rgb-Exploded`', KEYS_5, NESTED_3);
         }
       } else {
-        issues = expected(issues, ['X-Rgb-Exploded'], 'an object `{ R, G }`', v8);
+        issues = expected(issues, ['X-Rgb-Exploded'], KEYS_5, v8);
       }
     }
     for (const k12 in value) {
@@ -90,7 +90,7 @@ function check_GetHeadersHeaderParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ X-Colors, X-Rgb, X-Rgb-Exploded }`', value);
+    issues = expected(issues, [], KEYS_11, value);
   }
 
   return issues;
@@ -132,7 +132,7 @@ function check_GetLabelPathParams(
         issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
       }
     } else {
-      issues = required(issues, ['rgb'], 'an object `{ R, G, B }`', v5);
+      issues = required(issues, ['rgb'], KEYS_16, v5);
     }
     for (const k10 in value) {
       if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
@@ -140,7 +140,7 @@ function check_GetLabelPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ color, colors, rgb }`', value);
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;
@@ -182,7 +182,7 @@ function check_GetLabelExplodedPathParams(
         issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
       }
     } else {
-      issues = required(issues, ['rgb'], 'an object `{ R, G, B }`', v5);
+      issues = required(issues, ['rgb'], KEYS_16, v5);
     }
     for (const k10 in value) {
       if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
@@ -190,7 +190,7 @@ function check_GetLabelExplodedPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ color, colors, rgb }`', value);
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;
@@ -232,7 +232,7 @@ function check_GetMatrixPathParams(
         issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
       }
     } else {
-      issues = required(issues, ['rgb'], 'an object `{ R, G, B }`', v5);
+      issues = required(issues, ['rgb'], KEYS_16, v5);
     }
     for (const k10 in value) {
       if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
@@ -240,7 +240,7 @@ function check_GetMatrixPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ color, colors, rgb }`', value);
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;
@@ -282,7 +282,7 @@ function check_GetMatrixExplodedPathParams(
         issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
       }
     } else {
-      issues = required(issues, ['rgb'], 'an object `{ R, G, B }`', v5);
+      issues = required(issues, ['rgb'], KEYS_16, v5);
     }
     for (const k10 in value) {
       if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
@@ -290,7 +290,7 @@ function check_GetMatrixExplodedPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ color, colors, rgb }`', value);
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;
@@ -332,7 +332,7 @@ function check_GetSimplePathParams(
         issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
       }
     } else {
-      issues = required(issues, ['rgb'], 'an object `{ R, G, B }`', v5);
+      issues = required(issues, ['rgb'], KEYS_16, v5);
     }
     for (const k10 in value) {
       if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
@@ -340,7 +340,7 @@ function check_GetSimplePathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ color, colors, rgb }`', value);
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;
@@ -382,7 +382,7 @@ function check_GetSimpleExplodedPathParams(
         issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
       }
     } else {
-      issues = required(issues, ['rgb'], 'an object `{ R, G, B }`', v5);
+      issues = required(issues, ['rgb'], KEYS_16, v5);
     }
     for (const k10 in value) {
       if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
@@ -390,7 +390,7 @@ function check_GetSimpleExplodedPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ color, colors, rgb }`', value);
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;

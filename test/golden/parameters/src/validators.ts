@@ -67,7 +67,7 @@ function check_Item(value: unknown, mode: number, label: string, depth: number):
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ number, title, tags }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -121,7 +121,7 @@ function check_ListItemsResponse(
             issues = unknownKeys(issues, ['items', i2], v3, 'an item of `items`', KEYS_3, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['items', i2], 'an object `{ number, title, tags }`', v3);
+          issues = expected(issues, ['items', i2], KEYS_3, v3);
         }
       }
     } else {
@@ -131,7 +131,7 @@ function check_ListItemsResponse(
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ items }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -159,7 +159,7 @@ function check_ListItemsPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ project_id }`', value);
+    issues = expected(issues, [], KEYS_5, value);
   }
 
   return issues;
@@ -232,7 +232,7 @@ function check_ListItemsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ filter, ids, limit, tag }`', value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;
@@ -260,7 +260,7 @@ function check_ListItemsHeaderParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ X-Request-Id }`', value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -292,7 +292,7 @@ function check_DeleteItemPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ project_id, item_number }`', value);
+    issues = expected(issues, [], KEYS_8, value);
   }
 
   return issues;
@@ -324,7 +324,7 @@ function check_GetItemPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ project_id, item_number }`', value);
+    issues = expected(issues, [], KEYS_8, value);
   }
 
   return issues;
@@ -352,7 +352,7 @@ function check_GetItemHeaderParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ Idempotency-Window }`', value);
+    issues = expected(issues, [], KEYS_9, value);
   }
 
   return issues;

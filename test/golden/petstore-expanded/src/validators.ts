@@ -51,7 +51,7 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ code, message }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -98,7 +98,7 @@ function check_FindPetsResponse(
           issues = unknownKeys(issues, [i1], v2, 'an item', KEYS_4, NESTED_1);
         }
       } else {
-        issues = expected(issues, [i1], 'an object `{ name, tag, id }`', v2);
+        issues = expected(issues, [i1], KEYS_4, v2);
       }
     }
   } else {
@@ -127,7 +127,7 @@ function check_NewPet(value: unknown, mode: number, label: string, depth: number
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ name, tag }`', value);
+    issues = expected(issues, [], KEYS_5, value);
   }
 
   return issues;
@@ -153,7 +153,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ name, tag, id }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -194,7 +194,7 @@ function check_FindPetsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ limit, tags }`', value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;
@@ -222,7 +222,7 @@ function check_DeletePetPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id }`', value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -250,7 +250,7 @@ function check_FindPetByIdPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id }`', value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;

@@ -28,14 +28,17 @@ const vendor = 'accounts-client';
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['display_name', 'secret_answer'];
-const PATH_4: readonly (string | number)[] = ['profile', 'display_name'];
-const PATH_5: readonly (string | number)[] = ['profile'];
-const NESTED_6: readonly string[] = ['profile.display_name'];
-const KEYS_7: readonly string[] = ['id', 'email', 'created', 'nickname', 'profile', 'password'];
-const PATH_8: readonly (string | number)[] = ['profile', 'secret_answer'];
-const NESTED_9: readonly string[] = ['profile.display_name', 'profile.secret_answer'];
-const KEYS_10: readonly string[] = ['email', 'password', 'profile', 'id', 'created', 'nickname'];
-const KEYS_11: readonly string[] = ['user_id'];
+const KEYS_4: readonly string[] = ['display_name'];
+const PATH_5: readonly (string | number)[] = ['profile', 'display_name'];
+const PATH_6: readonly (string | number)[] = ['profile'];
+const NESTED_7: readonly string[] = ['profile.display_name'];
+const KEYS_8: readonly string[] = ['id', 'email', 'created', 'nickname', 'profile', 'password'];
+const KEYS_9: readonly string[] = ['id', 'email', 'created', 'nickname', 'profile'];
+const PATH_10: readonly (string | number)[] = ['profile', 'secret_answer'];
+const NESTED_11: readonly string[] = ['profile.display_name', 'profile.secret_answer'];
+const KEYS_12: readonly string[] = ['email', 'password', 'profile', 'id', 'created', 'nickname'];
+const KEYS_13: readonly string[] = ['email', 'password', 'profile'];
+const KEYS_14: readonly string[] = ['user_id'];
 
 /** `Profile` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Profile: StandardSchemaV1<types.Profile> = /* @__PURE__ */ schemaOf(
@@ -62,7 +65,7 @@ function check_Profile(value: unknown, mode: number, label: string, depth: numbe
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ display_name }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -88,7 +91,7 @@ function check_ProfileParam(value: unknown, mode: number, label: string, depth: 
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ display_name, secret_answer }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -153,12 +156,12 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
             '`secret_answer` is write-only: the server does not send it',
           );
         }
-        issues = reqString(issues, v5.display_name, PATH_4);
+        issues = reqString(issues, v5.display_name, PATH_5);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_5, v5, '`profile`', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_6, v5, '`profile`', KEYS_3, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['profile'], 'an object `{ display_name }`', v5);
+        issues = expected(issues, ['profile'], KEYS_4, v5);
       }
     }
     for (const k8 in value) {
@@ -170,11 +173,11 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
         k8 !== 'profile' &&
         k8 !== 'password'
       ) {
-        issues = unknownKey(issues, PATH_2, k8, label, KEYS_7, NESTED_6);
+        issues = unknownKey(issues, PATH_2, k8, label, KEYS_8, NESTED_7);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, email, created, nickname, profile }`', value);
+    issues = expected(issues, [], KEYS_9, value);
   }
 
   return issues;
@@ -207,13 +210,13 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
     const v3 = value.profile;
     if (v3 !== undefined) {
       if (isObject(v3)) {
-        issues = reqString(issues, v3.display_name, PATH_4);
-        issues = optString(issues, v3.secret_answer, PATH_8);
+        issues = reqString(issues, v3.display_name, PATH_5);
+        issues = optString(issues, v3.secret_answer, PATH_10);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_5, v3, '`profile`', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_6, v3, '`profile`', KEYS_3, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['profile'], 'an object `{ display_name, secret_answer }`', v3);
+        issues = expected(issues, ['profile'], KEYS_3, v3);
       }
     }
     for (const k7 in value) {
@@ -225,11 +228,11 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
         k7 !== 'created' &&
         k7 !== 'nickname'
       ) {
-        issues = unknownKey(issues, PATH_2, k7, label, KEYS_10, NESTED_9);
+        issues = unknownKey(issues, PATH_2, k7, label, KEYS_12, NESTED_11);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ email, password, profile }`', value);
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;
@@ -253,11 +256,11 @@ function check_GetUserPathParams(
     issues = reqInteger(issues, value.user_id, 'user_id');
     for (const k2 in value) {
       if (k2 !== 'user_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_11, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_14, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ user_id }`', value);
+    issues = expected(issues, [], KEYS_14, value);
   }
 
   return issues;

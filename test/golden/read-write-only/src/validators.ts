@@ -30,18 +30,23 @@ const vendor = 'pet-shelter-client';
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['username', 'password', 'last_login'];
-const KEYS_4: readonly string[] = ['kind', 'id', 'breed', 'vaccinated_at'];
-const KEYS_5: readonly string[] = ['kind', 'id', 'breed'];
-const KEYS_6: readonly string[] = ['kind', 'breed', 'id', 'vaccinated_at'];
-const KEYS_7: readonly string[] = ['text', 'updated_by'];
-const KEYS_8: readonly string[] = ['id', 'email', 'password'];
-const KEYS_9: readonly string[] = ['email', 'password', 'id'];
-const PATH_10: readonly (string | number)[] = ['owner', 'id'];
-const PATH_11: readonly (string | number)[] = ['owner', 'email'];
-const PATH_12: readonly (string | number)[] = ['owner'];
-const KEYS_13: readonly string[] = ['name'];
-const NESTED_14: readonly string[] = ['owner.id', 'owner.email'];
-const KEYS_15: readonly string[] = [
+const KEYS_4: readonly string[] = ['username', 'password'];
+const KEYS_5: readonly string[] = ['kind', 'id', 'breed', 'vaccinated_at'];
+const KEYS_6: readonly string[] = ['kind', 'id', 'breed'];
+const KEYS_7: readonly string[] = ['kind', 'breed', 'id', 'vaccinated_at'];
+const KEYS_8: readonly string[] = ['kind', 'breed'];
+const KEYS_9: readonly string[] = ['text', 'updated_by'];
+const KEYS_10: readonly string[] = ['text'];
+const KEYS_11: readonly string[] = ['id', 'email', 'password'];
+const KEYS_12: readonly string[] = ['id', 'email'];
+const KEYS_13: readonly string[] = ['email', 'password', 'id'];
+const KEYS_14: readonly string[] = ['email', 'password'];
+const PATH_15: readonly (string | number)[] = ['owner', 'id'];
+const PATH_16: readonly (string | number)[] = ['owner', 'email'];
+const PATH_17: readonly (string | number)[] = ['owner'];
+const KEYS_18: readonly string[] = ['name'];
+const NESTED_19: readonly string[] = ['owner.id', 'owner.email'];
+const KEYS_20: readonly string[] = [
   'kind',
   'id',
   'name',
@@ -51,9 +56,10 @@ const KEYS_15: readonly string[] = [
   'labels',
   'microchip_code',
 ];
-const PATH_16: readonly (string | number)[] = ['owner', 'password'];
-const NESTED_17: readonly string[] = ['owner.email', 'owner.password'];
-const KEYS_18: readonly string[] = [
+const KEYS_21: readonly string[] = ['kind', 'id', 'name', 'created_at', 'owner', 'tags', 'labels'];
+const PATH_22: readonly (string | number)[] = ['owner', 'password'];
+const NESTED_23: readonly string[] = ['owner.email', 'owner.password'];
+const KEYS_24: readonly string[] = [
   'kind',
   'name',
   'microchip_code',
@@ -63,12 +69,14 @@ const KEYS_18: readonly string[] = [
   'id',
   'created_at',
 ];
-const KEYS_19: readonly string[] = ['token', 'password'];
-const KEYS_20: readonly string[] = ['owner', 'audit_note'];
-const KEYS_21: readonly string[] = ['dog_id'];
-const KEYS_22: readonly string[] = ['owner_id'];
-const KEYS_23: readonly string[] = ['pet_id'];
-const KEYS_24: readonly string[] = ['owner'];
+const KEYS_25: readonly string[] = ['kind', 'name', 'microchip_code', 'owner', 'tags', 'labels'];
+const KEYS_26: readonly string[] = ['token', 'password'];
+const KEYS_27: readonly string[] = ['token'];
+const KEYS_28: readonly string[] = ['owner', 'audit_note'];
+const KEYS_29: readonly string[] = ['owner'];
+const KEYS_30: readonly string[] = ['dog_id'];
+const KEYS_31: readonly string[] = ['owner_id'];
+const KEYS_32: readonly string[] = ['pet_id'];
 
 /** `Animal` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Animal: StandardSchemaV1<types.Animal> = /* @__PURE__ */ schemaOf(
@@ -190,7 +198,7 @@ function check_Credentials(value: unknown, mode: number, label: string, depth: n
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ username, password }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -214,10 +222,10 @@ function check_Dog(value: unknown, mode: number, label: string, depth: number): 
     issues = reqString(issues, value.breed, 'breed');
     issues = optString(issues, value.vaccinated_at, 'vaccinated_at');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, id, breed, vaccinated_at }`', value);
+    issues = expected(issues, [], KEYS_5, value);
   }
 
   return issues;
@@ -240,10 +248,10 @@ function check_DogFields(value: unknown, mode: number, label: string, depth: num
     issues = reqString(issues, value.id, 'id');
     issues = reqString(issues, value.breed, 'breed');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, id, breed }`', value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;
@@ -271,10 +279,10 @@ function check_DogParam(value: unknown, mode: number, label: string, depth: numb
     issues = reqConst(issues, value.kind, 'kind', 'dog');
     issues = reqString(issues, value.breed, 'breed');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, breed }`', value);
+    issues = expected(issues, [], KEYS_8, value);
   }
 
   return issues;
@@ -296,10 +304,10 @@ function check_Label(value: unknown, mode: number, label: string, depth: number)
     issues = reqString(issues, value.text, 'text');
     issues = optString(issues, value.updated_by, 'updated_by');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ text, updated_by }`', value);
+    issues = expected(issues, [], KEYS_9, value);
   }
 
   return issues;
@@ -324,10 +332,10 @@ function check_LabelParam(value: unknown, mode: number, label: string, depth: nu
     }
     issues = reqString(issues, value.text, 'text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ text }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -384,10 +392,10 @@ function check_Owner(value: unknown, mode: number, label: string, depth: number)
     issues = reqString(issues, value.id, 'id');
     issues = reqString(issues, value.email, 'email');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id, email }`', value);
+    issues = expected(issues, [], KEYS_12, value);
   }
 
   return issues;
@@ -437,10 +445,10 @@ function check_OwnerRequestParam(
     issues = reqString(issues, value.email, 'email');
     issues = reqString(issues, value.password, 'password');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ email, password }`', value);
+    issues = expected(issues, [], KEYS_14, value);
   }
 
   return issues;
@@ -480,13 +488,13 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
             '`password` is write-only: the server does not send it',
           );
         }
-        issues = reqString(issues, v5.id, PATH_10);
-        issues = reqString(issues, v5.email, PATH_11);
+        issues = reqString(issues, v5.id, PATH_15);
+        issues = reqString(issues, v5.email, PATH_16);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_12, v5, '`owner`', KEYS_8, NESTED_1);
+          issues = unknownKeys(issues, PATH_17, v5, '`owner`', KEYS_11, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['owner'], 'an object `{ id, email }`', v5);
+        issues = expected(issues, ['owner'], KEYS_12, v5);
       }
     }
     const v9 = value.tags;
@@ -505,12 +513,12 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
                 ['tags', i10],
                 v11,
                 'an item of `tags`',
-                KEYS_13,
+                KEYS_18,
                 NESTED_1,
               );
             }
           } else {
-            issues = expected(issues, ['tags', i10], 'an object `{ name }`', v11);
+            issues = expected(issues, ['tags', i10], KEYS_18, v11);
           }
         }
       } else {
@@ -539,12 +547,12 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
                 ['labels', k15],
                 v16,
                 'a value of `labels`',
-                KEYS_7,
+                KEYS_9,
                 NESTED_1,
               );
             }
           } else {
-            issues = expected(issues, ['labels', k15], 'an object `{ text, updated_by }`', v16);
+            issues = expected(issues, ['labels', k15], KEYS_9, v16);
           }
         }
       } else {
@@ -552,10 +560,10 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_15, NESTED_14);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_20, NESTED_19);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, id, name, created_at, … }`', value);
+    issues = expected(issues, [], KEYS_21, value);
   }
 
   return issues;
@@ -589,13 +597,13 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
         if ((mode & 2) !== 0 && v4.id !== undefined) {
           issues = fail(issues, ['owner', 'id'], '`id` is read-only: the server sets it');
         }
-        issues = reqString(issues, v4.email, PATH_11);
-        issues = reqString(issues, v4.password, PATH_16);
+        issues = reqString(issues, v4.email, PATH_16);
+        issues = reqString(issues, v4.password, PATH_22);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_12, v4, '`owner`', KEYS_9, NESTED_1);
+          issues = unknownKeys(issues, PATH_17, v4, '`owner`', KEYS_13, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['owner'], 'an object `{ email, password }`', v4);
+        issues = expected(issues, ['owner'], KEYS_14, v4);
       }
     }
     const v8 = value.tags;
@@ -614,12 +622,12 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
                 ['tags', i9],
                 v10,
                 'an item of `tags`',
-                KEYS_13,
+                KEYS_18,
                 NESTED_1,
               );
             }
           } else {
-            issues = expected(issues, ['tags', i9], 'an object `{ name }`', v10);
+            issues = expected(issues, ['tags', i9], KEYS_18, v10);
           }
         }
       } else {
@@ -649,12 +657,12 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
                 ['labels', k14],
                 v15,
                 'a value of `labels`',
-                KEYS_7,
+                KEYS_9,
                 NESTED_1,
               );
             }
           } else {
-            issues = expected(issues, ['labels', k14], 'an object `{ text }`', v15);
+            issues = expected(issues, ['labels', k14], KEYS_10, v15);
           }
         }
       } else {
@@ -662,10 +670,10 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_17);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_24, NESTED_23);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ kind, name, microchip_code, owner, … }`', value);
+    issues = expected(issues, [], KEYS_25, value);
   }
 
   return issues;
@@ -689,10 +697,10 @@ function check_Session(value: unknown, mode: number, label: string, depth: numbe
     }
     issues = reqString(issues, value.token, 'token');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_19, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_26, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ token }`', value);
+    issues = expected(issues, [], KEYS_27, value);
   }
 
   return issues;
@@ -713,10 +721,10 @@ function check_Tag(value: unknown, mode: number, label: string, depth: number): 
   if (isObject(value)) {
     issues = reqString(issues, value.name, 'name');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ name }`', value);
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;
@@ -769,19 +777,19 @@ function check_UpdateOwnerBody(
       if ((mode & 2) !== 0 && v1.id !== undefined) {
         issues = fail(issues, ['owner', 'id'], '`id` is read-only: the server sets it');
       }
-      issues = reqString(issues, v1.email, PATH_11);
-      issues = reqString(issues, v1.password, PATH_16);
+      issues = reqString(issues, v1.email, PATH_16);
+      issues = reqString(issues, v1.password, PATH_22);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_12, v1, '`owner`', KEYS_9, NESTED_1);
+        issues = unknownKeys(issues, PATH_17, v1, '`owner`', KEYS_13, NESTED_1);
       }
     } else {
-      issues = required(issues, ['owner'], 'an object `{ email, password }`', v1);
+      issues = required(issues, ['owner'], KEYS_14, v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_20, NESTED_17);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_28, NESTED_23);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ owner }`', value);
+    issues = expected(issues, [], KEYS_29, value);
   }
 
   return issues;
@@ -805,11 +813,11 @@ function check_ReplaceDogPathParams(
     issues = reqString(issues, value.dog_id, 'dog_id');
     for (const k2 in value) {
       if (k2 !== 'dog_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_21, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_30, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ dog_id }`', value);
+    issues = expected(issues, [], KEYS_30, value);
   }
 
   return issues;
@@ -833,11 +841,11 @@ function check_UpdateOwnerPathParams(
     issues = reqString(issues, value.owner_id, 'owner_id');
     for (const k2 in value) {
       if (k2 !== 'owner_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_22, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_31, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ owner_id }`', value);
+    issues = expected(issues, [], KEYS_31, value);
   }
 
   return issues;
@@ -861,11 +869,11 @@ function check_GetPetPathParams(
     issues = reqString(issues, value.pet_id, 'pet_id');
     for (const k2 in value) {
       if (k2 !== 'pet_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_23, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_32, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ pet_id }`', value);
+    issues = expected(issues, [], KEYS_32, value);
   }
 
   return issues;
@@ -889,11 +897,11 @@ function check_GetPetQueryParams(
     issues = optString(issues, value.owner, 'owner');
     for (const k2 in value) {
       if (k2 !== 'owner') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_24, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_29, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ owner }`', value);
+    issues = expected(issues, [], KEYS_29, value);
   }
 
   return issues;

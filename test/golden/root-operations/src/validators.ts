@@ -46,7 +46,7 @@ function check_ApiInfo(value: unknown, mode: number, label: string, depth: numbe
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ name }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -70,7 +70,7 @@ function check_Lookup(value: unknown, mode: number, label: string, depth: number
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ ip }`', value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -98,7 +98,7 @@ function check_GetCodePathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ code }`', value);
+    issues = expected(issues, [], KEYS_5, value);
   }
 
   return issues;
@@ -126,7 +126,7 @@ function check_GetCodeQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ lang }`', value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;

@@ -73,7 +73,7 @@ function check_Ack(value: unknown, mode: number, label: string, depth: number): 
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], 'an object `{ id }`', value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -119,7 +119,7 @@ function check_CreateFileRequest(
           issues = unknownKeys(issues, PATH_7, v3, '`expires_after`', KEYS_8, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['expires_after'], 'an object `{ anchor, seconds }`', v3);
+        issues = expected(issues, ['expires_after'], KEYS_8, v3);
       }
     }
     for (const k7 in value) {
@@ -128,7 +128,7 @@ function check_CreateFileRequest(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ file, purpose, expires_after }`', value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -191,7 +191,7 @@ function check_CreateImageEditRequest(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ image, mask, prompt }`', value);
+    issues = expected(issues, [], KEYS_11, value);
   }
 
   return issues;
@@ -235,7 +235,7 @@ function check_CreateThingRequest(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ name, tags }`', value);
+    issues = expected(issues, [], KEYS_12, value);
   }
 
   return issues;
@@ -269,7 +269,7 @@ function check_CreateTokenBody(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ grant_type, scope }`', value);
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;
@@ -317,7 +317,7 @@ function check_PutBlobPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ name }`', value);
+    issues = expected(issues, [], KEYS_14, value);
   }
 
   return issues;
@@ -346,7 +346,7 @@ function check_ListThingsQueryParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ limit, order }`', value);
+    issues = expected(issues, [], KEYS_16, value);
   }
 
   return issues;
@@ -374,7 +374,7 @@ function check_ArchiveThingPathParams(
       }
     }
   } else {
-    issues = expected(issues, [], 'an object `{ thing_id }`', value);
+    issues = expected(issues, [], KEYS_17, value);
   }
 
   return issues;
