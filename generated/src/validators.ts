@@ -2386,60 +2386,18 @@ function check_DeleteChatKitThreadPathParams(
 /** Every issue of the path parameters of `retrieveChatKitThread`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateRetrieveChatKitThreadPathParams: rt.Validate =
   /* @__PURE__ */ validatorOfCheck(
-    check_RetrieveChatKitThreadPathParams,
+    check_DeleteChatKitThreadPathParams,
     '`RetrieveChatKitThreadPathParams`',
     2,
   );
 
-function check_RetrieveChatKitThreadPathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.thread_id, 'thread_id');
-    for (const k2 in value) {
-      if (k2 !== 'thread_id') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_106, NESTED_2);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_106, value);
-  }
-
-  return issues;
-}
-
 /** Every issue of the path parameters of `listChatKitThreadItems`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateListChatKitThreadItemsPathParams: rt.Validate =
   /* @__PURE__ */ validatorOfCheck(
-    check_ListChatKitThreadItemsPathParams,
+    check_DeleteChatKitThreadPathParams,
     '`ListChatKitThreadItemsPathParams`',
     2,
   );
-
-function check_ListChatKitThreadItemsPathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.thread_id, 'thread_id');
-    for (const k2 in value) {
-      if (k2 !== 'thread_id') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_106, NESTED_2);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_106, value);
-  }
-
-  return issues;
-}
 
 /** Every issue of the query parameters of `listChatKitThreadItems`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateListChatKitThreadItemsQueryParams: rt.Validate =

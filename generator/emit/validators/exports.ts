@@ -27,7 +27,10 @@ export function namedSchemaToStatements(named: IrNamedSchema, module: ModuleScop
       code`export const ${named.assertName}: rt.Asserts<${type}> = /* @__PURE__ */ asserterOf(${named.name});`.text,
       code`export const ${named.validateName}: rt.Validate = /* @__PURE__ */ validatorOf(${named.name});`.text,
     ].join('\n'),
-    checkFunction(check, new Scope(module, named.name.text).rootCheck(named.schema), module.recursive.has(named.key)),
+    // a schema of the same shape as an earlier one calls that one's check (ModuleScope.checkOf)
+    ...(module.ownsCheck(named.key)
+      ? [checkFunction(check, new Scope(module, named.name.text).rootCheck(named.schema), module.recursive.has(named.key))]
+      : []),
   ];
 }
 

@@ -3,7 +3,7 @@
 // validator per parameter group for the client. Straight-line code, decided at generation time:
 // no eval, no schema interpretation at runtime, no dependency.
 import { SpecError } from '../../diagnostics/diagnostic.js';
-import type { IrApi } from '../../model/ir.js';
+import type { Identifier, IrApi } from '../../model/ir.js';
 import { piecesFile, type EmitContext, type EmittedFile, type Piece } from '../emitted-file.js';
 import { code, doc, literal } from '../escape.js';
 import { fileHeader } from '../file-header.js';
@@ -60,19 +60,26 @@ export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
   reportLoops(api.schemas, module);
   if (module.problems.length > 0) throw new SpecError(module.problems);
   const statements: string[] = api.schemas.flatMap((named) => namedSchemaToStatements(named, module));
+  // parameter groups of one shape (`{ session_id }` in the path of several operations) share a check
+  const groupChecks = new Map<number, Identifier>();
   for (const op of api.operations) {
     for (const group of parameterGroups(op)) {
       const label = literal(`\`${group.type.text}\``);
+      const shape = module.shapeOf(group.schema);
+      const shared = groupChecks.get(shape);
       statements.push(
         validateFunction(
           group.validate,
-          group.check,
+          shared ?? group.check,
           label,
           doc`Every issue of the ${group.location} parameters of \`${op.names.builder}\`; empty when they are valid.`,
           'request',
         ),
-        checkFunction(group.check, new Scope(module, group.type.text).rootCheck(group.schema), false),
       );
+      if (shared === undefined) {
+        groupChecks.set(shape, group.check);
+        statements.push(checkFunction(group.check, new Scope(module, group.type.text).rootCheck(group.schema), false));
+      }
     }
   }
   statements.push(...module.functions);

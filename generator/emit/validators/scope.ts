@@ -79,6 +79,8 @@ export class ModuleScope {
   readonly #sharedShapes = new Map<number, Identifier>();
   /** Named schemas that can reach themselves through refs: only their checks can recurse. */
   readonly recursive: ReadonlySet<string>;
+  /** For each named schema, the one whose check function it calls: itself, or the first of the same shape. */
+  readonly #checkOwners = new Map<string, string>();
 
   constructor(
     named: readonly IrNamedSchema[],
@@ -88,6 +90,26 @@ export class ModuleScope {
     this.#named = new Map(named.map((schema) => [schema.key, schema]));
     for (const schema of named) this.#countShapes(schema.schema, true);
     this.recursive = recursiveKeys(named);
+    // Named schemas of one shape (the same rules, docs aside, refs to the same schemas: an API's
+    // `Beta…` twins) share one check function, the first one's; a check of a schema on a cycle
+    // of refs guards its depth, so that decides too.
+    const owners = new Map<string, string>();
+    for (const schema of named) {
+      const shape = `${this.shapeOf(schema.schema)} ${this.recursive.has(schema.key)}`;
+      const owner = owners.get(shape) ?? schema.key;
+      owners.set(shape, owner);
+      this.#checkOwners.set(schema.key, owner);
+    }
+  }
+
+  /** Equal numbers for schemas of one shape: the same rules and children, docs and examples aside. */
+  shapeOf(schema: IrSchema): number {
+    return this.#shapeId(schema);
+  }
+
+  /** Whether a named schema's check is its own function (else it calls an equal schema's: checkOf). */
+  ownsCheck(key: string): boolean {
+    return (this.#checkOwners.get(key) ?? key) === key;
   }
 
   /**
@@ -182,9 +204,9 @@ export class ModuleScope {
     return schema;
   }
 
-  /** `check_ChatSession`: the internal check function of a named schema. */
+  /** `check_ChatSession`: the internal check function of a named schema (shared by equal ones). */
   checkOf(key: string): Identifier {
-    return VALIDATOR_INTERNAL_NAMES.check(this.named(key).name.text);
+    return VALIDATOR_INTERNAL_NAMES.check(this.named(this.#checkOwners.get(key) ?? key).name.text);
   }
 
   /** The schema a ref chain ends at (refs to refs are followed; build-model refuses a cycle of refs). */

@@ -429,31 +429,10 @@ function check_RetrieveOrderPathParams(
 
 /** Every issue of the path parameters of `listOrderEvents`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateListOrderEventsPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
-  check_ListOrderEventsPathParams,
+  check_RetrieveOrderPathParams,
   '`ListOrderEventsPathParams`',
   2,
 );
-
-function check_ListOrderEventsPathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.order_id, 'order_id');
-    for (const k2 in value) {
-      if (k2 !== 'order_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_16, NESTED_1);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_16, value);
-  }
-
-  return issues;
-}
 
 function check_OrderEvent_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;

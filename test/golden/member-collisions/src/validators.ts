@@ -167,31 +167,10 @@ function check_GetResponsePathParams(
 
 /** Every issue of the path parameters of `betaGetResponse`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateBetaGetResponsePathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
-  check_BetaGetResponsePathParams,
+  check_GetResponsePathParams,
   '`BetaGetResponsePathParams`',
   2,
 );
-
-function check_BetaGetResponsePathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.response_id, 'response_id');
-    for (const k2 in value) {
-      if (k2 !== 'response_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_6, value);
-  }
-
-  return issues;
-}
 
 /** Every issue of the query parameters of `betaGetResponse`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateBetaGetResponseQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(

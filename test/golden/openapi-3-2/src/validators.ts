@@ -545,59 +545,17 @@ function check_CopyNoteHeaderParams(
 
 /** Every issue of the path parameters of `getNote`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateGetNotePathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
-  check_GetNotePathParams,
+  check_CopyNotePathParams,
   '`GetNotePathParams`',
   2,
 );
 
-function check_GetNotePathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.note_id, 'note_id');
-    for (const k2 in value) {
-      if (k2 !== 'note_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_18, NESTED_1);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_18, value);
-  }
-
-  return issues;
-}
-
 /** Every issue of the path parameters of `purgeNote`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validatePurgeNotePathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
-  check_PurgeNotePathParams,
+  check_CopyNotePathParams,
   '`PurgeNotePathParams`',
   2,
 );
-
-function check_PurgeNotePathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.note_id, 'note_id');
-    for (const k2 in value) {
-      if (k2 !== 'note_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_18, NESTED_1);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_18, value);
-  }
-
-  return issues;
-}
 
 /** Every issue of the path parameters of `getAuditEvent`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateGetAuditEventPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(

@@ -147,250 +147,35 @@ function check_GetLabelPathParams(
 
 /** Every issue of the path parameters of `getLabelExploded`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateGetLabelExplodedPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
-  check_GetLabelExplodedPathParams,
+  check_GetLabelPathParams,
   '`GetLabelExplodedPathParams`',
   2,
 );
 
-function check_GetLabelExplodedPathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.color, 'color');
-    const v2 = value.colors;
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        if (typeof v4 !== 'string') {
-          issues = expected(issues, ['colors', i3], 'a string', v4);
-        }
-      }
-    } else {
-      issues = required(issues, ['colors'], 'an array', v2);
-    }
-    const v5 = value.rgb;
-    if (isObject(v5)) {
-      issues = optInteger(issues, v5.R, PATH_12);
-      issues = optInteger(issues, v5.G, PATH_13);
-      issues = optInteger(issues, v5.B, PATH_14);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
-      }
-    } else {
-      issues = required(issues, ['rgb'], KEYS_16, v5);
-    }
-    for (const k10 in value) {
-      if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
-        issues = unknownKey(issues, PATH_10, k10, label, KEYS_18, NESTED_17);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_18, value);
-  }
-
-  return issues;
-}
-
 /** Every issue of the path parameters of `getMatrix`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateGetMatrixPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
-  check_GetMatrixPathParams,
+  check_GetLabelPathParams,
   '`GetMatrixPathParams`',
   2,
 );
 
-function check_GetMatrixPathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.color, 'color');
-    const v2 = value.colors;
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        if (typeof v4 !== 'string') {
-          issues = expected(issues, ['colors', i3], 'a string', v4);
-        }
-      }
-    } else {
-      issues = required(issues, ['colors'], 'an array', v2);
-    }
-    const v5 = value.rgb;
-    if (isObject(v5)) {
-      issues = optInteger(issues, v5.R, PATH_12);
-      issues = optInteger(issues, v5.G, PATH_13);
-      issues = optInteger(issues, v5.B, PATH_14);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
-      }
-    } else {
-      issues = required(issues, ['rgb'], KEYS_16, v5);
-    }
-    for (const k10 in value) {
-      if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
-        issues = unknownKey(issues, PATH_10, k10, label, KEYS_18, NESTED_17);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_18, value);
-  }
-
-  return issues;
-}
-
 /** Every issue of the path parameters of `getMatrixExploded`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateGetMatrixExplodedPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
-  check_GetMatrixExplodedPathParams,
+  check_GetLabelPathParams,
   '`GetMatrixExplodedPathParams`',
   2,
 );
 
-function check_GetMatrixExplodedPathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.color, 'color');
-    const v2 = value.colors;
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        if (typeof v4 !== 'string') {
-          issues = expected(issues, ['colors', i3], 'a string', v4);
-        }
-      }
-    } else {
-      issues = required(issues, ['colors'], 'an array', v2);
-    }
-    const v5 = value.rgb;
-    if (isObject(v5)) {
-      issues = optInteger(issues, v5.R, PATH_12);
-      issues = optInteger(issues, v5.G, PATH_13);
-      issues = optInteger(issues, v5.B, PATH_14);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
-      }
-    } else {
-      issues = required(issues, ['rgb'], KEYS_16, v5);
-    }
-    for (const k10 in value) {
-      if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
-        issues = unknownKey(issues, PATH_10, k10, label, KEYS_18, NESTED_17);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_18, value);
-  }
-
-  return issues;
-}
-
 /** Every issue of the path parameters of `getSimple`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateGetSimplePathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
-  check_GetSimplePathParams,
+  check_GetLabelPathParams,
   '`GetSimplePathParams`',
   2,
 );
 
-function check_GetSimplePathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.color, 'color');
-    const v2 = value.colors;
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        if (typeof v4 !== 'string') {
-          issues = expected(issues, ['colors', i3], 'a string', v4);
-        }
-      }
-    } else {
-      issues = required(issues, ['colors'], 'an array', v2);
-    }
-    const v5 = value.rgb;
-    if (isObject(v5)) {
-      issues = optInteger(issues, v5.R, PATH_12);
-      issues = optInteger(issues, v5.G, PATH_13);
-      issues = optInteger(issues, v5.B, PATH_14);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
-      }
-    } else {
-      issues = required(issues, ['rgb'], KEYS_16, v5);
-    }
-    for (const k10 in value) {
-      if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
-        issues = unknownKey(issues, PATH_10, k10, label, KEYS_18, NESTED_17);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_18, value);
-  }
-
-  return issues;
-}
-
 /** Every issue of the path parameters of `getSimpleExploded`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateGetSimpleExplodedPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
-  check_GetSimpleExplodedPathParams,
+  check_GetLabelPathParams,
   '`GetSimpleExplodedPathParams`',
   2,
 );
-
-function check_GetSimpleExplodedPathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.color, 'color');
-    const v2 = value.colors;
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        if (typeof v4 !== 'string') {
-          issues = expected(issues, ['colors', i3], 'a string', v4);
-        }
-      }
-    } else {
-      issues = required(issues, ['colors'], 'an array', v2);
-    }
-    const v5 = value.rgb;
-    if (isObject(v5)) {
-      issues = optInteger(issues, v5.R, PATH_12);
-      issues = optInteger(issues, v5.G, PATH_13);
-      issues = optInteger(issues, v5.B, PATH_14);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
-      }
-    } else {
-      issues = required(issues, ['rgb'], KEYS_16, v5);
-    }
-    for (const k10 in value) {
-      if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
-        issues = unknownKey(issues, PATH_10, k10, label, KEYS_18, NESTED_17);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_18, value);
-  }
-
-  return issues;
-}

@@ -299,35 +299,10 @@ function check_DeleteItemPathParams(
 
 /** Every issue of the path parameters of `getItem`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateGetItemPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
-  check_GetItemPathParams,
+  check_DeleteItemPathParams,
   '`GetItemPathParams`',
   2,
 );
-
-function check_GetItemPathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.project_id, 'project_id');
-    const v2 = value.item_number;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1)) {
-      issues = reqIntegerIn(issues, v2, 'item_number', 1, Infinity);
-    }
-    for (const k3 in value) {
-      if (k3 !== 'project_id' && k3 !== 'item_number') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_8, NESTED_1);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_8, value);
-  }
-
-  return issues;
-}
 
 /** Every issue of the header parameters of `getItem`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateGetItemHeaderParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(

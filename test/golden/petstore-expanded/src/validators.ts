@@ -229,28 +229,7 @@ function check_DeletePetPathParams(
 
 /** Every issue of the path parameters of `findPetById`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateFindPetByIdPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
-  check_FindPetByIdPathParams,
+  check_DeletePetPathParams,
   '`FindPetByIdPathParams`',
   2,
 );
-
-function check_FindPetByIdPathParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqInteger(issues, value.id, 'id');
-    for (const k2 in value) {
-      if (k2 !== 'id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_7, value);
-  }
-
-  return issues;
-}
