@@ -72,6 +72,36 @@ describe('namedSchemaToStatements', () => {
   });
 });
 
+describe('one check function for named schemas of one shape', () => {
+  const locate = (pointer: string) => ({ file: 'given.yaml', line: 1, column: 1, pointer });
+
+  it('is shared by schemas equal but for docs, and by schemas whose refs reach schemas that share one', () => {
+    const schemas = [
+      named('Point', object({ x: integer(), label: string({ description: 'the label' }) }, closed)),
+      named('BetaPoint', object({ x: integer(), label: string({ description: 'another label' }) }, closed)),
+      named('Bounded', object({ x: integer({ minimum: 0 }), label: string() }, closed)),
+      named('Shape', object({ at: ref('Point') })),
+      named('BetaShape', object({ at: ref('BetaPoint') })),
+      named('BoundedShape', object({ at: ref('Bounded') })),
+      // on a cycle of refs: each refers to itself, so their checks stay their own
+      named('Tree', object({ kids: { kind: 'array', items: ref('Tree'), source: '/t' } })),
+      named('BetaTree', object({ kids: { kind: 'array', items: ref('BetaTree'), source: '/b' } })),
+    ];
+    const module = new ModuleScope(schemas, schemaToCheck, locate);
+    const checkOf = (key: string) => module.checkOf(key).text;
+    expect(checkOf('BetaPoint')).toBe('check_Point');
+    expect(checkOf('BetaShape')).toBe('check_Shape');
+    expect(checkOf('Bounded')).toBe('check_Bounded');
+    expect(checkOf('BoundedShape')).toBe('check_BoundedShape');
+    expect(checkOf('BetaTree')).toBe('check_BetaTree');
+    expect(schemas.filter((schema) => !module.ownsCheck(schema.key)).map((schema) => schema.key)).toEqual(['BetaPoint', 'BetaShape']);
+    // the one that shares emits its exports over the other's check, with its own label, and no function
+    const [exported, ...rest] = namedSchemaToStatements(schemas[1]!, module);
+    expect(rest).toEqual([]);
+    expect(exported).toContain("schemaOf(vendor, check_Point, '`BetaPoint`')");
+  });
+});
+
 describe('the generated ChatKit validators module', () => {
   let text: string;
   let api: Record<string, unknown>;

@@ -80,7 +80,7 @@ export class ModuleScope {
   /** Named schemas that can reach themselves through refs: only their checks can recurse. */
   readonly recursive: ReadonlySet<string>;
   /** For each named schema, the one whose check function it calls: itself, or the first of the same shape. */
-  readonly #checkOwners = new Map<string, string>();
+  readonly #checkOwners: ReadonlyMap<string, string>;
 
   constructor(
     named: readonly IrNamedSchema[],
@@ -90,16 +90,7 @@ export class ModuleScope {
     this.#named = new Map(named.map((schema) => [schema.key, schema]));
     for (const schema of named) this.#countShapes(schema.schema, true);
     this.recursive = recursiveKeys(named);
-    // Named schemas of one shape (the same rules, docs aside, refs to the same schemas: an API's
-    // `Beta…` twins) share one check function, the first one's; a check of a schema on a cycle
-    // of refs guards its depth, so that decides too.
-    const owners = new Map<string, string>();
-    for (const schema of named) {
-      const shape = `${this.shapeOf(schema.schema)} ${this.recursive.has(schema.key)}`;
-      const owner = owners.get(shape) ?? schema.key;
-      owners.set(shape, owner);
-      this.#checkOwners.set(schema.key, owner);
-    }
+    this.#checkOwners = checkOwners(named, this.recursive);
   }
 
   /** Equal numbers for schemas of one shape: the same rules and children, docs and examples aside. */
@@ -334,6 +325,47 @@ function isSchemaNode(value: unknown): value is IrSchema {
 
 /** Keywords that do not change a check. */
 const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'default', 'examples', 'contentSchema']);
+
+/**
+ * Which named schema's check function each named schema calls. Schemas of one shape (the same
+ * rules, docs aside: an API's `Beta…` twins) share the first one's; refs count as equal when
+ * their targets share a check, so sharing spreads up the refs until nothing changes. A check of a
+ * schema on a cycle of refs guards its depth, so that decides too. Equal shapes give the same
+ * check text: a ref is inlined or called by its target's shape and recursion alone, and no
+ * message names a ref's target.
+ */
+function checkOwners(named: readonly IrNamedSchema[], recursive: ReadonlySet<string>): Map<string, string> {
+  let owners = new Map(named.map((schema) => [schema.key, schema.key]));
+  for (;;) {
+    const ids = new Map<IrSchema, number>();
+    const texts = new Map<string, number>();
+    const shapeId = (schema: IrSchema): number => {
+      const known = ids.get(schema);
+      if (known !== undefined) return known;
+      const text =
+        schema.kind === 'ref'
+          ? `ref ${owners.get(schema.target) ?? schema.target}`
+          : JSON.stringify(schema, (key, value: unknown) => {
+              if (IGNORED.has(key)) return undefined;
+              return value !== schema && isSchemaNode(value) ? shapeId(value) : value;
+            });
+      const id = texts.get(text) ?? texts.size;
+      texts.set(text, id);
+      ids.set(schema, id);
+      return id;
+    };
+    const first = new Map<string, string>();
+    const next = new Map<string, string>();
+    for (const schema of named) {
+      const shape = `${shapeId(schema.schema)} ${recursive.has(schema.key)}`;
+      const owner = first.get(shape) ?? schema.key;
+      first.set(shape, owner);
+      next.set(schema.key, owner);
+    }
+    if ([...next].every(([key, owner]) => owners.get(key) === owner)) return next;
+    owners = next;
+  }
+}
 
 /** The keys of named schemas on a cycle of refs (through any part of a schema). */
 function recursiveKeys(named: readonly IrNamedSchema[]): Set<string> {
