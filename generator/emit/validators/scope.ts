@@ -335,33 +335,57 @@ const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'defaul
  * message names a ref's target.
  */
 function checkOwners(named: readonly IrNamedSchema[], recursive: ReadonlySet<string>): Map<string, string> {
+  // Every node once: its own keywords (each child a hole; equal texts, equal numbers) and its
+  // children, or its ref's target; the rounds below then only join numbers.
+  const index = new Map<IrSchema, number>();
+  const keywords = new Map<string, number>();
+  const own: number[] = [];
+  const children: number[][] = [];
+  const targets: (string | undefined)[] = [];
+  const visit = (schema: IrSchema): number => {
+    const known = index.get(schema);
+    if (known !== undefined) return known;
+    const at = own.length;
+    index.set(schema, at);
+    const kids: number[] = [];
+    own.push(-1);
+    children.push(kids);
+    targets.push(schema.kind === 'ref' ? schema.target : undefined);
+    if (schema.kind !== 'ref') {
+      const text = JSON.stringify(schema, (key, value: unknown) => {
+        if (IGNORED.has(key)) return undefined;
+        if (value === schema || !isSchemaNode(value)) return value;
+        kids.push(visit(value));
+        return 0;
+      });
+      own[at] = keywords.get(text) ?? keywords.size;
+      keywords.set(text, own[at]!);
+    }
+    return at;
+  };
+  const roots = named.map((schema) => visit(schema.schema));
   let owners = new Map(named.map((schema) => [schema.key, schema.key]));
   for (;;) {
-    const ids = new Map<IrSchema, number>();
+    const ids = new Map<number, number>();
     const texts = new Map<string, number>();
-    const shapeId = (schema: IrSchema): number => {
-      const known = ids.get(schema);
+    const shapeId = (at: number): number => {
+      const known = ids.get(at);
       if (known !== undefined) return known;
-      const text =
-        schema.kind === 'ref'
-          ? `ref ${owners.get(schema.target) ?? schema.target}`
-          : JSON.stringify(schema, (key, value: unknown) => {
-              if (IGNORED.has(key)) return undefined;
-              return value !== schema && isSchemaNode(value) ? shapeId(value) : value;
-            });
+      const target = targets[at];
+      const text = target !== undefined ? `ref ${owners.get(target) ?? target}` : `${own[at]} ${children[at]!.map(shapeId).join(',')}`;
       const id = texts.get(text) ?? texts.size;
       texts.set(text, id);
-      ids.set(schema, id);
+      ids.set(at, id);
       return id;
     };
     const first = new Map<string, string>();
     const next = new Map<string, string>();
-    for (const schema of named) {
-      const shape = `${shapeId(schema.schema)} ${recursive.has(schema.key)}`;
+    named.forEach((schema, i) => {
+      const shape = `${shapeId(roots[i]!)} ${recursive.has(schema.key)}`;
       const owner = first.get(shape) ?? schema.key;
       first.set(shape, owner);
       next.set(schema.key, owner);
-    }
+    });
     if ([...next].every(([key, owner]) => owners.get(key) === owner)) return next;
     owners = next;
   }
