@@ -67,7 +67,8 @@ export class ModuleScope {
   readonly problems: Diagnostic[] = [];
   readonly #named: ReadonlyMap<string, IrNamedSchema>;
   readonly #constantNames = new Map<string, Identifier>();
-  readonly #hoisted = new Map<IrSchema, Identifier>();
+  /** Hoisted check functions by the shape of their schema (shapeOf): one for equal variants anywhere. */
+  readonly #hoisted = new Map<number, Identifier>();
   readonly #counters = new Map<string, number>();
   readonly #inlineSize = new Map<string, number>();
 
@@ -210,12 +211,13 @@ export class ModuleScope {
   /** A check function for an unnamed schema (a union variant), named after the schema that holds it. */
   hoist(schema: IrSchema, owner: string): Identifier {
     if (schema.kind === 'ref') return this.checkOf(schema.target);
-    const existing = this.#hoisted.get(schema);
+    const shape = this.#shapeId(schema);
+    const existing = this.#hoisted.get(shape);
     if (existing !== undefined) return existing;
     const count = (this.#counters.get(owner) ?? 0) + 1;
     this.#counters.set(owner, count);
     const name = VALIDATOR_INTERNAL_NAMES.hoisted(owner, count);
-    this.#hoisted.set(schema, name);
+    this.#hoisted.set(shape, name);
     this.functions.push(checkFunction(name, new Scope(this, owner).rootCheck(schema), this.mayRecurse(schema)));
     return name;
   }

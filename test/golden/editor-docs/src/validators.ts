@@ -125,10 +125,10 @@ function check_Completion(value: unknown, mode: number, label: string, depth: nu
             v2,
             [
               typeof v2 === 'string'
-                ? check_Completion_3(v2, mode, '`status`', depth + 1)
+                ? check_Completion_1(v2, mode, '`status`', depth + 1)
                 : undefined,
               typeof v2 === 'string'
-                ? check_Completion_4(v2, mode, '`status`', depth + 1)
+                ? check_Completion_3(v2, mode, '`status`', depth + 1)
                 : undefined,
             ],
             '',
@@ -199,7 +199,7 @@ function check_CompletionRequest(
             v2,
             [
               typeof v2 === 'string'
-                ? check_CompletionRequest_1(v2, mode, '`chat_model`', depth + 1)
+                ? check_Completion_1(v2, mode, '`chat_model`', depth + 1)
                 : undefined,
               typeof v2 === 'string'
                 ? check_ChatModel(v2, mode, '`chat_model`', depth + 1)
@@ -222,13 +222,13 @@ function check_CompletionRequest(
               v3,
               [
                 typeof v3 === 'string'
+                  ? check_Completion_1(v3, mode, '`voice`', depth + 1)
+                  : undefined,
+                typeof v3 === 'string'
+                  ? check_CompletionRequest_1(v3, mode, '`voice`', depth + 1)
+                  : undefined,
+                typeof v3 === 'string'
                   ? check_CompletionRequest_2(v3, mode, '`voice`', depth + 1)
-                  : undefined,
-                typeof v3 === 'string'
-                  ? check_CompletionRequest_3(v3, mode, '`voice`', depth + 1)
-                  : undefined,
-                typeof v3 === 'string'
-                  ? check_CompletionRequest_4(v3, mode, '`voice`', depth + 1)
                   : undefined,
               ],
               '',
@@ -271,12 +271,12 @@ function check_CompletionRequest(
             v9,
             [
               typeof v9 === 'string'
-                ? check_CompletionRequest_5(v9, mode, '`style`', depth + 1)
+                ? check_Completion_1(v9, mode, '`style`', depth + 1)
                 : undefined,
               typeof v9 === 'string'
-                ? check_CompletionRequest_6(v9, mode, '`style`', depth + 1)
+                ? check_CompletionRequest_3(v9, mode, '`style`', depth + 1)
                 : undefined,
-              v9 === null ? check_CompletionRequest_7(v9, mode, '`style`', depth + 1) : undefined,
+              v9 === null ? check_CompletionRequest_4(v9, mode, '`style`', depth + 1) : undefined,
             ],
             '',
           );
@@ -430,9 +430,7 @@ function check_ModelOrChat(value: unknown, mode: number, label: string, depth: n
         "a string or one of 'gpt-4o', 'gpt-4o-mini'",
         value,
         [
-          typeof value === 'string'
-            ? check_CompletionRequest_1(value, mode, label, depth)
-            : undefined,
+          typeof value === 'string' ? check_Completion_1(value, mode, label, depth) : undefined,
           typeof value === 'string' ? check_ChatModel(value, mode, label, depth) : undefined,
         ],
         '',
@@ -527,14 +525,12 @@ function check_Voice(value: unknown, mode: number, label: string, depth: number)
       "a string, 'alloy' or 'ash'",
       value,
       [
+        typeof value === 'string' ? check_Completion_1(value, mode, label, depth) : undefined,
+        typeof value === 'string'
+          ? check_CompletionRequest_1(value, mode, label, depth)
+          : undefined,
         typeof value === 'string'
           ? check_CompletionRequest_2(value, mode, label, depth)
-          : undefined,
-        typeof value === 'string'
-          ? check_CompletionRequest_3(value, mode, label, depth)
-          : undefined,
-        typeof value === 'string'
-          ? check_CompletionRequest_4(value, mode, label, depth)
           : undefined,
       ],
       '',
@@ -564,15 +560,6 @@ function check_Completion_2(value: unknown, mode: number, label: string, depth: 
 
 function check_Completion_3(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-  if (typeof value !== 'string') {
-    issues = expected(issues, [], 'a string', value);
-  }
-
-  return issues;
-}
-
-function check_Completion_4(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  let issues: rt.Issues;
   if (!(
     value === 'completed' ||
     value === 'failed' ||
@@ -591,34 +578,6 @@ function check_CompletionRequest_1(
   depth: number,
 ): rt.Issues {
   let issues: rt.Issues;
-  if (typeof value !== 'string') {
-    issues = expected(issues, [], 'a string', value);
-  }
-
-  return issues;
-}
-
-function check_CompletionRequest_2(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (typeof value !== 'string') {
-    issues = expected(issues, [], 'a string', value);
-  }
-
-  return issues;
-}
-
-function check_CompletionRequest_3(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
   if (value !== 'alloy') {
     issues = unlisted(issues, [], "'alloy'", value);
   }
@@ -626,7 +585,7 @@ function check_CompletionRequest_3(
   return issues;
 }
 
-function check_CompletionRequest_4(
+function check_CompletionRequest_2(
   value: unknown,
   mode: number,
   label: string,
@@ -649,21 +608,7 @@ function check_shape_1(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-function check_CompletionRequest_5(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (typeof value !== 'string') {
-    issues = expected(issues, [], 'a string', value);
-  }
-
-  return issues;
-}
-
-function check_CompletionRequest_6(
+function check_CompletionRequest_3(
   value: unknown,
   mode: number,
   label: string,
@@ -681,7 +626,7 @@ function check_CompletionRequest_6(
   return issues;
 }
 
-function check_CompletionRequest_7(
+function check_CompletionRequest_4(
   value: unknown,
   mode: number,
   label: string,
