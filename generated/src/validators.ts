@@ -555,43 +555,31 @@ function check_ChatKitTaskGroup(
     if (Array.isArray(v4)) {
       for (let i5 = 0; i5 < v4.length; i5++) {
         const v6: unknown = v4[i5];
+        const o7 = issues;
+        issues = undefined;
         if (isObject(v6)) {
-          const v7 = v6.heading;
-          const r8 = check_shape_1(v7, mode, '`heading`', depth + 3);
-          if (r8 !== undefined) {
-            issues = nestRequired(issues, ['tasks', i5, 'heading'], r8, v7);
-          }
+          const v8 = v6.heading;
+          issues = nestRequired(
+            issues,
+            PATH_18,
+            check_shape_1(v8, mode, '`heading`', depth + 3),
+            v8,
+          );
           const v9 = v6.summary;
-          const r10 = check_shape_1(v9, mode, '`summary`', depth + 3);
-          if (r10 !== undefined) {
-            issues = nestRequired(issues, ['tasks', i5, 'summary'], r10, v9);
-          }
-          const v11 = v6.type;
-          if (!(
-            v11 === 'custom' ||
-            v11 === 'thought' ||
-            ((mode & 2) === 0 && typeof v11 === 'string')
-          )) {
-            issues = requiredUnlisted(
-              issues,
-              ['tasks', i5, 'type'],
-              "one of 'custom', 'thought'",
-              v11,
-            );
-          }
+          issues = nestRequired(
+            issues,
+            PATH_19,
+            check_shape_1(v9, mode, '`summary`', depth + 3),
+            v9,
+          );
+          issues = reqEnum(issues, v6.type, 'type', ENUM_20, mode);
           if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              ['tasks', i5],
-              v6,
-              'an item of `tasks`',
-              KEYS_22,
-              NESTED_2,
-            );
+            issues = unknownKeys(issues, PATH_3, v6, 'an item of `tasks`', KEYS_22, NESTED_2);
           }
         } else {
-          issues = expected(issues, ['tasks', i5], KEYS_22, v6);
+          issues = expected(issues, [], KEYS_22, v6);
         }
+        issues = issues === undefined ? o7 : nestIssues(o7, ['tasks', i5], issues, '');
       }
     } else {
       issues = required(issues, ['tasks'], 'an array', v4);
@@ -1073,145 +1061,119 @@ function check_ChatKitThreadUserMessageItem(
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
         const v4: unknown = v2[i3];
+        const o5 = issues;
+        issues = undefined;
         if (isObject(v4)) {
-          const v5 = v4.id;
-          if (typeof v5 !== 'string') {
-            issues = required(issues, ['attachments', i3, 'id'], 'a string', v5);
+          issues = reqString(issues, v4.id, 'id');
+          issues = reqString(issues, v4.mime_type, 'mime_type');
+          issues = reqString(issues, v4.name, 'name');
+          const v9 = v4.preview_url;
+          if (!(typeof v9 === 'string' || v9 === null)) {
+            issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v9);
           }
-          const v6 = v4.mime_type;
-          if (typeof v6 !== 'string') {
-            issues = required(issues, ['attachments', i3, 'mime_type'], 'a string', v6);
-          }
-          const v7 = v4.name;
-          if (typeof v7 !== 'string') {
-            issues = required(issues, ['attachments', i3, 'name'], 'a string', v7);
-          }
-          const v8 = v4.preview_url;
-          if (!(typeof v8 === 'string' || v8 === null)) {
-            issues = requiredUnlisted(
-              issues,
-              ['attachments', i3, 'preview_url'],
-              'a string or null',
-              v8,
-            );
-          }
-          const v9 = v4.type;
-          if (!(v9 === 'image' || v9 === 'file' || ((mode & 2) === 0 && typeof v9 === 'string'))) {
-            issues = requiredUnlisted(
-              issues,
-              ['attachments', i3, 'type'],
-              "one of 'image', 'file'",
-              v9,
-            );
-          }
+          issues = reqEnum(issues, v4.type, 'type', ENUM_1, mode);
           if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              ['attachments', i3],
-              v4,
-              'an item of `attachments`',
-              KEYS_4,
-              NESTED_2,
-            );
+            issues = unknownKeys(issues, PATH_3, v4, 'an item of `attachments`', KEYS_4, NESTED_2);
           }
         } else {
-          issues = expected(issues, ['attachments', i3], KEYS_4, v4);
+          issues = expected(issues, [], KEYS_4, v4);
         }
+        issues = issues === undefined ? o5 : nestIssues(o5, ['attachments', i3], issues, '');
       }
     } else {
       issues = required(issues, ['attachments'], 'an array', v2);
     }
-    const v11 = value.content;
-    if (Array.isArray(v11)) {
-      for (let i12 = 0; i12 < v11.length; i12++) {
-        const v13: unknown = v11[i12];
-        if (isObject(v13)) {
-          const o14 = v13 as Record<string, unknown>;
-          const v15: unknown = Object.hasOwn(o14, 'type') ? o14.type : undefined;
-          switch (v15) {
+    const v12 = value.content;
+    if (Array.isArray(v12)) {
+      for (let i13 = 0; i13 < v12.length; i13++) {
+        const v14: unknown = v12[i13];
+        if (isObject(v14)) {
+          const o15 = v14 as Record<string, unknown>;
+          const v16: unknown = Object.hasOwn(o15, 'type') ? o15.type : undefined;
+          switch (v16) {
             case 'input_text': {
-              const r16 = check_ChatKitThreadUserMessageItemContentInputText(
-                v13,
-                mode,
-                'an item of `content`',
-                depth + 2,
-              );
-              if (r16 !== undefined) {
-                issues = nestIssues(issues, ['content', i12], r16, '');
-              }
-              break;
-            }
-            case 'quoted_text': {
-              const r17 = check_ChatKitThreadUserMessageItemContentQuotedText(
-                v13,
+              const r17 = check_ChatKitThreadUserMessageItemContentInputText(
+                v14,
                 mode,
                 'an item of `content`',
                 depth + 2,
               );
               if (r17 !== undefined) {
-                issues = nestIssues(issues, ['content', i12], r17, '');
+                issues = nestIssues(issues, ['content', i13], r17, '');
+              }
+              break;
+            }
+            case 'quoted_text': {
+              const r18 = check_ChatKitThreadUserMessageItemContentQuotedText(
+                v14,
+                mode,
+                'an item of `content`',
+                depth + 2,
+              );
+              if (r18 !== undefined) {
+                issues = nestIssues(issues, ['content', i13], r18, '');
               }
               break;
             }
             default:
-              if (v15 === undefined) {
+              if (v16 === undefined) {
                 issues = missing(
                   issues,
-                  ['content', i12, 'type'],
+                  ['content', i13, 'type'],
                   "one of 'input_text', 'quoted_text'",
                 );
-              } else if (!((mode & 2) === 0 && typeof v15 === 'string')) {
+              } else if (!((mode & 2) === 0 && typeof v16 === 'string')) {
                 issues = fail(
                   issues,
-                  ['content', i12, 'type'],
+                  ['content', i13, 'type'],
                   "expected `type` to be one of 'input_text', 'quoted_text'; found " +
-                    foundLiteral(v15),
+                    foundLiteral(v16),
                 );
               }
           }
         } else {
           issues = expected(
             issues,
-            ['content', i12],
+            ['content', i13],
             "an object with `type` one of 'input_text', 'quoted_text'",
-            v13,
+            v14,
           );
         }
       }
     } else {
-      issues = required(issues, ['content'], 'an array', v11);
+      issues = required(issues, ['content'], 'an array', v12);
     }
     issues = reqInteger(issues, value.created_at, 'created_at');
-    const v19 = value.inference_options;
-    if (v19 !== null) {
-      if (isObject(v19)) {
-        const v20 = v19.model;
-        issues = nestRequired(issues, PATH_35, check_shape_1(v20, mode, '`model`', depth + 2), v20);
-        const v21 = v19.tool_choice;
-        if (v21 !== null) {
-          if (isObject(v21)) {
-            issues = reqString(issues, v21.id, PATH_36);
+    const v20 = value.inference_options;
+    if (v20 !== null) {
+      if (isObject(v20)) {
+        const v21 = v20.model;
+        issues = nestRequired(issues, PATH_35, check_shape_1(v21, mode, '`model`', depth + 2), v21);
+        const v22 = v20.tool_choice;
+        if (v22 !== null) {
+          if (isObject(v22)) {
+            issues = reqString(issues, v22.id, PATH_36);
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_37, v21, '`tool_choice`', KEYS_38, NESTED_2);
+              issues = unknownKeys(issues, PATH_37, v22, '`tool_choice`', KEYS_38, NESTED_2);
             }
           } else {
             issues = requiredUnlisted(
               issues,
               ['inference_options', 'tool_choice'],
               'an object `{ id }` or null',
-              v21,
+              v22,
             );
           }
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_40, v19, '`inference_options`', KEYS_41, NESTED_39);
+          issues = unknownKeys(issues, PATH_40, v20, '`inference_options`', KEYS_41, NESTED_39);
         }
       } else {
         issues = requiredUnlisted(
           issues,
           ['inference_options'],
           'an object `{ model, tool_choice }` or null',
-          v19,
+          v20,
         );
       }
     }

@@ -19,6 +19,50 @@ describe('array', () => {
   });
 });
 
+describe('array of objects', () => {
+  it('checks an inline object item with paths from the item, one call a property, then puts its issues under the index', () => {
+    const node = named('Node', object({ kids: { kind: 'array', items: ref('Node'), source: '/k' } }, closed));
+    const item = object(
+      { id: [string(), 'required'], size: [integer(), 'required'], meta: object({ tag: string() }, closed), tree: ref('Node') },
+      closed,
+    );
+    const given = emit(object({ rows: { kind: 'array', items: item, source: '/rows' } }), [node]);
+    // the item's properties are one-line calls with fixed paths (no `['rows', i3, 'id']` per property)
+    expect(given.text).toMatch(/issues = reqString\(issues, v\d+\.id, 'id'\);/);
+    expect(given.text).toMatch(/issues = reqInteger\(issues, v\d+\.size, 'size'\);/);
+    expect(given.text).not.toMatch(/\['rows', i\d+, 'id'\]/);
+    expect(given.text).toMatch(/issues = issues === undefined \? o\d+ : nestIssues\(o\d+, \['rows', i\d+\], issues, ''\);/);
+    // a call below the item still gets the depth from the function's input: array, item, property
+    expect(given.text).toMatch(/check_Node\(v\d+, mode, '`tree`', depth \+ 3\)/);
+    const rows = [
+      { id: 'a', size: 1, meta: { tag: 'x' }, tree: { kids: [] } },
+      { id: 2, meta: { tag: 3, extra: true }, tree: { kids: [{ kid: 1 }] } },
+      'row',
+    ];
+    expect(messages(given.check, { rows }, 'strict')).toEqual([
+      'rows.1.id: expected a string, found number 2',
+      'rows.1.size: missing required key `size`: expected an integer',
+      'rows.1.meta.tag: expected a string, found number 3',
+      'rows.1.meta.extra: unknown key `extra` in `meta`; known keys: `tag`',
+      'rows.1.tree.kids.0.kid: unknown key `kid` in an item of `kids`; did you mean `kids`?',
+      "rows.2: expected an object `{ id, size, meta, tree }`, found string 'row'",
+    ]);
+    // issues before the array stay first, in order
+    expect(messages(given.check, { rows: [{ id: 1, size: 1 }], other: 1 }, 'strict')).toEqual([
+      'rows.0.id: expected a string, found number 1',
+      'other: unknown key `other` in `Given`; known keys: `rows`',
+    ]);
+    expect(messages(given.check, { rows: [rows[0]] }, 'strict')).toEqual([]);
+    // the depth limit is met at the same place as when the item's paths were absolute
+    let tree: { kids: unknown[] } = { kids: [] };
+    for (let level = 0; level < 300; level++) tree = { kids: [tree] };
+    const path = ['rows', '0', 'tree', ...Array.from({ length: 255 }, () => ['kids', '0']).flat()].join('.');
+    expect(messages(given.check, { rows: [{ id: 'a', size: 1, tree }] })).toEqual([
+      `${path}: nested deeper than 512 levels (the validators' limit); not checked further`,
+    ]);
+  });
+});
+
 describe('ref', () => {
   it('calls the named check and nests its issues; recursion goes through it', () => {
     const node = named('Node', object({ name: [string(), 'required'], kids: { kind: 'array', items: ref('Node'), source: '/k' } }, closed));

@@ -4,7 +4,7 @@ import type { IrArraySchema } from '../../model/ir.js';
 import { code, literal, type Code } from '../escape.js';
 import { plural } from './describe.js';
 import type { Scope } from './scope.js';
-import { block, EMPTY, mismatch, report, reportExpression, type Target } from './target.js';
+import { block, EMPTY, levelsOf, mismatch, pathArray, report, reportExpression, type Target } from './target.js';
 
 export function arrayToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code {
   const array = target.value;
@@ -39,6 +39,7 @@ function itemsToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code
     const inner = scope.check(itemSchema, {
       value: item,
       path: [...target.path, literal(position)],
+      ...levelsOf(target),
       label: literal(label),
       prefix: target.prefix,
     });
@@ -54,10 +55,41 @@ function itemsToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code
   }
   const index = scope.local('i');
   const item = scope.local('v');
-  const inner = scope.check(schema.items, { value: item, path: [...target.path, index], label: literal(label), prefix: target.prefix });
+  const path = [...target.path, index];
+  const inner = relativeItems(schema, target, scope)
+    ? itemRelative(schema, { value: item, path, ...levelsOf(target), label: literal(label), prefix: target.prefix }, scope)
+    : scope.check(schema.items, { value: item, path, ...levelsOf(target), label: literal(label), prefix: target.prefix });
   if (inner.text === '') return block(leading);
   return block([
     ...leading,
     code`for (let ${index} = ${start}; ${index} < ${target.value}.length; ${index}++) {\nconst ${item}: unknown = ${target.value}[${index}];\n${inner}\n}`,
   ]);
+}
+
+/**
+ * Whether the items are checked with issue paths relative to the item: an object checked inline
+ * (not a called check), which then words each of its properties with the runtime's one-line
+ * calls, whose paths must be fixed (`reqString(issues, v.id, 'id')`), instead of four lines and
+ * a path array with the index each.
+ */
+function relativeItems(schema: IrArraySchema, target: Target, scope: Scope): boolean {
+  if (target.prefix !== '') return false;
+  const items = schema.items;
+  if (items.kind === 'ref' && !scope.module.isInlined(items.target)) return false;
+  const resolved = scope.module.resolve(items);
+  return resolved.kind === 'object' && resolved.properties.length > 0;
+}
+
+/**
+ * The item's check with paths from the item, its issues gathered apart and then put under the
+ * item's path (`nestIssues`): `issues` is set aside for the item and restored after it, so a
+ * valid item costs two assignments and a comparison.
+ */
+function itemRelative(schema: IrArraySchema, target: Target, scope: Scope): Code {
+  const saved = scope.local('o');
+  const levels = target.path.length + (target.levels ?? 0);
+  const inner = scope.check(schema.items, { ...target, path: [], levels });
+  if (inner.text === '') return EMPTY;
+  const nestIssues = scope.module.helper('nestIssues');
+  return code`const ${saved} = issues;\nissues = undefined;\n${inner}\nissues = issues === undefined ? ${saved} : ${nestIssues}(${saved}, ${pathArray(target.path)}, issues, '');`;
 }

@@ -14,7 +14,7 @@ import { constantPath, nest, pathArray, type Target } from './target.js';
  * MAX_DEPTH (templates/runtime/standard-schema.ts) is an issue, not a stack overflow.
  */
 export function depthAt(target: Target): Code {
-  const levels = target.path.length;
+  const levels = target.path.length + (target.levels ?? 0);
   return levels === 0 ? code`depth` : code`depth + ${levels}`;
 }
 

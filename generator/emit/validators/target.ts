@@ -10,6 +10,11 @@ export interface Target {
   readonly value: Identifier;
   /** Path segments from the function's input: string literals, or locals holding keys and indexes. */
   readonly path: readonly Code[];
+  /**
+   * Levels above `path` when the issues are written relative to an array item (see array.ts):
+   * they still count toward the depth that nested calls are passed.
+   */
+  readonly levels?: number;
   /** A string expression naming the value in unknown-key messages, e.g. "`rate_limits`". */
   readonly label: Code;
   /** The property name holding the value, when fixed (for the labels of its items and values). */
@@ -32,7 +37,19 @@ export interface Target {
 /** A value inside `parent`: `segment` is a literal key, or a local holding a key or index. */
 export function childTarget(parent: Target, value: Identifier, segment: Code, label: string, name?: string): Target {
   // no `otherwise`: it belongs to the parent's type test only
-  return { value, path: [...parent.path, segment], label: literal(label), ...(name !== undefined ? { name } : {}), prefix: parent.prefix };
+  return {
+    value,
+    path: [...parent.path, segment],
+    ...levelsOf(parent),
+    label: literal(label),
+    ...(name !== undefined ? { name } : {}),
+    prefix: parent.prefix,
+  };
+}
+
+/** The `levels` a target inside `parent` keeps (spread into a new target). */
+export function levelsOf(parent: Target): { levels?: number } {
+  return parent.levels === undefined ? {} : { levels: parent.levels };
 }
 
 /**

@@ -12,7 +12,7 @@ import { isTestable, schemaToTest } from './leaf.js';
 import { depthAt } from './ref.js';
 import type { Scope } from './scope.js';
 import { isObjectTest, jsonTypesOf, typeGuard } from './shape.js';
-import { block, report, withoutOtherwise, type Target } from './target.js';
+import { block, levelsOf, report, withoutOtherwise, type Target } from './target.js';
 
 type Composed = IrUnionSchema | IrAllOfSchema;
 type ComposedCheck<S extends Composed> = (schema: S, target: Target, scope: Scope) => Code;
@@ -67,7 +67,13 @@ function unevaluatedToCheck(schema: Composed, unevaluated: IrSchema, target: Tar
   } else {
     const value = scope.local('v');
     const label = target.name === undefined ? 'a value' : `a value of \`${target.name}\``;
-    const inner = scope.check(unevaluated, { value, path: [...target.path, key], label: literal(label), prefix: target.prefix });
+    const inner = scope.check(unevaluated, {
+      value,
+      path: [...target.path, key],
+      ...levelsOf(target),
+      label: literal(label),
+      prefix: target.prefix,
+    });
     if (inner.text === '') return code``;
     body = code`const ${value} = ${object}[${key}];\n${inner}`;
   }

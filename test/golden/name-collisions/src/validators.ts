@@ -15,6 +15,7 @@ const reqString = rt.reqString;
 const optString = rt.optString;
 const expected = rt.expected;
 const isObject = rt.isObject;
+const nestIssues = rt.nestIssues;
 const unlisted = rt.unlisted;
 const unknownKey = rt.unknownKey;
 const unknownKeys = rt.unknownKeys;
@@ -22,8 +23,8 @@ const unknownKeys = rt.unknownKeys;
 const vendor = 'collisions-client';
 
 const NESTED_1: readonly string[] = [];
-const KEYS_2: readonly string[] = ['id'];
-const PATH_3: readonly (string | number)[] = [];
+const PATH_2: readonly (string | number)[] = [];
+const KEYS_3: readonly string[] = ['id'];
 const KEYS_4: readonly string[] = ['vendor'];
 const KEYS_5: readonly string[] = ['email'];
 const KEYS_6: readonly string[] = ['name'];
@@ -51,19 +52,17 @@ function check_ListProfilesResponse(
   if (Array.isArray(value)) {
     for (let i1 = 0; i1 < value.length; i1++) {
       const v2: unknown = value[i1];
+      const o3 = issues;
+      issues = undefined;
       if (isObject(v2)) {
-        const v3 = v2.id;
-        if (v3 !== undefined) {
-          if (typeof v3 !== 'string') {
-            issues = expected(issues, [i1, 'id'], 'a string', v3);
-          }
-        }
+        issues = optString(issues, v2.id, 'id');
         if (mode & 1) {
-          issues = unknownKeys(issues, [i1], v2, 'an item', KEYS_2, NESTED_1);
+          issues = unknownKeys(issues, PATH_2, v2, 'an item', KEYS_3, NESTED_1);
         }
       } else {
-        issues = expected(issues, [i1], KEYS_2, v2);
+        issues = expected(issues, [], KEYS_3, v2);
       }
+      issues = issues === undefined ? o3 : nestIssues(o3, [i1], issues, '');
     }
   } else {
     issues = expected(issues, [], 'an array', value);
@@ -111,7 +110,7 @@ function check_StandardSchemaV1_(
   if (isObject(value)) {
     issues = optString(issues, value.vendor, 'vendor');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_4, value);
@@ -136,7 +135,7 @@ function check_UserProfile(value: unknown, mode: number, label: string, depth: n
   if (isObject(value)) {
     issues = optString(issues, value.email, 'email');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_5, value);
@@ -161,10 +160,10 @@ function check_UserProfile2(value: unknown, mode: number, label: string, depth: 
   if (isObject(value)) {
     issues = optString(issues, value.id, 'id');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_2, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_2, value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -186,7 +185,7 @@ function check_UserProfile3(value: unknown, mode: number, label: string, depth: 
   if (isObject(value)) {
     issues = optString(issues, value.name, 'name');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_6, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_6, value);
@@ -217,7 +216,7 @@ function check_ValidationIssue_(
   if (isObject(value)) {
     issues = optString(issues, value.field, 'field');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_7, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_7, value);
@@ -275,7 +274,7 @@ function check_EncodePathSegment2PathParams(
     issues = reqString(issues, value.profileId, 'profileId');
     for (const k3 in value) {
       if (k3 !== 'profile_id' && k3 !== 'profileId') {
-        issues = unknownKey(issues, PATH_3, k3, label, KEYS_8, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_8, NESTED_1);
       }
     }
   } else {
@@ -303,7 +302,7 @@ function check_EncodePathSegment2QueryParams(
     issues = optString(issues, value.options, 'options');
     for (const k2 in value) {
       if (k2 !== 'options') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_9, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
       }
     }
   } else {

@@ -229,38 +229,27 @@ function check_NoteListResponse(
     if (Array.isArray(v1)) {
       for (let i2 = 0; i2 < v1.length; i2++) {
         const v3: unknown = v1[i2];
+        const o4 = issues;
+        issues = undefined;
         if (isObject(v3)) {
           if ((mode & 2) !== 0 && v3.secret !== undefined) {
             issues = fail(
               issues,
-              ['data', i2, 'secret'],
+              ['secret'],
               '`secret` is write-only: the server does not send it',
             );
           }
-          const v4 = v3.id;
-          if (typeof v4 !== 'string') {
-            issues = required(issues, ['data', i2, 'id'], 'a string', v4);
-          }
-          const v5 = v3.title;
-          if (typeof v5 !== 'string') {
-            issues = required(issues, ['data', i2, 'title'], 'a string', v5);
-          }
-          const v6 = v3.body;
-          if (v6 !== undefined) {
-            if (typeof v6 !== 'string') {
-              issues = expected(issues, ['data', i2, 'body'], 'a string', v6);
-            }
-          }
-          const v7 = v3.created_by;
-          if (typeof v7 !== 'string') {
-            issues = required(issues, ['data', i2, 'created_by'], 'a string', v7);
-          }
+          issues = reqString(issues, v3.id, 'id');
+          issues = reqString(issues, v3.title, 'title');
+          issues = optString(issues, v3.body, 'body');
+          issues = reqString(issues, v3.created_by, 'created_by');
           if (mode & 1) {
-            issues = unknownKeys(issues, ['data', i2], v3, 'an item of `data`', KEYS_5, NESTED_1);
+            issues = unknownKeys(issues, PATH_2, v3, 'an item of `data`', KEYS_5, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['data', i2], KEYS_6, v3);
+          issues = expected(issues, [], KEYS_6, v3);
         }
+        issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
       }
     } else {
       issues = required(issues, ['data'], 'an array', v1);

@@ -23,6 +23,7 @@ const expected = rt.expected;
 const isObject = rt.isObject;
 const nest = rt.nest;
 const nestRequired = rt.nestRequired;
+const nestIssues = rt.nestIssues;
 const required = rt.required;
 const unlisted = rt.unlisted;
 const unknownKey = rt.unknownKey;
@@ -31,8 +32,8 @@ const unknownKeys = rt.unknownKeys;
 const vendor = 'pages-client';
 
 const NESTED_1: readonly string[] = [];
-const KEYS_2: readonly string[] = ['id'];
-const PATH_3: readonly (string | number)[] = [];
+const PATH_2: readonly (string | number)[] = [];
+const KEYS_3: readonly string[] = ['id'];
 const KEYS_4: readonly string[] = ['value', 'nextLink'];
 const KEYS_5: readonly string[] = ['Events', 'NextToken'];
 const KEYS_6: readonly string[] = ['name'];
@@ -93,24 +94,17 @@ function check_ListAccountsResponse(
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
+          const o4 = issues;
+          issues = undefined;
           if (isObject(v3)) {
-            const v4 = v3.id;
-            if (typeof v4 !== 'string') {
-              issues = required(issues, ['value', i2, 'id'], 'a string', v4);
-            }
+            issues = reqString(issues, v3.id, 'id');
             if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                ['value', i2],
-                v3,
-                'an item of `value`',
-                KEYS_2,
-                NESTED_1,
-              );
+              issues = unknownKeys(issues, PATH_2, v3, 'an item of `value`', KEYS_3, NESTED_1);
             }
           } else {
-            issues = expected(issues, ['value', i2], KEYS_2, v3);
+            issues = expected(issues, [], KEYS_3, v3);
           }
+          issues = issues === undefined ? o4 : nestIssues(o4, ['value', i2], issues, '');
         }
       } else {
         issues = expected(issues, ['value'], 'an array', v1);
@@ -118,7 +112,7 @@ function check_ListAccountsResponse(
     }
     issues = optString(issues, value.nextLink, 'nextLink');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_4, value);
@@ -150,24 +144,17 @@ function check_ListEventsResponse(
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
+          const o4 = issues;
+          issues = undefined;
           if (isObject(v3)) {
-            const v4 = v3.id;
-            if (typeof v4 !== 'string') {
-              issues = required(issues, ['Events', i2, 'id'], 'a string', v4);
-            }
+            issues = reqString(issues, v3.id, 'id');
             if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                ['Events', i2],
-                v3,
-                'an item of `Events`',
-                KEYS_2,
-                NESTED_1,
-              );
+              issues = unknownKeys(issues, PATH_2, v3, 'an item of `Events`', KEYS_3, NESTED_1);
             }
           } else {
-            issues = expected(issues, ['Events', i2], KEYS_2, v3);
+            issues = expected(issues, [], KEYS_3, v3);
           }
+          issues = issues === undefined ? o4 : nestIssues(o4, ['Events', i2], issues, '');
         }
       } else {
         issues = expected(issues, ['Events'], 'an array', v1);
@@ -175,7 +162,7 @@ function check_ListEventsResponse(
     }
     issues = optString(issues, value.NextToken, 'NextToken');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_5, value);
@@ -206,35 +193,28 @@ function check_ListFolderFilesResponse(
     if (Array.isArray(v1)) {
       for (let i2 = 0; i2 < v1.length; i2++) {
         const v3: unknown = v1[i2];
+        const o4 = issues;
+        issues = undefined;
         if (isObject(v3)) {
-          const v4 = v3.name;
-          if (typeof v4 !== 'string') {
-            issues = required(issues, ['entries', i2, 'name'], 'a string', v4);
-          }
+          issues = reqString(issues, v3.name, 'name');
           if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              ['entries', i2],
-              v3,
-              'an item of `entries`',
-              KEYS_6,
-              NESTED_1,
-            );
+            issues = unknownKeys(issues, PATH_2, v3, 'an item of `entries`', KEYS_6, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['entries', i2], KEYS_6, v3);
+          issues = expected(issues, [], KEYS_6, v3);
         }
+        issues = issues === undefined ? o4 : nestIssues(o4, ['entries', i2], issues, '');
       }
     } else {
       issues = required(issues, ['entries'], 'an array', v1);
     }
     issues = reqBoolean(issues, value.more, 'more');
-    const v7 = value.next_cursor;
-    if (v7 !== undefined) {
-      issues = nest(issues, PATH_7, check_shape_1(v7, mode, '`next_cursor`', depth + 1));
+    const v8 = value.next_cursor;
+    if (v8 !== undefined) {
+      issues = nest(issues, PATH_7, check_shape_1(v8, mode, '`next_cursor`', depth + 1));
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_8, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_8, value);
@@ -267,31 +247,24 @@ function check_ListLogsResponse(
     if (Array.isArray(v1)) {
       for (let i2 = 0; i2 < v1.length; i2++) {
         const v3: unknown = v1[i2];
+        const o4 = issues;
+        issues = undefined;
         if (isObject(v3)) {
-          const v4 = v3.id;
-          if (typeof v4 !== 'string') {
-            issues = required(issues, ['records', i2, 'id'], 'a string', v4);
-          }
+          issues = reqString(issues, v3.id, 'id');
           if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              ['records', i2],
-              v3,
-              'an item of `records`',
-              KEYS_2,
-              NESTED_1,
-            );
+            issues = unknownKeys(issues, PATH_2, v3, 'an item of `records`', KEYS_3, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['records', i2], KEYS_2, v3);
+          issues = expected(issues, [], KEYS_3, v3);
         }
+        issues = issues === undefined ? o4 : nestIssues(o4, ['records', i2], issues, '');
       }
     } else {
       issues = required(issues, ['records'], 'an array', v1);
     }
     issues = reqInteger(issues, value.total, 'total');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_9, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_9, value);
@@ -323,23 +296,23 @@ function check_ListModelsResponse(
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
         const v4: unknown = v2[i3];
+        const o5 = issues;
+        issues = undefined;
         if (isObject(v4)) {
-          const v5 = v4.id;
-          if (typeof v5 !== 'string') {
-            issues = required(issues, ['data', i3, 'id'], 'a string', v5);
-          }
+          issues = reqString(issues, v4.id, 'id');
           if (mode & 1) {
-            issues = unknownKeys(issues, ['data', i3], v4, 'an item of `data`', KEYS_2, NESTED_1);
+            issues = unknownKeys(issues, PATH_2, v4, 'an item of `data`', KEYS_3, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['data', i3], KEYS_2, v4);
+          issues = expected(issues, [], KEYS_3, v4);
         }
+        issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
       }
     } else {
       issues = required(issues, ['data'], 'an array', v2);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_10, value);
@@ -371,17 +344,17 @@ function check_ListPeopleResponse(
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
+          const o4 = issues;
+          issues = undefined;
           if (isObject(v3)) {
-            const v4 = v3.id;
-            if (typeof v4 !== 'string') {
-              issues = required(issues, ['data', i2, 'id'], 'a string', v4);
-            }
+            issues = reqString(issues, v3.id, 'id');
             if (mode & 1) {
-              issues = unknownKeys(issues, ['data', i2], v3, 'an item of `data`', KEYS_2, NESTED_1);
+              issues = unknownKeys(issues, PATH_2, v3, 'an item of `data`', KEYS_3, NESTED_1);
             }
           } else {
-            issues = expected(issues, ['data', i2], KEYS_2, v3);
+            issues = expected(issues, [], KEYS_3, v3);
           }
+          issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
         }
       } else {
         issues = expected(issues, ['data'], 'an array', v1);
@@ -391,7 +364,7 @@ function check_ListPeopleResponse(
     issues = optInteger(issues, value.pages, 'pages');
     issues = optInteger(issues, value.results, 'results');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_11, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_11, value);
@@ -423,36 +396,36 @@ function check_ListPostsResponse(
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
+          const o4 = issues;
+          issues = undefined;
           if (isObject(v3)) {
-            const v4 = v3.id;
-            if (typeof v4 !== 'string') {
-              issues = required(issues, ['data', i2, 'id'], 'a string', v4);
-            }
+            issues = reqString(issues, v3.id, 'id');
             if (mode & 1) {
-              issues = unknownKeys(issues, ['data', i2], v3, 'an item of `data`', KEYS_2, NESTED_1);
+              issues = unknownKeys(issues, PATH_2, v3, 'an item of `data`', KEYS_3, NESTED_1);
             }
           } else {
-            issues = expected(issues, ['data', i2], KEYS_2, v3);
+            issues = expected(issues, [], KEYS_3, v3);
           }
+          issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
         }
       } else {
         issues = expected(issues, ['data'], 'an array', v1);
       }
     }
-    const v6 = value.meta;
-    if (v6 !== undefined) {
-      if (isObject(v6)) {
-        issues = optString(issues, v6.next_token, PATH_12);
-        issues = optInteger(issues, v6.result_count, PATH_13);
+    const v7 = value.meta;
+    if (v7 !== undefined) {
+      if (isObject(v7)) {
+        issues = optString(issues, v7.next_token, PATH_12);
+        issues = optInteger(issues, v7.result_count, PATH_13);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_14, v6, '`meta`', KEYS_15, NESTED_1);
+          issues = unknownKeys(issues, PATH_14, v7, '`meta`', KEYS_15, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['meta'], KEYS_15, v6);
+        issues = expected(issues, ['meta'], KEYS_15, v7);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_17, NESTED_16);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_17, NESTED_16);
     }
   } else {
     issues = expected(issues, [], KEYS_17, value);
@@ -484,31 +457,24 @@ function check_ListProductsResponse(
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
+          const o4 = issues;
+          issues = undefined;
           if (isObject(v3)) {
-            const v4 = v3.id;
-            if (typeof v4 !== 'string') {
-              issues = required(issues, ['items', i2, 'id'], 'a string', v4);
-            }
+            issues = reqString(issues, v3.id, 'id');
             if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                ['items', i2],
-                v3,
-                'an item of `items`',
-                KEYS_2,
-                NESTED_1,
-              );
+              issues = unknownKeys(issues, PATH_2, v3, 'an item of `items`', KEYS_3, NESTED_1);
             }
           } else {
-            issues = expected(issues, ['items', i2], KEYS_2, v3);
+            issues = expected(issues, [], KEYS_3, v3);
           }
+          issues = issues === undefined ? o4 : nestIssues(o4, ['items', i2], issues, '');
         }
       } else {
         issues = expected(issues, ['items'], 'an array', v1);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_18, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_18, value);
@@ -542,42 +508,35 @@ function check_ListRowsResponse(
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
+          const o4 = issues;
+          issues = undefined;
           if (isObject(v3)) {
-            const v4 = v3.n;
-            if (!Number.isInteger(v4)) {
-              issues = required(issues, ['rows', i2, 'n'], 'an integer', v4);
-            }
+            issues = reqInteger(issues, v3.n, 'n');
             if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                ['rows', i2],
-                v3,
-                'an item of `rows`',
-                KEYS_19,
-                NESTED_1,
-              );
+              issues = unknownKeys(issues, PATH_2, v3, 'an item of `rows`', KEYS_19, NESTED_1);
             }
           } else {
-            issues = expected(issues, ['rows', i2], KEYS_19, v3);
+            issues = expected(issues, [], KEYS_19, v3);
           }
+          issues = issues === undefined ? o4 : nestIssues(o4, ['rows', i2], issues, '');
         }
       } else {
         issues = expected(issues, ['rows'], 'an array', v1);
       }
     }
-    const v6 = value.summary;
-    if (v6 !== undefined) {
-      if (isObject(v6)) {
-        issues = optInteger(issues, v6.count, PATH_20);
+    const v7 = value.summary;
+    if (v7 !== undefined) {
+      if (isObject(v7)) {
+        issues = optInteger(issues, v7.count, PATH_20);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_21, v6, '`summary`', KEYS_22, NESTED_1);
+          issues = unknownKeys(issues, PATH_21, v7, '`summary`', KEYS_22, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['summary'], KEYS_22, v6);
+        issues = expected(issues, ['summary'], KEYS_22, v7);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_24, NESTED_23);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_24, NESTED_23);
     }
   } else {
     issues = expected(issues, [], KEYS_24, value);
@@ -611,24 +570,24 @@ function check_ListTagsResponse(
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
         const v4: unknown = v2[i3];
+        const o5 = issues;
+        issues = undefined;
         if (isObject(v4)) {
-          const v5 = v4.id;
-          if (typeof v5 !== 'string') {
-            issues = required(issues, ['data', i3, 'id'], 'a string', v5);
-          }
+          issues = reqString(issues, v4.id, 'id');
           if (mode & 1) {
-            issues = unknownKeys(issues, ['data', i3], v4, 'an item of `data`', KEYS_2, NESTED_1);
+            issues = unknownKeys(issues, PATH_2, v4, 'an item of `data`', KEYS_3, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['data', i3], KEYS_2, v4);
+          issues = expected(issues, [], KEYS_3, v4);
         }
+        issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
       }
     } else {
       issues = required(issues, ['data'], 'an array', v2);
     }
     issues = reqBoolean(issues, value.has_more, 'has_more');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_25, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_25, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_25, value);
@@ -653,7 +612,7 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
     issues = reqString(issues, value.id, 'id');
     issues = reqString(issues, value.text, 'text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_26, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_26, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_26, value);
@@ -680,32 +639,29 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
         const v4: unknown = v2[i3];
+        const o5 = issues;
+        issues = undefined;
         if (isObject(v4)) {
-          const v5 = v4.id;
-          if (typeof v5 !== 'string') {
-            issues = required(issues, ['data', i3, 'id'], 'a string', v5);
-          }
-          const v6 = v4.text;
-          if (typeof v6 !== 'string') {
-            issues = required(issues, ['data', i3, 'text'], 'a string', v6);
-          }
+          issues = reqString(issues, v4.id, 'id');
+          issues = reqString(issues, v4.text, 'text');
           if (mode & 1) {
-            issues = unknownKeys(issues, ['data', i3], v4, 'an item of `data`', KEYS_26, NESTED_1);
+            issues = unknownKeys(issues, PATH_2, v4, 'an item of `data`', KEYS_26, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['data', i3], KEYS_26, v4);
+          issues = expected(issues, [], KEYS_26, v4);
         }
+        issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
       }
     } else {
       issues = required(issues, ['data'], 'an array', v2);
     }
-    const v8 = value.first_id;
-    issues = nestRequired(issues, PATH_27, check_shape_1(v8, mode, '`first_id`', depth + 1), v8);
-    const v9 = value.last_id;
-    issues = nestRequired(issues, PATH_28, check_shape_1(v9, mode, '`last_id`', depth + 1), v9);
+    const v9 = value.first_id;
+    issues = nestRequired(issues, PATH_27, check_shape_1(v9, mode, '`first_id`', depth + 1), v9);
+    const v10 = value.last_id;
+    issues = nestRequired(issues, PATH_28, check_shape_1(v10, mode, '`last_id`', depth + 1), v10);
     issues = reqBoolean(issues, value.has_more, 'has_more');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_29, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_29, NESTED_1);
     }
   } else {
     issues = expected(issues, [], KEYS_29, value);
@@ -729,10 +685,10 @@ function check_Tag(value: unknown, mode: number, label: string, depth: number): 
   if (isObject(value)) {
     issues = reqString(issues, value.id, 'id');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_2, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_2, value);
+    issues = expected(issues, [], KEYS_3, value);
   }
 
   return issues;
@@ -756,7 +712,7 @@ function check_ListAccountsQueryParams(
     issues = optString(issues, value['api-version'], 'api-version');
     for (const k2 in value) {
       if (k2 !== 'api-version') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_30, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_30, NESTED_1);
       }
     }
   } else {
@@ -785,7 +741,7 @@ function check_ListEventsQueryParams(
     issues = optString(issues, value.NextToken, 'NextToken');
     for (const k3 in value) {
       if (k3 !== 'MaxResults' && k3 !== 'NextToken') {
-        issues = unknownKey(issues, PATH_3, k3, label, KEYS_31, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_31, NESTED_1);
       }
     }
   } else {
@@ -813,7 +769,7 @@ function check_ListFolderFilesPathParams(
     issues = reqString(issues, value.folder_id, 'folder_id');
     for (const k2 in value) {
       if (k2 !== 'folder_id') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_32, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_32, NESTED_1);
       }
     }
   } else {
@@ -841,7 +797,7 @@ function check_ListFolderFilesQueryParams(
     issues = optString(issues, value.cursor, 'cursor');
     for (const k2 in value) {
       if (k2 !== 'cursor') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_33, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_33, NESTED_1);
       }
     }
   } else {
@@ -870,7 +826,7 @@ function check_ListLogsQueryParams(
     issues = optInteger(issues, value.offset, 'offset');
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'offset') {
-        issues = unknownKey(issues, PATH_3, k3, label, KEYS_34, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_34, NESTED_1);
       }
     }
   } else {
@@ -905,7 +861,7 @@ function check_ListNotesQueryParams(
     }
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
-        issues = unknownKey(issues, PATH_3, k3, label, KEYS_35, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_35, NESTED_1);
       }
     }
   } else {
@@ -937,7 +893,7 @@ function check_ListPeopleQueryParams(
     issues = optInteger(issues, value.page_size, 'page_size');
     for (const k3 in value) {
       if (k3 !== 'page' && k3 !== 'page_size') {
-        issues = unknownKey(issues, PATH_3, k3, label, KEYS_36, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_36, NESTED_1);
       }
     }
   } else {
@@ -965,7 +921,7 @@ function check_ListPostsQueryParams(
     issues = optString(issues, value.next_token, 'next_token');
     for (const k2 in value) {
       if (k2 !== 'next_token') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_37, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_37, NESTED_1);
       }
     }
   } else {
@@ -994,7 +950,7 @@ function check_ListProductsQueryParams(
     issues = optInteger(issues, value.page, 'page');
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'page') {
-        issues = unknownKey(issues, PATH_3, k3, label, KEYS_38, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_38, NESTED_1);
       }
     }
   } else {
@@ -1022,7 +978,7 @@ function check_ListRowsQueryParams(
     issues = optInteger(issues, value.start, 'start');
     for (const k2 in value) {
       if (k2 !== 'start') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_39, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_39, NESTED_1);
       }
     }
   } else {
@@ -1051,7 +1007,7 @@ function check_ListTagsQueryParams(
     issues = optInteger(issues, value.limit, 'limit');
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
-        issues = unknownKey(issues, PATH_3, k3, label, KEYS_35, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_35, NESTED_1);
       }
     }
   } else {

@@ -17,6 +17,7 @@ const reqBoolean = rt.reqBoolean;
 const optBoolean = rt.optBoolean;
 const expected = rt.expected;
 const isObject = rt.isObject;
+const nestIssues = rt.nestIssues;
 const required = rt.required;
 const requiredUnlisted = rt.requiredUnlisted;
 const unknownKey = rt.unknownKey;
@@ -79,25 +80,25 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
     if (Array.isArray(v1)) {
       for (let i2 = 0; i2 < v1.length; i2++) {
         const v3: unknown = v1[i2];
+        const o4 = issues;
+        issues = undefined;
         if (isObject(v3)) {
-          const v4 = v3.id;
-          if (typeof v4 !== 'string') {
-            issues = required(issues, ['data', i2, 'id'], 'a string', v4);
-          }
+          issues = reqString(issues, v3.id, 'id');
           if (mode & 1) {
-            issues = unknownKeys(issues, ['data', i2], v3, 'an item of `data`', KEYS_3, NESTED_1);
+            issues = unknownKeys(issues, PATH_2, v3, 'an item of `data`', KEYS_3, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['data', i2], KEYS_3, v3);
+          issues = expected(issues, [], KEYS_3, v3);
         }
+        issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
       }
     } else {
       issues = required(issues, ['data'], 'an array', v1);
     }
     issues = reqBoolean(issues, value.has_more, 'has_more');
-    const v7 = value.last_id;
-    if (!(typeof v7 === 'string' || v7 === null)) {
-      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7);
+    const v8 = value.last_id;
+    if (!(typeof v8 === 'string' || v8 === null)) {
+      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v8);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);

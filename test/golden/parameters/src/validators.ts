@@ -18,6 +18,7 @@ const reqIntegerIn = rt.reqIntegerIn;
 const optIntegerIn = rt.optIntegerIn;
 const expected = rt.expected;
 const isObject = rt.isObject;
+const nestIssues = rt.nestIssues;
 const required = rt.required;
 const unknownKey = rt.unknownKey;
 const unknownKeys = rt.unknownKeys;
@@ -94,34 +95,31 @@ function check_ListItemsResponse(
     if (Array.isArray(v1)) {
       for (let i2 = 0; i2 < v1.length; i2++) {
         const v3: unknown = v1[i2];
+        const o4 = issues;
+        issues = undefined;
         if (isObject(v3)) {
-          const v4 = v3.number;
-          if (!Number.isInteger(v4)) {
-            issues = required(issues, ['items', i2, 'number'], 'an integer', v4);
-          }
-          const v5 = v3.title;
-          if (typeof v5 !== 'string') {
-            issues = required(issues, ['items', i2, 'title'], 'a string', v5);
-          }
-          const v6 = v3.tags;
-          if (v6 !== undefined) {
-            if (Array.isArray(v6)) {
-              for (let i7 = 0; i7 < v6.length; i7++) {
-                const v8: unknown = v6[i7];
-                if (typeof v8 !== 'string') {
-                  issues = expected(issues, ['items', i2, 'tags', i7], 'a string', v8);
+          issues = reqInteger(issues, v3.number, 'number');
+          issues = reqString(issues, v3.title, 'title');
+          const v7 = v3.tags;
+          if (v7 !== undefined) {
+            if (Array.isArray(v7)) {
+              for (let i8 = 0; i8 < v7.length; i8++) {
+                const v9: unknown = v7[i8];
+                if (typeof v9 !== 'string') {
+                  issues = expected(issues, ['tags', i8], 'a string', v9);
                 }
               }
             } else {
-              issues = expected(issues, ['items', i2, 'tags'], 'an array', v6);
+              issues = expected(issues, ['tags'], 'an array', v7);
             }
           }
           if (mode & 1) {
-            issues = unknownKeys(issues, ['items', i2], v3, 'an item of `items`', KEYS_3, NESTED_1);
+            issues = unknownKeys(issues, PATH_2, v3, 'an item of `items`', KEYS_3, NESTED_1);
           }
         } else {
-          issues = expected(issues, ['items', i2], KEYS_3, v3);
+          issues = expected(issues, [], KEYS_3, v3);
         }
+        issues = issues === undefined ? o4 : nestIssues(o4, ['items', i2], issues, '');
       }
     } else {
       issues = required(issues, ['items'], 'an array', v1);

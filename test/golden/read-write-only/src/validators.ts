@@ -501,61 +501,54 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
       if (Array.isArray(v9)) {
         for (let i10 = 0; i10 < v9.length; i10++) {
           const v11: unknown = v9[i10];
+          const o12 = issues;
+          issues = undefined;
           if (isObject(v11)) {
-            const v12 = v11.name;
-            if (typeof v12 !== 'string') {
-              issues = required(issues, ['tags', i10, 'name'], 'a string', v12);
-            }
+            issues = reqString(issues, v11.name, 'name');
             if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                ['tags', i10],
-                v11,
-                'an item of `tags`',
-                KEYS_18,
-                NESTED_1,
-              );
+              issues = unknownKeys(issues, PATH_2, v11, 'an item of `tags`', KEYS_18, NESTED_1);
             }
           } else {
-            issues = expected(issues, ['tags', i10], KEYS_18, v11);
+            issues = expected(issues, [], KEYS_18, v11);
           }
+          issues = issues === undefined ? o12 : nestIssues(o12, ['tags', i10], issues, '');
         }
       } else {
         issues = expected(issues, ['tags'], 'an array', v9);
       }
     }
-    const v14 = value.labels;
-    if (v14 !== undefined) {
-      if (isObject(v14)) {
-        for (const k15 in v14) {
-          const v16 = v14[k15];
-          if (isObject(v16)) {
-            const v17 = v16.text;
-            if (typeof v17 !== 'string') {
-              issues = required(issues, ['labels', k15, 'text'], 'a string', v17);
+    const v15 = value.labels;
+    if (v15 !== undefined) {
+      if (isObject(v15)) {
+        for (const k16 in v15) {
+          const v17 = v15[k16];
+          if (isObject(v17)) {
+            const v18 = v17.text;
+            if (typeof v18 !== 'string') {
+              issues = required(issues, ['labels', k16, 'text'], 'a string', v18);
             }
-            const v18 = v16.updated_by;
-            if (v18 !== undefined) {
-              if (typeof v18 !== 'string') {
-                issues = expected(issues, ['labels', k15, 'updated_by'], 'a string', v18);
+            const v19 = v17.updated_by;
+            if (v19 !== undefined) {
+              if (typeof v19 !== 'string') {
+                issues = expected(issues, ['labels', k16, 'updated_by'], 'a string', v19);
               }
             }
             if (mode & 1) {
               issues = unknownKeys(
                 issues,
-                ['labels', k15],
-                v16,
+                ['labels', k16],
+                v17,
                 'a value of `labels`',
                 KEYS_9,
                 NESTED_1,
               );
             }
           } else {
-            issues = expected(issues, ['labels', k15], KEYS_9, v16);
+            issues = expected(issues, ['labels', k16], KEYS_9, v17);
           }
         }
       } else {
-        issues = expected(issues, ['labels'], 'an object', v14);
+        issues = expected(issues, ['labels'], 'an object', v15);
       }
     }
     if (mode & 1) {
@@ -610,62 +603,55 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
       if (Array.isArray(v8)) {
         for (let i9 = 0; i9 < v8.length; i9++) {
           const v10: unknown = v8[i9];
+          const o11 = issues;
+          issues = undefined;
           if (isObject(v10)) {
-            const v11 = v10.name;
-            if (typeof v11 !== 'string') {
-              issues = required(issues, ['tags', i9, 'name'], 'a string', v11);
-            }
+            issues = reqString(issues, v10.name, 'name');
             if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                ['tags', i9],
-                v10,
-                'an item of `tags`',
-                KEYS_18,
-                NESTED_1,
-              );
+              issues = unknownKeys(issues, PATH_2, v10, 'an item of `tags`', KEYS_18, NESTED_1);
             }
           } else {
-            issues = expected(issues, ['tags', i9], KEYS_18, v10);
+            issues = expected(issues, [], KEYS_18, v10);
           }
+          issues = issues === undefined ? o11 : nestIssues(o11, ['tags', i9], issues, '');
         }
       } else {
         issues = expected(issues, ['tags'], 'an array', v8);
       }
     }
-    const v13 = value.labels;
-    if (v13 !== undefined) {
-      if (isObject(v13)) {
-        for (const k14 in v13) {
-          const v15 = v13[k14];
-          if (isObject(v15)) {
-            if ((mode & 2) !== 0 && v15.updated_by !== undefined) {
+    const v14 = value.labels;
+    if (v14 !== undefined) {
+      if (isObject(v14)) {
+        for (const k15 in v14) {
+          const v16 = v14[k15];
+          if (isObject(v16)) {
+            if ((mode & 2) !== 0 && v16.updated_by !== undefined) {
               issues = fail(
                 issues,
-                ['labels', k14, 'updated_by'],
+                ['labels', k15, 'updated_by'],
                 '`updated_by` is read-only: the server sets it',
               );
             }
-            const v16 = v15.text;
-            if (typeof v16 !== 'string') {
-              issues = required(issues, ['labels', k14, 'text'], 'a string', v16);
+            const v17 = v16.text;
+            if (typeof v17 !== 'string') {
+              issues = required(issues, ['labels', k15, 'text'], 'a string', v17);
             }
             if (mode & 1) {
               issues = unknownKeys(
                 issues,
-                ['labels', k14],
-                v15,
+                ['labels', k15],
+                v16,
                 'a value of `labels`',
                 KEYS_9,
                 NESTED_1,
               );
             }
           } else {
-            issues = expected(issues, ['labels', k14], KEYS_10, v15);
+            issues = expected(issues, ['labels', k15], KEYS_10, v16);
           }
         }
       } else {
-        issues = expected(issues, ['labels'], 'an object', v13);
+        issues = expected(issues, ['labels'], 'an object', v14);
       }
     }
     if (mode & 1) {
