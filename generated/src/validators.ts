@@ -555,7 +555,7 @@ function check_ChatKitTaskGroup(
     if (Array.isArray(v4)) {
       for (let i5 = 0; i5 < v4.length; i5++) {
         const v6: unknown = v4[i5];
-        const o7 = issues;
+        const o7: rt.Issues = issues;
         issues = undefined;
         if (isObject(v6)) {
           const v8 = v6.heading;
@@ -1061,7 +1061,7 @@ function check_ChatKitThreadUserMessageItem(
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
         const v4: unknown = v2[i3];
-        const o5 = issues;
+        const o5: rt.Issues = issues;
         issues = undefined;
         if (isObject(v4)) {
           issues = reqString(issues, v4.id, 'id');

@@ -83,7 +83,9 @@ function relativeItems(schema: IrArraySchema, target: Target, scope: Scope): boo
 /**
  * The item's check with paths from the item, its issues gathered apart and then put under the
  * item's path (`nestIssues`): `issues` is set aside for the item and restored after it, so a
- * valid item costs two assignments and a comparison.
+ * valid item costs two assignments and a comparison. The saved list is typed: in a loop inside
+ * another item's loop, TypeScript cannot infer it from `issues`, whose type then depends on it
+ * (TS7022).
  */
 function itemRelative(schema: IrArraySchema, target: Target, scope: Scope): Code {
   const saved = scope.local('o');
@@ -91,5 +93,5 @@ function itemRelative(schema: IrArraySchema, target: Target, scope: Scope): Code
   const inner = scope.check(schema.items, { ...target, path: [], levels });
   if (inner.text === '') return EMPTY;
   const nestIssues = scope.module.helper('nestIssues');
-  return code`const ${saved} = issues;\nissues = undefined;\n${inner}\nissues = issues === undefined ? ${saved} : ${nestIssues}(${saved}, ${pathArray(target.path)}, issues, '');`;
+  return code`const ${saved}: rt.Issues = issues;\nissues = undefined;\n${inner}\nissues = issues === undefined ? ${saved} : ${nestIssues}(${saved}, ${pathArray(target.path)}, issues, '');`;
 }

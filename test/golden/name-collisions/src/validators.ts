@@ -52,7 +52,7 @@ function check_ListProfilesResponse(
   if (Array.isArray(value)) {
     for (let i1 = 0; i1 < value.length; i1++) {
       const v2: unknown = value[i1];
-      const o3 = issues;
+      const o3: rt.Issues = issues;
       issues = undefined;
       if (isObject(v2)) {
         issues = optString(issues, v2.id, 'id');

@@ -229,7 +229,7 @@ function check_NoteListResponse(
     if (Array.isArray(v1)) {
       for (let i2 = 0; i2 < v1.length; i2++) {
         const v3: unknown = v1[i2];
-        const o4 = issues;
+        const o4: rt.Issues = issues;
         issues = undefined;
         if (isObject(v3)) {
           if ((mode & 2) !== 0 && v3.secret !== undefined) {

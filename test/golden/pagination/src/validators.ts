@@ -94,7 +94,7 @@ function check_ListAccountsResponse(
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
-          const o4 = issues;
+          const o4: rt.Issues = issues;
           issues = undefined;
           if (isObject(v3)) {
             issues = reqString(issues, v3.id, 'id');
@@ -144,7 +144,7 @@ function check_ListEventsResponse(
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
-          const o4 = issues;
+          const o4: rt.Issues = issues;
           issues = undefined;
           if (isObject(v3)) {
             issues = reqString(issues, v3.id, 'id');
@@ -193,7 +193,7 @@ function check_ListFolderFilesResponse(
     if (Array.isArray(v1)) {
       for (let i2 = 0; i2 < v1.length; i2++) {
         const v3: unknown = v1[i2];
-        const o4 = issues;
+        const o4: rt.Issues = issues;
         issues = undefined;
         if (isObject(v3)) {
           issues = reqString(issues, v3.name, 'name');
@@ -247,7 +247,7 @@ function check_ListLogsResponse(
     if (Array.isArray(v1)) {
       for (let i2 = 0; i2 < v1.length; i2++) {
         const v3: unknown = v1[i2];
-        const o4 = issues;
+        const o4: rt.Issues = issues;
         issues = undefined;
         if (isObject(v3)) {
           issues = reqString(issues, v3.id, 'id');
@@ -296,7 +296,7 @@ function check_ListModelsResponse(
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
         const v4: unknown = v2[i3];
-        const o5 = issues;
+        const o5: rt.Issues = issues;
         issues = undefined;
         if (isObject(v4)) {
           issues = reqString(issues, v4.id, 'id');
@@ -344,7 +344,7 @@ function check_ListPeopleResponse(
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
-          const o4 = issues;
+          const o4: rt.Issues = issues;
           issues = undefined;
           if (isObject(v3)) {
             issues = reqString(issues, v3.id, 'id');
@@ -396,7 +396,7 @@ function check_ListPostsResponse(
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
-          const o4 = issues;
+          const o4: rt.Issues = issues;
           issues = undefined;
           if (isObject(v3)) {
             issues = reqString(issues, v3.id, 'id');
@@ -457,7 +457,7 @@ function check_ListProductsResponse(
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
-          const o4 = issues;
+          const o4: rt.Issues = issues;
           issues = undefined;
           if (isObject(v3)) {
             issues = reqString(issues, v3.id, 'id');
@@ -508,7 +508,7 @@ function check_ListRowsResponse(
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
-          const o4 = issues;
+          const o4: rt.Issues = issues;
           issues = undefined;
           if (isObject(v3)) {
             issues = reqInteger(issues, v3.n, 'n');
@@ -570,7 +570,7 @@ function check_ListTagsResponse(
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
         const v4: unknown = v2[i3];
-        const o5 = issues;
+        const o5: rt.Issues = issues;
         issues = undefined;
         if (isObject(v4)) {
           issues = reqString(issues, v4.id, 'id');
@@ -639,7 +639,7 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
         const v4: unknown = v2[i3];
-        const o5 = issues;
+        const o5: rt.Issues = issues;
         issues = undefined;
         if (isObject(v4)) {
           issues = reqString(issues, v4.id, 'id');

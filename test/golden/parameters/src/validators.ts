@@ -95,7 +95,7 @@ function check_ListItemsResponse(
     if (Array.isArray(v1)) {
       for (let i2 = 0; i2 < v1.length; i2++) {
         const v3: unknown = v1[i2];
-        const o4 = issues;
+        const o4: rt.Issues = issues;
         issues = undefined;
         if (isObject(v3)) {
           issues = reqInteger(issues, v3.number, 'number');

@@ -501,7 +501,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
       if (Array.isArray(v9)) {
         for (let i10 = 0; i10 < v9.length; i10++) {
           const v11: unknown = v9[i10];
-          const o12 = issues;
+          const o12: rt.Issues = issues;
           issues = undefined;
           if (isObject(v11)) {
             issues = reqString(issues, v11.name, 'name');
@@ -603,7 +603,7 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
       if (Array.isArray(v8)) {
         for (let i9 = 0; i9 < v8.length; i9++) {
           const v10: unknown = v8[i9];
-          const o11 = issues;
+          const o11: rt.Issues = issues;
           issues = undefined;
           if (isObject(v10)) {
             issues = reqString(issues, v10.name, 'name');
