@@ -4,7 +4,7 @@ import type { IrArraySchema } from '../../model/ir.js';
 import { code, literal, type Code } from '../escape.js';
 import { plural } from './describe.js';
 import type { Scope } from './scope.js';
-import { block, EMPTY, levelsOf, mismatch, pathArray, report, reportExpression, type Target } from './target.js';
+import { block, childTarget, EMPTY, mismatch, pathArray, report, reportExpression, type Target } from './target.js';
 
 export function arrayToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code {
   const array = target.value;
@@ -36,13 +36,7 @@ function itemsToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code
   const label = target.name === undefined ? 'an item' : `an item of \`${target.name}\``;
   const leading = prefix.map((itemSchema, position) => {
     const item = scope.local('v');
-    const inner = scope.check(itemSchema, {
-      value: item,
-      path: [...target.path, literal(position)],
-      ...levelsOf(target),
-      label: literal(label),
-      prefix: target.prefix,
-    });
+    const inner = scope.check(itemSchema, childTarget(target, item, literal(position), label));
     if (inner.text === '') return EMPTY;
     return code`if (${target.value}.length > ${position}) {\nconst ${item}: unknown = ${target.value}[${position}];\n${inner}\n}`;
   });
@@ -55,10 +49,8 @@ function itemsToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code
   }
   const index = scope.local('i');
   const item = scope.local('v');
-  const path = [...target.path, index];
-  const inner = relativeItems(schema, target, scope)
-    ? itemRelative(schema, { value: item, path, ...levelsOf(target), label: literal(label), prefix: target.prefix }, scope)
-    : scope.check(schema.items, { value: item, path, ...levelsOf(target), label: literal(label), prefix: target.prefix });
+  const itemTarget = childTarget(target, item, index, label);
+  const inner = relativeItems(schema, target, scope) ? itemRelative(schema, itemTarget, scope) : scope.check(schema.items, itemTarget);
   if (inner.text === '') return block(leading);
   return block([
     ...leading,

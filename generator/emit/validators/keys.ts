@@ -9,7 +9,7 @@ import { REJECTS_UNKNOWN_KEYS } from './modes.js';
 import { rulesAfterTypeToCheck } from './rules.js';
 import type { Scope } from './scope.js';
 import { stringRules } from './string.js';
-import { block, constantPath, EMPTY, levelsOf, pathArray, report, reportExpression, type Target } from './target.js';
+import { block, childTarget, constantPath, EMPTY, levelsOf, pathArray, report, reportExpression, type Target } from './target.js';
 
 const INLINE_KEYS = 8;
 
@@ -92,13 +92,7 @@ function keyToCheck(schema: IrSchema, keyTarget: Target, scope: Scope): Code {
 function extraValueToCheck(schema: IrSchema, own: readonly string[], object: Code, key: Identifier, target: Target, scope: Scope): Code {
   const value = scope.local('v');
   const label = target.name === undefined ? 'a value' : `a value of \`${target.name}\``;
-  const inner = scope.check(schema, {
-    value,
-    path: [...target.path, key],
-    ...levelsOf(target),
-    label: literal(label),
-    prefix: target.prefix,
-  });
+  const inner = scope.check(schema, childTarget(target, value, key, label));
   if (inner.text === '') return EMPTY;
   const body = code`const ${value} = ${object}[${key}];\n${inner}`;
   return own.length === 0 ? body : code`if (${isUnknown(own, key, scope)}) {\n${body}\n}`;

@@ -5,14 +5,14 @@
 // (they all hold when the value is valid); anyOf/oneOf variants evaluate only when they match,
 // so each variant that can evaluate a key is tested once per value, before the pass over keys.
 import type { Identifier, IrAllOfSchema, IrObjectSchema, IrSchema, IrUnionSchema } from '../../model/ir.js';
-import { code, literal, type Code } from '../escape.js';
+import { code, type Code } from '../escape.js';
 import { and, atom, compare, FALSE, not, or, TRUE, type Expr } from './expr.js';
 import { declaredKeys, isKnown, unknownKey } from './keys.js';
 import { isTestable, schemaToTest } from './leaf.js';
 import { depthAt } from './ref.js';
 import type { Scope } from './scope.js';
 import { isObjectTest, jsonTypesOf, typeGuard } from './shape.js';
-import { block, levelsOf, report, withoutOtherwise, type Target } from './target.js';
+import { block, childTarget, report, withoutOtherwise, type Target } from './target.js';
 
 type Composed = IrUnionSchema | IrAllOfSchema;
 type ComposedCheck<S extends Composed> = (schema: S, target: Target, scope: Scope) => Code;
@@ -67,13 +67,7 @@ function unevaluatedToCheck(schema: Composed, unevaluated: IrSchema, target: Tar
   } else {
     const value = scope.local('v');
     const label = target.name === undefined ? 'a value' : `a value of \`${target.name}\``;
-    const inner = scope.check(unevaluated, {
-      value,
-      path: [...target.path, key],
-      ...levelsOf(target),
-      label: literal(label),
-      prefix: target.prefix,
-    });
+    const inner = scope.check(unevaluated, childTarget(target, value, key, label));
     if (inner.text === '') return code``;
     body = code`const ${value} = ${object}[${key}];\n${inner}`;
   }
