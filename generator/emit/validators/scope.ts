@@ -9,6 +9,7 @@ import { followRefs } from '../../model/schema-index.js';
 import { VALIDATOR_INTERNAL_NAMES } from '../../model/names.js';
 import { code, Code } from '../escape.js';
 import { signature } from './print.js';
+import { Shapes } from './shapes.js';
 import type { Target } from './target.js';
 
 /** The helpers of templates/runtime/standard-schema.ts that generated checks call. */
@@ -72,11 +73,12 @@ export class ModuleScope {
   readonly #counters = new Map<string, number>();
   readonly #inlineSize = new Map<string, number>();
 
-  /** How often each inline object or union shape occurs (by shapeKey), over every named schema. */
+  /** How often each inline object or union shape occurs (by #shapeId), over every named schema. */
   readonly #shapeCounts = new Map<number, number>();
-  /** Each schema node's shape: equal numbers for equal shapes (children compared by their numbers). */
-  readonly #shapeIds = new Map<IrSchema, number>();
-  readonly #shapeTexts = new Map<string, number>();
+  /** Every schema node serialized once, numbered here and by the check owners (shapes.ts). */
+  readonly #shapes = new Shapes();
+  /** Each schema node's shape: equal numbers for equal shapes (refs equal when their targets are). */
+  readonly #shapeId: (schema: IrSchema) => number = this.#shapes.numbering();
   readonly #sharedShapes = new Map<number, Identifier>();
   /** Named schemas that can reach themselves through refs: only their checks can recurse. */
   readonly recursive: ReadonlySet<string>;
@@ -91,7 +93,7 @@ export class ModuleScope {
     this.#named = new Map(named.map((schema) => [schema.key, schema]));
     for (const schema of named) this.#countShapes(schema.schema, true);
     this.recursive = recursiveKeys(named);
-    this.#checkOwners = checkOwners(named, this.recursive);
+    this.#checkOwners = checkOwners(named, this.recursive, this.#shapes);
   }
 
   /** Equal numbers for schemas of one shape: the same rules and children, docs and examples aside. */
@@ -110,8 +112,8 @@ export class ModuleScope {
    * place; undefined for a shape that occurs once.
    */
   sharedShape(schema: IrSchema): Identifier | undefined {
-    const key = this.#shapeIds.get(schema);
-    if (key === undefined || (this.#shapeCounts.get(key) ?? 0) < 2) return undefined;
+    const key = this.#shapeId(schema);
+    if ((this.#shapeCounts.get(key) ?? 0) < 2) return undefined;
     const existing = this.#sharedShapes.get(key);
     if (existing !== undefined) return existing;
     const name = VALIDATOR_INTERNAL_NAMES.sharedShape(this.#sharedShapes.size + 1);
@@ -152,26 +154,6 @@ export class ModuleScope {
     if (isRoot || (schema.kind !== 'object' && schema.kind !== 'union') || children.length === 0) return;
     const key = this.#shapeId(schema);
     this.#shapeCounts.set(key, (this.#shapeCounts.get(key) ?? 0) + 1);
-  }
-
-  /**
-   * The shape of a schema as a number: its own keywords (docs, examples and source left out) with
-   * each child schema replaced by the child's number, so every node is serialized once.
-   */
-  #shapeId(schema: IrSchema): number {
-    const known = this.#shapeIds.get(schema);
-    if (known !== undefined) return known;
-    const text = JSON.stringify(schema, (key, value: unknown) => {
-      if (IGNORED.has(key)) return undefined;
-      return value !== schema && isSchemaNode(value) ? this.#shapeId(value) : value;
-    });
-    let id = this.#shapeTexts.get(text);
-    if (id === undefined) {
-      id = this.#shapeTexts.size;
-      this.#shapeTexts.set(text, id);
-    }
-    this.#shapeIds.set(schema, id);
-    return id;
   }
 
   /** A runtime helper to call; module.ts imports the ones the emitted text uses. */
@@ -315,19 +297,6 @@ export class Scope {
   }
 }
 
-/** An IR schema node (as opposed to a property, a mapping entry or a literal value). */
-function isSchemaNode(value: unknown): value is IrSchema {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { kind?: unknown }).kind === 'string' &&
-    typeof (value as { source?: unknown }).source === 'string'
-  );
-}
-
-/** Keywords that do not change a check. */
-const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'default', 'examples', 'contentSchema']);
-
 /**
  * Which named schema's check function each named schema calls. Schemas of one shape (the same
  * rules, docs aside: an API's `Beta…` twins) share the first one's; refs count as equal when
@@ -336,59 +305,20 @@ const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'defaul
  * check text: a ref is inlined or called by its target's shape and recursion alone, and no
  * message names a ref's target.
  */
-function checkOwners(named: readonly IrNamedSchema[], recursive: ReadonlySet<string>): Map<string, string> {
-  // Every node once: its own keywords (each child a hole; equal texts, equal numbers) and its
-  // children, or its ref's target; the rounds below then only join numbers.
-  const index = new Map<IrSchema, number>();
-  const keywords = new Map<string, number>();
-  const own: number[] = [];
-  const children: number[][] = [];
-  const targets: (string | undefined)[] = [];
-  const visit = (schema: IrSchema): number => {
-    const known = index.get(schema);
-    if (known !== undefined) return known;
-    const at = own.length;
-    index.set(schema, at);
-    const kids: number[] = [];
-    own.push(-1);
-    children.push(kids);
-    targets.push(schema.kind === 'ref' ? schema.target : undefined);
-    if (schema.kind !== 'ref') {
-      const text = JSON.stringify(schema, (key, value: unknown) => {
-        if (IGNORED.has(key)) return undefined;
-        if (value === schema || !isSchemaNode(value)) return value;
-        kids.push(visit(value));
-        return 0;
-      });
-      own[at] = keywords.get(text) ?? keywords.size;
-      keywords.set(text, own[at]!);
-    }
-    return at;
-  };
-  const roots = named.map((schema) => visit(schema.schema));
+function checkOwners(named: readonly IrNamedSchema[], recursive: ReadonlySet<string>, shapes: Shapes): Map<string, string> {
   let owners = new Map(named.map((schema) => [schema.key, schema.key]));
   for (;;) {
-    const ids = new Map<number, number>();
-    const texts = new Map<string, number>();
-    const shapeId = (at: number): number => {
-      const known = ids.get(at);
-      if (known !== undefined) return known;
-      const target = targets[at];
-      const text = target !== undefined ? `ref ${owners.get(target) ?? target}` : `${own[at]} ${children[at]!.map(shapeId).join(',')}`;
-      const id = texts.get(text) ?? texts.size;
-      texts.set(text, id);
-      ids.set(at, id);
-      return id;
-    };
+    const current = owners;
+    const shapeOf = shapes.numbering((target) => current.get(target) ?? target);
     const first = new Map<string, string>();
     const next = new Map<string, string>();
-    named.forEach((schema, i) => {
-      const shape = `${shapeId(roots[i]!)} ${recursive.has(schema.key)}`;
+    for (const schema of named) {
+      const shape = `${shapeOf(schema.schema)} ${recursive.has(schema.key)}`;
       const owner = first.get(shape) ?? schema.key;
       first.set(shape, owner);
       next.set(schema.key, owner);
-    });
-    if ([...next].every(([key, owner]) => owners.get(key) === owner)) return next;
+    }
+    if ([...next].every(([key, owner]) => current.get(key) === owner)) return next;
     owners = next;
   }
 }

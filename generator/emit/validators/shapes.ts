@@ -1,0 +1,68 @@
+// The shape of a schema node as a number: equal numbers for nodes with the same rules and the
+// same children, docs and examples aside. Each node is serialized once (its own keywords, each
+// child a hole); a numbering then only joins numbers, so numbering again with refs grouped
+// differently (ModuleScope's check owners) costs little.
+import type { IrSchema } from '../../model/ir.js';
+
+/** Keywords that do not change a check. */
+const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'default', 'examples', 'contentSchema']);
+
+export class Shapes {
+  readonly #index = new Map<IrSchema, number>();
+  readonly #keywords = new Map<string, number>();
+  /** By node: its own keywords' number, its children, and for a ref its target. */
+  readonly #own: number[] = [];
+  readonly #children: number[][] = [];
+  readonly #targets: (string | undefined)[] = [];
+
+  /**
+   * A numbering of shapes in which two refs are equal when `group` gives their targets one key
+   * (by default: when they have one target).
+   */
+  numbering(group: (target: string) => string = (target) => target): (schema: IrSchema) => number {
+    const ids = new Map<number, number>();
+    const texts = new Map<string, number>();
+    const idOf = (at: number): number => {
+      const known = ids.get(at);
+      if (known !== undefined) return known;
+      const target = this.#targets[at];
+      const text = `${this.#own[at]} ${target === undefined ? this.#children[at]!.map(idOf).join(',') : group(target)}`;
+      const id = texts.get(text) ?? texts.size;
+      texts.set(text, id);
+      ids.set(at, id);
+      return id;
+    };
+    return (schema) => idOf(this.#node(schema));
+  }
+
+  #node(schema: IrSchema): number {
+    const known = this.#index.get(schema);
+    if (known !== undefined) return known;
+    const at = this.#own.length;
+    this.#index.set(schema, at);
+    const children: number[] = [];
+    this.#own.push(-1);
+    this.#children.push(children);
+    this.#targets.push(schema.kind === 'ref' ? schema.target : undefined);
+    const text = JSON.stringify(schema, (key, value: unknown) => {
+      if (IGNORED.has(key) || (key === 'target' && schema.kind === 'ref')) return undefined;
+      if (value === schema || !isSchemaNode(value)) return value;
+      children.push(this.#node(value));
+      return 0;
+    });
+    const own = this.#keywords.get(text) ?? this.#keywords.size;
+    this.#keywords.set(text, own);
+    this.#own[at] = own;
+    return at;
+  }
+}
+
+/** An IR schema node (as opposed to a property, a mapping entry or a literal value). */
+function isSchemaNode(value: unknown): value is IrSchema {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { kind?: unknown }).kind === 'string' &&
+    typeof (value as { source?: unknown }).source === 'string'
+  );
+}
