@@ -16,21 +16,21 @@ const SOURCES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gener
 /** Where the package's modules are, how their paths look, and how a consumer imports them. */
 interface Form {
   readonly name: string;
-  /** The folder the consumer's imports resolve from. */
-  readonly resolveDir: string;
+  /** The folder the consumer's imports resolve from (the installed package's is built once, when first asked for). */
+  readonly folder: () => Promise<string>;
   /** What `chatkit-client` stands for (the sources' index.ts), when it does not resolve by itself. */
   readonly alias?: string;
   /** The part of a module's path before its name under src/ (or dist/esm/). */
   readonly root: string;
   readonly extension: '.ts' | '.js';
-  /** The module specifier of a file of the package, as `path/to/file` without extension. */
-  readonly module: (path: string) => string;
+  /** The module specifier of a file of the package, as `path/to/file` without extension, from `folder`. */
+  readonly module: (path: string, folder: string) => string;
 }
 
 const FORMS: readonly Form[] = [
   {
     name: 'generated/src',
-    resolveDir: SOURCES,
+    folder: () => Promise.resolve(SOURCES),
     alias: join(SOURCES, 'index.ts'),
     root: 'generated/src/',
     extension: '.ts',
@@ -38,13 +38,12 @@ const FORMS: readonly Form[] = [
   },
   {
     name: 'the installed package (dist/esm)',
-    resolveDir: '',
+    folder: async () => (await builtPackage()).consumerDir,
     root: 'chatkit-client/dist/esm/',
     extension: '.js',
     // operations.js is no export of the package: by its file
-    module(path) {
-      return path === 'operations' ? join(this.resolveDir, 'node_modules/chatkit-client/dist/esm/operations.js') : `chatkit-client/${path}`;
-    },
+    module: (path, folder) =>
+      path === 'operations' ? join(folder, 'node_modules/chatkit-client/dist/esm/operations.js') : `chatkit-client/${path}`,
   },
 ];
 
@@ -60,7 +59,7 @@ interface Bundle {
  */
 async function bundle(form: Form, code: string, options: { ignoreClaim?: boolean } = {}): Promise<Bundle> {
   const result = await build({
-    stdin: { contents: code, resolveDir: form.resolveDir, sourcefile: 'consumer.js', loader: 'js' },
+    stdin: { contents: code, resolveDir: await form.folder(), sourcefile: 'consumer.js', loader: 'js' },
     alias: form.alias === undefined ? {} : { 'chatkit-client': form.alias },
     bundle: true,
     format: 'esm',
@@ -111,12 +110,13 @@ const CREATE_AND_CANCEL = `
   }`;
 
 describe.each(FORMS)('tree shaking ($name bundled by esbuild)', (form) => {
+  let folder: string;
   beforeAll(async () => {
-    if (form.resolveDir === '') (form as { resolveDir: string }).resolveDir = (await builtPackage()).consumerDir;
+    folder = await form.folder();
   }, 180_000);
 
   it.each([false, true])('an import used for nothing bundles to nothing (sideEffects claim overridden: %s)', async (ignoreClaim) => {
-    for (const entry of ['chatkit-client', form.module('requests'), form.module('validators'), form.module('operations')]) {
+    for (const entry of ['chatkit-client', ...['requests', 'validators', 'operations'].map((path) => form.module(path, folder))]) {
       const { text, modules } = await bundle(form, `import ${JSON.stringify(entry)};`, { ignoreClaim });
       expect({ entry, modules, text: text.trim() }).toEqual({ entry, modules: [], text: '' });
     }
