@@ -4,7 +4,7 @@ import type { IrArraySchema } from '../../model/ir.js';
 import { code, literal, type Code } from '../escape.js';
 import { plural } from './describe.js';
 import type { Scope } from './scope.js';
-import { block, childTarget, EMPTY, mismatch, pathArray, report, reportExpression, type Target } from './target.js';
+import { block, childTarget, EMPTY, levelsAt, mismatch, pathArray, report, reportExpression, type Target } from './target.js';
 
 export function arrayToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code {
   const array = target.value;
@@ -81,8 +81,7 @@ function relativeItems(schema: IrArraySchema, target: Target, scope: Scope): boo
  */
 function itemRelative(schema: IrArraySchema, target: Target, scope: Scope): Code {
   const saved = scope.local('o');
-  const levels = target.path.length + (target.levels ?? 0);
-  const inner = scope.check(schema.items, { ...target, path: [], levels });
+  const inner = scope.check(schema.items, { ...target, path: [], levels: levelsAt(target) });
   if (inner.text === '') return EMPTY;
   const nestIssues = scope.module.helper('nestIssues');
   return code`const ${saved}: rt.Issues = issues;\nissues = undefined;\n${inner}\nissues = issues === undefined ? ${saved} : ${nestIssues}(${saved}, ${pathArray(target.path)}, issues, '');`;

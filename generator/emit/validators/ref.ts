@@ -6,7 +6,7 @@ import { code, type Code } from '../escape.js';
 import { isTestable } from './leaf.js';
 import type { Scope } from './scope.js';
 import { jsonTypesOf, typeGuard } from './shape.js';
-import { constantPath, nest, pathArray, type Target } from './target.js';
+import { constantPath, levelsAt, nest, pathArray, type Target } from './target.js';
 
 /**
  * The `depth` argument of a call to a check function on `target`: the caller's own depth plus
@@ -14,7 +14,7 @@ import { constantPath, nest, pathArray, type Target } from './target.js';
  * MAX_DEPTH (templates/runtime/standard-schema.ts) is an issue, not a stack overflow.
  */
 export function depthAt(target: Target): Code {
-  const levels = target.path.length + (target.levels ?? 0);
+  const levels = levelsAt(target);
   return levels === 0 ? code`depth` : code`depth + ${levels}`;
 }
 

@@ -47,6 +47,11 @@ export function childTarget(parent: Target, value: Identifier, segment: Code, la
   };
 }
 
+/** How many levels below the check function's input the target is: its path, and the levels above it. */
+export function levelsAt(target: Target): number {
+  return target.path.length + (target.levels ?? 0);
+}
+
 /** The `levels` a target inside `parent` keeps (spread into a new target). */
 export function levelsOf(parent: Target): { levels?: number } {
   return parent.levels === undefined ? {} : { levels: parent.levels };
