@@ -13,8 +13,8 @@
 // The declarations ship once, not twice: only tsconfig.cjs.json emits them. Each
 // dist/esm/<file>.d.ts is `export * from '../cjs/<file>.js'`, which TypeScript resolves for
 // ES-module consumers too (an ES module may import CommonJS), so both conditions see the same
-// types. A file with a default export keeps its own copy in
-// dist/esm: through CommonJS, an ES module's default import would be the whole module.
+// types. A file with a default export keeps its own copy in dist/esm: through CommonJS, an ES
+// module's default import would be the whole module.
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
@@ -56,7 +56,7 @@ function main() {
       }
       emitted.push({ declarations, outDir, written });
     }
-    linkDeclarations(ts, staging, emitted);
+    linkDeclarations(staging, emitted);
     rmSync(DIST, { recursive: true, force: true });
     renameSync(staging, DIST);
     return 0;
@@ -75,7 +75,7 @@ function main() {
  * (which stands for dist/) and returns its errors as `file:line:col - error TSxxxx: message`
  * lines (the first project with errors stops the build: the next one would report them again),
  * its output folder relative to dist/, and the declaration files it wrote, relative to that
- * folder.
+ * folder (with their text when the source has a default export: see linkDeclarations).
  * `parsed` holds the syntax trees of the projects before it.
  */
 function emitProject(ts, project, staging, parsed, declarations) {
@@ -137,7 +137,7 @@ function emitProject(ts, project, staging, parsed, declarations) {
   if (errors.length > 0) return { errors, outDir, written: [] };
   const made = new Set();
   const written = [];
-  const writeFile = (fileName, text, writeByteOrderMark) => {
+  const writeFile = (fileName, text, writeByteOrderMark, _onError, sourceFiles) => {
     const path = relative(DIST, fileName);
     if (path.startsWith('..') || isAbsolute(path)) {
       errors.push(`${project}: would write ${relative(ROOT, fileName)}, outside dist/`);
@@ -149,7 +149,12 @@ function emitProject(ts, project, staging, parsed, declarations) {
     made.add(folder);
     writeFileSync(target, writeByteOrderMark ? `\uFEFF${text}` : text);
     if (fileName.endsWith('.d.ts')) {
-      written.push({ path: relative(join(DIST, outDir), fileName).split(sep).join('/'), text });
+      // a default export is read from the parsed source the declarations were made from
+      const copied = sourceFiles?.some((source) => exportsDefault(ts, source)) ?? true;
+      written.push({
+        path: relative(join(DIST, outDir), fileName).split(sep).join('/'),
+        copy: copied ? text : undefined,
+      });
     }
   };
   report(program.emit(undefined, writeFile).diagnostics);
@@ -162,26 +167,25 @@ function emitProject(ts, project, staging, parsed, declarations) {
  * file has a default export (which `export *` does not pass on, and which an ES module would
  * import from CommonJS as the whole module), a copy.
  */
-function linkDeclarations(ts, staging, emitted) {
+function linkDeclarations(staging, emitted) {
   const source = emitted.find((project) => project.declarations);
   if (source === undefined) return;
   for (const project of emitted) {
     if (project.declarations) continue;
-    for (const { path, text } of source.written) {
+    for (const { path, copy } of source.written) {
       const target = join(staging, project.outDir, path);
       const there = relative(dirname(target), join(staging, source.outDir, path))
         .split(sep)
         .join('/');
       const module = `${there.startsWith('.') ? '' : './'}${there.slice(0, -'.d.ts'.length)}.js`;
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, exportsDefault(ts, text) ? text : `export * from '${module}';\n`);
+      writeFileSync(target, copy ?? `export * from '${module}';\n`);
     }
   }
 }
 
-/** Whether a declaration file has a default export (`export default`, `as default`, `export =`). */
-function exportsDefault(ts, text) {
-  const file = ts.createSourceFile('declarations.d.ts', text, ts.ScriptTarget.Latest, false);
+/** Whether a source file has a default export (`export default`, `as default`, `export =`). */
+function exportsDefault(ts, file) {
   return file.statements.some((statement) => {
     if (ts.isExportAssignment(statement)) return true;
     if (ts.isExportDeclaration(statement)) {
