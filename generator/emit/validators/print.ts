@@ -103,6 +103,8 @@ function layOut(line: string, depth: number): string[] | undefined {
     const rest = inner.length + value.length <= WIDTH ? [inner + value] : breakCall(inner + pure + call[2]!, call[3]!, ');', depth + 1);
     return rest === undefined ? undefined : [pad + declaration, ...rest];
   }
+  const conditional = /^(issues) = (issues === undefined \? .*);$/.exec(line);
+  if (conditional) return breakConditionalAssignment(conditional[1]!, conditional[2]!, depth);
   const list = /^(const [A-Za-z_$][\w$]*: [^=]+ = )(new Set<\w+>\()?\[(.*)\](\)?);$/.exec(line);
   if (list && (list[2] === undefined) === (list[4] === ''))
     return breakList(`${pad + list[1]! + (list[2] ?? '')}[`, list[3]!, `]${list[4]};`, depth);
@@ -132,6 +134,8 @@ function breakChain(condition: string, depth: number, open: string, close: strin
     for (const [i, operand] of operands.entries()) {
       const laid = layOutOperand(operand, depth + 1, i < operands.length - 1 ? ` ${operator}` : '');
       if (laid === undefined) return undefined;
+      // a pair inside `!(…)` stays a group: prettier breaks inside an operand first, not here
+      if (laid.length > 1 && open !== '' && operands.length === 2) return undefined;
       lines.push(...laid);
     }
     return [`${pad}if (${open}`, ...lines, `${pad}${close}) {`];
@@ -163,13 +167,45 @@ function layOutOperand(operand: string, depth: number, suffix: string, isAlone =
     }
     return undefined;
   }
-  const call = /^([A-Za-z_$][\w$]*)\((.*)\) === undefined$/.exec(operand);
-  if (call === null || !isEnclosed(operand.slice(call[1]!.length, -' === undefined'.length))) return undefined;
+  // `check(…) === undefined`, or with the result kept: `(r1 = check(…)) === undefined`
+  const kept = /^(\(r\d+ = )([A-Za-z_$][\w$]*)\((.*)\)\) === undefined$/.exec(operand);
+  const call = kept ?? /^()([A-Za-z_$][\w$]*)\((.*)\) === undefined$/.exec(operand);
+  if (call === null) return undefined;
+  const head = call[1]! + call[2]!;
+  const close = kept === null ? '' : ')';
+  if (!isEnclosed(operand.slice(head.length, -(' === undefined'.length + close.length)))) return undefined;
   // the comparison breaks after `===` when the call fits before it, else the call's arguments do
   const left = operand.slice(0, -' undefined'.length);
   // (indented as a chain's operand; level as an `if`'s whole condition)
   if (pad.length + left.length <= WIDTH) return [pad + left, `${pad}${isAlone ? '' : INDENT}undefined${suffix}`];
-  return breakCall(pad + call[1]!, call[2]!, `) === undefined${suffix}`, depth);
+  return breakCall(pad + head, call[3]!, `)${close} === undefined${suffix}`, depth);
+}
+
+/**
+ * `issues = test ? yes : no;` too long for its line: the conditional goes on the next line,
+ * whole if it fits there, else broken before `?` and `:`, with a call in the last branch broken
+ * at its arguments when it does not fit.
+ */
+function breakConditionalAssignment(target: string, value: string, depth: number): string[] | undefined {
+  const pad = INDENT.repeat(depth);
+  const inner = pad + INDENT;
+  if (inner.length + value.length + 1 <= WIDTH) return [`${pad}${target} =`, `${inner}${value};`];
+  const [test, branches, ...more] = splitTopLevel(value, ' ? ');
+  if (test === undefined || branches === undefined || more.length > 0) return undefined;
+  const [yes, no, ...rest] = splitTopLevel(branches, ' : ');
+  if (yes === undefined || no === undefined || rest.length > 0) return undefined;
+  const branchPad = inner + INDENT;
+  const lines = [`${pad}${target} =`, inner + test, `${branchPad}? ${yes}`];
+  if (branchPad.length + no.length + 3 <= WIDTH) lines.push(`${branchPad}: ${no};`);
+  else {
+    const call = /^([A-Za-z_$][\w$]*)\((.*)\)$/.exec(no);
+    if (call === null || !isEnclosed(no.slice(call[1]!.length))) return undefined;
+    // the arguments sit two columns past the `: `, the closing parenthesis at the call's name
+    const broken = breakCall(`${branchPad}: ${call[1]!}`, call[2]!, ');', depth + 3);
+    if (broken === undefined) return undefined;
+    lines.push(...broken);
+  }
+  return lines.some((line) => line.length > WIDTH) || [test, yes].some((part) => /[?:]/.test(part)) ? undefined : lines;
 }
 
 /** `head(\n  a,\n  b,\n)tail`: every argument on its own line, each laid out in turn. */
