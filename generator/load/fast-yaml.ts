@@ -40,31 +40,38 @@ const NOT_PLAIN = Symbol('not plain');
 export function fastLoad(text: string, maxNesting: number): FastLoaded | undefined {
   // js-yaml drops a byte order mark, and would count every offset from after it
   if (text.charCodeAt(0) === 0xfeff) return undefined;
-  const stack: { readonly position: number; readonly children: Located[] }[] = [{ position: 0, children: [] }];
+  // the open nodes: where each was looked for, and its children so far (made at the first)
+  const positions: number[] = [0];
+  const childrenOf: (Located[] | undefined)[] = [[]];
   const listener = (event: 'open' | 'close', state: ListenerState) => {
-    if (event === 'open') return void stack.push({ position: state.position, children: [] });
-    const frame = stack.pop()!;
+    if (event === 'open') {
+      positions.push(state.position);
+      childrenOf.push(undefined);
+      return;
+    }
+    const position = positions.pop()!;
+    const children = childrenOf.pop();
     if (state.anchor !== null) throw NOT_PLAIN;
     // an empty node (`key:` and nothing) starts where it was looked for, as in yaml
-    const start = state.kind === null ? frame.position : contentStart(text, frame.position);
+    const start = state.kind === null ? position : contentStart(text, position);
     const first = text.charCodeAt(start);
     // a tag, an anchor or an alias
     if (first === 0x21 || first === 0x26 || first === 0x2a) throw NOT_PLAIN;
-    let key: string | undefined;
+    let node: Located;
     if (state.kind === 'scalar' || state.kind === null) {
       if (state.tag === '?') state.result = resolvePlain(state.result as string);
       // a null key: yaml keys it as '', js-yaml as 'null'
       if (state.result === null && text.charCodeAt(contentStart(text, state.position)) === 0x3a) throw NOT_PLAIN;
-      key = String(state.result);
+      node = { start, kind: 'scalar', children: undefined, key: String(state.result), value: undefined };
+    } else if (children?.length === 1 && children[0]!.value === state.result) {
+      // js-yaml reads a flow collection in block context as a would-be key first, then keeps it
+      // as the node: one node, with the collection inside it
+      node = children[0]!;
+    } else {
+      node = { start, kind: state.kind, children: children ?? [], key: undefined, value: state.result };
     }
-    const kind = state.kind ?? 'scalar';
-    const parent = stack.at(-1)!.children;
-    const only = frame.children.length === 1 ? frame.children[0]! : undefined;
-    // js-yaml reads a flow collection in block context as a would-be key first, then keeps it
-    // as the node: one node, with the collection inside it
-    if (kind !== 'scalar' && only !== undefined && only.value === state.result) parent.push(only);
-    else if (kind === 'scalar') parent.push({ start, kind, children: undefined, key, value: undefined });
-    else parent.push({ start, kind, children: frame.children, key: undefined, value: state.result });
+    const parent = childrenOf.length - 1;
+    (childrenOf[parent] ??= []).push(node);
   };
   let root: unknown;
   try {
@@ -74,7 +81,7 @@ export function fastLoad(text: string, maxNesting: number): FastLoaded | undefin
   }
   // a document that is not a mapping is an error, reported (and located) by yaml's path
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
-  const top = stack[0]!.children;
+  const top = childrenOf[0]!;
   if (top.length !== 1 || !matches(top[0]!, root, maxNesting)) return undefined;
   const located = top[0]!;
   return { root, startOffset: (segments) => startOffset(located, segments) };
@@ -151,6 +158,10 @@ function contentStart(text: string, from: number): number {
 
 /** A plain scalar's value by YAML 1.2's core schema, in the order yaml tries its tags. */
 function resolvePlain(text: string): unknown {
+  const first = text.charCodeAt(0);
+  // most plain scalars are words and keys: only these can start a null, a boolean or a number
+  const digit = first >= 0x30 && first <= 0x39;
+  if (!(digit || first === 0x2b || first === 0x2d || first === 0x2e || text === '' || /^[~nNtTfF]/.test(text))) return text;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text[0] === 't' || text[0] === 'T';
   if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
