@@ -3,8 +3,9 @@
 import type { IrApi } from '../model/ir.js';
 import { schemaIndex } from '../model/schema-index.js';
 import { lineComment } from './escape.js';
-import type { EmitContext, EmittedFile } from './emitted-file.js';
+import { piecesFile, type EmitContext, type EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
+import { markdownPieces } from './markdown-tables.js';
 import { templateRenderer } from './templates.js';
 import type { TemplateSet } from '../load/template-set.js';
 
@@ -46,7 +47,8 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
   };
   const files: EmittedFile[] = [
     { path: 'package.json', text: render('package.json.hbs', data) },
-    { path: 'README.md', text: render('README.md.hbs', data) },
+    // its tables (the operations table has a row per operation) are printed in their final layout
+    piecesFile('README.md', markdownPieces(render('README.md.hbs', data))),
     { path: 'tsconfig.json', text: render('tsconfig.json.hbs', data) },
     { path: 'tsconfig.cjs.json', text: render('tsconfig.cjs.json.hbs', data) },
     { path: 'build.mjs', text: render('build.mjs.hbs', data) },

@@ -68,16 +68,21 @@ export function beginFormat(worker: PrettierWorker | undefined, cache: FormatCac
       const plans = files.map((file) => {
         const parser = PARSERS[file.path.slice(file.path.lastIndexOf('.') + 1)];
         if (parser === undefined || file.isFormatted) return () => ({ path: file.path, text: file.text });
-        if (parser !== 'babel-ts' || file.pieces === undefined) {
+        if (file.pieces === undefined) {
           const key = want(parser, file.text, false);
           return () => ({ path: file.path, text: thisRun.get(key)! });
         }
         const pieces = file.pieces;
-        const keys = pieces.map((piece) => (piece.isFormatted ? undefined : want(parser, piece.text, true)));
+        // TypeScript pieces are formatted in batches; others (a README's text between its
+        // tables) one by one, as whole texts without their final newline
+        const isBatched = parser === 'babel-ts';
+        const keys = pieces.map((piece) => (piece.isFormatted ? undefined : want(parser, piece.text, isBatched)));
         return () => ({
           path: file.path,
           text: joinPieces(
-            pieces.map((piece, i) => (keys[i] === undefined ? piece.text : thisRun.get(keys[i])!)),
+            pieces.map((piece, i) =>
+              keys[i] === undefined ? piece.text : isBatched ? thisRun.get(keys[i])! : thisRun.get(keys[i])!.trimEnd(),
+            ),
             pieces,
           ),
         });

@@ -262,12 +262,12 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
     for (const overload of overloads.slice(0, 3)) expect(overload[1], overload[0]).toBeDefined();
   });
 
-  it('prints every module as prettier does (validators.ts is printed by sdkgen, the rest formatted in pieces)', async () => {
-    for (const name of ['validators.ts', 'types.ts', 'client.ts', 'requests.ts']) {
-      const text = await readFile(join(tempDir!, 'openai-client/src', name), 'utf8');
-      const formatted = await format(text, { ...PRETTIER_OPTIONS, parser: 'babel-ts' });
+  it('prints every module and the README as prettier does (validators.ts and the README tables printed by sdkgen, the rest formatted in pieces)', async () => {
+    for (const name of ['src/validators.ts', 'src/types.ts', 'src/client.ts', 'src/requests.ts', 'src/operations.ts', 'README.md']) {
+      const text = await readFile(join(tempDir!, 'openai-client', name), 'utf8');
+      const formatted = await format(text, { ...PRETTIER_OPTIONS, parser: name.endsWith('.md') ? 'markdown' : 'babel-ts' });
       const line = firstDifference(text, formatted);
-      expect(line, `src/${name}:${line} differs from prettier`).toBe(-1);
+      expect(line, `${name}:${line} differs from prettier`).toBe(-1);
     }
   }, 120_000);
 

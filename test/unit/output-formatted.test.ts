@@ -1,7 +1,8 @@
 // The format stage passes through what the emitters mark as already formatted (validators.ts
-// is printed in its final layout by generator/emit/validators/print.ts) and formats the rest
-// in pieces. Either way every generated file must be exactly what prettier, with the pinned
-// config, prints for the whole file: the golden trees are the generator's output, byte for byte.
+// is printed in its final layout by generator/emit/validators/print.ts, a README's tables by
+// generator/emit/markdown-tables.ts) and formats the rest in pieces. Either way every generated
+// file must be exactly what prettier, with the pinned config, prints for the whole file: the
+// golden trees are the generator's output, byte for byte.
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'prettier';
@@ -24,6 +25,22 @@ const TREES = [
     .map((name) => join('test/golden', name)),
 ];
 const FILES = TREES.flatMap((tree) => sources(join(tree, 'src')));
+const READMES = TREES.map((tree) => join(tree, 'README.md')).filter((file) => !lstatSync(file).isSymbolicLink());
+
+/** Asserts that `file` is what prettier prints for it, showing the first lines that differ. */
+async function expectPrettier(file: string, parser: string): Promise<void> {
+  const text = readFileSync(file, 'utf8');
+  const formatted = await format(text, { ...PRETTIER_OPTIONS, parser });
+  if (formatted !== text) {
+    const ours = text.split('\n');
+    const theirs = formatted.split('\n');
+    let line = 0;
+    while (ours[line] === theirs[line]) line++;
+    expect(ours.slice(line, line + 8).join('\n'), `${file}:${line + 1} differs from prettier`).toBe(
+      theirs.slice(line, line + 8).join('\n'),
+    );
+  }
+}
 
 describe('generated TypeScript is what prettier prints', () => {
   it('covers the printed validators of every golden tree', () => {
@@ -32,16 +49,10 @@ describe('generated TypeScript is what prettier prints', () => {
   });
 
   it.each(FILES)('%s', async (file) => {
-    const text = readFileSync(file, 'utf8');
-    const formatted = await format(text, { ...PRETTIER_OPTIONS, parser: 'babel-ts' });
-    if (formatted !== text) {
-      const ours = text.split('\n');
-      const theirs = formatted.split('\n');
-      let line = 0;
-      while (ours[line] === theirs[line]) line++;
-      expect(ours.slice(line, line + 8).join('\n'), `${file}:${line + 1} differs from prettier`).toBe(
-        theirs.slice(line, line + 8).join('\n'),
-      );
-    }
+    await expectPrettier(file, 'babel-ts');
+  });
+
+  it.each(READMES)('%s (markdown)', async (file) => {
+    await expectPrettier(file, 'markdown');
   });
 });
