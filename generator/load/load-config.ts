@@ -3,10 +3,10 @@
 // `tags` settings are checked for form here and applied to the spec as a last overlay.
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/suggest.js';
 import { OPERATION_SETTINGS, TAG_SETTINGS } from './apply-overlays.js';
+import { yaml } from './yaml-module.js';
 
 export interface SdkgenConfig {
   readonly spec?: string;
@@ -63,7 +63,7 @@ function parseConfig(text: string, file: string, cwd: string): SdkgenConfig {
   const shown = relative(cwd, file) || file;
   let data: unknown;
   try {
-    data = file.endsWith('.json') ? JSON.parse(text) : parse(text);
+    data = file.endsWith('.json') ? JSON.parse(text) : yaml().parse(text);
   } catch (error) {
     throw new UsageError(`${shown} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -1,22 +1,10 @@
 // Parses a spec's text (YAML or JSON) into plain data, keeping source positions so that any
 // JSON pointer can be turned into `file:line:col`. Pure: the caller reads the file.
-import {
-  Composer,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  Parser,
-  YAMLParseError,
-  type CST,
-  type Document,
-  type Node,
-} from 'yaml';
+import type { CST, Document, Node } from 'yaml';
 import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
 import { SpecError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { fastLoad } from './fast-yaml.js';
+import { yaml } from './yaml-module.js';
 import { childPointer, decodePointer } from './pointer.js';
 
 export interface LoadedSpec {
@@ -53,6 +41,7 @@ export function loadSpec(file: string, text: string, { useYaml = false }: { useY
     checkRoot(fast.root, locate);
     return { file, text, root: fast.root, locate };
   }
+  const { LineCounter, Parser } = yaml();
   const lineCounter = new LineCounter();
   // the parser is iterative; its tokens are measured before the (recursive) composer sees them
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
@@ -162,6 +151,7 @@ function lastAtOrBefore(values: readonly number[], target: number): number {
 
 /** One document from the parser's tokens, as yaml's parseDocument composes it. */
 function composeDocument(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  const { Composer, YAMLParseError } = yaml();
   const composer = new Composer({ uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   let doc: Document.Parsed | undefined;
   for (const next of composer.compose(tokens, true, length)) {
@@ -210,6 +200,7 @@ function deepestNesting(tokens: readonly CST.Token[]): { depth: number; offset: 
  * name before them, so anchors are recorded in document order as the walk enters each node.
  */
 function aliasCycle(doc: Document): { name: string; offset: number; pointer: string } | undefined {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   const anchors = new Map<string, unknown>();
   const open = new Set<unknown>();
   const stack: { node: unknown; isExit: boolean; pointer: string }[] = [{ node: doc.contents, isExit: false, pointer: '' }];
@@ -245,6 +236,7 @@ function aliasCycle(doc: Document): { name: string; offset: number; pointer: str
  * under a key points at the key, which is the line a person looks for.
  */
 function startOffset(doc: Document, segments: readonly string[]): number {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let best = rangeStart(node) ?? 0;
   for (const segment of segments) {
