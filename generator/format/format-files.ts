@@ -29,8 +29,11 @@ export const PRETTIER_OPTIONS: Options = {
 // babel-ts prints our TypeScript the same as the typescript parser, about twice as fast
 const PARSERS: Record<string, string> = { ts: 'babel-ts', mjs: 'babel', json: 'json', md: 'markdown' };
 
-/** Pieces per prettier call: big enough to spread its per-call cost, small enough to keep its syntax tree small. */
-const BATCH_CHARS = 64 * 1024;
+/**
+ * Pieces per prettier call: big enough to spread its per-call cost, small enough to keep its
+ * syntax tree small (16 KB formats the whole OpenAI spec's client a tenth faster than 64 KB).
+ */
+const BATCH_CHARS = 16 * 1024;
 const MARKER = '// @sdkgen-piece';
 
 /** Formatted text by parser and input, kept from one run to the next by a caller that runs again. */
