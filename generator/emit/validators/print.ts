@@ -242,7 +242,15 @@ function layOutArgument(arg: string, depth: number): string[] | undefined {
   if (branches.length === 2) {
     const [yes, no, ...rest] = splitTopLevel(branches[1]!, ' : ');
     if (yes === undefined || no === undefined || rest.length > 0) return undefined;
-    const lines = [pad + branches[0]!, `${pad}${INDENT}? ${yes}`, `${pad}${INDENT}: ${no},`];
+    const consequent = `${pad}${INDENT}? ${yes}`;
+    const call = /^([A-Za-z_$][\w$]*)\((.*)\)$/.exec(yes);
+    // a call too long for the `?` line breaks at its arguments, two columns past the `? `
+    const yesLines =
+      consequent.length <= WIDTH || call === null || !isEnclosed(yes.slice(call[1]!.length))
+        ? [consequent]
+        : breakCall(`${pad}${INDENT}? ${call[1]!}`, call[2]!, ')', depth + 2);
+    if (yesLines === undefined) return undefined;
+    const lines = [pad + branches[0]!, ...yesLines, `${pad}${INDENT}: ${no},`];
     return lines.some((text) => text.length > WIDTH) ? undefined : lines;
   }
   const call = /^([A-Za-z_$][\w$.]*)\((.*)\)$/.exec(arg);
