@@ -11,7 +11,7 @@ import { piecesFile } from '../../generator/emit/emitted-file.js';
 import { markdownPieces } from '../../generator/emit/markdown-tables.js';
 import { beginFormat, PRETTIER_OPTIONS } from '../../generator/format/format-files.js';
 
-const RUNS = Number(process.env['LAYOUT_RUNS'] ?? 300);
+const RUNS = Number(process.env['LAYOUT_RUNS'] ?? 150);
 const SEED = Number(process.env['LAYOUT_SEED'] ?? 42);
 
 const printable = fc.string({
