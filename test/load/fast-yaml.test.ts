@@ -131,6 +131,33 @@ const TO_YAML: Record<string, string> = {
   'block nesting past the limit': `openapi: 3.1.0\n${Array.from({ length: 260 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} 1\n`,
 };
 
+/** Escapes, folding, comments, flow layouts, number-like words and syntax errors: either path, the same result. */
+const ALIKE: readonly string[] = [
+  'openapi: 3.1.0\na: "\\x41\\u263A\\U0001F600\\N\\_\\L\\P\\/\\0\\a\\b\\e\\f\\v\\ \\t"\n',
+  'openapi: 3.1.0\na: "line one \\\n  continued"\nb: "x\n\n  y"\n',
+  "openapi: 3.1.0\na: 'it''s\n\n  two'\n",
+  'openapi: 3.1.0\na: a#b\nb: c # d\nc: "e" #f\n',
+  'openapi: 3.1.0\na:\n  - [a, {b: c}, [d]]\n  - {x: [1, 2], y: }\n',
+  'openapi: 3.1.0\na: |-\n  keep\n\n\nb: >+\n  folded\n  more\n\n',
+  'openapi: 3.1.0\na: >\n  para one\n\n  para two\n    indented\n  back\n',
+  'openapi: 3.1.0\n"quoted key": 1\n\'single key\': 2\n? complex\n: 3\n',
+  'openapi: 3.1.0\na: -1.5e+3\nb: +.5\nc: 1.\nd: 0x\ne: 0o8\nf: 1e\ng: .e3\nh: -.Inf\ni: 00\nj: -0.0\n',
+  'openapi: 3.1.0\na: true\nb: True\nc: tRue\nd: NULL\ne: nULL\nf: ~a\n',
+  'openapi: 3.1.0\na:\t1\n',
+  'openapi: 3.1.0\na: b\n  c\n  d: e\n',
+  'openapi: 3.1.0\nlist:\n- a\n-  b\n-\n  c\n',
+  'openapi: 3.1.0\na: {b: 1,\n  c: 2}\nd: [1,\n  2,\n]\n',
+  'openapi: 3.1.0\na: "unterminated\n',
+  'openapi: 3.1.0\na: @reserved\n',
+  'openapi: 3.1.0\na: `reserved\n',
+  'openapi: 3.1.0\na: %percent\n',
+  'openapi: 3.1.0\n- mixed\n',
+  'openapi: 3.1.0\na: b: c\n',
+  'openapi: 3.1.0\na: [b, c]: d\n',
+  'openapi: 3.1.0\n a: 1\nb: 2\n',
+  'openapi: 3.1.0\r\na: "x\r\n  y"\r\n',
+];
+
 describe('reading a spec with js-yaml or with yaml', () => {
   it.each(Object.entries(FAST))('%s: fast, and the same as yaml', (name, text) => {
     expect(expectSameAsYaml(`${name}.yaml`, text)).toBe(true);
@@ -138,5 +165,9 @@ describe('reading a spec with js-yaml or with yaml', () => {
 
   it.each(Object.entries(TO_YAML))('%s: read by yaml', (name, text) => {
     expect(expectSameAsYaml(`${name}.yaml`, text)).toBe(false);
+  });
+
+  it.each(ALIKE.map((text, i) => [i, text]))('tricky document %i: the same either way', (i, text) => {
+    expectSameAsYaml(`tricky-${i}.yaml`, text);
   });
 });
