@@ -29,25 +29,21 @@ export const MAX_NESTING = 256;
  * holds the two equal).
  */
 export function loadSpec(file: string, text: string, { useYaml = false }: { useYaml?: boolean } = {}): LoadedSpec {
+  const linePos = linePositions(text);
   const fast = useYaml ? undefined : fastLoad(text, MAX_NESTING);
   if (fast !== undefined) {
-    let lines: number[] | undefined;
     const locate = (pointer: string): SourceLocation => {
-      const offset = fast.startOffset(decodePointer(pointer));
-      lines ??= lineStarts(text);
-      const line = lastAtOrBefore(lines, offset);
-      return { file, line: line + 1, column: offset - lines[line]! + 1, pointer };
+      const { line, col } = linePos(fast.startOffset(decodePointer(pointer)));
+      return { file, line, column: col, pointer };
     };
     checkRoot(fast.root, locate);
     return { file, text, root: fast.root, locate };
   }
-  const { LineCounter, Parser } = yaml();
-  const lineCounter = new LineCounter();
   // the parser is iterative; its tokens are measured before the (recursive) composer sees them
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const tokens = [...new (yaml().Parser)().parse(text)];
   const deepest = deepestNesting(tokens);
   if (deepest.depth > MAX_NESTING) {
-    const { line, col } = lineCounter.linePos(deepest.offset);
+    const { line, col } = linePos(deepest.offset);
     throw new SpecError([
       {
         code: 'load/too-deep',
@@ -63,7 +59,7 @@ export function loadSpec(file: string, text: string, { useYaml = false }: { useY
     throw new SpecError(
       doc.errors.map((error): Diagnostic => {
         const code: DiagnosticCode = error.code === 'DUPLICATE_KEY' ? 'load/duplicate-key' : 'load/yaml-syntax';
-        const { line, col } = lineCounter.linePos(error.pos[0]);
+        const { line, col } = linePos(error.pos[0]);
         const isJson = /\.json$/i.test(file);
         return {
           code,
@@ -80,12 +76,12 @@ export function loadSpec(file: string, text: string, { useYaml = false }: { useY
   }
 
   const locate = (pointer: string): SourceLocation => {
-    const { line, col } = lineCounter.linePos(startOffset(doc, decodePointer(pointer)));
+    const { line, col } = linePos(startOffset(doc, decodePointer(pointer)));
     return { file, line, column: col, pointer };
   };
   const cycle = aliasCycle(doc);
   if (cycle !== undefined) {
-    const { line, col } = lineCounter.linePos(cycle.offset);
+    const { line, col } = linePos(cycle.offset);
     throw new SpecError([
       {
         code: 'load/alias-cycle',
@@ -130,23 +126,27 @@ function checkRoot(root: unknown, locate: (pointer: string) => SourceLocation): 
   }
 }
 
-/** The offset each line starts at. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** The index of the last of the ascending `values` at or before `target`. */
-function lastAtOrBefore(values: readonly number[], target: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (values[middle]! <= target) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+/**
+ * The 1-based line and column of an offset in `text`, for both ways of reading it. The line
+ * starts are found on first use: a spec without a diagnostic never needs them.
+ */
+function linePositions(text: string): (offset: number) => { line: number; col: number } {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (starts === undefined) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    // the last line start at or before the offset
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, col: offset - starts[low]! + 1 };
+  };
 }
 
 /** One document from the parser's tokens, as yaml's parseDocument composes it. */
