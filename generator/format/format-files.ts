@@ -77,15 +77,12 @@ export function beginFormat(worker: PrettierWorker | undefined, cache: FormatCac
         }
         const pieces = file.pieces;
         // TypeScript pieces are formatted in batches; others (a README's text between its
-        // tables) one by one, as whole texts without their final newline
-        const isBatched = parser === 'babel-ts';
-        const keys = pieces.map((piece) => (piece.isFormatted ? undefined : want(parser, piece.text, isBatched)));
+        // tables) one by one, as whole texts: either way without the final newline
+        const keys = pieces.map((piece) => (piece.isFormatted ? undefined : want(parser, piece.text, parser === 'babel-ts')));
         return () => ({
           path: file.path,
           text: joinPieces(
-            pieces.map((piece, i) =>
-              keys[i] === undefined ? piece.text : isBatched ? thisRun.get(keys[i])! : thisRun.get(keys[i])!.trimEnd(),
-            ),
+            pieces.map((piece, i) => (keys[i] === undefined ? piece.text : thisRun.get(keys[i])!.trimEnd())),
             pieces,
           ),
         });
