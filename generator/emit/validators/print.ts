@@ -190,22 +190,30 @@ function breakConditionalAssignment(target: string, value: string, depth: number
   const pad = INDENT.repeat(depth);
   const inner = pad + INDENT;
   if (inner.length + value.length + 1 <= WIDTH) return [`${pad}${target} =`, `${inner}${value};`];
-  const [test, branches, ...more] = splitTopLevel(value, ' ? ');
+  const parts = conditional(value);
+  if (parts === undefined) return undefined;
+  const [test, yes, no] = parts;
+  const branchPad = inner + INDENT;
+  // the arguments of a broken call sit two columns past the `: `, the closing parenthesis at its name
+  const noLines = branchPad.length + no.length + 3 <= WIDTH ? [`${branchPad}: ${no};`] : brokenCall(`${branchPad}: `, no, ');', depth + 3);
+  if (noLines === undefined) return undefined;
+  const lines = [`${pad}${target} =`, inner + test, `${branchPad}? ${yes}`, ...noLines];
+  return lines.some((line) => line.length > WIDTH) || [test, yes].some((part) => /[?:]/.test(part)) ? undefined : lines;
+}
+
+/** `test ? yes : no` as its three parts, when the text is one conditional at its top level. */
+function conditional(text: string): [string, string, string] | undefined {
+  const [test, branches, ...more] = splitTopLevel(text, ' ? ');
   if (test === undefined || branches === undefined || more.length > 0) return undefined;
   const [yes, no, ...rest] = splitTopLevel(branches, ' : ');
-  if (yes === undefined || no === undefined || rest.length > 0) return undefined;
-  const branchPad = inner + INDENT;
-  const lines = [`${pad}${target} =`, inner + test, `${branchPad}? ${yes}`];
-  if (branchPad.length + no.length + 3 <= WIDTH) lines.push(`${branchPad}: ${no};`);
-  else {
-    const call = /^([A-Za-z_$][\w$]*)\((.*)\)$/.exec(no);
-    if (call === null || !isEnclosed(no.slice(call[1]!.length))) return undefined;
-    // the arguments sit two columns past the `: `, the closing parenthesis at the call's name
-    const broken = breakCall(`${branchPad}: ${call[1]!}`, call[2]!, ');', depth + 3);
-    if (broken === undefined) return undefined;
-    lines.push(...broken);
-  }
-  return lines.some((line) => line.length > WIDTH) || [test, yes].some((part) => /[?:]/.test(part)) ? undefined : lines;
+  return yes === undefined || no === undefined || rest.length > 0 ? undefined : [test, yes, no];
+}
+
+/** `prefix` and the call `text` (`name(…)`), its arguments one a line, then `tail`; undefined when `text` is not one call. */
+function brokenCall(prefix: string, text: string, tail: string, depth: number): string[] | undefined {
+  const call = /^([A-Za-z_$][\w$.]*)\((.*)\)$/.exec(text);
+  if (call === null || !isEnclosed(text.slice(call[1]!.length))) return undefined;
+  return breakCall(prefix + call[1]!, call[2]!, tail, depth);
 }
 
 /** `head(\n  a,\n  b,\n)tail`: every argument on its own line, each laid out in turn. */
@@ -238,24 +246,17 @@ function layOutArgument(arg: string, depth: number): string[] | undefined {
     const lines = terms.map((term, i) => (i === 0 ? pad : pad + INDENT) + term + (i < terms.length - 1 ? ' +' : ','));
     return terms.some((term, i) => lines[i]!.length > WIDTH && !isStringLiteral(term)) ? undefined : lines;
   }
-  const branches = splitTopLevel(arg, ' ? ');
-  if (branches.length === 2) {
-    const [yes, no, ...rest] = splitTopLevel(branches[1]!, ' : ');
-    if (yes === undefined || no === undefined || rest.length > 0) return undefined;
+  if (splitTopLevel(arg, ' ? ').length === 2) {
+    const parts = conditional(arg);
+    if (parts === undefined) return undefined;
+    const [test, yes, no] = parts;
     const consequent = `${pad}${INDENT}? ${yes}`;
-    const call = /^([A-Za-z_$][\w$]*)\((.*)\)$/.exec(yes);
     // a call too long for the `?` line breaks at its arguments, two columns past the `? `
-    const yesLines =
-      consequent.length <= WIDTH || call === null || !isEnclosed(yes.slice(call[1]!.length))
-        ? [consequent]
-        : breakCall(`${pad}${INDENT}? ${call[1]!}`, call[2]!, ')', depth + 2);
-    if (yesLines === undefined) return undefined;
-    const lines = [pad + branches[0]!, ...yesLines, `${pad}${INDENT}: ${no},`];
+    const yesLines = consequent.length <= WIDTH ? [consequent] : (brokenCall(`${pad}${INDENT}? `, yes, ')', depth + 2) ?? [consequent]);
+    const lines = [pad + test, ...yesLines, `${pad}${INDENT}: ${no},`];
     return lines.some((text) => text.length > WIDTH) ? undefined : lines;
   }
-  const call = /^([A-Za-z_$][\w$.]*)\((.*)\)$/.exec(arg);
-  if (call && isEnclosed(arg.slice(call[1]!.length))) return breakCall(pad + call[1]!, call[2]!, '),', depth);
-  return undefined;
+  return brokenCall(pad, arg, '),', depth);
 }
 
 function isPair(condition: string): boolean {
