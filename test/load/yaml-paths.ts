@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
 import { fastLoad } from '../../generator/load/fast-yaml.js';
 import { loadSpec, MAX_NESTING, type LoadedSpec } from '../../generator/load/load-spec.js';
+import { childPointer } from '../../generator/load/pointer.js';
 
 /** Asserts that both paths read `text` alike; returns whether the fast path took it. */
 export function expectSameAsYaml(file: string, text: string): boolean {
@@ -33,7 +34,7 @@ export function expectSameAsYaml(file: string, text: string): boolean {
     pointers.push(pointer);
     if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
-        stack.push([`${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, child]);
+        stack.push([childPointer(pointer, key), child]);
       }
     }
   }
