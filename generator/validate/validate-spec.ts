@@ -102,17 +102,16 @@ const KNOWN_KEYS = [
 export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
   const root = spec.root as Record<string, unknown>;
   const version = openApiVersion(spec, root);
-  const result = await openApiValidator('every error').validate(root);
   const problems: Diagnostic[] = [];
   const own = ownRules(spec);
-  if (!result.valid) {
-    const errors = typeof result.errors === 'string' ? [] : (result.errors ?? []);
+  const schemaErrors = (await schemaVerdict(version))(root) ? [] : await everySchemaError(root);
+  if (schemaErrors.length > 0) {
     // where one of sdkgen's rules says what is wrong, the meta-schema's vaguer error at that node (or its map) goes
     const explained = new Set(
       own.filter((p) => p.severity === 'error').flatMap((p) => [p.at.pointer, p.at.pointer.slice(0, p.at.pointer.lastIndexOf('/'))]),
     );
     problems.push(
-      ...simplifyErrors(errors)
+      ...simplifyErrors(schemaErrors)
         .map((error) => schemaErrorToDiagnostic(spec, error))
         .filter((d) => !(d.code === 'validate/schema' && explained.has(d.at.pointer))),
     );
@@ -138,7 +137,7 @@ export async function validateLater(spec: LoadedSpec): Promise<{ readonly checke
   // once, however often it is asked
   const confirm = () =>
     (verdict ??= (async () => {
-      if (!(await openApiValidator('verdict').validate(root)).valid) await validateSpec(spec); // throws, with every error
+      if (!(await schemaVerdict(version))(root)) await validateSpec(spec); // throws, with every error
     })());
   return { checked: { ...spec, version, warnings: problems }, confirm };
 }
@@ -157,20 +156,34 @@ function ownRules(spec: LoadedSpec): Diagnostic[] {
   ];
 }
 
-const cachedValidators = new Map<'verdict' | 'every error', Validator>();
+/** Each version's precompiled meta-schema check (openapi-schemas/compile.ts), loaded on first use. */
+const VERDICTS: Record<OpenApiVersion, () => Promise<{ validate: (document: unknown) => boolean }>> = {
+  '3.0': () => import('./openapi-schemas/schema-3-0.js'),
+  '3.1': () => import('./openapi-schemas/schema-3-1.js'),
+  '3.2': () => import('./openapi-schemas/schema-3-2.js'),
+};
 
 /**
- * Compiling the OpenAPI meta-schemas takes a while; one instance of each kind serves every run
- * of a process (watch mode). A valid spec needs only the verdict, which stops at the first
- * error and compiles and runs faster; every error is collected only for a spec that fails.
+ * Whether the document passes the OpenAPI meta-schema of its version: the same schema and ajv
+ * options as the validator library's, compiled ahead of time, so a valid spec pays neither the
+ * compile nor the library's reference walk (a full copy of the document: sdkgen's model resolves
+ * and reports every $ref itself).
  */
-function openApiValidator(kind: 'verdict' | 'every error'): Validator {
-  let validator = cachedValidators.get(kind);
-  if (validator === undefined) {
-    validator = new Validator({ allErrors: kind === 'every error', strict: false });
-    cachedValidators.set(kind, validator);
-  }
-  return validator;
+async function schemaVerdict(version: OpenApiVersion): Promise<(document: unknown) => boolean> {
+  return (await VERDICTS[version]()).validate;
+}
+
+let everyError: Validator | undefined;
+
+/**
+ * Every meta-schema error of a document that failed the verdict, from the validator library
+ * itself (its compile is paid only by a spec that fails). A failed reference walk is not among
+ * them: the library reports it as text, and the model reports each unresolved $ref with its place.
+ */
+async function everySchemaError(root: Record<string, unknown>): Promise<ErrorObject[]> {
+  everyError ??= new Validator({ allErrors: true, strict: false });
+  const result = await everyError.validate(root);
+  return result.valid || typeof result.errors === 'string' ? [] : (result.errors ?? []);
 }
 
 function openApiVersion(spec: LoadedSpec, root: Record<string, unknown>): OpenApiVersion {

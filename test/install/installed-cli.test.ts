@@ -215,6 +215,21 @@ describe('npx sdkgen, installed from the tarball', { timeout: 180_000 }, () => {
     expect(await readFile(join(project, 'client/src/client.ts'), 'utf8')).toMatch(/listPets|list\(/);
   });
 
+  // Each OpenAPI version's precompiled meta-schema check is its own chunk; 3.0's loads ajv's
+  // helpers with require() from the installed package.
+  it.each(['3.0.3', '3.1.0', '3.2.0'])('checks an OpenAPI %s spec against its meta-schema, and says what is wrong', async (version) => {
+    const spec = `openapi-${version}.yaml`;
+    await writeFile(join(project, spec), PETSTORE.replace('openapi: 3.1.0', `openapi: ${version}`));
+    const valid = await npxSdkgen(['generate', '--spec', spec, '--out', `client-${version}`]);
+    expect(valid.stderr).toBe('');
+    expect(valid.code).toBe(0);
+    await writeFile(join(project, spec), PETSTORE.replace('openapi: 3.1.0', `openapi: ${version}`).replace('  version: 1.0.0\n', ''));
+    const invalid = await npxSdkgen(['generate', '--spec', spec, '--out', `client-${version}-invalid`]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('error[validate/schema] Missing required key `version` in `/info`.');
+    expect(await readdir(project)).not.toContain(`client-${version}-invalid`);
+  });
+
   it('--check exits 0 when the client is current and 1 after a spec edit, writing nothing', async () => {
     const current = await npxSdkgen(['generate', '--spec', 'petstore.yaml', '--out', 'client', '--check']);
     expect(current.code).toBe(0);
