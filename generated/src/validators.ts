@@ -44,9 +44,8 @@ const ENUM_1: readonly string[] = ['image', 'file'];
 const NESTED_2: readonly string[] = [];
 const PATH_3: readonly (string | number)[] = [];
 const KEYS_4: readonly string[] = ['id', 'mime_type', 'name', 'preview_url', 'type'];
-const PATH_5: readonly (string | number)[] = ['output'];
-const ENUM_6: readonly string[] = ['in_progress', 'completed'];
-const KEYS_7: readonly string[] = [
+const ENUM_5: readonly string[] = ['in_progress', 'completed'];
+const KEYS_6: readonly string[] = [
   'id',
   'arguments',
   'call_id',
@@ -58,20 +57,18 @@ const KEYS_7: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_8: readonly string[] = ['annotations', 'text', 'type'];
-const PATH_9: readonly (string | number)[] = ['source', 'filename'];
-const PATH_10: readonly (string | number)[] = ['source', 'type'];
-const PATH_11: readonly (string | number)[] = ['source'];
-const KEYS_12: readonly string[] = ['filename', 'type'];
-const NESTED_13: readonly string[] = ['source.filename', 'source.type'];
-const KEYS_14: readonly string[] = ['source', 'type'];
-const PATH_15: readonly (string | number)[] = ['source', 'url'];
-const KEYS_16: readonly string[] = ['type', 'url'];
-const NESTED_17: readonly string[] = ['source.type', 'source.url'];
-const PATH_18: readonly (string | number)[] = ['heading'];
-const PATH_19: readonly (string | number)[] = ['summary'];
-const ENUM_20: readonly string[] = ['custom', 'thought'];
-const KEYS_21: readonly string[] = [
+const KEYS_7: readonly string[] = ['annotations', 'text', 'type'];
+const PATH_8: readonly (string | number)[] = ['source', 'filename'];
+const PATH_9: readonly (string | number)[] = ['source', 'type'];
+const PATH_10: readonly (string | number)[] = ['source'];
+const KEYS_11: readonly string[] = ['filename', 'type'];
+const NESTED_12: readonly string[] = ['source.filename', 'source.type'];
+const KEYS_13: readonly string[] = ['source', 'type'];
+const PATH_14: readonly (string | number)[] = ['source', 'url'];
+const KEYS_15: readonly string[] = ['type', 'url'];
+const NESTED_16: readonly string[] = ['source.type', 'source.url'];
+const ENUM_17: readonly string[] = ['custom', 'thought'];
+const KEYS_18: readonly string[] = [
   'id',
   'created_at',
   'heading',
@@ -81,28 +78,23 @@ const KEYS_21: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_22: readonly string[] = ['heading', 'summary', 'type'];
-const KEYS_23: readonly string[] = ['id', 'created_at', 'object', 'tasks', 'thread_id', 'type'];
-const PATH_24: readonly (string | number)[] = ['status'];
-const PATH_25: readonly (string | number)[] = ['title'];
-const NESTED_26: readonly string[] = ['status.type', 'status.reason'];
-const KEYS_27: readonly string[] = ['id', 'created_at', 'object', 'status', 'title', 'user'];
-const KEYS_28: readonly string[] = ['id', 'content', 'created_at', 'object', 'thread_id', 'type'];
-const PATH_29: readonly (string | number)[] = ['first_id'];
-const PATH_30: readonly (string | number)[] = ['last_id'];
-const KEYS_31: readonly string[] = ['data', 'first_id', 'has_more', 'last_id', 'object'];
-const KEYS_32: readonly string[] = ['type'];
-const PATH_33: readonly (string | number)[] = ['reason'];
-const KEYS_34: readonly string[] = ['type', 'reason'];
-const PATH_35: readonly (string | number)[] = ['inference_options', 'model'];
-const PATH_36: readonly (string | number)[] = ['inference_options', 'tool_choice', 'id'];
-const PATH_37: readonly (string | number)[] = ['inference_options', 'tool_choice'];
-const KEYS_38: readonly string[] = ['id'];
-const NESTED_39: readonly string[] = ['tool_choice.id'];
-const PATH_40: readonly (string | number)[] = ['inference_options'];
-const KEYS_41: readonly string[] = ['model', 'tool_choice'];
-const NESTED_42: readonly string[] = ['inference_options.model', 'inference_options.tool_choice'];
-const KEYS_43: readonly string[] = [
+const KEYS_19: readonly string[] = ['heading', 'summary', 'type'];
+const KEYS_20: readonly string[] = ['id', 'created_at', 'object', 'tasks', 'thread_id', 'type'];
+const PATH_21: readonly (string | number)[] = ['status'];
+const NESTED_22: readonly string[] = ['status.type', 'status.reason'];
+const KEYS_23: readonly string[] = ['id', 'created_at', 'object', 'status', 'title', 'user'];
+const KEYS_24: readonly string[] = ['id', 'content', 'created_at', 'object', 'thread_id', 'type'];
+const KEYS_25: readonly string[] = ['data', 'first_id', 'has_more', 'last_id', 'object'];
+const KEYS_26: readonly string[] = ['type'];
+const KEYS_27: readonly string[] = ['type', 'reason'];
+const PATH_28: readonly (string | number)[] = ['inference_options', 'tool_choice', 'id'];
+const PATH_29: readonly (string | number)[] = ['inference_options', 'tool_choice'];
+const KEYS_30: readonly string[] = ['id'];
+const NESTED_31: readonly string[] = ['tool_choice.id'];
+const PATH_32: readonly (string | number)[] = ['inference_options'];
+const KEYS_33: readonly string[] = ['model', 'tool_choice'];
+const NESTED_34: readonly string[] = ['inference_options.model', 'inference_options.tool_choice'];
+const KEYS_35: readonly string[] = [
   'id',
   'attachments',
   'content',
@@ -112,21 +104,20 @@ const KEYS_43: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_44: readonly string[] = ['text', 'type'];
-const KEYS_45: readonly string[] = ['id', 'created_at', 'object', 'thread_id', 'type', 'widget'];
-const PATH_46: readonly (string | number)[] = ['tracing', 'enabled'];
-const PATH_47: readonly (string | number)[] = ['tracing'];
-const KEYS_48: readonly string[] = ['enabled'];
-const PATH_49: readonly (string | number)[] = ['version'];
-const NESTED_50: readonly string[] = ['tracing.enabled'];
-const KEYS_51: readonly string[] = ['id', 'state_variables', 'tracing', 'version'];
-const PATH_52: readonly (string | number)[] = ['chatkit_configuration'];
-const PATH_53: readonly (string | number)[] = ['rate_limits', 'max_requests_per_1_minute'];
-const PATH_54: readonly (string | number)[] = ['rate_limits'];
-const KEYS_55: readonly string[] = ['max_requests_per_1_minute'];
-const ENUM_56: readonly string[] = ['active', 'expired', 'cancelled'];
-const PATH_57: readonly (string | number)[] = ['workflow'];
-const NESTED_58: readonly string[] = [
+const KEYS_36: readonly string[] = ['text', 'type'];
+const KEYS_37: readonly string[] = ['id', 'created_at', 'object', 'thread_id', 'type', 'widget'];
+const PATH_38: readonly (string | number)[] = ['tracing', 'enabled'];
+const PATH_39: readonly (string | number)[] = ['tracing'];
+const KEYS_40: readonly string[] = ['enabled'];
+const NESTED_41: readonly string[] = ['tracing.enabled'];
+const KEYS_42: readonly string[] = ['id', 'state_variables', 'tracing', 'version'];
+const PATH_43: readonly (string | number)[] = ['chatkit_configuration'];
+const PATH_44: readonly (string | number)[] = ['rate_limits', 'max_requests_per_1_minute'];
+const PATH_45: readonly (string | number)[] = ['rate_limits'];
+const KEYS_46: readonly string[] = ['max_requests_per_1_minute'];
+const ENUM_47: readonly string[] = ['active', 'expired', 'cancelled'];
+const PATH_48: readonly (string | number)[] = ['workflow'];
+const NESTED_49: readonly string[] = [
   'chatkit_configuration.automatic_thread_titling',
   'chatkit_configuration.file_upload',
   'chatkit_configuration.history',
@@ -136,7 +127,7 @@ const NESTED_58: readonly string[] = [
   'workflow.tracing',
   'workflow.version',
 ];
-const KEYS_59: readonly string[] = [
+const KEYS_50: readonly string[] = [
   'id',
   'chatkit_configuration',
   'client_secret',
@@ -148,18 +139,15 @@ const KEYS_59: readonly string[] = [
   'user',
   'workflow',
 ];
-const PATH_60: readonly (string | number)[] = ['automatic_thread_titling', 'enabled'];
-const PATH_61: readonly (string | number)[] = ['automatic_thread_titling'];
-const PATH_62: readonly (string | number)[] = ['file_upload', 'enabled'];
-const PATH_63: readonly (string | number)[] = ['file_upload', 'max_file_size'];
-const PATH_64: readonly (string | number)[] = ['file_upload', 'max_files'];
-const PATH_65: readonly (string | number)[] = ['file_upload'];
-const KEYS_66: readonly string[] = ['enabled', 'max_file_size', 'max_files'];
-const PATH_67: readonly (string | number)[] = ['history', 'enabled'];
-const PATH_68: readonly (string | number)[] = ['history', 'recent_threads'];
-const PATH_69: readonly (string | number)[] = ['history'];
-const KEYS_70: readonly string[] = ['enabled', 'recent_threads'];
-const NESTED_71: readonly string[] = [
+const PATH_51: readonly (string | number)[] = ['automatic_thread_titling', 'enabled'];
+const PATH_52: readonly (string | number)[] = ['automatic_thread_titling'];
+const PATH_53: readonly (string | number)[] = ['file_upload', 'enabled'];
+const PATH_54: readonly (string | number)[] = ['file_upload'];
+const KEYS_55: readonly string[] = ['enabled', 'max_file_size', 'max_files'];
+const PATH_56: readonly (string | number)[] = ['history', 'enabled'];
+const PATH_57: readonly (string | number)[] = ['history'];
+const KEYS_58: readonly string[] = ['enabled', 'recent_threads'];
+const NESTED_59: readonly string[] = [
   'automatic_thread_titling.enabled',
   'file_upload.enabled',
   'file_upload.max_file_size',
@@ -167,43 +155,41 @@ const NESTED_71: readonly string[] = [
   'history.enabled',
   'history.recent_threads',
 ];
-const KEYS_72: readonly string[] = ['automatic_thread_titling', 'file_upload', 'history'];
-const KEYS_73: readonly string[] = ['anchor', 'seconds'];
-const PATH_74: readonly (string | number)[] = ['max_file_size'];
-const PATH_75: readonly (string | number)[] = ['max_files'];
-const PATH_76: readonly (string | number)[] = ['recent_threads'];
-const KEYS_77: readonly string[] = ['id', 'version', 'state_variables', 'tracing'];
-const PATH_78: readonly (string | number)[] = ['error', 'message'];
-const PATH_79: readonly (string | number)[] = ['error', 'type'];
-const PATH_80: readonly (string | number)[] = ['error', 'param'];
-const PATH_81: readonly (string | number)[] = ['error', 'code'];
-const PATH_82: readonly (string | number)[] = ['error'];
-const KEYS_83: readonly string[] = ['message', 'type', 'param', 'code'];
-const NESTED_84: readonly string[] = ['error.message', 'error.type', 'error.param', 'error.code'];
-const KEYS_85: readonly string[] = ['error'];
-const PATH_86: readonly (string | number)[] = ['workflow', 'id'];
-const PATH_87: readonly (string | number)[] = ['workflow', 'version'];
-const PATH_88: readonly (string | number)[] = ['workflow', 'tracing'];
-const PATH_89: readonly (string | number)[] = ['chatkit_configuration', 'automatic_thread_titling'];
-const PATH_90: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'enabled'];
-const PATH_91: readonly (string | number)[] = [
+const KEYS_60: readonly string[] = ['automatic_thread_titling', 'file_upload', 'history'];
+const PATH_61: readonly (string | number)[] = ['file_upload', 'max_file_size'];
+const PATH_62: readonly (string | number)[] = ['file_upload', 'max_files'];
+const PATH_63: readonly (string | number)[] = ['history', 'recent_threads'];
+const KEYS_64: readonly string[] = ['anchor', 'seconds'];
+const KEYS_65: readonly string[] = ['id', 'version', 'state_variables', 'tracing'];
+const PATH_66: readonly (string | number)[] = ['error', 'message'];
+const PATH_67: readonly (string | number)[] = ['error', 'type'];
+const PATH_68: readonly (string | number)[] = ['error'];
+const KEYS_69: readonly string[] = ['message', 'type', 'param', 'code'];
+const NESTED_70: readonly string[] = ['error.message', 'error.type', 'error.param', 'error.code'];
+const KEYS_71: readonly string[] = ['error'];
+const PATH_72: readonly (string | number)[] = ['workflow', 'id'];
+const PATH_73: readonly (string | number)[] = ['workflow', 'version'];
+const PATH_74: readonly (string | number)[] = ['workflow', 'tracing'];
+const PATH_75: readonly (string | number)[] = ['chatkit_configuration', 'automatic_thread_titling'];
+const PATH_76: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'enabled'];
+const PATH_77: readonly (string | number)[] = [
   'chatkit_configuration',
   'file_upload',
   'max_file_size',
 ];
-const PATH_92: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'max_files'];
-const PATH_93: readonly (string | number)[] = ['chatkit_configuration', 'file_upload'];
-const PATH_94: readonly (string | number)[] = ['chatkit_configuration', 'history', 'enabled'];
-const PATH_95: readonly (string | number)[] = [
+const PATH_78: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'max_files'];
+const PATH_79: readonly (string | number)[] = ['chatkit_configuration', 'file_upload'];
+const PATH_80: readonly (string | number)[] = ['chatkit_configuration', 'history', 'enabled'];
+const PATH_81: readonly (string | number)[] = [
   'chatkit_configuration',
   'history',
   'recent_threads',
 ];
-const PATH_96: readonly (string | number)[] = ['chatkit_configuration', 'history'];
-const PATH_97: readonly (string | number)[] = ['expires_after', 'anchor'];
-const PATH_98: readonly (string | number)[] = ['expires_after', 'seconds'];
-const PATH_99: readonly (string | number)[] = ['expires_after'];
-const NESTED_100: readonly string[] = [
+const PATH_82: readonly (string | number)[] = ['chatkit_configuration', 'history'];
+const PATH_83: readonly (string | number)[] = ['expires_after', 'anchor'];
+const PATH_84: readonly (string | number)[] = ['expires_after', 'seconds'];
+const PATH_85: readonly (string | number)[] = ['expires_after'];
+const NESTED_86: readonly string[] = [
   'workflow.id',
   'workflow.version',
   'workflow.state_variables',
@@ -215,19 +201,19 @@ const NESTED_100: readonly string[] = [
   'expires_after.seconds',
   'rate_limits.max_requests_per_1_minute',
 ];
-const KEYS_101: readonly string[] = [
+const KEYS_87: readonly string[] = [
   'user',
   'workflow',
   'chatkit_configuration',
   'expires_after',
   'rate_limits',
 ];
-const KEYS_102: readonly string[] = ['id', 'deleted', 'object'];
-const KEYS_103: readonly string[] = ['session_id'];
-const ENUM_104: readonly string[] = ['asc', 'desc'];
-const KEYS_105: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
-const KEYS_106: readonly string[] = ['thread_id'];
-const KEYS_107: readonly string[] = ['after', 'before', 'limit', 'order'];
+const KEYS_88: readonly string[] = ['id', 'deleted', 'object'];
+const KEYS_89: readonly string[] = ['session_id'];
+const ENUM_90: readonly string[] = ['asc', 'desc'];
+const KEYS_91: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
+const KEYS_92: readonly string[] = ['thread_id'];
+const KEYS_93: readonly string[] = ['after', 'before', 'limit', 'order'];
 
 /** `ChatKitAttachment` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitAttachment: StandardSchemaV1<types.ChatKitAttachment> =
@@ -290,15 +276,17 @@ function check_ChatKitClientToolCall(
     issues = reqString(issues, value.name, 'name');
     issues = reqConst(issues, value.object, 'object', 'chatkit.thread_item');
     const v7 = value.output;
-    issues = nestRequired(issues, PATH_5, check_shape_1(v7, mode, '`output`', depth + 1), v7);
-    issues = reqEnum(issues, value.status, 'status', ENUM_6, mode);
+    if (!(typeof v7 === 'string' || v7 === null)) {
+      issues = requiredUnlisted(issues, ['output'], 'a string or null', v7);
+    }
+    issues = reqEnum(issues, value.status, 'status', ENUM_5, mode);
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.client_tool_call');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_7, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_6, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_6, value);
   }
 
   return issues;
@@ -342,10 +330,10 @@ function check_ChatKitResponseOutputText(
     issues = reqString(issues, value.text, 'text');
     issues = reqConst(issues, value.type, 'type', 'output_text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_8, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_7, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_8, value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -375,20 +363,20 @@ function check_ChatKitResponseOutputTextAnnotationFile(
   if (isObject(value)) {
     const v1 = value.source;
     if (isObject(v1)) {
-      issues = reqString(issues, v1.filename, PATH_9);
-      issues = reqConst(issues, v1.type, PATH_10, 'file');
+      issues = reqString(issues, v1.filename, PATH_8);
+      issues = reqConst(issues, v1.type, PATH_9, 'file');
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_11, v1, '`source`', KEYS_12, NESTED_2);
+        issues = unknownKeys(issues, PATH_10, v1, '`source`', KEYS_11, NESTED_2);
       }
     } else {
-      issues = required(issues, ['source'], KEYS_12, v1);
+      issues = required(issues, ['source'], KEYS_11, v1);
     }
     issues = reqConst(issues, value.type, 'type', 'file');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_14, NESTED_13);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_13, NESTED_12);
     }
   } else {
-    issues = expected(issues, [], KEYS_14, value);
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;
@@ -418,20 +406,20 @@ function check_ChatKitResponseOutputTextAnnotationURL(
   if (isObject(value)) {
     const v1 = value.source;
     if (isObject(v1)) {
-      issues = reqConst(issues, v1.type, PATH_10, 'url');
-      issues = reqString(issues, v1.url, PATH_15);
+      issues = reqConst(issues, v1.type, PATH_9, 'url');
+      issues = reqString(issues, v1.url, PATH_14);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_11, v1, '`source`', KEYS_16, NESTED_2);
+        issues = unknownKeys(issues, PATH_10, v1, '`source`', KEYS_15, NESTED_2);
       }
     } else {
-      issues = required(issues, ['source'], KEYS_16, v1);
+      issues = required(issues, ['source'], KEYS_15, v1);
     }
     issues = reqConst(issues, value.type, 'type', 'url');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_14, NESTED_17);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_13, NESTED_16);
     }
   } else {
-    issues = expected(issues, [], KEYS_14, value);
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;
@@ -511,18 +499,22 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
     issues = reqString(issues, value.id, 'id');
     issues = reqInteger(issues, value.created_at, 'created_at');
     const v3 = value.heading;
-    issues = nestRequired(issues, PATH_18, check_shape_1(v3, mode, '`heading`', depth + 1), v3);
+    if (!(typeof v3 === 'string' || v3 === null)) {
+      issues = requiredUnlisted(issues, ['heading'], 'a string or null', v3);
+    }
     issues = reqConst(issues, value.object, 'object', 'chatkit.thread_item');
     const v5 = value.summary;
-    issues = nestRequired(issues, PATH_19, check_shape_1(v5, mode, '`summary`', depth + 1), v5);
-    issues = reqEnum(issues, value.task_type, 'task_type', ENUM_20, mode);
+    if (!(typeof v5 === 'string' || v5 === null)) {
+      issues = requiredUnlisted(issues, ['summary'], 'a string or null', v5);
+    }
+    issues = reqEnum(issues, value.task_type, 'task_type', ENUM_17, mode);
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.task');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_21, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_18, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_21, value);
+    issues = expected(issues, [], KEYS_18, value);
   }
 
   return issues;
@@ -559,25 +551,19 @@ function check_ChatKitTaskGroup(
         issues = undefined;
         if (isObject(v6)) {
           const v8 = v6.heading;
-          issues = nestRequired(
-            issues,
-            PATH_18,
-            check_shape_1(v8, mode, '`heading`', depth + 3),
-            v8,
-          );
+          if (!(typeof v8 === 'string' || v8 === null)) {
+            issues = requiredUnlisted(issues, ['heading'], 'a string or null', v8);
+          }
           const v9 = v6.summary;
-          issues = nestRequired(
-            issues,
-            PATH_19,
-            check_shape_1(v9, mode, '`summary`', depth + 3),
-            v9,
-          );
-          issues = reqEnum(issues, v6.type, 'type', ENUM_20, mode);
+          if (!(typeof v9 === 'string' || v9 === null)) {
+            issues = requiredUnlisted(issues, ['summary'], 'a string or null', v9);
+          }
+          issues = reqEnum(issues, v6.type, 'type', ENUM_17, mode);
           if (mode & 1) {
-            issues = unknownKeys(issues, PATH_3, v6, 'an item of `tasks`', KEYS_22, NESTED_2);
+            issues = unknownKeys(issues, PATH_3, v6, 'an item of `tasks`', KEYS_19, NESTED_2);
           }
         } else {
-          issues = expected(issues, [], KEYS_22, v6);
+          issues = expected(issues, [], KEYS_19, v6);
         }
         issues = issues === undefined ? o7 : nestIssues(o7, ['tasks', i5], issues, '');
       }
@@ -587,10 +573,10 @@ function check_ChatKitTaskGroup(
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.task_group');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_23, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_20, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_23, value);
+    issues = expected(issues, [], KEYS_20, value);
   }
 
   return issues;
@@ -622,18 +608,20 @@ function check_ChatKitThread(
     const v4 = value.status;
     issues = nestRequired(
       issues,
-      PATH_24,
+      PATH_21,
       check_ChatKitThreadStatusUnion(v4, mode, '`status`', depth + 1),
       v4,
     );
     const v5 = value.title;
-    issues = nestRequired(issues, PATH_25, check_shape_1(v5, mode, '`title`', depth + 1), v5);
+    if (!(typeof v5 === 'string' || v5 === null)) {
+      issues = requiredUnlisted(issues, ['title'], 'a string or null', v5);
+    }
     issues = reqString(issues, value.user, 'user');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_27, NESTED_26);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_23, NESTED_22);
     }
   } else {
-    issues = expected(issues, [], KEYS_27, value);
+    issues = expected(issues, [], KEYS_23, value);
   }
 
   return issues;
@@ -680,10 +668,10 @@ function check_ChatKitThreadAssistantMessageItem(
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.assistant_message');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_28, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_24, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_28, value);
+    issues = expected(issues, [], KEYS_24, value);
   }
 
   return issues;
@@ -720,16 +708,20 @@ function check_ChatKitThreadItemList(
       issues = required(issues, ['data'], 'an array', v1);
     }
     const v5 = value.first_id;
-    issues = nestRequired(issues, PATH_29, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
+    if (!(typeof v5 === 'string' || v5 === null)) {
+      issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5);
+    }
     issues = reqBoolean(issues, value.has_more, 'has_more');
     const v7 = value.last_id;
-    issues = nestRequired(issues, PATH_30, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
+    if (!(typeof v7 === 'string' || v7 === null)) {
+      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7);
+    }
     issues = reqConst(issues, value.object, 'object', 'list');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_31, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_25, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_31, value);
+    issues = expected(issues, [], KEYS_25, value);
   }
 
   return issues;
@@ -862,16 +854,20 @@ function check_ChatKitThreadList(
       issues = required(issues, ['data'], 'an array', v1);
     }
     const v5 = value.first_id;
-    issues = nestRequired(issues, PATH_29, check_shape_1(v5, mode, '`first_id`', depth + 1), v5);
+    if (!(typeof v5 === 'string' || v5 === null)) {
+      issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5);
+    }
     issues = reqBoolean(issues, value.has_more, 'has_more');
     const v7 = value.last_id;
-    issues = nestRequired(issues, PATH_30, check_shape_1(v7, mode, '`last_id`', depth + 1), v7);
+    if (!(typeof v7 === 'string' || v7 === null)) {
+      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7);
+    }
     issues = reqConst(issues, value.object, 'object', 'list');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_31, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_25, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_31, value);
+    issues = expected(issues, [], KEYS_25, value);
   }
 
   return issues;
@@ -897,10 +893,10 @@ function check_ChatKitThreadStatusActive(
   if (isObject(value)) {
     issues = reqConst(issues, value.type, 'type', 'active');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_32, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_26, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_32, value);
+    issues = expected(issues, [], KEYS_26, value);
   }
 
   return issues;
@@ -926,12 +922,14 @@ function check_ChatKitThreadStatusClosed(
   if (isObject(value)) {
     issues = reqConst(issues, value.type, 'type', 'closed');
     const v2 = value.reason;
-    issues = nestRequired(issues, PATH_33, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
+    if (!(typeof v2 === 'string' || v2 === null)) {
+      issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2);
+    }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_34, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_27, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_34, value);
+    issues = expected(issues, [], KEYS_27, value);
   }
 
   return issues;
@@ -957,12 +955,14 @@ function check_ChatKitThreadStatusLocked(
   if (isObject(value)) {
     issues = reqConst(issues, value.type, 'type', 'locked');
     const v2 = value.reason;
-    issues = nestRequired(issues, PATH_33, check_shape_1(v2, mode, '`reason`', depth + 1), v2);
+    if (!(typeof v2 === 'string' || v2 === null)) {
+      issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2);
+    }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_34, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_27, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_34, value);
+    issues = expected(issues, [], KEYS_27, value);
   }
 
   return issues;
@@ -1148,13 +1148,20 @@ function check_ChatKitThreadUserMessageItem(
     if (v20 !== null) {
       if (isObject(v20)) {
         const v21 = v20.model;
-        issues = nestRequired(issues, PATH_35, check_shape_1(v21, mode, '`model`', depth + 2), v21);
+        if (!(typeof v21 === 'string' || v21 === null)) {
+          issues = requiredUnlisted(
+            issues,
+            ['inference_options', 'model'],
+            'a string or null',
+            v21,
+          );
+        }
         const v22 = v20.tool_choice;
         if (v22 !== null) {
           if (isObject(v22)) {
-            issues = reqString(issues, v22.id, PATH_36);
+            issues = reqString(issues, v22.id, PATH_28);
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_37, v22, '`tool_choice`', KEYS_38, NESTED_2);
+              issues = unknownKeys(issues, PATH_29, v22, '`tool_choice`', KEYS_30, NESTED_2);
             }
           } else {
             issues = requiredUnlisted(
@@ -1166,7 +1173,7 @@ function check_ChatKitThreadUserMessageItem(
           }
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_40, v20, '`inference_options`', KEYS_41, NESTED_39);
+          issues = unknownKeys(issues, PATH_32, v20, '`inference_options`', KEYS_33, NESTED_31);
         }
       } else {
         issues = requiredUnlisted(
@@ -1181,10 +1188,10 @@ function check_ChatKitThreadUserMessageItem(
     issues = reqString(issues, value.thread_id, 'thread_id');
     issues = reqConst(issues, value.type, 'type', 'chatkit.user_message');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_43, NESTED_42);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_35, NESTED_34);
     }
   } else {
-    issues = expected(issues, [], KEYS_43, value);
+    issues = expected(issues, [], KEYS_35, value);
   }
 
   return issues;
@@ -1215,10 +1222,10 @@ function check_ChatKitThreadUserMessageItemContentInputText(
     issues = reqString(issues, value.text, 'text');
     issues = reqConst(issues, value.type, 'type', 'input_text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_44, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_36, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_44, value);
+    issues = expected(issues, [], KEYS_36, value);
   }
 
   return issues;
@@ -1249,10 +1256,10 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
     issues = reqString(issues, value.text, 'text');
     issues = reqConst(issues, value.type, 'type', 'quoted_text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_44, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_36, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_44, value);
+    issues = expected(issues, [], KEYS_36, value);
   }
 
   return issues;
@@ -1345,10 +1352,10 @@ function check_ChatKitWidgetItem(
     issues = reqConst(issues, value.type, 'type', 'chatkit.widget');
     issues = reqString(issues, value.widget, 'widget');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_45, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_37, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_45, value);
+    issues = expected(issues, [], KEYS_37, value);
   }
 
   return issues;
@@ -1395,20 +1402,22 @@ function check_ChatKitWorkflow(
     }
     const v5 = value.tracing;
     if (isObject(v5)) {
-      issues = reqBoolean(issues, v5.enabled, PATH_46);
+      issues = reqBoolean(issues, v5.enabled, PATH_38);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_47, v5, '`tracing`', KEYS_48, NESTED_2);
+        issues = unknownKeys(issues, PATH_39, v5, '`tracing`', KEYS_40, NESTED_2);
       }
     } else {
-      issues = required(issues, ['tracing'], KEYS_48, v5);
+      issues = required(issues, ['tracing'], KEYS_40, v5);
     }
     const v8 = value.version;
-    issues = nestRequired(issues, PATH_49, check_shape_1(v8, mode, '`version`', depth + 1), v8);
+    if (!(typeof v8 === 'string' || v8 === null)) {
+      issues = requiredUnlisted(issues, ['version'], 'a string or null', v8);
+    }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_51, NESTED_50);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_42, NESTED_41);
     }
   } else {
-    issues = expected(issues, [], KEYS_51, value);
+    issues = expected(issues, [], KEYS_42, value);
   }
 
   return issues;
@@ -1432,7 +1441,7 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
     const v2 = value.chatkit_configuration;
     issues = nestRequired(
       issues,
-      PATH_52,
+      PATH_43,
       check_ChatSessionChatKitConfiguration(v2, mode, '`chatkit_configuration`', depth + 1),
       v2,
     );
@@ -1442,27 +1451,27 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
     issues = reqConst(issues, value.object, 'object', 'chatkit.session');
     const v7 = value.rate_limits;
     if (isObject(v7)) {
-      issues = reqInteger(issues, v7.max_requests_per_1_minute, PATH_53);
+      issues = reqInteger(issues, v7.max_requests_per_1_minute, PATH_44);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_54, v7, '`rate_limits`', KEYS_55, NESTED_2);
+        issues = unknownKeys(issues, PATH_45, v7, '`rate_limits`', KEYS_46, NESTED_2);
       }
     } else {
-      issues = required(issues, ['rate_limits'], KEYS_55, v7);
+      issues = required(issues, ['rate_limits'], KEYS_46, v7);
     }
-    issues = reqEnum(issues, value.status, 'status', ENUM_56, mode);
+    issues = reqEnum(issues, value.status, 'status', ENUM_47, mode);
     issues = reqString(issues, value.user, 'user');
     const v12 = value.workflow;
     issues = nestRequired(
       issues,
-      PATH_57,
+      PATH_48,
       check_ChatKitWorkflow(v12, mode, '`workflow`', depth + 1),
       v12,
     );
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_59, NESTED_58);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_50, NESTED_49);
     }
   } else {
-    issues = expected(issues, [], KEYS_59, value);
+    issues = expected(issues, [], KEYS_50, value);
   }
 
   return issues;
@@ -1493,10 +1502,10 @@ function check_ChatSessionAutomaticThreadTitling(
   if (isObject(value)) {
     issues = reqBoolean(issues, value.enabled, 'enabled');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_48, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_40, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_48, value);
+    issues = expected(issues, [], KEYS_40, value);
   }
 
   return issues;
@@ -1527,52 +1536,53 @@ function check_ChatSessionChatKitConfiguration(
   if (isObject(value)) {
     const v1 = value.automatic_thread_titling;
     if (isObject(v1)) {
-      issues = reqBoolean(issues, v1.enabled, PATH_60);
+      issues = reqBoolean(issues, v1.enabled, PATH_51);
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_61, v1, '`automatic_thread_titling`', KEYS_48, NESTED_2);
+        issues = unknownKeys(issues, PATH_52, v1, '`automatic_thread_titling`', KEYS_40, NESTED_2);
       }
     } else {
-      issues = required(issues, ['automatic_thread_titling'], KEYS_48, v1);
+      issues = required(issues, ['automatic_thread_titling'], KEYS_40, v1);
     }
     const v4 = value.file_upload;
     if (isObject(v4)) {
-      issues = reqBoolean(issues, v4.enabled, PATH_62);
+      issues = reqBoolean(issues, v4.enabled, PATH_53);
       const v6 = v4.max_file_size;
-      issues = nestRequired(
-        issues,
-        PATH_63,
-        check_shape_2(v6, mode, '`max_file_size`', depth + 2),
-        v6,
-      );
+      if (!(Number.isInteger(v6) || v6 === null)) {
+        issues = requiredUnlisted(
+          issues,
+          ['file_upload', 'max_file_size'],
+          'an integer or null',
+          v6,
+        );
+      }
       const v7 = v4.max_files;
-      issues = nestRequired(issues, PATH_64, check_shape_2(v7, mode, '`max_files`', depth + 2), v7);
+      if (!(Number.isInteger(v7) || v7 === null)) {
+        issues = requiredUnlisted(issues, ['file_upload', 'max_files'], 'an integer or null', v7);
+      }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_65, v4, '`file_upload`', KEYS_66, NESTED_2);
+        issues = unknownKeys(issues, PATH_54, v4, '`file_upload`', KEYS_55, NESTED_2);
       }
     } else {
-      issues = required(issues, ['file_upload'], KEYS_66, v4);
+      issues = required(issues, ['file_upload'], KEYS_55, v4);
     }
     const v9 = value.history;
     if (isObject(v9)) {
-      issues = reqBoolean(issues, v9.enabled, PATH_67);
+      issues = reqBoolean(issues, v9.enabled, PATH_56);
       const v11 = v9.recent_threads;
-      issues = nestRequired(
-        issues,
-        PATH_68,
-        check_shape_2(v11, mode, '`recent_threads`', depth + 2),
-        v11,
-      );
+      if (!(Number.isInteger(v11) || v11 === null)) {
+        issues = requiredUnlisted(issues, ['history', 'recent_threads'], 'an integer or null', v11);
+      }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_69, v9, '`history`', KEYS_70, NESTED_2);
+        issues = unknownKeys(issues, PATH_57, v9, '`history`', KEYS_58, NESTED_2);
       }
     } else {
-      issues = required(issues, ['history'], KEYS_70, v9);
+      issues = required(issues, ['history'], KEYS_58, v9);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_72, NESTED_71);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_60, NESTED_59);
     }
   } else {
-    issues = expected(issues, [], KEYS_72, value);
+    issues = expected(issues, [], KEYS_60, value);
   }
 
   return issues;
@@ -1604,58 +1614,58 @@ function check_ChatSessionChatKitConfigurationParam(
     if (v1 !== undefined) {
       issues = nest(
         issues,
-        PATH_61,
-        check_shape_3(v1, mode, '`automatic_thread_titling`', depth + 1),
+        PATH_52,
+        check_shape_1(v1, mode, '`automatic_thread_titling`', depth + 1),
       );
     }
     const v2 = value.file_upload;
     if (v2 !== undefined) {
       if (isObject(v2)) {
-        issues = optBoolean(issues, v2.enabled, PATH_62);
+        issues = optBoolean(issues, v2.enabled, PATH_53);
         const v4 = v2.max_file_size;
         if (
           v4 !== undefined &&
           !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 512)
         ) {
-          issues = optIntegerIn(issues, v4, PATH_63, 1, 512);
+          issues = optIntegerIn(issues, v4, PATH_61, 1, 512);
         }
         const v5 = v2.max_files;
         if (v5 !== undefined && !(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 1)) {
-          issues = optIntegerIn(issues, v5, PATH_64, 1, Infinity);
+          issues = optIntegerIn(issues, v5, PATH_62, 1, Infinity);
         }
         for (const k6 in v2) {
           if (k6 !== 'enabled' && k6 !== 'max_file_size' && k6 !== 'max_files') {
-            issues = unknownKey(issues, PATH_65, k6, '`file_upload`', KEYS_66, NESTED_2);
+            issues = unknownKey(issues, PATH_54, k6, '`file_upload`', KEYS_55, NESTED_2);
           }
         }
       } else {
-        issues = expected(issues, ['file_upload'], KEYS_66, v2);
+        issues = expected(issues, ['file_upload'], KEYS_55, v2);
       }
     }
     const v7 = value.history;
     if (v7 !== undefined) {
       if (isObject(v7)) {
-        issues = optBoolean(issues, v7.enabled, PATH_67);
+        issues = optBoolean(issues, v7.enabled, PATH_56);
         const v9 = v7.recent_threads;
         if (v9 !== undefined && !(typeof v9 === 'number' && Number.isInteger(v9) && v9 >= 1)) {
-          issues = optIntegerIn(issues, v9, PATH_68, 1, Infinity);
+          issues = optIntegerIn(issues, v9, PATH_63, 1, Infinity);
         }
         for (const k10 in v7) {
           if (k10 !== 'enabled' && k10 !== 'recent_threads') {
-            issues = unknownKey(issues, PATH_69, k10, '`history`', KEYS_70, NESTED_2);
+            issues = unknownKey(issues, PATH_57, k10, '`history`', KEYS_58, NESTED_2);
           }
         }
       } else {
-        issues = expected(issues, ['history'], KEYS_70, v7);
+        issues = expected(issues, ['history'], KEYS_58, v7);
       }
     }
     for (const k11 in value) {
       if (k11 !== 'automatic_thread_titling' && k11 !== 'file_upload' && k11 !== 'history') {
-        issues = unknownKey(issues, PATH_3, k11, label, KEYS_72, NESTED_71);
+        issues = unknownKey(issues, PATH_3, k11, label, KEYS_60, NESTED_59);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_72, value);
+    issues = expected(issues, [], KEYS_60, value);
   }
 
   return issues;
@@ -1691,11 +1701,11 @@ function check_ChatSessionExpiresAfterParam(
     }
     for (const k3 in value) {
       if (k3 !== 'anchor' && k3 !== 'seconds') {
-        issues = unknownKey(issues, PATH_3, k3, label, KEYS_73, NESTED_2);
+        issues = unknownKey(issues, PATH_3, k3, label, KEYS_64, NESTED_2);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_73, value);
+    issues = expected(issues, [], KEYS_64, value);
   }
 
   return issues;
@@ -1721,19 +1731,18 @@ function check_ChatSessionFileUpload(
   if (isObject(value)) {
     issues = reqBoolean(issues, value.enabled, 'enabled');
     const v2 = value.max_file_size;
-    issues = nestRequired(
-      issues,
-      PATH_74,
-      check_shape_2(v2, mode, '`max_file_size`', depth + 1),
-      v2,
-    );
+    if (!(Number.isInteger(v2) || v2 === null)) {
+      issues = requiredUnlisted(issues, ['max_file_size'], 'an integer or null', v2);
+    }
     const v3 = value.max_files;
-    issues = nestRequired(issues, PATH_75, check_shape_2(v3, mode, '`max_files`', depth + 1), v3);
+    if (!(Number.isInteger(v3) || v3 === null)) {
+      issues = requiredUnlisted(issues, ['max_files'], 'an integer or null', v3);
+    }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_66, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_55, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_66, value);
+    issues = expected(issues, [], KEYS_55, value);
   }
 
   return issues;
@@ -1759,17 +1768,14 @@ function check_ChatSessionHistory(
   if (isObject(value)) {
     issues = reqBoolean(issues, value.enabled, 'enabled');
     const v2 = value.recent_threads;
-    issues = nestRequired(
-      issues,
-      PATH_76,
-      check_shape_2(v2, mode, '`recent_threads`', depth + 1),
-      v2,
-    );
+    if (!(Number.isInteger(v2) || v2 === null)) {
+      issues = requiredUnlisted(issues, ['recent_threads'], 'an integer or null', v2);
+    }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_70, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_58, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_70, value);
+    issues = expected(issues, [], KEYS_58, value);
   }
 
   return issues;
@@ -1795,10 +1801,10 @@ function check_ChatSessionRateLimits(
   if (isObject(value)) {
     issues = reqInteger(issues, value.max_requests_per_1_minute, 'max_requests_per_1_minute');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_55, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_46, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_55, value);
+    issues = expected(issues, [], KEYS_46, value);
   }
 
   return issues;
@@ -1833,11 +1839,11 @@ function check_ChatSessionRateLimitsParam(
     }
     for (const k2 in value) {
       if (k2 !== 'max_requests_per_1_minute') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_55, NESTED_2);
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_46, NESTED_2);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_55, value);
+    issues = expected(issues, [], KEYS_46, value);
   }
 
   return issues;
@@ -1946,15 +1952,15 @@ function check_ChatSessionWorkflowParam(
     }
     const v7 = value.tracing;
     if (v7 !== undefined) {
-      issues = nest(issues, PATH_47, check_shape_3(v7, mode, '`tracing`', depth + 1));
+      issues = nest(issues, PATH_39, check_shape_1(v7, mode, '`tracing`', depth + 1));
     }
     for (const k8 in value) {
       if (k8 !== 'id' && k8 !== 'version' && k8 !== 'state_variables' && k8 !== 'tracing') {
-        issues = unknownKey(issues, PATH_3, k8, label, KEYS_77, NESTED_50);
+        issues = unknownKey(issues, PATH_3, k8, label, KEYS_65, NESTED_41);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_77, value);
+    issues = expected(issues, [], KEYS_65, value);
   }
 
   return issues;
@@ -1982,27 +1988,31 @@ function check_ErrorResponse(
   if (isObject(value)) {
     const v1 = value.error;
     if (isObject(v1)) {
-      issues = reqString(issues, v1.message, PATH_78);
-      issues = reqString(issues, v1.type, PATH_79);
+      issues = reqString(issues, v1.message, PATH_66);
+      issues = reqString(issues, v1.type, PATH_67);
       const v4 = v1.param;
       if (v4 !== undefined) {
-        issues = nest(issues, PATH_80, check_shape_1(v4, mode, '`param`', depth + 2));
+        if (!(typeof v4 === 'string' || v4 === null)) {
+          issues = unlisted(issues, ['error', 'param'], 'a string or null', v4);
+        }
       }
       const v5 = v1.code;
       if (v5 !== undefined) {
-        issues = nest(issues, PATH_81, check_shape_1(v5, mode, '`code`', depth + 2));
+        if (!(typeof v5 === 'string' || v5 === null)) {
+          issues = unlisted(issues, ['error', 'code'], 'a string or null', v5);
+        }
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_82, v1, '`error`', KEYS_83, NESTED_2);
+        issues = unknownKeys(issues, PATH_68, v1, '`error`', KEYS_69, NESTED_2);
       }
     } else {
-      issues = required(issues, ['error'], KEYS_83, v1);
+      issues = required(issues, ['error'], KEYS_69, v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_85, NESTED_84);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_71, NESTED_70);
     }
   } else {
-    issues = expected(issues, [], KEYS_85, value);
+    issues = expected(issues, [], KEYS_71, value);
   }
 
   return issues;
@@ -2029,8 +2039,8 @@ function check_SessionCreateParams(
     issues = reqStringIn(issues, value.user, 'user', 1);
     const v2 = value.workflow;
     if (isObject(v2)) {
-      issues = reqString(issues, v2.id, PATH_86);
-      issues = optString(issues, v2.version, PATH_87);
+      issues = reqString(issues, v2.id, PATH_72);
+      issues = optString(issues, v2.version, PATH_73);
       const v5 = v2.state_variables;
       if (v5 !== undefined) {
         if (isObject(v5)) {
@@ -2085,15 +2095,15 @@ function check_SessionCreateParams(
       }
       const v9 = v2.tracing;
       if (v9 !== undefined) {
-        issues = nest(issues, PATH_88, check_shape_3(v9, mode, '`tracing`', depth + 2));
+        issues = nest(issues, PATH_74, check_shape_1(v9, mode, '`tracing`', depth + 2));
       }
       for (const k10 in v2) {
         if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
-          issues = unknownKey(issues, PATH_57, k10, '`workflow`', KEYS_77, NESTED_50);
+          issues = unknownKey(issues, PATH_48, k10, '`workflow`', KEYS_65, NESTED_41);
         }
       }
     } else {
-      issues = required(issues, ['workflow'], KEYS_77, v2);
+      issues = required(issues, ['workflow'], KEYS_65, v2);
     }
     const v11 = value.chatkit_configuration;
     if (v11 !== undefined) {
@@ -2102,88 +2112,88 @@ function check_SessionCreateParams(
         if (v12 !== undefined) {
           issues = nest(
             issues,
-            PATH_89,
-            check_shape_3(v12, mode, '`automatic_thread_titling`', depth + 2),
+            PATH_75,
+            check_shape_1(v12, mode, '`automatic_thread_titling`', depth + 2),
           );
         }
         const v13 = v11.file_upload;
         if (v13 !== undefined) {
           if (isObject(v13)) {
-            issues = optBoolean(issues, v13.enabled, PATH_90);
+            issues = optBoolean(issues, v13.enabled, PATH_76);
             const v15 = v13.max_file_size;
             if (
               v15 !== undefined &&
               !(typeof v15 === 'number' && Number.isInteger(v15) && v15 >= 1 && v15 <= 512)
             ) {
-              issues = optIntegerIn(issues, v15, PATH_91, 1, 512);
+              issues = optIntegerIn(issues, v15, PATH_77, 1, 512);
             }
             const v16 = v13.max_files;
             if (
               v16 !== undefined &&
               !(typeof v16 === 'number' && Number.isInteger(v16) && v16 >= 1)
             ) {
-              issues = optIntegerIn(issues, v16, PATH_92, 1, Infinity);
+              issues = optIntegerIn(issues, v16, PATH_78, 1, Infinity);
             }
             for (const k17 in v13) {
               if (k17 !== 'enabled' && k17 !== 'max_file_size' && k17 !== 'max_files') {
-                issues = unknownKey(issues, PATH_93, k17, '`file_upload`', KEYS_66, NESTED_2);
+                issues = unknownKey(issues, PATH_79, k17, '`file_upload`', KEYS_55, NESTED_2);
               }
             }
           } else {
-            issues = expected(issues, ['chatkit_configuration', 'file_upload'], KEYS_66, v13);
+            issues = expected(issues, ['chatkit_configuration', 'file_upload'], KEYS_55, v13);
           }
         }
         const v18 = v11.history;
         if (v18 !== undefined) {
           if (isObject(v18)) {
-            issues = optBoolean(issues, v18.enabled, PATH_94);
+            issues = optBoolean(issues, v18.enabled, PATH_80);
             const v20 = v18.recent_threads;
             if (
               v20 !== undefined &&
               !(typeof v20 === 'number' && Number.isInteger(v20) && v20 >= 1)
             ) {
-              issues = optIntegerIn(issues, v20, PATH_95, 1, Infinity);
+              issues = optIntegerIn(issues, v20, PATH_81, 1, Infinity);
             }
             for (const k21 in v18) {
               if (k21 !== 'enabled' && k21 !== 'recent_threads') {
-                issues = unknownKey(issues, PATH_96, k21, '`history`', KEYS_70, NESTED_2);
+                issues = unknownKey(issues, PATH_82, k21, '`history`', KEYS_58, NESTED_2);
               }
             }
           } else {
-            issues = expected(issues, ['chatkit_configuration', 'history'], KEYS_70, v18);
+            issues = expected(issues, ['chatkit_configuration', 'history'], KEYS_58, v18);
           }
         }
         for (const k22 in v11) {
           if (k22 !== 'automatic_thread_titling' && k22 !== 'file_upload' && k22 !== 'history') {
             issues = unknownKey(
               issues,
-              PATH_52,
+              PATH_43,
               k22,
               '`chatkit_configuration`',
-              KEYS_72,
-              NESTED_71,
+              KEYS_60,
+              NESTED_59,
             );
           }
         }
       } else {
-        issues = expected(issues, ['chatkit_configuration'], KEYS_72, v11);
+        issues = expected(issues, ['chatkit_configuration'], KEYS_60, v11);
       }
     }
     const v23 = value.expires_after;
     if (v23 !== undefined) {
       if (isObject(v23)) {
-        issues = reqConst(issues, v23.anchor, PATH_97, 'created_at');
+        issues = reqConst(issues, v23.anchor, PATH_83, 'created_at');
         const v25 = v23.seconds;
         if (!(typeof v25 === 'number' && Number.isInteger(v25) && v25 >= 1 && v25 <= 600)) {
-          issues = reqIntegerIn(issues, v25, PATH_98, 1, 600);
+          issues = reqIntegerIn(issues, v25, PATH_84, 1, 600);
         }
         for (const k26 in v23) {
           if (k26 !== 'anchor' && k26 !== 'seconds') {
-            issues = unknownKey(issues, PATH_99, k26, '`expires_after`', KEYS_73, NESTED_2);
+            issues = unknownKey(issues, PATH_85, k26, '`expires_after`', KEYS_64, NESTED_2);
           }
         }
       } else {
-        issues = expected(issues, ['expires_after'], KEYS_73, v23);
+        issues = expected(issues, ['expires_after'], KEYS_64, v23);
       }
     }
     const v27 = value.rate_limits;
@@ -2191,15 +2201,15 @@ function check_SessionCreateParams(
       if (isObject(v27)) {
         const v28 = v27.max_requests_per_1_minute;
         if (v28 !== undefined && !(typeof v28 === 'number' && Number.isInteger(v28) && v28 >= 1)) {
-          issues = optIntegerIn(issues, v28, PATH_53, 1, Infinity);
+          issues = optIntegerIn(issues, v28, PATH_44, 1, Infinity);
         }
         for (const k29 in v27) {
           if (k29 !== 'max_requests_per_1_minute') {
-            issues = unknownKey(issues, PATH_54, k29, '`rate_limits`', KEYS_55, NESTED_2);
+            issues = unknownKey(issues, PATH_45, k29, '`rate_limits`', KEYS_46, NESTED_2);
           }
         }
       } else {
-        issues = expected(issues, ['rate_limits'], KEYS_55, v27);
+        issues = expected(issues, ['rate_limits'], KEYS_46, v27);
       }
     }
     for (const k30 in value) {
@@ -2210,11 +2220,11 @@ function check_SessionCreateParams(
         k30 !== 'expires_after' &&
         k30 !== 'rate_limits'
       ) {
-        issues = unknownKey(issues, PATH_3, k30, label, KEYS_101, NESTED_100);
+        issues = unknownKey(issues, PATH_3, k30, label, KEYS_87, NESTED_86);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_101, value);
+    issues = expected(issues, [], KEYS_87, value);
   }
 
   return issues;
@@ -2242,10 +2252,10 @@ function check_ThreadDeleteResponse(
     issues = reqBoolean(issues, value.deleted, 'deleted');
     issues = reqConst(issues, value.object, 'object', 'chatkit.thread.deleted');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_102, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_88, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_102, value);
+    issues = expected(issues, [], KEYS_88, value);
   }
 
   return issues;
@@ -2269,11 +2279,11 @@ function check_CancelChatKitSessionPathParams(
     issues = reqString(issues, value.session_id, 'session_id');
     for (const k2 in value) {
       if (k2 !== 'session_id') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_103, NESTED_2);
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_89, NESTED_2);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_103, value);
+    issues = expected(issues, [], KEYS_89, value);
   }
 
   return issues;
@@ -2303,15 +2313,15 @@ function check_ListChatKitThreadsQueryParams(
     ) {
       issues = optIntegerIn(issues, v3, 'limit', 0, 100);
     }
-    issues = optEnum(issues, value.order, 'order', ENUM_104, mode);
+    issues = optEnum(issues, value.order, 'order', ENUM_90, mode);
     issues = optStringIn(issues, value.user, 'user', 1, 512);
     for (const k6 in value) {
       if (k6 !== 'after' && k6 !== 'before' && k6 !== 'limit' && k6 !== 'order' && k6 !== 'user') {
-        issues = unknownKey(issues, PATH_3, k6, label, KEYS_105, NESTED_2);
+        issues = unknownKey(issues, PATH_3, k6, label, KEYS_91, NESTED_2);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_105, value);
+    issues = expected(issues, [], KEYS_91, value);
   }
 
   return issues;
@@ -2335,11 +2345,11 @@ function check_DeleteChatKitThreadPathParams(
     issues = reqString(issues, value.thread_id, 'thread_id');
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_106, NESTED_2);
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_92, NESTED_2);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_106, value);
+    issues = expected(issues, [], KEYS_92, value);
   }
 
   return issues;
@@ -2386,14 +2396,14 @@ function check_ListChatKitThreadItemsQueryParams(
     ) {
       issues = optIntegerIn(issues, v3, 'limit', 0, 100);
     }
-    issues = optEnum(issues, value.order, 'order', ENUM_104, mode);
+    issues = optEnum(issues, value.order, 'order', ENUM_90, mode);
     for (const k5 in value) {
       if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
-        issues = unknownKey(issues, PATH_3, k5, label, KEYS_107, NESTED_2);
+        issues = unknownKey(issues, PATH_3, k5, label, KEYS_93, NESTED_2);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_107, value);
+    issues = expected(issues, [], KEYS_93, value);
   }
 
   return issues;
@@ -2401,33 +2411,15 @@ function check_ListChatKitThreadItemsQueryParams(
 
 function check_shape_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-  if (!(typeof value === 'string' || value === null)) {
-    issues = unlisted(issues, [], 'a string or null', value);
-  }
-
-  return issues;
-}
-
-function check_shape_2(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  let issues: rt.Issues;
-  if (!(Number.isInteger(value) || value === null)) {
-    issues = unlisted(issues, [], 'an integer or null', value);
-  }
-
-  return issues;
-}
-
-function check_shape_3(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  let issues: rt.Issues;
   if (isObject(value)) {
     issues = optBoolean(issues, value.enabled, 'enabled');
     for (const k2 in value) {
       if (k2 !== 'enabled') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_48, NESTED_2);
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_40, NESTED_2);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_48, value);
+    issues = expected(issues, [], KEYS_40, value);
   }
 
   return issues;

@@ -4,6 +4,7 @@ import type { IrSchema } from '../../model/ir.js';
 import { code, type Code } from '../escape.js';
 import { allOfToCheck } from './all-of.js';
 import { arrayToCheck } from './array.js';
+import { isTestable } from './leaf.js';
 import { literalToCheck } from './literal.js';
 import { notToCheck } from './not.js';
 import { numberToCheck } from './number.js';
@@ -24,7 +25,8 @@ export function schemaToCheck(schema: IrSchema, target: Target, scope: Scope): C
     target.otherwise === undefined &&
     target.prefix === ''
   ) {
-    const shared = scope.module.sharedShape(schema);
+    const shared =
+      schema.kind === 'union' && isTestable(schema, (next) => scope.module.resolve(next)) ? undefined : scope.module.sharedShape(schema);
     if (shared !== undefined) return nestCall(target, code`${shared}(${target.value}, mode, ${target.label}, ${depthAt(target)})`, scope);
   }
   switch (schema.kind) {

@@ -31,9 +31,7 @@ const vendor = 'models-client';
 const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['model', 'status'];
-const PATH_4: readonly (string | number)[] = ['temperature'];
-const PATH_5: readonly (string | number)[] = ['top_p'];
-const KEYS_6: readonly string[] = [
+const KEYS_4: readonly string[] = [
   'model',
   'chat_model',
   'voice',
@@ -44,12 +42,12 @@ const KEYS_6: readonly string[] = [
   'legacy',
   'messages',
 ];
-const KEY_SET_7: ReadonlySet<string> = new Set<string>(KEYS_6);
-const KEYS_8: readonly string[] = ['user', 'tool'];
-const PATH_9: readonly (string | number)[] = ['result'];
-const NESTED_10: readonly string[] = ['result.role', 'result.content', 'result.result'];
-const KEYS_11: readonly string[] = ['role', 'result'];
-const KEYS_12: readonly string[] = ['role', 'content'];
+const KEY_SET_5: ReadonlySet<string> = new Set<string>(KEYS_4);
+const KEYS_6: readonly string[] = ['user', 'tool'];
+const PATH_7: readonly (string | number)[] = ['result'];
+const NESTED_8: readonly string[] = ['result.role', 'result.content', 'result.result'];
+const KEYS_9: readonly string[] = ['role', 'result'];
+const KEYS_10: readonly string[] = ['role', 'content'];
 
 /** `ChatModel` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatModel: StandardSchemaV1<types.ChatModel> = /* @__PURE__ */ schemaOf(
@@ -241,11 +239,15 @@ function check_CompletionRequest(
     }
     const v4 = value.temperature;
     if (v4 !== undefined) {
-      issues = nest(issues, PATH_4, check_shape_1(v4, mode, '`temperature`', depth + 1));
+      if (!(Number.isFinite(v4) || v4 === null)) {
+        issues = unlisted(issues, ['temperature'], 'a number or null', v4);
+      }
     }
     const v5 = value.top_p;
     if (v5 !== undefined) {
-      issues = nest(issues, PATH_5, check_shape_1(v5, mode, '`top_p`', depth + 1));
+      if (!(Number.isFinite(v5) || v5 === null)) {
+        issues = unlisted(issues, ['top_p'], 'a number or null', v5);
+      }
     }
     const v6 = value.stop;
     if (v6 !== undefined) {
@@ -313,12 +315,12 @@ function check_CompletionRequest(
       issues = required(issues, ['messages'], 'an array', v11);
     }
     for (const k15 in value) {
-      if (!KEY_SET_7.has(k15)) {
-        issues = unknownKey(issues, PATH_2, k15, label, KEYS_6, NESTED_1);
+      if (!KEY_SET_5.has(k15)) {
+        issues = unknownKey(issues, PATH_2, k15, label, KEYS_4, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_4, value);
   }
 
   return issues;
@@ -353,7 +355,7 @@ function check_Message(value: unknown, mode: number, label: string, depth: numbe
       (mode & 2) === 0 &&
       isObject(value) &&
       typeof value.role === 'string' &&
-      !KEYS_8.includes(value.role)
+      !KEYS_6.includes(value.role)
     )) {
       issues = unionIssues(
         issues,
@@ -467,13 +469,13 @@ function check_ToolMessage(value: unknown, mode: number, label: string, depth: n
         'an object `{ role, content }` or an object `{ role, result }`',
       );
     } else {
-      issues = nest(issues, PATH_9, check_Message(v2, mode, '`result`', depth + 1));
+      issues = nest(issues, PATH_7, check_Message(v2, mode, '`result`', depth + 1));
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_10);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_8);
     }
   } else {
-    issues = expected(issues, [], KEYS_11, value);
+    issues = expected(issues, [], KEYS_9, value);
   }
 
   return issues;
@@ -496,10 +498,10 @@ function check_UserMessage(value: unknown, mode: number, label: string, depth: n
     issues = reqConst(issues, value.role, 'role', 'user');
     issues = reqString(issues, value.content, 'content');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_12, value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -594,15 +596,6 @@ function check_CompletionRequest_2(
   let issues: rt.Issues;
   if (value !== 'ash') {
     issues = unlisted(issues, [], "'ash'", value);
-  }
-
-  return issues;
-}
-
-function check_shape_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  let issues: rt.Issues;
-  if (!(Number.isFinite(value) || value === null)) {
-    issues = unlisted(issues, [], 'a number or null', value);
   }
 
   return issues;

@@ -20,7 +20,6 @@ const reqEnum = rt.reqEnum;
 const optEnum = rt.optEnum;
 const expected = rt.expected;
 const isObject = rt.isObject;
-const nest = rt.nest;
 const fail = rt.fail;
 const foundLiteral = rt.foundLiteral;
 const missing = rt.missing;
@@ -43,12 +42,10 @@ const KEYS_7: readonly string[] = ['priority'];
 const KEYS_8: readonly string[] = ['order.created', 'order.shipped'];
 const KEYS_9: readonly string[] = ['type', 'order_id'];
 const KEYS_10: readonly string[] = ['type', 'order_id', 'carrier'];
-const PATH_11: readonly (string | number)[] = ['first_id'];
-const PATH_12: readonly (string | number)[] = ['last_id'];
-const KEYS_13: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
-const KEYS_14: readonly string[] = ['kind', 'sku'];
-const KEYS_15: readonly string[] = ['after'];
-const KEYS_16: readonly string[] = ['order_id'];
+const KEYS_11: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
+const KEYS_12: readonly string[] = ['kind', 'sku'];
+const KEYS_13: readonly string[] = ['after'];
+const KEYS_14: readonly string[] = ['order_id'];
 
 /** `DiscountLine` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const DiscountLine: StandardSchemaV1<types.DiscountLine> = /* @__PURE__ */ schemaOf(
@@ -304,18 +301,22 @@ function check_OrderList(value: unknown, mode: number, label: string, depth: num
     }
     const v6 = value.first_id;
     if (v6 !== undefined) {
-      issues = nest(issues, PATH_11, check_shape_1(v6, mode, '`first_id`', depth + 1));
+      if (!(typeof v6 === 'string' || v6 === null)) {
+        issues = unlisted(issues, ['first_id'], 'a string or null', v6);
+      }
     }
     const v7 = value.last_id;
     if (v7 !== undefined) {
-      issues = nest(issues, PATH_12, check_shape_1(v7, mode, '`last_id`', depth + 1));
+      if (!(typeof v7 === 'string' || v7 === null)) {
+        issues = unlisted(issues, ['last_id'], 'a string or null', v7);
+      }
     }
     issues = reqBoolean(issues, value.has_more, 'has_more');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_13, value);
+    issues = expected(issues, [], KEYS_11, value);
   }
 
   return issues;
@@ -362,10 +363,10 @@ function check_ProductLine(value: unknown, mode: number, label: string, depth: n
     issues = reqConst(issues, value.kind, 'kind', 'product');
     issues = reqString(issues, value.sku, 'sku');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_14, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_14, value);
+    issues = expected(issues, [], KEYS_12, value);
   }
 
   return issues;
@@ -389,11 +390,11 @@ function check_ListOrdersQueryParams(
     issues = optString(issues, value.after, 'after');
     for (const k2 in value) {
       if (k2 !== 'after') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_15, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_13, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_15, value);
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;
@@ -417,11 +418,11 @@ function check_RetrieveOrderPathParams(
     issues = reqString(issues, value.order_id, 'order_id');
     for (const k2 in value) {
       if (k2 !== 'order_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_16, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_14, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_16, value);
+    issues = expected(issues, [], KEYS_14, value);
   }
 
   return issues;
@@ -460,15 +461,6 @@ function check_OrderEvent_2(value: unknown, mode: number, label: string, depth: 
     }
   } else {
     issues = expected(issues, [], KEYS_10, value);
-  }
-
-  return issues;
-}
-
-function check_shape_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  let issues: rt.Issues;
-  if (!(typeof value === 'string' || value === null)) {
-    issues = unlisted(issues, [], 'a string or null', value);
   }
 
   return issues;

@@ -21,10 +21,9 @@ const optConst = rt.optConst;
 const optIntegerIn = rt.optIntegerIn;
 const expected = rt.expected;
 const isObject = rt.isObject;
-const nest = rt.nest;
-const nestRequired = rt.nestRequired;
 const nestIssues = rt.nestIssues;
 const required = rt.required;
+const requiredUnlisted = rt.requiredUnlisted;
 const unlisted = rt.unlisted;
 const unknownKey = rt.unknownKey;
 const unknownKeys = rt.unknownKeys;
@@ -37,39 +36,36 @@ const KEYS_3: readonly string[] = ['id'];
 const KEYS_4: readonly string[] = ['value', 'nextLink'];
 const KEYS_5: readonly string[] = ['Events', 'NextToken'];
 const KEYS_6: readonly string[] = ['name'];
-const PATH_7: readonly (string | number)[] = ['next_cursor'];
-const KEYS_8: readonly string[] = ['entries', 'more', 'next_cursor'];
-const KEYS_9: readonly string[] = ['records', 'total'];
-const KEYS_10: readonly string[] = ['object', 'data'];
-const KEYS_11: readonly string[] = ['data', 'page', 'pages', 'results'];
-const PATH_12: readonly (string | number)[] = ['meta', 'next_token'];
-const PATH_13: readonly (string | number)[] = ['meta', 'result_count'];
-const PATH_14: readonly (string | number)[] = ['meta'];
-const KEYS_15: readonly string[] = ['next_token', 'result_count'];
-const NESTED_16: readonly string[] = ['meta.next_token', 'meta.result_count'];
-const KEYS_17: readonly string[] = ['data', 'meta'];
-const KEYS_18: readonly string[] = ['items'];
-const KEYS_19: readonly string[] = ['n'];
-const PATH_20: readonly (string | number)[] = ['summary', 'count'];
-const PATH_21: readonly (string | number)[] = ['summary'];
-const KEYS_22: readonly string[] = ['count'];
-const NESTED_23: readonly string[] = ['summary.count'];
-const KEYS_24: readonly string[] = ['rows', 'summary'];
-const KEYS_25: readonly string[] = ['object', 'data', 'has_more'];
-const KEYS_26: readonly string[] = ['id', 'text'];
-const PATH_27: readonly (string | number)[] = ['first_id'];
-const PATH_28: readonly (string | number)[] = ['last_id'];
-const KEYS_29: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
-const KEYS_30: readonly string[] = ['api-version'];
-const KEYS_31: readonly string[] = ['MaxResults', 'NextToken'];
-const KEYS_32: readonly string[] = ['folder_id'];
-const KEYS_33: readonly string[] = ['cursor'];
-const KEYS_34: readonly string[] = ['limit', 'offset'];
-const KEYS_35: readonly string[] = ['after', 'limit'];
-const KEYS_36: readonly string[] = ['page', 'page_size'];
-const KEYS_37: readonly string[] = ['next_token'];
-const KEYS_38: readonly string[] = ['limit', 'page'];
-const KEYS_39: readonly string[] = ['start'];
+const KEYS_7: readonly string[] = ['entries', 'more', 'next_cursor'];
+const KEYS_8: readonly string[] = ['records', 'total'];
+const KEYS_9: readonly string[] = ['object', 'data'];
+const KEYS_10: readonly string[] = ['data', 'page', 'pages', 'results'];
+const PATH_11: readonly (string | number)[] = ['meta', 'next_token'];
+const PATH_12: readonly (string | number)[] = ['meta', 'result_count'];
+const PATH_13: readonly (string | number)[] = ['meta'];
+const KEYS_14: readonly string[] = ['next_token', 'result_count'];
+const NESTED_15: readonly string[] = ['meta.next_token', 'meta.result_count'];
+const KEYS_16: readonly string[] = ['data', 'meta'];
+const KEYS_17: readonly string[] = ['items'];
+const KEYS_18: readonly string[] = ['n'];
+const PATH_19: readonly (string | number)[] = ['summary', 'count'];
+const PATH_20: readonly (string | number)[] = ['summary'];
+const KEYS_21: readonly string[] = ['count'];
+const NESTED_22: readonly string[] = ['summary.count'];
+const KEYS_23: readonly string[] = ['rows', 'summary'];
+const KEYS_24: readonly string[] = ['object', 'data', 'has_more'];
+const KEYS_25: readonly string[] = ['id', 'text'];
+const KEYS_26: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
+const KEYS_27: readonly string[] = ['api-version'];
+const KEYS_28: readonly string[] = ['MaxResults', 'NextToken'];
+const KEYS_29: readonly string[] = ['folder_id'];
+const KEYS_30: readonly string[] = ['cursor'];
+const KEYS_31: readonly string[] = ['limit', 'offset'];
+const KEYS_32: readonly string[] = ['after', 'limit'];
+const KEYS_33: readonly string[] = ['page', 'page_size'];
+const KEYS_34: readonly string[] = ['next_token'];
+const KEYS_35: readonly string[] = ['limit', 'page'];
+const KEYS_36: readonly string[] = ['start'];
 
 /** `ListAccountsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListAccountsResponse: StandardSchemaV1<types.ListAccountsResponse> =
@@ -211,13 +207,15 @@ function check_ListFolderFilesResponse(
     issues = reqBoolean(issues, value.more, 'more');
     const v8 = value.next_cursor;
     if (v8 !== undefined) {
-      issues = nest(issues, PATH_7, check_shape_1(v8, mode, '`next_cursor`', depth + 1));
+      if (!(typeof v8 === 'string' || v8 === null)) {
+        issues = unlisted(issues, ['next_cursor'], 'a string or null', v8);
+      }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_8, value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -264,10 +262,10 @@ function check_ListLogsResponse(
     }
     issues = reqInteger(issues, value.total, 'total');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_8, value);
   }
 
   return issues;
@@ -312,10 +310,10 @@ function check_ListModelsResponse(
       issues = required(issues, ['data'], 'an array', v2);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_9, value);
   }
 
   return issues;
@@ -364,10 +362,10 @@ function check_ListPeopleResponse(
     issues = optInteger(issues, value.pages, 'pages');
     issues = optInteger(issues, value.results, 'results');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_11, value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
@@ -415,20 +413,20 @@ function check_ListPostsResponse(
     const v7 = value.meta;
     if (v7 !== undefined) {
       if (isObject(v7)) {
-        issues = optString(issues, v7.next_token, PATH_12);
-        issues = optInteger(issues, v7.result_count, PATH_13);
+        issues = optString(issues, v7.next_token, PATH_11);
+        issues = optInteger(issues, v7.result_count, PATH_12);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_14, v7, '`meta`', KEYS_15, NESTED_1);
+          issues = unknownKeys(issues, PATH_13, v7, '`meta`', KEYS_14, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['meta'], KEYS_15, v7);
+        issues = expected(issues, ['meta'], KEYS_14, v7);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_17, NESTED_16);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_16, NESTED_15);
     }
   } else {
-    issues = expected(issues, [], KEYS_17, value);
+    issues = expected(issues, [], KEYS_16, value);
   }
 
   return issues;
@@ -474,10 +472,10 @@ function check_ListProductsResponse(
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_17, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_18, value);
+    issues = expected(issues, [], KEYS_17, value);
   }
 
   return issues;
@@ -513,10 +511,10 @@ function check_ListRowsResponse(
           if (isObject(v3)) {
             issues = reqInteger(issues, v3.n, 'n');
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_2, v3, 'an item of `rows`', KEYS_19, NESTED_1);
+              issues = unknownKeys(issues, PATH_2, v3, 'an item of `rows`', KEYS_18, NESTED_1);
             }
           } else {
-            issues = expected(issues, [], KEYS_19, v3);
+            issues = expected(issues, [], KEYS_18, v3);
           }
           issues = issues === undefined ? o4 : nestIssues(o4, ['rows', i2], issues, '');
         }
@@ -527,19 +525,19 @@ function check_ListRowsResponse(
     const v7 = value.summary;
     if (v7 !== undefined) {
       if (isObject(v7)) {
-        issues = optInteger(issues, v7.count, PATH_20);
+        issues = optInteger(issues, v7.count, PATH_19);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_21, v7, '`summary`', KEYS_22, NESTED_1);
+          issues = unknownKeys(issues, PATH_20, v7, '`summary`', KEYS_21, NESTED_1);
         }
       } else {
-        issues = expected(issues, ['summary'], KEYS_22, v7);
+        issues = expected(issues, ['summary'], KEYS_21, v7);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_24, NESTED_23);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_23, NESTED_22);
     }
   } else {
-    issues = expected(issues, [], KEYS_24, value);
+    issues = expected(issues, [], KEYS_23, value);
   }
 
   return issues;
@@ -587,10 +585,10 @@ function check_ListTagsResponse(
     }
     issues = reqBoolean(issues, value.has_more, 'has_more');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_25, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_24, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_25, value);
+    issues = expected(issues, [], KEYS_24, value);
   }
 
   return issues;
@@ -612,10 +610,10 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
     issues = reqString(issues, value.id, 'id');
     issues = reqString(issues, value.text, 'text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_26, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_25, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_26, value);
+    issues = expected(issues, [], KEYS_25, value);
   }
 
   return issues;
@@ -645,10 +643,10 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
           issues = reqString(issues, v4.id, 'id');
           issues = reqString(issues, v4.text, 'text');
           if (mode & 1) {
-            issues = unknownKeys(issues, PATH_2, v4, 'an item of `data`', KEYS_26, NESTED_1);
+            issues = unknownKeys(issues, PATH_2, v4, 'an item of `data`', KEYS_25, NESTED_1);
           }
         } else {
-          issues = expected(issues, [], KEYS_26, v4);
+          issues = expected(issues, [], KEYS_25, v4);
         }
         issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
       }
@@ -656,15 +654,19 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
       issues = required(issues, ['data'], 'an array', v2);
     }
     const v9 = value.first_id;
-    issues = nestRequired(issues, PATH_27, check_shape_1(v9, mode, '`first_id`', depth + 1), v9);
+    if (!(typeof v9 === 'string' || v9 === null)) {
+      issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v9);
+    }
     const v10 = value.last_id;
-    issues = nestRequired(issues, PATH_28, check_shape_1(v10, mode, '`last_id`', depth + 1), v10);
+    if (!(typeof v10 === 'string' || v10 === null)) {
+      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v10);
+    }
     issues = reqBoolean(issues, value.has_more, 'has_more');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_29, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_26, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_29, value);
+    issues = expected(issues, [], KEYS_26, value);
   }
 
   return issues;
@@ -712,11 +714,11 @@ function check_ListAccountsQueryParams(
     issues = optString(issues, value['api-version'], 'api-version');
     for (const k2 in value) {
       if (k2 !== 'api-version') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_30, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_27, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_30, value);
+    issues = expected(issues, [], KEYS_27, value);
   }
 
   return issues;
@@ -741,11 +743,11 @@ function check_ListEventsQueryParams(
     issues = optString(issues, value.NextToken, 'NextToken');
     for (const k3 in value) {
       if (k3 !== 'MaxResults' && k3 !== 'NextToken') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_31, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_28, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_31, value);
+    issues = expected(issues, [], KEYS_28, value);
   }
 
   return issues;
@@ -769,11 +771,11 @@ function check_ListFolderFilesPathParams(
     issues = reqString(issues, value.folder_id, 'folder_id');
     for (const k2 in value) {
       if (k2 !== 'folder_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_32, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_29, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_32, value);
+    issues = expected(issues, [], KEYS_29, value);
   }
 
   return issues;
@@ -797,11 +799,11 @@ function check_ListFolderFilesQueryParams(
     issues = optString(issues, value.cursor, 'cursor');
     for (const k2 in value) {
       if (k2 !== 'cursor') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_33, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_30, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_33, value);
+    issues = expected(issues, [], KEYS_30, value);
   }
 
   return issues;
@@ -826,11 +828,11 @@ function check_ListLogsQueryParams(
     issues = optInteger(issues, value.offset, 'offset');
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'offset') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_34, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_31, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_34, value);
+    issues = expected(issues, [], KEYS_31, value);
   }
 
   return issues;
@@ -861,11 +863,11 @@ function check_ListNotesQueryParams(
     }
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_35, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_32, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_35, value);
+    issues = expected(issues, [], KEYS_32, value);
   }
 
   return issues;
@@ -893,11 +895,11 @@ function check_ListPeopleQueryParams(
     issues = optInteger(issues, value.page_size, 'page_size');
     for (const k3 in value) {
       if (k3 !== 'page' && k3 !== 'page_size') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_36, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_33, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_36, value);
+    issues = expected(issues, [], KEYS_33, value);
   }
 
   return issues;
@@ -921,11 +923,11 @@ function check_ListPostsQueryParams(
     issues = optString(issues, value.next_token, 'next_token');
     for (const k2 in value) {
       if (k2 !== 'next_token') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_37, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_34, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_37, value);
+    issues = expected(issues, [], KEYS_34, value);
   }
 
   return issues;
@@ -950,11 +952,11 @@ function check_ListProductsQueryParams(
     issues = optInteger(issues, value.page, 'page');
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'page') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_38, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_35, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_38, value);
+    issues = expected(issues, [], KEYS_35, value);
   }
 
   return issues;
@@ -978,11 +980,11 @@ function check_ListRowsQueryParams(
     issues = optInteger(issues, value.start, 'start');
     for (const k2 in value) {
       if (k2 !== 'start') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_39, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_36, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_39, value);
+    issues = expected(issues, [], KEYS_36, value);
   }
 
   return issues;
@@ -1007,20 +1009,11 @@ function check_ListTagsQueryParams(
     issues = optInteger(issues, value.limit, 'limit');
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_35, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k3, label, KEYS_32, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_35, value);
-  }
-
-  return issues;
-}
-
-function check_shape_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  let issues: rt.Issues;
-  if (!(typeof value === 'string' || value === null)) {
-    issues = unlisted(issues, [], 'a string or null', value);
+    issues = expected(issues, [], KEYS_32, value);
   }
 
   return issues;
