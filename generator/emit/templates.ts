@@ -11,8 +11,59 @@ import type { TemplateSet } from '../load/template-set.js';
 
 export type TemplateRenderer = (name: string, data: unknown) => string;
 
-/** One engine per template set: partials and helpers registered once, templates compiled once. */
+/**
+ * Renders a template set's templates. The handlebars engine and the compiled templates are kept
+ * from one run to the next in a process (watch mode) while the partials and helpers are the same
+ * ones: compiling the templates again was about a tenth of a warm ChatKit run. A template whose
+ * source changed is compiled again.
+ */
 export function templateRenderer(templates: TemplateSet): TemplateRenderer {
+  const { engine, compiled } = engineFor(templates);
+  return (name, data) => {
+    try {
+      const source = templates.source(name);
+      let entry = compiled.get(name);
+      if (entry?.source !== source) {
+        checkRetired(templates, name);
+        entry = { source, template: engine.compile(source, { strict: true, noEscape: true }) };
+        compiled.set(name, entry);
+      }
+      return entry.template(data);
+    } catch (error) {
+      if (error instanceof SpecError) throw error;
+      throw templateError(
+        templates,
+        name,
+        error,
+        error instanceof UndefinedArgument ? undefinedArgumentAt(templates.source(name), error.helper, data) : undefined,
+      );
+    }
+  };
+}
+
+interface Engine {
+  /** The user's helpers (the functions themselves) and the partials' sources it was made with. */
+  readonly helpers: readonly (readonly [string, unknown])[];
+  readonly partials: readonly (readonly [string, string])[];
+  readonly engine: typeof Handlebars;
+  /** Compiled templates by name, with the source each was compiled from. */
+  readonly compiled: Map<string, { readonly source: string; readonly template: HandlebarsTemplateDelegate }>;
+}
+
+let lastEngine: Engine | undefined;
+
+/** The last engine when it was made with these very helpers and partials, else a new one. */
+function engineFor(templates: TemplateSet): Engine {
+  const helpers = Object.entries(templates.helpers);
+  const partials = [...templates.partials()];
+  const same = <T>(a: readonly (readonly [string, T])[], b: readonly (readonly [string, T])[]) =>
+    a.length === b.length && a.every(([name, value], i) => b[i]![0] === name && b[i]![1] === value);
+  if (lastEngine !== undefined && same(lastEngine.helpers, helpers) && same(lastEngine.partials, partials)) return lastEngine;
+  lastEngine = { helpers, partials, engine: newEngine(helpers, partials), compiled: new Map() };
+  return lastEngine;
+}
+
+function newEngine(helpers: readonly (readonly [string, unknown])[], partials: readonly (readonly [string, string])[]): typeof Handlebars {
   const engine = Handlebars.create();
   // JSON files (package.json) get plain JSON; JS code gets `literal`, which also escapes for JS.
   // Strict mode does not check a helper's arguments: each helper refuses `undefined` itself.
@@ -37,28 +88,9 @@ export function templateRenderer(templates: TemplateSet): TemplateRenderer {
     'concat',
     defined('concat', (...values: unknown[]) => values.map(String).join('')),
   );
-  for (const [name, helper] of Object.entries(templates.helpers)) engine.registerHelper(name, helper as Handlebars.HelperDelegate);
-  for (const [name, source] of templates.partials()) engine.registerPartial(name, source);
-  const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  return (name, data) => {
-    try {
-      let template = compiled.get(name);
-      if (!template) {
-        checkRetired(templates, name);
-        template = engine.compile(templates.source(name), { strict: true, noEscape: true });
-        compiled.set(name, template);
-      }
-      return template(data);
-    } catch (error) {
-      if (error instanceof SpecError) throw error;
-      throw templateError(
-        templates,
-        name,
-        error,
-        error instanceof UndefinedArgument ? undefinedArgumentAt(templates.source(name), error.helper, data) : undefined,
-      );
-    }
-  };
+  for (const [name, helper] of helpers) engine.registerHelper(name, helper as Handlebars.HelperDelegate);
+  for (const [name, source] of partials) engine.registerPartial(name, source);
+  return engine;
 }
 
 /**
