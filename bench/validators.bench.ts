@@ -491,7 +491,14 @@ function firstValidation(name: string, script: string): { name: string; ms: numb
 function coldStart(bundle: string, defs: Record<string, unknown>): void {
   const value = JSON.stringify(SESSION);
   const ajvUrl = import.meta.resolve('ajv/dist/2020.js');
+  const empty = join(mkdtempSync(join(tmpdir(), 'sdkgen-bench-')), 'empty.mjs');
+  writeFileSync(empty, 'export const value = 1;\n');
   const rows = [
+    // the floor: what Node's module loader takes to import a one-line module in a fresh process
+    firstValidation(
+      'import of a one-line module (the floor)',
+      `const started = performance.now();\nawait import(${JSON.stringify(pathToFileURL(empty).href)});\nconsole.log(performance.now() - started);`,
+    ),
     firstValidation(
       'sdkgen (generated)',
       `const value = ${value};\nconst started = performance.now();\nconst { validateChatSession } = await import(${JSON.stringify(pathToFileURL(bundle).href)});\nif (validateChatSession(value).length !== 0) throw new Error('invalid');\nconsole.log(performance.now() - started);`,
@@ -502,7 +509,11 @@ function coldStart(bundle: string, defs: Record<string, unknown>): void {
     ),
   ];
   console.log(`\nFirst validation in a fresh node process (import + first ChatSession check; median of ${COLD_RUNS} processes)`);
-  console.table(rows.map((row) => ({ validator: row.name, ms: row.ms.toFixed(2) })));
+  const floor = rows[0]!.ms;
+  console.table(rows.map((row) => ({ validator: row.name, ms: row.ms.toFixed(2), 'ms above the floor': (row.ms - floor).toFixed(2) })));
+  console.log(
+    'The target (< 1 ms, issue "Small and forward-compatible output") counts the import: the floor alone is about a millisecond on this machine.',
+  );
 }
 
 const { list, bundle, defs } = await contestants();
