@@ -233,14 +233,26 @@ function check_ChatKitAttachment(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
-    issues = reqString(issues, value.mime_type, 'mime_type');
-    issues = reqString(issues, value.name, 'name');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
+    const v2 = value.mime_type;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'mime_type');
+    }
+    const v3 = value.name;
+    if (typeof v3 !== 'string') {
+      issues = reqString(issues, v3, 'name');
+    }
     const v4 = value.preview_url;
     if (!(typeof v4 === 'string' || v4 === null)) {
       issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v4);
     }
-    issues = reqEnum(issues, value.type, 'type', ENUM_1, mode);
+    const v5 = value.type;
+    if (!(typeof v5 === 'string' && (mode & 2) === 0)) {
+      issues = reqEnum(issues, v5, 'type', ENUM_1, mode);
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_2);
     }
@@ -269,19 +281,46 @@ function check_ChatKitClientToolCall(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
-    issues = reqString(issues, value.arguments, 'arguments');
-    issues = reqString(issues, value.call_id, 'call_id');
-    issues = reqInteger(issues, value.created_at, 'created_at');
-    issues = reqString(issues, value.name, 'name');
-    issues = reqConst(issues, value.object, 'object', 'chatkit.thread_item');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
+    const v2 = value.arguments;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'arguments');
+    }
+    const v3 = value.call_id;
+    if (typeof v3 !== 'string') {
+      issues = reqString(issues, v3, 'call_id');
+    }
+    const v4 = value.created_at;
+    if (!Number.isInteger(v4)) {
+      issues = reqInteger(issues, v4, 'created_at');
+    }
+    const v5 = value.name;
+    if (typeof v5 !== 'string') {
+      issues = reqString(issues, v5, 'name');
+    }
+    const v6 = value.object;
+    if (v6 !== 'chatkit.thread_item') {
+      issues = reqConst(issues, v6, 'object', 'chatkit.thread_item');
+    }
     const v7 = value.output;
     if (!(typeof v7 === 'string' || v7 === null)) {
       issues = requiredUnlisted(issues, ['output'], 'a string or null', v7);
     }
-    issues = reqEnum(issues, value.status, 'status', ENUM_5, mode);
-    issues = reqString(issues, value.thread_id, 'thread_id');
-    issues = reqConst(issues, value.type, 'type', 'chatkit.client_tool_call');
+    const v8 = value.status;
+    if (!(typeof v8 === 'string' && (mode & 2) === 0)) {
+      issues = reqEnum(issues, v8, 'status', ENUM_5, mode);
+    }
+    const v9 = value.thread_id;
+    if (typeof v9 !== 'string') {
+      issues = reqString(issues, v9, 'thread_id');
+    }
+    const v10 = value.type;
+    if (v10 !== 'chatkit.client_tool_call') {
+      issues = reqConst(issues, v10, 'type', 'chatkit.client_tool_call');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_6, NESTED_2);
     }
@@ -327,8 +366,14 @@ function check_ChatKitResponseOutputText(
     } else {
       issues = required(issues, ['annotations'], 'an array', v1);
     }
-    issues = reqString(issues, value.text, 'text');
-    issues = reqConst(issues, value.type, 'type', 'output_text');
+    const v5 = value.text;
+    if (typeof v5 !== 'string') {
+      issues = reqString(issues, v5, 'text');
+    }
+    const v6 = value.type;
+    if (v6 !== 'output_text') {
+      issues = reqConst(issues, v6, 'type', 'output_text');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_7, NESTED_2);
     }
@@ -363,15 +408,24 @@ function check_ChatKitResponseOutputTextAnnotationFile(
   if (isObject(value)) {
     const v1 = value.source;
     if (isObject(v1)) {
-      issues = reqString(issues, v1.filename, PATH_8);
-      issues = reqConst(issues, v1.type, PATH_9, 'file');
+      const v2 = v1.filename;
+      if (typeof v2 !== 'string') {
+        issues = reqString(issues, v2, PATH_8);
+      }
+      const v3 = v1.type;
+      if (v3 !== 'file') {
+        issues = reqConst(issues, v3, PATH_9, 'file');
+      }
       if (mode & 1) {
         issues = unknownKeys(issues, PATH_10, v1, '`source`', KEYS_11, NESTED_2);
       }
     } else {
       issues = required(issues, ['source'], KEYS_11, v1);
     }
-    issues = reqConst(issues, value.type, 'type', 'file');
+    const v5 = value.type;
+    if (v5 !== 'file') {
+      issues = reqConst(issues, v5, 'type', 'file');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_13, NESTED_12);
     }
@@ -406,15 +460,24 @@ function check_ChatKitResponseOutputTextAnnotationURL(
   if (isObject(value)) {
     const v1 = value.source;
     if (isObject(v1)) {
-      issues = reqConst(issues, v1.type, PATH_9, 'url');
-      issues = reqString(issues, v1.url, PATH_14);
+      const v2 = v1.type;
+      if (v2 !== 'url') {
+        issues = reqConst(issues, v2, PATH_9, 'url');
+      }
+      const v3 = v1.url;
+      if (typeof v3 !== 'string') {
+        issues = reqString(issues, v3, PATH_14);
+      }
       if (mode & 1) {
         issues = unknownKeys(issues, PATH_10, v1, '`source`', KEYS_15, NESTED_2);
       }
     } else {
       issues = required(issues, ['source'], KEYS_15, v1);
     }
-    issues = reqConst(issues, value.type, 'type', 'url');
+    const v5 = value.type;
+    if (v5 !== 'url') {
+      issues = reqConst(issues, v5, 'type', 'url');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_13, NESTED_16);
     }
@@ -496,20 +559,38 @@ export const validateChatKitTask: rt.Validate = /* @__PURE__ */ validatorOf(Chat
 function check_ChatKitTask(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
-    issues = reqInteger(issues, value.created_at, 'created_at');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
+    const v2 = value.created_at;
+    if (!Number.isInteger(v2)) {
+      issues = reqInteger(issues, v2, 'created_at');
+    }
     const v3 = value.heading;
     if (!(typeof v3 === 'string' || v3 === null)) {
       issues = requiredUnlisted(issues, ['heading'], 'a string or null', v3);
     }
-    issues = reqConst(issues, value.object, 'object', 'chatkit.thread_item');
+    const v4 = value.object;
+    if (v4 !== 'chatkit.thread_item') {
+      issues = reqConst(issues, v4, 'object', 'chatkit.thread_item');
+    }
     const v5 = value.summary;
     if (!(typeof v5 === 'string' || v5 === null)) {
       issues = requiredUnlisted(issues, ['summary'], 'a string or null', v5);
     }
-    issues = reqEnum(issues, value.task_type, 'task_type', ENUM_17, mode);
-    issues = reqString(issues, value.thread_id, 'thread_id');
-    issues = reqConst(issues, value.type, 'type', 'chatkit.task');
+    const v6 = value.task_type;
+    if (!(typeof v6 === 'string' && (mode & 2) === 0)) {
+      issues = reqEnum(issues, v6, 'task_type', ENUM_17, mode);
+    }
+    const v7 = value.thread_id;
+    if (typeof v7 !== 'string') {
+      issues = reqString(issues, v7, 'thread_id');
+    }
+    const v8 = value.type;
+    if (v8 !== 'chatkit.task') {
+      issues = reqConst(issues, v8, 'type', 'chatkit.task');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_18, NESTED_2);
     }
@@ -540,9 +621,18 @@ function check_ChatKitTaskGroup(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
-    issues = reqInteger(issues, value.created_at, 'created_at');
-    issues = reqConst(issues, value.object, 'object', 'chatkit.thread_item');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
+    const v2 = value.created_at;
+    if (!Number.isInteger(v2)) {
+      issues = reqInteger(issues, v2, 'created_at');
+    }
+    const v3 = value.object;
+    if (v3 !== 'chatkit.thread_item') {
+      issues = reqConst(issues, v3, 'object', 'chatkit.thread_item');
+    }
     const v4 = value.tasks;
     if (Array.isArray(v4)) {
       for (let i5 = 0; i5 < v4.length; i5++) {
@@ -558,7 +648,10 @@ function check_ChatKitTaskGroup(
           if (!(typeof v9 === 'string' || v9 === null)) {
             issues = requiredUnlisted(issues, ['summary'], 'a string or null', v9);
           }
-          issues = reqEnum(issues, v6.type, 'type', ENUM_17, mode);
+          const v10 = v6.type;
+          if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
+            issues = reqEnum(issues, v10, 'type', ENUM_17, mode);
+          }
           if (mode & 1) {
             issues = unknownKeys(issues, PATH_3, v6, 'an item of `tasks`', KEYS_19, NESTED_2);
           }
@@ -570,8 +663,14 @@ function check_ChatKitTaskGroup(
     } else {
       issues = required(issues, ['tasks'], 'an array', v4);
     }
-    issues = reqString(issues, value.thread_id, 'thread_id');
-    issues = reqConst(issues, value.type, 'type', 'chatkit.task_group');
+    const v12 = value.thread_id;
+    if (typeof v12 !== 'string') {
+      issues = reqString(issues, v12, 'thread_id');
+    }
+    const v13 = value.type;
+    if (v13 !== 'chatkit.task_group') {
+      issues = reqConst(issues, v13, 'type', 'chatkit.task_group');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_20, NESTED_2);
     }
@@ -602,9 +701,18 @@ function check_ChatKitThread(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
-    issues = reqInteger(issues, value.created_at, 'created_at');
-    issues = reqConst(issues, value.object, 'object', 'chatkit.thread');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
+    const v2 = value.created_at;
+    if (!Number.isInteger(v2)) {
+      issues = reqInteger(issues, v2, 'created_at');
+    }
+    const v3 = value.object;
+    if (v3 !== 'chatkit.thread') {
+      issues = reqConst(issues, v3, 'object', 'chatkit.thread');
+    }
     const v4 = value.status;
     issues = nestRequired(
       issues,
@@ -616,7 +724,10 @@ function check_ChatKitThread(
     if (!(typeof v5 === 'string' || v5 === null)) {
       issues = requiredUnlisted(issues, ['title'], 'a string or null', v5);
     }
-    issues = reqString(issues, value.user, 'user');
+    const v6 = value.user;
+    if (typeof v6 !== 'string') {
+      issues = reqString(issues, v6, 'user');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_23, NESTED_22);
     }
@@ -650,7 +761,10 @@ function check_ChatKitThreadAssistantMessageItem(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
     const v2 = value.content;
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
@@ -663,10 +777,22 @@ function check_ChatKitThreadAssistantMessageItem(
     } else {
       issues = required(issues, ['content'], 'an array', v2);
     }
-    issues = reqInteger(issues, value.created_at, 'created_at');
-    issues = reqConst(issues, value.object, 'object', 'chatkit.thread_item');
-    issues = reqString(issues, value.thread_id, 'thread_id');
-    issues = reqConst(issues, value.type, 'type', 'chatkit.assistant_message');
+    const v6 = value.created_at;
+    if (!Number.isInteger(v6)) {
+      issues = reqInteger(issues, v6, 'created_at');
+    }
+    const v7 = value.object;
+    if (v7 !== 'chatkit.thread_item') {
+      issues = reqConst(issues, v7, 'object', 'chatkit.thread_item');
+    }
+    const v8 = value.thread_id;
+    if (typeof v8 !== 'string') {
+      issues = reqString(issues, v8, 'thread_id');
+    }
+    const v9 = value.type;
+    if (v9 !== 'chatkit.assistant_message') {
+      issues = reqConst(issues, v9, 'type', 'chatkit.assistant_message');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_24, NESTED_2);
     }
@@ -711,12 +837,18 @@ function check_ChatKitThreadItemList(
     if (!(typeof v5 === 'string' || v5 === null)) {
       issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5);
     }
-    issues = reqBoolean(issues, value.has_more, 'has_more');
+    const v6 = value.has_more;
+    if (typeof v6 !== 'boolean') {
+      issues = reqBoolean(issues, v6, 'has_more');
+    }
     const v7 = value.last_id;
     if (!(typeof v7 === 'string' || v7 === null)) {
       issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7);
     }
-    issues = reqConst(issues, value.object, 'object', 'list');
+    const v8 = value.object;
+    if (v8 !== 'list') {
+      issues = reqConst(issues, v8, 'object', 'list');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_25, NESTED_2);
     }
@@ -857,12 +989,18 @@ function check_ChatKitThreadList(
     if (!(typeof v5 === 'string' || v5 === null)) {
       issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5);
     }
-    issues = reqBoolean(issues, value.has_more, 'has_more');
+    const v6 = value.has_more;
+    if (typeof v6 !== 'boolean') {
+      issues = reqBoolean(issues, v6, 'has_more');
+    }
     const v7 = value.last_id;
     if (!(typeof v7 === 'string' || v7 === null)) {
       issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7);
     }
-    issues = reqConst(issues, value.object, 'object', 'list');
+    const v8 = value.object;
+    if (v8 !== 'list') {
+      issues = reqConst(issues, v8, 'object', 'list');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_25, NESTED_2);
     }
@@ -891,7 +1029,10 @@ function check_ChatKitThreadStatusActive(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.type, 'type', 'active');
+    const v1 = value.type;
+    if (v1 !== 'active') {
+      issues = reqConst(issues, v1, 'type', 'active');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_26, NESTED_2);
     }
@@ -920,7 +1061,10 @@ function check_ChatKitThreadStatusClosed(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.type, 'type', 'closed');
+    const v1 = value.type;
+    if (v1 !== 'closed') {
+      issues = reqConst(issues, v1, 'type', 'closed');
+    }
     const v2 = value.reason;
     if (!(typeof v2 === 'string' || v2 === null)) {
       issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2);
@@ -953,7 +1097,10 @@ function check_ChatKitThreadStatusLocked(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.type, 'type', 'locked');
+    const v1 = value.type;
+    if (v1 !== 'locked') {
+      issues = reqConst(issues, v1, 'type', 'locked');
+    }
     const v2 = value.reason;
     if (!(typeof v2 === 'string' || v2 === null)) {
       issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2);
@@ -1056,7 +1203,10 @@ function check_ChatKitThreadUserMessageItem(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
     const v2 = value.attachments;
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
@@ -1064,14 +1214,26 @@ function check_ChatKitThreadUserMessageItem(
         const o5: rt.Issues = issues;
         issues = undefined;
         if (isObject(v4)) {
-          issues = reqString(issues, v4.id, 'id');
-          issues = reqString(issues, v4.mime_type, 'mime_type');
-          issues = reqString(issues, v4.name, 'name');
+          const v6 = v4.id;
+          if (typeof v6 !== 'string') {
+            issues = reqString(issues, v6, 'id');
+          }
+          const v7 = v4.mime_type;
+          if (typeof v7 !== 'string') {
+            issues = reqString(issues, v7, 'mime_type');
+          }
+          const v8 = v4.name;
+          if (typeof v8 !== 'string') {
+            issues = reqString(issues, v8, 'name');
+          }
           const v9 = v4.preview_url;
           if (!(typeof v9 === 'string' || v9 === null)) {
             issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v9);
           }
-          issues = reqEnum(issues, v4.type, 'type', ENUM_1, mode);
+          const v10 = v4.type;
+          if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
+            issues = reqEnum(issues, v10, 'type', ENUM_1, mode);
+          }
           if (mode & 1) {
             issues = unknownKeys(issues, PATH_3, v4, 'an item of `attachments`', KEYS_4, NESTED_2);
           }
@@ -1143,7 +1305,10 @@ function check_ChatKitThreadUserMessageItem(
     } else {
       issues = required(issues, ['content'], 'an array', v12);
     }
-    issues = reqInteger(issues, value.created_at, 'created_at');
+    const v19 = value.created_at;
+    if (!Number.isInteger(v19)) {
+      issues = reqInteger(issues, v19, 'created_at');
+    }
     const v20 = value.inference_options;
     if (v20 !== null) {
       if (isObject(v20)) {
@@ -1159,7 +1324,10 @@ function check_ChatKitThreadUserMessageItem(
         const v22 = v20.tool_choice;
         if (v22 !== null) {
           if (isObject(v22)) {
-            issues = reqString(issues, v22.id, PATH_28);
+            const v23 = v22.id;
+            if (typeof v23 !== 'string') {
+              issues = reqString(issues, v23, PATH_28);
+            }
             if (mode & 1) {
               issues = unknownKeys(issues, PATH_29, v22, '`tool_choice`', KEYS_30, NESTED_2);
             }
@@ -1184,9 +1352,18 @@ function check_ChatKitThreadUserMessageItem(
         );
       }
     }
-    issues = reqConst(issues, value.object, 'object', 'chatkit.thread_item');
-    issues = reqString(issues, value.thread_id, 'thread_id');
-    issues = reqConst(issues, value.type, 'type', 'chatkit.user_message');
+    const v26 = value.object;
+    if (v26 !== 'chatkit.thread_item') {
+      issues = reqConst(issues, v26, 'object', 'chatkit.thread_item');
+    }
+    const v27 = value.thread_id;
+    if (typeof v27 !== 'string') {
+      issues = reqString(issues, v27, 'thread_id');
+    }
+    const v28 = value.type;
+    if (v28 !== 'chatkit.user_message') {
+      issues = reqConst(issues, v28, 'type', 'chatkit.user_message');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_35, NESTED_34);
     }
@@ -1219,8 +1396,14 @@ function check_ChatKitThreadUserMessageItemContentInputText(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.text, 'text');
-    issues = reqConst(issues, value.type, 'type', 'input_text');
+    const v1 = value.text;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'text');
+    }
+    const v2 = value.type;
+    if (v2 !== 'input_text') {
+      issues = reqConst(issues, v2, 'type', 'input_text');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_36, NESTED_2);
     }
@@ -1253,8 +1436,14 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.text, 'text');
-    issues = reqConst(issues, value.type, 'type', 'quoted_text');
+    const v1 = value.text;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'text');
+    }
+    const v2 = value.type;
+    if (v2 !== 'quoted_text') {
+      issues = reqConst(issues, v2, 'type', 'quoted_text');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_36, NESTED_2);
     }
@@ -1345,12 +1534,30 @@ function check_ChatKitWidgetItem(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
-    issues = reqInteger(issues, value.created_at, 'created_at');
-    issues = reqConst(issues, value.object, 'object', 'chatkit.thread_item');
-    issues = reqString(issues, value.thread_id, 'thread_id');
-    issues = reqConst(issues, value.type, 'type', 'chatkit.widget');
-    issues = reqString(issues, value.widget, 'widget');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
+    const v2 = value.created_at;
+    if (!Number.isInteger(v2)) {
+      issues = reqInteger(issues, v2, 'created_at');
+    }
+    const v3 = value.object;
+    if (v3 !== 'chatkit.thread_item') {
+      issues = reqConst(issues, v3, 'object', 'chatkit.thread_item');
+    }
+    const v4 = value.thread_id;
+    if (typeof v4 !== 'string') {
+      issues = reqString(issues, v4, 'thread_id');
+    }
+    const v5 = value.type;
+    if (v5 !== 'chatkit.widget') {
+      issues = reqConst(issues, v5, 'type', 'chatkit.widget');
+    }
+    const v6 = value.widget;
+    if (typeof v6 !== 'string') {
+      issues = reqString(issues, v6, 'widget');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_37, NESTED_2);
     }
@@ -1381,7 +1588,10 @@ function check_ChatKitWorkflow(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
     const v2 = value.state_variables;
     if (v2 !== null) {
       if (isObject(v2)) {
@@ -1402,7 +1612,10 @@ function check_ChatKitWorkflow(
     }
     const v5 = value.tracing;
     if (isObject(v5)) {
-      issues = reqBoolean(issues, v5.enabled, PATH_38);
+      const v6 = v5.enabled;
+      if (typeof v6 !== 'boolean') {
+        issues = reqBoolean(issues, v6, PATH_38);
+      }
       if (mode & 1) {
         issues = unknownKeys(issues, PATH_39, v5, '`tracing`', KEYS_40, NESTED_2);
       }
@@ -1437,7 +1650,10 @@ export const validateChatSession: rt.Validate = /* @__PURE__ */ validatorOf(Chat
 function check_ChatSession(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
     const v2 = value.chatkit_configuration;
     issues = nestRequired(
       issues,
@@ -1445,21 +1661,42 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
       check_ChatSessionChatKitConfiguration(v2, mode, '`chatkit_configuration`', depth + 1),
       v2,
     );
-    issues = reqString(issues, value.client_secret, 'client_secret');
-    issues = reqInteger(issues, value.expires_at, 'expires_at');
-    issues = reqInteger(issues, value.max_requests_per_1_minute, 'max_requests_per_1_minute');
-    issues = reqConst(issues, value.object, 'object', 'chatkit.session');
+    const v3 = value.client_secret;
+    if (typeof v3 !== 'string') {
+      issues = reqString(issues, v3, 'client_secret');
+    }
+    const v4 = value.expires_at;
+    if (!Number.isInteger(v4)) {
+      issues = reqInteger(issues, v4, 'expires_at');
+    }
+    const v5 = value.max_requests_per_1_minute;
+    if (!Number.isInteger(v5)) {
+      issues = reqInteger(issues, v5, 'max_requests_per_1_minute');
+    }
+    const v6 = value.object;
+    if (v6 !== 'chatkit.session') {
+      issues = reqConst(issues, v6, 'object', 'chatkit.session');
+    }
     const v7 = value.rate_limits;
     if (isObject(v7)) {
-      issues = reqInteger(issues, v7.max_requests_per_1_minute, PATH_44);
+      const v8 = v7.max_requests_per_1_minute;
+      if (!Number.isInteger(v8)) {
+        issues = reqInteger(issues, v8, PATH_44);
+      }
       if (mode & 1) {
         issues = unknownKeys(issues, PATH_45, v7, '`rate_limits`', KEYS_46, NESTED_2);
       }
     } else {
       issues = required(issues, ['rate_limits'], KEYS_46, v7);
     }
-    issues = reqEnum(issues, value.status, 'status', ENUM_47, mode);
-    issues = reqString(issues, value.user, 'user');
+    const v10 = value.status;
+    if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
+      issues = reqEnum(issues, v10, 'status', ENUM_47, mode);
+    }
+    const v11 = value.user;
+    if (typeof v11 !== 'string') {
+      issues = reqString(issues, v11, 'user');
+    }
     const v12 = value.workflow;
     issues = nestRequired(
       issues,
@@ -1500,7 +1737,10 @@ function check_ChatSessionAutomaticThreadTitling(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqBoolean(issues, value.enabled, 'enabled');
+    const v1 = value.enabled;
+    if (typeof v1 !== 'boolean') {
+      issues = reqBoolean(issues, v1, 'enabled');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_40, NESTED_2);
     }
@@ -1536,7 +1776,10 @@ function check_ChatSessionChatKitConfiguration(
   if (isObject(value)) {
     const v1 = value.automatic_thread_titling;
     if (isObject(v1)) {
-      issues = reqBoolean(issues, v1.enabled, PATH_51);
+      const v2 = v1.enabled;
+      if (typeof v2 !== 'boolean') {
+        issues = reqBoolean(issues, v2, PATH_51);
+      }
       if (mode & 1) {
         issues = unknownKeys(issues, PATH_52, v1, '`automatic_thread_titling`', KEYS_40, NESTED_2);
       }
@@ -1545,7 +1788,10 @@ function check_ChatSessionChatKitConfiguration(
     }
     const v4 = value.file_upload;
     if (isObject(v4)) {
-      issues = reqBoolean(issues, v4.enabled, PATH_53);
+      const v5 = v4.enabled;
+      if (typeof v5 !== 'boolean') {
+        issues = reqBoolean(issues, v5, PATH_53);
+      }
       const v6 = v4.max_file_size;
       if (!(Number.isInteger(v6) || v6 === null)) {
         issues = requiredUnlisted(
@@ -1567,7 +1813,10 @@ function check_ChatSessionChatKitConfiguration(
     }
     const v9 = value.history;
     if (isObject(v9)) {
-      issues = reqBoolean(issues, v9.enabled, PATH_56);
+      const v10 = v9.enabled;
+      if (typeof v10 !== 'boolean') {
+        issues = reqBoolean(issues, v10, PATH_56);
+      }
       const v11 = v9.recent_threads;
       if (!(Number.isInteger(v11) || v11 === null)) {
         issues = requiredUnlisted(issues, ['history', 'recent_threads'], 'an integer or null', v11);
@@ -1621,7 +1870,10 @@ function check_ChatSessionChatKitConfigurationParam(
     const v2 = value.file_upload;
     if (v2 !== undefined) {
       if (isObject(v2)) {
-        issues = optBoolean(issues, v2.enabled, PATH_53);
+        const v3 = v2.enabled;
+        if (v3 !== undefined && typeof v3 !== 'boolean') {
+          issues = optBoolean(issues, v3, PATH_53);
+        }
         const v4 = v2.max_file_size;
         if (
           v4 !== undefined &&
@@ -1645,7 +1897,10 @@ function check_ChatSessionChatKitConfigurationParam(
     const v7 = value.history;
     if (v7 !== undefined) {
       if (isObject(v7)) {
-        issues = optBoolean(issues, v7.enabled, PATH_56);
+        const v8 = v7.enabled;
+        if (v8 !== undefined && typeof v8 !== 'boolean') {
+          issues = optBoolean(issues, v8, PATH_56);
+        }
         const v9 = v7.recent_threads;
         if (v9 !== undefined && !(typeof v9 === 'number' && Number.isInteger(v9) && v9 >= 1)) {
           issues = optIntegerIn(issues, v9, PATH_63, 1, Infinity);
@@ -1694,7 +1949,10 @@ function check_ChatSessionExpiresAfterParam(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.anchor, 'anchor', 'created_at');
+    const v1 = value.anchor;
+    if (v1 !== 'created_at') {
+      issues = reqConst(issues, v1, 'anchor', 'created_at');
+    }
     const v2 = value.seconds;
     if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1 && v2 <= 600)) {
       issues = reqIntegerIn(issues, v2, 'seconds', 1, 600);
@@ -1729,7 +1987,10 @@ function check_ChatSessionFileUpload(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqBoolean(issues, value.enabled, 'enabled');
+    const v1 = value.enabled;
+    if (typeof v1 !== 'boolean') {
+      issues = reqBoolean(issues, v1, 'enabled');
+    }
     const v2 = value.max_file_size;
     if (!(Number.isInteger(v2) || v2 === null)) {
       issues = requiredUnlisted(issues, ['max_file_size'], 'an integer or null', v2);
@@ -1766,7 +2027,10 @@ function check_ChatSessionHistory(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqBoolean(issues, value.enabled, 'enabled');
+    const v1 = value.enabled;
+    if (typeof v1 !== 'boolean') {
+      issues = reqBoolean(issues, v1, 'enabled');
+    }
     const v2 = value.recent_threads;
     if (!(Number.isInteger(v2) || v2 === null)) {
       issues = requiredUnlisted(issues, ['recent_threads'], 'an integer or null', v2);
@@ -1799,7 +2063,10 @@ function check_ChatSessionRateLimits(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqInteger(issues, value.max_requests_per_1_minute, 'max_requests_per_1_minute');
+    const v1 = value.max_requests_per_1_minute;
+    if (!Number.isInteger(v1)) {
+      issues = reqInteger(issues, v1, 'max_requests_per_1_minute');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_46, NESTED_2);
     }
@@ -1896,8 +2163,14 @@ function check_ChatSessionWorkflowParam(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
-    issues = optString(issues, value.version, 'version');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
+    const v2 = value.version;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'version');
+    }
     const v3 = value.state_variables;
     if (v3 !== undefined) {
       if (isObject(v3)) {
@@ -1988,8 +2261,14 @@ function check_ErrorResponse(
   if (isObject(value)) {
     const v1 = value.error;
     if (isObject(v1)) {
-      issues = reqString(issues, v1.message, PATH_66);
-      issues = reqString(issues, v1.type, PATH_67);
+      const v2 = v1.message;
+      if (typeof v2 !== 'string') {
+        issues = reqString(issues, v2, PATH_66);
+      }
+      const v3 = v1.type;
+      if (typeof v3 !== 'string') {
+        issues = reqString(issues, v3, PATH_67);
+      }
       const v4 = v1.param;
       if (v4 !== undefined) {
         if (!(typeof v4 === 'string' || v4 === null)) {
@@ -2036,11 +2315,20 @@ function check_SessionCreateParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqStringIn(issues, value.user, 'user', 1);
+    const v1 = value.user;
+    if (!(typeof v1 === 'string' && v1.length >= 1)) {
+      issues = reqStringIn(issues, v1, 'user', 1);
+    }
     const v2 = value.workflow;
     if (isObject(v2)) {
-      issues = reqString(issues, v2.id, PATH_72);
-      issues = optString(issues, v2.version, PATH_73);
+      const v3 = v2.id;
+      if (typeof v3 !== 'string') {
+        issues = reqString(issues, v3, PATH_72);
+      }
+      const v4 = v2.version;
+      if (v4 !== undefined && typeof v4 !== 'string') {
+        issues = optString(issues, v4, PATH_73);
+      }
       const v5 = v2.state_variables;
       if (v5 !== undefined) {
         if (isObject(v5)) {
@@ -2119,7 +2407,10 @@ function check_SessionCreateParams(
         const v13 = v11.file_upload;
         if (v13 !== undefined) {
           if (isObject(v13)) {
-            issues = optBoolean(issues, v13.enabled, PATH_76);
+            const v14 = v13.enabled;
+            if (v14 !== undefined && typeof v14 !== 'boolean') {
+              issues = optBoolean(issues, v14, PATH_76);
+            }
             const v15 = v13.max_file_size;
             if (
               v15 !== undefined &&
@@ -2146,7 +2437,10 @@ function check_SessionCreateParams(
         const v18 = v11.history;
         if (v18 !== undefined) {
           if (isObject(v18)) {
-            issues = optBoolean(issues, v18.enabled, PATH_80);
+            const v19 = v18.enabled;
+            if (v19 !== undefined && typeof v19 !== 'boolean') {
+              issues = optBoolean(issues, v19, PATH_80);
+            }
             const v20 = v18.recent_threads;
             if (
               v20 !== undefined &&
@@ -2182,7 +2476,10 @@ function check_SessionCreateParams(
     const v23 = value.expires_after;
     if (v23 !== undefined) {
       if (isObject(v23)) {
-        issues = reqConst(issues, v23.anchor, PATH_83, 'created_at');
+        const v24 = v23.anchor;
+        if (v24 !== 'created_at') {
+          issues = reqConst(issues, v24, PATH_83, 'created_at');
+        }
         const v25 = v23.seconds;
         if (!(typeof v25 === 'number' && Number.isInteger(v25) && v25 >= 1 && v25 <= 600)) {
           issues = reqIntegerIn(issues, v25, PATH_84, 1, 600);
@@ -2248,9 +2545,18 @@ function check_ThreadDeleteResponse(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
-    issues = reqBoolean(issues, value.deleted, 'deleted');
-    issues = reqConst(issues, value.object, 'object', 'chatkit.thread.deleted');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
+    const v2 = value.deleted;
+    if (typeof v2 !== 'boolean') {
+      issues = reqBoolean(issues, v2, 'deleted');
+    }
+    const v3 = value.object;
+    if (v3 !== 'chatkit.thread.deleted') {
+      issues = reqConst(issues, v3, 'object', 'chatkit.thread.deleted');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_88, NESTED_2);
     }
@@ -2276,7 +2582,10 @@ function check_CancelChatKitSessionPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.session_id, 'session_id');
+    const v1 = value.session_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'session_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'session_id') {
         issues = unknownKey(issues, PATH_3, k2, label, KEYS_89, NESTED_2);
@@ -2304,8 +2613,14 @@ function check_ListChatKitThreadsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.after, 'after');
-    issues = optString(issues, value.before, 'before');
+    const v1 = value.after;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'after');
+    }
+    const v2 = value.before;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'before');
+    }
     const v3 = value.limit;
     if (
       v3 !== undefined &&
@@ -2313,8 +2628,14 @@ function check_ListChatKitThreadsQueryParams(
     ) {
       issues = optIntegerIn(issues, v3, 'limit', 0, 100);
     }
-    issues = optEnum(issues, value.order, 'order', ENUM_90, mode);
-    issues = optStringIn(issues, value.user, 'user', 1, 512);
+    const v4 = value.order;
+    if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
+      issues = optEnum(issues, v4, 'order', ENUM_90, mode);
+    }
+    const v5 = value.user;
+    if (v5 !== undefined && !(typeof v5 === 'string' && v5.length >= 1 && v5.length <= 512)) {
+      issues = optStringIn(issues, v5, 'user', 1, 512);
+    }
     for (const k6 in value) {
       if (k6 !== 'after' && k6 !== 'before' && k6 !== 'limit' && k6 !== 'order' && k6 !== 'user') {
         issues = unknownKey(issues, PATH_3, k6, label, KEYS_91, NESTED_2);
@@ -2342,7 +2663,10 @@ function check_DeleteChatKitThreadPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.thread_id, 'thread_id');
+    const v1 = value.thread_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'thread_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
         issues = unknownKey(issues, PATH_3, k2, label, KEYS_92, NESTED_2);
@@ -2387,8 +2711,14 @@ function check_ListChatKitThreadItemsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.after, 'after');
-    issues = optString(issues, value.before, 'before');
+    const v1 = value.after;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'after');
+    }
+    const v2 = value.before;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'before');
+    }
     const v3 = value.limit;
     if (
       v3 !== undefined &&
@@ -2396,7 +2726,10 @@ function check_ListChatKitThreadItemsQueryParams(
     ) {
       issues = optIntegerIn(issues, v3, 'limit', 0, 100);
     }
-    issues = optEnum(issues, value.order, 'order', ENUM_90, mode);
+    const v4 = value.order;
+    if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
+      issues = optEnum(issues, v4, 'order', ENUM_90, mode);
+    }
     for (const k5 in value) {
       if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
         issues = unknownKey(issues, PATH_3, k5, label, KEYS_93, NESTED_2);
@@ -2412,7 +2745,10 @@ function check_ListChatKitThreadItemsQueryParams(
 function check_shape_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optBoolean(issues, value.enabled, 'enabled');
+    const v1 = value.enabled;
+    if (v1 !== undefined && typeof v1 !== 'boolean') {
+      issues = optBoolean(issues, v1, 'enabled');
+    }
     for (const k2 in value) {
       if (k2 !== 'enabled') {
         issues = unknownKey(issues, PATH_3, k2, label, KEYS_40, NESTED_2);

@@ -20,16 +20,18 @@ describe('array', () => {
 });
 
 describe('array of objects', () => {
-  it('checks an inline object item with paths from the item, one call a property, then puts its issues under the index', () => {
+  it('checks an inline object item with paths from the item, a test and a call on failure a property, then puts its issues under the index', () => {
     const node = named('Node', object({ kids: { kind: 'array', items: ref('Node'), source: '/k' } }, closed));
     const item = object(
       { id: [string(), 'required'], size: [integer(), 'required'], meta: object({ tag: string() }, closed), tree: ref('Node') },
       closed,
     );
     const given = emit(object({ rows: { kind: 'array', items: item, source: '/rows' } }), [node]);
-    // the item's properties are one-line calls with fixed paths (no `['rows', i3, 'id']` per property)
-    expect(given.text).toMatch(/issues = reqString\(issues, v\d+\.id, 'id'\);/);
-    expect(given.text).toMatch(/issues = reqInteger\(issues, v\d+\.size, 'size'\);/);
+    // the item's properties are tested inline, with calls on failure at fixed paths (no `['rows', i3, 'id']` per property)
+    expect(given.text).toMatch(/const (v\d+) = v\d+\.id;\nif \(typeof \1 !== 'string'\) \{\nissues = reqString\(issues, \1, 'id'\);\n\}/);
+    expect(given.text).toMatch(
+      /const (v\d+) = v\d+\.size;\nif \(!Number\.isInteger\(\1\)\) \{\nissues = reqInteger\(issues, \1, 'size'\);\n\}/,
+    );
     expect(given.text).not.toMatch(/\['rows', i\d+, 'id'\]/);
     expect(given.text).toMatch(/issues = issues === undefined \? o\d+ : nestIssues\(o\d+, \['rows', i\d+\], issues, ''\);/);
     // the set-aside list is typed: nested in another item's loop, TypeScript could not infer it

@@ -17,12 +17,21 @@ describe('object', () => {
     expect(given.text).toMatch(/^if \(isObject\(value\)\) \{\n/);
     expect(given.text).not.toContain(' as Record');
     expect(given.text.match(/value\.id\b/g)).toHaveLength(1);
-    // a bare string, boolean, integer or number is one runtime call, required or optional
-    expect(given.text).toContain("issues = reqString(issues, value.id, 'id');\nissues = optBoolean(issues, value.enabled, 'enabled');\n");
-    // a string with length bounds too: minLength (0 for none), then maxLength when it has one
+    // a bare string, boolean, integer or number is tested inline, and a runtime call words the
+    // issues when the test fails, required or optional
     expect(given.text).toContain(
-      "issues = reqStringIn(issues, value.name, 'name', 2);\nissues = optStringIn(issues, value.nick, 'nick', 0, 3);\n",
+      "const v1 = value.id;\nif (typeof v1 !== 'string') {\nissues = reqString(issues, v1, 'id');\n}\n" +
+        "const v2 = value.enabled;\nif (v2 !== undefined && typeof v2 !== 'boolean') {\nissues = optBoolean(issues, v2, 'enabled');\n}\n",
     );
+    // a string with length bounds too: the test holds the strings surely within them (2 × minLength - 1
+    // UTF-16 units or more, maxLength or fewer); the call gets minLength (0 for none), then maxLength
+    expect(given.text).toContain(
+      "const v3 = value.name;\nif (!(typeof v3 === 'string' && v3.length >= 3)) {\nissues = reqStringIn(issues, v3, 'name', 2);\n}\n" +
+        "const v4 = value.nick;\nif (v4 !== undefined && !(typeof v4 === 'string' && v4.length <= 3)) {\nissues = optStringIn(issues, v4, 'nick', 0, 3);\n}\n",
+    );
+    // strings the test leaves to the call: counted in code points
+    expect(messages(given.check, { id: 'x', name: '\u{1F600}\u{1F600}', nick: '\u{1F600}\u{1F600}\u{1F600}' })).toEqual([]);
+    expect(messages(given.check, { id: 'x', name: '\u{1F600}' })).toEqual(['name: expected at least 2 characters, found 1']);
     expect(messages(given.check, { id: 'x', name: 'a', nick: 'abcd' })).toEqual([
       'name: expected at least 2 characters, found 1',
       'nick: expected at most 3 characters, found 4',
@@ -43,7 +52,7 @@ describe('object', () => {
     expect(messages(given.check, [])).toEqual(['(root): expected an object `{ id, enabled, name, nick }`, found an array']);
   });
 
-  it('bounded numbers: the test inline, the runtime call on failure only; string enums: one runtime call', () => {
+  it('bounded numbers: the test inline, the runtime call on failure only; string enums: any string passes inline in loose mode', () => {
     const given = emit(
       object({
         seconds: [integer({ minimum: 1, maximum: 600 }), 'required'],
@@ -57,7 +66,14 @@ describe('object', () => {
     expect(given.text).toContain(
       "if (v2 !== undefined && !(typeof v2 === 'number' && Number.isFinite(v2) && v2 <= 2)) {\nissues = optNumberIn(issues, v2, 'ratio', -Infinity, 2);\n}",
     );
-    expect(given.text).toContain("issues = optEnum(issues, value.order, 'order', ENUM_1, mode);");
+    // in 'loose' mode any string passes (an API may add values); otherwise the call looks it up
+    expect(given.text).toContain(
+      "const v3 = value.order;\nif (v3 !== undefined && !(typeof v3 === 'string' && (mode & 2) === 0)) {\nissues = optEnum(issues, v3, 'order', ENUM_1, mode);\n}",
+    );
+    expect(messages(given.check, { seconds: 1, order: 'newest' })).toEqual([]);
+    expect(messages(given.check, { seconds: 1, order: 'newest' }, 'strict')).toEqual([
+      "order: expected one of 'asc', 'desc'; found 'newest'",
+    ]);
     expect(messages(given.check, { seconds: 600, ratio: -5, order: 'asc' })).toEqual([]);
     expect(messages(given.check, { ratio: 3 })).toEqual([
       'seconds: missing required key `seconds`: expected an integer',
@@ -81,9 +97,13 @@ describe('object', () => {
         kind: { kind: 'const', value: "it's", source: '/given' },
       }),
     );
-    expect(given.text).toContain('issues = reqConst(issues, v1.type, PATH_');
-    expect(given.text).toContain('issues = optInteger(issues, v1.size, PATH_');
-    expect(given.text).toContain("issues = optConst(issues, value.kind, 'kind', \"it's\");");
+    expect(given.text).toMatch(/const (v\d+) = v1\.type;\nif \(\1 !== '[^']*'\) \{\nissues = reqConst\(issues, \1, PATH_/);
+    expect(given.text).toMatch(
+      /const (v\d+) = v1\.size;\nif \(\1 !== undefined && !Number\.isInteger\(\1\)\) \{\nissues = optInteger\(issues, \1, PATH_/,
+    );
+    expect(given.text).toMatch(
+      /const (v\d+) = value\.kind;\nif \(\1 !== undefined && \1 !== "it's"\) \{\nissues = optConst\(issues, \1, 'kind', "it's"\);/,
+    );
     expect(messages(given.check, { source: { type: 'file', size: 1, ratio: 0.5 }, kind: "it's" })).toEqual([]);
     expect(messages(given.check, { source: { size: 1.5, ratio: Number.NaN } })).toEqual([
       "source.type: missing required key `type`: expected 'file'",
@@ -193,9 +213,11 @@ describe('object', () => {
 
   it('keys named like Object.prototype members are read only when own', () => {
     const given = emit(object({ toString: [string(), 'required'] as const, constructor: integer() }));
-    expect(given.text).toContain("issues = reqString(issues, Object.hasOwn(value, 'toString') ? value.toString : undefined, 'toString');");
     expect(given.text).toContain(
-      "issues = optInteger(issues, Object.hasOwn(value, 'constructor') ? value.constructor : undefined, 'constructor');",
+      "const v1: unknown = Object.hasOwn(value, 'toString') ? value.toString : undefined;\nif (typeof v1 !== 'string') {\nissues = reqString(issues, v1, 'toString');\n}",
+    );
+    expect(given.text).toContain(
+      "const v2: unknown = Object.hasOwn(value, 'constructor') ? value.constructor : undefined;\nif (v2 !== undefined && !Number.isInteger(v2)) {\nissues = optInteger(issues, v2, 'constructor');\n}",
     );
     expect(messages(given.check, { constructor: 1.5 })).toContain('constructor: expected an integer, found number 1.5');
     expect(messages(given.check, {})).toEqual(['toString: missing required key `toString`: expected a string']);

@@ -60,9 +60,9 @@ function itemsToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code
 
 /**
  * Whether the items are checked with issue paths relative to the item: an object checked inline
- * (not a called check), which then words each of its properties with the runtime's one-line
- * calls, whose paths must be fixed (`reqString(issues, v.id, 'id')`), instead of four lines and
- * a path array with the index each.
+ * (not a called check), which then words each of its properties with the runtime's calls,
+ * whose paths must be fixed (`reqString(issues, v1, 'id')`), instead of a path array with the
+ * index each.
  */
 function relativeItems(schema: IrArraySchema, target: Target, scope: Scope): boolean {
   if (target.prefix !== '') return false;

@@ -80,7 +80,10 @@ export const validateAudit: rt.Validate = /* @__PURE__ */ validatorOf(Audit);
 function check_Audit(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqInteger(issues, value.created_at, 'created_at');
+    const v1 = value.created_at;
+    if (!Number.isInteger(v1)) {
+      issues = reqInteger(issues, v1, 'created_at');
+    }
     const v2 = value.created_by;
     if (v2 !== undefined) {
       if (!(typeof v2 === 'string' || v2 === null)) {
@@ -110,7 +113,10 @@ export const validateCircle: rt.Validate = /* @__PURE__ */ validatorOf(Circle);
 function check_Circle(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.kind, 'kind', 'circle');
+    const v1 = value.kind;
+    if (v1 !== 'circle') {
+      issues = reqConst(issues, v1, 'kind', 'circle');
+    }
     const v2 = value.radius;
     if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
       issues = required(issues, ['radius'], 'a number', v2);
@@ -172,8 +178,14 @@ export const validateImageSource: rt.Validate = /* @__PURE__ */ validatorOf(Imag
 function check_ImageSource(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.image_url, 'image_url');
-    issues = optString(issues, value.file_id, 'file_id');
+    const v1 = value.image_url;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'image_url');
+    }
+    const v2 = value.file_id;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'file_id');
+    }
     for (const k3 in value) {
       if (k3 !== 'image_url' && k3 !== 'file_id') {
         issues = unknownKey(issues, PATH_2, k3, label, KEYS_5, NESTED_1);
@@ -357,7 +369,10 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
         }
       }
     }
-    issues = optBoolean(issues, value.deprecated_flag, 'deprecated_flag');
+    const v13 = value.deprecated_flag;
+    if (v13 !== undefined && typeof v13 !== 'boolean') {
+      issues = optBoolean(issues, v13, 'deprecated_flag');
+    }
     const v15 = value.image;
     if (v15 !== undefined) {
       issues = nest(issues, PATH_12, check_ImageSource(v15, mode, '`image`', depth + 1));
@@ -444,7 +459,10 @@ export const validateSquare: rt.Validate = /* @__PURE__ */ validatorOf(Square);
 function check_Square(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.kind, 'kind', 'square');
+    const v1 = value.kind;
+    if (v1 !== 'square') {
+      issues = reqConst(issues, v1, 'kind', 'square');
+    }
     const v2 = value.side;
     if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
       issues = required(issues, ['side'], 'an integer', v2);
@@ -482,7 +500,10 @@ export const validateStoredShape: rt.Validate = /* @__PURE__ */ validatorOf(Stor
 function check_StoredShape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqInteger(issues, value.created_at, 'created_at');
+    const v1 = value.created_at;
+    if (!Number.isInteger(v1)) {
+      issues = reqInteger(issues, v1, 'created_at');
+    }
     const v2 = value.created_by;
     if (v2 !== undefined) {
       if (!(typeof v2 === 'string' || v2 === null)) {
@@ -532,7 +553,10 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
     } else {
       issues = required(issues, ['shape'], "an object with `kind` one of 'circle', 'square'", v4);
     }
-    issues = optEnum(issues, value.color, 'color', ENUM_16, mode);
+    const v9 = value.color;
+    if (v9 !== undefined && !(typeof v9 === 'string' && (mode & 2) === 0)) {
+      issues = optEnum(issues, v9, 'color', ENUM_16, mode);
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_17);
     }
@@ -559,7 +583,10 @@ function check_TreeNode(value: unknown, mode: number, label: string, depth: numb
   }
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqStringIn(issues, value.label, 'label', 1, 40);
+    const v1 = value.label;
+    if (!(typeof v1 === 'string' && v1.length >= 1 && v1.length <= 40)) {
+      issues = reqStringIn(issues, v1, 'label', 1, 40);
+    }
     const v2 = value.children;
     if (v2 !== undefined) {
       if (Array.isArray(v2)) {

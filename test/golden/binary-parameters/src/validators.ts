@@ -34,7 +34,10 @@ function check_RetrieveBlobPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.digest, 'digest');
+    const v1 = value.digest;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'digest');
+    }
     for (const k2 in value) {
       if (k2 !== 'digest') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_3, NESTED_1);
@@ -75,7 +78,10 @@ function check_RetrieveBlobQueryParams(
         issues = expected(issues, ['parts'], 'an array', v1);
       }
     }
-    issues = optString(issues, value.token, 'token');
+    const v4 = value.token;
+    if (v4 !== undefined && typeof v4 !== 'string') {
+      issues = optString(issues, v4, 'token');
+    }
     for (const k5 in value) {
       if (k5 !== 'parts' && k5 !== 'token') {
         issues = unknownKey(issues, PATH_2, k5, label, KEYS_4, NESTED_1);
@@ -103,7 +109,10 @@ function check_RetrieveBlobHeaderParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value['X-Signature'], 'X-Signature');
+    const v1 = value['X-Signature'];
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'X-Signature');
+    }
     for (const k2 in value) {
       if (k2 !== 'X-Signature') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_5, NESTED_1);
@@ -131,7 +140,10 @@ function check_RetrieveBlobCookieParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.nonce, 'nonce');
+    const v1 = value.nonce;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'nonce');
+    }
     for (const k2 in value) {
       if (k2 !== 'nonce') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);

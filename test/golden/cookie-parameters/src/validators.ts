@@ -52,7 +52,10 @@ function check_CreateCartBody(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.item, 'item');
+    const v1 = value.item;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'item');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -94,8 +97,14 @@ function check_ListCartsCookieParams(
     const v4 = value.prefs;
     if (v4 !== undefined) {
       if (isObject(v4)) {
-        issues = optString(issues, v4.theme, PATH_4);
-        issues = optString(issues, v4.lang, PATH_5);
+        const v5 = v4.theme;
+        if (v5 !== undefined && typeof v5 !== 'string') {
+          issues = optString(issues, v5, PATH_4);
+        }
+        const v6 = v4.lang;
+        if (v6 !== undefined && typeof v6 !== 'string') {
+          issues = optString(issues, v6, PATH_5);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_6, v4, '`prefs`', KEYS_7, NESTED_1);
         }
@@ -103,7 +112,10 @@ function check_ListCartsCookieParams(
         issues = expected(issues, ['prefs'], KEYS_7, v4);
       }
     }
-    issues = reqString(issues, value.session, 'session');
+    const v8 = value.session;
+    if (typeof v8 !== 'string') {
+      issues = reqString(issues, v8, 'session');
+    }
     const v9 = value.tags;
     if (v9 !== undefined) {
       if (Array.isArray(v9)) {
@@ -144,7 +156,10 @@ function check_CreateCartHeaderParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value['X-Trace'], 'X-Trace');
+    const v1 = value['X-Trace'];
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'X-Trace');
+    }
     for (const k2 in value) {
       if (k2 !== 'X-Trace') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_10, NESTED_1);
@@ -172,7 +187,10 @@ function check_CreateCartCookieParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.tracking, 'tracking');
+    const v1 = value.tracking;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'tracking');
+    }
     for (const k2 in value) {
       if (k2 !== 'tracking') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_11, NESTED_1);

@@ -460,7 +460,10 @@ function check_ToolMessage(value: unknown, mode: number, label: string, depth: n
   }
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.role, 'role', 'tool');
+    const v1 = value.role;
+    if (v1 !== 'tool') {
+      issues = reqConst(issues, v1, 'role', 'tool');
+    }
     const v2 = value.result;
     if (v2 === undefined) {
       issues = missing(
@@ -495,8 +498,14 @@ export const validateUserMessage: rt.Validate = /* @__PURE__ */ validatorOf(User
 function check_UserMessage(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.role, 'role', 'user');
-    issues = reqString(issues, value.content, 'content');
+    const v1 = value.role;
+    if (v1 !== 'user') {
+      issues = reqConst(issues, v1, 'role', 'user');
+    }
+    const v2 = value.content;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'content');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }

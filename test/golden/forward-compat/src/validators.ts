@@ -61,8 +61,14 @@ export const validateDiscountLine: rt.Validate = /* @__PURE__ */ validatorOf(Dis
 function check_DiscountLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.kind, 'kind', 'discount');
-    issues = reqInteger(issues, value.amount, 'amount');
+    const v1 = value.kind;
+    if (v1 !== 'discount') {
+      issues = reqConst(issues, v1, 'kind', 'discount');
+    }
+    const v2 = value.amount;
+    if (!Number.isInteger(v2)) {
+      issues = reqInteger(issues, v2, 'amount');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -86,9 +92,18 @@ export const validateOrder: rt.Validate = /* @__PURE__ */ validatorOf(Order);
 function check_Order(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
-    issues = reqEnum(issues, value.status, 'status', ENUM_4, mode);
-    issues = optEnum(issues, value.priority, 'priority', ENUM_5, mode);
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
+    const v2 = value.status;
+    if (!(typeof v2 === 'string' && (mode & 2) === 0)) {
+      issues = reqEnum(issues, v2, 'status', ENUM_4, mode);
+    }
+    const v3 = value.priority;
+    if (v3 !== undefined && !(typeof v3 === 'string' && (mode & 2) === 0)) {
+      issues = optEnum(issues, v3, 'priority', ENUM_5, mode);
+    }
     const v4 = value.lines;
     if (Array.isArray(v4)) {
       for (let i5 = 0; i5 < v4.length; i5++) {
@@ -162,7 +177,10 @@ function check_OrderCreateParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqEnum(issues, value.priority, 'priority', ENUM_5, mode);
+    const v1 = value.priority;
+    if (!(typeof v1 === 'string' && (mode & 2) === 0)) {
+      issues = reqEnum(issues, v1, 'priority', ENUM_5, mode);
+    }
     for (const k2 in value) {
       if (k2 !== 'priority') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
@@ -286,7 +304,10 @@ export const validateOrderList: rt.Validate = /* @__PURE__ */ validatorOf(OrderL
 function check_OrderList(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.object, 'object', 'list');
+    const v1 = value.object;
+    if (v1 !== 'list') {
+      issues = reqConst(issues, v1, 'object', 'list');
+    }
     const v2 = value.data;
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
@@ -311,7 +332,10 @@ function check_OrderList(value: unknown, mode: number, label: string, depth: num
         issues = unlisted(issues, ['last_id'], 'a string or null', v7);
       }
     }
-    issues = reqBoolean(issues, value.has_more, 'has_more');
+    const v8 = value.has_more;
+    if (typeof v8 !== 'boolean') {
+      issues = reqBoolean(issues, v8, 'has_more');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
     }
@@ -360,8 +384,14 @@ export const validateProductLine: rt.Validate = /* @__PURE__ */ validatorOf(Prod
 function check_ProductLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.kind, 'kind', 'product');
-    issues = reqString(issues, value.sku, 'sku');
+    const v1 = value.kind;
+    if (v1 !== 'product') {
+      issues = reqConst(issues, v1, 'kind', 'product');
+    }
+    const v2 = value.sku;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'sku');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_1);
     }
@@ -387,7 +417,10 @@ function check_ListOrdersQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.after, 'after');
+    const v1 = value.after;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'after');
+    }
     for (const k2 in value) {
       if (k2 !== 'after') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_13, NESTED_1);
@@ -415,7 +448,10 @@ function check_RetrieveOrderPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.order_id, 'order_id');
+    const v1 = value.order_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'order_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'order_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_14, NESTED_1);
@@ -438,8 +474,14 @@ export const validateListOrderEventsPathParams: rt.Validate = /* @__PURE__ */ va
 function check_OrderEvent_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.type, 'type', 'order.created');
-    issues = reqString(issues, value.order_id, 'order_id');
+    const v1 = value.type;
+    if (v1 !== 'order.created') {
+      issues = reqConst(issues, v1, 'type', 'order.created');
+    }
+    const v2 = value.order_id;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'order_id');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
@@ -453,9 +495,18 @@ function check_OrderEvent_1(value: unknown, mode: number, label: string, depth: 
 function check_OrderEvent_2(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.type, 'type', 'order.shipped');
-    issues = reqString(issues, value.order_id, 'order_id');
-    issues = reqString(issues, value.carrier, 'carrier');
+    const v1 = value.type;
+    if (v1 !== 'order.shipped') {
+      issues = reqConst(issues, v1, 'type', 'order.shipped');
+    }
+    const v2 = value.order_id;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'order_id');
+    }
+    const v3 = value.carrier;
+    if (typeof v3 !== 'string') {
+      issues = reqString(issues, v3, 'carrier');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }

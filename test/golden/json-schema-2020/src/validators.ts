@@ -63,8 +63,14 @@ export const validateLoose: rt.Validate = /* @__PURE__ */ validatorOf(Loose);
 function check_Loose(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.kind, 'kind');
-    issues = optInteger(issues, value.size, 'size');
+    const v1 = value.kind;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'kind');
+    }
+    const v2 = value.size;
+    if (v2 !== undefined && !Number.isInteger(v2)) {
+      issues = optInteger(issues, v2, 'size');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -135,7 +141,10 @@ function check_PaymentInputBody(
       issues = missing(issues, ['source'], 'an object `{ label }`');
     } else {
       if (isObject(v2)) {
-        issues = optString(issues, v2.label, PATH_6);
+        const v3 = v2.label;
+        if (v3 !== undefined && typeof v3 !== 'string') {
+          issues = optString(issues, v3, PATH_6);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_7, v2, '`source`', KEYS_8, NESTED_1);
         }
@@ -258,7 +267,10 @@ function check_PaymentResultResponse(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
     const v2 = value.mode;
     if (!(
       v2 === 'fast' ||
@@ -310,8 +322,14 @@ function check_PaymentResultResponse(
     const v9 = value.extra;
     if (v9 !== undefined) {
       if (isObject(v9)) {
-        issues = optString(issues, v9.kind, PATH_15);
-        issues = optInteger(issues, v9.size, PATH_16);
+        const v10 = v9.kind;
+        if (v10 !== undefined && typeof v10 !== 'string') {
+          issues = optString(issues, v10, PATH_15);
+        }
+        const v11 = v9.size;
+        if (v11 !== undefined && !Number.isInteger(v11)) {
+          issues = optInteger(issues, v11, PATH_16);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_17, v9, '`extra`', KEYS_3, NESTED_1);
         }
@@ -349,7 +367,10 @@ function check_PaymentSource(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.label, 'label');
+    const v1 = value.label;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'label');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
     }
@@ -535,7 +556,10 @@ function check_ReplacePaymentPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.payment_id, 'payment_id');
+    const v1 = value.payment_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'payment_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'payment_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_20, NESTED_1);
@@ -556,8 +580,14 @@ function check_PaymentInputBody_1(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.object, 'object', 'card');
-    issues = reqString(issues, value.number, 'number');
+    const v1 = value.object;
+    if (v1 !== 'card') {
+      issues = reqConst(issues, v1, 'object', 'card');
+    }
+    const v2 = value.number;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'number');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }
@@ -576,8 +606,14 @@ function check_PaymentInputBody_2(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.object, 'object', 'bank');
-    issues = reqString(issues, value.iban, 'iban');
+    const v1 = value.object;
+    if (v1 !== 'bank') {
+      issues = reqConst(issues, v1, 'object', 'bank');
+    }
+    const v2 = value.iban;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'iban');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
     }

@@ -47,7 +47,10 @@ function check_CreateContainerInput(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.ContainerName, 'ContainerName');
+    const v1 = value.ContainerName;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'ContainerName');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -71,7 +74,10 @@ export const validateError: rt.Validate = /* @__PURE__ */ validatorOf(Error);
 function check_Error(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.message, 'message');
+    const v1 = value.message;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'message');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
@@ -126,7 +132,10 @@ export const validateResponse: rt.Validate = /* @__PURE__ */ validatorOf(Respons
 function check_Response(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
@@ -152,7 +161,10 @@ function check_GetResponsePathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.response_id, 'response_id');
+    const v1 = value.response_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'response_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'response_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
@@ -187,7 +199,10 @@ function check_BetaGetResponseQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.include, 'include');
+    const v1 = value.include;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'include');
+    }
     for (const k2 in value) {
       if (k2 !== 'include') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
@@ -215,7 +230,10 @@ function check_ReportVideoPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.video_id, 'video_id');
+    const v1 = value.video_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'video_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'video_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_8, NESTED_1);

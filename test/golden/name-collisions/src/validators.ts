@@ -55,7 +55,10 @@ function check_ListProfilesResponse(
       const o3: rt.Issues = issues;
       issues = undefined;
       if (isObject(v2)) {
-        issues = optString(issues, v2.id, 'id');
+        const v4 = v2.id;
+        if (v4 !== undefined && typeof v4 !== 'string') {
+          issues = optString(issues, v4, 'id');
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_2, v2, 'an item', KEYS_3, NESTED_1);
         }
@@ -108,7 +111,10 @@ function check_StandardSchemaV1_(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.vendor, 'vendor');
+    const v1 = value.vendor;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'vendor');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
@@ -133,7 +139,10 @@ export const validateUserProfile: rt.Validate = /* @__PURE__ */ validatorOf(User
 function check_UserProfile(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.email, 'email');
+    const v1 = value.email;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'email');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
@@ -158,7 +167,10 @@ export const validateUserProfile2: rt.Validate = /* @__PURE__ */ validatorOf(Use
 function check_UserProfile2(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.id, 'id');
+    const v1 = value.id;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'id');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -183,7 +195,10 @@ export const validateUserProfile3: rt.Validate = /* @__PURE__ */ validatorOf(Use
 function check_UserProfile3(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.name, 'name');
+    const v1 = value.name;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'name');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
     }
@@ -214,7 +229,10 @@ function check_ValidationIssue_(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.field, 'field');
+    const v1 = value.field;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'field');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
     }
@@ -270,8 +288,14 @@ function check_EncodePathSegment2PathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.profile_id, 'profile_id');
-    issues = reqString(issues, value.profileId, 'profileId');
+    const v1 = value.profile_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'profile_id');
+    }
+    const v2 = value.profileId;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'profileId');
+    }
     for (const k3 in value) {
       if (k3 !== 'profile_id' && k3 !== 'profileId') {
         issues = unknownKey(issues, PATH_2, k3, label, KEYS_8, NESTED_1);
@@ -299,7 +323,10 @@ function check_EncodePathSegment2QueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.options, 'options');
+    const v1 = value.options;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'options');
+    }
     for (const k2 in value) {
       if (k2 !== 'options') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);

@@ -67,7 +67,10 @@ export const validatePerson: rt.Validate = /* @__PURE__ */ validatorOf(Person);
 function check_Person(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.name, 'name');
+    const v1 = value.name;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'name');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -91,7 +94,10 @@ export const validateReading: rt.Validate = /* @__PURE__ */ validatorOf(Reading)
 function check_Reading(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.sensor, 'sensor');
+    const v1 = value.sensor;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'sensor');
+    }
     const v2 = value.value;
     if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
       issues = required(issues, ['value'], 'a number', v2);
@@ -156,7 +162,10 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
     const v11 = value.operator;
     if (v11 !== null) {
       if (isObject(v11)) {
-        issues = reqString(issues, v11.name, PATH_8);
+        const v12 = v11.name;
+        if (typeof v12 !== 'string') {
+          issues = reqString(issues, v12, PATH_8);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_9, v11, '`operator`', KEYS_3, NESTED_1);
         }
@@ -194,7 +203,10 @@ function check_StoredReading(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.sensor, 'sensor');
+    const v1 = value.sensor;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'sensor');
+    }
     const v2 = value.value;
     if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
       issues = required(issues, ['value'], 'a number', v2);
@@ -259,7 +271,10 @@ function check_StoredReading(
     const v11 = value.operator;
     if (v11 !== null) {
       if (isObject(v11)) {
-        issues = reqString(issues, v11.name, PATH_8);
+        const v12 = v11.name;
+        if (typeof v12 !== 'string') {
+          issues = reqString(issues, v12, PATH_8);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_9, v11, '`operator`', KEYS_3, NESTED_1);
         }
@@ -267,7 +282,10 @@ function check_StoredReading(
         issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11);
       }
     }
-    issues = reqString(issues, value.id, 'id');
+    const v14 = value.id;
+    if (typeof v14 !== 'string') {
+      issues = reqString(issues, v14, 'id');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_10);
     }

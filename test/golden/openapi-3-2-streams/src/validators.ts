@@ -66,8 +66,14 @@ export const validateChange: rt.Validate = /* @__PURE__ */ validatorOf(Change);
 function check_Change(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqEnum(issues, value.op, 'op', ENUM_1, mode);
-    issues = reqString(issues, value.key, 'key');
+    const v1 = value.op;
+    if (!(typeof v1 === 'string' && (mode & 2) === 0)) {
+      issues = reqEnum(issues, v1, 'op', ENUM_1, mode);
+    }
+    const v2 = value.key;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'key');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_2);
     }
@@ -92,10 +98,16 @@ export const validateDeltaEvent: rt.Validate = /* @__PURE__ */ validatorOf(Delta
 function check_DeltaEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.event, 'event', 'delta');
+    const v1 = value.event;
+    if (v1 !== 'delta') {
+      issues = reqConst(issues, v1, 'event', 'delta');
+    }
     const v2 = value.data;
     if (isObject(v2)) {
-      issues = reqString(issues, v2.text, PATH_5);
+      const v3 = v2.text;
+      if (typeof v3 !== 'string') {
+        issues = reqString(issues, v3, PATH_5);
+      }
       const v4 = v2.index;
       if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
         issues = optIntegerIn(issues, v4, PATH_6, 0, Infinity);
@@ -106,7 +118,10 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
     } else {
       issues = required(issues, ['data'], KEYS_8, v2);
     }
-    issues = optString(issues, value.id, 'id');
+    const v6 = value.id;
+    if (v6 !== undefined && typeof v6 !== 'string') {
+      issues = optString(issues, v6, 'id');
+    }
     const v7 = value.retry;
     if (v7 !== undefined && !(typeof v7 === 'number' && Number.isInteger(v7) && v7 >= 0)) {
       issues = optIntegerIn(issues, v7, 'retry', 0, Infinity);
@@ -135,7 +150,10 @@ export const validateImportRecord: rt.Validate = /* @__PURE__ */ validatorOf(Imp
 function check_ImportRecord(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqStringIn(issues, value.name, 'name', 1);
+    const v1 = value.name;
+    if (!(typeof v1 === 'string' && v1.length >= 1)) {
+      issues = reqStringIn(issues, v1, 'name', 1);
+    }
     const v2 = value.size;
     if (v2 !== undefined && !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
       issues = optIntegerIn(issues, v2, 'size', 0, Infinity);
@@ -166,7 +184,10 @@ export const validateImportResult: rt.Validate = /* @__PURE__ */ validatorOf(Imp
 function check_ImportResult(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqInteger(issues, value.imported, 'imported');
+    const v1 = value.imported;
+    if (!Number.isInteger(v1)) {
+      issues = reqInteger(issues, v1, 'imported');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_12, NESTED_2);
     }
@@ -197,8 +218,14 @@ function check_ListMetricsItem(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.name, 'name');
-    issues = reqNumber(issues, value.value, 'value');
+    const v1 = value.name;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'name');
+    }
+    const v2 = value.value;
+    if (!Number.isFinite(v2)) {
+      issues = reqNumber(issues, v2, 'value');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_13, NESTED_2);
     }
@@ -222,9 +249,18 @@ export const validateLogEntry: rt.Validate = /* @__PURE__ */ validatorOf(LogEntr
 function check_LogEntry(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqEnum(issues, value.level, 'level', ENUM_14, mode);
-    issues = reqString(issues, value.message, 'message');
-    issues = optString(issues, value.at, 'at');
+    const v1 = value.level;
+    if (!(typeof v1 === 'string' && (mode & 2) === 0)) {
+      issues = reqEnum(issues, v1, 'level', ENUM_14, mode);
+    }
+    const v2 = value.message;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'message');
+    }
+    const v3 = value.at;
+    if (v3 !== undefined && typeof v3 !== 'string') {
+      issues = optString(issues, v3, 'at');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_3, value, label, KEYS_15, NESTED_2);
     }
@@ -248,9 +284,18 @@ export const validateNoteEvent: rt.Validate = /* @__PURE__ */ validatorOf(NoteEv
 function check_NoteEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.event, 'event', 'note');
-    issues = reqString(issues, value.data, 'data');
-    issues = optString(issues, value.id, 'id');
+    const v1 = value.event;
+    if (v1 !== 'note') {
+      issues = reqConst(issues, v1, 'event', 'note');
+    }
+    const v2 = value.data;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'data');
+    }
+    const v3 = value.id;
+    if (v3 !== undefined && typeof v3 !== 'string') {
+      issues = optString(issues, v3, 'id');
+    }
     const v4 = value.retry;
     if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
       issues = optIntegerIn(issues, v4, 'retry', 0, Infinity);
@@ -341,7 +386,10 @@ export const validateUsageEvent: rt.Validate = /* @__PURE__ */ validatorOf(Usage
 function check_UsageEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.event, 'event', 'usage');
+    const v1 = value.event;
+    if (v1 !== 'usage') {
+      issues = reqConst(issues, v1, 'event', 'usage');
+    }
     const v2 = value.data;
     if (isObject(v2)) {
       const v3 = v2.tokens;
@@ -354,7 +402,10 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
     } else {
       issues = required(issues, ['data'], KEYS_18, v2);
     }
-    issues = optString(issues, value.id, 'id');
+    const v5 = value.id;
+    if (v5 !== undefined && typeof v5 !== 'string') {
+      issues = optString(issues, v5, 'id');
+    }
     const v6 = value.retry;
     if (v6 !== undefined && !(typeof v6 === 'number' && Number.isInteger(v6) && v6 >= 0)) {
       issues = optIntegerIn(issues, v6, 'retry', 0, Infinity);
@@ -384,7 +435,10 @@ function check_StreamChatEventsPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.chat_id, 'chat_id');
+    const v1 = value.chat_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'chat_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'chat_id') {
         issues = unknownKey(issues, PATH_3, k2, label, KEYS_20, NESTED_2);
@@ -412,7 +466,10 @@ function check_ListLogsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optEnum(issues, value.level, 'level', ENUM_14, mode);
+    const v1 = value.level;
+    if (v1 !== undefined && !(typeof v1 === 'string' && (mode & 2) === 0)) {
+      issues = optEnum(issues, v1, 'level', ENUM_14, mode);
+    }
     for (const k2 in value) {
       if (k2 !== 'level') {
         issues = unknownKey(issues, PATH_3, k2, label, KEYS_21, NESTED_2);

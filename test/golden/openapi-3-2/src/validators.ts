@@ -63,9 +63,18 @@ export const validateClickEvent: rt.Validate = /* @__PURE__ */ validatorOf(Click
 function check_ClickEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.kind, 'kind', 'click');
-    issues = reqInteger(issues, value.x, 'x');
-    issues = reqInteger(issues, value.y, 'y');
+    const v1 = value.kind;
+    if (v1 !== 'click') {
+      issues = reqConst(issues, v1, 'kind', 'click');
+    }
+    const v2 = value.x;
+    if (!Number.isInteger(v2)) {
+      issues = reqInteger(issues, v2, 'x');
+    }
+    const v3 = value.y;
+    if (!Number.isInteger(v3)) {
+      issues = reqInteger(issues, v3, 'y');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -133,8 +142,14 @@ export const validateKeyEvent: rt.Validate = /* @__PURE__ */ validatorOf(KeyEven
 function check_KeyEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.kind, 'kind', 'key');
-    issues = reqString(issues, value.key, 'key');
+    const v1 = value.kind;
+    if (v1 !== 'key') {
+      issues = reqConst(issues, v1, 'kind', 'key');
+    }
+    const v2 = value.key;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'key');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
@@ -161,10 +176,22 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
     if ((mode & 2) !== 0 && value.secret !== undefined) {
       issues = fail(issues, ['secret'], '`secret` is write-only: the server does not send it');
     }
-    issues = reqString(issues, value.id, 'id');
-    issues = reqString(issues, value.title, 'title');
-    issues = optString(issues, value.body, 'body');
-    issues = reqString(issues, value.created_by, 'created_by');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
+    const v2 = value.title;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'title');
+    }
+    const v3 = value.body;
+    if (v3 !== undefined && typeof v3 !== 'string') {
+      issues = optString(issues, v3, 'body');
+    }
+    const v4 = value.created_by;
+    if (typeof v4 !== 'string') {
+      issues = reqString(issues, v4, 'created_by');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
@@ -189,8 +216,14 @@ export const validateNoteFilter: rt.Validate = /* @__PURE__ */ validatorOf(NoteF
 function check_NoteFilter(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optBoolean(issues, value.pinned, 'pinned');
-    issues = optString(issues, value.tag, 'tag');
+    const v1 = value.pinned;
+    if (v1 !== undefined && typeof v1 !== 'boolean') {
+      issues = optBoolean(issues, v1, 'pinned');
+    }
+    const v2 = value.tag;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'tag');
+    }
     const v3 = value.limit;
     if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
       issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
@@ -239,10 +272,22 @@ function check_NoteListResponse(
               '`secret` is write-only: the server does not send it',
             );
           }
-          issues = reqString(issues, v3.id, 'id');
-          issues = reqString(issues, v3.title, 'title');
-          issues = optString(issues, v3.body, 'body');
-          issues = reqString(issues, v3.created_by, 'created_by');
+          const v5 = v3.id;
+          if (typeof v5 !== 'string') {
+            issues = reqString(issues, v5, 'id');
+          }
+          const v6 = v3.title;
+          if (typeof v6 !== 'string') {
+            issues = reqString(issues, v6, 'title');
+          }
+          const v7 = v3.body;
+          if (v7 !== undefined && typeof v7 !== 'string') {
+            issues = optString(issues, v7, 'body');
+          }
+          const v8 = v3.created_by;
+          if (typeof v8 !== 'string') {
+            issues = reqString(issues, v8, 'created_by');
+          }
           if (mode & 1) {
             issues = unknownKeys(issues, PATH_2, v3, 'an item of `data`', KEYS_5, NESTED_1);
           }
@@ -278,8 +323,14 @@ export const validateNoteParams: rt.Validate = /* @__PURE__ */ validatorOf(NoteP
 function check_NoteParams(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.title, 'title');
-    issues = optString(issues, value.body, 'body');
+    const v1 = value.title;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'title');
+    }
+    const v2 = value.body;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'body');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
@@ -304,7 +355,10 @@ export const validateNoteSearch: rt.Validate = /* @__PURE__ */ validatorOf(NoteS
 function check_NoteSearch(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.text, 'text');
+    const v1 = value.text;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'text');
+    }
     const v2 = value.tags;
     if (v2 !== undefined) {
       if (Array.isArray(v2)) {
@@ -355,7 +409,10 @@ function check_OtherEvent(value: unknown, mode: number, label: string, depth: nu
         );
       }
     }
-    issues = optString(issues, value.detail, 'detail');
+    const v2 = value.detail;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'detail');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
     }
@@ -381,8 +438,14 @@ function check_ListNotesQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optBoolean(issues, value.pinned, 'pinned');
-    issues = optString(issues, value.tag, 'tag');
+    const v1 = value.pinned;
+    if (v1 !== undefined && typeof v1 !== 'boolean') {
+      issues = optBoolean(issues, v1, 'pinned');
+    }
+    const v2 = value.tag;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'tag');
+    }
     const v3 = value.limit;
     if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
       issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
@@ -415,8 +478,14 @@ function check_CreateNoteCookieParams(
     const v1 = value.prefs;
     if (v1 !== undefined) {
       if (isObject(v1)) {
-        issues = optString(issues, v1.theme, PATH_12);
-        issues = optString(issues, v1.lang, PATH_13);
+        const v2 = v1.theme;
+        if (v2 !== undefined && typeof v2 !== 'string') {
+          issues = optString(issues, v2, PATH_12);
+        }
+        const v3 = v1.lang;
+        if (v3 !== undefined && typeof v3 !== 'string') {
+          issues = optString(issues, v3, PATH_13);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_14, v1, '`prefs`', KEYS_15, NESTED_1);
         }
@@ -424,7 +493,10 @@ function check_CreateNoteCookieParams(
         issues = expected(issues, ['prefs'], KEYS_15, v1);
       }
     }
-    issues = reqString(issues, value.session, 'session');
+    const v5 = value.session;
+    if (typeof v5 !== 'string') {
+      issues = reqString(issues, v5, 'session');
+    }
     for (const k6 in value) {
       if (k6 !== 'prefs' && k6 !== 'session') {
         issues = unknownKey(issues, PATH_2, k6, label, KEYS_17, NESTED_16);
@@ -452,7 +524,10 @@ function check_ExportNotesQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.text, 'text');
+    const v1 = value.text;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'text');
+    }
     const v2 = value.tags;
     if (v2 !== undefined) {
       if (Array.isArray(v2)) {
@@ -491,7 +566,10 @@ function check_CopyNotePathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.note_id, 'note_id');
+    const v1 = value.note_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'note_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'note_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_18, NESTED_1);
@@ -519,7 +597,10 @@ function check_CopyNoteHeaderParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.Destination, 'Destination');
+    const v1 = value.Destination;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'Destination');
+    }
     for (const k2 in value) {
       if (k2 !== 'Destination') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_19, NESTED_1);
@@ -561,7 +642,10 @@ function check_GetAuditEventPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.event_id, 'event_id');
+    const v1 = value.event_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'event_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'event_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_20, NESTED_1);

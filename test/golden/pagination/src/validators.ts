@@ -93,7 +93,10 @@ function check_ListAccountsResponse(
           const o4: rt.Issues = issues;
           issues = undefined;
           if (isObject(v3)) {
-            issues = reqString(issues, v3.id, 'id');
+            const v5 = v3.id;
+            if (typeof v5 !== 'string') {
+              issues = reqString(issues, v5, 'id');
+            }
             if (mode & 1) {
               issues = unknownKeys(issues, PATH_2, v3, 'an item of `value`', KEYS_3, NESTED_1);
             }
@@ -106,7 +109,10 @@ function check_ListAccountsResponse(
         issues = expected(issues, ['value'], 'an array', v1);
       }
     }
-    issues = optString(issues, value.nextLink, 'nextLink');
+    const v7 = value.nextLink;
+    if (v7 !== undefined && typeof v7 !== 'string') {
+      issues = optString(issues, v7, 'nextLink');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
@@ -143,7 +149,10 @@ function check_ListEventsResponse(
           const o4: rt.Issues = issues;
           issues = undefined;
           if (isObject(v3)) {
-            issues = reqString(issues, v3.id, 'id');
+            const v5 = v3.id;
+            if (typeof v5 !== 'string') {
+              issues = reqString(issues, v5, 'id');
+            }
             if (mode & 1) {
               issues = unknownKeys(issues, PATH_2, v3, 'an item of `Events`', KEYS_3, NESTED_1);
             }
@@ -156,7 +165,10 @@ function check_ListEventsResponse(
         issues = expected(issues, ['Events'], 'an array', v1);
       }
     }
-    issues = optString(issues, value.NextToken, 'NextToken');
+    const v7 = value.NextToken;
+    if (v7 !== undefined && typeof v7 !== 'string') {
+      issues = optString(issues, v7, 'NextToken');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
@@ -192,7 +204,10 @@ function check_ListFolderFilesResponse(
         const o4: rt.Issues = issues;
         issues = undefined;
         if (isObject(v3)) {
-          issues = reqString(issues, v3.name, 'name');
+          const v5 = v3.name;
+          if (typeof v5 !== 'string') {
+            issues = reqString(issues, v5, 'name');
+          }
           if (mode & 1) {
             issues = unknownKeys(issues, PATH_2, v3, 'an item of `entries`', KEYS_6, NESTED_1);
           }
@@ -204,7 +219,10 @@ function check_ListFolderFilesResponse(
     } else {
       issues = required(issues, ['entries'], 'an array', v1);
     }
-    issues = reqBoolean(issues, value.more, 'more');
+    const v7 = value.more;
+    if (typeof v7 !== 'boolean') {
+      issues = reqBoolean(issues, v7, 'more');
+    }
     const v8 = value.next_cursor;
     if (v8 !== undefined) {
       if (!(typeof v8 === 'string' || v8 === null)) {
@@ -248,7 +266,10 @@ function check_ListLogsResponse(
         const o4: rt.Issues = issues;
         issues = undefined;
         if (isObject(v3)) {
-          issues = reqString(issues, v3.id, 'id');
+          const v5 = v3.id;
+          if (typeof v5 !== 'string') {
+            issues = reqString(issues, v5, 'id');
+          }
           if (mode & 1) {
             issues = unknownKeys(issues, PATH_2, v3, 'an item of `records`', KEYS_3, NESTED_1);
           }
@@ -260,7 +281,10 @@ function check_ListLogsResponse(
     } else {
       issues = required(issues, ['records'], 'an array', v1);
     }
-    issues = reqInteger(issues, value.total, 'total');
+    const v7 = value.total;
+    if (!Number.isInteger(v7)) {
+      issues = reqInteger(issues, v7, 'total');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
     }
@@ -289,7 +313,10 @@ function check_ListModelsResponse(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.object, 'object', 'list');
+    const v1 = value.object;
+    if (v1 !== 'list') {
+      issues = reqConst(issues, v1, 'object', 'list');
+    }
     const v2 = value.data;
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
@@ -297,7 +324,10 @@ function check_ListModelsResponse(
         const o5: rt.Issues = issues;
         issues = undefined;
         if (isObject(v4)) {
-          issues = reqString(issues, v4.id, 'id');
+          const v6 = v4.id;
+          if (typeof v6 !== 'string') {
+            issues = reqString(issues, v6, 'id');
+          }
           if (mode & 1) {
             issues = unknownKeys(issues, PATH_2, v4, 'an item of `data`', KEYS_3, NESTED_1);
           }
@@ -345,7 +375,10 @@ function check_ListPeopleResponse(
           const o4: rt.Issues = issues;
           issues = undefined;
           if (isObject(v3)) {
-            issues = reqString(issues, v3.id, 'id');
+            const v5 = v3.id;
+            if (typeof v5 !== 'string') {
+              issues = reqString(issues, v5, 'id');
+            }
             if (mode & 1) {
               issues = unknownKeys(issues, PATH_2, v3, 'an item of `data`', KEYS_3, NESTED_1);
             }
@@ -358,9 +391,18 @@ function check_ListPeopleResponse(
         issues = expected(issues, ['data'], 'an array', v1);
       }
     }
-    issues = optInteger(issues, value.page, 'page');
-    issues = optInteger(issues, value.pages, 'pages');
-    issues = optInteger(issues, value.results, 'results');
+    const v7 = value.page;
+    if (v7 !== undefined && !Number.isInteger(v7)) {
+      issues = optInteger(issues, v7, 'page');
+    }
+    const v8 = value.pages;
+    if (v8 !== undefined && !Number.isInteger(v8)) {
+      issues = optInteger(issues, v8, 'pages');
+    }
+    const v9 = value.results;
+    if (v9 !== undefined && !Number.isInteger(v9)) {
+      issues = optInteger(issues, v9, 'results');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }
@@ -397,7 +439,10 @@ function check_ListPostsResponse(
           const o4: rt.Issues = issues;
           issues = undefined;
           if (isObject(v3)) {
-            issues = reqString(issues, v3.id, 'id');
+            const v5 = v3.id;
+            if (typeof v5 !== 'string') {
+              issues = reqString(issues, v5, 'id');
+            }
             if (mode & 1) {
               issues = unknownKeys(issues, PATH_2, v3, 'an item of `data`', KEYS_3, NESTED_1);
             }
@@ -413,8 +458,14 @@ function check_ListPostsResponse(
     const v7 = value.meta;
     if (v7 !== undefined) {
       if (isObject(v7)) {
-        issues = optString(issues, v7.next_token, PATH_11);
-        issues = optInteger(issues, v7.result_count, PATH_12);
+        const v8 = v7.next_token;
+        if (v8 !== undefined && typeof v8 !== 'string') {
+          issues = optString(issues, v8, PATH_11);
+        }
+        const v9 = v7.result_count;
+        if (v9 !== undefined && !Number.isInteger(v9)) {
+          issues = optInteger(issues, v9, PATH_12);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_13, v7, '`meta`', KEYS_14, NESTED_1);
         }
@@ -458,7 +509,10 @@ function check_ListProductsResponse(
           const o4: rt.Issues = issues;
           issues = undefined;
           if (isObject(v3)) {
-            issues = reqString(issues, v3.id, 'id');
+            const v5 = v3.id;
+            if (typeof v5 !== 'string') {
+              issues = reqString(issues, v5, 'id');
+            }
             if (mode & 1) {
               issues = unknownKeys(issues, PATH_2, v3, 'an item of `items`', KEYS_3, NESTED_1);
             }
@@ -509,7 +563,10 @@ function check_ListRowsResponse(
           const o4: rt.Issues = issues;
           issues = undefined;
           if (isObject(v3)) {
-            issues = reqInteger(issues, v3.n, 'n');
+            const v5 = v3.n;
+            if (!Number.isInteger(v5)) {
+              issues = reqInteger(issues, v5, 'n');
+            }
             if (mode & 1) {
               issues = unknownKeys(issues, PATH_2, v3, 'an item of `rows`', KEYS_18, NESTED_1);
             }
@@ -525,7 +582,10 @@ function check_ListRowsResponse(
     const v7 = value.summary;
     if (v7 !== undefined) {
       if (isObject(v7)) {
-        issues = optInteger(issues, v7.count, PATH_19);
+        const v8 = v7.count;
+        if (v8 !== undefined && !Number.isInteger(v8)) {
+          issues = optInteger(issues, v8, PATH_19);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_20, v7, '`summary`', KEYS_21, NESTED_1);
         }
@@ -563,7 +623,10 @@ function check_ListTagsResponse(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.object, 'object', 'list');
+    const v1 = value.object;
+    if (v1 !== 'list') {
+      issues = reqConst(issues, v1, 'object', 'list');
+    }
     const v2 = value.data;
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
@@ -571,7 +634,10 @@ function check_ListTagsResponse(
         const o5: rt.Issues = issues;
         issues = undefined;
         if (isObject(v4)) {
-          issues = reqString(issues, v4.id, 'id');
+          const v6 = v4.id;
+          if (typeof v6 !== 'string') {
+            issues = reqString(issues, v6, 'id');
+          }
           if (mode & 1) {
             issues = unknownKeys(issues, PATH_2, v4, 'an item of `data`', KEYS_3, NESTED_1);
           }
@@ -583,7 +649,10 @@ function check_ListTagsResponse(
     } else {
       issues = required(issues, ['data'], 'an array', v2);
     }
-    issues = reqBoolean(issues, value.has_more, 'has_more');
+    const v8 = value.has_more;
+    if (typeof v8 !== 'boolean') {
+      issues = reqBoolean(issues, v8, 'has_more');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_24, NESTED_1);
     }
@@ -607,8 +676,14 @@ export const validateNote: rt.Validate = /* @__PURE__ */ validatorOf(Note);
 function check_Note(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
-    issues = reqString(issues, value.text, 'text');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
+    const v2 = value.text;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'text');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_25, NESTED_1);
     }
@@ -632,7 +707,10 @@ export const validateNoteList: rt.Validate = /* @__PURE__ */ validatorOf(NoteLis
 function check_NoteList(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optConst(issues, value.object, 'object', 'list');
+    const v1 = value.object;
+    if (v1 !== undefined && v1 !== 'list') {
+      issues = optConst(issues, v1, 'object', 'list');
+    }
     const v2 = value.data;
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
@@ -640,8 +718,14 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
         const o5: rt.Issues = issues;
         issues = undefined;
         if (isObject(v4)) {
-          issues = reqString(issues, v4.id, 'id');
-          issues = reqString(issues, v4.text, 'text');
+          const v6 = v4.id;
+          if (typeof v6 !== 'string') {
+            issues = reqString(issues, v6, 'id');
+          }
+          const v7 = v4.text;
+          if (typeof v7 !== 'string') {
+            issues = reqString(issues, v7, 'text');
+          }
           if (mode & 1) {
             issues = unknownKeys(issues, PATH_2, v4, 'an item of `data`', KEYS_25, NESTED_1);
           }
@@ -661,7 +745,10 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
     if (!(typeof v10 === 'string' || v10 === null)) {
       issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v10);
     }
-    issues = reqBoolean(issues, value.has_more, 'has_more');
+    const v11 = value.has_more;
+    if (typeof v11 !== 'boolean') {
+      issues = reqBoolean(issues, v11, 'has_more');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_26, NESTED_1);
     }
@@ -685,7 +772,10 @@ export const validateTag: rt.Validate = /* @__PURE__ */ validatorOf(Tag);
 function check_Tag(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -711,7 +801,10 @@ function check_ListAccountsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value['api-version'], 'api-version');
+    const v1 = value['api-version'];
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'api-version');
+    }
     for (const k2 in value) {
       if (k2 !== 'api-version') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_27, NESTED_1);
@@ -739,8 +832,14 @@ function check_ListEventsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optInteger(issues, value.MaxResults, 'MaxResults');
-    issues = optString(issues, value.NextToken, 'NextToken');
+    const v1 = value.MaxResults;
+    if (v1 !== undefined && !Number.isInteger(v1)) {
+      issues = optInteger(issues, v1, 'MaxResults');
+    }
+    const v2 = value.NextToken;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'NextToken');
+    }
     for (const k3 in value) {
       if (k3 !== 'MaxResults' && k3 !== 'NextToken') {
         issues = unknownKey(issues, PATH_2, k3, label, KEYS_28, NESTED_1);
@@ -768,7 +867,10 @@ function check_ListFolderFilesPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.folder_id, 'folder_id');
+    const v1 = value.folder_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'folder_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'folder_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_29, NESTED_1);
@@ -796,7 +898,10 @@ function check_ListFolderFilesQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.cursor, 'cursor');
+    const v1 = value.cursor;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'cursor');
+    }
     for (const k2 in value) {
       if (k2 !== 'cursor') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_30, NESTED_1);
@@ -824,8 +929,14 @@ function check_ListLogsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optInteger(issues, value.limit, 'limit');
-    issues = optInteger(issues, value.offset, 'offset');
+    const v1 = value.limit;
+    if (v1 !== undefined && !Number.isInteger(v1)) {
+      issues = optInteger(issues, v1, 'limit');
+    }
+    const v2 = value.offset;
+    if (v2 !== undefined && !Number.isInteger(v2)) {
+      issues = optInteger(issues, v2, 'offset');
+    }
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'offset') {
         issues = unknownKey(issues, PATH_2, k3, label, KEYS_31, NESTED_1);
@@ -853,7 +964,10 @@ function check_ListNotesQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.after, 'after');
+    const v1 = value.after;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'after');
+    }
     const v2 = value.limit;
     if (
       v2 !== undefined &&
@@ -892,7 +1006,10 @@ function check_ListPeopleQueryParams(
     if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
       issues = optIntegerIn(issues, v1, 'page', 1, Infinity);
     }
-    issues = optInteger(issues, value.page_size, 'page_size');
+    const v2 = value.page_size;
+    if (v2 !== undefined && !Number.isInteger(v2)) {
+      issues = optInteger(issues, v2, 'page_size');
+    }
     for (const k3 in value) {
       if (k3 !== 'page' && k3 !== 'page_size') {
         issues = unknownKey(issues, PATH_2, k3, label, KEYS_33, NESTED_1);
@@ -920,7 +1037,10 @@ function check_ListPostsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.next_token, 'next_token');
+    const v1 = value.next_token;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'next_token');
+    }
     for (const k2 in value) {
       if (k2 !== 'next_token') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_34, NESTED_1);
@@ -948,8 +1068,14 @@ function check_ListProductsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optInteger(issues, value.limit, 'limit');
-    issues = optInteger(issues, value.page, 'page');
+    const v1 = value.limit;
+    if (v1 !== undefined && !Number.isInteger(v1)) {
+      issues = optInteger(issues, v1, 'limit');
+    }
+    const v2 = value.page;
+    if (v2 !== undefined && !Number.isInteger(v2)) {
+      issues = optInteger(issues, v2, 'page');
+    }
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'page') {
         issues = unknownKey(issues, PATH_2, k3, label, KEYS_35, NESTED_1);
@@ -977,7 +1103,10 @@ function check_ListRowsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optInteger(issues, value.start, 'start');
+    const v1 = value.start;
+    if (v1 !== undefined && !Number.isInteger(v1)) {
+      issues = optInteger(issues, v1, 'start');
+    }
     for (const k2 in value) {
       if (k2 !== 'start') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_36, NESTED_1);
@@ -1005,8 +1134,14 @@ function check_ListTagsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.after, 'after');
-    issues = optInteger(issues, value.limit, 'limit');
+    const v1 = value.after;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'after');
+    }
+    const v2 = value.limit;
+    if (v2 !== undefined && !Number.isInteger(v2)) {
+      issues = optInteger(issues, v2, 'limit');
+    }
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
         issues = unknownKey(issues, PATH_2, k3, label, KEYS_32, NESTED_1);

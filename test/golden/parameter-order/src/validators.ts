@@ -51,7 +51,10 @@ export const validateCharge: rt.Validate = /* @__PURE__ */ validatorOf(Charge);
 function check_Charge(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -83,7 +86,10 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
         const o4: rt.Issues = issues;
         issues = undefined;
         if (isObject(v3)) {
-          issues = reqString(issues, v3.id, 'id');
+          const v5 = v3.id;
+          if (typeof v5 !== 'string') {
+            issues = reqString(issues, v5, 'id');
+          }
           if (mode & 1) {
             issues = unknownKeys(issues, PATH_2, v3, 'an item of `data`', KEYS_3, NESTED_1);
           }
@@ -95,7 +101,10 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
     } else {
       issues = required(issues, ['data'], 'an array', v1);
     }
-    issues = reqBoolean(issues, value.has_more, 'has_more');
+    const v7 = value.has_more;
+    if (typeof v7 !== 'boolean') {
+      issues = reqBoolean(issues, v7, 'has_more');
+    }
     const v8 = value.last_id;
     if (!(typeof v8 === 'string' || v8 === null)) {
       issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v8);
@@ -159,7 +168,10 @@ function check_RetrieveChargeBody(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.note, 'note');
+    const v1 = value.note;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'note');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
@@ -185,7 +197,10 @@ function check_RetrieveChargePathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.charge, 'charge');
+    const v1 = value.charge;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'charge');
+    }
     for (const k2 in value) {
       if (k2 !== 'charge') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
@@ -251,7 +266,10 @@ function check_ListClustersQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.after, 'after');
+    const v1 = value.after;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'after');
+    }
     for (const k2 in value) {
       if (k2 !== 'after') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_8, NESTED_1);
@@ -279,7 +297,10 @@ function check_ListClustersHeaderParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value['X-Account'], 'X-Account');
+    const v1 = value['X-Account'];
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'X-Account');
+    }
     for (const k2 in value) {
       if (k2 !== 'X-Account') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
@@ -307,7 +328,10 @@ function check_CreateClusterQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optBoolean(issues, value.dry_run, 'dry_run');
+    const v1 = value.dry_run;
+    if (v1 !== undefined && typeof v1 !== 'boolean') {
+      issues = optBoolean(issues, v1, 'dry_run');
+    }
     for (const k2 in value) {
       if (k2 !== 'dry_run') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_10, NESTED_1);
@@ -335,7 +359,10 @@ function check_CreateClusterHeaderParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value['X-Account'], 'X-Account');
+    const v1 = value['X-Account'];
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'X-Account');
+    }
     for (const k2 in value) {
       if (k2 !== 'X-Account') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
@@ -363,7 +390,10 @@ function check_ListClusterTagsPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.cluster, 'cluster');
+    const v1 = value.cluster;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'cluster');
+    }
     for (const k2 in value) {
       if (k2 !== 'cluster') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_11, NESTED_1);
@@ -391,7 +421,10 @@ function check_ListClusterTagsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.kind, 'kind');
+    const v1 = value.kind;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'kind');
+    }
     for (const k2 in value) {
       if (k2 !== 'kind') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_12, NESTED_1);

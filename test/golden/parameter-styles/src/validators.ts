@@ -62,8 +62,14 @@ function check_GetHeadersHeaderParams(
     const v4 = value['X-Rgb'];
     if (v4 !== undefined) {
       if (isObject(v4)) {
-        issues = optInteger(issues, v4.R, PATH_1);
-        issues = optInteger(issues, v4.G, PATH_2);
+        const v5 = v4.R;
+        if (v5 !== undefined && !Number.isInteger(v5)) {
+          issues = optInteger(issues, v5, PATH_1);
+        }
+        const v6 = v4.G;
+        if (v6 !== undefined && !Number.isInteger(v6)) {
+          issues = optInteger(issues, v6, PATH_2);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_4, v4, '`X-Rgb`', KEYS_5, NESTED_3);
         }
@@ -74,8 +80,14 @@ function check_GetHeadersHeaderParams(
     const v8 = value['X-Rgb-Exploded'];
     if (v8 !== undefined) {
       if (isObject(v8)) {
-        issues = optInteger(issues, v8.R, PATH_6);
-        issues = optInteger(issues, v8.G, PATH_7);
+        const v9 = v8.R;
+        if (v9 !== undefined && !Number.isInteger(v9)) {
+          issues = optInteger(issues, v9, PATH_6);
+        }
+        const v10 = v8.G;
+        if (v10 !== undefined && !Number.isInteger(v10)) {
+          issues = optInteger(issues, v10, PATH_7);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_8, v8, '`X-Rgb-Exploded`', KEYS_5, NESTED_3);
         }
@@ -110,7 +122,10 @@ function check_GetLabelPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.color, 'color');
+    const v1 = value.color;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'color');
+    }
     const v2 = value.colors;
     if (Array.isArray(v2)) {
       for (let i3 = 0; i3 < v2.length; i3++) {
@@ -124,9 +139,18 @@ function check_GetLabelPathParams(
     }
     const v5 = value.rgb;
     if (isObject(v5)) {
-      issues = optInteger(issues, v5.R, PATH_12);
-      issues = optInteger(issues, v5.G, PATH_13);
-      issues = optInteger(issues, v5.B, PATH_14);
+      const v6 = v5.R;
+      if (v6 !== undefined && !Number.isInteger(v6)) {
+        issues = optInteger(issues, v6, PATH_12);
+      }
+      const v7 = v5.G;
+      if (v7 !== undefined && !Number.isInteger(v7)) {
+        issues = optInteger(issues, v7, PATH_13);
+      }
+      const v8 = v5.B;
+      if (v8 !== undefined && !Number.isInteger(v8)) {
+        issues = optInteger(issues, v8, PATH_14);
+      }
       if (mode & 1) {
         issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
       }

@@ -48,8 +48,14 @@ export const validateItem: rt.Validate = /* @__PURE__ */ validatorOf(Item);
 function check_Item(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqInteger(issues, value.number, 'number');
-    issues = reqString(issues, value.title, 'title');
+    const v1 = value.number;
+    if (!Number.isInteger(v1)) {
+      issues = reqInteger(issues, v1, 'number');
+    }
+    const v2 = value.title;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'title');
+    }
     const v3 = value.tags;
     if (v3 !== undefined) {
       if (Array.isArray(v3)) {
@@ -98,8 +104,14 @@ function check_ListItemsResponse(
         const o4: rt.Issues = issues;
         issues = undefined;
         if (isObject(v3)) {
-          issues = reqInteger(issues, v3.number, 'number');
-          issues = reqString(issues, v3.title, 'title');
+          const v5 = v3.number;
+          if (!Number.isInteger(v5)) {
+            issues = reqInteger(issues, v5, 'number');
+          }
+          const v6 = v3.title;
+          if (typeof v6 !== 'string') {
+            issues = reqString(issues, v6, 'title');
+          }
           const v7 = v3.tags;
           if (v7 !== undefined) {
             if (Array.isArray(v7)) {
@@ -149,7 +161,10 @@ function check_ListItemsPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.project_id, 'project_id');
+    const v1 = value.project_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'project_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'project_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_5, NESTED_1);
@@ -250,7 +265,10 @@ function check_ListItemsHeaderParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value['X-Request-Id'], 'X-Request-Id');
+    const v1 = value['X-Request-Id'];
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'X-Request-Id');
+    }
     for (const k2 in value) {
       if (k2 !== 'X-Request-Id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
@@ -278,7 +296,10 @@ function check_DeleteItemPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.project_id, 'project_id');
+    const v1 = value.project_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'project_id');
+    }
     const v2 = value.item_number;
     if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1)) {
       issues = reqIntegerIn(issues, v2, 'item_number', 1, Infinity);
@@ -317,7 +338,10 @@ function check_GetItemHeaderParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqInteger(issues, value['Idempotency-Window'], 'Idempotency-Window');
+    const v1 = value['Idempotency-Window'];
+    if (!Number.isInteger(v1)) {
+      issues = reqInteger(issues, v1, 'Idempotency-Window');
+    }
     for (const k2 in value) {
       if (k2 !== 'Idempotency-Window') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);

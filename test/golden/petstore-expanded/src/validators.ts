@@ -44,8 +44,14 @@ export const validateError: rt.Validate = /* @__PURE__ */ validatorOf(Error);
 function check_Error(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqInteger(issues, value.code, 'code');
-    issues = reqString(issues, value.message, 'message');
+    const v1 = value.code;
+    if (!Number.isInteger(v1)) {
+      issues = reqInteger(issues, v1, 'code');
+    }
+    const v2 = value.message;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'message');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -120,8 +126,14 @@ export const validateNewPet: rt.Validate = /* @__PURE__ */ validatorOf(NewPet);
 function check_NewPet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.name, 'name');
-    issues = optString(issues, value.tag, 'tag');
+    const v1 = value.name;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'name');
+    }
+    const v2 = value.tag;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'tag');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
@@ -145,9 +157,18 @@ export const validatePet: rt.Validate = /* @__PURE__ */ validatorOf(Pet);
 function check_Pet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.name, 'name');
-    issues = optString(issues, value.tag, 'tag');
-    issues = reqInteger(issues, value.id, 'id');
+    const v1 = value.name;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'name');
+    }
+    const v2 = value.tag;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'tag');
+    }
+    const v3 = value.id;
+    if (!Number.isInteger(v3)) {
+      issues = reqInteger(issues, v3, 'id');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
@@ -173,7 +194,10 @@ function check_FindPetsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optInteger(issues, value.limit, 'limit');
+    const v1 = value.limit;
+    if (v1 !== undefined && !Number.isInteger(v1)) {
+      issues = optInteger(issues, v1, 'limit');
+    }
     const v2 = value.tags;
     if (v2 !== undefined) {
       if (Array.isArray(v2)) {
@@ -214,7 +238,10 @@ function check_DeletePetPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqInteger(issues, value.id, 'id');
+    const v1 = value.id;
+    if (!Number.isInteger(v1)) {
+      issues = reqInteger(issues, v1, 'id');
+    }
     for (const k2 in value) {
       if (k2 !== 'id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);

@@ -59,7 +59,10 @@ function check_Profile(value: unknown, mode: number, label: string, depth: numbe
         '`secret_answer` is write-only: the server does not send it',
       );
     }
-    issues = reqString(issues, value.display_name, 'display_name');
+    const v1 = value.display_name;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'display_name');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -84,8 +87,14 @@ export const validateProfileParam: rt.Validate = /* @__PURE__ */ validatorOf(Pro
 function check_ProfileParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.display_name, 'display_name');
-    issues = optString(issues, value.secret_answer, 'secret_answer');
+    const v1 = value.display_name;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'display_name');
+    }
+    const v2 = value.secret_answer;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'secret_answer');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -131,8 +140,14 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
     if ((mode & 2) !== 0 && value.password !== undefined) {
       issues = fail(issues, ['password'], '`password` is write-only: the server does not send it');
     }
-    issues = reqInteger(issues, value.id, 'id');
-    issues = reqString(issues, value.email, 'email');
+    const v1 = value.id;
+    if (!Number.isInteger(v1)) {
+      issues = reqInteger(issues, v1, 'id');
+    }
+    const v2 = value.email;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'email');
+    }
     const v3 = value.created;
     if (v3 === undefined) {
       issues = missing(issues, ['created'], 'a string');
@@ -155,7 +170,10 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
             '`secret_answer` is write-only: the server does not send it',
           );
         }
-        issues = reqString(issues, v5.display_name, PATH_5);
+        const v6 = v5.display_name;
+        if (typeof v6 !== 'string') {
+          issues = reqString(issues, v6, PATH_5);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_6, v5, '`profile`', KEYS_3, NESTED_1);
         }
@@ -204,13 +222,25 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
     if ((mode & 2) !== 0 && value.nickname !== undefined) {
       issues = fail(issues, ['nickname'], '`nickname` is read-only: the server sets it');
     }
-    issues = reqString(issues, value.email, 'email');
-    issues = reqString(issues, value.password, 'password');
+    const v1 = value.email;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'email');
+    }
+    const v2 = value.password;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'password');
+    }
     const v3 = value.profile;
     if (v3 !== undefined) {
       if (isObject(v3)) {
-        issues = reqString(issues, v3.display_name, PATH_5);
-        issues = optString(issues, v3.secret_answer, PATH_10);
+        const v4 = v3.display_name;
+        if (typeof v4 !== 'string') {
+          issues = reqString(issues, v4, PATH_5);
+        }
+        const v5 = v3.secret_answer;
+        if (v5 !== undefined && typeof v5 !== 'string') {
+          issues = optString(issues, v5, PATH_10);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_6, v3, '`profile`', KEYS_3, NESTED_1);
         }
@@ -252,7 +282,10 @@ function check_GetUserPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqInteger(issues, value.user_id, 'user_id');
+    const v1 = value.user_id;
+    if (!Number.isInteger(v1)) {
+      issues = reqInteger(issues, v1, 'user_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'user_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_14, NESTED_1);

@@ -191,8 +191,14 @@ function check_Credentials(value: unknown, mode: number, label: string, depth: n
     if ((mode & 2) !== 0 && value.last_login !== undefined) {
       issues = fail(issues, ['last_login'], '`last_login` is read-only: the server sets it');
     }
-    issues = reqString(issues, value.username, 'username');
-    issues = reqString(issues, value.password, 'password');
+    const v1 = value.username;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'username');
+    }
+    const v2 = value.password;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'password');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -216,10 +222,22 @@ export const validateDog: rt.Validate = /* @__PURE__ */ validatorOf(Dog);
 function check_Dog(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.kind, 'kind', 'dog');
-    issues = reqString(issues, value.id, 'id');
-    issues = reqString(issues, value.breed, 'breed');
-    issues = optString(issues, value.vaccinated_at, 'vaccinated_at');
+    const v1 = value.kind;
+    if (v1 !== 'dog') {
+      issues = reqConst(issues, v1, 'kind', 'dog');
+    }
+    const v2 = value.id;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'id');
+    }
+    const v3 = value.breed;
+    if (typeof v3 !== 'string') {
+      issues = reqString(issues, v3, 'breed');
+    }
+    const v5 = value.vaccinated_at;
+    if (v5 !== undefined && typeof v5 !== 'string') {
+      issues = optString(issues, v5, 'vaccinated_at');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }
@@ -243,9 +261,18 @@ export const validateDogFields: rt.Validate = /* @__PURE__ */ validatorOf(DogFie
 function check_DogFields(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqConst(issues, value.kind, 'kind', 'dog');
-    issues = reqString(issues, value.id, 'id');
-    issues = reqString(issues, value.breed, 'breed');
+    const v1 = value.kind;
+    if (v1 !== 'dog') {
+      issues = reqConst(issues, v1, 'kind', 'dog');
+    }
+    const v2 = value.id;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'id');
+    }
+    const v3 = value.breed;
+    if (typeof v3 !== 'string') {
+      issues = reqString(issues, v3, 'breed');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
     }
@@ -275,8 +302,14 @@ function check_DogParam(value: unknown, mode: number, label: string, depth: numb
     if ((mode & 2) !== 0 && value.vaccinated_at !== undefined) {
       issues = fail(issues, ['vaccinated_at'], '`vaccinated_at` is read-only: the server sets it');
     }
-    issues = reqConst(issues, value.kind, 'kind', 'dog');
-    issues = reqString(issues, value.breed, 'breed');
+    const v1 = value.kind;
+    if (v1 !== 'dog') {
+      issues = reqConst(issues, v1, 'kind', 'dog');
+    }
+    const v2 = value.breed;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'breed');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
     }
@@ -300,8 +333,14 @@ export const validateLabel: rt.Validate = /* @__PURE__ */ validatorOf(Label);
 function check_Label(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.text, 'text');
-    issues = optString(issues, value.updated_by, 'updated_by');
+    const v1 = value.text;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'text');
+    }
+    const v2 = value.updated_by;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'updated_by');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
@@ -329,7 +368,10 @@ function check_LabelParam(value: unknown, mode: number, label: string, depth: nu
     if ((mode & 2) !== 0 && value.updated_by !== undefined) {
       issues = fail(issues, ['updated_by'], '`updated_by` is read-only: the server sets it');
     }
-    issues = reqString(issues, value.text, 'text');
+    const v1 = value.text;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'text');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
@@ -388,8 +430,14 @@ function check_Owner(value: unknown, mode: number, label: string, depth: number)
     if ((mode & 2) !== 0 && value.password !== undefined) {
       issues = fail(issues, ['password'], '`password` is write-only: the server does not send it');
     }
-    issues = reqString(issues, value.id, 'id');
-    issues = reqString(issues, value.email, 'email');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
+    const v2 = value.email;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'email');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
     }
@@ -441,8 +489,14 @@ function check_OwnerRequestParam(
     if ((mode & 2) !== 0 && value.id !== undefined) {
       issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
     }
-    issues = reqString(issues, value.email, 'email');
-    issues = reqString(issues, value.password, 'password');
+    const v1 = value.email;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'email');
+    }
+    const v2 = value.password;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'password');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_1);
     }
@@ -473,10 +527,22 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
         '`microchip_code` is write-only: the server does not send it',
       );
     }
-    issues = reqConst(issues, value.kind, 'kind', 'pet');
-    issues = reqString(issues, value.id, 'id');
-    issues = reqString(issues, value.name, 'name');
-    issues = reqString(issues, value.created_at, 'created_at');
+    const v1 = value.kind;
+    if (v1 !== 'pet') {
+      issues = reqConst(issues, v1, 'kind', 'pet');
+    }
+    const v2 = value.id;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'id');
+    }
+    const v3 = value.name;
+    if (typeof v3 !== 'string') {
+      issues = reqString(issues, v3, 'name');
+    }
+    const v4 = value.created_at;
+    if (typeof v4 !== 'string') {
+      issues = reqString(issues, v4, 'created_at');
+    }
     const v5 = value.owner;
     if (v5 !== undefined) {
       if (isObject(v5)) {
@@ -487,8 +553,14 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
             '`password` is write-only: the server does not send it',
           );
         }
-        issues = reqString(issues, v5.id, PATH_15);
-        issues = reqString(issues, v5.email, PATH_16);
+        const v6 = v5.id;
+        if (typeof v6 !== 'string') {
+          issues = reqString(issues, v6, PATH_15);
+        }
+        const v7 = v5.email;
+        if (typeof v7 !== 'string') {
+          issues = reqString(issues, v7, PATH_16);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_17, v5, '`owner`', KEYS_11, NESTED_1);
         }
@@ -504,7 +576,10 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
           const o12: rt.Issues = issues;
           issues = undefined;
           if (isObject(v11)) {
-            issues = reqString(issues, v11.name, 'name');
+            const v13 = v11.name;
+            if (typeof v13 !== 'string') {
+              issues = reqString(issues, v13, 'name');
+            }
             if (mode & 1) {
               issues = unknownKeys(issues, PATH_2, v11, 'an item of `tags`', KEYS_18, NESTED_1);
             }
@@ -580,17 +655,32 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
     if ((mode & 2) !== 0 && value.created_at !== undefined) {
       issues = fail(issues, ['created_at'], '`created_at` is read-only: the server sets it');
     }
-    issues = reqConst(issues, value.kind, 'kind', 'pet');
-    issues = reqString(issues, value.name, 'name');
-    issues = reqString(issues, value.microchip_code, 'microchip_code');
+    const v1 = value.kind;
+    if (v1 !== 'pet') {
+      issues = reqConst(issues, v1, 'kind', 'pet');
+    }
+    const v2 = value.name;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'name');
+    }
+    const v3 = value.microchip_code;
+    if (typeof v3 !== 'string') {
+      issues = reqString(issues, v3, 'microchip_code');
+    }
     const v4 = value.owner;
     if (v4 !== undefined) {
       if (isObject(v4)) {
         if ((mode & 2) !== 0 && v4.id !== undefined) {
           issues = fail(issues, ['owner', 'id'], '`id` is read-only: the server sets it');
         }
-        issues = reqString(issues, v4.email, PATH_16);
-        issues = reqString(issues, v4.password, PATH_22);
+        const v5 = v4.email;
+        if (typeof v5 !== 'string') {
+          issues = reqString(issues, v5, PATH_16);
+        }
+        const v6 = v4.password;
+        if (typeof v6 !== 'string') {
+          issues = reqString(issues, v6, PATH_22);
+        }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_17, v4, '`owner`', KEYS_13, NESTED_1);
         }
@@ -606,7 +696,10 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
           const o11: rt.Issues = issues;
           issues = undefined;
           if (isObject(v10)) {
-            issues = reqString(issues, v10.name, 'name');
+            const v12 = v10.name;
+            if (typeof v12 !== 'string') {
+              issues = reqString(issues, v12, 'name');
+            }
             if (mode & 1) {
               issues = unknownKeys(issues, PATH_2, v10, 'an item of `tags`', KEYS_18, NESTED_1);
             }
@@ -680,7 +773,10 @@ function check_Session(value: unknown, mode: number, label: string, depth: numbe
     if ((mode & 2) !== 0 && value.password !== undefined) {
       issues = fail(issues, ['password'], '`password` is write-only: the server does not send it');
     }
-    issues = reqString(issues, value.token, 'token');
+    const v1 = value.token;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'token');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_26, NESTED_1);
     }
@@ -704,7 +800,10 @@ export const validateTag: rt.Validate = /* @__PURE__ */ validatorOf(Tag);
 function check_Tag(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.name, 'name');
+    const v1 = value.name;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'name');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_1);
     }
@@ -762,8 +861,14 @@ function check_UpdateOwnerBody(
       if ((mode & 2) !== 0 && v1.id !== undefined) {
         issues = fail(issues, ['owner', 'id'], '`id` is read-only: the server sets it');
       }
-      issues = reqString(issues, v1.email, PATH_16);
-      issues = reqString(issues, v1.password, PATH_22);
+      const v2 = v1.email;
+      if (typeof v2 !== 'string') {
+        issues = reqString(issues, v2, PATH_16);
+      }
+      const v3 = v1.password;
+      if (typeof v3 !== 'string') {
+        issues = reqString(issues, v3, PATH_22);
+      }
       if (mode & 1) {
         issues = unknownKeys(issues, PATH_17, v1, '`owner`', KEYS_13, NESTED_1);
       }
@@ -795,7 +900,10 @@ function check_ReplaceDogPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.dog_id, 'dog_id');
+    const v1 = value.dog_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'dog_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'dog_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_30, NESTED_1);
@@ -823,7 +931,10 @@ function check_UpdateOwnerPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.owner_id, 'owner_id');
+    const v1 = value.owner_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'owner_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'owner_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_31, NESTED_1);
@@ -851,7 +962,10 @@ function check_GetPetPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.pet_id, 'pet_id');
+    const v1 = value.pet_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'pet_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'pet_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_32, NESTED_1);
@@ -879,7 +993,10 @@ function check_GetPetQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.owner, 'owner');
+    const v1 = value.owner;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'owner');
+    }
     for (const k2 in value) {
       if (k2 !== 'owner') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_29, NESTED_1);

@@ -40,7 +40,10 @@ export const validateApiInfo: rt.Validate = /* @__PURE__ */ validatorOf(ApiInfo)
 function check_ApiInfo(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.name, 'name');
+    const v1 = value.name;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'name');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -64,7 +67,10 @@ export const validateLookup: rt.Validate = /* @__PURE__ */ validatorOf(Lookup);
 function check_Lookup(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.ip, 'ip');
+    const v1 = value.ip;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'ip');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }
@@ -90,7 +96,10 @@ function check_GetCodePathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.code, 'code');
+    const v1 = value.code;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'code');
+    }
     for (const k2 in value) {
       if (k2 !== 'code') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_5, NESTED_1);
@@ -118,7 +127,10 @@ function check_GetCodeQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.lang, 'lang');
+    const v1 = value.lang;
+    if (v1 !== undefined && typeof v1 !== 'string') {
+      issues = optString(issues, v1, 'lang');
+    }
     for (const k2 in value) {
       if (k2 !== 'lang') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);

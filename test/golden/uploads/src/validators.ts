@@ -67,7 +67,10 @@ export const validateAck: rt.Validate = /* @__PURE__ */ validatorOf(Ack);
 function check_Ack(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
+    const v1 = value.id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'id');
+    }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -105,11 +108,17 @@ function check_CreateFileRequest(
         v1,
       );
     }
-    issues = reqEnum(issues, value.purpose, 'purpose', ENUM_4, mode);
+    const v2 = value.purpose;
+    if (!(typeof v2 === 'string' && (mode & 2) === 0)) {
+      issues = reqEnum(issues, v2, 'purpose', ENUM_4, mode);
+    }
     const v3 = value.expires_after;
     if (v3 !== undefined) {
       if (isObject(v3)) {
-        issues = reqConst(issues, v3.anchor, PATH_5, 'created_at');
+        const v4 = v3.anchor;
+        if (v4 !== 'created_at') {
+          issues = reqConst(issues, v4, PATH_5, 'created_at');
+        }
         const v5 = v3.seconds;
         if (!(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 3600)) {
           issues = reqIntegerIn(issues, v5, PATH_6, 3600, Infinity);
@@ -183,7 +192,10 @@ function check_CreateImageEditRequest(
         );
       }
     }
-    issues = reqString(issues, value.prompt, 'prompt');
+    const v5 = value.prompt;
+    if (typeof v5 !== 'string') {
+      issues = reqString(issues, v5, 'prompt');
+    }
     for (const k6 in value) {
       if (k6 !== 'image' && k6 !== 'mask' && k6 !== 'prompt') {
         issues = unknownKey(issues, PATH_2, k6, label, KEYS_11, NESTED_1);
@@ -214,7 +226,10 @@ function check_CreateThingRequest(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.name, 'name');
+    const v1 = value.name;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'name');
+    }
     const v2 = value.tags;
     if (v2 !== undefined) {
       if (Array.isArray(v2)) {
@@ -260,8 +275,14 @@ function check_CreateTokenBody(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.grant_type, 'grant_type');
-    issues = optString(issues, value.scope, 'scope');
+    const v1 = value.grant_type;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'grant_type');
+    }
+    const v2 = value.scope;
+    if (v2 !== undefined && typeof v2 !== 'string') {
+      issues = optString(issues, v2, 'scope');
+    }
     for (const k3 in value) {
       if (k3 !== 'grant_type' && k3 !== 'scope') {
         issues = unknownKey(issues, PATH_2, k3, label, KEYS_13, NESTED_1);
@@ -309,7 +330,10 @@ function check_PutBlobPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.name, 'name');
+    const v1 = value.name;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'name');
+    }
     for (const k2 in value) {
       if (k2 !== 'name') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_14, NESTED_1);
@@ -337,8 +361,14 @@ function check_ListThingsQueryParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optInteger(issues, value.limit, 'limit');
-    issues = optEnum(issues, value.order, 'order', ENUM_15, mode);
+    const v1 = value.limit;
+    if (v1 !== undefined && !Number.isInteger(v1)) {
+      issues = optInteger(issues, v1, 'limit');
+    }
+    const v2 = value.order;
+    if (v2 !== undefined && !(typeof v2 === 'string' && (mode & 2) === 0)) {
+      issues = optEnum(issues, v2, 'order', ENUM_15, mode);
+    }
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'order') {
         issues = unknownKey(issues, PATH_2, k3, label, KEYS_16, NESTED_1);
@@ -366,7 +396,10 @@ function check_ArchiveThingPathParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqString(issues, value.thing_id, 'thing_id');
+    const v1 = value.thing_id;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'thing_id');
+    }
     for (const k2 in value) {
       if (k2 !== 'thing_id') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
