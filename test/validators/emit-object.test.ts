@@ -2,6 +2,7 @@
 // always reject unknown keys, undeclared ones only in 'strict' mode.
 import { describe, expect, it } from 'vitest';
 import { boolean, closed, emit, integer, messages, named, number, object, ref, string } from './emit-support.js';
+import type { IrSchema } from '../../generator/model/ir.js';
 
 describe('object', () => {
   it('reads each property once, reports a missing required key with what was expected', () => {
@@ -233,5 +234,45 @@ describe('object', () => {
     expect(messages(given.check, { rate_limits: { requests_per_minute: 1 } })).toEqual([
       'rate_limits.requests_per_minute: unknown key `requests_per_minute` in `rate_limits`; did you mean `max_requests_per_1_minute`?',
     ]);
+  });
+});
+
+describe('checks written for size or for speed', () => {
+  const withUsage = (name: string, schema: IrSchema, request: boolean, response: boolean) => ({
+    ...named(name, schema),
+    usage: { request, response },
+  });
+  // (the source is unformatted: a function runs to the next one)
+  const functionOf = (source: string, name: string) => source.slice(source.indexOf(`function check_${name}(`)).split('\nfunction ')[0]!;
+
+  it('a schema only requests send: one runtime call a leaf property, and small schemas it refers to are called', () => {
+    const small = withUsage('Small', object({ a: [string(), 'required'] }), true, false);
+    const request = withUsage('Req', object({ id: [string(), 'required'], n: integer(), small: ref('Small') }), true, false);
+    const given = emit(string(), [small, request]);
+    const text = functionOf(given.source, 'Req');
+    expect(text).toContain("issues = reqString(issues, value.id, 'id');");
+    expect(text).toContain("issues = optInteger(issues, value.n, 'n');");
+    expect(text).toMatch(/check_Small\(v\d+, mode, '`small`', depth \+ 1\)/);
+  });
+
+  it('a schema a response receives (whatever else sends it): an inline test a leaf, and small schemas inlined', () => {
+    const small = withUsage('Small', object({ a: [string(), 'required'] }), true, false);
+    const response = withUsage('Res', object({ id: [string(), 'required'], small: ref('Small') }), false, true);
+    const both = withUsage('Both', object({ id: [string(), 'required'], other: boolean }), true, true);
+    const given = emit(string(), [small, response, both]);
+    for (const name of ['Res', 'Both']) {
+      const text = functionOf(given.source, name);
+      expect(text, name).toMatch(
+        /const (v\d+) = value\.id;\nif \(typeof \1 !== 'string'\) \{\nissues = reqString\(issues, \1, 'id'\);\n\}/,
+      );
+    }
+    expect(functionOf(given.source, 'Res')).not.toContain('check_Small(');
+  });
+
+  it('schemas of one shape share one check, written for speed when any of them is received', () => {
+    const shape = () => object({ id: [string(), 'required'] });
+    const given = emit(string(), [withUsage('Sent', shape(), true, false), withUsage('Received', shape(), false, true)]);
+    expect(given.source).not.toContain('function check_Received(');
+    expect(functionOf(given.source, 'Sent')).toMatch(/if \(typeof v\d+ !== 'string'\)/);
   });
 });

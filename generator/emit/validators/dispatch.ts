@@ -25,8 +25,10 @@ export function schemaToCheck(schema: IrSchema, target: Target, scope: Scope): C
     target.otherwise === undefined &&
     target.prefix === ''
   ) {
-    const shared =
-      schema.kind === 'union' && isTestable(schema, (next) => scope.module.resolve(next)) ? undefined : scope.module.sharedShape(schema);
+    // a union of leaves is tested where it is used (no call on the valid path), except in a
+    // check written for size (ModuleScope.isCompact), which calls the shape's shared check
+    const isInlineLeaves = !scope.isCompact && schema.kind === 'union' && isTestable(schema, (next) => scope.module.resolve(next));
+    const shared = isInlineLeaves ? undefined : scope.module.sharedShape(schema);
     if (shared !== undefined) return nestCall(target, code`${shared}(${target.value}, mode, ${target.label}, ${depthAt(target)})`, scope);
   }
   switch (schema.kind) {

@@ -84,6 +84,8 @@ export class ModuleScope {
   readonly recursive: ReadonlySet<string>;
   /** For each named schema, the one whose check function it calls: itself, or the first of the same shape. */
   readonly #checkOwners: ReadonlyMap<string, string>;
+  /** The type names of the check owners whose every schema only requests send (see isCompact). */
+  readonly #compactOwners: ReadonlySet<string>;
 
   constructor(
     named: readonly IrNamedSchema[],
@@ -94,6 +96,17 @@ export class ModuleScope {
     for (const schema of named) this.#countShapes(schema.schema, true);
     this.recursive = recursiveKeys(named);
     this.#checkOwners = checkOwners(named, this.recursive, this.#shapes);
+    this.#compactOwners = compactOwners(named, this.#checkOwners);
+  }
+
+  /**
+   * Whether the checks of `owner` (a named schema's type name) are written for size rather than
+   * speed: a leaf property is one runtime call instead of an inline test with the call on
+   * failure. So are the checks of schemas only requests send: a request is checked once before
+   * it is sent, and these checks are much of what a bundle that calls one operation carries.
+   */
+  isCompact(owner: string): boolean {
+    return this.#compactOwners.has(owner);
   }
 
   /** Equal numbers for schemas of one shape: the same rules and children, docs and examples aside. */
@@ -291,6 +304,11 @@ export class Scope {
     return this.module.dispatch(schema, target, this);
   }
 
+  /** Whether this function is written for size (ModuleScope.isCompact). */
+  get isCompact(): boolean {
+    return this.module.isCompact(this.owner);
+  }
+
   /** The body of a check function for `schema`, on the function's input. */
   rootCheck(schema: IrSchema): Code {
     return this.check(schema, ROOT_TARGET);
@@ -321,6 +339,18 @@ function checkOwners(named: readonly IrNamedSchema[], recursive: ReadonlySet<str
     if ([...next].every(([key, owner]) => current.get(key) === owner)) return next;
     owners = next;
   }
+}
+
+/** The type names of the check owners whose schemas are all sent by requests and received by no response. */
+function compactOwners(named: readonly IrNamedSchema[], owners: ReadonlyMap<string, string>): Set<string> {
+  const byKey = new Map(named.map((schema) => [schema.key, schema]));
+  const requestOnly = new Map<string, boolean>();
+  for (const schema of named) {
+    const owner = owners.get(schema.key) ?? schema.key;
+    const isRequestOnly = schema.usage.request && !schema.usage.response;
+    requestOnly.set(owner, (requestOnly.get(owner) ?? true) && isRequestOnly);
+  }
+  return new Set([...requestOnly].filter(([, only]) => only).map(([owner]) => byKey.get(owner)!.name.text));
 }
 
 /** The keys of named schemas on a cycle of refs (through any part of a schema). */

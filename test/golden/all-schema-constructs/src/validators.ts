@@ -178,14 +178,8 @@ export const validateImageSource: rt.Validate = /* @__PURE__ */ validatorOf(Imag
 function check_ImageSource(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.image_url;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'image_url');
-    }
-    const v2 = value.file_id;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'file_id');
-    }
+    issues = optString(issues, value.image_url, 'image_url');
+    issues = optString(issues, value.file_id, 'file_id');
     for (const k3 in value) {
       if (k3 !== 'image_url' && k3 !== 'file_id') {
         issues = unknownKey(issues, PATH_2, k3, label, KEYS_5, NESTED_1);
@@ -369,10 +363,7 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
         }
       }
     }
-    const v13 = value.deprecated_flag;
-    if (v13 !== undefined && typeof v13 !== 'boolean') {
-      issues = optBoolean(issues, v13, 'deprecated_flag');
-    }
+    issues = optBoolean(issues, value.deprecated_flag, 'deprecated_flag');
     const v15 = value.image;
     if (v15 !== undefined) {
       issues = nest(issues, PATH_12, check_ImageSource(v15, mode, '`image`', depth + 1));

@@ -52,10 +52,7 @@ function check_CreateCartBody(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.item;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'item');
-    }
+    issues = optString(issues, value.item, 'item');
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }

@@ -177,10 +177,7 @@ function check_OrderCreateParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.priority;
-    if (!(typeof v1 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v1, 'priority', ENUM_5, mode);
-    }
+    issues = reqEnum(issues, value.priority, 'priority', ENUM_5, mode);
     for (const k2 in value) {
       if (k2 !== 'priority') {
         issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);

@@ -47,10 +47,7 @@ function check_CreateContainerInput(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.ContainerName;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'ContainerName');
-    }
+    issues = reqString(issues, value.ContainerName, 'ContainerName');
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }

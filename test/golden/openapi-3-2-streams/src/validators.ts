@@ -150,10 +150,7 @@ export const validateImportRecord: rt.Validate = /* @__PURE__ */ validatorOf(Imp
 function check_ImportRecord(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.name;
-    if (!(typeof v1 === 'string' && v1.length >= 1)) {
-      issues = reqStringIn(issues, v1, 'name', 1);
-    }
+    issues = reqStringIn(issues, value.name, 'name', 1);
     const v2 = value.size;
     if (v2 !== undefined && !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
       issues = optIntegerIn(issues, v2, 'size', 0, Infinity);

@@ -216,14 +216,8 @@ export const validateNoteFilter: rt.Validate = /* @__PURE__ */ validatorOf(NoteF
 function check_NoteFilter(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.pinned;
-    if (v1 !== undefined && typeof v1 !== 'boolean') {
-      issues = optBoolean(issues, v1, 'pinned');
-    }
-    const v2 = value.tag;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'tag');
-    }
+    issues = optBoolean(issues, value.pinned, 'pinned');
+    issues = optString(issues, value.tag, 'tag');
     const v3 = value.limit;
     if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
       issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
@@ -323,14 +317,8 @@ export const validateNoteParams: rt.Validate = /* @__PURE__ */ validatorOf(NoteP
 function check_NoteParams(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.title;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'title');
-    }
-    const v2 = value.body;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'body');
-    }
+    issues = reqString(issues, value.title, 'title');
+    issues = optString(issues, value.body, 'body');
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
@@ -355,10 +343,7 @@ export const validateNoteSearch: rt.Validate = /* @__PURE__ */ validatorOf(NoteS
 function check_NoteSearch(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.text;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'text');
-    }
+    issues = reqString(issues, value.text, 'text');
     const v2 = value.tags;
     if (v2 !== undefined) {
       if (Array.isArray(v2)) {

@@ -168,10 +168,7 @@ function check_RetrieveChargeBody(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.note;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'note');
-    }
+    issues = optString(issues, value.note, 'note');
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
     }

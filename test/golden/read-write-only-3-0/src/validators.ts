@@ -16,6 +16,7 @@ const optString = rt.optString;
 const reqInteger = rt.reqInteger;
 const expected = rt.expected;
 const isObject = rt.isObject;
+const nest = rt.nest;
 const fail = rt.fail;
 const missing = rt.missing;
 const unlisted = rt.unlisted;
@@ -33,11 +34,10 @@ const PATH_6: readonly (string | number)[] = ['profile'];
 const NESTED_7: readonly string[] = ['profile.display_name'];
 const KEYS_8: readonly string[] = ['id', 'email', 'created', 'nickname', 'profile', 'password'];
 const KEYS_9: readonly string[] = ['id', 'email', 'created', 'nickname', 'profile'];
-const PATH_10: readonly (string | number)[] = ['profile', 'secret_answer'];
-const NESTED_11: readonly string[] = ['profile.display_name', 'profile.secret_answer'];
-const KEYS_12: readonly string[] = ['email', 'password', 'profile', 'id', 'created', 'nickname'];
-const KEYS_13: readonly string[] = ['email', 'password', 'profile'];
-const KEYS_14: readonly string[] = ['user_id'];
+const NESTED_10: readonly string[] = ['profile.display_name', 'profile.secret_answer'];
+const KEYS_11: readonly string[] = ['email', 'password', 'profile', 'id', 'created', 'nickname'];
+const KEYS_12: readonly string[] = ['email', 'password', 'profile'];
+const KEYS_13: readonly string[] = ['user_id'];
 
 /** `Profile` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Profile: StandardSchemaV1<types.Profile> = /* @__PURE__ */ schemaOf(
@@ -87,14 +87,8 @@ export const validateProfileParam: rt.Validate = /* @__PURE__ */ validatorOf(Pro
 function check_ProfileParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.display_name;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'display_name');
-    }
-    const v2 = value.secret_answer;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'secret_answer');
-    }
+    issues = reqString(issues, value.display_name, 'display_name');
+    issues = optString(issues, value.secret_answer, 'secret_answer');
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -222,46 +216,26 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
     if ((mode & 2) !== 0 && value.nickname !== undefined) {
       issues = fail(issues, ['nickname'], '`nickname` is read-only: the server sets it');
     }
-    const v1 = value.email;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'email');
-    }
-    const v2 = value.password;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'password');
-    }
+    issues = reqString(issues, value.email, 'email');
+    issues = reqString(issues, value.password, 'password');
     const v3 = value.profile;
     if (v3 !== undefined) {
-      if (isObject(v3)) {
-        const v4 = v3.display_name;
-        if (typeof v4 !== 'string') {
-          issues = reqString(issues, v4, PATH_5);
-        }
-        const v5 = v3.secret_answer;
-        if (v5 !== undefined && typeof v5 !== 'string') {
-          issues = optString(issues, v5, PATH_10);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_6, v3, '`profile`', KEYS_3, NESTED_1);
-        }
-      } else {
-        issues = expected(issues, ['profile'], KEYS_3, v3);
-      }
+      issues = nest(issues, PATH_6, check_ProfileParam(v3, mode, '`profile`', depth + 1));
     }
-    for (const k7 in value) {
+    for (const k4 in value) {
       if (
-        k7 !== 'email' &&
-        k7 !== 'password' &&
-        k7 !== 'profile' &&
-        k7 !== 'id' &&
-        k7 !== 'created' &&
-        k7 !== 'nickname'
+        k4 !== 'email' &&
+        k4 !== 'password' &&
+        k4 !== 'profile' &&
+        k4 !== 'id' &&
+        k4 !== 'created' &&
+        k4 !== 'nickname'
       ) {
-        issues = unknownKey(issues, PATH_2, k7, label, KEYS_12, NESTED_11);
+        issues = unknownKey(issues, PATH_2, k4, label, KEYS_11, NESTED_10);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_13, value);
+    issues = expected(issues, [], KEYS_12, value);
   }
 
   return issues;
@@ -288,11 +262,11 @@ function check_GetUserPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'user_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_14, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_13, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_14, value);
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;

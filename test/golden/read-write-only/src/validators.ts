@@ -16,6 +16,8 @@ const optString = rt.optString;
 const reqConst = rt.reqConst;
 const expected = rt.expected;
 const isObject = rt.isObject;
+const nest = rt.nest;
+const nestRequired = rt.nestRequired;
 const fail = rt.fail;
 const foundLiteral = rt.foundLiteral;
 const missing = rt.missing;
@@ -56,9 +58,8 @@ const KEYS_20: readonly string[] = [
   'microchip_code',
 ];
 const KEYS_21: readonly string[] = ['kind', 'id', 'name', 'created_at', 'owner', 'tags', 'labels'];
-const PATH_22: readonly (string | number)[] = ['owner', 'password'];
-const NESTED_23: readonly string[] = ['owner.email', 'owner.password'];
-const KEYS_24: readonly string[] = [
+const NESTED_22: readonly string[] = ['owner.email', 'owner.password'];
+const KEYS_23: readonly string[] = [
   'kind',
   'name',
   'microchip_code',
@@ -68,14 +69,14 @@ const KEYS_24: readonly string[] = [
   'id',
   'created_at',
 ];
-const KEYS_25: readonly string[] = ['kind', 'name', 'microchip_code', 'owner', 'tags', 'labels'];
-const KEYS_26: readonly string[] = ['token', 'password'];
-const KEYS_27: readonly string[] = ['token'];
-const KEYS_28: readonly string[] = ['owner', 'audit_note'];
-const KEYS_29: readonly string[] = ['owner'];
-const KEYS_30: readonly string[] = ['dog_id'];
-const KEYS_31: readonly string[] = ['owner_id'];
-const KEYS_32: readonly string[] = ['pet_id'];
+const KEYS_24: readonly string[] = ['kind', 'name', 'microchip_code', 'owner', 'tags', 'labels'];
+const KEYS_25: readonly string[] = ['token', 'password'];
+const KEYS_26: readonly string[] = ['token'];
+const KEYS_27: readonly string[] = ['owner', 'audit_note'];
+const KEYS_28: readonly string[] = ['owner'];
+const KEYS_29: readonly string[] = ['dog_id'];
+const KEYS_30: readonly string[] = ['owner_id'];
+const KEYS_31: readonly string[] = ['pet_id'];
 
 /** `Animal` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Animal: StandardSchemaV1<types.Animal> = /* @__PURE__ */ schemaOf(
@@ -191,14 +192,8 @@ function check_Credentials(value: unknown, mode: number, label: string, depth: n
     if ((mode & 2) !== 0 && value.last_login !== undefined) {
       issues = fail(issues, ['last_login'], '`last_login` is read-only: the server sets it');
     }
-    const v1 = value.username;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'username');
-    }
-    const v2 = value.password;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'password');
-    }
+    issues = reqString(issues, value.username, 'username');
+    issues = reqString(issues, value.password, 'password');
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
     }
@@ -302,14 +297,8 @@ function check_DogParam(value: unknown, mode: number, label: string, depth: numb
     if ((mode & 2) !== 0 && value.vaccinated_at !== undefined) {
       issues = fail(issues, ['vaccinated_at'], '`vaccinated_at` is read-only: the server sets it');
     }
-    const v1 = value.kind;
-    if (v1 !== 'dog') {
-      issues = reqConst(issues, v1, 'kind', 'dog');
-    }
-    const v2 = value.breed;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'breed');
-    }
+    issues = reqConst(issues, value.kind, 'kind', 'dog');
+    issues = reqString(issues, value.breed, 'breed');
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
     }
@@ -368,10 +357,7 @@ function check_LabelParam(value: unknown, mode: number, label: string, depth: nu
     if ((mode & 2) !== 0 && value.updated_by !== undefined) {
       issues = fail(issues, ['updated_by'], '`updated_by` is read-only: the server sets it');
     }
-    const v1 = value.text;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'text');
-    }
+    issues = reqString(issues, value.text, 'text');
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
     }
@@ -489,14 +475,8 @@ function check_OwnerRequestParam(
     if ((mode & 2) !== 0 && value.id !== undefined) {
       issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
     }
-    const v1 = value.email;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'email');
-    }
-    const v2 = value.password;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'password');
-    }
+    issues = reqString(issues, value.email, 'email');
+    issues = reqString(issues, value.password, 'password');
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_1);
     }
@@ -655,103 +635,46 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
     if ((mode & 2) !== 0 && value.created_at !== undefined) {
       issues = fail(issues, ['created_at'], '`created_at` is read-only: the server sets it');
     }
-    const v1 = value.kind;
-    if (v1 !== 'pet') {
-      issues = reqConst(issues, v1, 'kind', 'pet');
-    }
-    const v2 = value.name;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'name');
-    }
-    const v3 = value.microchip_code;
-    if (typeof v3 !== 'string') {
-      issues = reqString(issues, v3, 'microchip_code');
-    }
+    issues = reqConst(issues, value.kind, 'kind', 'pet');
+    issues = reqString(issues, value.name, 'name');
+    issues = reqString(issues, value.microchip_code, 'microchip_code');
     const v4 = value.owner;
     if (v4 !== undefined) {
-      if (isObject(v4)) {
-        if ((mode & 2) !== 0 && v4.id !== undefined) {
-          issues = fail(issues, ['owner', 'id'], '`id` is read-only: the server sets it');
-        }
-        const v5 = v4.email;
-        if (typeof v5 !== 'string') {
-          issues = reqString(issues, v5, PATH_16);
-        }
-        const v6 = v4.password;
-        if (typeof v6 !== 'string') {
-          issues = reqString(issues, v6, PATH_22);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_17, v4, '`owner`', KEYS_13, NESTED_1);
-        }
-      } else {
-        issues = expected(issues, ['owner'], KEYS_14, v4);
-      }
+      issues = nest(issues, PATH_17, check_OwnerRequestParam(v4, mode, '`owner`', depth + 1));
     }
-    const v8 = value.tags;
-    if (v8 !== undefined) {
-      if (Array.isArray(v8)) {
-        for (let i9 = 0; i9 < v8.length; i9++) {
-          const v10: unknown = v8[i9];
-          const o11: rt.Issues = issues;
-          issues = undefined;
-          if (isObject(v10)) {
-            const v12 = v10.name;
-            if (typeof v12 !== 'string') {
-              issues = reqString(issues, v12, 'name');
-            }
-            if (mode & 1) {
-              issues = unknownKeys(issues, PATH_2, v10, 'an item of `tags`', KEYS_18, NESTED_1);
-            }
-          } else {
-            issues = expected(issues, [], KEYS_18, v10);
-          }
-          issues = issues === undefined ? o11 : nestIssues(o11, ['tags', i9], issues, '');
-        }
-      } else {
-        issues = expected(issues, ['tags'], 'an array', v8);
-      }
-    }
-    const v14 = value.labels;
-    if (v14 !== undefined) {
-      if (isObject(v14)) {
-        for (const k15 in v14) {
-          const v16 = v14[k15];
-          if (isObject(v16)) {
-            if ((mode & 2) !== 0 && v16.updated_by !== undefined) {
-              issues = fail(
-                issues,
-                ['labels', k15, 'updated_by'],
-                '`updated_by` is read-only: the server sets it',
-              );
-            }
-            const v17 = v16.text;
-            if (typeof v17 !== 'string') {
-              issues = required(issues, ['labels', k15, 'text'], 'a string', v17);
-            }
-            if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                ['labels', k15],
-                v16,
-                'a value of `labels`',
-                KEYS_9,
-                NESTED_1,
-              );
-            }
-          } else {
-            issues = expected(issues, ['labels', k15], KEYS_10, v16);
+    const v5 = value.tags;
+    if (v5 !== undefined) {
+      if (Array.isArray(v5)) {
+        for (let i6 = 0; i6 < v5.length; i6++) {
+          const v7: unknown = v5[i6];
+          const r8 = check_Tag(v7, mode, 'an item of `tags`', depth + 2);
+          if (r8 !== undefined) {
+            issues = nestIssues(issues, ['tags', i6], r8, '');
           }
         }
       } else {
-        issues = expected(issues, ['labels'], 'an object', v14);
+        issues = expected(issues, ['tags'], 'an array', v5);
+      }
+    }
+    const v9 = value.labels;
+    if (v9 !== undefined) {
+      if (isObject(v9)) {
+        for (const k10 in v9) {
+          const v11 = v9[k10];
+          const r12 = check_LabelParam(v11, mode, 'a value of `labels`', depth + 2);
+          if (r12 !== undefined) {
+            issues = nestIssues(issues, ['labels', k10], r12, '');
+          }
+        }
+      } else {
+        issues = expected(issues, ['labels'], 'an object', v9);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_24, NESTED_23);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_23, NESTED_22);
     }
   } else {
-    issues = expected(issues, [], KEYS_25, value);
+    issues = expected(issues, [], KEYS_24, value);
   }
 
   return issues;
@@ -778,10 +701,10 @@ function check_Session(value: unknown, mode: number, label: string, depth: numbe
       issues = reqString(issues, v1, 'token');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_26, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_25, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_27, value);
+    issues = expected(issues, [], KEYS_26, value);
   }
 
   return issues;
@@ -857,29 +780,17 @@ function check_UpdateOwnerBody(
       issues = fail(issues, ['audit_note'], '`audit_note` is read-only: the server sets it');
     }
     const v1 = value.owner;
-    if (isObject(v1)) {
-      if ((mode & 2) !== 0 && v1.id !== undefined) {
-        issues = fail(issues, ['owner', 'id'], '`id` is read-only: the server sets it');
-      }
-      const v2 = v1.email;
-      if (typeof v2 !== 'string') {
-        issues = reqString(issues, v2, PATH_16);
-      }
-      const v3 = v1.password;
-      if (typeof v3 !== 'string') {
-        issues = reqString(issues, v3, PATH_22);
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_17, v1, '`owner`', KEYS_13, NESTED_1);
-      }
-    } else {
-      issues = required(issues, ['owner'], KEYS_14, v1);
-    }
+    issues = nestRequired(
+      issues,
+      PATH_17,
+      check_OwnerRequestParam(v1, mode, '`owner`', depth + 1),
+      v1,
+    );
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_28, NESTED_23);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_27, NESTED_22);
     }
   } else {
-    issues = expected(issues, [], KEYS_29, value);
+    issues = expected(issues, [], KEYS_28, value);
   }
 
   return issues;
@@ -906,11 +817,11 @@ function check_ReplaceDogPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'dog_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_30, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_29, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_30, value);
+    issues = expected(issues, [], KEYS_29, value);
   }
 
   return issues;
@@ -937,11 +848,11 @@ function check_UpdateOwnerPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'owner_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_31, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_30, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_31, value);
+    issues = expected(issues, [], KEYS_30, value);
   }
 
   return issues;
@@ -968,11 +879,11 @@ function check_GetPetPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'pet_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_32, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_31, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_32, value);
+    issues = expected(issues, [], KEYS_31, value);
   }
 
   return issues;
@@ -999,11 +910,11 @@ function check_GetPetQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'owner') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_29, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_28, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_29, value);
+    issues = expected(issues, [], KEYS_28, value);
   }
 
   return issues;

@@ -67,10 +67,7 @@ export const validateLookup: rt.Validate = /* @__PURE__ */ validatorOf(Lookup);
 function check_Lookup(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.ip;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'ip');
-    }
+    issues = reqString(issues, value.ip, 'ip');
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
     }

@@ -108,17 +108,11 @@ function check_CreateFileRequest(
         v1,
       );
     }
-    const v2 = value.purpose;
-    if (!(typeof v2 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v2, 'purpose', ENUM_4, mode);
-    }
+    issues = reqEnum(issues, value.purpose, 'purpose', ENUM_4, mode);
     const v3 = value.expires_after;
     if (v3 !== undefined) {
       if (isObject(v3)) {
-        const v4 = v3.anchor;
-        if (v4 !== 'created_at') {
-          issues = reqConst(issues, v4, PATH_5, 'created_at');
-        }
+        issues = reqConst(issues, v3.anchor, PATH_5, 'created_at');
         const v5 = v3.seconds;
         if (!(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 3600)) {
           issues = reqIntegerIn(issues, v5, PATH_6, 3600, Infinity);
@@ -192,10 +186,7 @@ function check_CreateImageEditRequest(
         );
       }
     }
-    const v5 = value.prompt;
-    if (typeof v5 !== 'string') {
-      issues = reqString(issues, v5, 'prompt');
-    }
+    issues = reqString(issues, value.prompt, 'prompt');
     for (const k6 in value) {
       if (k6 !== 'image' && k6 !== 'mask' && k6 !== 'prompt') {
         issues = unknownKey(issues, PATH_2, k6, label, KEYS_11, NESTED_1);
@@ -226,10 +217,7 @@ function check_CreateThingRequest(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.name;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'name');
-    }
+    issues = reqString(issues, value.name, 'name');
     const v2 = value.tags;
     if (v2 !== undefined) {
       if (Array.isArray(v2)) {
@@ -275,14 +263,8 @@ function check_CreateTokenBody(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    const v1 = value.grant_type;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'grant_type');
-    }
-    const v2 = value.scope;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'scope');
-    }
+    issues = reqString(issues, value.grant_type, 'grant_type');
+    issues = optString(issues, value.scope, 'scope');
     for (const k3 in value) {
       if (k3 !== 'grant_type' && k3 !== 'scope') {
         issues = unknownKey(issues, PATH_2, k3, label, KEYS_13, NESTED_1);
