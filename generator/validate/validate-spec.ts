@@ -1,7 +1,7 @@
 // Checks the loaded document against the OpenAPI 3.0/3.1/3.2 schema (via
 // @seriousme/openapi-schema-validator) and then sdkgen's own rules. Collects every problem,
 // then throws one SpecError; warnings are returned for the caller to print.
-import { Validator } from '@seriousme/openapi-schema-validator';
+import type { Validator } from '@seriousme/openapi-schema-validator';
 import type { ErrorObject } from 'ajv';
 import { defaultHint } from '../diagnostics/codes.js';
 import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -181,7 +181,8 @@ let everyError: Validator | undefined;
  * them: the library reports it as text, and the model reports each unresolved $ref with its place.
  */
 async function everySchemaError(root: Record<string, unknown>): Promise<ErrorObject[]> {
-  everyError ??= new Validator({ allErrors: true, strict: false });
+  // loaded here: a valid spec never needs the library (nor ajv, which it compiles with)
+  everyError ??= new (await import('@seriousme/openapi-schema-validator')).Validator({ allErrors: true, strict: false });
   const result = await everyError.validate(root);
   return result.valid || typeof result.errors === 'string' ? [] : (result.errors ?? []);
 }
