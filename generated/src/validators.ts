@@ -167,8 +167,29 @@ const PATH_68: readonly (string | number)[] = ['error'];
 const KEYS_69: readonly string[] = ['message', 'type', 'param', 'code'];
 const NESTED_70: readonly string[] = ['error.message', 'error.type', 'error.param', 'error.code'];
 const KEYS_71: readonly string[] = ['error'];
-const PATH_72: readonly (string | number)[] = ['expires_after'];
-const NESTED_73: readonly string[] = [
+const PATH_72: readonly (string | number)[] = ['workflow', 'id'];
+const PATH_73: readonly (string | number)[] = ['workflow', 'version'];
+const PATH_74: readonly (string | number)[] = ['workflow', 'tracing'];
+const PATH_75: readonly (string | number)[] = ['chatkit_configuration', 'automatic_thread_titling'];
+const PATH_76: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'enabled'];
+const PATH_77: readonly (string | number)[] = [
+  'chatkit_configuration',
+  'file_upload',
+  'max_file_size',
+];
+const PATH_78: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'max_files'];
+const PATH_79: readonly (string | number)[] = ['chatkit_configuration', 'file_upload'];
+const PATH_80: readonly (string | number)[] = ['chatkit_configuration', 'history', 'enabled'];
+const PATH_81: readonly (string | number)[] = [
+  'chatkit_configuration',
+  'history',
+  'recent_threads',
+];
+const PATH_82: readonly (string | number)[] = ['chatkit_configuration', 'history'];
+const PATH_83: readonly (string | number)[] = ['expires_after', 'anchor'];
+const PATH_84: readonly (string | number)[] = ['expires_after', 'seconds'];
+const PATH_85: readonly (string | number)[] = ['expires_after'];
+const NESTED_86: readonly string[] = [
   'workflow.id',
   'workflow.version',
   'workflow.state_variables',
@@ -180,19 +201,19 @@ const NESTED_73: readonly string[] = [
   'expires_after.seconds',
   'rate_limits.max_requests_per_1_minute',
 ];
-const KEYS_74: readonly string[] = [
+const KEYS_87: readonly string[] = [
   'user',
   'workflow',
   'chatkit_configuration',
   'expires_after',
   'rate_limits',
 ];
-const KEYS_75: readonly string[] = ['id', 'deleted', 'object'];
-const KEYS_76: readonly string[] = ['session_id'];
-const ENUM_77: readonly string[] = ['asc', 'desc'];
-const KEYS_78: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
-const KEYS_79: readonly string[] = ['thread_id'];
-const KEYS_80: readonly string[] = ['after', 'before', 'limit', 'order'];
+const KEYS_88: readonly string[] = ['id', 'deleted', 'object'];
+const KEYS_89: readonly string[] = ['session_id'];
+const ENUM_90: readonly string[] = ['asc', 'desc'];
+const KEYS_91: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
+const KEYS_92: readonly string[] = ['thread_id'];
+const KEYS_93: readonly string[] = ['after', 'before', 'limit', 'order'];
 
 /** `ChatKitAttachment` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitAttachment: StandardSchemaV1<types.ChatKitAttachment> =
@@ -2281,49 +2302,193 @@ function check_SessionCreateParams(
   if (isObject(value)) {
     issues = reqStringIn(issues, value.user, 'user', 1);
     const v2 = value.workflow;
-    issues = nestRequired(
-      issues,
-      PATH_48,
-      check_ChatSessionWorkflowParam(v2, mode, '`workflow`', depth + 1),
-      v2,
-    );
-    const v3 = value.chatkit_configuration;
-    if (v3 !== undefined) {
-      issues = nest(
-        issues,
-        PATH_43,
-        check_ChatSessionChatKitConfigurationParam(v3, mode, '`chatkit_configuration`', depth + 1),
-      );
+    if (isObject(v2)) {
+      issues = reqString(issues, v2.id, PATH_72);
+      issues = optString(issues, v2.version, PATH_73);
+      const v5 = v2.state_variables;
+      if (v5 !== undefined) {
+        if (isObject(v5)) {
+          let n7 = 0;
+          for (const k6 in v5) {
+            n7++;
+            if (k6.length > 64) {
+              const count = codePoints(k6);
+              if (count > 64) {
+                issues = fail(
+                  issues,
+                  ['workflow', 'state_variables', k6],
+                  'invalid key: expected at most 64 characters, found ' + count,
+                );
+              }
+            }
+            const v8 = v5[k6];
+            if (!(
+              (typeof v8 === 'string' && (v8.length <= 10485760 || codePoints(v8) <= 10485760)) ||
+              typeof v8 === 'boolean' ||
+              Number.isFinite(v8)
+            )) {
+              if (typeof v8 !== 'string') {
+                issues = unlisted(
+                  issues,
+                  ['workflow', 'state_variables', k6],
+                  'a string, a boolean or a number',
+                  v8,
+                );
+              } else if (v8.length > 10485760) {
+                const count = codePoints(v8);
+                if (count > 10485760) {
+                  issues = fail(
+                    issues,
+                    ['workflow', 'state_variables', k6],
+                    'expected at most 10485760 characters, found ' + count,
+                  );
+                }
+              }
+            }
+          }
+          if (n7 > 64) {
+            issues = fail(
+              issues,
+              ['workflow', 'state_variables'],
+              'expected at most 64 keys, found ' + String(n7),
+            );
+          }
+        } else {
+          issues = expected(issues, ['workflow', 'state_variables'], 'an object', v5);
+        }
+      }
+      const v9 = v2.tracing;
+      if (v9 !== undefined) {
+        issues = nest(issues, PATH_74, check_shape_1(v9, mode, '`tracing`', depth + 2));
+      }
+      for (const k10 in v2) {
+        if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
+          issues = unknownKey(issues, PATH_48, k10, '`workflow`', KEYS_65, NESTED_41);
+        }
+      }
+    } else {
+      issues = required(issues, ['workflow'], KEYS_65, v2);
     }
-    const v4 = value.expires_after;
-    if (v4 !== undefined) {
-      issues = nest(
-        issues,
-        PATH_72,
-        check_ChatSessionExpiresAfterParam(v4, mode, '`expires_after`', depth + 1),
-      );
+    const v11 = value.chatkit_configuration;
+    if (v11 !== undefined) {
+      if (isObject(v11)) {
+        const v12 = v11.automatic_thread_titling;
+        if (v12 !== undefined) {
+          issues = nest(
+            issues,
+            PATH_75,
+            check_shape_1(v12, mode, '`automatic_thread_titling`', depth + 2),
+          );
+        }
+        const v13 = v11.file_upload;
+        if (v13 !== undefined) {
+          if (isObject(v13)) {
+            issues = optBoolean(issues, v13.enabled, PATH_76);
+            const v15 = v13.max_file_size;
+            if (
+              v15 !== undefined &&
+              !(typeof v15 === 'number' && Number.isInteger(v15) && v15 >= 1 && v15 <= 512)
+            ) {
+              issues = optIntegerIn(issues, v15, PATH_77, 1, 512);
+            }
+            const v16 = v13.max_files;
+            if (
+              v16 !== undefined &&
+              !(typeof v16 === 'number' && Number.isInteger(v16) && v16 >= 1)
+            ) {
+              issues = optIntegerIn(issues, v16, PATH_78, 1, Infinity);
+            }
+            for (const k17 in v13) {
+              if (k17 !== 'enabled' && k17 !== 'max_file_size' && k17 !== 'max_files') {
+                issues = unknownKey(issues, PATH_79, k17, '`file_upload`', KEYS_55, NESTED_2);
+              }
+            }
+          } else {
+            issues = expected(issues, ['chatkit_configuration', 'file_upload'], KEYS_55, v13);
+          }
+        }
+        const v18 = v11.history;
+        if (v18 !== undefined) {
+          if (isObject(v18)) {
+            issues = optBoolean(issues, v18.enabled, PATH_80);
+            const v20 = v18.recent_threads;
+            if (
+              v20 !== undefined &&
+              !(typeof v20 === 'number' && Number.isInteger(v20) && v20 >= 1)
+            ) {
+              issues = optIntegerIn(issues, v20, PATH_81, 1, Infinity);
+            }
+            for (const k21 in v18) {
+              if (k21 !== 'enabled' && k21 !== 'recent_threads') {
+                issues = unknownKey(issues, PATH_82, k21, '`history`', KEYS_58, NESTED_2);
+              }
+            }
+          } else {
+            issues = expected(issues, ['chatkit_configuration', 'history'], KEYS_58, v18);
+          }
+        }
+        for (const k22 in v11) {
+          if (k22 !== 'automatic_thread_titling' && k22 !== 'file_upload' && k22 !== 'history') {
+            issues = unknownKey(
+              issues,
+              PATH_43,
+              k22,
+              '`chatkit_configuration`',
+              KEYS_60,
+              NESTED_59,
+            );
+          }
+        }
+      } else {
+        issues = expected(issues, ['chatkit_configuration'], KEYS_60, v11);
+      }
     }
-    const v5 = value.rate_limits;
-    if (v5 !== undefined) {
-      issues = nest(
-        issues,
-        PATH_45,
-        check_ChatSessionRateLimitsParam(v5, mode, '`rate_limits`', depth + 1),
-      );
+    const v23 = value.expires_after;
+    if (v23 !== undefined) {
+      if (isObject(v23)) {
+        issues = reqConst(issues, v23.anchor, PATH_83, 'created_at');
+        const v25 = v23.seconds;
+        if (!(typeof v25 === 'number' && Number.isInteger(v25) && v25 >= 1 && v25 <= 600)) {
+          issues = reqIntegerIn(issues, v25, PATH_84, 1, 600);
+        }
+        for (const k26 in v23) {
+          if (k26 !== 'anchor' && k26 !== 'seconds') {
+            issues = unknownKey(issues, PATH_85, k26, '`expires_after`', KEYS_64, NESTED_2);
+          }
+        }
+      } else {
+        issues = expected(issues, ['expires_after'], KEYS_64, v23);
+      }
     }
-    for (const k6 in value) {
+    const v27 = value.rate_limits;
+    if (v27 !== undefined) {
+      if (isObject(v27)) {
+        const v28 = v27.max_requests_per_1_minute;
+        if (v28 !== undefined && !(typeof v28 === 'number' && Number.isInteger(v28) && v28 >= 1)) {
+          issues = optIntegerIn(issues, v28, PATH_44, 1, Infinity);
+        }
+        for (const k29 in v27) {
+          if (k29 !== 'max_requests_per_1_minute') {
+            issues = unknownKey(issues, PATH_45, k29, '`rate_limits`', KEYS_46, NESTED_2);
+          }
+        }
+      } else {
+        issues = expected(issues, ['rate_limits'], KEYS_46, v27);
+      }
+    }
+    for (const k30 in value) {
       if (
-        k6 !== 'user' &&
-        k6 !== 'workflow' &&
-        k6 !== 'chatkit_configuration' &&
-        k6 !== 'expires_after' &&
-        k6 !== 'rate_limits'
+        k30 !== 'user' &&
+        k30 !== 'workflow' &&
+        k30 !== 'chatkit_configuration' &&
+        k30 !== 'expires_after' &&
+        k30 !== 'rate_limits'
       ) {
-        issues = unknownKey(issues, PATH_3, k6, label, KEYS_74, NESTED_73);
+        issues = unknownKey(issues, PATH_3, k30, label, KEYS_87, NESTED_86);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_74, value);
+    issues = expected(issues, [], KEYS_87, value);
   }
 
   return issues;
@@ -2360,10 +2525,10 @@ function check_ThreadDeleteResponse(
       issues = reqConst(issues, v3, 'object', 'chatkit.thread.deleted');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_75, NESTED_2);
+      issues = unknownKeys(issues, PATH_3, value, label, KEYS_88, NESTED_2);
     }
   } else {
-    issues = expected(issues, [], KEYS_75, value);
+    issues = expected(issues, [], KEYS_88, value);
   }
 
   return issues;
@@ -2390,11 +2555,11 @@ function check_CancelChatKitSessionPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'session_id') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_76, NESTED_2);
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_89, NESTED_2);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_76, value);
+    issues = expected(issues, [], KEYS_89, value);
   }
 
   return issues;
@@ -2432,7 +2597,7 @@ function check_ListChatKitThreadsQueryParams(
     }
     const v4 = value.order;
     if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v4, 'order', ENUM_77, mode);
+      issues = optEnum(issues, v4, 'order', ENUM_90, mode);
     }
     const v5 = value.user;
     if (v5 !== undefined && !(typeof v5 === 'string' && v5.length >= 1 && v5.length <= 512)) {
@@ -2440,11 +2605,11 @@ function check_ListChatKitThreadsQueryParams(
     }
     for (const k6 in value) {
       if (k6 !== 'after' && k6 !== 'before' && k6 !== 'limit' && k6 !== 'order' && k6 !== 'user') {
-        issues = unknownKey(issues, PATH_3, k6, label, KEYS_78, NESTED_2);
+        issues = unknownKey(issues, PATH_3, k6, label, KEYS_91, NESTED_2);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_78, value);
+    issues = expected(issues, [], KEYS_91, value);
   }
 
   return issues;
@@ -2471,11 +2636,11 @@ function check_DeleteChatKitThreadPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_79, NESTED_2);
+        issues = unknownKey(issues, PATH_3, k2, label, KEYS_92, NESTED_2);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_79, value);
+    issues = expected(issues, [], KEYS_92, value);
   }
 
   return issues;
@@ -2530,15 +2695,15 @@ function check_ListChatKitThreadItemsQueryParams(
     }
     const v4 = value.order;
     if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v4, 'order', ENUM_77, mode);
+      issues = optEnum(issues, v4, 'order', ENUM_90, mode);
     }
     for (const k5 in value) {
       if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
-        issues = unknownKey(issues, PATH_3, k5, label, KEYS_80, NESTED_2);
+        issues = unknownKey(issues, PATH_3, k5, label, KEYS_93, NESTED_2);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_80, value);
+    issues = expected(issues, [], KEYS_93, value);
   }
 
   return issues;

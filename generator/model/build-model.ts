@@ -617,29 +617,33 @@ function schemaUsage(
   };
 }
 
-/** The named-schema keys a schema refers to directly (not through other named schemas). */
-export function refsOf(schema: IrSchema): string[] {
+/**
+ * The named-schema keys a schema refers to directly (not through other named schemas), one entry
+ * a `$ref`; with `mappings`, a discriminator's mapping targets too.
+ */
+export function refsOf(schema: IrSchema, mappings = true): string[] {
+  const inner = (next: IrSchema): string[] => refsOf(next, mappings);
   switch (schema.kind) {
     case 'ref':
       return [schema.target];
     case 'object':
       return [
-        ...schema.properties.flatMap((p) => refsOf(p.schema)),
-        ...(typeof schema.additionalProperties === 'object' ? refsOf(schema.additionalProperties) : []),
-        ...(schema.propertyNames ? refsOf(schema.propertyNames) : []),
+        ...schema.properties.flatMap((p) => inner(p.schema)),
+        ...(typeof schema.additionalProperties === 'object' ? inner(schema.additionalProperties) : []),
+        ...(schema.propertyNames ? inner(schema.propertyNames) : []),
       ];
     case 'array':
-      return [...(schema.prefixItems ?? []).flatMap(refsOf), ...refsOf(schema.items)];
+      return [...(schema.prefixItems ?? []).flatMap(inner), ...inner(schema.items)];
     case 'union':
       return [
-        ...schema.variants.flatMap(refsOf),
-        ...(schema.discriminator?.mapping.map((m) => m.target) ?? []),
-        ...(schema.unevaluatedProperties ? refsOf(schema.unevaluatedProperties) : []),
+        ...schema.variants.flatMap(inner),
+        ...(mappings ? (schema.discriminator?.mapping.map((m) => m.target) ?? []) : []),
+        ...(schema.unevaluatedProperties ? inner(schema.unevaluatedProperties) : []),
       ];
     case 'allOf':
-      return [...schema.parts.flatMap(refsOf), ...(schema.unevaluatedProperties ? refsOf(schema.unevaluatedProperties) : [])];
+      return [...schema.parts.flatMap(inner), ...(schema.unevaluatedProperties ? inner(schema.unevaluatedProperties) : [])];
     case 'not':
-      return refsOf(schema.schema);
+      return inner(schema.schema);
     default:
       return [];
   }

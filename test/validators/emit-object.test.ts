@@ -245,14 +245,25 @@ describe('checks written for size or for speed', () => {
   // (the source is unformatted: a function runs to the next one)
   const functionOf = (source: string, name: string) => source.slice(source.indexOf(`function check_${name}(`)).split('\nfunction ')[0]!;
 
-  it('a schema only requests send: one runtime call a leaf property, and small schemas it refers to are called', () => {
-    const small = withUsage('Small', object({ a: [string(), 'required'] }), true, false);
-    const request = withUsage('Req', object({ id: [string(), 'required'], n: integer(), small: ref('Small') }), true, false);
-    const given = emit(string(), [small, request]);
+  it('a schema only requests send: one runtime call a leaf property; a small schema is inlined only where it is its one use', () => {
+    const shared = withUsage('Shared', object({ a: [string(), 'required'] }), true, false);
+    const single = withUsage('Single', object({ b: [string(), 'required'] }), true, false);
+    const request = withUsage(
+      'Req',
+      object({ id: [string(), 'required'], n: integer(), shared: ref('Shared'), single: ref('Single') }),
+      true,
+      false,
+    );
+    const other = withUsage('Other', object({ shared: ref('Shared') }), true, false);
+    const given = emit(string(), [shared, single, request, other]);
     const text = functionOf(given.source, 'Req');
     expect(text).toContain("issues = reqString(issues, value.id, 'id');");
     expect(text).toContain("issues = optInteger(issues, value.n, 'n');");
-    expect(text).toMatch(/check_Small\(v\d+, mode, '`small`', depth \+ 1\)/);
+    // two schemas refer to Shared: inlining would copy its check, so it is called
+    expect(text).toMatch(/check_Shared\(v\d+, mode, '`shared`', depth \+ 1\)/);
+    // Single has no other use: inline, its issues need no nesting
+    expect(text).not.toContain('check_Single(');
+    expect(text).toMatch(/issues = reqString\(issues, v\d+\.b, PATH_\d+\);/);
   });
 
   it('a schema a response receives (whatever else sends it): an inline test a leaf, and small schemas inlined', () => {

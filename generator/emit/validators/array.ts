@@ -67,7 +67,7 @@ function itemsToCheck(schema: IrArraySchema, target: Target, scope: Scope): Code
 function relativeItems(schema: IrArraySchema, target: Target, scope: Scope): boolean {
   if (target.prefix !== '') return false;
   const items = schema.items;
-  if (items.kind === 'ref' && (scope.isCompact || !scope.module.isInlined(items.target))) return false;
+  if (items.kind === 'ref' && !scope.module.inlinesRef(items.target, scope.owner)) return false;
   const resolved = scope.module.resolve(items);
   return resolved.kind === 'object' && resolved.properties.length > 0;
 }

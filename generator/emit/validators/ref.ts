@@ -1,6 +1,6 @@
 // A $ref to a named schema: a call to its check function (recursion works through these), or,
 // for a leaf such as a string enum, or a small schema that does not recurse, its check inlined
-// (see ModuleScope.isInlined) unless the calling check is written for size (isCompact).
+// (see ModuleScope.inlinesRef).
 import type { IrRefSchema } from '../../model/ir.js';
 import { code, type Code } from '../escape.js';
 import { isTestable } from './leaf.js';
@@ -22,8 +22,7 @@ export function refToCheck(schema: IrRefSchema, target: Target, scope: Scope): C
   const resolve = scope.module.resolve.bind(scope.module);
   const resolved = resolve(schema);
   if (resolved.kind !== 'union' && isTestable(resolved, resolve)) return scope.check(resolved, target);
-  // a check written for size (ModuleScope.isCompact) calls even a small schema's check
-  if (!scope.isCompact && scope.module.isInlined(schema.target)) return scope.check(resolved, target);
+  if (scope.module.inlinesRef(schema.target, scope.owner)) return scope.check(resolved, target);
   const call = code`${scope.module.checkOf(schema.target)}(${target.value}, mode, ${target.label}, ${depthAt(target)})`;
   const checked = nestCall(target, call, scope);
   // Inside a union, values of another JSON type go on to the union's next variant.

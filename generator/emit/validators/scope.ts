@@ -86,6 +86,8 @@ export class ModuleScope {
   readonly #checkOwners: ReadonlyMap<string, string>;
   /** The type names of the check owners whose every schema only requests send (see isCompact). */
   readonly #compactOwners: ReadonlySet<string>;
+  /** How many `$ref`s point at each named schema, over every named schema. */
+  readonly #refCounts = new Map<string, number>();
 
   constructor(
     named: readonly IrNamedSchema[],
@@ -97,6 +99,18 @@ export class ModuleScope {
     this.recursive = recursiveKeys(named);
     this.#checkOwners = checkOwners(named, this.recursive, this.#shapes);
     this.#compactOwners = compactOwners(named, this.#checkOwners);
+    for (const schema of named)
+      for (const key of refsOf(schema.schema, false)) this.#refCounts.set(key, (this.#refCounts.get(key) ?? 0) + 1);
+  }
+
+  /**
+   * Whether a ref to `key` from a check of `owner` is checked inline (isInlined): in a check
+   * written for size (isCompact), only when nothing else refers to the schema, so that inlining
+   * copies no check. Inline, a value's issues need no nesting under the property, which keeps
+   * an invalid request's report quick.
+   */
+  inlinesRef(key: string, owner: string): boolean {
+    return this.isInlined(key) && (!this.isCompact(owner) || (this.#refCounts.get(key) ?? 0) <= 1);
   }
 
   /**

@@ -32,11 +32,9 @@ const NESTED_1: readonly string[] = [];
 const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['model', 'status'];
 const PATH_4: readonly (string | number)[] = ['model'];
-const PATH_5: readonly (string | number)[] = ['chat_model'];
-const PATH_6: readonly (string | number)[] = ['voice'];
-const PATH_7: readonly (string | number)[] = ['temperature'];
-const PATH_8: readonly (string | number)[] = ['top_p'];
-const KEYS_9: readonly string[] = [
+const PATH_5: readonly (string | number)[] = ['temperature'];
+const PATH_6: readonly (string | number)[] = ['top_p'];
+const KEYS_7: readonly string[] = [
   'model',
   'chat_model',
   'voice',
@@ -47,12 +45,12 @@ const KEYS_9: readonly string[] = [
   'legacy',
   'messages',
 ];
-const KEY_SET_10: ReadonlySet<string> = new Set<string>(KEYS_9);
-const KEYS_11: readonly string[] = ['user', 'tool'];
-const PATH_12: readonly (string | number)[] = ['result'];
-const NESTED_13: readonly string[] = ['result.role', 'result.content', 'result.result'];
-const KEYS_14: readonly string[] = ['role', 'result'];
-const KEYS_15: readonly string[] = ['role', 'content'];
+const KEY_SET_8: ReadonlySet<string> = new Set<string>(KEYS_7);
+const KEYS_9: readonly string[] = ['user', 'tool'];
+const PATH_10: readonly (string | number)[] = ['result'];
+const NESTED_11: readonly string[] = ['result.role', 'result.content', 'result.result'];
+const KEYS_12: readonly string[] = ['role', 'result'];
+const KEYS_13: readonly string[] = ['role', 'content'];
 
 /** `ChatModel` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatModel: StandardSchemaV1<types.ChatModel> = /* @__PURE__ */ schemaOf(
@@ -175,13 +173,50 @@ function check_CompletionRequest(
     }
     const v2 = value.chat_model;
     if (v2 !== undefined) {
-      issues = nest(issues, PATH_5, check_ModelOrChat(v2, mode, '`chat_model`', depth + 1));
+      if (!(typeof v2 === 'string' || v2 === 'gpt-4o' || v2 === 'gpt-4o-mini')) {
+        if (!((mode & 2) === 0 && typeof v2 === 'string')) {
+          issues = unionIssues(
+            issues,
+            ['chat_model'],
+            "a string or one of 'gpt-4o', 'gpt-4o-mini'",
+            v2,
+            [
+              typeof v2 === 'string'
+                ? check_Completion_1(v2, mode, '`chat_model`', depth + 1)
+                : undefined,
+              typeof v2 === 'string'
+                ? check_ChatModel(v2, mode, '`chat_model`', depth + 1)
+                : undefined,
+            ],
+            '',
+          );
+        }
+      }
     }
     const v3 = value.voice;
     if (v3 !== undefined) {
       if (!(typeof v3 === 'string' || v3 === 'alloy' || v3 === 'ash' || v3 === null)) {
         if (typeof v3 === 'string') {
-          issues = nest(issues, PATH_6, check_Voice(v3, mode, '`voice`', depth + 1));
+          if (!(typeof v3 === 'string' || v3 === 'alloy' || v3 === 'ash')) {
+            issues = unionIssues(
+              issues,
+              ['voice'],
+              "a string, 'alloy' or 'ash'",
+              v3,
+              [
+                typeof v3 === 'string'
+                  ? check_Completion_1(v3, mode, '`voice`', depth + 1)
+                  : undefined,
+                typeof v3 === 'string'
+                  ? check_CompletionRequest_1(v3, mode, '`voice`', depth + 1)
+                  : undefined,
+                typeof v3 === 'string'
+                  ? check_CompletionRequest_2(v3, mode, '`voice`', depth + 1)
+                  : undefined,
+              ],
+              '',
+            );
+          }
         } else {
           issues = unlisted(issues, ['voice'], "a string, 'alloy' or 'ash' or null", v3);
         }
@@ -189,11 +224,11 @@ function check_CompletionRequest(
     }
     const v4 = value.temperature;
     if (v4 !== undefined) {
-      issues = nest(issues, PATH_7, check_shape_1(v4, mode, '`temperature`', depth + 1));
+      issues = nest(issues, PATH_5, check_shape_1(v4, mode, '`temperature`', depth + 1));
     }
     const v5 = value.top_p;
     if (v5 !== undefined) {
-      issues = nest(issues, PATH_8, check_shape_1(v5, mode, '`top_p`', depth + 1));
+      issues = nest(issues, PATH_6, check_shape_1(v5, mode, '`top_p`', depth + 1));
     }
     const v6 = value.stop;
     if (v6 !== undefined) {
@@ -222,9 +257,9 @@ function check_CompletionRequest(
                 ? check_Completion_1(v9, mode, '`style`', depth + 1)
                 : undefined,
               typeof v9 === 'string'
-                ? check_CompletionRequest_1(v9, mode, '`style`', depth + 1)
+                ? check_CompletionRequest_3(v9, mode, '`style`', depth + 1)
                 : undefined,
-              v9 === null ? check_CompletionRequest_2(v9, mode, '`style`', depth + 1) : undefined,
+              v9 === null ? check_CompletionRequest_4(v9, mode, '`style`', depth + 1) : undefined,
             ],
             '',
           );
@@ -261,12 +296,12 @@ function check_CompletionRequest(
       issues = required(issues, ['messages'], 'an array', v11);
     }
     for (const k15 in value) {
-      if (!KEY_SET_10.has(k15)) {
-        issues = unknownKey(issues, PATH_2, k15, label, KEYS_9, NESTED_1);
+      if (!KEY_SET_8.has(k15)) {
+        issues = unknownKey(issues, PATH_2, k15, label, KEYS_7, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_7, value);
   }
 
   return issues;
@@ -301,7 +336,7 @@ function check_Message(value: unknown, mode: number, label: string, depth: numbe
       (mode & 2) === 0 &&
       isObject(value) &&
       typeof value.role === 'string' &&
-      !KEYS_11.includes(value.role)
+      !KEYS_9.includes(value.role)
     )) {
       issues = unionIssues(
         issues,
@@ -415,13 +450,13 @@ function check_ToolMessage(value: unknown, mode: number, label: string, depth: n
         'an object `{ role, content }` or an object `{ role, result }`',
       );
     } else {
-      issues = nest(issues, PATH_12, check_Message(v2, mode, '`result`', depth + 1));
+      issues = nest(issues, PATH_10, check_Message(v2, mode, '`result`', depth + 1));
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_14, NESTED_13);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_11);
     }
   } else {
-    issues = expected(issues, [], KEYS_14, value);
+    issues = expected(issues, [], KEYS_12, value);
   }
 
   return issues;
@@ -444,10 +479,10 @@ function check_UserMessage(value: unknown, mode: number, label: string, depth: n
     issues = reqConst(issues, value.role, 'role', 'user');
     issues = reqString(issues, value.content, 'content');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_15, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_15, value);
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;
@@ -474,8 +509,12 @@ function check_Voice(value: unknown, mode: number, label: string, depth: number)
       value,
       [
         typeof value === 'string' ? check_Completion_1(value, mode, label, depth) : undefined,
-        typeof value === 'string' ? check_Voice_1(value, mode, label, depth) : undefined,
-        typeof value === 'string' ? check_Voice_2(value, mode, label, depth) : undefined,
+        typeof value === 'string'
+          ? check_CompletionRequest_1(value, mode, label, depth)
+          : undefined,
+        typeof value === 'string'
+          ? check_CompletionRequest_2(value, mode, label, depth)
+          : undefined,
       ],
       '',
     );
@@ -515,6 +554,34 @@ function check_Completion_3(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
+function check_CompletionRequest_1(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (value !== 'alloy') {
+    issues = unlisted(issues, [], "'alloy'", value);
+  }
+
+  return issues;
+}
+
+function check_CompletionRequest_2(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (value !== 'ash') {
+    issues = unlisted(issues, [], "'ash'", value);
+  }
+
+  return issues;
+}
+
 function check_shape_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (!(Number.isFinite(value) || value === null)) {
@@ -524,7 +591,7 @@ function check_shape_1(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-function check_CompletionRequest_1(
+function check_CompletionRequest_3(
   value: unknown,
   mode: number,
   label: string,
@@ -542,7 +609,7 @@ function check_CompletionRequest_1(
   return issues;
 }
 
-function check_CompletionRequest_2(
+function check_CompletionRequest_4(
   value: unknown,
   mode: number,
   label: string,
@@ -551,24 +618,6 @@ function check_CompletionRequest_2(
   let issues: rt.Issues;
   if (value !== null) {
     issues = expected(issues, [], 'null', value);
-  }
-
-  return issues;
-}
-
-function check_Voice_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  let issues: rt.Issues;
-  if (value !== 'alloy') {
-    issues = unlisted(issues, [], "'alloy'", value);
-  }
-
-  return issues;
-}
-
-function check_Voice_2(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  let issues: rt.Issues;
-  if (value !== 'ash') {
-    issues = unlisted(issues, [], "'ash'", value);
   }
 
   return issues;

@@ -17,7 +17,6 @@ const optInteger = rt.optInteger;
 const reqConst = rt.reqConst;
 const expected = rt.expected;
 const isObject = rt.isObject;
-const nest = rt.nest;
 const fail = rt.fail;
 const jsonEqual = rt.jsonEqual;
 const missing = rt.missing;
@@ -35,20 +34,20 @@ const PATH_2: readonly (string | number)[] = [];
 const KEYS_3: readonly string[] = ['kind', 'size', 'next'];
 const VALUE_4: unknown = { speed: 'slow', gears: [1, 2] };
 const VALUE_5: unknown = ['on', 'off'];
-const PATH_6: readonly (string | number)[] = ['source'];
-const PATH_7: readonly (string | number)[] = ['at'];
-const NESTED_8: readonly string[] = ['source.label'];
-const KEYS_9: readonly string[] = ['amount', 'source', 'at'];
-const VALUE_10: unknown = { kind: 'circle', radius: 1 };
-const PATH_11: readonly (string | number)[] = ['extra', 'kind'];
-const PATH_12: readonly (string | number)[] = ['extra', 'size'];
-const PATH_13: readonly (string | number)[] = ['extra'];
-const NESTED_14: readonly string[] = ['extra.kind', 'extra.size', 'extra.next'];
-const KEYS_15: readonly string[] = ['id', 'mode', 'row', 'shape', 'extra'];
-const KEYS_16: readonly string[] = ['label'];
-const KEYS_17: readonly string[] = ['card', 'bank'];
-const KEYS_18: readonly string[] = ['object', 'number'];
-const KEYS_19: readonly string[] = ['object', 'iban'];
+const PATH_6: readonly (string | number)[] = ['source', 'label'];
+const PATH_7: readonly (string | number)[] = ['source'];
+const KEYS_8: readonly string[] = ['label'];
+const KEYS_9: readonly string[] = ['card', 'bank'];
+const KEYS_10: readonly string[] = ['object', 'number'];
+const KEYS_11: readonly string[] = ['object', 'iban'];
+const NESTED_12: readonly string[] = ['source.label'];
+const KEYS_13: readonly string[] = ['amount', 'source', 'at'];
+const VALUE_14: unknown = { kind: 'circle', radius: 1 };
+const PATH_15: readonly (string | number)[] = ['extra', 'kind'];
+const PATH_16: readonly (string | number)[] = ['extra', 'size'];
+const PATH_17: readonly (string | number)[] = ['extra'];
+const NESTED_18: readonly string[] = ['extra.kind', 'extra.size', 'extra.next'];
+const KEYS_19: readonly string[] = ['id', 'mode', 'row', 'shape', 'extra'];
 const KEYS_20: readonly string[] = ['payment_id'];
 
 /** `Loose` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
@@ -141,17 +140,107 @@ function check_PaymentInputBody(
     if (v2 === undefined) {
       issues = missing(issues, ['source'], 'an object `{ label }`');
     } else {
-      issues = nest(issues, PATH_6, check_PaymentSource(v2, mode, '`source`', depth + 1));
+      if (isObject(v2)) {
+        issues = optString(issues, v2.label, PATH_6);
+        if (mode & 1) {
+          issues = unknownKeys(issues, PATH_7, v2, '`source`', KEYS_8, NESTED_1);
+        }
+      } else {
+        issues = expected(issues, ['source'], KEYS_8, v2);
+      }
+      let r5: rt.Issues;
+      let r6: rt.Issues;
+      if (!(
+        (r5 = check_PaymentInputBody_1(v2, mode, '`source`', depth + 1)) === undefined ||
+        (r6 = check_PaymentInputBody_2(v2, mode, '`source`', depth + 1)) === undefined
+      )) {
+        if (!(
+          (mode & 2) === 0 &&
+          isObject(v2) &&
+          typeof v2.object === 'string' &&
+          !KEYS_9.includes(v2.object)
+        )) {
+          issues = unionIssues(
+            issues,
+            ['source'],
+            'an object `{ object, number }` or an object `{ object, iban }`',
+            v2,
+            [isObject(v2) ? r5 : undefined, isObject(v2) ? r6 : undefined],
+            '',
+          );
+        }
+      }
+      if (isObject(v2)) {
+        const o8 = v2 as Record<string, unknown>;
+        const r9 = check_PaymentInputBody_1(v2, mode, '`source`', depth + 1) === undefined;
+        const r10 = check_PaymentInputBody_2(v2, mode, '`source`', depth + 1) === undefined;
+        for (const k7 in o8) {
+          if (!(
+            k7 === 'label' ||
+            (r9 && (k7 === 'object' || k7 === 'number')) ||
+            (r10 && (k7 === 'object' || k7 === 'iban'))
+          )) {
+            if (k7 === 'object' || k7 === 'number' || k7 === 'iban') {
+              issues = fail(
+                issues,
+                ['source', k7],
+                'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
+              );
+            } else {
+              issues = unknownKey(issues, PATH_7, k7, '`source`', KEYS_8, NESTED_1);
+            }
+          }
+        }
+      }
     }
-    const v3 = value.at;
-    if (v3 !== undefined) {
-      issues = nest(issues, PATH_7, check_Point(v3, mode, '`at`', depth + 1));
+    const v11 = value.at;
+    if (v11 !== undefined) {
+      if (Array.isArray(v11)) {
+        if (v11.length < 2) {
+          issues = fail(issues, ['at'], 'expected at least 2 items, found ' + String(v11.length));
+        }
+        if (v11.length > 0) {
+          const v12: unknown = v11[0];
+          if (!(typeof v12 === 'number' && Number.isFinite(v12))) {
+            issues = expected(issues, ['at', 0], 'a number', v12);
+          } else {
+            if (!(v12 >= -180)) {
+              issues = fail(issues, ['at', 0], 'expected at least -180, found ' + String(v12));
+            }
+            if (!(v12 <= 180)) {
+              issues = fail(issues, ['at', 0], 'expected at most 180, found ' + String(v12));
+            }
+          }
+        }
+        if (v11.length > 1) {
+          const v13: unknown = v11[1];
+          if (!(typeof v13 === 'number' && Number.isFinite(v13))) {
+            issues = expected(issues, ['at', 1], 'a number', v13);
+          } else {
+            if (!(v13 >= -90)) {
+              issues = fail(issues, ['at', 1], 'expected at least -90, found ' + String(v13));
+            }
+            if (!(v13 <= 90)) {
+              issues = fail(issues, ['at', 1], 'expected at most 90, found ' + String(v13));
+            }
+          }
+        }
+        if (v11.length > 2) {
+          issues = fail(
+            issues,
+            ['at'],
+            "expected at most 2 items (the tuple's), found " + String(v11.length),
+          );
+        }
+      } else {
+        issues = expected(issues, ['at'], 'an array', v11);
+      }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_8);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_12);
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;
@@ -223,7 +312,7 @@ function check_PaymentResultResponse(
     }
     const v8 = value.shape;
     if (v8 !== undefined) {
-      if (!jsonEqual(v8, VALUE_10)) {
+      if (!jsonEqual(v8, VALUE_14)) {
         issues = unlisted(issues, ['shape'], '{"kind":"circle","radius":1}', v8);
       }
     }
@@ -232,24 +321,24 @@ function check_PaymentResultResponse(
       if (isObject(v9)) {
         const v10 = v9.kind;
         if (v10 !== undefined && typeof v10 !== 'string') {
-          issues = optString(issues, v10, PATH_11);
+          issues = optString(issues, v10, PATH_15);
         }
         const v11 = v9.size;
         if (v11 !== undefined && !Number.isInteger(v11)) {
-          issues = optInteger(issues, v11, PATH_12);
+          issues = optInteger(issues, v11, PATH_16);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_13, v9, '`extra`', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_17, v9, '`extra`', KEYS_3, NESTED_1);
         }
       } else {
         issues = expected(issues, ['extra'], KEYS_3, v9);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_15, NESTED_14);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_19, NESTED_18);
     }
   } else {
-    issues = expected(issues, [], KEYS_15, value);
+    issues = expected(issues, [], KEYS_19, value);
   }
 
   return issues;
@@ -277,22 +366,22 @@ function check_PaymentSource(
   if (isObject(value)) {
     issues = optString(issues, value.label, 'label');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_16, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_16, value);
+    issues = expected(issues, [], KEYS_8, value);
   }
   let r3: rt.Issues;
   let r4: rt.Issues;
   if (!(
-    (r3 = check_PaymentSource_1(value, mode, label, depth)) === undefined ||
-    (r4 = check_PaymentSource_2(value, mode, label, depth)) === undefined
+    (r3 = check_PaymentInputBody_1(value, mode, label, depth)) === undefined ||
+    (r4 = check_PaymentInputBody_2(value, mode, label, depth)) === undefined
   )) {
     if (!(
       (mode & 2) === 0 &&
       isObject(value) &&
       typeof value.object === 'string' &&
-      !KEYS_17.includes(value.object)
+      !KEYS_9.includes(value.object)
     )) {
       issues = unionIssues(
         issues,
@@ -306,8 +395,8 @@ function check_PaymentSource(
   }
   if (isObject(value)) {
     const o6 = value as Record<string, unknown>;
-    const r7 = check_PaymentSource_1(value, mode, label, depth) === undefined;
-    const r8 = check_PaymentSource_2(value, mode, label, depth) === undefined;
+    const r7 = check_PaymentInputBody_1(value, mode, label, depth) === undefined;
+    const r8 = check_PaymentInputBody_2(value, mode, label, depth) === undefined;
     for (const k5 in o6) {
       if (!(
         k5 === 'label' ||
@@ -321,7 +410,7 @@ function check_PaymentSource(
             'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
           );
         } else {
-          issues = unknownKey(issues, PATH_2, k5, label, KEYS_16, NESTED_1);
+          issues = unknownKey(issues, PATH_2, k5, label, KEYS_8, NESTED_1);
         }
       }
     }
@@ -439,7 +528,7 @@ export const validateShape: rt.Validate = /* @__PURE__ */ validatorOf(Shape);
 
 function check_Shape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-  if (!jsonEqual(value, VALUE_10)) {
+  if (!jsonEqual(value, VALUE_14)) {
     issues = unlisted(issues, [], '{"kind":"circle","radius":1}', value);
   }
 
@@ -477,7 +566,7 @@ function check_ReplacePaymentPathParams(
   return issues;
 }
 
-function check_PaymentSource_1(
+function check_PaymentInputBody_1(
   value: unknown,
   mode: number,
   label: string,
@@ -488,16 +577,16 @@ function check_PaymentSource_1(
     issues = reqConst(issues, value.object, 'object', 'card');
     issues = reqString(issues, value.number, 'number');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_18, value);
+    issues = expected(issues, [], KEYS_10, value);
   }
 
   return issues;
 }
 
-function check_PaymentSource_2(
+function check_PaymentInputBody_2(
   value: unknown,
   mode: number,
   label: string,
@@ -508,10 +597,10 @@ function check_PaymentSource_2(
     issues = reqConst(issues, value.object, 'object', 'bank');
     issues = reqString(issues, value.iban, 'iban');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_19, NESTED_1);
+      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
     }
   } else {
-    issues = expected(issues, [], KEYS_19, value);
+    issues = expected(issues, [], KEYS_11, value);
   }
 
   return issues;

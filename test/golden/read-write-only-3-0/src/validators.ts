@@ -16,7 +16,6 @@ const optString = rt.optString;
 const reqInteger = rt.reqInteger;
 const expected = rt.expected;
 const isObject = rt.isObject;
-const nest = rt.nest;
 const fail = rt.fail;
 const missing = rt.missing;
 const unlisted = rt.unlisted;
@@ -34,10 +33,11 @@ const PATH_6: readonly (string | number)[] = ['profile'];
 const NESTED_7: readonly string[] = ['profile.display_name'];
 const KEYS_8: readonly string[] = ['id', 'email', 'created', 'nickname', 'profile', 'password'];
 const KEYS_9: readonly string[] = ['id', 'email', 'created', 'nickname', 'profile'];
-const NESTED_10: readonly string[] = ['profile.display_name', 'profile.secret_answer'];
-const KEYS_11: readonly string[] = ['email', 'password', 'profile', 'id', 'created', 'nickname'];
-const KEYS_12: readonly string[] = ['email', 'password', 'profile'];
-const KEYS_13: readonly string[] = ['user_id'];
+const PATH_10: readonly (string | number)[] = ['profile', 'secret_answer'];
+const NESTED_11: readonly string[] = ['profile.display_name', 'profile.secret_answer'];
+const KEYS_12: readonly string[] = ['email', 'password', 'profile', 'id', 'created', 'nickname'];
+const KEYS_13: readonly string[] = ['email', 'password', 'profile'];
+const KEYS_14: readonly string[] = ['user_id'];
 
 /** `Profile` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Profile: StandardSchemaV1<types.Profile> = /* @__PURE__ */ schemaOf(
@@ -220,22 +220,30 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
     issues = reqString(issues, value.password, 'password');
     const v3 = value.profile;
     if (v3 !== undefined) {
-      issues = nest(issues, PATH_6, check_ProfileParam(v3, mode, '`profile`', depth + 1));
+      if (isObject(v3)) {
+        issues = reqString(issues, v3.display_name, PATH_5);
+        issues = optString(issues, v3.secret_answer, PATH_10);
+        if (mode & 1) {
+          issues = unknownKeys(issues, PATH_6, v3, '`profile`', KEYS_3, NESTED_1);
+        }
+      } else {
+        issues = expected(issues, ['profile'], KEYS_3, v3);
+      }
     }
-    for (const k4 in value) {
+    for (const k7 in value) {
       if (
-        k4 !== 'email' &&
-        k4 !== 'password' &&
-        k4 !== 'profile' &&
-        k4 !== 'id' &&
-        k4 !== 'created' &&
-        k4 !== 'nickname'
+        k7 !== 'email' &&
+        k7 !== 'password' &&
+        k7 !== 'profile' &&
+        k7 !== 'id' &&
+        k7 !== 'created' &&
+        k7 !== 'nickname'
       ) {
-        issues = unknownKey(issues, PATH_2, k4, label, KEYS_11, NESTED_10);
+        issues = unknownKey(issues, PATH_2, k7, label, KEYS_12, NESTED_11);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_12, value);
+    issues = expected(issues, [], KEYS_13, value);
   }
 
   return issues;
@@ -262,11 +270,11 @@ function check_GetUserPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'user_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_13, NESTED_1);
+        issues = unknownKey(issues, PATH_2, k2, label, KEYS_14, NESTED_1);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_13, value);
+    issues = expected(issues, [], KEYS_14, value);
   }
 
   return issues;

@@ -661,9 +661,30 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
       if (isObject(v9)) {
         for (const k10 in v9) {
           const v11 = v9[k10];
-          const r12 = check_LabelParam(v11, mode, 'a value of `labels`', depth + 2);
-          if (r12 !== undefined) {
-            issues = nestIssues(issues, ['labels', k10], r12, '');
+          if (isObject(v11)) {
+            if ((mode & 2) !== 0 && v11.updated_by !== undefined) {
+              issues = fail(
+                issues,
+                ['labels', k10, 'updated_by'],
+                '`updated_by` is read-only: the server sets it',
+              );
+            }
+            const v12 = v11.text;
+            if (typeof v12 !== 'string') {
+              issues = required(issues, ['labels', k10, 'text'], 'a string', v12);
+            }
+            if (mode & 1) {
+              issues = unknownKeys(
+                issues,
+                ['labels', k10],
+                v11,
+                'a value of `labels`',
+                KEYS_9,
+                NESTED_1,
+              );
+            }
+          } else {
+            issues = expected(issues, ['labels', k10], KEYS_10, v11);
           }
         }
       } else {
