@@ -61,7 +61,9 @@ function brokenCopies(document: Record<string, unknown>): Record<string, unknown
 describe('the precompiled OpenAPI meta-schema checks', () => {
   it.each(VERSIONS.map((version) => [version]))('OpenAPI %s: the committed file is a fresh compile', (version) => {
     const file = compiledFile(version);
-    expect(readFileSync(file, 'utf8')).toBe(compileSchema(version));
+    // (a boolean, not the texts: a diff of two 300 KB lines says nothing)
+    const stale = `${file.slice(file.indexOf('generator/'))} is not what ajv compiles today: run npm run compile:schemas`;
+    expect(readFileSync(file, 'utf8') === compileSchema(version), stale).toBe(true);
     expect(readFileSync(file.replace(/\.js$/, '.d.ts'), 'utf8')).toBe(DECLARATION);
   });
 
