@@ -65,10 +65,8 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
       leaf.rest.map((argument) => code`, ${argument}`),
       '',
     );
-    // written for size (a request's check): one call, one line; a bounded number keeps its test
-    // (a call for each was measurably slower in a large check)
-    if (scope.isCompact && leaf.kind !== 'IntegerIn' && leaf.kind !== 'NumberIn')
-      return code`issues = ${helper}(issues, ${read}, ${leafPath}${rest});`;
+    // written for size (a request's check): one call, one line, unless the leaf keeps its test
+    if (scope.isCompact && !leaf.keepsTest) return code`issues = ${helper}(issues, ${read}, ${leafPath}${rest});`;
     const fails = property.required ? not(leaf.test(value)) : and([compare(code`${value} !== undefined`), not(leaf.test(value))]);
     return code`const ${declared} = ${read};\nif (${fails}) {\nissues = ${helper}(issues, ${value}, ${leafPath}${rest});\n}`;
   }
@@ -96,7 +94,12 @@ interface LeafCall {
   readonly rest: readonly Code[];
   /** The inline test that a valid value passes (and, for bounded strings, a few valid ones fail); the call is made when it fails. */
   readonly test: (value: Code) => Expr;
+  /** Tested inline in a check written for size too. */
+  readonly keepsTest?: boolean;
 }
+
+/** `typeof value === 'string'`, the test (or the start of it) of a string, a bounded string and an enum. */
+const isString = (value: Code): Expr => compare(code`typeof ${value} === 'string'`);
 
 /**
  * A string (with length bounds), an integer or number (with minimum and maximum), a boolean, a
@@ -127,7 +130,7 @@ function leafCall(schema: IrSchema, scope: Scope): LeafCall | undefined {
       return {
         kind: 'Enum',
         rest: [scope.module.constant('ENUM', code`[${joinCode(values.map(literal), ', ')}]`), code`mode`],
-        test: (value) => and([compare(code`typeof ${value} === 'string'`), IS_LOOSE]),
+        test: (value) => and([isString(value), IS_LOOSE]),
       };
     }
     default:
@@ -137,15 +140,14 @@ function leafCall(schema: IrSchema, scope: Scope): LeafCall | undefined {
 
 function stringCall(schema: IrStringSchema): LeafCall {
   const { minLength, maxLength } = schema;
-  const typed = (value: Code) => compare(code`typeof ${value} === 'string'`);
-  if (minLength === undefined && maxLength === undefined) return { kind: 'String', rest: [], test: typed };
+  if (minLength === undefined && maxLength === undefined) return { kind: 'String', rest: [], test: isString };
   const min = code`${minLength ?? 0}`;
   // surely within the bounds: a code point takes one or two UTF-16 units, so 2 × minLength - 1
   // units hold at least minLength code points, and maxLength units at most maxLength; the runtime
   // call counts the code points of any other string
   const test = (value: Code) =>
     and([
-      typed(value),
+      isString(value),
       ...(minLength === undefined || minLength === 0 ? [] : [compare(code`${value}.length >= ${2 * minLength - 1}`)]),
       ...(maxLength === undefined ? [] : [compare(code`${value}.length <= ${maxLength}`)]),
     ]);
@@ -170,7 +172,9 @@ function numberCall(schema: IrNumberSchema): LeafCall | undefined {
       ...(minimum === undefined ? [] : [compare(code`${value} >= ${minimum}`)]),
       ...(maximum === undefined ? [] : [compare(code`${value} <= ${maximum}`)]),
     ]);
-  return { kind: `${kind}In`, rest: [min, max], test };
+  // kept inline even where checks are written for size: a call per bounded number was
+  // measurably slower in a large check
+  return { kind: `${kind}In`, rest: [min, max], test, keepsTest: true };
 }
 
 /** The left-out properties of the parts, each name once. */

@@ -86,8 +86,8 @@ export class ModuleScope {
   readonly #checkOwners: ReadonlyMap<string, string>;
   /** The type names of the check owners whose every schema only requests send (see isCompact). */
   readonly #compactOwners: ReadonlySet<string>;
-  /** How many `$ref`s point at each named schema, over every named schema. */
-  readonly #refCounts = new Map<string, number>();
+  /** How many `$ref`s point at each named schema, over every named schema; counted on first use. */
+  #refCounts: Map<string, number> | undefined;
 
   constructor(
     named: readonly IrNamedSchema[],
@@ -99,8 +99,6 @@ export class ModuleScope {
     this.recursive = recursiveKeys(named);
     this.#checkOwners = checkOwners(named, this.recursive, this.#shapes);
     this.#compactOwners = compactOwners(named, this.#checkOwners);
-    for (const schema of named)
-      for (const key of refsOf(schema.schema, false)) this.#refCounts.set(key, (this.#refCounts.get(key) ?? 0) + 1);
   }
 
   /**
@@ -110,7 +108,14 @@ export class ModuleScope {
    * an invalid request's report quick.
    */
   inlinesRef(key: string, owner: string): boolean {
-    return this.isInlined(key) && (!this.isCompact(owner) || (this.#refCounts.get(key) ?? 0) <= 1);
+    if (!this.isInlined(key)) return false;
+    if (!this.isCompact(owner)) return true;
+    if (this.#refCounts === undefined) {
+      this.#refCounts = new Map();
+      for (const schema of this.#named.values())
+        for (const target of refsOf(schema.schema, false)) this.#refCounts.set(target, (this.#refCounts.get(target) ?? 0) + 1);
+    }
+    return (this.#refCounts.get(key) ?? 0) <= 1;
   }
 
   /**
