@@ -1,6 +1,7 @@
-// Checks the loaded document against the OpenAPI 3.0/3.1/3.2 schema (via
-// @seriousme/openapi-schema-validator) and then sdkgen's own rules. Collects every problem,
-// then throws one SpecError; warnings are returned for the caller to print.
+// Checks the loaded document against the OpenAPI 3.0/3.1/3.2 schema (the schemas of
+// @seriousme/openapi-schema-validator, precompiled in openapi-schemas/; the library itself words
+// the errors of a spec that fails) and then sdkgen's own rules. Collects every problem, then
+// throws one SpecError; warnings are returned for the caller to print.
 import type { Validator } from '@seriousme/openapi-schema-validator';
 import type { ErrorObject } from 'ajv';
 import { defaultHint } from '../diagnostics/codes.js';

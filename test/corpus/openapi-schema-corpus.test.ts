@@ -5,10 +5,12 @@
 // does not count, as in validate-spec.ts. Run by `npm run test:heavy`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../generator/load/load-spec.js';
 import { compiledFile, compileSchema, DECLARATION, VERSIONS } from '../../generator/validate/openapi-schemas/compile.js';
+import type { OpenApiVersion } from '../../generator/validate/validate-spec.js';
 
 const SPECS = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'specs');
 
@@ -20,12 +22,10 @@ function specFiles(dir: string): string[] {
 
 type Verdict = (document: unknown) => boolean;
 const precompiled = new Map<string, Verdict>();
-async function verdictOf(version: string): Promise<Verdict> {
+async function verdictOf(version: OpenApiVersion): Promise<Verdict> {
   let verdict = precompiled.get(version);
   if (verdict === undefined) {
-    const module = (await import(`../../generator/validate/openapi-schemas/schema-${version.replace('.', '-')}.js`)) as {
-      validate: Verdict;
-    };
+    const module = (await import(pathToFileURL(compiledFile(version)).href)) as { validate: Verdict };
     verdict = module.validate;
     precompiled.set(version, verdict);
   }
