@@ -731,7 +731,7 @@ async function main(): Promise<void> {
   }
 
   if (SECTIONS.has('watch')) {
-    log('\n## generate --watch: from saving a one-description edit to the summary line (includes the 60 ms debounce)');
+    log('\n## generate --watch: from saving a one-description edit to the summary line (includes the 20 ms debounce)');
     const rows: string[][] = [];
     const specs: { label: string; spec: string; edits: number; limit: number }[] = [
       { label: 'ChatKit', spec: CHATKIT, edits: QUICK ? 2 : 5, limit: TARGETS.watchChatkitMs },

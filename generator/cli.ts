@@ -165,15 +165,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ...(values.watch ? { formatCache: new FormatCache() } : {}),
       },
     };
-    const code = await runOnce(settings, io, debug);
-    if (!values.watch) return code;
+    if (!values.watch) return await runOnce(settings, io, debug);
     return await watch(settings, io, debug);
   } catch (error) {
     return report(error, io, debug, argv.includes('--json'));
   }
 }
 
-async function runOnce(settings: RunSettings, io: Io, debug: boolean): Promise<number> {
+/** `isStale` (watch mode): whether a watched file changed after the run began. */
+async function runOnce(settings: RunSettings, io: Io, debug: boolean, isStale?: () => boolean): Promise<number> {
   const started = performance.now();
   const progress = stageProgress(io, settings, started);
   try {
@@ -183,8 +183,24 @@ async function runOnce(settings: RunSettings, io: Io, debug: boolean): Promise<n
     return summarize(result, settings, io, Math.round(performance.now() - started));
   } catch (error) {
     progress.done();
+    // the run may have read a file that was still being saved: the next run, already due, reports
+    // on the file as saved (a spec with an error keeps it), and this one's errors would only mislead
+    if (error instanceof SpecError && !settings.json && isStale !== undefined && (await changedSince(isStale))) {
+      if (!settings.quiet) io.stderr('sdkgen: a watched file changed again during the run; running again.\n');
+      return 1;
+    }
     return report(error, io, debug, settings.json);
   }
+}
+
+/**
+ * Whether a watched file changed since the run began. The event loop first goes once through its
+ * poll phase (two immediates always span one), where a change already made, whose event the
+ * kernel has queued, reaches the watcher.
+ */
+async function changedSince(isStale: () => boolean): Promise<boolean> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((next) => setImmediate(next));
+  return isStale();
 }
 
 async function watch(settings: RunSettings, io: Io, debug: boolean): Promise<number> {
@@ -201,12 +217,20 @@ async function watch(settings: RunSettings, io: Io, debug: boolean): Promise<num
         `sdkgen: watching ${[spec, ...overlays, ...(templates !== undefined ? [templates] : [])].join(', ')}, the files it refers to and the built-in templates (Ctrl-C to stop)\n`,
       );
   };
+  // the files of the spec, as the last run read them (undefined: it failed before it read them all)
+  let specFiles: readonly string[] | undefined;
+  const watched = { ...settings, options: { ...settings.options, onSpecFiles: (files: readonly string[]) => (specFiles = files) } };
+  const run = (isStale?: () => boolean) => {
+    specFiles = undefined;
+    return runOnce(watched, io, debug, isStale);
+  };
+  await run();
   await watchFiles(
-    withSpecFiles(resolve(io.cwd, spec), targets),
-    async (changed) => {
+    withSpecFiles(resolve(io.cwd, spec), targets, () => specFiles),
+    async (changed, isStale) => {
       if (!settings.quiet && !settings.json)
         io.stderr(`sdkgen: changed: ${changed.map((path) => relative(io.cwd, path) || path).join(', ')}\n`);
-      await runOnce(settings, io, debug);
+      await run(isStale);
     },
     { onReady: announce, ...(io.signal ? { signal: io.signal } : {}) },
   );

@@ -54,6 +54,8 @@ export interface GenerateOptions {
   readonly onStage?: (stage: Stage) => void;
   /** Formatted output kept from this caller's previous run (watch mode): what did not change is not formatted again. */
   readonly formatCache?: FormatCache;
+  /** Called with the absolute path of every file the spec is made of (missing ones too) once they are read (watch mode). */
+  readonly onSpecFiles?: (files: readonly string[]) => void;
 }
 
 export interface GenerateResult {
@@ -123,6 +125,7 @@ async function load(options: GenerateOptions, text: string, onDisk: (path: strin
     (options.overlays ?? []).map(async (file) => ({ file, text: decodeUtf8(file, await readInput('overlay', file, onDisk(file))) })),
   );
   const bundled = await loadSpecFiles(options.spec, text, onDisk(options.spec));
+  options.onSpecFiles?.(bundled.files);
   run.sources = bundled.sources;
   const overlaid = applyOverlays(bundled, overlayTexts, options.settings);
   // an overlay action that matched nothing is often why a later stage fails: shown with its errors too

@@ -16,7 +16,7 @@ export function withUsedRuntimeFiles(files: readonly EmittedFile[]): EmittedFile
   const pending = files.filter((file) => !file.path.startsWith(INTERNAL) && /\.[cm]?ts$/.test(file.path));
   while (pending.length > 0) {
     const file = pending.pop()!;
-    for (const specifier of relativeSpecifiers(file.text)) {
+    for (const specifier of relativeSpecifiers(file.path, file.text)) {
       const target = resolveModule(file.path, specifier);
       if (!target.startsWith(INTERNAL) || used.has(target) || !byPath.has(target)) continue;
       used.add(target);
@@ -26,11 +26,17 @@ export function withUsedRuntimeFiles(files: readonly EmittedFile[]): EmittedFile
   return files.filter((file) => !file.path.startsWith(INTERNAL) || used.has(file.path));
 }
 
+/** Each file's specifiers at its path in the last run, kept in the process (watch mode): the runtime core is scanned once. */
+const lastSpecifiers = new Map<string, { readonly text: string; readonly specifiers: readonly string[] }>();
+
 /** `./x.js` and `../y/z.js` of `from '…'`, `import '…'` and `import('…')` (comments may match: harmless, they only keep a file). */
-function relativeSpecifiers(text: string): string[] {
+function relativeSpecifiers(path: string, text: string): readonly string[] {
+  const known = lastSpecifiers.get(path);
+  if (known !== undefined && known.text === text) return known.specifiers;
   const specifiers: string[] = [];
   for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])(\.{1,2}\/[^'"\n]+)\1/gm))
     specifiers.push(match[2]!);
+  lastSpecifiers.set(path, { text, specifiers });
   return specifiers;
 }
 

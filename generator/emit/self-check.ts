@@ -22,11 +22,21 @@ interface ModuleFacts {
   readonly duplicates: readonly string[];
 }
 
+/**
+ * The facts of each file's text at its path in the last run, kept in the process (watch mode): a
+ * run that leaves a file as it was (the runtime core, most of a small spec's text) reads it once.
+ */
+const lastFacts = new Map<string, { readonly text: string; readonly facts: ModuleFacts }>();
+
 export function selfCheck(files: readonly EmittedFile[]): SelfCheckProblem[] {
   const modules = new Map<string, ModuleFacts>();
   for (const file of files) {
     if (!file.path.endsWith('.ts') || file.path.endsWith('.d.ts')) continue;
-    modules.set(file.path, moduleFacts(file.text));
+    const text = file.text;
+    const known = lastFacts.get(file.path);
+    const facts = known !== undefined && known.text === text ? known.facts : moduleFacts(text);
+    lastFacts.set(file.path, { text, facts });
+    modules.set(file.path, facts);
   }
   const problems: SelfCheckProblem[] = [];
   for (const [path, facts] of modules) {

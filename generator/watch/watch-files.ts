@@ -1,7 +1,8 @@
 // Calls `onChange` (debounced) when a watched file changes. Watches the folders, not the files,
 // so editors that save by writing a new file and renaming it are seen too. Runs never overlap:
-// a change during a run schedules one more run after it. The set of files may change from run
-// to run (a spec edit adds a `$ref` to a new file): it is asked for again after every run.
+// a change during a run schedules one more run after it, and the run can ask whether one came
+// (`isStale`). The set of files may change from run to run (a spec edit adds a `$ref` to a new
+// file): it is asked for again after every run.
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { listSpecFiles } from '../load/load-spec-files.js';
@@ -15,10 +16,21 @@ export interface WatchTarget {
 /** A fixed list, or a function that lists the targets (called at the start and after each run). */
 export type WatchTargets = readonly WatchTarget[] | (() => Promise<readonly WatchTarget[]>);
 
-/** The spec's own files (the main file and every file its refs name, found again after each run) and `others`. */
-export function withSpecFiles(spec: string, others: readonly WatchTarget[]): () => Promise<readonly WatchTarget[]> {
-  return async () => [...(await listSpecFiles(resolve(spec))).map((path) => ({ path, isFolder: false })), ...others];
+/**
+ * The spec's own files (the main file and every file its refs name, found again after each run)
+ * and `others`. `known` gives the files the last run read, when it got that far: listing them
+ * again would parse the spec a second time (a large spec's parse is a fifth of a warm run).
+ */
+export function withSpecFiles(
+  spec: string,
+  others: readonly WatchTarget[],
+  known: () => readonly string[] | undefined = () => undefined,
+): () => Promise<readonly WatchTarget[]> {
+  return async () => [...(known() ?? (await listSpecFiles(resolve(spec)))).map((path) => ({ path, isFolder: false })), ...others];
 }
+
+/** What a run is told: the files that changed, and whether one changed again since it began. */
+export type OnChange = (changed: readonly string[], isStale: () => boolean) => Promise<void>;
 
 interface FolderWatch {
   readonly watcher: FSWatcher;
@@ -27,18 +39,19 @@ interface FolderWatch {
 }
 
 export interface WatchOptions {
+  /**
+   * How long the files must be quiet before a run (default 20 ms): the events of one save (a
+   * truncate and a write, or a write and a rename) come within a millisecond or two. A run that
+   * read a file still being written is stale (`isStale`) and followed by another.
+   */
   readonly debounceMs?: number;
   readonly signal?: AbortSignal;
   /** Called once every watcher is open: an edit from then on is seen (say "watching" here, not before). */
   readonly onReady?: () => void;
 }
 
-export function watchFiles(
-  targets: WatchTargets,
-  onChange: (changed: readonly string[]) => Promise<void>,
-  options: WatchOptions = {},
-): Promise<void> {
-  const debounceMs = options.debounceMs ?? 60;
+export function watchFiles(targets: WatchTargets, onChange: OnChange, options: WatchOptions = {}): Promise<void> {
+  const debounceMs = options.debounceMs ?? 20;
   const folders = new Map<string, FolderWatch>();
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -106,7 +119,8 @@ export function watchFiles(
     if (pending.size === 0) return;
     const changed = [...pending].sort();
     pending.clear();
-    running = onChange(changed)
+    // a change seen after this point is one the run may have missed
+    running = onChange(changed, () => pending.size > 0)
       .then(refresh)
       .finally(() => (running = undefined));
     await running;

@@ -1,9 +1,10 @@
 // sdkgen.config.{json,yaml}, --json, --quiet and --watch, as a user drives them.
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../generator/cli.js';
 import { runCli } from '../support/cli.js';
 
 const SPEC = resolve('spec/chatkit-sessions.yaml');
@@ -110,6 +111,59 @@ describe('--watch', () => {
       expect(await readFile(join(out, 'src/types.ts'), 'utf8')).toContain('Identifier for the ChatKit session.');
     } finally {
       child.kill('SIGINT');
+    }
+  }, 180_000);
+
+  it('does not show the errors of a run during which the spec was saved again, and runs again', async ({ onTestFailed }) => {
+    const spec = join(work, 'api.yaml');
+    const templates = join(work, 'templates');
+    const marker = join(work, 'save-during-the-next-run');
+    await cp(SPEC, spec);
+    await mkdir(templates);
+    // A helper that, while the marker exists, saves the spec again and fails the run: that run
+    // read a spec that changed before it could report (as a file still being written would).
+    await writeFile(
+      join(templates, 'helpers.mjs'),
+      `import { appendFileSync, existsSync, rmSync } from 'node:fs';
+export function saveAgain() {
+  if (!existsSync(${JSON.stringify(marker)})) return '';
+  rmSync(${JSON.stringify(marker)});
+  appendFileSync(${JSON.stringify(spec)}, '# saved again\\n');
+  throw new Error('this run read a spec that was saved again');
+}
+`,
+    );
+    await writeFile(join(templates, 'README.md.hbs'), `{{saveAgain}}${await readFile('templates/README.md.hbs', 'utf8')}`);
+    let output = '';
+    onTestFailed(() => console.error(`sdkgen --watch printed:\n${output}`));
+    const controller = new AbortController();
+    const io = {
+      stdout: (t: string) => void (output += t),
+      stderr: (t: string) => void (output += t),
+      color: false,
+      cwd: work,
+      signal: controller.signal,
+    };
+    const stopped = main(['generate', '--watch', '--spec', 'api.yaml', '--out', 'out', '--templates', 'templates'], io);
+    const waitFor = async (pattern: RegExp, from: number) => {
+      // no deadline of its own: the test's timeout ends a hang
+      while (!pattern.test(output.slice(from))) await new Promise((r) => setTimeout(r, 20));
+    };
+    try {
+      await waitFor(/watching/, 0);
+      const mark = output.length;
+      await writeFile(marker, '');
+      await writeFile(spec, (await readFile(spec, 'utf8')).replace('Identifier for the ChatKit session.', 'The session id.'));
+      await waitFor(/files? written/, mark);
+      const after = output.slice(mark);
+      expect(after).toContain('sdkgen: a watched file changed again during the run; running again.');
+      expect(after).not.toContain('this run read a spec that was saved again');
+      expect(after).not.toContain('nothing was written');
+      // the run after it generated the spec as saved
+      expect(await readFile(join(work, 'out/src/types.ts'), 'utf8')).toContain('The session id.');
+    } finally {
+      controller.abort();
+      await stopped;
     }
   }, 180_000);
 });

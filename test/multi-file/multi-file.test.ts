@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SpecError, type Diagnostic } from '../../generator/diagnostics/diagnostic.js';
-import { loadSpecFiles } from '../../generator/load/load-spec-files.js';
+import { listSpecFiles, loadSpecFiles } from '../../generator/load/load-spec-files.js';
 import { generate } from '../../generator/pipeline.js';
 import { typeCheckTrees } from '../support/typecheck.js';
 import { runCli } from '../support/cli.js';
@@ -64,12 +64,17 @@ describe('a spec split over files', () => {
   let out: string;
   let types: string;
   let warnings: readonly Diagnostic[];
+  let specFiles: readonly string[] | undefined;
 
   beforeAll(async () => {
     out = join(work, 'pets-client');
-    ({ warnings } = await generate({ spec: MAIN, out }));
+    ({ warnings } = await generate({ spec: MAIN, out, onSpecFiles: (files) => (specFiles = files) }));
     types = await readFile(join(out, 'src/types.ts'), 'utf8');
   }, 60_000);
+
+  it('tells a caller every file it read (watch mode watches them without parsing the spec again)', async () => {
+    expect(specFiles).toEqual(await listSpecFiles(resolve(MAIN)));
+  });
 
   it('generates exactly one type per schema, however many relative paths reach it', () => {
     const declared = [...types.matchAll(/^export (?:interface|type) (\w+)/gm)].map((match) => match[1]);

@@ -1,5 +1,6 @@
 // --watch watches every file of a multi-file spec: the main file, every file its refs name, and
-// the files a later edit starts referring to.
+// the files a later edit starts referring to. A run learns whether a file changed again after it
+// began (it may have read a file still being saved).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,6 +51,20 @@ describe('the files of a spec', () => {
     ]);
   });
 
+  it('are, given the list the last run read, that list (the spec is not parsed again); else listed from the disk', async () => {
+    const read = [join(dir, 'api.yaml'), join(dir, 'a.yaml')];
+    const others = [{ path: dir, isFolder: true }];
+    expect(await withSpecFiles(join(dir, 'missing.yaml'), others, () => read)()).toEqual([
+      ...read.map((path) => ({ path, isFolder: false })),
+      ...others,
+    ]);
+    // without one (the last run failed before it read them all)
+    expect(await withSpecFiles(join(dir, 'missing.yaml'), others, () => undefined)()).toEqual([
+      { path: join(dir, 'missing.yaml'), isFolder: false },
+      ...others,
+    ]);
+  });
+
   it('include a referenced file that does not exist yet (creating it is a change) and a file that does not parse', async () => {
     await writeFile(join(dir, 'api.yaml'), spec('./schemas/thing.yaml'));
     await writeFile(join(dir, 'broken.yaml'), 'a: [\n');
@@ -86,6 +101,42 @@ describe('watching a multi-file spec', () => {
         () => seen.includes(b),
         () => writeFile(b, 'type: number\ndescription: edited\n'),
       );
+    } finally {
+      controller.abort();
+      await stopped;
+    }
+  }, 45_000);
+});
+
+describe('a run during which a file changes again', () => {
+  it('is told so (isStale), and another run follows with that file', async () => {
+    const api = join(dir, 'api.yaml');
+    await writeFile(api, spec('./a.yaml'));
+    const runs: { changed: readonly string[]; sawStale: boolean }[] = [];
+    const controller = new AbortController();
+    const stopped = watchFiles(
+      [{ path: api, isFolder: false }],
+      async (changed, isStale) => {
+        const run = { changed, sawStale: false };
+        runs.push(run);
+        if (runs.length > 1) return;
+        // the first run saves the file again while it is running, as an editor still writing would
+        await repeatUntil(isStale, () => writeFile(api, spec('./b.yaml')));
+        run.sawStale = true;
+      },
+      { debounceMs: 10, signal: controller.signal },
+    );
+    try {
+      await repeatUntil(
+        () => runs.length > 0,
+        () => writeFile(api, spec('./c.yaml')),
+      );
+      await repeatUntil(
+        () => runs.length > 1,
+        async () => {},
+      );
+      expect(runs[0]!.sawStale).toBe(true);
+      expect(runs[1]!.changed).toEqual([api]);
     } finally {
       controller.abort();
       await stopped;

@@ -35,4 +35,12 @@ describe('withUsedRuntimeFiles', () => {
     const files = [file('src/index.ts', ''), file('src/internal/a.ts', "import './b.js';"), file('src/internal/b.ts')];
     expect(withUsedRuntimeFiles(files).map((f) => f.path)).toEqual(['src/index.ts']);
   });
+
+  it("reads each run's imports afresh: a file whose text changed at the same path reaches what it now imports", () => {
+    const run = (client: string) =>
+      withUsedRuntimeFiles([file('src/client.ts', client), file('src/internal/a.ts'), file('src/internal/b.ts')]).map((f) => f.path);
+    expect(run("import './internal/a.js';")).toEqual(['src/client.ts', 'src/internal/a.ts']);
+    expect(run("import './internal/b.js';")).toEqual(['src/client.ts', 'src/internal/b.ts']);
+    expect(run("import './internal/a.js';")).toEqual(['src/client.ts', 'src/internal/a.ts']);
+  });
 });

@@ -30,6 +30,15 @@ describe('selfCheck', () => {
     ]);
   });
 
+  it("reads each run's text afresh: facts kept from the last run serve only the same text at the same path", () => {
+    const once = `export const A = 1;\n`;
+    const twice = `export const A = 1;\nexport const A = 2;\n`;
+    expect(selfCheck([file('src/validators.ts', once)])).toEqual([]);
+    expect(selfCheck([file('src/validators.ts', twice)])).toEqual([{ file: 'src/validators.ts', message: 'declares `A` more than once' }]);
+    expect(selfCheck([file('src/validators.ts', once)])).toEqual([]);
+    expect(selfCheck([file('src/types.ts', twice)])).toEqual([{ file: 'src/types.ts', message: 'declares `A` more than once' }]);
+  });
+
   it('does not count overload signatures, multi-line ones included', () => {
     const text = `export function create(a: string): string;\nexport function create(\n  a: number,\n  b: { readonly stream: true },\n): number;\nexport function create(a: unknown): unknown {\n  return a;\n}\n`;
     expect(selfCheck([file('src/requests.ts', text)])).toEqual([]);
