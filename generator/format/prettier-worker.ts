@@ -78,7 +78,13 @@ export function prettierWorker(): PrettierWorker | undefined {
 
 function start(): PrettierWorker {
   const prettier = pathToFileURL(createRequire(import.meta.url).resolve('prettier')).href;
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(SOURCE)}`), { workerData: { prettier } });
+  // a young generation of 16 MB instead of V8's default: prettier's garbage is short-lived, and a
+  // large spec's run peaked about 13 MiB lower (301 against 314 MiB, median of 5 interleaved runs
+  // of the whole OpenAI spec) in the same time
+  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(SOURCE)}`), {
+    workerData: { prettier },
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
+  });
   const waiting = new Map<number, { resolve: (texts: string[]) => void; reject: (error: Error) => void }>();
   let next = 0;
   const failAll = (error: Error) => {
