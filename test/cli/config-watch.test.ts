@@ -4,8 +4,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../generator/cli.js';
-import { runCli } from '../support/cli.js';
+import { runCli, watchCli } from '../support/cli.js';
 
 const SPEC = resolve('spec/chatkit-sessions.yaml');
 let work: string;
@@ -134,36 +133,22 @@ export function saveAgain() {
 `,
     );
     await writeFile(join(templates, 'README.md.hbs'), `{{saveAgain}}${await readFile('templates/README.md.hbs', 'utf8')}`);
-    let output = '';
-    onTestFailed(() => console.error(`sdkgen --watch printed:\n${output}`));
-    const controller = new AbortController();
-    const io = {
-      stdout: (t: string) => void (output += t),
-      stderr: (t: string) => void (output += t),
-      color: false,
-      cwd: work,
-      signal: controller.signal,
-    };
-    const stopped = main(['generate', '--watch', '--spec', 'api.yaml', '--out', 'out', '--templates', 'templates'], io);
-    const waitFor = async (pattern: RegExp, from: number) => {
-      // no deadline of its own: the test's timeout ends a hang
-      while (!pattern.test(output.slice(from))) await new Promise((r) => setTimeout(r, 20));
-    };
+    const watch = watchCli(['generate', '--watch', '--spec', 'api.yaml', '--out', 'out', '--templates', 'templates'], work);
+    onTestFailed(() => console.error(`sdkgen --watch printed:\n${watch.output()}`));
     try {
-      await waitFor(/watching/, 0);
-      const mark = output.length;
+      await watch.waitFor(/watching/);
+      const mark = watch.output().length;
       await writeFile(marker, '');
       await writeFile(spec, (await readFile(spec, 'utf8')).replace('Identifier for the ChatKit session.', 'The session id.'));
-      await waitFor(/files? written/, mark);
-      const after = output.slice(mark);
+      await watch.waitFor(/files? written/, mark);
+      const after = watch.output().slice(mark);
       expect(after).toContain('sdkgen: a watched file changed again during the run; running again.');
       expect(after).not.toContain('this run read a spec that was saved again');
       expect(after).not.toContain('nothing was written');
       // the run after it generated the spec as saved
       expect(await readFile(join(work, 'out/src/types.ts'), 'utf8')).toContain('The session id.');
     } finally {
-      controller.abort();
-      await stopped;
+      await watch.stop();
     }
   }, 180_000);
 });

@@ -10,9 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../generator/cli.js';
 import { generate } from '../../generator/pipeline.js';
-import { runCli } from '../support/cli.js';
+import { runCli, watchCli } from '../support/cli.js';
 import { json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
 
 const FIXTURES = resolve('test/overlay/fixtures');
@@ -359,29 +358,18 @@ describe('the config file and flags', () => {
     const folder = join(work, 'watch');
     await cp(join(FIXTURES, 'zoo.yaml'), join(folder, 'zoo.yaml'));
     await cp(join(FIXTURES, 'zoo.overlay.yaml'), join(folder, 'o.yaml'));
-    const stop = new AbortController();
-    let output = '';
-    const io = {
-      stdout: (text: string) => void (output += text),
-      stderr: (text: string) => void (output += text),
-      color: false,
-      cwd: folder,
-      signal: stop.signal,
-    };
-    const running = main(['generate', '--watch', '--spec', 'zoo.yaml', '--overlay', 'o.yaml', '--out', 'out'], io);
-    const waitFor = async (pattern: RegExp, from: number) => {
-      while (!pattern.test(output.slice(from))) await new Promise((done) => setTimeout(done, 25));
-    };
+    const watch = watchCli(['generate', '--watch', '--spec', 'zoo.yaml', '--overlay', 'o.yaml', '--out', 'out'], folder);
+    let exited: Promise<number>;
     try {
-      await waitFor(/watching zoo\.yaml, o\.yaml/, 0);
-      const mark = output.length;
+      await watch.waitFor(/watching zoo\.yaml, o\.yaml/);
+      const mark = watch.output().length;
       const text = await readFile(join(folder, 'o.yaml'), 'utf8');
       await writeFile(join(folder, 'o.yaml'), text.replace('X-Trace: create', 'X-Trace: created'));
-      await waitFor(/changed: o\.yaml[\s\S]*written/, mark);
+      await watch.waitFor(/changed: o\.yaml[\s\S]*written/, mark);
       expect(await readFile(join(folder, 'out/src/requests.ts'), 'utf8')).toContain(`'X-Trace': 'created'`);
     } finally {
-      stop.abort();
+      exited = watch.stop();
     }
-    expect(await running).toBe(0);
+    expect(await exited).toBe(0);
   }, 60_000);
 });
