@@ -283,12 +283,22 @@ function outputSize(path: string): string {
 
 const SUMMARY = /^sdkgen: \d+ files? written, .*; (\d+) ms \(/;
 
-/** Starts `generate --watch` on a copy of `spec`, then edits one description `edits` times. */
+/** The times of one kind of edit: from saving to the summary line, and sdkgen's own figure. */
+interface EditTimes {
+  readonly editMs: number[];
+  readonly reportedMs: number[];
+}
+
+/**
+ * Starts `generate --watch` on a copy of `spec`, then edits one description `edits` times, then
+ * adds (and replaces) one property as many times: a description reaches only the docs, a property
+ * the types and the validators too.
+ */
 async function watchRegeneration(
   label: string,
   spec: string,
   edits: number,
-): Promise<{ editMs: number[]; reportedMs: number[]; initialMs: number }> {
+): Promise<{ description: EditTimes; property: EditTimes; initialMs: number }> {
   const dir = scratch(`watch/${label}`);
   const copy = join(dir, `spec${spec.slice(spec.lastIndexOf('.'))}`);
   copyFileSync(spec, copy);
@@ -332,18 +342,22 @@ async function watchRegeneration(
     await nextSummary(300_000);
     const initialMs = performance.now() - started;
     await ready;
-    const editMs: number[] = [];
-    const reportedMs: number[] = [];
-    for (let edit = 1; edit <= edits; edit++) {
-      const text = editOneDescription(readFileSync(copy, 'utf8'), edit);
-      const summary = nextSummary(300_000);
-      const saved = performance.now();
-      writeFileSync(copy, text);
-      const line = await summary;
-      editMs.push(performance.now() - saved);
-      reportedMs.push(Number(SUMMARY.exec(line)![1]));
-    }
-    return { editMs, reportedMs, initialMs };
+    const timeEdits = async (edit: (text: string, edit: number) => string): Promise<EditTimes> => {
+      const times: EditTimes = { editMs: [], reportedMs: [] };
+      for (let round = 1; round <= edits; round++) {
+        const text = edit(readFileSync(copy, 'utf8'), round);
+        const summary = nextSummary(300_000);
+        const saved = performance.now();
+        writeFileSync(copy, text);
+        const line = await summary;
+        times.editMs.push(performance.now() - saved);
+        times.reportedMs.push(Number(SUMMARY.exec(line)![1]));
+      }
+      return times;
+    };
+    const description = await timeEdits(editOneDescription);
+    const property = await timeEdits(editOneProperty);
+    return { description, property, initialMs };
   } finally {
     child.kill();
   }
@@ -364,6 +378,23 @@ function editOneDescription(text: string, edit: number): string {
     }
   }
   throw new Error('no plain one-line description under components to edit');
+}
+
+/** Adds `bench_edit_N: { type: string }` to the first `properties:` under components, in place of the last such edit. */
+function editOneProperty(text: string, edit: number): string {
+  const lines = text.split('\n').filter((line) => !/^\s+bench_edit_\d+: \{ type: string \}$/.test(line));
+  const start = Math.max(
+    0,
+    lines.findIndex((line) => /^components:/.test(line)),
+  );
+  for (let index = start; index < lines.length - 1; index++) {
+    if (!/^\s+properties:\s*$/.test(lines[index]!)) continue;
+    const indent = /^\s+/.exec(lines[index + 1]!)?.[0] ?? '';
+    if (indent.length <= lines[index]!.length - lines[index]!.trimStart().length) continue;
+    lines.splice(index + 1, 0, `${indent}bench_edit_${edit}: { type: string }`);
+    return lines.join('\n');
+  }
+  throw new Error('no block `properties:` mapping under components to add a property to');
 }
 
 // --- 3. consumer type-check ---------------------------------------------------------------------
@@ -731,7 +762,7 @@ async function main(): Promise<void> {
   }
 
   if (SECTIONS.has('watch')) {
-    log('\n## generate --watch: from saving a one-description edit to the summary line (includes the 20 ms debounce)');
+    log('\n## generate --watch: from saving a one-field edit to the summary line (includes the 20 ms debounce)');
     const rows: string[][] = [];
     const specs: { label: string; spec: string; edits: number; limit: number }[] = [
       { label: 'ChatKit', spec: CHATKIT, edits: QUICK ? 2 : 5, limit: TARGETS.watchChatkitMs },
@@ -739,15 +770,22 @@ async function main(): Promise<void> {
     if (hasOpenAI) specs.push({ label: 'OpenAI', spec: OPENAI, edits: QUICK ? 1 : 3, limit: TARGETS.watchOpenaiMs });
     for (const { label, spec, edits, limit } of specs) {
       const result = await watchRegeneration(label, spec, edits);
-      const time = median(result.editMs);
-      rows.push([
-        label,
-        String(edits),
-        (result.initialMs / 1000).toFixed(2),
-        time.toFixed(0),
-        `${Math.min(...result.editMs).toFixed(0)}–${Math.max(...result.editMs).toFixed(0)}`,
-        median(result.reportedMs).toFixed(0),
-      ]);
+      for (const [kind, times] of [
+        ['a description', result.description],
+        ['a property added', result.property],
+      ] as const) {
+        rows.push([
+          label,
+          kind,
+          String(edits),
+          (result.initialMs / 1000).toFixed(2),
+          median(times.editMs).toFixed(0),
+          `${Math.min(...times.editMs).toFixed(0)}–${Math.max(...times.editMs).toFixed(0)}`,
+          median(times.reportedMs).toFixed(0),
+        ]);
+      }
+      // the target as first measured: a description edit (the property row shows what reaches the validators)
+      const time = median(result.description.editMs);
       targets.push({
         name: `--watch after a one-field edit, ${label}`,
         target: `< ${limit} ms`,
@@ -755,7 +793,7 @@ async function main(): Promise<void> {
         met: time < limit,
       });
     }
-    log(table(['spec', 'edits', 'first run s', 'median ms', 'min–max ms', 'sdkgen reports ms'], rows));
+    log(table(['spec', 'edit', 'edits', 'first run s', 'median ms', 'min–max ms', 'sdkgen reports ms'], rows));
   }
 
   if (SECTIONS.has('consumer') && hasOpenAI) {
