@@ -2,6 +2,7 @@
 // files its own modules reach through imports. A ChatKit client has no multipart body, so it
 // has no `internal/multipart.ts`: nothing in its dist/ or its tsc run that it cannot use.
 import type { EmittedFile } from './emitted-file.js';
+import { perPathMemo } from './text-memo.js';
 
 const INTERNAL = 'src/internal/';
 
@@ -26,19 +27,15 @@ export function withUsedRuntimeFiles(files: readonly EmittedFile[]): EmittedFile
   return files.filter((file) => !file.path.startsWith(INTERNAL) || used.has(file.path));
 }
 
-/** Each file's specifiers at its path in the last run, kept in the process (watch mode): the runtime core is scanned once. */
-const lastSpecifiers = new Map<string, { readonly text: string; readonly specifiers: readonly string[] }>();
-
-/** `./x.js` and `../y/z.js` of `from '…'`, `import '…'` and `import('…')` (comments may match: harmless, they only keep a file). */
-function relativeSpecifiers(path: string, text: string): readonly string[] {
-  const known = lastSpecifiers.get(path);
-  if (known !== undefined && known.text === text) return known.specifiers;
+/** Each file's specifiers, read again only when its text changed since the last run (watch mode). */
+const relativeSpecifiers = perPathMemo((text) => {
+  // `./x.js` and `../y/z.js` of `from '…'`, `import '…'` and `import('…')` (comments may match:
+  // harmless, they only keep a file)
   const specifiers: string[] = [];
   for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])(\.{1,2}\/[^'"\n]+)\1/gm))
     specifiers.push(match[2]!);
-  lastSpecifiers.set(path, { text, specifiers });
   return specifiers;
-}
+});
 
 /** The output path a relative specifier of `from` names: `.js` is the `.ts` source, as TypeScript's node16 resolution reads it. */
 function resolveModule(from: string, specifier: string): string {

@@ -8,6 +8,7 @@
 // starts at column 0, and no comment line, continuation line or string (spec text is escaped
 // onto one line) does, so statements are found by line-anchored patterns.
 import type { EmittedFile } from './emitted-file.js';
+import { perPathMemo } from './text-memo.js';
 
 export interface SelfCheckProblem {
   readonly file: string;
@@ -22,21 +23,14 @@ interface ModuleFacts {
   readonly duplicates: readonly string[];
 }
 
-/**
- * The facts of each file's text at its path in the last run, kept in the process (watch mode): a
- * run that leaves a file as it was (the runtime core, most of a small spec's text) reads it once.
- */
-const lastFacts = new Map<string, { readonly text: string; readonly facts: ModuleFacts }>();
+/** Each file's facts, read again only when its text changed since the last run (watch mode). */
+const factsOf = perPathMemo(moduleFacts);
 
 export function selfCheck(files: readonly EmittedFile[]): SelfCheckProblem[] {
   const modules = new Map<string, ModuleFacts>();
   for (const file of files) {
     if (!file.path.endsWith('.ts') || file.path.endsWith('.d.ts')) continue;
-    const text = file.text;
-    const known = lastFacts.get(file.path);
-    const facts = known !== undefined && known.text === text ? known.facts : moduleFacts(text);
-    lastFacts.set(file.path, { text, facts });
-    modules.set(file.path, facts);
+    modules.set(file.path, factsOf(file.path, file.text));
   }
   const problems: SelfCheckProblem[] = [];
   for (const [path, facts] of modules) {
