@@ -1,7 +1,13 @@
 // The `sdkgen` executable (bundled as dist/sdkgen.mjs, package.json's `bin`). It always runs:
 // through node_modules/.bin (a symlink), npx or a global install, `process.argv[1]` is not this
 // file's path, so a "run only when main" check here would silently do nothing.
+import { setFlagsFromString } from 'node:v8';
 import { main } from './cli.js';
+import { interruptBudgetFlag } from './jit-budget.js';
+
+// before any of the run's functions get hot (module evaluation ran each top-level once)
+const budget = interruptBudgetFlag(process.execArgv);
+if (budget !== undefined) setFlagsFromString(budget);
 
 // `sdkgen --help | head -1` closes stdout early: that is not an error worth a stack trace
 for (const stream of [process.stdout, process.stderr]) {
