@@ -3,11 +3,11 @@
 // file's path, so a "run only when main" check here would silently do nothing.
 import { setFlagsFromString } from 'node:v8';
 import { main } from './cli.js';
-import { interruptBudgetFlag } from './jit-budget.js';
+import { v8Flags } from './v8-flags.js';
 
-// before any of the run's functions get hot (module evaluation ran each top-level once)
-const budget = interruptBudgetFlag(process.execArgv);
-if (budget !== undefined) setFlagsFromString(budget);
+// before any of the run's functions get hot (module evaluation ran each top-level once) and
+// before its heap grows
+for (const flag of v8Flags(process.execArgv)) setFlagsFromString(flag);
 
 // `sdkgen --help | head -1` closes stdout early: that is not an error worth a stack trace
 for (const stream of [process.stdout, process.stderr]) {

@@ -27,7 +27,7 @@ function stageOf(file: string): number {
         cli: 'commands',
         'cli-flags': 'commands',
         bin: 'commands',
-        'jit-budget': 'commands',
+        'v8-flags': 'commands',
         index: 'commands',
       } as Record<string, string>
     )[top] ?? top;
