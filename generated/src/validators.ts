@@ -40,12 +40,12 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'chatkit-client';
 
-const ENUM_1: readonly string[] = ['image', 'file'];
-const NESTED_2: readonly string[] = [];
-const PATH_3: readonly (string | number)[] = [];
-const KEYS_4: readonly string[] = ['id', 'mime_type', 'name', 'preview_url', 'type'];
-const ENUM_5: readonly string[] = ['in_progress', 'completed'];
-const KEYS_6: readonly string[] = [
+const ENUM_0bw3p5: readonly string[] = ['image', 'file'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_0034ev: readonly string[] = ['id', 'mime_type', 'name', 'preview_url', 'type'];
+const ENUM_65zmqj: readonly string[] = ['in_progress', 'completed'];
+const KEYS_0mi63l: readonly string[] = [
   'id',
   'arguments',
   'call_id',
@@ -57,18 +57,18 @@ const KEYS_6: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_7: readonly string[] = ['annotations', 'text', 'type'];
-const PATH_8: readonly (string | number)[] = ['source', 'filename'];
-const PATH_9: readonly (string | number)[] = ['source', 'type'];
-const PATH_10: readonly (string | number)[] = ['source'];
-const KEYS_11: readonly string[] = ['filename', 'type'];
-const NESTED_12: readonly string[] = ['source.filename', 'source.type'];
-const KEYS_13: readonly string[] = ['source', 'type'];
-const PATH_14: readonly (string | number)[] = ['source', 'url'];
-const KEYS_15: readonly string[] = ['type', 'url'];
-const NESTED_16: readonly string[] = ['source.type', 'source.url'];
-const ENUM_17: readonly string[] = ['custom', 'thought'];
-const KEYS_18: readonly string[] = [
+const KEYS_71omrt: readonly string[] = ['annotations', 'text', 'type'];
+const PATH_az0gpt: readonly (string | number)[] = ['source', 'filename'];
+const PATH_eu9jge: readonly (string | number)[] = ['source', 'type'];
+const PATH_4wwc3q: readonly (string | number)[] = ['source'];
+const KEYS_0mt20a: readonly string[] = ['filename', 'type'];
+const NESTED_01oul3: readonly string[] = ['source.filename', 'source.type'];
+const KEYS_fignov: readonly string[] = ['source', 'type'];
+const PATH_13gu8e: readonly (string | number)[] = ['source', 'url'];
+const KEYS_fo7s7e: readonly string[] = ['type', 'url'];
+const NESTED_9q3is1: readonly string[] = ['source.type', 'source.url'];
+const ENUM_7a0g6y: readonly string[] = ['custom', 'thought'];
+const KEYS_esnymf: readonly string[] = [
   'id',
   'created_at',
   'heading',
@@ -78,23 +78,33 @@ const KEYS_18: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_19: readonly string[] = ['heading', 'summary', 'type'];
-const KEYS_20: readonly string[] = ['id', 'created_at', 'object', 'tasks', 'thread_id', 'type'];
-const PATH_21: readonly (string | number)[] = ['status'];
-const NESTED_22: readonly string[] = ['status.type', 'status.reason'];
-const KEYS_23: readonly string[] = ['id', 'created_at', 'object', 'status', 'title', 'user'];
-const KEYS_24: readonly string[] = ['id', 'content', 'created_at', 'object', 'thread_id', 'type'];
-const KEYS_25: readonly string[] = ['data', 'first_id', 'has_more', 'last_id', 'object'];
-const KEYS_26: readonly string[] = ['type'];
-const KEYS_27: readonly string[] = ['type', 'reason'];
-const PATH_28: readonly (string | number)[] = ['inference_options', 'tool_choice', 'id'];
-const PATH_29: readonly (string | number)[] = ['inference_options', 'tool_choice'];
-const KEYS_30: readonly string[] = ['id'];
-const NESTED_31: readonly string[] = ['tool_choice.id'];
-const PATH_32: readonly (string | number)[] = ['inference_options'];
-const KEYS_33: readonly string[] = ['model', 'tool_choice'];
-const NESTED_34: readonly string[] = ['inference_options.model', 'inference_options.tool_choice'];
-const KEYS_35: readonly string[] = [
+const KEYS_3w20uv: readonly string[] = ['heading', 'summary', 'type'];
+const KEYS_44o0bh: readonly string[] = ['id', 'created_at', 'object', 'tasks', 'thread_id', 'type'];
+const PATH_8qjoha: readonly (string | number)[] = ['status'];
+const NESTED_f9njl2: readonly string[] = ['status.type', 'status.reason'];
+const KEYS_4zdaew: readonly string[] = ['id', 'created_at', 'object', 'status', 'title', 'user'];
+const KEYS_birert: readonly string[] = [
+  'id',
+  'content',
+  'created_at',
+  'object',
+  'thread_id',
+  'type',
+];
+const KEYS_hgnogb: readonly string[] = ['data', 'first_id', 'has_more', 'last_id', 'object'];
+const KEYS_254j0j: readonly string[] = ['type'];
+const KEYS_gwqltv: readonly string[] = ['type', 'reason'];
+const PATH_1iztjj: readonly (string | number)[] = ['inference_options', 'tool_choice', 'id'];
+const PATH_ac4qww: readonly (string | number)[] = ['inference_options', 'tool_choice'];
+const KEYS_hnarml: readonly string[] = ['id'];
+const NESTED_ft6jyv: readonly string[] = ['tool_choice.id'];
+const PATH_8cah19: readonly (string | number)[] = ['inference_options'];
+const KEYS_8zg38v: readonly string[] = ['model', 'tool_choice'];
+const NESTED_1fz372: readonly string[] = [
+  'inference_options.model',
+  'inference_options.tool_choice',
+];
+const KEYS_67k7qc: readonly string[] = [
   'id',
   'attachments',
   'content',
@@ -104,20 +114,27 @@ const KEYS_35: readonly string[] = [
   'thread_id',
   'type',
 ];
-const KEYS_36: readonly string[] = ['text', 'type'];
-const KEYS_37: readonly string[] = ['id', 'created_at', 'object', 'thread_id', 'type', 'widget'];
-const PATH_38: readonly (string | number)[] = ['tracing', 'enabled'];
-const PATH_39: readonly (string | number)[] = ['tracing'];
-const KEYS_40: readonly string[] = ['enabled'];
-const NESTED_41: readonly string[] = ['tracing.enabled'];
-const KEYS_42: readonly string[] = ['id', 'state_variables', 'tracing', 'version'];
-const PATH_43: readonly (string | number)[] = ['chatkit_configuration'];
-const PATH_44: readonly (string | number)[] = ['rate_limits', 'max_requests_per_1_minute'];
-const PATH_45: readonly (string | number)[] = ['rate_limits'];
-const KEYS_46: readonly string[] = ['max_requests_per_1_minute'];
-const ENUM_47: readonly string[] = ['active', 'expired', 'cancelled'];
-const PATH_48: readonly (string | number)[] = ['workflow'];
-const NESTED_49: readonly string[] = [
+const KEYS_3ssqgb: readonly string[] = ['text', 'type'];
+const KEYS_5qb5s2: readonly string[] = [
+  'id',
+  'created_at',
+  'object',
+  'thread_id',
+  'type',
+  'widget',
+];
+const PATH_681ebv: readonly (string | number)[] = ['tracing', 'enabled'];
+const PATH_ecqagb: readonly (string | number)[] = ['tracing'];
+const KEYS_bphvll: readonly string[] = ['enabled'];
+const NESTED_408ooy: readonly string[] = ['tracing.enabled'];
+const KEYS_brb1m2: readonly string[] = ['id', 'state_variables', 'tracing', 'version'];
+const PATH_0tkk6n: readonly (string | number)[] = ['chatkit_configuration'];
+const PATH_6vy5xz: readonly (string | number)[] = ['rate_limits', 'max_requests_per_1_minute'];
+const PATH_ghq55c: readonly (string | number)[] = ['rate_limits'];
+const KEYS_18tdce: readonly string[] = ['max_requests_per_1_minute'];
+const ENUM_4bj11z: readonly string[] = ['active', 'expired', 'cancelled'];
+const PATH_eamh8e: readonly (string | number)[] = ['workflow'];
+const NESTED_7voyw9: readonly string[] = [
   'chatkit_configuration.automatic_thread_titling',
   'chatkit_configuration.file_upload',
   'chatkit_configuration.history',
@@ -127,7 +144,7 @@ const NESTED_49: readonly string[] = [
   'workflow.tracing',
   'workflow.version',
 ];
-const KEYS_50: readonly string[] = [
+const KEYS_0h8p8v: readonly string[] = [
   'id',
   'chatkit_configuration',
   'client_secret',
@@ -139,15 +156,15 @@ const KEYS_50: readonly string[] = [
   'user',
   'workflow',
 ];
-const PATH_51: readonly (string | number)[] = ['automatic_thread_titling', 'enabled'];
-const PATH_52: readonly (string | number)[] = ['automatic_thread_titling'];
-const PATH_53: readonly (string | number)[] = ['file_upload', 'enabled'];
-const PATH_54: readonly (string | number)[] = ['file_upload'];
-const KEYS_55: readonly string[] = ['enabled', 'max_file_size', 'max_files'];
-const PATH_56: readonly (string | number)[] = ['history', 'enabled'];
-const PATH_57: readonly (string | number)[] = ['history'];
-const KEYS_58: readonly string[] = ['enabled', 'recent_threads'];
-const NESTED_59: readonly string[] = [
+const PATH_0gfhzt: readonly (string | number)[] = ['automatic_thread_titling', 'enabled'];
+const PATH_h0s3j2: readonly (string | number)[] = ['automatic_thread_titling'];
+const PATH_6wzfiv: readonly (string | number)[] = ['file_upload', 'enabled'];
+const PATH_c7qohb: readonly (string | number)[] = ['file_upload'];
+const KEYS_harb1j: readonly string[] = ['enabled', 'max_file_size', 'max_files'];
+const PATH_gno1us: readonly (string | number)[] = ['history', 'enabled'];
+const PATH_f7gwwx: readonly (string | number)[] = ['history'];
+const KEYS_653wzb: readonly string[] = ['enabled', 'recent_threads'];
+const NESTED_3yzee7: readonly string[] = [
   'automatic_thread_titling.enabled',
   'file_upload.enabled',
   'file_upload.max_file_size',
@@ -155,41 +172,57 @@ const NESTED_59: readonly string[] = [
   'history.enabled',
   'history.recent_threads',
 ];
-const KEYS_60: readonly string[] = ['automatic_thread_titling', 'file_upload', 'history'];
-const PATH_61: readonly (string | number)[] = ['file_upload', 'max_file_size'];
-const PATH_62: readonly (string | number)[] = ['file_upload', 'max_files'];
-const PATH_63: readonly (string | number)[] = ['history', 'recent_threads'];
-const KEYS_64: readonly string[] = ['anchor', 'seconds'];
-const KEYS_65: readonly string[] = ['id', 'version', 'state_variables', 'tracing'];
-const PATH_66: readonly (string | number)[] = ['error', 'message'];
-const PATH_67: readonly (string | number)[] = ['error', 'type'];
-const PATH_68: readonly (string | number)[] = ['error'];
-const KEYS_69: readonly string[] = ['message', 'type', 'param', 'code'];
-const NESTED_70: readonly string[] = ['error.message', 'error.type', 'error.param', 'error.code'];
-const KEYS_71: readonly string[] = ['error'];
-const PATH_72: readonly (string | number)[] = ['workflow', 'id'];
-const PATH_73: readonly (string | number)[] = ['workflow', 'version'];
-const PATH_74: readonly (string | number)[] = ['workflow', 'tracing'];
-const PATH_75: readonly (string | number)[] = ['chatkit_configuration', 'automatic_thread_titling'];
-const PATH_76: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'enabled'];
-const PATH_77: readonly (string | number)[] = [
+const KEYS_2pv0nb: readonly string[] = ['automatic_thread_titling', 'file_upload', 'history'];
+const PATH_8gtjwx: readonly (string | number)[] = ['file_upload', 'max_file_size'];
+const PATH_fts8tp: readonly (string | number)[] = ['file_upload', 'max_files'];
+const PATH_5unxaw: readonly (string | number)[] = ['history', 'recent_threads'];
+const KEYS_fsso5h: readonly string[] = ['anchor', 'seconds'];
+const KEYS_7c4y1d: readonly string[] = ['id', 'version', 'state_variables', 'tracing'];
+const PATH_cd3w6x: readonly (string | number)[] = ['error', 'message'];
+const PATH_505fh3: readonly (string | number)[] = ['error', 'type'];
+const PATH_5apw4t: readonly (string | number)[] = ['error'];
+const KEYS_09343p: readonly string[] = ['message', 'type', 'param', 'code'];
+const NESTED_4bnb09: readonly string[] = [
+  'error.message',
+  'error.type',
+  'error.param',
+  'error.code',
+];
+const KEYS_5iwt5d: readonly string[] = ['error'];
+const PATH_elhhyy: readonly (string | number)[] = ['workflow', 'id'];
+const PATH_epzrt4: readonly (string | number)[] = ['workflow', 'version'];
+const PATH_2f9tgu: readonly (string | number)[] = ['workflow', 'tracing'];
+const PATH_4w3e97: readonly (string | number)[] = [
+  'chatkit_configuration',
+  'automatic_thread_titling',
+];
+const PATH_eiq5dr: readonly (string | number)[] = [
+  'chatkit_configuration',
+  'file_upload',
+  'enabled',
+];
+const PATH_3rsuqz: readonly (string | number)[] = [
   'chatkit_configuration',
   'file_upload',
   'max_file_size',
 ];
-const PATH_78: readonly (string | number)[] = ['chatkit_configuration', 'file_upload', 'max_files'];
-const PATH_79: readonly (string | number)[] = ['chatkit_configuration', 'file_upload'];
-const PATH_80: readonly (string | number)[] = ['chatkit_configuration', 'history', 'enabled'];
-const PATH_81: readonly (string | number)[] = [
+const PATH_7rc4b7: readonly (string | number)[] = [
+  'chatkit_configuration',
+  'file_upload',
+  'max_files',
+];
+const PATH_4o8sqj: readonly (string | number)[] = ['chatkit_configuration', 'file_upload'];
+const PATH_beyric: readonly (string | number)[] = ['chatkit_configuration', 'history', 'enabled'];
+const PATH_4fdu57: readonly (string | number)[] = [
   'chatkit_configuration',
   'history',
   'recent_threads',
 ];
-const PATH_82: readonly (string | number)[] = ['chatkit_configuration', 'history'];
-const PATH_83: readonly (string | number)[] = ['expires_after', 'anchor'];
-const PATH_84: readonly (string | number)[] = ['expires_after', 'seconds'];
-const PATH_85: readonly (string | number)[] = ['expires_after'];
-const NESTED_86: readonly string[] = [
+const PATH_9so7ce: readonly (string | number)[] = ['chatkit_configuration', 'history'];
+const PATH_2g2jpi: readonly (string | number)[] = ['expires_after', 'anchor'];
+const PATH_0810g7: readonly (string | number)[] = ['expires_after', 'seconds'];
+const PATH_2xmk6u: readonly (string | number)[] = ['expires_after'];
+const NESTED_hkzxs8: readonly string[] = [
   'workflow.id',
   'workflow.version',
   'workflow.state_variables',
@@ -201,19 +234,19 @@ const NESTED_86: readonly string[] = [
   'expires_after.seconds',
   'rate_limits.max_requests_per_1_minute',
 ];
-const KEYS_87: readonly string[] = [
+const KEYS_924mqu: readonly string[] = [
   'user',
   'workflow',
   'chatkit_configuration',
   'expires_after',
   'rate_limits',
 ];
-const KEYS_88: readonly string[] = ['id', 'deleted', 'object'];
-const KEYS_89: readonly string[] = ['session_id'];
-const ENUM_90: readonly string[] = ['asc', 'desc'];
-const KEYS_91: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
-const KEYS_92: readonly string[] = ['thread_id'];
-const KEYS_93: readonly string[] = ['after', 'before', 'limit', 'order'];
+const KEYS_bevgtc: readonly string[] = ['id', 'deleted', 'object'];
+const KEYS_fwh7m3: readonly string[] = ['session_id'];
+const ENUM_7uzwnq: readonly string[] = ['asc', 'desc'];
+const KEYS_26x1pw: readonly string[] = ['after', 'before', 'limit', 'order', 'user'];
+const KEYS_efzglw: readonly string[] = ['thread_id'];
+const KEYS_fkq8oq: readonly string[] = ['after', 'before', 'limit', 'order'];
 
 /** `ChatKitAttachment` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatKitAttachment: StandardSchemaV1<types.ChatKitAttachment> =
@@ -251,13 +284,13 @@ function check_ChatKitAttachment(
     }
     const v5 = value.type;
     if (!(typeof v5 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v5, 'type', ENUM_1, mode);
+      issues = reqEnum(issues, v5, 'type', ENUM_0bw3p5, mode);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0034ev, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_0034ev, value);
   }
 
   return issues;
@@ -311,7 +344,7 @@ function check_ChatKitClientToolCall(
     }
     const v8 = value.status;
     if (!(typeof v8 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v8, 'status', ENUM_5, mode);
+      issues = reqEnum(issues, v8, 'status', ENUM_65zmqj, mode);
     }
     const v9 = value.thread_id;
     if (typeof v9 !== 'string') {
@@ -322,10 +355,10 @@ function check_ChatKitClientToolCall(
       issues = reqConst(issues, v10, 'type', 'chatkit.client_tool_call');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_6, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0mi63l, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_0mi63l, value);
   }
 
   return issues;
@@ -375,10 +408,10 @@ function check_ChatKitResponseOutputText(
       issues = reqConst(issues, v6, 'type', 'output_text');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_7, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_71omrt, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_71omrt, value);
   }
 
   return issues;
@@ -410,27 +443,27 @@ function check_ChatKitResponseOutputTextAnnotationFile(
     if (isObject(v1)) {
       const v2 = v1.filename;
       if (typeof v2 !== 'string') {
-        issues = reqString(issues, v2, PATH_8);
+        issues = reqString(issues, v2, PATH_az0gpt);
       }
       const v3 = v1.type;
       if (v3 !== 'file') {
-        issues = reqConst(issues, v3, PATH_9, 'file');
+        issues = reqConst(issues, v3, PATH_eu9jge, 'file');
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_10, v1, '`source`', KEYS_11, NESTED_2);
+        issues = unknownKeys(issues, PATH_4wwc3q, v1, '`source`', KEYS_0mt20a, NESTED_7cwttf);
       }
     } else {
-      issues = required(issues, ['source'], KEYS_11, v1);
+      issues = required(issues, ['source'], KEYS_0mt20a, v1);
     }
     const v5 = value.type;
     if (v5 !== 'file') {
       issues = reqConst(issues, v5, 'type', 'file');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_13, NESTED_12);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fignov, NESTED_01oul3);
     }
   } else {
-    issues = expected(issues, [], KEYS_13, value);
+    issues = expected(issues, [], KEYS_fignov, value);
   }
 
   return issues;
@@ -462,27 +495,27 @@ function check_ChatKitResponseOutputTextAnnotationURL(
     if (isObject(v1)) {
       const v2 = v1.type;
       if (v2 !== 'url') {
-        issues = reqConst(issues, v2, PATH_9, 'url');
+        issues = reqConst(issues, v2, PATH_eu9jge, 'url');
       }
       const v3 = v1.url;
       if (typeof v3 !== 'string') {
-        issues = reqString(issues, v3, PATH_14);
+        issues = reqString(issues, v3, PATH_13gu8e);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_10, v1, '`source`', KEYS_15, NESTED_2);
+        issues = unknownKeys(issues, PATH_4wwc3q, v1, '`source`', KEYS_fo7s7e, NESTED_7cwttf);
       }
     } else {
-      issues = required(issues, ['source'], KEYS_15, v1);
+      issues = required(issues, ['source'], KEYS_fo7s7e, v1);
     }
     const v5 = value.type;
     if (v5 !== 'url') {
       issues = reqConst(issues, v5, 'type', 'url');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_13, NESTED_16);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fignov, NESTED_9q3is1);
     }
   } else {
-    issues = expected(issues, [], KEYS_13, value);
+    issues = expected(issues, [], KEYS_fignov, value);
   }
 
   return issues;
@@ -581,7 +614,7 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
     }
     const v6 = value.task_type;
     if (!(typeof v6 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v6, 'task_type', ENUM_17, mode);
+      issues = reqEnum(issues, v6, 'task_type', ENUM_7a0g6y, mode);
     }
     const v7 = value.thread_id;
     if (typeof v7 !== 'string') {
@@ -592,10 +625,10 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
       issues = reqConst(issues, v8, 'type', 'chatkit.task');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_18, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_esnymf, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_18, value);
+    issues = expected(issues, [], KEYS_esnymf, value);
   }
 
   return issues;
@@ -650,13 +683,20 @@ function check_ChatKitTaskGroup(
           }
           const v10 = v6.type;
           if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
-            issues = reqEnum(issues, v10, 'type', ENUM_17, mode);
+            issues = reqEnum(issues, v10, 'type', ENUM_7a0g6y, mode);
           }
           if (mode & 1) {
-            issues = unknownKeys(issues, PATH_3, v6, 'an item of `tasks`', KEYS_19, NESTED_2);
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v6,
+              'an item of `tasks`',
+              KEYS_3w20uv,
+              NESTED_7cwttf,
+            );
           }
         } else {
-          issues = expected(issues, [], KEYS_19, v6);
+          issues = expected(issues, [], KEYS_3w20uv, v6);
         }
         issues = issues === undefined ? o7 : nestIssues(o7, ['tasks', i5], issues, '');
       }
@@ -672,10 +712,10 @@ function check_ChatKitTaskGroup(
       issues = reqConst(issues, v13, 'type', 'chatkit.task_group');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_20, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_44o0bh, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_20, value);
+    issues = expected(issues, [], KEYS_44o0bh, value);
   }
 
   return issues;
@@ -716,7 +756,7 @@ function check_ChatKitThread(
     const v4 = value.status;
     issues = nestRequired(
       issues,
-      PATH_21,
+      PATH_8qjoha,
       check_ChatKitThreadStatusUnion(v4, mode, '`status`', depth + 1),
       v4,
     );
@@ -729,10 +769,10 @@ function check_ChatKitThread(
       issues = reqString(issues, v6, 'user');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_23, NESTED_22);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4zdaew, NESTED_f9njl2);
     }
   } else {
-    issues = expected(issues, [], KEYS_23, value);
+    issues = expected(issues, [], KEYS_4zdaew, value);
   }
 
   return issues;
@@ -794,10 +834,10 @@ function check_ChatKitThreadAssistantMessageItem(
       issues = reqConst(issues, v9, 'type', 'chatkit.assistant_message');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_24, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_birert, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_24, value);
+    issues = expected(issues, [], KEYS_birert, value);
   }
 
   return issues;
@@ -850,10 +890,10 @@ function check_ChatKitThreadItemList(
       issues = reqConst(issues, v8, 'object', 'list');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_25, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hgnogb, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_25, value);
+    issues = expected(issues, [], KEYS_hgnogb, value);
   }
 
   return issues;
@@ -1002,10 +1042,10 @@ function check_ChatKitThreadList(
       issues = reqConst(issues, v8, 'object', 'list');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_25, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hgnogb, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_25, value);
+    issues = expected(issues, [], KEYS_hgnogb, value);
   }
 
   return issues;
@@ -1034,10 +1074,10 @@ function check_ChatKitThreadStatusActive(
       issues = reqConst(issues, v1, 'type', 'active');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_26, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_254j0j, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_26, value);
+    issues = expected(issues, [], KEYS_254j0j, value);
   }
 
   return issues;
@@ -1070,10 +1110,10 @@ function check_ChatKitThreadStatusClosed(
       issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_27, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gwqltv, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_27, value);
+    issues = expected(issues, [], KEYS_gwqltv, value);
   }
 
   return issues;
@@ -1106,10 +1146,10 @@ function check_ChatKitThreadStatusLocked(
       issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_27, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gwqltv, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_27, value);
+    issues = expected(issues, [], KEYS_gwqltv, value);
   }
 
   return issues;
@@ -1232,13 +1272,20 @@ function check_ChatKitThreadUserMessageItem(
           }
           const v10 = v4.type;
           if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
-            issues = reqEnum(issues, v10, 'type', ENUM_1, mode);
+            issues = reqEnum(issues, v10, 'type', ENUM_0bw3p5, mode);
           }
           if (mode & 1) {
-            issues = unknownKeys(issues, PATH_3, v4, 'an item of `attachments`', KEYS_4, NESTED_2);
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v4,
+              'an item of `attachments`',
+              KEYS_0034ev,
+              NESTED_7cwttf,
+            );
           }
         } else {
-          issues = expected(issues, [], KEYS_4, v4);
+          issues = expected(issues, [], KEYS_0034ev, v4);
         }
         issues = issues === undefined ? o5 : nestIssues(o5, ['attachments', i3], issues, '');
       }
@@ -1326,10 +1373,17 @@ function check_ChatKitThreadUserMessageItem(
           if (isObject(v22)) {
             const v23 = v22.id;
             if (typeof v23 !== 'string') {
-              issues = reqString(issues, v23, PATH_28);
+              issues = reqString(issues, v23, PATH_1iztjj);
             }
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_29, v22, '`tool_choice`', KEYS_30, NESTED_2);
+              issues = unknownKeys(
+                issues,
+                PATH_ac4qww,
+                v22,
+                '`tool_choice`',
+                KEYS_hnarml,
+                NESTED_7cwttf,
+              );
             }
           } else {
             issues = requiredUnlisted(
@@ -1341,7 +1395,14 @@ function check_ChatKitThreadUserMessageItem(
           }
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_32, v20, '`inference_options`', KEYS_33, NESTED_31);
+          issues = unknownKeys(
+            issues,
+            PATH_8cah19,
+            v20,
+            '`inference_options`',
+            KEYS_8zg38v,
+            NESTED_ft6jyv,
+          );
         }
       } else {
         issues = requiredUnlisted(
@@ -1365,10 +1426,10 @@ function check_ChatKitThreadUserMessageItem(
       issues = reqConst(issues, v28, 'type', 'chatkit.user_message');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_35, NESTED_34);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_67k7qc, NESTED_1fz372);
     }
   } else {
-    issues = expected(issues, [], KEYS_35, value);
+    issues = expected(issues, [], KEYS_67k7qc, value);
   }
 
   return issues;
@@ -1405,10 +1466,10 @@ function check_ChatKitThreadUserMessageItemContentInputText(
       issues = reqConst(issues, v2, 'type', 'input_text');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_36, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3ssqgb, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_36, value);
+    issues = expected(issues, [], KEYS_3ssqgb, value);
   }
 
   return issues;
@@ -1445,10 +1506,10 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
       issues = reqConst(issues, v2, 'type', 'quoted_text');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_36, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3ssqgb, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_36, value);
+    issues = expected(issues, [], KEYS_3ssqgb, value);
   }
 
   return issues;
@@ -1559,10 +1620,10 @@ function check_ChatKitWidgetItem(
       issues = reqString(issues, v6, 'widget');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_37, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5qb5s2, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_37, value);
+    issues = expected(issues, [], KEYS_5qb5s2, value);
   }
 
   return issues;
@@ -1614,23 +1675,23 @@ function check_ChatKitWorkflow(
     if (isObject(v5)) {
       const v6 = v5.enabled;
       if (typeof v6 !== 'boolean') {
-        issues = reqBoolean(issues, v6, PATH_38);
+        issues = reqBoolean(issues, v6, PATH_681ebv);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_39, v5, '`tracing`', KEYS_40, NESTED_2);
+        issues = unknownKeys(issues, PATH_ecqagb, v5, '`tracing`', KEYS_bphvll, NESTED_7cwttf);
       }
     } else {
-      issues = required(issues, ['tracing'], KEYS_40, v5);
+      issues = required(issues, ['tracing'], KEYS_bphvll, v5);
     }
     const v8 = value.version;
     if (!(typeof v8 === 'string' || v8 === null)) {
       issues = requiredUnlisted(issues, ['version'], 'a string or null', v8);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_42, NESTED_41);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_brb1m2, NESTED_408ooy);
     }
   } else {
-    issues = expected(issues, [], KEYS_42, value);
+    issues = expected(issues, [], KEYS_brb1m2, value);
   }
 
   return issues;
@@ -1657,7 +1718,7 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
     const v2 = value.chatkit_configuration;
     issues = nestRequired(
       issues,
-      PATH_43,
+      PATH_0tkk6n,
       check_ChatSessionChatKitConfiguration(v2, mode, '`chatkit_configuration`', depth + 1),
       v2,
     );
@@ -1681,17 +1742,17 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
     if (isObject(v7)) {
       const v8 = v7.max_requests_per_1_minute;
       if (!Number.isInteger(v8)) {
-        issues = reqInteger(issues, v8, PATH_44);
+        issues = reqInteger(issues, v8, PATH_6vy5xz);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_45, v7, '`rate_limits`', KEYS_46, NESTED_2);
+        issues = unknownKeys(issues, PATH_ghq55c, v7, '`rate_limits`', KEYS_18tdce, NESTED_7cwttf);
       }
     } else {
-      issues = required(issues, ['rate_limits'], KEYS_46, v7);
+      issues = required(issues, ['rate_limits'], KEYS_18tdce, v7);
     }
     const v10 = value.status;
     if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v10, 'status', ENUM_47, mode);
+      issues = reqEnum(issues, v10, 'status', ENUM_4bj11z, mode);
     }
     const v11 = value.user;
     if (typeof v11 !== 'string') {
@@ -1700,15 +1761,15 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
     const v12 = value.workflow;
     issues = nestRequired(
       issues,
-      PATH_48,
+      PATH_eamh8e,
       check_ChatKitWorkflow(v12, mode, '`workflow`', depth + 1),
       v12,
     );
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_50, NESTED_49);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0h8p8v, NESTED_7voyw9);
     }
   } else {
-    issues = expected(issues, [], KEYS_50, value);
+    issues = expected(issues, [], KEYS_0h8p8v, value);
   }
 
   return issues;
@@ -1742,10 +1803,10 @@ function check_ChatSessionAutomaticThreadTitling(
       issues = reqBoolean(issues, v1, 'enabled');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_40, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bphvll, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_40, value);
+    issues = expected(issues, [], KEYS_bphvll, value);
   }
 
   return issues;
@@ -1778,19 +1839,26 @@ function check_ChatSessionChatKitConfiguration(
     if (isObject(v1)) {
       const v2 = v1.enabled;
       if (typeof v2 !== 'boolean') {
-        issues = reqBoolean(issues, v2, PATH_51);
+        issues = reqBoolean(issues, v2, PATH_0gfhzt);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_52, v1, '`automatic_thread_titling`', KEYS_40, NESTED_2);
+        issues = unknownKeys(
+          issues,
+          PATH_h0s3j2,
+          v1,
+          '`automatic_thread_titling`',
+          KEYS_bphvll,
+          NESTED_7cwttf,
+        );
       }
     } else {
-      issues = required(issues, ['automatic_thread_titling'], KEYS_40, v1);
+      issues = required(issues, ['automatic_thread_titling'], KEYS_bphvll, v1);
     }
     const v4 = value.file_upload;
     if (isObject(v4)) {
       const v5 = v4.enabled;
       if (typeof v5 !== 'boolean') {
-        issues = reqBoolean(issues, v5, PATH_53);
+        issues = reqBoolean(issues, v5, PATH_6wzfiv);
       }
       const v6 = v4.max_file_size;
       if (!(Number.isInteger(v6) || v6 === null)) {
@@ -1806,32 +1874,32 @@ function check_ChatSessionChatKitConfiguration(
         issues = requiredUnlisted(issues, ['file_upload', 'max_files'], 'an integer or null', v7);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_54, v4, '`file_upload`', KEYS_55, NESTED_2);
+        issues = unknownKeys(issues, PATH_c7qohb, v4, '`file_upload`', KEYS_harb1j, NESTED_7cwttf);
       }
     } else {
-      issues = required(issues, ['file_upload'], KEYS_55, v4);
+      issues = required(issues, ['file_upload'], KEYS_harb1j, v4);
     }
     const v9 = value.history;
     if (isObject(v9)) {
       const v10 = v9.enabled;
       if (typeof v10 !== 'boolean') {
-        issues = reqBoolean(issues, v10, PATH_56);
+        issues = reqBoolean(issues, v10, PATH_gno1us);
       }
       const v11 = v9.recent_threads;
       if (!(Number.isInteger(v11) || v11 === null)) {
         issues = requiredUnlisted(issues, ['history', 'recent_threads'], 'an integer or null', v11);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_57, v9, '`history`', KEYS_58, NESTED_2);
+        issues = unknownKeys(issues, PATH_f7gwwx, v9, '`history`', KEYS_653wzb, NESTED_7cwttf);
       }
     } else {
-      issues = required(issues, ['history'], KEYS_58, v9);
+      issues = required(issues, ['history'], KEYS_653wzb, v9);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_60, NESTED_59);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2pv0nb, NESTED_3yzee7);
     }
   } else {
-    issues = expected(issues, [], KEYS_60, value);
+    issues = expected(issues, [], KEYS_2pv0nb, value);
   }
 
   return issues;
@@ -1863,58 +1931,65 @@ function check_ChatSessionChatKitConfigurationParam(
     if (v1 !== undefined) {
       issues = nest(
         issues,
-        PATH_52,
-        check_shape_1(v1, mode, '`automatic_thread_titling`', depth + 1),
+        PATH_h0s3j2,
+        check_shape_6i48lu(v1, mode, '`automatic_thread_titling`', depth + 1),
       );
     }
     const v2 = value.file_upload;
     if (v2 !== undefined) {
       if (isObject(v2)) {
-        issues = optBoolean(issues, v2.enabled, PATH_53);
+        issues = optBoolean(issues, v2.enabled, PATH_6wzfiv);
         const v4 = v2.max_file_size;
         if (
           v4 !== undefined &&
           !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 512)
         ) {
-          issues = optIntegerIn(issues, v4, PATH_61, 1, 512);
+          issues = optIntegerIn(issues, v4, PATH_8gtjwx, 1, 512);
         }
         const v5 = v2.max_files;
         if (v5 !== undefined && !(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 1)) {
-          issues = optIntegerIn(issues, v5, PATH_62, 1, Infinity);
+          issues = optIntegerIn(issues, v5, PATH_fts8tp, 1, Infinity);
         }
         for (const k6 in v2) {
           if (k6 !== 'enabled' && k6 !== 'max_file_size' && k6 !== 'max_files') {
-            issues = unknownKey(issues, PATH_54, k6, '`file_upload`', KEYS_55, NESTED_2);
+            issues = unknownKey(
+              issues,
+              PATH_c7qohb,
+              k6,
+              '`file_upload`',
+              KEYS_harb1j,
+              NESTED_7cwttf,
+            );
           }
         }
       } else {
-        issues = expected(issues, ['file_upload'], KEYS_55, v2);
+        issues = expected(issues, ['file_upload'], KEYS_harb1j, v2);
       }
     }
     const v7 = value.history;
     if (v7 !== undefined) {
       if (isObject(v7)) {
-        issues = optBoolean(issues, v7.enabled, PATH_56);
+        issues = optBoolean(issues, v7.enabled, PATH_gno1us);
         const v9 = v7.recent_threads;
         if (v9 !== undefined && !(typeof v9 === 'number' && Number.isInteger(v9) && v9 >= 1)) {
-          issues = optIntegerIn(issues, v9, PATH_63, 1, Infinity);
+          issues = optIntegerIn(issues, v9, PATH_5unxaw, 1, Infinity);
         }
         for (const k10 in v7) {
           if (k10 !== 'enabled' && k10 !== 'recent_threads') {
-            issues = unknownKey(issues, PATH_57, k10, '`history`', KEYS_58, NESTED_2);
+            issues = unknownKey(issues, PATH_f7gwwx, k10, '`history`', KEYS_653wzb, NESTED_7cwttf);
           }
         }
       } else {
-        issues = expected(issues, ['history'], KEYS_58, v7);
+        issues = expected(issues, ['history'], KEYS_653wzb, v7);
       }
     }
     for (const k11 in value) {
       if (k11 !== 'automatic_thread_titling' && k11 !== 'file_upload' && k11 !== 'history') {
-        issues = unknownKey(issues, PATH_3, k11, label, KEYS_60, NESTED_59);
+        issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_2pv0nb, NESTED_3yzee7);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_60, value);
+    issues = expected(issues, [], KEYS_2pv0nb, value);
   }
 
   return issues;
@@ -1950,11 +2025,11 @@ function check_ChatSessionExpiresAfterParam(
     }
     for (const k3 in value) {
       if (k3 !== 'anchor' && k3 !== 'seconds') {
-        issues = unknownKey(issues, PATH_3, k3, label, KEYS_64, NESTED_2);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_fsso5h, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_64, value);
+    issues = expected(issues, [], KEYS_fsso5h, value);
   }
 
   return issues;
@@ -1991,10 +2066,10 @@ function check_ChatSessionFileUpload(
       issues = requiredUnlisted(issues, ['max_files'], 'an integer or null', v3);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_55, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_harb1j, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_55, value);
+    issues = expected(issues, [], KEYS_harb1j, value);
   }
 
   return issues;
@@ -2027,10 +2102,10 @@ function check_ChatSessionHistory(
       issues = requiredUnlisted(issues, ['recent_threads'], 'an integer or null', v2);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_58, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_653wzb, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_58, value);
+    issues = expected(issues, [], KEYS_653wzb, value);
   }
 
   return issues;
@@ -2059,10 +2134,10 @@ function check_ChatSessionRateLimits(
       issues = reqInteger(issues, v1, 'max_requests_per_1_minute');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_46, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_18tdce, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_46, value);
+    issues = expected(issues, [], KEYS_18tdce, value);
   }
 
   return issues;
@@ -2097,11 +2172,11 @@ function check_ChatSessionRateLimitsParam(
     }
     for (const k2 in value) {
       if (k2 !== 'max_requests_per_1_minute') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_46, NESTED_2);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_18tdce, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_46, value);
+    issues = expected(issues, [], KEYS_18tdce, value);
   }
 
   return issues;
@@ -2210,15 +2285,15 @@ function check_ChatSessionWorkflowParam(
     }
     const v7 = value.tracing;
     if (v7 !== undefined) {
-      issues = nest(issues, PATH_39, check_shape_1(v7, mode, '`tracing`', depth + 1));
+      issues = nest(issues, PATH_ecqagb, check_shape_6i48lu(v7, mode, '`tracing`', depth + 1));
     }
     for (const k8 in value) {
       if (k8 !== 'id' && k8 !== 'version' && k8 !== 'state_variables' && k8 !== 'tracing') {
-        issues = unknownKey(issues, PATH_3, k8, label, KEYS_65, NESTED_41);
+        issues = unknownKey(issues, PATH_99tota, k8, label, KEYS_7c4y1d, NESTED_408ooy);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_65, value);
+    issues = expected(issues, [], KEYS_7c4y1d, value);
   }
 
   return issues;
@@ -2248,11 +2323,11 @@ function check_ErrorResponse(
     if (isObject(v1)) {
       const v2 = v1.message;
       if (typeof v2 !== 'string') {
-        issues = reqString(issues, v2, PATH_66);
+        issues = reqString(issues, v2, PATH_cd3w6x);
       }
       const v3 = v1.type;
       if (typeof v3 !== 'string') {
-        issues = reqString(issues, v3, PATH_67);
+        issues = reqString(issues, v3, PATH_505fh3);
       }
       const v4 = v1.param;
       if (v4 !== undefined) {
@@ -2267,16 +2342,16 @@ function check_ErrorResponse(
         }
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_68, v1, '`error`', KEYS_69, NESTED_2);
+        issues = unknownKeys(issues, PATH_5apw4t, v1, '`error`', KEYS_09343p, NESTED_7cwttf);
       }
     } else {
-      issues = required(issues, ['error'], KEYS_69, v1);
+      issues = required(issues, ['error'], KEYS_09343p, v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_71, NESTED_70);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5iwt5d, NESTED_4bnb09);
     }
   } else {
-    issues = expected(issues, [], KEYS_71, value);
+    issues = expected(issues, [], KEYS_5iwt5d, value);
   }
 
   return issues;
@@ -2303,8 +2378,8 @@ function check_SessionCreateParams(
     issues = reqStringIn(issues, value.user, 'user', 1);
     const v2 = value.workflow;
     if (isObject(v2)) {
-      issues = reqString(issues, v2.id, PATH_72);
-      issues = optString(issues, v2.version, PATH_73);
+      issues = reqString(issues, v2.id, PATH_elhhyy);
+      issues = optString(issues, v2.version, PATH_epzrt4);
       const v5 = v2.state_variables;
       if (v5 !== undefined) {
         if (isObject(v5)) {
@@ -2359,15 +2434,15 @@ function check_SessionCreateParams(
       }
       const v9 = v2.tracing;
       if (v9 !== undefined) {
-        issues = nest(issues, PATH_74, check_shape_1(v9, mode, '`tracing`', depth + 2));
+        issues = nest(issues, PATH_2f9tgu, check_shape_6i48lu(v9, mode, '`tracing`', depth + 2));
       }
       for (const k10 in v2) {
         if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
-          issues = unknownKey(issues, PATH_48, k10, '`workflow`', KEYS_65, NESTED_41);
+          issues = unknownKey(issues, PATH_eamh8e, k10, '`workflow`', KEYS_7c4y1d, NESTED_408ooy);
         }
       }
     } else {
-      issues = required(issues, ['workflow'], KEYS_65, v2);
+      issues = required(issues, ['workflow'], KEYS_7c4y1d, v2);
     }
     const v11 = value.chatkit_configuration;
     if (v11 !== undefined) {
@@ -2376,88 +2451,109 @@ function check_SessionCreateParams(
         if (v12 !== undefined) {
           issues = nest(
             issues,
-            PATH_75,
-            check_shape_1(v12, mode, '`automatic_thread_titling`', depth + 2),
+            PATH_4w3e97,
+            check_shape_6i48lu(v12, mode, '`automatic_thread_titling`', depth + 2),
           );
         }
         const v13 = v11.file_upload;
         if (v13 !== undefined) {
           if (isObject(v13)) {
-            issues = optBoolean(issues, v13.enabled, PATH_76);
+            issues = optBoolean(issues, v13.enabled, PATH_eiq5dr);
             const v15 = v13.max_file_size;
             if (
               v15 !== undefined &&
               !(typeof v15 === 'number' && Number.isInteger(v15) && v15 >= 1 && v15 <= 512)
             ) {
-              issues = optIntegerIn(issues, v15, PATH_77, 1, 512);
+              issues = optIntegerIn(issues, v15, PATH_3rsuqz, 1, 512);
             }
             const v16 = v13.max_files;
             if (
               v16 !== undefined &&
               !(typeof v16 === 'number' && Number.isInteger(v16) && v16 >= 1)
             ) {
-              issues = optIntegerIn(issues, v16, PATH_78, 1, Infinity);
+              issues = optIntegerIn(issues, v16, PATH_7rc4b7, 1, Infinity);
             }
             for (const k17 in v13) {
               if (k17 !== 'enabled' && k17 !== 'max_file_size' && k17 !== 'max_files') {
-                issues = unknownKey(issues, PATH_79, k17, '`file_upload`', KEYS_55, NESTED_2);
+                issues = unknownKey(
+                  issues,
+                  PATH_4o8sqj,
+                  k17,
+                  '`file_upload`',
+                  KEYS_harb1j,
+                  NESTED_7cwttf,
+                );
               }
             }
           } else {
-            issues = expected(issues, ['chatkit_configuration', 'file_upload'], KEYS_55, v13);
+            issues = expected(issues, ['chatkit_configuration', 'file_upload'], KEYS_harb1j, v13);
           }
         }
         const v18 = v11.history;
         if (v18 !== undefined) {
           if (isObject(v18)) {
-            issues = optBoolean(issues, v18.enabled, PATH_80);
+            issues = optBoolean(issues, v18.enabled, PATH_beyric);
             const v20 = v18.recent_threads;
             if (
               v20 !== undefined &&
               !(typeof v20 === 'number' && Number.isInteger(v20) && v20 >= 1)
             ) {
-              issues = optIntegerIn(issues, v20, PATH_81, 1, Infinity);
+              issues = optIntegerIn(issues, v20, PATH_4fdu57, 1, Infinity);
             }
             for (const k21 in v18) {
               if (k21 !== 'enabled' && k21 !== 'recent_threads') {
-                issues = unknownKey(issues, PATH_82, k21, '`history`', KEYS_58, NESTED_2);
+                issues = unknownKey(
+                  issues,
+                  PATH_9so7ce,
+                  k21,
+                  '`history`',
+                  KEYS_653wzb,
+                  NESTED_7cwttf,
+                );
               }
             }
           } else {
-            issues = expected(issues, ['chatkit_configuration', 'history'], KEYS_58, v18);
+            issues = expected(issues, ['chatkit_configuration', 'history'], KEYS_653wzb, v18);
           }
         }
         for (const k22 in v11) {
           if (k22 !== 'automatic_thread_titling' && k22 !== 'file_upload' && k22 !== 'history') {
             issues = unknownKey(
               issues,
-              PATH_43,
+              PATH_0tkk6n,
               k22,
               '`chatkit_configuration`',
-              KEYS_60,
-              NESTED_59,
+              KEYS_2pv0nb,
+              NESTED_3yzee7,
             );
           }
         }
       } else {
-        issues = expected(issues, ['chatkit_configuration'], KEYS_60, v11);
+        issues = expected(issues, ['chatkit_configuration'], KEYS_2pv0nb, v11);
       }
     }
     const v23 = value.expires_after;
     if (v23 !== undefined) {
       if (isObject(v23)) {
-        issues = reqConst(issues, v23.anchor, PATH_83, 'created_at');
+        issues = reqConst(issues, v23.anchor, PATH_2g2jpi, 'created_at');
         const v25 = v23.seconds;
         if (!(typeof v25 === 'number' && Number.isInteger(v25) && v25 >= 1 && v25 <= 600)) {
-          issues = reqIntegerIn(issues, v25, PATH_84, 1, 600);
+          issues = reqIntegerIn(issues, v25, PATH_0810g7, 1, 600);
         }
         for (const k26 in v23) {
           if (k26 !== 'anchor' && k26 !== 'seconds') {
-            issues = unknownKey(issues, PATH_85, k26, '`expires_after`', KEYS_64, NESTED_2);
+            issues = unknownKey(
+              issues,
+              PATH_2xmk6u,
+              k26,
+              '`expires_after`',
+              KEYS_fsso5h,
+              NESTED_7cwttf,
+            );
           }
         }
       } else {
-        issues = expected(issues, ['expires_after'], KEYS_64, v23);
+        issues = expected(issues, ['expires_after'], KEYS_fsso5h, v23);
       }
     }
     const v27 = value.rate_limits;
@@ -2465,15 +2561,22 @@ function check_SessionCreateParams(
       if (isObject(v27)) {
         const v28 = v27.max_requests_per_1_minute;
         if (v28 !== undefined && !(typeof v28 === 'number' && Number.isInteger(v28) && v28 >= 1)) {
-          issues = optIntegerIn(issues, v28, PATH_44, 1, Infinity);
+          issues = optIntegerIn(issues, v28, PATH_6vy5xz, 1, Infinity);
         }
         for (const k29 in v27) {
           if (k29 !== 'max_requests_per_1_minute') {
-            issues = unknownKey(issues, PATH_45, k29, '`rate_limits`', KEYS_46, NESTED_2);
+            issues = unknownKey(
+              issues,
+              PATH_ghq55c,
+              k29,
+              '`rate_limits`',
+              KEYS_18tdce,
+              NESTED_7cwttf,
+            );
           }
         }
       } else {
-        issues = expected(issues, ['rate_limits'], KEYS_46, v27);
+        issues = expected(issues, ['rate_limits'], KEYS_18tdce, v27);
       }
     }
     for (const k30 in value) {
@@ -2484,11 +2587,11 @@ function check_SessionCreateParams(
         k30 !== 'expires_after' &&
         k30 !== 'rate_limits'
       ) {
-        issues = unknownKey(issues, PATH_3, k30, label, KEYS_87, NESTED_86);
+        issues = unknownKey(issues, PATH_99tota, k30, label, KEYS_924mqu, NESTED_hkzxs8);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_87, value);
+    issues = expected(issues, [], KEYS_924mqu, value);
   }
 
   return issues;
@@ -2525,10 +2628,10 @@ function check_ThreadDeleteResponse(
       issues = reqConst(issues, v3, 'object', 'chatkit.thread.deleted');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_88, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bevgtc, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_88, value);
+    issues = expected(issues, [], KEYS_bevgtc, value);
   }
 
   return issues;
@@ -2555,11 +2658,11 @@ function check_CancelChatKitSessionPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'session_id') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_89, NESTED_2);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_fwh7m3, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_89, value);
+    issues = expected(issues, [], KEYS_fwh7m3, value);
   }
 
   return issues;
@@ -2597,7 +2700,7 @@ function check_ListChatKitThreadsQueryParams(
     }
     const v4 = value.order;
     if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v4, 'order', ENUM_90, mode);
+      issues = optEnum(issues, v4, 'order', ENUM_7uzwnq, mode);
     }
     const v5 = value.user;
     if (v5 !== undefined && !(typeof v5 === 'string' && v5.length >= 1 && v5.length <= 512)) {
@@ -2605,11 +2708,11 @@ function check_ListChatKitThreadsQueryParams(
     }
     for (const k6 in value) {
       if (k6 !== 'after' && k6 !== 'before' && k6 !== 'limit' && k6 !== 'order' && k6 !== 'user') {
-        issues = unknownKey(issues, PATH_3, k6, label, KEYS_91, NESTED_2);
+        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_26x1pw, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_91, value);
+    issues = expected(issues, [], KEYS_26x1pw, value);
   }
 
   return issues;
@@ -2636,11 +2739,11 @@ function check_DeleteChatKitThreadPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'thread_id') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_92, NESTED_2);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_efzglw, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_92, value);
+    issues = expected(issues, [], KEYS_efzglw, value);
   }
 
   return issues;
@@ -2695,21 +2798,21 @@ function check_ListChatKitThreadItemsQueryParams(
     }
     const v4 = value.order;
     if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v4, 'order', ENUM_90, mode);
+      issues = optEnum(issues, v4, 'order', ENUM_7uzwnq, mode);
     }
     for (const k5 in value) {
       if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
-        issues = unknownKey(issues, PATH_3, k5, label, KEYS_93, NESTED_2);
+        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_fkq8oq, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_93, value);
+    issues = expected(issues, [], KEYS_fkq8oq, value);
   }
 
   return issues;
 }
 
-function check_shape_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+function check_shape_6i48lu(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.enabled;
@@ -2718,11 +2821,11 @@ function check_shape_1(value: unknown, mode: number, label: string, depth: numbe
     }
     for (const k2 in value) {
       if (k2 !== 'enabled') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_40, NESTED_2);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_bphvll, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_40, value);
+    issues = expected(issues, [], KEYS_bphvll, value);
   }
 
   return issues;

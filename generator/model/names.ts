@@ -571,17 +571,17 @@ export function requestShapeCandidates(responseName: string): string[] {
  * name: the module's exports are PascalCase type names (which hold no `_` but a trailing one)
  * and `is`/`assert`/`validate` plus one (claimed in VALIDATORS_MODULE_NAMES' scope), and the
  * runtime names it imports are camelCase; these start with `check_`, are an upper-case kind
- * and `_<n>`, or are a one-letter local and a number inside a function.
+ * and `_<hash>`, or are a one-letter local and a number inside a function.
  */
 export const VALIDATOR_INTERNAL_NAMES = {
   /** `check_ChatSession`: the check function of a named schema or parameter group type. */
   check: (typeName: string): Identifier => new Identifier(`check_${typeName}`),
   /** `check_ChatSession_2`: a check hoisted out of the one for `owner` (a union variant). */
   hoisted: (owner: string, n: number): Identifier => new Identifier(`check_${owner}_${n}`),
-  /** `check_shape_3`: an inline shape that occurs more than once, checked by one function. */
-  sharedShape: (n: number): Identifier => new Identifier(`check_shape_${n}`),
-  /** `KEYS_4`: a module constant (a key list, a regex, a path). */
-  constant: (kind: string, n: number): Identifier => new Identifier(`${kind}_${n}`),
+  /** `check_shape_0k3x9q`: an inline shape that occurs more than once, checked by one function; `hash` is its contentHash. */
+  sharedShape: (hash: string): Identifier => new Identifier(`check_shape_${hash}`),
+  /** `KEYS_1v8m2a`: a module constant (a key list, a regex, a path); `hash` is its value's contentHash. */
+  constant: (kind: string, hash: string): Identifier => new Identifier(`${kind}_${hash}`),
   /** `v12`: a local of a check function. */
   local: (prefix: 'v' | 'k' | 'i' | 'o' | 'r' | 'n', n: number): Identifier => new Identifier(`${prefix}${n}`),
 } as const;

@@ -50,17 +50,38 @@ export function emit(schema: IrSchema, schemas: readonly IrNamedSchema[] = []): 
   ];
   functions.push(...module.functions);
   const hoisted = [...module.constants, module.functions.join('\n')].join('\n');
+  const numbered = numberedNames(module.constants, module.functions);
   const source = [...module.constants, ...functions, 'return check_Given;'].join('\n');
   const js = transformSync(`type ValidationIssue = { path: (string | number)[]; message: string };\n${source}`, { loader: 'ts' }).code;
   const helpers = Object.keys(runtime);
   const compiled = new Function(...helpers, js)(...helpers.map((name) => (runtime as Record<string, unknown>)[name])) as runtime.Check;
   return {
-    text,
-    hoisted,
+    text: numbered(text),
+    hoisted: numbered(hoisted),
     source,
     problems: module.problems.map((problem) => `${problem.code} ${problem.message}`),
     check: (value, mode = 'loose') => compiled(value, runtime.modeFlags(mode), '`Given`', 0),
   };
+}
+
+/**
+ * The module's constants and shared shapes are named after their content (`KEYS_1v8m2a`,
+ * content-hash.ts). The wants here read them as numbers in the order they were made (`KEYS_3`:
+ * the third constant; `check_shape_1`), so that a want shows which one is which; test/validators
+ * /stable-names.test.ts checks the names themselves.
+ */
+function numberedNames(constants: readonly string[], functions: readonly string[]): (text: string) => string {
+  const names = new Map<string, string>();
+  constants.forEach((constant, i) => {
+    const [, kind, hash] = /^const ([A-Z_]+)_([0-9a-z]{6})\b/.exec(constant)!;
+    names.set(`${kind}_${hash}`, `${kind}_${i + 1}`);
+  });
+  let shapes = 0;
+  for (const fn of functions) {
+    const hash = /^function check_shape_([0-9a-z]{6})\(/.exec(fn)?.[1];
+    if (hash !== undefined) names.set(`check_shape_${hash}`, `check_shape_${++shapes}`);
+  }
+  return (text) => text.replace(/\b(?:[A-Z_]+|check_shape)_[0-9a-z]{6}\b/g, (name) => names.get(name) ?? name);
 }
 
 /** Messages of a check, `path: message`, for compact wants. */

@@ -9,6 +9,7 @@ import { followRefs } from '../../model/schema-index.js';
 import { VALIDATOR_INTERNAL_NAMES } from '../../model/names.js';
 import { code, Code } from '../escape.js';
 import { signature } from './print.js';
+import { contentHash, HashedNames } from './content-hash.js';
 import { Shapes } from './shapes.js';
 import type { Target } from './target.js';
 
@@ -68,6 +69,8 @@ export class ModuleScope {
   readonly problems: Diagnostic[] = [];
   readonly #named: ReadonlyMap<string, IrNamedSchema>;
   readonly #constantNames = new Map<string, Identifier>();
+  /** Constants and shared shapes are named after their content (content-hash.ts). */
+  readonly #hashedNames = new HashedNames();
   /** Hoisted check functions by the shape of their schema (shapeOf): one for equal variants anywhere. */
   readonly #hoisted = new Map<number, Identifier>();
   readonly #counters = new Map<string, number>();
@@ -80,6 +83,8 @@ export class ModuleScope {
   /** Each schema node's shape: equal numbers for equal shapes (refs equal when their targets are). */
   readonly #shapeId: (schema: IrSchema) => number = this.#shapes.numbering();
   readonly #sharedShapes = new Map<number, Identifier>();
+  /** Each schema node's shape as a content hash, which names a shared shape's check. */
+  readonly #shapeHash: (schema: IrSchema) => string = this.#shapes.hashing();
   /** Named schemas that can reach themselves through refs: only their checks can recurse. */
   readonly recursive: ReadonlySet<string>;
   /** For each named schema, the one whose check function it calls: itself, or the first of the same shape. */
@@ -148,11 +153,9 @@ export class ModuleScope {
     if ((this.#shapeCounts.get(key) ?? 0) < 2) return undefined;
     const existing = this.#sharedShapes.get(key);
     if (existing !== undefined) return existing;
-    const name = VALIDATOR_INTERNAL_NAMES.sharedShape(this.#sharedShapes.size + 1);
+    const name = this.#hashedNames.nameOf(`shape ${key}`, this.#shapeHash(schema), VALIDATOR_INTERNAL_NAMES.sharedShape);
     this.#sharedShapes.set(key, name);
-    this.functions.push(
-      checkFunction(name, new Scope(this, `shape_${this.#sharedShapes.size}`).rootCheck(schema), this.mayRecurse(schema)),
-    );
+    this.functions.push(checkFunction(name, new Scope(this, name.text.slice('check_'.length)).rootCheck(schema), this.mayRecurse(schema)));
     return name;
   }
 
@@ -198,7 +201,7 @@ export class ModuleScope {
     const key = `${kind}:${value.text}`;
     const existing = this.#constantNames.get(key);
     if (existing !== undefined) return existing;
-    const name = VALIDATOR_INTERNAL_NAMES.constant(kind, this.#constantNames.size + 1);
+    const name = this.#hashedNames.nameOf(key, contentHash(key), (hash) => VALIDATOR_INTERNAL_NAMES.constant(kind, hash));
     this.#constantNames.set(key, name);
     this.constants.push(code`const ${name}${CONSTANT_TYPES[kind]} = ${value};`.text);
     return name;

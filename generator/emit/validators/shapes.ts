@@ -3,6 +3,7 @@
 // child a hole); a numbering then only joins numbers, so numbering again with refs grouped
 // differently (ModuleScope's check owners) costs little.
 import type { IrSchema } from '../../model/ir.js';
+import { contentHash } from './content-hash.js';
 
 /** Keywords that do not change a check. */
 const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'default', 'examples', 'contentSchema']);
@@ -10,6 +11,8 @@ const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'defaul
 export class Shapes {
   readonly #index = new Map<IrSchema, number>();
   readonly #keywords = new Map<string, number>();
+  /** The texts #keywords numbers, by number. */
+  readonly #keywordTexts: string[] = [];
   /** By node: its own keywords' number, its children, and for a ref its target. */
   readonly #own: number[] = [];
   readonly #children: number[][] = [];
@@ -35,6 +38,26 @@ export class Shapes {
     return (schema) => idOf(this.#node(schema));
   }
 
+  /**
+   * A hash of each node's shape (with refs equal when they have one target), from its content
+   * alone: equal for nodes that `numbering()` numbers equal, and unchanged by edits elsewhere in
+   * the spec (numbers depend on the order shapes were met in).
+   */
+  hashing(): (schema: IrSchema) => string {
+    const hashes = new Map<number, string>();
+    const hashOf = (at: number): string => {
+      let known = hashes.get(at);
+      if (known === undefined) {
+        const target = this.#targets[at];
+        const inner = target === undefined ? this.#children[at]!.map(hashOf).join(',') : JSON.stringify(target);
+        known = contentHash(`${this.#keywordTexts[this.#own[at]!]}\u0000${inner}`);
+        hashes.set(at, known);
+      }
+      return known;
+    };
+    return (schema) => hashOf(this.#node(schema));
+  }
+
   #node(schema: IrSchema): number {
     const known = this.#index.get(schema);
     if (known !== undefined) return known;
@@ -50,8 +73,12 @@ export class Shapes {
       children.push(this.#node(value));
       return 0;
     });
-    const own = this.#keywords.get(text) ?? this.#keywords.size;
-    this.#keywords.set(text, own);
+    let own = this.#keywords.get(text);
+    if (own === undefined) {
+      own = this.#keywords.size;
+      this.#keywords.set(text, own);
+      this.#keywordTexts.push(text);
+    }
     this.#own[at] = own;
     return at;
   }

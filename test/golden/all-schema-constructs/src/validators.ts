@@ -38,19 +38,19 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'constructs-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['created_at', 'created_by'];
-const KEYS_4: readonly string[] = ['kind', 'radius'];
-const KEYS_5: readonly string[] = ['image_url', 'file_id'];
-const KEYS_6: readonly string[] = ['image_url'];
-const KEYS_7: readonly string[] = ['file_id'];
-const PATH_8: readonly (string | number)[] = ['root'];
-const NESTED_9: readonly string[] = ['root.label', 'root.children'];
-const KEYS_10: readonly string[] = ['root', 'depth'];
-const PATTERN_11 = new RegExp('^[a-z_]+$', 'u');
-const PATH_12: readonly (string | number)[] = ['image'];
-const KEYS_13: readonly string[] = [
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_7v0d4q: readonly string[] = ['created_at', 'created_by'];
+const KEYS_hiiqwz: readonly string[] = ['kind', 'radius'];
+const KEYS_98f638: readonly string[] = ['image_url', 'file_id'];
+const KEYS_18mjsb: readonly string[] = ['image_url'];
+const KEYS_dx46sf: readonly string[] = ['file_id'];
+const PATH_cda1kz: readonly (string | number)[] = ['root'];
+const NESTED_2k0y8t: readonly string[] = ['root.label', 'root.children'];
+const KEYS_0gsx3e: readonly string[] = ['root', 'depth'];
+const PATTERN_363g2w = new RegExp('^[a-z_]+$', 'u');
+const PATH_1h5544: readonly (string | number)[] = ['image'];
+const KEYS_dc67kr: readonly string[] = [
   'tags',
   'limits',
   'labels',
@@ -60,12 +60,12 @@ const KEYS_13: readonly string[] = [
   'anything',
   'image',
 ];
-const KEYS_14: readonly string[] = ['kind', 'side'];
-const PATTERN_15 = new RegExp('^shp_[a-z0-9]+$', 'u');
-const ENUM_16: readonly string[] = ['red', 'green', 'blue'];
-const NESTED_17: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
-const KEYS_18: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
-const KEYS_19: readonly string[] = ['label', 'children'];
+const KEYS_601msk: readonly string[] = ['kind', 'side'];
+const PATTERN_flrnu1 = new RegExp('^shp_[a-z0-9]+$', 'u');
+const ENUM_ejpes9: readonly string[] = ['red', 'green', 'blue'];
+const NESTED_fgju9n: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
+const KEYS_5o06l3: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
+const KEYS_8ew9l9: readonly string[] = ['label', 'children'];
 
 /** `Audit` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Audit: StandardSchemaV1<types.Audit> = /* @__PURE__ */ schemaOf(
@@ -91,10 +91,10 @@ function check_Audit(value: unknown, mode: number, label: string, depth: number)
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7v0d4q, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_7v0d4q, value);
   }
 
   return issues;
@@ -130,11 +130,11 @@ function check_Circle(value: unknown, mode: number, label: string, depth: number
     }
     for (const k3 in value) {
       if (k3 !== 'kind' && k3 !== 'radius') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_4, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_hiiqwz, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_hiiqwz, value);
   }
 
   return issues;
@@ -182,11 +182,11 @@ function check_ImageSource(value: unknown, mode: number, label: string, depth: n
     issues = optString(issues, value.file_id, 'file_id');
     for (const k3 in value) {
       if (k3 !== 'image_url' && k3 !== 'file_id') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_5, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_98f638, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_5, value);
+    issues = expected(issues, [], KEYS_98f638, value);
   }
   let r4: rt.Issues;
   let r5: rt.Issues;
@@ -233,16 +233,16 @@ function check_PlantTreeResponse(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.root;
-    issues = nestRequired(issues, PATH_8, check_TreeNode(v1, mode, '`root`', depth + 1), v1);
+    issues = nestRequired(issues, PATH_cda1kz, check_TreeNode(v1, mode, '`root`', depth + 1), v1);
     const v2 = value.depth;
     if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
       issues = reqIntegerIn(issues, v2, 'depth', 0, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_9);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0gsx3e, NESTED_2k0y8t);
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_0gsx3e, value);
   }
 
   return issues;
@@ -298,7 +298,7 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
             );
           }
         }
-        if (!PATTERN_11.test(k6)) {
+        if (!PATTERN_363g2w.test(k6)) {
           issues = fail(
             issues,
             ['limits', k6],
@@ -366,7 +366,7 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
     issues = optBoolean(issues, value.deprecated_flag, 'deprecated_flag');
     const v15 = value.image;
     if (v15 !== undefined) {
-      issues = nest(issues, PATH_12, check_ImageSource(v15, mode, '`image`', depth + 1));
+      issues = nest(issues, PATH_1h5544, check_ImageSource(v15, mode, '`image`', depth + 1));
     }
     for (const k16 in value) {
       if (
@@ -379,11 +379,11 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
         k16 !== 'anything' &&
         k16 !== 'image'
       ) {
-        issues = unknownKey(issues, PATH_2, k16, label, KEYS_13, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k16, label, KEYS_dc67kr, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_13, value);
+    issues = expected(issues, [], KEYS_dc67kr, value);
   }
 
   return issues;
@@ -467,11 +467,11 @@ function check_Square(value: unknown, mode: number, label: string, depth: number
     }
     for (const k3 in value) {
       if (k3 !== 'kind' && k3 !== 'side') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_14, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_601msk, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_14, value);
+    issues = expected(issues, [], KEYS_601msk, value);
   }
 
   return issues;
@@ -504,7 +504,7 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
     const v3 = value.id;
     if (typeof v3 !== 'string') {
       issues = required(issues, ['id'], 'a string', v3);
-    } else if (!PATTERN_15.test(v3)) {
+    } else if (!PATTERN_flrnu1.test(v3)) {
       issues = fail(
         issues,
         ['id'],
@@ -546,13 +546,13 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
     }
     const v9 = value.color;
     if (v9 !== undefined && !(typeof v9 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v9, 'color', ENUM_16, mode);
+      issues = optEnum(issues, v9, 'color', ENUM_ejpes9, mode);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_17);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5o06l3, NESTED_fgju9n);
     }
   } else {
-    issues = expected(issues, [], KEYS_18, value);
+    issues = expected(issues, [], KEYS_5o06l3, value);
   }
 
   return issues;
@@ -601,11 +601,11 @@ function check_TreeNode(value: unknown, mode: number, label: string, depth: numb
     }
     for (const k6 in value) {
       if (k6 !== 'label' && k6 !== 'children') {
-        issues = unknownKey(issues, PATH_2, k6, label, KEYS_19, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_8ew9l9, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_19, value);
+    issues = expected(issues, [], KEYS_8ew9l9, value);
   }
 
   return issues;
@@ -623,10 +623,10 @@ function check_ImageSource_1(
       issues = missing(issues, ['image_url'], 'any value');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_18mjsb, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_18mjsb, value);
   }
 
   return issues;
@@ -644,10 +644,10 @@ function check_ImageSource_2(
       issues = missing(issues, ['file_id'], 'any value');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dx46sf, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_dx46sf, value);
   }
 
   return issues;
@@ -668,10 +668,10 @@ function check_ImageSource_3(
       issues = missing(issues, ['file_id'], 'any value');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_98f638, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_5, value);
+    issues = expected(issues, [], KEYS_98f638, value);
   }
 
   return issues;

@@ -12,12 +12,12 @@ const expected = rt.expected;
 const isObject = rt.isObject;
 const unknownKey = rt.unknownKey;
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['digest'];
-const KEYS_4: readonly string[] = ['parts', 'token'];
-const KEYS_5: readonly string[] = ['X-Signature'];
-const KEYS_6: readonly string[] = ['nonce'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_21ffi3: readonly string[] = ['digest'];
+const KEYS_c0z3s8: readonly string[] = ['parts', 'token'];
+const KEYS_9obkyf: readonly string[] = ['X-Signature'];
+const KEYS_3gcil3: readonly string[] = ['nonce'];
 
 /** Every issue of the path parameters of `retrieveBlob`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateRetrieveBlobPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
@@ -40,11 +40,11 @@ function check_RetrieveBlobPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'digest') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_3, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_21ffi3, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_21ffi3, value);
   }
 
   return issues;
@@ -84,11 +84,11 @@ function check_RetrieveBlobQueryParams(
     }
     for (const k5 in value) {
       if (k5 !== 'parts' && k5 !== 'token') {
-        issues = unknownKey(issues, PATH_2, k5, label, KEYS_4, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_c0z3s8, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_c0z3s8, value);
   }
 
   return issues;
@@ -115,11 +115,11 @@ function check_RetrieveBlobHeaderParams(
     }
     for (const k2 in value) {
       if (k2 !== 'X-Signature') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_5, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9obkyf, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_5, value);
+    issues = expected(issues, [], KEYS_9obkyf, value);
   }
 
   return issues;
@@ -146,11 +146,11 @@ function check_RetrieveBlobCookieParams(
     }
     for (const k2 in value) {
       if (k2 !== 'nonce') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_3gcil3, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_3gcil3, value);
   }
 
   return issues;

@@ -20,17 +20,17 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'cookie-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['item'];
-const PATH_4: readonly (string | number)[] = ['prefs', 'theme'];
-const PATH_5: readonly (string | number)[] = ['prefs', 'lang'];
-const PATH_6: readonly (string | number)[] = ['prefs'];
-const KEYS_7: readonly string[] = ['theme', 'lang'];
-const NESTED_8: readonly string[] = ['prefs.theme', 'prefs.lang'];
-const KEYS_9: readonly string[] = ['ids', 'prefs', 'session', 'tags'];
-const KEYS_10: readonly string[] = ['X-Trace'];
-const KEYS_11: readonly string[] = ['tracking'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_f431al: readonly string[] = ['item'];
+const PATH_c4dhfc: readonly (string | number)[] = ['prefs', 'theme'];
+const PATH_3ikms7: readonly (string | number)[] = ['prefs', 'lang'];
+const PATH_11xll5: readonly (string | number)[] = ['prefs'];
+const KEYS_gr8eta: readonly string[] = ['theme', 'lang'];
+const NESTED_0xzqym: readonly string[] = ['prefs.theme', 'prefs.lang'];
+const KEYS_cjixf9: readonly string[] = ['ids', 'prefs', 'session', 'tags'];
+const KEYS_bu7jwf: readonly string[] = ['X-Trace'];
+const KEYS_hcekkc: readonly string[] = ['tracking'];
 
 /** `CreateCartBody` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const CreateCartBody: StandardSchemaV1<types.CreateCartBody> = /* @__PURE__ */ schemaOf(
@@ -54,10 +54,10 @@ function check_CreateCartBody(
   if (isObject(value)) {
     issues = optString(issues, value.item, 'item');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_f431al, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_f431al, value);
   }
 
   return issues;
@@ -96,17 +96,17 @@ function check_ListCartsCookieParams(
       if (isObject(v4)) {
         const v5 = v4.theme;
         if (v5 !== undefined && typeof v5 !== 'string') {
-          issues = optString(issues, v5, PATH_4);
+          issues = optString(issues, v5, PATH_c4dhfc);
         }
         const v6 = v4.lang;
         if (v6 !== undefined && typeof v6 !== 'string') {
-          issues = optString(issues, v6, PATH_5);
+          issues = optString(issues, v6, PATH_3ikms7);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_6, v4, '`prefs`', KEYS_7, NESTED_1);
+          issues = unknownKeys(issues, PATH_11xll5, v4, '`prefs`', KEYS_gr8eta, NESTED_7cwttf);
         }
       } else {
-        issues = expected(issues, ['prefs'], KEYS_7, v4);
+        issues = expected(issues, ['prefs'], KEYS_gr8eta, v4);
       }
     }
     const v8 = value.session;
@@ -128,11 +128,11 @@ function check_ListCartsCookieParams(
     }
     for (const k12 in value) {
       if (k12 !== 'ids' && k12 !== 'prefs' && k12 !== 'session' && k12 !== 'tags') {
-        issues = unknownKey(issues, PATH_2, k12, label, KEYS_9, NESTED_8);
+        issues = unknownKey(issues, PATH_99tota, k12, label, KEYS_cjixf9, NESTED_0xzqym);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_cjixf9, value);
   }
 
   return issues;
@@ -159,11 +159,11 @@ function check_CreateCartHeaderParams(
     }
     for (const k2 in value) {
       if (k2 !== 'X-Trace') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_10, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_bu7jwf, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_bu7jwf, value);
   }
 
   return issues;
@@ -190,11 +190,11 @@ function check_CreateCartCookieParams(
     }
     for (const k2 in value) {
       if (k2 !== 'tracking') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_11, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hcekkc, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_11, value);
+    issues = expected(issues, [], KEYS_hcekkc, value);
   }
 
   return issues;

@@ -28,13 +28,13 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'models-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['model', 'status'];
-const PATH_4: readonly (string | number)[] = ['model'];
-const PATH_5: readonly (string | number)[] = ['temperature'];
-const PATH_6: readonly (string | number)[] = ['top_p'];
-const KEYS_7: readonly string[] = [
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_6o5baj: readonly string[] = ['model', 'status'];
+const PATH_05ymfz: readonly (string | number)[] = ['model'];
+const PATH_acx1j8: readonly (string | number)[] = ['temperature'];
+const PATH_7j7xfk: readonly (string | number)[] = ['top_p'];
+const KEYS_cmqduh: readonly string[] = [
   'model',
   'chat_model',
   'voice',
@@ -45,12 +45,12 @@ const KEYS_7: readonly string[] = [
   'legacy',
   'messages',
 ];
-const KEY_SET_8: ReadonlySet<string> = new Set<string>(KEYS_7);
-const KEYS_9: readonly string[] = ['user', 'tool'];
-const PATH_10: readonly (string | number)[] = ['result'];
-const NESTED_11: readonly string[] = ['result.role', 'result.content', 'result.result'];
-const KEYS_12: readonly string[] = ['role', 'result'];
-const KEYS_13: readonly string[] = ['role', 'content'];
+const KEY_SET_5j8b2q: ReadonlySet<string> = new Set<string>(KEYS_cmqduh);
+const KEYS_eogp30: readonly string[] = ['user', 'tool'];
+const PATH_2oa0j6: readonly (string | number)[] = ['result'];
+const NESTED_cee2q2: readonly string[] = ['result.role', 'result.content', 'result.result'];
+const KEYS_bdyy0a: readonly string[] = ['role', 'result'];
+const KEYS_8vlc4g: readonly string[] = ['role', 'content'];
 
 /** `ChatModel` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ChatModel: StandardSchemaV1<types.ChatModel> = /* @__PURE__ */ schemaOf(
@@ -138,10 +138,10 @@ function check_Completion(value: unknown, mode: number, label: string, depth: nu
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6o5baj, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_6o5baj, value);
   }
 
   return issues;
@@ -169,7 +169,7 @@ function check_CompletionRequest(
     if (v1 === undefined) {
       issues = missing(issues, ['model'], "a string or one of 'gpt-4o', 'o3'");
     } else {
-      issues = nest(issues, PATH_4, check_ModelIds(v1, mode, '`model`', depth + 1));
+      issues = nest(issues, PATH_05ymfz, check_ModelIds(v1, mode, '`model`', depth + 1));
     }
     const v2 = value.chat_model;
     if (v2 !== undefined) {
@@ -224,11 +224,11 @@ function check_CompletionRequest(
     }
     const v4 = value.temperature;
     if (v4 !== undefined) {
-      issues = nest(issues, PATH_5, check_shape_1(v4, mode, '`temperature`', depth + 1));
+      issues = nest(issues, PATH_acx1j8, check_shape_d5o2h7(v4, mode, '`temperature`', depth + 1));
     }
     const v5 = value.top_p;
     if (v5 !== undefined) {
-      issues = nest(issues, PATH_6, check_shape_1(v5, mode, '`top_p`', depth + 1));
+      issues = nest(issues, PATH_7j7xfk, check_shape_d5o2h7(v5, mode, '`top_p`', depth + 1));
     }
     const v6 = value.stop;
     if (v6 !== undefined) {
@@ -296,12 +296,12 @@ function check_CompletionRequest(
       issues = required(issues, ['messages'], 'an array', v11);
     }
     for (const k15 in value) {
-      if (!KEY_SET_8.has(k15)) {
-        issues = unknownKey(issues, PATH_2, k15, label, KEYS_7, NESTED_1);
+      if (!KEY_SET_5j8b2q.has(k15)) {
+        issues = unknownKey(issues, PATH_99tota, k15, label, KEYS_cmqduh, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_cmqduh, value);
   }
 
   return issues;
@@ -336,7 +336,7 @@ function check_Message(value: unknown, mode: number, label: string, depth: numbe
       (mode & 2) === 0 &&
       isObject(value) &&
       typeof value.role === 'string' &&
-      !KEYS_9.includes(value.role)
+      !KEYS_eogp30.includes(value.role)
     )) {
       issues = unionIssues(
         issues,
@@ -450,13 +450,13 @@ function check_ToolMessage(value: unknown, mode: number, label: string, depth: n
         'an object `{ role, content }` or an object `{ role, result }`',
       );
     } else {
-      issues = nest(issues, PATH_10, check_Message(v2, mode, '`result`', depth + 1));
+      issues = nest(issues, PATH_2oa0j6, check_Message(v2, mode, '`result`', depth + 1));
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_11);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bdyy0a, NESTED_cee2q2);
     }
   } else {
-    issues = expected(issues, [], KEYS_12, value);
+    issues = expected(issues, [], KEYS_bdyy0a, value);
   }
 
   return issues;
@@ -479,10 +479,10 @@ function check_UserMessage(value: unknown, mode: number, label: string, depth: n
     issues = reqConst(issues, value.role, 'role', 'user');
     issues = reqString(issues, value.content, 'content');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8vlc4g, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_13, value);
+    issues = expected(issues, [], KEYS_8vlc4g, value);
   }
 
   return issues;
@@ -582,7 +582,7 @@ function check_CompletionRequest_2(
   return issues;
 }
 
-function check_shape_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+function check_shape_d5o2h7(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (!(Number.isFinite(value) || value === null)) {
     issues = unlisted(issues, [], 'a number or null', value);

@@ -32,20 +32,20 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'orders-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['kind', 'amount'];
-const ENUM_4: readonly string[] = ['pending', 'shipped'];
-const ENUM_5: readonly string[] = ['low', 'high'];
-const KEYS_6: readonly string[] = ['id', 'status', 'priority', 'lines'];
-const KEYS_7: readonly string[] = ['priority'];
-const KEYS_8: readonly string[] = ['order.created', 'order.shipped'];
-const KEYS_9: readonly string[] = ['type', 'order_id'];
-const KEYS_10: readonly string[] = ['type', 'order_id', 'carrier'];
-const KEYS_11: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
-const KEYS_12: readonly string[] = ['kind', 'sku'];
-const KEYS_13: readonly string[] = ['after'];
-const KEYS_14: readonly string[] = ['order_id'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_66e3lg: readonly string[] = ['kind', 'amount'];
+const ENUM_bucf5f: readonly string[] = ['pending', 'shipped'];
+const ENUM_fc4vy1: readonly string[] = ['low', 'high'];
+const KEYS_enjho2: readonly string[] = ['id', 'status', 'priority', 'lines'];
+const KEYS_1c1w9o: readonly string[] = ['priority'];
+const KEYS_4hcnf6: readonly string[] = ['order.created', 'order.shipped'];
+const KEYS_4jyji4: readonly string[] = ['type', 'order_id'];
+const KEYS_h4ebnd: readonly string[] = ['type', 'order_id', 'carrier'];
+const KEYS_dd5phm: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
+const KEYS_4w5me2: readonly string[] = ['kind', 'sku'];
+const KEYS_gpxwtr: readonly string[] = ['after'];
+const KEYS_hn1rtu: readonly string[] = ['order_id'];
 
 /** `DiscountLine` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const DiscountLine: StandardSchemaV1<types.DiscountLine> = /* @__PURE__ */ schemaOf(
@@ -70,10 +70,10 @@ function check_DiscountLine(value: unknown, mode: number, label: string, depth: 
       issues = reqInteger(issues, v2, 'amount');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_66e3lg, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_66e3lg, value);
   }
 
   return issues;
@@ -98,11 +98,11 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
     }
     const v2 = value.status;
     if (!(typeof v2 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v2, 'status', ENUM_4, mode);
+      issues = reqEnum(issues, v2, 'status', ENUM_bucf5f, mode);
     }
     const v3 = value.priority;
     if (v3 !== undefined && !(typeof v3 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v3, 'priority', ENUM_5, mode);
+      issues = optEnum(issues, v3, 'priority', ENUM_fc4vy1, mode);
     }
     const v4 = value.lines;
     if (Array.isArray(v4)) {
@@ -150,10 +150,10 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
       issues = required(issues, ['lines'], 'an array', v4);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_enjho2, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_enjho2, value);
   }
 
   return issues;
@@ -177,14 +177,14 @@ function check_OrderCreateParams(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = reqEnum(issues, value.priority, 'priority', ENUM_5, mode);
+    issues = reqEnum(issues, value.priority, 'priority', ENUM_fc4vy1, mode);
     for (const k2 in value) {
       if (k2 !== 'priority') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1c1w9o, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_1c1w9o, value);
   }
 
   return issues;
@@ -217,7 +217,7 @@ function check_OrderEvent(value: unknown, mode: number, label: string, depth: nu
       (mode & 2) === 0 &&
       isObject(value) &&
       typeof value.type === 'string' &&
-      !KEYS_8.includes(value.type)
+      !KEYS_4hcnf6.includes(value.type)
     )) {
       issues = unionIssues(
         issues,
@@ -334,10 +334,10 @@ function check_OrderList(value: unknown, mode: number, label: string, depth: num
       issues = reqBoolean(issues, v8, 'has_more');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dd5phm, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_11, value);
+    issues = expected(issues, [], KEYS_dd5phm, value);
   }
 
   return issues;
@@ -390,10 +390,10 @@ function check_ProductLine(value: unknown, mode: number, label: string, depth: n
       issues = reqString(issues, v2, 'sku');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4w5me2, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_12, value);
+    issues = expected(issues, [], KEYS_4w5me2, value);
   }
 
   return issues;
@@ -420,11 +420,11 @@ function check_ListOrdersQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'after') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_13, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gpxwtr, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_13, value);
+    issues = expected(issues, [], KEYS_gpxwtr, value);
   }
 
   return issues;
@@ -451,11 +451,11 @@ function check_RetrieveOrderPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'order_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_14, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hn1rtu, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_14, value);
+    issues = expected(issues, [], KEYS_hn1rtu, value);
   }
 
   return issues;
@@ -480,10 +480,10 @@ function check_OrderEvent_1(value: unknown, mode: number, label: string, depth: 
       issues = reqString(issues, v2, 'order_id');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4jyji4, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_4jyji4, value);
   }
 
   return issues;
@@ -505,10 +505,10 @@ function check_OrderEvent_2(value: unknown, mode: number, label: string, depth: 
       issues = reqString(issues, v3, 'carrier');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_h4ebnd, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_h4ebnd, value);
   }
 
   return issues;

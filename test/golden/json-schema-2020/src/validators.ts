@@ -29,26 +29,26 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'json-schema-2020-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['kind', 'size', 'next'];
-const VALUE_4: unknown = { speed: 'slow', gears: [1, 2] };
-const VALUE_5: unknown = ['on', 'off'];
-const PATH_6: readonly (string | number)[] = ['source', 'label'];
-const PATH_7: readonly (string | number)[] = ['source'];
-const KEYS_8: readonly string[] = ['label'];
-const KEYS_9: readonly string[] = ['card', 'bank'];
-const KEYS_10: readonly string[] = ['object', 'number'];
-const KEYS_11: readonly string[] = ['object', 'iban'];
-const NESTED_12: readonly string[] = ['source.label'];
-const KEYS_13: readonly string[] = ['amount', 'source', 'at'];
-const VALUE_14: unknown = { kind: 'circle', radius: 1 };
-const PATH_15: readonly (string | number)[] = ['extra', 'kind'];
-const PATH_16: readonly (string | number)[] = ['extra', 'size'];
-const PATH_17: readonly (string | number)[] = ['extra'];
-const NESTED_18: readonly string[] = ['extra.kind', 'extra.size', 'extra.next'];
-const KEYS_19: readonly string[] = ['id', 'mode', 'row', 'shape', 'extra'];
-const KEYS_20: readonly string[] = ['payment_id'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_3v0223: readonly string[] = ['kind', 'size', 'next'];
+const VALUE_a95lzc: unknown = { speed: 'slow', gears: [1, 2] };
+const VALUE_bwtzye: unknown = ['on', 'off'];
+const PATH_esha93: readonly (string | number)[] = ['source', 'label'];
+const PATH_4wwc3q: readonly (string | number)[] = ['source'];
+const KEYS_77r25n: readonly string[] = ['label'];
+const KEYS_9q6opb: readonly string[] = ['card', 'bank'];
+const KEYS_arp06b: readonly string[] = ['object', 'number'];
+const KEYS_7rtof0: readonly string[] = ['object', 'iban'];
+const NESTED_c6mqgt: readonly string[] = ['source.label'];
+const KEYS_alewoa: readonly string[] = ['amount', 'source', 'at'];
+const VALUE_50l6fy: unknown = { kind: 'circle', radius: 1 };
+const PATH_e1c6n9: readonly (string | number)[] = ['extra', 'kind'];
+const PATH_8v0qc8: readonly (string | number)[] = ['extra', 'size'];
+const PATH_glucj6: readonly (string | number)[] = ['extra'];
+const NESTED_1hmqpq: readonly string[] = ['extra.kind', 'extra.size', 'extra.next'];
+const KEYS_7zj67m: readonly string[] = ['id', 'mode', 'row', 'shape', 'extra'];
+const KEYS_cn70dg: readonly string[] = ['payment_id'];
 
 /** `Loose` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Loose: StandardSchemaV1<types.Loose> = /* @__PURE__ */ schemaOf(
@@ -72,10 +72,10 @@ function check_Loose(value: unknown, mode: number, label: string, depth: number)
       issues = optInteger(issues, v2, 'size');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3v0223, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_3v0223, value);
   }
 
   return issues;
@@ -95,8 +95,8 @@ function check_Mode(value: unknown, mode: number, label: string, depth: number):
   let issues: rt.Issues;
   if (!(
     value === 'fast' ||
-    jsonEqual(value, VALUE_4) ||
-    jsonEqual(value, VALUE_5) ||
+    jsonEqual(value, VALUE_a95lzc) ||
+    jsonEqual(value, VALUE_bwtzye) ||
     ((mode & 2) === 0 && typeof value === 'string')
   )) {
     issues = unlisted(
@@ -141,12 +141,12 @@ function check_PaymentInputBody(
       issues = missing(issues, ['source'], 'an object `{ label }`');
     } else {
       if (isObject(v2)) {
-        issues = optString(issues, v2.label, PATH_6);
+        issues = optString(issues, v2.label, PATH_esha93);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_7, v2, '`source`', KEYS_8, NESTED_1);
+          issues = unknownKeys(issues, PATH_4wwc3q, v2, '`source`', KEYS_77r25n, NESTED_7cwttf);
         }
       } else {
-        issues = expected(issues, ['source'], KEYS_8, v2);
+        issues = expected(issues, ['source'], KEYS_77r25n, v2);
       }
       let r5: rt.Issues;
       let r6: rt.Issues;
@@ -158,7 +158,7 @@ function check_PaymentInputBody(
           (mode & 2) === 0 &&
           isObject(v2) &&
           typeof v2.object === 'string' &&
-          !KEYS_9.includes(v2.object)
+          !KEYS_9q6opb.includes(v2.object)
         )) {
           issues = unionIssues(
             issues,
@@ -187,7 +187,7 @@ function check_PaymentInputBody(
                 'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
               );
             } else {
-              issues = unknownKey(issues, PATH_7, k7, '`source`', KEYS_8, NESTED_1);
+              issues = unknownKey(issues, PATH_4wwc3q, k7, '`source`', KEYS_77r25n, NESTED_7cwttf);
             }
           }
         }
@@ -237,10 +237,10 @@ function check_PaymentInputBody(
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_12);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_alewoa, NESTED_c6mqgt);
     }
   } else {
-    issues = expected(issues, [], KEYS_13, value);
+    issues = expected(issues, [], KEYS_alewoa, value);
   }
 
   return issues;
@@ -271,8 +271,8 @@ function check_PaymentResultResponse(
     const v2 = value.mode;
     if (!(
       v2 === 'fast' ||
-      jsonEqual(v2, VALUE_4) ||
-      jsonEqual(v2, VALUE_5) ||
+      jsonEqual(v2, VALUE_a95lzc) ||
+      jsonEqual(v2, VALUE_bwtzye) ||
       ((mode & 2) === 0 && typeof v2 === 'string')
     )) {
       issues = requiredUnlisted(
@@ -312,7 +312,7 @@ function check_PaymentResultResponse(
     }
     const v8 = value.shape;
     if (v8 !== undefined) {
-      if (!jsonEqual(v8, VALUE_14)) {
+      if (!jsonEqual(v8, VALUE_50l6fy)) {
         issues = unlisted(issues, ['shape'], '{"kind":"circle","radius":1}', v8);
       }
     }
@@ -321,24 +321,24 @@ function check_PaymentResultResponse(
       if (isObject(v9)) {
         const v10 = v9.kind;
         if (v10 !== undefined && typeof v10 !== 'string') {
-          issues = optString(issues, v10, PATH_15);
+          issues = optString(issues, v10, PATH_e1c6n9);
         }
         const v11 = v9.size;
         if (v11 !== undefined && !Number.isInteger(v11)) {
-          issues = optInteger(issues, v11, PATH_16);
+          issues = optInteger(issues, v11, PATH_8v0qc8);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_17, v9, '`extra`', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_glucj6, v9, '`extra`', KEYS_3v0223, NESTED_7cwttf);
         }
       } else {
-        issues = expected(issues, ['extra'], KEYS_3, v9);
+        issues = expected(issues, ['extra'], KEYS_3v0223, v9);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_19, NESTED_18);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7zj67m, NESTED_1hmqpq);
     }
   } else {
-    issues = expected(issues, [], KEYS_19, value);
+    issues = expected(issues, [], KEYS_7zj67m, value);
   }
 
   return issues;
@@ -366,10 +366,10 @@ function check_PaymentSource(
   if (isObject(value)) {
     issues = optString(issues, value.label, 'label');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_77r25n, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_8, value);
+    issues = expected(issues, [], KEYS_77r25n, value);
   }
   let r3: rt.Issues;
   let r4: rt.Issues;
@@ -381,7 +381,7 @@ function check_PaymentSource(
       (mode & 2) === 0 &&
       isObject(value) &&
       typeof value.object === 'string' &&
-      !KEYS_9.includes(value.object)
+      !KEYS_9q6opb.includes(value.object)
     )) {
       issues = unionIssues(
         issues,
@@ -410,7 +410,7 @@ function check_PaymentSource(
             'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
           );
         } else {
-          issues = unknownKey(issues, PATH_2, k5, label, KEYS_8, NESTED_1);
+          issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_77r25n, NESTED_7cwttf);
         }
       }
     }
@@ -528,7 +528,7 @@ export const validateShape: rt.Validate = /* @__PURE__ */ validatorOf(Shape);
 
 function check_Shape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-  if (!jsonEqual(value, VALUE_14)) {
+  if (!jsonEqual(value, VALUE_50l6fy)) {
     issues = unlisted(issues, [], '{"kind":"circle","radius":1}', value);
   }
 
@@ -556,11 +556,11 @@ function check_ReplacePaymentPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'payment_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_20, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_cn70dg, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_20, value);
+    issues = expected(issues, [], KEYS_cn70dg, value);
   }
 
   return issues;
@@ -577,10 +577,10 @@ function check_PaymentInputBody_1(
     issues = reqConst(issues, value.object, 'object', 'card');
     issues = reqString(issues, value.number, 'number');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_arp06b, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_arp06b, value);
   }
 
   return issues;
@@ -597,10 +597,10 @@ function check_PaymentInputBody_2(
     issues = reqConst(issues, value.object, 'object', 'bank');
     issues = reqString(issues, value.iban, 'iban');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7rtof0, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_11, value);
+    issues = expected(issues, [], KEYS_7rtof0, value);
   }
 
   return issues;

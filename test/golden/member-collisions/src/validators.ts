@@ -20,14 +20,14 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'member-collisions-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['ContainerName'];
-const KEYS_4: readonly string[] = ['message'];
-const KEYS_5: readonly string[] = ['id'];
-const KEYS_6: readonly string[] = ['response_id'];
-const KEYS_7: readonly string[] = ['include'];
-const KEYS_8: readonly string[] = ['video_id'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_1wso0c: readonly string[] = ['ContainerName'];
+const KEYS_5stedl: readonly string[] = ['message'];
+const KEYS_hnarml: readonly string[] = ['id'];
+const KEYS_9l6cia: readonly string[] = ['response_id'];
+const KEYS_07ocxs: readonly string[] = ['include'];
+const KEYS_6e9gk7: readonly string[] = ['video_id'];
 
 /** `CreateContainerInput` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const CreateContainerInput: StandardSchemaV1<types.CreateContainerInput> =
@@ -49,10 +49,10 @@ function check_CreateContainerInput(
   if (isObject(value)) {
     issues = reqString(issues, value.ContainerName, 'ContainerName');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1wso0c, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_1wso0c, value);
   }
 
   return issues;
@@ -76,10 +76,10 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
       issues = optString(issues, v1, 'message');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5stedl, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_5stedl, value);
   }
 
   return issues;
@@ -134,10 +134,10 @@ function check_Response(value: unknown, mode: number, label: string, depth: numb
       issues = reqString(issues, v1, 'id');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_5, value);
+    issues = expected(issues, [], KEYS_hnarml, value);
   }
 
   return issues;
@@ -164,11 +164,11 @@ function check_GetResponsePathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'response_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9l6cia, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_9l6cia, value);
   }
 
   return issues;
@@ -202,11 +202,11 @@ function check_BetaGetResponseQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'include') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_07ocxs, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_07ocxs, value);
   }
 
   return issues;
@@ -233,11 +233,11 @@ function check_ReportVideoPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'video_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_8, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_6e9gk7, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_8, value);
+    issues = expected(issues, [], KEYS_6e9gk7, value);
   }
 
   return issues;

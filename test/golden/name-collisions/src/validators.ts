@@ -22,15 +22,15 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'collisions-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['id'];
-const KEYS_4: readonly string[] = ['vendor'];
-const KEYS_5: readonly string[] = ['email'];
-const KEYS_6: readonly string[] = ['name'];
-const KEYS_7: readonly string[] = ['field'];
-const KEYS_8: readonly string[] = ['profile_id', 'profileId'];
-const KEYS_9: readonly string[] = ['options'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_hnarml: readonly string[] = ['id'];
+const KEYS_fr7e3o: readonly string[] = ['vendor'];
+const KEYS_2ttwzb: readonly string[] = ['email'];
+const KEYS_dizy2g: readonly string[] = ['name'];
+const KEYS_4cpdpj: readonly string[] = ['field'];
+const KEYS_gj4ilh: readonly string[] = ['profile_id', 'profileId'];
+const KEYS_ataaio: readonly string[] = ['options'];
 
 /** `ListProfilesResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListProfilesResponse: StandardSchemaV1<types.ListProfilesResponse> =
@@ -60,10 +60,10 @@ function check_ListProfilesResponse(
           issues = optString(issues, v4, 'id');
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_2, v2, 'an item', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_99tota, v2, 'an item', KEYS_hnarml, NESTED_7cwttf);
         }
       } else {
-        issues = expected(issues, [], KEYS_3, v2);
+        issues = expected(issues, [], KEYS_hnarml, v2);
       }
       issues = issues === undefined ? o3 : nestIssues(o3, [i1], issues, '');
     }
@@ -116,10 +116,10 @@ function check_StandardSchemaV1_(
       issues = optString(issues, v1, 'vendor');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fr7e3o, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_fr7e3o, value);
   }
 
   return issues;
@@ -144,10 +144,10 @@ function check_UserProfile(value: unknown, mode: number, label: string, depth: n
       issues = optString(issues, v1, 'email');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2ttwzb, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_5, value);
+    issues = expected(issues, [], KEYS_2ttwzb, value);
   }
 
   return issues;
@@ -172,10 +172,10 @@ function check_UserProfile2(value: unknown, mode: number, label: string, depth: 
       issues = optString(issues, v1, 'id');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_hnarml, value);
   }
 
   return issues;
@@ -200,10 +200,10 @@ function check_UserProfile3(value: unknown, mode: number, label: string, depth: 
       issues = optString(issues, v1, 'name');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_dizy2g, value);
   }
 
   return issues;
@@ -234,10 +234,10 @@ function check_ValidationIssue_(
       issues = optString(issues, v1, 'field');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4cpdpj, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_4cpdpj, value);
   }
 
   return issues;
@@ -298,11 +298,11 @@ function check_EncodePathSegment2PathParams(
     }
     for (const k3 in value) {
       if (k3 !== 'profile_id' && k3 !== 'profileId') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_8, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_gj4ilh, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_8, value);
+    issues = expected(issues, [], KEYS_gj4ilh, value);
   }
 
   return issues;
@@ -329,11 +329,11 @@ function check_EncodePathSegment2QueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'options') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ataaio, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_ataaio, value);
   }
 
   return issues;

@@ -22,17 +22,17 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'readings-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['name'];
-const PATH_4: readonly (string | number)[] = ['location', 'lat'];
-const PATH_5: readonly (string | number)[] = ['location', 'lon'];
-const PATH_6: readonly (string | number)[] = ['location'];
-const KEYS_7: readonly string[] = ['lat', 'lon'];
-const PATH_8: readonly (string | number)[] = ['operator', 'name'];
-const PATH_9: readonly (string | number)[] = ['operator'];
-const NESTED_10: readonly string[] = ['location.lat', 'location.lon'];
-const KEYS_11: readonly string[] = [
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_dizy2g: readonly string[] = ['name'];
+const PATH_4subkx: readonly (string | number)[] = ['location', 'lat'];
+const PATH_3tews8: readonly (string | number)[] = ['location', 'lon'];
+const PATH_174lk1: readonly (string | number)[] = ['location'];
+const KEYS_hfuhhy: readonly string[] = ['lat', 'lon'];
+const PATH_10c3x5: readonly (string | number)[] = ['operator', 'name'];
+const PATH_10ppaa: readonly (string | number)[] = ['operator'];
+const NESTED_7acwq3: readonly string[] = ['location.lat', 'location.lon'];
+const KEYS_4hz98c: readonly string[] = [
   'sensor',
   'value',
   'ratio',
@@ -42,7 +42,7 @@ const KEYS_11: readonly string[] = [
   'level',
   'operator',
 ];
-const KEYS_12: readonly string[] = [
+const KEYS_1r8zmn: readonly string[] = [
   'sensor',
   'value',
   'ratio',
@@ -72,10 +72,10 @@ function check_Person(value: unknown, mode: number, label: string, depth: number
       issues = reqString(issues, v1, 'name');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_dizy2g, value);
   }
 
   return issues;
@@ -136,14 +136,14 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
       if (isObject(v6)) {
         const v7 = v6.lat;
         if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
-          issues = reqNumberIn(issues, v7, PATH_4, -90, 90);
+          issues = reqNumberIn(issues, v7, PATH_4subkx, -90, 90);
         }
         const v8 = v6.lon;
         if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
-          issues = reqNumberIn(issues, v8, PATH_5, -180, 180);
+          issues = reqNumberIn(issues, v8, PATH_3tews8, -180, 180);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_6, v6, '`location`', KEYS_7, NESTED_1);
+          issues = unknownKeys(issues, PATH_174lk1, v6, '`location`', KEYS_hfuhhy, NESTED_7cwttf);
         }
       } else {
         issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6);
@@ -164,20 +164,20 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
       if (isObject(v11)) {
         const v12 = v11.name;
         if (typeof v12 !== 'string') {
-          issues = reqString(issues, v12, PATH_8);
+          issues = reqString(issues, v12, PATH_10c3x5);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_9, v11, '`operator`', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_10ppaa, v11, '`operator`', KEYS_dizy2g, NESTED_7cwttf);
         }
       } else {
         issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_10);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4hz98c, NESTED_7acwq3);
     }
   } else {
-    issues = expected(issues, [], KEYS_11, value);
+    issues = expected(issues, [], KEYS_4hz98c, value);
   }
 
   return issues;
@@ -245,14 +245,14 @@ function check_StoredReading(
       if (isObject(v6)) {
         const v7 = v6.lat;
         if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
-          issues = reqNumberIn(issues, v7, PATH_4, -90, 90);
+          issues = reqNumberIn(issues, v7, PATH_4subkx, -90, 90);
         }
         const v8 = v6.lon;
         if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
-          issues = reqNumberIn(issues, v8, PATH_5, -180, 180);
+          issues = reqNumberIn(issues, v8, PATH_3tews8, -180, 180);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_6, v6, '`location`', KEYS_7, NESTED_1);
+          issues = unknownKeys(issues, PATH_174lk1, v6, '`location`', KEYS_hfuhhy, NESTED_7cwttf);
         }
       } else {
         issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6);
@@ -273,10 +273,10 @@ function check_StoredReading(
       if (isObject(v11)) {
         const v12 = v11.name;
         if (typeof v12 !== 'string') {
-          issues = reqString(issues, v12, PATH_8);
+          issues = reqString(issues, v12, PATH_10c3x5);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_9, v11, '`operator`', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_10ppaa, v11, '`operator`', KEYS_dizy2g, NESTED_7cwttf);
         }
       } else {
         issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11);
@@ -287,10 +287,10 @@ function check_StoredReading(
       issues = reqString(issues, v14, 'id');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_12, NESTED_10);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1r8zmn, NESTED_7acwq3);
     }
   } else {
-    issues = expected(issues, [], KEYS_12, value);
+    issues = expected(issues, [], KEYS_1r8zmn, value);
   }
 
   return issues;

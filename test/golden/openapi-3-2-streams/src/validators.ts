@@ -31,27 +31,27 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'streams-client';
 
-const ENUM_1: readonly string[] = ['put', 'delete'];
-const NESTED_2: readonly string[] = [];
-const PATH_3: readonly (string | number)[] = [];
-const KEYS_4: readonly string[] = ['op', 'key', 'value'];
-const PATH_5: readonly (string | number)[] = ['data', 'text'];
-const PATH_6: readonly (string | number)[] = ['data', 'index'];
-const PATH_7: readonly (string | number)[] = ['data'];
-const KEYS_8: readonly string[] = ['text', 'index'];
-const NESTED_9: readonly string[] = ['data.text', 'data.index'];
-const KEYS_10: readonly string[] = ['event', 'data', 'id', 'retry'];
-const KEYS_11: readonly string[] = ['name', 'size'];
-const KEYS_12: readonly string[] = ['imported'];
-const KEYS_13: readonly string[] = ['name', 'value'];
-const ENUM_14: readonly string[] = ['info', 'warn', 'error'];
-const KEYS_15: readonly string[] = ['level', 'message', 'at'];
-const KEYS_16: readonly string[] = ['delta', 'usage', 'note'];
-const PATH_17: readonly (string | number)[] = ['data', 'tokens'];
-const KEYS_18: readonly string[] = ['tokens'];
-const NESTED_19: readonly string[] = ['data.tokens'];
-const KEYS_20: readonly string[] = ['chat_id'];
-const KEYS_21: readonly string[] = ['level'];
+const ENUM_8xonfy: readonly string[] = ['put', 'delete'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_1l8hcb: readonly string[] = ['op', 'key', 'value'];
+const PATH_c30yl9: readonly (string | number)[] = ['data', 'text'];
+const PATH_aulree: readonly (string | number)[] = ['data', 'index'];
+const PATH_fa0iq0: readonly (string | number)[] = ['data'];
+const KEYS_1dgny5: readonly string[] = ['text', 'index'];
+const NESTED_g7ymmv: readonly string[] = ['data.text', 'data.index'];
+const KEYS_1dh3p9: readonly string[] = ['event', 'data', 'id', 'retry'];
+const KEYS_7dgyo4: readonly string[] = ['name', 'size'];
+const KEYS_8zako0: readonly string[] = ['imported'];
+const KEYS_0fa5fm: readonly string[] = ['name', 'value'];
+const ENUM_2r25h0: readonly string[] = ['info', 'warn', 'error'];
+const KEYS_a6cbvt: readonly string[] = ['level', 'message', 'at'];
+const KEYS_295jqx: readonly string[] = ['delta', 'usage', 'note'];
+const PATH_6d5y6h: readonly (string | number)[] = ['data', 'tokens'];
+const KEYS_9iy6kd: readonly string[] = ['tokens'];
+const NESTED_75z0f6: readonly string[] = ['data.tokens'];
+const KEYS_ajuc1l: readonly string[] = ['chat_id'];
+const KEYS_ch6ror: readonly string[] = ['level'];
 
 /** `Change` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Change: StandardSchemaV1<types.Change> = /* @__PURE__ */ schemaOf(
@@ -68,17 +68,17 @@ function check_Change(value: unknown, mode: number, label: string, depth: number
   if (isObject(value)) {
     const v1 = value.op;
     if (!(typeof v1 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v1, 'op', ENUM_1, mode);
+      issues = reqEnum(issues, v1, 'op', ENUM_8xonfy, mode);
     }
     const v2 = value.key;
     if (typeof v2 !== 'string') {
       issues = reqString(issues, v2, 'key');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_4, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1l8hcb, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_1l8hcb, value);
   }
 
   return issues;
@@ -106,17 +106,17 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
     if (isObject(v2)) {
       const v3 = v2.text;
       if (typeof v3 !== 'string') {
-        issues = reqString(issues, v3, PATH_5);
+        issues = reqString(issues, v3, PATH_c30yl9);
       }
       const v4 = v2.index;
       if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
-        issues = optIntegerIn(issues, v4, PATH_6, 0, Infinity);
+        issues = optIntegerIn(issues, v4, PATH_aulree, 0, Infinity);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_7, v2, '`data`', KEYS_8, NESTED_2);
+        issues = unknownKeys(issues, PATH_fa0iq0, v2, '`data`', KEYS_1dgny5, NESTED_7cwttf);
       }
     } else {
-      issues = required(issues, ['data'], KEYS_8, v2);
+      issues = required(issues, ['data'], KEYS_1dgny5, v2);
     }
     const v6 = value.id;
     if (v6 !== undefined && typeof v6 !== 'string') {
@@ -127,10 +127,10 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
       issues = optIntegerIn(issues, v7, 'retry', 0, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_9);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_g7ymmv);
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_1dh3p9, value);
   }
 
   return issues;
@@ -157,11 +157,11 @@ function check_ImportRecord(value: unknown, mode: number, label: string, depth: 
     }
     for (const k3 in value) {
       if (k3 !== 'name' && k3 !== 'size') {
-        issues = unknownKey(issues, PATH_3, k3, label, KEYS_11, NESTED_2);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_7dgyo4, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_11, value);
+    issues = expected(issues, [], KEYS_7dgyo4, value);
   }
 
   return issues;
@@ -186,10 +186,10 @@ function check_ImportResult(value: unknown, mode: number, label: string, depth: 
       issues = reqInteger(issues, v1, 'imported');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_12, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8zako0, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_12, value);
+    issues = expected(issues, [], KEYS_8zako0, value);
   }
 
   return issues;
@@ -224,10 +224,10 @@ function check_ListMetricsItem(
       issues = reqNumber(issues, v2, 'value');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_13, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0fa5fm, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_13, value);
+    issues = expected(issues, [], KEYS_0fa5fm, value);
   }
 
   return issues;
@@ -248,7 +248,7 @@ function check_LogEntry(value: unknown, mode: number, label: string, depth: numb
   if (isObject(value)) {
     const v1 = value.level;
     if (!(typeof v1 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v1, 'level', ENUM_14, mode);
+      issues = reqEnum(issues, v1, 'level', ENUM_2r25h0, mode);
     }
     const v2 = value.message;
     if (typeof v2 !== 'string') {
@@ -259,10 +259,10 @@ function check_LogEntry(value: unknown, mode: number, label: string, depth: numb
       issues = optString(issues, v3, 'at');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_15, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_a6cbvt, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_15, value);
+    issues = expected(issues, [], KEYS_a6cbvt, value);
   }
 
   return issues;
@@ -298,10 +298,10 @@ function check_NoteEvent(value: unknown, mode: number, label: string, depth: num
       issues = optIntegerIn(issues, v4, 'retry', 0, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_2);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_1dh3p9, value);
   }
 
   return issues;
@@ -342,7 +342,7 @@ function check_StreamChatEventsItem(
       (mode & 2) === 0 &&
       isObject(value) &&
       typeof value.event === 'string' &&
-      !KEYS_16.includes(value.event)
+      !KEYS_295jqx.includes(value.event)
     )) {
       issues = unionIssues(
         issues,
@@ -391,13 +391,13 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
     if (isObject(v2)) {
       const v3 = v2.tokens;
       if (!(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0)) {
-        issues = reqIntegerIn(issues, v3, PATH_17, 0, Infinity);
+        issues = reqIntegerIn(issues, v3, PATH_6d5y6h, 0, Infinity);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_7, v2, '`data`', KEYS_18, NESTED_2);
+        issues = unknownKeys(issues, PATH_fa0iq0, v2, '`data`', KEYS_9iy6kd, NESTED_7cwttf);
       }
     } else {
-      issues = required(issues, ['data'], KEYS_18, v2);
+      issues = required(issues, ['data'], KEYS_9iy6kd, v2);
     }
     const v5 = value.id;
     if (v5 !== undefined && typeof v5 !== 'string') {
@@ -408,10 +408,10 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
       issues = optIntegerIn(issues, v6, 'retry', 0, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_3, value, label, KEYS_10, NESTED_19);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_75z0f6);
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_1dh3p9, value);
   }
 
   return issues;
@@ -438,11 +438,11 @@ function check_StreamChatEventsPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'chat_id') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_20, NESTED_2);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ajuc1l, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_20, value);
+    issues = expected(issues, [], KEYS_ajuc1l, value);
   }
 
   return issues;
@@ -465,15 +465,15 @@ function check_ListLogsQueryParams(
   if (isObject(value)) {
     const v1 = value.level;
     if (v1 !== undefined && !(typeof v1 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v1, 'level', ENUM_14, mode);
+      issues = optEnum(issues, v1, 'level', ENUM_2r25h0, mode);
     }
     for (const k2 in value) {
       if (k2 !== 'level') {
-        issues = unknownKey(issues, PATH_3, k2, label, KEYS_21, NESTED_2);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ch6ror, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_21, value);
+    issues = expected(issues, [], KEYS_ch6ror, value);
   }
 
   return issues;

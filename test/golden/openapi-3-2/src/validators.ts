@@ -28,26 +28,26 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'notes-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['kind', 'x', 'y'];
-const KEYS_4: readonly string[] = ['kind', 'key'];
-const KEYS_5: readonly string[] = ['id', 'title', 'body', 'created_by', 'secret'];
-const KEYS_6: readonly string[] = ['id', 'title', 'body', 'created_by'];
-const KEYS_7: readonly string[] = ['pinned', 'tag', 'limit'];
-const KEYS_8: readonly string[] = ['data'];
-const KEYS_9: readonly string[] = ['title', 'body'];
-const KEYS_10: readonly string[] = ['text', 'tags'];
-const KEYS_11: readonly string[] = ['kind', 'detail'];
-const PATH_12: readonly (string | number)[] = ['prefs', 'theme'];
-const PATH_13: readonly (string | number)[] = ['prefs', 'lang'];
-const PATH_14: readonly (string | number)[] = ['prefs'];
-const KEYS_15: readonly string[] = ['theme', 'lang'];
-const NESTED_16: readonly string[] = ['prefs.theme', 'prefs.lang'];
-const KEYS_17: readonly string[] = ['prefs', 'session'];
-const KEYS_18: readonly string[] = ['note_id'];
-const KEYS_19: readonly string[] = ['Destination'];
-const KEYS_20: readonly string[] = ['event_id'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_85makq: readonly string[] = ['kind', 'x', 'y'];
+const KEYS_3qd6s8: readonly string[] = ['kind', 'key'];
+const KEYS_gi222a: readonly string[] = ['id', 'title', 'body', 'created_by', 'secret'];
+const KEYS_e5vclq: readonly string[] = ['id', 'title', 'body', 'created_by'];
+const KEYS_4rnwyz: readonly string[] = ['pinned', 'tag', 'limit'];
+const KEYS_gqc873: readonly string[] = ['data'];
+const KEYS_6ax876: readonly string[] = ['title', 'body'];
+const KEYS_6aszev: readonly string[] = ['text', 'tags'];
+const KEYS_187b9e: readonly string[] = ['kind', 'detail'];
+const PATH_c4dhfc: readonly (string | number)[] = ['prefs', 'theme'];
+const PATH_3ikms7: readonly (string | number)[] = ['prefs', 'lang'];
+const PATH_11xll5: readonly (string | number)[] = ['prefs'];
+const KEYS_gr8eta: readonly string[] = ['theme', 'lang'];
+const NESTED_0xzqym: readonly string[] = ['prefs.theme', 'prefs.lang'];
+const KEYS_6nseej: readonly string[] = ['prefs', 'session'];
+const KEYS_5fbtn8: readonly string[] = ['note_id'];
+const KEYS_1tnvbt: readonly string[] = ['Destination'];
+const KEYS_9znu5n: readonly string[] = ['event_id'];
 
 /** `ClickEvent` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ClickEvent: StandardSchemaV1<types.ClickEvent> = /* @__PURE__ */ schemaOf(
@@ -76,10 +76,10 @@ function check_ClickEvent(value: unknown, mode: number, label: string, depth: nu
       issues = reqInteger(issues, v3, 'y');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_85makq, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_85makq, value);
   }
 
   return issues;
@@ -151,10 +151,10 @@ function check_KeyEvent(value: unknown, mode: number, label: string, depth: numb
       issues = reqString(issues, v2, 'key');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3qd6s8, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_3qd6s8, value);
   }
 
   return issues;
@@ -193,10 +193,10 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
       issues = reqString(issues, v4, 'created_by');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gi222a, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_e5vclq, value);
   }
 
   return issues;
@@ -223,10 +223,10 @@ function check_NoteFilter(value: unknown, mode: number, label: string, depth: nu
       issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4rnwyz, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_4rnwyz, value);
   }
 
   return issues;
@@ -283,10 +283,17 @@ function check_NoteListResponse(
             issues = reqString(issues, v8, 'created_by');
           }
           if (mode & 1) {
-            issues = unknownKeys(issues, PATH_2, v3, 'an item of `data`', KEYS_5, NESTED_1);
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v3,
+              'an item of `data`',
+              KEYS_gi222a,
+              NESTED_7cwttf,
+            );
           }
         } else {
-          issues = expected(issues, [], KEYS_6, v3);
+          issues = expected(issues, [], KEYS_e5vclq, v3);
         }
         issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
       }
@@ -294,10 +301,10 @@ function check_NoteListResponse(
       issues = required(issues, ['data'], 'an array', v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gqc873, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_8, value);
+    issues = expected(issues, [], KEYS_gqc873, value);
   }
 
   return issues;
@@ -320,10 +327,10 @@ function check_NoteParams(value: unknown, mode: number, label: string, depth: nu
     issues = reqString(issues, value.title, 'title');
     issues = optString(issues, value.body, 'body');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6ax876, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_6ax876, value);
   }
 
   return issues;
@@ -358,10 +365,10 @@ function check_NoteSearch(value: unknown, mode: number, label: string, depth: nu
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6aszev, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_6aszev, value);
   }
 
   return issues;
@@ -399,10 +406,10 @@ function check_OtherEvent(value: unknown, mode: number, label: string, depth: nu
       issues = optString(issues, v2, 'detail');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_187b9e, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_11, value);
+    issues = expected(issues, [], KEYS_187b9e, value);
   }
 
   return issues;
@@ -436,10 +443,10 @@ function check_ListNotesQueryParams(
       issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4rnwyz, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_4rnwyz, value);
   }
 
   return issues;
@@ -465,17 +472,17 @@ function check_CreateNoteCookieParams(
       if (isObject(v1)) {
         const v2 = v1.theme;
         if (v2 !== undefined && typeof v2 !== 'string') {
-          issues = optString(issues, v2, PATH_12);
+          issues = optString(issues, v2, PATH_c4dhfc);
         }
         const v3 = v1.lang;
         if (v3 !== undefined && typeof v3 !== 'string') {
-          issues = optString(issues, v3, PATH_13);
+          issues = optString(issues, v3, PATH_3ikms7);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_14, v1, '`prefs`', KEYS_15, NESTED_1);
+          issues = unknownKeys(issues, PATH_11xll5, v1, '`prefs`', KEYS_gr8eta, NESTED_7cwttf);
         }
       } else {
-        issues = expected(issues, ['prefs'], KEYS_15, v1);
+        issues = expected(issues, ['prefs'], KEYS_gr8eta, v1);
       }
     }
     const v5 = value.session;
@@ -484,11 +491,11 @@ function check_CreateNoteCookieParams(
     }
     for (const k6 in value) {
       if (k6 !== 'prefs' && k6 !== 'session') {
-        issues = unknownKey(issues, PATH_2, k6, label, KEYS_17, NESTED_16);
+        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_6nseej, NESTED_0xzqym);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_17, value);
+    issues = expected(issues, [], KEYS_6nseej, value);
   }
 
   return issues;
@@ -527,10 +534,10 @@ function check_ExportNotesQueryParams(
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6aszev, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_6aszev, value);
   }
 
   return issues;
@@ -557,11 +564,11 @@ function check_CopyNotePathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'note_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_18, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_5fbtn8, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_18, value);
+    issues = expected(issues, [], KEYS_5fbtn8, value);
   }
 
   return issues;
@@ -588,11 +595,11 @@ function check_CopyNoteHeaderParams(
     }
     for (const k2 in value) {
       if (k2 !== 'Destination') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_19, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1tnvbt, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_19, value);
+    issues = expected(issues, [], KEYS_1tnvbt, value);
   }
 
   return issues;
@@ -633,11 +640,11 @@ function check_GetAuditEventPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'event_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_20, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9znu5n, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_20, value);
+    issues = expected(issues, [], KEYS_9znu5n, value);
   }
 
   return issues;

@@ -30,42 +30,42 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'pages-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['id'];
-const KEYS_4: readonly string[] = ['value', 'nextLink'];
-const KEYS_5: readonly string[] = ['Events', 'NextToken'];
-const KEYS_6: readonly string[] = ['name'];
-const KEYS_7: readonly string[] = ['entries', 'more', 'next_cursor'];
-const KEYS_8: readonly string[] = ['records', 'total'];
-const KEYS_9: readonly string[] = ['object', 'data'];
-const KEYS_10: readonly string[] = ['data', 'page', 'pages', 'results'];
-const PATH_11: readonly (string | number)[] = ['meta', 'next_token'];
-const PATH_12: readonly (string | number)[] = ['meta', 'result_count'];
-const PATH_13: readonly (string | number)[] = ['meta'];
-const KEYS_14: readonly string[] = ['next_token', 'result_count'];
-const NESTED_15: readonly string[] = ['meta.next_token', 'meta.result_count'];
-const KEYS_16: readonly string[] = ['data', 'meta'];
-const KEYS_17: readonly string[] = ['items'];
-const KEYS_18: readonly string[] = ['n'];
-const PATH_19: readonly (string | number)[] = ['summary', 'count'];
-const PATH_20: readonly (string | number)[] = ['summary'];
-const KEYS_21: readonly string[] = ['count'];
-const NESTED_22: readonly string[] = ['summary.count'];
-const KEYS_23: readonly string[] = ['rows', 'summary'];
-const KEYS_24: readonly string[] = ['object', 'data', 'has_more'];
-const KEYS_25: readonly string[] = ['id', 'text'];
-const KEYS_26: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
-const KEYS_27: readonly string[] = ['api-version'];
-const KEYS_28: readonly string[] = ['MaxResults', 'NextToken'];
-const KEYS_29: readonly string[] = ['folder_id'];
-const KEYS_30: readonly string[] = ['cursor'];
-const KEYS_31: readonly string[] = ['limit', 'offset'];
-const KEYS_32: readonly string[] = ['after', 'limit'];
-const KEYS_33: readonly string[] = ['page', 'page_size'];
-const KEYS_34: readonly string[] = ['next_token'];
-const KEYS_35: readonly string[] = ['limit', 'page'];
-const KEYS_36: readonly string[] = ['start'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_hnarml: readonly string[] = ['id'];
+const KEYS_bwml3z: readonly string[] = ['value', 'nextLink'];
+const KEYS_61hfiz: readonly string[] = ['Events', 'NextToken'];
+const KEYS_dizy2g: readonly string[] = ['name'];
+const KEYS_aplmej: readonly string[] = ['entries', 'more', 'next_cursor'];
+const KEYS_2nuukj: readonly string[] = ['records', 'total'];
+const KEYS_6onu79: readonly string[] = ['object', 'data'];
+const KEYS_1ejmz2: readonly string[] = ['data', 'page', 'pages', 'results'];
+const PATH_20jq6d: readonly (string | number)[] = ['meta', 'next_token'];
+const PATH_h8nhxv: readonly (string | number)[] = ['meta', 'result_count'];
+const PATH_djq3am: readonly (string | number)[] = ['meta'];
+const KEYS_d4rani: readonly string[] = ['next_token', 'result_count'];
+const NESTED_8s03w7: readonly string[] = ['meta.next_token', 'meta.result_count'];
+const KEYS_5emwxa: readonly string[] = ['data', 'meta'];
+const KEYS_faiwis: readonly string[] = ['items'];
+const KEYS_9zo1ta: readonly string[] = ['n'];
+const PATH_9d9rip: readonly (string | number)[] = ['summary', 'count'];
+const PATH_2zuwwf: readonly (string | number)[] = ['summary'];
+const KEYS_2yf2ik: readonly string[] = ['count'];
+const NESTED_gn97dy: readonly string[] = ['summary.count'];
+const KEYS_fn7ol0: readonly string[] = ['rows', 'summary'];
+const KEYS_69deih: readonly string[] = ['object', 'data', 'has_more'];
+const KEYS_4vlz8y: readonly string[] = ['id', 'text'];
+const KEYS_dd5phm: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
+const KEYS_c9kigd: readonly string[] = ['api-version'];
+const KEYS_g91ms3: readonly string[] = ['MaxResults', 'NextToken'];
+const KEYS_gf09rc: readonly string[] = ['folder_id'];
+const KEYS_g1w0in: readonly string[] = ['cursor'];
+const KEYS_hlm8ll: readonly string[] = ['limit', 'offset'];
+const KEYS_4f46v9: readonly string[] = ['after', 'limit'];
+const KEYS_6iv0kg: readonly string[] = ['page', 'page_size'];
+const KEYS_dl967u: readonly string[] = ['next_token'];
+const KEYS_b9sujd: readonly string[] = ['limit', 'page'];
+const KEYS_3kebl7: readonly string[] = ['start'];
 
 /** `ListAccountsResponse` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ListAccountsResponse: StandardSchemaV1<types.ListAccountsResponse> =
@@ -98,10 +98,17 @@ function check_ListAccountsResponse(
               issues = reqString(issues, v5, 'id');
             }
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_2, v3, 'an item of `value`', KEYS_3, NESTED_1);
+              issues = unknownKeys(
+                issues,
+                PATH_99tota,
+                v3,
+                'an item of `value`',
+                KEYS_hnarml,
+                NESTED_7cwttf,
+              );
             }
           } else {
-            issues = expected(issues, [], KEYS_3, v3);
+            issues = expected(issues, [], KEYS_hnarml, v3);
           }
           issues = issues === undefined ? o4 : nestIssues(o4, ['value', i2], issues, '');
         }
@@ -114,10 +121,10 @@ function check_ListAccountsResponse(
       issues = optString(issues, v7, 'nextLink');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bwml3z, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_bwml3z, value);
   }
 
   return issues;
@@ -154,10 +161,17 @@ function check_ListEventsResponse(
               issues = reqString(issues, v5, 'id');
             }
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_2, v3, 'an item of `Events`', KEYS_3, NESTED_1);
+              issues = unknownKeys(
+                issues,
+                PATH_99tota,
+                v3,
+                'an item of `Events`',
+                KEYS_hnarml,
+                NESTED_7cwttf,
+              );
             }
           } else {
-            issues = expected(issues, [], KEYS_3, v3);
+            issues = expected(issues, [], KEYS_hnarml, v3);
           }
           issues = issues === undefined ? o4 : nestIssues(o4, ['Events', i2], issues, '');
         }
@@ -170,10 +184,10 @@ function check_ListEventsResponse(
       issues = optString(issues, v7, 'NextToken');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_61hfiz, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_5, value);
+    issues = expected(issues, [], KEYS_61hfiz, value);
   }
 
   return issues;
@@ -209,10 +223,17 @@ function check_ListFolderFilesResponse(
             issues = reqString(issues, v5, 'name');
           }
           if (mode & 1) {
-            issues = unknownKeys(issues, PATH_2, v3, 'an item of `entries`', KEYS_6, NESTED_1);
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v3,
+              'an item of `entries`',
+              KEYS_dizy2g,
+              NESTED_7cwttf,
+            );
           }
         } else {
-          issues = expected(issues, [], KEYS_6, v3);
+          issues = expected(issues, [], KEYS_dizy2g, v3);
         }
         issues = issues === undefined ? o4 : nestIssues(o4, ['entries', i2], issues, '');
       }
@@ -230,10 +251,10 @@ function check_ListFolderFilesResponse(
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_aplmej, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_aplmej, value);
   }
 
   return issues;
@@ -271,10 +292,17 @@ function check_ListLogsResponse(
             issues = reqString(issues, v5, 'id');
           }
           if (mode & 1) {
-            issues = unknownKeys(issues, PATH_2, v3, 'an item of `records`', KEYS_3, NESTED_1);
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v3,
+              'an item of `records`',
+              KEYS_hnarml,
+              NESTED_7cwttf,
+            );
           }
         } else {
-          issues = expected(issues, [], KEYS_3, v3);
+          issues = expected(issues, [], KEYS_hnarml, v3);
         }
         issues = issues === undefined ? o4 : nestIssues(o4, ['records', i2], issues, '');
       }
@@ -286,10 +314,10 @@ function check_ListLogsResponse(
       issues = reqInteger(issues, v7, 'total');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_8, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2nuukj, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_8, value);
+    issues = expected(issues, [], KEYS_2nuukj, value);
   }
 
   return issues;
@@ -329,10 +357,17 @@ function check_ListModelsResponse(
             issues = reqString(issues, v6, 'id');
           }
           if (mode & 1) {
-            issues = unknownKeys(issues, PATH_2, v4, 'an item of `data`', KEYS_3, NESTED_1);
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v4,
+              'an item of `data`',
+              KEYS_hnarml,
+              NESTED_7cwttf,
+            );
           }
         } else {
-          issues = expected(issues, [], KEYS_3, v4);
+          issues = expected(issues, [], KEYS_hnarml, v4);
         }
         issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
       }
@@ -340,10 +375,10 @@ function check_ListModelsResponse(
       issues = required(issues, ['data'], 'an array', v2);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6onu79, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_6onu79, value);
   }
 
   return issues;
@@ -380,10 +415,17 @@ function check_ListPeopleResponse(
               issues = reqString(issues, v5, 'id');
             }
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_2, v3, 'an item of `data`', KEYS_3, NESTED_1);
+              issues = unknownKeys(
+                issues,
+                PATH_99tota,
+                v3,
+                'an item of `data`',
+                KEYS_hnarml,
+                NESTED_7cwttf,
+              );
             }
           } else {
-            issues = expected(issues, [], KEYS_3, v3);
+            issues = expected(issues, [], KEYS_hnarml, v3);
           }
           issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
         }
@@ -404,10 +446,10 @@ function check_ListPeopleResponse(
       issues = optInteger(issues, v9, 'results');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_10, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1ejmz2, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_1ejmz2, value);
   }
 
   return issues;
@@ -444,10 +486,17 @@ function check_ListPostsResponse(
               issues = reqString(issues, v5, 'id');
             }
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_2, v3, 'an item of `data`', KEYS_3, NESTED_1);
+              issues = unknownKeys(
+                issues,
+                PATH_99tota,
+                v3,
+                'an item of `data`',
+                KEYS_hnarml,
+                NESTED_7cwttf,
+              );
             }
           } else {
-            issues = expected(issues, [], KEYS_3, v3);
+            issues = expected(issues, [], KEYS_hnarml, v3);
           }
           issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
         }
@@ -460,24 +509,24 @@ function check_ListPostsResponse(
       if (isObject(v7)) {
         const v8 = v7.next_token;
         if (v8 !== undefined && typeof v8 !== 'string') {
-          issues = optString(issues, v8, PATH_11);
+          issues = optString(issues, v8, PATH_20jq6d);
         }
         const v9 = v7.result_count;
         if (v9 !== undefined && !Number.isInteger(v9)) {
-          issues = optInteger(issues, v9, PATH_12);
+          issues = optInteger(issues, v9, PATH_h8nhxv);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_13, v7, '`meta`', KEYS_14, NESTED_1);
+          issues = unknownKeys(issues, PATH_djq3am, v7, '`meta`', KEYS_d4rani, NESTED_7cwttf);
         }
       } else {
-        issues = expected(issues, ['meta'], KEYS_14, v7);
+        issues = expected(issues, ['meta'], KEYS_d4rani, v7);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_16, NESTED_15);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5emwxa, NESTED_8s03w7);
     }
   } else {
-    issues = expected(issues, [], KEYS_16, value);
+    issues = expected(issues, [], KEYS_5emwxa, value);
   }
 
   return issues;
@@ -514,10 +563,17 @@ function check_ListProductsResponse(
               issues = reqString(issues, v5, 'id');
             }
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_2, v3, 'an item of `items`', KEYS_3, NESTED_1);
+              issues = unknownKeys(
+                issues,
+                PATH_99tota,
+                v3,
+                'an item of `items`',
+                KEYS_hnarml,
+                NESTED_7cwttf,
+              );
             }
           } else {
-            issues = expected(issues, [], KEYS_3, v3);
+            issues = expected(issues, [], KEYS_hnarml, v3);
           }
           issues = issues === undefined ? o4 : nestIssues(o4, ['items', i2], issues, '');
         }
@@ -526,10 +582,10 @@ function check_ListProductsResponse(
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_17, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_faiwis, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_17, value);
+    issues = expected(issues, [], KEYS_faiwis, value);
   }
 
   return issues;
@@ -568,10 +624,17 @@ function check_ListRowsResponse(
               issues = reqInteger(issues, v5, 'n');
             }
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_2, v3, 'an item of `rows`', KEYS_18, NESTED_1);
+              issues = unknownKeys(
+                issues,
+                PATH_99tota,
+                v3,
+                'an item of `rows`',
+                KEYS_9zo1ta,
+                NESTED_7cwttf,
+              );
             }
           } else {
-            issues = expected(issues, [], KEYS_18, v3);
+            issues = expected(issues, [], KEYS_9zo1ta, v3);
           }
           issues = issues === undefined ? o4 : nestIssues(o4, ['rows', i2], issues, '');
         }
@@ -584,20 +647,20 @@ function check_ListRowsResponse(
       if (isObject(v7)) {
         const v8 = v7.count;
         if (v8 !== undefined && !Number.isInteger(v8)) {
-          issues = optInteger(issues, v8, PATH_19);
+          issues = optInteger(issues, v8, PATH_9d9rip);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_20, v7, '`summary`', KEYS_21, NESTED_1);
+          issues = unknownKeys(issues, PATH_2zuwwf, v7, '`summary`', KEYS_2yf2ik, NESTED_7cwttf);
         }
       } else {
-        issues = expected(issues, ['summary'], KEYS_21, v7);
+        issues = expected(issues, ['summary'], KEYS_2yf2ik, v7);
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_23, NESTED_22);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fn7ol0, NESTED_gn97dy);
     }
   } else {
-    issues = expected(issues, [], KEYS_23, value);
+    issues = expected(issues, [], KEYS_fn7ol0, value);
   }
 
   return issues;
@@ -639,10 +702,17 @@ function check_ListTagsResponse(
             issues = reqString(issues, v6, 'id');
           }
           if (mode & 1) {
-            issues = unknownKeys(issues, PATH_2, v4, 'an item of `data`', KEYS_3, NESTED_1);
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v4,
+              'an item of `data`',
+              KEYS_hnarml,
+              NESTED_7cwttf,
+            );
           }
         } else {
-          issues = expected(issues, [], KEYS_3, v4);
+          issues = expected(issues, [], KEYS_hnarml, v4);
         }
         issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
       }
@@ -654,10 +724,10 @@ function check_ListTagsResponse(
       issues = reqBoolean(issues, v8, 'has_more');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_24, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_69deih, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_24, value);
+    issues = expected(issues, [], KEYS_69deih, value);
   }
 
   return issues;
@@ -685,10 +755,10 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
       issues = reqString(issues, v2, 'text');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_25, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4vlz8y, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_25, value);
+    issues = expected(issues, [], KEYS_4vlz8y, value);
   }
 
   return issues;
@@ -727,10 +797,17 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
             issues = reqString(issues, v7, 'text');
           }
           if (mode & 1) {
-            issues = unknownKeys(issues, PATH_2, v4, 'an item of `data`', KEYS_25, NESTED_1);
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v4,
+              'an item of `data`',
+              KEYS_4vlz8y,
+              NESTED_7cwttf,
+            );
           }
         } else {
-          issues = expected(issues, [], KEYS_25, v4);
+          issues = expected(issues, [], KEYS_4vlz8y, v4);
         }
         issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
       }
@@ -750,10 +827,10 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
       issues = reqBoolean(issues, v11, 'has_more');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_26, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dd5phm, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_26, value);
+    issues = expected(issues, [], KEYS_dd5phm, value);
   }
 
   return issues;
@@ -777,10 +854,10 @@ function check_Tag(value: unknown, mode: number, label: string, depth: number): 
       issues = reqString(issues, v1, 'id');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_hnarml, value);
   }
 
   return issues;
@@ -807,11 +884,11 @@ function check_ListAccountsQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'api-version') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_27, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_c9kigd, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_27, value);
+    issues = expected(issues, [], KEYS_c9kigd, value);
   }
 
   return issues;
@@ -842,11 +919,11 @@ function check_ListEventsQueryParams(
     }
     for (const k3 in value) {
       if (k3 !== 'MaxResults' && k3 !== 'NextToken') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_28, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_g91ms3, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_28, value);
+    issues = expected(issues, [], KEYS_g91ms3, value);
   }
 
   return issues;
@@ -873,11 +950,11 @@ function check_ListFolderFilesPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'folder_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_29, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gf09rc, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_29, value);
+    issues = expected(issues, [], KEYS_gf09rc, value);
   }
 
   return issues;
@@ -904,11 +981,11 @@ function check_ListFolderFilesQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'cursor') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_30, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_g1w0in, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_30, value);
+    issues = expected(issues, [], KEYS_g1w0in, value);
   }
 
   return issues;
@@ -939,11 +1016,11 @@ function check_ListLogsQueryParams(
     }
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'offset') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_31, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_hlm8ll, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_31, value);
+    issues = expected(issues, [], KEYS_hlm8ll, value);
   }
 
   return issues;
@@ -977,11 +1054,11 @@ function check_ListNotesQueryParams(
     }
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_32, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4f46v9, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_32, value);
+    issues = expected(issues, [], KEYS_4f46v9, value);
   }
 
   return issues;
@@ -1012,11 +1089,11 @@ function check_ListPeopleQueryParams(
     }
     for (const k3 in value) {
       if (k3 !== 'page' && k3 !== 'page_size') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_33, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_6iv0kg, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_33, value);
+    issues = expected(issues, [], KEYS_6iv0kg, value);
   }
 
   return issues;
@@ -1043,11 +1120,11 @@ function check_ListPostsQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'next_token') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_34, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_dl967u, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_34, value);
+    issues = expected(issues, [], KEYS_dl967u, value);
   }
 
   return issues;
@@ -1078,11 +1155,11 @@ function check_ListProductsQueryParams(
     }
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'page') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_35, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_b9sujd, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_35, value);
+    issues = expected(issues, [], KEYS_b9sujd, value);
   }
 
   return issues;
@@ -1109,11 +1186,11 @@ function check_ListRowsQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'start') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_36, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_3kebl7, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_36, value);
+    issues = expected(issues, [], KEYS_3kebl7, value);
   }
 
   return issues;
@@ -1144,11 +1221,11 @@ function check_ListTagsQueryParams(
     }
     for (const k3 in value) {
       if (k3 !== 'after' && k3 !== 'limit') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_32, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4f46v9, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_32, value);
+    issues = expected(issues, [], KEYS_4f46v9, value);
   }
 
   return issues;

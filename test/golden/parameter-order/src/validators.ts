@@ -25,18 +25,18 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'order-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['id'];
-const KEYS_4: readonly string[] = ['data', 'has_more', 'last_id'];
-const KEYS_5: readonly string[] = ['note'];
-const KEYS_6: readonly string[] = ['charge'];
-const KEYS_7: readonly string[] = ['expand'];
-const KEYS_8: readonly string[] = ['after'];
-const KEYS_9: readonly string[] = ['X-Account'];
-const KEYS_10: readonly string[] = ['dry_run'];
-const KEYS_11: readonly string[] = ['cluster'];
-const KEYS_12: readonly string[] = ['kind'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_hnarml: readonly string[] = ['id'];
+const KEYS_dwp8d2: readonly string[] = ['data', 'has_more', 'last_id'];
+const KEYS_cqu9io: readonly string[] = ['note'];
+const KEYS_e2h2ys: readonly string[] = ['charge'];
+const KEYS_ccfy8a: readonly string[] = ['expand'];
+const KEYS_gpxwtr: readonly string[] = ['after'];
+const KEYS_65w28t: readonly string[] = ['X-Account'];
+const KEYS_24moho: readonly string[] = ['dry_run'];
+const KEYS_azr6dd: readonly string[] = ['cluster'];
+const KEYS_ctwxcg: readonly string[] = ['kind'];
 
 /** `Charge` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Charge: StandardSchemaV1<types.Charge> = /* @__PURE__ */ schemaOf(
@@ -56,10 +56,10 @@ function check_Charge(value: unknown, mode: number, label: string, depth: number
       issues = reqString(issues, v1, 'id');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_hnarml, value);
   }
 
   return issues;
@@ -91,10 +91,17 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
             issues = reqString(issues, v5, 'id');
           }
           if (mode & 1) {
-            issues = unknownKeys(issues, PATH_2, v3, 'an item of `data`', KEYS_3, NESTED_1);
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v3,
+              'an item of `data`',
+              KEYS_hnarml,
+              NESTED_7cwttf,
+            );
           }
         } else {
-          issues = expected(issues, [], KEYS_3, v3);
+          issues = expected(issues, [], KEYS_hnarml, v3);
         }
         issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
       }
@@ -110,10 +117,10 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
       issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v8);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dwp8d2, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_dwp8d2, value);
   }
 
   return issues;
@@ -170,10 +177,10 @@ function check_RetrieveChargeBody(
   if (isObject(value)) {
     issues = optString(issues, value.note, 'note');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_cqu9io, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_5, value);
+    issues = expected(issues, [], KEYS_cqu9io, value);
   }
 
   return issues;
@@ -200,11 +207,11 @@ function check_RetrieveChargePathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'charge') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_e2h2ys, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_e2h2ys, value);
   }
 
   return issues;
@@ -238,11 +245,11 @@ function check_RetrieveChargeQueryParams(
     }
     for (const k4 in value) {
       if (k4 !== 'expand') {
-        issues = unknownKey(issues, PATH_2, k4, label, KEYS_7, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k4, label, KEYS_ccfy8a, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_ccfy8a, value);
   }
 
   return issues;
@@ -269,11 +276,11 @@ function check_ListClustersQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'after') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_8, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gpxwtr, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_8, value);
+    issues = expected(issues, [], KEYS_gpxwtr, value);
   }
 
   return issues;
@@ -300,11 +307,11 @@ function check_ListClustersHeaderParams(
     }
     for (const k2 in value) {
       if (k2 !== 'X-Account') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_65w28t, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_65w28t, value);
   }
 
   return issues;
@@ -331,11 +338,11 @@ function check_CreateClusterQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'dry_run') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_10, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_24moho, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_24moho, value);
   }
 
   return issues;
@@ -362,11 +369,11 @@ function check_CreateClusterHeaderParams(
     }
     for (const k2 in value) {
       if (k2 !== 'X-Account') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_65w28t, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_65w28t, value);
   }
 
   return issues;
@@ -393,11 +400,11 @@ function check_ListClusterTagsPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'cluster') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_11, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_azr6dd, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_11, value);
+    issues = expected(issues, [], KEYS_azr6dd, value);
   }
 
   return issues;
@@ -424,11 +431,11 @@ function check_ListClusterTagsQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'kind') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_12, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ctwxcg, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_12, value);
+    issues = expected(issues, [], KEYS_ctwxcg, value);
   }
 
   return issues;

@@ -14,24 +14,29 @@ const required = rt.required;
 const unknownKey = rt.unknownKey;
 const unknownKeys = rt.unknownKeys;
 
-const PATH_1: readonly (string | number)[] = ['X-Rgb', 'R'];
-const PATH_2: readonly (string | number)[] = ['X-Rgb', 'G'];
-const NESTED_3: readonly string[] = [];
-const PATH_4: readonly (string | number)[] = ['X-Rgb'];
-const KEYS_5: readonly string[] = ['R', 'G'];
-const PATH_6: readonly (string | number)[] = ['X-Rgb-Exploded', 'R'];
-const PATH_7: readonly (string | number)[] = ['X-Rgb-Exploded', 'G'];
-const PATH_8: readonly (string | number)[] = ['X-Rgb-Exploded'];
-const NESTED_9: readonly string[] = ['X-Rgb.R', 'X-Rgb.G', 'X-Rgb-Exploded.R', 'X-Rgb-Exploded.G'];
-const PATH_10: readonly (string | number)[] = [];
-const KEYS_11: readonly string[] = ['X-Colors', 'X-Rgb', 'X-Rgb-Exploded'];
-const PATH_12: readonly (string | number)[] = ['rgb', 'R'];
-const PATH_13: readonly (string | number)[] = ['rgb', 'G'];
-const PATH_14: readonly (string | number)[] = ['rgb', 'B'];
-const PATH_15: readonly (string | number)[] = ['rgb'];
-const KEYS_16: readonly string[] = ['R', 'G', 'B'];
-const NESTED_17: readonly string[] = ['rgb.R', 'rgb.G', 'rgb.B'];
-const KEYS_18: readonly string[] = ['color', 'colors', 'rgb'];
+const PATH_hhkr3x: readonly (string | number)[] = ['X-Rgb', 'R'];
+const PATH_9ov20t: readonly (string | number)[] = ['X-Rgb', 'G'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_1ng2f5: readonly (string | number)[] = ['X-Rgb'];
+const KEYS_21i5hv: readonly string[] = ['R', 'G'];
+const PATH_0ilfv7: readonly (string | number)[] = ['X-Rgb-Exploded', 'R'];
+const PATH_4fg0y4: readonly (string | number)[] = ['X-Rgb-Exploded', 'G'];
+const PATH_bofgn2: readonly (string | number)[] = ['X-Rgb-Exploded'];
+const NESTED_68xcdk: readonly string[] = [
+  'X-Rgb.R',
+  'X-Rgb.G',
+  'X-Rgb-Exploded.R',
+  'X-Rgb-Exploded.G',
+];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_a8tg3z: readonly string[] = ['X-Colors', 'X-Rgb', 'X-Rgb-Exploded'];
+const PATH_hkt1eq: readonly (string | number)[] = ['rgb', 'R'];
+const PATH_5nzrdq: readonly (string | number)[] = ['rgb', 'G'];
+const PATH_bhjjk4: readonly (string | number)[] = ['rgb', 'B'];
+const PATH_8xos30: readonly (string | number)[] = ['rgb'];
+const KEYS_1rnr65: readonly string[] = ['R', 'G', 'B'];
+const NESTED_78u0zd: readonly string[] = ['rgb.R', 'rgb.G', 'rgb.B'];
+const KEYS_chtzsf: readonly string[] = ['color', 'colors', 'rgb'];
 
 /** Every issue of the header parameters of `getHeaders`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateGetHeadersHeaderParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
@@ -64,17 +69,17 @@ function check_GetHeadersHeaderParams(
       if (isObject(v4)) {
         const v5 = v4.R;
         if (v5 !== undefined && !Number.isInteger(v5)) {
-          issues = optInteger(issues, v5, PATH_1);
+          issues = optInteger(issues, v5, PATH_hhkr3x);
         }
         const v6 = v4.G;
         if (v6 !== undefined && !Number.isInteger(v6)) {
-          issues = optInteger(issues, v6, PATH_2);
+          issues = optInteger(issues, v6, PATH_9ov20t);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_4, v4, '`X-Rgb`', KEYS_5, NESTED_3);
+          issues = unknownKeys(issues, PATH_1ng2f5, v4, '`X-Rgb`', KEYS_21i5hv, NESTED_7cwttf);
         }
       } else {
-        issues = expected(issues, ['X-Rgb'], KEYS_5, v4);
+        issues = expected(issues, ['X-Rgb'], KEYS_21i5hv, v4);
       }
     }
     const v8 = value['X-Rgb-Exploded'];
@@ -82,26 +87,33 @@ function check_GetHeadersHeaderParams(
       if (isObject(v8)) {
         const v9 = v8.R;
         if (v9 !== undefined && !Number.isInteger(v9)) {
-          issues = optInteger(issues, v9, PATH_6);
+          issues = optInteger(issues, v9, PATH_0ilfv7);
         }
         const v10 = v8.G;
         if (v10 !== undefined && !Number.isInteger(v10)) {
-          issues = optInteger(issues, v10, PATH_7);
+          issues = optInteger(issues, v10, PATH_4fg0y4);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_8, v8, '`X-Rgb-Exploded`', KEYS_5, NESTED_3);
+          issues = unknownKeys(
+            issues,
+            PATH_bofgn2,
+            v8,
+            '`X-Rgb-Exploded`',
+            KEYS_21i5hv,
+            NESTED_7cwttf,
+          );
         }
       } else {
-        issues = expected(issues, ['X-Rgb-Exploded'], KEYS_5, v8);
+        issues = expected(issues, ['X-Rgb-Exploded'], KEYS_21i5hv, v8);
       }
     }
     for (const k12 in value) {
       if (k12 !== 'X-Colors' && k12 !== 'X-Rgb' && k12 !== 'X-Rgb-Exploded') {
-        issues = unknownKey(issues, PATH_10, k12, label, KEYS_11, NESTED_9);
+        issues = unknownKey(issues, PATH_99tota, k12, label, KEYS_a8tg3z, NESTED_68xcdk);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_11, value);
+    issues = expected(issues, [], KEYS_a8tg3z, value);
   }
 
   return issues;
@@ -141,29 +153,29 @@ function check_GetLabelPathParams(
     if (isObject(v5)) {
       const v6 = v5.R;
       if (v6 !== undefined && !Number.isInteger(v6)) {
-        issues = optInteger(issues, v6, PATH_12);
+        issues = optInteger(issues, v6, PATH_hkt1eq);
       }
       const v7 = v5.G;
       if (v7 !== undefined && !Number.isInteger(v7)) {
-        issues = optInteger(issues, v7, PATH_13);
+        issues = optInteger(issues, v7, PATH_5nzrdq);
       }
       const v8 = v5.B;
       if (v8 !== undefined && !Number.isInteger(v8)) {
-        issues = optInteger(issues, v8, PATH_14);
+        issues = optInteger(issues, v8, PATH_bhjjk4);
       }
       if (mode & 1) {
-        issues = unknownKeys(issues, PATH_15, v5, '`rgb`', KEYS_16, NESTED_3);
+        issues = unknownKeys(issues, PATH_8xos30, v5, '`rgb`', KEYS_1rnr65, NESTED_7cwttf);
       }
     } else {
-      issues = required(issues, ['rgb'], KEYS_16, v5);
+      issues = required(issues, ['rgb'], KEYS_1rnr65, v5);
     }
     for (const k10 in value) {
       if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
-        issues = unknownKey(issues, PATH_10, k10, label, KEYS_18, NESTED_17);
+        issues = unknownKey(issues, PATH_99tota, k10, label, KEYS_chtzsf, NESTED_78u0zd);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_18, value);
+    issues = expected(issues, [], KEYS_chtzsf, value);
   }
 
   return issues;

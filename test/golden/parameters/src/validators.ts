@@ -25,15 +25,15 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'parameters-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['number', 'title', 'tags'];
-const KEYS_4: readonly string[] = ['items'];
-const KEYS_5: readonly string[] = ['project_id'];
-const KEYS_6: readonly string[] = ['filter', 'ids', 'limit', 'tag'];
-const KEYS_7: readonly string[] = ['X-Request-Id'];
-const KEYS_8: readonly string[] = ['project_id', 'item_number'];
-const KEYS_9: readonly string[] = ['Idempotency-Window'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_09t253: readonly string[] = ['number', 'title', 'tags'];
+const KEYS_faiwis: readonly string[] = ['items'];
+const KEYS_0szes7: readonly string[] = ['project_id'];
+const KEYS_8948wt: readonly string[] = ['filter', 'ids', 'limit', 'tag'];
+const KEYS_0hncht: readonly string[] = ['X-Request-Id'];
+const KEYS_8iqy16: readonly string[] = ['project_id', 'item_number'];
+const KEYS_4n69hd: readonly string[] = ['Idempotency-Window'];
 
 /** `Item` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Item: StandardSchemaV1<types.Item> = /* @__PURE__ */ schemaOf(
@@ -70,10 +70,10 @@ function check_Item(value: unknown, mode: number, label: string, depth: number):
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_09t253, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_09t253, value);
   }
 
   return issues;
@@ -126,10 +126,17 @@ function check_ListItemsResponse(
             }
           }
           if (mode & 1) {
-            issues = unknownKeys(issues, PATH_2, v3, 'an item of `items`', KEYS_3, NESTED_1);
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v3,
+              'an item of `items`',
+              KEYS_09t253,
+              NESTED_7cwttf,
+            );
           }
         } else {
-          issues = expected(issues, [], KEYS_3, v3);
+          issues = expected(issues, [], KEYS_09t253, v3);
         }
         issues = issues === undefined ? o4 : nestIssues(o4, ['items', i2], issues, '');
       }
@@ -137,10 +144,10 @@ function check_ListItemsResponse(
       issues = required(issues, ['items'], 'an array', v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_faiwis, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_faiwis, value);
   }
 
   return issues;
@@ -167,11 +174,11 @@ function check_ListItemsPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'project_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_5, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_0szes7, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_5, value);
+    issues = expected(issues, [], KEYS_0szes7, value);
   }
 
   return issues;
@@ -240,11 +247,11 @@ function check_ListItemsQueryParams(
     }
     for (const k11 in value) {
       if (k11 !== 'filter' && k11 !== 'ids' && k11 !== 'limit' && k11 !== 'tag') {
-        issues = unknownKey(issues, PATH_2, k11, label, KEYS_6, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_8948wt, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_8948wt, value);
   }
 
   return issues;
@@ -271,11 +278,11 @@ function check_ListItemsHeaderParams(
     }
     for (const k2 in value) {
       if (k2 !== 'X-Request-Id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_0hncht, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_0hncht, value);
   }
 
   return issues;
@@ -306,11 +313,11 @@ function check_DeleteItemPathParams(
     }
     for (const k3 in value) {
       if (k3 !== 'project_id' && k3 !== 'item_number') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_8, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_8iqy16, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_8, value);
+    issues = expected(issues, [], KEYS_8iqy16, value);
   }
 
   return issues;
@@ -344,11 +351,11 @@ function check_GetItemHeaderParams(
     }
     for (const k2 in value) {
       if (k2 !== 'Idempotency-Window') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_9, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_4n69hd, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_4n69hd, value);
   }
 
   return issues;

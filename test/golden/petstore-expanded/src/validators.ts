@@ -23,13 +23,13 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'swagger-petstore-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['code', 'message'];
-const KEYS_4: readonly string[] = ['name', 'tag', 'id'];
-const KEYS_5: readonly string[] = ['name', 'tag'];
-const KEYS_6: readonly string[] = ['limit', 'tags'];
-const KEYS_7: readonly string[] = ['id'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_1tc45n: readonly string[] = ['code', 'message'];
+const KEYS_77jdmn: readonly string[] = ['name', 'tag', 'id'];
+const KEYS_9wfw2z: readonly string[] = ['name', 'tag'];
+const KEYS_85ijz4: readonly string[] = ['limit', 'tags'];
+const KEYS_hnarml: readonly string[] = ['id'];
 
 /** `Error` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Error: StandardSchemaV1<types.Error> = /* @__PURE__ */ schemaOf(
@@ -53,10 +53,10 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
       issues = reqString(issues, v2, 'message');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1tc45n, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_1tc45n, value);
   }
 
   return issues;
@@ -100,10 +100,10 @@ function check_FindPetsResponse(
           issues = required(issues, [i1, 'id'], 'an integer', v5);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, [i1], v2, 'an item', KEYS_4, NESTED_1);
+          issues = unknownKeys(issues, [i1], v2, 'an item', KEYS_77jdmn, NESTED_7cwttf);
         }
       } else {
-        issues = expected(issues, [i1], KEYS_4, v2);
+        issues = expected(issues, [i1], KEYS_77jdmn, v2);
       }
     }
   } else {
@@ -135,10 +135,10 @@ function check_NewPet(value: unknown, mode: number, label: string, depth: number
       issues = optString(issues, v2, 'tag');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_9wfw2z, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_5, value);
+    issues = expected(issues, [], KEYS_9wfw2z, value);
   }
 
   return issues;
@@ -170,10 +170,10 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
       issues = reqInteger(issues, v3, 'id');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_77jdmn, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_77jdmn, value);
   }
 
   return issues;
@@ -213,11 +213,11 @@ function check_FindPetsQueryParams(
     }
     for (const k5 in value) {
       if (k5 !== 'limit' && k5 !== 'tags') {
-        issues = unknownKey(issues, PATH_2, k5, label, KEYS_6, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_85ijz4, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_85ijz4, value);
   }
 
   return issues;
@@ -244,11 +244,11 @@ function check_DeletePetPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_7, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hnarml, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_7, value);
+    issues = expected(issues, [], KEYS_hnarml, value);
   }
 
   return issues;

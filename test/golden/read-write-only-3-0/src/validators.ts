@@ -24,20 +24,34 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'accounts-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['display_name', 'secret_answer'];
-const KEYS_4: readonly string[] = ['display_name'];
-const PATH_5: readonly (string | number)[] = ['profile', 'display_name'];
-const PATH_6: readonly (string | number)[] = ['profile'];
-const NESTED_7: readonly string[] = ['profile.display_name'];
-const KEYS_8: readonly string[] = ['id', 'email', 'created', 'nickname', 'profile', 'password'];
-const KEYS_9: readonly string[] = ['id', 'email', 'created', 'nickname', 'profile'];
-const PATH_10: readonly (string | number)[] = ['profile', 'secret_answer'];
-const NESTED_11: readonly string[] = ['profile.display_name', 'profile.secret_answer'];
-const KEYS_12: readonly string[] = ['email', 'password', 'profile', 'id', 'created', 'nickname'];
-const KEYS_13: readonly string[] = ['email', 'password', 'profile'];
-const KEYS_14: readonly string[] = ['user_id'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_593fh2: readonly string[] = ['display_name', 'secret_answer'];
+const KEYS_ajqbag: readonly string[] = ['display_name'];
+const PATH_e6nh0p: readonly (string | number)[] = ['profile', 'display_name'];
+const PATH_ah39qr: readonly (string | number)[] = ['profile'];
+const NESTED_gm0i6c: readonly string[] = ['profile.display_name'];
+const KEYS_0fltyu: readonly string[] = [
+  'id',
+  'email',
+  'created',
+  'nickname',
+  'profile',
+  'password',
+];
+const KEYS_efagbo: readonly string[] = ['id', 'email', 'created', 'nickname', 'profile'];
+const PATH_5vbrd6: readonly (string | number)[] = ['profile', 'secret_answer'];
+const NESTED_4kibm5: readonly string[] = ['profile.display_name', 'profile.secret_answer'];
+const KEYS_eug0x7: readonly string[] = [
+  'email',
+  'password',
+  'profile',
+  'id',
+  'created',
+  'nickname',
+];
+const KEYS_80gr2m: readonly string[] = ['email', 'password', 'profile'];
+const KEYS_e21v89: readonly string[] = ['user_id'];
 
 /** `Profile` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Profile: StandardSchemaV1<types.Profile> = /* @__PURE__ */ schemaOf(
@@ -64,10 +78,10 @@ function check_Profile(value: unknown, mode: number, label: string, depth: numbe
       issues = reqString(issues, v1, 'display_name');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_593fh2, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_ajqbag, value);
   }
 
   return issues;
@@ -90,10 +104,10 @@ function check_ProfileParam(value: unknown, mode: number, label: string, depth: 
     issues = reqString(issues, value.display_name, 'display_name');
     issues = optString(issues, value.secret_answer, 'secret_answer');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_593fh2, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_593fh2, value);
   }
 
   return issues;
@@ -166,13 +180,13 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
         }
         const v6 = v5.display_name;
         if (typeof v6 !== 'string') {
-          issues = reqString(issues, v6, PATH_5);
+          issues = reqString(issues, v6, PATH_e6nh0p);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_6, v5, '`profile`', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_ah39qr, v5, '`profile`', KEYS_593fh2, NESTED_7cwttf);
         }
       } else {
-        issues = expected(issues, ['profile'], KEYS_4, v5);
+        issues = expected(issues, ['profile'], KEYS_ajqbag, v5);
       }
     }
     for (const k8 in value) {
@@ -184,11 +198,11 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
         k8 !== 'profile' &&
         k8 !== 'password'
       ) {
-        issues = unknownKey(issues, PATH_2, k8, label, KEYS_8, NESTED_7);
+        issues = unknownKey(issues, PATH_99tota, k8, label, KEYS_0fltyu, NESTED_gm0i6c);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_efagbo, value);
   }
 
   return issues;
@@ -221,13 +235,13 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
     const v3 = value.profile;
     if (v3 !== undefined) {
       if (isObject(v3)) {
-        issues = reqString(issues, v3.display_name, PATH_5);
-        issues = optString(issues, v3.secret_answer, PATH_10);
+        issues = reqString(issues, v3.display_name, PATH_e6nh0p);
+        issues = optString(issues, v3.secret_answer, PATH_5vbrd6);
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_6, v3, '`profile`', KEYS_3, NESTED_1);
+          issues = unknownKeys(issues, PATH_ah39qr, v3, '`profile`', KEYS_593fh2, NESTED_7cwttf);
         }
       } else {
-        issues = expected(issues, ['profile'], KEYS_3, v3);
+        issues = expected(issues, ['profile'], KEYS_593fh2, v3);
       }
     }
     for (const k7 in value) {
@@ -239,11 +253,11 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
         k7 !== 'created' &&
         k7 !== 'nickname'
       ) {
-        issues = unknownKey(issues, PATH_2, k7, label, KEYS_12, NESTED_11);
+        issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_eug0x7, NESTED_4kibm5);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_13, value);
+    issues = expected(issues, [], KEYS_80gr2m, value);
   }
 
   return issues;
@@ -270,11 +284,11 @@ function check_GetUserPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'user_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_14, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_e21v89, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_14, value);
+    issues = expected(issues, [], KEYS_e21v89, value);
   }
 
   return issues;

@@ -28,26 +28,26 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'pet-shelter-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['username', 'password', 'last_login'];
-const KEYS_4: readonly string[] = ['username', 'password'];
-const KEYS_5: readonly string[] = ['kind', 'id', 'breed', 'vaccinated_at'];
-const KEYS_6: readonly string[] = ['kind', 'id', 'breed'];
-const KEYS_7: readonly string[] = ['kind', 'breed', 'id', 'vaccinated_at'];
-const KEYS_8: readonly string[] = ['kind', 'breed'];
-const KEYS_9: readonly string[] = ['text', 'updated_by'];
-const KEYS_10: readonly string[] = ['text'];
-const KEYS_11: readonly string[] = ['id', 'email', 'password'];
-const KEYS_12: readonly string[] = ['id', 'email'];
-const KEYS_13: readonly string[] = ['email', 'password', 'id'];
-const KEYS_14: readonly string[] = ['email', 'password'];
-const PATH_15: readonly (string | number)[] = ['owner', 'id'];
-const PATH_16: readonly (string | number)[] = ['owner', 'email'];
-const PATH_17: readonly (string | number)[] = ['owner'];
-const KEYS_18: readonly string[] = ['name'];
-const NESTED_19: readonly string[] = ['owner.id', 'owner.email'];
-const KEYS_20: readonly string[] = [
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_3w156d: readonly string[] = ['username', 'password', 'last_login'];
+const KEYS_c8xvvy: readonly string[] = ['username', 'password'];
+const KEYS_8h0o6t: readonly string[] = ['kind', 'id', 'breed', 'vaccinated_at'];
+const KEYS_gkqcgo: readonly string[] = ['kind', 'id', 'breed'];
+const KEYS_6zjyx7: readonly string[] = ['kind', 'breed', 'id', 'vaccinated_at'];
+const KEYS_6m5593: readonly string[] = ['kind', 'breed'];
+const KEYS_3xsgf3: readonly string[] = ['text', 'updated_by'];
+const KEYS_cbjy9v: readonly string[] = ['text'];
+const KEYS_03lep4: readonly string[] = ['id', 'email', 'password'];
+const KEYS_ck3fxh: readonly string[] = ['id', 'email'];
+const KEYS_blhmeg: readonly string[] = ['email', 'password', 'id'];
+const KEYS_dxvetg: readonly string[] = ['email', 'password'];
+const PATH_f2bi74: readonly (string | number)[] = ['owner', 'id'];
+const PATH_gj8wco: readonly (string | number)[] = ['owner', 'email'];
+const PATH_3n7xnl: readonly (string | number)[] = ['owner'];
+const KEYS_dizy2g: readonly string[] = ['name'];
+const NESTED_cvttdn: readonly string[] = ['owner.id', 'owner.email'];
+const KEYS_4y5lu3: readonly string[] = [
   'kind',
   'id',
   'name',
@@ -57,9 +57,17 @@ const KEYS_20: readonly string[] = [
   'labels',
   'microchip_code',
 ];
-const KEYS_21: readonly string[] = ['kind', 'id', 'name', 'created_at', 'owner', 'tags', 'labels'];
-const NESTED_22: readonly string[] = ['owner.email', 'owner.password'];
-const KEYS_23: readonly string[] = [
+const KEYS_2t77x6: readonly string[] = [
+  'kind',
+  'id',
+  'name',
+  'created_at',
+  'owner',
+  'tags',
+  'labels',
+];
+const NESTED_ckseqt: readonly string[] = ['owner.email', 'owner.password'];
+const KEYS_16po2o: readonly string[] = [
   'kind',
   'name',
   'microchip_code',
@@ -69,14 +77,21 @@ const KEYS_23: readonly string[] = [
   'id',
   'created_at',
 ];
-const KEYS_24: readonly string[] = ['kind', 'name', 'microchip_code', 'owner', 'tags', 'labels'];
-const KEYS_25: readonly string[] = ['token', 'password'];
-const KEYS_26: readonly string[] = ['token'];
-const KEYS_27: readonly string[] = ['owner', 'audit_note'];
-const KEYS_28: readonly string[] = ['owner'];
-const KEYS_29: readonly string[] = ['dog_id'];
-const KEYS_30: readonly string[] = ['owner_id'];
-const KEYS_31: readonly string[] = ['pet_id'];
+const KEYS_7dlrel: readonly string[] = [
+  'kind',
+  'name',
+  'microchip_code',
+  'owner',
+  'tags',
+  'labels',
+];
+const KEYS_4igwt7: readonly string[] = ['token', 'password'];
+const KEYS_g3sqoc: readonly string[] = ['token'];
+const KEYS_63iymw: readonly string[] = ['owner', 'audit_note'];
+const KEYS_7kmhdc: readonly string[] = ['owner'];
+const KEYS_hdwudy: readonly string[] = ['dog_id'];
+const KEYS_czo04n: readonly string[] = ['owner_id'];
+const KEYS_hjlkxt: readonly string[] = ['pet_id'];
 
 /** `Animal` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Animal: StandardSchemaV1<types.Animal> = /* @__PURE__ */ schemaOf(
@@ -195,10 +210,10 @@ function check_Credentials(value: unknown, mode: number, label: string, depth: n
     issues = reqString(issues, value.username, 'username');
     issues = reqString(issues, value.password, 'password');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3w156d, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_c8xvvy, value);
   }
 
   return issues;
@@ -234,10 +249,10 @@ function check_Dog(value: unknown, mode: number, label: string, depth: number): 
       issues = optString(issues, v5, 'vaccinated_at');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_5, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8h0o6t, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_5, value);
+    issues = expected(issues, [], KEYS_8h0o6t, value);
   }
 
   return issues;
@@ -269,10 +284,10 @@ function check_DogFields(value: unknown, mode: number, label: string, depth: num
       issues = reqString(issues, v3, 'breed');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_6, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gkqcgo, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_gkqcgo, value);
   }
 
   return issues;
@@ -300,10 +315,10 @@ function check_DogParam(value: unknown, mode: number, label: string, depth: numb
     issues = reqConst(issues, value.kind, 'kind', 'dog');
     issues = reqString(issues, value.breed, 'breed');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_7, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6zjyx7, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_8, value);
+    issues = expected(issues, [], KEYS_6m5593, value);
   }
 
   return issues;
@@ -331,10 +346,10 @@ function check_Label(value: unknown, mode: number, label: string, depth: number)
       issues = optString(issues, v2, 'updated_by');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3xsgf3, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_9, value);
+    issues = expected(issues, [], KEYS_3xsgf3, value);
   }
 
   return issues;
@@ -359,10 +374,10 @@ function check_LabelParam(value: unknown, mode: number, label: string, depth: nu
     }
     issues = reqString(issues, value.text, 'text');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_9, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3xsgf3, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_cbjy9v, value);
   }
 
   return issues;
@@ -425,10 +440,10 @@ function check_Owner(value: unknown, mode: number, label: string, depth: number)
       issues = reqString(issues, v2, 'email');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_11, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_03lep4, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_12, value);
+    issues = expected(issues, [], KEYS_ck3fxh, value);
   }
 
   return issues;
@@ -478,10 +493,10 @@ function check_OwnerRequestParam(
     issues = reqString(issues, value.email, 'email');
     issues = reqString(issues, value.password, 'password');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_13, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_blhmeg, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_14, value);
+    issues = expected(issues, [], KEYS_dxvetg, value);
   }
 
   return issues;
@@ -535,17 +550,17 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
         }
         const v6 = v5.id;
         if (typeof v6 !== 'string') {
-          issues = reqString(issues, v6, PATH_15);
+          issues = reqString(issues, v6, PATH_f2bi74);
         }
         const v7 = v5.email;
         if (typeof v7 !== 'string') {
-          issues = reqString(issues, v7, PATH_16);
+          issues = reqString(issues, v7, PATH_gj8wco);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_17, v5, '`owner`', KEYS_11, NESTED_1);
+          issues = unknownKeys(issues, PATH_3n7xnl, v5, '`owner`', KEYS_03lep4, NESTED_7cwttf);
         }
       } else {
-        issues = expected(issues, ['owner'], KEYS_12, v5);
+        issues = expected(issues, ['owner'], KEYS_ck3fxh, v5);
       }
     }
     const v9 = value.tags;
@@ -561,10 +576,17 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
               issues = reqString(issues, v13, 'name');
             }
             if (mode & 1) {
-              issues = unknownKeys(issues, PATH_2, v11, 'an item of `tags`', KEYS_18, NESTED_1);
+              issues = unknownKeys(
+                issues,
+                PATH_99tota,
+                v11,
+                'an item of `tags`',
+                KEYS_dizy2g,
+                NESTED_7cwttf,
+              );
             }
           } else {
-            issues = expected(issues, [], KEYS_18, v11);
+            issues = expected(issues, [], KEYS_dizy2g, v11);
           }
           issues = issues === undefined ? o12 : nestIssues(o12, ['tags', i10], issues, '');
         }
@@ -594,12 +616,12 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
                 ['labels', k16],
                 v17,
                 'a value of `labels`',
-                KEYS_9,
-                NESTED_1,
+                KEYS_3xsgf3,
+                NESTED_7cwttf,
               );
             }
           } else {
-            issues = expected(issues, ['labels', k16], KEYS_9, v17);
+            issues = expected(issues, ['labels', k16], KEYS_3xsgf3, v17);
           }
         }
       } else {
@@ -607,10 +629,10 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_20, NESTED_19);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4y5lu3, NESTED_cvttdn);
     }
   } else {
-    issues = expected(issues, [], KEYS_21, value);
+    issues = expected(issues, [], KEYS_2t77x6, value);
   }
 
   return issues;
@@ -640,7 +662,7 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
     issues = reqString(issues, value.microchip_code, 'microchip_code');
     const v4 = value.owner;
     if (v4 !== undefined) {
-      issues = nest(issues, PATH_17, check_OwnerRequestParam(v4, mode, '`owner`', depth + 1));
+      issues = nest(issues, PATH_3n7xnl, check_OwnerRequestParam(v4, mode, '`owner`', depth + 1));
     }
     const v5 = value.tags;
     if (v5 !== undefined) {
@@ -679,12 +701,12 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
                 ['labels', k10],
                 v11,
                 'a value of `labels`',
-                KEYS_9,
-                NESTED_1,
+                KEYS_3xsgf3,
+                NESTED_7cwttf,
               );
             }
           } else {
-            issues = expected(issues, ['labels', k10], KEYS_10, v11);
+            issues = expected(issues, ['labels', k10], KEYS_cbjy9v, v11);
           }
         }
       } else {
@@ -692,10 +714,10 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
       }
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_23, NESTED_22);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_16po2o, NESTED_ckseqt);
     }
   } else {
-    issues = expected(issues, [], KEYS_24, value);
+    issues = expected(issues, [], KEYS_7dlrel, value);
   }
 
   return issues;
@@ -722,10 +744,10 @@ function check_Session(value: unknown, mode: number, label: string, depth: numbe
       issues = reqString(issues, v1, 'token');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_25, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4igwt7, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_26, value);
+    issues = expected(issues, [], KEYS_g3sqoc, value);
   }
 
   return issues;
@@ -749,10 +771,10 @@ function check_Tag(value: unknown, mode: number, label: string, depth: number): 
       issues = reqString(issues, v1, 'name');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_18, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_18, value);
+    issues = expected(issues, [], KEYS_dizy2g, value);
   }
 
   return issues;
@@ -803,15 +825,15 @@ function check_UpdateOwnerBody(
     const v1 = value.owner;
     issues = nestRequired(
       issues,
-      PATH_17,
+      PATH_3n7xnl,
       check_OwnerRequestParam(v1, mode, '`owner`', depth + 1),
       v1,
     );
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_27, NESTED_22);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_63iymw, NESTED_ckseqt);
     }
   } else {
-    issues = expected(issues, [], KEYS_28, value);
+    issues = expected(issues, [], KEYS_7kmhdc, value);
   }
 
   return issues;
@@ -838,11 +860,11 @@ function check_ReplaceDogPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'dog_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_29, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hdwudy, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_29, value);
+    issues = expected(issues, [], KEYS_hdwudy, value);
   }
 
   return issues;
@@ -869,11 +891,11 @@ function check_UpdateOwnerPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'owner_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_30, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_czo04n, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_30, value);
+    issues = expected(issues, [], KEYS_czo04n, value);
   }
 
   return issues;
@@ -900,11 +922,11 @@ function check_GetPetPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'pet_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_31, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hjlkxt, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_31, value);
+    issues = expected(issues, [], KEYS_hjlkxt, value);
   }
 
   return issues;
@@ -931,11 +953,11 @@ function check_GetPetQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'owner') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_28, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_7kmhdc, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_28, value);
+    issues = expected(issues, [], KEYS_7kmhdc, value);
   }
 
   return issues;

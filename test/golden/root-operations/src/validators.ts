@@ -20,12 +20,12 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'root-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['name'];
-const KEYS_4: readonly string[] = ['ip'];
-const KEYS_5: readonly string[] = ['code'];
-const KEYS_6: readonly string[] = ['lang'];
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_dizy2g: readonly string[] = ['name'];
+const KEYS_66gfym: readonly string[] = ['ip'];
+const KEYS_926qwk: readonly string[] = ['code'];
+const KEYS_a8b3nl: readonly string[] = ['lang'];
 
 /** `ApiInfo` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const ApiInfo: StandardSchemaV1<types.ApiInfo> = /* @__PURE__ */ schemaOf(
@@ -45,10 +45,10 @@ function check_ApiInfo(value: unknown, mode: number, label: string, depth: numbe
       issues = reqString(issues, v1, 'name');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_dizy2g, value);
   }
 
   return issues;
@@ -69,10 +69,10 @@ function check_Lookup(value: unknown, mode: number, label: string, depth: number
   if (isObject(value)) {
     issues = reqString(issues, value.ip, 'ip');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_4, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_66gfym, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_4, value);
+    issues = expected(issues, [], KEYS_66gfym, value);
   }
 
   return issues;
@@ -99,11 +99,11 @@ function check_GetCodePathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'code') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_5, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_926qwk, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_5, value);
+    issues = expected(issues, [], KEYS_926qwk, value);
   }
 
   return issues;
@@ -130,11 +130,11 @@ function check_GetCodeQueryParams(
     }
     for (const k2 in value) {
       if (k2 !== 'lang') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_6, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_a8b3nl, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_6, value);
+    issues = expected(issues, [], KEYS_a8b3nl, value);
   }
 
   return issues;

@@ -29,10 +29,10 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'uploads-client';
 
-const NESTED_1: readonly string[] = [];
-const PATH_2: readonly (string | number)[] = [];
-const KEYS_3: readonly string[] = ['id'];
-const ENUM_4: readonly string[] = [
+const NESTED_7cwttf: readonly string[] = [];
+const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_hnarml: readonly string[] = ['id'];
+const ENUM_3491yc: readonly string[] = [
   'assistants',
   'batch',
   'fine-tune',
@@ -40,19 +40,19 @@ const ENUM_4: readonly string[] = [
   'user_data',
   'evals',
 ];
-const PATH_5: readonly (string | number)[] = ['expires_after', 'anchor'];
-const PATH_6: readonly (string | number)[] = ['expires_after', 'seconds'];
-const PATH_7: readonly (string | number)[] = ['expires_after'];
-const KEYS_8: readonly string[] = ['anchor', 'seconds'];
-const NESTED_9: readonly string[] = ['expires_after.anchor', 'expires_after.seconds'];
-const KEYS_10: readonly string[] = ['file', 'purpose', 'expires_after'];
-const KEYS_11: readonly string[] = ['image', 'mask', 'prompt'];
-const KEYS_12: readonly string[] = ['name', 'tags'];
-const KEYS_13: readonly string[] = ['grant_type', 'scope'];
-const KEYS_14: readonly string[] = ['name'];
-const ENUM_15: readonly string[] = ['asc', 'desc'];
-const KEYS_16: readonly string[] = ['limit', 'order'];
-const KEYS_17: readonly string[] = ['thing_id'];
+const PATH_2g2jpi: readonly (string | number)[] = ['expires_after', 'anchor'];
+const PATH_0810g7: readonly (string | number)[] = ['expires_after', 'seconds'];
+const PATH_2xmk6u: readonly (string | number)[] = ['expires_after'];
+const KEYS_fsso5h: readonly string[] = ['anchor', 'seconds'];
+const NESTED_dcftqj: readonly string[] = ['expires_after.anchor', 'expires_after.seconds'];
+const KEYS_6t9450: readonly string[] = ['file', 'purpose', 'expires_after'];
+const KEYS_erjm2y: readonly string[] = ['image', 'mask', 'prompt'];
+const KEYS_3uvxcv: readonly string[] = ['name', 'tags'];
+const KEYS_bpr2lh: readonly string[] = ['grant_type', 'scope'];
+const KEYS_dizy2g: readonly string[] = ['name'];
+const ENUM_7uzwnq: readonly string[] = ['asc', 'desc'];
+const KEYS_efzyc5: readonly string[] = ['limit', 'order'];
+const KEYS_f2699u: readonly string[] = ['thing_id'];
 
 /** `Ack` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */
 export const Ack: StandardSchemaV1<types.Ack> = /* @__PURE__ */ schemaOf(
@@ -72,10 +72,10 @@ function check_Ack(value: unknown, mode: number, label: string, depth: number): 
       issues = reqString(issues, v1, 'id');
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_2, value, label, KEYS_3, NESTED_1);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_3, value);
+    issues = expected(issues, [], KEYS_hnarml, value);
   }
 
   return issues;
@@ -108,29 +108,36 @@ function check_CreateFileRequest(
         v1,
       );
     }
-    issues = reqEnum(issues, value.purpose, 'purpose', ENUM_4, mode);
+    issues = reqEnum(issues, value.purpose, 'purpose', ENUM_3491yc, mode);
     const v3 = value.expires_after;
     if (v3 !== undefined) {
       if (isObject(v3)) {
-        issues = reqConst(issues, v3.anchor, PATH_5, 'created_at');
+        issues = reqConst(issues, v3.anchor, PATH_2g2jpi, 'created_at');
         const v5 = v3.seconds;
         if (!(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 3600)) {
-          issues = reqIntegerIn(issues, v5, PATH_6, 3600, Infinity);
+          issues = reqIntegerIn(issues, v5, PATH_0810g7, 3600, Infinity);
         }
         if (mode & 1) {
-          issues = unknownKeys(issues, PATH_7, v3, '`expires_after`', KEYS_8, NESTED_1);
+          issues = unknownKeys(
+            issues,
+            PATH_2xmk6u,
+            v3,
+            '`expires_after`',
+            KEYS_fsso5h,
+            NESTED_7cwttf,
+          );
         }
       } else {
-        issues = expected(issues, ['expires_after'], KEYS_8, v3);
+        issues = expected(issues, ['expires_after'], KEYS_fsso5h, v3);
       }
     }
     for (const k7 in value) {
       if (k7 !== 'file' && k7 !== 'purpose' && k7 !== 'expires_after') {
-        issues = unknownKey(issues, PATH_2, k7, label, KEYS_10, NESTED_9);
+        issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_6t9450, NESTED_dcftqj);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_10, value);
+    issues = expected(issues, [], KEYS_6t9450, value);
   }
 
   return issues;
@@ -189,11 +196,11 @@ function check_CreateImageEditRequest(
     issues = reqString(issues, value.prompt, 'prompt');
     for (const k6 in value) {
       if (k6 !== 'image' && k6 !== 'mask' && k6 !== 'prompt') {
-        issues = unknownKey(issues, PATH_2, k6, label, KEYS_11, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_erjm2y, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_11, value);
+    issues = expected(issues, [], KEYS_erjm2y, value);
   }
 
   return issues;
@@ -233,11 +240,11 @@ function check_CreateThingRequest(
     }
     for (const k5 in value) {
       if (k5 !== 'name' && k5 !== 'tags') {
-        issues = unknownKey(issues, PATH_2, k5, label, KEYS_12, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_3uvxcv, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_12, value);
+    issues = expected(issues, [], KEYS_3uvxcv, value);
   }
 
   return issues;
@@ -267,11 +274,11 @@ function check_CreateTokenBody(
     issues = optString(issues, value.scope, 'scope');
     for (const k3 in value) {
       if (k3 !== 'grant_type' && k3 !== 'scope') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_13, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_bpr2lh, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_13, value);
+    issues = expected(issues, [], KEYS_bpr2lh, value);
   }
 
   return issues;
@@ -318,11 +325,11 @@ function check_PutBlobPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'name') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_14, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_dizy2g, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_14, value);
+    issues = expected(issues, [], KEYS_dizy2g, value);
   }
 
   return issues;
@@ -349,15 +356,15 @@ function check_ListThingsQueryParams(
     }
     const v2 = value.order;
     if (v2 !== undefined && !(typeof v2 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v2, 'order', ENUM_15, mode);
+      issues = optEnum(issues, v2, 'order', ENUM_7uzwnq, mode);
     }
     for (const k3 in value) {
       if (k3 !== 'limit' && k3 !== 'order') {
-        issues = unknownKey(issues, PATH_2, k3, label, KEYS_16, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_efzyc5, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_16, value);
+    issues = expected(issues, [], KEYS_efzyc5, value);
   }
 
   return issues;
@@ -384,11 +391,11 @@ function check_ArchiveThingPathParams(
     }
     for (const k2 in value) {
       if (k2 !== 'thing_id') {
-        issues = unknownKey(issues, PATH_2, k2, label, KEYS_17, NESTED_1);
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_f2699u, NESTED_7cwttf);
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_17, value);
+    issues = expected(issues, [], KEYS_f2699u, value);
   }
 
   return issues;
