@@ -2,33 +2,50 @@
 // programs; a generation is a batch job of a few seconds that runs a great deal of code a few
 // times and keeps most of what it allocates until it writes. Only the executable sets them: the
 // library (`generate()`) never changes its host's flags, and a flag given on node's own command
-// line (`node --interrupt-budget=… sdkgen`, for measuring) is kept.
+// line (`node --heap-growing-percent=… sdkgen`, for measuring) is kept.
 //
 // Measured on the whole OpenAI spec, 2 cores, beside V8's defaults (`npm run bench:generate`):
-// - `--interrupt-budget`, 8 times V8's (about 66 KB of a function's bytecode run before it is
-//   queued for the optimizing compiler): the compiler's background threads had used 2.7 of the
-//   run's 5.6 CPU seconds. The run took 2.6–2.8 s instead of 3.2–3.4 s, and 4.2 CPU seconds; a
-//   small spec's run and a --watch edit got faster too.
-// - `--heap-growing-percent=10`: the old generation grows by a tenth past what survives a
+// - Tier-up 8 times later. V8's optimizing compilers had queued most of the run's hot functions,
+//   and their background threads used 2.7 of its 5.6 CPU seconds (Node 20). The run took
+//   2.6–2.8 s instead of 3.2–3.4 s on Node 20, 2.7–2.9 s instead of 3.1–3.5 s on Node 22 and
+//   2.8 s instead of 3.0–3.1 s on Node 24 (Node 26: the same time); a small spec's run and a
+//   --watch edit got faster too. V8 11 (Node 20) counts the bytecode a function runs
+//   (`--interrupt-budget`), V8 12 and later its calls (`--invocation-count-for-…`).
+// - `--heap-growing-percent=10`: the old generation grows by a tenth past what survived a
 //   collection, where V8 lets it grow by up to 4 times while collections look cheap. Peak RSS
-//   235–237 MiB instead of 267–269, for about 0.1 s more.
+//   on Node 20 236 MiB instead of 267, for about 0.1 s; Node 24 370 instead of 415–435 MiB,
+//   Node 26 about 310 instead of 376 MiB (with the tier-up flags).
+// A V8 whose flags were not measured (a major version past the table) gets none: its flags may
+// have other names, and V8 prints an error for an unknown one on every run.
 
-/** V8's default interrupt budget (bytes of bytecode run between tiering checks), times 8. */
-export const INTERRUPT_BUDGET = 8 * 67_584;
+/** The flags and values by V8 major version. */
+const FLAGS_BY_V8: Readonly<Record<number, readonly (readonly [string, number])[]>> = {
+  11: [
+    // 8 times the default: bytes of a function's bytecode run between tiering checks
+    ['interrupt-budget', 8 * 67_584],
+    ['heap-growing-percent', 10],
+  ],
+  12: laterTierUp(),
+  13: laterTierUp(),
+  14: laterTierUp(),
+};
 
-/** How much the old generation may grow past what survived the last collection, in percent. */
-export const HEAP_GROWING_PERCENT = 10;
-
-const FLAGS = [
-  ['interrupt-budget', INTERRUPT_BUDGET],
-  ['heap-growing-percent', HEAP_GROWING_PERCENT],
-] as const;
+/** V8 12–14: 8 times the default calls before Maglev (on by default from Node 24) and TurboFan optimize a function. */
+function laterTierUp(): readonly (readonly [string, number])[] {
+  return [
+    ['invocation-count-for-maglev', 8 * 400],
+    ['invocation-count-for-turbofan', 8 * 3_000],
+    ['heap-growing-percent', 10],
+  ];
+}
 
 /**
- * The V8 flags for `v8.setFlagsFromString`, one per element: each of FLAGS that node was not
- * started with (V8 reads `-` and `_` in a flag's name as one).
+ * The V8 flags for `v8.setFlagsFromString` (or a worker's `execArgv`), one per element: each flag
+ * of this V8 version (`process.versions.v8`) that node was not started with (V8 reads `-` and
+ * `_` in a flag's name as one).
  */
-export function v8Flags(execArgv: readonly string[]): string[] {
+export function v8Flags(execArgv: readonly string[], v8Version: string): string[] {
   const given = new Set(execArgv.map((arg) => /^--([^=]+)/.exec(arg)?.[1]?.replaceAll('_', '-')));
-  return FLAGS.filter(([name]) => !given.has(name)).map(([name, value]) => `--${name}=${value}`);
+  const flags = FLAGS_BY_V8[Number.parseInt(v8Version, 10)] ?? [];
+  return flags.filter(([name]) => !given.has(name)).map(([name, value]) => `--${name}=${value}`);
 }

@@ -1,28 +1,51 @@
-// The executable tunes V8 for its own process (generator/v8-flags.ts); a flag given on node's
+// The executable tunes V8 for its own process (generator/v8-flags.ts): flags by V8 version, since
+// their names changed (an unknown one is an error message on every run); a flag given on node's
 // command line is the user's and is kept.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { HEAP_GROWING_PERCENT, INTERRUPT_BUDGET, v8Flags } from '../../generator/v8-flags.js';
+import { v8Flags } from '../../generator/v8-flags.js';
+import { requireRuntime, RUNTIMES } from '../multi-runtime/support/runtimes.js';
 
-const ALL = [`--interrupt-budget=${INTERRUPT_BUDGET}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
+const V8_11 = '11.3.244.8-node.33';
+const V8_13 = '13.6.233.17-node.39';
 
 describe('v8Flags', () => {
-  it('sets every flag that node was started without', () => {
-    expect(v8Flags([])).toEqual(ALL);
-    expect(v8Flags(['--enable-source-maps', '--max-old-space-size=4096', '--cpu-prof'])).toEqual(ALL);
+  it('tiers up later and grows the heap less, with the flags of each V8', () => {
+    expect(v8Flags([], V8_11)).toEqual(['--interrupt-budget=540672', '--heap-growing-percent=10']);
+    expect(v8Flags([], V8_13)).toEqual([
+      '--invocation-count-for-maglev=3200',
+      '--invocation-count-for-turbofan=24000',
+      '--heap-growing-percent=10',
+    ]);
+    expect(v8Flags(['--enable-source-maps', '--max-old-space-size=4096', '--cpu-prof'], V8_11)).toEqual(v8Flags([], V8_11));
+  });
+
+  it('sets nothing on a V8 it was not measured on (its flags may have other names)', () => {
+    expect(v8Flags([], '10.2.154.26-node.22')).toEqual([]);
+    expect(v8Flags([], '15.0.1')).toEqual([]);
+    expect(v8Flags([], '')).toEqual([]);
   });
 
   it("keeps the user's own value of a flag, in either spelling", () => {
-    expect(v8Flags(['--interrupt-budget=1000'])).toEqual([ALL[1]]);
-    expect(v8Flags(['--interrupt_budget=1000'])).toEqual([ALL[1]]);
-    expect(v8Flags(['--heap-growing-percent=50', '--interrupt-budget'])).toEqual([]);
+    expect(v8Flags(['--interrupt-budget=1000'], V8_11)).toEqual(['--heap-growing-percent=10']);
+    expect(v8Flags(['--interrupt_budget=1000'], V8_11)).toEqual(['--heap-growing-percent=10']);
+    expect(v8Flags(['--heap-growing-percent=50', '--interrupt-budget'], V8_11)).toEqual([]);
+    expect(v8Flags(['--invocation_count_for_turbofan=5'], V8_13)).toEqual([
+      '--invocation-count-for-maglev=3200',
+      '--heap-growing-percent=10',
+    ]);
     // a longer flag that merely starts the same way is another flag
-    expect(v8Flags(['--interrupt-budget-for-feedback-allocation=940'])).toEqual(ALL);
+    expect(v8Flags(['--interrupt-budget-for-feedback-allocation=940'], V8_11)).toEqual(v8Flags([], V8_11));
   });
 
-  it('gives flags this node knows', () => {
-    // setFlagsFromString ignores a flag it does not know; node refuses one on its command line
-    const result = spawnSync(process.execPath, [...ALL, '-e', '0'], { encoding: 'utf8' });
+  // setFlagsFromString prints an error for a flag V8 does not know and goes on; node refuses
+  // one on its command line, so starting each node with its flags shows that it knows them all
+  it.for([RUNTIMES.node, RUNTIMES.node22, RUNTIMES.node24])('gives $name only flags its V8 knows', (runtime, context) => {
+    const node = requireRuntime(context, runtime);
+    const version = spawnSync(node, ['-p', 'process.versions.v8'], { encoding: 'utf8' }).stdout.trim();
+    const flags = v8Flags([], version);
+    expect(flags.length, `V8 ${version}`).toBeGreaterThan(0);
+    const result = spawnSync(node, [...flags, '-e', 'require("node:v8")'], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
