@@ -13,8 +13,8 @@
 //   (`--interrupt-budget`), V8 12 and later its calls (`--invocation-count-for-…`).
 // - `--heap-growing-percent=10`: the old generation grows by a tenth past what survived a
 //   collection, where V8 lets it grow by up to 4 times while collections look cheap. Peak RSS
-//   on Node 20 236 MiB instead of 267, for about 0.1 s; Node 24 370 instead of 415–435 MiB,
-//   Node 26 about 310 instead of 376 MiB (with the tier-up flags).
+//   on Node 20 236 MiB instead of 267, for about 0.1 s; with the tier-up flags, Node 22 260
+//   instead of 300 MiB, Node 24 360 instead of 406–425 MiB, Node 26 305 instead of 368 MiB.
 // A V8 whose flags were not measured (a major version past the table) gets none: its flags may
 // have other names, and V8 prints an error for an unknown one on every run.
 
