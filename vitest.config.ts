@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { v8Flags } from './generator/v8-flags.js';
+import { tierUpFlags } from './generator/v8-flags.js';
 import { HEAVY_SUITES } from './test/support/suites.js';
 
 export default defineConfig({
@@ -18,7 +18,7 @@ export default defineConfig({
     // the workers run generations in process: V8 tiers up later, as for the sdkgen executable
     // (generator/v8-flags.ts), and its optimizing compiler takes less of the two cores (the suite
     // on Node 20: 74 s -> 59-64 s). Not the heap flag: it trades time for memory (70 s with it).
-    execArgv: v8Flags(process.execArgv, process.versions.v8).filter((flag) => !flag.startsWith('--heap-growing-percent')),
+    execArgv: tierUpFlags(process.execArgv, process.versions.v8),
     // every temp folder of the run is made under one folder that is removed at the end
     globalSetup: ['test/support/temp-root.ts'],
   },

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { v8Flags } from './generator/v8-flags.js';
+import { tierUpFlags } from './generator/v8-flags.js';
 import { HEAVY_SUITES } from './test/support/suites.js';
 
 // `npm run test:heavy`: the suites that `npm test` leaves out (test/support/suites.ts says which
@@ -12,7 +12,7 @@ export default defineConfig({
     hookTimeout: 30 * 60_000,
     maxWorkers: 2,
     // as in vitest.config.ts: V8 tiers up later, as for the sdkgen executable
-    execArgv: v8Flags(process.execArgv, process.versions.v8).filter((flag) => !flag.startsWith('--heap-growing-percent')),
+    execArgv: tierUpFlags(process.execArgv, process.versions.v8),
     globalSetup: ['test/support/temp-root.ts'],
   },
 });

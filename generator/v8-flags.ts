@@ -18,34 +18,51 @@
 // A V8 whose flags were not measured (a major version past the table) gets none: its flags may
 // have other names, and V8 prints an error for an unknown one on every run.
 
-/** The flags and values by V8 major version. */
-const FLAGS_BY_V8: Readonly<Record<number, readonly (readonly [string, number])[]>> = {
-  11: [
-    // 8 times the default: bytes of a function's bytecode run between tiering checks
-    ['interrupt-budget', 8 * 67_584],
-    ['heap-growing-percent', 10],
-  ],
-  12: laterTierUp(),
-  13: laterTierUp(),
-  14: laterTierUp(),
-};
+type Flags = readonly (readonly [string, number])[];
 
 /** V8 12–14: 8 times the default calls before Maglev (on by default from Node 24) and TurboFan optimize a function. */
-function laterTierUp(): readonly (readonly [string, number])[] {
-  return [
-    ['invocation-count-for-maglev', 8 * 400],
-    ['invocation-count-for-turbofan', 8 * 3_000],
-    ['heap-growing-percent', 10],
-  ];
+const LATER_TIER_UP: Flags = [
+  ['invocation-count-for-maglev', 8 * 400],
+  ['invocation-count-for-turbofan', 8 * 3_000],
+];
+
+/** The tier-up flags by V8 major version. */
+const TIER_UP_BY_V8: Readonly<Record<number, Flags>> = {
+  // 8 times the default: bytes of a function's bytecode run between tiering checks
+  11: [['interrupt-budget', 8 * 67_584]],
+  12: LATER_TIER_UP,
+  13: LATER_TIER_UP,
+  14: LATER_TIER_UP,
+};
+
+const HEAP: Flags = [['heap-growing-percent', 10]];
+
+/**
+ * The V8 flags for `v8.setFlagsFromString`, one per element: each flag of this V8 version
+ * (`process.versions.v8`) that node was not started with (V8 reads `-` and `_` in a flag's name
+ * as one). The tier-up flags, then the heap's.
+ */
+export function v8Flags(execArgv: readonly string[], v8Version: string): string[] {
+  return [...tierUpFlags(execArgv, v8Version), ...(isMeasured(v8Version) ? notGiven(HEAP, execArgv) : [])];
 }
 
 /**
- * The V8 flags for `v8.setFlagsFromString` (or a worker's `execArgv`), one per element: each flag
- * of this V8 version (`process.versions.v8`) that node was not started with (V8 reads `-` and
- * `_` in a flag's name as one).
+ * The tier-up flags alone, for a worker's `execArgv` (the test workers): a run that wants time,
+ * not memory, leaves the heap as V8 sizes it.
  */
-export function v8Flags(execArgv: readonly string[], v8Version: string): string[] {
+export function tierUpFlags(execArgv: readonly string[], v8Version: string): string[] {
+  return notGiven(TIER_UP_BY_V8[majorOf(v8Version)] ?? [], execArgv);
+}
+
+function majorOf(v8Version: string): number {
+  return Number.parseInt(v8Version, 10);
+}
+
+function isMeasured(v8Version: string): boolean {
+  return TIER_UP_BY_V8[majorOf(v8Version)] !== undefined;
+}
+
+function notGiven(flags: Flags, execArgv: readonly string[]): string[] {
   const given = new Set(execArgv.map((arg) => /^--([^=]+)/.exec(arg)?.[1]?.replaceAll('_', '-')));
-  const flags = FLAGS_BY_V8[Number.parseInt(v8Version, 10)] ?? [];
   return flags.filter(([name]) => !given.has(name)).map(([name, value]) => `--${name}=${value}`);
 }

@@ -3,7 +3,7 @@
 // command line is the user's and is kept.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { v8Flags } from '../../generator/v8-flags.js';
+import { tierUpFlags, v8Flags } from '../../generator/v8-flags.js';
 import { requireRuntime, RUNTIMES } from '../multi-runtime/support/runtimes.js';
 
 const V8_11 = '11.3.244.8-node.33';
@@ -18,6 +18,12 @@ describe('v8Flags', () => {
       '--heap-growing-percent=10',
     ]);
     expect(v8Flags(['--enable-source-maps', '--max-old-space-size=4096', '--cpu-prof'], V8_11)).toEqual(v8Flags([], V8_11));
+  });
+
+  it('gives the test workers the tier-up flags alone', () => {
+    expect(tierUpFlags([], V8_11)).toEqual(['--interrupt-budget=540672']);
+    expect(tierUpFlags(['--invocation-count-for-maglev=1'], V8_13)).toEqual(['--invocation-count-for-turbofan=24000']);
+    expect(tierUpFlags([], '15.0.1')).toEqual([]);
   });
 
   it('sets nothing on a V8 it was not measured on (its flags may have other names)', () => {
