@@ -7,7 +7,8 @@
 // (client.beta.chatkit.sessions) and openapi-fetch making the same two calls. Then one call of a
 // large API: `chat.completions.create` from a client generated from the whole OpenAI spec
 // (../shared/specs/openai-openapi.yaml, generated into a temp folder by the built CLI and bundled
-// from its sources) against the official SDK's `client.chat.completions.create`.
+// from its sources), one resource made on its own (`new ChatCompletions(client).create`) and the
+// client class, against the official SDK's `client.chat.completions.create`.
 // Targets: create + cancel with validators, retries and typed errors at most 5,000 B gzipped; the
 // one OpenAI call at most 25,000 B. Over a target, the modules that dominate are listed (esbuild
 // metafile) and the exit code is 1.
@@ -78,6 +79,21 @@ const CONTENDERS: readonly Contender[] = [
       export async function run(apiKey) {
         const client = new ChatKitClient({ apiKey });
         ${CREATE_AND_CANCEL}
+        return isChatSession(session);
+      }`,
+  },
+  {
+    // One resource made on its own over the base client: its two methods, not the threads.
+    name: 'sdkgen one resource (new Sessions(client)) + validators',
+    from: 'consumer',
+    ours: true,
+    code: `
+      import { BaseChatKitClient, Sessions } from 'chatkit-client';
+      import { isChatSession } from 'chatkit-client/validators';
+      export async function run(apiKey) {
+        const sessions = new Sessions(new BaseChatKitClient({ apiKey }));
+        const session = await sessions.create({ user: 'u_1', workflow: { id: 'wf_1' } });
+        await sessions.cancel(session.id);
         return isChatSession(session);
       }`,
   },
@@ -218,6 +234,24 @@ function openAIContenders(folder: string): Contender[] {
       code: `
         import { BaseOpenAIClient, chatCompletionsCreate } from './src/index.ts';
         export const run = (apiKey) => chatCompletionsCreate(new BaseOpenAIClient({ apiKey }), ${body});`,
+    },
+    {
+      // one resource made on its own (README "Smallest bundles"): its methods and their validators
+      name: 'sdkgen (whole OpenAI spec): new ChatCompletions(client).create',
+      from: folder,
+      ours: true,
+      code: `
+        import { BaseOpenAIClient, ChatCompletions } from './src/index.ts';
+        export const run = (apiKey) => new ChatCompletions(new BaseOpenAIClient({ apiKey })).create(${body});`,
+    },
+    {
+      // the client class: every operation and its validators (reported, not a target)
+      name: 'sdkgen (whole OpenAI spec): client.chat.completions.create',
+      from: folder,
+      ours: true,
+      code: `
+        import { OpenAIClient } from './src/index.ts';
+        export const run = (apiKey) => new OpenAIClient({ apiKey }).chat.completions.create(${body});`,
     },
     {
       name: 'openai (official SDK): chat.completions.create',

@@ -6,7 +6,7 @@
 // a fresh node process. Medians of interleaved rounds; ratios to ajv within each round.
 // Run: npm run bench:validators
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,6 +25,19 @@ const BATCH = 2_000;
 const TASK_MS = 150;
 const COLD_RUNS = 9;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * This run's scratch folder, removed when the process exits (pass, fail or Ctrl-C): the bundle
+ * of the generated validators (test/validators/harness.ts writes under os.tmpdir(), which reads
+ * TMPDIR) and the scripts of the fresh-process runs go here, not loose in the OS temp folder.
+ */
+const SCRATCH = mkdtempSync(join(tmpdir(), 'sdkgen-bench-validators-'));
+process.env['TMPDIR'] = process.env['TMP'] = process.env['TEMP'] = SCRATCH;
+process.on('exit', () => rmSync(SCRATCH, { recursive: true, force: true }));
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)
+  process.once(signal, () => process.exit(code));
 
 // --- the values ------------------------------------------------------------------------------
 const SESSION = {
@@ -476,7 +489,7 @@ async function throughput(
 
 // --- first validation in a fresh process -------------------------------------------------------
 function firstValidation(name: string, script: string): { name: string; ms: number } {
-  const folder = mkdtempSync(join(tmpdir(), 'sdkgen-bench-'));
+  const folder = mkdtempSync(join(SCRATCH, 'first-'));
   const file = join(folder, 'first.mjs');
   writeFileSync(file, script);
   const times: number[] = [];
@@ -491,7 +504,7 @@ function firstValidation(name: string, script: string): { name: string; ms: numb
 function coldStart(bundle: string, defs: Record<string, unknown>): void {
   const value = JSON.stringify(SESSION);
   const ajvUrl = import.meta.resolve('ajv/dist/2020.js');
-  const empty = join(mkdtempSync(join(tmpdir(), 'sdkgen-bench-')), 'empty.mjs');
+  const empty = join(SCRATCH, 'empty.mjs');
   writeFileSync(empty, 'export const value = 1;\n');
   const rows = [
     // the floor: what Node's module loader takes to import a one-line module in a fresh process

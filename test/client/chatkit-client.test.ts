@@ -1,6 +1,15 @@
 // ChatKitClient end to end: create and cancel against a real HTTP server on 127.0.0.1.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ChatKitClient, NotFoundError } from '../../generated/src/index.js';
+import * as chatkit from '../../generated/src/index.js';
+import {
+  BaseChatKitClient,
+  ChatKitClient,
+  chatkitSessionsCancel,
+  chatkitSessionsCreate,
+  NotFoundError,
+  Sessions,
+} from '../../generated/src/index.js';
 import { chatSession, json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
 
 let server: RecordingServer;
@@ -62,5 +71,74 @@ describe('client.chatkit.sessions', () => {
   it('rejects a bad session id before anything is sent', async () => {
     await expect(client.chatkit.sessions.cancel('..')).rejects.toThrow(/session_id/);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+// README "Smallest bundles": the class, one resource made on its own over a base client, and the
+// operation functions are three ways to the same calls.
+describe('the three forms of a call', () => {
+  const options = { apiKey: 'sk-test-key', maxRetries: 0 } as const;
+  const FORMS = {
+    'client.chatkit.sessions': () => new ChatKitClient({ ...options, baseURL: server.url }).chatkit.sessions,
+    'new Sessions(base client)': () => new Sessions(new BaseChatKitClient({ ...options, baseURL: server.url })),
+    'the operation functions': () => {
+      const base = new BaseChatKitClient({ ...options, baseURL: server.url });
+      return {
+        create: (body: Parameters<typeof chatkitSessionsCreate>[1]) => chatkitSessionsCreate(base, body),
+        cancel: (id: string) => chatkitSessionsCancel(base, id),
+      };
+    },
+  };
+
+  it("README's resource table names the class of each `client.…` resource, exported from the package root", () => {
+    const readme = readFileSync(new URL('../../generated/README.md', import.meta.url), 'utf8');
+    const rows = [...readme.matchAll(/^\| `client\.([\w.]+)` +\| `(\w+)` +\|$/gm)].map(([, path, name]) => ({ path: path!, name: name! }));
+    expect(rows.map((row) => row.path)).toEqual(['chatkit', 'chatkit.sessions', 'chatkit.threads']);
+    const whole = new ChatKitClient({ apiKey: 'sk-test-key' });
+    for (const { path, name } of rows) {
+      const made = path.split('.').reduce<unknown>((parent, key) => (parent as Record<string, unknown>)[key], whole);
+      const exported = (chatkit as Record<string, unknown>)[name];
+      expect(typeof exported, name).toBe('function');
+      expect(Object.getPrototypeOf(made), `client.${path}`).toBe((exported as { prototype: unknown }).prototype);
+    }
+  });
+
+  it('send the same requests, headers included, and return the same results and errors', async () => {
+    const seen = [];
+    for (const [name, make] of Object.entries(FORMS)) {
+      server.requests.splice(0);
+      let calls = 0;
+      server.respond((_request, response) =>
+        ++calls === 3
+          ? json(response, 404, { error: { message: 'No session cksess_nope', type: 'invalid_request_error', param: null, code: null } })
+          : json(response, 200, chatSession(calls === 2 ? { status: 'cancelled' } : {})),
+      );
+      const sessions = make();
+      const created = await sessions.create({ user: 'u_1', workflow: { id: 'wf_1' } });
+      const cancelled = await sessions.cancel(created.id);
+      const error = await sessions.cancel('cksess_nope').catch((e: unknown) => e);
+      const invalid = await sessions.cancel('..').catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(NotFoundError);
+      expect(server.requests, name).toHaveLength(3);
+      seen.push({
+        requests: server.requests.map(({ method, url, headers, body }) => ({
+          method,
+          url,
+          headers,
+          body,
+        })),
+        results: [created, cancelled],
+        error: String(error),
+        invalid: String(invalid),
+      });
+    }
+    expect(seen[0]?.requests.map((request) => request.url)).toEqual([
+      '/chatkit/sessions',
+      '/chatkit/sessions/cksess_123/cancel',
+      '/chatkit/sessions/cksess_nope/cancel',
+    ]);
+    expect(seen[0]?.invalid).toMatch(/session_id/);
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[2]).toEqual(seen[0]);
   });
 });
