@@ -36,14 +36,16 @@ interface Contender {
   readonly stubValidators?: boolean;
 }
 
-/** An esbuild plugin: chatkit-client's validators.js becomes `export const <name> = () => [];` for each export. */
+/** An esbuild plugin: chatkit-client's validators.js becomes no-op stubs of the same names and shapes. */
 const stubValidators: Plugin = {
   name: 'stub-validators',
   setup(build) {
     build.onLoad({ filter: /[\\/]chatkit-client[\\/]dist[\\/]esm[\\/]validators\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const names = [...source.matchAll(/^export (?:function|const) (\w+)/gm)].map((match) => match[1]);
-      return { contents: names.map((name) => `export const ${name} = () => [];`).join('\n'), loader: 'js' };
+      // a parameter group's validateX is a function; a schema's X an object with is, assert and validate
+      const stub = (name: string) => (name.startsWith('validate') ? '() => []' : '{ is: () => true, assert() {}, validate: () => [] }');
+      return { contents: names.map((name) => `export const ${name} = ${stub(name!)};`).join('\n'), loader: 'js' };
     });
   },
 };
@@ -60,12 +62,12 @@ const CONTENDERS: readonly Contender[] = [
     target: TARGET,
     code: `
       import { BaseChatKitClient, chatkitSessionsCancel, chatkitSessionsCreate } from 'chatkit-client';
-      import { isChatSession } from 'chatkit-client/validators';
+      import { ChatSession } from 'chatkit-client/validators';
       export async function run(apiKey) {
         const client = new BaseChatKitClient({ apiKey });
         const session = await chatkitSessionsCreate(client, { user: 'u_1', workflow: { id: 'wf_1' } });
         await chatkitSessionsCancel(client, session.id);
-        return isChatSession(session);
+        return ChatSession.is(session);
       }`,
   },
   {
@@ -75,11 +77,11 @@ const CONTENDERS: readonly Contender[] = [
     ours: true,
     code: `
       import { ChatKitClient } from 'chatkit-client';
-      import { isChatSession } from 'chatkit-client/validators';
+      import { ChatSession } from 'chatkit-client/validators';
       export async function run(apiKey) {
         const client = new ChatKitClient({ apiKey });
         ${CREATE_AND_CANCEL}
-        return isChatSession(session);
+        return ChatSession.is(session);
       }`,
   },
   {
@@ -89,12 +91,12 @@ const CONTENDERS: readonly Contender[] = [
     ours: true,
     code: `
       import { BaseChatKitClient, Sessions } from 'chatkit-client';
-      import { isChatSession } from 'chatkit-client/validators';
+      import { ChatSession } from 'chatkit-client/validators';
       export async function run(apiKey) {
         const sessions = new Sessions(new BaseChatKitClient({ apiKey }));
         const session = await sessions.create({ user: 'u_1', workflow: { id: 'wf_1' } });
         await sessions.cancel(session.id);
-        return isChatSession(session);
+        return ChatSession.is(session);
       }`,
   },
   {

@@ -422,10 +422,10 @@ function responseShape(
 ): { type: Code; hooks: string[]; overloads?: (parameters: readonly Parameter[]) => Method['overloads'] } {
   const { response } = op;
   const eventType = response.stream ? (response.stream.schema ? typeOf(response.stream.schema, api, usedTypes) : code`unknown`) : undefined;
-  const eventValidator = response.stream?.schema ? validateNameOf(response.stream.schema, api) : undefined;
+  const eventValidator = response.stream?.schema ? validatorNameOf(response.stream.schema, api) : undefined;
   if (eventValidator) validators.add(eventValidator.text);
   const eventHook = [
-    ...(eventValidator ? [`validateEvent: validators.${eventValidator.text}`] : []),
+    ...(eventValidator ? [`validateEvent: ${validateOf(eventValidator).text}`] : []),
     ...(response.stream?.schema && isEventEnvelope(response.stream.schema, api) ? ['eventEnvelope: true'] : []),
   ];
   switch (response.contentType) {
@@ -439,7 +439,7 @@ function responseShape(
     case 'items': {
       // templates/runtime/item-streams.ts: the items decoded and checked one by one
       const items = response.items!;
-      const validator = validateNameOf(items.schema, api);
+      const validator = validatorNameOf(items.schema, api);
       if (validator) validators.add(validator.text);
       const json =
         items.format !== 'event-stream' || items.jsonData === undefined
@@ -455,7 +455,7 @@ function responseShape(
         hooks: [
           `responseType: 'sse'`,
           code`stream: itemStream(${items.format}${json})`.text,
-          ...(validator ? [`validateEvent: ${inNamespace(validator).text}`] : []),
+          ...(validator ? [`validateEvent: ${validateOf(validator).text}`] : []),
         ],
       };
     }
@@ -571,43 +571,48 @@ function validationHooks(
       );
     }
   }
-  const body = op.body === undefined ? undefined : validateNameOf(op.body.schema, api);
+  const body = op.body === undefined ? undefined : validatorNameOf(op.body.schema, api);
   const bodyValue = Code.raw(access('body'));
   if (op.body?.items !== undefined && body !== undefined) {
     // an array's items are checked before sending, an async iterable's as each is written
     validators.add(body.text);
-    const check = code`itemIssues(${bodyValue}, (item) => ${inNamespace(body)}(item, 'request'))`;
+    const check = code`itemIssues(${bodyValue}, (item) => ${validateOf(body)}(item, 'request'))`;
     checks.push(op.body.required ? code`...${check}` : code`...(${bodyValue} === undefined ? [] : ${check})`);
   } else if (op.body !== undefined && body !== undefined) {
     validators.add(body.text);
     // 'request' mode: a request may send only the values the spec lists
     checks.push(
       op.body.required
-        ? code`...${inNamespace(body)}(${bodyValue}, 'request')`
-        : code`...(${bodyValue} === undefined ? [] : ${inNamespace(body)}(${bodyValue}, 'request'))`,
+        ? code`...${validateOf(body)}(${bodyValue}, 'request')`
+        : code`...(${bodyValue} === undefined ? [] : ${validateOf(body)}(${bodyValue}, 'request'))`,
     );
   }
   const hooks: string[] = [];
   if (checks.length === 1 && op.body?.required === true && op.body.items === undefined && body !== undefined)
-    hooks.push(code`validateRequest: () => ${inNamespace(body)}(${bodyValue}, 'request')`.text);
+    hooks.push(code`validateRequest: () => ${validateOf(body)}(${bodyValue}, 'request')`.text);
   else if (checks.length > 0) hooks.push(code`validateRequest: () => [${joinCode(checks, ', ')}]`.text);
-  const response = op.response.contentType === 'application/json' ? validateNameOf(op.response.schema, api) : undefined;
+  const response = op.response.contentType === 'application/json' ? validatorNameOf(op.response.schema, api) : undefined;
   if (response !== undefined) {
     validators.add(response.text);
-    hooks.push(code`validateResponse: ${inNamespace(response)}`.text);
+    hooks.push(code`validateResponse: ${validateOf(response)}`.text);
   }
   return hooks;
 }
 
-/** `validators.validateX`: validators are imported as a namespace. */
+/** `validators.validateX` (a parameter group's): validators are imported as a namespace. */
 function inNamespace(id: Identifier): Code {
   return Code.raw(`validators.${id.text}`);
 }
 
-/** The validator of a body or response schema (build-model names every one of them). */
-function validateNameOf(schema: IrSchema | undefined, api: IrApi): Identifier | undefined {
+/** `validators.X.validate`: a named schema's `validate`, a plain function (no `this`). */
+function validateOf(schema: Identifier): Code {
+  return Code.raw(`validators.${schema.text}.validate`);
+}
+
+/** The validator of a body or response schema: its named schema's export (build-model names every one of them). */
+function validatorNameOf(schema: IrSchema | undefined, api: IrApi): Identifier | undefined {
   if (schema?.kind !== 'ref') return undefined;
-  return schemaIndex(api).named(schema.target)?.validateName;
+  return schemaIndex(api).named(schema.target)?.name;
 }
 
 /** `string` or `number` for a plain path parameter, so signatures read like openai-node's. */

@@ -206,7 +206,8 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     return id;
   };
   // page and streaming-params types are types of the API's calls: named before resource classes, which give way
-  // validators.ts: every exported function's name is claimed here, beside the runtime names it imports
+  // validators.ts: each parameter group's exported `validateX` is claimed here, beside the runtime names it imports
+  // (a named schema's export is its type name, with `is`, `assert` and `validate` as its own properties)
   const validatorsScope = new NameTable(spec.locate, VALIDATORS_MODULE_NAMES);
   const validator = (name: string, pointer: string, what: string) => claim(validatorsScope, name, pointer, what);
   const typed = operationTypeNames(operations, schemaDrafts, types, claimFirst).map((op) => {
@@ -231,9 +232,6 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   const schemas: IrNamedSchema[] = schemaDrafts.map((draft) => ({
     key: draft.key,
     name: draft.name,
-    guardName: validator(`is${draft.name.text}`, draft.pointer, `the type guard of schema \`${draft.key}\``),
-    assertName: validator(`assert${draft.name.text}`, draft.pointer, `the assertion of schema \`${draft.key}\``),
-    validateName: validator(`validate${draft.name.text}`, draft.pointer, `the validator of schema \`${draft.key}\``),
     schema: draft.schema,
     ...(draft.requestShapeOf !== undefined ? { requestShapeOf: draft.requestShapeOf } : {}),
     usage: { request: usage.request.has(draft.key), response: usage.response.has(draft.key) },

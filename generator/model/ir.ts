@@ -315,12 +315,8 @@ export interface IrResponse {
 export interface IrNamedSchema {
   /** The key under `components/schemas`. */
   readonly key: string;
-  /** The TypeScript type name (and validator object name). */
+  /** The TypeScript type name, and the name of its validator in validators.ts (`X`, with `X.is`, `X.assert` and `X.validate`). */
   readonly name: Identifier;
-  /** Names of the generated functions for this schema. */
-  readonly guardName: Identifier; // isX
-  readonly assertName: Identifier; // assertX
-  readonly validateName: Identifier; // validateX: (value, mode) => issues
   readonly schema: IrSchema;
   /**
    * Set on the request shape of a schema whose shape differs by direction (`PetParam` beside

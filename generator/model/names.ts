@@ -127,9 +127,8 @@ const TAKEN_TYPE_NAMES = new Set([
 /**
  * The names validators.ts imports by name or as a namespace (`rt`, `types`): the runtime's
  * validation helpers (templates/runtime/standard-schema.ts exports, kept in step by
- * test/unit/names.test.ts). A schema's `isX`, `assertX` and `validateX`, and a parameter group's
- * `validateX`, are claimed in this scope, so none can take one of them (a schema `Object` would
- * otherwise meet the helper `isObject`).
+ * test/unit/names.test.ts). A parameter group's `validateX` is claimed in this scope, so none
+ * can take one of them.
  */
 export const VALIDATORS_MODULE_NAMES: ReadonlySet<string> = new Set([
   'rt',
@@ -141,13 +140,13 @@ export const VALIDATORS_MODULE_NAMES: ReadonlySet<string> = new Set([
   'Check',
   'Expected',
   'Guard',
+  'Schema',
   'Issues',
   'Validate',
   'CLOSED_KEYS',
   'CLOSED_VALUES',
   'MAX_DEPTH',
   'NO_ISSUES',
-  'asserterOf',
   'closestKey',
   'codePoints',
   'duplicateItems',
@@ -156,7 +155,6 @@ export const VALIDATORS_MODULE_NAMES: ReadonlySet<string> = new Set([
   'fail',
   'found',
   'foundLiteral',
-  'guardOf',
   'isObject',
   'jsonEqual',
   'missing',
@@ -186,7 +184,6 @@ export const VALIDATORS_MODULE_NAMES: ReadonlySet<string> = new Set([
   'unknownKeyMessage',
   'unknownKeys',
   'unlisted',
-  'validatorOf',
   'validatorOfCheck',
   'schemaOf',
   'reqIntegerIn',
@@ -569,7 +566,7 @@ export function requestShapeCandidates(responseName: string): string[] {
 /**
  * validators.ts's internal names, made here by rules that keep them apart from every claimed
  * name: the module's exports are PascalCase type names (which hold no `_` but a trailing one)
- * and `is`/`assert`/`validate` plus one (claimed in VALIDATORS_MODULE_NAMES' scope), and the
+ * and `validate` plus one (claimed in VALIDATORS_MODULE_NAMES' scope), and the
  * runtime names it imports are camelCase; these start with `check_`, are an upper-case kind
  * and `_<hash>`, or are a one-letter local and a number inside a function.
  */

@@ -126,18 +126,18 @@ describe.each(FORMS)('tree shaking ($name bundled by esbuild)', (form) => {
     const { text, modules } = await bundle(form, CREATE_AND_CANCEL, { ignoreClaim: true });
     // what the two calls need is there
     expect(text).toContain('/chatkit/sessions');
-    // validateX are consts over the check functions (made by the runtime's validatorOf)
-    expect(text).toMatch(/\bvalidateSessionCreateParams ?=/);
+    // each schema's validator is a const over its check function (made by the runtime's schemaOf)
+    expect(text).toMatch(/\bSessionCreateParams ?= ?schemaOf/);
     expect(text).toContain('function check_SessionCreateParams(');
-    expect(text).toMatch(/\bvalidateChatSession ?=/);
+    expect(text).toMatch(/\bChatSession ?= ?schemaOf/);
     expect(text).toContain('function check_ChatSession(');
     expect(text).toMatch(/\bvalidateCancelChatKitSessionPathParams ?=/);
     expect(text).toContain('"chatkit_beta=v1"');
     // the other operations are not
     expect(text).not.toContain('/chatkit/threads');
-    expect(text).not.toMatch(/\bvalidateChatKitThreadItemList\b/);
+    expect(text).not.toMatch(/\bChatKitThreadItemList ?= ?schemaOf/);
     expect(text).not.toContain('function check_ChatKitThreadItemList(');
-    expect(text).not.toMatch(/\bvalidateChatKitThread\b/);
+    expect(text).not.toMatch(/\bChatKitThread ?= ?schemaOf/);
     expect(text).not.toContain('function check_ChatKitThread(');
     expect(text).not.toMatch(/function chatkitThreads/);
     // nor the resource classes, the pages or the event-stream reader

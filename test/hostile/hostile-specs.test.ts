@@ -357,15 +357,27 @@ describe('hostile specs', () => {
       expect(manifest.description.trim(), context).not.toBe('');
       // README.md: every table row keeps its cells, and no spec text becomes markup (HTML, links, images)
       const readme = files.find((out) => out.path === 'README.md')!.text;
-      for (const row of readme.split('\n').filter((line) => line.startsWith('| ')))
-        expect(cellSeparators(row), `${row}\n${context}`).toBe(4);
+      // three columns in each table, but two in the resource classes' (when there are resources)
+      const lines = readme.split('\n');
+      const tables: { header: string; rows: string[] }[] = [];
+      lines.forEach((line, i) => {
+        if (!line.startsWith('| ')) return;
+        if (lines[i - 1]?.startsWith('|') !== true) tables.push({ header: line, rows: [] });
+        else tables.at(-1)!.rows.push(line);
+      });
+      const resourceTables = tables.filter((table) => /^\| resource +\| class +\|$/.test(table.header));
+      expect(resourceTables.length, context).toBeLessThanOrEqual(1);
+      for (const table of tables) expect(cellSeparators(table.header), table.header).toBe(resourceTables.includes(table) ? 3 : 4);
+      for (const table of tables)
+        for (const row of table.rows) expect(cellSeparators(row), `${row}\n${context}`).toBe(cellSeparators(table.header));
       const prose = markdownProse(readme);
       expect(prose, context).not.toMatch(/[<>]/);
       expect(prose.match(/\]\(/g), context).toEqual(['](']); // the template's own link to sdkgen
-      // one code block (prettier may lengthen its fence past a run of backticks inside)
+      // code blocks whose fences pair up (prettier may lengthen a fence past a run of backticks
+      // inside): the usage example, and one resource made on its own when there are resources
       const fences = readme.split('\n').filter((line) => line.startsWith('```'));
-      expect(fences.length, context).toBe(2);
-      expect(fences[0], context).toBe(`${fences[1]}ts`);
+      expect(fences.length, context).toBe(resourceTables.length === 1 ? 4 : 2);
+      for (let i = 0; i < fences.length; i += 2) expect(fences[i], context).toBe(`${fences[i + 1]}ts`);
       // validators.ts is printed by sdkgen, not formatted: hostile strings must still come out as prettier prints them
       const validators = files.find((out) => out.path === 'src/validators.ts')!.text;
       expect(

@@ -127,7 +127,7 @@ describe('a schema recursive through allOf', () => {
       const deep = { name: 'a', all: { name: 'b', all: { name: 'c', all: { name: 'd' } } } };
       const bad = { name: 'a', all: { all: { all: { name: 5 } } } };
       const extra = { all: { all: { surprise: true } } };
-      console.log(JSON.stringify({ deep: v.isRoot(deep), bad: v.validateRoot(bad).map((i) => i.path.join('.')), extra: v.validateRoot(extra, 'strict').map((i) => i.path.join('.')) }));`;
+      console.log(JSON.stringify({ deep: v.Root.is(deep), bad: v.Root.validate(bad).map((i) => i.path.join('.')), extra: v.Root.validate(extra, 'strict').map((i) => i.path.join('.')) }));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', check]);
     expect(JSON.parse(stdout)).toEqual({ deep: true, bad: ['all.all.all.name'], extra: ['all.all.surprise'] });
   }, 60_000);

@@ -115,10 +115,10 @@ describe('a spec split over files', () => {
       tags: [{ name: 'good' }],
       owner: { id: 'ann', name: 'Ann', pets: [] },
     };
-    expect(validators.validatePet(pet)).toEqual([]);
+    expect(validators.Pet.validate(pet)).toEqual([]);
     // Id's pattern (common.yaml), Tag's required name (tag.json), Breed's enum (common.yaml via dog.yaml;
     // 'request' mode: 'loose' would keep an unlisted breed as a value a newer API may send)
-    const issues = validators.validatePet({ ...pet, id: 'Rex!', tags: [{}], animal: { kind: 'dog', breed: 'husky' } }, 'request');
+    const issues = validators.Pet.validate({ ...pet, id: 'Rex!', tags: [{}], animal: { kind: 'dog', breed: 'husky' } }, 'request');
     expect(issues.map((issue: { path: readonly (string | number)[] }) => issue.path.join('.')).sort()).toEqual([
       'animal.breed',
       'id',

@@ -53,7 +53,9 @@ export async function runScenario(modules, serverURL) {
     for (const name of ['ChatKitClient', 'ValidationError', 'NotFoundError', 'APIError', 'SDKError']) {
       expect('exports', typeof sdk[name] === 'function', `chatkit-client has no ${name} export`);
     }
-    expect('exports', typeof validators.isChatSession === 'function', 'chatkit-client/validators has no isChatSession');
+    for (const method of ['is', 'assert', 'validate']) {
+      expect('exports', typeof validators.ChatSession?.[method] === 'function', `chatkit-client/validators has no ChatSession.${method}`);
+    }
     expect('exports', typeof validators.ChatSession?.['~standard']?.validate === 'function', 'ChatSession is not a Standard Schema');
   });
 
@@ -73,7 +75,8 @@ export async function runScenario(modules, serverURL) {
     record.id = session.id;
     record.status = session.status;
     record.user = session.user;
-    record.isChatSession = validators.isChatSession(session);
+    // `is` is a plain function: it works passed on, without its object
+    record.isChatSession = [session].filter(validators.ChatSession.is).length === 1;
     const result = await validators.ChatSession['~standard'].validate(session);
     record.standardIssues = result.issues ?? null;
     // The validator must also say no, or a validator that accepts anything would pass.
@@ -82,10 +85,23 @@ export async function runScenario(modules, serverURL) {
     record.brokenIssuePaths = (broken.issues ?? []).map((issue) => (issue.path ?? []).map(pathKey));
     expect('create', session.status === 'active', `status is ${JSON.stringify(session.status)}, expected "active"`);
     expect('create', session.user === CREATE_BODY.user, 'the session is not the one the server made for our body');
-    expect('create', record.isChatSession === true, 'isChatSession(session) is false');
+    expect('create', record.isChatSession === true, 'ChatSession.is(session) is false');
     expect('create', record.standardIssues === null, `ChatSession validate found issues: ${JSON.stringify(record.standardIssues)}`);
     expect('create', record.rejectsBroken, 'ChatSession validate accepted status: 42');
-    expect('create', validators.isChatSession({ ...session, status: 42 }) === false, 'isChatSession accepted status: 42');
+    expect('create', validators.ChatSession.is({ ...session, status: 42 }) === false, 'ChatSession.is accepted status: 42');
+    record.validateIssuePaths = validators.ChatSession.validate({ ...session, status: 42 }).map((issue) => issue.path.map(pathKey));
+    expect('create', JSON.stringify(record.validateIssuePaths) === '[["status"]]', `ChatSession.validate: ${JSON.stringify(record.validateIssuePaths)}`);
+    const { assert } = validators.ChatSession;
+    const thrown = (() => {
+      try {
+        assert({ ...session, status: 42 });
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+    record.assertThrows = thrown instanceof sdk.ValidationError;
+    expect('create', record.assertThrows, `ChatSession.assert of status: 42 threw ${String(thrown)}, not a ValidationError`);
   });
 
   await step('cancel', async (record) => {
@@ -94,11 +110,11 @@ export async function runScenario(modules, serverURL) {
     record.status = session.status;
     // Unknown response fields are kept (the server adds cancelled_at, as the API's example does).
     record.cancelledAt = session.cancelled_at ?? null;
-    record.isChatSession = validators.isChatSession(session);
+    record.isChatSession = validators.ChatSession.is(session);
     expect('cancel', session.id === sessionID, `cancelled ${session.id}, expected ${sessionID}`);
     expect('cancel', session.status === 'cancelled', `status is ${JSON.stringify(session.status)}, expected "cancelled"`);
     expect('cancel', typeof record.cancelledAt === 'number', 'the unknown field cancelled_at was dropped');
-    expect('cancel', record.isChatSession === true, 'isChatSession(cancelled session) is false');
+    expect('cancel', record.isChatSession === true, 'ChatSession.is(cancelled session) is false');
   });
 
   await step('invalidBody', async (record) => {

@@ -109,9 +109,16 @@ const title = (operationId: string, what: string): string =>
 interface GeneratedModule {
   readonly default: new (options: Record<string, unknown>) => Record<string, unknown>;
 }
+/** validators.ts by export name: each named schema's validator, with its `validate`. */
 type Validators = Record<
   string,
-  (value: unknown, mode?: 'loose' | 'strict') => readonly { readonly path: readonly (string | number)[]; readonly message: string }[]
+  | {
+      readonly validate: (
+        value: unknown,
+        mode?: 'loose' | 'strict',
+      ) => readonly { readonly path: readonly (string | number)[]; readonly message: string }[];
+    }
+  | undefined
 >;
 
 let tempDir: string | undefined;
@@ -766,8 +773,8 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
         /^(?:expected|missing required key) `[^`]+`.* one of /.test(issue.message) &&
         [...issue.message.matchAll(/'([^']+)'/g)].some((match) => schemaKeys.has(match[1]!));
       for (const example of [...examples, ...docs.examples]) {
-        const validate = (example.nested ? liftedValidators : validators)[example.validateName];
-        expect(validate, `${example.validateName} for ${example.pointer}`).toBeTypeOf('function');
+        const validate = (example.nested ? liftedValidators : validators)[example.schemaName]?.validate;
+        expect(validate, `${example.schemaName}.validate for ${example.pointer}`).toBeTypeOf('function');
         const issues = validate!(example.value, 'loose');
         if (issues.length === 0) continue;
         const line = `${reportLine(example, issues[0]!)}${issues.length > 1 ? ` (+${issues.length - 1} more)` : ''}`;

@@ -14,8 +14,8 @@ export interface SchemaExample {
   /** Which example of that schema (0 for a lone `example`). */
   readonly index: number;
   readonly value: unknown;
-  /** The validator to run it through: a generated one (top level) or a lifted one (nested). */
-  readonly validateName: string;
+  /** The validator to run it through (its `validate`): a generated one (top level) or a lifted one (nested). */
+  readonly schemaName: string;
   readonly nested: boolean;
 }
 
@@ -36,22 +36,19 @@ export function collectExamples(api: IrApi): CollectedExamples {
       if (node.examples === undefined || node.examples.length === 0 || seen.has(node.source)) return;
       seen.add(node.source);
       const isRoot = node.source === named.source;
-      let validateName = named.validateName.text;
+      let schemaName = named.name.text;
       if (!isRoot) {
         const number = lifted.length + 1;
         lifted.push({
           key: `__example_${number}`,
           name: new Identifier(`SchemaExample${number}`),
-          guardName: new Identifier(`isSchemaExample${number}`),
-          assertName: new Identifier(`assertSchemaExample${number}`),
-          validateName: new Identifier(`validateSchemaExample${number}`),
           schema: node,
           usage: named.usage,
           source: node.source,
         });
-        validateName = `validateSchemaExample${number}`;
+        schemaName = `SchemaExample${number}`;
       }
-      node.examples.forEach((value, index) => examples.push({ pointer: node.source, index, value, validateName, nested: !isRoot }));
+      node.examples.forEach((value, index) => examples.push({ pointer: node.source, index, value, schemaName, nested: !isRoot }));
     });
   }
   return { examples, lifted };
@@ -73,17 +70,17 @@ export function collectDocExamples(root: unknown, api: IrApi): DocExamples {
   const examples: SchemaExample[] = [];
   const unparsed: string[] = [];
   const unplaced: string[] = [];
-  const validateNames = new Map(api.schemas.map((named) => [named.key, named.validateName.text]));
+  const schemaNames = new Map(api.schemas.map((named) => [named.key, named.name.text]));
   const schemas = ((root as { components?: { schemas?: Record<string, unknown> } }).components?.schemas ?? {}) as Record<string, unknown>;
   for (const [key, schema] of Object.entries(schemas)) {
     findDocExamples(schema, [], (segments, text) => {
       const pointer = encodePointer(['components', 'schemas', key, ...segments, 'x-oaiMeta', 'example']);
-      const validateName = validateNames.get(key);
-      if (validateName === undefined || !(segments.length === 0 || (segments.length === 2 && segments[0] === 'allOf')))
+      const schemaName = schemaNames.get(key);
+      if (schemaName === undefined || !(segments.length === 0 || (segments.length === 2 && segments[0] === 'allOf')))
         return void unplaced.push(pointer);
       const values = parseDocExample(text);
       if (values === undefined) return void unparsed.push(pointer);
-      values.forEach((value, index) => examples.push({ pointer, index, value, validateName, nested: false }));
+      values.forEach((value, index) => examples.push({ pointer, index, value, schemaName, nested: false }));
     });
   }
   return { examples, unparsed, unplaced };

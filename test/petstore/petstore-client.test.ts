@@ -197,7 +197,7 @@ describe('petstore-expanded: every operation against a real server', () => {
     expect(notFound.code).toBe('404');
     // the parsed body, as the spec's Error schema describes it
     expect(notFound.error).toEqual(body);
-    expect(petstoreValidators.isError(notFound.error)).toBe(true);
+    expect(petstoreValidators.Error.is(notFound.error)).toBe(true);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -259,9 +259,9 @@ describe('OpenAPI 3.0 forms: nullable and boolean exclusive bounds', () => {
   };
 
   it('nullable: null is accepted where the spec says nullable: true', () => {
-    expect(formsValidators.validateReading(valid)).toEqual([]);
+    expect(formsValidators.Reading.validate(valid)).toEqual([]);
     expect(
-      formsValidators.validateReading({
+      formsValidators.Reading.validate({
         ...valid,
         note: 'calibrated',
         location: { lat: 51.5, lon: -0.12 },
@@ -273,7 +273,7 @@ describe('OpenAPI 3.0 forms: nullable and boolean exclusive bounds', () => {
 
   it('nullable: null is still refused where the spec does not say nullable, and non-null values are checked', () => {
     // 'request' mode: in 'loose' mode an unlisted level is a value a newer API may send, and kept
-    const paths = (value: unknown) => formsValidators.validateReading(value, 'request').map((issue) => issue.path.join('.'));
+    const paths = (value: unknown) => formsValidators.Reading.validate(value, 'request').map((issue) => issue.path.join('.'));
     expect(paths({ ...valid, sensor: null })).toEqual(['sensor']);
     expect(paths({ ...valid, level: 'extreme' })).toEqual(['level']);
     expect(paths({ ...valid, location: { lat: 91, lon: 0 } })).toEqual(['location.lat']);
@@ -283,7 +283,7 @@ describe('OpenAPI 3.0 forms: nullable and boolean exclusive bounds', () => {
   });
 
   it('exclusiveMinimum: true makes minimum a strict bound; a value equal to it is refused', () => {
-    const issues = (patch: Partial<Record<keyof Reading, unknown>>) => formsValidators.validateReading({ ...valid, ...patch });
+    const issues = (patch: Partial<Record<keyof Reading, unknown>>) => formsValidators.Reading.validate({ ...valid, ...patch });
     expect(issues({ value: 0 })).toEqual([{ path: ['value'], message: 'expected more than 0, found 0' }]);
     expect(issues({ value: Number.MIN_VALUE })).toEqual([]);
     expect(issues({ value: 1000 })).toEqual([]); // maximum without exclusiveMaximum stays inclusive

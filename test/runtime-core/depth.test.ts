@@ -33,9 +33,10 @@ function nest(levels: number, leaf: unknown, wrap: (inner: unknown, i: number) =
   return value;
 }
 
-function call<T>(name: string): (value: unknown) => T {
-  const fn = validators[name];
-  if (typeof fn !== 'function') throw new Error(`no ${name}`);
+/** `X.validate`, `X.is` or `X.assert` of the named schema X (each a plain function). */
+function call<T>(schema: string, method: 'validate' | 'is' | 'assert'): (value: unknown) => T {
+  const fn = (validators[schema] as Record<string, unknown> | undefined)?.[method];
+  if (typeof fn !== 'function') throw new Error(`no ${schema}.${method}`);
   return fn as (value: unknown) => T;
 }
 
@@ -47,25 +48,25 @@ beforeAll(async () => {
 describe.each(Object.keys(shapes))('%s nested 100,000 levels deep', (name) => {
   const make = shapes[name]!;
 
-  it('validateX, isX, assertX and ~standard.validate return the depth issue instead of throwing', async () => {
+  it('X.validate, X.is, X.assert and ~standard.validate return the depth issue instead of throwing', async () => {
     const value = make(DEEP);
-    const issues = call<Issue[]>(`validate${name}`)(value);
+    const issues = call<Issue[]>(name, 'validate')(value);
     expect(issues).toHaveLength(1);
     expect(issues[0]!.message).toBe(`nested deeper than ${MAX_DEPTH} levels (the validators' limit); not checked further`);
     // The issue sits just past the limit: at the first check function entered below MAX_DEPTH
     // (a Node step is two levels, an object and its kids array).
     expect(issues[0]!.path.length).toBeGreaterThan(MAX_DEPTH);
     expect(issues[0]!.path.length).toBeLessThanOrEqual(MAX_DEPTH + 2);
-    expect(call<boolean>(`is${name}`)(value)).toBe(false);
-    expect(() => call<void>(`assert${name}`)(value)).toThrow(/nested deeper than 512 levels/);
+    expect(call<boolean>(name, 'is')(value)).toBe(false);
+    expect(() => call<void>(name, 'assert')(value)).toThrow(/nested deeper than 512 levels/);
     const standard = (validators[name] as { '~standard': { validate: (v: unknown) => { issues?: Issue[] } } })['~standard'];
     expect((await standard.validate(value)).issues).toEqual(issues);
   });
 
   it('accepts a value exactly MAX_DEPTH levels deep and rejects one level more', () => {
-    expect(call<Issue[]>(`validate${name}`)(make(MAX_DEPTH))).toEqual([]);
-    expect(call<boolean>(`is${name}`)(make(MAX_DEPTH))).toBe(true);
-    expect(call<Issue[]>(`validate${name}`)(make(MAX_DEPTH + 2))[0]?.message).toMatch(/^nested deeper than/);
+    expect(call<Issue[]>(name, 'validate')(make(MAX_DEPTH))).toEqual([]);
+    expect(call<boolean>(name, 'is')(make(MAX_DEPTH))).toBe(true);
+    expect(call<Issue[]>(name, 'validate')(make(MAX_DEPTH + 2))[0]?.message).toMatch(/^nested deeper than/);
   });
 });
 
@@ -79,7 +80,7 @@ describe('the client with a 100,000-level value', () => {
     });
     const operation: OperationSpec<unknown> = {
       build: () => ({ method: 'GET', path: '/link', headers: {} }),
-      validateResponse: (value, mode) => (validators['validateLink'] as (v: unknown, m: string) => Issue[])(value, mode),
+      validateResponse: (value, mode) => (validators['Link'] as { validate: (v: unknown, m: string) => Issue[] }).validate(value, mode),
     };
     const error = await rejection(makeClient(server.url).client.request(operation));
     expect(error).toBeInstanceOf(ValidationError);
@@ -106,7 +107,7 @@ describe('the client with a 100,000-level value', () => {
     const value = shapes['Node']!(DEEP);
     const error = await rejection(
       makeClient('http://127.0.0.1:9').client.request({
-        validateRequest: () => call<Issue[]>('validateNode')(value),
+        validateRequest: () => call<Issue[]>('Node', 'validate')(value),
         build: () => ({ method: 'POST', path: '/nodes', headers: {}, body: value }),
       }),
     );
@@ -131,15 +132,15 @@ describe('an overlapping anyOf nested to the depth limit', () => {
   const tree = (levels: number, leaf: unknown) => nest(levels, leaf, (inner) => ({ left: inner }));
 
   it('reports the bad leaf of a value nested 500 levels deep, at the leaf', () => {
-    const issues = call<Issue[]>('validateTree')(tree(500, 42));
+    const issues = call<Issue[]>('Tree', 'validate')(tree(500, 42));
     expect(issues).toHaveLength(1);
     expect(issues[0]!.path).toEqual(Array.from({ length: 500 }, () => 'left'));
     expect(issues[0]!.message).toMatch(/^expected an object `\{ left \}`, an object `\{ right \}` or a string/);
-    expect(call<boolean>('isTree')(tree(500, 'leaf'))).toBe(true);
+    expect(call<boolean>('Tree', 'is')(tree(500, 'leaf'))).toBe(true);
   });
 
   it('reports the depth issue for a failing value past the limit', () => {
-    const issues = call<Issue[]>('validateTree')(tree(2_000, 42));
+    const issues = call<Issue[]>('Tree', 'validate')(tree(2_000, 42));
     expect(issues.map((issue) => issue.message)).toEqual([
       `nested deeper than ${MAX_DEPTH} levels (the validators' limit); not checked further`,
     ]);

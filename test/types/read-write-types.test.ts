@@ -87,8 +87,7 @@ describe('readOnly and writeOnly types', () => {
     expectTypeOf<Extract<Exported, 'PetParam' | 'OwnerRequestParam' | 'AnimalParam' | 'DogParam' | 'LabelParam'>>().toEqualTypeOf<
       'PetParam' | 'OwnerRequestParam' | 'AnimalParam' | 'DogParam' | 'LabelParam'
     >();
-    expectTypeOf<Extract<Exported, 'isPetParam' | 'assertPetParam' | 'validatePetParam'>>().toEqualTypeOf<
-      'isPetParam' | 'assertPetParam' | 'validatePetParam'
-    >();
+    expectTypeOf<(typeof validators)['PetParam']['is']>().guards.toEqualTypeOf<PetParam>();
+    expectTypeOf<(typeof validators)['PetParam']['assert']>().asserts.toEqualTypeOf<PetParam>();
   });
 });

@@ -41,7 +41,7 @@ const CASES: {
         ' * ```',
         ' */',
         'export function notesRetrieve(client: BaseNotesClient, noteId: string, options?: RequestOptions): APIPromise<Note> {',
-        'return client.request({ validateRequest: () => [...validators.validateGetNotePathParams({ note_id: noteId })], validateResponse: validators.validateNote, build: () => requests.getNote({ path: { note_id: noteId } }) }, options);',
+        'return client.request({ validateRequest: () => [...validators.validateGetNotePathParams({ note_id: noteId })], validateResponse: validators.Note.validate, build: () => requests.getNote({ path: { note_id: noteId } }) }, options);',
         '}',
       ],
       method: [
@@ -58,7 +58,7 @@ const CASES: {
         '}',
       ],
       types: ['Note'],
-      validators: ['validateGetNotePathParams', 'validateNote'],
+      validators: ['validateGetNotePathParams', 'Note'],
     },
   },
   {
@@ -170,7 +170,7 @@ const CASES: {
         ' * ```',
         ' */',
         'export function notesSearchList(client: BaseNotesClient, query: SearchNotesQueryParams, options?: RequestOptions): APIPromise<Note> {',
-        "return client.request({ validateRequest: () => [...validators.validateSearchNotesQueryParams(query).map((issue) => ({ path: ['query', ...issue.path], message: issue.message }))], validateResponse: validators.validateNote, build: () => requests.searchNotes({ query }) }, options);",
+        "return client.request({ validateRequest: () => [...validators.validateSearchNotesQueryParams(query).map((issue) => ({ path: ['query', ...issue.path], message: issue.message }))], validateResponse: validators.Note.validate, build: () => requests.searchNotes({ query }) }, options);",
         '}',
       ],
       method: [
@@ -187,7 +187,7 @@ const CASES: {
         '}',
       ],
       types: ['SearchNotesQueryParams', 'Note'],
-      validators: ['validateSearchNotesQueryParams', 'validateNote'],
+      validators: ['validateSearchNotesQueryParams', 'Note'],
     },
   },
   {
@@ -216,7 +216,7 @@ const CASES: {
         ' * ```',
         ' */',
         'export function notesCreate(client: BaseNotesClient, params: requests.CreateNoteParams, options?: RequestOptions): APIPromise<Note> {',
-        "return client.request({ validateRequest: () => [...validators.validateCreateNoteHeaderParams(params.headers).map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })), ...validators.validateNoteInput(params.body, 'request')], validateResponse: validators.validateNote, build: (extend) => requests.createNote(extend({ ...params })) }, options);",
+        "return client.request({ validateRequest: () => [...validators.validateCreateNoteHeaderParams(params.headers).map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })), ...validators.NoteInput.validate(params.body, 'request')], validateResponse: validators.Note.validate, build: (extend) => requests.createNote(extend({ ...params })) }, options);",
         '}',
       ],
       method: [
@@ -233,7 +233,7 @@ const CASES: {
         '}',
       ],
       types: ['Note'],
-      validators: ['validateCreateNoteHeaderParams', 'validateNoteInput', 'validateNote'],
+      validators: ['validateCreateNoteHeaderParams', 'NoteInput', 'Note'],
     },
   },
   {
@@ -261,7 +261,7 @@ const CASES: {
         ' * ```',
         ' */',
         'export function notesImportCreate(client: BaseNotesClient, params?: requests.ImportNotesParams, options?: RequestOptions): APIPromise<Note> {',
-        "return client.request({ validateRequest: () => [...validators.validateImportNotesQueryParams(params?.query ?? {}).map((issue) => ({ path: ['query', ...issue.path], message: issue.message })), ...(params?.body === undefined ? [] : validators.validateNoteInput(params?.body, 'request'))], validateResponse: validators.validateNote, build: (extend) => requests.importNotes(extend({ ...params })) }, options);",
+        "return client.request({ validateRequest: () => [...validators.validateImportNotesQueryParams(params?.query ?? {}).map((issue) => ({ path: ['query', ...issue.path], message: issue.message })), ...(params?.body === undefined ? [] : validators.NoteInput.validate(params?.body, 'request'))], validateResponse: validators.Note.validate, build: (extend) => requests.importNotes(extend({ ...params })) }, options);",
         '}',
       ],
       method: [
@@ -278,7 +278,7 @@ const CASES: {
         '}',
       ],
       types: ['Note'],
-      validators: ['validateImportNotesQueryParams', 'validateNoteInput', 'validateNote'],
+      validators: ['validateImportNotesQueryParams', 'NoteInput', 'Note'],
     },
   },
   {
@@ -309,7 +309,7 @@ const CASES: {
         ' * ```',
         ' */',
         'export function notesAttachmentsCreate(client: BaseNotesClient, noteId: string, body: UploadAttachmentBody, options?: RequestOptions): APIPromise<Note> {',
-        "return client.request({ validateRequest: () => [...validators.validateUploadAttachmentPathParams({ note_id: noteId }), ...validators.validateUploadAttachmentBody(body, 'request')], validateResponse: validators.validateNote, build: async (extend) => requests.uploadAttachment(await readUploads(extend({ path: { note_id: noteId }, body }))) }, options);",
+        "return client.request({ validateRequest: () => [...validators.validateUploadAttachmentPathParams({ note_id: noteId }), ...validators.UploadAttachmentBody.validate(body, 'request')], validateResponse: validators.Note.validate, build: async (extend) => requests.uploadAttachment(await readUploads(extend({ path: { note_id: noteId }, body }))) }, options);",
         '}',
       ],
       method: [
@@ -326,7 +326,7 @@ const CASES: {
         '}',
       ],
       types: ['UploadAttachmentBody', 'Note'],
-      validators: ['validateUploadAttachmentPathParams', 'validateUploadAttachmentBody', 'validateNote'],
+      validators: ['validateUploadAttachmentPathParams', 'UploadAttachmentBody', 'Note'],
     },
   },
   {
@@ -353,7 +353,7 @@ const CASES: {
         ' * ```',
         ' */',
         'export function audioSpeechCreate(client: BaseNotesClient, body: NoteInput, options?: RequestOptions): APIPromise<globalThis.Response> {',
-        "return client.request({ validateRequest: () => validators.validateNoteInput(body, 'request'), responseType: 'binary', build: (extend) => requests.createSpeech(extend({ body })) }, options);",
+        "return client.request({ validateRequest: () => validators.NoteInput.validate(body, 'request'), responseType: 'binary', build: (extend) => requests.createSpeech(extend({ body })) }, options);",
         '}',
       ],
       method: [
@@ -370,7 +370,7 @@ const CASES: {
         '}',
       ],
       types: ['NoteInput'],
-      validators: ['validateNoteInput'],
+      validators: ['NoteInput'],
     },
   },
   {
@@ -399,7 +399,7 @@ const CASES: {
         ' * ```',
         ' */',
         'export function notesList(client: BaseNotesClient, query?: ListNotesQueryParams, options?: RequestOptions): PagePromise<NotesPage> {',
-        "return new PagePromise<NotesPage>(query ?? {}, (query: ListNotesQueryParams, url) => client.request({ validateRequest: () => [...validators.validateListNotesQueryParams(query ?? {}).map((issue) => ({ path: ['query', ...issue.path], message: issue.message }))], validateResponse: validators.validateNoteList, build: () => requests.listNotes({ ...(query === undefined ? {} : { query }) }) }, options), { style: 'cursor', items: 'data', cursorParam: 'after', cursorField: ['last_id'], hasMore: ['has_more'] });",
+        "return new PagePromise<NotesPage>(query ?? {}, (query: ListNotesQueryParams, url) => client.request({ validateRequest: () => [...validators.validateListNotesQueryParams(query ?? {}).map((issue) => ({ path: ['query', ...issue.path], message: issue.message }))], validateResponse: validators.NoteList.validate, build: () => requests.listNotes({ ...(query === undefined ? {} : { query }) }) }, options), { style: 'cursor', items: 'data', cursorParam: 'after', cursorField: ['last_id'], hasMore: ['has_more'] });",
         '}',
       ],
       method: [
@@ -418,7 +418,7 @@ const CASES: {
         '}',
       ],
       types: ['ListNotesQueryParams', 'NoteList'],
-      validators: ['validateListNotesQueryParams', 'validateNoteList'],
+      validators: ['validateListNotesQueryParams', 'NoteList'],
     },
   },
   {
@@ -470,7 +470,7 @@ const CASES: {
         ' */',
         'export function completionsCreate(client: BaseNotesClient, body: CompletionRequest, options?: RequestOptions): APIPromise<Completion | Stream<Completion>>;',
         'export function completionsCreate(client: BaseNotesClient, body: CompletionRequest, options?: RequestOptions): APIPromise<Completion | Stream<Completion>> {',
-        "return client.request({ validateRequest: () => validators.validateCompletionRequest(body, 'request'), validateResponse: validators.validateCompletion, responseType: body.stream === true ? 'sse' : 'json', stream: streamResponse, validateEvent: validators.validateCompletion, build: (extend) => requests.createCompletion(extend({ body })) }, options);",
+        "return client.request({ validateRequest: () => validators.CompletionRequest.validate(body, 'request'), validateResponse: validators.Completion.validate, responseType: body.stream === true ? 'sse' : 'json', stream: streamResponse, validateEvent: validators.Completion.validate, build: (extend) => requests.createCompletion(extend({ body })) }, options);",
         '}',
       ],
       method: [
@@ -506,7 +506,7 @@ const CASES: {
         '}',
       ],
       types: ['CompletionRequest', 'Completion'],
-      validators: ['validateCompletion', 'validateCompletionRequest'],
+      validators: ['Completion', 'CompletionRequest'],
     },
   },
   {
@@ -530,7 +530,7 @@ const CASES: {
         ' * ```',
         ' */',
         'export function notesEventsList(client: BaseNotesClient, options?: RequestOptions): APIPromise<Stream<Note>> {',
-        "return client.request({ responseType: 'sse', stream: streamResponse, validateEvent: validators.validateNote, build: () => requests.streamNoteEvents() }, options);",
+        "return client.request({ responseType: 'sse', stream: streamResponse, validateEvent: validators.Note.validate, build: () => requests.streamNoteEvents() }, options);",
         '}',
       ],
       method: [
@@ -547,7 +547,7 @@ const CASES: {
         '}',
       ],
       types: ['Note'],
-      validators: ['validateNote'],
+      validators: ['Note'],
     },
   },
 ];

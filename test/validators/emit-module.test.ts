@@ -32,21 +32,18 @@ describe('an object expected, by its keys', () => {
 describe('namedSchemaToStatements', () => {
   const locate = (pointer: string) => ({ file: 'given.yaml', line: 1, column: 1, pointer });
 
-  it('emits the Standard Schema object, isX, assertX, validateX and the check function', () => {
+  it('emits the validator (a Standard Schema object with is, assert and validate) and the check function', () => {
     const limits = named('Limits', object({ max: integer() }, closed));
     const module = new ModuleScope([limits], schemaToCheck, locate);
     const statements = namedSchemaToStatements(limits, module);
-    // two source texts: the four exports (one line each, the last three made from the schema object), then the check
+    // two source texts: the one export (a line, made by the runtime's schemaOf), then the check
     expect(statements).toHaveLength(2);
     const [exported, check] = statements as [string, string];
     // only the const has a doc comment; the schema's description is in types.ts
     expect(exported).toBe(
       [
-        "/** `Limits` as a Standard Schema v1 object; it, `is…` and `assert…` check in 'loose' mode (see ValidationMode). */",
-        "export const Limits: StandardSchemaV1<types.Limits> = /* @__PURE__ */ schemaOf(vendor, check_Limits, '`Limits`');",
-        'export const isLimits: rt.Guard<types.Limits> = /* @__PURE__ */ guardOf(Limits);',
-        'export const assertLimits: rt.Asserts<types.Limits> = /* @__PURE__ */ asserterOf(Limits);',
-        'export const validateLimits: rt.Validate = /* @__PURE__ */ validatorOf(Limits);',
+        "/** `Limits`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */",
+        "export const Limits: rt.Schema<types.Limits> = /* @__PURE__ */ schemaOf(vendor, check_Limits, '`Limits`');",
       ].join('\n'),
     );
     // a check that cannot reach itself has no depth guard
@@ -114,10 +111,11 @@ describe('the generated ChatKit validators module', () => {
     errors = (await import(pathToFileURL(await bundleFiles(files, 'src/internal/errors.ts')).href)) as Record<string, unknown>;
   });
 
-  it('exports the four forms for every schema, and the parameter group validators', () => {
+  it('exports one validator per schema, with is, assert and validate, and the parameter group validators', () => {
     for (const name of ['ChatSession', 'SessionCreateParams', 'ChatSessionStatus', 'ChatKitWorkflow']) {
       expect(typeof api[name]).toBe('object');
-      for (const prefix of ['is', 'assert', 'validate']) expect(typeof api[`${prefix}${name}`]).toBe('function');
+      for (const method of ['is', 'assert', 'validate']) expect(typeof (api[name] as Record<string, unknown>)[method]).toBe('function');
+      for (const prefix of ['is', 'assert', 'validate']) expect(api[`${prefix}${name}`]).toBeUndefined();
     }
     expect(typeof api['validateCancelChatKitSessionPathParams']).toBe('function');
   });
@@ -137,22 +135,26 @@ describe('the generated ChatKit validators module', () => {
     });
   });
 
-  it('validateX returns one shared frozen empty list for a valid value', () => {
-    const validate = api['validateSessionCreateParams'] as (value: unknown) => readonly unknown[];
+  it('X.validate returns one shared frozen empty list for a valid value', () => {
+    const { validate } = api['SessionCreateParams'] as { validate: (value: unknown) => readonly unknown[] };
     const first = validate({ user: 'u', workflow: { id: 'w' } });
     expect(first).toEqual([]);
     expect(Object.isFrozen(first)).toBe(true);
     expect(validate({ user: 'v', workflow: { id: 'w' } })).toBe(first);
   });
 
-  it('isX is a guard and assertX throws a ValidationError listing every issue', () => {
-    const isStatus = api['isChatSessionStatus'] as (value: unknown) => boolean;
+  it('X.is is a guard and X.assert throws a ValidationError listing every issue, each without its object', () => {
+    const { is: isStatus, validate: validateStatus } = api['ChatSessionStatus'] as {
+      is: (value: unknown) => boolean;
+      validate: (value: unknown, mode: string) => readonly unknown[];
+    };
     expect(isStatus('active')).toBe(true);
     // 'loose': a status the spec does not list yet is a string all the same; not a number
     expect(isStatus('paused')).toBe(true);
     expect(isStatus(1)).toBe(false);
-    expect((api['validateChatSessionStatus'] as (value: unknown, mode: string) => readonly unknown[])('paused', 'request')).toHaveLength(1);
-    const assert = api['assertSessionCreateParams'] as (value: unknown) => void;
+    expect(validateStatus('paused', 'request')).toHaveLength(1);
+    expect(['active', 1, 'paused'].filter(isStatus)).toEqual(['active', 'paused']);
+    const { assert } = api['SessionCreateParams'] as { assert: (value: unknown) => void };
     let error: unknown;
     try {
       assert({ workflow: { id: 1 }, rate_limits: { requests_per_minute: 20 } });

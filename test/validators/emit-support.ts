@@ -29,9 +29,6 @@ export function named(name: string, schema: IrSchema): IrNamedSchema {
   return {
     key: name,
     name: new Identifier(name),
-    guardName: new Identifier(`is${name}`),
-    assertName: new Identifier(`assert${name}`),
-    validateName: new Identifier(`validate${name}`),
     schema,
     usage: { request: true, response: false },
     source: `/components/schemas/${name}`,

@@ -79,7 +79,8 @@ export async function loadValidatorsOnly(api: IrApi): Promise<ValidatorsModule> 
 }
 
 export function validatorOf(module: ValidatorsModule, name: string): Validate {
-  const validate = module[`validate${name}`];
-  if (typeof validate !== 'function') throw new Error(`no validate${name} in the generated module`);
+  const validate = (module[name] as { validate?: unknown } | undefined)?.validate ?? module[`validate${name}`];
+  if (typeof validate !== 'function')
+    throw new Error(`no ${name}.validate (nor a parameter group's validate${name}) in the generated module`);
   return validate as Validate;
 }

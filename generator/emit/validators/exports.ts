@@ -1,8 +1,8 @@
-// The public API of one named schema in validators.ts: `validateX(value, mode)` (every issue),
-// `isX` (type guard), `assertX` (throws ValidationError) and `X` (a Standard Schema v1 object).
-// isX, assertX and X validate in 'loose' mode (see ValidationMode in the runtime). Each is a
-// one-line call of a runtime helper over the schema's check function, and tree-shakeable.
-// Each is source text for print.ts: one statement or brace per line.
+// The public API of one named schema in validators.ts: `X`, a Standard Schema v1 object with
+// `X.is` (type guard), `X.assert` (throws ValidationError) and `X.validate(value, mode)` (every
+// issue); X, X.is and X.assert validate in 'loose' mode (see ValidationMode in the runtime). One
+// export per schema, a one-line call of the runtime's schemaOf over the schema's check function,
+// and tree-shakeable. Each is source text for print.ts: one statement or brace per line.
 import { Identifier, type IrNamedSchema } from '../../model/ir.js';
 import { Code, code, doc, docComment, literal, type DocText } from '../escape.js';
 import { MODE_FLAGS } from './modes.js';
@@ -17,15 +17,9 @@ export function namedSchemaToStatements(named: IrNamedSchema, module: ModuleScop
   const type = Code.raw(`types.${named.name.text}`);
   return [
     [
-      docComment(
-        doc`\`${named.name}\` as a Standard Schema v1 object; it, \`is…\` and \`assert…\` check in 'loose' mode (see ValidationMode).`,
-      ).text,
-      code`export const ${named.name}: StandardSchemaV1<${type}> = /* @__PURE__ */ schemaOf(${VENDOR}, ${check}, ${label});`.text,
-      // one line each, made from the schema object by the runtime's factories: a bundler drops the
-      // ones a program leaves unused
-      code`export const ${named.guardName}: rt.Guard<${type}> = /* @__PURE__ */ guardOf(${named.name});`.text,
-      code`export const ${named.assertName}: rt.Asserts<${type}> = /* @__PURE__ */ asserterOf(${named.name});`.text,
-      code`export const ${named.validateName}: rt.Validate = /* @__PURE__ */ validatorOf(${named.name});`.text,
+      docComment(doc`\`${named.name}\`'s validator: a Standard Schema v1 object with \`is\`, \`assert\` and \`validate\` (see Schema).`)
+        .text,
+      code`export const ${named.name}: rt.Schema<${type}> = /* @__PURE__ */ schemaOf(${VENDOR}, ${check}, ${label});`.text,
     ].join('\n'),
     // a schema of the same shape as an earlier one calls that one's check (ModuleScope.checkOf)
     ...(module.ownsCheck(named.key)

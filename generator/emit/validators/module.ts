@@ -1,6 +1,6 @@
-// IR -> `src/validators.ts` (the package's `./validators` export): for every named schema a
-// Standard Schema object, a type guard, an assert function and `validateX(value, mode)`, plus a
-// validator per parameter group for the client. Straight-line code, decided at generation time:
+// IR -> `src/validators.ts` (the package's `./validators` export): for every named schema its
+// validator `X`, a Standard Schema object with `X.is`, `X.assert` and `X.validate(value, mode)`,
+// plus a `validateX` per parameter group for the client. Straight-line code, decided at generation time:
 // no eval, no schema interpretation at runtime, no dependency.
 import { SpecError } from '../../diagnostics/diagnostic.js';
 import type { Identifier, IrApi } from '../../model/ir.js';
@@ -118,11 +118,10 @@ function printed(text: string, isSpaced: boolean): Piece {
 function imports(body: string, hasExports: boolean): string {
   const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper}\\(`).test(body));
   const depth = body.includes('MAX_DEPTH') ? ['MAX_DEPTH', 'tooDeep'] : [];
-  const wrappers = ['asserterOf', 'guardOf', 'schemaOf', 'validatorOf', 'validatorOfCheck'].filter((wrapper) =>
-    body.includes(`${wrapper}(`),
-  );
+  const wrappers = ['schemaOf', 'validatorOfCheck'].filter((wrapper) => body.includes(`${wrapper}(`));
   const values = [...depth, ...wrappers, ...helpers];
-  const types = ['StandardSchemaV1', ...(/\bValidationMode\b/.test(body.replace(/\/\*\*.*\*\//g, '')) ? ['ValidationMode'] : [])];
+  const uncommented = body.replace(/\/\*\*.*\*\//g, '');
+  const types = ['StandardSchemaV1', 'ValidationMode'].filter((name) => new RegExp(`\\b${name}\\b`).test(uncommented));
   // the types of the exported functions and the runtime's values, by a lowercase name that no spec name can take
   const namespace =
     values.length > 0
@@ -132,7 +131,7 @@ function imports(body: string, hasExports: boolean): string {
         : [];
   return [
     ...(/\bValidationIssue\b/.test(body) ? [`import type { ValidationIssue } from './internal/errors.js';`] : []),
-    `import type { ${types.join(', ')} } from './internal/standard-schema.js';`,
+    ...(types.length > 0 ? [`import type { ${types.join(', ')} } from './internal/standard-schema.js';`] : []),
     ...namespace,
     ...(/\bisUploadable\(/.test(body) ? [`import { isUploadable } from './internal/uploads.js';`] : []),
     ...(/\btypes\.[A-Za-z_$]/.test(body) && hasExports ? [`import type * as types from './types.js';`] : []),

@@ -125,7 +125,7 @@ export function tooDeep(): ValidationIssue[] {
   ];
 }
 
-/** The result of a validateX call on a valid value: shared, frozen, never written to. */
+/** The result of a validate call on a valid value: shared, frozen, never written to. */
 export const NO_ISSUES: readonly ValidationIssue[] = /* @__PURE__ */ Object.freeze([]);
 
 /** A Standard Schema object over a generated check, validating in `mode` (see modeFlags). */
@@ -147,59 +147,47 @@ export function standardSchema<T>(
   };
 }
 
-/** `isX`: a type guard. */
+/** `X.is`: a type guard. */
 export type Guard<T> = (value: unknown) => value is T;
 
-/** `assertX`: a type assertion (declared with this type, as TypeScript requires of one). */
+/** `X.assert`: a type assertion (declared with this type, as TypeScript requires of one). */
 export type Asserts<T> = (value: unknown) => asserts value is T;
 
-/** `validateX(value, mode?)`: every issue, or the shared empty list. */
+/** `X.validate(value, mode?)`, and a parameter group's `validateX`: every issue, or the shared empty list. */
 export type Validate = (value: unknown, mode?: ValidationMode) => readonly ValidationIssue[];
 
-/** The check and label behind each Standard Schema object that schemaOf made. */
-const CHECKS = /* @__PURE__ */ new WeakMap<object, { check: Check; label: string }>();
-
 /**
- * `X`: the Standard Schema object of a named schema, in 'loose' mode; guardOf, asserterOf and
- * validatorOf make `isX`, `assertX` and `validateX` from it (one short line each in the module).
+ * `X`, the validator of a named schema: a Standard Schema v1 object (validating in 'loose' mode)
+ * with three functions of its own. Each is a plain function, not a method that needs its object:
+ * `items.filter(ChatSession.is)` works.
  */
-export function schemaOf<T>(vendor: string, check: Check, label: string): StandardSchemaV1<T> {
-  const schema = standardSchema<T>(vendor, check, label, 0);
-  CHECKS.set(schema, { check, label });
-  return schema;
+export interface Schema<T> extends StandardSchemaV1<T> {
+  /** A type guard, in 'loose' mode: `if (ChatSession.is(value)) value.id`. */
+  readonly is: Guard<T>;
+  /** Throws a ValidationError listing every issue ("Invalid X (2 problems): …"), in 'loose' mode. */
+  readonly assert: Asserts<T>;
+  /** Every issue, or the shared empty list; `mode` defaults to 'loose' (see ValidationMode). */
+  readonly validate: Validate;
 }
 
-function checkOf(schema: StandardSchemaV1): { check: Check; label: string } {
-  const found = CHECKS.get(schema);
-  if (found === undefined) throw new TypeError('expected a schema made by schemaOf');
-  return found;
-}
-
-/** `validateX(value, mode?)` of a named schema (made by schemaOf); the mode defaults to 'loose'. */
-export function validatorOf(schema: StandardSchemaV1): Validate {
-  const { check, label } = checkOf(schema);
-  return validatorOfCheck(check, label, 0);
-}
-
-/** `validateX(value, mode?)` over a generated check; `fallback` is the mode when none is given. */
-export function validatorOfCheck(check: Check, label: string, fallback = 0): Validate {
-  return (value, mode) =>
-    runCheck(check, value, mode === undefined ? fallback : modeFlags(mode), label) ?? NO_ISSUES;
-}
-
-/** `isX(value)`: a type guard, in 'loose' mode. */
-export function guardOf<T>(schema: StandardSchemaV1<T>): Guard<T> {
-  const { check } = checkOf(schema);
-  return (value): value is T => runCheck(check, value, 0, '') === undefined;
-}
-
-/** `assertX(value)`, in 'loose' mode: throws a ValidationError listing every issue ("Invalid X: …"). */
-export function asserterOf<T>(schema: StandardSchemaV1<T>): Asserts<T> {
-  const { check, label } = checkOf(schema);
-  return (value) => {
+/** `X`: the validator of a named schema over its generated check (one line in the module). */
+export function schemaOf<T>(vendor: string, check: Check, label: string): Schema<T> {
+  const assert: Asserts<T> = (value) => {
     const issues = runCheck(check, value, 0, label);
     if (issues !== undefined) throw new ValidationError(issues, `Invalid ${label.slice(1, -1)}`);
   };
+  return {
+    ...standardSchema<T>(vendor, check, label, 0),
+    is: (value): value is T => runCheck(check, value, 0, '') === undefined,
+    assert,
+    validate: validatorOfCheck(check, label, 0),
+  };
+}
+
+/** `X.validate` or a parameter group's `validateX(value, mode?)` over a generated check; `fallback` is the mode when none is given. */
+export function validatorOfCheck(check: Check, label: string, fallback = 0): Validate {
+  return (value, mode) =>
+    runCheck(check, value, mode === undefined ? fallback : modeFlags(mode), label) ?? NO_ISSUES;
 }
 
 /**

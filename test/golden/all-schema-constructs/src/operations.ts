@@ -26,7 +26,7 @@ export function settingsUpdate(
 ): APIPromise<void> {
   return client.request(
     {
-      validateRequest: () => validators.validateSettings(body, 'request'),
+      validateRequest: () => validators.Settings.validate(body, 'request'),
       build: (extend) => requests.replaceSettings(extend({ body })),
     },
     options,
@@ -51,8 +51,8 @@ export function shapesCreate(
 ): APIPromise<StoredShape> {
   return client.request(
     {
-      validateRequest: () => validators.validateShape(body, 'request'),
-      validateResponse: validators.validateStoredShape,
+      validateRequest: () => validators.Shape.validate(body, 'request'),
+      validateResponse: validators.StoredShape.validate,
       build: (extend) => requests.createShape(extend({ body })),
     },
     options,
@@ -77,8 +77,8 @@ export function treesCreate(
 ): APIPromise<PlantTreeResponse> {
   return client.request(
     {
-      validateRequest: () => validators.validateTreeNode(body, 'request'),
-      validateResponse: validators.validatePlantTreeResponse,
+      validateRequest: () => validators.TreeNode.validate(body, 'request'),
+      validateResponse: validators.PlantTreeResponse.validate,
       build: (extend) => requests.plantTree(extend({ body })),
     },
     options,

@@ -46,7 +46,7 @@ export function chatkitSessionsCancel(
       validateRequest: () => [
         ...validators.validateCancelChatKitSessionPathParams({ session_id: sessionId }),
       ],
-      validateResponse: validators.validateChatSession,
+      validateResponse: validators.ChatSession.validate,
       build: () => requests.cancelChatKitSession({ path: { session_id: sessionId } }),
     },
     {
@@ -74,8 +74,8 @@ export function chatkitSessionsCreate(
 ): APIPromise<ChatSession> {
   return client.request(
     {
-      validateRequest: () => validators.validateSessionCreateParams(body, 'request'),
-      validateResponse: validators.validateChatSession,
+      validateRequest: () => validators.SessionCreateParams.validate(body, 'request'),
+      validateResponse: validators.ChatSession.validate,
       build: (extend) => requests.createChatKitSession(extend({ body })),
     },
     {
@@ -106,7 +106,7 @@ export function chatkitThreadsDelete(
       validateRequest: () => [
         ...validators.validateDeleteChatKitThreadPathParams({ thread_id: threadId }),
       ],
-      validateResponse: validators.validateThreadDeleteResponse,
+      validateResponse: validators.ThreadDeleteResponse.validate,
       build: () => requests.deleteChatKitThread({ path: { thread_id: threadId } }),
     },
     { ...options, headers: { 'X-Request-Source': 'sdk/deleteChatKitThread', ...options?.headers } },
@@ -141,7 +141,7 @@ export function chatkitThreadsList(
               .validateListChatKitThreadsQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateChatKitThreadList,
+          validateResponse: validators.ChatKitThreadList.validate,
           build: () => requests.listChatKitThreads({ ...(query === undefined ? {} : { query }) }),
         },
         {
@@ -189,7 +189,7 @@ export function chatkitThreadsListItems(
               .validateListChatKitThreadItemsQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateChatKitThreadItemList,
+          validateResponse: validators.ChatKitThreadItemList.validate,
           build: () =>
             requests.listChatKitThreadItems({
               path: { thread_id: threadId },
@@ -232,7 +232,7 @@ export function chatkitThreadsRetrieve(
       validateRequest: () => [
         ...validators.validateRetrieveChatKitThreadPathParams({ thread_id: threadId }),
       ],
-      validateResponse: validators.validateChatKitThread,
+      validateResponse: validators.ChatKitThread.validate,
       build: () => requests.retrieveChatKitThread({ path: { thread_id: threadId } }),
     },
     {

@@ -33,7 +33,7 @@ export function cartsCreate(
         ...validators
           .validateCreateCartCookieParams(params.cookies ?? {})
           .map((issue) => ({ path: ['cookies', ...issue.path], message: issue.message })),
-        ...validators.validateCreateCartBody(params.body, 'request'),
+        ...validators.CreateCartBody.validate(params.body, 'request'),
       ],
       build: (extend) => requests.createCart(extend({ ...params })),
     },

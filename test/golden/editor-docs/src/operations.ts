@@ -26,8 +26,8 @@ export function completionsCreate(
 ): APIPromise<Completion> {
   return client.request(
     {
-      validateRequest: () => validators.validateCompletionRequest(body, 'request'),
-      validateResponse: validators.validateCompletion,
+      validateRequest: () => validators.CompletionRequest.validate(body, 'request'),
+      validateResponse: validators.Completion.validate,
       build: (extend) => requests.createCompletion(extend({ body })),
     },
     options,

@@ -32,8 +32,8 @@ export function ordersCreate(
 ): APIPromise<Order> {
   return client.request(
     {
-      validateRequest: () => validators.validateOrderCreateParams(body, 'request'),
-      validateResponse: validators.validateOrder,
+      validateRequest: () => validators.OrderCreateParams.validate(body, 'request'),
+      validateResponse: validators.Order.validate,
       build: (extend) => requests.createOrder(extend({ body })),
     },
     options,
@@ -61,7 +61,7 @@ export function ordersEvents(
       ],
       responseType: 'sse',
       stream: streamResponse,
-      validateEvent: validators.validateOrderEvent,
+      validateEvent: validators.OrderEvent.validate,
       build: () => requests.listOrderEvents({ path: { order_id: orderId } }),
     },
     options,
@@ -94,7 +94,7 @@ export function ordersList(
               .validateListOrdersQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateOrderList,
+          validateResponse: validators.OrderList.validate,
           build: () => requests.listOrders({ ...(query === undefined ? {} : { query }) }),
         },
         options,
@@ -126,7 +126,7 @@ export function ordersRetrieve(
   return client.request(
     {
       validateRequest: () => [...validators.validateRetrieveOrderPathParams({ order_id: orderId })],
-      validateResponse: validators.validateOrder,
+      validateResponse: validators.Order.validate,
       build: () => requests.retrieveOrder({ path: { order_id: orderId } }),
     },
     options,

@@ -24,8 +24,8 @@ export function paymentsCreate(
 ): APIPromise<PaymentResultResponse> {
   return client.request(
     {
-      validateRequest: () => validators.validatePaymentInputBody(body, 'request'),
-      validateResponse: validators.validatePaymentResultResponse,
+      validateRequest: () => validators.PaymentInputBody.validate(body, 'request'),
+      validateResponse: validators.PaymentResultResponse.validate,
       build: (extend) => requests.createPayment(extend({ body })),
     },
     options,
@@ -51,9 +51,9 @@ export function paymentsUpdate(
     {
       validateRequest: () => [
         ...validators.validateReplacePaymentPathParams({ payment_id: paymentId }),
-        ...validators.validatePaymentInputBody(body, 'request'),
+        ...validators.PaymentInputBody.validate(body, 'request'),
       ],
-      validateResponse: validators.validatePaymentResultResponse,
+      validateResponse: validators.PaymentResultResponse.validate,
       build: (extend) => requests.replacePayment(extend({ path: { payment_id: paymentId }, body })),
     },
     options,

@@ -29,8 +29,8 @@ export function createContainer(
 ): APIPromise<Response> {
   return client.request(
     {
-      validateRequest: () => validators.validateCreateContainerInput(body, 'request'),
-      validateResponse: validators.validateResponse,
+      validateRequest: () => validators.CreateContainerInput.validate(body, 'request'),
+      validateResponse: validators.Response.validate,
       build: (extend) => requests.createContainer(extend({ body })),
     },
     options,
@@ -51,7 +51,7 @@ export function oauthClientCreate(
   options?: RequestOptions,
 ): APIPromise<Response> {
   return client.request(
-    { validateResponse: validators.validateResponse, build: () => requests.createOauthClient() },
+    { validateResponse: validators.Response.validate, build: () => requests.createOauthClient() },
     options,
   );
 }
@@ -79,7 +79,7 @@ export function responsesBetaGetResponse(
           .validateBetaGetResponseQueryParams(query ?? {})
           .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
       ],
-      validateResponse: validators.validateResponse,
+      validateResponse: validators.Response.validate,
       build: () =>
         requests.betaGetResponse({
           path: { response_id: responseId },
@@ -109,7 +109,7 @@ export function responsesRetrieve(
       validateRequest: () => [
         ...validators.validateGetResponsePathParams({ response_id: responseId }),
       ],
-      validateResponse: validators.validateResponse,
+      validateResponse: validators.Response.validate,
       build: () => requests.getResponse({ path: { response_id: responseId } }),
     },
     options,
@@ -131,7 +131,7 @@ export function videosReportReasonsList(
 ): APIPromise<ListReportReasonsResponse> {
   return client.request(
     {
-      validateResponse: validators.validateListReportReasonsResponse,
+      validateResponse: validators.ListReportReasonsResponse.validate,
       build: () => requests.listReportReasons(),
     },
     options,

@@ -28,7 +28,7 @@ export function profilesList(
 ): APIPromise<ListProfilesResponse> {
   return client.request(
     {
-      validateResponse: validators.validateListProfilesResponse,
+      validateResponse: validators.ListProfilesResponse.validate,
       build: () => requests.listProfiles(),
     },
     options,
@@ -49,7 +49,7 @@ export function profilesList2(
   options?: RequestOptions,
 ): APIPromise<UserProfile> {
   return client.request(
-    { validateResponse: validators.validateUserProfile, build: () => requests.listProfilesAll() },
+    { validateResponse: validators.UserProfile.validate, build: () => requests.listProfilesAll() },
     options,
   );
 }
@@ -81,7 +81,7 @@ export function profilesRetrieve(
           .validateEncodePathSegment2QueryParams(query ?? {})
           .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
       ],
-      validateResponse: validators.validateUserProfile3,
+      validateResponse: validators.UserProfile3.validate,
       build: () =>
         requests.encodePathSegment2({
           path: { profile_id: profileId, profileId: profileId2 },

@@ -26,8 +26,8 @@ export function readingsCreate(
 ): APIPromise<StoredReading> {
   return client.request(
     {
-      validateRequest: () => validators.validateReading(body, 'request'),
-      validateResponse: validators.validateStoredReading,
+      validateRequest: () => validators.Reading.validate(body, 'request'),
+      validateResponse: validators.StoredReading.validate,
       build: (extend) => requests.createReading(extend({ body })),
     },
     options,

@@ -38,7 +38,7 @@ export function changesList(
     {
       responseType: 'sse',
       stream: itemStream('json-seq'),
-      validateEvent: validators.validateChange,
+      validateEvent: validators.Change.validate,
       build: () => requests.listChanges(),
     },
     options,
@@ -70,7 +70,7 @@ export function chatsEventsList(
       ],
       responseType: 'sse',
       stream: itemStream('event-stream', ['delta', 'usage']),
-      validateEvent: validators.validateStreamChatEventsItem,
+      validateEvent: validators.StreamChatEventsItem.validate,
       build: () => requests.streamChatEvents({ path: { chat_id: chatId } }),
     },
     options,
@@ -96,9 +96,9 @@ export function importsCreate(
   return client.request(
     {
       validateRequest: () => [
-        ...itemIssues(body, (item) => validators.validateImportRecord(item, 'request')),
+        ...itemIssues(body, (item) => validators.ImportRecord.validate(item, 'request')),
       ],
-      validateResponse: validators.validateImportResult,
+      validateResponse: validators.ImportResult.validate,
       build: () => requests.createImport({ body }),
     },
     options,
@@ -132,7 +132,7 @@ export function logsList(
       ],
       responseType: 'sse',
       stream: itemStream('json-lines'),
-      validateEvent: validators.validateLogEntry,
+      validateEvent: validators.LogEntry.validate,
       build: () => requests.listLogs({ ...(query === undefined ? {} : { query }) }),
     },
     options,
@@ -160,7 +160,7 @@ export function metricsList(
     {
       responseType: 'sse',
       stream: itemStream('json-lines'),
-      validateEvent: validators.validateListMetricsItem,
+      validateEvent: validators.ListMetricsItem.validate,
       build: () => requests.listMetrics(),
     },
     options,

@@ -35,7 +35,7 @@ export function adminAuditRetrieve(
   return client.request(
     {
       validateRequest: () => [...validators.validateGetAuditEventPathParams({ event_id: eventId })],
-      validateResponse: validators.validateEvent,
+      validateResponse: validators.Event.validate,
       build: () => requests.getAuditEvent({ path: { event_id: eventId } }),
     },
     options,
@@ -67,7 +67,7 @@ export function notesCopy(
           .validateCopyNoteHeaderParams(headers)
           .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
       ],
-      validateResponse: validators.validateNote,
+      validateResponse: validators.Note.validate,
       build: () => requests.copyNote({ path: { note_id: noteId }, headers }),
     },
     options,
@@ -94,9 +94,9 @@ export function notesCreate(
         ...validators
           .validateCreateNoteCookieParams(params.cookies)
           .map((issue) => ({ path: ['cookies', ...issue.path], message: issue.message })),
-        ...validators.validateNoteParams(params.body, 'request'),
+        ...validators.NoteParams.validate(params.body, 'request'),
       ],
-      validateResponse: validators.validateNote,
+      validateResponse: validators.Note.validate,
       build: (extend) => requests.createNote(extend({ ...params })),
     },
     options,
@@ -124,7 +124,7 @@ export function notesExportList(
           .validateExportNotesQueryParams(query)
           .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
       ],
-      validateResponse: validators.validateNoteListResponse,
+      validateResponse: validators.NoteListResponse.validate,
       build: () => requests.exportNotes({ query }),
     },
     options,
@@ -154,7 +154,7 @@ export function notesList(
           .validateListNotesQueryParams(query ?? {})
           .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
       ],
-      validateResponse: validators.validateNoteListResponse,
+      validateResponse: validators.NoteListResponse.validate,
       build: () => requests.listNotes({ ...(query === undefined ? {} : { query }) }),
     },
     options,
@@ -202,8 +202,8 @@ export function notesQuery(
 ): APIPromise<NoteListResponse> {
   return client.request(
     {
-      validateRequest: () => validators.validateNoteSearch(body, 'request'),
-      validateResponse: validators.validateNoteListResponse,
+      validateRequest: () => validators.NoteSearch.validate(body, 'request'),
+      validateResponse: validators.NoteListResponse.validate,
       build: (extend) => requests.searchNotes(extend({ body })),
     },
     options,
@@ -227,7 +227,7 @@ export function notesRetrieve(
   return client.request(
     {
       validateRequest: () => [...validators.validateGetNotePathParams({ note_id: noteId })],
-      validateResponse: validators.validateNote,
+      validateResponse: validators.Note.validate,
       build: () => requests.getNote({ path: { note_id: noteId } }),
     },
     options,

@@ -72,7 +72,7 @@ export function accountsList(
               .validateListAccountsQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateListAccountsResponse,
+          validateResponse: validators.ListAccountsResponse.validate,
           url,
           build: () => requests.listAccounts({ ...(query === undefined ? {} : { query }) }),
         },
@@ -108,7 +108,7 @@ export function eventsList(
               .validateListEventsQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateListEventsResponse,
+          validateResponse: validators.ListEventsResponse.validate,
           build: () => requests.listEvents({ ...(query === undefined ? {} : { query }) }),
         },
         options,
@@ -145,7 +145,7 @@ export function foldersFilesList(
               .validateListFolderFilesQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateListFolderFilesResponse,
+          validateResponse: validators.ListFolderFilesResponse.validate,
           build: () =>
             requests.listFolderFiles({
               path: { folder_id: folderId },
@@ -190,7 +190,7 @@ export function logsList(
               .validateListLogsQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateListLogsResponse,
+          validateResponse: validators.ListLogsResponse.validate,
           build: () => requests.listLogs({ ...(query === undefined ? {} : { query }) }),
         },
         options,
@@ -219,7 +219,7 @@ export function modelsList(
     (query: Record<string, never>, url) =>
       client.request(
         {
-          validateResponse: validators.validateListModelsResponse,
+          validateResponse: validators.ListModelsResponse.validate,
           build: () => requests.listModels(),
         },
         options,
@@ -254,7 +254,7 @@ export function notesList(
               .validateListNotesQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateNoteList,
+          validateResponse: validators.NoteList.validate,
           build: () => requests.listNotes({ ...(query === undefined ? {} : { query }) }),
         },
         options,
@@ -295,7 +295,7 @@ export function peopleList(
               .validateListPeopleQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateListPeopleResponse,
+          validateResponse: validators.ListPeopleResponse.validate,
           build: () => requests.listPeople({ ...(query === undefined ? {} : { query }) }),
         },
         options,
@@ -337,7 +337,7 @@ export function postsList(
               .validateListPostsQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateListPostsResponse,
+          validateResponse: validators.ListPostsResponse.validate,
           build: () => requests.listPosts({ ...(query === undefined ? {} : { query }) }),
         },
         options,
@@ -377,7 +377,7 @@ export function productsList(
               .validateListProductsQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateListProductsResponse,
+          validateResponse: validators.ListProductsResponse.validate,
           build: () => requests.listProducts({ ...(query === undefined ? {} : { query }) }),
         },
         options,
@@ -412,7 +412,7 @@ export function rowsList(
               .validateListRowsQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateListRowsResponse,
+          validateResponse: validators.ListRowsResponse.validate,
           build: () => requests.listRows({ ...(query === undefined ? {} : { query }) }),
         },
         options,
@@ -447,7 +447,7 @@ export function tagsList(
               .validateListTagsQueryParams(query ?? {})
               .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateListTagsResponse,
+          validateResponse: validators.ListTagsResponse.validate,
           build: () => requests.listTags({ ...(query === undefined ? {} : { query }) }),
         },
         options,

@@ -41,9 +41,9 @@ export function chargesRetrieve(
           .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
         ...(params.body === undefined
           ? []
-          : validators.validateRetrieveChargeBody(params.body, 'request')),
+          : validators.RetrieveChargeBody.validate(params.body, 'request')),
       ],
-      validateResponse: validators.validateCharge,
+      validateResponse: validators.Charge.validate,
       build: (extend) => requests.retrieveCharge(extend({ path: { charge: charge }, ...params })),
     },
     options,
@@ -75,9 +75,9 @@ export function clustersCreate(
         ...validators
           .validateCreateClusterHeaderParams(params.headers)
           .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
-        ...(params.body === undefined ? [] : validators.validateCharge(params.body, 'request')),
+        ...(params.body === undefined ? [] : validators.Charge.validate(params.body, 'request')),
       ],
-      validateResponse: validators.validateCharge,
+      validateResponse: validators.Charge.validate,
       build: (extend) => requests.createCluster(extend({ ...params })),
     },
     options,
@@ -116,7 +116,7 @@ export function clustersList(
               .validateListClustersHeaderParams(params?.headers ?? {})
               .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
           ],
-          validateResponse: validators.validateChargePage,
+          validateResponse: validators.ChargePage.validate,
           build: () =>
             requests.listClusters({ ...params, ...(query === undefined ? {} : { query }) }),
         },
@@ -157,7 +157,7 @@ export function clustersTagsList(
           .validateListClusterTagsQueryParams(query)
           .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
       ],
-      validateResponse: validators.validateListClusterTagsResponse,
+      validateResponse: validators.ListClusterTagsResponse.validate,
       build: () => requests.listClusterTags({ path: { cluster: cluster }, query }),
     },
     options,

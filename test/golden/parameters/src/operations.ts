@@ -68,7 +68,7 @@ export function projectsItemsList(
           .validateListItemsHeaderParams(params?.headers ?? {})
           .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
       ],
-      validateResponse: validators.validateListItemsResponse,
+      validateResponse: validators.ListItemsResponse.validate,
       build: () => requests.listItems({ path: { project_id: projectId }, ...params }),
     },
     options,
@@ -101,7 +101,7 @@ export function projectsItemsRetrieve(
           .validateGetItemHeaderParams(headers)
           .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
       ],
-      validateResponse: validators.validateItem,
+      validateResponse: validators.Item.validate,
       build: () =>
         requests.getItem({ path: { project_id: projectId, item_number: itemNumber }, headers }),
     },

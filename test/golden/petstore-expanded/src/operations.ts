@@ -26,8 +26,8 @@ export function petsCreate(
 ): APIPromise<Pet> {
   return client.request(
     {
-      validateRequest: () => validators.validateNewPet(body, 'request'),
-      validateResponse: validators.validatePet,
+      validateRequest: () => validators.NewPet.validate(body, 'request'),
+      validateResponse: validators.Pet.validate,
       build: (extend) => requests.addPet(extend({ body })),
     },
     options,
@@ -85,7 +85,7 @@ export function petsList(
           .validateFindPetsQueryParams(query ?? {})
           .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
       ],
-      validateResponse: validators.validateFindPetsResponse,
+      validateResponse: validators.FindPetsResponse.validate,
       build: () => requests.findPets({ ...(query === undefined ? {} : { query }) }),
     },
     options,
@@ -111,7 +111,7 @@ export function petsRetrieve(
   return client.request(
     {
       validateRequest: () => [...validators.validateFindPetByIdPathParams({ id: id })],
-      validateResponse: validators.validatePet,
+      validateResponse: validators.Pet.validate,
       build: () => requests.findPetById({ path: { id: id } }),
     },
     options,

@@ -24,8 +24,8 @@ export function usersCreate(
 ): APIPromise<User> {
   return client.request(
     {
-      validateRequest: () => validators.validateUserParam(body, 'request'),
-      validateResponse: validators.validateUser,
+      validateRequest: () => validators.UserParam.validate(body, 'request'),
+      validateResponse: validators.User.validate,
       build: (extend) => requests.createUser(extend({ body })),
     },
     options,
@@ -49,7 +49,7 @@ export function usersRetrieve(
   return client.request(
     {
       validateRequest: () => [...validators.validateGetUserPathParams({ user_id: userId })],
-      validateResponse: validators.validateUser,
+      validateResponse: validators.User.validate,
       build: () => requests.getUser({ path: { user_id: userId } }),
     },
     options,

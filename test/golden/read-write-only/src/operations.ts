@@ -37,8 +37,8 @@ export function animalsCreate(
 ): APIPromise<Animal> {
   return client.request(
     {
-      validateRequest: () => validators.validateAnimalParam(body, 'request'),
-      validateResponse: validators.validateAnimal,
+      validateRequest: () => validators.AnimalParam.validate(body, 'request'),
+      validateResponse: validators.Animal.validate,
       build: (extend) => requests.createAnimal(extend({ body })),
     },
     options,
@@ -60,7 +60,7 @@ export function animalsList(
 ): APIPromise<ListAnimalsResponse> {
   return client.request(
     {
-      validateResponse: validators.validateListAnimalsResponse,
+      validateResponse: validators.ListAnimalsResponse.validate,
       build: () => requests.listAnimals(),
     },
     options,
@@ -86,9 +86,9 @@ export function dogsUpdate(
     {
       validateRequest: () => [
         ...validators.validateReplaceDogPathParams({ dog_id: dogId }),
-        ...validators.validateDogParam(body, 'request'),
+        ...validators.DogParam.validate(body, 'request'),
       ],
-      validateResponse: validators.validateDog,
+      validateResponse: validators.Dog.validate,
       build: (extend) => requests.replaceDog(extend({ path: { dog_id: dogId }, body })),
     },
     options,
@@ -111,8 +111,8 @@ export function loginCreate(
 ): APIPromise<Session> {
   return client.request(
     {
-      validateRequest: () => validators.validateCredentials(body, 'request'),
-      validateResponse: validators.validateSession,
+      validateRequest: () => validators.Credentials.validate(body, 'request'),
+      validateResponse: validators.Session.validate,
       build: (extend) => requests.logIn(extend({ body })),
     },
     options,
@@ -138,9 +138,9 @@ export function ownersUpdate(
     {
       validateRequest: () => [
         ...validators.validateUpdateOwnerPathParams({ owner_id: ownerId }),
-        ...validators.validateUpdateOwnerBody(body, 'request'),
+        ...validators.UpdateOwnerBody.validate(body, 'request'),
       ],
-      validateResponse: validators.validateOwner,
+      validateResponse: validators.Owner.validate,
       build: (extend) => requests.updateOwner(extend({ path: { owner_id: ownerId }, body })),
     },
     options,
@@ -163,8 +163,8 @@ export function petsCreate(
 ): APIPromise<Pet> {
   return client.request(
     {
-      validateRequest: () => validators.validatePetParam(body, 'request'),
-      validateResponse: validators.validatePet,
+      validateRequest: () => validators.PetParam.validate(body, 'request'),
+      validateResponse: validators.Pet.validate,
       build: (extend) => requests.createPet(extend({ body })),
     },
     options,
@@ -194,7 +194,7 @@ export function petsRetrieve(
           .validateGetPetQueryParams(query ?? {})
           .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
       ],
-      validateResponse: validators.validatePet,
+      validateResponse: validators.Pet.validate,
       build: () =>
         requests.getPet({ path: { pet_id: petId }, ...(query === undefined ? {} : { query }) }),
     },

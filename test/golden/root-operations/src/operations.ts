@@ -42,8 +42,8 @@ export function create(
 ): APIPromise<ApiInfo> {
   return client.request(
     {
-      validateRequest: () => validators.validateLookup(body, 'request'),
-      validateResponse: validators.validateApiInfo,
+      validateRequest: () => validators.Lookup.validate(body, 'request'),
+      validateResponse: validators.ApiInfo.validate,
       build: (extend) => requests.post(extend({ body })),
     },
     options,
@@ -63,7 +63,7 @@ export function create(
  */
 export function getAPI(client: BaseRootClient, options?: RequestOptions): APIPromise<ApiInfo> {
   return client.request(
-    { validateResponse: validators.validateApiInfo, build: () => requests.getAPI() },
+    { validateResponse: validators.ApiInfo.validate, build: () => requests.getAPI() },
     options,
   );
 }
@@ -106,7 +106,7 @@ export function retrieve(
           .validateGetCodeQueryParams(query ?? {})
           .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
       ],
-      validateResponse: validators.validateApiInfo,
+      validateResponse: validators.ApiInfo.validate,
       build: () =>
         requests.getCode({ path: { code: code }, ...(query === undefined ? {} : { query }) }),
     },

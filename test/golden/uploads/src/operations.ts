@@ -35,9 +35,9 @@ export function blobsUpdate(
     {
       validateRequest: () => [
         ...validators.validatePutBlobPathParams({ name: name }),
-        ...validators.validatePutBlobBody(body, 'request'),
+        ...validators.PutBlobBody.validate(body, 'request'),
       ],
-      validateResponse: validators.validateAck,
+      validateResponse: validators.Ack.validate,
       build: (extend) => requests.putBlob(extend({ path: { name: name }, body })),
     },
     options,
@@ -62,8 +62,8 @@ export function filesCreate(
 ): APIPromise<Ack> {
   return client.request(
     {
-      validateRequest: () => validators.validateCreateFileRequest(body, 'request'),
-      validateResponse: validators.validateAck,
+      validateRequest: () => validators.CreateFileRequest.validate(body, 'request'),
+      validateResponse: validators.Ack.validate,
       build: async (extend) => requests.createFile(await readUploads(extend({ body }))),
     },
     options,
@@ -86,8 +86,8 @@ export function imagesEditsCreate(
 ): APIPromise<Ack> {
   return client.request(
     {
-      validateRequest: () => validators.validateCreateImageEditRequest(body, 'request'),
-      validateResponse: validators.validateAck,
+      validateRequest: () => validators.CreateImageEditRequest.validate(body, 'request'),
+      validateResponse: validators.Ack.validate,
       build: async (extend) => requests.createImageEdit(await readUploads(extend({ body }))),
     },
     options,
@@ -111,7 +111,7 @@ export function thingsArchive(
   return client.request(
     {
       validateRequest: () => [...validators.validateArchiveThingPathParams({ thing_id: thingId })],
-      validateResponse: validators.validateAck,
+      validateResponse: validators.Ack.validate,
       build: () => requests.archiveThing({ path: { thing_id: thingId } }),
     },
     options,
@@ -134,8 +134,8 @@ export function thingsCreate(
 ): APIPromise<Ack> {
   return client.request(
     {
-      validateRequest: () => validators.validateCreateThingRequest(body, 'request'),
-      validateResponse: validators.validateAck,
+      validateRequest: () => validators.CreateThingRequest.validate(body, 'request'),
+      validateResponse: validators.Ack.validate,
       build: (extend) => requests.createThing(extend({ body })),
     },
     options,
@@ -163,7 +163,7 @@ export function thingsList(
           .validateListThingsQueryParams(query ?? {})
           .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
       ],
-      validateResponse: validators.validateAck,
+      validateResponse: validators.Ack.validate,
       build: () => requests.listThings({ ...(query === undefined ? {} : { query }) }),
     },
     options,
@@ -186,8 +186,8 @@ export function tokensCreate(
 ): APIPromise<Ack> {
   return client.request(
     {
-      validateRequest: () => validators.validateCreateTokenBody(body, 'request'),
-      validateResponse: validators.validateAck,
+      validateRequest: () => validators.CreateTokenBody.validate(body, 'request'),
+      validateResponse: validators.Ack.validate,
       build: (extend) => requests.createToken(extend({ body })),
     },
     options,
