@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -244,8 +244,8 @@ const KEYS_26x1pw: readonly string[] = ['after', 'before', 'limit', 'order', 'us
 const KEYS_efzglw: readonly string[] = ['thread_id'];
 const KEYS_fkq8oq: readonly string[] = ['after', 'before', 'limit', 'order'];
 
-/** `ChatKitAttachment`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitAttachment: rt.Schema<types.ChatKitAttachment> = /* @__PURE__ */ schemaOf(
+/** `ChatKitAttachment`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitAttachment: rt.Validator<types.ChatKitAttachment> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitAttachment,
   '`ChatKitAttachment`',
@@ -289,8 +289,8 @@ function check_ChatKitAttachment(
   return issues;
 }
 
-/** `ChatKitClientToolCall`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitClientToolCall: rt.Schema<types.ChatKitClientToolCall> =
+/** `ChatKitClientToolCall`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitClientToolCall: rt.Validator<types.ChatKitClientToolCall> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitClientToolCall, '`ChatKitClientToolCall`');
 
 function check_ChatKitClientToolCall(
@@ -351,8 +351,8 @@ function check_ChatKitClientToolCall(
   return issues;
 }
 
-/** `ChatKitResponseOutputText`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitResponseOutputText: rt.Schema<types.ChatKitResponseOutputText> =
+/** `ChatKitResponseOutputText`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitResponseOutputText: rt.Validator<types.ChatKitResponseOutputText> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitResponseOutputText, '`ChatKitResponseOutputText`');
 
 function check_ChatKitResponseOutputText(
@@ -398,8 +398,8 @@ function check_ChatKitResponseOutputText(
   return issues;
 }
 
-/** `ChatKitResponseOutputTextAnnotationFile`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitResponseOutputTextAnnotationFile: rt.Schema<types.ChatKitResponseOutputTextAnnotationFile> =
+/** `ChatKitResponseOutputTextAnnotationFile`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitResponseOutputTextAnnotationFile: rt.Validator<types.ChatKitResponseOutputTextAnnotationFile> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatKitResponseOutputTextAnnotationFile,
@@ -444,8 +444,8 @@ function check_ChatKitResponseOutputTextAnnotationFile(
   return issues;
 }
 
-/** `ChatKitResponseOutputTextAnnotationURL`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitResponseOutputTextAnnotationURL: rt.Schema<types.ChatKitResponseOutputTextAnnotationURL> =
+/** `ChatKitResponseOutputTextAnnotationURL`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitResponseOutputTextAnnotationURL: rt.Validator<types.ChatKitResponseOutputTextAnnotationURL> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatKitResponseOutputTextAnnotationURL,
@@ -490,8 +490,8 @@ function check_ChatKitResponseOutputTextAnnotationURL(
   return issues;
 }
 
-/** `ChatKitResponseOutputTextAnnotationUnion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitResponseOutputTextAnnotationUnion: rt.Schema<types.ChatKitResponseOutputTextAnnotationUnion> =
+/** `ChatKitResponseOutputTextAnnotationUnion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitResponseOutputTextAnnotationUnion: rt.Validator<types.ChatKitResponseOutputTextAnnotationUnion> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatKitResponseOutputTextAnnotationUnion,
@@ -541,8 +541,8 @@ function check_ChatKitResponseOutputTextAnnotationUnion(
   return issues;
 }
 
-/** `ChatKitTask`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitTask: rt.Schema<types.ChatKitTask> = /* @__PURE__ */ schemaOf(
+/** `ChatKitTask`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitTask: rt.Validator<types.ChatKitTask> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitTask,
   '`ChatKitTask`',
@@ -593,8 +593,8 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `ChatKitTaskGroup`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitTaskGroup: rt.Schema<types.ChatKitTaskGroup> = /* @__PURE__ */ schemaOf(
+/** `ChatKitTaskGroup`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitTaskGroup: rt.Validator<types.ChatKitTaskGroup> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitTaskGroup,
   '`ChatKitTaskGroup`',
@@ -675,8 +675,8 @@ function check_ChatKitTaskGroup(
   return issues;
 }
 
-/** `ChatKitThread`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThread: rt.Schema<types.ChatKitThread> = /* @__PURE__ */ schemaOf(
+/** `ChatKitThread`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThread: rt.Validator<types.ChatKitThread> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitThread,
   '`ChatKitThread`',
@@ -727,8 +727,8 @@ function check_ChatKitThread(
   return issues;
 }
 
-/** `ChatKitThreadAssistantMessageItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThreadAssistantMessageItem: rt.Schema<types.ChatKitThreadAssistantMessageItem> =
+/** `ChatKitThreadAssistantMessageItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThreadAssistantMessageItem: rt.Validator<types.ChatKitThreadAssistantMessageItem> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatKitThreadAssistantMessageItem,
@@ -785,8 +785,8 @@ function check_ChatKitThreadAssistantMessageItem(
   return issues;
 }
 
-/** `ChatKitThreadItemList`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThreadItemList: rt.Schema<types.ChatKitThreadItemList> =
+/** `ChatKitThreadItemList`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThreadItemList: rt.Validator<types.ChatKitThreadItemList> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadItemList, '`ChatKitThreadItemList`');
 
 function check_ChatKitThreadItemList(
@@ -835,8 +835,8 @@ function check_ChatKitThreadItemList(
   return issues;
 }
 
-/** `ChatKitThreadItemListDataUnion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThreadItemListDataUnion: rt.Schema<types.ChatKitThreadItemListDataUnion> =
+/** `ChatKitThreadItemListDataUnion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThreadItemListDataUnion: rt.Validator<types.ChatKitThreadItemListDataUnion> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatKitThreadItemListDataUnion,
@@ -924,8 +924,8 @@ function check_ChatKitThreadItemListDataUnion(
   return issues;
 }
 
-/** `ChatKitThreadList`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThreadList: rt.Schema<types.ChatKitThreadList> = /* @__PURE__ */ schemaOf(
+/** `ChatKitThreadList`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThreadList: rt.Validator<types.ChatKitThreadList> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitThreadList,
   '`ChatKitThreadList`',
@@ -977,8 +977,8 @@ function check_ChatKitThreadList(
   return issues;
 }
 
-/** `ChatKitThreadStatusActive`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThreadStatusActive: rt.Schema<types.ChatKitThreadStatusActive> =
+/** `ChatKitThreadStatusActive`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThreadStatusActive: rt.Validator<types.ChatKitThreadStatusActive> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusActive, '`ChatKitThreadStatusActive`');
 
 function check_ChatKitThreadStatusActive(
@@ -1003,8 +1003,8 @@ function check_ChatKitThreadStatusActive(
   return issues;
 }
 
-/** `ChatKitThreadStatusClosed`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThreadStatusClosed: rt.Schema<types.ChatKitThreadStatusClosed> =
+/** `ChatKitThreadStatusClosed`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThreadStatusClosed: rt.Validator<types.ChatKitThreadStatusClosed> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusClosed, '`ChatKitThreadStatusClosed`');
 
 function check_ChatKitThreadStatusClosed(
@@ -1033,8 +1033,8 @@ function check_ChatKitThreadStatusClosed(
   return issues;
 }
 
-/** `ChatKitThreadStatusLocked`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThreadStatusLocked: rt.Schema<types.ChatKitThreadStatusLocked> =
+/** `ChatKitThreadStatusLocked`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThreadStatusLocked: rt.Validator<types.ChatKitThreadStatusLocked> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusLocked, '`ChatKitThreadStatusLocked`');
 
 function check_ChatKitThreadStatusLocked(
@@ -1063,8 +1063,8 @@ function check_ChatKitThreadStatusLocked(
   return issues;
 }
 
-/** `ChatKitThreadStatusUnion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThreadStatusUnion: rt.Schema<types.ChatKitThreadStatusUnion> =
+/** `ChatKitThreadStatusUnion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThreadStatusUnion: rt.Validator<types.ChatKitThreadStatusUnion> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusUnion, '`ChatKitThreadStatusUnion`');
 
 function check_ChatKitThreadStatusUnion(
@@ -1122,8 +1122,8 @@ function check_ChatKitThreadStatusUnion(
   return issues;
 }
 
-/** `ChatKitThreadUserMessageItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThreadUserMessageItem: rt.Schema<types.ChatKitThreadUserMessageItem> =
+/** `ChatKitThreadUserMessageItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThreadUserMessageItem: rt.Validator<types.ChatKitThreadUserMessageItem> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatKitThreadUserMessageItem,
@@ -1330,8 +1330,8 @@ function check_ChatKitThreadUserMessageItem(
   return issues;
 }
 
-/** `ChatKitThreadUserMessageItemContentInputText`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThreadUserMessageItemContentInputText: rt.Schema<types.ChatKitThreadUserMessageItemContentInputText> =
+/** `ChatKitThreadUserMessageItemContentInputText`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThreadUserMessageItemContentInputText: rt.Validator<types.ChatKitThreadUserMessageItemContentInputText> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatKitThreadUserMessageItemContentInputText,
@@ -1364,8 +1364,8 @@ function check_ChatKitThreadUserMessageItemContentInputText(
   return issues;
 }
 
-/** `ChatKitThreadUserMessageItemContentQuotedText`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThreadUserMessageItemContentQuotedText: rt.Schema<types.ChatKitThreadUserMessageItemContentQuotedText> =
+/** `ChatKitThreadUserMessageItemContentQuotedText`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThreadUserMessageItemContentQuotedText: rt.Validator<types.ChatKitThreadUserMessageItemContentQuotedText> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatKitThreadUserMessageItemContentQuotedText,
@@ -1398,8 +1398,8 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
   return issues;
 }
 
-/** `ChatKitThreadUserMessageItemContentUnion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitThreadUserMessageItemContentUnion: rt.Schema<types.ChatKitThreadUserMessageItemContentUnion> =
+/** `ChatKitThreadUserMessageItemContentUnion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitThreadUserMessageItemContentUnion: rt.Validator<types.ChatKitThreadUserMessageItemContentUnion> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatKitThreadUserMessageItemContentUnion,
@@ -1454,8 +1454,8 @@ function check_ChatKitThreadUserMessageItemContentUnion(
   return issues;
 }
 
-/** `ChatKitWidgetItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitWidgetItem: rt.Schema<types.ChatKitWidgetItem> = /* @__PURE__ */ schemaOf(
+/** `ChatKitWidgetItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitWidgetItem: rt.Validator<types.ChatKitWidgetItem> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitWidgetItem,
   '`ChatKitWidgetItem`',
@@ -1503,8 +1503,8 @@ function check_ChatKitWidgetItem(
   return issues;
 }
 
-/** `ChatKitWorkflow`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatKitWorkflow: rt.Schema<types.ChatKitWorkflow> = /* @__PURE__ */ schemaOf(
+/** `ChatKitWorkflow`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatKitWorkflow: rt.Validator<types.ChatKitWorkflow> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitWorkflow,
   '`ChatKitWorkflow`',
@@ -1566,8 +1566,8 @@ function check_ChatKitWorkflow(
   return issues;
 }
 
-/** `ChatSession`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatSession: rt.Schema<types.ChatSession> = /* @__PURE__ */ schemaOf(
+/** `ChatSession`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatSession: rt.Validator<types.ChatSession> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatSession,
   '`ChatSession`',
@@ -1640,8 +1640,8 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `ChatSessionAutomaticThreadTitling`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatSessionAutomaticThreadTitling: rt.Schema<types.ChatSessionAutomaticThreadTitling> =
+/** `ChatSessionAutomaticThreadTitling`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatSessionAutomaticThreadTitling: rt.Validator<types.ChatSessionAutomaticThreadTitling> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatSessionAutomaticThreadTitling,
@@ -1670,8 +1670,8 @@ function check_ChatSessionAutomaticThreadTitling(
   return issues;
 }
 
-/** `ChatSessionChatKitConfiguration`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatSessionChatKitConfiguration: rt.Schema<types.ChatSessionChatKitConfiguration> =
+/** `ChatSessionChatKitConfiguration`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatSessionChatKitConfiguration: rt.Validator<types.ChatSessionChatKitConfiguration> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatSessionChatKitConfiguration,
@@ -1756,8 +1756,8 @@ function check_ChatSessionChatKitConfiguration(
   return issues;
 }
 
-/** `ChatSessionChatKitConfigurationParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatSessionChatKitConfigurationParam: rt.Schema<types.ChatSessionChatKitConfigurationParam> =
+/** `ChatSessionChatKitConfigurationParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatSessionChatKitConfigurationParam: rt.Validator<types.ChatSessionChatKitConfigurationParam> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatSessionChatKitConfigurationParam,
@@ -1840,8 +1840,8 @@ function check_ChatSessionChatKitConfigurationParam(
   return issues;
 }
 
-/** `ChatSessionExpiresAfterParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatSessionExpiresAfterParam: rt.Schema<types.ChatSessionExpiresAfterParam> =
+/** `ChatSessionExpiresAfterParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatSessionExpiresAfterParam: rt.Validator<types.ChatSessionExpiresAfterParam> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatSessionExpiresAfterParam,
@@ -1873,8 +1873,8 @@ function check_ChatSessionExpiresAfterParam(
   return issues;
 }
 
-/** `ChatSessionFileUpload`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatSessionFileUpload: rt.Schema<types.ChatSessionFileUpload> =
+/** `ChatSessionFileUpload`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatSessionFileUpload: rt.Validator<types.ChatSessionFileUpload> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatSessionFileUpload, '`ChatSessionFileUpload`');
 
 function check_ChatSessionFileUpload(
@@ -1907,8 +1907,8 @@ function check_ChatSessionFileUpload(
   return issues;
 }
 
-/** `ChatSessionHistory`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatSessionHistory: rt.Schema<types.ChatSessionHistory> = /* @__PURE__ */ schemaOf(
+/** `ChatSessionHistory`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatSessionHistory: rt.Validator<types.ChatSessionHistory> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatSessionHistory,
   '`ChatSessionHistory`',
@@ -1940,8 +1940,8 @@ function check_ChatSessionHistory(
   return issues;
 }
 
-/** `ChatSessionRateLimits`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatSessionRateLimits: rt.Schema<types.ChatSessionRateLimits> =
+/** `ChatSessionRateLimits`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatSessionRateLimits: rt.Validator<types.ChatSessionRateLimits> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatSessionRateLimits, '`ChatSessionRateLimits`');
 
 function check_ChatSessionRateLimits(
@@ -1966,8 +1966,8 @@ function check_ChatSessionRateLimits(
   return issues;
 }
 
-/** `ChatSessionRateLimitsParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatSessionRateLimitsParam: rt.Schema<types.ChatSessionRateLimitsParam> =
+/** `ChatSessionRateLimitsParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatSessionRateLimitsParam: rt.Validator<types.ChatSessionRateLimitsParam> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatSessionRateLimitsParam,
@@ -1998,8 +1998,8 @@ function check_ChatSessionRateLimitsParam(
   return issues;
 }
 
-/** `ChatSessionStatus`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatSessionStatus: rt.Schema<types.ChatSessionStatus> = /* @__PURE__ */ schemaOf(
+/** `ChatSessionStatus`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatSessionStatus: rt.Validator<types.ChatSessionStatus> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatSessionStatus,
   '`ChatSessionStatus`',
@@ -2024,8 +2024,8 @@ function check_ChatSessionStatus(
   return issues;
 }
 
-/** `ChatSessionWorkflowParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatSessionWorkflowParam: rt.Schema<types.ChatSessionWorkflowParam> =
+/** `ChatSessionWorkflowParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatSessionWorkflowParam: rt.Validator<types.ChatSessionWorkflowParam> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatSessionWorkflowParam, '`ChatSessionWorkflowParam`');
 
 function check_ChatSessionWorkflowParam(
@@ -2106,8 +2106,8 @@ function check_ChatSessionWorkflowParam(
   return issues;
 }
 
-/** `ErrorResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ErrorResponse: rt.Schema<types.ErrorResponse> = /* @__PURE__ */ schemaOf(
+/** `ErrorResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ErrorResponse: rt.Validator<types.ErrorResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ErrorResponse,
   '`ErrorResponse`',
@@ -2159,12 +2159,9 @@ function check_ErrorResponse(
   return issues;
 }
 
-/** `SessionCreateParams`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const SessionCreateParams: rt.Schema<types.SessionCreateParams> = /* @__PURE__ */ schemaOf(
-  vendor,
-  check_SessionCreateParams,
-  '`SessionCreateParams`',
-);
+/** `SessionCreateParams`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const SessionCreateParams: rt.Validator<types.SessionCreateParams> =
+  /* @__PURE__ */ schemaOf(vendor, check_SessionCreateParams, '`SessionCreateParams`');
 
 function check_SessionCreateParams(
   value: unknown,
@@ -2396,12 +2393,9 @@ function check_SessionCreateParams(
   return issues;
 }
 
-/** `ThreadDeleteResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ThreadDeleteResponse: rt.Schema<types.ThreadDeleteResponse> = /* @__PURE__ */ schemaOf(
-  vendor,
-  check_ThreadDeleteResponse,
-  '`ThreadDeleteResponse`',
-);
+/** `ThreadDeleteResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ThreadDeleteResponse: rt.Validator<types.ThreadDeleteResponse> =
+  /* @__PURE__ */ schemaOf(vendor, check_ThreadDeleteResponse, '`ThreadDeleteResponse`');
 
 function check_ThreadDeleteResponse(
   value: unknown,

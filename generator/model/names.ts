@@ -122,6 +122,7 @@ const TAKEN_TYPE_NAMES = new Set([
   'EventItem',
   // re-exported by validators.ts
   'ValidationMode',
+  'Validator',
 ]);
 
 /**
@@ -140,7 +141,7 @@ export const VALIDATORS_MODULE_NAMES: ReadonlySet<string> = new Set([
   'Check',
   'Expected',
   'Guard',
-  'Schema',
+  'Validator',
   'Issues',
   'Validate',
   'CLOSED_KEYS',

@@ -135,7 +135,7 @@ describe('the validators module scope', () => {
     expect(exported.filter((name) => !VALIDATORS_MODULE_NAMES.has(name))).toEqual([]);
     const validators = readFileSync('generated/src/validators.ts', 'utf8');
     const reexported = [...validators.matchAll(/^export type \{ ([^}]+) \} from/gm)].flatMap((match) => match[1]!.split(/,\s*/));
-    expect(reexported.sort()).toEqual(['StandardSchemaV1', 'ValidationIssue', 'ValidationMode']);
+    expect(reexported.sort()).toEqual(['StandardSchemaV1', 'ValidationIssue', 'ValidationMode', 'Validator']);
     // a schema may not take a re-exported type's name (its Standard Schema object would meet it)
     for (const name of reexported) {
       expect(VALIDATORS_MODULE_NAMES.has(name)).toBe(true);

@@ -42,8 +42,8 @@ describe('namedSchemaToStatements', () => {
     // only the const has a doc comment; the schema's description is in types.ts
     expect(exported).toBe(
       [
-        "/** `Limits`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */",
-        "export const Limits: rt.Schema<types.Limits> = /* @__PURE__ */ schemaOf(vendor, check_Limits, '`Limits`');",
+        "/** `Limits`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */",
+        "export const Limits: rt.Validator<types.Limits> = /* @__PURE__ */ schemaOf(vendor, check_Limits, '`Limits`');",
       ].join('\n'),
     );
     // a check that cannot reach itself has no depth guard

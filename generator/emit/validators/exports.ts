@@ -17,9 +17,9 @@ export function namedSchemaToStatements(named: IrNamedSchema, module: ModuleScop
   const type = Code.raw(`types.${named.name.text}`);
   return [
     [
-      docComment(doc`\`${named.name}\`'s validator: a Standard Schema v1 object with \`is\`, \`assert\` and \`validate\` (see Schema).`)
+      docComment(doc`\`${named.name}\`'s validator: a Standard Schema v1 object with \`is\`, \`assert\` and \`validate\` (see Validator).`)
         .text,
-      code`export const ${named.name}: rt.Schema<${type}> = /* @__PURE__ */ schemaOf(${VENDOR}, ${check}, ${label});`.text,
+      code`export const ${named.name}: rt.Validator<${type}> = /* @__PURE__ */ schemaOf(${VENDOR}, ${check}, ${label});`.text,
     ].join('\n'),
     // a schema of the same shape as an earlier one calls that one's check (ModuleScope.checkOf)
     ...(module.ownsCheck(named.key)

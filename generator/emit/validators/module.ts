@@ -136,7 +136,7 @@ function imports(body: string, hasExports: boolean): string {
     ...(/\bisUploadable\(/.test(body) ? [`import { isUploadable } from './internal/uploads.js';`] : []),
     ...(/\btypes\.[A-Za-z_$]/.test(body) && hasExports ? [`import type * as types from './types.js';`] : []),
     '',
-    `export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';`,
+    `export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';`,
     `export type { ValidationIssue } from './internal/errors.js';`,
     '',
     ...values.map((name) => `const ${name} = rt.${name};`),

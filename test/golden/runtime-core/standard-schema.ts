@@ -161,7 +161,7 @@ export type Validate = (value: unknown, mode?: ValidationMode) => readonly Valid
  * with three functions of its own. Each is a plain function, not a method that needs its object:
  * `items.filter(ChatSession.is)` works.
  */
-export interface Schema<T> extends StandardSchemaV1<T> {
+export interface Validator<T> extends StandardSchemaV1<T> {
   /** A type guard, in 'loose' mode: `if (ChatSession.is(value)) value.id`. */
   readonly is: Guard<T>;
   /** Throws a ValidationError listing every issue ("Invalid X (2 problems): …"), in 'loose' mode. */
@@ -171,7 +171,7 @@ export interface Schema<T> extends StandardSchemaV1<T> {
 }
 
 /** `X`: the validator of a named schema over its generated check (one line in the module). */
-export function schemaOf<T>(vendor: string, check: Check, label: string): Schema<T> {
+export function schemaOf<T>(vendor: string, check: Check, label: string): Validator<T> {
   const assert: Asserts<T> = (value) => {
     const issues = runCheck(check, value, 0, label);
     if (issues !== undefined) throw new ValidationError(issues, `Invalid ${label.slice(1, -1)}`);

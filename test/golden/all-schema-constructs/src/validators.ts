@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const MAX_DEPTH = rt.MAX_DEPTH;
@@ -63,8 +63,8 @@ const NESTED_fgju9n: readonly string[] = ['shape.kind', 'shape.radius', 'shape.s
 const KEYS_5o06l3: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
 const KEYS_8ew9l9: readonly string[] = ['label', 'children'];
 
-/** `Audit`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Audit: rt.Schema<types.Audit> = /* @__PURE__ */ schemaOf(
+/** `Audit`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Audit: rt.Validator<types.Audit> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Audit,
   '`Audit`',
@@ -93,8 +93,8 @@ function check_Audit(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `Circle`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Circle: rt.Schema<types.Circle> = /* @__PURE__ */ schemaOf(
+/** `Circle`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Circle: rt.Validator<types.Circle> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Circle,
   '`Circle`',
@@ -130,8 +130,8 @@ function check_Circle(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `Color`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Color: rt.Schema<types.Color> = /* @__PURE__ */ schemaOf(
+/** `Color`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Color: rt.Validator<types.Color> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Color,
   '`Color`',
@@ -151,8 +151,8 @@ function check_Color(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `ImageSource`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ImageSource: rt.Schema<types.ImageSource> = /* @__PURE__ */ schemaOf(
+/** `ImageSource`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ImageSource: rt.Validator<types.ImageSource> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ImageSource,
   '`ImageSource`',
@@ -197,8 +197,8 @@ function check_ImageSource(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `PlantTreeResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const PlantTreeResponse: rt.Schema<types.PlantTreeResponse> = /* @__PURE__ */ schemaOf(
+/** `PlantTreeResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const PlantTreeResponse: rt.Validator<types.PlantTreeResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PlantTreeResponse,
   '`PlantTreeResponse`',
@@ -228,8 +228,8 @@ function check_PlantTreeResponse(
   return issues;
 }
 
-/** `Settings`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Settings: rt.Schema<types.Settings> = /* @__PURE__ */ schemaOf(
+/** `Settings`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Settings: rt.Validator<types.Settings> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Settings,
   '`Settings`',
@@ -366,8 +366,8 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `Shape`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Shape: rt.Schema<types.Shape> = /* @__PURE__ */ schemaOf(
+/** `Shape`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Shape: rt.Validator<types.Shape> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Shape,
   '`Shape`',
@@ -411,8 +411,8 @@ function check_Shape(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `Square`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Square: rt.Schema<types.Square> = /* @__PURE__ */ schemaOf(
+/** `Square`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Square: rt.Validator<types.Square> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Square,
   '`Square`',
@@ -448,8 +448,8 @@ function check_Square(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `StoredShape`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const StoredShape: rt.Schema<types.StoredShape> = /* @__PURE__ */ schemaOf(
+/** `StoredShape`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const StoredShape: rt.Validator<types.StoredShape> = /* @__PURE__ */ schemaOf(
   vendor,
   check_StoredShape,
   '`StoredShape`',
@@ -525,8 +525,8 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `TreeNode`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const TreeNode: rt.Schema<types.TreeNode> = /* @__PURE__ */ schemaOf(
+/** `TreeNode`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const TreeNode: rt.Validator<types.TreeNode> = /* @__PURE__ */ schemaOf(
   vendor,
   check_TreeNode,
   '`TreeNode`',

@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -28,8 +28,8 @@ const KEYS_cjixf9: readonly string[] = ['ids', 'prefs', 'session', 'tags'];
 const KEYS_bu7jwf: readonly string[] = ['X-Trace'];
 const KEYS_hcekkc: readonly string[] = ['tracking'];
 
-/** `CreateCartBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const CreateCartBody: rt.Schema<types.CreateCartBody> = /* @__PURE__ */ schemaOf(
+/** `CreateCartBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const CreateCartBody: rt.Validator<types.CreateCartBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CreateCartBody,
   '`CreateCartBody`',

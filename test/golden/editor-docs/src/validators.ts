@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const MAX_DEPTH = rt.MAX_DEPTH;
@@ -48,8 +48,8 @@ const NESTED_cee2q2: readonly string[] = ['result.role', 'result.content', 'resu
 const KEYS_bdyy0a: readonly string[] = ['role', 'result'];
 const KEYS_8vlc4g: readonly string[] = ['role', 'content'];
 
-/** `ChatModel`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChatModel: rt.Schema<types.ChatModel> = /* @__PURE__ */ schemaOf(
+/** `ChatModel`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChatModel: rt.Validator<types.ChatModel> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatModel,
   '`ChatModel`',
@@ -68,8 +68,8 @@ function check_ChatModel(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `Completion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Completion: rt.Schema<types.Completion> = /* @__PURE__ */ schemaOf(
+/** `Completion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Completion: rt.Validator<types.Completion> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Completion,
   '`Completion`',
@@ -136,8 +136,8 @@ function check_Completion(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `CompletionRequest`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const CompletionRequest: rt.Schema<types.CompletionRequest> = /* @__PURE__ */ schemaOf(
+/** `CompletionRequest`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const CompletionRequest: rt.Validator<types.CompletionRequest> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CompletionRequest,
   '`CompletionRequest`',
@@ -293,8 +293,8 @@ function check_CompletionRequest(
   return issues;
 }
 
-/** `Message`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Message: rt.Schema<types.Message> = /* @__PURE__ */ schemaOf(
+/** `Message`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Message: rt.Validator<types.Message> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Message,
   '`Message`',
@@ -342,8 +342,8 @@ function check_Message(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `ModelIds`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ModelIds: rt.Schema<types.ModelIds> = /* @__PURE__ */ schemaOf(
+/** `ModelIds`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ModelIds: rt.Validator<types.ModelIds> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ModelIds,
   '`ModelIds`',
@@ -371,8 +371,8 @@ function check_ModelIds(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `ModelOrChat`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ModelOrChat: rt.Schema<types.ModelOrChat> = /* @__PURE__ */ schemaOf(
+/** `ModelOrChat`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ModelOrChat: rt.Validator<types.ModelOrChat> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ModelOrChat,
   '`ModelOrChat`',
@@ -400,8 +400,8 @@ function check_ModelOrChat(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `ToolMessage`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ToolMessage: rt.Schema<types.ToolMessage> = /* @__PURE__ */ schemaOf(
+/** `ToolMessage`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ToolMessage: rt.Validator<types.ToolMessage> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ToolMessage,
   '`ToolMessage`',
@@ -434,8 +434,8 @@ function check_ToolMessage(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `UserMessage`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const UserMessage: rt.Schema<types.UserMessage> = /* @__PURE__ */ schemaOf(
+/** `UserMessage`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const UserMessage: rt.Validator<types.UserMessage> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UserMessage,
   '`UserMessage`',
@@ -456,8 +456,8 @@ function check_UserMessage(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `Voice`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Voice: rt.Schema<types.Voice> = /* @__PURE__ */ schemaOf(
+/** `Voice`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Voice: rt.Validator<types.Voice> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Voice,
   '`Voice`',

@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -43,8 +43,8 @@ const KEYS_4w5me2: readonly string[] = ['kind', 'sku'];
 const KEYS_gpxwtr: readonly string[] = ['after'];
 const KEYS_hn1rtu: readonly string[] = ['order_id'];
 
-/** `DiscountLine`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const DiscountLine: rt.Schema<types.DiscountLine> = /* @__PURE__ */ schemaOf(
+/** `DiscountLine`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const DiscountLine: rt.Validator<types.DiscountLine> = /* @__PURE__ */ schemaOf(
   vendor,
   check_DiscountLine,
   '`DiscountLine`',
@@ -71,8 +71,8 @@ function check_DiscountLine(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
-/** `Order`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Order: rt.Schema<types.Order> = /* @__PURE__ */ schemaOf(
+/** `Order`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Order: rt.Validator<types.Order> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Order,
   '`Order`',
@@ -148,8 +148,8 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `OrderCreateParams`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const OrderCreateParams: rt.Schema<types.OrderCreateParams> = /* @__PURE__ */ schemaOf(
+/** `OrderCreateParams`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const OrderCreateParams: rt.Validator<types.OrderCreateParams> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OrderCreateParams,
   '`OrderCreateParams`',
@@ -176,8 +176,8 @@ function check_OrderCreateParams(
   return issues;
 }
 
-/** `OrderEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const OrderEvent: rt.Schema<types.OrderEvent> = /* @__PURE__ */ schemaOf(
+/** `OrderEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const OrderEvent: rt.Validator<types.OrderEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OrderEvent,
   '`OrderEvent`',
@@ -222,8 +222,8 @@ function check_OrderEvent(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `OrderLine`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const OrderLine: rt.Schema<types.OrderLine> = /* @__PURE__ */ schemaOf(
+/** `OrderLine`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const OrderLine: rt.Validator<types.OrderLine> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OrderLine,
   '`OrderLine`',
@@ -267,8 +267,8 @@ function check_OrderLine(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `OrderList`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const OrderList: rt.Schema<types.OrderList> = /* @__PURE__ */ schemaOf(
+/** `OrderList`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const OrderList: rt.Validator<types.OrderList> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OrderList,
   '`OrderList`',
@@ -319,8 +319,8 @@ function check_OrderList(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `OrderStatus`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const OrderStatus: rt.Schema<types.OrderStatus> = /* @__PURE__ */ schemaOf(
+/** `OrderStatus`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const OrderStatus: rt.Validator<types.OrderStatus> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OrderStatus,
   '`OrderStatus`',
@@ -339,8 +339,8 @@ function check_OrderStatus(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `ProductLine`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ProductLine: rt.Schema<types.ProductLine> = /* @__PURE__ */ schemaOf(
+/** `ProductLine`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ProductLine: rt.Validator<types.ProductLine> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ProductLine,
   '`ProductLine`',

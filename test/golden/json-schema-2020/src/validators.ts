@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -46,8 +46,8 @@ const NESTED_1hmqpq: readonly string[] = ['extra.kind', 'extra.size', 'extra.nex
 const KEYS_7zj67m: readonly string[] = ['id', 'mode', 'row', 'shape', 'extra'];
 const KEYS_cn70dg: readonly string[] = ['payment_id'];
 
-/** `Loose`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Loose: rt.Schema<types.Loose> = /* @__PURE__ */ schemaOf(
+/** `Loose`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Loose: rt.Validator<types.Loose> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Loose,
   '`Loose`',
@@ -74,8 +74,12 @@ function check_Loose(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `Mode`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Mode: rt.Schema<types.Mode> = /* @__PURE__ */ schemaOf(vendor, check_Mode, '`Mode`');
+/** `Mode`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Mode: rt.Validator<types.Mode> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_Mode,
+  '`Mode`',
+);
 
 function check_Mode(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -96,8 +100,8 @@ function check_Mode(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `PaymentInputBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const PaymentInputBody: rt.Schema<types.PaymentInputBody> = /* @__PURE__ */ schemaOf(
+/** `PaymentInputBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const PaymentInputBody: rt.Validator<types.PaymentInputBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PaymentInputBody,
   '`PaymentInputBody`',
@@ -227,8 +231,8 @@ function check_PaymentInputBody(
   return issues;
 }
 
-/** `PaymentResultResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const PaymentResultResponse: rt.Schema<types.PaymentResultResponse> =
+/** `PaymentResultResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const PaymentResultResponse: rt.Validator<types.PaymentResultResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_PaymentResultResponse, '`PaymentResultResponse`');
 
 function check_PaymentResultResponse(
@@ -319,8 +323,8 @@ function check_PaymentResultResponse(
   return issues;
 }
 
-/** `PaymentSource`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const PaymentSource: rt.Schema<types.PaymentSource> = /* @__PURE__ */ schemaOf(
+/** `PaymentSource`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const PaymentSource: rt.Validator<types.PaymentSource> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PaymentSource,
   '`PaymentSource`',
@@ -389,8 +393,8 @@ function check_PaymentSource(
   return issues;
 }
 
-/** `Point`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Point: rt.Schema<types.Point> = /* @__PURE__ */ schemaOf(
+/** `Point`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Point: rt.Validator<types.Point> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Point,
   '`Point`',
@@ -442,8 +446,8 @@ function check_Point(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `Row`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Row: rt.Schema<types.Row> = /* @__PURE__ */ schemaOf(vendor, check_Row, '`Row`');
+/** `Row`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Row: rt.Validator<types.Row> = /* @__PURE__ */ schemaOf(vendor, check_Row, '`Row`');
 
 function check_Row(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -476,8 +480,8 @@ function check_Row(value: unknown, mode: number, label: string, depth: number): 
   return issues;
 }
 
-/** `Shape`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Shape: rt.Schema<types.Shape> = /* @__PURE__ */ schemaOf(
+/** `Shape`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Shape: rt.Validator<types.Shape> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Shape,
   '`Shape`',

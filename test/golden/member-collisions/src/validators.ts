@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -25,12 +25,9 @@ const KEYS_9l6cia: readonly string[] = ['response_id'];
 const KEYS_07ocxs: readonly string[] = ['include'];
 const KEYS_6e9gk7: readonly string[] = ['video_id'];
 
-/** `CreateContainerInput`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const CreateContainerInput: rt.Schema<types.CreateContainerInput> = /* @__PURE__ */ schemaOf(
-  vendor,
-  check_CreateContainerInput,
-  '`CreateContainerInput`',
-);
+/** `CreateContainerInput`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const CreateContainerInput: rt.Validator<types.CreateContainerInput> =
+  /* @__PURE__ */ schemaOf(vendor, check_CreateContainerInput, '`CreateContainerInput`');
 
 function check_CreateContainerInput(
   value: unknown,
@@ -51,8 +48,8 @@ function check_CreateContainerInput(
   return issues;
 }
 
-/** `Error`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Error: rt.Schema<types.Error> = /* @__PURE__ */ schemaOf(
+/** `Error`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Error: rt.Validator<types.Error> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Error,
   '`Error`',
@@ -75,8 +72,8 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `ListReportReasonsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListReportReasonsResponse: rt.Schema<types.ListReportReasonsResponse> =
+/** `ListReportReasonsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListReportReasonsResponse: rt.Validator<types.ListReportReasonsResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_ListReportReasonsResponse, '`ListReportReasonsResponse`');
 
 function check_ListReportReasonsResponse(
@@ -100,8 +97,8 @@ function check_ListReportReasonsResponse(
   return issues;
 }
 
-/** `Response`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Response: rt.Schema<types.Response> = /* @__PURE__ */ schemaOf(
+/** `Response`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Response: rt.Validator<types.Response> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Response,
   '`Response`',

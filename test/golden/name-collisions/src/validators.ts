@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -28,12 +28,9 @@ const KEYS_4cpdpj: readonly string[] = ['field'];
 const KEYS_gj4ilh: readonly string[] = ['profile_id', 'profileId'];
 const KEYS_ataaio: readonly string[] = ['options'];
 
-/** `ListProfilesResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListProfilesResponse: rt.Schema<types.ListProfilesResponse> = /* @__PURE__ */ schemaOf(
-  vendor,
-  check_ListProfilesResponse,
-  '`ListProfilesResponse`',
-);
+/** `ListProfilesResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListProfilesResponse: rt.Validator<types.ListProfilesResponse> =
+  /* @__PURE__ */ schemaOf(vendor, check_ListProfilesResponse, '`ListProfilesResponse`');
 
 function check_ListProfilesResponse(
   value: unknown,
@@ -67,8 +64,8 @@ function check_ListProfilesResponse(
   return issues;
 }
 
-/** `Promise_`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Promise_: rt.Schema<types.Promise_> = /* @__PURE__ */ schemaOf(
+/** `Promise_`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Promise_: rt.Validator<types.Promise_> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Promise_,
   '`Promise_`',
@@ -83,8 +80,8 @@ function check_Promise_(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `StandardSchemaV1_`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const StandardSchemaV1_: rt.Schema<types.StandardSchemaV1_> = /* @__PURE__ */ schemaOf(
+/** `StandardSchemaV1_`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const StandardSchemaV1_: rt.Validator<types.StandardSchemaV1_> = /* @__PURE__ */ schemaOf(
   vendor,
   check_StandardSchemaV1_,
   '`StandardSchemaV1_`',
@@ -112,8 +109,8 @@ function check_StandardSchemaV1_(
   return issues;
 }
 
-/** `UserProfile`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const UserProfile: rt.Schema<types.UserProfile> = /* @__PURE__ */ schemaOf(
+/** `UserProfile`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const UserProfile: rt.Validator<types.UserProfile> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UserProfile,
   '`UserProfile`',
@@ -136,8 +133,8 @@ function check_UserProfile(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `UserProfile2`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const UserProfile2: rt.Schema<types.UserProfile2> = /* @__PURE__ */ schemaOf(
+/** `UserProfile2`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const UserProfile2: rt.Validator<types.UserProfile2> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UserProfile2,
   '`UserProfile2`',
@@ -160,8 +157,8 @@ function check_UserProfile2(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
-/** `UserProfile3`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const UserProfile3: rt.Schema<types.UserProfile3> = /* @__PURE__ */ schemaOf(
+/** `UserProfile3`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const UserProfile3: rt.Validator<types.UserProfile3> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UserProfile3,
   '`UserProfile3`',
@@ -184,8 +181,8 @@ function check_UserProfile3(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
-/** `ValidationIssue_`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ValidationIssue_: rt.Schema<types.ValidationIssue_> = /* @__PURE__ */ schemaOf(
+/** `ValidationIssue_`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ValidationIssue_: rt.Validator<types.ValidationIssue_> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ValidationIssue_,
   '`ValidationIssue_`',
@@ -213,8 +210,8 @@ function check_ValidationIssue_(
   return issues;
 }
 
-/** `ValidationMode_`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ValidationMode_: rt.Schema<types.ValidationMode_> = /* @__PURE__ */ schemaOf(
+/** `ValidationMode_`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ValidationMode_: rt.Validator<types.ValidationMode_> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ValidationMode_,
   '`ValidationMode_`',

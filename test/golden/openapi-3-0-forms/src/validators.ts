@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -50,8 +50,8 @@ const KEYS_1r8zmn: readonly string[] = [
   'id',
 ];
 
-/** `Person`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Person: rt.Schema<types.Person> = /* @__PURE__ */ schemaOf(
+/** `Person`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Person: rt.Validator<types.Person> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Person,
   '`Person`',
@@ -74,8 +74,8 @@ function check_Person(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `Reading`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Reading: rt.Schema<types.Reading> = /* @__PURE__ */ schemaOf(
+/** `Reading`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Reading: rt.Validator<types.Reading> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Reading,
   '`Reading`',
@@ -173,8 +173,8 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `StoredReading`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const StoredReading: rt.Schema<types.StoredReading> = /* @__PURE__ */ schemaOf(
+/** `StoredReading`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const StoredReading: rt.Validator<types.StoredReading> = /* @__PURE__ */ schemaOf(
   vendor,
   check_StoredReading,
   '`StoredReading`',

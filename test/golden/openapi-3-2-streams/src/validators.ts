@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -49,8 +49,8 @@ const NESTED_75z0f6: readonly string[] = ['data.tokens'];
 const KEYS_ajuc1l: readonly string[] = ['chat_id'];
 const KEYS_ch6ror: readonly string[] = ['level'];
 
-/** `Change`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Change: rt.Schema<types.Change> = /* @__PURE__ */ schemaOf(
+/** `Change`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Change: rt.Validator<types.Change> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Change,
   '`Change`',
@@ -77,8 +77,8 @@ function check_Change(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `DeltaEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const DeltaEvent: rt.Schema<types.DeltaEvent> = /* @__PURE__ */ schemaOf(
+/** `DeltaEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const DeltaEvent: rt.Validator<types.DeltaEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_DeltaEvent,
   '`DeltaEvent`',
@@ -125,8 +125,8 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `ImportRecord`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ImportRecord: rt.Schema<types.ImportRecord> = /* @__PURE__ */ schemaOf(
+/** `ImportRecord`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ImportRecord: rt.Validator<types.ImportRecord> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ImportRecord,
   '`ImportRecord`',
@@ -152,8 +152,8 @@ function check_ImportRecord(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
-/** `ImportResult`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ImportResult: rt.Schema<types.ImportResult> = /* @__PURE__ */ schemaOf(
+/** `ImportResult`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ImportResult: rt.Validator<types.ImportResult> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ImportResult,
   '`ImportResult`',
@@ -176,8 +176,8 @@ function check_ImportResult(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
-/** `ListMetricsItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListMetricsItem: rt.Schema<types.ListMetricsItem> = /* @__PURE__ */ schemaOf(
+/** `ListMetricsItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListMetricsItem: rt.Validator<types.ListMetricsItem> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListMetricsItem,
   '`ListMetricsItem`',
@@ -209,8 +209,8 @@ function check_ListMetricsItem(
   return issues;
 }
 
-/** `LogEntry`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const LogEntry: rt.Schema<types.LogEntry> = /* @__PURE__ */ schemaOf(
+/** `LogEntry`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const LogEntry: rt.Validator<types.LogEntry> = /* @__PURE__ */ schemaOf(
   vendor,
   check_LogEntry,
   '`LogEntry`',
@@ -241,8 +241,8 @@ function check_LogEntry(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `NoteEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const NoteEvent: rt.Schema<types.NoteEvent> = /* @__PURE__ */ schemaOf(
+/** `NoteEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const NoteEvent: rt.Validator<types.NoteEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteEvent,
   '`NoteEvent`',
@@ -277,12 +277,9 @@ function check_NoteEvent(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `StreamChatEventsItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const StreamChatEventsItem: rt.Schema<types.StreamChatEventsItem> = /* @__PURE__ */ schemaOf(
-  vendor,
-  check_StreamChatEventsItem,
-  '`StreamChatEventsItem`',
-);
+/** `StreamChatEventsItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const StreamChatEventsItem: rt.Validator<types.StreamChatEventsItem> =
+  /* @__PURE__ */ schemaOf(vendor, check_StreamChatEventsItem, '`StreamChatEventsItem`');
 
 function check_StreamChatEventsItem(
   value: unknown,
@@ -336,8 +333,8 @@ function check_StreamChatEventsItem(
   return issues;
 }
 
-/** `UsageEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const UsageEvent: rt.Schema<types.UsageEvent> = /* @__PURE__ */ schemaOf(
+/** `UsageEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const UsageEvent: rt.Validator<types.UsageEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UsageEvent,
   '`UsageEvent`',

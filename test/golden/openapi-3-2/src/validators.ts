@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -45,8 +45,8 @@ const KEYS_5fbtn8: readonly string[] = ['note_id'];
 const KEYS_1tnvbt: readonly string[] = ['Destination'];
 const KEYS_9znu5n: readonly string[] = ['event_id'];
 
-/** `ClickEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ClickEvent: rt.Schema<types.ClickEvent> = /* @__PURE__ */ schemaOf(
+/** `ClickEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ClickEvent: rt.Validator<types.ClickEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ClickEvent,
   '`ClickEvent`',
@@ -77,8 +77,8 @@ function check_ClickEvent(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `Event`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Event: rt.Schema<types.Event> = /* @__PURE__ */ schemaOf(
+/** `Event`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Event: rt.Validator<types.Event> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Event,
   '`Event`',
@@ -118,8 +118,8 @@ function check_Event(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `KeyEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const KeyEvent: rt.Schema<types.KeyEvent> = /* @__PURE__ */ schemaOf(
+/** `KeyEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const KeyEvent: rt.Validator<types.KeyEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_KeyEvent,
   '`KeyEvent`',
@@ -146,8 +146,12 @@ function check_KeyEvent(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `Note`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Note: rt.Schema<types.Note> = /* @__PURE__ */ schemaOf(vendor, check_Note, '`Note`');
+/** `Note`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Note: rt.Validator<types.Note> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_Note,
+  '`Note`',
+);
 
 function check_Note(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -181,8 +185,8 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `NoteFilter`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const NoteFilter: rt.Schema<types.NoteFilter> = /* @__PURE__ */ schemaOf(
+/** `NoteFilter`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const NoteFilter: rt.Validator<types.NoteFilter> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteFilter,
   '`NoteFilter`',
@@ -207,8 +211,8 @@ function check_NoteFilter(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `NoteListResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const NoteListResponse: rt.Schema<types.NoteListResponse> = /* @__PURE__ */ schemaOf(
+/** `NoteListResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const NoteListResponse: rt.Validator<types.NoteListResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteListResponse,
   '`NoteListResponse`',
@@ -280,8 +284,8 @@ function check_NoteListResponse(
   return issues;
 }
 
-/** `NoteParams`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const NoteParams: rt.Schema<types.NoteParams> = /* @__PURE__ */ schemaOf(
+/** `NoteParams`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const NoteParams: rt.Validator<types.NoteParams> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteParams,
   '`NoteParams`',
@@ -302,8 +306,8 @@ function check_NoteParams(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `NoteSearch`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const NoteSearch: rt.Schema<types.NoteSearch> = /* @__PURE__ */ schemaOf(
+/** `NoteSearch`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const NoteSearch: rt.Validator<types.NoteSearch> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteSearch,
   '`NoteSearch`',
@@ -336,8 +340,8 @@ function check_NoteSearch(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `OtherEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const OtherEvent: rt.Schema<types.OtherEvent> = /* @__PURE__ */ schemaOf(
+/** `OtherEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const OtherEvent: rt.Validator<types.OtherEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OtherEvent,
   '`OtherEvent`',

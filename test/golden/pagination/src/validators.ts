@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -63,12 +63,9 @@ const KEYS_dl967u: readonly string[] = ['next_token'];
 const KEYS_b9sujd: readonly string[] = ['limit', 'page'];
 const KEYS_3kebl7: readonly string[] = ['start'];
 
-/** `ListAccountsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListAccountsResponse: rt.Schema<types.ListAccountsResponse> = /* @__PURE__ */ schemaOf(
-  vendor,
-  check_ListAccountsResponse,
-  '`ListAccountsResponse`',
-);
+/** `ListAccountsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListAccountsResponse: rt.Validator<types.ListAccountsResponse> =
+  /* @__PURE__ */ schemaOf(vendor, check_ListAccountsResponse, '`ListAccountsResponse`');
 
 function check_ListAccountsResponse(
   value: unknown,
@@ -123,8 +120,8 @@ function check_ListAccountsResponse(
   return issues;
 }
 
-/** `ListEventsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListEventsResponse: rt.Schema<types.ListEventsResponse> = /* @__PURE__ */ schemaOf(
+/** `ListEventsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListEventsResponse: rt.Validator<types.ListEventsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListEventsResponse,
   '`ListEventsResponse`',
@@ -183,8 +180,8 @@ function check_ListEventsResponse(
   return issues;
 }
 
-/** `ListFolderFilesResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListFolderFilesResponse: rt.Schema<types.ListFolderFilesResponse> =
+/** `ListFolderFilesResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListFolderFilesResponse: rt.Validator<types.ListFolderFilesResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_ListFolderFilesResponse, '`ListFolderFilesResponse`');
 
 function check_ListFolderFilesResponse(
@@ -244,8 +241,8 @@ function check_ListFolderFilesResponse(
   return issues;
 }
 
-/** `ListLogsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListLogsResponse: rt.Schema<types.ListLogsResponse> = /* @__PURE__ */ schemaOf(
+/** `ListLogsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListLogsResponse: rt.Validator<types.ListLogsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListLogsResponse,
   '`ListLogsResponse`',
@@ -302,8 +299,8 @@ function check_ListLogsResponse(
   return issues;
 }
 
-/** `ListModelsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListModelsResponse: rt.Schema<types.ListModelsResponse> = /* @__PURE__ */ schemaOf(
+/** `ListModelsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListModelsResponse: rt.Validator<types.ListModelsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListModelsResponse,
   '`ListModelsResponse`',
@@ -360,8 +357,8 @@ function check_ListModelsResponse(
   return issues;
 }
 
-/** `ListPeopleResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListPeopleResponse: rt.Schema<types.ListPeopleResponse> = /* @__PURE__ */ schemaOf(
+/** `ListPeopleResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListPeopleResponse: rt.Validator<types.ListPeopleResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListPeopleResponse,
   '`ListPeopleResponse`',
@@ -428,8 +425,8 @@ function check_ListPeopleResponse(
   return issues;
 }
 
-/** `ListPostsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListPostsResponse: rt.Schema<types.ListPostsResponse> = /* @__PURE__ */ schemaOf(
+/** `ListPostsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListPostsResponse: rt.Validator<types.ListPostsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListPostsResponse,
   '`ListPostsResponse`',
@@ -502,12 +499,9 @@ function check_ListPostsResponse(
   return issues;
 }
 
-/** `ListProductsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListProductsResponse: rt.Schema<types.ListProductsResponse> = /* @__PURE__ */ schemaOf(
-  vendor,
-  check_ListProductsResponse,
-  '`ListProductsResponse`',
-);
+/** `ListProductsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListProductsResponse: rt.Validator<types.ListProductsResponse> =
+  /* @__PURE__ */ schemaOf(vendor, check_ListProductsResponse, '`ListProductsResponse`');
 
 function check_ListProductsResponse(
   value: unknown,
@@ -558,8 +552,8 @@ function check_ListProductsResponse(
   return issues;
 }
 
-/** `ListRowsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListRowsResponse: rt.Schema<types.ListRowsResponse> = /* @__PURE__ */ schemaOf(
+/** `ListRowsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListRowsResponse: rt.Validator<types.ListRowsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListRowsResponse,
   '`ListRowsResponse`',
@@ -628,8 +622,8 @@ function check_ListRowsResponse(
   return issues;
 }
 
-/** `ListTagsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListTagsResponse: rt.Schema<types.ListTagsResponse> = /* @__PURE__ */ schemaOf(
+/** `ListTagsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListTagsResponse: rt.Validator<types.ListTagsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListTagsResponse,
   '`ListTagsResponse`',
@@ -690,8 +684,12 @@ function check_ListTagsResponse(
   return issues;
 }
 
-/** `Note`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Note: rt.Schema<types.Note> = /* @__PURE__ */ schemaOf(vendor, check_Note, '`Note`');
+/** `Note`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Note: rt.Validator<types.Note> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_Note,
+  '`Note`',
+);
 
 function check_Note(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -714,8 +712,8 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `NoteList`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const NoteList: rt.Schema<types.NoteList> = /* @__PURE__ */ schemaOf(
+/** `NoteList`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const NoteList: rt.Validator<types.NoteList> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteList,
   '`NoteList`',
@@ -783,8 +781,8 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `Tag`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Tag: rt.Schema<types.Tag> = /* @__PURE__ */ schemaOf(vendor, check_Tag, '`Tag`');
+/** `Tag`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Tag: rt.Validator<types.Tag> = /* @__PURE__ */ schemaOf(vendor, check_Tag, '`Tag`');
 
 function check_Tag(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;

@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -34,8 +34,8 @@ const KEYS_24moho: readonly string[] = ['dry_run'];
 const KEYS_azr6dd: readonly string[] = ['cluster'];
 const KEYS_ctwxcg: readonly string[] = ['kind'];
 
-/** `Charge`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Charge: rt.Schema<types.Charge> = /* @__PURE__ */ schemaOf(
+/** `Charge`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Charge: rt.Validator<types.Charge> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Charge,
   '`Charge`',
@@ -58,8 +58,8 @@ function check_Charge(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `ChargePage`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ChargePage: rt.Schema<types.ChargePage> = /* @__PURE__ */ schemaOf(
+/** `ChargePage`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ChargePage: rt.Validator<types.ChargePage> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChargePage,
   '`ChargePage`',
@@ -115,8 +115,8 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `ListClusterTagsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListClusterTagsResponse: rt.Schema<types.ListClusterTagsResponse> =
+/** `ListClusterTagsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListClusterTagsResponse: rt.Validator<types.ListClusterTagsResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_ListClusterTagsResponse, '`ListClusterTagsResponse`');
 
 function check_ListClusterTagsResponse(
@@ -140,8 +140,8 @@ function check_ListClusterTagsResponse(
   return issues;
 }
 
-/** `RetrieveChargeBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const RetrieveChargeBody: rt.Schema<types.RetrieveChargeBody> = /* @__PURE__ */ schemaOf(
+/** `RetrieveChargeBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const RetrieveChargeBody: rt.Validator<types.RetrieveChargeBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_RetrieveChargeBody,
   '`RetrieveChargeBody`',

@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -31,8 +31,12 @@ const KEYS_0hncht: readonly string[] = ['X-Request-Id'];
 const KEYS_8iqy16: readonly string[] = ['project_id', 'item_number'];
 const KEYS_4n69hd: readonly string[] = ['Idempotency-Window'];
 
-/** `Item`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Item: rt.Schema<types.Item> = /* @__PURE__ */ schemaOf(vendor, check_Item, '`Item`');
+/** `Item`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Item: rt.Validator<types.Item> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_Item,
+  '`Item`',
+);
 
 function check_Item(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -68,8 +72,8 @@ function check_Item(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `ListItemsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListItemsResponse: rt.Schema<types.ListItemsResponse> = /* @__PURE__ */ schemaOf(
+/** `ListItemsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListItemsResponse: rt.Validator<types.ListItemsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListItemsResponse,
   '`ListItemsResponse`',

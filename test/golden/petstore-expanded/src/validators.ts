@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -27,8 +27,8 @@ const KEYS_9wfw2z: readonly string[] = ['name', 'tag'];
 const KEYS_85ijz4: readonly string[] = ['limit', 'tags'];
 const KEYS_hnarml: readonly string[] = ['id'];
 
-/** `Error`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Error: rt.Schema<types.Error> = /* @__PURE__ */ schemaOf(
+/** `Error`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Error: rt.Validator<types.Error> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Error,
   '`Error`',
@@ -55,8 +55,8 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `FindPetsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const FindPetsResponse: rt.Schema<types.FindPetsResponse> = /* @__PURE__ */ schemaOf(
+/** `FindPetsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const FindPetsResponse: rt.Validator<types.FindPetsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_FindPetsResponse,
   '`FindPetsResponse`',
@@ -101,8 +101,8 @@ function check_FindPetsResponse(
   return issues;
 }
 
-/** `NewPet`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const NewPet: rt.Schema<types.NewPet> = /* @__PURE__ */ schemaOf(
+/** `NewPet`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const NewPet: rt.Validator<types.NewPet> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NewPet,
   '`NewPet`',
@@ -129,8 +129,8 @@ function check_NewPet(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `Pet`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Pet: rt.Schema<types.Pet> = /* @__PURE__ */ schemaOf(vendor, check_Pet, '`Pet`');
+/** `Pet`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Pet: rt.Validator<types.Pet> = /* @__PURE__ */ schemaOf(vendor, check_Pet, '`Pet`');
 
 function check_Pet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;

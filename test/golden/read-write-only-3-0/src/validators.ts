@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -49,8 +49,8 @@ const KEYS_eug0x7: readonly string[] = [
 const KEYS_80gr2m: readonly string[] = ['email', 'password', 'profile'];
 const KEYS_e21v89: readonly string[] = ['user_id'];
 
-/** `Profile`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Profile: rt.Schema<types.Profile> = /* @__PURE__ */ schemaOf(
+/** `Profile`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Profile: rt.Validator<types.Profile> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Profile,
   '`Profile`',
@@ -80,8 +80,8 @@ function check_Profile(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `ProfileParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ProfileParam: rt.Schema<types.ProfileParam> = /* @__PURE__ */ schemaOf(
+/** `ProfileParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ProfileParam: rt.Validator<types.ProfileParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ProfileParam,
   '`ProfileParam`',
@@ -102,8 +102,8 @@ function check_ProfileParam(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
-/** `Timestamp`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Timestamp: rt.Schema<types.Timestamp> = /* @__PURE__ */ schemaOf(
+/** `Timestamp`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Timestamp: rt.Validator<types.Timestamp> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Timestamp,
   '`Timestamp`',
@@ -118,8 +118,12 @@ function check_Timestamp(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `User`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const User: rt.Schema<types.User> = /* @__PURE__ */ schemaOf(vendor, check_User, '`User`');
+/** `User`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const User: rt.Validator<types.User> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_User,
+  '`User`',
+);
 
 function check_User(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -187,8 +191,8 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `UserParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const UserParam: rt.Schema<types.UserParam> = /* @__PURE__ */ schemaOf(
+/** `UserParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const UserParam: rt.Validator<types.UserParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UserParam,
   '`UserParam`',

@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -89,8 +89,8 @@ const KEYS_hdwudy: readonly string[] = ['dog_id'];
 const KEYS_czo04n: readonly string[] = ['owner_id'];
 const KEYS_hjlkxt: readonly string[] = ['pet_id'];
 
-/** `Animal`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Animal: rt.Schema<types.Animal> = /* @__PURE__ */ schemaOf(
+/** `Animal`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Animal: rt.Validator<types.Animal> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Animal,
   '`Animal`',
@@ -134,8 +134,8 @@ function check_Animal(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `AnimalParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const AnimalParam: rt.Schema<types.AnimalParam> = /* @__PURE__ */ schemaOf(
+/** `AnimalParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const AnimalParam: rt.Validator<types.AnimalParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_AnimalParam,
   '`AnimalParam`',
@@ -179,8 +179,8 @@ function check_AnimalParam(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `Credentials`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Credentials: rt.Schema<types.Credentials> = /* @__PURE__ */ schemaOf(
+/** `Credentials`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Credentials: rt.Validator<types.Credentials> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Credentials,
   '`Credentials`',
@@ -204,8 +204,8 @@ function check_Credentials(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `Dog`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Dog: rt.Schema<types.Dog> = /* @__PURE__ */ schemaOf(vendor, check_Dog, '`Dog`');
+/** `Dog`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Dog: rt.Validator<types.Dog> = /* @__PURE__ */ schemaOf(vendor, check_Dog, '`Dog`');
 
 function check_Dog(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -236,8 +236,8 @@ function check_Dog(value: unknown, mode: number, label: string, depth: number): 
   return issues;
 }
 
-/** `DogFields`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const DogFields: rt.Schema<types.DogFields> = /* @__PURE__ */ schemaOf(
+/** `DogFields`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const DogFields: rt.Validator<types.DogFields> = /* @__PURE__ */ schemaOf(
   vendor,
   check_DogFields,
   '`DogFields`',
@@ -268,8 +268,8 @@ function check_DogFields(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `DogParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const DogParam: rt.Schema<types.DogParam> = /* @__PURE__ */ schemaOf(
+/** `DogParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const DogParam: rt.Validator<types.DogParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_DogParam,
   '`DogParam`',
@@ -296,8 +296,8 @@ function check_DogParam(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `Label`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Label: rt.Schema<types.Label> = /* @__PURE__ */ schemaOf(
+/** `Label`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Label: rt.Validator<types.Label> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Label,
   '`Label`',
@@ -324,8 +324,8 @@ function check_Label(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `LabelParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const LabelParam: rt.Schema<types.LabelParam> = /* @__PURE__ */ schemaOf(
+/** `LabelParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const LabelParam: rt.Validator<types.LabelParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_LabelParam,
   '`LabelParam`',
@@ -348,12 +348,9 @@ function check_LabelParam(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `ListAnimalsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ListAnimalsResponse: rt.Schema<types.ListAnimalsResponse> = /* @__PURE__ */ schemaOf(
-  vendor,
-  check_ListAnimalsResponse,
-  '`ListAnimalsResponse`',
-);
+/** `ListAnimalsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ListAnimalsResponse: rt.Validator<types.ListAnimalsResponse> =
+  /* @__PURE__ */ schemaOf(vendor, check_ListAnimalsResponse, '`ListAnimalsResponse`');
 
 function check_ListAnimalsResponse(
   value: unknown,
@@ -377,8 +374,8 @@ function check_ListAnimalsResponse(
   return issues;
 }
 
-/** `Owner`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Owner: rt.Schema<types.Owner> = /* @__PURE__ */ schemaOf(
+/** `Owner`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Owner: rt.Validator<types.Owner> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Owner,
   '`Owner`',
@@ -408,8 +405,8 @@ function check_Owner(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `OwnerParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const OwnerParam: rt.Schema<types.OwnerParam> = /* @__PURE__ */ schemaOf(
+/** `OwnerParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const OwnerParam: rt.Validator<types.OwnerParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OwnerParam,
   '`OwnerParam`',
@@ -424,8 +421,8 @@ function check_OwnerParam(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `OwnerRequestParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const OwnerRequestParam: rt.Schema<types.OwnerRequestParam> = /* @__PURE__ */ schemaOf(
+/** `OwnerRequestParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const OwnerRequestParam: rt.Validator<types.OwnerRequestParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OwnerRequestParam,
   '`OwnerRequestParam`',
@@ -454,8 +451,8 @@ function check_OwnerRequestParam(
   return issues;
 }
 
-/** `Pet`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Pet: rt.Schema<types.Pet> = /* @__PURE__ */ schemaOf(vendor, check_Pet, '`Pet`');
+/** `Pet`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Pet: rt.Validator<types.Pet> = /* @__PURE__ */ schemaOf(vendor, check_Pet, '`Pet`');
 
 function check_Pet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -583,8 +580,8 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
   return issues;
 }
 
-/** `PetParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const PetParam: rt.Schema<types.PetParam> = /* @__PURE__ */ schemaOf(
+/** `PetParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const PetParam: rt.Validator<types.PetParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PetParam,
   '`PetParam`',
@@ -665,8 +662,8 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `Session`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Session: rt.Schema<types.Session> = /* @__PURE__ */ schemaOf(
+/** `Session`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Session: rt.Validator<types.Session> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Session,
   '`Session`',
@@ -692,8 +689,8 @@ function check_Session(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `Tag`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Tag: rt.Schema<types.Tag> = /* @__PURE__ */ schemaOf(vendor, check_Tag, '`Tag`');
+/** `Tag`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Tag: rt.Validator<types.Tag> = /* @__PURE__ */ schemaOf(vendor, check_Tag, '`Tag`');
 
 function check_Tag(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -712,8 +709,8 @@ function check_Tag(value: unknown, mode: number, label: string, depth: number): 
   return issues;
 }
 
-/** `Timestamp`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Timestamp: rt.Schema<types.Timestamp> = /* @__PURE__ */ schemaOf(
+/** `Timestamp`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Timestamp: rt.Validator<types.Timestamp> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Timestamp,
   '`Timestamp`',
@@ -728,8 +725,8 @@ function check_Timestamp(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `UpdateOwnerBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const UpdateOwnerBody: rt.Schema<types.UpdateOwnerBody> = /* @__PURE__ */ schemaOf(
+/** `UpdateOwnerBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const UpdateOwnerBody: rt.Validator<types.UpdateOwnerBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UpdateOwnerBody,
   '`UpdateOwnerBody`',

@@ -2,7 +2,7 @@
 import * as rt from './internal/standard-schema.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -23,8 +23,8 @@ const KEYS_66gfym: readonly string[] = ['ip'];
 const KEYS_926qwk: readonly string[] = ['code'];
 const KEYS_a8b3nl: readonly string[] = ['lang'];
 
-/** `ApiInfo`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const ApiInfo: rt.Schema<types.ApiInfo> = /* @__PURE__ */ schemaOf(
+/** `ApiInfo`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const ApiInfo: rt.Validator<types.ApiInfo> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ApiInfo,
   '`ApiInfo`',
@@ -47,8 +47,8 @@ function check_ApiInfo(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `Lookup`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Lookup: rt.Schema<types.Lookup> = /* @__PURE__ */ schemaOf(
+/** `Lookup`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Lookup: rt.Validator<types.Lookup> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Lookup,
   '`Lookup`',

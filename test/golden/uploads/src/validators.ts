@@ -3,7 +3,7 @@ import * as rt from './internal/standard-schema.js';
 import { isUploadable } from './internal/uploads.js';
 import type * as types from './types.js';
 
-export type { StandardSchemaV1, ValidationMode } from './internal/standard-schema.js';
+export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';
 export type { ValidationIssue } from './internal/errors.js';
 
 const schemaOf = rt.schemaOf;
@@ -50,8 +50,8 @@ const ENUM_7uzwnq: readonly string[] = ['asc', 'desc'];
 const KEYS_efzyc5: readonly string[] = ['limit', 'order'];
 const KEYS_f2699u: readonly string[] = ['thing_id'];
 
-/** `Ack`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const Ack: rt.Schema<types.Ack> = /* @__PURE__ */ schemaOf(vendor, check_Ack, '`Ack`');
+/** `Ack`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Ack: rt.Validator<types.Ack> = /* @__PURE__ */ schemaOf(vendor, check_Ack, '`Ack`');
 
 function check_Ack(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
@@ -70,8 +70,8 @@ function check_Ack(value: unknown, mode: number, label: string, depth: number): 
   return issues;
 }
 
-/** `CreateFileRequest`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const CreateFileRequest: rt.Schema<types.CreateFileRequest> = /* @__PURE__ */ schemaOf(
+/** `CreateFileRequest`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const CreateFileRequest: rt.Validator<types.CreateFileRequest> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CreateFileRequest,
   '`CreateFileRequest`',
@@ -129,8 +129,8 @@ function check_CreateFileRequest(
   return issues;
 }
 
-/** `CreateImageEditRequest`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const CreateImageEditRequest: rt.Schema<types.CreateImageEditRequest> =
+/** `CreateImageEditRequest`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const CreateImageEditRequest: rt.Validator<types.CreateImageEditRequest> =
   /* @__PURE__ */ schemaOf(vendor, check_CreateImageEditRequest, '`CreateImageEditRequest`');
 
 function check_CreateImageEditRequest(
@@ -186,8 +186,8 @@ function check_CreateImageEditRequest(
   return issues;
 }
 
-/** `CreateThingRequest`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const CreateThingRequest: rt.Schema<types.CreateThingRequest> = /* @__PURE__ */ schemaOf(
+/** `CreateThingRequest`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const CreateThingRequest: rt.Validator<types.CreateThingRequest> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CreateThingRequest,
   '`CreateThingRequest`',
@@ -227,8 +227,8 @@ function check_CreateThingRequest(
   return issues;
 }
 
-/** `CreateTokenBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const CreateTokenBody: rt.Schema<types.CreateTokenBody> = /* @__PURE__ */ schemaOf(
+/** `CreateTokenBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const CreateTokenBody: rt.Validator<types.CreateTokenBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CreateTokenBody,
   '`CreateTokenBody`',
@@ -256,8 +256,8 @@ function check_CreateTokenBody(
   return issues;
 }
 
-/** `PutBlobBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Schema). */
-export const PutBlobBody: rt.Schema<types.PutBlobBody> = /* @__PURE__ */ schemaOf(
+/** `PutBlobBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const PutBlobBody: rt.Validator<types.PutBlobBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PutBlobBody,
   '`PutBlobBody`',
