@@ -153,7 +153,7 @@ export type Guard<T> = (value: unknown) => value is T;
 /** `X.assert`: a type assertion (declared with this type, as TypeScript requires of one). */
 export type Asserts<T> = (value: unknown) => asserts value is T;
 
-/** `X.validate(value, mode?)`, and a parameter group's `validateX`: every issue, or the shared empty list. */
+/** `X.validate(value, mode?)` and a parameter group's `validateX`: every issue, or the shared empty list. */
 export type Validate = (value: unknown, mode?: ValidationMode) => readonly ValidationIssue[];
 
 /**
@@ -184,7 +184,10 @@ export function schemaOf<T>(vendor: string, check: Check, label: string): Valida
   };
 }
 
-/** `X.validate` or a parameter group's `validateX(value, mode?)` over a generated check; `fallback` is the mode when none is given. */
+/**
+ * `X.validate`, or a parameter group's `validateX(value, mode?)`, over a generated check;
+ * `fallback` is the mode when none is given.
+ */
 export function validatorOfCheck(check: Check, label: string, fallback = 0): Validate {
   return (value, mode) =>
     runCheck(check, value, mode === undefined ? fallback : modeFlags(mode), label) ?? NO_ISSUES;
