@@ -120,6 +120,16 @@ describe('the generated ChatKit validators module', () => {
     expect(typeof api['validateCancelChatKitSessionPathParams']).toBe('function');
   });
 
+  it('is frozen, as an export binding is: nothing can swap the functions the client calls', () => {
+    const session = api['ChatSession'] as Record<string, unknown> & { '~standard': Record<string, unknown> };
+    expect(Object.isFrozen(session)).toBe(true);
+    expect(Object.isFrozen(session['~standard'])).toBe(true);
+    // a module is strict code: writing to a frozen object throws
+    expect(() => {
+      session['validate'] = () => [];
+    }).toThrow(TypeError);
+  });
+
   it('is a Standard Schema v1 (vendor: the package name) that returns the value itself', () => {
     const schema = api['SessionCreateParams'] as {
       '~standard': { version: number; vendor: string; validate(value: unknown): { value?: unknown; issues?: unknown } };

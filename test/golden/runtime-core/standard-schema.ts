@@ -170,18 +170,22 @@ export interface Validator<T> extends StandardSchemaV1<T> {
   readonly validate: Validate;
 }
 
-/** `X`: the validator of a named schema over its generated check (one line in the module). */
+/**
+ * `X`: the validator of a named schema over its generated check (one line in the module).
+ * Frozen, as an export binding is: the client reads `X.validate` on every call, so no code
+ * elsewhere in a program can swap it.
+ */
 export function schemaOf<T>(vendor: string, check: Check, label: string): Validator<T> {
   const assert: Asserts<T> = (value) => {
     const issues = runCheck(check, value, 0, label);
     if (issues !== undefined) throw new ValidationError(issues, `Invalid ${label.slice(1, -1)}`);
   };
-  return {
-    ...standardSchema<T>(vendor, check, label, 0),
-    is: (value): value is T => runCheck(check, value, 0, '') === undefined,
+  return Object.freeze({
+    '~standard': Object.freeze(standardSchema<T>(vendor, check, label, 0)['~standard']),
+    is: (value: unknown): value is T => runCheck(check, value, 0, '') === undefined,
     assert,
     validate: validatorOfCheck(check, label, 0),
-  };
+  });
 }
 
 /**
