@@ -1,7 +1,7 @@
 // IR -> `src/client.ts`: the client class and one thin class per resource, in the shape of
 // openai-node (`client.chatkit.sessions.create(body, options)`). Methods only wire a request
 // builder, the validators and the runtime core together; all mechanics live in internal/.
-import { Identifier, type IrApi, type IrOperation, type IrResource, type IrSchema } from '../model/ir.js';
+import { Identifier, resourcesInOrder, type IrApi, type IrOperation, type IrResource, type IrSchema } from '../model/ir.js';
 import { streamsOnFlag } from '../model/build-model.js';
 import { schemaIndex } from '../model/schema-index.js';
 import { Code, code, doc, exampleLiteral, joinCode, literal, propertyKey } from './escape.js';
@@ -37,12 +37,8 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
       return call.method;
     });
   const classes: ClassDeclaration[] = [baseClientClass(api), clientClass(api, methodsOf(api.rootOperations, []))];
-  const visit = (resource: IrResource, path: readonly string[]) => {
-    const own = [...path, resource.property.text];
-    classes.push(resourceToClass(resource, own, methodsOf(resource.operations, own)));
-    resource.children.forEach((child) => visit(child, own));
-  };
-  api.resources.forEach((resource) => visit(resource, []));
+  for (const { resource, path } of resourcesInOrder(api.resources))
+    classes.push(resourceToClass(resource, path, methodsOf(resource.operations, path)));
   const aliases = operationTypeAliases(api, usedTypes);
   functions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const hasParams = api.operations.some((op) => op.names.params !== undefined);

@@ -1,6 +1,6 @@
 // IR -> the mostly-fixed files of the package: package.json, README.md, tsconfig.json,
 // src/index.ts and the runtime core (src/internal/*), all rendered from `templates/`.
-import type { IrApi, IrResource } from '../model/ir.js';
+import { resourcesInOrder, type IrApi } from '../model/ir.js';
 import { schemaIndex } from '../model/schema-index.js';
 import { lineComment } from './escape.js';
 import { piecesFile, type EmitContext, type EmittedFile } from './emitted-file.js';
@@ -14,7 +14,12 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
   const header = fileHeader(api).trimEnd();
   // Spec text stays plain data here; templates print it only through an escaping helper:
   // `json` (package.json), `markdown` / `markdownCode` (README.md), `literal` (code).
-  const resourceClasses = flattenResources(api.resources, []);
+  // every resource class, a parent first: `client.a.b`, and the class a program can make on its own
+  const resourceClasses = resourcesInOrder(api.resources).map(({ resource, path }) => ({
+    path: path.join('.'),
+    className: resource.className.text,
+    example: resource.operations[0]?.names.method.text,
+  }));
   const data = {
     header,
     package: api.package,
@@ -38,7 +43,6 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
       builder: op.names.builder.text,
       fn: op.names.function.text,
     })),
-    // every resource class, depth first: `client.a.b` and the class a program can make on its own
     resourceClasses,
     // the README's example of one resource made on its own: the first with an operation of its own
     resourceExample: resourceClasses.find((resource) => resource.example !== undefined),
@@ -69,21 +73,6 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     });
   }
   return files;
-}
-
-/** `{ path: 'a.b', className }` of each resource, a parent before its children. */
-function flattenResources(
-  resources: readonly IrResource[],
-  parents: readonly string[],
-): { readonly path: string; readonly className: string; readonly example?: string }[] {
-  return resources.flatMap((resource) => {
-    const path = [...parents, resource.property.text];
-    const first = resource.operations[0];
-    return [
-      { path: path.join('.'), className: resource.className.text, ...(first === undefined ? {} : { example: first.names.method.text }) },
-      ...flattenResources(resource.children, path),
-    ];
-  });
 }
 
 /** Whether an operation streams items (a response or request body with an item schema). */

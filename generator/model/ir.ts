@@ -76,6 +76,17 @@ export interface IrResource {
   readonly operations: readonly IrOperation[];
 }
 
+/** Every resource, a parent before its children, with its property path on the client (`['chatkit', 'sessions']`). */
+export function resourcesInOrder(
+  resources: readonly IrResource[],
+  parents: readonly string[] = [],
+): { readonly resource: IrResource; readonly path: readonly string[] }[] {
+  return resources.flatMap((resource) => {
+    const path = [...parents, resource.property.text];
+    return [{ resource, path }, ...resourcesInOrder(resource.children, path)];
+  });
+}
+
 /**
  * An operation's method in lower case, for naming and ordering: a fixed field of the path item
  * (`query` is OpenAPI 3.2's) or an OpenAPI 3.2 `additionalOperations` key lowercased (`copy`).

@@ -178,7 +178,6 @@ export const VALIDATORS_MODULE_NAMES: ReadonlySet<string> = new Set([
   'required',
   'requiredUnlisted',
   'runCheck',
-  'standardSchema',
   'tooDeep',
   'unionIssues',
   'unknownKey',

@@ -128,25 +128,6 @@ export function tooDeep(): ValidationIssue[] {
 /** The result of a validate call on a valid value: shared, frozen, never written to. */
 export const NO_ISSUES: readonly ValidationIssue[] = /* @__PURE__ */ Object.freeze([]);
 
-/** A Standard Schema object over a generated check, validating in `mode` (see modeFlags). */
-export function standardSchema<T>(
-  vendor: string,
-  check: Check,
-  label: string,
-  mode: number,
-): StandardSchemaV1<T> {
-  return {
-    '~standard': {
-      version: 1,
-      vendor,
-      validate(value: unknown): StandardSchemaV1.Result<T> {
-        const issues = runCheck(check, value, mode, label);
-        return issues === undefined ? { value: value as T } : { issues };
-      },
-    },
-  };
-}
-
 /** `X.is`: a type guard. */
 export type Guard<T> = (value: unknown) => value is T;
 
@@ -180,8 +161,16 @@ export function schemaOf<T>(vendor: string, check: Check, label: string): Valida
     const issues = runCheck(check, value, 0, label);
     if (issues !== undefined) throw new ValidationError(issues, `Invalid ${label.slice(1, -1)}`);
   };
+  const standard: StandardSchemaV1.Props<T> = {
+    version: 1,
+    vendor,
+    validate(value: unknown): StandardSchemaV1.Result<T> {
+      const issues = runCheck(check, value, 0, label);
+      return issues === undefined ? { value: value as T } : { issues };
+    },
+  };
   return Object.freeze({
-    '~standard': Object.freeze(standardSchema<T>(vendor, check, label, 0)['~standard']),
+    '~standard': Object.freeze(standard),
     is: (value: unknown): value is T => runCheck(check, value, 0, '') === undefined,
     assert,
     validate: validatorOfCheck(check, label, 0),
