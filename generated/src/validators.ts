@@ -1756,12 +1756,13 @@ function check_ChatSessionChatKitConfiguration(
   return issues;
 }
 
-/** `ChatSessionChatKitConfigurationParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `ChatSessionChatKitConfigurationParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const ChatSessionChatKitConfigurationParam: rt.Validator<types.ChatSessionChatKitConfigurationParam> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatSessionChatKitConfigurationParam,
     '`ChatSessionChatKitConfigurationParam`',
+    2,
   );
 
 function check_ChatSessionChatKitConfigurationParam(
@@ -1795,16 +1796,18 @@ function check_ChatSessionChatKitConfigurationParam(
         if (v5 !== undefined && !(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 1)) {
           issues = optIntegerIn(issues, v5, PATH_fts8tp, 1, Infinity);
         }
-        for (const k6 in v2) {
-          if (k6 !== 'enabled' && k6 !== 'max_file_size' && k6 !== 'max_files') {
-            issues = unknownKey(
-              issues,
-              PATH_c7qohb,
-              k6,
-              '`file_upload`',
-              KEYS_harb1j,
-              NESTED_7cwttf,
-            );
+        if (mode & 2) {
+          for (const k6 in v2) {
+            if (k6 !== 'enabled' && k6 !== 'max_file_size' && k6 !== 'max_files') {
+              issues = unknownKey(
+                issues,
+                PATH_c7qohb,
+                k6,
+                '`file_upload`',
+                KEYS_harb1j,
+                NESTED_7cwttf,
+              );
+            }
           }
         }
       } else {
@@ -1819,18 +1822,29 @@ function check_ChatSessionChatKitConfigurationParam(
         if (v9 !== undefined && !(typeof v9 === 'number' && Number.isInteger(v9) && v9 >= 1)) {
           issues = optIntegerIn(issues, v9, PATH_5unxaw, 1, Infinity);
         }
-        for (const k10 in v7) {
-          if (k10 !== 'enabled' && k10 !== 'recent_threads') {
-            issues = unknownKey(issues, PATH_f7gwwx, k10, '`history`', KEYS_653wzb, NESTED_7cwttf);
+        if (mode & 2) {
+          for (const k10 in v7) {
+            if (k10 !== 'enabled' && k10 !== 'recent_threads') {
+              issues = unknownKey(
+                issues,
+                PATH_f7gwwx,
+                k10,
+                '`history`',
+                KEYS_653wzb,
+                NESTED_7cwttf,
+              );
+            }
           }
         }
       } else {
         issues = expected(issues, ['history'], KEYS_653wzb, v7);
       }
     }
-    for (const k11 in value) {
-      if (k11 !== 'automatic_thread_titling' && k11 !== 'file_upload' && k11 !== 'history') {
-        issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_2pv0nb, NESTED_3yzee7);
+    if (mode & 2) {
+      for (const k11 in value) {
+        if (k11 !== 'automatic_thread_titling' && k11 !== 'file_upload' && k11 !== 'history') {
+          issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_2pv0nb, NESTED_3yzee7);
+        }
       }
     }
   } else {
@@ -1840,12 +1854,13 @@ function check_ChatSessionChatKitConfigurationParam(
   return issues;
 }
 
-/** `ChatSessionExpiresAfterParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `ChatSessionExpiresAfterParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const ChatSessionExpiresAfterParam: rt.Validator<types.ChatSessionExpiresAfterParam> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatSessionExpiresAfterParam,
     '`ChatSessionExpiresAfterParam`',
+    2,
   );
 
 function check_ChatSessionExpiresAfterParam(
@@ -1861,9 +1876,11 @@ function check_ChatSessionExpiresAfterParam(
     if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1 && v2 <= 600)) {
       issues = reqIntegerIn(issues, v2, 'seconds', 1, 600);
     }
-    for (const k3 in value) {
-      if (k3 !== 'anchor' && k3 !== 'seconds') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_fsso5h, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'anchor' && k3 !== 'seconds') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_fsso5h, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -1966,12 +1983,13 @@ function check_ChatSessionRateLimits(
   return issues;
 }
 
-/** `ChatSessionRateLimitsParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `ChatSessionRateLimitsParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const ChatSessionRateLimitsParam: rt.Validator<types.ChatSessionRateLimitsParam> =
   /* @__PURE__ */ schemaOf(
     vendor,
     check_ChatSessionRateLimitsParam,
     '`ChatSessionRateLimitsParam`',
+    2,
   );
 
 function check_ChatSessionRateLimitsParam(
@@ -1986,9 +2004,11 @@ function check_ChatSessionRateLimitsParam(
     if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
       issues = optIntegerIn(issues, v1, 'max_requests_per_1_minute', 1, Infinity);
     }
-    for (const k2 in value) {
-      if (k2 !== 'max_requests_per_1_minute') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_18tdce, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'max_requests_per_1_minute') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_18tdce, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -2024,9 +2044,9 @@ function check_ChatSessionStatus(
   return issues;
 }
 
-/** `ChatSessionWorkflowParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `ChatSessionWorkflowParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const ChatSessionWorkflowParam: rt.Validator<types.ChatSessionWorkflowParam> =
-  /* @__PURE__ */ schemaOf(vendor, check_ChatSessionWorkflowParam, '`ChatSessionWorkflowParam`');
+  /* @__PURE__ */ schemaOf(vendor, check_ChatSessionWorkflowParam, '`ChatSessionWorkflowParam`', 2);
 
 function check_ChatSessionWorkflowParam(
   value: unknown,
@@ -2094,9 +2114,11 @@ function check_ChatSessionWorkflowParam(
     if (v7 !== undefined) {
       issues = nest(issues, PATH_ecqagb, check_shape_6i48lu(v7, mode, '`tracing`', depth + 1));
     }
-    for (const k8 in value) {
-      if (k8 !== 'id' && k8 !== 'version' && k8 !== 'state_variables' && k8 !== 'tracing') {
-        issues = unknownKey(issues, PATH_99tota, k8, label, KEYS_7c4y1d, NESTED_408ooy);
+    if (mode & 2) {
+      for (const k8 in value) {
+        if (k8 !== 'id' && k8 !== 'version' && k8 !== 'state_variables' && k8 !== 'tracing') {
+          issues = unknownKey(issues, PATH_99tota, k8, label, KEYS_7c4y1d, NESTED_408ooy);
+        }
       }
     }
   } else {
@@ -2159,9 +2181,9 @@ function check_ErrorResponse(
   return issues;
 }
 
-/** `SessionCreateParams`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `SessionCreateParams`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const SessionCreateParams: rt.Validator<types.SessionCreateParams> =
-  /* @__PURE__ */ schemaOf(vendor, check_SessionCreateParams, '`SessionCreateParams`');
+  /* @__PURE__ */ schemaOf(vendor, check_SessionCreateParams, '`SessionCreateParams`', 2);
 
 function check_SessionCreateParams(
   value: unknown,
@@ -2232,9 +2254,11 @@ function check_SessionCreateParams(
       if (v9 !== undefined) {
         issues = nest(issues, PATH_2f9tgu, check_shape_6i48lu(v9, mode, '`tracing`', depth + 2));
       }
-      for (const k10 in v2) {
-        if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
-          issues = unknownKey(issues, PATH_eamh8e, k10, '`workflow`', KEYS_7c4y1d, NESTED_408ooy);
+      if (mode & 2) {
+        for (const k10 in v2) {
+          if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
+            issues = unknownKey(issues, PATH_eamh8e, k10, '`workflow`', KEYS_7c4y1d, NESTED_408ooy);
+          }
         }
       }
     } else {
@@ -2269,16 +2293,18 @@ function check_SessionCreateParams(
             ) {
               issues = optIntegerIn(issues, v16, PATH_7rc4b7, 1, Infinity);
             }
-            for (const k17 in v13) {
-              if (k17 !== 'enabled' && k17 !== 'max_file_size' && k17 !== 'max_files') {
-                issues = unknownKey(
-                  issues,
-                  PATH_4o8sqj,
-                  k17,
-                  '`file_upload`',
-                  KEYS_harb1j,
-                  NESTED_7cwttf,
-                );
+            if (mode & 2) {
+              for (const k17 in v13) {
+                if (k17 !== 'enabled' && k17 !== 'max_file_size' && k17 !== 'max_files') {
+                  issues = unknownKey(
+                    issues,
+                    PATH_4o8sqj,
+                    k17,
+                    '`file_upload`',
+                    KEYS_harb1j,
+                    NESTED_7cwttf,
+                  );
+                }
               }
             }
           } else {
@@ -2296,32 +2322,36 @@ function check_SessionCreateParams(
             ) {
               issues = optIntegerIn(issues, v20, PATH_4fdu57, 1, Infinity);
             }
-            for (const k21 in v18) {
-              if (k21 !== 'enabled' && k21 !== 'recent_threads') {
-                issues = unknownKey(
-                  issues,
-                  PATH_9so7ce,
-                  k21,
-                  '`history`',
-                  KEYS_653wzb,
-                  NESTED_7cwttf,
-                );
+            if (mode & 2) {
+              for (const k21 in v18) {
+                if (k21 !== 'enabled' && k21 !== 'recent_threads') {
+                  issues = unknownKey(
+                    issues,
+                    PATH_9so7ce,
+                    k21,
+                    '`history`',
+                    KEYS_653wzb,
+                    NESTED_7cwttf,
+                  );
+                }
               }
             }
           } else {
             issues = expected(issues, ['chatkit_configuration', 'history'], KEYS_653wzb, v18);
           }
         }
-        for (const k22 in v11) {
-          if (k22 !== 'automatic_thread_titling' && k22 !== 'file_upload' && k22 !== 'history') {
-            issues = unknownKey(
-              issues,
-              PATH_0tkk6n,
-              k22,
-              '`chatkit_configuration`',
-              KEYS_2pv0nb,
-              NESTED_3yzee7,
-            );
+        if (mode & 2) {
+          for (const k22 in v11) {
+            if (k22 !== 'automatic_thread_titling' && k22 !== 'file_upload' && k22 !== 'history') {
+              issues = unknownKey(
+                issues,
+                PATH_0tkk6n,
+                k22,
+                '`chatkit_configuration`',
+                KEYS_2pv0nb,
+                NESTED_3yzee7,
+              );
+            }
           }
         }
       } else {
@@ -2336,16 +2366,18 @@ function check_SessionCreateParams(
         if (!(typeof v25 === 'number' && Number.isInteger(v25) && v25 >= 1 && v25 <= 600)) {
           issues = reqIntegerIn(issues, v25, PATH_0810g7, 1, 600);
         }
-        for (const k26 in v23) {
-          if (k26 !== 'anchor' && k26 !== 'seconds') {
-            issues = unknownKey(
-              issues,
-              PATH_2xmk6u,
-              k26,
-              '`expires_after`',
-              KEYS_fsso5h,
-              NESTED_7cwttf,
-            );
+        if (mode & 2) {
+          for (const k26 in v23) {
+            if (k26 !== 'anchor' && k26 !== 'seconds') {
+              issues = unknownKey(
+                issues,
+                PATH_2xmk6u,
+                k26,
+                '`expires_after`',
+                KEYS_fsso5h,
+                NESTED_7cwttf,
+              );
+            }
           }
         }
       } else {
@@ -2359,31 +2391,35 @@ function check_SessionCreateParams(
         if (v28 !== undefined && !(typeof v28 === 'number' && Number.isInteger(v28) && v28 >= 1)) {
           issues = optIntegerIn(issues, v28, PATH_6vy5xz, 1, Infinity);
         }
-        for (const k29 in v27) {
-          if (k29 !== 'max_requests_per_1_minute') {
-            issues = unknownKey(
-              issues,
-              PATH_ghq55c,
-              k29,
-              '`rate_limits`',
-              KEYS_18tdce,
-              NESTED_7cwttf,
-            );
+        if (mode & 2) {
+          for (const k29 in v27) {
+            if (k29 !== 'max_requests_per_1_minute') {
+              issues = unknownKey(
+                issues,
+                PATH_ghq55c,
+                k29,
+                '`rate_limits`',
+                KEYS_18tdce,
+                NESTED_7cwttf,
+              );
+            }
           }
         }
       } else {
         issues = expected(issues, ['rate_limits'], KEYS_18tdce, v27);
       }
     }
-    for (const k30 in value) {
-      if (
-        k30 !== 'user' &&
-        k30 !== 'workflow' &&
-        k30 !== 'chatkit_configuration' &&
-        k30 !== 'expires_after' &&
-        k30 !== 'rate_limits'
-      ) {
-        issues = unknownKey(issues, PATH_99tota, k30, label, KEYS_924mqu, NESTED_hkzxs8);
+    if (mode & 2) {
+      for (const k30 in value) {
+        if (
+          k30 !== 'user' &&
+          k30 !== 'workflow' &&
+          k30 !== 'chatkit_configuration' &&
+          k30 !== 'expires_after' &&
+          k30 !== 'rate_limits'
+        ) {
+          issues = unknownKey(issues, PATH_99tota, k30, label, KEYS_924mqu, NESTED_hkzxs8);
+        }
       }
     }
   } else {
@@ -2446,9 +2482,11 @@ function check_CancelChatKitSessionPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'session_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'session_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_fwh7m3, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'session_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_fwh7m3, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -2496,9 +2534,17 @@ function check_ListChatKitThreadsQueryParams(
     if (v5 !== undefined && !(typeof v5 === 'string' && v5.length >= 1 && v5.length <= 512)) {
       issues = optStringIn(issues, v5, 'user', 1, 512);
     }
-    for (const k6 in value) {
-      if (k6 !== 'after' && k6 !== 'before' && k6 !== 'limit' && k6 !== 'order' && k6 !== 'user') {
-        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_26x1pw, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k6 in value) {
+        if (
+          k6 !== 'after' &&
+          k6 !== 'before' &&
+          k6 !== 'limit' &&
+          k6 !== 'order' &&
+          k6 !== 'user'
+        ) {
+          issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_26x1pw, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -2527,9 +2573,11 @@ function check_DeleteChatKitThreadPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'thread_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'thread_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_efzglw, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'thread_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_efzglw, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -2590,9 +2638,11 @@ function check_ListChatKitThreadItemsQueryParams(
     if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
       issues = optEnum(issues, v4, 'order', ENUM_7uzwnq, mode);
     }
-    for (const k5 in value) {
-      if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
-        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_fkq8oq, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k5 in value) {
+        if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
+          issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_fkq8oq, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -2609,9 +2659,11 @@ function check_shape_6i48lu(value: unknown, mode: number, label: string, depth: 
     if (v1 !== undefined && typeof v1 !== 'boolean') {
       issues = optBoolean(issues, v1, 'enabled');
     }
-    for (const k2 in value) {
-      if (k2 !== 'enabled') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_bphvll, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'enabled') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_bphvll, NESTED_7cwttf);
+        }
       }
     }
   } else {

@@ -1,7 +1,8 @@
 // An API that grows past its spec must not break a deployed client: with the default 'loose'
-// response validation, an enum value, a union tag or a stream event type the spec does not list
-// is returned as sent; 'strict' rejects each; a request may send only what the spec lists. End
-// to end, against a real server on 127.0.0.1: a JSON body, a paginated list and an event stream.
+// response validation, an enum value, a union tag, a stream event type or a field the spec does
+// not list (on an object it closes with additionalProperties: false too) is returned as sent;
+// 'strict' rejects each; a request may send only what the spec lists. End to end, against a real
+// server on 127.0.0.1: a JSON body, a paginated list and an event stream.
 import type { ServerResponse } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,20 +27,25 @@ interface OrdersClient {
 }
 type ClientClass = new (options: object) => OrdersClient;
 
-/** Everything below is what a newer API sends: a status, a line kind and an event type this spec does not list. */
+/**
+ * Everything below is what a newer API sends: a status, a line kind and an event type this spec
+ * does not list, and fields on objects the spec closes (the order, a product line, the page, a
+ * shipped event).
+ */
 const NEWER_ORDER = {
   id: 'o_1',
   status: 'returned',
   priority: 'urgent',
   lines: [
-    { kind: 'product', sku: 's' },
+    { kind: 'product', sku: 's', quantity: 2 },
     { kind: 'gift_card', code: 'G-1' },
   ],
+  placed_at: '2026-12-01T10:00:00Z',
 };
 const EVENTS = [
   { type: 'order.created', order_id: 'o_1' },
   { type: 'order.refunded', order_id: 'o_1', amount: 5 },
-  { type: 'order.shipped', order_id: 'o_1', carrier: 'ups' },
+  { type: 'order.shipped', order_id: 'o_1', carrier: 'ups', eta: '2026-12-03' },
 ];
 
 let server: RecordingServer;
@@ -58,7 +64,7 @@ function newerAPI(request: RecordedRequest, response: ServerResponse): void {
   if (url.pathname === '/orders' && request.method === 'GET') {
     const second = url.searchParams.get('after') === 'o_1';
     const order = second ? { ...NEWER_ORDER, id: 'o_2', status: 'pending' } : NEWER_ORDER;
-    return json(response, 200, { object: 'list', data: [order], first_id: order.id, last_id: order.id, has_more: !second });
+    return json(response, 200, { object: 'list', data: [order], first_id: order.id, last_id: order.id, has_more: !second, total: 2 });
   }
   return json(response, 200, NEWER_ORDER, { 'x-request-id': 'req_order' });
 }
@@ -90,7 +96,7 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe("'loose' (the default) keeps what a newer API adds", () => {
-  it('a JSON body with an unlisted enum value and an unlisted union tag resolves, as sent', async () => {
+  it('a JSON body with an unlisted enum value, an unlisted union tag and fields on closed objects resolves, as sent', async () => {
     expect(await client().orders.retrieve('o_1')).toEqual(NEWER_ORDER);
     expect(await client('loose').orders.retrieve('o_1')).toEqual(NEWER_ORDER);
   });
@@ -127,7 +133,7 @@ describe("'loose' (the default) keeps what a newer API adds", () => {
 });
 
 describe("'strict' rejects what the spec does not list", () => {
-  it('the JSON body: the status, the priority and the line kind are each named', async () => {
+  it("the JSON body: the status, the priority, the line kind and the closed objects' new fields are each named", async () => {
     const error = await client('strict')
       .orders.retrieve('o_1')
       .then(
@@ -135,7 +141,14 @@ describe("'strict' rejects what the spec does not list", () => {
         (caught: unknown) => caught as { name: string; issues: { path: unknown[]; message: string }[] },
       );
     expect(error?.name).toBe('ValidationError');
-    expect(error?.issues.map((issue) => issue.path)).toEqual([['status'], ['priority'], ['lines', 1, 'kind']]);
+    expect(error?.issues.map((issue) => issue.path)).toEqual([
+      ['status'],
+      ['priority'],
+      ['lines', 0, 'quantity'],
+      ['lines', 1, 'kind'],
+      ['placed_at'],
+    ]);
+    expect(error?.issues[4]?.message).toMatch(/^unknown key `placed_at` in `Order`/);
     expect(error?.issues[0]?.message).toBe("expected one of 'pending', 'shipped'; found 'returned'");
     // the response's status, headers and request id are fields, not only words in the message
     expect(error).toMatchObject({ status: 200, requestID: 'req_order' });

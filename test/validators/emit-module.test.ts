@@ -40,7 +40,16 @@ describe('namedSchemaToStatements', () => {
     expect(statements).toHaveLength(2);
     const [exported, check] = statements as [string, string];
     // only the const has a doc comment; the schema's description is in types.ts
+    // a schema only requests send checks in 'request' mode by default (the flags 2)
     expect(exported).toBe(
+      [
+        "/** `Limits`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */",
+        "export const Limits: rt.Validator<types.Limits> = /* @__PURE__ */ schemaOf(vendor, check_Limits, '`Limits`', 2);",
+      ].join('\n'),
+    );
+    // one a response carries, in 'loose' mode (the runtime's default)
+    const received = { ...limits, usage: { request: true, response: true } };
+    expect(namedSchemaToStatements(received, new ModuleScope([received], schemaToCheck, locate))[0]).toBe(
       [
         "/** `Limits`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */",
         "export const Limits: rt.Validator<types.Limits> = /* @__PURE__ */ schemaOf(vendor, check_Limits, '`Limits`');",
@@ -95,7 +104,7 @@ describe('one check function for named schemas of one shape', () => {
     // the one that shares emits its exports over the other's check, with its own label, and no function
     const [exported, ...rest] = namedSchemaToStatements(schemas[1]!, module);
     expect(rest).toEqual([]);
-    expect(exported).toContain("schemaOf(vendor, check_Point, '`BetaPoint`')");
+    expect(exported).toContain("schemaOf(vendor, check_Point, '`BetaPoint`', 2)");
   });
 });
 

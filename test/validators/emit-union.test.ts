@@ -35,9 +35,11 @@ describe('union', () => {
     expect(given.hoisted).toContain('function check_Given_1(');
     expect(messages(given.check, 'abc')).toEqual([]);
     expect(messages(given.check, '12345')).toEqual([]);
-    expect(messages(given.check, '123')).toEqual([
+    expect(messages(given.check, '123', 'request')).toEqual([
       '(root): expected exactly one of the oneOf variants (a string, a string) to match; found a value matching 2',
     ]);
+    // 'loose' mode keeps a value that more than one variant describes (see ValidationMode)
+    expect(messages(given.check, '123', 'loose')).toEqual([]);
     expect(messages(given.check, 'abcdef')).toEqual(['(root): expected at most 3 characters, found 6']);
   });
 
@@ -49,7 +51,9 @@ describe('union', () => {
       ]),
     );
     expect(messages(given.check, { a: 'x' })).toEqual([]);
-    expect(messages(given.check, { b: 1 })).toEqual(['c: missing required key `c`: expected a number']);
+    expect(messages(given.check, { b: 1 }, 'request')).toEqual(['c: missing required key `c`: expected a number']);
+    // in 'loose' mode the unknown key `b` costs the first variant nothing: of equals, the first
+    expect(messages(given.check, { b: 1 }, 'loose')).toEqual(['a: missing required key `a`: expected a string']);
   });
 
   it('a discriminator picks the schema by the property; a bad or missing value is named', () => {
@@ -72,7 +76,10 @@ describe('union', () => {
       /switch \((v\d+)\) \{\ncase 'cat': \{\nconst r\d+ = check_Cat\(value, mode, label, depth\);\n[\s\S]*\ncase 'dog': \{\nconst r\d+ = check_Dog\(value, mode, label, depth\);\n[\s\S]*\ndefault:\nif \(\1 === undefined\) \{/,
     );
     expect(messages(given.check, { pet_type: 'dog' })).toEqual([]);
-    expect(messages(given.check, { pet_type: 'dog', extra: 1 })).toEqual(['extra: unknown key `extra` in `Given`; known keys: `pet_type`']);
+    expect(messages(given.check, { pet_type: 'dog', extra: 1 }, 'request')).toEqual([
+      'extra: unknown key `extra` in `Given`; known keys: `pet_type`',
+    ]);
+    expect(messages(given.check, { pet_type: 'dog', extra: 1 }, 'loose')).toEqual([]);
     expect(messages(given.check, { pet_type: 'cat', lives: 10 })).toEqual(['lives: expected at most 9, found 10']);
     // an unlisted string tag is a newer variant in 'loose' mode; another mode rejects it
     expect(messages(given.check, { pet_type: 'bird', lives: 'many' })).toEqual([]);
@@ -107,6 +114,48 @@ describe('union', () => {
     expect(messages(given.check, {})).toEqual(["pet_type: missing required key `pet_type`: expected 'cat'"]);
   });
 
+  it('a listed tag picks the variants that list it, in every mode: an open enum tag takes in no other variant', () => {
+    const cat = named(
+      'Cat',
+      object({ pet_type: [{ kind: 'const', value: 'cat', source: '/c' }, 'required'], lives: integer({ maximum: 9 }) }, closed),
+    );
+    const dog = named(
+      'Dog',
+      object({ pet_type: [{ kind: 'enum', values: ['dog', 'puppy'], source: '/d' }, 'required'], good: boolean }, closed),
+    );
+    for (const mode of ['oneOf', 'anyOf'] as const) {
+      const given = emit(union(mode, [ref('Cat'), ref('Dog')]), [cat, dog]);
+      const tag =
+        /const (v\d+) = isObject\(value\) && typeof value\.pet_type === 'string' && KEYS_1\.includes\(value\.pet_type\) \? value\.pet_type : undefined;/.exec(
+          given.text,
+        )?.[1];
+      expect(tag).toBeDefined();
+      expect(given.text).toContain(
+        `(${tag} === undefined || ${tag} === 'cat') && (r1 = check_Cat(value, mode, label, depth)) === undefined`,
+      );
+      expect(given.text).toContain(`(${tag} === undefined || KEYS_2.includes(${tag})) && (r2 = check_Dog(value, mode, label, depth))`);
+      // in 'loose' mode Dog's enum takes any string and its closed object any key: without the
+      // tag, this cat would pass as a Dog, its `lives` unchecked
+      for (const check of ['loose', 'request', 'strict'] as const) {
+        expect(messages(given.check, { pet_type: 'cat', lives: 10 }, check)).toEqual(['lives: expected at most 9, found 10']);
+        expect(messages(given.check, { pet_type: 'puppy', good: 'yes' }, check)).toEqual(["good: expected a boolean, found string 'yes'"]);
+      }
+      // a closed variant keeps the field a newer server added in 'loose' mode only
+      expect(messages(given.check, { pet_type: 'cat', lives: 9, owner: 'x' }, 'loose')).toEqual([]);
+      expect(messages(given.check, { pet_type: 'cat', lives: 9, owner: 'x' }, 'request')).toEqual([
+        'owner: unknown key `owner` in `Given`; known keys: `pet_type`, `lives`',
+      ]);
+      // no listed tag: every variant is tried, as before (a newer variant passes in 'loose' mode)
+      expect(messages(given.check, { pet_type: 'bird' }, 'loose')).toEqual([]);
+      expect(messages(given.check, { lives: 1 }, 'request')).toEqual(["pet_type: missing required key `pet_type`: expected 'cat'"]);
+    }
+    // tags that are all consts are closed in every mode: no variant can take another's value
+    const bird = named('Bird', object({ pet_type: [{ kind: 'const', value: 'bird', source: '/b' }, 'required'] }, closed));
+    const consts = emit(union('oneOf', [ref('Cat'), ref('Bird')]), [cat, bird]);
+    expect(consts.text).not.toContain('=== undefined ||');
+    expect(messages(consts.check, { pet_type: 'cat', lives: 10 }, 'loose')).toEqual(['lives: expected at most 9, found 10']);
+  });
+
   it("a string-enum variant makes the union accept any string in 'loose' mode, and nothing else", () => {
     const given = emit(
       union('anyOf', [{ kind: 'enum', values: ['auto', 'none'], source: '/e' }, object({ name: [string(), 'required'] }, closed)]),
@@ -120,7 +169,7 @@ describe('union', () => {
       "(root): expected one of 'auto', 'none' or an object `{ name }`; found 'other'",
     ]);
     expect(messages(given.check, 1)).toEqual(["(root): expected one of 'auto', 'none' or an object `{ name }`; found number 1"]);
-    expect(messages(given.check, { nam: 'x' })).toEqual([
+    expect(messages(given.check, { nam: 'x' }, 'request')).toEqual([
       'name: missing required key `name`: expected a string',
       'nam: unknown key `nam` in `Given`; did you mean `name`?',
     ]);

@@ -46,15 +46,19 @@ export declare namespace StandardSchemaV1 {
 /**
  * How far a value may go beyond the spec:
  * - 'loose' (what a client accepts from a server newer than its spec): unknown keys are kept on
- *   objects whose schema leaves additionalProperties unset, and a value the spec does not list
- *   (an enum value, a union's tag) is kept when it has the listed values' JSON type.
+ *   every object, even one whose schema says `additionalProperties: false`; a value the spec
+ *   does not list (an enum value, a union's tag) is kept when it has the listed values' JSON
+ *   type; and a value that more than one oneOf variant describes is accepted.
  * - 'request' (what a client may send): only listed values; unknown keys only where allowed.
  * - 'strict': exactly the spec: only listed values, and no unknown keys on any object.
- * Objects with `additionalProperties: false` reject unknown keys in every mode.
  */
 export type ValidationMode = 'loose' | 'request' | 'strict';
 
-/** The bits of a check's `mode` argument: unknown keys rejected everywhere, unlisted values rejected. */
+/**
+ * The bits of a check's `mode` argument: unknown keys rejected everywhere; unlisted values
+ * rejected (and, with them, the unknown keys of closed objects and a value several oneOf
+ * variants match: everything 'loose' lets through).
+ */
 export const CLOSED_KEYS = 1;
 export const CLOSED_VALUES = 2;
 
@@ -139,42 +143,50 @@ export type Asserts<T> = (value: unknown) => asserts value is T;
 export type Validate = (value: unknown, mode?: ValidationMode) => readonly ValidationIssue[];
 
 /**
- * `X`, the validator of a named schema: a Standard Schema v1 object (validating in 'loose' mode)
- * with three functions of its own. Each is a plain function, not a method that needs its object:
- * `items.filter(ChatSession.is)` works.
+ * `X`, the validator of a named schema: a Standard Schema v1 object with three functions of its
+ * own. Each is a plain function, not a method that needs its object: `items.filter(ChatSession.is)`
+ * works. All of them check in the schema's own mode unless `validate` is told another: 'request'
+ * for a schema that only requests send (`X.is(body)` is true when the client would send `body`),
+ * 'loose' for the others (what a client accepts from a server; see ValidationMode).
  */
 export interface Validator<T> extends StandardSchemaV1<T> {
-  /** A type guard, in 'loose' mode: `if (ChatSession.is(value)) value.id`. */
+  /** A type guard: `if (ChatSession.is(value)) value.id`. */
   readonly is: Guard<T>;
-  /** Throws a ValidationError listing every issue ("Invalid X (2 problems): …"), in 'loose' mode. */
+  /** Throws a ValidationError listing every issue ("Invalid X (2 problems): …"). */
   readonly assert: Asserts<T>;
-  /** Every issue, or the shared empty list; `mode` defaults to 'loose' (see ValidationMode). */
+  /** Every issue, or the shared empty list, in `mode` (see ValidationMode) or the schema's own. */
   readonly validate: Validate;
 }
 
 /**
- * `X`: the validator of a named schema over its generated check (one line in the module).
- * Frozen, as an export binding is: the client reads `X.validate` on every call, so no code
- * elsewhere in a program can swap it.
+ * `X`: the validator of a named schema over its generated check (one line in the module), in
+ * the mode `fallback` (a `mode` argument's flags: 0 is 'loose') unless `X.validate` is told
+ * another. Frozen, as an export binding is: the client reads `X.validate` on every call, so no
+ * code elsewhere in a program can swap it.
  */
-export function schemaOf<T>(vendor: string, check: Check, label: string): Validator<T> {
+export function schemaOf<T>(
+  vendor: string,
+  check: Check,
+  label: string,
+  fallback = 0,
+): Validator<T> {
   const assert: Asserts<T> = (value) => {
-    const issues = runCheck(check, value, 0, label);
+    const issues = runCheck(check, value, fallback, label);
     if (issues !== undefined) throw new ValidationError(issues, `Invalid ${label.slice(1, -1)}`);
   };
   const standard: StandardSchemaV1.Props<T> = {
     version: 1,
     vendor,
     validate(value: unknown): StandardSchemaV1.Result<T> {
-      const issues = runCheck(check, value, 0, label);
+      const issues = runCheck(check, value, fallback, label);
       return issues === undefined ? { value: value as T } : { issues };
     },
   };
   return Object.freeze({
     '~standard': Object.freeze(standard),
-    is: (value: unknown): value is T => runCheck(check, value, 0, '') === undefined,
+    is: (value: unknown): value is T => runCheck(check, value, fallback, '') === undefined,
     assert,
-    validate: validatorOfCheck(check, label, 0),
+    validate: validatorOfCheck(check, label, fallback),
   });
 }
 

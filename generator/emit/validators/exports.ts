@@ -1,8 +1,9 @@
 // The public API of one named schema in validators.ts: `X`, a Standard Schema v1 object with
 // `X.is` (type guard), `X.assert` (throws ValidationError) and `X.validate(value, mode)` (every
-// issue); X, X.is and X.assert validate in 'loose' mode (see ValidationMode in the runtime). One
-// export per schema, a one-line call of the runtime's schemaOf over the schema's check function,
-// and tree-shakeable. Each is source text for print.ts: one statement or brace per line.
+// issue); X, X.is and X.assert validate in 'request' mode for a schema only requests send, else
+// in 'loose' mode (see ValidationMode in the runtime). One export per schema, a one-line call of
+// the runtime's schemaOf over the schema's check function, and tree-shakeable. Each is source
+// text for print.ts: one statement or brace per line.
 import { Identifier, type IrNamedSchema } from '../../model/ir.js';
 import { Code, code, doc, docComment, literal, type DocText } from '../escape.js';
 import { MODE_FLAGS } from './modes.js';
@@ -15,11 +16,17 @@ export function namedSchemaToStatements(named: IrNamedSchema, module: ModuleScop
   const check = module.checkOf(named.key);
   const label = literal(`\`${named.name.text}\``);
   const type = Code.raw(`types.${named.name.text}`);
+  // a schema only requests send checks what the client would send; the others what it accepts
+  const isRequestOnly = named.usage.request && !named.usage.response;
+  const mode = isRequestOnly ? code`, ${MODE_FLAGS.request}` : code``;
   return [
     [
-      docComment(doc`\`${named.name}\`'s validator: a Standard Schema v1 object with \`is\`, \`assert\` and \`validate\` (see Validator).`)
-        .text,
-      code`export const ${named.name}: rt.Validator<${type}> = /* @__PURE__ */ schemaOf(${VENDOR}, ${check}, ${label});`.text,
+      docComment(
+        isRequestOnly
+          ? doc`\`${named.name}\`'s validator (see Validator), in 'request' mode unless \`validate\` is told another: only requests send it.`
+          : doc`\`${named.name}\`'s validator: a Standard Schema v1 object with \`is\`, \`assert\` and \`validate\` (see Validator).`,
+      ).text,
+      code`export const ${named.name}: rt.Validator<${type}> = /* @__PURE__ */ schemaOf(${VENDOR}, ${check}, ${label}${mode});`.text,
     ].join('\n'),
     // a schema of the same shape as an earlier one calls that one's check (ModuleScope.checkOf)
     ...(module.ownsCheck(named.key)

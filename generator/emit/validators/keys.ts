@@ -1,11 +1,12 @@
-// The one pass over an object's keys: unknown keys (closed objects always, undeclared ones in
-// 'strict' mode), values of additionalProperties schemas, propertyNames, and the key count.
+// The one pass over an object's keys: unknown keys (those a closed object does not declare in
+// 'request' and 'strict' mode, undeclared ones in 'strict' mode), values of additionalProperties
+// schemas, propertyNames, and the key count.
 // Known keys and "did you mean" candidates are lists computed here, at generation time.
 import type { Identifier, IrObjectSchema, IrSchema } from '../../model/ir.js';
 import { code, type Code, joinCode, literal } from '../escape.js';
 import { and, atom, compare, FALSE, not, or, TRUE, type Expr } from './expr.js';
 import { plural } from './describe.js';
-import { REJECTS_UNKNOWN_KEYS } from './modes.js';
+import { IS_NOT_LOOSE, REJECTS_UNKNOWN_KEYS } from './modes.js';
 import { rulesAfterTypeToCheck } from './rules.js';
 import type { Scope } from './scope.js';
 import { stringRules } from './string.js';
@@ -33,16 +34,23 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
     );
   if (isStrictOnly) {
     // unknown keys of an open object, looked for only in 'strict' mode: one call of the runtime's
-    // loop (a closed object, checked in every mode, keeps its own loop: it is faster per shape)
+    // loop (a closed object, checked in 'request' mode too, keeps its own loop: it is faster per shape)
     return code`if (${REJECTS_UNKNOWN_KEYS}) {\n${unknownKeysCall(strictKeys, parts, object, target, scope)}\n}`;
   }
+  // a loop that only looks for the keys closed parts do not declare runs only outside 'loose' mode
+  const isClosedOnly =
+    count === undefined &&
+    strictKeys === undefined &&
+    parts.some((part) => part.additionalProperties === false) &&
+    parts.every((part) => part.propertyNames === undefined && typeof part.additionalProperties !== 'object');
   const inLoop: Code[] = count === undefined ? [] : [code`${count}++;`];
   for (const part of parts) {
     if (part.propertyNames !== undefined) inLoop.push(keyToCheck(part.propertyNames, keyTarget, scope));
     const own = declaredKeys(part);
-    if (part.additionalProperties === false)
-      inLoop.push(code`if (${isUnknown(own, key, scope)}) {\n${unknownKey(own, parts, key, target, scope)}\n}`);
-    else if (typeof part.additionalProperties === 'object')
+    if (part.additionalProperties === false) {
+      const test = isUnknown(own, key, scope);
+      inLoop.push(code`if (${isClosedOnly ? test : and([IS_NOT_LOOSE, test])}) {\n${unknownKey(own, parts, key, target, scope)}\n}`);
+    } else if (typeof part.additionalProperties === 'object')
       inLoop.push(extraValueToCheck(part.additionalProperties, own, object, key, target, scope));
   }
   if (strictKeys !== undefined) {
@@ -53,6 +61,7 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
   // declared `additionalProperties: true` and nothing else per key: no loop at all
   if (inLoop.every((statement) => statement.text === '')) return EMPTY;
   const loop = code`for (const ${key} in ${object}) {\n${block(inLoop)}\n}`;
+  if (isClosedOnly) return code`if (${IS_NOT_LOOSE}) {\n${loop}\n}`;
   return count === undefined ? loop : block([code`let ${count} = 0;`, loop, ...sizeChecks(parts, count, target)]);
 }
 

@@ -12,6 +12,7 @@ import { isTestable, schemaToTest } from './leaf.js';
 import { depthAt } from './ref.js';
 import type { Scope } from './scope.js';
 import { isObjectTest, jsonTypesOf, typeGuard } from './shape.js';
+import { IS_NOT_LOOSE } from './modes.js';
 import { block, childTarget, report, withoutOtherwise, type Target } from './target.js';
 
 type Composed = IrUnionSchema | IrAllOfSchema;
@@ -75,7 +76,9 @@ function unevaluatedToCheck(schema: Composed, unevaluated: IrSchema, target: Tar
     evaluated === FALSE
       ? code`for (const ${key} in ${object}) {\n${body}\n}`
       : code`for (const ${key} in ${object}) {\nif (${not(evaluated)}) {\n${body}\n}\n}`;
-  return code`if (${isObjectTest(target.value)}) {\nconst ${object} = ${target.value} as Record<string, unknown>;\n${block([...matches.declarations, loop])}\n}`;
+  // `unevaluatedProperties: false` closes the object: its unknown keys are kept in 'loose' mode
+  const guard = unevaluated.kind === 'never' ? and([IS_NOT_LOOSE, isObjectTest(target.value)]) : isObjectTest(target.value);
+  return code`if (${guard}) {\nconst ${object} = ${target.value} as Record<string, unknown>;\n${block([...matches.declarations, loop])}\n}`;
 }
 
 /** The keys the composition's own parts or variants evaluate (its unevaluatedProperties set aside). */

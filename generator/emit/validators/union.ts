@@ -6,7 +6,7 @@ import type { Identifier, IrObjectSchema, IrSchema, IrUnionSchema } from '../../
 import { code, joinCode, literal, propertyAccess, type Code } from '../escape.js';
 import { and, atom, compare, conditional, not, or, type Expr } from './expr.js';
 import { flattenParts } from './all-of.js';
-import { IS_LOOSE } from './modes.js';
+import { IS_LOOSE, IS_NOT_LOOSE } from './modes.js';
 import { describeSchema } from './describe.js';
 import { discriminatorToCheck } from './discriminator.js';
 import { isTestable, leafRules, schemaToTest } from './leaf.js';
@@ -66,17 +66,28 @@ export function unionToCheck(schema: IrUnionSchema, target: Target, scope: Scope
   // Each variant's check function runs once: the tests keep its issues for the failure report.
   // Calling it again there made a value nested through overlapping variants cost 2^depth calls.
   const results = variants.map((variant) => (variant.isTestable ? undefined : scope.local('r')));
+  const tagged = tagGates(variants, target, scope);
   const declarations = joinCode(
-    results.filter((result) => result !== undefined).map((result) => code`let ${result}: rt.Issues;`),
+    [
+      ...results.filter((result) => result !== undefined).map((result) => code`let ${result}: rt.Issues;`),
+      ...(tagged === undefined ? [] : [tagged.declaration]),
+    ],
     '\n',
   );
+  const gated = (i: number, test: Expr) => (tagged === undefined ? test : and([tagged.gates[i]!, test]));
   const failure = unlessOpen(open, overlappingFailure(variants, results, expected, target, scope));
-  if (schema.mode === 'anyOf') return code`${declarations}\nif (${not(anyTest(variants, results, target, scope))}) {\n${failure}\n}`;
+  if (schema.mode === 'anyOf') {
+    const anyMatches = or(variants.map((variant, i) => gated(i, variantTest(variant, results[i], target, scope))));
+    return code`${declarations}\nif (${not(anyMatches)}) {\n${failure}\n}`;
+  }
   const count = scope.local('n');
-  const tests = variants.map((variant, i) => code`if (${variantTest(variant, results[i], target, scope)}) {\n${count}++;\n}`);
+  const tests = variants.map((variant, i) => code`if (${gated(i, variantTest(variant, results[i], target, scope))}) {\n${count}++;\n}`);
   const each = variants.map((variant) => describeSchema(variant.schema, resolve)).join(', ');
   const many = report(target, `expected exactly one of the oneOf variants (${each}) to match; found a value matching `, code`${count}`);
-  return code`${declarations}\nlet ${count} = 0;\n${joinCode(tests, '\n')}\nif (${count} === 0) {\n${failure}\n} else if (${count} > 1) {\n${many}\n}`;
+  // in 'loose' mode a value that several variants match is kept (a field a newer server added
+  // may make a closed variant, open there, match too)
+  const isMany = and([compare(code`${count} > 1`), IS_NOT_LOOSE]);
+  return code`${declarations}\nlet ${count} = 0;\n${joinCode(tests, '\n')}\nif (${count} === 0) {\n${failure}\n} else if (${isMany}) {\n${many}\n}`;
 }
 
 /**
@@ -93,6 +104,38 @@ function hasDetail(schema: IrSchema, scope: Scope): boolean {
 /** `(t1) || (r2 = f2(v, mode, label, depth)) === undefined || …`: true when some variant matches. */
 function anyTest(variants: readonly Variant[], results: readonly (Identifier | undefined)[], target: Target, scope: Scope): Expr {
   return or(variants.map((variant, i) => variantTest(variant, results[i], target, scope)));
+}
+
+/**
+ * Variants told apart by a tag (see commonTag), some by an enum, open in 'loose' mode: such a
+ * variant would take in another variant's value there (`{ pet_type: 'cat', lives: 10 }` as a Dog
+ * whose `pet_type` is an enum, past Cat's bound on `lives`). So each variant is tried only when
+ * the value's tag is one it lists, or one no variant lists; in 'request' and 'strict' mode it
+ * would fail on the tag anyway. A failure is then reported from the variants of the value's tag.
+ * Variants that all have a const tag, closed in every mode, need none of this.
+ */
+function tagGates(variants: readonly Variant[], target: Target, scope: Scope): { declaration: Code; gates: Expr[] } | undefined {
+  const tag = commonTag(
+    variants.map((variant) => scope.module.resolve(variant.schema)),
+    scope,
+  );
+  if (tag === undefined || !tag.isOpen.some(Boolean)) return undefined;
+  const listed = scope.local('v');
+  const read = code`${target.value}${propertyAccess(tag.name)}`;
+  const all = scope.module.constant('KEYS', code`[${joinCode(tag.values.map(literal), ', ')}]`);
+  const declaration = code`const ${listed} = ${conditional(
+    and([isObjectTest(target.value), compare(code`typeof ${read} === 'string'`), atom(code`${all}.includes(${read})`)]),
+    read,
+    code`undefined`,
+  )};`;
+  const gates = tag.perVariant.map((values) => {
+    const test =
+      values.length === 1
+        ? compare(code`${listed} === ${literal(values[0]!)}`)
+        : atom(code`${scope.module.constant('KEYS', code`[${joinCode(values.map(literal), ', ')}]`)}.includes(${listed})`);
+    return or([compare(code`${listed} === undefined`), test]);
+  });
+  return { declaration, gates };
 }
 
 /** A leaf variant's boolean test, or its check function's call, its issues kept in `result`. */
@@ -158,8 +201,14 @@ function openGuard(variants: readonly IrSchema[], target: Target, scope: Scope):
   ]);
 }
 
-/** The property that tells the variants apart: required in each, a string const or enum in each. */
-function commonTag(variants: readonly IrSchema[], scope: Scope): { name: string; values: string[] } | undefined {
+/**
+ * The property that tells the variants apart: required in each, a string const or enum in each;
+ * its values, all and per variant, and per variant whether it is an enum (open in 'loose' mode).
+ */
+function commonTag(
+  variants: readonly IrSchema[],
+  scope: Scope,
+): { name: string; values: string[]; perVariant: string[][]; isOpen: boolean[] } | undefined {
   if (variants.length < 2) return undefined;
   const objects = variants.map((variant) =>
     variant.kind === 'object' ? [variant] : variant.kind === 'allOf' ? flattenParts(variant.parts, scope, new Set()) : [],
@@ -168,6 +217,8 @@ function commonTag(variants: readonly IrSchema[], scope: Scope): { name: string;
   const first = (objects[0] as IrObjectSchema[]).flatMap((part) => part.properties);
   for (const candidate of first) {
     const values: string[] = [];
+    const perVariant: string[][] = [];
+    const isOpen: boolean[] = [];
     const isTag = objects.every((parts) => {
       const property = (parts as IrObjectSchema[])
         .flatMap((part) => part.properties)
@@ -177,9 +228,11 @@ function commonTag(variants: readonly IrSchema[], scope: Scope): { name: string;
       const listed = schema.kind === 'const' ? [schema.value] : schema.kind === 'enum' ? schema.values : [];
       if (listed.length === 0 || !listed.every((value): value is string => typeof value === 'string')) return false;
       values.push(...listed);
+      perVariant.push([...listed]);
+      isOpen.push(schema.kind === 'enum');
       return true;
     });
-    if (isTag) return { name: candidate.name, values: [...new Set(values)] };
+    if (isTag) return { name: candidate.name, values: [...new Set(values)], perVariant, isOpen };
   }
   return undefined;
 }

@@ -118,9 +118,11 @@ function check_Circle(value: unknown, mode: number, label: string, depth: number
         issues = fail(issues, ['radius'], 'expected more than 0, found ' + String(v2));
       }
     }
-    for (const k3 in value) {
-      if (k3 !== 'kind' && k3 !== 'radius') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_hiiqwz, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'kind' && k3 !== 'radius') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_hiiqwz, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -151,11 +153,12 @@ function check_Color(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `ImageSource`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `ImageSource`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const ImageSource: rt.Validator<types.ImageSource> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ImageSource,
   '`ImageSource`',
+  2,
 );
 
 function check_ImageSource(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -163,9 +166,11 @@ function check_ImageSource(value: unknown, mode: number, label: string, depth: n
   if (isObject(value)) {
     issues = optString(issues, value.image_url, 'image_url');
     issues = optString(issues, value.file_id, 'file_id');
-    for (const k3 in value) {
-      if (k3 !== 'image_url' && k3 !== 'file_id') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_98f638, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'image_url' && k3 !== 'file_id') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_98f638, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -228,11 +233,12 @@ function check_PlantTreeResponse(
   return issues;
 }
 
-/** `Settings`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `Settings`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const Settings: rt.Validator<types.Settings> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Settings,
   '`Settings`',
+  2,
 );
 
 function check_Settings(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -345,18 +351,20 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
     if (v15 !== undefined) {
       issues = nest(issues, PATH_1h5544, check_ImageSource(v15, mode, '`image`', depth + 1));
     }
-    for (const k16 in value) {
-      if (
-        k16 !== 'tags' &&
-        k16 !== 'limits' &&
-        k16 !== 'labels' &&
-        k16 !== 'mode' &&
-        k16 !== 'note' &&
-        k16 !== 'deprecated_flag' &&
-        k16 !== 'anything' &&
-        k16 !== 'image'
-      ) {
-        issues = unknownKey(issues, PATH_99tota, k16, label, KEYS_dc67kr, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k16 in value) {
+        if (
+          k16 !== 'tags' &&
+          k16 !== 'limits' &&
+          k16 !== 'labels' &&
+          k16 !== 'mode' &&
+          k16 !== 'note' &&
+          k16 !== 'deprecated_flag' &&
+          k16 !== 'anything' &&
+          k16 !== 'image'
+        ) {
+          issues = unknownKey(issues, PATH_99tota, k16, label, KEYS_dc67kr, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -436,9 +444,11 @@ function check_Square(value: unknown, mode: number, label: string, depth: number
         issues = fail(issues, ['side'], 'expected a multiple of 2, found ' + String(v2));
       }
     }
-    for (const k3 in value) {
-      if (k3 !== 'kind' && k3 !== 'side') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_601msk, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'kind' && k3 !== 'side') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_601msk, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -563,9 +573,11 @@ function check_TreeNode(value: unknown, mode: number, label: string, depth: numb
         issues = expected(issues, ['children'], 'an array', v2);
       }
     }
-    for (const k6 in value) {
-      if (k6 !== 'label' && k6 !== 'children') {
-        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_8ew9l9, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k6 in value) {
+        if (k6 !== 'label' && k6 !== 'children') {
+          issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_8ew9l9, NESTED_7cwttf);
+        }
       }
     }
   } else {

@@ -37,9 +37,11 @@ function check_RetrieveBlobPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'digest');
     }
-    for (const k2 in value) {
-      if (k2 !== 'digest') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_21ffi3, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'digest') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_21ffi3, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -81,9 +83,11 @@ function check_RetrieveBlobQueryParams(
     if (v4 !== undefined && typeof v4 !== 'string') {
       issues = optString(issues, v4, 'token');
     }
-    for (const k5 in value) {
-      if (k5 !== 'parts' && k5 !== 'token') {
-        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_c0z3s8, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k5 in value) {
+        if (k5 !== 'parts' && k5 !== 'token') {
+          issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_c0z3s8, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -112,9 +116,11 @@ function check_RetrieveBlobHeaderParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'X-Signature');
     }
-    for (const k2 in value) {
-      if (k2 !== 'X-Signature') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9obkyf, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'X-Signature') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9obkyf, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -143,9 +149,11 @@ function check_RetrieveBlobCookieParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'nonce');
     }
-    for (const k2 in value) {
-      if (k2 !== 'nonce') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_3gcil3, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'nonce') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_3gcil3, NESTED_7cwttf);
+        }
       }
     }
   } else {

@@ -28,11 +28,12 @@ const KEYS_cjixf9: readonly string[] = ['ids', 'prefs', 'session', 'tags'];
 const KEYS_bu7jwf: readonly string[] = ['X-Trace'];
 const KEYS_hcekkc: readonly string[] = ['tracking'];
 
-/** `CreateCartBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `CreateCartBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const CreateCartBody: rt.Validator<types.CreateCartBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CreateCartBody,
   '`CreateCartBody`',
+  2,
 );
 
 function check_CreateCartBody(
@@ -117,9 +118,11 @@ function check_ListCartsCookieParams(
         issues = expected(issues, ['tags'], 'an array', v9);
       }
     }
-    for (const k12 in value) {
-      if (k12 !== 'ids' && k12 !== 'prefs' && k12 !== 'session' && k12 !== 'tags') {
-        issues = unknownKey(issues, PATH_99tota, k12, label, KEYS_cjixf9, NESTED_0xzqym);
+    if (mode & 2) {
+      for (const k12 in value) {
+        if (k12 !== 'ids' && k12 !== 'prefs' && k12 !== 'session' && k12 !== 'tags') {
+          issues = unknownKey(issues, PATH_99tota, k12, label, KEYS_cjixf9, NESTED_0xzqym);
+        }
       }
     }
   } else {
@@ -148,9 +151,11 @@ function check_CreateCartHeaderParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'X-Trace');
     }
-    for (const k2 in value) {
-      if (k2 !== 'X-Trace') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_bu7jwf, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'X-Trace') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_bu7jwf, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -179,9 +184,11 @@ function check_CreateCartCookieParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'tracking');
     }
-    for (const k2 in value) {
-      if (k2 !== 'tracking') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hcekkc, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'tracking') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hcekkc, NESTED_7cwttf);
+        }
       }
     }
   } else {

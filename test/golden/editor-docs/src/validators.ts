@@ -48,11 +48,12 @@ const NESTED_cee2q2: readonly string[] = ['result.role', 'result.content', 'resu
 const KEYS_bdyy0a: readonly string[] = ['role', 'result'];
 const KEYS_8vlc4g: readonly string[] = ['role', 'content'];
 
-/** `ChatModel`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `ChatModel`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const ChatModel: rt.Validator<types.ChatModel> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatModel,
   '`ChatModel`',
+  2,
 );
 
 function check_ChatModel(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -136,11 +137,12 @@ function check_Completion(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `CompletionRequest`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `CompletionRequest`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const CompletionRequest: rt.Validator<types.CompletionRequest> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CompletionRequest,
   '`CompletionRequest`',
+  2,
 );
 
 function check_CompletionRequest(
@@ -281,9 +283,11 @@ function check_CompletionRequest(
     } else {
       issues = required(issues, ['messages'], 'an array', v11);
     }
-    for (const k15 in value) {
-      if (!KEY_SET_5j8b2q.has(k15)) {
-        issues = unknownKey(issues, PATH_99tota, k15, label, KEYS_cmqduh, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k15 in value) {
+        if (!KEY_SET_5j8b2q.has(k15)) {
+          issues = unknownKey(issues, PATH_99tota, k15, label, KEYS_cmqduh, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -293,11 +297,12 @@ function check_CompletionRequest(
   return issues;
 }
 
-/** `Message`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `Message`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const Message: rt.Validator<types.Message> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Message,
   '`Message`',
+  2,
 );
 
 function check_Message(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -330,7 +335,7 @@ function check_Message(value: unknown, mode: number, label: string, depth: numbe
         '',
       );
     }
-  } else if (n3 > 1) {
+  } else if (n3 > 1 && mode & 2) {
     issues = fail(
       issues,
       [],
@@ -371,11 +376,12 @@ function check_ModelIds(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `ModelOrChat`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `ModelOrChat`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const ModelOrChat: rt.Validator<types.ModelOrChat> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ModelOrChat,
   '`ModelOrChat`',
+  2,
 );
 
 function check_ModelOrChat(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -400,11 +406,12 @@ function check_ModelOrChat(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `ToolMessage`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `ToolMessage`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const ToolMessage: rt.Validator<types.ToolMessage> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ToolMessage,
   '`ToolMessage`',
+  2,
 );
 
 function check_ToolMessage(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -434,11 +441,12 @@ function check_ToolMessage(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `UserMessage`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `UserMessage`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const UserMessage: rt.Validator<types.UserMessage> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UserMessage,
   '`UserMessage`',
+  2,
 );
 
 function check_UserMessage(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -456,11 +464,12 @@ function check_UserMessage(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `Voice`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `Voice`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const Voice: rt.Validator<types.Voice> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Voice,
   '`Voice`',
+  2,
 );
 
 function check_Voice(value: unknown, mode: number, label: string, depth: number): rt.Issues {

@@ -138,8 +138,12 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
     } else {
       issues = required(issues, ['lines'], 'an array', v4);
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_enjho2, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k11 in value) {
+        if (k11 !== 'id' && k11 !== 'status' && k11 !== 'priority' && k11 !== 'lines') {
+          issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_enjho2, NESTED_7cwttf);
+        }
+      }
     }
   } else {
     issues = expected(issues, [], KEYS_enjho2, value);
@@ -148,11 +152,12 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `OrderCreateParams`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `OrderCreateParams`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const OrderCreateParams: rt.Validator<types.OrderCreateParams> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OrderCreateParams,
   '`OrderCreateParams`',
+  2,
 );
 
 function check_OrderCreateParams(
@@ -164,9 +169,11 @@ function check_OrderCreateParams(
   let issues: rt.Issues;
   if (isObject(value)) {
     issues = reqEnum(issues, value.priority, 'priority', ENUM_fc4vy1, mode);
-    for (const k2 in value) {
-      if (k2 !== 'priority') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1c1w9o, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'priority') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1c1w9o, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -210,7 +217,7 @@ function check_OrderEvent(value: unknown, mode: number, label: string, depth: nu
         '',
       );
     }
-  } else if (n3 > 1) {
+  } else if (n3 > 1 && mode & 2) {
     issues = fail(
       issues,
       [],
@@ -309,8 +316,18 @@ function check_OrderList(value: unknown, mode: number, label: string, depth: num
     if (typeof v8 !== 'boolean') {
       issues = reqBoolean(issues, v8, 'has_more');
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dd5phm, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k9 in value) {
+        if (
+          k9 !== 'object' &&
+          k9 !== 'data' &&
+          k9 !== 'first_id' &&
+          k9 !== 'last_id' &&
+          k9 !== 'has_more'
+        ) {
+          issues = unknownKey(issues, PATH_99tota, k9, label, KEYS_dd5phm, NESTED_7cwttf);
+        }
+      }
     }
   } else {
     issues = expected(issues, [], KEYS_dd5phm, value);
@@ -357,8 +374,12 @@ function check_ProductLine(value: unknown, mode: number, label: string, depth: n
     if (typeof v2 !== 'string') {
       issues = reqString(issues, v2, 'sku');
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4w5me2, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'kind' && k3 !== 'sku') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4w5me2, NESTED_7cwttf);
+        }
+      }
     }
   } else {
     issues = expected(issues, [], KEYS_4w5me2, value);
@@ -386,9 +407,11 @@ function check_ListOrdersQueryParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'after');
     }
-    for (const k2 in value) {
-      if (k2 !== 'after') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gpxwtr, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'after') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gpxwtr, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -417,9 +440,11 @@ function check_RetrieveOrderPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'order_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'order_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hn1rtu, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'order_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hn1rtu, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -472,8 +497,12 @@ function check_OrderEvent_2(value: unknown, mode: number, label: string, depth: 
     if (typeof v3 !== 'string') {
       issues = reqString(issues, v3, 'carrier');
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_h4ebnd, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k4 in value) {
+        if (k4 !== 'type' && k4 !== 'order_id' && k4 !== 'carrier') {
+          issues = unknownKey(issues, PATH_99tota, k4, label, KEYS_h4ebnd, NESTED_7cwttf);
+        }
+      }
     }
   } else {
     issues = expected(issues, [], KEYS_h4ebnd, value);

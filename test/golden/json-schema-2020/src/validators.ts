@@ -100,11 +100,12 @@ function check_Mode(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `PaymentInputBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `PaymentInputBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const PaymentInputBody: rt.Validator<types.PaymentInputBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PaymentInputBody,
   '`PaymentInputBody`',
+  2,
 );
 
 function check_PaymentInputBody(
@@ -155,7 +156,7 @@ function check_PaymentInputBody(
           );
         }
       }
-      if (isObject(v2)) {
+      if (mode & 2 && isObject(v2)) {
         const o8 = v2 as Record<string, unknown>;
         const r9 = check_PaymentInputBody_1(v2, mode, '`source`', depth + 1) === undefined;
         const r10 = check_PaymentInputBody_2(v2, mode, '`source`', depth + 1) === undefined;
@@ -323,11 +324,12 @@ function check_PaymentResultResponse(
   return issues;
 }
 
-/** `PaymentSource`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `PaymentSource`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const PaymentSource: rt.Validator<types.PaymentSource> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PaymentSource,
   '`PaymentSource`',
+  2,
 );
 
 function check_PaymentSource(
@@ -367,7 +369,7 @@ function check_PaymentSource(
       );
     }
   }
-  if (isObject(value)) {
+  if (mode & 2 && isObject(value)) {
     const o6 = value as Record<string, unknown>;
     const r7 = check_PaymentInputBody_1(value, mode, label, depth) === undefined;
     const r8 = check_PaymentInputBody_2(value, mode, label, depth) === undefined;
@@ -393,11 +395,12 @@ function check_PaymentSource(
   return issues;
 }
 
-/** `Point`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `Point`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const Point: rt.Validator<types.Point> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Point,
   '`Point`',
+  2,
 );
 
 function check_Point(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -515,9 +518,11 @@ function check_ReplacePaymentPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'payment_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'payment_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_cn70dg, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'payment_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_cn70dg, NESTED_7cwttf);
+        }
       }
     }
   } else {

@@ -25,9 +25,9 @@ const KEYS_9l6cia: readonly string[] = ['response_id'];
 const KEYS_07ocxs: readonly string[] = ['include'];
 const KEYS_6e9gk7: readonly string[] = ['video_id'];
 
-/** `CreateContainerInput`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `CreateContainerInput`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const CreateContainerInput: rt.Validator<types.CreateContainerInput> =
-  /* @__PURE__ */ schemaOf(vendor, check_CreateContainerInput, '`CreateContainerInput`');
+  /* @__PURE__ */ schemaOf(vendor, check_CreateContainerInput, '`CreateContainerInput`', 2);
 
 function check_CreateContainerInput(
   value: unknown,
@@ -140,9 +140,11 @@ function check_GetResponsePathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'response_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'response_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9l6cia, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'response_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9l6cia, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -178,9 +180,11 @@ function check_BetaGetResponseQueryParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'include');
     }
-    for (const k2 in value) {
-      if (k2 !== 'include') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_07ocxs, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'include') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_07ocxs, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -209,9 +213,11 @@ function check_ReportVideoPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'video_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'video_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_6e9gk7, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'video_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_6e9gk7, NESTED_7cwttf);
+        }
       }
     }
   } else {

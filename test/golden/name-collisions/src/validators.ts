@@ -258,9 +258,11 @@ function check_EncodePathSegment2PathParams(
     if (typeof v2 !== 'string') {
       issues = reqString(issues, v2, 'profileId');
     }
-    for (const k3 in value) {
-      if (k3 !== 'profile_id' && k3 !== 'profileId') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_gj4ilh, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'profile_id' && k3 !== 'profileId') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_gj4ilh, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -289,9 +291,11 @@ function check_EncodePathSegment2QueryParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'options');
     }
-    for (const k2 in value) {
-      if (k2 !== 'options') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ataaio, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'options') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ataaio, NESTED_7cwttf);
+        }
       }
     }
   } else {

@@ -125,11 +125,12 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `ImportRecord`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `ImportRecord`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const ImportRecord: rt.Validator<types.ImportRecord> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ImportRecord,
   '`ImportRecord`',
+  2,
 );
 
 function check_ImportRecord(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -140,9 +141,11 @@ function check_ImportRecord(value: unknown, mode: number, label: string, depth: 
     if (v2 !== undefined && !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
       issues = optIntegerIn(issues, v2, 'size', 0, Infinity);
     }
-    for (const k3 in value) {
-      if (k3 !== 'name' && k3 !== 'size') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_7dgyo4, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'name' && k3 !== 'size') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_7dgyo4, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -321,7 +324,7 @@ function check_StreamChatEventsItem(
         '',
       );
     }
-  } else if (n4 > 1) {
+  } else if (n4 > 1 && mode & 2) {
     issues = fail(
       issues,
       [],
@@ -396,9 +399,11 @@ function check_StreamChatEventsPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'chat_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'chat_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ajuc1l, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'chat_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ajuc1l, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -427,9 +432,11 @@ function check_ListLogsQueryParams(
     if (v1 !== undefined && !(typeof v1 === 'string' && (mode & 2) === 0)) {
       issues = optEnum(issues, v1, 'level', ENUM_2r25h0, mode);
     }
-    for (const k2 in value) {
-      if (k2 !== 'level') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ch6ror, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'level') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ch6ror, NESTED_7cwttf);
+        }
       }
     }
   } else {

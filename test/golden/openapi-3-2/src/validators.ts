@@ -185,11 +185,12 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `NoteFilter`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `NoteFilter`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const NoteFilter: rt.Validator<types.NoteFilter> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteFilter,
   '`NoteFilter`',
+  2,
 );
 
 function check_NoteFilter(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -284,11 +285,12 @@ function check_NoteListResponse(
   return issues;
 }
 
-/** `NoteParams`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `NoteParams`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const NoteParams: rt.Validator<types.NoteParams> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteParams,
   '`NoteParams`',
+  2,
 );
 
 function check_NoteParams(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -306,11 +308,12 @@ function check_NoteParams(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `NoteSearch`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `NoteSearch`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const NoteSearch: rt.Validator<types.NoteSearch> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteSearch,
   '`NoteSearch`',
+  2,
 );
 
 function check_NoteSearch(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -451,9 +454,11 @@ function check_CreateNoteCookieParams(
     if (typeof v5 !== 'string') {
       issues = reqString(issues, v5, 'session');
     }
-    for (const k6 in value) {
-      if (k6 !== 'prefs' && k6 !== 'session') {
-        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_6nseej, NESTED_0xzqym);
+    if (mode & 2) {
+      for (const k6 in value) {
+        if (k6 !== 'prefs' && k6 !== 'session') {
+          issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_6nseej, NESTED_0xzqym);
+        }
       }
     }
   } else {
@@ -524,9 +529,11 @@ function check_CopyNotePathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'note_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'note_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_5fbtn8, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'note_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_5fbtn8, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -555,9 +562,11 @@ function check_CopyNoteHeaderParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'Destination');
     }
-    for (const k2 in value) {
-      if (k2 !== 'Destination') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1tnvbt, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'Destination') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1tnvbt, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -600,9 +609,11 @@ function check_GetAuditEventPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'event_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'event_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9znu5n, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'event_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9znu5n, NESTED_7cwttf);
+        }
       }
     }
   } else {

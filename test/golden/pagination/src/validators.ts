@@ -820,9 +820,11 @@ function check_ListAccountsQueryParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'api-version');
     }
-    for (const k2 in value) {
-      if (k2 !== 'api-version') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_c9kigd, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'api-version') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_c9kigd, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -855,9 +857,11 @@ function check_ListEventsQueryParams(
     if (v2 !== undefined && typeof v2 !== 'string') {
       issues = optString(issues, v2, 'NextToken');
     }
-    for (const k3 in value) {
-      if (k3 !== 'MaxResults' && k3 !== 'NextToken') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_g91ms3, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'MaxResults' && k3 !== 'NextToken') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_g91ms3, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -886,9 +890,11 @@ function check_ListFolderFilesPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'folder_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'folder_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gf09rc, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'folder_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gf09rc, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -917,9 +923,11 @@ function check_ListFolderFilesQueryParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'cursor');
     }
-    for (const k2 in value) {
-      if (k2 !== 'cursor') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_g1w0in, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'cursor') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_g1w0in, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -952,9 +960,11 @@ function check_ListLogsQueryParams(
     if (v2 !== undefined && !Number.isInteger(v2)) {
       issues = optInteger(issues, v2, 'offset');
     }
-    for (const k3 in value) {
-      if (k3 !== 'limit' && k3 !== 'offset') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_hlm8ll, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'limit' && k3 !== 'offset') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_hlm8ll, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -990,9 +1000,11 @@ function check_ListNotesQueryParams(
     ) {
       issues = optIntegerIn(issues, v2, 'limit', 1, 100);
     }
-    for (const k3 in value) {
-      if (k3 !== 'after' && k3 !== 'limit') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4f46v9, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'after' && k3 !== 'limit') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4f46v9, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -1025,9 +1037,11 @@ function check_ListPeopleQueryParams(
     if (v2 !== undefined && !Number.isInteger(v2)) {
       issues = optInteger(issues, v2, 'page_size');
     }
-    for (const k3 in value) {
-      if (k3 !== 'page' && k3 !== 'page_size') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_6iv0kg, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'page' && k3 !== 'page_size') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_6iv0kg, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -1056,9 +1070,11 @@ function check_ListPostsQueryParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'next_token');
     }
-    for (const k2 in value) {
-      if (k2 !== 'next_token') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_dl967u, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'next_token') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_dl967u, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -1091,9 +1107,11 @@ function check_ListProductsQueryParams(
     if (v2 !== undefined && !Number.isInteger(v2)) {
       issues = optInteger(issues, v2, 'page');
     }
-    for (const k3 in value) {
-      if (k3 !== 'limit' && k3 !== 'page') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_b9sujd, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'limit' && k3 !== 'page') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_b9sujd, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -1122,9 +1140,11 @@ function check_ListRowsQueryParams(
     if (v1 !== undefined && !Number.isInteger(v1)) {
       issues = optInteger(issues, v1, 'start');
     }
-    for (const k2 in value) {
-      if (k2 !== 'start') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_3kebl7, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'start') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_3kebl7, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -1157,9 +1177,11 @@ function check_ListTagsQueryParams(
     if (v2 !== undefined && !Number.isInteger(v2)) {
       issues = optInteger(issues, v2, 'limit');
     }
-    for (const k3 in value) {
-      if (k3 !== 'after' && k3 !== 'limit') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4f46v9, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'after' && k3 !== 'limit') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4f46v9, NESTED_7cwttf);
+        }
       }
     }
   } else {

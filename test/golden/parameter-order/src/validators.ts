@@ -140,11 +140,12 @@ function check_ListClusterTagsResponse(
   return issues;
 }
 
-/** `RetrieveChargeBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `RetrieveChargeBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const RetrieveChargeBody: rt.Validator<types.RetrieveChargeBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_RetrieveChargeBody,
   '`RetrieveChargeBody`',
+  2,
 );
 
 function check_RetrieveChargeBody(
@@ -185,9 +186,11 @@ function check_RetrieveChargePathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'charge');
     }
-    for (const k2 in value) {
-      if (k2 !== 'charge') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_e2h2ys, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'charge') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_e2h2ys, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -223,9 +226,11 @@ function check_RetrieveChargeQueryParams(
     } else {
       issues = required(issues, ['expand'], 'an array', v1);
     }
-    for (const k4 in value) {
-      if (k4 !== 'expand') {
-        issues = unknownKey(issues, PATH_99tota, k4, label, KEYS_ccfy8a, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k4 in value) {
+        if (k4 !== 'expand') {
+          issues = unknownKey(issues, PATH_99tota, k4, label, KEYS_ccfy8a, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -254,9 +259,11 @@ function check_ListClustersQueryParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'after');
     }
-    for (const k2 in value) {
-      if (k2 !== 'after') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gpxwtr, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'after') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gpxwtr, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -285,9 +292,11 @@ function check_ListClustersHeaderParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'X-Account');
     }
-    for (const k2 in value) {
-      if (k2 !== 'X-Account') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_65w28t, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'X-Account') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_65w28t, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -316,9 +325,11 @@ function check_CreateClusterQueryParams(
     if (v1 !== undefined && typeof v1 !== 'boolean') {
       issues = optBoolean(issues, v1, 'dry_run');
     }
-    for (const k2 in value) {
-      if (k2 !== 'dry_run') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_24moho, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'dry_run') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_24moho, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -347,9 +358,11 @@ function check_CreateClusterHeaderParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'X-Account');
     }
-    for (const k2 in value) {
-      if (k2 !== 'X-Account') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_65w28t, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'X-Account') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_65w28t, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -378,9 +391,11 @@ function check_ListClusterTagsPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'cluster');
     }
-    for (const k2 in value) {
-      if (k2 !== 'cluster') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_azr6dd, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'cluster') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_azr6dd, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -409,9 +424,11 @@ function check_ListClusterTagsQueryParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'kind');
     }
-    for (const k2 in value) {
-      if (k2 !== 'kind') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ctwxcg, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'kind') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ctwxcg, NESTED_7cwttf);
+        }
       }
     }
   } else {

@@ -106,9 +106,11 @@ function check_GetHeadersHeaderParams(
         issues = expected(issues, ['X-Rgb-Exploded'], KEYS_21i5hv, v8);
       }
     }
-    for (const k12 in value) {
-      if (k12 !== 'X-Colors' && k12 !== 'X-Rgb' && k12 !== 'X-Rgb-Exploded') {
-        issues = unknownKey(issues, PATH_99tota, k12, label, KEYS_a8tg3z, NESTED_68xcdk);
+    if (mode & 2) {
+      for (const k12 in value) {
+        if (k12 !== 'X-Colors' && k12 !== 'X-Rgb' && k12 !== 'X-Rgb-Exploded') {
+          issues = unknownKey(issues, PATH_99tota, k12, label, KEYS_a8tg3z, NESTED_68xcdk);
+        }
       }
     }
   } else {
@@ -168,9 +170,11 @@ function check_GetLabelPathParams(
     } else {
       issues = required(issues, ['rgb'], KEYS_1rnr65, v5);
     }
-    for (const k10 in value) {
-      if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
-        issues = unknownKey(issues, PATH_99tota, k10, label, KEYS_chtzsf, NESTED_78u0zd);
+    if (mode & 2) {
+      for (const k10 in value) {
+        if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
+          issues = unknownKey(issues, PATH_99tota, k10, label, KEYS_chtzsf, NESTED_78u0zd);
+        }
       }
     }
   } else {

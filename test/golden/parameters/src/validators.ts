@@ -162,9 +162,11 @@ function check_ListItemsPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'project_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'project_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_0szes7, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'project_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_0szes7, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -235,9 +237,11 @@ function check_ListItemsQueryParams(
         issues = expected(issues, ['tag'], 'an array', v8);
       }
     }
-    for (const k11 in value) {
-      if (k11 !== 'filter' && k11 !== 'ids' && k11 !== 'limit' && k11 !== 'tag') {
-        issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_8948wt, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k11 in value) {
+        if (k11 !== 'filter' && k11 !== 'ids' && k11 !== 'limit' && k11 !== 'tag') {
+          issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_8948wt, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -266,9 +270,11 @@ function check_ListItemsHeaderParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'X-Request-Id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'X-Request-Id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_0hncht, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'X-Request-Id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_0hncht, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -301,9 +307,11 @@ function check_DeleteItemPathParams(
     if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1)) {
       issues = reqIntegerIn(issues, v2, 'item_number', 1, Infinity);
     }
-    for (const k3 in value) {
-      if (k3 !== 'project_id' && k3 !== 'item_number') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_8iqy16, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'project_id' && k3 !== 'item_number') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_8iqy16, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -339,9 +347,11 @@ function check_GetItemHeaderParams(
     if (!Number.isInteger(v1)) {
       issues = reqInteger(issues, v1, 'Idempotency-Window');
     }
-    for (const k2 in value) {
-      if (k2 !== 'Idempotency-Window') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_4n69hd, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'Idempotency-Window') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_4n69hd, NESTED_7cwttf);
+        }
       }
     }
   } else {

@@ -189,9 +189,11 @@ function check_FindPetsQueryParams(
         issues = expected(issues, ['tags'], 'an array', v2);
       }
     }
-    for (const k5 in value) {
-      if (k5 !== 'limit' && k5 !== 'tags') {
-        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_85ijz4, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k5 in value) {
+        if (k5 !== 'limit' && k5 !== 'tags') {
+          issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_85ijz4, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -220,9 +222,11 @@ function check_DeletePetPathParams(
     if (!Number.isInteger(v1)) {
       issues = reqInteger(issues, v1, 'id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hnarml, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hnarml, NESTED_7cwttf);
+        }
       }
     }
   } else {

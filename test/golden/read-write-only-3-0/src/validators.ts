@@ -80,11 +80,12 @@ function check_Profile(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `ProfileParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `ProfileParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const ProfileParam: rt.Validator<types.ProfileParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ProfileParam,
   '`ProfileParam`',
+  2,
 );
 
 function check_ProfileParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -172,16 +173,18 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
         issues = expected(issues, ['profile'], KEYS_ajqbag, v5);
       }
     }
-    for (const k8 in value) {
-      if (
-        k8 !== 'id' &&
-        k8 !== 'email' &&
-        k8 !== 'created' &&
-        k8 !== 'nickname' &&
-        k8 !== 'profile' &&
-        k8 !== 'password'
-      ) {
-        issues = unknownKey(issues, PATH_99tota, k8, label, KEYS_0fltyu, NESTED_gm0i6c);
+    if (mode & 2) {
+      for (const k8 in value) {
+        if (
+          k8 !== 'id' &&
+          k8 !== 'email' &&
+          k8 !== 'created' &&
+          k8 !== 'nickname' &&
+          k8 !== 'profile' &&
+          k8 !== 'password'
+        ) {
+          issues = unknownKey(issues, PATH_99tota, k8, label, KEYS_0fltyu, NESTED_gm0i6c);
+        }
       }
     }
   } else {
@@ -191,11 +194,12 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `UserParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `UserParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const UserParam: rt.Validator<types.UserParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UserParam,
   '`UserParam`',
+  2,
 );
 
 function check_UserParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -224,16 +228,18 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
         issues = expected(issues, ['profile'], KEYS_593fh2, v3);
       }
     }
-    for (const k7 in value) {
-      if (
-        k7 !== 'email' &&
-        k7 !== 'password' &&
-        k7 !== 'profile' &&
-        k7 !== 'id' &&
-        k7 !== 'created' &&
-        k7 !== 'nickname'
-      ) {
-        issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_eug0x7, NESTED_4kibm5);
+    if (mode & 2) {
+      for (const k7 in value) {
+        if (
+          k7 !== 'email' &&
+          k7 !== 'password' &&
+          k7 !== 'profile' &&
+          k7 !== 'id' &&
+          k7 !== 'created' &&
+          k7 !== 'nickname'
+        ) {
+          issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_eug0x7, NESTED_4kibm5);
+        }
       }
     }
   } else {
@@ -262,9 +268,11 @@ function check_GetUserPathParams(
     if (!Number.isInteger(v1)) {
       issues = reqInteger(issues, v1, 'user_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'user_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_e21v89, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'user_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_e21v89, NESTED_7cwttf);
+        }
       }
     }
   } else {

@@ -134,11 +134,12 @@ function check_Animal(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `AnimalParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `AnimalParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const AnimalParam: rt.Validator<types.AnimalParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_AnimalParam,
   '`AnimalParam`',
+  2,
 );
 
 function check_AnimalParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -179,11 +180,12 @@ function check_AnimalParam(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `Credentials`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `Credentials`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const Credentials: rt.Validator<types.Credentials> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Credentials,
   '`Credentials`',
+  2,
 );
 
 function check_Credentials(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -268,11 +270,12 @@ function check_DogFields(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `DogParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `DogParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const DogParam: rt.Validator<types.DogParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_DogParam,
   '`DogParam`',
+  2,
 );
 
 function check_DogParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -324,11 +327,12 @@ function check_Label(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `LabelParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `LabelParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const LabelParam: rt.Validator<types.LabelParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_LabelParam,
   '`LabelParam`',
+  2,
 );
 
 function check_LabelParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -405,11 +409,12 @@ function check_Owner(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `OwnerParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `OwnerParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const OwnerParam: rt.Validator<types.OwnerParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OwnerParam,
   '`OwnerParam`',
+  2,
 );
 
 function check_OwnerParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -421,11 +426,12 @@ function check_OwnerParam(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `OwnerRequestParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `OwnerRequestParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const OwnerRequestParam: rt.Validator<types.OwnerRequestParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OwnerRequestParam,
   '`OwnerRequestParam`',
+  2,
 );
 
 function check_OwnerRequestParam(
@@ -580,11 +586,12 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
   return issues;
 }
 
-/** `PetParam`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `PetParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const PetParam: rt.Validator<types.PetParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PetParam,
   '`PetParam`',
+  2,
 );
 
 function check_PetParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -725,11 +732,12 @@ function check_Timestamp(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `UpdateOwnerBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `UpdateOwnerBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const UpdateOwnerBody: rt.Validator<types.UpdateOwnerBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UpdateOwnerBody,
   '`UpdateOwnerBody`',
+  2,
 );
 
 function check_UpdateOwnerBody(
@@ -779,9 +787,11 @@ function check_ReplaceDogPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'dog_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'dog_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hdwudy, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'dog_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hdwudy, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -810,9 +820,11 @@ function check_UpdateOwnerPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'owner_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'owner_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_czo04n, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'owner_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_czo04n, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -841,9 +853,11 @@ function check_GetPetPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'pet_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'pet_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hjlkxt, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'pet_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hjlkxt, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -872,9 +886,11 @@ function check_GetPetQueryParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'owner');
     }
-    for (const k2 in value) {
-      if (k2 !== 'owner') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_7kmhdc, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'owner') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_7kmhdc, NESTED_7cwttf);
+        }
       }
     }
   } else {

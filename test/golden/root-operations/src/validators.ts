@@ -47,11 +47,12 @@ function check_ApiInfo(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `Lookup`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `Lookup`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const Lookup: rt.Validator<types.Lookup> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Lookup,
   '`Lookup`',
+  2,
 );
 
 function check_Lookup(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -87,9 +88,11 @@ function check_GetCodePathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'code');
     }
-    for (const k2 in value) {
-      if (k2 !== 'code') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_926qwk, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'code') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_926qwk, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -118,9 +121,11 @@ function check_GetCodeQueryParams(
     if (v1 !== undefined && typeof v1 !== 'string') {
       issues = optString(issues, v1, 'lang');
     }
-    for (const k2 in value) {
-      if (k2 !== 'lang') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_a8b3nl, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'lang') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_a8b3nl, NESTED_7cwttf);
+        }
       }
     }
   } else {

@@ -70,11 +70,12 @@ function check_Ack(value: unknown, mode: number, label: string, depth: number): 
   return issues;
 }
 
-/** `CreateFileRequest`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `CreateFileRequest`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const CreateFileRequest: rt.Validator<types.CreateFileRequest> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CreateFileRequest,
   '`CreateFileRequest`',
+  2,
 );
 
 function check_CreateFileRequest(
@@ -117,9 +118,11 @@ function check_CreateFileRequest(
         issues = expected(issues, ['expires_after'], KEYS_fsso5h, v3);
       }
     }
-    for (const k7 in value) {
-      if (k7 !== 'file' && k7 !== 'purpose' && k7 !== 'expires_after') {
-        issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_6t9450, NESTED_dcftqj);
+    if (mode & 2) {
+      for (const k7 in value) {
+        if (k7 !== 'file' && k7 !== 'purpose' && k7 !== 'expires_after') {
+          issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_6t9450, NESTED_dcftqj);
+        }
       }
     }
   } else {
@@ -129,9 +132,9 @@ function check_CreateFileRequest(
   return issues;
 }
 
-/** `CreateImageEditRequest`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `CreateImageEditRequest`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const CreateImageEditRequest: rt.Validator<types.CreateImageEditRequest> =
-  /* @__PURE__ */ schemaOf(vendor, check_CreateImageEditRequest, '`CreateImageEditRequest`');
+  /* @__PURE__ */ schemaOf(vendor, check_CreateImageEditRequest, '`CreateImageEditRequest`', 2);
 
 function check_CreateImageEditRequest(
   value: unknown,
@@ -174,9 +177,11 @@ function check_CreateImageEditRequest(
       }
     }
     issues = reqString(issues, value.prompt, 'prompt');
-    for (const k6 in value) {
-      if (k6 !== 'image' && k6 !== 'mask' && k6 !== 'prompt') {
-        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_erjm2y, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k6 in value) {
+        if (k6 !== 'image' && k6 !== 'mask' && k6 !== 'prompt') {
+          issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_erjm2y, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -186,11 +191,12 @@ function check_CreateImageEditRequest(
   return issues;
 }
 
-/** `CreateThingRequest`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `CreateThingRequest`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const CreateThingRequest: rt.Validator<types.CreateThingRequest> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CreateThingRequest,
   '`CreateThingRequest`',
+  2,
 );
 
 function check_CreateThingRequest(
@@ -215,9 +221,11 @@ function check_CreateThingRequest(
         issues = expected(issues, ['tags'], 'an array', v2);
       }
     }
-    for (const k5 in value) {
-      if (k5 !== 'name' && k5 !== 'tags') {
-        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_3uvxcv, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k5 in value) {
+        if (k5 !== 'name' && k5 !== 'tags') {
+          issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_3uvxcv, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -227,11 +235,12 @@ function check_CreateThingRequest(
   return issues;
 }
 
-/** `CreateTokenBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `CreateTokenBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const CreateTokenBody: rt.Validator<types.CreateTokenBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CreateTokenBody,
   '`CreateTokenBody`',
+  2,
 );
 
 function check_CreateTokenBody(
@@ -244,9 +253,11 @@ function check_CreateTokenBody(
   if (isObject(value)) {
     issues = reqString(issues, value.grant_type, 'grant_type');
     issues = optString(issues, value.scope, 'scope');
-    for (const k3 in value) {
-      if (k3 !== 'grant_type' && k3 !== 'scope') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_bpr2lh, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'grant_type' && k3 !== 'scope') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_bpr2lh, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -256,11 +267,12 @@ function check_CreateTokenBody(
   return issues;
 }
 
-/** `PutBlobBody`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** `PutBlobBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const PutBlobBody: rt.Validator<types.PutBlobBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PutBlobBody,
   '`PutBlobBody`',
+  2,
 );
 
 function check_PutBlobBody(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -291,9 +303,11 @@ function check_PutBlobPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'name');
     }
-    for (const k2 in value) {
-      if (k2 !== 'name') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_dizy2g, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'name') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_dizy2g, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -326,9 +340,11 @@ function check_ListThingsQueryParams(
     if (v2 !== undefined && !(typeof v2 === 'string' && (mode & 2) === 0)) {
       issues = optEnum(issues, v2, 'order', ENUM_7uzwnq, mode);
     }
-    for (const k3 in value) {
-      if (k3 !== 'limit' && k3 !== 'order') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_efzyc5, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'limit' && k3 !== 'order') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_efzyc5, NESTED_7cwttf);
+        }
       }
     }
   } else {
@@ -357,9 +373,11 @@ function check_ArchiveThingPathParams(
     if (typeof v1 !== 'string') {
       issues = reqString(issues, v1, 'thing_id');
     }
-    for (const k2 in value) {
-      if (k2 !== 'thing_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_f2699u, NESTED_7cwttf);
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'thing_id') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_f2699u, NESTED_7cwttf);
+        }
       }
     }
   } else {
