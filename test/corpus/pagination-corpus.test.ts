@@ -1,27 +1,19 @@
 // Pagination detection over the real-spec corpus: which operations of the 57 published specs
 // page, and how, pinned against the counts the README gives. The model alone is built (the specs
 // are valid: real-specs.test.ts checks them whole). Run by `npm run test:heavy`.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSpecFiles } from '../../generator/load/load-spec-files.js';
 import { buildModel } from '../../generator/model/build-model.js';
 import { validateLater } from '../../generator/validate/validate-spec.js';
-
-const CORPUS = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'specs', 'real');
+import { CORPUS, corpusSpecs } from '../support/corpus.js';
 
 describe('the real-spec corpus', () => {
   it("pages 36 operations by number, 29 by next link and 8 by cursor (the README's counts)", async () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory()) walk(join(dir, entry.name));
-        else if (/\.(ya?ml|json)$/.test(entry.name)) files.push(join(dir, entry.name));
-      }
-    };
-    walk(CORPUS);
+    const files = corpusSpecs().map((spec) => join(CORPUS, spec));
     const styles: Record<string, Record<string, number>> = {};
-    for (const file of files.sort()) {
+    for (const file of files) {
       const spec = await loadSpecFiles(relative(CORPUS, file), readFileSync(file, 'utf8'), file);
       for (const op of buildModel((await validateLater(spec)).checked).api.operations) {
         if (op.pagination === undefined) continue;

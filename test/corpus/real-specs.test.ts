@@ -4,14 +4,14 @@
 // (a second script, after `npm test`, in .ci/run); prints a table of spec, operations, time,
 // warnings and result.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS, corpusSpecs } from '../support/corpus.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
-const CORPUS = join(REPO, '..', 'shared', 'specs', 'real');
 const BIN = join(REPO, JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).bin.sdkgen as string);
 const TSC = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
 const PARALLEL = 2;
@@ -25,19 +25,6 @@ interface Outcome {
   readonly operations: number;
   readonly out: string;
   typeErrors: string[];
-}
-
-function corpusSpecs(): string[] {
-  if (!existsSync(CORPUS)) return [];
-  const specs: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory()) walk(join(dir, entry.name));
-      else if (/\.(ya?ml|json)$/.test(entry.name)) specs.push(relative(CORPUS, join(dir, entry.name)));
-    }
-  };
-  walk(CORPUS);
-  return specs;
 }
 
 const SPECS = corpusSpecs();

@@ -3,7 +3,8 @@
 // in the processes they start, not in what they check: kept out of the edit-test loop, never out
 // of CI.
 export const HEAVY_SUITES: readonly string[] = [
-  // the 57 published specs, generated through the built bin and type-checked; their pagination
+  // the 57 published specs, generated through the built bin and type-checked; their pagination;
+  // their validators (and the whole OpenAI API's) against ajv
   'test/corpus/**/*.test.ts',
   // the whole OpenAI API: generated, type-checked with its examples, called, examples validated
   'test/openai/**/*.test.ts',

@@ -44,9 +44,11 @@ export function valueOf(schema: IrSchema, api: IrApi, depth = 0): fc.Arbitrary<u
       return fc.tuple(...parts.map(inner)).map((values) => (values.every(isPlainObject) ? merge(values) : values[0]));
     }
     case 'array': {
+      // few items, fewer deep down; never fewer than minItems asks for (a spec's maxItems may be below it)
+      const minLength = Math.min(schema.minItems ?? 0, 4);
       const rest = fc.array(inner(schema.items), {
-        minLength: Math.min(schema.minItems ?? 0, 4),
-        maxLength: Math.min(schema.maxItems ?? 4, depth > 2 ? 1 : 4),
+        minLength,
+        maxLength: Math.max(minLength, Math.min(schema.maxItems ?? 4, depth > 2 ? 1 : 4)),
       });
       if (schema.prefixItems === undefined) return rest;
       // a tuple: its leading items, cut anywhere from minItems on, then maybe more
@@ -138,13 +140,25 @@ function objectOf(parts: readonly IrObjectSchema[], api: IrApi, depth: number): 
 }
 
 function stringOf(minLength: number, maxLength: number | undefined, pattern: string | undefined): fc.Arbitrary<unknown> {
-  if (pattern !== undefined) return fc.oneof(fc.stringMatching(new RegExp(pattern, 'u')), TEXT);
+  if (pattern !== undefined) {
+    // fast-check cannot generate for some patterns (a lookahead, in published specs): any text then
+    const matching = patternStrings(pattern);
+    return matching === undefined ? TEXT : fc.oneof(matching, TEXT);
+  }
   const max = Math.min(maxLength ?? 20, minLength + 20);
   return fc.oneof(
     fc.string({ minLength, maxLength: max }),
     fc.string({ unit: 'binary', minLength, maxLength: max }),
     fc.constant('x'.repeat(Math.max(minLength, 1))),
   );
+}
+
+function patternStrings(pattern: string): fc.Arbitrary<string> | undefined {
+  try {
+    return fc.stringMatching(new RegExp(pattern, 'u'));
+  } catch {
+    return undefined;
+  }
 }
 
 function numberOf(schema: Extract<IrSchema, { kind: 'number' }>): fc.Arbitrary<unknown> {
@@ -155,9 +169,13 @@ function numberOf(schema: Extract<IrSchema, { kind: 'number' }>): fc.Arbitrary<u
   );
   const edges = fc.constantFrom(...bounds.flatMap((b) => [b - 1, b, b + 1, b + 0.5]), 0);
   const step = schema.multipleOf;
+  const [min, max] = [Math.ceil(Math.min(low, high)), Math.floor(Math.max(low, high))];
+  // no integer between the bounds (exclusive 0 to 1, 0.2 to 0.8): the one past them
   const base =
     schema.integer || step !== undefined
-      ? fc.integer({ min: Math.ceil(Math.min(low, high)), max: Math.floor(Math.max(low, high)) })
+      ? min <= max
+        ? fc.integer({ min, max })
+        : fc.constant(min)
       : fc.double({ min: Math.min(low, high), max: Math.max(low, high), noNaN: true, noDefaultInfinity: true });
   const stepped = step === undefined ? base : base.map((n) => Math.round((n as number) / step) * step);
   return fc.oneof(stepped, edges, SMALL_NUMBER);

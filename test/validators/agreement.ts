@@ -1,0 +1,116 @@
+// The differential property that the fixture specs (differential.test.ts) and the published
+// specs of the corpus (test/corpus/validators-corpus.test.ts) are held to: on fast-check values
+// (valid ones, near misses and any JSON) the generated validator and ajv 2020, compiled from the
+// same IR, give the same verdict in 'request' and 'strict' mode, and 'loose' accepts everything
+// 'request' accepts. Numbers stay below 1e12: for |value / multipleOf| >= 1e21 ajv's `parseInt`
+// test calls any number a non-multiple, where Number.isInteger (ours, and JSON Schema) says it
+// is one. ajv never treats `__proto__` as a declared property (it drops it from `properties` for
+// its own safety), so values holding that key are not compared for a schema that declares it;
+// the hostile-spec test pins our verdicts for them. ajv also looks up which keys its
+// unevaluatedProperties has seen in a plain object, so a key named like an Object.prototype
+// member (`constructor`, `toString`) always counts as evaluated there: such values are not
+// compared for a schema with unevaluatedProperties (unevaluated.test.ts pins our verdicts).
+import fc from 'fast-check';
+import { parameterGroups } from '../../generator/emit/validators/parameters.js';
+import type { IrApi, IrSchema } from '../../generator/model/ir.js';
+import { anyJson, define, nearMiss, valueOf } from './arbitraries.js';
+import { loadValidatorsOnly, validatorOf } from './harness.js';
+import { compileOracles, jsonSchemas } from './oracle.js';
+
+/** A named schema or a parameter group: what gets a validator of its own. */
+export interface Subject {
+  readonly name: string;
+  readonly schema: IrSchema;
+}
+
+export function subjectsOf(api: IrApi): Subject[] {
+  return [
+    ...api.schemas.map((named) => ({ name: named.name.text, schema: named.schema })),
+    ...api.operations.flatMap((op) => parameterGroups(op).map((group) => ({ name: group.type.text, schema: group.schema }))),
+  ];
+}
+
+/**
+ * Checks `runs` values per subject of `api` (its validators emitted and loaded here); throws the
+ * first disagreement with the schema, the value and both verdicts. Returns how many values were
+ * compared.
+ */
+export async function checkAgreement(api: IrApi, runs: number, seed: number, subjects = subjectsOf(api)): Promise<number> {
+  const module = await loadValidatorsOnly(api);
+  const oracles = { loose: compileOracles(api, 'loose'), strict: compileOracles(api, 'strict') };
+  const schemas = jsonSchemas(api);
+  let checked = 0;
+  for (const subject of subjects) {
+    const validate = validatorOf(module, subject.name);
+    const declaresProto = JSON.stringify(schemas.get(subject.name)).includes('"__proto__":');
+    const hasUnevaluated = reaches(schemas, subject.name, 'unevaluatedProperties');
+    const valid = valueOf(subject.schema, api);
+    const values = fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: nearMiss(valid), weight: 4 }, { arbitrary: anyJson, weight: 1 });
+    fc.assert(
+      fc.property(values, (value) => {
+        fc.pre(!declaresProto || !JSON.stringify(value).includes('"__proto__":'));
+        fc.pre(!hasUnevaluated || !hasInheritedKey(value));
+        checked++;
+        // ajv checks the spec as written: its 'loose' oracle (unknown keys allowed where the spec
+        // leaves them open) is our 'request' mode, which accepts only listed values
+        for (const [mode, oracle] of [
+          ['request', 'loose'],
+          ['strict', 'strict'],
+        ] as const) {
+          const issues = validate(value, mode);
+          // ajv's deep equality (enum, const) also compares prototypes, which JSON values do not have
+          const expected = oracles[oracle].get(subject.name)!(withPlainPrototypes(value));
+          if ((issues.length === 0) !== expected) {
+            throw new Error(
+              [
+                `${subject.name} (${mode}) disagrees with ajv`,
+                `schema: ${JSON.stringify(schemas.get(subject.name))}`,
+                `value: ${JSON.stringify(value)}`,
+                `ours: ${issues.length === 0 ? 'valid' : `invalid ${JSON.stringify(issues)}`}`,
+                `ajv: ${expected ? 'valid' : 'invalid'}`,
+              ].join('\n'),
+            );
+          }
+        }
+        // 'loose' only adds what a newer server may send (enum values, union tags, fields of
+        // closed objects): it accepts everything 'request' accepts
+        if (validate(value, 'request').length === 0 && validate(value, 'loose').length > 0) {
+          throw new Error(`${subject.name}: valid in 'request' mode but not in 'loose': ${JSON.stringify(value)}`);
+        }
+      }),
+      { numRuns: runs, seed, endOnFailure: true },
+    );
+  }
+  return checked;
+}
+
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Whether the schema named `name`, or one it refers to, holds `keyword`. */
+function reaches(schemas: ReadonlyMap<string, unknown>, name: string, keyword: string): boolean {
+  const seen = new Set<string>();
+  const visit = (current: string): boolean => {
+    if (seen.has(current)) return false;
+    seen.add(current);
+    const text = JSON.stringify(schemas.get(current) ?? null);
+    if (text.includes(`"${keyword}":`)) return true;
+    return [...text.matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)].some((match) => visit(decodeURIComponent(match[1]!)));
+  };
+  return visit(name);
+}
+
+/** The value with fast-check's null-prototype objects rebuilt as plain ones (own keys kept, `__proto__` too). */
+function withPlainPrototypes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withPlainPrototypes);
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Blob) return value; // file content (`format: binary`) stays what it is
+  const object: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) define(object, key, withPlainPrototypes((value as Record<string, unknown>)[key]));
+  return object;
+}
+
+function hasInheritedKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasInheritedKey);
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.keys(value).some((key) => INHERITED.has(key) || hasInheritedKey((value as Record<string, unknown>)[key]));
+}
