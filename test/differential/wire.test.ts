@@ -12,6 +12,7 @@ import {
   type RequestOptions,
   type SessionCreateParams,
 } from '../../generated/src/index.js';
+import { clearOpenAIEnv } from '../support/openai-env.js';
 import { json, startRecordingServer, type RecordedRequest, type RecordingServer } from '../support/recording-server.js';
 
 const API_KEY = 'sk-differential-0123456789';
@@ -98,23 +99,11 @@ function wireView(request: RecordedRequest): Recorded {
   return { method: request.method, target: request.url, headers, body: request.raw };
 }
 
-// The official SDK reads these; none may leak in from the machine running the tests.
-const ENV = [
-  'OPENAI_API_KEY',
-  'OPENAI_BASE_URL',
-  'OPENAI_ORG_ID',
-  'OPENAI_PROJECT_ID',
-  'OPENAI_CUSTOM_HEADERS',
-  'OPENAI_LOG',
-  'OPENAI_ADMIN_KEY',
-];
-const savedEnv = new Map<string, string | undefined>();
+let restoreEnv: () => void;
 
 beforeAll(async () => {
-  for (const name of ENV) {
-    savedEnv.set(name, process.env[name]);
-    delete process.env[name];
-  }
+  // the official SDK reads OPENAI_* variables; none may leak in from the machine running the tests
+  restoreEnv = clearOpenAIEnv();
   server = await startRecordingServer();
   server.respond((request, response) => {
     const body = answer(request.method, new URL(request.url, 'http://x').pathname);
@@ -129,10 +118,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  for (const [name, value] of savedEnv) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  restoreEnv();
 });
 
 // ---- the calls ----------------------------------------------------------------------------
