@@ -2,7 +2,9 @@
 // 3.1, 288 operations, 1,422 schemas). It is generated through the library API into a temp
 // folder, type-checked with `tsc --strict` (the package's own tsconfig), imported from there, and
 // a sample of operations of every kind (JSON, multipart, binary, event stream, cursor pages,
-// retrieve/delete, no-content) is called against a real HTTP server on 127.0.0.1. Then every
+// retrieve/delete, no-content) is called against a real HTTP server on 127.0.0.1; what a newer
+// API answers (an unlisted finish_reason, stream event type or output item type, fields on
+// objects the spec closes) comes out of this client as out of the official `openai` SDK. Then every
 // example in the spec's component schemas (`example`, `examples`, and OpenAI's `x-oaiMeta.example`
 // documentation objects) goes through its validator; the ones refused are listed, with their first
 // issue, in `example-report.txt`: spec bugs, and valid examples that a known sdkgen bug refuses.
@@ -26,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import OpenAI from 'openai';
 import { format } from 'prettier';
 import ts from 'typescript';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +39,7 @@ import type { IrApi, IrOperation } from '../../generator/model/ir.js';
 import { PRETTIER_OPTIONS } from '../../generator/format/format-files.js';
 import { generate } from '../../generator/pipeline.js';
 import { validateSpec } from '../../generator/validate/validate-spec.js';
+import { clearOpenAIEnv } from '../support/openai-env.js';
 import { json, startRecordingServer, type RecordedRequest, type RecordingServer } from '../support/recording-server.js';
 import { loadValidatorsOnly } from '../validators/harness.js';
 import { exampleModules, type ExampleModule } from '../support/example-blocks.js';
@@ -791,6 +795,95 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
       );
       expect(called.size).toBeGreaterThanOrEqual(20);
       expect([...kinds].sort()).toEqual(['binary', 'json', 'multipart', 'none', 'paginated', 'stream']);
+    });
+  });
+
+  // The issue that made 'loose' the default: a finish_reason, a stream event type or an output
+  // item type that the spec does not list yet broke a deployed client. Here each goes through this
+  // client and through the official openai SDK, against the same server: the same values come out.
+  describe('a newer API, through this client and the official openai SDK', () => {
+    const official = () =>
+      new OpenAI({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0, organization: null, project: null, logLevel: 'off' });
+    const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+    const collect = async (items: AsyncIterable<unknown>): Promise<unknown[]> => {
+      const out: unknown[] = [];
+      for await (const item of items) out.push(plain(item));
+      return out;
+    };
+    let restoreEnv: () => void;
+    beforeAll(() => void (restoreEnv = clearOpenAIEnv()));
+    afterAll(() => restoreEnv());
+
+    it(`${callPath('createChatCompletion')}: an unlisted finish_reason and fields the spec does not list`, async () => {
+      const completion = chatCompletion() as { choices: Record<string, unknown>[] } & Record<string, unknown>;
+      const newer = {
+        ...completion,
+        choices: completion.choices.map((choice) => ({ ...choice, finish_reason: 'paused_for_review', review_id: 'rev_1' })),
+        routing: { region: 'eu' },
+      };
+      serve({ 'POST /chat/completions': (_request, response) => json(response, 200, newer) });
+      const body = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Say hello' }] };
+      const mine = await call('createChatCompletion', [body]);
+      expect(plain(mine)).toEqual(newer);
+      expect(plain(mine)).toEqual(plain(await official().chat.completions.create(body)));
+    });
+
+    it(`${callPath('createChatCompletion')} streaming: a chunk with an unlisted finish_reason`, async () => {
+      const chunks = [chatChunk({ content: 'Hi' }), { ...(chatChunk({}, 'paused_for_review') as object), obfuscation: 'x1' }];
+      serve({
+        'POST /chat/completions': (_request, response) => {
+          response.writeHead(200, { 'content-type': 'text/event-stream' });
+          for (const chunk of chunks) response.write(`data: ${JSON.stringify(chunk)}\n\n`);
+          response.end('data: [DONE]\n\n');
+        },
+      });
+      const body = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Say hello' }], stream: true as const };
+      const mine = await collect((await call('createChatCompletion', [body])) as AsyncIterable<unknown>);
+      expect(mine).toEqual(chunks);
+      expect(mine).toEqual(await collect(await official().chat.completions.create(body)));
+    });
+
+    it(`${callPath('createResponse')} streaming: an event of a type the spec does not list, between listed ones`, async () => {
+      const created = {
+        type: 'response.created',
+        response: { ...(responseObject() as object), status: 'in_progress' },
+        sequence_number: 0,
+      };
+      const delta = {
+        type: 'response.output_text.delta',
+        item_id: 'msg_1',
+        output_index: 0,
+        content_index: 0,
+        delta: 'Once',
+        sequence_number: 1,
+        logprobs: [],
+      };
+      const unlisted = { type: 'response.safety_review.completed', sequence_number: 2, verdict: 'pass' };
+      const events = [created, delta, unlisted];
+      serve({
+        'POST /responses': (_request, response) => {
+          response.writeHead(200, { 'content-type': 'text/event-stream' });
+          for (const event of events) response.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+          response.end();
+        },
+      });
+      const body = { model: 'gpt-4.1', input: 'Tell me a story.', stream: true as const };
+      const mine = await collect((await call('createResponse', [body])) as AsyncIterable<unknown>);
+      expect(mine).toEqual(events);
+      expect(mine).toEqual(await collect(await official().responses.create(body)));
+    });
+
+    it(`${callPath('createResponse')}: an output item of a type the spec does not list`, async () => {
+      const response = responseObject() as { output: unknown[] } & Record<string, unknown>;
+      const newer = { ...response, output: [...response.output, { type: 'hologram', id: 'hg_1', status: 'completed' }] };
+      serve({ 'POST /responses': (_request, reply) => json(reply, 200, newer) });
+      const body = { model: 'gpt-4.1', input: 'Tell me a story.' };
+      const mine = await call('createResponse', [body]);
+      expect(plain(mine)).toEqual(newer);
+      // the official SDK adds `output_text`, which it computes from the output: not on the wire
+      const { output_text: derived, ...theirs } = plain(await official().responses.create(body)) as Record<string, unknown>;
+      expect(derived).toBe('Once upon a time…');
+      expect(plain(mine)).toEqual(theirs);
     });
   });
 
