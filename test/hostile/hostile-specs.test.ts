@@ -3,7 +3,8 @@
 // version, contact, license, termsOfService), the x-sdk extensions (packageName, clientName,
 // apiKeyEnv, baseURLEnv, x-sdk-resource, x-sdk-method, x-sdk-name), tags, servers (url,
 // description, variables), security schemes, operation summaries and descriptions, parameter and
-// property names, enum values, examples, defaults, header constants and patterns. Each spec must
+// property names, enum values, examples, defaults, header constants and patterns, and the tag
+// (its name and values) of a union told apart by it. Each spec must
 // either generate a package that type-checks under tsc --strict, runs no injected code when
 // imported (payloads set a global or throw) and whose package.json and README.md hold together,
 // or be refused with located diagnostics (never an internal error).
@@ -113,6 +114,14 @@ const FRAGMENTS = [
 ];
 const hostileText = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
 /** Component keys must match ^[a-zA-Z0-9._-]+$ (OAS §4.8.7.1); within that, be as awkward as possible. */
+/** The union the generated specs hold, as written into them (an enum variant, then a const variant). */
+interface TaggedUnionSchema {
+  readonly oneOf: readonly [
+    { readonly required: readonly string[]; readonly properties: Record<string, { readonly enum?: readonly unknown[] }> },
+    { readonly required: readonly string[]; readonly properties: Record<string, { readonly const?: unknown }> },
+  ];
+}
+
 const componentKey = fc
   .array(fc.constantFrom('0', '9', '-', '.', '_', 'a', 'Z', 'class', 'constructor', '__proto__', 'Promise', 'user', 'User', 'default'), {
     minLength: 1,
@@ -178,6 +187,13 @@ const specArbitrary = fc
     tag: fc.record({ name: hostileText, description: hostileText }),
     security: fc.record({ key: componentKey, header: hostileText, description: hostileText }),
     schemas: fc.dictionary(componentKey, objectSchema, { minKeys: 1, maxKeys: 3 }),
+    // a union told apart by a hostile tag, an enum in one variant (so its check tests the tag) and a const in the other
+    union: fc.record({
+      tag: hostileText,
+      listed: fc.uniqueArray(hostileText, { minLength: 2, maxLength: 3 }),
+      other: hostileText,
+      closed: fc.boolean(),
+    }),
     operations: fc.array(
       fc.record({
         operationId: hostileText,
@@ -201,7 +217,7 @@ const specArbitrary = fc
       { minLength: 1, maxLength: 2 },
     ),
   })
-  .map(({ info, sdk, server, tag, security, schemas, operations }) => {
+  .map(({ info, sdk, server, tag, security, schemas, operations, union }) => {
     const keys = Object.keys(schemas);
     const paths: Record<string, unknown> = {};
     operations.forEach((op, i) => {
@@ -256,7 +272,20 @@ const specArbitrary = fc
       security: [{ [security.key]: [] }],
       paths,
       components: {
-        schemas,
+        schemas: {
+          ...schemas,
+          TaggedUnion: {
+            oneOf: [
+              {
+                type: 'object',
+                required: [union.tag],
+                additionalProperties: !union.closed,
+                properties: { [union.tag]: { enum: union.listed }, size: { type: 'integer' } },
+              },
+              { type: 'object', required: [union.tag], properties: { [union.tag]: { const: union.other }, count: { type: 'integer' } } },
+            ],
+          },
+        },
         securitySchemes: { [security.key]: { type: 'apiKey', in: 'header', name: security.header, description: security.description } },
       },
     };
@@ -307,6 +336,7 @@ describe('hostile specs', () => {
     const generated: { root: string; files: Map<string, string> }[] = [];
     let rejected = 0;
     const refusals = new Map<string, number>();
+    const tagged: { root: string; union: TaggedUnionSchema; context: string }[] = [];
     for (const [index, spec] of specs.entries()) {
       const dir = join(work, String(index));
       await mkdir(dir, { recursive: true });
@@ -396,6 +426,7 @@ describe('hostile specs', () => {
         root: join(dir, 'out'),
         files: new Map([...files.map((out) => [out.path, out.text] as const), ['tsconfig.json', TSCONFIG]]),
       });
+      tagged.push({ root: join(dir, 'out'), union: spec.components.schemas['TaggedUnion'] as unknown as TaggedUnionSchema, context });
     }
     // the sample must mostly reach tsc, or the test proves little; refusals are reported by code
     const summary = `hostile specs (seed ${SEED}): ${generated.length} generated, ${rejected} refused ${JSON.stringify(Object.fromEntries(refusals))}`;
@@ -436,6 +467,55 @@ describe('hostile specs', () => {
     const result = JSON.parse(stdout) as { pwned: unknown; modules: number };
     expect(result.pwned, `injected code ran (seed ${SEED})`).toBeNull();
     expect(result.modules).toBeGreaterThan(generated.length);
+
+    // The union's hostile tag, through its validator: each variant's own value passes in every mode,
+    // and a value of the const variant that fails it is not taken in by the enum variant, open in 'loose'
+    // mode (its object closed or not): the listed tag picks the variant.
+    const cases = tagged.flatMap(({ root, union, context }) => {
+      const [enumVariant, constVariant] = union.oneOf;
+      const tag = enumVariant.required[0]!;
+      const listed = enumVariant.properties[tag]?.enum;
+      const other = constVariant.properties[tag]?.const;
+      if (listed === undefined || other === undefined || listed.includes(other) || tag === 'size' || tag === 'count') return [];
+      return [{ module: join(root, 'src', 'validators.ts'), tag, listed, other, context }];
+    });
+    expect(cases.length, 'specs whose union has a usable hostile tag').toBeGreaterThan(RUNS * 0.3);
+    const unionBundle = join(work, 'unions.mjs');
+    await build({
+      stdin: {
+        contents: [
+          ...cases.map((test, i) => `import { TaggedUnion as u${i} } from ${JSON.stringify(test.module)};`),
+          `const cases = ${JSON.stringify(cases.map(({ tag, listed, other }) => ({ tag, listed, other })))};`,
+          `const unions = [${cases.map((_, i) => `u${i}`).join(', ')}];`,
+          'const failures = [];',
+          'cases.forEach(({ tag, listed, other }, i) => {',
+          '  const ok = (value, mode) => unions[i].validate(value, mode).length === 0;',
+          '  const check = (what, holds) => { if (!holds) failures.push(`${i}: ${what}`); };',
+          "  for (const mode of ['loose', 'request', 'strict']) {",
+          '    for (const value of listed) check(`${mode} ${JSON.stringify(value)}`, ok({ [tag]: value, size: 1 }, mode));',
+          '    check(`${mode} const`, ok({ [tag]: other, count: 1 }, mode));',
+          "    check(`${mode} const variant's bad count`, !ok({ [tag]: other, count: 'x' }, mode));",
+          "    check(`${mode} enum variant's bad size`, !ok({ [tag]: listed[0], size: 'x' }, mode));",
+          '  }',
+          '});',
+          'console.log(JSON.stringify(failures));',
+        ].join('\n'),
+        resolveDir: work,
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      outfile: unionBundle,
+      logLevel: 'silent',
+      plugins: [inMemory(memory)],
+    });
+    const unions = await promisify(execFile)(process.execPath, [unionBundle]);
+    const failures = JSON.parse(unions.stdout) as string[];
+    expect(
+      failures.slice(0, 10).map((failure) => `${failure}\n${cases[Number(failure.split(':')[0])]!.context}`),
+      `seed ${SEED}`,
+    ).toEqual([]);
   }, 600_000);
 });
 
