@@ -2,14 +2,15 @@
 // specs of the corpus (test/corpus/validators-corpus.test.ts) are held to: on fast-check values
 // (valid ones, near misses and any JSON) the generated validator and ajv 2020, compiled from the
 // same IR, give the same verdict in 'request' and 'strict' mode, and 'loose' accepts everything
-// 'request' accepts. Numbers stay below 1e12: for |value / multipleOf| >= 1e21 ajv's `parseInt`
-// test calls any number a non-multiple, where Number.isInteger (ours, and JSON Schema) says it
-// is one. ajv never treats `__proto__` as a declared property (it drops it from `properties` for
-// its own safety), so values holding that key are not compared for a schema that declares it;
-// the hostile-spec test pins our verdicts for them. ajv also looks up which keys its
-// unevaluatedProperties has seen in a plain object, so a key named like an Object.prototype
-// member (`constructor`, `toString`) always counts as evaluated there: such values are not
-// compared for a schema with unevaluatedProperties (unevaluated.test.ts pins our verdicts).
+// 'request' accepts, with a field more on every object too.
+// Numbers stay below 1e12: for |value / multipleOf| >= 1e21 ajv's `parseInt` test calls any
+// number a non-multiple, where Number.isInteger (ours, and JSON Schema) says it is one. ajv never
+// treats `__proto__` as a declared property (it drops it from `properties` for its own safety),
+// so values holding that key are not compared for a schema that declares it; the hostile-spec
+// test pins our verdicts for them. ajv also looks up which keys its unevaluatedProperties has
+// seen in a plain object, so a key named like an Object.prototype member (`constructor`,
+// `toString`) always counts as evaluated there: such values are not compared for a schema with
+// unevaluatedProperties (unevaluated.test.ts pins our verdicts).
 import fc from 'fast-check';
 import { parameterGroups } from '../../generator/emit/validators/parameters.js';
 import type { IrApi, IrSchema } from '../../generator/model/ir.js';
@@ -44,6 +45,7 @@ export async function checkAgreement(api: IrApi, runs: number, seed: number, sub
     const validate = validatorOf(module, subject.name);
     const declaresProto = JSON.stringify(schemas.get(subject.name)).includes('"__proto__":');
     const hasUnevaluated = reaches(schemas, subject.name, 'unevaluatedProperties');
+    const isOpenToNewFields = !KEYS_KEYWORDS.some((keyword) => reaches(schemas, subject.name, keyword));
     const valid = valueOf(subject.schema, api);
     const values = fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: nearMiss(valid), weight: 4 }, { arbitrary: anyJson, weight: 1 });
     fc.assert(
@@ -74,8 +76,18 @@ export async function checkAgreement(api: IrApi, runs: number, seed: number, sub
         }
         // 'loose' only adds what a newer server may send (enum values, union tags, fields of
         // closed objects): it accepts everything 'request' accepts
-        if (validate(value, 'request').length === 0 && validate(value, 'loose').length > 0) {
-          throw new Error(`${subject.name}: valid in 'request' mode but not in 'loose': ${JSON.stringify(value)}`);
+        if (validate(value, 'request').length === 0) {
+          if (validate(value, 'loose').length > 0) {
+            throw new Error(`${subject.name}: valid in 'request' mode but not in 'loose': ${JSON.stringify(value)}`);
+          }
+          // and a field more on every object, as a newer server may add, where no keyword of the
+          // schema speaks of keys it does not name
+          const newer = isOpenToNewFields ? withNewerField(value) : value;
+          if (newer !== value && validate(newer, 'loose').length > 0) {
+            throw new Error(
+              `${subject.name}: a field more on every object is refused in 'loose' mode: ${JSON.stringify(validate(newer, 'loose'))}\nvalue: ${JSON.stringify(newer)}`,
+            );
+          }
         }
       }),
       { numRuns: runs, seed, endOnFailure: true },
@@ -86,14 +98,47 @@ export async function checkAgreement(api: IrApi, runs: number, seed: number, sub
 
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** Whether the schema named `name`, or one it refers to, holds `keyword`. */
-function reaches(schemas: ReadonlyMap<string, unknown>, name: string, keyword: string): boolean {
+/** The name of the field a newer server adds: no schema names it. */
+const NEWER_FIELD = 'x_newer_api_field';
+
+/**
+ * Keywords by which a schema speaks of keys it does not name (or compares whole objects), so a
+ * field more may rightly fail it: an additionalProperties or unevaluatedProperties schema,
+ * propertyNames, patternProperties, maxProperties, `not`, and object values of const and enum.
+ */
+const KEYS_KEYWORDS: readonly (string | RegExp)[] = [
+  '"additionalProperties":{',
+  '"unevaluatedProperties":{',
+  '"propertyNames":',
+  '"patternProperties":',
+  '"maxProperties":',
+  '"not":',
+  '"const":{',
+  /"enum":\[[^\]]*\{/,
+];
+
+/** The value with NEWER_FIELD added to each of its objects, at any depth (the same value when it holds none). */
+function withNewerField(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(withNewerField);
+    return items.every((item, i) => item === value[i]) ? value : items;
+  }
+  if (typeof value !== 'object' || value === null || value instanceof Blob) return value;
+  const object: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) define(object, key, withNewerField((value as Record<string, unknown>)[key]));
+  define(object, NEWER_FIELD, true);
+  return object;
+}
+
+/** Whether the schema named `name`, or one it refers to, holds `keyword` (a name, JSON text such as `"not":`, or a pattern of it). */
+function reaches(schemas: ReadonlyMap<string, unknown>, name: string, keyword: string | RegExp): boolean {
+  const needle = typeof keyword !== 'string' || keyword.startsWith('"') ? keyword : `"${keyword}":`;
   const seen = new Set<string>();
   const visit = (current: string): boolean => {
     if (seen.has(current)) return false;
     seen.add(current);
     const text = JSON.stringify(schemas.get(current) ?? null);
-    if (text.includes(`"${keyword}":`)) return true;
+    if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return true;
     return [...text.matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)].some((match) => visit(decodeURIComponent(match[1]!)));
   };
   return visit(name);
