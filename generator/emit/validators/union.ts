@@ -112,14 +112,17 @@ function anyTest(variants: readonly Variant[], results: readonly (Identifier | u
  * whose `pet_type` is an enum, past Cat's bound on `lives`). So each variant is tried only when
  * the value's tag is one it lists, or one no variant lists; in 'request' and 'strict' mode it
  * would fail on the tag anyway. A failure is then reported from the variants of the value's tag.
- * Variants that all have a const tag, closed in every mode, need none of this.
+ * Variants that all have a const tag, closed in every mode, need none of this, nor variants that
+ * all list the same values.
  */
 function tagGates(variants: readonly Variant[], target: Target, scope: Scope): { declaration: Code; gates: Expr[] } | undefined {
   const tag = commonTag(
     variants.map((variant) => scope.module.resolve(variant.schema)),
     scope,
   );
-  if (tag === undefined || !tag.isOpen.some(Boolean)) return undefined;
+  // no gate when no variant's tag is open, or when every variant lists every value (it would pick them all)
+  if (tag === undefined || !tag.isOpen.some(Boolean) || tag.perVariant.every((values) => new Set(values).size === tag.values.length))
+    return undefined;
   const listed = scope.local('v');
   const read = code`${target.value}${propertyAccess(tag.name)}`;
   const all = scope.module.constant('KEYS', code`[${joinCode(tag.values.map(literal), ', ')}]`);
