@@ -5,11 +5,12 @@
 // overridden (every module marked as having side effects), esbuild judges each module by its
 // code alone, so an import used for nothing must still come out empty: no module may act when
 // it is loaded (`/* @__PURE__ */` calls, which every bundler honours, count as no action).
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtPackage } from '../multi-runtime/support/package-build.js';
+import { overrideSideEffectsClaim } from '../support/side-effects.js';
 
 const SOURCES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'generated', 'src');
 
@@ -70,27 +71,10 @@ async function bundle(form: Form, code: string, options: { ignoreClaim?: boolean
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: options.ignoreClaim === true ? [overrideSideEffectsClaim(form)] : [],
+    plugins: options.ignoreClaim === true ? [overrideSideEffectsClaim(form.root)] : [],
   });
   return { text: result.outputFiles[0]?.text ?? '', modules: modulesOf(form, result.metafile) };
 }
-
-/** Marks every file of the package as having side effects, whatever its package.json says. */
-const overrideSideEffectsClaim = (form: Form): Plugin => ({
-  name: 'override-side-effects-claim',
-  setup(build) {
-    build.onResolve({ filter: /.*/ }, async (args) => {
-      if (args.pluginData === 'resolving') return undefined;
-      const resolved = await build.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: 'resolving',
-      });
-      return resolved.path.includes(form.root) ? { path: resolved.path, sideEffects: true } : undefined;
-    });
-  },
-});
 
 /** The package's modules that put code into the output, by path under src/ without extension. */
 function modulesOf(form: Form, metafile: Metafile): string[] {

@@ -8,8 +8,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, corpusSpecs } from '../support/corpus.js';
+import { overrideSideEffectsClaim } from '../support/side-effects.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const BIN = join(REPO, JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).bin.sdkgen as string);
@@ -128,5 +130,37 @@ describe('real specs, unmodified', () => {
     const outcome = outcomes.get(spec)!;
     expect(outcome.code, outcome.output).toBe(0);
     expect(outcome.typeErrors.join('\n')).toBe('');
+  });
+  // `sideEffects: false` true in fact, and what one call needs is all a bundle gets, on every
+  // spec: the package's modules imported for nothing bundle to nothing with the claim overridden
+  // (no module acts when it is loaded), and each of the first three operation functions brings no
+  // other operation's function. Bundled by esbuild from the sources, unminified, so the functions
+  // keep their names.
+  it.each(SPECS)('%s tree-shakes: an unused import leaves nothing, one operation brings no other', async (spec) => {
+    const outcome = outcomes.get(spec)!;
+    if (outcome.code !== 0) return; // reported by the test above
+    const src = join(outcome.out, 'src');
+    const bundle = async (contents: string) =>
+      (
+        await build({
+          stdin: { contents, resolveDir: src, loader: 'ts' },
+          bundle: true,
+          write: false,
+          format: 'esm',
+          logLevel: 'silent',
+          // each module judged by its code alone, not by the package's sideEffects claim
+          plugins: [overrideSideEffectsClaim()],
+        })
+      ).outputFiles[0]!.text;
+    const unused = await bundle("import './index.ts';\nimport './validators.ts';\nimport './requests.ts';");
+    expect(unused.replace(/^\s*\/\/.*$/gm, '').trim(), `${spec}: modules that act when loaded`).toBe('');
+    const names = [...readFileSync(join(src, 'operations.ts'), 'utf8').matchAll(/^export function (\w+)/gm)].map((match) => match[1]!);
+    expect(names.length).toBe(outcome.operations);
+    for (const name of names.slice(0, 3)) {
+      const one = await bundle(`export { ${name} } from './operations.ts';`);
+      expect(one, `${spec}: ${name} is in its own bundle`).toMatch(new RegExp(`function ${name}\\(`));
+      const others = names.filter((other) => other !== name && new RegExp(`function ${other}\\(`).test(one));
+      expect(others, `${spec}: operations bundled with ${name}`).toEqual([]);
+    }
   });
 });

@@ -103,8 +103,13 @@ const exported = fc.oneof(
 const constant = fc.oneof(
   fc.tuple(name, fc.array(quoted, { maxLength: 12 })).map(([id, items]) => `const KEYS_${id}: readonly string[] = [${items.join(', ')}];`),
   fc
-    .tuple(name, fc.array(quoted, { maxLength: 12 }))
-    .map(([id, items]) => `const VALUES_${id}: ReadonlySet<unknown> = new Set<unknown>([${items.join(', ')}]);`),
+    .tuple(name, fc.array(quoted, { maxLength: 12 }), fc.boolean())
+    .map(
+      ([id, items, pure]) =>
+        `const VALUES_${id}: ReadonlySet<unknown> = ${pure ? '/* @__PURE__ */ ' : ''}new Set<unknown>([${items.join(', ')}]);`,
+    ),
+  // a pattern, as module.ts hoists it (pure, so that a bundler drops an unused one)
+  fc.tuple(name, quoted).map(([id, pattern]) => `const PATTERN_${id} = /* @__PURE__ */ new RegExp(${pattern}, 'u');`),
 );
 
 /** A check function with the statement `depth` blocks deep. */

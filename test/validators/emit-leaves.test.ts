@@ -9,7 +9,7 @@ describe('string', () => {
     expect(given.text).toMatch(/^if \(typeof value !== 'string'\) \{\nissues = expected\(issues, \[\], 'a string', value\);\n\} else \{\n/);
     expect(given.text).toContain('if (value.length < 4) {\nconst count = codePoints(value);\nif (count < 2) {');
     expect(given.text).toContain('if (value.length > 5) {\nconst count = codePoints(value);\nif (count > 5) {');
-    expect(given.hoisted).toBe("const PATTERN_1 = new RegExp('^[a-z]+$', 'u');\n");
+    expect(given.hoisted).toBe("const PATTERN_1 = /* @__PURE__ */ new RegExp('^[a-z]+$', 'u');\n");
     expect(messages(given.check, 'abc')).toEqual([]);
     expect(messages(given.check, 'a')).toEqual(['(root): expected at least 2 characters, found 1']);
     expect(messages(given.check, 'abcdef')).toEqual(['(root): expected at most 5 characters, found 6']);
@@ -118,7 +118,7 @@ describe('enum and const', () => {
     const values = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', null];
     const given = emit({ kind: 'enum', values, source: '/given' });
     expect(given.hoisted).toContain(
-      "const VALUES_1: ReadonlySet<unknown> = new Set<unknown>(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', null]);",
+      "const VALUES_1: ReadonlySet<unknown> = /* @__PURE__ */ new Set<unknown>(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', null]);",
     );
     expect(given.text).toContain("if (!(VALUES_1.has(value) || ((mode & 2) === 0 && typeof value === 'string'))) {");
     expect(messages(given.check, null, 'request')).toEqual([]);

@@ -211,7 +211,7 @@ describe('object', () => {
     const list = "['key0', 'key1', 'key2', 'key3', 'key4', 'key5', 'key6', 'key7', 'key8']";
     const given = emit(object(properties, closed));
     expect(given.hoisted).toContain(
-      `const KEYS_1: readonly string[] = ${list};\nconst KEY_SET_2: ReadonlySet<string> = new Set<string>(KEYS_1);`,
+      `const KEYS_1: readonly string[] = ${list};\nconst KEY_SET_2: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(KEYS_1);`,
     );
     expect(given.text).toContain('if (!KEY_SET_2.has(k10)) {\nissues = unknownKey(issues, PATH_4, k10, label, KEYS_1, NESTED_3);');
     expect(given.text).not.toContain("k10 !== 'key0'");

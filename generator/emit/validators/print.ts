@@ -105,7 +105,7 @@ function layOut(line: string, depth: number): string[] | undefined {
   }
   const conditional = /^(issues) = (issues === undefined \? .*);$/.exec(line);
   if (conditional) return breakConditionalAssignment(conditional[1]!, conditional[2]!, depth);
-  const list = /^(const [A-Za-z_$][\w$]*: [^=]+ = )(new Set<\w+>\()?\[(.*)\](\)?);$/.exec(line);
+  const list = /^(const [A-Za-z_$][\w$]*: [^=]+ = (?:\/\* @__PURE__ \*\/ )?)(new Set<\w+>\()?\[(.*)\](\)?);$/.exec(line);
   if (list && (list[2] === undefined) === (list[4] === ''))
     return breakList(`${pad + list[1]! + (list[2] ?? '')}[`, list[3]!, `]${list[4]};`, depth);
   return undefined;

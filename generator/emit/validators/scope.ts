@@ -203,7 +203,10 @@ export class ModuleScope {
     if (existing !== undefined) return existing;
     const name = this.#hashedNames.nameOf(key, contentHash(key), (hash) => VALIDATOR_INTERNAL_NAMES.constant(kind, hash));
     this.#constantNames.set(key, name);
-    this.constants.push(code`const ${name}${CONSTANT_TYPES[kind]} = ${value};`.text);
+    // a constructed constant (a RegExp, a Set) is pure for every bundler: an unused one is dropped
+    // by its code alone, not only by the package's sideEffects claim
+    const pure = value.text.startsWith('new ') ? '/* @__PURE__ */ ' : '';
+    this.constants.push(code`const ${name}${CONSTANT_TYPES[kind]} = ${Code.raw(pure)}${value};`.text);
     return name;
   }
 

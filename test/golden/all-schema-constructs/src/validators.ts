@@ -44,7 +44,7 @@ const KEYS_dx46sf: readonly string[] = ['file_id'];
 const PATH_cda1kz: readonly (string | number)[] = ['root'];
 const NESTED_2k0y8t: readonly string[] = ['root.label', 'root.children'];
 const KEYS_0gsx3e: readonly string[] = ['root', 'depth'];
-const PATTERN_363g2w = new RegExp('^[a-z_]+$', 'u');
+const PATTERN_363g2w = /* @__PURE__ */ new RegExp('^[a-z_]+$', 'u');
 const PATH_1h5544: readonly (string | number)[] = ['image'];
 const KEYS_dc67kr: readonly string[] = [
   'tags',
@@ -57,7 +57,7 @@ const KEYS_dc67kr: readonly string[] = [
   'image',
 ];
 const KEYS_601msk: readonly string[] = ['kind', 'side'];
-const PATTERN_flrnu1 = new RegExp('^shp_[a-z0-9]+$', 'u');
+const PATTERN_flrnu1 = /* @__PURE__ */ new RegExp('^shp_[a-z0-9]+$', 'u');
 const ENUM_ejpes9: readonly string[] = ['red', 'green', 'blue'];
 const NESTED_fgju9n: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
 const KEYS_5o06l3: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];

@@ -41,7 +41,7 @@ const KEYS_cmqduh: readonly string[] = [
   'legacy',
   'messages',
 ];
-const KEY_SET_5j8b2q: ReadonlySet<string> = new Set<string>(KEYS_cmqduh);
+const KEY_SET_5j8b2q: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(KEYS_cmqduh);
 const KEYS_eogp30: readonly string[] = ['user', 'tool'];
 const PATH_2oa0j6: readonly (string | number)[] = ['result'];
 const NESTED_cee2q2: readonly string[] = ['result.role', 'result.content', 'result.result'];
