@@ -87,6 +87,11 @@ export function resourcesInOrder(
   });
 }
 
+/** Whether only requests send the schema (no response carries it): its checks are written for size, and validate in 'request' mode by default. */
+export function isRequestOnly(named: IrNamedSchema): boolean {
+  return named.usage.request && !named.usage.response;
+}
+
 /**
  * An operation's method in lower case, for naming and ordering: a fixed field of the path item
  * (`query` is OpenAPI 3.2's) or an OpenAPI 3.2 `additionalOperations` key lowercased (`copy`).

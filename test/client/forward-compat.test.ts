@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { json, startRecordingServer, type RecordedRequest, type RecordingServer } from '../support/recording-server.js';
+import { collect } from '../support/async-items.js';
 
 interface Order {
   id: string;
@@ -88,12 +89,6 @@ const client = (responseValidation?: 'loose' | 'strict') =>
     maxRetries: 0,
     ...(responseValidation ? { responseValidation } : {}),
   });
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
 
 describe("'loose' (the default) keeps what a newer API adds", () => {
   it('a JSON body with an unlisted enum value, an unlisted union tag and fields on closed objects resolves, as sent', async () => {

@@ -15,6 +15,7 @@ import { build } from 'esbuild';
 import { generate } from '../../generator/pipeline.js';
 import { SpecError } from '../../generator/diagnostics/diagnostic.js';
 import { json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
+import { collect } from '../support/async-items.js';
 
 type AnyClient = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type ErrorClass = new (...args: never[]) => Error;
@@ -69,12 +70,6 @@ function streamWith(contentType: string, pieces: readonly (string | Uint8Array)[
     };
     next();
   });
-}
-
-async function collect(stream: AsyncIterable<unknown>): Promise<unknown[]> {
-  const items: unknown[] = [];
-  for await (const item of stream) items.push(item);
-  return items;
 }
 
 /** The error a stream's iteration ends with, after the items before it. */

@@ -7,6 +7,7 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatKitClient, ValidationError } from '../../generated/src/index.js';
+import { asJson, collect } from '../support/async-items.js';
 import { clearOpenAIEnv } from '../support/openai-env.js';
 import { json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
 
@@ -92,34 +93,25 @@ function serveNewer(session: unknown = NEWER_SESSION): void {
   });
 }
 
-/** The value as JSON has it: own enumerable data, no prototypes (the official SDK adds a non-enumerable request id). */
-const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
 describe('response differential: a newer API through the generated client and the official openai SDK', () => {
   it('a session with a status and fields the spec does not list: both resolve to it, as sent', async () => {
     serveNewer();
     const body = { user: 'u_1', workflow: { id: 'wf_1' } };
     const [mine, theirs] = [await ours.chatkit.sessions.create(body), await official.beta.chatkit.sessions.create(body)];
-    expect(plain(mine)).toEqual(NEWER_SESSION);
-    expect(plain(mine)).toEqual(plain(theirs));
+    expect(asJson(mine)).toEqual(NEWER_SESSION);
+    expect(asJson(mine)).toEqual(asJson(theirs));
     const [cancelled, theirCancelled] = [
       await ours.chatkit.sessions.cancel('cksess_123'),
       await official.beta.chatkit.sessions.cancel('cksess_123'),
     ];
-    expect(plain(cancelled)).toEqual(plain(theirCancelled));
+    expect(asJson(cancelled)).toEqual(asJson(theirCancelled));
   });
 
   it('a thread whose status is a union tag the spec does not list', async () => {
     serveNewer();
     const [mine, theirs] = [await ours.chatkit.threads.retrieve('cthr_1'), await official.beta.chatkit.threads.retrieve('cthr_1')];
-    expect(plain(mine)).toEqual(NEWER_THREAD);
-    expect(plain(mine)).toEqual(plain(theirs));
+    expect(asJson(mine)).toEqual(NEWER_THREAD);
+    expect(asJson(mine)).toEqual(asJson(theirs));
   });
 
   it('list items of a type the spec does not list, over two pages: both iterate the same items', async () => {
@@ -128,14 +120,14 @@ describe('response differential: a newer API through the generated client and th
       await collect(ours.chatkit.threads.listItems('cthr_1')),
       await collect(official.beta.chatkit.threads.listItems('cthr_1')),
     ];
-    expect(plain(mine)).toEqual(NEWER_ITEMS);
-    expect(plain(mine)).toEqual(plain(theirs));
+    expect(asJson(mine)).toEqual(NEWER_ITEMS);
+    expect(asJson(mine)).toEqual(asJson(theirs));
   });
 
   it('where they part on purpose: a body that contradicts what the spec describes is a ValidationError for ours only', async () => {
     serveNewer({ ...NEWER_SESSION, expires_at: 'soon', status: 7 });
     const body = { user: 'u_1', workflow: { id: 'wf_1' } };
-    expect(plain(await official.beta.chatkit.sessions.create(body))).toMatchObject({ expires_at: 'soon', status: 7 });
+    expect(asJson(await official.beta.chatkit.sessions.create(body))).toMatchObject({ expires_at: 'soon', status: 7 });
     const error = await ours.chatkit.sessions.create(body).then(
       () => undefined,
       (caught: unknown) => caught,

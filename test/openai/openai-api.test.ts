@@ -25,7 +25,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import OpenAI from 'openai';
@@ -39,6 +39,8 @@ import type { IrApi, IrOperation } from '../../generator/model/ir.js';
 import { PRETTIER_OPTIONS } from '../../generator/format/format-files.js';
 import { generate } from '../../generator/pipeline.js';
 import { validateSpec } from '../../generator/validate/validate-spec.js';
+import { asJson, collect } from '../support/async-items.js';
+import { OPENAI_SPEC } from '../support/corpus.js';
 import { clearOpenAIEnv } from '../support/openai-env.js';
 import { json, startRecordingServer, type RecordedRequest, type RecordingServer } from '../support/recording-server.js';
 import { loadValidatorsOnly } from '../validators/harness.js';
@@ -47,7 +49,7 @@ import { collectDocExamples, collectExamples, liftedValidatorsApi, type SchemaEx
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // SDKGEN_OPENAI_SPEC points elsewhere (a checkout whose shared/ is not beside it)
-const SPEC = resolve(ROOT, process.env['SDKGEN_OPENAI_SPEC'] ?? '../shared/specs/openai-openapi.yaml');
+const SPEC = OPENAI_SPEC;
 const SPEC_LABEL = '../shared/specs/openai-openapi.yaml';
 const OVERLAY = 'examples/openai.overlay.yaml';
 const REPORT = fileURLToPath(new URL('example-report.txt', import.meta.url));
@@ -804,12 +806,6 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
   describe('a newer API, through this client and the official openai SDK', () => {
     const official = () =>
       new OpenAI({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0, organization: null, project: null, logLevel: 'off' });
-    const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
-    const collect = async (items: AsyncIterable<unknown>): Promise<unknown[]> => {
-      const out: unknown[] = [];
-      for await (const item of items) out.push(plain(item));
-      return out;
-    };
     let restoreEnv: () => void;
     beforeAll(() => void (restoreEnv = clearOpenAIEnv()));
     afterAll(() => restoreEnv());
@@ -824,8 +820,8 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
       serve({ 'POST /chat/completions': (_request, response) => json(response, 200, newer) });
       const body = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Say hello' }] };
       const mine = await call('createChatCompletion', [body]);
-      expect(plain(mine)).toEqual(newer);
-      expect(plain(mine)).toEqual(plain(await official().chat.completions.create(body)));
+      expect(asJson(mine)).toEqual(newer);
+      expect(asJson(mine)).toEqual(asJson(await official().chat.completions.create(body)));
     });
 
     it(`${callPath('createChatCompletion')} streaming: a chunk with an unlisted finish_reason`, async () => {
@@ -838,9 +834,9 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
         },
       });
       const body = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Say hello' }], stream: true as const };
-      const mine = await collect((await call('createChatCompletion', [body])) as AsyncIterable<unknown>);
+      const mine = asJson(await collect((await call('createChatCompletion', [body])) as AsyncIterable<unknown>));
       expect(mine).toEqual(chunks);
-      expect(mine).toEqual(await collect(await official().chat.completions.create(body)));
+      expect(mine).toEqual(asJson(await collect(await official().chat.completions.create(body))));
     });
 
     it(`${callPath('createResponse')} streaming: an event of a type the spec does not list, between listed ones`, async () => {
@@ -868,9 +864,9 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
         },
       });
       const body = { model: 'gpt-4.1', input: 'Tell me a story.', stream: true as const };
-      const mine = await collect((await call('createResponse', [body])) as AsyncIterable<unknown>);
+      const mine = asJson(await collect((await call('createResponse', [body])) as AsyncIterable<unknown>));
       expect(mine).toEqual(events);
-      expect(mine).toEqual(await collect(await official().responses.create(body)));
+      expect(mine).toEqual(asJson(await collect(await official().responses.create(body))));
     });
 
     it(`${callPath('createResponse')}: an output item of a type the spec does not list`, async () => {
@@ -879,11 +875,11 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
       serve({ 'POST /responses': (_request, reply) => json(reply, 200, newer) });
       const body = { model: 'gpt-4.1', input: 'Tell me a story.' };
       const mine = await call('createResponse', [body]);
-      expect(plain(mine)).toEqual(newer);
+      expect(asJson(mine)).toEqual(newer);
       // the official SDK adds `output_text`, which it computes from the output: not on the wire
-      const { output_text: derived, ...theirs } = plain(await official().responses.create(body)) as Record<string, unknown>;
+      const { output_text: derived, ...theirs } = asJson(await official().responses.create(body)) as Record<string, unknown>;
       expect(derived).toBe('Once upon a time…');
-      expect(plain(mine)).toEqual(theirs);
+      expect(asJson(mine)).toEqual(theirs);
     });
   });
 

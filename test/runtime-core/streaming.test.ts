@@ -16,6 +16,7 @@ import {
 import { sleep } from '../../templates/runtime/retry.js';
 import { SSEDecoder, Stream, streamResponse, type ServerSentEvent } from '../../templates/runtime/streaming.js';
 import { API_KEY, makeClient, onFakeClock, rejection, startServer, within } from './harness.js';
+import { collect } from '../support/async-items.js';
 
 const encoder = new TextEncoder();
 
@@ -121,12 +122,6 @@ function closedPromise(): { promise: Promise<boolean>; watch: (res: ServerRespon
   const promise = new Promise<boolean>((r) => (resolve = r));
   // `early` is true when the client went away before the server ended the response.
   return { promise, watch: (res) => res.on('close', () => resolve(!res.writableFinished)) };
-}
-
-async function collect(stream: AsyncIterable<unknown>): Promise<unknown[]> {
-  const items: unknown[] = [];
-  for await (const item of stream) items.push(item);
-  return items;
 }
 
 describe('Stream over a real connection', () => {

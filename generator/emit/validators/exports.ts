@@ -4,7 +4,7 @@
 // in 'loose' mode (see ValidationMode in the runtime). One export per schema, a one-line call of
 // the runtime's schemaOf over the schema's check function, and tree-shakeable. Each is source
 // text for print.ts: one statement or brace per line.
-import { Identifier, type IrNamedSchema } from '../../model/ir.js';
+import { Identifier, isRequestOnly, type IrNamedSchema } from '../../model/ir.js';
 import { Code, code, doc, docComment, literal, type DocText } from '../escape.js';
 import { MODE_FLAGS } from './modes.js';
 import { checkFunction, Scope, type ModuleScope } from './scope.js';
@@ -17,12 +17,12 @@ export function namedSchemaToStatements(named: IrNamedSchema, module: ModuleScop
   const label = literal(`\`${named.name.text}\``);
   const type = Code.raw(`types.${named.name.text}`);
   // a schema only requests send checks what the client would send; the others what it accepts
-  const isRequestOnly = named.usage.request && !named.usage.response;
-  const mode = isRequestOnly ? code`, ${MODE_FLAGS.request}` : code``;
+  const requestOnly = isRequestOnly(named);
+  const mode = requestOnly ? code`, ${MODE_FLAGS.request}` : code``;
   return [
     [
       docComment(
-        isRequestOnly
+        requestOnly
           ? doc`\`${named.name}\`'s validator (see Validator), in 'request' mode unless \`validate\` is told another: only requests send it.`
           : doc`\`${named.name}\`'s validator: a Standard Schema v1 object with \`is\`, \`assert\` and \`validate\` (see Validator).`,
       ).text,

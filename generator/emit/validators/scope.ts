@@ -4,7 +4,7 @@
 import { defaultHint } from '../../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../../diagnostics/diagnostic.js';
 import { refsOf } from '../../model/build-model.js';
-import { Identifier, type IrNamedSchema, type IrSchema } from '../../model/ir.js';
+import { Identifier, isRequestOnly, type IrNamedSchema, type IrSchema } from '../../model/ir.js';
 import { followRefs } from '../../model/schema-index.js';
 import { VALIDATOR_INTERNAL_NAMES } from '../../model/names.js';
 import { code, Code } from '../escape.js';
@@ -372,8 +372,7 @@ function compactOwners(named: readonly IrNamedSchema[], owners: ReadonlyMap<stri
   const requestOnly = new Map<string, boolean>();
   for (const schema of named) {
     const owner = owners.get(schema.key) ?? schema.key;
-    const isRequestOnly = schema.usage.request && !schema.usage.response;
-    requestOnly.set(owner, (requestOnly.get(owner) ?? true) && isRequestOnly);
+    requestOnly.set(owner, (requestOnly.get(owner) ?? true) && isRequestOnly(schema));
   }
   return new Set([...requestOnly].filter(([, only]) => only).map(([owner]) => byKey.get(owner)!.name.text));
 }

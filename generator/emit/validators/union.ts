@@ -74,14 +74,13 @@ export function unionToCheck(schema: IrUnionSchema, target: Target, scope: Scope
     ],
     '\n',
   );
-  const gated = (i: number, test: Expr) => (tagged === undefined ? test : and([tagged.gates[i]!, test]));
   const failure = unlessOpen(open, overlappingFailure(variants, results, expected, target, scope));
-  if (schema.mode === 'anyOf') {
-    const anyMatches = or(variants.map((variant, i) => gated(i, variantTest(variant, results[i], target, scope))));
-    return code`${declarations}\nif (${not(anyMatches)}) {\n${failure}\n}`;
-  }
+  if (schema.mode === 'anyOf')
+    return code`${declarations}\nif (${not(anyTest(variants, results, target, scope, tagged?.gates))}) {\n${failure}\n}`;
   const count = scope.local('n');
-  const tests = variants.map((variant, i) => code`if (${gated(i, variantTest(variant, results[i], target, scope))}) {\n${count}++;\n}`);
+  const tests = variants.map(
+    (variant, i) => code`if (${gatedTest(variant, results[i], target, scope, tagged?.gates[i])}) {\n${count}++;\n}`,
+  );
   const each = variants.map((variant) => describeSchema(variant.schema, resolve)).join(', ');
   const many = report(target, `expected exactly one of the oneOf variants (${each}) to match; found a value matching `, code`${count}`);
   // in 'loose' mode a value that several variants match is kept (a field a newer server added
@@ -101,9 +100,21 @@ function hasDetail(schema: IrSchema, scope: Scope): boolean {
   return (leafRules(resolved, code`value`, scope)?.length ?? 0) > 1;
 }
 
-/** `(t1) || (r2 = f2(v, mode, label, depth)) === undefined || …`: true when some variant matches. */
-function anyTest(variants: readonly Variant[], results: readonly (Identifier | undefined)[], target: Target, scope: Scope): Expr {
-  return or(variants.map((variant, i) => variantTest(variant, results[i], target, scope)));
+/** `(t1) || (r2 = f2(v, mode, label, depth)) === undefined || …`: true when some variant matches (each behind its gate, if any). */
+function anyTest(
+  variants: readonly Variant[],
+  results: readonly (Identifier | undefined)[],
+  target: Target,
+  scope: Scope,
+  gates?: readonly Expr[],
+): Expr {
+  return or(variants.map((variant, i) => gatedTest(variant, results[i], target, scope, gates?.[i])));
+}
+
+/** A variant's test (variantTest), tried only when its tag gate (tagGates) holds. */
+function gatedTest(variant: Variant, result: Identifier | undefined, target: Target, scope: Scope, gate: Expr | undefined): Expr {
+  const test = variantTest(variant, result, target, scope);
+  return gate === undefined ? test : and([gate, test]);
 }
 
 /**
@@ -219,7 +230,6 @@ function commonTag(
   if (objects.some((parts) => parts.length === 0 || parts.some((part) => part.kind !== 'object'))) return undefined;
   const first = (objects[0] as IrObjectSchema[]).flatMap((part) => part.properties);
   for (const candidate of first) {
-    const values: string[] = [];
     const perVariant: string[][] = [];
     const isOpen: boolean[] = [];
     const isTag = objects.every((parts) => {
@@ -230,12 +240,11 @@ function commonTag(
       const schema = scope.module.resolve(property.schema);
       const listed = schema.kind === 'const' ? [schema.value] : schema.kind === 'enum' ? schema.values : [];
       if (listed.length === 0 || !listed.every((value): value is string => typeof value === 'string')) return false;
-      values.push(...listed);
       perVariant.push([...listed]);
       isOpen.push(schema.kind === 'enum');
       return true;
     });
-    if (isTag) return { name: candidate.name, values: [...new Set(values)], perVariant, isOpen };
+    if (isTag) return { name: candidate.name, values: [...new Set(perVariant.flat())], perVariant, isOpen };
   }
   return undefined;
 }
