@@ -272,7 +272,7 @@ function check_ChatKitAttachment(
       issues = reqString(issues, v3, 'name');
     }
     const v4 = value.preview_url;
-    if (!(typeof v4 === 'string' || v4 === null)) {
+    if (!(typeof v4 === 'string' || v4 === null) && (v4 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v4);
     }
     const v5 = value.type;
@@ -326,7 +326,7 @@ function check_ChatKitClientToolCall(
       issues = reqConst(issues, v6, 'object', 'chatkit.thread_item');
     }
     const v7 = value.output;
-    if (!(typeof v7 === 'string' || v7 === null)) {
+    if (!(typeof v7 === 'string' || v7 === null) && (v7 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['output'], 'a string or null', v7);
     }
     const v8 = value.status;
@@ -560,7 +560,7 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
       issues = reqInteger(issues, v2, 'created_at');
     }
     const v3 = value.heading;
-    if (!(typeof v3 === 'string' || v3 === null)) {
+    if (!(typeof v3 === 'string' || v3 === null) && (v3 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['heading'], 'a string or null', v3);
     }
     const v4 = value.object;
@@ -568,7 +568,7 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
       issues = reqConst(issues, v4, 'object', 'chatkit.thread_item');
     }
     const v5 = value.summary;
-    if (!(typeof v5 === 'string' || v5 === null)) {
+    if (!(typeof v5 === 'string' || v5 === null) && (v5 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['summary'], 'a string or null', v5);
     }
     const v6 = value.task_type;
@@ -628,11 +628,11 @@ function check_ChatKitTaskGroup(
         issues = undefined;
         if (isObject(v6)) {
           const v8 = v6.heading;
-          if (!(typeof v8 === 'string' || v8 === null)) {
+          if (!(typeof v8 === 'string' || v8 === null) && (v8 !== undefined || mode & 2)) {
             issues = requiredUnlisted(issues, ['heading'], 'a string or null', v8);
           }
           const v9 = v6.summary;
-          if (!(typeof v9 === 'string' || v9 === null)) {
+          if (!(typeof v9 === 'string' || v9 === null) && (v9 !== undefined || mode & 2)) {
             issues = requiredUnlisted(issues, ['summary'], 'a string or null', v9);
           }
           const v10 = v6.type;
@@ -710,7 +710,7 @@ function check_ChatKitThread(
       v4,
     );
     const v5 = value.title;
-    if (!(typeof v5 === 'string' || v5 === null)) {
+    if (!(typeof v5 === 'string' || v5 === null) && (v5 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['title'], 'a string or null', v5);
     }
     const v6 = value.user;
@@ -810,7 +810,7 @@ function check_ChatKitThreadItemList(
       issues = required(issues, ['data'], 'an array', v1);
     }
     const v5 = value.first_id;
-    if (!(typeof v5 === 'string' || v5 === null)) {
+    if (!(typeof v5 === 'string' || v5 === null) && (v5 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5);
     }
     const v6 = value.has_more;
@@ -818,7 +818,7 @@ function check_ChatKitThreadItemList(
       issues = reqBoolean(issues, v6, 'has_more');
     }
     const v7 = value.last_id;
-    if (!(typeof v7 === 'string' || v7 === null)) {
+    if (!(typeof v7 === 'string' || v7 === null) && (v7 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7);
     }
     const v8 = value.object;
@@ -952,7 +952,7 @@ function check_ChatKitThreadList(
       issues = required(issues, ['data'], 'an array', v1);
     }
     const v5 = value.first_id;
-    if (!(typeof v5 === 'string' || v5 === null)) {
+    if (!(typeof v5 === 'string' || v5 === null) && (v5 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5);
     }
     const v6 = value.has_more;
@@ -960,7 +960,7 @@ function check_ChatKitThreadList(
       issues = reqBoolean(issues, v6, 'has_more');
     }
     const v7 = value.last_id;
-    if (!(typeof v7 === 'string' || v7 === null)) {
+    if (!(typeof v7 === 'string' || v7 === null) && (v7 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7);
     }
     const v8 = value.object;
@@ -1020,7 +1020,7 @@ function check_ChatKitThreadStatusClosed(
       issues = reqConst(issues, v1, 'type', 'closed');
     }
     const v2 = value.reason;
-    if (!(typeof v2 === 'string' || v2 === null)) {
+    if (!(typeof v2 === 'string' || v2 === null) && (v2 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2);
     }
     if (mode & 1) {
@@ -1050,7 +1050,7 @@ function check_ChatKitThreadStatusLocked(
       issues = reqConst(issues, v1, 'type', 'locked');
     }
     const v2 = value.reason;
-    if (!(typeof v2 === 'string' || v2 === null)) {
+    if (!(typeof v2 === 'string' || v2 === null) && (v2 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2);
     }
     if (mode & 1) {
@@ -1162,7 +1162,7 @@ function check_ChatKitThreadUserMessageItem(
             issues = reqString(issues, v8, 'name');
           }
           const v9 = v4.preview_url;
-          if (!(typeof v9 === 'string' || v9 === null)) {
+          if (!(typeof v9 === 'string' || v9 === null) && (v9 !== undefined || mode & 2)) {
             issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v9);
           }
           const v10 = v4.type;
@@ -1252,10 +1252,10 @@ function check_ChatKitThreadUserMessageItem(
       issues = reqInteger(issues, v19, 'created_at');
     }
     const v20 = value.inference_options;
-    if (v20 !== null) {
+    if (v20 !== null && (v20 !== undefined || mode & 2)) {
       if (isObject(v20)) {
         const v21 = v20.model;
-        if (!(typeof v21 === 'string' || v21 === null)) {
+        if (!(typeof v21 === 'string' || v21 === null) && (v21 !== undefined || mode & 2)) {
           issues = requiredUnlisted(
             issues,
             ['inference_options', 'model'],
@@ -1264,7 +1264,7 @@ function check_ChatKitThreadUserMessageItem(
           );
         }
         const v22 = v20.tool_choice;
-        if (v22 !== null) {
+        if (v22 !== null && (v22 !== undefined || mode & 2)) {
           if (isObject(v22)) {
             const v23 = v22.id;
             if (typeof v23 !== 'string') {
@@ -1523,7 +1523,7 @@ function check_ChatKitWorkflow(
       issues = reqString(issues, v1, 'id');
     }
     const v2 = value.state_variables;
-    if (v2 !== null) {
+    if (v2 !== null && (v2 !== undefined || mode & 2)) {
       if (isObject(v2)) {
         for (const k3 in v2) {
           const v4 = v2[k3];
@@ -1553,7 +1553,7 @@ function check_ChatKitWorkflow(
       issues = required(issues, ['tracing'], KEYS_bphvll, v5);
     }
     const v8 = value.version;
-    if (!(typeof v8 === 'string' || v8 === null)) {
+    if (!(typeof v8 === 'string' || v8 === null) && (v8 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['version'], 'a string or null', v8);
     }
     if (mode & 1) {
@@ -1712,7 +1712,7 @@ function check_ChatSessionChatKitConfiguration(
         issues = reqBoolean(issues, v5, PATH_6wzfiv);
       }
       const v6 = v4.max_file_size;
-      if (!(Number.isInteger(v6) || v6 === null)) {
+      if (!(Number.isInteger(v6) || v6 === null) && (v6 !== undefined || mode & 2)) {
         issues = requiredUnlisted(
           issues,
           ['file_upload', 'max_file_size'],
@@ -1721,7 +1721,7 @@ function check_ChatSessionChatKitConfiguration(
         );
       }
       const v7 = v4.max_files;
-      if (!(Number.isInteger(v7) || v7 === null)) {
+      if (!(Number.isInteger(v7) || v7 === null) && (v7 !== undefined || mode & 2)) {
         issues = requiredUnlisted(issues, ['file_upload', 'max_files'], 'an integer or null', v7);
       }
       if (mode & 1) {
@@ -1737,7 +1737,7 @@ function check_ChatSessionChatKitConfiguration(
         issues = reqBoolean(issues, v10, PATH_gno1us);
       }
       const v11 = v9.recent_threads;
-      if (!(Number.isInteger(v11) || v11 === null)) {
+      if (!(Number.isInteger(v11) || v11 === null) && (v11 !== undefined || mode & 2)) {
         issues = requiredUnlisted(issues, ['history', 'recent_threads'], 'an integer or null', v11);
       }
       if (mode & 1) {
@@ -1774,7 +1774,7 @@ function check_ChatSessionChatKitConfigurationParam(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.automatic_thread_titling;
-    if (v1 !== undefined) {
+    if (v1 !== undefined && (v1 !== null || mode & 2)) {
       issues = nest(
         issues,
         PATH_h0s3j2,
@@ -1782,19 +1782,19 @@ function check_ChatSessionChatKitConfigurationParam(
       );
     }
     const v2 = value.file_upload;
-    if (v2 !== undefined) {
+    if (v2 !== undefined && (v2 !== null || mode & 2)) {
       if (isObject(v2)) {
-        issues = optBoolean(issues, v2.enabled, PATH_6wzfiv);
+        issues = optBoolean(issues, v2.enabled, PATH_6wzfiv, mode);
         const v4 = v2.max_file_size;
         if (
           v4 !== undefined &&
           !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 512)
         ) {
-          issues = optIntegerIn(issues, v4, PATH_8gtjwx, 1, 512);
+          issues = optIntegerIn(issues, v4, PATH_8gtjwx, mode, 1, 512);
         }
         const v5 = v2.max_files;
         if (v5 !== undefined && !(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 1)) {
-          issues = optIntegerIn(issues, v5, PATH_fts8tp, 1, Infinity);
+          issues = optIntegerIn(issues, v5, PATH_fts8tp, mode, 1, Infinity);
         }
         if (mode & 2) {
           for (const k6 in v2) {
@@ -1815,12 +1815,12 @@ function check_ChatSessionChatKitConfigurationParam(
       }
     }
     const v7 = value.history;
-    if (v7 !== undefined) {
+    if (v7 !== undefined && (v7 !== null || mode & 2)) {
       if (isObject(v7)) {
-        issues = optBoolean(issues, v7.enabled, PATH_gno1us);
+        issues = optBoolean(issues, v7.enabled, PATH_gno1us, mode);
         const v9 = v7.recent_threads;
         if (v9 !== undefined && !(typeof v9 === 'number' && Number.isInteger(v9) && v9 >= 1)) {
-          issues = optIntegerIn(issues, v9, PATH_5unxaw, 1, Infinity);
+          issues = optIntegerIn(issues, v9, PATH_5unxaw, mode, 1, Infinity);
         }
         if (mode & 2) {
           for (const k10 in v7) {
@@ -1907,11 +1907,11 @@ function check_ChatSessionFileUpload(
       issues = reqBoolean(issues, v1, 'enabled');
     }
     const v2 = value.max_file_size;
-    if (!(Number.isInteger(v2) || v2 === null)) {
+    if (!(Number.isInteger(v2) || v2 === null) && (v2 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['max_file_size'], 'an integer or null', v2);
     }
     const v3 = value.max_files;
-    if (!(Number.isInteger(v3) || v3 === null)) {
+    if (!(Number.isInteger(v3) || v3 === null) && (v3 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['max_files'], 'an integer or null', v3);
     }
     if (mode & 1) {
@@ -1944,7 +1944,7 @@ function check_ChatSessionHistory(
       issues = reqBoolean(issues, v1, 'enabled');
     }
     const v2 = value.recent_threads;
-    if (!(Number.isInteger(v2) || v2 === null)) {
+    if (!(Number.isInteger(v2) || v2 === null) && (v2 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['recent_threads'], 'an integer or null', v2);
     }
     if (mode & 1) {
@@ -2002,7 +2002,7 @@ function check_ChatSessionRateLimitsParam(
   if (isObject(value)) {
     const v1 = value.max_requests_per_1_minute;
     if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
-      issues = optIntegerIn(issues, v1, 'max_requests_per_1_minute', 1, Infinity);
+      issues = optIntegerIn(issues, v1, 'max_requests_per_1_minute', mode, 1, Infinity);
     }
     if (mode & 2) {
       for (const k2 in value) {
@@ -2057,9 +2057,9 @@ function check_ChatSessionWorkflowParam(
   let issues: rt.Issues;
   if (isObject(value)) {
     issues = reqString(issues, value.id, 'id');
-    issues = optString(issues, value.version, 'version');
+    issues = optString(issues, value.version, 'version', mode);
     const v3 = value.state_variables;
-    if (v3 !== undefined) {
+    if (v3 !== undefined && (v3 !== null || mode & 2)) {
       if (isObject(v3)) {
         let n5 = 0;
         for (const k4 in v3) {
@@ -2111,7 +2111,7 @@ function check_ChatSessionWorkflowParam(
       }
     }
     const v7 = value.tracing;
-    if (v7 !== undefined) {
+    if (v7 !== undefined && (v7 !== null || mode & 2)) {
       issues = nest(issues, PATH_ecqagb, check_shape_6i48lu(v7, mode, '`tracing`', depth + 1));
     }
     if (mode & 2) {
@@ -2197,9 +2197,9 @@ function check_SessionCreateParams(
     const v2 = value.workflow;
     if (isObject(v2)) {
       issues = reqString(issues, v2.id, PATH_elhhyy);
-      issues = optString(issues, v2.version, PATH_epzrt4);
+      issues = optString(issues, v2.version, PATH_epzrt4, mode);
       const v5 = v2.state_variables;
-      if (v5 !== undefined) {
+      if (v5 !== undefined && (v5 !== null || mode & 2)) {
         if (isObject(v5)) {
           let n7 = 0;
           for (const k6 in v5) {
@@ -2251,7 +2251,7 @@ function check_SessionCreateParams(
         }
       }
       const v9 = v2.tracing;
-      if (v9 !== undefined) {
+      if (v9 !== undefined && (v9 !== null || mode & 2)) {
         issues = nest(issues, PATH_2f9tgu, check_shape_6i48lu(v9, mode, '`tracing`', depth + 2));
       }
       if (mode & 2) {
@@ -2265,10 +2265,10 @@ function check_SessionCreateParams(
       issues = required(issues, ['workflow'], KEYS_7c4y1d, v2);
     }
     const v11 = value.chatkit_configuration;
-    if (v11 !== undefined) {
+    if (v11 !== undefined && (v11 !== null || mode & 2)) {
       if (isObject(v11)) {
         const v12 = v11.automatic_thread_titling;
-        if (v12 !== undefined) {
+        if (v12 !== undefined && (v12 !== null || mode & 2)) {
           issues = nest(
             issues,
             PATH_4w3e97,
@@ -2276,22 +2276,22 @@ function check_SessionCreateParams(
           );
         }
         const v13 = v11.file_upload;
-        if (v13 !== undefined) {
+        if (v13 !== undefined && (v13 !== null || mode & 2)) {
           if (isObject(v13)) {
-            issues = optBoolean(issues, v13.enabled, PATH_eiq5dr);
+            issues = optBoolean(issues, v13.enabled, PATH_eiq5dr, mode);
             const v15 = v13.max_file_size;
             if (
               v15 !== undefined &&
               !(typeof v15 === 'number' && Number.isInteger(v15) && v15 >= 1 && v15 <= 512)
             ) {
-              issues = optIntegerIn(issues, v15, PATH_3rsuqz, 1, 512);
+              issues = optIntegerIn(issues, v15, PATH_3rsuqz, mode, 1, 512);
             }
             const v16 = v13.max_files;
             if (
               v16 !== undefined &&
               !(typeof v16 === 'number' && Number.isInteger(v16) && v16 >= 1)
             ) {
-              issues = optIntegerIn(issues, v16, PATH_7rc4b7, 1, Infinity);
+              issues = optIntegerIn(issues, v16, PATH_7rc4b7, mode, 1, Infinity);
             }
             if (mode & 2) {
               for (const k17 in v13) {
@@ -2312,15 +2312,15 @@ function check_SessionCreateParams(
           }
         }
         const v18 = v11.history;
-        if (v18 !== undefined) {
+        if (v18 !== undefined && (v18 !== null || mode & 2)) {
           if (isObject(v18)) {
-            issues = optBoolean(issues, v18.enabled, PATH_beyric);
+            issues = optBoolean(issues, v18.enabled, PATH_beyric, mode);
             const v20 = v18.recent_threads;
             if (
               v20 !== undefined &&
               !(typeof v20 === 'number' && Number.isInteger(v20) && v20 >= 1)
             ) {
-              issues = optIntegerIn(issues, v20, PATH_4fdu57, 1, Infinity);
+              issues = optIntegerIn(issues, v20, PATH_4fdu57, mode, 1, Infinity);
             }
             if (mode & 2) {
               for (const k21 in v18) {
@@ -2359,7 +2359,7 @@ function check_SessionCreateParams(
       }
     }
     const v23 = value.expires_after;
-    if (v23 !== undefined) {
+    if (v23 !== undefined && (v23 !== null || mode & 2)) {
       if (isObject(v23)) {
         issues = reqConst(issues, v23.anchor, PATH_2g2jpi, 'created_at');
         const v25 = v23.seconds;
@@ -2385,11 +2385,11 @@ function check_SessionCreateParams(
       }
     }
     const v27 = value.rate_limits;
-    if (v27 !== undefined) {
+    if (v27 !== undefined && (v27 !== null || mode & 2)) {
       if (isObject(v27)) {
         const v28 = v27.max_requests_per_1_minute;
         if (v28 !== undefined && !(typeof v28 === 'number' && Number.isInteger(v28) && v28 >= 1)) {
-          issues = optIntegerIn(issues, v28, PATH_6vy5xz, 1, Infinity);
+          issues = optIntegerIn(issues, v28, PATH_6vy5xz, mode, 1, Infinity);
         }
         if (mode & 2) {
           for (const k29 in v27) {
@@ -2513,26 +2513,26 @@ function check_ListChatKitThreadsQueryParams(
   if (isObject(value)) {
     const v1 = value.after;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'after');
+      issues = optString(issues, v1, 'after', mode);
     }
     const v2 = value.before;
     if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'before');
+      issues = optString(issues, v2, 'before', mode);
     }
     const v3 = value.limit;
     if (
       v3 !== undefined &&
       !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0 && v3 <= 100)
     ) {
-      issues = optIntegerIn(issues, v3, 'limit', 0, 100);
+      issues = optIntegerIn(issues, v3, 'limit', mode, 0, 100);
     }
     const v4 = value.order;
     if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v4, 'order', ENUM_7uzwnq, mode);
+      issues = optEnum(issues, v4, 'order', mode, ENUM_7uzwnq);
     }
     const v5 = value.user;
     if (v5 !== undefined && !(typeof v5 === 'string' && v5.length >= 1 && v5.length <= 512)) {
-      issues = optStringIn(issues, v5, 'user', 1, 512);
+      issues = optStringIn(issues, v5, 'user', mode, 1, 512);
     }
     if (mode & 2) {
       for (const k6 in value) {
@@ -2621,22 +2621,22 @@ function check_ListChatKitThreadItemsQueryParams(
   if (isObject(value)) {
     const v1 = value.after;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'after');
+      issues = optString(issues, v1, 'after', mode);
     }
     const v2 = value.before;
     if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'before');
+      issues = optString(issues, v2, 'before', mode);
     }
     const v3 = value.limit;
     if (
       v3 !== undefined &&
       !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0 && v3 <= 100)
     ) {
-      issues = optIntegerIn(issues, v3, 'limit', 0, 100);
+      issues = optIntegerIn(issues, v3, 'limit', mode, 0, 100);
     }
     const v4 = value.order;
     if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v4, 'order', ENUM_7uzwnq, mode);
+      issues = optEnum(issues, v4, 'order', mode, ENUM_7uzwnq);
     }
     if (mode & 2) {
       for (const k5 in value) {
@@ -2657,7 +2657,7 @@ function check_shape_6i48lu(value: unknown, mode: number, label: string, depth: 
   if (isObject(value)) {
     const v1 = value.enabled;
     if (v1 !== undefined && typeof v1 !== 'boolean') {
-      issues = optBoolean(issues, v1, 'enabled');
+      issues = optBoolean(issues, v1, 'enabled', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {

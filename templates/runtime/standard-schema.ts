@@ -47,7 +47,10 @@ export declare namespace StandardSchemaV1 {
  * - 'loose' (what a client accepts from a server newer than its spec): unknown keys are kept on
  *   every object, even one whose schema says `additionalProperties: false`; a value the spec
  *   does not list (an enum value, a union's tag) is kept when it has the listed values' JSON
- *   type; and a value that more than one oneOf variant describes is accepted.
+ *   type; a value that more than one oneOf variant describes is accepted; and null stands for a
+ *   left-out optional property, and a left-out property for null where its schema lists null
+ *   (many servers send one for the other). The types do not say so: test such a field with
+ *   `== null`, not `=== undefined` or `=== null`.
  * - 'request' (what a client may send): only listed values; unknown keys only where allowed.
  * - 'strict': exactly the spec: only listed values, and no unknown keys on any object.
  */
@@ -55,8 +58,8 @@ export type ValidationMode = 'loose' | 'request' | 'strict';
 
 /**
  * The bits of a check's `mode` argument: unknown keys rejected everywhere; unlisted values
- * rejected (and, with them, the unknown keys of closed objects and a value several oneOf
- * variants match: everything 'loose' lets through).
+ * rejected (and, with them, the unknown keys of closed objects, a value several oneOf variants
+ * match, and null for a left-out property or the other way: everything 'loose' lets through).
  */
 export const CLOSED_KEYS = 1;
 export const CLOSED_VALUES = 2;
@@ -234,6 +237,16 @@ function leafIssue(
   return required(issues, pathOf(path), what, value);
 }
 
+/**
+ * Whether an optional property counts as left out: `undefined`, or in 'loose' mode (no
+ * CLOSED_VALUES in `mode`) `null`, which many servers send for a field they leave out. The
+ * generated checks call the optional helpers only for a value that fails its test, so a `null`
+ * of a schema that lists it never comes here.
+ */
+function isAbsent(value: unknown, mode: number): boolean {
+  return value === undefined || (value === null && (mode & CLOSED_VALUES) === 0);
+}
+
 // The issues of a property of the commonest kinds (a bare string, integer, number or boolean),
 // required or optional. The generated check tests the value inline and calls these only when
 // the test fails, so a valid value's speed does not depend on what the engine inlines.
@@ -243,8 +256,8 @@ export function reqString(issues: Issues, value: unknown, path: LeafPath): Issue
 }
 
 /** An optional string property. */
-export function optString(issues: Issues, value: unknown, path: LeafPath): Issues {
-  return value === undefined || typeof value === 'string'
+export function optString(issues: Issues, value: unknown, path: LeafPath, mode: number): Issues {
+  return isAbsent(value, mode) || typeof value === 'string'
     ? issues
     : leafIssue(issues, path, 'a string', value);
 }
@@ -255,8 +268,8 @@ export function reqInteger(issues: Issues, value: unknown, path: LeafPath): Issu
 }
 
 /** An optional integer property. */
-export function optInteger(issues: Issues, value: unknown, path: LeafPath): Issues {
-  return value === undefined || Number.isInteger(value)
+export function optInteger(issues: Issues, value: unknown, path: LeafPath, mode: number): Issues {
+  return isAbsent(value, mode) || Number.isInteger(value)
     ? issues
     : leafIssue(issues, path, 'an integer', value);
 }
@@ -267,8 +280,8 @@ export function reqNumber(issues: Issues, value: unknown, path: LeafPath): Issue
 }
 
 /** An optional number property. */
-export function optNumber(issues: Issues, value: unknown, path: LeafPath): Issues {
-  return value === undefined || Number.isFinite(value)
+export function optNumber(issues: Issues, value: unknown, path: LeafPath, mode: number): Issues {
+  return isAbsent(value, mode) || Number.isFinite(value)
     ? issues
     : leafIssue(issues, path, 'a number', value);
 }
@@ -279,8 +292,8 @@ export function reqBoolean(issues: Issues, value: unknown, path: LeafPath): Issu
 }
 
 /** An optional boolean property. */
-export function optBoolean(issues: Issues, value: unknown, path: LeafPath): Issues {
-  return value === undefined || typeof value === 'boolean'
+export function optBoolean(issues: Issues, value: unknown, path: LeafPath, mode: number): Issues {
+  return isAbsent(value, mode) || typeof value === 'boolean'
     ? issues
     : leafIssue(issues, path, 'a boolean', value);
 }
@@ -291,8 +304,14 @@ export function reqConst(issues: Issues, value: unknown, path: LeafPath, listed:
 }
 
 /** An optional property that must be one string (a `const`) when present. */
-export function optConst(issues: Issues, value: unknown, path: LeafPath, listed: string): Issues {
-  return value === undefined || value === listed
+export function optConst(
+  issues: Issues,
+  value: unknown,
+  path: LeafPath,
+  mode: number,
+  listed: string,
+): Issues {
+  return isAbsent(value, mode) || value === listed
     ? issues
     : unlisted(issues, pathOf(path), quote(listed), value);
 }
@@ -315,10 +334,11 @@ export function optIntegerIn(
   issues: Issues,
   value: unknown,
   path: LeafPath,
+  mode: number,
   min: number,
   max: number,
 ): Issues {
-  return value === undefined ||
+  return isAbsent(value, mode) ||
     (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)
     ? issues
     : boundIssues(issues, value, path, min, max, 'an integer', Number.isInteger(value), false);
@@ -342,10 +362,11 @@ export function optNumberIn(
   issues: Issues,
   value: unknown,
   path: LeafPath,
+  mode: number,
   min: number,
   max: number,
 ): Issues {
-  return value === undefined ||
+  return isAbsent(value, mode) ||
     (Number.isFinite(value) && (value as number) >= min && (value as number) <= max)
     ? issues
     : boundIssues(issues, value, path, min, max, 'a number', Number.isFinite(value), false);
@@ -397,10 +418,11 @@ export function optStringIn(
   issues: Issues,
   value: unknown,
   path: LeafPath,
+  mode: number,
   min: number,
   max?: number,
 ): Issues {
-  return value === undefined ||
+  return isAbsent(value, mode) ||
     (typeof value === 'string' &&
       value.length >= 2 * min &&
       (max === undefined || value.length <= max))
@@ -459,10 +481,10 @@ export function optEnum(
   issues: Issues,
   value: unknown,
   path: LeafPath,
-  listed: readonly string[],
   mode: number,
+  listed: readonly string[],
 ): Issues {
-  return value === undefined ||
+  return isAbsent(value, mode) ||
     (typeof value === 'string' && ((mode & CLOSED_VALUES) === 0 || listed.includes(value)))
     ? issues
     : unlisted(issues, pathOf(path), oneOf(listed), value);

@@ -2,7 +2,8 @@
 // the spec does not list, on every object; an enum value, a union tag and a list item type it
 // does not list yet) goes through the generated ChatKitClient, with its default 'loose' response
 // validation, and through the official `openai` SDK, which does not validate: both must resolve
-// to the same values. Where they part on purpose is pinned too: a body that contradicts what the
+// to the same values; so does a body that leaves out a field the spec allows to be null. Where
+// they part on purpose is pinned too: a body that contradicts what the
 // spec does describe is a ValidationError for ours, returned as it came by the official SDK.
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +106,17 @@ describe('response differential: a newer API through the generated client and th
       await official.beta.chatkit.sessions.cancel('cksess_123'),
     ];
     expect(asJson(cancelled)).toEqual(asJson(theirCancelled));
+  });
+
+  it('a session whose workflow leaves out its nullable fields, as the API reference examples do: both resolve to it', async () => {
+    // state_variables and version are required and nullable: the reference's examples leave them out
+    const { state_variables: _state, version: _version, ...workflow } = NEWER_SESSION.workflow;
+    const session = { ...NEWER_SESSION, workflow };
+    serveNewer(session);
+    const body = { user: 'u_1', workflow: { id: 'wf_1' } };
+    const [mine, theirs] = [await ours.chatkit.sessions.create(body), await official.beta.chatkit.sessions.create(body)];
+    expect(asJson(mine)).toEqual(session);
+    expect(asJson(mine)).toEqual(asJson(theirs));
   });
 
   it('a thread whose status is a union tag the spec does not list', async () => {

@@ -2,7 +2,8 @@
 // specs of the corpus (test/corpus/validators-corpus.test.ts) are held to: on fast-check values
 // (valid ones, near misses and any JSON) the generated validator and ajv 2020, compiled from the
 // same IR, give the same verdict in 'request' and 'strict' mode, and 'loose' accepts everything
-// 'request' accepts, with a field more on every object too.
+// 'request' accepts, with a field more on every object too, and with null for a left-out field
+// and a left-out null where the schema allows the other.
 // Numbers stay below 1e12: for |value / multipleOf| >= 1e21 ajv's `parseInt` test calls any
 // number a non-multiple, where Number.isInteger (ours, and JSON Schema) says it is one. ajv never
 // treats `__proto__` as a declared property (it drops it from `properties` for its own safety),
@@ -13,7 +14,7 @@
 // unevaluatedProperties (unevaluated.test.ts pins our verdicts).
 import fc from 'fast-check';
 import { parameterGroups } from '../../generator/emit/validators/parameters.js';
-import type { IrApi, IrSchema } from '../../generator/model/ir.js';
+import type { IrApi, IrObjectSchema, IrProperty, IrSchema } from '../../generator/model/ir.js';
 import { anyJson, define, nearMiss, valueOf } from './arbitraries.js';
 import { loadValidatorsOnly, validatorOf } from './harness.js';
 import { compileOracles, jsonSchemas } from './oracle.js';
@@ -46,6 +47,7 @@ export async function checkAgreement(api: IrApi, runs: number, seed: number, sub
     const declaresProto = JSON.stringify(schemas.get(subject.name)).includes('"__proto__":');
     const hasUnevaluated = reaches(schemas, subject.name, 'unevaluatedProperties');
     const isOpenToNewFields = !KEYS_KEYWORDS.some((keyword) => reaches(schemas, subject.name, keyword));
+    const takesNullForAbsent = !PRESENCE_KEYWORDS.some((keyword) => reaches(schemas, subject.name, keyword));
     const valid = valueOf(subject.schema, api);
     const values = fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: nearMiss(valid), weight: 4 }, { arbitrary: anyJson, weight: 1 });
     fc.assert(
@@ -88,6 +90,14 @@ export async function checkAgreement(api: IrApi, runs: number, seed: number, sub
               `${subject.name}: a field more on every object is refused in 'loose' mode: ${JSON.stringify(validate(newer, 'loose'))}\nvalue: ${JSON.stringify(newer)}`,
             );
           }
+          // and null for every optional property left out whose schema does not list null, and
+          // every required null whose schema lists it left out, as servers send them
+          const swapped = takesNullForAbsent ? withNullsSwapped(value, subject.schema, api) : value;
+          if (swapped !== value && validate(swapped, 'loose').length > 0) {
+            throw new Error(
+              `${subject.name}: null for a left-out field (or a left-out null) is refused in 'loose' mode: ${JSON.stringify(validate(swapped, 'loose'))}\nvalue: ${JSON.stringify(swapped)}\nfrom: ${JSON.stringify(value)}`,
+            );
+          }
         }
       }),
       { numRuns: runs, seed, endOnFailure: true },
@@ -116,6 +126,106 @@ const KEYS_KEYWORDS: readonly (string | RegExp)[] = [
   '"const":{',
   /"enum":\[[^\]]*\{/,
 ];
+
+/**
+ * Keywords by which a schema speaks of whether a key is there or compares whole values, so that
+ * null for a left-out key (or the other way) may rightly fail it: key counts and key-dependent
+ * rules, schemas for other keys, patternProperties and propertyNames (which also check the keys
+ * another allOf part declares), `not`, `if`,
+ * uniqueItems, and object values of const and enum.
+ */
+const PRESENCE_KEYWORDS: readonly (string | RegExp)[] = [
+  '"additionalProperties":{',
+  '"unevaluatedProperties":{',
+  '"minProperties":',
+  '"maxProperties":',
+  '"dependentRequired":',
+  '"dependentSchemas":',
+  '"patternProperties":',
+  '"propertyNames":',
+  '"not":',
+  '"if":',
+  '"uniqueItems":true',
+  '"const":{',
+  /"enum":\[[^\]]*\{/,
+];
+
+/**
+ * The value with, in each object whose schema is known without picking a union variant: null
+ * for each left-out optional property whose schema does not take null, and each null of a
+ * required property whose schema lists null left out (the same value when nothing changes).
+ */
+function withNullsSwapped(value: unknown, schema: IrSchema, api: IrApi, depth = 0): unknown {
+  const resolved = resolveRef(schema, api);
+  if (depth > 12) return value;
+  if (resolved.kind === 'array' && Array.isArray(value)) {
+    const items = value.map((item, i) => withNullsSwapped(item, resolved.prefixItems?.[i] ?? resolved.items, api, depth + 1));
+    return items.every((item, i) => item === value[i]) ? value : items;
+  }
+  const parts = resolved.kind === 'object' ? [resolved] : resolved.kind === 'allOf' ? objectParts(resolved.parts, api) : undefined;
+  if (parts === undefined || typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Blob) return value;
+  const record = value as Record<string, unknown>;
+  const declared = new Map<string, IrProperty[]>();
+  for (const property of parts.flatMap((part) => part.properties))
+    declared.set(property.name, [...(declared.get(property.name) ?? []), property]);
+  const object: Record<string, unknown> = {};
+  let changed = false;
+  for (const key of Object.keys(record)) {
+    const properties = declared.get(key) ?? [];
+    const required = properties.filter((property) => property.required);
+    if (record[key] === null && required.length > 0 && required.every((property) => takesNull(property.schema, api, false))) {
+      changed = true;
+      continue;
+    }
+    const next = properties.length === 1 ? withNullsSwapped(record[key], properties[0]!.schema, api, depth + 1) : record[key];
+    changed ||= next !== record[key];
+    define(object, key, next);
+  }
+  for (const [name, properties] of declared) {
+    if (Object.hasOwn(record, name) || INHERITED.has(name)) continue;
+    if (properties.every((property) => !property.required && !takesNull(property.schema, api, true))) {
+      define(object, name, null);
+      changed = true;
+    }
+  }
+  return changed ? object : value;
+}
+
+/** The object parts of an allOf, nested allOfs flattened; undefined when a part is something else. */
+function objectParts(parts: readonly IrSchema[], api: IrApi): IrObjectSchema[] | undefined {
+  const objects: IrObjectSchema[] = [];
+  for (const part of parts) {
+    const resolved = resolveRef(part, api);
+    if (resolved.kind === 'object') objects.push(resolved);
+    else if (resolved.kind === 'allOf') {
+      const nested = objectParts(resolved.parts, api);
+      if (nested === undefined) return undefined;
+      objects.push(...nested);
+    } else return undefined;
+  }
+  return objects;
+}
+
+/** Whether null surely passes: a null type, a variant that takes it, a listed null, or (`orAny`) a schema without rules. */
+function takesNull(schema: IrSchema, api: IrApi, orAny: boolean, depth = 0): boolean {
+  const resolved = resolveRef(schema, api);
+  if (resolved.kind === 'null') return true;
+  if (resolved.kind === 'unknown') return orAny;
+  if (resolved.kind === 'enum') return resolved.values.includes(null);
+  if (resolved.kind === 'const') return resolved.value === null;
+  if (resolved.kind === 'union') return depth < 8 && resolved.variants.some((variant) => takesNull(variant, api, orAny, depth + 1));
+  return false;
+}
+
+function resolveRef(schema: IrSchema, api: IrApi): IrSchema {
+  let current = schema;
+  for (let hops = 0; current.kind === 'ref' && hops < 16; hops++) {
+    const target = api.schemas.find((named) => named.key === (current as { target: string }).target);
+    if (target === undefined) break;
+    current = target.schema;
+  }
+  return current;
+}
 
 /** The value with NEWER_FIELD added to each of its objects, at any depth (the same value when it holds none). */
 function withNewerField(value: unknown): unknown {

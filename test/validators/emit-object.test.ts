@@ -1,7 +1,7 @@
 // Given/want: objects. Properties in spec order, then one pass over the keys; closed objects
 // always reject unknown keys, undeclared ones only in 'strict' mode.
 import { describe, expect, it } from 'vitest';
-import { boolean, closed, emit, integer, messages, named, number, object, ref, string } from './emit-support.js';
+import { boolean, closed, emit, integer, messages, named, nullType, number, object, ref, string, union } from './emit-support.js';
 import type { IrSchema } from '../../generator/model/ir.js';
 
 describe('object', () => {
@@ -22,13 +22,13 @@ describe('object', () => {
     // issues when the test fails, required or optional
     expect(given.text).toContain(
       "const v1 = value.id;\nif (typeof v1 !== 'string') {\nissues = reqString(issues, v1, 'id');\n}\n" +
-        "const v2 = value.enabled;\nif (v2 !== undefined && typeof v2 !== 'boolean') {\nissues = optBoolean(issues, v2, 'enabled');\n}\n",
+        "const v2 = value.enabled;\nif (v2 !== undefined && typeof v2 !== 'boolean') {\nissues = optBoolean(issues, v2, 'enabled', mode);\n}\n",
     );
     // a string with length bounds too: the test holds the strings surely within them (2 × minLength - 1
     // UTF-16 units or more, maxLength or fewer); the call gets minLength (0 for none), then maxLength
     expect(given.text).toContain(
       "const v3 = value.name;\nif (!(typeof v3 === 'string' && v3.length >= 3)) {\nissues = reqStringIn(issues, v3, 'name', 2);\n}\n" +
-        "const v4 = value.nick;\nif (v4 !== undefined && !(typeof v4 === 'string' && v4.length <= 3)) {\nissues = optStringIn(issues, v4, 'nick', 0, 3);\n}\n",
+        "const v4 = value.nick;\nif (v4 !== undefined && !(typeof v4 === 'string' && v4.length <= 3)) {\nissues = optStringIn(issues, v4, 'nick', mode, 0, 3);\n}\n",
     );
     // strings the test leaves to the call: counted in code points
     expect(messages(given.check, { id: 'x', name: '\u{1F600}\u{1F600}', nick: '\u{1F600}\u{1F600}\u{1F600}' })).toEqual([]);
@@ -65,11 +65,11 @@ describe('object', () => {
       "const v1 = value.seconds;\nif (!(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1 && v1 <= 600)) {\nissues = reqIntegerIn(issues, v1, 'seconds', 1, 600);\n}",
     );
     expect(given.text).toContain(
-      "if (v2 !== undefined && !(typeof v2 === 'number' && Number.isFinite(v2) && v2 <= 2)) {\nissues = optNumberIn(issues, v2, 'ratio', -Infinity, 2);\n}",
+      "if (v2 !== undefined && !(typeof v2 === 'number' && Number.isFinite(v2) && v2 <= 2)) {\nissues = optNumberIn(issues, v2, 'ratio', mode, -Infinity, 2);\n}",
     );
     // in 'loose' mode any string passes (an API may add values); otherwise the call looks it up
     expect(given.text).toContain(
-      "const v3 = value.order;\nif (v3 !== undefined && !(typeof v3 === 'string' && (mode & 2) === 0)) {\nissues = optEnum(issues, v3, 'order', ENUM_1, mode);\n}",
+      "const v3 = value.order;\nif (v3 !== undefined && !(typeof v3 === 'string' && (mode & 2) === 0)) {\nissues = optEnum(issues, v3, 'order', mode, ENUM_1);\n}",
     );
     expect(messages(given.check, { seconds: 1, order: 'newest' })).toEqual([]);
     expect(messages(given.check, { seconds: 1, order: 'newest' }, 'strict')).toEqual([
@@ -103,7 +103,7 @@ describe('object', () => {
       /const (v\d+) = v1\.size;\nif \(\1 !== undefined && !Number\.isInteger\(\1\)\) \{\nissues = optInteger\(issues, \1, PATH_/,
     );
     expect(given.text).toMatch(
-      /const (v\d+) = value\.kind;\nif \(\1 !== undefined && \1 !== "it's"\) \{\nissues = optConst\(issues, \1, 'kind', "it's"\);/,
+      /const (v\d+) = value\.kind;\nif \(\1 !== undefined && \1 !== "it's"\) \{\nissues = optConst\(issues, \1, 'kind', mode, "it's"\);/,
     );
     expect(messages(given.check, { source: { type: 'file', size: 1, ratio: 0.5 }, kind: "it's" })).toEqual([]);
     expect(messages(given.check, { source: { size: 1.5, ratio: Number.NaN } })).toEqual([
@@ -237,7 +237,7 @@ describe('object', () => {
       "const v1: unknown = Object.hasOwn(value, 'toString') ? value.toString : undefined;\nif (typeof v1 !== 'string') {\nissues = reqString(issues, v1, 'toString');\n}",
     );
     expect(given.text).toContain(
-      "const v2: unknown = Object.hasOwn(value, 'constructor') ? value.constructor : undefined;\nif (v2 !== undefined && !Number.isInteger(v2)) {\nissues = optInteger(issues, v2, 'constructor');\n}",
+      "const v2: unknown = Object.hasOwn(value, 'constructor') ? value.constructor : undefined;\nif (v2 !== undefined && !Number.isInteger(v2)) {\nissues = optInteger(issues, v2, 'constructor', mode);\n}",
     );
     expect(messages(given.check, { constructor: 1.5 })).toContain('constructor: expected an integer, found number 1.5');
     expect(messages(given.check, {})).toEqual(['toString: missing required key `toString`: expected a string']);
@@ -277,7 +277,7 @@ describe('checks written for size or for speed', () => {
     const given = emit(string(), [shared, single, request, other]);
     const text = functionOf(given.source, 'Req');
     expect(text).toContain("issues = reqString(issues, value.id, 'id');");
-    expect(text).toContain("issues = optInteger(issues, value.n, 'n');");
+    expect(text).toContain("issues = optInteger(issues, value.n, 'n', mode);");
     // two schemas refer to Shared: inlining would copy its check, so it is called
     expect(text).toMatch(/check_Shared\(v\d+, mode, '`shared`', depth \+ 1\)/);
     // Single has no other use: inline, its issues need no nesting
@@ -304,5 +304,79 @@ describe('checks written for size or for speed', () => {
     const given = emit(string(), [withUsage('Sent', shape(), true, false), withUsage('Received', shape(), false, true)]);
     expect(given.source).not.toContain('function check_Received(');
     expect(functionOf(given.source, 'Sent')).toMatch(/if \(typeof v\d+ !== 'string'\)/);
+  });
+});
+
+describe("null and absent in 'loose' mode", () => {
+  const nullable = (schema: IrSchema) => union('anyOf', [schema, nullType]);
+  const inner = object({ a: [string(), 'required'] });
+  const schema = object({
+    // optional, null not listed: a leaf, a bounded leaf, an enum, an object
+    note: string(),
+    size: integer({ minimum: 1 }),
+    order: { kind: 'enum', values: ['asc', 'desc'], source: '/given' },
+    extra: inner,
+    // required, null listed: a leaf union (tested inline) and an object union
+    title: [nullable(string()), 'required'],
+    owner: [nullable(inner), 'required'],
+    // required, null not listed: never left out
+    id: [string(), 'required'],
+  });
+  const given = emit(schema);
+  const full = { note: 'n', size: 2, order: 'asc', extra: { a: 'x' }, title: 't', owner: { a: 'y' }, id: 'i' };
+
+  it("an optional property sent as null is taken as left out in 'loose' mode, refused in 'request' and 'strict'", () => {
+    const nulls = { ...full, note: null, size: null, order: null, extra: null };
+    expect(messages(given.check, nulls, 'loose')).toEqual([]);
+    for (const mode of ['request', 'strict'] as const) {
+      expect(messages(given.check, nulls, mode), mode).toEqual([
+        'note: expected a string, found null',
+        'size: expected an integer, found null',
+        "order: expected one of 'asc', 'desc'; found null",
+        'extra: expected an object `{ a }`, found null',
+      ]);
+    }
+  });
+
+  it("a required property whose schema lists null may be left out in 'loose' mode, not in 'request' and 'strict'", () => {
+    const { title: _title, owner: _owner, ...leftOut } = full;
+    expect(messages(given.check, leftOut, 'loose')).toEqual([]);
+    for (const mode of ['request', 'strict'] as const) {
+      expect(messages(given.check, leftOut, mode), mode).toEqual([
+        'title: missing required key `title`: expected a string or null',
+        'owner: missing required key `owner`: expected an object `{ a }` or null',
+      ]);
+    }
+  });
+
+  it('the rest is checked as before: a required key whose schema does not list null, a null inside, a wrong type', () => {
+    const { id: _id, ...noId } = full;
+    expect(messages(given.check, noId, 'loose')).toEqual(['id: missing required key `id`: expected a string']);
+    expect(messages(given.check, { ...full, id: null }, 'loose')).toEqual(['id: expected a string, found null']);
+    expect(messages(given.check, { ...full, extra: { a: null } }, 'loose')).toEqual(['extra.a: expected a string, found null']);
+    expect(messages(given.check, { ...full, note: 5, title: 5 }, 'loose')).toEqual([
+      'note: expected a string, found number 5',
+      'title: expected a string or null; found number 5',
+    ]);
+  });
+
+  it('costs a valid value no test: the guard comes after the type test, and none where null is listed or anything goes', () => {
+    // the left-out test joins the failure's condition instead of wrapping the check
+    expect(given.text).toMatch(/if \(!\(typeof (v\d+) === 'string' \|\| \1 === null\) && \(\1 !== undefined \|\| mode & 2\)\) \{/);
+    expect(given.text).toMatch(/if \((v\d+) !== undefined && \(\1 !== null \|\| mode & 2\)\) \{/);
+    const open = emit(object({ any: { kind: 'unknown', source: '/given' }, maybe: nullable(inner) }));
+    expect(open.text).not.toContain('mode & 2');
+    expect(messages(open.check, { any: null, maybe: null }, 'request')).toEqual([]);
+  });
+
+  it('in checks written for size too (a schema only requests send)', () => {
+    const request = { ...named('Req', object({ n: integer(), s: string() })), usage: { request: true, response: false } };
+    const compact = emit(ref('Req'), [request]);
+    expect(compact.source).toContain("issues = optInteger(issues, value.n, 'n', mode);");
+    expect(messages(compact.check, { n: null, s: null }, 'loose')).toEqual([]);
+    expect(messages(compact.check, { n: null, s: null }, 'request')).toEqual([
+      'n: expected an integer, found null',
+      's: expected a string, found null',
+    ]);
   });
 });

@@ -10,16 +10,16 @@ import type {
   IrStringSchema,
   IrUnionSchema,
 } from '../../model/ir.js';
-import { code, joinCode, literal, propertyAccess, type Code } from '../escape.js';
+import { code, Code, joinCode, literal, propertyAccess } from '../escape.js';
 import { describeObject, describeSchema, objectKeys } from './describe.js';
 import { flattenParts } from './all-of.js';
 import { keyList, keysToCheck } from './keys.js';
 import { isTestable } from './leaf.js';
 import type { LeafKind, Scope } from './scope.js';
-import { and, atom, compare, not, type Expr } from './expr.js';
-import { IS_LOOSE } from './modes.js';
+import { and, atom, compare, not, or, type Expr } from './expr.js';
+import { IS_LOOSE, IS_NOT_LOOSE } from './modes.js';
 import { areDisjoint, isObjectTest, jsonTypesOf } from './shape.js';
-import { block, childTarget, constantPath, EMPTY, ifElse, mismatch, report, reportMissing, type Target } from './target.js';
+import { block, childTarget, constantPath, EMPTY, guarded, ifElse, mismatch, report, reportMissing, type Target } from './target.js';
 
 /** Keys that a plain object inherits (`toString`, `__proto__`, …): read only when own. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -61,8 +61,10 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
     // V8's inlining budget: the ChatSession check ran at 28 or 60 ns from one process to the
     // next, and at 15 ns with the tests inline (about a tenth more text).
     const helper = scope.module.helper(`${property.required ? 'req' : 'opt'}${leaf.kind}`);
+    // an optional property's helper takes the mode after the path: in 'loose' mode it keeps a null
+    const args = property.required ? [...leaf.rest, ...(leaf.readsMode === true ? [MODE] : [])] : [MODE, ...leaf.rest];
     const rest = joinCode(
-      leaf.rest.map((argument) => code`, ${argument}`),
+      args.map((argument) => code`, ${argument}`),
       '',
     );
     // written for size (a request's check): one call, one line, unless the leaf keeps its test
@@ -71,21 +73,56 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
     return code`const ${declared} = ${read};\nif (${fails}) {\nissues = ${helper}(issues, ${value}, ${leafPath}${rest});\n}`;
   }
   const child = childTarget(target, value, literal(name), `\`${name}\``, name);
+  const resolve = (schema: IrSchema) => scope.module.resolve(schema);
+  // 'loose' mode takes a required property whose schema lists null as null when left out
+  const mayBeLeftOut = property.required && acceptsNull(property.schema, resolve, false);
   if (property.required && failsOnUndefined(property.schema, target, scope)) {
     const inner = scope.check(property.schema, { ...child, required: true });
+    if (mayBeLeftOut)
+      return code`const ${declared} = ${read};\n${guarded(inner, or([compare(code`${value} !== undefined`), IS_NOT_LOOSE]))}`;
     return code`const ${declared} = ${read};\n${inner}`;
   }
   const inner = scope.check(property.schema, child);
-  const missing = property.required
-    ? reportMissing(
-        child,
-        describeSchema(property.schema, (schema) => scope.module.resolve(schema)),
-      )
-    : EMPTY;
+  const reported = property.required ? reportMissing(child, describeSchema(property.schema, resolve)) : EMPTY;
+  const missing = mayBeLeftOut ? code`if (${IS_NOT_LOOSE}) {\n${reported}\n}` : reported;
   if (inner.text === '' && missing.text === '') return EMPTY;
   if (inner.text === '') return code`if (${isInherited ? code`(${read})` : read} === undefined) {\n${missing}\n}`;
-  if (missing.text === '') return code`const ${declared} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`;
+  if (missing.text === '') {
+    // and an optional property sent as null as left out, where its schema does not list null
+    const present = acceptsNull(property.schema, resolve, true)
+      ? compare(code`${value} !== undefined`)
+      : and([compare(code`${value} !== undefined`), or([compare(code`${value} !== null`), IS_NOT_LOOSE])]);
+    return code`const ${declared} = ${read};\nif (${present}) {\n${inner}\n}`;
+  }
   return code`const ${declared} = ${read};\n${ifElse(code`${value} === undefined`, missing, inner)}`;
+}
+
+/**
+ * Whether `null` surely passes the schema: a null type, a union with such a variant, an enum or
+ * const listing null, or (when `orAny`) a schema with no rules. Servers often send null for a
+ * field they leave out, and leave out one whose value is null: 'loose' mode takes either for the
+ * other where the schema allows one of them.
+ */
+function acceptsNull(schema: IrSchema, resolve: (schema: IrSchema) => IrSchema, orAny: boolean, depth = 0): boolean {
+  const resolved = resolve(schema);
+  switch (resolved.kind) {
+    case 'null':
+      return true;
+    case 'unknown':
+      return orAny;
+    case 'enum':
+      return resolved.values.includes(null);
+    case 'const':
+      return resolved.value === null;
+    case 'union':
+      return (
+        depth < 8 &&
+        resolved.unevaluatedProperties === undefined &&
+        resolved.variants.some((variant) => acceptsNull(variant, resolve, orAny, depth + 1))
+      );
+    default:
+      return false;
+  }
 }
 
 /** The runtime's one-call check of a leaf property: its kind and the arguments after the path. */
@@ -96,7 +133,12 @@ interface LeafCall {
   readonly test: (value: Code) => Expr;
   /** Tested inline in a check written for size too. */
   readonly keepsTest?: boolean;
+  /** The required form's helper takes the mode last (an enum: any string in 'loose' mode). */
+  readonly readsMode?: boolean;
 }
+
+/** The `mode` argument of a generated check. */
+const MODE = Code.raw('mode');
 
 /** `typeof value === 'string'`, the test (or the start of it) of a string, a bounded string and an enum. */
 const isString = (value: Code): Expr => compare(code`typeof ${value} === 'string'`);
@@ -129,7 +171,8 @@ function leafCall(schema: IrSchema, scope: Scope): LeafCall | undefined {
       // any string passes in 'loose' mode; in the others the runtime call looks it up
       return {
         kind: 'Enum',
-        rest: [scope.module.constant('ENUM', code`[${joinCode(values.map(literal), ', ')}]`), code`mode`],
+        rest: [scope.module.constant('ENUM', code`[${joinCode(values.map(literal), ', ')}]`)],
+        readsMode: true,
         test: (value) => and([isString(value), IS_LOOSE]),
       };
     }

@@ -4,6 +4,8 @@
 // allocates nothing.
 import { Identifier } from '../../model/ir.js';
 import { code, Code, joinCode, literal } from '../escape.js';
+import { and, Expr, type Precedence } from './expr.js';
+import { splitTopLevel } from './print.js';
 
 export interface Target {
   /** A local or parameter holding the value (cheap to read more than once). */
@@ -86,6 +88,41 @@ export function ifElse(test: Code, then: Code, otherwise: Code): Code {
   return isSingleIf(otherwise.text)
     ? code`if (${test}) {\n${then}\n} else ${otherwise}`
     : code`if (${test}) {\n${then}\n} else {\n${otherwise}\n}`;
+}
+
+/**
+ * `statement` run only when `guard` holds: `if (test && guard) {…}` when it is one `if` without
+ * else (so a valid value still takes one test), else `if (guard) {…}` around it.
+ */
+export function guarded(statement: Code, guard: Expr): Code {
+  const lines = statement.text.split('\n');
+  const first = lines[0]!;
+  if (isSingleIf(statement.text) && first.endsWith(') {') && !hasTopLevelElse(lines)) {
+    const test = first.slice('if ('.length, -') {'.length);
+    const merged = and([Expr.of(Code.raw(test), precedenceOf(test)), guard]);
+    return code`if (${merged}) {\n${Code.raw(lines.slice(1, -1).join('\n'))}\n}`;
+  }
+  return code`if (${guard}) {\n${statement}\n}`;
+}
+
+/** Whether an `if` statement's lines (one statement or brace per line) hold an else branch of its own. */
+function hasTopLevelElse(lines: readonly string[]): boolean {
+  let depth = 0;
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (line.startsWith('}')) depth--;
+    if (depth === 0 && i > 0 && i < lines.length - 1) return true;
+    if (line.endsWith('{')) depth++;
+  }
+  return false;
+}
+
+/** How loosely a condition's text binds (its top-level operator). */
+function precedenceOf(test: string): Precedence {
+  if (splitTopLevel(test, ' ? ').length > 1) return 'conditional';
+  if (splitTopLevel(test, ' || ').length > 1) return 'or';
+  if (splitTopLevel(test, ' && ').length > 1) return 'and';
+  return 'compare';
 }
 
 /** Whether `text` (one statement or brace per line) is a single `if` statement, with its else branches. */

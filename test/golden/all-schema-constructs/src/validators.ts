@@ -164,8 +164,8 @@ export const ImageSource: rt.Validator<types.ImageSource> = /* @__PURE__ */ sche
 function check_ImageSource(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.image_url, 'image_url');
-    issues = optString(issues, value.file_id, 'file_id');
+    issues = optString(issues, value.image_url, 'image_url', mode);
+    issues = optString(issues, value.file_id, 'file_id', mode);
     if (mode & 2) {
       for (const k3 in value) {
         if (k3 !== 'image_url' && k3 !== 'file_id') {
@@ -306,12 +306,15 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
       issues = required(issues, ['labels'], 'an object', v9);
     }
     const v11 = value.mode;
-    if (!(
-      v11 === 'auto' ||
-      v11 === 'manual' ||
-      (typeof v11 === 'number' && Number.isInteger(v11) && v11 >= 1 && v11 <= 5) ||
-      v11 === null
-    )) {
+    if (
+      !(
+        v11 === 'auto' ||
+        v11 === 'manual' ||
+        (typeof v11 === 'number' && Number.isInteger(v11) && v11 >= 1 && v11 <= 5) ||
+        v11 === null
+      ) &&
+      (v11 !== undefined || mode & 2)
+    ) {
       if (!(typeof v11 === 'number' && Number.isInteger(v11))) {
         if (!((mode & 2) === 0 && typeof v11 === 'string')) {
           issues = requiredUnlisted(
@@ -346,9 +349,9 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
         }
       }
     }
-    issues = optBoolean(issues, value.deprecated_flag, 'deprecated_flag');
+    issues = optBoolean(issues, value.deprecated_flag, 'deprecated_flag', mode);
     const v15 = value.image;
-    if (v15 !== undefined) {
+    if (v15 !== undefined && (v15 !== null || mode & 2)) {
       issues = nest(issues, PATH_1h5544, check_ImageSource(v15, mode, '`image`', depth + 1));
     }
     if (mode & 2) {
@@ -523,7 +526,7 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
     }
     const v9 = value.color;
     if (v9 !== undefined && !(typeof v9 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v9, 'color', ENUM_ejpes9, mode);
+      issues = optEnum(issues, v9, 'color', mode, ENUM_ejpes9);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5o06l3, NESTED_fgju9n);
@@ -553,7 +556,7 @@ function check_TreeNode(value: unknown, mode: number, label: string, depth: numb
       issues = reqStringIn(issues, v1, 'label', 1, 40);
     }
     const v2 = value.children;
-    if (v2 !== undefined) {
+    if (v2 !== undefined && (v2 !== null || mode & 2)) {
       if (Array.isArray(v2)) {
         if (v2.length > 8) {
           issues = fail(

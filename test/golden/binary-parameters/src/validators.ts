@@ -67,7 +67,7 @@ function check_RetrieveBlobQueryParams(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.parts;
-    if (v1 !== undefined) {
+    if (v1 !== undefined && (v1 !== null || mode & 2)) {
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
@@ -81,7 +81,7 @@ function check_RetrieveBlobQueryParams(
     }
     const v4 = value.token;
     if (v4 !== undefined && typeof v4 !== 'string') {
-      issues = optString(issues, v4, 'token');
+      issues = optString(issues, v4, 'token', mode);
     }
     if (mode & 2) {
       for (const k5 in value) {
@@ -114,7 +114,7 @@ function check_RetrieveBlobHeaderParams(
   if (isObject(value)) {
     const v1 = value['X-Signature'];
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'X-Signature');
+      issues = optString(issues, v1, 'X-Signature', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {
@@ -147,7 +147,7 @@ function check_RetrieveBlobCookieParams(
   if (isObject(value)) {
     const v1 = value.nonce;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'nonce');
+      issues = optString(issues, v1, 'nonce', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {

@@ -44,7 +44,7 @@ function check_CreateCartBody(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.item, 'item');
+    issues = optString(issues, value.item, 'item', mode);
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_f431al, NESTED_7cwttf);
     }
@@ -71,7 +71,7 @@ function check_ListCartsCookieParams(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.ids;
-    if (v1 !== undefined) {
+    if (v1 !== undefined && (v1 !== null || mode & 2)) {
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
@@ -84,15 +84,15 @@ function check_ListCartsCookieParams(
       }
     }
     const v4 = value.prefs;
-    if (v4 !== undefined) {
+    if (v4 !== undefined && (v4 !== null || mode & 2)) {
       if (isObject(v4)) {
         const v5 = v4.theme;
         if (v5 !== undefined && typeof v5 !== 'string') {
-          issues = optString(issues, v5, PATH_c4dhfc);
+          issues = optString(issues, v5, PATH_c4dhfc, mode);
         }
         const v6 = v4.lang;
         if (v6 !== undefined && typeof v6 !== 'string') {
-          issues = optString(issues, v6, PATH_3ikms7);
+          issues = optString(issues, v6, PATH_3ikms7, mode);
         }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_11xll5, v4, '`prefs`', KEYS_gr8eta, NESTED_7cwttf);
@@ -106,7 +106,7 @@ function check_ListCartsCookieParams(
       issues = reqString(issues, v8, 'session');
     }
     const v9 = value.tags;
-    if (v9 !== undefined) {
+    if (v9 !== undefined && (v9 !== null || mode & 2)) {
       if (Array.isArray(v9)) {
         for (let i10 = 0; i10 < v9.length; i10++) {
           const v11: unknown = v9[i10];
@@ -149,7 +149,7 @@ function check_CreateCartHeaderParams(
   if (isObject(value)) {
     const v1 = value['X-Trace'];
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'X-Trace');
+      issues = optString(issues, v1, 'X-Trace', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {
@@ -182,7 +182,7 @@ function check_CreateCartCookieParams(
   if (isObject(value)) {
     const v1 = value.tracking;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'tracking');
+      issues = optString(issues, v1, 'tracking', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {

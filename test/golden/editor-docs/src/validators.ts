@@ -160,7 +160,7 @@ function check_CompletionRequest(
       issues = nest(issues, PATH_05ymfz, check_ModelIds(v1, mode, '`model`', depth + 1));
     }
     const v2 = value.chat_model;
-    if (v2 !== undefined) {
+    if (v2 !== undefined && (v2 !== null || mode & 2)) {
       if (!(typeof v2 === 'string' || v2 === 'gpt-4o' || v2 === 'gpt-4o-mini')) {
         if (!((mode & 2) === 0 && typeof v2 === 'string')) {
           issues = unionIssues(
@@ -219,7 +219,7 @@ function check_CompletionRequest(
       issues = nest(issues, PATH_7j7xfk, check_shape_d5o2h7(v5, mode, '`top_p`', depth + 1));
     }
     const v6 = value.stop;
-    if (v6 !== undefined) {
+    if (v6 !== undefined && (v6 !== null || mode & 2)) {
       if (Array.isArray(v6)) {
         for (let i7 = 0; i7 < v6.length; i7++) {
           const v8: unknown = v6[i7];
@@ -255,7 +255,7 @@ function check_CompletionRequest(
       }
     }
     const v10 = value.legacy;
-    if (v10 !== undefined) {
+    if (v10 !== undefined && (v10 !== null || mode & 2)) {
       if (!(
         v10 === 'gpt-4o' ||
         v10 === 'gpt-4o-mini' ||

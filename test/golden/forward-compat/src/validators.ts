@@ -91,7 +91,7 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
     }
     const v3 = value.priority;
     if (v3 !== undefined && !(typeof v3 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v3, 'priority', ENUM_fc4vy1, mode);
+      issues = optEnum(issues, v3, 'priority', mode, ENUM_fc4vy1);
     }
     const v4 = value.lines;
     if (Array.isArray(v4)) {
@@ -405,7 +405,7 @@ function check_ListOrdersQueryParams(
   if (isObject(value)) {
     const v1 = value.after;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'after');
+      issues = optString(issues, v1, 'after', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {

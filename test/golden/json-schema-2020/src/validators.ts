@@ -58,11 +58,11 @@ function check_Loose(value: unknown, mode: number, label: string, depth: number)
   if (isObject(value)) {
     const v1 = value.kind;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'kind');
+      issues = optString(issues, v1, 'kind', mode);
     }
     const v2 = value.size;
     if (v2 !== undefined && !Number.isInteger(v2)) {
-      issues = optInteger(issues, v2, 'size');
+      issues = optInteger(issues, v2, 'size', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3v0223, NESTED_7cwttf);
@@ -127,7 +127,7 @@ function check_PaymentInputBody(
       issues = missing(issues, ['source'], 'an object `{ label }`');
     } else {
       if (isObject(v2)) {
-        issues = optString(issues, v2.label, PATH_esha93);
+        issues = optString(issues, v2.label, PATH_esha93, mode);
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_4wwc3q, v2, '`source`', KEYS_77r25n, NESTED_7cwttf);
         }
@@ -180,7 +180,7 @@ function check_PaymentInputBody(
       }
     }
     const v11 = value.at;
-    if (v11 !== undefined) {
+    if (v11 !== undefined && (v11 !== null || mode & 2)) {
       if (Array.isArray(v11)) {
         if (v11.length < 2) {
           issues = fail(issues, ['at'], 'expected at least 2 items, found ' + String(v11.length));
@@ -263,7 +263,7 @@ function check_PaymentResultResponse(
       );
     }
     const v3 = value.row;
-    if (v3 !== undefined) {
+    if (v3 !== undefined && (v3 !== null || mode & 2)) {
       if (Array.isArray(v3)) {
         if (v3.length > 5) {
           issues = fail(issues, ['row'], 'expected at most 5 items, found ' + String(v3.length));
@@ -291,21 +291,21 @@ function check_PaymentResultResponse(
       }
     }
     const v8 = value.shape;
-    if (v8 !== undefined) {
+    if (v8 !== undefined && (v8 !== null || mode & 2)) {
       if (!jsonEqual(v8, VALUE_50l6fy)) {
         issues = unlisted(issues, ['shape'], '{"kind":"circle","radius":1}', v8);
       }
     }
     const v9 = value.extra;
-    if (v9 !== undefined) {
+    if (v9 !== undefined && (v9 !== null || mode & 2)) {
       if (isObject(v9)) {
         const v10 = v9.kind;
         if (v10 !== undefined && typeof v10 !== 'string') {
-          issues = optString(issues, v10, PATH_e1c6n9);
+          issues = optString(issues, v10, PATH_e1c6n9, mode);
         }
         const v11 = v9.size;
         if (v11 !== undefined && !Number.isInteger(v11)) {
-          issues = optInteger(issues, v11, PATH_8v0qc8);
+          issues = optInteger(issues, v11, PATH_8v0qc8, mode);
         }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_glucj6, v9, '`extra`', KEYS_3v0223, NESTED_7cwttf);
@@ -340,7 +340,7 @@ function check_PaymentSource(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.label, 'label');
+    issues = optString(issues, value.label, 'label', mode);
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_77r25n, NESTED_7cwttf);
     }

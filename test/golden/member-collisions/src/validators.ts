@@ -60,7 +60,7 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
   if (isObject(value)) {
     const v1 = value.message;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'message');
+      issues = optString(issues, v1, 'message', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5stedl, NESTED_7cwttf);
@@ -178,7 +178,7 @@ function check_BetaGetResponseQueryParams(
   if (isObject(value)) {
     const v1 = value.include;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'include');
+      issues = optString(issues, v1, 'include', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {

@@ -47,7 +47,7 @@ function check_ListProfilesResponse(
       if (isObject(v2)) {
         const v4 = v2.id;
         if (v4 !== undefined && typeof v4 !== 'string') {
-          issues = optString(issues, v4, 'id');
+          issues = optString(issues, v4, 'id', mode);
         }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_99tota, v2, 'an item', KEYS_hnarml, NESTED_7cwttf);
@@ -97,7 +97,7 @@ function check_StandardSchemaV1_(
   if (isObject(value)) {
     const v1 = value.vendor;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'vendor');
+      issues = optString(issues, v1, 'vendor', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fr7e3o, NESTED_7cwttf);
@@ -121,7 +121,7 @@ function check_UserProfile(value: unknown, mode: number, label: string, depth: n
   if (isObject(value)) {
     const v1 = value.email;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'email');
+      issues = optString(issues, v1, 'email', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2ttwzb, NESTED_7cwttf);
@@ -145,7 +145,7 @@ function check_UserProfile2(value: unknown, mode: number, label: string, depth: 
   if (isObject(value)) {
     const v1 = value.id;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'id');
+      issues = optString(issues, v1, 'id', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
@@ -169,7 +169,7 @@ function check_UserProfile3(value: unknown, mode: number, label: string, depth: 
   if (isObject(value)) {
     const v1 = value.name;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'name');
+      issues = optString(issues, v1, 'name', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
@@ -198,7 +198,7 @@ function check_ValidationIssue_(
   if (isObject(value)) {
     const v1 = value.field;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'field');
+      issues = optString(issues, v1, 'field', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4cpdpj, NESTED_7cwttf);
@@ -289,7 +289,7 @@ function check_EncodePathSegment2QueryParams(
   if (isObject(value)) {
     const v1 = value.options;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'options');
+      issues = optString(issues, v1, 'options', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {

@@ -115,14 +115,14 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
       v4 !== undefined &&
       !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 10)
     ) {
-      issues = optIntegerIn(issues, v4, 'count', 1, 10);
+      issues = optIntegerIn(issues, v4, 'count', mode, 1, 10);
     }
     const v5 = value.note;
-    if (!(typeof v5 === 'string' || v5 === null)) {
+    if (!(typeof v5 === 'string' || v5 === null) && (v5 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['note'], 'a string or null', v5);
     }
     const v6 = value.location;
-    if (v6 !== null) {
+    if (v6 !== null && (v6 !== undefined || mode & 2)) {
       if (isObject(v6)) {
         const v7 = v6.lat;
         if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
@@ -140,17 +140,20 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
       }
     }
     const v10 = value.level;
-    if (!(
-      v10 === 'low' ||
-      v10 === 'normal' ||
-      v10 === 'high' ||
-      v10 === null ||
-      ((mode & 2) === 0 && typeof v10 === 'string')
-    )) {
+    if (
+      !(
+        v10 === 'low' ||
+        v10 === 'normal' ||
+        v10 === 'high' ||
+        v10 === null ||
+        ((mode & 2) === 0 && typeof v10 === 'string')
+      ) &&
+      (v10 !== undefined || mode & 2)
+    ) {
       issues = requiredUnlisted(issues, ['level'], "one of 'low', 'normal', 'high', null", v10);
     }
     const v11 = value.operator;
-    if (v11 !== null) {
+    if (v11 !== null && (v11 !== undefined || mode & 2)) {
       if (isObject(v11)) {
         const v12 = v11.name;
         if (typeof v12 !== 'string') {
@@ -219,14 +222,14 @@ function check_StoredReading(
       v4 !== undefined &&
       !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 10)
     ) {
-      issues = optIntegerIn(issues, v4, 'count', 1, 10);
+      issues = optIntegerIn(issues, v4, 'count', mode, 1, 10);
     }
     const v5 = value.note;
-    if (!(typeof v5 === 'string' || v5 === null)) {
+    if (!(typeof v5 === 'string' || v5 === null) && (v5 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['note'], 'a string or null', v5);
     }
     const v6 = value.location;
-    if (v6 !== null) {
+    if (v6 !== null && (v6 !== undefined || mode & 2)) {
       if (isObject(v6)) {
         const v7 = v6.lat;
         if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
@@ -244,17 +247,20 @@ function check_StoredReading(
       }
     }
     const v10 = value.level;
-    if (!(
-      v10 === 'low' ||
-      v10 === 'normal' ||
-      v10 === 'high' ||
-      v10 === null ||
-      ((mode & 2) === 0 && typeof v10 === 'string')
-    )) {
+    if (
+      !(
+        v10 === 'low' ||
+        v10 === 'normal' ||
+        v10 === 'high' ||
+        v10 === null ||
+        ((mode & 2) === 0 && typeof v10 === 'string')
+      ) &&
+      (v10 !== undefined || mode & 2)
+    ) {
       issues = requiredUnlisted(issues, ['level'], "one of 'low', 'normal', 'high', null", v10);
     }
     const v11 = value.operator;
-    if (v11 !== null) {
+    if (v11 !== null && (v11 !== undefined || mode & 2)) {
       if (isObject(v11)) {
         const v12 = v11.name;
         if (typeof v12 !== 'string') {

@@ -99,7 +99,7 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
       }
       const v4 = v2.index;
       if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
-        issues = optIntegerIn(issues, v4, PATH_aulree, 0, Infinity);
+        issues = optIntegerIn(issues, v4, PATH_aulree, mode, 0, Infinity);
       }
       if (mode & 1) {
         issues = unknownKeys(issues, PATH_fa0iq0, v2, '`data`', KEYS_1dgny5, NESTED_7cwttf);
@@ -109,11 +109,11 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
     }
     const v6 = value.id;
     if (v6 !== undefined && typeof v6 !== 'string') {
-      issues = optString(issues, v6, 'id');
+      issues = optString(issues, v6, 'id', mode);
     }
     const v7 = value.retry;
     if (v7 !== undefined && !(typeof v7 === 'number' && Number.isInteger(v7) && v7 >= 0)) {
-      issues = optIntegerIn(issues, v7, 'retry', 0, Infinity);
+      issues = optIntegerIn(issues, v7, 'retry', mode, 0, Infinity);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_g7ymmv);
@@ -139,7 +139,7 @@ function check_ImportRecord(value: unknown, mode: number, label: string, depth: 
     issues = reqStringIn(issues, value.name, 'name', 1);
     const v2 = value.size;
     if (v2 !== undefined && !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
-      issues = optIntegerIn(issues, v2, 'size', 0, Infinity);
+      issues = optIntegerIn(issues, v2, 'size', mode, 0, Infinity);
     }
     if (mode & 2) {
       for (const k3 in value) {
@@ -232,7 +232,7 @@ function check_LogEntry(value: unknown, mode: number, label: string, depth: numb
     }
     const v3 = value.at;
     if (v3 !== undefined && typeof v3 !== 'string') {
-      issues = optString(issues, v3, 'at');
+      issues = optString(issues, v3, 'at', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_a6cbvt, NESTED_7cwttf);
@@ -264,11 +264,11 @@ function check_NoteEvent(value: unknown, mode: number, label: string, depth: num
     }
     const v3 = value.id;
     if (v3 !== undefined && typeof v3 !== 'string') {
-      issues = optString(issues, v3, 'id');
+      issues = optString(issues, v3, 'id', mode);
     }
     const v4 = value.retry;
     if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
-      issues = optIntegerIn(issues, v4, 'retry', 0, Infinity);
+      issues = optIntegerIn(issues, v4, 'retry', mode, 0, Infinity);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_7cwttf);
@@ -364,11 +364,11 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
     }
     const v5 = value.id;
     if (v5 !== undefined && typeof v5 !== 'string') {
-      issues = optString(issues, v5, 'id');
+      issues = optString(issues, v5, 'id', mode);
     }
     const v6 = value.retry;
     if (v6 !== undefined && !(typeof v6 === 'number' && Number.isInteger(v6) && v6 >= 0)) {
-      issues = optIntegerIn(issues, v6, 'retry', 0, Infinity);
+      issues = optIntegerIn(issues, v6, 'retry', mode, 0, Infinity);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_75z0f6);
@@ -430,7 +430,7 @@ function check_ListLogsQueryParams(
   if (isObject(value)) {
     const v1 = value.level;
     if (v1 !== undefined && !(typeof v1 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v1, 'level', ENUM_2r25h0, mode);
+      issues = optEnum(issues, v1, 'level', mode, ENUM_2r25h0);
     }
     if (mode & 2) {
       for (const k2 in value) {

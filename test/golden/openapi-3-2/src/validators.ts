@@ -169,7 +169,7 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
     }
     const v3 = value.body;
     if (v3 !== undefined && typeof v3 !== 'string') {
-      issues = optString(issues, v3, 'body');
+      issues = optString(issues, v3, 'body', mode);
     }
     const v4 = value.created_by;
     if (typeof v4 !== 'string') {
@@ -196,11 +196,11 @@ export const NoteFilter: rt.Validator<types.NoteFilter> = /* @__PURE__ */ schema
 function check_NoteFilter(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optBoolean(issues, value.pinned, 'pinned');
-    issues = optString(issues, value.tag, 'tag');
+    issues = optBoolean(issues, value.pinned, 'pinned', mode);
+    issues = optString(issues, value.tag, 'tag', mode);
     const v3 = value.limit;
     if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
-      issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
+      issues = optIntegerIn(issues, v3, 'limit', mode, 1, Infinity);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4rnwyz, NESTED_7cwttf);
@@ -251,7 +251,7 @@ function check_NoteListResponse(
           }
           const v7 = v3.body;
           if (v7 !== undefined && typeof v7 !== 'string') {
-            issues = optString(issues, v7, 'body');
+            issues = optString(issues, v7, 'body', mode);
           }
           const v8 = v3.created_by;
           if (typeof v8 !== 'string') {
@@ -297,7 +297,7 @@ function check_NoteParams(value: unknown, mode: number, label: string, depth: nu
   let issues: rt.Issues;
   if (isObject(value)) {
     issues = reqString(issues, value.title, 'title');
-    issues = optString(issues, value.body, 'body');
+    issues = optString(issues, value.body, 'body', mode);
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6ax876, NESTED_7cwttf);
     }
@@ -321,7 +321,7 @@ function check_NoteSearch(value: unknown, mode: number, label: string, depth: nu
   if (isObject(value)) {
     issues = reqString(issues, value.text, 'text');
     const v2 = value.tags;
-    if (v2 !== undefined) {
+    if (v2 !== undefined && (v2 !== null || mode & 2)) {
       if (Array.isArray(v2)) {
         for (let i3 = 0; i3 < v2.length; i3++) {
           const v4: unknown = v2[i3];
@@ -354,7 +354,7 @@ function check_OtherEvent(value: unknown, mode: number, label: string, depth: nu
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.kind;
-    if (v1 !== undefined) {
+    if (v1 !== undefined && (v1 !== null || mode & 2)) {
       if (typeof v1 !== 'string') {
         issues = expected(issues, ['kind'], 'a string', v1);
       }
@@ -368,7 +368,7 @@ function check_OtherEvent(value: unknown, mode: number, label: string, depth: nu
     }
     const v2 = value.detail;
     if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'detail');
+      issues = optString(issues, v2, 'detail', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_187b9e, NESTED_7cwttf);
@@ -397,15 +397,15 @@ function check_ListNotesQueryParams(
   if (isObject(value)) {
     const v1 = value.pinned;
     if (v1 !== undefined && typeof v1 !== 'boolean') {
-      issues = optBoolean(issues, v1, 'pinned');
+      issues = optBoolean(issues, v1, 'pinned', mode);
     }
     const v2 = value.tag;
     if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'tag');
+      issues = optString(issues, v2, 'tag', mode);
     }
     const v3 = value.limit;
     if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
-      issues = optIntegerIn(issues, v3, 'limit', 1, Infinity);
+      issues = optIntegerIn(issues, v3, 'limit', mode, 1, Infinity);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4rnwyz, NESTED_7cwttf);
@@ -433,15 +433,15 @@ function check_CreateNoteCookieParams(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.prefs;
-    if (v1 !== undefined) {
+    if (v1 !== undefined && (v1 !== null || mode & 2)) {
       if (isObject(v1)) {
         const v2 = v1.theme;
         if (v2 !== undefined && typeof v2 !== 'string') {
-          issues = optString(issues, v2, PATH_c4dhfc);
+          issues = optString(issues, v2, PATH_c4dhfc, mode);
         }
         const v3 = v1.lang;
         if (v3 !== undefined && typeof v3 !== 'string') {
-          issues = optString(issues, v3, PATH_3ikms7);
+          issues = optString(issues, v3, PATH_3ikms7, mode);
         }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_11xll5, v1, '`prefs`', KEYS_gr8eta, NESTED_7cwttf);
@@ -488,7 +488,7 @@ function check_ExportNotesQueryParams(
       issues = reqString(issues, v1, 'text');
     }
     const v2 = value.tags;
-    if (v2 !== undefined) {
+    if (v2 !== undefined && (v2 !== null || mode & 2)) {
       if (Array.isArray(v2)) {
         for (let i3 = 0; i3 < v2.length; i3++) {
           const v4: unknown = v2[i3];

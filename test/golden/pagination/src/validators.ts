@@ -76,7 +76,7 @@ function check_ListAccountsResponse(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.value;
-    if (v1 !== undefined) {
+    if (v1 !== undefined && (v1 !== null || mode & 2)) {
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
@@ -108,7 +108,7 @@ function check_ListAccountsResponse(
     }
     const v7 = value.nextLink;
     if (v7 !== undefined && typeof v7 !== 'string') {
-      issues = optString(issues, v7, 'nextLink');
+      issues = optString(issues, v7, 'nextLink', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bwml3z, NESTED_7cwttf);
@@ -136,7 +136,7 @@ function check_ListEventsResponse(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.Events;
-    if (v1 !== undefined) {
+    if (v1 !== undefined && (v1 !== null || mode & 2)) {
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
@@ -168,7 +168,7 @@ function check_ListEventsResponse(
     }
     const v7 = value.NextToken;
     if (v7 !== undefined && typeof v7 !== 'string') {
-      issues = optString(issues, v7, 'NextToken');
+      issues = optString(issues, v7, 'NextToken', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_61hfiz, NESTED_7cwttf);
@@ -373,7 +373,7 @@ function check_ListPeopleResponse(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.data;
-    if (v1 !== undefined) {
+    if (v1 !== undefined && (v1 !== null || mode & 2)) {
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
@@ -405,15 +405,15 @@ function check_ListPeopleResponse(
     }
     const v7 = value.page;
     if (v7 !== undefined && !Number.isInteger(v7)) {
-      issues = optInteger(issues, v7, 'page');
+      issues = optInteger(issues, v7, 'page', mode);
     }
     const v8 = value.pages;
     if (v8 !== undefined && !Number.isInteger(v8)) {
-      issues = optInteger(issues, v8, 'pages');
+      issues = optInteger(issues, v8, 'pages', mode);
     }
     const v9 = value.results;
     if (v9 !== undefined && !Number.isInteger(v9)) {
-      issues = optInteger(issues, v9, 'results');
+      issues = optInteger(issues, v9, 'results', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1ejmz2, NESTED_7cwttf);
@@ -441,7 +441,7 @@ function check_ListPostsResponse(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.data;
-    if (v1 !== undefined) {
+    if (v1 !== undefined && (v1 !== null || mode & 2)) {
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
@@ -472,15 +472,15 @@ function check_ListPostsResponse(
       }
     }
     const v7 = value.meta;
-    if (v7 !== undefined) {
+    if (v7 !== undefined && (v7 !== null || mode & 2)) {
       if (isObject(v7)) {
         const v8 = v7.next_token;
         if (v8 !== undefined && typeof v8 !== 'string') {
-          issues = optString(issues, v8, PATH_20jq6d);
+          issues = optString(issues, v8, PATH_20jq6d, mode);
         }
         const v9 = v7.result_count;
         if (v9 !== undefined && !Number.isInteger(v9)) {
-          issues = optInteger(issues, v9, PATH_h8nhxv);
+          issues = optInteger(issues, v9, PATH_h8nhxv, mode);
         }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_djq3am, v7, '`meta`', KEYS_d4rani, NESTED_7cwttf);
@@ -512,7 +512,7 @@ function check_ListProductsResponse(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.items;
-    if (v1 !== undefined) {
+    if (v1 !== undefined && (v1 !== null || mode & 2)) {
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
@@ -568,7 +568,7 @@ function check_ListRowsResponse(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.rows;
-    if (v1 !== undefined) {
+    if (v1 !== undefined && (v1 !== null || mode & 2)) {
       if (Array.isArray(v1)) {
         for (let i2 = 0; i2 < v1.length; i2++) {
           const v3: unknown = v1[i2];
@@ -599,11 +599,11 @@ function check_ListRowsResponse(
       }
     }
     const v7 = value.summary;
-    if (v7 !== undefined) {
+    if (v7 !== undefined && (v7 !== null || mode & 2)) {
       if (isObject(v7)) {
         const v8 = v7.count;
         if (v8 !== undefined && !Number.isInteger(v8)) {
-          issues = optInteger(issues, v8, PATH_9d9rip);
+          issues = optInteger(issues, v8, PATH_9d9rip, mode);
         }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_2zuwwf, v7, '`summary`', KEYS_2yf2ik, NESTED_7cwttf);
@@ -724,7 +724,7 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
   if (isObject(value)) {
     const v1 = value.object;
     if (v1 !== undefined && v1 !== 'list') {
-      issues = optConst(issues, v1, 'object', 'list');
+      issues = optConst(issues, v1, 'object', mode, 'list');
     }
     const v2 = value.data;
     if (Array.isArray(v2)) {
@@ -760,11 +760,11 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
       issues = required(issues, ['data'], 'an array', v2);
     }
     const v9 = value.first_id;
-    if (!(typeof v9 === 'string' || v9 === null)) {
+    if (!(typeof v9 === 'string' || v9 === null) && (v9 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v9);
     }
     const v10 = value.last_id;
-    if (!(typeof v10 === 'string' || v10 === null)) {
+    if (!(typeof v10 === 'string' || v10 === null) && (v10 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v10);
     }
     const v11 = value.has_more;
@@ -818,7 +818,7 @@ function check_ListAccountsQueryParams(
   if (isObject(value)) {
     const v1 = value['api-version'];
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'api-version');
+      issues = optString(issues, v1, 'api-version', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {
@@ -851,11 +851,11 @@ function check_ListEventsQueryParams(
   if (isObject(value)) {
     const v1 = value.MaxResults;
     if (v1 !== undefined && !Number.isInteger(v1)) {
-      issues = optInteger(issues, v1, 'MaxResults');
+      issues = optInteger(issues, v1, 'MaxResults', mode);
     }
     const v2 = value.NextToken;
     if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'NextToken');
+      issues = optString(issues, v2, 'NextToken', mode);
     }
     if (mode & 2) {
       for (const k3 in value) {
@@ -921,7 +921,7 @@ function check_ListFolderFilesQueryParams(
   if (isObject(value)) {
     const v1 = value.cursor;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'cursor');
+      issues = optString(issues, v1, 'cursor', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {
@@ -954,11 +954,11 @@ function check_ListLogsQueryParams(
   if (isObject(value)) {
     const v1 = value.limit;
     if (v1 !== undefined && !Number.isInteger(v1)) {
-      issues = optInteger(issues, v1, 'limit');
+      issues = optInteger(issues, v1, 'limit', mode);
     }
     const v2 = value.offset;
     if (v2 !== undefined && !Number.isInteger(v2)) {
-      issues = optInteger(issues, v2, 'offset');
+      issues = optInteger(issues, v2, 'offset', mode);
     }
     if (mode & 2) {
       for (const k3 in value) {
@@ -991,14 +991,14 @@ function check_ListNotesQueryParams(
   if (isObject(value)) {
     const v1 = value.after;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'after');
+      issues = optString(issues, v1, 'after', mode);
     }
     const v2 = value.limit;
     if (
       v2 !== undefined &&
       !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1 && v2 <= 100)
     ) {
-      issues = optIntegerIn(issues, v2, 'limit', 1, 100);
+      issues = optIntegerIn(issues, v2, 'limit', mode, 1, 100);
     }
     if (mode & 2) {
       for (const k3 in value) {
@@ -1031,11 +1031,11 @@ function check_ListPeopleQueryParams(
   if (isObject(value)) {
     const v1 = value.page;
     if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
-      issues = optIntegerIn(issues, v1, 'page', 1, Infinity);
+      issues = optIntegerIn(issues, v1, 'page', mode, 1, Infinity);
     }
     const v2 = value.page_size;
     if (v2 !== undefined && !Number.isInteger(v2)) {
-      issues = optInteger(issues, v2, 'page_size');
+      issues = optInteger(issues, v2, 'page_size', mode);
     }
     if (mode & 2) {
       for (const k3 in value) {
@@ -1068,7 +1068,7 @@ function check_ListPostsQueryParams(
   if (isObject(value)) {
     const v1 = value.next_token;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'next_token');
+      issues = optString(issues, v1, 'next_token', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {
@@ -1101,11 +1101,11 @@ function check_ListProductsQueryParams(
   if (isObject(value)) {
     const v1 = value.limit;
     if (v1 !== undefined && !Number.isInteger(v1)) {
-      issues = optInteger(issues, v1, 'limit');
+      issues = optInteger(issues, v1, 'limit', mode);
     }
     const v2 = value.page;
     if (v2 !== undefined && !Number.isInteger(v2)) {
-      issues = optInteger(issues, v2, 'page');
+      issues = optInteger(issues, v2, 'page', mode);
     }
     if (mode & 2) {
       for (const k3 in value) {
@@ -1138,7 +1138,7 @@ function check_ListRowsQueryParams(
   if (isObject(value)) {
     const v1 = value.start;
     if (v1 !== undefined && !Number.isInteger(v1)) {
-      issues = optInteger(issues, v1, 'start');
+      issues = optInteger(issues, v1, 'start', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {
@@ -1171,11 +1171,11 @@ function check_ListTagsQueryParams(
   if (isObject(value)) {
     const v1 = value.after;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'after');
+      issues = optString(issues, v1, 'after', mode);
     }
     const v2 = value.limit;
     if (v2 !== undefined && !Number.isInteger(v2)) {
-      issues = optInteger(issues, v2, 'limit');
+      issues = optInteger(issues, v2, 'limit', mode);
     }
     if (mode & 2) {
       for (const k3 in value) {

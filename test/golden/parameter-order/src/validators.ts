@@ -102,7 +102,7 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
       issues = reqBoolean(issues, v7, 'has_more');
     }
     const v8 = value.last_id;
-    if (!(typeof v8 === 'string' || v8 === null)) {
+    if (!(typeof v8 === 'string' || v8 === null) && (v8 !== undefined || mode & 2)) {
       issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v8);
     }
     if (mode & 1) {
@@ -156,7 +156,7 @@ function check_RetrieveChargeBody(
 ): rt.Issues {
   let issues: rt.Issues;
   if (isObject(value)) {
-    issues = optString(issues, value.note, 'note');
+    issues = optString(issues, value.note, 'note', mode);
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_cqu9io, NESTED_7cwttf);
     }
@@ -257,7 +257,7 @@ function check_ListClustersQueryParams(
   if (isObject(value)) {
     const v1 = value.after;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'after');
+      issues = optString(issues, v1, 'after', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {
@@ -290,7 +290,7 @@ function check_ListClustersHeaderParams(
   if (isObject(value)) {
     const v1 = value['X-Account'];
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'X-Account');
+      issues = optString(issues, v1, 'X-Account', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {
@@ -323,7 +323,7 @@ function check_CreateClusterQueryParams(
   if (isObject(value)) {
     const v1 = value.dry_run;
     if (v1 !== undefined && typeof v1 !== 'boolean') {
-      issues = optBoolean(issues, v1, 'dry_run');
+      issues = optBoolean(issues, v1, 'dry_run', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {

@@ -64,15 +64,15 @@ function check_GetHeadersHeaderParams(
       issues = required(issues, ['X-Colors'], 'an array', v1);
     }
     const v4 = value['X-Rgb'];
-    if (v4 !== undefined) {
+    if (v4 !== undefined && (v4 !== null || mode & 2)) {
       if (isObject(v4)) {
         const v5 = v4.R;
         if (v5 !== undefined && !Number.isInteger(v5)) {
-          issues = optInteger(issues, v5, PATH_hhkr3x);
+          issues = optInteger(issues, v5, PATH_hhkr3x, mode);
         }
         const v6 = v4.G;
         if (v6 !== undefined && !Number.isInteger(v6)) {
-          issues = optInteger(issues, v6, PATH_9ov20t);
+          issues = optInteger(issues, v6, PATH_9ov20t, mode);
         }
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_1ng2f5, v4, '`X-Rgb`', KEYS_21i5hv, NESTED_7cwttf);
@@ -82,15 +82,15 @@ function check_GetHeadersHeaderParams(
       }
     }
     const v8 = value['X-Rgb-Exploded'];
-    if (v8 !== undefined) {
+    if (v8 !== undefined && (v8 !== null || mode & 2)) {
       if (isObject(v8)) {
         const v9 = v8.R;
         if (v9 !== undefined && !Number.isInteger(v9)) {
-          issues = optInteger(issues, v9, PATH_0ilfv7);
+          issues = optInteger(issues, v9, PATH_0ilfv7, mode);
         }
         const v10 = v8.G;
         if (v10 !== undefined && !Number.isInteger(v10)) {
-          issues = optInteger(issues, v10, PATH_4fg0y4);
+          issues = optInteger(issues, v10, PATH_4fg0y4, mode);
         }
         if (mode & 1) {
           issues = unknownKeys(
@@ -154,15 +154,15 @@ function check_GetLabelPathParams(
     if (isObject(v5)) {
       const v6 = v5.R;
       if (v6 !== undefined && !Number.isInteger(v6)) {
-        issues = optInteger(issues, v6, PATH_hkt1eq);
+        issues = optInteger(issues, v6, PATH_hkt1eq, mode);
       }
       const v7 = v5.G;
       if (v7 !== undefined && !Number.isInteger(v7)) {
-        issues = optInteger(issues, v7, PATH_5nzrdq);
+        issues = optInteger(issues, v7, PATH_5nzrdq, mode);
       }
       const v8 = v5.B;
       if (v8 !== undefined && !Number.isInteger(v8)) {
-        issues = optInteger(issues, v8, PATH_bhjjk4);
+        issues = optInteger(issues, v8, PATH_bhjjk4, mode);
       }
       if (mode & 1) {
         issues = unknownKeys(issues, PATH_8xos30, v5, '`rgb`', KEYS_1rnr65, NESTED_7cwttf);

@@ -50,7 +50,7 @@ function check_Item(value: unknown, mode: number, label: string, depth: number):
       issues = reqString(issues, v2, 'title');
     }
     const v3 = value.tags;
-    if (v3 !== undefined) {
+    if (v3 !== undefined && (v3 !== null || mode & 2)) {
       if (Array.isArray(v3)) {
         for (let i4 = 0; i4 < v3.length; i4++) {
           const v5: unknown = v3[i4];
@@ -103,7 +103,7 @@ function check_ListItemsResponse(
             issues = reqString(issues, v6, 'title');
           }
           const v7 = v3.tags;
-          if (v7 !== undefined) {
+          if (v7 !== undefined && (v7 !== null || mode & 2)) {
             if (Array.isArray(v7)) {
               for (let i8 = 0; i8 < v7.length; i8++) {
                 const v9: unknown = v7[i8];
@@ -192,7 +192,7 @@ function check_ListItemsQueryParams(
   let issues: rt.Issues;
   if (isObject(value)) {
     const v1 = value.filter;
-    if (v1 !== undefined) {
+    if (v1 !== undefined && (v1 !== null || mode & 2)) {
       if (isObject(v1)) {
         for (const k2 in v1) {
           const v3 = v1[k2];
@@ -205,7 +205,7 @@ function check_ListItemsQueryParams(
       }
     }
     const v4 = value.ids;
-    if (v4 !== undefined) {
+    if (v4 !== undefined && (v4 !== null || mode & 2)) {
       if (Array.isArray(v4)) {
         for (let i5 = 0; i5 < v4.length; i5++) {
           const v6: unknown = v4[i5];
@@ -222,10 +222,10 @@ function check_ListItemsQueryParams(
       v7 !== undefined &&
       !(typeof v7 === 'number' && Number.isInteger(v7) && v7 >= 1 && v7 <= 100)
     ) {
-      issues = optIntegerIn(issues, v7, 'limit', 1, 100);
+      issues = optIntegerIn(issues, v7, 'limit', mode, 1, 100);
     }
     const v8 = value.tag;
-    if (v8 !== undefined) {
+    if (v8 !== undefined && (v8 !== null || mode & 2)) {
       if (Array.isArray(v8)) {
         for (let i9 = 0; i9 < v8.length; i9++) {
           const v10: unknown = v8[i9];
@@ -268,7 +268,7 @@ function check_ListItemsHeaderParams(
   if (isObject(value)) {
     const v1 = value['X-Request-Id'];
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'X-Request-Id');
+      issues = optString(issues, v1, 'X-Request-Id', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {

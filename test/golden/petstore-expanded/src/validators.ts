@@ -78,7 +78,7 @@ function check_FindPetsResponse(
           issues = required(issues, [i1, 'name'], 'a string', v3);
         }
         const v4 = v2.tag;
-        if (v4 !== undefined) {
+        if (v4 !== undefined && (v4 !== null || mode & 2)) {
           if (typeof v4 !== 'string') {
             issues = expected(issues, [i1, 'tag'], 'a string', v4);
           }
@@ -117,7 +117,7 @@ function check_NewPet(value: unknown, mode: number, label: string, depth: number
     }
     const v2 = value.tag;
     if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'tag');
+      issues = optString(issues, v2, 'tag', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_9wfw2z, NESTED_7cwttf);
@@ -141,7 +141,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
     }
     const v2 = value.tag;
     if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'tag');
+      issues = optString(issues, v2, 'tag', mode);
     }
     const v3 = value.id;
     if (!Number.isInteger(v3)) {
@@ -174,10 +174,10 @@ function check_FindPetsQueryParams(
   if (isObject(value)) {
     const v1 = value.limit;
     if (v1 !== undefined && !Number.isInteger(v1)) {
-      issues = optInteger(issues, v1, 'limit');
+      issues = optInteger(issues, v1, 'limit', mode);
     }
     const v2 = value.tags;
-    if (v2 !== undefined) {
+    if (v2 !== undefined && (v2 !== null || mode & 2)) {
       if (Array.isArray(v2)) {
         for (let i3 = 0; i3 < v2.length; i3++) {
           const v4: unknown = v2[i3];

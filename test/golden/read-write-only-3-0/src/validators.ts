@@ -92,7 +92,7 @@ function check_ProfileParam(value: unknown, mode: number, label: string, depth: 
   let issues: rt.Issues;
   if (isObject(value)) {
     issues = reqString(issues, value.display_name, 'display_name');
-    issues = optString(issues, value.secret_answer, 'secret_answer');
+    issues = optString(issues, value.secret_answer, 'secret_answer', mode);
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_593fh2, NESTED_7cwttf);
     }
@@ -153,7 +153,7 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
       }
     }
     const v5 = value.profile;
-    if (v5 !== undefined) {
+    if (v5 !== undefined && (v5 !== null || mode & 2)) {
       if (isObject(v5)) {
         if ((mode & 2) !== 0 && v5.secret_answer !== undefined) {
           issues = fail(
@@ -217,10 +217,10 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
     issues = reqString(issues, value.email, 'email');
     issues = reqString(issues, value.password, 'password');
     const v3 = value.profile;
-    if (v3 !== undefined) {
+    if (v3 !== undefined && (v3 !== null || mode & 2)) {
       if (isObject(v3)) {
         issues = reqString(issues, v3.display_name, PATH_e6nh0p);
-        issues = optString(issues, v3.secret_answer, PATH_5vbrd6);
+        issues = optString(issues, v3.secret_answer, PATH_5vbrd6, mode);
         if (mode & 1) {
           issues = unknownKeys(issues, PATH_ah39qr, v3, '`profile`', KEYS_593fh2, NESTED_7cwttf);
         }

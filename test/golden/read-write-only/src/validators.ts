@@ -226,7 +226,7 @@ function check_Dog(value: unknown, mode: number, label: string, depth: number): 
     }
     const v5 = value.vaccinated_at;
     if (v5 !== undefined && typeof v5 !== 'string') {
-      issues = optString(issues, v5, 'vaccinated_at');
+      issues = optString(issues, v5, 'vaccinated_at', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8h0o6t, NESTED_7cwttf);
@@ -315,7 +315,7 @@ function check_Label(value: unknown, mode: number, label: string, depth: number)
     }
     const v2 = value.updated_by;
     if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'updated_by');
+      issues = optString(issues, v2, 'updated_by', mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3xsgf3, NESTED_7cwttf);
@@ -487,7 +487,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
       issues = reqString(issues, v4, 'created_at');
     }
     const v5 = value.owner;
-    if (v5 !== undefined) {
+    if (v5 !== undefined && (v5 !== null || mode & 2)) {
       if (isObject(v5)) {
         if ((mode & 2) !== 0 && v5.password !== undefined) {
           issues = fail(
@@ -512,7 +512,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
       }
     }
     const v9 = value.tags;
-    if (v9 !== undefined) {
+    if (v9 !== undefined && (v9 !== null || mode & 2)) {
       if (Array.isArray(v9)) {
         for (let i10 = 0; i10 < v9.length; i10++) {
           const v11: unknown = v9[i10];
@@ -543,7 +543,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
       }
     }
     const v15 = value.labels;
-    if (v15 !== undefined) {
+    if (v15 !== undefined && (v15 !== null || mode & 2)) {
       if (isObject(v15)) {
         for (const k16 in v15) {
           const v17 = v15[k16];
@@ -553,7 +553,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
               issues = required(issues, ['labels', k16, 'text'], 'a string', v18);
             }
             const v19 = v17.updated_by;
-            if (v19 !== undefined) {
+            if (v19 !== undefined && (v19 !== null || mode & 2)) {
               if (typeof v19 !== 'string') {
                 issues = expected(issues, ['labels', k16, 'updated_by'], 'a string', v19);
               }
@@ -607,11 +607,11 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
     issues = reqString(issues, value.name, 'name');
     issues = reqString(issues, value.microchip_code, 'microchip_code');
     const v4 = value.owner;
-    if (v4 !== undefined) {
+    if (v4 !== undefined && (v4 !== null || mode & 2)) {
       issues = nest(issues, PATH_3n7xnl, check_OwnerRequestParam(v4, mode, '`owner`', depth + 1));
     }
     const v5 = value.tags;
-    if (v5 !== undefined) {
+    if (v5 !== undefined && (v5 !== null || mode & 2)) {
       if (Array.isArray(v5)) {
         for (let i6 = 0; i6 < v5.length; i6++) {
           const v7: unknown = v5[i6];
@@ -625,7 +625,7 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
       }
     }
     const v9 = value.labels;
-    if (v9 !== undefined) {
+    if (v9 !== undefined && (v9 !== null || mode & 2)) {
       if (isObject(v9)) {
         for (const k10 in v9) {
           const v11 = v9[k10];
@@ -884,7 +884,7 @@ function check_GetPetQueryParams(
   if (isObject(value)) {
     const v1 = value.owner;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'owner');
+      issues = optString(issues, v1, 'owner', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {

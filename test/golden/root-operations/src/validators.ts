@@ -119,7 +119,7 @@ function check_GetCodeQueryParams(
   if (isObject(value)) {
     const v1 = value.lang;
     if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'lang');
+      issues = optString(issues, v1, 'lang', mode);
     }
     if (mode & 2) {
       for (const k2 in value) {

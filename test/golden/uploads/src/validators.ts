@@ -97,7 +97,7 @@ function check_CreateFileRequest(
     }
     issues = reqEnum(issues, value.purpose, 'purpose', ENUM_3491yc, mode);
     const v3 = value.expires_after;
-    if (v3 !== undefined) {
+    if (v3 !== undefined && (v3 !== null || mode & 2)) {
       if (isObject(v3)) {
         issues = reqConst(issues, v3.anchor, PATH_2g2jpi, 'created_at');
         const v5 = v3.seconds;
@@ -166,7 +166,7 @@ function check_CreateImageEditRequest(
       }
     }
     const v4 = value.mask;
-    if (v4 !== undefined) {
+    if (v4 !== undefined && (v4 !== null || mode & 2)) {
       if (!isUploadable(v4)) {
         issues = expected(
           issues,
@@ -209,7 +209,7 @@ function check_CreateThingRequest(
   if (isObject(value)) {
     issues = reqString(issues, value.name, 'name');
     const v2 = value.tags;
-    if (v2 !== undefined) {
+    if (v2 !== undefined && (v2 !== null || mode & 2)) {
       if (Array.isArray(v2)) {
         for (let i3 = 0; i3 < v2.length; i3++) {
           const v4: unknown = v2[i3];
@@ -252,7 +252,7 @@ function check_CreateTokenBody(
   let issues: rt.Issues;
   if (isObject(value)) {
     issues = reqString(issues, value.grant_type, 'grant_type');
-    issues = optString(issues, value.scope, 'scope');
+    issues = optString(issues, value.scope, 'scope', mode);
     if (mode & 2) {
       for (const k3 in value) {
         if (k3 !== 'grant_type' && k3 !== 'scope') {
@@ -334,11 +334,11 @@ function check_ListThingsQueryParams(
   if (isObject(value)) {
     const v1 = value.limit;
     if (v1 !== undefined && !Number.isInteger(v1)) {
-      issues = optInteger(issues, v1, 'limit');
+      issues = optInteger(issues, v1, 'limit', mode);
     }
     const v2 = value.order;
     if (v2 !== undefined && !(typeof v2 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v2, 'order', ENUM_7uzwnq, mode);
+      issues = optEnum(issues, v2, 'order', mode, ENUM_7uzwnq);
     }
     if (mode & 2) {
       for (const k3 in value) {
