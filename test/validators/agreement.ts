@@ -15,7 +15,7 @@
 import fc from 'fast-check';
 import { parameterGroups } from '../../generator/emit/validators/parameters.js';
 import type { IrApi, IrObjectSchema, IrProperty, IrSchema } from '../../generator/model/ir.js';
-import { anyJson, define, nearMiss, valueOf } from './arbitraries.js';
+import { anyJson, define, flatten, nearMiss, resolve, valueOf } from './arbitraries.js';
 import { loadValidatorsOnly, validatorOf } from './harness.js';
 import { compileOracles, jsonSchemas } from './oracle.js';
 
@@ -156,14 +156,22 @@ const PRESENCE_KEYWORDS: readonly (string | RegExp)[] = [
  * required property whose schema lists null left out (the same value when nothing changes).
  */
 function withNullsSwapped(value: unknown, schema: IrSchema, api: IrApi, depth = 0): unknown {
-  const resolved = resolveRef(schema, api);
+  const resolved = resolve(schema, api);
   if (depth > 12) return value;
   if (resolved.kind === 'array' && Array.isArray(value)) {
     const items = value.map((item, i) => withNullsSwapped(item, resolved.prefixItems?.[i] ?? resolved.items, api, depth + 1));
     return items.every((item, i) => item === value[i]) ? value : items;
   }
-  const parts = resolved.kind === 'object' ? [resolved] : resolved.kind === 'allOf' ? objectParts(resolved.parts, api) : undefined;
-  if (parts === undefined || typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Blob) return value;
+  const parts = resolved.kind === 'object' ? [resolved] : resolved.kind === 'allOf' ? flatten(resolved.parts, api) : [];
+  if (
+    parts.length === 0 ||
+    !parts.every((part): part is IrObjectSchema => part.kind === 'object') ||
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    value instanceof Blob
+  )
+    return value;
   const record = value as Record<string, unknown>;
   const declared = new Map<string, IrProperty[]>();
   for (const property of parts.flatMap((part) => part.properties))
@@ -191,40 +199,15 @@ function withNullsSwapped(value: unknown, schema: IrSchema, api: IrApi, depth = 
   return changed ? object : value;
 }
 
-/** The object parts of an allOf, nested allOfs flattened; undefined when a part is something else. */
-function objectParts(parts: readonly IrSchema[], api: IrApi): IrObjectSchema[] | undefined {
-  const objects: IrObjectSchema[] = [];
-  for (const part of parts) {
-    const resolved = resolveRef(part, api);
-    if (resolved.kind === 'object') objects.push(resolved);
-    else if (resolved.kind === 'allOf') {
-      const nested = objectParts(resolved.parts, api);
-      if (nested === undefined) return undefined;
-      objects.push(...nested);
-    } else return undefined;
-  }
-  return objects;
-}
-
 /** Whether null surely passes: a null type, a variant that takes it, a listed null, or (`orAny`) a schema without rules. */
 function takesNull(schema: IrSchema, api: IrApi, orAny: boolean, depth = 0): boolean {
-  const resolved = resolveRef(schema, api);
+  const resolved = resolve(schema, api);
   if (resolved.kind === 'null') return true;
   if (resolved.kind === 'unknown') return orAny;
   if (resolved.kind === 'enum') return resolved.values.includes(null);
   if (resolved.kind === 'const') return resolved.value === null;
   if (resolved.kind === 'union') return depth < 8 && resolved.variants.some((variant) => takesNull(variant, api, orAny, depth + 1));
   return false;
-}
-
-function resolveRef(schema: IrSchema, api: IrApi): IrSchema {
-  let current = schema;
-  for (let hops = 0; current.kind === 'ref' && hops < 16; hops++) {
-    const target = api.schemas.find((named) => named.key === (current as { target: string }).target);
-    if (target === undefined) break;
-    current = target.schema;
-  }
-  return current;
 }
 
 /** The value with NEWER_FIELD added to each of its objects, at any depth (the same value when it holds none). */

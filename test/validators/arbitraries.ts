@@ -83,7 +83,8 @@ export function valueOf(schema: IrSchema, api: IrApi, depth = 0): fc.Arbitrary<u
   }
 }
 
-function flatten(parts: readonly IrSchema[], api: IrApi, depth = 0): IrSchema[] {
+/** An allOf's parts, refs resolved and nested allOfs flattened. */
+export function flatten(parts: readonly IrSchema[], api: IrApi, depth = 0): IrSchema[] {
   return parts.flatMap((part) => {
     const target = resolve(part, api);
     return target.kind === 'allOf' && depth < 8 ? flatten(target.parts, api, depth + 1) : [target];
@@ -100,7 +101,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function resolve(schema: IrSchema, api: IrApi): IrSchema {
+/** The schema a ref chain ends at (the schema itself when it is no ref). */
+export function resolve(schema: IrSchema, api: IrApi): IrSchema {
   let current = schema;
   for (let hops = 0; current.kind === 'ref' && hops < 16; hops++) {
     const target = api.schemas.find((named) => named.key === (current as { target: string }).target);
