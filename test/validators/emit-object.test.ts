@@ -360,7 +360,7 @@ describe("null and absent in 'loose' mode", () => {
     ]);
   });
 
-  it('costs a valid value no test: the guard comes after the type test, and none where null is listed or anything goes', () => {
+  it("a required property's guard joins its failure test (a valid value takes no test more); none where null is listed or anything goes", () => {
     // the left-out test joins the failure's condition instead of wrapping the check
     expect(given.text).toMatch(/if \(!\(typeof (v\d+) === 'string' \|\| \1 === null\) && \(\1 !== undefined \|\| mode & 2\)\) \{/);
     expect(given.text).toMatch(/if \((v\d+) !== undefined && \(\1 !== null \|\| mode & 2\)\) \{/);
