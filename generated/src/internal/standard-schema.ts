@@ -46,12 +46,12 @@ export declare namespace StandardSchemaV1 {
 /**
  * How far a value may go beyond the spec:
  * - 'loose' (what a client accepts from a server newer than its spec): unknown keys are kept on
- *   every object, even one whose schema says `additionalProperties: false`; a value the spec
- *   does not list (an enum value, a union's tag) is kept when it has the listed values' JSON
- *   type; a value that more than one oneOf variant describes is accepted; and null stands for a
+ *   every object, even one whose schema says `additionalProperties: false`; a string the spec
+ *   does not list (a string enum's value, a union's tag) is kept (an enum of numbers stays
+ *   closed); a value that more than one oneOf variant describes is accepted; and null stands for a
  *   left-out optional property, and a left-out property for null where its schema lists null
- *   (many servers send one for the other). The types do not say so: test such a field with
- *   `== null`, not `=== undefined` or `=== null`.
+ *   (many servers send one for the other; the types keep the spec's `?: T` and `T | null`, so
+ *   test such a field with `== null`, not `=== undefined` or `=== null`).
  * - 'request' (what a client may send): only listed values; unknown keys only where allowed.
  * - 'strict': exactly the spec: only listed values, and no unknown keys on any object.
  */
