@@ -18,7 +18,8 @@ import { watchFiles, withSpecFiles } from './watch/watch-files.js';
 const DEFAULT_OUT = 'generated';
 const CONFIG_NAMES = 'sdkgen.config.json or sdkgen.config.yaml';
 
-const GENERATE_FLAGS = {
+/** The flags of `sdkgen generate`, as parseFlags reads them (exported for the --help test). */
+export const GENERATE_FLAGS = {
   spec: { type: 'string', value: 'file' },
   out: { type: 'string', value: 'dir' },
   check: { type: 'boolean' },
@@ -29,7 +30,7 @@ const GENERATE_FLAGS = {
   'api-key-env': { type: 'string', value: 'name' },
   'base-url-env': { type: 'string', value: 'name' },
   overlay: { type: 'string', value: 'file', isRepeatable: true },
-  'pattern-input-limit': { type: 'string', value: 'characters' },
+  'pattern-input-limit': { type: 'string', value: 'n' },
   config: { type: 'string', value: 'file' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' },
@@ -168,7 +169,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (!values.watch) return await runOnce(settings, io, debug);
     return await watch(settings, io, debug);
   } catch (error) {
-    return report(error, io, debug, argv.includes('--json'));
+    return report(error, io, debug, argv.includes('--json'), argv.includes('--quiet'));
   }
 }
 
@@ -189,7 +190,7 @@ async function runOnce(settings: RunSettings, io: Io, debug: boolean, isStale?: 
       if (!settings.quiet) io.stderr('sdkgen: a watched file changed again during the run; running again.\n');
       return 1;
     }
-    return report(error, io, debug, settings.json);
+    return report(error, io, debug, settings.json, settings.quiet);
   }
 }
 
@@ -357,7 +358,8 @@ function diagnosticJson(diagnostic: Diagnostic): Record<string, unknown> {
   };
 }
 
-function report(error: unknown, io: Io, debug: boolean, json: boolean): number {
+/** `quiet`: a spec's warnings are left out, its errors still printed. */
+function report(error: unknown, io: Io, debug: boolean, json: boolean, quiet: boolean): number {
   if (error instanceof SpecError) {
     if (json) {
       io.stdout(
@@ -365,7 +367,7 @@ function report(error: unknown, io: Io, debug: boolean, json: boolean): number {
       );
       return 1;
     }
-    printDiagnostics(error.diagnostics, io, error.sources);
+    printDiagnostics(quiet ? error.diagnostics.filter((d) => d.severity === 'error') : error.diagnostics, io, error.sources);
     io.stderr(`sdkgen: ${error.message}; nothing was written.\n`);
     return 1;
   }

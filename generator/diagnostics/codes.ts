@@ -29,7 +29,8 @@ export const DIAGNOSTIC_CODES = {
   'validate/unsupported-keyword':
     'Leave the keyword out, or describe the parts with `encoding` by property name, which sdkgen reads; see "OpenAPI 3.2" in the README.',
   'model/unresolved-ref': 'Point the $ref at an existing `#/components/...` entry (check the spelling and the casing).',
-  'model/external-ref': 'Put the referenced object in `components` (of this file or of a file it refs) and point the $ref there.',
+  'model/external-ref':
+    'Put the referenced object in `components` (of this file or of a file it refs) and point the $ref there; an overlay can ref a component that the spec itself brings in.',
   'model/ref-cycle': 'A $ref chain that only points at other $refs never reaches a schema; point one of them at a real schema.',
   'model/name-collision': 'Rename one of the schemas, or give one an `x-sdk-name`.',
   'model/unsupported-construct': 'Remove the keyword or rewrite the schema with supported keywords (see the README).',

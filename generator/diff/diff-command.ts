@@ -83,17 +83,19 @@ interface DiffOptions {
   readonly writeVersion?: string;
 }
 
+/** The flags of `sdkgen diff`, as parseFlags reads them (exported for the --help test). */
+export const DIFF_FLAGS = {
+  format: { type: 'string', value: 'format', default: 'text' },
+  'fail-on': { type: 'string', value: 'level' },
+  overlay: { type: 'string', value: 'file', isRepeatable: true },
+  api: { type: 'boolean' },
+  'write-version': { type: 'string', value: 'config' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function parseOptions(args: readonly string[]): DiffOptions | 'help' {
-  const flags = {
-    format: { type: 'string', value: 'format', default: 'text' },
-    'fail-on': { type: 'string', value: 'level' },
-    overlay: { type: 'string', value: 'file', isRepeatable: true },
-    api: { type: 'boolean' },
-    'write-version': { type: 'string', value: 'config' },
-    debug: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  } as const;
-  const { values, positionals } = parseFlags(args, flags, 'sdkgen diff --help');
+  const { values, positionals } = parseFlags(args, DIFF_FLAGS, 'sdkgen diff --help');
   if (values.help) return 'help';
   const format = values.format;
   if (!isOneOf(format, DIFF_FORMATS)) throw new UsageError(`Unknown --format "${format}": use text, markdown or json.`);

@@ -304,7 +304,9 @@ function withDefaultHeaders(
       });
       continue;
     }
-    headers.push({ name: header.name, value: header.value });
+    // under the parameter's spelling, so the caller's value replaces it (one key, not two that
+    // differ in case and that a Headers object would join)
+    headers.push({ name: parameter?.name ?? header.name, value: header.value });
   }
   return headers.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
 }

@@ -19,7 +19,7 @@ export function resolveRef(ref: string, at: string, root: unknown, locate: (poin
     return {
       code: 'model/external-ref',
       severity: 'error',
-      message: `The $ref ${JSON.stringify(ref)} points into another file from a place where OpenAPI allows no $ref, so sdkgen does not follow it.`,
+      message: `The $ref ${JSON.stringify(ref)} points into another file but was not bundled: it stands where OpenAPI allows no $ref, or an overlay wrote it (overlays apply after the spec's files are bundled), so sdkgen does not follow it.`,
       hint: defaultHint('model/external-ref'),
       at: locate(at),
     };

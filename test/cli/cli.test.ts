@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GENERATE_FLAGS } from '../../generator/cli.js';
+import type { Flag } from '../../generator/cli-flags.js';
+import { DIFF_FLAGS } from '../../generator/diff/diff-command.js';
 import { runCli } from '../support/cli.js';
 import { snapshotDir } from '../support/snapshot-dir.js';
 
@@ -96,11 +99,24 @@ describe('sdkgen generate', () => {
     expect(run.stderr).toContain('no such file');
   });
 
-  it('documents every flag in --help', async () => {
-    const run = await runCli(['--help']);
-    expect(run.code).toBe(0);
-    for (const flag of ['--spec', '--out', '--check', '--templates', '--package-name', '--client-name', '--quiet', '--debug', '--help']) {
-      expect(run.stdout).toContain(flag);
+  it('documents every flag it accepts in --help (and every flag of sdkgen diff in sdkgen diff --help)', async () => {
+    for (const [help, flags] of [
+      ['sdkgen --help', GENERATE_FLAGS],
+      ['sdkgen diff --help', DIFF_FLAGS],
+    ] as const) {
+      const run = await runCli(help.split(' ').slice(1));
+      expect(run.code, help).toBe(0);
+      const lines = run.stdout.split('\n');
+      for (const [name, flag] of Object.entries(flags) as [string, Flag][]) {
+        // an option line: `  --out <dir>   what it is`, `  -h, --help   show this help`; a long one has its text on the next line
+        const short = flag.short === undefined ? '' : `-${flag.short}, `;
+        const value = flag.type === 'string' ? ` <${flag.value}>` : '';
+        const option = new RegExp(`^  ${short}--${name}${value}(?: {2,}(\\S.*))?$`);
+        const at = lines.findIndex((line) => option.test(line));
+        expect(at, `\`${help}\` has no option line for --${name}${value}`).toBeGreaterThanOrEqual(0);
+        const text = option.exec(lines[at]!)![1] ?? /^ {3,}(\S.*)$/.exec(lines[at + 1] ?? '')?.[1];
+        expect(text, `\`${help}\` does not say what --${name} does`).toBeDefined();
+      }
     }
   });
 

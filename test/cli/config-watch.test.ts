@@ -1,4 +1,4 @@
-// sdkgen.config.{json,yaml}, --json, --quiet and --watch, as a user drives them.
+// sdkgen.config.{json,yaml}, --json, --quiet, --verbose and --watch, as a user drives them.
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, watchCli } from '../support/cli.js';
 
 const SPEC = resolve('spec/chatkit-sessions.yaml');
+/** A spec small enough to generate in a blink: one schema, no operations. */
+const TINY_SPEC = [
+  'openapi: 3.1.0',
+  'info: { title: Tiny, version: 1.0.0 }',
+  'paths: {}',
+  'components:',
+  '  schemas:',
+  '    A: { type: string }',
+  '',
+].join('\n');
+
+/** TINY_SPEC with `count` schemas A, B, C… that each carry 3.0's `nullable: true`: one model/legacy-form warning each. */
+function specWithLegacyNullables(count: number): string {
+  const schemas = Array.from({ length: count }, (_, i) => `    ${String.fromCharCode(65 + i)}: { type: string, nullable: true }`);
+  return TINY_SPEC.replace('    A: { type: string }\n', `${schemas.join('\n')}\n`);
+}
+
 let work: string;
 
 beforeEach(async () => {
@@ -32,6 +49,25 @@ describe('sdkgen.config', () => {
     await writeFile(join(work, 'sdkgen.config.json'), JSON.stringify({ spec: 'api.yaml', out: 'client', packageName: 'from-config' }));
     expect((await runCli(['generate', '--package-name', 'from-flag'], work)).code).toBe(0);
     expect(JSON.parse(await readFile(join(work, 'client/package.json'), 'utf8')).name).toBe('from-flag');
+  });
+
+  it('takes `templates` from the config file, relative to it: its template replaces the built-in one', async () => {
+    await mkdir(join(work, 'api/my-templates'), { recursive: true });
+    await writeFile(join(work, 'api/openapi.yaml'), TINY_SPEC);
+    await writeFile(join(work, 'api/my-templates/README.md.hbs'), '# {{package.name}}\n\nOur own README, from the config’s templates.\n');
+    await writeFile(join(work, 'api/sdkgen.config.yaml'), 'spec: openapi.yaml\nout: ../client\ntemplates: my-templates\n');
+    const run = await runCli(['generate', '--config', 'api/sdkgen.config.yaml', '--quiet'], work);
+    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await readFile(join(work, 'client/README.md'), 'utf8')).toBe('# tiny-client\n\nOur own README, from the config’s templates.\n');
+  });
+
+  it('takes `baseURLEnv` from the config file: the generated client reads its base URL from that variable', async () => {
+    await writeFile(join(work, 'api.yaml'), TINY_SPEC);
+    await writeFile(join(work, 'sdkgen.config.json'), JSON.stringify({ spec: 'api.yaml', out: 'client', baseURLEnv: 'ACME_GATEWAY_URL' }));
+    expect(await runCli(['generate', '--quiet'], work)).toEqual({ code: 0, stdout: '', stderr: '' });
+    const client = await readFile(join(work, 'client/src/client.ts'), 'utf8');
+    expect(client).toContain("baseURLEnv: 'ACME_GATEWAY_URL'");
+    expect(client).not.toContain('TINY_BASE_URL'); // what the title alone gives
   });
 
   it('rejects an unknown setting with the list of known ones', async () => {
@@ -65,6 +101,64 @@ describe('--json and --quiet', () => {
   it('--quiet prints nothing on success', async () => {
     const run = await runCli(['generate', '--spec', SPEC, '--out', join(work, 'out'), '--quiet'], work);
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--quiet prints no warning, and still prints a spec error', async () => {
+    await writeFile(join(work, 'warns.yaml'), specWithLegacyNullables(5));
+    const warns = await runCli(['generate', '--spec', 'warns.yaml', '--out', 'out', '--quiet'], work);
+    expect(warns).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await readFile(join(work, 'out/package.json'), 'utf8')).toContain('"name": "tiny-client"');
+
+    await writeFile(
+      join(work, 'broken.yaml'),
+      TINY_SPEC.replace('    A: { type: string }', '    A: { $ref: "#/components/schemas/Nope" }'),
+    );
+    const broken = await runCli(['generate', '--spec', 'broken.yaml', '--out', 'out', '--quiet'], work);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(
+      /^broken\.yaml:\d+:\d+: error\[model\/unresolved-ref\] The \$ref "#\/components\/schemas\/Nope" points at nothing\./,
+    );
+    expect(broken.stderr).toContain('sdkgen: 1 problem in the spec; nothing was written.\n');
+
+    // a spec with a warning and an error: the error alone
+    await writeFile(
+      join(work, 'both.yaml'),
+      specWithLegacyNullables(1).replace(
+        '    A: { type: string, nullable: true }',
+        '    A: { $ref: "#/components/schemas/Nope" }\n    Z: { type: string, nullable: true }',
+      ),
+    );
+    const both = await runCli(['generate', '--spec', 'both.yaml', '--out', 'out', '--quiet'], work);
+    const loud = await runCli(['generate', '--spec', 'both.yaml', '--out', 'out'], work);
+    expect([both.code, loud.code]).toEqual([1, 1]);
+    expect(loud.stderr).toContain('warning[model/legacy-form]');
+    expect(both.stderr).not.toContain('warning[');
+    expect(both.stderr).toMatch(/^both\.yaml:\d+:\d+: error\[model\/unresolved-ref\]/);
+  });
+});
+
+describe('--verbose', () => {
+  it('by default prints 3 warnings of a kind and counts the rest; --verbose prints them all', async () => {
+    await writeFile(join(work, 'warns.yaml'), specWithLegacyNullables(5));
+    const shown = (stderr: string) =>
+      [...stderr.matchAll(/^warns\.yaml:\d+:\d+: warning\[model\/legacy-form\] .*\n {2}at (\S+)$/gm)].map((m) => m[1]);
+
+    const run = await runCli(['generate', '--spec', 'warns.yaml', '--out', 'out'], work);
+    expect(run.code).toBe(0);
+    expect(shown(run.stderr)).toEqual([
+      '/components/schemas/A/nullable',
+      '/components/schemas/B/nullable',
+      '/components/schemas/C/nullable',
+    ]);
+    expect(run.stderr).toContain('sdkgen: … and 2 more model/legacy-form warnings (--verbose shows all 5).\n');
+    expect(run.stdout).toContain('; 5 warnings;');
+
+    const verbose = await runCli(['generate', '--spec', 'warns.yaml', '--out', 'out', '--verbose'], work);
+    expect(verbose.code).toBe(0);
+    expect(shown(verbose.stderr)).toEqual(['A', 'B', 'C', 'D', 'E'].map((name) => `/components/schemas/${name}/nullable`));
+    expect(verbose.stderr).not.toContain('more model/legacy-form');
+    expect(verbose.stdout).toContain('; 5 warnings;');
   });
 });
 

@@ -1,6 +1,7 @@
 // What sdkgen says about a mistyped flag or command, a flag without its value, and a run with
 // no spec; where relative paths and the default output folder land; and that the bin runs when
-// it is started through a symlink, as node_modules/.bin/sdkgen starts it.
+// it is started through a symlink, as node_modules/.bin/sdkgen starts it, and colours its output
+// only on a terminal.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -147,5 +148,31 @@ describe('the bin', () => {
       stdout: '',
       stderr: 'sdkgen: unknown option `--specs`; did you mean `--spec`? Run `sdkgen --help` for the options.\n',
     });
+  });
+
+  it('colours its diagnostics only on a terminal, and never when NO_COLOR is set', async () => {
+    const { NO_COLOR: _, ...environment } = process.env;
+    // stderr is a pipe here; this preload makes the bin see a terminal, as a user's shell gives it
+    const asTerminal = ['--import', 'data:text/javascript,Object.defineProperty(process.stderr, "isTTY", { value: true })'];
+    const bin = ['--import', 'tsx', resolve('generator/bin.ts'), 'generate', '--spec', resolve('test/fixtures/bad/unresolved-ref.yaml')];
+    const run = (preload: readonly string[], env: NodeJS.ProcessEnv) =>
+      new Promise<string>((done) => {
+        execFile(process.execPath, [...preload, ...bin, '--out', join(work, 'out')], { env }, (_error, _stdout, stderr) => done(stderr));
+      });
+    const [pipe, terminal, terminalNoColor] = await Promise.all([
+      run([], environment),
+      run(asTerminal, environment),
+      run(asTerminal, { ...environment, NO_COLOR: '1' }),
+    ]);
+    const error = /error\[model\/unresolved-ref\]/;
+    const ESCAPE = '\u001b[';
+    expect(terminal, 'a terminal').toContain(`${ESCAPE}31merror[model/unresolved-ref]`);
+    for (const [where, plain] of [
+      ['stderr not a terminal', pipe],
+      ['a terminal with NO_COLOR=1', terminalNoColor],
+    ] as const) {
+      expect(plain, where).toMatch(error);
+      expect(plain, where).not.toContain(ESCAPE);
+    }
   });
 });

@@ -154,11 +154,11 @@ describe("'strict' rejects what the spec does not list", () => {
     await expect(collect(client('strict').orders.list())).rejects.toMatchObject({ name: 'ValidationError' });
     const events = await client('strict').orders.events('o_1');
     const seen: unknown[] = [];
-    await expect(
-      (async () => {
-        for await (const event of events) seen.push(event);
-      })(),
-    ).rejects.toMatchObject({ name: 'ValidationError', status: 200, requestID: 'req_stream' });
+    const error = await (async () => {
+      for await (const event of events) seen.push(event);
+    })().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'ValidationError', status: 200, requestID: 'req_stream' });
+    expect((error as { headers: Headers }).headers.get('content-type')).toBe('text/event-stream');
     expect(seen).toEqual([EVENTS[0]]);
   });
 });
@@ -179,5 +179,27 @@ describe('requests stay closed', () => {
     server.requests.splice(0);
     await expect(client().orders.create({ priority: 'urgent' })).rejects.toMatchObject({ name: 'ValidationError' });
     expect(server.requests).toEqual([]);
+  });
+
+  it("a request's ValidationError has no status, headers or request id; a response's has all three", async () => {
+    type Fields = { name: string; status?: number; headers?: Headers; requestID?: string | null };
+    const request = (await client()
+      .orders.create({ priority: 'urgent' })
+      .catch((caught: unknown) => caught)) as Fields;
+    const response = (await client('strict')
+      .orders.retrieve('o_1')
+      .catch((caught: unknown) => caught)) as Fields;
+    expect([request.name, request.status, request.headers, request.requestID]).toEqual([
+      'ValidationError',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect([response.name, response.status, response.headers?.get('x-request-id'), response.requestID]).toEqual([
+      'ValidationError',
+      200,
+      'req_order',
+      'req_order',
+    ]);
   });
 });

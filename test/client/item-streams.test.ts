@@ -257,12 +257,14 @@ describe('JSON Lines, NDJSON and json-seq with an itemSchema', () => {
     expect(error.message).toContain('longer than maxEventBytes (64 bytes) after 1 complete items');
   });
 
-  it('reads application/x-ndjson the same way', async () => {
-    streamWith('application/x-ndjson', ['{"name":"cpu","value":0.5}\n{"name":"mem","value":12}\n']);
-    expect(await collect(await client.metrics.list())).toEqual([
-      { name: 'cpu', value: 0.5 },
-      { name: 'mem', value: 12 },
-    ]);
+  it('reads application/x-ndjson the same way, and a server answering application/ndjson or application/jsonlines', async () => {
+    for (const contentType of ['application/x-ndjson', 'application/ndjson', 'application/jsonlines; charset=utf-8']) {
+      streamWith(contentType, ['{"name":"cpu","value":0.5}\n{"name":"mem","value":12}\n']);
+      expect(await collect(await client.metrics.list()), contentType).toEqual([
+        { name: 'cpu', value: 0.5 },
+        { name: 'mem', value: 12 },
+      ]);
+    }
     streamWith('application/x-ndjson', ['{"name":"cpu","value":"high"}\n']);
     const { error } = await failure(await client.metrics.list());
     expect(error).toBeInstanceOf(pkg.ValidationError);

@@ -14,6 +14,8 @@ import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import { renderDiff } from '../../generator/diff/render-diff.js';
 import { generate } from '../../generator/pipeline.js';
 import { json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
+import { ValidationError } from '../../templates/runtime/errors.js';
+import { cookieHeader } from '../../templates/runtime/query.js';
 
 // The generated package is imported at run time; its types are checked by tsc on the golden.
 type AnyClient = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -142,6 +144,38 @@ describe('style: cookie', () => {
       issues: [expect.objectContaining({ path: ['session'] })],
     });
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('style: cookie, in the runtime (templates/runtime/query.ts)', () => {
+  it('an unexploded array or object is one comma list, values unencoded; an exploded array one pair per item', () => {
+    expect(cookieHeader([['id', [1, 2], 'cookie', false]])).toEqual({ Cookie: 'id=1,2' });
+    expect(cookieHeader([['id', [1, 2], 'cookie', true]])).toEqual({ Cookie: 'id=1; id=2' });
+    expect(cookieHeader([['rgb', { R: 100, G: 200 }, 'cookie', false]])).toEqual({ Cookie: 'rgb=R,100,G,200' });
+    expect(cookieHeader([['path', 'a/b=c', 'cookie', false]])).toEqual({ Cookie: 'path=a/b=c' });
+    // Latin-1 is sent as it is
+    expect(cookieHeader([['name', 'Zoë', 'cookie', false]])).toEqual({ Cookie: 'name=Zoë' });
+  });
+
+  it('refuses a control character or a character above U+00FF, naming the item', () => {
+    for (const [value, path] of [
+      ['a\tb', ['session']],
+      ['a\u007fb', ['session']],
+      ['\u20ac5', ['session']],
+      [
+        ['ok', 'new\nline'],
+        ['session', 1],
+      ],
+    ] as const) {
+      let error: unknown;
+      try {
+        cookieHeader([['session', value, 'cookie', false]]);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, JSON.stringify(value)).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([path]);
+    }
   });
 });
 

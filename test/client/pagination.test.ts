@@ -38,6 +38,8 @@ interface PagesClient {
 const NOTES = Array.from({ length: 7 }, (_, i) => ({ id: `note_${i}`, text: `Note ${i}` }));
 let server: RecordingServer;
 let client: PagesClient;
+let PagesClient: new (options: object) => PagesClient;
+let SDKError: new (...args: never[]) => Error;
 let work: string;
 
 beforeAll(async () => {
@@ -109,6 +111,9 @@ beforeAll(async () => {
             : { value: tags('a2'), ...(param('api-version') === '2024' ? { nextLink: '/accounts?$skiptoken=evil' } : {}) },
         );
       }
+      case '/api/accounts':
+        // same origin, outside the base URL's path (a client made with baseURL .../api)
+        return json(response, 200, { value: tags('a1'), nextLink: `${server.url}/accounts?$skiptoken=s2` });
       case '/models':
         return json(response, 200, { object: 'list', data: tags('m1', 'm2') });
       case '/rows': {
@@ -123,7 +128,10 @@ beforeAll(async () => {
       next_cursor: cursor < 2 ? String(cursor + 1) : null,
     });
   });
-  const { PagesClient } = (await import(join(work, 'src/index.ts'))) as { PagesClient: new (options: object) => PagesClient };
+  ({ PagesClient, SDKError } = (await import(join(work, 'src/index.ts'))) as {
+    PagesClient: new (options: object) => PagesClient;
+    SDKError: new (...args: never[]) => Error;
+  });
   client = new PagesClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
 });
 afterAll(async () => {
@@ -148,6 +156,22 @@ describe('cursor pagination', () => {
     for await (const note of client.notes.list({ limit: 3 })) ids.push(note.id);
     expect(ids).toEqual(NOTES.map((n) => n.id));
     expect(server.requests).toHaveLength(3);
+  });
+
+  it('for await fetches the next page only when the current one is used up', async () => {
+    server.requests.splice(0);
+    const ids: string[] = [];
+    for await (const note of client.notes.list({ limit: 3 })) {
+      ids.push(note.id);
+      if (ids.length === 3) break;
+    }
+    expect(server.requests.map((r) => r.url)).toEqual(['/notes?limit=3']);
+    for await (const note of client.notes.list({ limit: 3 })) {
+      ids.push(note.id);
+      if (ids.length === 7) break;
+    }
+    expect(ids.slice(3)).toEqual(['note_0', 'note_1', 'note_2', 'note_3']);
+    expect(server.requests.map((r) => r.url)).toEqual(['/notes?limit=3', '/notes?limit=3', '/notes?after=note_2&limit=3']);
   });
 
   it('follows x-sdk-pagination field names and keeps path parameters', async () => {
@@ -240,6 +264,20 @@ describe('every list shape', () => {
     const sent = server.requests.length;
     expect(page.hasNextPage()).toBe(true);
     await expect(page.getNextPage()).rejects.toThrow("The next page link points outside the client's base URL");
+    expect(server.requests).toHaveLength(sent);
+  });
+
+  it("next-url: a link on the same origin but outside the base URL's path is an SDKError, and nothing is sent there", async () => {
+    const scoped = new PagesClient({ apiKey: 'k', baseURL: `${server.url}/api`, maxRetries: 0 });
+    const page = await scoped.accounts.list();
+    expect(page.data).toEqual([{ id: 'a1' }]);
+    const sent = server.requests.length;
+    const error = await page.getNextPage().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(SDKError);
+    expect((error as Error).message).toContain("points outside the client's base URL");
     expect(server.requests).toHaveLength(sent);
   });
 

@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
@@ -17,7 +18,7 @@ type Described = { method: string; path: string; headers: Record<string, string>
 type ClientClass = new (options: object) => AnyClient;
 interface Package {
   readonly default: ClientClass;
-  readonly toRequestInit: (request: Described) => RequestInit & { headers: Record<string, string> };
+  readonly toRequestInit: (request: Described) => RequestInit & { headers: Record<string, string>; duplex?: 'half' };
   readonly ValidationError: new (
     ...args: never[]
   ) => Error & { issues: readonly { path: readonly (string | number)[]; message: string }[] };
@@ -126,6 +127,29 @@ describe('toRequestInit makes a builder result fetch-ready', () => {
     expect(pkg.toRequestInit(requests['archiveThing']!({ path: { thing_id: 't' } }))).toEqual({ method: 'POST', headers: {} });
     const binary = pkg.toRequestInit(requests['putBlob']!({ path: { name: 'b' }, body: new Blob(['x']) }));
     expect(binary.headers).toEqual({ 'content-type': 'application/octet-stream' });
+  });
+
+  it("gives a stream body duplex: 'half', which fetch needs to send it, and leaves it off other bodies", async () => {
+    const web = new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        controller.enqueue(new Uint8Array([1, 2]));
+        controller.close();
+      },
+    });
+    const streams = [
+      requests['putBlob']!({ path: { name: 'web' }, body: web }),
+      requests['putBlob']!({ path: { name: 'node' }, body: Readable.from([Buffer.from([3]), 'x']) }),
+    ];
+    for (const described of streams) {
+      const init = pkg.toRequestInit(described);
+      expect(init.duplex).toBe('half');
+      await fetch(server.url + described.path, init);
+    }
+    expect(server.requests.map((request) => [request.url, [...request.raw]])).toEqual([
+      ['/blobs/web', [1, 2]],
+      ['/blobs/node', [3, 0x78]],
+    ]);
+    expect(pkg.toRequestInit(requests['putBlob']!({ path: { name: 'b' }, body: new Uint8Array([1]) }))).not.toHaveProperty('duplex');
   });
 
   it('a stream in a multipart builder input is refused with a pointer to toFile (the client reads streams itself)', () => {
@@ -274,6 +298,22 @@ describe('withOptions', () => {
     await again.things.list();
     expect([last().headers['x-a'], last().headers['x-b']]).toEqual(['1', '2']);
     expect([original.maxRetries, derived.maxRetries, again.maxRetries]).toEqual([0, 3, 3]);
+  });
+
+  it('merges fetchOptions key by key: a key given replaces that key, the others are kept', async () => {
+    const seen: Record<string, unknown>[] = [];
+    const recording: typeof fetch = (url, init) => {
+      seen.push(init as Record<string, unknown>);
+      return fetch(url, init);
+    };
+    const original = make({ fetch: recording, fetchOptions: { priority: 'low', credentials: 'omit' } });
+    await original['withOptions']({ fetchOptions: { priority: 'high', referrerPolicy: 'no-referrer' } }).things.list();
+    await original.things.list();
+    expect(seen.map((init) => [init['priority'], init['credentials'], init['referrerPolicy']])).toEqual([
+      ['high', 'omit', 'no-referrer'],
+      ['low', 'omit', undefined],
+    ]);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('keeps the API key it resolved (here from the environment), and takes a new one', async () => {

@@ -1,6 +1,7 @@
 // The package's identity (npm name, version, client name, environment variables) reaches
 // package.json, code and the `x-sdkgen-client` header: every value is checked where it is read,
 // and spec text reaches docs and Markdown only through escape.ts.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { SpecError, UsageError } from '../../generator/diagnostics/diagnostic.js
 import { doc, docComment, jsDoc, markdownCode, markdownText } from '../../generator/emit/escape.js';
 import { clientNameProblem, envNameProblem, npmNameProblem, packageVersion } from '../../generator/model/package-info.js';
 import { generate } from '../../generator/pipeline.js';
+import { runCli } from '../support/cli.js';
 
 let work: string | undefined;
 afterAll(async () => {
@@ -99,6 +101,22 @@ describe('package identity', () => {
       new UsageError('--package-name "Bad Name" has capital letters; npm names are lowercase.'),
     );
     await expect(generate({ spec: file, write: false, clientName: 'my-client' })).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it.each([
+    ['--api-key-env', '1ACME_KEY'],
+    ['--base-url-env', 'ACME-URL'],
+    ['--base-url-env', 'URL*/ static { (globalThis as any).PWN = 1 } /*'],
+  ])('refuses %s %j as a usage error (exit 2), naming the flag, and writes nothing', async (flag, value) => {
+    const file = await specFile('  title: T\n  version: 1.0.0');
+    const out = join(work!, `out-${Math.random().toString(36).slice(2)}`);
+    const run = await runCli(['generate', '--spec', file, '--out', out, flag, value]);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `sdkgen: ${flag} ${JSON.stringify(value)} is not an environment variable name (letters, digits and \`_\`, not starting with a digit).\n`,
+    });
+    expect(existsSync(out)).toBe(false);
   });
 
   it('keeps a non-semver API version for the README and gives package.json and the client header a semver', async () => {

@@ -322,4 +322,16 @@ paths:
     const { files } = await generate({ spec: 'api.yaml', cwd: dir, write: false });
     expect(files.find((file) => file.path === 'src/types.ts')!.text).toMatch(/a\?: A;/);
   });
+
+  it('a $ref in a default or an x- extension is data too: neither followed nor reported', async () => {
+    const dir = await specFolder({
+      'api.yaml': api(
+        'type: object\ndefault: { $ref: ./not-a-file.yaml }\nx-origin: { $ref: ./missing.yaml }\nproperties:\n  a: { $ref: ./a.yaml }',
+      ),
+      'a.yaml': 'type: string\n',
+    });
+    const { files, warnings } = await generate({ spec: 'api.yaml', cwd: dir, write: false });
+    expect(files.find((file) => file.path === 'src/types.ts')!.text).toMatch(/a\?: A;/);
+    expect(warnings.map((warning) => warning.code)).not.toContain('load/read-failed');
+  });
 });

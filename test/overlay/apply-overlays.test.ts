@@ -1,11 +1,19 @@
 // applyOverlays and the model's x-sdk-headers, without generating: merge and append forms, the
 // config file's `tags` and `operations` settings, header precedence between tags, operation and
-// header parameters, and where a diagnostic about an overlaid node points.
+// header parameters, and where a diagnostic about an overlaid node points. The request builders
+// alone (requests.ts emitted from the model and bundled) show a header parameter overriding a
+// default on the wire.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { EmittedFile } from '../../generator/emit/emitted-file.js';
+import { emitRequests } from '../../generator/emit/requests.js';
 import { applyOverlays } from '../../generator/load/apply-overlays.js';
 import { loadSpec } from '../../generator/load/load-spec.js';
 import { buildModel } from '../../generator/model/build-model.js';
 import { validateSpec } from '../../generator/validate/validate-spec.js';
+import { bundleFiles } from '../validators/harness.js';
 
 const SPEC = `openapi: 3.1.0
 info:
@@ -67,10 +75,48 @@ describe('x-sdk-headers precedence', () => {
       `${HEAD}  - target: $.tags[0]\n    update: { x-sdk-headers: { X-Level: cows, X-Cows: "1" } }\n  - target: $.tags[1]\n    update: { x-sdk-headers: { X-Level: beta } }\n` +
         `  - target: $.paths['/cows'].get\n    update: { x-sdk-headers: { X-Op: "2", x-optional: default, X-Required: never } }\n`,
     ]);
-    expect(headers['listCows']).toEqual(['X-Cows: 1', 'X-Level: beta', 'X-Op: 2', 'x-optional: default']);
+    // the default of the optional parameter is kept, under the parameter's spelling
+    expect(headers['listCows']).toEqual(['X-Cows: 1', 'X-Level: beta', 'X-Op: 2', 'X-Optional: default']);
     const dropped = warnings.filter((w) => w.code === 'model/invalid-header');
     expect(dropped.map((w) => [w.severity, `${w.at.file}:${w.at.line}:${w.at.column}`])).toEqual([['warning', 'o0.yaml:9:76']]);
     expect(dropped[0]!.message).toContain('"X-Required", which the operation takes as a required header parameter');
+  });
+});
+
+interface Described {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+}
+type Builders = Record<string, (input?: unknown) => Described> & {
+  toRequestInit: (request: Described) => { headers: Record<string, string> };
+};
+
+/** The overlaid spec's request builders, run: requests.ts emitted from the model, bundled with the runtime it imports. */
+async function builders(overlays: string[]): Promise<Builders> {
+  const { spec } = overlaid(overlays);
+  const { api } = buildModel(await validateSpec(spec));
+  const files: EmittedFile[] = emitRequests(api, {});
+  for (const name of readdirSync('templates/runtime').filter((file) => file.endsWith('.ts')))
+    files.push({ path: `src/internal/${name}`, text: readFileSync(join('templates/runtime', name), 'utf8') });
+  return (await import(pathToFileURL(await bundleFiles(files, 'src/requests.ts')).href)) as Builders;
+}
+
+describe('x-sdk-headers on the wire', () => {
+  it('an optional header parameter overrides the default when the caller passes it, whatever the case of its name', async () => {
+    for (const name of ['X-Optional', 'x-optional']) {
+      const build = await builders([`${HEAD}  - target: $.paths['/cows'].get\n    update: { x-sdk-headers: { ${name}: default } }\n`]);
+      const without = build['listCows']!({ headers: { 'X-Required': 'r' } });
+      const passed = build['listCows']!({ headers: { 'X-Required': 'r', 'X-Optional': 'mine' } });
+      // what fetch is given (the client merges the builder's headers the same way: names lowercased, the later wins)
+      expect(build.toRequestInit(without).headers, name).toEqual({ 'x-optional': 'default', 'x-required': 'r' });
+      expect(build.toRequestInit(passed).headers, name).toEqual({ 'x-optional': 'mine', 'x-required': 'r' });
+      // one key, in the parameter's spelling: a Headers object made from the builder's headers
+      // alone would otherwise join the two values
+      expect(without.headers, name).toEqual({ 'X-Optional': 'default', 'X-Required': 'r' });
+      expect(passed.headers, name).toEqual({ 'X-Optional': 'mine', 'X-Required': 'r' });
+      expect(new Headers(passed.headers as Record<string, string>).get('x-optional'), name).toBe('mine');
+    }
   });
 });
 

@@ -4,12 +4,19 @@
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { OperationSpec } from '../../templates/runtime/core.js';
-import { APIError, BadRequestError, ResponseTooLargeError, SDKError, ValidationError } from '../../templates/runtime/errors.js';
+import {
+  APIConnectionError,
+  APIError,
+  BadRequestError,
+  ResponseTooLargeError,
+  SDKError,
+  ValidationError,
+} from '../../templates/runtime/errors.js';
 import { encodePathSegment } from '../../templates/runtime/path.js';
 import { formatQuery } from '../../templates/runtime/query.js';
 import { scrubValue } from '../../templates/runtime/redact.js';
 import { streamResponse } from '../../templates/runtime/streaming.js';
-import { API_KEY, makeClient, rejection, startServer, until } from './harness.js';
+import { API_KEY, makeClient, rejection, startServer, until, watchedFetch } from './harness.js';
 
 const get = (extra: Partial<OperationSpec<unknown>> = {}): OperationSpec<unknown> => ({
   build: () => ({ method: 'GET', path: '/x', headers: {} }),
@@ -117,6 +124,30 @@ describe('maxResponseBytes', () => {
     );
   });
 
+  it('defaults to 256 MiB: a content-length one byte over is refused unread, one of exactly 256 MiB is read', async () => {
+    const MiB = 1024 * 1024;
+    let exact: ServerResponse | undefined;
+    const server = await startServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': req.url === '/over' ? 256 * MiB + 1 : 256 * MiB });
+      res.write('{"a":');
+      if (req.url === '/exact') exact = res;
+    });
+    const at = (path: string): OperationSpec<unknown> => ({ build: () => ({ method: 'GET', path, headers: {} }) });
+
+    const over = await rejection(makeClient(server.url).client.request(at('/over')));
+    expect(over).toBeInstanceOf(ResponseTooLargeError);
+    expect((over as ResponseTooLargeError).limit).toBe(256 * MiB);
+    expect((over as Error).message).toMatch(/\(268435456 bytes\): its content-length is 268435457\./);
+
+    const watched = watchedFetch();
+    const reading = rejection(makeClient(server.url, { fetch: watched.fetch }).client.request(at('/exact')));
+    await watched.headers;
+    exact!.destroy();
+    const cut = await reading;
+    expect(cut).toBeInstanceOf(APIConnectionError);
+    expect((cut as Error).message).toMatch(/^The response body of GET \/exact \(status 200\) was cut off before it was complete/);
+  });
+
   it('an error body over the cap still gives the typed status error', async () => {
     const server = await startServer((_req, res) => send(res, 404, `not found ${'.'.repeat(5_000)}`, 'text/plain'));
     const error = await rejection(makeClient(server.url, { maxResponseBytes: 100, maxRetries: 0 }).client.request(get()));
@@ -165,6 +196,29 @@ describe('maxEventBytes', () => {
     expect(await drain(await makeClient(server.url, { maxEventBytes: 208 }).client.request(sse))).toEqual(['é'.repeat(100)]);
     expect(await rejection(drain(await makeClient(server.url, { maxEventBytes: 207 }).client.request(sse)))).toBeInstanceOf(
       ResponseTooLargeError,
+    );
+  });
+
+  it('defaults to 64 MiB: a line one byte over is refused with the limit, before it is decoded', async () => {
+    const MiB = 1024 * 1024;
+    const line = Buffer.alloc(64 * MiB + 1);
+    // one chunk: from a socket it would come in 64 KiB pieces, each decoded, taking over a second
+    const oneChunk: typeof fetch = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start: (controller) => {
+            controller.enqueue(line);
+            controller.close();
+          },
+        }),
+        { headers: { 'content-type': 'text/event-stream' } },
+      );
+    const stream = await makeClient('https://api.example.com/v1', { fetch: oneChunk }).client.request(sse);
+    const error = await rejection(drain(stream));
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as ResponseTooLargeError).limit).toBe(64 * MiB);
+    expect((error as Error).message).toMatch(
+      /^The event stream of GET \/sse sent a line longer than maxEventBytes \(67108864 bytes\) after 0/,
     );
   });
 });

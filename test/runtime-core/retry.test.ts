@@ -95,6 +95,18 @@ describe('retried failures', () => {
     expect(clock.delays).toEqual([250, 10_000]);
   });
 
+  it('caps a server-requested wait at 60 s by default: retry-after 59 is waited as is, 61 is cut to 60 s', async () => {
+    const server = await startServer((_req, res, index) => {
+      if (index === 0) apiError(res, 429, 'slow', { 'retry-after': '59' });
+      else if (index === 1) apiError(res, 503, 'slower', { 'retry-after': '61' });
+      else json(res, 200, SESSION);
+    });
+    const { client, clock } = makeClient(server.url);
+    await expect(client.request(createSession({}))).resolves.toEqual(SESSION);
+    expect(server.requests).toHaveLength(3);
+    expect(clock.delays).toEqual([59_000, 60_000]);
+  });
+
   it('obeys x-should-retry: true on a 400 and x-should-retry: false on a 503', async () => {
     const yes = await startServer((_req, res, index) =>
       index === 0 ? apiError(res, 400, 'flaky', { 'x-should-retry': 'true' }) : json(res, 200, SESSION),

@@ -3,14 +3,64 @@
 // response are one named type each (named after the component), the keywords sdkgen does not
 // check are located warnings, and the whole package type-checks, with a typed usage file beside
 // it that must compile (and one that must not).
-import { resolve } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EmittedFile } from '../../generator/emit/emitted-file.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { generate } from '../../generator/pipeline.js';
 import { typeCheckTrees } from '../support/typecheck.js';
+import { bundleFiles, validatorOf, type ValidatorsModule } from '../validators/harness.js';
 
 const SPEC = 'test/fixtures/specs/json-schema-2020.yaml';
+
+/** Keywords sdkgen does not check, beside those of the fixture (line numbers matter to the test). */
+const UNCHECKED_SPEC = `openapi: 3.1.0
+info: { title: Keywords, version: 1.0.0 }
+servers: [{ url: https://api.example.com }]
+paths:
+  /things:
+    post:
+      operationId: createThing
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: '#/components/schemas/Thing' }
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Thing' }
+components:
+  schemas:
+    Thing:
+      type: object
+      properties:
+        card: { type: string }
+        billing: { type: string }
+        tags:
+          type: array
+          items: { type: string }
+          contains: { const: urgent }
+        pair:
+          type: array
+          prefixItems: [{ type: string }]
+          unevaluatedItems: false
+      dependentRequired:
+        card: [billing]
+      dependentSchemas:
+        billing:
+          required: [card]
+    Labels:
+      type: object
+      patternProperties:
+        '^x-': { type: string }
+      unevaluatedProperties: false
+`;
 let files: readonly EmittedFile[];
 let warnings: readonly Diagnostic[];
 
@@ -50,6 +100,34 @@ describe('JSON Schema 2020-12 constructs', () => {
       '132:24 /components/schemas/Loose/properties/next/$dynamicRef',
     ]);
     expect(warnings.every((warning) => warning.severity === 'warning')).toBe(true);
+  });
+
+  it('generates a spec using the other keywords it does not check; each is a located warning and its check is skipped', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sdkgen-unchecked-'));
+    const spec = join(dir, 'spec.yaml');
+    await writeFile(spec, UNCHECKED_SPEC);
+    const result = await generate({ spec, write: false });
+    expect(
+      result.warnings.map((warning) => `${warning.code} ${warning.at.line}:${warning.at.column} ${warning.at.pointer}`).sort(),
+    ).toEqual(
+      [
+        'model/unchecked-construct 34:7 /components/schemas/Thing/dependentRequired',
+        'model/unchecked-construct 36:7 /components/schemas/Thing/dependentSchemas',
+        'model/unchecked-construct 29:11 /components/schemas/Thing/properties/tags/contains',
+        'model/unchecked-construct 33:29 /components/schemas/Thing/properties/pair/unevaluatedItems',
+        'model/unchecked-construct 41:7 /components/schemas/Labels/patternProperties',
+        'model/unchecked-construct 43:30 /components/schemas/Labels/unevaluatedProperties',
+      ].sort(),
+    );
+    const validators = (await import(pathToFileURL(await bundleFiles(result.files, 'src/validators.ts')).href)) as ValidatorsModule;
+    // what each skipped keyword would reject is accepted: a card without billing, tags without
+    // 'urgent', an item after the tuple's, and a key no pattern or property evaluates
+    expect(validatorOf(validators, 'Thing')({ card: '4242', tags: ['low'], pair: ['a', 1] }, 'request')).toEqual([]);
+    expect(validatorOf(validators, 'Labels')({ 'x-team': 'core', other: 1 }, 'request')).toEqual([]);
+    // and the rest is still checked
+    expect(validatorOf(validators, 'Thing')({ card: 7 }, 'request')).toEqual([
+      { path: ['card'], message: 'expected a string, found number 7' },
+    ]);
   });
 
   it('compiles, and so does typed use of it; a wrong tuple or enum value does not', async () => {

@@ -78,4 +78,16 @@ describe('import direction', () => {
     }
     expect(backwards, `stages import only earlier stages: ${STAGES.join(' ← ')}`).toEqual([]);
   });
+
+  it("only the executable sets V8 flags: generate() used as a library never changes its host process's", () => {
+    const files = sourceFiles(GENERATOR);
+    const setters = files.filter((file) => /\bsetFlagsFromString\s*\(/.test(readFileSync(file, 'utf8')));
+    expect(setters.map((file) => relative(GENERATOR, file))).toEqual(['bin.ts']);
+    const importersOfBin = files.filter((file) =>
+      relativeImports(readFileSync(file, 'utf8')).some(
+        (specifier) => resolve(dirname(file), specifier.replace(/\.js$/, '.ts')) === join(GENERATOR, 'bin.ts'),
+      ),
+    );
+    expect(importersOfBin.map((file) => relative(GENERATOR, file))).toEqual([]);
+  });
 });

@@ -176,6 +176,35 @@ describe('declared pagination (x-sdk-pagination)', () => {
     ]);
   });
 
+  it('fills what a declaration leaves out with the defaults: cursor, data, after, last_id, has_more, page from 1, offset, next', async () => {
+    const { api, warnings } = await model({
+      // other cursor-like parameters and fields beside the defaults, so only the defaults pick these
+      bare: {
+        query: { cursor: str, after: str },
+        response: object({ data: items, entries: items, next_cursor: str, last_id: str, more: bool, has_more: bool }),
+        extension: {},
+      },
+      noHasMore: { query: { after: str }, response: object({ data: items, last_id: str }), extension: { style: 'cursor' } },
+      noLastId: { query: { after: str }, response: object({ data: items, has_more: bool }), extension: { style: 'cursor' } },
+      pages: { query: { p: int, page: int }, response: object({ data: items, page: int, pages: int }), extension: { style: 'page' } },
+      offsets: { query: { skip: int, offset: int }, response: object({ data: items, total: int }), extension: { style: 'offset' } },
+      links: { response: object({ data: items, nextLink: str, next: str }), extension: { style: 'next-url' } },
+    });
+    expect(warnings).toEqual([]);
+    expect(api.operations.every((op) => op.pagination?.origin === 'declared')).toBe(true);
+    const byPath = Object.fromEntries(api.operations.map((op) => [op.pathTemplate.slice(1), pagination(op)]));
+    expect(byPath).toEqual({
+      bare: { style: 'cursor', items: 'data', cursorParam: 'after', cursorField: ['last_id'], hasMore: ['has_more'] },
+      noHasMore: { style: 'cursor', items: 'data', cursorParam: 'after', cursorField: ['last_id'] },
+      // without last_id, the next cursor is the last item's id
+      noLastId: { style: 'cursor', items: 'data', cursorParam: 'after', hasMore: ['has_more'] },
+      // a declared page style reads no page or total field it is not given
+      pages: { style: 'page', items: 'data', pageParam: 'page', firstPage: 1 },
+      offsets: { style: 'offset', items: 'data', offsetParam: 'offset' },
+      links: { style: 'next-url', items: 'data', nextField: ['next'] },
+    });
+  });
+
   it('reports a declaration that does not fit, at the field', async () => {
     const error = await model({
       a: { query: { after: str }, response: object({ data: items }), extension: { style: 'pages' } },

@@ -569,6 +569,42 @@ const CASES: { rule: string; given: string; want: { lines: string[]; types: stri
       types: ['GetNotesV2HeaderParams'],
     },
   },
+  {
+    rule: 'a required query parameter with one value (a const, an enum of one) is sent on every call; the caller never passes it',
+    given: `
+  /notes:
+    get:
+      operationId: exportNotes
+      parameters:
+        - { name: format, in: query, required: true, schema: { const: csv } }
+        - { name: Action, in: query, required: true, schema: { type: string, enum: [ExportNotes] } }
+        - { name: limit, in: query, schema: { type: integer } }
+      responses:
+        '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Note' } } } }
+`,
+    want: {
+      lines: [
+        '/** The input of {@link exportNotes}. */',
+        'export interface ExportNotesInput {',
+        '/** The query parameters. */',
+        'query?: ExportNotesQueryParams;',
+        '}',
+        '',
+        '/**',
+        ' * `GET /notes`',
+        ' *',
+        ' * @example',
+        ' * ```ts',
+        ' * exportNotes({})',
+        ' * ```',
+        ' */',
+        'export function exportNotes(request: ExportNotesInput): RequestDescription {',
+        "return { method: 'GET', path: '/notes' + formatQuery([['Action', 'ExportNotes', 'form', true], ['format', 'csv', 'form', true], ['limit', request.query?.limit, 'form', true]] satisfies QueryEntry[]), headers: {} };",
+        '}',
+      ],
+      types: ['ExportNotesQueryParams'],
+    },
+  },
 ];
 
 describe('requests.ts for one operation', () => {

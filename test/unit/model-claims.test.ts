@@ -1,0 +1,146 @@
+// Model diagnostics the README lists, each from a small spec written here: where it is reported,
+// and what the model (and the validator generated from it) does with the construct. An external
+// $ref an overlay writes (after the spec's own refs were bundled) is `model/external-ref`; a 3.0
+// form in a 3.1 spec and 2019-09's `$recursiveRef` are `model/legacy-form` warnings, read the 3.0
+// way and as a `$ref`; a `oneOf` whose branches overlap is `model/overlapping-one-of`, read as
+// `anyOf`.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SpecError } from '../../generator/diagnostics/diagnostic.js';
+import { loadSpec } from '../../generator/load/load-spec.js';
+import { loadSpecFiles } from '../../generator/load/load-spec-files.js';
+import { buildModel } from '../../generator/model/build-model.js';
+import { generate } from '../../generator/pipeline.js';
+import { validateSpec } from '../../generator/validate/validate-spec.js';
+import { loadValidatorsOnly, validatorOf } from '../validators/harness.js';
+
+/** A 3.1 spec with one operation returning `Thing` and the given component schemas (YAML, indented for `schemas:`). */
+function specText(schemas: string): string {
+  return `openapi: 3.1.0
+info: { title: Claims, version: 1.0.0 }
+paths:
+  /things:
+    post:
+      operationId: makeThing
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Thing' }
+components:
+  schemas:
+${schemas}`;
+}
+
+async function model(schemas: string) {
+  return buildModel(await validateSpec(loadSpec('spec.yaml', specText(schemas))));
+}
+
+/** The 1-based line of the spec on which `text` first appears. */
+function lineOf(schemas: string, text: string): number {
+  return (
+    specText(schemas)
+      .split('\n')
+      .findIndex((line) => line.includes(text)) + 1
+  );
+}
+
+describe('model/external-ref', () => {
+  const ref = "'./other.yaml#/components/schemas/Thing'";
+  const files = {
+    'spec.yaml': specText('    Thing: { type: object }\n'),
+    'other.yaml': 'components:\n  schemas:\n    Thing: { type: object, properties: { id: { type: string } } }\n',
+    'overlay.yaml': `overlay: 1.0.0\ninfo: { title: O, version: 1.0.0 }\nactions:\n  - target: $.components.schemas.Thing\n    update: { $ref: ${ref} }\n`,
+  };
+
+  it('is the error for a $ref to another file that an overlay writes (the spec is bundled before overlays apply), at the overlay line', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'sdkgen-external-ref-'));
+    for (const [name, text] of Object.entries(files)) await writeFile(join(folder, name), text);
+    const error = await generate({ spec: 'spec.yaml', overlays: ['overlay.yaml'], cwd: folder, write: false }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).diagnostics.map((d) => [d.code, d.severity, `${d.at.file}:${d.at.line}`, d.at.pointer])).toEqual([
+      ['model/external-ref', 'error', 'overlay.yaml:5', '/actions/0/update/$ref'],
+    ]);
+    expect((error as SpecError).diagnostics[0]!.message).toContain('"./other.yaml#/components/schemas/Thing"');
+    // the same ref written in the spec itself is bundled: other.yaml's schema becomes a component
+    const written = specText(`    Thing: { $ref: ${ref} }\n`);
+    const bundled = await loadSpecFiles('spec.yaml', written, join(folder, 'spec.yaml'));
+    const { api, warnings } = buildModel(await validateSpec(bundled));
+    expect(warnings).toEqual([]);
+    expect(api.schemas.find((schema) => schema.key === 'Thing')?.schema).toMatchObject({ kind: 'object', properties: [{ name: 'id' }] });
+  });
+});
+
+describe('model/legacy-form', () => {
+  it('warns on `$recursiveRef: "#"` (JSON Schema 2019-09) at its pointer, and reads it as a $ref to the component', async () => {
+    const schemas = `    Thing:
+      type: object
+      properties:
+        name: { type: string }
+        children:
+          type: array
+          items: { $recursiveRef: '#' }
+`;
+    const { api, warnings } = await model(schemas);
+    const at = '/components/schemas/Thing/properties/children/items/$recursiveRef';
+    expect(warnings.map((w) => [w.code, w.severity, w.at.pointer, w.at.line])).toEqual([
+      ['model/legacy-form', 'warning', at, lineOf(schemas, '$recursiveRef')],
+    ]);
+    expect(warnings[0]!.message).toContain('`$ref: "#/components/schemas/Thing"`');
+    const thing = api.schemas.find((schema) => schema.key === 'Thing')!.schema;
+    expect(thing.kind === 'object' && thing.properties.find((p) => p.name === 'children')?.schema).toMatchObject({
+      kind: 'array',
+      items: { kind: 'ref', target: 'Thing' },
+    });
+    // the validator checks each child as a Thing, to any depth
+    const validate = validatorOf(await loadValidatorsOnly(api), 'Thing');
+    expect(validate({ name: 'a', children: [{ name: 'b', children: [{ name: 'c' }] }] })).toEqual([]);
+    expect(validate({ name: 'a', children: [{ name: 'b', children: [{ name: 3 }] }] }).map((issue) => issue.path)).toEqual([
+      ['children', 0, 'children', 0, 'name'],
+    ]);
+  });
+
+  it('warns on a 3.0 form in a 3.1 spec (`nullable: true`) at its pointer, and reads it the 3.0 way', async () => {
+    const { api, warnings } = await model(
+      '    Thing:\n      type: object\n      properties:\n        note: { type: string, nullable: true }\n',
+    );
+    expect(warnings.map((w) => [w.code, w.severity, w.at.pointer])).toEqual([
+      ['model/legacy-form', 'warning', '/components/schemas/Thing/properties/note/nullable'],
+    ]);
+    const validate = validatorOf(await loadValidatorsOnly(api), 'Thing');
+    expect(validate({ note: null }, 'strict')).toEqual([]);
+    expect(validate({ note: 'x' }, 'strict')).toEqual([]);
+    expect(validate({ note: 1 }, 'strict')).toHaveLength(1);
+  });
+});
+
+describe('model/overlapping-one-of', () => {
+  it('warns on a oneOf whose branches overlap (integer and number) at its pointer, and reads it as anyOf', async () => {
+    const schemas = '    Thing:\n      oneOf:\n        - { type: integer }\n        - { type: number }\n';
+    const { api, warnings } = await model(schemas);
+    expect(warnings.map((w) => [w.code, w.severity, w.at.pointer, w.at.line])).toEqual([
+      ['model/overlapping-one-of', 'warning', '/components/schemas/Thing/oneOf', lineOf(schemas, 'oneOf:')],
+    ]);
+    expect(warnings[0]!.message).toContain('every integer is also a number');
+    expect(api.schemas.find((schema) => schema.key === 'Thing')?.schema).toMatchObject({ kind: 'union', mode: 'anyOf' });
+    // 3 matches both branches, which a oneOf rejects: as an anyOf it is accepted in every mode
+    const validate = validatorOf(await loadValidatorsOnly(api), 'Thing');
+    for (const mode of ['loose', 'request', 'strict'] as const) {
+      expect(validate(3, mode), mode).toEqual([]);
+      expect(validate(1.5, mode), mode).toEqual([]);
+      expect(validate('3', mode), mode).toHaveLength(1);
+    }
+  });
+
+  it('leaves a oneOf of disjoint branches a oneOf, without the warning', async () => {
+    const { api, warnings } = await model('    Thing:\n      oneOf:\n        - { type: integer }\n        - { type: string }\n');
+    expect(warnings).toEqual([]);
+    expect(api.schemas.find((schema) => schema.key === 'Thing')?.schema).toMatchObject({ kind: 'union', mode: 'oneOf' });
+  });
+});
