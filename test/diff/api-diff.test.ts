@@ -284,7 +284,7 @@ describe('sdkgen diff --api', () => {
 });
 
 describe('loading ts-morph', () => {
-  it('happens only for --api: generate runs with ts-morph made unresolvable', async () => {
+  it('happens only for --api: generate runs with ts-morph made unresolvable; the internal error that --api then gives has its stack trace only with --debug', async () => {
     // a module hook that refuses to resolve ts-morph, registered before sdkgen starts
     const hook = join(work, 'no-ts-morph.mjs');
     const resolveHook =
@@ -298,9 +298,10 @@ describe('loading ts-morph', () => {
         ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
         (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
       );
-    const [generated, apiDiff] = await Promise.all([
+    const [generated, apiDiff, withoutDebug] = await Promise.all([
       sdkgen('generate', '--spec', `${FIXTURE}/new.yaml`, '--out', join(work, 'hooked'), '--quiet'),
       sdkgen('diff', '--api', join(work, 'old'), join(work, 'new'), '--debug'),
+      sdkgen('diff', '--api', join(work, 'old'), join(work, 'new')),
     ]);
     expect(generated).toEqual({ code: 0, stdout: '', stderr: '' });
     // the hook works: the API diff needs ts-morph, and says so
@@ -308,6 +309,13 @@ describe('loading ts-morph', () => {
     expect(apiDiff.stderr).toContain(
       'sdkgen diff: internal error: sdkgen diff --api needs the ts-morph package, which sdkgen depends on, and it could not be loaded: ts-morph was loaded',
     );
+    // an internal error's stack trace only with --debug; without it, a pointer to --debug
+    const stackLine = /^\s+at /m;
+    expect(apiDiff.stderr).toMatch(stackLine);
+    expect(apiDiff.stderr).not.toContain('Run again with --debug');
+    expect(withoutDebug.code).toBe(2);
+    expect(withoutDebug.stderr).toContain('Run again with --debug for the stack trace.');
+    expect(withoutDebug.stderr).not.toMatch(stackLine);
   });
 });
 
