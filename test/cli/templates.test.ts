@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { runCli } from '../support/cli.js';
+import { snapshotDir } from '../support/snapshot-dir.js';
 import { chatSession, json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
 
 let work: string;
@@ -65,16 +66,20 @@ describe('--templates', () => {
     expect(run.stderr).toMatch(/> +3 \| Generated from \{\{specFile\}\} for \{\{team\.name\}\}\./);
   });
 
-  it('a helper given a field that does not exist is located at the field, and blamed on the templates, not the spec', async () => {
+  it('a helper given a field that does not exist is located at the field, and blamed on the templates, not the spec; the output folder stays as it was', async () => {
+    const out = join(work, 'undefined');
+    expect((await runCli(['generate', '--spec', 'spec/chatkit-sessions.yaml', '--out', out, '--quiet'])).code).toBe(0);
+    const before = await snapshotDir(out);
     const run = await runCli([
       'generate',
       '--spec',
       'spec/chatkit-sessions.yaml',
       '--out',
-      join(work, 'undefined'),
+      out,
       '--templates',
       'test/fixtures/templates/undefined-helper-argument',
     ]);
+    expect(await snapshotDir(out)).toEqual(before);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       'test/fixtures/templates/undefined-helper-argument/client-method.ts.hbs:2:60: error[emit/template-error] The template failed to render: the `literal` helper was given a value that is not defined',
