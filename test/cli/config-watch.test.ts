@@ -1,9 +1,11 @@
 // sdkgen.config.{json,yaml}, --json, --quiet, --verbose and --watch, as a user drives them.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { watchFiles } from '../../generator/watch/watch-files.js';
 import { runCli, watchCli } from '../support/cli.js';
 
 const SPEC = resolve('spec/chatkit-sessions.yaml');
@@ -245,4 +247,93 @@ export function saveAgain() {
       await watch.stop();
     }
   }, 180_000);
+
+  it('regenerates when a template in the --templates folder is saved; a bad template edit keeps the last good output', async ({
+    onTestFailed,
+  }) => {
+    await writeFile(join(work, 'api.yaml'), TINY_SPEC);
+    await mkdir(join(work, 'templates'));
+    const template = join(work, 'templates', 'README.md.hbs');
+    await writeFile(template, '# {{package.name}}\n\nFirst draft.\n');
+    const watch = watchCli(['generate', '--watch', '--spec', 'api.yaml', '--out', 'out', '--templates', 'templates'], work);
+    onTestFailed(() => console.error(`sdkgen --watch printed:\n${watch.output()}`));
+    try {
+      await watch.waitFor(/watching/);
+      expect(await readFile(join(work, 'out/README.md'), 'utf8')).toBe('# tiny-client\n\nFirst draft.\n');
+
+      // the spec is not touched: only the template's save can start this run
+      let mark = watch.output().length;
+      await writeFile(template, '# {{package.name}}\n\nSecond draft.\n');
+      // the run this save started: its summary follows the line that names the file
+      await watch.waitFor(/^sdkgen: changed: (?:.*, )?templates\/README\.md\.hbs(?:, .*)?\nsdkgen: \d+ files? written/m, mark);
+      expect(await readFile(join(work, 'out/README.md'), 'utf8')).toBe('# tiny-client\n\nSecond draft.\n');
+
+      mark = watch.output().length;
+      await writeFile(template, '# {{package.name}}\n\n{{#if package.name}}Unclosed.\n');
+      await watch.waitFor(/nothing was written/, mark);
+      expect(watch.output().slice(mark)).toContain('error[emit/template-error]');
+      expect(await readFile(join(work, 'out/README.md'), 'utf8')).toBe('# tiny-client\n\nSecond draft.\n');
+    } finally {
+      await watch.stop();
+    }
+  }, 180_000);
+});
+
+describe('--watch debounce', () => {
+  /**
+   * Settles once the events of every save made so far have reached the watcher: the kernel queues
+   * a file's event as the write returns, and the event loop takes it in its poll phase, which two
+   * immediates always span (as cli.ts's changedSince relies on).
+   */
+  const eventsDelivered = async () => {
+    for (let turn = 0; turn < 2; turn++) await new Promise((next) => setImmediate(next));
+  };
+
+  it('starts one run once the watched files have been quiet for 20 ms: a burst of saves is one run', async () => {
+    const [a, b] = ['a.yaml', 'b.yaml'].map((name) => join(work, name)) as [string, string];
+    await writeFile(a, TINY_SPEC);
+    await writeFile(b, TINY_SPEC);
+    // the debounce's clock is faked (file events and immediates stay real): no wall-clock margin
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const runs: (readonly string[])[] = [];
+    const controller = new AbortController();
+    let ready = false;
+    // the default debounce, as `sdkgen generate --watch` uses it
+    const stopped = watchFiles(
+      [
+        { path: a, isFolder: false },
+        { path: b, isFolder: false },
+      ],
+      async (changed) => void runs.push(changed),
+      { signal: controller.signal, onReady: () => (ready = true) },
+    );
+    try {
+      while (!ready) await eventsDelivered();
+      writeFileSync(a, `${TINY_SPEC}# save 1\n`);
+      // the first save is seen: a run is due (or, were there no debounce, already started)
+      while (vi.getTimerCount() === 0 && runs.length === 0) await eventsDelivered();
+      vi.advanceTimersByTime(19);
+      expect(runs).toEqual([]); // 19 ms of quiet: not yet
+
+      // more saves, each inside the window: each one starts the 20 ms again
+      writeFileSync(b, `${TINY_SPEC}# save 2\n`);
+      await eventsDelivered();
+      vi.advanceTimersByTime(19);
+      writeFileSync(a, `${TINY_SPEC}# save 3\n`);
+      writeFileSync(b, `${TINY_SPEC}# save 4\n`);
+      await eventsDelivered();
+      vi.advanceTimersByTime(19);
+      expect(runs).toEqual([]);
+
+      vi.advanceTimersByTime(1); // 20 ms after the last save
+      expect(runs).toEqual([[a, b]]);
+      await eventsDelivered();
+      vi.advanceTimersByTime(1_000);
+      expect(runs).toHaveLength(1); // the burst was one run, not one per save
+    } finally {
+      controller.abort();
+      await stopped;
+      vi.useRealTimers();
+    }
+  });
 });

@@ -3,19 +3,23 @@
 // called against a server on 127.0.0.1 that writes its streams piece by piece. Covers typed,
 // validated items (SSE events with JSON `data`, JSON Lines, NDJSON, json-seq), a bad item, an
 // unlisted event in 'loose' and 'strict' mode, malformed JSON, a cut-off stream, an abort while
-// iterating, and JSON Lines uploads. A 3.1 spec saying the same with `x-sdk-item-schema` (written
-// in the spec or applied by an overlay) generates the same package.
+// iterating, the timeout, abort and break on a live JSON Lines / json-seq connection (the server
+// sees the close), and JSON Lines uploads (a streamed one never sent again by a retry or
+// redirect). A 3.1 spec saying the same with `x-sdk-item-schema` (written in the spec or applied
+// by an overlay) generates the same package.
 import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { build } from 'esbuild';
 import { generate } from '../../generator/pipeline.js';
 import { SpecError } from '../../generator/diagnostics/diagnostic.js';
 import { json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
 import { collect } from '../support/async-items.js';
+import { onFakeClock, within } from '../runtime-core/harness.js';
 
 type AnyClient = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type ErrorClass = new (...args: never[]) => Error;
@@ -283,6 +287,93 @@ describe('JSON Lines, NDJSON and json-seq with an itemSchema', () => {
   });
 });
 
+describe('JSON Lines and json-seq streams over a live connection: timeout, abort and break', () => {
+  type Open = (client: AnyClient, options?: object) => Promise<AsyncIterable<unknown>>;
+  const cases: [string, string, Open, (n: number) => string, (n: number) => unknown][] = [
+    [
+      'JSON Lines',
+      'application/jsonl',
+      (on, options) => on.logs.list(undefined, options),
+      (n) => `{"level":"info","message":"m${n}"}\n`,
+      (n) => ({ level: 'info', message: `m${n}` }),
+    ],
+    [
+      'json-seq',
+      'application/json-seq',
+      (on, options) => on.changes.list(options),
+      (n) => `\u001e{"op":"put","key":"k${n}"}\n`,
+      (n) => ({ op: 'put', key: `k${n}` }),
+    ],
+  ];
+
+  /**
+   * Answers with the items `first` (written at once), then `rest` once `more` resolves (never,
+   * by default), then ends. `closed` resolves when the server's side of the response closes:
+   * true when the client went away before the server ended it.
+   */
+  function answer(contentType: string, first: string, rest = '', more: Promise<void> = new Promise(() => {})): Promise<boolean> {
+    return new Promise((resolve) => {
+      server.respond((_request, response) => {
+        response.on('close', () => resolve(!response.writableFinished));
+        response.writeHead(200, { 'content-type': contentType });
+        response.write(first);
+        void more.then(() => response.end(rest));
+      });
+    });
+  }
+
+  it.each(cases)('%s: the request timeout stops once the stream has started', async (_what, type, open, line, item) => {
+    let resume!: () => void;
+    const resumed = new Promise<void>((resolve) => (resume = resolve));
+    const closed = answer(type, line(1), line(2) + line(3) + line(4), resumed);
+    await onFakeClock(async () => {
+      const short = new pkg.default({ apiKey: 'sk-streams-test-0000', baseURL: server.url, maxRetries: 0, timeout: 100 });
+      const iterator = (await open(short))[Symbol.asyncIterator]();
+      expect(await iterator.next()).toEqual({ done: false, value: item(1) });
+      vi.advanceTimersByTime(60_000); // far past the timeout, while the next read waits
+      resume();
+      const rest: unknown[] = [];
+      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) rest.push(next.value);
+      expect(rest).toEqual([item(2), item(3), item(4)]);
+    });
+    expect(await closed).toBe(false); // the server finished the response: nothing cut it
+  });
+
+  it.each(cases)(
+    '%s: aborting the signal mid-stream rejects the pending read and closes the connection',
+    async (_what, type, open, line, item) => {
+      const closed = answer(type, line(1)); // then silence, the connection open
+      const controller = new AbortController();
+      const iterator = (await open(client, { signal: controller.signal }))[Symbol.asyncIterator]();
+      expect(await iterator.next()).toEqual({ done: false, value: item(1) });
+
+      const pending = iterator.next(); // waits: the server sends nothing more
+      controller.abort(new Error('user left'));
+      const error = (await within(pending, 20_000, 'the read rejects').catch((caught: unknown) => caught)) as Error;
+
+      expect(error).toBeInstanceOf(pkg.APIUserAbortError);
+      expect(error.cause).toEqual(new Error('user left'));
+      expect(await within(closed, 20_000, 'server sees the close')).toBe(true);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    },
+  );
+
+  it.each(cases)(
+    '%s: breaking out of for-await closes the connection and detaches from the signal',
+    async (_what, type, open, line, item) => {
+      const closed = answer(type, line(1) + line(2)); // and never ends
+      const controller = new AbortController();
+      const stream = await open(client, { signal: controller.signal });
+      for await (const got of stream) {
+        expect(got).toEqual(item(1));
+        break;
+      }
+      expect(await within(closed, 20_000, 'server sees the close')).toBe(true);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    },
+  );
+});
+
 describe('a JSON Lines upload with an itemSchema', () => {
   beforeEach(() => server.respond((_request, response) => json(response, 200, { imported: 2 })));
 
@@ -328,6 +419,43 @@ describe('a JSON Lines upload with an itemSchema', () => {
     const error = (await client.imports.create(records()).catch((caught: unknown) => caught)) as Error & { status?: number };
     expect(error.status).toBe(503);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('never sends a streamed body again on a redirect: 307 and 308 fail, a 303 is followed as a GET without it', async () => {
+    async function* records() {
+      yield { name: 'a' };
+      yield { name: 'b' };
+    }
+    for (const status of [307, 308]) {
+      server.requests.splice(0);
+      server.respond((request, response) => {
+        if (request.url !== '/imports') return json(response, 200, { imported: 0 });
+        response.writeHead(status, { location: '/imports/moved' });
+        response.end();
+      });
+      const error = (await client.imports.create(records()).catch((caught: unknown) => caught)) as Error;
+      expect(error).toBeInstanceOf(pkg.APIConnectionError);
+      expect(error.message).toBe(
+        `POST /imports was redirected with status ${status}, which asks to send the body again, ` +
+          'but a ReadableStream body can be sent only once; it was not followed.',
+      );
+      // the body went once, whole, to the first URL; nothing reached the redirect's target
+      expect(server.requests.map((request) => [request.method, request.url, request.body])).toEqual([
+        ['POST', '/imports', '{"name":"a"}\n{"name":"b"}\n'],
+      ]);
+    }
+
+    server.requests.splice(0);
+    server.respond((request, response) => {
+      if (request.url !== '/imports') return json(response, 200, { imported: 2 });
+      response.writeHead(303, { location: '/imports/status' });
+      response.end();
+    });
+    expect(await client.imports.create(records())).toEqual({ imported: 2 });
+    expect(server.requests.map((request) => [request.method, request.url, request.body, request.headers['content-type']])).toEqual([
+      ['POST', '/imports', '{"name":"a"}\n{"name":"b"}\n', 'application/jsonl'],
+      ['GET', '/imports/status', '', undefined],
+    ]);
   });
 
   it('frames json-seq records with RS, for arrays and async iterables alike', async () => {

@@ -3,7 +3,8 @@
 // against a recording server on 127.0.0.1, which parses each multipart body with undici's own
 // `Response.formData()`. Every kind of file content goes as a file part with a filename: File,
 // Blob, Uint8Array, ArrayBuffer, a web ReadableStream, a Node fs.ReadStream and Readable.from,
-// a Response, and toFile. A string where a file is meant is a ValidationError before sending.
+// a Response, and toFile. A stream or a Response is read once, so a retry sends the same bytes.
+// A string where a file is meant is a ValidationError before sending.
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -171,6 +172,36 @@ describe('files.create sends every kind of file content as a file part with a fi
     const [first, second] = await Promise.all(server.requests.map((request) => filePart(request)));
     expect(first).toEqual({ name: 'train data.jsonl', type: 'application/octet-stream', bytes: FILE_BYTES });
     expect(second).toEqual(first);
+  });
+
+  it('reads a Response once, before the first attempt, so a retry sends the same bytes', async () => {
+    const retrying = new pkg.default({ apiKey: 'sk-uploads-test-0000', baseURL: server.url, maxRetries: 1, timeout: 10_000 });
+    server.respond((_request, response) =>
+      server.requests.length === 1
+        ? json(response, 503, { error: { message: 'try again' } }, { 'retry-after-ms': '0' })
+        : json(response, 200, { id: 'file-3' }),
+    );
+    // A one-shot body that counts what is pulled from it: read twice, it would give nothing more.
+    let served = 0;
+    const pieces = [FILE_BYTES.subarray(0, 5), FILE_BYTES.subarray(5)];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const piece = pieces.shift();
+        if (piece === undefined) return controller.close();
+        served += piece.length;
+        controller.enqueue(new Uint8Array(piece));
+      },
+    });
+    const file = new Response(body, { headers: { 'content-type': 'image/png' } });
+    Object.defineProperty(file, 'url', { value: 'https://cdn.example.com/img/photo.png' });
+
+    expect(await retrying['files'].create({ file, purpose: 'fine-tune' })).toEqual({ id: 'file-3' });
+    expect(server.requests).toHaveLength(2);
+    const [first, second] = await Promise.all(server.requests.map((request) => filePart(request)));
+    expect(first).toEqual({ name: 'photo.png', type: 'image/png', bytes: FILE_BYTES });
+    expect(second).toEqual(first);
+    expect(file.bodyUsed).toBe(true);
+    expect(served).toBe(FILE_BYTES.length); // each byte pulled from the Response once
   });
 });
 

@@ -284,7 +284,7 @@ describe('sdkgen diff --api', () => {
 });
 
 describe('loading ts-morph', () => {
-  it('happens only for --api: generate runs with ts-morph made unresolvable; the internal error that --api then gives has its stack trace only with --debug', async () => {
+  it('happens for --api: with ts-morph made unresolvable it is an internal error, whose stack trace comes only with --debug', async () => {
     // a module hook that refuses to resolve ts-morph, registered before sdkgen starts
     const hook = join(work, 'no-ts-morph.mjs');
     const resolveHook =
@@ -298,12 +298,11 @@ describe('loading ts-morph', () => {
         ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
         (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
       );
-    const [generated, apiDiff, withoutDebug] = await Promise.all([
-      sdkgen('generate', '--spec', `${FIXTURE}/new.yaml`, '--out', join(work, 'hooked'), '--quiet'),
+    // (that generate runs under the same kind of hook is test/cli/run-time-deps.test.ts's)
+    const [apiDiff, withoutDebug] = await Promise.all([
       sdkgen('diff', '--api', join(work, 'old'), join(work, 'new'), '--debug'),
       sdkgen('diff', '--api', join(work, 'old'), join(work, 'new')),
     ]);
-    expect(generated).toEqual({ code: 0, stdout: '', stderr: '' });
     // the hook works: the API diff needs ts-morph, and says so
     expect(apiDiff.code).toBe(2);
     expect(apiDiff.stderr).toContain(
@@ -336,6 +335,27 @@ describe('--write-version', () => {
     const packageJson = JSON.parse(await readFile(join(dir, 'client', 'package.json'), 'utf8'));
     expect([packageJson.version, packageJson.description]).toEqual(['3.0.0', 'Manage widgets and their gadgets.']);
     expect(await readFile(join(dir, 'client', 'src', 'client.ts'), 'utf8')).toContain("packageVersion: '3.0.0'");
+  });
+
+  it("bumps from the old spec's info.version (as sdkgen makes it a package version) into a YAML config that has none, and never edits a spec", async () => {
+    const dir = join(work, 'spec-version');
+    await mkdir(join(dir, 'specs'), { recursive: true });
+    // the old side's version differs from the new side's (1.5.0), and is not semver as written
+    const oldSpec = (await readFile(`${FIXTURE}/old.yaml`, 'utf8')).replace('  version: 1.4.0\n', '  version: v3\n');
+    expect(oldSpec).toContain('  version: v3\n');
+    await writeFile(join(dir, 'specs', 'old.yaml'), oldSpec);
+    await cp(`${FIXTURE}/new.yaml`, join(dir, 'specs', 'new.yaml'));
+    const config = '# the widgets client\nspec: specs/new.yaml\nout: client\n';
+    await writeFile(join(dir, 'sdkgen.config.yaml'), config);
+    const specs = async () => Promise.all(['old', 'new'].map((side) => readFile(join(dir, 'specs', `${side}.yaml`))));
+    const before = await specs();
+
+    const run = await runCommand(['specs/old.yaml', 'specs/new.yaml', '--write-version', 'sdkgen.config.yaml'], dir);
+    expect(run.code).toBe(0);
+    // v3 -> 3.0.0, bumped for the breaking changes; not from the new spec's 1.5.0
+    expect(run.stderr).toBe('sdkgen diff: packageVersion 3.0.0 -> 4.0.0 in sdkgen.config.yaml (a major bump).\n');
+    expect(await readFile(join(dir, 'sdkgen.config.yaml'), 'utf8')).toBe(`${config}packageVersion: 4.0.0\n`);
+    expect(await specs()).toEqual(before); // both specs byte for byte
   });
 
   it('bumps from the old package version into a JSON config that has none; for 0.x a breaking change bumps the minor', async () => {

@@ -1,7 +1,7 @@
 // A spec split over files: relative $refs are resolved from the referring file's folder, each
 // referenced object becomes one component (one type per schema, however many paths reach it),
 // and every diagnostic points at the file and line where its node was written.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,6 +41,18 @@ async function problemsOf(dir: string, spec = 'api.yaml'): Promise<readonly Diag
     throw error;
   }
   throw new Error('the spec was expected to fail');
+}
+
+/** Generates in memory: src/types.ts, its declared type names, and the warnings. */
+async function typesOf(dir: string, options: { spec?: string; overlays?: string[] } = {}) {
+  const { files, warnings } = await generate({
+    spec: options.spec ?? 'api.yaml',
+    cwd: dir,
+    write: false,
+    overlays: options.overlays ?? [],
+  });
+  const types = files.find((file) => file.path === 'src/types.ts')!.text;
+  return { types, declared: [...types.matchAll(/^export (?:interface|type) (\w+)/gm)].map((match) => match[1]), warnings };
 }
 
 const api = (schema: string) => `openapi: 3.1.0
@@ -193,6 +205,109 @@ properties:
     expect(warnings.map((w) => [w.code, `${w.at.file}:${w.at.line}`, w.related?.[0]?.at.file])).toEqual([
       ['model/name-collision', 'shared/common.yaml:3', 'api.yaml'],
     ]);
+  });
+
+  it('an x-sdk-name in a referenced file picks the name: the clash above needs no number, and a whole file is renamed', async () => {
+    const dir = await specFolder({
+      'api.yaml': api(`type: object
+properties:
+  a: { $ref: ./schemas/line-item.yaml }
+  b: { $ref: "./shared/common.yaml#/components/schemas/Money" }`).concat(`components:
+  schemas:
+    Money: { type: integer }
+`),
+      'schemas/line-item.yaml':
+        'type: object\nx-sdk-name: OrderLine\nproperties:\n  price: { $ref: "../shared/common.yaml#/components/schemas/Money" }\n',
+      'shared/common.yaml':
+        'components:\n  schemas:\n    Money:\n      type: object\n      x-sdk-name: Cash\n      properties:\n        cents: { type: integer }\n',
+    });
+    const { types, declared, warnings } = await typesOf(dir);
+    expect(types).toMatch(/export interface OrderLine \{\s*price\?: Cash;\s*\}/);
+    expect(types).toMatch(/export type Money = number;/);
+    expect(types).toMatch(/export interface Cash \{\s*cents\?: number;\s*\}/);
+    expect(types).toMatch(/\ba\?: OrderLine;\s*b\?: Cash;/);
+    expect(declared).not.toContain('Money2');
+    expect(declared).not.toContain('LineItem');
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('which file a ref names', () => {
+  it('one file reached through a symbolic link and through its real path is one file: one component, one type', async () => {
+    const dir = await specFolder({
+      'api.yaml': api(`type: object
+properties:
+  a: { $ref: ./real/money.yaml }
+  b: { $ref: ./linked/money.yaml }
+  c: { $ref: ./real/money-link.yaml }`),
+      'real/money.yaml': 'type: object\nproperties:\n  cents: { type: integer }\n',
+    });
+    await symlink('real', join(dir, 'linked'), 'dir'); // a linked folder
+    await symlink('money.yaml', join(dir, 'real', 'money-link.yaml'), 'file'); // a linked file, under another name
+    const { types, declared, warnings } = await typesOf(dir);
+    expect(types).toMatch(/\ba\?: Money;\s*b\?: Money;\s*c\?: Money;/);
+    expect(declared.filter((name) => /money/i.test(name!))).toEqual(['Money']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('an absolute path in the file:/// form is read as it stands', async () => {
+    const dir = await specFolder({
+      'elsewhere/my specs/thing.yaml': 'type: object\ndescription: Read from a file URL.\nproperties:\n  size: { type: integer }\n',
+    });
+    // percent-encoded (my%20specs), as a file URL spells a space
+    const url = pathToFileURL(join(dir, 'elsewhere', 'my specs', 'thing.yaml')).href;
+    expect(url).toMatch(/^file:\/\/\/.*\/my%20specs\/thing\.yaml$/);
+    await mkdir(join(dir, 'main'));
+    await writeFile(join(dir, 'main', 'api.yaml'), api(`$ref: "${url}"`));
+    const { types, warnings } = await typesOf(dir, { spec: 'main/api.yaml' });
+    expect(types).toMatch(/Read from a file URL\.\s*\*\/\s*export interface Thing \{\s*size\?: number;\s*\}/);
+    expect(warnings).toEqual([]);
+  });
+
+  it("a ../ ref may leave the main spec's folder (and the cwd)", async () => {
+    const dir = await specFolder({
+      'api/api.yaml': api('$ref: "../shared/common.yaml#/components/schemas/Money"'),
+      'shared/common.yaml':
+        'components:\n  schemas:\n    Money:\n      type: object\n      description: Beside the folder of the spec.\n      properties:\n        cents: { type: integer }\n',
+    });
+    const { types, warnings } = await typesOf(join(dir, 'api'));
+    expect(types).toMatch(/Beside the folder of the spec\.\s*\*\/\s*export interface Money \{\s*cents\?: number;\s*\}/);
+    expect(warnings).toEqual([]);
+    const path = join(dir, 'api', 'api.yaml');
+    const spec = await loadSpecFiles('api.yaml', await readFile(path, 'utf8'), path);
+    expect([...spec.sources.keys()]).toEqual(['api.yaml', '../shared/common.yaml']);
+    expect(spec.locate('/components/schemas/Money/properties/cents')).toMatchObject({ file: '../shared/common.yaml', line: 7 });
+  });
+});
+
+describe('overlays on a spec split over files', () => {
+  it("apply to the bundled spec as one document: an action targeting another file's schema changes it", async () => {
+    const dir = await specFolder({
+      'api.yaml': api(`type: object
+properties:
+  price: { $ref: "./shared/common.yaml#/components/schemas/Money" }
+  item: { $ref: ./schemas/line-item.yaml }`),
+      'schemas/line-item.yaml': 'type: object\nproperties:\n  name: { type: string }\n',
+      'shared/common.yaml':
+        'components:\n  schemas:\n    Money:\n      type: object\n      properties:\n        cents: { type: integer }\n',
+      'api.overlay.yaml': `overlay: 1.0.0
+info: { title: Money in other files, version: 1.0.0 }
+actions:
+  - target: $.components.schemas.Money.properties
+    update:
+      currency: { type: string }
+  - target: "$.components.schemas['line-item']"
+    update:
+      required: [name]
+`,
+    });
+    const before = await typesOf(dir);
+    expect(before.types).toMatch(/export interface Money \{\s*cents\?: number;\s*\}/);
+    expect(before.types).toMatch(/export interface LineItem \{\s*name\?: string;\s*\}/);
+    const { types, warnings } = await typesOf(dir, { overlays: ['api.overlay.yaml'] });
+    expect(types).toMatch(/export interface Money \{\s*cents\?: number;\s*currency\?: string;\s*\}/);
+    expect(types).toMatch(/export interface LineItem \{\s*name: string;\s*\}/);
+    expect(warnings).toEqual([]);
   });
 });
 

@@ -89,6 +89,39 @@ describe('redirects', () => {
     for (const req of target.requests) expect(req.headers['x-api-key']).toBeUndefined();
   });
 
+  it('never sends a stream body again: 307/308 fail with APIConnectionError, not retried; 303 becomes a GET without it', async () => {
+    const target = await startServer((_req, res) => json(res, 200, SESSION));
+    const origin = await startServer((req, res) => {
+      res.writeHead(Number(req.url.slice(1)), { location: `${target.url}/t` });
+      res.end();
+    });
+    const upload = (): ReadableStream<Uint8Array> =>
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('chunk one,'));
+          controller.enqueue(new TextEncoder().encode('chunk two'));
+          controller.close();
+        },
+      });
+    const { client, clock } = makeClient(origin.url, { maxRetries: 2 });
+    for (const status of [307, 308]) {
+      const error = await rejection(client.request(call('PUT', `/${status}`, upload())));
+      expect(error).toBeInstanceOf(APIConnectionError);
+      expect((error as Error).message).toBe(
+        `PUT /${status} was redirected with status ${status}, which asks to send the body again, ` +
+          'but a ReadableStream body can be sent only once; it was not followed.',
+      );
+    }
+    expect(await client.request(call('POST', '/303', upload()))).toEqual(SESSION);
+    expect(origin.requests.map((req) => [req.method, req.url, req.body])).toEqual([
+      ['PUT', '/307', 'chunk one,chunk two'],
+      ['PUT', '/308', 'chunk one,chunk two'],
+      ['POST', '/303', 'chunk one,chunk two'],
+    ]);
+    expect(target.requests.map((req) => [req.method, req.body])).toEqual([['GET', '']]);
+    expect(clock.delays).toEqual([]);
+  });
+
   it('a redirect loop stops after 20 hops with APIConnectionError, not retried', async () => {
     const server = await startServer((req, res) => {
       res.writeHead(302, { location: `/hop${req.url.length}` });

@@ -60,6 +60,10 @@ components:
       patternProperties:
         '^x-': { type: string }
       unevaluatedProperties: false
+    Encoded:
+      type: object
+      properties:
+        payload: { type: string, contentMediaType: application/json, contentSchema: { type: object, required: [a] } }
 `;
 let files: readonly EmittedFile[];
 let warnings: readonly Diagnostic[];
@@ -102,7 +106,7 @@ describe('JSON Schema 2020-12 constructs', () => {
     expect(warnings.every((warning) => warning.severity === 'warning')).toBe(true);
   });
 
-  it('generates a spec using the other keywords it does not check; each is a located warning and its check is skipped', async () => {
+  it('generates a spec using the other keywords it does not check; each is a located warning and its check is skipped; a contentSchema outside event data is an annotation', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sdkgen-unchecked-'));
     const spec = join(dir, 'spec.yaml');
     await writeFile(spec, UNCHECKED_SPEC);
@@ -128,6 +132,13 @@ describe('JSON Schema 2020-12 constructs', () => {
     expect(validatorOf(validators, 'Thing')({ card: 7 }, 'request')).toEqual([
       { path: ['card'], message: 'expected a string, found number 7' },
     ]);
+    // a contentSchema outside event data is an annotation: the string is neither decoded nor checked against it
+    for (const payload of ['not json', '{}', '{"a":1}'])
+      expect(validatorOf(validators, 'Encoded')({ payload }, 'strict'), payload).toEqual([]);
+    expect(validatorOf(validators, 'Encoded')({ payload: {} }, 'strict')).toHaveLength(1);
+    expect(result.files.find((file) => file.path === 'src/types.ts')!.text).toMatch(
+      /export interface Encoded \{\n(?: {2}\/\*\*.*\n)* {2}payload\?: string;/,
+    );
   });
 
   it('compiles, and so does typed use of it; a wrong tuple or enum value does not', async () => {

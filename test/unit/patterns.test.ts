@@ -2,6 +2,12 @@
 // meaning is the same), POSIX classes mean what their authors meant, catastrophic patterns are
 // rewritten, capped or left out with a located warning, and the emitted validator uses exactly
 // the flags and the cap decided at generation time.
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
@@ -130,6 +136,35 @@ describe('patternCost: catastrophic backtracking, found statically', () => {
   });
 });
 
+describe('the pattern analyser', () => {
+  it('loads only for a spec that has patterns', async () => {
+    // a fresh process per spec, up to the model (where patterns are analysed): scslre is
+    // required lazily, so its module is in the cache only after an analysis
+    const dir = await mkdtemp(join(tmpdir(), 'sdkgen-scslre-'));
+    const script = join(dir, 'loads.mjs');
+    await writeFile(
+      script,
+      [
+        "import { readFileSync } from 'node:fs';",
+        "import { createRequire } from 'node:module';",
+        ...[
+          ['loadSpec', 'load/load-spec.ts'],
+          ['validateSpec', 'validate/validate-spec.ts'],
+          ['buildModel', 'model/build-model.ts'],
+        ].map(([name, file]) => `import { ${name} } from ${JSON.stringify(pathToFileURL(resolve('generator', file!)).href)};`),
+        "buildModel(await validateSpec(loadSpec(process.argv[2], readFileSync(process.argv[2], 'utf8'))));",
+        "console.log(Object.keys(createRequire(import.meta.url).cache).some((key) => key.includes('scslre')));",
+      ].join('\n'),
+    );
+    const loads = (spec: string) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', script, spec]).then(({ stdout }) => stdout.trim());
+    expect(await Promise.all([loads('spec/chatkit-sessions.yaml'), loads('test/fixtures/specs/all-schema-constructs.yaml')])).toEqual([
+      'false',
+      'true',
+    ]);
+  });
+});
+
 describe('patternToIr: keys and located warnings', () => {
   const run = (pattern: string, maxLength?: number) => {
     const problems: Diagnostic[] = [];
@@ -164,6 +199,34 @@ describe('patternToIr: keys and located warnings', () => {
         message: expect.stringContaining('exponentially'),
       },
     ]);
+  });
+
+  it('a rewritable exponential pattern is a model/slow-pattern warning, and the validator tests the linear one', () => {
+    const { keys, problems } = run('^(a+)+$');
+    expect(keys).toEqual({ pattern: '^a+$', patternFlags: 'u' });
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'model/slow-pattern', severity: 'warning', pointer: '/components/schemas/S/pattern' }),
+    ]);
+    const given = emit({ kind: 'string', source: '/components/schemas/S', ...keys });
+    expect(given.hoisted).toContain("new RegExp('^a+$', 'u')");
+    expect(given.hoisted).not.toContain('(a+)+');
+    expect(given.check('aaa')).toBeUndefined();
+    expect(given.check(`${'a'.repeat(40)}!`)).toHaveLength(1);
+  });
+
+  it('a maxLength of at most half the cap bounds a polynomial pattern: no warning at the half, one above it', () => {
+    for (const [pattern, cap] of [
+      ['a\\w+b', 10_000],
+      ['^\\w+\\s?\\w+\\s?\\w+$', 1_000],
+    ] as const) {
+      const cost = patternCost(pattern, 'u');
+      expect(cost, pattern).toMatchObject({ kind: 'polynomial', inputLimit: cap });
+      expect(run(pattern, cap / 2).problems, `${pattern} at ${cap / 2}`).toEqual([]);
+      expect(
+        run(pattern, cap / 2 + 1).problems.map((problem) => problem.code),
+        `${pattern} at ${cap / 2 + 1}`,
+      ).toEqual(['model/slow-pattern']);
+    }
   });
 
   it('a polynomial pattern is capped, and warned about unless maxLength already bounds it', () => {

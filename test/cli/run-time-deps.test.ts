@@ -1,0 +1,63 @@
+// What a generation run loads (README "Generation is fast because…"): no TypeScript compiler,
+// no openapi-typescript and no ts-morph (module hooks refuse them), and with SDKGEN_THREADS=0
+// no worker thread (the Worker constructor throws). A run without it starts prettier's thread
+// on a machine with two cores or more: the check that the hook sees threads at all.
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const HOOK = `import { register, syncBuiltinESMExports } from 'node:module';
+import workerThreads from 'node:worker_threads';
+const refused = ${JSON.stringify(['typescript', 'openapi-typescript', 'ts-morph'])};
+register('data:text/javascript,' + encodeURIComponent(\`export async function resolve(specifier, context, next) {
+  if (\${JSON.stringify(refused)}.includes(specifier)) throw new Error('loaded ' + specifier);
+  return next(specifier, context);
+}\`));
+workerThreads.Worker = class {
+  constructor() {
+    throw new Error('a worker thread was started');
+  }
+};
+syncBuiltinESMExports();
+`;
+
+describe('a generation run', () => {
+  it('loads no TypeScript compiler, openapi-typescript or ts-morph, and with SDKGEN_THREADS=0 starts no thread', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sdkgen-run-time-'));
+    const hook = join(dir, 'hook.mjs');
+    await writeFile(hook, HOOK);
+    const generate = (out: string, env: NodeJS.ProcessEnv) =>
+      promisify(execFile)(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--import',
+          hook,
+          'generator/bin.ts',
+          'generate',
+          '--spec',
+          'spec/chatkit-sessions.yaml',
+          '--out',
+          join(dir, out),
+          '--quiet',
+        ],
+        { env: { ...process.env, ...env } },
+      ).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+      );
+    const [single, threaded] = await Promise.all([
+      generate('single', { SDKGEN_THREADS: '0' }),
+      availableParallelism() >= 2 ? generate('threaded', { SDKGEN_THREADS: undefined }) : undefined,
+    ]);
+    expect(single).toEqual({ code: 0, stdout: '', stderr: '' });
+    if (threaded !== undefined) {
+      expect(threaded.code).toBe(2);
+      expect(threaded.stderr).toContain('internal error: a worker thread was started');
+    }
+  });
+});
