@@ -1,7 +1,8 @@
 // What a generation run loads (README "Generation is fast because…"): no TypeScript compiler,
 // no openapi-typescript and no ts-morph (module hooks refuse them), and with SDKGEN_THREADS=0
 // no worker thread (the Worker constructor throws). A run without it starts prettier's thread
-// on a machine with two cores or more: the check that the hook sees threads at all.
+// on a machine with two cores or more: the check that the hook sees threads at all, and an
+// internal error as users see it without --debug (no stack trace).
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -58,6 +59,11 @@ describe('a generation run', () => {
     if (threaded !== undefined) {
       expect(threaded.code).toBe(2);
       expect(threaded.stderr).toContain('internal error: a worker thread was started');
+      // an internal error without --debug: what it is and how to see more, no stack trace
+      expect(threaded.stderr).toContain(
+        'This is a bug in sdkgen, not in your spec. Nothing was written. Run again with --debug for the stack trace.',
+      );
+      expect(threaded.stderr).not.toMatch(/^\s+at /m);
     }
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SpecError, UsageError } from '../../generator/diagnostics/diagnostic.js';
 import { doc, docComment, jsDoc, markdownCode, markdownText } from '../../generator/emit/escape.js';
-import { clientNameProblem, envNameProblem, npmNameProblem, packageVersion } from '../../generator/model/package-info.js';
+import { clientNameProblem, envNameProblem, npmNameProblem, packageOf, packageVersion } from '../../generator/model/package-info.js';
 import { generate } from '../../generator/pipeline.js';
 import { runCli } from '../support/cli.js';
 
@@ -38,6 +38,21 @@ describe('package identity', () => {
     ['1.2.3.4', '0.0.0'],
   ])('info.version %j is package version %j', (version, expected) => {
     expect(packageVersion(version)).toBe(expected);
+  });
+
+  it('names from the title alone: OpenAI\'s "OpenAI API" reads OPEN_AI_API_KEY (the README\'s reason for the OpenAI overlay)', () => {
+    const identity = packageOf(
+      { openapi: '3.1.0', info: { title: 'OpenAI API', version: '2.3.0' }, servers: [{ url: 'https://api.openai.com/v1' }] },
+      (pointer) => ({ file: 'openai.yaml', line: 1, column: 1, pointer }),
+      {},
+      () => {},
+    );
+    expect([identity.apiKeyEnv, identity.baseURLEnv, identity.clientName.text, identity.name]).toEqual([
+      'OPEN_AI_API_KEY',
+      'OPEN_AI_BASE_URL',
+      'OpenAIClient',
+      'open-ai-client',
+    ]);
   });
 
   it('accepts npm names and refuses what npm refuses', () => {
