@@ -272,8 +272,8 @@ function check_ChatKitAttachment(
       issues = reqString(issues, v3, 'name');
     }
     const v4 = value.preview_url;
-    if (!(typeof v4 === 'string' || v4 === null) && (v4 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v4);
+    if (!(typeof v4 === 'string' || v4 === null)) {
+      issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v4, mode);
     }
     const v5 = value.type;
     if (!(typeof v5 === 'string' && (mode & 2) === 0)) {
@@ -326,8 +326,8 @@ function check_ChatKitClientToolCall(
       issues = reqConst(issues, v6, 'object', 'chatkit.thread_item');
     }
     const v7 = value.output;
-    if (!(typeof v7 === 'string' || v7 === null) && (v7 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['output'], 'a string or null', v7);
+    if (!(typeof v7 === 'string' || v7 === null)) {
+      issues = requiredUnlisted(issues, ['output'], 'a string or null', v7, mode);
     }
     const v8 = value.status;
     if (!(typeof v8 === 'string' && (mode & 2) === 0)) {
@@ -560,16 +560,16 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
       issues = reqInteger(issues, v2, 'created_at');
     }
     const v3 = value.heading;
-    if (!(typeof v3 === 'string' || v3 === null) && (v3 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['heading'], 'a string or null', v3);
+    if (!(typeof v3 === 'string' || v3 === null)) {
+      issues = requiredUnlisted(issues, ['heading'], 'a string or null', v3, mode);
     }
     const v4 = value.object;
     if (v4 !== 'chatkit.thread_item') {
       issues = reqConst(issues, v4, 'object', 'chatkit.thread_item');
     }
     const v5 = value.summary;
-    if (!(typeof v5 === 'string' || v5 === null) && (v5 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['summary'], 'a string or null', v5);
+    if (!(typeof v5 === 'string' || v5 === null)) {
+      issues = requiredUnlisted(issues, ['summary'], 'a string or null', v5, mode);
     }
     const v6 = value.task_type;
     if (!(typeof v6 === 'string' && (mode & 2) === 0)) {
@@ -628,12 +628,12 @@ function check_ChatKitTaskGroup(
         issues = undefined;
         if (isObject(v6)) {
           const v8 = v6.heading;
-          if (!(typeof v8 === 'string' || v8 === null) && (v8 !== undefined || mode & 2)) {
-            issues = requiredUnlisted(issues, ['heading'], 'a string or null', v8);
+          if (!(typeof v8 === 'string' || v8 === null)) {
+            issues = requiredUnlisted(issues, ['heading'], 'a string or null', v8, mode);
           }
           const v9 = v6.summary;
-          if (!(typeof v9 === 'string' || v9 === null) && (v9 !== undefined || mode & 2)) {
-            issues = requiredUnlisted(issues, ['summary'], 'a string or null', v9);
+          if (!(typeof v9 === 'string' || v9 === null)) {
+            issues = requiredUnlisted(issues, ['summary'], 'a string or null', v9, mode);
           }
           const v10 = v6.type;
           if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
@@ -710,8 +710,8 @@ function check_ChatKitThread(
       v4,
     );
     const v5 = value.title;
-    if (!(typeof v5 === 'string' || v5 === null) && (v5 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['title'], 'a string or null', v5);
+    if (!(typeof v5 === 'string' || v5 === null)) {
+      issues = requiredUnlisted(issues, ['title'], 'a string or null', v5, mode);
     }
     const v6 = value.user;
     if (typeof v6 !== 'string') {
@@ -810,16 +810,16 @@ function check_ChatKitThreadItemList(
       issues = required(issues, ['data'], 'an array', v1);
     }
     const v5 = value.first_id;
-    if (!(typeof v5 === 'string' || v5 === null) && (v5 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5);
+    if (!(typeof v5 === 'string' || v5 === null)) {
+      issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5, mode);
     }
     const v6 = value.has_more;
     if (typeof v6 !== 'boolean') {
       issues = reqBoolean(issues, v6, 'has_more');
     }
     const v7 = value.last_id;
-    if (!(typeof v7 === 'string' || v7 === null) && (v7 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7);
+    if (!(typeof v7 === 'string' || v7 === null)) {
+      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7, mode);
     }
     const v8 = value.object;
     if (v8 !== 'list') {
@@ -952,16 +952,16 @@ function check_ChatKitThreadList(
       issues = required(issues, ['data'], 'an array', v1);
     }
     const v5 = value.first_id;
-    if (!(typeof v5 === 'string' || v5 === null) && (v5 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5);
+    if (!(typeof v5 === 'string' || v5 === null)) {
+      issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5, mode);
     }
     const v6 = value.has_more;
     if (typeof v6 !== 'boolean') {
       issues = reqBoolean(issues, v6, 'has_more');
     }
     const v7 = value.last_id;
-    if (!(typeof v7 === 'string' || v7 === null) && (v7 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7);
+    if (!(typeof v7 === 'string' || v7 === null)) {
+      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7, mode);
     }
     const v8 = value.object;
     if (v8 !== 'list') {
@@ -1020,8 +1020,8 @@ function check_ChatKitThreadStatusClosed(
       issues = reqConst(issues, v1, 'type', 'closed');
     }
     const v2 = value.reason;
-    if (!(typeof v2 === 'string' || v2 === null) && (v2 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2);
+    if (!(typeof v2 === 'string' || v2 === null)) {
+      issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2, mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gwqltv, NESTED_7cwttf);
@@ -1050,8 +1050,8 @@ function check_ChatKitThreadStatusLocked(
       issues = reqConst(issues, v1, 'type', 'locked');
     }
     const v2 = value.reason;
-    if (!(typeof v2 === 'string' || v2 === null) && (v2 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2);
+    if (!(typeof v2 === 'string' || v2 === null)) {
+      issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2, mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gwqltv, NESTED_7cwttf);
@@ -1162,8 +1162,8 @@ function check_ChatKitThreadUserMessageItem(
             issues = reqString(issues, v8, 'name');
           }
           const v9 = v4.preview_url;
-          if (!(typeof v9 === 'string' || v9 === null) && (v9 !== undefined || mode & 2)) {
-            issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v9);
+          if (!(typeof v9 === 'string' || v9 === null)) {
+            issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v9, mode);
           }
           const v10 = v4.type;
           if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
@@ -1252,19 +1252,20 @@ function check_ChatKitThreadUserMessageItem(
       issues = reqInteger(issues, v19, 'created_at');
     }
     const v20 = value.inference_options;
-    if (v20 !== null && (v20 !== undefined || mode & 2)) {
+    if (v20 !== null) {
       if (isObject(v20)) {
         const v21 = v20.model;
-        if (!(typeof v21 === 'string' || v21 === null) && (v21 !== undefined || mode & 2)) {
+        if (!(typeof v21 === 'string' || v21 === null)) {
           issues = requiredUnlisted(
             issues,
             ['inference_options', 'model'],
             'a string or null',
             v21,
+            mode,
           );
         }
         const v22 = v20.tool_choice;
-        if (v22 !== null && (v22 !== undefined || mode & 2)) {
+        if (v22 !== null) {
           if (isObject(v22)) {
             const v23 = v22.id;
             if (typeof v23 !== 'string') {
@@ -1286,6 +1287,7 @@ function check_ChatKitThreadUserMessageItem(
               ['inference_options', 'tool_choice'],
               'an object `{ id }` or null',
               v22,
+              mode,
             );
           }
         }
@@ -1305,6 +1307,7 @@ function check_ChatKitThreadUserMessageItem(
           ['inference_options'],
           'an object `{ model, tool_choice }` or null',
           v20,
+          mode,
         );
       }
     }
@@ -1523,7 +1526,7 @@ function check_ChatKitWorkflow(
       issues = reqString(issues, v1, 'id');
     }
     const v2 = value.state_variables;
-    if (v2 !== null && (v2 !== undefined || mode & 2)) {
+    if (v2 !== null) {
       if (isObject(v2)) {
         for (const k3 in v2) {
           const v4 = v2[k3];
@@ -1537,7 +1540,7 @@ function check_ChatKitWorkflow(
           }
         }
       } else {
-        issues = requiredUnlisted(issues, ['state_variables'], 'an object or null', v2);
+        issues = requiredUnlisted(issues, ['state_variables'], 'an object or null', v2, mode);
       }
     }
     const v5 = value.tracing;
@@ -1553,8 +1556,8 @@ function check_ChatKitWorkflow(
       issues = required(issues, ['tracing'], KEYS_bphvll, v5);
     }
     const v8 = value.version;
-    if (!(typeof v8 === 'string' || v8 === null) && (v8 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['version'], 'a string or null', v8);
+    if (!(typeof v8 === 'string' || v8 === null)) {
+      issues = requiredUnlisted(issues, ['version'], 'a string or null', v8, mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_brb1m2, NESTED_408ooy);
@@ -1712,17 +1715,24 @@ function check_ChatSessionChatKitConfiguration(
         issues = reqBoolean(issues, v5, PATH_6wzfiv);
       }
       const v6 = v4.max_file_size;
-      if (!(Number.isInteger(v6) || v6 === null) && (v6 !== undefined || mode & 2)) {
+      if (!(Number.isInteger(v6) || v6 === null)) {
         issues = requiredUnlisted(
           issues,
           ['file_upload', 'max_file_size'],
           'an integer or null',
           v6,
+          mode,
         );
       }
       const v7 = v4.max_files;
-      if (!(Number.isInteger(v7) || v7 === null) && (v7 !== undefined || mode & 2)) {
-        issues = requiredUnlisted(issues, ['file_upload', 'max_files'], 'an integer or null', v7);
+      if (!(Number.isInteger(v7) || v7 === null)) {
+        issues = requiredUnlisted(
+          issues,
+          ['file_upload', 'max_files'],
+          'an integer or null',
+          v7,
+          mode,
+        );
       }
       if (mode & 1) {
         issues = unknownKeys(issues, PATH_c7qohb, v4, '`file_upload`', KEYS_harb1j, NESTED_7cwttf);
@@ -1737,8 +1747,14 @@ function check_ChatSessionChatKitConfiguration(
         issues = reqBoolean(issues, v10, PATH_gno1us);
       }
       const v11 = v9.recent_threads;
-      if (!(Number.isInteger(v11) || v11 === null) && (v11 !== undefined || mode & 2)) {
-        issues = requiredUnlisted(issues, ['history', 'recent_threads'], 'an integer or null', v11);
+      if (!(Number.isInteger(v11) || v11 === null)) {
+        issues = requiredUnlisted(
+          issues,
+          ['history', 'recent_threads'],
+          'an integer or null',
+          v11,
+          mode,
+        );
       }
       if (mode & 1) {
         issues = unknownKeys(issues, PATH_f7gwwx, v9, '`history`', KEYS_653wzb, NESTED_7cwttf);
@@ -1907,12 +1923,12 @@ function check_ChatSessionFileUpload(
       issues = reqBoolean(issues, v1, 'enabled');
     }
     const v2 = value.max_file_size;
-    if (!(Number.isInteger(v2) || v2 === null) && (v2 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['max_file_size'], 'an integer or null', v2);
+    if (!(Number.isInteger(v2) || v2 === null)) {
+      issues = requiredUnlisted(issues, ['max_file_size'], 'an integer or null', v2, mode);
     }
     const v3 = value.max_files;
-    if (!(Number.isInteger(v3) || v3 === null) && (v3 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['max_files'], 'an integer or null', v3);
+    if (!(Number.isInteger(v3) || v3 === null)) {
+      issues = requiredUnlisted(issues, ['max_files'], 'an integer or null', v3, mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_harb1j, NESTED_7cwttf);
@@ -1944,8 +1960,8 @@ function check_ChatSessionHistory(
       issues = reqBoolean(issues, v1, 'enabled');
     }
     const v2 = value.recent_threads;
-    if (!(Number.isInteger(v2) || v2 === null) && (v2 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['recent_threads'], 'an integer or null', v2);
+    if (!(Number.isInteger(v2) || v2 === null)) {
+      issues = requiredUnlisted(issues, ['recent_threads'], 'an integer or null', v2, mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_653wzb, NESTED_7cwttf);

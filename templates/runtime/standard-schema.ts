@@ -203,15 +203,27 @@ export function validatorOfCheck(check: Check, label: string, fallback = 0): Val
 
 /**
  * A required property's type mismatch: "missing required key `user`: expected a string" when
- * the value is absent, else "expected a string, found number 5".
+ * the value is absent, else "expected a string, found number 5". With `nullableMode` (a
+ * property whose schema lists null) an absent value passes in 'loose' mode.
  */
 export function required(
   issues: ValidationIssue[] | undefined,
   path: (string | number)[],
   what: Expected,
   value: unknown,
-): ValidationIssue[] {
-  return value === undefined ? missing(issues, path, what) : expected(issues, path, what, value);
+  nullableMode?: number,
+): Issues {
+  if (value !== undefined) return expected(issues, path, what, value);
+  return keepsLeftOut(nullableMode) ? issues : missing(issues, path, what);
+}
+
+/**
+ * Whether a required property that is left out passes: given (`nullableMode`) only for one whose
+ * schema lists null, which 'loose' mode (no CLOSED_VALUES) takes as null, as servers that leave
+ * out a field they have no value for mean it.
+ */
+function keepsLeftOut(nullableMode: number | undefined): boolean {
+  return nullableMode !== undefined && (nullableMode & CLOSED_VALUES) === 0;
 }
 
 /**
@@ -233,7 +245,7 @@ function leafIssue(
   path: LeafPath,
   what: string,
   value: unknown,
-): ValidationIssue[] {
+): Issues {
   return required(issues, pathOf(path), what, value);
 }
 
@@ -512,8 +524,10 @@ export function requiredUnlisted(
   path: (string | number)[],
   what: string,
   value: unknown,
-): ValidationIssue[] {
-  return value === undefined ? missing(issues, path, what) : unlisted(issues, path, what, value);
+  nullableMode?: number,
+): Issues {
+  if (value !== undefined) return unlisted(issues, path, what, value);
+  return keepsLeftOut(nullableMode) ? issues : missing(issues, path, what);
 }
 
 /**
@@ -632,8 +646,11 @@ export function nestRequired(
   path: readonly (string | number)[],
   inner: ValidationIssue[] | undefined,
   value: unknown,
+  nullableMode?: number,
 ): ValidationIssue[] | undefined {
-  return inner === undefined ? issues : nestMissing(issues, path, inner, value);
+  return inner === undefined || (value === undefined && keepsLeftOut(nullableMode))
+    ? issues
+    : nestMissing(issues, path, inner, value);
 }
 
 function nestMissing(

@@ -19,7 +19,7 @@ import type { LeafKind, Scope } from './scope.js';
 import { and, atom, compare, not, or, type Expr } from './expr.js';
 import { IS_LOOSE, IS_NOT_LOOSE } from './modes.js';
 import { areDisjoint, isObjectTest, jsonTypesOf } from './shape.js';
-import { block, childTarget, constantPath, EMPTY, guarded, ifElse, mismatch, report, reportMissing, type Target } from './target.js';
+import { block, childTarget, constantPath, EMPTY, ifElse, mismatch, report, reportMissing, type Target } from './target.js';
 
 /** Keys that a plain object inherits (`toString`, `__proto__`, …): read only when own. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -77,9 +77,8 @@ function propertyToCheck(property: IrProperty, object: Code, target: Target, sco
   // 'loose' mode takes a required property whose schema lists null as null when left out
   const mayBeLeftOut = property.required && acceptsNull(property.schema, resolve, false);
   if (property.required && failsOnUndefined(property.schema, target, scope)) {
-    const inner = scope.check(property.schema, { ...child, required: true });
-    if (mayBeLeftOut)
-      return code`const ${declared} = ${read};\n${guarded(inner, or([compare(code`${value} !== undefined`), IS_NOT_LOOSE]))}`;
+    // an absent value fails the type test and ends at the required report, which is told the mode
+    const inner = scope.check(property.schema, { ...child, required: true, ...(mayBeLeftOut ? { nullable: true } : {}) });
     return code`const ${declared} = ${read};\n${inner}`;
   }
   const inner = scope.check(property.schema, child);

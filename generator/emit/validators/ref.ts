@@ -6,7 +6,7 @@ import { code, type Code } from '../escape.js';
 import { isTestable } from './leaf.js';
 import type { Scope } from './scope.js';
 import { jsonTypesOf, typeGuard } from './shape.js';
-import { constantPath, levelsAt, nest, pathArray, type Target } from './target.js';
+import { constantPath, levelsAt, nest, nullableMode, pathArray, type Target } from './target.js';
 
 /**
  * The `depth` argument of a call to a check function on `target`: the caller's own depth plus
@@ -43,10 +43,11 @@ export function nestCall(target: Target, call: Code, scope: Scope): Code {
     const result = scope.local('r');
     const nested =
       target.required === true && target.prefix === ''
-        ? code`issues = ${scope.module.helper('nestRequired')}(issues, ${pathArray(target.path)}, ${result}, ${target.value});`
+        ? code`issues = ${scope.module.helper('nestRequired')}(issues, ${pathArray(target.path)}, ${result}, ${target.value}${nullableMode(target)});`
         : nest(target, result, scope.module.helper('nestIssues'));
     return code`const ${result} = ${call};\nif (${result} !== undefined) {\n${nested}\n}`;
   }
-  if (target.required === true) return code`issues = ${scope.module.helper('nestRequired')}(issues, ${path}, ${call}, ${target.value});`;
+  if (target.required === true)
+    return code`issues = ${scope.module.helper('nestRequired')}(issues, ${path}, ${call}, ${target.value}${nullableMode(target)});`;
   return code`issues = ${scope.module.helper('nest')}(issues, ${path}, ${call});`;
 }

@@ -4,8 +4,6 @@
 // allocates nothing.
 import { Identifier } from '../../model/ir.js';
 import { code, Code, joinCode, literal } from '../escape.js';
-import { and, Expr, type Precedence } from './expr.js';
-import { splitTopLevel } from './print.js';
 
 export interface Target {
   /** A local or parameter holding the value (cheap to read more than once). */
@@ -34,6 +32,11 @@ export interface Target {
    * property needs no separate `=== undefined` branch.
    */
   readonly required?: boolean;
+  /**
+   * With `required`: the schema lists null, so 'loose' mode takes the property left out as null.
+   * The runtime's required helpers are given the mode, on the failure path only.
+   */
+  readonly nullable?: boolean;
 }
 
 /** A value inside `parent`: `segment` is a literal key, or a local holding a key or index. */
@@ -90,41 +93,6 @@ export function ifElse(test: Code, then: Code, otherwise: Code): Code {
     : code`if (${test}) {\n${then}\n} else {\n${otherwise}\n}`;
 }
 
-/**
- * `statement` run only when `guard` holds: `if (test && guard) {…}` when it is one `if` without
- * else (so a valid value still takes one test), else `if (guard) {…}` around it.
- */
-export function guarded(statement: Code, guard: Expr): Code {
-  const lines = statement.text.split('\n');
-  const first = lines[0]!;
-  if (isSingleIf(statement.text) && first.endsWith(') {') && !hasTopLevelElse(lines)) {
-    const test = first.slice('if ('.length, -') {'.length);
-    const merged = and([Expr.of(Code.raw(test), precedenceOf(test)), guard]);
-    return code`if (${merged}) {\n${Code.raw(lines.slice(1, -1).join('\n'))}\n}`;
-  }
-  return code`if (${guard}) {\n${statement}\n}`;
-}
-
-/** Whether an `if` statement's lines (one statement or brace per line) hold an else branch of its own. */
-function hasTopLevelElse(lines: readonly string[]): boolean {
-  let depth = 0;
-  for (const [i, raw] of lines.entries()) {
-    const line = raw.trim();
-    if (line.startsWith('}')) depth--;
-    if (depth === 0 && i > 0 && i < lines.length - 1) return true;
-    if (line.endsWith('{')) depth++;
-  }
-  return false;
-}
-
-/** How loosely a condition's text binds (its top-level operator). */
-function precedenceOf(test: string): Precedence {
-  if (splitTopLevel(test, ' ? ').length > 1) return 'conditional';
-  if (splitTopLevel(test, ' || ').length > 1) return 'or';
-  if (splitTopLevel(test, ' && ').length > 1) return 'and';
-  return 'compare';
-}
-
 /** Whether `text` (one statement or brace per line) is a single `if` statement, with its else branches. */
 function isSingleIf(text: string): boolean {
   if (!text.startsWith('if (')) return false;
@@ -158,13 +126,18 @@ export function mismatch(target: Target, what: string, keys?: Identifier): Code 
  */
 export function reportMismatch(target: Target, what: string, keys?: Identifier): Code {
   if (target.prefix !== '') return report(target, `expected ${what}, found `, code`found(${target.value})`);
-  return code`issues = ${target.required === true ? REQUIRED : EXPECTED}(issues, ${pathArray(target.path)}, ${keys ?? what}, ${target.value});`;
+  return code`issues = ${target.required === true ? REQUIRED : EXPECTED}(issues, ${pathArray(target.path)}, ${keys ?? what}, ${target.value}${nullableMode(target)});`;
 }
 
 /** `issues = unlisted(issues, path, "one of 'a', 'b'", value);`: "expected one of 'a', 'b'; found 'c'". */
 export function reportUnlisted(target: Target, what: string): Code {
   if (target.prefix !== '') return report(target, `expected ${what}; found `, code`foundLiteral(${target.value})`);
-  return code`issues = ${target.required === true ? REQUIRED_UNLISTED : UNLISTED}(issues, ${pathArray(target.path)}, ${what}, ${target.value});`;
+  return code`issues = ${target.required === true ? REQUIRED_UNLISTED : UNLISTED}(issues, ${pathArray(target.path)}, ${what}, ${target.value}${nullableMode(target)});`;
+}
+
+/** `, mode` after a required helper's arguments when a left-out value may pass (Target.nullable). */
+export function nullableMode(target: Target): Code {
+  return target.required === true && target.nullable === true ? Code.raw(', mode') : EMPTY;
 }
 
 /** `issues = missing(issues, ["user"], "a string");`: "missing required key `user`: expected a string". */

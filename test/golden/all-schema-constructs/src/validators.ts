@@ -306,15 +306,12 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
       issues = required(issues, ['labels'], 'an object', v9);
     }
     const v11 = value.mode;
-    if (
-      !(
-        v11 === 'auto' ||
-        v11 === 'manual' ||
-        (typeof v11 === 'number' && Number.isInteger(v11) && v11 >= 1 && v11 <= 5) ||
-        v11 === null
-      ) &&
-      (v11 !== undefined || mode & 2)
-    ) {
+    if (!(
+      v11 === 'auto' ||
+      v11 === 'manual' ||
+      (typeof v11 === 'number' && Number.isInteger(v11) && v11 >= 1 && v11 <= 5) ||
+      v11 === null
+    )) {
       if (!(typeof v11 === 'number' && Number.isInteger(v11))) {
         if (!((mode & 2) === 0 && typeof v11 === 'string')) {
           issues = requiredUnlisted(
@@ -322,6 +319,7 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
             ['mode'],
             "one of 'auto', 'manual', an integer or null",
             v11,
+            mode,
           );
         }
       } else {

@@ -118,11 +118,11 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
       issues = optIntegerIn(issues, v4, 'count', mode, 1, 10);
     }
     const v5 = value.note;
-    if (!(typeof v5 === 'string' || v5 === null) && (v5 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['note'], 'a string or null', v5);
+    if (!(typeof v5 === 'string' || v5 === null)) {
+      issues = requiredUnlisted(issues, ['note'], 'a string or null', v5, mode);
     }
     const v6 = value.location;
-    if (v6 !== null && (v6 !== undefined || mode & 2)) {
+    if (v6 !== null) {
       if (isObject(v6)) {
         const v7 = v6.lat;
         if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
@@ -136,24 +136,33 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
           issues = unknownKeys(issues, PATH_174lk1, v6, '`location`', KEYS_hfuhhy, NESTED_7cwttf);
         }
       } else {
-        issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6);
+        issues = requiredUnlisted(
+          issues,
+          ['location'],
+          'an object `{ lat, lon }` or null',
+          v6,
+          mode,
+        );
       }
     }
     const v10 = value.level;
-    if (
-      !(
-        v10 === 'low' ||
-        v10 === 'normal' ||
-        v10 === 'high' ||
-        v10 === null ||
-        ((mode & 2) === 0 && typeof v10 === 'string')
-      ) &&
-      (v10 !== undefined || mode & 2)
-    ) {
-      issues = requiredUnlisted(issues, ['level'], "one of 'low', 'normal', 'high', null", v10);
+    if (!(
+      v10 === 'low' ||
+      v10 === 'normal' ||
+      v10 === 'high' ||
+      v10 === null ||
+      ((mode & 2) === 0 && typeof v10 === 'string')
+    )) {
+      issues = requiredUnlisted(
+        issues,
+        ['level'],
+        "one of 'low', 'normal', 'high', null",
+        v10,
+        mode,
+      );
     }
     const v11 = value.operator;
-    if (v11 !== null && (v11 !== undefined || mode & 2)) {
+    if (v11 !== null) {
       if (isObject(v11)) {
         const v12 = v11.name;
         if (typeof v12 !== 'string') {
@@ -163,7 +172,7 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
           issues = unknownKeys(issues, PATH_10ppaa, v11, '`operator`', KEYS_dizy2g, NESTED_7cwttf);
         }
       } else {
-        issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11);
+        issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11, mode);
       }
     }
     if (mode & 1) {
@@ -225,11 +234,11 @@ function check_StoredReading(
       issues = optIntegerIn(issues, v4, 'count', mode, 1, 10);
     }
     const v5 = value.note;
-    if (!(typeof v5 === 'string' || v5 === null) && (v5 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['note'], 'a string or null', v5);
+    if (!(typeof v5 === 'string' || v5 === null)) {
+      issues = requiredUnlisted(issues, ['note'], 'a string or null', v5, mode);
     }
     const v6 = value.location;
-    if (v6 !== null && (v6 !== undefined || mode & 2)) {
+    if (v6 !== null) {
       if (isObject(v6)) {
         const v7 = v6.lat;
         if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
@@ -243,24 +252,33 @@ function check_StoredReading(
           issues = unknownKeys(issues, PATH_174lk1, v6, '`location`', KEYS_hfuhhy, NESTED_7cwttf);
         }
       } else {
-        issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6);
+        issues = requiredUnlisted(
+          issues,
+          ['location'],
+          'an object `{ lat, lon }` or null',
+          v6,
+          mode,
+        );
       }
     }
     const v10 = value.level;
-    if (
-      !(
-        v10 === 'low' ||
-        v10 === 'normal' ||
-        v10 === 'high' ||
-        v10 === null ||
-        ((mode & 2) === 0 && typeof v10 === 'string')
-      ) &&
-      (v10 !== undefined || mode & 2)
-    ) {
-      issues = requiredUnlisted(issues, ['level'], "one of 'low', 'normal', 'high', null", v10);
+    if (!(
+      v10 === 'low' ||
+      v10 === 'normal' ||
+      v10 === 'high' ||
+      v10 === null ||
+      ((mode & 2) === 0 && typeof v10 === 'string')
+    )) {
+      issues = requiredUnlisted(
+        issues,
+        ['level'],
+        "one of 'low', 'normal', 'high', null",
+        v10,
+        mode,
+      );
     }
     const v11 = value.operator;
-    if (v11 !== null && (v11 !== undefined || mode & 2)) {
+    if (v11 !== null) {
       if (isObject(v11)) {
         const v12 = v11.name;
         if (typeof v12 !== 'string') {
@@ -270,7 +288,7 @@ function check_StoredReading(
           issues = unknownKeys(issues, PATH_10ppaa, v11, '`operator`', KEYS_dizy2g, NESTED_7cwttf);
         }
       } else {
-        issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11);
+        issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11, mode);
       }
     }
     const v14 = value.id;

@@ -760,12 +760,12 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
       issues = required(issues, ['data'], 'an array', v2);
     }
     const v9 = value.first_id;
-    if (!(typeof v9 === 'string' || v9 === null) && (v9 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v9);
+    if (!(typeof v9 === 'string' || v9 === null)) {
+      issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v9, mode);
     }
     const v10 = value.last_id;
-    if (!(typeof v10 === 'string' || v10 === null) && (v10 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v10);
+    if (!(typeof v10 === 'string' || v10 === null)) {
+      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v10, mode);
     }
     const v11 = value.has_more;
     if (typeof v11 !== 'boolean') {

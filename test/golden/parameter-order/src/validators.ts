@@ -102,8 +102,8 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
       issues = reqBoolean(issues, v7, 'has_more');
     }
     const v8 = value.last_id;
-    if (!(typeof v8 === 'string' || v8 === null) && (v8 !== undefined || mode & 2)) {
-      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v8);
+    if (!(typeof v8 === 'string' || v8 === null)) {
+      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v8, mode);
     }
     if (mode & 1) {
       issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dwp8d2, NESTED_7cwttf);
