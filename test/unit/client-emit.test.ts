@@ -3,7 +3,8 @@
 // hold for it, printed by printDeclaration before formatting: the standalone operation function
 // (`notesRetrieve(client, noteId, options)`) and the resource method that calls it (shown
 // without its class), the types.ts types and the validators they use, and the warnings the spec
-// gave (none unless listed). The method bodies come from the built-in client-method template.
+// gave (none unless listed). The method bodies come from the built-in client-method template;
+// the last test gives two of the cases a user's client-method template that prints its data.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { operationToCall } from '../../generator/emit/client.js';
 import { printDeclaration } from '../../generator/emit/structures.js';
@@ -574,5 +575,57 @@ describe('client.ts and operations.ts for one operation', () => {
     expect([...types]).toEqual(want.types);
     expect([...validators]).toEqual(want.validators);
     expect(warnings).toEqual(want.warnings ?? []);
+  });
+});
+
+describe('a user client-method template (README "Templates")', () => {
+  it('gets operationId, httpMethod, path, method, responseType and operation, and pagination only on a paginated operation', async () => {
+    // read as --templates reads a folder; the template prints each field on a comment line (and,
+    // through its helper, the names of all the fields it was given), then the built-in body
+    const loaded = await loadTemplates('test/fixtures/templates/every-field');
+    const custom = templateRenderer(templateSet(loaded.sources, loaded.helpers));
+    const rendered = async (rule: string) => {
+      const { given, want } = CASES.find((c) => c.rule.startsWith(rule))!;
+      const { api, op } = await operationIr(given);
+      const lines = printDeclaration(operationToCall(op, op.names.resource.map(String), api, new Set(), new Set(), custom).fn).split('\n');
+      // around the comments, the function the built-in template gives
+      expect(lines.filter((line) => !line.startsWith('// '))).toEqual(want.fn);
+      const fields = lines.filter((line) => line.startsWith('// ')).map((line) => line.slice(3));
+      const operation = fields.find((field) => field.startsWith('operation: '))!.slice('operation: '.length);
+      return { fields, operation, signature: lines.find((line) => line.startsWith('export function '))!, body: lines.at(-2)! };
+    };
+    const plain = await rendered('a path parameter is a positional argument');
+    expect(plain.fields).toEqual([
+      'data: operationId, httpMethod, path, method, responseType, operation',
+      "operationId: 'getNote'",
+      "httpMethod: 'GET'",
+      "path: '/notes/{note_id}'",
+      "method: 'retrieve'",
+      'responseType: Note',
+      `operation: ${plain.operation}`,
+    ]);
+    const paged = await rendered('a paginated list');
+    expect(paged.fields).toEqual([
+      'data: operationId, httpMethod, path, method, responseType, operation, pagination',
+      "operationId: 'listNotes'",
+      "httpMethod: 'GET'",
+      "path: '/notes'",
+      "method: 'list'",
+      'responseType: NoteList',
+      `operation: ${paged.operation}`,
+      'pagination.page: NotesPage',
+      'pagination.query: ListNotesQueryParams',
+      'pagination.first: query ?? {}',
+      "pagination.fields: { style: 'cursor', items: 'data', cursorParam: 'after', cursorField: ['last_id'], hasMore: ['has_more'] }",
+    ]);
+    for (const { operation, signature, body } of [plain, paged]) {
+      // `operation` is the { validateRequest, build, validateResponse } object as code, the request the body makes
+      expect(operation).toMatch(
+        /^\{ validateRequest: .*, validateResponse: validators\.\w+\.validate, build: \(\) => requests\.\w+\(.*\) \}$/,
+      );
+      expect(body).toContain(`client.request(${operation}, options)`);
+      // `options` is no field: it is the function's parameter, the caller's RequestOptions
+      expect(signature).toContain(', options?: RequestOptions): ');
+    }
   });
 });
