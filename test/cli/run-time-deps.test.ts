@@ -2,7 +2,7 @@
 // no openapi-typescript and no ts-morph (module hooks refuse them), and with SDKGEN_THREADS=0
 // no worker thread (the Worker constructor throws). A run without it starts prettier's thread
 // on a machine with two cores or more: the check that the hook sees threads at all, and an
-// internal error as users see it without --debug (no stack trace).
+// internal error as users see it: with its stack trace only with --debug.
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -30,7 +30,7 @@ describe('a generation run', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sdkgen-run-time-'));
     const hook = join(dir, 'hook.mjs');
     await writeFile(hook, HOOK);
-    const generate = (out: string, env: NodeJS.ProcessEnv) =>
+    const generate = (out: string, env: NodeJS.ProcessEnv, ...flags: string[]) =>
       promisify(execFile)(
         process.execPath,
         [
@@ -45,15 +45,18 @@ describe('a generation run', () => {
           '--out',
           join(dir, out),
           '--quiet',
+          ...flags,
         ],
         { env: { ...process.env, ...env } },
       ).then(
         ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
         (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
       );
-    const [single, threaded] = await Promise.all([
+    const threads = availableParallelism() >= 2;
+    const [single, threaded, debugged] = await Promise.all([
       generate('single', { SDKGEN_THREADS: '0' }),
-      availableParallelism() >= 2 ? generate('threaded', { SDKGEN_THREADS: undefined }) : undefined,
+      threads ? generate('threaded', { SDKGEN_THREADS: undefined }) : undefined,
+      threads ? generate('debugged', { SDKGEN_THREADS: undefined }, '--debug') : undefined,
     ]);
     expect(single).toEqual({ code: 0, stdout: '', stderr: '' });
     if (threaded !== undefined) {
@@ -64,6 +67,17 @@ describe('a generation run', () => {
         'This is a bug in sdkgen, not in your spec. Nothing was written. Run again with --debug for the stack trace.',
       );
       expect(threaded.stderr).not.toMatch(/^\s+at /m);
+    }
+    if (debugged !== undefined) {
+      // the same internal error with --debug: the stack trace of the error thrown, and no pointer to --debug
+      expect(debugged.code).toBe(2);
+      expect(debugged.stderr).toContain('internal error: a worker thread was started');
+      expect(debugged.stderr).toContain(
+        'This is a bug in sdkgen, not in your spec. Nothing was written.\nError: a worker thread was started\n',
+      );
+      expect(debugged.stderr).toMatch(/^\s+at .*hook\.mjs:\d+:\d+/m);
+      expect(debugged.stderr).toMatch(/^\s+at .*generator[\\/]pipeline\.ts:\d+:\d+/m);
+      expect(debugged.stderr).not.toContain('Run again with --debug');
     }
   });
 });
