@@ -4,6 +4,7 @@
 // PURGE), an `in: querystring` parameter as form fields and as JSON, `style: cookie` cookies,
 // and a response checked through `discriminator.defaultMapping`. Then the 3.2 rules on small
 // specs: unsendable methods, querystring conflicts, tag parents, and `$self` across two files.
+// Last, the docs keywords: a `serializedValue` in `@example`.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SpecError, type Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import { renderDiff } from '../../generator/diff/render-diff.js';
+import { firstExampleValue } from '../../generator/model/operations.js';
 import { generate } from '../../generator/pipeline.js';
 import { json, startRecordingServer, type RecordingServer } from '../support/recording-server.js';
 import { ValidationError } from '../../templates/runtime/errors.js';
@@ -456,5 +458,57 @@ ${ok}`);
     expect(types).toMatch(/export interface NoteBody\w* \{\n(?:.*\n)*?\s+id: string;/);
     expect(types.match(/export interface NoteBody/g)).toHaveLength(1);
     expect(files.find((file) => file.path === 'src/requests.ts')?.text).toContain("createNote({ body: { id: 'note_1' } })");
+  });
+});
+
+describe('3.2 docs keywords: Example objects in @example', () => {
+  it('shows a serializedValue alone in @example when it is JSON text, never text that is not, and dataValue before it', async () => {
+    const post = (path: string, id: string, media: string, schema: string, examples: string) => `  ${path}:
+    post:
+      operationId: ${id}
+      requestBody:
+        required: true
+        content:
+          ${media}:
+            schema: ${schema}
+            examples:
+              first:
+${examples.replace(/^/gm, '                ')}
+${ok}`;
+    const pair = "{ $ref: '#/components/schemas/Pair' }";
+    const components = `components:
+  schemas:
+    Pair:
+      type: object
+      required: [a, b]
+      properties: { a: { type: string }, b: { type: string } }
+`;
+    const jsonText = `serializedValue: '{"a": "from serializedValue", "b": "b"}'`;
+    const paths = [
+      post('/json-text', 'jsonText', 'application/json', pair, jsonText),
+      post('/json-string', 'jsonString', 'text/plain', '{ type: string }', `serializedValue: '"a JSON string"'`),
+      post('/form-text', 'formText', 'application/x-www-form-urlencoded', pair, 'serializedValue: a=1&b=2'),
+      post('/plain-text', 'plainText', 'text/plain', '{ type: string }', 'serializedValue: a=1&b=2'),
+      post('/both', 'both', 'application/json', pair, `dataValue: { a: from dataValue, b: b }\n${jsonText}`),
+    ];
+    const { files, errors } = await outcome({ 'api.yaml': spec32(paths.join(''), components) });
+    expect(errors).toEqual([]);
+    const clientFile = files.find((file) => file.path === 'src/client.ts')?.text ?? '';
+    const calls = clientFile.match(/^ +\* const result = await client\..*$/gm)?.map((line) => line.replace(/^ +\* /, ''));
+    expect(calls).toEqual([
+      // dataValue is shown even beside a serializedValue that is JSON text
+      "const result = await client.both.create({ a: 'from dataValue', b: 'b' });",
+      // form text is not parsed: the example is made from the schema
+      "const result = await client.formText.create({ a: 'my_a', b: 'my_b' });",
+      // JSON text: a JSON string is the string it holds
+      "const result = await client.jsonString.create('a JSON string');",
+      "const result = await client.jsonText.create({ a: 'from serializedValue', b: 'b' });",
+      // text that is not JSON is not shown even where a string fits
+      "const result = await client.plainText.create('my_value');",
+    ]);
+    // `value` beside `serializedValue` is refused by the 3.2 meta-schema (Example Object); read anyway, `value` comes first
+    expect(firstExampleValue({ first: { value: { a: 'from value' }, serializedValue: '{"a": "from serializedValue"}' } })).toEqual({
+      a: 'from value',
+    });
   });
 });
