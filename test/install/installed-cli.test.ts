@@ -293,8 +293,9 @@ describe('npx sdkgen, installed from the tarball', { timeout: 180_000 }, () => {
       const out = `client-${runtime.name.replace(/\W+/g, '')}`;
       const result = await binSdkgen(['generate', '--spec', 'petstore.yaml', '--out', out, '--quiet'], project, env);
       expect(result, runtime.name).toEqual({ code: 0, stdout: '', stderr: '' });
-      const version = await run(node, ['--version'], project);
-      expect(version.stdout).toMatch(runtime.name === 'node 22' ? /^v22\./ : /^v24\./);
+      // the node that `#!/usr/bin/env node` found under that PATH: this runtime, not the machine's
+      const version = await run('env', ['node', '--version'], project, env);
+      expect(version.stdout, runtime.name).toMatch(runtime.name === 'node 22' ? /^v22\./ : /^v24\./);
     }
   });
 
