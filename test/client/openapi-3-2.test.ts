@@ -4,7 +4,8 @@
 // PURGE), an `in: querystring` parameter as form fields and as JSON, `style: cookie` cookies,
 // and a response checked through `discriminator.defaultMapping`. Then the 3.2 rules on small
 // specs: unsendable methods, querystring conflicts, tag parents, and `$self` across two files.
-// Last, the docs keywords: a `serializedValue` in `@example`.
+// Last, the docs keywords: a `serializedValue` in `@example`, and the keywords read without
+// effect (server `name`, XML `nodeType`, `oauth2MetadataUrl`, the device flow).
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -461,7 +462,7 @@ ${ok}`);
   });
 });
 
-describe('3.2 docs keywords: Example objects in @example', () => {
+describe('3.2 docs keywords: Example objects in @example, and keywords read without effect', () => {
   it('shows a serializedValue alone in @example when it is JSON text, never text that is not, and dataValue before it', async () => {
     const post = (path: string, id: string, media: string, schema: string, examples: string) => `  ${path}:
     post:
@@ -510,5 +511,90 @@ ${ok}`;
     expect(firstExampleValue({ first: { value: { a: 'from value' }, serializedValue: '{"a": "from serializedValue"}' } })).toEqual({
       a: 'from value',
     });
+  });
+
+  it('reads server name, XML nodeType, oauth2MetadataUrl and the device flow without effect: no diagnostic, the same files', async () => {
+    // the spec with them; the lines marked `# 3.2` are left out for the spec without them
+    const withThem = `openapi: 3.2.0
+info:
+  title: Keywords
+  version: 1.0.0
+servers:
+  - url: https://api.example.com/v1
+    name: production # 3.2
+    description: The live API
+  - url: https://sandbox.example.com/v1
+    name: sandbox # 3.2
+security:
+  - oauth: [notes:read]
+paths:
+  /notes/{note_id}:
+    servers:
+      - url: https://notes.example.com/v1
+        name: notes # 3.2
+    get:
+      operationId: getNote
+      servers:
+        - url: https://replica.example.com/v1
+          name: replica # 3.2
+      parameters:
+        - name: note_id
+          in: path
+          required: true
+          schema: { type: string }
+      responses:
+        '200':
+          description: The note.
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Note' }
+components:
+  securitySchemes:
+    oauth:
+      type: oauth2
+      oauth2MetadataUrl: https://auth.example.com/.well-known/oauth-authorization-server # 3.2
+      flows:
+        clientCredentials:
+          tokenUrl: https://auth.example.com/token
+          scopes:
+            notes:read: Read notes
+        deviceAuthorization: # 3.2
+          deviceAuthorizationUrl: https://auth.example.com/device # 3.2
+          tokenUrl: https://auth.example.com/token # 3.2
+          scopes: # 3.2
+            notes:read: Read notes # 3.2
+  schemas:
+    Note:
+      type: object
+      required: [id]
+      xml:
+        name: note
+        nodeType: element # 3.2
+      properties:
+        id:
+          type: string
+          xml:
+            name: id
+            nodeType: attribute # 3.2
+        body:
+          type: string
+          xml:
+            name: body
+            nodeType: cdata # 3.2
+`;
+    const without = withThem
+      .split('\n')
+      .filter((line) => !line.endsWith(' # 3.2'))
+      .join('\n');
+    expect(without).not.toMatch(/name: (production|sandbox|notes|replica)|nodeType|oauth2MetadataUrl|deviceAuthorization/);
+    const [them, plain] = await Promise.all([outcome({ 'api.yaml': withThem }), outcome({ 'api.yaml': without })]);
+    expect(plain.errors).toEqual([]);
+    expect(plain.warnings).toEqual([]);
+    expect(them.errors).toEqual([]);
+    expect(them.warnings).toEqual([]);
+    expect(them.files.length).toBeGreaterThan(0);
+    expect(them.files.map((file) => file.path)).toEqual(plain.files.map((file) => file.path));
+    const changed = them.files.filter((file, index) => file.text !== plain.files[index]?.text).map((file) => file.path);
+    expect(changed).toEqual([]);
   });
 });
