@@ -20,7 +20,9 @@ export type QueryValue =
   | null
   | undefined
   | readonly unknown[]
-  | { readonly [key: string]: unknown };
+  // \`object\`, not an index signature: a parameter's type may be an interface (a named schema),
+  // which has none
+  | object;
 /** [name, value, style, explode] */
 export type QueryEntry = readonly [string, QueryValue, QueryStyle, boolean];
 

@@ -78,3 +78,25 @@ describe('header parameters', () => {
     expect(headers).toEqual({ 'X-Colors': 'blue,black', 'X-Rgb': 'R,100,G,200', 'X-Rgb-Exploded': 'R=100,G=200' });
   });
 });
+
+// A named object schema is an interface in the types, which has no index signature: the
+// package type-checks with one in every place (the golden of this fixture), and it is sent as
+// an inline object of the same shape is.
+describe('a named object schema in every parameter place', () => {
+  it('reaches the server as the styles say, through the client', async () => {
+    server.respond((_request, response) => {
+      response.writeHead(204);
+      response.end();
+    });
+    const rgb = { R: 100, G: 200 };
+    await client.named.retrieve(rgb, {
+      query: { form: rgb, formJoined: rgb, deep: rgb },
+      headers: { 'X-Rgb-Named': rgb },
+      cookies: { rgbCookie: rgb },
+    });
+    const [request] = server.requests.slice(-1);
+    expect(request!.url).toBe('/named/R,100,G,200?deep%5BR%5D=100&deep%5BG%5D=200&R=100&G=200&formJoined=R,100,G,200');
+    expect(request!.headers['x-rgb-named']).toBe('R,100,G,200');
+    expect(request!.headers.cookie).toBe('R=100; G=200');
+  });
+});

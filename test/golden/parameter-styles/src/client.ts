@@ -12,15 +12,18 @@ import {
   labelRetrieve,
   matrixExplodedRetrieve,
   matrixRetrieve,
+  namedRetrieve,
   simpleExplodedRetrieve,
   simpleRetrieve,
 } from './operations.js';
+import type * as requests from './requests.js';
 import type {
   GetHeadersHeaderParams,
   GetLabelExplodedPathParams,
   GetLabelPathParams,
   GetMatrixExplodedPathParams,
   GetMatrixPathParams,
+  GetNamedPathParams,
   GetSimpleExplodedPathParams,
   GetSimplePathParams,
 } from './types.js';
@@ -64,6 +67,7 @@ export class StylesClient extends BaseStylesClient {
   readonly labelExploded: LabelExploded = new LabelExploded(this);
   readonly matrix: Matrix = new Matrix(this);
   readonly matrixExploded: MatrixExploded = new MatrixExploded(this);
+  readonly named: Named = new Named(this);
   readonly simple: Simple = new Simple(this);
   readonly simpleExploded: SimpleExploded = new SimpleExploded(this);
 
@@ -175,6 +179,27 @@ export class MatrixExploded {
     options?: RequestOptions,
   ): APIPromise<void> {
     return matrixExplodedRetrieve(this.client, color, colors, rgb, options);
+  }
+}
+
+/** `client.named` */
+export class Named {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /named/{rgb}`
+   *
+   * @example
+   * ```ts
+   * const result = await client.named.retrieve({ R: 1 });
+   * ```
+   */
+  retrieve(
+    rgb: GetNamedPathParams['rgb'],
+    params?: requests.GetNamedParams,
+    options?: RequestOptions,
+  ): APIPromise<void> {
+    return namedRetrieve(this.client, rgb, params, options);
   }
 }
 

@@ -11,6 +11,7 @@ import type {
   GetLabelPathParams,
   GetMatrixExplodedPathParams,
   GetMatrixPathParams,
+  GetNamedPathParams,
   GetSimpleExplodedPathParams,
   GetSimplePathParams,
 } from './types.js';
@@ -154,6 +155,41 @@ export function matrixRetrieve(
         ...validators.validateGetMatrixPathParams({ color: color, colors: colors, rgb: rgb }),
       ],
       build: () => requests.getMatrix({ path: { color: color, colors: colors, rgb: rgb } }),
+    },
+    options,
+  );
+}
+
+/**
+ * `GET /named/{rgb}`
+ *
+ * @example
+ * ```ts
+ * const client = new BaseStylesClient({ apiKey: 'my-api-key' });
+ * const result = await namedRetrieve(client, { R: 1 });
+ * ```
+ */
+export function namedRetrieve(
+  client: BaseStylesClient,
+  rgb: GetNamedPathParams['rgb'],
+  params?: requests.GetNamedParams,
+  options?: RequestOptions,
+): APIPromise<void> {
+  return client.request(
+    {
+      validateRequest: () => [
+        ...validators.validateGetNamedPathParams({ rgb: rgb }),
+        ...validators
+          .validateGetNamedQueryParams(params?.query ?? {})
+          .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+        ...validators
+          .validateGetNamedHeaderParams(params?.headers ?? {})
+          .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
+        ...validators
+          .validateGetNamedCookieParams(params?.cookies ?? {})
+          .map((issue) => ({ path: ['cookies', ...issue.path], message: issue.message })),
+      ],
+      build: () => requests.getNamed({ path: { rgb: rgb }, ...params }),
     },
     options,
   );
