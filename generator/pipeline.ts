@@ -86,7 +86,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // the OpenAPI schema check, the slow part of validation, finishes while the first files are
     // emitted; until it has passed, a failure waits for it (a spec that fails it shows its own
     // problems, never a later stage's error)
-    const { warnings, formatted, session } = await untilChecked(validation.confirm, async () => {
+    const {
+      warnings: modelWarnings,
+      formatted,
+      session,
+    } = await untilChecked(validation.confirm, async () => {
       stage('model');
       const { api, warnings } = buildModel(validation.checked, modelOptions(options));
       stage('emit');
@@ -96,12 +100,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         ...(options.templates !== undefined ? { templatesDir: options.templates } : {}),
       };
       return {
-        warnings: [...run.overlayWarnings, ...warnings],
+        warnings,
         ...(await emit(api, ctx, worker, options.formatCache, validation.confirm)),
       };
     });
     stage('format');
     const files = complete(await formatted, options.spec);
+    const warnings = [...run.overlayWarnings, ...(await validation.confirm()), ...modelWarnings];
     session.end();
     return await output(files, warnings, options, onDisk, stage);
   } catch (error) {
@@ -154,7 +159,7 @@ async function emit(
   ctx: Parameters<Emitter>[1],
   worker: PrettierWorker | undefined,
   cache: FormatCache | undefined,
-  confirm: () => Promise<void>,
+  confirm: () => Promise<unknown>,
 ) {
   const [{ FORMATTED_EMITTERS, PRINTED_EMITTERS }, { beginFormat }] = await Promise.all([
     import('./emit/emitters.js'),
@@ -212,7 +217,7 @@ async function output(
 }
 
 /** Runs `work`; when it fails, the schema check is awaited first, so that its errors win. */
-async function untilChecked<T>(confirm: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+async function untilChecked<T>(confirm: () => Promise<unknown>, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -247,7 +247,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   }
 
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new SpecError(problems);
+  if (errors.length > 0) throw new SpecError(distinct(problems));
   const info = isRecord(root['info']) ? root['info'] : {};
   return {
     api: {
@@ -261,7 +261,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
       resources,
       rootOperations,
     },
-    warnings: [...spec.warnings, ...problems],
+    warnings: [...spec.warnings, ...distinct(problems)],
   };
 }
 
@@ -700,4 +700,18 @@ function missingSchema(spec: ValidatedSpec, key: string): Diagnostic {
     hint: defaultHint('model/unresolved-ref'),
     at: spec.locate('/components/schemas'),
   };
+}
+
+/**
+ * Each problem once: a schema inlined at many places (a `$ref` into another schema's properties)
+ * reports the same problem from each, which says nothing more (one Azure spec gave 68,000 copies).
+ */
+function distinct(problems: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.severity} ${problem.code} ${problem.at.file} ${problem.at.pointer} ${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -530,6 +530,7 @@ function refToIr(ref: string, base: IrSchemaBase, pointer: string, ctx: SchemaCo
       'model/ref-cycle',
       childPointer(pointer, '$ref'),
       `The $ref ${JSON.stringify(ref)} refers back to itself without passing through a component schema.`,
+      'A recursive schema needs a name: move the schema this $ref points at into `components/schemas` (in the spec or with an overlay) and point both $refs there.',
     );
     return { ...base, kind: 'unknown' };
   }

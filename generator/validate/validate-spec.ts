@@ -129,16 +129,21 @@ export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
  * quick), and `confirm` runs the OpenAPI schema check. Whenever either finds an error, it
  * throws exactly what validateSpec throws.
  */
-export async function validateLater(spec: LoadedSpec): Promise<{ readonly checked: ValidatedSpec; readonly confirm: () => Promise<void> }> {
+export async function validateLater(
+  spec: LoadedSpec,
+): Promise<{ readonly checked: ValidatedSpec; readonly confirm: () => Promise<readonly Diagnostic[]> }> {
   const root = spec.root as Record<string, unknown>;
   const version = openApiVersion(spec, root);
   const problems = ownRules(spec);
   if (problems.some((p) => p.severity === 'error')) await validateSpec(spec); // throws them, with the schema's
-  let verdict: Promise<void> | undefined;
-  // once, however often it is asked
+  let verdict: Promise<readonly Diagnostic[]> | undefined;
+  // once, however often it is asked; resolves to the schema check's warnings (a malformed
+  // documentation link), which `checked` could not hold yet
   const confirm = () =>
     (verdict ??= (async () => {
-      if (!(await schemaVerdict(version))(root)) await validateSpec(spec); // throws, with every error
+      if ((await schemaVerdict(version))(root)) return [];
+      const { warnings } = await validateSpec(spec); // throws, with every error
+      return warnings.filter((warning) => warning.code === 'validate/schema'); // the rules' own are in `checked`
     })());
   return { checked: { ...spec, version, warnings: problems }, confirm };
 }
@@ -248,15 +253,31 @@ function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   });
 }
 
+/**
+ * A malformed link or address that only documentation shows (`info.termsOfService`, a contact's
+ * or licence's `url` and `email`, an `externalDocs.url`): a warning, not an error. Nothing a
+ * client sends or receives depends on it, and published specs have such values (two URLs joined
+ * by ` | `, a bare name); the generated docs show the text as written.
+ */
+function isDocumentationLink(error: ErrorObject): boolean {
+  return (
+    error.keyword === 'format' &&
+    /^\/info\/(termsOfService|contact\/(url|email)|license\/url)$|\/externalDocs\/url$/.test(error.instancePath)
+  );
+}
+
 function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnostic {
   const params = error.params as Record<string, unknown>;
-  const diagnostic = (pointer: string, message: string, hint?: string): Diagnostic => ({
-    code: 'validate/schema',
-    severity: 'error',
-    message,
-    hint: hint ?? defaultHint('validate/schema'),
-    at: spec.locate(pointer),
-  });
+  const diagnostic = (pointer: string, message: string, hint?: string): Diagnostic =>
+    isDocumentationLink(error)
+      ? {
+          code: 'validate/schema',
+          severity: 'warning',
+          message: `${message} Only the docs show it, so the client is generated; they show it as written.`,
+          hint: 'Correct the value (in the spec, or with an overlay) to silence this warning.',
+          at: spec.locate(pointer),
+        }
+      : { code: 'validate/schema', severity: 'error', message, hint: hint ?? defaultHint('validate/schema'), at: spec.locate(pointer) };
   const where = error.instancePath === '' ? 'the document root' : `\`${error.instancePath}\``;
   if (typeof error.propertyName === 'string') {
     return diagnostic(

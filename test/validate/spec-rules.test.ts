@@ -8,21 +8,21 @@ import { loadSpec } from '../../generator/load/load-spec.js';
 import { checkComponentNames } from '../../generator/validate/rules/component-names.js';
 import { checkEquivalentPaths } from '../../generator/validate/rules/equivalent-paths.js';
 import { checkSecuritySchemes } from '../../generator/validate/rules/security-schemes.js';
-import { validateSpec } from '../../generator/validate/validate-spec.js';
+import { validateLater, validateSpec } from '../../generator/validate/validate-spec.js';
 
 const spec = (text: string) => loadSpec('spec.yaml', `openapi: 3.1.0\ninfo: { title: T, version: '1' }\n${text}`);
 const op = (id: string, parameter?: string) =>
   `{ operationId: ${id}, ${parameter ? `parameters: [{ name: ${parameter}, in: path, required: true, schema: { type: string } }], ` : ''}responses: { '200': { description: OK } } }`;
 
 describe('validate/equivalent-paths (OAS 3.1 §4.8.8.2)', () => {
-  it('refuses two templates that differ only in parameter names, at the second, pointing at the first', () => {
+  it('warns of two templates that differ only in parameter names, at the second, pointing at the first', () => {
     const problems = checkEquivalentPaths(
       spec(`paths:\n  /pets/{id}:\n    get: ${op('a', 'id')}\n  /pets/{petId}:\n    delete: ${op('b', 'petId')}\n`),
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({
       code: 'validate/equivalent-paths',
-      severity: 'error',
+      severity: 'warning',
       at: { line: 6, column: 3, pointer: '/paths/~1pets~1{petId}' },
       related: [{ at: { line: 4, pointer: '/paths/~1pets~1{id}' } }],
     });
@@ -32,6 +32,9 @@ describe('validate/equivalent-paths (OAS 3.1 §4.8.8.2)', () => {
   it('names the methods both declare', () => {
     const [problem] = checkEquivalentPaths(spec(`paths:\n  /a/{x}/b/{y}:\n    get: ${op('a')}\n  /a/{p}/b/{q}:\n    get: ${op('b')}\n`));
     expect(problem?.message).toContain('both declare GET');
+    // a warning: the pair is generated (test/fixtures/specs/member-collisions.yaml has one, with
+    // the same method and no operationIds, and its golden type-checks)
+    expect(problem?.message).toContain('Each operation is generated with its own template');
   });
 
   it('accepts paths that differ in a literal segment, in depth, or in a fragment or query after the path', () => {
@@ -46,6 +49,49 @@ describe('validate/equivalent-paths (OAS 3.1 §4.8.8.2)', () => {
       '/items/{id}',
     ];
     expect(checkEquivalentPaths(spec(`paths:\n${keys.map((key) => `  '${key}': {}\n`).join('')}`))).toEqual([]);
+  });
+});
+
+// Published specs have malformed links that only documentation shows (gisgraphy.com's
+// termsOfService is two URLs joined by ` | `): a warning, and the spec generates.
+describe('a malformed documentation link', () => {
+  const links = (info: string, more = '') =>
+    loadSpec(
+      'spec.yaml',
+      `openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\n${info}paths:\n  /a:\n    get:\n      operationId: a\n      externalDocs: { url: 'see the wiki' }\n      responses: { '200': { description: OK } }\n${more}`,
+    );
+
+  it('is a warning at each place, in validateSpec and in the schema check that runs beside the model', async () => {
+    const spec = links(`  termsOfService: 'https://a.example/terms | https://b.example/terms'\n  contact: { email: 'the team' }\n`);
+    const expected = ['/info/termsOfService', '/info/contact/email', '/paths/~1a/get/externalDocs/url'].map((pointer) => ({
+      code: 'validate/schema',
+      severity: 'warning',
+      at: expect.objectContaining({ pointer }),
+    }));
+    const { warnings } = await validateSpec(spec);
+    expect(warnings).toEqual(expect.arrayContaining(expected.map((e) => expect.objectContaining(e))));
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]!.message).toContain('Only the docs show it, so the client is generated');
+    const later = await validateLater(spec);
+    expect(later.checked.warnings).toEqual([]);
+    expect(await later.confirm()).toEqual(warnings);
+  });
+
+  it('stays an error where the client uses the value (a $ref)', async () => {
+    const spec = links('', `components:\n  responses:\n    ok: { $ref: '#/components/responses/a b' }\n`);
+    const error = await validateSpec(spec).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'validate/schema',
+        severity: 'error',
+        message: expect.stringContaining('must match format "uri-reference"'),
+        at: expect.objectContaining({ pointer: '/components/responses/ok/$ref' }),
+      }),
+    );
   });
 });
 

@@ -11,6 +11,8 @@ import {
   oauthClientCreate,
   responsesBetaGetResponse,
   responsesRetrieve,
+  v1SourceDatasetDeidentifyCreate,
+  v1SourceStoreDeidentifyCreate,
   videosReportReasonsList,
   videosReportVideo,
 } from './operations.js';
@@ -57,6 +59,7 @@ export class BaseMemberCollisionsClient extends ClientCore {
 export class MemberCollisionsClient extends BaseMemberCollisionsClient {
   readonly oauth: Oauth = new Oauth(this);
   readonly responses: Responses = new Responses(this);
+  readonly v1: V1 = new V1(this);
   readonly videos: Videos = new Videos(this);
   protected readonly client: ClientCore = this;
 
@@ -134,6 +137,51 @@ export class Responses {
    */
   retrieve(responseId: string, options?: RequestOptions): APIPromise<Response> {
     return responsesRetrieve(this.client, responseId, options);
+  }
+}
+
+/** `client.v1` */
+export class V1 {
+  readonly sourceDatasetDeidentify: SourceDatasetDeidentify;
+  readonly sourceStoreDeidentify: SourceStoreDeidentify;
+
+  constructor(protected readonly client: ClientCore) {
+    this.sourceDatasetDeidentify = new SourceDatasetDeidentify(client);
+    this.sourceStoreDeidentify = new SourceStoreDeidentify(client);
+  }
+}
+
+/** `client.v1.sourceDatasetDeidentify` */
+export class SourceDatasetDeidentify {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `POST /v1/{sourceDataset}:deidentify`
+   *
+   * @example
+   * ```ts
+   * const result = await client.v1.sourceDatasetDeidentify.create('my_sourceDataset');
+   * ```
+   */
+  create(sourceDataset: string, options?: RequestOptions): APIPromise<void> {
+    return v1SourceDatasetDeidentifyCreate(this.client, sourceDataset, options);
+  }
+}
+
+/** `client.v1.sourceStoreDeidentify` */
+export class SourceStoreDeidentify {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `POST /v1/{sourceStore}:deidentify`
+   *
+   * @example
+   * ```ts
+   * const result = await client.v1.sourceStoreDeidentify.create(1);
+   * ```
+   */
+  create(sourceStore: number, options?: RequestOptions): APIPromise<void> {
+    return v1SourceStoreDeidentifyCreate(this.client, sourceStore, options);
   }
 }
 

@@ -117,6 +117,59 @@ export function responsesRetrieve(
 }
 
 /**
+ * `POST /v1/{sourceDataset}:deidentify`
+ *
+ * @example
+ * ```ts
+ * const client = new BaseMemberCollisionsClient({ apiKey: 'my-api-key' });
+ * const result = await v1SourceDatasetDeidentifyCreate(client, 'my_sourceDataset');
+ * ```
+ */
+export function v1SourceDatasetDeidentifyCreate(
+  client: BaseMemberCollisionsClient,
+  sourceDataset: string,
+  options?: RequestOptions,
+): APIPromise<void> {
+  return client.request(
+    {
+      validateRequest: () => [
+        ...validators.validatePostV1SourceDatasetDeidentifyPathParams({
+          sourceDataset: sourceDataset,
+        }),
+      ],
+      build: () =>
+        requests.postV1SourceDatasetDeidentify({ path: { sourceDataset: sourceDataset } }),
+    },
+    options,
+  );
+}
+
+/**
+ * `POST /v1/{sourceStore}:deidentify`
+ *
+ * @example
+ * ```ts
+ * const client = new BaseMemberCollisionsClient({ apiKey: 'my-api-key' });
+ * const result = await v1SourceStoreDeidentifyCreate(client, 1);
+ * ```
+ */
+export function v1SourceStoreDeidentifyCreate(
+  client: BaseMemberCollisionsClient,
+  sourceStore: number,
+  options?: RequestOptions,
+): APIPromise<void> {
+  return client.request(
+    {
+      validateRequest: () => [
+        ...validators.validatePostV1SourceStoreDeidentifyPathParams({ sourceStore: sourceStore }),
+      ],
+      build: () => requests.postV1SourceStoreDeidentify({ path: { sourceStore: sourceStore } }),
+    },
+    options,
+  );
+}
+
+/**
  * `GET /videos/report/reasons`
  *
  * @example

@@ -7,6 +7,8 @@ import type {
   BetaGetResponseQueryParams,
   CreateContainerInput,
   GetResponsePathParams,
+  PostV1SourceDatasetDeidentifyPathParams,
+  PostV1SourceStoreDeidentifyPathParams,
   ReportVideoPathParams,
 } from './types.js';
 
@@ -99,6 +101,55 @@ export function betaGetResponse(request: BetaGetResponseInput): RequestDescripti
         ['beta', 'true', 'form', true],
         ['include', request.query?.include, 'form', true],
       ] satisfies QueryEntry[]),
+    headers: {},
+  };
+}
+
+/** The input of {@link postV1SourceDatasetDeidentify}. */
+export interface PostV1SourceDatasetDeidentifyInput {
+  /** The path parameters. */
+  path: PostV1SourceDatasetDeidentifyPathParams;
+}
+
+/**
+ * `POST /v1/{sourceDataset}:deidentify`
+ *
+ * @example
+ * ```ts
+ * postV1SourceDatasetDeidentify({ path: { sourceDataset: 'my_sourceDataset' } })
+ * ```
+ */
+export function postV1SourceDatasetDeidentify(
+  request: PostV1SourceDatasetDeidentifyInput,
+): RequestDescription {
+  return {
+    method: 'POST',
+    path: '/v1/' + encodePathSegment(request.path.sourceDataset, 'sourceDataset') + ':deidentify',
+    headers: {},
+  };
+}
+
+/** The input of {@link postV1SourceStoreDeidentify}. */
+export interface PostV1SourceStoreDeidentifyInput {
+  /** The path parameters. */
+  path: PostV1SourceStoreDeidentifyPathParams;
+}
+
+/**
+ * `POST /v1/{sourceStore}:deidentify`
+ *
+ * @example
+ * ```ts
+ * postV1SourceStoreDeidentify({ path: { sourceStore: 1 } })
+ * ```
+ */
+export function postV1SourceStoreDeidentify(
+  request: PostV1SourceStoreDeidentifyInput,
+): RequestDescription {
+  return {
+    method: 'POST',
+    path:
+      '/v1/' + encodePathSegment(String(request.path.sourceStore), 'sourceStore') + ':deidentify',
     headers: {},
   };
 }

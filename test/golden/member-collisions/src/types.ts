@@ -36,6 +36,20 @@ export interface BetaGetResponseQueryParams {
 }
 
 /**
+ * The path parameters of `post /v1/{sourceDataset}:deidentify`.
+ */
+export interface PostV1SourceDatasetDeidentifyPathParams {
+  sourceDataset: string;
+}
+
+/**
+ * The path parameters of `post /v1/{sourceStore}:deidentify`.
+ */
+export interface PostV1SourceStoreDeidentifyPathParams {
+  sourceStore: number;
+}
+
+/**
  * The path parameters of `reportVideo`.
  */
 export interface ReportVideoPathParams {

@@ -9,6 +9,7 @@ const schemaOf = rt.schemaOf;
 const validatorOfCheck = rt.validatorOfCheck;
 const reqString = rt.reqString;
 const optString = rt.optString;
+const reqInteger = rt.reqInteger;
 const expected = rt.expected;
 const isObject = rt.isObject;
 const unknownKey = rt.unknownKey;
@@ -23,6 +24,8 @@ const KEYS_5stedl: readonly string[] = ['message'];
 const KEYS_hnarml: readonly string[] = ['id'];
 const KEYS_9l6cia: readonly string[] = ['response_id'];
 const KEYS_07ocxs: readonly string[] = ['include'];
+const KEYS_00hn66: readonly string[] = ['sourceDataset'];
+const KEYS_1ktwe8: readonly string[] = ['sourceStore'];
 const KEYS_6e9gk7: readonly string[] = ['video_id'];
 
 /** `CreateContainerInput`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
@@ -189,6 +192,74 @@ function check_BetaGetResponseQueryParams(
     }
   } else {
     issues = expected(issues, [], KEYS_07ocxs, value);
+  }
+
+  return issues;
+}
+
+/** Every issue of the path parameters of `postV1SourceDatasetDeidentify`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export const validatePostV1SourceDatasetDeidentifyPathParams: rt.Validate =
+  /* @__PURE__ */ validatorOfCheck(
+    check_PostV1SourceDatasetDeidentifyPathParams,
+    '`PostV1SourceDatasetDeidentifyPathParams`',
+    2,
+  );
+
+function check_PostV1SourceDatasetDeidentifyPathParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (isObject(value)) {
+    const v1 = value.sourceDataset;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'sourceDataset');
+    }
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'sourceDataset') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_00hn66, NESTED_7cwttf);
+        }
+      }
+    }
+  } else {
+    issues = expected(issues, [], KEYS_00hn66, value);
+  }
+
+  return issues;
+}
+
+/** Every issue of the path parameters of `postV1SourceStoreDeidentify`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export const validatePostV1SourceStoreDeidentifyPathParams: rt.Validate =
+  /* @__PURE__ */ validatorOfCheck(
+    check_PostV1SourceStoreDeidentifyPathParams,
+    '`PostV1SourceStoreDeidentifyPathParams`',
+    2,
+  );
+
+function check_PostV1SourceStoreDeidentifyPathParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (isObject(value)) {
+    const v1 = value.sourceStore;
+    if (!Number.isInteger(v1)) {
+      issues = reqInteger(issues, v1, 'sourceStore');
+    }
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'sourceStore') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1ktwe8, NESTED_7cwttf);
+        }
+      }
+    }
+  } else {
+    issues = expected(issues, [], KEYS_1ktwe8, value);
   }
 
   return issues;
