@@ -118,9 +118,29 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
   const fixedQuery: { name: string; value: string }[] = [];
   const queryPointers = new Map<string, string>();
   let querystring: { name: string; pointer: string } | undefined;
+  // templates in the query of a path key (`/search?term={term}`): a parameter declared for one
+  // `in: path` is sent in the query, as the key writes it (the path before `?` is all that is
+  // called, so as a path parameter it would be dropped)
+  const keyQuery = new Map<string, string>(); // template name -> query name
+  const question = op.path.split('#')[0]!.indexOf('?');
+  if (question !== -1) {
+    for (const pair of op.path
+      .split('#')[0]!
+      .slice(question + 1)
+      .split('&')) {
+      const match = /^([^=]+)=\{([^{}]+)\}$/.exec(pair);
+      if (match) keyQuery.set(match[2]!, match[1]!);
+    }
+  }
+  const wireTemplates = [...splitPathKey(op.path).path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!);
   for (const { raw, pointer } of byKey.values()) {
-    const location = raw['in'] as IrParameter['in'];
-    const name = String(raw['name']);
+    const inKeyQuery = raw['in'] === 'path' && !wireTemplates.includes(String(raw['name'])) && keyQuery.has(String(raw['name']));
+    const location = (inKeyQuery ? 'query' : raw['in']) as IrParameter['in'];
+    const name = inKeyQuery ? keyQuery.get(String(raw['name']))! : String(raw['name']);
+    // OAS 3.1 §4.8.12.1: a header parameter named Accept or Content-Type "SHALL be ignored"
+    // (the media types say them; published specs declare both, and the request builder would
+    // set the header twice). Authorization stays: specs without a security scheme use it.
+    if (location === 'header' && /^(accept|content-type)$/i.test(name)) continue;
     // a header fetch would refuse fails every call: refuse it here, where it is written
     if (location === 'header' && !HTTP_TOKEN.test(name)) {
       ctx.report(
@@ -189,7 +209,7 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
       name,
       in: location,
       argument: new Identifier(toMemberName(name)),
-      required: location === 'path' || raw['required'] === true,
+      required: location === 'path' || inKeyQuery || raw['required'] === true,
       schema,
       style,
       // OAS 3.2: explode defaults to true for `form` and `cookie`
@@ -199,6 +219,27 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
       ...(typeof raw['description'] === 'string' ? { description: raw['description'] } : {}),
       ...exampleOf(raw, content?.media),
       source: pointer,
+    });
+  }
+  // a template no parameter declares: a required string (validate/path-parameter-mismatch warns;
+  // where a declared path parameter is missing from the path too, it refused the spec)
+  const inferred = [
+    ...wireTemplates.map((name) => ({ name, in: 'path' as const })),
+    ...[...keyQuery].map(([template, name]) => ({ name, in: 'query' as const, template })),
+  ];
+  for (const template of inferred) {
+    if (parameters.some((p) => p.in === template.in && p.name === template.name)) continue;
+    if ('template' in template && [...byKey.values()].some(({ raw }) => raw['name'] === template.template)) continue;
+    parameters.push({
+      name: template.name,
+      in: template.in,
+      argument: new Identifier(toMemberName(template.name)),
+      required: true,
+      schema: schemaToIr({ type: 'string' }, op.pointer, ctx),
+      style: template.in === 'path' ? 'simple' : 'form',
+      explode: template.in !== 'path',
+      deprecated: false,
+      source: op.pointer,
     });
   }
   // OAS 3.2 (Parameter Object): a querystring parameter excludes query parameters
@@ -739,10 +780,11 @@ export function pathKeyDiagnostics(keys: readonly string[], locate: (pointer: st
     const question = key.indexOf('?');
     if (question === -1 || (split.fragment !== undefined && key.indexOf('#') < question)) continue;
     const pairs = split.query.map((pair) => `\`${pair.name}=${pair.value}\``).join(', ');
+    const templated = [...key.slice(question + 1).matchAll(/(?:^|&)([^=&#]+)=\{[^{}]+\}/g)].map((match) => `\`${match[1]}\``).join(', ');
     problems.push({
       code: 'model/query-in-path-key',
       severity: 'warning',
-      message: `The path key \`${key}\` holds a query string; OpenAPI path keys are path templates, and query parameters are declared with \`in: query\`. sdkgen calls \`${split.path}\`${pairs ? ` and sends ${pairs} on every call` : ''}.`,
+      message: `The path key \`${key}\` holds a query string; OpenAPI path keys are path templates, and query parameters are declared with \`in: query\`. sdkgen calls \`${split.path}\`${pairs ? ` and sends ${pairs} on every call` : ''}${templated ? `${pairs ? ',' : ''} with ${templated} as query parameters` : ''}.`,
       hint: defaultHint('model/query-in-path-key'),
       at: locate(childPointer('/paths', key)),
     });

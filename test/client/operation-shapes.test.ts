@@ -183,6 +183,20 @@ describe('names that would collide', () => {
     expect(last().url).toBe('/responses/r1');
   });
 
+  // published specs (icons8, Codat, SureVoIP) leave templates undeclared, or declare the
+  // templates of a path key's query `in: path`: sent where the key writes them, never dropped
+  it('sends templates no `in: path` parameter matches where the path key writes them', async () => {
+    const members = client('member-collisions');
+    await members['undeclared'].retrieve('a/b');
+    expect(last().url).toBe('/undeclared/a%2Fb');
+    await members['search'].list({ term: 'red cats', page: '2' });
+    expect(last().url).toBe('/search?page=2&term=red%20cats');
+    // required, as the template is: a call without them never reaches the server
+    const sent = server.requests.length;
+    await expect(members['search'].list({ term: 'x' })).rejects.toThrow(/page/);
+    expect(server.requests.length).toBe(sent);
+  });
+
   it('calls an AWS-shaped operation at the path before the fragment, with its one-value header fixed', async () => {
     await client('member-collisions')['createContainer']({ ContainerName: 'c' });
     expect([last().method, last().url, last().headers['x-amz-target'], JSON.parse(last().body)]).toEqual([

@@ -70,6 +70,9 @@ describe('client members', () => {
       // equivalent paths (a warning), each generated with a name of its own
       'post /v1/{sourceDataset}:deidentify': 'v1.sourceDatasetDeidentify.create',
       'post /v1/{sourceStore}:deidentify': 'v1.sourceStoreDeidentify.create',
+      // templates no `in: path` parameter matches: a required string, in the path or the query
+      getUndeclared: 'undeclared.retrieve',
+      searchTerms: 'search.list',
       reportVideo: 'videos.reportVideo',
       listReportReasons: 'videos.report.reasons.list',
       createOauthClient: 'oauth.client_.create',
@@ -107,9 +110,24 @@ describe('client members', () => {
     ]);
     expect(warnings.map((w) => [w.code, w.at.pointer, w.message])).toEqual([
       [
+        'validate/path-parameter-mismatch',
+        '/paths/~1undeclared~1{thing}/get',
+        'The path has `{thing}` but the operation declares no `in: path` parameter named `thing`; the client takes it as a required string.',
+      ],
+      [
+        'validate/path-parameter-mismatch',
+        '/paths/~1search?term={term}&page={page}/get',
+        'The path has `{page}` but the operation declares no `in: path` parameter named `page`; the client sends it as the query parameter `page`, a required string.',
+      ],
+      [
         'validate/equivalent-paths',
         '/paths/~1v1~1{sourceStore}:deidentify',
         'The paths `/v1/{sourceDataset}:deidentify` and `/v1/{sourceStore}:deidentify` differ only in the names of their templates, so they are the same path (OAS 3.1 §4.8.8.2: such paths MUST NOT exist); both declare POST. Each operation is generated with its own template; a server may not tell the two apart.',
+      ],
+      [
+        'model/query-in-path-key',
+        '/paths/~1search?term={term}&page={page}',
+        'The path key `/search?term={term}&page={page}` holds a query string; OpenAPI path keys are path templates, and query parameters are declared with `in: query`. sdkgen calls `/search` with `term`, `page` as query parameters.',
       ],
       [
         'model/query-in-path-key',

@@ -40,12 +40,25 @@ export function checkPathParameters(spec: LoadedSpec): Diagnostic[] {
         if (parameter['in'] === 'path') declared.set(parameter['name'], `${listPointer}/${index}`);
       });
     }
+    // a template no parameter declares is taken as a required string (published specs leave
+    // them out, and the call can still be made), unless a path parameter the path does not have
+    // is declared too: then the two are most likely one name misspelt, which guessing would hide
+    const hasStray = [...declared.keys()].some((name) => !inPath.includes(name));
     for (const name of inPath) {
       if (!declared.has(name)) {
+        const isInferred = !hasStray && name !== '';
+        // a template in the query of the key (`?term={term}`) is sent as that query parameter
+        const queryName = new RegExp(`[?&]([^=&#]+)=\\{${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\}`).exec(path.split('#')[0]!)?.[1];
         problems.push({
           code: 'validate/path-parameter-mismatch',
-          severity: 'error',
-          message: `The path has \`{${name}}\` but the operation declares no \`in: path\` parameter named \`${name}\`.`,
+          severity: isInferred ? 'warning' : 'error',
+          message:
+            `The path has \`{${name}}\` but the operation declares no \`in: path\` parameter named \`${name}\`` +
+            (!isInferred
+              ? '.'
+              : queryName === undefined
+                ? '; the client takes it as a required string.'
+                : `; the client sends it as the query parameter \`${queryName}\`, a required string.`),
           hint: defaultHint('validate/path-parameter-mismatch'),
           at: spec.locate(pointer),
         });

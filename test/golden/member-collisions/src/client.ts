@@ -11,6 +11,8 @@ import {
   oauthClientCreate,
   responsesBetaGetResponse,
   responsesRetrieve,
+  searchList,
+  undeclaredRetrieve,
   v1SourceDatasetDeidentifyCreate,
   v1SourceStoreDeidentifyCreate,
   videosReportReasonsList,
@@ -21,6 +23,7 @@ import type {
   CreateContainerInput,
   ListReportReasonsResponse,
   Response,
+  SearchTermsQueryParams,
 } from './types.js';
 
 const IDENTITY: ClientIdentity = {
@@ -59,6 +62,8 @@ export class BaseMemberCollisionsClient extends ClientCore {
 export class MemberCollisionsClient extends BaseMemberCollisionsClient {
   readonly oauth: Oauth = new Oauth(this);
   readonly responses: Responses = new Responses(this);
+  readonly search: Search = new Search(this);
+  readonly undeclared: Undeclared = new Undeclared(this);
   readonly v1: V1 = new V1(this);
   readonly videos: Videos = new Videos(this);
   protected readonly client: ClientCore = this;
@@ -137,6 +142,40 @@ export class Responses {
    */
   retrieve(responseId: string, options?: RequestOptions): APIPromise<Response> {
     return responsesRetrieve(this.client, responseId, options);
+  }
+}
+
+/** `client.search` */
+export class Search {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /search?term={term}&page={page}`
+   *
+   * @example
+   * ```ts
+   * const result = await client.search.list({ page: 'my_page', term: 'my_term' });
+   * ```
+   */
+  list(query: SearchTermsQueryParams, options?: RequestOptions): APIPromise<void> {
+    return searchList(this.client, query, options);
+  }
+}
+
+/** `client.undeclared` */
+export class Undeclared {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /undeclared/{thing}`
+   *
+   * @example
+   * ```ts
+   * const result = await client.undeclared.retrieve('my_thing');
+   * ```
+   */
+  retrieve(thing: string, options?: RequestOptions): APIPromise<void> {
+    return undeclaredRetrieve(this.client, thing, options);
   }
 }
 

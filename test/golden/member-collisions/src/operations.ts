@@ -10,6 +10,7 @@ import type {
   CreateContainerInput,
   ListReportReasonsResponse,
   Response,
+  SearchTermsQueryParams,
 } from './types.js';
 import * as validators from './validators.js';
 
@@ -111,6 +112,56 @@ export function responsesRetrieve(
       ],
       validateResponse: validators.Response.validate,
       build: () => requests.getResponse({ path: { response_id: responseId } }),
+    },
+    options,
+  );
+}
+
+/**
+ * `GET /search?term={term}&page={page}`
+ *
+ * @example
+ * ```ts
+ * const client = new BaseMemberCollisionsClient({ apiKey: 'my-api-key' });
+ * const result = await searchList(client, { page: 'my_page', term: 'my_term' });
+ * ```
+ */
+export function searchList(
+  client: BaseMemberCollisionsClient,
+  query: SearchTermsQueryParams,
+  options?: RequestOptions,
+): APIPromise<void> {
+  return client.request(
+    {
+      validateRequest: () => [
+        ...validators
+          .validateSearchTermsQueryParams(query)
+          .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+      ],
+      build: () => requests.searchTerms({ query }),
+    },
+    options,
+  );
+}
+
+/**
+ * `GET /undeclared/{thing}`
+ *
+ * @example
+ * ```ts
+ * const client = new BaseMemberCollisionsClient({ apiKey: 'my-api-key' });
+ * const result = await undeclaredRetrieve(client, 'my_thing');
+ * ```
+ */
+export function undeclaredRetrieve(
+  client: BaseMemberCollisionsClient,
+  thing: string,
+  options?: RequestOptions,
+): APIPromise<void> {
+  return client.request(
+    {
+      validateRequest: () => [...validators.validateGetUndeclaredPathParams({ thing: thing })],
+      build: () => requests.getUndeclared({ path: { thing: thing } }),
     },
     options,
   );

@@ -7,9 +7,11 @@ import type {
   BetaGetResponseQueryParams,
   CreateContainerInput,
   GetResponsePathParams,
+  GetUndeclaredPathParams,
   PostV1SourceDatasetDeidentifyPathParams,
   PostV1SourceStoreDeidentifyPathParams,
   ReportVideoPathParams,
+  SearchTermsQueryParams,
 } from './types.js';
 
 export type { RequestDescription } from './internal/core.js';
@@ -101,6 +103,55 @@ export function betaGetResponse(request: BetaGetResponseInput): RequestDescripti
         ['beta', 'true', 'form', true],
         ['include', request.query?.include, 'form', true],
       ] satisfies QueryEntry[]),
+    headers: {},
+  };
+}
+
+/** The input of {@link searchTerms}. */
+export interface SearchTermsInput {
+  /** The query parameters. */
+  query: SearchTermsQueryParams;
+}
+
+/**
+ * `GET /search?term={term}&page={page}`
+ *
+ * @example
+ * ```ts
+ * searchTerms({ query: { page: 'my_page', term: 'my_term' } })
+ * ```
+ */
+export function searchTerms(request: SearchTermsInput): RequestDescription {
+  return {
+    method: 'GET',
+    path:
+      '/search' +
+      formatQuery([
+        ['page', request.query?.page, 'form', true],
+        ['term', request.query?.term, 'form', true],
+      ] satisfies QueryEntry[]),
+    headers: {},
+  };
+}
+
+/** The input of {@link getUndeclared}. */
+export interface GetUndeclaredInput {
+  /** The path parameters. */
+  path: GetUndeclaredPathParams;
+}
+
+/**
+ * `GET /undeclared/{thing}`
+ *
+ * @example
+ * ```ts
+ * getUndeclared({ path: { thing: 'my_thing' } })
+ * ```
+ */
+export function getUndeclared(request: GetUndeclaredInput): RequestDescription {
+  return {
+    method: 'GET',
+    path: '/undeclared/' + encodePathSegment(request.path.thing, 'thing'),
     headers: {},
   };
 }

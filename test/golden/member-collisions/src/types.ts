@@ -36,6 +36,21 @@ export interface BetaGetResponseQueryParams {
 }
 
 /**
+ * The query parameters of `searchTerms`.
+ */
+export interface SearchTermsQueryParams {
+  page: string;
+  term: string;
+}
+
+/**
+ * The path parameters of `getUndeclared`.
+ */
+export interface GetUndeclaredPathParams {
+  thing: string;
+}
+
+/**
  * The path parameters of `post /v1/{sourceDataset}:deidentify`.
  */
 export interface PostV1SourceDatasetDeidentifyPathParams {

@@ -24,6 +24,8 @@ const KEYS_5stedl: readonly string[] = ['message'];
 const KEYS_hnarml: readonly string[] = ['id'];
 const KEYS_9l6cia: readonly string[] = ['response_id'];
 const KEYS_07ocxs: readonly string[] = ['include'];
+const KEYS_h3accz: readonly string[] = ['page', 'term'];
+const KEYS_9b5kc1: readonly string[] = ['thing'];
 const KEYS_00hn66: readonly string[] = ['sourceDataset'];
 const KEYS_1ktwe8: readonly string[] = ['sourceStore'];
 const KEYS_6e9gk7: readonly string[] = ['video_id'];
@@ -192,6 +194,76 @@ function check_BetaGetResponseQueryParams(
     }
   } else {
     issues = expected(issues, [], KEYS_07ocxs, value);
+  }
+
+  return issues;
+}
+
+/** Every issue of the query parameters of `searchTerms`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export const validateSearchTermsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
+  check_SearchTermsQueryParams,
+  '`SearchTermsQueryParams`',
+  2,
+);
+
+function check_SearchTermsQueryParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (isObject(value)) {
+    const v1 = value.page;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'page');
+    }
+    const v2 = value.term;
+    if (typeof v2 !== 'string') {
+      issues = reqString(issues, v2, 'term');
+    }
+    if (mode & 2) {
+      for (const k3 in value) {
+        if (k3 !== 'page' && k3 !== 'term') {
+          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_h3accz, NESTED_7cwttf);
+        }
+      }
+    }
+  } else {
+    issues = expected(issues, [], KEYS_h3accz, value);
+  }
+
+  return issues;
+}
+
+/** Every issue of the path parameters of `getUndeclared`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export const validateGetUndeclaredPathParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
+  check_GetUndeclaredPathParams,
+  '`GetUndeclaredPathParams`',
+  2,
+);
+
+function check_GetUndeclaredPathParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (isObject(value)) {
+    const v1 = value.thing;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'thing');
+    }
+    if (mode & 2) {
+      for (const k2 in value) {
+        if (k2 !== 'thing') {
+          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9b5kc1, NESTED_7cwttf);
+        }
+      }
+    }
+  } else {
+    issues = expected(issues, [], KEYS_9b5kc1, value);
   }
 
   return issues;

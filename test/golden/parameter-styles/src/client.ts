@@ -7,6 +7,7 @@ import {
   type RequestOptions,
 } from './internal/core.js';
 import {
+  formWithHeadersCreate,
   headersList,
   labelExplodedRetrieve,
   labelRetrieve,
@@ -26,6 +27,7 @@ import type {
   GetNamedPathParams,
   GetSimpleExplodedPathParams,
   GetSimplePathParams,
+  PostFormWithHeadersBody,
 } from './types.js';
 
 const IDENTITY: ClientIdentity = {
@@ -62,6 +64,7 @@ export class BaseStylesClient extends ClientCore {
  * ```
  */
 export class StylesClient extends BaseStylesClient {
+  readonly formWithHeaders: FormWithHeaders = new FormWithHeaders(this);
   readonly headers: Headers = new Headers(this);
   readonly label: Label = new Label(this);
   readonly labelExploded: LabelExploded = new LabelExploded(this);
@@ -74,6 +77,26 @@ export class StylesClient extends BaseStylesClient {
   /** Reads the API key from `STYLES_API_KEY` and the base URL from `STYLES_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
     super(options);
+  }
+}
+
+/** `client.formWithHeaders` */
+export class FormWithHeaders {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `POST /form-with-headers`
+   *
+   * @example
+   * ```ts
+   * const result = await client.formWithHeaders.create({});
+   * ```
+   */
+  create(
+    body?: PostFormWithHeadersBody,
+    options?: RequestOptions,
+  ): APIPromise<globalThis.Response> {
+    return formWithHeadersCreate(this.client, body, options);
   }
 }
 

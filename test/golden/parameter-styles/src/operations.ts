@@ -14,8 +14,36 @@ import type {
   GetNamedPathParams,
   GetSimpleExplodedPathParams,
   GetSimplePathParams,
+  PostFormWithHeadersBody,
 } from './types.js';
 import * as validators from './validators.js';
+
+/**
+ * `POST /form-with-headers`
+ *
+ * @example
+ * ```ts
+ * const client = new BaseStylesClient({ apiKey: 'my-api-key' });
+ * const result = await formWithHeadersCreate(client, {});
+ * ```
+ */
+export function formWithHeadersCreate(
+  client: BaseStylesClient,
+  body?: PostFormWithHeadersBody,
+  options?: RequestOptions,
+): APIPromise<globalThis.Response> {
+  return client.request(
+    {
+      validateRequest: () => [
+        ...(body === undefined ? [] : validators.PostFormWithHeadersBody.validate(body, 'request')),
+      ],
+      responseType: 'binary',
+      build: (extend) =>
+        requests.postFormWithHeaders(extend({ ...(body === undefined ? {} : { body }) })),
+    },
+    options,
+  );
+}
 
 /**
  * `GET /headers`

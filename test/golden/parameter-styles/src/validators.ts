@@ -8,6 +8,7 @@ export type { ValidationIssue } from './internal/errors.js';
 const schemaOf = rt.schemaOf;
 const validatorOfCheck = rt.validatorOfCheck;
 const reqString = rt.reqString;
+const optString = rt.optString;
 const optInteger = rt.optInteger;
 const expected = rt.expected;
 const isObject = rt.isObject;
@@ -20,6 +21,7 @@ const vendor = 'styles-client';
 
 const NESTED_7cwttf: readonly string[] = [];
 const PATH_99tota: readonly (string | number)[] = [];
+const KEYS_a9n431: readonly string[] = ['a'];
 const KEYS_1rnr65: readonly string[] = ['R', 'G', 'B'];
 const PATH_hhkr3x: readonly (string | number)[] = ['X-Rgb', 'R'];
 const PATH_9ov20t: readonly (string | number)[] = ['X-Rgb', 'G'];
@@ -78,6 +80,29 @@ const PATH_3f19sh: readonly (string | number)[] = ['rgbCookie', 'B'];
 const PATH_gij794: readonly (string | number)[] = ['rgbCookie'];
 const NESTED_8g6hbk: readonly string[] = ['rgbCookie.R', 'rgbCookie.G', 'rgbCookie.B'];
 const KEYS_046x5y: readonly string[] = ['rgbCookie'];
+
+/** `PostFormWithHeadersBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+export const PostFormWithHeadersBody: rt.Validator<types.PostFormWithHeadersBody> =
+  /* @__PURE__ */ schemaOf(vendor, check_PostFormWithHeadersBody, '`PostFormWithHeadersBody`', 2);
+
+function check_PostFormWithHeadersBody(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (isObject(value)) {
+    issues = optString(issues, value.a, 'a', mode);
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_a9n431, NESTED_7cwttf);
+    }
+  } else {
+    issues = expected(issues, [], KEYS_a9n431, value);
+  }
+
+  return issues;
+}
 
 /** `Rgb`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
 export const Rgb: rt.Validator<types.Rgb> = /* @__PURE__ */ schemaOf(vendor, check_Rgb, '`Rgb`', 2);

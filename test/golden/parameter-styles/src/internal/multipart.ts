@@ -1,0 +1,1 @@
+../../../runtime-core/multipart.ts
