@@ -2,6 +2,7 @@
 import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { isRecord } from '../load/json-node.js';
+import { type PathKey, splitPathKey } from '../load/path-key.js';
 import { childPointer } from '../load/pointer.js';
 import type { RawOperation } from '../validate/walk-operations.js';
 import type { IrItemStream, IrParameter, IrPathPart, IrRequestBody, IrResponse, IrSchema } from './ir.js';
@@ -30,12 +31,12 @@ type Raw = Record<string, unknown>;
 const JSON_TYPES = /^application\/(.+\+)?json(;.*)?$/;
 
 export function operationToDraft(op: RawOperation, ctx: SchemaContext, allPaths: ReadonlySet<string>): DraftOperation {
-  const fromParameters = parametersOf(op, ctx);
+  const key = splitPathKey(op.path);
+  const fromParameters = parametersOf(op, key, ctx);
   const { parameters, fixedQuery } = fromParameters;
   const fixedHeaders = withDefaultHeaders(op, fromParameters.fixedHeaders, parameters, ctx);
   const body = requestBodyOf(op, ctx);
   const { response, errorSchema } = responsesOf(op, ctx);
-  const key = splitPathKey(op.path);
   const naming = resourceAndMethod(op, key.path, ctx, allPaths);
   const path = pathParts(key.path, parameters);
   const declaredQuery = new Set(parameters.filter((p) => p.in === 'query').map((p) => p.name));
@@ -96,7 +97,11 @@ function invalidHeader(message: string, pointer: string, ctx: SchemaContext): Di
   return { code: 'model/invalid-header', severity: 'error', message, hint: defaultHint('model/invalid-header'), at: ctx.locate(pointer) };
 }
 
-function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation, 'parameters' | 'fixedHeaders' | 'fixedQuery'> {
+function parametersOf(
+  op: RawOperation,
+  key: PathKey,
+  ctx: SchemaContext,
+): Pick<DraftOperation, 'parameters' | 'fixedHeaders' | 'fixedQuery'> {
   const byKey = new Map<string, { raw: Raw; pointer: string }>();
   const pathItemPointer = childPointer('/paths', op.path);
   const lists: [unknown, string][] = [
@@ -121,18 +126,8 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
   // templates in the query of a path key (`/search?term={term}`): a parameter declared for one
   // `in: path` is sent in the query, as the key writes it (the path before `?` is all that is
   // called, so as a path parameter it would be dropped)
-  const keyQuery = new Map<string, string>(); // template name -> query name
-  const question = op.path.split('#')[0]!.indexOf('?');
-  if (question !== -1) {
-    for (const pair of op.path
-      .split('#')[0]!
-      .slice(question + 1)
-      .split('&')) {
-      const match = /^([^=]+)=\{([^{}]+)\}$/.exec(pair);
-      if (match) keyQuery.set(match[2]!, match[1]!);
-    }
-  }
-  const wireTemplates = [...splitPathKey(op.path).path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!);
+  const keyQuery = new Map(key.templates.map((pair) => [pair.template, pair.name])); // template -> query name
+  const wireTemplates = [...key.path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!);
   for (const { raw, pointer } of byKey.values()) {
     const inKeyQuery = raw['in'] === 'path' && !wireTemplates.includes(String(raw['name'])) && keyQuery.has(String(raw['name']));
     const location = (inKeyQuery ? 'query' : raw['in']) as IrParameter['in'];
@@ -223,13 +218,14 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
   }
   // a template no parameter declares: a required string (validate/path-parameter-mismatch warns;
   // where a declared path parameter is missing from the path too, it refused the spec)
+  const declared = new Set([...byKey.values()].map(({ raw }) => raw['name']));
   const inferred = [
     ...wireTemplates.map((name) => ({ name, in: 'path' as const })),
-    ...[...keyQuery].map(([template, name]) => ({ name, in: 'query' as const, template })),
+    // a key's query template that some parameter declares is that parameter's (above)
+    ...key.templates.filter((pair) => !declared.has(pair.template)).map((pair) => ({ name: pair.name, in: 'query' as const })),
   ];
   for (const template of inferred) {
     if (parameters.some((p) => p.in === template.in && p.name === template.name)) continue;
-    if ('template' in template && [...byKey.values()].some(({ raw }) => raw['name'] === template.template)) continue;
     parameters.push({
       name: template.name,
       in: template.in,
@@ -253,11 +249,10 @@ function parametersOf(op: RawOperation, ctx: SchemaContext): Pick<DraftOperation
     );
   }
   const order = { path: 0, query: 1, querystring: 1, header: 2, cookie: 3 } as const;
-  const pathOrder = [...op.path.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]);
   parameters.sort(
     (a, b) =>
       order[a.in] - order[b.in] ||
-      (a.in === 'path' ? pathOrder.indexOf(a.name) - pathOrder.indexOf(b.name) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      (a.in === 'path' ? wireTemplates.indexOf(a.name) - wireTemplates.indexOf(b.name) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
   fixedHeaders.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
   fixedQuery.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -730,44 +725,6 @@ function nestedTagResource(op: RawOperation, root: unknown): string[] | undefine
 }
 
 /**
- * A path key as the spec writes it, split into what goes on the wire: the path template, and
- * the `name=value` pairs of a query string written into the key (`/responses?beta=true`, sent
- * on every call). A fragment (`/#Action=CreateDBCluster`, the AWS way to tell equivalent paths
- * apart) is never sent by HTTP clients, so it is dropped. Both are reported once per spec by
- * `pathKeyDiagnostics`.
- */
-export function splitPathKey(key: string): {
-  readonly path: string;
-  readonly query: readonly { readonly name: string; readonly value: string }[];
-  readonly fragment?: string;
-} {
-  const hash = key.indexOf('#');
-  const beforeFragment = hash === -1 ? key : key.slice(0, hash);
-  const fragment = hash === -1 ? undefined : key.slice(hash + 1);
-  const question = beforeFragment.indexOf('?');
-  const path = (question === -1 ? beforeFragment : beforeFragment.slice(0, question)) || '/';
-  const queryText = question === -1 ? '' : beforeFragment.slice(question + 1);
-  const query = queryText
-    .split('&')
-    .filter(Boolean)
-    .map((pair) => {
-      const equals = pair.indexOf('=');
-      return { name: decode(equals === -1 ? pair : pair.slice(0, equals)), value: decode(equals === -1 ? '' : pair.slice(equals + 1)) };
-    })
-    // `?status={status}`: a template, not a value; the declared query parameter carries it
-    .filter((pair) => pair.name !== '' && !/^\{[^{}]*\}$/.test(pair.value));
-  return { path, query, ...(fragment === undefined ? {} : { fragment }) };
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
-}
-
-/**
  * A path key is a path template (OpenAPI's Paths Object: "a relative path to an individual
  * endpoint"). A query string in it is taken apart and sent as fixed query pairs, one warning per
  * key; fragments (common in AWS specs, one per operation) are dropped with one warning per spec.
@@ -780,7 +737,7 @@ export function pathKeyDiagnostics(keys: readonly string[], locate: (pointer: st
     const question = key.indexOf('?');
     if (question === -1 || (split.fragment !== undefined && key.indexOf('#') < question)) continue;
     const pairs = split.query.map((pair) => `\`${pair.name}=${pair.value}\``).join(', ');
-    const templated = [...key.slice(question + 1).matchAll(/(?:^|&)([^=&#]+)=\{[^{}]+\}/g)].map((match) => `\`${match[1]}\``).join(', ');
+    const templated = split.templates.map((pair) => `\`${pair.name}\``).join(', ');
     problems.push({
       code: 'model/query-in-path-key',
       severity: 'warning',

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { defaultHint } from '../../diagnostics/codes.js';
 import type { LoadedSpec } from '../../load/load-spec.js';
+import { splitPathKey } from '../../load/path-key.js';
 import { childPointer, decodePointer } from '../../load/pointer.js';
 import { isRecord } from '../../load/json-node.js';
 import { walkOperations } from '../walk-operations.js';
@@ -48,7 +49,7 @@ export function checkPathParameters(spec: LoadedSpec): Diagnostic[] {
       if (!declared.has(name)) {
         const isInferred = !hasStray && name !== '';
         // a template in the query of the key (`?term={term}`) is sent as that query parameter
-        const queryName = new RegExp(`[?&]([^=&#]+)=\\{${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\}`).exec(path.split('#')[0]!)?.[1];
+        const queryName = splitPathKey(path).templates.find((pair) => pair.template === name)?.name;
         problems.push({
           code: 'validate/path-parameter-mismatch',
           severity: isInferred ? 'warning' : 'error',

@@ -1,0 +1,52 @@
+// A path key as the spec writes it, split into what goes on the wire. Read by the spec rules
+// (validate/) and the model, so it lives below both.
+
+export interface PathKey {
+  /** The path template before any `?` or `#` (`/` when empty). */
+  readonly path: string;
+  /** `name=value` pairs of a query string written into the key (`/responses?beta=true`), sent on every call. */
+  readonly query: readonly { readonly name: string; readonly value: string }[];
+  /** `name={template}` pairs of that query string (`/search?term={term}`): sent as query parameters. */
+  readonly templates: readonly { readonly name: string; readonly template: string }[];
+  /** After `#` (`/#Action=CreateDBCluster`, the AWS way to tell equivalent paths apart): never sent. */
+  readonly fragment?: string;
+}
+
+/**
+ * The path template, the query pairs and templates written into the key, and its fragment,
+ * which HTTP clients never send. `pathKeyDiagnostics` (model/operations.ts) reports the query
+ * and the fragment once per spec.
+ */
+export function splitPathKey(key: string): PathKey {
+  const hash = key.indexOf('#');
+  const beforeFragment = hash === -1 ? key : key.slice(0, hash);
+  const fragment = hash === -1 ? undefined : key.slice(hash + 1);
+  const question = beforeFragment.indexOf('?');
+  const path = (question === -1 ? beforeFragment : beforeFragment.slice(0, question)) || '/';
+  const pairs = (question === -1 ? '' : beforeFragment.slice(question + 1))
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      return { name: decode(equals === -1 ? pair : pair.slice(0, equals)), value: decode(equals === -1 ? '' : pair.slice(equals + 1)) };
+    })
+    .filter((pair) => pair.name !== '');
+  const templateOf = (value: string) => /^\{([^{}]+)\}$/.exec(value)?.[1];
+  return {
+    path,
+    query: pairs.filter((pair) => !/^\{[^{}]*\}$/.test(pair.value)),
+    templates: pairs.flatMap((pair) => {
+      const template = templateOf(pair.value);
+      return template === undefined ? [] : [{ name: pair.name, template }];
+    }),
+    ...(fragment === undefined ? {} : { fragment }),
+  };
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
