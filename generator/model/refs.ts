@@ -4,7 +4,7 @@
 // allows no ref, and is reported.
 import { defaultHint } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
-import { decodePointer } from '../load/pointer.js';
+import { decodePointer, encodePointer } from '../load/pointer.js';
 
 export interface RefTarget {
   /** The JSON pointer of the referenced node. */
@@ -36,9 +36,15 @@ export function resolveRef(ref: string, at: string, root: unknown, locate: (poin
     else if (typeof node === 'object' && node !== null && Object.hasOwn(node, segment)) node = (node as Record<string, unknown>)[segment];
     else return unresolved(ref, at, locate, 'points at nothing');
   }
-  const pointer = ref.slice(1);
-  const isComponentSchema = segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas';
-  return isComponentSchema ? { pointer, value: node, componentKey: segments[2]! } : { pointer, value: node };
+  // the canonical spelling (`{` where the ref may write `%7B`), as the other stages write pointers
+  const pointer = encodePointer(segments);
+  const componentKey = componentSchemaKey(segments);
+  return componentKey !== undefined ? { pointer, value: node, componentKey } : { pointer, value: node };
+}
+
+/** The key of the component schema a ref's decoded pointer names (`#/components/schemas/X`), if it names one. */
+export function componentSchemaKey(segments: readonly string[]): string | undefined {
+  return segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas' ? segments[2] : undefined;
 }
 
 function unresolved(ref: string, at: string, locate: (pointer: string) => SourceLocation, what: string): Diagnostic {

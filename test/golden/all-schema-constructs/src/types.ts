@@ -24,6 +24,20 @@ export interface Circle {
 export type Color = 'red' | 'green' | 'blue' | (string & {});
 
 /**
+ * Rules that nest. A rule's children are `$ref`s into this schema's own properties, so the rule is a named schema of its own (`GatewayRulesItem`); a `$ref` to a leaf (`note`) is copied where it is used.
+ */
+export interface Gateway {
+  rules: GatewayRulesItem[];
+  default_rule?: GatewayRulesItem;
+}
+
+export interface GatewayRulesItem {
+  name: string;
+  children?: GatewayRulesItem[];
+  note?: string | null;
+}
+
+/**
  * An image by URL or by uploaded file id, exactly one of the two.
  */
 export type ImageSource = {

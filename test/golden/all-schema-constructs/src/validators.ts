@@ -8,6 +8,7 @@ export type { ValidationIssue } from './internal/errors.js';
 const MAX_DEPTH = rt.MAX_DEPTH;
 const tooDeep = rt.tooDeep;
 const schemaOf = rt.schemaOf;
+const reqString = rt.reqString;
 const optString = rt.optString;
 const reqInteger = rt.reqInteger;
 const optBoolean = rt.optBoolean;
@@ -38,6 +39,14 @@ const NESTED_7cwttf: readonly string[] = [];
 const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_7v0d4q: readonly string[] = ['created_at', 'created_by'];
 const KEYS_hiiqwz: readonly string[] = ['kind', 'radius'];
+const PATH_4q4ssh: readonly (string | number)[] = ['default_rule'];
+const NESTED_hit4mq: readonly string[] = [
+  'default_rule.name',
+  'default_rule.children',
+  'default_rule.note',
+];
+const KEYS_6i2k1k: readonly string[] = ['rules', 'default_rule'];
+const KEYS_edt485: readonly string[] = ['name', 'children', 'note'];
 const KEYS_98f638: readonly string[] = ['image_url', 'file_id'];
 const KEYS_18mjsb: readonly string[] = ['image_url'];
 const KEYS_dx46sf: readonly string[] = ['file_id'];
@@ -45,6 +54,7 @@ const PATH_cda1kz: readonly (string | number)[] = ['root'];
 const NESTED_2k0y8t: readonly string[] = ['root.label', 'root.children'];
 const KEYS_0gsx3e: readonly string[] = ['root', 'depth'];
 const PATTERN_363g2w = /* @__PURE__ */ new RegExp('^[a-z_]+$', 'u');
+const PATH_h0fvox: readonly (string | number)[] = ['note'];
 const PATH_1h5544: readonly (string | number)[] = ['image'];
 const KEYS_dc67kr: readonly string[] = [
   'tags',
@@ -148,6 +158,119 @@ function check_Color(value: unknown, mode: number, label: string, depth: number)
     ((mode & 2) === 0 && typeof value === 'string')
   )) {
     issues = unlisted(issues, [], "one of 'red', 'green', 'blue'", value);
+  }
+
+  return issues;
+}
+
+/** `Gateway`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Gateway: rt.Validator<types.Gateway> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_Gateway,
+  '`Gateway`',
+);
+
+function check_Gateway(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  let issues: rt.Issues;
+  if (isObject(value)) {
+    const v1 = value.rules;
+    if (Array.isArray(v1)) {
+      for (let i2 = 0; i2 < v1.length; i2++) {
+        const v3: unknown = v1[i2];
+        const r4 = check_GatewayRulesItem(v3, mode, 'an item of `rules`', depth + 2);
+        if (r4 !== undefined) {
+          issues = nestIssues(issues, ['rules', i2], r4, '');
+        }
+      }
+    } else {
+      issues = required(issues, ['rules'], 'an array', v1);
+    }
+    const v5 = value.default_rule;
+    if (v5 !== undefined && (v5 !== null || mode & 2)) {
+      issues = nest(
+        issues,
+        PATH_4q4ssh,
+        check_GatewayRulesItem(v5, mode, '`default_rule`', depth + 1),
+      );
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6i2k1k, NESTED_hit4mq);
+    }
+  } else {
+    issues = expected(issues, [], KEYS_6i2k1k, value);
+  }
+
+  return issues;
+}
+
+/** `GatewayRulesItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const GatewayRulesItem: rt.Validator<types.GatewayRulesItem> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_GatewayRulesItem,
+  '`GatewayRulesItem`',
+);
+
+function check_GatewayRulesItem(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  if (depth > MAX_DEPTH) {
+    return tooDeep();
+  }
+  let issues: rt.Issues;
+  if (isObject(value)) {
+    const v1 = value.name;
+    if (typeof v1 !== 'string') {
+      issues = reqString(issues, v1, 'name');
+    }
+    const v2 = value.children;
+    if (v2 !== undefined && (v2 !== null || mode & 2)) {
+      if (Array.isArray(v2)) {
+        if (v2.length > 4) {
+          issues = fail(
+            issues,
+            ['children'],
+            'expected at most 4 items, found ' + String(v2.length),
+          );
+        }
+        for (let i3 = 0; i3 < v2.length; i3++) {
+          const v4: unknown = v2[i3];
+          const r5 = check_GatewayRulesItem(v4, mode, 'an item of `children`', depth + 2);
+          if (r5 !== undefined) {
+            issues = nestIssues(issues, ['children', i3], r5, '');
+          }
+        }
+      } else {
+        issues = expected(issues, ['children'], 'an array', v2);
+      }
+    }
+    const v6 = value.note;
+    if (v6 !== undefined) {
+      if (!(
+        (typeof v6 === 'string' && (v6.length <= 200 || codePoints(v6) <= 200)) ||
+        v6 === null
+      )) {
+        if (typeof v6 !== 'string') {
+          issues = unlisted(issues, ['note'], 'a string or null', v6);
+        } else if (v6.length > 200) {
+          const count = codePoints(v6);
+          if (count > 200) {
+            issues = fail(issues, ['note'], 'expected at most 200 characters, found ' + count);
+          }
+        }
+      }
+    }
+    if (mode & 2) {
+      for (const k7 in value) {
+        if (k7 !== 'name' && k7 !== 'children' && k7 !== 'note') {
+          issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_edt485, NESTED_7cwttf);
+        }
+      }
+    }
+  } else {
+    issues = expected(issues, [], KEYS_edt485, value);
   }
 
   return issues;
@@ -333,19 +456,7 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
     }
     const v12 = value.note;
     if (v12 !== undefined) {
-      if (!(
-        (typeof v12 === 'string' && (v12.length <= 200 || codePoints(v12) <= 200)) ||
-        v12 === null
-      )) {
-        if (typeof v12 !== 'string') {
-          issues = unlisted(issues, ['note'], 'a string or null', v12);
-        } else if (v12.length > 200) {
-          const count = codePoints(v12);
-          if (count > 200) {
-            issues = fail(issues, ['note'], 'expected at most 200 characters, found ' + count);
-          }
-        }
-      }
+      issues = nest(issues, PATH_h0fvox, check_shape_ffa7ct(v12, mode, '`note`', depth + 1));
     }
     issues = optBoolean(issues, value.deprecated_flag, 'deprecated_flag', mode);
     const v15 = value.image;
@@ -649,6 +760,25 @@ function check_ImageSource_3(
     }
   } else {
     issues = expected(issues, [], KEYS_98f638, value);
+  }
+
+  return issues;
+}
+
+function check_shape_ffa7ct(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  let issues: rt.Issues;
+  if (!(
+    (typeof value === 'string' && (value.length <= 200 || codePoints(value) <= 200)) ||
+    value === null
+  )) {
+    if (typeof value !== 'string') {
+      issues = unlisted(issues, [], 'a string or null', value);
+    } else if (value.length > 200) {
+      const count = codePoints(value);
+      if (count > 200) {
+        issues = fail(issues, [], 'expected at most 200 characters, found ' + count);
+      }
+    }
   }
 
   return issues;
