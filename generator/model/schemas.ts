@@ -209,26 +209,27 @@ function objectToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: SchemaCo
   }));
   for (const name of required) {
     if (name in rawProperties) continue;
-    if (additional === false) {
-      report(
-        ctx,
-        'model/unsupported-construct',
-        childPointer(pointer, 'required'),
-        `\`${name}\` is required but the closed object declares no such property, so no value can match.`,
-        `Add \`${name}\` to \`properties\` or remove it from \`required\`.`,
-      );
-    } else {
-      // `required` alone (common inside anyOf) still demands the key; its value is whatever
-      // additionalProperties allows
-      properties.push({
-        name,
-        required: true,
-        schema:
-          additional === undefined || additional === true
-            ? { kind: 'unknown', source: childPointer(pointer, 'required') }
-            : additionalSchema(),
+    // A closed object that requires a key it does not declare matches no value, as written; the
+    // author left the property out (e-conomic's published spec does), and the API sends it. It
+    // is taken as a property of any value, with a warning, rather than refusing the spec.
+    if (additional === false)
+      ctx.report({
+        code: 'model/unchecked-construct',
+        severity: 'warning',
+        message: `\`${name}\` is required but the closed object declares no such property, so no value could match; sdkgen reads it as a required property of any value.`,
+        hint: `Declare \`${name}\` under \`properties\` (with its schema), or remove it from \`required\`.`,
+        at: ctx.locate(childPointer(pointer, 'required')),
       });
-    }
+    // `required` alone (common inside anyOf) still demands the key; its value is whatever
+    // additionalProperties allows
+    properties.push({
+      name,
+      required: true,
+      schema:
+        additional === undefined || typeof additional === 'boolean'
+          ? { kind: 'unknown', source: childPointer(pointer, 'required') }
+          : additionalSchema(),
+    });
   }
   return {
     ...base,

@@ -144,3 +144,37 @@ describe('model/overlapping-one-of', () => {
     expect(api.schemas.find((schema) => schema.key === 'Thing')?.schema).toMatchObject({ kind: 'union', mode: 'oneOf' });
   });
 });
+
+describe('a closed object that requires a key it does not declare', () => {
+  // e-conomic's published spec has such objects: as written no value matches them
+  const schemas =
+    '    Thing:\n      type: object\n      additionalProperties: false\n      required: [id, name]\n      properties:\n        id: { type: string }\n';
+
+  it('warns (model/unchecked-construct) at `required`, and reads the key as a required property of any value', async () => {
+    const { api, warnings } = await model(schemas);
+    expect(warnings.map((w) => [w.code, w.severity, w.at.pointer, w.at.line])).toEqual([
+      ['model/unchecked-construct', 'warning', '/components/schemas/Thing/required', lineOf(schemas, 'required:')],
+    ]);
+    expect(warnings[0]!.message).toBe(
+      '`name` is required but the closed object declares no such property, so no value could match; sdkgen reads it as a required property of any value.',
+    );
+    expect(api.schemas.find((schema) => schema.key === 'Thing')?.schema).toMatchObject({
+      kind: 'object',
+      additionalProperties: false,
+      properties: [
+        { name: 'id', required: true, schema: { kind: 'string' } },
+        { name: 'name', required: true, schema: { kind: 'unknown' } },
+      ],
+    });
+    const validate = validatorOf(await loadValidatorsOnly(api), 'Thing');
+    for (const mode of ['loose', 'request', 'strict'] as const) {
+      expect(validate({ id: 'a', name: 7 }, mode), mode).toEqual([]);
+      expect(
+        validate({ id: 'a' }, mode).map((issue) => issue.message),
+        mode,
+      ).toEqual(['missing required key `name`: expected any value']);
+    }
+    // the object stays closed to every other key
+    expect(validate({ id: 'a', name: 7, extra: 1 }, 'strict')).toHaveLength(1);
+  });
+});
