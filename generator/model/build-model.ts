@@ -22,11 +22,11 @@ import {
 import { operationToDraft, pathKeyDiagnostics, unsendableMethod, type DraftOperation } from './operations.js';
 import { packageOf, type PackageOptions } from './package-info.js';
 import { paginationOf, unpaginatedList } from './pagination.js';
-import { hoistedTargets, schemaToIr, type SchemaContext } from './schemas.js';
+import { schemaToIr, type SchemaContext } from './schemas.js';
 import { splitDirections, type SchemaDraft } from './directions.js';
 import { decodeEvents } from './item-streams.js';
 import { followRefs, type SchemaLookup } from './schema-index.js';
-import { hoistedName, type HoistedOwners } from './hoisted-names.js';
+import { hoistedName, hoistedTargets, type HoistedOwners } from './hoisting.js';
 import { resolveRef } from './refs.js';
 
 /** `packageName` and `clientName` override `info.x-sdk`'s; an invalid one is a UsageError. */

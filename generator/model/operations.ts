@@ -528,13 +528,14 @@ function requestBodyOf(op: RawOperation, ctx: SchemaContext): { body: IrRequestB
   // JSON when offered (the official SDKs send JSON then), else multipart, urlencoded, text, binary
   const mediaType = [...mediaTypes].sort((a, b) => BODY_PREFERENCE.indexOf(bodyKind(a)) - BODY_PREFERENCE.indexOf(bodyKind(b)))[0];
   if (mediaType === undefined) {
-    report(
-      ctx,
-      'validate/unsupported-media-type',
-      childPointer(resolved.pointer, 'content'),
-      'The request body has no media type.',
-      'Add a `content` entry such as `application/json` with its schema.',
-    );
+    // `content: {}` (just-eat's published spec): there is nothing to send, so no body is sent
+    ctx.report({
+      code: 'validate/unsupported-media-type',
+      severity: 'warning',
+      message: 'The request body has no media type, so there is nothing to send: the operation is generated without a body.',
+      hint: 'Add a `content` entry such as `application/json` with its schema, or remove the empty `requestBody`.',
+      at: ctx.locate(childPointer(resolved.pointer, 'content')),
+    });
     return undefined;
   }
   const at = mediaTypeAt(content, mediaType, childPointer(resolved.pointer, 'content'), ctx);

@@ -2,10 +2,10 @@
 // go to `ctx.report`. 3.0 forms (`nullable`, boolean `exclusiveMinimum`) get their 3.1 meaning.
 import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
-import { childPointer, decodePointer, encodePointer } from '../load/pointer.js';
+import { childPointer } from '../load/pointer.js';
 import type { OpenApiVersion } from '../validate/validate-spec.js';
 import type { IrArraySchema, IrDiscriminator, IrLiteral, IrObjectSchema, IrProperty, IrSchema, IrSchemaBase } from './ir.js';
-import { componentSchemaKey, resolveRef, type RefTarget } from './refs.js';
+import { resolveRef, type RefTarget } from './refs.js';
 import { patternToIr, type PatternKeys } from './pattern-to-ir.js';
 
 export interface SchemaContext {
@@ -16,7 +16,7 @@ export interface SchemaContext {
   readonly inlining: Set<string>;
   /**
    * The pointers of the schemas that are named because non-component refs point at them and
-   * they hold such refs themselves (hoistedTargets): wherever one is met, at its own place or
+   * they hold such refs themselves (hoisting.ts): wherever one is met, at its own place or
    * through a ref, it is a ref to its named schema.
    */
   readonly hoistTargets: ReadonlySet<string>;
@@ -558,84 +558,6 @@ function refToIr(ref: string, base: IrSchemaBase, pointer: string, ctx: SchemaCo
   const inlined = schemaToIr(target.value, target.pointer, ctx);
   ctx.inlining.delete(target.pointer);
   return { ...inlined, ...stripUndefined(base) };
-}
-
-/**
- * The schemas that are named although no component names them: the targets of non-component
- * refs (`#/components/schemas/Gateway/properties/rules/items`) that hold such refs themselves.
- * Copies of such a schema at each ref copy what its own refs point at too, so a chain of them
- * grew the output exponentially (a 3 KB spec of 22 schemas, each a ref into the next one's
- * properties, took minutes), and a cycle of them had no end (Azure's and Codat's). A target
- * without such refs is still copied: its copies grow with the spec, and a leaf
- * (`#/components/schemas/Page/properties/page`, as Linode writes) needs no name of its own.
- */
-export function hoistedTargets(root: unknown): Set<string> {
-  const targets = new Set<string>();
-  const answers = new Map<string, boolean>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
-    }
-    if (typeof node !== 'object' || node === null) return;
-    const ref = (node as Raw)['$ref'];
-    if (typeof ref === 'string') {
-      const segments = localSegments(ref);
-      if (segments !== undefined && componentSchemaKey(segments) === undefined) {
-        const pointer = encodePointer(segments);
-        let answer = answers.get(pointer);
-        if (answer === undefined) {
-          answer = holdsInlinedRefBelow(valueAt(root, segments));
-          answers.set(pointer, answer);
-          if (answer) targets.add(pointer);
-        }
-      }
-    }
-    for (const value of Object.values(node)) visit(value);
-  };
-  visit(root);
-  return targets;
-}
-
-/**
- * Whether a `$ref` other than one to a component schema is in `value` below its top: a target
- * that is only such a ref (`region: { $ref: '#/components/schemas/Region/properties/id' }`) is an
- * alias, followed to where it leads and decided there.
- */
-function holdsInlinedRefBelow(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return holdsInlinedRef(value);
-  return Object.entries(value).some(([key, inner]) => key !== '$ref' && holdsInlinedRef(inner));
-}
-
-/** Whether a `$ref` other than one to a component schema is anywhere in `value`. */
-function holdsInlinedRef(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(holdsInlinedRef);
-  if (typeof value !== 'object' || value === null) return false;
-  const ref = (value as Raw)['$ref'];
-  if (typeof ref === 'string') {
-    const segments = localSegments(ref);
-    if (segments !== undefined && componentSchemaKey(segments) === undefined) return true;
-  }
-  return Object.values(value).some(holdsInlinedRef);
-}
-
-/** A local ref's decoded pointer; undefined for another file's ref or one that is no pointer (resolveRef reports those where they are used). */
-function localSegments(ref: string): string[] | undefined {
-  if (!ref.startsWith('#')) return undefined;
-  try {
-    return decodePointer(ref);
-  } catch {
-    return undefined;
-  }
-}
-
-function valueAt(root: unknown, segments: readonly string[]): unknown {
-  let node = root;
-  for (const segment of segments) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment)) return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
 }
 
 function acceptsNull(schema: IrSchema): boolean {

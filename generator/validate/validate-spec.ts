@@ -223,7 +223,9 @@ function openApiVersion(spec: LoadedSpec, root: Record<string, unknown>): OpenAp
  * non-branch error explains the same place.
  */
 function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const isBranch = (error: ErrorObject) => /\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath);
+  // a failed alternative: a numbered branch, or the Reference Object every `X | Reference` tries
+  // (ajv reports it from the definition, `#/definitions/Reference/required`)
+  const isBranch = (error: ErrorObject) => /\/(oneOf|anyOf)\/\d+\/|^#\/(definitions|\$defs)\/[Rr]eference\//.test(error.schemaPath);
   const isSummary = (error: ErrorObject) => ['if', 'then', 'else', 'oneOf', 'anyOf', 'not', 'propertyNames'].includes(error.keyword);
   const under = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
   const kept = errors.filter((error) => {
@@ -254,26 +256,32 @@ function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
 }
 
 /**
- * A malformed link or address that only documentation shows (`info.termsOfService`, a contact's
- * or licence's `url` and `email`, an `externalDocs.url`): a warning, not an error. Nothing a
- * client sends or receives depends on it, and published specs have such values (two URLs joined
- * by ` | `, a bare name); the generated docs show the text as written.
+ * A malformed value that no request or response depends on: a warning, not an error, that says
+ * why (undefined for any other error). Published specs have such values: two URLs joined by
+ * ` | ` as the terms of service, a bare name as a contact's URL, an `operationRef` with an
+ * unescaped path (`#/paths/a/{id}/get`).
+ * - A link or address that only documentation shows (`info.termsOfService`, a contact's or
+ *   licence's `url` and `email`, an `externalDocs.url`): the generated docs show it as written.
+ * - A Link Object's `operationRef`: sdkgen does not follow links.
  */
-function isDocumentationLink(error: ErrorObject): boolean {
-  return (
-    error.keyword === 'format' &&
-    /^\/info\/(termsOfService|contact\/(url|email)|license\/url)$|\/externalDocs\/url$/.test(error.instancePath)
-  );
+function harmlessFormat(error: ErrorObject): string | undefined {
+  if (error.keyword !== 'format') return undefined;
+  if (/^\/info\/(termsOfService|contact\/(url|email)|license\/url)$|\/externalDocs\/url$/.test(error.instancePath))
+    return 'Only the docs show it, so the client is generated; they show it as written.';
+  if (/\/links\/[^/]+\/operationRef$/.test(error.instancePath))
+    return 'sdkgen does not follow links, so the client is generated without it.';
+  return undefined;
 }
 
 function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnostic {
   const params = error.params as Record<string, unknown>;
+  const harmless = harmlessFormat(error);
   const diagnostic = (pointer: string, message: string, hint?: string): Diagnostic =>
-    isDocumentationLink(error)
+    harmless !== undefined
       ? {
           code: 'validate/schema',
           severity: 'warning',
-          message: `${message} Only the docs show it, so the client is generated; they show it as written.`,
+          message: `${message} ${harmless}`,
           hint: 'Correct the value (in the spec, or with an overlay) to silence this warning.',
           at: spec.locate(pointer),
         }

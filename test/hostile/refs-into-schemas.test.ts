@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmittedFile } from '../../generator/emit/emitted-file.js';
-import { hoistedName } from '../../generator/model/hoisted-names.js';
+import { hoistedName } from '../../generator/model/hoisting.js';
 import { generate } from '../../generator/pipeline.js';
 import { loadValidatorsOnly, specIr, validatorOf } from '../validators/harness.js';
 
@@ -144,6 +144,32 @@ describe('targets that hold no such ref', () => {
     const types = textOf(files, 'src/types.ts');
     expect(exportedTypes(types).sort()).toEqual(['Copy', 'Region', 'Volume']);
     expect(types).toContain('export interface Copy {\n  /** The region. */\n  region?: string;\n}');
+  });
+});
+
+describe('a $ref key in data', () => {
+  const schemas = {
+    A: { type: 'object', properties: { p: { type: 'object', properties: { q: { $ref: '#/components/schemas/B/properties/r' } } } } },
+    B: { type: 'object', properties: { r: { type: 'string' } } },
+    Thing: {
+      type: 'object',
+      example: { $ref: '#/components/schemas/A/properties/p' },
+      'x-vendor': { $ref: '#/components/schemas/A/properties/p' },
+    },
+  };
+  const spec = (extra: Record<string, unknown>) => ({
+    openapi: '3.1.0',
+    info,
+    paths: { '/things': getting({ $ref: '#/components/schemas/Thing' }) },
+    components: { schemas: { ...schemas, ...extra } },
+  });
+
+  it('(an example, an x- extension) is left alone; a property named `default` is a property', async () => {
+    const alone = await generate({ spec: await specFile('data.json', spec({})), write: false });
+    expect(exportedTypes(textOf(alone.files, 'src/types.ts')).sort()).toEqual(['A', 'B', 'Thing']);
+    const named = { C: { type: 'object', properties: { default: { $ref: '#/components/schemas/A/properties/p' } } } };
+    const used = await generate({ spec: await specFile('default.json', spec(named)), write: false });
+    expect(exportedTypes(textOf(used.files, 'src/types.ts')).sort()).toEqual(['A', 'AP', 'B', 'C', 'Thing']);
   });
 });
 

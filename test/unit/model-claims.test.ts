@@ -178,3 +178,27 @@ describe('a closed object that requires a key it does not declare', () => {
     expect(validate({ id: 'a', name: 7, extra: 1 }, 'strict')).toHaveLength(1);
   });
 });
+
+describe('a request body with no media type', () => {
+  // just-eat's published spec has `requestBody: { content: {}, required: false }`
+  it('is a warning at its content, and the operation sends no body', async () => {
+    const text = `openapi: 3.1.0
+info: { title: Empty, version: 1.0.0 }
+paths:
+  /channels/{channel}:
+    post:
+      operationId: subscribe
+      parameters: [{ name: channel, in: path, required: true, schema: { type: string } }]
+      requestBody: { content: {}, required: false }
+      responses: { '204': { description: subscribed } }
+`;
+    const { api, warnings } = buildModel(await validateSpec(loadSpec('spec.yaml', text)));
+    expect(warnings.map((w) => [w.code, w.severity, w.at.pointer, w.at.line])).toEqual([
+      ['validate/unsupported-media-type', 'warning', '/paths/~1channels~1{channel}/post/requestBody/content', 8],
+    ]);
+    expect(warnings[0]!.message).toBe(
+      'The request body has no media type, so there is nothing to send: the operation is generated without a body.',
+    );
+    expect(api.operations[0]!.body).toBeUndefined();
+  });
+});

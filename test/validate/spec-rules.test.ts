@@ -95,6 +95,39 @@ describe('a malformed documentation link', () => {
   });
 });
 
+// gambitcomm's published spec writes its links' operationRefs as unescaped paths
+// (`#/mimic/agent/{agentNum}/get/start`); sdkgen does not follow links
+describe("a Link Object's malformed operationRef", () => {
+  const linked = (link: string) =>
+    loadSpec(
+      'spec.yaml',
+      `openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths:\n  /a/{id}:\n    get:\n      operationId: a\n      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]\n      responses:\n        '200':\n          description: OK\n          links:\n            next: ${link}\n`,
+    );
+
+  it('is a warning that says why, with no error from the Reference Object the link and the response could also have been', async () => {
+    const { warnings } = await validateSpec(linked("{ operationRef: '#/paths/a/{id}/get', parameters: { id: $response.body } }"));
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'validate/schema',
+        severity: 'warning',
+        message: expect.stringContaining('sdkgen does not follow links, so the client is generated without it.'),
+        at: expect.objectContaining({ pointer: '/paths/~1a~1{id}/get/responses/200/links/next/operationRef' }),
+      }),
+    ]);
+  });
+
+  it('an error inside a response is reported where it is, not also as a missing `$ref` at each level above', async () => {
+    const error = await validateSpec(linked('{ operationId: 5 }')).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).diagnostics.map((d) => [d.severity, d.at.pointer])).toEqual([
+      ['error', '/paths/~1a~1{id}/get/responses/200/links/next/operationId'],
+    ]);
+  });
+});
+
 describe('validate/undefined-security-scheme (OAS 3.1 §4.8.30.1)', () => {
   const schemes = `components:\n  securitySchemes:\n    bearer_auth: { type: http, scheme: bearer }\n    api_key: { type: apiKey, in: header, name: X-Key }\n`;
 
