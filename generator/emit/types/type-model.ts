@@ -236,6 +236,8 @@ function literalType(value: IrLiteral): TsType {
 }
 
 function union(types: readonly TsType[]): TsType {
+  // `unknown | string` is `unknown`: a variant that takes any value (`{}`) takes in the others
+  if (types.some((type) => type.kind === 'keyword' && type.name === 'unknown')) return UNKNOWN;
   return combined('union', types);
 }
 

@@ -30,6 +30,8 @@ export function unionToCheck(schema: IrUnionSchema, target: Target, scope: Scope
     const inner = unionToCheck(schema, withoutOtherwise(target), scope);
     return guard === undefined ? inner : code`if (${guard}) {\n${inner}\n} else {\n${target.otherwise}\n}`;
   }
+  // a variant that takes any value (`{}`, or 3.0's `{ nullable: true }`) makes the union take any
+  if (schema.variants.some((variant) => isAnything(variant, resolve, new Set()))) return code``;
   const variants: Variant[] = schema.variants.map((variant) => ({
     schema: variant,
     types: jsonTypesOf(variant, resolve),
@@ -98,6 +100,15 @@ function hasDetail(schema: IrSchema, scope: Scope): boolean {
   const resolved = scope.module.resolve(schema);
   if (resolved.kind === 'union') return true;
   return (leafRules(resolved, code`value`, scope)?.length ?? 0) > 1;
+}
+
+/** Whether a schema takes any value: `{}`, or a union with such a variant (3.0's `{ nullable: true }` is one), through refs. */
+function isAnything(schema: IrSchema, resolve: (schema: IrSchema) => IrSchema, seen: Set<IrSchema>): boolean {
+  const resolved = resolve(schema);
+  if (seen.has(resolved)) return false;
+  seen.add(resolved);
+  if (resolved.kind === 'union') return resolved.variants.some((variant) => isAnything(variant, resolve, seen));
+  return resolved.kind === 'unknown' && resolved.contentSchema === undefined;
 }
 
 /** `(t1) || (r2 = f2(v, mode, label, depth)) === undefined || …`: true when some variant matches (each behind its gate, if any). */

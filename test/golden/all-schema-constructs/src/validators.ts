@@ -45,7 +45,7 @@ const NESTED_hit4mq: readonly string[] = [
   'default_rule.children',
   'default_rule.note',
 ];
-const KEYS_6i2k1k: readonly string[] = ['rules', 'default_rule'];
+const KEYS_8w90j5: readonly string[] = ['rules', 'default_rule', 'label'];
 const KEYS_edt485: readonly string[] = ['name', 'children', 'note'];
 const KEYS_98f638: readonly string[] = ['image_url', 'file_id'];
 const KEYS_18mjsb: readonly string[] = ['image_url'];
@@ -72,6 +72,19 @@ const ENUM_ejpes9: readonly string[] = ['red', 'green', 'blue'];
 const NESTED_fgju9n: readonly string[] = ['shape.kind', 'shape.radius', 'shape.side'];
 const KEYS_5o06l3: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
 const KEYS_8ew9l9: readonly string[] = ['label', 'children'];
+
+/** `Anything`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+export const Anything: rt.Validator<types.Anything> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_Anything,
+  '`Anything`',
+);
+
+function check_Anything(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  let issues: rt.Issues;
+
+  return issues;
+}
 
 /** `Audit`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
 export const Audit: rt.Validator<types.Audit> = /* @__PURE__ */ schemaOf(
@@ -194,10 +207,10 @@ function check_Gateway(value: unknown, mode: number, label: string, depth: numbe
       );
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6i2k1k, NESTED_hit4mq);
+      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8w90j5, NESTED_hit4mq);
     }
   } else {
-    issues = expected(issues, [], KEYS_6i2k1k, value);
+    issues = expected(issues, [], KEYS_8w90j5, value);
   }
 
   return issues;
