@@ -285,8 +285,15 @@ function compositionToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sch
       ...(discriminator ? { discriminator } : {}),
     });
   }
+  let nullable = false;
   if (Array.isArray(raw['allOf'])) {
-    parts.push(...raw['allOf'].map((item, i) => schemaToIr(item, childPointer(pointer, 'allOf', i), ctx)));
+    raw['allOf'].forEach((item, i) => {
+      const part = schemaToIr(item, childPointer(pointer, 'allOf', i), ctx);
+      // `allOf: [{ $ref: X }, { nullable: true }]` is how 3.0 specs (and OpenAI's) say "X or null";
+      // read as JSON Schema it is X alone, and the null the API sends would be refused
+      if (isBareNullable(item)) nullable = true;
+      else parts.push(part);
+    });
   }
   if (parts.length === 0) return undefined;
   const siblings = { ...raw };
@@ -295,7 +302,28 @@ function compositionToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sch
   if (!isUnconstrained(rest)) parts.unshift(rest);
   const unevaluated = unevaluatedOf(raw, rest, pointer, ctx);
   if (parts.length === 1 && !Array.isArray(raw['allOf'])) return { ...parts[0]!, ...base, ...unevaluated };
-  return { ...base, kind: 'allOf', parts, ...unevaluated };
+  const composed: IrSchema = { ...base, kind: 'allOf', parts, ...unevaluated };
+  return nullable ? addNull(composed, base) : composed;
+}
+
+/** Keywords that say nothing about the value: a schema of only these and `nullable: true` says "or null". */
+const ANNOTATIONS: ReadonlySet<string> = new Set([
+  'title',
+  'description',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'example',
+  'examples',
+  'default',
+]);
+
+function isBareNullable(item: unknown): boolean {
+  return (
+    isRaw(item) &&
+    item['nullable'] === true &&
+    Object.keys(item).every((key) => key === 'nullable' || ANNOTATIONS.has(key) || key.startsWith('x-'))
+  );
 }
 
 /**

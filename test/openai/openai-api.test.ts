@@ -892,6 +892,49 @@ describe.skipIf(!HAS_SPEC)('the OpenAI API, generated whole', () => {
       expect(error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual(['user: expected a string, found null']);
     });
 
+    it(`${callPath('getRun')}: a run as the API sends it, truncation_strategy and tool_choice null (the spec writes them \`allOf: [{ $ref }, { nullable: true }]\`)`, async () => {
+      const run = {
+        id: 'run_1',
+        object: 'thread.run',
+        created_at: 1_700_000_000,
+        thread_id: 'thread_1',
+        assistant_id: 'asst_1',
+        status: 'queued',
+        required_action: null,
+        last_error: null,
+        expires_at: null,
+        started_at: null,
+        cancelled_at: null,
+        failed_at: null,
+        completed_at: null,
+        incomplete_details: null,
+        model: 'gpt-4o',
+        instructions: '',
+        tools: [],
+        metadata: {},
+        usage: null,
+        temperature: 1,
+        top_p: 1,
+        max_prompt_tokens: null,
+        max_completion_tokens: null,
+        truncation_strategy: null,
+        tool_choice: null,
+        parallel_tool_calls: true,
+        response_format: 'auto',
+      };
+      serve({ 'GET /threads/thread_1/runs/run_1': (_request, response) => json(response, 200, run) });
+      const mine = await call('getRun', ['thread_1', 'run_1']);
+      expect(asJson(mine)).toEqual(run);
+      expect(asJson(mine)).toEqual(asJson(await official().beta.threads.runs.retrieve('run_1', { thread_id: 'thread_1' })));
+      // null or the object, nothing else; typed as the official SDK types it (`Run.TruncationStrategy | null`)
+      expect(validators['RunObject']!.validate({ ...run, truncation_strategy: 5 }).map((issue) => issue.message)).toEqual([
+        'expected an object `{ type, last_messages }` or null; found number 5',
+      ]);
+      const types = await readFile(join(tempDir!, 'openai-client', 'src', 'types.ts'), 'utf8');
+      expect(types).toContain('  truncation_strategy: TruncationObject | null;\n');
+      expect(types).toContain('  tool_choice: AssistantsApiToolChoiceOption | null;\n');
+    });
+
     it(`${callPath('createChatCompletion')}: a nullable field left out, as the spec's ChatCompletionList example shows`, async () => {
       // `refusal` is required and nullable; the spec's own list example leaves it out
       const completion = chatCompletion() as { choices: { message: Record<string, unknown> }[] } & Record<string, unknown>;

@@ -202,3 +202,32 @@ paths:
     expect(api.operations[0]!.body).toBeUndefined();
   });
 });
+
+describe('allOf: [{ $ref }, { nullable: true }]', () => {
+  // how 3.0 specs, and OpenAI's (RunObject's truncation_strategy and tool_choice), say "X or null"
+  const schemas = (part: string) =>
+    `    Thing:\n      type: object\n      required: [limit]\n      properties:\n        limit:\n          allOf:\n            - $ref: '#/components/schemas/Limit'\n            - ${part}\n    Limit:\n      type: object\n      properties: { max: { type: integer } }\n`;
+
+  it('is the ref or null, with the legacy-form warning at the `nullable`', async () => {
+    const { api, warnings } = await model(schemas('nullable: true'));
+    expect(warnings.map((w) => [w.code, w.at.pointer])).toEqual([
+      ['model/legacy-form', '/components/schemas/Thing/properties/limit/allOf/1/nullable'],
+    ]);
+    const validate = validatorOf(await loadValidatorsOnly(api), 'Thing');
+    for (const mode of ['loose', 'request', 'strict'] as const) {
+      expect(validate({ limit: null }, mode), mode).toEqual([]);
+      expect(validate({ limit: { max: 3 } }, mode), mode).toEqual([]);
+      expect(
+        validate({ limit: 5 }, mode).map((issue) => issue.message),
+        mode,
+      ).toEqual(['expected an object `{ max }` or null; found number 5']);
+    }
+  });
+
+  it('a part that says more than `nullable` (a type) is a part like any other', async () => {
+    const { api } = await model(schemas('{ nullable: true, type: object, required: [max] }'));
+    const validate = validatorOf(await loadValidatorsOnly(api), 'Thing');
+    expect(validate({ limit: null }, 'loose')).not.toEqual([]);
+    expect(validate({ limit: { max: 3 } }, 'loose')).toEqual([]);
+  });
+});

@@ -242,7 +242,9 @@ function union(types: readonly TsType[]): TsType {
 }
 
 function intersection(types: readonly TsType[]): TsType {
-  return combined('intersection', types);
+  // `A & unknown` is `A`: a part that takes any value (`allOf: [A, { anyOf: [{}, null] }]`) adds nothing
+  const said = types.filter((type) => !(type.kind === 'keyword' && type.name === 'unknown'));
+  return said.length === 0 ? UNKNOWN : combined('intersection', said);
 }
 
 /**
