@@ -136,6 +136,16 @@ function parametersOf(
     // (the media types say them; published specs declare both, and the request builder would
     // set the header twice). Authorization stays: specs without a security scheme use it.
     if (location === 'header' && /^(accept|content-type)$/i.test(name)) continue;
+    // a header with no name has nothing to send, whatever was meant (Notion's published spec has
+    // one, from an empty row of a Postman collection): left out, with a warning
+    if (location === 'header' && name === '') {
+      ctx.report({
+        ...invalidHeader('A header parameter has an empty name, so it cannot be sent: it is left out.', childPointer(pointer, 'name'), ctx),
+        severity: 'warning',
+        hint: 'Give the parameter its header name, or remove it.',
+      });
+      continue;
+    }
     // a header fetch would refuse fails every call: refuse it here, where it is written
     if (location === 'header' && !HTTP_TOKEN.test(name)) {
       ctx.report(
@@ -542,13 +552,29 @@ function requestBodyOf(op: RawOperation, ctx: SchemaContext): { body: IrRequestB
   if (at === undefined) return undefined;
   const { media, pointer } = at;
   const example = 'example' in media ? media['example'] : firstExampleValue(media['examples']);
-  const kind = bodyKind(mediaType);
-  const defaultSchema = kind === 'binary' ? { type: 'string', format: 'binary' } : kind === 'text' ? { type: 'string' } : true;
+  const declared = bodyKind(mediaType);
+  const defaultSchema = declared === 'binary' ? { type: 'string', format: 'binary' } : declared === 'text' ? { type: 'string' } : true;
+  const schema = schemaToIr(media['schema'] ?? defaultSchema, childPointer(pointer, 'schema'), ctx);
+  // a form body whose schema is a string is the form already encoded (`text=I like tacos`, as
+  // spoonacular's spec has it): sent as it is, under its media type
+  const kind = declared === 'application/x-www-form-urlencoded' && schema.kind === 'string' ? 'text' : declared;
+  // a multipart body is named parts, which a string has none of (spoonacular's spec declares one
+  // with an example that is a urlencoded form): no request built from it could be read
+  if (declared === 'multipart/form-data' && schema.kind === 'string' && schema.format !== 'binary') {
+    report(
+      ctx,
+      'model/unsupported-construct',
+      childPointer(pointer, 'schema'),
+      'A multipart/form-data request body is a form of named parts, so its schema must be an object (its properties are the parts); this one is a string.',
+      "Describe the parts as an object's properties, or declare the body application/x-www-form-urlencoded if the string is an encoded form (in the spec, or with an overlay).",
+    );
+    return undefined;
+  }
   return {
     body: {
       contentType: kind,
       mediaType,
-      schema: schemaToIr(media['schema'] ?? defaultSchema, childPointer(pointer, 'schema'), ctx),
+      schema,
       required: raw['required'] === true,
       ...(typeof raw['description'] === 'string' ? { description: raw['description'] } : {}),
       source: pointer,

@@ -231,3 +231,73 @@ describe('allOf: [{ $ref }, { nullable: true }]', () => {
     expect(validate({ limit: { max: 3 } }, 'loose')).toEqual([]);
   });
 });
+
+describe('a header parameter with an empty name', () => {
+  // Notion's published spec has one (an empty row of a Postman collection)
+  it('is left out with a model/invalid-header warning at its name; one named wrongly stays an error', async () => {
+    const spec = (name: string) => `openapi: 3.1.0
+info: { title: Headers, version: 1.0.0 }
+paths:
+  /pages:
+    get:
+      operationId: getPages
+      parameters:
+        - { in: header, name: Notion-Version, required: true, schema: { type: string } }
+        - { in: header, name: "${name}", schema: { type: string } }
+      responses: { '204': { description: none } }
+`;
+    const { api, warnings } = buildModel(await validateSpec(loadSpec('spec.yaml', spec(''))));
+    expect(warnings.map((w) => [w.code, w.severity, w.at.pointer, w.at.line])).toEqual([
+      ['model/invalid-header', 'warning', '/paths/~1pages/get/parameters/1/name', 9],
+    ]);
+    expect(api.operations[0]!.parameters.map((parameter) => parameter.name)).toEqual(['Notion-Version']);
+    const refused = await validateSpec(loadSpec('spec.yaml', spec('Not Fine')))
+      .then((valid) => buildModel(valid))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect((refused as SpecError).diagnostics.map((d) => [d.code, d.severity])).toEqual([['model/invalid-header', 'error']]);
+  });
+});
+
+describe('a form body whose schema is a string', () => {
+  // spoonacular's published spec: `application/x-www-form-urlencoded` with `schema: { type: string }`
+  // and examples such as `text=I like tacos`; and one such body declared multipart/form-data
+  const spec = (mediaType: string) => `openapi: 3.1.0
+info: { title: Forms, version: 1.0.0 }
+paths:
+  /food/detect:
+    post:
+      operationId: detectFood
+      requestBody:
+        required: true
+        content:
+          ${mediaType}:
+            schema: { type: string }
+            example: text=I like tacos
+      responses: { '204': { description: none } }
+`;
+
+  it('urlencoded: the form already encoded, sent as it is under its media type', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'sdkgen-form-string-')), 'spec.yaml');
+    await writeFile(file, spec('application/x-www-form-urlencoded'));
+    const { api, warnings } = buildModel(await validateSpec(loadSpec(file, spec('application/x-www-form-urlencoded'))));
+    expect(warnings).toEqual([]);
+    expect(api.operations[0]!.body).toMatchObject({ contentType: 'text', mediaType: 'application/x-www-form-urlencoded' });
+    const { files } = await generate({ spec: file, write: false });
+    const requests = files.find((f) => f.path === 'src/requests.ts')!.text;
+    expect(requests).toContain("headers: { 'Content-Type': 'application/x-www-form-urlencoded' },\n    body: request.body,");
+    expect(requests).toContain('  body: string;');
+  });
+
+  it('multipart: refused at the schema, since a form of named parts cannot be built from a string', async () => {
+    const refused = await validateSpec(loadSpec('spec.yaml', spec('multipart/form-data')))
+      .then((valid) => buildModel(valid))
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SpecError);
+    expect((refused as SpecError).diagnostics.map((d) => [d.code, d.severity, d.at.pointer])).toEqual([
+      ['model/unsupported-construct', 'error', '/paths/~1food~1detect/post/requestBody/content/multipart~1form-data/schema'],
+    ]);
+  });
+});
