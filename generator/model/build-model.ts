@@ -26,8 +26,7 @@ import { schemaToIr, type SchemaContext } from './schemas.js';
 import { splitDirections, type SchemaDraft } from './directions.js';
 import { decodeEvents } from './item-streams.js';
 import { followRefs, type SchemaLookup } from './schema-index.js';
-import { hoistedName, hoistedTargets, type HoistedOwners } from './hoisting.js';
-import { resolveRef } from './refs.js';
+import { hoistedName, hoistedTargets, nodeAt, type HoistedOwners } from './hoisting.js';
 
 /** `packageName` and `clientName` override `info.x-sdk`'s; an invalid one is a UsageError. */
 export interface ModelOptions extends PackageOptions {
@@ -102,7 +101,6 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
       const typeName = component === undefined ? `${pascal}${suffix}` : component.endsWith(suffix) ? component : `${component}${suffix}`;
       const described = component === undefined ? `the ${what} of \`${draft.operationId}\`` : `the shared ${what} \`${shared}\``;
       // named once: the first operation that reaches it claims the name, the others refer to it
-      // (and so do refs that point at it, when it is hoisted: see below)
       if (!inlineKeys.has(key)) {
         inlineKeys.add(key);
         schemaDrafts.push({ key, pointer: schema.source, name: claim(types, typeName, schema.source, described), schema });
@@ -136,17 +134,15 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
       },
     };
   });
-  // Schemas hoisted from refs' targets (schemas.ts, hoists) are named last, in pointer order, so
-  // that a component or an operation's body keeps its own name; one that is an operation's body
-  // or response is named as that already.
+  // Schemas hoisted from refs' targets (hoisting.ts) are named last, in pointer order, so that a
+  // component or an operation's body keeps its own name; one inside an operation is named after it.
   const owners: HoistedOwners = {
     schemas: new Map(schemaDrafts.map((draft) => [draft.key, draft.name.text])),
     operations: new Map(drafts.map((draft) => [draft.raw.pointer, toTypeName(toMemberName(draft.operationId))])),
   };
   for (const [pointer, schema] of [...ctx.hoisted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (inlineKeys.has(pointer) || schema === undefined) continue;
-    const target = resolveRef(`#${pointer}`, pointer, spec.root, spec.locate);
-    const raw = 'code' in target ? undefined : target.value;
+    if (schema === undefined) continue;
+    const raw = nodeAt(spec.root, pointer);
     const explicit = isRecord(raw) && typeof raw['x-sdk-name'] === 'string' ? toTypeName(raw['x-sdk-name']) : undefined;
     const name = claim(types, explicit ?? hoistedName(pointer, owners), pointer, `the schema that $refs point at, \`#${pointer}\``);
     schemaDrafts.push({ key: pointer, pointer, name, schema });

@@ -51,7 +51,7 @@ export function hoistedTargets(root: unknown): Set<string> {
     const pointer = isNameMap ? undefined : inlinedRef(node);
     if (pointer !== undefined && !decided.has(pointer)) {
       decided.add(pointer);
-      if (holdsInlinedRefBelow(valueAt(root, decodePointer(pointer)))) targets.add(pointer);
+      if (holdsInlinedRefBelow(nodeAt(root, pointer))) targets.add(pointer);
     }
     forEachChild(node, visit, isNameMap);
   };
@@ -105,9 +105,10 @@ function forEachChild(node: unknown, visit: (child: unknown, isNameMap: boolean)
   }
 }
 
-function valueAt(root: unknown, segments: readonly string[]): unknown {
+/** The node at a canonical pointer. */
+export function nodeAt(root: unknown, pointer: string): unknown {
   let node = root;
-  for (const segment of segments) {
+  for (const segment of canonicalSegments(pointer)) {
     if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment)) return undefined;
     node = (node as Record<string, unknown>)[segment];
   }
@@ -150,7 +151,7 @@ const STEPS: Readonly<Record<string, string>> = {
 
 /** The type name for the schema at `pointer` (a JSON pointer without `#`). */
 export function hoistedName(pointer: string, owners: HoistedOwners): string {
-  const segments = decodePointer(pointer);
+  const segments = canonicalSegments(pointer);
   let owner = '';
   let rest = segments;
   if (segments[0] === 'components' && segments[1] === 'schemas' && segments[2] !== undefined) {
@@ -186,4 +187,12 @@ export function hoistedName(pointer: string, owners: HoistedOwners): string {
 /** A zero-based index as people count: `0` is 1. */
 function ordinal(index: string): string {
   return /^\d+$/.test(index) ? String(Number(index) + 1) : toTypeName(index);
+}
+
+/** The segments of a canonical pointer, as encodePointer writes one: `~0` and `~1` escaped, nothing percent-encoded. */
+function canonicalSegments(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
