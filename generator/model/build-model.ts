@@ -381,12 +381,20 @@ function nameOperation(draft: DraftOperation, naming: OperationNaming): IrOperat
     raw.pointer,
     what,
   );
-  const fn = claim(naming.functions, toMemberName([...resource, method.text].join(' ')), raw.pointer, what);
   const argumentTable = new NameTable(() => ({ file: '', line: 0, column: 0, pointer: '' }), ARGUMENT_SCOPE);
   const parameters = draft.parameters.map((p) => ({
     ...p,
     argument: argumentTable.claim(p.argument.text, p.source, `the parameter \`${p.name}\``).id,
   }));
+  // the method calls the function with its own arguments (`options(options)` for `OPTIONS /`
+  // at the root): a function named like one of them would be shadowed by it
+  const derivedFunction = toMemberName([...resource, method.text].join(' '));
+  const fn = claim(
+    naming.functions,
+    argumentTable.has(derivedFunction) ? `${derivedFunction}Operation` : derivedFunction,
+    raw.pointer,
+    what,
+  );
   const path = draft.path.map((part) =>
     part.kind === 'param'
       ? { ...part, parameter: parameters.find((p) => p.in === 'path' && p.name === part.name) ?? part.parameter }

@@ -149,10 +149,12 @@ describe('client members', () => {
 
   it('puts operations with no literal path segment on the client, clear of its members', async () => {
     const api = await model('test/fixtures/specs/root-operations.yaml');
-    expect(api.rootOperations.map((op) => [op.httpMethod, op.pathTemplate, op.names.method.text])).toEqual([
-      ['post', '/', 'create'],
-      ['get', '/', 'getAPI'],
-      ['get', '/{code}', 'retrieve'],
+    expect(api.rootOperations.map((op) => [op.httpMethod, op.pathTemplate, op.names.method.text, op.names.function.text])).toEqual([
+      ['post', '/', 'create', 'create'],
+      ['get', '/', 'getAPI', 'getAPI'],
+      // the method's own `options` argument would shadow a function named `options`
+      ['options', '/', 'options', 'optionsOperation'],
+      ['get', '/{code}', 'retrieve', 'retrieve'],
     ]);
     expect(api.resources.map((r) => r.property.text)).toEqual(['client_', 'request_']);
   });

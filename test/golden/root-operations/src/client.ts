@@ -6,7 +6,14 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import { clientKeysCreate, create, getAPI, requestList, retrieve } from './operations.js';
+import {
+  clientKeysCreate,
+  create,
+  getAPI,
+  optionsOperation,
+  requestList,
+  retrieve,
+} from './operations.js';
 import type { ApiInfo, GetCodeQueryParams, Lookup } from './types.js';
 
 const IDENTITY: ClientIdentity = {
@@ -78,6 +85,20 @@ export class RootClient extends BaseRootClient {
    */
   getAPI(options?: RequestOptions): APIPromise<ApiInfo> {
     return getAPI(this.client, options);
+  }
+
+  /**
+   * What the API allows (no operationId).
+   *
+   * `OPTIONS /`
+   *
+   * @example
+   * ```ts
+   * const result = await client.options();
+   * ```
+   */
+  options(options?: RequestOptions): APIPromise<void> {
+    return optionsOperation(this.client, options);
   }
 
   /**

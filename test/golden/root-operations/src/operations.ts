@@ -69,6 +69,24 @@ export function getAPI(client: BaseRootClient, options?: RequestOptions): APIPro
 }
 
 /**
+ * What the API allows (no operationId).
+ *
+ * `OPTIONS /`
+ *
+ * @example
+ * ```ts
+ * const client = new BaseRootClient({ apiKey: 'my-api-key' });
+ * const result = await optionsOperation(client);
+ * ```
+ */
+export function optionsOperation(
+  client: BaseRootClient,
+  options?: RequestOptions,
+): APIPromise<void> {
+  return client.request({ build: () => requests.options() }, options);
+}
+
+/**
  * `GET /request`
  *
  * @example

@@ -24,6 +24,23 @@ export function getAPI(_request: GetAPIInput = {}): RequestDescription {
   return { method: 'GET', path: '/', headers: {} };
 }
 
+/** The input of {@link options}. */
+export interface OptionsInput {}
+
+/**
+ * What the API allows (no operationId).
+ *
+ * `OPTIONS /`
+ *
+ * @example
+ * ```ts
+ * options()
+ * ```
+ */
+export function options(_request: OptionsInput = {}): RequestDescription {
+  return { method: 'OPTIONS', path: '/', headers: {} };
+}
+
 /** The input of {@link post}. */
 export interface PostInput {
   /** The JSON request body. */
