@@ -99,8 +99,12 @@ function forEachChild(node: unknown, visit: (child: unknown, isNameMap: boolean)
     return;
   }
   if (typeof node !== 'object' || node === null) return;
-  for (const [key, value] of Object.entries(node)) {
+  const record = node as Record<string, unknown>;
+  // for-in, not Object.entries: this walks the whole document on every run, and makes no array per node
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
     if (!isNameMap && (key === '$ref' || DATA_KEYS.has(key) || (key.startsWith('x-') && !key.startsWith('x-sdk-')))) continue;
+    const value = record[key];
     if (typeof value === 'object' && value !== null) visit(value, !isNameMap && NAME_MAPS.has(key));
   }
 }
