@@ -260,7 +260,12 @@ function compositionToIr(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sch
   for (const mode of ['oneOf', 'anyOf'] as const) {
     const list = raw[mode];
     if (!Array.isArray(list)) continue;
-    const variants = list.map((item, i) => schemaToIr(item, childPointer(pointer, mode, i), ctx));
+    const variants = list.map((item, i): IrSchema => {
+      const variant = schemaToIr(item, childPointer(pointer, mode, i), ctx);
+      // `anyOf: [{ $ref: X }, { nullable: true }]` says "X or null" (Slack's spec writes it), as in allOf below;
+      // read as JSON Schema the variant takes any value, and so would the union
+      return isBareNullable(item) ? { kind: 'null', source: childPointer(pointer, mode, i) } : variant;
+    });
     const discriminator = discriminatorOf(raw, pointer, ctx);
     // a `defaultMapping` schema outside the list is one more shape the value may take
     const defaultTarget = discriminator?.defaultTarget;

@@ -224,6 +224,16 @@ describe('allOf: [{ $ref }, { nullable: true }]', () => {
     }
   });
 
+  it('in an anyOf, the same variant is null: `anyOf: [{ $ref }, { nullable: true }]` is the ref or null, not any value', async () => {
+    const { api } = await model(schemas('nullable: true').replace('allOf:', 'anyOf:'));
+    const validate = validatorOf(await loadValidatorsOnly(api), 'Thing');
+    for (const mode of ['loose', 'request', 'strict'] as const) {
+      expect(validate({ limit: null }, mode), mode).toEqual([]);
+      expect(validate({ limit: { max: 3 } }, mode), mode).toEqual([]);
+      expect(validate({ limit: 5 }, mode), mode).toHaveLength(1);
+    }
+  });
+
   it('a part that says more than `nullable` (a type) is a part like any other', async () => {
     const { api } = await model(schemas('{ nullable: true, type: object, required: [max] }'));
     const validate = validatorOf(await loadValidatorsOnly(api), 'Thing');
