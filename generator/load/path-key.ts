@@ -31,16 +31,15 @@ export function splitPathKey(key: string): PathKey {
       return { name: decode(equals === -1 ? pair : pair.slice(0, equals)), value: decode(equals === -1 ? '' : pair.slice(equals + 1)) };
     })
     .filter((pair) => pair.name !== '');
-  const templateOf = (value: string) => /^\{([^{}]+)\}$/.exec(value)?.[1];
-  return {
-    path,
-    query: pairs.filter((pair) => !/^\{[^{}]*\}$/.test(pair.value)),
-    templates: pairs.flatMap((pair) => {
-      const template = templateOf(pair.value);
-      return template === undefined ? [] : [{ name: pair.name, template }];
-    }),
-    ...(fragment === undefined ? {} : { fragment }),
-  };
+  const query: { name: string; value: string }[] = [];
+  const templates: { name: string; template: string }[] = [];
+  for (const pair of pairs) {
+    const template = /^\{([^{}]*)\}$/.exec(pair.value)?.[1];
+    if (template === undefined) query.push(pair);
+    // `{}` names nothing: neither a value to send nor a parameter
+    else if (template !== '') templates.push({ name: pair.name, template });
+  }
+  return { path, query, templates, ...(fragment === undefined ? {} : { fragment }) };
 }
 
 function decode(text: string): string {

@@ -23,6 +23,17 @@ function decodeURIComponentSafe(segment: string): string {
   }
 }
 
+/** The node at decoded pointer segments (an array's by index); undefined where there is none. */
+export function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let node = root;
+  for (const segment of segments) {
+    if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)];
+    else if (typeof node === 'object' && node !== null && Object.hasOwn(node, segment)) node = (node as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return node;
+}
+
 export function childPointer(pointer: string, ...segments: readonly (string | number)[]): string {
   return pointer + encodePointer(segments);
 }

@@ -2,7 +2,7 @@
 // module; every problem is collected and reported together in one SpecError.
 import { defaultHint } from '../diagnostics/codes.js';
 import { SpecError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
-import { childPointer } from '../load/pointer.js';
+import { childPointer, decodePointer, valueAt } from '../load/pointer.js';
 import type { ValidatedSpec } from '../validate/validate-spec.js';
 import { isRecord } from '../load/json-node.js';
 import { walkOperations } from '../validate/walk-operations.js';
@@ -26,7 +26,7 @@ import { schemaToIr, type SchemaContext } from './schemas.js';
 import { splitDirections, type SchemaDraft } from './directions.js';
 import { decodeEvents } from './item-streams.js';
 import { followRefs, type SchemaLookup } from './schema-index.js';
-import { hoistedName, hoistedTargets, nodeAt, type HoistedOwners } from './hoisting.js';
+import { hoistedName, hoistedTargets, type HoistedOwners } from './hoisting.js';
 
 /** `packageName` and `clientName` override `info.x-sdk`'s; an invalid one is a UsageError. */
 export interface ModelOptions extends PackageOptions {
@@ -65,8 +65,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     .map((key) => {
       const pointer = childPointer('/components/schemas', key);
       const raw = rawSchemas[key];
-      const explicit = isRecord(raw) && typeof raw['x-sdk-name'] === 'string' ? raw['x-sdk-name'] : undefined;
-      const name = claim(types, toTypeName(explicit ?? key), pointer, `the schema \`${key}\``);
+      const name = claim(types, sdkName(raw) ?? toTypeName(key), pointer, `the schema \`${key}\``);
       return { key, pointer, name, schema: schemaToIr(raw, pointer, ctx) };
     });
 
@@ -142,9 +141,8 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   };
   for (const [pointer, schema] of [...ctx.hoisted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (schema === undefined) continue;
-    const raw = nodeAt(spec.root, pointer);
-    const explicit = isRecord(raw) && typeof raw['x-sdk-name'] === 'string' ? toTypeName(raw['x-sdk-name']) : undefined;
-    const name = claim(types, explicit ?? hoistedName(pointer, owners), pointer, `the schema that $refs point at, \`#${pointer}\``);
+    const raw = valueAt(spec.root, decodePointer(pointer));
+    const name = claim(types, sdkName(raw) ?? hoistedName(pointer, owners), pointer, `the schema that $refs point at, \`#${pointer}\``);
     schemaDrafts.push({ key: pointer, pointer, name, schema });
   }
   // an event stream's items are event objects whose JSON `data` the client decodes: their schemas
@@ -724,6 +722,11 @@ function missingSchema(spec: ValidatedSpec, key: string): Diagnostic {
     hint: defaultHint('model/unresolved-ref'),
     at: spec.locate('/components/schemas'),
   };
+}
+
+/** The type name a schema's `x-sdk-name` gives it, if it has one. */
+function sdkName(raw: unknown): string | undefined {
+  return isRecord(raw) && typeof raw['x-sdk-name'] === 'string' ? toTypeName(raw['x-sdk-name']) : undefined;
 }
 
 /**

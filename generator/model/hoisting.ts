@@ -10,7 +10,7 @@
 //
 // Its name is its owner's (the component schema's type name, or the operation's for a part of
 // one) followed by the way down to it, as a person would say it: `GatewayRulesItem`.
-import { decodePointer, encodePointer } from '../load/pointer.js';
+import { decodePointer, encodePointer, valueAt } from '../load/pointer.js';
 import { toTypeName } from './names.js';
 import { componentSchemaKey } from './refs.js';
 
@@ -51,7 +51,7 @@ export function hoistedTargets(root: unknown): Set<string> {
     const pointer = isNameMap ? undefined : inlinedRef(node);
     if (pointer !== undefined && !decided.has(pointer)) {
       decided.add(pointer);
-      if (holdsInlinedRefBelow(nodeAt(root, pointer))) targets.add(pointer);
+      if (holdsInlinedRefBelow(valueAt(root, decodePointer(pointer)))) targets.add(pointer);
     }
     forEachChild(node, visit, isNameMap);
   };
@@ -109,16 +109,6 @@ function forEachChild(node: unknown, visit: (child: unknown, isNameMap: boolean)
   }
 }
 
-/** The node at a canonical pointer. */
-export function nodeAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const segment of canonicalSegments(pointer)) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment)) return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
-}
-
 export interface HoistedOwners {
   /** Type names of the component schemas, by key. */
   readonly schemas: ReadonlyMap<string, string>;
@@ -155,7 +145,7 @@ const STEPS: Readonly<Record<string, string>> = {
 
 /** The type name for the schema at `pointer` (a JSON pointer without `#`). */
 export function hoistedName(pointer: string, owners: HoistedOwners): string {
-  const segments = canonicalSegments(pointer);
+  const segments = decodePointer(pointer);
   let owner = '';
   let rest = segments;
   if (segments[0] === 'components' && segments[1] === 'schemas' && segments[2] !== undefined) {
@@ -191,12 +181,4 @@ export function hoistedName(pointer: string, owners: HoistedOwners): string {
 /** A zero-based index as people count: `0` is 1. */
 function ordinal(index: string): string {
   return /^\d+$/.test(index) ? String(Number(index) + 1) : toTypeName(index);
-}
-
-/** The segments of a canonical pointer, as encodePointer writes one: `~0` and `~1` escaped, nothing percent-encoded. */
-function canonicalSegments(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }

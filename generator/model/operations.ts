@@ -129,9 +129,11 @@ function parametersOf(
   const keyQuery = new Map(key.templates.map((pair) => [pair.template, pair.name])); // template -> query name
   const wireTemplates = [...key.path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!);
   for (const { raw, pointer } of byKey.values()) {
-    const inKeyQuery = raw['in'] === 'path' && !wireTemplates.includes(String(raw['name'])) && keyQuery.has(String(raw['name']));
+    const declaredName = String(raw['name']);
+    const queryName = raw['in'] === 'path' && !wireTemplates.includes(declaredName) ? keyQuery.get(declaredName) : undefined;
+    const inKeyQuery = queryName !== undefined;
     const location = (inKeyQuery ? 'query' : raw['in']) as IrParameter['in'];
-    const name = inKeyQuery ? keyQuery.get(String(raw['name']))! : String(raw['name']);
+    const name = queryName ?? declaredName;
     // OAS 3.1 §4.8.12.1: a header parameter named Accept or Content-Type "SHALL be ignored"
     // (the media types say them; published specs declare both, and the request builder would
     // set the header twice). Authorization stays: specs without a security scheme use it.

@@ -4,7 +4,7 @@
 // allows no ref, and is reported.
 import { defaultHint } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
-import { decodePointer, encodePointer } from '../load/pointer.js';
+import { decodePointer, encodePointer, valueAt } from '../load/pointer.js';
 
 export interface RefTarget {
   /** The JSON pointer of the referenced node. */
@@ -30,12 +30,8 @@ export function resolveRef(ref: string, at: string, root: unknown, locate: (poin
   } catch {
     return unresolved(ref, at, locate, 'is not a valid JSON pointer');
   }
-  let node: unknown = root;
-  for (const segment of segments) {
-    if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)];
-    else if (typeof node === 'object' && node !== null && Object.hasOwn(node, segment)) node = (node as Record<string, unknown>)[segment];
-    else return unresolved(ref, at, locate, 'points at nothing');
-  }
+  const node = valueAt(root, segments); // undefined only where there is nothing: JSON holds no undefined
+  if (node === undefined) return unresolved(ref, at, locate, 'points at nothing');
   // the canonical spelling (`{` where the ref may write `%7B`), as the other stages write pointers
   const pointer = encodePointer(segments);
   const componentKey = componentSchemaKey(segments);

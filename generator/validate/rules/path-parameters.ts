@@ -13,6 +13,7 @@ export function checkPathParameters(spec: LoadedSpec): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (const { path, operation, pathItem, pointer } of walkOperations(spec.root)) {
     const inPath = [...path.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '');
+    const keyTemplates = splitPathKey(path).templates;
     const declared = new Map<string, string>();
     const pathItemPointer = childPointer('/paths', path);
     const lists: [unknown, string][] = [
@@ -49,7 +50,7 @@ export function checkPathParameters(spec: LoadedSpec): Diagnostic[] {
       if (!declared.has(name)) {
         const isInferred = !hasStray && name !== '';
         // a template in the query of the key (`?term={term}`) is sent as that query parameter
-        const queryName = splitPathKey(path).templates.find((pair) => pair.template === name)?.name;
+        const queryName = keyTemplates.find((pair) => pair.template === name)?.name;
         problems.push({
           code: 'validate/path-parameter-mismatch',
           severity: isInferred ? 'warning' : 'error',
