@@ -2,12 +2,13 @@
 // in a package folder whose node_modules holds TypeScript. The package files (package.json, the
 // tsconfigs, build.mjs) are sdkgen's own for a small spec; src/ is a few hand-written modules with
 // the constructs a declaration emitter can get wrong, so each build takes a moment (the real
-// generated packages are built by test/multi-runtime and, compared with tsc's output byte for
-// byte, by `npm run bench:build`). The build emits without a type-check (noCheck, with
+// generated packages are built by test/multi-runtime and, compared with tsc's output, by
+// `npm run bench:build`). The build emits without a type-check (noCheck, with
 // isolatedModules + isolatedDeclarations), so what it must prove is that this changes nothing:
-// dist/ holds the files a type-checking `tsc -p` writes for each tsconfig, byte for byte (the
-// anchor is the compiler run in this process with type-checking on; the declarations once, with
-// one-line dist/esm declarations pointing to them); an error stops it with
+// dist/ holds the files a type-checking `tsc -p` writes for each tsconfig, byte for byte but for
+// the JavaScript's doc comments, which it leaves out (the anchor is the compiler run in this
+// process with type-checking on; the declarations once, with one-line dist/esm declarations
+// pointing to them); an error stops it with
 // file:line:col and the previous dist/ intact; a type error does not stop it, and
 // `npm run typecheck` reports it.
 import { execFile } from 'node:child_process';
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.js';
+import { withoutDocComments } from '../support/doc-comments.js';
 
 const REPO = resolve(fileURLToPath(import.meta.url), '../../..');
 const work = mkdtempSync(join(tmpdir(), 'sdkgen-build-'));
@@ -84,6 +86,47 @@ export function twice(value: string | number): string | number {
 export default function noop(): void {}
 /** Built at import; dropped by a bundler when unused. */
 export const doubled: number = /* @__PURE__ */ twice(21);
+`,
+  // doc comments in every place they attach, and text that only looks like one
+  'docs.ts': `/**
+ * A record,
+ * documented over lines.
+ */
+export interface Note {
+  /** Its text. */
+  readonly text: string;
+}
+/** Levels. */
+export enum Level {
+  /** The lowest. */
+  Low = 1,
+  High = 2,
+}
+/** A class. */
+export class Notes {
+  /** How many. */
+  count = 0;
+  /** Adds one. */
+  add(): number {
+    return ++this.count;
+  }
+  /** The count, as text. */
+  get label(): string {
+    return String(this.count);
+  }
+}
+export const defaults = {
+  /** The first note. */
+  first: 'a /** not a comment */ b',
+  // a line comment first: the comments before this property stay, its doc comment among them
+  /** The second note. */
+  second: \`
+/** inside a template, kept */
+\`,
+};
+/** A function. */ export function note(/** the text */ text: string): Note {
+  return { text };
+}
 `,
 };
 
@@ -219,7 +262,36 @@ describe('the generated package build (node build.mjs)', () => {
     }
     const built = tree(dist);
     expect([...built.keys()].sort()).toEqual([...expected.keys()].sort());
-    for (const [path, text] of expected) expect(built.get(path), path).toBe(text);
+    // the JavaScript is tsc's without its doc comments, which the declarations keep
+    for (const [path, text] of expected) {
+      if (path.endsWith('.js')) expect(withoutDocComments(built.get(path)!), path).toBe(withoutDocComments(text));
+      else expect(built.get(path), path).toBe(text);
+    }
+    for (const path of ['esm/docs.js', 'cjs/docs.js']) {
+      // a doc comment stays after a line comment, and in a parameter list, which TypeScript prints
+      // with the parenthesis before it; text that only looks like one stays
+      expect(built.get(path)!.match(/\/\*\*[^*]*\*\//g), path).toEqual([
+        '/** not a comment */',
+        '/** The second note. */',
+        '/** inside a template, kept */',
+        '/** the text */',
+      ]);
+      expect(built.get(path), path).toContain('// a line comment first');
+    }
+    expect(built.get('esm/extra.js')).not.toContain('/**');
+    const docs = built.get('cjs/docs.d.ts')!;
+    expect(docs).toContain('/**\n * A record,\n * documented over lines.\n */\nexport interface Note');
+    for (const doc of [
+      '/** Its text. */',
+      '/** The lowest. */',
+      '/** Adds one. */',
+      '/** The count, as text. */',
+      '/** A function. */',
+      '/** How many. */',
+    ]) {
+      expect(docs, doc).toContain(doc);
+    }
+    expect(built.get('cjs/extra.d.ts')).toContain('/** Built at import; dropped by a bundler when unused. */');
     expect(built.get('esm/shapes.d.ts')).toBe("export * from '../cjs/shapes.js';\n");
     // the ES modules keep the annotations that let a bundler drop an unused call's result
     expect(built.get('esm/extra.js')).toContain('/* @__PURE__ */ twice(21)');
