@@ -257,34 +257,23 @@ function check_ChatKitAttachment(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_0034ev, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.mime_type;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'mime_type');
-    }
-    const v3 = value.name;
-    if (typeof v3 !== 'string') {
-      issues = reqString(issues, v3, 'name');
-    }
-    const v4 = value.preview_url;
-    if (!(typeof v4 === 'string' || v4 === null)) {
-      issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v4, mode);
-    }
-    const v5 = value.type;
-    if (!(typeof v5 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v5, 'type', ENUM_0bw3p5, mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0034ev, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_0034ev, value);
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.mime_type;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'mime_type');
+  const v3 = value.name;
+  if (typeof v3 !== 'string') issues = reqString(issues, v3, 'name');
+  const v4 = value.preview_url;
+  if (!(typeof v4 === 'string' || v4 === null)) {
+    issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v4, mode);
   }
+  const v5 = value.type;
+  if (!(typeof v5 === 'string' && (mode & 2) === 0)) {
+    issues = reqEnum(issues, v5, 'type', ENUM_0bw3p5, mode);
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0034ev, NESTED_7cwttf);
 
   return issues;
 }
@@ -299,54 +288,35 @@ function check_ChatKitClientToolCall(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_0mi63l, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.arguments;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'arguments');
-    }
-    const v3 = value.call_id;
-    if (typeof v3 !== 'string') {
-      issues = reqString(issues, v3, 'call_id');
-    }
-    const v4 = value.created_at;
-    if (!Number.isInteger(v4)) {
-      issues = reqInteger(issues, v4, 'created_at');
-    }
-    const v5 = value.name;
-    if (typeof v5 !== 'string') {
-      issues = reqString(issues, v5, 'name');
-    }
-    const v6 = value.object;
-    if (v6 !== 'chatkit.thread_item') {
-      issues = reqConst(issues, v6, 'object', 'chatkit.thread_item');
-    }
-    const v7 = value.output;
-    if (!(typeof v7 === 'string' || v7 === null)) {
-      issues = requiredUnlisted(issues, ['output'], 'a string or null', v7, mode);
-    }
-    const v8 = value.status;
-    if (!(typeof v8 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v8, 'status', ENUM_65zmqj, mode);
-    }
-    const v9 = value.thread_id;
-    if (typeof v9 !== 'string') {
-      issues = reqString(issues, v9, 'thread_id');
-    }
-    const v10 = value.type;
-    if (v10 !== 'chatkit.client_tool_call') {
-      issues = reqConst(issues, v10, 'type', 'chatkit.client_tool_call');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0mi63l, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_0mi63l, value);
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.arguments;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'arguments');
+  const v3 = value.call_id;
+  if (typeof v3 !== 'string') issues = reqString(issues, v3, 'call_id');
+  const v4 = value.created_at;
+  if (!Number.isInteger(v4)) issues = reqInteger(issues, v4, 'created_at');
+  const v5 = value.name;
+  if (typeof v5 !== 'string') issues = reqString(issues, v5, 'name');
+  const v6 = value.object;
+  if (v6 !== 'chatkit.thread_item') issues = reqConst(issues, v6, 'object', 'chatkit.thread_item');
+  const v7 = value.output;
+  if (!(typeof v7 === 'string' || v7 === null)) {
+    issues = requiredUnlisted(issues, ['output'], 'a string or null', v7, mode);
   }
+  const v8 = value.status;
+  if (!(typeof v8 === 'string' && (mode & 2) === 0)) {
+    issues = reqEnum(issues, v8, 'status', ENUM_65zmqj, mode);
+  }
+  const v9 = value.thread_id;
+  if (typeof v9 !== 'string') issues = reqString(issues, v9, 'thread_id');
+  const v10 = value.type;
+  if (v10 !== 'chatkit.client_tool_call') {
+    issues = reqConst(issues, v10, 'type', 'chatkit.client_tool_call');
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0mi63l, NESTED_7cwttf);
 
   return issues;
 }
@@ -361,39 +331,28 @@ function check_ChatKitResponseOutputText(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_71omrt, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.annotations;
-    if (Array.isArray(v1)) {
-      for (let i2 = 0; i2 < v1.length; i2++) {
-        const v3: unknown = v1[i2];
-        const r4 = check_ChatKitResponseOutputTextAnnotationUnion(
-          v3,
-          mode,
-          'an item of `annotations`',
-          depth + 2,
-        );
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, ['annotations', i2], r4, '');
-        }
-      }
-    } else {
-      issues = required(issues, ['annotations'], 'an array', v1);
-    }
-    const v5 = value.text;
-    if (typeof v5 !== 'string') {
-      issues = reqString(issues, v5, 'text');
-    }
-    const v6 = value.type;
-    if (v6 !== 'output_text') {
-      issues = reqConst(issues, v6, 'type', 'output_text');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_71omrt, NESTED_7cwttf);
+  const v1 = value.annotations;
+  if (Array.isArray(v1)) {
+    for (let i2 = 0; i2 < v1.length; i2++) {
+      const v3: unknown = v1[i2];
+      const r4 = check_ChatKitResponseOutputTextAnnotationUnion(
+        v3,
+        mode,
+        'an item of `annotations`',
+        depth + 2,
+      );
+      if (r4 !== undefined) issues = nestIssues(issues, ['annotations', i2], r4, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_71omrt, value);
+    issues = required(issues, ['annotations'], 'an array', v1);
   }
+  const v5 = value.text;
+  if (typeof v5 !== 'string') issues = reqString(issues, v5, 'text');
+  const v6 = value.type;
+  if (v6 !== 'output_text') issues = reqConst(issues, v6, 'type', 'output_text');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_71omrt, NESTED_7cwttf);
 
   return issues;
 }
@@ -412,34 +371,23 @@ function check_ChatKitResponseOutputTextAnnotationFile(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_fignov, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.source;
-    if (isObject(v1)) {
-      const v2 = v1.filename;
-      if (typeof v2 !== 'string') {
-        issues = reqString(issues, v2, PATH_az0gpt);
-      }
-      const v3 = v1.type;
-      if (v3 !== 'file') {
-        issues = reqConst(issues, v3, PATH_eu9jge, 'file');
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_4wwc3q, v1, '`source`', KEYS_0mt20a, NESTED_7cwttf);
-      }
-    } else {
-      issues = required(issues, ['source'], KEYS_0mt20a, v1);
-    }
-    const v5 = value.type;
-    if (v5 !== 'file') {
-      issues = reqConst(issues, v5, 'type', 'file');
-    }
+  const v1 = value.source;
+  if (isObject(v1)) {
+    const v2 = v1.filename;
+    if (typeof v2 !== 'string') issues = reqString(issues, v2, PATH_az0gpt);
+    const v3 = v1.type;
+    if (v3 !== 'file') issues = reqConst(issues, v3, PATH_eu9jge, 'file');
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fignov, NESTED_01oul3);
+      issues = unknownKeys(issues, PATH_4wwc3q, v1, '`source`', KEYS_0mt20a, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_fignov, value);
+    issues = required(issues, ['source'], KEYS_0mt20a, v1);
   }
+  const v5 = value.type;
+  if (v5 !== 'file') issues = reqConst(issues, v5, 'type', 'file');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fignov, NESTED_01oul3);
 
   return issues;
 }
@@ -458,34 +406,23 @@ function check_ChatKitResponseOutputTextAnnotationURL(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_fignov, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.source;
-    if (isObject(v1)) {
-      const v2 = v1.type;
-      if (v2 !== 'url') {
-        issues = reqConst(issues, v2, PATH_eu9jge, 'url');
-      }
-      const v3 = v1.url;
-      if (typeof v3 !== 'string') {
-        issues = reqString(issues, v3, PATH_13gu8e);
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_4wwc3q, v1, '`source`', KEYS_fo7s7e, NESTED_7cwttf);
-      }
-    } else {
-      issues = required(issues, ['source'], KEYS_fo7s7e, v1);
-    }
-    const v5 = value.type;
-    if (v5 !== 'url') {
-      issues = reqConst(issues, v5, 'type', 'url');
-    }
+  const v1 = value.source;
+  if (isObject(v1)) {
+    const v2 = v1.type;
+    if (v2 !== 'url') issues = reqConst(issues, v2, PATH_eu9jge, 'url');
+    const v3 = v1.url;
+    if (typeof v3 !== 'string') issues = reqString(issues, v3, PATH_13gu8e);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fignov, NESTED_9q3is1);
+      issues = unknownKeys(issues, PATH_4wwc3q, v1, '`source`', KEYS_fo7s7e, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_fignov, value);
+    issues = required(issues, ['source'], KEYS_fo7s7e, v1);
   }
+  const v5 = value.type;
+  if (v5 !== 'url') issues = reqConst(issues, v5, 'type', 'url');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fignov, NESTED_9q3is1);
 
   return issues;
 }
@@ -504,38 +441,36 @@ function check_ChatKitResponseOutputTextAnnotationUnion(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value))
+    return expected(undefined, [], "an object with `type` one of 'file', 'url'", value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const o1 = value as Record<string, unknown>;
-    const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
-    switch (v2) {
-      case 'file': {
-        const r3 = check_ChatKitResponseOutputTextAnnotationFile(value, mode, label, depth);
-        if (r3 !== undefined) {
-          issues = nestIssues(issues, [], r3, '');
-        }
-        break;
+  const o1 = value as Record<string, unknown>;
+  const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
+  switch (v2) {
+    case 'file': {
+      const r3 = check_ChatKitResponseOutputTextAnnotationFile(value, mode, label, depth);
+      if (r3 !== undefined) {
+        issues = nestIssues(issues, [], r3, '');
       }
-      case 'url': {
-        const r4 = check_ChatKitResponseOutputTextAnnotationURL(value, mode, label, depth);
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, [], r4, '');
-        }
-        break;
-      }
-      default:
-        if (v2 === undefined) {
-          issues = missing(issues, ['type'], "one of 'file', 'url'");
-        } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
-          issues = fail(
-            issues,
-            ['type'],
-            "expected `type` to be one of 'file', 'url'; found " + foundLiteral(v2),
-          );
-        }
+      break;
     }
-  } else {
-    issues = expected(issues, [], "an object with `type` one of 'file', 'url'", value);
+    case 'url': {
+      const r4 = check_ChatKitResponseOutputTextAnnotationURL(value, mode, label, depth);
+      if (r4 !== undefined) {
+        issues = nestIssues(issues, [], r4, '');
+      }
+      break;
+    }
+    default:
+      if (v2 === undefined) {
+        issues = missing(issues, ['type'], "one of 'file', 'url'");
+      } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
+        issues = fail(
+          issues,
+          ['type'],
+          "expected `type` to be one of 'file', 'url'; found " + foundLiteral(v2),
+        );
+      }
   }
 
   return issues;
@@ -549,46 +484,31 @@ export const ChatKitTask: rt.Validator<types.ChatKitTask> = /* @__PURE__ */ sche
 );
 
 function check_ChatKitTask(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_esnymf, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.created_at;
-    if (!Number.isInteger(v2)) {
-      issues = reqInteger(issues, v2, 'created_at');
-    }
-    const v3 = value.heading;
-    if (!(typeof v3 === 'string' || v3 === null)) {
-      issues = requiredUnlisted(issues, ['heading'], 'a string or null', v3, mode);
-    }
-    const v4 = value.object;
-    if (v4 !== 'chatkit.thread_item') {
-      issues = reqConst(issues, v4, 'object', 'chatkit.thread_item');
-    }
-    const v5 = value.summary;
-    if (!(typeof v5 === 'string' || v5 === null)) {
-      issues = requiredUnlisted(issues, ['summary'], 'a string or null', v5, mode);
-    }
-    const v6 = value.task_type;
-    if (!(typeof v6 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v6, 'task_type', ENUM_7a0g6y, mode);
-    }
-    const v7 = value.thread_id;
-    if (typeof v7 !== 'string') {
-      issues = reqString(issues, v7, 'thread_id');
-    }
-    const v8 = value.type;
-    if (v8 !== 'chatkit.task') {
-      issues = reqConst(issues, v8, 'type', 'chatkit.task');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_esnymf, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_esnymf, value);
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.created_at;
+  if (!Number.isInteger(v2)) issues = reqInteger(issues, v2, 'created_at');
+  const v3 = value.heading;
+  if (!(typeof v3 === 'string' || v3 === null)) {
+    issues = requiredUnlisted(issues, ['heading'], 'a string or null', v3, mode);
   }
+  const v4 = value.object;
+  if (v4 !== 'chatkit.thread_item') issues = reqConst(issues, v4, 'object', 'chatkit.thread_item');
+  const v5 = value.summary;
+  if (!(typeof v5 === 'string' || v5 === null)) {
+    issues = requiredUnlisted(issues, ['summary'], 'a string or null', v5, mode);
+  }
+  const v6 = value.task_type;
+  if (!(typeof v6 === 'string' && (mode & 2) === 0)) {
+    issues = reqEnum(issues, v6, 'task_type', ENUM_7a0g6y, mode);
+  }
+  const v7 = value.thread_id;
+  if (typeof v7 !== 'string') issues = reqString(issues, v7, 'thread_id');
+  const v8 = value.type;
+  if (v8 !== 'chatkit.task') issues = reqConst(issues, v8, 'type', 'chatkit.task');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_esnymf, NESTED_7cwttf);
 
   return issues;
 }
@@ -606,71 +526,56 @@ function check_ChatKitTaskGroup(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_44o0bh, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.created_at;
-    if (!Number.isInteger(v2)) {
-      issues = reqInteger(issues, v2, 'created_at');
-    }
-    const v3 = value.object;
-    if (v3 !== 'chatkit.thread_item') {
-      issues = reqConst(issues, v3, 'object', 'chatkit.thread_item');
-    }
-    const v4 = value.tasks;
-    if (Array.isArray(v4)) {
-      for (let i5 = 0; i5 < v4.length; i5++) {
-        const v6: unknown = v4[i5];
-        const o7: rt.Issues = issues;
-        issues = undefined;
-        if (isObject(v6)) {
-          const v8 = v6.heading;
-          if (!(typeof v8 === 'string' || v8 === null)) {
-            issues = requiredUnlisted(issues, ['heading'], 'a string or null', v8, mode);
-          }
-          const v9 = v6.summary;
-          if (!(typeof v9 === 'string' || v9 === null)) {
-            issues = requiredUnlisted(issues, ['summary'], 'a string or null', v9, mode);
-          }
-          const v10 = v6.type;
-          if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
-            issues = reqEnum(issues, v10, 'type', ENUM_7a0g6y, mode);
-          }
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v6,
-              'an item of `tasks`',
-              KEYS_3w20uv,
-              NESTED_7cwttf,
-            );
-          }
-        } else {
-          issues = expected(issues, [], KEYS_3w20uv, v6);
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.created_at;
+  if (!Number.isInteger(v2)) issues = reqInteger(issues, v2, 'created_at');
+  const v3 = value.object;
+  if (v3 !== 'chatkit.thread_item') issues = reqConst(issues, v3, 'object', 'chatkit.thread_item');
+  const v4 = value.tasks;
+  if (Array.isArray(v4)) {
+    for (let i5 = 0; i5 < v4.length; i5++) {
+      const v6: unknown = v4[i5];
+      const o7: rt.Issues = issues;
+      issues = undefined;
+      if (isObject(v6)) {
+        const v8 = v6.heading;
+        if (!(typeof v8 === 'string' || v8 === null)) {
+          issues = requiredUnlisted(issues, ['heading'], 'a string or null', v8, mode);
         }
-        issues = issues === undefined ? o7 : nestIssues(o7, ['tasks', i5], issues, '');
+        const v9 = v6.summary;
+        if (!(typeof v9 === 'string' || v9 === null)) {
+          issues = requiredUnlisted(issues, ['summary'], 'a string or null', v9, mode);
+        }
+        const v10 = v6.type;
+        if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
+          issues = reqEnum(issues, v10, 'type', ENUM_7a0g6y, mode);
+        }
+        if (mode & 1) {
+          issues = unknownKeys(
+            issues,
+            PATH_99tota,
+            v6,
+            'an item of `tasks`',
+            KEYS_3w20uv,
+            NESTED_7cwttf,
+          );
+        }
+      } else {
+        issues = expected(issues, [], KEYS_3w20uv, v6);
       }
-    } else {
-      issues = required(issues, ['tasks'], 'an array', v4);
-    }
-    const v12 = value.thread_id;
-    if (typeof v12 !== 'string') {
-      issues = reqString(issues, v12, 'thread_id');
-    }
-    const v13 = value.type;
-    if (v13 !== 'chatkit.task_group') {
-      issues = reqConst(issues, v13, 'type', 'chatkit.task_group');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_44o0bh, NESTED_7cwttf);
+      issues = issues === undefined ? o7 : nestIssues(o7, ['tasks', i5], issues, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_44o0bh, value);
+    issues = required(issues, ['tasks'], 'an array', v4);
   }
+  const v12 = value.thread_id;
+  if (typeof v12 !== 'string') issues = reqString(issues, v12, 'thread_id');
+  const v13 = value.type;
+  if (v13 !== 'chatkit.task_group') issues = reqConst(issues, v13, 'type', 'chatkit.task_group');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_44o0bh, NESTED_7cwttf);
 
   return issues;
 }
@@ -688,41 +593,28 @@ function check_ChatKitThread(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_4zdaew, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.created_at;
-    if (!Number.isInteger(v2)) {
-      issues = reqInteger(issues, v2, 'created_at');
-    }
-    const v3 = value.object;
-    if (v3 !== 'chatkit.thread') {
-      issues = reqConst(issues, v3, 'object', 'chatkit.thread');
-    }
-    const v4 = value.status;
-    issues = nestRequired(
-      issues,
-      PATH_8qjoha,
-      check_ChatKitThreadStatusUnion(v4, mode, '`status`', depth + 1),
-      v4,
-    );
-    const v5 = value.title;
-    if (!(typeof v5 === 'string' || v5 === null)) {
-      issues = requiredUnlisted(issues, ['title'], 'a string or null', v5, mode);
-    }
-    const v6 = value.user;
-    if (typeof v6 !== 'string') {
-      issues = reqString(issues, v6, 'user');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4zdaew, NESTED_f9njl2);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_4zdaew, value);
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.created_at;
+  if (!Number.isInteger(v2)) issues = reqInteger(issues, v2, 'created_at');
+  const v3 = value.object;
+  if (v3 !== 'chatkit.thread') issues = reqConst(issues, v3, 'object', 'chatkit.thread');
+  const v4 = value.status;
+  issues = nestRequired(
+    issues,
+    PATH_8qjoha,
+    check_ChatKitThreadStatusUnion(v4, mode, '`status`', depth + 1),
+    v4,
+  );
+  const v5 = value.title;
+  if (!(typeof v5 === 'string' || v5 === null)) {
+    issues = requiredUnlisted(issues, ['title'], 'a string or null', v5, mode);
   }
+  const v6 = value.user;
+  if (typeof v6 !== 'string') issues = reqString(issues, v6, 'user');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4zdaew, NESTED_f9njl2);
 
   return issues;
 }
@@ -741,46 +633,31 @@ function check_ChatKitThreadAssistantMessageItem(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_birert, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.content;
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        const r5 = check_ChatKitResponseOutputText(v4, mode, 'an item of `content`', depth + 2);
-        if (r5 !== undefined) {
-          issues = nestIssues(issues, ['content', i3], r5, '');
-        }
-      }
-    } else {
-      issues = required(issues, ['content'], 'an array', v2);
-    }
-    const v6 = value.created_at;
-    if (!Number.isInteger(v6)) {
-      issues = reqInteger(issues, v6, 'created_at');
-    }
-    const v7 = value.object;
-    if (v7 !== 'chatkit.thread_item') {
-      issues = reqConst(issues, v7, 'object', 'chatkit.thread_item');
-    }
-    const v8 = value.thread_id;
-    if (typeof v8 !== 'string') {
-      issues = reqString(issues, v8, 'thread_id');
-    }
-    const v9 = value.type;
-    if (v9 !== 'chatkit.assistant_message') {
-      issues = reqConst(issues, v9, 'type', 'chatkit.assistant_message');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_birert, NESTED_7cwttf);
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.content;
+  if (Array.isArray(v2)) {
+    for (let i3 = 0; i3 < v2.length; i3++) {
+      const v4: unknown = v2[i3];
+      const r5 = check_ChatKitResponseOutputText(v4, mode, 'an item of `content`', depth + 2);
+      if (r5 !== undefined) issues = nestIssues(issues, ['content', i3], r5, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_birert, value);
+    issues = required(issues, ['content'], 'an array', v2);
   }
+  const v6 = value.created_at;
+  if (!Number.isInteger(v6)) issues = reqInteger(issues, v6, 'created_at');
+  const v7 = value.object;
+  if (v7 !== 'chatkit.thread_item') issues = reqConst(issues, v7, 'object', 'chatkit.thread_item');
+  const v8 = value.thread_id;
+  if (typeof v8 !== 'string') issues = reqString(issues, v8, 'thread_id');
+  const v9 = value.type;
+  if (v9 !== 'chatkit.assistant_message') {
+    issues = reqConst(issues, v9, 'type', 'chatkit.assistant_message');
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_birert, NESTED_7cwttf);
 
   return issues;
 }
@@ -795,42 +672,31 @@ function check_ChatKitThreadItemList(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hgnogb, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.data;
-    if (Array.isArray(v1)) {
-      for (let i2 = 0; i2 < v1.length; i2++) {
-        const v3: unknown = v1[i2];
-        const r4 = check_ChatKitThreadItemListDataUnion(v3, mode, 'an item of `data`', depth + 2);
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, ['data', i2], r4, '');
-        }
-      }
-    } else {
-      issues = required(issues, ['data'], 'an array', v1);
-    }
-    const v5 = value.first_id;
-    if (!(typeof v5 === 'string' || v5 === null)) {
-      issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5, mode);
-    }
-    const v6 = value.has_more;
-    if (typeof v6 !== 'boolean') {
-      issues = reqBoolean(issues, v6, 'has_more');
-    }
-    const v7 = value.last_id;
-    if (!(typeof v7 === 'string' || v7 === null)) {
-      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7, mode);
-    }
-    const v8 = value.object;
-    if (v8 !== 'list') {
-      issues = reqConst(issues, v8, 'object', 'list');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hgnogb, NESTED_7cwttf);
+  const v1 = value.data;
+  if (Array.isArray(v1)) {
+    for (let i2 = 0; i2 < v1.length; i2++) {
+      const v3: unknown = v1[i2];
+      const r4 = check_ChatKitThreadItemListDataUnion(v3, mode, 'an item of `data`', depth + 2);
+      if (r4 !== undefined) issues = nestIssues(issues, ['data', i2], r4, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_hgnogb, value);
+    issues = required(issues, ['data'], 'an array', v1);
   }
+  const v5 = value.first_id;
+  if (!(typeof v5 === 'string' || v5 === null)) {
+    issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5, mode);
+  }
+  const v6 = value.has_more;
+  if (typeof v6 !== 'boolean') issues = reqBoolean(issues, v6, 'has_more');
+  const v7 = value.last_id;
+  if (!(typeof v7 === 'string' || v7 === null)) {
+    issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7, mode);
+  }
+  const v8 = value.object;
+  if (v8 !== 'list') issues = reqConst(issues, v8, 'object', 'list');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hgnogb, NESTED_7cwttf);
 
   return issues;
 }
@@ -849,76 +715,74 @@ function check_ChatKitThreadItemListDataUnion(
   label: string,
   depth: number,
 ): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    const o1 = value as Record<string, unknown>;
-    const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
-    switch (v2) {
-      case 'chatkit.assistant_message': {
-        const r3 = check_ChatKitThreadAssistantMessageItem(value, mode, label, depth);
-        if (r3 !== undefined) {
-          issues = nestIssues(issues, [], r3, '');
-        }
-        break;
-      }
-      case 'chatkit.client_tool_call': {
-        const r4 = check_ChatKitClientToolCall(value, mode, label, depth);
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, [], r4, '');
-        }
-        break;
-      }
-      case 'chatkit.task': {
-        const r5 = check_ChatKitTask(value, mode, label, depth);
-        if (r5 !== undefined) {
-          issues = nestIssues(issues, [], r5, '');
-        }
-        break;
-      }
-      case 'chatkit.task_group': {
-        const r6 = check_ChatKitTaskGroup(value, mode, label, depth);
-        if (r6 !== undefined) {
-          issues = nestIssues(issues, [], r6, '');
-        }
-        break;
-      }
-      case 'chatkit.user_message': {
-        const r7 = check_ChatKitThreadUserMessageItem(value, mode, label, depth);
-        if (r7 !== undefined) {
-          issues = nestIssues(issues, [], r7, '');
-        }
-        break;
-      }
-      case 'chatkit.widget': {
-        const r8 = check_ChatKitWidgetItem(value, mode, label, depth);
-        if (r8 !== undefined) {
-          issues = nestIssues(issues, [], r8, '');
-        }
-        break;
-      }
-      default:
-        if (v2 === undefined) {
-          issues = missing(
-            issues,
-            ['type'],
-            "one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'",
-          );
-        } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
-          issues = fail(
-            issues,
-            ['type'],
-            "expected `type` to be one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'; found " +
-              foundLiteral(v2),
-          );
-        }
-    }
-  } else {
-    issues = expected(
-      issues,
+  if (!isObject(value))
+    return expected(
+      undefined,
       [],
       "an object with `type` one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'",
       value,
     );
+  let issues: rt.Issues;
+  const o1 = value as Record<string, unknown>;
+  const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
+  switch (v2) {
+    case 'chatkit.assistant_message': {
+      const r3 = check_ChatKitThreadAssistantMessageItem(value, mode, label, depth);
+      if (r3 !== undefined) {
+        issues = nestIssues(issues, [], r3, '');
+      }
+      break;
+    }
+    case 'chatkit.client_tool_call': {
+      const r4 = check_ChatKitClientToolCall(value, mode, label, depth);
+      if (r4 !== undefined) {
+        issues = nestIssues(issues, [], r4, '');
+      }
+      break;
+    }
+    case 'chatkit.task': {
+      const r5 = check_ChatKitTask(value, mode, label, depth);
+      if (r5 !== undefined) {
+        issues = nestIssues(issues, [], r5, '');
+      }
+      break;
+    }
+    case 'chatkit.task_group': {
+      const r6 = check_ChatKitTaskGroup(value, mode, label, depth);
+      if (r6 !== undefined) {
+        issues = nestIssues(issues, [], r6, '');
+      }
+      break;
+    }
+    case 'chatkit.user_message': {
+      const r7 = check_ChatKitThreadUserMessageItem(value, mode, label, depth);
+      if (r7 !== undefined) {
+        issues = nestIssues(issues, [], r7, '');
+      }
+      break;
+    }
+    case 'chatkit.widget': {
+      const r8 = check_ChatKitWidgetItem(value, mode, label, depth);
+      if (r8 !== undefined) {
+        issues = nestIssues(issues, [], r8, '');
+      }
+      break;
+    }
+    default:
+      if (v2 === undefined) {
+        issues = missing(
+          issues,
+          ['type'],
+          "one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'",
+        );
+      } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
+        issues = fail(
+          issues,
+          ['type'],
+          "expected `type` to be one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'; found " +
+            foundLiteral(v2),
+        );
+      }
   }
 
   return issues;
@@ -937,42 +801,31 @@ function check_ChatKitThreadList(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hgnogb, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.data;
-    if (Array.isArray(v1)) {
-      for (let i2 = 0; i2 < v1.length; i2++) {
-        const v3: unknown = v1[i2];
-        const r4 = check_ChatKitThread(v3, mode, 'an item of `data`', depth + 2);
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, ['data', i2], r4, '');
-        }
-      }
-    } else {
-      issues = required(issues, ['data'], 'an array', v1);
-    }
-    const v5 = value.first_id;
-    if (!(typeof v5 === 'string' || v5 === null)) {
-      issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5, mode);
-    }
-    const v6 = value.has_more;
-    if (typeof v6 !== 'boolean') {
-      issues = reqBoolean(issues, v6, 'has_more');
-    }
-    const v7 = value.last_id;
-    if (!(typeof v7 === 'string' || v7 === null)) {
-      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7, mode);
-    }
-    const v8 = value.object;
-    if (v8 !== 'list') {
-      issues = reqConst(issues, v8, 'object', 'list');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hgnogb, NESTED_7cwttf);
+  const v1 = value.data;
+  if (Array.isArray(v1)) {
+    for (let i2 = 0; i2 < v1.length; i2++) {
+      const v3: unknown = v1[i2];
+      const r4 = check_ChatKitThread(v3, mode, 'an item of `data`', depth + 2);
+      if (r4 !== undefined) issues = nestIssues(issues, ['data', i2], r4, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_hgnogb, value);
+    issues = required(issues, ['data'], 'an array', v1);
   }
+  const v5 = value.first_id;
+  if (!(typeof v5 === 'string' || v5 === null)) {
+    issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v5, mode);
+  }
+  const v6 = value.has_more;
+  if (typeof v6 !== 'boolean') issues = reqBoolean(issues, v6, 'has_more');
+  const v7 = value.last_id;
+  if (!(typeof v7 === 'string' || v7 === null)) {
+    issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v7, mode);
+  }
+  const v8 = value.object;
+  if (v8 !== 'list') issues = reqConst(issues, v8, 'object', 'list');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hgnogb, NESTED_7cwttf);
 
   return issues;
 }
@@ -987,18 +840,11 @@ function check_ChatKitThreadStatusActive(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_254j0j, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.type;
-    if (v1 !== 'active') {
-      issues = reqConst(issues, v1, 'type', 'active');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_254j0j, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_254j0j, value);
-  }
+  const v1 = value.type;
+  if (v1 !== 'active') issues = reqConst(issues, v1, 'type', 'active');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_254j0j, NESTED_7cwttf);
 
   return issues;
 }
@@ -1013,22 +859,15 @@ function check_ChatKitThreadStatusClosed(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_gwqltv, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.type;
-    if (v1 !== 'closed') {
-      issues = reqConst(issues, v1, 'type', 'closed');
-    }
-    const v2 = value.reason;
-    if (!(typeof v2 === 'string' || v2 === null)) {
-      issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2, mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gwqltv, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_gwqltv, value);
+  const v1 = value.type;
+  if (v1 !== 'closed') issues = reqConst(issues, v1, 'type', 'closed');
+  const v2 = value.reason;
+  if (!(typeof v2 === 'string' || v2 === null)) {
+    issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2, mode);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gwqltv, NESTED_7cwttf);
 
   return issues;
 }
@@ -1043,22 +882,15 @@ function check_ChatKitThreadStatusLocked(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_gwqltv, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.type;
-    if (v1 !== 'locked') {
-      issues = reqConst(issues, v1, 'type', 'locked');
-    }
-    const v2 = value.reason;
-    if (!(typeof v2 === 'string' || v2 === null)) {
-      issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2, mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gwqltv, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_gwqltv, value);
+  const v1 = value.type;
+  if (v1 !== 'locked') issues = reqConst(issues, v1, 'type', 'locked');
+  const v2 = value.reason;
+  if (!(typeof v2 === 'string' || v2 === null)) {
+    issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2, mode);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gwqltv, NESTED_7cwttf);
 
   return issues;
 }
@@ -1073,50 +905,48 @@ function check_ChatKitThreadStatusUnion(
   label: string,
   depth: number,
 ): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    const o1 = value as Record<string, unknown>;
-    const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
-    switch (v2) {
-      case 'active': {
-        const r3 = check_ChatKitThreadStatusActive(value, mode, label, depth);
-        if (r3 !== undefined) {
-          issues = nestIssues(issues, [], r3, '');
-        }
-        break;
-      }
-      case 'closed': {
-        const r4 = check_ChatKitThreadStatusClosed(value, mode, label, depth);
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, [], r4, '');
-        }
-        break;
-      }
-      case 'locked': {
-        const r5 = check_ChatKitThreadStatusLocked(value, mode, label, depth);
-        if (r5 !== undefined) {
-          issues = nestIssues(issues, [], r5, '');
-        }
-        break;
-      }
-      default:
-        if (v2 === undefined) {
-          issues = missing(issues, ['type'], "one of 'active', 'closed', 'locked'");
-        } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
-          issues = fail(
-            issues,
-            ['type'],
-            "expected `type` to be one of 'active', 'closed', 'locked'; found " + foundLiteral(v2),
-          );
-        }
-    }
-  } else {
-    issues = expected(
-      issues,
+  if (!isObject(value))
+    return expected(
+      undefined,
       [],
       "an object with `type` one of 'active', 'closed', 'locked'",
       value,
     );
+  let issues: rt.Issues;
+  const o1 = value as Record<string, unknown>;
+  const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
+  switch (v2) {
+    case 'active': {
+      const r3 = check_ChatKitThreadStatusActive(value, mode, label, depth);
+      if (r3 !== undefined) {
+        issues = nestIssues(issues, [], r3, '');
+      }
+      break;
+    }
+    case 'closed': {
+      const r4 = check_ChatKitThreadStatusClosed(value, mode, label, depth);
+      if (r4 !== undefined) {
+        issues = nestIssues(issues, [], r4, '');
+      }
+      break;
+    }
+    case 'locked': {
+      const r5 = check_ChatKitThreadStatusLocked(value, mode, label, depth);
+      if (r5 !== undefined) {
+        issues = nestIssues(issues, [], r5, '');
+      }
+      break;
+    }
+    default:
+      if (v2 === undefined) {
+        issues = missing(issues, ['type'], "one of 'active', 'closed', 'locked'");
+      } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
+        issues = fail(
+          issues,
+          ['type'],
+          "expected `type` to be one of 'active', 'closed', 'locked'; found " + foundLiteral(v2),
+        );
+      }
   }
 
   return issues;
@@ -1136,199 +966,176 @@ function check_ChatKitThreadUserMessageItem(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_67k7qc, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.attachments;
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        const o5: rt.Issues = issues;
-        issues = undefined;
-        if (isObject(v4)) {
-          const v6 = v4.id;
-          if (typeof v6 !== 'string') {
-            issues = reqString(issues, v6, 'id');
-          }
-          const v7 = v4.mime_type;
-          if (typeof v7 !== 'string') {
-            issues = reqString(issues, v7, 'mime_type');
-          }
-          const v8 = v4.name;
-          if (typeof v8 !== 'string') {
-            issues = reqString(issues, v8, 'name');
-          }
-          const v9 = v4.preview_url;
-          if (!(typeof v9 === 'string' || v9 === null)) {
-            issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v9, mode);
-          }
-          const v10 = v4.type;
-          if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
-            issues = reqEnum(issues, v10, 'type', ENUM_0bw3p5, mode);
-          }
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v4,
-              'an item of `attachments`',
-              KEYS_0034ev,
-              NESTED_7cwttf,
-            );
-          }
-        } else {
-          issues = expected(issues, [], KEYS_0034ev, v4);
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.attachments;
+  if (Array.isArray(v2)) {
+    for (let i3 = 0; i3 < v2.length; i3++) {
+      const v4: unknown = v2[i3];
+      const o5: rt.Issues = issues;
+      issues = undefined;
+      if (isObject(v4)) {
+        const v6 = v4.id;
+        if (typeof v6 !== 'string') issues = reqString(issues, v6, 'id');
+        const v7 = v4.mime_type;
+        if (typeof v7 !== 'string') issues = reqString(issues, v7, 'mime_type');
+        const v8 = v4.name;
+        if (typeof v8 !== 'string') issues = reqString(issues, v8, 'name');
+        const v9 = v4.preview_url;
+        if (!(typeof v9 === 'string' || v9 === null)) {
+          issues = requiredUnlisted(issues, ['preview_url'], 'a string or null', v9, mode);
         }
-        issues = issues === undefined ? o5 : nestIssues(o5, ['attachments', i3], issues, '');
-      }
-    } else {
-      issues = required(issues, ['attachments'], 'an array', v2);
-    }
-    const v12 = value.content;
-    if (Array.isArray(v12)) {
-      for (let i13 = 0; i13 < v12.length; i13++) {
-        const v14: unknown = v12[i13];
-        if (isObject(v14)) {
-          const o15 = v14 as Record<string, unknown>;
-          const v16: unknown = Object.hasOwn(o15, 'type') ? o15.type : undefined;
-          switch (v16) {
-            case 'input_text': {
-              const r17 = check_ChatKitThreadUserMessageItemContentInputText(
-                v14,
-                mode,
-                'an item of `content`',
-                depth + 2,
-              );
-              if (r17 !== undefined) {
-                issues = nestIssues(issues, ['content', i13], r17, '');
-              }
-              break;
-            }
-            case 'quoted_text': {
-              const r18 = check_ChatKitThreadUserMessageItemContentQuotedText(
-                v14,
-                mode,
-                'an item of `content`',
-                depth + 2,
-              );
-              if (r18 !== undefined) {
-                issues = nestIssues(issues, ['content', i13], r18, '');
-              }
-              break;
-            }
-            default:
-              if (v16 === undefined) {
-                issues = missing(
-                  issues,
-                  ['content', i13, 'type'],
-                  "one of 'input_text', 'quoted_text'",
-                );
-              } else if (!((mode & 2) === 0 && typeof v16 === 'string')) {
-                issues = fail(
-                  issues,
-                  ['content', i13, 'type'],
-                  "expected `type` to be one of 'input_text', 'quoted_text'; found " +
-                    foundLiteral(v16),
-                );
-              }
-          }
-        } else {
-          issues = expected(
-            issues,
-            ['content', i13],
-            "an object with `type` one of 'input_text', 'quoted_text'",
-            v14,
-          );
-        }
-      }
-    } else {
-      issues = required(issues, ['content'], 'an array', v12);
-    }
-    const v19 = value.created_at;
-    if (!Number.isInteger(v19)) {
-      issues = reqInteger(issues, v19, 'created_at');
-    }
-    const v20 = value.inference_options;
-    if (v20 !== null) {
-      if (isObject(v20)) {
-        const v21 = v20.model;
-        if (!(typeof v21 === 'string' || v21 === null)) {
-          issues = requiredUnlisted(
-            issues,
-            ['inference_options', 'model'],
-            'a string or null',
-            v21,
-            mode,
-          );
-        }
-        const v22 = v20.tool_choice;
-        if (v22 !== null) {
-          if (isObject(v22)) {
-            const v23 = v22.id;
-            if (typeof v23 !== 'string') {
-              issues = reqString(issues, v23, PATH_1iztjj);
-            }
-            if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                PATH_ac4qww,
-                v22,
-                '`tool_choice`',
-                KEYS_hnarml,
-                NESTED_7cwttf,
-              );
-            }
-          } else {
-            issues = requiredUnlisted(
-              issues,
-              ['inference_options', 'tool_choice'],
-              'an object `{ id }` or null',
-              v22,
-              mode,
-            );
-          }
+        const v10 = v4.type;
+        if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
+          issues = reqEnum(issues, v10, 'type', ENUM_0bw3p5, mode);
         }
         if (mode & 1) {
           issues = unknownKeys(
             issues,
-            PATH_8cah19,
-            v20,
-            '`inference_options`',
-            KEYS_8zg38v,
-            NESTED_ft6jyv,
+            PATH_99tota,
+            v4,
+            'an item of `attachments`',
+            KEYS_0034ev,
+            NESTED_7cwttf,
           );
         }
       } else {
-        issues = requiredUnlisted(
+        issues = expected(issues, [], KEYS_0034ev, v4);
+      }
+      issues = issues === undefined ? o5 : nestIssues(o5, ['attachments', i3], issues, '');
+    }
+  } else {
+    issues = required(issues, ['attachments'], 'an array', v2);
+  }
+  const v12 = value.content;
+  if (Array.isArray(v12)) {
+    for (let i13 = 0; i13 < v12.length; i13++) {
+      const v14: unknown = v12[i13];
+      if (isObject(v14)) {
+        const o15 = v14 as Record<string, unknown>;
+        const v16: unknown = Object.hasOwn(o15, 'type') ? o15.type : undefined;
+        switch (v16) {
+          case 'input_text': {
+            const r17 = check_ChatKitThreadUserMessageItemContentInputText(
+              v14,
+              mode,
+              'an item of `content`',
+              depth + 2,
+            );
+            if (r17 !== undefined) issues = nestIssues(issues, ['content', i13], r17, '');
+            break;
+          }
+          case 'quoted_text': {
+            const r18 = check_ChatKitThreadUserMessageItemContentQuotedText(
+              v14,
+              mode,
+              'an item of `content`',
+              depth + 2,
+            );
+            if (r18 !== undefined) issues = nestIssues(issues, ['content', i13], r18, '');
+            break;
+          }
+          default:
+            if (v16 === undefined) {
+              issues = missing(
+                issues,
+                ['content', i13, 'type'],
+                "one of 'input_text', 'quoted_text'",
+              );
+            } else if (!((mode & 2) === 0 && typeof v16 === 'string')) {
+              issues = fail(
+                issues,
+                ['content', i13, 'type'],
+                "expected `type` to be one of 'input_text', 'quoted_text'; found " +
+                  foundLiteral(v16),
+              );
+            }
+        }
+      } else {
+        issues = expected(
           issues,
-          ['inference_options'],
-          'an object `{ model, tool_choice }` or null',
-          v20,
-          mode,
+          ['content', i13],
+          "an object with `type` one of 'input_text', 'quoted_text'",
+          v14,
         );
       }
     }
-    const v26 = value.object;
-    if (v26 !== 'chatkit.thread_item') {
-      issues = reqConst(issues, v26, 'object', 'chatkit.thread_item');
-    }
-    const v27 = value.thread_id;
-    if (typeof v27 !== 'string') {
-      issues = reqString(issues, v27, 'thread_id');
-    }
-    const v28 = value.type;
-    if (v28 !== 'chatkit.user_message') {
-      issues = reqConst(issues, v28, 'type', 'chatkit.user_message');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_67k7qc, NESTED_1fz372);
-    }
   } else {
-    issues = expected(issues, [], KEYS_67k7qc, value);
+    issues = required(issues, ['content'], 'an array', v12);
   }
+  const v19 = value.created_at;
+  if (!Number.isInteger(v19)) issues = reqInteger(issues, v19, 'created_at');
+  const v20 = value.inference_options;
+  if (v20 !== null) {
+    if (isObject(v20)) {
+      const v21 = v20.model;
+      if (!(typeof v21 === 'string' || v21 === null)) {
+        issues = requiredUnlisted(
+          issues,
+          ['inference_options', 'model'],
+          'a string or null',
+          v21,
+          mode,
+        );
+      }
+      const v22 = v20.tool_choice;
+      if (v22 !== null) {
+        if (isObject(v22)) {
+          const v23 = v22.id;
+          if (typeof v23 !== 'string') issues = reqString(issues, v23, PATH_1iztjj);
+          if (mode & 1) {
+            issues = unknownKeys(
+              issues,
+              PATH_ac4qww,
+              v22,
+              '`tool_choice`',
+              KEYS_hnarml,
+              NESTED_7cwttf,
+            );
+          }
+        } else {
+          issues = requiredUnlisted(
+            issues,
+            ['inference_options', 'tool_choice'],
+            'an object `{ id }` or null',
+            v22,
+            mode,
+          );
+        }
+      }
+      if (mode & 1) {
+        issues = unknownKeys(
+          issues,
+          PATH_8cah19,
+          v20,
+          '`inference_options`',
+          KEYS_8zg38v,
+          NESTED_ft6jyv,
+        );
+      }
+    } else {
+      issues = requiredUnlisted(
+        issues,
+        ['inference_options'],
+        'an object `{ model, tool_choice }` or null',
+        v20,
+        mode,
+      );
+    }
+  }
+  const v26 = value.object;
+  if (v26 !== 'chatkit.thread_item') {
+    issues = reqConst(issues, v26, 'object', 'chatkit.thread_item');
+  }
+  const v27 = value.thread_id;
+  if (typeof v27 !== 'string') issues = reqString(issues, v27, 'thread_id');
+  const v28 = value.type;
+  if (v28 !== 'chatkit.user_message') {
+    issues = reqConst(issues, v28, 'type', 'chatkit.user_message');
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_67k7qc, NESTED_1fz372);
 
   return issues;
 }
@@ -1347,22 +1154,13 @@ function check_ChatKitThreadUserMessageItemContentInputText(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_3ssqgb, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.text;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'text');
-    }
-    const v2 = value.type;
-    if (v2 !== 'input_text') {
-      issues = reqConst(issues, v2, 'type', 'input_text');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3ssqgb, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_3ssqgb, value);
-  }
+  const v1 = value.text;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'text');
+  const v2 = value.type;
+  if (v2 !== 'input_text') issues = reqConst(issues, v2, 'type', 'input_text');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3ssqgb, NESTED_7cwttf);
 
   return issues;
 }
@@ -1381,22 +1179,13 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_3ssqgb, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.text;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'text');
-    }
-    const v2 = value.type;
-    if (v2 !== 'quoted_text') {
-      issues = reqConst(issues, v2, 'type', 'quoted_text');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3ssqgb, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_3ssqgb, value);
-  }
+  const v1 = value.text;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'text');
+  const v2 = value.type;
+  if (v2 !== 'quoted_text') issues = reqConst(issues, v2, 'type', 'quoted_text');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3ssqgb, NESTED_7cwttf);
 
   return issues;
 }
@@ -1415,43 +1204,41 @@ function check_ChatKitThreadUserMessageItemContentUnion(
   label: string,
   depth: number,
 ): rt.Issues {
-  let issues: rt.Issues;
-  if (isObject(value)) {
-    const o1 = value as Record<string, unknown>;
-    const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
-    switch (v2) {
-      case 'input_text': {
-        const r3 = check_ChatKitThreadUserMessageItemContentInputText(value, mode, label, depth);
-        if (r3 !== undefined) {
-          issues = nestIssues(issues, [], r3, '');
-        }
-        break;
-      }
-      case 'quoted_text': {
-        const r4 = check_ChatKitThreadUserMessageItemContentQuotedText(value, mode, label, depth);
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, [], r4, '');
-        }
-        break;
-      }
-      default:
-        if (v2 === undefined) {
-          issues = missing(issues, ['type'], "one of 'input_text', 'quoted_text'");
-        } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
-          issues = fail(
-            issues,
-            ['type'],
-            "expected `type` to be one of 'input_text', 'quoted_text'; found " + foundLiteral(v2),
-          );
-        }
-    }
-  } else {
-    issues = expected(
-      issues,
+  if (!isObject(value))
+    return expected(
+      undefined,
       [],
       "an object with `type` one of 'input_text', 'quoted_text'",
       value,
     );
+  let issues: rt.Issues;
+  const o1 = value as Record<string, unknown>;
+  const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
+  switch (v2) {
+    case 'input_text': {
+      const r3 = check_ChatKitThreadUserMessageItemContentInputText(value, mode, label, depth);
+      if (r3 !== undefined) {
+        issues = nestIssues(issues, [], r3, '');
+      }
+      break;
+    }
+    case 'quoted_text': {
+      const r4 = check_ChatKitThreadUserMessageItemContentQuotedText(value, mode, label, depth);
+      if (r4 !== undefined) {
+        issues = nestIssues(issues, [], r4, '');
+      }
+      break;
+    }
+    default:
+      if (v2 === undefined) {
+        issues = missing(issues, ['type'], "one of 'input_text', 'quoted_text'");
+      } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
+        issues = fail(
+          issues,
+          ['type'],
+          "expected `type` to be one of 'input_text', 'quoted_text'; found " + foundLiteral(v2),
+        );
+      }
   }
 
   return issues;
@@ -1470,38 +1257,21 @@ function check_ChatKitWidgetItem(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_5qb5s2, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.created_at;
-    if (!Number.isInteger(v2)) {
-      issues = reqInteger(issues, v2, 'created_at');
-    }
-    const v3 = value.object;
-    if (v3 !== 'chatkit.thread_item') {
-      issues = reqConst(issues, v3, 'object', 'chatkit.thread_item');
-    }
-    const v4 = value.thread_id;
-    if (typeof v4 !== 'string') {
-      issues = reqString(issues, v4, 'thread_id');
-    }
-    const v5 = value.type;
-    if (v5 !== 'chatkit.widget') {
-      issues = reqConst(issues, v5, 'type', 'chatkit.widget');
-    }
-    const v6 = value.widget;
-    if (typeof v6 !== 'string') {
-      issues = reqString(issues, v6, 'widget');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5qb5s2, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_5qb5s2, value);
-  }
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.created_at;
+  if (!Number.isInteger(v2)) issues = reqInteger(issues, v2, 'created_at');
+  const v3 = value.object;
+  if (v3 !== 'chatkit.thread_item') issues = reqConst(issues, v3, 'object', 'chatkit.thread_item');
+  const v4 = value.thread_id;
+  if (typeof v4 !== 'string') issues = reqString(issues, v4, 'thread_id');
+  const v5 = value.type;
+  if (v5 !== 'chatkit.widget') issues = reqConst(issues, v5, 'type', 'chatkit.widget');
+  const v6 = value.widget;
+  if (typeof v6 !== 'string') issues = reqString(issues, v6, 'widget');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5qb5s2, NESTED_7cwttf);
 
   return issues;
 }
@@ -1519,52 +1289,38 @@ function check_ChatKitWorkflow(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_brb1m2, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.state_variables;
-    if (v2 !== null) {
-      if (isObject(v2)) {
-        for (const k3 in v2) {
-          const v4 = v2[k3];
-          if (!(typeof v4 === 'string' || typeof v4 === 'boolean' || Number.isFinite(v4))) {
-            issues = unlisted(
-              issues,
-              ['state_variables', k3],
-              'a string, a boolean or a number',
-              v4,
-            );
-          }
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.state_variables;
+  if (v2 !== null) {
+    if (isObject(v2)) {
+      for (const k3 in v2) {
+        const v4 = v2[k3];
+        if (!(typeof v4 === 'string' || typeof v4 === 'boolean' || Number.isFinite(v4))) {
+          issues = unlisted(issues, ['state_variables', k3], 'a string, a boolean or a number', v4);
         }
-      } else {
-        issues = requiredUnlisted(issues, ['state_variables'], 'an object or null', v2, mode);
-      }
-    }
-    const v5 = value.tracing;
-    if (isObject(v5)) {
-      const v6 = v5.enabled;
-      if (typeof v6 !== 'boolean') {
-        issues = reqBoolean(issues, v6, PATH_681ebv);
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_ecqagb, v5, '`tracing`', KEYS_bphvll, NESTED_7cwttf);
       }
     } else {
-      issues = required(issues, ['tracing'], KEYS_bphvll, v5);
+      issues = requiredUnlisted(issues, ['state_variables'], 'an object or null', v2, mode);
     }
-    const v8 = value.version;
-    if (!(typeof v8 === 'string' || v8 === null)) {
-      issues = requiredUnlisted(issues, ['version'], 'a string or null', v8, mode);
-    }
+  }
+  const v5 = value.tracing;
+  if (isObject(v5)) {
+    const v6 = v5.enabled;
+    if (typeof v6 !== 'boolean') issues = reqBoolean(issues, v6, PATH_681ebv);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_brb1m2, NESTED_408ooy);
+      issues = unknownKeys(issues, PATH_ecqagb, v5, '`tracing`', KEYS_bphvll, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_brb1m2, value);
+    issues = required(issues, ['tracing'], KEYS_bphvll, v5);
   }
+  const v8 = value.version;
+  if (!(typeof v8 === 'string' || v8 === null)) {
+    issues = requiredUnlisted(issues, ['version'], 'a string or null', v8, mode);
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_brb1m2, NESTED_408ooy);
 
   return issues;
 }
@@ -1577,68 +1333,49 @@ export const ChatSession: rt.Validator<types.ChatSession> = /* @__PURE__ */ sche
 );
 
 function check_ChatSession(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_0h8p8v, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.chatkit_configuration;
-    issues = nestRequired(
-      issues,
-      PATH_0tkk6n,
-      check_ChatSessionChatKitConfiguration(v2, mode, '`chatkit_configuration`', depth + 1),
-      v2,
-    );
-    const v3 = value.client_secret;
-    if (typeof v3 !== 'string') {
-      issues = reqString(issues, v3, 'client_secret');
-    }
-    const v4 = value.expires_at;
-    if (!Number.isInteger(v4)) {
-      issues = reqInteger(issues, v4, 'expires_at');
-    }
-    const v5 = value.max_requests_per_1_minute;
-    if (!Number.isInteger(v5)) {
-      issues = reqInteger(issues, v5, 'max_requests_per_1_minute');
-    }
-    const v6 = value.object;
-    if (v6 !== 'chatkit.session') {
-      issues = reqConst(issues, v6, 'object', 'chatkit.session');
-    }
-    const v7 = value.rate_limits;
-    if (isObject(v7)) {
-      const v8 = v7.max_requests_per_1_minute;
-      if (!Number.isInteger(v8)) {
-        issues = reqInteger(issues, v8, PATH_6vy5xz);
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_ghq55c, v7, '`rate_limits`', KEYS_18tdce, NESTED_7cwttf);
-      }
-    } else {
-      issues = required(issues, ['rate_limits'], KEYS_18tdce, v7);
-    }
-    const v10 = value.status;
-    if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v10, 'status', ENUM_4bj11z, mode);
-    }
-    const v11 = value.user;
-    if (typeof v11 !== 'string') {
-      issues = reqString(issues, v11, 'user');
-    }
-    const v12 = value.workflow;
-    issues = nestRequired(
-      issues,
-      PATH_eamh8e,
-      check_ChatKitWorkflow(v12, mode, '`workflow`', depth + 1),
-      v12,
-    );
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.chatkit_configuration;
+  issues = nestRequired(
+    issues,
+    PATH_0tkk6n,
+    check_ChatSessionChatKitConfiguration(v2, mode, '`chatkit_configuration`', depth + 1),
+    v2,
+  );
+  const v3 = value.client_secret;
+  if (typeof v3 !== 'string') issues = reqString(issues, v3, 'client_secret');
+  const v4 = value.expires_at;
+  if (!Number.isInteger(v4)) issues = reqInteger(issues, v4, 'expires_at');
+  const v5 = value.max_requests_per_1_minute;
+  if (!Number.isInteger(v5)) issues = reqInteger(issues, v5, 'max_requests_per_1_minute');
+  const v6 = value.object;
+  if (v6 !== 'chatkit.session') issues = reqConst(issues, v6, 'object', 'chatkit.session');
+  const v7 = value.rate_limits;
+  if (isObject(v7)) {
+    const v8 = v7.max_requests_per_1_minute;
+    if (!Number.isInteger(v8)) issues = reqInteger(issues, v8, PATH_6vy5xz);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0h8p8v, NESTED_7voyw9);
+      issues = unknownKeys(issues, PATH_ghq55c, v7, '`rate_limits`', KEYS_18tdce, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_0h8p8v, value);
+    issues = required(issues, ['rate_limits'], KEYS_18tdce, v7);
   }
+  const v10 = value.status;
+  if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
+    issues = reqEnum(issues, v10, 'status', ENUM_4bj11z, mode);
+  }
+  const v11 = value.user;
+  if (typeof v11 !== 'string') issues = reqString(issues, v11, 'user');
+  const v12 = value.workflow;
+  issues = nestRequired(
+    issues,
+    PATH_eamh8e,
+    check_ChatKitWorkflow(v12, mode, '`workflow`', depth + 1),
+    v12,
+  );
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0h8p8v, NESTED_7voyw9);
 
   return issues;
 }
@@ -1657,18 +1394,11 @@ function check_ChatSessionAutomaticThreadTitling(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_bphvll, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.enabled;
-    if (typeof v1 !== 'boolean') {
-      issues = reqBoolean(issues, v1, 'enabled');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bphvll, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_bphvll, value);
-  }
+  const v1 = value.enabled;
+  if (typeof v1 !== 'boolean') issues = reqBoolean(issues, v1, 'enabled');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bphvll, NESTED_7cwttf);
 
   return issues;
 }
@@ -1687,87 +1417,76 @@ function check_ChatSessionChatKitConfiguration(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_2pv0nb, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.automatic_thread_titling;
-    if (isObject(v1)) {
-      const v2 = v1.enabled;
-      if (typeof v2 !== 'boolean') {
-        issues = reqBoolean(issues, v2, PATH_0gfhzt);
-      }
-      if (mode & 1) {
-        issues = unknownKeys(
-          issues,
-          PATH_h0s3j2,
-          v1,
-          '`automatic_thread_titling`',
-          KEYS_bphvll,
-          NESTED_7cwttf,
-        );
-      }
-    } else {
-      issues = required(issues, ['automatic_thread_titling'], KEYS_bphvll, v1);
-    }
-    const v4 = value.file_upload;
-    if (isObject(v4)) {
-      const v5 = v4.enabled;
-      if (typeof v5 !== 'boolean') {
-        issues = reqBoolean(issues, v5, PATH_6wzfiv);
-      }
-      const v6 = v4.max_file_size;
-      if (!(Number.isInteger(v6) || v6 === null)) {
-        issues = requiredUnlisted(
-          issues,
-          ['file_upload', 'max_file_size'],
-          'an integer or null',
-          v6,
-          mode,
-        );
-      }
-      const v7 = v4.max_files;
-      if (!(Number.isInteger(v7) || v7 === null)) {
-        issues = requiredUnlisted(
-          issues,
-          ['file_upload', 'max_files'],
-          'an integer or null',
-          v7,
-          mode,
-        );
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_c7qohb, v4, '`file_upload`', KEYS_harb1j, NESTED_7cwttf);
-      }
-    } else {
-      issues = required(issues, ['file_upload'], KEYS_harb1j, v4);
-    }
-    const v9 = value.history;
-    if (isObject(v9)) {
-      const v10 = v9.enabled;
-      if (typeof v10 !== 'boolean') {
-        issues = reqBoolean(issues, v10, PATH_gno1us);
-      }
-      const v11 = v9.recent_threads;
-      if (!(Number.isInteger(v11) || v11 === null)) {
-        issues = requiredUnlisted(
-          issues,
-          ['history', 'recent_threads'],
-          'an integer or null',
-          v11,
-          mode,
-        );
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_f7gwwx, v9, '`history`', KEYS_653wzb, NESTED_7cwttf);
-      }
-    } else {
-      issues = required(issues, ['history'], KEYS_653wzb, v9);
-    }
+  const v1 = value.automatic_thread_titling;
+  if (isObject(v1)) {
+    const v2 = v1.enabled;
+    if (typeof v2 !== 'boolean') issues = reqBoolean(issues, v2, PATH_0gfhzt);
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2pv0nb, NESTED_3yzee7);
+      issues = unknownKeys(
+        issues,
+        PATH_h0s3j2,
+        v1,
+        '`automatic_thread_titling`',
+        KEYS_bphvll,
+        NESTED_7cwttf,
+      );
     }
   } else {
-    issues = expected(issues, [], KEYS_2pv0nb, value);
+    issues = required(issues, ['automatic_thread_titling'], KEYS_bphvll, v1);
   }
+  const v4 = value.file_upload;
+  if (isObject(v4)) {
+    const v5 = v4.enabled;
+    if (typeof v5 !== 'boolean') issues = reqBoolean(issues, v5, PATH_6wzfiv);
+    const v6 = v4.max_file_size;
+    if (!(Number.isInteger(v6) || v6 === null)) {
+      issues = requiredUnlisted(
+        issues,
+        ['file_upload', 'max_file_size'],
+        'an integer or null',
+        v6,
+        mode,
+      );
+    }
+    const v7 = v4.max_files;
+    if (!(Number.isInteger(v7) || v7 === null)) {
+      issues = requiredUnlisted(
+        issues,
+        ['file_upload', 'max_files'],
+        'an integer or null',
+        v7,
+        mode,
+      );
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_c7qohb, v4, '`file_upload`', KEYS_harb1j, NESTED_7cwttf);
+    }
+  } else {
+    issues = required(issues, ['file_upload'], KEYS_harb1j, v4);
+  }
+  const v9 = value.history;
+  if (isObject(v9)) {
+    const v10 = v9.enabled;
+    if (typeof v10 !== 'boolean') issues = reqBoolean(issues, v10, PATH_gno1us);
+    const v11 = v9.recent_threads;
+    if (!(Number.isInteger(v11) || v11 === null)) {
+      issues = requiredUnlisted(
+        issues,
+        ['history', 'recent_threads'],
+        'an integer or null',
+        v11,
+        mode,
+      );
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_f7gwwx, v9, '`history`', KEYS_653wzb, NESTED_7cwttf);
+    }
+  } else {
+    issues = required(issues, ['history'], KEYS_653wzb, v9);
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2pv0nb, NESTED_3yzee7);
 
   return issues;
 }
@@ -1787,84 +1506,74 @@ function check_ChatSessionChatKitConfigurationParam(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_2pv0nb, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.automatic_thread_titling;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      issues = nest(
-        issues,
-        PATH_h0s3j2,
-        check_shape_6i48lu(v1, mode, '`automatic_thread_titling`', depth + 1),
-      );
-    }
-    const v2 = value.file_upload;
-    if (v2 !== undefined && (v2 !== null || mode & 2)) {
-      if (isObject(v2)) {
-        issues = optBoolean(issues, v2.enabled, PATH_6wzfiv, mode);
-        const v4 = v2.max_file_size;
-        if (
-          v4 !== undefined &&
-          !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 512)
-        ) {
-          issues = optIntegerIn(issues, v4, PATH_8gtjwx, mode, 1, 512);
-        }
-        const v5 = v2.max_files;
-        if (v5 !== undefined && !(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 1)) {
-          issues = optIntegerIn(issues, v5, PATH_fts8tp, mode, 1, Infinity);
-        }
-        if (mode & 2) {
-          for (const k6 in v2) {
-            if (k6 !== 'enabled' && k6 !== 'max_file_size' && k6 !== 'max_files') {
-              issues = unknownKey(
-                issues,
-                PATH_c7qohb,
-                k6,
-                '`file_upload`',
-                KEYS_harb1j,
-                NESTED_7cwttf,
-              );
-            }
+  const v1 = value.automatic_thread_titling;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    issues = nest(
+      issues,
+      PATH_h0s3j2,
+      check_shape_6i48lu(v1, mode, '`automatic_thread_titling`', depth + 1),
+    );
+  }
+  const v2 = value.file_upload;
+  if (v2 !== undefined && (v2 !== null || mode & 2)) {
+    if (isObject(v2)) {
+      issues = optBoolean(issues, v2.enabled, PATH_6wzfiv, mode);
+      const v4 = v2.max_file_size;
+      if (
+        v4 !== undefined &&
+        !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 512)
+      ) {
+        issues = optIntegerIn(issues, v4, PATH_8gtjwx, mode, 1, 512);
+      }
+      const v5 = v2.max_files;
+      if (v5 !== undefined && !(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 1)) {
+        issues = optIntegerIn(issues, v5, PATH_fts8tp, mode, 1, Infinity);
+      }
+      if (mode & 2) {
+        for (const k6 in v2) {
+          if (k6 !== 'enabled' && k6 !== 'max_file_size' && k6 !== 'max_files') {
+            issues = unknownKey(
+              issues,
+              PATH_c7qohb,
+              k6,
+              '`file_upload`',
+              KEYS_harb1j,
+              NESTED_7cwttf,
+            );
           }
         }
-      } else {
-        issues = expected(issues, ['file_upload'], KEYS_harb1j, v2);
       }
+    } else {
+      issues = expected(issues, ['file_upload'], KEYS_harb1j, v2);
     }
-    const v7 = value.history;
-    if (v7 !== undefined && (v7 !== null || mode & 2)) {
-      if (isObject(v7)) {
-        issues = optBoolean(issues, v7.enabled, PATH_gno1us, mode);
-        const v9 = v7.recent_threads;
-        if (v9 !== undefined && !(typeof v9 === 'number' && Number.isInteger(v9) && v9 >= 1)) {
-          issues = optIntegerIn(issues, v9, PATH_5unxaw, mode, 1, Infinity);
-        }
-        if (mode & 2) {
-          for (const k10 in v7) {
-            if (k10 !== 'enabled' && k10 !== 'recent_threads') {
-              issues = unknownKey(
-                issues,
-                PATH_f7gwwx,
-                k10,
-                '`history`',
-                KEYS_653wzb,
-                NESTED_7cwttf,
-              );
-            }
+  }
+  const v7 = value.history;
+  if (v7 !== undefined && (v7 !== null || mode & 2)) {
+    if (isObject(v7)) {
+      issues = optBoolean(issues, v7.enabled, PATH_gno1us, mode);
+      const v9 = v7.recent_threads;
+      if (v9 !== undefined && !(typeof v9 === 'number' && Number.isInteger(v9) && v9 >= 1)) {
+        issues = optIntegerIn(issues, v9, PATH_5unxaw, mode, 1, Infinity);
+      }
+      if (mode & 2) {
+        for (const k10 in v7) {
+          if (k10 !== 'enabled' && k10 !== 'recent_threads') {
+            issues = unknownKey(issues, PATH_f7gwwx, k10, '`history`', KEYS_653wzb, NESTED_7cwttf);
           }
         }
-      } else {
-        issues = expected(issues, ['history'], KEYS_653wzb, v7);
+      }
+    } else {
+      issues = expected(issues, ['history'], KEYS_653wzb, v7);
+    }
+  }
+  if (mode & 2) {
+    for (const k11 in value) {
+      if (k11 !== 'automatic_thread_titling' && k11 !== 'file_upload' && k11 !== 'history') {
+        issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_2pv0nb, NESTED_3yzee7);
       }
     }
-    if (mode & 2) {
-      for (const k11 in value) {
-        if (k11 !== 'automatic_thread_titling' && k11 !== 'file_upload' && k11 !== 'history') {
-          issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_2pv0nb, NESTED_3yzee7);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_2pv0nb, value);
   }
 
   return issues;
@@ -1885,22 +1594,19 @@ function check_ChatSessionExpiresAfterParam(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_fsso5h, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqConst(issues, value.anchor, 'anchor', 'created_at');
-    const v2 = value.seconds;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1 && v2 <= 600)) {
-      issues = reqIntegerIn(issues, v2, 'seconds', 1, 600);
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'anchor' && k3 !== 'seconds') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_fsso5h, NESTED_7cwttf);
-        }
+  issues = reqConst(issues, value.anchor, 'anchor', 'created_at');
+  const v2 = value.seconds;
+  if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1 && v2 <= 600)) {
+    issues = reqIntegerIn(issues, v2, 'seconds', 1, 600);
+  }
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'anchor' && k3 !== 'seconds') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_fsso5h, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_fsso5h, value);
   }
 
   return issues;
@@ -1916,26 +1622,19 @@ function check_ChatSessionFileUpload(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_harb1j, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.enabled;
-    if (typeof v1 !== 'boolean') {
-      issues = reqBoolean(issues, v1, 'enabled');
-    }
-    const v2 = value.max_file_size;
-    if (!(Number.isInteger(v2) || v2 === null)) {
-      issues = requiredUnlisted(issues, ['max_file_size'], 'an integer or null', v2, mode);
-    }
-    const v3 = value.max_files;
-    if (!(Number.isInteger(v3) || v3 === null)) {
-      issues = requiredUnlisted(issues, ['max_files'], 'an integer or null', v3, mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_harb1j, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_harb1j, value);
+  const v1 = value.enabled;
+  if (typeof v1 !== 'boolean') issues = reqBoolean(issues, v1, 'enabled');
+  const v2 = value.max_file_size;
+  if (!(Number.isInteger(v2) || v2 === null)) {
+    issues = requiredUnlisted(issues, ['max_file_size'], 'an integer or null', v2, mode);
   }
+  const v3 = value.max_files;
+  if (!(Number.isInteger(v3) || v3 === null)) {
+    issues = requiredUnlisted(issues, ['max_files'], 'an integer or null', v3, mode);
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_harb1j, NESTED_7cwttf);
 
   return issues;
 }
@@ -1953,22 +1652,15 @@ function check_ChatSessionHistory(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_653wzb, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.enabled;
-    if (typeof v1 !== 'boolean') {
-      issues = reqBoolean(issues, v1, 'enabled');
-    }
-    const v2 = value.recent_threads;
-    if (!(Number.isInteger(v2) || v2 === null)) {
-      issues = requiredUnlisted(issues, ['recent_threads'], 'an integer or null', v2, mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_653wzb, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_653wzb, value);
+  const v1 = value.enabled;
+  if (typeof v1 !== 'boolean') issues = reqBoolean(issues, v1, 'enabled');
+  const v2 = value.recent_threads;
+  if (!(Number.isInteger(v2) || v2 === null)) {
+    issues = requiredUnlisted(issues, ['recent_threads'], 'an integer or null', v2, mode);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_653wzb, NESTED_7cwttf);
 
   return issues;
 }
@@ -1983,18 +1675,11 @@ function check_ChatSessionRateLimits(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_18tdce, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.max_requests_per_1_minute;
-    if (!Number.isInteger(v1)) {
-      issues = reqInteger(issues, v1, 'max_requests_per_1_minute');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_18tdce, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_18tdce, value);
-  }
+  const v1 = value.max_requests_per_1_minute;
+  if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'max_requests_per_1_minute');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_18tdce, NESTED_7cwttf);
 
   return issues;
 }
@@ -2014,21 +1699,18 @@ function check_ChatSessionRateLimitsParam(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_18tdce, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.max_requests_per_1_minute;
-    if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
-      issues = optIntegerIn(issues, v1, 'max_requests_per_1_minute', mode, 1, Infinity);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'max_requests_per_1_minute') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_18tdce, NESTED_7cwttf);
-        }
+  const v1 = value.max_requests_per_1_minute;
+  if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
+    issues = optIntegerIn(issues, v1, 'max_requests_per_1_minute', mode, 1, Infinity);
+  }
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'max_requests_per_1_minute') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_18tdce, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_18tdce, value);
   }
 
   return issues;
@@ -2070,75 +1752,68 @@ function check_ChatSessionWorkflowParam(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_7c4y1d, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.id, 'id');
-    issues = optString(issues, value.version, 'version', mode);
-    const v3 = value.state_variables;
-    if (v3 !== undefined && (v3 !== null || mode & 2)) {
-      if (isObject(v3)) {
-        let n5 = 0;
-        for (const k4 in v3) {
-          n5++;
-          if (k4.length > 64) {
-            const count = codePoints(k4);
-            if (count > 64) {
+  issues = reqString(issues, value.id, 'id');
+  issues = optString(issues, value.version, 'version', mode);
+  const v3 = value.state_variables;
+  if (v3 !== undefined && (v3 !== null || mode & 2)) {
+    if (isObject(v3)) {
+      let n5 = 0;
+      for (const k4 in v3) {
+        n5++;
+        if (k4.length > 64) {
+          const count = codePoints(k4);
+          if (count > 64) {
+            issues = fail(
+              issues,
+              ['state_variables', k4],
+              'invalid key: expected at most 64 characters, found ' + count,
+            );
+          }
+        }
+        const v6 = v3[k4];
+        if (!(
+          (typeof v6 === 'string' && (v6.length <= 10485760 || codePoints(v6) <= 10485760)) ||
+          typeof v6 === 'boolean' ||
+          Number.isFinite(v6)
+        )) {
+          if (typeof v6 !== 'string') {
+            issues = unlisted(
+              issues,
+              ['state_variables', k4],
+              'a string, a boolean or a number',
+              v6,
+            );
+          } else if (v6.length > 10485760) {
+            const count = codePoints(v6);
+            if (count > 10485760) {
               issues = fail(
                 issues,
                 ['state_variables', k4],
-                'invalid key: expected at most 64 characters, found ' + count,
+                'expected at most 10485760 characters, found ' + count,
               );
             }
           }
-          const v6 = v3[k4];
-          if (!(
-            (typeof v6 === 'string' && (v6.length <= 10485760 || codePoints(v6) <= 10485760)) ||
-            typeof v6 === 'boolean' ||
-            Number.isFinite(v6)
-          )) {
-            if (typeof v6 !== 'string') {
-              issues = unlisted(
-                issues,
-                ['state_variables', k4],
-                'a string, a boolean or a number',
-                v6,
-              );
-            } else if (v6.length > 10485760) {
-              const count = codePoints(v6);
-              if (count > 10485760) {
-                issues = fail(
-                  issues,
-                  ['state_variables', k4],
-                  'expected at most 10485760 characters, found ' + count,
-                );
-              }
-            }
-          }
-        }
-        if (n5 > 64) {
-          issues = fail(
-            issues,
-            ['state_variables'],
-            'expected at most 64 keys, found ' + String(n5),
-          );
-        }
-      } else {
-        issues = expected(issues, ['state_variables'], 'an object', v3);
-      }
-    }
-    const v7 = value.tracing;
-    if (v7 !== undefined && (v7 !== null || mode & 2)) {
-      issues = nest(issues, PATH_ecqagb, check_shape_6i48lu(v7, mode, '`tracing`', depth + 1));
-    }
-    if (mode & 2) {
-      for (const k8 in value) {
-        if (k8 !== 'id' && k8 !== 'version' && k8 !== 'state_variables' && k8 !== 'tracing') {
-          issues = unknownKey(issues, PATH_99tota, k8, label, KEYS_7c4y1d, NESTED_408ooy);
         }
       }
+      if (n5 > 64) {
+        issues = fail(issues, ['state_variables'], 'expected at most 64 keys, found ' + String(n5));
+      }
+    } else {
+      issues = expected(issues, ['state_variables'], 'an object', v3);
     }
-  } else {
-    issues = expected(issues, [], KEYS_7c4y1d, value);
+  }
+  const v7 = value.tracing;
+  if (v7 !== undefined && (v7 !== null || mode & 2)) {
+    issues = nest(issues, PATH_ecqagb, check_shape_6i48lu(v7, mode, '`tracing`', depth + 1));
+  }
+  if (mode & 2) {
+    for (const k8 in value) {
+      if (k8 !== 'id' && k8 !== 'version' && k8 !== 'state_variables' && k8 !== 'tracing') {
+        issues = unknownKey(issues, PATH_99tota, k8, label, KEYS_7c4y1d, NESTED_408ooy);
+      }
+    }
   }
 
   return issues;
@@ -2157,42 +1832,33 @@ function check_ErrorResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_5iwt5d, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.error;
-    if (isObject(v1)) {
-      const v2 = v1.message;
-      if (typeof v2 !== 'string') {
-        issues = reqString(issues, v2, PATH_cd3w6x);
+  const v1 = value.error;
+  if (isObject(v1)) {
+    const v2 = v1.message;
+    if (typeof v2 !== 'string') issues = reqString(issues, v2, PATH_cd3w6x);
+    const v3 = v1.type;
+    if (typeof v3 !== 'string') issues = reqString(issues, v3, PATH_505fh3);
+    const v4 = v1.param;
+    if (v4 !== undefined) {
+      if (!(typeof v4 === 'string' || v4 === null)) {
+        issues = unlisted(issues, ['error', 'param'], 'a string or null', v4);
       }
-      const v3 = v1.type;
-      if (typeof v3 !== 'string') {
-        issues = reqString(issues, v3, PATH_505fh3);
+    }
+    const v5 = v1.code;
+    if (v5 !== undefined) {
+      if (!(typeof v5 === 'string' || v5 === null)) {
+        issues = unlisted(issues, ['error', 'code'], 'a string or null', v5);
       }
-      const v4 = v1.param;
-      if (v4 !== undefined) {
-        if (!(typeof v4 === 'string' || v4 === null)) {
-          issues = unlisted(issues, ['error', 'param'], 'a string or null', v4);
-        }
-      }
-      const v5 = v1.code;
-      if (v5 !== undefined) {
-        if (!(typeof v5 === 'string' || v5 === null)) {
-          issues = unlisted(issues, ['error', 'code'], 'a string or null', v5);
-        }
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_5apw4t, v1, '`error`', KEYS_09343p, NESTED_7cwttf);
-      }
-    } else {
-      issues = required(issues, ['error'], KEYS_09343p, v1);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5iwt5d, NESTED_4bnb09);
+      issues = unknownKeys(issues, PATH_5apw4t, v1, '`error`', KEYS_09343p, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_5iwt5d, value);
+    issues = required(issues, ['error'], KEYS_09343p, v1);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5iwt5d, NESTED_4bnb09);
 
   return issues;
 }
@@ -2207,239 +1873,236 @@ function check_SessionCreateParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_924mqu, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqStringIn(issues, value.user, 'user', 1);
-    const v2 = value.workflow;
-    if (isObject(v2)) {
-      issues = reqString(issues, v2.id, PATH_elhhyy);
-      issues = optString(issues, v2.version, PATH_epzrt4, mode);
-      const v5 = v2.state_variables;
-      if (v5 !== undefined && (v5 !== null || mode & 2)) {
-        if (isObject(v5)) {
-          let n7 = 0;
-          for (const k6 in v5) {
-            n7++;
-            if (k6.length > 64) {
-              const count = codePoints(k6);
-              if (count > 64) {
+  issues = reqStringIn(issues, value.user, 'user', 1);
+  const v2 = value.workflow;
+  if (isObject(v2)) {
+    issues = reqString(issues, v2.id, PATH_elhhyy);
+    issues = optString(issues, v2.version, PATH_epzrt4, mode);
+    const v5 = v2.state_variables;
+    if (v5 !== undefined && (v5 !== null || mode & 2)) {
+      if (isObject(v5)) {
+        let n7 = 0;
+        for (const k6 in v5) {
+          n7++;
+          if (k6.length > 64) {
+            const count = codePoints(k6);
+            if (count > 64) {
+              issues = fail(
+                issues,
+                ['workflow', 'state_variables', k6],
+                'invalid key: expected at most 64 characters, found ' + count,
+              );
+            }
+          }
+          const v8 = v5[k6];
+          if (!(
+            (typeof v8 === 'string' && (v8.length <= 10485760 || codePoints(v8) <= 10485760)) ||
+            typeof v8 === 'boolean' ||
+            Number.isFinite(v8)
+          )) {
+            if (typeof v8 !== 'string') {
+              issues = unlisted(
+                issues,
+                ['workflow', 'state_variables', k6],
+                'a string, a boolean or a number',
+                v8,
+              );
+            } else if (v8.length > 10485760) {
+              const count = codePoints(v8);
+              if (count > 10485760) {
                 issues = fail(
                   issues,
                   ['workflow', 'state_variables', k6],
-                  'invalid key: expected at most 64 characters, found ' + count,
+                  'expected at most 10485760 characters, found ' + count,
                 );
               }
             }
-            const v8 = v5[k6];
-            if (!(
-              (typeof v8 === 'string' && (v8.length <= 10485760 || codePoints(v8) <= 10485760)) ||
-              typeof v8 === 'boolean' ||
-              Number.isFinite(v8)
-            )) {
-              if (typeof v8 !== 'string') {
-                issues = unlisted(
-                  issues,
-                  ['workflow', 'state_variables', k6],
-                  'a string, a boolean or a number',
-                  v8,
-                );
-              } else if (v8.length > 10485760) {
-                const count = codePoints(v8);
-                if (count > 10485760) {
-                  issues = fail(
-                    issues,
-                    ['workflow', 'state_variables', k6],
-                    'expected at most 10485760 characters, found ' + count,
-                  );
-                }
-              }
-            }
-          }
-          if (n7 > 64) {
-            issues = fail(
-              issues,
-              ['workflow', 'state_variables'],
-              'expected at most 64 keys, found ' + String(n7),
-            );
-          }
-        } else {
-          issues = expected(issues, ['workflow', 'state_variables'], 'an object', v5);
-        }
-      }
-      const v9 = v2.tracing;
-      if (v9 !== undefined && (v9 !== null || mode & 2)) {
-        issues = nest(issues, PATH_2f9tgu, check_shape_6i48lu(v9, mode, '`tracing`', depth + 2));
-      }
-      if (mode & 2) {
-        for (const k10 in v2) {
-          if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
-            issues = unknownKey(issues, PATH_eamh8e, k10, '`workflow`', KEYS_7c4y1d, NESTED_408ooy);
           }
         }
-      }
-    } else {
-      issues = required(issues, ['workflow'], KEYS_7c4y1d, v2);
-    }
-    const v11 = value.chatkit_configuration;
-    if (v11 !== undefined && (v11 !== null || mode & 2)) {
-      if (isObject(v11)) {
-        const v12 = v11.automatic_thread_titling;
-        if (v12 !== undefined && (v12 !== null || mode & 2)) {
-          issues = nest(
+        if (n7 > 64) {
+          issues = fail(
             issues,
-            PATH_4w3e97,
-            check_shape_6i48lu(v12, mode, '`automatic_thread_titling`', depth + 2),
+            ['workflow', 'state_variables'],
+            'expected at most 64 keys, found ' + String(n7),
           );
         }
-        const v13 = v11.file_upload;
-        if (v13 !== undefined && (v13 !== null || mode & 2)) {
-          if (isObject(v13)) {
-            issues = optBoolean(issues, v13.enabled, PATH_eiq5dr, mode);
-            const v15 = v13.max_file_size;
-            if (
-              v15 !== undefined &&
-              !(typeof v15 === 'number' && Number.isInteger(v15) && v15 >= 1 && v15 <= 512)
-            ) {
-              issues = optIntegerIn(issues, v15, PATH_3rsuqz, mode, 1, 512);
-            }
-            const v16 = v13.max_files;
-            if (
-              v16 !== undefined &&
-              !(typeof v16 === 'number' && Number.isInteger(v16) && v16 >= 1)
-            ) {
-              issues = optIntegerIn(issues, v16, PATH_7rc4b7, mode, 1, Infinity);
-            }
-            if (mode & 2) {
-              for (const k17 in v13) {
-                if (k17 !== 'enabled' && k17 !== 'max_file_size' && k17 !== 'max_files') {
-                  issues = unknownKey(
-                    issues,
-                    PATH_4o8sqj,
-                    k17,
-                    '`file_upload`',
-                    KEYS_harb1j,
-                    NESTED_7cwttf,
-                  );
-                }
-              }
-            }
-          } else {
-            issues = expected(issues, ['chatkit_configuration', 'file_upload'], KEYS_harb1j, v13);
-          }
-        }
-        const v18 = v11.history;
-        if (v18 !== undefined && (v18 !== null || mode & 2)) {
-          if (isObject(v18)) {
-            issues = optBoolean(issues, v18.enabled, PATH_beyric, mode);
-            const v20 = v18.recent_threads;
-            if (
-              v20 !== undefined &&
-              !(typeof v20 === 'number' && Number.isInteger(v20) && v20 >= 1)
-            ) {
-              issues = optIntegerIn(issues, v20, PATH_4fdu57, mode, 1, Infinity);
-            }
-            if (mode & 2) {
-              for (const k21 in v18) {
-                if (k21 !== 'enabled' && k21 !== 'recent_threads') {
-                  issues = unknownKey(
-                    issues,
-                    PATH_9so7ce,
-                    k21,
-                    '`history`',
-                    KEYS_653wzb,
-                    NESTED_7cwttf,
-                  );
-                }
-              }
-            }
-          } else {
-            issues = expected(issues, ['chatkit_configuration', 'history'], KEYS_653wzb, v18);
-          }
-        }
-        if (mode & 2) {
-          for (const k22 in v11) {
-            if (k22 !== 'automatic_thread_titling' && k22 !== 'file_upload' && k22 !== 'history') {
-              issues = unknownKey(
-                issues,
-                PATH_0tkk6n,
-                k22,
-                '`chatkit_configuration`',
-                KEYS_2pv0nb,
-                NESTED_3yzee7,
-              );
-            }
-          }
-        }
       } else {
-        issues = expected(issues, ['chatkit_configuration'], KEYS_2pv0nb, v11);
+        issues = expected(issues, ['workflow', 'state_variables'], 'an object', v5);
       }
     }
-    const v23 = value.expires_after;
-    if (v23 !== undefined && (v23 !== null || mode & 2)) {
-      if (isObject(v23)) {
-        issues = reqConst(issues, v23.anchor, PATH_2g2jpi, 'created_at');
-        const v25 = v23.seconds;
-        if (!(typeof v25 === 'number' && Number.isInteger(v25) && v25 >= 1 && v25 <= 600)) {
-          issues = reqIntegerIn(issues, v25, PATH_0810g7, 1, 600);
-        }
-        if (mode & 2) {
-          for (const k26 in v23) {
-            if (k26 !== 'anchor' && k26 !== 'seconds') {
-              issues = unknownKey(
-                issues,
-                PATH_2xmk6u,
-                k26,
-                '`expires_after`',
-                KEYS_fsso5h,
-                NESTED_7cwttf,
-              );
-            }
-          }
-        }
-      } else {
-        issues = expected(issues, ['expires_after'], KEYS_fsso5h, v23);
-      }
-    }
-    const v27 = value.rate_limits;
-    if (v27 !== undefined && (v27 !== null || mode & 2)) {
-      if (isObject(v27)) {
-        const v28 = v27.max_requests_per_1_minute;
-        if (v28 !== undefined && !(typeof v28 === 'number' && Number.isInteger(v28) && v28 >= 1)) {
-          issues = optIntegerIn(issues, v28, PATH_6vy5xz, mode, 1, Infinity);
-        }
-        if (mode & 2) {
-          for (const k29 in v27) {
-            if (k29 !== 'max_requests_per_1_minute') {
-              issues = unknownKey(
-                issues,
-                PATH_ghq55c,
-                k29,
-                '`rate_limits`',
-                KEYS_18tdce,
-                NESTED_7cwttf,
-              );
-            }
-          }
-        }
-      } else {
-        issues = expected(issues, ['rate_limits'], KEYS_18tdce, v27);
-      }
+    const v9 = v2.tracing;
+    if (v9 !== undefined && (v9 !== null || mode & 2)) {
+      issues = nest(issues, PATH_2f9tgu, check_shape_6i48lu(v9, mode, '`tracing`', depth + 2));
     }
     if (mode & 2) {
-      for (const k30 in value) {
-        if (
-          k30 !== 'user' &&
-          k30 !== 'workflow' &&
-          k30 !== 'chatkit_configuration' &&
-          k30 !== 'expires_after' &&
-          k30 !== 'rate_limits'
-        ) {
-          issues = unknownKey(issues, PATH_99tota, k30, label, KEYS_924mqu, NESTED_hkzxs8);
+      for (const k10 in v2) {
+        if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
+          issues = unknownKey(issues, PATH_eamh8e, k10, '`workflow`', KEYS_7c4y1d, NESTED_408ooy);
         }
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_924mqu, value);
+    issues = required(issues, ['workflow'], KEYS_7c4y1d, v2);
+  }
+  const v11 = value.chatkit_configuration;
+  if (v11 !== undefined && (v11 !== null || mode & 2)) {
+    if (isObject(v11)) {
+      const v12 = v11.automatic_thread_titling;
+      if (v12 !== undefined && (v12 !== null || mode & 2)) {
+        issues = nest(
+          issues,
+          PATH_4w3e97,
+          check_shape_6i48lu(v12, mode, '`automatic_thread_titling`', depth + 2),
+        );
+      }
+      const v13 = v11.file_upload;
+      if (v13 !== undefined && (v13 !== null || mode & 2)) {
+        if (isObject(v13)) {
+          issues = optBoolean(issues, v13.enabled, PATH_eiq5dr, mode);
+          const v15 = v13.max_file_size;
+          if (
+            v15 !== undefined &&
+            !(typeof v15 === 'number' && Number.isInteger(v15) && v15 >= 1 && v15 <= 512)
+          ) {
+            issues = optIntegerIn(issues, v15, PATH_3rsuqz, mode, 1, 512);
+          }
+          const v16 = v13.max_files;
+          if (
+            v16 !== undefined &&
+            !(typeof v16 === 'number' && Number.isInteger(v16) && v16 >= 1)
+          ) {
+            issues = optIntegerIn(issues, v16, PATH_7rc4b7, mode, 1, Infinity);
+          }
+          if (mode & 2) {
+            for (const k17 in v13) {
+              if (k17 !== 'enabled' && k17 !== 'max_file_size' && k17 !== 'max_files') {
+                issues = unknownKey(
+                  issues,
+                  PATH_4o8sqj,
+                  k17,
+                  '`file_upload`',
+                  KEYS_harb1j,
+                  NESTED_7cwttf,
+                );
+              }
+            }
+          }
+        } else {
+          issues = expected(issues, ['chatkit_configuration', 'file_upload'], KEYS_harb1j, v13);
+        }
+      }
+      const v18 = v11.history;
+      if (v18 !== undefined && (v18 !== null || mode & 2)) {
+        if (isObject(v18)) {
+          issues = optBoolean(issues, v18.enabled, PATH_beyric, mode);
+          const v20 = v18.recent_threads;
+          if (
+            v20 !== undefined &&
+            !(typeof v20 === 'number' && Number.isInteger(v20) && v20 >= 1)
+          ) {
+            issues = optIntegerIn(issues, v20, PATH_4fdu57, mode, 1, Infinity);
+          }
+          if (mode & 2) {
+            for (const k21 in v18) {
+              if (k21 !== 'enabled' && k21 !== 'recent_threads') {
+                issues = unknownKey(
+                  issues,
+                  PATH_9so7ce,
+                  k21,
+                  '`history`',
+                  KEYS_653wzb,
+                  NESTED_7cwttf,
+                );
+              }
+            }
+          }
+        } else {
+          issues = expected(issues, ['chatkit_configuration', 'history'], KEYS_653wzb, v18);
+        }
+      }
+      if (mode & 2) {
+        for (const k22 in v11) {
+          if (k22 !== 'automatic_thread_titling' && k22 !== 'file_upload' && k22 !== 'history') {
+            issues = unknownKey(
+              issues,
+              PATH_0tkk6n,
+              k22,
+              '`chatkit_configuration`',
+              KEYS_2pv0nb,
+              NESTED_3yzee7,
+            );
+          }
+        }
+      }
+    } else {
+      issues = expected(issues, ['chatkit_configuration'], KEYS_2pv0nb, v11);
+    }
+  }
+  const v23 = value.expires_after;
+  if (v23 !== undefined && (v23 !== null || mode & 2)) {
+    if (isObject(v23)) {
+      issues = reqConst(issues, v23.anchor, PATH_2g2jpi, 'created_at');
+      const v25 = v23.seconds;
+      if (!(typeof v25 === 'number' && Number.isInteger(v25) && v25 >= 1 && v25 <= 600)) {
+        issues = reqIntegerIn(issues, v25, PATH_0810g7, 1, 600);
+      }
+      if (mode & 2) {
+        for (const k26 in v23) {
+          if (k26 !== 'anchor' && k26 !== 'seconds') {
+            issues = unknownKey(
+              issues,
+              PATH_2xmk6u,
+              k26,
+              '`expires_after`',
+              KEYS_fsso5h,
+              NESTED_7cwttf,
+            );
+          }
+        }
+      }
+    } else {
+      issues = expected(issues, ['expires_after'], KEYS_fsso5h, v23);
+    }
+  }
+  const v27 = value.rate_limits;
+  if (v27 !== undefined && (v27 !== null || mode & 2)) {
+    if (isObject(v27)) {
+      const v28 = v27.max_requests_per_1_minute;
+      if (v28 !== undefined && !(typeof v28 === 'number' && Number.isInteger(v28) && v28 >= 1)) {
+        issues = optIntegerIn(issues, v28, PATH_6vy5xz, mode, 1, Infinity);
+      }
+      if (mode & 2) {
+        for (const k29 in v27) {
+          if (k29 !== 'max_requests_per_1_minute') {
+            issues = unknownKey(
+              issues,
+              PATH_ghq55c,
+              k29,
+              '`rate_limits`',
+              KEYS_18tdce,
+              NESTED_7cwttf,
+            );
+          }
+        }
+      }
+    } else {
+      issues = expected(issues, ['rate_limits'], KEYS_18tdce, v27);
+    }
+  }
+  if (mode & 2) {
+    for (const k30 in value) {
+      if (
+        k30 !== 'user' &&
+        k30 !== 'workflow' &&
+        k30 !== 'chatkit_configuration' &&
+        k30 !== 'expires_after' &&
+        k30 !== 'rate_limits'
+      ) {
+        issues = unknownKey(issues, PATH_99tota, k30, label, KEYS_924mqu, NESTED_hkzxs8);
+      }
+    }
   }
 
   return issues;
@@ -2455,26 +2118,17 @@ function check_ThreadDeleteResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_bevgtc, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.deleted;
-    if (typeof v2 !== 'boolean') {
-      issues = reqBoolean(issues, v2, 'deleted');
-    }
-    const v3 = value.object;
-    if (v3 !== 'chatkit.thread.deleted') {
-      issues = reqConst(issues, v3, 'object', 'chatkit.thread.deleted');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bevgtc, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_bevgtc, value);
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.deleted;
+  if (typeof v2 !== 'boolean') issues = reqBoolean(issues, v2, 'deleted');
+  const v3 = value.object;
+  if (v3 !== 'chatkit.thread.deleted') {
+    issues = reqConst(issues, v3, 'object', 'chatkit.thread.deleted');
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bevgtc, NESTED_7cwttf);
 
   return issues;
 }
@@ -2492,21 +2146,16 @@ function check_CancelChatKitSessionPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_fwh7m3, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.session_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'session_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'session_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_fwh7m3, NESTED_7cwttf);
-        }
+  const v1 = value.session_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'session_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'session_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_fwh7m3, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_fwh7m3, value);
   }
 
   return issues;
@@ -2525,46 +2174,33 @@ function check_ListChatKitThreadsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_26x1pw, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.after;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'after', mode);
-    }
-    const v2 = value.before;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'before', mode);
-    }
-    const v3 = value.limit;
-    if (
-      v3 !== undefined &&
-      !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0 && v3 <= 100)
-    ) {
-      issues = optIntegerIn(issues, v3, 'limit', mode, 0, 100);
-    }
-    const v4 = value.order;
-    if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v4, 'order', mode, ENUM_7uzwnq);
-    }
-    const v5 = value.user;
-    if (v5 !== undefined && !(typeof v5 === 'string' && v5.length >= 1 && v5.length <= 512)) {
-      issues = optStringIn(issues, v5, 'user', mode, 1, 512);
-    }
-    if (mode & 2) {
-      for (const k6 in value) {
-        if (
-          k6 !== 'after' &&
-          k6 !== 'before' &&
-          k6 !== 'limit' &&
-          k6 !== 'order' &&
-          k6 !== 'user'
-        ) {
-          issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_26x1pw, NESTED_7cwttf);
-        }
+  const v1 = value.after;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
+  const v2 = value.before;
+  if (v2 !== undefined && typeof v2 !== 'string') issues = optString(issues, v2, 'before', mode);
+  const v3 = value.limit;
+  if (
+    v3 !== undefined &&
+    !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0 && v3 <= 100)
+  ) {
+    issues = optIntegerIn(issues, v3, 'limit', mode, 0, 100);
+  }
+  const v4 = value.order;
+  if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
+    issues = optEnum(issues, v4, 'order', mode, ENUM_7uzwnq);
+  }
+  const v5 = value.user;
+  if (v5 !== undefined && !(typeof v5 === 'string' && v5.length >= 1 && v5.length <= 512)) {
+    issues = optStringIn(issues, v5, 'user', mode, 1, 512);
+  }
+  if (mode & 2) {
+    for (const k6 in value) {
+      if (k6 !== 'after' && k6 !== 'before' && k6 !== 'limit' && k6 !== 'order' && k6 !== 'user') {
+        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_26x1pw, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_26x1pw, value);
   }
 
   return issues;
@@ -2583,21 +2219,16 @@ function check_DeleteChatKitThreadPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_efzglw, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.thread_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'thread_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'thread_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_efzglw, NESTED_7cwttf);
-        }
+  const v1 = value.thread_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'thread_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'thread_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_efzglw, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_efzglw, value);
   }
 
   return issues;
@@ -2633,57 +2264,45 @@ function check_ListChatKitThreadItemsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_fkq8oq, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.after;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'after', mode);
-    }
-    const v2 = value.before;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'before', mode);
-    }
-    const v3 = value.limit;
-    if (
-      v3 !== undefined &&
-      !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0 && v3 <= 100)
-    ) {
-      issues = optIntegerIn(issues, v3, 'limit', mode, 0, 100);
-    }
-    const v4 = value.order;
-    if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v4, 'order', mode, ENUM_7uzwnq);
-    }
-    if (mode & 2) {
-      for (const k5 in value) {
-        if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
-          issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_fkq8oq, NESTED_7cwttf);
-        }
+  const v1 = value.after;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
+  const v2 = value.before;
+  if (v2 !== undefined && typeof v2 !== 'string') issues = optString(issues, v2, 'before', mode);
+  const v3 = value.limit;
+  if (
+    v3 !== undefined &&
+    !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0 && v3 <= 100)
+  ) {
+    issues = optIntegerIn(issues, v3, 'limit', mode, 0, 100);
+  }
+  const v4 = value.order;
+  if (v4 !== undefined && !(typeof v4 === 'string' && (mode & 2) === 0)) {
+    issues = optEnum(issues, v4, 'order', mode, ENUM_7uzwnq);
+  }
+  if (mode & 2) {
+    for (const k5 in value) {
+      if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
+        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_fkq8oq, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_fkq8oq, value);
   }
 
   return issues;
 }
 
 function check_shape_6i48lu(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_bphvll, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.enabled;
-    if (v1 !== undefined && typeof v1 !== 'boolean') {
-      issues = optBoolean(issues, v1, 'enabled', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'enabled') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_bphvll, NESTED_7cwttf);
-        }
+  const v1 = value.enabled;
+  if (v1 !== undefined && typeof v1 !== 'boolean') issues = optBoolean(issues, v1, 'enabled', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'enabled') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_bphvll, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_bphvll, value);
   }
 
   return issues;

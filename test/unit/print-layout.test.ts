@@ -117,6 +117,7 @@ const nested = fc
   .tuple(
     fc.oneof(
       condition.map((line) => [line, 'x();', '}']),
+      fc.tuple(condition, report).map(([line, statement]) => [line, statement, '}']),
       report.map((line) => [line]),
     ),
     fc.integer({ min: 0, max: 12 }),
@@ -133,6 +134,14 @@ const nested = fc
     ].join('\n');
   });
 
+/** `brief` with braces around the statement of each `if (test) statement;` line, as prettier lays them out. */
+function braced(brief: string): string {
+  return brief.replace(
+    /^( *)(if \(.*?\)) ((?:issues = |return\b|break;|continue;|[A-Za-z_$][\w$.]*\().*;)$/gm,
+    (_, pad: string, test: string, statement: string) => `${pad}${test} {\n${pad}  ${statement}\n${pad}}`,
+  );
+}
+
 async function prettier(source: string): Promise<string> {
   return (await format(source, { ...PRETTIER_OPTIONS, parser: 'babel-ts' })).trimEnd();
 }
@@ -140,12 +149,21 @@ async function prettier(source: string): Promise<string> {
 describe('print.ts lays statements out as prettier does', () => {
   it(`${RUNS} statements inside check functions (seed ${SEED})`, async () => {
     let laidOut = 0;
+    let briefs = 0;
     for (const source of fc.sample(nested, { numRuns: RUNS, seed: SEED })) {
       const printed = printStatement(source);
       if (printed === undefined) continue;
       laidOut++;
-      expect(printed, source).toBe(await prettier(source));
+      const formatted = await prettier(source);
+      expect(printed, source).toBe(formatted);
+      // without the braces of an `if` around one statement that then fits: prettier leaves that
+      // as it is, and it is the same code
+      const brief = printStatement(source, { briefIfs: true })!;
+      expect(await prettier(brief), source).toBe(brief);
+      expect(braced(brief), source).toBe(formatted);
+      if (brief !== printed) briefs++;
     }
+    expect(briefs, 'statements with an if that lost its braces').toBeGreaterThan(RUNS * 0.1);
     // these statements are far longer and deeper than real ones (the whole OpenAI spec leaves 4 of
     // 9,919 to prettier), but print.ts must still lay out a good share of them
     expect(laidOut, 'print.ts left too many statements to prettier').toBeGreaterThan(RUNS * 0.3);

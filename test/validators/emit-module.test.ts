@@ -55,12 +55,18 @@ describe('namedSchemaToStatements', () => {
         "export const Limits: rt.Validator<types.Limits> = /* @__PURE__ */ schemaOf(vendor, check_Limits, '`Limits`');",
       ].join('\n'),
     );
-    // a check that cannot reach itself has no depth guard
+    // a check that cannot reach itself has no depth guard; a value of the wrong type returns its
+    // one issue at once, and the checks of the object's keys follow one level up
     expect(
       check.startsWith(
-        'function check_Limits(value: unknown, mode: number, label: string, depth: number): rt.Issues {\nlet issues: rt.Issues;\nif (isObject(value)) {\n',
+        'function check_Limits(value: unknown, mode: number, label: string, depth: number): rt.Issues {\n' +
+          'if (!isObject(value)) return expected(undefined, [], KEYS_',
       ),
     ).toBe(true);
+    expect(check).toMatch(
+      /^if \(!isObject\(value\)\) return expected\(undefined, \[\], KEYS_\w+, value\);\nlet issues: rt\.Issues;\nissues = optInteger\(issues, value\.max, 'max', mode\);$/m,
+    );
+    expect(check).not.toContain('} else {');
     expect(check.endsWith('\n\nreturn issues;\n}')).toBe(true);
   });
 
@@ -71,7 +77,7 @@ describe('namedSchemaToStatements', () => {
     const header = ['value: unknown', 'mode: number', 'label: string', 'depth: number'].join(', ');
     expect(namedSchemaToStatements(tree, module)[1]).toMatch(
       new RegExp(
-        `^function check_Tree\\(${header}\\): rt\\.Issues \\{\\nif \\(depth > MAX_DEPTH\\) \\{\\nreturn tooDeep\\(\\);\\n\\}\\nlet issues`,
+        `^function check_Tree\\(${header}\\): rt\\.Issues \\{\\nif \\(depth > MAX_DEPTH\\) \\{\\nreturn tooDeep\\(\\);\\n\\}\\nif \\(!isObject\\(value\\)\\) return`,
       ),
     );
     expect(namedSchemaToStatements(meta, module)[1]).not.toContain('MAX_DEPTH');

@@ -16,13 +16,18 @@ interface Frame {
   readonly base: number;
 }
 
-/** One top-level statement (comments included), or undefined when prettier must lay it out. */
-export function printStatement(text: string): string | undefined {
+/**
+ * One top-level statement (comments included), or undefined when prettier must lay it out. With
+ * `briefIfs`, an `if` whose block is one simple statement loses its braces when it then fits on
+ * one line (see briefIf): code prettier leaves as it is, though prettier would not write it.
+ */
+export function printStatement(text: string, { briefIfs = false }: { readonly briefIfs?: boolean } = {}): string | undefined {
   const out: string[] = [];
   const frames: Frame[] = [];
   let isComment = false;
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    let line = lines[index]!.trim();
     if (line === '') {
       // kept once, as prettier keeps it, except at the start of a block
       const last = out[out.length - 1];
@@ -53,8 +58,14 @@ export function printStatement(text: string): string | undefined {
       frames.push({ kind: line.endsWith('{') ? 'block' : 'case', base: depth });
     } else {
       depth = top === undefined ? 0 : top.base + 1;
+      const brief = briefIfs ? briefIf(line, lines[index + 1]?.trim(), lines[index + 2]?.trim(), depth) : undefined;
+      if (brief !== undefined) {
+        line = brief;
+        index += 2;
+      }
       // a brace opens a block; a parenthesis, parameters that signature() put one per line
-      if (line.endsWith('{') || line.endsWith('(')) frames.push({ kind: line.startsWith('switch ') ? 'switch' : 'block', base: depth });
+      else if (line.endsWith('{') || line.endsWith('('))
+        frames.push({ kind: line.startsWith('switch ') ? 'switch' : 'block', base: depth });
     }
     const laid = layOut(line, depth);
     if (laid === undefined) return undefined;
@@ -62,6 +73,19 @@ export function printStatement(text: string): string | undefined {
   }
   if (out[out.length - 1] === '') out.pop();
   return frames.length === 0 && !isComment ? out.join('\n') : undefined;
+}
+
+/**
+ * `if (test) statement;` for an `if` whose block is one simple statement (an assignment, a call, a
+ * return, a break or a continue: never a declaration, which a block must hold, nor an `if`, whose
+ * `else` would change hands) and has no `else`, when it fits on its line (ASCII only, measured as
+ * prettier measures): prettier keeps such an `if` as it is, and validators have thousands of them.
+ */
+function briefIf(line: string, body: string | undefined, close: string | undefined, depth: number): string | undefined {
+  if (close !== '}' || body === undefined || !line.startsWith('if (') || !line.endsWith(') {')) return undefined;
+  if (!/^(issues = |return\b|break;|continue;|[A-Za-z_$][\w$.]*\()/.test(body) || !body.endsWith(';')) return undefined;
+  const brief = `${line.slice(0, -1)}${body}`;
+  return INDENT.length * depth + brief.length <= WIDTH && /^[\x20-\x7e]*$/.test(brief) ? brief : undefined;
 }
 
 /** A declaration's opening line: `prefix(a, b): type {`, or its parameters one per line. */

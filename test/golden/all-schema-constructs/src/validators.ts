@@ -94,24 +94,17 @@ export const Audit: rt.Validator<types.Audit> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Audit(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_7v0d4q, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.created_at;
-    if (!Number.isInteger(v1)) {
-      issues = reqInteger(issues, v1, 'created_at');
+  const v1 = value.created_at;
+  if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'created_at');
+  const v2 = value.created_by;
+  if (v2 !== undefined) {
+    if (!(typeof v2 === 'string' || v2 === null)) {
+      issues = unlisted(issues, ['created_by'], 'a string or null', v2);
     }
-    const v2 = value.created_by;
-    if (v2 !== undefined) {
-      if (!(typeof v2 === 'string' || v2 === null)) {
-        issues = unlisted(issues, ['created_by'], 'a string or null', v2);
-      }
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7v0d4q, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_7v0d4q, value);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7v0d4q, NESTED_7cwttf);
 
   return issues;
 }
@@ -124,32 +117,25 @@ export const Circle: rt.Validator<types.Circle> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Circle(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hiiqwz, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.kind;
-    if (v1 !== 'circle') {
-      issues = reqConst(issues, v1, 'kind', 'circle');
-    }
-    const v2 = value.radius;
-    if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
-      issues = required(issues, ['radius'], 'a number', v2);
-    } else {
-      if (!(v2 <= 1000)) {
-        issues = fail(issues, ['radius'], 'expected at most 1000, found ' + String(v2));
-      }
-      if (!(v2 > 0)) {
-        issues = fail(issues, ['radius'], 'expected more than 0, found ' + String(v2));
-      }
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'kind' && k3 !== 'radius') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_hiiqwz, NESTED_7cwttf);
-        }
-      }
-    }
+  const v1 = value.kind;
+  if (v1 !== 'circle') issues = reqConst(issues, v1, 'kind', 'circle');
+  const v2 = value.radius;
+  if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
+    issues = required(issues, ['radius'], 'a number', v2);
   } else {
-    issues = expected(issues, [], KEYS_hiiqwz, value);
+    if (!(v2 <= 1000)) {
+      issues = fail(issues, ['radius'], 'expected at most 1000, found ' + String(v2));
+    }
+    if (!(v2 > 0)) issues = fail(issues, ['radius'], 'expected more than 0, found ' + String(v2));
+  }
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'kind' && k3 !== 'radius') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_hiiqwz, NESTED_7cwttf);
+      }
+    }
   }
 
   return issues;
@@ -184,34 +170,27 @@ export const Gateway: rt.Validator<types.Gateway> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Gateway(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_8w90j5, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.rules;
-    if (Array.isArray(v1)) {
-      for (let i2 = 0; i2 < v1.length; i2++) {
-        const v3: unknown = v1[i2];
-        const r4 = check_GatewayRulesItem(v3, mode, 'an item of `rules`', depth + 2);
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, ['rules', i2], r4, '');
-        }
-      }
-    } else {
-      issues = required(issues, ['rules'], 'an array', v1);
-    }
-    const v5 = value.default_rule;
-    if (v5 !== undefined && (v5 !== null || mode & 2)) {
-      issues = nest(
-        issues,
-        PATH_4q4ssh,
-        check_GatewayRulesItem(v5, mode, '`default_rule`', depth + 1),
-      );
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8w90j5, NESTED_hit4mq);
+  const v1 = value.rules;
+  if (Array.isArray(v1)) {
+    for (let i2 = 0; i2 < v1.length; i2++) {
+      const v3: unknown = v1[i2];
+      const r4 = check_GatewayRulesItem(v3, mode, 'an item of `rules`', depth + 2);
+      if (r4 !== undefined) issues = nestIssues(issues, ['rules', i2], r4, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_8w90j5, value);
+    issues = required(issues, ['rules'], 'an array', v1);
   }
+  const v5 = value.default_rule;
+  if (v5 !== undefined && (v5 !== null || mode & 2)) {
+    issues = nest(
+      issues,
+      PATH_4q4ssh,
+      check_GatewayRulesItem(v5, mode, '`default_rule`', depth + 1),
+    );
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8w90j5, NESTED_hit4mq);
 
   return issues;
 }
@@ -229,61 +208,45 @@ function check_GatewayRulesItem(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (depth > MAX_DEPTH) {
-    return tooDeep();
-  }
+  if (depth > MAX_DEPTH) return tooDeep();
+  if (!isObject(value)) return expected(undefined, [], KEYS_edt485, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.name;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'name');
-    }
-    const v2 = value.children;
-    if (v2 !== undefined && (v2 !== null || mode & 2)) {
-      if (Array.isArray(v2)) {
-        if (v2.length > 4) {
-          issues = fail(
-            issues,
-            ['children'],
-            'expected at most 4 items, found ' + String(v2.length),
-          );
-        }
-        for (let i3 = 0; i3 < v2.length; i3++) {
-          const v4: unknown = v2[i3];
-          const r5 = check_GatewayRulesItem(v4, mode, 'an item of `children`', depth + 2);
-          if (r5 !== undefined) {
-            issues = nestIssues(issues, ['children', i3], r5, '');
-          }
-        }
-      } else {
-        issues = expected(issues, ['children'], 'an array', v2);
+  const v1 = value.name;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
+  const v2 = value.children;
+  if (v2 !== undefined && (v2 !== null || mode & 2)) {
+    if (Array.isArray(v2)) {
+      if (v2.length > 4) {
+        issues = fail(issues, ['children'], 'expected at most 4 items, found ' + String(v2.length));
       }
+      for (let i3 = 0; i3 < v2.length; i3++) {
+        const v4: unknown = v2[i3];
+        const r5 = check_GatewayRulesItem(v4, mode, 'an item of `children`', depth + 2);
+        if (r5 !== undefined) issues = nestIssues(issues, ['children', i3], r5, '');
+      }
+    } else {
+      issues = expected(issues, ['children'], 'an array', v2);
     }
-    const v6 = value.note;
-    if (v6 !== undefined) {
-      if (!(
-        (typeof v6 === 'string' && (v6.length <= 200 || codePoints(v6) <= 200)) ||
-        v6 === null
-      )) {
-        if (typeof v6 !== 'string') {
-          issues = unlisted(issues, ['note'], 'a string or null', v6);
-        } else if (v6.length > 200) {
-          const count = codePoints(v6);
-          if (count > 200) {
-            issues = fail(issues, ['note'], 'expected at most 200 characters, found ' + count);
-          }
+  }
+  const v6 = value.note;
+  if (v6 !== undefined) {
+    if (!((typeof v6 === 'string' && (v6.length <= 200 || codePoints(v6) <= 200)) || v6 === null)) {
+      if (typeof v6 !== 'string') {
+        issues = unlisted(issues, ['note'], 'a string or null', v6);
+      } else if (v6.length > 200) {
+        const count = codePoints(v6);
+        if (count > 200) {
+          issues = fail(issues, ['note'], 'expected at most 200 characters, found ' + count);
         }
       }
     }
-    if (mode & 2) {
-      for (const k7 in value) {
-        if (k7 !== 'name' && k7 !== 'children' && k7 !== 'note') {
-          issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_edt485, NESTED_7cwttf);
-        }
+  }
+  if (mode & 2) {
+    for (const k7 in value) {
+      if (k7 !== 'name' && k7 !== 'children' && k7 !== 'note') {
+        issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_edt485, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_edt485, value);
   }
 
   return issues;
@@ -351,20 +314,15 @@ function check_PlantTreeResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_0gsx3e, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.root;
-    issues = nestRequired(issues, PATH_cda1kz, check_TreeNode(v1, mode, '`root`', depth + 1), v1);
-    const v2 = value.depth;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
-      issues = reqIntegerIn(issues, v2, 'depth', 0, Infinity);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0gsx3e, NESTED_2k0y8t);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_0gsx3e, value);
+  const v1 = value.root;
+  issues = nestRequired(issues, PATH_cda1kz, check_TreeNode(v1, mode, '`root`', depth + 1), v1);
+  const v2 = value.depth;
+  if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
+    issues = reqIntegerIn(issues, v2, 'depth', 0, Infinity);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0gsx3e, NESTED_2k0y8t);
 
   return issues;
 }
@@ -378,122 +336,109 @@ export const Settings: rt.Validator<types.Settings> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Settings(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_dc67kr, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.tags;
-    if (Array.isArray(v1)) {
-      if (v1.length < 1) {
-        issues = fail(issues, ['tags'], 'expected at least 1 item, found ' + String(v1.length));
-      }
-      const r2 = duplicateItems(v1);
-      if (r2 !== undefined) {
-        issues = fail(
-          issues,
-          ['tags'],
-          'expected unique items; items ' + r2[0] + ' and ' + r2[1] + ' are equal',
-        );
-      }
-      for (let i3 = 0; i3 < v1.length; i3++) {
-        const v4: unknown = v1[i3];
-        if (typeof v4 !== 'string') {
-          issues = expected(issues, ['tags', i3], 'a string', v4);
-        }
-      }
-    } else {
-      issues = required(issues, ['tags'], 'an array', v1);
+  const v1 = value.tags;
+  if (Array.isArray(v1)) {
+    if (v1.length < 1) {
+      issues = fail(issues, ['tags'], 'expected at least 1 item, found ' + String(v1.length));
     }
-    const v5 = value.limits;
-    if (isObject(v5)) {
-      let n7 = 0;
-      for (const k6 in v5) {
-        n7++;
-        if (k6.length > 16) {
-          const count = codePoints(k6);
-          if (count > 16) {
-            issues = fail(
-              issues,
-              ['limits', k6],
-              'invalid key: expected at most 16 characters, found ' + count,
-            );
-          }
-        }
-        if (!PATTERN_363g2w.test(k6)) {
+    const r2 = duplicateItems(v1);
+    if (r2 !== undefined) {
+      issues = fail(
+        issues,
+        ['tags'],
+        'expected unique items; items ' + r2[0] + ' and ' + r2[1] + ' are equal',
+      );
+    }
+    for (let i3 = 0; i3 < v1.length; i3++) {
+      const v4: unknown = v1[i3];
+      if (typeof v4 !== 'string') issues = expected(issues, ['tags', i3], 'a string', v4);
+    }
+  } else {
+    issues = required(issues, ['tags'], 'an array', v1);
+  }
+  const v5 = value.limits;
+  if (isObject(v5)) {
+    let n7 = 0;
+    for (const k6 in v5) {
+      n7++;
+      if (k6.length > 16) {
+        const count = codePoints(k6);
+        if (count > 16) {
           issues = fail(
             issues,
             ['limits', k6],
-            'invalid key: expected a string matching /^[a-z_]+$/, found ' + foundLiteral(k6),
+            'invalid key: expected at most 16 characters, found ' + count,
           );
         }
-        const v8 = v5[k6];
-        if (!(typeof v8 === 'number' && Number.isInteger(v8))) {
-          issues = expected(issues, ['limits', k6], 'an integer', v8);
-        } else if (!(v8 >= 0)) {
-          issues = fail(issues, ['limits', k6], 'expected at least 0, found ' + String(v8));
-        }
       }
-      if (n7 > 10) {
-        issues = fail(issues, ['limits'], 'expected at most 10 keys, found ' + String(n7));
+      if (!PATTERN_363g2w.test(k6)) {
+        issues = fail(
+          issues,
+          ['limits', k6],
+          'invalid key: expected a string matching /^[a-z_]+$/, found ' + foundLiteral(k6),
+        );
+      }
+      const v8 = v5[k6];
+      if (!(typeof v8 === 'number' && Number.isInteger(v8))) {
+        issues = expected(issues, ['limits', k6], 'an integer', v8);
+      } else if (!(v8 >= 0)) {
+        issues = fail(issues, ['limits', k6], 'expected at least 0, found ' + String(v8));
+      }
+    }
+    if (n7 > 10) issues = fail(issues, ['limits'], 'expected at most 10 keys, found ' + String(n7));
+  } else {
+    issues = required(issues, ['limits'], 'an object', v5);
+  }
+  const v9 = value.labels;
+  if (!isObject(v9)) issues = required(issues, ['labels'], 'an object', v9);
+  const v11 = value.mode;
+  if (!(
+    v11 === 'auto' ||
+    v11 === 'manual' ||
+    (typeof v11 === 'number' && Number.isInteger(v11) && v11 >= 1 && v11 <= 5) ||
+    v11 === null
+  )) {
+    if (!(typeof v11 === 'number' && Number.isInteger(v11))) {
+      if (!((mode & 2) === 0 && typeof v11 === 'string')) {
+        issues = requiredUnlisted(
+          issues,
+          ['mode'],
+          "one of 'auto', 'manual', an integer or null",
+          v11,
+          mode,
+        );
       }
     } else {
-      issues = required(issues, ['limits'], 'an object', v5);
+      if (!(v11 >= 1)) issues = fail(issues, ['mode'], 'expected at least 1, found ' + String(v11));
+      if (!(v11 <= 5)) issues = fail(issues, ['mode'], 'expected at most 5, found ' + String(v11));
     }
-    const v9 = value.labels;
-    if (!isObject(v9)) {
-      issues = required(issues, ['labels'], 'an object', v9);
-    }
-    const v11 = value.mode;
-    if (!(
-      v11 === 'auto' ||
-      v11 === 'manual' ||
-      (typeof v11 === 'number' && Number.isInteger(v11) && v11 >= 1 && v11 <= 5) ||
-      v11 === null
-    )) {
-      if (!(typeof v11 === 'number' && Number.isInteger(v11))) {
-        if (!((mode & 2) === 0 && typeof v11 === 'string')) {
-          issues = requiredUnlisted(
-            issues,
-            ['mode'],
-            "one of 'auto', 'manual', an integer or null",
-            v11,
-            mode,
-          );
-        }
-      } else {
-        if (!(v11 >= 1)) {
-          issues = fail(issues, ['mode'], 'expected at least 1, found ' + String(v11));
-        }
-        if (!(v11 <= 5)) {
-          issues = fail(issues, ['mode'], 'expected at most 5, found ' + String(v11));
-        }
+  }
+  const v12 = value.note;
+  if (v12 !== undefined) {
+    issues = nest(issues, PATH_h0fvox, check_shape_ffa7ct(v12, mode, '`note`', depth + 1));
+  }
+  issues = optBoolean(issues, value.deprecated_flag, 'deprecated_flag', mode);
+  const v15 = value.image;
+  if (v15 !== undefined && (v15 !== null || mode & 2)) {
+    issues = nest(issues, PATH_1h5544, check_ImageSource(v15, mode, '`image`', depth + 1));
+  }
+  if (mode & 2) {
+    for (const k16 in value) {
+      if (
+        k16 !== 'tags' &&
+        k16 !== 'limits' &&
+        k16 !== 'labels' &&
+        k16 !== 'mode' &&
+        k16 !== 'note' &&
+        k16 !== 'deprecated_flag' &&
+        k16 !== 'anything' &&
+        k16 !== 'image'
+      ) {
+        issues = unknownKey(issues, PATH_99tota, k16, label, KEYS_dc67kr, NESTED_7cwttf);
       }
     }
-    const v12 = value.note;
-    if (v12 !== undefined) {
-      issues = nest(issues, PATH_h0fvox, check_shape_ffa7ct(v12, mode, '`note`', depth + 1));
-    }
-    issues = optBoolean(issues, value.deprecated_flag, 'deprecated_flag', mode);
-    const v15 = value.image;
-    if (v15 !== undefined && (v15 !== null || mode & 2)) {
-      issues = nest(issues, PATH_1h5544, check_ImageSource(v15, mode, '`image`', depth + 1));
-    }
-    if (mode & 2) {
-      for (const k16 in value) {
-        if (
-          k16 !== 'tags' &&
-          k16 !== 'limits' &&
-          k16 !== 'labels' &&
-          k16 !== 'mode' &&
-          k16 !== 'note' &&
-          k16 !== 'deprecated_flag' &&
-          k16 !== 'anything' &&
-          k16 !== 'image'
-        ) {
-          issues = unknownKey(issues, PATH_99tota, k16, label, KEYS_dc67kr, NESTED_7cwttf);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_dc67kr, value);
   }
 
   return issues;
@@ -507,38 +452,36 @@ export const Shape: rt.Validator<types.Shape> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Shape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value))
+    return expected(undefined, [], "an object with `kind` one of 'circle', 'square'", value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const o1 = value as Record<string, unknown>;
-    const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
-    switch (v2) {
-      case 'circle': {
-        const r3 = check_Circle(value, mode, label, depth);
-        if (r3 !== undefined) {
-          issues = nestIssues(issues, [], r3, '');
-        }
-        break;
+  const o1 = value as Record<string, unknown>;
+  const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
+  switch (v2) {
+    case 'circle': {
+      const r3 = check_Circle(value, mode, label, depth);
+      if (r3 !== undefined) {
+        issues = nestIssues(issues, [], r3, '');
       }
-      case 'square': {
-        const r4 = check_Square(value, mode, label, depth);
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, [], r4, '');
-        }
-        break;
-      }
-      default:
-        if (v2 === undefined) {
-          issues = missing(issues, ['kind'], "one of 'circle', 'square'");
-        } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
-          issues = fail(
-            issues,
-            ['kind'],
-            "expected `kind` to be one of 'circle', 'square'; found " + foundLiteral(v2),
-          );
-        }
+      break;
     }
-  } else {
-    issues = expected(issues, [], "an object with `kind` one of 'circle', 'square'", value);
+    case 'square': {
+      const r4 = check_Square(value, mode, label, depth);
+      if (r4 !== undefined) {
+        issues = nestIssues(issues, [], r4, '');
+      }
+      break;
+    }
+    default:
+      if (v2 === undefined) {
+        issues = missing(issues, ['kind'], "one of 'circle', 'square'");
+      } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
+        issues = fail(
+          issues,
+          ['kind'],
+          "expected `kind` to be one of 'circle', 'square'; found " + foundLiteral(v2),
+        );
+      }
   }
 
   return issues;
@@ -552,32 +495,25 @@ export const Square: rt.Validator<types.Square> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Square(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_601msk, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.kind;
-    if (v1 !== 'square') {
-      issues = reqConst(issues, v1, 'kind', 'square');
-    }
-    const v2 = value.side;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
-      issues = required(issues, ['side'], 'an integer', v2);
-    } else {
-      if (!(v2 >= 1)) {
-        issues = fail(issues, ['side'], 'expected at least 1, found ' + String(v2));
-      }
-      if (v2 % 2 !== 0) {
-        issues = fail(issues, ['side'], 'expected a multiple of 2, found ' + String(v2));
-      }
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'kind' && k3 !== 'side') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_601msk, NESTED_7cwttf);
-        }
-      }
-    }
+  const v1 = value.kind;
+  if (v1 !== 'square') issues = reqConst(issues, v1, 'kind', 'square');
+  const v2 = value.side;
+  if (!(typeof v2 === 'number' && Number.isInteger(v2))) {
+    issues = required(issues, ['side'], 'an integer', v2);
   } else {
-    issues = expected(issues, [], KEYS_601msk, value);
+    if (!(v2 >= 1)) issues = fail(issues, ['side'], 'expected at least 1, found ' + String(v2));
+    if (v2 % 2 !== 0) {
+      issues = fail(issues, ['side'], 'expected a multiple of 2, found ' + String(v2));
+    }
+  }
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'kind' && k3 !== 'side') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_601msk, NESTED_7cwttf);
+      }
+    }
   }
 
   return issues;
@@ -591,71 +527,60 @@ export const StoredShape: rt.Validator<types.StoredShape> = /* @__PURE__ */ sche
 );
 
 function check_StoredShape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_5o06l3, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.created_at;
-    if (!Number.isInteger(v1)) {
-      issues = reqInteger(issues, v1, 'created_at');
+  const v1 = value.created_at;
+  if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'created_at');
+  const v2 = value.created_by;
+  if (v2 !== undefined) {
+    if (!(typeof v2 === 'string' || v2 === null)) {
+      issues = unlisted(issues, ['created_by'], 'a string or null', v2);
     }
-    const v2 = value.created_by;
-    if (v2 !== undefined) {
-      if (!(typeof v2 === 'string' || v2 === null)) {
-        issues = unlisted(issues, ['created_by'], 'a string or null', v2);
+  }
+  const v3 = value.id;
+  if (typeof v3 !== 'string') {
+    issues = required(issues, ['id'], 'a string', v3);
+  } else if (!PATTERN_flrnu1.test(v3)) {
+    issues = fail(
+      issues,
+      ['id'],
+      'expected a string matching /^shp_[a-z0-9]+$/, found ' + foundLiteral(v3),
+    );
+  }
+  const v4 = value.shape;
+  if (isObject(v4)) {
+    const o5 = v4 as Record<string, unknown>;
+    const v6: unknown = Object.hasOwn(o5, 'kind') ? o5.kind : undefined;
+    switch (v6) {
+      case 'circle': {
+        const r7 = check_Circle(v4, mode, '`shape`', depth + 1);
+        if (r7 !== undefined) issues = nestIssues(issues, ['shape'], r7, '');
+        break;
       }
-    }
-    const v3 = value.id;
-    if (typeof v3 !== 'string') {
-      issues = required(issues, ['id'], 'a string', v3);
-    } else if (!PATTERN_flrnu1.test(v3)) {
-      issues = fail(
-        issues,
-        ['id'],
-        'expected a string matching /^shp_[a-z0-9]+$/, found ' + foundLiteral(v3),
-      );
-    }
-    const v4 = value.shape;
-    if (isObject(v4)) {
-      const o5 = v4 as Record<string, unknown>;
-      const v6: unknown = Object.hasOwn(o5, 'kind') ? o5.kind : undefined;
-      switch (v6) {
-        case 'circle': {
-          const r7 = check_Circle(v4, mode, '`shape`', depth + 1);
-          if (r7 !== undefined) {
-            issues = nestIssues(issues, ['shape'], r7, '');
-          }
-          break;
-        }
-        case 'square': {
-          const r8 = check_Square(v4, mode, '`shape`', depth + 1);
-          if (r8 !== undefined) {
-            issues = nestIssues(issues, ['shape'], r8, '');
-          }
-          break;
-        }
-        default:
-          if (v6 === undefined) {
-            issues = missing(issues, ['shape', 'kind'], "one of 'circle', 'square'");
-          } else if (!((mode & 2) === 0 && typeof v6 === 'string')) {
-            issues = fail(
-              issues,
-              ['shape', 'kind'],
-              "expected `kind` to be one of 'circle', 'square'; found " + foundLiteral(v6),
-            );
-          }
+      case 'square': {
+        const r8 = check_Square(v4, mode, '`shape`', depth + 1);
+        if (r8 !== undefined) issues = nestIssues(issues, ['shape'], r8, '');
+        break;
       }
-    } else {
-      issues = required(issues, ['shape'], "an object with `kind` one of 'circle', 'square'", v4);
-    }
-    const v9 = value.color;
-    if (v9 !== undefined && !(typeof v9 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v9, 'color', mode, ENUM_ejpes9);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5o06l3, NESTED_fgju9n);
+      default:
+        if (v6 === undefined) {
+          issues = missing(issues, ['shape', 'kind'], "one of 'circle', 'square'");
+        } else if (!((mode & 2) === 0 && typeof v6 === 'string')) {
+          issues = fail(
+            issues,
+            ['shape', 'kind'],
+            "expected `kind` to be one of 'circle', 'square'; found " + foundLiteral(v6),
+          );
+        }
     }
   } else {
-    issues = expected(issues, [], KEYS_5o06l3, value);
+    issues = required(issues, ['shape'], "an object with `kind` one of 'circle', 'square'", v4);
   }
+  const v9 = value.color;
+  if (v9 !== undefined && !(typeof v9 === 'string' && (mode & 2) === 0)) {
+    issues = optEnum(issues, v9, 'color', mode, ENUM_ejpes9);
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5o06l3, NESTED_fgju9n);
 
   return issues;
 }
@@ -668,45 +593,34 @@ export const TreeNode: rt.Validator<types.TreeNode> = /* @__PURE__ */ schemaOf(
 );
 
 function check_TreeNode(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (depth > MAX_DEPTH) {
-    return tooDeep();
-  }
+  if (depth > MAX_DEPTH) return tooDeep();
+  if (!isObject(value)) return expected(undefined, [], KEYS_8ew9l9, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.label;
-    if (!(typeof v1 === 'string' && v1.length >= 1 && v1.length <= 40)) {
-      issues = reqStringIn(issues, v1, 'label', 1, 40);
+  const v1 = value.label;
+  if (!(typeof v1 === 'string' && v1.length >= 1 && v1.length <= 40)) {
+    issues = reqStringIn(issues, v1, 'label', 1, 40);
+  }
+  const v2 = value.children;
+  if (v2 !== undefined && (v2 !== null || mode & 2)) {
+    if (Array.isArray(v2)) {
+      if (v2.length > 8) {
+        issues = fail(issues, ['children'], 'expected at most 8 items, found ' + String(v2.length));
+      }
+      for (let i3 = 0; i3 < v2.length; i3++) {
+        const v4: unknown = v2[i3];
+        const r5 = check_TreeNode(v4, mode, 'an item of `children`', depth + 2);
+        if (r5 !== undefined) issues = nestIssues(issues, ['children', i3], r5, '');
+      }
+    } else {
+      issues = expected(issues, ['children'], 'an array', v2);
     }
-    const v2 = value.children;
-    if (v2 !== undefined && (v2 !== null || mode & 2)) {
-      if (Array.isArray(v2)) {
-        if (v2.length > 8) {
-          issues = fail(
-            issues,
-            ['children'],
-            'expected at most 8 items, found ' + String(v2.length),
-          );
-        }
-        for (let i3 = 0; i3 < v2.length; i3++) {
-          const v4: unknown = v2[i3];
-          const r5 = check_TreeNode(v4, mode, 'an item of `children`', depth + 2);
-          if (r5 !== undefined) {
-            issues = nestIssues(issues, ['children', i3], r5, '');
-          }
-        }
-      } else {
-        issues = expected(issues, ['children'], 'an array', v2);
+  }
+  if (mode & 2) {
+    for (const k6 in value) {
+      if (k6 !== 'label' && k6 !== 'children') {
+        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_8ew9l9, NESTED_7cwttf);
       }
     }
-    if (mode & 2) {
-      for (const k6 in value) {
-        if (k6 !== 'label' && k6 !== 'children') {
-          issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_8ew9l9, NESTED_7cwttf);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_8ew9l9, value);
   }
 
   return issues;
@@ -718,17 +632,10 @@ function check_ImageSource_1(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_18mjsb, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if (value.image_url === undefined) {
-      issues = missing(issues, ['image_url'], 'any value');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_18mjsb, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_18mjsb, value);
-  }
+  if (value.image_url === undefined) issues = missing(issues, ['image_url'], 'any value');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_18mjsb, NESTED_7cwttf);
 
   return issues;
 }
@@ -739,17 +646,10 @@ function check_ImageSource_2(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_dx46sf, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if (value.file_id === undefined) {
-      issues = missing(issues, ['file_id'], 'any value');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dx46sf, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_dx46sf, value);
-  }
+  if (value.file_id === undefined) issues = missing(issues, ['file_id'], 'any value');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dx46sf, NESTED_7cwttf);
 
   return issues;
 }
@@ -760,20 +660,11 @@ function check_ImageSource_3(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_98f638, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if (value.image_url === undefined) {
-      issues = missing(issues, ['image_url'], 'any value');
-    }
-    if (value.file_id === undefined) {
-      issues = missing(issues, ['file_id'], 'any value');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_98f638, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_98f638, value);
-  }
+  if (value.image_url === undefined) issues = missing(issues, ['image_url'], 'any value');
+  if (value.file_id === undefined) issues = missing(issues, ['file_id'], 'any value');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_98f638, NESTED_7cwttf);
 
   return issues;
 }
@@ -788,9 +679,7 @@ function check_shape_ffa7ct(value: unknown, mode: number, label: string, depth: 
       issues = unlisted(issues, [], 'a string or null', value);
     } else if (value.length > 200) {
       const count = codePoints(value);
-      if (count > 200) {
-        issues = fail(issues, [], 'expected at most 200 characters, found ' + count);
-      }
+      if (count > 200) issues = fail(issues, [], 'expected at most 200 characters, found ' + count);
     }
   }
 

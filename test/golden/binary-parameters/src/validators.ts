@@ -31,21 +31,16 @@ function check_RetrieveBlobPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_21ffi3, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.digest;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'digest');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'digest') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_21ffi3, NESTED_7cwttf);
-        }
+  const v1 = value.digest;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'digest');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'digest') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_21ffi3, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_21ffi3, value);
   }
 
   return issues;
@@ -64,34 +59,27 @@ function check_RetrieveBlobQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_c0z3s8, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.parts;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (Array.isArray(v1)) {
-        for (let i2 = 0; i2 < v1.length; i2++) {
-          const v3: unknown = v1[i2];
-          if (typeof v3 !== 'string') {
-            issues = expected(issues, ['parts', i2], 'a string', v3);
-          }
-        }
-      } else {
-        issues = expected(issues, ['parts'], 'an array', v1);
+  const v1 = value.parts;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (Array.isArray(v1)) {
+      for (let i2 = 0; i2 < v1.length; i2++) {
+        const v3: unknown = v1[i2];
+        if (typeof v3 !== 'string') issues = expected(issues, ['parts', i2], 'a string', v3);
+      }
+    } else {
+      issues = expected(issues, ['parts'], 'an array', v1);
+    }
+  }
+  const v4 = value.token;
+  if (v4 !== undefined && typeof v4 !== 'string') issues = optString(issues, v4, 'token', mode);
+  if (mode & 2) {
+    for (const k5 in value) {
+      if (k5 !== 'parts' && k5 !== 'token') {
+        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_c0z3s8, NESTED_7cwttf);
       }
     }
-    const v4 = value.token;
-    if (v4 !== undefined && typeof v4 !== 'string') {
-      issues = optString(issues, v4, 'token', mode);
-    }
-    if (mode & 2) {
-      for (const k5 in value) {
-        if (k5 !== 'parts' && k5 !== 'token') {
-          issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_c0z3s8, NESTED_7cwttf);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_c0z3s8, value);
   }
 
   return issues;
@@ -110,21 +98,18 @@ function check_RetrieveBlobHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_9obkyf, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value['X-Signature'];
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'X-Signature', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'X-Signature') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9obkyf, NESTED_7cwttf);
-        }
+  const v1 = value['X-Signature'];
+  if (v1 !== undefined && typeof v1 !== 'string') {
+    issues = optString(issues, v1, 'X-Signature', mode);
+  }
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'X-Signature') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9obkyf, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_9obkyf, value);
   }
 
   return issues;
@@ -143,21 +128,16 @@ function check_RetrieveBlobCookieParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_3gcil3, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.nonce;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'nonce', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'nonce') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_3gcil3, NESTED_7cwttf);
-        }
+  const v1 = value.nonce;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'nonce', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'nonce') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_3gcil3, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_3gcil3, value);
   }
 
   return issues;

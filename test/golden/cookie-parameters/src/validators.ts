@@ -42,15 +42,10 @@ function check_CreateCartBody(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_f431al, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = optString(issues, value.item, 'item', mode);
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_f431al, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_f431al, value);
-  }
+  issues = optString(issues, value.item, 'item', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_f431al, NESTED_7cwttf);
 
   return issues;
 }
@@ -68,65 +63,56 @@ function check_ListCartsCookieParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_cjixf9, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.ids;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (Array.isArray(v1)) {
-        for (let i2 = 0; i2 < v1.length; i2++) {
-          const v3: unknown = v1[i2];
-          if (!Number.isInteger(v3)) {
-            issues = expected(issues, ['ids', i2], 'an integer', v3);
-          }
-        }
-      } else {
-        issues = expected(issues, ['ids'], 'an array', v1);
+  const v1 = value.ids;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (Array.isArray(v1)) {
+      for (let i2 = 0; i2 < v1.length; i2++) {
+        const v3: unknown = v1[i2];
+        if (!Number.isInteger(v3)) issues = expected(issues, ['ids', i2], 'an integer', v3);
+      }
+    } else {
+      issues = expected(issues, ['ids'], 'an array', v1);
+    }
+  }
+  const v4 = value.prefs;
+  if (v4 !== undefined && (v4 !== null || mode & 2)) {
+    if (isObject(v4)) {
+      const v5 = v4.theme;
+      if (v5 !== undefined && typeof v5 !== 'string') {
+        issues = optString(issues, v5, PATH_c4dhfc, mode);
+      }
+      const v6 = v4.lang;
+      if (v6 !== undefined && typeof v6 !== 'string') {
+        issues = optString(issues, v6, PATH_3ikms7, mode);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_11xll5, v4, '`prefs`', KEYS_gr8eta, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['prefs'], KEYS_gr8eta, v4);
+    }
+  }
+  const v8 = value.session;
+  if (typeof v8 !== 'string') issues = reqString(issues, v8, 'session');
+  const v9 = value.tags;
+  if (v9 !== undefined && (v9 !== null || mode & 2)) {
+    if (Array.isArray(v9)) {
+      for (let i10 = 0; i10 < v9.length; i10++) {
+        const v11: unknown = v9[i10];
+        if (typeof v11 !== 'string') issues = expected(issues, ['tags', i10], 'a string', v11);
+      }
+    } else {
+      issues = expected(issues, ['tags'], 'an array', v9);
+    }
+  }
+  if (mode & 2) {
+    for (const k12 in value) {
+      if (k12 !== 'ids' && k12 !== 'prefs' && k12 !== 'session' && k12 !== 'tags') {
+        issues = unknownKey(issues, PATH_99tota, k12, label, KEYS_cjixf9, NESTED_0xzqym);
       }
     }
-    const v4 = value.prefs;
-    if (v4 !== undefined && (v4 !== null || mode & 2)) {
-      if (isObject(v4)) {
-        const v5 = v4.theme;
-        if (v5 !== undefined && typeof v5 !== 'string') {
-          issues = optString(issues, v5, PATH_c4dhfc, mode);
-        }
-        const v6 = v4.lang;
-        if (v6 !== undefined && typeof v6 !== 'string') {
-          issues = optString(issues, v6, PATH_3ikms7, mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_11xll5, v4, '`prefs`', KEYS_gr8eta, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['prefs'], KEYS_gr8eta, v4);
-      }
-    }
-    const v8 = value.session;
-    if (typeof v8 !== 'string') {
-      issues = reqString(issues, v8, 'session');
-    }
-    const v9 = value.tags;
-    if (v9 !== undefined && (v9 !== null || mode & 2)) {
-      if (Array.isArray(v9)) {
-        for (let i10 = 0; i10 < v9.length; i10++) {
-          const v11: unknown = v9[i10];
-          if (typeof v11 !== 'string') {
-            issues = expected(issues, ['tags', i10], 'a string', v11);
-          }
-        }
-      } else {
-        issues = expected(issues, ['tags'], 'an array', v9);
-      }
-    }
-    if (mode & 2) {
-      for (const k12 in value) {
-        if (k12 !== 'ids' && k12 !== 'prefs' && k12 !== 'session' && k12 !== 'tags') {
-          issues = unknownKey(issues, PATH_99tota, k12, label, KEYS_cjixf9, NESTED_0xzqym);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_cjixf9, value);
   }
 
   return issues;
@@ -145,21 +131,16 @@ function check_CreateCartHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_bu7jwf, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value['X-Trace'];
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'X-Trace', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'X-Trace') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_bu7jwf, NESTED_7cwttf);
-        }
+  const v1 = value['X-Trace'];
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'X-Trace', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'X-Trace') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_bu7jwf, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_bu7jwf, value);
   }
 
   return issues;
@@ -178,21 +159,16 @@ function check_CreateCartCookieParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hcekkc, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.tracking;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'tracking', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'tracking') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hcekkc, NESTED_7cwttf);
-        }
+  const v1 = value.tracking;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'tracking', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'tracking') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hcekkc, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_hcekkc, value);
   }
 
   return issues;

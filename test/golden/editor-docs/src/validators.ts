@@ -77,62 +77,53 @@ export const Completion: rt.Validator<types.Completion> = /* @__PURE__ */ schema
 );
 
 function check_Completion(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_6o5baj, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.model;
-    if (v1 === undefined) {
-      issues = missing(issues, ['model'], "a string or one of 'gpt-4o', 'o3'");
-    } else {
-      if (!(typeof v1 === 'string' || v1 === 'gpt-4o' || v1 === 'o3')) {
-        if (!((mode & 2) === 0 && typeof v1 === 'string')) {
-          issues = unionIssues(
-            issues,
-            ['model'],
-            "a string or one of 'gpt-4o', 'o3'",
-            v1,
-            [
-              typeof v1 === 'string'
-                ? check_Completion_1(v1, mode, '`model`', depth + 1)
-                : undefined,
-              typeof v1 === 'string'
-                ? check_Completion_2(v1, mode, '`model`', depth + 1)
-                : undefined,
-            ],
-            '',
-          );
-        }
-      }
-    }
-    const v2 = value.status;
-    if (v2 === undefined) {
-      issues = missing(issues, ['status'], "a string or one of 'completed', 'failed'");
-    } else {
-      if (!(typeof v2 === 'string' || v2 === 'completed' || v2 === 'failed')) {
-        if (!((mode & 2) === 0 && typeof v2 === 'string')) {
-          issues = unionIssues(
-            issues,
-            ['status'],
-            "a string or one of 'completed', 'failed'",
-            v2,
-            [
-              typeof v2 === 'string'
-                ? check_Completion_1(v2, mode, '`status`', depth + 1)
-                : undefined,
-              typeof v2 === 'string'
-                ? check_Completion_3(v2, mode, '`status`', depth + 1)
-                : undefined,
-            ],
-            '',
-          );
-        }
-      }
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6o5baj, NESTED_7cwttf);
-    }
+  const v1 = value.model;
+  if (v1 === undefined) {
+    issues = missing(issues, ['model'], "a string or one of 'gpt-4o', 'o3'");
   } else {
-    issues = expected(issues, [], KEYS_6o5baj, value);
+    if (!(typeof v1 === 'string' || v1 === 'gpt-4o' || v1 === 'o3')) {
+      if (!((mode & 2) === 0 && typeof v1 === 'string')) {
+        issues = unionIssues(
+          issues,
+          ['model'],
+          "a string or one of 'gpt-4o', 'o3'",
+          v1,
+          [
+            typeof v1 === 'string' ? check_Completion_1(v1, mode, '`model`', depth + 1) : undefined,
+            typeof v1 === 'string' ? check_Completion_2(v1, mode, '`model`', depth + 1) : undefined,
+          ],
+          '',
+        );
+      }
+    }
   }
+  const v2 = value.status;
+  if (v2 === undefined) {
+    issues = missing(issues, ['status'], "a string or one of 'completed', 'failed'");
+  } else {
+    if (!(typeof v2 === 'string' || v2 === 'completed' || v2 === 'failed')) {
+      if (!((mode & 2) === 0 && typeof v2 === 'string')) {
+        issues = unionIssues(
+          issues,
+          ['status'],
+          "a string or one of 'completed', 'failed'",
+          v2,
+          [
+            typeof v2 === 'string'
+              ? check_Completion_1(v2, mode, '`status`', depth + 1)
+              : undefined,
+            typeof v2 === 'string'
+              ? check_Completion_3(v2, mode, '`status`', depth + 1)
+              : undefined,
+          ],
+          '',
+        );
+      }
+    }
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6o5baj, NESTED_7cwttf);
 
   return issues;
 }
@@ -151,147 +142,134 @@ function check_CompletionRequest(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_cmqduh, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.model;
-    if (v1 === undefined) {
-      issues = missing(issues, ['model'], "a string or one of 'gpt-4o', 'o3'");
-    } else {
-      issues = nest(issues, PATH_05ymfz, check_ModelIds(v1, mode, '`model`', depth + 1));
-    }
-    const v2 = value.chat_model;
-    if (v2 !== undefined && (v2 !== null || mode & 2)) {
-      if (!(typeof v2 === 'string' || v2 === 'gpt-4o' || v2 === 'gpt-4o-mini')) {
-        if (!((mode & 2) === 0 && typeof v2 === 'string')) {
-          issues = unionIssues(
-            issues,
-            ['chat_model'],
-            "a string or one of 'gpt-4o', 'gpt-4o-mini'",
-            v2,
-            [
-              typeof v2 === 'string'
-                ? check_Completion_1(v2, mode, '`chat_model`', depth + 1)
-                : undefined,
-              typeof v2 === 'string'
-                ? check_ChatModel(v2, mode, '`chat_model`', depth + 1)
-                : undefined,
-            ],
-            '',
-          );
-        }
-      }
-    }
-    const v3 = value.voice;
-    if (v3 !== undefined) {
-      if (!(typeof v3 === 'string' || v3 === 'alloy' || v3 === 'ash' || v3 === null)) {
-        if (typeof v3 === 'string') {
-          if (!(typeof v3 === 'string' || v3 === 'alloy' || v3 === 'ash')) {
-            issues = unionIssues(
-              issues,
-              ['voice'],
-              "a string, 'alloy' or 'ash'",
-              v3,
-              [
-                typeof v3 === 'string'
-                  ? check_Completion_1(v3, mode, '`voice`', depth + 1)
-                  : undefined,
-                typeof v3 === 'string'
-                  ? check_CompletionRequest_1(v3, mode, '`voice`', depth + 1)
-                  : undefined,
-                typeof v3 === 'string'
-                  ? check_CompletionRequest_2(v3, mode, '`voice`', depth + 1)
-                  : undefined,
-              ],
-              '',
-            );
-          }
-        } else {
-          issues = unlisted(issues, ['voice'], "a string, 'alloy' or 'ash' or null", v3);
-        }
-      }
-    }
-    const v4 = value.temperature;
-    if (v4 !== undefined) {
-      issues = nest(issues, PATH_acx1j8, check_shape_d5o2h7(v4, mode, '`temperature`', depth + 1));
-    }
-    const v5 = value.top_p;
-    if (v5 !== undefined) {
-      issues = nest(issues, PATH_7j7xfk, check_shape_d5o2h7(v5, mode, '`top_p`', depth + 1));
-    }
-    const v6 = value.stop;
-    if (v6 !== undefined && (v6 !== null || mode & 2)) {
-      if (Array.isArray(v6)) {
-        for (let i7 = 0; i7 < v6.length; i7++) {
-          const v8: unknown = v6[i7];
-          if (typeof v8 !== 'string') {
-            issues = expected(issues, ['stop', i7], 'a string', v8);
-          }
-        }
-      } else {
-        issues = expected(issues, ['stop'], 'an array', v6);
-      }
-    }
-    const v9 = value.style;
-    if (v9 !== undefined) {
-      if (!(typeof v9 === 'string' || v9 === 'formal' || v9 === 'casual' || v9 === null)) {
-        if (!((mode & 2) === 0 && typeof v9 === 'string')) {
-          issues = unionIssues(
-            issues,
-            ['style'],
-            "a string, one of 'formal', 'casual' or null",
-            v9,
-            [
-              typeof v9 === 'string'
-                ? check_Completion_1(v9, mode, '`style`', depth + 1)
-                : undefined,
-              typeof v9 === 'string'
-                ? check_CompletionRequest_3(v9, mode, '`style`', depth + 1)
-                : undefined,
-              v9 === null ? check_CompletionRequest_4(v9, mode, '`style`', depth + 1) : undefined,
-            ],
-            '',
-          );
-        }
-      }
-    }
-    const v10 = value.legacy;
-    if (v10 !== undefined && (v10 !== null || mode & 2)) {
-      if (!(
-        v10 === 'gpt-4o' ||
-        v10 === 'gpt-4o-mini' ||
-        ((mode & 2) === 0 && typeof v10 === 'string')
-      )) {
-        issues = unlisted(issues, ['legacy'], "one of 'gpt-4o', 'gpt-4o-mini'", v10);
-      }
-    }
-    const v11 = value.messages;
-    if (Array.isArray(v11)) {
-      if (v11.length < 1) {
-        issues = fail(
+  const v1 = value.model;
+  if (v1 === undefined) {
+    issues = missing(issues, ['model'], "a string or one of 'gpt-4o', 'o3'");
+  } else {
+    issues = nest(issues, PATH_05ymfz, check_ModelIds(v1, mode, '`model`', depth + 1));
+  }
+  const v2 = value.chat_model;
+  if (v2 !== undefined && (v2 !== null || mode & 2)) {
+    if (!(typeof v2 === 'string' || v2 === 'gpt-4o' || v2 === 'gpt-4o-mini')) {
+      if (!((mode & 2) === 0 && typeof v2 === 'string')) {
+        issues = unionIssues(
           issues,
-          ['messages'],
-          'expected at least 1 item, found ' + String(v11.length),
+          ['chat_model'],
+          "a string or one of 'gpt-4o', 'gpt-4o-mini'",
+          v2,
+          [
+            typeof v2 === 'string'
+              ? check_Completion_1(v2, mode, '`chat_model`', depth + 1)
+              : undefined,
+            typeof v2 === 'string'
+              ? check_ChatModel(v2, mode, '`chat_model`', depth + 1)
+              : undefined,
+          ],
+          '',
         );
       }
-      for (let i12 = 0; i12 < v11.length; i12++) {
-        const v13: unknown = v11[i12];
-        const r14 = check_Message(v13, mode, 'an item of `messages`', depth + 2);
-        if (r14 !== undefined) {
-          issues = nestIssues(issues, ['messages', i12], r14, '');
+    }
+  }
+  const v3 = value.voice;
+  if (v3 !== undefined) {
+    if (!(typeof v3 === 'string' || v3 === 'alloy' || v3 === 'ash' || v3 === null)) {
+      if (typeof v3 === 'string') {
+        if (!(typeof v3 === 'string' || v3 === 'alloy' || v3 === 'ash')) {
+          issues = unionIssues(
+            issues,
+            ['voice'],
+            "a string, 'alloy' or 'ash'",
+            v3,
+            [
+              typeof v3 === 'string'
+                ? check_Completion_1(v3, mode, '`voice`', depth + 1)
+                : undefined,
+              typeof v3 === 'string'
+                ? check_CompletionRequest_1(v3, mode, '`voice`', depth + 1)
+                : undefined,
+              typeof v3 === 'string'
+                ? check_CompletionRequest_2(v3, mode, '`voice`', depth + 1)
+                : undefined,
+            ],
+            '',
+          );
         }
+      } else {
+        issues = unlisted(issues, ['voice'], "a string, 'alloy' or 'ash' or null", v3);
+      }
+    }
+  }
+  const v4 = value.temperature;
+  if (v4 !== undefined) {
+    issues = nest(issues, PATH_acx1j8, check_shape_d5o2h7(v4, mode, '`temperature`', depth + 1));
+  }
+  const v5 = value.top_p;
+  if (v5 !== undefined) {
+    issues = nest(issues, PATH_7j7xfk, check_shape_d5o2h7(v5, mode, '`top_p`', depth + 1));
+  }
+  const v6 = value.stop;
+  if (v6 !== undefined && (v6 !== null || mode & 2)) {
+    if (Array.isArray(v6)) {
+      for (let i7 = 0; i7 < v6.length; i7++) {
+        const v8: unknown = v6[i7];
+        if (typeof v8 !== 'string') issues = expected(issues, ['stop', i7], 'a string', v8);
       }
     } else {
-      issues = required(issues, ['messages'], 'an array', v11);
+      issues = expected(issues, ['stop'], 'an array', v6);
     }
-    if (mode & 2) {
-      for (const k15 in value) {
-        if (!KEY_SET_5j8b2q.has(k15)) {
-          issues = unknownKey(issues, PATH_99tota, k15, label, KEYS_cmqduh, NESTED_7cwttf);
-        }
+  }
+  const v9 = value.style;
+  if (v9 !== undefined) {
+    if (!(typeof v9 === 'string' || v9 === 'formal' || v9 === 'casual' || v9 === null)) {
+      if (!((mode & 2) === 0 && typeof v9 === 'string')) {
+        issues = unionIssues(
+          issues,
+          ['style'],
+          "a string, one of 'formal', 'casual' or null",
+          v9,
+          [
+            typeof v9 === 'string' ? check_Completion_1(v9, mode, '`style`', depth + 1) : undefined,
+            typeof v9 === 'string'
+              ? check_CompletionRequest_3(v9, mode, '`style`', depth + 1)
+              : undefined,
+            v9 === null ? check_CompletionRequest_4(v9, mode, '`style`', depth + 1) : undefined,
+          ],
+          '',
+        );
       }
     }
+  }
+  const v10 = value.legacy;
+  if (v10 !== undefined && (v10 !== null || mode & 2)) {
+    if (!(
+      v10 === 'gpt-4o' ||
+      v10 === 'gpt-4o-mini' ||
+      ((mode & 2) === 0 && typeof v10 === 'string')
+    )) {
+      issues = unlisted(issues, ['legacy'], "one of 'gpt-4o', 'gpt-4o-mini'", v10);
+    }
+  }
+  const v11 = value.messages;
+  if (Array.isArray(v11)) {
+    if (v11.length < 1) {
+      issues = fail(issues, ['messages'], 'expected at least 1 item, found ' + String(v11.length));
+    }
+    for (let i12 = 0; i12 < v11.length; i12++) {
+      const v13: unknown = v11[i12];
+      const r14 = check_Message(v13, mode, 'an item of `messages`', depth + 2);
+      if (r14 !== undefined) issues = nestIssues(issues, ['messages', i12], r14, '');
+    }
   } else {
-    issues = expected(issues, [], KEYS_cmqduh, value);
+    issues = required(issues, ['messages'], 'an array', v11);
+  }
+  if (mode & 2) {
+    for (const k15 in value) {
+      if (!KEY_SET_5j8b2q.has(k15)) {
+        issues = unknownKey(issues, PATH_99tota, k15, label, KEYS_cmqduh, NESTED_7cwttf);
+      }
+    }
   }
 
   return issues;
@@ -306,9 +284,7 @@ export const Message: rt.Validator<types.Message> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Message(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (depth > MAX_DEPTH) {
-    return tooDeep();
-  }
+  if (depth > MAX_DEPTH) return tooDeep();
   let issues: rt.Issues;
   let r1: rt.Issues;
   let r2: rt.Issues;
@@ -415,28 +391,21 @@ export const ToolMessage: rt.Validator<types.ToolMessage> = /* @__PURE__ */ sche
 );
 
 function check_ToolMessage(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (depth > MAX_DEPTH) {
-    return tooDeep();
-  }
+  if (depth > MAX_DEPTH) return tooDeep();
+  if (!isObject(value)) return expected(undefined, [], KEYS_bdyy0a, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqConst(issues, value.role, 'role', 'tool');
-    const v2 = value.result;
-    if (v2 === undefined) {
-      issues = missing(
-        issues,
-        ['result'],
-        'an object `{ role, content }` or an object `{ role, result }`',
-      );
-    } else {
-      issues = nest(issues, PATH_2oa0j6, check_Message(v2, mode, '`result`', depth + 1));
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bdyy0a, NESTED_cee2q2);
-    }
+  issues = reqConst(issues, value.role, 'role', 'tool');
+  const v2 = value.result;
+  if (v2 === undefined) {
+    issues = missing(
+      issues,
+      ['result'],
+      'an object `{ role, content }` or an object `{ role, result }`',
+    );
   } else {
-    issues = expected(issues, [], KEYS_bdyy0a, value);
+    issues = nest(issues, PATH_2oa0j6, check_Message(v2, mode, '`result`', depth + 1));
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bdyy0a, NESTED_cee2q2);
 
   return issues;
 }
@@ -450,16 +419,11 @@ export const UserMessage: rt.Validator<types.UserMessage> = /* @__PURE__ */ sche
 );
 
 function check_UserMessage(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_8vlc4g, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqConst(issues, value.role, 'role', 'user');
-    issues = reqString(issues, value.content, 'content');
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8vlc4g, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_8vlc4g, value);
-  }
+  issues = reqConst(issues, value.role, 'role', 'user');
+  issues = reqString(issues, value.content, 'content');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8vlc4g, NESTED_7cwttf);
 
   return issues;
 }
@@ -499,9 +463,7 @@ function check_Voice(value: unknown, mode: number, label: string, depth: number)
 
 function check_Completion_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-  if (typeof value !== 'string') {
-    issues = expected(issues, [], 'a string', value);
-  }
+  if (typeof value !== 'string') issues = expected(issues, [], 'a string', value);
 
   return issues;
 }
@@ -535,9 +497,7 @@ function check_CompletionRequest_1(
   depth: number,
 ): rt.Issues {
   let issues: rt.Issues;
-  if (value !== 'alloy') {
-    issues = unlisted(issues, [], "'alloy'", value);
-  }
+  if (value !== 'alloy') issues = unlisted(issues, [], "'alloy'", value);
 
   return issues;
 }
@@ -549,9 +509,7 @@ function check_CompletionRequest_2(
   depth: number,
 ): rt.Issues {
   let issues: rt.Issues;
-  if (value !== 'ash') {
-    issues = unlisted(issues, [], "'ash'", value);
-  }
+  if (value !== 'ash') issues = unlisted(issues, [], "'ash'", value);
 
   return issues;
 }
@@ -590,9 +548,7 @@ function check_CompletionRequest_4(
   depth: number,
 ): rt.Issues {
   let issues: rt.Issues;
-  if (value !== null) {
-    issues = expected(issues, [], 'null', value);
-  }
+  if (value !== null) issues = expected(issues, [], 'null', value);
 
   return issues;
 }

@@ -51,22 +51,13 @@ export const DiscountLine: rt.Validator<types.DiscountLine> = /* @__PURE__ */ sc
 );
 
 function check_DiscountLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_66e3lg, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.kind;
-    if (v1 !== 'discount') {
-      issues = reqConst(issues, v1, 'kind', 'discount');
-    }
-    const v2 = value.amount;
-    if (!Number.isInteger(v2)) {
-      issues = reqInteger(issues, v2, 'amount');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_66e3lg, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_66e3lg, value);
-  }
+  const v1 = value.kind;
+  if (v1 !== 'discount') issues = reqConst(issues, v1, 'kind', 'discount');
+  const v2 = value.amount;
+  if (!Number.isInteger(v2)) issues = reqInteger(issues, v2, 'amount');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_66e3lg, NESTED_7cwttf);
 
   return issues;
 }
@@ -79,74 +70,65 @@ export const Order: rt.Validator<types.Order> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Order(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_enjho2, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.status;
-    if (!(typeof v2 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v2, 'status', ENUM_bucf5f, mode);
-    }
-    const v3 = value.priority;
-    if (v3 !== undefined && !(typeof v3 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v3, 'priority', mode, ENUM_fc4vy1);
-    }
-    const v4 = value.lines;
-    if (Array.isArray(v4)) {
-      for (let i5 = 0; i5 < v4.length; i5++) {
-        const v6: unknown = v4[i5];
-        if (isObject(v6)) {
-          const o7 = v6 as Record<string, unknown>;
-          const v8: unknown = Object.hasOwn(o7, 'kind') ? o7.kind : undefined;
-          switch (v8) {
-            case 'discount': {
-              const r9 = check_DiscountLine(v6, mode, 'an item of `lines`', depth + 2);
-              if (r9 !== undefined) {
-                issues = nestIssues(issues, ['lines', i5], r9, '');
-              }
-              break;
-            }
-            case 'product': {
-              const r10 = check_ProductLine(v6, mode, 'an item of `lines`', depth + 2);
-              if (r10 !== undefined) {
-                issues = nestIssues(issues, ['lines', i5], r10, '');
-              }
-              break;
-            }
-            default:
-              if (v8 === undefined) {
-                issues = missing(issues, ['lines', i5, 'kind'], "one of 'discount', 'product'");
-              } else if (!((mode & 2) === 0 && typeof v8 === 'string')) {
-                issues = fail(
-                  issues,
-                  ['lines', i5, 'kind'],
-                  "expected `kind` to be one of 'discount', 'product'; found " + foundLiteral(v8),
-                );
-              }
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.status;
+  if (!(typeof v2 === 'string' && (mode & 2) === 0)) {
+    issues = reqEnum(issues, v2, 'status', ENUM_bucf5f, mode);
+  }
+  const v3 = value.priority;
+  if (v3 !== undefined && !(typeof v3 === 'string' && (mode & 2) === 0)) {
+    issues = optEnum(issues, v3, 'priority', mode, ENUM_fc4vy1);
+  }
+  const v4 = value.lines;
+  if (Array.isArray(v4)) {
+    for (let i5 = 0; i5 < v4.length; i5++) {
+      const v6: unknown = v4[i5];
+      if (isObject(v6)) {
+        const o7 = v6 as Record<string, unknown>;
+        const v8: unknown = Object.hasOwn(o7, 'kind') ? o7.kind : undefined;
+        switch (v8) {
+          case 'discount': {
+            const r9 = check_DiscountLine(v6, mode, 'an item of `lines`', depth + 2);
+            if (r9 !== undefined) issues = nestIssues(issues, ['lines', i5], r9, '');
+            break;
           }
-        } else {
-          issues = expected(
-            issues,
-            ['lines', i5],
-            "an object with `kind` one of 'discount', 'product'",
-            v6,
-          );
+          case 'product': {
+            const r10 = check_ProductLine(v6, mode, 'an item of `lines`', depth + 2);
+            if (r10 !== undefined) issues = nestIssues(issues, ['lines', i5], r10, '');
+            break;
+          }
+          default:
+            if (v8 === undefined) {
+              issues = missing(issues, ['lines', i5, 'kind'], "one of 'discount', 'product'");
+            } else if (!((mode & 2) === 0 && typeof v8 === 'string')) {
+              issues = fail(
+                issues,
+                ['lines', i5, 'kind'],
+                "expected `kind` to be one of 'discount', 'product'; found " + foundLiteral(v8),
+              );
+            }
         }
-      }
-    } else {
-      issues = required(issues, ['lines'], 'an array', v4);
-    }
-    if (mode & 2) {
-      for (const k11 in value) {
-        if (k11 !== 'id' && k11 !== 'status' && k11 !== 'priority' && k11 !== 'lines') {
-          issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_enjho2, NESTED_7cwttf);
-        }
+      } else {
+        issues = expected(
+          issues,
+          ['lines', i5],
+          "an object with `kind` one of 'discount', 'product'",
+          v6,
+        );
       }
     }
   } else {
-    issues = expected(issues, [], KEYS_enjho2, value);
+    issues = required(issues, ['lines'], 'an array', v4);
+  }
+  if (mode & 2) {
+    for (const k11 in value) {
+      if (k11 !== 'id' && k11 !== 'status' && k11 !== 'priority' && k11 !== 'lines') {
+        issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_enjho2, NESTED_7cwttf);
+      }
+    }
   }
 
   return issues;
@@ -166,18 +148,15 @@ function check_OrderCreateParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_1c1w9o, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqEnum(issues, value.priority, 'priority', ENUM_fc4vy1, mode);
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'priority') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1c1w9o, NESTED_7cwttf);
-        }
+  issues = reqEnum(issues, value.priority, 'priority', ENUM_fc4vy1, mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'priority') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1c1w9o, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_1c1w9o, value);
   }
 
   return issues;
@@ -237,38 +216,36 @@ export const OrderLine: rt.Validator<types.OrderLine> = /* @__PURE__ */ schemaOf
 );
 
 function check_OrderLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value))
+    return expected(undefined, [], "an object with `kind` one of 'discount', 'product'", value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const o1 = value as Record<string, unknown>;
-    const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
-    switch (v2) {
-      case 'discount': {
-        const r3 = check_DiscountLine(value, mode, label, depth);
-        if (r3 !== undefined) {
-          issues = nestIssues(issues, [], r3, '');
-        }
-        break;
+  const o1 = value as Record<string, unknown>;
+  const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
+  switch (v2) {
+    case 'discount': {
+      const r3 = check_DiscountLine(value, mode, label, depth);
+      if (r3 !== undefined) {
+        issues = nestIssues(issues, [], r3, '');
       }
-      case 'product': {
-        const r4 = check_ProductLine(value, mode, label, depth);
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, [], r4, '');
-        }
-        break;
-      }
-      default:
-        if (v2 === undefined) {
-          issues = missing(issues, ['kind'], "one of 'discount', 'product'");
-        } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
-          issues = fail(
-            issues,
-            ['kind'],
-            "expected `kind` to be one of 'discount', 'product'; found " + foundLiteral(v2),
-          );
-        }
+      break;
     }
-  } else {
-    issues = expected(issues, [], "an object with `kind` one of 'discount', 'product'", value);
+    case 'product': {
+      const r4 = check_ProductLine(value, mode, label, depth);
+      if (r4 !== undefined) {
+        issues = nestIssues(issues, [], r4, '');
+      }
+      break;
+    }
+    default:
+      if (v2 === undefined) {
+        issues = missing(issues, ['kind'], "one of 'discount', 'product'");
+      } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
+        issues = fail(
+          issues,
+          ['kind'],
+          "expected `kind` to be one of 'discount', 'product'; found " + foundLiteral(v2),
+        );
+      }
   }
 
   return issues;
@@ -282,55 +259,46 @@ export const OrderList: rt.Validator<types.OrderList> = /* @__PURE__ */ schemaOf
 );
 
 function check_OrderList(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_dd5phm, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.object;
-    if (v1 !== 'list') {
-      issues = reqConst(issues, v1, 'object', 'list');
-    }
-    const v2 = value.data;
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        const r5 = check_Order(v4, mode, 'an item of `data`', depth + 2);
-        if (r5 !== undefined) {
-          issues = nestIssues(issues, ['data', i3], r5, '');
-        }
-      }
-    } else {
-      issues = required(issues, ['data'], 'an array', v2);
-    }
-    const v6 = value.first_id;
-    if (v6 !== undefined) {
-      if (!(typeof v6 === 'string' || v6 === null)) {
-        issues = unlisted(issues, ['first_id'], 'a string or null', v6);
-      }
-    }
-    const v7 = value.last_id;
-    if (v7 !== undefined) {
-      if (!(typeof v7 === 'string' || v7 === null)) {
-        issues = unlisted(issues, ['last_id'], 'a string or null', v7);
-      }
-    }
-    const v8 = value.has_more;
-    if (typeof v8 !== 'boolean') {
-      issues = reqBoolean(issues, v8, 'has_more');
-    }
-    if (mode & 2) {
-      for (const k9 in value) {
-        if (
-          k9 !== 'object' &&
-          k9 !== 'data' &&
-          k9 !== 'first_id' &&
-          k9 !== 'last_id' &&
-          k9 !== 'has_more'
-        ) {
-          issues = unknownKey(issues, PATH_99tota, k9, label, KEYS_dd5phm, NESTED_7cwttf);
-        }
-      }
+  const v1 = value.object;
+  if (v1 !== 'list') issues = reqConst(issues, v1, 'object', 'list');
+  const v2 = value.data;
+  if (Array.isArray(v2)) {
+    for (let i3 = 0; i3 < v2.length; i3++) {
+      const v4: unknown = v2[i3];
+      const r5 = check_Order(v4, mode, 'an item of `data`', depth + 2);
+      if (r5 !== undefined) issues = nestIssues(issues, ['data', i3], r5, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_dd5phm, value);
+    issues = required(issues, ['data'], 'an array', v2);
+  }
+  const v6 = value.first_id;
+  if (v6 !== undefined) {
+    if (!(typeof v6 === 'string' || v6 === null)) {
+      issues = unlisted(issues, ['first_id'], 'a string or null', v6);
+    }
+  }
+  const v7 = value.last_id;
+  if (v7 !== undefined) {
+    if (!(typeof v7 === 'string' || v7 === null)) {
+      issues = unlisted(issues, ['last_id'], 'a string or null', v7);
+    }
+  }
+  const v8 = value.has_more;
+  if (typeof v8 !== 'boolean') issues = reqBoolean(issues, v8, 'has_more');
+  if (mode & 2) {
+    for (const k9 in value) {
+      if (
+        k9 !== 'object' &&
+        k9 !== 'data' &&
+        k9 !== 'first_id' &&
+        k9 !== 'last_id' &&
+        k9 !== 'has_more'
+      ) {
+        issues = unknownKey(issues, PATH_99tota, k9, label, KEYS_dd5phm, NESTED_7cwttf);
+      }
+    }
   }
 
   return issues;
@@ -364,25 +332,18 @@ export const ProductLine: rt.Validator<types.ProductLine> = /* @__PURE__ */ sche
 );
 
 function check_ProductLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_4w5me2, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.kind;
-    if (v1 !== 'product') {
-      issues = reqConst(issues, v1, 'kind', 'product');
-    }
-    const v2 = value.sku;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'sku');
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'kind' && k3 !== 'sku') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4w5me2, NESTED_7cwttf);
-        }
+  const v1 = value.kind;
+  if (v1 !== 'product') issues = reqConst(issues, v1, 'kind', 'product');
+  const v2 = value.sku;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'sku');
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'kind' && k3 !== 'sku') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4w5me2, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_4w5me2, value);
   }
 
   return issues;
@@ -401,21 +362,16 @@ function check_ListOrdersQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_gpxwtr, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.after;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'after', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'after') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gpxwtr, NESTED_7cwttf);
-        }
+  const v1 = value.after;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'after') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gpxwtr, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_gpxwtr, value);
   }
 
   return issues;
@@ -434,21 +390,16 @@ function check_RetrieveOrderPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hn1rtu, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.order_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'order_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'order_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hn1rtu, NESTED_7cwttf);
-        }
+  const v1 = value.order_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'order_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'order_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hn1rtu, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_hn1rtu, value);
   }
 
   return issues;
@@ -462,50 +413,32 @@ export const validateListOrderEventsPathParams: rt.Validate = /* @__PURE__ */ va
 );
 
 function check_OrderEvent_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_4jyji4, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.type;
-    if (v1 !== 'order.created') {
-      issues = reqConst(issues, v1, 'type', 'order.created');
-    }
-    const v2 = value.order_id;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'order_id');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4jyji4, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_4jyji4, value);
-  }
+  const v1 = value.type;
+  if (v1 !== 'order.created') issues = reqConst(issues, v1, 'type', 'order.created');
+  const v2 = value.order_id;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'order_id');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4jyji4, NESTED_7cwttf);
 
   return issues;
 }
 
 function check_OrderEvent_2(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_h4ebnd, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.type;
-    if (v1 !== 'order.shipped') {
-      issues = reqConst(issues, v1, 'type', 'order.shipped');
-    }
-    const v2 = value.order_id;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'order_id');
-    }
-    const v3 = value.carrier;
-    if (typeof v3 !== 'string') {
-      issues = reqString(issues, v3, 'carrier');
-    }
-    if (mode & 2) {
-      for (const k4 in value) {
-        if (k4 !== 'type' && k4 !== 'order_id' && k4 !== 'carrier') {
-          issues = unknownKey(issues, PATH_99tota, k4, label, KEYS_h4ebnd, NESTED_7cwttf);
-        }
+  const v1 = value.type;
+  if (v1 !== 'order.shipped') issues = reqConst(issues, v1, 'type', 'order.shipped');
+  const v2 = value.order_id;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'order_id');
+  const v3 = value.carrier;
+  if (typeof v3 !== 'string') issues = reqString(issues, v3, 'carrier');
+  if (mode & 2) {
+    for (const k4 in value) {
+      if (k4 !== 'type' && k4 !== 'order_id' && k4 !== 'carrier') {
+        issues = unknownKey(issues, PATH_99tota, k4, label, KEYS_h4ebnd, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_h4ebnd, value);
   }
 
   return issues;

@@ -54,22 +54,13 @@ export const Loose: rt.Validator<types.Loose> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Loose(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_3v0223, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.kind;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'kind', mode);
-    }
-    const v2 = value.size;
-    if (v2 !== undefined && !Number.isInteger(v2)) {
-      issues = optInteger(issues, v2, 'size', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3v0223, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_3v0223, value);
-  }
+  const v1 = value.kind;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'kind', mode);
+  const v2 = value.size;
+  if (v2 !== undefined && !Number.isInteger(v2)) issues = optInteger(issues, v2, 'size', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3v0223, NESTED_7cwttf);
 
   return issues;
 }
@@ -114,120 +105,115 @@ function check_PaymentInputBody(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_alewoa, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.amount;
-    if (!(typeof v1 === 'number' && Number.isFinite(v1))) {
-      issues = required(issues, ['amount'], 'a number', v1);
-    } else if (!(v1 > 0)) {
-      issues = fail(issues, ['amount'], 'expected more than 0, found ' + String(v1));
-    }
-    const v2 = value.source;
-    if (v2 === undefined) {
-      issues = missing(issues, ['source'], 'an object `{ label }`');
-    } else {
-      if (isObject(v2)) {
-        issues = optString(issues, v2.label, PATH_esha93, mode);
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_4wwc3q, v2, '`source`', KEYS_77r25n, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['source'], KEYS_77r25n, v2);
-      }
-      let r5: rt.Issues;
-      let r6: rt.Issues;
-      if (!(
-        (r5 = check_PaymentInputBody_1(v2, mode, '`source`', depth + 1)) === undefined ||
-        (r6 = check_PaymentInputBody_2(v2, mode, '`source`', depth + 1)) === undefined
-      )) {
-        if (!(
-          (mode & 2) === 0 &&
-          isObject(v2) &&
-          typeof v2.object === 'string' &&
-          !KEYS_9q6opb.includes(v2.object)
-        )) {
-          issues = unionIssues(
-            issues,
-            ['source'],
-            'an object `{ object, number }` or an object `{ object, iban }`',
-            v2,
-            [isObject(v2) ? r5 : undefined, isObject(v2) ? r6 : undefined],
-            '',
-          );
-        }
-      }
-      if (mode & 2 && isObject(v2)) {
-        const o8 = v2 as Record<string, unknown>;
-        const r9 = check_PaymentInputBody_1(v2, mode, '`source`', depth + 1) === undefined;
-        const r10 = check_PaymentInputBody_2(v2, mode, '`source`', depth + 1) === undefined;
-        for (const k7 in o8) {
-          if (!(
-            k7 === 'label' ||
-            (r9 && (k7 === 'object' || k7 === 'number')) ||
-            (r10 && (k7 === 'object' || k7 === 'iban'))
-          )) {
-            if (k7 === 'object' || k7 === 'number' || k7 === 'iban') {
-              issues = fail(
-                issues,
-                ['source', k7],
-                'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
-              );
-            } else {
-              issues = unknownKey(issues, PATH_4wwc3q, k7, '`source`', KEYS_77r25n, NESTED_7cwttf);
-            }
-          }
-        }
-      }
-    }
-    const v11 = value.at;
-    if (v11 !== undefined && (v11 !== null || mode & 2)) {
-      if (Array.isArray(v11)) {
-        if (v11.length < 2) {
-          issues = fail(issues, ['at'], 'expected at least 2 items, found ' + String(v11.length));
-        }
-        if (v11.length > 0) {
-          const v12: unknown = v11[0];
-          if (!(typeof v12 === 'number' && Number.isFinite(v12))) {
-            issues = expected(issues, ['at', 0], 'a number', v12);
-          } else {
-            if (!(v12 >= -180)) {
-              issues = fail(issues, ['at', 0], 'expected at least -180, found ' + String(v12));
-            }
-            if (!(v12 <= 180)) {
-              issues = fail(issues, ['at', 0], 'expected at most 180, found ' + String(v12));
-            }
-          }
-        }
-        if (v11.length > 1) {
-          const v13: unknown = v11[1];
-          if (!(typeof v13 === 'number' && Number.isFinite(v13))) {
-            issues = expected(issues, ['at', 1], 'a number', v13);
-          } else {
-            if (!(v13 >= -90)) {
-              issues = fail(issues, ['at', 1], 'expected at least -90, found ' + String(v13));
-            }
-            if (!(v13 <= 90)) {
-              issues = fail(issues, ['at', 1], 'expected at most 90, found ' + String(v13));
-            }
-          }
-        }
-        if (v11.length > 2) {
-          issues = fail(
-            issues,
-            ['at'],
-            "expected at most 2 items (the tuple's), found " + String(v11.length),
-          );
-        }
-      } else {
-        issues = expected(issues, ['at'], 'an array', v11);
-      }
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_alewoa, NESTED_c6mqgt);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_alewoa, value);
+  const v1 = value.amount;
+  if (!(typeof v1 === 'number' && Number.isFinite(v1))) {
+    issues = required(issues, ['amount'], 'a number', v1);
+  } else if (!(v1 > 0)) {
+    issues = fail(issues, ['amount'], 'expected more than 0, found ' + String(v1));
   }
+  const v2 = value.source;
+  if (v2 === undefined) {
+    issues = missing(issues, ['source'], 'an object `{ label }`');
+  } else {
+    if (isObject(v2)) {
+      issues = optString(issues, v2.label, PATH_esha93, mode);
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_4wwc3q, v2, '`source`', KEYS_77r25n, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['source'], KEYS_77r25n, v2);
+    }
+    let r5: rt.Issues;
+    let r6: rt.Issues;
+    if (!(
+      (r5 = check_PaymentInputBody_1(v2, mode, '`source`', depth + 1)) === undefined ||
+      (r6 = check_PaymentInputBody_2(v2, mode, '`source`', depth + 1)) === undefined
+    )) {
+      if (!(
+        (mode & 2) === 0 &&
+        isObject(v2) &&
+        typeof v2.object === 'string' &&
+        !KEYS_9q6opb.includes(v2.object)
+      )) {
+        issues = unionIssues(
+          issues,
+          ['source'],
+          'an object `{ object, number }` or an object `{ object, iban }`',
+          v2,
+          [isObject(v2) ? r5 : undefined, isObject(v2) ? r6 : undefined],
+          '',
+        );
+      }
+    }
+    if (mode & 2 && isObject(v2)) {
+      const o8 = v2 as Record<string, unknown>;
+      const r9 = check_PaymentInputBody_1(v2, mode, '`source`', depth + 1) === undefined;
+      const r10 = check_PaymentInputBody_2(v2, mode, '`source`', depth + 1) === undefined;
+      for (const k7 in o8) {
+        if (!(
+          k7 === 'label' ||
+          (r9 && (k7 === 'object' || k7 === 'number')) ||
+          (r10 && (k7 === 'object' || k7 === 'iban'))
+        )) {
+          if (k7 === 'object' || k7 === 'number' || k7 === 'iban') {
+            issues = fail(
+              issues,
+              ['source', k7],
+              'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
+            );
+          } else {
+            issues = unknownKey(issues, PATH_4wwc3q, k7, '`source`', KEYS_77r25n, NESTED_7cwttf);
+          }
+        }
+      }
+    }
+  }
+  const v11 = value.at;
+  if (v11 !== undefined && (v11 !== null || mode & 2)) {
+    if (Array.isArray(v11)) {
+      if (v11.length < 2) {
+        issues = fail(issues, ['at'], 'expected at least 2 items, found ' + String(v11.length));
+      }
+      if (v11.length > 0) {
+        const v12: unknown = v11[0];
+        if (!(typeof v12 === 'number' && Number.isFinite(v12))) {
+          issues = expected(issues, ['at', 0], 'a number', v12);
+        } else {
+          if (!(v12 >= -180)) {
+            issues = fail(issues, ['at', 0], 'expected at least -180, found ' + String(v12));
+          }
+          if (!(v12 <= 180)) {
+            issues = fail(issues, ['at', 0], 'expected at most 180, found ' + String(v12));
+          }
+        }
+      }
+      if (v11.length > 1) {
+        const v13: unknown = v11[1];
+        if (!(typeof v13 === 'number' && Number.isFinite(v13))) {
+          issues = expected(issues, ['at', 1], 'a number', v13);
+        } else {
+          if (!(v13 >= -90)) {
+            issues = fail(issues, ['at', 1], 'expected at least -90, found ' + String(v13));
+          }
+          if (!(v13 <= 90)) {
+            issues = fail(issues, ['at', 1], 'expected at most 90, found ' + String(v13));
+          }
+        }
+      }
+      if (v11.length > 2) {
+        issues = fail(
+          issues,
+          ['at'],
+          "expected at most 2 items (the tuple's), found " + String(v11.length),
+        );
+      }
+    } else {
+      issues = expected(issues, ['at'], 'an array', v11);
+    }
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_alewoa, NESTED_c6mqgt);
 
   return issues;
 }
@@ -242,84 +228,71 @@ function check_PaymentResultResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_7zj67m, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.mode;
-    if (!(
-      v2 === 'fast' ||
-      jsonEqual(v2, VALUE_a95lzc) ||
-      jsonEqual(v2, VALUE_bwtzye) ||
-      ((mode & 2) === 0 && typeof v2 === 'string')
-    )) {
-      issues = requiredUnlisted(
-        issues,
-        ['mode'],
-        'one of \'fast\', {"speed":"slow","gears":[1,2]}, ["on","off"]',
-        v2,
-      );
-    }
-    const v3 = value.row;
-    if (v3 !== undefined && (v3 !== null || mode & 2)) {
-      if (Array.isArray(v3)) {
-        if (v3.length > 5) {
-          issues = fail(issues, ['row'], 'expected at most 5 items, found ' + String(v3.length));
-        }
-        if (v3.length > 0) {
-          const v4: unknown = v3[0];
-          if (typeof v4 !== 'string') {
-            issues = expected(issues, ['row', 0], 'a string', v4);
-          }
-        }
-        if (v3.length > 1) {
-          const v5: unknown = v3[1];
-          if (!Number.isInteger(v5)) {
-            issues = expected(issues, ['row', 1], 'an integer', v5);
-          }
-        }
-        for (let i6 = 2; i6 < v3.length; i6++) {
-          const v7: unknown = v3[i6];
-          if (typeof v7 !== 'boolean') {
-            issues = expected(issues, ['row', i6], 'a boolean', v7);
-          }
-        }
-      } else {
-        issues = expected(issues, ['row'], 'an array', v3);
-      }
-    }
-    const v8 = value.shape;
-    if (v8 !== undefined && (v8 !== null || mode & 2)) {
-      if (!jsonEqual(v8, VALUE_50l6fy)) {
-        issues = unlisted(issues, ['shape'], '{"kind":"circle","radius":1}', v8);
-      }
-    }
-    const v9 = value.extra;
-    if (v9 !== undefined && (v9 !== null || mode & 2)) {
-      if (isObject(v9)) {
-        const v10 = v9.kind;
-        if (v10 !== undefined && typeof v10 !== 'string') {
-          issues = optString(issues, v10, PATH_e1c6n9, mode);
-        }
-        const v11 = v9.size;
-        if (v11 !== undefined && !Number.isInteger(v11)) {
-          issues = optInteger(issues, v11, PATH_8v0qc8, mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_glucj6, v9, '`extra`', KEYS_3v0223, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['extra'], KEYS_3v0223, v9);
-      }
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7zj67m, NESTED_1hmqpq);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_7zj67m, value);
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.mode;
+  if (!(
+    v2 === 'fast' ||
+    jsonEqual(v2, VALUE_a95lzc) ||
+    jsonEqual(v2, VALUE_bwtzye) ||
+    ((mode & 2) === 0 && typeof v2 === 'string')
+  )) {
+    issues = requiredUnlisted(
+      issues,
+      ['mode'],
+      'one of \'fast\', {"speed":"slow","gears":[1,2]}, ["on","off"]',
+      v2,
+    );
   }
+  const v3 = value.row;
+  if (v3 !== undefined && (v3 !== null || mode & 2)) {
+    if (Array.isArray(v3)) {
+      if (v3.length > 5) {
+        issues = fail(issues, ['row'], 'expected at most 5 items, found ' + String(v3.length));
+      }
+      if (v3.length > 0) {
+        const v4: unknown = v3[0];
+        if (typeof v4 !== 'string') issues = expected(issues, ['row', 0], 'a string', v4);
+      }
+      if (v3.length > 1) {
+        const v5: unknown = v3[1];
+        if (!Number.isInteger(v5)) issues = expected(issues, ['row', 1], 'an integer', v5);
+      }
+      for (let i6 = 2; i6 < v3.length; i6++) {
+        const v7: unknown = v3[i6];
+        if (typeof v7 !== 'boolean') issues = expected(issues, ['row', i6], 'a boolean', v7);
+      }
+    } else {
+      issues = expected(issues, ['row'], 'an array', v3);
+    }
+  }
+  const v8 = value.shape;
+  if (v8 !== undefined && (v8 !== null || mode & 2)) {
+    if (!jsonEqual(v8, VALUE_50l6fy)) {
+      issues = unlisted(issues, ['shape'], '{"kind":"circle","radius":1}', v8);
+    }
+  }
+  const v9 = value.extra;
+  if (v9 !== undefined && (v9 !== null || mode & 2)) {
+    if (isObject(v9)) {
+      const v10 = v9.kind;
+      if (v10 !== undefined && typeof v10 !== 'string') {
+        issues = optString(issues, v10, PATH_e1c6n9, mode);
+      }
+      const v11 = v9.size;
+      if (v11 !== undefined && !Number.isInteger(v11)) {
+        issues = optInteger(issues, v11, PATH_8v0qc8, mode);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_glucj6, v9, '`extra`', KEYS_3v0223, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['extra'], KEYS_3v0223, v9);
+    }
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7zj67m, NESTED_1hmqpq);
 
   return issues;
 }
@@ -404,46 +377,35 @@ export const Point: rt.Validator<types.Point> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Point(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
-  if (Array.isArray(value)) {
-    if (value.length < 2) {
-      issues = fail(issues, [], 'expected at least 2 items, found ' + String(value.length));
+  if (value.length < 2) {
+    issues = fail(issues, [], 'expected at least 2 items, found ' + String(value.length));
+  }
+  if (value.length > 0) {
+    const v1: unknown = value[0];
+    if (!(typeof v1 === 'number' && Number.isFinite(v1))) {
+      issues = expected(issues, [0], 'a number', v1);
+    } else {
+      if (!(v1 >= -180)) issues = fail(issues, [0], 'expected at least -180, found ' + String(v1));
+      if (!(v1 <= 180)) issues = fail(issues, [0], 'expected at most 180, found ' + String(v1));
     }
-    if (value.length > 0) {
-      const v1: unknown = value[0];
-      if (!(typeof v1 === 'number' && Number.isFinite(v1))) {
-        issues = expected(issues, [0], 'a number', v1);
-      } else {
-        if (!(v1 >= -180)) {
-          issues = fail(issues, [0], 'expected at least -180, found ' + String(v1));
-        }
-        if (!(v1 <= 180)) {
-          issues = fail(issues, [0], 'expected at most 180, found ' + String(v1));
-        }
-      }
+  }
+  if (value.length > 1) {
+    const v2: unknown = value[1];
+    if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
+      issues = expected(issues, [1], 'a number', v2);
+    } else {
+      if (!(v2 >= -90)) issues = fail(issues, [1], 'expected at least -90, found ' + String(v2));
+      if (!(v2 <= 90)) issues = fail(issues, [1], 'expected at most 90, found ' + String(v2));
     }
-    if (value.length > 1) {
-      const v2: unknown = value[1];
-      if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
-        issues = expected(issues, [1], 'a number', v2);
-      } else {
-        if (!(v2 >= -90)) {
-          issues = fail(issues, [1], 'expected at least -90, found ' + String(v2));
-        }
-        if (!(v2 <= 90)) {
-          issues = fail(issues, [1], 'expected at most 90, found ' + String(v2));
-        }
-      }
-    }
-    if (value.length > 2) {
-      issues = fail(
-        issues,
-        [],
-        "expected at most 2 items (the tuple's), found " + String(value.length),
-      );
-    }
-  } else {
-    issues = expected(issues, [], 'an array', value);
+  }
+  if (value.length > 2) {
+    issues = fail(
+      issues,
+      [],
+      "expected at most 2 items (the tuple's), found " + String(value.length),
+    );
   }
 
   return issues;
@@ -453,31 +415,22 @@ function check_Point(value: unknown, mode: number, label: string, depth: number)
 export const Row: rt.Validator<types.Row> = /* @__PURE__ */ schemaOf(vendor, check_Row, '`Row`');
 
 function check_Row(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
-  if (Array.isArray(value)) {
-    if (value.length > 5) {
-      issues = fail(issues, [], 'expected at most 5 items, found ' + String(value.length));
-    }
-    if (value.length > 0) {
-      const v1: unknown = value[0];
-      if (typeof v1 !== 'string') {
-        issues = expected(issues, [0], 'a string', v1);
-      }
-    }
-    if (value.length > 1) {
-      const v2: unknown = value[1];
-      if (!Number.isInteger(v2)) {
-        issues = expected(issues, [1], 'an integer', v2);
-      }
-    }
-    for (let i3 = 2; i3 < value.length; i3++) {
-      const v4: unknown = value[i3];
-      if (typeof v4 !== 'boolean') {
-        issues = expected(issues, [i3], 'a boolean', v4);
-      }
-    }
-  } else {
-    issues = expected(issues, [], 'an array', value);
+  if (value.length > 5) {
+    issues = fail(issues, [], 'expected at most 5 items, found ' + String(value.length));
+  }
+  if (value.length > 0) {
+    const v1: unknown = value[0];
+    if (typeof v1 !== 'string') issues = expected(issues, [0], 'a string', v1);
+  }
+  if (value.length > 1) {
+    const v2: unknown = value[1];
+    if (!Number.isInteger(v2)) issues = expected(issues, [1], 'an integer', v2);
+  }
+  for (let i3 = 2; i3 < value.length; i3++) {
+    const v4: unknown = value[i3];
+    if (typeof v4 !== 'boolean') issues = expected(issues, [i3], 'a boolean', v4);
   }
 
   return issues;
@@ -512,21 +465,16 @@ function check_ReplacePaymentPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_cn70dg, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.payment_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'payment_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'payment_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_cn70dg, NESTED_7cwttf);
-        }
+  const v1 = value.payment_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'payment_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'payment_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_cn70dg, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_cn70dg, value);
   }
 
   return issues;
@@ -538,16 +486,11 @@ function check_PaymentInputBody_1(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_arp06b, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqConst(issues, value.object, 'object', 'card');
-    issues = reqString(issues, value.number, 'number');
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_arp06b, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_arp06b, value);
-  }
+  issues = reqConst(issues, value.object, 'object', 'card');
+  issues = reqString(issues, value.number, 'number');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_arp06b, NESTED_7cwttf);
 
   return issues;
 }
@@ -558,16 +501,11 @@ function check_PaymentInputBody_2(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_7rtof0, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqConst(issues, value.object, 'object', 'bank');
-    issues = reqString(issues, value.iban, 'iban');
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7rtof0, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_7rtof0, value);
-  }
+  issues = reqConst(issues, value.object, 'object', 'bank');
+  issues = reqString(issues, value.iban, 'iban');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7rtof0, NESTED_7cwttf);
 
   return issues;
 }

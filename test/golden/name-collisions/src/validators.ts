@@ -38,27 +38,22 @@ function check_ListProfilesResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
-  if (Array.isArray(value)) {
-    for (let i1 = 0; i1 < value.length; i1++) {
-      const v2: unknown = value[i1];
-      const o3: rt.Issues = issues;
-      issues = undefined;
-      if (isObject(v2)) {
-        const v4 = v2.id;
-        if (v4 !== undefined && typeof v4 !== 'string') {
-          issues = optString(issues, v4, 'id', mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_99tota, v2, 'an item', KEYS_hnarml, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, [], KEYS_hnarml, v2);
+  for (let i1 = 0; i1 < value.length; i1++) {
+    const v2: unknown = value[i1];
+    const o3: rt.Issues = issues;
+    issues = undefined;
+    if (isObject(v2)) {
+      const v4 = v2.id;
+      if (v4 !== undefined && typeof v4 !== 'string') issues = optString(issues, v4, 'id', mode);
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_99tota, v2, 'an item', KEYS_hnarml, NESTED_7cwttf);
       }
-      issues = issues === undefined ? o3 : nestIssues(o3, [i1], issues, '');
+    } else {
+      issues = expected(issues, [], KEYS_hnarml, v2);
     }
-  } else {
-    issues = expected(issues, [], 'an array', value);
+    issues = issues === undefined ? o3 : nestIssues(o3, [i1], issues, '');
   }
 
   return issues;
@@ -73,9 +68,7 @@ export const Promise_: rt.Validator<types.Promise_> = /* @__PURE__ */ schemaOf(
 
 function check_Promise_(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-  if (typeof value !== 'string') {
-    issues = expected(issues, [], 'a string', value);
-  }
+  if (typeof value !== 'string') issues = expected(issues, [], 'a string', value);
 
   return issues;
 }
@@ -93,18 +86,11 @@ function check_StandardSchemaV1_(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_fr7e3o, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.vendor;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'vendor', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fr7e3o, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_fr7e3o, value);
-  }
+  const v1 = value.vendor;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'vendor', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fr7e3o, NESTED_7cwttf);
 
   return issues;
 }
@@ -117,18 +103,11 @@ export const UserProfile: rt.Validator<types.UserProfile> = /* @__PURE__ */ sche
 );
 
 function check_UserProfile(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_2ttwzb, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.email;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'email', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2ttwzb, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_2ttwzb, value);
-  }
+  const v1 = value.email;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'email', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2ttwzb, NESTED_7cwttf);
 
   return issues;
 }
@@ -141,18 +120,11 @@ export const UserProfile2: rt.Validator<types.UserProfile2> = /* @__PURE__ */ sc
 );
 
 function check_UserProfile2(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hnarml, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'id', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_hnarml, value);
-  }
+  const v1 = value.id;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'id', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
 
   return issues;
 }
@@ -165,18 +137,11 @@ export const UserProfile3: rt.Validator<types.UserProfile3> = /* @__PURE__ */ sc
 );
 
 function check_UserProfile3(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_dizy2g, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.name;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'name', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_dizy2g, value);
-  }
+  const v1 = value.name;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'name', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
 
   return issues;
 }
@@ -194,18 +159,11 @@ function check_ValidationIssue_(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_4cpdpj, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.field;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'field', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4cpdpj, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_4cpdpj, value);
-  }
+  const v1 = value.field;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'field', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4cpdpj, NESTED_7cwttf);
 
   return issues;
 }
@@ -248,25 +206,18 @@ function check_EncodePathSegment2PathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_gj4ilh, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.profile_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'profile_id');
-    }
-    const v2 = value.profileId;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'profileId');
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'profile_id' && k3 !== 'profileId') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_gj4ilh, NESTED_7cwttf);
-        }
+  const v1 = value.profile_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'profile_id');
+  const v2 = value.profileId;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'profileId');
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'profile_id' && k3 !== 'profileId') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_gj4ilh, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_gj4ilh, value);
   }
 
   return issues;
@@ -285,21 +236,16 @@ function check_EncodePathSegment2QueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_ataaio, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.options;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'options', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'options') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ataaio, NESTED_7cwttf);
-        }
+  const v1 = value.options;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'options', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'options') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ataaio, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_ataaio, value);
   }
 
   return issues;

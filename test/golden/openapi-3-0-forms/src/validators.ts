@@ -58,18 +58,11 @@ export const Person: rt.Validator<types.Person> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Person(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_dizy2g, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.name;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'name');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_dizy2g, value);
-  }
+  const v1 = value.name;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
 
   return issues;
 }
@@ -82,105 +75,78 @@ export const Reading: rt.Validator<types.Reading> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Reading(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_4hz98c, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.sensor;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'sensor');
-    }
-    const v2 = value.value;
-    if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
-      issues = required(issues, ['value'], 'a number', v2);
-    } else {
-      if (!(v2 <= 1000)) {
-        issues = fail(issues, ['value'], 'expected at most 1000, found ' + String(v2));
-      }
-      if (!(v2 > 0)) {
-        issues = fail(issues, ['value'], 'expected more than 0, found ' + String(v2));
-      }
-    }
-    const v3 = value.ratio;
-    if (!(typeof v3 === 'number' && Number.isFinite(v3))) {
-      issues = required(issues, ['ratio'], 'a number', v3);
-    } else {
-      if (!(v3 > 0)) {
-        issues = fail(issues, ['ratio'], 'expected more than 0, found ' + String(v3));
-      }
-      if (!(v3 < 1)) {
-        issues = fail(issues, ['ratio'], 'expected less than 1, found ' + String(v3));
-      }
-    }
-    const v4 = value.count;
-    if (
-      v4 !== undefined &&
-      !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 10)
-    ) {
-      issues = optIntegerIn(issues, v4, 'count', mode, 1, 10);
-    }
-    const v5 = value.note;
-    if (!(typeof v5 === 'string' || v5 === null)) {
-      issues = requiredUnlisted(issues, ['note'], 'a string or null', v5, mode);
-    }
-    const v6 = value.location;
-    if (v6 !== null) {
-      if (isObject(v6)) {
-        const v7 = v6.lat;
-        if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
-          issues = reqNumberIn(issues, v7, PATH_4subkx, -90, 90);
-        }
-        const v8 = v6.lon;
-        if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
-          issues = reqNumberIn(issues, v8, PATH_3tews8, -180, 180);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_174lk1, v6, '`location`', KEYS_hfuhhy, NESTED_7cwttf);
-        }
-      } else {
-        issues = requiredUnlisted(
-          issues,
-          ['location'],
-          'an object `{ lat, lon }` or null',
-          v6,
-          mode,
-        );
-      }
-    }
-    const v10 = value.level;
-    if (!(
-      v10 === 'low' ||
-      v10 === 'normal' ||
-      v10 === 'high' ||
-      v10 === null ||
-      ((mode & 2) === 0 && typeof v10 === 'string')
-    )) {
-      issues = requiredUnlisted(
-        issues,
-        ['level'],
-        "one of 'low', 'normal', 'high', null",
-        v10,
-        mode,
-      );
-    }
-    const v11 = value.operator;
-    if (v11 !== null) {
-      if (isObject(v11)) {
-        const v12 = v11.name;
-        if (typeof v12 !== 'string') {
-          issues = reqString(issues, v12, PATH_10c3x5);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_10ppaa, v11, '`operator`', KEYS_dizy2g, NESTED_7cwttf);
-        }
-      } else {
-        issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11, mode);
-      }
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4hz98c, NESTED_7acwq3);
-    }
+  const v1 = value.sensor;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'sensor');
+  const v2 = value.value;
+  if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
+    issues = required(issues, ['value'], 'a number', v2);
   } else {
-    issues = expected(issues, [], KEYS_4hz98c, value);
+    if (!(v2 <= 1000)) {
+      issues = fail(issues, ['value'], 'expected at most 1000, found ' + String(v2));
+    }
+    if (!(v2 > 0)) issues = fail(issues, ['value'], 'expected more than 0, found ' + String(v2));
   }
+  const v3 = value.ratio;
+  if (!(typeof v3 === 'number' && Number.isFinite(v3))) {
+    issues = required(issues, ['ratio'], 'a number', v3);
+  } else {
+    if (!(v3 > 0)) issues = fail(issues, ['ratio'], 'expected more than 0, found ' + String(v3));
+    if (!(v3 < 1)) issues = fail(issues, ['ratio'], 'expected less than 1, found ' + String(v3));
+  }
+  const v4 = value.count;
+  if (
+    v4 !== undefined &&
+    !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 10)
+  ) {
+    issues = optIntegerIn(issues, v4, 'count', mode, 1, 10);
+  }
+  const v5 = value.note;
+  if (!(typeof v5 === 'string' || v5 === null)) {
+    issues = requiredUnlisted(issues, ['note'], 'a string or null', v5, mode);
+  }
+  const v6 = value.location;
+  if (v6 !== null) {
+    if (isObject(v6)) {
+      const v7 = v6.lat;
+      if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
+        issues = reqNumberIn(issues, v7, PATH_4subkx, -90, 90);
+      }
+      const v8 = v6.lon;
+      if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
+        issues = reqNumberIn(issues, v8, PATH_3tews8, -180, 180);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_174lk1, v6, '`location`', KEYS_hfuhhy, NESTED_7cwttf);
+      }
+    } else {
+      issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6, mode);
+    }
+  }
+  const v10 = value.level;
+  if (!(
+    v10 === 'low' ||
+    v10 === 'normal' ||
+    v10 === 'high' ||
+    v10 === null ||
+    ((mode & 2) === 0 && typeof v10 === 'string')
+  )) {
+    issues = requiredUnlisted(issues, ['level'], "one of 'low', 'normal', 'high', null", v10, mode);
+  }
+  const v11 = value.operator;
+  if (v11 !== null) {
+    if (isObject(v11)) {
+      const v12 = v11.name;
+      if (typeof v12 !== 'string') issues = reqString(issues, v12, PATH_10c3x5);
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_10ppaa, v11, '`operator`', KEYS_dizy2g, NESTED_7cwttf);
+      }
+    } else {
+      issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11, mode);
+    }
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4hz98c, NESTED_7acwq3);
 
   return issues;
 }
@@ -198,109 +164,80 @@ function check_StoredReading(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_1r8zmn, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.sensor;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'sensor');
-    }
-    const v2 = value.value;
-    if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
-      issues = required(issues, ['value'], 'a number', v2);
-    } else {
-      if (!(v2 <= 1000)) {
-        issues = fail(issues, ['value'], 'expected at most 1000, found ' + String(v2));
-      }
-      if (!(v2 > 0)) {
-        issues = fail(issues, ['value'], 'expected more than 0, found ' + String(v2));
-      }
-    }
-    const v3 = value.ratio;
-    if (!(typeof v3 === 'number' && Number.isFinite(v3))) {
-      issues = required(issues, ['ratio'], 'a number', v3);
-    } else {
-      if (!(v3 > 0)) {
-        issues = fail(issues, ['ratio'], 'expected more than 0, found ' + String(v3));
-      }
-      if (!(v3 < 1)) {
-        issues = fail(issues, ['ratio'], 'expected less than 1, found ' + String(v3));
-      }
-    }
-    const v4 = value.count;
-    if (
-      v4 !== undefined &&
-      !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 10)
-    ) {
-      issues = optIntegerIn(issues, v4, 'count', mode, 1, 10);
-    }
-    const v5 = value.note;
-    if (!(typeof v5 === 'string' || v5 === null)) {
-      issues = requiredUnlisted(issues, ['note'], 'a string or null', v5, mode);
-    }
-    const v6 = value.location;
-    if (v6 !== null) {
-      if (isObject(v6)) {
-        const v7 = v6.lat;
-        if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
-          issues = reqNumberIn(issues, v7, PATH_4subkx, -90, 90);
-        }
-        const v8 = v6.lon;
-        if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
-          issues = reqNumberIn(issues, v8, PATH_3tews8, -180, 180);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_174lk1, v6, '`location`', KEYS_hfuhhy, NESTED_7cwttf);
-        }
-      } else {
-        issues = requiredUnlisted(
-          issues,
-          ['location'],
-          'an object `{ lat, lon }` or null',
-          v6,
-          mode,
-        );
-      }
-    }
-    const v10 = value.level;
-    if (!(
-      v10 === 'low' ||
-      v10 === 'normal' ||
-      v10 === 'high' ||
-      v10 === null ||
-      ((mode & 2) === 0 && typeof v10 === 'string')
-    )) {
-      issues = requiredUnlisted(
-        issues,
-        ['level'],
-        "one of 'low', 'normal', 'high', null",
-        v10,
-        mode,
-      );
-    }
-    const v11 = value.operator;
-    if (v11 !== null) {
-      if (isObject(v11)) {
-        const v12 = v11.name;
-        if (typeof v12 !== 'string') {
-          issues = reqString(issues, v12, PATH_10c3x5);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_10ppaa, v11, '`operator`', KEYS_dizy2g, NESTED_7cwttf);
-        }
-      } else {
-        issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11, mode);
-      }
-    }
-    const v14 = value.id;
-    if (typeof v14 !== 'string') {
-      issues = reqString(issues, v14, 'id');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1r8zmn, NESTED_7acwq3);
-    }
+  const v1 = value.sensor;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'sensor');
+  const v2 = value.value;
+  if (!(typeof v2 === 'number' && Number.isFinite(v2))) {
+    issues = required(issues, ['value'], 'a number', v2);
   } else {
-    issues = expected(issues, [], KEYS_1r8zmn, value);
+    if (!(v2 <= 1000)) {
+      issues = fail(issues, ['value'], 'expected at most 1000, found ' + String(v2));
+    }
+    if (!(v2 > 0)) issues = fail(issues, ['value'], 'expected more than 0, found ' + String(v2));
   }
+  const v3 = value.ratio;
+  if (!(typeof v3 === 'number' && Number.isFinite(v3))) {
+    issues = required(issues, ['ratio'], 'a number', v3);
+  } else {
+    if (!(v3 > 0)) issues = fail(issues, ['ratio'], 'expected more than 0, found ' + String(v3));
+    if (!(v3 < 1)) issues = fail(issues, ['ratio'], 'expected less than 1, found ' + String(v3));
+  }
+  const v4 = value.count;
+  if (
+    v4 !== undefined &&
+    !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 1 && v4 <= 10)
+  ) {
+    issues = optIntegerIn(issues, v4, 'count', mode, 1, 10);
+  }
+  const v5 = value.note;
+  if (!(typeof v5 === 'string' || v5 === null)) {
+    issues = requiredUnlisted(issues, ['note'], 'a string or null', v5, mode);
+  }
+  const v6 = value.location;
+  if (v6 !== null) {
+    if (isObject(v6)) {
+      const v7 = v6.lat;
+      if (!(typeof v7 === 'number' && Number.isFinite(v7) && v7 >= -90 && v7 <= 90)) {
+        issues = reqNumberIn(issues, v7, PATH_4subkx, -90, 90);
+      }
+      const v8 = v6.lon;
+      if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
+        issues = reqNumberIn(issues, v8, PATH_3tews8, -180, 180);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_174lk1, v6, '`location`', KEYS_hfuhhy, NESTED_7cwttf);
+      }
+    } else {
+      issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6, mode);
+    }
+  }
+  const v10 = value.level;
+  if (!(
+    v10 === 'low' ||
+    v10 === 'normal' ||
+    v10 === 'high' ||
+    v10 === null ||
+    ((mode & 2) === 0 && typeof v10 === 'string')
+  )) {
+    issues = requiredUnlisted(issues, ['level'], "one of 'low', 'normal', 'high', null", v10, mode);
+  }
+  const v11 = value.operator;
+  if (v11 !== null) {
+    if (isObject(v11)) {
+      const v12 = v11.name;
+      if (typeof v12 !== 'string') issues = reqString(issues, v12, PATH_10c3x5);
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_10ppaa, v11, '`operator`', KEYS_dizy2g, NESTED_7cwttf);
+      }
+    } else {
+      issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11, mode);
+    }
+  }
+  const v14 = value.id;
+  if (typeof v14 !== 'string') issues = reqString(issues, v14, 'id');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1r8zmn, NESTED_7acwq3);
 
   return issues;
 }

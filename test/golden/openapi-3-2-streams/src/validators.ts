@@ -57,22 +57,15 @@ export const Change: rt.Validator<types.Change> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Change(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_1l8hcb, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.op;
-    if (!(typeof v1 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v1, 'op', ENUM_8xonfy, mode);
-    }
-    const v2 = value.key;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'key');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1l8hcb, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_1l8hcb, value);
+  const v1 = value.op;
+  if (!(typeof v1 === 'string' && (mode & 2) === 0)) {
+    issues = reqEnum(issues, v1, 'op', ENUM_8xonfy, mode);
   }
+  const v2 = value.key;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'key');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1l8hcb, NESTED_7cwttf);
 
   return issues;
 }
@@ -85,42 +78,31 @@ export const DeltaEvent: rt.Validator<types.DeltaEvent> = /* @__PURE__ */ schema
 );
 
 function check_DeltaEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_1dh3p9, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.event;
-    if (v1 !== 'delta') {
-      issues = reqConst(issues, v1, 'event', 'delta');
-    }
-    const v2 = value.data;
-    if (isObject(v2)) {
-      const v3 = v2.text;
-      if (typeof v3 !== 'string') {
-        issues = reqString(issues, v3, PATH_c30yl9);
-      }
-      const v4 = v2.index;
-      if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
-        issues = optIntegerIn(issues, v4, PATH_aulree, mode, 0, Infinity);
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_fa0iq0, v2, '`data`', KEYS_1dgny5, NESTED_7cwttf);
-      }
-    } else {
-      issues = required(issues, ['data'], KEYS_1dgny5, v2);
-    }
-    const v6 = value.id;
-    if (v6 !== undefined && typeof v6 !== 'string') {
-      issues = optString(issues, v6, 'id', mode);
-    }
-    const v7 = value.retry;
-    if (v7 !== undefined && !(typeof v7 === 'number' && Number.isInteger(v7) && v7 >= 0)) {
-      issues = optIntegerIn(issues, v7, 'retry', mode, 0, Infinity);
+  const v1 = value.event;
+  if (v1 !== 'delta') issues = reqConst(issues, v1, 'event', 'delta');
+  const v2 = value.data;
+  if (isObject(v2)) {
+    const v3 = v2.text;
+    if (typeof v3 !== 'string') issues = reqString(issues, v3, PATH_c30yl9);
+    const v4 = v2.index;
+    if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
+      issues = optIntegerIn(issues, v4, PATH_aulree, mode, 0, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_g7ymmv);
+      issues = unknownKeys(issues, PATH_fa0iq0, v2, '`data`', KEYS_1dgny5, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_1dh3p9, value);
+    issues = required(issues, ['data'], KEYS_1dgny5, v2);
   }
+  const v6 = value.id;
+  if (v6 !== undefined && typeof v6 !== 'string') issues = optString(issues, v6, 'id', mode);
+  const v7 = value.retry;
+  if (v7 !== undefined && !(typeof v7 === 'number' && Number.isInteger(v7) && v7 >= 0)) {
+    issues = optIntegerIn(issues, v7, 'retry', mode, 0, Infinity);
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_g7ymmv);
 
   return issues;
 }
@@ -134,22 +116,19 @@ export const ImportRecord: rt.Validator<types.ImportRecord> = /* @__PURE__ */ sc
 );
 
 function check_ImportRecord(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_7dgyo4, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqStringIn(issues, value.name, 'name', 1);
-    const v2 = value.size;
-    if (v2 !== undefined && !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
-      issues = optIntegerIn(issues, v2, 'size', mode, 0, Infinity);
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'name' && k3 !== 'size') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_7dgyo4, NESTED_7cwttf);
-        }
+  issues = reqStringIn(issues, value.name, 'name', 1);
+  const v2 = value.size;
+  if (v2 !== undefined && !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
+    issues = optIntegerIn(issues, v2, 'size', mode, 0, Infinity);
+  }
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'name' && k3 !== 'size') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_7dgyo4, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_7dgyo4, value);
   }
 
   return issues;
@@ -163,18 +142,11 @@ export const ImportResult: rt.Validator<types.ImportResult> = /* @__PURE__ */ sc
 );
 
 function check_ImportResult(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_8zako0, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.imported;
-    if (!Number.isInteger(v1)) {
-      issues = reqInteger(issues, v1, 'imported');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8zako0, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_8zako0, value);
-  }
+  const v1 = value.imported;
+  if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'imported');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8zako0, NESTED_7cwttf);
 
   return issues;
 }
@@ -192,22 +164,13 @@ function check_ListMetricsItem(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_0fa5fm, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.name;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'name');
-    }
-    const v2 = value.value;
-    if (!Number.isFinite(v2)) {
-      issues = reqNumber(issues, v2, 'value');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0fa5fm, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_0fa5fm, value);
-  }
+  const v1 = value.name;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
+  const v2 = value.value;
+  if (!Number.isFinite(v2)) issues = reqNumber(issues, v2, 'value');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0fa5fm, NESTED_7cwttf);
 
   return issues;
 }
@@ -220,26 +183,17 @@ export const LogEntry: rt.Validator<types.LogEntry> = /* @__PURE__ */ schemaOf(
 );
 
 function check_LogEntry(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_a6cbvt, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.level;
-    if (!(typeof v1 === 'string' && (mode & 2) === 0)) {
-      issues = reqEnum(issues, v1, 'level', ENUM_2r25h0, mode);
-    }
-    const v2 = value.message;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'message');
-    }
-    const v3 = value.at;
-    if (v3 !== undefined && typeof v3 !== 'string') {
-      issues = optString(issues, v3, 'at', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_a6cbvt, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_a6cbvt, value);
+  const v1 = value.level;
+  if (!(typeof v1 === 'string' && (mode & 2) === 0)) {
+    issues = reqEnum(issues, v1, 'level', ENUM_2r25h0, mode);
   }
+  const v2 = value.message;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'message');
+  const v3 = value.at;
+  if (v3 !== undefined && typeof v3 !== 'string') issues = optString(issues, v3, 'at', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_a6cbvt, NESTED_7cwttf);
 
   return issues;
 }
@@ -252,30 +206,19 @@ export const NoteEvent: rt.Validator<types.NoteEvent> = /* @__PURE__ */ schemaOf
 );
 
 function check_NoteEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_1dh3p9, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.event;
-    if (v1 !== 'note') {
-      issues = reqConst(issues, v1, 'event', 'note');
-    }
-    const v2 = value.data;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'data');
-    }
-    const v3 = value.id;
-    if (v3 !== undefined && typeof v3 !== 'string') {
-      issues = optString(issues, v3, 'id', mode);
-    }
-    const v4 = value.retry;
-    if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
-      issues = optIntegerIn(issues, v4, 'retry', mode, 0, Infinity);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_1dh3p9, value);
+  const v1 = value.event;
+  if (v1 !== 'note') issues = reqConst(issues, v1, 'event', 'note');
+  const v2 = value.data;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'data');
+  const v3 = value.id;
+  if (v3 !== undefined && typeof v3 !== 'string') issues = optString(issues, v3, 'id', mode);
+  const v4 = value.retry;
+  if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
+    issues = optIntegerIn(issues, v4, 'retry', mode, 0, Infinity);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_7cwttf);
 
   return issues;
 }
@@ -344,38 +287,29 @@ export const UsageEvent: rt.Validator<types.UsageEvent> = /* @__PURE__ */ schema
 );
 
 function check_UsageEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_1dh3p9, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.event;
-    if (v1 !== 'usage') {
-      issues = reqConst(issues, v1, 'event', 'usage');
-    }
-    const v2 = value.data;
-    if (isObject(v2)) {
-      const v3 = v2.tokens;
-      if (!(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0)) {
-        issues = reqIntegerIn(issues, v3, PATH_6d5y6h, 0, Infinity);
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_fa0iq0, v2, '`data`', KEYS_9iy6kd, NESTED_7cwttf);
-      }
-    } else {
-      issues = required(issues, ['data'], KEYS_9iy6kd, v2);
-    }
-    const v5 = value.id;
-    if (v5 !== undefined && typeof v5 !== 'string') {
-      issues = optString(issues, v5, 'id', mode);
-    }
-    const v6 = value.retry;
-    if (v6 !== undefined && !(typeof v6 === 'number' && Number.isInteger(v6) && v6 >= 0)) {
-      issues = optIntegerIn(issues, v6, 'retry', mode, 0, Infinity);
+  const v1 = value.event;
+  if (v1 !== 'usage') issues = reqConst(issues, v1, 'event', 'usage');
+  const v2 = value.data;
+  if (isObject(v2)) {
+    const v3 = v2.tokens;
+    if (!(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0)) {
+      issues = reqIntegerIn(issues, v3, PATH_6d5y6h, 0, Infinity);
     }
     if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_75z0f6);
+      issues = unknownKeys(issues, PATH_fa0iq0, v2, '`data`', KEYS_9iy6kd, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_1dh3p9, value);
+    issues = required(issues, ['data'], KEYS_9iy6kd, v2);
   }
+  const v5 = value.id;
+  if (v5 !== undefined && typeof v5 !== 'string') issues = optString(issues, v5, 'id', mode);
+  const v6 = value.retry;
+  if (v6 !== undefined && !(typeof v6 === 'number' && Number.isInteger(v6) && v6 >= 0)) {
+    issues = optIntegerIn(issues, v6, 'retry', mode, 0, Infinity);
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_75z0f6);
 
   return issues;
 }
@@ -393,21 +327,16 @@ function check_StreamChatEventsPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_ajuc1l, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.chat_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'chat_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'chat_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ajuc1l, NESTED_7cwttf);
-        }
+  const v1 = value.chat_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'chat_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'chat_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ajuc1l, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_ajuc1l, value);
   }
 
   return issues;
@@ -426,21 +355,18 @@ function check_ListLogsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_ch6ror, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.level;
-    if (v1 !== undefined && !(typeof v1 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v1, 'level', mode, ENUM_2r25h0);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'level') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ch6ror, NESTED_7cwttf);
-        }
+  const v1 = value.level;
+  if (v1 !== undefined && !(typeof v1 === 'string' && (mode & 2) === 0)) {
+    issues = optEnum(issues, v1, 'level', mode, ENUM_2r25h0);
+  }
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'level') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ch6ror, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_ch6ror, value);
   }
 
   return issues;

@@ -53,26 +53,15 @@ export const ClickEvent: rt.Validator<types.ClickEvent> = /* @__PURE__ */ schema
 );
 
 function check_ClickEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_85makq, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.kind;
-    if (v1 !== 'click') {
-      issues = reqConst(issues, v1, 'kind', 'click');
-    }
-    const v2 = value.x;
-    if (!Number.isInteger(v2)) {
-      issues = reqInteger(issues, v2, 'x');
-    }
-    const v3 = value.y;
-    if (!Number.isInteger(v3)) {
-      issues = reqInteger(issues, v3, 'y');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_85makq, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_85makq, value);
-  }
+  const v1 = value.kind;
+  if (v1 !== 'click') issues = reqConst(issues, v1, 'kind', 'click');
+  const v2 = value.x;
+  if (!Number.isInteger(v2)) issues = reqInteger(issues, v2, 'x');
+  const v3 = value.y;
+  if (!Number.isInteger(v3)) issues = reqInteger(issues, v3, 'y');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_85makq, NESTED_7cwttf);
 
   return issues;
 }
@@ -85,34 +74,32 @@ export const Event: rt.Validator<types.Event> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Event(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value))
+    return expected(undefined, [], "an object with `kind` one of 'click', 'key'", value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const o1 = value as Record<string, unknown>;
-    const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
-    switch (v2) {
-      case 'click': {
-        const r3 = check_ClickEvent(value, mode, label, depth);
-        if (r3 !== undefined) {
-          issues = nestIssues(issues, [], r3, '');
-        }
-        break;
+  const o1 = value as Record<string, unknown>;
+  const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
+  switch (v2) {
+    case 'click': {
+      const r3 = check_ClickEvent(value, mode, label, depth);
+      if (r3 !== undefined) {
+        issues = nestIssues(issues, [], r3, '');
       }
-      case 'key': {
-        const r4 = check_KeyEvent(value, mode, label, depth);
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, [], r4, '');
-        }
-        break;
+      break;
+    }
+    case 'key': {
+      const r4 = check_KeyEvent(value, mode, label, depth);
+      if (r4 !== undefined) {
+        issues = nestIssues(issues, [], r4, '');
       }
-      default: {
-        const r5 = check_OtherEvent(value, mode, label, depth);
-        if (r5 !== undefined) {
-          issues = nestIssues(issues, [], r5, '');
-        }
+      break;
+    }
+    default: {
+      const r5 = check_OtherEvent(value, mode, label, depth);
+      if (r5 !== undefined) {
+        issues = nestIssues(issues, [], r5, '');
       }
     }
-  } else {
-    issues = expected(issues, [], "an object with `kind` one of 'click', 'key'", value);
   }
 
   return issues;
@@ -126,22 +113,13 @@ export const KeyEvent: rt.Validator<types.KeyEvent> = /* @__PURE__ */ schemaOf(
 );
 
 function check_KeyEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_3qd6s8, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.kind;
-    if (v1 !== 'key') {
-      issues = reqConst(issues, v1, 'kind', 'key');
-    }
-    const v2 = value.key;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'key');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3qd6s8, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_3qd6s8, value);
-  }
+  const v1 = value.kind;
+  if (v1 !== 'key') issues = reqConst(issues, v1, 'kind', 'key');
+  const v2 = value.key;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'key');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3qd6s8, NESTED_7cwttf);
 
   return issues;
 }
@@ -154,33 +132,20 @@ export const Note: rt.Validator<types.Note> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Note(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_e5vclq, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.secret !== undefined) {
-      issues = fail(issues, ['secret'], '`secret` is write-only: the server does not send it');
-    }
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.title;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'title');
-    }
-    const v3 = value.body;
-    if (v3 !== undefined && typeof v3 !== 'string') {
-      issues = optString(issues, v3, 'body', mode);
-    }
-    const v4 = value.created_by;
-    if (typeof v4 !== 'string') {
-      issues = reqString(issues, v4, 'created_by');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gi222a, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_e5vclq, value);
+  if ((mode & 2) !== 0 && value.secret !== undefined) {
+    issues = fail(issues, ['secret'], '`secret` is write-only: the server does not send it');
   }
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.title;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'title');
+  const v3 = value.body;
+  if (v3 !== undefined && typeof v3 !== 'string') issues = optString(issues, v3, 'body', mode);
+  const v4 = value.created_by;
+  if (typeof v4 !== 'string') issues = reqString(issues, v4, 'created_by');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gi222a, NESTED_7cwttf);
 
   return issues;
 }
@@ -194,20 +159,15 @@ export const NoteFilter: rt.Validator<types.NoteFilter> = /* @__PURE__ */ schema
 );
 
 function check_NoteFilter(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_4rnwyz, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = optBoolean(issues, value.pinned, 'pinned', mode);
-    issues = optString(issues, value.tag, 'tag', mode);
-    const v3 = value.limit;
-    if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
-      issues = optIntegerIn(issues, v3, 'limit', mode, 1, Infinity);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4rnwyz, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_4rnwyz, value);
+  issues = optBoolean(issues, value.pinned, 'pinned', mode);
+  issues = optString(issues, value.tag, 'tag', mode);
+  const v3 = value.limit;
+  if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
+    issues = optIntegerIn(issues, v3, 'limit', mode, 1, Infinity);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4rnwyz, NESTED_7cwttf);
 
   return issues;
 }
@@ -225,62 +185,47 @@ function check_NoteListResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_gqc873, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.data;
-    if (Array.isArray(v1)) {
-      for (let i2 = 0; i2 < v1.length; i2++) {
-        const v3: unknown = v1[i2];
-        const o4: rt.Issues = issues;
-        issues = undefined;
-        if (isObject(v3)) {
-          if ((mode & 2) !== 0 && v3.secret !== undefined) {
-            issues = fail(
-              issues,
-              ['secret'],
-              '`secret` is write-only: the server does not send it',
-            );
-          }
-          const v5 = v3.id;
-          if (typeof v5 !== 'string') {
-            issues = reqString(issues, v5, 'id');
-          }
-          const v6 = v3.title;
-          if (typeof v6 !== 'string') {
-            issues = reqString(issues, v6, 'title');
-          }
-          const v7 = v3.body;
-          if (v7 !== undefined && typeof v7 !== 'string') {
-            issues = optString(issues, v7, 'body', mode);
-          }
-          const v8 = v3.created_by;
-          if (typeof v8 !== 'string') {
-            issues = reqString(issues, v8, 'created_by');
-          }
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v3,
-              'an item of `data`',
-              KEYS_gi222a,
-              NESTED_7cwttf,
-            );
-          }
-        } else {
-          issues = expected(issues, [], KEYS_e5vclq, v3);
+  const v1 = value.data;
+  if (Array.isArray(v1)) {
+    for (let i2 = 0; i2 < v1.length; i2++) {
+      const v3: unknown = v1[i2];
+      const o4: rt.Issues = issues;
+      issues = undefined;
+      if (isObject(v3)) {
+        if ((mode & 2) !== 0 && v3.secret !== undefined) {
+          issues = fail(issues, ['secret'], '`secret` is write-only: the server does not send it');
         }
-        issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
+        const v5 = v3.id;
+        if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
+        const v6 = v3.title;
+        if (typeof v6 !== 'string') issues = reqString(issues, v6, 'title');
+        const v7 = v3.body;
+        if (v7 !== undefined && typeof v7 !== 'string') {
+          issues = optString(issues, v7, 'body', mode);
+        }
+        const v8 = v3.created_by;
+        if (typeof v8 !== 'string') issues = reqString(issues, v8, 'created_by');
+        if (mode & 1) {
+          issues = unknownKeys(
+            issues,
+            PATH_99tota,
+            v3,
+            'an item of `data`',
+            KEYS_gi222a,
+            NESTED_7cwttf,
+          );
+        }
+      } else {
+        issues = expected(issues, [], KEYS_e5vclq, v3);
       }
-    } else {
-      issues = required(issues, ['data'], 'an array', v1);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gqc873, NESTED_7cwttf);
+      issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_gqc873, value);
+    issues = required(issues, ['data'], 'an array', v1);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gqc873, NESTED_7cwttf);
 
   return issues;
 }
@@ -294,16 +239,11 @@ export const NoteParams: rt.Validator<types.NoteParams> = /* @__PURE__ */ schema
 );
 
 function check_NoteParams(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_6ax876, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.title, 'title');
-    issues = optString(issues, value.body, 'body', mode);
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6ax876, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_6ax876, value);
-  }
+  issues = reqString(issues, value.title, 'title');
+  issues = optString(issues, value.body, 'body', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6ax876, NESTED_7cwttf);
 
   return issues;
 }
@@ -317,28 +257,21 @@ export const NoteSearch: rt.Validator<types.NoteSearch> = /* @__PURE__ */ schema
 );
 
 function check_NoteSearch(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_6aszev, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.text, 'text');
-    const v2 = value.tags;
-    if (v2 !== undefined && (v2 !== null || mode & 2)) {
-      if (Array.isArray(v2)) {
-        for (let i3 = 0; i3 < v2.length; i3++) {
-          const v4: unknown = v2[i3];
-          if (typeof v4 !== 'string') {
-            issues = expected(issues, ['tags', i3], 'a string', v4);
-          }
-        }
-      } else {
-        issues = expected(issues, ['tags'], 'an array', v2);
+  issues = reqString(issues, value.text, 'text');
+  const v2 = value.tags;
+  if (v2 !== undefined && (v2 !== null || mode & 2)) {
+    if (Array.isArray(v2)) {
+      for (let i3 = 0; i3 < v2.length; i3++) {
+        const v4: unknown = v2[i3];
+        if (typeof v4 !== 'string') issues = expected(issues, ['tags', i3], 'a string', v4);
       }
+    } else {
+      issues = expected(issues, ['tags'], 'an array', v2);
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6aszev, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_6aszev, value);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6aszev, NESTED_7cwttf);
 
   return issues;
 }
@@ -351,31 +284,22 @@ export const OtherEvent: rt.Validator<types.OtherEvent> = /* @__PURE__ */ schema
 );
 
 function check_OtherEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_187b9e, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.kind;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (typeof v1 !== 'string') {
-        issues = expected(issues, ['kind'], 'a string', v1);
-      }
-      if (check_OtherEvent_1(v1, 2, '`kind`', depth + 1) === undefined) {
-        issues = fail(
-          issues,
-          ['kind'],
-          "expected a value that is not one of 'click', 'key'; found one that is",
-        );
-      }
+  const v1 = value.kind;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (typeof v1 !== 'string') issues = expected(issues, ['kind'], 'a string', v1);
+    if (check_OtherEvent_1(v1, 2, '`kind`', depth + 1) === undefined) {
+      issues = fail(
+        issues,
+        ['kind'],
+        "expected a value that is not one of 'click', 'key'; found one that is",
+      );
     }
-    const v2 = value.detail;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'detail', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_187b9e, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_187b9e, value);
   }
+  const v2 = value.detail;
+  if (v2 !== undefined && typeof v2 !== 'string') issues = optString(issues, v2, 'detail', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_187b9e, NESTED_7cwttf);
 
   return issues;
 }
@@ -393,26 +317,17 @@ function check_ListNotesQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_4rnwyz, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.pinned;
-    if (v1 !== undefined && typeof v1 !== 'boolean') {
-      issues = optBoolean(issues, v1, 'pinned', mode);
-    }
-    const v2 = value.tag;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'tag', mode);
-    }
-    const v3 = value.limit;
-    if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
-      issues = optIntegerIn(issues, v3, 'limit', mode, 1, Infinity);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4rnwyz, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_4rnwyz, value);
+  const v1 = value.pinned;
+  if (v1 !== undefined && typeof v1 !== 'boolean') issues = optBoolean(issues, v1, 'pinned', mode);
+  const v2 = value.tag;
+  if (v2 !== undefined && typeof v2 !== 'string') issues = optString(issues, v2, 'tag', mode);
+  const v3 = value.limit;
+  if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
+    issues = optIntegerIn(issues, v3, 'limit', mode, 1, Infinity);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4rnwyz, NESTED_7cwttf);
 
   return issues;
 }
@@ -430,39 +345,34 @@ function check_CreateNoteCookieParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_6nseej, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.prefs;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (isObject(v1)) {
-        const v2 = v1.theme;
-        if (v2 !== undefined && typeof v2 !== 'string') {
-          issues = optString(issues, v2, PATH_c4dhfc, mode);
-        }
-        const v3 = v1.lang;
-        if (v3 !== undefined && typeof v3 !== 'string') {
-          issues = optString(issues, v3, PATH_3ikms7, mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_11xll5, v1, '`prefs`', KEYS_gr8eta, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['prefs'], KEYS_gr8eta, v1);
+  const v1 = value.prefs;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (isObject(v1)) {
+      const v2 = v1.theme;
+      if (v2 !== undefined && typeof v2 !== 'string') {
+        issues = optString(issues, v2, PATH_c4dhfc, mode);
+      }
+      const v3 = v1.lang;
+      if (v3 !== undefined && typeof v3 !== 'string') {
+        issues = optString(issues, v3, PATH_3ikms7, mode);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_11xll5, v1, '`prefs`', KEYS_gr8eta, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['prefs'], KEYS_gr8eta, v1);
+    }
+  }
+  const v5 = value.session;
+  if (typeof v5 !== 'string') issues = reqString(issues, v5, 'session');
+  if (mode & 2) {
+    for (const k6 in value) {
+      if (k6 !== 'prefs' && k6 !== 'session') {
+        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_6nseej, NESTED_0xzqym);
       }
     }
-    const v5 = value.session;
-    if (typeof v5 !== 'string') {
-      issues = reqString(issues, v5, 'session');
-    }
-    if (mode & 2) {
-      for (const k6 in value) {
-        if (k6 !== 'prefs' && k6 !== 'session') {
-          issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_6nseej, NESTED_0xzqym);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_6nseej, value);
   }
 
   return issues;
@@ -481,31 +391,22 @@ function check_ExportNotesQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_6aszev, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.text;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'text');
-    }
-    const v2 = value.tags;
-    if (v2 !== undefined && (v2 !== null || mode & 2)) {
-      if (Array.isArray(v2)) {
-        for (let i3 = 0; i3 < v2.length; i3++) {
-          const v4: unknown = v2[i3];
-          if (typeof v4 !== 'string') {
-            issues = expected(issues, ['tags', i3], 'a string', v4);
-          }
-        }
-      } else {
-        issues = expected(issues, ['tags'], 'an array', v2);
+  const v1 = value.text;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'text');
+  const v2 = value.tags;
+  if (v2 !== undefined && (v2 !== null || mode & 2)) {
+    if (Array.isArray(v2)) {
+      for (let i3 = 0; i3 < v2.length; i3++) {
+        const v4: unknown = v2[i3];
+        if (typeof v4 !== 'string') issues = expected(issues, ['tags', i3], 'a string', v4);
       }
+    } else {
+      issues = expected(issues, ['tags'], 'an array', v2);
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6aszev, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_6aszev, value);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6aszev, NESTED_7cwttf);
 
   return issues;
 }
@@ -523,21 +424,16 @@ function check_CopyNotePathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_5fbtn8, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.note_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'note_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'note_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_5fbtn8, NESTED_7cwttf);
-        }
+  const v1 = value.note_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'note_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'note_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_5fbtn8, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_5fbtn8, value);
   }
 
   return issues;
@@ -556,21 +452,16 @@ function check_CopyNoteHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_1tnvbt, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.Destination;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'Destination');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'Destination') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1tnvbt, NESTED_7cwttf);
-        }
+  const v1 = value.Destination;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'Destination');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'Destination') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1tnvbt, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_1tnvbt, value);
   }
 
   return issues;
@@ -603,21 +494,16 @@ function check_GetAuditEventPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_9znu5n, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.event_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'event_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'event_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9znu5n, NESTED_7cwttf);
-        }
+  const v1 = value.event_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'event_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'event_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9znu5n, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_9znu5n, value);
   }
 
   return issues;

@@ -73,49 +73,40 @@ function check_ListAccountsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_bwml3z, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.value;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (Array.isArray(v1)) {
-        for (let i2 = 0; i2 < v1.length; i2++) {
-          const v3: unknown = v1[i2];
-          const o4: rt.Issues = issues;
-          issues = undefined;
-          if (isObject(v3)) {
-            const v5 = v3.id;
-            if (typeof v5 !== 'string') {
-              issues = reqString(issues, v5, 'id');
-            }
-            if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                PATH_99tota,
-                v3,
-                'an item of `value`',
-                KEYS_hnarml,
-                NESTED_7cwttf,
-              );
-            }
-          } else {
-            issues = expected(issues, [], KEYS_hnarml, v3);
+  const v1 = value.value;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (Array.isArray(v1)) {
+      for (let i2 = 0; i2 < v1.length; i2++) {
+        const v3: unknown = v1[i2];
+        const o4: rt.Issues = issues;
+        issues = undefined;
+        if (isObject(v3)) {
+          const v5 = v3.id;
+          if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
+          if (mode & 1) {
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v3,
+              'an item of `value`',
+              KEYS_hnarml,
+              NESTED_7cwttf,
+            );
           }
-          issues = issues === undefined ? o4 : nestIssues(o4, ['value', i2], issues, '');
+        } else {
+          issues = expected(issues, [], KEYS_hnarml, v3);
         }
-      } else {
-        issues = expected(issues, ['value'], 'an array', v1);
+        issues = issues === undefined ? o4 : nestIssues(o4, ['value', i2], issues, '');
       }
+    } else {
+      issues = expected(issues, ['value'], 'an array', v1);
     }
-    const v7 = value.nextLink;
-    if (v7 !== undefined && typeof v7 !== 'string') {
-      issues = optString(issues, v7, 'nextLink', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bwml3z, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_bwml3z, value);
   }
+  const v7 = value.nextLink;
+  if (v7 !== undefined && typeof v7 !== 'string') issues = optString(issues, v7, 'nextLink', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bwml3z, NESTED_7cwttf);
 
   return issues;
 }
@@ -133,49 +124,40 @@ function check_ListEventsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_61hfiz, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.Events;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (Array.isArray(v1)) {
-        for (let i2 = 0; i2 < v1.length; i2++) {
-          const v3: unknown = v1[i2];
-          const o4: rt.Issues = issues;
-          issues = undefined;
-          if (isObject(v3)) {
-            const v5 = v3.id;
-            if (typeof v5 !== 'string') {
-              issues = reqString(issues, v5, 'id');
-            }
-            if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                PATH_99tota,
-                v3,
-                'an item of `Events`',
-                KEYS_hnarml,
-                NESTED_7cwttf,
-              );
-            }
-          } else {
-            issues = expected(issues, [], KEYS_hnarml, v3);
+  const v1 = value.Events;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (Array.isArray(v1)) {
+      for (let i2 = 0; i2 < v1.length; i2++) {
+        const v3: unknown = v1[i2];
+        const o4: rt.Issues = issues;
+        issues = undefined;
+        if (isObject(v3)) {
+          const v5 = v3.id;
+          if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
+          if (mode & 1) {
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v3,
+              'an item of `Events`',
+              KEYS_hnarml,
+              NESTED_7cwttf,
+            );
           }
-          issues = issues === undefined ? o4 : nestIssues(o4, ['Events', i2], issues, '');
+        } else {
+          issues = expected(issues, [], KEYS_hnarml, v3);
         }
-      } else {
-        issues = expected(issues, ['Events'], 'an array', v1);
+        issues = issues === undefined ? o4 : nestIssues(o4, ['Events', i2], issues, '');
       }
+    } else {
+      issues = expected(issues, ['Events'], 'an array', v1);
     }
-    const v7 = value.NextToken;
-    if (v7 !== undefined && typeof v7 !== 'string') {
-      issues = optString(issues, v7, 'NextToken', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_61hfiz, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_61hfiz, value);
   }
+  const v7 = value.NextToken;
+  if (v7 !== undefined && typeof v7 !== 'string') issues = optString(issues, v7, 'NextToken', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_61hfiz, NESTED_7cwttf);
 
   return issues;
 }
@@ -190,53 +172,44 @@ function check_ListFolderFilesResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_aplmej, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.entries;
-    if (Array.isArray(v1)) {
-      for (let i2 = 0; i2 < v1.length; i2++) {
-        const v3: unknown = v1[i2];
-        const o4: rt.Issues = issues;
-        issues = undefined;
-        if (isObject(v3)) {
-          const v5 = v3.name;
-          if (typeof v5 !== 'string') {
-            issues = reqString(issues, v5, 'name');
-          }
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v3,
-              'an item of `entries`',
-              KEYS_dizy2g,
-              NESTED_7cwttf,
-            );
-          }
-        } else {
-          issues = expected(issues, [], KEYS_dizy2g, v3);
+  const v1 = value.entries;
+  if (Array.isArray(v1)) {
+    for (let i2 = 0; i2 < v1.length; i2++) {
+      const v3: unknown = v1[i2];
+      const o4: rt.Issues = issues;
+      issues = undefined;
+      if (isObject(v3)) {
+        const v5 = v3.name;
+        if (typeof v5 !== 'string') issues = reqString(issues, v5, 'name');
+        if (mode & 1) {
+          issues = unknownKeys(
+            issues,
+            PATH_99tota,
+            v3,
+            'an item of `entries`',
+            KEYS_dizy2g,
+            NESTED_7cwttf,
+          );
         }
-        issues = issues === undefined ? o4 : nestIssues(o4, ['entries', i2], issues, '');
+      } else {
+        issues = expected(issues, [], KEYS_dizy2g, v3);
       }
-    } else {
-      issues = required(issues, ['entries'], 'an array', v1);
-    }
-    const v7 = value.more;
-    if (typeof v7 !== 'boolean') {
-      issues = reqBoolean(issues, v7, 'more');
-    }
-    const v8 = value.next_cursor;
-    if (v8 !== undefined) {
-      if (!(typeof v8 === 'string' || v8 === null)) {
-        issues = unlisted(issues, ['next_cursor'], 'a string or null', v8);
-      }
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_aplmej, NESTED_7cwttf);
+      issues = issues === undefined ? o4 : nestIssues(o4, ['entries', i2], issues, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_aplmej, value);
+    issues = required(issues, ['entries'], 'an array', v1);
   }
+  const v7 = value.more;
+  if (typeof v7 !== 'boolean') issues = reqBoolean(issues, v7, 'more');
+  const v8 = value.next_cursor;
+  if (v8 !== undefined) {
+    if (!(typeof v8 === 'string' || v8 === null)) {
+      issues = unlisted(issues, ['next_cursor'], 'a string or null', v8);
+    }
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_aplmej, NESTED_7cwttf);
 
   return issues;
 }
@@ -254,47 +227,38 @@ function check_ListLogsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_2nuukj, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.records;
-    if (Array.isArray(v1)) {
-      for (let i2 = 0; i2 < v1.length; i2++) {
-        const v3: unknown = v1[i2];
-        const o4: rt.Issues = issues;
-        issues = undefined;
-        if (isObject(v3)) {
-          const v5 = v3.id;
-          if (typeof v5 !== 'string') {
-            issues = reqString(issues, v5, 'id');
-          }
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v3,
-              'an item of `records`',
-              KEYS_hnarml,
-              NESTED_7cwttf,
-            );
-          }
-        } else {
-          issues = expected(issues, [], KEYS_hnarml, v3);
+  const v1 = value.records;
+  if (Array.isArray(v1)) {
+    for (let i2 = 0; i2 < v1.length; i2++) {
+      const v3: unknown = v1[i2];
+      const o4: rt.Issues = issues;
+      issues = undefined;
+      if (isObject(v3)) {
+        const v5 = v3.id;
+        if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
+        if (mode & 1) {
+          issues = unknownKeys(
+            issues,
+            PATH_99tota,
+            v3,
+            'an item of `records`',
+            KEYS_hnarml,
+            NESTED_7cwttf,
+          );
         }
-        issues = issues === undefined ? o4 : nestIssues(o4, ['records', i2], issues, '');
+      } else {
+        issues = expected(issues, [], KEYS_hnarml, v3);
       }
-    } else {
-      issues = required(issues, ['records'], 'an array', v1);
-    }
-    const v7 = value.total;
-    if (!Number.isInteger(v7)) {
-      issues = reqInteger(issues, v7, 'total');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2nuukj, NESTED_7cwttf);
+      issues = issues === undefined ? o4 : nestIssues(o4, ['records', i2], issues, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_2nuukj, value);
+    issues = required(issues, ['records'], 'an array', v1);
   }
+  const v7 = value.total;
+  if (!Number.isInteger(v7)) issues = reqInteger(issues, v7, 'total');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2nuukj, NESTED_7cwttf);
 
   return issues;
 }
@@ -312,47 +276,38 @@ function check_ListModelsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_6onu79, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.object;
-    if (v1 !== 'list') {
-      issues = reqConst(issues, v1, 'object', 'list');
-    }
-    const v2 = value.data;
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        const o5: rt.Issues = issues;
-        issues = undefined;
-        if (isObject(v4)) {
-          const v6 = v4.id;
-          if (typeof v6 !== 'string') {
-            issues = reqString(issues, v6, 'id');
-          }
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v4,
-              'an item of `data`',
-              KEYS_hnarml,
-              NESTED_7cwttf,
-            );
-          }
-        } else {
-          issues = expected(issues, [], KEYS_hnarml, v4);
+  const v1 = value.object;
+  if (v1 !== 'list') issues = reqConst(issues, v1, 'object', 'list');
+  const v2 = value.data;
+  if (Array.isArray(v2)) {
+    for (let i3 = 0; i3 < v2.length; i3++) {
+      const v4: unknown = v2[i3];
+      const o5: rt.Issues = issues;
+      issues = undefined;
+      if (isObject(v4)) {
+        const v6 = v4.id;
+        if (typeof v6 !== 'string') issues = reqString(issues, v6, 'id');
+        if (mode & 1) {
+          issues = unknownKeys(
+            issues,
+            PATH_99tota,
+            v4,
+            'an item of `data`',
+            KEYS_hnarml,
+            NESTED_7cwttf,
+          );
         }
-        issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
+      } else {
+        issues = expected(issues, [], KEYS_hnarml, v4);
       }
-    } else {
-      issues = required(issues, ['data'], 'an array', v2);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6onu79, NESTED_7cwttf);
+      issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_6onu79, value);
+    issues = required(issues, ['data'], 'an array', v2);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6onu79, NESTED_7cwttf);
 
   return issues;
 }
@@ -370,57 +325,44 @@ function check_ListPeopleResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_1ejmz2, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.data;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (Array.isArray(v1)) {
-        for (let i2 = 0; i2 < v1.length; i2++) {
-          const v3: unknown = v1[i2];
-          const o4: rt.Issues = issues;
-          issues = undefined;
-          if (isObject(v3)) {
-            const v5 = v3.id;
-            if (typeof v5 !== 'string') {
-              issues = reqString(issues, v5, 'id');
-            }
-            if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                PATH_99tota,
-                v3,
-                'an item of `data`',
-                KEYS_hnarml,
-                NESTED_7cwttf,
-              );
-            }
-          } else {
-            issues = expected(issues, [], KEYS_hnarml, v3);
+  const v1 = value.data;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (Array.isArray(v1)) {
+      for (let i2 = 0; i2 < v1.length; i2++) {
+        const v3: unknown = v1[i2];
+        const o4: rt.Issues = issues;
+        issues = undefined;
+        if (isObject(v3)) {
+          const v5 = v3.id;
+          if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
+          if (mode & 1) {
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v3,
+              'an item of `data`',
+              KEYS_hnarml,
+              NESTED_7cwttf,
+            );
           }
-          issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
+        } else {
+          issues = expected(issues, [], KEYS_hnarml, v3);
         }
-      } else {
-        issues = expected(issues, ['data'], 'an array', v1);
+        issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
       }
+    } else {
+      issues = expected(issues, ['data'], 'an array', v1);
     }
-    const v7 = value.page;
-    if (v7 !== undefined && !Number.isInteger(v7)) {
-      issues = optInteger(issues, v7, 'page', mode);
-    }
-    const v8 = value.pages;
-    if (v8 !== undefined && !Number.isInteger(v8)) {
-      issues = optInteger(issues, v8, 'pages', mode);
-    }
-    const v9 = value.results;
-    if (v9 !== undefined && !Number.isInteger(v9)) {
-      issues = optInteger(issues, v9, 'results', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1ejmz2, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_1ejmz2, value);
   }
+  const v7 = value.page;
+  if (v7 !== undefined && !Number.isInteger(v7)) issues = optInteger(issues, v7, 'page', mode);
+  const v8 = value.pages;
+  if (v8 !== undefined && !Number.isInteger(v8)) issues = optInteger(issues, v8, 'pages', mode);
+  const v9 = value.results;
+  if (v9 !== undefined && !Number.isInteger(v9)) issues = optInteger(issues, v9, 'results', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1ejmz2, NESTED_7cwttf);
 
   return issues;
 }
@@ -438,63 +380,56 @@ function check_ListPostsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_5emwxa, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.data;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (Array.isArray(v1)) {
-        for (let i2 = 0; i2 < v1.length; i2++) {
-          const v3: unknown = v1[i2];
-          const o4: rt.Issues = issues;
-          issues = undefined;
-          if (isObject(v3)) {
-            const v5 = v3.id;
-            if (typeof v5 !== 'string') {
-              issues = reqString(issues, v5, 'id');
-            }
-            if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                PATH_99tota,
-                v3,
-                'an item of `data`',
-                KEYS_hnarml,
-                NESTED_7cwttf,
-              );
-            }
-          } else {
-            issues = expected(issues, [], KEYS_hnarml, v3);
+  const v1 = value.data;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (Array.isArray(v1)) {
+      for (let i2 = 0; i2 < v1.length; i2++) {
+        const v3: unknown = v1[i2];
+        const o4: rt.Issues = issues;
+        issues = undefined;
+        if (isObject(v3)) {
+          const v5 = v3.id;
+          if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
+          if (mode & 1) {
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v3,
+              'an item of `data`',
+              KEYS_hnarml,
+              NESTED_7cwttf,
+            );
           }
-          issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
+        } else {
+          issues = expected(issues, [], KEYS_hnarml, v3);
         }
-      } else {
-        issues = expected(issues, ['data'], 'an array', v1);
+        issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
       }
+    } else {
+      issues = expected(issues, ['data'], 'an array', v1);
     }
-    const v7 = value.meta;
-    if (v7 !== undefined && (v7 !== null || mode & 2)) {
-      if (isObject(v7)) {
-        const v8 = v7.next_token;
-        if (v8 !== undefined && typeof v8 !== 'string') {
-          issues = optString(issues, v8, PATH_20jq6d, mode);
-        }
-        const v9 = v7.result_count;
-        if (v9 !== undefined && !Number.isInteger(v9)) {
-          issues = optInteger(issues, v9, PATH_h8nhxv, mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_djq3am, v7, '`meta`', KEYS_d4rani, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['meta'], KEYS_d4rani, v7);
-      }
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5emwxa, NESTED_8s03w7);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_5emwxa, value);
   }
+  const v7 = value.meta;
+  if (v7 !== undefined && (v7 !== null || mode & 2)) {
+    if (isObject(v7)) {
+      const v8 = v7.next_token;
+      if (v8 !== undefined && typeof v8 !== 'string') {
+        issues = optString(issues, v8, PATH_20jq6d, mode);
+      }
+      const v9 = v7.result_count;
+      if (v9 !== undefined && !Number.isInteger(v9)) {
+        issues = optInteger(issues, v9, PATH_h8nhxv, mode);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_djq3am, v7, '`meta`', KEYS_d4rani, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['meta'], KEYS_d4rani, v7);
+    }
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5emwxa, NESTED_8s03w7);
 
   return issues;
 }
@@ -509,45 +444,38 @@ function check_ListProductsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_faiwis, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.items;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (Array.isArray(v1)) {
-        for (let i2 = 0; i2 < v1.length; i2++) {
-          const v3: unknown = v1[i2];
-          const o4: rt.Issues = issues;
-          issues = undefined;
-          if (isObject(v3)) {
-            const v5 = v3.id;
-            if (typeof v5 !== 'string') {
-              issues = reqString(issues, v5, 'id');
-            }
-            if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                PATH_99tota,
-                v3,
-                'an item of `items`',
-                KEYS_hnarml,
-                NESTED_7cwttf,
-              );
-            }
-          } else {
-            issues = expected(issues, [], KEYS_hnarml, v3);
+  const v1 = value.items;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (Array.isArray(v1)) {
+      for (let i2 = 0; i2 < v1.length; i2++) {
+        const v3: unknown = v1[i2];
+        const o4: rt.Issues = issues;
+        issues = undefined;
+        if (isObject(v3)) {
+          const v5 = v3.id;
+          if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
+          if (mode & 1) {
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v3,
+              'an item of `items`',
+              KEYS_hnarml,
+              NESTED_7cwttf,
+            );
           }
-          issues = issues === undefined ? o4 : nestIssues(o4, ['items', i2], issues, '');
+        } else {
+          issues = expected(issues, [], KEYS_hnarml, v3);
         }
-      } else {
-        issues = expected(issues, ['items'], 'an array', v1);
+        issues = issues === undefined ? o4 : nestIssues(o4, ['items', i2], issues, '');
       }
+    } else {
+      issues = expected(issues, ['items'], 'an array', v1);
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_faiwis, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_faiwis, value);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_faiwis, NESTED_7cwttf);
 
   return issues;
 }
@@ -565,59 +493,52 @@ function check_ListRowsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_fn7ol0, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.rows;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (Array.isArray(v1)) {
-        for (let i2 = 0; i2 < v1.length; i2++) {
-          const v3: unknown = v1[i2];
-          const o4: rt.Issues = issues;
-          issues = undefined;
-          if (isObject(v3)) {
-            const v5 = v3.n;
-            if (!Number.isInteger(v5)) {
-              issues = reqInteger(issues, v5, 'n');
-            }
-            if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                PATH_99tota,
-                v3,
-                'an item of `rows`',
-                KEYS_9zo1ta,
-                NESTED_7cwttf,
-              );
-            }
-          } else {
-            issues = expected(issues, [], KEYS_9zo1ta, v3);
+  const v1 = value.rows;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (Array.isArray(v1)) {
+      for (let i2 = 0; i2 < v1.length; i2++) {
+        const v3: unknown = v1[i2];
+        const o4: rt.Issues = issues;
+        issues = undefined;
+        if (isObject(v3)) {
+          const v5 = v3.n;
+          if (!Number.isInteger(v5)) issues = reqInteger(issues, v5, 'n');
+          if (mode & 1) {
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v3,
+              'an item of `rows`',
+              KEYS_9zo1ta,
+              NESTED_7cwttf,
+            );
           }
-          issues = issues === undefined ? o4 : nestIssues(o4, ['rows', i2], issues, '');
+        } else {
+          issues = expected(issues, [], KEYS_9zo1ta, v3);
         }
-      } else {
-        issues = expected(issues, ['rows'], 'an array', v1);
+        issues = issues === undefined ? o4 : nestIssues(o4, ['rows', i2], issues, '');
       }
+    } else {
+      issues = expected(issues, ['rows'], 'an array', v1);
     }
-    const v7 = value.summary;
-    if (v7 !== undefined && (v7 !== null || mode & 2)) {
-      if (isObject(v7)) {
-        const v8 = v7.count;
-        if (v8 !== undefined && !Number.isInteger(v8)) {
-          issues = optInteger(issues, v8, PATH_9d9rip, mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_2zuwwf, v7, '`summary`', KEYS_2yf2ik, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['summary'], KEYS_2yf2ik, v7);
-      }
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fn7ol0, NESTED_gn97dy);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_fn7ol0, value);
   }
+  const v7 = value.summary;
+  if (v7 !== undefined && (v7 !== null || mode & 2)) {
+    if (isObject(v7)) {
+      const v8 = v7.count;
+      if (v8 !== undefined && !Number.isInteger(v8)) {
+        issues = optInteger(issues, v8, PATH_9d9rip, mode);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_2zuwwf, v7, '`summary`', KEYS_2yf2ik, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['summary'], KEYS_2yf2ik, v7);
+    }
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fn7ol0, NESTED_gn97dy);
 
   return issues;
 }
@@ -635,51 +556,40 @@ function check_ListTagsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_69deih, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.object;
-    if (v1 !== 'list') {
-      issues = reqConst(issues, v1, 'object', 'list');
-    }
-    const v2 = value.data;
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        const o5: rt.Issues = issues;
-        issues = undefined;
-        if (isObject(v4)) {
-          const v6 = v4.id;
-          if (typeof v6 !== 'string') {
-            issues = reqString(issues, v6, 'id');
-          }
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v4,
-              'an item of `data`',
-              KEYS_hnarml,
-              NESTED_7cwttf,
-            );
-          }
-        } else {
-          issues = expected(issues, [], KEYS_hnarml, v4);
+  const v1 = value.object;
+  if (v1 !== 'list') issues = reqConst(issues, v1, 'object', 'list');
+  const v2 = value.data;
+  if (Array.isArray(v2)) {
+    for (let i3 = 0; i3 < v2.length; i3++) {
+      const v4: unknown = v2[i3];
+      const o5: rt.Issues = issues;
+      issues = undefined;
+      if (isObject(v4)) {
+        const v6 = v4.id;
+        if (typeof v6 !== 'string') issues = reqString(issues, v6, 'id');
+        if (mode & 1) {
+          issues = unknownKeys(
+            issues,
+            PATH_99tota,
+            v4,
+            'an item of `data`',
+            KEYS_hnarml,
+            NESTED_7cwttf,
+          );
         }
-        issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
+      } else {
+        issues = expected(issues, [], KEYS_hnarml, v4);
       }
-    } else {
-      issues = required(issues, ['data'], 'an array', v2);
-    }
-    const v8 = value.has_more;
-    if (typeof v8 !== 'boolean') {
-      issues = reqBoolean(issues, v8, 'has_more');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_69deih, NESTED_7cwttf);
+      issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_69deih, value);
+    issues = required(issues, ['data'], 'an array', v2);
   }
+  const v8 = value.has_more;
+  if (typeof v8 !== 'boolean') issues = reqBoolean(issues, v8, 'has_more');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_69deih, NESTED_7cwttf);
 
   return issues;
 }
@@ -692,22 +602,13 @@ export const Note: rt.Validator<types.Note> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Note(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_4vlz8y, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.text;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'text');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4vlz8y, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_4vlz8y, value);
-  }
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.text;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'text');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4vlz8y, NESTED_7cwttf);
 
   return issues;
 }
@@ -720,63 +621,50 @@ export const NoteList: rt.Validator<types.NoteList> = /* @__PURE__ */ schemaOf(
 );
 
 function check_NoteList(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_dd5phm, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.object;
-    if (v1 !== undefined && v1 !== 'list') {
-      issues = optConst(issues, v1, 'object', mode, 'list');
-    }
-    const v2 = value.data;
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        const o5: rt.Issues = issues;
-        issues = undefined;
-        if (isObject(v4)) {
-          const v6 = v4.id;
-          if (typeof v6 !== 'string') {
-            issues = reqString(issues, v6, 'id');
-          }
-          const v7 = v4.text;
-          if (typeof v7 !== 'string') {
-            issues = reqString(issues, v7, 'text');
-          }
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v4,
-              'an item of `data`',
-              KEYS_4vlz8y,
-              NESTED_7cwttf,
-            );
-          }
-        } else {
-          issues = expected(issues, [], KEYS_4vlz8y, v4);
+  const v1 = value.object;
+  if (v1 !== undefined && v1 !== 'list') issues = optConst(issues, v1, 'object', mode, 'list');
+  const v2 = value.data;
+  if (Array.isArray(v2)) {
+    for (let i3 = 0; i3 < v2.length; i3++) {
+      const v4: unknown = v2[i3];
+      const o5: rt.Issues = issues;
+      issues = undefined;
+      if (isObject(v4)) {
+        const v6 = v4.id;
+        if (typeof v6 !== 'string') issues = reqString(issues, v6, 'id');
+        const v7 = v4.text;
+        if (typeof v7 !== 'string') issues = reqString(issues, v7, 'text');
+        if (mode & 1) {
+          issues = unknownKeys(
+            issues,
+            PATH_99tota,
+            v4,
+            'an item of `data`',
+            KEYS_4vlz8y,
+            NESTED_7cwttf,
+          );
         }
-        issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
+      } else {
+        issues = expected(issues, [], KEYS_4vlz8y, v4);
       }
-    } else {
-      issues = required(issues, ['data'], 'an array', v2);
-    }
-    const v9 = value.first_id;
-    if (!(typeof v9 === 'string' || v9 === null)) {
-      issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v9, mode);
-    }
-    const v10 = value.last_id;
-    if (!(typeof v10 === 'string' || v10 === null)) {
-      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v10, mode);
-    }
-    const v11 = value.has_more;
-    if (typeof v11 !== 'boolean') {
-      issues = reqBoolean(issues, v11, 'has_more');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dd5phm, NESTED_7cwttf);
+      issues = issues === undefined ? o5 : nestIssues(o5, ['data', i3], issues, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_dd5phm, value);
+    issues = required(issues, ['data'], 'an array', v2);
   }
+  const v9 = value.first_id;
+  if (!(typeof v9 === 'string' || v9 === null)) {
+    issues = requiredUnlisted(issues, ['first_id'], 'a string or null', v9, mode);
+  }
+  const v10 = value.last_id;
+  if (!(typeof v10 === 'string' || v10 === null)) {
+    issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v10, mode);
+  }
+  const v11 = value.has_more;
+  if (typeof v11 !== 'boolean') issues = reqBoolean(issues, v11, 'has_more');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dd5phm, NESTED_7cwttf);
 
   return issues;
 }
@@ -785,18 +673,11 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
 export const Tag: rt.Validator<types.Tag> = /* @__PURE__ */ schemaOf(vendor, check_Tag, '`Tag`');
 
 function check_Tag(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hnarml, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_hnarml, value);
-  }
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
 
   return issues;
 }
@@ -814,21 +695,18 @@ function check_ListAccountsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_c9kigd, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value['api-version'];
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'api-version', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'api-version') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_c9kigd, NESTED_7cwttf);
-        }
+  const v1 = value['api-version'];
+  if (v1 !== undefined && typeof v1 !== 'string') {
+    issues = optString(issues, v1, 'api-version', mode);
+  }
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'api-version') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_c9kigd, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_c9kigd, value);
   }
 
   return issues;
@@ -847,25 +725,20 @@ function check_ListEventsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_g91ms3, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.MaxResults;
-    if (v1 !== undefined && !Number.isInteger(v1)) {
-      issues = optInteger(issues, v1, 'MaxResults', mode);
-    }
-    const v2 = value.NextToken;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'NextToken', mode);
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'MaxResults' && k3 !== 'NextToken') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_g91ms3, NESTED_7cwttf);
-        }
+  const v1 = value.MaxResults;
+  if (v1 !== undefined && !Number.isInteger(v1)) {
+    issues = optInteger(issues, v1, 'MaxResults', mode);
+  }
+  const v2 = value.NextToken;
+  if (v2 !== undefined && typeof v2 !== 'string') issues = optString(issues, v2, 'NextToken', mode);
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'MaxResults' && k3 !== 'NextToken') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_g91ms3, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_g91ms3, value);
   }
 
   return issues;
@@ -884,21 +757,16 @@ function check_ListFolderFilesPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_gf09rc, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.folder_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'folder_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'folder_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gf09rc, NESTED_7cwttf);
-        }
+  const v1 = value.folder_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'folder_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'folder_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gf09rc, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_gf09rc, value);
   }
 
   return issues;
@@ -917,21 +785,16 @@ function check_ListFolderFilesQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_g1w0in, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.cursor;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'cursor', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'cursor') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_g1w0in, NESTED_7cwttf);
-        }
+  const v1 = value.cursor;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'cursor', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'cursor') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_g1w0in, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_g1w0in, value);
   }
 
   return issues;
@@ -950,25 +813,18 @@ function check_ListLogsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hlm8ll, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.limit;
-    if (v1 !== undefined && !Number.isInteger(v1)) {
-      issues = optInteger(issues, v1, 'limit', mode);
-    }
-    const v2 = value.offset;
-    if (v2 !== undefined && !Number.isInteger(v2)) {
-      issues = optInteger(issues, v2, 'offset', mode);
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'limit' && k3 !== 'offset') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_hlm8ll, NESTED_7cwttf);
-        }
+  const v1 = value.limit;
+  if (v1 !== undefined && !Number.isInteger(v1)) issues = optInteger(issues, v1, 'limit', mode);
+  const v2 = value.offset;
+  if (v2 !== undefined && !Number.isInteger(v2)) issues = optInteger(issues, v2, 'offset', mode);
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'limit' && k3 !== 'offset') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_hlm8ll, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_hlm8ll, value);
   }
 
   return issues;
@@ -987,28 +843,23 @@ function check_ListNotesQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_4f46v9, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.after;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'after', mode);
-    }
-    const v2 = value.limit;
-    if (
-      v2 !== undefined &&
-      !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1 && v2 <= 100)
-    ) {
-      issues = optIntegerIn(issues, v2, 'limit', mode, 1, 100);
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'after' && k3 !== 'limit') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4f46v9, NESTED_7cwttf);
-        }
+  const v1 = value.after;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
+  const v2 = value.limit;
+  if (
+    v2 !== undefined &&
+    !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1 && v2 <= 100)
+  ) {
+    issues = optIntegerIn(issues, v2, 'limit', mode, 1, 100);
+  }
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'after' && k3 !== 'limit') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4f46v9, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_4f46v9, value);
   }
 
   return issues;
@@ -1027,25 +878,20 @@ function check_ListPeopleQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_6iv0kg, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.page;
-    if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
-      issues = optIntegerIn(issues, v1, 'page', mode, 1, Infinity);
-    }
-    const v2 = value.page_size;
-    if (v2 !== undefined && !Number.isInteger(v2)) {
-      issues = optInteger(issues, v2, 'page_size', mode);
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'page' && k3 !== 'page_size') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_6iv0kg, NESTED_7cwttf);
-        }
+  const v1 = value.page;
+  if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
+    issues = optIntegerIn(issues, v1, 'page', mode, 1, Infinity);
+  }
+  const v2 = value.page_size;
+  if (v2 !== undefined && !Number.isInteger(v2)) issues = optInteger(issues, v2, 'page_size', mode);
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'page' && k3 !== 'page_size') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_6iv0kg, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_6iv0kg, value);
   }
 
   return issues;
@@ -1064,21 +910,18 @@ function check_ListPostsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_dl967u, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.next_token;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'next_token', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'next_token') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_dl967u, NESTED_7cwttf);
-        }
+  const v1 = value.next_token;
+  if (v1 !== undefined && typeof v1 !== 'string') {
+    issues = optString(issues, v1, 'next_token', mode);
+  }
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'next_token') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_dl967u, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_dl967u, value);
   }
 
   return issues;
@@ -1097,25 +940,18 @@ function check_ListProductsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_b9sujd, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.limit;
-    if (v1 !== undefined && !Number.isInteger(v1)) {
-      issues = optInteger(issues, v1, 'limit', mode);
-    }
-    const v2 = value.page;
-    if (v2 !== undefined && !Number.isInteger(v2)) {
-      issues = optInteger(issues, v2, 'page', mode);
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'limit' && k3 !== 'page') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_b9sujd, NESTED_7cwttf);
-        }
+  const v1 = value.limit;
+  if (v1 !== undefined && !Number.isInteger(v1)) issues = optInteger(issues, v1, 'limit', mode);
+  const v2 = value.page;
+  if (v2 !== undefined && !Number.isInteger(v2)) issues = optInteger(issues, v2, 'page', mode);
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'limit' && k3 !== 'page') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_b9sujd, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_b9sujd, value);
   }
 
   return issues;
@@ -1134,21 +970,16 @@ function check_ListRowsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_3kebl7, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.start;
-    if (v1 !== undefined && !Number.isInteger(v1)) {
-      issues = optInteger(issues, v1, 'start', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'start') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_3kebl7, NESTED_7cwttf);
-        }
+  const v1 = value.start;
+  if (v1 !== undefined && !Number.isInteger(v1)) issues = optInteger(issues, v1, 'start', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'start') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_3kebl7, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_3kebl7, value);
   }
 
   return issues;
@@ -1167,25 +998,18 @@ function check_ListTagsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_4f46v9, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.after;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'after', mode);
-    }
-    const v2 = value.limit;
-    if (v2 !== undefined && !Number.isInteger(v2)) {
-      issues = optInteger(issues, v2, 'limit', mode);
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'after' && k3 !== 'limit') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4f46v9, NESTED_7cwttf);
-        }
+  const v1 = value.after;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
+  const v2 = value.limit;
+  if (v2 !== undefined && !Number.isInteger(v2)) issues = optInteger(issues, v2, 'limit', mode);
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'after' && k3 !== 'limit') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4f46v9, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_4f46v9, value);
   }
 
   return issues;

@@ -42,18 +42,11 @@ export const Charge: rt.Validator<types.Charge> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Charge(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hnarml, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_hnarml, value);
-  }
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
 
   return issues;
 }
@@ -66,51 +59,42 @@ export const ChargePage: rt.Validator<types.ChargePage> = /* @__PURE__ */ schema
 );
 
 function check_ChargePage(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_dwp8d2, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.data;
-    if (Array.isArray(v1)) {
-      for (let i2 = 0; i2 < v1.length; i2++) {
-        const v3: unknown = v1[i2];
-        const o4: rt.Issues = issues;
-        issues = undefined;
-        if (isObject(v3)) {
-          const v5 = v3.id;
-          if (typeof v5 !== 'string') {
-            issues = reqString(issues, v5, 'id');
-          }
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v3,
-              'an item of `data`',
-              KEYS_hnarml,
-              NESTED_7cwttf,
-            );
-          }
-        } else {
-          issues = expected(issues, [], KEYS_hnarml, v3);
+  const v1 = value.data;
+  if (Array.isArray(v1)) {
+    for (let i2 = 0; i2 < v1.length; i2++) {
+      const v3: unknown = v1[i2];
+      const o4: rt.Issues = issues;
+      issues = undefined;
+      if (isObject(v3)) {
+        const v5 = v3.id;
+        if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
+        if (mode & 1) {
+          issues = unknownKeys(
+            issues,
+            PATH_99tota,
+            v3,
+            'an item of `data`',
+            KEYS_hnarml,
+            NESTED_7cwttf,
+          );
         }
-        issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
+      } else {
+        issues = expected(issues, [], KEYS_hnarml, v3);
       }
-    } else {
-      issues = required(issues, ['data'], 'an array', v1);
-    }
-    const v7 = value.has_more;
-    if (typeof v7 !== 'boolean') {
-      issues = reqBoolean(issues, v7, 'has_more');
-    }
-    const v8 = value.last_id;
-    if (!(typeof v8 === 'string' || v8 === null)) {
-      issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v8, mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dwp8d2, NESTED_7cwttf);
+      issues = issues === undefined ? o4 : nestIssues(o4, ['data', i2], issues, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_dwp8d2, value);
+    issues = required(issues, ['data'], 'an array', v1);
   }
+  const v7 = value.has_more;
+  if (typeof v7 !== 'boolean') issues = reqBoolean(issues, v7, 'has_more');
+  const v8 = value.last_id;
+  if (!(typeof v8 === 'string' || v8 === null)) {
+    issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v8, mode);
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dwp8d2, NESTED_7cwttf);
 
   return issues;
 }
@@ -125,16 +109,11 @@ function check_ListClusterTagsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
-  if (Array.isArray(value)) {
-    for (let i1 = 0; i1 < value.length; i1++) {
-      const v2: unknown = value[i1];
-      if (typeof v2 !== 'string') {
-        issues = expected(issues, [i1], 'a string', v2);
-      }
-    }
-  } else {
-    issues = expected(issues, [], 'an array', value);
+  for (let i1 = 0; i1 < value.length; i1++) {
+    const v2: unknown = value[i1];
+    if (typeof v2 !== 'string') issues = expected(issues, [i1], 'a string', v2);
   }
 
   return issues;
@@ -154,15 +133,10 @@ function check_RetrieveChargeBody(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_cqu9io, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = optString(issues, value.note, 'note', mode);
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_cqu9io, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_cqu9io, value);
-  }
+  issues = optString(issues, value.note, 'note', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_cqu9io, NESTED_7cwttf);
 
   return issues;
 }
@@ -180,21 +154,16 @@ function check_RetrieveChargePathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_e2h2ys, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.charge;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'charge');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'charge') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_e2h2ys, NESTED_7cwttf);
-        }
+  const v1 = value.charge;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'charge');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'charge') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_e2h2ys, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_e2h2ys, value);
   }
 
   return issues;
@@ -213,28 +182,23 @@ function check_RetrieveChargeQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_ccfy8a, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.expand;
-    if (Array.isArray(v1)) {
-      for (let i2 = 0; i2 < v1.length; i2++) {
-        const v3: unknown = v1[i2];
-        if (typeof v3 !== 'string') {
-          issues = expected(issues, ['expand', i2], 'a string', v3);
-        }
-      }
-    } else {
-      issues = required(issues, ['expand'], 'an array', v1);
-    }
-    if (mode & 2) {
-      for (const k4 in value) {
-        if (k4 !== 'expand') {
-          issues = unknownKey(issues, PATH_99tota, k4, label, KEYS_ccfy8a, NESTED_7cwttf);
-        }
-      }
+  const v1 = value.expand;
+  if (Array.isArray(v1)) {
+    for (let i2 = 0; i2 < v1.length; i2++) {
+      const v3: unknown = v1[i2];
+      if (typeof v3 !== 'string') issues = expected(issues, ['expand', i2], 'a string', v3);
     }
   } else {
-    issues = expected(issues, [], KEYS_ccfy8a, value);
+    issues = required(issues, ['expand'], 'an array', v1);
+  }
+  if (mode & 2) {
+    for (const k4 in value) {
+      if (k4 !== 'expand') {
+        issues = unknownKey(issues, PATH_99tota, k4, label, KEYS_ccfy8a, NESTED_7cwttf);
+      }
+    }
   }
 
   return issues;
@@ -253,21 +217,16 @@ function check_ListClustersQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_gpxwtr, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.after;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'after', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'after') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gpxwtr, NESTED_7cwttf);
-        }
+  const v1 = value.after;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'after') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gpxwtr, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_gpxwtr, value);
   }
 
   return issues;
@@ -286,21 +245,16 @@ function check_ListClustersHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_65w28t, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value['X-Account'];
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'X-Account', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'X-Account') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_65w28t, NESTED_7cwttf);
-        }
+  const v1 = value['X-Account'];
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'X-Account', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'X-Account') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_65w28t, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_65w28t, value);
   }
 
   return issues;
@@ -319,21 +273,16 @@ function check_CreateClusterQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_24moho, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.dry_run;
-    if (v1 !== undefined && typeof v1 !== 'boolean') {
-      issues = optBoolean(issues, v1, 'dry_run', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'dry_run') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_24moho, NESTED_7cwttf);
-        }
+  const v1 = value.dry_run;
+  if (v1 !== undefined && typeof v1 !== 'boolean') issues = optBoolean(issues, v1, 'dry_run', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'dry_run') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_24moho, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_24moho, value);
   }
 
   return issues;
@@ -352,21 +301,16 @@ function check_CreateClusterHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_65w28t, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value['X-Account'];
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'X-Account');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'X-Account') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_65w28t, NESTED_7cwttf);
-        }
+  const v1 = value['X-Account'];
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'X-Account');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'X-Account') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_65w28t, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_65w28t, value);
   }
 
   return issues;
@@ -385,21 +329,16 @@ function check_ListClusterTagsPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_azr6dd, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.cluster;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'cluster');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'cluster') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_azr6dd, NESTED_7cwttf);
-        }
+  const v1 = value.cluster;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'cluster');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'cluster') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_azr6dd, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_azr6dd, value);
   }
 
   return issues;
@@ -418,21 +357,16 @@ function check_ListClusterTagsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_ctwxcg, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.kind;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'kind');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'kind') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ctwxcg, NESTED_7cwttf);
-        }
+  const v1 = value.kind;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'kind');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'kind') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ctwxcg, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_ctwxcg, value);
   }
 
   return issues;

@@ -91,15 +91,10 @@ function check_PostFormWithHeadersBody(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_a9n431, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = optString(issues, value.a, 'a', mode);
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_a9n431, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_a9n431, value);
-  }
+  issues = optString(issues, value.a, 'a', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_a9n431, NESTED_7cwttf);
 
   return issues;
 }
@@ -108,17 +103,12 @@ function check_PostFormWithHeadersBody(
 export const Rgb: rt.Validator<types.Rgb> = /* @__PURE__ */ schemaOf(vendor, check_Rgb, '`Rgb`', 2);
 
 function check_Rgb(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_1rnr65, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = optInteger(issues, value.R, 'R', mode);
-    issues = optInteger(issues, value.G, 'G', mode);
-    issues = optInteger(issues, value.B, 'B', mode);
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1rnr65, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_1rnr65, value);
-  }
+  issues = optInteger(issues, value.R, 'R', mode);
+  issues = optInteger(issues, value.G, 'G', mode);
+  issues = optInteger(issues, value.B, 'B', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1rnr65, NESTED_7cwttf);
 
   return issues;
 }
@@ -136,71 +126,66 @@ function check_GetHeadersHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_a8tg3z, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value['X-Colors'];
-    if (Array.isArray(v1)) {
-      for (let i2 = 0; i2 < v1.length; i2++) {
-        const v3: unknown = v1[i2];
-        if (typeof v3 !== 'string') {
-          issues = expected(issues, ['X-Colors', i2], 'a string', v3);
-        }
-      }
-    } else {
-      issues = required(issues, ['X-Colors'], 'an array', v1);
-    }
-    const v4 = value['X-Rgb'];
-    if (v4 !== undefined && (v4 !== null || mode & 2)) {
-      if (isObject(v4)) {
-        const v5 = v4.R;
-        if (v5 !== undefined && !Number.isInteger(v5)) {
-          issues = optInteger(issues, v5, PATH_hhkr3x, mode);
-        }
-        const v6 = v4.G;
-        if (v6 !== undefined && !Number.isInteger(v6)) {
-          issues = optInteger(issues, v6, PATH_9ov20t, mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_1ng2f5, v4, '`X-Rgb`', KEYS_21i5hv, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['X-Rgb'], KEYS_21i5hv, v4);
-      }
-    }
-    const v8 = value['X-Rgb-Exploded'];
-    if (v8 !== undefined && (v8 !== null || mode & 2)) {
-      if (isObject(v8)) {
-        const v9 = v8.R;
-        if (v9 !== undefined && !Number.isInteger(v9)) {
-          issues = optInteger(issues, v9, PATH_0ilfv7, mode);
-        }
-        const v10 = v8.G;
-        if (v10 !== undefined && !Number.isInteger(v10)) {
-          issues = optInteger(issues, v10, PATH_4fg0y4, mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_bofgn2,
-            v8,
-            '`X-Rgb-Exploded`',
-            KEYS_21i5hv,
-            NESTED_7cwttf,
-          );
-        }
-      } else {
-        issues = expected(issues, ['X-Rgb-Exploded'], KEYS_21i5hv, v8);
-      }
-    }
-    if (mode & 2) {
-      for (const k12 in value) {
-        if (k12 !== 'X-Colors' && k12 !== 'X-Rgb' && k12 !== 'X-Rgb-Exploded') {
-          issues = unknownKey(issues, PATH_99tota, k12, label, KEYS_a8tg3z, NESTED_68xcdk);
-        }
-      }
+  const v1 = value['X-Colors'];
+  if (Array.isArray(v1)) {
+    for (let i2 = 0; i2 < v1.length; i2++) {
+      const v3: unknown = v1[i2];
+      if (typeof v3 !== 'string') issues = expected(issues, ['X-Colors', i2], 'a string', v3);
     }
   } else {
-    issues = expected(issues, [], KEYS_a8tg3z, value);
+    issues = required(issues, ['X-Colors'], 'an array', v1);
+  }
+  const v4 = value['X-Rgb'];
+  if (v4 !== undefined && (v4 !== null || mode & 2)) {
+    if (isObject(v4)) {
+      const v5 = v4.R;
+      if (v5 !== undefined && !Number.isInteger(v5)) {
+        issues = optInteger(issues, v5, PATH_hhkr3x, mode);
+      }
+      const v6 = v4.G;
+      if (v6 !== undefined && !Number.isInteger(v6)) {
+        issues = optInteger(issues, v6, PATH_9ov20t, mode);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_1ng2f5, v4, '`X-Rgb`', KEYS_21i5hv, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['X-Rgb'], KEYS_21i5hv, v4);
+    }
+  }
+  const v8 = value['X-Rgb-Exploded'];
+  if (v8 !== undefined && (v8 !== null || mode & 2)) {
+    if (isObject(v8)) {
+      const v9 = v8.R;
+      if (v9 !== undefined && !Number.isInteger(v9)) {
+        issues = optInteger(issues, v9, PATH_0ilfv7, mode);
+      }
+      const v10 = v8.G;
+      if (v10 !== undefined && !Number.isInteger(v10)) {
+        issues = optInteger(issues, v10, PATH_4fg0y4, mode);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(
+          issues,
+          PATH_bofgn2,
+          v8,
+          '`X-Rgb-Exploded`',
+          KEYS_21i5hv,
+          NESTED_7cwttf,
+        );
+      }
+    } else {
+      issues = expected(issues, ['X-Rgb-Exploded'], KEYS_21i5hv, v8);
+    }
+  }
+  if (mode & 2) {
+    for (const k12 in value) {
+      if (k12 !== 'X-Colors' && k12 !== 'X-Rgb' && k12 !== 'X-Rgb-Exploded') {
+        issues = unknownKey(issues, PATH_99tota, k12, label, KEYS_a8tg3z, NESTED_68xcdk);
+      }
+    }
   }
 
   return issues;
@@ -219,52 +204,45 @@ function check_GetLabelPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_chtzsf, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.color;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'color');
-    }
-    const v2 = value.colors;
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        if (typeof v4 !== 'string') {
-          issues = expected(issues, ['colors', i3], 'a string', v4);
-        }
-      }
-    } else {
-      issues = required(issues, ['colors'], 'an array', v2);
-    }
-    const v5 = value.rgb;
-    if (isObject(v5)) {
-      const v6 = v5.R;
-      if (v6 !== undefined && !Number.isInteger(v6)) {
-        issues = optInteger(issues, v6, PATH_hkt1eq, mode);
-      }
-      const v7 = v5.G;
-      if (v7 !== undefined && !Number.isInteger(v7)) {
-        issues = optInteger(issues, v7, PATH_5nzrdq, mode);
-      }
-      const v8 = v5.B;
-      if (v8 !== undefined && !Number.isInteger(v8)) {
-        issues = optInteger(issues, v8, PATH_bhjjk4, mode);
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_8xos30, v5, '`rgb`', KEYS_1rnr65, NESTED_7cwttf);
-      }
-    } else {
-      issues = required(issues, ['rgb'], KEYS_1rnr65, v5);
-    }
-    if (mode & 2) {
-      for (const k10 in value) {
-        if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
-          issues = unknownKey(issues, PATH_99tota, k10, label, KEYS_chtzsf, NESTED_78u0zd);
-        }
-      }
+  const v1 = value.color;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'color');
+  const v2 = value.colors;
+  if (Array.isArray(v2)) {
+    for (let i3 = 0; i3 < v2.length; i3++) {
+      const v4: unknown = v2[i3];
+      if (typeof v4 !== 'string') issues = expected(issues, ['colors', i3], 'a string', v4);
     }
   } else {
-    issues = expected(issues, [], KEYS_chtzsf, value);
+    issues = required(issues, ['colors'], 'an array', v2);
+  }
+  const v5 = value.rgb;
+  if (isObject(v5)) {
+    const v6 = v5.R;
+    if (v6 !== undefined && !Number.isInteger(v6)) {
+      issues = optInteger(issues, v6, PATH_hkt1eq, mode);
+    }
+    const v7 = v5.G;
+    if (v7 !== undefined && !Number.isInteger(v7)) {
+      issues = optInteger(issues, v7, PATH_5nzrdq, mode);
+    }
+    const v8 = v5.B;
+    if (v8 !== undefined && !Number.isInteger(v8)) {
+      issues = optInteger(issues, v8, PATH_bhjjk4, mode);
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_8xos30, v5, '`rgb`', KEYS_1rnr65, NESTED_7cwttf);
+    }
+  } else {
+    issues = required(issues, ['rgb'], KEYS_1rnr65, v5);
+  }
+  if (mode & 2) {
+    for (const k10 in value) {
+      if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
+        issues = unknownKey(issues, PATH_99tota, k10, label, KEYS_chtzsf, NESTED_78u0zd);
+      }
+    }
   }
 
   return issues;
@@ -304,37 +282,34 @@ function check_GetNamedPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_9vrpub, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.rgb;
-    if (isObject(v1)) {
-      const v2 = v1.R;
-      if (v2 !== undefined && !Number.isInteger(v2)) {
-        issues = optInteger(issues, v2, PATH_hkt1eq, mode);
-      }
-      const v3 = v1.G;
-      if (v3 !== undefined && !Number.isInteger(v3)) {
-        issues = optInteger(issues, v3, PATH_5nzrdq, mode);
-      }
-      const v4 = v1.B;
-      if (v4 !== undefined && !Number.isInteger(v4)) {
-        issues = optInteger(issues, v4, PATH_bhjjk4, mode);
-      }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_8xos30, v1, '`rgb`', KEYS_1rnr65, NESTED_7cwttf);
-      }
-    } else {
-      issues = required(issues, ['rgb'], KEYS_1rnr65, v1);
+  const v1 = value.rgb;
+  if (isObject(v1)) {
+    const v2 = v1.R;
+    if (v2 !== undefined && !Number.isInteger(v2)) {
+      issues = optInteger(issues, v2, PATH_hkt1eq, mode);
     }
-    if (mode & 2) {
-      for (const k6 in value) {
-        if (k6 !== 'rgb') {
-          issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_9vrpub, NESTED_78u0zd);
-        }
-      }
+    const v3 = v1.G;
+    if (v3 !== undefined && !Number.isInteger(v3)) {
+      issues = optInteger(issues, v3, PATH_5nzrdq, mode);
+    }
+    const v4 = v1.B;
+    if (v4 !== undefined && !Number.isInteger(v4)) {
+      issues = optInteger(issues, v4, PATH_bhjjk4, mode);
+    }
+    if (mode & 1) {
+      issues = unknownKeys(issues, PATH_8xos30, v1, '`rgb`', KEYS_1rnr65, NESTED_7cwttf);
     }
   } else {
-    issues = expected(issues, [], KEYS_9vrpub, value);
+    issues = required(issues, ['rgb'], KEYS_1rnr65, v1);
+  }
+  if (mode & 2) {
+    for (const k6 in value) {
+      if (k6 !== 'rgb') {
+        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_9vrpub, NESTED_78u0zd);
+      }
+    }
   }
 
   return issues;
@@ -353,129 +328,119 @@ function check_GetNamedQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_g31lry, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.deep;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (isObject(v1)) {
-        const v2 = v1.R;
-        if (v2 !== undefined && !Number.isInteger(v2)) {
-          issues = optInteger(issues, v2, PATH_458r50, mode);
-        }
-        const v3 = v1.G;
-        if (v3 !== undefined && !Number.isInteger(v3)) {
-          issues = optInteger(issues, v3, PATH_75ms3p, mode);
-        }
-        const v4 = v1.B;
-        if (v4 !== undefined && !Number.isInteger(v4)) {
-          issues = optInteger(issues, v4, PATH_h6revy, mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_5drey3, v1, '`deep`', KEYS_1rnr65, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['deep'], KEYS_1rnr65, v1);
+  const v1 = value.deep;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (isObject(v1)) {
+      const v2 = v1.R;
+      if (v2 !== undefined && !Number.isInteger(v2)) {
+        issues = optInteger(issues, v2, PATH_458r50, mode);
       }
-    }
-    const v6 = value.form;
-    if (v6 !== undefined && (v6 !== null || mode & 2)) {
-      if (isObject(v6)) {
-        const v7 = v6.R;
-        if (v7 !== undefined && !Number.isInteger(v7)) {
-          issues = optInteger(issues, v7, PATH_5wq4c6, mode);
-        }
-        const v8 = v6.G;
-        if (v8 !== undefined && !Number.isInteger(v8)) {
-          issues = optInteger(issues, v8, PATH_g9vukw, mode);
-        }
-        const v9 = v6.B;
-        if (v9 !== undefined && !Number.isInteger(v9)) {
-          issues = optInteger(issues, v9, PATH_5homhf, mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_ebg6mj, v6, '`form`', KEYS_1rnr65, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['form'], KEYS_1rnr65, v6);
+      const v3 = v1.G;
+      if (v3 !== undefined && !Number.isInteger(v3)) {
+        issues = optInteger(issues, v3, PATH_75ms3p, mode);
       }
-    }
-    const v11 = value.formJoined;
-    if (v11 !== undefined && (v11 !== null || mode & 2)) {
-      if (isObject(v11)) {
-        const v12 = v11.R;
-        if (v12 !== undefined && !Number.isInteger(v12)) {
-          issues = optInteger(issues, v12, PATH_9s3sev, mode);
-        }
-        const v13 = v11.G;
-        if (v13 !== undefined && !Number.isInteger(v13)) {
-          issues = optInteger(issues, v13, PATH_309q1u, mode);
-        }
-        const v14 = v11.B;
-        if (v14 !== undefined && !Number.isInteger(v14)) {
-          issues = optInteger(issues, v14, PATH_8ijdue, mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_5qpvv3,
-            v11,
-            '`formJoined`',
-            KEYS_1rnr65,
-            NESTED_7cwttf,
-          );
-        }
-      } else {
-        issues = expected(issues, ['formJoined'], KEYS_1rnr65, v11);
+      const v4 = v1.B;
+      if (v4 !== undefined && !Number.isInteger(v4)) {
+        issues = optInteger(issues, v4, PATH_h6revy, mode);
       }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_5drey3, v1, '`deep`', KEYS_1rnr65, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['deep'], KEYS_1rnr65, v1);
     }
-    const v16 = value.list;
-    if (v16 !== undefined && (v16 !== null || mode & 2)) {
-      if (Array.isArray(v16)) {
-        for (let i17 = 0; i17 < v16.length; i17++) {
-          const v18: unknown = v16[i17];
-          const o19: rt.Issues = issues;
-          issues = undefined;
-          if (isObject(v18)) {
-            const v20 = v18.R;
-            if (v20 !== undefined && !Number.isInteger(v20)) {
-              issues = optInteger(issues, v20, 'R', mode);
-            }
-            const v21 = v18.G;
-            if (v21 !== undefined && !Number.isInteger(v21)) {
-              issues = optInteger(issues, v21, 'G', mode);
-            }
-            const v22 = v18.B;
-            if (v22 !== undefined && !Number.isInteger(v22)) {
-              issues = optInteger(issues, v22, 'B', mode);
-            }
-            if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                PATH_99tota,
-                v18,
-                'an item of `list`',
-                KEYS_1rnr65,
-                NESTED_7cwttf,
-              );
-            }
-          } else {
-            issues = expected(issues, [], KEYS_1rnr65, v18);
+  }
+  const v6 = value.form;
+  if (v6 !== undefined && (v6 !== null || mode & 2)) {
+    if (isObject(v6)) {
+      const v7 = v6.R;
+      if (v7 !== undefined && !Number.isInteger(v7)) {
+        issues = optInteger(issues, v7, PATH_5wq4c6, mode);
+      }
+      const v8 = v6.G;
+      if (v8 !== undefined && !Number.isInteger(v8)) {
+        issues = optInteger(issues, v8, PATH_g9vukw, mode);
+      }
+      const v9 = v6.B;
+      if (v9 !== undefined && !Number.isInteger(v9)) {
+        issues = optInteger(issues, v9, PATH_5homhf, mode);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_ebg6mj, v6, '`form`', KEYS_1rnr65, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['form'], KEYS_1rnr65, v6);
+    }
+  }
+  const v11 = value.formJoined;
+  if (v11 !== undefined && (v11 !== null || mode & 2)) {
+    if (isObject(v11)) {
+      const v12 = v11.R;
+      if (v12 !== undefined && !Number.isInteger(v12)) {
+        issues = optInteger(issues, v12, PATH_9s3sev, mode);
+      }
+      const v13 = v11.G;
+      if (v13 !== undefined && !Number.isInteger(v13)) {
+        issues = optInteger(issues, v13, PATH_309q1u, mode);
+      }
+      const v14 = v11.B;
+      if (v14 !== undefined && !Number.isInteger(v14)) {
+        issues = optInteger(issues, v14, PATH_8ijdue, mode);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_5qpvv3, v11, '`formJoined`', KEYS_1rnr65, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['formJoined'], KEYS_1rnr65, v11);
+    }
+  }
+  const v16 = value.list;
+  if (v16 !== undefined && (v16 !== null || mode & 2)) {
+    if (Array.isArray(v16)) {
+      for (let i17 = 0; i17 < v16.length; i17++) {
+        const v18: unknown = v16[i17];
+        const o19: rt.Issues = issues;
+        issues = undefined;
+        if (isObject(v18)) {
+          const v20 = v18.R;
+          if (v20 !== undefined && !Number.isInteger(v20)) {
+            issues = optInteger(issues, v20, 'R', mode);
           }
-          issues = issues === undefined ? o19 : nestIssues(o19, ['list', i17], issues, '');
+          const v21 = v18.G;
+          if (v21 !== undefined && !Number.isInteger(v21)) {
+            issues = optInteger(issues, v21, 'G', mode);
+          }
+          const v22 = v18.B;
+          if (v22 !== undefined && !Number.isInteger(v22)) {
+            issues = optInteger(issues, v22, 'B', mode);
+          }
+          if (mode & 1) {
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v18,
+              'an item of `list`',
+              KEYS_1rnr65,
+              NESTED_7cwttf,
+            );
+          }
+        } else {
+          issues = expected(issues, [], KEYS_1rnr65, v18);
         }
-      } else {
-        issues = expected(issues, ['list'], 'an array', v16);
+        issues = issues === undefined ? o19 : nestIssues(o19, ['list', i17], issues, '');
+      }
+    } else {
+      issues = expected(issues, ['list'], 'an array', v16);
+    }
+  }
+  if (mode & 2) {
+    for (const k24 in value) {
+      if (k24 !== 'deep' && k24 !== 'form' && k24 !== 'formJoined' && k24 !== 'list') {
+        issues = unknownKey(issues, PATH_99tota, k24, label, KEYS_g31lry, NESTED_az6nlr);
       }
     }
-    if (mode & 2) {
-      for (const k24 in value) {
-        if (k24 !== 'deep' && k24 !== 'form' && k24 !== 'formJoined' && k24 !== 'list') {
-          issues = unknownKey(issues, PATH_99tota, k24, label, KEYS_g31lry, NESTED_az6nlr);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_g31lry, value);
   }
 
   return issues;
@@ -494,46 +459,36 @@ function check_GetNamedHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_3g7dkw, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value['X-Rgb-Named'];
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (isObject(v1)) {
-        const v2 = v1.R;
-        if (v2 !== undefined && !Number.isInteger(v2)) {
-          issues = optInteger(issues, v2, PATH_5zjl23, mode);
-        }
-        const v3 = v1.G;
-        if (v3 !== undefined && !Number.isInteger(v3)) {
-          issues = optInteger(issues, v3, PATH_csw9de, mode);
-        }
-        const v4 = v1.B;
-        if (v4 !== undefined && !Number.isInteger(v4)) {
-          issues = optInteger(issues, v4, PATH_5jlt68, mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_e8v1b4,
-            v1,
-            '`X-Rgb-Named`',
-            KEYS_1rnr65,
-            NESTED_7cwttf,
-          );
-        }
-      } else {
-        issues = expected(issues, ['X-Rgb-Named'], KEYS_1rnr65, v1);
+  const v1 = value['X-Rgb-Named'];
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (isObject(v1)) {
+      const v2 = v1.R;
+      if (v2 !== undefined && !Number.isInteger(v2)) {
+        issues = optInteger(issues, v2, PATH_5zjl23, mode);
+      }
+      const v3 = v1.G;
+      if (v3 !== undefined && !Number.isInteger(v3)) {
+        issues = optInteger(issues, v3, PATH_csw9de, mode);
+      }
+      const v4 = v1.B;
+      if (v4 !== undefined && !Number.isInteger(v4)) {
+        issues = optInteger(issues, v4, PATH_5jlt68, mode);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_e8v1b4, v1, '`X-Rgb-Named`', KEYS_1rnr65, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['X-Rgb-Named'], KEYS_1rnr65, v1);
+    }
+  }
+  if (mode & 2) {
+    for (const k6 in value) {
+      if (k6 !== 'X-Rgb-Named') {
+        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_3g7dkw, NESTED_5c8drs);
       }
     }
-    if (mode & 2) {
-      for (const k6 in value) {
-        if (k6 !== 'X-Rgb-Named') {
-          issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_3g7dkw, NESTED_5c8drs);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_3g7dkw, value);
   }
 
   return issues;
@@ -552,39 +507,36 @@ function check_GetNamedCookieParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_046x5y, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.rgbCookie;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (isObject(v1)) {
-        const v2 = v1.R;
-        if (v2 !== undefined && !Number.isInteger(v2)) {
-          issues = optInteger(issues, v2, PATH_6yx0j9, mode);
-        }
-        const v3 = v1.G;
-        if (v3 !== undefined && !Number.isInteger(v3)) {
-          issues = optInteger(issues, v3, PATH_d4stvt, mode);
-        }
-        const v4 = v1.B;
-        if (v4 !== undefined && !Number.isInteger(v4)) {
-          issues = optInteger(issues, v4, PATH_3f19sh, mode);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_gij794, v1, '`rgbCookie`', KEYS_1rnr65, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['rgbCookie'], KEYS_1rnr65, v1);
+  const v1 = value.rgbCookie;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (isObject(v1)) {
+      const v2 = v1.R;
+      if (v2 !== undefined && !Number.isInteger(v2)) {
+        issues = optInteger(issues, v2, PATH_6yx0j9, mode);
+      }
+      const v3 = v1.G;
+      if (v3 !== undefined && !Number.isInteger(v3)) {
+        issues = optInteger(issues, v3, PATH_d4stvt, mode);
+      }
+      const v4 = v1.B;
+      if (v4 !== undefined && !Number.isInteger(v4)) {
+        issues = optInteger(issues, v4, PATH_3f19sh, mode);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_gij794, v1, '`rgbCookie`', KEYS_1rnr65, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['rgbCookie'], KEYS_1rnr65, v1);
+    }
+  }
+  if (mode & 2) {
+    for (const k6 in value) {
+      if (k6 !== 'rgbCookie') {
+        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_046x5y, NESTED_8g6hbk);
       }
     }
-    if (mode & 2) {
-      for (const k6 in value) {
-        if (k6 !== 'rgbCookie') {
-          issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_046x5y, NESTED_8g6hbk);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_046x5y, value);
   }
 
   return issues;

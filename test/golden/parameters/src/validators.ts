@@ -39,35 +39,24 @@ export const Item: rt.Validator<types.Item> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Item(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_09t253, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.number;
-    if (!Number.isInteger(v1)) {
-      issues = reqInteger(issues, v1, 'number');
-    }
-    const v2 = value.title;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'title');
-    }
-    const v3 = value.tags;
-    if (v3 !== undefined && (v3 !== null || mode & 2)) {
-      if (Array.isArray(v3)) {
-        for (let i4 = 0; i4 < v3.length; i4++) {
-          const v5: unknown = v3[i4];
-          if (typeof v5 !== 'string') {
-            issues = expected(issues, ['tags', i4], 'a string', v5);
-          }
-        }
-      } else {
-        issues = expected(issues, ['tags'], 'an array', v3);
+  const v1 = value.number;
+  if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'number');
+  const v2 = value.title;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'title');
+  const v3 = value.tags;
+  if (v3 !== undefined && (v3 !== null || mode & 2)) {
+    if (Array.isArray(v3)) {
+      for (let i4 = 0; i4 < v3.length; i4++) {
+        const v5: unknown = v3[i4];
+        if (typeof v5 !== 'string') issues = expected(issues, ['tags', i4], 'a string', v5);
       }
+    } else {
+      issues = expected(issues, ['tags'], 'an array', v3);
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_09t253, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_09t253, value);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_09t253, NESTED_7cwttf);
 
   return issues;
 }
@@ -85,60 +74,49 @@ function check_ListItemsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_faiwis, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.items;
-    if (Array.isArray(v1)) {
-      for (let i2 = 0; i2 < v1.length; i2++) {
-        const v3: unknown = v1[i2];
-        const o4: rt.Issues = issues;
-        issues = undefined;
-        if (isObject(v3)) {
-          const v5 = v3.number;
-          if (!Number.isInteger(v5)) {
-            issues = reqInteger(issues, v5, 'number');
-          }
-          const v6 = v3.title;
-          if (typeof v6 !== 'string') {
-            issues = reqString(issues, v6, 'title');
-          }
-          const v7 = v3.tags;
-          if (v7 !== undefined && (v7 !== null || mode & 2)) {
-            if (Array.isArray(v7)) {
-              for (let i8 = 0; i8 < v7.length; i8++) {
-                const v9: unknown = v7[i8];
-                if (typeof v9 !== 'string') {
-                  issues = expected(issues, ['tags', i8], 'a string', v9);
-                }
-              }
-            } else {
-              issues = expected(issues, ['tags'], 'an array', v7);
+  const v1 = value.items;
+  if (Array.isArray(v1)) {
+    for (let i2 = 0; i2 < v1.length; i2++) {
+      const v3: unknown = v1[i2];
+      const o4: rt.Issues = issues;
+      issues = undefined;
+      if (isObject(v3)) {
+        const v5 = v3.number;
+        if (!Number.isInteger(v5)) issues = reqInteger(issues, v5, 'number');
+        const v6 = v3.title;
+        if (typeof v6 !== 'string') issues = reqString(issues, v6, 'title');
+        const v7 = v3.tags;
+        if (v7 !== undefined && (v7 !== null || mode & 2)) {
+          if (Array.isArray(v7)) {
+            for (let i8 = 0; i8 < v7.length; i8++) {
+              const v9: unknown = v7[i8];
+              if (typeof v9 !== 'string') issues = expected(issues, ['tags', i8], 'a string', v9);
             }
+          } else {
+            issues = expected(issues, ['tags'], 'an array', v7);
           }
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v3,
-              'an item of `items`',
-              KEYS_09t253,
-              NESTED_7cwttf,
-            );
-          }
-        } else {
-          issues = expected(issues, [], KEYS_09t253, v3);
         }
-        issues = issues === undefined ? o4 : nestIssues(o4, ['items', i2], issues, '');
+        if (mode & 1) {
+          issues = unknownKeys(
+            issues,
+            PATH_99tota,
+            v3,
+            'an item of `items`',
+            KEYS_09t253,
+            NESTED_7cwttf,
+          );
+        }
+      } else {
+        issues = expected(issues, [], KEYS_09t253, v3);
       }
-    } else {
-      issues = required(issues, ['items'], 'an array', v1);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_faiwis, NESTED_7cwttf);
+      issues = issues === undefined ? o4 : nestIssues(o4, ['items', i2], issues, '');
     }
   } else {
-    issues = expected(issues, [], KEYS_faiwis, value);
+    issues = required(issues, ['items'], 'an array', v1);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_faiwis, NESTED_7cwttf);
 
   return issues;
 }
@@ -156,21 +134,16 @@ function check_ListItemsPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_0szes7, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.project_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'project_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'project_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_0szes7, NESTED_7cwttf);
-        }
+  const v1 = value.project_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'project_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'project_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_0szes7, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_0szes7, value);
   }
 
   return issues;
@@ -189,63 +162,54 @@ function check_ListItemsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_8948wt, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.filter;
-    if (v1 !== undefined && (v1 !== null || mode & 2)) {
-      if (isObject(v1)) {
-        for (const k2 in v1) {
-          const v3 = v1[k2];
-          if (typeof v3 !== 'string') {
-            issues = expected(issues, ['filter', k2], 'a string', v3);
-          }
-        }
-      } else {
-        issues = expected(issues, ['filter'], 'an object', v1);
+  const v1 = value.filter;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (isObject(v1)) {
+      for (const k2 in v1) {
+        const v3 = v1[k2];
+        if (typeof v3 !== 'string') issues = expected(issues, ['filter', k2], 'a string', v3);
+      }
+    } else {
+      issues = expected(issues, ['filter'], 'an object', v1);
+    }
+  }
+  const v4 = value.ids;
+  if (v4 !== undefined && (v4 !== null || mode & 2)) {
+    if (Array.isArray(v4)) {
+      for (let i5 = 0; i5 < v4.length; i5++) {
+        const v6: unknown = v4[i5];
+        if (!Number.isInteger(v6)) issues = expected(issues, ['ids', i5], 'an integer', v6);
+      }
+    } else {
+      issues = expected(issues, ['ids'], 'an array', v4);
+    }
+  }
+  const v7 = value.limit;
+  if (
+    v7 !== undefined &&
+    !(typeof v7 === 'number' && Number.isInteger(v7) && v7 >= 1 && v7 <= 100)
+  ) {
+    issues = optIntegerIn(issues, v7, 'limit', mode, 1, 100);
+  }
+  const v8 = value.tag;
+  if (v8 !== undefined && (v8 !== null || mode & 2)) {
+    if (Array.isArray(v8)) {
+      for (let i9 = 0; i9 < v8.length; i9++) {
+        const v10: unknown = v8[i9];
+        if (typeof v10 !== 'string') issues = expected(issues, ['tag', i9], 'a string', v10);
+      }
+    } else {
+      issues = expected(issues, ['tag'], 'an array', v8);
+    }
+  }
+  if (mode & 2) {
+    for (const k11 in value) {
+      if (k11 !== 'filter' && k11 !== 'ids' && k11 !== 'limit' && k11 !== 'tag') {
+        issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_8948wt, NESTED_7cwttf);
       }
     }
-    const v4 = value.ids;
-    if (v4 !== undefined && (v4 !== null || mode & 2)) {
-      if (Array.isArray(v4)) {
-        for (let i5 = 0; i5 < v4.length; i5++) {
-          const v6: unknown = v4[i5];
-          if (!Number.isInteger(v6)) {
-            issues = expected(issues, ['ids', i5], 'an integer', v6);
-          }
-        }
-      } else {
-        issues = expected(issues, ['ids'], 'an array', v4);
-      }
-    }
-    const v7 = value.limit;
-    if (
-      v7 !== undefined &&
-      !(typeof v7 === 'number' && Number.isInteger(v7) && v7 >= 1 && v7 <= 100)
-    ) {
-      issues = optIntegerIn(issues, v7, 'limit', mode, 1, 100);
-    }
-    const v8 = value.tag;
-    if (v8 !== undefined && (v8 !== null || mode & 2)) {
-      if (Array.isArray(v8)) {
-        for (let i9 = 0; i9 < v8.length; i9++) {
-          const v10: unknown = v8[i9];
-          if (typeof v10 !== 'string') {
-            issues = expected(issues, ['tag', i9], 'a string', v10);
-          }
-        }
-      } else {
-        issues = expected(issues, ['tag'], 'an array', v8);
-      }
-    }
-    if (mode & 2) {
-      for (const k11 in value) {
-        if (k11 !== 'filter' && k11 !== 'ids' && k11 !== 'limit' && k11 !== 'tag') {
-          issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_8948wt, NESTED_7cwttf);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_8948wt, value);
   }
 
   return issues;
@@ -264,21 +228,18 @@ function check_ListItemsHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_0hncht, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value['X-Request-Id'];
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'X-Request-Id', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'X-Request-Id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_0hncht, NESTED_7cwttf);
-        }
+  const v1 = value['X-Request-Id'];
+  if (v1 !== undefined && typeof v1 !== 'string') {
+    issues = optString(issues, v1, 'X-Request-Id', mode);
+  }
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'X-Request-Id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_0hncht, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_0hncht, value);
   }
 
   return issues;
@@ -297,25 +258,20 @@ function check_DeleteItemPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_8iqy16, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.project_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'project_id');
-    }
-    const v2 = value.item_number;
-    if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1)) {
-      issues = reqIntegerIn(issues, v2, 'item_number', 1, Infinity);
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'project_id' && k3 !== 'item_number') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_8iqy16, NESTED_7cwttf);
-        }
+  const v1 = value.project_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'project_id');
+  const v2 = value.item_number;
+  if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1)) {
+    issues = reqIntegerIn(issues, v2, 'item_number', 1, Infinity);
+  }
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'project_id' && k3 !== 'item_number') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_8iqy16, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_8iqy16, value);
   }
 
   return issues;
@@ -341,21 +297,16 @@ function check_GetItemHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_4n69hd, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value['Idempotency-Window'];
-    if (!Number.isInteger(v1)) {
-      issues = reqInteger(issues, v1, 'Idempotency-Window');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'Idempotency-Window') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_4n69hd, NESTED_7cwttf);
-        }
+  const v1 = value['Idempotency-Window'];
+  if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'Idempotency-Window');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'Idempotency-Window') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_4n69hd, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_4n69hd, value);
   }
 
   return issues;

@@ -35,22 +35,13 @@ export const Error: rt.Validator<types.Error> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Error(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_1tc45n, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.code;
-    if (!Number.isInteger(v1)) {
-      issues = reqInteger(issues, v1, 'code');
-    }
-    const v2 = value.message;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'message');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1tc45n, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_1tc45n, value);
-  }
+  const v1 = value.code;
+  if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'code');
+  const v2 = value.message;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'message');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1tc45n, NESTED_7cwttf);
 
   return issues;
 }
@@ -68,34 +59,23 @@ function check_FindPetsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
-  if (Array.isArray(value)) {
-    for (let i1 = 0; i1 < value.length; i1++) {
-      const v2: unknown = value[i1];
-      if (isObject(v2)) {
-        const v3 = v2.name;
-        if (typeof v3 !== 'string') {
-          issues = required(issues, [i1, 'name'], 'a string', v3);
-        }
-        const v4 = v2.tag;
-        if (v4 !== undefined && (v4 !== null || mode & 2)) {
-          if (typeof v4 !== 'string') {
-            issues = expected(issues, [i1, 'tag'], 'a string', v4);
-          }
-        }
-        const v5 = v2.id;
-        if (!Number.isInteger(v5)) {
-          issues = required(issues, [i1, 'id'], 'an integer', v5);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, [i1], v2, 'an item', KEYS_77jdmn, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, [i1], KEYS_77jdmn, v2);
+  for (let i1 = 0; i1 < value.length; i1++) {
+    const v2: unknown = value[i1];
+    if (isObject(v2)) {
+      const v3 = v2.name;
+      if (typeof v3 !== 'string') issues = required(issues, [i1, 'name'], 'a string', v3);
+      const v4 = v2.tag;
+      if (v4 !== undefined && (v4 !== null || mode & 2)) {
+        if (typeof v4 !== 'string') issues = expected(issues, [i1, 'tag'], 'a string', v4);
       }
+      const v5 = v2.id;
+      if (!Number.isInteger(v5)) issues = required(issues, [i1, 'id'], 'an integer', v5);
+      if (mode & 1) issues = unknownKeys(issues, [i1], v2, 'an item', KEYS_77jdmn, NESTED_7cwttf);
+    } else {
+      issues = expected(issues, [i1], KEYS_77jdmn, v2);
     }
-  } else {
-    issues = expected(issues, [], 'an array', value);
   }
 
   return issues;
@@ -109,22 +89,13 @@ export const NewPet: rt.Validator<types.NewPet> = /* @__PURE__ */ schemaOf(
 );
 
 function check_NewPet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_9wfw2z, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.name;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'name');
-    }
-    const v2 = value.tag;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'tag', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_9wfw2z, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_9wfw2z, value);
-  }
+  const v1 = value.name;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
+  const v2 = value.tag;
+  if (v2 !== undefined && typeof v2 !== 'string') issues = optString(issues, v2, 'tag', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_9wfw2z, NESTED_7cwttf);
 
   return issues;
 }
@@ -133,26 +104,15 @@ function check_NewPet(value: unknown, mode: number, label: string, depth: number
 export const Pet: rt.Validator<types.Pet> = /* @__PURE__ */ schemaOf(vendor, check_Pet, '`Pet`');
 
 function check_Pet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_77jdmn, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.name;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'name');
-    }
-    const v2 = value.tag;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'tag', mode);
-    }
-    const v3 = value.id;
-    if (!Number.isInteger(v3)) {
-      issues = reqInteger(issues, v3, 'id');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_77jdmn, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_77jdmn, value);
-  }
+  const v1 = value.name;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
+  const v2 = value.tag;
+  if (v2 !== undefined && typeof v2 !== 'string') issues = optString(issues, v2, 'tag', mode);
+  const v3 = value.id;
+  if (!Number.isInteger(v3)) issues = reqInteger(issues, v3, 'id');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_77jdmn, NESTED_7cwttf);
 
   return issues;
 }
@@ -170,34 +130,27 @@ function check_FindPetsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_85ijz4, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.limit;
-    if (v1 !== undefined && !Number.isInteger(v1)) {
-      issues = optInteger(issues, v1, 'limit', mode);
+  const v1 = value.limit;
+  if (v1 !== undefined && !Number.isInteger(v1)) issues = optInteger(issues, v1, 'limit', mode);
+  const v2 = value.tags;
+  if (v2 !== undefined && (v2 !== null || mode & 2)) {
+    if (Array.isArray(v2)) {
+      for (let i3 = 0; i3 < v2.length; i3++) {
+        const v4: unknown = v2[i3];
+        if (typeof v4 !== 'string') issues = expected(issues, ['tags', i3], 'a string', v4);
+      }
+    } else {
+      issues = expected(issues, ['tags'], 'an array', v2);
     }
-    const v2 = value.tags;
-    if (v2 !== undefined && (v2 !== null || mode & 2)) {
-      if (Array.isArray(v2)) {
-        for (let i3 = 0; i3 < v2.length; i3++) {
-          const v4: unknown = v2[i3];
-          if (typeof v4 !== 'string') {
-            issues = expected(issues, ['tags', i3], 'a string', v4);
-          }
-        }
-      } else {
-        issues = expected(issues, ['tags'], 'an array', v2);
+  }
+  if (mode & 2) {
+    for (const k5 in value) {
+      if (k5 !== 'limit' && k5 !== 'tags') {
+        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_85ijz4, NESTED_7cwttf);
       }
     }
-    if (mode & 2) {
-      for (const k5 in value) {
-        if (k5 !== 'limit' && k5 !== 'tags') {
-          issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_85ijz4, NESTED_7cwttf);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_85ijz4, value);
   }
 
   return issues;
@@ -216,21 +169,16 @@ function check_DeletePetPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hnarml, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (!Number.isInteger(v1)) {
-      issues = reqInteger(issues, v1, 'id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hnarml, NESTED_7cwttf);
-        }
+  const v1 = value.id;
+  if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hnarml, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_hnarml, value);
   }
 
   return issues;

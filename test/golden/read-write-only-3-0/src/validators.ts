@@ -57,25 +57,18 @@ export const Profile: rt.Validator<types.Profile> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Profile(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_ajqbag, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.secret_answer !== undefined) {
-      issues = fail(
-        issues,
-        ['secret_answer'],
-        '`secret_answer` is write-only: the server does not send it',
-      );
-    }
-    const v1 = value.display_name;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'display_name');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_593fh2, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_ajqbag, value);
+  if ((mode & 2) !== 0 && value.secret_answer !== undefined) {
+    issues = fail(
+      issues,
+      ['secret_answer'],
+      '`secret_answer` is write-only: the server does not send it',
+    );
   }
+  const v1 = value.display_name;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'display_name');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_593fh2, NESTED_7cwttf);
 
   return issues;
 }
@@ -89,16 +82,11 @@ export const ProfileParam: rt.Validator<types.ProfileParam> = /* @__PURE__ */ sc
 );
 
 function check_ProfileParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_593fh2, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.display_name, 'display_name');
-    issues = optString(issues, value.secret_answer, 'secret_answer', mode);
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_593fh2, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_593fh2, value);
-  }
+  issues = reqString(issues, value.display_name, 'display_name');
+  issues = optString(issues, value.secret_answer, 'secret_answer', mode);
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_593fh2, NESTED_7cwttf);
 
   return issues;
 }
@@ -112,9 +100,7 @@ export const Timestamp: rt.Validator<types.Timestamp> = /* @__PURE__ */ schemaOf
 
 function check_Timestamp(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-  if (typeof value !== 'string') {
-    issues = expected(issues, [], 'a string', value);
-  }
+  if (typeof value !== 'string') issues = expected(issues, [], 'a string', value);
 
   return issues;
 }
@@ -127,68 +113,59 @@ export const User: rt.Validator<types.User> = /* @__PURE__ */ schemaOf(
 );
 
 function check_User(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_efagbo, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.password !== undefined) {
-      issues = fail(issues, ['password'], '`password` is write-only: the server does not send it');
+  if ((mode & 2) !== 0 && value.password !== undefined) {
+    issues = fail(issues, ['password'], '`password` is write-only: the server does not send it');
+  }
+  const v1 = value.id;
+  if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'id');
+  const v2 = value.email;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'email');
+  const v3 = value.created;
+  if (v3 === undefined) {
+    issues = missing(issues, ['created'], 'a string');
+  } else if (typeof v3 !== 'string') {
+    issues = expected(issues, ['created'], 'a string', v3);
+  }
+  const v4 = value.nickname;
+  if (v4 !== undefined) {
+    if (!(typeof v4 === 'string' || v4 === null)) {
+      issues = unlisted(issues, ['nickname'], 'a string or null', v4);
     }
-    const v1 = value.id;
-    if (!Number.isInteger(v1)) {
-      issues = reqInteger(issues, v1, 'id');
+  }
+  const v5 = value.profile;
+  if (v5 !== undefined && (v5 !== null || mode & 2)) {
+    if (isObject(v5)) {
+      if ((mode & 2) !== 0 && v5.secret_answer !== undefined) {
+        issues = fail(
+          issues,
+          ['profile', 'secret_answer'],
+          '`secret_answer` is write-only: the server does not send it',
+        );
+      }
+      const v6 = v5.display_name;
+      if (typeof v6 !== 'string') issues = reqString(issues, v6, PATH_e6nh0p);
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_ah39qr, v5, '`profile`', KEYS_593fh2, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['profile'], KEYS_ajqbag, v5);
     }
-    const v2 = value.email;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'email');
-    }
-    const v3 = value.created;
-    if (v3 === undefined) {
-      issues = missing(issues, ['created'], 'a string');
-    } else if (typeof v3 !== 'string') {
-      issues = expected(issues, ['created'], 'a string', v3);
-    }
-    const v4 = value.nickname;
-    if (v4 !== undefined) {
-      if (!(typeof v4 === 'string' || v4 === null)) {
-        issues = unlisted(issues, ['nickname'], 'a string or null', v4);
+  }
+  if (mode & 2) {
+    for (const k8 in value) {
+      if (
+        k8 !== 'id' &&
+        k8 !== 'email' &&
+        k8 !== 'created' &&
+        k8 !== 'nickname' &&
+        k8 !== 'profile' &&
+        k8 !== 'password'
+      ) {
+        issues = unknownKey(issues, PATH_99tota, k8, label, KEYS_0fltyu, NESTED_gm0i6c);
       }
     }
-    const v5 = value.profile;
-    if (v5 !== undefined && (v5 !== null || mode & 2)) {
-      if (isObject(v5)) {
-        if ((mode & 2) !== 0 && v5.secret_answer !== undefined) {
-          issues = fail(
-            issues,
-            ['profile', 'secret_answer'],
-            '`secret_answer` is write-only: the server does not send it',
-          );
-        }
-        const v6 = v5.display_name;
-        if (typeof v6 !== 'string') {
-          issues = reqString(issues, v6, PATH_e6nh0p);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_ah39qr, v5, '`profile`', KEYS_593fh2, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['profile'], KEYS_ajqbag, v5);
-      }
-    }
-    if (mode & 2) {
-      for (const k8 in value) {
-        if (
-          k8 !== 'id' &&
-          k8 !== 'email' &&
-          k8 !== 'created' &&
-          k8 !== 'nickname' &&
-          k8 !== 'profile' &&
-          k8 !== 'password'
-        ) {
-          issues = unknownKey(issues, PATH_99tota, k8, label, KEYS_0fltyu, NESTED_gm0i6c);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_efagbo, value);
   }
 
   return issues;
@@ -203,47 +180,44 @@ export const UserParam: rt.Validator<types.UserParam> = /* @__PURE__ */ schemaOf
 );
 
 function check_UserParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_80gr2m, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.id !== undefined) {
-      issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
+  if ((mode & 2) !== 0 && value.id !== undefined) {
+    issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
+  }
+  if ((mode & 2) !== 0 && value.created !== undefined) {
+    issues = fail(issues, ['created'], '`created` is read-only: the server sets it');
+  }
+  if ((mode & 2) !== 0 && value.nickname !== undefined) {
+    issues = fail(issues, ['nickname'], '`nickname` is read-only: the server sets it');
+  }
+  issues = reqString(issues, value.email, 'email');
+  issues = reqString(issues, value.password, 'password');
+  const v3 = value.profile;
+  if (v3 !== undefined && (v3 !== null || mode & 2)) {
+    if (isObject(v3)) {
+      issues = reqString(issues, v3.display_name, PATH_e6nh0p);
+      issues = optString(issues, v3.secret_answer, PATH_5vbrd6, mode);
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_ah39qr, v3, '`profile`', KEYS_593fh2, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['profile'], KEYS_593fh2, v3);
     }
-    if ((mode & 2) !== 0 && value.created !== undefined) {
-      issues = fail(issues, ['created'], '`created` is read-only: the server sets it');
-    }
-    if ((mode & 2) !== 0 && value.nickname !== undefined) {
-      issues = fail(issues, ['nickname'], '`nickname` is read-only: the server sets it');
-    }
-    issues = reqString(issues, value.email, 'email');
-    issues = reqString(issues, value.password, 'password');
-    const v3 = value.profile;
-    if (v3 !== undefined && (v3 !== null || mode & 2)) {
-      if (isObject(v3)) {
-        issues = reqString(issues, v3.display_name, PATH_e6nh0p);
-        issues = optString(issues, v3.secret_answer, PATH_5vbrd6, mode);
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_ah39qr, v3, '`profile`', KEYS_593fh2, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['profile'], KEYS_593fh2, v3);
+  }
+  if (mode & 2) {
+    for (const k7 in value) {
+      if (
+        k7 !== 'email' &&
+        k7 !== 'password' &&
+        k7 !== 'profile' &&
+        k7 !== 'id' &&
+        k7 !== 'created' &&
+        k7 !== 'nickname'
+      ) {
+        issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_eug0x7, NESTED_4kibm5);
       }
     }
-    if (mode & 2) {
-      for (const k7 in value) {
-        if (
-          k7 !== 'email' &&
-          k7 !== 'password' &&
-          k7 !== 'profile' &&
-          k7 !== 'id' &&
-          k7 !== 'created' &&
-          k7 !== 'nickname'
-        ) {
-          issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_eug0x7, NESTED_4kibm5);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_80gr2m, value);
   }
 
   return issues;
@@ -262,21 +236,16 @@ function check_GetUserPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_e21v89, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.user_id;
-    if (!Number.isInteger(v1)) {
-      issues = reqInteger(issues, v1, 'user_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'user_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_e21v89, NESTED_7cwttf);
-        }
+  const v1 = value.user_id;
+  if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'user_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'user_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_e21v89, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_e21v89, value);
   }
 
   return issues;

@@ -97,38 +97,36 @@ export const Animal: rt.Validator<types.Animal> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Animal(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value))
+    return expected(undefined, [], "an object with `kind` one of 'dog', 'pet'", value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const o1 = value as Record<string, unknown>;
-    const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
-    switch (v2) {
-      case 'dog': {
-        const r3 = check_Dog(value, mode, label, depth);
-        if (r3 !== undefined) {
-          issues = nestIssues(issues, [], r3, '');
-        }
-        break;
+  const o1 = value as Record<string, unknown>;
+  const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
+  switch (v2) {
+    case 'dog': {
+      const r3 = check_Dog(value, mode, label, depth);
+      if (r3 !== undefined) {
+        issues = nestIssues(issues, [], r3, '');
       }
-      case 'pet': {
-        const r4 = check_Pet(value, mode, label, depth);
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, [], r4, '');
-        }
-        break;
-      }
-      default:
-        if (v2 === undefined) {
-          issues = missing(issues, ['kind'], "one of 'dog', 'pet'");
-        } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
-          issues = fail(
-            issues,
-            ['kind'],
-            "expected `kind` to be one of 'dog', 'pet'; found " + foundLiteral(v2),
-          );
-        }
+      break;
     }
-  } else {
-    issues = expected(issues, [], "an object with `kind` one of 'dog', 'pet'", value);
+    case 'pet': {
+      const r4 = check_Pet(value, mode, label, depth);
+      if (r4 !== undefined) {
+        issues = nestIssues(issues, [], r4, '');
+      }
+      break;
+    }
+    default:
+      if (v2 === undefined) {
+        issues = missing(issues, ['kind'], "one of 'dog', 'pet'");
+      } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
+        issues = fail(
+          issues,
+          ['kind'],
+          "expected `kind` to be one of 'dog', 'pet'; found " + foundLiteral(v2),
+        );
+      }
   }
 
   return issues;
@@ -143,38 +141,36 @@ export const AnimalParam: rt.Validator<types.AnimalParam> = /* @__PURE__ */ sche
 );
 
 function check_AnimalParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value))
+    return expected(undefined, [], "an object with `kind` one of 'dog', 'pet'", value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const o1 = value as Record<string, unknown>;
-    const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
-    switch (v2) {
-      case 'dog': {
-        const r3 = check_DogParam(value, mode, label, depth);
-        if (r3 !== undefined) {
-          issues = nestIssues(issues, [], r3, '');
-        }
-        break;
+  const o1 = value as Record<string, unknown>;
+  const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
+  switch (v2) {
+    case 'dog': {
+      const r3 = check_DogParam(value, mode, label, depth);
+      if (r3 !== undefined) {
+        issues = nestIssues(issues, [], r3, '');
       }
-      case 'pet': {
-        const r4 = check_PetParam(value, mode, label, depth);
-        if (r4 !== undefined) {
-          issues = nestIssues(issues, [], r4, '');
-        }
-        break;
-      }
-      default:
-        if (v2 === undefined) {
-          issues = missing(issues, ['kind'], "one of 'dog', 'pet'");
-        } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
-          issues = fail(
-            issues,
-            ['kind'],
-            "expected `kind` to be one of 'dog', 'pet'; found " + foundLiteral(v2),
-          );
-        }
+      break;
     }
-  } else {
-    issues = expected(issues, [], "an object with `kind` one of 'dog', 'pet'", value);
+    case 'pet': {
+      const r4 = check_PetParam(value, mode, label, depth);
+      if (r4 !== undefined) {
+        issues = nestIssues(issues, [], r4, '');
+      }
+      break;
+    }
+    default:
+      if (v2 === undefined) {
+        issues = missing(issues, ['kind'], "one of 'dog', 'pet'");
+      } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
+        issues = fail(
+          issues,
+          ['kind'],
+          "expected `kind` to be one of 'dog', 'pet'; found " + foundLiteral(v2),
+        );
+      }
   }
 
   return issues;
@@ -189,19 +185,14 @@ export const Credentials: rt.Validator<types.Credentials> = /* @__PURE__ */ sche
 );
 
 function check_Credentials(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_c8xvvy, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.last_login !== undefined) {
-      issues = fail(issues, ['last_login'], '`last_login` is read-only: the server sets it');
-    }
-    issues = reqString(issues, value.username, 'username');
-    issues = reqString(issues, value.password, 'password');
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3w156d, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_c8xvvy, value);
+  if ((mode & 2) !== 0 && value.last_login !== undefined) {
+    issues = fail(issues, ['last_login'], '`last_login` is read-only: the server sets it');
   }
+  issues = reqString(issues, value.username, 'username');
+  issues = reqString(issues, value.password, 'password');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3w156d, NESTED_7cwttf);
 
   return issues;
 }
@@ -210,30 +201,19 @@ function check_Credentials(value: unknown, mode: number, label: string, depth: n
 export const Dog: rt.Validator<types.Dog> = /* @__PURE__ */ schemaOf(vendor, check_Dog, '`Dog`');
 
 function check_Dog(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_8h0o6t, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.kind;
-    if (v1 !== 'dog') {
-      issues = reqConst(issues, v1, 'kind', 'dog');
-    }
-    const v2 = value.id;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'id');
-    }
-    const v3 = value.breed;
-    if (typeof v3 !== 'string') {
-      issues = reqString(issues, v3, 'breed');
-    }
-    const v5 = value.vaccinated_at;
-    if (v5 !== undefined && typeof v5 !== 'string') {
-      issues = optString(issues, v5, 'vaccinated_at', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8h0o6t, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_8h0o6t, value);
+  const v1 = value.kind;
+  if (v1 !== 'dog') issues = reqConst(issues, v1, 'kind', 'dog');
+  const v2 = value.id;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'id');
+  const v3 = value.breed;
+  if (typeof v3 !== 'string') issues = reqString(issues, v3, 'breed');
+  const v5 = value.vaccinated_at;
+  if (v5 !== undefined && typeof v5 !== 'string') {
+    issues = optString(issues, v5, 'vaccinated_at', mode);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8h0o6t, NESTED_7cwttf);
 
   return issues;
 }
@@ -246,26 +226,15 @@ export const DogFields: rt.Validator<types.DogFields> = /* @__PURE__ */ schemaOf
 );
 
 function check_DogFields(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_gkqcgo, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.kind;
-    if (v1 !== 'dog') {
-      issues = reqConst(issues, v1, 'kind', 'dog');
-    }
-    const v2 = value.id;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'id');
-    }
-    const v3 = value.breed;
-    if (typeof v3 !== 'string') {
-      issues = reqString(issues, v3, 'breed');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gkqcgo, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_gkqcgo, value);
-  }
+  const v1 = value.kind;
+  if (v1 !== 'dog') issues = reqConst(issues, v1, 'kind', 'dog');
+  const v2 = value.id;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'id');
+  const v3 = value.breed;
+  if (typeof v3 !== 'string') issues = reqString(issues, v3, 'breed');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gkqcgo, NESTED_7cwttf);
 
   return issues;
 }
@@ -279,22 +248,17 @@ export const DogParam: rt.Validator<types.DogParam> = /* @__PURE__ */ schemaOf(
 );
 
 function check_DogParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_6m5593, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.id !== undefined) {
-      issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
-    }
-    if ((mode & 2) !== 0 && value.vaccinated_at !== undefined) {
-      issues = fail(issues, ['vaccinated_at'], '`vaccinated_at` is read-only: the server sets it');
-    }
-    issues = reqConst(issues, value.kind, 'kind', 'dog');
-    issues = reqString(issues, value.breed, 'breed');
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6zjyx7, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_6m5593, value);
+  if ((mode & 2) !== 0 && value.id !== undefined) {
+    issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
   }
+  if ((mode & 2) !== 0 && value.vaccinated_at !== undefined) {
+    issues = fail(issues, ['vaccinated_at'], '`vaccinated_at` is read-only: the server sets it');
+  }
+  issues = reqConst(issues, value.kind, 'kind', 'dog');
+  issues = reqString(issues, value.breed, 'breed');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6zjyx7, NESTED_7cwttf);
 
   return issues;
 }
@@ -307,22 +271,15 @@ export const Label: rt.Validator<types.Label> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Label(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_3xsgf3, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.text;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'text');
-    }
-    const v2 = value.updated_by;
-    if (v2 !== undefined && typeof v2 !== 'string') {
-      issues = optString(issues, v2, 'updated_by', mode);
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3xsgf3, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_3xsgf3, value);
+  const v1 = value.text;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'text');
+  const v2 = value.updated_by;
+  if (v2 !== undefined && typeof v2 !== 'string') {
+    issues = optString(issues, v2, 'updated_by', mode);
   }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3xsgf3, NESTED_7cwttf);
 
   return issues;
 }
@@ -336,18 +293,13 @@ export const LabelParam: rt.Validator<types.LabelParam> = /* @__PURE__ */ schema
 );
 
 function check_LabelParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_cbjy9v, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.updated_by !== undefined) {
-      issues = fail(issues, ['updated_by'], '`updated_by` is read-only: the server sets it');
-    }
-    issues = reqString(issues, value.text, 'text');
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3xsgf3, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_cbjy9v, value);
+  if ((mode & 2) !== 0 && value.updated_by !== undefined) {
+    issues = fail(issues, ['updated_by'], '`updated_by` is read-only: the server sets it');
   }
+  issues = reqString(issues, value.text, 'text');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3xsgf3, NESTED_7cwttf);
 
   return issues;
 }
@@ -362,17 +314,12 @@ function check_ListAnimalsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
-  if (Array.isArray(value)) {
-    for (let i1 = 0; i1 < value.length; i1++) {
-      const v2: unknown = value[i1];
-      const r3 = check_Animal(v2, mode, 'an item', depth + 1);
-      if (r3 !== undefined) {
-        issues = nestIssues(issues, [i1], r3, '');
-      }
-    }
-  } else {
-    issues = expected(issues, [], 'an array', value);
+  for (let i1 = 0; i1 < value.length; i1++) {
+    const v2: unknown = value[i1];
+    const r3 = check_Animal(v2, mode, 'an item', depth + 1);
+    if (r3 !== undefined) issues = nestIssues(issues, [i1], r3, '');
   }
 
   return issues;
@@ -386,25 +333,16 @@ export const Owner: rt.Validator<types.Owner> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Owner(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_ck3fxh, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.password !== undefined) {
-      issues = fail(issues, ['password'], '`password` is write-only: the server does not send it');
-    }
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    const v2 = value.email;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'email');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_03lep4, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_ck3fxh, value);
+  if ((mode & 2) !== 0 && value.password !== undefined) {
+    issues = fail(issues, ['password'], '`password` is write-only: the server does not send it');
   }
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  const v2 = value.email;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'email');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_03lep4, NESTED_7cwttf);
 
   return issues;
 }
@@ -419,9 +357,7 @@ export const OwnerParam: rt.Validator<types.OwnerParam> = /* @__PURE__ */ schema
 
 function check_OwnerParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-  if (typeof value !== 'string') {
-    issues = expected(issues, [], 'a string', value);
-  }
+  if (typeof value !== 'string') issues = expected(issues, [], 'a string', value);
 
   return issues;
 }
@@ -440,19 +376,14 @@ function check_OwnerRequestParam(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_dxvetg, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.id !== undefined) {
-      issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
-    }
-    issues = reqString(issues, value.email, 'email');
-    issues = reqString(issues, value.password, 'password');
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_blhmeg, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_dxvetg, value);
+  if ((mode & 2) !== 0 && value.id !== undefined) {
+    issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
   }
+  issues = reqString(issues, value.email, 'email');
+  issues = reqString(issues, value.password, 'password');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_blhmeg, NESTED_7cwttf);
 
   return issues;
 }
@@ -461,127 +392,108 @@ function check_OwnerRequestParam(
 export const Pet: rt.Validator<types.Pet> = /* @__PURE__ */ schemaOf(vendor, check_Pet, '`Pet`');
 
 function check_Pet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_2t77x6, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.microchip_code !== undefined) {
-      issues = fail(
-        issues,
-        ['microchip_code'],
-        '`microchip_code` is write-only: the server does not send it',
-      );
-    }
-    const v1 = value.kind;
-    if (v1 !== 'pet') {
-      issues = reqConst(issues, v1, 'kind', 'pet');
-    }
-    const v2 = value.id;
-    if (typeof v2 !== 'string') {
-      issues = reqString(issues, v2, 'id');
-    }
-    const v3 = value.name;
-    if (typeof v3 !== 'string') {
-      issues = reqString(issues, v3, 'name');
-    }
-    const v4 = value.created_at;
-    if (typeof v4 !== 'string') {
-      issues = reqString(issues, v4, 'created_at');
-    }
-    const v5 = value.owner;
-    if (v5 !== undefined && (v5 !== null || mode & 2)) {
-      if (isObject(v5)) {
-        if ((mode & 2) !== 0 && v5.password !== undefined) {
-          issues = fail(
-            issues,
-            ['owner', 'password'],
-            '`password` is write-only: the server does not send it',
-          );
-        }
-        const v6 = v5.id;
-        if (typeof v6 !== 'string') {
-          issues = reqString(issues, v6, PATH_f2bi74);
-        }
-        const v7 = v5.email;
-        if (typeof v7 !== 'string') {
-          issues = reqString(issues, v7, PATH_gj8wco);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(issues, PATH_3n7xnl, v5, '`owner`', KEYS_03lep4, NESTED_7cwttf);
-        }
-      } else {
-        issues = expected(issues, ['owner'], KEYS_ck3fxh, v5);
-      }
-    }
-    const v9 = value.tags;
-    if (v9 !== undefined && (v9 !== null || mode & 2)) {
-      if (Array.isArray(v9)) {
-        for (let i10 = 0; i10 < v9.length; i10++) {
-          const v11: unknown = v9[i10];
-          const o12: rt.Issues = issues;
-          issues = undefined;
-          if (isObject(v11)) {
-            const v13 = v11.name;
-            if (typeof v13 !== 'string') {
-              issues = reqString(issues, v13, 'name');
-            }
-            if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                PATH_99tota,
-                v11,
-                'an item of `tags`',
-                KEYS_dizy2g,
-                NESTED_7cwttf,
-              );
-            }
-          } else {
-            issues = expected(issues, [], KEYS_dizy2g, v11);
-          }
-          issues = issues === undefined ? o12 : nestIssues(o12, ['tags', i10], issues, '');
-        }
-      } else {
-        issues = expected(issues, ['tags'], 'an array', v9);
-      }
-    }
-    const v15 = value.labels;
-    if (v15 !== undefined && (v15 !== null || mode & 2)) {
-      if (isObject(v15)) {
-        for (const k16 in v15) {
-          const v17 = v15[k16];
-          if (isObject(v17)) {
-            const v18 = v17.text;
-            if (typeof v18 !== 'string') {
-              issues = required(issues, ['labels', k16, 'text'], 'a string', v18);
-            }
-            const v19 = v17.updated_by;
-            if (v19 !== undefined && (v19 !== null || mode & 2)) {
-              if (typeof v19 !== 'string') {
-                issues = expected(issues, ['labels', k16, 'updated_by'], 'a string', v19);
-              }
-            }
-            if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                ['labels', k16],
-                v17,
-                'a value of `labels`',
-                KEYS_3xsgf3,
-                NESTED_7cwttf,
-              );
-            }
-          } else {
-            issues = expected(issues, ['labels', k16], KEYS_3xsgf3, v17);
-          }
-        }
-      } else {
-        issues = expected(issues, ['labels'], 'an object', v15);
-      }
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4y5lu3, NESTED_cvttdn);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_2t77x6, value);
+  if ((mode & 2) !== 0 && value.microchip_code !== undefined) {
+    issues = fail(
+      issues,
+      ['microchip_code'],
+      '`microchip_code` is write-only: the server does not send it',
+    );
   }
+  const v1 = value.kind;
+  if (v1 !== 'pet') issues = reqConst(issues, v1, 'kind', 'pet');
+  const v2 = value.id;
+  if (typeof v2 !== 'string') issues = reqString(issues, v2, 'id');
+  const v3 = value.name;
+  if (typeof v3 !== 'string') issues = reqString(issues, v3, 'name');
+  const v4 = value.created_at;
+  if (typeof v4 !== 'string') issues = reqString(issues, v4, 'created_at');
+  const v5 = value.owner;
+  if (v5 !== undefined && (v5 !== null || mode & 2)) {
+    if (isObject(v5)) {
+      if ((mode & 2) !== 0 && v5.password !== undefined) {
+        issues = fail(
+          issues,
+          ['owner', 'password'],
+          '`password` is write-only: the server does not send it',
+        );
+      }
+      const v6 = v5.id;
+      if (typeof v6 !== 'string') issues = reqString(issues, v6, PATH_f2bi74);
+      const v7 = v5.email;
+      if (typeof v7 !== 'string') issues = reqString(issues, v7, PATH_gj8wco);
+      if (mode & 1) {
+        issues = unknownKeys(issues, PATH_3n7xnl, v5, '`owner`', KEYS_03lep4, NESTED_7cwttf);
+      }
+    } else {
+      issues = expected(issues, ['owner'], KEYS_ck3fxh, v5);
+    }
+  }
+  const v9 = value.tags;
+  if (v9 !== undefined && (v9 !== null || mode & 2)) {
+    if (Array.isArray(v9)) {
+      for (let i10 = 0; i10 < v9.length; i10++) {
+        const v11: unknown = v9[i10];
+        const o12: rt.Issues = issues;
+        issues = undefined;
+        if (isObject(v11)) {
+          const v13 = v11.name;
+          if (typeof v13 !== 'string') issues = reqString(issues, v13, 'name');
+          if (mode & 1) {
+            issues = unknownKeys(
+              issues,
+              PATH_99tota,
+              v11,
+              'an item of `tags`',
+              KEYS_dizy2g,
+              NESTED_7cwttf,
+            );
+          }
+        } else {
+          issues = expected(issues, [], KEYS_dizy2g, v11);
+        }
+        issues = issues === undefined ? o12 : nestIssues(o12, ['tags', i10], issues, '');
+      }
+    } else {
+      issues = expected(issues, ['tags'], 'an array', v9);
+    }
+  }
+  const v15 = value.labels;
+  if (v15 !== undefined && (v15 !== null || mode & 2)) {
+    if (isObject(v15)) {
+      for (const k16 in v15) {
+        const v17 = v15[k16];
+        if (isObject(v17)) {
+          const v18 = v17.text;
+          if (typeof v18 !== 'string') {
+            issues = required(issues, ['labels', k16, 'text'], 'a string', v18);
+          }
+          const v19 = v17.updated_by;
+          if (v19 !== undefined && (v19 !== null || mode & 2)) {
+            if (typeof v19 !== 'string') {
+              issues = expected(issues, ['labels', k16, 'updated_by'], 'a string', v19);
+            }
+          }
+          if (mode & 1) {
+            issues = unknownKeys(
+              issues,
+              ['labels', k16],
+              v17,
+              'a value of `labels`',
+              KEYS_3xsgf3,
+              NESTED_7cwttf,
+            );
+          }
+        } else {
+          issues = expected(issues, ['labels', k16], KEYS_3xsgf3, v17);
+        }
+      }
+    } else {
+      issues = expected(issues, ['labels'], 'an object', v15);
+    }
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4y5lu3, NESTED_cvttdn);
 
   return issues;
 }
@@ -595,76 +507,69 @@ export const PetParam: rt.Validator<types.PetParam> = /* @__PURE__ */ schemaOf(
 );
 
 function check_PetParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_7dlrel, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.id !== undefined) {
-      issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
-    }
-    if ((mode & 2) !== 0 && value.created_at !== undefined) {
-      issues = fail(issues, ['created_at'], '`created_at` is read-only: the server sets it');
-    }
-    issues = reqConst(issues, value.kind, 'kind', 'pet');
-    issues = reqString(issues, value.name, 'name');
-    issues = reqString(issues, value.microchip_code, 'microchip_code');
-    const v4 = value.owner;
-    if (v4 !== undefined && (v4 !== null || mode & 2)) {
-      issues = nest(issues, PATH_3n7xnl, check_OwnerRequestParam(v4, mode, '`owner`', depth + 1));
-    }
-    const v5 = value.tags;
-    if (v5 !== undefined && (v5 !== null || mode & 2)) {
-      if (Array.isArray(v5)) {
-        for (let i6 = 0; i6 < v5.length; i6++) {
-          const v7: unknown = v5[i6];
-          const r8 = check_Tag(v7, mode, 'an item of `tags`', depth + 2);
-          if (r8 !== undefined) {
-            issues = nestIssues(issues, ['tags', i6], r8, '');
-          }
-        }
-      } else {
-        issues = expected(issues, ['tags'], 'an array', v5);
-      }
-    }
-    const v9 = value.labels;
-    if (v9 !== undefined && (v9 !== null || mode & 2)) {
-      if (isObject(v9)) {
-        for (const k10 in v9) {
-          const v11 = v9[k10];
-          if (isObject(v11)) {
-            if ((mode & 2) !== 0 && v11.updated_by !== undefined) {
-              issues = fail(
-                issues,
-                ['labels', k10, 'updated_by'],
-                '`updated_by` is read-only: the server sets it',
-              );
-            }
-            const v12 = v11.text;
-            if (typeof v12 !== 'string') {
-              issues = required(issues, ['labels', k10, 'text'], 'a string', v12);
-            }
-            if (mode & 1) {
-              issues = unknownKeys(
-                issues,
-                ['labels', k10],
-                v11,
-                'a value of `labels`',
-                KEYS_3xsgf3,
-                NESTED_7cwttf,
-              );
-            }
-          } else {
-            issues = expected(issues, ['labels', k10], KEYS_cbjy9v, v11);
-          }
-        }
-      } else {
-        issues = expected(issues, ['labels'], 'an object', v9);
-      }
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_16po2o, NESTED_ckseqt);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_7dlrel, value);
+  if ((mode & 2) !== 0 && value.id !== undefined) {
+    issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
   }
+  if ((mode & 2) !== 0 && value.created_at !== undefined) {
+    issues = fail(issues, ['created_at'], '`created_at` is read-only: the server sets it');
+  }
+  issues = reqConst(issues, value.kind, 'kind', 'pet');
+  issues = reqString(issues, value.name, 'name');
+  issues = reqString(issues, value.microchip_code, 'microchip_code');
+  const v4 = value.owner;
+  if (v4 !== undefined && (v4 !== null || mode & 2)) {
+    issues = nest(issues, PATH_3n7xnl, check_OwnerRequestParam(v4, mode, '`owner`', depth + 1));
+  }
+  const v5 = value.tags;
+  if (v5 !== undefined && (v5 !== null || mode & 2)) {
+    if (Array.isArray(v5)) {
+      for (let i6 = 0; i6 < v5.length; i6++) {
+        const v7: unknown = v5[i6];
+        const r8 = check_Tag(v7, mode, 'an item of `tags`', depth + 2);
+        if (r8 !== undefined) issues = nestIssues(issues, ['tags', i6], r8, '');
+      }
+    } else {
+      issues = expected(issues, ['tags'], 'an array', v5);
+    }
+  }
+  const v9 = value.labels;
+  if (v9 !== undefined && (v9 !== null || mode & 2)) {
+    if (isObject(v9)) {
+      for (const k10 in v9) {
+        const v11 = v9[k10];
+        if (isObject(v11)) {
+          if ((mode & 2) !== 0 && v11.updated_by !== undefined) {
+            issues = fail(
+              issues,
+              ['labels', k10, 'updated_by'],
+              '`updated_by` is read-only: the server sets it',
+            );
+          }
+          const v12 = v11.text;
+          if (typeof v12 !== 'string') {
+            issues = required(issues, ['labels', k10, 'text'], 'a string', v12);
+          }
+          if (mode & 1) {
+            issues = unknownKeys(
+              issues,
+              ['labels', k10],
+              v11,
+              'a value of `labels`',
+              KEYS_3xsgf3,
+              NESTED_7cwttf,
+            );
+          }
+        } else {
+          issues = expected(issues, ['labels', k10], KEYS_cbjy9v, v11);
+        }
+      }
+    } else {
+      issues = expected(issues, ['labels'], 'an object', v9);
+    }
+  }
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_16po2o, NESTED_ckseqt);
 
   return issues;
 }
@@ -677,21 +582,14 @@ export const Session: rt.Validator<types.Session> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Session(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_g3sqoc, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.password !== undefined) {
-      issues = fail(issues, ['password'], '`password` is write-only: the server does not send it');
-    }
-    const v1 = value.token;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'token');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4igwt7, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_g3sqoc, value);
+  if ((mode & 2) !== 0 && value.password !== undefined) {
+    issues = fail(issues, ['password'], '`password` is write-only: the server does not send it');
   }
+  const v1 = value.token;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'token');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4igwt7, NESTED_7cwttf);
 
   return issues;
 }
@@ -700,18 +598,11 @@ function check_Session(value: unknown, mode: number, label: string, depth: numbe
 export const Tag: rt.Validator<types.Tag> = /* @__PURE__ */ schemaOf(vendor, check_Tag, '`Tag`');
 
 function check_Tag(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_dizy2g, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.name;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'name');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_dizy2g, value);
-  }
+  const v1 = value.name;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
 
   return issues;
 }
@@ -725,9 +616,7 @@ export const Timestamp: rt.Validator<types.Timestamp> = /* @__PURE__ */ schemaOf
 
 function check_Timestamp(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-  if (typeof value !== 'string') {
-    issues = expected(issues, [], 'a string', value);
-  }
+  if (typeof value !== 'string') issues = expected(issues, [], 'a string', value);
 
   return issues;
 }
@@ -746,24 +635,19 @@ function check_UpdateOwnerBody(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_7kmhdc, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    if ((mode & 2) !== 0 && value.audit_note !== undefined) {
-      issues = fail(issues, ['audit_note'], '`audit_note` is read-only: the server sets it');
-    }
-    const v1 = value.owner;
-    issues = nestRequired(
-      issues,
-      PATH_3n7xnl,
-      check_OwnerRequestParam(v1, mode, '`owner`', depth + 1),
-      v1,
-    );
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_63iymw, NESTED_ckseqt);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_7kmhdc, value);
+  if ((mode & 2) !== 0 && value.audit_note !== undefined) {
+    issues = fail(issues, ['audit_note'], '`audit_note` is read-only: the server sets it');
   }
+  const v1 = value.owner;
+  issues = nestRequired(
+    issues,
+    PATH_3n7xnl,
+    check_OwnerRequestParam(v1, mode, '`owner`', depth + 1),
+    v1,
+  );
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_63iymw, NESTED_ckseqt);
 
   return issues;
 }
@@ -781,21 +665,16 @@ function check_ReplaceDogPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hdwudy, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.dog_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'dog_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'dog_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hdwudy, NESTED_7cwttf);
-        }
+  const v1 = value.dog_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'dog_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'dog_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hdwudy, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_hdwudy, value);
   }
 
   return issues;
@@ -814,21 +693,16 @@ function check_UpdateOwnerPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_czo04n, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.owner_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'owner_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'owner_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_czo04n, NESTED_7cwttf);
-        }
+  const v1 = value.owner_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'owner_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'owner_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_czo04n, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_czo04n, value);
   }
 
   return issues;
@@ -847,21 +721,16 @@ function check_GetPetPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hjlkxt, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.pet_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'pet_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'pet_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hjlkxt, NESTED_7cwttf);
-        }
+  const v1 = value.pet_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'pet_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'pet_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hjlkxt, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_hjlkxt, value);
   }
 
   return issues;
@@ -880,21 +749,16 @@ function check_GetPetQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_7kmhdc, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.owner;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'owner', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'owner') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_7kmhdc, NESTED_7cwttf);
-        }
+  const v1 = value.owner;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'owner', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'owner') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_7kmhdc, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_7kmhdc, value);
   }
 
   return issues;

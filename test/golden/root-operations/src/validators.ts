@@ -31,18 +31,11 @@ export const ApiInfo: rt.Validator<types.ApiInfo> = /* @__PURE__ */ schemaOf(
 );
 
 function check_ApiInfo(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_dizy2g, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.name;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'name');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_dizy2g, value);
-  }
+  const v1 = value.name;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
 
   return issues;
 }
@@ -56,15 +49,10 @@ export const Lookup: rt.Validator<types.Lookup> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Lookup(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_66gfym, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.ip, 'ip');
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_66gfym, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_66gfym, value);
-  }
+  issues = reqString(issues, value.ip, 'ip');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_66gfym, NESTED_7cwttf);
 
   return issues;
 }
@@ -82,21 +70,16 @@ function check_GetCodePathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_926qwk, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.code;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'code');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'code') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_926qwk, NESTED_7cwttf);
-        }
+  const v1 = value.code;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'code');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'code') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_926qwk, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_926qwk, value);
   }
 
   return issues;
@@ -115,21 +98,16 @@ function check_GetCodeQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_a8b3nl, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.lang;
-    if (v1 !== undefined && typeof v1 !== 'string') {
-      issues = optString(issues, v1, 'lang', mode);
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'lang') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_a8b3nl, NESTED_7cwttf);
-        }
+  const v1 = value.lang;
+  if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'lang', mode);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'lang') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_a8b3nl, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_a8b3nl, value);
   }
 
   return issues;

@@ -54,18 +54,11 @@ const KEYS_f2699u: readonly string[] = ['thing_id'];
 export const Ack: rt.Validator<types.Ack> = /* @__PURE__ */ schemaOf(vendor, check_Ack, '`Ack`');
 
 function check_Ack(value: unknown, mode: number, label: string, depth: number): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_hnarml, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'id');
-    }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
-    }
-  } else {
-    issues = expected(issues, [], KEYS_hnarml, value);
-  }
+  const v1 = value.id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
+  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
 
   return issues;
 }
@@ -84,49 +77,46 @@ function check_CreateFileRequest(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_6t9450, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.file;
-    if (!isUploadable(v1)) {
-      issues = required(
-        issues,
-        ['file'],
-        'a file (a File, Blob, bytes or a stream; not a string)',
-        v1,
-      );
+  const v1 = value.file;
+  if (!isUploadable(v1)) {
+    issues = required(
+      issues,
+      ['file'],
+      'a file (a File, Blob, bytes or a stream; not a string)',
+      v1,
+    );
+  }
+  issues = reqEnum(issues, value.purpose, 'purpose', ENUM_3491yc, mode);
+  const v3 = value.expires_after;
+  if (v3 !== undefined && (v3 !== null || mode & 2)) {
+    if (isObject(v3)) {
+      issues = reqConst(issues, v3.anchor, PATH_2g2jpi, 'created_at');
+      const v5 = v3.seconds;
+      if (!(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 3600)) {
+        issues = reqIntegerIn(issues, v5, PATH_0810g7, 3600, Infinity);
+      }
+      if (mode & 1) {
+        issues = unknownKeys(
+          issues,
+          PATH_2xmk6u,
+          v3,
+          '`expires_after`',
+          KEYS_fsso5h,
+          NESTED_7cwttf,
+        );
+      }
+    } else {
+      issues = expected(issues, ['expires_after'], KEYS_fsso5h, v3);
     }
-    issues = reqEnum(issues, value.purpose, 'purpose', ENUM_3491yc, mode);
-    const v3 = value.expires_after;
-    if (v3 !== undefined && (v3 !== null || mode & 2)) {
-      if (isObject(v3)) {
-        issues = reqConst(issues, v3.anchor, PATH_2g2jpi, 'created_at');
-        const v5 = v3.seconds;
-        if (!(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 3600)) {
-          issues = reqIntegerIn(issues, v5, PATH_0810g7, 3600, Infinity);
-        }
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_2xmk6u,
-            v3,
-            '`expires_after`',
-            KEYS_fsso5h,
-            NESTED_7cwttf,
-          );
-        }
-      } else {
-        issues = expected(issues, ['expires_after'], KEYS_fsso5h, v3);
+  }
+  if (mode & 2) {
+    for (const k7 in value) {
+      if (k7 !== 'file' && k7 !== 'purpose' && k7 !== 'expires_after') {
+        issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_6t9450, NESTED_dcftqj);
       }
     }
-    if (mode & 2) {
-      for (const k7 in value) {
-        if (k7 !== 'file' && k7 !== 'purpose' && k7 !== 'expires_after') {
-          issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_6t9450, NESTED_dcftqj);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_6t9450, value);
   }
 
   return issues;
@@ -142,50 +132,47 @@ function check_CreateImageEditRequest(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_erjm2y, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.image;
-    if (!isUploadable(v1)) {
-      if (Array.isArray(v1)) {
-        if (v1.length > 16) {
-          issues = fail(issues, ['image'], 'expected at most 16 items, found ' + String(v1.length));
-        }
-        for (let i2 = 0; i2 < v1.length; i2++) {
-          const v3: unknown = v1[i2];
-          if (!isUploadable(v3)) {
-            issues = expected(
-              issues,
-              ['image', i2],
-              'a file (a File, Blob, bytes or a stream; not a string)',
-              v3,
-            );
-          }
-        }
-      } else {
-        issues = requiredUnlisted(issues, ['image'], 'a file or an array', v1);
+  const v1 = value.image;
+  if (!isUploadable(v1)) {
+    if (Array.isArray(v1)) {
+      if (v1.length > 16) {
+        issues = fail(issues, ['image'], 'expected at most 16 items, found ' + String(v1.length));
       }
-    }
-    const v4 = value.mask;
-    if (v4 !== undefined && (v4 !== null || mode & 2)) {
-      if (!isUploadable(v4)) {
-        issues = expected(
-          issues,
-          ['mask'],
-          'a file (a File, Blob, bytes or a stream; not a string)',
-          v4,
-        );
-      }
-    }
-    issues = reqString(issues, value.prompt, 'prompt');
-    if (mode & 2) {
-      for (const k6 in value) {
-        if (k6 !== 'image' && k6 !== 'mask' && k6 !== 'prompt') {
-          issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_erjm2y, NESTED_7cwttf);
+      for (let i2 = 0; i2 < v1.length; i2++) {
+        const v3: unknown = v1[i2];
+        if (!isUploadable(v3)) {
+          issues = expected(
+            issues,
+            ['image', i2],
+            'a file (a File, Blob, bytes or a stream; not a string)',
+            v3,
+          );
         }
       }
+    } else {
+      issues = requiredUnlisted(issues, ['image'], 'a file or an array', v1);
     }
-  } else {
-    issues = expected(issues, [], KEYS_erjm2y, value);
+  }
+  const v4 = value.mask;
+  if (v4 !== undefined && (v4 !== null || mode & 2)) {
+    if (!isUploadable(v4)) {
+      issues = expected(
+        issues,
+        ['mask'],
+        'a file (a File, Blob, bytes or a stream; not a string)',
+        v4,
+      );
+    }
+  }
+  issues = reqString(issues, value.prompt, 'prompt');
+  if (mode & 2) {
+    for (const k6 in value) {
+      if (k6 !== 'image' && k6 !== 'mask' && k6 !== 'prompt') {
+        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_erjm2y, NESTED_7cwttf);
+      }
+    }
   }
 
   return issues;
@@ -205,31 +192,26 @@ function check_CreateThingRequest(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_3uvxcv, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.name, 'name');
-    const v2 = value.tags;
-    if (v2 !== undefined && (v2 !== null || mode & 2)) {
-      if (Array.isArray(v2)) {
-        for (let i3 = 0; i3 < v2.length; i3++) {
-          const v4: unknown = v2[i3];
-          if (typeof v4 !== 'string') {
-            issues = expected(issues, ['tags', i3], 'a string', v4);
-          }
-        }
-      } else {
-        issues = expected(issues, ['tags'], 'an array', v2);
+  issues = reqString(issues, value.name, 'name');
+  const v2 = value.tags;
+  if (v2 !== undefined && (v2 !== null || mode & 2)) {
+    if (Array.isArray(v2)) {
+      for (let i3 = 0; i3 < v2.length; i3++) {
+        const v4: unknown = v2[i3];
+        if (typeof v4 !== 'string') issues = expected(issues, ['tags', i3], 'a string', v4);
+      }
+    } else {
+      issues = expected(issues, ['tags'], 'an array', v2);
+    }
+  }
+  if (mode & 2) {
+    for (const k5 in value) {
+      if (k5 !== 'name' && k5 !== 'tags') {
+        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_3uvxcv, NESTED_7cwttf);
       }
     }
-    if (mode & 2) {
-      for (const k5 in value) {
-        if (k5 !== 'name' && k5 !== 'tags') {
-          issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_3uvxcv, NESTED_7cwttf);
-        }
-      }
-    }
-  } else {
-    issues = expected(issues, [], KEYS_3uvxcv, value);
   }
 
   return issues;
@@ -249,19 +231,16 @@ function check_CreateTokenBody(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_bpr2lh, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    issues = reqString(issues, value.grant_type, 'grant_type');
-    issues = optString(issues, value.scope, 'scope', mode);
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'grant_type' && k3 !== 'scope') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_bpr2lh, NESTED_7cwttf);
-        }
+  issues = reqString(issues, value.grant_type, 'grant_type');
+  issues = optString(issues, value.scope, 'scope', mode);
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'grant_type' && k3 !== 'scope') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_bpr2lh, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_bpr2lh, value);
   }
 
   return issues;
@@ -297,21 +276,16 @@ function check_PutBlobPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_dizy2g, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.name;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'name');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'name') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_dizy2g, NESTED_7cwttf);
-        }
+  const v1 = value.name;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'name') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_dizy2g, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_dizy2g, value);
   }
 
   return issues;
@@ -330,25 +304,20 @@ function check_ListThingsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_efzyc5, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.limit;
-    if (v1 !== undefined && !Number.isInteger(v1)) {
-      issues = optInteger(issues, v1, 'limit', mode);
-    }
-    const v2 = value.order;
-    if (v2 !== undefined && !(typeof v2 === 'string' && (mode & 2) === 0)) {
-      issues = optEnum(issues, v2, 'order', mode, ENUM_7uzwnq);
-    }
-    if (mode & 2) {
-      for (const k3 in value) {
-        if (k3 !== 'limit' && k3 !== 'order') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_efzyc5, NESTED_7cwttf);
-        }
+  const v1 = value.limit;
+  if (v1 !== undefined && !Number.isInteger(v1)) issues = optInteger(issues, v1, 'limit', mode);
+  const v2 = value.order;
+  if (v2 !== undefined && !(typeof v2 === 'string' && (mode & 2) === 0)) {
+    issues = optEnum(issues, v2, 'order', mode, ENUM_7uzwnq);
+  }
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'limit' && k3 !== 'order') {
+        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_efzyc5, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_efzyc5, value);
   }
 
   return issues;
@@ -367,21 +336,16 @@ function check_ArchiveThingPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
+  if (!isObject(value)) return expected(undefined, [], KEYS_f2699u, value);
   let issues: rt.Issues;
-  if (isObject(value)) {
-    const v1 = value.thing_id;
-    if (typeof v1 !== 'string') {
-      issues = reqString(issues, v1, 'thing_id');
-    }
-    if (mode & 2) {
-      for (const k2 in value) {
-        if (k2 !== 'thing_id') {
-          issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_f2699u, NESTED_7cwttf);
-        }
+  const v1 = value.thing_id;
+  if (typeof v1 !== 'string') issues = reqString(issues, v1, 'thing_id');
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'thing_id') {
+        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_f2699u, NESTED_7cwttf);
       }
     }
-  } else {
-    issues = expected(issues, [], KEYS_f2699u, value);
   }
 
   return issues;
