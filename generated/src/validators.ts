@@ -244,7 +244,7 @@ const KEYS_26x1pw: readonly string[] = ['after', 'before', 'limit', 'order', 'us
 const KEYS_efzglw: readonly string[] = ['thread_id'];
 const KEYS_fkq8oq: readonly string[] = ['after', 'before', 'limit', 'order'];
 
-/** `ChatKitAttachment`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitAttachment` (see Validator). */
 export const ChatKitAttachment: rt.Validator<types.ChatKitAttachment> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitAttachment,
@@ -278,7 +278,7 @@ function check_ChatKitAttachment(
   return issues;
 }
 
-/** `ChatKitClientToolCall`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitClientToolCall` (see Validator). */
 export const ChatKitClientToolCall: rt.Validator<types.ChatKitClientToolCall> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitClientToolCall, '`ChatKitClientToolCall`');
 
@@ -321,7 +321,7 @@ function check_ChatKitClientToolCall(
   return issues;
 }
 
-/** `ChatKitResponseOutputText`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitResponseOutputText` (see Validator). */
 export const ChatKitResponseOutputText: rt.Validator<types.ChatKitResponseOutputText> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitResponseOutputText, '`ChatKitResponseOutputText`');
 
@@ -357,7 +357,7 @@ function check_ChatKitResponseOutputText(
   return issues;
 }
 
-/** `ChatKitResponseOutputTextAnnotationFile`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitResponseOutputTextAnnotationFile` (see Validator). */
 export const ChatKitResponseOutputTextAnnotationFile: rt.Validator<types.ChatKitResponseOutputTextAnnotationFile> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -392,7 +392,7 @@ function check_ChatKitResponseOutputTextAnnotationFile(
   return issues;
 }
 
-/** `ChatKitResponseOutputTextAnnotationURL`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitResponseOutputTextAnnotationURL` (see Validator). */
 export const ChatKitResponseOutputTextAnnotationURL: rt.Validator<types.ChatKitResponseOutputTextAnnotationURL> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -427,7 +427,7 @@ function check_ChatKitResponseOutputTextAnnotationURL(
   return issues;
 }
 
-/** `ChatKitResponseOutputTextAnnotationUnion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitResponseOutputTextAnnotationUnion` (see Validator). */
 export const ChatKitResponseOutputTextAnnotationUnion: rt.Validator<types.ChatKitResponseOutputTextAnnotationUnion> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -476,7 +476,7 @@ function check_ChatKitResponseOutputTextAnnotationUnion(
   return issues;
 }
 
-/** `ChatKitTask`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitTask` (see Validator). */
 export const ChatKitTask: rt.Validator<types.ChatKitTask> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitTask,
@@ -513,7 +513,7 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `ChatKitTaskGroup`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitTaskGroup` (see Validator). */
 export const ChatKitTaskGroup: rt.Validator<types.ChatKitTaskGroup> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitTaskGroup,
@@ -580,7 +580,7 @@ function check_ChatKitTaskGroup(
   return issues;
 }
 
-/** `ChatKitThread`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThread` (see Validator). */
 export const ChatKitThread: rt.Validator<types.ChatKitThread> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitThread,
@@ -619,7 +619,7 @@ function check_ChatKitThread(
   return issues;
 }
 
-/** `ChatKitThreadAssistantMessageItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThreadAssistantMessageItem` (see Validator). */
 export const ChatKitThreadAssistantMessageItem: rt.Validator<types.ChatKitThreadAssistantMessageItem> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -662,7 +662,7 @@ function check_ChatKitThreadAssistantMessageItem(
   return issues;
 }
 
-/** `ChatKitThreadItemList`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThreadItemList` (see Validator). */
 export const ChatKitThreadItemList: rt.Validator<types.ChatKitThreadItemList> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadItemList, '`ChatKitThreadItemList`');
 
@@ -701,7 +701,7 @@ function check_ChatKitThreadItemList(
   return issues;
 }
 
-/** `ChatKitThreadItemListDataUnion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThreadItemListDataUnion` (see Validator). */
 export const ChatKitThreadItemListDataUnion: rt.Validator<types.ChatKitThreadItemListDataUnion> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -788,7 +788,7 @@ function check_ChatKitThreadItemListDataUnion(
   return issues;
 }
 
-/** `ChatKitThreadList`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThreadList` (see Validator). */
 export const ChatKitThreadList: rt.Validator<types.ChatKitThreadList> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitThreadList,
@@ -830,7 +830,7 @@ function check_ChatKitThreadList(
   return issues;
 }
 
-/** `ChatKitThreadStatusActive`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThreadStatusActive` (see Validator). */
 export const ChatKitThreadStatusActive: rt.Validator<types.ChatKitThreadStatusActive> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusActive, '`ChatKitThreadStatusActive`');
 
@@ -849,7 +849,7 @@ function check_ChatKitThreadStatusActive(
   return issues;
 }
 
-/** `ChatKitThreadStatusClosed`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThreadStatusClosed` (see Validator). */
 export const ChatKitThreadStatusClosed: rt.Validator<types.ChatKitThreadStatusClosed> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusClosed, '`ChatKitThreadStatusClosed`');
 
@@ -872,7 +872,7 @@ function check_ChatKitThreadStatusClosed(
   return issues;
 }
 
-/** `ChatKitThreadStatusLocked`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThreadStatusLocked` (see Validator). */
 export const ChatKitThreadStatusLocked: rt.Validator<types.ChatKitThreadStatusLocked> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusLocked, '`ChatKitThreadStatusLocked`');
 
@@ -895,7 +895,7 @@ function check_ChatKitThreadStatusLocked(
   return issues;
 }
 
-/** `ChatKitThreadStatusUnion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThreadStatusUnion` (see Validator). */
 export const ChatKitThreadStatusUnion: rt.Validator<types.ChatKitThreadStatusUnion> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatKitThreadStatusUnion, '`ChatKitThreadStatusUnion`');
 
@@ -952,7 +952,7 @@ function check_ChatKitThreadStatusUnion(
   return issues;
 }
 
-/** `ChatKitThreadUserMessageItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThreadUserMessageItem` (see Validator). */
 export const ChatKitThreadUserMessageItem: rt.Validator<types.ChatKitThreadUserMessageItem> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -1140,7 +1140,7 @@ function check_ChatKitThreadUserMessageItem(
   return issues;
 }
 
-/** `ChatKitThreadUserMessageItemContentInputText`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThreadUserMessageItemContentInputText` (see Validator). */
 export const ChatKitThreadUserMessageItemContentInputText: rt.Validator<types.ChatKitThreadUserMessageItemContentInputText> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -1165,7 +1165,7 @@ function check_ChatKitThreadUserMessageItemContentInputText(
   return issues;
 }
 
-/** `ChatKitThreadUserMessageItemContentQuotedText`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThreadUserMessageItemContentQuotedText` (see Validator). */
 export const ChatKitThreadUserMessageItemContentQuotedText: rt.Validator<types.ChatKitThreadUserMessageItemContentQuotedText> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -1190,7 +1190,7 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
   return issues;
 }
 
-/** `ChatKitThreadUserMessageItemContentUnion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitThreadUserMessageItemContentUnion` (see Validator). */
 export const ChatKitThreadUserMessageItemContentUnion: rt.Validator<types.ChatKitThreadUserMessageItemContentUnion> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -1244,7 +1244,7 @@ function check_ChatKitThreadUserMessageItemContentUnion(
   return issues;
 }
 
-/** `ChatKitWidgetItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitWidgetItem` (see Validator). */
 export const ChatKitWidgetItem: rt.Validator<types.ChatKitWidgetItem> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitWidgetItem,
@@ -1276,7 +1276,7 @@ function check_ChatKitWidgetItem(
   return issues;
 }
 
-/** `ChatKitWorkflow`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatKitWorkflow` (see Validator). */
 export const ChatKitWorkflow: rt.Validator<types.ChatKitWorkflow> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatKitWorkflow,
@@ -1325,7 +1325,7 @@ function check_ChatKitWorkflow(
   return issues;
 }
 
-/** `ChatSession`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatSession` (see Validator). */
 export const ChatSession: rt.Validator<types.ChatSession> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatSession,
@@ -1380,7 +1380,7 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `ChatSessionAutomaticThreadTitling`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatSessionAutomaticThreadTitling` (see Validator). */
 export const ChatSessionAutomaticThreadTitling: rt.Validator<types.ChatSessionAutomaticThreadTitling> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -1403,7 +1403,7 @@ function check_ChatSessionAutomaticThreadTitling(
   return issues;
 }
 
-/** `ChatSessionChatKitConfiguration`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatSessionChatKitConfiguration` (see Validator). */
 export const ChatSessionChatKitConfiguration: rt.Validator<types.ChatSessionChatKitConfiguration> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -1491,7 +1491,7 @@ function check_ChatSessionChatKitConfiguration(
   return issues;
 }
 
-/** `ChatSessionChatKitConfigurationParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `ChatSessionChatKitConfigurationParam` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const ChatSessionChatKitConfigurationParam: rt.Validator<types.ChatSessionChatKitConfigurationParam> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -1579,7 +1579,7 @@ function check_ChatSessionChatKitConfigurationParam(
   return issues;
 }
 
-/** `ChatSessionExpiresAfterParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `ChatSessionExpiresAfterParam` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const ChatSessionExpiresAfterParam: rt.Validator<types.ChatSessionExpiresAfterParam> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -1612,7 +1612,7 @@ function check_ChatSessionExpiresAfterParam(
   return issues;
 }
 
-/** `ChatSessionFileUpload`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatSessionFileUpload` (see Validator). */
 export const ChatSessionFileUpload: rt.Validator<types.ChatSessionFileUpload> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatSessionFileUpload, '`ChatSessionFileUpload`');
 
@@ -1639,7 +1639,7 @@ function check_ChatSessionFileUpload(
   return issues;
 }
 
-/** `ChatSessionHistory`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatSessionHistory` (see Validator). */
 export const ChatSessionHistory: rt.Validator<types.ChatSessionHistory> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatSessionHistory,
@@ -1665,7 +1665,7 @@ function check_ChatSessionHistory(
   return issues;
 }
 
-/** `ChatSessionRateLimits`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatSessionRateLimits` (see Validator). */
 export const ChatSessionRateLimits: rt.Validator<types.ChatSessionRateLimits> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatSessionRateLimits, '`ChatSessionRateLimits`');
 
@@ -1684,7 +1684,7 @@ function check_ChatSessionRateLimits(
   return issues;
 }
 
-/** `ChatSessionRateLimitsParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `ChatSessionRateLimitsParam` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const ChatSessionRateLimitsParam: rt.Validator<types.ChatSessionRateLimitsParam> =
   /* @__PURE__ */ schemaOf(
     vendor,
@@ -1716,7 +1716,7 @@ function check_ChatSessionRateLimitsParam(
   return issues;
 }
 
-/** `ChatSessionStatus`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChatSessionStatus` (see Validator). */
 export const ChatSessionStatus: rt.Validator<types.ChatSessionStatus> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatSessionStatus,
@@ -1742,7 +1742,7 @@ function check_ChatSessionStatus(
   return issues;
 }
 
-/** `ChatSessionWorkflowParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `ChatSessionWorkflowParam` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const ChatSessionWorkflowParam: rt.Validator<types.ChatSessionWorkflowParam> =
   /* @__PURE__ */ schemaOf(vendor, check_ChatSessionWorkflowParam, '`ChatSessionWorkflowParam`', 2);
 
@@ -1819,7 +1819,7 @@ function check_ChatSessionWorkflowParam(
   return issues;
 }
 
-/** `ErrorResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ErrorResponse` (see Validator). */
 export const ErrorResponse: rt.Validator<types.ErrorResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ErrorResponse,
@@ -1863,7 +1863,7 @@ function check_ErrorResponse(
   return issues;
 }
 
-/** `SessionCreateParams`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `SessionCreateParams` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const SessionCreateParams: rt.Validator<types.SessionCreateParams> =
   /* @__PURE__ */ schemaOf(vendor, check_SessionCreateParams, '`SessionCreateParams`', 2);
 
@@ -2108,7 +2108,7 @@ function check_SessionCreateParams(
   return issues;
 }
 
-/** `ThreadDeleteResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ThreadDeleteResponse` (see Validator). */
 export const ThreadDeleteResponse: rt.Validator<types.ThreadDeleteResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_ThreadDeleteResponse, '`ThreadDeleteResponse`');
 

@@ -43,7 +43,7 @@ describe('namedSchemaToStatements', () => {
     // a schema only requests send checks in 'request' mode by default (the flags 2)
     expect(exported).toBe(
       [
-        "/** `Limits`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */",
+        "/** Validates `Limits` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */",
         "export const Limits: rt.Validator<types.Limits> = /* @__PURE__ */ schemaOf(vendor, check_Limits, '`Limits`', 2);",
       ].join('\n'),
     );
@@ -51,7 +51,7 @@ describe('namedSchemaToStatements', () => {
     const received = { ...limits, usage: { request: true, response: true } };
     expect(namedSchemaToStatements(received, new ModuleScope([received], schemaToCheck, locate))[0]).toBe(
       [
-        "/** `Limits`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */",
+        '/** Validates `Limits` (see Validator). */',
         "export const Limits: rt.Validator<types.Limits> = /* @__PURE__ */ schemaOf(vendor, check_Limits, '`Limits`');",
       ].join('\n'),
     );

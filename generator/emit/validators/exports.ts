@@ -23,8 +23,8 @@ export function namedSchemaToStatements(named: IrNamedSchema, module: ModuleScop
     [
       docComment(
         requestOnly
-          ? doc`\`${named.name}\`'s validator (see Validator), in 'request' mode unless \`validate\` is told another: only requests send it.`
-          : doc`\`${named.name}\`'s validator: a Standard Schema v1 object with \`is\`, \`assert\` and \`validate\` (see Validator).`,
+          ? doc`Validates \`${named.name}\` in 'request' mode unless \`validate\` is told another: only requests send it (see Validator).`
+          : doc`Validates \`${named.name}\` (see Validator).`,
       ).text,
       code`export const ${named.name}: rt.Validator<${type}> = /* @__PURE__ */ schemaOf(${VENDOR}, ${check}, ${label}${mode});`.text,
     ].join('\n'),

@@ -73,7 +73,7 @@ const NESTED_fgju9n: readonly string[] = ['shape.kind', 'shape.radius', 'shape.s
 const KEYS_5o06l3: readonly string[] = ['created_at', 'created_by', 'id', 'shape', 'color'];
 const KEYS_8ew9l9: readonly string[] = ['label', 'children'];
 
-/** `Anything`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Anything` (see Validator). */
 export const Anything: rt.Validator<types.Anything> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Anything,
@@ -86,7 +86,7 @@ function check_Anything(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `Audit`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Audit` (see Validator). */
 export const Audit: rt.Validator<types.Audit> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Audit,
@@ -109,7 +109,7 @@ function check_Audit(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `Circle`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Circle` (see Validator). */
 export const Circle: rt.Validator<types.Circle> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Circle,
@@ -141,7 +141,7 @@ function check_Circle(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `Color`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Color` (see Validator). */
 export const Color: rt.Validator<types.Color> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Color,
@@ -162,7 +162,7 @@ function check_Color(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `Gateway`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Gateway` (see Validator). */
 export const Gateway: rt.Validator<types.Gateway> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Gateway,
@@ -195,7 +195,7 @@ function check_Gateway(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `GatewayRulesItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `GatewayRulesItem` (see Validator). */
 export const GatewayRulesItem: rt.Validator<types.GatewayRulesItem> = /* @__PURE__ */ schemaOf(
   vendor,
   check_GatewayRulesItem,
@@ -252,7 +252,7 @@ function check_GatewayRulesItem(
   return issues;
 }
 
-/** `ImageSource`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `ImageSource` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const ImageSource: rt.Validator<types.ImageSource> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ImageSource,
@@ -301,7 +301,7 @@ function check_ImageSource(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `PlantTreeResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `PlantTreeResponse` (see Validator). */
 export const PlantTreeResponse: rt.Validator<types.PlantTreeResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PlantTreeResponse,
@@ -327,7 +327,7 @@ function check_PlantTreeResponse(
   return issues;
 }
 
-/** `Settings`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `Settings` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const Settings: rt.Validator<types.Settings> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Settings,
@@ -444,7 +444,7 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `Shape`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Shape` (see Validator). */
 export const Shape: rt.Validator<types.Shape> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Shape,
@@ -487,7 +487,7 @@ function check_Shape(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `Square`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Square` (see Validator). */
 export const Square: rt.Validator<types.Square> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Square,
@@ -519,7 +519,7 @@ function check_Square(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `StoredShape`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `StoredShape` (see Validator). */
 export const StoredShape: rt.Validator<types.StoredShape> = /* @__PURE__ */ schemaOf(
   vendor,
   check_StoredShape,
@@ -585,7 +585,7 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `TreeNode`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `TreeNode` (see Validator). */
 export const TreeNode: rt.Validator<types.TreeNode> = /* @__PURE__ */ schemaOf(
   vendor,
   check_TreeNode,

@@ -28,7 +28,7 @@ const KEYS_cjixf9: readonly string[] = ['ids', 'prefs', 'session', 'tags'];
 const KEYS_bu7jwf: readonly string[] = ['X-Trace'];
 const KEYS_hcekkc: readonly string[] = ['tracking'];
 
-/** `CreateCartBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `CreateCartBody` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const CreateCartBody: rt.Validator<types.CreateCartBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CreateCartBody,

@@ -48,7 +48,7 @@ const NESTED_cee2q2: readonly string[] = ['result.role', 'result.content', 'resu
 const KEYS_bdyy0a: readonly string[] = ['role', 'result'];
 const KEYS_8vlc4g: readonly string[] = ['role', 'content'];
 
-/** `ChatModel`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `ChatModel` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const ChatModel: rt.Validator<types.ChatModel> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChatModel,
@@ -69,7 +69,7 @@ function check_ChatModel(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `Completion`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Completion` (see Validator). */
 export const Completion: rt.Validator<types.Completion> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Completion,
@@ -128,7 +128,7 @@ function check_Completion(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `CompletionRequest`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `CompletionRequest` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const CompletionRequest: rt.Validator<types.CompletionRequest> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CompletionRequest,
@@ -275,7 +275,7 @@ function check_CompletionRequest(
   return issues;
 }
 
-/** `Message`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `Message` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const Message: rt.Validator<types.Message> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Message,
@@ -323,7 +323,7 @@ function check_Message(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `ModelIds`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ModelIds` (see Validator). */
 export const ModelIds: rt.Validator<types.ModelIds> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ModelIds,
@@ -352,7 +352,7 @@ function check_ModelIds(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `ModelOrChat`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `ModelOrChat` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const ModelOrChat: rt.Validator<types.ModelOrChat> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ModelOrChat,
@@ -382,7 +382,7 @@ function check_ModelOrChat(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `ToolMessage`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `ToolMessage` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const ToolMessage: rt.Validator<types.ToolMessage> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ToolMessage,
@@ -410,7 +410,7 @@ function check_ToolMessage(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `UserMessage`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `UserMessage` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const UserMessage: rt.Validator<types.UserMessage> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UserMessage,
@@ -428,7 +428,7 @@ function check_UserMessage(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `Voice`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `Voice` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const Voice: rt.Validator<types.Voice> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Voice,

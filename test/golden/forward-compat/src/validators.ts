@@ -43,7 +43,7 @@ const KEYS_4w5me2: readonly string[] = ['kind', 'sku'];
 const KEYS_gpxwtr: readonly string[] = ['after'];
 const KEYS_hn1rtu: readonly string[] = ['order_id'];
 
-/** `DiscountLine`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `DiscountLine` (see Validator). */
 export const DiscountLine: rt.Validator<types.DiscountLine> = /* @__PURE__ */ schemaOf(
   vendor,
   check_DiscountLine,
@@ -62,7 +62,7 @@ function check_DiscountLine(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
-/** `Order`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Order` (see Validator). */
 export const Order: rt.Validator<types.Order> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Order,
@@ -134,7 +134,7 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `OrderCreateParams`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `OrderCreateParams` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const OrderCreateParams: rt.Validator<types.OrderCreateParams> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OrderCreateParams,
@@ -162,7 +162,7 @@ function check_OrderCreateParams(
   return issues;
 }
 
-/** `OrderEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `OrderEvent` (see Validator). */
 export const OrderEvent: rt.Validator<types.OrderEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OrderEvent,
@@ -208,7 +208,7 @@ function check_OrderEvent(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `OrderLine`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `OrderLine` (see Validator). */
 export const OrderLine: rt.Validator<types.OrderLine> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OrderLine,
@@ -251,7 +251,7 @@ function check_OrderLine(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `OrderList`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `OrderList` (see Validator). */
 export const OrderList: rt.Validator<types.OrderList> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OrderList,
@@ -304,7 +304,7 @@ function check_OrderList(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `OrderStatus`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `OrderStatus` (see Validator). */
 export const OrderStatus: rt.Validator<types.OrderStatus> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OrderStatus,
@@ -324,7 +324,7 @@ function check_OrderStatus(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `ProductLine`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ProductLine` (see Validator). */
 export const ProductLine: rt.Validator<types.ProductLine> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ProductLine,

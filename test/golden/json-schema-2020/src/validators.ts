@@ -46,7 +46,7 @@ const NESTED_1hmqpq: readonly string[] = ['extra.kind', 'extra.size', 'extra.nex
 const KEYS_7zj67m: readonly string[] = ['id', 'mode', 'row', 'shape', 'extra'];
 const KEYS_cn70dg: readonly string[] = ['payment_id'];
 
-/** `Loose`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Loose` (see Validator). */
 export const Loose: rt.Validator<types.Loose> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Loose,
@@ -65,7 +65,7 @@ function check_Loose(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `Mode`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Mode` (see Validator). */
 export const Mode: rt.Validator<types.Mode> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Mode,
@@ -91,7 +91,7 @@ function check_Mode(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `PaymentInputBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `PaymentInputBody` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const PaymentInputBody: rt.Validator<types.PaymentInputBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PaymentInputBody,
@@ -218,7 +218,7 @@ function check_PaymentInputBody(
   return issues;
 }
 
-/** `PaymentResultResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `PaymentResultResponse` (see Validator). */
 export const PaymentResultResponse: rt.Validator<types.PaymentResultResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_PaymentResultResponse, '`PaymentResultResponse`');
 
@@ -297,7 +297,7 @@ function check_PaymentResultResponse(
   return issues;
 }
 
-/** `PaymentSource`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `PaymentSource` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const PaymentSource: rt.Validator<types.PaymentSource> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PaymentSource,
@@ -368,7 +368,7 @@ function check_PaymentSource(
   return issues;
 }
 
-/** `Point`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `Point` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const Point: rt.Validator<types.Point> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Point,
@@ -411,7 +411,7 @@ function check_Point(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `Row`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Row` (see Validator). */
 export const Row: rt.Validator<types.Row> = /* @__PURE__ */ schemaOf(vendor, check_Row, '`Row`');
 
 function check_Row(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -436,7 +436,7 @@ function check_Row(value: unknown, mode: number, label: string, depth: number): 
   return issues;
 }
 
-/** `Shape`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Shape` (see Validator). */
 export const Shape: rt.Validator<types.Shape> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Shape,

@@ -30,7 +30,7 @@ const KEYS_00hn66: readonly string[] = ['sourceDataset'];
 const KEYS_1ktwe8: readonly string[] = ['sourceStore'];
 const KEYS_6e9gk7: readonly string[] = ['video_id'];
 
-/** `CreateContainerInput`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `CreateContainerInput` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const CreateContainerInput: rt.Validator<types.CreateContainerInput> =
   /* @__PURE__ */ schemaOf(vendor, check_CreateContainerInput, '`CreateContainerInput`', 2);
 
@@ -48,7 +48,7 @@ function check_CreateContainerInput(
   return issues;
 }
 
-/** `Error`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Error` (see Validator). */
 export const Error: rt.Validator<types.Error> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Error,
@@ -65,7 +65,7 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `ListReportReasonsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListReportReasonsResponse` (see Validator). */
 export const ListReportReasonsResponse: rt.Validator<types.ListReportReasonsResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_ListReportReasonsResponse, '`ListReportReasonsResponse`');
 
@@ -85,7 +85,7 @@ function check_ListReportReasonsResponse(
   return issues;
 }
 
-/** `Response`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Response` (see Validator). */
 export const Response: rt.Validator<types.Response> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Response,

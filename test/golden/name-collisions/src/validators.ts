@@ -28,7 +28,7 @@ const KEYS_4cpdpj: readonly string[] = ['field'];
 const KEYS_gj4ilh: readonly string[] = ['profile_id', 'profileId'];
 const KEYS_ataaio: readonly string[] = ['options'];
 
-/** `ListProfilesResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListProfilesResponse` (see Validator). */
 export const ListProfilesResponse: rt.Validator<types.ListProfilesResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_ListProfilesResponse, '`ListProfilesResponse`');
 
@@ -59,7 +59,7 @@ function check_ListProfilesResponse(
   return issues;
 }
 
-/** `Promise_`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Promise_` (see Validator). */
 export const Promise_: rt.Validator<types.Promise_> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Promise_,
@@ -73,7 +73,7 @@ function check_Promise_(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `StandardSchemaV1_`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `StandardSchemaV1_` (see Validator). */
 export const StandardSchemaV1_: rt.Validator<types.StandardSchemaV1_> = /* @__PURE__ */ schemaOf(
   vendor,
   check_StandardSchemaV1_,
@@ -95,7 +95,7 @@ function check_StandardSchemaV1_(
   return issues;
 }
 
-/** `UserProfile`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `UserProfile` (see Validator). */
 export const UserProfile: rt.Validator<types.UserProfile> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UserProfile,
@@ -112,7 +112,7 @@ function check_UserProfile(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `UserProfile2`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `UserProfile2` (see Validator). */
 export const UserProfile2: rt.Validator<types.UserProfile2> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UserProfile2,
@@ -129,7 +129,7 @@ function check_UserProfile2(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
-/** `UserProfile3`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `UserProfile3` (see Validator). */
 export const UserProfile3: rt.Validator<types.UserProfile3> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UserProfile3,
@@ -146,7 +146,7 @@ function check_UserProfile3(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
-/** `ValidationIssue_`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ValidationIssue_` (see Validator). */
 export const ValidationIssue_: rt.Validator<types.ValidationIssue_> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ValidationIssue_,
@@ -168,7 +168,7 @@ function check_ValidationIssue_(
   return issues;
 }
 
-/** `ValidationMode_`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ValidationMode_` (see Validator). */
 export const ValidationMode_: rt.Validator<types.ValidationMode_> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ValidationMode_,

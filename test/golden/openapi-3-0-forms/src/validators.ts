@@ -50,7 +50,7 @@ const KEYS_1r8zmn: readonly string[] = [
   'id',
 ];
 
-/** `Person`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Person` (see Validator). */
 export const Person: rt.Validator<types.Person> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Person,
@@ -67,7 +67,7 @@ function check_Person(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `Reading`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Reading` (see Validator). */
 export const Reading: rt.Validator<types.Reading> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Reading,
@@ -151,7 +151,7 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `StoredReading`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `StoredReading` (see Validator). */
 export const StoredReading: rt.Validator<types.StoredReading> = /* @__PURE__ */ schemaOf(
   vendor,
   check_StoredReading,

@@ -49,7 +49,7 @@ const NESTED_75z0f6: readonly string[] = ['data.tokens'];
 const KEYS_ajuc1l: readonly string[] = ['chat_id'];
 const KEYS_ch6ror: readonly string[] = ['level'];
 
-/** `Change`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Change` (see Validator). */
 export const Change: rt.Validator<types.Change> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Change,
@@ -70,7 +70,7 @@ function check_Change(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `DeltaEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `DeltaEvent` (see Validator). */
 export const DeltaEvent: rt.Validator<types.DeltaEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_DeltaEvent,
@@ -107,7 +107,7 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `ImportRecord`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `ImportRecord` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const ImportRecord: rt.Validator<types.ImportRecord> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ImportRecord,
@@ -134,7 +134,7 @@ function check_ImportRecord(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
-/** `ImportResult`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ImportResult` (see Validator). */
 export const ImportResult: rt.Validator<types.ImportResult> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ImportResult,
@@ -151,7 +151,7 @@ function check_ImportResult(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
-/** `ListMetricsItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListMetricsItem` (see Validator). */
 export const ListMetricsItem: rt.Validator<types.ListMetricsItem> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListMetricsItem,
@@ -175,7 +175,7 @@ function check_ListMetricsItem(
   return issues;
 }
 
-/** `LogEntry`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `LogEntry` (see Validator). */
 export const LogEntry: rt.Validator<types.LogEntry> = /* @__PURE__ */ schemaOf(
   vendor,
   check_LogEntry,
@@ -198,7 +198,7 @@ function check_LogEntry(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `NoteEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `NoteEvent` (see Validator). */
 export const NoteEvent: rt.Validator<types.NoteEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteEvent,
@@ -223,7 +223,7 @@ function check_NoteEvent(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `StreamChatEventsItem`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `StreamChatEventsItem` (see Validator). */
 export const StreamChatEventsItem: rt.Validator<types.StreamChatEventsItem> =
   /* @__PURE__ */ schemaOf(vendor, check_StreamChatEventsItem, '`StreamChatEventsItem`');
 
@@ -279,7 +279,7 @@ function check_StreamChatEventsItem(
   return issues;
 }
 
-/** `UsageEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `UsageEvent` (see Validator). */
 export const UsageEvent: rt.Validator<types.UsageEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UsageEvent,

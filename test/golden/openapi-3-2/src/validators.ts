@@ -45,7 +45,7 @@ const KEYS_5fbtn8: readonly string[] = ['note_id'];
 const KEYS_1tnvbt: readonly string[] = ['Destination'];
 const KEYS_9znu5n: readonly string[] = ['event_id'];
 
-/** `ClickEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ClickEvent` (see Validator). */
 export const ClickEvent: rt.Validator<types.ClickEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ClickEvent,
@@ -66,7 +66,7 @@ function check_ClickEvent(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `Event`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Event` (see Validator). */
 export const Event: rt.Validator<types.Event> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Event,
@@ -105,7 +105,7 @@ function check_Event(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `KeyEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `KeyEvent` (see Validator). */
 export const KeyEvent: rt.Validator<types.KeyEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_KeyEvent,
@@ -124,7 +124,7 @@ function check_KeyEvent(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `Note`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Note` (see Validator). */
 export const Note: rt.Validator<types.Note> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Note,
@@ -150,7 +150,7 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `NoteFilter`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `NoteFilter` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const NoteFilter: rt.Validator<types.NoteFilter> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteFilter,
@@ -172,7 +172,7 @@ function check_NoteFilter(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `NoteListResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `NoteListResponse` (see Validator). */
 export const NoteListResponse: rt.Validator<types.NoteListResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteListResponse,
@@ -230,7 +230,7 @@ function check_NoteListResponse(
   return issues;
 }
 
-/** `NoteParams`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `NoteParams` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const NoteParams: rt.Validator<types.NoteParams> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteParams,
@@ -248,7 +248,7 @@ function check_NoteParams(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `NoteSearch`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `NoteSearch` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const NoteSearch: rt.Validator<types.NoteSearch> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteSearch,
@@ -276,7 +276,7 @@ function check_NoteSearch(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `OtherEvent`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `OtherEvent` (see Validator). */
 export const OtherEvent: rt.Validator<types.OtherEvent> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OtherEvent,

@@ -63,7 +63,7 @@ const KEYS_dl967u: readonly string[] = ['next_token'];
 const KEYS_b9sujd: readonly string[] = ['limit', 'page'];
 const KEYS_3kebl7: readonly string[] = ['start'];
 
-/** `ListAccountsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListAccountsResponse` (see Validator). */
 export const ListAccountsResponse: rt.Validator<types.ListAccountsResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_ListAccountsResponse, '`ListAccountsResponse`');
 
@@ -111,7 +111,7 @@ function check_ListAccountsResponse(
   return issues;
 }
 
-/** `ListEventsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListEventsResponse` (see Validator). */
 export const ListEventsResponse: rt.Validator<types.ListEventsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListEventsResponse,
@@ -162,7 +162,7 @@ function check_ListEventsResponse(
   return issues;
 }
 
-/** `ListFolderFilesResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListFolderFilesResponse` (see Validator). */
 export const ListFolderFilesResponse: rt.Validator<types.ListFolderFilesResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_ListFolderFilesResponse, '`ListFolderFilesResponse`');
 
@@ -214,7 +214,7 @@ function check_ListFolderFilesResponse(
   return issues;
 }
 
-/** `ListLogsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListLogsResponse` (see Validator). */
 export const ListLogsResponse: rt.Validator<types.ListLogsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListLogsResponse,
@@ -263,7 +263,7 @@ function check_ListLogsResponse(
   return issues;
 }
 
-/** `ListModelsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListModelsResponse` (see Validator). */
 export const ListModelsResponse: rt.Validator<types.ListModelsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListModelsResponse,
@@ -312,7 +312,7 @@ function check_ListModelsResponse(
   return issues;
 }
 
-/** `ListPeopleResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListPeopleResponse` (see Validator). */
 export const ListPeopleResponse: rt.Validator<types.ListPeopleResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListPeopleResponse,
@@ -367,7 +367,7 @@ function check_ListPeopleResponse(
   return issues;
 }
 
-/** `ListPostsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListPostsResponse` (see Validator). */
 export const ListPostsResponse: rt.Validator<types.ListPostsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListPostsResponse,
@@ -434,7 +434,7 @@ function check_ListPostsResponse(
   return issues;
 }
 
-/** `ListProductsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListProductsResponse` (see Validator). */
 export const ListProductsResponse: rt.Validator<types.ListProductsResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_ListProductsResponse, '`ListProductsResponse`');
 
@@ -480,7 +480,7 @@ function check_ListProductsResponse(
   return issues;
 }
 
-/** `ListRowsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListRowsResponse` (see Validator). */
 export const ListRowsResponse: rt.Validator<types.ListRowsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListRowsResponse,
@@ -543,7 +543,7 @@ function check_ListRowsResponse(
   return issues;
 }
 
-/** `ListTagsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListTagsResponse` (see Validator). */
 export const ListTagsResponse: rt.Validator<types.ListTagsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListTagsResponse,
@@ -594,7 +594,7 @@ function check_ListTagsResponse(
   return issues;
 }
 
-/** `Note`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Note` (see Validator). */
 export const Note: rt.Validator<types.Note> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Note,
@@ -613,7 +613,7 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `NoteList`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `NoteList` (see Validator). */
 export const NoteList: rt.Validator<types.NoteList> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NoteList,
@@ -669,7 +669,7 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `Tag`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Tag` (see Validator). */
 export const Tag: rt.Validator<types.Tag> = /* @__PURE__ */ schemaOf(vendor, check_Tag, '`Tag`');
 
 function check_Tag(value: unknown, mode: number, label: string, depth: number): rt.Issues {

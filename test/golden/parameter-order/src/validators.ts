@@ -34,7 +34,7 @@ const KEYS_24moho: readonly string[] = ['dry_run'];
 const KEYS_azr6dd: readonly string[] = ['cluster'];
 const KEYS_ctwxcg: readonly string[] = ['kind'];
 
-/** `Charge`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Charge` (see Validator). */
 export const Charge: rt.Validator<types.Charge> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Charge,
@@ -51,7 +51,7 @@ function check_Charge(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `ChargePage`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ChargePage` (see Validator). */
 export const ChargePage: rt.Validator<types.ChargePage> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ChargePage,
@@ -99,7 +99,7 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `ListClusterTagsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListClusterTagsResponse` (see Validator). */
 export const ListClusterTagsResponse: rt.Validator<types.ListClusterTagsResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_ListClusterTagsResponse, '`ListClusterTagsResponse`');
 
@@ -119,7 +119,7 @@ function check_ListClusterTagsResponse(
   return issues;
 }
 
-/** `RetrieveChargeBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `RetrieveChargeBody` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const RetrieveChargeBody: rt.Validator<types.RetrieveChargeBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_RetrieveChargeBody,

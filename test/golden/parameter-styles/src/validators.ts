@@ -81,7 +81,7 @@ const PATH_gij794: readonly (string | number)[] = ['rgbCookie'];
 const NESTED_8g6hbk: readonly string[] = ['rgbCookie.R', 'rgbCookie.G', 'rgbCookie.B'];
 const KEYS_046x5y: readonly string[] = ['rgbCookie'];
 
-/** `PostFormWithHeadersBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `PostFormWithHeadersBody` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const PostFormWithHeadersBody: rt.Validator<types.PostFormWithHeadersBody> =
   /* @__PURE__ */ schemaOf(vendor, check_PostFormWithHeadersBody, '`PostFormWithHeadersBody`', 2);
 
@@ -99,7 +99,7 @@ function check_PostFormWithHeadersBody(
   return issues;
 }
 
-/** `Rgb`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `Rgb` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const Rgb: rt.Validator<types.Rgb> = /* @__PURE__ */ schemaOf(vendor, check_Rgb, '`Rgb`', 2);
 
 function check_Rgb(value: unknown, mode: number, label: string, depth: number): rt.Issues {

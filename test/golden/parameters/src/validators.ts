@@ -31,7 +31,7 @@ const KEYS_0hncht: readonly string[] = ['X-Request-Id'];
 const KEYS_8iqy16: readonly string[] = ['project_id', 'item_number'];
 const KEYS_4n69hd: readonly string[] = ['Idempotency-Window'];
 
-/** `Item`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Item` (see Validator). */
 export const Item: rt.Validator<types.Item> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Item,
@@ -61,7 +61,7 @@ function check_Item(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `ListItemsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListItemsResponse` (see Validator). */
 export const ListItemsResponse: rt.Validator<types.ListItemsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ListItemsResponse,

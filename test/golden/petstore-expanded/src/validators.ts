@@ -27,7 +27,7 @@ const KEYS_9wfw2z: readonly string[] = ['name', 'tag'];
 const KEYS_85ijz4: readonly string[] = ['limit', 'tags'];
 const KEYS_hnarml: readonly string[] = ['id'];
 
-/** `Error`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Error` (see Validator). */
 export const Error: rt.Validator<types.Error> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Error,
@@ -46,7 +46,7 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `FindPetsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `FindPetsResponse` (see Validator). */
 export const FindPetsResponse: rt.Validator<types.FindPetsResponse> = /* @__PURE__ */ schemaOf(
   vendor,
   check_FindPetsResponse,
@@ -81,7 +81,7 @@ function check_FindPetsResponse(
   return issues;
 }
 
-/** `NewPet`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `NewPet` (see Validator). */
 export const NewPet: rt.Validator<types.NewPet> = /* @__PURE__ */ schemaOf(
   vendor,
   check_NewPet,
@@ -100,7 +100,7 @@ function check_NewPet(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `Pet`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Pet` (see Validator). */
 export const Pet: rt.Validator<types.Pet> = /* @__PURE__ */ schemaOf(vendor, check_Pet, '`Pet`');
 
 function check_Pet(value: unknown, mode: number, label: string, depth: number): rt.Issues {

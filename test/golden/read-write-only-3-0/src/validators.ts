@@ -49,7 +49,7 @@ const KEYS_eug0x7: readonly string[] = [
 const KEYS_80gr2m: readonly string[] = ['email', 'password', 'profile'];
 const KEYS_e21v89: readonly string[] = ['user_id'];
 
-/** `Profile`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Profile` (see Validator). */
 export const Profile: rt.Validator<types.Profile> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Profile,
@@ -73,7 +73,7 @@ function check_Profile(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `ProfileParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `ProfileParam` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const ProfileParam: rt.Validator<types.ProfileParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ProfileParam,
@@ -91,7 +91,7 @@ function check_ProfileParam(value: unknown, mode: number, label: string, depth: 
   return issues;
 }
 
-/** `Timestamp`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Timestamp` (see Validator). */
 export const Timestamp: rt.Validator<types.Timestamp> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Timestamp,
@@ -105,7 +105,7 @@ function check_Timestamp(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `User`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `User` (see Validator). */
 export const User: rt.Validator<types.User> = /* @__PURE__ */ schemaOf(
   vendor,
   check_User,
@@ -171,7 +171,7 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
   return issues;
 }
 
-/** `UserParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `UserParam` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const UserParam: rt.Validator<types.UserParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UserParam,

@@ -89,7 +89,7 @@ const KEYS_hdwudy: readonly string[] = ['dog_id'];
 const KEYS_czo04n: readonly string[] = ['owner_id'];
 const KEYS_hjlkxt: readonly string[] = ['pet_id'];
 
-/** `Animal`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Animal` (see Validator). */
 export const Animal: rt.Validator<types.Animal> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Animal,
@@ -132,7 +132,7 @@ function check_Animal(value: unknown, mode: number, label: string, depth: number
   return issues;
 }
 
-/** `AnimalParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `AnimalParam` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const AnimalParam: rt.Validator<types.AnimalParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_AnimalParam,
@@ -176,7 +176,7 @@ function check_AnimalParam(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `Credentials`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `Credentials` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const Credentials: rt.Validator<types.Credentials> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Credentials,
@@ -197,7 +197,7 @@ function check_Credentials(value: unknown, mode: number, label: string, depth: n
   return issues;
 }
 
-/** `Dog`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Dog` (see Validator). */
 export const Dog: rt.Validator<types.Dog> = /* @__PURE__ */ schemaOf(vendor, check_Dog, '`Dog`');
 
 function check_Dog(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -218,7 +218,7 @@ function check_Dog(value: unknown, mode: number, label: string, depth: number): 
   return issues;
 }
 
-/** `DogFields`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `DogFields` (see Validator). */
 export const DogFields: rt.Validator<types.DogFields> = /* @__PURE__ */ schemaOf(
   vendor,
   check_DogFields,
@@ -239,7 +239,7 @@ function check_DogFields(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `DogParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `DogParam` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const DogParam: rt.Validator<types.DogParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_DogParam,
@@ -263,7 +263,7 @@ function check_DogParam(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `Label`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Label` (see Validator). */
 export const Label: rt.Validator<types.Label> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Label,
@@ -284,7 +284,7 @@ function check_Label(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `LabelParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `LabelParam` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const LabelParam: rt.Validator<types.LabelParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_LabelParam,
@@ -304,7 +304,7 @@ function check_LabelParam(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `ListAnimalsResponse`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ListAnimalsResponse` (see Validator). */
 export const ListAnimalsResponse: rt.Validator<types.ListAnimalsResponse> =
   /* @__PURE__ */ schemaOf(vendor, check_ListAnimalsResponse, '`ListAnimalsResponse`');
 
@@ -325,7 +325,7 @@ function check_ListAnimalsResponse(
   return issues;
 }
 
-/** `Owner`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Owner` (see Validator). */
 export const Owner: rt.Validator<types.Owner> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Owner,
@@ -347,7 +347,7 @@ function check_Owner(value: unknown, mode: number, label: string, depth: number)
   return issues;
 }
 
-/** `OwnerParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `OwnerParam` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const OwnerParam: rt.Validator<types.OwnerParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OwnerParam,
@@ -362,7 +362,7 @@ function check_OwnerParam(value: unknown, mode: number, label: string, depth: nu
   return issues;
 }
 
-/** `OwnerRequestParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `OwnerRequestParam` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const OwnerRequestParam: rt.Validator<types.OwnerRequestParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_OwnerRequestParam,
@@ -388,7 +388,7 @@ function check_OwnerRequestParam(
   return issues;
 }
 
-/** `Pet`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Pet` (see Validator). */
 export const Pet: rt.Validator<types.Pet> = /* @__PURE__ */ schemaOf(vendor, check_Pet, '`Pet`');
 
 function check_Pet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -498,7 +498,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
   return issues;
 }
 
-/** `PetParam`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `PetParam` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const PetParam: rt.Validator<types.PetParam> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PetParam,
@@ -574,7 +574,7 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
   return issues;
 }
 
-/** `Session`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Session` (see Validator). */
 export const Session: rt.Validator<types.Session> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Session,
@@ -594,7 +594,7 @@ function check_Session(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `Tag`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Tag` (see Validator). */
 export const Tag: rt.Validator<types.Tag> = /* @__PURE__ */ schemaOf(vendor, check_Tag, '`Tag`');
 
 function check_Tag(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -607,7 +607,7 @@ function check_Tag(value: unknown, mode: number, label: string, depth: number): 
   return issues;
 }
 
-/** `Timestamp`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Timestamp` (see Validator). */
 export const Timestamp: rt.Validator<types.Timestamp> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Timestamp,
@@ -621,7 +621,7 @@ function check_Timestamp(value: unknown, mode: number, label: string, depth: num
   return issues;
 }
 
-/** `UpdateOwnerBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `UpdateOwnerBody` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const UpdateOwnerBody: rt.Validator<types.UpdateOwnerBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_UpdateOwnerBody,

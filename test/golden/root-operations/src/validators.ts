@@ -23,7 +23,7 @@ const KEYS_66gfym: readonly string[] = ['ip'];
 const KEYS_926qwk: readonly string[] = ['code'];
 const KEYS_a8b3nl: readonly string[] = ['lang'];
 
-/** `ApiInfo`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `ApiInfo` (see Validator). */
 export const ApiInfo: rt.Validator<types.ApiInfo> = /* @__PURE__ */ schemaOf(
   vendor,
   check_ApiInfo,
@@ -40,7 +40,7 @@ function check_ApiInfo(value: unknown, mode: number, label: string, depth: numbe
   return issues;
 }
 
-/** `Lookup`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `Lookup` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const Lookup: rt.Validator<types.Lookup> = /* @__PURE__ */ schemaOf(
   vendor,
   check_Lookup,

@@ -50,7 +50,7 @@ const ENUM_7uzwnq: readonly string[] = ['asc', 'desc'];
 const KEYS_efzyc5: readonly string[] = ['limit', 'order'];
 const KEYS_f2699u: readonly string[] = ['thing_id'];
 
-/** `Ack`'s validator: a Standard Schema v1 object with `is`, `assert` and `validate` (see Validator). */
+/** Validates `Ack` (see Validator). */
 export const Ack: rt.Validator<types.Ack> = /* @__PURE__ */ schemaOf(vendor, check_Ack, '`Ack`');
 
 function check_Ack(value: unknown, mode: number, label: string, depth: number): rt.Issues {
@@ -63,7 +63,7 @@ function check_Ack(value: unknown, mode: number, label: string, depth: number): 
   return issues;
 }
 
-/** `CreateFileRequest`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `CreateFileRequest` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const CreateFileRequest: rt.Validator<types.CreateFileRequest> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CreateFileRequest,
@@ -122,7 +122,7 @@ function check_CreateFileRequest(
   return issues;
 }
 
-/** `CreateImageEditRequest`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `CreateImageEditRequest` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const CreateImageEditRequest: rt.Validator<types.CreateImageEditRequest> =
   /* @__PURE__ */ schemaOf(vendor, check_CreateImageEditRequest, '`CreateImageEditRequest`', 2);
 
@@ -178,7 +178,7 @@ function check_CreateImageEditRequest(
   return issues;
 }
 
-/** `CreateThingRequest`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `CreateThingRequest` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const CreateThingRequest: rt.Validator<types.CreateThingRequest> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CreateThingRequest,
@@ -217,7 +217,7 @@ function check_CreateThingRequest(
   return issues;
 }
 
-/** `CreateTokenBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `CreateTokenBody` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const CreateTokenBody: rt.Validator<types.CreateTokenBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_CreateTokenBody,
@@ -246,7 +246,7 @@ function check_CreateTokenBody(
   return issues;
 }
 
-/** `PutBlobBody`'s validator (see Validator), in 'request' mode unless `validate` is told another: only requests send it. */
+/** Validates `PutBlobBody` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const PutBlobBody: rt.Validator<types.PutBlobBody> = /* @__PURE__ */ schemaOf(
   vendor,
   check_PutBlobBody,
