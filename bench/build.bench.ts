@@ -7,10 +7,10 @@
 // generated/), so the numbers are those of the current templates and emitters. Every build is a
 // whole process, timed from spawn to exit, with its CPU time and peak RSS where GNU time is
 // there; ChatKit takes the median of interleaved rounds, OpenAI one round (its anchor takes
-// minutes). The new dist/ must also hold exactly the files that the anchor writes, byte for byte
-// but for the JavaScript's doc comments (which the declarations keep: the JavaScript is compared
-// as its code and its other comments), and dist/esm's one-line declarations that point to
-// dist/cjs's.
+// minutes). The new dist/ must also hold exactly the files that the anchor writes, indented with
+// tabs where tsc writes four spaces, and without the JavaScript's doc comments (which the
+// declarations keep: the JavaScript is compared as its code and its other comments), and
+// dist/esm's one-line declarations that point to dist/cjs's.
 // The OpenAI spec is ../shared/specs/openai-openapi.yaml beside the repo; without it those rows
 // are skipped. Exit code 1 when a target is missed.
 // Run: npm run bench:build [-- --only=chatkit,openai] [-- --quick] [-- --keep]
@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withoutDocComments } from '../test/support/doc-comments.js';
+import { codeAndComments, tabbed } from '../test/support/doc-comments.js';
 import { running } from './process-groups.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -185,8 +185,9 @@ function distFiles(packageDir: string): Map<string, Buffer> {
 }
 
 /**
- * Paths that only one side has or whose bytes differ (a JavaScript file's code or comments other
- * than doc comments); ours may also have dist/esm declarations that tsc did not write, each
+ * Paths that only one side has or whose bytes differ (a declaration file's, with tsc's indented
+ * by tabs; a JavaScript file's code or comments other than doc comments); ours may also have
+ * dist/esm declarations that tsc did not write, each
  * `export * from '<…>/cjs/<same path>.js'` or a copy of the cjs one.
  */
 function differences(ours: Map<string, Buffer>, theirs: Map<string, Buffer>): string[] {
@@ -197,7 +198,7 @@ function differences(ours: Map<string, Buffer>, theirs: Map<string, Buffer>): st
     if (declarations === undefined) return false;
     const up = '../'.repeat(name.split('/').length);
     const stub = `export * from '${up}cjs/${name.slice(0, -'.d.ts'.length)}.js';\n`;
-    return bytes.equals(declarations) || bytes.toString() === stub;
+    return bytes.toString() === tabbed(declarations.toString()) || bytes.toString() === stub;
   };
   const paths = new Set([...ours.keys(), ...theirs.keys()]);
   return [...paths].sort().filter((path) => {
@@ -205,8 +206,11 @@ function differences(ours: Map<string, Buffer>, theirs: Map<string, Buffer>): st
     const b = theirs.get(path);
     if (a !== undefined && b === undefined && linked(path, a)) return false;
     if (a === undefined || b === undefined) return true;
-    // the JavaScript leaves out the doc comments that tsc's keeps (the declarations hold them)
-    if (path.endsWith('.js')) return withoutDocComments(a.toString()) !== withoutDocComments(b.toString());
+    // the JavaScript leaves out the doc comments that tsc's keeps (the declarations hold them);
+    // both are indented with tabs
+    if (path.endsWith('.js'))
+      return codeAndComments(a.toString(), path, { docs: false }) !== codeAndComments(b.toString(), path, { docs: false });
+    if (path.endsWith('.d.ts')) return a.toString() !== tabbed(b.toString());
     return !a.equals(b);
   });
 }
@@ -312,7 +316,7 @@ async function main(): Promise<void> {
       });
     }
     targets.push({
-      name: `${entry.name}: dist/ is what tsc ×2 writes (the JavaScript but for doc comments)`,
+      name: `${entry.name}: dist/ is what tsc ×2 writes (tabs; the JavaScript but for doc comments)`,
       measured:
         diff.length === 0
           ? `${files.size} files identical`

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.js';
-import { withoutDocComments } from '../support/doc-comments.js';
+import { codeAndComments, tabbed } from '../support/doc-comments.js';
 
 const REPO = resolve(fileURLToPath(import.meta.url), '../../..');
 const work = mkdtempSync(join(tmpdir(), 'sdkgen-build-'));
@@ -122,7 +122,10 @@ export const defaults = {
   /** The second note. */
   second: \`
 /** inside a template, kept */
+    indented in a template
 \`,
+  third: 'a \\
+    continued string',
 };
 /** A function. */ export function note(/** the text */ text: string): Note {
   return { text };
@@ -262,10 +265,21 @@ describe('the generated package build (node build.mjs)', () => {
     }
     const built = tree(dist);
     expect([...built.keys()].sort()).toEqual([...expected.keys()].sort());
-    // the JavaScript is tsc's without its doc comments, which the declarations keep
+    // the JavaScript is tsc's without its doc comments, which the declarations keep, and both are
+    // indented with a tab a level where tsc writes four spaces
     for (const [path, text] of expected) {
-      if (path.endsWith('.js')) expect(withoutDocComments(built.get(path)!), path).toBe(withoutDocComments(text));
-      else expect(built.get(path), path).toBe(text);
+      const ours = built.get(path)!;
+      if (path.endsWith('.js'))
+        expect(codeAndComments(ours, path, { docs: false }), path).toBe(codeAndComments(text, path, { docs: false }));
+      else expect(ours, path).toBe(tabbed(text));
+    }
+    expect(built.get('esm/shapes.js')).toContain('\n\treturn twice(shape.side) / 2;\n');
+    expect(built.get('cjs/shapes.d.ts')).toContain('\n\treadonly colour: Colour;\n');
+    for (const path of ['esm/docs.js', 'cjs/docs.js']) {
+      // a line inside a template literal or a continued string is its text: its spaces stay
+      expect(built.get(path), path).toContain('\n    indented in a template\n');
+      expect(built.get(path), path).toContain('\n    continued string');
+      expect(built.get(path), path).toContain('\n\t\treturn ++this.count;\n');
     }
     for (const path of ['esm/docs.js', 'cjs/docs.js']) {
       // a doc comment stays after a line comment, and in a parameter list, which TypeScript prints
