@@ -257,8 +257,8 @@ function check_ChatKitAttachment(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_0034ev, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_0034ev, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.mime_type;
@@ -288,8 +288,8 @@ function check_ChatKitClientToolCall(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_0mi63l, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_0mi63l, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.arguments;
@@ -331,8 +331,8 @@ function check_ChatKitResponseOutputText(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_71omrt, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_71omrt, value);
   const v1 = value.annotations;
   if (Array.isArray(v1)) {
     for (let i2 = 0; i2 < v1.length; i2++) {
@@ -371,8 +371,8 @@ function check_ChatKitResponseOutputTextAnnotationFile(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_fignov, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_fignov, value);
   const v1 = value.source;
   if (isObject(v1)) {
     const v2 = v1.filename;
@@ -406,8 +406,8 @@ function check_ChatKitResponseOutputTextAnnotationURL(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_fignov, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_fignov, value);
   const v1 = value.source;
   if (isObject(v1)) {
     const v2 = v1.type;
@@ -441,9 +441,9 @@ function check_ChatKitResponseOutputTextAnnotationUnion(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value))
-    return expected(undefined, [], "an object with `type` one of 'file', 'url'", value);
   let issues: rt.Issues;
+  if (!isObject(value))
+    return expected(issues, [], "an object with `type` one of 'file', 'url'", value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
   switch (v2) {
@@ -484,8 +484,8 @@ export const ChatKitTask: rt.Validator<types.ChatKitTask> = /* @__PURE__ */ sche
 );
 
 function check_ChatKitTask(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_esnymf, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_esnymf, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.created_at;
@@ -526,8 +526,8 @@ function check_ChatKitTaskGroup(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_44o0bh, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_44o0bh, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.created_at;
@@ -593,8 +593,8 @@ function check_ChatKitThread(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_4zdaew, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_4zdaew, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.created_at;
@@ -633,8 +633,8 @@ function check_ChatKitThreadAssistantMessageItem(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_birert, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_birert, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.content;
@@ -672,8 +672,8 @@ function check_ChatKitThreadItemList(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hgnogb, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hgnogb, value);
   const v1 = value.data;
   if (Array.isArray(v1)) {
     for (let i2 = 0; i2 < v1.length; i2++) {
@@ -715,14 +715,14 @@ function check_ChatKitThreadItemListDataUnion(
   label: string,
   depth: number,
 ): rt.Issues {
+  let issues: rt.Issues;
   if (!isObject(value))
     return expected(
-      undefined,
+      issues,
       [],
       "an object with `type` one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'",
       value,
     );
-  let issues: rt.Issues;
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
   switch (v2) {
@@ -801,8 +801,8 @@ function check_ChatKitThreadList(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hgnogb, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hgnogb, value);
   const v1 = value.data;
   if (Array.isArray(v1)) {
     for (let i2 = 0; i2 < v1.length; i2++) {
@@ -840,8 +840,8 @@ function check_ChatKitThreadStatusActive(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_254j0j, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_254j0j, value);
   const v1 = value.type;
   if (v1 !== 'active') issues = reqConst(issues, v1, 'type', 'active');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_254j0j, NESTED_7cwttf);
@@ -859,8 +859,8 @@ function check_ChatKitThreadStatusClosed(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_gwqltv, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_gwqltv, value);
   const v1 = value.type;
   if (v1 !== 'closed') issues = reqConst(issues, v1, 'type', 'closed');
   const v2 = value.reason;
@@ -882,8 +882,8 @@ function check_ChatKitThreadStatusLocked(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_gwqltv, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_gwqltv, value);
   const v1 = value.type;
   if (v1 !== 'locked') issues = reqConst(issues, v1, 'type', 'locked');
   const v2 = value.reason;
@@ -905,14 +905,9 @@ function check_ChatKitThreadStatusUnion(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value))
-    return expected(
-      undefined,
-      [],
-      "an object with `type` one of 'active', 'closed', 'locked'",
-      value,
-    );
   let issues: rt.Issues;
+  if (!isObject(value))
+    return expected(issues, [], "an object with `type` one of 'active', 'closed', 'locked'", value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
   switch (v2) {
@@ -966,8 +961,8 @@ function check_ChatKitThreadUserMessageItem(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_67k7qc, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_67k7qc, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.attachments;
@@ -1154,8 +1149,8 @@ function check_ChatKitThreadUserMessageItemContentInputText(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_3ssqgb, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_3ssqgb, value);
   const v1 = value.text;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'text');
   const v2 = value.type;
@@ -1179,8 +1174,8 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_3ssqgb, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_3ssqgb, value);
   const v1 = value.text;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'text');
   const v2 = value.type;
@@ -1204,14 +1199,9 @@ function check_ChatKitThreadUserMessageItemContentUnion(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value))
-    return expected(
-      undefined,
-      [],
-      "an object with `type` one of 'input_text', 'quoted_text'",
-      value,
-    );
   let issues: rt.Issues;
+  if (!isObject(value))
+    return expected(issues, [], "an object with `type` one of 'input_text', 'quoted_text'", value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
   switch (v2) {
@@ -1257,8 +1247,8 @@ function check_ChatKitWidgetItem(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_5qb5s2, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_5qb5s2, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.created_at;
@@ -1289,8 +1279,8 @@ function check_ChatKitWorkflow(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_brb1m2, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_brb1m2, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.state_variables;
@@ -1333,8 +1323,8 @@ export const ChatSession: rt.Validator<types.ChatSession> = /* @__PURE__ */ sche
 );
 
 function check_ChatSession(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_0h8p8v, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_0h8p8v, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.chatkit_configuration;
@@ -1394,8 +1384,8 @@ function check_ChatSessionAutomaticThreadTitling(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_bphvll, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_bphvll, value);
   const v1 = value.enabled;
   if (typeof v1 !== 'boolean') issues = reqBoolean(issues, v1, 'enabled');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bphvll, NESTED_7cwttf);
@@ -1417,8 +1407,8 @@ function check_ChatSessionChatKitConfiguration(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_2pv0nb, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_2pv0nb, value);
   const v1 = value.automatic_thread_titling;
   if (isObject(v1)) {
     const v2 = v1.enabled;
@@ -1506,8 +1496,8 @@ function check_ChatSessionChatKitConfigurationParam(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_2pv0nb, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_2pv0nb, value);
   const v1 = value.automatic_thread_titling;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     issues = nest(
@@ -1594,8 +1584,8 @@ function check_ChatSessionExpiresAfterParam(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_fsso5h, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_fsso5h, value);
   issues = reqConst(issues, value.anchor, 'anchor', 'created_at');
   const v2 = value.seconds;
   if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 1 && v2 <= 600)) {
@@ -1622,8 +1612,8 @@ function check_ChatSessionFileUpload(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_harb1j, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_harb1j, value);
   const v1 = value.enabled;
   if (typeof v1 !== 'boolean') issues = reqBoolean(issues, v1, 'enabled');
   const v2 = value.max_file_size;
@@ -1652,8 +1642,8 @@ function check_ChatSessionHistory(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_653wzb, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_653wzb, value);
   const v1 = value.enabled;
   if (typeof v1 !== 'boolean') issues = reqBoolean(issues, v1, 'enabled');
   const v2 = value.recent_threads;
@@ -1675,8 +1665,8 @@ function check_ChatSessionRateLimits(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_18tdce, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_18tdce, value);
   const v1 = value.max_requests_per_1_minute;
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'max_requests_per_1_minute');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_18tdce, NESTED_7cwttf);
@@ -1699,8 +1689,8 @@ function check_ChatSessionRateLimitsParam(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_18tdce, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_18tdce, value);
   const v1 = value.max_requests_per_1_minute;
   if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
     issues = optIntegerIn(issues, v1, 'max_requests_per_1_minute', mode, 1, Infinity);
@@ -1752,8 +1742,8 @@ function check_ChatSessionWorkflowParam(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_7c4y1d, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_7c4y1d, value);
   issues = reqString(issues, value.id, 'id');
   issues = optString(issues, value.version, 'version', mode);
   const v3 = value.state_variables;
@@ -1832,8 +1822,8 @@ function check_ErrorResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_5iwt5d, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_5iwt5d, value);
   const v1 = value.error;
   if (isObject(v1)) {
     const v2 = v1.message;
@@ -1873,8 +1863,8 @@ function check_SessionCreateParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_924mqu, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_924mqu, value);
   issues = reqStringIn(issues, value.user, 'user', 1);
   const v2 = value.workflow;
   if (isObject(v2)) {
@@ -2118,8 +2108,8 @@ function check_ThreadDeleteResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_bevgtc, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_bevgtc, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.deleted;
@@ -2146,8 +2136,8 @@ function check_CancelChatKitSessionPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_fwh7m3, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_fwh7m3, value);
   const v1 = value.session_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'session_id');
   if (mode & 2) {
@@ -2174,8 +2164,8 @@ function check_ListChatKitThreadsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_26x1pw, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_26x1pw, value);
   const v1 = value.after;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
   const v2 = value.before;
@@ -2219,8 +2209,8 @@ function check_DeleteChatKitThreadPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_efzglw, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_efzglw, value);
   const v1 = value.thread_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'thread_id');
   if (mode & 2) {
@@ -2264,8 +2254,8 @@ function check_ListChatKitThreadItemsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_fkq8oq, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_fkq8oq, value);
   const v1 = value.after;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
   const v2 = value.before;
@@ -2293,8 +2283,8 @@ function check_ListChatKitThreadItemsQueryParams(
 }
 
 function check_shape_6i48lu(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_bphvll, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_bphvll, value);
   const v1 = value.enabled;
   if (v1 !== undefined && typeof v1 !== 'boolean') issues = optBoolean(issues, v1, 'enabled', mode);
   if (mode & 2) {

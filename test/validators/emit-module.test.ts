@@ -60,11 +60,11 @@ describe('namedSchemaToStatements', () => {
     expect(
       check.startsWith(
         'function check_Limits(value: unknown, mode: number, label: string, depth: number): rt.Issues {\n' +
-          'if (!isObject(value)) return expected(undefined, [], KEYS_',
+          'let issues: rt.Issues;\nif (!isObject(value)) return expected(issues, [], KEYS_',
       ),
     ).toBe(true);
     expect(check).toMatch(
-      /^if \(!isObject\(value\)\) return expected\(undefined, \[\], KEYS_\w+, value\);\nlet issues: rt\.Issues;\nissues = optInteger\(issues, value\.max, 'max', mode\);$/m,
+      /^let issues: rt\.Issues;\nif \(!isObject\(value\)\) return expected\(issues, \[\], KEYS_\w+, value\);\nissues = optInteger\(issues, value\.max, 'max', mode\);$/m,
     );
     expect(check).not.toContain('} else {');
     expect(check.endsWith('\n\nreturn issues;\n}')).toBe(true);
@@ -77,7 +77,7 @@ describe('namedSchemaToStatements', () => {
     const header = ['value: unknown', 'mode: number', 'label: string', 'depth: number'].join(', ');
     expect(namedSchemaToStatements(tree, module)[1]).toMatch(
       new RegExp(
-        `^function check_Tree\\(${header}\\): rt\\.Issues \\{\\nif \\(depth > MAX_DEPTH\\) \\{\\nreturn tooDeep\\(\\);\\n\\}\\nif \\(!isObject\\(value\\)\\) return`,
+        `^function check_Tree\\(${header}\\): rt\\.Issues \\{\\nif \\(depth > MAX_DEPTH\\) \\{\\nreturn tooDeep\\(\\);\\n\\}\\nlet issues: rt\\.Issues;\\nif \\(!isObject\\(value\\)\\) return`,
       ),
     );
     expect(namedSchemaToStatements(meta, module)[1]).not.toContain('MAX_DEPTH');

@@ -409,16 +409,15 @@ export function checkFunction(name: Identifier, body: Code, mayRecurse: boolean)
   // a check that cannot reach itself is called at a bounded depth below one that can
   const guard = mayRecurse ? ['if (depth > MAX_DEPTH) {', 'return tooDeep();', '}'] : [];
   const early = earlyReturn(body.text);
-  const lines = early === undefined ? [body.text] : [early.guard, 'let issues: rt.Issues;', early.rest];
-  if (early === undefined) lines.unshift('let issues: rt.Issues;');
-  return [header, ...guard, ...lines, '', 'return issues;', '}'].join('\n');
+  const lines = early === undefined ? [body.text] : [early.guard, early.rest];
+  return [header, ...guard, 'let issues: rt.Issues;', ...lines, '', 'return issues;', '}'].join('\n');
 }
 
 /**
  * A body that is `if (test) { rest } else { issues = report(issues, …); }` (an object's check,
- * most often) as `if (!(test)) return report(undefined, …);` and the rest one level up: the
- * same checks in the same order, and each line of the rest two columns shorter (the whole
- * OpenAI spec's validators are 5 % smaller). Undefined for any other body.
+ * most often) as `if (!(test)) return report(issues, …);` and the rest one level up: the same
+ * checks in the same order, and each line of the rest two columns shorter (the whole OpenAI
+ * spec's validators are 5 % smaller). Undefined for any other body.
  */
 function earlyReturn(body: string): { readonly guard: string; readonly rest: string } | undefined {
   const lines = body.split('\n');
@@ -435,5 +434,5 @@ function earlyReturn(body: string): { readonly guard: string; readonly rest: str
   if (depth !== 1) return undefined;
   // a call needs no parentheses after `!` (prettier drops them); anything else keeps them
   const negated = /^[A-Za-z_$][\w$.]*\([^()]*\)$/.test(test[1]!) ? `!${test[1]}` : `!(${test[1]})`;
-  return { guard: `if (${negated}) return ${report[1]}(undefined, ${report[2]});`, rest: lines.slice(1, -3).join('\n') };
+  return { guard: `if (${negated}) return ${report[1]}(issues, ${report[2]});`, rest: lines.slice(1, -3).join('\n') };
 }

@@ -94,8 +94,8 @@ export const Audit: rt.Validator<types.Audit> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Audit(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_7v0d4q, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_7v0d4q, value);
   const v1 = value.created_at;
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'created_at');
   const v2 = value.created_by;
@@ -117,8 +117,8 @@ export const Circle: rt.Validator<types.Circle> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Circle(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hiiqwz, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hiiqwz, value);
   const v1 = value.kind;
   if (v1 !== 'circle') issues = reqConst(issues, v1, 'kind', 'circle');
   const v2 = value.radius;
@@ -170,8 +170,8 @@ export const Gateway: rt.Validator<types.Gateway> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Gateway(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_8w90j5, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_8w90j5, value);
   const v1 = value.rules;
   if (Array.isArray(v1)) {
     for (let i2 = 0; i2 < v1.length; i2++) {
@@ -209,8 +209,8 @@ function check_GatewayRulesItem(
   depth: number,
 ): rt.Issues {
   if (depth > MAX_DEPTH) return tooDeep();
-  if (!isObject(value)) return expected(undefined, [], KEYS_edt485, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_edt485, value);
   const v1 = value.name;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
   const v2 = value.children;
@@ -314,8 +314,8 @@ function check_PlantTreeResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_0gsx3e, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_0gsx3e, value);
   const v1 = value.root;
   issues = nestRequired(issues, PATH_cda1kz, check_TreeNode(v1, mode, '`root`', depth + 1), v1);
   const v2 = value.depth;
@@ -336,8 +336,8 @@ export const Settings: rt.Validator<types.Settings> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Settings(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_dc67kr, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_dc67kr, value);
   const v1 = value.tags;
   if (Array.isArray(v1)) {
     if (v1.length < 1) {
@@ -452,9 +452,9 @@ export const Shape: rt.Validator<types.Shape> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Shape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value))
-    return expected(undefined, [], "an object with `kind` one of 'circle', 'square'", value);
   let issues: rt.Issues;
+  if (!isObject(value))
+    return expected(issues, [], "an object with `kind` one of 'circle', 'square'", value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
@@ -495,8 +495,8 @@ export const Square: rt.Validator<types.Square> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Square(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_601msk, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_601msk, value);
   const v1 = value.kind;
   if (v1 !== 'square') issues = reqConst(issues, v1, 'kind', 'square');
   const v2 = value.side;
@@ -527,8 +527,8 @@ export const StoredShape: rt.Validator<types.StoredShape> = /* @__PURE__ */ sche
 );
 
 function check_StoredShape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_5o06l3, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_5o06l3, value);
   const v1 = value.created_at;
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'created_at');
   const v2 = value.created_by;
@@ -594,8 +594,8 @@ export const TreeNode: rt.Validator<types.TreeNode> = /* @__PURE__ */ schemaOf(
 
 function check_TreeNode(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   if (depth > MAX_DEPTH) return tooDeep();
-  if (!isObject(value)) return expected(undefined, [], KEYS_8ew9l9, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_8ew9l9, value);
   const v1 = value.label;
   if (!(typeof v1 === 'string' && v1.length >= 1 && v1.length <= 40)) {
     issues = reqStringIn(issues, v1, 'label', 1, 40);
@@ -632,8 +632,8 @@ function check_ImageSource_1(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_18mjsb, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_18mjsb, value);
   if (value.image_url === undefined) issues = missing(issues, ['image_url'], 'any value');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_18mjsb, NESTED_7cwttf);
 
@@ -646,8 +646,8 @@ function check_ImageSource_2(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_dx46sf, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_dx46sf, value);
   if (value.file_id === undefined) issues = missing(issues, ['file_id'], 'any value');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dx46sf, NESTED_7cwttf);
 
@@ -660,8 +660,8 @@ function check_ImageSource_3(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_98f638, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_98f638, value);
   if (value.image_url === undefined) issues = missing(issues, ['image_url'], 'any value');
   if (value.file_id === undefined) issues = missing(issues, ['file_id'], 'any value');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_98f638, NESTED_7cwttf);

@@ -31,8 +31,8 @@ function check_RetrieveBlobPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_21ffi3, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_21ffi3, value);
   const v1 = value.digest;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'digest');
   if (mode & 2) {
@@ -59,8 +59,8 @@ function check_RetrieveBlobQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_c0z3s8, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_c0z3s8, value);
   const v1 = value.parts;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (Array.isArray(v1)) {
@@ -98,8 +98,8 @@ function check_RetrieveBlobHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_9obkyf, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_9obkyf, value);
   const v1 = value['X-Signature'];
   if (v1 !== undefined && typeof v1 !== 'string') {
     issues = optString(issues, v1, 'X-Signature', mode);
@@ -128,8 +128,8 @@ function check_RetrieveBlobCookieParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_3gcil3, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_3gcil3, value);
   const v1 = value.nonce;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'nonce', mode);
   if (mode & 2) {

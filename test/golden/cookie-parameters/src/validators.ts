@@ -42,8 +42,8 @@ function check_CreateCartBody(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_f431al, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_f431al, value);
   issues = optString(issues, value.item, 'item', mode);
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_f431al, NESTED_7cwttf);
 
@@ -63,8 +63,8 @@ function check_ListCartsCookieParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_cjixf9, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_cjixf9, value);
   const v1 = value.ids;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (Array.isArray(v1)) {
@@ -131,8 +131,8 @@ function check_CreateCartHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_bu7jwf, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_bu7jwf, value);
   const v1 = value['X-Trace'];
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'X-Trace', mode);
   if (mode & 2) {
@@ -159,8 +159,8 @@ function check_CreateCartCookieParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hcekkc, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hcekkc, value);
   const v1 = value.tracking;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'tracking', mode);
   if (mode & 2) {

@@ -77,8 +77,8 @@ export const Completion: rt.Validator<types.Completion> = /* @__PURE__ */ schema
 );
 
 function check_Completion(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_6o5baj, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_6o5baj, value);
   const v1 = value.model;
   if (v1 === undefined) {
     issues = missing(issues, ['model'], "a string or one of 'gpt-4o', 'o3'");
@@ -142,8 +142,8 @@ function check_CompletionRequest(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_cmqduh, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_cmqduh, value);
   const v1 = value.model;
   if (v1 === undefined) {
     issues = missing(issues, ['model'], "a string or one of 'gpt-4o', 'o3'");
@@ -392,8 +392,8 @@ export const ToolMessage: rt.Validator<types.ToolMessage> = /* @__PURE__ */ sche
 
 function check_ToolMessage(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   if (depth > MAX_DEPTH) return tooDeep();
-  if (!isObject(value)) return expected(undefined, [], KEYS_bdyy0a, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_bdyy0a, value);
   issues = reqConst(issues, value.role, 'role', 'tool');
   const v2 = value.result;
   if (v2 === undefined) {
@@ -419,8 +419,8 @@ export const UserMessage: rt.Validator<types.UserMessage> = /* @__PURE__ */ sche
 );
 
 function check_UserMessage(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_8vlc4g, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_8vlc4g, value);
   issues = reqConst(issues, value.role, 'role', 'user');
   issues = reqString(issues, value.content, 'content');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8vlc4g, NESTED_7cwttf);

@@ -51,8 +51,8 @@ export const DiscountLine: rt.Validator<types.DiscountLine> = /* @__PURE__ */ sc
 );
 
 function check_DiscountLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_66e3lg, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_66e3lg, value);
   const v1 = value.kind;
   if (v1 !== 'discount') issues = reqConst(issues, v1, 'kind', 'discount');
   const v2 = value.amount;
@@ -70,8 +70,8 @@ export const Order: rt.Validator<types.Order> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Order(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_enjho2, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_enjho2, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.status;
@@ -148,8 +148,8 @@ function check_OrderCreateParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_1c1w9o, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_1c1w9o, value);
   issues = reqEnum(issues, value.priority, 'priority', ENUM_fc4vy1, mode);
   if (mode & 2) {
     for (const k2 in value) {
@@ -216,9 +216,9 @@ export const OrderLine: rt.Validator<types.OrderLine> = /* @__PURE__ */ schemaOf
 );
 
 function check_OrderLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value))
-    return expected(undefined, [], "an object with `kind` one of 'discount', 'product'", value);
   let issues: rt.Issues;
+  if (!isObject(value))
+    return expected(issues, [], "an object with `kind` one of 'discount', 'product'", value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
@@ -259,8 +259,8 @@ export const OrderList: rt.Validator<types.OrderList> = /* @__PURE__ */ schemaOf
 );
 
 function check_OrderList(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_dd5phm, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_dd5phm, value);
   const v1 = value.object;
   if (v1 !== 'list') issues = reqConst(issues, v1, 'object', 'list');
   const v2 = value.data;
@@ -332,8 +332,8 @@ export const ProductLine: rt.Validator<types.ProductLine> = /* @__PURE__ */ sche
 );
 
 function check_ProductLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_4w5me2, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_4w5me2, value);
   const v1 = value.kind;
   if (v1 !== 'product') issues = reqConst(issues, v1, 'kind', 'product');
   const v2 = value.sku;
@@ -362,8 +362,8 @@ function check_ListOrdersQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_gpxwtr, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_gpxwtr, value);
   const v1 = value.after;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
   if (mode & 2) {
@@ -390,8 +390,8 @@ function check_RetrieveOrderPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hn1rtu, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hn1rtu, value);
   const v1 = value.order_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'order_id');
   if (mode & 2) {
@@ -413,8 +413,8 @@ export const validateListOrderEventsPathParams: rt.Validate = /* @__PURE__ */ va
 );
 
 function check_OrderEvent_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_4jyji4, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_4jyji4, value);
   const v1 = value.type;
   if (v1 !== 'order.created') issues = reqConst(issues, v1, 'type', 'order.created');
   const v2 = value.order_id;
@@ -425,8 +425,8 @@ function check_OrderEvent_1(value: unknown, mode: number, label: string, depth: 
 }
 
 function check_OrderEvent_2(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_h4ebnd, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_h4ebnd, value);
   const v1 = value.type;
   if (v1 !== 'order.shipped') issues = reqConst(issues, v1, 'type', 'order.shipped');
   const v2 = value.order_id;

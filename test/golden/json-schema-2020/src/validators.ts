@@ -54,8 +54,8 @@ export const Loose: rt.Validator<types.Loose> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Loose(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_3v0223, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_3v0223, value);
   const v1 = value.kind;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'kind', mode);
   const v2 = value.size;
@@ -105,8 +105,8 @@ function check_PaymentInputBody(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_alewoa, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_alewoa, value);
   const v1 = value.amount;
   if (!(typeof v1 === 'number' && Number.isFinite(v1))) {
     issues = required(issues, ['amount'], 'a number', v1);
@@ -228,8 +228,8 @@ function check_PaymentResultResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_7zj67m, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_7zj67m, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.mode;
@@ -377,8 +377,8 @@ export const Point: rt.Validator<types.Point> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Point(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
+  if (!Array.isArray(value)) return expected(issues, [], 'an array', value);
   if (value.length < 2) {
     issues = fail(issues, [], 'expected at least 2 items, found ' + String(value.length));
   }
@@ -415,8 +415,8 @@ function check_Point(value: unknown, mode: number, label: string, depth: number)
 export const Row: rt.Validator<types.Row> = /* @__PURE__ */ schemaOf(vendor, check_Row, '`Row`');
 
 function check_Row(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
+  if (!Array.isArray(value)) return expected(issues, [], 'an array', value);
   if (value.length > 5) {
     issues = fail(issues, [], 'expected at most 5 items, found ' + String(value.length));
   }
@@ -465,8 +465,8 @@ function check_ReplacePaymentPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_cn70dg, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_cn70dg, value);
   const v1 = value.payment_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'payment_id');
   if (mode & 2) {
@@ -486,8 +486,8 @@ function check_PaymentInputBody_1(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_arp06b, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_arp06b, value);
   issues = reqConst(issues, value.object, 'object', 'card');
   issues = reqString(issues, value.number, 'number');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_arp06b, NESTED_7cwttf);
@@ -501,8 +501,8 @@ function check_PaymentInputBody_2(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_7rtof0, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_7rtof0, value);
   issues = reqConst(issues, value.object, 'object', 'bank');
   issues = reqString(issues, value.iban, 'iban');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7rtof0, NESTED_7cwttf);

@@ -40,8 +40,8 @@ function check_CreateContainerInput(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_1wso0c, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_1wso0c, value);
   issues = reqString(issues, value.ContainerName, 'ContainerName');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1wso0c, NESTED_7cwttf);
 
@@ -56,8 +56,8 @@ export const Error: rt.Validator<types.Error> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Error(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_5stedl, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_5stedl, value);
   const v1 = value.message;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'message', mode);
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5stedl, NESTED_7cwttf);
@@ -75,8 +75,8 @@ function check_ListReportReasonsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
+  if (!Array.isArray(value)) return expected(issues, [], 'an array', value);
   for (let i1 = 0; i1 < value.length; i1++) {
     const v2: unknown = value[i1];
     if (typeof v2 !== 'string') issues = expected(issues, [i1], 'a string', v2);
@@ -93,8 +93,8 @@ export const Response: rt.Validator<types.Response> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Response(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hnarml, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hnarml, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
@@ -115,8 +115,8 @@ function check_GetResponsePathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_9l6cia, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_9l6cia, value);
   const v1 = value.response_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'response_id');
   if (mode & 2) {
@@ -150,8 +150,8 @@ function check_BetaGetResponseQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_07ocxs, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_07ocxs, value);
   const v1 = value.include;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'include', mode);
   if (mode & 2) {
@@ -178,8 +178,8 @@ function check_SearchTermsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_h3accz, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_h3accz, value);
   const v1 = value.page;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'page');
   const v2 = value.term;
@@ -208,8 +208,8 @@ function check_GetUndeclaredPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_9b5kc1, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_9b5kc1, value);
   const v1 = value.thing;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'thing');
   if (mode & 2) {
@@ -237,8 +237,8 @@ function check_PostV1SourceDatasetDeidentifyPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_00hn66, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_00hn66, value);
   const v1 = value.sourceDataset;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'sourceDataset');
   if (mode & 2) {
@@ -266,8 +266,8 @@ function check_PostV1SourceStoreDeidentifyPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_1ktwe8, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_1ktwe8, value);
   const v1 = value.sourceStore;
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'sourceStore');
   if (mode & 2) {
@@ -294,8 +294,8 @@ function check_ReportVideoPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_6e9gk7, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_6e9gk7, value);
   const v1 = value.video_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'video_id');
   if (mode & 2) {

@@ -38,8 +38,8 @@ function check_ListProfilesResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
+  if (!Array.isArray(value)) return expected(issues, [], 'an array', value);
   for (let i1 = 0; i1 < value.length; i1++) {
     const v2: unknown = value[i1];
     const o3: rt.Issues = issues;
@@ -86,8 +86,8 @@ function check_StandardSchemaV1_(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_fr7e3o, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_fr7e3o, value);
   const v1 = value.vendor;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'vendor', mode);
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fr7e3o, NESTED_7cwttf);
@@ -103,8 +103,8 @@ export const UserProfile: rt.Validator<types.UserProfile> = /* @__PURE__ */ sche
 );
 
 function check_UserProfile(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_2ttwzb, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_2ttwzb, value);
   const v1 = value.email;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'email', mode);
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2ttwzb, NESTED_7cwttf);
@@ -120,8 +120,8 @@ export const UserProfile2: rt.Validator<types.UserProfile2> = /* @__PURE__ */ sc
 );
 
 function check_UserProfile2(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hnarml, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hnarml, value);
   const v1 = value.id;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'id', mode);
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
@@ -137,8 +137,8 @@ export const UserProfile3: rt.Validator<types.UserProfile3> = /* @__PURE__ */ sc
 );
 
 function check_UserProfile3(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_dizy2g, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_dizy2g, value);
   const v1 = value.name;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'name', mode);
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
@@ -159,8 +159,8 @@ function check_ValidationIssue_(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_4cpdpj, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_4cpdpj, value);
   const v1 = value.field;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'field', mode);
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4cpdpj, NESTED_7cwttf);
@@ -206,8 +206,8 @@ function check_EncodePathSegment2PathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_gj4ilh, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_gj4ilh, value);
   const v1 = value.profile_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'profile_id');
   const v2 = value.profileId;
@@ -236,8 +236,8 @@ function check_EncodePathSegment2QueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_ataaio, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_ataaio, value);
   const v1 = value.options;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'options', mode);
   if (mode & 2) {

@@ -58,8 +58,8 @@ export const Person: rt.Validator<types.Person> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Person(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_dizy2g, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_dizy2g, value);
   const v1 = value.name;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
@@ -75,8 +75,8 @@ export const Reading: rt.Validator<types.Reading> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Reading(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_4hz98c, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_4hz98c, value);
   const v1 = value.sensor;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'sensor');
   const v2 = value.value;
@@ -164,8 +164,8 @@ function check_StoredReading(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_1r8zmn, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_1r8zmn, value);
   const v1 = value.sensor;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'sensor');
   const v2 = value.value;

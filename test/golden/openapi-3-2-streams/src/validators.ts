@@ -57,8 +57,8 @@ export const Change: rt.Validator<types.Change> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Change(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_1l8hcb, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_1l8hcb, value);
   const v1 = value.op;
   if (!(typeof v1 === 'string' && (mode & 2) === 0)) {
     issues = reqEnum(issues, v1, 'op', ENUM_8xonfy, mode);
@@ -78,8 +78,8 @@ export const DeltaEvent: rt.Validator<types.DeltaEvent> = /* @__PURE__ */ schema
 );
 
 function check_DeltaEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_1dh3p9, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_1dh3p9, value);
   const v1 = value.event;
   if (v1 !== 'delta') issues = reqConst(issues, v1, 'event', 'delta');
   const v2 = value.data;
@@ -116,8 +116,8 @@ export const ImportRecord: rt.Validator<types.ImportRecord> = /* @__PURE__ */ sc
 );
 
 function check_ImportRecord(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_7dgyo4, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_7dgyo4, value);
   issues = reqStringIn(issues, value.name, 'name', 1);
   const v2 = value.size;
   if (v2 !== undefined && !(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
@@ -142,8 +142,8 @@ export const ImportResult: rt.Validator<types.ImportResult> = /* @__PURE__ */ sc
 );
 
 function check_ImportResult(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_8zako0, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_8zako0, value);
   const v1 = value.imported;
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'imported');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8zako0, NESTED_7cwttf);
@@ -164,8 +164,8 @@ function check_ListMetricsItem(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_0fa5fm, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_0fa5fm, value);
   const v1 = value.name;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
   const v2 = value.value;
@@ -183,8 +183,8 @@ export const LogEntry: rt.Validator<types.LogEntry> = /* @__PURE__ */ schemaOf(
 );
 
 function check_LogEntry(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_a6cbvt, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_a6cbvt, value);
   const v1 = value.level;
   if (!(typeof v1 === 'string' && (mode & 2) === 0)) {
     issues = reqEnum(issues, v1, 'level', ENUM_2r25h0, mode);
@@ -206,8 +206,8 @@ export const NoteEvent: rt.Validator<types.NoteEvent> = /* @__PURE__ */ schemaOf
 );
 
 function check_NoteEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_1dh3p9, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_1dh3p9, value);
   const v1 = value.event;
   if (v1 !== 'note') issues = reqConst(issues, v1, 'event', 'note');
   const v2 = value.data;
@@ -287,8 +287,8 @@ export const UsageEvent: rt.Validator<types.UsageEvent> = /* @__PURE__ */ schema
 );
 
 function check_UsageEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_1dh3p9, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_1dh3p9, value);
   const v1 = value.event;
   if (v1 !== 'usage') issues = reqConst(issues, v1, 'event', 'usage');
   const v2 = value.data;
@@ -327,8 +327,8 @@ function check_StreamChatEventsPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_ajuc1l, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_ajuc1l, value);
   const v1 = value.chat_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'chat_id');
   if (mode & 2) {
@@ -355,8 +355,8 @@ function check_ListLogsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_ch6ror, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_ch6ror, value);
   const v1 = value.level;
   if (v1 !== undefined && !(typeof v1 === 'string' && (mode & 2) === 0)) {
     issues = optEnum(issues, v1, 'level', mode, ENUM_2r25h0);

@@ -53,8 +53,8 @@ export const ClickEvent: rt.Validator<types.ClickEvent> = /* @__PURE__ */ schema
 );
 
 function check_ClickEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_85makq, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_85makq, value);
   const v1 = value.kind;
   if (v1 !== 'click') issues = reqConst(issues, v1, 'kind', 'click');
   const v2 = value.x;
@@ -74,9 +74,9 @@ export const Event: rt.Validator<types.Event> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Event(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value))
-    return expected(undefined, [], "an object with `kind` one of 'click', 'key'", value);
   let issues: rt.Issues;
+  if (!isObject(value))
+    return expected(issues, [], "an object with `kind` one of 'click', 'key'", value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
@@ -113,8 +113,8 @@ export const KeyEvent: rt.Validator<types.KeyEvent> = /* @__PURE__ */ schemaOf(
 );
 
 function check_KeyEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_3qd6s8, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_3qd6s8, value);
   const v1 = value.kind;
   if (v1 !== 'key') issues = reqConst(issues, v1, 'kind', 'key');
   const v2 = value.key;
@@ -132,8 +132,8 @@ export const Note: rt.Validator<types.Note> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Note(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_e5vclq, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_e5vclq, value);
   if ((mode & 2) !== 0 && value.secret !== undefined) {
     issues = fail(issues, ['secret'], '`secret` is write-only: the server does not send it');
   }
@@ -159,8 +159,8 @@ export const NoteFilter: rt.Validator<types.NoteFilter> = /* @__PURE__ */ schema
 );
 
 function check_NoteFilter(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_4rnwyz, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_4rnwyz, value);
   issues = optBoolean(issues, value.pinned, 'pinned', mode);
   issues = optString(issues, value.tag, 'tag', mode);
   const v3 = value.limit;
@@ -185,8 +185,8 @@ function check_NoteListResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_gqc873, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_gqc873, value);
   const v1 = value.data;
   if (Array.isArray(v1)) {
     for (let i2 = 0; i2 < v1.length; i2++) {
@@ -239,8 +239,8 @@ export const NoteParams: rt.Validator<types.NoteParams> = /* @__PURE__ */ schema
 );
 
 function check_NoteParams(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_6ax876, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_6ax876, value);
   issues = reqString(issues, value.title, 'title');
   issues = optString(issues, value.body, 'body', mode);
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6ax876, NESTED_7cwttf);
@@ -257,8 +257,8 @@ export const NoteSearch: rt.Validator<types.NoteSearch> = /* @__PURE__ */ schema
 );
 
 function check_NoteSearch(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_6aszev, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_6aszev, value);
   issues = reqString(issues, value.text, 'text');
   const v2 = value.tags;
   if (v2 !== undefined && (v2 !== null || mode & 2)) {
@@ -284,8 +284,8 @@ export const OtherEvent: rt.Validator<types.OtherEvent> = /* @__PURE__ */ schema
 );
 
 function check_OtherEvent(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_187b9e, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_187b9e, value);
   const v1 = value.kind;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (typeof v1 !== 'string') issues = expected(issues, ['kind'], 'a string', v1);
@@ -317,8 +317,8 @@ function check_ListNotesQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_4rnwyz, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_4rnwyz, value);
   const v1 = value.pinned;
   if (v1 !== undefined && typeof v1 !== 'boolean') issues = optBoolean(issues, v1, 'pinned', mode);
   const v2 = value.tag;
@@ -345,8 +345,8 @@ function check_CreateNoteCookieParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_6nseej, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_6nseej, value);
   const v1 = value.prefs;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (isObject(v1)) {
@@ -391,8 +391,8 @@ function check_ExportNotesQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_6aszev, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_6aszev, value);
   const v1 = value.text;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'text');
   const v2 = value.tags;
@@ -424,8 +424,8 @@ function check_CopyNotePathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_5fbtn8, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_5fbtn8, value);
   const v1 = value.note_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'note_id');
   if (mode & 2) {
@@ -452,8 +452,8 @@ function check_CopyNoteHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_1tnvbt, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_1tnvbt, value);
   const v1 = value.Destination;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'Destination');
   if (mode & 2) {
@@ -494,8 +494,8 @@ function check_GetAuditEventPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_9znu5n, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_9znu5n, value);
   const v1 = value.event_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'event_id');
   if (mode & 2) {

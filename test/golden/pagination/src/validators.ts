@@ -73,8 +73,8 @@ function check_ListAccountsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_bwml3z, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_bwml3z, value);
   const v1 = value.value;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (Array.isArray(v1)) {
@@ -124,8 +124,8 @@ function check_ListEventsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_61hfiz, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_61hfiz, value);
   const v1 = value.Events;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (Array.isArray(v1)) {
@@ -172,8 +172,8 @@ function check_ListFolderFilesResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_aplmej, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_aplmej, value);
   const v1 = value.entries;
   if (Array.isArray(v1)) {
     for (let i2 = 0; i2 < v1.length; i2++) {
@@ -227,8 +227,8 @@ function check_ListLogsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_2nuukj, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_2nuukj, value);
   const v1 = value.records;
   if (Array.isArray(v1)) {
     for (let i2 = 0; i2 < v1.length; i2++) {
@@ -276,8 +276,8 @@ function check_ListModelsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_6onu79, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_6onu79, value);
   const v1 = value.object;
   if (v1 !== 'list') issues = reqConst(issues, v1, 'object', 'list');
   const v2 = value.data;
@@ -325,8 +325,8 @@ function check_ListPeopleResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_1ejmz2, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_1ejmz2, value);
   const v1 = value.data;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (Array.isArray(v1)) {
@@ -380,8 +380,8 @@ function check_ListPostsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_5emwxa, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_5emwxa, value);
   const v1 = value.data;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (Array.isArray(v1)) {
@@ -444,8 +444,8 @@ function check_ListProductsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_faiwis, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_faiwis, value);
   const v1 = value.items;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (Array.isArray(v1)) {
@@ -493,8 +493,8 @@ function check_ListRowsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_fn7ol0, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_fn7ol0, value);
   const v1 = value.rows;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (Array.isArray(v1)) {
@@ -556,8 +556,8 @@ function check_ListTagsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_69deih, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_69deih, value);
   const v1 = value.object;
   if (v1 !== 'list') issues = reqConst(issues, v1, 'object', 'list');
   const v2 = value.data;
@@ -602,8 +602,8 @@ export const Note: rt.Validator<types.Note> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Note(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_4vlz8y, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_4vlz8y, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.text;
@@ -621,8 +621,8 @@ export const NoteList: rt.Validator<types.NoteList> = /* @__PURE__ */ schemaOf(
 );
 
 function check_NoteList(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_dd5phm, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_dd5phm, value);
   const v1 = value.object;
   if (v1 !== undefined && v1 !== 'list') issues = optConst(issues, v1, 'object', mode, 'list');
   const v2 = value.data;
@@ -673,8 +673,8 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
 export const Tag: rt.Validator<types.Tag> = /* @__PURE__ */ schemaOf(vendor, check_Tag, '`Tag`');
 
 function check_Tag(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hnarml, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hnarml, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
@@ -695,8 +695,8 @@ function check_ListAccountsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_c9kigd, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_c9kigd, value);
   const v1 = value['api-version'];
   if (v1 !== undefined && typeof v1 !== 'string') {
     issues = optString(issues, v1, 'api-version', mode);
@@ -725,8 +725,8 @@ function check_ListEventsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_g91ms3, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_g91ms3, value);
   const v1 = value.MaxResults;
   if (v1 !== undefined && !Number.isInteger(v1)) {
     issues = optInteger(issues, v1, 'MaxResults', mode);
@@ -757,8 +757,8 @@ function check_ListFolderFilesPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_gf09rc, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_gf09rc, value);
   const v1 = value.folder_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'folder_id');
   if (mode & 2) {
@@ -785,8 +785,8 @@ function check_ListFolderFilesQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_g1w0in, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_g1w0in, value);
   const v1 = value.cursor;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'cursor', mode);
   if (mode & 2) {
@@ -813,8 +813,8 @@ function check_ListLogsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hlm8ll, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hlm8ll, value);
   const v1 = value.limit;
   if (v1 !== undefined && !Number.isInteger(v1)) issues = optInteger(issues, v1, 'limit', mode);
   const v2 = value.offset;
@@ -843,8 +843,8 @@ function check_ListNotesQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_4f46v9, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_4f46v9, value);
   const v1 = value.after;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
   const v2 = value.limit;
@@ -878,8 +878,8 @@ function check_ListPeopleQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_6iv0kg, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_6iv0kg, value);
   const v1 = value.page;
   if (v1 !== undefined && !(typeof v1 === 'number' && Number.isInteger(v1) && v1 >= 1)) {
     issues = optIntegerIn(issues, v1, 'page', mode, 1, Infinity);
@@ -910,8 +910,8 @@ function check_ListPostsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_dl967u, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_dl967u, value);
   const v1 = value.next_token;
   if (v1 !== undefined && typeof v1 !== 'string') {
     issues = optString(issues, v1, 'next_token', mode);
@@ -940,8 +940,8 @@ function check_ListProductsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_b9sujd, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_b9sujd, value);
   const v1 = value.limit;
   if (v1 !== undefined && !Number.isInteger(v1)) issues = optInteger(issues, v1, 'limit', mode);
   const v2 = value.page;
@@ -970,8 +970,8 @@ function check_ListRowsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_3kebl7, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_3kebl7, value);
   const v1 = value.start;
   if (v1 !== undefined && !Number.isInteger(v1)) issues = optInteger(issues, v1, 'start', mode);
   if (mode & 2) {
@@ -998,8 +998,8 @@ function check_ListTagsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_4f46v9, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_4f46v9, value);
   const v1 = value.after;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
   const v2 = value.limit;

@@ -42,8 +42,8 @@ export const Charge: rt.Validator<types.Charge> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Charge(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hnarml, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hnarml, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
@@ -59,8 +59,8 @@ export const ChargePage: rt.Validator<types.ChargePage> = /* @__PURE__ */ schema
 );
 
 function check_ChargePage(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_dwp8d2, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_dwp8d2, value);
   const v1 = value.data;
   if (Array.isArray(v1)) {
     for (let i2 = 0; i2 < v1.length; i2++) {
@@ -109,8 +109,8 @@ function check_ListClusterTagsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
+  if (!Array.isArray(value)) return expected(issues, [], 'an array', value);
   for (let i1 = 0; i1 < value.length; i1++) {
     const v2: unknown = value[i1];
     if (typeof v2 !== 'string') issues = expected(issues, [i1], 'a string', v2);
@@ -133,8 +133,8 @@ function check_RetrieveChargeBody(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_cqu9io, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_cqu9io, value);
   issues = optString(issues, value.note, 'note', mode);
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_cqu9io, NESTED_7cwttf);
 
@@ -154,8 +154,8 @@ function check_RetrieveChargePathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_e2h2ys, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_e2h2ys, value);
   const v1 = value.charge;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'charge');
   if (mode & 2) {
@@ -182,8 +182,8 @@ function check_RetrieveChargeQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_ccfy8a, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_ccfy8a, value);
   const v1 = value.expand;
   if (Array.isArray(v1)) {
     for (let i2 = 0; i2 < v1.length; i2++) {
@@ -217,8 +217,8 @@ function check_ListClustersQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_gpxwtr, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_gpxwtr, value);
   const v1 = value.after;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
   if (mode & 2) {
@@ -245,8 +245,8 @@ function check_ListClustersHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_65w28t, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_65w28t, value);
   const v1 = value['X-Account'];
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'X-Account', mode);
   if (mode & 2) {
@@ -273,8 +273,8 @@ function check_CreateClusterQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_24moho, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_24moho, value);
   const v1 = value.dry_run;
   if (v1 !== undefined && typeof v1 !== 'boolean') issues = optBoolean(issues, v1, 'dry_run', mode);
   if (mode & 2) {
@@ -301,8 +301,8 @@ function check_CreateClusterHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_65w28t, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_65w28t, value);
   const v1 = value['X-Account'];
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'X-Account');
   if (mode & 2) {
@@ -329,8 +329,8 @@ function check_ListClusterTagsPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_azr6dd, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_azr6dd, value);
   const v1 = value.cluster;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'cluster');
   if (mode & 2) {
@@ -357,8 +357,8 @@ function check_ListClusterTagsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_ctwxcg, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_ctwxcg, value);
   const v1 = value.kind;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'kind');
   if (mode & 2) {

@@ -91,8 +91,8 @@ function check_PostFormWithHeadersBody(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_a9n431, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_a9n431, value);
   issues = optString(issues, value.a, 'a', mode);
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_a9n431, NESTED_7cwttf);
 
@@ -103,8 +103,8 @@ function check_PostFormWithHeadersBody(
 export const Rgb: rt.Validator<types.Rgb> = /* @__PURE__ */ schemaOf(vendor, check_Rgb, '`Rgb`', 2);
 
 function check_Rgb(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_1rnr65, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_1rnr65, value);
   issues = optInteger(issues, value.R, 'R', mode);
   issues = optInteger(issues, value.G, 'G', mode);
   issues = optInteger(issues, value.B, 'B', mode);
@@ -126,8 +126,8 @@ function check_GetHeadersHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_a8tg3z, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_a8tg3z, value);
   const v1 = value['X-Colors'];
   if (Array.isArray(v1)) {
     for (let i2 = 0; i2 < v1.length; i2++) {
@@ -204,8 +204,8 @@ function check_GetLabelPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_chtzsf, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_chtzsf, value);
   const v1 = value.color;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'color');
   const v2 = value.colors;
@@ -282,8 +282,8 @@ function check_GetNamedPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_9vrpub, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_9vrpub, value);
   const v1 = value.rgb;
   if (isObject(v1)) {
     const v2 = v1.R;
@@ -328,8 +328,8 @@ function check_GetNamedQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_g31lry, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_g31lry, value);
   const v1 = value.deep;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (isObject(v1)) {
@@ -459,8 +459,8 @@ function check_GetNamedHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_3g7dkw, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_3g7dkw, value);
   const v1 = value['X-Rgb-Named'];
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (isObject(v1)) {
@@ -507,8 +507,8 @@ function check_GetNamedCookieParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_046x5y, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_046x5y, value);
   const v1 = value.rgbCookie;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (isObject(v1)) {

@@ -39,8 +39,8 @@ export const Item: rt.Validator<types.Item> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Item(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_09t253, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_09t253, value);
   const v1 = value.number;
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'number');
   const v2 = value.title;
@@ -74,8 +74,8 @@ function check_ListItemsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_faiwis, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_faiwis, value);
   const v1 = value.items;
   if (Array.isArray(v1)) {
     for (let i2 = 0; i2 < v1.length; i2++) {
@@ -134,8 +134,8 @@ function check_ListItemsPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_0szes7, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_0szes7, value);
   const v1 = value.project_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'project_id');
   if (mode & 2) {
@@ -162,8 +162,8 @@ function check_ListItemsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_8948wt, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_8948wt, value);
   const v1 = value.filter;
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     if (isObject(v1)) {
@@ -228,8 +228,8 @@ function check_ListItemsHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_0hncht, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_0hncht, value);
   const v1 = value['X-Request-Id'];
   if (v1 !== undefined && typeof v1 !== 'string') {
     issues = optString(issues, v1, 'X-Request-Id', mode);
@@ -258,8 +258,8 @@ function check_DeleteItemPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_8iqy16, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_8iqy16, value);
   const v1 = value.project_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'project_id');
   const v2 = value.item_number;
@@ -297,8 +297,8 @@ function check_GetItemHeaderParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_4n69hd, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_4n69hd, value);
   const v1 = value['Idempotency-Window'];
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'Idempotency-Window');
   if (mode & 2) {

@@ -35,8 +35,8 @@ export const Error: rt.Validator<types.Error> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Error(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_1tc45n, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_1tc45n, value);
   const v1 = value.code;
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'code');
   const v2 = value.message;
@@ -59,8 +59,8 @@ function check_FindPetsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
+  if (!Array.isArray(value)) return expected(issues, [], 'an array', value);
   for (let i1 = 0; i1 < value.length; i1++) {
     const v2: unknown = value[i1];
     if (isObject(v2)) {
@@ -89,8 +89,8 @@ export const NewPet: rt.Validator<types.NewPet> = /* @__PURE__ */ schemaOf(
 );
 
 function check_NewPet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_9wfw2z, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_9wfw2z, value);
   const v1 = value.name;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
   const v2 = value.tag;
@@ -104,8 +104,8 @@ function check_NewPet(value: unknown, mode: number, label: string, depth: number
 export const Pet: rt.Validator<types.Pet> = /* @__PURE__ */ schemaOf(vendor, check_Pet, '`Pet`');
 
 function check_Pet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_77jdmn, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_77jdmn, value);
   const v1 = value.name;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
   const v2 = value.tag;
@@ -130,8 +130,8 @@ function check_FindPetsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_85ijz4, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_85ijz4, value);
   const v1 = value.limit;
   if (v1 !== undefined && !Number.isInteger(v1)) issues = optInteger(issues, v1, 'limit', mode);
   const v2 = value.tags;
@@ -169,8 +169,8 @@ function check_DeletePetPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hnarml, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hnarml, value);
   const v1 = value.id;
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'id');
   if (mode & 2) {

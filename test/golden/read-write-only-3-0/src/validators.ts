@@ -57,8 +57,8 @@ export const Profile: rt.Validator<types.Profile> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Profile(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_ajqbag, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_ajqbag, value);
   if ((mode & 2) !== 0 && value.secret_answer !== undefined) {
     issues = fail(
       issues,
@@ -82,8 +82,8 @@ export const ProfileParam: rt.Validator<types.ProfileParam> = /* @__PURE__ */ sc
 );
 
 function check_ProfileParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_593fh2, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_593fh2, value);
   issues = reqString(issues, value.display_name, 'display_name');
   issues = optString(issues, value.secret_answer, 'secret_answer', mode);
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_593fh2, NESTED_7cwttf);
@@ -113,8 +113,8 @@ export const User: rt.Validator<types.User> = /* @__PURE__ */ schemaOf(
 );
 
 function check_User(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_efagbo, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_efagbo, value);
   if ((mode & 2) !== 0 && value.password !== undefined) {
     issues = fail(issues, ['password'], '`password` is write-only: the server does not send it');
   }
@@ -180,8 +180,8 @@ export const UserParam: rt.Validator<types.UserParam> = /* @__PURE__ */ schemaOf
 );
 
 function check_UserParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_80gr2m, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_80gr2m, value);
   if ((mode & 2) !== 0 && value.id !== undefined) {
     issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
   }
@@ -236,8 +236,8 @@ function check_GetUserPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_e21v89, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_e21v89, value);
   const v1 = value.user_id;
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'user_id');
   if (mode & 2) {

@@ -97,9 +97,9 @@ export const Animal: rt.Validator<types.Animal> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Animal(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value))
-    return expected(undefined, [], "an object with `kind` one of 'dog', 'pet'", value);
   let issues: rt.Issues;
+  if (!isObject(value))
+    return expected(issues, [], "an object with `kind` one of 'dog', 'pet'", value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
@@ -141,9 +141,9 @@ export const AnimalParam: rt.Validator<types.AnimalParam> = /* @__PURE__ */ sche
 );
 
 function check_AnimalParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value))
-    return expected(undefined, [], "an object with `kind` one of 'dog', 'pet'", value);
   let issues: rt.Issues;
+  if (!isObject(value))
+    return expected(issues, [], "an object with `kind` one of 'dog', 'pet'", value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
@@ -185,8 +185,8 @@ export const Credentials: rt.Validator<types.Credentials> = /* @__PURE__ */ sche
 );
 
 function check_Credentials(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_c8xvvy, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_c8xvvy, value);
   if ((mode & 2) !== 0 && value.last_login !== undefined) {
     issues = fail(issues, ['last_login'], '`last_login` is read-only: the server sets it');
   }
@@ -201,8 +201,8 @@ function check_Credentials(value: unknown, mode: number, label: string, depth: n
 export const Dog: rt.Validator<types.Dog> = /* @__PURE__ */ schemaOf(vendor, check_Dog, '`Dog`');
 
 function check_Dog(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_8h0o6t, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_8h0o6t, value);
   const v1 = value.kind;
   if (v1 !== 'dog') issues = reqConst(issues, v1, 'kind', 'dog');
   const v2 = value.id;
@@ -226,8 +226,8 @@ export const DogFields: rt.Validator<types.DogFields> = /* @__PURE__ */ schemaOf
 );
 
 function check_DogFields(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_gkqcgo, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_gkqcgo, value);
   const v1 = value.kind;
   if (v1 !== 'dog') issues = reqConst(issues, v1, 'kind', 'dog');
   const v2 = value.id;
@@ -248,8 +248,8 @@ export const DogParam: rt.Validator<types.DogParam> = /* @__PURE__ */ schemaOf(
 );
 
 function check_DogParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_6m5593, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_6m5593, value);
   if ((mode & 2) !== 0 && value.id !== undefined) {
     issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
   }
@@ -271,8 +271,8 @@ export const Label: rt.Validator<types.Label> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Label(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_3xsgf3, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_3xsgf3, value);
   const v1 = value.text;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'text');
   const v2 = value.updated_by;
@@ -293,8 +293,8 @@ export const LabelParam: rt.Validator<types.LabelParam> = /* @__PURE__ */ schema
 );
 
 function check_LabelParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_cbjy9v, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_cbjy9v, value);
   if ((mode & 2) !== 0 && value.updated_by !== undefined) {
     issues = fail(issues, ['updated_by'], '`updated_by` is read-only: the server sets it');
   }
@@ -314,8 +314,8 @@ function check_ListAnimalsResponse(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!Array.isArray(value)) return expected(undefined, [], 'an array', value);
   let issues: rt.Issues;
+  if (!Array.isArray(value)) return expected(issues, [], 'an array', value);
   for (let i1 = 0; i1 < value.length; i1++) {
     const v2: unknown = value[i1];
     const r3 = check_Animal(v2, mode, 'an item', depth + 1);
@@ -333,8 +333,8 @@ export const Owner: rt.Validator<types.Owner> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Owner(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_ck3fxh, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_ck3fxh, value);
   if ((mode & 2) !== 0 && value.password !== undefined) {
     issues = fail(issues, ['password'], '`password` is write-only: the server does not send it');
   }
@@ -376,8 +376,8 @@ function check_OwnerRequestParam(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_dxvetg, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_dxvetg, value);
   if ((mode & 2) !== 0 && value.id !== undefined) {
     issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
   }
@@ -392,8 +392,8 @@ function check_OwnerRequestParam(
 export const Pet: rt.Validator<types.Pet> = /* @__PURE__ */ schemaOf(vendor, check_Pet, '`Pet`');
 
 function check_Pet(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_2t77x6, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_2t77x6, value);
   if ((mode & 2) !== 0 && value.microchip_code !== undefined) {
     issues = fail(
       issues,
@@ -507,8 +507,8 @@ export const PetParam: rt.Validator<types.PetParam> = /* @__PURE__ */ schemaOf(
 );
 
 function check_PetParam(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_7dlrel, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_7dlrel, value);
   if ((mode & 2) !== 0 && value.id !== undefined) {
     issues = fail(issues, ['id'], '`id` is read-only: the server sets it');
   }
@@ -582,8 +582,8 @@ export const Session: rt.Validator<types.Session> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Session(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_g3sqoc, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_g3sqoc, value);
   if ((mode & 2) !== 0 && value.password !== undefined) {
     issues = fail(issues, ['password'], '`password` is write-only: the server does not send it');
   }
@@ -598,8 +598,8 @@ function check_Session(value: unknown, mode: number, label: string, depth: numbe
 export const Tag: rt.Validator<types.Tag> = /* @__PURE__ */ schemaOf(vendor, check_Tag, '`Tag`');
 
 function check_Tag(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_dizy2g, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_dizy2g, value);
   const v1 = value.name;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
@@ -635,8 +635,8 @@ function check_UpdateOwnerBody(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_7kmhdc, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_7kmhdc, value);
   if ((mode & 2) !== 0 && value.audit_note !== undefined) {
     issues = fail(issues, ['audit_note'], '`audit_note` is read-only: the server sets it');
   }
@@ -665,8 +665,8 @@ function check_ReplaceDogPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hdwudy, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hdwudy, value);
   const v1 = value.dog_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'dog_id');
   if (mode & 2) {
@@ -693,8 +693,8 @@ function check_UpdateOwnerPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_czo04n, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_czo04n, value);
   const v1 = value.owner_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'owner_id');
   if (mode & 2) {
@@ -721,8 +721,8 @@ function check_GetPetPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hjlkxt, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hjlkxt, value);
   const v1 = value.pet_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'pet_id');
   if (mode & 2) {
@@ -749,8 +749,8 @@ function check_GetPetQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_7kmhdc, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_7kmhdc, value);
   const v1 = value.owner;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'owner', mode);
   if (mode & 2) {

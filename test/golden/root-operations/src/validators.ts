@@ -31,8 +31,8 @@ export const ApiInfo: rt.Validator<types.ApiInfo> = /* @__PURE__ */ schemaOf(
 );
 
 function check_ApiInfo(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_dizy2g, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_dizy2g, value);
   const v1 = value.name;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
@@ -49,8 +49,8 @@ export const Lookup: rt.Validator<types.Lookup> = /* @__PURE__ */ schemaOf(
 );
 
 function check_Lookup(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_66gfym, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_66gfym, value);
   issues = reqString(issues, value.ip, 'ip');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_66gfym, NESTED_7cwttf);
 
@@ -70,8 +70,8 @@ function check_GetCodePathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_926qwk, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_926qwk, value);
   const v1 = value.code;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'code');
   if (mode & 2) {
@@ -98,8 +98,8 @@ function check_GetCodeQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_a8b3nl, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_a8b3nl, value);
   const v1 = value.lang;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'lang', mode);
   if (mode & 2) {

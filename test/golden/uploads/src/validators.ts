@@ -54,8 +54,8 @@ const KEYS_f2699u: readonly string[] = ['thing_id'];
 export const Ack: rt.Validator<types.Ack> = /* @__PURE__ */ schemaOf(vendor, check_Ack, '`Ack`');
 
 function check_Ack(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_hnarml, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_hnarml, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
@@ -77,8 +77,8 @@ function check_CreateFileRequest(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_6t9450, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_6t9450, value);
   const v1 = value.file;
   if (!isUploadable(v1)) {
     issues = required(
@@ -132,8 +132,8 @@ function check_CreateImageEditRequest(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_erjm2y, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_erjm2y, value);
   const v1 = value.image;
   if (!isUploadable(v1)) {
     if (Array.isArray(v1)) {
@@ -192,8 +192,8 @@ function check_CreateThingRequest(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_3uvxcv, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_3uvxcv, value);
   issues = reqString(issues, value.name, 'name');
   const v2 = value.tags;
   if (v2 !== undefined && (v2 !== null || mode & 2)) {
@@ -231,8 +231,8 @@ function check_CreateTokenBody(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_bpr2lh, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_bpr2lh, value);
   issues = reqString(issues, value.grant_type, 'grant_type');
   issues = optString(issues, value.scope, 'scope', mode);
   if (mode & 2) {
@@ -276,8 +276,8 @@ function check_PutBlobPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_dizy2g, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_dizy2g, value);
   const v1 = value.name;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
   if (mode & 2) {
@@ -304,8 +304,8 @@ function check_ListThingsQueryParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_efzyc5, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_efzyc5, value);
   const v1 = value.limit;
   if (v1 !== undefined && !Number.isInteger(v1)) issues = optInteger(issues, v1, 'limit', mode);
   const v2 = value.order;
@@ -336,8 +336,8 @@ function check_ArchiveThingPathParams(
   label: string,
   depth: number,
 ): rt.Issues {
-  if (!isObject(value)) return expected(undefined, [], KEYS_f2699u, value);
   let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_f2699u, value);
   const v1 = value.thing_id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'thing_id');
   if (mode & 2) {
