@@ -37,8 +37,6 @@ const unknownKeys = rt.unknownKeys;
 const vendor = 'chatkit-client';
 
 const ENUM_0bw3p5: readonly string[] = ['image', 'file'];
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_0034ev: readonly string[] = ['id', 'mime_type', 'name', 'preview_url', 'type'];
 const ENUM_65zmqj: readonly string[] = ['in_progress', 'completed'];
 const KEYS_0mi63l: readonly string[] = [
@@ -58,6 +56,7 @@ const PATH_az0gpt: readonly (string | number)[] = ['source', 'filename'];
 const PATH_eu9jge: readonly (string | number)[] = ['source', 'type'];
 const PATH_4wwc3q: readonly (string | number)[] = ['source'];
 const KEYS_0mt20a: readonly string[] = ['filename', 'type'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_01oul3: readonly string[] = ['source.filename', 'source.type'];
 const KEYS_fignov: readonly string[] = ['source', 'type'];
 const PATH_13gu8e: readonly (string | number)[] = ['source', 'url'];
@@ -93,8 +92,8 @@ const KEYS_gwqltv: readonly string[] = ['type', 'reason'];
 const PATH_1iztjj: readonly (string | number)[] = ['inference_options', 'tool_choice', 'id'];
 const PATH_ac4qww: readonly (string | number)[] = ['inference_options', 'tool_choice'];
 const KEYS_hnarml: readonly string[] = ['id'];
-const NESTED_ft6jyv: readonly string[] = ['tool_choice.id'];
 const PATH_8cah19: readonly (string | number)[] = ['inference_options'];
+const NESTED_ft6jyv: readonly string[] = ['tool_choice.id'];
 const KEYS_8zg38v: readonly string[] = ['model', 'tool_choice'];
 const NESTED_1fz372: readonly string[] = [
   'inference_options.model',
@@ -273,7 +272,7 @@ function check_ChatKitAttachment(
   if (!(typeof v5 === 'string' && (mode & 2) === 0)) {
     issues = reqEnum(issues, v5, 'type', ENUM_0bw3p5, mode);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0034ev, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_0034ev);
 
   return issues;
 }
@@ -316,7 +315,7 @@ function check_ChatKitClientToolCall(
   if (v10 !== 'chatkit.client_tool_call') {
     issues = reqConst(issues, v10, 'type', 'chatkit.client_tool_call');
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0mi63l, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_0mi63l);
 
   return issues;
 }
@@ -352,7 +351,7 @@ function check_ChatKitResponseOutputText(
   if (typeof v5 !== 'string') issues = reqString(issues, v5, 'text');
   const v6 = value.type;
   if (v6 !== 'output_text') issues = reqConst(issues, v6, 'type', 'output_text');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_71omrt, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_71omrt);
 
   return issues;
 }
@@ -379,15 +378,13 @@ function check_ChatKitResponseOutputTextAnnotationFile(
     if (typeof v2 !== 'string') issues = reqString(issues, v2, PATH_az0gpt);
     const v3 = v1.type;
     if (v3 !== 'file') issues = reqConst(issues, v3, PATH_eu9jge, 'file');
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_4wwc3q, v1, '`source`', KEYS_0mt20a, NESTED_7cwttf);
-    }
+    if (mode & 1) issues = unknownKeys(issues, v1, '`source`', KEYS_0mt20a, PATH_4wwc3q);
   } else {
     issues = required(issues, ['source'], KEYS_0mt20a, v1);
   }
   const v5 = value.type;
   if (v5 !== 'file') issues = reqConst(issues, v5, 'type', 'file');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fignov, NESTED_01oul3);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_fignov, PATH_99tota, NESTED_01oul3);
 
   return issues;
 }
@@ -414,15 +411,13 @@ function check_ChatKitResponseOutputTextAnnotationURL(
     if (v2 !== 'url') issues = reqConst(issues, v2, PATH_eu9jge, 'url');
     const v3 = v1.url;
     if (typeof v3 !== 'string') issues = reqString(issues, v3, PATH_13gu8e);
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_4wwc3q, v1, '`source`', KEYS_fo7s7e, NESTED_7cwttf);
-    }
+    if (mode & 1) issues = unknownKeys(issues, v1, '`source`', KEYS_fo7s7e, PATH_4wwc3q);
   } else {
     issues = required(issues, ['source'], KEYS_fo7s7e, v1);
   }
   const v5 = value.type;
   if (v5 !== 'url') issues = reqConst(issues, v5, 'type', 'url');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fignov, NESTED_9q3is1);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_fignov, PATH_99tota, NESTED_9q3is1);
 
   return issues;
 }
@@ -508,7 +503,7 @@ function check_ChatKitTask(value: unknown, mode: number, label: string, depth: n
   if (typeof v7 !== 'string') issues = reqString(issues, v7, 'thread_id');
   const v8 = value.type;
   if (v8 !== 'chatkit.task') issues = reqConst(issues, v8, 'type', 'chatkit.task');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_esnymf, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_esnymf);
 
   return issues;
 }
@@ -553,16 +548,7 @@ function check_ChatKitTaskGroup(
         if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
           issues = reqEnum(issues, v10, 'type', ENUM_7a0g6y, mode);
         }
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_99tota,
-            v6,
-            'an item of `tasks`',
-            KEYS_3w20uv,
-            NESTED_7cwttf,
-          );
-        }
+        if (mode & 1) issues = unknownKeys(issues, v6, 'an item of `tasks`', KEYS_3w20uv);
       } else {
         issues = expected(issues, [], KEYS_3w20uv, v6);
       }
@@ -575,7 +561,7 @@ function check_ChatKitTaskGroup(
   if (typeof v12 !== 'string') issues = reqString(issues, v12, 'thread_id');
   const v13 = value.type;
   if (v13 !== 'chatkit.task_group') issues = reqConst(issues, v13, 'type', 'chatkit.task_group');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_44o0bh, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_44o0bh);
 
   return issues;
 }
@@ -614,7 +600,7 @@ function check_ChatKitThread(
   }
   const v6 = value.user;
   if (typeof v6 !== 'string') issues = reqString(issues, v6, 'user');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4zdaew, NESTED_f9njl2);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_4zdaew, PATH_99tota, NESTED_f9njl2);
 
   return issues;
 }
@@ -657,7 +643,7 @@ function check_ChatKitThreadAssistantMessageItem(
   if (v9 !== 'chatkit.assistant_message') {
     issues = reqConst(issues, v9, 'type', 'chatkit.assistant_message');
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_birert, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_birert);
 
   return issues;
 }
@@ -696,7 +682,7 @@ function check_ChatKitThreadItemList(
   }
   const v8 = value.object;
   if (v8 !== 'list') issues = reqConst(issues, v8, 'object', 'list');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hgnogb, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_hgnogb);
 
   return issues;
 }
@@ -825,7 +811,7 @@ function check_ChatKitThreadList(
   }
   const v8 = value.object;
   if (v8 !== 'list') issues = reqConst(issues, v8, 'object', 'list');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hgnogb, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_hgnogb);
 
   return issues;
 }
@@ -844,7 +830,7 @@ function check_ChatKitThreadStatusActive(
   if (!isObject(value)) return expected(issues, [], KEYS_254j0j, value);
   const v1 = value.type;
   if (v1 !== 'active') issues = reqConst(issues, v1, 'type', 'active');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_254j0j, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_254j0j);
 
   return issues;
 }
@@ -867,7 +853,7 @@ function check_ChatKitThreadStatusClosed(
   if (!(typeof v2 === 'string' || v2 === null)) {
     issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2, mode);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gwqltv, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_gwqltv);
 
   return issues;
 }
@@ -890,7 +876,7 @@ function check_ChatKitThreadStatusLocked(
   if (!(typeof v2 === 'string' || v2 === null)) {
     issues = requiredUnlisted(issues, ['reason'], 'a string or null', v2, mode);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gwqltv, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_gwqltv);
 
   return issues;
 }
@@ -986,16 +972,7 @@ function check_ChatKitThreadUserMessageItem(
         if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
           issues = reqEnum(issues, v10, 'type', ENUM_0bw3p5, mode);
         }
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_99tota,
-            v4,
-            'an item of `attachments`',
-            KEYS_0034ev,
-            NESTED_7cwttf,
-          );
-        }
+        if (mode & 1) issues = unknownKeys(issues, v4, 'an item of `attachments`', KEYS_0034ev);
       } else {
         issues = expected(issues, [], KEYS_0034ev, v4);
       }
@@ -1081,14 +1058,7 @@ function check_ChatKitThreadUserMessageItem(
           const v23 = v22.id;
           if (typeof v23 !== 'string') issues = reqString(issues, v23, PATH_1iztjj);
           if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_ac4qww,
-              v22,
-              '`tool_choice`',
-              KEYS_hnarml,
-              NESTED_7cwttf,
-            );
+            issues = unknownKeys(issues, v22, '`tool_choice`', KEYS_hnarml, PATH_ac4qww);
           }
         } else {
           issues = requiredUnlisted(
@@ -1103,10 +1073,10 @@ function check_ChatKitThreadUserMessageItem(
       if (mode & 1) {
         issues = unknownKeys(
           issues,
-          PATH_8cah19,
           v20,
           '`inference_options`',
           KEYS_8zg38v,
+          PATH_8cah19,
           NESTED_ft6jyv,
         );
       }
@@ -1130,7 +1100,7 @@ function check_ChatKitThreadUserMessageItem(
   if (v28 !== 'chatkit.user_message') {
     issues = reqConst(issues, v28, 'type', 'chatkit.user_message');
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_67k7qc, NESTED_1fz372);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_67k7qc, PATH_99tota, NESTED_1fz372);
 
   return issues;
 }
@@ -1155,7 +1125,7 @@ function check_ChatKitThreadUserMessageItemContentInputText(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'text');
   const v2 = value.type;
   if (v2 !== 'input_text') issues = reqConst(issues, v2, 'type', 'input_text');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3ssqgb, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_3ssqgb);
 
   return issues;
 }
@@ -1180,7 +1150,7 @@ function check_ChatKitThreadUserMessageItemContentQuotedText(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'text');
   const v2 = value.type;
   if (v2 !== 'quoted_text') issues = reqConst(issues, v2, 'type', 'quoted_text');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3ssqgb, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_3ssqgb);
 
   return issues;
 }
@@ -1261,7 +1231,7 @@ function check_ChatKitWidgetItem(
   if (v5 !== 'chatkit.widget') issues = reqConst(issues, v5, 'type', 'chatkit.widget');
   const v6 = value.widget;
   if (typeof v6 !== 'string') issues = reqString(issues, v6, 'widget');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5qb5s2, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_5qb5s2);
 
   return issues;
 }
@@ -1300,9 +1270,7 @@ function check_ChatKitWorkflow(
   if (isObject(v5)) {
     const v6 = v5.enabled;
     if (typeof v6 !== 'boolean') issues = reqBoolean(issues, v6, PATH_681ebv);
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_ecqagb, v5, '`tracing`', KEYS_bphvll, NESTED_7cwttf);
-    }
+    if (mode & 1) issues = unknownKeys(issues, v5, '`tracing`', KEYS_bphvll, PATH_ecqagb);
   } else {
     issues = required(issues, ['tracing'], KEYS_bphvll, v5);
   }
@@ -1310,7 +1278,7 @@ function check_ChatKitWorkflow(
   if (!(typeof v8 === 'string' || v8 === null)) {
     issues = requiredUnlisted(issues, ['version'], 'a string or null', v8, mode);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_brb1m2, NESTED_408ooy);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_brb1m2, PATH_99tota, NESTED_408ooy);
 
   return issues;
 }
@@ -1346,9 +1314,7 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
   if (isObject(v7)) {
     const v8 = v7.max_requests_per_1_minute;
     if (!Number.isInteger(v8)) issues = reqInteger(issues, v8, PATH_6vy5xz);
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_ghq55c, v7, '`rate_limits`', KEYS_18tdce, NESTED_7cwttf);
-    }
+    if (mode & 1) issues = unknownKeys(issues, v7, '`rate_limits`', KEYS_18tdce, PATH_ghq55c);
   } else {
     issues = required(issues, ['rate_limits'], KEYS_18tdce, v7);
   }
@@ -1365,7 +1331,7 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
     check_ChatKitWorkflow(v12, mode, '`workflow`', depth + 1),
     v12,
   );
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0h8p8v, NESTED_7voyw9);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_0h8p8v, PATH_99tota, NESTED_7voyw9);
 
   return issues;
 }
@@ -1388,7 +1354,7 @@ function check_ChatSessionAutomaticThreadTitling(
   if (!isObject(value)) return expected(issues, [], KEYS_bphvll, value);
   const v1 = value.enabled;
   if (typeof v1 !== 'boolean') issues = reqBoolean(issues, v1, 'enabled');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bphvll, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_bphvll);
 
   return issues;
 }
@@ -1414,14 +1380,7 @@ function check_ChatSessionChatKitConfiguration(
     const v2 = v1.enabled;
     if (typeof v2 !== 'boolean') issues = reqBoolean(issues, v2, PATH_0gfhzt);
     if (mode & 1) {
-      issues = unknownKeys(
-        issues,
-        PATH_h0s3j2,
-        v1,
-        '`automatic_thread_titling`',
-        KEYS_bphvll,
-        NESTED_7cwttf,
-      );
+      issues = unknownKeys(issues, v1, '`automatic_thread_titling`', KEYS_bphvll, PATH_h0s3j2);
     }
   } else {
     issues = required(issues, ['automatic_thread_titling'], KEYS_bphvll, v1);
@@ -1450,9 +1409,7 @@ function check_ChatSessionChatKitConfiguration(
         mode,
       );
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_c7qohb, v4, '`file_upload`', KEYS_harb1j, NESTED_7cwttf);
-    }
+    if (mode & 1) issues = unknownKeys(issues, v4, '`file_upload`', KEYS_harb1j, PATH_c7qohb);
   } else {
     issues = required(issues, ['file_upload'], KEYS_harb1j, v4);
   }
@@ -1470,13 +1427,11 @@ function check_ChatSessionChatKitConfiguration(
         mode,
       );
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_f7gwwx, v9, '`history`', KEYS_653wzb, NESTED_7cwttf);
-    }
+    if (mode & 1) issues = unknownKeys(issues, v9, '`history`', KEYS_653wzb, PATH_f7gwwx);
   } else {
     issues = required(issues, ['history'], KEYS_653wzb, v9);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2pv0nb, NESTED_3yzee7);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_2pv0nb, PATH_99tota, NESTED_3yzee7);
 
   return issues;
 }
@@ -1524,14 +1479,7 @@ function check_ChatSessionChatKitConfigurationParam(
       if (mode & 2) {
         for (const k6 in v2) {
           if (k6 !== 'enabled' && k6 !== 'max_file_size' && k6 !== 'max_files') {
-            issues = unknownKey(
-              issues,
-              PATH_c7qohb,
-              k6,
-              '`file_upload`',
-              KEYS_harb1j,
-              NESTED_7cwttf,
-            );
+            issues = unknownKey(issues, k6, '`file_upload`', KEYS_harb1j, PATH_c7qohb);
           }
         }
       }
@@ -1550,7 +1498,7 @@ function check_ChatSessionChatKitConfigurationParam(
       if (mode & 2) {
         for (const k10 in v7) {
           if (k10 !== 'enabled' && k10 !== 'recent_threads') {
-            issues = unknownKey(issues, PATH_f7gwwx, k10, '`history`', KEYS_653wzb, NESTED_7cwttf);
+            issues = unknownKey(issues, k10, '`history`', KEYS_653wzb, PATH_f7gwwx);
           }
         }
       }
@@ -1561,7 +1509,7 @@ function check_ChatSessionChatKitConfigurationParam(
   if (mode & 2) {
     for (const k11 in value) {
       if (k11 !== 'automatic_thread_titling' && k11 !== 'file_upload' && k11 !== 'history') {
-        issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_2pv0nb, NESTED_3yzee7);
+        issues = unknownKey(issues, k11, label, KEYS_2pv0nb, PATH_99tota, NESTED_3yzee7);
       }
     }
   }
@@ -1593,9 +1541,7 @@ function check_ChatSessionExpiresAfterParam(
   }
   if (mode & 2) {
     for (const k3 in value) {
-      if (k3 !== 'anchor' && k3 !== 'seconds') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_fsso5h, NESTED_7cwttf);
-      }
+      if (k3 !== 'anchor' && k3 !== 'seconds') issues = unknownKey(issues, k3, label, KEYS_fsso5h);
     }
   }
 
@@ -1624,7 +1570,7 @@ function check_ChatSessionFileUpload(
   if (!(Number.isInteger(v3) || v3 === null)) {
     issues = requiredUnlisted(issues, ['max_files'], 'an integer or null', v3, mode);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_harb1j, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_harb1j);
 
   return issues;
 }
@@ -1650,7 +1596,7 @@ function check_ChatSessionHistory(
   if (!(Number.isInteger(v2) || v2 === null)) {
     issues = requiredUnlisted(issues, ['recent_threads'], 'an integer or null', v2, mode);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_653wzb, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_653wzb);
 
   return issues;
 }
@@ -1669,7 +1615,7 @@ function check_ChatSessionRateLimits(
   if (!isObject(value)) return expected(issues, [], KEYS_18tdce, value);
   const v1 = value.max_requests_per_1_minute;
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'max_requests_per_1_minute');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_18tdce, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_18tdce);
 
   return issues;
 }
@@ -1697,9 +1643,7 @@ function check_ChatSessionRateLimitsParam(
   }
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'max_requests_per_1_minute') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_18tdce, NESTED_7cwttf);
-      }
+      if (k2 !== 'max_requests_per_1_minute') issues = unknownKey(issues, k2, label, KEYS_18tdce);
     }
   }
 
@@ -1801,7 +1745,7 @@ function check_ChatSessionWorkflowParam(
   if (mode & 2) {
     for (const k8 in value) {
       if (k8 !== 'id' && k8 !== 'version' && k8 !== 'state_variables' && k8 !== 'tracing') {
-        issues = unknownKey(issues, PATH_99tota, k8, label, KEYS_7c4y1d, NESTED_408ooy);
+        issues = unknownKey(issues, k8, label, KEYS_7c4y1d, PATH_99tota, NESTED_408ooy);
       }
     }
   }
@@ -1842,13 +1786,11 @@ function check_ErrorResponse(
         issues = unlisted(issues, ['error', 'code'], 'a string or null', v5);
       }
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_5apw4t, v1, '`error`', KEYS_09343p, NESTED_7cwttf);
-    }
+    if (mode & 1) issues = unknownKeys(issues, v1, '`error`', KEYS_09343p, PATH_5apw4t);
   } else {
     issues = required(issues, ['error'], KEYS_09343p, v1);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5iwt5d, NESTED_4bnb09);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_5iwt5d, PATH_99tota, NESTED_4bnb09);
 
   return issues;
 }
@@ -1929,7 +1871,7 @@ function check_SessionCreateParams(
     if (mode & 2) {
       for (const k10 in v2) {
         if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
-          issues = unknownKey(issues, PATH_eamh8e, k10, '`workflow`', KEYS_7c4y1d, NESTED_408ooy);
+          issues = unknownKey(issues, k10, '`workflow`', KEYS_7c4y1d, PATH_eamh8e, NESTED_408ooy);
         }
       }
     }
@@ -1968,14 +1910,7 @@ function check_SessionCreateParams(
           if (mode & 2) {
             for (const k17 in v13) {
               if (k17 !== 'enabled' && k17 !== 'max_file_size' && k17 !== 'max_files') {
-                issues = unknownKey(
-                  issues,
-                  PATH_4o8sqj,
-                  k17,
-                  '`file_upload`',
-                  KEYS_harb1j,
-                  NESTED_7cwttf,
-                );
+                issues = unknownKey(issues, k17, '`file_upload`', KEYS_harb1j, PATH_4o8sqj);
               }
             }
           }
@@ -1997,14 +1932,7 @@ function check_SessionCreateParams(
           if (mode & 2) {
             for (const k21 in v18) {
               if (k21 !== 'enabled' && k21 !== 'recent_threads') {
-                issues = unknownKey(
-                  issues,
-                  PATH_9so7ce,
-                  k21,
-                  '`history`',
-                  KEYS_653wzb,
-                  NESTED_7cwttf,
-                );
+                issues = unknownKey(issues, k21, '`history`', KEYS_653wzb, PATH_9so7ce);
               }
             }
           }
@@ -2017,10 +1945,10 @@ function check_SessionCreateParams(
           if (k22 !== 'automatic_thread_titling' && k22 !== 'file_upload' && k22 !== 'history') {
             issues = unknownKey(
               issues,
-              PATH_0tkk6n,
               k22,
               '`chatkit_configuration`',
               KEYS_2pv0nb,
+              PATH_0tkk6n,
               NESTED_3yzee7,
             );
           }
@@ -2041,14 +1969,7 @@ function check_SessionCreateParams(
       if (mode & 2) {
         for (const k26 in v23) {
           if (k26 !== 'anchor' && k26 !== 'seconds') {
-            issues = unknownKey(
-              issues,
-              PATH_2xmk6u,
-              k26,
-              '`expires_after`',
-              KEYS_fsso5h,
-              NESTED_7cwttf,
-            );
+            issues = unknownKey(issues, k26, '`expires_after`', KEYS_fsso5h, PATH_2xmk6u);
           }
         }
       }
@@ -2066,14 +1987,7 @@ function check_SessionCreateParams(
       if (mode & 2) {
         for (const k29 in v27) {
           if (k29 !== 'max_requests_per_1_minute') {
-            issues = unknownKey(
-              issues,
-              PATH_ghq55c,
-              k29,
-              '`rate_limits`',
-              KEYS_18tdce,
-              NESTED_7cwttf,
-            );
+            issues = unknownKey(issues, k29, '`rate_limits`', KEYS_18tdce, PATH_ghq55c);
           }
         }
       }
@@ -2090,7 +2004,7 @@ function check_SessionCreateParams(
         k30 !== 'expires_after' &&
         k30 !== 'rate_limits'
       ) {
-        issues = unknownKey(issues, PATH_99tota, k30, label, KEYS_924mqu, NESTED_hkzxs8);
+        issues = unknownKey(issues, k30, label, KEYS_924mqu, PATH_99tota, NESTED_hkzxs8);
       }
     }
   }
@@ -2118,7 +2032,7 @@ function check_ThreadDeleteResponse(
   if (v3 !== 'chatkit.thread.deleted') {
     issues = reqConst(issues, v3, 'object', 'chatkit.thread.deleted');
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bevgtc, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_bevgtc);
 
   return issues;
 }
@@ -2142,9 +2056,7 @@ function check_CancelChatKitSessionPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'session_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'session_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_fwh7m3, NESTED_7cwttf);
-      }
+      if (k2 !== 'session_id') issues = unknownKey(issues, k2, label, KEYS_fwh7m3);
     }
   }
 
@@ -2188,7 +2100,7 @@ function check_ListChatKitThreadsQueryParams(
   if (mode & 2) {
     for (const k6 in value) {
       if (k6 !== 'after' && k6 !== 'before' && k6 !== 'limit' && k6 !== 'order' && k6 !== 'user') {
-        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_26x1pw, NESTED_7cwttf);
+        issues = unknownKey(issues, k6, label, KEYS_26x1pw);
       }
     }
   }
@@ -2215,9 +2127,7 @@ function check_DeleteChatKitThreadPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'thread_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'thread_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_efzglw, NESTED_7cwttf);
-      }
+      if (k2 !== 'thread_id') issues = unknownKey(issues, k2, label, KEYS_efzglw);
     }
   }
 
@@ -2274,7 +2184,7 @@ function check_ListChatKitThreadItemsQueryParams(
   if (mode & 2) {
     for (const k5 in value) {
       if (k5 !== 'after' && k5 !== 'before' && k5 !== 'limit' && k5 !== 'order') {
-        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_fkq8oq, NESTED_7cwttf);
+        issues = unknownKey(issues, k5, label, KEYS_fkq8oq);
       }
     }
   }
@@ -2289,9 +2199,7 @@ function check_shape_6i48lu(value: unknown, mode: number, label: string, depth: 
   if (v1 !== undefined && typeof v1 !== 'boolean') issues = optBoolean(issues, v1, 'enabled', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'enabled') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_bphvll, NESTED_7cwttf);
-      }
+      if (k2 !== 'enabled') issues = unknownKey(issues, k2, label, KEYS_bphvll);
     }
   }
 

@@ -107,8 +107,8 @@ describe('ref', () => {
     const limits = named('Limits', object({ max: integer() }, closed));
     const given = emit(object({ rate_limits: ref('Limits') }), [limits]);
     expect(given.text).not.toContain('check_Limits');
-    expect(given.text).toContain("issues = unknownKey(issues, PATH_3, k3, '`rate_limits`', KEYS_4, NESTED_2);");
-    expect(given.hoisted).toContain("const PATH_3: readonly (string | number)[] = ['rate_limits'];");
+    expect(given.text).toContain("issues = unknownKey(issues, k3, '`rate_limits`', KEYS_3, PATH_2);");
+    expect(given.hoisted).toContain("const PATH_2: readonly (string | number)[] = ['rate_limits'];");
     expect(messages(given.check, { rate_limits: { mx: 1 } }, 'request')).toEqual([
       'rate_limits.mx: unknown key `mx` in `rate_limits`; did you mean `max`?',
     ]);

@@ -531,17 +531,21 @@ export function requiredUnlisted(
   return keepsLeftOut(nullableMode) ? issues : missing(issues, path, what);
 }
 
+/** The path of the value checked itself, and a key list of no keys. */
+const NONE: readonly never[] = /* @__PURE__ */ Object.freeze([]);
+
 /**
  * Every key of `object` outside `known` (a key list computed by the generator), as one issue
- * each at `path` + key, with the nearest known key (see unknownKeyMessage).
+ * each at `path` + key, with the nearest known key (see unknownKeyMessage). `path` and `nested`
+ * are left out when empty (the value checked itself; no key one level down).
  */
 export function unknownKeys(
   issues: ValidationIssue[] | undefined,
-  path: readonly (string | number)[],
   object: Record<string, unknown>,
   label: string,
   known: readonly string[],
-  nested: readonly string[],
+  path: readonly (string | number)[] = NONE,
+  nested: readonly string[] = NONE,
 ): ValidationIssue[] | undefined {
   // a long list is looked up in a Set made once per list (a scan per key would be quadratic)
   const set = known.length > 8 ? keySet(known) : undefined;
@@ -552,14 +556,14 @@ export function unknownKeys(
   return issues;
 }
 
-/** One key of `object` outside `known`: an issue at `path` + key (see unknownKeyMessage). */
+/** One key of `object` outside `known`: an issue at `path` + key (see unknownKeyMessage and unknownKeys). */
 export function unknownKey(
   issues: ValidationIssue[] | undefined,
-  path: readonly (string | number)[],
   key: string,
   label: string,
   known: readonly string[],
-  nested: readonly string[],
+  path: readonly (string | number)[] = NONE,
+  nested: readonly string[] = NONE,
 ): ValidationIssue[] {
   return fail(issues, [...path, key], unknownKeyMessage(key, label, known, nested));
 }

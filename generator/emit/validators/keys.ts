@@ -10,7 +10,18 @@ import { IS_NOT_LOOSE, REJECTS_UNKNOWN_KEYS } from './modes.js';
 import { rulesAfterTypeToCheck } from './rules.js';
 import type { Scope } from './scope.js';
 import { stringRules } from './string.js';
-import { block, childTarget, constantPath, EMPTY, levelsOf, pathArray, report, reportExpression, type Target } from './target.js';
+import {
+  block,
+  childTarget,
+  constantPath,
+  EMPTY,
+  isFixedPath,
+  levelsOf,
+  pathArray,
+  report,
+  reportExpression,
+  type Target,
+} from './target.js';
 
 const INLINE_KEYS = 8;
 
@@ -65,11 +76,21 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
   return count === undefined ? loop : block([code`let ${count} = 0;`, loop, ...sizeChecks(parts, count, target)]);
 }
 
-/** `issues = unknownKeys(issues, path, o, label, KEYS_1, NESTED_2);`: every key outside `known`. */
+/** `issues = unknownKeys(issues, o, label, KEYS_1, PATH_2, NESTED_3);`: every key outside `known`. */
 function unknownKeysCall(known: readonly string[], parts: readonly IrObjectSchema[], object: Code, target: Target, scope: Scope): Code {
-  const nested = nestedConstant(parts, scope);
   const helper = scope.module.helper('unknownKeys');
-  return code`issues = ${helper}(issues, ${constantPath(target.path, scope) ?? pathArray(target.path)}, ${object}, ${target.label}, ${keyList(known, scope)}, ${nested});`;
+  const where = pathAndNested(target, parts, scope, () => constantPath(target.path, scope) ?? pathArray(target.path));
+  return code`issues = ${helper}(issues, ${object}, ${target.label}, ${keyList(known, scope)}${where});`;
+}
+
+/**
+ * The last arguments of unknownKeys and unknownKey: `, path, nested`, each left out when empty
+ * and nothing follows (the runtime's defaults), as most calls are, for the object checked itself.
+ * `path` makes the path's code (a module constant) only when it is passed.
+ */
+function pathAndNested(target: Target, parts: readonly IrObjectSchema[], scope: Scope, path: () => Code): Code {
+  if (nestedKeys(parts, scope).length > 0) return code`, ${path()}, ${nestedConstant(parts, scope)}`;
+  return target.path.length > 0 ? code`, ${path()}` : code``;
 }
 
 /**
@@ -131,12 +152,12 @@ export function unknownKey(
   target: Target,
   scope: Scope,
 ): Code {
-  const nested = nestedConstant(parts, scope);
-  const path = target.prefix === '' ? constantPath(target.path, scope) : undefined;
-  if (path !== undefined) {
+  if (target.prefix === '' && isFixedPath(target.path)) {
     // one call: the issue's path (the object's, then the key) is made by the runtime, on failure only
-    return code`issues = ${scope.module.helper('unknownKey')}(issues, ${path}, ${key}, ${target.label}, ${keyList(known, scope)}, ${nested});`;
+    const where = pathAndNested(target, parts, scope, () => constantPath(target.path, scope)!);
+    return code`issues = ${scope.module.helper('unknownKey')}(issues, ${key}, ${target.label}, ${keyList(known, scope)}${where});`;
   }
+  const nested = nestedConstant(parts, scope);
   const message = code`${scope.module.helper('unknownKeyMessage')}(${key}, ${target.label}, ${keyList(known, scope)}, ${nested})`;
   return reportExpression({ ...target, path: [...target.path, key] }, message);
 }

@@ -70,8 +70,12 @@ export function constantPath(
   path: readonly Code[],
   scope: { module: { constant(kind: 'PATH', value: Code): Identifier } },
 ): Identifier | undefined {
-  if (!path.every((segment) => /^['"]|^\d+$/.test(segment.text))) return undefined;
-  return scope.module.constant('PATH', pathArray(path));
+  return isFixedPath(path) ? scope.module.constant('PATH', pathArray(path)) : undefined;
+}
+
+/** Whether every segment of the path is fixed (a string or index literal, not a local). */
+export function isFixedPath(path: readonly Code[]): boolean {
+  return path.every((segment) => /^['"]|^\d+$/.test(segment.text));
 }
 
 /** The path as an array literal, e.g. `["workflow", k3]`. */

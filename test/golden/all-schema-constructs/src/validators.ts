@@ -35,11 +35,10 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'constructs-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_7v0d4q: readonly string[] = ['created_at', 'created_by'];
 const KEYS_hiiqwz: readonly string[] = ['kind', 'radius'];
 const PATH_4q4ssh: readonly (string | number)[] = ['default_rule'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_hit4mq: readonly string[] = [
   'default_rule.name',
   'default_rule.children',
@@ -104,7 +103,7 @@ function check_Audit(value: unknown, mode: number, label: string, depth: number)
       issues = unlisted(issues, ['created_by'], 'a string or null', v2);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7v0d4q, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_7v0d4q);
 
   return issues;
 }
@@ -132,9 +131,7 @@ function check_Circle(value: unknown, mode: number, label: string, depth: number
   }
   if (mode & 2) {
     for (const k3 in value) {
-      if (k3 !== 'kind' && k3 !== 'radius') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_hiiqwz, NESTED_7cwttf);
-      }
+      if (k3 !== 'kind' && k3 !== 'radius') issues = unknownKey(issues, k3, label, KEYS_hiiqwz);
     }
   }
 
@@ -190,7 +187,7 @@ function check_Gateway(value: unknown, mode: number, label: string, depth: numbe
       check_GatewayRulesItem(v5, mode, '`default_rule`', depth + 1),
     );
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8w90j5, NESTED_hit4mq);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_8w90j5, PATH_99tota, NESTED_hit4mq);
 
   return issues;
 }
@@ -244,7 +241,7 @@ function check_GatewayRulesItem(
   if (mode & 2) {
     for (const k7 in value) {
       if (k7 !== 'name' && k7 !== 'children' && k7 !== 'note') {
-        issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_edt485, NESTED_7cwttf);
+        issues = unknownKey(issues, k7, label, KEYS_edt485);
       }
     }
   }
@@ -268,7 +265,7 @@ function check_ImageSource(value: unknown, mode: number, label: string, depth: n
     if (mode & 2) {
       for (const k3 in value) {
         if (k3 !== 'image_url' && k3 !== 'file_id') {
-          issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_98f638, NESTED_7cwttf);
+          issues = unknownKey(issues, k3, label, KEYS_98f638);
         }
       }
     }
@@ -322,7 +319,7 @@ function check_PlantTreeResponse(
   if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
     issues = reqIntegerIn(issues, v2, 'depth', 0, Infinity);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0gsx3e, NESTED_2k0y8t);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_0gsx3e, PATH_99tota, NESTED_2k0y8t);
 
   return issues;
 }
@@ -436,7 +433,7 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
         k16 !== 'anything' &&
         k16 !== 'image'
       ) {
-        issues = unknownKey(issues, PATH_99tota, k16, label, KEYS_dc67kr, NESTED_7cwttf);
+        issues = unknownKey(issues, k16, label, KEYS_dc67kr);
       }
     }
   }
@@ -510,9 +507,7 @@ function check_Square(value: unknown, mode: number, label: string, depth: number
   }
   if (mode & 2) {
     for (const k3 in value) {
-      if (k3 !== 'kind' && k3 !== 'side') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_601msk, NESTED_7cwttf);
-      }
+      if (k3 !== 'kind' && k3 !== 'side') issues = unknownKey(issues, k3, label, KEYS_601msk);
     }
   }
 
@@ -580,7 +575,7 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
   if (v9 !== undefined && !(typeof v9 === 'string' && (mode & 2) === 0)) {
     issues = optEnum(issues, v9, 'color', mode, ENUM_ejpes9);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5o06l3, NESTED_fgju9n);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_5o06l3, PATH_99tota, NESTED_fgju9n);
 
   return issues;
 }
@@ -617,9 +612,7 @@ function check_TreeNode(value: unknown, mode: number, label: string, depth: numb
   }
   if (mode & 2) {
     for (const k6 in value) {
-      if (k6 !== 'label' && k6 !== 'children') {
-        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_8ew9l9, NESTED_7cwttf);
-      }
+      if (k6 !== 'label' && k6 !== 'children') issues = unknownKey(issues, k6, label, KEYS_8ew9l9);
     }
   }
 
@@ -635,7 +628,7 @@ function check_ImageSource_1(
   let issues: rt.Issues;
   if (!isObject(value)) return expected(issues, [], KEYS_18mjsb, value);
   if (value.image_url === undefined) issues = missing(issues, ['image_url'], 'any value');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_18mjsb, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_18mjsb);
 
   return issues;
 }
@@ -649,7 +642,7 @@ function check_ImageSource_2(
   let issues: rt.Issues;
   if (!isObject(value)) return expected(issues, [], KEYS_dx46sf, value);
   if (value.file_id === undefined) issues = missing(issues, ['file_id'], 'any value');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dx46sf, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_dx46sf);
 
   return issues;
 }
@@ -664,7 +657,7 @@ function check_ImageSource_3(
   if (!isObject(value)) return expected(issues, [], KEYS_98f638, value);
   if (value.image_url === undefined) issues = missing(issues, ['image_url'], 'any value');
   if (value.file_id === undefined) issues = missing(issues, ['file_id'], 'any value');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_98f638, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_98f638);
 
   return issues;
 }

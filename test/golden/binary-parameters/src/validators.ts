@@ -11,8 +11,6 @@ const expected = rt.expected;
 const isObject = rt.isObject;
 const unknownKey = rt.unknownKey;
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_21ffi3: readonly string[] = ['digest'];
 const KEYS_c0z3s8: readonly string[] = ['parts', 'token'];
 const KEYS_9obkyf: readonly string[] = ['X-Signature'];
@@ -37,9 +35,7 @@ function check_RetrieveBlobPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'digest');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'digest') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_21ffi3, NESTED_7cwttf);
-      }
+      if (k2 !== 'digest') issues = unknownKey(issues, k2, label, KEYS_21ffi3);
     }
   }
 
@@ -76,9 +72,7 @@ function check_RetrieveBlobQueryParams(
   if (v4 !== undefined && typeof v4 !== 'string') issues = optString(issues, v4, 'token', mode);
   if (mode & 2) {
     for (const k5 in value) {
-      if (k5 !== 'parts' && k5 !== 'token') {
-        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_c0z3s8, NESTED_7cwttf);
-      }
+      if (k5 !== 'parts' && k5 !== 'token') issues = unknownKey(issues, k5, label, KEYS_c0z3s8);
     }
   }
 
@@ -106,9 +100,7 @@ function check_RetrieveBlobHeaderParams(
   }
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'X-Signature') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9obkyf, NESTED_7cwttf);
-      }
+      if (k2 !== 'X-Signature') issues = unknownKey(issues, k2, label, KEYS_9obkyf);
     }
   }
 
@@ -134,9 +126,7 @@ function check_RetrieveBlobCookieParams(
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'nonce', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'nonce') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_3gcil3, NESTED_7cwttf);
-      }
+      if (k2 !== 'nonce') issues = unknownKey(issues, k2, label, KEYS_3gcil3);
     }
   }
 

@@ -16,13 +16,12 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'cookie-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_f431al: readonly string[] = ['item'];
 const PATH_c4dhfc: readonly (string | number)[] = ['prefs', 'theme'];
 const PATH_3ikms7: readonly (string | number)[] = ['prefs', 'lang'];
 const PATH_11xll5: readonly (string | number)[] = ['prefs'];
 const KEYS_gr8eta: readonly string[] = ['theme', 'lang'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_0xzqym: readonly string[] = ['prefs.theme', 'prefs.lang'];
 const KEYS_cjixf9: readonly string[] = ['ids', 'prefs', 'session', 'tags'];
 const KEYS_bu7jwf: readonly string[] = ['X-Trace'];
@@ -45,7 +44,7 @@ function check_CreateCartBody(
   let issues: rt.Issues;
   if (!isObject(value)) return expected(issues, [], KEYS_f431al, value);
   issues = optString(issues, value.item, 'item', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_f431al, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_f431al);
 
   return issues;
 }
@@ -87,9 +86,7 @@ function check_ListCartsCookieParams(
       if (v6 !== undefined && typeof v6 !== 'string') {
         issues = optString(issues, v6, PATH_3ikms7, mode);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_11xll5, v4, '`prefs`', KEYS_gr8eta, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v4, '`prefs`', KEYS_gr8eta, PATH_11xll5);
     } else {
       issues = expected(issues, ['prefs'], KEYS_gr8eta, v4);
     }
@@ -110,7 +107,7 @@ function check_ListCartsCookieParams(
   if (mode & 2) {
     for (const k12 in value) {
       if (k12 !== 'ids' && k12 !== 'prefs' && k12 !== 'session' && k12 !== 'tags') {
-        issues = unknownKey(issues, PATH_99tota, k12, label, KEYS_cjixf9, NESTED_0xzqym);
+        issues = unknownKey(issues, k12, label, KEYS_cjixf9, PATH_99tota, NESTED_0xzqym);
       }
     }
   }
@@ -137,9 +134,7 @@ function check_CreateCartHeaderParams(
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'X-Trace', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'X-Trace') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_bu7jwf, NESTED_7cwttf);
-      }
+      if (k2 !== 'X-Trace') issues = unknownKey(issues, k2, label, KEYS_bu7jwf);
     }
   }
 
@@ -165,9 +160,7 @@ function check_CreateCartCookieParams(
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'tracking', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'tracking') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hcekkc, NESTED_7cwttf);
-      }
+      if (k2 !== 'tracking') issues = unknownKey(issues, k2, label, KEYS_hcekkc);
     }
   }
 

@@ -24,8 +24,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'models-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_6o5baj: readonly string[] = ['model', 'status'];
 const PATH_05ymfz: readonly (string | number)[] = ['model'];
 const PATH_acx1j8: readonly (string | number)[] = ['temperature'];
@@ -44,6 +42,7 @@ const KEYS_cmqduh: readonly string[] = [
 const KEY_SET_5j8b2q: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(KEYS_cmqduh);
 const KEYS_eogp30: readonly string[] = ['user', 'tool'];
 const PATH_2oa0j6: readonly (string | number)[] = ['result'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_cee2q2: readonly string[] = ['result.role', 'result.content', 'result.result'];
 const KEYS_bdyy0a: readonly string[] = ['role', 'result'];
 const KEYS_8vlc4g: readonly string[] = ['role', 'content'];
@@ -123,7 +122,7 @@ function check_Completion(value: unknown, mode: number, label: string, depth: nu
       }
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6o5baj, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_6o5baj);
 
   return issues;
 }
@@ -266,9 +265,7 @@ function check_CompletionRequest(
   }
   if (mode & 2) {
     for (const k15 in value) {
-      if (!KEY_SET_5j8b2q.has(k15)) {
-        issues = unknownKey(issues, PATH_99tota, k15, label, KEYS_cmqduh, NESTED_7cwttf);
-      }
+      if (!KEY_SET_5j8b2q.has(k15)) issues = unknownKey(issues, k15, label, KEYS_cmqduh);
     }
   }
 
@@ -405,7 +402,7 @@ function check_ToolMessage(value: unknown, mode: number, label: string, depth: n
   } else {
     issues = nest(issues, PATH_2oa0j6, check_Message(v2, mode, '`result`', depth + 1));
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bdyy0a, NESTED_cee2q2);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_bdyy0a, PATH_99tota, NESTED_cee2q2);
 
   return issues;
 }
@@ -423,7 +420,7 @@ function check_UserMessage(value: unknown, mode: number, label: string, depth: n
   if (!isObject(value)) return expected(issues, [], KEYS_8vlc4g, value);
   issues = reqConst(issues, value.role, 'role', 'user');
   issues = reqString(issues, value.content, 'content');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8vlc4g, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_8vlc4g);
 
   return issues;
 }

@@ -28,8 +28,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'orders-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_66e3lg: readonly string[] = ['kind', 'amount'];
 const ENUM_bucf5f: readonly string[] = ['pending', 'shipped'];
 const ENUM_fc4vy1: readonly string[] = ['low', 'high'];
@@ -57,7 +55,7 @@ function check_DiscountLine(value: unknown, mode: number, label: string, depth: 
   if (v1 !== 'discount') issues = reqConst(issues, v1, 'kind', 'discount');
   const v2 = value.amount;
   if (!Number.isInteger(v2)) issues = reqInteger(issues, v2, 'amount');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_66e3lg, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_66e3lg);
 
   return issues;
 }
@@ -126,7 +124,7 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
   if (mode & 2) {
     for (const k11 in value) {
       if (k11 !== 'id' && k11 !== 'status' && k11 !== 'priority' && k11 !== 'lines') {
-        issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_enjho2, NESTED_7cwttf);
+        issues = unknownKey(issues, k11, label, KEYS_enjho2);
       }
     }
   }
@@ -153,9 +151,7 @@ function check_OrderCreateParams(
   issues = reqEnum(issues, value.priority, 'priority', ENUM_fc4vy1, mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'priority') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1c1w9o, NESTED_7cwttf);
-      }
+      if (k2 !== 'priority') issues = unknownKey(issues, k2, label, KEYS_1c1w9o);
     }
   }
 
@@ -296,7 +292,7 @@ function check_OrderList(value: unknown, mode: number, label: string, depth: num
         k9 !== 'last_id' &&
         k9 !== 'has_more'
       ) {
-        issues = unknownKey(issues, PATH_99tota, k9, label, KEYS_dd5phm, NESTED_7cwttf);
+        issues = unknownKey(issues, k9, label, KEYS_dd5phm);
       }
     }
   }
@@ -340,9 +336,7 @@ function check_ProductLine(value: unknown, mode: number, label: string, depth: n
   if (typeof v2 !== 'string') issues = reqString(issues, v2, 'sku');
   if (mode & 2) {
     for (const k3 in value) {
-      if (k3 !== 'kind' && k3 !== 'sku') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4w5me2, NESTED_7cwttf);
-      }
+      if (k3 !== 'kind' && k3 !== 'sku') issues = unknownKey(issues, k3, label, KEYS_4w5me2);
     }
   }
 
@@ -368,9 +362,7 @@ function check_ListOrdersQueryParams(
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'after') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gpxwtr, NESTED_7cwttf);
-      }
+      if (k2 !== 'after') issues = unknownKey(issues, k2, label, KEYS_gpxwtr);
     }
   }
 
@@ -396,9 +388,7 @@ function check_RetrieveOrderPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'order_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'order_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hn1rtu, NESTED_7cwttf);
-      }
+      if (k2 !== 'order_id') issues = unknownKey(issues, k2, label, KEYS_hn1rtu);
     }
   }
 
@@ -419,7 +409,7 @@ function check_OrderEvent_1(value: unknown, mode: number, label: string, depth: 
   if (v1 !== 'order.created') issues = reqConst(issues, v1, 'type', 'order.created');
   const v2 = value.order_id;
   if (typeof v2 !== 'string') issues = reqString(issues, v2, 'order_id');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4jyji4, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_4jyji4);
 
   return issues;
 }
@@ -436,7 +426,7 @@ function check_OrderEvent_2(value: unknown, mode: number, label: string, depth: 
   if (mode & 2) {
     for (const k4 in value) {
       if (k4 !== 'type' && k4 !== 'order_id' && k4 !== 'carrier') {
-        issues = unknownKey(issues, PATH_99tota, k4, label, KEYS_h4ebnd, NESTED_7cwttf);
+        issues = unknownKey(issues, k4, label, KEYS_h4ebnd);
       }
     }
   }

@@ -25,8 +25,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'json-schema-2020-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_3v0223: readonly string[] = ['kind', 'size', 'next'];
 const VALUE_a95lzc: unknown = { speed: 'slow', gears: [1, 2] };
 const VALUE_bwtzye: unknown = ['on', 'off'];
@@ -36,6 +34,7 @@ const KEYS_77r25n: readonly string[] = ['label'];
 const KEYS_9q6opb: readonly string[] = ['card', 'bank'];
 const KEYS_arp06b: readonly string[] = ['object', 'number'];
 const KEYS_7rtof0: readonly string[] = ['object', 'iban'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_c6mqgt: readonly string[] = ['source.label'];
 const KEYS_alewoa: readonly string[] = ['amount', 'source', 'at'];
 const VALUE_50l6fy: unknown = { kind: 'circle', radius: 1 };
@@ -60,7 +59,7 @@ function check_Loose(value: unknown, mode: number, label: string, depth: number)
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'kind', mode);
   const v2 = value.size;
   if (v2 !== undefined && !Number.isInteger(v2)) issues = optInteger(issues, v2, 'size', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3v0223, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_3v0223);
 
   return issues;
 }
@@ -119,9 +118,7 @@ function check_PaymentInputBody(
   } else {
     if (isObject(v2)) {
       issues = optString(issues, v2.label, PATH_esha93, mode);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_4wwc3q, v2, '`source`', KEYS_77r25n, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v2, '`source`', KEYS_77r25n, PATH_4wwc3q);
     } else {
       issues = expected(issues, ['source'], KEYS_77r25n, v2);
     }
@@ -164,7 +161,7 @@ function check_PaymentInputBody(
               'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
             );
           } else {
-            issues = unknownKey(issues, PATH_4wwc3q, k7, '`source`', KEYS_77r25n, NESTED_7cwttf);
+            issues = unknownKey(issues, k7, '`source`', KEYS_77r25n, PATH_4wwc3q);
           }
         }
       }
@@ -213,7 +210,7 @@ function check_PaymentInputBody(
       issues = expected(issues, ['at'], 'an array', v11);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_alewoa, NESTED_c6mqgt);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_alewoa, PATH_99tota, NESTED_c6mqgt);
 
   return issues;
 }
@@ -285,14 +282,12 @@ function check_PaymentResultResponse(
       if (v11 !== undefined && !Number.isInteger(v11)) {
         issues = optInteger(issues, v11, PATH_8v0qc8, mode);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_glucj6, v9, '`extra`', KEYS_3v0223, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v9, '`extra`', KEYS_3v0223, PATH_glucj6);
     } else {
       issues = expected(issues, ['extra'], KEYS_3v0223, v9);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7zj67m, NESTED_1hmqpq);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_7zj67m, PATH_99tota, NESTED_1hmqpq);
 
   return issues;
 }
@@ -314,9 +309,7 @@ function check_PaymentSource(
   let issues: rt.Issues;
   if (isObject(value)) {
     issues = optString(issues, value.label, 'label', mode);
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_77r25n, NESTED_7cwttf);
-    }
+    if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_77r25n);
   } else {
     issues = expected(issues, [], KEYS_77r25n, value);
   }
@@ -359,7 +352,7 @@ function check_PaymentSource(
             'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
           );
         } else {
-          issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_77r25n, NESTED_7cwttf);
+          issues = unknownKey(issues, k5, label, KEYS_77r25n);
         }
       }
     }
@@ -471,9 +464,7 @@ function check_ReplacePaymentPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'payment_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'payment_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_cn70dg, NESTED_7cwttf);
-      }
+      if (k2 !== 'payment_id') issues = unknownKey(issues, k2, label, KEYS_cn70dg);
     }
   }
 
@@ -490,7 +481,7 @@ function check_PaymentInputBody_1(
   if (!isObject(value)) return expected(issues, [], KEYS_arp06b, value);
   issues = reqConst(issues, value.object, 'object', 'card');
   issues = reqString(issues, value.number, 'number');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_arp06b, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_arp06b);
 
   return issues;
 }
@@ -505,7 +496,7 @@ function check_PaymentInputBody_2(
   if (!isObject(value)) return expected(issues, [], KEYS_7rtof0, value);
   issues = reqConst(issues, value.object, 'object', 'bank');
   issues = reqString(issues, value.iban, 'iban');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_7rtof0, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_7rtof0);
 
   return issues;
 }

@@ -17,8 +17,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'member-collisions-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_1wso0c: readonly string[] = ['ContainerName'];
 const KEYS_5stedl: readonly string[] = ['message'];
 const KEYS_hnarml: readonly string[] = ['id'];
@@ -43,7 +41,7 @@ function check_CreateContainerInput(
   let issues: rt.Issues;
   if (!isObject(value)) return expected(issues, [], KEYS_1wso0c, value);
   issues = reqString(issues, value.ContainerName, 'ContainerName');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1wso0c, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_1wso0c);
 
   return issues;
 }
@@ -60,7 +58,7 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
   if (!isObject(value)) return expected(issues, [], KEYS_5stedl, value);
   const v1 = value.message;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'message', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5stedl, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_5stedl);
 
   return issues;
 }
@@ -97,7 +95,7 @@ function check_Response(value: unknown, mode: number, label: string, depth: numb
   if (!isObject(value)) return expected(issues, [], KEYS_hnarml, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_hnarml);
 
   return issues;
 }
@@ -121,9 +119,7 @@ function check_GetResponsePathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'response_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'response_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9l6cia, NESTED_7cwttf);
-      }
+      if (k2 !== 'response_id') issues = unknownKey(issues, k2, label, KEYS_9l6cia);
     }
   }
 
@@ -156,9 +152,7 @@ function check_BetaGetResponseQueryParams(
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'include', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'include') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_07ocxs, NESTED_7cwttf);
-      }
+      if (k2 !== 'include') issues = unknownKey(issues, k2, label, KEYS_07ocxs);
     }
   }
 
@@ -186,9 +180,7 @@ function check_SearchTermsQueryParams(
   if (typeof v2 !== 'string') issues = reqString(issues, v2, 'term');
   if (mode & 2) {
     for (const k3 in value) {
-      if (k3 !== 'page' && k3 !== 'term') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_h3accz, NESTED_7cwttf);
-      }
+      if (k3 !== 'page' && k3 !== 'term') issues = unknownKey(issues, k3, label, KEYS_h3accz);
     }
   }
 
@@ -214,9 +206,7 @@ function check_GetUndeclaredPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'thing');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'thing') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9b5kc1, NESTED_7cwttf);
-      }
+      if (k2 !== 'thing') issues = unknownKey(issues, k2, label, KEYS_9b5kc1);
     }
   }
 
@@ -243,9 +233,7 @@ function check_PostV1SourceDatasetDeidentifyPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'sourceDataset');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'sourceDataset') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_00hn66, NESTED_7cwttf);
-      }
+      if (k2 !== 'sourceDataset') issues = unknownKey(issues, k2, label, KEYS_00hn66);
     }
   }
 
@@ -272,9 +260,7 @@ function check_PostV1SourceStoreDeidentifyPathParams(
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'sourceStore');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'sourceStore') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1ktwe8, NESTED_7cwttf);
-      }
+      if (k2 !== 'sourceStore') issues = unknownKey(issues, k2, label, KEYS_1ktwe8);
     }
   }
 
@@ -300,9 +286,7 @@ function check_ReportVideoPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'video_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'video_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_6e9gk7, NESTED_7cwttf);
-      }
+      if (k2 !== 'video_id') issues = unknownKey(issues, k2, label, KEYS_6e9gk7);
     }
   }
 

@@ -18,8 +18,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'collisions-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_hnarml: readonly string[] = ['id'];
 const KEYS_fr7e3o: readonly string[] = ['vendor'];
 const KEYS_2ttwzb: readonly string[] = ['email'];
@@ -47,9 +45,7 @@ function check_ListProfilesResponse(
     if (isObject(v2)) {
       const v4 = v2.id;
       if (v4 !== undefined && typeof v4 !== 'string') issues = optString(issues, v4, 'id', mode);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_99tota, v2, 'an item', KEYS_hnarml, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v2, 'an item', KEYS_hnarml);
     } else {
       issues = expected(issues, [], KEYS_hnarml, v2);
     }
@@ -90,7 +86,7 @@ function check_StandardSchemaV1_(
   if (!isObject(value)) return expected(issues, [], KEYS_fr7e3o, value);
   const v1 = value.vendor;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'vendor', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fr7e3o, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_fr7e3o);
 
   return issues;
 }
@@ -107,7 +103,7 @@ function check_UserProfile(value: unknown, mode: number, label: string, depth: n
   if (!isObject(value)) return expected(issues, [], KEYS_2ttwzb, value);
   const v1 = value.email;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'email', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2ttwzb, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_2ttwzb);
 
   return issues;
 }
@@ -124,7 +120,7 @@ function check_UserProfile2(value: unknown, mode: number, label: string, depth: 
   if (!isObject(value)) return expected(issues, [], KEYS_hnarml, value);
   const v1 = value.id;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'id', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_hnarml);
 
   return issues;
 }
@@ -141,7 +137,7 @@ function check_UserProfile3(value: unknown, mode: number, label: string, depth: 
   if (!isObject(value)) return expected(issues, [], KEYS_dizy2g, value);
   const v1 = value.name;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'name', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_dizy2g);
 
   return issues;
 }
@@ -163,7 +159,7 @@ function check_ValidationIssue_(
   if (!isObject(value)) return expected(issues, [], KEYS_4cpdpj, value);
   const v1 = value.field;
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'field', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4cpdpj, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_4cpdpj);
 
   return issues;
 }
@@ -215,7 +211,7 @@ function check_EncodePathSegment2PathParams(
   if (mode & 2) {
     for (const k3 in value) {
       if (k3 !== 'profile_id' && k3 !== 'profileId') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_gj4ilh, NESTED_7cwttf);
+        issues = unknownKey(issues, k3, label, KEYS_gj4ilh);
       }
     }
   }
@@ -242,9 +238,7 @@ function check_EncodePathSegment2QueryParams(
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'options', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'options') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ataaio, NESTED_7cwttf);
-      }
+      if (k2 !== 'options') issues = unknownKey(issues, k2, label, KEYS_ataaio);
     }
   }
 

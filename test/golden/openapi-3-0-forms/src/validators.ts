@@ -18,8 +18,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'readings-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_dizy2g: readonly string[] = ['name'];
 const PATH_4subkx: readonly (string | number)[] = ['location', 'lat'];
 const PATH_3tews8: readonly (string | number)[] = ['location', 'lon'];
@@ -27,6 +25,7 @@ const PATH_174lk1: readonly (string | number)[] = ['location'];
 const KEYS_hfuhhy: readonly string[] = ['lat', 'lon'];
 const PATH_10c3x5: readonly (string | number)[] = ['operator', 'name'];
 const PATH_10ppaa: readonly (string | number)[] = ['operator'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_7acwq3: readonly string[] = ['location.lat', 'location.lon'];
 const KEYS_4hz98c: readonly string[] = [
   'sensor',
@@ -62,7 +61,7 @@ function check_Person(value: unknown, mode: number, label: string, depth: number
   if (!isObject(value)) return expected(issues, [], KEYS_dizy2g, value);
   const v1 = value.name;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_dizy2g);
 
   return issues;
 }
@@ -117,9 +116,7 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
       if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
         issues = reqNumberIn(issues, v8, PATH_3tews8, -180, 180);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_174lk1, v6, '`location`', KEYS_hfuhhy, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v6, '`location`', KEYS_hfuhhy, PATH_174lk1);
     } else {
       issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6, mode);
     }
@@ -139,14 +136,12 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
     if (isObject(v11)) {
       const v12 = v11.name;
       if (typeof v12 !== 'string') issues = reqString(issues, v12, PATH_10c3x5);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_10ppaa, v11, '`operator`', KEYS_dizy2g, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v11, '`operator`', KEYS_dizy2g, PATH_10ppaa);
     } else {
       issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11, mode);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4hz98c, NESTED_7acwq3);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_4hz98c, PATH_99tota, NESTED_7acwq3);
 
   return issues;
 }
@@ -206,9 +201,7 @@ function check_StoredReading(
       if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
         issues = reqNumberIn(issues, v8, PATH_3tews8, -180, 180);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_174lk1, v6, '`location`', KEYS_hfuhhy, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v6, '`location`', KEYS_hfuhhy, PATH_174lk1);
     } else {
       issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6, mode);
     }
@@ -228,16 +221,14 @@ function check_StoredReading(
     if (isObject(v11)) {
       const v12 = v11.name;
       if (typeof v12 !== 'string') issues = reqString(issues, v12, PATH_10c3x5);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_10ppaa, v11, '`operator`', KEYS_dizy2g, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v11, '`operator`', KEYS_dizy2g, PATH_10ppaa);
     } else {
       issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11, mode);
     }
   }
   const v14 = value.id;
   if (typeof v14 !== 'string') issues = reqString(issues, v14, 'id');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1r8zmn, NESTED_7acwq3);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_1r8zmn, PATH_99tota, NESTED_7acwq3);
 
   return issues;
 }

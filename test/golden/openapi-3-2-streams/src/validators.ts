@@ -28,13 +28,12 @@ const unknownKeys = rt.unknownKeys;
 const vendor = 'streams-client';
 
 const ENUM_8xonfy: readonly string[] = ['put', 'delete'];
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_1l8hcb: readonly string[] = ['op', 'key', 'value'];
 const PATH_c30yl9: readonly (string | number)[] = ['data', 'text'];
 const PATH_aulree: readonly (string | number)[] = ['data', 'index'];
 const PATH_fa0iq0: readonly (string | number)[] = ['data'];
 const KEYS_1dgny5: readonly string[] = ['text', 'index'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_g7ymmv: readonly string[] = ['data.text', 'data.index'];
 const KEYS_1dh3p9: readonly string[] = ['event', 'data', 'id', 'retry'];
 const KEYS_7dgyo4: readonly string[] = ['name', 'size'];
@@ -65,7 +64,7 @@ function check_Change(value: unknown, mode: number, label: string, depth: number
   }
   const v2 = value.key;
   if (typeof v2 !== 'string') issues = reqString(issues, v2, 'key');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1l8hcb, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_1l8hcb);
 
   return issues;
 }
@@ -90,9 +89,7 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
     if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
       issues = optIntegerIn(issues, v4, PATH_aulree, mode, 0, Infinity);
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_fa0iq0, v2, '`data`', KEYS_1dgny5, NESTED_7cwttf);
-    }
+    if (mode & 1) issues = unknownKeys(issues, v2, '`data`', KEYS_1dgny5, PATH_fa0iq0);
   } else {
     issues = required(issues, ['data'], KEYS_1dgny5, v2);
   }
@@ -102,7 +99,7 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
   if (v7 !== undefined && !(typeof v7 === 'number' && Number.isInteger(v7) && v7 >= 0)) {
     issues = optIntegerIn(issues, v7, 'retry', mode, 0, Infinity);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_g7ymmv);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_1dh3p9, PATH_99tota, NESTED_g7ymmv);
 
   return issues;
 }
@@ -125,9 +122,7 @@ function check_ImportRecord(value: unknown, mode: number, label: string, depth: 
   }
   if (mode & 2) {
     for (const k3 in value) {
-      if (k3 !== 'name' && k3 !== 'size') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_7dgyo4, NESTED_7cwttf);
-      }
+      if (k3 !== 'name' && k3 !== 'size') issues = unknownKey(issues, k3, label, KEYS_7dgyo4);
     }
   }
 
@@ -146,7 +141,7 @@ function check_ImportResult(value: unknown, mode: number, label: string, depth: 
   if (!isObject(value)) return expected(issues, [], KEYS_8zako0, value);
   const v1 = value.imported;
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'imported');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8zako0, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_8zako0);
 
   return issues;
 }
@@ -170,7 +165,7 @@ function check_ListMetricsItem(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
   const v2 = value.value;
   if (!Number.isFinite(v2)) issues = reqNumber(issues, v2, 'value');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_0fa5fm, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_0fa5fm);
 
   return issues;
 }
@@ -193,7 +188,7 @@ function check_LogEntry(value: unknown, mode: number, label: string, depth: numb
   if (typeof v2 !== 'string') issues = reqString(issues, v2, 'message');
   const v3 = value.at;
   if (v3 !== undefined && typeof v3 !== 'string') issues = optString(issues, v3, 'at', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_a6cbvt, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_a6cbvt);
 
   return issues;
 }
@@ -218,7 +213,7 @@ function check_NoteEvent(value: unknown, mode: number, label: string, depth: num
   if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
     issues = optIntegerIn(issues, v4, 'retry', mode, 0, Infinity);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_1dh3p9);
 
   return issues;
 }
@@ -297,9 +292,7 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
     if (!(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0)) {
       issues = reqIntegerIn(issues, v3, PATH_6d5y6h, 0, Infinity);
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_fa0iq0, v2, '`data`', KEYS_9iy6kd, NESTED_7cwttf);
-    }
+    if (mode & 1) issues = unknownKeys(issues, v2, '`data`', KEYS_9iy6kd, PATH_fa0iq0);
   } else {
     issues = required(issues, ['data'], KEYS_9iy6kd, v2);
   }
@@ -309,7 +302,7 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
   if (v6 !== undefined && !(typeof v6 === 'number' && Number.isInteger(v6) && v6 >= 0)) {
     issues = optIntegerIn(issues, v6, 'retry', mode, 0, Infinity);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1dh3p9, NESTED_75z0f6);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_1dh3p9, PATH_99tota, NESTED_75z0f6);
 
   return issues;
 }
@@ -333,9 +326,7 @@ function check_StreamChatEventsPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'chat_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'chat_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ajuc1l, NESTED_7cwttf);
-      }
+      if (k2 !== 'chat_id') issues = unknownKey(issues, k2, label, KEYS_ajuc1l);
     }
   }
 
@@ -363,9 +354,7 @@ function check_ListLogsQueryParams(
   }
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'level') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ch6ror, NESTED_7cwttf);
-      }
+      if (k2 !== 'level') issues = unknownKey(issues, k2, label, KEYS_ch6ror);
     }
   }
 

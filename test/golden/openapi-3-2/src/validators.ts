@@ -24,8 +24,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'notes-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_85makq: readonly string[] = ['kind', 'x', 'y'];
 const KEYS_3qd6s8: readonly string[] = ['kind', 'key'];
 const KEYS_gi222a: readonly string[] = ['id', 'title', 'body', 'created_by', 'secret'];
@@ -39,6 +37,7 @@ const PATH_c4dhfc: readonly (string | number)[] = ['prefs', 'theme'];
 const PATH_3ikms7: readonly (string | number)[] = ['prefs', 'lang'];
 const PATH_11xll5: readonly (string | number)[] = ['prefs'];
 const KEYS_gr8eta: readonly string[] = ['theme', 'lang'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_0xzqym: readonly string[] = ['prefs.theme', 'prefs.lang'];
 const KEYS_6nseej: readonly string[] = ['prefs', 'session'];
 const KEYS_5fbtn8: readonly string[] = ['note_id'];
@@ -61,7 +60,7 @@ function check_ClickEvent(value: unknown, mode: number, label: string, depth: nu
   if (!Number.isInteger(v2)) issues = reqInteger(issues, v2, 'x');
   const v3 = value.y;
   if (!Number.isInteger(v3)) issues = reqInteger(issues, v3, 'y');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_85makq, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_85makq);
 
   return issues;
 }
@@ -119,7 +118,7 @@ function check_KeyEvent(value: unknown, mode: number, label: string, depth: numb
   if (v1 !== 'key') issues = reqConst(issues, v1, 'kind', 'key');
   const v2 = value.key;
   if (typeof v2 !== 'string') issues = reqString(issues, v2, 'key');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3qd6s8, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_3qd6s8);
 
   return issues;
 }
@@ -145,7 +144,7 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
   if (v3 !== undefined && typeof v3 !== 'string') issues = optString(issues, v3, 'body', mode);
   const v4 = value.created_by;
   if (typeof v4 !== 'string') issues = reqString(issues, v4, 'created_by');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gi222a, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_gi222a);
 
   return issues;
 }
@@ -167,7 +166,7 @@ function check_NoteFilter(value: unknown, mode: number, label: string, depth: nu
   if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
     issues = optIntegerIn(issues, v3, 'limit', mode, 1, Infinity);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4rnwyz, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_4rnwyz);
 
   return issues;
 }
@@ -207,16 +206,7 @@ function check_NoteListResponse(
         }
         const v8 = v3.created_by;
         if (typeof v8 !== 'string') issues = reqString(issues, v8, 'created_by');
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_99tota,
-            v3,
-            'an item of `data`',
-            KEYS_gi222a,
-            NESTED_7cwttf,
-          );
-        }
+        if (mode & 1) issues = unknownKeys(issues, v3, 'an item of `data`', KEYS_gi222a);
       } else {
         issues = expected(issues, [], KEYS_e5vclq, v3);
       }
@@ -225,7 +215,7 @@ function check_NoteListResponse(
   } else {
     issues = required(issues, ['data'], 'an array', v1);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gqc873, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_gqc873);
 
   return issues;
 }
@@ -243,7 +233,7 @@ function check_NoteParams(value: unknown, mode: number, label: string, depth: nu
   if (!isObject(value)) return expected(issues, [], KEYS_6ax876, value);
   issues = reqString(issues, value.title, 'title');
   issues = optString(issues, value.body, 'body', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6ax876, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_6ax876);
 
   return issues;
 }
@@ -271,7 +261,7 @@ function check_NoteSearch(value: unknown, mode: number, label: string, depth: nu
       issues = expected(issues, ['tags'], 'an array', v2);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6aszev, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_6aszev);
 
   return issues;
 }
@@ -299,7 +289,7 @@ function check_OtherEvent(value: unknown, mode: number, label: string, depth: nu
   }
   const v2 = value.detail;
   if (v2 !== undefined && typeof v2 !== 'string') issues = optString(issues, v2, 'detail', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_187b9e, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_187b9e);
 
   return issues;
 }
@@ -327,7 +317,7 @@ function check_ListNotesQueryParams(
   if (v3 !== undefined && !(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 1)) {
     issues = optIntegerIn(issues, v3, 'limit', mode, 1, Infinity);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4rnwyz, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_4rnwyz);
 
   return issues;
 }
@@ -358,9 +348,7 @@ function check_CreateNoteCookieParams(
       if (v3 !== undefined && typeof v3 !== 'string') {
         issues = optString(issues, v3, PATH_3ikms7, mode);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_11xll5, v1, '`prefs`', KEYS_gr8eta, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v1, '`prefs`', KEYS_gr8eta, PATH_11xll5);
     } else {
       issues = expected(issues, ['prefs'], KEYS_gr8eta, v1);
     }
@@ -370,7 +358,7 @@ function check_CreateNoteCookieParams(
   if (mode & 2) {
     for (const k6 in value) {
       if (k6 !== 'prefs' && k6 !== 'session') {
-        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_6nseej, NESTED_0xzqym);
+        issues = unknownKey(issues, k6, label, KEYS_6nseej, PATH_99tota, NESTED_0xzqym);
       }
     }
   }
@@ -406,7 +394,7 @@ function check_ExportNotesQueryParams(
       issues = expected(issues, ['tags'], 'an array', v2);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6aszev, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_6aszev);
 
   return issues;
 }
@@ -430,9 +418,7 @@ function check_CopyNotePathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'note_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'note_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_5fbtn8, NESTED_7cwttf);
-      }
+      if (k2 !== 'note_id') issues = unknownKey(issues, k2, label, KEYS_5fbtn8);
     }
   }
 
@@ -458,9 +444,7 @@ function check_CopyNoteHeaderParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'Destination');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'Destination') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_1tnvbt, NESTED_7cwttf);
-      }
+      if (k2 !== 'Destination') issues = unknownKey(issues, k2, label, KEYS_1tnvbt);
     }
   }
 
@@ -500,9 +484,7 @@ function check_GetAuditEventPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'event_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'event_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_9znu5n, NESTED_7cwttf);
-      }
+      if (k2 !== 'event_id') issues = unknownKey(issues, k2, label, KEYS_9znu5n);
     }
   }
 

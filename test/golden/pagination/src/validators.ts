@@ -26,8 +26,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'pages-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_hnarml: readonly string[] = ['id'];
 const KEYS_bwml3z: readonly string[] = ['value', 'nextLink'];
 const KEYS_61hfiz: readonly string[] = ['Events', 'NextToken'];
@@ -40,6 +38,7 @@ const PATH_20jq6d: readonly (string | number)[] = ['meta', 'next_token'];
 const PATH_h8nhxv: readonly (string | number)[] = ['meta', 'result_count'];
 const PATH_djq3am: readonly (string | number)[] = ['meta'];
 const KEYS_d4rani: readonly string[] = ['next_token', 'result_count'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_8s03w7: readonly string[] = ['meta.next_token', 'meta.result_count'];
 const KEYS_5emwxa: readonly string[] = ['data', 'meta'];
 const KEYS_faiwis: readonly string[] = ['items'];
@@ -85,16 +84,7 @@ function check_ListAccountsResponse(
         if (isObject(v3)) {
           const v5 = v3.id;
           if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v3,
-              'an item of `value`',
-              KEYS_hnarml,
-              NESTED_7cwttf,
-            );
-          }
+          if (mode & 1) issues = unknownKeys(issues, v3, 'an item of `value`', KEYS_hnarml);
         } else {
           issues = expected(issues, [], KEYS_hnarml, v3);
         }
@@ -106,7 +96,7 @@ function check_ListAccountsResponse(
   }
   const v7 = value.nextLink;
   if (v7 !== undefined && typeof v7 !== 'string') issues = optString(issues, v7, 'nextLink', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_bwml3z, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_bwml3z);
 
   return issues;
 }
@@ -136,16 +126,7 @@ function check_ListEventsResponse(
         if (isObject(v3)) {
           const v5 = v3.id;
           if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v3,
-              'an item of `Events`',
-              KEYS_hnarml,
-              NESTED_7cwttf,
-            );
-          }
+          if (mode & 1) issues = unknownKeys(issues, v3, 'an item of `Events`', KEYS_hnarml);
         } else {
           issues = expected(issues, [], KEYS_hnarml, v3);
         }
@@ -157,7 +138,7 @@ function check_ListEventsResponse(
   }
   const v7 = value.NextToken;
   if (v7 !== undefined && typeof v7 !== 'string') issues = optString(issues, v7, 'NextToken', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_61hfiz, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_61hfiz);
 
   return issues;
 }
@@ -183,16 +164,7 @@ function check_ListFolderFilesResponse(
       if (isObject(v3)) {
         const v5 = v3.name;
         if (typeof v5 !== 'string') issues = reqString(issues, v5, 'name');
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_99tota,
-            v3,
-            'an item of `entries`',
-            KEYS_dizy2g,
-            NESTED_7cwttf,
-          );
-        }
+        if (mode & 1) issues = unknownKeys(issues, v3, 'an item of `entries`', KEYS_dizy2g);
       } else {
         issues = expected(issues, [], KEYS_dizy2g, v3);
       }
@@ -209,7 +181,7 @@ function check_ListFolderFilesResponse(
       issues = unlisted(issues, ['next_cursor'], 'a string or null', v8);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_aplmej, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_aplmej);
 
   return issues;
 }
@@ -238,16 +210,7 @@ function check_ListLogsResponse(
       if (isObject(v3)) {
         const v5 = v3.id;
         if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_99tota,
-            v3,
-            'an item of `records`',
-            KEYS_hnarml,
-            NESTED_7cwttf,
-          );
-        }
+        if (mode & 1) issues = unknownKeys(issues, v3, 'an item of `records`', KEYS_hnarml);
       } else {
         issues = expected(issues, [], KEYS_hnarml, v3);
       }
@@ -258,7 +221,7 @@ function check_ListLogsResponse(
   }
   const v7 = value.total;
   if (!Number.isInteger(v7)) issues = reqInteger(issues, v7, 'total');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_2nuukj, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_2nuukj);
 
   return issues;
 }
@@ -289,16 +252,7 @@ function check_ListModelsResponse(
       if (isObject(v4)) {
         const v6 = v4.id;
         if (typeof v6 !== 'string') issues = reqString(issues, v6, 'id');
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_99tota,
-            v4,
-            'an item of `data`',
-            KEYS_hnarml,
-            NESTED_7cwttf,
-          );
-        }
+        if (mode & 1) issues = unknownKeys(issues, v4, 'an item of `data`', KEYS_hnarml);
       } else {
         issues = expected(issues, [], KEYS_hnarml, v4);
       }
@@ -307,7 +261,7 @@ function check_ListModelsResponse(
   } else {
     issues = required(issues, ['data'], 'an array', v2);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6onu79, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_6onu79);
 
   return issues;
 }
@@ -337,16 +291,7 @@ function check_ListPeopleResponse(
         if (isObject(v3)) {
           const v5 = v3.id;
           if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v3,
-              'an item of `data`',
-              KEYS_hnarml,
-              NESTED_7cwttf,
-            );
-          }
+          if (mode & 1) issues = unknownKeys(issues, v3, 'an item of `data`', KEYS_hnarml);
         } else {
           issues = expected(issues, [], KEYS_hnarml, v3);
         }
@@ -362,7 +307,7 @@ function check_ListPeopleResponse(
   if (v8 !== undefined && !Number.isInteger(v8)) issues = optInteger(issues, v8, 'pages', mode);
   const v9 = value.results;
   if (v9 !== undefined && !Number.isInteger(v9)) issues = optInteger(issues, v9, 'results', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1ejmz2, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_1ejmz2);
 
   return issues;
 }
@@ -392,16 +337,7 @@ function check_ListPostsResponse(
         if (isObject(v3)) {
           const v5 = v3.id;
           if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v3,
-              'an item of `data`',
-              KEYS_hnarml,
-              NESTED_7cwttf,
-            );
-          }
+          if (mode & 1) issues = unknownKeys(issues, v3, 'an item of `data`', KEYS_hnarml);
         } else {
           issues = expected(issues, [], KEYS_hnarml, v3);
         }
@@ -422,14 +358,12 @@ function check_ListPostsResponse(
       if (v9 !== undefined && !Number.isInteger(v9)) {
         issues = optInteger(issues, v9, PATH_h8nhxv, mode);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_djq3am, v7, '`meta`', KEYS_d4rani, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v7, '`meta`', KEYS_d4rani, PATH_djq3am);
     } else {
       issues = expected(issues, ['meta'], KEYS_d4rani, v7);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_5emwxa, NESTED_8s03w7);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_5emwxa, PATH_99tota, NESTED_8s03w7);
 
   return issues;
 }
@@ -456,16 +390,7 @@ function check_ListProductsResponse(
         if (isObject(v3)) {
           const v5 = v3.id;
           if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v3,
-              'an item of `items`',
-              KEYS_hnarml,
-              NESTED_7cwttf,
-            );
-          }
+          if (mode & 1) issues = unknownKeys(issues, v3, 'an item of `items`', KEYS_hnarml);
         } else {
           issues = expected(issues, [], KEYS_hnarml, v3);
         }
@@ -475,7 +400,7 @@ function check_ListProductsResponse(
       issues = expected(issues, ['items'], 'an array', v1);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_faiwis, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_faiwis);
 
   return issues;
 }
@@ -505,16 +430,7 @@ function check_ListRowsResponse(
         if (isObject(v3)) {
           const v5 = v3.n;
           if (!Number.isInteger(v5)) issues = reqInteger(issues, v5, 'n');
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v3,
-              'an item of `rows`',
-              KEYS_9zo1ta,
-              NESTED_7cwttf,
-            );
-          }
+          if (mode & 1) issues = unknownKeys(issues, v3, 'an item of `rows`', KEYS_9zo1ta);
         } else {
           issues = expected(issues, [], KEYS_9zo1ta, v3);
         }
@@ -531,14 +447,12 @@ function check_ListRowsResponse(
       if (v8 !== undefined && !Number.isInteger(v8)) {
         issues = optInteger(issues, v8, PATH_9d9rip, mode);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_2zuwwf, v7, '`summary`', KEYS_2yf2ik, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v7, '`summary`', KEYS_2yf2ik, PATH_2zuwwf);
     } else {
       issues = expected(issues, ['summary'], KEYS_2yf2ik, v7);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_fn7ol0, NESTED_gn97dy);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_fn7ol0, PATH_99tota, NESTED_gn97dy);
 
   return issues;
 }
@@ -569,16 +483,7 @@ function check_ListTagsResponse(
       if (isObject(v4)) {
         const v6 = v4.id;
         if (typeof v6 !== 'string') issues = reqString(issues, v6, 'id');
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_99tota,
-            v4,
-            'an item of `data`',
-            KEYS_hnarml,
-            NESTED_7cwttf,
-          );
-        }
+        if (mode & 1) issues = unknownKeys(issues, v4, 'an item of `data`', KEYS_hnarml);
       } else {
         issues = expected(issues, [], KEYS_hnarml, v4);
       }
@@ -589,7 +494,7 @@ function check_ListTagsResponse(
   }
   const v8 = value.has_more;
   if (typeof v8 !== 'boolean') issues = reqBoolean(issues, v8, 'has_more');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_69deih, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_69deih);
 
   return issues;
 }
@@ -608,7 +513,7 @@ function check_Note(value: unknown, mode: number, label: string, depth: number):
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.text;
   if (typeof v2 !== 'string') issues = reqString(issues, v2, 'text');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4vlz8y, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_4vlz8y);
 
   return issues;
 }
@@ -636,16 +541,7 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
         if (typeof v6 !== 'string') issues = reqString(issues, v6, 'id');
         const v7 = v4.text;
         if (typeof v7 !== 'string') issues = reqString(issues, v7, 'text');
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_99tota,
-            v4,
-            'an item of `data`',
-            KEYS_4vlz8y,
-            NESTED_7cwttf,
-          );
-        }
+        if (mode & 1) issues = unknownKeys(issues, v4, 'an item of `data`', KEYS_4vlz8y);
       } else {
         issues = expected(issues, [], KEYS_4vlz8y, v4);
       }
@@ -664,7 +560,7 @@ function check_NoteList(value: unknown, mode: number, label: string, depth: numb
   }
   const v11 = value.has_more;
   if (typeof v11 !== 'boolean') issues = reqBoolean(issues, v11, 'has_more');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dd5phm, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_dd5phm);
 
   return issues;
 }
@@ -677,7 +573,7 @@ function check_Tag(value: unknown, mode: number, label: string, depth: number): 
   if (!isObject(value)) return expected(issues, [], KEYS_hnarml, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_hnarml);
 
   return issues;
 }
@@ -703,9 +599,7 @@ function check_ListAccountsQueryParams(
   }
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'api-version') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_c9kigd, NESTED_7cwttf);
-      }
+      if (k2 !== 'api-version') issues = unknownKey(issues, k2, label, KEYS_c9kigd);
     }
   }
 
@@ -736,7 +630,7 @@ function check_ListEventsQueryParams(
   if (mode & 2) {
     for (const k3 in value) {
       if (k3 !== 'MaxResults' && k3 !== 'NextToken') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_g91ms3, NESTED_7cwttf);
+        issues = unknownKey(issues, k3, label, KEYS_g91ms3);
       }
     }
   }
@@ -763,9 +657,7 @@ function check_ListFolderFilesPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'folder_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'folder_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gf09rc, NESTED_7cwttf);
-      }
+      if (k2 !== 'folder_id') issues = unknownKey(issues, k2, label, KEYS_gf09rc);
     }
   }
 
@@ -791,9 +683,7 @@ function check_ListFolderFilesQueryParams(
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'cursor', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'cursor') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_g1w0in, NESTED_7cwttf);
-      }
+      if (k2 !== 'cursor') issues = unknownKey(issues, k2, label, KEYS_g1w0in);
     }
   }
 
@@ -821,9 +711,7 @@ function check_ListLogsQueryParams(
   if (v2 !== undefined && !Number.isInteger(v2)) issues = optInteger(issues, v2, 'offset', mode);
   if (mode & 2) {
     for (const k3 in value) {
-      if (k3 !== 'limit' && k3 !== 'offset') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_hlm8ll, NESTED_7cwttf);
-      }
+      if (k3 !== 'limit' && k3 !== 'offset') issues = unknownKey(issues, k3, label, KEYS_hlm8ll);
     }
   }
 
@@ -856,9 +744,7 @@ function check_ListNotesQueryParams(
   }
   if (mode & 2) {
     for (const k3 in value) {
-      if (k3 !== 'after' && k3 !== 'limit') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4f46v9, NESTED_7cwttf);
-      }
+      if (k3 !== 'after' && k3 !== 'limit') issues = unknownKey(issues, k3, label, KEYS_4f46v9);
     }
   }
 
@@ -888,9 +774,7 @@ function check_ListPeopleQueryParams(
   if (v2 !== undefined && !Number.isInteger(v2)) issues = optInteger(issues, v2, 'page_size', mode);
   if (mode & 2) {
     for (const k3 in value) {
-      if (k3 !== 'page' && k3 !== 'page_size') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_6iv0kg, NESTED_7cwttf);
-      }
+      if (k3 !== 'page' && k3 !== 'page_size') issues = unknownKey(issues, k3, label, KEYS_6iv0kg);
     }
   }
 
@@ -918,9 +802,7 @@ function check_ListPostsQueryParams(
   }
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'next_token') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_dl967u, NESTED_7cwttf);
-      }
+      if (k2 !== 'next_token') issues = unknownKey(issues, k2, label, KEYS_dl967u);
     }
   }
 
@@ -948,9 +830,7 @@ function check_ListProductsQueryParams(
   if (v2 !== undefined && !Number.isInteger(v2)) issues = optInteger(issues, v2, 'page', mode);
   if (mode & 2) {
     for (const k3 in value) {
-      if (k3 !== 'limit' && k3 !== 'page') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_b9sujd, NESTED_7cwttf);
-      }
+      if (k3 !== 'limit' && k3 !== 'page') issues = unknownKey(issues, k3, label, KEYS_b9sujd);
     }
   }
 
@@ -976,9 +856,7 @@ function check_ListRowsQueryParams(
   if (v1 !== undefined && !Number.isInteger(v1)) issues = optInteger(issues, v1, 'start', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'start') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_3kebl7, NESTED_7cwttf);
-      }
+      if (k2 !== 'start') issues = unknownKey(issues, k2, label, KEYS_3kebl7);
     }
   }
 
@@ -1006,9 +884,7 @@ function check_ListTagsQueryParams(
   if (v2 !== undefined && !Number.isInteger(v2)) issues = optInteger(issues, v2, 'limit', mode);
   if (mode & 2) {
     for (const k3 in value) {
-      if (k3 !== 'after' && k3 !== 'limit') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_4f46v9, NESTED_7cwttf);
-      }
+      if (k3 !== 'after' && k3 !== 'limit') issues = unknownKey(issues, k3, label, KEYS_4f46v9);
     }
   }
 

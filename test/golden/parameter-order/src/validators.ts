@@ -21,8 +21,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'order-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_hnarml: readonly string[] = ['id'];
 const KEYS_dwp8d2: readonly string[] = ['data', 'has_more', 'last_id'];
 const KEYS_cqu9io: readonly string[] = ['note'];
@@ -46,7 +44,7 @@ function check_Charge(value: unknown, mode: number, label: string, depth: number
   if (!isObject(value)) return expected(issues, [], KEYS_hnarml, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_hnarml);
 
   return issues;
 }
@@ -70,16 +68,7 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
       if (isObject(v3)) {
         const v5 = v3.id;
         if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_99tota,
-            v3,
-            'an item of `data`',
-            KEYS_hnarml,
-            NESTED_7cwttf,
-          );
-        }
+        if (mode & 1) issues = unknownKeys(issues, v3, 'an item of `data`', KEYS_hnarml);
       } else {
         issues = expected(issues, [], KEYS_hnarml, v3);
       }
@@ -94,7 +83,7 @@ function check_ChargePage(value: unknown, mode: number, label: string, depth: nu
   if (!(typeof v8 === 'string' || v8 === null)) {
     issues = requiredUnlisted(issues, ['last_id'], 'a string or null', v8, mode);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dwp8d2, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_dwp8d2);
 
   return issues;
 }
@@ -136,7 +125,7 @@ function check_RetrieveChargeBody(
   let issues: rt.Issues;
   if (!isObject(value)) return expected(issues, [], KEYS_cqu9io, value);
   issues = optString(issues, value.note, 'note', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_cqu9io, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_cqu9io);
 
   return issues;
 }
@@ -160,9 +149,7 @@ function check_RetrieveChargePathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'charge');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'charge') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_e2h2ys, NESTED_7cwttf);
-      }
+      if (k2 !== 'charge') issues = unknownKey(issues, k2, label, KEYS_e2h2ys);
     }
   }
 
@@ -195,9 +182,7 @@ function check_RetrieveChargeQueryParams(
   }
   if (mode & 2) {
     for (const k4 in value) {
-      if (k4 !== 'expand') {
-        issues = unknownKey(issues, PATH_99tota, k4, label, KEYS_ccfy8a, NESTED_7cwttf);
-      }
+      if (k4 !== 'expand') issues = unknownKey(issues, k4, label, KEYS_ccfy8a);
     }
   }
 
@@ -223,9 +208,7 @@ function check_ListClustersQueryParams(
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'after', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'after') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_gpxwtr, NESTED_7cwttf);
-      }
+      if (k2 !== 'after') issues = unknownKey(issues, k2, label, KEYS_gpxwtr);
     }
   }
 
@@ -251,9 +234,7 @@ function check_ListClustersHeaderParams(
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'X-Account', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'X-Account') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_65w28t, NESTED_7cwttf);
-      }
+      if (k2 !== 'X-Account') issues = unknownKey(issues, k2, label, KEYS_65w28t);
     }
   }
 
@@ -279,9 +260,7 @@ function check_CreateClusterQueryParams(
   if (v1 !== undefined && typeof v1 !== 'boolean') issues = optBoolean(issues, v1, 'dry_run', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'dry_run') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_24moho, NESTED_7cwttf);
-      }
+      if (k2 !== 'dry_run') issues = unknownKey(issues, k2, label, KEYS_24moho);
     }
   }
 
@@ -307,9 +286,7 @@ function check_CreateClusterHeaderParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'X-Account');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'X-Account') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_65w28t, NESTED_7cwttf);
-      }
+      if (k2 !== 'X-Account') issues = unknownKey(issues, k2, label, KEYS_65w28t);
     }
   }
 
@@ -335,9 +312,7 @@ function check_ListClusterTagsPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'cluster');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'cluster') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_azr6dd, NESTED_7cwttf);
-      }
+      if (k2 !== 'cluster') issues = unknownKey(issues, k2, label, KEYS_azr6dd);
     }
   }
 
@@ -363,9 +338,7 @@ function check_ListClusterTagsQueryParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'kind');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'kind') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_ctwxcg, NESTED_7cwttf);
-      }
+      if (k2 !== 'kind') issues = unknownKey(issues, k2, label, KEYS_ctwxcg);
     }
   }
 

@@ -19,8 +19,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'styles-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_a9n431: readonly string[] = ['a'];
 const KEYS_1rnr65: readonly string[] = ['R', 'G', 'B'];
 const PATH_hhkr3x: readonly (string | number)[] = ['X-Rgb', 'R'];
@@ -30,6 +28,7 @@ const KEYS_21i5hv: readonly string[] = ['R', 'G'];
 const PATH_0ilfv7: readonly (string | number)[] = ['X-Rgb-Exploded', 'R'];
 const PATH_4fg0y4: readonly (string | number)[] = ['X-Rgb-Exploded', 'G'];
 const PATH_bofgn2: readonly (string | number)[] = ['X-Rgb-Exploded'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_68xcdk: readonly string[] = [
   'X-Rgb.R',
   'X-Rgb.G',
@@ -94,7 +93,7 @@ function check_PostFormWithHeadersBody(
   let issues: rt.Issues;
   if (!isObject(value)) return expected(issues, [], KEYS_a9n431, value);
   issues = optString(issues, value.a, 'a', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_a9n431, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_a9n431);
 
   return issues;
 }
@@ -108,7 +107,7 @@ function check_Rgb(value: unknown, mode: number, label: string, depth: number): 
   issues = optInteger(issues, value.R, 'R', mode);
   issues = optInteger(issues, value.G, 'G', mode);
   issues = optInteger(issues, value.B, 'B', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1rnr65, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_1rnr65);
 
   return issues;
 }
@@ -148,9 +147,7 @@ function check_GetHeadersHeaderParams(
       if (v6 !== undefined && !Number.isInteger(v6)) {
         issues = optInteger(issues, v6, PATH_9ov20t, mode);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_1ng2f5, v4, '`X-Rgb`', KEYS_21i5hv, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v4, '`X-Rgb`', KEYS_21i5hv, PATH_1ng2f5);
     } else {
       issues = expected(issues, ['X-Rgb'], KEYS_21i5hv, v4);
     }
@@ -166,16 +163,7 @@ function check_GetHeadersHeaderParams(
       if (v10 !== undefined && !Number.isInteger(v10)) {
         issues = optInteger(issues, v10, PATH_4fg0y4, mode);
       }
-      if (mode & 1) {
-        issues = unknownKeys(
-          issues,
-          PATH_bofgn2,
-          v8,
-          '`X-Rgb-Exploded`',
-          KEYS_21i5hv,
-          NESTED_7cwttf,
-        );
-      }
+      if (mode & 1) issues = unknownKeys(issues, v8, '`X-Rgb-Exploded`', KEYS_21i5hv, PATH_bofgn2);
     } else {
       issues = expected(issues, ['X-Rgb-Exploded'], KEYS_21i5hv, v8);
     }
@@ -183,7 +171,7 @@ function check_GetHeadersHeaderParams(
   if (mode & 2) {
     for (const k12 in value) {
       if (k12 !== 'X-Colors' && k12 !== 'X-Rgb' && k12 !== 'X-Rgb-Exploded') {
-        issues = unknownKey(issues, PATH_99tota, k12, label, KEYS_a8tg3z, NESTED_68xcdk);
+        issues = unknownKey(issues, k12, label, KEYS_a8tg3z, PATH_99tota, NESTED_68xcdk);
       }
     }
   }
@@ -231,16 +219,14 @@ function check_GetLabelPathParams(
     if (v8 !== undefined && !Number.isInteger(v8)) {
       issues = optInteger(issues, v8, PATH_bhjjk4, mode);
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_8xos30, v5, '`rgb`', KEYS_1rnr65, NESTED_7cwttf);
-    }
+    if (mode & 1) issues = unknownKeys(issues, v5, '`rgb`', KEYS_1rnr65, PATH_8xos30);
   } else {
     issues = required(issues, ['rgb'], KEYS_1rnr65, v5);
   }
   if (mode & 2) {
     for (const k10 in value) {
       if (k10 !== 'color' && k10 !== 'colors' && k10 !== 'rgb') {
-        issues = unknownKey(issues, PATH_99tota, k10, label, KEYS_chtzsf, NESTED_78u0zd);
+        issues = unknownKey(issues, k10, label, KEYS_chtzsf, PATH_99tota, NESTED_78u0zd);
       }
     }
   }
@@ -298,16 +284,14 @@ function check_GetNamedPathParams(
     if (v4 !== undefined && !Number.isInteger(v4)) {
       issues = optInteger(issues, v4, PATH_bhjjk4, mode);
     }
-    if (mode & 1) {
-      issues = unknownKeys(issues, PATH_8xos30, v1, '`rgb`', KEYS_1rnr65, NESTED_7cwttf);
-    }
+    if (mode & 1) issues = unknownKeys(issues, v1, '`rgb`', KEYS_1rnr65, PATH_8xos30);
   } else {
     issues = required(issues, ['rgb'], KEYS_1rnr65, v1);
   }
   if (mode & 2) {
     for (const k6 in value) {
       if (k6 !== 'rgb') {
-        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_9vrpub, NESTED_78u0zd);
+        issues = unknownKey(issues, k6, label, KEYS_9vrpub, PATH_99tota, NESTED_78u0zd);
       }
     }
   }
@@ -345,9 +329,7 @@ function check_GetNamedQueryParams(
       if (v4 !== undefined && !Number.isInteger(v4)) {
         issues = optInteger(issues, v4, PATH_h6revy, mode);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_5drey3, v1, '`deep`', KEYS_1rnr65, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v1, '`deep`', KEYS_1rnr65, PATH_5drey3);
     } else {
       issues = expected(issues, ['deep'], KEYS_1rnr65, v1);
     }
@@ -367,9 +349,7 @@ function check_GetNamedQueryParams(
       if (v9 !== undefined && !Number.isInteger(v9)) {
         issues = optInteger(issues, v9, PATH_5homhf, mode);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_ebg6mj, v6, '`form`', KEYS_1rnr65, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v6, '`form`', KEYS_1rnr65, PATH_ebg6mj);
     } else {
       issues = expected(issues, ['form'], KEYS_1rnr65, v6);
     }
@@ -389,9 +369,7 @@ function check_GetNamedQueryParams(
       if (v14 !== undefined && !Number.isInteger(v14)) {
         issues = optInteger(issues, v14, PATH_8ijdue, mode);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_5qpvv3, v11, '`formJoined`', KEYS_1rnr65, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v11, '`formJoined`', KEYS_1rnr65, PATH_5qpvv3);
     } else {
       issues = expected(issues, ['formJoined'], KEYS_1rnr65, v11);
     }
@@ -416,16 +394,7 @@ function check_GetNamedQueryParams(
           if (v22 !== undefined && !Number.isInteger(v22)) {
             issues = optInteger(issues, v22, 'B', mode);
           }
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v18,
-              'an item of `list`',
-              KEYS_1rnr65,
-              NESTED_7cwttf,
-            );
-          }
+          if (mode & 1) issues = unknownKeys(issues, v18, 'an item of `list`', KEYS_1rnr65);
         } else {
           issues = expected(issues, [], KEYS_1rnr65, v18);
         }
@@ -438,7 +407,7 @@ function check_GetNamedQueryParams(
   if (mode & 2) {
     for (const k24 in value) {
       if (k24 !== 'deep' && k24 !== 'form' && k24 !== 'formJoined' && k24 !== 'list') {
-        issues = unknownKey(issues, PATH_99tota, k24, label, KEYS_g31lry, NESTED_az6nlr);
+        issues = unknownKey(issues, k24, label, KEYS_g31lry, PATH_99tota, NESTED_az6nlr);
       }
     }
   }
@@ -476,9 +445,7 @@ function check_GetNamedHeaderParams(
       if (v4 !== undefined && !Number.isInteger(v4)) {
         issues = optInteger(issues, v4, PATH_5jlt68, mode);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_e8v1b4, v1, '`X-Rgb-Named`', KEYS_1rnr65, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v1, '`X-Rgb-Named`', KEYS_1rnr65, PATH_e8v1b4);
     } else {
       issues = expected(issues, ['X-Rgb-Named'], KEYS_1rnr65, v1);
     }
@@ -486,7 +453,7 @@ function check_GetNamedHeaderParams(
   if (mode & 2) {
     for (const k6 in value) {
       if (k6 !== 'X-Rgb-Named') {
-        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_3g7dkw, NESTED_5c8drs);
+        issues = unknownKey(issues, k6, label, KEYS_3g7dkw, PATH_99tota, NESTED_5c8drs);
       }
     }
   }
@@ -524,9 +491,7 @@ function check_GetNamedCookieParams(
       if (v4 !== undefined && !Number.isInteger(v4)) {
         issues = optInteger(issues, v4, PATH_3f19sh, mode);
       }
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_gij794, v1, '`rgbCookie`', KEYS_1rnr65, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v1, '`rgbCookie`', KEYS_1rnr65, PATH_gij794);
     } else {
       issues = expected(issues, ['rgbCookie'], KEYS_1rnr65, v1);
     }
@@ -534,7 +499,7 @@ function check_GetNamedCookieParams(
   if (mode & 2) {
     for (const k6 in value) {
       if (k6 !== 'rgbCookie') {
-        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_046x5y, NESTED_8g6hbk);
+        issues = unknownKey(issues, k6, label, KEYS_046x5y, PATH_99tota, NESTED_8g6hbk);
       }
     }
   }

@@ -21,8 +21,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'parameters-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_09t253: readonly string[] = ['number', 'title', 'tags'];
 const KEYS_faiwis: readonly string[] = ['items'];
 const KEYS_0szes7: readonly string[] = ['project_id'];
@@ -56,7 +54,7 @@ function check_Item(value: unknown, mode: number, label: string, depth: number):
       issues = expected(issues, ['tags'], 'an array', v3);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_09t253, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_09t253);
 
   return issues;
 }
@@ -98,16 +96,7 @@ function check_ListItemsResponse(
             issues = expected(issues, ['tags'], 'an array', v7);
           }
         }
-        if (mode & 1) {
-          issues = unknownKeys(
-            issues,
-            PATH_99tota,
-            v3,
-            'an item of `items`',
-            KEYS_09t253,
-            NESTED_7cwttf,
-          );
-        }
+        if (mode & 1) issues = unknownKeys(issues, v3, 'an item of `items`', KEYS_09t253);
       } else {
         issues = expected(issues, [], KEYS_09t253, v3);
       }
@@ -116,7 +105,7 @@ function check_ListItemsResponse(
   } else {
     issues = required(issues, ['items'], 'an array', v1);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_faiwis, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_faiwis);
 
   return issues;
 }
@@ -140,9 +129,7 @@ function check_ListItemsPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'project_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'project_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_0szes7, NESTED_7cwttf);
-      }
+      if (k2 !== 'project_id') issues = unknownKey(issues, k2, label, KEYS_0szes7);
     }
   }
 
@@ -207,7 +194,7 @@ function check_ListItemsQueryParams(
   if (mode & 2) {
     for (const k11 in value) {
       if (k11 !== 'filter' && k11 !== 'ids' && k11 !== 'limit' && k11 !== 'tag') {
-        issues = unknownKey(issues, PATH_99tota, k11, label, KEYS_8948wt, NESTED_7cwttf);
+        issues = unknownKey(issues, k11, label, KEYS_8948wt);
       }
     }
   }
@@ -236,9 +223,7 @@ function check_ListItemsHeaderParams(
   }
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'X-Request-Id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_0hncht, NESTED_7cwttf);
-      }
+      if (k2 !== 'X-Request-Id') issues = unknownKey(issues, k2, label, KEYS_0hncht);
     }
   }
 
@@ -269,7 +254,7 @@ function check_DeleteItemPathParams(
   if (mode & 2) {
     for (const k3 in value) {
       if (k3 !== 'project_id' && k3 !== 'item_number') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_8iqy16, NESTED_7cwttf);
+        issues = unknownKey(issues, k3, label, KEYS_8iqy16);
       }
     }
   }
@@ -303,9 +288,7 @@ function check_GetItemHeaderParams(
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'Idempotency-Window');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'Idempotency-Window') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_4n69hd, NESTED_7cwttf);
-      }
+      if (k2 !== 'Idempotency-Window') issues = unknownKey(issues, k2, label, KEYS_4n69hd);
     }
   }
 

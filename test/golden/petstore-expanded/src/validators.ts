@@ -19,8 +19,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'swagger-petstore-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_1tc45n: readonly string[] = ['code', 'message'];
 const KEYS_77jdmn: readonly string[] = ['name', 'tag', 'id'];
 const KEYS_9wfw2z: readonly string[] = ['name', 'tag'];
@@ -41,7 +39,7 @@ function check_Error(value: unknown, mode: number, label: string, depth: number)
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'code');
   const v2 = value.message;
   if (typeof v2 !== 'string') issues = reqString(issues, v2, 'message');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_1tc45n, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_1tc45n);
 
   return issues;
 }
@@ -72,7 +70,7 @@ function check_FindPetsResponse(
       }
       const v5 = v2.id;
       if (!Number.isInteger(v5)) issues = required(issues, [i1, 'id'], 'an integer', v5);
-      if (mode & 1) issues = unknownKeys(issues, [i1], v2, 'an item', KEYS_77jdmn, NESTED_7cwttf);
+      if (mode & 1) issues = unknownKeys(issues, v2, 'an item', KEYS_77jdmn, [i1]);
     } else {
       issues = expected(issues, [i1], KEYS_77jdmn, v2);
     }
@@ -95,7 +93,7 @@ function check_NewPet(value: unknown, mode: number, label: string, depth: number
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
   const v2 = value.tag;
   if (v2 !== undefined && typeof v2 !== 'string') issues = optString(issues, v2, 'tag', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_9wfw2z, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_9wfw2z);
 
   return issues;
 }
@@ -112,7 +110,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
   if (v2 !== undefined && typeof v2 !== 'string') issues = optString(issues, v2, 'tag', mode);
   const v3 = value.id;
   if (!Number.isInteger(v3)) issues = reqInteger(issues, v3, 'id');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_77jdmn, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_77jdmn);
 
   return issues;
 }
@@ -147,9 +145,7 @@ function check_FindPetsQueryParams(
   }
   if (mode & 2) {
     for (const k5 in value) {
-      if (k5 !== 'limit' && k5 !== 'tags') {
-        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_85ijz4, NESTED_7cwttf);
-      }
+      if (k5 !== 'limit' && k5 !== 'tags') issues = unknownKey(issues, k5, label, KEYS_85ijz4);
     }
   }
 
@@ -175,9 +171,7 @@ function check_DeletePetPathParams(
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hnarml, NESTED_7cwttf);
-      }
+      if (k2 !== 'id') issues = unknownKey(issues, k2, label, KEYS_hnarml);
     }
   }
 

@@ -20,12 +20,11 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'accounts-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_593fh2: readonly string[] = ['display_name', 'secret_answer'];
 const KEYS_ajqbag: readonly string[] = ['display_name'];
 const PATH_e6nh0p: readonly (string | number)[] = ['profile', 'display_name'];
 const PATH_ah39qr: readonly (string | number)[] = ['profile'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_gm0i6c: readonly string[] = ['profile.display_name'];
 const KEYS_0fltyu: readonly string[] = [
   'id',
@@ -68,7 +67,7 @@ function check_Profile(value: unknown, mode: number, label: string, depth: numbe
   }
   const v1 = value.display_name;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'display_name');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_593fh2, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_593fh2);
 
   return issues;
 }
@@ -86,7 +85,7 @@ function check_ProfileParam(value: unknown, mode: number, label: string, depth: 
   if (!isObject(value)) return expected(issues, [], KEYS_593fh2, value);
   issues = reqString(issues, value.display_name, 'display_name');
   issues = optString(issues, value.secret_answer, 'secret_answer', mode);
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_593fh2, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_593fh2);
 
   return issues;
 }
@@ -146,9 +145,7 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
       }
       const v6 = v5.display_name;
       if (typeof v6 !== 'string') issues = reqString(issues, v6, PATH_e6nh0p);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_ah39qr, v5, '`profile`', KEYS_593fh2, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v5, '`profile`', KEYS_593fh2, PATH_ah39qr);
     } else {
       issues = expected(issues, ['profile'], KEYS_ajqbag, v5);
     }
@@ -163,7 +160,7 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
         k8 !== 'profile' &&
         k8 !== 'password'
       ) {
-        issues = unknownKey(issues, PATH_99tota, k8, label, KEYS_0fltyu, NESTED_gm0i6c);
+        issues = unknownKey(issues, k8, label, KEYS_0fltyu, PATH_99tota, NESTED_gm0i6c);
       }
     }
   }
@@ -198,9 +195,7 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
     if (isObject(v3)) {
       issues = reqString(issues, v3.display_name, PATH_e6nh0p);
       issues = optString(issues, v3.secret_answer, PATH_5vbrd6, mode);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_ah39qr, v3, '`profile`', KEYS_593fh2, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v3, '`profile`', KEYS_593fh2, PATH_ah39qr);
     } else {
       issues = expected(issues, ['profile'], KEYS_593fh2, v3);
     }
@@ -215,7 +210,7 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
         k7 !== 'created' &&
         k7 !== 'nickname'
       ) {
-        issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_eug0x7, NESTED_4kibm5);
+        issues = unknownKey(issues, k7, label, KEYS_eug0x7, PATH_99tota, NESTED_4kibm5);
       }
     }
   }
@@ -242,9 +237,7 @@ function check_GetUserPathParams(
   if (!Number.isInteger(v1)) issues = reqInteger(issues, v1, 'user_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'user_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_e21v89, NESTED_7cwttf);
-      }
+      if (k2 !== 'user_id') issues = unknownKey(issues, k2, label, KEYS_e21v89);
     }
   }
 

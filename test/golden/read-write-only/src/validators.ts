@@ -24,8 +24,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'pet-shelter-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_3w156d: readonly string[] = ['username', 'password', 'last_login'];
 const KEYS_c8xvvy: readonly string[] = ['username', 'password'];
 const KEYS_8h0o6t: readonly string[] = ['kind', 'id', 'breed', 'vaccinated_at'];
@@ -42,6 +40,7 @@ const PATH_f2bi74: readonly (string | number)[] = ['owner', 'id'];
 const PATH_gj8wco: readonly (string | number)[] = ['owner', 'email'];
 const PATH_3n7xnl: readonly (string | number)[] = ['owner'];
 const KEYS_dizy2g: readonly string[] = ['name'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_cvttdn: readonly string[] = ['owner.id', 'owner.email'];
 const KEYS_4y5lu3: readonly string[] = [
   'kind',
@@ -192,7 +191,7 @@ function check_Credentials(value: unknown, mode: number, label: string, depth: n
   }
   issues = reqString(issues, value.username, 'username');
   issues = reqString(issues, value.password, 'password');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3w156d, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_3w156d);
 
   return issues;
 }
@@ -213,7 +212,7 @@ function check_Dog(value: unknown, mode: number, label: string, depth: number): 
   if (v5 !== undefined && typeof v5 !== 'string') {
     issues = optString(issues, v5, 'vaccinated_at', mode);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_8h0o6t, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_8h0o6t);
 
   return issues;
 }
@@ -234,7 +233,7 @@ function check_DogFields(value: unknown, mode: number, label: string, depth: num
   if (typeof v2 !== 'string') issues = reqString(issues, v2, 'id');
   const v3 = value.breed;
   if (typeof v3 !== 'string') issues = reqString(issues, v3, 'breed');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_gkqcgo, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_gkqcgo);
 
   return issues;
 }
@@ -258,7 +257,7 @@ function check_DogParam(value: unknown, mode: number, label: string, depth: numb
   }
   issues = reqConst(issues, value.kind, 'kind', 'dog');
   issues = reqString(issues, value.breed, 'breed');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_6zjyx7, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_6zjyx7);
 
   return issues;
 }
@@ -279,7 +278,7 @@ function check_Label(value: unknown, mode: number, label: string, depth: number)
   if (v2 !== undefined && typeof v2 !== 'string') {
     issues = optString(issues, v2, 'updated_by', mode);
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3xsgf3, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_3xsgf3);
 
   return issues;
 }
@@ -299,7 +298,7 @@ function check_LabelParam(value: unknown, mode: number, label: string, depth: nu
     issues = fail(issues, ['updated_by'], '`updated_by` is read-only: the server sets it');
   }
   issues = reqString(issues, value.text, 'text');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_3xsgf3, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_3xsgf3);
 
   return issues;
 }
@@ -342,7 +341,7 @@ function check_Owner(value: unknown, mode: number, label: string, depth: number)
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.email;
   if (typeof v2 !== 'string') issues = reqString(issues, v2, 'email');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_03lep4, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_03lep4);
 
   return issues;
 }
@@ -383,7 +382,7 @@ function check_OwnerRequestParam(
   }
   issues = reqString(issues, value.email, 'email');
   issues = reqString(issues, value.password, 'password');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_blhmeg, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_blhmeg);
 
   return issues;
 }
@@ -423,9 +422,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
       if (typeof v6 !== 'string') issues = reqString(issues, v6, PATH_f2bi74);
       const v7 = v5.email;
       if (typeof v7 !== 'string') issues = reqString(issues, v7, PATH_gj8wco);
-      if (mode & 1) {
-        issues = unknownKeys(issues, PATH_3n7xnl, v5, '`owner`', KEYS_03lep4, NESTED_7cwttf);
-      }
+      if (mode & 1) issues = unknownKeys(issues, v5, '`owner`', KEYS_03lep4, PATH_3n7xnl);
     } else {
       issues = expected(issues, ['owner'], KEYS_ck3fxh, v5);
     }
@@ -440,16 +437,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
         if (isObject(v11)) {
           const v13 = v11.name;
           if (typeof v13 !== 'string') issues = reqString(issues, v13, 'name');
-          if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              PATH_99tota,
-              v11,
-              'an item of `tags`',
-              KEYS_dizy2g,
-              NESTED_7cwttf,
-            );
-          }
+          if (mode & 1) issues = unknownKeys(issues, v11, 'an item of `tags`', KEYS_dizy2g);
         } else {
           issues = expected(issues, [], KEYS_dizy2g, v11);
         }
@@ -476,14 +464,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
             }
           }
           if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              ['labels', k16],
-              v17,
-              'a value of `labels`',
-              KEYS_3xsgf3,
-              NESTED_7cwttf,
-            );
+            issues = unknownKeys(issues, v17, 'a value of `labels`', KEYS_3xsgf3, ['labels', k16]);
           }
         } else {
           issues = expected(issues, ['labels', k16], KEYS_3xsgf3, v17);
@@ -493,7 +474,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
       issues = expected(issues, ['labels'], 'an object', v15);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4y5lu3, NESTED_cvttdn);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_4y5lu3, PATH_99tota, NESTED_cvttdn);
 
   return issues;
 }
@@ -552,14 +533,7 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
             issues = required(issues, ['labels', k10, 'text'], 'a string', v12);
           }
           if (mode & 1) {
-            issues = unknownKeys(
-              issues,
-              ['labels', k10],
-              v11,
-              'a value of `labels`',
-              KEYS_3xsgf3,
-              NESTED_7cwttf,
-            );
+            issues = unknownKeys(issues, v11, 'a value of `labels`', KEYS_3xsgf3, ['labels', k10]);
           }
         } else {
           issues = expected(issues, ['labels', k10], KEYS_cbjy9v, v11);
@@ -569,7 +543,7 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
       issues = expected(issues, ['labels'], 'an object', v9);
     }
   }
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_16po2o, NESTED_ckseqt);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_16po2o, PATH_99tota, NESTED_ckseqt);
 
   return issues;
 }
@@ -589,7 +563,7 @@ function check_Session(value: unknown, mode: number, label: string, depth: numbe
   }
   const v1 = value.token;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'token');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_4igwt7, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_4igwt7);
 
   return issues;
 }
@@ -602,7 +576,7 @@ function check_Tag(value: unknown, mode: number, label: string, depth: number): 
   if (!isObject(value)) return expected(issues, [], KEYS_dizy2g, value);
   const v1 = value.name;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_dizy2g);
 
   return issues;
 }
@@ -647,7 +621,7 @@ function check_UpdateOwnerBody(
     check_OwnerRequestParam(v1, mode, '`owner`', depth + 1),
     v1,
   );
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_63iymw, NESTED_ckseqt);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_63iymw, PATH_99tota, NESTED_ckseqt);
 
   return issues;
 }
@@ -671,9 +645,7 @@ function check_ReplaceDogPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'dog_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'dog_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hdwudy, NESTED_7cwttf);
-      }
+      if (k2 !== 'dog_id') issues = unknownKey(issues, k2, label, KEYS_hdwudy);
     }
   }
 
@@ -699,9 +671,7 @@ function check_UpdateOwnerPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'owner_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'owner_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_czo04n, NESTED_7cwttf);
-      }
+      if (k2 !== 'owner_id') issues = unknownKey(issues, k2, label, KEYS_czo04n);
     }
   }
 
@@ -727,9 +697,7 @@ function check_GetPetPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'pet_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'pet_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_hjlkxt, NESTED_7cwttf);
-      }
+      if (k2 !== 'pet_id') issues = unknownKey(issues, k2, label, KEYS_hjlkxt);
     }
   }
 
@@ -755,9 +723,7 @@ function check_GetPetQueryParams(
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'owner', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'owner') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_7kmhdc, NESTED_7cwttf);
-      }
+      if (k2 !== 'owner') issues = unknownKey(issues, k2, label, KEYS_7kmhdc);
     }
   }
 

@@ -16,8 +16,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'root-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_dizy2g: readonly string[] = ['name'];
 const KEYS_66gfym: readonly string[] = ['ip'];
 const KEYS_926qwk: readonly string[] = ['code'];
@@ -35,7 +33,7 @@ function check_ApiInfo(value: unknown, mode: number, label: string, depth: numbe
   if (!isObject(value)) return expected(issues, [], KEYS_dizy2g, value);
   const v1 = value.name;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_dizy2g, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_dizy2g);
 
   return issues;
 }
@@ -52,7 +50,7 @@ function check_Lookup(value: unknown, mode: number, label: string, depth: number
   let issues: rt.Issues;
   if (!isObject(value)) return expected(issues, [], KEYS_66gfym, value);
   issues = reqString(issues, value.ip, 'ip');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_66gfym, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_66gfym);
 
   return issues;
 }
@@ -76,9 +74,7 @@ function check_GetCodePathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'code');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'code') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_926qwk, NESTED_7cwttf);
-      }
+      if (k2 !== 'code') issues = unknownKey(issues, k2, label, KEYS_926qwk);
     }
   }
 
@@ -104,9 +100,7 @@ function check_GetCodeQueryParams(
   if (v1 !== undefined && typeof v1 !== 'string') issues = optString(issues, v1, 'lang', mode);
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'lang') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_a8b3nl, NESTED_7cwttf);
-      }
+      if (k2 !== 'lang') issues = unknownKey(issues, k2, label, KEYS_a8b3nl);
     }
   }
 

@@ -25,8 +25,6 @@ const unknownKeys = rt.unknownKeys;
 
 const vendor = 'uploads-client';
 
-const NESTED_7cwttf: readonly string[] = [];
-const PATH_99tota: readonly (string | number)[] = [];
 const KEYS_hnarml: readonly string[] = ['id'];
 const ENUM_3491yc: readonly string[] = [
   'assistants',
@@ -40,6 +38,7 @@ const PATH_2g2jpi: readonly (string | number)[] = ['expires_after', 'anchor'];
 const PATH_0810g7: readonly (string | number)[] = ['expires_after', 'seconds'];
 const PATH_2xmk6u: readonly (string | number)[] = ['expires_after'];
 const KEYS_fsso5h: readonly string[] = ['anchor', 'seconds'];
+const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_dcftqj: readonly string[] = ['expires_after.anchor', 'expires_after.seconds'];
 const KEYS_6t9450: readonly string[] = ['file', 'purpose', 'expires_after'];
 const KEYS_erjm2y: readonly string[] = ['image', 'mask', 'prompt'];
@@ -58,7 +57,7 @@ function check_Ack(value: unknown, mode: number, label: string, depth: number): 
   if (!isObject(value)) return expected(issues, [], KEYS_hnarml, value);
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
-  if (mode & 1) issues = unknownKeys(issues, PATH_99tota, value, label, KEYS_hnarml, NESTED_7cwttf);
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_hnarml);
 
   return issues;
 }
@@ -97,16 +96,7 @@ function check_CreateFileRequest(
       if (!(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 3600)) {
         issues = reqIntegerIn(issues, v5, PATH_0810g7, 3600, Infinity);
       }
-      if (mode & 1) {
-        issues = unknownKeys(
-          issues,
-          PATH_2xmk6u,
-          v3,
-          '`expires_after`',
-          KEYS_fsso5h,
-          NESTED_7cwttf,
-        );
-      }
+      if (mode & 1) issues = unknownKeys(issues, v3, '`expires_after`', KEYS_fsso5h, PATH_2xmk6u);
     } else {
       issues = expected(issues, ['expires_after'], KEYS_fsso5h, v3);
     }
@@ -114,7 +104,7 @@ function check_CreateFileRequest(
   if (mode & 2) {
     for (const k7 in value) {
       if (k7 !== 'file' && k7 !== 'purpose' && k7 !== 'expires_after') {
-        issues = unknownKey(issues, PATH_99tota, k7, label, KEYS_6t9450, NESTED_dcftqj);
+        issues = unknownKey(issues, k7, label, KEYS_6t9450, PATH_99tota, NESTED_dcftqj);
       }
     }
   }
@@ -170,7 +160,7 @@ function check_CreateImageEditRequest(
   if (mode & 2) {
     for (const k6 in value) {
       if (k6 !== 'image' && k6 !== 'mask' && k6 !== 'prompt') {
-        issues = unknownKey(issues, PATH_99tota, k6, label, KEYS_erjm2y, NESTED_7cwttf);
+        issues = unknownKey(issues, k6, label, KEYS_erjm2y);
       }
     }
   }
@@ -208,9 +198,7 @@ function check_CreateThingRequest(
   }
   if (mode & 2) {
     for (const k5 in value) {
-      if (k5 !== 'name' && k5 !== 'tags') {
-        issues = unknownKey(issues, PATH_99tota, k5, label, KEYS_3uvxcv, NESTED_7cwttf);
-      }
+      if (k5 !== 'name' && k5 !== 'tags') issues = unknownKey(issues, k5, label, KEYS_3uvxcv);
     }
   }
 
@@ -238,7 +226,7 @@ function check_CreateTokenBody(
   if (mode & 2) {
     for (const k3 in value) {
       if (k3 !== 'grant_type' && k3 !== 'scope') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_bpr2lh, NESTED_7cwttf);
+        issues = unknownKey(issues, k3, label, KEYS_bpr2lh);
       }
     }
   }
@@ -282,9 +270,7 @@ function check_PutBlobPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'name');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'name') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_dizy2g, NESTED_7cwttf);
-      }
+      if (k2 !== 'name') issues = unknownKey(issues, k2, label, KEYS_dizy2g);
     }
   }
 
@@ -314,9 +300,7 @@ function check_ListThingsQueryParams(
   }
   if (mode & 2) {
     for (const k3 in value) {
-      if (k3 !== 'limit' && k3 !== 'order') {
-        issues = unknownKey(issues, PATH_99tota, k3, label, KEYS_efzyc5, NESTED_7cwttf);
-      }
+      if (k3 !== 'limit' && k3 !== 'order') issues = unknownKey(issues, k3, label, KEYS_efzyc5);
     }
   }
 
@@ -342,9 +326,7 @@ function check_ArchiveThingPathParams(
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'thing_id');
   if (mode & 2) {
     for (const k2 in value) {
-      if (k2 !== 'thing_id') {
-        issues = unknownKey(issues, PATH_99tota, k2, label, KEYS_f2699u, NESTED_7cwttf);
-      }
+      if (k2 !== 'thing_id') issues = unknownKey(issues, k2, label, KEYS_f2699u);
     }
   }
 
