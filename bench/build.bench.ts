@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeAndComments, tabbed } from '../test/support/doc-comments.js';
+import { codeAndComments, tabbed } from '../test/support/tsc-output.js';
 import { running } from './process-groups.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

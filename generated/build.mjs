@@ -10,10 +10,11 @@
 // .d.ts files, and in the JavaScript they were a tenth of its bytes, twice (ES modules and
 // CommonJS). Other comments stay, `/* @__PURE__ */` among them (bundlers drop an unused
 // validator by it). The files are indented with a tab a level where tsc writes four spaces
-// (another eighth of a large package). `npm run typecheck` runs the type-check. The projects share the parsed
-// files (the sources and the standard library's declarations), and the output goes to a folder
-// beside dist/ that replaces it only when all succeeded: an error (a declaration that cannot
-// be emitted in isolation, a syntax error) prints its file:line:col and leaves dist/ as it was.
+// (another tenth of a large package). `npm run typecheck` runs the type-check. The projects
+// share the parsed files (the sources and the standard library's declarations), and the output
+// goes to a folder beside dist/ that replaces it only when all succeeded: an error (a
+// declaration that cannot be emitted in isolation, a syntax error) prints its file:line:col and
+// leaves dist/ as it was.
 //
 // The declarations ship once, not twice: only tsconfig.cjs.json emits them. Each
 // dist/esm/<file>.d.ts is `export * from '../cjs/<file>.js'`, which TypeScript resolves for
@@ -171,8 +172,8 @@ function emitProject(ts, project, staging, parsed, declarations) {
     made.add(folder);
     writeFileSync(target, writeByteOrderMark ? `\uFEFF${text}` : text);
     const isDeclarations = /\.d\.[cm]?ts$/.test(fileName);
-    // source maps count columns in the text as printed
-    const mapped = isDeclarations
+    // source maps count columns in the text as printed; other files (JSON, maps) are not code
+    const keepsSpaces = isDeclarations
       ? options.declarationMap
       : options.sourceMap || options.inlineSourceMap || !/\.[cm]?js$/.test(fileName);
     // a line can start inside a literal only where the source has a literal over lines
@@ -184,7 +185,7 @@ function emitProject(ts, project, staging, parsed, declarations) {
         if (!overLines.has(source)) overLines.set(source, multiLineLiterals(ts, source).length > 0);
         return overLines.get(source);
       }) ?? true;
-    if (!mapped) indentable.push({ file: target, literals });
+    if (!keepsSpaces) indentable.push({ file: target, literals });
     if (isDeclarations) {
       // a default export is read from the parsed source the declarations were made from
       written.push({

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.js';
-import { codeAndComments, tabbed } from '../support/doc-comments.js';
+import { codeAndComments, tabbed } from '../support/tsc-output.js';
 
 const REPO = resolve(fileURLToPath(import.meta.url), '../../..');
 const work = mkdtempSync(join(tmpdir(), 'sdkgen-build-'));
