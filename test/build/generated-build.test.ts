@@ -280,8 +280,6 @@ describe('the generated package build (node build.mjs)', () => {
       expect(built.get(path), path).toContain('\n    indented in a template\n');
       expect(built.get(path), path).toContain('\n    continued string');
       expect(built.get(path), path).toContain('\n\t\treturn ++this.count;\n');
-    }
-    for (const path of ['esm/docs.js', 'cjs/docs.js']) {
       // a doc comment stays after a line comment, and in a parameter list, which TypeScript prints
       // with the parenthesis before it; text that only looks like one stays
       expect(built.get(path)!.match(/\/\*\*[^*]*\*\//g), path).toEqual([

@@ -89,7 +89,8 @@ function unknownKeysCall(known: readonly string[], parts: readonly IrObjectSchem
  * `path` makes the path's code (a module constant) only when it is passed.
  */
 function pathAndNested(target: Target, parts: readonly IrObjectSchema[], scope: Scope, path: () => Code): Code {
-  if (nestedKeys(parts, scope).length > 0) return code`, ${path()}, ${nestedConstant(parts, scope)}`;
+  const nested = nestedKeys(parts, scope);
+  if (nested.length > 0) return code`, ${path()}, ${nestedConstant(nested, scope)}`;
   return target.path.length > 0 ? code`, ${path()}` : code``;
 }
 
@@ -157,7 +158,7 @@ export function unknownKey(
     const where = pathAndNested(target, parts, scope, () => constantPath(target.path, scope)!);
     return code`issues = ${scope.module.helper('unknownKey')}(issues, ${key}, ${target.label}, ${keyList(known, scope)}${where});`;
   }
-  const nested = nestedConstant(parts, scope);
+  const nested = nestedConstant(nestedKeys(parts, scope), scope);
   const message = code`${scope.module.helper('unknownKeyMessage')}(${key}, ${target.label}, ${keyList(known, scope)}, ${nested})`;
   return reportExpression({ ...target, path: [...target.path, key] }, message);
 }
@@ -213,12 +214,12 @@ function sizeChecks(parts: readonly IrObjectSchema[], count: Identifier, target:
   return checks;
 }
 
-/** The module constant `NESTED_n`: the dotted paths of the keys nested objects declare, for "did you mean". */
-function nestedConstant(parts: readonly IrObjectSchema[], scope: Scope): Identifier {
+/** The module constant `NESTED_n` listing `nested`: the dotted paths of the keys nested objects declare (nestedKeys). */
+function nestedConstant(nested: readonly string[], scope: Scope): Identifier {
   return scope.module.constant(
     'NESTED',
     code`[${joinCode(
-      nestedKeys(parts, scope).map((path) => literal(path)),
+      nested.map((path) => literal(path)),
       ', ',
     )}]`,
   );
