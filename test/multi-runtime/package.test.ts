@@ -87,6 +87,17 @@ describe('runtime code', () => {
     expect(problems).toEqual([]);
   });
 
+  it('is ASCII in every .js file: one other character makes V8 hold the module as two-byte text, and Node decode it slowly', () => {
+    const problems: string[] = [];
+    for (const file of files(join(installed, 'dist')).filter((path) => /\.c?js$/.test(path))) {
+      const text = readFileSync(file, 'utf8');
+      const at = text.search(/[^\x00-\x7f]/);
+      if (at !== -1)
+        problems.push(`${relative(installed, file).split(sep).join('/')}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('never builds code from strings (eval, new Function), which Workers and strict-CSP pages forbid', () => {
     const problems: string[] = [];
     for (const file of files(join(installed, 'dist')).filter((path) => path.endsWith('.js'))) {

@@ -276,7 +276,7 @@ function nonEmptyString(value: unknown): string | undefined {
 /** Collapses whitespace and cuts to about 200 characters. */
 export function snippet(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
+  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}\u2026` : flat;
 }
 
 /** `body.error` when it is an object (OpenAI's error envelope), else undefined. */

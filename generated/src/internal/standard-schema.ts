@@ -506,7 +506,7 @@ export function optEnum(
 /** "one of 'a', 'b'", cut after eight values (as the generator words a listed value). */
 function oneOf(listed: readonly string[]): string {
   const shown = listed.slice(0, 8).map(quote).join(', ');
-  return `one of ${listed.length > 8 ? `${shown}, …` : shown}`;
+  return `one of ${listed.length > 8 ? `${shown}, \u2026` : shown}`;
 }
 
 /** A value the schema does not list: "expected one of 'a', 'b'; found 'c'". */
@@ -610,7 +610,7 @@ export type Expected = string | readonly string[];
 function expectedPhrase(what: Expected): string {
   if (typeof what === 'string') return what;
   if (what.length === 0) return 'an object';
-  const shown = what.length > 5 ? [...what.slice(0, 4), '…'] : what;
+  const shown = what.length > 5 ? [...what.slice(0, 4), '\u2026'] : what;
   return `an object \`{ ${shown.join(', ')} }\``;
 }
 
@@ -732,7 +732,7 @@ const SHOWN_LENGTH = 40;
 
 /** `'abc'`: a string as a message shows it, cut to 40 characters. */
 export function quote(text: string): string {
-  const shown = text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text;
+  const shown = text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}\u2026` : text;
   return `'${JSON.stringify(shown).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
@@ -784,7 +784,7 @@ function shownKey(key: string): string {
     const code = key.charCodeAt(i);
     if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029 || i === SHOWN_LENGTH) {
       const flat = key.replace(/[\r\n\u2028\u2029]/g, ' ');
-      return flat.length > SHOWN_LENGTH ? `${flat.slice(0, SHOWN_LENGTH)}…` : flat;
+      return flat.length > SHOWN_LENGTH ? `${flat.slice(0, SHOWN_LENGTH)}\u2026` : flat;
     }
   }
   return key;

@@ -176,7 +176,7 @@ class RecordDecoder {
       const byte = chunk[i];
       if (byte !== LF && !(this.#isSeq && byte === RS)) continue;
       // json-seq: an RS starts the next record; text before it without its LF is passed on as it
-      // is, and fails to parse unless it is whole JSON (RFC 7464 §2.3)
+      // is, and fails to parse unless it is whole JSON (RFC 7464, section 2.3)
       this.#take(chunk.subarray(start, i));
       if (this.#pendingBytes > this.#max) {
         this.overflow = 'item';

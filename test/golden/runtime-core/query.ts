@@ -1,4 +1,4 @@
-// Query strings, serialised as the spec's `style` and `explode` say (OAS 3.1 §4.8.12.4).
+// Query strings, serialised as the spec's `style` and `explode` say (OAS 3.1, section 4.8.12.4).
 // Undefined values are left out; names and values are percent-encoded. A string that is not
 // well-formed Unicode (a lone surrogate) is refused with a ValidationError, as in a path.
 import { ValidationError } from './errors.js';
