@@ -11,6 +11,11 @@
 // tabs where tsc writes four spaces, and without the JavaScript's doc comments (which the
 // declarations keep: the JavaScript is compared as its code and its other comments), and
 // dist/esm's one-line declarations that point to dist/cjs's.
+// Then what importing the built package costs a fresh process (median of interleaved processes):
+// its client (dist/esm/index.js) and its validators, beside two anchors: the official `openai`
+// package, and the same validators.js with one character past ASCII in a trailing comment (the
+// cost of a module that is not ASCII, which the generated JavaScript avoids); and the client
+// bundled into one module by esbuild (what the package's number of modules costs).
 // The OpenAI spec is ../shared/specs/openai-openapi.yaml beside the repo; without it those rows
 // are skipped. Exit code 1 when a target is missed.
 // Run: npm run bench:build [-- --only=chatkit,openai] [-- --quick] [-- --keep]
@@ -18,7 +23,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { codeAndComments, tabbed } from '../test/support/tsc-output.js';
 import { running } from './process-groups.js';
 
@@ -248,6 +254,57 @@ interface Target {
   readonly met: boolean;
 }
 
+// --- importing the built package --------------------------------------------------------------
+
+const IMPORT_RUNS = QUICK ? 3 : 9;
+
+interface ImportCost {
+  readonly ms: number;
+  /** Heap in use after the import and a full GC, less what it was before. */
+  readonly heapMiB: number;
+}
+
+/** Imports the module at `url` in a fresh node process: the time it took and the heap it keeps. */
+function importCost(url: string): ImportCost {
+  // a module file, not `--eval`: the import is timed with the ES module loader already running
+  const script = join(scratch('import'), 'import-cost.mjs');
+  if (!existsSync(script)) {
+    writeFileSync(
+      script,
+      `globalThis.gc();
+const before = process.memoryUsage().heapUsed;
+const started = performance.now();
+await import(process.argv[2]);
+const ms = performance.now() - started;
+globalThis.gc();
+console.log(JSON.stringify({ ms, heapMiB: (process.memoryUsage().heapUsed - before) / 1048576 }));
+`,
+    );
+  }
+  const result = spawnSync(process.execPath, ['--expose-gc', script, url], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`importing ${url} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as ImportCost;
+}
+
+/** Each import's median cost over IMPORT_RUNS fresh processes, the imports taking turns. */
+function importCosts(imports: readonly { readonly name: string; readonly url: string }[]): string[][] {
+  const costs = imports.map(() => [] as ImportCost[]);
+  for (let run = 0; run < IMPORT_RUNS; run++) imports.forEach((entry, i) => costs[i]!.push(importCost(entry.url)));
+  return imports.map((entry, i) => [
+    entry.name,
+    median(costs[i]!.map((cost) => cost.ms)).toFixed(1),
+    median(costs[i]!.map((cost) => cost.heapMiB)).toFixed(1),
+  ]);
+}
+
+/** A copy of the package's validators.js beside it, with one character past ASCII in a trailing comment. */
+function nonAsciiValidators(packageDir: string): string {
+  const file = join(packageDir, 'dist/esm/validators.js');
+  const copy = join(packageDir, 'dist/esm/validators-not-ascii.js');
+  writeFileSync(copy, `${readFileSync(file, 'utf8')}// \u2026\n`);
+  return copy;
+}
+
 async function main(): Promise<void> {
   log('Building dist/ (npm run -s build)…');
   if (spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
@@ -257,6 +314,7 @@ async function main(): Promise<void> {
   const targets: Target[] = [];
   const timeRows: string[][] = [];
   const sizeRows: string[][] = [];
+  const importRows: string[][] = [];
   for (const entry of CASES) {
     if (!existsSync(entry.spec)) {
       log(`\n!!! ${relative(ROOT, entry.spec)} is missing: the ${entry.name} rows are skipped`);
@@ -315,6 +373,30 @@ async function main(): Promise<void> {
         met: total < entry.distBytes,
       });
     }
+    const notAscii = nonAsciiValidators(newDir);
+    const oneModule = join(scratch(entry.name), 'client-bundle.mjs');
+    await build({
+      entryPoints: [join(newDir, 'dist/esm/index.js')],
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      // everything the modules hold, as they do: only the number of modules differs
+      treeShaking: false,
+      outfile: oneModule,
+      logLevel: 'warning',
+    });
+    const url = (file: string): string => pathToFileURL(join(newDir, file)).href;
+    importRows.push(
+      ...importCosts([
+        { name: `${entry.name}: the client (dist/esm/index.js)`, url: url('dist/esm/index.js') },
+        { name: `${entry.name}: the client bundled into one module (anchor)`, url: pathToFileURL(oneModule).href },
+        { name: `${entry.name}: the validators (dist/esm/validators.js)`, url: url('dist/esm/validators.js') },
+        { name: `${entry.name}: the validators, one character past ASCII added (anchor)`, url: pathToFileURL(notAscii).href },
+        // resolved from the repo, where it is a devDependency (the differential oracle)
+        { name: 'openai, the official SDK (anchor)', url: import.meta.resolve('openai') },
+      ]),
+    );
+    rmSync(notAscii);
     targets.push({
       name: `${entry.name}: dist/ is what tsc ×2 writes (tabs; the JavaScript but for doc comments)`,
       measured:
@@ -334,6 +416,8 @@ async function main(): Promise<void> {
   );
   log('\n## dist/ in bytes');
   log(table(['package', 'files', 'dist/', 'esm/', 'cjs/', '.d.ts', 'validators.js + .d.ts'], sizeRows));
+  log(`\n## Importing the built package in a fresh process (median of ${IMPORT_RUNS}, taking turns)`);
+  log(table(['import', 'ms', 'heap kept MiB'], importRows));
   log('\n## Targets');
   log(
     table(
