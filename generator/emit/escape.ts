@@ -18,7 +18,7 @@ export type CodeValue = Code | Identifier | string | number | boolean | null;
 /**
  * A JS literal for any JSON value. JSON.stringify escapes quotes, backslashes and control
  * characters; every character past ASCII is escaped too (`\u2026`), so generated code is ASCII
- * (see escapeJson). Strings come out as prettier prints them (single quotes, unless the text has
+ * (see ascii). Strings come out as prettier prints them (single quotes, unless the text has
  * more single quotes than double), so code that is not reformatted reads the same as code that is.
  */
 export function literal(value: unknown): Code {
@@ -26,10 +26,10 @@ export function literal(value: unknown): Code {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
   // prettier writes exponents without `+`: 1e21, not 1e+21
   if (typeof value === 'number') return Code.raw(String(value).replace('e+', 'e'));
-  if (typeof value !== 'string') return Code.raw(escapeJson(JSON.stringify(value)));
+  if (typeof value !== 'string') return Code.raw(ascii(escapeJson(JSON.stringify(value))));
   // most strings (keys, names, messages) need no escape at all
   if (PLAIN.test(value)) return Code.raw(`'${value}'`);
-  const content = escapeJson(JSON.stringify(value)).slice(1, -1);
+  const content = ascii(escapeJson(JSON.stringify(value)).slice(1, -1));
   if (count(value, "'") > count(value, '"')) return Code.raw(`"${content}"`);
   return Code.raw(`'${content.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`);
 }
@@ -38,18 +38,25 @@ export function literal(value: unknown): Code {
 const PLAIN = /^[^'"\\\u0000-\u001f\u007f-\uffff]*$/;
 
 /**
- * Beyond JSON.stringify: a backslash becomes `\u005c`, and every character past ASCII an escape
- * (U+2028/2029 too, which older parsers read as line breaks). Both are the same characters to JS.
- * With no `\\` left, no `\\"` pair can make a printer misread where the string ends (ts-morph's
- * writer did, with hostile specs, and then took a `/*` inside the string for a comment). With no
- * character past ASCII, the JavaScript built from the code is ASCII: one other character makes
- * V8 keep a whole module's source as two-byte text and Node decode it as UTF-8 on import, which
- * took a tenth of the time to import the whole OpenAI spec's validators.
+ * Beyond JSON.stringify: U+2028/2029 become escapes, and a backslash becomes `\u005c`. Both
+ * are the same characters to JS, but with no `\\` left, no `\\"` pair can make a printer
+ * misread where the string ends (ts-morph's writer did, with hostile specs, and then took a
+ * `/*` inside the string for a comment).
  */
-export function escapeJson(json: string): string {
+function escapeJson(json: string): string {
   return json
     .replace(/\\(u[0-9a-fA-F]{4}|.)/g, (escape: string) => (escape === '\\\\' ? '\\u005c' : escape))
-    .replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Every character past ASCII as an escape, so that the JavaScript built from the code is ASCII:
+ * one other character makes Node decode a whole module as UTF-8 and V8 keep its source as
+ * two-byte text (`bench:build` measures what that costs). Docs keep their characters.
+ */
+function ascii(text: string): string {
+  return text.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function count(text: string, char: string): number {
@@ -96,9 +103,13 @@ export function exampleLiteral(value: unknown): Code {
   if (value instanceof Code) return value;
   if (Array.isArray(value)) return Code.raw(`[${value.map((item) => exampleLiteral(item).text).join(', ')}]`);
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) => `${propertyKey(key).text}: ${exampleLiteral(item).text}`);
+    const entries = Object.entries(value).map(
+      ([key, item]) =>
+        `${Identifier.PATTERN.test(key) && key !== '__proto__' ? key : exampleLiteral(key).text}: ${exampleLiteral(item).text}`,
+    );
     return Code.raw(entries.length > 0 ? `{ ${entries.join(', ')} }` : '{}');
   }
+  // a doc keeps the text's own characters (`'café'`), as literal() does not
   if (typeof value === 'string')
     return Code.raw(`'${escapeJson(JSON.stringify(value)).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`);
   return literal(value ?? null);

@@ -1,7 +1,7 @@
 // literal(): every JSON value as a JS literal that is ASCII and reads back as the same value.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { literal } from '../../generator/emit/escape.js';
+import { exampleLiteral, literal } from '../../generator/emit/escape.js';
 
 /** The value a literal's text stands for, read by the JS parser. */
 const readBack = (text: string): unknown => new Function(`return (${text});`)();
@@ -10,6 +10,12 @@ describe('literal', () => {
   it('escapes every character past ASCII, so the code and its JavaScript are ASCII', () => {
     expect(literal('café … \u2028 😀').text).toBe("'caf\\u00e9 \\u2026 \\u2028 \\ud83d\\ude00'");
     expect(literal({ ключ: ['値'] }).text).toBe('{"\\u043a\\u043b\\u044e\\u0447":["\\u5024"]}');
+  });
+
+  it('keeps the characters in an example, which is a doc (exampleLiteral), and escapes them in code', () => {
+    expect(exampleLiteral({ clé: ['café …'], ok: 1 }).text).toBe("{ 'clé': ['café …'], ok: 1 }");
+    expect(exampleLiteral('\u2028').text).toBe("'\\u2028'");
+    expect(literal({ clé: ['café …'] }).text).toBe('{"cl\\u00e9":["caf\\u00e9 \\u2026"]}');
   });
 
   it('reads back as the value it was made from, for any string or JSON value', () => {
