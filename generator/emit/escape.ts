@@ -26,7 +26,10 @@ export function literal(value: unknown): Code {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
   // prettier writes exponents without `+`: 1e21, not 1e+21
   if (typeof value === 'number') return Code.raw(String(value).replace('e+', 'e'));
-  if (typeof value !== 'string') return Code.raw(ascii(escapeJson(JSON.stringify(value))));
+  // a `__proto__` key in an object literal sets the prototype; a computed one makes the property
+  // (in JSON text an unescaped `"` before a key can only follow `{` or `,`)
+  if (typeof value !== 'string')
+    return Code.raw(ascii(escapeJson(JSON.stringify(value))).replace(/([{,])"__proto__":/g, '$1["__proto__"]:'));
   // most strings (keys, names, messages) need no escape at all
   if (PLAIN.test(value)) return Code.raw(`'${value}'`);
   const content = ascii(escapeJson(JSON.stringify(value)).slice(1, -1));
@@ -79,9 +82,13 @@ export function joinCode(pieces: readonly Code[], separator: string): Code {
   return Code.raw(pieces.map((piece) => piece.text).join(separator));
 }
 
-/** An object key: bare when it is a plain identifier-like name, else a string literal. */
-export function propertyKey(name: string): Code {
-  return Identifier.PATTERN.test(name) && name !== '__proto__' ? Code.raw(name) : literal(name);
+/**
+ * An object literal's key: bare when it is a plain identifier-like name, else a string literal
+ * (`quoted`'s), and computed for `__proto__`, which as a plain key would set the prototype.
+ */
+export function propertyKey(name: string, quoted: (text: string) => Code = literal): Code {
+  if (name === '__proto__') return Code.raw(`[${quoted(name).text}]`);
+  return Identifier.PATTERN.test(name) ? Code.raw(name) : quoted(name);
 }
 
 /** Property access: `.name` when safe, else `["name"]`. */
@@ -103,10 +110,7 @@ export function exampleLiteral(value: unknown): Code {
   if (value instanceof Code) return value;
   if (Array.isArray(value)) return Code.raw(`[${value.map((item) => exampleLiteral(item).text).join(', ')}]`);
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(
-      ([key, item]) =>
-        `${Identifier.PATTERN.test(key) && key !== '__proto__' ? key : exampleLiteral(key).text}: ${exampleLiteral(item).text}`,
-    );
+    const entries = Object.entries(value).map(([key, item]) => `${propertyKey(key, exampleLiteral).text}: ${exampleLiteral(item).text}`);
     return Code.raw(entries.length > 0 ? `{ ${entries.join(', ')} }` : '{}');
   }
   // a doc keeps the text's own characters (`'café'`), as literal() does not

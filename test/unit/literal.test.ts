@@ -1,7 +1,7 @@
 // literal(): every JSON value as a JS literal that is ASCII and reads back as the same value.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exampleLiteral, literal } from '../../generator/emit/escape.js';
+import { exampleLiteral, literal, propertyKey } from '../../generator/emit/escape.js';
 
 /** The value a literal's text stands for, read by the JS parser. */
 const readBack = (text: string): unknown => new Function(`return (${text});`)();
@@ -16,6 +16,17 @@ describe('literal', () => {
     expect(exampleLiteral({ clé: ['café …'], ok: 1 }).text).toBe("{ 'clé': ['café …'], ok: 1 }");
     expect(exampleLiteral('\u2028').text).toBe("'\\u2028'");
     expect(literal({ clé: ['café …'] }).text).toBe('{"cl\\u00e9":["caf\\u00e9 \\u2026"]}');
+  });
+
+  it('writes a `__proto__` key so that it makes a property, not a prototype', () => {
+    const value = JSON.parse('{"__proto__":{"__proto__":[1]},"a":{"__proto__":null},"b":"{\\"__proto__\\":1}"}') as unknown;
+    const { text } = literal(value);
+    expect(text).toBe('{["__proto__"]:{["__proto__"]:[1]},"a":{["__proto__"]:null},"b":"{\\"__proto__\\":1}"}');
+    expect(readBack(text)).toEqual(value);
+    expect(Object.getPrototypeOf(readBack(text))).toBe(Object.prototype);
+    expect(propertyKey('__proto__').text).toBe("['__proto__']");
+    expect(propertyKey('__proto__', exampleLiteral).text).toBe("['__proto__']");
+    expect(readBack(`{ ${propertyKey('__proto__').text}: 1 }`)).toEqual(JSON.parse('{"__proto__":1}'));
   });
 
   it('reads back as the value it was made from, for any string or JSON value', () => {
