@@ -1,6 +1,7 @@
 // Header layers merged case-insensitively into one plain record with lowercase names (fetch
 // accepts a record, which is cheaper than building a Headers object per request).
 import { ValidationError } from './errors.js';
+import { setOwn } from './redact.js';
 
 /** Lowercase header name -> value, ready for fetch. */
 export type HeaderRecord = Record<string, string>;
@@ -37,7 +38,8 @@ export function applyHeaders(
     if (typeof value !== 'string')
       throw headerError(where, name, `must be a string or null, got ${typeof value}`);
     if (UNSAFE_VALUE.test(value)) throw headerError(where, name, unsafeReason(value));
-    target[lower] = value;
+    // a header named `__proto__` is a key like any other, not the record's prototype
+    setOwn(target, lower, value);
   }
 }
 

@@ -1,7 +1,7 @@
 // Redirects are followed by the client, not by fetch (`redirect: 'manual'`): fetch drops only
 // Authorization when a redirect leaves the origin, and would send every other credential header
 // (api-key, x-api-key, cookie, proxy-authorization, ...) to whichever host the server names.
-import { isSensitiveHeader } from './redact.js';
+import { isSensitiveHeader, setOwn } from './redact.js';
 import type { HeaderRecord } from './headers.js';
 
 /** As in the fetch standard. */
@@ -44,7 +44,7 @@ export function nextHop(
   for (const name in headers) {
     if (crossOrigin && isSensitiveHeader(name)) continue;
     if (toGet && name.startsWith('content-')) continue;
-    next[name] = headers[name]!;
+    setOwn(next, name, headers[name]!);
   }
   return { method: toGet ? 'GET' : method, headers: next, keepsBody: !toGet };
 }
