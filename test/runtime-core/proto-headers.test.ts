@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyHeaders, type HeaderRecord } from '../../templates/runtime/headers.js';
 import { nextHop } from '../../templates/runtime/redirect.js';
+import { toRequestInit } from '../../templates/runtime/request-init.js';
 
 const withProto = (): HeaderRecord => JSON.parse('{"__proto__":"v","x-a":"1"}') as HeaderRecord;
 
@@ -16,6 +17,12 @@ describe('a header named __proto__', () => {
     applyHeaders(target, JSON.parse('{"__proto__":null}') as HeaderRecord, ['headers']);
     expect(Object.hasOwn(target, '__proto__')).toBe(false);
     expect(target).toEqual({ 'x-a': '1' });
+  });
+
+  it('reaches the init toRequestInit makes for fetch', () => {
+    const init = toRequestInit({ method: 'get', path: '/x', headers: withProto() });
+    expect(Object.getOwnPropertyDescriptor(init.headers, '__proto__')?.value).toBe('v');
+    expect(init.headers).toEqual(JSON.parse('{"__proto__":"v","x-a":"1"}'));
   });
 
   it('follows a redirect', () => {

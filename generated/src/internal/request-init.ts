@@ -45,8 +45,10 @@ export interface EncodedBody {
  * ```
  */
 export function toRequestInit(request: RequestDescription): FetchRequestInit {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  // fromEntries defines each key, so a header named `__proto__` is one (an assignment would not be)
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]),
+  );
   const init: FetchRequestInit = { method: request.method.toUpperCase(), headers };
   if (request.body === undefined) return init;
   const encoded = encodeBody(request.body);
