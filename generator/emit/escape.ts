@@ -27,7 +27,7 @@ export function literal(value: unknown): Code {
   // prettier writes exponents without `+`: 1e21, not 1e+21
   if (typeof value === 'number') return Code.raw(String(value).replace('e+', 'e'));
   // a `__proto__` key in an object literal sets the prototype; a computed one makes the property
-  // (in JSON text an unescaped `"` before a key can only follow `{` or `,`)
+  // (`"__proto__":` right after `{` or `,` is a key: inside a JSON string its quotes are escaped)
   if (typeof value !== 'string')
     return Code.raw(ascii(escapeJson(JSON.stringify(value))).replace(/([{,])"__proto__":/g, '$1["__proto__"]:'));
   // most strings (keys, names, messages) need no escape at all
