@@ -7,7 +7,9 @@
 // generated/), so the numbers are those of the current templates and emitters. Every build is a
 // whole process, timed from spawn to exit, with its CPU time and peak RSS where GNU time is
 // there; ChatKit takes the median of interleaved rounds, OpenAI one round (its anchor takes
-// minutes). The new dist/ must also hold exactly the files that the anchor writes, indented with
+// minutes). The anchor compiles the sources the build compiles (the runtime core merged into two
+// modules by build.mjs's own mergedRuntime, written to its copy), and the new dist/ must hold
+// exactly the files that the anchor writes, indented with
 // tabs where tsc writes four spaces, and without the JavaScript's doc comments (which the
 // declarations keep: the JavaScript is compared as its code and its other comments), and
 // dist/esm's one-line declarations that point to dist/cjs's.
@@ -25,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import ts from 'typescript';
 import { codeAndComments, tabbed } from '../test/support/tsc-output.js';
 import { running } from './process-groups.js';
 
@@ -111,8 +114,12 @@ function scratch(name: string): string {
 
 // --- the builds --------------------------------------------------------------------------------------
 
-/** Generates the package into `<scratch>/<name>/new` and copies its sources to `.../anchor`. */
-function preparePackage(entry: PackageCase): { readonly newDir: string; readonly anchorDir: string } {
+/**
+ * Generates the package into `<scratch>/<name>/new` and copies its sources to `.../anchor`, with
+ * the runtime core merged there as the build merges it (build.mjs's mergedRuntime): tsc compiles
+ * the sources the build compiles, so that the two dist/ folders can be compared file by file.
+ */
+async function preparePackage(entry: PackageCase): Promise<{ readonly newDir: string; readonly anchorDir: string }> {
   const base = scratch(entry.name);
   const newDir = join(base, 'new');
   const anchorDir = join(base, 'anchor');
@@ -121,12 +128,30 @@ function preparePackage(entry: PackageCase): { readonly newDir: string; readonly
   });
   if (generated.status !== 0) throw new Error(`sdkgen generate ${entry.spec} failed:\n${generated.stderr}`);
   copyTree(newDir, anchorDir);
+  await mergeRuntimeSources(anchorDir);
   for (const dir of [newDir, anchorDir]) {
     // The package's build resolves `typescript` from its own node_modules (a devDependency).
     mkdirSync(join(dir, 'node_modules'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules/typescript'), join(dir, 'node_modules/typescript'), 'dir');
   }
   return { newDir, anchorDir };
+}
+
+/** Writes the sources build.mjs compiles in place of `dir`'s: src/internal/*.ts merged, the imports pointed at the result. */
+async function mergeRuntimeSources(dir: string): Promise<void> {
+  const { mergedRuntime } = (await import(pathToFileURL(join(dir, 'build.mjs')).href)) as {
+    mergedRuntime: (typescript: typeof ts, fileNames: readonly string[], options: ts.CompilerOptions) => MergedSources | undefined;
+  };
+  const sources = listFiles(join(dir, 'src')).filter((file) => file.endsWith('.ts'));
+  const merged = mergedRuntime(ts, sources, {});
+  if (merged === undefined) return;
+  for (const file of sources) if (!merged.rootNames.includes(file)) rmSync(file);
+  for (const [file, text] of merged.texts) writeFileSync(file, text);
+}
+
+interface MergedSources {
+  readonly rootNames: readonly string[];
+  readonly texts: ReadonlyMap<string, string>;
 }
 
 function copyTree(from: string, to: string): void {
@@ -323,7 +348,7 @@ async function main(): Promise<void> {
     log(
       `\n## ${entry.name}: generating ${relative(ROOT, entry.spec)}, then ${entry.rounds} round${entry.rounds === 1 ? '' : 's'} of build.mjs and of tsc ×2…`,
     );
-    const { newDir, anchorDir } = preparePackage(entry);
+    const { newDir, anchorDir } = await preparePackage(entry);
     const ours: Run[] = [];
     const anchor: Run[] = [];
     for (let round = 0; round < entry.rounds; round++) {

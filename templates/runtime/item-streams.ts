@@ -8,6 +8,7 @@ import { SDKError, ValidationError, type ValidationIssue } from './errors.js';
 import { scrubHeaders } from './redact.js';
 import {
   expectType,
+  LF,
   SSEDecoder,
   Stream,
   type Framing,
@@ -31,7 +32,6 @@ export interface EventItem<Data = string> {
   readonly retry?: number;
 }
 
-const LF = 10;
 const RS = 0x1e;
 
 /**
@@ -240,7 +240,10 @@ export function itemIssues(
 }
 
 /** Async iterables whose items are checked while they are written (set by `itemIssues`). */
-const checked = new WeakMap<object, (item: unknown) => readonly ValidationIssue[]>();
+const checked = /* @__PURE__ */ new WeakMap<
+  object,
+  (item: unknown) => readonly ValidationIssue[]
+>();
 
 /**
  * A sequence of items as the request body: an array becomes one JSON Lines (or json-seq) text,
@@ -254,7 +257,7 @@ export function itemsBody(
   format: 'json-lines' | 'json-seq',
 ): string | ReadableStream<Uint8Array> {
   const frame = (item: unknown): string =>
-    `${format === 'json-seq' ? '\u001e' : ''}${serialize(item)}\n`;
+    `${format === 'json-seq' ? '\u001e' : ''}${serializeItem(item)}\n`;
   if (Array.isArray(items)) return items.map(frame).join('');
   const source = items as AsyncIterable<unknown>;
   const validate = checked.get(source);
@@ -282,7 +285,7 @@ export function itemsBody(
   });
 }
 
-function serialize(item: unknown): string {
+function serializeItem(item: unknown): string {
   const json = JSON.stringify(item);
   if (json === undefined)
     throw new SDKError(`A body item cannot be sent as JSON (got ${typeof item}).`);

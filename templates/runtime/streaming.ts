@@ -27,7 +27,8 @@ export interface ServerSentEvent {
   readonly retry: number | undefined;
 }
 
-const LF = 10;
+/** The line feed byte. */
+export const LF = 10;
 const CR = 13;
 const COLON = 58;
 const SPACE = 32;

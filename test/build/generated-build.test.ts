@@ -15,7 +15,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.js';
@@ -33,6 +34,61 @@ const SOURCES: Record<string, string> = {
 export { default } from './extra.js';
 export * from './shapes.js';
 export type { Shape } from './shapes.js';
+export { Derived, DEFAULT_LEVEL, DOUBLE_LEVEL } from './internal/a-derived.js';
+export type { Options } from './internal/options.js';
+export { isBase } from './validators.js';
+`,
+  // a runtime core (src/internal/), which the build merges into two modules: the files
+  // validators.ts loads (check.ts, z-base.ts) and the rest; a-derived.ts extends a class of
+  // z-base.ts, so it must come after it although its name sorts first
+  'validators.ts': `import { isBase as isBaseValue } from './internal/check.js';
+export function isBase(value: unknown): boolean {
+  return isBaseValue(value);
+}
+`,
+  'internal/z-base.ts': `// Generated: the first line of every runtime file
+// The base class.
+export class Base {
+  kind(): string {
+    return 'base';
+  }
+}
+`,
+  'internal/check.ts': `// Generated: the first line of every runtime file
+import { Base } from './z-base.js';
+import type { Options } from './options.js';
+
+/** Whether the value is a Base. */
+export function isBase(value: unknown, _options?: Options): value is Base {
+  return value instanceof Base;
+}
+`,
+  'internal/a-derived.ts': `// Generated: the first line of every runtime file
+import { Base, DEFAULT_LEVEL, type Options } from './options.js';
+
+export { DEFAULT_LEVEL } from './options.js';
+
+// read as the module is evaluated: options.ts must come first in their merged module
+export const DOUBLE_LEVEL: number = DEFAULT_LEVEL * 2;
+
+export class Derived extends Base {
+  readonly level: number;
+  constructor(options?: Options) {
+    super();
+    this.level = options?.level ?? DEFAULT_LEVEL;
+  }
+  override kind(): string {
+    return 'derived';
+  }
+}
+`,
+  'internal/options.ts': `// Generated: the first line of every runtime file
+export interface Options {
+  readonly level?: number;
+}
+export const DEFAULT_LEVEL = 1;
+// passed on: a file of the same merged module that imports Base from here gets the class
+export { Base } from './z-base.js';
 `,
   'shapes.ts': `import type { Colour } from './extra.js';
 import { twice } from './extra.js';
@@ -197,7 +253,14 @@ function tscEmit(project: string, overrides: ts.CompilerOptions = {}): Map<strin
   };
   // TypeScript's own lib.*.d.ts are not checked: their diagnostics are not the package's, and emit does not depend on them
   const options = { ...parsed.options, ...overrides, skipDefaultLibCheck: true };
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options, host });
+  // the sources the build compiles: src/internal/*.ts merged (build.mjs's own merge)
+  const merged = mergedRuntime(ts, parsed.fileNames, options);
+  if (merged !== undefined) {
+    const { readFile, fileExists } = host;
+    host.readFile = (fileName) => merged.texts.get(fileName) ?? readFile.call(host, fileName);
+    host.fileExists = (fileName) => merged.texts.has(fileName) || fileExists.call(host, fileName);
+  }
+  const program = ts.createProgram({ rootNames: merged?.rootNames ?? parsed.fileNames, options, host });
   const errors = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
   expect(errors, `${project} type-checks`).toEqual([]);
   const files = new Map<string, string>();
@@ -224,6 +287,12 @@ async function deadPid(): Promise<number> {
 
 let first: Run;
 let abandoned: string;
+/** build.mjs's merge of src/internal/*.ts, imported from the package's build.mjs. */
+let mergedRuntime: (
+  typescript: typeof ts,
+  fileNames: readonly string[],
+  options: ts.CompilerOptions,
+) => { readonly rootNames: string[]; readonly texts: ReadonlyMap<string, string> } | undefined;
 
 beforeAll(async () => {
   const { files } = await generate({ spec: join(REPO, 'test/fixtures/specs/petstore-expanded.yaml'), write: false });
@@ -244,6 +313,7 @@ beforeAll(async () => {
   abandoned = join(pkg, `dist.tmp-${await deadPid()}`);
   mkdirSync(join(abandoned, 'esm'), { recursive: true });
   first = await build();
+  ({ mergedRuntime } = await import(pathToFileURL(join(pkg, 'build.mjs')).href));
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -261,7 +331,8 @@ describe('the generated package build (node build.mjs)', () => {
     for (const [path, text] of declarations) {
       const name = path.slice('cjs/'.length);
       const copied = name === 'index.d.ts' || name === 'extra.d.ts';
-      expected.set(`esm/${name}`, copied ? text : `export * from '../cjs/${name.replace(/\.d\.ts$/, '.js')}';\n`);
+      const up = '../'.repeat(name.split('/').length);
+      expected.set(`esm/${name}`, copied ? text : `export * from '${up}cjs/${name.replace(/\.d\.ts$/, '.js')}';\n`);
     }
     const built = tree(dist);
     expect([...built.keys()].sort()).toEqual([...expected.keys()].sort());
@@ -321,6 +392,89 @@ describe('the generated package build (node build.mjs)', () => {
   it('sets isolatedDeclarations, so that tsc and editors flag what cannot be declared file by file', () => {
     const config = JSON.parse(readFileSync(join(pkg, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
     expect(config.compilerOptions).toMatchObject({ isolatedModules: true, isolatedDeclarations: true, declaration: true });
+  });
+
+  it('merges src/internal/*.ts into two modules: what validators.js loads, and the rest', async () => {
+    const built = tree(dist);
+    for (const format of ['esm', 'cjs']) {
+      expect([...built.keys()].filter((path) => path.startsWith(`${format}/internal/`)).sort(), format).toEqual(
+        ['runtime.d.ts', 'runtime.js', 'validation.d.ts', 'validation.js'].map((name) => `${format}/internal/${name}`),
+      );
+    }
+    const esm = (path: string) => built.get(`esm/${path}`)!;
+    // validators.js loads only validation.js, which loads nothing of the rest
+    expect(esm('validators.js')).toContain("from './internal/validation.js';");
+    expect(esm('validators.js')).not.toContain('runtime.js');
+    expect(esm('internal/validation.js')).not.toMatch(/^import\b/m);
+    // one import per module of the names the rest takes from validation.js, its imports of its own files gone
+    expect(esm('internal/runtime.js').match(/^import\b.*$/gm)).toEqual(["import { Base } from './validation.js';"]);
+    expect(esm('index.js')).toContain("export { Derived, DEFAULT_LEVEL, DOUBLE_LEVEL } from './internal/runtime.js';");
+    // each file's first line once, then each file under its name, a file after those it imports
+    const runtime = esm('internal/runtime.js');
+    expect(runtime.match(/^\/\/ Generated: the first line of every runtime file$/gm)).toHaveLength(1);
+    expect(runtime.indexOf('// src/internal/options.ts')).toBeLessThan(runtime.indexOf('// src/internal/a-derived.ts'));
+    expect(esm('internal/validation.js').indexOf('// src/internal/z-base.ts')).toBeLessThan(
+      esm('internal/validation.js').indexOf('// src/internal/check.ts'),
+    );
+    // the modules work as the files did: one Base class across them, values read in order
+    type Exports = { Derived: new () => { kind(): string; level: number }; DOUBLE_LEVEL: number; isBase(value: unknown): boolean };
+    const fromEsm = (await import(pathToFileURL(join(dist, 'esm/index.js')).href)) as Exports;
+    const fromCjs = createRequire(import.meta.url)(join(dist, 'cjs/index.js')) as Exports;
+    for (const module of [fromEsm, fromCjs]) {
+      const derived = new module.Derived();
+      expect([derived.kind(), derived.level, module.DOUBLE_LEVEL, module.isBase(derived), module.isBase({})]).toEqual([
+        'derived',
+        1,
+        2,
+        true,
+        false,
+      ]);
+    }
+  });
+
+  it('stops at a name two runtime files declare, with the file, line and name, and leaves dist/ as it was', async () => {
+    const before = tree(dist);
+    const result = await withSources(
+      { 'internal/dup.ts': '// Generated: the first line of every runtime file\nexport const DEFAULT_LEVEL = 2;\n' },
+      build,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'src/internal/options.ts:5: `DEFAULT_LEVEL` is declared here and in src/internal/dup.ts; the build merges src/internal/*.ts into two modules, where each top-level name must be declared once: rename one\n\nbuild failed: 1 error; dist/ was not changed.\n',
+    );
+    expect(tree(dist)).toEqual(before);
+  });
+
+  it('stops at an import between runtime files that renames a name, which a merge would lose', async () => {
+    const before = tree(dist);
+    const result = await withSources(
+      { 'internal/renamed.ts': "import { Base as Root } from './z-base.js';\nexport const root: typeof Root = Root;\n" },
+      build,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'src/internal/renamed.ts:1: a default, namespace or renamed import of ./z-base.js; the build merges src/internal/*.ts into two modules: import its names as they are\n\nbuild failed: 1 error; dist/ was not changed.\n',
+    );
+    expect(tree(dist)).toEqual(before);
+  });
+
+  it('keeps the runtime files apart when source maps are on: a map names a file on disk', async () => {
+    const config = join(pkg, 'tsconfig.json');
+    const original = readFileSync(config, 'utf8');
+    const parsed = JSON.parse(original) as { compilerOptions: Record<string, unknown> };
+    writeFileSync(config, JSON.stringify({ ...parsed, compilerOptions: { ...parsed.compilerOptions, sourceMap: true } }));
+    try {
+      expect(await build()).toMatchObject({ code: 0, stderr: '' });
+      const built = tree(dist);
+      expect([...built.keys()].filter((path) => path.startsWith('esm/internal/') && path.endsWith('.js')).sort()).toEqual(
+        ['a-derived.js', 'check.js', 'options.js', 'z-base.js'].map((name) => `esm/internal/${name}`),
+      );
+      expect(JSON.parse(built.get('esm/internal/z-base.js.map')!).sources).toEqual(['../../../src/internal/z-base.ts']);
+      expect(built.get('esm/validators.js')).toContain("from './internal/check.js';");
+    } finally {
+      writeFileSync(config, original);
+      await build();
+    }
   });
 
   it('removes the staging folder a killed build left, and leaves none of its own', () => {

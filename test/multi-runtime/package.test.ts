@@ -98,6 +98,41 @@ describe('runtime code', () => {
     expect(problems).toEqual([]);
   });
 
+  it('loads the client as 7 modules and the validators as 2: the runtime core is two (README "Use another spec")', () => {
+    /** The package's modules a file loads, itself included, by path under dist/<format>/. */
+    const reached = (format: string, entry: string): string[] => {
+      const root = join(installed, 'dist', format);
+      const seen = new Set<string>();
+      const visit = (path: string): void => {
+        if (seen.has(path)) return;
+        seen.add(path);
+        for (const specifier of specifiers(readFileSync(join(root, path), 'utf8'))) {
+          if (specifier.startsWith('.')) visit(join(path, '..', specifier).split(sep).join('/'));
+        }
+      };
+      visit(entry);
+      return [...seen].sort();
+    };
+    for (const format of ['esm', 'cjs']) {
+      expect(reached(format, 'index.js'), format).toEqual([
+        'client.js',
+        'index.js',
+        'internal/runtime.js',
+        'internal/validation.js',
+        'operations.js',
+        'requests.js',
+        'validators.js',
+      ]);
+      expect(reached(format, 'validators.js'), format).toEqual(['internal/validation.js', 'validators.js']);
+    }
+    expect(readdirSync(join(installed, 'dist/esm/internal')).sort()).toEqual([
+      'runtime.d.ts',
+      'runtime.js',
+      'validation.d.ts',
+      'validation.js',
+    ]);
+  });
+
   it('never builds code from strings (eval, new Function), which Workers and strict-CSP pages forbid', () => {
     const problems: string[] = [];
     for (const file of files(join(installed, 'dist')).filter((path) => path.endsWith('.js'))) {

@@ -69,7 +69,7 @@ for (const compiler of COMPILERS) {
               expect(run.stdout.includes(file), `${file} not checked`).toBe(true);
             }
           }
-          for (const entry of ['types', 'client', 'internal/core']) {
+          for (const entry of ['types', 'client', 'internal/runtime', 'internal/validation']) {
             const file = `/node_modules/chatkit-client/dist/cjs/${entry}.d.ts`;
             expect(run.stdout.includes(file), `${file} not checked`).toBe(true);
           }

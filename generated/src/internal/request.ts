@@ -94,7 +94,7 @@ interface WireInit extends RequestInit {
   redirect: RequestRedirect;
 }
 
-type Check = (value: unknown, mode: 'loose' | 'strict') => readonly ValidationIssue[];
+type OperationCheck = (value: unknown, mode: 'loose' | 'strict') => readonly ValidationIssue[];
 
 const RETRY_COUNT = 'x-sdkgen-retry-count';
 const TIMEOUT = 'x-sdkgen-timeout';
@@ -510,7 +510,7 @@ export function startRequest<T>(
    * there are issues, the value is scrubbed first and checked again, and its messages are used.
    */
   function issuesOf(
-    check: Check,
+    check: OperationCheck,
     value: unknown,
     mode: 'loose' | 'strict',
   ): readonly ValidationIssue[] {

@@ -1,5 +1,15 @@
 // Builds dist/esm (ES modules) and dist/cjs (CommonJS) with the TypeScript compiler from
-// devDependencies. No bundler: the output mirrors src/ file by file.
+// devDependencies. No bundler: the output mirrors src/ file by file, but for the runtime core.
+//
+// The runtime core, src/internal/*.ts, is compiled as two modules, dist/*/internal/validation.js
+// (the part validators.js loads) and dist/*/internal/runtime.js (the rest): Node loads each
+// module on its own, at about a millisecond apiece, and a client loaded some twenty runtime
+// files. The merge is of the sources, before the compiler sees them (mergedRuntime): each file's
+// text in the order their imports ask, without its imports of the files beside it, so every name
+// keeps its meaning, and a file whose names would clash stops the build. A bundler still drops
+// what a program does not use: the modules hold declarations, and `/* @__PURE__ */` marks the
+// calls made at load. With source or declaration maps on, nothing is merged (a map must name a
+// file on disk).
 //
 // The build emits without type-checking (`noCheck`): the sources are written for
 // `isolatedModules` and `isolatedDeclarations` (both on in tsconfig.json), so each file's
@@ -20,7 +30,15 @@
 // ES-module consumers too (an ES module may import CommonJS), so both conditions see the same
 // types. A file with a default export keeps its own copy in dist/esm: through CommonJS, an ES
 // module's default import would be the whole module.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +54,23 @@ const PROJECTS = [
   { project: 'tsconfig.cjs.json', declarations: true, packageJson: '{ "type": "commonjs" }\n' },
 ];
 
-process.exitCode = main();
+/** Each merge of the runtime, by the sources it was made of (both projects share one). */
+const merges = new Map();
+
+// run as `node build.mjs`; imported (as sdkgen's tests do), it only exports mergedRuntime
+if (isRunAsScript()) process.exitCode = main();
+
+export { mergedRuntime };
+
+function isRunAsScript() {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
 
 function main() {
   const staging = join(ROOT, `dist.tmp-${process.pid}`);
@@ -124,8 +158,22 @@ function emitProject(ts, project, staging, parsed, declarations) {
       written: [],
     };
   }
+  let merged;
+  try {
+    // both projects compile the same sources: merged once
+    const key = JSON.stringify([config.fileNames, mapsOn(options)]);
+    if (!merges.has(key)) merges.set(key, mergedRuntime(ts, config.fileNames, options));
+    merged = merges.get(key);
+  } catch (error) {
+    return { errors: [error.message], outDir, written: [], indentable: [] };
+  }
   const host = ts.createCompilerHost(options);
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors; // as tsc does
+  if (merged !== undefined) {
+    const { readFile, fileExists } = host;
+    host.readFile = (fileName) => merged.texts.get(fileName) ?? readFile.call(host, fileName);
+    host.fileExists = (fileName) => merged.texts.has(fileName) || fileExists.call(host, fileName);
+  }
   const parse = host.getSourceFile;
   host.getSourceFile = (fileName, languageVersionOrOptions, ...rest) => {
     const key = sourceFileKey(ts, fileName, languageVersionOrOptions, options);
@@ -137,7 +185,7 @@ function emitProject(ts, project, staging, parsed, declarations) {
     return file;
   };
   const program = ts.createProgram({
-    rootNames: config.fileNames,
+    rootNames: merged?.rootNames ?? config.fileNames,
     options: declarations
       ? options
       : {
@@ -198,6 +246,320 @@ function emitProject(ts, project, staging, parsed, declarations) {
       .diagnostics,
   );
   return { errors, outDir, written, indentable };
+}
+
+/**
+ * The runtime core, `src/internal/*.ts`, as two modules the build writes in its place:
+ * `internal/validation.js` (what `src/validators.ts` loads: a program that only checks data
+ * loads only these) and `internal/runtime.js` (the rest), with every other source's imports
+ * pointed at them. Node loads each module of a package on its own, at about a millisecond
+ * apiece, and a client reached some twenty runtime files. Returns the program's root files and
+ * the texts that differ from the disk's; undefined when there is nothing to merge or source
+ * maps are on (a map must name a file that exists). A module holds its files in the order their
+ * imports ask (a file after those it imports), each without its imports of the others. A merge
+ * that would change what a name means (two files that declare one name, a renamed or namespace
+ * import between them, a default export) stops the build with the file, the line and the name.
+ */
+function mergedRuntime(ts, fileNames, options) {
+  if (mapsOn(options)) return undefined;
+  const src = join(ROOT, 'src');
+  const folder = join(src, 'internal');
+  const sameFile = (a, b) => relative(a, b) === '';
+  const runtime = fileNames
+    .filter(
+      (name) => sameFile(dirname(name), folder) && name.endsWith('.ts') && !name.endsWith('.d.ts'),
+    )
+    .sort();
+  if (runtime.length < 2) return undefined;
+  const modules = {
+    validation: join(folder, 'validation.ts'),
+    runtime: join(folder, 'runtime.ts'),
+  };
+  const show = (name) => relative(ROOT, name).split(sep).join('/');
+  for (const name of Object.values(modules)) {
+    if (fileNames.some((file) => sameFile(file, name))) {
+      throw new Error(
+        `${show(name)}: the build merges src/internal/*.ts into a module of this name; rename the file`,
+      );
+    }
+  }
+  /** The runtime file a relative specifier of `from` names (`./x.js` is x.ts), or undefined. */
+  const target = (from, specifier) => {
+    if (!specifier.startsWith('.')) return undefined;
+    const path = join(dirname(from), specifier).replace(/\.(m|c)?js$/, '.$1ts');
+    return runtime.find((name) => sameFile(name, path));
+  };
+  const texts = new Map(runtime.map((name) => [name, readFileSync(name, 'utf8')]));
+  const read = new Map();
+  const sourceText = (name) => {
+    if (!read.has(name)) read.set(name, readFileSync(name, 'utf8'));
+    return read.get(name);
+  };
+  // the module specifiers of a source, found by TypeScript's scanner (no syntax tree)
+  const scanned = new Map();
+  const references = (text) => {
+    if (!scanned.has(text)) scanned.set(text, ts.preProcessFile(text, true, true).importedFiles);
+    return scanned.get(text);
+  };
+  const files = new Map();
+  /** Each runtime file's runtime imports that load it at run time (not `import type`). */
+  const loads = new Map();
+  const imports = new Map();
+  const declared = new Map();
+  for (const name of runtime) {
+    const file = ts.createSourceFile(name, texts.get(name), ts.ScriptTarget.Latest, true);
+    files.set(name, file);
+    const where = (node, what) =>
+      `${show(name)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}: ${what}; the build merges src/internal/*.ts into two modules`;
+    const declare = (identifier) => {
+      const first = declared.get(identifier.text);
+      if (first !== undefined && first !== name) {
+        throw new Error(
+          `${where(identifier, `\`${identifier.text}\` is declared here and in ${show(first)}`)}, where each top-level name must be declared once: rename one`,
+        );
+      }
+      declared.set(identifier.text, name);
+    };
+    imports.set(name, []);
+    loads.set(name, []);
+    for (const statement of file.statements) {
+      const specifier = statement.moduleSpecifier?.text;
+      const sibling = specifier === undefined ? undefined : target(name, specifier);
+      if (ts.isImportDeclaration(statement)) {
+        const clause = statement.importClause;
+        const bindings = clause?.namedBindings;
+        if (sibling === undefined) {
+          if (clause?.name !== undefined) declare(clause.name);
+          if (bindings !== undefined && ts.isNamespaceImport(bindings)) declare(bindings.name);
+          else for (const element of bindings?.elements ?? []) declare(element.name);
+          continue;
+        }
+        if (
+          clause?.name !== undefined ||
+          (bindings !== undefined && ts.isNamespaceImport(bindings)) ||
+          bindings?.elements.some((element) => element.propertyName !== undefined)
+        ) {
+          throw new Error(
+            `${where(statement, `a default, namespace or renamed import of ${specifier}`)}: import its names as they are`,
+          );
+        }
+        imports.get(name).push(sibling);
+        if (!clause?.isTypeOnly) loads.get(name).push(sibling);
+      } else if (ts.isExportDeclaration(statement)) {
+        if (sibling === undefined) continue;
+        const clause = statement.exportClause;
+        if (
+          clause !== undefined &&
+          (ts.isNamespaceExport(clause) ||
+            clause.elements.some((element) => element.propertyName !== undefined))
+        ) {
+          throw new Error(
+            `${where(statement, `a namespace or renamed export of ${specifier}`)}: export its names as they are`,
+          );
+        }
+        imports.get(name).push(sibling);
+        if (!statement.isTypeOnly) loads.get(name).push(sibling);
+      } else if (
+        ts.isExportAssignment(statement) ||
+        exportsDefault(ts, { statements: [statement] })
+      ) {
+        throw new Error(`${where(statement, 'a default export')}: export a name`);
+      } else if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          for (const identifier of boundNames(ts, declaration.name)) declare(identifier);
+        }
+      } else if (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name)) {
+        // `declare module 'x'` augments another module
+      } else if (
+        statement.name !== undefined &&
+        ts.isIdentifier(statement.name) &&
+        (statement.flags & ts.NodeFlags.GlobalAugmentation) === 0
+      ) {
+        declare(statement.name);
+      }
+    }
+  }
+  // the validators' part: the runtime files src/validators.ts loads, and the files they load
+  const validation = new Set();
+  const reach = (name) => {
+    if (validation.has(name)) return;
+    validation.add(name);
+    for (const next of loads.get(name)) reach(next);
+  };
+  const validators = fileNames.find((name) => sameFile(name, join(src, 'validators.ts')));
+  if (validators !== undefined) {
+    const text = sourceText(validators);
+    for (const name of loadedRuntime(ts, validators, text, references(text), (specifier) =>
+      target(validators, specifier),
+    )) {
+      reach(name);
+    }
+  }
+  const moduleOf = (name) =>
+    validation.has(name) && validation.size < runtime.length ? modules.validation : modules.runtime;
+  // a file after the files it imports (a class after the class it extends), else in name order
+  const order = [];
+  const placed = new Set();
+  const place = (name) => {
+    if (placed.has(name)) return;
+    placed.add(name);
+    for (const sibling of imports.get(name)) place(sibling);
+    order.push(name);
+  };
+  for (const name of runtime) place(name);
+  const header = /^\/\/[^\n]*\n/.exec(texts.get(runtime[0]))?.[0] ?? '';
+  const parts = new Map();
+  const crossImports = new Map();
+  for (const name of order) {
+    const file = files.get(name);
+    const text = texts.get(name);
+    const into = moduleOf(name);
+    const edits = [];
+    if (header !== '' && text.startsWith(header)) edits.push([0, header.length, '']);
+    for (const statement of file.statements) {
+      const specifier = statement.moduleSpecifier;
+      if (specifier === undefined || !ts.isStringLiteral(specifier)) continue;
+      const sibling = target(name, specifier.text);
+      if (sibling !== undefined && ts.isImportDeclaration(statement)) {
+        // a name declared in the other module (imported from there, or through a file of this
+        // one that re-exports it) is imported once at the module's top; the statement goes
+        const clause = statement.importClause;
+        for (const element of clause?.namedBindings?.elements ?? []) {
+          const home = declared.get(element.name.text);
+          const from = home === undefined ? moduleOf(sibling) : moduleOf(home);
+          if (from === into) continue;
+          const names = crossImports.get(into) ?? new Map();
+          crossImports.set(into, names);
+          const typeOnly = clause.isTypeOnly || element.isTypeOnly;
+          const known = names.get(element.name.text);
+          names.set(element.name.text, { from, typeOnly: typeOnly && (known?.typeOnly ?? true) });
+        }
+        const end = text[statement.end] === '\n' ? statement.end + 1 : statement.end;
+        edits.push([statement.getStart(file), end, '']);
+      } else if (sibling !== undefined && moduleOf(sibling) === into) {
+        const end = text[statement.end] === '\n' ? statement.end + 1 : statement.end;
+        edits.push([statement.getStart(file), end, '']);
+      } else if (sibling !== undefined) {
+        edits.push([
+          specifier.getStart(file) + 1,
+          specifier.end - 1,
+          modulePath(into, moduleOf(sibling)),
+        ]);
+      } else if (specifier.text.startsWith('.')) {
+        edits.push([
+          specifier.getStart(file) + 1,
+          specifier.end - 1,
+          modulePath(into, join(folder, specifier.text)),
+        ]);
+      }
+    }
+    let out = text;
+    for (const [start, end, replacement] of edits.reverse())
+      out = out.slice(0, start) + replacement + out.slice(end);
+    parts.set(into, [...(parts.get(into) ?? []), `// ${show(name)}\n${out.trim()}\n`]);
+  }
+  const merged = new Map(
+    [...parts].map(([module, texts]) => {
+      const byModule = new Map();
+      for (const [name, { from, typeOnly }] of crossImports.get(module) ?? []) {
+        byModule.set(from, [...(byModule.get(from) ?? []), { name, typeOnly }]);
+      }
+      // only types: `import type`, which loads nothing (`import { type A }` would load the module)
+      const lines = [...byModule].map(([from, names]) => {
+        const types = names.every((entry) => entry.typeOnly);
+        const list = names.map((entry) =>
+          entry.typeOnly && !types ? `type ${entry.name}` : entry.name,
+        );
+        return `import ${types ? 'type ' : ''}{ ${list.join(', ')} } from '${modulePath(module, from)}';\n`;
+      });
+      return [module, `${header}${lines.join('')}${texts.join('\n')}`];
+    }),
+  );
+  for (const name of fileNames) {
+    if (runtime.includes(name) || !/\.[cm]?tsx?$/.test(name) || name.endsWith('.d.ts')) continue;
+    const text = sourceText(name);
+    const pointed = pointedAtMerged(text, references(text), (specifier) => {
+      const file = target(name, specifier);
+      return file === undefined ? undefined : modulePath(name, moduleOf(file));
+    });
+    if (pointed !== text) merged.set(name, pointed);
+  }
+  return {
+    rootNames: [...fileNames.filter((name) => !runtime.includes(name)), ...parts.keys()],
+    texts: merged,
+  };
+}
+
+/** Whether the build writes source or declaration maps, which must name files that exist. */
+function mapsOn(options) {
+  return Boolean(options.sourceMap || options.inlineSourceMap || options.declarationMap);
+}
+
+/** The relative specifier with which `from` imports `to` (a .ts path; it names the .js). */
+function modulePath(from, to) {
+  const path = relative(dirname(from), to)
+    .split(sep)
+    .join('/')
+    .replace(/\.([cm]?)ts$/, '.$1js');
+  return path.startsWith('.') ? path : `./${path}`;
+}
+
+/**
+ * The runtime files a source loads at run time: those its imports, re-exports and `import()`
+ * calls name, but not `import type` and `export type`. The specifiers are found by TypeScript's
+ * scanner (a generated validators.ts is megabytes); only the text up to the last of them is parsed.
+ */
+function loadedRuntime(ts, fileName, text, references, runtimeFile) {
+  const named = references.filter((reference) => runtimeFile(reference.fileName) !== undefined);
+  if (named.length === 0) return [];
+  const last = text.indexOf('\n', Math.max(...named.map((reference) => reference.end)));
+  const head = ts.createSourceFile(
+    fileName,
+    last === -1 ? text : text.slice(0, last),
+    ts.ScriptTarget.Latest,
+    false,
+  );
+  const typesOnly = new Set();
+  for (const statement of head.statements) {
+    const typeOnly = ts.isImportDeclaration(statement)
+      ? statement.importClause?.isTypeOnly
+      : ts.isExportDeclaration(statement) && statement.isTypeOnly;
+    const specifier = statement.moduleSpecifier;
+    if (typeOnly && specifier !== undefined) typesOnly.add(specifier.getStart(head)); // the opening quote, as `pos`
+  }
+  return named
+    .filter((reference) => !typesOnly.has(reference.pos))
+    .map((reference) => runtimeFile(reference.fileName));
+}
+
+/** The identifiers a declaration binds (`a`, or each name of a destructuring pattern). */
+function boundNames(ts, name) {
+  if (ts.isIdentifier(name)) return [name];
+  return name.elements.flatMap((element) =>
+    ts.isOmittedExpression(element) ? [] : boundNames(ts, element.name),
+  );
+}
+
+/**
+ * `text` with every module specifier that names a runtime file (`from './internal/x.js'`, an
+ * `import('./internal/x.js')` call or type) naming the merged module instead: `merged` gives the
+ * new specifier, or undefined for one that stays. TypeScript's scanner finds them.
+ */
+function pointedAtMerged(text, references, merged) {
+  let out = text;
+  for (const { fileName, pos } of [...references].reverse()) {
+    const specifier = merged(fileName);
+    if (specifier === undefined) continue;
+    // `pos` is the opening quote's (TypeScript's scanner)
+    const start = pos + 1;
+    if (out.slice(start, start + fileName.length) !== fileName) {
+      throw new Error(
+        `cannot point '${fileName}' at the merged runtime: write the specifier without escapes`,
+      );
+    }
+    out = out.slice(0, start) + specifier + out.slice(start + fileName.length);
+  }
+  return out;
 }
 
 /**

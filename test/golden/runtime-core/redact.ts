@@ -9,7 +9,7 @@ export const REDACTED = '[redacted]';
 export const FRAGMENT = 12;
 
 /** Headers whose values are credentials; shown as `[redacted]` in debug logs. */
-const SENSITIVE_HEADERS = new Set([
+const SENSITIVE_HEADERS = /* @__PURE__ */ new Set([
   'authorization',
   'proxy-authorization',
   'api-key',

@@ -63,7 +63,7 @@ export function toRequestInit(request: RequestDescription): FetchRequestInit {
 export function encodeBody(raw: unknown): EncodedBody {
   if (isRawBody(raw)) return { body: raw, isJSON: false, isStream: isReadableStream(raw) };
   if (isResponse(raw)) return { body: raw.body, isJSON: false, isStream: raw.body !== null };
-  if (isAsyncIterable(raw)) return { body: streamOf(raw), isJSON: false, isStream: true };
+  if (isIterableBody(raw)) return { body: streamOf(raw), isJSON: false, isStream: true };
   return { body: serialize(raw), isJSON: true, isStream: false };
 }
 
@@ -104,7 +104,7 @@ function isResponse(body: unknown): body is Response {
   return typeof Response !== 'undefined' && body instanceof Response;
 }
 
-function isAsyncIterable(body: unknown): body is AsyncIterable<unknown> {
+function isIterableBody(body: unknown): body is AsyncIterable<unknown> {
   if (typeof body !== 'object' || body === null) return false;
   const proto: unknown = Object.getPrototypeOf(body);
   if (proto === Object.prototype || proto === null) return false;

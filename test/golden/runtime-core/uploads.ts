@@ -38,7 +38,7 @@ export function isUploadable(value: unknown): boolean {
     value instanceof ArrayBuffer ||
     ArrayBuffer.isView(value) ||
     isStream(value) ||
-    isResponse(value)
+    isFetchResponse(value)
   );
 }
 
@@ -91,7 +91,7 @@ export function nameOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as { name?: unknown; path?: unknown; url?: unknown };
   if (isBlob(value)) return typeof record.name === 'string' ? lastSegment(record.name) : undefined;
-  if (isResponse(value)) {
+  if (isFetchResponse(value)) {
     try {
       const segment = lastSegment(new URL(value.url).pathname);
       return segment === undefined ? undefined : lastSegment(decodeURIComponent(segment));
@@ -111,15 +111,15 @@ function lastSegment(path: string): string | undefined {
 }
 
 /** How deep `readUploads` looks into a body's objects and arrays. */
-const MAX_DEPTH = 64;
+const MAX_UPLOAD_DEPTH = 64;
 
 async function readValue(
   value: unknown,
   path: (string | number)[],
   depth: number,
 ): Promise<unknown> {
-  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
-  if (isStream(value) || isResponse(value)) {
+  if (typeof value !== 'object' || value === null || depth > MAX_UPLOAD_DEPTH) return value;
+  if (isStream(value) || isFetchResponse(value)) {
     try {
       return await toFile(value as Uploadable);
     } catch (error) {
@@ -153,7 +153,7 @@ async function partsOf(value: unknown): Promise<BlobPart[]> {
   if (isBlob(value)) return [value];
   if (value instanceof ArrayBuffer) return [value];
   if (ArrayBuffer.isView(value)) return [value as BlobPart];
-  if (isResponse(value)) return [await value.blob()];
+  if (isFetchResponse(value)) return [await value.blob()];
   if (isStream(value)) {
     const parts: BlobPart[] = [];
     let index = 0;
@@ -205,7 +205,7 @@ function isStream(value: unknown): boolean {
   );
 }
 
-function isResponse(value: unknown): value is Response {
+function isFetchResponse(value: unknown): value is Response {
   return typeof Response === 'function' && value instanceof Response;
 }
 
