@@ -432,29 +432,38 @@ describe('the generated package build (node build.mjs)', () => {
     }
   });
 
-  it('stops at a name two runtime files declare, with the file, line and name, and leaves dist/ as it was', async () => {
+  const MERGES = 'the build merges src/internal/*.ts into two modules';
+  it.each([
+    {
+      what: 'a name two runtime files declare',
+      file: 'internal/dup.ts',
+      source: '// Generated: the first line of every runtime file\nexport const DEFAULT_LEVEL = 2;\n',
+      // the files are read in name order: dup.ts declares it first
+      message: `src/internal/options.ts:5: \`DEFAULT_LEVEL\` is declared here and in src/internal/dup.ts; ${MERGES}, where each top-level name must be declared once: rename one`,
+    },
+    {
+      what: 'an import between runtime files that renames a name',
+      file: 'internal/renamed.ts',
+      source: "import { Base as Root } from './z-base.js';\nexport const root: typeof Root = Root;\n",
+      message: `src/internal/renamed.ts:1: a default, namespace or renamed import of ./z-base.js; ${MERGES}: import its names as they are`,
+    },
+    {
+      what: 'a namespace re-export of a runtime file',
+      file: 'internal/spread.ts',
+      source: "export const spread = 1;\nexport * as base from './z-base.js';\n",
+      message: `src/internal/spread.ts:2: a namespace or renamed export of ./z-base.js; ${MERGES}: export its names as they are`,
+    },
+    {
+      what: 'a default export',
+      file: 'internal/fallback.ts',
+      source: 'export default function fallback(): number {\n  return 1;\n}\n',
+      message: `src/internal/fallback.ts:1: a default export; ${MERGES}: export a name`,
+    },
+  ])('stops at $what, with the file, line and what to do, and leaves dist/ as it was', async ({ file, source, message }) => {
     const before = tree(dist);
-    const result = await withSources(
-      { 'internal/dup.ts': '// Generated: the first line of every runtime file\nexport const DEFAULT_LEVEL = 2;\n' },
-      build,
-    );
+    const result = await withSources({ [file]: source }, build);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(
-      'src/internal/options.ts:5: `DEFAULT_LEVEL` is declared here and in src/internal/dup.ts; the build merges src/internal/*.ts into two modules, where each top-level name must be declared once: rename one\n\nbuild failed: 1 error; dist/ was not changed.\n',
-    );
-    expect(tree(dist)).toEqual(before);
-  });
-
-  it('stops at an import between runtime files that renames a name, which a merge would lose', async () => {
-    const before = tree(dist);
-    const result = await withSources(
-      { 'internal/renamed.ts': "import { Base as Root } from './z-base.js';\nexport const root: typeof Root = Root;\n" },
-      build,
-    );
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe(
-      'src/internal/renamed.ts:1: a default, namespace or renamed import of ./z-base.js; the build merges src/internal/*.ts into two modules: import its names as they are\n\nbuild failed: 1 error; dist/ was not changed.\n',
-    );
+    expect(result.stderr).toBe(`${message}\n\nbuild failed: 1 error; dist/ was not changed.\n`);
     expect(tree(dist)).toEqual(before);
   });
 
