@@ -303,7 +303,7 @@ function mergedRuntime(ts, fileNames, options) {
     return scanned.get(text);
   };
   const files = new Map();
-  /** Each runtime file's runtime imports that load it at run time (not `import type`). */
+  /** The runtime files each runtime file loads at run time (its imports but `import type`). */
   const loads = new Map();
   const imports = new Map();
   const declared = new Map();
@@ -427,7 +427,13 @@ function mergedRuntime(ts, fileNames, options) {
         const clause = statement.importClause;
         for (const element of clause?.namedBindings?.elements ?? []) {
           const home = declared.get(element.name.text);
-          const from = home === undefined ? moduleOf(sibling) : moduleOf(home);
+          if (home === undefined) {
+            // passed on from outside the runtime: the merge would drop the import that binds it
+            throw new Error(
+              `${show(name)}:${file.getLineAndCharacterOfPosition(element.getStart(file)).line + 1}: \`${element.name.text}\` is imported from ${specifier.text}, which passes it on from outside src/internal/; the build merges src/internal/*.ts into two modules: import it from where it is declared`,
+            );
+          }
+          const from = moduleOf(home);
           if (from === into) continue;
           const names = crossImports.get(into) ?? new Map();
           crossImports.set(into, names);

@@ -436,32 +436,36 @@ describe('the generated package build (node build.mjs)', () => {
   it.each([
     {
       what: 'a name two runtime files declare',
-      file: 'internal/dup.ts',
-      source: '// Generated: the first line of every runtime file\nexport const DEFAULT_LEVEL = 2;\n',
+      files: { 'internal/dup.ts': '// Generated: the first line of every runtime file\nexport const DEFAULT_LEVEL = 2;\n' },
       // the files are read in name order: dup.ts declares it first
       message: `src/internal/options.ts:5: \`DEFAULT_LEVEL\` is declared here and in src/internal/dup.ts; ${MERGES}, where each top-level name must be declared once: rename one`,
     },
     {
       what: 'an import between runtime files that renames a name',
-      file: 'internal/renamed.ts',
-      source: "import { Base as Root } from './z-base.js';\nexport const root: typeof Root = Root;\n",
+      files: { 'internal/renamed.ts': "import { Base as Root } from './z-base.js';\nexport const root: typeof Root = Root;\n" },
       message: `src/internal/renamed.ts:1: a default, namespace or renamed import of ./z-base.js; ${MERGES}: import its names as they are`,
     },
     {
       what: 'a namespace re-export of a runtime file',
-      file: 'internal/spread.ts',
-      source: "export const spread = 1;\nexport * as base from './z-base.js';\n",
+      files: { 'internal/spread.ts': "export const spread = 1;\nexport * as base from './z-base.js';\n" },
       message: `src/internal/spread.ts:2: a namespace or renamed export of ./z-base.js; ${MERGES}: export its names as they are`,
     },
     {
       what: 'a default export',
-      file: 'internal/fallback.ts',
-      source: 'export default function fallback(): number {\n  return 1;\n}\n',
+      files: { 'internal/fallback.ts': 'export default function fallback(): number {\n  return 1;\n}\n' },
       message: `src/internal/fallback.ts:1: a default export; ${MERGES}: export a name`,
     },
-  ])('stops at $what, with the file, line and what to do, and leaves dist/ as it was', async ({ file, source, message }) => {
+    {
+      what: 'a name a runtime file passes on from outside the runtime',
+      files: {
+        'internal/outside.ts': "export { twice } from '../extra.js';\n",
+        'internal/uses.ts': "import { twice } from './outside.js';\nexport const four: number = twice(2);\n",
+      },
+      message: `src/internal/uses.ts:1: \`twice\` is imported from ./outside.js, which passes it on from outside src/internal/; ${MERGES}: import it from where it is declared`,
+    },
+  ])('stops at $what, with the file, line and what to do, and leaves dist/ as it was', async ({ files, message }) => {
     const before = tree(dist);
-    const result = await withSources({ [file]: source }, build);
+    const result = await withSources(files, build);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`${message}\n\nbuild failed: 1 error; dist/ was not changed.\n`);
     expect(tree(dist)).toEqual(before);

@@ -2,11 +2,12 @@
 // (templates/build.mjs.hbs, mergedRuntime), which stops at two files that declare one name. A
 // package holds only the runtime files it uses, so each package would find a clash of its own
 // subset only when it is built: here every built-in runtime file is merged at once, as the
-// runtime core of one package, and the modules must hold exactly what the files exported and
-// transpile cleanly. The build itself, merged modules and errors, is test/build's.
+// runtime core of one package, and the modules must hold exactly what the files exported,
+// transpile cleanly and load in Node (an export made twice, or a value read before it is made,
+// fails there). The build itself, merged modules and errors, is test/build's.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,11 @@ describe('the runtime core merges into two modules', () => {
     const exported = modules.flatMap((module) => exportedNames(module, merged!.texts.get(module)!));
     const expected = FILES.flatMap((name) => exportedNames(name, ts.sys.readFile(join(RUNTIME, name))!));
     expect(exported.sort()).toEqual([...new Set(expected)].sort());
+    // as JavaScript, the modules load in Node: no export twice, no binding lost, each value
+    // made after what it reads at load
+    const out = join(work, 'out');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
     for (const module of modules) {
       const result = ts.transpileModule(merged!.texts.get(module)!, {
         fileName: module,
@@ -68,7 +74,20 @@ describe('the runtime core merges into two modules', () => {
         compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, verbatimModuleSyntax: true },
       });
       expect(result.diagnostics ?? [], module).toEqual([]);
+      writeFileSync(join(out, basename(module).replace(/\.ts$/, '.js')), result.outputText);
     }
+    const loaded = (await import(pathToFileURL(join(out, 'runtime.js')).href)) as Record<string, unknown>;
+    const validation = (await import(pathToFileURL(join(out, 'validation.js')).href)) as Record<string, unknown>;
+    // the values (types are erased): every exported function, class and constant is there
+    const values = [...Object.keys(loaded), ...Object.keys(validation)].sort();
+    expect(values.length).toBeGreaterThan(100);
+    for (const name of ['ClientCore', 'APIError', 'ValidationError', 'schemaOf', 'Stream', 'PagePromise', 'toFile', 'LF']) {
+      expect(values, name).toContain(name);
+    }
+    expect(Object.keys(validation)).toContain('schemaOf');
+    expect(Object.keys(validation)).not.toContain('ClientCore');
+    // each value is exported by one of the two: the runtime module imports the other's
+    expect(Object.keys(loaded).filter((name) => name in validation)).toEqual([]);
     // validators.ts loads standard-schema.ts and what it loads, and nothing of the client's
     expect(merged!.texts.get(join(src, 'validators.ts'))).toContain("from './internal/validation.js'");
     expect(merged!.texts.get(modules[0]!)).toContain('// src/internal/standard-schema.ts');
