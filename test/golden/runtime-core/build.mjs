@@ -56,6 +56,8 @@ const PROJECTS = [
 
 /** Each merge of the runtime, by the sources it was made of (both projects share one). */
 const merges = new Map();
+/** What a refused merge's message says the build does. */
+const MERGES = 'the build merges src/internal/*.ts into two modules';
 
 // run as `node build.mjs`; imported (as sdkgen's tests do), it only exports mergedRuntime
 if (isRunAsScript()) process.exitCode = main();
@@ -258,13 +260,13 @@ function emitProject(ts, project, staging, parsed, declarations) {
  * maps are on (a map must name a file that exists). A module holds its files in the order their
  * imports ask (a file after those it imports), each without its imports of the others. A merge
  * that would change what a name means (two files that declare one name, a renamed or namespace
- * import between them, a default export) stops the build with the file, the line and the name.
+ * import between them, a default export, a name passed on from outside the folder) stops the
+ * build with the file, the line and the name.
  */
 function mergedRuntime(ts, fileNames, options) {
   if (mapsOn(options)) return undefined;
   const src = join(ROOT, 'src');
   const folder = join(src, 'internal');
-  const sameFile = (a, b) => relative(a, b) === '';
   const runtime = fileNames
     .filter(
       (name) => sameFile(dirname(name), folder) && name.endsWith('.ts') && !name.endsWith('.d.ts'),
@@ -275,11 +277,10 @@ function mergedRuntime(ts, fileNames, options) {
     validation: join(folder, 'validation.ts'),
     runtime: join(folder, 'runtime.ts'),
   };
-  const show = (name) => relative(ROOT, name).split(sep).join('/');
   for (const name of Object.values(modules)) {
     if (fileNames.some((file) => sameFile(file, name))) {
       throw new Error(
-        `${show(name)}: the build merges src/internal/*.ts into a module of this name; rename the file`,
+        `${shown(name)}: the build merges src/internal/*.ts into a module of this name; rename the file`,
       );
     }
   }
@@ -289,62 +290,100 @@ function mergedRuntime(ts, fileNames, options) {
     const path = join(dirname(from), specifier).replace(/\.(m|c)?js$/, '.$1ts');
     return runtime.find((name) => sameFile(name, path));
   };
-  const texts = new Map(runtime.map((name) => [name, readFileSync(name, 'utf8')]));
-  const read = new Map();
-  const sourceText = (name) => {
-    if (!read.has(name)) read.set(name, readFileSync(name, 'utf8'));
-    return read.get(name);
+  const core = readRuntime(ts, runtime, target);
+  // the validators' part: the runtime files src/validators.ts loads, and the files they load
+  const validation = new Set();
+  const reach = (name) => {
+    if (validation.has(name)) return;
+    validation.add(name);
+    for (const next of core.loads.get(name)) reach(next);
   };
-  // the module specifiers of a source, found by TypeScript's scanner (no syntax tree)
-  const scanned = new Map();
-  const references = (text) => {
-    if (!scanned.has(text)) scanned.set(text, ts.preProcessFile(text, true, true).importedFiles);
-    return scanned.get(text);
-  };
-  const files = new Map();
-  /** The runtime files each runtime file loads at run time (its imports but `import type`). */
-  const loads = new Map();
-  const imports = new Map();
-  const declared = new Map();
+  const validators = fileNames.find((name) => sameFile(name, join(src, 'validators.ts')));
+  if (validators !== undefined) {
+    for (const name of loadedRuntime(ts, validators, (specifier) => target(validators, specifier)))
+      reach(name);
+  }
+  const moduleOf = (name) =>
+    validation.has(name) && validation.size < runtime.length ? modules.validation : modules.runtime;
+  const texts = joinedModules(ts, core, runtime, target, moduleOf, folder);
+  for (const name of fileNames) {
+    if (runtime.includes(name) || !/\.[cm]?tsx?$/.test(name) || name.endsWith('.d.ts')) continue;
+    const text = readFileSync(name, 'utf8');
+    const pointed = pointedAtMerged(ts, text, (specifier) => {
+      const file = target(name, specifier);
+      return file === undefined ? undefined : modulePath(name, moduleOf(file));
+    });
+    if (pointed !== text) texts.set(name, pointed);
+  }
+  const merged = [...new Set(runtime.map(moduleOf))];
+  return { rootNames: [...fileNames.filter((name) => !runtime.includes(name)), ...merged], texts };
+}
+
+function sameFile(a, b) {
+  return relative(a, b) === '';
+}
+
+/** A path as messages show it: from the package folder, with `/`. */
+function shown(name) {
+  return relative(ROOT, name).split(sep).join('/');
+}
+
+/**
+ * Each runtime file parsed, with the runtime files it imports (`imports`), those it loads at run
+ * time (`loads`: all but `import type`) and the file that declares each top-level name
+ * (`declared`). Throws at what a merge cannot keep: a name two files declare; a default,
+ * namespace or renamed import or export between them; a default export.
+ */
+function readRuntime(ts, runtime, target) {
+  const core = { files: new Map(), imports: new Map(), loads: new Map(), declared: new Map() };
   for (const name of runtime) {
-    const file = ts.createSourceFile(name, texts.get(name), ts.ScriptTarget.Latest, true);
-    files.set(name, file);
-    const where = (node, what) =>
-      `${show(name)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}: ${what}; the build merges src/internal/*.ts into two modules`;
+    const file = ts.createSourceFile(
+      name,
+      readFileSync(name, 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+    );
+    core.files.set(name, file);
+    core.imports.set(name, []);
+    core.loads.set(name, []);
+    const refuse = (node, what, remedy) => {
+      throw new Error(`${where(file, node)}: ${what}; ${MERGES}: ${remedy}`);
+    };
     const declare = (identifier) => {
-      const first = declared.get(identifier.text);
+      const first = core.declared.get(identifier.text);
       if (first !== undefined && first !== name) {
         throw new Error(
-          `${where(identifier, `\`${identifier.text}\` is declared here and in ${show(first)}`)}, where each top-level name must be declared once: rename one`,
+          `${where(file, identifier)}: \`${identifier.text}\` is declared here and in ${shown(first)}; ${MERGES}, where each top-level name must be declared once: rename one`,
         );
       }
-      declared.set(identifier.text, name);
+      core.declared.set(identifier.text, name);
     };
-    imports.set(name, []);
-    loads.set(name, []);
     for (const statement of file.statements) {
       const specifier = statement.moduleSpecifier?.text;
       const sibling = specifier === undefined ? undefined : target(name, specifier);
       if (ts.isImportDeclaration(statement)) {
         const clause = statement.importClause;
         const bindings = clause?.namedBindings;
+        const namespace = bindings !== undefined && ts.isNamespaceImport(bindings);
         if (sibling === undefined) {
           if (clause?.name !== undefined) declare(clause.name);
-          if (bindings !== undefined && ts.isNamespaceImport(bindings)) declare(bindings.name);
+          if (namespace) declare(bindings.name);
           else for (const element of bindings?.elements ?? []) declare(element.name);
           continue;
         }
         if (
           clause?.name !== undefined ||
-          (bindings !== undefined && ts.isNamespaceImport(bindings)) ||
+          namespace ||
           bindings?.elements.some((element) => element.propertyName !== undefined)
         ) {
-          throw new Error(
-            `${where(statement, `a default, namespace or renamed import of ${specifier}`)}: import its names as they are`,
+          refuse(
+            statement,
+            `a default, namespace or renamed import of ${specifier}`,
+            'import its names as they are',
           );
         }
-        imports.get(name).push(sibling);
-        if (!clause?.isTypeOnly) loads.get(name).push(sibling);
+        core.imports.get(name).push(sibling);
+        if (!clause?.isTypeOnly) core.loads.get(name).push(sibling);
       } else if (ts.isExportDeclaration(statement)) {
         if (sibling === undefined) continue;
         const clause = statement.exportClause;
@@ -353,17 +392,19 @@ function mergedRuntime(ts, fileNames, options) {
           (ts.isNamespaceExport(clause) ||
             clause.elements.some((element) => element.propertyName !== undefined))
         ) {
-          throw new Error(
-            `${where(statement, `a namespace or renamed export of ${specifier}`)}: export its names as they are`,
+          refuse(
+            statement,
+            `a namespace or renamed export of ${specifier}`,
+            'export its names as they are',
           );
         }
-        imports.get(name).push(sibling);
-        if (!statement.isTypeOnly) loads.get(name).push(sibling);
+        core.imports.get(name).push(sibling);
+        if (!statement.isTypeOnly) core.loads.get(name).push(sibling);
       } else if (
         ts.isExportAssignment(statement) ||
         exportsDefault(ts, { statements: [statement] })
       ) {
-        throw new Error(`${where(statement, 'a default export')}: export a name`);
+        refuse(statement, 'a default export', 'export a name');
       } else if (ts.isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) {
           for (const identifier of boundNames(ts, declaration.name)) declare(identifier);
@@ -379,43 +420,44 @@ function mergedRuntime(ts, fileNames, options) {
       }
     }
   }
-  // the validators' part: the runtime files src/validators.ts loads, and the files they load
-  const validation = new Set();
-  const reach = (name) => {
-    if (validation.has(name)) return;
-    validation.add(name);
-    for (const next of loads.get(name)) reach(next);
-  };
-  const validators = fileNames.find((name) => sameFile(name, join(src, 'validators.ts')));
-  if (validators !== undefined) {
-    const text = sourceText(validators);
-    for (const name of loadedRuntime(ts, validators, text, references(text), (specifier) =>
-      target(validators, specifier),
-    )) {
-      reach(name);
-    }
-  }
-  const moduleOf = (name) =>
-    validation.has(name) && validation.size < runtime.length ? modules.validation : modules.runtime;
-  // a file after the files it imports (a class after the class it extends), else in name order
+  return core;
+}
+
+/** `src/internal/x.ts:12`: where a node of a runtime file starts. */
+function where(file, node) {
+  return `${shown(file.fileName)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
+}
+
+/**
+ * The text of each merged module, by its path: the first line the files share (the generated
+ * header) once, the imports of the other module's names, then each file under its name, a file
+ * after the files it imports (a class after the class it extends), else in name order, without
+ * its imports of files of the same module.
+ */
+function joinedModules(ts, core, runtime, target, moduleOf, folder) {
   const order = [];
   const placed = new Set();
   const place = (name) => {
     if (placed.has(name)) return;
     placed.add(name);
-    for (const sibling of imports.get(name)) place(sibling);
+    for (const sibling of core.imports.get(name)) place(sibling);
     order.push(name);
   };
   for (const name of runtime) place(name);
-  const header = /^\/\/[^\n]*\n/.exec(texts.get(runtime[0]))?.[0] ?? '';
+  const header = /^\/\/[^\n]*\n/.exec(core.files.get(runtime[0]).text)?.[0] ?? '';
   const parts = new Map();
-  const crossImports = new Map();
+  /** Per module: each name it imports from the other, and whether only as a type. */
+  const crossImports = new Map(runtime.map((name) => [moduleOf(name), new Map()]));
   for (const name of order) {
-    const file = files.get(name);
-    const text = texts.get(name);
+    const file = core.files.get(name);
     const into = moduleOf(name);
+    const names = crossImports.get(into);
     const edits = [];
-    if (header !== '' && text.startsWith(header)) edits.push([0, header.length, '']);
+    if (header !== '' && file.text.startsWith(header)) edits.push([0, header.length, '']);
+    const drop = (statement) => {
+      const end = file.text[statement.end] === '\n' ? statement.end + 1 : statement.end;
+      edits.push([statement.getStart(file), end, '']);
+    };
     for (const statement of file.statements) {
       const specifier = statement.moduleSpecifier;
       if (specifier === undefined || !ts.isStringLiteral(specifier)) continue;
@@ -425,26 +467,22 @@ function mergedRuntime(ts, fileNames, options) {
         // one that re-exports it) is imported once at the module's top; the statement goes
         const clause = statement.importClause;
         for (const element of clause?.namedBindings?.elements ?? []) {
-          const home = declared.get(element.name.text);
+          const home = core.declared.get(element.name.text);
           if (home === undefined) {
             // passed on from outside the runtime: the merge would drop the import that binds it
             throw new Error(
-              `${show(name)}:${file.getLineAndCharacterOfPosition(element.getStart(file)).line + 1}: \`${element.name.text}\` is imported from ${specifier.text}, which passes it on from outside src/internal/; the build merges src/internal/*.ts into two modules: import it from where it is declared`,
+              `${where(file, element)}: \`${element.name.text}\` is imported from ${specifier.text}, which passes it on from outside src/internal/; ${MERGES}: import it from where it is declared`,
             );
           }
           const from = moduleOf(home);
           if (from === into) continue;
-          const names = crossImports.get(into) ?? new Map();
-          crossImports.set(into, names);
           const typeOnly = clause.isTypeOnly || element.isTypeOnly;
           const known = names.get(element.name.text);
           names.set(element.name.text, { from, typeOnly: typeOnly && (known?.typeOnly ?? true) });
         }
-        const end = text[statement.end] === '\n' ? statement.end + 1 : statement.end;
-        edits.push([statement.getStart(file), end, '']);
+        drop(statement);
       } else if (sibling !== undefined && moduleOf(sibling) === into) {
-        const end = text[statement.end] === '\n' ? statement.end + 1 : statement.end;
-        edits.push([statement.getStart(file), end, '']);
+        drop(statement);
       } else if (sibling !== undefined) {
         edits.push([
           specifier.getStart(file) + 1,
@@ -452,6 +490,7 @@ function mergedRuntime(ts, fileNames, options) {
           modulePath(into, moduleOf(sibling)),
         ]);
       } else if (specifier.text.startsWith('.')) {
+        // a file outside the folder, named from the merged module
         edits.push([
           specifier.getStart(file) + 1,
           specifier.end - 1,
@@ -459,41 +498,19 @@ function mergedRuntime(ts, fileNames, options) {
         ]);
       }
     }
-    let out = text;
+    let text = file.text;
     for (const [start, end, replacement] of edits.reverse())
-      out = out.slice(0, start) + replacement + out.slice(end);
-    parts.set(into, [...(parts.get(into) ?? []), `// ${show(name)}\n${out.trim()}\n`]);
+      text = text.slice(0, start) + replacement + text.slice(end);
+    parts.set(into, [...(parts.get(into) ?? []), `// ${shown(name)}\n${text.trim()}\n`]);
   }
-  const merged = new Map(
-    [...parts].map(([module, texts]) => {
-      const byModule = new Map();
-      for (const [name, { from, typeOnly }] of crossImports.get(module) ?? []) {
-        byModule.set(from, [...(byModule.get(from) ?? []), { name, typeOnly }]);
-      }
-      // only types: `import type`, which loads nothing (`import { type A }` would load the module)
-      const lines = [...byModule].map(([from, names]) => {
-        const types = names.every((entry) => entry.typeOnly);
-        const list = names.map((entry) =>
-          entry.typeOnly && !types ? `type ${entry.name}` : entry.name,
-        );
-        return `import ${types ? 'type ' : ''}{ ${list.join(', ')} } from '${modulePath(module, from)}';\n`;
-      });
-      return [module, `${header}${lines.join('')}${texts.join('\n')}`];
-    }),
-  );
-  for (const name of fileNames) {
-    if (runtime.includes(name) || !/\.[cm]?tsx?$/.test(name) || name.endsWith('.d.ts')) continue;
-    const text = sourceText(name);
-    const pointed = pointedAtMerged(text, references(text), (specifier) => {
-      const file = target(name, specifier);
-      return file === undefined ? undefined : modulePath(name, moduleOf(file));
-    });
-    if (pointed !== text) merged.set(name, pointed);
+  const texts = new Map();
+  for (const [module, sections] of parts) {
+    texts.set(
+      module,
+      `${header}${importLines(module, crossImports.get(module))}${sections.join('\n')}`,
+    );
   }
-  return {
-    rootNames: [...fileNames.filter((name) => !runtime.includes(name)), ...parts.keys()],
-    texts: merged,
-  };
+  return texts;
 }
 
 /** Whether the build writes source or declaration maps, which must name files that exist. */
@@ -511,12 +528,35 @@ function modulePath(from, to) {
 }
 
 /**
+ * The imports of a merged module from the other: one statement per module, `import type` when
+ * all its names are types, which loads nothing (`import { type A }` would load the module).
+ */
+function importLines(module, names) {
+  const byModule = new Map();
+  for (const [name, { from, typeOnly }] of names) {
+    byModule.set(from, [...(byModule.get(from) ?? []), { name, typeOnly }]);
+  }
+  return [...byModule]
+    .map(([from, entries]) => {
+      const types = entries.every((entry) => entry.typeOnly);
+      const list = entries.map((entry) =>
+        entry.typeOnly && !types ? `type ${entry.name}` : entry.name,
+      );
+      return `import ${types ? 'type ' : ''}{ ${list.join(', ')} } from '${modulePath(module, from)}';\n`;
+    })
+    .join('');
+}
+
+/**
  * The runtime files a source loads at run time: those its imports, re-exports and `import()`
  * calls name, but not `import type` and `export type`. The specifiers are found by TypeScript's
  * scanner (a generated validators.ts is megabytes); only the text up to the last of them is parsed.
  */
-function loadedRuntime(ts, fileName, text, references, runtimeFile) {
-  const named = references.filter((reference) => runtimeFile(reference.fileName) !== undefined);
+function loadedRuntime(ts, fileName, runtimeFile) {
+  const text = readFileSync(fileName, 'utf8');
+  const named = ts
+    .preProcessFile(text, true, true)
+    .importedFiles.filter((reference) => runtimeFile(reference.fileName) !== undefined);
   if (named.length === 0) return [];
   const last = text.indexOf('\n', Math.max(...named.map((reference) => reference.end)));
   const head = ts.createSourceFile(
@@ -551,9 +591,10 @@ function boundNames(ts, name) {
  * `import('./internal/x.js')` call or type) naming the merged module instead: `merged` gives the
  * new specifier, or undefined for one that stays. TypeScript's scanner finds them.
  */
-function pointedAtMerged(text, references, merged) {
+function pointedAtMerged(ts, text, merged) {
+  if (!text.includes('internal')) return text;
   let out = text;
-  for (const { fileName, pos } of [...references].reverse()) {
+  for (const { fileName, pos } of ts.preProcessFile(text, true, true).importedFiles.reverse()) {
     const specifier = merged(fileName);
     if (specifier === undefined) continue;
     // `pos` is the opening quote's (TypeScript's scanner)
