@@ -502,7 +502,9 @@ function joinedModules(ts, core, runtime, target, moduleOf, folder) {
     let text = file.text;
     for (const [start, end, replacement] of edits.reverse())
       text = text.slice(0, start) + replacement + text.slice(end);
-    parts.set(into, [...(parts.get(into) ?? []), `// ${shown(name)}\n${text.trim()}\n`]);
+    // the file's name on a comment line of its own (a character that could end the line is a ?)
+    const title = shown(name).replace(/[^\x20-\x7e]/g, '?');
+    parts.set(into, [...(parts.get(into) ?? []), `// ${title}\n${text.trim()}\n`]);
   }
   const texts = new Map();
   for (const [module, sections] of parts) {

@@ -471,6 +471,17 @@ describe('the generated package build (node build.mjs)', () => {
     expect(tree(dist)).toEqual(before);
   });
 
+  it('names each merged file on one comment line, whatever its name holds', async () => {
+    const result = await withSources(
+      { 'internal/odd\nname\u2028.ts': "export const odd = 'odd';\n" },
+      async () => [await build(), tree(dist)] as const,
+    );
+    expect(result[0]).toMatchObject({ code: 0, stderr: '' });
+    const runtime = result[1].get('esm/internal/runtime.js')!;
+    expect(runtime).toContain("\n// src/internal/odd?name?.ts\nexport const odd = 'odd';\n");
+    await build();
+  });
+
   it('keeps the runtime files apart when source maps are on: a map names a file on disk', async () => {
     const config = join(pkg, 'tsconfig.json');
     const original = readFileSync(config, 'utf8');
