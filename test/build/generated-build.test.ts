@@ -463,11 +463,26 @@ describe('the generated package build (node build.mjs)', () => {
       },
       message: `src/internal/uses.ts:1: \`twice\` is imported from ./outside.js, which passes it on from outside src/internal/; ${MERGES}: import it from where it is declared`,
     },
-  ])('stops at $what, with the file, line and what to do, and leaves dist/ as it was', async ({ files, message }) => {
+  ])('stops at $what, with the file, line and what to do', async ({ files, message }) => {
+    // the merge in this process (the build's own function); one refusal runs the build below
+    const merge = () => {
+      const parsed = ts.getParsedCommandLineOfConfigFile(join(pkg, 'tsconfig.json'), undefined, {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: () => {},
+      })!;
+      return mergedRuntime(ts, parsed.fileNames, parsed.options);
+    };
+    await withSources(files, async () => expect(merge).toThrow(message));
+    expect(merge()).toBeDefined();
+  });
+
+  it('a refused merge fails the build as an error does: the message once, and dist/ as it was', async () => {
     const before = tree(dist);
-    const result = await withSources(files, build);
+    const result = await withSources({ 'internal/dup.ts': 'export const DEFAULT_LEVEL = 2;\n' }, build);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`${message}\n\nbuild failed: 1 error; dist/ was not changed.\n`);
+    expect(result.stderr).toBe(
+      `src/internal/options.ts:5: \`DEFAULT_LEVEL\` is declared here and in src/internal/dup.ts; ${MERGES}, where each top-level name must be declared once: rename one\n\nbuild failed: 1 error; dist/ was not changed.\n`,
+    );
     expect(tree(dist)).toEqual(before);
   });
 
@@ -479,7 +494,6 @@ describe('the generated package build (node build.mjs)', () => {
     expect(result[0]).toMatchObject({ code: 0, stderr: '' });
     const runtime = result[1].get('esm/internal/runtime.js')!;
     expect(runtime).toContain("\n// src/internal/odd?name?.ts\nexport const odd = 'odd';\n");
-    await build();
   });
 
   it('keeps the runtime files apart when source maps are on: a map names a file on disk', async () => {
@@ -496,8 +510,7 @@ describe('the generated package build (node build.mjs)', () => {
       expect(JSON.parse(built.get('esm/internal/z-base.js.map')!).sources).toEqual(['../../../src/internal/z-base.ts']);
       expect(built.get('esm/validators.js')).toContain("from './internal/check.js';");
     } finally {
-      writeFileSync(config, original);
-      await build();
+      writeFileSync(config, original); // the tests after this one build for themselves
     }
   });
 
