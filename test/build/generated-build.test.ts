@@ -288,6 +288,14 @@ async function deadPid(): Promise<number> {
 let first: Run;
 let abandoned: string;
 /** build.mjs's merge of src/internal/*.ts, imported from the package's build.mjs. */
+/** build.mjs's merge of the package's sources as they are now, in this process. */
+function mergeInProcess(): ReturnType<typeof mergedRuntime> {
+  const parsed = ts.getParsedCommandLineOfConfigFile(join(pkg, 'tsconfig.json'), undefined, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: () => {},
+  })!;
+  return mergedRuntime(ts, parsed.fileNames, parsed.options);
+}
 let mergedRuntime: (
   typescript: typeof ts,
   fileNames: readonly string[],
@@ -464,16 +472,8 @@ describe('the generated package build (node build.mjs)', () => {
       message: `src/internal/uses.ts:1: \`twice\` is imported from ./outside.js, which passes it on from outside src/internal/; ${MERGES}: import it from where it is declared`,
     },
   ])('stops at $what, with the file, line and what to do', async ({ files, message }) => {
-    // the merge in this process (the build's own function); one refusal runs the build below
-    const merge = () => {
-      const parsed = ts.getParsedCommandLineOfConfigFile(join(pkg, 'tsconfig.json'), undefined, {
-        ...ts.sys,
-        onUnRecoverableConfigFileDiagnostic: () => {},
-      })!;
-      return mergedRuntime(ts, parsed.fileNames, parsed.options);
-    };
-    await withSources(files, async () => expect(merge).toThrow(message));
-    expect(merge()).toBeDefined();
+    await withSources(files, async () => expect(mergeInProcess).toThrow(message));
+    expect(mergeInProcess()).toBeDefined();
   });
 
   it('a refused merge fails the build as an error does: the message once, and dist/ as it was', async () => {
@@ -487,13 +487,11 @@ describe('the generated package build (node build.mjs)', () => {
   });
 
   it('names each merged file on one comment line, whatever its name holds', async () => {
-    const result = await withSources(
-      { 'internal/odd\nname\u2028.ts': "export const odd = 'odd';\n" },
-      async () => [await build(), tree(dist)] as const,
-    );
-    expect(result[0]).toMatchObject({ code: 0, stderr: '' });
-    const runtime = result[1].get('esm/internal/runtime.js')!;
+    const merged = await withSources({ 'internal/odd\nname\u2028.ts': "export const odd = 'odd';\n" }, async () => mergeInProcess());
+    const runtime = merged!.texts.get(join(pkg, 'src/internal/runtime.ts'))!;
     expect(runtime).toContain("\n// src/internal/odd?name?.ts\nexport const odd = 'odd';\n");
+    const { diagnostics } = ts.transpileModule(runtime, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ES2022 } });
+    expect(diagnostics).toEqual([]);
   });
 
   it('keeps the runtime files apart when source maps are on: a map names a file on disk', async () => {
