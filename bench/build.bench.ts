@@ -29,6 +29,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import ts from 'typescript';
+import { mergeOfPackage } from '../test/support/runtime-merge.js';
 import { codeAndComments, tabbed } from '../test/support/tsc-output.js';
 import { running } from './process-groups.js';
 
@@ -140,19 +141,12 @@ async function preparePackage(entry: PackageCase): Promise<{ readonly newDir: st
 
 /** Writes the sources build.mjs compiles in place of `dir`'s: src/internal/*.ts merged, the imports pointed at the result. */
 async function mergeRuntimeSources(dir: string): Promise<void> {
-  const { mergedRuntime } = (await import(pathToFileURL(join(dir, 'build.mjs')).href)) as {
-    mergedRuntime: (typescript: typeof ts, fileNames: readonly string[], options: ts.CompilerOptions) => MergedSources | undefined;
-  };
+  const mergedRuntime = await mergeOfPackage(dir);
   const sources = listFiles(join(dir, 'src')).filter((file) => file.endsWith('.ts'));
   const merged = mergedRuntime(ts, sources, {});
   if (merged === undefined) return;
   for (const file of sources) if (!merged.rootNames.includes(file)) rmSync(file);
   for (const [file, text] of merged.texts) writeFileSync(file, text);
-}
-
-interface MergedSources {
-  readonly rootNames: readonly string[];
-  readonly texts: ReadonlyMap<string, string>;
 }
 
 function copyTree(from: string, to: string): void {
@@ -313,14 +307,13 @@ console.log(JSON.stringify({ ms, heapMiB: (process.memoryUsage().heapUsed - befo
 }
 
 /** Each import's median cost over IMPORT_RUNS fresh processes, the imports taking turns. */
-function importCosts(imports: readonly { readonly name: string; readonly url: string }[]): string[][] {
+function importCosts(imports: readonly { readonly name: string; readonly url: string }[]): ImportCost[] {
   const costs = imports.map(() => [] as ImportCost[]);
   for (let run = 0; run < IMPORT_RUNS; run++) imports.forEach((entry, i) => costs[i]!.push(importCost(entry.url)));
-  return imports.map((entry, i) => [
-    entry.name,
-    median(costs[i]!.map((cost) => cost.ms)).toFixed(1),
-    median(costs[i]!.map((cost) => cost.heapMiB)).toFixed(1),
-  ]);
+  return imports.map((_, i) => ({
+    ms: median(costs[i]!.map((cost) => cost.ms)),
+    heapMiB: median(costs[i]!.map((cost) => cost.heapMiB)),
+  }));
 }
 
 /** A copy of the package's validators.js beside it, with one character past ASCII in a trailing comment. */
@@ -412,22 +405,24 @@ async function main(): Promise<void> {
       logLevel: 'warning',
     });
     const url = (file: string): string => pathToFileURL(join(newDir, file)).href;
-    const costs = importCosts([
+    const imports = [
       { name: `${entry.name}: the client (dist/esm/index.js)`, url: url('dist/esm/index.js') },
       { name: `${entry.name}: the client bundled into one module (anchor)`, url: pathToFileURL(oneModule).href },
       { name: `${entry.name}: the validators (dist/esm/validators.js)`, url: url('dist/esm/validators.js') },
       { name: `${entry.name}: the validators, one character past ASCII added (anchor)`, url: pathToFileURL(notAscii).href },
       // resolved from the repo, where it is a devDependency (the differential oracle)
       { name: 'openai, the official SDK (anchor)', url: import.meta.resolve('openai') },
-    ]);
-    importRows.push(...costs);
+    ];
+    const costs = importCosts(imports);
+    importRows.push(...costs.map((cost, i) => [imports[i]!.name, cost.ms.toFixed(1), cost.heapMiB.toFixed(1)]));
     rmSync(notAscii);
     // a client that imports slower than the whole official SDK has lost what it was built for
-    const [client, , , , official] = costs.map((row) => Number(row[1]));
+    const client = costs[0]!.ms;
+    const official = costs[4]!.ms;
     targets.push({
       name: `${entry.name}: the client imports faster than the official SDK (same turns)`,
-      measured: `${client!.toFixed(1)} ms against ${official!.toFixed(1)} ms`,
-      met: client! < official!,
+      measured: `${client.toFixed(1)} ms against ${official.toFixed(1)} ms`,
+      met: client < official,
     });
     targets.push({
       name: `${entry.name}: dist/ is what tsc ×2 writes (tabs; the JavaScript but for doc comments)`,

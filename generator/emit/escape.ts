@@ -34,7 +34,12 @@ export function literal(value: unknown): Code {
   if (PLAIN.test(value)) return Code.raw(`'${value}'`);
   const content = ascii(escapeJson(JSON.stringify(value)).slice(1, -1));
   if (count(value, "'") > count(value, '"')) return Code.raw(`"${content}"`);
-  return Code.raw(`'${content.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`);
+  return Code.raw(singleQuoted(content));
+}
+
+/** A JSON string's content (its escapes, without the quotes) between single quotes. */
+function singleQuoted(content: string): string {
+  return `'${content.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
 /** Text that needs no escape: printable ASCII but for quotes and the backslash. */
@@ -114,8 +119,7 @@ export function exampleLiteral(value: unknown): Code {
     return Code.raw(entries.length > 0 ? `{ ${entries.join(', ')} }` : '{}');
   }
   // a doc keeps the text's own characters (`'café'`), as literal() does not
-  if (typeof value === 'string')
-    return Code.raw(`'${escapeJson(JSON.stringify(value)).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`);
+  if (typeof value === 'string') return Code.raw(singleQuoted(escapeJson(JSON.stringify(value)).slice(1, -1)));
   return literal(value ?? null);
 }
 

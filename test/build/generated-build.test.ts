@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.js';
+import { type MergedSources, type MergeRuntime, mergeOfPackage } from '../support/runtime-merge.js';
 import { codeAndComments, tabbed } from '../support/tsc-output.js';
 
 const REPO = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -288,20 +289,16 @@ async function deadPid(): Promise<number> {
 let first: Run;
 let abandoned: string;
 /** build.mjs's merge of src/internal/*.ts, imported from the package's build.mjs. */
+let mergedRuntime: MergeRuntime;
+
 /** build.mjs's merge of the package's sources as they are now, in this process. */
-function mergeInProcess(): ReturnType<typeof mergedRuntime> {
+function mergeInProcess(): MergedSources | undefined {
   const parsed = ts.getParsedCommandLineOfConfigFile(join(pkg, 'tsconfig.json'), undefined, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: () => {},
   })!;
   return mergedRuntime(ts, parsed.fileNames, parsed.options);
 }
-let mergedRuntime: (
-  typescript: typeof ts,
-  fileNames: readonly string[],
-  options: ts.CompilerOptions,
-) => { readonly rootNames: string[]; readonly texts: ReadonlyMap<string, string> } | undefined;
-
 beforeAll(async () => {
   const { files } = await generate({ spec: join(REPO, 'test/fixtures/specs/petstore-expanded.yaml'), write: false });
   for (const name of BUILD_FILES) {
@@ -321,7 +318,7 @@ beforeAll(async () => {
   abandoned = join(pkg, `dist.tmp-${await deadPid()}`);
   mkdirSync(join(abandoned, 'esm'), { recursive: true });
   first = await build();
-  ({ mergedRuntime } = await import(pathToFileURL(join(pkg, 'build.mjs')).href));
+  mergedRuntime = await mergeOfPackage(pkg);
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

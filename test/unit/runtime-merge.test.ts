@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { mergeOfPackage } from '../support/runtime-merge.js';
 
 const RUNTIME = 'templates/runtime';
 const FILES = readdirSync(RUNTIME)
@@ -18,12 +19,6 @@ const FILES = readdirSync(RUNTIME)
   .sort();
 const work = mkdtempSync(join(tmpdir(), 'sdkgen-runtime-merge-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-type Merge = (
-  typescript: typeof ts,
-  fileNames: readonly string[],
-  options: ts.CompilerOptions,
-) => { readonly rootNames: string[]; readonly texts: ReadonlyMap<string, string> } | undefined;
 
 /** The names a module exports: declarations with `export`, and `export { … }` lists. */
 function exportedNames(fileName: string, text: string): string[] {
@@ -53,12 +48,12 @@ describe('the runtime core merges into two modules', () => {
     copyFileSync('generated/build.mjs', join(work, 'build.mjs'));
     for (const name of FILES) copyFileSync(join(RUNTIME, name), join(src, 'internal', name));
     writeFileSync(join(src, 'validators.ts'), "import * as rt from './internal/standard-schema.js';\nexport const check = rt.schemaOf;\n");
-    const { mergedRuntime } = (await import(pathToFileURL(join(work, 'build.mjs')).href)) as { mergedRuntime: Merge };
+    const mergedRuntime = await mergeOfPackage(work);
     const fileNames = [...FILES.map((name) => join(src, 'internal', name)), join(src, 'validators.ts')];
     const merged = mergedRuntime(ts, fileNames, {});
     expect(merged).toBeDefined();
     const modules = [join(src, 'internal/validation.ts'), join(src, 'internal/runtime.ts')];
-    expect(merged!.rootNames.sort()).toEqual([join(src, 'validators.ts'), ...modules].sort());
+    expect([...merged!.rootNames].sort()).toEqual([join(src, 'validators.ts'), ...modules].sort());
     const exported = modules.flatMap((module) => exportedNames(module, merged!.texts.get(module)!));
     const expected = FILES.flatMap((name) => exportedNames(name, ts.sys.readFile(join(RUNTIME, name))!));
     expect(exported.sort()).toEqual([...new Set(expected)].sort());

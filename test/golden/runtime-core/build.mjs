@@ -291,6 +291,16 @@ function mergedRuntime(ts, fileNames, options) {
     return runtime.find((name) => sameFile(name, path));
   };
   const core = readRuntime(ts, runtime, target);
+  // the other sources, each read and scanned once: its text and module specifiers (TypeScript's
+  // scanner finds them without a syntax tree; a generated validators.ts is megabytes)
+  const others = fileNames
+    .filter(
+      (name) => !runtime.includes(name) && /\.[cm]?tsx?$/.test(name) && !name.endsWith('.d.ts'),
+    )
+    .map((name) => {
+      const text = readFileSync(name, 'utf8');
+      return { name, text, references: ts.preProcessFile(text, true, true).importedFiles };
+    });
   // the validators' part: the runtime files src/validators.ts loads, and the files they load
   const validation = new Set();
   const reach = (name) => {
@@ -298,22 +308,22 @@ function mergedRuntime(ts, fileNames, options) {
     validation.add(name);
     for (const next of core.loads.get(name)) reach(next);
   };
-  const validators = fileNames.find((name) => sameFile(name, join(src, 'validators.ts')));
+  const validators = others.find(({ name }) => sameFile(name, join(src, 'validators.ts')));
   if (validators !== undefined) {
-    for (const name of loadedRuntime(ts, validators, (specifier) => target(validators, specifier)))
+    for (const name of loadedRuntime(ts, validators, (specifier) =>
+      target(validators.name, specifier),
+    ))
       reach(name);
   }
   const moduleOf = (name) =>
     validation.has(name) && validation.size < runtime.length ? modules.validation : modules.runtime;
   const texts = joinedModules(ts, core, runtime, target, moduleOf, folder);
-  for (const name of fileNames) {
-    if (runtime.includes(name) || !/\.[cm]?tsx?$/.test(name) || name.endsWith('.d.ts')) continue;
-    const text = readFileSync(name, 'utf8');
-    const pointed = pointedAtMerged(ts, text, (specifier) => {
-      const file = target(name, specifier);
-      return file === undefined ? undefined : modulePath(name, moduleOf(file));
+  for (const source of others) {
+    const pointed = pointedAtMerged(source, (specifier) => {
+      const file = target(source.name, specifier);
+      return file === undefined ? undefined : modulePath(source.name, moduleOf(file));
     });
-    if (pointed !== text) texts.set(name, pointed);
+    if (pointed !== source.text) texts.set(source.name, pointed);
   }
   const merged = [...new Set(runtime.map(moduleOf))];
   return { rootNames: [...fileNames.filter((name) => !runtime.includes(name)), ...merged], texts };
@@ -550,19 +560,16 @@ function importLines(module, names) {
 }
 
 /**
- * The runtime files a source loads at run time: those its imports, re-exports and `import()`
- * calls name, but not `import type` and `export type`. The specifiers are found by TypeScript's
- * scanner (a generated validators.ts is megabytes); only the text up to the last of them is parsed.
+ * The runtime files a source (`{ name, text, references }`) loads at run time: those its imports,
+ * re-exports and `import()` calls name, but not `import type` and `export type`. Only the text up
+ * to the last of them is parsed.
  */
-function loadedRuntime(ts, fileName, runtimeFile) {
-  const text = readFileSync(fileName, 'utf8');
-  const named = ts
-    .preProcessFile(text, true, true)
-    .importedFiles.filter((reference) => runtimeFile(reference.fileName) !== undefined);
+function loadedRuntime(ts, { name, text, references }, runtimeFile) {
+  const named = references.filter((reference) => runtimeFile(reference.fileName) !== undefined);
   if (named.length === 0) return [];
   const last = text.indexOf('\n', Math.max(...named.map((reference) => reference.end)));
   const head = ts.createSourceFile(
-    fileName,
+    name,
     last === -1 ? text : text.slice(0, last),
     ts.ScriptTarget.Latest,
     false,
@@ -589,14 +596,13 @@ function boundNames(ts, name) {
 }
 
 /**
- * `text` with every module specifier that names a runtime file (`from './internal/x.js'`, an
- * `import('./internal/x.js')` call or type) naming the merged module instead: `merged` gives the
- * new specifier, or undefined for one that stays. TypeScript's scanner finds them.
+ * A source's text with every module specifier that names a runtime file (`from
+ * './internal/x.js'`, an `import('./internal/x.js')` call or type) naming the merged module
+ * instead: `merged` gives the new specifier, or undefined for one that stays.
  */
-function pointedAtMerged(ts, text, merged) {
-  if (!text.includes('internal')) return text;
+function pointedAtMerged({ text, references }, merged) {
   let out = text;
-  for (const { fileName, pos } of ts.preProcessFile(text, true, true).importedFiles.reverse()) {
+  for (const { fileName, pos } of [...references].reverse()) {
     const specifier = merged(fileName);
     if (specifier === undefined) continue;
     // `pos` is the opening quote's (TypeScript's scanner)
