@@ -1,7 +1,7 @@
 // IrSchema -> the TypeScript type of it in types.ts. The mapping is openapi-typescript's (which
 // wrote this file before, from a JSON Schema form of the IR), so the output stays the same byte
-// for byte: a `not`, `never` or `const: null`
-// is `unknown`; an object without properties or declared additionalProperties is
+// for byte, with one fix: `const: null` is `null` (openapi-typescript wrote `unknown`). A `not` or
+// `never` is `unknown`; an object without properties or declared additionalProperties is
 // `Record<string, unknown>`; declared additionalProperties add `& { [key: string]: T }`;
 // `format: binary` is `Uploadable` (file content, from the runtime's uploads.ts); unions and intersections drop repeated keywords; and an
 // array of a one-variant union of arrays loses a level, as it did there.
@@ -91,7 +91,7 @@ export function typeOf(schema: IrSchema, ctx: TypeContext, open = false): TsType
     case 'enum':
       return union([...s.values.map(literalType), ...(open && s.values.some((value) => typeof value === 'string') ? [OPEN_STRING] : [])]);
     case 'const':
-      return s.value === null ? UNKNOWN : literalType(s.value);
+      return literalType(s.value);
     case 'array':
       return s.prefixItems === undefined ? arrayOf(s.items, ctx, open) : tupleOf(s, ctx, open);
     case 'object':
