@@ -28,6 +28,31 @@ const POSIX_CLASSES: Readonly<Record<string, string>> = {
   XDigit: '0-9A-Fa-f',
 };
 
+/**
+ * Property names of other dialects with an exact ECMAScript equivalent, keyed by the name in
+ * lower case without `_`, `-` or spaces (Java and Perl match these names loosely): Java's binary
+ * properties, written with `Is` (`\p{IsLetter}` is the general category `L`), and Perl's `All`.
+ * Not here: `Is` before a script's name, which Java reads as the script and .NET as a Unicode
+ * block (ECMAScript has no blocks).
+ */
+const DIALECT_PROPERTIES: Readonly<Record<string, string>> = {
+  all: 'Any',
+  isalphabetic: 'Alphabetic',
+  isassigned: 'Assigned',
+  iscontrol: 'Cc',
+  isdigit: 'Nd',
+  ishexdigit: 'Hex_Digit',
+  isideographic: 'Ideographic',
+  isjoincontrol: 'Join_Control',
+  isletter: 'L',
+  islowercase: 'Lowercase',
+  isnoncharactercodepoint: 'Noncharacter_Code_Point',
+  ispunctuation: 'P',
+  istitlecase: 'Lt',
+  isuppercase: 'Uppercase',
+  iswhitespace: 'White_Space',
+};
+
 /** Characters that keep their backslash in the `u` dialect everywhere. */
 const SYNTAX_CHARACTERS = new Set([...'^$\\.*+?()[]{}|/']);
 /** ECMAScript escapes written with a letter (character classes, control characters, …). */
@@ -100,8 +125,12 @@ function translateToUnicode(pattern: string): Translation {
         const name = property[1]!;
         const length = 2 + property[0].length;
         const posix = POSIX_CLASSES[name];
-        if (compiles(`\\p{${name}}`, 'u') || posix === undefined) {
+        if (compiles(`\\p{${name}}`, 'u')) {
           out += pattern.slice(i, i + length);
+        } else if (posix === undefined) {
+          const equivalent = dialectProperty(name);
+          if (equivalent === undefined) return { kind: 'refused', reason: unknownProperty(next, name) };
+          out += `\\${next}{${equivalent}}`;
         } else if (!inClass) {
           out += next === 'p' ? `[${posix}]` : `[^${posix}]`;
         } else if (next === 'p') {
@@ -158,6 +187,29 @@ function translateToUnicode(pattern: string): Translation {
     i += 1;
   }
   return { kind: 'translated', source: out, hasPropertyEscape };
+}
+
+/** The ECMAScript property another dialect's `\p{name}` means, when there is exactly one. */
+function dialectProperty(name: string): string | undefined {
+  const loose = name.toLowerCase().replace(/[_\s-]/g, '');
+  const known = DIALECT_PROPERTIES[loose];
+  if (known !== undefined) return known;
+  // Java's general categories with `Is` (`\p{IsLu}`): one or two letters, never a script's name
+  const category = /^Is([A-Z][a-z]?)$/.exec(name)?.[1];
+  return category !== undefined && compiles(`\\p{General_Category=${category}}`, 'u') ? category : undefined;
+}
+
+/** Why `\p{name}` is refused, with the ECMAScript spelling when the name is a script's. */
+function unknownProperty(letter: string, name: string): string {
+  const bare = /^Is[A-Z]/.test(name) ? name.slice(2) : name;
+  const script = [bare, bare.charAt(0).toUpperCase() + bare.slice(1).toLowerCase()].find((candidate) =>
+    compiles(`\\p{Script=${candidate}}`, 'u'),
+  );
+  const head = `\`\\${letter}{${name}}\` is not an ECMAScript Unicode property`;
+  if (script !== undefined) {
+    return `${head}; ECMAScript writes the script as \`\\${letter}{Script=${script}}\` (or \`Script_Extensions=${script}\`), and has no Unicode blocks`;
+  }
+  return `${head}; ECMAScript knows general categories (\`\\p{L}\`, \`\\p{Nd}\`), scripts (\`\\p{Script=Latin}\`) and binary properties (\`\\p{Alphabetic}\`, \`\\p{White_Space}\`)`;
 }
 
 /**

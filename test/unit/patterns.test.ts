@@ -99,8 +99,39 @@ describe('compilePattern: the dialect a pattern is written in', () => {
     });
     expect(compilePattern('^\\p{Klingon}$')).toMatchObject({
       kind: 'refused',
+      reason: expect.stringContaining('`\\p{Klingon}` is not an ECMAScript Unicode property; ECMAScript knows general categories'),
+    });
+    // a pattern still refused for another reason says why the non-unicode dialect is no way out
+    expect(compilePattern('^\\p{L}[$')).toMatchObject({
+      kind: 'refused',
       reason: expect.stringContaining('would match the letter `p`'),
     });
+  });
+
+  it("translates other dialects' property names that have exactly one ECMAScript meaning", () => {
+    // amazonaws alexaforbusiness: Java's binary property, the general category L
+    expect(compilePattern('^[\\p{IsLetter} .-]*$')).toEqual({ kind: 'compiled', source: '^[\\p{L} .-]*$', flags: 'u' });
+    expect(regex('^\\p{IsLetter}+$').test('Zoë')).toBe(true);
+    expect(regex('^\\p{IsLetter}+$').test('Zo3')).toBe(false);
+    // amazonaws dlm: Perl's `All`, any code point (names matched loosely, as Perl does)
+    expect(compilePattern('^[\\p{all}]*$')).toEqual({ kind: 'compiled', source: '^[\\p{Any}]*$', flags: 'u' });
+    expect(regex('^[\\p{all}]{2}$').test('\u{1F600}x')).toBe(true);
+    expect(compilePattern('^\\P{IsWhite_Space}+$')).toEqual({ kind: 'compiled', source: '^\\P{White_Space}+$', flags: 'u' });
+    expect(compilePattern('^\\p{IsLu}\\p{isdigit}$')).toEqual({ kind: 'compiled', source: '^\\p{Lu}\\p{Nd}$', flags: 'u' });
+    // an ECMAScript name keeps its ECMAScript meaning
+    expect(compilePattern('^\\p{Lowercase}$')).toEqual({ kind: 'compiled', source: '^\\p{Lowercase}$', flags: 'u' });
+  });
+
+  it('refuses a script written without `Script=`, with the ECMAScript spelling', () => {
+    // amadeus hotel booking: PCRE's bare script name
+    expect(compilePattern('^[\\p{Han}\\p{Latin}]+$')).toEqual({
+      kind: 'refused',
+      reason:
+        '`\\p{Han}` is not an ECMAScript Unicode property; ECMAScript writes the script as `\\p{Script=Han}` (or `Script_Extensions=Han`), and has no Unicode blocks',
+    });
+    // Java's script (or .NET's block) with `Is`; a name in lower case
+    expect(compilePattern('^\\P{IsGreek}$')).toMatchObject({ reason: expect.stringContaining('`\\P{Script=Greek}`') });
+    expect(compilePattern('^\\p{cyrillic}$')).toMatchObject({ reason: expect.stringContaining('`\\p{Script=Cyrillic}`') });
   });
 });
 
