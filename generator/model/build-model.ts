@@ -19,7 +19,7 @@ import {
   toTypeName,
   VALIDATORS_MODULE_NAMES,
 } from './names.js';
-import { operationToDraft, pathKeyDiagnostics, unsendableMethod, type DraftOperation } from './operations.js';
+import { operationToDraft, pathFolders, pathKeyDiagnostics, unsendableMethod, type DraftOperation } from './operations.js';
 import { packageOf, type PackageOptions } from './package-info.js';
 import { paginationOf, unpaginatedList } from './pagination.js';
 import { schemaToIr, type SchemaContext } from './schemas.js';
@@ -76,7 +76,8 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     return unsendable === undefined;
   });
   const allPaths = new Set(rawOperations.map((op) => op.path));
-  const drafts = rawOperations.map((op) => operationToDraft(op, ctx, allPaths));
+  const folders = pathFolders(allPaths);
+  const drafts = rawOperations.map((op) => operationToDraft(op, ctx, folders));
   problems.push(...pathKeyDiagnostics([...allPaths], spec.locate));
   // Inline body and response schemas get a name too, so every emitter refers to named types.
   // One inline schema reached by several operations (a shared `components/requestBodies` or
