@@ -668,6 +668,7 @@ function numericKeys(
         ctx,
         childPointer(pointer, exclusive),
         `\`${exclusive}: true\` has no \`${bound}\` to make exclusive, so it has no effect.`,
+        `Give the \`${bound}\` it makes exclusive, or remove it.`,
       );
     else if (ctx.version !== '3.0')
       legacyForm(
@@ -708,8 +709,22 @@ function degraded(ctx: SchemaContext, pointer: string, message: string): void {
   });
 }
 
-function legacyForm(ctx: SchemaContext, pointer: string, message: string): void {
-  ctx.report({ code: 'model/legacy-form', severity: 'warning', message, hint: defaultHint('model/legacy-form'), at: ctx.locate(pointer) });
+/**
+ * A form another version of the spec format reads. The code's hint (write 3.1, or declare 3.0)
+ * fits a 3.1 document; a 3.0 document is told the message's own fix.
+ */
+function legacyForm(ctx: SchemaContext, pointer: string, message: string, hint?: string): void {
+  ctx.report({
+    code: 'model/legacy-form',
+    severity: 'warning',
+    message,
+    hint:
+      hint ??
+      (ctx.version === '3.0'
+        ? 'Write it as the message says; the rest of the document stays OpenAPI 3.0.'
+        : defaultHint('model/legacy-form')),
+    at: ctx.locate(pointer),
+  });
 }
 
 function report(ctx: SchemaContext, code: DiagnosticCode, pointer: string, message: string, hint?: string): void {

@@ -118,6 +118,24 @@ describe('model/legacy-form', () => {
     expect(validate({ note: 'x' }, 'strict')).toEqual([]);
     expect(validate({ note: 1 }, 'strict')).toHaveLength(1);
   });
+
+  it("hints at 3.1 in a 3.1 spec, and at the message's own fix in a 3.0 spec (twilio declares 3.0.1)", async () => {
+    const hints = async (version: string, schemas: string) => {
+      const text = specText(schemas).replace('openapi: 3.1.0', `openapi: ${version}`);
+      return buildModel(await validateSpec(loadSpec('spec.yaml', text))).warnings.map((w) => [w.code, w.hint]);
+    };
+    const nullableRef =
+      "    Status: { type: string }\n    Thing:\n      type: object\n      properties:\n        status: { $ref: '#/components/schemas/Status', nullable: true }\n";
+    expect(await hints('3.0.1', nullableRef)).toEqual([
+      ['model/legacy-form', 'Write it as the message says; the rest of the document stays OpenAPI 3.0.'],
+    ]);
+    expect(await hints('3.1.0', '    Thing: { type: string, nullable: true }\n')).toEqual([
+      ['model/legacy-form', 'Write the OpenAPI 3.1 form (JSON Schema 2020-12), or declare `openapi: 3.0.x` if the spec is 3.0.'],
+    ]);
+    expect(await hints('3.0.3', '    Thing: { type: integer, exclusiveMinimum: true }\n')).toEqual([
+      ['model/legacy-form', 'Give the `minimum` it makes exclusive, or remove it.'],
+    ]);
+  });
 });
 
 describe('model/overlapping-one-of', () => {
@@ -309,5 +327,36 @@ paths:
     expect((refused as SpecError).diagnostics.map((d) => [d.code, d.severity, d.at.pointer])).toEqual([
       ['model/unsupported-construct', 'error', '/paths/~1food~1detect/post/requestBody/content/multipart~1form-data/schema'],
     ]);
+  });
+});
+
+describe('an action or a collection: the last segment after an id', () => {
+  // POST /jobs/{id}/run is an action on jobs; POST /jobs/{id}/note is a resource of its own
+  // when a path lies below it (a singleton it updates), also one below only in a key whose query
+  // or fragment the wire leaves out
+  const spec = (below: string) => `openapi: 3.1.0
+info: { title: Actions, version: 1.0.0 }
+paths:
+  /jobs/{id}/run:
+    post: { operationId: runJob, parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { '204': { description: ok } } }
+  /jobs/{id}/note:
+    post: { operationId: addNote, parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { '204': { description: ok } } }
+${below}`;
+  const names = async (below: string) => {
+    const { api } = buildModel(await validateSpec(loadSpec('spec.yaml', spec(below))));
+    return Object.fromEntries(
+      api.operations.map((op) => [op.operationId, [...op.names.resource.map(String), String(op.names.method)].join('.')]),
+    );
+  };
+
+  it('is an action without paths below it, and a resource of its own with one (also below a key with a query or a fragment)', async () => {
+    expect(await names('')).toEqual({ runJob: 'jobs.run', addNote: 'jobs.note' });
+    for (const key of ['/jobs/{id}/note/{noteId}', '/jobs/{id}/note/pin?x=1', '/jobs/{id}/note/pin#Action=Pin', '/jobs/{id}/note/']) {
+      const below = `  ${key}:\n    delete: { operationId: other, parameters: [{ name: id, in: path, required: true, schema: { type: string } }${key.includes('{noteId}') ? ', { name: noteId, in: path, required: true, schema: { type: string } }' : ''}], responses: { '204': { description: ok } } }`;
+      expect(await names(below), key).toMatchObject({ runJob: 'jobs.run', addNote: 'jobs.note.update' });
+    }
+    // a sibling that only starts with the same letters is not below it
+    const sibling = `  /jobs/{id}/notebook:\n    delete: { operationId: other, parameters: [{ name: id, in: path, required: true, schema: { type: string } }], responses: { '204': { description: ok } } }`;
+    expect(await names(sibling)).toMatchObject({ addNote: 'jobs.note' });
   });
 });
