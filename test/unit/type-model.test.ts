@@ -78,7 +78,11 @@ describe('typeOf', () => {
     { rule: 'an enum with a quote picks the other quote', given: enumOf("it's", 'plain'), want: "export type T = \"it's\" | 'plain';" },
     { rule: 'a const string', given: constOf('list'), want: "export type T = 'list';" },
     { rule: 'const: null is null (openapi-typescript wrote unknown)', given: constOf(null), want: 'export type T = null;' },
-    { rule: 'a union with const: null is the other variants or null', given: anyOf(str(), constOf(null)), want: 'export type T = string | null;' },
+    {
+      rule: 'a union with const: null is the other variants or null',
+      given: anyOf(str(), constOf(null)),
+      want: 'export type T = string | null;',
+    },
     {
       rule: 'a const object is the type of exactly that value',
       given: constOf({ a: 1, b: [true, 'x'] }),
