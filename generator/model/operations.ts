@@ -29,6 +29,12 @@ export interface DraftOperation {
 
 type Raw = Record<string, unknown>;
 const JSON_TYPES = /^application\/(.+\+)?json(;.*)?$/;
+/**
+ * `application/json` itself, which the client sends as Content-Type and asks for with Accept:
+ * among several JSON media types (`application/geo+json` first, then `application/json`), its
+ * schema is the one that describes what is sent and read.
+ */
+const PLAIN_JSON = /^application\/json(;.*)?$/;
 
 export function operationToDraft(op: RawOperation, ctx: SchemaContext, folders: PathFolders): DraftOperation {
   const key = splitPathKey(op.path);
@@ -538,7 +544,9 @@ function requestBodyOf(op: RawOperation, ctx: SchemaContext): { body: IrRequestB
     };
   }
   // JSON when offered (the official SDKs send JSON then), else multipart, urlencoded, text, binary
-  const mediaType = [...mediaTypes].sort((a, b) => BODY_PREFERENCE.indexOf(bodyKind(a)) - BODY_PREFERENCE.indexOf(bodyKind(b)))[0];
+  const mediaType =
+    mediaTypes.find((type) => PLAIN_JSON.test(type)) ??
+    [...mediaTypes].sort((a, b) => BODY_PREFERENCE.indexOf(bodyKind(a)) - BODY_PREFERENCE.indexOf(bodyKind(b)))[0];
   if (mediaType === undefined) {
     // `content: {}` (just-eat's published spec): there is nothing to send, so no body is sent
     ctx.report({
@@ -602,7 +610,7 @@ function responsesOf(op: RawOperation, ctx: SchemaContext): { response: IrRespon
       return rawSchema === undefined ? undefined : schemaToIr(rawSchema, childPointer(at!.pointer, 'schema'), ctx);
     };
     const mediaTypes = Object.keys(content);
-    const json = mediaTypes.find((type) => JSON_TYPES.test(type));
+    const json = mediaTypes.find((type) => PLAIN_JSON.test(type)) ?? mediaTypes.find((type) => JSON_TYPES.test(type));
     const events = mediaTypes.find((type) => EVENT_STREAM.test(type));
     const text = mediaTypes.find((type) => TEXT.test(type));
     const binary = mediaTypes.find((type) => !JSON_TYPES.test(type) && !EVENT_STREAM.test(type) && !TEXT.test(type));

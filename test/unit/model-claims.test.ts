@@ -360,3 +360,55 @@ ${below}`;
     expect(await names(sibling)).toMatchObject({ addNote: 'jobs.note' });
   });
 });
+
+describe('among several JSON media types, application/json', () => {
+  // va.gov facilities: `application/geo+json` (GeoFacility) first, then `application/json`
+  // (Facility). The client asks with `Accept: application/json` and sends JSON bodies as
+  // `application/json`, so that media type's schema is the one to check and type.
+  it("is the response's and the request body's media type, wherever it is listed", async () => {
+    const text = `openapi: 3.1.0
+info: { title: Media, version: 1.0.0 }
+paths:
+  /facilities:
+    patch:
+      operationId: patchFacility
+      requestBody:
+        content:
+          application/merge-patch+json: { schema: { $ref: '#/components/schemas/Patch' } }
+          application/json; charset=utf-8: { schema: { $ref: '#/components/schemas/Facility' } }
+      responses:
+        '200':
+          description: ok
+          content:
+            application/geo+json: { schema: { $ref: '#/components/schemas/GeoFacility' } }
+            application/json: { schema: { $ref: '#/components/schemas/Facility' } }
+        default:
+          description: error
+          content:
+            application/problem+json: { schema: { $ref: '#/components/schemas/Patch' } }
+            application/json: { schema: { $ref: '#/components/schemas/Problem' } }
+  /geo:
+    get:
+      operationId: geo
+      responses:
+        '200': { description: ok, content: { application/geo+json: { schema: { $ref: '#/components/schemas/GeoFacility' } } } }
+components:
+  schemas:
+    Facility: { type: object, properties: { id: { type: string } } }
+    GeoFacility: { type: object, properties: { type: { const: Feature } } }
+    Patch: { type: object }
+    Problem: { type: object, properties: { title: { type: string } } }
+`;
+    const { api } = buildModel(await validateSpec(loadSpec('spec.yaml', text)));
+    const [geo, patch] = [...api.operations].sort((a, b) => a.operationId.localeCompare(b.operationId));
+    expect(patch!.response).toMatchObject({
+      contentType: 'application/json',
+      mediaType: 'application/json',
+      schema: { kind: 'ref', target: 'Facility' },
+    });
+    expect(patch!.body).toMatchObject({ mediaType: 'application/json; charset=utf-8', schema: { kind: 'ref', target: 'Facility' } });
+    expect(patch!.errorSchema).toMatchObject({ kind: 'ref', target: 'Problem' });
+    // with no application/json, another JSON media type is read
+    expect(geo!.response).toMatchObject({ mediaType: 'application/geo+json', schema: { kind: 'ref', target: 'GeoFacility' } });
+  });
+});
