@@ -228,6 +228,8 @@ function paginationFields(pagination: NonNullable<IrOperation['pagination']>): s
     case 'offset':
       entries.push(code`offsetParam: ${pagination.offsetParam}`);
       if (pagination.total) entries.push(code`total: ${path(pagination.total)}`);
+      if (pagination.step !== undefined) entries.push(code`step: ${Code.raw(String(pagination.step))}`);
+      if (pagination.maxOffset !== undefined) entries.push(code`maxOffset: ${Code.raw(String(pagination.maxOffset))}`);
       break;
     case 'next-url':
       entries.push(code`nextField: ${path(pagination.nextField)}`);

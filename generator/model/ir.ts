@@ -218,6 +218,13 @@ export interface IrOffsetPagination extends IrPaginationBase {
   readonly offsetParam: string;
   /** The page field with the number of items in the whole list. */
   readonly total?: IrFieldPath;
+  /**
+   * The offset parameter's `multipleOf` (a page size the API fixes, NYT's 20): a next offset
+   * off that step means this page came up short, so it was the last.
+   */
+  readonly step?: number;
+  /** The largest offset the parameter takes (its `maximum`): no page starts after it. */
+  readonly maxOffset?: number;
 }
 
 /** The page carries the URL of the next page (Azure's `nextLink`), fetched as it is. */

@@ -120,7 +120,7 @@ export function paginationOf(
       const offsetParam = param('offsetParam', 'offset');
       const total = field('total');
       if (offsetParam === undefined || total === null) return undefined;
-      return { style: 'offset', ...base, offsetParam, ...(total ? { total } : {}) };
+      return { style: 'offset', ...base, offsetParam, ...(total ? { total } : {}), ...offsetBounds(op, offsetParam, schemas) };
     }
     case 'next-url': {
       const nextField = field('nextField', 'next');
@@ -208,7 +208,13 @@ function detect(op: IrOperation, page: IrObjectSchema | undefined, schemas: Sche
   const offsetParam = query.find((p) => OFFSET_PARAMS.test(p.name) && kindOf(p) === 'number');
   if (offsetParam !== undefined) {
     const total = has(TOTAL_FIELDS, 'number');
-    return { style: 'offset', ...base, offsetParam: offsetParam.name, ...(total ? { total } : {}) };
+    return {
+      style: 'offset',
+      ...base,
+      offsetParam: offsetParam.name,
+      ...(total ? { total } : {}),
+      ...offsetBounds(op, offsetParam.name, schemas),
+    };
   }
   const nextField = has(NEXT_URL_FIELDS, 'string') ?? findField(page, ['next'], 'href', schemas);
   if (nextField !== undefined) return { style: 'next-url', ...base, nextField };
@@ -268,6 +274,26 @@ function nonNull(schema: IrSchema | undefined, schemas: Schemas): IrSchema | und
   if (resolved?.kind !== 'union') return resolved;
   const rest = resolved.variants.map((v) => resolve(v, schemas)).filter((v) => v !== undefined && v.kind !== 'null');
   return rest.length === 1 ? rest[0] : resolved;
+}
+
+/**
+ * What the offset parameter's schema says of the offsets a walk may ask for: its `multipleOf`
+ * (the walk ends at a page that comes up short of it) and its largest value. Without them the
+ * walk asked for an offset the request check refuses (NYT books: 20 items, then 5, then
+ * `offset=25`, which is not a multiple of 20), and ended in a ValidationError.
+ */
+function offsetBounds(op: IrOperation, name: string, schemas: Schemas): { step?: number; maxOffset?: number } {
+  const schema = nonNull(op.parameters.find((p) => p.in === 'query' && p.name === name)?.schema, schemas);
+  if (schema?.kind !== 'number') return {};
+  const step =
+    schema.multipleOf !== undefined && Number.isInteger(schema.multipleOf) && schema.multipleOf > 1 ? schema.multipleOf : undefined;
+  const maxOffset =
+    schema.maximum !== undefined
+      ? Math.floor(schema.maximum)
+      : schema.exclusiveMaximum !== undefined
+        ? Math.ceil(schema.exclusiveMaximum) - 1
+        : undefined;
+  return { ...(step !== undefined ? { step } : {}), ...(maxOffset !== undefined && Number.isFinite(maxOffset) ? { maxOffset } : {}) };
 }
 
 function scalarKind(schema: IrSchema, schemas: Schemas): 'string' | 'number' | 'boolean' | undefined {

@@ -24,6 +24,7 @@ interface PagesClient {
   people: { list: Lister };
   products: { list: Lister };
   logs: { list: Lister };
+  books: { list: Lister };
   accounts: { list: Lister };
   models: { list: Lister };
   rows: { list: (query?: { start?: number }) => AsyncIterable<{ n: number }> };
@@ -99,6 +100,14 @@ beforeAll(async () => {
       case '/logs': {
         const offset = Number(param('offset') ?? 0);
         return json(response, 200, { records: tags(`log${offset}`, `log${offset + 1}`).slice(0, 5 - offset), total: 5 });
+      }
+      case '/books': {
+        // a shelf of `shelf` books, two to a page
+        const offset = Number(param('offset') ?? 0);
+        const shelf = Number(param('shelf'));
+        return json(response, 200, {
+          results: Array.from({ length: Math.max(0, Math.min(2, shelf - offset)) }, (_, i) => ({ id: `book${offset + i}` })),
+        });
       }
       case '/accounts': {
         const skip = param('$skiptoken');
@@ -238,6 +247,26 @@ describe('every list shape', () => {
     expect(await walk(client.logs.list({ limit: 2 }))).toEqual({
       ids: ['log0', 'log1', 'log2', 'log3', 'log4'],
       urls: ['/logs?limit=2', '/logs?limit=2&offset=2', '/logs?limit=2&offset=4'],
+    });
+  });
+
+  it('offsets the parameter does not take end the walk: a page short of the step, or past the maximum', async () => {
+    // two books, then one (NYT: 20, then 5): the next offset, 3, is no multiple of 2, so no page
+    // starts there; the walk no longer asks for it and fails the request check
+    expect(await walk(client.books.list({ shelf: 3 }))).toEqual({
+      ids: ['book0', 'book1', 'book2'],
+      urls: ['/books?shelf=3', '/books?offset=2&shelf=3'],
+    });
+    // a full last page ends on an empty one, as without a step
+    expect((await walk(client.books.list({ shelf: 4 }))).urls).toEqual([
+      '/books?shelf=4',
+      '/books?offset=2&shelf=4',
+      '/books?offset=4&shelf=4',
+    ]);
+    // offset 6 is past the parameter's maximum of 4: the walk ends rather than send it
+    expect(await walk(client.books.list({ shelf: 9 }))).toEqual({
+      ids: ['book0', 'book1', 'book2', 'book3', 'book4', 'book5'],
+      urls: ['/books?shelf=9', '/books?offset=2&shelf=9', '/books?offset=4&shelf=9'],
     });
   });
 

@@ -13,7 +13,8 @@ export type PageField = readonly string[];
  *   last item's `id`); with `hasMore`, that boolean says whether more pages follow, else a
  *   non-empty cursor does.
  * - `page`: page numbers from `firstPage`, up to `totalPages` or an empty page.
- * - `offset`: the next page starts after this page's items, up to `total` or an empty page.
+ * - `offset`: the next page starts after this page's items, up to `total` or an empty page, and
+ *   not at an offset the parameter does not take (off its `step`, past `maxOffset`).
  * - `next-url`: the page carries the next page's URL in `nextField`.
  * - `single`: one page holds the whole list.
  */
@@ -38,6 +39,10 @@ export type Pagination =
       readonly items: string;
       readonly offsetParam: string;
       readonly total?: PageField;
+      /** The offset parameter's multipleOf: a next offset off it means this page was the last. */
+      readonly step?: number;
+      /** The largest offset the parameter takes. */
+      readonly maxOffset?: number;
     }
   | { readonly style: 'next-url'; readonly items: string; readonly nextField: PageField }
   | { readonly style: 'single'; readonly items: string };
@@ -175,6 +180,9 @@ export class Page<
         const total =
           pagination.total === undefined ? undefined : count(read(this.body, pagination.total));
         if (total !== undefined && next >= total) return undefined;
+        // the API takes no such offset: a page short of a fixed page size was the last one
+        if (pagination.step !== undefined && next % pagination.step !== 0) return undefined;
+        if (pagination.maxOffset !== undefined && next > pagination.maxOffset) return undefined;
         return { query: { ...query, [pagination.offsetParam]: next } };
       }
       case 'next-url': {

@@ -10,6 +10,7 @@ import type * as pagination from './internal/pagination.js';
 import type { PagePromise } from './internal/pagination.js';
 import {
   accountsList,
+  booksList,
   eventsList,
   foldersFilesList,
   logsList,
@@ -24,6 +25,8 @@ import {
 import type {
   ListAccountsQueryParams,
   ListAccountsResponse,
+  ListBooksQueryParams,
+  ListBooksResponse,
   ListEventsQueryParams,
   ListEventsResponse,
   ListFolderFilesQueryParams,
@@ -59,6 +62,9 @@ const IDENTITY: ClientIdentity = {
 
 /** A page of `value` items of `client.accounts.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
 export type AccountsPage = pagination.Page<Tag, ListAccountsResponse>;
+
+/** A page of `results` items of `client.books.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
+export type BooksPage = pagination.Page<Tag, ListBooksResponse>;
 
 /** A page of `Events` items of `client.events.list()`: `data`, `body`, `hasNextPage()`, `getNextPage()`, and `for await` over every item from this page on. */
 export type EventsPage = pagination.Page<Tag, ListEventsResponse>;
@@ -121,6 +127,7 @@ export class BasePagesClient extends ClientCore {
  */
 export class PagesClient extends BasePagesClient {
   readonly accounts: Accounts = new Accounts(this);
+  readonly books: Books = new Books(this);
   readonly events: Events = new Events(this);
   readonly folders: Folders = new Folders(this);
   readonly logs: Logs = new Logs(this);
@@ -154,6 +161,25 @@ export class Accounts {
    */
   list(query?: ListAccountsQueryParams, options?: RequestOptions): PagePromise<AccountsPage> {
     return accountsList(this.client, query, options);
+  }
+}
+
+/** `client.books` */
+export class Books {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * `GET /books`
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.books.list()) {
+   *   console.log(item);
+   * }
+   * ```
+   */
+  list(query?: ListBooksQueryParams, options?: RequestOptions): PagePromise<BooksPage> {
+    return booksList(this.client, query, options);
   }
 }
 

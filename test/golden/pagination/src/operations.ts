@@ -7,6 +7,7 @@ import { PagePromise } from './internal/pagination.js';
 import type {
   BasePagesClient,
   AccountsPage,
+  BooksPage,
   EventsPage,
   FoldersFilesPage,
   LogsPage,
@@ -22,6 +23,8 @@ import * as requests from './requests.js';
 import type {
   ListAccountsQueryParams,
   ListAccountsResponse,
+  ListBooksQueryParams,
+  ListBooksResponse,
   ListEventsQueryParams,
   ListEventsResponse,
   ListFolderFilesQueryParams,
@@ -79,6 +82,41 @@ export function accountsList(
         options,
       ),
     { style: 'next-url', items: 'value', nextField: ['nextLink'] },
+  );
+}
+
+/**
+ * `GET /books`
+ *
+ * @example
+ * ```ts
+ * const client = new BasePagesClient({ apiKey: 'my-api-key' });
+ * for await (const item of booksList(client)) {
+ *   console.log(item);
+ * }
+ * ```
+ */
+export function booksList(
+  client: BasePagesClient,
+  query?: ListBooksQueryParams,
+  options?: RequestOptions,
+): PagePromise<BooksPage> {
+  return new PagePromise<BooksPage>(
+    query ?? {},
+    (query: ListBooksQueryParams, url) =>
+      client.request(
+        {
+          validateRequest: () => [
+            ...validators
+              .validateListBooksQueryParams(query ?? {})
+              .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+          ],
+          validateResponse: validators.ListBooksResponse.validate,
+          build: () => requests.listBooks({ ...(query === undefined ? {} : { query }) }),
+        },
+        options,
+      ),
+    { style: 'offset', items: 'results', offsetParam: 'offset', step: 2, maxOffset: 4 },
   );
 }
 

@@ -4,6 +4,7 @@ import { formatQuery, type QueryEntry } from './internal/query.js';
 import type { RequestDescription } from './internal/core.js';
 import type {
   ListAccountsQueryParams,
+  ListBooksQueryParams,
   ListEventsQueryParams,
   ListFolderFilesPathParams,
   ListFolderFilesQueryParams,
@@ -40,6 +41,33 @@ export function listAccounts(request: ListAccountsInput): RequestDescription {
       '/accounts' +
       formatQuery([
         ['api-version', request.query?.['api-version'], 'form', true],
+      ] satisfies QueryEntry[]),
+    headers: {},
+  };
+}
+
+/** The input of {@link listBooks}. */
+export interface ListBooksInput {
+  /** The query parameters. */
+  query?: ListBooksQueryParams;
+}
+
+/**
+ * `GET /books`
+ *
+ * @example
+ * ```ts
+ * listBooks({})
+ * ```
+ */
+export function listBooks(request: ListBooksInput): RequestDescription {
+  return {
+    method: 'GET',
+    path:
+      '/books' +
+      formatQuery([
+        ['offset', request.query?.offset, 'form', true],
+        ['shelf', request.query?.shelf, 'form', true],
       ] satisfies QueryEntry[]),
     headers: {},
   };

@@ -5,6 +5,10 @@ export interface ListAccountsResponse {
   nextLink?: string;
 }
 
+export interface ListBooksResponse {
+  results: Tag[];
+}
+
 export interface ListEventsResponse {
   Events?: Tag[];
   NextToken?: string;
@@ -84,6 +88,14 @@ export interface Tag {
  */
 export interface ListAccountsQueryParams {
   'api-version'?: string;
+}
+
+/**
+ * The query parameters of `listBooks`.
+ */
+export interface ListBooksQueryParams {
+  offset?: number;
+  shelf?: number;
 }
 
 /**

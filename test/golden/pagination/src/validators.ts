@@ -17,6 +17,7 @@ const optConst = rt.optConst;
 const optIntegerIn = rt.optIntegerIn;
 const expected = rt.expected;
 const isObject = rt.isObject;
+const fail = rt.fail;
 const nestIssues = rt.nestIssues;
 const required = rt.required;
 const requiredUnlisted = rt.requiredUnlisted;
@@ -28,6 +29,7 @@ const vendor = 'pages-client';
 
 const KEYS_hnarml: readonly string[] = ['id'];
 const KEYS_bwml3z: readonly string[] = ['value', 'nextLink'];
+const KEYS_ajfk9v: readonly string[] = ['results'];
 const KEYS_61hfiz: readonly string[] = ['Events', 'NextToken'];
 const KEYS_dizy2g: readonly string[] = ['name'];
 const KEYS_aplmej: readonly string[] = ['entries', 'more', 'next_cursor'];
@@ -52,6 +54,7 @@ const KEYS_69deih: readonly string[] = ['object', 'data', 'has_more'];
 const KEYS_4vlz8y: readonly string[] = ['id', 'text'];
 const KEYS_dd5phm: readonly string[] = ['object', 'data', 'first_id', 'last_id', 'has_more'];
 const KEYS_c9kigd: readonly string[] = ['api-version'];
+const KEYS_9je80p: readonly string[] = ['offset', 'shelf'];
 const KEYS_g91ms3: readonly string[] = ['MaxResults', 'NextToken'];
 const KEYS_gf09rc: readonly string[] = ['folder_id'];
 const KEYS_g1w0in: readonly string[] = ['cursor'];
@@ -97,6 +100,44 @@ function check_ListAccountsResponse(
   const v7 = value.nextLink;
   if (v7 !== undefined && typeof v7 !== 'string') issues = optString(issues, v7, 'nextLink', mode);
   if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_bwml3z);
+
+  return issues;
+}
+
+/** Validates `ListBooksResponse` (see Validator). */
+export const ListBooksResponse: rt.Validator<types.ListBooksResponse> = /* @__PURE__ */ schemaOf(
+  vendor,
+  check_ListBooksResponse,
+  '`ListBooksResponse`',
+);
+
+function check_ListBooksResponse(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_ajfk9v, value);
+  const v1 = value.results;
+  if (Array.isArray(v1)) {
+    for (let i2 = 0; i2 < v1.length; i2++) {
+      const v3: unknown = v1[i2];
+      const o4: rt.Issues = issues;
+      issues = undefined;
+      if (isObject(v3)) {
+        const v5 = v3.id;
+        if (typeof v5 !== 'string') issues = reqString(issues, v5, 'id');
+        if (mode & 1) issues = unknownKeys(issues, v3, 'an item of `results`', KEYS_hnarml);
+      } else {
+        issues = expected(issues, [], KEYS_hnarml, v3);
+      }
+      issues = issues === undefined ? o4 : nestIssues(o4, ['results', i2], issues, '');
+    }
+  } else {
+    issues = required(issues, ['results'], 'an array', v1);
+  }
+  if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_ajfk9v);
 
   return issues;
 }
@@ -600,6 +641,43 @@ function check_ListAccountsQueryParams(
   if (mode & 2) {
     for (const k2 in value) {
       if (k2 !== 'api-version') issues = unknownKey(issues, k2, label, KEYS_c9kigd);
+    }
+  }
+
+  return issues;
+}
+
+/** Every issue of the query parameters of `listBooks`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export const validateListBooksQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
+  check_ListBooksQueryParams,
+  '`ListBooksQueryParams`',
+  2,
+);
+
+function check_ListBooksQueryParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_9je80p, value);
+  const v1 = value.offset;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (!(typeof v1 === 'number' && Number.isInteger(v1))) {
+      issues = expected(issues, ['offset'], 'an integer', v1);
+    } else {
+      if (!(v1 <= 4)) issues = fail(issues, ['offset'], 'expected at most 4, found ' + String(v1));
+      if (v1 % 2 !== 0) {
+        issues = fail(issues, ['offset'], 'expected a multiple of 2, found ' + String(v1));
+      }
+    }
+  }
+  const v2 = value.shelf;
+  if (v2 !== undefined && !Number.isInteger(v2)) issues = optInteger(issues, v2, 'shelf', mode);
+  if (mode & 2) {
+    for (const k3 in value) {
+      if (k3 !== 'offset' && k3 !== 'shelf') issues = unknownKey(issues, k3, label, KEYS_9je80p);
     }
   }
 
