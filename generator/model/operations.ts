@@ -405,6 +405,14 @@ function contentOf(raw: Raw, pointer: string, ctx: SchemaContext): { mediaType: 
  * The Media Type object of `content[mediaType]`, through its `$ref` when it is one (OpenAPI 3.2
  * `components/mediaTypes`), with the pointer of the object read (for schema sources).
  */
+/** Whether a media type's schema is file content (`type: string, format: binary`), looked up without reporting. */
+function holdsFile(content: Raw, mediaType: string, ctx: SchemaContext): boolean {
+  const media = followRefs(content[mediaType], '', ctx.root, ctx.locate);
+  if ('code' in media || !isRecord(media.value)) return false;
+  const schema = followRefs(media.value['schema'], '', ctx.root, ctx.locate);
+  return !('code' in schema) && isRecord(schema.value) && schema.value['type'] === 'string' && schema.value['format'] === 'binary';
+}
+
 export function mediaTypeAt(
   content: Raw,
   mediaType: string,
@@ -610,10 +618,13 @@ function responsesOf(op: RawOperation, ctx: SchemaContext): { response: IrRespon
       return rawSchema === undefined ? undefined : schemaToIr(rawSchema, childPointer(at!.pointer, 'schema'), ctx);
     };
     const mediaTypes = Object.keys(content);
-    const json = mediaTypes.find((type) => PLAIN_JSON.test(type)) ?? mediaTypes.find((type) => JSON_TYPES.test(type));
     const events = mediaTypes.find((type) => EVENT_STREAM.test(type));
     const text = mediaTypes.find((type) => TEXT.test(type));
     const binary = mediaTypes.find((type) => !JSON_TYPES.test(type) && !EVENT_STREAM.test(type) && !TEXT.test(type));
+    // file content listed under a JSON media type too (Azure's downloads: `application/json` and
+    // `application/octet-stream`, both `format: binary`) is no JSON: the file is what is read
+    const jsonTypes = mediaTypes.filter((type) => JSON_TYPES.test(type) && (binary === undefined || !holdsFile(content, type, ctx)));
+    const json = jsonTypes.find((type) => PLAIN_JSON.test(type)) ?? jsonTypes[0];
     return {
       raw,
       pointer: resolved.pointer,

@@ -412,3 +412,39 @@ components:
     expect(geo!.response).toMatchObject({ mediaType: 'application/geo+json', schema: { kind: 'ref', target: 'GeoFacility' } });
   });
 });
+
+describe('file content listed under a JSON media type too', () => {
+  // Azure machine learning artifacts: a download lists `application/json` and
+  // `application/octet-stream`, both `type: string, format: binary`
+  it('is a binary response read as the file, asked for with its own media type', async () => {
+    const text = `openapi: 3.0.3
+info: { title: Files, version: 1.0.0 }
+paths:
+  /content:
+    get:
+      operationId: download
+      responses:
+        '200':
+          description: the file
+          content:
+            application/json: { schema: { $ref: '#/components/schemas/File' } }
+            application/octet-stream: { schema: { type: string, format: binary } }
+  /summary:
+    get:
+      operationId: summary
+      responses:
+        '200':
+          description: JSON beside a file type, read as JSON
+          content:
+            application/json: { schema: { type: object } }
+            application/octet-stream: { schema: { type: string, format: binary } }
+components:
+  schemas:
+    File: { type: string, format: binary }
+`;
+    const { api } = buildModel(await validateSpec(loadSpec('spec.yaml', text)));
+    const byId = Object.fromEntries(api.operations.map((op) => [op.operationId, op.response]));
+    expect(byId['download']).toMatchObject({ contentType: 'binary', mediaType: 'application/octet-stream' });
+    expect(byId['summary']).toMatchObject({ contentType: 'application/json', mediaType: 'application/json' });
+  });
+});
