@@ -54,6 +54,8 @@ export const DIAGNOSTIC_CODES = {
     'sdkgen streams the items of `text/event-stream`, `application/jsonl` (or `application/x-ndjson`) and `application/json-seq` bodies with an `itemSchema` (or `x-sdk-item-schema`); see "Streams (OpenAPI 3.2 itemSchema)" in the README.',
   'model/non-ascii-name':
     'Give the operation ASCII names: `x-sdk-method` (and `x-sdk-resource`) on the operation, or an ASCII operationId, in the spec, an overlay or the config file.',
+  'model/unsent-credentials':
+    'Send the credential as the scheme asks through `defaultHeaders` or `defaultQuery` (the message shows how); the client sends its key as `Authorization: Bearer <apiKey>`.',
   'model/overlapping-one-of': 'Use `anyOf` when branches may overlap; sdkgen treats this `oneOf` as `anyOf`.',
   'emit/template-error': 'Fix the template; the README lists each template and the data it receives (`--templates`).',
   'emit/unsupported-construct': 'This construct cannot be emitted yet; see the README for the supported subset.',

@@ -28,6 +28,8 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     version: api.version,
     description: api.package.description,
     specFile: api.specFile.split(/[\\/]/).pop() ?? api.specFile,
+    // a spec without security: the client sends no key (ClientIdentity.auth 'none')
+    noAuth: api.package.auth === 'none',
     // constant headers (a `const` header parameter, `x-sdk-headers`): the README says how to override them
     hasOperationHeaders: api.operations.some((op) => op.fixedHeaders.length > 0),
     itemStreams: hasItemStreams(api),

@@ -179,7 +179,7 @@ export function packageOf(
       option('--api-key-env', options.apiKeyEnv, envNameProblem) ??
       sdk('apiKeyEnv', envNameProblem, 'an environment variable name such as `ACME_API_KEY`') ??
       `${upper}_API_KEY`,
-    auth: usesSecurity(root) ? 'bearer' : 'none',
+    auth: usesSecurity(root, locate, report) ? 'bearer' : 'none',
     baseURLEnv:
       option('--base-url-env', options.baseURLEnv, envNameProblem) ??
       sdk('baseURLEnv', envNameProblem, 'an environment variable name such as `ACME_BASE_URL`') ??
@@ -280,9 +280,66 @@ function derivedPackageName(words: readonly string[]): string {
   return `${base.slice(0, 214 - '-client'.length).replace(/-+$/, '')}-client`;
 }
 
-/** Whether any operation (or the whole document) requires a security scheme. */
-function usesSecurity(root: Record<string, unknown>): boolean {
-  const requires = (security: unknown) =>
-    Array.isArray(security) && security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length > 0);
-  return requires(root['security']) || walkOperations(root).some(({ operation }) => requires(operation['security']));
+/**
+ * Whether any operation (or the whole document) requires a security scheme. Each required scheme
+ * that wants its credential elsewhere than `Authorization: Bearer` (an `apiKey` in a header, the
+ * query or a cookie; HTTP basic) gets a `model/unsent-credentials` warning with the option that
+ * sends it: the client sends its key as a bearer token only.
+ */
+function usesSecurity(
+  root: Record<string, unknown>,
+  locate: (pointer: string) => SourceLocation,
+  report: (diagnostic: Diagnostic) => void,
+): boolean {
+  const named = new Set<string>();
+  for (const security of [root['security'], ...walkOperations(root).map(({ operation }) => operation['security'])]) {
+    if (!Array.isArray(security)) continue;
+    for (const requirement of security) if (isRecord(requirement)) for (const name of Object.keys(requirement)) named.add(name);
+  }
+  const components = isRecord(root['components']) ? root['components'] : {};
+  const schemes = isRecord(components['securitySchemes']) ? components['securitySchemes'] : {};
+  for (const name of named) {
+    const scheme = schemes[name];
+    if (!isRecord(scheme)) continue; // an undeclared name is validate/undefined-security-scheme
+    const unsent = unsentCredential(name, scheme);
+    if (unsent === undefined) continue;
+    report({
+      code: 'model/unsent-credentials',
+      severity: 'warning',
+      message: `${unsent.message} The client sends its key as \`Authorization: Bearer <apiKey>\`, which this scheme does not read.`,
+      hint: unsent.hint,
+      at: locate(`/components/securitySchemes/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+    });
+  }
+  return named.size > 0;
+}
+
+/** What a scheme wants that a bearer token is not, and the client option that sends it; undefined for a bearer-like scheme. */
+function unsentCredential(name: string, scheme: Record<string, unknown>): { message: string; hint: string } | undefined {
+  const shown = JSON.stringify(name);
+  if (scheme['type'] === 'apiKey') {
+    const key = typeof scheme['name'] === 'string' ? scheme['name'] : '';
+    const where = scheme['in'];
+    const option =
+      where === 'query'
+        ? `defaultQuery: { ${JSON.stringify(key)}: apiKey }`
+        : where === 'cookie'
+          ? `defaultHeaders: { cookie: ${JSON.stringify(`${key}=`)} + apiKey }`
+          : `defaultHeaders: { ${JSON.stringify(key)}: apiKey }`;
+    const place = where === 'query' ? 'query parameter' : where === 'cookie' ? 'cookie' : 'header';
+    return {
+      message: `The security scheme ${shown} takes an API key in the ${place} ${JSON.stringify(key)}.`,
+      hint: `Create the client with \`{ apiKey, ${option} }\`: the key stays out of errors and logs (it also goes out as a bearer token).`,
+    };
+  }
+  if (scheme['type'] === 'http' && typeof scheme['scheme'] === 'string' && scheme['scheme'].toLowerCase() !== 'bearer') {
+    return {
+      message: `The security scheme ${shown} is HTTP ${scheme['scheme']} authentication.`,
+      hint:
+        scheme['scheme'].toLowerCase() === 'basic'
+          ? 'Create the client with `{ apiKey: password, defaultHeaders: { authorization: `Basic ${btoa(`${user}:${password}`)}` } }`: defaultHeaders replace the bearer header.'
+          : `Create the client with \`{ apiKey, defaultHeaders: { authorization: '<${scheme['scheme']} credentials>' } }\`: defaultHeaders replace the bearer header.`,
+    };
+  }
+  return undefined;
 }

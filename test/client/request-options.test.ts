@@ -248,6 +248,18 @@ describe('per-request options', () => {
   });
 });
 
+describe("model/unsent-credentials' hints, on the wire", () => {
+  it('defaultQuery sends the key where an apiKey scheme wants it; defaultHeaders replace the bearer header (HTTP basic)', async () => {
+    await make({ defaultQuery: { 'api-key': API_KEY } }).things.list();
+    expect(last().url).toBe(`/things?api-key=${API_KEY}`);
+    await make({ defaultHeaders: { 'X-VTEX-API-AppKey': API_KEY } }).things.list();
+    expect(last().headers['x-vtex-api-appkey']).toBe(API_KEY);
+    const basic = `Basic ${btoa('user:password')}`;
+    await make({ defaultHeaders: { authorization: basic } }).things.list();
+    expect(last().headers['authorization']).toBe(basic);
+  });
+});
+
 describe('withOptions', () => {
   it('returns a client of the same class, resources and subclass included, with merged headers', async () => {
     class MyClient extends pkg.default {
