@@ -20,6 +20,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     className: resource.className.text,
     example: resource.operations[0]?.names.method.text,
   }));
+  const paged = api.operations.find((op) => op.pagination !== undefined && op.pagination.style !== 'single');
   const data = {
     header,
     package: api.package,
@@ -46,6 +47,8 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
       fn: op.names.function.text,
     })),
     resourceClasses,
+    // the README's pagination example: the first list method that pages
+    pagination: paged === undefined ? undefined : { call: [...paged.names.resource.map((r) => r.text), paged.names.method.text].join('.') },
     // the README's example of one resource made on its own: the first with an operation of its own
     resourceExample: resourceClasses.find((resource) => resource.example !== undefined),
     // code for the README's example block: a `//` comment line and a call of Identifiers
