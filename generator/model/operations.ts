@@ -401,10 +401,6 @@ function contentOf(raw: Raw, pointer: string, ctx: SchemaContext): { mediaType: 
   return media === undefined ? undefined : { mediaType, ...media };
 }
 
-/**
- * The Media Type object of `content[mediaType]`, through its `$ref` when it is one (OpenAPI 3.2
- * `components/mediaTypes`), with the pointer of the object read (for schema sources).
- */
 /** Whether a media type's schema is file content (`type: string, format: binary`), looked up without reporting. */
 function holdsFile(content: Raw, mediaType: string, ctx: SchemaContext): boolean {
   const media = followRefs(content[mediaType], '', ctx.root, ctx.locate);
@@ -413,6 +409,10 @@ function holdsFile(content: Raw, mediaType: string, ctx: SchemaContext): boolean
   return !('code' in schema) && isRecord(schema.value) && schema.value['type'] === 'string' && schema.value['format'] === 'binary';
 }
 
+/**
+ * The Media Type object of `content[mediaType]`, through its `$ref` when it is one (OpenAPI 3.2
+ * `components/mediaTypes`), with the pointer of the object read (for schema sources).
+ */
 export function mediaTypeAt(
   content: Raw,
   mediaType: string,

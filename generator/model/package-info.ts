@@ -281,37 +281,43 @@ function derivedPackageName(words: readonly string[]): string {
 }
 
 /**
- * Whether any operation (or the whole document) requires a security scheme. Each required scheme
- * that wants its credential elsewhere than `Authorization: Bearer` (an `apiKey` in a header, the
- * query or a cookie; HTTP basic) gets a `model/unsent-credentials` warning with the option that
- * sends it: the client sends its key as a bearer token only.
+ * Whether any operation (or the whole document) requires a security scheme. An operation whose
+ * requirements (its own, else the document's) have no alternative a bearer token serves gets a
+ * `model/unsent-credentials` warning for each scheme that wants its credential elsewhere (an
+ * `apiKey` in a header, the query or a cookie; HTTP basic), with the option that sends it: the
+ * client sends its key as `Authorization: Bearer` only. One warning per scheme.
  */
 function usesSecurity(
   root: Record<string, unknown>,
   locate: (pointer: string) => SourceLocation,
   report: (diagnostic: Diagnostic) => void,
 ): boolean {
-  const named = new Set<string>();
-  for (const security of [root['security'], ...walkOperations(root).map(({ operation }) => operation['security'])]) {
-    if (!Array.isArray(security)) continue;
-    for (const requirement of security) if (isRecord(requirement)) for (const name of Object.keys(requirement)) named.add(name);
-  }
   const components = isRecord(root['components']) ? root['components'] : {};
   const schemes = isRecord(components['securitySchemes']) ? components['securitySchemes'] : {};
-  for (const name of named) {
-    const scheme = schemes[name];
-    if (!isRecord(scheme)) continue; // an undeclared name is validate/undefined-security-scheme
-    const unsent = unsentCredential(name, scheme);
-    if (unsent === undefined) continue;
-    report({
-      code: 'model/unsent-credentials',
-      severity: 'warning',
-      message: `${unsent.message} The client sends its key as \`Authorization: Bearer <apiKey>\`, which this scheme does not read.`,
-      hint: unsent.hint,
-      at: locate(`/components/securitySchemes/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`),
-    });
+  const unsent = (name: string) => (isRecord(schemes[name]) ? unsentCredential(name, schemes[name]) : undefined);
+  let required = false;
+  const warned = new Set<string>();
+  for (const { operation } of walkOperations(root)) {
+    const security = operation['security'] ?? root['security'];
+    if (!Array.isArray(security)) continue;
+    const alternatives = security.filter(isRecord).map((requirement) => Object.keys(requirement));
+    required ||= alternatives.some((names) => names.length > 0);
+    // an empty requirement (`{}`) or one of bearer-like schemes only is met by what the client sends
+    if (alternatives.some((names) => names.every((name) => unsent(name) === undefined))) continue;
+    for (const name of alternatives.flat()) {
+      const credential = unsent(name);
+      if (credential === undefined || warned.has(name)) continue;
+      warned.add(name);
+      report({
+        code: 'model/unsent-credentials',
+        severity: 'warning',
+        message: `${credential.message} The client sends its key as \`Authorization: Bearer <apiKey>\`, which this scheme does not read.`,
+        hint: credential.hint,
+        at: locate(`/components/securitySchemes/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+      });
+    }
   }
-  return named.size > 0;
+  return required || (Array.isArray(root['security']) && root['security'].some((r) => isRecord(r) && Object.keys(r).length > 0));
 }
 
 /** What a scheme wants that a bearer token is not, and the client option that sends it; undefined for a bearer-like scheme. */

@@ -451,32 +451,41 @@ components:
 
 describe('model/unsent-credentials', () => {
   // NYT's books API takes its key in the query, lambdatest HTTP basic, VTEX in headers of its own
-  it('warns, with the client option that sends it, for each required scheme a bearer token does not serve', async () => {
+  it('warns, with the client option that sends it, for each scheme of an operation that a bearer token cannot serve', async () => {
     const text = `openapi: 3.1.0
 info: { title: Keys, version: 1.0.0 }
-security: [{ query_key: [] }, { bearer: [] }]
+security: [{ query_key: [] }]
 paths:
   /things:
     get:
       operationId: listThings
       security: [{ basic: [], header_key: [] }]
       responses: { '204': { description: ok } }
+  /other:
+    get: { operationId: listOther, responses: { '204': { description: ok } } }
+  /either:
+    get:
+      operationId: listEither
+      security: [{ cookie_key: [] }, { bearer: [] }]
+      responses: { '204': { description: ok } }
+  /open:
+    get:
+      operationId: listOpen
+      security: [{}, { digest: [] }]
+      responses: { '204': { description: ok } }
 components:
   securitySchemes:
     query_key: { type: apiKey, in: query, name: api-key }
     header_key: { type: apiKey, in: header, name: X-VTEX-API-AppKey }
+    cookie_key: { type: apiKey, in: cookie, name: session }
     basic: { type: http, scheme: basic }
+    digest: { type: http, scheme: digest }
     bearer: { type: http, scheme: bearer }
-    unused: { type: apiKey, in: cookie, name: session }
 `;
     const { api, warnings } = buildModel(await validateSpec(loadSpec('spec.yaml', text)));
     expect(api.package.auth).toBe('bearer');
+    // cookie_key has a bearer alternative, digest an anonymous one: neither is warned about
     expect(warnings.map((w) => [w.code, w.at.pointer, w.hint])).toEqual([
-      [
-        'model/unsent-credentials',
-        '/components/securitySchemes/query_key',
-        'Create the client with `{ apiKey, defaultQuery: { "api-key": apiKey } }`: the key stays out of errors and logs (it also goes out as a bearer token).',
-      ],
       [
         'model/unsent-credentials',
         '/components/securitySchemes/basic',
@@ -487,8 +496,13 @@ components:
         '/components/securitySchemes/header_key',
         'Create the client with `{ apiKey, defaultHeaders: { "X-VTEX-API-AppKey": apiKey } }`: the key stays out of errors and logs (it also goes out as a bearer token).',
       ],
+      [
+        'model/unsent-credentials',
+        '/components/securitySchemes/query_key',
+        'Create the client with `{ apiKey, defaultQuery: { "api-key": apiKey } }`: the key stays out of errors and logs (it also goes out as a bearer token).',
+      ],
     ]);
-    expect(warnings[0]!.message).toBe(
+    expect(warnings[2]!.message).toBe(
       'The security scheme "query_key" takes an API key in the query parameter "api-key". The client sends its key as `Authorization: Bearer <apiKey>`, which this scheme does not read.',
     );
   });
