@@ -323,6 +323,18 @@ function usesSecurity(
 /** What a scheme wants that a bearer token is not, and the client option that sends it; undefined for a bearer-like scheme. */
 function unsentCredential(name: string, scheme: Record<string, unknown>): { message: string; hint: string } | undefined {
   const shown = JSON.stringify(name);
+  if (scheme['type'] === 'apiKey' && scheme['x-amazon-apigateway-authtype'] === 'awsSigv4') {
+    return {
+      message: `The security scheme ${shown} is AWS Signature Version 4: each request is signed.`,
+      hint: 'Sign each request in a `fetch` given to the client (the `fetch` option), with a SigV4 signer such as `@smithy/signature-v4`.',
+    };
+  }
+  if (scheme['type'] === 'apiKey' && scheme['in'] === 'header' && String(scheme['name']).toLowerCase() === 'authorization') {
+    return {
+      message: `The security scheme ${shown} takes an API key as the whole \`Authorization\` header.`,
+      hint: 'Create the client with `{ apiKey, defaultHeaders: { authorization: apiKey } }`: defaultHeaders replace the bearer header.',
+    };
+  }
   if (scheme['type'] === 'apiKey') {
     const key = typeof scheme['name'] === 'string' ? scheme['name'] : '';
     const where = scheme['in'];

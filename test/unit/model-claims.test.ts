@@ -484,6 +484,22 @@ components:
 `;
     const { api, warnings } = buildModel(await validateSpec(loadSpec('spec.yaml', text)));
     expect(api.package.auth).toBe('bearer');
+    // AWS's specs: a key as the whole Authorization header, and SigV4 (signed per request)
+    const aws = async (extra: string) =>
+      buildModel(
+        await validateSpec(
+          loadSpec(
+            'spec.yaml',
+            text
+              .replace('security: [{ query_key: [] }]', 'security: [{ hmac: [] }]')
+              .replace('    query_key:', `    hmac: { type: apiKey, in: header, name: Authorization${extra} }\n    query_key:`),
+          ),
+        ),
+      ).warnings.find((w) => w.at.pointer.endsWith('/hmac'))!;
+    expect((await aws('')).hint).toBe(
+      'Create the client with `{ apiKey, defaultHeaders: { authorization: apiKey } }`: defaultHeaders replace the bearer header.',
+    );
+    expect((await aws(', x-amazon-apigateway-authtype: awsSigv4')).message).toContain('AWS Signature Version 4');
     // cookie_key has a bearer alternative, digest an anonymous one: neither is warned about
     expect(warnings.map((w) => [w.code, w.at.pointer, w.hint])).toEqual([
       [
