@@ -8,6 +8,7 @@ import { exampleValue, pathExampleValue } from './example-value.js';
 import { operationDoc } from './operation-doc.js';
 import { printDeclaration, type Declaration, type FunctionDeclaration, type InterfaceDeclaration, type Property } from './structures.js';
 import { typeOf } from './type-reference.js';
+import { PLAIN_JSON } from '../model/operations.js';
 import { schemaIndex } from '../model/schema-index.js';
 
 export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
@@ -199,6 +200,12 @@ function headersExpression(op: IrOperation, api: IrApi): Code {
   if (op.body?.contentType === 'application/x-www-form-urlencoded') entries.push(code`'Content-Type': 'application/x-www-form-urlencoded'`);
   // a binary answer asks for its own media type, as the official SDK does for audio
   if ((op.response.contentType === 'binary' || op.response.contentType === 'items') && op.response.mediaType)
+    entries.push(code`Accept: ${op.response.mediaType}`);
+  // JSON of another media type (JSON:API's `application/vnd.api+json`, a merge patch) is sent and
+  // asked for as that type: such servers refuse `application/json` (415, 406)
+  if (op.body?.contentType === 'application/json' && !PLAIN_JSON.test(op.body.mediaType))
+    entries.push(code`'Content-Type': ${op.body.mediaType}`);
+  if (op.response.contentType === 'application/json' && op.response.mediaType !== undefined && !PLAIN_JSON.test(op.response.mediaType))
     entries.push(code`Accept: ${op.response.mediaType}`);
   for (const parameter of op.parameters.filter((p) => p.in === 'header')) {
     const value = code`request.headers${parameter.required ? propertyAccess(parameter.name) : optionalAccess(parameter.name)}`;

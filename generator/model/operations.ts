@@ -34,7 +34,7 @@ const JSON_TYPES = /^application\/(.+\+)?json(;.*)?$/;
  * among several JSON media types (`application/geo+json` first, then `application/json`), its
  * schema is the one that describes what is sent and read.
  */
-const PLAIN_JSON = /^application\/json(;.*)?$/;
+export const PLAIN_JSON = /^application\/json(;.*)?$/;
 
 export function operationToDraft(op: RawOperation, ctx: SchemaContext, folders: PathFolders): DraftOperation {
   const key = splitPathKey(op.path);
