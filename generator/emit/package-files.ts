@@ -1,6 +1,6 @@
 // IR -> the mostly-fixed files of the package: package.json, README.md, tsconfig.json,
 // src/index.ts and the runtime core (src/internal/*), all rendered from `templates/`.
-import { resourcesInOrder, type IrApi } from '../model/ir.js';
+import { resourcesInOrder, type IrApi, type IrOperation } from '../model/ir.js';
 import { schemaIndex } from '../model/schema-index.js';
 import { lineComment } from './escape.js';
 import { piecesFile, type EmitContext, type EmittedFile } from './emitted-file.js';
@@ -40,7 +40,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
       return of === undefined ? [] : [{ response: of.name.text, request: named.name.text }];
     }),
     operations: api.operations.map((op) => ({
-      call: `${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}()`,
+      call: `${callPath(op)}()`,
       method: op.wireMethod,
       path: op.pathTemplate,
       builder: op.names.builder.text,
@@ -48,7 +48,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     })),
     resourceClasses,
     // the README's pagination example: the first list method that pages
-    pagination: paged === undefined ? undefined : { call: [...paged.names.resource.map((r) => r.text), paged.names.method.text].join('.') },
+    pagination: paged === undefined ? undefined : { call: callPath(paged) },
     // the README's example of one resource made on its own: the first with an operation of its own
     resourceExample: resourceClasses.find((resource) => resource.example !== undefined),
     // code for the README's example block: a `//` comment line and a call of Identifiers
@@ -56,7 +56,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
       .slice(0, 4)
       .map(
         (op) =>
-          `${lineComment((op.summary ?? op.operationId).trim().split(/[\r\n\u2028\u2029]/)[0] ?? '').text}\nawait client.${[...op.names.resource.map((r) => r.text), op.names.method.text].join('.')}(/* … */);`,
+          `${lineComment((op.summary ?? op.operationId).trim().split(/[\r\n\u2028\u2029]/)[0] ?? '').text}\nawait client.${callPath(op)}(/* … */);`,
       ),
   };
   const files: EmittedFile[] = [
@@ -83,4 +83,9 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
 /** Whether an operation streams items (a response or request body with an item schema). */
 export function hasItemStreams(api: IrApi): boolean {
   return api.operations.some((op) => op.response.items !== undefined || op.body?.items !== undefined);
+}
+
+/** The method's path on the client: `chatkit.sessions.create`. */
+function callPath(op: IrOperation): string {
+  return [...op.names.resource.map((r) => r.text), op.names.method.text].join('.');
 }

@@ -198,15 +198,15 @@ function headersExpression(op: IrOperation, api: IrApi): Code {
     entries.push(code`'Content-Type': ${op.body.mediaType}`);
   // as the official SDK sends it (fetch alone would add `;charset=UTF-8`)
   if (op.body?.contentType === 'application/x-www-form-urlencoded') entries.push(code`'Content-Type': 'application/x-www-form-urlencoded'`);
-  // a binary answer asks for its own media type, as the official SDK does for audio
-  if ((op.response.contentType === 'binary' || op.response.contentType === 'items') && op.response.mediaType)
-    entries.push(code`Accept: ${op.response.mediaType}`);
-  // JSON of another media type (JSON:API's `application/vnd.api+json`, a merge patch) is sent and
-  // asked for as that type: such servers refuse `application/json` (415, 406)
+  // JSON of another media type (JSON:API's `application/vnd.api+json`, a merge patch) is sent as
+  // that type: such servers refuse `application/json` (415)
   if (op.body?.contentType === 'application/json' && !PLAIN_JSON.test(op.body.mediaType))
     entries.push(code`'Content-Type': ${op.body.mediaType}`);
-  if (op.response.contentType === 'application/json' && op.response.mediaType !== undefined && !PLAIN_JSON.test(op.response.mediaType))
-    entries.push(code`Accept: ${op.response.mediaType}`);
+  // an answer asks for its own media type, as the official SDK does for audio, unless it is the
+  // client's default `application/json` (JSON:API servers may answer that with 406)
+  const asked =
+    op.response.contentType === 'binary' || op.response.contentType === 'items' || op.response.contentType === 'application/json';
+  if (asked && op.response.mediaType && !PLAIN_JSON.test(op.response.mediaType)) entries.push(code`Accept: ${op.response.mediaType}`);
   for (const parameter of op.parameters.filter((p) => p.in === 'header')) {
     const value = code`request.headers${parameter.required ? propertyAccess(parameter.name) : optionalAccess(parameter.name)}`;
     const text = isStyled(parameter, api)

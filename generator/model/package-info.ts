@@ -5,6 +5,7 @@
 import { defaultHint } from '../diagnostics/codes.js';
 import { UsageError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { isRecord } from '../load/json-node.js';
+import { childPointer } from '../load/pointer.js';
 import { walkOperations } from '../validate/walk-operations.js';
 import { Identifier, type IrDocLinks, type IrPackage } from './ir.js';
 import { isReservedName, splitWords, toTypeName } from './names.js';
@@ -294,14 +295,20 @@ function usesSecurity(
 ): boolean {
   const components = isRecord(root['components']) ? root['components'] : {};
   const schemes = isRecord(components['securitySchemes']) ? components['securitySchemes'] : {};
-  const unsent = (name: string) => (isRecord(schemes[name]) ? unsentCredential(name, schemes[name]) : undefined);
-  let required = false;
+  // each scheme read once, however many operations name it
+  const credentials = new Map<string, ReturnType<typeof unsentCredential>>();
+  const unsent = (name: string) => {
+    if (!credentials.has(name)) credentials.set(name, isRecord(schemes[name]) ? unsentCredential(name, schemes[name]) : undefined);
+    return credentials.get(name);
+  };
+  const requires = (security: unknown[]) => security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length > 0);
+  let required = Array.isArray(root['security']) && requires(root['security']);
   const warned = new Set<string>();
   for (const { operation } of walkOperations(root)) {
     const security = operation['security'] ?? root['security'];
     if (!Array.isArray(security)) continue;
+    required ||= requires(security);
     const alternatives = security.filter(isRecord).map((requirement) => Object.keys(requirement));
-    required ||= alternatives.some((names) => names.length > 0);
     // an empty requirement (`{}`) or one of bearer-like schemes only is met by what the client sends
     if (alternatives.some((names) => names.every((name) => unsent(name) === undefined))) continue;
     for (const name of alternatives.flat()) {
@@ -313,11 +320,11 @@ function usesSecurity(
         severity: 'warning',
         message: `${credential.message} The client sends its key as \`Authorization: Bearer <apiKey>\`, which this scheme does not read.`,
         hint: credential.hint,
-        at: locate(`/components/securitySchemes/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+        at: locate(childPointer('/components/securitySchemes', name)),
       });
     }
   }
-  return required || (Array.isArray(root['security']) && root['security'].some((r) => isRecord(r) && Object.keys(r).length > 0));
+  return required;
 }
 
 /** What a scheme wants that a bearer token is not, and the client option that sends it; undefined for a bearer-like scheme. */
