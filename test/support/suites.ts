@@ -17,4 +17,7 @@ export const HEAVY_SUITES: readonly string[] = [
   // the packed package's consumers type-checked by TypeScript 5.0 and 7.0, each a compiler
   // process (10-12 s of one worker, which took `npm test` past its 90 s budget on the CI machine)
   'test/multi-runtime/typescript.test.ts',
+  // the generated package's `node build.mjs`, six times over (each a process that loads
+  // TypeScript), and `npm run typecheck` once: 15 s of one worker, the largest file npm test had
+  'test/build/**/*.test.ts',
 ];
