@@ -2,6 +2,7 @@
 // its one complex variant inline; overlapping variants are hoisted functions; a discriminator
 // picks the variant by its property.
 import { describe, expect, it } from 'vitest';
+import type { IrSchema } from '../../generator/model/ir.js';
 import { boolean, closed, emit, integer, messages, named, nullType, number, object, ref, string, union } from './emit-support.js';
 
 describe('union', () => {
@@ -41,6 +42,23 @@ describe('union', () => {
     // 'loose' mode keeps a value that more than one variant describes (see ValidationMode)
     expect(messages(given.check, '123', 'loose')).toEqual([]);
     expect(messages(given.check, 'abcdef')).toEqual(['(root): expected at most 3 characters, found 6']);
+  });
+
+  it('anyOf with a bare string (an open enum, as OpenAI writes model ids) is any string: the enum adds nothing to check', () => {
+    const models: IrSchema = { kind: 'enum', values: ['gpt-5', 'gpt-4o'], source: '#' };
+    const given = emit(union('anyOf', [string(), models, string({ pattern: '^ft:' })]));
+    expect(given.text).toBe("if (typeof value !== 'string') {\nissues = expected(issues, [], 'a string', value);\n}");
+    expect(given.hoisted).toBe('');
+    expect(messages(given.check, 'any-model-at-all', 'strict')).toEqual([]);
+    expect(messages(given.check, 5)).toEqual(['(root): expected a string, found number 5']);
+    // an unconstrained number takes the integers and number enums; null and objects stay
+    const numbers = emit(union('anyOf', [integer({ minimum: 1 }), number(), { kind: 'const', value: 3, source: '#' }, nullType]));
+    expect(numbers.text).not.toContain('Number.isInteger');
+    expect(messages(numbers.check, 0.5)).toEqual([]);
+    expect(messages(numbers.check, null)).toEqual([]);
+    expect(messages(numbers.check, 'x')).toEqual(["(root): expected a number or null; found 'x'"]);
+    // in a oneOf a listed value matches two variants, which 'request' mode refuses: kept as it is
+    expect(emit(union('oneOf', [string(), models])).text).toContain('let n');
   });
 
   it('anyOf of overlapping objects reports the variant with the fewest issues', () => {

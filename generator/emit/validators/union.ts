@@ -12,7 +12,7 @@ import { discriminatorToCheck } from './discriminator.js';
 import { isTestable, leafRules, schemaToTest } from './leaf.js';
 import { depthAt } from './ref.js';
 import type { Scope } from './scope.js';
-import { areDisjoint, isObjectTest, jsonTypesOf, typeGuard, type JsonTypes } from './shape.js';
+import { areDisjoint, isObjectTest, jsonTypesOf, typeGuard, type JsonType, type JsonTypes } from './shape.js';
 import { report, reportUnlisted, withoutOtherwise, type Target } from './target.js';
 
 interface Variant {
@@ -32,6 +32,15 @@ export function unionToCheck(schema: IrUnionSchema, target: Target, scope: Scope
   }
   // a variant that takes any value (`{}`, or 3.0's `{ nullable: true }`) makes the union take any
   if (schema.variants.some((variant) => isAnything(variant, resolve, new Set()))) return code``;
+  // in an anyOf, a variant that takes every value of its type (a bare `type: string`) leaves the
+  // others of that type nothing to add: `anyOf: [string, enum]` (an open enum, as OpenAI writes
+  // model ids) is any string, checked and described as one. Not in a oneOf, where a value both
+  // match is invalid.
+  if (schema.mode === 'anyOf') {
+    const kept = withoutSubsumed(schema.variants, resolve);
+    if (kept.length === 1) return scope.check(kept[0]!, target);
+    if (kept.length < schema.variants.length) return unionToCheck({ ...schema, variants: kept }, target, scope);
+  }
   const variants: Variant[] = schema.variants.map((variant) => ({
     schema: variant,
     types: jsonTypesOf(variant, resolve),
@@ -100,6 +109,52 @@ function hasDetail(schema: IrSchema, scope: Scope): boolean {
   const resolved = scope.module.resolve(schema);
   if (resolved.kind === 'union') return true;
   return (leafRules(resolved, code`value`, scope)?.length ?? 0) > 1;
+}
+
+/** The variants less those whose every value a variant that takes its whole type (everyValueOf) takes. */
+function withoutSubsumed(variants: readonly IrSchema[], resolve: (schema: IrSchema) => IrSchema): readonly IrSchema[] {
+  const whole = new Map<JsonType, IrSchema>();
+  for (const variant of variants) {
+    const type = everyValueOf(resolve(variant));
+    if (type !== undefined && !whole.has(type)) whole.set(type, variant);
+  }
+  if (whole.size === 0) return variants;
+  return variants.filter((variant) => {
+    const types = jsonTypesOf(variant, resolve);
+    if (types === 'any' || types.size === 0) return true;
+    const taker = [...types].every((type) => whole.has(type)) ? whole.get([...types][0]!) : undefined;
+    // kept: the taker itself, or a variant with a type no whole-type variant takes
+    return taker === undefined || taker === variant || [...types].some((type) => whole.get(type) !== taker);
+  });
+}
+
+/** The JSON type a schema takes every value of (`type: string` with no rule), if any. */
+function everyValueOf(schema: IrSchema): JsonType | undefined {
+  switch (schema.kind) {
+    case 'string':
+      return schema.minLength === undefined &&
+        schema.maxLength === undefined &&
+        schema.pattern === undefined &&
+        schema.format === undefined &&
+        schema.contentSchema === undefined
+        ? 'string'
+        : undefined;
+    case 'number':
+      return !schema.integer &&
+        schema.minimum === undefined &&
+        schema.maximum === undefined &&
+        schema.exclusiveMinimum === undefined &&
+        schema.exclusiveMaximum === undefined &&
+        schema.multipleOf === undefined &&
+        schema.format === undefined
+        ? 'number'
+        : undefined;
+    case 'boolean':
+    case 'null':
+      return schema.kind;
+    default:
+      return undefined;
+  }
 }
 
 /** Whether a schema takes any value: `{}`, or a union with such a variant (3.0's `{ nullable: true }` is one), through refs. */

@@ -81,46 +81,14 @@ function check_Completion(value: unknown, mode: number, label: string, depth: nu
   const v1 = value.model;
   if (v1 === undefined) {
     issues = missing(issues, ['model'], "a string or one of 'gpt-4o', 'o3'");
-  } else {
-    if (!(typeof v1 === 'string' || v1 === 'gpt-4o' || v1 === 'o3')) {
-      if (!((mode & 2) === 0 && typeof v1 === 'string')) {
-        issues = unionIssues(
-          issues,
-          ['model'],
-          "a string or one of 'gpt-4o', 'o3'",
-          v1,
-          [
-            typeof v1 === 'string' ? check_Completion_1(v1, mode, '`model`', depth + 1) : undefined,
-            typeof v1 === 'string' ? check_Completion_2(v1, mode, '`model`', depth + 1) : undefined,
-          ],
-          '',
-        );
-      }
-    }
+  } else if (typeof v1 !== 'string') {
+    issues = expected(issues, ['model'], 'a string', v1);
   }
   const v2 = value.status;
   if (v2 === undefined) {
     issues = missing(issues, ['status'], "a string or one of 'completed', 'failed'");
-  } else {
-    if (!(typeof v2 === 'string' || v2 === 'completed' || v2 === 'failed')) {
-      if (!((mode & 2) === 0 && typeof v2 === 'string')) {
-        issues = unionIssues(
-          issues,
-          ['status'],
-          "a string or one of 'completed', 'failed'",
-          v2,
-          [
-            typeof v2 === 'string'
-              ? check_Completion_1(v2, mode, '`status`', depth + 1)
-              : undefined,
-            typeof v2 === 'string'
-              ? check_Completion_3(v2, mode, '`status`', depth + 1)
-              : undefined,
-          ],
-          '',
-        );
-      }
-    }
+  } else if (typeof v2 !== 'string') {
+    issues = expected(issues, ['status'], 'a string', v2);
   }
   if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_6o5baj);
 
@@ -151,50 +119,13 @@ function check_CompletionRequest(
   }
   const v2 = value.chat_model;
   if (v2 !== undefined && (v2 !== null || mode & 2)) {
-    if (!(typeof v2 === 'string' || v2 === 'gpt-4o' || v2 === 'gpt-4o-mini')) {
-      if (!((mode & 2) === 0 && typeof v2 === 'string')) {
-        issues = unionIssues(
-          issues,
-          ['chat_model'],
-          "a string or one of 'gpt-4o', 'gpt-4o-mini'",
-          v2,
-          [
-            typeof v2 === 'string'
-              ? check_Completion_1(v2, mode, '`chat_model`', depth + 1)
-              : undefined,
-            typeof v2 === 'string'
-              ? check_ChatModel(v2, mode, '`chat_model`', depth + 1)
-              : undefined,
-          ],
-          '',
-        );
-      }
-    }
+    if (typeof v2 !== 'string') issues = expected(issues, ['chat_model'], 'a string', v2);
   }
   const v3 = value.voice;
   if (v3 !== undefined) {
     if (!(typeof v3 === 'string' || v3 === 'alloy' || v3 === 'ash' || v3 === null)) {
       if (typeof v3 === 'string') {
-        if (!(typeof v3 === 'string' || v3 === 'alloy' || v3 === 'ash')) {
-          issues = unionIssues(
-            issues,
-            ['voice'],
-            "a string, 'alloy' or 'ash'",
-            v3,
-            [
-              typeof v3 === 'string'
-                ? check_Completion_1(v3, mode, '`voice`', depth + 1)
-                : undefined,
-              typeof v3 === 'string'
-                ? check_CompletionRequest_1(v3, mode, '`voice`', depth + 1)
-                : undefined,
-              typeof v3 === 'string'
-                ? check_CompletionRequest_2(v3, mode, '`voice`', depth + 1)
-                : undefined,
-            ],
-            '',
-          );
-        }
+        if (typeof v3 !== 'string') issues = expected(issues, ['voice'], 'a string', v3);
       } else {
         issues = unlisted(issues, ['voice'], "a string, 'alloy' or 'ash' or null", v3);
       }
@@ -221,23 +152,8 @@ function check_CompletionRequest(
   }
   const v9 = value.style;
   if (v9 !== undefined) {
-    if (!(typeof v9 === 'string' || v9 === 'formal' || v9 === 'casual' || v9 === null)) {
-      if (!((mode & 2) === 0 && typeof v9 === 'string')) {
-        issues = unionIssues(
-          issues,
-          ['style'],
-          "a string, one of 'formal', 'casual' or null",
-          v9,
-          [
-            typeof v9 === 'string' ? check_Completion_1(v9, mode, '`style`', depth + 1) : undefined,
-            typeof v9 === 'string'
-              ? check_CompletionRequest_3(v9, mode, '`style`', depth + 1)
-              : undefined,
-            v9 === null ? check_CompletionRequest_4(v9, mode, '`style`', depth + 1) : undefined,
-          ],
-          '',
-        );
-      }
+    if (!(typeof v9 === 'string' || v9 === null)) {
+      issues = unlisted(issues, ['style'], 'a string or null', v9);
     }
   }
   const v10 = value.legacy;
@@ -329,22 +245,7 @@ export const ModelIds: rt.Validator<types.ModelIds> = /* @__PURE__ */ schemaOf(
 
 function check_ModelIds(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-
-  if (!(typeof value === 'string' || value === 'gpt-4o' || value === 'o3')) {
-    if (!((mode & 2) === 0 && typeof value === 'string')) {
-      issues = unionIssues(
-        issues,
-        [],
-        "a string or one of 'gpt-4o', 'o3'",
-        value,
-        [
-          typeof value === 'string' ? check_Completion_1(value, mode, label, depth) : undefined,
-          typeof value === 'string' ? check_Completion_2(value, mode, label, depth) : undefined,
-        ],
-        '',
-      );
-    }
-  }
+  if (typeof value !== 'string') issues = expected(issues, [], 'a string', value);
 
   return issues;
 }
@@ -359,22 +260,7 @@ export const ModelOrChat: rt.Validator<types.ModelOrChat> = /* @__PURE__ */ sche
 
 function check_ModelOrChat(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-
-  if (!(typeof value === 'string' || value === 'gpt-4o' || value === 'gpt-4o-mini')) {
-    if (!((mode & 2) === 0 && typeof value === 'string')) {
-      issues = unionIssues(
-        issues,
-        [],
-        "a string or one of 'gpt-4o', 'gpt-4o-mini'",
-        value,
-        [
-          typeof value === 'string' ? check_Completion_1(value, mode, label, depth) : undefined,
-          typeof value === 'string' ? check_ChatModel(value, mode, label, depth) : undefined,
-        ],
-        '',
-      );
-    }
-  }
+  if (typeof value !== 'string') issues = expected(issues, [], 'a string', value);
 
   return issues;
 }
@@ -435,78 +321,7 @@ export const Voice: rt.Validator<types.Voice> = /* @__PURE__ */ schemaOf(
 
 function check_Voice(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-
-  if (!(typeof value === 'string' || value === 'alloy' || value === 'ash')) {
-    issues = unionIssues(
-      issues,
-      [],
-      "a string, 'alloy' or 'ash'",
-      value,
-      [
-        typeof value === 'string' ? check_Completion_1(value, mode, label, depth) : undefined,
-        typeof value === 'string'
-          ? check_CompletionRequest_1(value, mode, label, depth)
-          : undefined,
-        typeof value === 'string'
-          ? check_CompletionRequest_2(value, mode, label, depth)
-          : undefined,
-      ],
-      '',
-    );
-  }
-
-  return issues;
-}
-
-function check_Completion_1(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  let issues: rt.Issues;
   if (typeof value !== 'string') issues = expected(issues, [], 'a string', value);
-
-  return issues;
-}
-
-function check_Completion_2(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  let issues: rt.Issues;
-  if (!(value === 'gpt-4o' || value === 'o3' || ((mode & 2) === 0 && typeof value === 'string'))) {
-    issues = unlisted(issues, [], "one of 'gpt-4o', 'o3'", value);
-  }
-
-  return issues;
-}
-
-function check_Completion_3(value: unknown, mode: number, label: string, depth: number): rt.Issues {
-  let issues: rt.Issues;
-  if (!(
-    value === 'completed' ||
-    value === 'failed' ||
-    ((mode & 2) === 0 && typeof value === 'string')
-  )) {
-    issues = unlisted(issues, [], "one of 'completed', 'failed'", value);
-  }
-
-  return issues;
-}
-
-function check_CompletionRequest_1(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (value !== 'alloy') issues = unlisted(issues, [], "'alloy'", value);
-
-  return issues;
-}
-
-function check_CompletionRequest_2(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (value !== 'ash') issues = unlisted(issues, [], "'ash'", value);
 
   return issues;
 }
@@ -516,36 +331,6 @@ function check_shape_d5o2h7(value: unknown, mode: number, label: string, depth: 
   if (!(Number.isFinite(value) || value === null)) {
     issues = unlisted(issues, [], 'a number or null', value);
   }
-
-  return issues;
-}
-
-function check_CompletionRequest_3(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (!(
-    value === 'formal' ||
-    value === 'casual' ||
-    ((mode & 2) === 0 && typeof value === 'string')
-  )) {
-    issues = unlisted(issues, [], "one of 'formal', 'casual'", value);
-  }
-
-  return issues;
-}
-
-function check_CompletionRequest_4(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (value !== null) issues = expected(issues, [], 'null', value);
 
   return issues;
 }
