@@ -589,6 +589,9 @@ function validationHooks(
   if (checks.length === 1 && op.body?.required === true && op.body.items === undefined && body !== undefined)
     hooks.push(code`validateRequest: () => ${validateOf(body)}(${bodyValue}, 'request')`.text);
   else if (checks.length > 0) hooks.push(code`validateRequest: () => [${joinCode(checks, ', ')}]`.text);
+  // the JSON body is checked again as it is sent (see validateBody in the runtime's options.ts)
+  if (op.body?.contentType === 'application/json' && op.body.items === undefined && body !== undefined)
+    hooks.push(code`validateBody: ${validateOf(body)}`.text);
   const response = op.response.contentType === 'application/json' ? validatorNameOf(op.response.schema, api) : undefined;
   if (response !== undefined) {
     validators.add(response.text);

@@ -23,8 +23,11 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
     ...(styled.some((p) => p.in === 'path') ? ['stylePathParam'] : []),
     ...(styled.some((p) => p.in === 'header') ? ['styleHeaderValue'] : []),
   ];
+  const texts = api.operations
+    .flatMap((op) => op.parameters)
+    .some((p) => (p.in === 'path' || p.in === 'header') && !isStyled(p, api) && !isText(p.schema));
   const imports = [
-    `import { encodePathSegment } from './internal/path.js';`,
+    `import { encodePathSegment${texts ? ', scalarText' : ''} } from './internal/path.js';`,
     styleImports.length > 0 ? `import { ${styleImports.join(', ')} } from './internal/styles.js';` : '',
     bodies.has('multipart/form-data') || bodies.has('application/x-www-form-urlencoded')
       ? `import { ${[bodies.has('multipart/form-data') ? 'toFormData' : '', bodies.has('application/x-www-form-urlencoded') ? 'toUrlEncoded' : ''].filter(Boolean).join(', ')} } from './internal/multipart.js';`
@@ -255,10 +258,13 @@ function isScalar(schema: IrSchema, api: IrApi, depth: number): boolean {
   }
 }
 
+/** A path or header parameter's value as text: a number through scalarText (`1e21` in plain digits, not `1e+21`). */
 function stringValue(value: Code, schema: IrSchema): Code {
-  return schema.kind === 'string' || (schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string'))
-    ? value
-    : code`String(${value})`;
+  return isText(schema) ? value : code`scalarText(${value})`;
+}
+
+function isText(schema: IrSchema): boolean {
+  return schema.kind === 'string' || (schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string'));
 }
 
 /** The builder's input in an example: the path, every required query, header and cookie parameter, and the body. */

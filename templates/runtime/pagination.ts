@@ -116,21 +116,44 @@ export class Page<
     if (next === undefined) {
       throw new Error('There is no next page: check hasNextPage() before calling getNextPage().');
     }
-    const link = next.url;
-    const body = await (
-      this.#fetchPage as (query: object, url: LinkedPath | undefined) => APIPromise<Body>
-    )(next.query, link === undefined ? undefined : (baseURL) => linkedPath(link, baseURL));
-    return new Page<Item, Body>(body, next, this.#fetchPage, this.#pagination);
+    return new Page<Item, Body>(await this.#fetch(next), next, this.#fetchPage, this.#pagination);
   }
 
-  /** Every page from this one on. */
+  // (a private method that named the class would cost bundles their tree-shaking of it: esbuild
+  // then assigns the class at the top level)
+  #fetch(next: PageRequest): APIPromise<Body> {
+    const link = next.url;
+    return (this.#fetchPage as (query: object, url: LinkedPath | undefined) => APIPromise<Body>)(
+      next.query,
+      link === undefined ? undefined : (baseURL) => linkedPath(link, baseURL),
+    );
+  }
+
+  /**
+   * Every page from this one on. The walk ends at a page whose link (cursor or URL) it has
+   * followed before: a server that cycles through a few cursors would never end it.
+   */
   async *iterPages(): AsyncGenerator<Page<Item, Body>> {
     let page: Page<Item, Body> = this;
+    const followed = new Set<string>();
     for (;;) {
       yield page;
-      if (!page.hasNextPage()) return;
-      page = await page.getNextPage();
+      const next = page.#next();
+      if (next === undefined) return;
+      const link = page.#linkOf(next);
+      if (link !== undefined) {
+        if (followed.has(link)) return;
+        followed.add(link);
+      }
+      page = new Page<Item, Body>(await page.#fetch(next), next, this.#fetchPage, this.#pagination);
     }
+  }
+
+  /** What identifies the next page's request for a walk: its URL or its cursor. */
+  #linkOf(next: PageRequest): string | undefined {
+    if (next.url !== undefined) return next.url;
+    const pagination = this.#pagination;
+    return pagination.style === 'cursor' ? text(next.query[pagination.cursorParam]) : undefined;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {

@@ -10,6 +10,7 @@ import {
   APIUserAbortError,
   APIError,
   BYTE_LIMIT,
+  cut,
   ResponseTooLargeError,
   SDKError,
   ValidationError,
@@ -32,7 +33,6 @@ import type {
   ResponseValidation,
 } from './options.js';
 import {
-  containsSecret,
   headersForLog,
   scrubbedCause,
   scrubHeaders,
@@ -42,8 +42,8 @@ import {
 } from './redact.js';
 import { hasCustomCredentials, isRedirect, MAX_REDIRECTS, nextHop } from './redirect.js';
 import { encodeBody, formHasBareType, type FetchBody } from './request-init.js';
-import { isRetryableResponse, retryDelay, type RetryHooks } from './retry.js';
-import { encodeQueryText, originOf, withDefaultQuery } from './url.js';
+import { isRetryableResponse, MAX_TIMER, retryDelay, type RetryHooks } from './retry.js';
+import { encodeQueryText, numberText, originOf, withDefaultQuery } from './url.js';
 
 /** Everything a request needs from its client, resolved once at construction. */
 export interface RequestConfig {
@@ -97,8 +97,8 @@ type OperationCheck = (value: unknown, mode: 'loose' | 'strict') => readonly Val
 
 const RETRY_COUNT = 'x-sdkgen-retry-count';
 const TIMEOUT = 'x-sdkgen-timeout';
-// setTimeout fires at once for anything above 2^31 - 1 ms.
-const MAX_TIMER = 2_147_483_647;
+/** The longest `METHOD /path` a message quotes. */
+const LABEL_LENGTH = 300;
 
 /**
  * Starts the call at once. The promise never throws synchronously: every failure, including
@@ -207,7 +207,8 @@ export function startRequest<T>(
    * before anything is sent.
    */
   async function prepare(): Promise<WireInit> {
-    if (operation.validateRequest !== undefined && (options.validate ?? config.validate)) {
+    const validates = options.validate ?? config.validate;
+    if (operation.validateRequest !== undefined && validates) {
       const issues = operation.validateRequest();
       if (issues.length > 0) throw new ValidationError(scrubIssues(issues), 'Invalid request');
     }
@@ -242,7 +243,11 @@ export function startRequest<T>(
     // a next-url page's link holds its own query
     const path = operation.url === undefined ? built : operation.url(config.baseURL);
     const queryStart = path.indexOf('?');
-    label = `${method} ${queryStart === -1 ? path : path.slice(0, queryStart)}`;
+    // every message names the call by this: a path parameter may hold the key, or megabytes
+    label = cut(
+      scrubText(`${method} ${queryStart === -1 ? path : path.slice(0, queryStart)}`, secret),
+      LABEL_LENGTH,
+    );
     url = config.baseURL + withDefaultQuery(path, queryStart, config.query);
 
     const wanted = options.timeout ?? config.timeout;
@@ -250,12 +255,23 @@ export function startRequest<T>(
       throw optionError('options.timeout', POSITIVE_MS, wanted);
     }
     timeout = Math.min(wanted, MAX_TIMER);
+    const retries = options.maxRetries;
+    if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0)) {
+      throw optionError('options.maxRetries', 'a whole number >= 0', retries);
+    }
     if (!isByteLimit(maxBytes)) {
       throw optionError('options.maxResponseBytes', BYTE_LIMIT, maxBytes);
     }
 
     const encoded = raw === undefined ? undefined : encodeBody(raw);
     const body = encoded === undefined ? null : encoded.body;
+    // extra fields (options.body) are sent unchecked, so only a body without them is checked again
+    if (validates && extraBody === undefined && typeof body === 'string' && encoded?.isJSON) {
+      const issues = operation.validateBody?.(JSON.parse(body), 'request') ?? [];
+      if (issues.length > 0) {
+        throw new ValidationError(scrubIssues(issues), 'Invalid request body as sent');
+      }
+    }
     const headers = {
       ...(encoded === undefined
         ? config.plainHeaders
@@ -323,6 +339,10 @@ export function startRequest<T>(
       }
       if (target.protocol !== 'http:' && target.protocol !== 'https:') {
         throw refused(' to a location that is not an http(s) URL; it was not followed.');
+      }
+      if (target.username !== '' || target.password !== '') {
+        // fetch refuses such a URL; the message never quotes it
+        throw refused(' to a URL with credentials (user:password@); it was not followed.');
       }
       if (hops === MAX_REDIRECTS) {
         throw refused(` more than ${MAX_REDIRECTS} times (a redirect loop?); stopped.`);
@@ -492,7 +512,7 @@ export function startRequest<T>(
       const issues = issuesOf(check, data, mode);
       if (issues.length > 0) {
         const requestID = response.headers.get('x-request-id');
-        const context = `status ${status}${requestID === null ? '' : `, request ID ${requestID}`}`;
+        const context = `status ${status}${requestID === null ? '' : `, request ID ${scrubText(requestID, secret)}`}`;
         throw new ValidationError(
           issues,
           `Invalid response from ${label} (${context}); set responseValidation: 'off' to accept it unchecked`,
@@ -520,20 +540,13 @@ export function startRequest<T>(
     return scrubIssues(again.length > 0 ? again : issues);
   }
 
+  /** The issues with the key scrubbed from messages and path keys (only invalid input gets here). */
   function scrubIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
-    const scrub = (part: string | number): string | number =>
-      typeof part === 'string' ? scrubText(part, secret) : part;
-    const leaks = issues.some(
-      (issue) =>
-        containsSecret(issue.message, secret) ||
-        issue.path.some((part) => typeof part === 'string' && containsSecret(part, secret)),
-    );
-    return leaks
-      ? issues.map((issue) => ({
-          path: issue.path.map(scrub),
-          message: scrubText(issue.message, secret),
-        }))
-      : issues;
+    if (secret === '') return issues;
+    return issues.map((issue) => ({
+      path: issue.path.map((part) => (typeof part === 'string' ? scrubText(part, secret) : part)),
+      message: scrubText(issue.message, secret),
+    }));
   }
 
   function logRequest(init: WireInit, attempt: number): void {
@@ -626,7 +639,7 @@ function withExtraQuery(path: string, extra: Readonly<Record<string, QueryExtra>
     const values = Array.isArray(value) ? value : [value];
     for (const item of values) {
       pairs.push(
-        `${encodeQuery(name, name)}=${encodeQuery(item === null ? '' : String(item), name)}`,
+        `${encodeQuery(name, name)}=${encodeQuery(item === null ? '' : typeof item === 'number' ? numberText(item) : String(item), name)}`,
       );
     }
   }

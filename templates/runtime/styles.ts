@@ -2,7 +2,7 @@
 // (OpenAPI's style values): arrays and objects, and the `label` and `matrix` path styles. A
 // plain string path parameter goes through encodePathSegment alone (path.ts).
 import { ValidationError } from './errors.js';
-import { encodePathSegment, pathError, refuseUnsafeSegment } from './path.js';
+import { encodePathSegment, pathError, refuseUnsafeSegment, scalarText } from './path.js';
 
 export type PathStyle = 'simple' | 'label' | 'matrix';
 
@@ -68,16 +68,16 @@ type Parts =
   | { readonly kind: 'object'; readonly entries: readonly (readonly [string, string])[] };
 
 function scalarParts(value: unknown, name: string, what: string): Parts {
-  if (isScalar(value)) return { kind: 'scalar', text: String(value) };
+  if (isScalar(value)) return { kind: 'scalar', text: scalarText(value) };
   if (Array.isArray(value)) {
-    if (value.every(isScalar)) return { kind: 'array', items: value.map(String) };
+    if (value.every(isScalar)) return { kind: 'array', items: value.map(scalarText) };
   } else if (typeof value === 'object' && value !== null) {
     const entries: [string, string][] = [];
     let isFlat = true;
     for (const [key, item] of Object.entries(value)) {
       if (item === undefined) continue;
       if (!isScalar(item)) isFlat = false;
-      else entries.push([key, String(item)]);
+      else entries.push([key, scalarText(item)]);
     }
     if (isFlat) return { kind: 'object', entries };
   }

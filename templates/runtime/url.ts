@@ -1,5 +1,6 @@
-// Request URLs: the base URL joined with a builder's path and the client's defaultQuery, and the
-// one percent-encoding of query text that the builders and a request's extra query share.
+// Request URLs: the base URL joined with a builder's path and the client's defaultQuery, the
+// one percent-encoding of query text that the builders and a request's extra query share, and
+// how a number is written in a URL or a header.
 import { ValidationError, type ValidationIssue } from './errors.js';
 
 /** Appends the client's defaultQuery; keys already in the path's own query win. */
@@ -43,4 +44,14 @@ export function encodeQueryText(
       heading,
     );
   }
+}
+
+/**
+ * A number as a URL or a header writes it: an integer in plain digits, where String gives
+ * `1e+21` from 10^21 up (a server reading an integer parameter refuses that).
+ */
+export function numberText(value: number): string {
+  return Number.isInteger(value) && Math.abs(value) >= 1e21
+    ? BigInt(value).toString()
+    : String(value);
 }

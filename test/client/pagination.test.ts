@@ -130,6 +130,11 @@ beforeAll(async () => {
         return json(response, 200, { rows: [{ n: start }], summary: { count: 3 } });
       }
     }
+    if (url.pathname === '/folders/cycle/files') {
+      // a server that hands out cursors A, B, A, B, ... and always says there is more
+      const at = url.searchParams.get('cursor');
+      return json(response, 200, { entries: [{ name: `file_${at ?? '0'}` }], more: true, next_cursor: at === 'A' ? 'B' : 'A' });
+    }
     const cursor = Number(url.searchParams.get('cursor') ?? 0);
     return json(response, 200, {
       entries: [{ name: `file_${cursor}` }],
@@ -192,6 +197,18 @@ describe('cursor pagination', () => {
       '/folders/fld_1/files',
       '/folders/fld_1/files?cursor=1',
       '/folders/fld_1/files?cursor=2',
+    ]);
+  });
+
+  it('the walk ends at a cursor it has followed before: a server cycling through cursors would never end it', async () => {
+    server.requests.splice(0);
+    const names: string[] = [];
+    for await (const file of client.folders.files.list('cycle')) names.push(file.name);
+    expect(names).toEqual(['file_0', 'file_A', 'file_B']);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/folders/cycle/files',
+      '/folders/cycle/files?cursor=A',
+      '/folders/cycle/files?cursor=B',
     ]);
   });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cancelChatKitSession, createChatKitSession } from '../../generated/src/requests.js';
 import { ValidationError } from '../../generated/src/index.js';
+import { getItem } from '../golden/parameters/src/requests.js';
 
 describe('createChatKitSession', () => {
   it('describes POST /chatkit/sessions with the beta header and the body as given', () => {
@@ -34,5 +35,17 @@ describe('cancelChatKitSession', () => {
   it.each(['', '.', '..'])('rejects the path segment %j with a clear error', (id) => {
     expect(() => cancelChatKitSession({ path: { session_id: id } })).toThrow(ValidationError);
     expect(() => cancelChatKitSession({ path: { session_id: id } })).toThrow(/session_id/);
+  });
+});
+
+describe('a number in a path or a header parameter', () => {
+  it('is written in plain digits, where String gives 1e+21 (a server reading an integer refuses that)', () => {
+    const request = getItem({ path: { project_id: 'p', item_number: 1e21 }, headers: { 'Idempotency-Window': 2e21 } });
+    expect(request.path).toBe('/projects/p/items/1000000000000000000000');
+    expect(request.headers).toEqual({ 'Idempotency-Window': '2000000000000000000000' });
+    expect(getItem({ path: { project_id: 'p', item_number: 7 }, headers: { 'Idempotency-Window': 0.5 } })).toMatchObject({
+      path: '/projects/p/items/7',
+      headers: { 'Idempotency-Window': '0.5' },
+    });
   });
 });

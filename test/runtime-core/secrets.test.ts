@@ -189,6 +189,38 @@ describe('the API key never leaks', () => {
     for (const line of logger.lines) expect(line).not.toContain(API_KEY);
   });
 
+  it('in the request ID a server echoes it as, and in a path that holds it, in every message that names the call', async () => {
+    // the server answers a schema-invalid body with the key as its x-request-id, or plain text,
+    // or hangs; the call's path carries the key (a caller who passed it as an id)
+    const server = await startServer((req, res) => {
+      const key = (req.headers['authorization'] ?? '').replace(/^Bearer /, '');
+      if (req.url.includes('/hang/')) return;
+      res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': key });
+      res.end(req.url.includes('/text/') ? 'not json' : '{"id": 5}');
+    });
+    const { client } = makeClient(server.url, { timeout: 50, maxRetries: 0 });
+    const invalid = (value: unknown) =>
+      typeof (value as { id: unknown }).id === 'string' ? [] : [{ path: ['id'], message: 'expected a string' }];
+    const get = (path: string): OperationSpec<unknown> => ({
+      build: () => ({ method: 'GET', path: `${path}/${API_KEY}`, headers: {} }),
+      validateResponse: invalid,
+    });
+
+    const errors = await Promise.all([
+      rejection(client.request(get('/threads'))),
+      rejection(client.request(get('/text'))),
+      rejection(client.request(get('/hang'))),
+    ]);
+
+    expect(errors[0]).toBeInstanceOf(ValidationError);
+    expect((errors[0] as Error).message).toMatch(
+      /^Invalid response from GET \/threads\/\[redacted\] \(status 200, request ID \[redacted\]\)/,
+    );
+    expect(errors[1]).toBeInstanceOf(InvalidResponseBodyError);
+    expect(errors[2]).toBeInstanceOf(APIConnectionTimeoutError);
+    for (const error of errors) expectNoSecret(error);
+  });
+
   it('not in the client object itself', () => {
     const { client } = makeClient('http://127.0.0.1:9');
     expect(JSON.stringify(client)).not.toContain(API_KEY);

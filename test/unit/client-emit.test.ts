@@ -217,7 +217,7 @@ const CASES: {
         ' * ```',
         ' */',
         'export function notesCreate(client: BaseNotesClient, params: requests.CreateNoteParams, options?: RequestOptions): APIPromise<Note> {',
-        "return client.request({ validateRequest: () => [...validators.validateCreateNoteHeaderParams(params.headers).map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })), ...validators.NoteInput.validate(params.body, 'request')], validateResponse: validators.Note.validate, build: (extend) => requests.createNote(extend({ ...params })) }, options);",
+        "return client.request({ validateRequest: () => [...validators.validateCreateNoteHeaderParams(params.headers).map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })), ...validators.NoteInput.validate(params.body, 'request')], validateBody: validators.NoteInput.validate, validateResponse: validators.Note.validate, build: (extend) => requests.createNote(extend({ ...params })) }, options);",
         '}',
       ],
       method: [
@@ -262,7 +262,7 @@ const CASES: {
         ' * ```',
         ' */',
         'export function notesImportCreate(client: BaseNotesClient, params?: requests.ImportNotesParams, options?: RequestOptions): APIPromise<Note> {',
-        "return client.request({ validateRequest: () => [...validators.validateImportNotesQueryParams(params?.query ?? {}).map((issue) => ({ path: ['query', ...issue.path], message: issue.message })), ...(params?.body === undefined ? [] : validators.NoteInput.validate(params?.body, 'request'))], validateResponse: validators.Note.validate, build: (extend) => requests.importNotes(extend({ ...params })) }, options);",
+        "return client.request({ validateRequest: () => [...validators.validateImportNotesQueryParams(params?.query ?? {}).map((issue) => ({ path: ['query', ...issue.path], message: issue.message })), ...(params?.body === undefined ? [] : validators.NoteInput.validate(params?.body, 'request'))], validateBody: validators.NoteInput.validate, validateResponse: validators.Note.validate, build: (extend) => requests.importNotes(extend({ ...params })) }, options);",
         '}',
       ],
       method: [
@@ -354,7 +354,7 @@ const CASES: {
         ' * ```',
         ' */',
         'export function audioSpeechCreate(client: BaseNotesClient, body: NoteInput, options?: RequestOptions): APIPromise<globalThis.Response> {',
-        "return client.request({ validateRequest: () => validators.NoteInput.validate(body, 'request'), responseType: 'binary', build: (extend) => requests.createSpeech(extend({ body })) }, options);",
+        "return client.request({ validateRequest: () => validators.NoteInput.validate(body, 'request'), validateBody: validators.NoteInput.validate, responseType: 'binary', build: (extend) => requests.createSpeech(extend({ body })) }, options);",
         '}',
       ],
       method: [
@@ -471,7 +471,7 @@ const CASES: {
         ' */',
         'export function completionsCreate(client: BaseNotesClient, body: CompletionRequest, options?: RequestOptions): APIPromise<Completion | Stream<Completion>>;',
         'export function completionsCreate(client: BaseNotesClient, body: CompletionRequest, options?: RequestOptions): APIPromise<Completion | Stream<Completion>> {',
-        "return client.request({ validateRequest: () => validators.CompletionRequest.validate(body, 'request'), validateResponse: validators.Completion.validate, responseType: body.stream === true ? 'sse' : 'json', stream: streamResponse, validateEvent: validators.Completion.validate, build: (extend) => requests.createCompletion(extend({ body })) }, options);",
+        "return client.request({ validateRequest: () => validators.CompletionRequest.validate(body, 'request'), validateBody: validators.CompletionRequest.validate, validateResponse: validators.Completion.validate, responseType: body.stream === true ? 'sse' : 'json', stream: streamResponse, validateEvent: validators.Completion.validate, build: (extend) => requests.createCompletion(extend({ body })) }, options);",
         '}',
       ],
       method: [

@@ -44,7 +44,7 @@ const CASES: { rule: string; given: string; want: { lines: string[]; types: stri
     },
   },
   {
-    rule: 'an integer path parameter goes through String(); two parameters in path order',
+    rule: 'an integer path parameter goes through scalarText() (plain digits, never 1e+21); two parameters in path order',
     given: `
   /notes/{note_id}/revisions/{revision}:
     delete:
@@ -72,7 +72,7 @@ const CASES: { rule: string; given: string; want: { lines: string[]; types: stri
         ' * ```',
         ' */',
         'export function deleteRevision(request: DeleteRevisionInput): RequestDescription {',
-        "return { method: 'DELETE', path: '/notes/' + encodePathSegment(request.path.note_id, 'note_id') + '/revisions/' + encodePathSegment(String(request.path.revision), 'revision'), headers: {} };",
+        "return { method: 'DELETE', path: '/notes/' + encodePathSegment(request.path.note_id, 'note_id') + '/revisions/' + encodePathSegment(scalarText(request.path.revision), 'revision'), headers: {} };",
         '}',
       ],
       types: ['DeleteRevisionPathParams'],
@@ -184,7 +184,7 @@ const CASES: { rule: string; given: string; want: { lines: string[]; types: stri
     },
   },
   {
-    rule: 'header parameters: a required one as it is, an optional one only when set, a number through String()',
+    rule: 'header parameters: a required one as it is, an optional one only when set, a number through scalarText()',
     given: `
   /notes:
     post:
@@ -225,7 +225,7 @@ const CASES: { rule: string; given: string; want: { lines: string[]; types: stri
         ' * ```',
         ' */',
         'export function createNote(request: CreateNoteInput): RequestDescription {',
-        "return { method: 'POST', path: '/notes', headers: { 'Idempotency-Key': request.headers['Idempotency-Key'], ...(request.headers?.['X-Trace'] === undefined ? {} : { 'X-Trace': String(request.headers?.['X-Trace']) }) }, body: request.body };",
+        "return { method: 'POST', path: '/notes', headers: { 'Idempotency-Key': request.headers['Idempotency-Key'], ...(request.headers?.['X-Trace'] === undefined ? {} : { 'X-Trace': scalarText(request.headers?.['X-Trace']) }) }, body: request.body };",
         '}',
       ],
       types: ['CreateNoteHeaderParams', 'NoteInput'],

@@ -152,6 +152,12 @@ export interface OperationSpec<T> {
   /** Returns the request issues of the caller's input; called only when validation is on. */
   readonly validateRequest?: () => readonly ValidationIssue[];
   /**
+   * The JSON body's validator, run on the body as JSON.stringify wrote it (parsed back) once
+   * validateRequest has passed: a toJSON method, a getter or an inherited property can make
+   * what is sent differ from what was checked.
+   */
+  readonly validateBody?: (value: unknown, mode: 'request') => readonly ValidationIssue[];
+  /**
    * Builds the wire request (pure; may throw ValidationError, e.g. from encodePathSegment).
    * An operation with a body passes its builder's input through `extend`; one with uploads
    * returns a promise (its streams are read first, once, so every attempt sends the same bytes).

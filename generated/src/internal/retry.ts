@@ -46,19 +46,25 @@ function requestedDelay(headers: Headers): number | undefined {
     const value = Number.parseFloat(millis);
     if (Number.isFinite(value) && value >= 0) return value;
   }
-  const after = headers.get('retry-after');
-  if (after === null) return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(after)) return Number.parseFloat(after) * 1000;
-  const date = Date.parse(after);
+  const after = headers.get('retry-after')?.trim();
+  if (after === undefined) return undefined;
+  if (/^\d+(\.\d+)?$/.test(after)) return Number.parseFloat(after) * 1000;
+  // Only an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`, or RFC 850's `Sunday, 06-Nov-94 ...`):
+  // Date.parse reads almost anything ('-1', 'abc 1') as some day in 2001, skipping the backoff.
+  const date = /^\w+, \d\d[ -]\w+[ -]\d+ [\d:]+ GMT$/.test(after) ? Date.parse(after) : Number.NaN;
   // A date in the past means "now".
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+/** The longest wait setTimeout takes: it fires at once for anything above 2^31 - 1 ms. */
+export const MAX_TIMER = 2_147_483_647;
+
 /** setTimeout as a promise that rejects with the signal's reason as soon as the signal aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
+    const delay = Math.min(ms, MAX_TIMER);
     if (signal === undefined) {
-      setTimeout(resolve, ms);
+      setTimeout(resolve, delay);
       return;
     }
     if (signal.aborted) {
@@ -72,7 +78,7 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    }, delay);
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -2,7 +2,7 @@
 // base URL, headers, logger) and turns each OperationSpec into an APIPromise.
 import type { APIPromise } from './api-promise.js';
 import { DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_RESPONSE_BYTES, isByteLimit } from './body.js';
-import { BYTE_LIMIT, optionError, POSITIVE_MS, SDKError } from './errors.js';
+import { BYTE_LIMIT, cut, optionError, POSITIVE_MS, SDKError } from './errors.js';
 import { isBrowser, readEnv } from './env.js';
 import { applyHeaders, type HeaderRecord } from './headers.js';
 import { isLogLevel, LevelLogger, type LogLevel } from './log.js';
@@ -15,6 +15,7 @@ import type {
 } from './options.js';
 import { scrubText } from './redact.js';
 import { startRequest, type RequestConfig } from './request.js';
+import { encodeQueryText } from './url.js';
 import {
   DEFAULT_MAX_RETRIES,
   DEFAULT_MAX_RETRY_AFTER,
@@ -62,6 +63,10 @@ export class ClientCore {
     const bearer = identity.auth !== 'none';
     const apiKey =
       options.apiKey ?? (identity.apiKeyEnv === '' ? undefined : readEnv(identity.apiKeyEnv));
+    if (apiKey !== undefined && typeof apiKey !== 'string') {
+      // never the value: it is meant to be a secret
+      throw new SDKError(`${name}: apiKey must be a string, got ${typeOf(apiKey)}.`);
+    }
     const hasKey = apiKey !== undefined && apiKey !== '';
     if (bearer && !hasKey) {
       throw new SDKError(
@@ -84,11 +89,8 @@ export class ClientCore {
       readEnv(identity.baseURLEnv) ??
       identity.defaultBaseURL
     ).replace(/\/+$/, '');
-    if (!canParse(baseURL)) {
-      throw new SDKError(
-        `${name}: baseURL ${JSON.stringify(scrubText(baseURL, secret))} is not an absolute URL.`,
-      );
-    }
+    const urlProblem = baseURLProblem(baseURL, secret);
+    if (urlProblem !== undefined) throw new SDKError(`${name}: baseURL ${urlProblem}`);
     /** Throws `<name>: <option> must be <rule>, got <value>.` unless `ok`. */
     const check = (ok: boolean, option: string, rule: string, value: unknown): void => {
       if (!ok) throw optionError(`${name}: ${option}`, rule, value);
@@ -163,7 +165,14 @@ export class ClientCore {
 
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(options.defaultQuery ?? {})) {
-      if (value !== undefined) query.append(key, value);
+      if (value === undefined) continue;
+      if (typeof value !== 'string') {
+        throw new SDKError(`${name}: defaultQuery values must be strings, got ${typeOf(value)}.`);
+      }
+      // a lone surrogate is a ValidationError here, not U+FFFD on the wire (URLSearchParams)
+      for (const text of [key, value])
+        encodeQueryText(text, ['defaultQuery', key], `${name}: invalid defaultQuery`);
+      query.append(key, value);
     }
 
     const fetchOptions =
@@ -251,11 +260,27 @@ export class ClientCore {
   }
 }
 
-function canParse(url: string): boolean {
+/**
+ * What is wrong with a base URL (the end of a message), or undefined: it must be an absolute
+ * http(s) URL that the operation paths can be appended to. Never quotes its credentials.
+ */
+function baseURLProblem(baseURL: string, secret: string): string | undefined {
+  const shown = JSON.stringify(cut(scrubText(baseURL, secret), 100));
+  let url: URL;
   try {
-    new URL(url);
-    return true;
+    url = new URL(baseURL);
   } catch {
-    return false;
+    return `${shown} is not an absolute URL.`;
   }
+  if (url.username !== '' || url.password !== '')
+    return `${url.protocol}//\u2026@${url.host} holds credentials: send them in defaultHeaders.`;
+  if (!/^https?:$/.test(url.protocol)) return `${shown} is not an http(s) URL.`;
+  if (/[?#]/.test(baseURL))
+    return `${shown} has a query or fragment: pass a query as defaultQuery.`;
+  return undefined;
+}
+
+/** What a value is, without showing it (it may be a secret). */
+function typeOf(value: unknown): string {
+  return value === null ? 'null' : typeof value;
 }

@@ -215,10 +215,14 @@ export const BYTE_LIMIT = 'a whole number of bytes above 0';
 
 /** `<what> must be <rule>, got <value>.`: an option out of range. */
 export function optionError(what: string, rule: string, value: unknown): SDKError {
-  return new SDKError(`${what} must be ${rule}, got ${String(value)}.`);
+  // a string in quotes: `timeout: '100'` must not read as the number 100
+  const shown = typeof value === 'string' ? JSON.stringify(cut(value, 40)) : String(value);
+  return new SDKError(`${what} must be ${rule}, got ${shown}.`);
 }
 
 const SNIPPET_LENGTH = 200;
+/** A message an API sends is kept whole up to this many characters (a hostile one may be megabytes). */
+const MESSAGE_LENGTH = 4_000;
 
 /**
  * `404 Session not found`: the status and the body's message, from the first of
@@ -248,10 +252,10 @@ export function bodyMessage(body: unknown): string | undefined {
   );
 }
 
-/** A non-empty string as it is; another non-null value (e.g. a list of messages) as JSON. */
+/** A non-empty string as it is (cut to MESSAGE_LENGTH); another non-null value (e.g. a list of messages) as JSON. */
 function messageOf(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  return typeof value === 'string' ? value : jsonSnippet(value);
+  return typeof value === 'string' ? cut(value, MESSAGE_LENGTH) : jsonSnippet(value);
 }
 
 /**
@@ -269,13 +273,20 @@ export function jsonSnippet(value: unknown): string {
 }
 
 function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
+  return typeof value === 'string' && value !== '' ? cut(value, MESSAGE_LENGTH) : undefined;
 }
 
 /** Collapses whitespace and cuts to about 200 characters. */
 export function snippet(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}\u2026` : flat;
+  return cut(text.replace(/\s+/g, ' ').trim(), SNIPPET_LENGTH);
+}
+
+/** The text, or its first `length` characters and an ellipsis (never half a surrogate pair). */
+export function cut(text: string, length: number): string {
+  if (text.length <= length) return text;
+  // a high surrogate last would be half a pair
+  const end = (text.charCodeAt(length - 1) & 0xfc00) === 0xd800 ? length - 1 : length;
+  return `${text.slice(0, end)}\u2026`;
 }
 
 /** `body.error` when it is an object (OpenAI's error envelope), else undefined. */

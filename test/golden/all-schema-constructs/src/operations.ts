@@ -27,6 +27,7 @@ export function settingsUpdate(
   return client.request(
     {
       validateRequest: () => validators.Settings.validate(body, 'request'),
+      validateBody: validators.Settings.validate,
       build: (extend) => requests.replaceSettings(extend({ body })),
     },
     options,
@@ -52,6 +53,7 @@ export function shapesCreate(
   return client.request(
     {
       validateRequest: () => validators.Shape.validate(body, 'request'),
+      validateBody: validators.Shape.validate,
       validateResponse: validators.StoredShape.validate,
       build: (extend) => requests.createShape(extend({ body })),
     },
@@ -78,6 +80,7 @@ export function treesCreate(
   return client.request(
     {
       validateRequest: () => validators.TreeNode.validate(body, 'request'),
+      validateBody: validators.TreeNode.validate,
       validateResponse: validators.PlantTreeResponse.validate,
       build: (extend) => requests.plantTree(extend({ body })),
     },

@@ -75,6 +75,7 @@ export function chatkitSessionsCreate(
   return client.request(
     {
       validateRequest: () => validators.SessionCreateParams.validate(body, 'request'),
+      validateBody: validators.SessionCreateParams.validate,
       validateResponse: validators.ChatSession.validate,
       build: (extend) => requests.createChatKitSession(extend({ body })),
     },

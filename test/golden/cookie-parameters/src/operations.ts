@@ -35,6 +35,7 @@ export function cartsCreate(
           .map((issue) => ({ path: ['cookies', ...issue.path], message: issue.message })),
         ...validators.CreateCartBody.validate(params.body, 'request'),
       ],
+      validateBody: validators.CreateCartBody.validate,
       build: (extend) => requests.createCart(extend({ ...params })),
     },
     options,

@@ -27,6 +27,7 @@ export function completionsCreate(
   return client.request(
     {
       validateRequest: () => validators.CompletionRequest.validate(body, 'request'),
+      validateBody: validators.CompletionRequest.validate,
       validateResponse: validators.Completion.validate,
       build: (extend) => requests.createCompletion(extend({ body })),
     },

@@ -33,6 +33,7 @@ export function ordersCreate(
   return client.request(
     {
       validateRequest: () => validators.OrderCreateParams.validate(body, 'request'),
+      validateBody: validators.OrderCreateParams.validate,
       validateResponse: validators.Order.validate,
       build: (extend) => requests.createOrder(extend({ body })),
     },

@@ -25,6 +25,7 @@ export function paymentsCreate(
   return client.request(
     {
       validateRequest: () => validators.PaymentInputBody.validate(body, 'request'),
+      validateBody: validators.PaymentInputBody.validate,
       validateResponse: validators.PaymentResultResponse.validate,
       build: (extend) => requests.createPayment(extend({ body })),
     },
@@ -53,6 +54,7 @@ export function paymentsUpdate(
         ...validators.validateReplacePaymentPathParams({ payment_id: paymentId }),
         ...validators.PaymentInputBody.validate(body, 'request'),
       ],
+      validateBody: validators.PaymentInputBody.validate,
       validateResponse: validators.PaymentResultResponse.validate,
       build: (extend) => requests.replacePayment(extend({ path: { payment_id: paymentId }, body })),
     },

@@ -31,6 +31,7 @@ export function createContainer(
   return client.request(
     {
       validateRequest: () => validators.CreateContainerInput.validate(body, 'request'),
+      validateBody: validators.CreateContainerInput.validate,
       validateResponse: validators.Response.validate,
       build: (extend) => requests.createContainer(extend({ body })),
     },

@@ -27,6 +27,7 @@ export function readingsCreate(
   return client.request(
     {
       validateRequest: () => validators.Reading.validate(body, 'request'),
+      validateBody: validators.Reading.validate,
       validateResponse: validators.StoredReading.validate,
       build: (extend) => requests.createReading(extend({ body })),
     },

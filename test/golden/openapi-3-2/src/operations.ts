@@ -96,6 +96,7 @@ export function notesCreate(
           .map((issue) => ({ path: ['cookies', ...issue.path], message: issue.message })),
         ...validators.NoteParams.validate(params.body, 'request'),
       ],
+      validateBody: validators.NoteParams.validate,
       validateResponse: validators.Note.validate,
       build: (extend) => requests.createNote(extend({ ...params })),
     },
@@ -203,6 +204,7 @@ export function notesQuery(
   return client.request(
     {
       validateRequest: () => validators.NoteSearch.validate(body, 'request'),
+      validateBody: validators.NoteSearch.validate,
       validateResponse: validators.NoteListResponse.validate,
       build: (extend) => requests.searchNotes(extend({ body })),
     },

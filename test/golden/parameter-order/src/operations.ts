@@ -77,6 +77,7 @@ export function clustersCreate(
           .map((issue) => ({ path: ['headers', ...issue.path], message: issue.message })),
         ...(params.body === undefined ? [] : validators.Charge.validate(params.body, 'request')),
       ],
+      validateBody: validators.Charge.validate,
       validateResponse: validators.Charge.validate,
       build: (extend) => requests.createCluster(extend({ ...params })),
     },

@@ -27,6 +27,7 @@ export function petsCreate(
   return client.request(
     {
       validateRequest: () => validators.NewPet.validate(body, 'request'),
+      validateBody: validators.NewPet.validate,
       validateResponse: validators.Pet.validate,
       build: (extend) => requests.addPet(extend({ body })),
     },

@@ -25,6 +25,7 @@ export function usersCreate(
   return client.request(
     {
       validateRequest: () => validators.UserParam.validate(body, 'request'),
+      validateBody: validators.UserParam.validate,
       validateResponse: validators.User.validate,
       build: (extend) => requests.createUser(extend({ body })),
     },

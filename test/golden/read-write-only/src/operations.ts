@@ -38,6 +38,7 @@ export function animalsCreate(
   return client.request(
     {
       validateRequest: () => validators.AnimalParam.validate(body, 'request'),
+      validateBody: validators.AnimalParam.validate,
       validateResponse: validators.Animal.validate,
       build: (extend) => requests.createAnimal(extend({ body })),
     },
@@ -88,6 +89,7 @@ export function dogsUpdate(
         ...validators.validateReplaceDogPathParams({ dog_id: dogId }),
         ...validators.DogParam.validate(body, 'request'),
       ],
+      validateBody: validators.DogParam.validate,
       validateResponse: validators.Dog.validate,
       build: (extend) => requests.replaceDog(extend({ path: { dog_id: dogId }, body })),
     },
@@ -112,6 +114,7 @@ export function loginCreate(
   return client.request(
     {
       validateRequest: () => validators.Credentials.validate(body, 'request'),
+      validateBody: validators.Credentials.validate,
       validateResponse: validators.Session.validate,
       build: (extend) => requests.logIn(extend({ body })),
     },
@@ -140,6 +143,7 @@ export function ownersUpdate(
         ...validators.validateUpdateOwnerPathParams({ owner_id: ownerId }),
         ...validators.UpdateOwnerBody.validate(body, 'request'),
       ],
+      validateBody: validators.UpdateOwnerBody.validate,
       validateResponse: validators.Owner.validate,
       build: (extend) => requests.updateOwner(extend({ path: { owner_id: ownerId }, body })),
     },
@@ -164,6 +168,7 @@ export function petsCreate(
   return client.request(
     {
       validateRequest: () => validators.PetParam.validate(body, 'request'),
+      validateBody: validators.PetParam.validate,
       validateResponse: validators.Pet.validate,
       build: (extend) => requests.createPet(extend({ body })),
     },

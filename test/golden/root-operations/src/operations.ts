@@ -43,6 +43,7 @@ export function create(
   return client.request(
     {
       validateRequest: () => validators.Lookup.validate(body, 'request'),
+      validateBody: validators.Lookup.validate,
       validateResponse: validators.ApiInfo.validate,
       build: (extend) => requests.post(extend({ body })),
     },

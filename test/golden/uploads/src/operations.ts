@@ -135,6 +135,7 @@ export function thingsCreate(
   return client.request(
     {
       validateRequest: () => validators.CreateThingRequest.validate(body, 'request'),
+      validateBody: validators.CreateThingRequest.validate,
       validateResponse: validators.Ack.validate,
       build: (extend) => requests.createThing(extend({ body })),
     },
