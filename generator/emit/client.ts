@@ -624,6 +624,14 @@ function scalarType(schema: IrSchema): Code | undefined {
 }
 
 /**
+ * A call of the operation for a README, compiling as written: `await client.a.b.create({ ... });`
+ * (a list or an item stream walked with `for await`), `callee` being `client.a.b.create`.
+ */
+export function readmeExample(op: IrOperation, api: IrApi, callee: string): string {
+  return exampleCall(op, Code.raw(callee), [], api, callerGroups(op, api, new Set())).text.replace(/^const result = /, '');
+}
+
+/**
  * `client.a.b.create({ ... })`: path arguments, then the body; with a params object, the body
  * and every required query, header and cookie parameter in it, so the call compiles as written.
  */

@@ -2,6 +2,7 @@
 // src/index.ts and the runtime core (src/internal/*), all rendered from `templates/`.
 import { resourcesInOrder, type IrApi, type IrOperation } from '../model/ir.js';
 import { schemaIndex } from '../model/schema-index.js';
+import { readmeExample } from './client.js';
 import { lineComment } from './escape.js';
 import { piecesFile, type EmitContext, type EmittedFile } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
@@ -15,11 +16,14 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
   // Spec text stays plain data here; templates print it only through an escaping helper:
   // `json` (package.json), `markdown` / `markdownCode` (README.md), `literal` (code).
   // every resource class, a parent first: `client.a.b`, and the class a program can make on its own
-  const resourceClasses = resourcesInOrder(api.resources).map(({ resource, path }) => ({
-    path: path.join('.'),
-    className: resource.className.text,
-    example: resource.operations[0]?.names.method.text,
-  }));
+  const resourceClasses = resourcesInOrder(api.resources).map(({ resource, path }) => {
+    const op = resource.operations[0];
+    return {
+      path: path.join('.'),
+      className: resource.className.text,
+      example: op === undefined ? undefined : fencedExample(op, api, `resource.${op.names.method.text}`),
+    };
+  });
   const paged = api.operations.find((op) => op.pagination !== undefined && op.pagination.style !== 'single');
   const data = {
     header,
@@ -48,15 +52,16 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     })),
     resourceClasses,
     // the README's pagination example: the first list method that pages
-    pagination: paged === undefined ? undefined : { call: callPath(paged) },
+    pagination:
+      paged === undefined ? undefined : { call: callPath(paged), example: fencedExample(paged, api, `client.${callPath(paged)}`) },
     // the README's example of one resource made on its own: the first with an operation of its own
     resourceExample: resourceClasses.find((resource) => resource.example !== undefined),
-    // code for the README's example block: a `//` comment line and a call of Identifiers
+    // code for the README's example block: a `//` comment line and a call that compiles as written
     examples: api.operations
       .slice(0, 4)
       .map(
         (op) =>
-          `${lineComment((op.summary ?? op.operationId).trim().split(/[\r\n\u2028\u2029]/)[0] ?? '').text}\nawait client.${callPath(op)}(/* … */);`,
+          `${lineComment((op.summary ?? op.operationId).trim().split(/[\r\n\u2028\u2029]/)[0] ?? '').text}\n${fencedExample(op, api, `client.${callPath(op)}`)}`,
       ),
   };
   const files: EmittedFile[] = [
@@ -83,6 +88,13 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
 /** Whether an operation streams items (a response or request body with an item schema). */
 export function hasItemStreams(api: IrApi): boolean {
   return api.operations.some((op) => op.response.items !== undefined || op.body?.items !== undefined);
+}
+
+// A call of `op` for a README's fenced block. A line of a spec's example values that starts
+// with a fence would end the block, so such an example keeps a placeholder for its arguments.
+function fencedExample(op: IrOperation, api: IrApi, callee: string): string {
+  const example = readmeExample(op, api, callee);
+  return /^ {0,3}(`{3}|~{3})/m.test(example) ? `await ${callee}(/* \u2026 */);` : example;
 }
 
 /** The method's path on the client: `chatkit.sessions.create`. */

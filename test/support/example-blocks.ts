@@ -66,3 +66,29 @@ export function exampleModules(sources: PackageSources, from: (module: 'index' |
     },
   ];
 }
+
+/**
+ * The ```ts blocks of a package's README.md, each a module beside src/index.ts: the package's
+ * own specifiers (`pkg`, `pkg/requests`, `pkg/validators`) point at its sources, and a block
+ * that uses `client` without making one (a snippet after the first block) gets the first
+ * block's client.
+ */
+export function readmeModules(readme: string, packageName: string): Map<string, string> {
+  const blocks = [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '');
+  const first = /^import \{ (\w+) \} from '[^']+';$/m.exec(blocks[0] ?? '')?.[1];
+  const modules = new Map<string, string>();
+  blocks.forEach((block, i) => {
+    const own = block.replace(/from '([^']+)'/g, (whole, specifier: string) =>
+      specifier === packageName
+        ? "from './index.js'"
+        : specifier.startsWith(`${packageName}/`)
+          ? `from './${specifier.slice(packageName.length + 1)}.js'`
+          : whole,
+    );
+    const needsClient = /\bclient\b/.test(own) && !/\bconst client\b/.test(own) && first !== undefined;
+    const preamble = needsClient ? `import { ${first} } from './index.js';\nconst client = new ${first}({ apiKey: 'my-api-key' });\n` : '';
+    // `export {}`: a block without imports is a module too (top-level await)
+    modules.set(`src/readme-${i}.check.ts`, `${preamble}${own}\nexport {};\n`);
+  });
+  return modules;
+}

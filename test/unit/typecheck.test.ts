@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readmeModules } from '../support/example-blocks.js';
 import { coreFiles, typeCheckTrees } from '../support/typecheck.js';
 
 const GOLDENS = readdirSync('test/golden', { withFileTypes: true })
@@ -14,9 +15,17 @@ const GOLDENS = readdirSync('test/golden', { withFileTypes: true })
 
 describe('tsc --strict', () => {
   it(`generated/ and the ${GOLDENS.length} golden trees type-check, each under its own tsconfig.json, the runtime core once`, () => {
-    const trees = ['generated', ...GOLDENS].map((dir) => ({ root: resolve(dir) }));
+    // with the ```ts blocks of each README (its examples compile as written), as modules beside src/index.ts
+    let blocks = 0;
+    const trees = ['generated', ...GOLDENS].map((dir) => {
+      const name = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string }).name;
+      const extra = readmeModules(readFileSync(join(dir, 'README.md'), 'utf8'), name);
+      blocks += extra.size;
+      return { root: resolve(dir), extra };
+    });
     const result = typeCheckTrees(trees);
     expect(result.output).toBe('');
+    expect(blocks).toBeGreaterThanOrEqual(2 * trees.length);
     // every tree shares the pinned core (a tree whose runtime differed would be checked whole, and counted out here)
     expect(result.sharedRuntime).toBe(trees.length);
   }, 600_000);
