@@ -59,6 +59,12 @@ describe('union', () => {
     expect(messages(numbers.check, 'x')).toEqual(["(root): expected a number or null; found 'x'"]);
     // in a oneOf a listed value matches two variants, which 'request' mode refuses: kept as it is
     expect(emit(union('oneOf', [string(), models])).text).toContain('let n');
+    // through a ref to such an anyOf too (OpenAI's ModelIdsResponses: [ModelIdsShared, enum])
+    const shared = named('Shared', union('anyOf', [string(), models]));
+    const through = emit(union('anyOf', [ref('Shared'), { kind: 'enum', values: ['o3-pro'], source: '#' }]), [shared]);
+    expect(`${through.text}\n${through.hoisted}`).not.toContain("'o3-pro'");
+    expect(messages(through.check, 'o9', 'strict')).toEqual([]);
+    expect(messages(through.check, 5)).toEqual(['(root): expected a string, found number 5']);
   });
 
   it('anyOf of overlapping objects reports the variant with the fewest issues', () => {

@@ -111,12 +111,11 @@ function hasDetail(schema: IrSchema, scope: Scope): boolean {
   return (leafRules(resolved, code`value`, scope)?.length ?? 0) > 1;
 }
 
-/** The variants less those whose every value a variant that takes its whole type (everyValueOf) takes. */
+/** The variants less those whose every value a variant that takes its whole type (wholeTypes) takes. */
 function withoutSubsumed(variants: readonly IrSchema[], resolve: (schema: IrSchema) => IrSchema): readonly IrSchema[] {
   const whole = new Map<JsonType, IrSchema>();
   for (const variant of variants) {
-    const type = everyValueOf(resolve(variant));
-    if (type !== undefined && !whole.has(type)) whole.set(type, variant);
+    for (const type of wholeTypes(variant, resolve, new Set())) if (!whole.has(type)) whole.set(type, variant);
   }
   if (whole.size === 0) return variants;
   return variants.filter((variant) => {
@@ -128,32 +127,43 @@ function withoutSubsumed(variants: readonly IrSchema[], resolve: (schema: IrSche
   });
 }
 
-/** The JSON type a schema takes every value of (`type: string` with no rule), if any. */
-function everyValueOf(schema: IrSchema): JsonType | undefined {
-  switch (schema.kind) {
+/**
+ * The JSON types a schema takes every value of: `type: string` with no rule takes every string;
+ * an anyOf (through refs) takes what any of its variants takes whole. Not a oneOf: there a value
+ * two variants take is invalid.
+ */
+function wholeTypes(schema: IrSchema, resolve: (schema: IrSchema) => IrSchema, seen: Set<IrSchema>): ReadonlySet<JsonType> {
+  const resolved = resolve(schema);
+  if (seen.has(resolved)) return new Set();
+  seen.add(resolved);
+  switch (resolved.kind) {
     case 'string':
-      return schema.minLength === undefined &&
-        schema.maxLength === undefined &&
-        schema.pattern === undefined &&
-        schema.format === undefined &&
-        schema.contentSchema === undefined
-        ? 'string'
-        : undefined;
+      return resolved.minLength === undefined &&
+        resolved.maxLength === undefined &&
+        resolved.pattern === undefined &&
+        resolved.format === undefined &&
+        resolved.contentSchema === undefined
+        ? new Set(['string'])
+        : new Set();
     case 'number':
-      return !schema.integer &&
-        schema.minimum === undefined &&
-        schema.maximum === undefined &&
-        schema.exclusiveMinimum === undefined &&
-        schema.exclusiveMaximum === undefined &&
-        schema.multipleOf === undefined &&
-        schema.format === undefined
-        ? 'number'
-        : undefined;
+      return !resolved.integer &&
+        resolved.minimum === undefined &&
+        resolved.maximum === undefined &&
+        resolved.exclusiveMinimum === undefined &&
+        resolved.exclusiveMaximum === undefined &&
+        resolved.multipleOf === undefined &&
+        resolved.format === undefined
+        ? new Set(['number'])
+        : new Set();
     case 'boolean':
     case 'null':
-      return schema.kind;
+      return new Set([resolved.kind]);
+    case 'union':
+      return resolved.mode === 'anyOf' && resolved.discriminator === undefined && resolved.unevaluatedProperties === undefined
+        ? new Set(resolved.variants.flatMap((variant) => [...wholeTypes(variant, resolve, seen)]))
+        : new Set();
     default:
-      return undefined;
+      return new Set();
   }
 }
 
