@@ -122,6 +122,16 @@ export class ClientCore {
     check(isByteLimit(maxResponseBytes), 'maxResponseBytes', BYTE_LIMIT, maxResponseBytes);
     const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
     check(isByteLimit(maxEventBytes), 'maxEventBytes', BYTE_LIMIT, maxEventBytes);
+    const idempotencyHeader = options.idempotencyHeader;
+    if (idempotencyHeader !== undefined) {
+      check(
+        typeof idempotencyHeader === 'string',
+        'idempotencyHeader',
+        'a header name',
+        idempotencyHeader,
+      );
+      applyHeaders({}, { [idempotencyHeader]: 'key' }, ['idempotencyHeader']);
+    }
     const fetchFn = options.fetch ?? globalThis.fetch;
     if (typeof fetchFn !== 'function') {
       throw new SDKError(
@@ -211,7 +221,7 @@ export class ClientCore {
       maxRetryAfter,
       validate: options.validate ?? true,
       responseValidation,
-      idempotencyHeader: options.idempotencyHeader?.toLowerCase(),
+      idempotencyHeader: idempotencyHeader?.toLowerCase(),
       fetch: fetchFn,
       fetchOptions,
       log: new LevelLogger(logger, logLevel, secret),

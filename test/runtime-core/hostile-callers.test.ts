@@ -7,7 +7,7 @@ import { ClientCore, type OperationSpec } from '../../templates/runtime/core.js'
 import { APIConnectionError, BadRequestError, SDKError, ValidationError, type ValidationIssue } from '../../templates/runtime/errors.js';
 import { applyHeaders, type HeaderRecord } from '../../templates/runtime/headers.js';
 import { encodePathSegment, scalarText } from '../../templates/runtime/path.js';
-import { formatQuery } from '../../templates/runtime/query.js';
+import { cookieHeader, formatQuery } from '../../templates/runtime/query.js';
 import { MAX_TIMER, sleep } from '../../templates/runtime/retry.js';
 import { stylePathParam } from '../../templates/runtime/styles.js';
 import { API_KEY, IDENTITY, SESSION, apiError, createSession, json, makeClient, rejection, silentLogger, startServer } from './harness.js';
@@ -50,6 +50,15 @@ describe('options that cannot be right are refused when the client is made', () 
     const server = await startServer((_req, res) => json(res, 200, SESSION));
     await makeClient(server.url, { defaultQuery: { tenant: 'a b', skip: undefined } }).client.request(createSession({}));
     expect(server.requests.map((r) => r.url)).toEqual(['/chatkit/sessions?tenant=a+b']);
+  });
+
+  it('an idempotencyHeader that is not a header name, when the client is made rather than at the first request', () => {
+    expect(construct({ idempotencyHeader: 'bad name\r\n' })).toThrow(ValidationError);
+    expect(construct({ idempotencyHeader: 'bad name\r\n' })).toThrow(
+      'Invalid header (1 problem):\n  idempotencyHeader["bad name\\r\\n"]: header is not a valid HTTP header name',
+    );
+    expect(construct({ idempotencyHeader: 42 })).toThrow('ChatKitClient: idempotencyHeader must be a header name, got 42.');
+    expect(construct({ idempotencyHeader: 'Idempotency-Key' })).not.toThrow();
   });
 
   it('a per-request maxRetries that is not a whole number >= 0, before anything is sent', async () => {
@@ -184,6 +193,23 @@ describe('what a server answers', () => {
     expect(fired).toBe(false);
     controller.abort();
     await waiting;
+  });
+});
+
+describe('cookies', () => {
+  it("an operation's cookie parameters join a Cookie of defaultHeaders instead of replacing it", async () => {
+    const server = await startServer((_req, res) => json(res, 200, SESSION));
+    const { client } = makeClient(server.url, { defaultHeaders: { Cookie: 'auth=s3ss10n' } });
+    const withCookies = (cookie: Record<string, string>): OperationSpec<unknown> => ({
+      build: () => ({ method: 'GET', path: '/carts', headers: cookie }),
+    });
+    await client.request(withCookies(cookieHeader([['session', 's', 'form', true]])));
+    await client.request(withCookies({}));
+    expect(server.requests.map((r) => r.headers['cookie'])).toEqual(['auth=s3ss10n; session=s', 'auth=s3ss10n']);
+  });
+
+  it('a lone surrogate in a form-style cookie is an invalid cookie parameter, not a query one', () => {
+    expect(() => cookieHeader([['session', '\uD800', 'form', true]])).toThrow('Invalid cookie parameter');
   });
 });
 

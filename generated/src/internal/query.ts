@@ -124,11 +124,18 @@ export function cookieHeader(entries: readonly QueryEntry[]): Record<string, str
   const pairs: string[] = [];
   for (const [name, value, style, explode] of entries) {
     if (value === undefined) continue;
-    pairs.push(
-      ...(style === 'cookie'
-        ? cookiePairs(name, value, explode)
-        : serialise(name, value, style, explode)),
-    );
+    try {
+      pairs.push(
+        ...(style === 'cookie'
+          ? cookiePairs(name, value, explode)
+          : serialise(name, value, style, explode)),
+      );
+    } catch (error) {
+      // the form style's encoding is the query's: its issues are a cookie's here
+      throw error instanceof ValidationError
+        ? new ValidationError(error.issues, 'Invalid cookie parameter')
+        : error;
+    }
   }
   return pairs.length > 0 ? { Cookie: pairs.join('; ') } : {};
 }

@@ -287,7 +287,13 @@ export function startRequest<T>(
       const key = options.idempotencyKey ?? newIdempotencyKey();
       applyHeaders(headers, { [idempotencyHeader]: key }, ['options', 'idempotencyKey']);
     }
+    const defaultCookie = headers['cookie'];
     applyHeaders(headers, description.headers as HeaderInput, ['headers']);
+    // cookie parameters join a Cookie of defaultHeaders (a session, say) instead of replacing it
+    const cookie = headers['cookie'];
+    if (defaultCookie !== undefined && cookie !== undefined && cookie !== defaultCookie) {
+      headers['cookie'] = `${defaultCookie}; ${cookie}`;
+    }
     applyHeaders(headers, options.headers, ['options', 'headers']);
     // A browser hides a redirect's target from 'manual' (an opaque response); there fetch follows
     // it, dropping Authorization, unless a credential it would keep (e.g. x-api-key) is set.
