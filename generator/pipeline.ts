@@ -246,6 +246,11 @@ async function readInput(what: 'spec' | 'overlay', file: string, path: string): 
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // sdkgen reads files only: a generation never depends on what a server answers that day
+    if (code === 'ENOENT' && /^https?:\/\//i.test(file))
+      throw new UsageError(
+        `Cannot read the ${what} ${file}: sdkgen reads a file, not a URL. Save it first (curl -fsSL '${file.replace(/'/g, "'\\''")}' -o ${what}.yaml) and pass the file.`,
+      );
     throw new UsageError(
       code === 'ENOENT' ? `Cannot read the ${what} ${file}: no such file.` : `Cannot read the ${what} ${file}: ${code ?? String(error)}.`,
     );

@@ -99,6 +99,14 @@ describe('sdkgen generate', () => {
     expect(run.stderr).toContain('no such file');
   });
 
+  it('says that a spec is read from a file when given a URL, and how to save it', async () => {
+    const run = await runCli(['generate', '--spec', "https://api.example.com/openapi.yaml?v='1'", '--out', join(work, 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "Cannot read the spec https://api.example.com/openapi.yaml?v='1': sdkgen reads a file, not a URL. Save it first (curl -fsSL 'https://api.example.com/openapi.yaml?v='\\''1'\\''' -o spec.yaml) and pass the file.",
+    );
+  });
+
   it('documents every flag it accepts in --help (and every flag of sdkgen diff in sdkgen diff --help)', async () => {
     for (const [help, flags] of [
       ['sdkgen --help', GENERATE_FLAGS],
