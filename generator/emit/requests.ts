@@ -27,7 +27,8 @@ export function emitRequests(api: IrApi, _ctx: EmitContext): EmittedFile[] {
     .flatMap((op) => op.parameters)
     .some((p) => (p.in === 'path' || p.in === 'header') && !isStyled(p, api) && !isText(p.schema));
   const imports = [
-    `import { encodePathSegment${texts ? ', scalarText' : ''} } from './internal/path.js';`,
+    `import { encodePathSegment } from './internal/path.js';`,
+    texts ? `import { scalarText } from './internal/url.js';` : '',
     styleImports.length > 0 ? `import { ${styleImports.join(', ')} } from './internal/styles.js';` : '',
     bodies.has('multipart/form-data') || bodies.has('application/x-www-form-urlencoded')
       ? `import { ${[bodies.has('multipart/form-data') ? 'toFormData' : '', bodies.has('application/x-www-form-urlencoded') ? 'toUrlEncoded' : ''].filter(Boolean).join(', ')} } from './internal/multipart.js';`

@@ -2,7 +2,7 @@
 // accepts a record, which is cheaper than building a Headers object per request).
 import { ValidationError } from './errors.js';
 import { setOwn } from './redact.js';
-import { numberText } from './url.js';
+import { scalarText } from './url.js';
 
 /** Lowercase header name -> value, ready for fetch. */
 export type HeaderRecord = Record<string, string>;
@@ -35,7 +35,7 @@ export function applyHeaders(
       delete target[lower];
       continue;
     }
-    const value = typeof raw === 'number' ? numberText(raw) : raw;
+    const value = typeof raw === 'number' ? scalarText(raw) : raw;
     if (typeof value !== 'string')
       throw headerError(where, name, `must be a string or null, got ${typeof value}`);
     if (UNSAFE_VALUE.test(value)) throw headerError(where, name, unsafeReason(value));

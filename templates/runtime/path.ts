@@ -1,6 +1,6 @@
 // Path parameters: each value becomes exactly one URL path segment, or the request is refused.
 import { ValidationError } from './errors.js';
-import { numberText } from './url.js';
+import { scalarText } from './url.js';
 
 // What RFC 3986 allows literally in a path segment (unreserved, sub-delims, `:` and `@`); the
 // official OpenAI SDK leaves exactly these as they are, so the same id gives the same bytes.
@@ -16,7 +16,7 @@ const LITERAL = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]*$/;
 export function encodePathSegment(value: string, name: string): string {
   // JavaScript callers can pass anything; a number is the only other value with one clear spelling.
   const text: unknown =
-    typeof value === 'number' && Number.isFinite(value) ? numberText(value) : value;
+    typeof value === 'number' && Number.isFinite(value) ? scalarText(value) : value;
   if (typeof text !== 'string') {
     throw pathError(name, `must be a string, got ${text === null ? 'null' : typeof text}`);
   }
@@ -27,14 +27,6 @@ export function encodePathSegment(value: string, name: string): string {
   } catch {
     throw pathError(name, 'must be well-formed Unicode (it contains a lone surrogate)');
   }
-}
-
-/**
- * A path or header parameter that is not a string, as text: a number as numberText writes it
- * (an integer in plain digits: String gives `1e+21` from 10^21 up), anything else as String.
- */
-export function scalarText(value: unknown): string {
-  return typeof value === 'number' ? numberText(value) : String(value);
 }
 
 /**

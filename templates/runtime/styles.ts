@@ -2,7 +2,8 @@
 // (OpenAPI's style values): arrays and objects, and the `label` and `matrix` path styles. A
 // plain string path parameter goes through encodePathSegment alone (path.ts).
 import { ValidationError } from './errors.js';
-import { encodePathSegment, pathError, refuseUnsafeSegment, scalarText } from './path.js';
+import { encodePathSegment, pathError, refuseUnsafeSegment } from './path.js';
+import { scalarText } from './url.js';
 
 export type PathStyle = 'simple' | 'label' | 'matrix';
 

@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { ClientCore, type OperationSpec } from '../../templates/runtime/core.js';
 import { APIConnectionError, BadRequestError, SDKError, ValidationError, type ValidationIssue } from '../../templates/runtime/errors.js';
 import { applyHeaders, type HeaderRecord } from '../../templates/runtime/headers.js';
-import { encodePathSegment, scalarText } from '../../templates/runtime/path.js';
+import { encodePathSegment } from '../../templates/runtime/path.js';
 import { cookieHeader, formatQuery } from '../../templates/runtime/query.js';
 import { MAX_TIMER, sleep } from '../../templates/runtime/retry.js';
 import { stylePathParam } from '../../templates/runtime/styles.js';
+import { scalarText } from '../../templates/runtime/url.js';
 import { API_KEY, IDENTITY, SESSION, apiError, createSession, json, makeClient, rejection, silentLogger, startServer } from './harness.js';
 
 const construct = (options: object) => () => new ClientCore({ apiKey: API_KEY, logger: silentLogger(), ...options }, IDENTITY);

@@ -3,7 +3,7 @@
 // Undefined values are left out; names and values are percent-encoded. A string that is not
 // well-formed Unicode (a lone surrogate) is refused with a ValidationError, as in a path.
 import { ValidationError } from './errors.js';
-import { encodeQueryText, numberText } from './url.js';
+import { encodeQueryText, scalarText } from './url.js';
 
 export type QueryStyle =
   | 'form'
@@ -93,9 +93,7 @@ export function formatQueryString(
     typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
   if (value === undefined || (media === 'form' && !isText)) return query;
   const text =
-    media === 'json'
-      ? encode(JSON.stringify(value), 'query', [])
-      : formText(typeof value === 'number' ? numberText(value) : String(value));
+    media === 'json' ? encode(JSON.stringify(value), 'query', []) : formText(scalarText(value));
   if (text === '') return query;
   return query === '' ? `?${text}` : `${query}&${text}`;
 }
@@ -183,7 +181,6 @@ function cookieText(text: string, name: string, at: readonly (string | number)[]
 function scalar(value: unknown): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberText(value);
-  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return scalarText(value);
   return JSON.stringify(value);
 }

@@ -44,7 +44,7 @@ import {
 import { hasCustomCredentials, isRedirect, MAX_REDIRECTS, nextHop } from './redirect.js';
 import { encodeBody, formHasBareType, type FetchBody } from './request-init.js';
 import { isRetryableResponse, MAX_TIMER, retryDelay, type RetryHooks } from './retry.js';
-import { encodeQueryText, numberText, originOf, withDefaultQuery } from './url.js';
+import { encodeQueryText, originOf, scalarText, withDefaultQuery } from './url.js';
 
 /** Everything a request needs from its client, resolved once at construction. */
 export interface RequestConfig {
@@ -646,7 +646,7 @@ function withExtraQuery(path: string, extra: Readonly<Record<string, QueryExtra>
     const values = Array.isArray(value) ? value : [value];
     for (const item of values) {
       pairs.push(
-        `${encodeQuery(name, name)}=${encodeQuery(item === null ? '' : typeof item === 'number' ? numberText(item) : String(item), name)}`,
+        `${encodeQuery(name, name)}=${encodeQuery(item === null ? '' : scalarText(item), name)}`,
       );
     }
   }

@@ -48,11 +48,12 @@ export function encodeQueryText(
 }
 
 /**
- * A number as a URL or a header writes it: an integer in plain digits, where String gives
- * `1e+21` from 10^21 up (a server reading an integer parameter refuses that).
+ * A parameter value as a URL or a header writes it: an integer in plain digits, where String
+ * gives `1e+21` from 10^21 up (a server reading an integer parameter refuses that); anything
+ * else as String does.
  */
-export function numberText(value: number): string {
-  return Number.isInteger(value) && Math.abs(value) >= 1e21
+export function scalarText(value: unknown): string {
+  return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 1e21
     ? BigInt(value).toString()
     : String(value);
 }
