@@ -190,6 +190,15 @@ describe('maxEventBytes', () => {
     await until(() => closed, 'the server sees the connection closed');
   });
 
+  it("counts an event's data in bytes too: many lines of multi-byte text", async () => {
+    // 1,000 data lines of 300 × '€' (900 bytes each): 901,000 bytes of data, 301,000 characters
+    const event = `event: note\n${`data: ${'€'.repeat(300)}\n`.repeat(1_000)}\n`;
+    const server = await startServer((_req, res) => send(res, 200, event, 'text/event-stream'));
+    const error = await rejection(drain(await makeClient(server.url, { maxEventBytes: 500_000 }).client.request(sse)));
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as Error).message).toMatch(/sent an event's data longer than maxEventBytes \(500000 bytes\)/);
+  });
+
   it('counts bytes, not characters, and lets a line of exactly the cap through', async () => {
     const line = `data: "${'é'.repeat(100)}"`; // 8 + 200 bytes
     const server = await startServer((_req, res) => send(res, 200, `${line}\n\n`, 'text/event-stream'));

@@ -99,6 +99,17 @@ describe('SSEDecoder', () => {
     expect(decodeAll([encoder.encode('data: "é'), new Uint8Array([0xc3])]).cutOff).toBe(true); // half a UTF-8 sequence
     expect(decodeAll([encoder.encode('data: 1\n\n: bye\n')]).cutOff).toBe(false); // a trailing comment is fine
     expect(decodeAll([encoder.encode('data: 1\r\n\r\n')]).cutOff).toBe(false);
+    expect(decodeAll([encoder.encode('data: {"a":1}\n\nda')]).cutOff).toBe(true); // a line cut short that could be data
+  });
+
+  it('does not call a stream cut off for what carries no event: a last comment, padding, a field without data, [DONE]', () => {
+    for (const tail of [': keep-alive', '   ', 'retry: 100\n', 'event: ping\n', 'event: ping', 'id: 7', 'data: [DONE]\n', 'data: [DONE]']) {
+      expect({ tail, ...decodeAll([encoder.encode(`data: {"a":1}\n\n${tail}`)]) }).toEqual({
+        tail,
+        events: [{ event: 'message', data: '{"a":1}', id: '', retry: undefined }],
+        cutOff: false,
+      });
+    }
   });
 });
 
@@ -246,6 +257,26 @@ describe('Stream over a real connection', () => {
     expect((error as Error).cause).toEqual(new Error('user left'));
     expect(await within(closed.promise, 20_000, 'server sees the close')).toBe(true);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('aborting the signal between events of one chunk hands out none after the abort', async () => {
+    const server = await startServer((_req, res) => {
+      streamHead(res);
+      res.write(Array.from({ length: 10 }, (_, n) => `data: {"n":${n}}\n\n`).join('')); // one network write
+    });
+    const controller = new AbortController();
+    const stream = await makeClient(server.url).client.request(sse(), { signal: controller.signal });
+    const seen: unknown[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const item of stream as AsyncIterable<{ n: number }>) {
+          seen.push(item.n);
+          if (item.n === 1) controller.abort();
+        }
+      })(),
+    );
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(seen).toEqual([0, 1]);
   });
 
   it('breaking out of for-await closes the connection and detaches from the signal', async () => {

@@ -28,6 +28,17 @@ export interface ServerSentEvent {
   readonly retry: number | undefined;
 }
 
+/** The UTF-8 length of a text (TextDecoder's output has no lone surrogates). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // 2 bytes below U+0800, 3 above; a surrogate pair is 4 for its two units
+    if (code >= 0x80) bytes += code < 0x800 || (code & 0xf800) === 0xd800 ? 1 : 2;
+  }
+  return bytes;
+}
+
 /** The line feed byte. */
 export const LF = 10;
 const CR = 13;
@@ -38,15 +49,15 @@ const SPACE = 32;
  * Turns the bytes of an event stream into events. Chunks may split the stream anywhere, inside
  * a line, a CRLF or a UTF-8 sequence. Lines end with CRLF, LF or CR; a leading BOM is skipped;
  * `:` lines are comments; an event is dispatched at a blank line and only if it has data.
- * A line longer than `maxBytes` bytes, or an event whose data grows past `maxBytes` characters,
- * sets `overflow` and ends decoding: a server cannot make the client hold an unbounded line.
+ * A line, or an event's data, longer than `maxBytes` bytes sets `overflow` and ends decoding: a
+ * server cannot make the client hold an unbounded line or event.
  */
 export class SSEDecoder {
   readonly #text = new TextDecoder('utf-8');
   readonly #max: number;
   /** Bytes of the line whose end has not arrived yet, counted before decoding. */
   #lineBytes = 0;
-  /** Characters of the current event's data so far. */
+  /** Bytes (UTF-8) of the current event's data so far. */
   #dataLength = 0;
   #overflow: 'line' | 'event' | undefined = undefined;
   /** The start of a line whose end has not arrived yet. */
@@ -57,8 +68,6 @@ export class SSEDecoder {
   #event = '';
   #id = '';
   #retry: number | undefined = undefined;
-  /** A field line arrived since the last blank line. */
-  #open = false;
 
   constructor(maxBytes: number = DEFAULT_MAX_EVENT_BYTES) {
     this.#max = maxBytes;
@@ -106,14 +115,20 @@ export class SSEDecoder {
   }
 
   /**
-   * Ends the stream. True when it stopped inside an event: a line without its end, an incomplete
-   * UTF-8 sequence, or fields not yet closed by a blank line (such an event is dropped, as the
-   * standard says).
+   * Ends the stream. True when it stopped inside an event: data that no blank line closed (such
+   * an event is dropped, as the standard says), or a line cut short that could have been data.
+   * A last comment, padding or `event:`/`id:`/`retry:` line is no event lost, and neither is a
+   * `data: [DONE]` without its blank line: the stream's own end.
    */
   end(): boolean {
-    const rest = this.#text.decode();
-    this.#feed(rest, []);
-    return this.#line !== '' || this.#open;
+    this.#feed(this.#text.decode(), []);
+    const line = this.#line;
+    this.#line = '';
+    if (line.trim() !== '' && line.charCodeAt(0) !== COLON) {
+      if (!/^(data|event|id|retry)(:|$)/.test(line)) return true;
+      this.#handle(line, []);
+    }
+    return this.#data.length > 0 && this.#data.join('\n') !== '[DONE]';
   }
 
   #feed(text: string, out: ServerSentEvent[]): void {
@@ -163,7 +178,7 @@ export class SSEDecoder {
     }
     switch (field) {
       case 'data':
-        this.#dataLength += value.length + 1;
+        this.#dataLength += utf8Length(value) + 1;
         if (this.#dataLength > this.#max) {
           this.#overflow = 'event';
           this.#data = [];
@@ -183,11 +198,9 @@ export class SSEDecoder {
       default:
         return; // unknown fields are ignored
     }
-    this.#open = true;
   }
 
   #dispatch(out: ServerSentEvent[]): void {
-    this.#open = false;
     if (this.#data.length > 0) {
       out.push({
         event: this.#event === '' ? 'message' : this.#event,
@@ -390,6 +403,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
           const item = framing.item(piece, count + 1);
           if (item === DONE) return;
           if (item === SKIP) continue;
+          // a chunk may hold many events: none is handed out after the caller aborted
+          if (signal?.aborted === true) throw userAbort(signal, `The ${stream}`);
           count++;
           yield item as Item;
           if (this.#cancelled) return;
