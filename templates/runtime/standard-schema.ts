@@ -937,7 +937,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
  * Issues for a value that matched no variant of a union. `candidates` holds, per variant, its
  * issues when the value has that variant's JSON type (else undefined): one candidate means the
  * caller meant that variant, so its own issues are the useful ones; otherwise the fewest win,
- * and with none, one "expected …; found …" issue.
+ * and with none, one "expected …; found …" issue. Objects told apart by a `tag` property whose
+ * values are `tags`: an object with none of them gets that issue instead, naming them all.
  */
 export function unionIssues(
   issues: ValidationIssue[] | undefined,
@@ -946,7 +947,22 @@ export function unionIssues(
   value: unknown,
   candidates: readonly (ValidationIssue[] | undefined)[],
   prefix: string,
+  tag?: string,
+  tags?: readonly string[],
 ): ValidationIssue[] {
+  if (tag !== undefined && tags !== undefined && isObject(value)) {
+    const at = value[tag];
+    if (!(typeof at === 'string' && tags.includes(at))) {
+      const where = [...path, tag];
+      return at === undefined
+        ? missing(issues, where, oneOf(tags))
+        : fail(
+            issues,
+            where,
+            `${prefix}expected \`${tag}\` to be ${oneOf(tags)}; found ${foundLiteral(at)}`,
+          );
+    }
+  }
   let best: ValidationIssue[] | undefined;
   for (const candidate of candidates) {
     if (candidate !== undefined && (best === undefined || candidate.length < best.length))

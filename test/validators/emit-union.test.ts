@@ -131,11 +131,17 @@ describe('union', () => {
     );
     expect(messages(given.check, { pet_type: 'puppy' })).toEqual([]);
     expect(messages(given.check, { pet_type: 'bird', wings: 2 })).toEqual([]);
-    expect(messages(given.check, { pet_type: 'bird' }, 'request')).toEqual(["pet_type: expected 'cat'; found 'bird'"]);
+    expect(given.text).toContain(", '', 'pet_type', KEYS_1);");
+    // an unlisted tag names every listed one, not the last variant's
+    expect(messages(given.check, { pet_type: 'bird' }, 'request')).toEqual([
+      "pet_type: expected `pet_type` to be one of 'cat', 'dog', 'puppy'; found 'bird'",
+    ]);
     // a listed tag is still checked by its variant, and a tag of another type is no newer variant
     expect(messages(given.check, { pet_type: 'cat', lives: 10 })).toEqual(['lives: expected at most 9, found 10']);
-    expect(messages(given.check, { pet_type: 1 })).toEqual(["pet_type: expected 'cat'; found number 1"]);
-    expect(messages(given.check, {})).toEqual(["pet_type: missing required key `pet_type`: expected 'cat'"]);
+    expect(messages(given.check, { pet_type: 1 })).toEqual([
+      "pet_type: expected `pet_type` to be one of 'cat', 'dog', 'puppy'; found number 1",
+    ]);
+    expect(messages(given.check, {})).toEqual(["pet_type: missing required key `pet_type`: expected one of 'cat', 'dog', 'puppy'"]);
   });
 
   it('a listed tag picks the variants that list it, in every mode: an open enum tag takes in no other variant', () => {
@@ -171,7 +177,9 @@ describe('union', () => {
       ]);
       // no listed tag: every variant is tried, as before (a newer variant passes in 'loose' mode)
       expect(messages(given.check, { pet_type: 'bird' }, 'loose')).toEqual([]);
-      expect(messages(given.check, { lives: 1 }, 'request')).toEqual(["pet_type: missing required key `pet_type`: expected 'cat'"]);
+      expect(messages(given.check, { lives: 1 }, 'request')).toEqual([
+        "pet_type: missing required key `pet_type`: expected one of 'cat', 'dog', 'puppy'",
+      ]);
     }
     // tags that are all consts are closed in every mode: no variant can take another's value
     const bird = named('Bird', object({ pet_type: [{ kind: 'const', value: 'bird', source: '/b' }, 'required'] }, closed));

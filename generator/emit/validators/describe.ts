@@ -1,6 +1,7 @@
 // What a schema expects, in words, for messages ("an object `{ anchor, seconds }`", "one of
 // 'a', 'b'", "a string or null"). Computed at generation time; the text becomes a literal.
 import type { IrLiteral, IrObjectSchema, IrSchema } from '../../model/ir.js';
+import { withoutSubsumed } from './shape.js';
 
 const SHOWN_KEYS = 5;
 const SHOWN_VALUES = 8;
@@ -54,8 +55,11 @@ export function describeSchema(schema: IrSchema, resolve: (schema: IrSchema) => 
       return `one of ${listLiterals(schema.values)}`;
     case 'const':
       return showLiteral(schema.value);
-    case 'union':
-      return joinAlternatives([...new Set(schema.variants.map((variant) => describeSchema(variant, resolve, depth + 1)))]);
+    case 'union': {
+      // an anyOf's variants that another takes whole are not said (`anyOf: [string, enum]` is "a string")
+      const variants = schema.mode === 'anyOf' ? withoutSubsumed(schema.variants, resolve) : schema.variants;
+      return joinAlternatives([...new Set(variants.map((variant) => describeSchema(variant, resolve, depth + 1)))]);
+    }
     case 'not':
       return `a value that is not ${describeSchema(schema.schema, resolve, depth + 1)}`;
     case 'never':

@@ -81,3 +81,59 @@ function typeOfLiteral(value: unknown): JsonType {
   if (Array.isArray(value)) return 'array';
   return value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean' | 'object');
 }
+
+/** The variants less those whose every value a variant that takes its whole type (wholeTypes) takes. */
+export function withoutSubsumed(variants: readonly IrSchema[], resolve: (schema: IrSchema) => IrSchema): readonly IrSchema[] {
+  const whole = new Map<JsonType, IrSchema>();
+  for (const variant of variants) {
+    for (const type of wholeTypes(variant, resolve, new Set())) if (!whole.has(type)) whole.set(type, variant);
+  }
+  if (whole.size === 0) return variants;
+  return variants.filter((variant) => {
+    const types = jsonTypesOf(variant, resolve);
+    if (types === 'any' || types.size === 0) return true;
+    const taker = [...types].every((type) => whole.has(type)) ? whole.get([...types][0]!) : undefined;
+    // kept: the taker itself, or a variant with a type no whole-type variant takes
+    return taker === undefined || taker === variant || [...types].some((type) => whole.get(type) !== taker);
+  });
+}
+
+/**
+ * The JSON types a schema takes every value of: `type: string` with no rule takes every string;
+ * an anyOf (through refs) takes what any of its variants takes whole. Not a oneOf: there a value
+ * two variants take is invalid.
+ */
+function wholeTypes(schema: IrSchema, resolve: (schema: IrSchema) => IrSchema, seen: Set<IrSchema>): ReadonlySet<JsonType> {
+  const resolved = resolve(schema);
+  if (seen.has(resolved)) return new Set();
+  seen.add(resolved);
+  switch (resolved.kind) {
+    case 'string':
+      return resolved.minLength === undefined &&
+        resolved.maxLength === undefined &&
+        resolved.pattern === undefined &&
+        resolved.format === undefined &&
+        resolved.contentSchema === undefined
+        ? new Set(['string'])
+        : new Set();
+    case 'number':
+      return !resolved.integer &&
+        resolved.minimum === undefined &&
+        resolved.maximum === undefined &&
+        resolved.exclusiveMinimum === undefined &&
+        resolved.exclusiveMaximum === undefined &&
+        resolved.multipleOf === undefined &&
+        resolved.format === undefined
+        ? new Set(['number'])
+        : new Set();
+    case 'boolean':
+    case 'null':
+      return new Set([resolved.kind]);
+    case 'union':
+      return resolved.mode === 'anyOf' && resolved.discriminator === undefined && resolved.unevaluatedProperties === undefined
+        ? new Set(resolved.variants.flatMap((variant) => [...wholeTypes(variant, resolve, seen)]))
+        : new Set();
+    default:
+      return new Set();
+  }
+}

@@ -12,7 +12,7 @@ import { discriminatorToCheck } from './discriminator.js';
 import { isTestable, leafRules, schemaToTest } from './leaf.js';
 import { depthAt } from './ref.js';
 import type { Scope } from './scope.js';
-import { areDisjoint, isObjectTest, jsonTypesOf, typeGuard, type JsonType, type JsonTypes } from './shape.js';
+import { areDisjoint, isObjectTest, jsonTypesOf, typeGuard, withoutSubsumed, type JsonTypes } from './shape.js';
 import { report, reportUnlisted, withoutOtherwise, type Target } from './target.js';
 
 interface Variant {
@@ -111,62 +111,6 @@ function hasDetail(schema: IrSchema, scope: Scope): boolean {
   return (leafRules(resolved, code`value`, scope)?.length ?? 0) > 1;
 }
 
-/** The variants less those whose every value a variant that takes its whole type (wholeTypes) takes. */
-function withoutSubsumed(variants: readonly IrSchema[], resolve: (schema: IrSchema) => IrSchema): readonly IrSchema[] {
-  const whole = new Map<JsonType, IrSchema>();
-  for (const variant of variants) {
-    for (const type of wholeTypes(variant, resolve, new Set())) if (!whole.has(type)) whole.set(type, variant);
-  }
-  if (whole.size === 0) return variants;
-  return variants.filter((variant) => {
-    const types = jsonTypesOf(variant, resolve);
-    if (types === 'any' || types.size === 0) return true;
-    const taker = [...types].every((type) => whole.has(type)) ? whole.get([...types][0]!) : undefined;
-    // kept: the taker itself, or a variant with a type no whole-type variant takes
-    return taker === undefined || taker === variant || [...types].some((type) => whole.get(type) !== taker);
-  });
-}
-
-/**
- * The JSON types a schema takes every value of: `type: string` with no rule takes every string;
- * an anyOf (through refs) takes what any of its variants takes whole. Not a oneOf: there a value
- * two variants take is invalid.
- */
-function wholeTypes(schema: IrSchema, resolve: (schema: IrSchema) => IrSchema, seen: Set<IrSchema>): ReadonlySet<JsonType> {
-  const resolved = resolve(schema);
-  if (seen.has(resolved)) return new Set();
-  seen.add(resolved);
-  switch (resolved.kind) {
-    case 'string':
-      return resolved.minLength === undefined &&
-        resolved.maxLength === undefined &&
-        resolved.pattern === undefined &&
-        resolved.format === undefined &&
-        resolved.contentSchema === undefined
-        ? new Set(['string'])
-        : new Set();
-    case 'number':
-      return !resolved.integer &&
-        resolved.minimum === undefined &&
-        resolved.maximum === undefined &&
-        resolved.exclusiveMinimum === undefined &&
-        resolved.exclusiveMaximum === undefined &&
-        resolved.multipleOf === undefined &&
-        resolved.format === undefined
-        ? new Set(['number'])
-        : new Set();
-    case 'boolean':
-    case 'null':
-      return new Set([resolved.kind]);
-    case 'union':
-      return resolved.mode === 'anyOf' && resolved.discriminator === undefined && resolved.unevaluatedProperties === undefined
-        ? new Set(resolved.variants.flatMap((variant) => [...wholeTypes(variant, resolve, seen)]))
-        : new Set();
-    default:
-      return new Set();
-  }
-}
-
 /** Whether a schema takes any value: `{}`, or a union with such a variant (3.0's `{ nullable: true }` is one), through refs. */
 function isAnything(schema: IrSchema, resolve: (schema: IrSchema) => IrSchema, seen: Set<IrSchema>): boolean {
   const resolved = resolve(schema);
@@ -247,6 +191,16 @@ function overlappingFailure(
   target: Target,
   scope: Scope,
 ): Code {
+  // objects that share a tag: a tag no variant lists (or none) is the issue, naming every listed
+  // one, rather than the last variant's "expected 'note'" (the runtime's unionIssues words it)
+  const tag = commonTag(
+    variants.map((variant) => scope.module.resolve(variant.schema)),
+    scope,
+  );
+  const tagged =
+    tag === undefined
+      ? code``
+      : code`, ${literal(tag.name)}, ${scope.module.constant('KEYS', code`[${joinCode(tag.values.map(literal), ', ')}]`)}`;
   const candidates = variants.map((variant, i) => {
     // a leaf variant's test kept no issues: its check function runs now (a leaf does not recurse)
     const result = results[i];
@@ -258,7 +212,7 @@ function overlappingFailure(
     return guard === undefined ? issues : conditional(guard, issues, code`undefined`);
   });
   const helper = scope.module.helper('unionIssues');
-  return code`issues = ${helper}(issues, [${joinCode(target.path, ', ')}], ${expected}, ${target.value}, [${joinCode(candidates, ', ')}], ${target.prefix});`;
+  return code`issues = ${helper}(issues, [${joinCode(target.path, ', ')}], ${expected}, ${target.value}, [${joinCode(candidates, ', ')}], ${target.prefix}${tagged});`;
 }
 
 /**

@@ -80,13 +80,13 @@ function check_Completion(value: unknown, mode: number, label: string, depth: nu
   if (!isObject(value)) return expected(issues, [], KEYS_6o5baj, value);
   const v1 = value.model;
   if (v1 === undefined) {
-    issues = missing(issues, ['model'], "a string or one of 'gpt-4o', 'o3'");
+    issues = missing(issues, ['model'], 'a string');
   } else if (typeof v1 !== 'string') {
     issues = expected(issues, ['model'], 'a string', v1);
   }
   const v2 = value.status;
   if (v2 === undefined) {
-    issues = missing(issues, ['status'], "a string or one of 'completed', 'failed'");
+    issues = missing(issues, ['status'], 'a string');
   } else if (typeof v2 !== 'string') {
     issues = expected(issues, ['status'], 'a string', v2);
   }
@@ -113,7 +113,7 @@ function check_CompletionRequest(
   if (!isObject(value)) return expected(issues, [], KEYS_cmqduh, value);
   const v1 = value.model;
   if (v1 === undefined) {
-    issues = missing(issues, ['model'], "a string or one of 'gpt-4o', 'o3'");
+    issues = missing(issues, ['model'], 'a string');
   } else {
     issues = nest(issues, PATH_05ymfz, check_ModelIds(v1, mode, '`model`', depth + 1));
   }
@@ -127,7 +127,7 @@ function check_CompletionRequest(
       if (typeof v3 === 'string') {
         if (typeof v3 !== 'string') issues = expected(issues, ['voice'], 'a string', v3);
       } else {
-        issues = unlisted(issues, ['voice'], "a string, 'alloy' or 'ash' or null", v3);
+        issues = unlisted(issues, ['voice'], 'a string or null', v3);
       }
     }
   }
@@ -222,6 +222,8 @@ function check_Message(value: unknown, mode: number, label: string, depth: numbe
         value,
         [isObject(value) ? r1 : undefined, isObject(value) ? r2 : undefined],
         '',
+        'role',
+        KEYS_eogp30,
       );
     }
   } else if (n3 > 1 && mode & 2) {

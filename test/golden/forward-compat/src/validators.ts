@@ -190,6 +190,8 @@ function check_OrderEvent(value: unknown, mode: number, label: string, depth: nu
         value,
         [isObject(value) ? r1 : undefined, isObject(value) ? r2 : undefined],
         '',
+        'type',
+        KEYS_4hcnf6,
       );
     }
   } else if (n3 > 1 && mode & 2) {

@@ -141,6 +141,8 @@ function check_PaymentInputBody(
           v2,
           [isObject(v2) ? r5 : undefined, isObject(v2) ? r6 : undefined],
           '',
+          'object',
+          KEYS_9q6opb,
         );
       }
     }
@@ -332,6 +334,8 @@ function check_PaymentSource(
         value,
         [isObject(value) ? r3 : undefined, isObject(value) ? r4 : undefined],
         '',
+        'object',
+        KEYS_9q6opb,
       );
     }
   }

@@ -260,6 +260,8 @@ function check_StreamChatEventsItem(
           isObject(value) ? r3 : undefined,
         ],
         '',
+        'event',
+        KEYS_295jqx,
       );
     }
   } else if (n4 > 1 && mode & 2) {
