@@ -79,7 +79,7 @@ export function emitClient(api: IrApi, ctx: EmitContext & { readonly templates: 
     typeImport,
     validators.size > 0 ? `import * as validators from './validators.js';` : '',
   ].filter(Boolean);
-  const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv}${api.package.auth === 'none' ? code`, auth: 'none'` : code``} };`;
+  const identity = code`const IDENTITY: ClientIdentity = { clientName: ${api.package.clientName.text}, packageName: ${api.package.name}, packageVersion: ${api.package.version}, defaultBaseURL: ${api.package.defaultBaseURL}, apiKeyEnv: ${api.package.apiKeyEnv}, baseURLEnv: ${api.package.baseURLEnv}${authOf(api.package.auth)} };`;
   const operationsHeader = `${fileHeader(api)}// One function per operation, each importing only its own request builder and validators: a\n// bundler keeps the ones a program calls and drops the rest.\n${operationImports.join('\n')}`;
   return [
     chunkedFile('src/client.ts', [
@@ -685,4 +685,11 @@ function exampleCall(
 /** A method body rendered from `client-method.ts.hbs`: template text, with data that is code or passed through its escaping helpers. */
 function templateCode(text: string): Code {
   return Code.raw(text.trim());
+}
+
+/** The identity's `auth`: left out for the default bearer token. */
+function authOf(auth: IrApi['package']['auth']): Code {
+  if (auth === 'bearer') return code``;
+  if (auth === 'none') return code`, auth: 'none'`;
+  return code`, auth: { in: ${literal(auth.in)}, name: ${literal(auth.name)} }`;
 }

@@ -35,6 +35,11 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     specFile: api.specFile.split(/[\\/]/).pop() ?? api.specFile,
     // a spec without security: the client sends no key (ClientIdentity.auth 'none')
     noAuth: api.package.auth === 'none',
+    // an apiKey scheme the client sends the key by: where (`header`, `query`, `cookie`) and its name
+    keyAuth:
+      typeof api.package.auth === 'object'
+        ? { name: api.package.auth.name, place: { header: 'header', query: 'query parameter', cookie: 'cookie' }[api.package.auth.in] }
+        : undefined,
     // constant headers (a `const` header parameter, `x-sdk-headers`): the README says how to override them
     hasOperationHeaders: api.operations.some((op) => op.fixedHeaders.length > 0),
     itemStreams: hasItemStreams(api),

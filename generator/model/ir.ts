@@ -50,9 +50,15 @@ export interface IrPackage {
   readonly apiKeyEnv: string;
   readonly baseURLEnv: string;
   /** `bearer` when the spec requires a security scheme (sent as a bearer token); `none` when it declares none. */
-  readonly auth: 'bearer' | 'none';
+  readonly auth: 'bearer' | 'none' | IrApiKeyAuth;
   /** Where the root-relative links of the spec's prose (`[guide](/docs/guides/x)`) point in the package's docs. */
   readonly docLinks: IrDocLinks;
+}
+
+/** An `apiKey` security scheme the client sends its key by: in a header, the query or a cookie, under `name`. */
+export interface IrApiKeyAuth {
+  readonly in: 'header' | 'query' | 'cookie';
+  readonly name: string;
 }
 
 /**

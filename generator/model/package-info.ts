@@ -7,7 +7,7 @@ import { UsageError, type Diagnostic, type SourceLocation } from '../diagnostics
 import { isRecord } from '../load/json-node.js';
 import { childPointer } from '../load/pointer.js';
 import { walkOperations } from '../validate/walk-operations.js';
-import { Identifier, type IrDocLinks, type IrPackage } from './ir.js';
+import { Identifier, type IrApiKeyAuth, type IrDocLinks, type IrPackage } from './ir.js';
 import { isReservedName, splitWords, toTypeName } from './names.js';
 
 export interface PackageOptions {
@@ -180,7 +180,7 @@ export function packageOf(
       option('--api-key-env', options.apiKeyEnv, envNameProblem) ??
       sdk('apiKeyEnv', envNameProblem, 'an environment variable name such as `ACME_API_KEY`') ??
       `${upper}_API_KEY`,
-    auth: usesSecurity(root, locate, report) ? 'bearer' : 'none',
+    auth: authOf(root, locate, report),
     baseURLEnv:
       option('--base-url-env', options.baseURLEnv, envNameProblem) ??
       sdk('baseURLEnv', envNameProblem, 'an environment variable name such as `ACME_BASE_URL`') ??
@@ -282,17 +282,19 @@ function derivedPackageName(words: readonly string[]): string {
 }
 
 /**
- * Whether any operation (or the whole document) requires a security scheme. An operation whose
- * requirements (its own, else the document's) have no alternative a bearer token serves gets a
- * `model/unsent-credentials` warning for each scheme that wants its credential elsewhere (an
- * `apiKey` in a header, the query or a cookie; HTTP basic), with the option that sends it: the
- * client sends its key as `Authorization: Bearer` only. One warning per scheme.
+ * How the client sends its key: 'none' when no operation (nor the whole document) requires a
+ * security scheme; an apiKey scheme's place when every operation that requires one can be met
+ * by that one scheme alone and not by a bearer token (an API that takes `X-API-Key`); else
+ * 'bearer'. An operation whose requirements (its own, else the document's) have no alternative
+ * the client's key serves gets a `model/unsent-credentials` warning for each scheme that wants
+ * its credential elsewhere (an `apiKey` in a header, the query or a cookie; HTTP basic), with the
+ * option that sends it. One warning per scheme.
  */
-function usesSecurity(
+function authOf(
   root: Record<string, unknown>,
   locate: (pointer: string) => SourceLocation,
   report: (diagnostic: Diagnostic) => void,
-): boolean {
+): IrPackage['auth'] {
   const components = isRecord(root['components']) ? root['components'] : {};
   const schemes = isRecord(components['securitySchemes']) ? components['securitySchemes'] : {};
   // each scheme read once, however many operations name it
@@ -303,13 +305,22 @@ function usesSecurity(
   };
   const requires = (security: unknown[]) => security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length > 0);
   let required = Array.isArray(root['security']) && requires(root['security']);
-  const warned = new Set<string>();
+  // each operation's alternatives, when it requires a credential (no `{}` among them)
+  const requiring: string[][][] = [];
   for (const { operation } of walkOperations(root)) {
     const security = operation['security'] ?? root['security'];
     if (!Array.isArray(security)) continue;
     required ||= requires(security);
     const alternatives = security.filter(isRecord).map((requirement) => Object.keys(requirement));
-    // an empty requirement (`{}`) or one of bearer-like schemes only is met by what the client sends
+    if (alternatives.length > 0 && alternatives.every((names) => names.length > 0)) requiring.push(alternatives);
+  }
+  if (!required) return 'none';
+  // the scheme the client sends meets every requiring operation: nothing to warn about
+  const sent = apiKeyToSend(requiring, schemes, unsent);
+  if (sent !== undefined) return sent;
+  const warned = new Set<string>();
+  for (const alternatives of requiring) {
+    // a requirement of bearer-like schemes only is met by what the client sends
     if (alternatives.some((names) => names.every((name) => unsent(name) === undefined))) continue;
     for (const name of alternatives.flat()) {
       const credential = unsent(name);
@@ -324,7 +335,31 @@ function usesSecurity(
       });
     }
   }
-  return required;
+  return 'bearer';
+}
+
+/**
+ * The apiKey scheme (in a header other than Authorization, the query or a cookie) that every
+ * requiring operation can be met by alone, when a bearer token cannot meet them all; the first
+ * such scheme the document names.
+ */
+function apiKeyToSend(
+  requiring: readonly (readonly string[])[][],
+  schemes: Record<string, unknown>,
+  unsent: (name: string) => unknown,
+): IrApiKeyAuth | undefined {
+  if (requiring.length === 0) return undefined;
+  if (requiring.every((alternatives) => alternatives.some((names) => names.every((name) => unsent(name) === undefined)))) return undefined;
+  for (const [name] of requiring[0]!.filter((names) => names.length === 1)) {
+    const scheme = schemes[name!];
+    if (!isRecord(scheme) || scheme['type'] !== 'apiKey' || typeof scheme['name'] !== 'string' || scheme['name'] === '') continue;
+    if (scheme['x-amazon-apigateway-authtype'] !== undefined || scheme['name'].toLowerCase() === 'authorization') continue;
+    const where = scheme['in'];
+    if (where !== 'header' && where !== 'query' && where !== 'cookie') continue;
+    if (!requiring.every((alternatives) => alternatives.some((names) => names.length === 1 && names[0] === name))) continue;
+    return { in: where, name: scheme['name'] };
+  }
+  return undefined;
 }
 
 /** What a scheme wants that a bearer token is not, and the client option that sends it; undefined for a bearer-like scheme. */

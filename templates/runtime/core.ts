@@ -60,7 +60,8 @@ export class ClientCore {
    */
   constructor(options: ClientOptions, identity: ClientIdentity, hooks?: Partial<RetryHooks>) {
     const name = identity.clientName;
-    const bearer = identity.auth !== 'none';
+    const auth = identity.auth ?? 'bearer';
+    const bearer = auth !== 'none';
     const apiKey =
       options.apiKey ?? (identity.apiKeyEnv === '' ? undefined : readEnv(identity.apiKeyEnv));
     if (apiKey !== undefined && typeof apiKey !== 'string') {
@@ -154,7 +155,14 @@ export class ClientCore {
       'x-sdkgen-retry-count': '0',
       'x-sdkgen-timeout': String(Math.trunc(timeout / 1000)),
     };
-    if (bearer) applyHeaders(defaults, { authorization: `Bearer ${apiKey}` }, ['apiKey']);
+    // the key as the spec's scheme wants it: a bearer token, or a header or cookie of its own
+    if (auth === 'bearer')
+      applyHeaders(defaults, { authorization: `Bearer ${apiKey}` }, ['apiKey']);
+    else if (auth !== 'none' && hasKey && auth.in !== 'query') {
+      const [name, value] =
+        auth.in === 'header' ? [auth.name, apiKey] : ['cookie', `${auth.name}=${apiKey}`];
+      applyHeaders(defaults, { [name]: value }, ['apiKey']);
+    }
     const plainHeaders = { ...defaults };
     applyHeaders(plainHeaders, options.defaultHeaders, ['defaultHeaders']);
     // A body's content-type comes from the body (and the operation's or caller's headers), never
@@ -174,6 +182,7 @@ export class ClientCore {
     );
 
     const query = new URLSearchParams();
+    if (typeof auth === 'object' && auth.in === 'query' && hasKey) query.append(auth.name, apiKey);
     for (const [key, value] of Object.entries(options.defaultQuery ?? {})) {
       if (value === undefined) continue;
       if (typeof value !== 'string') {
@@ -222,6 +231,8 @@ export class ClientCore {
       validate: options.validate ?? true,
       responseValidation,
       idempotencyHeader: idempotencyHeader?.toLowerCase(),
+      credentialHeader:
+        typeof auth === 'object' && auth.in === 'header' ? auth.name.toLowerCase() : undefined,
       fetch: fetchFn,
       fetchOptions,
       log: new LevelLogger(logger, logLevel, secret),

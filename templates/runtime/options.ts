@@ -32,10 +32,13 @@ export interface ClientIdentity {
   readonly baseURLEnv: string;
   /**
    * How requests authenticate. 'bearer' (the default) sends `Authorization: Bearer <apiKey>`
-   * and requires a key. 'none' (the spec declares no security) sends no Authorization header
-   * and needs no key; a key given anyway is still kept out of errors and logs.
+   * and requires a key. An apiKey scheme's place sends the key as that header, query parameter
+   * or cookie (a header of this name is a credential: never sent to another origin). 'none' (the
+   * spec declares no security) sends no key and needs none; a key given anyway is still kept out
+   * of errors and logs.
    */
-  readonly auth?: 'bearer' | 'none';
+  readonly auth?:
+    'bearer' | 'none' | { readonly in: 'header' | 'query' | 'cookie'; readonly name: string };
 }
 
 /**

@@ -11,9 +11,14 @@ export function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
 
-/** Whether any header is a credential fetch would keep across origins (all but Authorization). */
-export function hasCustomCredentials(headers: HeaderRecord): boolean {
-  for (const name in headers) if (name !== 'authorization' && isSensitiveHeader(name)) return true;
+/**
+ * Whether any header is a credential fetch would keep across origins (all but Authorization):
+ * a known one, or `credential`, the header the client's key goes in.
+ */
+export function hasCustomCredentials(headers: HeaderRecord, credential?: string): boolean {
+  for (const name in headers) {
+    if (name !== 'authorization' && (isSensitiveHeader(name) || name === credential)) return true;
+  }
   return false;
 }
 
@@ -27,7 +32,8 @@ export interface Hop {
 /**
  * The request that follows a redirect, as the fetch standard builds it: 303 (and 301/302 after
  * a POST) turns into a GET without a body or its content headers, and leaving the origin
- * (another scheme, host or port) drops every credential header.
+ * (another scheme, host or port) drops every credential header, `credential` (the header the
+ * client's key goes in) among them.
  */
 export function nextHop(
   status: number,
@@ -35,6 +41,7 @@ export function nextHop(
   headers: HeaderRecord,
   from: URL,
   to: URL,
+  credential?: string,
 ): Hop {
   const toGet =
     (status === 303 && method !== 'GET' && method !== 'HEAD') ||
@@ -42,7 +49,7 @@ export function nextHop(
   const next: HeaderRecord = {};
   const crossOrigin = from.origin !== to.origin;
   for (const name in headers) {
-    if (crossOrigin && isSensitiveHeader(name)) continue;
+    if (crossOrigin && (isSensitiveHeader(name) || name === credential)) continue;
     if (toGet && name.startsWith('content-')) continue;
     setOwn(next, name, headers[name]!);
   }

@@ -449,6 +449,81 @@ components:
   });
 });
 
+describe('the scheme the client sends its key by', () => {
+  const auth = async (security: string, schemes: string) => {
+    const text = `openapi: 3.1.0
+info: { title: Keys, version: 1.0.0 }
+${security}
+paths:
+  /a:
+    get: { operationId: getA, responses: { '204': { description: ok } } }
+  /b:
+    get:
+      operationId: getB
+      security: [{ key: [] }, { other: [] }]
+      responses: { '204': { description: ok } }
+  /open:
+    get: { operationId: getOpen, security: [{}], responses: { '204': { description: ok } } }
+components:
+  securitySchemes:
+${schemes}`;
+    const { api, warnings } = buildModel(await validateSpec(loadSpec('spec.yaml', text)));
+    return { auth: api.package.auth, warnings: warnings.map((w) => w.code) };
+  };
+
+  it('is an apiKey scheme that meets every operation requiring one alone, when a bearer token cannot: its place, no warning', async () => {
+    expect(
+      await auth(
+        'security: [{ key: [] }]',
+        '    key: { type: apiKey, in: header, name: X-Auth-Token }\n    other: { type: http, scheme: basic }',
+      ),
+    ).toEqual({
+      auth: { in: 'header', name: 'X-Auth-Token' },
+      warnings: [],
+    });
+    expect(
+      await auth(
+        'security: [{ key: [] }]',
+        '    key: { type: apiKey, in: query, name: api_key }\n    other: { type: apiKey, in: cookie, name: s }',
+      ),
+    ).toEqual({
+      auth: { in: 'query', name: 'api_key' },
+      warnings: [],
+    });
+  });
+
+  it('is the bearer token when it meets every operation, and stays so when no one apiKey scheme does (with the warnings)', async () => {
+    // /b may use a bearer token; /a, with the document's requirement, may not: the key scheme it is
+    expect(
+      (
+        await auth(
+          'security: [{ key: [] }]',
+          '    key: { type: apiKey, in: header, name: X-Key }\n    other: { type: http, scheme: bearer }',
+        )
+      ).auth,
+    ).toEqual({
+      in: 'header',
+      name: 'X-Key',
+    });
+    expect(
+      await auth(
+        'security: [{ other: [] }]',
+        '    key: { type: apiKey, in: header, name: X-Key }\n    other: { type: http, scheme: bearer }',
+      ),
+    ).toEqual({
+      auth: 'bearer',
+      warnings: [],
+    });
+    // the key as the whole Authorization header, or AWS SigV4, is never sent this way
+    expect(
+      await auth(
+        'security: [{ key: [] }]',
+        '    key: { type: apiKey, in: header, name: Authorization }\n    other: { type: http, scheme: basic }',
+      ),
+    ).toEqual({ auth: 'bearer', warnings: ['model/unsent-credentials', 'model/unsent-credentials'] });
+  });
+});
+
 describe('model/unsent-credentials', () => {
   // NYT's books API takes its key in the query, lambdatest HTTP basic, VTEX in headers of its own
   it('warns, with the client option that sends it, for each scheme of an operation that a bearer token cannot serve', async () => {
