@@ -1,7 +1,7 @@
 // Redirects are followed by the client, not by fetch (`redirect: 'manual'`): fetch drops only
 // Authorization when a redirect leaves the origin, and would send every other credential header
 // (api-key, x-api-key, cookie, proxy-authorization, ...) to whichever host the server names.
-import { isSensitiveHeader, setOwn } from './redact.js';
+import { containsSecret, isSensitiveHeader, setOwn } from './redact.js';
 import type { HeaderRecord } from './headers.js';
 
 /** As in the fetch standard. */
@@ -12,12 +12,17 @@ export function isRedirect(status: number): boolean {
 }
 
 /**
- * Whether any header is a credential fetch would keep across origins (all but Authorization):
- * a known one, or `credential`, the header the client's key goes in.
+ * Whether a header is a credential: a known one, or any that holds the client's key (an apiKey
+ * scheme's own header, or one the caller set in defaultHeaders).
  */
-export function hasCustomCredentials(headers: HeaderRecord, credential?: string): boolean {
+function isCredential(name: string, value: string, secret: string): boolean {
+  return isSensitiveHeader(name) || containsSecret(value, secret);
+}
+
+/** Whether any header is a credential fetch would keep across origins (all but Authorization). */
+export function hasCustomCredentials(headers: HeaderRecord, secret: string): boolean {
   for (const name in headers) {
-    if (name !== 'authorization' && (isSensitiveHeader(name) || name === credential)) return true;
+    if (name !== 'authorization' && isCredential(name, headers[name]!, secret)) return true;
   }
   return false;
 }
@@ -32,8 +37,8 @@ export interface Hop {
 /**
  * The request that follows a redirect, as the fetch standard builds it: 303 (and 301/302 after
  * a POST) turns into a GET without a body or its content headers, and leaving the origin
- * (another scheme, host or port) drops every credential header, `credential` (the header the
- * client's key goes in) among them.
+ * (another scheme, host or port) drops every credential header: a known one, or any that holds
+ * the client's key (`secret`).
  */
 export function nextHop(
   status: number,
@@ -41,7 +46,7 @@ export function nextHop(
   headers: HeaderRecord,
   from: URL,
   to: URL,
-  credential?: string,
+  secret: string,
 ): Hop {
   const toGet =
     (status === 303 && method !== 'GET' && method !== 'HEAD') ||
@@ -49,7 +54,7 @@ export function nextHop(
   const next: HeaderRecord = {};
   const crossOrigin = from.origin !== to.origin;
   for (const name in headers) {
-    if (crossOrigin && (isSensitiveHeader(name) || name === credential)) continue;
+    if (crossOrigin && isCredential(name, headers[name]!, secret)) continue;
     if (toGet && name.startsWith('content-')) continue;
     setOwn(next, name, headers[name]!);
   }

@@ -1,7 +1,7 @@
 // An API whose only security scheme is an apiKey (a header of its own, a query parameter or a
 // cookie) gets a client that sends its key there, not as `Authorization: Bearer`: generated from
-// three small specs into a temp folder and called against a recording server on 127.0.0.1. The
-// key's header is a credential: a redirect to another origin drops it, as it drops
+// three small specs into a temp folder and called against a recording server on 127.0.0.1. A
+// header that holds the key is a credential: a redirect to another origin drops it, as it drops
 // Authorization. A spec with a bearer alternative keeps the bearer token.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -105,6 +105,16 @@ describe('an apiKey security scheme', () => {
     ]);
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).not.toContain(KEY);
+  });
+
+  it('any header that holds the key is a credential on a redirect: one the caller set in defaultHeaders too', async () => {
+    server.requests.splice(0);
+    const hop = clients.get('either')!.make({ baseURL: `${server.url}/hop`, defaultHeaders: { 'X-Vendor-Key': KEY, 'X-Team': 'a' } });
+    await hop.things.list();
+    expect(server.requests.map((request) => [request.url, request.headers['x-vendor-key'], request.headers['x-team']])).toEqual([
+      ['/hop/things', KEY, 'a'],
+      ['/things', undefined, 'a'],
+    ]);
   });
 
   it('with a bearer alternative, the client keeps sending a bearer token', async () => {

@@ -26,7 +26,7 @@ describe('a header named __proto__', () => {
   });
 
   it('follows a redirect', () => {
-    const next = nextHop(307, 'POST', withProto(), new URL('https://a.test/x'), new URL('https://a.test/y'));
+    const next = nextHop(307, 'POST', withProto(), new URL('https://a.test/x'), new URL('https://a.test/y'), '');
     expect(Object.getOwnPropertyDescriptor(next.headers, '__proto__')?.value).toBe('v');
     expect(Object.getPrototypeOf(next.headers)).toBe(Object.prototype);
   });

@@ -69,8 +69,6 @@ export interface RequestConfig {
   readonly responseValidation: ResponseValidation;
   /** Lowercase header name, or undefined when idempotency keys are off. */
   readonly idempotencyHeader: string | undefined;
-  /** The lowercase name of the header the key goes in (an apiKey scheme's), when not Authorization. */
-  readonly credentialHeader: string | undefined;
   readonly fetch: typeof fetch;
   /** The client's fetchOptions (a copy), spread under what the client sets; undefined when none. */
   readonly fetchOptions: FetchOptions | undefined;
@@ -300,7 +298,7 @@ export function startRequest<T>(
     // A browser hides a redirect's target from 'manual' (an opaque response); there fetch follows
     // it, dropping Authorization, unless a credential it would keep (e.g. x-api-key) is set.
     const redirect: RequestRedirect =
-      isBrowser() && !hasCustomCredentials(headers, config.credentialHeader) ? 'follow' : 'manual';
+      isBrowser() && !hasCustomCredentials(headers, secret) ? 'follow' : 'manual';
     // fetchOptions first: what the client sets always wins
     const init: WireInit = {
       ...config.fetchOptions,
@@ -356,14 +354,7 @@ export function startRequest<T>(
       if (hops === MAX_REDIRECTS) {
         throw refused(` more than ${MAX_REDIRECTS} times (a redirect loop?); stopped.`);
       }
-      const next = nextHop(
-        response.status,
-        hop.method,
-        hop.headers,
-        new URL(from),
-        target,
-        config.credentialHeader,
-      );
+      const next = nextHop(response.status, hop.method, hop.headers, new URL(from), target, secret);
       if (next.keepsBody && hop.duplex !== undefined) {
         throw refused(
           ` with status ${response.status}, which asks to send the body again, but a ` +

@@ -231,8 +231,6 @@ export class ClientCore {
       validate: options.validate ?? true,
       responseValidation,
       idempotencyHeader: idempotencyHeader?.toLowerCase(),
-      credentialHeader:
-        typeof auth === 'object' && auth.in === 'header' ? auth.name.toLowerCase() : undefined,
       fetch: fetchFn,
       fetchOptions,
       log: new LevelLogger(logger, logLevel, secret),

@@ -33,7 +33,7 @@ export interface ClientIdentity {
   /**
    * How requests authenticate. 'bearer' (the default) sends `Authorization: Bearer <apiKey>`
    * and requires a key. An apiKey scheme's place sends the key as that header, query parameter
-   * or cookie (a header of this name is a credential: never sent to another origin). 'none' (the
+   * or cookie (a header that holds the key is never sent to another origin). 'none' (the
    * spec declares no security) sends no key and needs none; a key given anyway is still kept out
    * of errors and logs.
    */
