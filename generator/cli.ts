@@ -287,7 +287,8 @@ function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapse
     }
     if (!settings.quiet)
       io.stdout(
-        `${out} is current with ${spec} (${result.files.length} files, ${warnings.length} warning${plural(warnings.length)}, ${elapsedMs} ms).\n`,
+        // the files a write would leave unchanged, sdkgen's manifest among them, as its summary counts them
+        `${out} is current with ${spec} (${difference?.unchanged.length ?? result.files.length} files, ${warnings.length} warning${plural(warnings.length)}, ${elapsedMs} ms).\n`,
       );
     return 0;
   }

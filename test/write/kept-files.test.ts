@@ -89,6 +89,8 @@ describe('regenerating a folder the user works in', () => {
 
     const first = await sdkgen('generate', '--spec', SPEC, '--out', out);
     expect(first.stdout).toMatch(/^sdkgen: 0 files written, \d+ unchanged, 0 deleted; 0 warnings; \d+ ms \(client\)\n/);
+    // --check counts the files the write leaves unchanged, its manifest among them
+    expect(/\((\d+) files/.exec(check.stdout)?.[1]).toBe(/(\d+) unchanged/.exec(first.stdout)?.[1]);
     expect(first.stdout.endsWith(keptLine)).toBe(true);
     const tree = await snapshotTree(join(work, out));
     for (const [path, text] of Object.entries(USER_FILES)) expect(tree[path], path).toBe(text);
