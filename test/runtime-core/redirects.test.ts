@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationSpec } from '../../templates/runtime/core.js';
 import { APIConnectionError } from '../../templates/runtime/errors.js';
-import { API_KEY, SESSION, json, makeClient, rejection, startServer } from './harness.js';
+import { API_KEY, SESSION, createSession, json, makeClient, rejection, startServer } from './harness.js';
 
 const CREDENTIALS = {
   'api-key': 'key-from-defaults',
@@ -120,6 +120,19 @@ describe('redirects', () => {
     ]);
     expect(target.requests.map((req) => [req.method, req.body])).toEqual([['GET', '']]);
     expect(clock.delays).toEqual([]);
+  });
+
+  it('a connection that fails after a redirect names the origin it went to, not the first one', async () => {
+    const gone = await startServer(() => {});
+    const goneURL = gone.url;
+    await gone.close();
+    const server = await startServer((_req, res) => {
+      res.writeHead(307, { location: `${goneURL}/elsewhere` });
+      res.end();
+    });
+    const error = await rejection(makeClient(server.url, { maxRetries: 0 }).client.request(createSession({})));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(new RegExp(`^Connection error: POST /chatkit/sessions to ${goneURL} failed`));
   });
 
   it('a redirect loop stops after 20 hops with APIConnectionError, not retried', async () => {

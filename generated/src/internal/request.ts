@@ -114,6 +114,8 @@ export function startRequest<T>(
   const signal = options.signal ?? undefined;
   const maxBytes = options.maxResponseBytes ?? config.maxResponseBytes;
   let url = '';
+  /** Where the last fetch went: `url`, or the redirect's target it was sent on to. */
+  let sentTo = '';
   /** Method and path without query, for messages. */
   let label = '';
   let timeout = 0;
@@ -321,6 +323,7 @@ export function startRequest<T>(
    */
   async function send(init: WireInit): Promise<Response> {
     const fetchFn = config.fetch; // called unbound: browsers reject fetch with a foreign `this`
+    sentTo = url;
     let response = await fetchFn(url, init);
     if (init.redirect !== 'manual') return response;
     let from = url;
@@ -366,7 +369,7 @@ export function startRequest<T>(
         hop.body = null;
         delete hop.duplex;
       }
-      from = target.href;
+      from = sentTo = target.href;
       response = await fetchFn(from, hop);
     }
   }
@@ -393,7 +396,7 @@ export function startRequest<T>(
           { cause: error },
         )
       : new APIConnectionError(
-          `Connection error: ${label} to ${originOf(url)} failed${scrubbedCause(error, secret)}${tries}.`,
+          `Connection error: ${label} to ${originOf(sentTo)} failed${scrubbedCause(error, secret)}${tries}.`,
           { cause: error },
         );
   }

@@ -113,6 +113,8 @@ export function startRequest<T>(
   const signal = options.signal ?? undefined;
   const maxBytes = options.maxResponseBytes ?? config.maxResponseBytes;
   let url = '';
+  /** Where the last fetch went: `url`, or the redirect's target it was sent on to. */
+  let sentTo = '';
   /** Method and path without query, for messages. */
   let label = '';
   let timeout = 0;
@@ -320,6 +322,7 @@ export function startRequest<T>(
    */
   async function send(init: WireInit): Promise<Response> {
     const fetchFn = config.fetch; // called unbound: browsers reject fetch with a foreign `this`
+    sentTo = url;
     let response = await fetchFn(url, init);
     if (init.redirect !== 'manual') return response;
     let from = url;
@@ -365,7 +368,7 @@ export function startRequest<T>(
         hop.body = null;
         delete hop.duplex;
       }
-      from = target.href;
+      from = sentTo = target.href;
       response = await fetchFn(from, hop);
     }
   }
@@ -392,7 +395,7 @@ export function startRequest<T>(
           { cause: error },
         )
       : new APIConnectionError(
-          `Connection error: ${label} to ${originOf(url)} failed${scrubbedCause(error, secret)}${tries}.`,
+          `Connection error: ${label} to ${originOf(sentTo)} failed${scrubbedCause(error, secret)}${tries}.`,
           { cause: error },
         );
   }
