@@ -2,6 +2,7 @@
 // src/index.ts and the runtime core (src/internal/*), all rendered from `templates/`.
 import { resourcesInOrder, type IrApi, type IrOperation } from '../model/ir.js';
 import { schemaIndex } from '../model/schema-index.js';
+import { API_KEY_PLACES } from '../model/package-info.js';
 import { readmeExample } from './client.js';
 import { lineComment } from './escape.js';
 import { piecesFile, type EmitContext, type EmittedFile } from './emitted-file.js';
@@ -36,10 +37,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     // a spec without security: the client sends no key (ClientIdentity.auth 'none')
     noAuth: api.package.auth === 'none',
     // an apiKey scheme the client sends the key by: where (`header`, `query`, `cookie`) and its name
-    keyAuth:
-      typeof api.package.auth === 'object'
-        ? { name: api.package.auth.name, place: { header: 'header', query: 'query parameter', cookie: 'cookie' }[api.package.auth.in] }
-        : undefined,
+    keyAuth: typeof api.package.auth === 'object' ? { name: api.package.auth.name, place: API_KEY_PLACES[api.package.auth.in] } : undefined,
     // constant headers (a `const` header parameter, `x-sdk-headers`): the README says how to override them
     hasOperationHeaders: api.operations.some((op) => op.fixedHeaders.length > 0),
     itemStreams: hasItemStreams(api),

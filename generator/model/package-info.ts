@@ -315,13 +315,15 @@ function authOf(
     if (alternatives.length > 0 && alternatives.every((names) => names.length > 0)) requiring.push(alternatives);
   }
   if (!required) return 'none';
+  // a requirement of bearer-like schemes only is met by a bearer token
+  const bearerMeets = (alternatives: readonly string[][]) =>
+    alternatives.some((names) => names.every((name) => unsent(name) === undefined));
   // the scheme the client sends meets every requiring operation: nothing to warn about
-  const sent = apiKeyToSend(requiring, schemes, unsent);
+  const sent = requiring.every(bearerMeets) ? undefined : apiKeyToSend(requiring, schemes);
   if (sent !== undefined) return sent;
   const warned = new Set<string>();
   for (const alternatives of requiring) {
-    // a requirement of bearer-like schemes only is met by what the client sends
-    if (alternatives.some((names) => names.every((name) => unsent(name) === undefined))) continue;
+    if (bearerMeets(alternatives)) continue;
     for (const name of alternatives.flat()) {
       const credential = unsent(name);
       if (credential === undefined || warned.has(name)) continue;
@@ -339,28 +341,37 @@ function authOf(
 }
 
 /**
- * The apiKey scheme (in a header other than Authorization, the query or a cookie) that every
- * requiring operation can be met by alone, when a bearer token cannot meet them all; the first
- * such scheme the document names.
+ * The apiKey scheme that meets every requiring operation alone (sendable); the first such scheme
+ * the first requiring operation names.
  */
-function apiKeyToSend(
-  requiring: readonly (readonly string[])[][],
-  schemes: Record<string, unknown>,
-  unsent: (name: string) => unknown,
-): IrApiKeyAuth | undefined {
-  if (requiring.length === 0) return undefined;
-  if (requiring.every((alternatives) => alternatives.some((names) => names.every((name) => unsent(name) === undefined)))) return undefined;
-  for (const [name] of requiring[0]!.filter((names) => names.length === 1)) {
-    const scheme = schemes[name!];
-    if (!isRecord(scheme) || scheme['type'] !== 'apiKey' || typeof scheme['name'] !== 'string' || scheme['name'] === '') continue;
-    if (scheme['x-amazon-apigateway-authtype'] !== undefined || scheme['name'].toLowerCase() === 'authorization') continue;
-    const where = scheme['in'];
-    if (where !== 'header' && where !== 'query' && where !== 'cookie') continue;
-    if (!requiring.every((alternatives) => alternatives.some((names) => names.length === 1 && names[0] === name))) continue;
-    return { in: where, name: scheme['name'] };
+function apiKeyToSend(requiring: readonly (readonly string[])[][], schemes: Record<string, unknown>): IrApiKeyAuth | undefined {
+  for (const [name] of requiring[0]?.filter((names) => names.length === 1) ?? []) {
+    const auth = sendable(schemes[name!]);
+    if (auth !== undefined && requiring.every((alternatives) => alternatives.some((names) => names.length === 1 && names[0] === name)))
+      return auth;
   }
   return undefined;
 }
+
+/**
+ * Where an apiKey scheme takes its key, when the client can put it there: a header (other than
+ * Authorization, which AWS's schemes fill with a whole key or a SigV4 signature), the query or a
+ * cookie, under a name.
+ */
+function sendable(scheme: unknown): IrApiKeyAuth | undefined {
+  if (!isRecord(scheme) || scheme['type'] !== 'apiKey' || scheme['x-amazon-apigateway-authtype'] !== undefined) return undefined;
+  const name = scheme['name'];
+  const where = scheme['in'];
+  if (typeof name !== 'string' || name === '' || name.toLowerCase() === 'authorization') return undefined;
+  return where === 'header' || where === 'query' || where === 'cookie' ? { in: where, name } : undefined;
+}
+
+/** How messages name each place an apiKey goes. */
+export const API_KEY_PLACES: Readonly<Record<IrApiKeyAuth['in'], string>> = {
+  header: 'header',
+  query: 'query parameter',
+  cookie: 'cookie',
+};
 
 /** What a scheme wants that a bearer token is not, and the client option that sends it; undefined for a bearer-like scheme. */
 function unsentCredential(name: string, scheme: Record<string, unknown>): { message: string; hint: string } | undefined {
@@ -386,7 +397,7 @@ function unsentCredential(name: string, scheme: Record<string, unknown>): { mess
         : where === 'cookie'
           ? `defaultHeaders: { cookie: ${JSON.stringify(`${key}=`)} + apiKey }`
           : `defaultHeaders: { ${JSON.stringify(key)}: apiKey }`;
-    const place = where === 'query' ? 'query parameter' : where === 'cookie' ? 'cookie' : 'header';
+    const place = API_KEY_PLACES[where === 'query' || where === 'cookie' ? where : 'header'];
     return {
       message: `The security scheme ${shown} takes an API key in the ${place} ${JSON.stringify(key)}.`,
       hint: `Create the client with \`{ apiKey, ${option} }\`: the key stays out of errors and logs (it also goes out as a bearer token).`,

@@ -116,17 +116,11 @@ export class Page<
     if (next === undefined) {
       throw new Error('There is no next page: check hasNextPage() before calling getNextPage().');
     }
-    return new Page<Item, Body>(await this.#fetch(next), next, this.#fetchPage, this.#pagination);
-  }
-
-  // (a private method that named the class would cost bundles their tree-shaking of it: esbuild
-  // then assigns the class at the top level)
-  #fetch(next: PageRequest): APIPromise<Body> {
     const link = next.url;
-    return (this.#fetchPage as (query: object, url: LinkedPath | undefined) => APIPromise<Body>)(
-      next.query,
-      link === undefined ? undefined : (baseURL) => linkedPath(link, baseURL),
-    );
+    const body = await (
+      this.#fetchPage as (query: object, url: LinkedPath | undefined) => APIPromise<Body>
+    )(next.query, link === undefined ? undefined : (baseURL) => linkedPath(link, baseURL));
+    return new Page<Item, Body>(body, next, this.#fetchPage, this.#pagination);
   }
 
   /**
@@ -145,7 +139,7 @@ export class Page<
         if (followed.has(link)) return;
         followed.add(link);
       }
-      page = new Page<Item, Body>(await page.#fetch(next), next, this.#fetchPage, this.#pagination);
+      page = await page.getNextPage();
     }
   }
 
