@@ -87,6 +87,8 @@ const KEYS_birert: readonly string[] = [
   'type',
 ];
 const KEYS_hgnogb: readonly string[] = ['data', 'first_id', 'has_more', 'last_id', 'object'];
+const TEXT_47760r =
+  "one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'";
 const KEYS_254j0j: readonly string[] = ['type'];
 const KEYS_gwqltv: readonly string[] = ['type', 'reason'];
 const PATH_1iztjj: readonly (string | number)[] = ['inference_options', 'tool_choice', 'id'];
@@ -442,20 +444,10 @@ function check_ChatKitResponseOutputTextAnnotationUnion(
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
   switch (v2) {
-    case 'file': {
-      const r3 = check_ChatKitResponseOutputTextAnnotationFile(value, mode, label, depth);
-      if (r3 !== undefined) {
-        issues = nestIssues(issues, [], r3, '');
-      }
-      break;
-    }
-    case 'url': {
-      const r4 = check_ChatKitResponseOutputTextAnnotationURL(value, mode, label, depth);
-      if (r4 !== undefined) {
-        issues = nestIssues(issues, [], r4, '');
-      }
-      break;
-    }
+    case 'file':
+      return check_ChatKitResponseOutputTextAnnotationFile(value, mode, label, depth);
+    case 'url':
+      return check_ChatKitResponseOutputTextAnnotationURL(value, mode, label, depth);
     default:
       if (v2 === undefined) {
         issues = missing(issues, ['type'], "one of 'file', 'url'");
@@ -702,71 +694,30 @@ function check_ChatKitThreadItemListDataUnion(
   depth: number,
 ): rt.Issues {
   let issues: rt.Issues;
-  if (!isObject(value))
-    return expected(
-      issues,
-      [],
-      "an object with `type` one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'",
-      value,
-    );
+  if (!isObject(value)) return expected(issues, [], 'an object with `type` ' + TEXT_47760r, value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
   switch (v2) {
-    case 'chatkit.assistant_message': {
-      const r3 = check_ChatKitThreadAssistantMessageItem(value, mode, label, depth);
-      if (r3 !== undefined) {
-        issues = nestIssues(issues, [], r3, '');
-      }
-      break;
-    }
-    case 'chatkit.client_tool_call': {
-      const r4 = check_ChatKitClientToolCall(value, mode, label, depth);
-      if (r4 !== undefined) {
-        issues = nestIssues(issues, [], r4, '');
-      }
-      break;
-    }
-    case 'chatkit.task': {
-      const r5 = check_ChatKitTask(value, mode, label, depth);
-      if (r5 !== undefined) {
-        issues = nestIssues(issues, [], r5, '');
-      }
-      break;
-    }
-    case 'chatkit.task_group': {
-      const r6 = check_ChatKitTaskGroup(value, mode, label, depth);
-      if (r6 !== undefined) {
-        issues = nestIssues(issues, [], r6, '');
-      }
-      break;
-    }
-    case 'chatkit.user_message': {
-      const r7 = check_ChatKitThreadUserMessageItem(value, mode, label, depth);
-      if (r7 !== undefined) {
-        issues = nestIssues(issues, [], r7, '');
-      }
-      break;
-    }
-    case 'chatkit.widget': {
-      const r8 = check_ChatKitWidgetItem(value, mode, label, depth);
-      if (r8 !== undefined) {
-        issues = nestIssues(issues, [], r8, '');
-      }
-      break;
-    }
+    case 'chatkit.assistant_message':
+      return check_ChatKitThreadAssistantMessageItem(value, mode, label, depth);
+    case 'chatkit.client_tool_call':
+      return check_ChatKitClientToolCall(value, mode, label, depth);
+    case 'chatkit.task':
+      return check_ChatKitTask(value, mode, label, depth);
+    case 'chatkit.task_group':
+      return check_ChatKitTaskGroup(value, mode, label, depth);
+    case 'chatkit.user_message':
+      return check_ChatKitThreadUserMessageItem(value, mode, label, depth);
+    case 'chatkit.widget':
+      return check_ChatKitWidgetItem(value, mode, label, depth);
     default:
       if (v2 === undefined) {
-        issues = missing(
-          issues,
-          ['type'],
-          "one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'",
-        );
+        issues = missing(issues, ['type'], TEXT_47760r);
       } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
         issues = fail(
           issues,
           ['type'],
-          "expected `type` to be one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'; found " +
-            foundLiteral(v2),
+          'expected `type` to be ' + TEXT_47760r + '; found ' + foundLiteral(v2),
         );
       }
   }
@@ -897,27 +848,12 @@ function check_ChatKitThreadStatusUnion(
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
   switch (v2) {
-    case 'active': {
-      const r3 = check_ChatKitThreadStatusActive(value, mode, label, depth);
-      if (r3 !== undefined) {
-        issues = nestIssues(issues, [], r3, '');
-      }
-      break;
-    }
-    case 'closed': {
-      const r4 = check_ChatKitThreadStatusClosed(value, mode, label, depth);
-      if (r4 !== undefined) {
-        issues = nestIssues(issues, [], r4, '');
-      }
-      break;
-    }
-    case 'locked': {
-      const r5 = check_ChatKitThreadStatusLocked(value, mode, label, depth);
-      if (r5 !== undefined) {
-        issues = nestIssues(issues, [], r5, '');
-      }
-      break;
-    }
+    case 'active':
+      return check_ChatKitThreadStatusActive(value, mode, label, depth);
+    case 'closed':
+      return check_ChatKitThreadStatusClosed(value, mode, label, depth);
+    case 'locked':
+      return check_ChatKitThreadStatusLocked(value, mode, label, depth);
     default:
       if (v2 === undefined) {
         issues = missing(issues, ['type'], "one of 'active', 'closed', 'locked'");
@@ -1175,20 +1111,10 @@ function check_ChatKitThreadUserMessageItemContentUnion(
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
   switch (v2) {
-    case 'input_text': {
-      const r3 = check_ChatKitThreadUserMessageItemContentInputText(value, mode, label, depth);
-      if (r3 !== undefined) {
-        issues = nestIssues(issues, [], r3, '');
-      }
-      break;
-    }
-    case 'quoted_text': {
-      const r4 = check_ChatKitThreadUserMessageItemContentQuotedText(value, mode, label, depth);
-      if (r4 !== undefined) {
-        issues = nestIssues(issues, [], r4, '');
-      }
-      break;
-    }
+    case 'input_text':
+      return check_ChatKitThreadUserMessageItemContentInputText(value, mode, label, depth);
+    case 'quoted_text':
+      return check_ChatKitThreadUserMessageItemContentQuotedText(value, mode, label, depth);
     default:
       if (v2 === undefined) {
         issues = missing(issues, ['type'], "one of 'input_text', 'quoted_text'");

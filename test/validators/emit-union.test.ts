@@ -118,6 +118,38 @@ describe('union', () => {
     expect(messages(given.check, 'cat')).toEqual(["(root): expected an object with `pet_type` one of 'cat', 'dog', found string 'cat'"]);
   });
 
+  it('a discriminator of many tags: one constant words its three messages; a case on the input returns its check', () => {
+    const tags = ['conversation.created', 'conversation.updated', 'response.output_text.delta', 'response.done'];
+    const variants = tags.map((tag, i) =>
+      named(`Event${i}`, object({ type: [{ kind: 'const', value: tag, source: `/e${i}` }, 'required'], n: integer({ maximum: 9 }) })),
+    );
+    const event = union(
+      'oneOf',
+      variants.map((variant) => ref(variant.key)),
+      { discriminator: { propertyName: 'type', mapping: tags.map((value, i) => ({ value, target: `Event${i}` })) } },
+    );
+    const listed = "one of 'conversation.created', 'conversation.updated', 'response.output_text.delta', 'response.done'";
+    const given = emit(event, variants);
+    expect(given.hoisted).toContain(`const TEXT_1 = "${listed}";`);
+    expect(given.text).toContain("issues = fail(issues, ['type'], 'expected `type` to be ' + TEXT_1 + '; found ' + foundLiteral(");
+    // check_Given is the discriminator alone: each case returns its variant's issues
+    expect(given.source).toContain("case 'response.done':\nreturn check_Event3(value, mode, label, depth);");
+    expect(messages(given.check, { type: 'response.done', n: 1 })).toEqual([]);
+    expect(messages(given.check, { type: 'response.done', n: 10 })).toEqual(['n: expected at most 9, found 10']);
+    expect(messages(given.check, { type: 'response.new' })).toEqual([]);
+    expect(messages(given.check, { type: 'response.new' }, 'strict')).toEqual([
+      `type: expected \`type\` to be ${listed}; found 'response.new'`,
+    ]);
+    expect(messages(given.check, {})).toEqual([`type: missing required key \`type\`: expected ${listed}`]);
+    expect(messages(given.check, [])).toEqual([`(root): expected an object with \`type\` ${listed}, found an array`]);
+    // inside a property, the issues of a case go on under the property's path
+    const wrapper = emit(object({ event: [ref('Event'), 'required'], id: string() }), [...variants, named('Event', event)]);
+    expect(messages(wrapper.check, { event: { type: 'response.done', n: 10 }, id: 1 })).toEqual([
+      'event.n: expected at most 9, found 10',
+      'id: expected a string, found number 1',
+    ]);
+  });
+
   it("objects that share a string tag, without a discriminator: an unlisted tag passes in 'loose' mode only", () => {
     const cat = named(
       'Cat',

@@ -9,7 +9,10 @@ import type { Scope } from './scope.js';
 import { isObjectTest } from './shape.js';
 import { and, compare, not } from './expr.js';
 import { IS_LOOSE } from './modes.js';
-import { childTarget, ifElse, mismatch, nest, report, reportMissing, type Target } from './target.js';
+import { childTarget, ifElse, mismatch, nest, reportExpression, reportMissing, type Target } from './target.js';
+
+/** The length past which the text of the listed tags is a module constant rather than three literals. */
+const SHARED_LENGTH = 60;
 
 export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDiscriminator, target: Target, scope: Scope): Code {
   const name = discriminator.propertyName;
@@ -30,12 +33,17 @@ export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDi
     );
     return code`${labels} {\n${checkAgainst(key)}\nbreak;\n}`;
   });
-  const missing = reportMissing(tagTarget, `one of ${values}`);
-  const wrong = report(
-    tagTarget,
-    `expected \`${name}\` to be one of ${values}; found `,
-    code`${scope.module.helper('foundLiteral')}(${tag})`,
-  );
+  // three messages name the listed tags: a long list is one module constant they share
+  const listed = `one of ${values}`;
+  const shared = listed.length > SHARED_LENGTH ? scope.module.constant('TEXT', literal(listed)) : undefined;
+  /** `before`, the listed tags and `after`, as one string expression. */
+  const words = (before: string, after: string): Code => {
+    if (shared === undefined) return literal(before + listed + after);
+    return joinCode([...(before === '' ? [] : [literal(before)]), shared, ...(after === '' ? [] : [literal(after)])], ' + ');
+  };
+  const missing = reportMissing(tagTarget, words('', ''));
+  const found = code`${scope.module.helper('foundLiteral')}(${tag})`;
+  const wrong = reportExpression(tagTarget, code`${words(`expected \`${name}\` to be `, '; found ')} + ${found}`);
   // in 'loose' mode a tag the spec does not list is a variant added since: kept as sent
   const unlisted = code`if (${not(and([IS_LOOSE, compare(code`typeof ${tag} === 'string'`)]))}) {\n${wrong}\n}`;
   // OpenAPI 3.2 `defaultMapping`: an absent or unmapped tag picks the default schema
@@ -44,7 +52,10 @@ export function discriminatorToCheck(_schema: IrUnionSchema, discriminator: IrDi
     defaultTarget === undefined
       ? code`default:\n${ifElse(code`${tag} === undefined`, missing, unlisted)}`
       : code`default: {\n${checkAgainst(defaultTarget)}\n}`;
-  const otherwise = mismatch(target, `an object with \`${name}\` one of ${values}`);
+  const otherwise = mismatch(
+    target,
+    shared === undefined ? `an object with \`${name}\` ${listed}` : words(`an object with \`${name}\` `, ''),
+  );
   const read = code`${object}${propertyAccess(name)}`;
   return code`if (${isObjectTest(target.value)}) {\nconst ${object} = ${target.value} as Record<string, unknown>;\nconst ${tag}: unknown = Object.hasOwn(${object}, ${literal(name)}) ? ${read} : undefined;\nswitch (${tag}) {\n${joinCode([...cases, fallback], '\n')}\n}\n} else {\n${otherwise}\n}`;
 }

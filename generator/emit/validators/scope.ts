@@ -46,7 +46,7 @@ export type LeafKind = 'String' | 'StringIn' | 'Integer' | 'IntegerIn' | 'Number
 export type Dispatch = (schema: IrSchema, target: Target, scope: Scope) => Code;
 
 /** Kinds of hoisted module constants; the prefix of their names. */
-export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES' | 'VALUE' | 'PATH' | 'ENUM';
+export type ConstantKind = 'PATTERN' | 'KEYS' | 'NESTED' | 'KEY_SET' | 'VALUES' | 'VALUE' | 'PATH' | 'ENUM' | 'TEXT';
 
 const CONSTANT_TYPES: Record<ConstantKind, Code> = {
   PATTERN: code``,
@@ -57,6 +57,7 @@ const CONSTANT_TYPES: Record<ConstantKind, Code> = {
   VALUE: code`: unknown`,
   PATH: code`: readonly (string | number)[]`,
   ENUM: code`: readonly string[]`,
+  TEXT: code``,
 };
 
 /** The largest schema (in nodes, refs expanded) a ref inlines; bigger ones are called. */
@@ -409,7 +410,7 @@ export function checkFunction(name: Identifier, body: Code, mayRecurse: boolean)
   // a check that cannot reach itself is called at a bounded depth below one that can
   const guard = mayRecurse ? ['if (depth > MAX_DEPTH) {', 'return tooDeep();', '}'] : [];
   const early = earlyReturn(body.text);
-  const lines = early === undefined ? [body.text] : [early.guard, early.rest];
+  const lines = early === undefined ? [body.text] : [early.guard, tailCases(early.rest)];
   return [header, ...guard, 'let issues: rt.Issues;', ...lines, '', 'return issues;', '}'].join('\n');
 }
 
@@ -435,4 +436,45 @@ function earlyReturn(body: string): { readonly guard: string; readonly rest: str
   // a call needs no parentheses after `!` (prettier drops them); anything else keeps them
   const negated = /^[A-Za-z_$][\w$.]*\([^()]*\)$/.test(test[1]!) ? `!${test[1]}` : `!(${test[1]})`;
   return { guard: `if (${negated}) return ${report[1]}(issues, ${report[2]});`, rest: lines.slice(1, -3).join('\n') };
+}
+
+/**
+ * A body that ends in a discriminator's `switch`, with no issue found before it: a case that
+ * only adds the issues of its variant's check (on the function's own input) returns them,
+ * `case 'a': return check_A(value, mode, label, depth);`, where it was six lines of
+ * `const r = …; if (r !== undefined) { issues = nestIssues(issues, [], r, ''); } break;`. The
+ * issues are the same array, and nothing after the switch is skipped. Any other body as it is.
+ */
+function tailCases(body: string): string {
+  const lines = body.split('\n');
+  const start = lines.findIndex((line) => /^switch \(v\d+\) \{$/.test(line));
+  if (start === -1 || lines.slice(0, start).some((line) => line.includes('issues') || line.endsWith('{'))) return body;
+  // the switch must be the last statement: its `}` closes at the last line
+  let depth = 0;
+  for (const line of lines.slice(start, -1)) {
+    if (line.startsWith('}')) depth--;
+    if (line.endsWith('{')) depth++;
+    if (depth === 0) return body;
+  }
+  if (lines[lines.length - 1] !== '}') return body;
+  const out = lines.slice(0, start + 1);
+  for (let i = start + 1; i < lines.length; i++) {
+    const open = /^((?:case .*|default):) \{$/.exec(lines[i]!);
+    const call = /^const (r\d+) = ([A-Za-z_$][\w$]*\(value, mode, label, depth\));$/.exec(lines[i + 1] ?? '');
+    const tail = lines[i + 5] === 'break;' ? 6 : 5;
+    if (
+      open !== null &&
+      call !== null &&
+      lines[i + 2] === `if (${call[1]} !== undefined) {` &&
+      lines[i + 3] === `issues = nestIssues(issues, [], ${call[1]}, '');` &&
+      lines[i + 4] === '}' &&
+      lines[i + tail] === '}'
+    ) {
+      out.push(open[1]!, `return ${call[2]};`);
+      i += tail;
+    } else {
+      out.push(lines[i]!);
+    }
+  }
+  return out.join('\n');
 }

@@ -120,7 +120,7 @@ const UNLISTED = new Identifier('unlisted');
 const REQUIRED_UNLISTED = new Identifier('requiredUnlisted');
 
 /** The type-mismatch branch: the target's `otherwise`, else one "expected <what>, found …" issue. */
-export function mismatch(target: Target, what: string, keys?: Identifier): Code {
+export function mismatch(target: Target, what: string | Code, keys?: Identifier): Code {
   return target.otherwise ?? reportMismatch(target, what, keys);
 }
 
@@ -128,8 +128,11 @@ export function mismatch(target: Target, what: string, keys?: Identifier): Code 
  * `issues = expected(issues, path, "a string", value);`: "expected a string, found number 5".
  * For an object, `keys` (a key-list constant) stands for `what`: the runtime words it the same.
  */
-export function reportMismatch(target: Target, what: string, keys?: Identifier): Code {
-  if (target.prefix !== '') return report(target, `expected ${what}, found `, code`found(${target.value})`);
+export function reportMismatch(target: Target, what: string | Code, keys?: Identifier): Code {
+  if (target.prefix !== '') {
+    if (typeof what === 'string') return report(target, `expected ${what}, found `, code`found(${target.value})`);
+    return reportExpression(target, code`${literal('expected ')} + ${what} + ${literal(', found ')} + found(${target.value})`);
+  }
   return code`issues = ${target.required === true ? REQUIRED : EXPECTED}(issues, ${pathArray(target.path)}, ${keys ?? what}, ${target.value}${nullableMode(target)});`;
 }
 
@@ -145,7 +148,7 @@ export function nullableMode(target: Target): Code {
 }
 
 /** `issues = missing(issues, ["user"], "a string");`: "missing required key `user`: expected a string". */
-export function reportMissing(target: Target, what: string): Code {
+export function reportMissing(target: Target, what: string | Code): Code {
   return code`issues = ${MISSING}(issues, ${pathArray(target.path)}, ${what});`;
 }
 

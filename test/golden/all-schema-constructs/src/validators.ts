@@ -455,20 +455,10 @@ function check_Shape(value: unknown, mode: number, label: string, depth: number)
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
-    case 'circle': {
-      const r3 = check_Circle(value, mode, label, depth);
-      if (r3 !== undefined) {
-        issues = nestIssues(issues, [], r3, '');
-      }
-      break;
-    }
-    case 'square': {
-      const r4 = check_Square(value, mode, label, depth);
-      if (r4 !== undefined) {
-        issues = nestIssues(issues, [], r4, '');
-      }
-      break;
-    }
+    case 'circle':
+      return check_Circle(value, mode, label, depth);
+    case 'square':
+      return check_Square(value, mode, label, depth);
     default:
       if (v2 === undefined) {
         issues = missing(issues, ['kind'], "one of 'circle', 'square'");

@@ -220,20 +220,10 @@ function check_OrderLine(value: unknown, mode: number, label: string, depth: num
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
-    case 'discount': {
-      const r3 = check_DiscountLine(value, mode, label, depth);
-      if (r3 !== undefined) {
-        issues = nestIssues(issues, [], r3, '');
-      }
-      break;
-    }
-    case 'product': {
-      const r4 = check_ProductLine(value, mode, label, depth);
-      if (r4 !== undefined) {
-        issues = nestIssues(issues, [], r4, '');
-      }
-      break;
-    }
+    case 'discount':
+      return check_DiscountLine(value, mode, label, depth);
+    case 'product':
+      return check_ProductLine(value, mode, label, depth);
     default:
       if (v2 === undefined) {
         issues = missing(issues, ['kind'], "one of 'discount', 'product'");

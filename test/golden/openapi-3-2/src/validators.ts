@@ -79,26 +79,12 @@ function check_Event(value: unknown, mode: number, label: string, depth: number)
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
-    case 'click': {
-      const r3 = check_ClickEvent(value, mode, label, depth);
-      if (r3 !== undefined) {
-        issues = nestIssues(issues, [], r3, '');
-      }
-      break;
-    }
-    case 'key': {
-      const r4 = check_KeyEvent(value, mode, label, depth);
-      if (r4 !== undefined) {
-        issues = nestIssues(issues, [], r4, '');
-      }
-      break;
-    }
-    default: {
-      const r5 = check_OtherEvent(value, mode, label, depth);
-      if (r5 !== undefined) {
-        issues = nestIssues(issues, [], r5, '');
-      }
-    }
+    case 'click':
+      return check_ClickEvent(value, mode, label, depth);
+    case 'key':
+      return check_KeyEvent(value, mode, label, depth);
+    default:
+      return check_OtherEvent(value, mode, label, depth);
   }
 
   return issues;

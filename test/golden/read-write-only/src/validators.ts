@@ -102,20 +102,10 @@ function check_Animal(value: unknown, mode: number, label: string, depth: number
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
-    case 'dog': {
-      const r3 = check_Dog(value, mode, label, depth);
-      if (r3 !== undefined) {
-        issues = nestIssues(issues, [], r3, '');
-      }
-      break;
-    }
-    case 'pet': {
-      const r4 = check_Pet(value, mode, label, depth);
-      if (r4 !== undefined) {
-        issues = nestIssues(issues, [], r4, '');
-      }
-      break;
-    }
+    case 'dog':
+      return check_Dog(value, mode, label, depth);
+    case 'pet':
+      return check_Pet(value, mode, label, depth);
     default:
       if (v2 === undefined) {
         issues = missing(issues, ['kind'], "one of 'dog', 'pet'");
@@ -146,20 +136,10 @@ function check_AnimalParam(value: unknown, mode: number, label: string, depth: n
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
-    case 'dog': {
-      const r3 = check_DogParam(value, mode, label, depth);
-      if (r3 !== undefined) {
-        issues = nestIssues(issues, [], r3, '');
-      }
-      break;
-    }
-    case 'pet': {
-      const r4 = check_PetParam(value, mode, label, depth);
-      if (r4 !== undefined) {
-        issues = nestIssues(issues, [], r4, '');
-      }
-      break;
-    }
+    case 'dog':
+      return check_DogParam(value, mode, label, depth);
+    case 'pet':
+      return check_PetParam(value, mode, label, depth);
     default:
       if (v2 === undefined) {
         issues = missing(issues, ['kind'], "one of 'dog', 'pet'");
