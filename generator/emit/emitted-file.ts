@@ -35,12 +35,41 @@ export interface Piece {
   readonly isSpaced: boolean;
 }
 
-/** A file of pieces that prettier formats, one blank line apart; empty pieces are dropped. */
+/**
+ * A file of pieces that prettier formats, one blank line apart; empty pieces are dropped. A
+ * piece's leading doc comment that prettier would print as it is goes apart, as formatted:
+ * prettier's time on a client's files went a third to their comments, which it does not change.
+ */
 export function chunkedFile(path: string, chunks: readonly string[]): EmittedFile {
   return piecesFile(
     path,
-    chunks.map((text) => ({ text, isFormatted: false, isSpaced: true })),
+    chunks.flatMap((chunk): Piece[] => {
+      const text = chunk.trim();
+      const doc = stableDocLength(text);
+      if (doc === 0) return [{ text, isFormatted: false, isSpaced: true }];
+      return [
+        { text: text.slice(0, doc), isFormatted: true, isSpaced: true },
+        { text: text.slice(doc + 1), isFormatted: false, isSpaced: false },
+      ];
+    }),
   );
+}
+
+/**
+ * The length of the `/** … *\/` comment that starts `text` when prettier prints it unchanged
+ * and code follows it on the next line, else 0. Prettier prints a one-line comment as it is,
+ * and a comment whose every line starts with `*` line by line: the first without trailing
+ * blanks, each next one as a space and the line without leading blanks (and without trailing
+ * ones, but for a Markdown line break). Such a comment already in that form is left as it is.
+ */
+export function stableDocLength(text: string): number {
+  if (!text.startsWith('/**')) return 0;
+  const end = text.indexOf('*/');
+  if (end === -1 || text[end + 2] !== '\n' || !/\S/.test(text.charAt(end + 3))) return 0;
+  const lines = text.slice(0, end + 2).split('\n');
+  // a one-line comment is printed as it is
+  const stable = lines.every((line, i) => (i === 0 ? !/\s$/.test(line) : /^ \*(?:.*\S)?$/.test(line)));
+  return stable ? end + 2 : 0;
 }
 
 export function piecesFile(path: string, pieces: readonly Piece[]): EmittedFile {

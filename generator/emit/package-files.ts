@@ -67,22 +67,23 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
           `${lineComment((op.summary ?? op.operationId).trim().split(/[\r\n\u2028\u2029]/)[0] ?? '').text}\n${fencedExample(op, api, `client.${callPath(op)}`)}`,
       ),
   };
+  const isBuiltIn = (template: string) => ctx.templates.origin(template) === `templates/${template}`;
   const files: EmittedFile[] = [
     { path: 'package.json', text: render('package.json.hbs', data) },
     // its tables (the operations table has a row per operation) are printed in their final layout
     piecesFile('README.md', markdownPieces(render('README.md.hbs', data))),
     { path: 'tsconfig.json', text: render('tsconfig.json.hbs', data) },
     { path: 'tsconfig.cjs.json', text: render('tsconfig.cjs.json.hbs', data) },
-    { path: 'build.mjs', text: render('build.mjs.hbs', data) },
+    // the built-in build script is kept prettier-clean in the repository, as the runtime core is
+    { path: 'build.mjs', text: render('build.mjs.hbs', data), ...(isBuiltIn('build.mjs.hbs') ? { isFormatted: true } : {}) },
     { path: 'src/index.ts', text: render('index.ts.hbs', data) },
   ];
   for (const name of ctx.templates.runtimeFiles()) {
     // every runtime file is rendered; the pipeline keeps the ones the package imports (runtime-files.ts)
-    const isBuiltIn = ctx.templates.origin(`runtime/${name}`) === `templates/runtime/${name}`;
     files.push({
       path: `src/internal/${name}`,
       text: `${header}\n${render(`runtime/${name}`, data)}`,
-      ...(isBuiltIn ? { isFormatted: true } : {}),
+      ...(isBuiltIn(`runtime/${name}`) ? { isFormatted: true } : {}),
     });
   }
   return files;

@@ -17,6 +17,16 @@ describe('templates/runtime is prettier-clean', () => {
   });
 });
 
+// the package's build script is passed through too: its template's only field is the header line
+describe('templates/build.mjs.hbs is prettier-clean', () => {
+  it('as rendered', async () => {
+    const template = readFileSync('templates/build.mjs.hbs', 'utf8');
+    expect(template.match(/\{\{/g), 'build.mjs.hbs renders only {{{header}}}').toEqual(['{{']);
+    const text = template.replace('{{{header}}}', '// header');
+    expect(await format(text, { ...PRETTIER_OPTIONS, parser: 'babel' }), 'run prettier on templates/build.mjs.hbs').toBe(text);
+  });
+});
+
 describe('templates/runtime is ASCII outside doc comments', () => {
   it.each(FILES)('%s', (name) => {
     const text = readFileSync(`templates/runtime/${name}`, 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, '');
