@@ -604,6 +604,8 @@ function owner(url: string, functionName: string): string {
   if (nodeModules !== null) return nodeModules[1]!;
   if (url.includes('/dist/')) return 'sdkgen (dist/)';
   if (url.startsWith('node:') || url === '') return url === '' ? `(${functionName.replace(/[()]/g, '') || 'native'})` : 'node internals';
+  // the prettier worker's own module is a data: URL of its whole source
+  if (url.startsWith('data:')) return 'the prettier worker (data: module)';
   return url;
 }
 
