@@ -11,6 +11,7 @@ import { templateSet } from './load/template-set.js';
 import { applyOverlays, type SourceText } from './load/apply-overlays.js';
 import { loadSpecFiles } from './load/load-spec-files.js';
 import { decodeUtf8 } from './load/decode-utf8.js';
+import type { EmitCache } from './emit/emit-cache.js';
 import type { FormatCache } from './format/format-files.js';
 import { type PrettierWorker, prettierWorker } from './format/prettier-worker.js';
 import { loadTemplates } from './load/load-templates.js';
@@ -54,6 +55,8 @@ export interface GenerateOptions {
   readonly onStage?: (stage: Stage) => void;
   /** Formatted output kept from this caller's previous run (watch mode): what did not change is not formatted again. */
   readonly formatCache?: FormatCache;
+  /** What the emitters made in this caller's previous run (watch mode): what did not change is not made again. */
+  readonly emitCache?: EmitCache;
   /** Called with the absolute path of every file the spec is made of (missing ones too) once they are read (watch mode). */
   readonly onSpecFiles?: (files: readonly string[]) => void;
 }
@@ -98,6 +101,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         templates: await templates,
         locate: validation.checked.locate,
         ...(options.templates !== undefined ? { templatesDir: options.templates } : {}),
+        ...(options.emitCache !== undefined ? { cache: options.emitCache } : {}),
       };
       return {
         warnings,

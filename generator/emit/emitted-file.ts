@@ -1,5 +1,6 @@
 // What every emitter returns: a path inside the output folder and the file's text.
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
+import type { EmitCache } from './emit-cache.js';
 
 export interface EmittedFile {
   /** POSIX path relative to the output folder, e.g. `src/types.ts`. */
@@ -20,6 +21,8 @@ export interface EmittedFile {
 }
 
 export interface EmitContext {
+  /** A watch session's: what the emitters made in its previous run (see EmitCache). */
+  readonly cache?: EmitCache;
   /** A folder of user templates that replace the built-in ones by file name. */
   readonly templatesDir?: string;
   /** Where a JSON pointer of the spec is (for emit/* diagnostics); absent in unit tests. */

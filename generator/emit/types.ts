@@ -10,14 +10,15 @@ import { declarationComment, fixedComment, requestShapeComment } from './types/j
 import { printDeclaration, type Declaration } from './types/layout.js';
 import { mentionsUploadable, objectType, typeOf, type TypeContext } from './types/type-model.js';
 
-export async function emitTypes(api: IrApi, _ctx: EmitContext): Promise<EmittedFile[]> {
+export async function emitTypes(api: IrApi, ctx: EmitContext): Promise<EmittedFile[]> {
   const all = declarations(api);
   // `format: binary` fields are typed with the runtime's Uploadable
   const header = all.some((declaration) => mentionsUploadable(declaration.type))
     ? `${fileHeader(api)}import type { Uploadable } from './internal/uploads.js';\n`
     : fileHeader(api);
-  const pieces = all.map((declaration, i): Piece => {
-    const { text, isCertain } = printDeclaration(declaration);
+  // a watch session prints again only the declarations that changed (EmitCache)
+  const printed = ctx.cache === undefined ? all.map(printDeclaration) : ctx.cache.declarations(all, printDeclaration);
+  const pieces = printed.map(({ text, isCertain }, i): Piece => {
     // the file's header comment goes with the first declaration, a blank line above it
     return { text: i === 0 ? `${header}\n${text}` : text, isFormatted: isCertain, isSpaced: true };
   });

@@ -55,6 +55,11 @@ const HELPERS: readonly RuntimeHelper[] = [
 ];
 
 export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
+  // a watch session reuses the last run's after an edit of docs only (EmitCache)
+  return ctx.cache === undefined ? validatorsFile(api, ctx) : ctx.cache.validators(api, () => validatorsFile(api, ctx));
+}
+
+function validatorsFile(api: IrApi, ctx: EmitContext): EmittedFile[] {
   const locate = ctx.locate ?? ((pointer: string) => ({ file: api.specFile, line: 1, column: 1, pointer }));
   const module = new ModuleScope(api.schemas, schemaToCheck, locate);
   reportLoops(api.schemas, module);

@@ -1,0 +1,91 @@
+// A watch session keeps the emitters' work (EmitCache): the validators, reused when the IR differs
+// only in docs, and the printed declarations of types.ts. Every run with the cache must give what
+// a fresh run gives. Checked on specs that use every schema construct: the same spec again, an
+// edit of every description and summary (validators reused), and an edit that changes a check.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isPair, isScalar, parseDocument, visit } from 'yaml';
+import { docFreeKey, EmitCache } from '../../generator/emit/emit-cache.js';
+import type { IrApi } from '../../generator/model/ir.js';
+import { generate } from '../../generator/pipeline.js';
+import { FormatCache } from '../../generator/format/format-files.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sdkgen-emit-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SPECS = [
+  'spec/chatkit-sessions.yaml',
+  'test/fixtures/specs/all-schema-constructs.yaml',
+  'test/fixtures/specs/openapi-3-2.yaml',
+  'test/fixtures/specs/forward-compat.yaml',
+  'test/fixtures/specs/read-write-only.yaml',
+];
+
+/** Maps whose keys are names from the spec, where a `description` key is a name, not a doc. */
+const NAME_MAPS = new Set(['mapping', 'scopes', 'variables']);
+
+/** The spec with every description and summary changed (a title may name the package or a type). */
+function withDocsChanged(text: string): { text: string; changed: number } {
+  const document = parseDocument(text);
+  let changed = 0;
+  visit(document, {
+    Pair(_key, pair, path) {
+      const parent = path[path.length - 2];
+      const parentKey = isPair(parent) && isScalar(parent.key) ? String(parent.key.value) : '';
+      if (NAME_MAPS.has(parentKey) || !isScalar(pair.key) || !isScalar(pair.value)) return;
+      if (!['description', 'summary'].includes(String(pair.key.value)) || typeof pair.value.value !== 'string') return;
+      pair.value.value = `${pair.value.value} (edited)`;
+      changed += 1;
+    },
+  });
+  return { text: document.toString(), changed };
+}
+
+async function run(spec: string, caches?: { formatCache: FormatCache; emitCache: EmitCache }) {
+  const { files } = await generate({ spec, write: false, ...caches });
+  return new Map(files.map((file) => [file.path, file.text]));
+}
+
+describe('EmitCache', () => {
+  it.each(SPECS)('%s: a docs-only edit reuses the validators; other edits emit them again; each run as a fresh one', async (source) => {
+    const original = readFileSync(source, 'utf8');
+    const spec = join(dir, source.replace(/\//g, '_'));
+    const caches = { formatCache: new FormatCache(), emitCache: new EmitCache() };
+    writeFileSync(spec, original);
+    const first = await run(spec, caches);
+    const { stats } = caches.emitCache;
+    expect(stats.validatorsReused).toBe(0);
+    const declarations = stats.declarationsPrinted;
+    expect(declarations).toBeGreaterThan(0);
+    // the same spec again: nothing is emitted or printed again
+    expect(await run(spec, caches)).toEqual(first);
+    expect(stats).toEqual({ validatorsReused: 1, declarationsPrinted: declarations });
+
+    const edited = withDocsChanged(original);
+    expect(edited.changed).toBeGreaterThan(0);
+    writeFileSync(spec, edited.text);
+    const reused = await run(spec, caches);
+    expect(stats.validatorsReused).toBe(2);
+    expect(reused).toEqual(await run(spec));
+
+    // a check that changes: the spec's first string schema gets a maxLength
+    const constrained = edited.text.replace(/^(\s*)type: string$/m, '$1type: string\n$1maxLength: 7');
+    expect(constrained).not.toBe(edited.text);
+    writeFileSync(spec, constrained);
+    const emitted = await run(spec, caches);
+    expect(stats.validatorsReused).toBe(2);
+    expect(emitted).toEqual(await run(spec));
+    expect(emitted.get('src/validators.ts')).not.toBe(reused.get('src/validators.ts'));
+  });
+
+  it('keys every value of a const or an enum whole, a key named like a doc field included', () => {
+    const api = (value: unknown) => ({ title: 'A', schemas: [{ kind: 'const', value, description: 'doc' }] }) as unknown as IrApi;
+    expect(docFreeKey(api({ description: 'a' }))).not.toBe(docFreeKey(api({ description: 'b' })));
+    expect(docFreeKey(api({ title: 'a' }))).not.toBe(docFreeKey(api({ title: 'b' })));
+    const described = (description: string) =>
+      ({ title: description, schemas: [{ kind: 'const', value: 1, description }] }) as unknown as IrApi;
+    expect(docFreeKey(described('a'))).toBe(docFreeKey(described('b')));
+  });
+});
