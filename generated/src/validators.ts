@@ -91,6 +91,8 @@ const TEXT_47760r =
   "one of 'chatkit.assistant_message', 'chatkit.client_tool_call', 'chatkit.task', 'chatkit.task_group', 'chatkit.user_message', 'chatkit.widget'";
 const KEYS_254j0j: readonly string[] = ['type'];
 const KEYS_gwqltv: readonly string[] = ['type', 'reason'];
+const TEXT_b8e56e = "one of 'active', 'closed', 'locked'";
+const TEXT_ba1ifp = "one of 'input_text', 'quoted_text'";
 const PATH_1iztjj: readonly (string | number)[] = ['inference_options', 'tool_choice', 'id'];
 const PATH_ac4qww: readonly (string | number)[] = ['inference_options', 'tool_choice'];
 const KEYS_hnarml: readonly string[] = ['id'];
@@ -843,8 +845,7 @@ function check_ChatKitThreadStatusUnion(
   depth: number,
 ): rt.Issues {
   let issues: rt.Issues;
-  if (!isObject(value))
-    return expected(issues, [], "an object with `type` one of 'active', 'closed', 'locked'", value);
+  if (!isObject(value)) return expected(issues, [], 'an object with `type` ' + TEXT_b8e56e, value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
   switch (v2) {
@@ -856,12 +857,12 @@ function check_ChatKitThreadStatusUnion(
       return check_ChatKitThreadStatusLocked(value, mode, label, depth);
     default:
       if (v2 === undefined) {
-        issues = missing(issues, ['type'], "one of 'active', 'closed', 'locked'");
+        issues = missing(issues, ['type'], TEXT_b8e56e);
       } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
         issues = fail(
           issues,
           ['type'],
-          "expected `type` to be one of 'active', 'closed', 'locked'; found " + foundLiteral(v2),
+          'expected `type` to be ' + TEXT_b8e56e + '; found ' + foundLiteral(v2),
         );
       }
   }
@@ -947,27 +948,17 @@ function check_ChatKitThreadUserMessageItem(
           }
           default:
             if (v16 === undefined) {
-              issues = missing(
-                issues,
-                ['content', i13, 'type'],
-                "one of 'input_text', 'quoted_text'",
-              );
+              issues = missing(issues, ['content', i13, 'type'], TEXT_ba1ifp);
             } else if (!((mode & 2) === 0 && typeof v16 === 'string')) {
               issues = fail(
                 issues,
                 ['content', i13, 'type'],
-                "expected `type` to be one of 'input_text', 'quoted_text'; found " +
-                  foundLiteral(v16),
+                'expected `type` to be ' + TEXT_ba1ifp + '; found ' + foundLiteral(v16),
               );
             }
         }
       } else {
-        issues = expected(
-          issues,
-          ['content', i13],
-          "an object with `type` one of 'input_text', 'quoted_text'",
-          v14,
-        );
+        issues = expected(issues, ['content', i13], 'an object with `type` ' + TEXT_ba1ifp, v14);
       }
     }
   } else {
@@ -1106,8 +1097,7 @@ function check_ChatKitThreadUserMessageItemContentUnion(
   depth: number,
 ): rt.Issues {
   let issues: rt.Issues;
-  if (!isObject(value))
-    return expected(issues, [], "an object with `type` one of 'input_text', 'quoted_text'", value);
+  if (!isObject(value)) return expected(issues, [], 'an object with `type` ' + TEXT_ba1ifp, value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'type') ? o1.type : undefined;
   switch (v2) {
@@ -1117,12 +1107,12 @@ function check_ChatKitThreadUserMessageItemContentUnion(
       return check_ChatKitThreadUserMessageItemContentQuotedText(value, mode, label, depth);
     default:
       if (v2 === undefined) {
-        issues = missing(issues, ['type'], "one of 'input_text', 'quoted_text'");
+        issues = missing(issues, ['type'], TEXT_ba1ifp);
       } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
         issues = fail(
           issues,
           ['type'],
-          "expected `type` to be one of 'input_text', 'quoted_text'; found " + foundLiteral(v2),
+          'expected `type` to be ' + TEXT_ba1ifp + '; found ' + foundLiteral(v2),
         );
       }
   }

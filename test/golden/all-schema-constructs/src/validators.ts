@@ -65,6 +65,7 @@ const KEYS_dc67kr: readonly string[] = [
   'anything',
   'image',
 ];
+const TEXT_056wd0 = "one of 'circle', 'square'";
 const KEYS_601msk: readonly string[] = ['kind', 'side'];
 const PATTERN_flrnu1 = /* @__PURE__ */ new RegExp('^shp_[a-z0-9]+$', 'u');
 const ENUM_ejpes9: readonly string[] = ['red', 'green', 'blue'];
@@ -450,8 +451,7 @@ export const Shape: rt.Validator<types.Shape> = /* @__PURE__ */ schemaOf(
 
 function check_Shape(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-  if (!isObject(value))
-    return expected(issues, [], "an object with `kind` one of 'circle', 'square'", value);
+  if (!isObject(value)) return expected(issues, [], 'an object with `kind` ' + TEXT_056wd0, value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
@@ -461,12 +461,12 @@ function check_Shape(value: unknown, mode: number, label: string, depth: number)
       return check_Square(value, mode, label, depth);
     default:
       if (v2 === undefined) {
-        issues = missing(issues, ['kind'], "one of 'circle', 'square'");
+        issues = missing(issues, ['kind'], TEXT_056wd0);
       } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
         issues = fail(
           issues,
           ['kind'],
-          "expected `kind` to be one of 'circle', 'square'; found " + foundLiteral(v2),
+          'expected `kind` to be ' + TEXT_056wd0 + '; found ' + foundLiteral(v2),
         );
       }
   }
@@ -549,17 +549,17 @@ function check_StoredShape(value: unknown, mode: number, label: string, depth: n
       }
       default:
         if (v6 === undefined) {
-          issues = missing(issues, ['shape', 'kind'], "one of 'circle', 'square'");
+          issues = missing(issues, ['shape', 'kind'], TEXT_056wd0);
         } else if (!((mode & 2) === 0 && typeof v6 === 'string')) {
           issues = fail(
             issues,
             ['shape', 'kind'],
-            "expected `kind` to be one of 'circle', 'square'; found " + foundLiteral(v6),
+            'expected `kind` to be ' + TEXT_056wd0 + '; found ' + foundLiteral(v6),
           );
         }
     }
   } else {
-    issues = required(issues, ['shape'], "an object with `kind` one of 'circle', 'square'", v4);
+    issues = required(issues, ['shape'], 'an object with `kind` ' + TEXT_056wd0, v4);
   }
   const v9 = value.color;
   if (v9 !== undefined && !(typeof v9 === 'string' && (mode & 2) === 0)) {

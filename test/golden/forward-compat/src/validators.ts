@@ -31,6 +31,7 @@ const vendor = 'orders-client';
 const KEYS_66e3lg: readonly string[] = ['kind', 'amount'];
 const ENUM_bucf5f: readonly string[] = ['pending', 'shipped'];
 const ENUM_fc4vy1: readonly string[] = ['low', 'high'];
+const TEXT_1quzs8 = "one of 'discount', 'product'";
 const KEYS_enjho2: readonly string[] = ['id', 'status', 'priority', 'lines'];
 const KEYS_1c1w9o: readonly string[] = ['priority'];
 const KEYS_4hcnf6: readonly string[] = ['order.created', 'order.shipped'];
@@ -100,22 +101,17 @@ function check_Order(value: unknown, mode: number, label: string, depth: number)
           }
           default:
             if (v8 === undefined) {
-              issues = missing(issues, ['lines', i5, 'kind'], "one of 'discount', 'product'");
+              issues = missing(issues, ['lines', i5, 'kind'], TEXT_1quzs8);
             } else if (!((mode & 2) === 0 && typeof v8 === 'string')) {
               issues = fail(
                 issues,
                 ['lines', i5, 'kind'],
-                "expected `kind` to be one of 'discount', 'product'; found " + foundLiteral(v8),
+                'expected `kind` to be ' + TEXT_1quzs8 + '; found ' + foundLiteral(v8),
               );
             }
         }
       } else {
-        issues = expected(
-          issues,
-          ['lines', i5],
-          "an object with `kind` one of 'discount', 'product'",
-          v6,
-        );
+        issues = expected(issues, ['lines', i5], 'an object with `kind` ' + TEXT_1quzs8, v6);
       }
     }
   } else {
@@ -215,8 +211,7 @@ export const OrderLine: rt.Validator<types.OrderLine> = /* @__PURE__ */ schemaOf
 
 function check_OrderLine(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-  if (!isObject(value))
-    return expected(issues, [], "an object with `kind` one of 'discount', 'product'", value);
+  if (!isObject(value)) return expected(issues, [], 'an object with `kind` ' + TEXT_1quzs8, value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
@@ -226,12 +221,12 @@ function check_OrderLine(value: unknown, mode: number, label: string, depth: num
       return check_ProductLine(value, mode, label, depth);
     default:
       if (v2 === undefined) {
-        issues = missing(issues, ['kind'], "one of 'discount', 'product'");
+        issues = missing(issues, ['kind'], TEXT_1quzs8);
       } else if (!((mode & 2) === 0 && typeof v2 === 'string')) {
         issues = fail(
           issues,
           ['kind'],
-          "expected `kind` to be one of 'discount', 'product'; found " + foundLiteral(v2),
+          'expected `kind` to be ' + TEXT_1quzs8 + '; found ' + foundLiteral(v2),
         );
       }
   }

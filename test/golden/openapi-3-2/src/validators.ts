@@ -25,6 +25,7 @@ const unknownKeys = rt.unknownKeys;
 const vendor = 'notes-client';
 
 const KEYS_85makq: readonly string[] = ['kind', 'x', 'y'];
+const TEXT_ccu6xd = "one of 'click', 'key'";
 const KEYS_3qd6s8: readonly string[] = ['kind', 'key'];
 const KEYS_gi222a: readonly string[] = ['id', 'title', 'body', 'created_by', 'secret'];
 const KEYS_e5vclq: readonly string[] = ['id', 'title', 'body', 'created_by'];
@@ -74,8 +75,7 @@ export const Event: rt.Validator<types.Event> = /* @__PURE__ */ schemaOf(
 
 function check_Event(value: unknown, mode: number, label: string, depth: number): rt.Issues {
   let issues: rt.Issues;
-  if (!isObject(value))
-    return expected(issues, [], "an object with `kind` one of 'click', 'key'", value);
+  if (!isObject(value)) return expected(issues, [], 'an object with `kind` ' + TEXT_ccu6xd, value);
   const o1 = value as Record<string, unknown>;
   const v2: unknown = Object.hasOwn(o1, 'kind') ? o1.kind : undefined;
   switch (v2) {
