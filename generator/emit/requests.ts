@@ -8,6 +8,7 @@ import { exampleValue, pathExampleValue } from './example-value.js';
 import { operationDoc } from './operation-doc.js';
 import { printDeclaration, type Declaration, type FunctionDeclaration, type InterfaceDeclaration, type Property } from './structures.js';
 import { typeOf } from './type-reference.js';
+import { typeOf as tsTypeOf, type TypeContext } from './types/type-model.js';
 import { PLAIN_JSON } from '../model/operations.js';
 import { schemaIndex } from '../model/schema-index.js';
 
@@ -51,11 +52,17 @@ function queryImports(api: IrApi): string {
     (op) => !op.parameters.some((p) => p.in === 'querystring') && (op.fixedQuery.length > 0 || op.parameters.some((p) => p.in === 'query')),
   );
   const hasCookies = api.operations.some((op) => op.parameters.some((p) => p.in === 'cookie'));
+  const untyped = api.operations.some((op) =>
+    op.parameters.some(
+      (p) => (p.in === 'cookie' || (p.in === 'query' && !op.parameters.some((q) => q.in === 'querystring'))) && isUntyped(p.schema, api),
+    ),
+  );
   const names = [
     ...(hasCookies ? ['cookieHeader'] : []),
     ...(hasQuery ? ['formatQuery'] : []),
     ...(hasQuerystring ? ['formatQueryString'] : []),
     'type QueryEntry',
+    ...(untyped ? ['type QueryValue'] : []),
   ];
   return hasQuery || hasCookies || hasQuerystring ? `import { ${names.join(', ')} } from './internal/query.js';` : '';
 }
@@ -188,7 +195,7 @@ function pathExpression(op: IrOperation, api: IrApi): Code {
     // pairs written into the spec's path key (`?beta=true`) first, then the caller's parameters
     const entries = [
       ...op.fixedQuery.map((pair) => code`[${pair.name}, ${pair.value}, 'form', true]`),
-      ...query.map((p) => code`[${p.name}, request.query${optionalAccess(p.name)}, ${p.style}, ${p.explode}]`),
+      ...query.map((p) => code`[${p.name}, ${queryValue(code`request.query${optionalAccess(p.name)}`, p, api)}, ${p.style}, ${p.explode}]`),
     ];
     pieces.push(code`formatQuery([${joinCode(entries, ', ')}] satisfies QueryEntry[])`);
   }
@@ -226,7 +233,8 @@ function headersExpression(op: IrOperation, api: IrApi): Code {
   const cookies = op.parameters.filter((p) => p.in === 'cookie');
   if (cookies.length > 0) {
     const pairs = cookies.map(
-      (p) => code`[${p.name}, request.cookies${p.required ? propertyAccess(p.name) : optionalAccess(p.name)}, ${p.style}, ${p.explode}]`,
+      (p) =>
+        code`[${p.name}, ${queryValue(code`request.cookies${p.required ? propertyAccess(p.name) : optionalAccess(p.name)}`, p, api)}, ${p.style}, ${p.explode}]`,
     );
     entries.push(code`...cookieHeader([${joinCode(pairs, ', ')}] satisfies QueryEntry[])`);
   }
@@ -237,6 +245,28 @@ function headersExpression(op: IrOperation, api: IrApi): Code {
  * Whether a path or header parameter needs styles.ts: a `label` or `matrix` path style, or a
  * value that may be an array or object (one string, number or boolean is written as it is).
  */
+/**
+ * A query or cookie parameter's value as a QueryEntry holds it: cast when its type is `unknown`
+ * (a schema that says no type: `{}`, a `not`, a ref to such), which the entry's QueryValue does
+ * not take as it is; the runtime writes whatever value the request validation let through.
+ */
+function queryValue(value: Code, parameter: IrParameter, api: IrApi): Code {
+  return isUntyped(parameter.schema, api) ? code`(${value} as QueryValue)` : value;
+}
+
+function isUntyped(schema: IrSchema, api: IrApi): boolean {
+  const index = schemaIndex(api);
+  // references by key, followed here to the type they name
+  const ctx: TypeContext = { refName: (key) => key, resolve: (key) => index.named(key)?.schema, links: api.package.docLinks };
+  let type = tsTypeOf(schema, ctx);
+  for (let depth = 0; type.kind === 'reference' && depth < 16; depth++) {
+    const named = index.named(type.name);
+    if (named === undefined) return false;
+    type = tsTypeOf(named.schema, ctx);
+  }
+  return type.kind === 'keyword' && type.name === 'unknown';
+}
+
 function isStyled(parameter: IrParameter, api: IrApi): boolean {
   if (parameter.in !== 'path' && parameter.in !== 'header') return false;
   return (parameter.in === 'path' && parameter.style !== 'simple') || !isScalar(parameter.schema, api, 0);

@@ -8,7 +8,6 @@ import {
 } from './internal/core.js';
 import { cartsCreate, cartsList } from './operations.js';
 import type * as requests from './requests.js';
-import type { ListCartsCookieParams } from './types.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'CookieClient',
@@ -77,10 +76,10 @@ export class Carts {
    *
    * @example
    * ```ts
-   * const result = await client.carts.list({ session: 'my_session' });
+   * const result = await client.carts.list({ cookies: { session: 'my_session' } });
    * ```
    */
-  list(cookies: ListCartsCookieParams, options?: RequestOptions): APIPromise<void> {
-    return cartsList(this.client, cookies, options);
+  list(params: requests.ListCartsParams, options?: RequestOptions): APIPromise<void> {
+    return cartsList(this.client, params, options);
   }
 }

@@ -5,7 +5,6 @@ import type { APIPromise } from './internal/api-promise.js';
 import type { RequestOptions } from './internal/core.js';
 import type { BaseCookieClient } from './client.js';
 import * as requests from './requests.js';
-import type { ListCartsCookieParams } from './types.js';
 import * as validators from './validators.js';
 
 /**
@@ -50,22 +49,25 @@ export function cartsCreate(
  * @example
  * ```ts
  * const client = new BaseCookieClient({ apiKey: 'my-api-key' });
- * const result = await cartsList(client, { session: 'my_session' });
+ * const result = await cartsList(client, { cookies: { session: 'my_session' } });
  * ```
  */
 export function cartsList(
   client: BaseCookieClient,
-  cookies: ListCartsCookieParams,
+  params: requests.ListCartsParams,
   options?: RequestOptions,
 ): APIPromise<void> {
   return client.request(
     {
       validateRequest: () => [
         ...validators
-          .validateListCartsCookieParams(cookies)
+          .validateListCartsQueryParams(params.query ?? {})
+          .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+        ...validators
+          .validateListCartsCookieParams(params.cookies)
           .map((issue) => ({ path: ['cookies', ...issue.path], message: issue.message })),
       ],
-      build: () => requests.listCarts({ cookies }),
+      build: () => requests.listCarts({ ...params }),
     },
     options,
   );

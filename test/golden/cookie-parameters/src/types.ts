@@ -5,9 +5,17 @@ export interface CreateCartBody {
 }
 
 /**
+ * The query parameters of `listCarts`.
+ */
+export interface ListCartsQueryParams {
+  exclude?: unknown;
+}
+
+/**
  * The cookie parameters of `listCarts`.
  */
 export interface ListCartsCookieParams {
+  hint?: unknown;
   ids?: number[];
   prefs?: {
     theme?: string;
