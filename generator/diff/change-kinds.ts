@@ -132,6 +132,11 @@ export interface SpecVersion {
   readonly title: string;
   /** `info.version` (or the package's version). */
   readonly version: string;
+  /**
+   * The version of the package this side makes: `info.x-sdk.packageVersion`, else `info.version`
+   * as sdkgen makes it a package version (or the package's version). What a bump starts from.
+   */
+  readonly packageVersion: string;
 }
 
 /** A change as renderDiff prints it: one of a spec diff, or of an API-surface diff (diff-api.ts). */

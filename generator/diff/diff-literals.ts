@@ -13,8 +13,11 @@ export function diffLiterals(
   place: SchemaPlace,
   ctx: DiffContext,
 ): void {
-  const removed = before.filter((value) => !after.includes(value));
-  const added = after.filter((value) => !before.includes(value));
+  // by value, as JSON Schema compares them: an object or array literal is equal to its copy
+  const beforeKeys = new Set(before.map(literalKey));
+  const afterKeys = new Set(after.map(literalKey));
+  const removed = before.filter((value) => !afterKeys.has(literalKey(value)));
+  const added = after.filter((value) => !beforeKeys.has(literalKey(value)));
   if (removed.length === 0 && added.length === 0) return;
   if (before.length === 1 && after.length === 1) return reportTypeChanged(ctx, place, a, b);
   const at = { old: keywordPointer(a), new: keywordPointer(b) };
@@ -71,4 +74,16 @@ function fits(value: IrLiteral, schema: IrSchema): boolean {
 
 function keywordPointer(schema: IrSchema): string {
   return `${schema.source}/${schema.kind === 'const' ? 'const' : 'enum'}`;
+}
+
+/** A literal as text that is equal for equal JSON values: object keys in any order. */
+function literalKey(value: IrLiteral): string {
+  if (Array.isArray(value)) return `[${value.map(literalKey).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${literalKey((value as Record<string, IrLiteral>)[key]!)}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

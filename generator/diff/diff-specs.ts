@@ -66,5 +66,5 @@ function compareChanges(a: SpecChange, b: SpecChange): number {
 }
 
 function versionOf(loaded: LoadedApi): SpecVersion {
-  return { file: loaded.file, title: loaded.api.title, version: loaded.api.version };
+  return { file: loaded.file, title: loaded.api.title, version: loaded.api.version, packageVersion: loaded.api.package.version };
 }

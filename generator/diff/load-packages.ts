@@ -107,7 +107,12 @@ async function readPackage(folder: string, cwd: string): Promise<PackageFiles> {
   ];
   const name = typeof packageJson?.['name'] === 'string' ? packageJson['name'] : relative(cwd, absolute) || folder;
   const version = typeof packageJson?.['version'] === 'string' ? packageJson['version'] : '0.0.0';
-  return { version: { file: folder, title: name, version }, sources, subpaths, shownSrc: shownSrc.split('\\').join('/') };
+  return {
+    version: { file: folder, title: name, version, packageVersion: version },
+    sources,
+    subpaths,
+    shownSrc: shownSrc.split('\\').join('/'),
+  };
 }
 
 async function readPackageJson(folder: string): Promise<Record<string, unknown> | undefined> {

@@ -71,7 +71,7 @@ function groupsOf(diff: DiffReport): (readonly [string, readonly ReportedChange[
 function bumpSentence(diff: DiffReport, emphasise: (bump: string) => string): string {
   if (diff.bump === 'none') return 'Implies no version bump.';
   const note =
-    diff.bump === 'major' && isZeroMajor(diff.old.version)
+    diff.bump === 'major' && isZeroMajor(diff.old.packageVersion)
       ? ` For a 0.x version a minor bump is enough: npm's ^0.y.z ranges never cross a minor.`
       : '';
   return `Implies a ${emphasise(diff.bump)} version bump.${note}`;

@@ -1,14 +1,15 @@
 // `sdkgen diff --write-version <config>`: sets `packageVersion` in an sdkgen config file to the
 // current package version bumped as the diff implies. The current version is the config's own
-// `packageVersion`, or else the old side's (the old spec's `info.version` as sdkgen makes it a
-// package version, or the old package's package.json). The rest of the file is kept as it was:
+// `packageVersion`, or else the old side's package version (the old spec's
+// `info.x-sdk.packageVersion`, else its `info.version` as sdkgen makes it a package version; or
+// the old package's package.json). The rest of the file is kept as it was:
 // a YAML file through the yaml package's Document API (comments, order and quoting stay), a JSON
 // file with its key order and indentation. The spec itself is never edited.
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { UsageError } from '../diagnostics/diagnostic.js';
-import { isSemver, packageVersion } from '../model/package-info.js';
+import { isSemver } from '../model/package-info.js';
 import type { DiffReport, VersionBump } from './change-kinds.js';
 
 /**
@@ -50,7 +51,7 @@ export async function writeVersion(configFile: string, diff: DiffReport, cwd: st
     throw new UsageError(
       `${shown}: "packageVersion" ${JSON.stringify(configured)} is not a semantic version (major.minor.patch); fix it and run again.`,
     );
-  const current = configured ?? packageVersion(diff.old.version);
+  const current = configured ?? diff.old.packageVersion;
   const next = bumpVersion(current, diff.bump);
   if (next === current) return `packageVersion stays ${current}: no change needs a new version (${shown} is unchanged).`;
   const temporary = `${path}.sdkgen-${process.pid}.tmp`;

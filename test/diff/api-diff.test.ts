@@ -76,7 +76,7 @@ describe('two generated packages', () => {
       ['doc-changed', 'fix', 'Widget.name'],
     ]);
     expect(generated.bump).toBe('major');
-    expect(generated.old).toEqual({ file: 'old', title: 'widgets-client', version: '1.4.0' });
+    expect(generated.old).toEqual({ file: 'old', title: 'widgets-client', version: '1.4.0', packageVersion: '1.4.0' });
   });
 
   it('sees what the spec diff cannot: the optional query parameter moves `options`, so existing calls break', async () => {
@@ -356,6 +356,23 @@ describe('--write-version', () => {
     expect(run.stderr).toBe('sdkgen diff: packageVersion 3.0.0 -> 4.0.0 in sdkgen.config.yaml (a major bump).\n');
     expect(await readFile(join(dir, 'sdkgen.config.yaml'), 'utf8')).toBe(`${config}packageVersion: 4.0.0\n`);
     expect(await specs()).toEqual(before); // both specs byte for byte
+  });
+
+  it("bumps from the old spec's x-sdk.packageVersion, the version its package had, where info.version is the API's", async () => {
+    const dir = join(work, 'sdk-version');
+    await mkdir(join(dir, 'specs'), { recursive: true });
+    // a dated API version beside the package's own: the package was 2.3.4, not 0.x
+    const oldSpec = (await readFile(`${FIXTURE}/old.yaml`, 'utf8'))
+      .replace('  version: 1.4.0\n', "  version: '2024-05-01'\n")
+      .replace('  x-sdk:\n', '  x-sdk:\n    packageVersion: 2.3.4\n');
+    expect(oldSpec).toContain('packageVersion: 2.3.4');
+    await writeFile(join(dir, 'specs', 'old.yaml'), oldSpec);
+    await cp(`${FIXTURE}/new.yaml`, join(dir, 'specs', 'new.yaml'));
+    await writeFile(join(dir, 'sdkgen.config.json'), '{ "spec": "specs/new.yaml" }\n');
+    const run = await runCommand(['specs/old.yaml', 'specs/new.yaml', '--write-version', 'sdkgen.config.json'], dir);
+    expect(run.stderr).toBe('sdkgen diff: packageVersion 2.3.4 -> 3.0.0 in sdkgen.config.json (a major bump).\n');
+    // the report's 0.x note reads the package's version too: 2.3.4 is no 0.x version
+    expect(run.stdout).not.toContain('0.x');
   });
 
   it('bumps from the old package version into a JSON config that has none; for 0.x a breaking change bumps the minor', async () => {

@@ -262,7 +262,7 @@ Implies a **major** version bump.
 
   it('notes that a 0.x version takes a minor bump for breaking changes', async () => {
     const diff = await diffRule('operation-removed');
-    const zero: SpecDiff = { ...diff, old: { ...diff.old, version: '0.4.1' } };
+    const zero: SpecDiff = { ...diff, old: { ...diff.old, version: '0.4.1', packageVersion: '0.4.1' } };
     expect(renderDiff(zero, 'text')).toContain(
       "Implies a major version bump. For a 0.x version a minor bump is enough: npm's ^0.y.z ranges never cross a minor.\n",
     );
