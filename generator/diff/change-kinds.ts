@@ -108,6 +108,10 @@ export const CHANGE_KINDS = {
     why: 'Deployments that set the old environment variable silently lose the API key or base URL.',
   },
   'base-url-changed': { severity: 'fix', why: 'The client talks to the new default server; no caller code changes.' },
+  'auth-changed': {
+    severity: 'breaking',
+    why: 'Deployed clients send the API key where the API no longer reads it (another header, the query, a cookie, a bearer token), or none where the API now asks for one.',
+  },
 } as const satisfies Record<string, KindRule>;
 
 export type ChangeKind = keyof typeof CHANGE_KINDS;

@@ -1,7 +1,7 @@
 // Operations, matched by operationId. An operationId that disappears while another one appears
 // on the same endpoint is a rename. For each matched pair: where the method lives, the endpoint,
 // docs, constant headers, parameters, the request body and the response.
-import type { IrOperation, IrSchema } from '../model/ir.js';
+import type { IrOperation, IrResponse, IrSchema } from '../model/ir.js';
 import type { ApiSide, DiffContext } from './diff-context.js';
 import { diffDocs } from './diff-docs.js';
 import { diffParameters } from './diff-parameters.js';
@@ -172,6 +172,9 @@ function diffResponse(before: IrOperation, after: IrOperation, ctx: DiffContext)
     diffInlineTypeName(x.schema, y.schema, `the response of \`${method}\``, ctx);
     ctx.diffSchema(rootOf(x.schema), rootOf(y.schema), { side: 'response', path: rootPath(y.schema, ctx.new, method) });
   }
+  // a stream's events and a response's items reach callers as what they iterate: responses too
+  diffStreamed(x.stream, y.stream, 'events', [x, y], method, ctx);
+  diffStreamed(x.items, y.items, 'items', [x, y], method, ctx);
   // error bodies reach callers through the typed error classes, so they are responses too
   if (before.errorSchema && after.errorSchema) {
     diffInlineTypeName(before.errorSchema, after.errorSchema, `the error body of \`${method}\``, ctx);
@@ -179,6 +182,31 @@ function diffResponse(before: IrOperation, after: IrOperation, ctx: DiffContext)
       side: 'response',
       path: rootPath(after.errorSchema, ctx.new, method),
     });
+  }
+}
+
+/**
+ * What a method streams (an event stream's events, or items): gone or new, or its schema
+ * compared as a response's. A method that no longer streams loses its streaming overload or its
+ * iterable result, so code using it stops compiling.
+ */
+function diffStreamed(
+  before: { readonly schema?: IrSchema } | undefined,
+  after: { readonly schema?: IrSchema } | undefined,
+  what: 'events' | 'items',
+  [was, is]: readonly [IrResponse, IrResponse],
+  method: string,
+  ctx: DiffContext,
+): void {
+  if (before !== undefined && after === undefined) {
+    const message = `\`${method}\` no longer streams ${what}.`;
+    ctx.report({ kind: 'response-field-removed', side: 'response', subject: method, message, at: { old: was.source } });
+  } else if (before === undefined && after !== undefined) {
+    const message = `\`${method}\` now also streams ${what}.`;
+    ctx.report({ kind: 'response-field-added', side: 'response', subject: method, message, at: { new: is.source } });
+  } else if (before?.schema !== undefined && after?.schema !== undefined) {
+    diffInlineTypeName(before.schema, after.schema, `the ${what} of \`${method}\``, ctx);
+    ctx.diffSchema(rootOf(before.schema), rootOf(after.schema), { side: 'response', path: rootPath(after.schema, ctx.new, method) });
   }
 }
 

@@ -1,5 +1,7 @@
 // The package as a whole: its npm name, the client class, the environment variables it reads,
-// its default server, and the API's title and description.
+// where it sends the API key, its default server, and the API's title and description.
+import type { IrPackage } from '../model/ir.js';
+import { API_KEY_PLACES } from '../model/package-info.js';
 import type { DiffContext } from './diff-context.js';
 
 export function diffPackage(ctx: DiffContext): void {
@@ -22,6 +24,10 @@ export function diffPackage(ctx: DiffContext): void {
     const message = `The client reads its ${what} from \`${newPackage[key]}\` (was \`${oldPackage[key]}\`).`;
     ctx.report({ kind: 'client-env-changed', subject: newPackage.clientName.text, message, at: at(`/info/x-sdk/${key}`) });
   }
+  if (authText(oldPackage.auth) !== authText(newPackage.auth)) {
+    const message = `The client sends its API key ${authText(newPackage.auth)} (was ${authText(oldPackage.auth)}).`;
+    ctx.report({ kind: 'auth-changed', subject: newPackage.clientName.text, message, at: at('/components/securitySchemes') });
+  }
   if (oldPackage.defaultBaseURL !== newPackage.defaultBaseURL) {
     const message = `The default base URL is now \`${newPackage.defaultBaseURL}\` (was \`${oldPackage.defaultBaseURL}\`).`;
     ctx.report({ kind: 'base-url-changed', subject: newPackage.clientName.text, message, at: at('/servers/0/url') });
@@ -42,4 +48,11 @@ export function diffPackage(ctx: DiffContext): void {
       at: at('/info/description'),
     });
   }
+}
+
+/** Where the client sends its API key, in words: `as a bearer token`, `in the \`X-Api-Key\` header`. */
+function authText(auth: IrPackage['auth']): string {
+  if (auth === 'bearer') return 'as a bearer token';
+  if (auth === 'none') return 'nowhere (the API declares no security)';
+  return `in the \`${auth.name}\` ${API_KEY_PLACES[auth.in]}`;
 }

@@ -26,6 +26,7 @@ const P = 'fix';
 /** Every fixture pair and what it must report, in the order diffSpecs sorts changes. */
 const RULES: Record<string, Expected> = {
   'no-change': { bump: 'none', changes: [] },
+  'literal-values-reordered': { bump: 'none', changes: [] },
   // operations and the client's surface
   'operation-removed': { bump: 'major', changes: [['operation-removed', B]] },
   'operation-renamed': { bump: 'major', changes: [['operation-renamed', B]] },
@@ -68,6 +69,7 @@ const RULES: Record<string, Expected> = {
   'enum-value-added-to-request-only-enum': { bump: 'major', changes: [['request-enum-value-added', B]] },
   // responses
   'response-field-removed': { bump: 'major', changes: [['response-field-removed', B]] },
+  'stream-event-field-removed': { bump: 'major', changes: [['response-field-removed', B]] },
   'response-field-added': { bump: 'minor', changes: [['response-field-added', F]] },
   'response-field-made-optional': { bump: 'major', changes: [['response-field-made-optional', B]] },
   'response-field-made-required': { bump: 'minor', changes: [['response-field-made-required', F]] },
@@ -87,6 +89,7 @@ const RULES: Record<string, Expected> = {
   'package-renamed': { bump: 'major', changes: [['package-renamed', B]] },
   'client-env-changed': { bump: 'major', changes: [['client-env-changed', B]] },
   'base-url-changed': { bump: 'patch', changes: [['base-url-changed', P]] },
+  'auth-changed': { bump: 'major', changes: [['auth-changed', B]] },
   // a realistic next version of the ChatKit spec, several rules at once
   'chatkit-sessions': {
     bump: 'major',
