@@ -82,8 +82,8 @@ export const CHANGE_KINDS = {
     why: 'TypeScript rejects comparisons with a literal the union no longer has (TS2678 in a `case`, TS2367 in `===`), so code handling that value stops compiling.',
   },
   'response-enum-value-added': {
-    severity: 'breaking',
-    why: 'Exhaustive switches (assertNever) stop compiling, and code that assumed the closed set meets a value it does not handle.',
+    severity: 'feature',
+    why: "A response's enums are open in the generated types (`'a' | 'b' | (string & {})`), and 'loose' validation, the default, keeps a value the spec does not list: deployed clients take the new value, and code over the known values still compiles. (With responseValidation: 'strict' the value is refused until the client is regenerated.)",
   },
   'response-field-added': { severity: 'feature', why: 'More data; existing code ignores it.' },
   'response-field-made-required': { severity: 'feature', why: 'The response promises more; checks for undefined still compile.' },

@@ -79,7 +79,7 @@ const RULES: Record<string, Expected> = {
   'response-type-narrowed': { bump: 'minor', changes: [['response-type-narrowed', F]] },
   'response-object-opened': { bump: 'minor', changes: [['response-object-opened', F]] },
   'enum-value-removed-from-response': { bump: 'major', changes: [['response-enum-value-removed', B]] },
-  'enum-value-added-to-response': { bump: 'major', changes: [['response-enum-value-added', B]] },
+  'enum-value-added-to-response': { bump: 'minor', changes: [['response-enum-value-added', F]] },
   // named types and the package
   'schema-removed': { bump: 'major', changes: [['schema-removed', B]] },
   'schema-added': { bump: 'minor', changes: [['schema-added', F]] },
@@ -94,9 +94,9 @@ const RULES: Record<string, Expected> = {
   'chatkit-sessions': {
     bump: 'major',
     changes: [
-      ['response-enum-value-added', B],
       ['response-field-nullable', B],
       ['request-type-narrowed', B],
+      ['response-enum-value-added', F],
       ['operation-added', F],
       ['request-type-widened', F],
       ['request-field-added-optional', F],
@@ -176,12 +176,12 @@ describe('renderDiff', () => {
     const diff = await diffRule('chatkit-sessions');
     const file = newSpec('chatkit-sessions');
     expect(renderDiff(diff, 'text')).toBe(
-      `Breaking changes (3):
-- In the response, \`ChatSession.status\` can now also be \`"paused"\`. (${file}:532)
+      `Breaking changes (2):
 - In the response, \`ChatSession.user\` can now be null. (${file}:466)
 - In the request, \`SessionCreateParams.user\` has maxLength 256 (had none). (${file}:289)
 
-Features (3):
+Features (4):
+- In the response, \`ChatSession.status\` can now also be \`"paused"\`. (${file}:532)
 - Added \`client.chatkit.sessions.retrieve\` (\`GET /chatkit/sessions/{session_id}\`, operation \`retrieveChatKitSession\`). (${file}:44)
 - In the request, \`SessionCreateParams.expires_after.seconds\` has maximum 3600 (was 600). (${file}:414)
 - Added the optional field \`SessionCreateParams.metadata\` to the request. (${file}:307)
@@ -204,12 +204,12 @@ Implies a **major** version bump.
 
 ### Breaking changes
 
-- In the response, \`ChatSession.status\` can now also be \`"paused"\`.
 - In the response, \`ChatSession.user\` can now be null.
 - In the request, \`SessionCreateParams.user\` has maxLength 256 (had none).
 
 ### Features
 
+- In the response, \`ChatSession.status\` can now also be \`"paused"\`.
 - Added \`client.chatkit.sessions.retrieve\` (\`GET /chatkit/sessions/{session_id}\`, operation \`retrieveChatKitSession\`).
 - In the request, \`SessionCreateParams.expires_after.seconds\` has maximum 3600 (was 600).
 - Added the optional field \`SessionCreateParams.metadata\` to the request.
