@@ -86,6 +86,10 @@ export const CHANGE_KINDS = {
     why: "A response's enums are open in the generated types (`'a' | 'b' | (string & {})`), and 'loose' validation, the default, keeps a value the spec does not list: deployed clients take the new value, and code over the known values still compiles. (With responseValidation: 'strict' the value is refused until the client is regenerated.)",
   },
   'response-field-added': { severity: 'feature', why: 'More data; existing code ignores it.' },
+  'open-union-values-changed': {
+    severity: 'feature',
+    why: "An open union (`anyOf: [string, enum]`, typed `'a' | 'b' | (string & {})`) lists other values: it accepts and returns what it did, and any code still compiles; only the type's completions change.",
+  },
   'response-field-made-required': { severity: 'feature', why: 'The response promises more; checks for undefined still compile.' },
   'response-field-non-nullable': { severity: 'feature', why: 'The response promises more; checks for null still compile.' },
   'response-type-narrowed': { severity: 'feature', why: 'The response holds a subset of what it held; existing handling stays correct.' },

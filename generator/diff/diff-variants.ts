@@ -1,15 +1,20 @@
 // oneOf/anyOf variants and allOf parts. Old and new ones are paired by signature (kind, ref
 // target, literal value) and each pair is compared; what is left over was removed or added. A
 // union that loses a variant accepts less; an allOf that loses a part accepts more.
+import { withoutSubsumed } from '../emit/validators/shape.js';
 import type { IrSchema } from '../model/ir.js';
+import { followRefs } from '../model/schema-index.js';
 import type { ApiSide, DiffContext, SchemaPlace } from './diff-context.js';
-import { bySide, reportDirection } from './report-direction.js';
-import { typePhrase, variantSignature, withoutDocs } from './schema-shape.js';
+import { atPlace, bySide, reportDirection } from './report-direction.js';
+import { literalsOf, typePhrase, variantSignature, withoutDocs } from './schema-shape.js';
 
 export function diffVariants(a: IrSchema, b: IrSchema, mode: 'union' | 'allOf', place: SchemaPlace, ctx: DiffContext): void {
-  const { pairs, removed, added } = pairVariants(membersOf(a, mode), membersOf(b, mode), ctx.renames);
+  const [before, after] = [membersOf(a, mode), membersOf(b, mode)];
+  const [kept, keeps] = [taken(a, before, ctx.old), taken(b, after, ctx.new)];
+  if (mode === 'union') diffListedValues(before, after, kept, keeps, place, ctx, { old: a.source, new: b.source });
+  const { pairs, removed, added } = pairVariants(kept, keeps, ctx.renames);
   if (mode === 'union') diffDiscriminator(a, b, place, ctx);
-  for (const [before, after] of pairs) ctx.diffSchema(before, after, variantPlace(after, mode, place, ctx));
+  for (const [was, is] of pairs) ctx.diffSchema(was, is, variantPlace(is, mode, place, ctx));
   const isUnion = mode === 'union';
   if (removed.length > 0) {
     const what = describeAll(removed, ctx.old, isUnion);
@@ -25,6 +30,48 @@ export function diffVariants(a: IrSchema, b: IrSchema, mode: 'union' | 'allOf', 
       : bySide(place, `now also has to match ${what}`, `now always also matches ${what}`);
     reportDirection(ctx, place, isUnion ? 'widened' : 'narrowed', detail, { old: a.source, new: added[0]!.source });
   }
+}
+
+/**
+ * The variants an anyOf's values can take: without those a variant of their whole type subsumes
+ * (`anyOf: [string, enum]` takes any string, as its validator checks it). Those listed values
+ * only give the open type (`'gpt-4o' | (string & {})`) its completions.
+ */
+function taken(schema: IrSchema, members: readonly IrSchema[], side: ApiSide): readonly IrSchema[] {
+  if (schema.kind !== 'union' || schema.mode !== 'anyOf') return members;
+  return withoutSubsumed(members, (next) => followRefs(next, (key) => side.schemas.get(key)?.schema) ?? next);
+}
+
+/**
+ * The values an open union lists beside the type that takes them all: a change there accepts
+ * and returns what it did, and any code still compiles; only the type's completions change.
+ */
+function diffListedValues(
+  before: readonly IrSchema[],
+  after: readonly IrSchema[],
+  kept: readonly IrSchema[],
+  keeps: readonly IrSchema[],
+  place: SchemaPlace,
+  ctx: DiffContext,
+  at: { readonly old: string; readonly new: string },
+): void {
+  const listed = (members: readonly IrSchema[], taken: readonly IrSchema[]) =>
+    new Set(
+      members
+        .filter((member) => !taken.includes(member))
+        .flatMap((member) => literalsOf(member) ?? [])
+        .map((value) => JSON.stringify(value)),
+    );
+  const [was, is] = [listed(before, kept), listed(after, keeps)];
+  const added = [...is].filter((value) => !was.has(value));
+  const removed = [...was].filter((value) => !is.has(value));
+  if (added.length === 0 && removed.length === 0) return;
+  const words = [
+    ...(added.length > 0 ? [`now also lists ${added.map((value) => `\`${value}\``).join(', ')}`] : []),
+    ...(removed.length > 0 ? [`no longer lists ${removed.map((value) => `\`${value}\``).join(', ')}`] : []),
+  ].join(' and ');
+  const message = atPlace(place, `${words} (any other value of its type is still ${place.side === 'request' ? 'accepted' : 'possible'})`);
+  ctx.report({ kind: 'open-union-values-changed', side: place.side, subject: place.path, message, at });
 }
 
 /** A schema that is not a union (or allOf) counts as one of one; its docs were compared already. */

@@ -90,6 +90,7 @@ const RULES: Record<string, Expected> = {
   'client-env-changed': { bump: 'major', changes: [['client-env-changed', B]] },
   'base-url-changed': { bump: 'patch', changes: [['base-url-changed', P]] },
   'auth-changed': { bump: 'major', changes: [['auth-changed', B]] },
+  'open-union-values-changed': { bump: 'minor', changes: [['open-union-values-changed', F]] },
   // a realistic next version of the ChatKit spec, several rules at once
   'chatkit-sessions': {
     bump: 'major',
