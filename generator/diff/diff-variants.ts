@@ -104,14 +104,47 @@ function pairVariants(before: readonly IrSchema[], after: readonly IrSchema[], r
   return { pairs, removed, added: unpaired };
 }
 
+/**
+ * The discriminator: its property, and its mapping, which decides what a value's tag is checked
+ * against. A tag gone is a value the union no longer takes, a tag added one it now takes, and a
+ * tag that picks another schema, or a discriminator added or removed, changes what it takes.
+ */
 function diffDiscriminator(a: IrSchema, b: IrSchema, place: SchemaPlace, ctx: DiffContext): void {
-  const before = a.kind === 'union' ? a.discriminator?.propertyName : undefined;
-  const after = b.kind === 'union' ? b.discriminator?.propertyName : undefined;
-  if (before === undefined || after === undefined || before === after) return;
-  reportDirection(ctx, place, 'changed', `is told apart by \`${after}\` (was \`${before}\`)`, {
-    old: `${a.source}/discriminator`,
-    new: `${b.source}/discriminator`,
-  });
+  const before = a.kind === 'union' ? a.discriminator : undefined;
+  const after = b.kind === 'union' ? b.discriminator : undefined;
+  const at = { old: `${a.source}/discriminator`, new: `${b.source}/discriminator` };
+  if (before === undefined || after === undefined) {
+    if (before !== after) {
+      const detail =
+        after === undefined ? `is no longer told apart by \`${before!.propertyName}\`` : `is now told apart by \`${after.propertyName}\``;
+      reportDirection(ctx, place, 'changed', detail, at);
+    }
+    return;
+  }
+  if (before.propertyName !== after.propertyName) {
+    reportDirection(ctx, place, 'changed', `is told apart by \`${after.propertyName}\` (was \`${before.propertyName}\`)`, at);
+    return;
+  }
+  const name = (side: ApiSide, key: string) => side.schemas.get(key)?.name.text ?? key;
+  // by schema key, an old one as its rename (if any) calls it in the new spec
+  const was = new Map(before.mapping.map((entry) => [entry.value, entry.target]));
+  const is = new Map(after.mapping.map((entry) => [entry.value, entry.target]));
+  const tags = (values: readonly string[]) => values.map((value) => `\`${after.propertyName}: ${JSON.stringify(value)}\``).join(', ');
+  const removed = [...was.keys()].filter((value) => !is.has(value));
+  const added = [...is.keys()].filter((value) => !was.has(value));
+  const moved = [...was].filter(([value, key]) => is.has(value) && is.get(value) !== (ctx.renames.get(key) ?? key));
+  if (removed.length > 0)
+    reportDirection(ctx, place, 'narrowed', bySide(place, `no longer accepts ${tags(removed)}`, `can no longer have ${tags(removed)}`), at);
+  if (added.length > 0)
+    reportDirection(ctx, place, 'widened', bySide(place, `now also accepts ${tags(added)}`, `can now also have ${tags(added)}`), at);
+  for (const [value, key] of moved)
+    reportDirection(
+      ctx,
+      place,
+      'changed',
+      `checks ${tags([value])} as \`${name(ctx.new, is.get(value)!)}\` (was \`${name(ctx.old, key)}\`)`,
+      at,
+    );
 }
 
 function describeAll(schemas: readonly IrSchema[], side: ApiSide, isUnion: boolean): string {

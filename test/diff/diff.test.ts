@@ -91,6 +91,13 @@ const RULES: Record<string, Expected> = {
   'base-url-changed': { bump: 'patch', changes: [['base-url-changed', P]] },
   'auth-changed': { bump: 'major', changes: [['auth-changed', B]] },
   'open-union-values-changed': { bump: 'minor', changes: [['open-union-values-changed', F]] },
+  'discriminator-mapping-changed': {
+    bump: 'major',
+    changes: [
+      ['request-type-narrowed', B],
+      ['request-type-widened', F],
+    ],
+  },
   // a realistic next version of the ChatKit spec, several rules at once
   'chatkit-sessions': {
     bump: 'major',
