@@ -6,8 +6,9 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './internal/core.js';
-import { cartsCreate, cartsList } from './operations.js';
+import { cartsCreate, cartsList, hintsList } from './operations.js';
 import type * as requests from './requests.js';
+import type { ListCartsCookieParams } from './types.js';
 
 const IDENTITY: ClientIdentity = {
   clientName: 'CookieClient',
@@ -44,6 +45,7 @@ export class BaseCookieClient extends ClientCore {
  */
 export class CookieClient extends BaseCookieClient {
   readonly carts: Carts = new Carts(this);
+  readonly hints: Hints = new Hints(this);
 
   /** Reads the API key from `COOKIE_API_KEY` and the base URL from `COOKIE_BASE_URL` where the runtime has environment variables. */
   constructor(options: ClientOptions = {}) {
@@ -76,10 +78,29 @@ export class Carts {
    *
    * @example
    * ```ts
-   * const result = await client.carts.list({ cookies: { session: 'my_session' } });
+   * const result = await client.carts.list({ session: 'my_session' });
    * ```
    */
-  list(params: requests.ListCartsParams, options?: RequestOptions): APIPromise<void> {
-    return cartsList(this.client, params, options);
+  list(cookies: ListCartsCookieParams, options?: RequestOptions): APIPromise<void> {
+    return cartsList(this.client, cookies, options);
+  }
+}
+
+/** `client.hints` */
+export class Hints {
+  constructor(protected readonly client: ClientCore) {}
+
+  /**
+   * Untyped parameters, which the client takes as `unknown`.
+   *
+   * `GET /hints`
+   *
+   * @example
+   * ```ts
+   * const result = await client.hints.list();
+   * ```
+   */
+  list(params?: requests.ListHintsParams, options?: RequestOptions): APIPromise<void> {
+    return hintsList(this.client, params, options);
   }
 }

@@ -5,6 +5,7 @@ import type { APIPromise } from './internal/api-promise.js';
 import type { RequestOptions } from './internal/core.js';
 import type { BaseCookieClient } from './client.js';
 import * as requests from './requests.js';
+import type { ListCartsCookieParams } from './types.js';
 import * as validators from './validators.js';
 
 /**
@@ -49,25 +50,54 @@ export function cartsCreate(
  * @example
  * ```ts
  * const client = new BaseCookieClient({ apiKey: 'my-api-key' });
- * const result = await cartsList(client, { cookies: { session: 'my_session' } });
+ * const result = await cartsList(client, { session: 'my_session' });
  * ```
  */
 export function cartsList(
   client: BaseCookieClient,
-  params: requests.ListCartsParams,
+  cookies: ListCartsCookieParams,
   options?: RequestOptions,
 ): APIPromise<void> {
   return client.request(
     {
       validateRequest: () => [
         ...validators
-          .validateListCartsQueryParams(params.query ?? {})
-          .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
-        ...validators
-          .validateListCartsCookieParams(params.cookies)
+          .validateListCartsCookieParams(cookies)
           .map((issue) => ({ path: ['cookies', ...issue.path], message: issue.message })),
       ],
-      build: () => requests.listCarts({ ...params }),
+      build: () => requests.listCarts({ cookies }),
+    },
+    options,
+  );
+}
+
+/**
+ * Untyped parameters, which the client takes as `unknown`.
+ *
+ * `GET /hints`
+ *
+ * @example
+ * ```ts
+ * const client = new BaseCookieClient({ apiKey: 'my-api-key' });
+ * const result = await hintsList(client);
+ * ```
+ */
+export function hintsList(
+  client: BaseCookieClient,
+  params?: requests.ListHintsParams,
+  options?: RequestOptions,
+): APIPromise<void> {
+  return client.request(
+    {
+      validateRequest: () => [
+        ...validators
+          .validateListHintsQueryParams(params?.query ?? {})
+          .map((issue) => ({ path: ['query', ...issue.path], message: issue.message })),
+        ...validators
+          .validateListHintsCookieParams(params?.cookies ?? {})
+          .map((issue) => ({ path: ['cookies', ...issue.path], message: issue.message })),
+      ],
+      build: () => requests.listHints({ ...params }),
     },
     options,
   );

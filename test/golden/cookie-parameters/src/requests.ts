@@ -7,24 +7,15 @@ import type {
   CreateCartCookieParams,
   CreateCartHeaderParams,
   ListCartsCookieParams,
-  ListCartsQueryParams,
+  ListHintsCookieParams,
+  ListHintsQueryParams,
 } from './types.js';
 
 export type { RequestDescription } from './internal/core.js';
 export { toRequestInit, type FetchRequestInit } from './internal/request-init.js';
 
-/** The parameters of {@link listCarts} besides the path: what the client method takes after its path arguments. */
-export interface ListCartsParams {
-  /** The query parameters. */
-  query?: ListCartsQueryParams;
-  /** The cookie parameters. */
-  cookies: ListCartsCookieParams;
-}
-
 /** The input of {@link listCarts}. */
 export interface ListCartsInput {
-  /** The query parameters. */
-  query?: ListCartsQueryParams;
   /** The cookie parameters. */
   cookies: ListCartsCookieParams;
 }
@@ -42,14 +33,9 @@ export interface ListCartsInput {
 export function listCarts(request: ListCartsInput): RequestDescription {
   return {
     method: 'GET',
-    path:
-      '/carts' +
-      formatQuery([
-        ['exclude', request.query?.exclude as QueryValue, 'form', true],
-      ] satisfies QueryEntry[]),
+    path: '/carts',
     headers: {
       ...cookieHeader([
-        ['hint', request.cookies?.hint as QueryValue, 'form', true],
         ['ids', request.cookies?.ids, 'form', false],
         ['prefs', request.cookies?.prefs, 'form', true],
         ['session', request.cookies.session, 'form', true],
@@ -102,5 +88,47 @@ export function createCart(request: CreateCartInput): RequestDescription {
       ] satisfies QueryEntry[]),
     },
     body: request.body,
+  };
+}
+
+/** The parameters of {@link listHints} besides the path: what the client method takes after its path arguments. */
+export interface ListHintsParams {
+  /** The query parameters. */
+  query?: ListHintsQueryParams;
+  /** The cookie parameters. */
+  cookies?: ListHintsCookieParams;
+}
+
+/** The input of {@link listHints}. */
+export interface ListHintsInput {
+  /** The query parameters. */
+  query?: ListHintsQueryParams;
+  /** The cookie parameters. */
+  cookies?: ListHintsCookieParams;
+}
+
+/**
+ * Untyped parameters, which the client takes as `unknown`.
+ *
+ * `GET /hints`
+ *
+ * @example
+ * ```ts
+ * listHints({})
+ * ```
+ */
+export function listHints(request: ListHintsInput): RequestDescription {
+  return {
+    method: 'GET',
+    path:
+      '/hints' +
+      formatQuery([
+        ['exclude', request.query?.exclude as QueryValue, 'form', true],
+      ] satisfies QueryEntry[]),
+    headers: {
+      ...cookieHeader([
+        ['hint', request.cookies?.hint as QueryValue, 'form', true],
+      ] satisfies QueryEntry[]),
+    },
   };
 }

@@ -5,17 +5,9 @@ export interface CreateCartBody {
 }
 
 /**
- * The query parameters of `listCarts`.
- */
-export interface ListCartsQueryParams {
-  exclude?: unknown;
-}
-
-/**
  * The cookie parameters of `listCarts`.
  */
 export interface ListCartsCookieParams {
-  hint?: unknown;
   ids?: number[];
   prefs?: {
     theme?: string;
@@ -37,4 +29,18 @@ export interface CreateCartHeaderParams {
  */
 export interface CreateCartCookieParams {
   tracking?: string;
+}
+
+/**
+ * The query parameters of `listHints`.
+ */
+export interface ListHintsQueryParams {
+  exclude?: unknown;
+}
+
+/**
+ * The cookie parameters of `listHints`.
+ */
+export interface ListHintsCookieParams {
+  hint?: unknown;
 }

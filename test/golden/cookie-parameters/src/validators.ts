@@ -19,16 +19,17 @@ const unknownKeys = rt.unknownKeys;
 const vendor = 'cookie-client';
 
 const KEYS_f431al: readonly string[] = ['item'];
-const KEYS_9lkts3: readonly string[] = ['exclude'];
 const PATH_c4dhfc: readonly (string | number)[] = ['prefs', 'theme'];
 const PATH_3ikms7: readonly (string | number)[] = ['prefs', 'lang'];
 const PATH_11xll5: readonly (string | number)[] = ['prefs'];
 const KEYS_gr8eta: readonly string[] = ['theme', 'lang'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_0xzqym: readonly string[] = ['prefs.theme', 'prefs.lang'];
-const KEYS_hp2hmr: readonly string[] = ['hint', 'ids', 'prefs', 'session', 'tags'];
+const KEYS_cjixf9: readonly string[] = ['ids', 'prefs', 'session', 'tags'];
 const KEYS_bu7jwf: readonly string[] = ['X-Trace'];
 const KEYS_hcekkc: readonly string[] = ['tracking'];
+const KEYS_9lkts3: readonly string[] = ['exclude'];
+const KEYS_2pv42x: readonly string[] = ['hint'];
 
 /** Validates `CreateCartBody` in 'request' mode unless `validate` is told another: only requests send it (see Validator). */
 export const CreateCartBody: rt.Validator<types.CreateCartBody> = /* @__PURE__ */ schemaOf(
@@ -52,36 +53,6 @@ function check_CreateCartBody(
   return issues;
 }
 
-/** Every issue of the query parameters of `listCarts`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
-export const validateListCartsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
-  check_ListCartsQueryParams,
-  '`ListCartsQueryParams`',
-  2,
-);
-
-function check_ListCartsQueryParams(
-  value: unknown,
-  mode: number,
-  label: string,
-  depth: number,
-): rt.Issues {
-  let issues: rt.Issues;
-  if (!isObject(value)) return expected(issues, [], KEYS_9lkts3, value);
-  const v1 = value.exclude;
-  if (v1 !== undefined && (v1 !== null || mode & 2)) {
-    if (check_ListCartsQueryParams_1(v1, 2, '`exclude`', depth + 1) === undefined) {
-      issues = fail(issues, ['exclude'], "expected a value that is not 'all'; found one that is");
-    }
-  }
-  if (mode & 2) {
-    for (const k2 in value) {
-      if (k2 !== 'exclude') issues = unknownKey(issues, k2, label, KEYS_9lkts3);
-    }
-  }
-
-  return issues;
-}
-
 /** Every issue of the cookie parameters of `listCarts`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
 export const validateListCartsCookieParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
   check_ListCartsCookieParams,
@@ -96,57 +67,51 @@ function check_ListCartsCookieParams(
   depth: number,
 ): rt.Issues {
   let issues: rt.Issues;
-  if (!isObject(value)) return expected(issues, [], KEYS_hp2hmr, value);
-  const v2 = value.ids;
-  if (v2 !== undefined && (v2 !== null || mode & 2)) {
-    if (Array.isArray(v2)) {
-      for (let i3 = 0; i3 < v2.length; i3++) {
-        const v4: unknown = v2[i3];
-        if (!Number.isInteger(v4)) issues = expected(issues, ['ids', i3], 'an integer', v4);
+  if (!isObject(value)) return expected(issues, [], KEYS_cjixf9, value);
+  const v1 = value.ids;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (Array.isArray(v1)) {
+      for (let i2 = 0; i2 < v1.length; i2++) {
+        const v3: unknown = v1[i2];
+        if (!Number.isInteger(v3)) issues = expected(issues, ['ids', i2], 'an integer', v3);
       }
     } else {
-      issues = expected(issues, ['ids'], 'an array', v2);
+      issues = expected(issues, ['ids'], 'an array', v1);
     }
   }
-  const v5 = value.prefs;
-  if (v5 !== undefined && (v5 !== null || mode & 2)) {
-    if (isObject(v5)) {
-      const v6 = v5.theme;
+  const v4 = value.prefs;
+  if (v4 !== undefined && (v4 !== null || mode & 2)) {
+    if (isObject(v4)) {
+      const v5 = v4.theme;
+      if (v5 !== undefined && typeof v5 !== 'string') {
+        issues = optString(issues, v5, PATH_c4dhfc, mode);
+      }
+      const v6 = v4.lang;
       if (v6 !== undefined && typeof v6 !== 'string') {
-        issues = optString(issues, v6, PATH_c4dhfc, mode);
+        issues = optString(issues, v6, PATH_3ikms7, mode);
       }
-      const v7 = v5.lang;
-      if (v7 !== undefined && typeof v7 !== 'string') {
-        issues = optString(issues, v7, PATH_3ikms7, mode);
-      }
-      if (mode & 1) issues = unknownKeys(issues, v5, '`prefs`', KEYS_gr8eta, PATH_11xll5);
+      if (mode & 1) issues = unknownKeys(issues, v4, '`prefs`', KEYS_gr8eta, PATH_11xll5);
     } else {
-      issues = expected(issues, ['prefs'], KEYS_gr8eta, v5);
+      issues = expected(issues, ['prefs'], KEYS_gr8eta, v4);
     }
   }
-  const v9 = value.session;
-  if (typeof v9 !== 'string') issues = reqString(issues, v9, 'session');
-  const v10 = value.tags;
-  if (v10 !== undefined && (v10 !== null || mode & 2)) {
-    if (Array.isArray(v10)) {
-      for (let i11 = 0; i11 < v10.length; i11++) {
-        const v12: unknown = v10[i11];
-        if (typeof v12 !== 'string') issues = expected(issues, ['tags', i11], 'a string', v12);
+  const v8 = value.session;
+  if (typeof v8 !== 'string') issues = reqString(issues, v8, 'session');
+  const v9 = value.tags;
+  if (v9 !== undefined && (v9 !== null || mode & 2)) {
+    if (Array.isArray(v9)) {
+      for (let i10 = 0; i10 < v9.length; i10++) {
+        const v11: unknown = v9[i10];
+        if (typeof v11 !== 'string') issues = expected(issues, ['tags', i10], 'a string', v11);
       }
     } else {
-      issues = expected(issues, ['tags'], 'an array', v10);
+      issues = expected(issues, ['tags'], 'an array', v9);
     }
   }
   if (mode & 2) {
-    for (const k13 in value) {
-      if (
-        k13 !== 'hint' &&
-        k13 !== 'ids' &&
-        k13 !== 'prefs' &&
-        k13 !== 'session' &&
-        k13 !== 'tags'
-      ) {
-        issues = unknownKey(issues, k13, label, KEYS_hp2hmr, PATH_99tota, NESTED_0xzqym);
+    for (const k12 in value) {
+      if (k12 !== 'ids' && k12 !== 'prefs' && k12 !== 'session' && k12 !== 'tags') {
+        issues = unknownKey(issues, k12, label, KEYS_cjixf9, PATH_99tota, NESTED_0xzqym);
       }
     }
   }
@@ -206,7 +171,61 @@ function check_CreateCartCookieParams(
   return issues;
 }
 
-function check_ListCartsQueryParams_1(
+/** Every issue of the query parameters of `listHints`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export const validateListHintsQueryParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
+  check_ListHintsQueryParams,
+  '`ListHintsQueryParams`',
+  2,
+);
+
+function check_ListHintsQueryParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_9lkts3, value);
+  const v1 = value.exclude;
+  if (v1 !== undefined && (v1 !== null || mode & 2)) {
+    if (check_ListHintsQueryParams_1(v1, 2, '`exclude`', depth + 1) === undefined) {
+      issues = fail(issues, ['exclude'], "expected a value that is not 'all'; found one that is");
+    }
+  }
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'exclude') issues = unknownKey(issues, k2, label, KEYS_9lkts3);
+    }
+  }
+
+  return issues;
+}
+
+/** Every issue of the cookie parameters of `listHints`; empty when they are valid. `mode` defaults to 'request' (see ValidationMode). */
+export const validateListHintsCookieParams: rt.Validate = /* @__PURE__ */ validatorOfCheck(
+  check_ListHintsCookieParams,
+  '`ListHintsCookieParams`',
+  2,
+);
+
+function check_ListHintsCookieParams(
+  value: unknown,
+  mode: number,
+  label: string,
+  depth: number,
+): rt.Issues {
+  let issues: rt.Issues;
+  if (!isObject(value)) return expected(issues, [], KEYS_2pv42x, value);
+  if (mode & 2) {
+    for (const k2 in value) {
+      if (k2 !== 'hint') issues = unknownKey(issues, k2, label, KEYS_2pv42x);
+    }
+  }
+
+  return issues;
+}
+
+function check_ListHintsQueryParams_1(
   value: unknown,
   mode: number,
   label: string,
