@@ -298,6 +298,12 @@ function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapse
     io.stdout(
       `sdkgen: ${written} file${plural(written)} written, ${difference.unchanged.length} unchanged, ${difference.deleted.length} deleted; ${warnings.length} warning${plural(warnings.length)}; ${elapsedMs} ms (${out})\n`,
     );
+    // every file deleted is named: none but one sdkgen generated before and no longer generates
+    const { deleted } = difference;
+    if (deleted.length > 0)
+      io.stdout(
+        `sdkgen: deleted ${deleted.slice(0, 10).join(', ')}${deleted.length > 10 ? ` and ${deleted.length - 10} more` : ''} (no longer generated)\n`,
+      );
     // listed when they first appear (or change), and on every run with --verbose
     const kept = result.kept ?? [];
     if (kept.length > 0 && (result.keptIsNew === true || settings.verbose)) io.stdout(`sdkgen: ${describeKept(kept)}\n`);

@@ -5,6 +5,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { EmittedFile } from '../emit/emitted-file.js';
+import { UsageError } from '../diagnostics/diagnostic.js';
 import { MANIFEST_FILE, topLevelEntry } from './output-manifest.js';
 
 export interface TreeDifference {
@@ -12,6 +13,11 @@ export interface TreeDifference {
   readonly changed: readonly string[];
   readonly deleted: readonly string[];
   readonly unchanged: readonly string[];
+}
+
+/** compareOutput's difference, and the user's files it found inside sdkgen's entries (kept). */
+export interface OutputDifference extends TreeDifference {
+  readonly userFiles: readonly string[];
 }
 
 /**
@@ -67,17 +73,26 @@ export function isSameTree(difference: TreeDifference): boolean {
 /**
  * How the output folder `dir` differs from `files` under the ownership rule: sdkgen owns the
  * top-level entries it generates now or listed in its manifest last time (`previous`). Only
- * those are read; every file in them that is not generated any more is deleted, and every
- * other top-level entry is left alone and never read. A file whose place holds a folder counts
- * as changed (the folder is sdkgen's, since its top-level entry is).
+ * those are read, and every other top-level entry is left alone and never read. In them, a file
+ * the manifest lists and that is not generated any more is deleted; any other file there is the
+ * user's (`src/custom.ts`) and is kept, unless a generated file needs its place, which is refused.
+ * A folder from before the manifest (`previous` undefined) has no such record: every file in
+ * sdkgen's entries that is not generated any more is deleted. A file whose place holds a folder
+ * of sdkgen's counts as changed.
  */
 export async function compareOutput(
   dir: string,
   files: readonly EmittedFile[],
   previous: readonly string[] | undefined,
-): Promise<TreeDifference> {
+  shown: string = dir,
+): Promise<OutputDifference> {
   const owned = new Set([...files.map((file) => file.path), ...(previous ?? [])].map(topLevelEntry).filter((entry) => !isIgnored(entry)));
-  const existing = new Set((await Promise.all([...owned].sort().map((entry) => listFiles(dir, entry, () => true)))).flat());
+  const found = new Set((await Promise.all([...owned].sort().map((entry) => listFiles(dir, entry, () => true)))).flat());
+  const ours = previous === undefined ? undefined : new Set([...previous, MANIFEST_FILE]);
+  const generated = new Map(files.map((file) => [file.path, file.text]));
+  const notOurs = ours === undefined ? [] : [...found].filter((path) => !ours.has(path));
+  const userFiles = notOurs.filter((path) => !generated.has(path));
+  const existing = userFiles.length === 0 ? found : new Set([...found].filter((path) => !userFiles.includes(path)));
   const before = new Map<string, string | null>();
   await Promise.all(
     files.map(async (file) => {
@@ -89,7 +104,35 @@ export async function compareOutput(
       if (text !== undefined) before.set(file.path, text);
     }),
   );
-  return differenceOf(files, before, existing);
+  refuseDisplaced(notOurs, generated, before, shown);
+  return { ...differenceOf(files, before, existing), userFiles };
+}
+
+/**
+ * Refuses a write that would replace a file of the user's inside sdkgen's entries (one its
+ * manifest does not list): a generated file at the same path with other text, or a generated
+ * file where a folder holding it is.
+ */
+function refuseDisplaced(
+  notOurs: readonly string[],
+  generated: ReadonlyMap<string, string>,
+  before: ReadonlyMap<string, string | null>,
+  shown: string,
+): void {
+  const displaced = notOurs.filter((path) => {
+    // a file that already holds what sdkgen generates there loses nothing
+    if (generated.has(path)) return before.get(path) !== generated.get(path);
+    const parts = path.split('/');
+    return parts.some((_, i) => generated.has(parts.slice(0, i + 1).join('/')));
+  });
+  if (displaced.length === 0) return;
+  throw new UsageError(
+    `${shown}: sdkgen now generates where ${displaced.length === 1 ? 'a file' : 'files'} of yours ${displaced.length === 1 ? 'is' : 'are'} (${displaced
+      .slice(0, 5)
+      .join(
+        ', ',
+      )}${displaced.length > 5 ? ', …' : ''}: not in ${MANIFEST_FILE}, so not sdkgen's). Nothing was changed; move ${displaced.length === 1 ? 'it' : 'them'} out of the way and run again.`,
+  );
 }
 
 /**

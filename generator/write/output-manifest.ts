@@ -20,7 +20,12 @@ export function manifestFile(files: readonly EmittedFile[]): EmittedFile {
   return { path: MANIFEST_FILE, text: `${JSON.stringify(manifest, null, 2)}\n`, isFormatted: true };
 }
 
-/** The files listed by the manifest in `dir`; undefined when there is none or it is not one of ours. */
+/**
+ * The files listed by the manifest in `dir`; undefined when there is none or it is not one of
+ * ours. A path in a top-level entry whose name starts with a dot (`.git/`, `.env`) is dropped:
+ * sdkgen generates none but the manifest itself, so a manifest edited by hand or by a bad merge
+ * cannot hand sdkgen such an entry to delete from.
+ */
 export async function readManifest(dir: string): Promise<readonly string[] | undefined> {
   let text: string;
   try {
@@ -33,7 +38,9 @@ export async function readManifest(dir: string): Promise<readonly string[] | und
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const { generator, files } = parsed as { generator?: unknown; files?: unknown };
     if (generator !== 'sdkgen' || !Array.isArray(files)) return undefined;
-    return files.filter((path): path is string => typeof path === 'string' && isSafeRelativePath(path));
+    return files.filter(
+      (path): path is string => typeof path === 'string' && isSafeRelativePath(path) && !topLevelEntry(path).startsWith('.'),
+    );
   } catch {
     return undefined;
   }

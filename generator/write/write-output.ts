@@ -11,7 +11,10 @@ import { folderExists, refuseForeignFolder, resolveTarget, type OutputTarget } f
 import { hasLeftovers, recoverLeftovers, runTransaction } from './transaction.js';
 
 export interface CheckResult extends TreeDifference {
-  /** The top-level entries sdkgen does not own, kept as they are (kept-entries.ts). */
+  /**
+   * The top-level entries sdkgen does not own, kept as they are (kept-entries.ts), then the
+   * user's files inside sdkgen's entries (files its manifest does not list, e.g. `src/custom.ts`).
+   */
   readonly kept: readonly string[];
   /** The real folder written (a symbolic link resolved). */
   readonly folder: string;
@@ -58,15 +61,19 @@ async function prepare(out: string, files: readonly EmittedFile[]) {
   if (!isFresh) await refuseForeignFolder(target);
   const previous = isFresh ? undefined : await readManifest(target.path);
   const written = [...files, manifestFile(files)];
-  const compared = isFresh
-    ? { created: written.map((file) => file.path).sort(), changed: [], deleted: [], unchanged: [] }
-    : await compareOutput(target.path, written, previous);
+  const { userFiles, ...compared } = isFresh
+    ? { created: written.map((file) => file.path).sort(), changed: [], deleted: [], unchanged: [], userFiles: [] }
+    : await compareOutput(target.path, written, previous, target.shown);
+  // the user's entries beside sdkgen's, then the user's files inside them (`src/custom.ts`)
   const kept = isFresh
     ? []
-    : await keptEntries(
-        target.path,
-        written.map((file) => file.path),
-        previous,
-      );
+    : [
+        ...(await keptEntries(
+          target.path,
+          written.map((file) => file.path),
+          previous,
+        )),
+        ...userFiles,
+      ];
   return { target, isFresh, written, difference: { ...compared, kept, folder: target.path } };
 }

@@ -35,14 +35,26 @@ describe('sdkgen generate --check', () => {
     await cp('generated', out, { recursive: true, filter: (src) => !/node_modules|dist/.test(src) });
     await writeFile(join(out, 'src/types.ts'), '// stale\n');
     await unlink(join(out, 'README.md'));
+    // a file an earlier generation wrote (its manifest lists it) that is no longer generated
     await writeFile(join(out, 'src/leftover.ts'), 'export {};\n');
+    const manifest = JSON.parse(await readFile(join(out, '.sdkgen-manifest.json'), 'utf8'));
+    manifest.files.push('src/leftover.ts');
+    await writeFile(join(out, '.sdkgen-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    // and a file of the user's beside sdkgen's, which the manifest does not list: kept, no difference
+    await writeFile(join(out, 'src/custom.ts'), 'export const mine = 1;\n');
     const before = await snapshotDir(out);
     const run = await runCli(['generate', '--spec', SPEC, '--out', out, '--check']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('changed: src/types.ts');
     expect(run.stderr).toContain('created: README.md');
     expect(run.stderr).toContain('deleted: src/leftover.ts');
+    expect(run.stderr).not.toContain('src/custom.ts');
     expect(await snapshotDir(out)).toEqual(before);
+    // the write names what it deletes, and keeps the user's file
+    const write = await runCli(['generate', '--spec', SPEC, '--out', out]);
+    expect(write.stdout).toContain('sdkgen: deleted src/leftover.ts (no longer generated)\n');
+    expect(write.stdout).toContain('src/custom.ts (never read, moved or deleted)');
+    expect(await readFile(join(out, 'src/custom.ts'), 'utf8')).toBe('export const mine = 1;\n');
   });
 });
 

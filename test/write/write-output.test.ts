@@ -91,6 +91,50 @@ describe('what sdkgen owns in an output folder', () => {
   });
 });
 
+describe("the user's files inside sdkgen's entries", () => {
+  it('keeps a file its manifest does not list (src/custom.ts), lists it as kept, and --check passes with it', async () => {
+    const target = await setUpCase(caseDir(), 'existing');
+    const mine = { 'src/custom.ts': 'export const mine = 1;\n', 'src/old/extra.ts': 'export const extra = 1;\n' };
+    await writeFiles(target, mine);
+    const result = await writeOutput(target, NEW);
+    // what the old generation wrote is deleted; the user's files beside it are not
+    expect(result.deleted).toEqual(['build.mjs', 'src/api/a.ts', 'src/api/b.ts', 'src/old/gone.ts']);
+    expect(result.kept).toEqual(['.env', 'dist/', 'node_modules/', 'notes/', 'package-lock.json', 'src/custom.ts', 'src/old/extra.ts']);
+    const tree = await snapshotTree(target);
+    for (const [path, text] of Object.entries({ ...USER, ...mine })) expect(tree[path]).toBe(text);
+    expect(await checkOutput(target, NEW)).toMatchObject({ created: [], changed: [], deleted: [] });
+  });
+
+  it("refuses to write a generated file where a file of the user's is, changing nothing", async () => {
+    const target = await setUpCase(caseDir(), 'existing');
+    // src/internal/new.ts is new in NEW; src/api becomes a file where the user keeps src/api/mine.ts
+    for (const mine of ['src/internal/new.ts', 'src/api/mine.ts']) {
+      await writeFiles(target, { [mine]: '// mine\n' });
+      const before = await snapshotTree(target);
+      await expect(writeOutput(target, NEW)).rejects.toThrow(
+        `sdkgen now generates where a file of yours is (${mine}: not in .sdkgen-manifest.json, so not sdkgen's). Nothing was changed; move it out of the way and run again.`,
+      );
+      expect(await snapshotTree(target)).toEqual(before);
+      await rm(join(target, mine));
+    }
+  });
+
+  it('never deletes from an entry whose name starts with a dot, whatever the manifest lists', async () => {
+    const target = await setUpCase(caseDir(), 'existing');
+    const git = { '.git/HEAD': 'ref: refs/heads/main\n', '.git/description': 'a repository\n', '.github/workflows/ci.yml': 'on: push\n' };
+    await writeFiles(target, git);
+    // a manifest edited by hand, or by a bad merge, that claims them
+    const manifest = JSON.parse(await readFile(join(target, '.sdkgen-manifest.json'), 'utf8'));
+    manifest.files.push('.git/description', '.github/workflows/ci.yml', '.env');
+    await writeFile(join(target, '.sdkgen-manifest.json'), JSON.stringify(manifest));
+    const result = await writeOutput(target, NEW);
+    expect(result.deleted).toEqual(['build.mjs', 'src/api/a.ts', 'src/api/b.ts', 'src/old/gone.ts']);
+    expect(result.kept).toEqual(['.env', '.git/', '.github/', 'dist/', 'node_modules/', 'notes/', 'package-lock.json']);
+    const tree = await snapshotTree(target);
+    for (const [path, text] of Object.entries({ ...USER, ...git })) expect(tree[path]).toBe(text);
+  });
+});
+
 describe('refusals read nothing they do not own', () => {
   const readsUnder = (stderr: string, dir: string) =>
     stderr
