@@ -8,6 +8,7 @@ import { compareOutput, isSameTree, type TreeDifference } from './compare-output
 import { keptEntries } from './kept-entries.js';
 import { manifestFile, readManifest } from './output-manifest.js';
 import { folderExists, refuseForeignFolder, resolveTarget, type OutputTarget } from './output-target.js';
+import { lockOutput, refuseIfLocked } from './output-lock.js';
 import { hasLeftovers, recoverLeftovers, runTransaction } from './transaction.js';
 
 export interface CheckResult extends TreeDifference {
@@ -26,22 +27,37 @@ export interface WriteResult extends CheckResult {
 }
 
 export async function writeOutput(out: string, files: readonly EmittedFile[]): Promise<WriteResult> {
-  const { target, isFresh, written, difference } = await prepare(out, files);
-  if (isSameTree(difference)) return { ...difference, wrote: false };
-  const changed = new Set([...difference.created, ...difference.changed]);
-  await runTransaction(
-    target.path,
-    target.shown,
-    isFresh,
-    written.filter((file) => changed.has(file.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    difference.deleted,
-  );
-  return { ...difference, wrote: true };
+  const target = await resolveTarget(out);
+  // a folder sdkgen did not generate is refused before anything is made beside it
+  await refuseForeign(target);
+  // held from before the folder is compared until the write is done (output-lock.ts)
+  const lock = await lockOutput(target.path, target.shown);
+  try {
+    const { isFresh, written, difference } = await prepare(target, files);
+    if (isSameTree(difference)) return { ...difference, wrote: false };
+    const changed = new Set([...difference.created, ...difference.changed]);
+    await lock.confirm();
+    await runTransaction(
+      target.path,
+      target.shown,
+      isFresh,
+      written.filter((file) => changed.has(file.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+      difference.deleted,
+    );
+    return { ...difference, wrote: true };
+  } finally {
+    await lock.release();
+  }
 }
 
-/** What `writeOutput` would change (`--check`). Finishes an interrupted write first, like a write. */
+/**
+ * What `writeOutput` would change (`--check`). Finishes an interrupted write first, like a
+ * write; refused while another run is writing the folder.
+ */
 export async function checkOutput(out: string, files: readonly EmittedFile[]): Promise<CheckResult> {
-  return (await prepare(out, files)).difference;
+  const target = await resolveTarget(out);
+  await refuseIfLocked(target.path, target.shown);
+  return (await prepare(target, files)).difference;
 }
 
 /**
@@ -50,12 +66,14 @@ export async function checkOutput(out: string, files: readonly EmittedFile[]): P
  * Reads only; a folder with an interrupted write beside it is left for the write to judge.
  */
 export async function preflightOutput(out: string): Promise<void> {
-  const target = await resolveTarget(out);
+  await refuseForeign(await resolveTarget(out));
+}
+
+async function refuseForeign(target: OutputTarget): Promise<void> {
   if ((await folderExists(target)) && !(await hasLeftovers(target.path))) await refuseForeignFolder(target);
 }
 
-async function prepare(out: string, files: readonly EmittedFile[]) {
-  const target: OutputTarget = await resolveTarget(out);
+async function prepare(target: OutputTarget, files: readonly EmittedFile[]) {
   await recoverLeftovers(target.path, target.shown);
   const isFresh = !(await folderExists(target));
   if (!isFresh) await refuseForeignFolder(target);
@@ -75,5 +93,5 @@ async function prepare(out: string, files: readonly EmittedFile[]) {
         )),
         ...userFiles,
       ];
-  return { target, isFresh, written, difference: { ...compared, kept, folder: target.path } };
+  return { isFresh, written, difference: { ...compared, kept, folder: target.path } };
 }

@@ -234,6 +234,39 @@ describe('leftovers of earlier runs', () => {
     }
   });
 
+  it('lets one of two runs started together write: the other is refused, and the folder is one whole output', async () => {
+    const other: readonly EmittedFile[] = NEW.map((file) => ({ ...file, text: file.text.replace('2', '3') }));
+    for (let round = 0; round < 5; round++) {
+      const target = await setUpCase(caseDir(), 'existing');
+      const generations = [NEW, other];
+      const results = await Promise.allSettled(generations.map((files) => writeOutput(target, files)));
+      for (const result of results) if (result.status === 'rejected') expect(String(result.reason)).toContain('is writing');
+      const written = generations.filter((_, i) => results[i]!.status === 'fulfilled');
+      expect(written.length).toBeGreaterThan(0);
+      // the folder holds one of them whole, never a mix
+      const tree = await snapshotTree(target);
+      expect(written.some((files) => files.every((file) => tree[file.path] === file.text))).toBe(true);
+      // the lock is gone with the write
+      expect(await leftovers(target)).toEqual([]);
+    }
+  });
+
+  it('takes over the lock of a run that is gone, and refuses --check while a live run holds it', async () => {
+    const target = await setUpCase(caseDir(), 'existing');
+    const lock = join(dirname(target), '.client.sdkgen-lock');
+    await writeFiles(lock, { owner: `${await deadPid()} 00ff` });
+    await writeOutput(target, NEW);
+    expect(await snapshotOrAbsent(lock)).toBe('absent');
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      await writeFiles(lock, { owner: `${other.pid} 00ff` });
+      for (const run of [() => checkOutput(target, NEW), () => writeOutput(target, OLD)])
+        await expect(run()).rejects.toThrow(`Another sdkgen process (pid ${other.pid}) is writing ${target} right now (${lock}).`);
+    } finally {
+      other.kill();
+    }
+  });
+
   it('discards a journal whose paths leave the folder, touching nothing outside it', async () => {
     const target = await setUpCase(caseDir(), 'existing');
     const transaction = join(dirname(target), `.client.sdkgen-write-${await deadPid()}-0a1b2c3d`);
