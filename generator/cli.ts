@@ -1,9 +1,10 @@
 // argv -> options -> pipeline. Exit codes: 0 success, 1 a problem in the spec or a stale
-// output under --check, 2 a usage error or a bug in sdkgen. Stacks only with --debug.
+// output under --check, 2 a usage error or a bug in sdkgen, 130 interrupted before writing.
+// Stacks only with --debug.
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseFlags } from './cli-flags.js';
-import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
+import { InternalError, InterruptedError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
 import { renderDiagnostic } from './diagnostics/render.js';
 import { closestMatch } from './diagnostics/suggest.js';
 import { loadConfig } from './load/load-config.js';
@@ -79,7 +80,7 @@ are relative to the current folder, and in a config file to the file's folder):
 
 Colour is used only on a terminal, and never when NO_COLOR is set.
 Exit codes: 0 success; 1 the spec has errors, or --check found differences; 2 bad usage or an
-internal error.`;
+internal error; 130 interrupted (Ctrl-C) before writing, the output folder as it was.`;
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -180,7 +181,7 @@ async function runOnce(settings: RunSettings, io: Io, debug: boolean, isStale?: 
   const progress = stageProgress(io, settings, started);
   try {
     const { generate } = await import('./pipeline.js');
-    const result = await generate({ ...settings.options, onStage: progress.stage });
+    const result = await generate({ ...settings.options, onStage: progress.stage, ...(io.signal ? { signal: io.signal } : {}) });
     progress.done();
     return summarize(result, settings, io, Math.round(performance.now() - started));
   } catch (error) {
@@ -368,6 +369,11 @@ function diagnosticJson(diagnostic: Diagnostic): Record<string, unknown> {
 
 /** `quiet`: a spec's warnings are left out, its errors still printed. */
 function report(error: unknown, io: Io, debug: boolean, json: boolean, quiet: boolean): number {
+  if (error instanceof InterruptedError) {
+    if (json) io.stdout(`${JSON.stringify({ ok: false, errors: [{ code: 'interrupted', message: error.message }] })}\n`);
+    else io.stderr(`sdkgen: ${error.message}.\n`);
+    return 130;
+  }
   if (error instanceof SpecError) {
     if (json) {
       io.stdout(

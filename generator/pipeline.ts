@@ -2,7 +2,7 @@
 // disk: reading the spec and templates, and writing the output folder.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { InternalError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
+import { InternalError, InterruptedError, SpecError, UsageError, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { EmittedFile } from './emit/emitted-file.js';
 import type { Emitter } from './emit/emitters.js';
 import { withUsedRuntimeFiles } from './emit/runtime-files.js';
@@ -57,6 +57,11 @@ export interface GenerateOptions {
   readonly formatCache?: FormatCache;
   /** What the emitters made in this caller's previous run (watch mode): what did not change is not made again. */
   readonly emitCache?: EmitCache;
+  /**
+   * Aborted: the run stops at its next stage, and in any case before its write commits
+   * (InterruptedError); a write already committed is finished. The CLI aborts it on Ctrl-C.
+   */
+  readonly signal?: AbortSignal;
   /** Called with the absolute path of every file the spec is made of (missing ones too) once they are read (watch mode). */
   readonly onSpecFiles?: (files: readonly string[]) => void;
 }
@@ -74,7 +79,11 @@ export interface GenerateResult {
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const stage = options.onStage ?? (() => {});
+  const onStage = options.onStage ?? (() => {});
+  const stage = (next: Stage) => {
+    if (options.signal?.aborted) throw new InterruptedError();
+    onStage(next);
+  };
   const onDisk = (path: string) => resolve(options.cwd ?? '.', path);
   stage('load');
   if (options.write !== false && options.out !== undefined) await preflightOutput(onDisk(options.out)); // a wrong --out is refused before generating
@@ -209,7 +218,7 @@ async function output(
     return { files, warnings, difference: checked, wrote: false, kept: checked.kept };
   }
   stage('write');
-  const result = await writeOutput(onDisk(options.out), files);
+  const result = await writeOutput(onDisk(options.out), files, options.signal);
   return {
     files,
     warnings,
@@ -238,7 +247,8 @@ function explained(error: unknown, run: RunState, spec: string, text: string): u
       : [...run.overlayWarnings, ...error.diagnostics];
     return new SpecError(diagnostics, new Map([...run.sources, ...error.sources, [spec, text]]));
   }
-  if (error instanceof UsageError || error instanceof InternalError || isFileSystemError(error)) return error;
+  if (error instanceof UsageError || error instanceof InternalError || error instanceof InterruptedError || isFileSystemError(error))
+    return error;
   // load/too-deep and load/alias-cycle keep specs from getting here; anything that still does is sdkgen's bug
   if (error instanceof RangeError && /call stack/i.test(error.message))
     return new InternalError('unexpected failure: a walk over the spec recursed without end (the call stack overflowed)', { cause: error });

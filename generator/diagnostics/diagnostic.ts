@@ -64,6 +64,17 @@ export class InternalError extends Error {
   }
 }
 
+/**
+ * The run was interrupted (Ctrl-C) before it wrote anything: the output folder is as it was.
+ * Exit code 130, as a shell gives a command stopped by SIGINT.
+ */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+  constructor() {
+    super('interrupted; nothing was written (the output folder is as it was)');
+  }
+}
+
 /** A problem with how sdkgen was called (bad flag, unreadable file): exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';

@@ -3,6 +3,7 @@
 // finishes if this one is killed (transaction.ts). Only sdkgen's own files are written or
 // deleted; every top-level entry it never generated (`dist/`, `node_modules/`,
 // `package-lock.json`, `.env`, ...) stays where it is, untouched (output-manifest.ts).
+import { InterruptedError } from '../diagnostics/diagnostic.js';
 import type { EmittedFile } from '../emit/emitted-file.js';
 import { compareOutput, isSameTree, type TreeDifference } from './compare-output.js';
 import { keptEntries } from './kept-entries.js';
@@ -26,7 +27,8 @@ export interface WriteResult extends CheckResult {
   readonly wrote: boolean;
 }
 
-export async function writeOutput(out: string, files: readonly EmittedFile[]): Promise<WriteResult> {
+/** Writes `files` into `out`; an aborted `signal` stops it before the write commits (InterruptedError). */
+export async function writeOutput(out: string, files: readonly EmittedFile[], signal?: AbortSignal): Promise<WriteResult> {
   const target = await resolveTarget(out);
   // a folder sdkgen did not generate is refused before anything is made beside it
   await refuseForeign(target);
@@ -37,6 +39,8 @@ export async function writeOutput(out: string, files: readonly EmittedFile[]): P
     if (isSameTree(difference)) return { ...difference, wrote: false };
     const changed = new Set([...difference.created, ...difference.changed]);
     await lock.confirm();
+    // the last moment to stop with the folder as it was: after this the write commits
+    if (signal?.aborted) throw new InterruptedError();
     await runTransaction(
       target.path,
       target.shown,
