@@ -44,6 +44,10 @@ export const CHANGE_KINDS = {
   'parameter-added-required': { severity: 'breaking', why: 'Existing calls do not pass it.' },
   'parameter-made-required': { severity: 'breaking', why: 'Existing calls may omit it.' },
   'parameter-added-optional': { severity: 'feature', why: 'Existing calls stay valid.' },
+  'method-arguments-changed': {
+    severity: 'breaking',
+    why: 'Calls pass arguments by position: a new argument before `options` moves it (`retrieve(id, { timeout })` then passes the options as the query), and path arguments in another order swap their values, silently when both are strings.',
+  },
   'parameter-made-optional': { severity: 'feature', why: 'The request accepts more: existing calls stay valid.' },
   // ---- request bodies (what the caller sends) ----
   'request-field-removed': {

@@ -79,9 +79,48 @@ function diffOperation(before: IrOperation, after: IrOperation, ctx: DiffContext
     });
   }
   diffDocs(before, after, { subject: method, oldPointer: before.source, newPointer: after.source }, ctx);
+  diffArguments(before, after, method, ctx);
   diffParameters(before, after, ctx);
   diffBody(before, after, ctx);
   diffResponse(before, after, ctx);
+}
+
+/**
+ * The method's arguments by position, as the client writes them: the path parameters, then the
+ * one group the caller passes besides them (`body`, `query`, ...), or `params` holding two or
+ * more, then `options`. Calls pass them by position, so a new argument before `options` moves
+ * it, and path arguments in another order swap their values, silently when they are strings.
+ * A path parameter renamed, and an argument removed, are reported as what changed, not here.
+ */
+function diffArguments(before: IrOperation, after: IrOperation, method: string, ctx: DiffContext): void {
+  const [was, is] = [argumentsOf(before), argumentsOf(after)];
+  const pathNames = (op: IrOperation) => op.parameters.filter((p) => p.in === 'path').map((p) => p.name);
+  const [oldPath, newPath] = [pathNames(before), pathNames(after)];
+  const reordered =
+    oldPath.length === newPath.length && oldPath.join() !== newPath.join() && [...oldPath].sort().join() === [...newPath].sort().join();
+  // the arguments after the path ones, without their `?` (one made optional or required is reported as that)
+  const rest = (args: readonly string[], op: IrOperation) => args.slice(pathNames(op).length).map((arg) => arg.replace(/\?$/, ''));
+  const [oldRest, newRest] = [rest(was, before), rest(is, after)];
+  // one gone is reported with what was removed (parameter-removed, a body removed)
+  const inserted = newRest.some((arg) => !oldRest.includes(arg));
+  if (!reordered && !inserted) return;
+  ctx.report({
+    kind: 'method-arguments-changed',
+    subject: method,
+    message: `\`${method}\` now takes (${is.join(', ')}) (was (${was.join(', ')})).`,
+    at: { old: before.source, new: after.source },
+  });
+}
+
+function argumentsOf(op: IrOperation): string[] {
+  const path = op.parameters.filter((p) => p.in === 'path').map((p) => p.argument.text);
+  const groups = [
+    ...(op.body !== undefined ? [op.body.required ? 'body' : 'body?'] : []),
+    ...(op.names.queryParams !== undefined ? ['query?'] : []),
+    ...(op.names.headerParams !== undefined ? ['headers?'] : []),
+    ...(op.names.cookieParams !== undefined ? ['cookies?'] : []),
+  ];
+  return [...path, ...(op.names.params !== undefined ? ['params'] : groups), 'options?'];
 }
 
 interface HeaderChange {

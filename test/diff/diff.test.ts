@@ -48,6 +48,13 @@ const RULES: Record<string, Expected> = {
   'parameter-renamed': { bump: 'major', changes: [['parameter-renamed', B]] },
   'parameter-added-required': { bump: 'major', changes: [['parameter-added-required', B]] },
   'parameter-added-optional': { bump: 'minor', changes: [['parameter-added-optional', F]] },
+  'method-arguments-changed': {
+    bump: 'major',
+    changes: [
+      ['method-arguments-changed', B],
+      ['parameter-added-optional', F],
+    ],
+  },
   'parameter-made-required': { bump: 'major', changes: [['parameter-made-required', B]] },
   'parameter-made-optional': { bump: 'minor', changes: [['parameter-made-optional', F]] },
   // request bodies
