@@ -3,7 +3,7 @@
 // a change during a run schedules one more run after it, and the run can ask whether one came
 // (`isStale`). The set of files may change from run to run (a spec edit adds a `$ref` to a new
 // file): it is asked for again after every run.
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { listSpecFiles } from '../load/load-spec-files.js';
 
@@ -36,6 +36,8 @@ interface FolderWatch {
   readonly watcher: FSWatcher;
   /** The file names watched in the folder; undefined: all of them, in subfolders too. */
   readonly names: Set<string> | undefined;
+  /** Set while the folder does not exist: the watcher is on its nearest existing parent. */
+  readonly isStandIn?: boolean;
 }
 
 export interface WatchOptions {
@@ -82,7 +84,8 @@ export function watchFiles(targets: WatchTargets, onChange: OnChange, options: W
     }
     for (const [folder, names] of files) {
       const known = folders.get(folder);
-      if (known?.names) {
+      // a folder removed while watched is watched no more: opened again (or its parent watched)
+      if (known?.names && !known.isStandIn && existsSync(folder)) {
         known.names.clear();
         for (const name of names) known.names.add(name);
       } else open(folder, folder, names);
@@ -90,7 +93,9 @@ export function watchFiles(targets: WatchTargets, onChange: OnChange, options: W
     for (const folder of recursive) if (!folders.has(`*${folder}`)) open(`*${folder}`, folder, undefined);
   };
 
-  const open = (key: string, folder: string, names: Set<string> | undefined) => {
+  const open = (key: string, folder: string, names: Set<string> | undefined, wasMissing = false) => {
+    folders.get(key)?.watcher.close();
+    folders.delete(key);
     try {
       const watcher = watch(folder, { recursive: names === undefined }, (_event, file) => {
         if (file === null) return;
@@ -105,8 +110,30 @@ export function watchFiles(targets: WatchTargets, onChange: OnChange, options: W
         folders.delete(key);
       });
       folders.set(key, { watcher, names });
+      // a folder back after it was gone (a branch switch, a clean): what it holds now is a change
+      if (wasMissing && names !== undefined) {
+        for (const name of names) if (existsSync(join(folder, name))) pending.add(join(folder, name));
+        if (pending.size > 0) schedule();
+      }
     } catch {
-      // a folder that does not exist (a $ref to a file not yet written): tried again after each run
+      // a folder that does not exist (removed, or a $ref to a file not yet written): its nearest
+      // existing parent is watched, and the folder opened again when anything there changes
+      standIn(key, folder, names);
+    }
+  };
+  const standIn = (key: string, folder: string, names: Set<string> | undefined) => {
+    let parent = dirname(folder);
+    while (!existsSync(parent) && dirname(parent) !== parent) parent = dirname(parent);
+    try {
+      const watcher = watch(parent, () => {
+        if (!isStopped && folders.get(key)?.watcher === watcher) open(key, folder, names, true);
+      });
+      watcher.on('error', () => watcher.close());
+      folders.set(key, { watcher, names, isStandIn: true });
+      // made meanwhile (by the same mkdir -p as the parent seen): opened now, as no event will come
+      if (existsSync(folder)) open(key, folder, names, true);
+    } catch {
+      // no parent to watch: tried again after the next run
     }
   };
 

@@ -1,7 +1,7 @@
 // --watch watches every file of a multi-file spec: the main file, every file its refs name, and
 // the files a later edit starts referring to. A run learns whether a file changed again after it
 // began (it may have read a file still being saved).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,48 @@ describe('watching a multi-file spec', () => {
       await repeatUntil(
         () => seen.includes(b),
         () => writeFile(b, 'type: number\ndescription: edited\n'),
+      );
+    } finally {
+      controller.abort();
+      await stopped;
+    }
+  }, 45_000);
+});
+
+describe('a spec whose folder goes away and comes back (a branch switch, a clean)', () => {
+  it('is watched again once the folder is back, and its saves from then on are seen', async () => {
+    const folder = join(dir, 'api', 'v1');
+    const api = join(folder, 'spec.yaml');
+    await mkdir(folder, { recursive: true });
+    await writeFile(api, spec('#/components/schemas/Other'));
+    const seen: string[] = [];
+    const controller = new AbortController();
+    const stopped = watchFiles([{ path: api, isFolder: false }], async (changed) => void seen.push(...changed), {
+      debounceMs: 10,
+      signal: controller.signal,
+    });
+    try {
+      await repeatUntil(
+        () => seen.includes(api),
+        () => writeFile(api, spec('#/components/schemas/Edited')),
+      );
+      await rm(join(dir, 'api'), { recursive: true, force: true });
+      // the removal is a change; then the folders and the file come back, and later saves are seen too
+      await repeatUntil(
+        () => seen.filter((path) => path === api).length >= 2,
+        async () => {},
+      );
+      seen.length = 0;
+      await mkdir(folder, { recursive: true });
+      await writeFile(api, spec('#/components/schemas/Back'));
+      await repeatUntil(
+        () => seen.includes(api),
+        async () => {},
+      );
+      seen.length = 0;
+      await repeatUntil(
+        () => seen.includes(api),
+        () => writeFile(api, spec('#/components/schemas/Saved')),
       );
     } finally {
       controller.abort();
