@@ -246,7 +246,9 @@ function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapse
   const stale = difference
     ? [
         ...difference.created.map((p) => `created: ${p}`),
-        ...difference.changed.map((p) => `changed: ${p}`),
+        ...difference.changed.map(
+          (p) => `changed: ${p}${result.lineEndings?.includes(p) ? ' (only its line endings: CRLF where sdkgen writes LF)' : ''}`,
+        ),
         ...difference.deleted.map((p) => `deleted: ${p}`),
       ]
     : [];
@@ -285,6 +287,10 @@ function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapse
       io.stderr(
         `${out} is not current with ${spec}; \`sdkgen generate\` would change ${stale.length} file${plural(stale.length)}:\n${stale.map((line) => `  ${line}`).join('\n')}\n`,
       );
+      if ((result.lineEndings?.length ?? 0) > 0)
+        io.stderr(
+          'sdkgen: files that differ only in their line endings were checked out with CRLF (git on Windows, core.autocrlf): a .gitattributes line `* text eol=lf` in the output folder keeps them as sdkgen writes them.\n',
+        );
       return 1;
     }
     if (!settings.quiet)

@@ -71,6 +71,8 @@ export interface GenerateResult {
   readonly warnings: readonly Diagnostic[];
   /** How `out` differs (before writing) from the generated files; absent when nothing was compared. */
   readonly difference?: TreeDifference;
+  /** Of the changed files (--check), those that differ only in their line endings (CRLF). */
+  readonly lineEndings?: readonly string[];
   readonly wrote: boolean;
   /** The top-level entries of `out` sdkgen does not own (kept); absent when nothing was compared. */
   readonly kept?: readonly string[];
@@ -215,7 +217,14 @@ async function output(
   if (options.out === undefined) throw new UsageError('No output folder: pass --out <dir>.');
   if (options.check) {
     const checked = await checkOutput(onDisk(options.out), files);
-    return { files, warnings, difference: checked, wrote: false, kept: checked.kept };
+    return {
+      files,
+      warnings,
+      difference: checked,
+      wrote: false,
+      kept: checked.kept,
+      ...(checked.lineEndings ? { lineEndings: checked.lineEndings } : {}),
+    };
   }
   stage('write');
   const result = await writeOutput(onDisk(options.out), files, options.signal);

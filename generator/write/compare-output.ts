@@ -18,6 +18,8 @@ export interface TreeDifference {
 /** compareOutput's difference, and the user's files it found inside sdkgen's entries (kept). */
 export interface OutputDifference extends TreeDifference {
   readonly userFiles: readonly string[];
+  /** The changed files that differ only in their line endings (CRLF, as a Windows checkout writes them). */
+  readonly lineEndings: readonly string[];
 }
 
 /**
@@ -105,7 +107,12 @@ export async function compareOutput(
     }),
   );
   refuseDisplaced(notOurs, generated, before, shown);
-  return { ...differenceOf(files, before, existing), userFiles };
+  const difference = differenceOf(files, before, existing);
+  const lineEndings = difference.changed.filter((path) => {
+    const text = before.get(path);
+    return typeof text === 'string' && text.includes('\r\n') && text.replace(/\r\n/g, '\n') === generated.get(path);
+  });
+  return { ...difference, userFiles, lineEndings };
 }
 
 /**

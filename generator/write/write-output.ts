@@ -20,6 +20,8 @@ export interface CheckResult extends TreeDifference {
   readonly kept: readonly string[];
   /** The real folder written (a symbolic link resolved). */
   readonly folder: string;
+  /** Changed files that differ only in their line endings (CRLF); absent when none do. */
+  readonly lineEndings?: readonly string[];
 }
 
 export interface WriteResult extends CheckResult {
@@ -83,8 +85,8 @@ async function prepare(target: OutputTarget, files: readonly EmittedFile[]) {
   if (!isFresh) await refuseForeignFolder(target);
   const previous = isFresh ? undefined : await readManifest(target.path);
   const written = [...files, manifestFile(files)];
-  const { userFiles, ...compared } = isFresh
-    ? { created: written.map((file) => file.path).sort(), changed: [], deleted: [], unchanged: [], userFiles: [] }
+  const { userFiles, lineEndings, ...compared } = isFresh
+    ? { created: written.map((file) => file.path).sort(), changed: [], deleted: [], unchanged: [], userFiles: [], lineEndings: [] }
     : await compareOutput(target.path, written, previous, target.shown);
   // the user's entries beside sdkgen's, then the user's files inside them (`src/custom.ts`)
   const kept = isFresh
@@ -97,5 +99,5 @@ async function prepare(target: OutputTarget, files: readonly EmittedFile[]) {
         )),
         ...userFiles,
       ];
-  return { isFresh, written, difference: { ...compared, kept, folder: target.path } };
+  return { isFresh, written, difference: { ...compared, kept, folder: target.path, ...(lineEndings.length > 0 ? { lineEndings } : {}) } };
 }

@@ -30,6 +30,17 @@ describe('sdkgen generate --check', () => {
     expect(run.stdout).toContain('is current');
   });
 
+  it('says when a file differs only in its line endings (a CRLF checkout), and how to keep LF', async () => {
+    const out = join(work, 'out');
+    expect((await runCli(['generate', '--spec', SPEC, '--out', out])).code).toBe(0);
+    const text = await readFile(join(out, 'package.json'), 'utf8');
+    await writeFile(join(out, 'package.json'), text.replace(/\n/g, '\r\n'));
+    const run = await runCli(['generate', '--spec', SPEC, '--out', out, '--check']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('  changed: package.json (only its line endings: CRLF where sdkgen writes LF)\n');
+    expect(run.stderr).toContain('a .gitattributes line `* text eol=lf` in the output folder keeps them as sdkgen writes them.');
+  });
+
   it('exits 1 and lists every changed, missing and extra file, writing nothing', async () => {
     const out = join(work, 'out');
     await cp('generated', out, { recursive: true, filter: (src) => !/node_modules|dist/.test(src) });
