@@ -90,6 +90,14 @@ export const CHANGE_KINDS = {
     why: "A response's enums are open in the generated types (`'a' | 'b' | (string & {})`), and 'loose' validation, the default, keeps a value the spec does not list: deployed clients take the new value, and code over the known values still compiles. (With responseValidation: 'strict' the value is refused until the client is regenerated.)",
   },
   'response-field-added': { severity: 'feature', why: 'More data; existing code ignores it.' },
+  'response-kind-changed': {
+    severity: 'breaking',
+    why: 'The method resolves to another kind of result (a JSON body, a string, the Response unread, nothing): code using the result stops compiling.',
+  },
+  'request-encoding-changed': {
+    severity: 'fix',
+    why: 'The client encodes the same request body another way (JSON, a form, multipart): callers pass what they did; the wire changes.',
+  },
   'open-union-values-changed': {
     severity: 'feature',
     why: "An open union (`anyOf: [string, enum]`, typed `'a' | 'b' | (string & {})`) lists other values: it accepts and returns what it did, and any code still compiles; only the type's completions change.",

@@ -192,16 +192,34 @@ function diffBody(before: IrOperation, after: IrOperation, ctx: DiffContext): vo
     const message = `The request body of \`${method}\` is now ${y.required ? 'required' : 'optional'}.`;
     ctx.report({ kind, side: 'request', subject: method, message, at: { old: `${oldBody}/required`, new: `${newBody}/required` } });
   }
+  if (x.mediaType !== y.mediaType) {
+    const message = `\`${method}\` now sends its request body as \`${y.mediaType}\` (was \`${x.mediaType}\`).`;
+    ctx.report({ kind: 'request-encoding-changed', side: 'request', subject: method, message, at: { old: x.source, new: y.source } });
+  }
   diffDocs(x, y, { subject: method, label: `the request body of \`${method}\``, oldPointer: oldBody, newPointer: newBody }, ctx);
   diffInlineTypeName(x.schema, y.schema, `the request body of \`${method}\``, ctx);
   ctx.diffSchema(rootOf(x.schema), rootOf(y.schema), { side: 'request', path: rootPath(y.schema, ctx.new, method) });
 }
 
+/** What a method resolves to, by the kind of its response. */
+const RETURNS: Readonly<Record<IrResponse['contentType'], string>> = {
+  'application/json': 'its JSON body',
+  none: 'nothing',
+  binary: 'the unread Response of a binary body',
+  text: 'the body as a string',
+  'event-stream': 'a stream of events',
+  items: 'a stream of items',
+};
+
 function diffResponse(before: IrOperation, after: IrOperation, ctx: DiffContext): void {
   const method = clientPathOf(after);
   const [x, y] = [before.response, after.response];
   diffDocs(x, y, { subject: method, label: `the response of \`${method}\``, oldPointer: x.source, newPointer: y.source }, ctx);
-  if (x.schema && !y.schema) {
+  if (RETURNS[x.contentType] !== RETURNS[y.contentType]) {
+    // another kind of result (a JSON body, text, the Response unread, nothing): the return type changes
+    const message = `\`${method}\` now returns ${RETURNS[y.contentType]} (was ${RETURNS[x.contentType]}).`;
+    ctx.report({ kind: 'response-kind-changed', side: 'response', subject: method, message, at: { old: x.source, new: y.source } });
+  } else if (x.schema && !y.schema) {
     const message = `\`${method}\` no longer returns a body (was ${typePhrase(x.schema, ctx.old)}).`;
     ctx.report({ kind: 'response-field-removed', side: 'response', subject: method, message, at: { old: x.source } });
   } else if (!x.schema && y.schema) {

@@ -77,6 +77,8 @@ const RULES: Record<string, Expected> = {
   // responses
   'response-field-removed': { bump: 'major', changes: [['response-field-removed', B]] },
   'stream-event-field-removed': { bump: 'major', changes: [['response-field-removed', B]] },
+  'response-kind-changed': { bump: 'major', changes: [['response-kind-changed', B]] },
+  'request-encoding-changed': { bump: 'patch', changes: [['request-encoding-changed', P]] },
   'response-field-added': { bump: 'minor', changes: [['response-field-added', F]] },
   'response-field-made-optional': { bump: 'major', changes: [['response-field-made-optional', B]] },
   'response-field-made-required': { bump: 'minor', changes: [['response-field-made-required', F]] },
