@@ -70,6 +70,7 @@ export function createDiffRun(old: ApiSide, next: ApiSide, renames: ReadonlyMap<
   const reported = new Set<string>();
   const queue: { oldKey: string; newKey: string; place: SchemaPlace }[] = [];
   const visited = new Set<string>();
+  let drained = 0;
   const ctx: DiffContext = {
     old,
     new: next,
@@ -94,8 +95,8 @@ export function createDiffRun(old: ApiSide, next: ApiSide, renames: ReadonlyMap<
   return {
     ctx,
     drain() {
-      for (let index = 0; index < queue.length; index++) {
-        const { oldKey, newKey, place } = queue[index]!;
+      for (; drained < queue.length; drained++) {
+        const { oldKey, newKey, place } = queue[drained]!;
         const before = old.schemas.get(oldKey);
         const after = next.schemas.get(newKey);
         if (before && after) differ(before.schema, after.schema, place, ctx);

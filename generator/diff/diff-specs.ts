@@ -46,6 +46,16 @@ export function diffApis(before: LoadedApi, after: LoadedApi): SpecDiff {
   diffPackage(run.ctx);
   diffOperations(run.ctx);
   run.drain();
+  // a component no operation reaches (a webhook's payload, a type exported for its own sake) is
+  // still an exported type with validators: compared as what a client receives
+  const reached = new Set(run.refPairs().map(([oldKey]) => oldKey));
+  for (const named of old.api.schemas) {
+    const newKey = run.ctx.renames.get(named.key) ?? named.key;
+    const after = next.schemas.get(newKey);
+    if (!reached.has(named.key) && !named.key.startsWith('/') && after !== undefined)
+      run.ctx.visitRef(named.key, newKey, { side: 'response', path: after.name.text });
+  }
+  run.drain();
   diffNamedSchemas(run.ctx, run.refPairs());
   const changes = [...run.changes()].sort(compareChanges);
   return { old: versionOf(before), new: versionOf(after), bump: versionBumpOf(changes), changes };

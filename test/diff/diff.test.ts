@@ -77,6 +77,7 @@ const RULES: Record<string, Expected> = {
   // responses
   'response-field-removed': { bump: 'major', changes: [['response-field-removed', B]] },
   'stream-event-field-removed': { bump: 'major', changes: [['response-field-removed', B]] },
+  'unreached-schema-field-removed': { bump: 'major', changes: [['response-field-removed', B]] },
   'response-kind-changed': { bump: 'major', changes: [['response-kind-changed', B]] },
   'request-encoding-changed': { bump: 'patch', changes: [['request-encoding-changed', P]] },
   'response-field-added': { bump: 'minor', changes: [['response-field-added', F]] },
