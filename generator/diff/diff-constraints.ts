@@ -12,7 +12,25 @@ export function diffStringConstraints(a: IrStringSchema, b: IrStringSchema, plac
   diffKeyword(a, b, 'minLength', 'lower', place, ctx);
   diffKeyword(a, b, 'maxLength', 'upper', place, ctx);
   diffKeyword(a, b, 'pattern', 'exact', place, ctx);
-  diffKeyword(a, b, 'format', 'exact', place, ctx);
+  // `format: binary` is file content (another type), checked as such; any other format is an annotation
+  if (a.format === 'binary' || b.format === 'binary') diffKeyword(a, b, 'format', 'exact', place, ctx);
+  else diffFormat(a, b, place, ctx);
+}
+
+/**
+ * `format` is an annotation in JSON Schema 2020-12: the validators do not check it, and the types
+ * do not show it (`int32` and `int64` are both `number`). Its change is a doc change.
+ */
+function diffFormat(a: IrStringSchema | IrNumberSchema, b: IrStringSchema | IrNumberSchema, place: SchemaPlace, ctx: DiffContext): void {
+  if (a.format === b.format) return;
+  const shown = (format: string | undefined) => (format === undefined ? 'none' : `\`${format}\``);
+  ctx.report({
+    kind: 'doc-changed',
+    side: place.side,
+    subject: place.path,
+    message: `The format of \`${place.path}\` is now ${shown(b.format)} (was ${shown(a.format)}), an annotation the client does not check.`,
+    at: { old: a.source, new: b.source },
+  });
 }
 
 export function diffNumberConstraints(a: IrNumberSchema, b: IrNumberSchema, place: SchemaPlace, ctx: DiffContext): void {
@@ -33,7 +51,7 @@ export function diffNumberConstraints(a: IrNumberSchema, b: IrNumberSchema, plac
   diffKeyword(a, b, 'maximum', 'upper', place, ctx);
   diffKeyword(a, b, 'exclusiveMaximum', 'upper', place, ctx);
   diffKeyword(a, b, 'multipleOf', 'exact', place, ctx);
-  diffKeyword(a, b, 'format', 'exact', place, ctx);
+  diffFormat(a, b, place, ctx);
 }
 
 export function diffArrayConstraints(a: IrArraySchema, b: IrArraySchema, place: SchemaPlace, ctx: DiffContext): void {

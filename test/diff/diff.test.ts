@@ -79,6 +79,13 @@ const RULES: Record<string, Expected> = {
   'stream-event-field-removed': { bump: 'major', changes: [['response-field-removed', B]] },
   'unreached-schema-field-removed': { bump: 'major', changes: [['response-field-removed', B]] },
   'response-kind-changed': { bump: 'major', changes: [['response-kind-changed', B]] },
+  'format-changed': {
+    bump: 'patch',
+    changes: [
+      ['doc-changed', P],
+      ['doc-changed', P],
+    ],
+  },
   'request-encoding-changed': { bump: 'patch', changes: [['request-encoding-changed', P]] },
   'response-field-added': { bump: 'minor', changes: [['response-field-added', F]] },
   'response-field-made-optional': { bump: 'major', changes: [['response-field-made-optional', B]] },
