@@ -458,8 +458,10 @@ function tailCases(body: string): string {
   }
   if (lines[lines.length - 1] !== '}') return body;
   const out = lines.slice(0, start + 1);
+  // only the switch's own cases (depth 1): a case of a switch nested in one has code after it
+  let level = 1;
   for (let i = start + 1; i < lines.length; i++) {
-    const open = /^((?:case .*|default):) \{$/.exec(lines[i]!);
+    const open = level === 1 ? /^((?:case .*|default):) \{$/.exec(lines[i]!) : null;
     const call = /^const (r\d+) = ([A-Za-z_$][\w$]*\(value, mode, label, depth\));$/.exec(lines[i + 1] ?? '');
     const tail = lines[i + 5] === 'break;' ? 6 : 5;
     if (
@@ -473,7 +475,10 @@ function tailCases(body: string): string {
       out.push(open[1]!, `return ${call[2]};`);
       i += tail;
     } else {
-      out.push(lines[i]!);
+      const line = lines[i]!;
+      if (line.startsWith('}')) level--;
+      if (line.endsWith('{')) level++;
+      out.push(line);
     }
   }
   return out.join('\n');
