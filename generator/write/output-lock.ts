@@ -1,11 +1,12 @@
 // One write at a time into an output folder. Two runs into one folder (two terminals, two npm
 // scripts in parallel) would both find it free, compare it, and then interleave their files: a
 // package half of one spec and half of the other. A run that writes holds the folder from before
-// it compares it until its write is done: `.<name>.sdkgen-lock/` beside it, made by one `mkdir`,
-// which only one process can do, and holding an `owner` file with the process's pid and a nonce.
-// A lock whose owner is no longer running (a killed run) is taken over.
+// it compares it until its write is done: `.<name>.sdkgen-lock/` beside it, made whole beside
+// that name and renamed into place (only one process wins the rename onto a folder holding a
+// file), with an `owner` file of the process's pid and a nonce. A lock whose owner is no longer
+// running (a killed run) is removed, and so is a lock a killed run was making.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
 
@@ -15,42 +16,67 @@ export interface OutputLock {
   release(): Promise<void>;
 }
 
+/** The locks this process holds and is making: another of its runs finds only these alive. */
+const IN_USE = new Set<string>();
+
 /** Takes the folder `target` (a real path) for a write; refuses while another live run holds it. */
 export async function lockOutput(target: string, shown: string): Promise<OutputLock> {
   const path = lockPath(target);
   const owner = `${process.pid} ${randomBytes(8).toString('hex')}`;
   await mkdir(dirname(target), { recursive: true });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await mkdir(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw refusal(error, shown, path);
-      const holder = await holderOf(path);
-      if (attempt > 0 || holder?.isLive !== false) throw busy(holder?.pid, shown, path);
-      // a killed run's lock: moved aside first (one rename wins), then removed
-      const aside = `${path}-stale-${randomBytes(4).toString('hex')}`;
-      await rename(path, aside).catch(() => {});
-      await rm(aside, { recursive: true, force: true });
-      continue;
-    }
-    await writeFile(join(path, 'owner'), owner);
-    const isOurs = async () => (await readFile(join(path, 'owner'), 'utf8').catch(() => '')) === owner;
-    return {
-      async confirm() {
-        if (!(await isOurs())) throw busy((await holderOf(path))?.pid, shown, path);
-      },
-      async release() {
-        if (await isOurs()) await rm(path, { recursive: true, force: true });
-      },
-    };
+  await clearDeadLocks(target, shown);
+  // made whole beside the lock, then renamed into place: a lock never stands without its owner
+  const made = `${path}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  IN_USE.add(made);
+  try {
+    await mkdir(made);
+    await writeFile(join(made, 'owner'), owner);
+  } catch (error) {
+    await rm(made, { recursive: true, force: true }).catch(() => {});
+    IN_USE.delete(made);
+    throw refusal(error, shown, path);
   }
+  try {
+    await rename(made, path);
+    IN_USE.add(path);
+  } catch (error) {
+    await rm(made, { recursive: true, force: true }).catch(() => {});
+    const code = (error as NodeJS.ErrnoException).code;
+    // another run took it since the dead ones were cleared
+    if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'EISDIR') throw busy((await holderOf(path))?.pid, shown, path);
+    throw refusal(error, shown, path);
+  } finally {
+    IN_USE.delete(made);
+  }
+  const isOurs = async () => (await readFile(join(path, 'owner'), 'utf8').catch(() => '')) === owner;
+  return {
+    async confirm() {
+      if (!(await isOurs())) throw busy((await holderOf(path))?.pid, shown, path);
+    },
+    async release() {
+      // a lock that cannot be removed is left for the next run, which finds it dead
+      if (await isOurs()) await rm(path, { recursive: true, force: true }).catch(() => {});
+      IN_USE.delete(path);
+    },
+  };
 }
 
-/** Refuses, without taking anything, while a live run holds the folder (`--check`). */
-export async function refuseIfLocked(target: string, shown: string): Promise<void> {
+/**
+ * Refuses while a live run holds the folder (`--check`, and before taking the lock); removes
+ * what a run that is gone (killed) left: its lock, and a lock it was making.
+ */
+export async function clearDeadLocks(target: string, shown: string): Promise<void> {
   const path = lockPath(target);
   const holder = await holderOf(path);
   if (holder?.isLive === true) throw busy(holder.pid, shown, path);
+  if (holder !== undefined) await rm(path, { recursive: true, force: true });
+  const prefix = `${basename(path)}-`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = /^(\d+)-[0-9a-f]+$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '')?.[1];
+    if (pid !== undefined && !isRunning(Number(pid), join(dirname(path), name)))
+      await rm(join(dirname(path), name), { recursive: true, force: true });
+  }
 }
 
 function lockPath(target: string): string {
@@ -59,22 +85,21 @@ function lockPath(target: string): string {
 
 /** Who holds the lock at `path`, and whether that run is alive; undefined when there is no lock. */
 async function holderOf(path: string): Promise<{ readonly pid?: number; readonly isLive: boolean } | undefined> {
-  const text = await readFile(join(path, 'owner'), 'utf8').catch(() => undefined);
-  if (text !== undefined) {
-    const pid = Number(text.split(' ')[0]);
-    return Number.isInteger(pid) && pid > 0 ? { pid, isLive: isRunning(pid) } : { isLive: false };
+  const text = await readFile(join(path, 'owner'), 'utf8').catch((error: NodeJS.ErrnoException) =>
+    error.code === 'ENOENT' ? undefined : '',
+  );
+  if (text === undefined) {
+    // a lock is renamed into place with its owner file: a folder without one is no live run's
+    const info = await stat(path).catch(() => undefined);
+    return info === undefined ? undefined : { isLive: false };
   }
-  const info = await stat(path).catch(() => undefined);
-  if (info === undefined) return undefined;
-  // no owner file: its run is writing it now, or was killed between the two steps
-  return { isLive: Date.now() - info.mtimeMs < OWNERLESS_MS };
+  const pid = Number(text.split(' ')[0]);
+  return Number.isInteger(pid) && pid > 0 ? { pid, isLive: isRunning(pid, path) } : { isLive: false };
 }
 
-/** How long a lock may stand without its owner file before it counts as a killed run's. */
-const OWNERLESS_MS = 10_000;
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
+/** Whether the run that made `path` is alive: in this process, one that still holds or makes it. */
+function isRunning(pid: number, path: string): boolean {
+  if (pid === process.pid) return IN_USE.has(path);
   try {
     process.kill(pid, 0);
     return true;

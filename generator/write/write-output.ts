@@ -9,7 +9,7 @@ import { compareOutput, isSameTree, type TreeDifference } from './compare-output
 import { keptEntries } from './kept-entries.js';
 import { manifestFile, readManifest } from './output-manifest.js';
 import { folderExists, refuseForeignFolder, resolveTarget, type OutputTarget } from './output-target.js';
-import { lockOutput, refuseIfLocked } from './output-lock.js';
+import { clearDeadLocks, lockOutput } from './output-lock.js';
 import { hasLeftovers, recoverLeftovers, runTransaction } from './transaction.js';
 
 export interface CheckResult extends TreeDifference {
@@ -62,7 +62,7 @@ export async function writeOutput(out: string, files: readonly EmittedFile[], si
  */
 export async function checkOutput(out: string, files: readonly EmittedFile[]): Promise<CheckResult> {
   const target = await resolveTarget(out);
-  await refuseIfLocked(target.path, target.shown);
+  await clearDeadLocks(target.path, target.shown);
   return (await prepare(target, files)).difference;
 }
 
