@@ -92,7 +92,7 @@ export const CHANGE_KINDS = {
   'response-field-added': { severity: 'feature', why: 'More data; existing code ignores it.' },
   'response-kind-changed': {
     severity: 'breaking',
-    why: 'The method resolves to another kind of result (a JSON body, a string, the Response unread, nothing): code using the result stops compiling.',
+    why: 'The method resolves to another kind of result (a JSON body, a string, the Response unread, nothing, pages to walk): code using the result stops compiling.',
   },
   'request-encoding-changed': {
     severity: 'fix',

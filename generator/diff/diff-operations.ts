@@ -215,6 +215,14 @@ function diffResponse(before: IrOperation, after: IrOperation, ctx: DiffContext)
   const method = clientPathOf(after);
   const [x, y] = [before.response, after.response];
   diffDocs(x, y, { subject: method, label: `the response of \`${method}\``, oldPointer: x.source, newPointer: y.source }, ctx);
+  if ((before.pagination === undefined) !== (after.pagination === undefined)) {
+    // a paginated method resolves to a page to walk (PagePromise), not to its response
+    const [was, is] = [before, after].map((op) =>
+      op.pagination === undefined ? RETURNS[op.response.contentType] : 'pages to walk item by item',
+    );
+    const message = `\`${method}\` now returns ${is} (was ${was}).`;
+    ctx.report({ kind: 'response-kind-changed', side: 'response', subject: method, message, at: { old: x.source, new: y.source } });
+  }
   if (RETURNS[x.contentType] !== RETURNS[y.contentType]) {
     // another kind of result (a JSON body, text, the Response unread, nothing): the return type changes
     const message = `\`${method}\` now returns ${RETURNS[y.contentType]} (was ${RETURNS[x.contentType]}).`;

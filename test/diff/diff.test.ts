@@ -79,6 +79,7 @@ const RULES: Record<string, Expected> = {
   'stream-event-field-removed': { bump: 'major', changes: [['response-field-removed', B]] },
   'unreached-schema-field-removed': { bump: 'major', changes: [['response-field-removed', B]] },
   'response-kind-changed': { bump: 'major', changes: [['response-kind-changed', B]] },
+  'pagination-changed': { bump: 'major', changes: [['response-kind-changed', B]] },
   'format-changed': {
     bump: 'patch',
     changes: [
