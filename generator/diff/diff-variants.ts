@@ -16,6 +16,7 @@ export function diffVariants(a: IrSchema, b: IrSchema, mode: 'union' | 'allOf', 
   if (mode === 'union') diffDiscriminator(a, b, place, ctx);
   for (const [was, is] of pairs) ctx.diffSchema(was, is, variantPlace(is, mode, place, ctx));
   const isUnion = mode === 'union';
+  if (!isUnion && place.side === 'request') reportPartFields(removed, keeps, place, ctx);
   if (removed.length > 0) {
     const what = describeAll(removed, ctx.old, isUnion);
     const detail = isUnion
@@ -72,6 +73,26 @@ function diffListedValues(
   ].join(' and ');
   const message = atPlace(place, `${words} (any other value of its type is still ${place.side === 'request' ? 'accepted' : 'possible'})`);
   ctx.report({ kind: 'open-union-values-changed', side: place.side, subject: place.path, message, at });
+}
+
+/**
+ * An allOf part removed from a request takes its properties out of the type (`Named & Tagged`
+ * becomes `Named`): a caller that sets one of them gets a type error, as for a field removed.
+ * The properties another part still has are not gone.
+ */
+function reportPartFields(removed: readonly IrSchema[], remaining: readonly IrSchema[], place: SchemaPlace, ctx: DiffContext): void {
+  const propertiesOf = (schema: IrSchema, side: ApiSide): readonly string[] => {
+    const resolved = followRefs(schema, (key) => side.schemas.get(key)?.schema);
+    return resolved?.kind === 'object' ? resolved.properties.map((property) => property.name) : [];
+  };
+  const kept = new Set(remaining.flatMap((part) => propertiesOf(part, ctx.new)));
+  for (const part of removed) {
+    for (const name of propertiesOf(part, ctx.old).filter((property) => !kept.has(property))) {
+      const subject = `${place.path}.${name}`;
+      const message = `Removed \`${subject}\` from the request (it came with ${typePhrase(part, ctx.old)}, no longer one of its parts).`;
+      ctx.report({ kind: 'request-field-removed', side: 'request', subject, message, at: { old: part.source } });
+    }
+  }
 }
 
 /** A schema that is not a union (or allOf) counts as one of one; its docs were compared already. */

@@ -80,6 +80,13 @@ const RULES: Record<string, Expected> = {
   'unreached-schema-field-removed': { bump: 'major', changes: [['response-field-removed', B]] },
   'response-kind-changed': { bump: 'major', changes: [['response-kind-changed', B]] },
   'pagination-changed': { bump: 'major', changes: [['response-kind-changed', B]] },
+  'allof-part-removed-from-request': {
+    bump: 'major',
+    changes: [
+      ['request-field-removed', B],
+      ['request-type-widened', F],
+    ],
+  },
   'format-changed': {
     bump: 'patch',
     changes: [
