@@ -77,7 +77,7 @@ function keywordPointer(schema: IrSchema): string {
 }
 
 /** A literal as text that is equal for equal JSON values: object keys in any order. */
-function literalKey(value: IrLiteral): string {
+export function literalKey(value: IrLiteral): string {
   if (Array.isArray(value)) return `[${value.map(literalKey).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.keys(value)

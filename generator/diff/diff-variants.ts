@@ -5,13 +5,17 @@ import { withoutSubsumed } from '../emit/validators/shape.js';
 import type { IrSchema } from '../model/ir.js';
 import { followRefs } from '../model/schema-index.js';
 import type { ApiSide, DiffContext, SchemaPlace } from './diff-context.js';
+import { literalKey } from './diff-literals.js';
 import { atPlace, bySide, reportDirection } from './report-direction.js';
 import { literalsOf, typePhrase, variantSignature, withoutDocs } from './schema-shape.js';
 
 export function diffVariants(a: IrSchema, b: IrSchema, mode: 'union' | 'allOf', place: SchemaPlace, ctx: DiffContext): void {
   const [before, after] = [membersOf(a, mode), membersOf(b, mode)];
   const [kept, keeps] = [taken(a, before, ctx.old), taken(b, after, ctx.new)];
-  if (mode === 'union') diffListedValues(before, after, kept, keeps, place, ctx, { old: a.source, new: b.source });
+  if (mode === 'union') {
+    const subsumed = (members: readonly IrSchema[], taken: readonly IrSchema[]) => members.filter((member) => !taken.includes(member));
+    diffListedValues(subsumed(before, kept), subsumed(after, keeps), place, ctx, { old: a.source, new: b.source });
+  }
   const { pairs, removed, added } = pairVariants(kept, keeps, ctx.renames);
   if (mode === 'union') diffDiscriminator(a, b, place, ctx);
   for (const [was, is] of pairs) ctx.diffSchema(was, is, variantPlace(is, mode, place, ctx));
@@ -44,26 +48,19 @@ function taken(schema: IrSchema, members: readonly IrSchema[], side: ApiSide): r
 }
 
 /**
- * The values an open union lists beside the type that takes them all: a change there accepts
- * and returns what it did, and any code still compiles; only the type's completions change.
+ * The values an open union lists beside the type that takes them all (the variants that type
+ * subsumes, on each side): a change there accepts and returns what it did, and any code still
+ * compiles; only the type's completions change.
  */
 function diffListedValues(
   before: readonly IrSchema[],
   after: readonly IrSchema[],
-  kept: readonly IrSchema[],
-  keeps: readonly IrSchema[],
   place: SchemaPlace,
   ctx: DiffContext,
   at: { readonly old: string; readonly new: string },
 ): void {
-  const listed = (members: readonly IrSchema[], taken: readonly IrSchema[]) =>
-    new Set(
-      members
-        .filter((member) => !taken.includes(member))
-        .flatMap((member) => literalsOf(member) ?? [])
-        .map((value) => JSON.stringify(value)),
-    );
-  const [was, is] = [listed(before, kept), listed(after, keeps)];
+  const listed = (subsumed: readonly IrSchema[]) => new Set(subsumed.flatMap((member) => literalsOf(member) ?? []).map(literalKey));
+  const [was, is] = [listed(before), listed(after)];
   const added = [...is].filter((value) => !was.has(value));
   const removed = [...was].filter((value) => !is.has(value));
   if (added.length === 0 && removed.length === 0) return;

@@ -93,8 +93,8 @@ export async function compareOutput(
   const ours = previous === undefined ? undefined : new Set([...previous, MANIFEST_FILE]);
   const generated = new Map(files.map((file) => [file.path, file.text]));
   const notOurs = ours === undefined ? [] : [...found].filter((path) => !ours.has(path));
-  const userFiles = notOurs.filter((path) => !generated.has(path));
-  const existing = userFiles.length === 0 ? found : new Set([...found].filter((path) => !userFiles.includes(path)));
+  const userFiles = new Set(notOurs.filter((path) => !generated.has(path)));
+  const existing = new Set([...found].filter((path) => !userFiles.has(path)));
   const before = new Map<string, string | null>();
   await Promise.all(
     files.map(async (file) => {
@@ -112,7 +112,7 @@ export async function compareOutput(
     const text = before.get(path);
     return typeof text === 'string' && text.includes('\r\n') && text.replace(/\r\n/g, '\n') === generated.get(path);
   });
-  return { ...difference, userFiles, lineEndings };
+  return { ...difference, userFiles: [...userFiles], lineEndings };
 }
 
 /**

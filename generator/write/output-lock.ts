@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
+import { isRunning } from './transaction.js';
 
 export interface OutputLock {
   /** Throws when another run has taken the folder over since (its lock was thought stale). */
@@ -74,7 +75,7 @@ export async function clearDeadLocks(target: string, shown: string): Promise<voi
   const names = await readdir(dirname(path)).catch(() => [] as string[]);
   for (const name of names) {
     const pid = /^(\d+)-[0-9a-f]+$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '')?.[1];
-    if (pid !== undefined && !isRunning(Number(pid), join(dirname(path), name)))
+    if (pid !== undefined && !isRunning(Number(pid), join(dirname(path), name), IN_USE))
       await rm(join(dirname(path), name), { recursive: true, force: true });
   }
 }
@@ -94,18 +95,7 @@ async function holderOf(path: string): Promise<{ readonly pid?: number; readonly
     return info === undefined ? undefined : { isLive: false };
   }
   const pid = Number(text.split(' ')[0]);
-  return Number.isInteger(pid) && pid > 0 ? { pid, isLive: isRunning(pid, path) } : { isLive: false };
-}
-
-/** Whether the run that made `path` is alive: in this process, one that still holds or makes it. */
-function isRunning(pid: number, path: string): boolean {
-  if (pid === process.pid) return IN_USE.has(path);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return Number.isInteger(pid) && pid > 0 ? { pid, isLive: isRunning(pid, path, IN_USE) } : { isLive: false };
 }
 
 function busy(pid: number | undefined, shown: string, path: string): UsageError {

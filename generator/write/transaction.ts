@@ -250,8 +250,12 @@ async function recoverSwap(target: string, swap: { new?: string; old?: string })
   }
 }
 
-function isRunning(pid: number, path: string): boolean {
-  if (pid === process.pid) return RUNNING.has(path);
+/**
+ * Whether the run that made `path` (a transaction or lock folder named with its pid) is alive:
+ * a live process (another user's counts), or in this process one of `ours`, those it is using.
+ */
+export function isRunning(pid: number, path: string, ours: ReadonlySet<string> = RUNNING): boolean {
+  if (pid === process.pid) return ours.has(path);
   try {
     process.kill(pid, 0);
     return true;
