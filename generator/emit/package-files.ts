@@ -17,12 +17,18 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
   // Spec text stays plain data here; templates print it only through an escaping helper:
   // `json` (package.json), `markdown` / `markdownCode` (README.md), `literal` (code).
   // every resource class, a parent first: `client.a.b`, and the class a program can make on its own
-  const resourceClasses = resourcesInOrder(api.resources).map(({ resource, path }) => {
+  const resources = resourcesInOrder(api.resources);
+  const resourceClasses = resources.map(({ resource, path }) => {
     const op = resource.operations[0];
+    let example: string | undefined;
     return {
       path: path.join('.'),
       className: resource.className.text,
-      example: op === undefined ? undefined : fencedExample(op, api, `resource.${op.names.method.text}`),
+      // made when a template reads it: the built-in README shows one resource's
+      get example(): string | undefined {
+        if (op !== undefined) example ??= fencedExample(op, api, `resource.${op.names.method.text}`);
+        return example;
+      },
     };
   });
   const paged = api.operations.find((op) => op.pagination !== undefined && op.pagination.style !== 'single');
@@ -58,7 +64,7 @@ export function emitPackageFiles(api: IrApi, ctx: EmitContext & { readonly templ
     pagination:
       paged === undefined ? undefined : { call: callPath(paged), example: fencedExample(paged, api, `client.${callPath(paged)}`) },
     // the README's example of one resource made on its own: the first with an operation of its own
-    resourceExample: resourceClasses.find((resource) => resource.example !== undefined),
+    resourceExample: resourceClasses.find((_, i) => resources[i]!.resource.operations.length > 0),
     // code for the README's example block: a `//` comment line and a call that compiles as written
     examples: api.operations
       .slice(0, 4)
