@@ -11,6 +11,7 @@ import { loadConfig } from './load/load-config.js';
 import { BUILTIN_TEMPLATES } from './load/load-templates.js';
 import { PACKAGE_ROOT } from './load/package-root.js';
 import { EmitCache } from './emit/emit-cache.js';
+import { LoadCache } from './load/load-spec.js';
 import { FormatCache } from './format/format-files.js';
 import { describeKept } from './write/kept-entries.js';
 import type { GenerateOptions, GenerateResult, Stage } from './pipeline.js';
@@ -164,8 +165,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ...(config.settings !== undefined ? { settings: config.settings } : {}),
         ...(packageVersion !== undefined ? { packageVersion } : {}),
         ...(patternInputLimit !== undefined ? { patternInputLimit } : {}),
-        // a watch session's runs share their output: what did not change is not emitted or formatted again
-        ...(values.watch ? { formatCache: new FormatCache(), emitCache: new EmitCache() } : {}),
+        // a watch session's runs share their work: what did not change is not parsed, emitted or formatted again
+        ...(values.watch ? { formatCache: new FormatCache(), emitCache: new EmitCache(), loadCache: new LoadCache() } : {}),
       },
     };
     if (!values.watch) return await runOnce(settings, io, debug);

@@ -10,6 +10,7 @@ import { selfCheck } from './emit/self-check.js';
 import { templateSet } from './load/template-set.js';
 import { applyOverlays, type SourceText } from './load/apply-overlays.js';
 import { loadSpecFiles } from './load/load-spec-files.js';
+import type { LoadCache } from './load/load-spec.js';
 import { decodeUtf8 } from './load/decode-utf8.js';
 import type { EmitCache } from './emit/emit-cache.js';
 import type { FormatCache } from './format/format-files.js';
@@ -57,6 +58,8 @@ export interface GenerateOptions {
   readonly formatCache?: FormatCache;
   /** What the emitters made in this caller's previous run (watch mode): what did not change is not made again. */
   readonly emitCache?: EmitCache;
+  /** The spec as this caller's previous run parsed it (watch mode): an edit reads only the lines it changed. */
+  readonly loadCache?: LoadCache;
   /**
    * Aborted: the run stops at its next stage, and in any case before its write commits
    * (InterruptedError); a write already committed is finished. The CLI aborts it on Ctrl-C.
@@ -144,10 +147,14 @@ async function load(options: GenerateOptions, text: string, onDisk: (path: strin
   const overlayTexts = await Promise.all(
     (options.overlays ?? []).map(async (file) => ({ file, text: decodeUtf8(file, await readInput('overlay', file, onDisk(file))) })),
   );
-  const bundled = await loadSpecFiles(options.spec, text, onDisk(options.spec));
+  const cache = options.loadCache;
+  const bundled = await loadSpecFiles(options.spec, text, onDisk(options.spec), cache);
   options.onSpecFiles?.(bundled.files);
   run.sources = bundled.sources;
-  const overlaid = applyOverlays(bundled, overlayTexts, options.settings);
+  // overlays and the config's settings change the document in place; a cached parse is shared with later runs
+  const changes = overlayTexts.length > 0 || options.settings !== undefined;
+  const own = cache !== undefined && changes ? { ...bundled, root: structuredClone(bundled.root) } : bundled;
+  const overlaid = applyOverlays(own, overlayTexts, options.settings);
   // an overlay action that matched nothing is often why a later stage fails: shown with its errors too
   run.overlayWarnings = overlaid.warnings;
   run.sources = overlaid.spec.sources;

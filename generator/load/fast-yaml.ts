@@ -8,9 +8,14 @@
 // the two paths equal.
 import { FAILSAFE_SCHEMA, load } from 'js-yaml';
 
-/** A parsed node: where it starts and, for a collection, its children (a mapping's as key, value, key, value, …). */
-interface Located {
-  readonly start: number;
+/**
+ * A parsed node: where it starts and, for a collection, its children (a mapping's as key, value,
+ * key, value, …). A node's start counts from its parent's (the top node's from the text's), so an
+ * edit (fast-yaml-edit.ts) moves the nodes after it by changing only the starts of their
+ * ancestors' later children.
+ */
+export interface Located {
+  start: number;
   readonly kind: 'scalar' | 'mapping' | 'sequence';
   readonly children: readonly Located[] | undefined;
   /** A scalar's value as a mapping key: the string its parent stores it under. */
@@ -23,6 +28,15 @@ export interface FastLoaded {
   readonly root: unknown;
   /** The offset where the node at `segments` starts, by the rules of load-spec's startOffset. */
   startOffset(segments: readonly string[]): number;
+  /** What a later text's load can start from (fast-yaml-edit.ts). */
+  readonly state: FastState;
+}
+
+/** A text and its parse: the document's value and the located top node. */
+export interface FastState {
+  readonly text: string;
+  readonly root: unknown;
+  readonly located: Located;
 }
 
 /** The part of js-yaml's loader state a listener sees that is read here. */
@@ -69,6 +83,7 @@ export function fastLoad(text: string, maxNesting: number): FastLoaded | undefin
       node = children[0]!;
     } else {
       node = { start, kind: state.kind, children: children ?? [], key: undefined, value: state.result };
+      for (const child of node.children!) child.start -= start;
     }
     const parent = childrenOf.length - 1;
     (childrenOf[parent] ??= []).push(node);
@@ -83,8 +98,12 @@ export function fastLoad(text: string, maxNesting: number): FastLoaded | undefin
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
   const top = childrenOf[0]!;
   if (top.length !== 1 || !matches(top[0]!, root, maxNesting)) return undefined;
-  const located = top[0]!;
-  return { root, startOffset: (segments) => startOffset(located, segments) };
+  return locatedResult({ text, root, located: top[0]! });
+}
+
+/** The load of a state's text. */
+export function locatedResult(state: FastState): FastLoaded {
+  return { root: state.root, startOffset: (segments) => startOffset(state.located, segments), state };
 }
 
 /**
@@ -121,7 +140,8 @@ function matches(located: Located, value: unknown, maxNesting: number): boolean 
 /** As load-spec's startOffset over yaml's nodes: a scalar under a key points at its value, a collection at the key. */
 function startOffset(root: Located, segments: readonly string[]): number {
   let node = root;
-  let best = root.start;
+  let base = root.start;
+  let best = base;
   for (const segment of segments) {
     const children = node.children;
     if (node.kind === 'mapping') {
@@ -130,13 +150,15 @@ function startOffset(root: Located, segments: readonly string[]): number {
       if (i >= children!.length) return best;
       const key = children![i]!;
       node = children![i + 1]!;
-      best = node.kind === 'scalar' ? node.start : key.start;
+      best = base + (node.kind === 'scalar' ? node.start : key.start);
+      base += node.start;
     } else if (node.kind === 'sequence') {
       const index = Number(segment);
       const item = Number.isInteger(index) ? children![index] : undefined;
       if (item === undefined) return best;
       node = item;
-      best = node.start;
+      base += node.start;
+      best = base;
     } else {
       return best;
     }

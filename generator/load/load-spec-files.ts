@@ -4,7 +4,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { bundleRefs, readReachableFiles, type BundledSpec, type SpecFileSystem } from './bundle-refs.js';
 import { decodeUtf8 } from './decode-utf8.js';
-import { loadSpec } from './load-spec.js';
+import { loadSpec, type LoadCache } from './load-spec.js';
 
 const DISK: SpecFileSystem = {
   readFile: (path) => readFile(path),
@@ -14,10 +14,10 @@ const DISK: SpecFileSystem = {
 /**
  * The spec whose main file `file` (as the user named it) was read from the absolute `path` with
  * `text`, bundled into one document. Throws a SpecError holding every problem and the text of
- * every file read.
+ * every file read. With `cache` (watch mode), the main file is read from its last parse.
  */
-export async function loadSpecFiles(file: string, text: string, path: string): Promise<BundledSpec> {
-  return bundleRefs(loadSpec(file, text), path, DISK);
+export async function loadSpecFiles(file: string, text: string, path: string, cache?: LoadCache): Promise<BundledSpec> {
+  return bundleRefs(loadSpec(file, text, cache === undefined ? {} : { cache }), path, DISK);
 }
 
 /**

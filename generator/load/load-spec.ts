@@ -3,7 +3,8 @@
 import type { CST, Document, Node } from 'yaml';
 import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
 import { SpecError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
-import { fastLoad } from './fast-yaml.js';
+import { fastLoad, type FastLoaded, type FastState } from './fast-yaml.js';
+import { fastLoadAfter } from './fast-yaml-edit.js';
 import { yaml } from './yaml-module.js';
 import { childPointer, decodePointer } from './pointer.js';
 
@@ -24,13 +25,42 @@ export interface LoadedSpec {
 export const MAX_NESTING = 256;
 
 /**
+ * What a watch session keeps of its spec's parse from one run to the next: the last text of a
+ * file and its fast parse, from which an edit reads only the lines it changed (fast-yaml-edit.ts).
+ * The values it gives are shared with later runs: no stage may change them.
+ */
+export class LoadCache {
+  readonly #states = new Map<string, FastState>();
+  /** How many loads read only what changed, and how many the whole text (for tests). */
+  readonly stats = { edited: 0, whole: 0 };
+
+  /** The fast parse of `text`, the text of `file`: from the last one's when it can, else whole. */
+  fastLoad(file: string, text: string): FastLoaded | undefined {
+    const previous = this.#states.get(file);
+    let loaded = previous === undefined ? undefined : fastLoadAfter(previous, text, MAX_NESTING);
+    if (loaded !== undefined) this.stats.edited += 1;
+    else {
+      loaded = fastLoad(text, MAX_NESTING);
+      this.stats.whole += 1;
+    }
+    if (loaded === undefined) this.#states.delete(file);
+    else this.#states.set(file, loaded.state);
+    return loaded;
+  }
+}
+
+/**
  * Plain documents (nearly every spec) take js-yaml's fast path; the rest, and every document
  * with an error, yaml's, which gives the messages. `useYaml` forces yaml's (the corpus test
- * holds the two equal).
+ * holds the two equal); `cache` reads an edited text from its last parse.
  */
-export function loadSpec(file: string, text: string, { useYaml = false }: { useYaml?: boolean } = {}): LoadedSpec {
+export function loadSpec(
+  file: string,
+  text: string,
+  { useYaml = false, cache }: { useYaml?: boolean; cache?: LoadCache } = {},
+): LoadedSpec {
   const linePos = linePositions(text);
-  const fast = useYaml ? undefined : fastLoad(text, MAX_NESTING);
+  const fast = useYaml ? undefined : cache !== undefined ? cache.fastLoad(file, text) : fastLoad(text, MAX_NESTING);
   if (fast !== undefined) {
     const locate = (pointer: string): SourceLocation => {
       const { line, col } = linePos(fast.startOffset(decodePointer(pointer)));
