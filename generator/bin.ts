@@ -7,7 +7,7 @@ import { v8Flags } from './v8-flags.js';
 
 // before any of the run's functions get hot (module evaluation ran each top-level once) and
 // before its heap grows
-for (const flag of v8Flags(process.execArgv, process.versions.v8)) setFlagsFromString(flag);
+for (const flag of v8Flags(process.execArgv, process.versions.v8, process.argv.slice(2))) setFlagsFromString(flag);
 
 // `sdkgen --help | head -1` closes stdout early: that is not an error worth a stack trace
 for (const stream of [process.stdout, process.stderr]) {

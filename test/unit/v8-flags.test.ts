@@ -20,6 +20,12 @@ describe('v8Flags', () => {
     expect(v8Flags(['--enable-source-maps', '--max-old-space-size=4096', '--cpu-prof'], V8_11)).toEqual(v8Flags([], V8_11));
   });
 
+  it('leaves the heap as V8 sizes it in a --watch session, which keeps its runs’ work', () => {
+    expect(v8Flags([], V8_11, ['generate', '--spec', 'api.yaml', '--watch'])).toEqual(['--interrupt-budget=540672']);
+    expect(v8Flags([], V8_13, ['generate', '--watch'])).toEqual(tierUpFlags([], V8_13));
+    expect(v8Flags([], V8_11, ['generate', '--spec', 'api.yaml'])).toEqual(v8Flags([], V8_11));
+  });
+
   it('gives the test workers the tier-up flags alone', () => {
     expect(tierUpFlags([], V8_11)).toEqual(['--interrupt-budget=540672']);
     expect(tierUpFlags(['--invocation-count-for-maglev=1'], V8_13)).toEqual(['--invocation-count-for-turbofan=24000']);
