@@ -22,6 +22,16 @@ describe('reading an edit from the last parse', () => {
     expect(edited / (60 * SPECS.length)).toBeGreaterThan(0.4);
   });
 
+  it('gives the whole text parse, or nothing, after edits of every YAML form, with LF and CRLF line ends', () => {
+    const text = readFileSync('test/fixtures/yaml/block-styles.yaml', 'utf8');
+    let edited = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      edited += editsInARow('block-styles.yaml', text, 40, seed);
+      edited += editsInARow('block-styles.yaml (CRLF)', text.replace(/\n/g, '\r\n'), 40, seed);
+    }
+    expect(edited / (2 * 8 * 40)).toBeGreaterThan(0.3);
+  });
+
   it('reads a description changed, a property added and a line removed from the lines they touch', () => {
     const text = readFileSync('spec/chatkit-sessions.yaml', 'utf8');
     const cache = new LoadCache();
