@@ -643,30 +643,40 @@ function schemaUsage(
  * a `$ref`; with `mappings`, a discriminator's mapping targets too.
  */
 export function refsOf(schema: IrSchema, mappings = true): string[] {
-  const inner = (next: IrSchema): string[] => refsOf(next, mappings);
+  const found: string[] = [];
+  collectRefs(schema, mappings, found);
+  return found;
+}
+
+/** refsOf into `found`, in its order (one array for the whole walk: a large spec's IR is walked often). */
+function collectRefs(schema: IrSchema, mappings: boolean, found: string[]): void {
   switch (schema.kind) {
     case 'ref':
-      return [schema.target];
+      found.push(schema.target);
+      return;
     case 'object':
-      return [
-        ...schema.properties.flatMap((p) => inner(p.schema)),
-        ...(typeof schema.additionalProperties === 'object' ? inner(schema.additionalProperties) : []),
-        ...(schema.propertyNames ? inner(schema.propertyNames) : []),
-      ];
+      for (const property of schema.properties) collectRefs(property.schema, mappings, found);
+      if (typeof schema.additionalProperties === 'object') collectRefs(schema.additionalProperties, mappings, found);
+      if (schema.propertyNames) collectRefs(schema.propertyNames, mappings, found);
+      return;
     case 'array':
-      return [...(schema.prefixItems ?? []).flatMap(inner), ...inner(schema.items)];
+      for (const item of schema.prefixItems ?? []) collectRefs(item, mappings, found);
+      collectRefs(schema.items, mappings, found);
+      return;
     case 'union':
-      return [
-        ...schema.variants.flatMap(inner),
-        ...(mappings ? (schema.discriminator?.mapping.map((m) => m.target) ?? []) : []),
-        ...(schema.unevaluatedProperties ? inner(schema.unevaluatedProperties) : []),
-      ];
+      for (const variant of schema.variants) collectRefs(variant, mappings, found);
+      if (mappings) for (const entry of schema.discriminator?.mapping ?? []) found.push(entry.target);
+      if (schema.unevaluatedProperties) collectRefs(schema.unevaluatedProperties, mappings, found);
+      return;
     case 'allOf':
-      return [...schema.parts.flatMap(inner), ...(schema.unevaluatedProperties ? inner(schema.unevaluatedProperties) : [])];
+      for (const part of schema.parts) collectRefs(part, mappings, found);
+      if (schema.unevaluatedProperties) collectRefs(schema.unevaluatedProperties, mappings, found);
+      return;
     case 'not':
-      return inner(schema.schema);
+      collectRefs(schema.schema, mappings, found);
+      return;
     default:
-      return [];
+      return;
   }
 }
 

@@ -66,9 +66,15 @@ function holdsExcluded(schema: IrSchema, resolve: Resolve): boolean {
 
 /** The named-schema keys a schema refers to (not through refs), discriminator mappings too. */
 function refsIn(schema: IrSchema, direction: Direction | undefined, resolve: Resolve): string[] {
-  const own =
-    schema.kind === 'ref' ? [schema.target] : schema.kind === 'union' ? (schema.discriminator?.mapping.map((m) => m.target) ?? []) : [];
-  return [...own, ...children(schema, direction, resolve).flatMap((child) => refsIn(child, direction, resolve))];
+  // one array for the whole walk, a node's own refs before its children's
+  const found: string[] = [];
+  const walk = (node: IrSchema): void => {
+    if (node.kind === 'ref') found.push(node.target);
+    else if (node.kind === 'union') for (const entry of node.discriminator?.mapping ?? []) found.push(entry.target);
+    for (const child of children(node, direction, resolve)) walk(child);
+  };
+  walk(schema);
+  return found;
 }
 
 /** The keys of the named schemas whose shape differs by direction: those that hold or reach an excluded property. */
