@@ -476,11 +476,14 @@ async function throughput(
   console.table(
     list.map((contestant) => {
       const own = opsPerSecond.get(contestant.name)!;
+      const first = own.map((ops, round) => ops / ajvFirst[round]!);
       return {
         validator: contestant.name,
         'ops/s': Math.round(median(own)).toLocaleString('en-US'),
         'ns/op': (1e9 / median(own)).toFixed(0),
-        'vs ajv (allErrors: false)': `${median(own.map((ops, round) => ops / ajvFirst[round]!)).toFixed(2)}x`,
+        'vs ajv (allErrors: false)': `${median(first).toFixed(2)}x`,
+        // a wide spread means a round-to-round swing (the machine, or V8 re-optimizing), not a ratio to quote alone
+        'rounds, min–max': `${Math.min(...first).toFixed(2)}–${Math.max(...first).toFixed(2)}x`,
         'vs ajv (allErrors: true)': `${median(own.map((ops, round) => ops / ajvAll[round]!)).toFixed(2)}x`,
       };
     }),
