@@ -15,6 +15,7 @@ import { FAILSAFE_SCHEMA, load } from 'js-yaml';
  * ancestors' later children.
  */
 export interface Located {
+  /** Written once more after the node is made: its parent, when it closes, makes it relative. */
   start: number;
   readonly kind: 'scalar' | 'mapping' | 'sequence';
   readonly children: readonly Located[] | undefined;
