@@ -7,7 +7,7 @@ import { fastLoadAfter } from '../../generator/load/fast-yaml-edit.js';
 import { MAX_NESTING } from '../../generator/load/load-spec.js';
 
 /** A small seeded generator: the same edits every run. */
-export function random(seed: number): (below: number) => number {
+function random(seed: number): (below: number) => number {
   let state = seed >>> 0;
   return (below) => {
     state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
@@ -42,7 +42,7 @@ const PIECES = [
 ];
 
 /** One random edit: a character or a piece inserted, deleted or replaced; a line copied, dropped, indented or outdented; a key added. */
-export function edit(text: string, next: (below: number) => number): string {
+function edit(text: string, next: (below: number) => number): string {
   const at = next(text.length + 1);
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at) + 1;
