@@ -92,7 +92,16 @@ export interface Io {
   readonly isTerminal?: boolean;
   /** Stops --watch (tests, signals). */
   readonly signal?: AbortSignal;
+  /**
+   * Run by --watch once a run is done and no save has come for IDLE_COLLECT_MS (the executable
+   * passes V8's full collection): the session then holds what it keeps for the next run, not the
+   * last run's garbage, and the next run does not pay for collecting it (v8-flags.ts).
+   */
+  readonly collectGarbage?: () => void;
 }
+
+/** How long --watch waits after a run before it collects the run's garbage (Io.collectGarbage). */
+const IDLE_COLLECT_MS = 100;
 
 interface RunSettings {
   readonly options: GenerateOptions;
@@ -224,9 +233,17 @@ async function watch(settings: RunSettings, io: Io, debug: boolean): Promise<num
   // the files of the spec, as the last run read them (undefined: it failed before it read them all)
   let specFiles: readonly string[] | undefined;
   const watched = { ...settings, options: { ...settings.options, onSpecFiles: (files: readonly string[]) => (specFiles = files) } };
-  const run = (isStale?: () => boolean) => {
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const run = async (isStale?: () => boolean) => {
+    clearTimeout(idle);
     specFiles = undefined;
-    return runOnce(watched, io, debug, isStale);
+    try {
+      return await runOnce(watched, io, debug, isStale);
+    } finally {
+      const collect = io.collectGarbage;
+      // unref: a pending collection never keeps a stopped session alive
+      if (collect !== undefined) idle = setTimeout(collect, IDLE_COLLECT_MS).unref();
+    }
   };
   await run();
   await watchFiles(
@@ -238,6 +255,7 @@ async function watch(settings: RunSettings, io: Io, debug: boolean): Promise<num
     },
     { onReady: announce, ...(io.signal ? { signal: io.signal } : {}) },
   );
+  clearTimeout(idle);
   return 0;
 }
 

@@ -18,11 +18,16 @@
 //   A `--watch` session keeps none of this: it holds the last run's parse, IR and output, which
 //   a tenth's growth collects again and again. After a description edit of the whole OpenAI
 //   spec, a run took 635–987 ms with it and 521–797 ms without (8 edits in a row, 2 sessions
-//   each); `bench:generate`'s watch rows, 714 and 577 ms. The price is memory: such a session
-//   peaks at 562 instead of 296 MiB over 12 edits, its resident size rising and falling between
-//   about 390 and 570 MiB over 24 (it does not keep growing); ChatKit's, 146 instead of 142.
+//   each); `bench:generate`'s watch rows, 714 and 577 ms. Without it, such a session peaked at
+//   562 instead of 296 MiB, its resident size rising and falling between about 390 and 570 MiB.
+//   So the session collects each run's garbage itself once the run is done and no save has come
+//   for a tenth of a second (exposedCollection, cli.ts): its resident size then stays at 250–280 MiB
+//   between edits (24 edits, 2.5 s apart; peak 323 MiB), and a description edit took 523 ms
+//   against 535 ms without the collection (`bench:generate`, back to back: peak 336 and 619 MiB).
 // A V8 whose flags were not measured (a major version past the table) gets none: its flags may
 // have other names, and V8 prints an error for an unknown one on every run.
+
+import { runInNewContext } from 'node:vm';
 
 type Flags = readonly (readonly [string, number])[];
 
@@ -73,4 +78,14 @@ function isMeasured(v8Version: string): boolean {
 function notGiven(flags: Flags, execArgv: readonly string[]): string[] {
   const given = new Set(execArgv.map((arg) => /^--([^=]+)/.exec(arg)?.[1]?.replaceAll('_', '-')));
   return flags.filter(([name]) => !given.has(name)).map(([name, value]) => `--${name}=${value}`);
+}
+
+/**
+ * V8's full collection, for a `--watch` session to run while it waits for the next save, once
+ * `--expose-gc` is set (bin.ts sets it for such a session); undefined before. The flag gives the
+ * collector to contexts made after it: it is taken from a new one.
+ */
+export function exposedCollection(): (() => void) | undefined {
+  const gc: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');
+  return typeof gc === 'function' ? () => void gc() : undefined;
 }

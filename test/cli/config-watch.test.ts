@@ -209,6 +209,32 @@ describe('--watch', () => {
     }
   }, 180_000);
 
+  it('collects each run’s garbage once the run is done (the executable passes V8’s full collection)', async ({ onTestFailed }) => {
+    const spec = join(work, 'api.yaml');
+    await cp(SPEC, spec);
+    let collections = 0;
+    const watch = watchCli(['generate', '--watch', '--spec', 'api.yaml', '--out', 'out'], work, {
+      collectGarbage: () => void (collections += 1),
+    });
+    onTestFailed(() => console.error(`sdkgen --watch printed:\n${watch.output()}`));
+    // no deadline of its own: the test's timeout ends a hang
+    const collected = async (count: number) => {
+      while (collections < count) await new Promise((next) => setTimeout(next, 20));
+    };
+    try {
+      await watch.waitFor(/watching/);
+      await collected(1);
+      const mark = watch.output().length;
+      await writeFile(spec, (await readFile(spec, 'utf8')).replace('Identifier for the ChatKit session.', 'The session id.'));
+      await watch.waitFor(/files? written/, mark);
+      await collected(2);
+    } finally {
+      await watch.stop();
+    }
+    // one collection a run at most
+    expect(collections).toBe(2);
+  }, 180_000);
+
   it('does not show the errors of a run during which the spec was saved again, and runs again', async ({ onTestFailed }) => {
     const spec = join(work, 'api.yaml');
     const templates = join(work, 'templates');

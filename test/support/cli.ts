@@ -1,5 +1,5 @@
 // Runs the CLI in-process with captured output, as a user would see it (no colour).
-import { main } from '../../generator/cli.js';
+import { type Io, main } from '../../generator/cli.js';
 
 export interface CliRun {
   readonly code: number;
@@ -24,11 +24,11 @@ export interface WatchRun {
 }
 
 /** `sdkgen generate --watch …` in-process, as a user at a terminal runs it. */
-export function watchCli(args: readonly string[], cwd: string): WatchRun {
+export function watchCli(args: readonly string[], cwd: string, io: Pick<Io, 'collectGarbage'> = {}): WatchRun {
   let output = '';
   const controller = new AbortController();
   const append = (text: string) => void (output += text);
-  const running = main(args, { stdout: append, stderr: append, color: false, cwd, signal: controller.signal });
+  const running = main(args, { stdout: append, stderr: append, color: false, cwd, signal: controller.signal, ...io });
   return {
     output: () => output,
     async waitFor(pattern, from = 0) {

@@ -62,3 +62,33 @@ describe('v8Flags', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe('exposedCollection', () => {
+  // in child processes: --expose-gc is set for the process it runs in
+  const run = (exposes: boolean) => {
+    const script = `
+      ${exposes ? "(await import('node:v8')).setFlagsFromString('--expose-gc');" : ''}
+      const { exposedCollection } = await import(${JSON.stringify(new URL('../../generator/v8-flags.ts', import.meta.url).href)});
+      const collect = exposedCollection();
+      let garbage = [];
+      for (let i = 0; i < 200000; i++) garbage.push({ i, text: 'item ' + i });
+      const before = process.memoryUsage().heapUsed;
+      garbage = undefined;
+      collect?.();
+      console.log(JSON.stringify({ kind: typeof collect, before, after: process.memoryUsage().heapUsed }));`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    return JSON.parse(result.stdout) as { kind: string; before: number; after: number };
+  };
+
+  it("gives a --watch session V8's full collection, which frees what nothing holds", () => {
+    const { kind, before, after } = run(true);
+    expect(kind).toBe('function');
+    // 200,000 objects and strings are megabytes; a full collection frees them all
+    expect(before - after).toBeGreaterThan(5_000_000);
+  });
+
+  it('gives none before --expose-gc is set', () => {
+    expect(run(false).kind).toBe('undefined');
+  });
+});
