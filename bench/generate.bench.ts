@@ -283,6 +283,9 @@ function outputSize(path: string): string {
 
 const SUMMARY = /^sdkgen: \d+ files? written, .*; (\d+) ms \(/;
 
+/** How long after a run's summary the next edit is saved: a user reads the summary first. */
+const USER_PAUSE_MS = 500;
+
 /** The times of one kind of edit: from saving to the summary line, and sdkgen's own figure. */
 interface EditTimes {
   readonly editMs: number[];
@@ -345,6 +348,8 @@ async function watchRegeneration(
     const timeEdits = async (edit: (text: string, edit: number) => string): Promise<EditTimes> => {
       const times: EditTimes = { editMs: [], reportedMs: [] };
       for (let round = 1; round <= edits; round++) {
+        // a user reads the summary before saving again; a session collects the last run's garbage meanwhile
+        await new Promise((next) => setTimeout(next, USER_PAUSE_MS));
         const text = edit(readFileSync(copy, 'utf8'), round);
         const summary = nextSummary(300_000);
         const saved = performance.now();
