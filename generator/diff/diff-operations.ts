@@ -99,8 +99,8 @@ function diffArguments(before: IrOperation, after: IrOperation, method: string, 
   const reordered =
     oldPath.length === newPath.length && oldPath.join() !== newPath.join() && [...oldPath].sort().join() === [...newPath].sort().join();
   // the arguments after the path ones, without their `?` (one made optional or required is reported as that)
-  const rest = (args: readonly string[], op: IrOperation) => args.slice(pathNames(op).length).map((arg) => arg.replace(/\?$/, ''));
-  const [oldRest, newRest] = [rest(was, before), rest(is, after)];
+  const rest = (args: readonly string[], paths: number) => args.slice(paths).map((arg) => arg.replace(/\?$/, ''));
+  const [oldRest, newRest] = [rest(was, oldPath.length), rest(is, newPath.length)];
   // one gone is reported with what was removed (parameter-removed, a body removed)
   const inserted = newRest.some((arg) => !oldRest.includes(arg));
   if (!reordered && !inserted) return;
