@@ -13,6 +13,7 @@ import { PACKAGE_ROOT } from './load/package-root.js';
 import { EmitCache } from './emit/emit-cache.js';
 import { LoadCache } from './load/load-spec.js';
 import { FormatCache } from './format/format-files.js';
+import { OutputCache } from './write/output-cache.js';
 import { describeKept } from './write/kept-entries.js';
 import type { GenerateOptions, GenerateResult, Stage } from './pipeline.js';
 import { watchFiles, withSpecFiles } from './watch/watch-files.js';
@@ -175,7 +176,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ...(packageVersion !== undefined ? { packageVersion } : {}),
         ...(patternInputLimit !== undefined ? { patternInputLimit } : {}),
         // a watch session's runs share their work: what did not change is not parsed, emitted or formatted again
-        ...(values.watch ? { formatCache: new FormatCache(), emitCache: new EmitCache(), loadCache: new LoadCache() } : {}),
+        ...(values.watch
+          ? { formatCache: new FormatCache(), emitCache: new EmitCache(), loadCache: new LoadCache(), outputCache: new OutputCache() }
+          : {}),
       },
     };
     if (!values.watch) return await runOnce(settings, io, debug);

@@ -11,6 +11,7 @@ import { templateSet } from './load/template-set.js';
 import { applyOverlays, type SourceText } from './load/apply-overlays.js';
 import { loadSpecFiles } from './load/load-spec-files.js';
 import type { LoadCache } from './load/load-spec.js';
+import type { OutputCache } from './write/output-cache.js';
 import { decodeUtf8 } from './load/decode-utf8.js';
 import type { EmitCache } from './emit/emit-cache.js';
 import type { FormatCache } from './format/format-files.js';
@@ -60,6 +61,8 @@ export interface GenerateOptions {
   readonly emitCache?: EmitCache;
   /** The spec as this caller's previous run parsed it (watch mode): an edit reads only the lines it changed. */
   readonly loadCache?: LoadCache;
+  /** The output files this caller's previous runs wrote or read (watch mode): those unchanged on disk are not read again. */
+  readonly outputCache?: OutputCache;
   /**
    * Aborted: the run stops at its next stage, and in any case before its write commits
    * (InterruptedError); a write already committed is finished. The CLI aborts it on Ctrl-C.
@@ -234,7 +237,7 @@ async function output(
     };
   }
   stage('write');
-  const result = await writeOutput(onDisk(options.out), files, options.signal);
+  const result = await writeOutput(onDisk(options.out), files, { signal: options.signal, cache: options.outputCache });
   return {
     files,
     warnings,

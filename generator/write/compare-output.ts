@@ -6,6 +6,7 @@ import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { EmittedFile } from '../emit/emitted-file.js';
 import { UsageError } from '../diagnostics/diagnostic.js';
+import type { OutputCache } from './output-cache.js';
 import { MANIFEST_FILE, topLevelEntry } from './output-manifest.js';
 
 export interface TreeDifference {
@@ -87,6 +88,7 @@ export async function compareOutput(
   files: readonly EmittedFile[],
   previous: readonly string[] | undefined,
   shown: string = dir,
+  cache?: OutputCache,
 ): Promise<OutputDifference> {
   const owned = new Set([...files.map((file) => file.path), ...(previous ?? [])].map(topLevelEntry).filter((entry) => !isIgnored(entry)));
   const found = new Set((await Promise.all([...owned].sort().map((entry) => listFiles(dir, entry, () => true)))).flat());
@@ -98,7 +100,9 @@ export async function compareOutput(
   const before = new Map<string, string | null>();
   await Promise.all(
     files.map(async (file) => {
-      const text = await readFile(join(dir, file.path), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      const path = join(dir, file.path);
+      const read = cache === undefined ? readFile(path, 'utf8') : cache.read(path);
+      const text = await read.catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
         if (error.code === 'EISDIR') return null;
         throw error;
@@ -108,6 +112,7 @@ export async function compareOutput(
   );
   refuseDisplaced(notOurs, generated, before, shown);
   const difference = differenceOf(files, before, existing);
+  for (const path of difference.unchanged) cache?.adopt(join(dir, path), generated.get(path)!);
   const lineEndings = difference.changed.filter((path) => {
     const text = before.get(path);
     return typeof text === 'string' && text.includes('\r\n') && text.replace(/\r\n/g, '\n') === generated.get(path);

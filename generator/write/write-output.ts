@@ -3,10 +3,12 @@
 // finishes if this one is killed (transaction.ts). Only sdkgen's own files are written or
 // deleted; every top-level entry it never generated (`dist/`, `node_modules/`,
 // `package-lock.json`, `.env`, ...) stays where it is, untouched (output-manifest.ts).
+import { join } from 'node:path';
 import { InterruptedError } from '../diagnostics/diagnostic.js';
 import type { EmittedFile } from '../emit/emitted-file.js';
 import { compareOutput, isSameTree, type TreeDifference } from './compare-output.js';
 import { keptEntries } from './kept-entries.js';
+import type { OutputCache } from './output-cache.js';
 import { manifestFile, readManifest } from './output-manifest.js';
 import { folderExists, refuseForeignFolder, resolveTarget, type OutputTarget } from './output-target.js';
 import { clearDeadLocks, lockOutput } from './output-lock.js';
@@ -29,27 +31,36 @@ export interface WriteResult extends CheckResult {
   readonly wrote: boolean;
 }
 
-/** Writes `files` into `out`; an aborted `signal` stops it before the write commits (InterruptedError). */
-export async function writeOutput(out: string, files: readonly EmittedFile[], signal?: AbortSignal): Promise<WriteResult> {
+export interface WriteOptions {
+  /** Aborted: the write stops before it commits (InterruptedError). */
+  readonly signal?: AbortSignal | undefined;
+  /** A caller's that writes the folder again (watch mode): the files it wrote and nobody changed since are not read back. */
+  readonly cache?: OutputCache | undefined;
+}
+
+/** Writes `files` into `out`. */
+export async function writeOutput(out: string, files: readonly EmittedFile[], { signal, cache }: WriteOptions = {}): Promise<WriteResult> {
   const target = await resolveTarget(out);
   // a folder sdkgen did not generate is refused before anything is made beside it
   await refuseForeign(target);
   // held from before the folder is compared until the write is done (output-lock.ts)
   const lock = await lockOutput(target.path, target.shown);
   try {
-    const { isFresh, written, difference } = await prepare(target, files);
+    const { isFresh, written, difference } = await prepare(target, files, cache);
     if (isSameTree(difference)) return { ...difference, wrote: false };
     const changed = new Set([...difference.created, ...difference.changed]);
     await lock.confirm();
     // the last moment to stop with the folder as it was: after this the write commits
     if (signal?.aborted) throw new InterruptedError();
-    await runTransaction(
-      target.path,
-      target.shown,
-      isFresh,
-      written.filter((file) => changed.has(file.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-      difference.deleted,
-    );
+    const writes = written.filter((file) => changed.has(file.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    try {
+      await runTransaction(target.path, target.shown, isFresh, writes, difference.deleted);
+    } finally {
+      // written, rolled back or left for the next run to finish: read again next time either way
+      for (const file of writes) cache?.forget(join(target.path, file.path));
+      for (const path of difference.deleted) cache?.forget(join(target.path, path));
+    }
+    if (cache !== undefined) await Promise.all(writes.map((file) => cache.wrote(join(target.path, file.path), file.text)));
     return { ...difference, wrote: true };
   } finally {
     await lock.release();
@@ -79,7 +90,7 @@ async function refuseForeign(target: OutputTarget): Promise<void> {
   if ((await folderExists(target)) && !(await hasLeftovers(target.path))) await refuseForeignFolder(target);
 }
 
-async function prepare(target: OutputTarget, files: readonly EmittedFile[]) {
+async function prepare(target: OutputTarget, files: readonly EmittedFile[], cache?: OutputCache) {
   await recoverLeftovers(target.path, target.shown);
   const isFresh = !(await folderExists(target));
   if (!isFresh) await refuseForeignFolder(target);
@@ -87,7 +98,7 @@ async function prepare(target: OutputTarget, files: readonly EmittedFile[]) {
   const written = [...files, manifestFile(files)];
   const { userFiles, lineEndings, ...compared } = isFresh
     ? { created: written.map((file) => file.path).sort(), changed: [], deleted: [], unchanged: [], userFiles: [], lineEndings: [] }
-    : await compareOutput(target.path, written, previous, target.shown);
+    : await compareOutput(target.path, written, previous, target.shown, cache);
   // the user's entries beside sdkgen's, then the user's files inside them (`src/custom.ts`)
   const kept = isFresh
     ? []

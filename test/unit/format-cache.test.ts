@@ -44,4 +44,30 @@ describe('FormatCache', () => {
     await beginFormat(worker, cache).format([file('a.json', '{"a":2}')]); // never ended: a failed run
     expect(cache.texts.size).toBe(0);
   });
+
+  it('joins a file of pieces again when a piece or a gap changed, and keeps the last text when none did', async () => {
+    const worker = recordingWorker();
+    const cache = new FormatCache();
+    const pieces = (second: string, isSpaced: boolean): EmittedFile => ({
+      path: 'src/a.ts',
+      text: '',
+      pieces: [
+        { text: 'const a = 1;', isFormatted: true, isSpaced: true },
+        { text: second, isFormatted: false, isSpaced },
+      ],
+    });
+    const run = async (file: EmittedFile) => {
+      const session = beginFormat(worker, cache);
+      const [out] = await session.format([file]);
+      session.end();
+      return out!.text;
+    };
+    expect(await run(pieces('const b = 2;', true))).toBe('const a = 1;\n\nconst b = 2;\n');
+    expect(await run(pieces('const b = 2;', true))).toBe('const a = 1;\n\nconst b = 2;\n');
+    expect(await run(pieces('const b = 2;', false))).toBe('const a = 1;\nconst b = 2;\n');
+    expect(await run(pieces('const b = 3;', false))).toBe('const a = 1;\nconst b = 3;\n');
+    expect(await run(pieces('const b = 3;', false))).toBe('const a = 1;\nconst b = 3;\n');
+    // prettier saw each piece text once
+    expect(worker.seen).toEqual(['const b = 2;', 'const b = 3;']);
+  });
 });

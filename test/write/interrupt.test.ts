@@ -47,7 +47,7 @@ describe('an interrupted run', () => {
   it('stops a write whose signal is aborted before it commits, and frees the folder', async () => {
     const target = await setUpCase(caseDir(), 'existing');
     const before = await snapshotOrAbsent(target);
-    await expect(writeOutput(target, NEW, AbortSignal.abort())).rejects.toBeInstanceOf(InterruptedError);
+    await expect(writeOutput(target, NEW, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(InterruptedError);
     expect(await snapshotOrAbsent(target)).toEqual(before);
     expect(await leftovers(target)).toEqual([]);
     // the next run writes
