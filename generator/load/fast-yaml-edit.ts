@@ -44,6 +44,8 @@ export function fastLoadAfter(previous: FastState, text: string, maxNesting: num
   if (target === undefined || (target.end - target.lineStart) * 2 > old.length) return undefined;
   const delta = text.length - old.length;
   const part = text.slice(target.lineStart, target.end + delta);
+  // the part ends a line, as it did: an edit of its last line break joins the next line to it
+  if (target.end + delta < text.length && !part.endsWith('\n')) return undefined;
   if (!readsAlone(part, target.keyIndent) || target.steps.length >= maxNesting) return undefined;
   const read = fastLoad(part, maxNesting - target.steps.length);
   if (read === undefined) return undefined;

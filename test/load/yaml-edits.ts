@@ -7,11 +7,11 @@ import { fastLoadAfter } from '../../generator/load/fast-yaml-edit.js';
 import { MAX_NESTING } from '../../generator/load/load-spec.js';
 
 /** A small seeded generator: the same edits every run. */
-function random(seed: number): (below: number) => number {
+export function seeded(seed: number): (below: number) => number {
   let state = seed >>> 0;
   return (below) => {
     state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    state ^= state >>> 13;
+    state = (state ^ (state >>> 13)) >>> 0;
     return state % below;
   };
 }
@@ -42,7 +42,7 @@ const PIECES = [
 ];
 
 /** One random edit: a character or a piece inserted, deleted or replaced; a line copied, dropped, indented or outdented; a key added. */
-function edit(text: string, next: (below: number) => number): string {
+export function randomEdit(text: string, next: (below: number) => number): string {
   const at = next(text.length + 1);
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at) + 1;
@@ -108,11 +108,11 @@ export function expectSame(edited: FastLoaded, text: string, where: string): voi
  * from the last parse.
  */
 export function editsInARow(file: string, text: string, count: number, seed: number): number {
-  const next = random(seed);
+  const next = seeded(seed);
   let state = fastLoad(text, MAX_NESTING)!.state;
   let edited = 0;
   for (let round = 0; round < count; round++) {
-    const changed = edit(state.text, next);
+    const changed = randomEdit(state.text, next);
     const loaded = fastLoadAfter(state, changed, MAX_NESTING);
     if (loaded !== undefined) {
       edited += 1;
