@@ -14,6 +14,7 @@ import { EmitCache } from './emit/emit-cache.js';
 import { LoadCache } from './load/load-spec.js';
 import { FormatCache } from './format/format-files.js';
 import { OutputCache } from './write/output-cache.js';
+import { ModelCache } from './model/model-cache.js';
 import { describeKept } from './write/kept-entries.js';
 import type { GenerateOptions, GenerateResult, Stage } from './pipeline.js';
 import { watchFiles, withSpecFiles } from './watch/watch-files.js';
@@ -175,9 +176,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ...(config.settings !== undefined ? { settings: config.settings } : {}),
         ...(packageVersion !== undefined ? { packageVersion } : {}),
         ...(patternInputLimit !== undefined ? { patternInputLimit } : {}),
-        // a watch session's runs share their work: what did not change is not parsed, emitted or formatted again
+        // a watch session's runs share their work: what did not change is not parsed, modelled, emitted, formatted or read back again
         ...(values.watch
-          ? { formatCache: new FormatCache(), emitCache: new EmitCache(), loadCache: new LoadCache(), outputCache: new OutputCache() }
+          ? {
+              formatCache: new FormatCache(),
+              emitCache: new EmitCache(),
+              loadCache: new LoadCache(),
+              modelCache: new ModelCache(),
+              outputCache: new OutputCache(),
+            }
           : {}),
       },
     };

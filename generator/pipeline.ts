@@ -18,6 +18,7 @@ import type { FormatCache } from './format/format-files.js';
 import { type PrettierWorker, prettierWorker } from './format/prettier-worker.js';
 import { loadTemplates } from './load/load-templates.js';
 import { buildModel, type ModelOptions } from './model/build-model.js';
+import type { ModelCache } from './model/model-cache.js';
 import type { IrApi } from './model/ir.js';
 import { validateLater } from './validate/validate-spec.js';
 import type { TreeDifference } from './write/compare-output.js';
@@ -61,6 +62,8 @@ export interface GenerateOptions {
   readonly emitCache?: EmitCache;
   /** The spec as this caller's previous run parsed it (watch mode): an edit reads only the lines it changed. */
   readonly loadCache?: LoadCache;
+  /** The IR of the component schemas this caller's previous run modelled (watch mode): those an edit did not reach are not modelled again. */
+  readonly modelCache?: ModelCache;
   /** The output files this caller's previous runs wrote or read (watch mode): those unchanged on disk are not read again. */
   readonly outputCache?: OutputCache;
   /**
@@ -112,7 +115,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       session,
     } = await untilChecked(validation.confirm, async () => {
       stage('model');
-      const { api, warnings } = buildModel(validation.checked, modelOptions(options));
+      const { api, warnings } = buildModel(validation.checked, modelOptions(options), options.modelCache);
       stage('emit');
       const ctx = {
         templates: await templates,

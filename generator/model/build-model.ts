@@ -22,6 +22,7 @@ import {
 import { operationToDraft, pathFolders, pathKeyDiagnostics, unsendableMethod, type DraftOperation } from './operations.js';
 import { packageOf, type PackageOptions } from './package-info.js';
 import { paginationOf, unpaginatedList } from './pagination.js';
+import type { ModelCache } from './model-cache.js';
 import { schemaToIr, type SchemaContext } from './schemas.js';
 import { splitDirections, type SchemaDraft } from './directions.js';
 import { decodeEvents } from './item-streams.js';
@@ -39,7 +40,8 @@ export interface BuiltModel {
   readonly warnings: readonly Diagnostic[];
 }
 
-export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): BuiltModel {
+/** The IR of a validated spec; a watch session passes its ModelCache, which keeps what an edit did not reach. */
+export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}, cache?: ModelCache): BuiltModel {
   const problems: Diagnostic[] = [];
   const ctx: SchemaContext = {
     root: spec.root,
@@ -52,6 +54,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
     ...(options.patternInputLimit !== undefined ? { patternInputLimit: options.patternInputLimit } : {}),
   };
   const root = spec.root as Record<string, unknown>;
+  const cached = cache?.begin(ctx);
   const types = new NameTable(spec.locate);
   const claim = (table: NameTable, name: string, pointer: string, what: string): Identifier => {
     const { id, warning } = table.claim(name, pointer, what);
@@ -66,7 +69,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
       const pointer = childPointer('/components/schemas', key);
       const raw = rawSchemas[key];
       const name = claim(types, sdkName(raw) ?? toTypeName(key), pointer, `the schema \`${key}\``);
-      return { key, pointer, name, schema: schemaToIr(raw, pointer, ctx) };
+      return { key, pointer, name, schema: cached !== undefined ? cached.schema(key, raw, pointer) : schemaToIr(raw, pointer, ctx) };
     });
 
   // an operation fetch cannot send (TRACE, CONNECT, ...) is left out, with a warning
@@ -264,6 +267,7 @@ export function buildModel(spec: ValidatedSpec, options: ModelOptions = {}): Bui
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new SpecError(distinct(problems));
   const info = isRecord(root['info']) ? root['info'] : {};
+  cached?.end();
   return {
     api: {
       title: typeof info['title'] === 'string' ? info['title'] : 'API',

@@ -26,6 +26,18 @@ export interface SchemaContext {
   readonly version: OpenApiVersion;
   /** The user's cap on the length of strings tested against a pattern (`--pattern-input-limit`). */
   readonly patternInputLimit?: number;
+  /** Told what a conversion read beyond its own node (model-cache.ts): absent outside a watch session. */
+  readonly reads?: SchemaReads;
+}
+
+/** What a conversion reads beyond its node, beside the context's fixed fields. */
+export interface SchemaReads {
+  /** A `#/components/schemas/<key>` ref was followed: the IR names the key, so only its existence counts. */
+  component(key: string): void;
+  /** The component schema `key` was read: `node` (undefined when there is none), its content counts. */
+  schema(key: string, node: unknown): void;
+  /** Anything else of the document was read (another node's content, a hoisted schema). */
+  elsewhere(): void;
 }
 
 type Raw = Record<string, unknown>;
@@ -54,6 +66,7 @@ type TypeName = (typeof TYPES)[number];
 
 export function schemaToIr(raw: unknown, pointer: string, ctx: SchemaContext): IrSchema {
   if (!ctx.hoistTargets.has(pointer)) return convertSchema(raw, pointer, ctx);
+  ctx.reads?.elsewhere();
   if (!ctx.hoisted.has(pointer)) {
     ctx.hoisted.set(pointer, undefined);
     ctx.hoisted.set(pointer, convertSchema(raw, pointer, ctx));
@@ -351,6 +364,7 @@ function unevaluatedOf(raw: Raw, rest: IrSchema, pointer: string, ctx: SchemaCon
  * once, at `unevaluatedProperties`, as the reason it is not checked.
  */
 function unmodelledEvaluation(raw: Raw, pointer: string, ctx: SchemaContext): string | undefined {
+  ctx.reads?.elsewhere();
   const seen = new Set<unknown>();
   const find = (node: unknown, depth: number): string | undefined => {
     if (!isRaw(node) || seen.has(node) || depth > 32) return undefined;
@@ -445,11 +459,18 @@ function isUnconstrained(schema: IrSchema): boolean {
 function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscriminator | undefined {
   const discriminator = raw['discriminator'];
   if (!isRaw(discriminator) || typeof discriminator['propertyName'] !== 'string') return undefined;
+  // the mapped schemas' existence and their tag values
+  const schemas = (ctx.root as { components?: { schemas?: Record<string, unknown> } }).components?.schemas;
+  const schemaAt = (key: string): unknown => {
+    const node = schemas !== undefined && Object.hasOwn(schemas, key) ? schemas[key] : undefined;
+    ctx.reads?.schema(key, node);
+    return node;
+  };
   const mapping: { value: string; target: string }[] = [];
   const explicit = isRaw(discriminator['mapping']) ? discriminator['mapping'] : {};
   for (const [value, ref] of Object.entries(explicit)) {
     const target = typeof ref === 'string' ? componentKeyOf(ref.includes('/') ? ref : `#/components/schemas/${ref}`) : undefined;
-    if (target && schemaExists(ctx.root, target)) mapping.push({ value, target });
+    if (target && schemaAt(target) !== undefined) mapping.push({ value, target });
     else
       report(
         ctx,
@@ -463,7 +484,7 @@ function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscr
   let defaultTarget: string | undefined;
   if (typeof defaultRef === 'string') {
     defaultTarget = componentKeyOf(defaultRef.includes('/') ? defaultRef : `#/components/schemas/${defaultRef}`);
-    if (defaultTarget === undefined || !schemaExists(ctx.root, defaultTarget)) {
+    if (defaultTarget === undefined || schemaAt(defaultTarget) === undefined) {
       report(
         ctx,
         'model/unresolved-ref',
@@ -485,7 +506,7 @@ function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscr
     // specs mean it. A variant that does not require and pin it could match without the tag, so
     // dispatching on the tag (or on schema names, OAS §4.8.25.2.2's fallback) would change the
     // outcome, which a discriminator must not: the union then stays a plain union.
-    const allowed = allowedTagValues(ctx.root, target, propertyName);
+    const allowed = allowedTagValues(schemaAt, target, propertyName);
     if (allowed === undefined) return undefined;
     for (const value of allowed) mapping.push({ value, target });
   }
@@ -496,17 +517,16 @@ function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscr
 }
 
 /** The string values a component schema's property may take, from `const` or `enum` (through refs and allOf). */
-function allowedTagValues(root: unknown, key: string, property: string, depth = 0): string[] | undefined {
+function allowedTagValues(schemaAt: (key: string) => unknown, key: string, property: string, depth = 0): string[] | undefined {
   if (depth > 5) return undefined;
-  const schemas = (root as { components?: { schemas?: Record<string, unknown> } }).components?.schemas;
   const resolve = (node: unknown): unknown => {
     for (let i = 0; i < 5 && isRaw(node) && typeof node['$ref'] === 'string'; i++) {
       const next = componentKeyOf(node['$ref']);
-      node = next === undefined ? undefined : schemas?.[next];
+      node = next === undefined ? undefined : schemaAt(next);
     }
     return node;
   };
-  const schema = resolve(schemas?.[key]);
+  const schema = resolve(schemaAt(key));
   if (!isRaw(schema)) return undefined;
   const direct = resolve(isRaw(schema['properties']) ? schema['properties'][property] : undefined);
   const isRequired = Array.isArray(schema['required']) && schema['required'].includes(property);
@@ -517,15 +537,10 @@ function allowedTagValues(root: unknown, key: string, property: string, depth = 
   }
   for (const part of Array.isArray(schema['allOf']) ? schema['allOf'] : []) {
     const ref = isRaw(part) && typeof part['$ref'] === 'string' ? componentKeyOf(part['$ref']) : undefined;
-    const values = ref !== undefined ? allowedTagValues(root, ref, property, depth + 1) : undefined;
+    const values = ref !== undefined ? allowedTagValues(schemaAt, ref, property, depth + 1) : undefined;
     if (values) return values;
   }
   return undefined;
-}
-
-function schemaExists(root: unknown, key: string): boolean {
-  const schemas = (root as { components?: { schemas?: Record<string, unknown> } }).components?.schemas;
-  return schemas !== undefined && Object.hasOwn(schemas, key);
 }
 
 /** `not: {}` accepts nothing; any other `not` is one more part beside the schema's other keywords. */
@@ -574,7 +589,11 @@ function refToIr(ref: string, base: IrSchemaBase, pointer: string, ctx: SchemaCo
     ctx.report(target);
     return { ...base, kind: 'unknown' };
   }
-  if (target.componentKey !== undefined) return { ...base, kind: 'ref', target: target.componentKey };
+  if (target.componentKey !== undefined) {
+    ctx.reads?.component(target.componentKey);
+    return { ...base, kind: 'ref', target: target.componentKey };
+  }
+  ctx.reads?.elsewhere();
   // a hoisted schema is a ref to its name (schemaToIr), through which recursion works
   if (ctx.hoistTargets.has(target.pointer)) return { ...schemaToIr(target.value, target.pointer, ctx), ...stripUndefined(base) };
   // only refs that name other refs can lead back here: a target holding more is hoisted

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LoadCache } from '../../generator/load/load-spec.js';
+import { ModelCache } from '../../generator/model/model-cache.js';
 import { type GenerateOptions, generate } from '../../generator/pipeline.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sdkgen-load-cache-'));
@@ -43,7 +44,8 @@ describe('LoadCache', () => {
     const config = { file: 'sdkgen.config.json', text: settingsText };
     for (const settings of [undefined, config]) {
       const cache = new LoadCache();
-      const options: GenerateOptions = { spec, loadCache: cache, ...(settings ? { settings } : {}) };
+      // the model's kept IR is frozen too (model-cache.ts): the emitters must not change it either
+      const options: GenerateOptions = { spec, loadCache: cache, modelCache: new ModelCache(), ...(settings ? { settings } : {}) };
       let text = readFileSync(source, 'utf8');
       writeFileSync(spec, text);
       await files(options);
@@ -52,7 +54,7 @@ describe('LoadCache', () => {
         // what the last run parsed, frozen: the cache gives it back for the same text
         deepFreeze(cache.fastLoad(spec, text)!.root);
         writeFileSync(spec, changed);
-        const { loadCache: _, ...fresh } = options;
+        const { loadCache: _, modelCache: __, ...fresh } = options;
         expect(await files(options)).toEqual(await files(fresh));
         text = changed;
       }
