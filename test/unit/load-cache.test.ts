@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LoadCache } from '../../generator/load/load-spec.js';
 import { ModelCache } from '../../generator/model/model-cache.js';
+import { EmitCache } from '../../generator/emit/emit-cache.js';
+import { FormatCache } from '../../generator/format/format-files.js';
 import { type GenerateOptions, generate } from '../../generator/pipeline.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sdkgen-load-cache-'));
@@ -44,8 +46,10 @@ describe('LoadCache', () => {
     const config = { file: 'sdkgen.config.json', text: settingsText };
     for (const settings of [undefined, config]) {
       const cache = new LoadCache();
-      // the model's kept IR is frozen too (model-cache.ts): the emitters must not change it either
-      const options: GenerateOptions = { spec, loadCache: cache, modelCache: new ModelCache(), ...(settings ? { settings } : {}) };
+      // with every cache a watch session passes; the model's kept IR is frozen too (model-cache.ts):
+      // the emitters must not change it either
+      const watch = { modelCache: new ModelCache(), emitCache: new EmitCache(), formatCache: new FormatCache() };
+      const options: GenerateOptions = { spec, loadCache: cache, ...watch, ...(settings ? { settings } : {}) };
       let text = readFileSync(source, 'utf8');
       writeFileSync(spec, text);
       await files(options);
@@ -54,7 +58,7 @@ describe('LoadCache', () => {
         // what the last run parsed, frozen: the cache gives it back for the same text
         deepFreeze(cache.fastLoad(spec, text)!.root);
         writeFileSync(spec, changed);
-        const { loadCache: _, modelCache: __, ...fresh } = options;
+        const { loadCache: _, modelCache: __, emitCache: ___, formatCache: ____, ...fresh } = options;
         expect(await files(options)).toEqual(await files(fresh));
         text = changed;
       }
