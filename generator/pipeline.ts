@@ -11,7 +11,6 @@ import { templateSet } from './load/template-set.js';
 import { applyOverlays, type SourceText } from './load/apply-overlays.js';
 import { loadSpecFiles } from './load/load-spec-files.js';
 import type { LoadCache } from './load/load-spec.js';
-import type { OutputCache } from './write/output-cache.js';
 import { decodeUtf8 } from './load/decode-utf8.js';
 import type { EmitCache } from './emit/emit-cache.js';
 import type { FormatCache } from './format/format-files.js';
@@ -22,6 +21,7 @@ import type { ModelCache } from './model/model-cache.js';
 import type { IrApi } from './model/ir.js';
 import { validateLater } from './validate/validate-spec.js';
 import type { TreeDifference } from './write/compare-output.js';
+import type { OutputCache } from './write/output-cache.js';
 import { rememberKept } from './write/kept-entries.js';
 import { checkOutput, preflightOutput, writeOutput } from './write/write-output.js';
 
