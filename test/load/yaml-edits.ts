@@ -1,5 +1,6 @@
 // Random edits of a spec's text, read from the last parse (fast-yaml-edit.ts) and held equal to
-// the whole text's parse: for test/load/fast-yaml-edit.test.ts and, on published specs, the corpus.
+// the whole text's parse: for test/load/fast-yaml-edit.test.ts and, on published specs, the corpus;
+// and the edits a spec's author makes, for the watch caches' tests.
 import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
 import { fastLoad, type FastLoaded } from '../../generator/load/fast-yaml.js';
@@ -122,4 +123,43 @@ export function editsInARow(file: string, text: string, count: number, seed: num
     if (whole !== undefined) state = whole.state;
   }
   return edited;
+}
+
+/** A line of `text` matching `pattern`, picked by `next`, or undefined. */
+function pick(text: string, pattern: RegExp, next: (below: number) => number): RegExpExecArray | undefined {
+  const found = [...text.matchAll(new RegExp(pattern.source, 'gm'))];
+  return found.length === 0 ? undefined : found[next(found.length)];
+}
+
+/** An edit a spec's author makes; a random one when the text has no place for the one drawn. */
+export function authorEdit(text: string, next: (below: number) => number): string {
+  const at = (match: RegExpExecArray | undefined, replace: (line: string) => string): string | undefined =>
+    match === undefined ? undefined : text.slice(0, match.index) + replace(match[0]) + text.slice(match.index + match[0].length);
+  const components = [...text.matchAll(/^ {4}([A-Za-z][\w.-]*):\s*$/gm)].map((m) => m[1]!);
+  const other = components.length === 0 ? 'Missing' : components[next(components.length)]!;
+  const edits: (() => string | undefined)[] = [
+    () => at(pick(text, /^( +)description: [^|>\n].*$/, next), (line) => `${line} (edited)`),
+    () =>
+      at(
+        pick(text, /^( +)properties:$/, next),
+        (line) => `${line}\n${/^ */.exec(line)![0]}  added_${next(4)}:\n${/^ */.exec(line)![0]}    type: string`,
+      ),
+    () =>
+      at(pick(text, /^( +)type: (string|integer|number|boolean)$/, next), (line) =>
+        line.replace(/type: \w+/, next(2) === 0 ? 'type: integer' : 'type: string'),
+      ),
+    () =>
+      at(pick(text, /^( +)(- )?\$ref: ['"]?#\/components\/schemas\/[^'"\n]+['"]?$/, next), (line) =>
+        line.replace(/schemas\/[^'"\n]+/, `schemas/${other}`),
+      ),
+    () => at(pick(text, /^ {4}[A-Za-z][\w.-]*:\s*$/, next), (line) => line.replace(/([\w.-]+):/, next(2) === 0 ? '$1Renamed:' : '$1:')),
+    () => at(pick(text, /^( +)(const|- )['"]?[a-z_.]+['"]?$/, next), (line) => line.replace(/([a-z_.]+)(['"]?)$/, '$1_x$2')),
+    () => at(pick(text, /^( +)type: (string|integer|object|array)$/, next), (line) => `${line}\n${/^ */.exec(line)![0]}nullable: true`),
+    () => at(pick(text, /^( +)required:$/, next), (line) => `${line}\n${/^ */.exec(line)![0]}  - added_${next(4)}`),
+    () => `# a comment above everything\n\n${text}`,
+    () => text.replace(/^# a comment above everything\n\n/, ''),
+    () => at(pick(text, /^( +)(maxLength|minimum|maximum|minItems): \d+$/, next), (line) => line.replace(/\d+$/, String(next(100)))),
+    () => randomEdit(text, next),
+  ];
+  return edits[next(edits.length)]!() ?? randomEdit(text, next);
 }
