@@ -3,9 +3,10 @@
 // description, summary, example or deprecation reaches a check or a message): an edit of docs
 // only, the commonest in a long session, reuses them whole. A declaration of types.ts is printed
 // again only when it changed. On the whole OpenAI spec these are most of a run's emit stage.
-import type { IrApi, IrSchema } from '../model/ir.js';
+import type { IrApi, IrNamedSchema, IrSchema } from '../model/ir.js';
 import type { EmittedFile } from './emitted-file.js';
 import type { Declaration, PrintedDeclaration } from './types/layout.js';
+import type { TypeContext } from './types/type-model.js';
 
 /** IR fields that only docs read: left out of docFreeKey. */
 const DOC_FIELDS: ReadonlySet<string> = new Set([
@@ -22,9 +23,35 @@ const DOC_FIELDS: ReadonlySet<string> = new Set([
 /** IR fields that hold values from the spec (a const, an enum, a default): kept whole, their own keys included. */
 const VALUE_FIELDS: ReadonlySet<string> = new Set(['value', 'values', 'default']);
 
+/** A named schema's declaration of types.ts, and what making it read beyond the schema. */
+interface KeptDeclaration {
+  readonly schema: IrSchema;
+  readonly name: string;
+  readonly response: boolean;
+  readonly shapeOf: string | undefined;
+  /** The names refs were given, and the schemas looked into, by key. */
+  readonly names: readonly (readonly [string, string])[];
+  readonly resolved: readonly (readonly [string, IrSchema | undefined])[];
+  readonly declaration: Declaration;
+}
+
+export interface DeclarationSession {
+  /** `named`'s declaration as `declare` makes it, or as a past run made it of the same (kept, frozen) schema. */
+  declaration(
+    named: IrNamedSchema,
+    shapeOf: string | undefined,
+    declare: (named: IrNamedSchema, shapeOf: string | undefined, ctx: TypeContext) => Declaration,
+  ): Declaration;
+  end(): void;
+}
+
 export class EmitCache {
   #validators: { readonly key: readonly string[]; readonly files: EmittedFile[] } | undefined;
   #declarations = new Map<string, PrintedDeclaration>();
+  /** Each declaration printed last run, by the declaration object: a kept one is not serialized to be found. */
+  #printed = new WeakMap<Declaration, PrintedDeclaration>();
+  #schemaDeclarations = new Map<string, KeptDeclaration>();
+  #links: string | undefined;
   /** How many runs reused the validators, and how many declarations were printed (for tests). */
   readonly stats = { validatorsReused: 0, declarationsPrinted: 0 };
 
@@ -43,18 +70,83 @@ export class EmitCache {
   /** Each declaration printed by `print`, or as last run printed it; keeps this run's for the next. */
   declarations(declarations: readonly Declaration[], print: (declaration: Declaration) => PrintedDeclaration): PrintedDeclaration[] {
     const kept = new Map<string, PrintedDeclaration>();
+    const printedNow = new WeakMap<Declaration, PrintedDeclaration>();
     const printed = declarations.map((declaration) => {
-      const key = JSON.stringify(declaration);
-      let result = kept.get(key) ?? this.#declarations.get(key);
+      const same = this.#printed.get(declaration);
+      const key = same === undefined ? JSON.stringify(declaration) : undefined;
+      let result = same ?? kept.get(key!) ?? this.#declarations.get(key!);
       if (result === undefined) {
         result = print(declaration);
         this.stats.declarationsPrinted += 1;
       }
-      kept.set(key, result);
+      if (key !== undefined) kept.set(key, result);
+      printedNow.set(declaration, result);
       return result;
     });
     this.#declarations = kept;
+    this.#printed = printedNow;
     return printed;
+  }
+
+  /**
+   * One run's declarations of named schemas: a schema whose IR the model kept (frozen) keeps its
+   * declaration while its name, direction and request shape are the same, the names its refs
+   * were given and the schemas its comment and type looked into are the same, and so are the
+   * spec's doc links.
+   */
+  schemaDeclarations(ctx: TypeContext): DeclarationSession {
+    const links = JSON.stringify(ctx.links);
+    const last = links === this.#links ? this.#schemaDeclarations : new Map<string, KeptDeclaration>();
+    const next = new Map<string, KeptDeclaration>();
+    return {
+      declaration: (named, shapeOf, declare) => {
+        const known = last.get(named.key);
+        if (
+          known !== undefined &&
+          known.schema === named.schema &&
+          known.name === named.name.text &&
+          known.response === named.usage.response &&
+          known.shapeOf === shapeOf &&
+          known.names.every(([key, name]) => ctx.refName(key) === name) &&
+          known.resolved.every(([key, schema]) => ctx.resolve(key) === schema)
+        ) {
+          next.set(named.key, known);
+          return known.declaration;
+        }
+        const names: [string, string][] = [];
+        const resolved: [string, IrSchema | undefined][] = [];
+        const tracked: TypeContext = {
+          links: ctx.links,
+          refName: (key) => {
+            const name = ctx.refName(key);
+            names.push([key, name]);
+            return name;
+          },
+          resolve: (key) => {
+            const schema = ctx.resolve(key);
+            resolved.push([key, schema]);
+            return schema;
+          },
+        };
+        const declaration = declare(named, shapeOf, tracked);
+        if (Object.isFrozen(named.schema)) {
+          next.set(named.key, {
+            schema: named.schema,
+            name: named.name.text,
+            response: named.usage.response,
+            shapeOf,
+            names,
+            resolved,
+            declaration,
+          });
+        }
+        return declaration;
+      },
+      end: () => {
+        this.#schemaDeclarations = next;
+        this.#links = links;
+      },
+    };
   }
 }
 

@@ -3,7 +3,8 @@
 // openapi-typescript had, which wrote this file before), types/jsdoc.ts writes the comments and
 // types/layout.ts prints each declaration in prettier's final layout, so the format stage passes
 // the file through; a declaration whose layout is not certain goes to prettier instead.
-import type { IrApi, IrParameter } from '../model/ir.js';
+import type { IrApi, IrNamedSchema, IrParameter } from '../model/ir.js';
+import type { EmitCache } from './emit-cache.js';
 import { piecesFile, type EmitContext, type EmittedFile, type Piece } from './emitted-file.js';
 import { fileHeader } from './file-header.js';
 import { declarationComment, fixedComment, requestShapeComment } from './types/jsdoc.js';
@@ -11,7 +12,7 @@ import { printDeclaration, type Declaration } from './types/layout.js';
 import { mentionsUploadable, objectType, typeOf, type TypeContext } from './types/type-model.js';
 
 export async function emitTypes(api: IrApi, ctx: EmitContext): Promise<EmittedFile[]> {
-  const all = declarations(api);
+  const all = declarations(api, ctx.cache);
   // `format: binary` fields are typed with the runtime's Uploadable
   const header = all.some((declaration) => mentionsUploadable(declaration.type))
     ? `${fileHeader(api)}import type { Uploadable } from './internal/uploads.js';\n`
@@ -27,22 +28,27 @@ export async function emitTypes(api: IrApi, ctx: EmitContext): Promise<EmittedFi
   return [piecesFile('src/types.ts', pieces.length > 0 ? pieces : [empty])];
 }
 
-/** Named schemas, then each operation's parameter groups. */
-function declarations(api: IrApi): Declaration[] {
+/** Named schemas, then each operation's parameter groups; a watch session's cache keeps what did not change. */
+function declarations(api: IrApi, cache: EmitCache | undefined): Declaration[] {
   const byKey = new Map(api.schemas.map((s) => [s.key, s]));
   const ctx: TypeContext = {
     refName: (key) => byKey.get(key)?.name.text ?? key,
     resolve: (key) => byKey.get(key)?.schema,
     links: api.package.docLinks,
   };
-  const result: Declaration[] = api.schemas.map((named) => {
-    // a request shape says so first: `PetParam` is `Pet` as a request sends it
-    const shapeOf = named.requestShapeOf === undefined ? undefined : byKey.get(named.requestShapeOf)?.name.text;
+  const declare = (named: IrNamedSchema, shapeOf: string | undefined, ctx: TypeContext): Declaration => {
     const own = declarationComment(named.schema, ctx);
     const comment = shapeOf === undefined ? own : requestShapeComment(shapeOf, named.schema, ctx);
     // a schema a response (or a stream event) can hold has open enums (see typeOf)
     return { name: named.name.text, type: typeOf(named.schema, ctx, named.usage.response), ...(comment !== undefined ? { comment } : {}) };
+  };
+  const session = cache?.schemaDeclarations(ctx);
+  const result: Declaration[] = api.schemas.map((named) => {
+    // a request shape says so first: `PetParam` is `Pet` as a request sends it
+    const shapeOf = named.requestShapeOf === undefined ? undefined : byKey.get(named.requestShapeOf)?.name.text;
+    return session === undefined ? declare(named, shapeOf, ctx) : session.declaration(named, shapeOf, declare);
   });
+  session?.end();
   for (const op of api.operations) {
     const groups: [IrParameter['in'], string | undefined][] = [
       ['path', op.names.pathParams?.text],

@@ -11,6 +11,11 @@ import { docFreeKey, EmitCache } from '../../generator/emit/emit-cache.js';
 import type { IrApi } from '../../generator/model/ir.js';
 import { generate } from '../../generator/pipeline.js';
 import { FormatCache } from '../../generator/format/format-files.js';
+import { emitTypes } from '../../generator/emit/types.js';
+import { loadSpecFiles } from '../../generator/load/load-spec-files.js';
+import { buildModel } from '../../generator/model/build-model.js';
+import { ModelCache } from '../../generator/model/model-cache.js';
+import { validateLater } from '../../generator/validate/validate-spec.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sdkgen-emit-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,5 +92,75 @@ describe('EmitCache', () => {
     const described = (description: string) =>
       ({ title: description, schemas: [{ kind: 'const', value: 1, description }] }) as unknown as IrApi;
     expect(docFreeKey(described('a'))).toEqual(docFreeKey(described('b')));
+  });
+
+  // A declaration of types.ts is kept while its schema's IR is the same (frozen) object, and what
+  // it read beyond it is the same: these change that around a kept schema.
+  const TYPES_BASE = `openapi: 3.1.0
+info:
+  title: T
+  version: '1'
+  x-sdk:
+    docsBaseURL: https://docs.example.com
+paths:
+  /pets:
+    get:
+      operationId: getPet
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Pet'
+components:
+  schemas:
+    Pet:
+      description: See [the guide](/guides/pets).
+      type: object
+      properties:
+        owner:
+          $ref: '#/components/schemas/Owner'
+        status:
+          anyOf:
+            - $ref: '#/components/schemas/Status'
+            - type: string
+    Owner:
+      type: string
+    Status:
+      type: string
+      enum: [active, gone]
+`;
+
+  type Root = { info: Record<string, unknown>; components: { schemas: Record<string, Record<string, unknown>> } };
+
+  const withSchema = (root: Root, key: string, schema: Record<string, unknown>): Root => ({
+    ...root,
+    components: { ...root.components, schemas: { ...root.components.schemas, [key]: schema } },
+  });
+
+  it.each<[string, (root: Root) => Root]>([
+    [
+      // Owner's node and IR are kept; a new schema takes its type name first, so Owner gets another
+      'a schema a kept one refers to is renamed',
+      (root) => withSchema(root, 'AOwner', { type: 'integer', 'x-sdk-name': 'Owner' }),
+    ],
+    ['a schema a kept one looks into changes', (root) => withSchema(root, 'Status', { type: 'integer' })],
+    ['the docs base URL changes', (root) => ({ ...root, info: { ...root.info, 'x-sdk': { docsBaseURL: 'https://other.example.com' } } })],
+  ])('types.ts: %s around a kept declaration, as a fresh run', async (_, change) => {
+    const base = await loadSpecFiles('spec.yaml', TYPES_BASE, 'spec.yaml');
+    const modelCache = new ModelCache();
+    const emitCache = new EmitCache();
+    const typesOf = async (root: unknown, caches: boolean) => {
+      const validation = await validateLater({ ...base, root });
+      const { api } = buildModel(validation.checked, {}, caches ? modelCache : undefined);
+      const [file] = await emitTypes(api, caches ? { cache: emitCache } : {});
+      return file!.text;
+    };
+    expect(await typesOf(base.root, true)).toBe(await typesOf(base.root, false));
+    const changed = change(base.root as Root);
+    const watched = await typesOf(changed, true);
+    expect(watched).toBe(await typesOf(changed, false));
+    expect(watched).not.toBe(await typesOf(base.root, false));
   });
 });
