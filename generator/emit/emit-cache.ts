@@ -1,8 +1,10 @@
 // What a watch session keeps of the emitters' work from one run to the next, so that an edit
 // costs what it changes. The validators are a function of the IR without its docs (no
 // description, summary, example or deprecation reaches a check or a message): an edit of docs
-// only, the commonest in a long session, reuses them whole. A declaration of types.ts is printed
-// again only when it changed. On the whole OpenAI spec these are most of a run's emit stage.
+// only, the commonest in a long session, reuses them whole. A named schema's declaration of
+// types.ts is made again only when its IR (kept by the model, model-cache.ts) or what it read
+// changed, and printed again only when it changed. On the whole OpenAI spec these are most of a
+// run's emit stage.
 import type { IrApi, IrNamedSchema, IrSchema } from '../model/ir.js';
 import type { EmittedFile } from './emitted-file.js';
 import type { Declaration, PrintedDeclaration } from './types/layout.js';
