@@ -5,13 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../../generator/diagnostics/diagnostic.js';
-import { loadSpecFiles } from '../../generator/load/load-spec-files.js';
 import { LoadCache } from '../../generator/load/load-spec.js';
-import { buildModel } from '../../generator/model/build-model.js';
 import { ModelCache } from '../../generator/model/model-cache.js';
-import { validateLater } from '../../generator/validate/validate-spec.js';
 import { authorEdit, seeded } from '../load/yaml-edits.js';
+import { modelOf } from '../support/watch-model.js';
 
 const SPECS = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'specs');
 const EDITS = 12;
@@ -20,17 +17,6 @@ function specFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? specFiles(join(dir, entry.name)) : /\.ya?ml$/.test(entry.name) ? [join(dir, entry.name)] : [],
   );
-}
-
-async function modelOf(file: string, text: string, caches?: { load: LoadCache; model: ModelCache }): Promise<string> {
-  try {
-    const validation = await validateLater(await loadSpecFiles(file, text, file, caches?.load));
-    await validation.confirm();
-    return JSON.stringify(buildModel(validation.checked, {}, caches?.model));
-  } catch (error) {
-    if (error instanceof SpecError) return JSON.stringify({ failed: error.diagnostics });
-    throw error;
-  }
 }
 
 describe('the watch model on published specs', () => {

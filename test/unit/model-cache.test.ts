@@ -14,6 +14,7 @@ import { buildModel } from '../../generator/model/build-model.js';
 import { ModelCache } from '../../generator/model/model-cache.js';
 import { validateLater } from '../../generator/validate/validate-spec.js';
 import { authorEdit, seeded } from '../load/yaml-edits.js';
+import { modelOf } from '../support/watch-model.js';
 
 const SPECS = [
   'spec/chatkit-sessions.yaml',
@@ -28,19 +29,6 @@ const SPECS = [
 ];
 
 const EDITS = 30;
-
-/** The model of `text` as JSON (or the diagnostics that stopped it), with the caches a watch session passes. */
-async function modelOf(file: string, text: string, caches?: { load: LoadCache; model: ModelCache }): Promise<string> {
-  try {
-    const bundled = await loadSpecFiles(file, text, file, caches?.load);
-    const validation = await validateLater(bundled);
-    await validation.confirm();
-    return JSON.stringify(buildModel(validation.checked, {}, caches?.model));
-  } catch (error) {
-    if (error instanceof SpecError) return JSON.stringify({ failed: error.diagnostics });
-    throw error;
-  }
-}
 
 describe('ModelCache', () => {
   it.each(SPECS)('%s: edits in a row model as a fresh run of the same text', async (file) => {
