@@ -5,6 +5,12 @@
 import type { IrSchema } from '../../model/ir.js';
 import { contentHash } from './content-hash.js';
 
+/**
+ * A node's serialization and its children, for a node the model kept (frozen, so unchanged): a
+ * watch session's later runs serialize only the nodes an edit made.
+ */
+const KEPT = new WeakMap<IrSchema, { readonly text: string; readonly children: readonly IrSchema[] }>();
+
 /** Keywords that do not change a check. */
 const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'default', 'examples', 'contentSchema']);
 
@@ -67,12 +73,23 @@ export class Shapes {
     this.#own.push(-1);
     this.#children.push(children);
     this.#targets.push(schema.kind === 'ref' ? schema.target : undefined);
-    const text = JSON.stringify(schema, (key, value: unknown) => {
-      if (IGNORED.has(key) || (key === 'target' && schema.kind === 'ref')) return undefined;
-      if (value === schema || !isSchemaNode(value)) return value;
-      children.push(this.#node(value));
-      return 0;
-    });
+    let text: string;
+    const kept = KEPT.get(schema);
+    if (kept !== undefined) {
+      // the same children in the same order as the serialization below meets them
+      for (const child of kept.children) children.push(this.#node(child));
+      text = kept.text;
+    } else {
+      const childNodes: IrSchema[] = [];
+      text = JSON.stringify(schema, (key, value: unknown) => {
+        if (IGNORED.has(key) || (key === 'target' && schema.kind === 'ref')) return undefined;
+        if (value === schema || !isSchemaNode(value)) return value;
+        childNodes.push(value);
+        children.push(this.#node(value));
+        return 0;
+      });
+      if (Object.isFrozen(schema)) KEPT.set(schema, { text, children: childNodes });
+    }
     let own = this.#keywords.get(text);
     if (own === undefined) {
       own = this.#keywords.size;
