@@ -7,8 +7,8 @@
 // move). The document's version, the pattern input limit and the set of hoisted schemas are the
 // same for every kept conversion, or none is kept.
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
-import { valueAt } from '../load/pointer.js';
 import type { IrSchema } from './ir.js';
+import { componentSchema } from './refs.js';
 import { schemaToIr, type SchemaContext } from './schemas.js';
 
 interface Kept {
@@ -43,9 +43,6 @@ export class ModelCache {
     const stats = this.stats;
     stats.converted = 0;
     stats.reused = 0;
-    const exists = (key: string) => valueAt(ctx.root, ['components', 'schemas', key]) !== undefined;
-    const schemas = (ctx.root as { components?: { schemas?: Record<string, unknown> } }).components?.schemas;
-    const same = (node: unknown, key: string) => node === (schemas !== undefined && Object.hasOwn(schemas, key) ? schemas[key] : undefined);
     return {
       schema: (key, raw, pointer) => {
         const known = last.get(key);
@@ -53,8 +50,8 @@ export class ModelCache {
           known !== undefined &&
           known.raw === raw &&
           known.pointer === pointer &&
-          known.names.every(exists) &&
-          [...known.read].every(([name, node]) => same(node, name))
+          known.names.every((name) => componentSchema(ctx.root, name) !== undefined) &&
+          [...known.read].every(([name, node]) => componentSchema(ctx.root, name) === node)
         ) {
           stats.reused += 1;
           next.set(key, known);

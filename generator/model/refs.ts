@@ -38,6 +38,10 @@ export function resolveRef(ref: string, at: string, root: unknown, locate: (poin
   return componentKey !== undefined ? { pointer, value: node, componentKey } : { pointer, value: node };
 }
 
+/** The node of the component schema `key` (`#/components/schemas/<key>`), or undefined when there is none. */
+export function componentSchema(root: unknown, key: string): unknown {
+  return valueAt(root, ['components', 'schemas', key]);
+}
 /** The key of the component schema a ref's decoded pointer names (`#/components/schemas/X`), if it names one. */
 export function componentSchemaKey(segments: readonly string[]): string | undefined {
   return segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas' ? segments[2] : undefined;

@@ -5,7 +5,7 @@ import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../load/pointer.js';
 import type { OpenApiVersion } from '../validate/validate-spec.js';
 import type { IrArraySchema, IrDiscriminator, IrLiteral, IrObjectSchema, IrProperty, IrSchema, IrSchemaBase } from './ir.js';
-import { resolveRef, type RefTarget } from './refs.js';
+import { componentSchema, resolveRef, type RefTarget } from './refs.js';
 import { patternToIr, type PatternKeys } from './pattern-to-ir.js';
 
 export interface SchemaContext {
@@ -460,9 +460,8 @@ function discriminatorOf(raw: Raw, pointer: string, ctx: SchemaContext): IrDiscr
   const discriminator = raw['discriminator'];
   if (!isRaw(discriminator) || typeof discriminator['propertyName'] !== 'string') return undefined;
   // the mapped schemas' existence and their tag values
-  const schemas = (ctx.root as { components?: { schemas?: Record<string, unknown> } }).components?.schemas;
   const schemaAt = (key: string): unknown => {
-    const node = schemas !== undefined && Object.hasOwn(schemas, key) ? schemas[key] : undefined;
+    const node = componentSchema(ctx.root, key);
     ctx.reads?.schema(key, node);
     return node;
   };
