@@ -10,13 +10,9 @@ import { closestMatch } from './diagnostics/suggest.js';
 import { loadConfig } from './load/load-config.js';
 import { BUILTIN_TEMPLATES } from './load/load-templates.js';
 import { PACKAGE_ROOT } from './load/package-root.js';
-import { EmitCache } from './emit/emit-cache.js';
-import { LoadCache } from './load/load-spec.js';
-import { FormatCache } from './format/format-files.js';
-import { OutputCache } from './write/output-cache.js';
-import { ModelCache } from './model/model-cache.js';
 import { describeKept } from './write/kept-entries.js';
 import type { GenerateOptions, GenerateResult, Stage } from './pipeline.js';
+import { watchCaches } from './watch/watch-caches.js';
 import { watchFiles, withSpecFiles } from './watch/watch-files.js';
 
 /** Relative to the working directory, like every path on the command line. */
@@ -176,16 +172,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ...(config.settings !== undefined ? { settings: config.settings } : {}),
         ...(packageVersion !== undefined ? { packageVersion } : {}),
         ...(patternInputLimit !== undefined ? { patternInputLimit } : {}),
-        // a watch session's runs share their work: what did not change is not parsed, modelled, emitted, formatted or read back again
-        ...(values.watch
-          ? {
-              formatCache: new FormatCache(),
-              emitCache: new EmitCache(),
-              loadCache: new LoadCache(),
-              modelCache: new ModelCache(),
-              outputCache: new OutputCache(),
-            }
-          : {}),
+        // a watch session's runs share their work (watch/watch-caches.ts)
+        ...(values.watch ? watchCaches() : {}),
       },
     };
     if (!values.watch) return await runOnce(settings, io, debug);

@@ -6,11 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LoadCache } from '../../generator/load/load-spec.js';
-import { ModelCache } from '../../generator/model/model-cache.js';
-import { EmitCache } from '../../generator/emit/emit-cache.js';
-import { FormatCache } from '../../generator/format/format-files.js';
 import { type GenerateOptions, generate } from '../../generator/pipeline.js';
+import { watchCaches } from '../../generator/watch/watch-caches.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sdkgen-load-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,11 +42,12 @@ describe('LoadCache', () => {
     const spec = join(dir, source.replace(/\//g, '_'));
     const config = { file: 'sdkgen.config.json', text: settingsText };
     for (const settings of [undefined, config]) {
-      const cache = new LoadCache();
       // with every cache a watch session passes; the model's kept IR is frozen too (model-cache.ts):
       // the emitters must not change it either
-      const watch = { modelCache: new ModelCache(), emitCache: new EmitCache(), formatCache: new FormatCache() };
-      const options: GenerateOptions = { spec, loadCache: cache, ...watch, ...(settings ? { settings } : {}) };
+      const caches = watchCaches();
+      const cache = caches.loadCache;
+      const fresh: GenerateOptions = { spec, ...(settings ? { settings } : {}) };
+      const options: GenerateOptions = { ...fresh, ...caches };
       let text = readFileSync(source, 'utf8');
       writeFileSync(spec, text);
       await files(options);
@@ -58,7 +56,6 @@ describe('LoadCache', () => {
         // what the last run parsed, frozen: the cache gives it back for the same text
         deepFreeze(cache.fastLoad(spec, text)!.root);
         writeFileSync(spec, changed);
-        const { loadCache: _, modelCache: __, emitCache: ___, formatCache: ____, ...fresh } = options;
         expect(await files(options)).toEqual(await files(fresh));
         text = changed;
       }

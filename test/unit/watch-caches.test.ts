@@ -1,18 +1,14 @@
-// Every cache a watch session passes (load, model, emit, format, output), over edits in a row as
-// an author makes them: each run's files, warnings or errors, and the folder it leaves, are a
-// fresh run's. The output is written as the session writes it, so the output cache decides what
+// Every cache a watch session passes (watchCaches: load, model, emit, format, output), over edits
+// in a row as an author makes them: each run's files, warnings or errors, and the folder it
+// leaves, are a fresh run's. The output is written as the session writes it, so the output cache decides what
 // is read back; a fresh generate of the same text into another folder is the reference.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SpecError } from '../../generator/diagnostics/diagnostic.js';
-import { EmitCache } from '../../generator/emit/emit-cache.js';
-import { FormatCache } from '../../generator/format/format-files.js';
-import { LoadCache } from '../../generator/load/load-spec.js';
-import { ModelCache } from '../../generator/model/model-cache.js';
 import { type GenerateOptions, generate } from '../../generator/pipeline.js';
-import { OutputCache } from '../../generator/write/output-cache.js';
+import { watchCaches } from '../../generator/watch/watch-caches.js';
 import { authorEdit, seeded } from '../load/yaml-edits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sdkgen-watch-caches-'));
@@ -54,13 +50,7 @@ describe('a watch session’s caches', () => {
     const spec = join(dir, name);
     const watched = join(dir, `${name}-watched`);
     const fresh = join(dir, `${name}-fresh`);
-    const caches = {
-      loadCache: new LoadCache(),
-      modelCache: new ModelCache(),
-      emitCache: new EmitCache(),
-      formatCache: new FormatCache(),
-      outputCache: new OutputCache(),
-    };
+    const caches = watchCaches();
     const next = seeded(edits);
     let text = readFileSync(source, 'utf8');
     let good = text;
