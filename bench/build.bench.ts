@@ -32,6 +32,7 @@ import ts from 'typescript';
 import { mergeOfPackage } from '../test/support/runtime-merge.js';
 import { codeAndComments, tabbed } from '../test/support/tsc-output.js';
 import { running } from './process-groups.js';
+import { median } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
@@ -248,11 +249,6 @@ const isValidators = (path: string): boolean => /(^|\/)validators\.(js|d\.ts)$/.
 // --- report -------------------------------------------------------------------------------------------
 
 const log = (text = ''): void => void process.stdout.write(`${text}\n`);
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const seconds = (ms: number): string => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
 const grouped = (bytes: number): string => bytes.toLocaleString('en-US');
 const megabytes = (bytes: number): string => `${(bytes / MB).toFixed(2)} MB`;

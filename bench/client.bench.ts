@@ -14,6 +14,7 @@ import createClient from 'openapi-fetch';
 import { Bench } from 'tinybench';
 import { ClientCore, type OperationSpec, type RequestDescription } from '../templates/runtime/core.js';
 import type { ValidationIssue } from '../templates/runtime/errors.js';
+import { median } from './stats.js';
 
 const REQUESTS = 2_000;
 const CONCURRENCY = 50;
@@ -164,12 +165,6 @@ interface Row {
   readonly ratio: number;
   readonly cpuMicros: number;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /**
  * ROUNDS rounds; each round is one tinybench run of every contestant (one batch of REQUESTS

@@ -32,6 +32,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { killGroup, running } from './process-groups.js';
+import { median } from './stats.js';
 import { syntheticSpec } from './synthetic-spec.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -129,11 +130,6 @@ function scratch(name: string): string {
 
 // --- statistics and tables ---------------------------------------------------------------------
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const seconds = (ms: number): string => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
 const spread = (values: readonly number[]): string => `${seconds(Math.min(...values))}–${seconds(Math.max(...values))}`;
 const mib = (value: number | undefined): string => (value === undefined ? 'n/a' : value.toFixed(0));

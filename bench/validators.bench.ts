@@ -18,6 +18,7 @@ import * as v from 'valibot';
 import * as z from 'zod';
 import { bundleGenerated, specIr } from '../test/validators/harness.js';
 import { jsonSchemas } from '../test/validators/oracle.js';
+import { median, quantile } from './stats.js';
 
 const SPEC = 'spec/chatkit-sessions.yaml';
 const ROUNDS = 7;
@@ -426,12 +427,6 @@ function verdict(result: unknown): boolean {
   return (result as { success: boolean }).success;
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
 /**
  * The timed loop, compiled once per contestant and case. Closures of one function literal share
  * their call sites' type feedback, so one loop for all made `check(value)` a megamorphic call,
@@ -511,12 +506,6 @@ function firstValidations(scripts: readonly { name: string; script: string }[]):
     }
   }
   return rows;
-}
-
-/** The value below which `share` of `values` lie (nearest rank). */
-function quantile(values: readonly number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
 }
 
 function coldStart(bundle: string, defs: Record<string, unknown>): void {
