@@ -54,7 +54,6 @@ const KEYS_0mi63l: readonly string[] = [
 const KEYS_71omrt: readonly string[] = ['annotations', 'text', 'type'];
 const PATH_az0gpt: readonly (string | number)[] = ['source', 'filename'];
 const PATH_eu9jge: readonly (string | number)[] = ['source', 'type'];
-const PATH_4wwc3q: readonly (string | number)[] = ['source'];
 const KEYS_0mt20a: readonly string[] = ['filename', 'type'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_01oul3: readonly string[] = ['source.filename', 'source.type'];
@@ -75,7 +74,6 @@ const KEYS_esnymf: readonly string[] = [
 ];
 const KEYS_3w20uv: readonly string[] = ['heading', 'summary', 'type'];
 const KEYS_44o0bh: readonly string[] = ['id', 'created_at', 'object', 'tasks', 'thread_id', 'type'];
-const PATH_8qjoha: readonly (string | number)[] = ['status'];
 const NESTED_f9njl2: readonly string[] = ['status.type', 'status.reason'];
 const KEYS_4zdaew: readonly string[] = ['id', 'created_at', 'object', 'status', 'title', 'user'];
 const KEYS_birert: readonly string[] = [
@@ -96,7 +94,6 @@ const TEXT_ba1ifp = "one of 'input_text', 'quoted_text'";
 const PATH_1iztjj: readonly (string | number)[] = ['inference_options', 'tool_choice', 'id'];
 const PATH_ac4qww: readonly (string | number)[] = ['inference_options', 'tool_choice'];
 const KEYS_hnarml: readonly string[] = ['id'];
-const PATH_8cah19: readonly (string | number)[] = ['inference_options'];
 const NESTED_ft6jyv: readonly string[] = ['tool_choice.id'];
 const KEYS_8zg38v: readonly string[] = ['model', 'tool_choice'];
 const NESTED_1fz372: readonly string[] = [
@@ -123,16 +120,12 @@ const KEYS_5qb5s2: readonly string[] = [
   'widget',
 ];
 const PATH_681ebv: readonly (string | number)[] = ['tracing', 'enabled'];
-const PATH_ecqagb: readonly (string | number)[] = ['tracing'];
 const KEYS_bphvll: readonly string[] = ['enabled'];
 const NESTED_408ooy: readonly string[] = ['tracing.enabled'];
 const KEYS_brb1m2: readonly string[] = ['id', 'state_variables', 'tracing', 'version'];
-const PATH_0tkk6n: readonly (string | number)[] = ['chatkit_configuration'];
 const PATH_6vy5xz: readonly (string | number)[] = ['rate_limits', 'max_requests_per_1_minute'];
-const PATH_ghq55c: readonly (string | number)[] = ['rate_limits'];
 const KEYS_18tdce: readonly string[] = ['max_requests_per_1_minute'];
 const ENUM_4bj11z: readonly string[] = ['active', 'expired', 'cancelled'];
-const PATH_eamh8e: readonly (string | number)[] = ['workflow'];
 const NESTED_7voyw9: readonly string[] = [
   'chatkit_configuration.automatic_thread_titling',
   'chatkit_configuration.file_upload',
@@ -156,12 +149,9 @@ const KEYS_0h8p8v: readonly string[] = [
   'workflow',
 ];
 const PATH_0gfhzt: readonly (string | number)[] = ['automatic_thread_titling', 'enabled'];
-const PATH_h0s3j2: readonly (string | number)[] = ['automatic_thread_titling'];
 const PATH_6wzfiv: readonly (string | number)[] = ['file_upload', 'enabled'];
-const PATH_c7qohb: readonly (string | number)[] = ['file_upload'];
 const KEYS_harb1j: readonly string[] = ['enabled', 'max_file_size', 'max_files'];
 const PATH_gno1us: readonly (string | number)[] = ['history', 'enabled'];
-const PATH_f7gwwx: readonly (string | number)[] = ['history'];
 const KEYS_653wzb: readonly string[] = ['enabled', 'recent_threads'];
 const NESTED_3yzee7: readonly string[] = [
   'automatic_thread_titling.enabled',
@@ -179,7 +169,6 @@ const KEYS_fsso5h: readonly string[] = ['anchor', 'seconds'];
 const KEYS_7c4y1d: readonly string[] = ['id', 'version', 'state_variables', 'tracing'];
 const PATH_cd3w6x: readonly (string | number)[] = ['error', 'message'];
 const PATH_505fh3: readonly (string | number)[] = ['error', 'type'];
-const PATH_5apw4t: readonly (string | number)[] = ['error'];
 const KEYS_09343p: readonly string[] = ['message', 'type', 'param', 'code'];
 const NESTED_4bnb09: readonly string[] = [
   'error.message',
@@ -220,7 +209,6 @@ const PATH_4fdu57: readonly (string | number)[] = [
 const PATH_9so7ce: readonly (string | number)[] = ['chatkit_configuration', 'history'];
 const PATH_2g2jpi: readonly (string | number)[] = ['expires_after', 'anchor'];
 const PATH_0810g7: readonly (string | number)[] = ['expires_after', 'seconds'];
-const PATH_2xmk6u: readonly (string | number)[] = ['expires_after'];
 const NESTED_hkzxs8: readonly string[] = [
   'workflow.id',
   'workflow.version',
@@ -382,7 +370,7 @@ function check_ChatKitResponseOutputTextAnnotationFile(
     if (typeof v2 !== 'string') issues = reqString(issues, v2, PATH_az0gpt);
     const v3 = v1.type;
     if (v3 !== 'file') issues = reqConst(issues, v3, PATH_eu9jge, 'file');
-    if (mode & 1) issues = unknownKeys(issues, v1, '`source`', KEYS_0mt20a, PATH_4wwc3q);
+    if (mode & 1) issues = unknownKeys(issues, v1, '`source`', KEYS_0mt20a, 'source');
   } else {
     issues = required(issues, ['source'], KEYS_0mt20a, v1);
   }
@@ -415,7 +403,7 @@ function check_ChatKitResponseOutputTextAnnotationURL(
     if (v2 !== 'url') issues = reqConst(issues, v2, PATH_eu9jge, 'url');
     const v3 = v1.url;
     if (typeof v3 !== 'string') issues = reqString(issues, v3, PATH_13gu8e);
-    if (mode & 1) issues = unknownKeys(issues, v1, '`source`', KEYS_fo7s7e, PATH_4wwc3q);
+    if (mode & 1) issues = unknownKeys(issues, v1, '`source`', KEYS_fo7s7e, 'source');
   } else {
     issues = required(issues, ['source'], KEYS_fo7s7e, v1);
   }
@@ -582,18 +570,14 @@ function check_ChatKitThread(
   const v3 = value.object;
   if (v3 !== 'chatkit.thread') issues = reqConst(issues, v3, 'object', 'chatkit.thread');
   const v4 = value.status;
-  issues = nestRequired(
-    issues,
-    PATH_8qjoha,
-    check_ChatKitThreadStatusUnion(v4, mode, '`status`', depth + 1),
-    v4,
-  );
-  const v5 = value.title;
-  if (!(typeof v5 === 'string' || v5 === null)) {
-    issues = requiredUnlisted(issues, ['title'], 'a string or null', v5, mode);
+  const r5 = check_ChatKitThreadStatusUnion(v4, mode, '`status`', depth + 1);
+  if (r5 !== undefined) issues = nestRequired(issues, 'status', r5, v4);
+  const v6 = value.title;
+  if (!(typeof v6 === 'string' || v6 === null)) {
+    issues = requiredUnlisted(issues, ['title'], 'a string or null', v6, mode);
   }
-  const v6 = value.user;
-  if (typeof v6 !== 'string') issues = reqString(issues, v6, 'user');
+  const v7 = value.user;
+  if (typeof v7 !== 'string') issues = reqString(issues, v7, 'user');
   if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_4zdaew, PATH_99tota, NESTED_f9njl2);
 
   return issues;
@@ -1003,7 +987,7 @@ function check_ChatKitThreadUserMessageItem(
           v20,
           '`inference_options`',
           KEYS_8zg38v,
-          PATH_8cah19,
+          'inference_options',
           NESTED_ft6jyv,
         );
       }
@@ -1186,7 +1170,7 @@ function check_ChatKitWorkflow(
   if (isObject(v5)) {
     const v6 = v5.enabled;
     if (typeof v6 !== 'boolean') issues = reqBoolean(issues, v6, PATH_681ebv);
-    if (mode & 1) issues = unknownKeys(issues, v5, '`tracing`', KEYS_bphvll, PATH_ecqagb);
+    if (mode & 1) issues = unknownKeys(issues, v5, '`tracing`', KEYS_bphvll, 'tracing');
   } else {
     issues = required(issues, ['tracing'], KEYS_bphvll, v5);
   }
@@ -1212,41 +1196,33 @@ function check_ChatSession(value: unknown, mode: number, label: string, depth: n
   const v1 = value.id;
   if (typeof v1 !== 'string') issues = reqString(issues, v1, 'id');
   const v2 = value.chatkit_configuration;
-  issues = nestRequired(
-    issues,
-    PATH_0tkk6n,
-    check_ChatSessionChatKitConfiguration(v2, mode, '`chatkit_configuration`', depth + 1),
-    v2,
-  );
-  const v3 = value.client_secret;
-  if (typeof v3 !== 'string') issues = reqString(issues, v3, 'client_secret');
-  const v4 = value.expires_at;
-  if (!Number.isInteger(v4)) issues = reqInteger(issues, v4, 'expires_at');
-  const v5 = value.max_requests_per_1_minute;
-  if (!Number.isInteger(v5)) issues = reqInteger(issues, v5, 'max_requests_per_1_minute');
-  const v6 = value.object;
-  if (v6 !== 'chatkit.session') issues = reqConst(issues, v6, 'object', 'chatkit.session');
-  const v7 = value.rate_limits;
-  if (isObject(v7)) {
-    const v8 = v7.max_requests_per_1_minute;
-    if (!Number.isInteger(v8)) issues = reqInteger(issues, v8, PATH_6vy5xz);
-    if (mode & 1) issues = unknownKeys(issues, v7, '`rate_limits`', KEYS_18tdce, PATH_ghq55c);
+  const r3 = check_ChatSessionChatKitConfiguration(v2, mode, '`chatkit_configuration`', depth + 1);
+  if (r3 !== undefined) issues = nestRequired(issues, 'chatkit_configuration', r3, v2);
+  const v4 = value.client_secret;
+  if (typeof v4 !== 'string') issues = reqString(issues, v4, 'client_secret');
+  const v5 = value.expires_at;
+  if (!Number.isInteger(v5)) issues = reqInteger(issues, v5, 'expires_at');
+  const v6 = value.max_requests_per_1_minute;
+  if (!Number.isInteger(v6)) issues = reqInteger(issues, v6, 'max_requests_per_1_minute');
+  const v7 = value.object;
+  if (v7 !== 'chatkit.session') issues = reqConst(issues, v7, 'object', 'chatkit.session');
+  const v8 = value.rate_limits;
+  if (isObject(v8)) {
+    const v9 = v8.max_requests_per_1_minute;
+    if (!Number.isInteger(v9)) issues = reqInteger(issues, v9, PATH_6vy5xz);
+    if (mode & 1) issues = unknownKeys(issues, v8, '`rate_limits`', KEYS_18tdce, 'rate_limits');
   } else {
-    issues = required(issues, ['rate_limits'], KEYS_18tdce, v7);
+    issues = required(issues, ['rate_limits'], KEYS_18tdce, v8);
   }
-  const v10 = value.status;
-  if (!(typeof v10 === 'string' && (mode & 2) === 0)) {
-    issues = reqEnum(issues, v10, 'status', ENUM_4bj11z, mode);
+  const v11 = value.status;
+  if (!(typeof v11 === 'string' && (mode & 2) === 0)) {
+    issues = reqEnum(issues, v11, 'status', ENUM_4bj11z, mode);
   }
-  const v11 = value.user;
-  if (typeof v11 !== 'string') issues = reqString(issues, v11, 'user');
-  const v12 = value.workflow;
-  issues = nestRequired(
-    issues,
-    PATH_eamh8e,
-    check_ChatKitWorkflow(v12, mode, '`workflow`', depth + 1),
-    v12,
-  );
+  const v12 = value.user;
+  if (typeof v12 !== 'string') issues = reqString(issues, v12, 'user');
+  const v13 = value.workflow;
+  const r14 = check_ChatKitWorkflow(v13, mode, '`workflow`', depth + 1);
+  if (r14 !== undefined) issues = nestRequired(issues, 'workflow', r14, v13);
   if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_0h8p8v, PATH_99tota, NESTED_7voyw9);
 
   return issues;
@@ -1296,7 +1272,13 @@ function check_ChatSessionChatKitConfiguration(
     const v2 = v1.enabled;
     if (typeof v2 !== 'boolean') issues = reqBoolean(issues, v2, PATH_0gfhzt);
     if (mode & 1) {
-      issues = unknownKeys(issues, v1, '`automatic_thread_titling`', KEYS_bphvll, PATH_h0s3j2);
+      issues = unknownKeys(
+        issues,
+        v1,
+        '`automatic_thread_titling`',
+        KEYS_bphvll,
+        'automatic_thread_titling',
+      );
     }
   } else {
     issues = required(issues, ['automatic_thread_titling'], KEYS_bphvll, v1);
@@ -1325,7 +1307,7 @@ function check_ChatSessionChatKitConfiguration(
         mode,
       );
     }
-    if (mode & 1) issues = unknownKeys(issues, v4, '`file_upload`', KEYS_harb1j, PATH_c7qohb);
+    if (mode & 1) issues = unknownKeys(issues, v4, '`file_upload`', KEYS_harb1j, 'file_upload');
   } else {
     issues = required(issues, ['file_upload'], KEYS_harb1j, v4);
   }
@@ -1343,7 +1325,7 @@ function check_ChatSessionChatKitConfiguration(
         mode,
       );
     }
-    if (mode & 1) issues = unknownKeys(issues, v9, '`history`', KEYS_653wzb, PATH_f7gwwx);
+    if (mode & 1) issues = unknownKeys(issues, v9, '`history`', KEYS_653wzb, 'history');
   } else {
     issues = required(issues, ['history'], KEYS_653wzb, v9);
   }
@@ -1373,7 +1355,7 @@ function check_ChatSessionChatKitConfigurationParam(
   if (v1 !== undefined && (v1 !== null || mode & 2)) {
     issues = nest(
       issues,
-      PATH_h0s3j2,
+      'automatic_thread_titling',
       check_shape_6i48lu(v1, mode, '`automatic_thread_titling`', depth + 1),
     );
   }
@@ -1395,7 +1377,7 @@ function check_ChatSessionChatKitConfigurationParam(
       if (mode & 2) {
         for (const k6 in v2) {
           if (k6 !== 'enabled' && k6 !== 'max_file_size' && k6 !== 'max_files') {
-            issues = unknownKey(issues, k6, '`file_upload`', KEYS_harb1j, PATH_c7qohb);
+            issues = unknownKey(issues, k6, '`file_upload`', KEYS_harb1j, 'file_upload');
           }
         }
       }
@@ -1414,7 +1396,7 @@ function check_ChatSessionChatKitConfigurationParam(
       if (mode & 2) {
         for (const k10 in v7) {
           if (k10 !== 'enabled' && k10 !== 'recent_threads') {
-            issues = unknownKey(issues, k10, '`history`', KEYS_653wzb, PATH_f7gwwx);
+            issues = unknownKey(issues, k10, '`history`', KEYS_653wzb, 'history');
           }
         }
       }
@@ -1656,7 +1638,7 @@ function check_ChatSessionWorkflowParam(
   }
   const v7 = value.tracing;
   if (v7 !== undefined && (v7 !== null || mode & 2)) {
-    issues = nest(issues, PATH_ecqagb, check_shape_6i48lu(v7, mode, '`tracing`', depth + 1));
+    issues = nest(issues, 'tracing', check_shape_6i48lu(v7, mode, '`tracing`', depth + 1));
   }
   if (mode & 2) {
     for (const k8 in value) {
@@ -1702,7 +1684,7 @@ function check_ErrorResponse(
         issues = unlisted(issues, ['error', 'code'], 'a string or null', v5);
       }
     }
-    if (mode & 1) issues = unknownKeys(issues, v1, '`error`', KEYS_09343p, PATH_5apw4t);
+    if (mode & 1) issues = unknownKeys(issues, v1, '`error`', KEYS_09343p, 'error');
   } else {
     issues = required(issues, ['error'], KEYS_09343p, v1);
   }
@@ -1787,7 +1769,7 @@ function check_SessionCreateParams(
     if (mode & 2) {
       for (const k10 in v2) {
         if (k10 !== 'id' && k10 !== 'version' && k10 !== 'state_variables' && k10 !== 'tracing') {
-          issues = unknownKey(issues, k10, '`workflow`', KEYS_7c4y1d, PATH_eamh8e, NESTED_408ooy);
+          issues = unknownKey(issues, k10, '`workflow`', KEYS_7c4y1d, 'workflow', NESTED_408ooy);
         }
       }
     }
@@ -1864,7 +1846,7 @@ function check_SessionCreateParams(
               k22,
               '`chatkit_configuration`',
               KEYS_2pv0nb,
-              PATH_0tkk6n,
+              'chatkit_configuration',
               NESTED_3yzee7,
             );
           }
@@ -1885,7 +1867,7 @@ function check_SessionCreateParams(
       if (mode & 2) {
         for (const k26 in v23) {
           if (k26 !== 'anchor' && k26 !== 'seconds') {
-            issues = unknownKey(issues, k26, '`expires_after`', KEYS_fsso5h, PATH_2xmk6u);
+            issues = unknownKey(issues, k26, '`expires_after`', KEYS_fsso5h, 'expires_after');
           }
         }
       }
@@ -1903,7 +1885,7 @@ function check_SessionCreateParams(
       if (mode & 2) {
         for (const k29 in v27) {
           if (k29 !== 'max_requests_per_1_minute') {
-            issues = unknownKey(issues, k29, '`rate_limits`', KEYS_18tdce, PATH_ghq55c);
+            issues = unknownKey(issues, k29, '`rate_limits`', KEYS_18tdce, 'rate_limits');
           }
         }
       }

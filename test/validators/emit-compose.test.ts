@@ -107,8 +107,9 @@ describe('ref', () => {
     const limits = named('Limits', object({ max: integer() }, closed));
     const given = emit(object({ rate_limits: ref('Limits') }), [limits]);
     expect(given.text).not.toContain('check_Limits');
-    expect(given.text).toContain("issues = unknownKey(issues, k3, '`rate_limits`', KEYS_3, PATH_2);");
-    expect(given.hoisted).toContain("const PATH_2: readonly (string | number)[] = ['rate_limits'];");
+    // a one-key path is passed as the key itself: no module constant for it
+    expect(given.text).toContain("issues = unknownKey(issues, k3, '`rate_limits`', KEYS_2, 'rate_limits');");
+    expect(given.hoisted).not.toMatch(/PATH_\d+\b.* = \['rate_limits'\];/);
     expect(messages(given.check, { rate_limits: { mx: 1 } }, 'request')).toEqual([
       'rate_limits.mx: unknown key `mx` in `rate_limits`; did you mean `max`?',
     ]);
@@ -121,8 +122,8 @@ describe('ref', () => {
     const small = emit(object({ rate_limits: ref('Limits') }), [named('Limits', object(props(11), closed))]);
     expect(small.text).not.toContain('check_Limits');
     const given = emit(object({ rate_limits: ref('Limits') }), [named('Limits', object(props(12), closed))]);
-    expect(given.text).toContain("issues = nest(issues, PATH_1, check_Limits(v1, mode, '`rate_limits`', depth + 1));");
-    expect(given.hoisted).toContain("const PATH_1: readonly (string | number)[] = ['rate_limits'];");
+    expect(given.text).toContain("issues = nest(issues, 'rate_limits', check_Limits(v1, mode, '`rate_limits`', depth + 1));");
+    expect(given.hoisted).not.toMatch(/PATH_\d+\b.* = \['rate_limits'\];/);
     expect(given.text).not.toContain('v1.p0');
     expect(messages(given.check, { rate_limits: { p0: 1, p1: 1.5, mx: 1 } }, 'request')).toEqual([
       'rate_limits.p1: expected an integer, found number 1.5',
@@ -131,6 +132,24 @@ describe('ref', () => {
     expect(messages(given.check, { rate_limits: 'x' })).toEqual([
       expect.stringMatching(/^rate_limits: expected an object `\{ p0, p1, p2, p3, … \}`, found string 'x'$/),
     ]);
+  });
+  it('a one-key path passed as the key: issues of a called check, a missing one, and unknown keys land at the key (the empty key too)', () => {
+    const props = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`p${i}`, integer()] as const));
+    const limits = named('Limits', object(props(12), closed));
+    const schema = object({ '': ref('Limits'), limits: [ref('Limits'), 'required'], small: object({ max: integer() }, closed) });
+    const given = emit(schema, [limits]);
+    expect(given.text).toContain("issues = nest(issues, '', check_Limits(");
+    expect(given.text).toContain("issues = nestRequired(issues, 'limits', r");
+    expect(given.text).toContain("'`small`', KEYS_");
+    const value = { '': { p0: 1.5, zz: 1 }, limits: { p1: 'x' }, small: { mx: 1 } };
+    const found = given.check(value, 'request') ?? [];
+    expect(found.map((issue) => issue.path)).toEqual([
+      ['', 'p0'],
+      ['', 'zz'],
+      ['limits', 'p1'],
+      ['small', 'mx'],
+    ]);
+    expect(messages(given.check, {})).toEqual([expect.stringMatching(/^limits: missing required key `limits`: expected an object/)]);
   });
 });
 

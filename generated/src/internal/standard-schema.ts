@@ -536,22 +536,23 @@ const NONE: readonly never[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * Every key of `object` outside `known` (a key list computed by the generator), as one issue
- * each at `path` + key, with the nearest known key (see unknownKeyMessage). `path` and `nested`
- * are left out when empty (the value checked itself; no key one level down).
+ * each at `path` + key, with the nearest known key (see unknownKeyMessage). `path` is a key as a
+ * string, or a path; it and `nested` are left out when empty (the value checked itself; no key
+ * one level down).
  */
 export function unknownKeys(
   issues: ValidationIssue[] | undefined,
   object: Record<string, unknown>,
   label: string,
   known: readonly string[],
-  path: readonly (string | number)[] = NONE,
+  path: LeafPath = NONE,
   nested: readonly string[] = NONE,
 ): ValidationIssue[] | undefined {
   // a long list is looked up in a Set made once per list (a scan per key would be quadratic)
   const set = known.length > 8 ? keySet(known) : undefined;
   for (const key in object) {
     if (!(set === undefined ? known.includes(key) : set.has(key)))
-      issues = fail(issues, [...path, key], unknownKeyMessage(key, label, known, nested));
+      issues = fail(issues, withKey(path, key), unknownKeyMessage(key, label, known, nested));
   }
   return issues;
 }
@@ -562,10 +563,15 @@ export function unknownKey(
   key: string,
   label: string,
   known: readonly string[],
-  path: readonly (string | number)[] = NONE,
+  path: LeafPath = NONE,
   nested: readonly string[] = NONE,
 ): ValidationIssue[] {
-  return fail(issues, [...path, key], unknownKeyMessage(key, label, known, nested));
+  return fail(issues, withKey(path, key), unknownKeyMessage(key, label, known, nested));
+}
+
+/** A path (one key as a string, or an array) with `key` after it, as a new array. */
+function withKey(path: LeafPath, key: string): (string | number)[] {
+  return typeof path === 'string' ? [path, key] : [...path, key];
 }
 
 const KEY_SETS = /* @__PURE__ */ new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -635,7 +641,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 /** The issues of a called check (undefined when it passed) under `path`. */
 export function nest(
   issues: ValidationIssue[] | undefined,
-  path: readonly (string | number)[],
+  path: LeafPath,
   inner: ValidationIssue[] | undefined,
 ): ValidationIssue[] | undefined {
   return inner === undefined ? issues : nestIssues(issues, path, inner, '');
@@ -648,7 +654,7 @@ export function nest(
  */
 export function nestRequired(
   issues: ValidationIssue[] | undefined,
-  path: readonly (string | number)[],
+  path: LeafPath,
   inner: ValidationIssue[] | undefined,
   value: unknown,
   nullableMode?: number,
@@ -660,7 +666,7 @@ export function nestRequired(
 
 function nestMissing(
   issues: ValidationIssue[] | undefined,
-  path: readonly (string | number)[],
+  path: LeafPath,
   inner: ValidationIssue[],
   value: unknown,
 ): ValidationIssue[] | undefined {
@@ -673,22 +679,23 @@ function nestMissing(
     return nestIssues(issues, path, inner, '');
   return missing(
     issues,
-    path.slice(),
+    pathOf(path),
     message.slice('expected '.length, -', found undefined'.length),
   );
 }
 
 /**
  * Adds `inner` (issues of a nested value, fresh from a check) to `issues`, each path prefixed
- * with `path` and each message with `prefix`. Without a prefix the issue objects are moved,
+ * with `at` (a key as a string, or a path) and each message with `prefix`. Without a prefix the issue objects are moved,
  * their paths extended in place (they were made by the check for this call alone).
  */
 export function nestIssues(
   issues: ValidationIssue[] | undefined,
-  path: readonly (string | number)[],
+  at: LeafPath,
   inner: readonly ValidationIssue[],
   prefix: string,
 ): ValidationIssue[] {
+  const path = typeof at === 'string' ? [at] : at;
   if (prefix === '') {
     if (path.length > 0)
       for (const issue of inner)

@@ -13,7 +13,7 @@ import { stringRules } from './string.js';
 import {
   block,
   childTarget,
-  constantPath,
+  keyOrConstantPath,
   EMPTY,
   isFixedPath,
   levelsOf,
@@ -79,7 +79,7 @@ export function keysToCheck(parts: readonly IrObjectSchema[], object: Code, targ
 /** `issues = unknownKeys(issues, o, label, KEYS_1, PATH_2, NESTED_3);`: every key outside `known`. */
 function unknownKeysCall(known: readonly string[], parts: readonly IrObjectSchema[], object: Code, target: Target, scope: Scope): Code {
   const helper = scope.module.helper('unknownKeys');
-  const where = pathAndNested(target, parts, scope, () => constantPath(target.path, scope) ?? pathArray(target.path));
+  const where = pathAndNested(target, parts, scope, () => keyOrConstantPath(target.path, scope) ?? pathArray(target.path));
   return code`issues = ${helper}(issues, ${object}, ${target.label}, ${keyList(known, scope)}${where});`;
 }
 
@@ -155,7 +155,7 @@ export function unknownKey(
 ): Code {
   if (target.prefix === '' && isFixedPath(target.path)) {
     // one call: the issue's path (the object's, then the key) is made by the runtime, on failure only
-    const where = pathAndNested(target, parts, scope, () => constantPath(target.path, scope)!);
+    const where = pathAndNested(target, parts, scope, () => keyOrConstantPath(target.path, scope)!);
     return code`issues = ${scope.module.helper('unknownKey')}(issues, ${key}, ${target.label}, ${keyList(known, scope)}${where});`;
   }
   const nested = nestedConstant(nestedKeys(parts, scope), scope);

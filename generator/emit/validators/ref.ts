@@ -6,7 +6,7 @@ import { code, type Code } from '../escape.js';
 import { isTestable } from './leaf.js';
 import type { Scope } from './scope.js';
 import { jsonTypesOf, typeGuard } from './shape.js';
-import { constantPath, levelsAt, nest, nullableMode, pathArray, type Target } from './target.js';
+import { keyOrConstantPath, levelsAt, nest, nullableMode, pathArray, type Target } from './target.js';
 
 /**
  * The `depth` argument of a call to a check function on `target`: the caller's own depth plus
@@ -37,7 +37,7 @@ export function refToCheck(schema: IrRefSchema, target: Target, scope: Scope): C
  * its "expected …, found undefined" as "missing required key".
  */
 export function nestCall(target: Target, call: Code, scope: Scope): Code {
-  const path = constantPath(target.path, scope);
+  const path = keyOrConstantPath(target.path, scope);
   if (target.prefix !== '' || path === undefined) {
     // a path with an index or key in it would be a new array on every call: made only on failure
     const result = scope.local('r');
@@ -47,7 +47,9 @@ export function nestCall(target: Target, call: Code, scope: Scope): Code {
         : nest(target, result, scope.module.helper('nestIssues'));
     return code`const ${result} = ${call};\nif (${result} !== undefined) {\n${nested}\n}`;
   }
-  if (target.required === true)
-    return code`issues = ${scope.module.helper('nestRequired')}(issues, ${path}, ${call}, ${target.value}${nullableMode(target)});`;
-  return code`issues = ${scope.module.helper('nest')}(issues, ${path}, ${call});`;
+  if (target.required !== true) return code`issues = ${scope.module.helper('nest')}(issues, ${path}, ${call});`;
+  // A required property's result is tested here, not in the helper: a valid value (the common
+  // case) then costs no helper call (about 4% of a valid ChatSession's check).
+  const result = scope.local('r');
+  return code`const ${result} = ${call};\nif (${result} !== undefined) issues = ${scope.module.helper('nestRequired')}(issues, ${path}, ${result}, ${target.value}${nullableMode(target)});`;
 }

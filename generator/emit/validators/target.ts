@@ -73,6 +73,19 @@ export function constantPath(
   return isFixedPath(path) ? scope.module.constant('PATH', pathArray(path)) : undefined;
 }
 
+/**
+ * A path for a runtime helper that takes a key or a path (its LeafPath): one fixed key as its
+ * string literal, else as constantPath makes it. A one-key path then needs no module constant.
+ */
+export function keyOrConstantPath(
+  path: readonly Code[],
+  scope: { module: { constant(kind: 'PATH', value: Code): Identifier } },
+): Code | undefined {
+  const [only] = path;
+  if (path.length === 1 && only !== undefined && /^['"]/.test(only.text)) return only;
+  return constantPath(path, scope);
+}
+
 /** Whether every segment of the path is fixed (a string or index literal, not a local). */
 export function isFixedPath(path: readonly Code[]): boolean {
   return path.every((segment) => /^['"]|^\d+$/.test(segment.text));

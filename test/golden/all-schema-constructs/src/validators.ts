@@ -37,7 +37,6 @@ const vendor = 'constructs-client';
 
 const KEYS_7v0d4q: readonly string[] = ['created_at', 'created_by'];
 const KEYS_hiiqwz: readonly string[] = ['kind', 'radius'];
-const PATH_4q4ssh: readonly (string | number)[] = ['default_rule'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_hit4mq: readonly string[] = [
   'default_rule.name',
@@ -49,12 +48,9 @@ const KEYS_edt485: readonly string[] = ['name', 'children', 'note'];
 const KEYS_98f638: readonly string[] = ['image_url', 'file_id'];
 const KEYS_18mjsb: readonly string[] = ['image_url'];
 const KEYS_dx46sf: readonly string[] = ['file_id'];
-const PATH_cda1kz: readonly (string | number)[] = ['root'];
 const NESTED_2k0y8t: readonly string[] = ['root.label', 'root.children'];
 const KEYS_0gsx3e: readonly string[] = ['root', 'depth'];
 const PATTERN_363g2w = /* @__PURE__ */ new RegExp('^[a-z_]+$', 'u');
-const PATH_h0fvox: readonly (string | number)[] = ['note'];
-const PATH_1h5544: readonly (string | number)[] = ['image'];
 const KEYS_dc67kr: readonly string[] = [
   'tags',
   'limits',
@@ -184,7 +180,7 @@ function check_Gateway(value: unknown, mode: number, label: string, depth: numbe
   if (v5 !== undefined && (v5 !== null || mode & 2)) {
     issues = nest(
       issues,
-      PATH_4q4ssh,
+      'default_rule',
       check_GatewayRulesItem(v5, mode, '`default_rule`', depth + 1),
     );
   }
@@ -315,10 +311,11 @@ function check_PlantTreeResponse(
   let issues: rt.Issues;
   if (!isObject(value)) return expected(issues, [], KEYS_0gsx3e, value);
   const v1 = value.root;
-  issues = nestRequired(issues, PATH_cda1kz, check_TreeNode(v1, mode, '`root`', depth + 1), v1);
-  const v2 = value.depth;
-  if (!(typeof v2 === 'number' && Number.isInteger(v2) && v2 >= 0)) {
-    issues = reqIntegerIn(issues, v2, 'depth', 0, Infinity);
+  const r2 = check_TreeNode(v1, mode, '`root`', depth + 1);
+  if (r2 !== undefined) issues = nestRequired(issues, 'root', r2, v1);
+  const v3 = value.depth;
+  if (!(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0)) {
+    issues = reqIntegerIn(issues, v3, 'depth', 0, Infinity);
   }
   if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_0gsx3e, PATH_99tota, NESTED_2k0y8t);
 
@@ -415,12 +412,12 @@ function check_Settings(value: unknown, mode: number, label: string, depth: numb
   }
   const v12 = value.note;
   if (v12 !== undefined) {
-    issues = nest(issues, PATH_h0fvox, check_shape_ffa7ct(v12, mode, '`note`', depth + 1));
+    issues = nest(issues, 'note', check_shape_ffa7ct(v12, mode, '`note`', depth + 1));
   }
   issues = optBoolean(issues, value.deprecated_flag, 'deprecated_flag', mode);
   const v15 = value.image;
   if (v15 !== undefined && (v15 !== null || mode & 2)) {
-    issues = nest(issues, PATH_1h5544, check_ImageSource(v15, mode, '`image`', depth + 1));
+    issues = nest(issues, 'image', check_ImageSource(v15, mode, '`image`', depth + 1));
   }
   if (mode & 2) {
     for (const k16 in value) {

@@ -21,7 +21,6 @@ const vendor = 'cookie-client';
 const KEYS_f431al: readonly string[] = ['item'];
 const PATH_c4dhfc: readonly (string | number)[] = ['prefs', 'theme'];
 const PATH_3ikms7: readonly (string | number)[] = ['prefs', 'lang'];
-const PATH_11xll5: readonly (string | number)[] = ['prefs'];
 const KEYS_gr8eta: readonly string[] = ['theme', 'lang'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_0xzqym: readonly string[] = ['prefs.theme', 'prefs.lang'];
@@ -90,7 +89,7 @@ function check_ListCartsCookieParams(
       if (v6 !== undefined && typeof v6 !== 'string') {
         issues = optString(issues, v6, PATH_3ikms7, mode);
       }
-      if (mode & 1) issues = unknownKeys(issues, v4, '`prefs`', KEYS_gr8eta, PATH_11xll5);
+      if (mode & 1) issues = unknownKeys(issues, v4, '`prefs`', KEYS_gr8eta, 'prefs');
     } else {
       issues = expected(issues, ['prefs'], KEYS_gr8eta, v4);
     }

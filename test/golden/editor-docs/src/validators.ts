@@ -25,9 +25,6 @@ const unknownKeys = rt.unknownKeys;
 const vendor = 'models-client';
 
 const KEYS_6o5baj: readonly string[] = ['model', 'status'];
-const PATH_05ymfz: readonly (string | number)[] = ['model'];
-const PATH_acx1j8: readonly (string | number)[] = ['temperature'];
-const PATH_7j7xfk: readonly (string | number)[] = ['top_p'];
 const KEYS_cmqduh: readonly string[] = [
   'model',
   'chat_model',
@@ -41,7 +38,6 @@ const KEYS_cmqduh: readonly string[] = [
 ];
 const KEY_SET_5j8b2q: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(KEYS_cmqduh);
 const KEYS_eogp30: readonly string[] = ['user', 'tool'];
-const PATH_2oa0j6: readonly (string | number)[] = ['result'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_cee2q2: readonly string[] = ['result.role', 'result.content', 'result.result'];
 const KEYS_bdyy0a: readonly string[] = ['role', 'result'];
@@ -115,7 +111,7 @@ function check_CompletionRequest(
   if (v1 === undefined) {
     issues = missing(issues, ['model'], 'a string');
   } else {
-    issues = nest(issues, PATH_05ymfz, check_ModelIds(v1, mode, '`model`', depth + 1));
+    issues = nest(issues, 'model', check_ModelIds(v1, mode, '`model`', depth + 1));
   }
   const v2 = value.chat_model;
   if (v2 !== undefined && (v2 !== null || mode & 2)) {
@@ -133,11 +129,11 @@ function check_CompletionRequest(
   }
   const v4 = value.temperature;
   if (v4 !== undefined) {
-    issues = nest(issues, PATH_acx1j8, check_shape_d5o2h7(v4, mode, '`temperature`', depth + 1));
+    issues = nest(issues, 'temperature', check_shape_d5o2h7(v4, mode, '`temperature`', depth + 1));
   }
   const v5 = value.top_p;
   if (v5 !== undefined) {
-    issues = nest(issues, PATH_7j7xfk, check_shape_d5o2h7(v5, mode, '`top_p`', depth + 1));
+    issues = nest(issues, 'top_p', check_shape_d5o2h7(v5, mode, '`top_p`', depth + 1));
   }
   const v6 = value.stop;
   if (v6 !== undefined && (v6 !== null || mode & 2)) {
@@ -288,7 +284,7 @@ function check_ToolMessage(value: unknown, mode: number, label: string, depth: n
       'an object `{ role, content }` or an object `{ role, result }`',
     );
   } else {
-    issues = nest(issues, PATH_2oa0j6, check_Message(v2, mode, '`result`', depth + 1));
+    issues = nest(issues, 'result', check_Message(v2, mode, '`result`', depth + 1));
   }
   if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_bdyy0a, PATH_99tota, NESTED_cee2q2);
 

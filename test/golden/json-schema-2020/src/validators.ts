@@ -29,7 +29,6 @@ const KEYS_3v0223: readonly string[] = ['kind', 'size', 'next'];
 const VALUE_a95lzc: unknown = { speed: 'slow', gears: [1, 2] };
 const VALUE_bwtzye: unknown = ['on', 'off'];
 const PATH_esha93: readonly (string | number)[] = ['source', 'label'];
-const PATH_4wwc3q: readonly (string | number)[] = ['source'];
 const KEYS_77r25n: readonly string[] = ['label'];
 const KEYS_9q6opb: readonly string[] = ['card', 'bank'];
 const KEYS_arp06b: readonly string[] = ['object', 'number'];
@@ -40,7 +39,6 @@ const KEYS_alewoa: readonly string[] = ['amount', 'source', 'at'];
 const VALUE_50l6fy: unknown = { kind: 'circle', radius: 1 };
 const PATH_e1c6n9: readonly (string | number)[] = ['extra', 'kind'];
 const PATH_8v0qc8: readonly (string | number)[] = ['extra', 'size'];
-const PATH_glucj6: readonly (string | number)[] = ['extra'];
 const NESTED_1hmqpq: readonly string[] = ['extra.kind', 'extra.size', 'extra.next'];
 const KEYS_7zj67m: readonly string[] = ['id', 'mode', 'row', 'shape', 'extra'];
 const KEYS_cn70dg: readonly string[] = ['payment_id'];
@@ -118,7 +116,7 @@ function check_PaymentInputBody(
   } else {
     if (isObject(v2)) {
       issues = optString(issues, v2.label, PATH_esha93, mode);
-      if (mode & 1) issues = unknownKeys(issues, v2, '`source`', KEYS_77r25n, PATH_4wwc3q);
+      if (mode & 1) issues = unknownKeys(issues, v2, '`source`', KEYS_77r25n, 'source');
     } else {
       issues = expected(issues, ['source'], KEYS_77r25n, v2);
     }
@@ -163,7 +161,7 @@ function check_PaymentInputBody(
               'unevaluated key: only a oneOf/anyOf variant that the value does not match declares it',
             );
           } else {
-            issues = unknownKey(issues, k7, '`source`', KEYS_77r25n, PATH_4wwc3q);
+            issues = unknownKey(issues, k7, '`source`', KEYS_77r25n, 'source');
           }
         }
       }
@@ -284,7 +282,7 @@ function check_PaymentResultResponse(
       if (v11 !== undefined && !Number.isInteger(v11)) {
         issues = optInteger(issues, v11, PATH_8v0qc8, mode);
       }
-      if (mode & 1) issues = unknownKeys(issues, v9, '`extra`', KEYS_3v0223, PATH_glucj6);
+      if (mode & 1) issues = unknownKeys(issues, v9, '`extra`', KEYS_3v0223, 'extra');
     } else {
       issues = expected(issues, ['extra'], KEYS_3v0223, v9);
     }

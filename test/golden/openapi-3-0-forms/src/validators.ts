@@ -21,10 +21,8 @@ const vendor = 'readings-client';
 const KEYS_dizy2g: readonly string[] = ['name'];
 const PATH_4subkx: readonly (string | number)[] = ['location', 'lat'];
 const PATH_3tews8: readonly (string | number)[] = ['location', 'lon'];
-const PATH_174lk1: readonly (string | number)[] = ['location'];
 const KEYS_hfuhhy: readonly string[] = ['lat', 'lon'];
 const PATH_10c3x5: readonly (string | number)[] = ['operator', 'name'];
-const PATH_10ppaa: readonly (string | number)[] = ['operator'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_7acwq3: readonly string[] = ['location.lat', 'location.lon'];
 const KEYS_4hz98c: readonly string[] = [
@@ -116,7 +114,7 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
       if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
         issues = reqNumberIn(issues, v8, PATH_3tews8, -180, 180);
       }
-      if (mode & 1) issues = unknownKeys(issues, v6, '`location`', KEYS_hfuhhy, PATH_174lk1);
+      if (mode & 1) issues = unknownKeys(issues, v6, '`location`', KEYS_hfuhhy, 'location');
     } else {
       issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6, mode);
     }
@@ -136,7 +134,7 @@ function check_Reading(value: unknown, mode: number, label: string, depth: numbe
     if (isObject(v11)) {
       const v12 = v11.name;
       if (typeof v12 !== 'string') issues = reqString(issues, v12, PATH_10c3x5);
-      if (mode & 1) issues = unknownKeys(issues, v11, '`operator`', KEYS_dizy2g, PATH_10ppaa);
+      if (mode & 1) issues = unknownKeys(issues, v11, '`operator`', KEYS_dizy2g, 'operator');
     } else {
       issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11, mode);
     }
@@ -201,7 +199,7 @@ function check_StoredReading(
       if (!(typeof v8 === 'number' && Number.isFinite(v8) && v8 >= -180 && v8 <= 180)) {
         issues = reqNumberIn(issues, v8, PATH_3tews8, -180, 180);
       }
-      if (mode & 1) issues = unknownKeys(issues, v6, '`location`', KEYS_hfuhhy, PATH_174lk1);
+      if (mode & 1) issues = unknownKeys(issues, v6, '`location`', KEYS_hfuhhy, 'location');
     } else {
       issues = requiredUnlisted(issues, ['location'], 'an object `{ lat, lon }` or null', v6, mode);
     }
@@ -221,7 +219,7 @@ function check_StoredReading(
     if (isObject(v11)) {
       const v12 = v11.name;
       if (typeof v12 !== 'string') issues = reqString(issues, v12, PATH_10c3x5);
-      if (mode & 1) issues = unknownKeys(issues, v11, '`operator`', KEYS_dizy2g, PATH_10ppaa);
+      if (mode & 1) issues = unknownKeys(issues, v11, '`operator`', KEYS_dizy2g, 'operator');
     } else {
       issues = requiredUnlisted(issues, ['operator'], 'an object `{ name }` or null', v11, mode);
     }

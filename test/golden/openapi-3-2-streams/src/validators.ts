@@ -31,7 +31,6 @@ const ENUM_8xonfy: readonly string[] = ['put', 'delete'];
 const KEYS_1l8hcb: readonly string[] = ['op', 'key', 'value'];
 const PATH_c30yl9: readonly (string | number)[] = ['data', 'text'];
 const PATH_aulree: readonly (string | number)[] = ['data', 'index'];
-const PATH_fa0iq0: readonly (string | number)[] = ['data'];
 const KEYS_1dgny5: readonly string[] = ['text', 'index'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_g7ymmv: readonly string[] = ['data.text', 'data.index'];
@@ -89,7 +88,7 @@ function check_DeltaEvent(value: unknown, mode: number, label: string, depth: nu
     if (v4 !== undefined && !(typeof v4 === 'number' && Number.isInteger(v4) && v4 >= 0)) {
       issues = optIntegerIn(issues, v4, PATH_aulree, mode, 0, Infinity);
     }
-    if (mode & 1) issues = unknownKeys(issues, v2, '`data`', KEYS_1dgny5, PATH_fa0iq0);
+    if (mode & 1) issues = unknownKeys(issues, v2, '`data`', KEYS_1dgny5, 'data');
   } else {
     issues = required(issues, ['data'], KEYS_1dgny5, v2);
   }
@@ -294,7 +293,7 @@ function check_UsageEvent(value: unknown, mode: number, label: string, depth: nu
     if (!(typeof v3 === 'number' && Number.isInteger(v3) && v3 >= 0)) {
       issues = reqIntegerIn(issues, v3, PATH_6d5y6h, 0, Infinity);
     }
-    if (mode & 1) issues = unknownKeys(issues, v2, '`data`', KEYS_9iy6kd, PATH_fa0iq0);
+    if (mode & 1) issues = unknownKeys(issues, v2, '`data`', KEYS_9iy6kd, 'data');
   } else {
     issues = required(issues, ['data'], KEYS_9iy6kd, v2);
   }

@@ -36,7 +36,6 @@ const KEYS_6aszev: readonly string[] = ['text', 'tags'];
 const KEYS_187b9e: readonly string[] = ['kind', 'detail'];
 const PATH_c4dhfc: readonly (string | number)[] = ['prefs', 'theme'];
 const PATH_3ikms7: readonly (string | number)[] = ['prefs', 'lang'];
-const PATH_11xll5: readonly (string | number)[] = ['prefs'];
 const KEYS_gr8eta: readonly string[] = ['theme', 'lang'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_0xzqym: readonly string[] = ['prefs.theme', 'prefs.lang'];
@@ -334,7 +333,7 @@ function check_CreateNoteCookieParams(
       if (v3 !== undefined && typeof v3 !== 'string') {
         issues = optString(issues, v3, PATH_3ikms7, mode);
       }
-      if (mode & 1) issues = unknownKeys(issues, v1, '`prefs`', KEYS_gr8eta, PATH_11xll5);
+      if (mode & 1) issues = unknownKeys(issues, v1, '`prefs`', KEYS_gr8eta, 'prefs');
     } else {
       issues = expected(issues, ['prefs'], KEYS_gr8eta, v1);
     }

@@ -38,7 +38,6 @@ const KEYS_6onu79: readonly string[] = ['object', 'data'];
 const KEYS_1ejmz2: readonly string[] = ['data', 'page', 'pages', 'results'];
 const PATH_20jq6d: readonly (string | number)[] = ['meta', 'next_token'];
 const PATH_h8nhxv: readonly (string | number)[] = ['meta', 'result_count'];
-const PATH_djq3am: readonly (string | number)[] = ['meta'];
 const KEYS_d4rani: readonly string[] = ['next_token', 'result_count'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_8s03w7: readonly string[] = ['meta.next_token', 'meta.result_count'];
@@ -46,7 +45,6 @@ const KEYS_5emwxa: readonly string[] = ['data', 'meta'];
 const KEYS_faiwis: readonly string[] = ['items'];
 const KEYS_9zo1ta: readonly string[] = ['n'];
 const PATH_9d9rip: readonly (string | number)[] = ['summary', 'count'];
-const PATH_2zuwwf: readonly (string | number)[] = ['summary'];
 const KEYS_2yf2ik: readonly string[] = ['count'];
 const NESTED_gn97dy: readonly string[] = ['summary.count'];
 const KEYS_fn7ol0: readonly string[] = ['rows', 'summary'];
@@ -399,7 +397,7 @@ function check_ListPostsResponse(
       if (v9 !== undefined && !Number.isInteger(v9)) {
         issues = optInteger(issues, v9, PATH_h8nhxv, mode);
       }
-      if (mode & 1) issues = unknownKeys(issues, v7, '`meta`', KEYS_d4rani, PATH_djq3am);
+      if (mode & 1) issues = unknownKeys(issues, v7, '`meta`', KEYS_d4rani, 'meta');
     } else {
       issues = expected(issues, ['meta'], KEYS_d4rani, v7);
     }
@@ -488,7 +486,7 @@ function check_ListRowsResponse(
       if (v8 !== undefined && !Number.isInteger(v8)) {
         issues = optInteger(issues, v8, PATH_9d9rip, mode);
       }
-      if (mode & 1) issues = unknownKeys(issues, v7, '`summary`', KEYS_2yf2ik, PATH_2zuwwf);
+      if (mode & 1) issues = unknownKeys(issues, v7, '`summary`', KEYS_2yf2ik, 'summary');
     } else {
       issues = expected(issues, ['summary'], KEYS_2yf2ik, v7);
     }

@@ -23,11 +23,9 @@ const KEYS_a9n431: readonly string[] = ['a'];
 const KEYS_1rnr65: readonly string[] = ['R', 'G', 'B'];
 const PATH_hhkr3x: readonly (string | number)[] = ['X-Rgb', 'R'];
 const PATH_9ov20t: readonly (string | number)[] = ['X-Rgb', 'G'];
-const PATH_1ng2f5: readonly (string | number)[] = ['X-Rgb'];
 const KEYS_21i5hv: readonly string[] = ['R', 'G'];
 const PATH_0ilfv7: readonly (string | number)[] = ['X-Rgb-Exploded', 'R'];
 const PATH_4fg0y4: readonly (string | number)[] = ['X-Rgb-Exploded', 'G'];
-const PATH_bofgn2: readonly (string | number)[] = ['X-Rgb-Exploded'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_68xcdk: readonly string[] = [
   'X-Rgb.R',
@@ -39,22 +37,18 @@ const KEYS_a8tg3z: readonly string[] = ['X-Colors', 'X-Rgb', 'X-Rgb-Exploded'];
 const PATH_hkt1eq: readonly (string | number)[] = ['rgb', 'R'];
 const PATH_5nzrdq: readonly (string | number)[] = ['rgb', 'G'];
 const PATH_bhjjk4: readonly (string | number)[] = ['rgb', 'B'];
-const PATH_8xos30: readonly (string | number)[] = ['rgb'];
 const NESTED_78u0zd: readonly string[] = ['rgb.R', 'rgb.G', 'rgb.B'];
 const KEYS_chtzsf: readonly string[] = ['color', 'colors', 'rgb'];
 const KEYS_9vrpub: readonly string[] = ['rgb'];
 const PATH_458r50: readonly (string | number)[] = ['deep', 'R'];
 const PATH_75ms3p: readonly (string | number)[] = ['deep', 'G'];
 const PATH_h6revy: readonly (string | number)[] = ['deep', 'B'];
-const PATH_5drey3: readonly (string | number)[] = ['deep'];
 const PATH_5wq4c6: readonly (string | number)[] = ['form', 'R'];
 const PATH_g9vukw: readonly (string | number)[] = ['form', 'G'];
 const PATH_5homhf: readonly (string | number)[] = ['form', 'B'];
-const PATH_ebg6mj: readonly (string | number)[] = ['form'];
 const PATH_9s3sev: readonly (string | number)[] = ['formJoined', 'R'];
 const PATH_309q1u: readonly (string | number)[] = ['formJoined', 'G'];
 const PATH_8ijdue: readonly (string | number)[] = ['formJoined', 'B'];
-const PATH_5qpvv3: readonly (string | number)[] = ['formJoined'];
 const NESTED_az6nlr: readonly string[] = [
   'deep.R',
   'deep.G',
@@ -70,13 +64,11 @@ const KEYS_g31lry: readonly string[] = ['deep', 'form', 'formJoined', 'list'];
 const PATH_5zjl23: readonly (string | number)[] = ['X-Rgb-Named', 'R'];
 const PATH_csw9de: readonly (string | number)[] = ['X-Rgb-Named', 'G'];
 const PATH_5jlt68: readonly (string | number)[] = ['X-Rgb-Named', 'B'];
-const PATH_e8v1b4: readonly (string | number)[] = ['X-Rgb-Named'];
 const NESTED_5c8drs: readonly string[] = ['X-Rgb-Named.R', 'X-Rgb-Named.G', 'X-Rgb-Named.B'];
 const KEYS_3g7dkw: readonly string[] = ['X-Rgb-Named'];
 const PATH_6yx0j9: readonly (string | number)[] = ['rgbCookie', 'R'];
 const PATH_d4stvt: readonly (string | number)[] = ['rgbCookie', 'G'];
 const PATH_3f19sh: readonly (string | number)[] = ['rgbCookie', 'B'];
-const PATH_gij794: readonly (string | number)[] = ['rgbCookie'];
 const NESTED_8g6hbk: readonly string[] = ['rgbCookie.R', 'rgbCookie.G', 'rgbCookie.B'];
 const KEYS_046x5y: readonly string[] = ['rgbCookie'];
 
@@ -147,7 +139,7 @@ function check_GetHeadersHeaderParams(
       if (v6 !== undefined && !Number.isInteger(v6)) {
         issues = optInteger(issues, v6, PATH_9ov20t, mode);
       }
-      if (mode & 1) issues = unknownKeys(issues, v4, '`X-Rgb`', KEYS_21i5hv, PATH_1ng2f5);
+      if (mode & 1) issues = unknownKeys(issues, v4, '`X-Rgb`', KEYS_21i5hv, 'X-Rgb');
     } else {
       issues = expected(issues, ['X-Rgb'], KEYS_21i5hv, v4);
     }
@@ -163,7 +155,9 @@ function check_GetHeadersHeaderParams(
       if (v10 !== undefined && !Number.isInteger(v10)) {
         issues = optInteger(issues, v10, PATH_4fg0y4, mode);
       }
-      if (mode & 1) issues = unknownKeys(issues, v8, '`X-Rgb-Exploded`', KEYS_21i5hv, PATH_bofgn2);
+      if (mode & 1) {
+        issues = unknownKeys(issues, v8, '`X-Rgb-Exploded`', KEYS_21i5hv, 'X-Rgb-Exploded');
+      }
     } else {
       issues = expected(issues, ['X-Rgb-Exploded'], KEYS_21i5hv, v8);
     }
@@ -219,7 +213,7 @@ function check_GetLabelPathParams(
     if (v8 !== undefined && !Number.isInteger(v8)) {
       issues = optInteger(issues, v8, PATH_bhjjk4, mode);
     }
-    if (mode & 1) issues = unknownKeys(issues, v5, '`rgb`', KEYS_1rnr65, PATH_8xos30);
+    if (mode & 1) issues = unknownKeys(issues, v5, '`rgb`', KEYS_1rnr65, 'rgb');
   } else {
     issues = required(issues, ['rgb'], KEYS_1rnr65, v5);
   }
@@ -284,7 +278,7 @@ function check_GetNamedPathParams(
     if (v4 !== undefined && !Number.isInteger(v4)) {
       issues = optInteger(issues, v4, PATH_bhjjk4, mode);
     }
-    if (mode & 1) issues = unknownKeys(issues, v1, '`rgb`', KEYS_1rnr65, PATH_8xos30);
+    if (mode & 1) issues = unknownKeys(issues, v1, '`rgb`', KEYS_1rnr65, 'rgb');
   } else {
     issues = required(issues, ['rgb'], KEYS_1rnr65, v1);
   }
@@ -329,7 +323,7 @@ function check_GetNamedQueryParams(
       if (v4 !== undefined && !Number.isInteger(v4)) {
         issues = optInteger(issues, v4, PATH_h6revy, mode);
       }
-      if (mode & 1) issues = unknownKeys(issues, v1, '`deep`', KEYS_1rnr65, PATH_5drey3);
+      if (mode & 1) issues = unknownKeys(issues, v1, '`deep`', KEYS_1rnr65, 'deep');
     } else {
       issues = expected(issues, ['deep'], KEYS_1rnr65, v1);
     }
@@ -349,7 +343,7 @@ function check_GetNamedQueryParams(
       if (v9 !== undefined && !Number.isInteger(v9)) {
         issues = optInteger(issues, v9, PATH_5homhf, mode);
       }
-      if (mode & 1) issues = unknownKeys(issues, v6, '`form`', KEYS_1rnr65, PATH_ebg6mj);
+      if (mode & 1) issues = unknownKeys(issues, v6, '`form`', KEYS_1rnr65, 'form');
     } else {
       issues = expected(issues, ['form'], KEYS_1rnr65, v6);
     }
@@ -369,7 +363,7 @@ function check_GetNamedQueryParams(
       if (v14 !== undefined && !Number.isInteger(v14)) {
         issues = optInteger(issues, v14, PATH_8ijdue, mode);
       }
-      if (mode & 1) issues = unknownKeys(issues, v11, '`formJoined`', KEYS_1rnr65, PATH_5qpvv3);
+      if (mode & 1) issues = unknownKeys(issues, v11, '`formJoined`', KEYS_1rnr65, 'formJoined');
     } else {
       issues = expected(issues, ['formJoined'], KEYS_1rnr65, v11);
     }
@@ -445,7 +439,7 @@ function check_GetNamedHeaderParams(
       if (v4 !== undefined && !Number.isInteger(v4)) {
         issues = optInteger(issues, v4, PATH_5jlt68, mode);
       }
-      if (mode & 1) issues = unknownKeys(issues, v1, '`X-Rgb-Named`', KEYS_1rnr65, PATH_e8v1b4);
+      if (mode & 1) issues = unknownKeys(issues, v1, '`X-Rgb-Named`', KEYS_1rnr65, 'X-Rgb-Named');
     } else {
       issues = expected(issues, ['X-Rgb-Named'], KEYS_1rnr65, v1);
     }
@@ -491,7 +485,7 @@ function check_GetNamedCookieParams(
       if (v4 !== undefined && !Number.isInteger(v4)) {
         issues = optInteger(issues, v4, PATH_3f19sh, mode);
       }
-      if (mode & 1) issues = unknownKeys(issues, v1, '`rgbCookie`', KEYS_1rnr65, PATH_gij794);
+      if (mode & 1) issues = unknownKeys(issues, v1, '`rgbCookie`', KEYS_1rnr65, 'rgbCookie');
     } else {
       issues = expected(issues, ['rgbCookie'], KEYS_1rnr65, v1);
     }

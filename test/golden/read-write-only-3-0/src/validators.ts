@@ -23,7 +23,6 @@ const vendor = 'accounts-client';
 const KEYS_593fh2: readonly string[] = ['display_name', 'secret_answer'];
 const KEYS_ajqbag: readonly string[] = ['display_name'];
 const PATH_e6nh0p: readonly (string | number)[] = ['profile', 'display_name'];
-const PATH_ah39qr: readonly (string | number)[] = ['profile'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_gm0i6c: readonly string[] = ['profile.display_name'];
 const KEYS_0fltyu: readonly string[] = [
@@ -145,7 +144,7 @@ function check_User(value: unknown, mode: number, label: string, depth: number):
       }
       const v6 = v5.display_name;
       if (typeof v6 !== 'string') issues = reqString(issues, v6, PATH_e6nh0p);
-      if (mode & 1) issues = unknownKeys(issues, v5, '`profile`', KEYS_593fh2, PATH_ah39qr);
+      if (mode & 1) issues = unknownKeys(issues, v5, '`profile`', KEYS_593fh2, 'profile');
     } else {
       issues = expected(issues, ['profile'], KEYS_ajqbag, v5);
     }
@@ -195,7 +194,7 @@ function check_UserParam(value: unknown, mode: number, label: string, depth: num
     if (isObject(v3)) {
       issues = reqString(issues, v3.display_name, PATH_e6nh0p);
       issues = optString(issues, v3.secret_answer, PATH_5vbrd6, mode);
-      if (mode & 1) issues = unknownKeys(issues, v3, '`profile`', KEYS_593fh2, PATH_ah39qr);
+      if (mode & 1) issues = unknownKeys(issues, v3, '`profile`', KEYS_593fh2, 'profile');
     } else {
       issues = expected(issues, ['profile'], KEYS_593fh2, v3);
     }

@@ -38,7 +38,6 @@ const KEYS_blhmeg: readonly string[] = ['email', 'password', 'id'];
 const KEYS_dxvetg: readonly string[] = ['email', 'password'];
 const PATH_f2bi74: readonly (string | number)[] = ['owner', 'id'];
 const PATH_gj8wco: readonly (string | number)[] = ['owner', 'email'];
-const PATH_3n7xnl: readonly (string | number)[] = ['owner'];
 const KEYS_dizy2g: readonly string[] = ['name'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_cvttdn: readonly string[] = ['owner.id', 'owner.email'];
@@ -402,7 +401,7 @@ function check_Pet(value: unknown, mode: number, label: string, depth: number): 
       if (typeof v6 !== 'string') issues = reqString(issues, v6, PATH_f2bi74);
       const v7 = v5.email;
       if (typeof v7 !== 'string') issues = reqString(issues, v7, PATH_gj8wco);
-      if (mode & 1) issues = unknownKeys(issues, v5, '`owner`', KEYS_03lep4, PATH_3n7xnl);
+      if (mode & 1) issues = unknownKeys(issues, v5, '`owner`', KEYS_03lep4, 'owner');
     } else {
       issues = expected(issues, ['owner'], KEYS_ck3fxh, v5);
     }
@@ -481,7 +480,7 @@ function check_PetParam(value: unknown, mode: number, label: string, depth: numb
   issues = reqString(issues, value.microchip_code, 'microchip_code');
   const v4 = value.owner;
   if (v4 !== undefined && (v4 !== null || mode & 2)) {
-    issues = nest(issues, PATH_3n7xnl, check_OwnerRequestParam(v4, mode, '`owner`', depth + 1));
+    issues = nest(issues, 'owner', check_OwnerRequestParam(v4, mode, '`owner`', depth + 1));
   }
   const v5 = value.tags;
   if (v5 !== undefined && (v5 !== null || mode & 2)) {
@@ -595,12 +594,8 @@ function check_UpdateOwnerBody(
     issues = fail(issues, ['audit_note'], '`audit_note` is read-only: the server sets it');
   }
   const v1 = value.owner;
-  issues = nestRequired(
-    issues,
-    PATH_3n7xnl,
-    check_OwnerRequestParam(v1, mode, '`owner`', depth + 1),
-    v1,
-  );
+  const r2 = check_OwnerRequestParam(v1, mode, '`owner`', depth + 1);
+  if (r2 !== undefined) issues = nestRequired(issues, 'owner', r2, v1);
   if (mode & 1) issues = unknownKeys(issues, value, label, KEYS_63iymw, PATH_99tota, NESTED_ckseqt);
 
   return issues;

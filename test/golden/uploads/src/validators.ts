@@ -36,7 +36,6 @@ const ENUM_3491yc: readonly string[] = [
 ];
 const PATH_2g2jpi: readonly (string | number)[] = ['expires_after', 'anchor'];
 const PATH_0810g7: readonly (string | number)[] = ['expires_after', 'seconds'];
-const PATH_2xmk6u: readonly (string | number)[] = ['expires_after'];
 const KEYS_fsso5h: readonly string[] = ['anchor', 'seconds'];
 const PATH_99tota: readonly (string | number)[] = [];
 const NESTED_dcftqj: readonly string[] = ['expires_after.anchor', 'expires_after.seconds'];
@@ -96,7 +95,9 @@ function check_CreateFileRequest(
       if (!(typeof v5 === 'number' && Number.isInteger(v5) && v5 >= 3600)) {
         issues = reqIntegerIn(issues, v5, PATH_0810g7, 3600, Infinity);
       }
-      if (mode & 1) issues = unknownKeys(issues, v3, '`expires_after`', KEYS_fsso5h, PATH_2xmk6u);
+      if (mode & 1) {
+        issues = unknownKeys(issues, v3, '`expires_after`', KEYS_fsso5h, 'expires_after');
+      }
     } else {
       issues = expected(issues, ['expires_after'], KEYS_fsso5h, v3);
     }
