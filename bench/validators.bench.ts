@@ -3,7 +3,8 @@
 // allErrors off and on), TypeBox's compiled checker, zod 4 and valibot 1 (hand-written
 // equivalents) and a hand-written straight-line check (the limit), on a valid ChatSession, a
 // valid full SessionCreateParams and an invalid one; then the time to the first validation in
-// a fresh node process. Medians of interleaved rounds; ratios to ajv within each round.
+// a fresh node process, of the validators bundled into one module and of the packed, installed
+// package (what a program loads). Medians of interleaved rounds; ratios to ajv within each round.
 // Run: npm run bench:validators
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import * as v from 'valibot';
 import * as z from 'zod';
 import { bundleGenerated, specIr } from '../test/validators/harness.js';
 import { jsonSchemas } from '../test/validators/oracle.js';
+import { builtPackage } from '../test/multi-runtime/support/package-build.js';
 import { median, quantile } from './stats.js';
 
 const SPEC = 'spec/chatkit-sessions.yaml';
@@ -508,7 +510,12 @@ function firstValidations(scripts: readonly { name: string; script: string }[]):
   return rows;
 }
 
-function coldStart(bundle: string, defs: Record<string, unknown>): void {
+/**
+ * `installed` is the file `chatkit-client/validators` resolves to in a project that installed the
+ * packed package (its `exports`, import condition): the modules a program loads, as built by the
+ * package's build.mjs (validators.js and the runtime's internal/validation.js).
+ */
+function coldStart(bundle: string, installed: string, defs: Record<string, unknown>): void {
   const value = JSON.stringify(SESSION);
   const ajvUrl = import.meta.resolve('ajv/dist/2020.js');
   const empty = join(SCRATCH, 'empty.mjs');
@@ -520,8 +527,12 @@ function coldStart(bundle: string, defs: Record<string, unknown>): void {
       script: `const started = performance.now();\nawait import(${JSON.stringify(pathToFileURL(empty).href)});\nconsole.log(performance.now() - started);`,
     },
     {
-      name: 'sdkgen (generated)',
+      name: 'sdkgen (generated, bundled as one module)',
       script: `const value = ${value};\nconst started = performance.now();\nconst { ChatSession } = await import(${JSON.stringify(pathToFileURL(bundle).href)});\nif (ChatSession.validate(value).length !== 0) throw new Error('invalid');\nconsole.log(performance.now() - started);`,
+    },
+    {
+      name: 'sdkgen (the built package, as installed)',
+      script: `const value = ${value};\nconst started = performance.now();\nconst { ChatSession } = await import(${JSON.stringify(pathToFileURL(installed).href)});\nif (ChatSession.validate(value).length !== 0) throw new Error('invalid');\nconsole.log(performance.now() - started);`,
     },
     {
       name: 'ajv (compile + validate)',
@@ -554,4 +565,5 @@ console.log(`node ${process.version}; tinybench, ${TASK_MS} ms per task per roun
 await throughput(list, 'ChatSession (valid)', SESSION, (c) => c.session, true);
 await throughput(list, 'SessionCreateParams (valid, full)', CREATE, (c) => c.create, true);
 await throughput(list, 'SessionCreateParams (invalid)', INVALID_CREATE, (c) => c.create, false);
-coldStart(bundle, defs);
+const installed = join((await builtPackage()).consumerDir, 'node_modules', 'chatkit-client', 'dist', 'esm', 'validators.js');
+coldStart(bundle, installed, defs);
