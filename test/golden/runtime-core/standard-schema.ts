@@ -857,7 +857,9 @@ export function editDistance(a: string, b: string): number {
     if (code >= 65 && code <= 90) code |= 32;
     const eq = code < 128 && PEQ_CALL[code] === call ? PEQ[code]! : 0;
     const xv = eq | mv;
-    const xh = (((eq & pv) + pv) ^ pv) | eq;
+    // `| 0` keeps the sum an int32 for the engine (`^` truncates it the same): without it the
+    // whole loop runs in floating point, 1.8× slower
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
     let ph = mv | ~(xh | pv);
     let mh = pv & xh;
     if (ph & last) score++;
