@@ -136,11 +136,19 @@ describe('ref', () => {
   it('a one-key path passed as the key: issues of a called check, a missing one, and unknown keys land at the key (the empty key too)', () => {
     const props = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`p${i}`, integer()] as const));
     const limits = named('Limits', object(props(12), closed));
-    const schema = object({ '': ref('Limits'), limits: [ref('Limits'), 'required'], small: object({ max: integer() }, closed) });
+    const schema = object({
+      '': ref('Limits'),
+      limits: [ref('Limits'), 'required'],
+      small: object({ max: integer() }, closed),
+      open: object({ max: integer() }),
+    });
     const given = emit(schema, [limits]);
     expect(given.text).toContain("issues = nest(issues, '', check_Limits(");
     expect(given.text).toContain("issues = nestRequired(issues, 'limits', r");
-    expect(given.text).toContain("'`small`', KEYS_");
+    expect(given.text).toMatch(/unknownKey\(issues, k\d+, '`small`', KEYS_\d+, 'small'\)/);
+    expect(given.text).toMatch(/unknownKeys\(issues, v\d+, '`open`', KEYS_\d+, 'open'\)/);
+    // 'strict' closes the open object too: its unknown key lands at the key, not spread into characters
+    expect(given.check({ limits: { p0: 1 }, open: { mx: 1 } }, 'strict')?.map((issue) => issue.path)).toEqual([['open', 'mx']]);
     const value = { '': { p0: 1.5, zz: 1 }, limits: { p1: 'x' }, small: { mx: 1 } };
     const found = given.check(value, 'request') ?? [];
     expect(found.map((issue) => issue.path)).toEqual([
