@@ -859,7 +859,7 @@ export function editDistance(a: string, b: string): number {
     const eq = code < 128 && PEQ_CALL[code] === call ? PEQ[code]! : 0;
     const xv = eq | mv;
     // `| 0` keeps the sum an int32 for the engine (`^` truncates it the same): without it the
-    // whole loop runs in floating point, 1.8× slower
+    // whole loop runs in floating point, 1.8x slower
     const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
     let ph = mv | ~(xh | pv);
     let mh = pv & xh;
