@@ -6,7 +6,8 @@
 // changed, and printed again only when it changed. On the whole OpenAI spec these are most of a
 // run's emit stage.
 import type { IrApi, IrNamedSchema, IrSchema } from '../model/ir.js';
-import type { EmittedFile } from './emitted-file.js';
+import type { EmittedFile, Piece } from './emitted-file.js';
+import type { ModuleEvent } from './validators/scope.js';
 import type { Declaration, PrintedDeclaration } from './types/layout.js';
 import type { TypeContext } from './types/type-model.js';
 
@@ -47,15 +48,39 @@ export interface DeclarationSession {
   end(): void;
 }
 
+/**
+ * A named schema's statements in validators.ts (its export and check function), laid out, and
+ * what making them read of the module and added to it (ModuleScope.record).
+ */
+export interface ValidatorUnit {
+  readonly key: string;
+  readonly schema: IrSchema;
+  readonly name: string;
+  readonly requestOnly: boolean;
+  readonly events: readonly ModuleEvent[];
+  readonly statements: readonly string[];
+  readonly pieces: readonly Piece[];
+}
+
+export interface ValidatorUnits {
+  /** Last run's unit of `named`, when it was made of the same (kept, frozen) schema under the same name and direction. */
+  get(named: IrNamedSchema, requestOnly: boolean): ValidatorUnit | undefined;
+  /** Keeps `unit` for the next run (only a kept, frozen schema's). */
+  keep(unit: ValidatorUnit): void;
+  /** This run's units become the ones the next run finds: call once the module is made. */
+  end(): void;
+}
+
 export class EmitCache {
   #validators: { readonly key: readonly string[]; readonly files: EmittedFile[] } | undefined;
+  #units = new Map<string, ValidatorUnit>();
   #declarations = new Map<string, PrintedDeclaration>();
   /** Each declaration printed last run, by the declaration object: a kept one is not serialized to be found. */
   #printed = new WeakMap<Declaration, PrintedDeclaration>();
   #schemaDeclarations = new Map<string, KeptDeclaration>();
   #links: string | undefined;
   /** How many runs reused the validators, and how many declarations were printed (for tests). */
-  readonly stats = { validatorsReused: 0, declarationsPrinted: 0 };
+  readonly stats = { validatorsReused: 0, declarationsPrinted: 0, unitsReplayed: 0, unitsMade: 0, unitConflicts: 0 };
 
   /** The validators made last run when the IR differs from that run's in docs at most, else `emit`'s. */
   validators(api: IrApi, emit: () => EmittedFile[]): EmittedFile[] {
@@ -67,6 +92,30 @@ export class EmitCache {
     const files = emit();
     this.#validators = { key, files };
     return files;
+  }
+
+  /**
+   * The named schemas' validator statements kept from the last run that made the module, for a
+   * run after an edit beyond docs: each is replayed (ModuleScope.replay) where what it read is
+   * unchanged, so that only the schemas an edit reached are emitted again.
+   */
+  validatorUnits(): ValidatorUnits {
+    const last = this.#units;
+    const next = new Map<string, ValidatorUnit>();
+    return {
+      get: (named, requestOnly) => {
+        const unit = last.get(named.key);
+        return unit !== undefined && unit.schema === named.schema && unit.name === named.name.text && unit.requestOnly === requestOnly
+          ? unit
+          : undefined;
+      },
+      keep: (unit) => {
+        if (Object.isFrozen(unit.schema)) next.set(unit.key, unit);
+      },
+      end: () => {
+        this.#units = next;
+      },
+    };
   }
 
   /** Each declaration printed by `print`, or as last run printed it; keeps this run's for the next. */

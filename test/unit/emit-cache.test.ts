@@ -63,10 +63,11 @@ describe('EmitCache', () => {
     const { stats } = caches.emitCache;
     expect(stats.validatorsReused).toBe(0);
     const declarations = stats.declarationsPrinted;
+    const made = stats.unitsMade;
     expect(declarations).toBeGreaterThan(0);
     // the same spec again: nothing is emitted or printed again
     expect(await run(spec, caches)).toEqual(first);
-    expect(stats).toEqual({ validatorsReused: 1, declarationsPrinted: declarations });
+    expect(stats).toEqual({ validatorsReused: 1, declarationsPrinted: declarations, unitsMade: made, unitsReplayed: 0, unitConflicts: 0 });
 
     const edited = withDocsChanged(original);
     expect(edited.changed).toBeGreaterThan(0);

@@ -30,7 +30,7 @@ export function namedSchemaToStatements(named: IrNamedSchema, module: ModuleScop
     ].join('\n'),
     // a schema of the same shape as an earlier one calls that one's check (ModuleScope.checkOf)
     ...(module.ownsCheck(named.key)
-      ? [checkFunction(check, new Scope(module, named.name.text).rootCheck(named.schema), module.recursive.has(named.key))]
+      ? [checkFunction(check, new Scope(module, named.name.text).rootCheck(named.schema), module.isRecursive(named.key))]
       : []),
   ];
 }

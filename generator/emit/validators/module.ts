@@ -3,7 +3,8 @@
 // plus a `validateX` per parameter group for the client. Straight-line code, decided at generation time:
 // no eval, no schema interpretation at runtime, no dependency.
 import { SpecError } from '../../diagnostics/diagnostic.js';
-import type { Identifier, IrApi } from '../../model/ir.js';
+import { isRequestOnly, type Identifier, type IrApi } from '../../model/ir.js';
+import type { ValidatorUnits } from '../emit-cache.js';
 import { piecesFile, type EmitContext, type EmittedFile, type Piece } from '../emitted-file.js';
 import { code, doc, literal } from '../escape.js';
 import { fileHeader } from '../file-header.js';
@@ -60,11 +61,50 @@ export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
 }
 
 function validatorsFile(api: IrApi, ctx: EmitContext): EmittedFile[] {
+  const units = ctx.cache?.validatorUnits();
+  // a replay that named something otherwise than a fresh run would (see ModuleScope.replay): all again
+  const file = moduleFile(api, ctx, units) ?? moduleFile(api, ctx, undefined);
+  if (file === undefined) throw new Error('validators.ts: a module made without kept statements cannot conflict with them');
+  units?.end();
+  return [file];
+}
+
+/**
+ * validators.ts; with `units` (a watch session's), a named schema whose statements the last run
+ * made is replayed instead of emitted when what they read is unchanged. Undefined when a replay
+ * conflicted.
+ */
+function moduleFile(api: IrApi, ctx: EmitContext, units: ValidatorUnits | undefined): EmittedFile | undefined {
   const locate = ctx.locate ?? ((pointer: string) => ({ file: api.specFile, line: 1, column: 1, pointer }));
   const module = new ModuleScope(api.schemas, schemaToCheck, locate);
   reportLoops(api.schemas, module);
   if (module.problems.length > 0) throw new SpecError(module.problems);
-  const statements: string[] = api.schemas.flatMap((named) => namedSchemaToStatements(named, module));
+  const statements: string[] = [];
+  const schemaPieces: Piece[] = [];
+  for (const named of api.schemas) {
+    const requestOnly = isRequestOnly(named);
+    const kept = units?.get(named, requestOnly);
+    const replayed = kept === undefined ? 'stale' : module.replay(kept.events);
+    if (replayed === 'conflict') {
+      ctx.cache!.stats.unitConflicts += 1;
+      return undefined;
+    }
+    if (replayed === 'done') {
+      ctx.cache!.stats.unitsReplayed += 1;
+      statements.push(...kept!.statements);
+      schemaPieces.push(...kept!.pieces);
+      units!.keep(kept!);
+      continue;
+    }
+    const { result, events } = module.record(() => namedSchemaToStatements(named, module));
+    const pieces = result.map((text) => printed(text, true));
+    statements.push(...result);
+    schemaPieces.push(...pieces);
+    if (ctx.cache !== undefined) ctx.cache.stats.unitsMade += 1;
+    if (events !== undefined)
+      units?.keep({ key: named.key, schema: named.schema, name: named.name.text, requestOnly, events, statements: result, pieces });
+  }
+  const schemaStatements = statements.length;
   // parameter groups of one shape (`{ session_id }` in the path of several operations) share a check
   const groupChecks = new Map<number, Identifier>();
   for (const op of api.operations) {
@@ -96,14 +136,13 @@ function validatorsFile(api: IrApi, ctx: EmitContext): EmittedFile[] {
   const constants = module.constants.map((text, i) =>
     text.startsWith('const VALUE_') ? { text, isFormatted: false, isSpaced: i === 0 } : printed(text, i === 0),
   );
-  return [
-    piecesFile('src/validators.ts', [
-      header,
-      ...vendor.map((text) => printed(text, true)),
-      ...constants,
-      ...statements.map((text) => printed(text, true)),
-    ]),
-  ];
+  return piecesFile('src/validators.ts', [
+    header,
+    ...vendor.map((text) => printed(text, true)),
+    ...constants,
+    ...schemaPieces,
+    ...statements.slice(schemaStatements).map((text) => printed(text, true)),
+  ]);
 }
 
 /**

@@ -60,6 +60,24 @@ const CONSTANT_TYPES: Record<ConstantKind, Code> = {
   TEXT: code``,
 };
 
+/**
+ * One thing a named schema's statements asked of the module, or did to it, with the answer
+ * (ModuleScope.record). A read is answered from the module's inputs alone; a constant, shared
+ * shape or hoisted function also adds to the module (the first time it is asked for).
+ */
+export type ModuleEvent =
+  | { readonly kind: 'named'; readonly key: string; readonly schema: IrSchema; readonly name: string }
+  | { readonly kind: 'resolve'; readonly schema: IrSchema; readonly result: IrSchema }
+  | { readonly kind: 'checkOf' | 'isInlined' | 'ownsCheck' | 'isRecursive'; readonly key: string; readonly result: string | boolean }
+  | { readonly kind: 'inlinesRef'; readonly key: string; readonly owner: string; readonly result: boolean }
+  | { readonly kind: 'isCompact'; readonly owner: string; readonly result: boolean }
+  | { readonly kind: 'constant'; readonly constantKind: ConstantKind; readonly text: string; readonly result: string }
+  | { readonly kind: 'sharedShape'; readonly schema: IrSchema; readonly result: string | undefined }
+  | { readonly kind: 'hoist'; readonly schema: IrSchema; readonly owner: string; readonly result: string };
+
+/** What replaying a named schema's events came to (ModuleScope.replay). */
+export type Replayed = 'done' | 'stale' | 'conflict';
+
 /** The largest schema (in nodes, refs expanded) a ref inlines; bigger ones are called. */
 const INLINE_NODES = 12;
 
@@ -94,6 +112,9 @@ export class ModuleScope {
   readonly #compactOwners: ReadonlySet<string>;
   /** How many `$ref`s point at each named schema, over every named schema; counted on first use. */
   #refCounts: Map<string, number> | undefined;
+  /** The events of the statements being recorded (record), and how deep in a function made on the side. */
+  #log: ModuleEvent[] | undefined;
+  #aside = 0;
 
   constructor(
     named: readonly IrNamedSchema[],
@@ -108,14 +129,111 @@ export class ModuleScope {
   }
 
   /**
+   * `emit`'s result (a named schema's statements), and the events it made: what it read of the
+   * module and added to it, in order, for `replay` in a later run. A function made on the side
+   * (a shared shape's, a hoisted one's) is not in them: replay asks for it, and it is made
+   * again only if this run has not made it yet. No events when `emit` reported a problem.
+   */
+  record<T>(emit: () => T): { readonly result: T; readonly events: readonly ModuleEvent[] | undefined } {
+    const events: ModuleEvent[] = [];
+    const problems = this.problems.length;
+    this.#log = events;
+    try {
+      const result = emit();
+      return { result, events: this.problems.length === problems ? events : undefined };
+    } finally {
+      this.#log = undefined;
+    }
+  }
+
+  /**
+   * Makes again what recorded `events` made, when every read among them gets the answer it got
+   * then: the same constants, shared shapes and hoisted functions, asked for in the same order
+   * as `emit` asked, so the module comes out as a fresh run makes it. 'stale' (nothing done) when
+   * a read differs; 'conflict' when a name came out different, after which the module is not a
+   * fresh run's and must be made again from the start.
+   */
+  replay(events: readonly ModuleEvent[]): Replayed {
+    for (const event of events) if (!this.#answers(event)) return 'stale';
+    for (const event of events) {
+      if (event.kind === 'constant') {
+        if (this.#constant(event.constantKind, Code.raw(event.text)).text !== event.result) return 'conflict';
+      } else if (event.kind === 'sharedShape') {
+        if (this.#sharedShape(event.schema)?.text !== event.result) return 'conflict';
+      } else if (event.kind === 'hoist') {
+        if (this.#hoist(event.schema, event.owner).text !== event.result) return 'conflict';
+      }
+    }
+    return 'done';
+  }
+
+  /** Whether a read gets the answer it got when recorded (the rest, additions, are checked as they are made again). */
+  #answers(event: ModuleEvent): boolean {
+    switch (event.kind) {
+      case 'named': {
+        const named = this.#named.get(event.key);
+        return named !== undefined && named.schema === event.schema && named.name.text === event.name;
+      }
+      case 'resolve':
+        try {
+          return this.#resolve(event.schema) === event.result;
+        } catch {
+          return false;
+        }
+      case 'checkOf':
+        return this.#named.has(this.#checkOwners.get(event.key) ?? event.key) && this.#checkOf(event.key).text === event.result;
+      case 'isInlined':
+        return this.#named.has(event.key) && this.#isInlined(event.key) === event.result;
+      case 'ownsCheck':
+        return ((this.#checkOwners.get(event.key) ?? event.key) === event.key) === event.result;
+      case 'isRecursive':
+        return this.recursive.has(event.key) === event.result;
+      case 'inlinesRef':
+        return this.#named.has(event.key) && this.#inlinesRef(event.key, event.owner) === event.result;
+      case 'isCompact':
+        return this.#compactOwners.has(event.owner) === event.result;
+      case 'sharedShape':
+        // shared or not follows from every schema's shapes; the name is checked as it is made
+        return (this.#shapeCounts.get(this.#shapeId(event.schema)) ?? 0) >= 2 === (event.result !== undefined);
+      case 'hoist':
+        // a ref's is its target's check, a read; another's name is checked as it is made
+        return (
+          event.schema.kind !== 'ref' || (this.#named.has(event.schema.target) && this.#checkOf(event.schema.target).text === event.result)
+        );
+      default:
+        return true;
+    }
+  }
+
+  #note(event: ModuleEvent): void {
+    if (this.#log !== undefined && this.#aside === 0) this.#log.push(event);
+  }
+
+  /** `make()`, its reads and additions left out of the events being recorded (a function made on the side). */
+  #apart<T>(make: () => T): T {
+    this.#aside += 1;
+    try {
+      return make();
+    } finally {
+      this.#aside -= 1;
+    }
+  }
+
+  /**
    * Whether a ref to `key` from a check of `owner` is checked inline (isInlined): in a check
    * written for size (isCompact), only when nothing else refers to the schema, so that inlining
    * copies no check. Inline, a value's issues need no nesting under the property, which keeps
    * an invalid request's report quick.
    */
   inlinesRef(key: string, owner: string): boolean {
-    if (!this.isInlined(key)) return false;
-    if (!this.isCompact(owner)) return true;
+    const result = this.#inlinesRef(key, owner);
+    this.#note({ kind: 'inlinesRef', key, owner, result });
+    return result;
+  }
+
+  #inlinesRef(key: string, owner: string): boolean {
+    if (!this.#isInlined(key)) return false;
+    if (!this.#compactOwners.has(owner)) return true;
     if (this.#refCounts === undefined) {
       this.#refCounts = new Map();
       for (const schema of this.#named.values())
@@ -131,7 +249,9 @@ export class ModuleScope {
    * it is sent, and these checks are much of what a bundle that calls one operation carries.
    */
   isCompact(owner: string): boolean {
-    return this.#compactOwners.has(owner);
+    const result = this.#compactOwners.has(owner);
+    this.#note({ kind: 'isCompact', owner, result });
+    return result;
   }
 
   /** Equal numbers for schemas of one shape: the same rules and children, docs and examples aside. */
@@ -141,7 +261,16 @@ export class ModuleScope {
 
   /** Whether a named schema's check is its own function (else it calls an equal schema's: checkOf). */
   ownsCheck(key: string): boolean {
-    return (this.#checkOwners.get(key) ?? key) === key;
+    const result = (this.#checkOwners.get(key) ?? key) === key;
+    this.#note({ kind: 'ownsCheck', key, result });
+    return result;
+  }
+
+  /** Whether a named schema can reach itself through refs (its check guards its depth). */
+  isRecursive(key: string): boolean {
+    const result = this.recursive.has(key);
+    this.#note({ kind: 'isRecursive', key, result });
+    return result;
   }
 
   /**
@@ -150,13 +279,21 @@ export class ModuleScope {
    * place; undefined for a shape that occurs once.
    */
   sharedShape(schema: IrSchema): Identifier | undefined {
+    const result = this.#sharedShape(schema);
+    this.#note({ kind: 'sharedShape', schema, result: result?.text });
+    return result;
+  }
+
+  #sharedShape(schema: IrSchema): Identifier | undefined {
     const key = this.#shapeId(schema);
     if ((this.#shapeCounts.get(key) ?? 0) < 2) return undefined;
     const existing = this.#sharedShapes.get(key);
     if (existing !== undefined) return existing;
     const name = this.#hashedNames.nameOf(`shape ${key}`, this.#shapeHash(schema), VALIDATOR_INTERNAL_NAMES.sharedShape);
     this.#sharedShapes.set(key, name);
-    this.functions.push(checkFunction(name, new Scope(this, name.text.slice('check_'.length)).rootCheck(schema), this.mayRecurse(schema)));
+    this.functions.push(
+      this.#apart(() => checkFunction(name, new Scope(this, name.text.slice('check_'.length)).rootCheck(schema), this.mayRecurse(schema))),
+    );
     return name;
   }
 
@@ -199,6 +336,12 @@ export class ModuleScope {
 
   /** A module-level `const` (regex, key list, set), shared by every check that needs the same value. */
   constant(kind: ConstantKind, value: Code): Identifier {
+    const name = this.#constant(kind, value);
+    this.#note({ kind: 'constant', constantKind: kind, text: value.text, result: name.text });
+    return name;
+  }
+
+  #constant(kind: ConstantKind, value: Code): Identifier {
     const key = `${kind}:${value.text}`;
     const existing = this.#constantNames.get(key);
     if (existing !== undefined) return existing;
@@ -214,24 +357,48 @@ export class ModuleScope {
   named(key: string): IrNamedSchema {
     const schema = this.#named.get(key);
     if (schema === undefined) throw new Error(`no named schema ${JSON.stringify(key)}`);
+    this.#note({ kind: 'named', key, schema: schema.schema, name: schema.name.text });
     return schema;
   }
 
   /** `check_ChatSession`: the internal check function of a named schema (shared by equal ones). */
   checkOf(key: string): Identifier {
-    return VALIDATOR_INTERNAL_NAMES.check(this.named(this.#checkOwners.get(key) ?? key).name.text);
+    const result = this.#checkOf(key);
+    this.#note({ kind: 'checkOf', key, result: result.text });
+    return result;
+  }
+
+  #checkOf(key: string): Identifier {
+    const owner = this.#named.get(this.#checkOwners.get(key) ?? key);
+    if (owner === undefined) throw new Error(`no named schema ${JSON.stringify(key)}`);
+    return VALIDATOR_INTERNAL_NAMES.check(owner.name.text);
   }
 
   /** The schema a ref chain ends at (refs to refs are followed; build-model refuses a cycle of refs). */
   resolve(schema: IrSchema): IrSchema {
-    const resolved = followRefs(schema, (key) => this.named(key).schema);
+    const resolved = this.#resolve(schema);
     if (resolved === undefined) throw new Error(`a cycle of refs at ${schema.source}: build-model refuses it (model/ref-cycle)`);
+    this.#note({ kind: 'resolve', schema, result: resolved });
     return resolved;
+  }
+
+  #resolve(schema: IrSchema): IrSchema | undefined {
+    return followRefs(schema, (key) => {
+      const named = this.#named.get(key);
+      if (named === undefined) throw new Error(`no named schema ${JSON.stringify(key)}`);
+      return named.schema;
+    });
   }
 
   /** A check function for an unnamed schema (a union variant), named after the schema that holds it. */
   hoist(schema: IrSchema, owner: string): Identifier {
-    if (schema.kind === 'ref') return this.checkOf(schema.target);
+    const result = this.#hoist(schema, owner);
+    this.#note({ kind: 'hoist', schema, owner, result: result.text });
+    return result;
+  }
+
+  #hoist(schema: IrSchema, owner: string): Identifier {
+    if (schema.kind === 'ref') return this.#checkOf(schema.target);
     const shape = this.#shapeId(schema);
     const existing = this.#hoisted.get(shape);
     if (existing !== undefined) return existing;
@@ -239,7 +406,7 @@ export class ModuleScope {
     this.#counters.set(owner, count);
     const name = VALIDATOR_INTERNAL_NAMES.hoisted(owner, count);
     this.#hoisted.set(shape, name);
-    this.functions.push(checkFunction(name, new Scope(this, owner).rootCheck(schema), this.mayRecurse(schema)));
+    this.functions.push(this.#apart(() => checkFunction(name, new Scope(this, owner).rootCheck(schema), this.mayRecurse(schema))));
     return name;
   }
 
@@ -249,12 +416,24 @@ export class ModuleScope {
    * most INLINE_NODES nodes. Saves a call and the nesting of issues on every use.
    */
   isInlined(key: string): boolean {
+    const result = this.#isInlined(key);
+    this.#note({ kind: 'isInlined', key, result });
+    return result;
+  }
+
+  #isInlined(key: string): boolean {
     let size = this.#inlineSize.get(key);
     if (size === undefined) {
-      size = this.#expandedSize(this.named(key).schema, new Set([key]), { left: INLINE_NODES });
+      size = this.#expandedSize(this.#namedSchema(key), new Set([key]), { left: INLINE_NODES });
       this.#inlineSize.set(key, size);
     }
     return size <= INLINE_NODES;
+  }
+
+  #namedSchema(key: string): IrSchema {
+    const named = this.#named.get(key);
+    if (named === undefined) throw new Error(`no named schema ${JSON.stringify(key)}`);
+    return named.schema;
   }
 
   /**
@@ -278,7 +457,7 @@ export class ModuleScope {
       case 'ref':
         return path.has(schema.target)
           ? Infinity
-          : 1 + this.#expandedSize(this.named(schema.target).schema, new Set([...path, schema.target]), budget);
+          : 1 + this.#expandedSize(this.#namedSchema(schema.target), new Set([...path, schema.target]), budget);
       case 'object':
         return (
           1 +

@@ -1,0 +1,145 @@
+// A watch session's validators after an edit beyond docs: each named schema whose statements the
+// last run made, and whose reads of the module are unchanged, is replayed (ModuleScope.replay),
+// not emitted. Each case here is an edit whose replay must differ from the last run in some way,
+// and each run's files must be a fresh run's.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/pipeline.js';
+import { watchCaches } from '../../generator/watch/watch-caches.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sdkgen-validator-units-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A spec of one GET per schema, returning it, and the schemas in `components` (YAML, indented 4). */
+function spec(schemas: string): string {
+  const names = [...schemas.matchAll(/^ {4}(\w+):$/gm)].map((match) => match[1]!);
+  const paths = names.map(
+    (name) =>
+      `  /${name.toLowerCase()}:\n    get:\n      operationId: get${name}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/${name}' }\n`,
+  );
+  return `openapi: 3.1.0\ninfo: { title: Units, version: '1' }\npaths:\n${paths.join('')}components:\n  schemas:\n${schemas}`;
+}
+
+/** Runs of one watch session over `texts`, each checked against a fresh run; the session's emit stats after each. */
+async function session(name: string, texts: readonly string[]): Promise<{ made: number; replayed: number; conflicts: number }[]> {
+  const file = join(dir, `${name}.yaml`);
+  const caches = watchCaches();
+  const stats = caches.emitCache.stats;
+  const after: { made: number; replayed: number; conflicts: number }[] = [];
+  for (const [round, text] of texts.entries()) {
+    writeFileSync(file, text);
+    const before = { made: stats.unitsMade, replayed: stats.unitsReplayed, conflicts: stats.unitConflicts };
+    const watched = await generate({ spec: file, out: join(dir, `${name}-watched`), write: false, ...caches });
+    const fresh = await generate({ spec: file, out: join(dir, `${name}-fresh`), write: false });
+    expect(
+      watched.files.map((f) => [f.path, f.text]),
+      `${name}, run ${round}`,
+    ).toEqual(fresh.files.map((f) => [f.path, f.text]));
+    after.push({
+      made: stats.unitsMade - before.made,
+      replayed: stats.unitsReplayed - before.replayed,
+      conflicts: stats.unitConflicts - before.conflicts,
+    });
+  }
+  return after;
+}
+
+const OBJECT_X = `            - type: object
+              properties: { x: { type: string }, y: { type: integer } }
+              required: [x]
+`;
+const OBJECT_Z = `            - type: object
+              properties: { z: { type: string } }
+              required: [z]
+`;
+const OBJECT_W = `            - type: object
+              properties: { w: { type: boolean } }
+              required: [w]
+`;
+const union = (variants: string) => `      type: object\n      properties:\n        pick:\n          oneOf:\n${variants}`;
+
+describe('validators replayed in a watch session', () => {
+  it('a property added to one schema: the others are replayed, it alone is made again', async () => {
+    const original = readFileSync('spec/chatkit-sessions.yaml', 'utf8');
+    const added = original.replace(/\n(\s+)rate_limits:\n/, '\n$1extra_limit:\n$1  type: integer\n$1rate_limits:\n');
+    expect(added).not.toBe(original);
+    const [first, second] = await session('chatkit', [original, added]);
+    expect(first!.replayed).toBe(0);
+    expect(second!.replayed).toBeGreaterThan(20);
+    expect(second!.made).toBeGreaterThan(0);
+    expect(second!.made).toBeLessThan(second!.replayed / 4);
+  });
+
+  it('a schema that inlines a changed one is made again (what it read changed), the rest replayed', async () => {
+    const texts = [
+      `    Outer:\n      type: object\n      properties:\n        inner: { $ref: '#/components/schemas/Inner' }\n    Inner:\n      type: object\n      properties:\n        n: { type: integer }\n    Other:\n      type: object\n      properties:\n        s: { type: string }\n`,
+      `    Outer:\n      type: object\n      properties:\n        inner: { $ref: '#/components/schemas/Inner' }\n    Inner:\n      type: object\n      properties:\n        n: { type: string }\n    Other:\n      type: object\n      properties:\n        s: { type: string }\n`,
+    ].map(spec);
+    const [, edited] = await session('inlined', texts);
+    // Inner (changed) and Outer (which inlines it) made again; Other replayed
+    expect(edited).toEqual({ made: 2, replayed: 1, conflicts: 0 });
+  });
+
+  it('an allOf over a ref whose target changed is made again', async () => {
+    const base = (type: string) => `    Base:\n      type: object\n      properties:\n        id: { type: ${type} }\n`;
+    const combined = `    Combined:\n      allOf:\n        - $ref: '#/components/schemas/Base'\n        - type: object\n          properties:\n            b: { type: boolean }\n          unevaluatedProperties: false\n`;
+    const [, edited] = await session('all-of', [spec(base('string') + combined), spec(base('integer') + combined)]);
+    expect(edited!.conflicts).toBe(0);
+    expect(edited!.made).toBe(2);
+  });
+
+  it('a request-only schema stops inlining a schema that a second one now refers to, and is made again', async () => {
+    // a check written for size (request-only) inlines a ref only when nothing else refers to it
+    const requests = (names: readonly string[]) =>
+      names
+        .map(
+          (name) =>
+            `  /${name.toLowerCase()}:\n    post:\n      operationId: post${name}\n      requestBody:\n        content:\n          application/json:\n            schema: { $ref: '#/components/schemas/${name}' }\n      responses:\n        '204': { description: done }\n`,
+        )
+        .join('');
+    const small = `    Small:\n      type: object\n      properties:\n        n: { type: integer }\n`;
+    const holder = (name: string, refers: boolean) =>
+      `    ${name}:\n      type: object\n      properties:\n        small: ${refers ? "{ $ref: '#/components/schemas/Small' }" : '{ type: string }'}\n`;
+    // Two comes to refer to Small too (the paths stay, so the model keeps One's and Small's IR)
+    const text = (twoRefers: boolean) =>
+      `openapi: 3.1.0\ninfo: { title: Units, version: '1' }\npaths:\n${requests(['One', 'Two'])}components:\n  schemas:\n${small}${holder('One', true)}${holder('Two', twoRefers)}`;
+    const [first, edited] = await session('ref-counts', [text(false), text(true)]);
+    expect(first!.made).toBe(3);
+    // One (its ref no longer inlined: Small has two referrers now) and Two made again; Small replayed
+    expect(edited).toEqual({ made: 2, replayed: 1, conflicts: 0 });
+  });
+
+  it('a ref to a schema whose check another of its shape now owns calls that one: the referrer is made again', async () => {
+    // over 12 nodes, so a ref calls its check; a schema of the same shape listed first owns the check
+    const fields = Array.from({ length: 13 }, (_, i) => `        f${i}: { type: integer }\n`).join('');
+    const big = (name: string) => `    ${name}:\n      type: object\n      properties:\n${fields}`;
+    const user = `    User:\n      type: object\n      properties:\n        big: { $ref: '#/components/schemas/Big' }\n`;
+    const aardvark = (same: boolean) =>
+      `    Aardvark:\n      type: object\n      properties:\n${same ? fields : '        only: { type: string }\n'}`;
+    const [, edited] = await session('owners', [spec(aardvark(false) + big('Big') + user), spec(aardvark(true) + big('Big') + user)]);
+    expect(edited!.conflicts).toBe(0);
+  });
+
+  it('an inline shape that a second schema now has too becomes a shared check: the first is made again, no conflict', async () => {
+    const shape = `          properties:\n            a: { type: string }\n            b: { type: integer }\n`;
+    const holder = (name: string, has: boolean) =>
+      `    ${name}:\n      type: object\n      properties:\n        part:\n          type: object\n${has ? shape : '          properties: { c: { type: boolean } }\n'}`;
+    const [, edited] = await session('shared', [
+      spec(holder('First', true) + holder('Second', false)),
+      spec(holder('First', true) + holder('Second', true)),
+    ]);
+    expect(edited).toEqual({ made: 2, replayed: 0, conflicts: 0 });
+  });
+
+  it('a hoisted function another schema named: when that schema stops making it, the replay conflicts and all is made again', async () => {
+    // B's union reuses A's hoisted check of the shared variant (check_A_1); A then drops that variant
+    const texts = [
+      `    A:\n${union(OBJECT_X + OBJECT_Z)}    B:\n${union(OBJECT_X + OBJECT_W)}`,
+      `    A:\n${union(OBJECT_Z + OBJECT_W.replace('w: { type: boolean }', 'v: { type: number }').replace('[w]', '[v]'))}    B:\n${union(OBJECT_X + OBJECT_W)}`,
+    ].map(spec);
+    const [, edited] = await session('hoisted', texts);
+    expect(edited!.conflicts).toBe(1);
+  });
+});
