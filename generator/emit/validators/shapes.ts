@@ -29,17 +29,29 @@ export class Shapes {
    * (by default: when they have one target).
    */
   numbering(group: (target: string) => string = (target) => target): (schema: IrSchema) => number {
-    const ids = new Map<number, number>();
-    const texts = new Map<string, number>();
+    const ids: number[] = [];
+    // a shape is its own keywords' number, then its children's shapes (or a ref's group, as a
+    // number): a trie of those numbers gives each sequence one id without making a string of it
+    const root: Trie = new Map();
+    const groups = new Map<string, number>();
+    let count = 0;
     const idOf = (at: number): number => {
-      const known = ids.get(at);
+      const known = ids[at];
       if (known !== undefined) return known;
       const target = this.#targets[at];
-      const text = `${this.#own[at]} ${target === undefined ? this.#children[at]!.map(idOf).join(',') : group(target)}`;
-      const id = texts.get(text) ?? texts.size;
-      texts.set(text, id);
-      ids.set(at, id);
-      return id;
+      let node = step(root, this.#own[at]!);
+      if (target === undefined) {
+        for (const child of this.#children[at]!) node = step(node, idOf(child));
+      } else {
+        const key = group(target);
+        let number = groups.get(key);
+        if (number === undefined) groups.set(key, (number = groups.size));
+        node = step(node, number);
+      }
+      let id = node.get(END);
+      if (id === undefined) node.set(END, (id = count++));
+      ids[at] = id as number;
+      return id as number;
     };
     return (schema) => idOf(this.#node(schema));
   }
@@ -99,6 +111,16 @@ export class Shapes {
     this.#own[at] = own;
     return at;
   }
+}
+
+/** Numbers to the next level, and at END the id of the sequence that ends here. */
+type Trie = Map<number, Trie | number>;
+const END = -1;
+
+function step(node: Trie, number: number): Trie {
+  let next = node.get(number) as Trie | undefined;
+  if (next === undefined) node.set(number, (next = new Map()));
+  return next;
 }
 
 /** An IR schema node (as opposed to a property, a mapping entry or a literal value). */
