@@ -7,7 +7,7 @@
 // run's emit stage.
 import type { IrApi, IrNamedSchema, IrSchema } from '../model/ir.js';
 import type { EmittedFile, Piece } from './emitted-file.js';
-import type { ModuleEvent } from './validators/scope.js';
+import type { ModuleEvent, SideFunction, SideFunctions } from './validators/scope.js';
 import type { Declaration, PrintedDeclaration } from './types/layout.js';
 import type { TypeContext } from './types/type-model.js';
 
@@ -62,7 +62,7 @@ export interface ValidatorUnit {
   readonly pieces: readonly Piece[];
 }
 
-export interface ValidatorUnits {
+export interface ValidatorUnits extends SideFunctions {
   /** Last run's unit of `named`, when it was made of the same (kept, frozen) schema under the same name and direction. */
   get(named: IrNamedSchema, requestOnly: boolean): ValidatorUnit | undefined;
   /** Keeps `unit` for the next run (only a kept, frozen schema's). */
@@ -74,13 +74,22 @@ export interface ValidatorUnits {
 export class EmitCache {
   #validators: { readonly key: readonly string[]; readonly files: EmittedFile[] } | undefined;
   #units = new Map<string, ValidatorUnit>();
+  /** Functions made on the side, by their schema (frozen) and name. */
+  #sideFunctions = new Map<IrSchema, Map<string, SideFunction>>();
   #declarations = new Map<string, PrintedDeclaration>();
   /** Each declaration printed last run, by the declaration object: a kept one is not serialized to be found. */
   #printed = new WeakMap<Declaration, PrintedDeclaration>();
   #schemaDeclarations = new Map<string, KeptDeclaration>();
   #links: string | undefined;
-  /** How many runs reused the validators, and how many declarations were printed (for tests). */
-  readonly stats = { validatorsReused: 0, declarationsPrinted: 0, unitsReplayed: 0, unitsMade: 0, unitConflicts: 0 };
+  /** How many runs reused the validators, declarations printed, and validator statements and functions replayed or made (for tests). */
+  readonly stats = {
+    validatorsReused: 0,
+    declarationsPrinted: 0,
+    unitsReplayed: 0,
+    unitsMade: 0,
+    unitConflicts: 0,
+    sideFunctionsReplayed: 0,
+  };
 
   /** The validators made last run when the IR differs from that run's in docs at most, else `emit`'s. */
   validators(api: IrApi, emit: () => EmittedFile[]): EmittedFile[] {
@@ -99,9 +108,11 @@ export class EmitCache {
    * run after an edit beyond docs: each is replayed (ModuleScope.replay) where what it read is
    * unchanged, so that only the schemas an edit reached are emitted again.
    */
-  validatorUnits(): ValidatorUnits {
-    const last = this.#units;
+  validatorUnits(none = false): ValidatorUnits {
+    const last = none ? new Map<string, ValidatorUnit>() : this.#units;
+    const lastSide = none ? new Map<IrSchema, Map<string, SideFunction>>() : this.#sideFunctions;
     const next = new Map<string, ValidatorUnit>();
+    const nextSide = new Map<IrSchema, Map<string, SideFunction>>();
     return {
       get: (named, requestOnly) => {
         const unit = last.get(named.key);
@@ -112,8 +123,19 @@ export class EmitCache {
       keep: (unit) => {
         if (Object.isFrozen(unit.schema)) next.set(unit.key, unit);
       },
+      side: (schema, name) => lastSide.get(schema)?.get(name),
+      replayedSide: () => {
+        this.stats.sideFunctionsReplayed += 1;
+      },
+      keepSide: (made) => {
+        if (!Object.isFrozen(made.schema)) return;
+        let byName = nextSide.get(made.schema);
+        if (byName === undefined) nextSide.set(made.schema, (byName = new Map()));
+        byName.set(made.name, made);
+      },
       end: () => {
         this.#units = next;
+        this.#sideFunctions = nextSide;
       },
     };
   }

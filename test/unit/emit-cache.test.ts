@@ -67,7 +67,14 @@ describe('EmitCache', () => {
     expect(declarations).toBeGreaterThan(0);
     // the same spec again: nothing is emitted or printed again
     expect(await run(spec, caches)).toEqual(first);
-    expect(stats).toEqual({ validatorsReused: 1, declarationsPrinted: declarations, unitsMade: made, unitsReplayed: 0, unitConflicts: 0 });
+    expect(stats).toEqual({
+      validatorsReused: 1,
+      declarationsPrinted: declarations,
+      unitsMade: made,
+      unitsReplayed: 0,
+      unitConflicts: 0,
+      sideFunctionsReplayed: 0,
+    });
 
     const edited = withDocsChanged(original);
     expect(edited.changed).toBeGreaterThan(0);

@@ -22,15 +22,28 @@ function spec(schemas: string): string {
   return `openapi: 3.1.0\ninfo: { title: Units, version: '1' }\npaths:\n${paths.join('')}components:\n  schemas:\n${schemas}`;
 }
 
+/** Of one run: named schemas made and replayed, conflicts, and functions made on the side replayed. */
+interface Replays {
+  readonly made: number;
+  readonly replayed: number;
+  readonly conflicts: number;
+  readonly side: number;
+}
+
 /** Runs of one watch session over `texts`, each checked against a fresh run; the session's emit stats after each. */
-async function session(name: string, texts: readonly string[]): Promise<{ made: number; replayed: number; conflicts: number }[]> {
+async function session(name: string, texts: readonly string[]): Promise<Replays[]> {
   const file = join(dir, `${name}.yaml`);
   const caches = watchCaches();
   const stats = caches.emitCache.stats;
-  const after: { made: number; replayed: number; conflicts: number }[] = [];
+  const after: Replays[] = [];
   for (const [round, text] of texts.entries()) {
     writeFileSync(file, text);
-    const before = { made: stats.unitsMade, replayed: stats.unitsReplayed, conflicts: stats.unitConflicts };
+    const before = {
+      made: stats.unitsMade,
+      replayed: stats.unitsReplayed,
+      conflicts: stats.unitConflicts,
+      side: stats.sideFunctionsReplayed,
+    };
     const watched = await generate({ spec: file, out: join(dir, `${name}-watched`), write: false, ...caches });
     const fresh = await generate({ spec: file, out: join(dir, `${name}-fresh`), write: false });
     expect(
@@ -41,6 +54,7 @@ async function session(name: string, texts: readonly string[]): Promise<{ made: 
       made: stats.unitsMade - before.made,
       replayed: stats.unitsReplayed - before.replayed,
       conflicts: stats.unitConflicts - before.conflicts,
+      side: stats.sideFunctionsReplayed - before.side,
     });
   }
   return after;
@@ -70,6 +84,8 @@ describe('validators replayed in a watch session', () => {
     expect(second!.replayed).toBeGreaterThan(20);
     expect(second!.made).toBeGreaterThan(0);
     expect(second!.made).toBeLessThan(second!.replayed / 4);
+    // the functions made on the side (shared shapes, union variants) are replayed too
+    expect(second!.side).toBeGreaterThan(0);
   });
 
   it('a schema that inlines a changed one is made again (what it read changed), the rest replayed', async () => {
@@ -79,7 +95,7 @@ describe('validators replayed in a watch session', () => {
     ].map(spec);
     const [, edited] = await session('inlined', texts);
     // Inner (changed) and Outer (which inlines it) made again; Other replayed
-    expect(edited).toEqual({ made: 2, replayed: 1, conflicts: 0 });
+    expect(edited).toMatchObject({ made: 2, replayed: 1, conflicts: 0 });
   });
 
   it('an allOf over a ref whose target changed is made again', async () => {
@@ -108,7 +124,7 @@ describe('validators replayed in a watch session', () => {
     const [first, edited] = await session('ref-counts', [text(false), text(true)]);
     expect(first!.made).toBe(3);
     // One (its ref no longer inlined: Small has two referrers now) and Two made again; Small replayed
-    expect(edited).toEqual({ made: 2, replayed: 1, conflicts: 0 });
+    expect(edited).toMatchObject({ made: 2, replayed: 1, conflicts: 0 });
   });
 
   it('a ref to a schema whose check another of its shape now owns calls that one: the referrer is made again', async () => {
@@ -130,7 +146,19 @@ describe('validators replayed in a watch session', () => {
       spec(holder('First', true) + holder('Second', false)),
       spec(holder('First', true) + holder('Second', true)),
     ]);
-    expect(edited).toEqual({ made: 2, replayed: 0, conflicts: 0 });
+    expect(edited).toMatchObject({ made: 2, replayed: 0, conflicts: 0 });
+  });
+
+  it('a hoisted function whose ref comes to lie on a cycle gets its depth guard, though neither it nor the ref changed', async () => {
+    // X (called: over 12 nodes) is unchanged; Y comes to refer back to X, so A's variant that refers to X can recurse
+    const fields = Array.from({ length: 13 }, (_, i) => `        f${i}: { type: integer }\n`).join('');
+    const x = `    X:\n      type: object\n      properties:\n${fields}        y: { $ref: '#/components/schemas/Y' }\n`;
+    const y = (back: boolean) =>
+      `    Y:\n      type: object\n      properties:\n        n: { type: integer }\n${back ? "        x: { $ref: '#/components/schemas/X' }\n" : ''}`;
+    const variants = `            - type: object\n              properties: { r: { $ref: '#/components/schemas/X' } }\n              required: [r]\n${OBJECT_Z}`;
+    const texts = [false, true].map((back) => spec(`    A:\n${union(variants)}${x}${y(back)}`));
+    const [, edited] = await session('recursion', texts);
+    expect(edited!.conflicts).toBe(0);
   });
 
   it('a hoisted function another schema named: when that schema stops making it, the replay conflicts and all is made again', async () => {

@@ -13,7 +13,7 @@ import { namedSchemaToStatements, validateFunction, VENDOR } from './exports.js'
 import { reportLoops } from './loops.js';
 import { parameterGroups } from './parameters.js';
 import { printStatement } from './print.js';
-import { checkFunction, ModuleScope, Scope, type RuntimeHelper } from './scope.js';
+import { checkFunction, ModuleScope, ReplayConflict, Scope, type RuntimeHelper } from './scope.js';
 
 const HELPERS: readonly RuntimeHelper[] = [
   'reqString',
@@ -62,21 +62,30 @@ export function emitValidators(api: IrApi, ctx: EmitContext): EmittedFile[] {
 
 function validatorsFile(api: IrApi, ctx: EmitContext): EmittedFile[] {
   const units = ctx.cache?.validatorUnits();
-  // a replay that named something otherwise than a fresh run would (see ModuleScope.replay): all again
-  const file = moduleFile(api, ctx, units) ?? moduleFile(api, ctx, undefined);
-  if (file === undefined) throw new Error('validators.ts: a module made without kept statements cannot conflict with them');
-  units?.end();
-  return [file];
+  if (units === undefined) return [moduleFile(api, ctx, undefined)];
+  try {
+    const file = moduleFile(api, ctx, units);
+    units.end();
+    return [file];
+  } catch (error) {
+    if (!(error instanceof ReplayConflict)) throw error;
+    // a replay that named something otherwise than a fresh run would: all again, and kept from now
+    ctx.cache!.stats.unitConflicts += 1;
+    const fresh = ctx.cache!.validatorUnits(true);
+    const file = moduleFile(api, ctx, fresh);
+    fresh.end();
+    return [file];
+  }
 }
 
 /**
  * validators.ts; with `units` (a watch session's), a named schema whose statements the last run
- * made is replayed instead of emitted when what they read is unchanged. Undefined when a replay
- * conflicted.
+ * made, or a function made on the side, is replayed instead of emitted when what it read is
+ * unchanged (throws ReplayConflict when a replay named something otherwise than a fresh run).
  */
-function moduleFile(api: IrApi, ctx: EmitContext, units: ValidatorUnits | undefined): EmittedFile | undefined {
+function moduleFile(api: IrApi, ctx: EmitContext, units: ValidatorUnits | undefined): EmittedFile {
   const locate = ctx.locate ?? ((pointer: string) => ({ file: api.specFile, line: 1, column: 1, pointer }));
-  const module = new ModuleScope(api.schemas, schemaToCheck, locate);
+  const module = new ModuleScope(api.schemas, schemaToCheck, locate, units);
   reportLoops(api.schemas, module);
   if (module.problems.length > 0) throw new SpecError(module.problems);
   const statements: string[] = [];
@@ -84,12 +93,7 @@ function moduleFile(api: IrApi, ctx: EmitContext, units: ValidatorUnits | undefi
   for (const named of api.schemas) {
     const requestOnly = isRequestOnly(named);
     const kept = units?.get(named, requestOnly);
-    const replayed = kept === undefined ? 'stale' : module.replay(kept.events);
-    if (replayed === 'conflict') {
-      ctx.cache!.stats.unitConflicts += 1;
-      return undefined;
-    }
-    if (replayed === 'done') {
+    if (kept !== undefined && module.replay(kept.events)) {
       ctx.cache!.stats.unitsReplayed += 1;
       statements.push(...kept!.statements);
       schemaPieces.push(...kept!.pieces);

@@ -73,10 +73,37 @@ export type ModuleEvent =
   | { readonly kind: 'isCompact'; readonly owner: string; readonly result: boolean }
   | { readonly kind: 'constant'; readonly constantKind: ConstantKind; readonly text: string; readonly result: string }
   | { readonly kind: 'sharedShape'; readonly schema: IrSchema; readonly result: string | undefined }
-  | { readonly kind: 'hoist'; readonly schema: IrSchema; readonly owner: string; readonly result: string };
+  | { readonly kind: 'hoist'; readonly schema: IrSchema; readonly owner: string; readonly result: string }
+  | { readonly kind: 'mayRecurse'; readonly schema: IrSchema; readonly result: boolean };
 
-/** What replaying a named schema's events came to (ModuleScope.replay). */
-export type Replayed = 'done' | 'stale' | 'conflict';
+/**
+ * A check function made on the side (a shared shape's or a hoisted one's) in a watch session's
+ * last run: its text, and its events as ModuleScope.record made them.
+ */
+export interface SideFunction {
+  readonly schema: IrSchema;
+  readonly name: string;
+  readonly events: readonly ModuleEvent[];
+  readonly text: string;
+}
+
+/** A watch session's functions made on the side: last run's to replay, this run's to keep. */
+export interface SideFunctions {
+  side(schema: IrSchema, name: string): SideFunction | undefined;
+  keepSide(made: SideFunction): void;
+  /** Counts a replayed one (for tests). */
+  replayedSide(): void;
+}
+
+/**
+ * A replay named something otherwise than a fresh run would (ModuleScope.replay): the module is
+ * not a fresh run's, and must be made again from the start, without kept statements.
+ */
+export class ReplayConflict extends Error {
+  constructor(what: string) {
+    super(`a replayed validator statement named ${what} otherwise than a fresh run`);
+  }
+}
 
 /** The largest schema (in nodes, refs expanded) a ref inlines; bigger ones are called. */
 const INLINE_NODES = 12;
@@ -112,14 +139,15 @@ export class ModuleScope {
   readonly #compactOwners: ReadonlySet<string>;
   /** How many `$ref`s point at each named schema, over every named schema; counted on first use. */
   #refCounts: Map<string, number> | undefined;
-  /** The events of the statements being recorded (record), and how deep in a function made on the side. */
+  /** The events of the statements being recorded (record). */
   #log: ModuleEvent[] | undefined;
-  #aside = 0;
 
   constructor(
     named: readonly IrNamedSchema[],
     readonly dispatch: Dispatch,
     readonly locate: (pointer: string) => SourceLocation,
+    /** A watch session's functions made on the side, kept from its last run. */
+    readonly sideFunctions?: SideFunctions,
   ) {
     this.#named = new Map(named.map((schema) => [schema.key, schema]));
     for (const schema of named) this.#countShapes(schema.schema, true);
@@ -135,6 +163,7 @@ export class ModuleScope {
    * again only if this run has not made it yet. No events when `emit` reported a problem.
    */
   record<T>(emit: () => T): { readonly result: T; readonly events: readonly ModuleEvent[] | undefined } {
+    const outer = this.#log;
     const events: ModuleEvent[] = [];
     const problems = this.problems.length;
     this.#log = events;
@@ -142,29 +171,27 @@ export class ModuleScope {
       const result = emit();
       return { result, events: this.problems.length === problems ? events : undefined };
     } finally {
-      this.#log = undefined;
+      this.#log = outer;
     }
   }
 
   /**
    * Makes again what recorded `events` made, when every read among them gets the answer it got
    * then: the same constants, shared shapes and hoisted functions, asked for in the same order
-   * as `emit` asked, so the module comes out as a fresh run makes it. 'stale' (nothing done) when
-   * a read differs; 'conflict' when a name came out different, after which the module is not a
-   * fresh run's and must be made again from the start.
+   * as `emit` asked, so the module comes out as a fresh run makes it. False (nothing done) when
+   * a read differs; throws ReplayConflict when a name came out different.
    */
-  replay(events: readonly ModuleEvent[]): Replayed {
-    for (const event of events) if (!this.#answers(event)) return 'stale';
+  replay(events: readonly ModuleEvent[]): boolean {
+    for (const event of events) if (!this.#answers(event)) return false;
     for (const event of events) {
-      if (event.kind === 'constant') {
-        if (this.#constant(event.constantKind, Code.raw(event.text)).text !== event.result) return 'conflict';
-      } else if (event.kind === 'sharedShape') {
-        if (this.#sharedShape(event.schema)?.text !== event.result) return 'conflict';
-      } else if (event.kind === 'hoist') {
-        if (this.#hoist(event.schema, event.owner).text !== event.result) return 'conflict';
-      }
+      let made: string | undefined;
+      if (event.kind === 'constant') made = this.#constant(event.constantKind, Code.raw(event.text)).text;
+      else if (event.kind === 'sharedShape') made = this.#sharedShape(event.schema)?.text;
+      else if (event.kind === 'hoist') made = this.#hoist(event.schema, event.owner).text;
+      else continue;
+      if (made !== event.result) throw new ReplayConflict(`${made ?? 'nothing'} (was ${event.result ?? 'nothing'})`);
     }
-    return 'done';
+    return true;
   }
 
   /** Whether a read gets the answer it got when recorded (the rest, additions, are checked as they are made again). */
@@ -200,22 +227,49 @@ export class ModuleScope {
         return (
           event.schema.kind !== 'ref' || (this.#named.has(event.schema.target) && this.#checkOf(event.schema.target).text === event.result)
         );
+      case 'mayRecurse':
+        return this.#mayRecurse(event.schema) === event.result;
       default:
         return true;
     }
   }
 
   #note(event: ModuleEvent): void {
-    if (this.#log !== undefined && this.#aside === 0) this.#log.push(event);
+    this.#log?.push(event);
   }
 
-  /** `make()`, its reads and additions left out of the events being recorded (a function made on the side). */
-  #apart<T>(make: () => T): T {
-    this.#aside += 1;
+  /**
+   * The text of a function made on the side, `name`'s check of `schema`: last run's, replayed,
+   * when a watch session kept it and what it read is unchanged, else `make`'s. Its reads and
+   * additions are its own events, not those of the statements being recorded: a replay of
+   * those asks for the function, which is made (or replayed) again only if this run has not
+   * made it yet.
+   */
+  #sideFunction(schema: IrSchema, name: Identifier, make: () => string): string {
+    const side = this.sideFunctions;
+    if (side === undefined) {
+      const outer = this.#log;
+      this.#log = undefined;
+      try {
+        return make();
+      } finally {
+        this.#log = outer;
+      }
+    }
+    const outer = this.#log;
+    this.#log = undefined;
     try {
-      return make();
+      const kept = side.side(schema, name.text);
+      if (kept !== undefined && this.replay(kept.events)) {
+        side.replayedSide();
+        side.keepSide(kept);
+        return kept.text;
+      }
+      const { result, events } = this.record(make);
+      if (events !== undefined) side.keepSide({ schema, name: name.text, events, text: result });
+      return result;
     } finally {
-      this.#aside -= 1;
+      this.#log = outer;
     }
   }
 
@@ -292,13 +346,21 @@ export class ModuleScope {
     const name = this.#hashedNames.nameOf(`shape ${key}`, this.#shapeHash(schema), VALIDATOR_INTERNAL_NAMES.sharedShape);
     this.#sharedShapes.set(key, name);
     this.functions.push(
-      this.#apart(() => checkFunction(name, new Scope(this, name.text.slice('check_'.length)).rootCheck(schema), this.mayRecurse(schema))),
+      this.#sideFunction(schema, name, () =>
+        checkFunction(name, new Scope(this, name.text.slice('check_'.length)).rootCheck(schema), this.mayRecurse(schema)),
+      ),
     );
     return name;
   }
 
   /** Whether a check of `schema` can call itself again: it refers to a schema on a cycle of refs. */
   mayRecurse(schema: IrSchema): boolean {
+    const result = this.#mayRecurse(schema);
+    this.#note({ kind: 'mayRecurse', schema, result });
+    return result;
+  }
+
+  #mayRecurse(schema: IrSchema): boolean {
     return refsOf(schema).some((key) => this.recursive.has(key));
   }
 
@@ -406,7 +468,9 @@ export class ModuleScope {
     this.#counters.set(owner, count);
     const name = VALIDATOR_INTERNAL_NAMES.hoisted(owner, count);
     this.#hoisted.set(shape, name);
-    this.functions.push(this.#apart(() => checkFunction(name, new Scope(this, owner).rootCheck(schema), this.mayRecurse(schema))));
+    this.functions.push(
+      this.#sideFunction(schema, name, () => checkFunction(name, new Scope(this, owner).rootCheck(schema), this.mayRecurse(schema))),
+    );
     return name;
   }
 
