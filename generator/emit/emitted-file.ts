@@ -18,6 +18,12 @@ export interface EmittedFile {
    * mode only those that changed. `text` is the pieces joined by their gaps.
    */
   readonly pieces?: readonly Piece[];
+  /**
+   * A formatted file of pieces: its pieces' texts as formatted, which `text` joins. The stages
+   * after formatting read them one by one, so that a piece the same as last run's (the same
+   * string) is not read again (text-memo.ts).
+   */
+  readonly parts?: readonly string[];
 }
 
 export interface EmitContext {

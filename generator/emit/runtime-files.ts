@@ -2,7 +2,7 @@
 // files its own modules reach through imports. A ChatKit client has no multipart body, so it
 // has no `internal/multipart.ts`: nothing in its dist/ or its tsc run that it cannot use.
 import type { EmittedFile } from './emitted-file.js';
-import { perPathMemo } from './text-memo.js';
+import { perPartMemo } from './text-memo.js';
 
 const INTERNAL = 'src/internal/';
 
@@ -17,7 +17,7 @@ export function withUsedRuntimeFiles(files: readonly EmittedFile[]): EmittedFile
   const pending = files.filter((file) => !file.path.startsWith(INTERNAL) && /\.[cm]?ts$/.test(file.path));
   while (pending.length > 0) {
     const file = pending.pop()!;
-    for (const specifier of relativeSpecifiers(file.path, file.text)) {
+    for (const specifier of relativeSpecifiers(file).flat()) {
       const target = resolveModule(file.path, specifier);
       if (!target.startsWith(INTERNAL) || used.has(target) || !byPath.has(target)) continue;
       used.add(target);
@@ -27,8 +27,8 @@ export function withUsedRuntimeFiles(files: readonly EmittedFile[]): EmittedFile
   return files.filter((file) => !file.path.startsWith(INTERNAL) || used.has(file.path));
 }
 
-/** Each file's specifiers, read again only when its text changed since the last run (watch mode). */
-const relativeSpecifiers = perPathMemo((text) => {
+/** Each file's specifiers, a part's read again only when it changed since the last run (watch mode). */
+const relativeSpecifiers = perPartMemo((text) => {
   // `./x.js` and `../y/z.js` of `from '…'`, `import '…'` and `import('…')` (comments may match:
   // harmless, they only keep a file)
   const specifiers: string[] = [];

@@ -8,7 +8,7 @@
 // starts at column 0, and no comment line, continuation line or string (spec text is escaped
 // onto one line) does, so statements are found by line-anchored patterns.
 import type { EmittedFile } from './emitted-file.js';
-import { perPathMemo } from './text-memo.js';
+import { perPartMemo } from './text-memo.js';
 
 export interface SelfCheckProblem {
   readonly file: string;
@@ -23,14 +23,26 @@ interface ModuleFacts {
   readonly duplicates: readonly string[];
 }
 
-/** Each file's facts, read again only when its text changed since the last run (watch mode). */
-const factsOf = perPathMemo(moduleFacts);
+/** What one part of a module (or all of it) declares, imports and exports. */
+interface PartFacts {
+  readonly imports: readonly { readonly from: string; readonly names: readonly string[] }[];
+  readonly exports: ReadonlySet<string>;
+  readonly isWholeReexport: boolean;
+  /** Whether a line starts with `import` or `export`. */
+  readonly hasModuleSyntax: boolean;
+  /** How often each top-level name is declared, as a value and as a type. */
+  readonly values: ReadonlyMap<string, number>;
+  readonly types: ReadonlyMap<string, number>;
+}
+
+/** Each file's facts, a part's read again only when it changed since the last run (watch mode). */
+const factsOf = perPartMemo(partFacts);
 
 export function selfCheck(files: readonly EmittedFile[]): SelfCheckProblem[] {
   const modules = new Map<string, ModuleFacts>();
   for (const file of files) {
     if (!file.path.endsWith('.ts') || file.path.endsWith('.d.ts')) continue;
-    modules.set(file.path, factsOf(file.path, file.text));
+    modules.set(file.path, moduleFacts(factsOf(file)));
   }
   const problems: SelfCheckProblem[] = [];
   for (const [path, facts] of modules) {
@@ -60,7 +72,27 @@ const SIDE_EFFECT_IMPORT = /^import\s+'(\.[^']*)';/gm;
 const DECLARATION =
   /^(export\s+)?(?:declare\s+)?(?:default\s+)?(?:async\s+)?(function\*?|const|let|var|class|abstract\s+class|type|interface|enum)\s+([A-Za-z_$][\w$]*)/gm;
 
-function moduleFacts(code: string): ModuleFacts {
+/** The facts of a module from those of its parts. */
+function moduleFacts(parts: readonly PartFacts[]): ModuleFacts {
+  const imports = parts.flatMap((part) => part.imports);
+  const exports = new Set(parts.flatMap((part) => [...part.exports]));
+  const isWholeReexport = parts.some((part) => part.isWholeReexport);
+  const values = new Map<string, number>();
+  const types = new Map<string, number>();
+  for (const part of parts) {
+    for (const [name, count] of part.values) values.set(name, (values.get(name) ?? 0) + count);
+    for (const [name, count] of part.types) types.set(name, (types.get(name) ?? 0) + count);
+  }
+  const duplicates = [...new Set([...values, ...types].filter(([, count]) => count > 1).map(([name]) => name))].sort();
+  return {
+    isModule: imports.length > 0 || exports.size > 0 || isWholeReexport || parts.some((part) => part.hasModuleSyntax),
+    exports: isWholeReexport ? undefined : exports,
+    imports,
+    duplicates,
+  };
+}
+
+function partFacts(code: string): PartFacts {
   const imports: { from: string; names: string[] }[] = [];
   const exports = new Set<string>();
   let isWholeReexport = false;
@@ -88,13 +120,7 @@ function moduleFacts(code: string): ModuleFacts {
     const space = kind === 'type' ? types : kind!.endsWith('class') || kind === 'enum' ? null : values;
     for (const table of space === null ? [values, types] : [space]) table.set(name!, (table.get(name!) ?? 0) + 1);
   }
-  const duplicates = [...new Set([...values, ...types].filter(([, count]) => count > 1).map(([name]) => name))].sort();
-  return {
-    isModule: imports.length > 0 || exports.size > 0 || isWholeReexport || /^(?:import|export)\b/m.test(code),
-    exports: isWholeReexport ? undefined : exports,
-    imports,
-    duplicates,
-  };
+  return { imports, exports, isWholeReexport, hasModuleSyntax: /^(?:import|export)\b/m.test(code), values, types };
 }
 
 /** `a, type b, c as d` -> the imported name and the local (or exported) name of each. */

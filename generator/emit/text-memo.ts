@@ -13,3 +13,32 @@ export function perPathMemo<T>(compute: (text: string) => T): (path: string, tex
     return value;
   };
 }
+
+/**
+ * `compute` of each part of a formatted file of pieces (EmittedFile.parts), else of its whole
+ * text, remembered per path from the last run: a part that is the same string as last run's is
+ * found at once, where the whole text of a changed file would be read again (3 MB for the whole
+ * OpenAI spec's validators, twice a run). `compute` must give, merged over the parts, what it
+ * gives of the joined text: each part is whole top-level statements, starting a line.
+ */
+export function perPartMemo<T>(
+  compute: (text: string) => T,
+): (file: { readonly path: string; readonly text: string; readonly parts?: readonly string[] }) => T[] {
+  const whole = perPathMemo(compute);
+  const last = new Map<string, { readonly text: string; readonly byPart: Map<string, T>; readonly values: T[] }>();
+  return (file) => {
+    if (file.parts === undefined) return [whole(file.path, file.text)];
+    const known = last.get(file.path);
+    // an unchanged file is last run's text itself (FormatCache.joined): no part is looked up
+    if (known !== undefined && known.text === file.text) return known.values;
+    const byPart = new Map<string, T>();
+    const values = file.parts.map((part) => {
+      let value = byPart.get(part) ?? known?.byPart.get(part);
+      if (value === undefined) value = compute(part);
+      byPart.set(part, value);
+      return value;
+    });
+    last.set(file.path, { text: file.text, byPart, values });
+    return values;
+  };
+}

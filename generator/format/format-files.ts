@@ -102,14 +102,10 @@ export function beginFormat(worker: PrettierWorker | undefined, cache: FormatCac
         // TypeScript pieces are formatted in batches; others (a README's text between its
         // tables) one by one, as whole texts: either way without the final newline
         const keys = pieces.map((piece) => (piece.isFormatted ? undefined : want(parser, piece.text, parser === 'babel-ts')));
-        return () => ({
-          path: file.path,
-          text: join(
-            file.path,
-            pieces.map((piece, i) => (keys[i] === undefined ? piece.text : thisRun.get(keys[i])!.trimEnd())),
-            pieces,
-          ),
-        });
+        return () => {
+          const parts = pieces.map((piece, i) => (keys[i] === undefined ? piece.text : thisRun.get(keys[i])!.trimEnd()));
+          return { path: file.path, text: join(file.path, parts, pieces), parts };
+        };
       });
       const done = formatPending([...pending.entries()], thisRun, worker);
       for (const key of pending.keys()) inFlight.set(key, done);

@@ -77,6 +77,25 @@ describe('selfCheck', () => {
     expect(problems).toEqual([]);
   });
 
+  it('reads a formatted file of pieces part by part, as its joined text: a name declared in two parts, an import in one, a part kept from the last run', () => {
+    const parts = [
+      `import { A } from './a.js';`,
+      `export const x = A;`,
+      `function check_X(v: unknown) {\n  return v;\n}`,
+      `export const y = 2;`,
+    ];
+    const joined = (list: readonly string[]) => `${list.join('\n\n')}\n`;
+    const asParts = (list: readonly string[]): EmittedFile => ({ path: 'src/validators.ts', text: joined(list), parts: list });
+    const module = file('src/a.ts', `export const A = 1;\n`);
+    expect(selfCheck([asParts(parts), module])).toEqual([]);
+    // a second check_X in another part, and an import of a name a.ts does not export
+    const edited = [...parts, `function check_X(v: unknown) {\n  return v;\n}`, `import { B } from './a.js';`];
+    const want = selfCheck([file('src/other.ts', joined(edited)), module]).map((problem) => problem.message);
+    expect(want).toEqual(['declares `check_X` more than once', 'imports `B` from ./a.js, which does not export it']);
+    expect(selfCheck([asParts(edited), module]).map((problem) => problem.message)).toEqual(want);
+    expect(selfCheck([asParts(parts), module])).toEqual([]);
+  });
+
   it('stops a run before anything is written, as an internal error naming the file', async () => {
     // a user template that emits index.ts re-exporting a module that is not generated
     const dir = mkdtempSync(join(tmpdir(), 'sdkgen-self-check-'));
