@@ -1,10 +1,12 @@
 // What a watch session keeps of the emitters' work from one run to the next, so that an edit
 // costs what it changes. The validators are a function of the IR without its docs (no
 // description, summary, example or deprecation reaches a check or a message): an edit of docs
-// only, the commonest in a long session, reuses them whole. A named schema's declaration of
-// types.ts is made again only when its IR (kept by the model, model-cache.ts) or what it read
-// changed, and printed again only when it changed. On the whole OpenAI spec these are most of a
-// run's emit stage.
+// only, the commonest in a long session, reuses them whole. After another edit, a named
+// schema's validator statements, and each check function made on the side, are replayed while
+// their IR (kept by the model, model-cache.ts) and what they read of the module are unchanged
+// (ModuleScope.replay). A named schema's declaration of types.ts is made again only when its IR
+// or what it read changed, and printed again only when it changed. On the whole OpenAI spec
+// these are most of a run's emit stage.
 import type { IrApi, IrNamedSchema, IrSchema } from '../model/ir.js';
 import type { EmittedFile, Piece } from './emitted-file.js';
 import type { ModuleEvent, SideFunction, SideFunctions } from './validators/scope.js';

@@ -247,18 +247,10 @@ export class ModuleScope {
    */
   #sideFunction(schema: IrSchema, name: Identifier, make: () => string): string {
     const side = this.sideFunctions;
-    if (side === undefined) {
-      const outer = this.#log;
-      this.#log = undefined;
-      try {
-        return make();
-      } finally {
-        this.#log = outer;
-      }
-    }
     const outer = this.#log;
     this.#log = undefined;
     try {
+      if (side === undefined) return make();
       const kept = side.side(schema, name.text);
       if (kept !== undefined && this.replay(kept.events)) {
         side.replayedSide();
