@@ -15,9 +15,9 @@ export function perPathMemo<T>(compute: (text: string) => T): (path: string, tex
 }
 
 /**
- * `compute` of each part of a formatted file of pieces (EmittedFile.parts), else of its whole
- * text, remembered per path from the last run: a part that is the same string as last run's is
- * found at once, where the whole text of a changed file would be read again (3 MB for the whole
+ * `compute` of a file's text, or of each of its parts (EmittedFile.parts, a formatted file of
+ * pieces), remembered per path from the last run: after a change, a part that is the same string
+ * as last run's is found at once, where the whole text would be read again (3 MB for the whole
  * OpenAI spec's validators, twice a run). `compute` must give, merged over the parts, what it
  * gives of the joined text: each part is whole top-level statements, starting a line.
  */
@@ -25,15 +25,21 @@ export function perPartMemo<T>(
   compute: (text: string) => T,
 ): (file: { readonly path: string; readonly text: string; readonly parts?: readonly string[] }) => T[] {
   const whole = perPathMemo(compute);
-  const last = new Map<string, { readonly text: string; readonly byPart: Map<string, T>; readonly values: T[] }>();
+  const last = new Map<string, { readonly text: string; readonly byPart: Map<string, T> | undefined; readonly values: T[] }>();
   return (file) => {
-    if (file.parts === undefined) return [whole(file.path, file.text)];
     const known = last.get(file.path);
-    // an unchanged file is last run's text itself (FormatCache.joined): no part is looked up
-    if (known !== undefined && known.text === file.text) return known.values;
+    // a path's first text is read whole (one pass is quicker than thousands of parts: a run
+    // that is not watch mode's reads every text once); later, an unchanged file is last run's
+    // text itself (FormatCache.joined), and a changed one is read by parts
+    if (file.parts === undefined || known === undefined) {
+      const values = [whole(file.path, file.text)];
+      if (file.parts !== undefined) last.set(file.path, { text: file.text, byPart: undefined, values });
+      return values;
+    }
+    if (known.text === file.text) return known.values;
     const byPart = new Map<string, T>();
     const values = file.parts.map((part) => {
-      let value = byPart.get(part) ?? known?.byPart.get(part);
+      let value = byPart.get(part) ?? known.byPart?.get(part);
       if (value === undefined) value = compute(part);
       byPart.set(part, value);
       return value;
