@@ -93,20 +93,25 @@ function moduleFile(api: IrApi, ctx: EmitContext, units: ValidatorUnits | undefi
   for (const named of api.schemas) {
     const requestOnly = isRequestOnly(named);
     const kept = units?.get(named, requestOnly);
-    if (kept !== undefined && module.replay(kept.events)) {
+    if (units !== undefined && kept !== undefined && module.replay(kept.events)) {
       ctx.cache!.stats.unitsReplayed += 1;
-      statements.push(...kept!.statements);
-      schemaPieces.push(...kept!.pieces);
-      units!.keep(kept!);
+      statements.push(...kept.statements);
+      schemaPieces.push(...kept.pieces);
+      units.keep(kept);
       continue;
     }
-    const { result, events } = module.record(() => namedSchemaToStatements(named, module));
+    // reads are recorded only for a watch session's next run
+    const { result, events } =
+      units === undefined
+        ? { result: namedSchemaToStatements(named, module), events: undefined }
+        : module.record(() => namedSchemaToStatements(named, module));
     const pieces = result.map((text) => printed(text, true));
     statements.push(...result);
     schemaPieces.push(...pieces);
-    if (ctx.cache !== undefined) ctx.cache.stats.unitsMade += 1;
+    if (units === undefined) continue;
+    ctx.cache!.stats.unitsMade += 1;
     if (events !== undefined)
-      units?.keep({ key: named.key, schema: named.schema, name: named.name.text, requestOnly, events, statements: result, pieces });
+      units.keep({ key: named.key, schema: named.schema, name: named.name.text, requestOnly, events, statements: result, pieces });
   }
   const schemaStatements = statements.length;
   // parameter groups of one shape (`{ session_id }` in the path of several operations) share a check

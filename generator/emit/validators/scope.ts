@@ -194,29 +194,36 @@ export class ModuleScope {
     return true;
   }
 
-  /** Whether a read gets the answer it got when recorded (the rest, additions, are checked as they are made again). */
+  /**
+   * Whether a read gets the answer it got when recorded (the rest, additions, are checked as
+   * they are made again); a read of a schema no longer there gets none.
+   */
   #answers(event: ModuleEvent): boolean {
+    try {
+      return this.#answersNow(event);
+    } catch {
+      return false;
+    }
+  }
+
+  #answersNow(event: ModuleEvent): boolean {
     switch (event.kind) {
       case 'named': {
         const named = this.#named.get(event.key);
         return named !== undefined && named.schema === event.schema && named.name.text === event.name;
       }
       case 'resolve':
-        try {
-          return this.#resolve(event.schema) === event.result;
-        } catch {
-          return false;
-        }
+        return this.#resolve(event.schema) === event.result;
       case 'checkOf':
-        return this.#named.has(this.#checkOwners.get(event.key) ?? event.key) && this.#checkOf(event.key).text === event.result;
+        return this.#checkOf(event.key).text === event.result;
       case 'isInlined':
-        return this.#named.has(event.key) && this.#isInlined(event.key) === event.result;
+        return this.#isInlined(event.key) === event.result;
       case 'ownsCheck':
         return ((this.#checkOwners.get(event.key) ?? event.key) === event.key) === event.result;
       case 'isRecursive':
         return this.recursive.has(event.key) === event.result;
       case 'inlinesRef':
-        return this.#named.has(event.key) && this.#inlinesRef(event.key, event.owner) === event.result;
+        return this.#inlinesRef(event.key, event.owner) === event.result;
       case 'isCompact':
         return this.#compactOwners.has(event.owner) === event.result;
       case 'sharedShape':
@@ -224,9 +231,7 @@ export class ModuleScope {
         return (this.#shapeCounts.get(this.#shapeId(event.schema)) ?? 0) >= 2 === (event.result !== undefined);
       case 'hoist':
         // a ref's is its target's check, a read; another's name is checked as it is made
-        return (
-          event.schema.kind !== 'ref' || (this.#named.has(event.schema.target) && this.#checkOf(event.schema.target).text === event.result)
-        );
+        return event.schema.kind !== 'ref' || this.#checkOf(event.schema.target).text === event.result;
       case 'mayRecurse':
         return this.#mayRecurse(event.schema) === event.result;
       default:
@@ -409,8 +414,7 @@ export class ModuleScope {
   }
 
   named(key: string): IrNamedSchema {
-    const schema = this.#named.get(key);
-    if (schema === undefined) throw new Error(`no named schema ${JSON.stringify(key)}`);
+    const schema = this.#entry(key);
     this.#note({ kind: 'named', key, schema: schema.schema, name: schema.name.text });
     return schema;
   }
@@ -423,9 +427,7 @@ export class ModuleScope {
   }
 
   #checkOf(key: string): Identifier {
-    const owner = this.#named.get(this.#checkOwners.get(key) ?? key);
-    if (owner === undefined) throw new Error(`no named schema ${JSON.stringify(key)}`);
-    return VALIDATOR_INTERNAL_NAMES.check(owner.name.text);
+    return VALIDATOR_INTERNAL_NAMES.check(this.#entry(this.#checkOwners.get(key) ?? key).name.text);
   }
 
   /** The schema a ref chain ends at (refs to refs are followed; build-model refuses a cycle of refs). */
@@ -437,11 +439,7 @@ export class ModuleScope {
   }
 
   #resolve(schema: IrSchema): IrSchema | undefined {
-    return followRefs(schema, (key) => {
-      const named = this.#named.get(key);
-      if (named === undefined) throw new Error(`no named schema ${JSON.stringify(key)}`);
-      return named.schema;
-    });
+    return followRefs(schema, (key) => this.#entry(key).schema);
   }
 
   /** A check function for an unnamed schema (a union variant), named after the schema that holds it. */
@@ -480,16 +478,17 @@ export class ModuleScope {
   #isInlined(key: string): boolean {
     let size = this.#inlineSize.get(key);
     if (size === undefined) {
-      size = this.#expandedSize(this.#namedSchema(key), new Set([key]), { left: INLINE_NODES });
+      size = this.#expandedSize(this.#entry(key).schema, new Set([key]), { left: INLINE_NODES });
       this.#inlineSize.set(key, size);
     }
     return size <= INLINE_NODES;
   }
 
-  #namedSchema(key: string): IrSchema {
+  /** A named schema by key (unrecorded: named() records the read). */
+  #entry(key: string): IrNamedSchema {
     const named = this.#named.get(key);
     if (named === undefined) throw new Error(`no named schema ${JSON.stringify(key)}`);
-    return named.schema;
+    return named;
   }
 
   /**
@@ -513,7 +512,7 @@ export class ModuleScope {
       case 'ref':
         return path.has(schema.target)
           ? Infinity
-          : 1 + this.#expandedSize(this.#namedSchema(schema.target), new Set([...path, schema.target]), budget);
+          : 1 + this.#expandedSize(this.#entry(schema.target).schema, new Set([...path, schema.target]), budget);
       case 'object':
         return (
           1 +
