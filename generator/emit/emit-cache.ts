@@ -9,7 +9,8 @@
 // these are most of a run's emit stage.
 import type { IrApi, IrNamedSchema, IrSchema } from '../model/ir.js';
 import type { EmittedFile, Piece } from './emitted-file.js';
-import type { ModuleEvent, SideFunction, SideFunctions } from './validators/scope.js';
+import type { ModuleEvent, ScopeSession, SideFunction } from './validators/scope.js';
+import { Shapes } from './validators/shapes.js';
 import type { Declaration, PrintedDeclaration } from './types/layout.js';
 import type { TypeContext } from './types/type-model.js';
 
@@ -64,7 +65,7 @@ export interface ValidatorUnit {
   readonly pieces: readonly Piece[];
 }
 
-export interface ValidatorUnits extends SideFunctions {
+export interface ValidatorUnits extends ScopeSession {
   /** Last run's unit of `named`, when it was made of the same (kept, frozen) schema under the same name and direction. */
   get(named: IrNamedSchema, requestOnly: boolean): ValidatorUnit | undefined;
   /** Keeps `unit` for the next run (only a kept, frozen schema's). */
@@ -78,12 +79,18 @@ export class EmitCache {
   #units = new Map<string, ValidatorUnit>();
   /** Functions made on the side, by their schema (frozen) and name. */
   #sideFunctions = new Map<IrSchema, Map<string, SideFunction>>();
+  /** The schema nodes serialized (shapes.ts), and how many there were after its first run. */
+  #shapes = new Shapes();
+  #shapesAtFirstRun = 0;
   #declarations = new Map<string, PrintedDeclaration>();
   /** Each declaration printed last run, by the declaration object: a kept one is not serialized to be found. */
   #printed = new WeakMap<Declaration, PrintedDeclaration>();
   #schemaDeclarations = new Map<string, KeptDeclaration>();
   #links: string | undefined;
-  /** How many runs reused the validators, declarations printed, and validator statements and functions replayed or made (for tests). */
+  /**
+   * How many runs reused the validators, declarations printed, validator statements and functions
+   * replayed or made, and how often the serialized schema nodes were started again (for tests).
+   */
   readonly stats = {
     validatorsReused: 0,
     declarationsPrinted: 0,
@@ -91,6 +98,7 @@ export class EmitCache {
     unitsMade: 0,
     unitConflicts: 0,
     sideFunctionsReplayed: 0,
+    shapesRenewed: 0,
   };
 
   /** The validators made last run when the IR differs from that run's in docs at most, else `emit`'s. */
@@ -115,7 +123,16 @@ export class EmitCache {
     const lastSide = none ? new Map<IrSchema, Map<string, SideFunction>>() : this.#sideFunctions;
     const next = new Map<string, ValidatorUnit>();
     const nextSide = new Map<IrSchema, Map<string, SideFunction>>();
+    // Shapes keeps a number or two for every node it met, the ones edits replaced too: started
+    // again when those outnumber the ones a run meets
+    if (this.#shapes.size > 2 * this.#shapesAtFirstRun + 1_000) {
+      this.#shapes = new Shapes();
+      this.#shapesAtFirstRun = 0;
+      this.stats.shapesRenewed += 1;
+    }
+    const shapes = this.#shapes;
     return {
+      shapes,
       get: (named, requestOnly) => {
         const unit = last.get(named.key);
         return unit !== undefined && unit.schema === named.schema && unit.name === named.name.text && unit.requestOnly === requestOnly
@@ -138,6 +155,7 @@ export class EmitCache {
       end: () => {
         this.#units = next;
         this.#sideFunctions = nextSide;
+        if (this.#shapesAtFirstRun === 0) this.#shapesAtFirstRun = shapes.size;
       },
     };
   }

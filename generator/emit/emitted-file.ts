@@ -96,12 +96,17 @@ export function piecesFile(path: string, pieces: readonly Piece[]): EmittedFile 
   };
 }
 
-/** Texts of the pieces (formatted or not), each after its gap. */
+/**
+ * Texts of the pieces (formatted or not), each after its gap. Joined in one copy: a string built
+ * by `+=` is a chain of thousands of pieces that the first reader of the text flattens (about
+ * 18 ms for the whole OpenAI spec's validators, on every watch run).
+ */
 export function joinPieces(texts: readonly string[], pieces: readonly Piece[]): string {
-  let text = '';
+  const parts: string[] = [];
   texts.forEach((piece, i) => {
-    if (i > 0) text += pieces[i]!.isSpaced ? '\n\n' : '\n';
-    text += piece;
+    if (i > 0) parts.push(pieces[i]!.isSpaced ? '\n\n' : '\n');
+    parts.push(piece);
   });
-  return `${text}\n`;
+  parts.push('\n');
+  return parts.join('');
 }

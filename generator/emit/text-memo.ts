@@ -48,3 +48,27 @@ export function perPartMemo<T>(
     return values;
   };
 }
+
+/**
+ * `compute` of each of a run's texts (the statements of a module), the last run's results kept
+ * when `keep` (a watch session's run): a text made again the same (a replayed statement) is not
+ * read again. Without `keep`, nothing is remembered.
+ */
+export function perTextMemo<T>(compute: (text: string) => T): (texts: readonly string[], keep: boolean) => T[] {
+  let last = new Map<string, T>();
+  return (texts, keep) => {
+    if (!keep) {
+      last = new Map();
+      return texts.map(compute);
+    }
+    const now = new Map<string, T>();
+    const values = texts.map((text) => {
+      let value = now.get(text) ?? last.get(text);
+      if (value === undefined) value = compute(text);
+      now.set(text, value);
+      return value;
+    });
+    last = now;
+    return values;
+  };
+}

@@ -72,6 +72,8 @@ const OBJECT_W = `            - type: object
               properties: { w: { type: boolean } }
               required: [w]
 `;
+/** A named schema beside the edited one, replayed on each run. */
+const OBJECT_LESS = `    Small:\n      type: object\n      properties:\n        s: { type: string }\n`;
 const union = (variants: string) => `      type: object\n      properties:\n        pick:\n          oneOf:\n${variants}`;
 
 describe('validators replayed in a watch session', () => {
@@ -169,5 +171,23 @@ describe('validators replayed in a watch session', () => {
     ].map(spec);
     const [, edited] = await session('hoisted', texts);
     expect(edited!.conflicts).toBe(1);
+  });
+
+  it("the schema nodes a session keeps (Shapes) are started again once edits have replaced more than it meets, and the files stay a fresh run's", async () => {
+    // each edit makes Big again: some 200 nodes; the session starts its Shapes again past twice the first run's nodes and 1,000
+    const big = (round: number) =>
+      `    Big:\n      type: object\n      properties:\n${Array.from({ length: 200 }, (_, i) => `        f${i}: { type: ${i === round ? 'string' : 'integer'} }\n`).join('')}`;
+    const caches = watchCaches();
+    const file = join(dir, 'renewed.yaml');
+    for (let round = 0; round < 8; round++) {
+      writeFileSync(file, spec(big(round) + OBJECT_LESS));
+      const watched = await generate({ spec: file, out: join(dir, 'renewed-watched'), write: false, ...caches });
+      const fresh = await generate({ spec: file, out: join(dir, 'renewed-fresh'), write: false });
+      expect(
+        watched.files.map((f) => [f.path, f.text]),
+        `round ${round}`,
+      ).toEqual(fresh.files.map((f) => [f.path, f.text]));
+    }
+    expect(caches.emitCache.stats.shapesRenewed).toBe(1);
   });
 });

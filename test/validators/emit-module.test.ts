@@ -223,3 +223,55 @@ describe('the generated ChatKit validators module', () => {
     expect(text).toMatch(/^const KEYS_[0-9a-z]{6}: readonly string\[\] = \[/m);
   });
 });
+
+describe('the schemas on a cycle of refs (ModuleScope.recursive)', () => {
+  const locate = (pointer: string) => ({ file: 'given.yaml', line: 1, column: 1, pointer });
+
+  /** The keys from which a search along the refs comes back to the key: the definition. */
+  function onCycles(edges: ReadonlyMap<string, readonly string[]>): string[] {
+    return [...edges.keys()].filter((start) => {
+      const seen = new Set<string>();
+      const pending = [...edges.get(start)!];
+      while (pending.length > 0) {
+        const key = pending.pop()!;
+        if (key === start) return true;
+        if (seen.has(key) || !edges.has(key)) continue;
+        seen.add(key);
+        pending.push(...edges.get(key)!);
+      }
+      return false;
+    });
+  }
+
+  it('are the schemas a search along the refs comes back from, on 400 random graphs', () => {
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % below;
+    };
+    for (let round = 0; round < 400; round++) {
+      const count = 1 + random(12);
+      const edges = new Map<string, string[]>();
+      for (let i = 0; i < count; i++) {
+        // refs to schemas of the graph, now and then to one that is not there (S99)
+        const refs = Array.from({ length: random(4) }, () => `S${random(5) === 0 ? 99 : random(count)}`);
+        edges.set(`S${i}`, refs);
+      }
+      const schemas = [...edges].map(([key, refs]) =>
+        named(key, object(Object.fromEntries(refs.map((target, i) => [`p${i}`, ref(target)])))),
+      );
+      const module = new ModuleScope(schemas, schemaToCheck, locate);
+      expect(
+        [...edges.keys()].filter((key) => module.recursive.has(key)),
+        JSON.stringify([...edges]),
+      ).toEqual(onCycles(edges));
+    }
+  });
+
+  it('takes a chain of refs thousands long without running out of stack', () => {
+    const length = 12_000;
+    const schemas = Array.from({ length }, (_, i) => named(`S${i}`, object({ next: ref(`S${(i + 1) % length}`) })));
+    const module = new ModuleScope(schemas, schemaToCheck, locate);
+    expect(module.recursive.size).toBe(length);
+  });
+});

@@ -13,6 +13,7 @@ import { namedSchemaToStatements, validateFunction, VENDOR } from './exports.js'
 import { reportLoops } from './loops.js';
 import { parameterGroups } from './parameters.js';
 import { printStatement } from './print.js';
+import { perTextMemo } from '../text-memo.js';
 import { checkFunction, ModuleScope, ReplayConflict, Scope, type RuntimeHelper } from './scope.js';
 
 const HELPERS: readonly RuntimeHelper[] = [
@@ -138,9 +139,9 @@ function moduleFile(api: IrApi, ctx: EmitContext, units: ValidatorUnits | undefi
   }
   statements.push(...module.functions);
   if (module.problems.length > 0) throw new SpecError(module.problems);
-  const body = statements.join('\n');
-  const vendor = body.includes('schemaOf(') ? [code`const ${VENDOR} = ${literal(api.package.name)};`.text] : [];
-  const header: Piece = { text: fileHeader(api) + imports(body, statements.length > 0), isFormatted: false, isSpaced: true };
+  const uses = new Set(statementUses(statements, units !== undefined).flat());
+  const vendor = uses.has('schemaOf') ? [code`const ${VENDOR} = ${literal(api.package.name)};`.text] : [];
+  const header: Piece = { text: fileHeader(api) + imports(uses, statements.length > 0), isFormatted: false, isSpaced: true };
   // an object or array constant (an enum of objects) is JSON text: prettier lays it out
   const constants = module.constants.map((text, i) =>
     text.startsWith('const VALUE_') ? { text, isFormatted: false, isSpaced: i === 0 } : printed(text, i === 0),
@@ -164,34 +165,61 @@ function printed(text: string, isSpaced: boolean): Piece {
   return layout === undefined ? { text, isFormatted: false, isSpaced } : { text: layout, isFormatted: true, isSpaced };
 }
 
+/** Names a statement calls (an identifier before `(`), one pass over it. */
+const CALL = /\b([A-Za-z_]\w*)\(/g;
+/** The functions imports() imports when a statement calls them. */
+const IMPORTED_CALLS: ReadonlySet<string> = new Set([...HELPERS, 'schemaOf', 'validatorOfCheck', 'isUploadable']);
+/** The types imported when named outside doc comments. */
+const IMPORTED_TYPES = ['StandardSchemaV1', 'ValidationMode'] as const;
+
 /**
- * Imports exactly what the emitted code uses. The runtime's functions come in through one
- * namespace and are read into module constants once: a CommonJS build then calls each directly,
- * where an imported binding becomes `(0, module_1.name)(…)` at every call (0.9 MB of the whole
- * OpenAI spec's dist/cjs/validators.js), and V8 reads a constant at least as fast as an import
- * binding (ChatSession: 37 ns against 42 ns per valid value, dist/esm in Node 20). A bundler
- * reads `rt.name` as the import it is, so what a bundle keeps does not change.
+ * What a statement uses that imports() imports: the runtime functions it calls, the types it
+ * names, and `MAX_DEPTH`, `: rt.`, `ValidationIssue` and `types.` when it holds them. Read per
+ * statement, so that a watch session reads only the statements a run made again
+ * (perTextMemo), where the module's 3 MB text was scanned whole on every run.
  */
-function imports(body: string, hasExports: boolean): string {
-  const helpers = HELPERS.filter((helper) => new RegExp(`\\b${helper}\\(`).test(body));
-  const depth = body.includes('MAX_DEPTH') ? ['MAX_DEPTH', 'tooDeep'] : [];
-  const wrappers = ['schemaOf', 'validatorOfCheck'].filter((wrapper) => body.includes(`${wrapper}(`));
+function usesOf(statement: string): readonly string[] {
+  const uses = new Set<string>();
+  for (const match of statement.matchAll(CALL)) if (IMPORTED_CALLS.has(match[1]!)) uses.add(match[1]!);
+  if (statement.includes('MAX_DEPTH')) uses.add('MAX_DEPTH');
+  if (statement.includes(': rt.')) uses.add(': rt.');
+  if (/\bValidationIssue\b/.test(statement)) uses.add('ValidationIssue');
+  if (/\btypes\.[A-Za-z_$]/.test(statement)) uses.add('types.');
+  const uncommented = statement.replace(/\/\*\*.*\*\//g, '');
+  for (const name of IMPORTED_TYPES) if (new RegExp(`\\b${name}\\b`).test(uncommented)) uses.add(name);
+  return [...uses];
+}
+
+const statementUses = perTextMemo(usesOf);
+
+/**
+ * Imports exactly what the emitted code uses (`uses`: what its statements use, see usesOf). The
+ * runtime's functions come in through one namespace and are read into module constants once: a
+ * CommonJS build then calls each directly, where an imported binding becomes
+ * `(0, module_1.name)(…)` at every call (0.9 MB of the whole OpenAI spec's
+ * dist/cjs/validators.js), and V8 reads a constant at least as fast as an import binding
+ * (ChatSession: 37 ns against 42 ns per valid value, dist/esm in Node 20). A bundler reads
+ * `rt.name` as the import it is, so what a bundle keeps does not change.
+ */
+function imports(uses: ReadonlySet<string>, hasExports: boolean): string {
+  const helpers = HELPERS.filter((helper) => uses.has(helper));
+  const depth = uses.has('MAX_DEPTH') ? ['MAX_DEPTH', 'tooDeep'] : [];
+  const wrappers = ['schemaOf', 'validatorOfCheck'].filter((wrapper) => uses.has(wrapper));
   const values = [...depth, ...wrappers, ...helpers];
-  const uncommented = body.replace(/\/\*\*.*\*\//g, '');
-  const types = ['StandardSchemaV1', 'ValidationMode'].filter((name) => new RegExp(`\\b${name}\\b`).test(uncommented));
+  const types = IMPORTED_TYPES.filter((name) => uses.has(name));
   // the types of the exported functions and the runtime's values, by a lowercase name that no spec name can take
   const namespace =
     values.length > 0
       ? [`import * as rt from './internal/standard-schema.js';`]
-      : body.includes(': rt.')
+      : uses.has(': rt.')
         ? [`import type * as rt from './internal/standard-schema.js';`]
         : [];
   return [
-    ...(/\bValidationIssue\b/.test(body) ? [`import type { ValidationIssue } from './internal/errors.js';`] : []),
+    ...(uses.has('ValidationIssue') ? [`import type { ValidationIssue } from './internal/errors.js';`] : []),
     ...(types.length > 0 ? [`import type { ${types.join(', ')} } from './internal/standard-schema.js';`] : []),
     ...namespace,
-    ...(/\bisUploadable\(/.test(body) ? [`import { isUploadable } from './internal/uploads.js';`] : []),
-    ...(/\btypes\.[A-Za-z_$]/.test(body) && hasExports ? [`import type * as types from './types.js';`] : []),
+    ...(uses.has('isUploadable') ? [`import { isUploadable } from './internal/uploads.js';`] : []),
+    ...(uses.has('types.') && hasExports ? [`import type * as types from './types.js';`] : []),
     '',
     `export type { StandardSchemaV1, ValidationMode, Validator } from './internal/standard-schema.js';`,
     `export type { ValidationIssue } from './internal/errors.js';`,

@@ -14,8 +14,13 @@ const KEPT = new WeakMap<IrSchema, { readonly text: string; readonly children: r
 /** Keywords that do not change a check. */
 const IGNORED = new Set(['source', 'title', 'description', 'deprecated', 'default', 'examples', 'contentSchema']);
 
+/**
+ * The schema nodes met, each serialized once. A watch session keeps one from run to run
+ * (EmitCache), so that a run numbers the nodes the model kept without meeting them again: by
+ * node object, weakly held, so the nodes an edit replaced go with it.
+ */
 export class Shapes {
-  readonly #index = new Map<IrSchema, number>();
+  readonly #index = new WeakMap<IrSchema, number>();
   readonly #keywords = new Map<string, number>();
   /** The texts #keywords numbers, by number. */
   readonly #keywordTexts: string[] = [];
@@ -74,6 +79,11 @@ export class Shapes {
       return known;
     };
     return (schema) => hashOf(this.#node(schema));
+  }
+
+  /** How many nodes were met: a session's Shapes grows by the nodes each edit made. */
+  get size(): number {
+    return this.#own.length;
   }
 
   #node(schema: IrSchema): number {
