@@ -74,6 +74,7 @@ describe('EmitCache', () => {
       unitsReplayed: 0,
       unitConflicts: 0,
       sideFunctionsReplayed: 0,
+      shapesRenewed: 0,
     });
 
     const edited = withDocsChanged(original);
