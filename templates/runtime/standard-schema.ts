@@ -815,14 +815,40 @@ export function closestKey(key: string, known: readonly string[]): string | unde
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.ceil(key.length / 3)) + 1;
   for (const candidate of known) {
-    if (Math.abs(candidate.length - key.length) >= bestDistance) continue;
-    const distance = editDistance(key, candidate);
+    const apart = Math.abs(candidate.length - key.length);
+    if (apart >= bestDistance) continue;
+    // a key with characters left out (`requests_per_minute` of `max_requests_per_1_minute`), or
+    // added, is as many edits apart as it is characters longer or shorter, and no fewer
+    const distance = leavesOut(key, candidate) ? apart : editDistance(key, candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
   return best;
+}
+
+/**
+ * Whether the shorter of two ASCII strings is the longer with characters left out, ignoring
+ * ASCII case as editDistance does. False when either has a character past ASCII (editDistance
+ * folds those otherwise).
+ */
+function leavesOut(a: string, b: string): boolean {
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
+  let found = 0;
+  for (let i = 0; i < long.length; i++) {
+    let code = long.charCodeAt(i);
+    if (code > 127) return false;
+    if (code >= 65 && code <= 90) code |= 32;
+    if (found < short.length) {
+      let wanted = short.charCodeAt(found);
+      if (wanted > 127) return false;
+      if (wanted >= 65 && wanted <= 90) wanted |= 32;
+      if (code === wanted) found++;
+    }
+  }
+  return found === short.length;
 }
 
 /** Bit masks of the pattern's (case-folded ASCII) characters for Myers' algorithm, reused between calls. */

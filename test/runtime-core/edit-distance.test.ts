@@ -1,7 +1,8 @@
 // The "did you mean" distance: Myers' bit-parallel form (keys of up to 31 ASCII characters) must
 // give the distance the plain dynamic programme gives, ignoring ASCII case, on any pair; its
 // sums are kept in int32 for speed, which must not change a result at the widths where they
-// overflow (patterns of 30 and 31 characters).
+// overflow (patterns of 30 and 31 characters). closestKey takes a key with characters left out
+// or added as that many edits without computing the distance, which must change no suggestion.
 import { describe, expect, it } from 'vitest';
 import { closestKey, editDistance } from '../../templates/runtime/standard-schema.js';
 import { seeded } from '../load/yaml-edits.js';
@@ -49,5 +50,41 @@ describe('editDistance', () => {
     expect(closestKey('requests_per_minute', ['max_requests_per_1_minute'])).toBe('max_requests_per_1_minute');
     expect(closestKey('mx', ['max', 'min'])).toBe('max');
     expect(closestKey('zzzz', ['max'])).toBeUndefined();
+  });
+
+  it('closestKey gives what the nearest by the dynamic programme is, on 20,000 random keys, many of them others with characters left out or added', () => {
+    /** The first known key at the least distance, if within a third of the key (at least 2 edits). */
+    const nearest = (key: string, known: readonly string[]) => {
+      if (key.length > 256) return undefined;
+      let best: string | undefined;
+      let bestDistance = Math.max(2, Math.ceil(key.length / 3)) + 1;
+      for (const candidate of known) {
+        const distance = reference(key, candidate);
+        if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+      }
+      return best;
+    };
+    /** `text` with a few characters left out, or a few added, or one changed in case. */
+    const varied = (next: (below: number) => number, text: string) => {
+      const chars = [...text];
+      const edits = 1 + next(4);
+      for (let n = 0; n < edits; n++) {
+        const at = next(chars.length + 1);
+        const kind = next(3);
+        if (kind === 0 && chars.length > 0) chars.splice(Math.min(at, chars.length - 1), 1);
+        else if (kind === 1) chars.splice(at, 0, ALPHABET[next(ALPHABET.length)]!);
+        else if (chars.length > 0) chars[Math.min(at, chars.length - 1)] = chars[Math.min(at, chars.length - 1)]!.toUpperCase();
+      }
+      return chars.join('');
+    };
+    const next = seeded(15);
+    const wrong: string[] = [];
+    for (let n = 0; n < 20_000; n++) {
+      const known = Array.from({ length: 1 + next(4) }, () => randomKey(next, 1 + next(30)));
+      const key = next(4) === 0 ? randomKey(next, next(30)) : varied(next, known[next(known.length)]!);
+      const [got, want] = [closestKey(key, known), nearest(key, known)];
+      if (got !== want) wrong.push(`${JSON.stringify(key)} in ${JSON.stringify(known)}: ${got}, not ${want}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });
