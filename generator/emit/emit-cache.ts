@@ -65,7 +65,18 @@ export interface ValidatorUnit {
   readonly pieces: readonly Piece[];
 }
 
+/** A parameter group's check function in validators.ts, and its events (ModuleScope.record), by the group's key. */
+export interface GroupCheck {
+  readonly key: string;
+  readonly events: readonly ModuleEvent[];
+  readonly text: string;
+}
+
 export interface ValidatorUnits extends ScopeSession {
+  /** Last run's check function of the parameter group of `key` (its names and schema as text). */
+  groupCheck(key: string): GroupCheck | undefined;
+  /** Keeps a group's check function for the next run; `replayed` when it is last run's (counted, for tests). */
+  keepGroupCheck(check: GroupCheck, replayed: boolean): void;
   /** Last run's unit of `named`, when it was made of the same (kept, frozen) schema under the same name and direction. */
   get(named: IrNamedSchema, requestOnly: boolean): ValidatorUnit | undefined;
   /** Keeps `unit` for the next run (only a kept, frozen schema's). */
@@ -75,10 +86,11 @@ export interface ValidatorUnits extends ScopeSession {
 }
 
 export class EmitCache {
-  #validators: { readonly key: readonly string[]; readonly files: EmittedFile[] } | undefined;
+  #validators: { readonly key: DocFreeKey; readonly files: EmittedFile[] } | undefined;
   #units = new Map<string, ValidatorUnit>();
   /** Functions made on the side, by their schema (frozen) and name. */
   #sideFunctions = new Map<IrSchema, Map<string, SideFunction>>();
+  #groupChecks = new Map<string, GroupCheck>();
   /** The schema nodes serialized (shapes.ts), and how many there were after its first run. */
   #shapes = new Shapes();
   #shapesAtFirstRun = 0;
@@ -89,7 +101,8 @@ export class EmitCache {
   #links: string | undefined;
   /**
    * How many runs reused the validators, declarations printed, validator statements and functions
-   * replayed or made, and how often the serialized schema nodes were started again (for tests).
+   * replayed or made, how often the serialized schema nodes were started again, and parameter
+   * groups' check functions replayed (for tests).
    */
   readonly stats = {
     validatorsReused: 0,
@@ -99,6 +112,7 @@ export class EmitCache {
     unitConflicts: 0,
     sideFunctionsReplayed: 0,
     shapesRenewed: 0,
+    groupChecksReplayed: 0,
   };
 
   /** The validators made last run when the IR differs from that run's in docs at most, else `emit`'s. */
@@ -121,6 +135,8 @@ export class EmitCache {
   validatorUnits(none = false): ValidatorUnits {
     const last = none ? new Map<string, ValidatorUnit>() : this.#units;
     const lastSide = none ? new Map<IrSchema, Map<string, SideFunction>>() : this.#sideFunctions;
+    const lastGroups = none ? new Map<string, GroupCheck>() : this.#groupChecks;
+    const nextGroups = new Map<string, GroupCheck>();
     const next = new Map<string, ValidatorUnit>();
     const nextSide = new Map<IrSchema, Map<string, SideFunction>>();
     // Shapes keeps a number or two for every node it met, the ones edits replaced too: started
@@ -133,6 +149,11 @@ export class EmitCache {
     const shapes = this.#shapes;
     return {
       shapes,
+      groupCheck: (key) => lastGroups.get(key),
+      keepGroupCheck: (check, replayed) => {
+        if (replayed) this.stats.groupChecksReplayed += 1;
+        nextGroups.set(check.key, check);
+      },
       get: (named, requestOnly) => {
         const unit = last.get(named.key);
         return unit !== undefined && unit.schema === named.schema && unit.name === named.name.text && unit.requestOnly === requestOnly
@@ -155,6 +176,7 @@ export class EmitCache {
       end: () => {
         this.#units = next;
         this.#sideFunctions = nextSide;
+        this.#groupChecks = nextGroups;
         if (this.#shapesAtFirstRun === 0) this.#shapesAtFirstRun = shapes.size;
       },
     };
@@ -245,18 +267,51 @@ export class EmitCache {
 
 /**
  * The IR as texts without its docs: equal, part for part, for two IRs that differ only in docs.
- * In parts, not joined: a kept schema's part is the same string as last run's, compared at once
- * (joining the whole OpenAI spec's 2 MB of them took 13 ms).
+ * In parts, not joined (a kept schema's part is the same string as last run's, compared at
+ * once; joining the whole OpenAI spec's 2 MB of them took 13 ms), each made when sameKey first
+ * asks for it: the named schemas' parts first, the rest of the IR (the operations, some 20 ms of
+ * text for the whole OpenAI spec) last, so that an edit of a schema's checks is told apart
+ * without it.
  */
-export function docFreeKey(api: IrApi): readonly string[] {
-  const { schemas, ...rest } = api;
-  const parts = [docFreeText(rest)];
-  for (const { schema, ...named } of schemas) parts.push(docFreeText(named), schemaKey(schema));
-  return parts;
+export class DocFreeKey {
+  readonly #api: IrApi;
+  readonly #parts: string[] = [];
+
+  constructor(api: IrApi) {
+    this.#api = api;
+  }
+
+  get length(): number {
+    return this.#api.schemas.length * 2 + 1;
+  }
+
+  part(index: number): string {
+    let part = this.#parts[index];
+    if (part === undefined) {
+      part = this.#make(index);
+      this.#parts[index] = part;
+    }
+    return part;
+  }
+
+  #make(index: number): string {
+    if (index === this.#api.schemas.length * 2) {
+      const { schemas: _, ...rest } = this.#api;
+      return docFreeText(rest);
+    }
+    const { schema, ...named } = this.#api.schemas[index >> 1]!;
+    return index % 2 === 0 ? docFreeText(named) : schemaKey(schema);
+  }
 }
 
-export function sameKey(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((part, i) => part === b[i]);
+export function docFreeKey(api: IrApi): DocFreeKey {
+  return new DocFreeKey(api);
+}
+
+export function sameKey(a: DocFreeKey, b: DocFreeKey): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a.part(index) !== b.part(index)) return false;
+  return true;
 }
 
 /** Each kept schema's docFreeText: a watch session's model keeps most schemas' IR, frozen (model-cache.ts). */

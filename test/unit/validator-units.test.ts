@@ -28,6 +28,8 @@ interface Replays {
   readonly replayed: number;
   readonly conflicts: number;
   readonly side: number;
+  /** Parameter groups' check functions replayed. */
+  readonly groups: number;
 }
 
 /** Runs of one watch session over `texts`, each checked against a fresh run; the session's emit stats after each. */
@@ -43,6 +45,7 @@ async function session(name: string, texts: readonly string[]): Promise<Replays[
       replayed: stats.unitsReplayed,
       conflicts: stats.unitConflicts,
       side: stats.sideFunctionsReplayed,
+      groups: stats.groupChecksReplayed,
     };
     const watched = await generate({ spec: file, out: join(dir, `${name}-watched`), write: false, ...caches });
     const fresh = await generate({ spec: file, out: join(dir, `${name}-fresh`), write: false });
@@ -55,6 +58,7 @@ async function session(name: string, texts: readonly string[]): Promise<Replays[
       replayed: stats.unitsReplayed - before.replayed,
       conflicts: stats.unitConflicts - before.conflicts,
       side: stats.sideFunctionsReplayed - before.side,
+      groups: stats.groupChecksReplayed - before.groups,
     });
   }
   return after;
@@ -86,8 +90,24 @@ describe('validators replayed in a watch session', () => {
     expect(second!.replayed).toBeGreaterThan(20);
     expect(second!.made).toBeGreaterThan(0);
     expect(second!.made).toBeLessThan(second!.replayed / 4);
-    // the functions made on the side (shared shapes, union variants) are replayed too
+    // the functions made on the side (shared shapes, union variants) are replayed too, and so
+    // are the parameter groups' checks
     expect(second!.side).toBeGreaterThan(0);
+    expect(second!.groups).toBeGreaterThan(0);
+  });
+
+  it("a parameter's schema edited: its group's check is made again, the other groups' replayed", async () => {
+    const original = readFileSync('spec/chatkit-sessions.yaml', 'utf8');
+    // the first parameter with a schema of type string gets a maxLength
+    const edited = original.replace(/(\n(\s+)- name: \w+\n(?:\2 +.*\n)*?\2 {2}schema:\n(\s+)type: string\n)/, '$1$3maxLength: 9\n');
+    expect(edited).not.toBe(original);
+    const [first, second] = await session('parameter', [original, edited]);
+    expect(first!.groups).toBe(0);
+    // after an edit that no parameter reads, every group's check is replayed; after this one, all but one
+    const added = original.replace(/\n(\s+)rate_limits:\n/, '\n$1extra_limit:\n$1  type: integer\n$1rate_limits:\n');
+    const [, elsewhere] = await session('parameter-elsewhere', [original, added]);
+    expect(second!.groups).toBe(elsewhere!.groups - 1);
+    expect(second!.groups).toBeGreaterThan(0);
   });
 
   it('a schema that inlines a changed one is made again (what it read changed), the rest replayed', async () => {

@@ -11,7 +11,7 @@ import { fileHeader } from '../file-header.js';
 import { schemaToCheck } from './dispatch.js';
 import { namedSchemaToStatements, validateFunction, VENDOR } from './exports.js';
 import { reportLoops } from './loops.js';
-import { parameterGroups } from './parameters.js';
+import { parameterGroups, type ParameterGroup } from './parameters.js';
 import { printStatement } from './print.js';
 import { perTextMemo } from '../text-memo.js';
 import { checkFunction, ModuleScope, ReplayConflict, Scope, type RuntimeHelper } from './scope.js';
@@ -133,7 +133,7 @@ function moduleFile(api: IrApi, ctx: EmitContext, units: ValidatorUnits | undefi
       );
       if (shared === undefined) {
         groupChecks.set(shape, group.check);
-        statements.push(checkFunction(group.check, new Scope(module, group.type.text).rootCheck(group.schema), false));
+        statements.push(groupCheckFunction(group, module, units));
       }
     }
   }
@@ -153,6 +153,31 @@ function moduleFile(api: IrApi, ctx: EmitContext, units: ValidatorUnits | undefi
     ...schemaPieces,
     ...statements.slice(schemaStatements).map((text) => printed(text, true)),
   ]);
+}
+
+/**
+ * A parameter group's check function; in a watch session, last run's when the group has the
+ * same names and schema and what its check read of the module is unchanged (ModuleScope.replay).
+ */
+function groupCheckFunction(group: ParameterGroup, module: ModuleScope, units: ValidatorUnits | undefined): string {
+  const make = () => checkFunction(group.check, new Scope(module, group.type.text).rootCheck(group.schema), false);
+  if (units === undefined) return make();
+  const key = `${group.check.text}\u0000${group.type.text}\u0000${exactJson(group.schema)}`;
+  const kept = units.groupCheck(key);
+  if (kept !== undefined && module.replay(kept.events)) {
+    units.keepGroupCheck(kept, true);
+    return kept.text;
+  }
+  const { result, events } = module.record(make);
+  if (events !== undefined) units.keepGroupCheck({ key, events, text: result }, false);
+  return result;
+}
+
+/** JSON of a value in which a number JSON cannot write (Infinity, NaN, -0) stays apart from null and 0. */
+function exactJson(value: unknown): string {
+  return JSON.stringify(value, (_key, field: unknown) =>
+    typeof field === 'number' && (!Number.isFinite(field) || Object.is(field, -0)) ? { '\u0000number': String(field) } : field,
+  );
 }
 
 /**
