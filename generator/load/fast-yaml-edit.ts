@@ -34,11 +34,7 @@ interface Target {
 export function fastLoadAfter(previous: FastState, text: string, maxNesting: number): FastLoaded | undefined {
   const old = previous.text;
   if (old === text) return locatedResult(previous);
-  const shorter = Math.min(old.length, text.length);
-  let prefix = 0;
-  while (prefix < shorter && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const { prefix, suffix } = commonEnds(old, text);
   const target = findTarget(previous, prefix, old.length - suffix);
   // a change that spans most of the text is read whole: reading it in parts would cost more
   if (target === undefined || (target.end - target.lineStart) * 2 > old.length) return undefined;
@@ -51,6 +47,29 @@ export function fastLoadAfter(previous: FastState, text: string, maxNesting: num
   if (read === undefined) return undefined;
   const { located, root } = spliced(target, read.state, delta);
   return locatedResult({ text, root, located });
+}
+
+/** Characters compared at once by commonEnds: the engine compares two strings' slices natively. */
+const CHUNK = 4096;
+
+/**
+ * How many characters two texts share at their start (`prefix`) and, after that, at their end
+ * (`suffix`). Compared a chunk at a time, then a character at a time inside the chunk that
+ * differs: the whole OpenAI spec's 3 MB took 6 ms a character at a time, 0.5 ms so.
+ */
+export function commonEnds(old: string, text: string): { readonly prefix: number; readonly suffix: number } {
+  const shorter = Math.min(old.length, text.length);
+  let prefix = 0;
+  while (prefix + CHUNK <= shorter && old.substring(prefix, prefix + CHUNK) === text.substring(prefix, prefix + CHUNK)) prefix += CHUNK;
+  while (prefix < shorter && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix + CHUNK <= shorter - prefix &&
+    old.substring(old.length - suffix - CHUNK, old.length - suffix) === text.substring(text.length - suffix - CHUNK, text.length - suffix)
+  )
+    suffix += CHUNK;
+  while (suffix < shorter - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
 }
 
 /** The deepest block mapping, down from the top, whose lines hold the old text's `[from, to)`. */

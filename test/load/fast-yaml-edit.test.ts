@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fastLoad } from '../../generator/load/fast-yaml.js';
-import { fastLoadAfter } from '../../generator/load/fast-yaml-edit.js';
-import { LoadCache, MAX_NESTING } from '../../generator/load/load-spec.js';
-import { editsInARow, expectSame } from './yaml-edits.js';
+import { commonEnds, fastLoadAfter } from '../../generator/load/fast-yaml-edit.js';
+import { LoadCache, loadSpec, MAX_NESTING } from '../../generator/load/load-spec.js';
+import { editsInARow, expectSame, randomEdit, seeded } from './yaml-edits.js';
 
 const SPECS = ['spec/chatkit-sessions.yaml', ...readdirSync('test/fixtures/specs').map((name) => `test/fixtures/specs/${name}`)];
 
@@ -72,5 +72,60 @@ describe('reading an edit from the last parse', () => {
     // a JSON spec is one flow mapping: always read whole
     const json = '{\n  "openapi": "3.1.0",\n  "info": {\n    "title": "A",\n    "version": "1"\n  }\n}\n';
     expect(fastLoadAfter(fastLoad(json, MAX_NESTING)!.state, json.replace('"A"', '"B"'), MAX_NESTING)).toBeUndefined();
+  });
+
+  it('finds the shared start and end of two texts as a character-by-character comparison does, across its chunks', () => {
+    /** The shared start, then the shared end of the rest, a character at a time. */
+    const plain = (old: string, text: string) => {
+      const shorter = Math.min(old.length, text.length);
+      let prefix = 0;
+      while (prefix < shorter && old[prefix] === text[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < shorter - prefix && old[old.length - 1 - suffix] === text[text.length - 1 - suffix]) suffix++;
+      return { prefix, suffix };
+    };
+    const next = seeded(21);
+    const base = readFileSync('spec/chatkit-sessions.yaml', 'utf8');
+    for (let round = 0; round < 300; round++) {
+      // texts of up to a few chunks (4,096 characters), an edit anywhere, at a chunk's edge now and then
+      const old = base.slice(0, next(3 * 4096 + 10));
+      const at = next(4) === 0 ? Math.min(old.length, 4096 * next(3)) : next(old.length + 1);
+      const text = old.slice(0, at) + 'x'.repeat(next(3)) + old.slice(at + next(3));
+      expect(commonEnds(old, text), `round ${round}`).toEqual(plain(old, text));
+    }
+  });
+
+  it("locates every node of an edited text where a fresh load does, its line starts moved from the last text's", () => {
+    const cache = new LoadCache();
+    const next = seeded(22);
+    let text = readFileSync('spec/chatkit-sessions.yaml', 'utf8');
+    /** Pointers to nodes of the text and to a missing child, a sample of them. */
+    const pointers = (root: unknown, at = '', out: string[] = []): string[] => {
+      out.push(at, `${at}/missing`);
+      if (root !== null && typeof root === 'object' && out.length < 400)
+        for (const [key, value] of Object.entries(root)) pointers(value, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
+      return out;
+    };
+    let compared = 0;
+    for (let round = 0; round < 120; round++) {
+      let watched: ReturnType<typeof loadSpec>;
+      let fresh: ReturnType<typeof loadSpec>;
+      try {
+        watched = loadSpec('spec.yaml', text, { cache });
+        fresh = loadSpec('spec.yaml', text);
+      } catch {
+        text = randomEdit(readFileSync('spec/chatkit-sessions.yaml', 'utf8'), next);
+        continue;
+      }
+      // every other run locates nothing, so that the next one moves the starts of an older text
+      if (round % 2 === 0) {
+        for (const pointer of pointers(fresh.root))
+          expect(watched.locate(pointer), `round ${round}: ${pointer}`).toEqual(fresh.locate(pointer));
+        compared += 1;
+      }
+      // now and then an edit at the very start or end of the text
+      text = round % 10 === 3 ? `\n${text}` : round % 10 === 7 ? text.replace(/^\n/, '').concat('\n') : randomEdit(text, next);
+    }
+    expect(compared).toBeGreaterThan(30);
   });
 });
