@@ -32,7 +32,7 @@ export const MAX_NESTING = 256;
 export class LoadCache {
   readonly #states = new Map<string, FastState>();
   /** Each file's last text whose line starts a run computed, and those starts. */
-  readonly #lines = new Map<string, { readonly text: string; readonly starts: readonly number[] }>();
+  readonly #lines = new Map<string, { readonly text: string; readonly starts: Int32Array }>();
   /** How many loads read only what changed, and how many the whole text (for tests). */
   readonly stats = { edited: 0, whole: 0 };
 
@@ -52,15 +52,14 @@ export class LoadCache {
 
   /**
    * The offsets where the lines of `text`, the text of `file`, start, made when first asked: from
-   * the last text's that were made, moved past the edit, with only the changed characters read
-   * (finding the line breaks of the whole OpenAI spec took 10-15 ms).
+   * the last text's that were made, moved past the edit, with only the changed characters read.
    */
-  lineStarts(file: string, text: string): () => readonly number[] {
-    let starts: readonly number[] | undefined;
+  lineStarts(file: string, text: string): () => Int32Array {
+    let starts: Int32Array | undefined;
     return () => {
       if (starts === undefined) {
         const last = this.#lines.get(file);
-        starts = last === undefined ? [0, ...scanLineStarts(text, 0, text.length)] : movedLineStarts(last.text, last.starts, text);
+        starts = last === undefined ? lineStartsOf(text) : movedLineStarts(last.text, last.starts, text);
         this.#lines.set(file, { text, starts });
       }
       return starts;
@@ -68,28 +67,58 @@ export class LoadCache {
   }
 }
 
-/** The offsets after each line feed of `text` in [from, to). */
-function scanLineStarts(text: string, from: number, to: number): number[] {
-  const starts: number[] = [];
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+/**
+ * The offsets where the lines of `text` start: 0, and the offset after each line feed. In a typed
+ * array, counted first: a plain array grown by push took 13-20 ms for the whole OpenAI spec's
+ * 87,000 lines, the two passes 5 ms.
+ */
+function lineStartsOf(text: string): Int32Array {
+  const starts = new Int32Array(countLineFeeds(text, 0, text.length) + 1);
+  fillLineStarts(starts, 1, text, 0, text.length);
   return starts;
+}
+
+function countLineFeeds(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** Writes the offsets after the line feeds of `text` in [from, to) into `starts` from `at`. */
+function fillLineStarts(starts: Int32Array, at: number, text: string, from: number, to: number): void {
+  let next = at;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) starts[next++] = i + 1;
+}
+
+/** The index of the first of the (ascending) starts above `offset`. */
+function firstAbove(starts: Int32Array, offset: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]! <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
  * The line starts of `text` from those of `old`: the same before the characters that changed,
  * read within them, and moved by the change of length after them.
  */
-function movedLineStarts(old: string, oldStarts: readonly number[], text: string): readonly number[] {
+function movedLineStarts(old: string, oldStarts: Int32Array, text: string): Int32Array {
   if (old === text) return oldStarts;
   const { prefix, suffix } = commonEnds(old, text);
   const delta = text.length - old.length;
-  // a start at or before `prefix` follows a line feed in the shared start; one past old.length - suffix, a line feed in the shared end
-  const starts: number[] = [];
-  let i = 0;
-  for (; i < oldStarts.length && oldStarts[i]! <= prefix; i++) starts.push(oldStarts[i]!);
-  for (const start of scanLineStarts(text, prefix, text.length - suffix)) starts.push(start);
-  for (; i < oldStarts.length && oldStarts[i]! <= old.length - suffix; i++);
-  for (; i < oldStarts.length; i++) starts.push(oldStarts[i]! + delta);
+  // a start at or before `prefix` follows a line feed in the shared start; one past
+  // old.length - suffix, a line feed in the shared end
+  const head = firstAbove(oldStarts, prefix);
+  const tail = firstAbove(oldStarts, old.length - suffix);
+  const changed = countLineFeeds(text, prefix, text.length - suffix);
+  const starts = new Int32Array(head + changed + oldStarts.length - tail);
+  starts.set(oldStarts.subarray(0, head));
+  fillLineStarts(starts, head, text, prefix, text.length - suffix);
+  for (let from = tail, to = head + changed; from < oldStarts.length; from++, to++) starts[to] = oldStarts[from]! + delta;
   return starts;
 }
 
@@ -103,7 +132,7 @@ export function loadSpec(
   text: string,
   { useYaml = false, cache }: { useYaml?: boolean; cache?: LoadCache } = {},
 ): LoadedSpec {
-  const linePos = linePositions(cache === undefined ? () => [0, ...scanLineStarts(text, 0, text.length)] : cache.lineStarts(file, text));
+  const linePos = linePositions(cache === undefined ? () => lineStartsOf(text) : cache.lineStarts(file, text));
   const fast = useYaml ? undefined : cache !== undefined ? cache.fastLoad(file, text) : fastLoad(text, MAX_NESTING);
   if (fast !== undefined) {
     const locate = (pointer: string): SourceLocation => {
@@ -204,8 +233,8 @@ function checkRoot(root: unknown, locate: (pointer: string) => SourceLocation): 
  * The 1-based line and column of an offset in `text`, for both ways of reading it. The line
  * starts are found on first use: a spec without a diagnostic never needs them.
  */
-function linePositions(lineStarts: () => readonly number[]): (offset: number) => { line: number; col: number } {
-  let starts: readonly number[] | undefined;
+function linePositions(lineStarts: () => Int32Array): (offset: number) => { line: number; col: number } {
+  let starts: Int32Array | undefined;
   return (offset) => {
     starts ??= lineStarts();
     // the last line start at or before the offset
