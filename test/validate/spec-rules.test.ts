@@ -214,7 +214,7 @@ describe('load/invalid-utf8', () => {
 });
 
 describe('validate/unsupported-keyword (OAS 3.2 Media Type)', () => {
-  it('warns at itemEncoding and prefixEncoding of a content map and of components/mediaTypes, and not at a schema property named so', async () => {
+  it('warns at itemEncoding and prefixEncoding of a content map and of components/mediaTypes, and not at a schema property named so or in data', async () => {
     const loaded = loadSpec(
       'spec.yaml',
       [
@@ -230,18 +230,23 @@ describe('validate/unsupported-keyword (OAS 3.2 Media Type)', () => {
         '            itemSchema: { type: object, properties: { itemEncoding: { type: string } } }',
         '            itemEncoding: { contentType: application/json }',
         "      responses: { '204': { description: done } }",
+        // data that looks like a content map: an example's value, an extension, a schema's default
+        '      x-sample: { content: { multipart/mixed: { itemEncoding: { contentType: text/plain } } } }',
         'components:',
         '  mediaTypes:',
         '    Parts:',
         '      schema: { type: array }',
         '      prefixEncoding: [{ contentType: text/plain }]',
+        '      examples: { one: { value: { content: { a/b: { itemEncoding: {} } } } } }',
+        '  schemas:',
+        '    Doc: { type: object, default: { content: { a/b: { prefixEncoding: [] } } } }',
       ].join('\n'),
     );
     const { warnings } = await validateSpec(loaded);
     const found = warnings.filter((w) => w.code === 'validate/unsupported-keyword');
     expect(found.map((w) => [w.severity, w.at.pointer, w.at.line])).toEqual([
       ['warning', '/paths/~1upload/post/requestBody/content/multipart~1mixed/itemEncoding', 11],
-      ['warning', '/components/mediaTypes/Parts/prefixEncoding', 17],
+      ['warning', '/components/mediaTypes/Parts/prefixEncoding', 18],
     ]);
     expect(found[0]!.message).toBe(
       '`itemEncoding` (OpenAPI 3.2) is not supported: sdkgen reads it without effect, and each part of this body is encoded as `encoding` (or the default for its value) says.',
