@@ -2,14 +2,14 @@
 // costs what it changes. The validators are a function of the IR without its docs (no
 // description, summary, example or deprecation reaches a check or a message): an edit of docs
 // only, the commonest in a long session, reuses them whole. After another edit, a named
-// schema's validator statements, and each check function made on the side, are replayed while
-// their IR (kept by the model, model-cache.ts) and what they read of the module are unchanged
-// (ModuleScope.replay). A named schema's declaration of types.ts is made again only when its IR
+// schema's validator statements, each check function made on the side and each parameter
+// group's check are replayed while their IR (kept by the model, model-cache.ts; a group's: the
+// same schema) and what they read of the module are unchanged (ModuleScope.replay). A named schema's declaration of types.ts is made again only when its IR
 // or what it read changed, and printed again only when it changed. On the whole OpenAI spec
 // these are most of a run's emit stage.
 import type { IrApi, IrNamedSchema, IrSchema } from '../model/ir.js';
 import type { EmittedFile, Piece } from './emitted-file.js';
-import type { ModuleEvent, ScopeSession, SideFunction } from './validators/scope.js';
+import type { ModuleEvent, RecordedText, ScopeSession, SideFunction } from './validators/scope.js';
 import { Shapes } from './validators/shapes.js';
 import type { Declaration, PrintedDeclaration } from './types/layout.js';
 import type { TypeContext } from './types/type-model.js';
@@ -66,10 +66,8 @@ export interface ValidatorUnit {
 }
 
 /** A parameter group's check function in validators.ts, and its events (ModuleScope.record), by the group's key. */
-export interface GroupCheck {
+export interface GroupCheck extends RecordedText {
   readonly key: string;
-  readonly events: readonly ModuleEvent[];
-  readonly text: string;
 }
 
 export interface ValidatorUnits extends ScopeSession {
@@ -164,10 +162,8 @@ export class EmitCache {
         if (Object.isFrozen(unit.schema)) next.set(unit.key, unit);
       },
       side: (schema, name) => lastSide.get(schema)?.get(name),
-      replayedSide: () => {
-        this.stats.sideFunctionsReplayed += 1;
-      },
-      keepSide: (made) => {
+      keepSide: (made, replayed) => {
+        if (replayed) this.stats.sideFunctionsReplayed += 1;
         if (!Object.isFrozen(made.schema)) return;
         let byName = nextSide.get(made.schema);
         if (byName === undefined) nextSide.set(made.schema, (byName = new Map()));

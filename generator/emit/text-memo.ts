@@ -38,12 +38,7 @@ export function perPartMemo<T>(
     }
     if (known.text === file.text) return known.values;
     const byPart = new Map<string, T>();
-    const values = file.parts.map((part) => {
-      let value = byPart.get(part) ?? known.byPart?.get(part);
-      if (value === undefined) value = compute(part);
-      byPart.set(part, value);
-      return value;
-    });
+    const values = eachText(file.parts, compute, byPart, known.byPart);
     last.set(file.path, { text: file.text, byPart, values });
     return values;
   };
@@ -62,13 +57,23 @@ export function perTextMemo<T>(compute: (text: string) => T): (texts: readonly s
       return texts.map(compute);
     }
     const now = new Map<string, T>();
-    const values = texts.map((text) => {
-      let value = now.get(text) ?? last.get(text);
-      if (value === undefined) value = compute(text);
-      now.set(text, value);
-      return value;
-    });
+    const values = eachText(texts, compute, now, last);
     last = now;
     return values;
   };
+}
+
+/** `compute` of each text, found first among this run's (`now`, which keeps each) and last run's. */
+function eachText<T>(
+  texts: readonly string[],
+  compute: (text: string) => T,
+  now: Map<string, T>,
+  last: ReadonlyMap<string, T> | undefined,
+): T[] {
+  return texts.map((text) => {
+    let value = now.get(text) ?? last?.get(text);
+    if (value === undefined) value = compute(text);
+    now.set(text, value);
+    return value;
+  });
 }

@@ -163,14 +163,7 @@ function groupCheckFunction(group: ParameterGroup, module: ModuleScope, units: V
   const make = () => checkFunction(group.check, new Scope(module, group.type.text).rootCheck(group.schema), false);
   if (units === undefined) return make();
   const key = `${group.check.text}\u0000${group.type.text}\u0000${exactJson(group.schema)}`;
-  const kept = units.groupCheck(key);
-  if (kept !== undefined && module.replay(kept.events)) {
-    units.keepGroupCheck(kept, true);
-    return kept.text;
-  }
-  const { result, events } = module.record(make);
-  if (events !== undefined) units.keepGroupCheck({ key, events, text: result }, false);
-  return result;
+  return module.replayOrMake(units.groupCheck(key), make, (made, replayed) => units.keepGroupCheck({ key, ...made }, replayed));
 }
 
 /** JSON of a value in which a number JSON cannot write (Infinity, NaN, -0) stays apart from null and 0. */

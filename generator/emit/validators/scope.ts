@@ -76,15 +76,19 @@ export type ModuleEvent =
   | { readonly kind: 'hoist'; readonly schema: IrSchema; readonly owner: string; readonly result: string }
   | { readonly kind: 'mayRecurse'; readonly schema: IrSchema; readonly result: boolean };
 
+/** A function's text, and what making it read of the module and added to it (ModuleScope.record). */
+export interface RecordedText {
+  readonly events: readonly ModuleEvent[];
+  readonly text: string;
+}
+
 /**
  * A check function made on the side (a shared shape's or a hoisted one's) in a watch session's
  * last run: its text, and its events as ModuleScope.record made them.
  */
-export interface SideFunction {
+export interface SideFunction extends RecordedText {
   readonly schema: IrSchema;
   readonly name: string;
-  readonly events: readonly ModuleEvent[];
-  readonly text: string;
 }
 
 /**
@@ -94,9 +98,8 @@ export interface SideFunction {
 export interface ScopeSession {
   readonly shapes: Shapes;
   side(schema: IrSchema, name: string): SideFunction | undefined;
-  keepSide(made: SideFunction): void;
-  /** Counts a replayed one (for tests). */
-  replayedSide(): void;
+  /** Keeps a function for the next run; `replayed` when it is last run's (counted, for tests). */
+  keepSide(made: SideFunction, replayed: boolean): void;
 }
 
 /**
@@ -263,18 +266,27 @@ export class ModuleScope {
     this.#log = undefined;
     try {
       if (side === undefined) return make();
-      const kept = side.side(schema, name.text);
-      if (kept !== undefined && this.replay(kept.events)) {
-        side.replayedSide();
-        side.keepSide(kept);
-        return kept.text;
-      }
-      const { result, events } = this.record(make);
-      if (events !== undefined) side.keepSide({ schema, name: name.text, events, text: result });
-      return result;
+      return this.replayOrMake(side.side(schema, name.text), make, (made, replayed) =>
+        side.keepSide({ schema, name: name.text, ...made }, replayed),
+      );
     } finally {
       this.#log = outer;
     }
+  }
+
+  /**
+   * `kept`'s text (a function a watch session's last run made) when its events replay, else
+   * `make`'s, recorded; `keep` gets what the next run may replay (nothing when `make` reported
+   * a problem), and whether it was replayed.
+   */
+  replayOrMake(kept: RecordedText | undefined, make: () => string, keep: (made: RecordedText, replayed: boolean) => void): string {
+    if (kept !== undefined && this.replay(kept.events)) {
+      keep(kept, true);
+      return kept.text;
+    }
+    const { result, events } = this.record(make);
+    if (events !== undefined) keep({ events, text: result }, false);
+    return result;
   }
 
   /**
