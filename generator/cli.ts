@@ -72,7 +72,7 @@ are relative to the current folder, and in a config file to the file's folder):
                          one sdkgen sets on patterns that backtrack: see the README)
   --config <file>        the config file (default: sdkgen.config.json or .yaml in the cwd)
   --quiet                print only errors
-  --verbose              print every warning (by default, 3 of each kind and a count)
+  --verbose              print every warning and YAML syntax error (by default, 3 of each kind and a count)
   --json                 print one JSON object per run (summary and diagnostics), for tools
   --debug                show stack traces for internal errors
   -h, --help             show this help
@@ -179,7 +179,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (!values.watch) return await runOnce(settings, io, debug);
     return await watch(settings, io, debug);
   } catch (error) {
-    return report(error, io, debug, argv.includes('--json'), argv.includes('--quiet'));
+    return report(error, io, debug, argv.includes('--json'), argv.includes('--quiet'), argv.includes('--verbose'));
   }
 }
 
@@ -200,7 +200,7 @@ async function runOnce(settings: RunSettings, io: Io, debug: boolean, isStale?: 
       if (!settings.quiet) io.stderr('sdkgen: a watched file changed again during the run; running again.\n');
       return 1;
     }
-    return report(error, io, debug, settings.json, settings.quiet);
+    return report(error, io, debug, settings.json, settings.quiet, settings.verbose);
   }
 }
 
@@ -295,9 +295,9 @@ function summarize(result: GenerateResult, settings: RunSettings, io: Io, elapse
     return settings.check && stale.length > 0 ? 1 : 0;
   }
   if (!settings.quiet) {
-    const { shown, note } = settings.verbose ? { shown: warnings, note: undefined } : groupWarnings(warnings);
+    const { shown, notes } = settings.verbose ? { shown: warnings, notes: [] } : groupDiagnostics(warnings);
     printDiagnostics(shown, io, new Map());
-    if (note) io.stderr(note);
+    for (const note of notes) io.stderr(note);
   }
   if (settings.check) {
     if (stale.length > 0) {
@@ -357,22 +357,44 @@ function stageProgress(io: Io, settings: RunSettings, started: number): { stage:
   };
 }
 
+/** Error codes that cascade: a YAML parser that loses its place reports every line after it. */
+const CASCADING_ERRORS: ReadonlySet<string> = new Set(['load/yaml-syntax']);
+
 /**
- * Real-world specs can carry hundreds of warnings of one kind (3.0 forms in a 3.1 spec): show
- * the first three of each code in full and count the rest, so the output stays readable.
+ * Real-world specs can carry hundreds of warnings of one kind (3.0 forms in a 3.1 spec), and one
+ * YAML mistake hundreds of syntax errors: show the first three of each warning code and of each
+ * cascading error code in full and count the rest, so the output stays readable. Other errors
+ * are all shown: each needs its own fix.
  */
-function groupWarnings(warnings: readonly Diagnostic[]): { shown: readonly Diagnostic[]; note?: string } {
+function groupDiagnostics(diagnostics: readonly Diagnostic[]): { shown: readonly Diagnostic[]; notes: string[] } {
   const byCode = new Map<string, Diagnostic[]>();
-  for (const warning of warnings) byCode.set(warning.code, [...(byCode.get(warning.code) ?? []), warning]);
   const shown: Diagnostic[] = [];
-  const hidden: string[] = [];
-  for (const [code, group] of byCode) {
-    shown.push(...group.slice(0, 3));
-    if (group.length > 3) hidden.push(`${group.length - 3} more ${code}`);
+  for (const diagnostic of diagnostics) {
+    const grouped = diagnostic.severity === 'warning' || CASCADING_ERRORS.has(diagnostic.code);
+    const key = `${diagnostic.severity} ${diagnostic.code}`;
+    const group = grouped ? (byCode.get(key) ?? []) : undefined;
+    if (group !== undefined) {
+      byCode.set(key, group);
+      group.push(diagnostic);
+    }
+    if (group === undefined || group.length <= 3) shown.push(diagnostic);
   }
-  if (hidden.length === 0) return { shown };
-  const total = warnings.length - shown.length;
-  return { shown, note: `sdkgen: … and ${hidden.join(', ')} warning${total === 1 ? '' : 's'} (--verbose shows all ${warnings.length}).\n` };
+  const notes: string[] = [];
+  for (const severity of ['error', 'warning'] as const) {
+    const hidden = [...byCode]
+      .filter(([key, group]) => key.startsWith(`${severity} `) && group.length > 3)
+      .map(([key, group]) => ({ code: key.slice(severity.length + 1), count: group.length - 3 }));
+    if (hidden.length === 0) continue;
+    const total = hidden.reduce((sum, { count }) => sum + count, 0);
+    const all = diagnostics.filter((d) => d.severity === severity).length;
+    const kinds = hidden.map(({ code, count }) => `${count} more ${code}`).join(', ');
+    notes.push(
+      severity === 'error'
+        ? `sdkgen: … and ${kinds} error${plural(total)}, most likely caused by the ones above (--verbose shows all ${all}).\n`
+        : `sdkgen: … and ${kinds} warning${plural(total)} (--verbose shows all ${all}).\n`,
+    );
+  }
+  return { shown, notes };
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io, sources: ReadonlyMap<string, string>): void {
@@ -390,8 +412,8 @@ function diagnosticJson(diagnostic: Diagnostic): Record<string, unknown> {
   };
 }
 
-/** `quiet`: a spec's warnings are left out, its errors still printed. */
-function report(error: unknown, io: Io, debug: boolean, json: boolean, quiet: boolean): number {
+/** `quiet`: a spec's warnings are left out, its errors still printed; `verbose`: none is counted instead of shown. */
+function report(error: unknown, io: Io, debug: boolean, json: boolean, quiet: boolean, verbose: boolean): number {
   if (error instanceof InterruptedError) {
     if (json) io.stdout(`${JSON.stringify({ ok: false, errors: [{ code: 'interrupted', message: error.message }] })}\n`);
     else io.stderr(`sdkgen: ${error.message}.\n`);
@@ -404,7 +426,10 @@ function report(error: unknown, io: Io, debug: boolean, json: boolean, quiet: bo
       );
       return 1;
     }
-    printDiagnostics(quiet ? error.diagnostics.filter((d) => d.severity === 'error') : error.diagnostics, io, error.sources);
+    const printed = quiet ? error.diagnostics.filter((d) => d.severity === 'error') : error.diagnostics;
+    const { shown, notes } = verbose ? { shown: printed, notes: [] } : groupDiagnostics(printed);
+    printDiagnostics(shown, io, error.sources);
+    for (const note of notes) io.stderr(note);
     io.stderr(`sdkgen: ${error.message}; nothing was written.\n`);
     return 1;
   }

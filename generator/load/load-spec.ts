@@ -1,5 +1,6 @@
 // Parses a spec's text (YAML or JSON) into plain data, keeping source positions so that any
 // JSON pointer can be turned into `file:line:col`. Pure: the caller reads the file.
+import { FAILSAFE_SCHEMA, load } from 'js-yaml';
 import type { CST, Document, Node } from 'yaml';
 import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
 import { SpecError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
@@ -159,23 +160,22 @@ export function loadSpec(
   }
   const doc = composeDocument(tokens, text.length);
   if (doc.errors.length > 0) {
-    throw new SpecError(
-      doc.errors.map((error): Diagnostic => {
-        const code: DiagnosticCode = error.code === 'DUPLICATE_KEY' ? 'load/duplicate-key' : 'load/yaml-syntax';
-        const { line, col } = linePos(error.pos[0]);
-        const isJson = /\.json$/i.test(file);
-        return {
-          code,
-          severity: 'error',
-          message: firstLine(error.message),
-          hint:
-            isJson && code === 'load/yaml-syntax'
-              ? 'Fix the JSON syntax at this position (a missing comma, bracket or quote is the usual cause).'
-              : defaultHint(code),
-          at: { file, line, column: col, pointer: '' },
-        };
-      }),
-    );
+    const diagnostics = doc.errors.map((error): Diagnostic => {
+      const code: DiagnosticCode = error.code === 'DUPLICATE_KEY' ? 'load/duplicate-key' : 'load/yaml-syntax';
+      const { line, col } = linePos(error.pos[0]);
+      const isJson = /\.json$/i.test(file);
+      return {
+        code,
+        severity: 'error',
+        message: firstLine(error.message),
+        hint:
+          isJson && code === 'load/yaml-syntax'
+            ? 'Fix the JSON syntax at this position (a missing comma, bracket or quote is the usual cause).'
+            : defaultHint(code),
+        at: { file, line, column: col, pointer: '' },
+      };
+    });
+    throw new SpecError(withTabIndentation(diagnostics, file, text));
   }
 
   const locate = (pointer: string): SourceLocation => {
@@ -212,6 +212,43 @@ export function loadSpec(
   }
   checkRoot(root, locate);
   return { file, text, root, locate };
+}
+
+const TAB_HINT =
+  'Replace the tab with spaces (an editor\'s "convert indentation to spaces" does it for the whole file); errors reported after this one may all come from it.';
+
+/**
+ * yaml names a tab that indents a line only in some places: one before a block scalar's text gets
+ * a rule about indentation indicators, then errors on every line after it. js-yaml, run again
+ * here (only on a document yaml rejected), says where a tab indents a line in every case; its
+ * finding goes first among the errors at or after its line. Where yaml names the tab itself, its
+ * error gets the hint.
+ */
+function withTabIndentation(diagnostics: readonly Diagnostic[], file: string, text: string): Diagnostic[] {
+  if (diagnostics.some((d) => d.message.startsWith('Tabs are not allowed as indentation'))) {
+    return diagnostics.map((d) => (d.message.startsWith('Tabs are not allowed as indentation') ? { ...d, hint: TAB_HINT } : d));
+  }
+  let mark: { line: number; column: number } | undefined;
+  try {
+    load(text, { schema: FAILSAFE_SCHEMA, maxDepth: 4 * MAX_NESTING });
+  } catch (error) {
+    const reason = (error as { reason?: unknown }).reason;
+    const found = (error as { mark?: { line?: unknown; column?: unknown } }).mark;
+    if (typeof reason === 'string' && reason.startsWith('tab characters must not be used in indentation')) {
+      if (typeof found?.line === 'number' && typeof found.column === 'number') mark = { line: found.line + 1, column: found.column + 1 };
+    }
+  }
+  if (mark === undefined) return [...diagnostics];
+  const { line, column } = mark;
+  const tab: Diagnostic = {
+    code: 'load/yaml-syntax',
+    severity: 'error',
+    message: `A tab character indents line ${line}; YAML indents with spaces only, so the lines after it do not parse as meant.`,
+    hint: TAB_HINT,
+    at: { file, line, column, pointer: '' },
+  };
+  const at = diagnostics.findIndex((d) => d.at.line > line || (d.at.line === line && d.at.column >= column));
+  return at === -1 ? [...diagnostics, tab] : [...diagnostics.slice(0, at), tab, ...diagnostics.slice(at)];
 }
 
 /** The spec must be a mapping. */

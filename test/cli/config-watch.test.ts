@@ -162,6 +162,37 @@ describe('--verbose', () => {
     expect(verbose.stderr).not.toContain('more model/legacy-form');
     expect(verbose.stdout).toContain('; 5 warnings;');
   });
+
+  it('a YAML mistake: the first 3 syntax errors and a count, the tab named first; --verbose and --json give them all', async () => {
+    // a tab before a block scalar's text, then 40 lines that yaml no longer reads as meant
+    const lines = ['openapi: 3.1.0', 'info:', '  title: T', '  version: 1.0.0', '  description: |', '\t  after a tab'];
+    for (let i = 0; i < 40; i++) lines.push(`    x${i}: {a: 1`);
+    await writeFile(join(work, 'tab.yaml'), `${lines.join('\n')}\npaths: {}\n`);
+    const errors = (stderr: string) => [...stderr.matchAll(/^tab\.yaml:(\d+):\d+: error\[load\/yaml-syntax\] (.*)$/gm)];
+
+    const run = await runCli(['generate', '--spec', 'tab.yaml', '--out', 'out'], work);
+    expect(run.code).toBe(1);
+    const shown = errors(run.stderr);
+    expect(shown).toHaveLength(3);
+    expect(shown[0]![2]).toBe(
+      'A tab character indents line 6; YAML indents with spaces only, so the lines after it do not parse as meant.',
+    );
+    const total = Number(/sdkgen: (\d+) problems in the spec; nothing was written\./.exec(run.stderr)?.[1]);
+    expect(total).toBeGreaterThan(10);
+    expect(run.stderr).toContain(
+      `sdkgen: … and ${total - 3} more load/yaml-syntax errors, most likely caused by the ones above (--verbose shows all ${total}).\n`,
+    );
+
+    const verbose = await runCli(['generate', '--spec', 'tab.yaml', '--out', 'out', '--verbose'], work);
+    expect(errors(verbose.stderr)).toHaveLength(total);
+    expect(verbose.stderr).not.toContain('more load/yaml-syntax');
+
+    const json = await runCli(['generate', '--spec', 'tab.yaml', '--out', 'out', '--json'], work);
+    const report = JSON.parse(json.stdout) as { ok: boolean; errors: { code: string; message: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.errors).toHaveLength(total);
+    expect(report.errors[0]!.message).toMatch(/^A tab character indents line 6;/);
+  });
 });
 
 describe('--watch', () => {
