@@ -164,14 +164,15 @@ export function loadSpec(
       const code: DiagnosticCode = error.code === 'DUPLICATE_KEY' ? 'load/duplicate-key' : 'load/yaml-syntax';
       const { line, col } = linePos(error.pos[0]);
       const isJson = /\.json$/i.test(file);
+      const message = firstLine(error.message);
       return {
         code,
         severity: 'error',
-        message: firstLine(error.message),
+        message,
         hint:
           isJson && code === 'load/yaml-syntax'
             ? 'Fix the JSON syntax at this position (a missing comma, bracket or quote is the usual cause).'
-            : defaultHint(code),
+            : (colonInValueHint(message, text, error.pos[0]) ?? defaultHint(code)),
         at: { file, line, column: col, pointer: '' },
       };
     });
@@ -212,6 +213,27 @@ export function loadSpec(
   }
   checkRoot(root, locate);
   return { file, text, root, locate };
+}
+
+/** The longest value a hint quotes back. */
+const QUOTED_LENGTH = 60;
+
+/**
+ * `description: Note: the API is in beta` is the YAML mistake people make next most: a colon and a
+ * space inside a plain value start a key, and yaml says "Nested mappings are not allowed in
+ * compact mappings". The hint names the cause and shows the line with the value quoted.
+ */
+function colonInValueHint(message: string, text: string, offset: number): string | undefined {
+  if (!message.startsWith('Nested mappings are not allowed in compact mappings')) return undefined;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+  const match = /^\s*(?:-\s+)?([^\s'"#:[\]{},][^:#]*?):\s+([^\s'"#&*!|>[{].*?:\s.*?)\s*$/.exec(line);
+  if (match === null || match[2]!.includes(' #')) return undefined;
+  const [, key, value] = match as unknown as [string, string, string];
+  const cause = 'A colon followed by a space inside a value starts a new key in YAML.';
+  if (value.length > QUOTED_LENGTH) return `${cause} Put the value of \`${key}\` in single quotes (writing each ' in it as '').`;
+  return `${cause} Quote the value of \`${key}\`: ${key}: '${value.replaceAll("'", "''")}'`;
 }
 
 const TAB_HINT =

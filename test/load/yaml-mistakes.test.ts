@@ -1,9 +1,10 @@
-// A tab that indents a line is the YAML mistake people make most. yaml names it in some places
-// only: a tab before the text of a block scalar gets a rule about indentation indicators, then an
-// error for every line after it. load-spec asks js-yaml (on a rejected document only) and puts
-// "a tab character indents line N" first, with a hint to replace it; a tab yaml names itself gets
-// that hint. Tabs YAML allows (inside a block scalar's text, after a colon, in JSON) load as
-// before, and an unrelated syntax error in a document that holds such a tab blames no tab.
+// The YAML mistakes people make most get a message that names them. A tab that indents a line:
+// yaml names it in some places only (a tab before the text of a block scalar gets a rule about
+// indentation indicators, then an error for every line after it), so load-spec asks js-yaml (on a
+// rejected document only) and puts "a tab character indents line N" first, with a hint to replace
+// it; a tab yaml names itself gets that hint. Tabs YAML allows (inside a block scalar's text, after
+// a colon, in JSON) load as before, and an unrelated syntax error in a document that holds such a
+// tab blames no tab. A colon and a space inside a plain value: the hint shows the value quoted.
 import { describe, expect, it } from 'vitest';
 import { SpecError, type Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { loadSpec } from '../../generator/load/load-spec.js';
@@ -85,5 +86,44 @@ describe('tabs YAML allows', () => {
     const found = problems(text);
     expect(found.length).toBeGreaterThan(0);
     expect(found.filter((d) => /\btab/i.test(d.message) || TAB_HINT.test(d.hint ?? ''))).toEqual([]);
+  });
+});
+
+describe('a colon and a space inside a plain value', () => {
+  it.each([
+    [
+      'a mapping value',
+      '  description: Note: the API is in beta',
+      "Quote the value of `description`: description: 'Note: the API is in beta'",
+    ],
+    ['an item of a sequence', '  - name: pets: all of them', "Quote the value of `name`: name: 'pets: all of them'"],
+    ["a value with a ' in it", "  summary: Owner's note: read it", "Quote the value of `summary`: summary: 'Owner''s note: read it'"],
+  ])('%s: the hint names the cause and shows the value quoted', (_name, line, fix) => {
+    const text = ['openapi: 3.1.0', 'info:', '  title: T', '  version: 1.0.0', line.startsWith('  -') ? 'tags:' : 'x:', line, ''].join(
+      '\n',
+    );
+    const [first] = problems(text);
+    expect(first).toMatchObject({
+      code: 'load/yaml-syntax',
+      message: 'Nested mappings are not allowed in compact mappings',
+      at: { line: 6 },
+    });
+    expect(first!.hint).toBe(`A colon followed by a space inside a value starts a new key in YAML. ${fix}`);
+  });
+
+  it('a long value is not quoted back: the hint says how to quote it', () => {
+    const text = `openapi: 3.1.0\ninfo:\n  description: Note: ${'x'.repeat(80)}\n`;
+    expect(problems(text)[0]!.hint).toBe(
+      "A colon followed by a space inside a value starts a new key in YAML. Put the value of `description` in single quotes (writing each ' in it as '').",
+    );
+  });
+
+  it.each([
+    ['a quoted value followed by a colon', 'openapi: 3.1.0\ninfo: {title: T}\ny: "q": 1\n', 3, 4],
+    ['a more-indented line after a plain value', 'openapi: 3.1.0\ninfo:\n  a: b\n    c: d\n', 3, 6],
+  ])('the same error for %s keeps the general hint', (_name, text, line, column) => {
+    const [first] = problems(text);
+    expect(first).toMatchObject({ message: 'Nested mappings are not allowed in compact mappings', at: { line, column } });
+    expect(first!.hint).toBe('Fix the YAML syntax at this position; a YAML linter shows the exact rule.');
   });
 });
