@@ -17,6 +17,7 @@ import { checkComponentNames } from './rules/component-names.js';
 import { checkAdditionalOperations } from './rules/additional-operations.js';
 import { checkUnsupportedKeywords } from './rules/unsupported-keywords.js';
 import { checkTagParents } from './rules/tag-parents.js';
+import { checkSchemaKeywords } from './rules/schema-keywords.js';
 
 /** The OpenAPI minor versions sdkgen reads; 3.2 keeps 3.1's JSON Schema dialect. */
 export type OpenApiVersion = '3.0' | '3.1' | '3.2';
@@ -159,6 +160,7 @@ function ownRules(spec: LoadedSpec): Diagnostic[] {
     ...checkAdditionalOperations(spec),
     ...checkUnsupportedKeywords(spec),
     ...checkTagParents(spec),
+    ...checkSchemaKeywords(spec),
   ];
 }
 
