@@ -162,7 +162,7 @@ describe('wherever a schema sits', () => {
         ok +
         ' } } } }',
       'webhooks:',
-      '  w: { post: { requestBody: { content: { application/json: { schema: { items: [] } } } }, ' + ok + ' } }',
+      `  w: { post: { requestBody: { content: { application/json: { schema: { items: [] } } } }, ${ok} } }`,
       '',
     ].join('\n');
     const components = [
