@@ -171,7 +171,10 @@ function numberOf(schema: Extract<IrSchema, { kind: 'number' }>): fc.Arbitrary<u
   );
   const edges = fc.constantFrom(...bounds.flatMap((b) => [b - 1, b, b + 1, b + 0.5]), 0);
   const step = schema.multipleOf;
-  const [min, max] = [Math.ceil(Math.min(low, high)), Math.floor(Math.max(low, high))];
+  // fast-check's integers are safe integers: a bound past them (an int64 maximum written out,
+  // 9223372036854776000) hangs its generator, so the range is cut to them (the edges keep the bound)
+  const safe = (n: number) => Math.min(Math.max(n, Number.MIN_SAFE_INTEGER), Number.MAX_SAFE_INTEGER);
+  const [min, max] = [safe(Math.ceil(Math.min(low, high))), safe(Math.floor(Math.max(low, high)))];
   // no integer between the bounds (exclusive 0 to 1, 0.2 to 0.8): the one past them
   const base =
     schema.integer || step !== undefined
