@@ -16,7 +16,7 @@ import { decodeUtf8 } from './decode-utf8.js';
 import { isRecord } from './json-node.js';
 import { loadSpec, type LoadedSpec } from './load-spec.js';
 import { COMPONENT_SECTION, REFERENCEABLE, SHAPES, sectionEntryKind, type NodeKind } from './openapi-kinds.js';
-import { childPointer, decodePointer, encodePointer } from './pointer.js';
+import { childPointer, decodePointer, encodePointer, nodeAt } from './pointer.js';
 import { parseRefUri, refDocumentUri, selfUri } from './ref-uri.js';
 
 /** The disk, as the bundler sees it (the caller owns the reading). */
@@ -537,24 +537,6 @@ function fileBase(path: string): string {
 /** OpenAPI's pattern for component keys: `^[a-zA-Z0-9.\-_]+$`. */
 function componentKey(raw: string): string {
   return raw.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'Unnamed';
-}
-
-/** The node at `pointer`, or the deepest existing parent and the key it lacks. */
-function nodeAt(root: unknown, pointer: string): { node: unknown } | { parent: string; missing: string; keys: string[] } {
-  let node = root;
-  const segments = decodePointer(pointer);
-  for (const [index, segment] of segments.entries()) {
-    const next =
-      Array.isArray(node) && /^\d+$/.test(segment)
-        ? node[Number(segment)]
-        : isRecord(node) && Object.hasOwn(node, segment)
-          ? node[segment]
-          : undefined;
-    if (next === undefined)
-      return { parent: encodePointer(segments.slice(0, index)), missing: segment, keys: isRecord(node) ? Object.keys(node) : [] };
-    node = next;
-  }
-  return { node };
 }
 
 /** Sets an own property, `__proto__` included (a plain assignment would change the prototype). */

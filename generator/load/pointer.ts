@@ -34,6 +34,24 @@ export function valueAt(root: unknown, segments: readonly string[]): unknown {
   return node;
 }
 
+/**
+ * The node at a pointer, or where the path to it stops: the pointer of the last node found, the
+ * segment it lacks and the keys it has (for "did you mean").
+ */
+export function nodeAt(root: unknown, pointer: string): { node: unknown } | { parent: string; missing: string; keys: string[] } {
+  let node = root;
+  const segments = decodePointer(pointer);
+  for (const [index, segment] of segments.entries()) {
+    const next = valueAt(node, [segment]);
+    if (next === undefined) {
+      const keys = typeof node === 'object' && node !== null && !Array.isArray(node) ? Object.keys(node) : [];
+      return { parent: encodePointer(segments.slice(0, index)), missing: segment, keys };
+    }
+    node = next;
+  }
+  return { node };
+}
+
 export function childPointer(pointer: string, ...segments: readonly (string | number)[]): string {
   return pointer + encodePointer(segments);
 }

@@ -4,7 +4,8 @@
 // allows no ref, and is reported.
 import { defaultHint } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
-import { decodePointer, encodePointer, valueAt } from '../load/pointer.js';
+import { closestMatch } from '../diagnostics/suggest.js';
+import { childPointer, decodePointer, encodePointer, nodeAt, valueAt } from '../load/pointer.js';
 
 export interface RefTarget {
   /** The JSON pointer of the referenced node. */
@@ -31,7 +32,35 @@ export function resolveRef(ref: string, at: string, root: unknown, locate: (poin
     return unresolved(ref, at, locate, 'is not a valid JSON pointer');
   }
   const node = valueAt(root, segments); // undefined only where there is nothing: JSON holds no undefined
-  if (node === undefined) return unresolved(ref, at, locate, 'points at nothing');
+  if (node === undefined) {
+    const found = nodeAt(root, ref);
+    if ('node' in found) return unresolved(ref, at, locate, 'points at nothing');
+    // not the node the ref stands in (`Thing` inside `Things` is not a misspelt `Things`)
+    const near = closestMatch(
+      found.missing,
+      found.keys.filter((key) => {
+        const candidate = childPointer(found.parent, key);
+        return !(at === candidate || at.startsWith(`${candidate}/`));
+      }),
+    );
+    // the whole ref with the near key, when the rest of its path is there too
+    const rest = segments.slice(decodePointer(found.parent).length + 1);
+    const suggestion =
+      near === undefined
+        ? undefined
+        : valueAt(root, [...decodePointer(childPointer(found.parent, near)), ...rest]) !== undefined
+          ? childPointer(found.parent, near, ...rest)
+          : childPointer(found.parent, near);
+    return {
+      ...unresolved(
+        ref,
+        at,
+        locate,
+        `points at nothing: ${found.parent === '' ? 'the document' : `\`${found.parent}\``} has no \`${found.missing}\``,
+      ),
+      ...(suggestion !== undefined ? { hint: `Did you mean \`#${suggestion}\`?` } : {}),
+    };
+  }
   // the canonical spelling (`{` where the ref may write `%7B`), as the other stages write pointers
   const pointer = encodePointer(segments);
   const componentKey = componentSchemaKey(segments);

@@ -1,5 +1,6 @@
 // OpenAPI (3.0 or 3.1) Schema Object -> IrSchema, one function per construct. Pure: problems
 // go to `ctx.report`. 3.0 forms (`nullable`, boolean `exclusiveMinimum`) get their 3.1 meaning.
+import { closestMatch } from '../diagnostics/suggest.js';
 import { defaultHint, type DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../load/pointer.js';
@@ -130,6 +131,37 @@ function withoutNullable(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sch
   return variants.length === 1 ? variants[0]! : { ...base, kind: 'union', mode: 'anyOf', variants };
 }
 
+/** What other languages and formats call JSON Schema's types, as a hint writes them. */
+const TYPE_NAMES_ELSEWHERE: Readonly<Record<string, string>> = {
+  int: 'type: integer',
+  int32: 'type: integer, format: int32',
+  int64: 'type: integer, format: int64',
+  long: 'type: integer, format: int64',
+  float: 'type: number, format: float',
+  double: 'type: number, format: double',
+  decimal: 'type: number',
+  bool: 'type: boolean',
+  str: 'type: string',
+  text: 'type: string',
+  date: 'type: string, format: date',
+  datetime: 'type: string, format: date-time',
+  'date-time': 'type: string, format: date-time',
+  file: 'type: string, format: binary',
+  binary: 'type: string, format: binary',
+  dict: 'type: object',
+  map: 'type: object',
+  hash: 'type: object',
+  list: 'type: array',
+};
+
+function typeHint(type: unknown): string {
+  const types = `The types are ${TYPES.join(', ')}.`;
+  const elsewhere = typeof type === 'string' ? TYPE_NAMES_ELSEWHERE[type.toLowerCase()] : undefined;
+  if (elsewhere !== undefined) return `Did you mean \`${elsewhere}\`? ${types}`;
+  const near = typeof type === 'string' ? closestMatch(type, TYPES) : undefined;
+  return near !== undefined ? `Did you mean \`type: ${near}\`? ${types}` : `Use one of ${TYPES.join(', ')}.`;
+}
+
 function typesOf(raw: Raw, pointer: string, ctx: SchemaContext): TypeName[] {
   const declared = raw['type'];
   const list = Array.isArray(declared) ? declared : declared === undefined ? [] : [declared];
@@ -142,7 +174,7 @@ function typesOf(raw: Raw, pointer: string, ctx: SchemaContext): TypeName[] {
         'model/unsupported-construct',
         childPointer(pointer, 'type'),
         `Unknown schema type ${JSON.stringify(type)}.`,
-        `Use one of ${TYPES.join(', ')}.`,
+        typeHint(type),
       );
   }
   if (types.length > 0) return [...new Set(types)];

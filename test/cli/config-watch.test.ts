@@ -119,7 +119,7 @@ describe('--json and --quiet', () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toMatch(
-      /^broken\.yaml:\d+:\d+: error\[model\/unresolved-ref\] The \$ref "#\/components\/schemas\/Nope" points at nothing\./,
+      /^broken\.yaml:\d+:\d+: error\[model\/unresolved-ref\] The \$ref "#\/components\/schemas\/Nope" points at nothing: `\/components\/schemas` has no `Nope`\./,
     );
     expect(broken.stderr).toContain('sdkgen: 1 problem in the spec; nothing was written.\n');
 

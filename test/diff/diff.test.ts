@@ -353,13 +353,13 @@ describe('runDiffCommand', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      `${newSpec('broken-spec')}:101:17: error[model/unresolved-ref] The $ref "#/components/schemas/PetStatu" points at nothing.
+      `${newSpec('broken-spec')}:101:17: error[model/unresolved-ref] The $ref "#/components/schemas/PetStatu" points at nothing: \`/components/schemas\` has no \`PetStatu\`.
   at /components/schemas/Pet/properties/status/$ref
     100 |         status:
   > 101 |           $ref: "#/components/schemas/PetStatu"
         |                 ^
     102 |         age:
-  hint: Point the $ref at an existing \`#/components/...\` entry (check the spelling and the casing).
+  hint: Did you mean \`#/components/schemas/PetStatus\`?
 
 sdkgen diff: 1 problem in the spec; nothing was compared.
 `,
