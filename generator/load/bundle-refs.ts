@@ -16,7 +16,7 @@ import { decodeUtf8 } from './decode-utf8.js';
 import { isRecord } from './json-node.js';
 import { loadSpec, type LoadedSpec } from './load-spec.js';
 import { COMPONENT_SECTION, REFERENCEABLE, SHAPES, sectionEntryKind, type NodeKind } from './openapi-kinds.js';
-import { childPointer, decodePointer, encodePointer, nodeAt } from './pointer.js';
+import { childPointer, decodePointer, nodeAt } from './pointer.js';
 import { parseRefUri, refDocumentUri, selfUri } from './ref-uri.js';
 
 /** The disk, as the bundler sees it (the caller owns the reading). */

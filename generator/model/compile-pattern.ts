@@ -61,6 +61,14 @@ const CLASS_ESCAPES = new Set([...'dDwWsS']);
 
 export function compilePattern(pattern: string): CompiledPattern {
   if (compiles(pattern, 'u')) return { kind: 'compiled', source: pattern, flags: 'u' };
+  const posix = /\[:[a-z]+:\]/.exec(pattern);
+  if (posix !== null) {
+    // read as the older dialect, `[[:alpha:]]` is a class of `[`, `:` and letters, then a `]`
+    return {
+      kind: 'refused',
+      reason: `${syntaxError(pattern, 'u')}; \`${posix[0]}\` is a POSIX bracket class, which ECMAScript does not have (read as the older dialect, it would match its own characters)`,
+    };
+  }
   const translated = translateToUnicode(pattern);
   if (translated.kind === 'refused') return translated;
   if (compiles(translated.source, 'u')) return { kind: 'compiled', source: translated.source, flags: 'u' };

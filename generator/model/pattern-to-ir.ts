@@ -27,7 +27,9 @@ function patternKeys(pattern: string, maxLength: unknown, pointer: string, ctx: 
       code: 'model/unchecked-construct',
       severity: 'warning',
       message: `The pattern is not checked by the generated validators: ${compiled.reason}.`,
-      hint: 'Write the pattern as an ECMAScript regular expression (JSON Schema 2020-12 §6.3.3; OAS 3.1 §4.8.24.1).',
+      hint:
+        foreignSyntaxHint(pattern) ??
+        'Write the pattern as an ECMAScript regular expression (JSON Schema 2020-12 §6.3.3; OAS 3.1 §4.8.24.1).',
       at: ctx.locate(pointer),
     });
     return {};
@@ -70,4 +72,23 @@ function patternKeys(pattern: string, maxLength: unknown, pointer: string, ctx: 
 
 function showPattern(source: string): string {
   return `\`${source}\``;
+}
+
+/**
+ * Constructs of other regex dialects (PCRE, Python, Ruby, Java) that ECMAScript lacks, and what
+ * JSON Schema's dialect writes instead: the hint for a pattern that does not compile.
+ */
+const FOREIGN_SYNTAX: readonly { readonly test: RegExp; readonly hint: string }[] = [
+  { test: /\\[AzZ]/, hint: '`\\A`, `\\Z` and `\\z` anchor the whole string in other dialects: write `^` and `$`.' },
+  { test: /\(\?[imsxu-]+\)/, hint: 'inline flags such as `(?i)` are not part of ECMAScript: spell both cases (`[Aa]`) instead.' },
+  { test: /\(\?>/, hint: 'atomic groups `(?>...)` are not part of ECMAScript: write a plain group `(?:...)`.' },
+  { test: /[*+?}]\+/, hint: 'possessive quantifiers (`*+`, `++`) are not part of ECMAScript: drop the second `+`.' },
+  { test: /\[\[:[a-z]+:\]\]/, hint: 'POSIX classes such as `[[:alpha:]]` are not part of ECMAScript: write the class (`[A-Za-z]`).' },
+  { test: /\(\?P</, hint: "Python's named groups `(?P<name>...)` are written `(?<name>...)` in ECMAScript." },
+];
+
+export function foreignSyntaxHint(pattern: string): string | undefined {
+  const found = FOREIGN_SYNTAX.filter(({ test }) => test.test(pattern)).map(({ hint }) => hint);
+  if (found.length === 0) return undefined;
+  return `Write the pattern as an ECMAScript regular expression, JSON Schema's dialect: ${found.join(' ')}`;
 }

@@ -114,6 +114,7 @@ export async function validateSpec(spec: LoadedSpec): Promise<ValidatedSpec> {
     );
     problems.push(
       ...simplifyErrors(schemaErrors)
+        .filter((error) => !isForeignPattern(error))
         .map((error) => schemaErrorToDiagnostic(spec, error))
         .filter((d) => !(d.code === 'validate/schema' && explained.has(d.at.pointer))),
     );
@@ -273,6 +274,16 @@ function harmlessFormat(error: ErrorObject): string | undefined {
   if (/\/links\/[^/]+\/operationRef$/.test(error.instancePath))
     return 'sdkgen does not follow links, so the client is generated without it.';
   return undefined;
+}
+
+/**
+ * A schema's `pattern` that is no ECMAScript regular expression (`\\A...\\Z`, `(?i)`): OpenAPI
+ * 3.0's schema refuses it, 3.1's does not look. The model reports it in both, as a warning with
+ * the engine's reason and the other dialect's construct, and generates the client without that
+ * check, as it does for 3.1.
+ */
+function isForeignPattern(error: ErrorObject): boolean {
+  return error.keyword === 'format' && (error.params as { format?: unknown }).format === 'regex' && error.instancePath.endsWith('/pattern');
 }
 
 function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnostic {

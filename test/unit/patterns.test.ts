@@ -219,6 +219,48 @@ describe('patternToIr: keys and located warnings', () => {
     ]);
   });
 
+  it.each([
+    ['\\A[a-z]+\\Z', '`\\A`, `\\Z` and `\\z` anchor the whole string in other dialects: write `^` and `$`.'],
+    ['(?i)abc', 'inline flags such as `(?i)` are not part of ECMAScript: spell both cases (`[Aa]`) instead.'],
+    ['(?>ab)c', 'atomic groups `(?>...)` are not part of ECMAScript: write a plain group `(?:...)`.'],
+    ['a*+b', 'possessive quantifiers (`*+`, `++`) are not part of ECMAScript: drop the second `+`.'],
+    ['[[:alpha:]]+', 'POSIX classes such as `[[:alpha:]]` are not part of ECMAScript: write the class (`[A-Za-z]`).'],
+    ['(?P<x>a)', "Python's named groups `(?P<name>...)` are written `(?<name>...)` in ECMAScript."],
+  ])("another dialect's %s: the hint names the construct and the ECMAScript way", (pattern, advice) => {
+    const problems: Diagnostic[] = [];
+    patternToIr(pattern, undefined, '/p', {
+      locate: (pointer) => ({ file: 's.yaml', line: 1, column: 1, pointer }),
+      report: (d) => problems.push(d),
+    });
+    expect(problems.map((d) => [d.code, d.severity, d.hint])).toEqual([
+      ['model/unchecked-construct', 'warning', `Write the pattern as an ECMAScript regular expression, JSON Schema's dialect: ${advice}`],
+    ]);
+  });
+
+  it('OpenAPI 3.0 and 3.1 alike: such a pattern is that warning, and the client is generated without the check', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { generate } = await import('../../generator/pipeline.js');
+    const work = await mkdtemp(join(tmpdir(), 'sdkgen-foreign-pattern-'));
+    try {
+      for (const version of ['3.0.3', '3.1.0']) {
+        const spec = join(work, `${version}.yaml`);
+        await writeFile(
+          spec,
+          `openapi: ${version}\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    A: { type: string, pattern: '(?i)abc' }\n`,
+        );
+        const { warnings } = await generate({ spec, write: false });
+        expect(
+          warnings.map((d) => [d.code, d.at.pointer]),
+          version,
+        ).toEqual([['model/unchecked-construct', '/components/schemas/A/pattern']]);
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+
   it('an exponential pattern is a model/slow-pattern warning and no check', () => {
     const { keys, problems } = run('^([a-z]+,?)+$');
     expect(keys).toEqual({});
