@@ -120,8 +120,8 @@ function withoutNullable(raw: Raw, base: IrSchemaBase, pointer: string, ctx: Sch
   if ('not' in raw) return notToIr(raw, base, pointer, ctx);
   const composed = compositionToIr(raw, base, pointer, ctx);
   if (composed) return composed;
-  if ('const' in raw) return literalToIr('const', [raw['const']], base, pointer, ctx);
-  if (Array.isArray(raw['enum'])) return literalToIr('enum', raw['enum'], base, pointer, ctx);
+  if ('const' in raw) return literalToIr('const', [raw['const']], base, pointer, ctx, raw);
+  if (Array.isArray(raw['enum'])) return literalToIr('enum', raw['enum'], base, pointer, ctx, raw);
   const types = typesOf(raw, pointer, ctx);
   // `contentMediaType: application/json` + `contentSchema` without a type: any value, or a string of JSON
   if (types.length === 0 && jsonContentSchema(raw) !== undefined)
@@ -596,6 +596,7 @@ function literalToIr(
   base: IrSchemaBase,
   pointer: string,
   ctx: SchemaContext,
+  raw: Raw,
 ): IrSchema {
   const literals: IrLiteral[] = [];
   for (const value of values) {
@@ -609,9 +610,65 @@ function literalToIr(
         'Write the value as JSON: strings, finite numbers, booleans, null, arrays and objects.',
       );
   }
-  if (kind === 'const') return { ...base, kind: 'const', value: literals[0] ?? null };
-  if (literals.length === 1) return { ...base, kind: 'const', value: literals[0]! };
-  return { ...base, kind: 'enum', values: literals };
+  // JSON Schema checks every keyword: a value its own schema's `type` or bounds reject matches nothing
+  const kept = literals.filter((literal) => rejectionOf(raw, literal) === undefined);
+  if (kept.length < literals.length) {
+    const rejected = literals.filter((literal) => !kept.includes(literal));
+    const reasons = [...new Set(rejected.map((literal) => rejectionOf(raw, literal)!))];
+    const shown =
+      rejected
+        .slice(0, 3)
+        .map((literal) => JSON.stringify(literal))
+        .join(', ') + (rejected.length > 3 ? ', …' : '');
+    ctx.report({
+      code: 'model/rejected-literal',
+      severity: 'warning',
+      message:
+        kind === 'const' || kept.length === 0
+          ? `No value can match this schema: its ${kind} ${shown} fails ${reasons.join(' and ')}, and JSON Schema checks both. The validators reject every value.`
+          : `${rejected.length === 1 ? 'One value' : `${rejected.length} values`} of this enum (${shown}) fail${rejected.length === 1 ? 's' : ''} ${reasons.join(' and ')}, and JSON Schema checks both: the validators reject ${rejected.length === 1 ? 'it' : 'them'}, and the type leaves ${rejected.length === 1 ? 'it' : 'them'} out.`,
+      hint: defaultHint('model/rejected-literal'),
+      at: ctx.locate(childPointer(pointer, kind)),
+    });
+    if (kept.length === 0) return { ...base, kind: 'never' };
+  }
+  if (kind === 'const') return { ...base, kind: 'const', value: kept[0] ?? null };
+  if (kept.length === 1) return { ...base, kind: 'const', value: kept[0]! };
+  return { ...base, kind: 'enum', values: kept };
+}
+
+/**
+ * The keyword beside an `enum` or `const` that rejects one of its values (`type: object`, say, for
+ * `["sent"]`), written as the message names it; undefined when none does. `type` (with 3.0's
+ * `nullable`), the length of a string and the bounds of a number; not `pattern` or `format`.
+ */
+function rejectionOf(raw: Raw, literal: IrLiteral): string | undefined {
+  const declared = raw['type'];
+  const types = (Array.isArray(declared) ? declared : declared === undefined ? [] : [declared]).filter((t): t is TypeName =>
+    TYPES.includes(t as TypeName),
+  );
+  if (types.length > 0 && !(literal === null && raw['nullable'] === true)) {
+    const own: TypeName =
+      literal === null ? 'null' : Array.isArray(literal) ? 'array' : typeof literal === 'object' ? 'object' : (typeof literal as TypeName);
+    const fits = types.includes(own) || (own === 'number' && types.includes('integer') && Number.isInteger(literal));
+    if (!fits) return `\`type: ${types.length === 1 ? types[0] : `[${types.join(', ')}]`}\``;
+  }
+  if (typeof literal === 'string') {
+    const length = [...literal].length;
+    if (typeof raw['minLength'] === 'number' && length < raw['minLength']) return `\`minLength: ${raw['minLength']}\``;
+    if (typeof raw['maxLength'] === 'number' && length > raw['maxLength']) return `\`maxLength: ${raw['maxLength']}\``;
+  }
+  if (typeof literal === 'number') {
+    const { minimum, maximum, exclusiveMinimum, exclusiveMaximum } = raw;
+    const below = (bound: unknown, exclusive: boolean) => typeof bound === 'number' && (exclusive ? literal <= bound : literal < bound);
+    const above = (bound: unknown, exclusive: boolean) => typeof bound === 'number' && (exclusive ? literal >= bound : literal > bound);
+    // 3.0's exclusive bounds are booleans beside minimum and maximum (read so in 3.1 too, with a warning)
+    if (below(minimum, exclusiveMinimum === true)) return `\`minimum: ${minimum}\``;
+    if (above(maximum, exclusiveMaximum === true)) return `\`maximum: ${maximum}\``;
+    if (below(exclusiveMinimum, true)) return `\`exclusiveMinimum: ${exclusiveMinimum}\``;
+    if (above(exclusiveMaximum, true)) return `\`exclusiveMaximum: ${exclusiveMaximum}\``;
+  }
+  return undefined;
 }
 
 function refToIr(ref: string, base: IrSchemaBase, pointer: string, ctx: SchemaContext): IrSchema {
