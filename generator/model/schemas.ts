@@ -168,13 +168,23 @@ function typesOf(raw: Raw, pointer: string, ctx: SchemaContext): TypeName[] {
   const types: TypeName[] = [];
   for (const type of list) {
     if (TYPES.includes(type as TypeName)) types.push(type as TypeName);
-    else
+    else if (typeof type === 'string')
       report(
         ctx,
         'model/unsupported-construct',
         childPointer(pointer, 'type'),
         `Unknown schema type ${JSON.stringify(type)}.`,
         typeHint(type),
+      );
+    else
+      report(
+        ctx,
+        'model/unsupported-construct',
+        childPointer(pointer, 'type'),
+        `\`type\` must be a type's name or a list of them; found ${isRaw(type) ? 'a mapping' : Array.isArray(type) ? 'a list inside the list' : JSON.stringify(type)}.`,
+        isRaw(type)
+          ? 'A mapping here reads like the schema of a property named `type`: move it under `properties`.'
+          : `Use one of ${TYPES.join(', ')}.`,
       );
   }
   if (types.length > 0) return [...new Set(types)];

@@ -93,6 +93,24 @@ describe('an unknown schema type', () => {
     ]);
   });
 
+  it('a mapping in place of a type (a property named `type` out of `properties`): said so where the model reads it', async () => {
+    const file = join(work, 'type-mapping.yaml');
+    await writeFile(
+      file,
+      // in an extension, where neither OpenAPI's schema nor sdkgen's keyword rule looks
+      "openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    A: { x-defs: { T: { type: { type: string, enum: [a, b] } } }, allOf: [{ $ref: '#/components/schemas/A/x-defs/T' }] }\n",
+    );
+    const error = await generate({ spec: file, write: false }).catch((e: unknown) => e);
+    expect((error as SpecError).diagnostics.map((d) => [d.code, d.at.pointer, d.message, d.hint])).toEqual([
+      [
+        'model/unsupported-construct',
+        '/components/schemas/A/x-defs/T/type',
+        "`type` must be a type's name or a list of them; found a mapping.",
+        'A mapping here reads like the schema of a property named `type`: move it under `properties`.',
+      ],
+    ]);
+  });
+
   it('nothing close: the list of types', async () => {
     const [error] = await errorsOf('type-far', 'paths: {}\ncomponents:\n  schemas:\n    A: { type: zebra }\n');
     expect(error![3]).toBe('Use one of string, number, integer, boolean, null, object, array.');

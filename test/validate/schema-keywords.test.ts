@@ -95,6 +95,10 @@ describe('each kind of keyword', () => {
     ],
     ['{ type: 5 }', "error /components/schemas/A/properties/x/type: `type` must be a type's name or a list of them; found the number 5."],
     [
+      '{ definitions: { d: { type: { type: string } } } }',
+      "error /components/schemas/A/properties/x/definitions/d/type: `type` must be a type's name or a list of them; found a mapping.",
+    ],
+    [
       '{ type: object, dependentRequired: { a: b } }',
       'error /components/schemas/A/properties/x/dependentRequired: `dependentRequired` must map each property name to a list of property names; found a mapping.',
     ],

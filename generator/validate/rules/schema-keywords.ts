@@ -137,7 +137,13 @@ function checkSchema(schema: unknown, path: Path, report: Report): void {
   if (typeof schema['$schema'] === 'string' && !isDefaultDialect(schema['$schema'])) return;
   for (const keyword in schema) {
     const kind = KEYWORDS.get(keyword);
-    if (kind === undefined) continue;
+    if (kind === undefined) {
+      // draft 7's `definitions`, which refs into published 3.1 specs use as `$defs`
+      const definitions = schema[keyword];
+      if (keyword === 'definitions' && isRecord(definitions))
+        for (const name of Object.keys(definitions)) checkSchema(definitions[name], at(at(path, keyword), name), report);
+      continue;
+    }
     const value = schema[keyword];
     // a keyword's place is made only for a problem or a schema inside it
     switch (kind) {
@@ -292,7 +298,9 @@ function checkSchema(schema: unknown, path: Path, report: Report): void {
             at(path, keyword),
             keyword,
             `\`type\` must be a type's name or a list of them; found ${shown(value)}.`,
-            'Write `type: string`, or a list such as `type: [string, "null"]`.',
+            isRecord(value)
+              ? 'A mapping here reads like the schema of a property named `type`: move it under `properties`.'
+              : 'Write `type: string`, or a list such as `type: [string, "null"]`.',
           );
         break;
       case 'dependentRequired':
