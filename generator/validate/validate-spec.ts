@@ -268,6 +268,9 @@ function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
  * - A Link Object's `operationRef`: sdkgen does not follow links.
  */
 function harmlessFormat(error: ErrorObject): string | undefined {
+  // a schema's XML Object: sdkgen sends and reads JSON, so nothing in it is used
+  if (/\/xml(\/|$)/.test(error.instancePath) && isInSchema(error.instancePath))
+    return 'sdkgen sends and reads JSON, so it does not use `xml`; the client is generated without it.';
   if (error.keyword !== 'format') return undefined;
   if (/^\/info\/(termsOfService|contact\/(url|email)|license\/url)$|\/externalDocs\/url$/.test(error.instancePath))
     return 'Only the docs show it, so the client is generated; they show it as written.';
@@ -284,6 +287,11 @@ function harmlessFormat(error: ErrorObject): string | undefined {
  */
 function isForeignPattern(error: ErrorObject): boolean {
   return error.keyword === 'format' && (error.params as { format?: unknown }).format === 'regex' && error.instancePath.endsWith('/pattern');
+}
+
+/** Whether a pointer is inside a schema (under a `schema`, `itemSchema` or a component schema). */
+function isInSchema(pointer: string): boolean {
+  return /\/(schema|itemSchema)(\/|$)|^\/components\/schemas\//.test(pointer);
 }
 
 function schemaErrorToDiagnostic(spec: LoadedSpec, error: ErrorObject): Diagnostic {

@@ -95,6 +95,32 @@ describe('a malformed documentation link', () => {
   });
 });
 
+// opensuse's published spec writes an `example` inside a schema's XML Object, which OpenAPI 3.0's
+// schema does not allow; sdkgen sends and reads JSON and never uses `xml`
+describe('a malformed XML Object in a schema', () => {
+  it('is a warning that says why, and the spec validates; a malformed value beside it stays an error', async () => {
+    const xml = (extra = '') =>
+      loadSpec(
+        'spec.yaml',
+        `openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        ns: { type: string, xml: { attribute: true, example: 'urn:x' }${extra} }\n`,
+      );
+    const { warnings } = await validateSpec(xml());
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'validate/schema',
+        severity: 'warning',
+        message: expect.stringContaining('sdkgen sends and reads JSON, so it does not use `xml`'),
+        at: expect.objectContaining({ pointer: '/components/schemas/A/properties/ns/xml/example' }),
+      }),
+    ]);
+    const error = await validateSpec(xml(', maxLength: many')).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).diagnostics.filter((d) => d.severity === 'error').map((d) => d.at.pointer)).toEqual([
+      '/components/schemas/A/properties/ns/maxLength',
+    ]);
+  });
+});
+
 // gambitcomm's published spec writes its links' operationRefs as unescaped paths
 // (`#/mimic/agent/{agentNum}/get/start`); sdkgen does not follow links
 describe("a Link Object's malformed operationRef", () => {
