@@ -42,7 +42,13 @@ export function nodeAt(root: unknown, pointer: string): { node: unknown } | { pa
   let node = root;
   const segments = decodePointer(pointer);
   for (const [index, segment] of segments.entries()) {
-    const next = valueAt(node, [segment]);
+    const next = Array.isArray(node)
+      ? /^\d+$/.test(segment)
+        ? node[Number(segment)]
+        : undefined
+      : typeof node === 'object' && node !== null && Object.hasOwn(node, segment)
+        ? (node as Record<string, unknown>)[segment]
+        : undefined;
     if (next === undefined) {
       const keys = typeof node === 'object' && node !== null && !Array.isArray(node) ? Object.keys(node) : [];
       return { parent: encodePointer(segments.slice(0, index)), missing: segment, keys };
