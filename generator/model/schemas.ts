@@ -620,31 +620,30 @@ function literalToIr(
         'Write the value as JSON: strings, finite numbers, booleans, null, arrays and objects.',
       );
   }
-  // JSON Schema checks every keyword: a value its own schema's `type` or bounds reject matches nothing
-  const kept = literals.filter((literal) => rejectionOf(raw, literal) === undefined);
-  if (kept.length < literals.length) {
-    const rejected = literals.filter((literal) => !kept.includes(literal));
-    const reasons = [...new Set(rejected.map((literal) => rejectionOf(raw, literal)!))];
+  // A value its own schema's `type` or bounds reject matches nothing by JSON Schema; published
+  // specs have such contradictions (Adyen's gender: enum [MALE, FEMALE, UNKNOWN] with maxLength: 1)
+  // for values their APIs send. The enum is the plainer statement: sdkgen checks it alone, as it
+  // always has, and says where the spec contradicts itself.
+  const rejected = literals.filter((literal) => rejectionOf(raw, literal) !== undefined);
+  if (rejected.length > 0) {
+    const reasons = [...new Set(rejected.map((literal) => rejectionOf(raw, literal)!))].join(' and ');
     const shown =
       rejected
         .slice(0, 3)
         .map((literal) => JSON.stringify(literal))
         .join(', ') + (rejected.length > 3 ? ', …' : '');
+    const all = rejected.length === literals.length;
     ctx.report({
-      code: 'model/rejected-literal',
+      code: 'model/contradicting-enum',
       severity: 'warning',
-      message:
-        kind === 'const' || kept.length === 0
-          ? `No value can match this schema: its ${kind} ${shown} fails ${reasons.join(' and ')}, and JSON Schema checks both. The validators reject every value.`
-          : `${rejected.length === 1 ? 'One value' : `${rejected.length} values`} of this enum (${shown}) fail${rejected.length === 1 ? 's' : ''} ${reasons.join(' and ')}, and JSON Schema checks both: the validators reject ${rejected.length === 1 ? 'it' : 'them'}, and the type leaves ${rejected.length === 1 ? 'it' : 'them'} out.`,
-      hint: defaultHint('model/rejected-literal'),
+      message: `${kind === 'const' ? `The const ${shown} fails` : all ? `Every value of this enum (${shown}) fails` : `${rejected.length === 1 ? 'One value' : `${rejected.length} values`} of this enum (${shown}) fail${rejected.length === 1 ? 's' : ''}`} ${reasons} beside it, so a JSON Schema validator would reject ${rejected.length === 1 ? 'it' : 'them'}${all ? ' (and every value)' : ''}. sdkgen checks the ${kind} alone, so it accepts ${rejected.length === 1 ? 'it' : 'them'}.`,
+      hint: defaultHint('model/contradicting-enum'),
       at: ctx.locate(childPointer(pointer, kind)),
     });
-    if (kept.length === 0) return { ...base, kind: 'never' };
   }
-  if (kind === 'const') return { ...base, kind: 'const', value: kept[0] ?? null };
-  if (kept.length === 1) return { ...base, kind: 'const', value: kept[0]! };
-  return { ...base, kind: 'enum', values: kept };
+  if (kind === 'const') return { ...base, kind: 'const', value: literals[0] ?? null };
+  if (literals.length === 1) return { ...base, kind: 'const', value: literals[0]! };
+  return { ...base, kind: 'enum', values: literals };
 }
 
 /**
