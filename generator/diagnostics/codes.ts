@@ -56,7 +56,8 @@ export const DIAGNOSTIC_CODES = {
     'Give the operation ASCII names: `x-sdk-method` (and `x-sdk-resource`) on the operation, or an ASCII operationId, in the spec, an overlay or the config file.',
   'model/unsent-credentials':
     'Send the credential as the scheme asks through `defaultHeaders` or `defaultQuery` (the message shows how); the client sends its key as `Authorization: Bearer <apiKey>`.',
-  'model/contradicting-enum': 'Remove the values the API does not use, or the keyword that contradicts them, so that every tool reads the schema alike.',
+  'model/contradicting-enum':
+    'Remove the values the API does not use, or the keyword that contradicts them, so that every tool reads the schema alike.',
   'model/overlapping-one-of': 'Use `anyOf` when branches may overlap; sdkgen treats this `oneOf` as `anyOf`.',
   'emit/template-error': 'Fix the template; the README lists each template and the data it receives (`--templates`).',
   'emit/unsupported-construct': 'This construct cannot be emitted yet; see the README for the supported subset.',
