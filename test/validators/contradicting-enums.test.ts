@@ -42,7 +42,7 @@ let warnings: { pointer: string; message: string }[];
 let types: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'sdkgen-rejected-literals-'));
+  work = await mkdtemp(join(tmpdir(), 'sdkgen-contradicting-enums-'));
   const spec = join(work, 'spec.json');
   await writeFile(
     spec,
