@@ -28,7 +28,11 @@ export const anyJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie
   ),
 })).value;
 
+/** Past this depth a value is any JSON: schemas that nest through inline parts (not refs) stop here too. */
+const MAX_VALUE_DEPTH = 24;
+
 export function valueOf(schema: IrSchema, api: IrApi, depth = 0): fc.Arbitrary<unknown> {
+  if (depth > MAX_VALUE_DEPTH) return anyJson;
   const inner = (next: IrSchema) => valueOf(next, api, depth + 1);
   switch (schema.kind) {
     case 'ref': {
