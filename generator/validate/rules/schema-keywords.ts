@@ -220,13 +220,7 @@ function checkSchema(schema: unknown, path: Path, report: Report): void {
           );
         break;
       case 'number':
-        if (!isNumber(value))
-          report(
-            at(path, keyword),
-            keyword,
-            `\`${keyword}\` must be a number; found ${shown(value)}.`,
-            numberHint(keyword, value, 'number'),
-          );
+        if (!isNumber(value)) notANumber(at(path, keyword), keyword, value, report);
         break;
       case 'bound': {
         // true or false is OpenAPI 3.0's form: beside its bound, the model reports it with its 3.1
@@ -241,13 +235,7 @@ function checkSchema(schema: unknown, path: Path, report: Report): void {
               `In OpenAPI 3.1 the bound goes in \`${keyword}\` itself (\`${keyword}: 0\`, say); true or false is OpenAPI 3.0's form, beside \`${bound}\`.`,
               'warning',
             );
-        } else if (!isNumber(value))
-          report(
-            at(path, keyword),
-            keyword,
-            `\`${keyword}\` must be a number; found ${shown(value)}.`,
-            numberHint(keyword, value, 'number'),
-          );
+        } else if (!isNumber(value)) notANumber(at(path, keyword), keyword, value, report);
         break;
       }
       case 'positive':
@@ -317,6 +305,10 @@ function checkSchema(schema: unknown, path: Path, report: Report): void {
         break;
     }
   }
+}
+
+function notANumber(place: Path, keyword: string, value: unknown, report: Report): void {
+  report(place, keyword, `\`${keyword}\` must be a number; found ${shown(value)}.`, numberHint(keyword, value, 'number'));
 }
 
 /** `required` lists property names: `required: true` on a property is the usual mistake. */
