@@ -37,7 +37,8 @@ export function irToJsonSchema(schema: IrSchema, refName: (key: string) => strin
       ]);
     case 'enum': {
       // a single-typed list says its type, as a spec would
-      const types = [...new Set(schema.values.map((v) => (v === null ? 'null' : typeof v)))];
+      // JSON Schema's names: an array is no 'object' (a list of arrays once said type: object)
+      const types = [...new Set(schema.values.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v)))];
       const type =
         types.length === 1 && types[0] !== 'null'
           ? types[0]
