@@ -1,10 +1,10 @@
 // An `enum` or `const` beside keywords that reject some of its values: `enum: [MALE, FEMALE,
-// UNKNOWN]` with `maxLength: 1` (Adyen's published spec, for values its API sends), `type:
-// object` with `enum: [["sent"]]` (Mailchimp's). By JSON Schema such a value matches nothing;
-// sdkgen checks the enum alone, as the plainer statement of what the API sends, and one
-// model/contradicting-enum warning a schema says which values and which keyword. The validators
-// accept exactly the listed values (and the types list them); ajv, compiled from the schemas as
-// written, rejects the contradicted ones: the warning's claim, checked.
+// UNKNOWN]` with `maxLength: 1` (Adyen's published spec, for values its API sends), or an enum
+// of arrays under `type: object`. By JSON Schema such a value matches nothing; sdkgen checks the
+// enum alone, as the plainer statement of what the API sends, and one model/contradicting-enum
+// warning a schema says which values and which keyword. The validators accept exactly the listed
+// values (and the types list them); ajv, compiled from the schemas as written, rejects the
+// contradicted ones: the warning's claim, checked.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
