@@ -10,7 +10,7 @@
 // (watch mode) passes a FormatCache: pieces whose text did not change are not formatted again.
 import type { Options } from 'prettier';
 import { joinPieces, type EmittedFile, type Piece } from '../emit/emitted-file.js';
-import type { FormatJob, PrettierWorker } from './prettier-worker.js';
+import { prettierHelper, type FormatJob, type PrettierWorker } from './prettier-worker.js';
 
 export const PRETTIER_OPTIONS: Options = {
   printWidth: 100,
@@ -34,6 +34,11 @@ const PARSERS: Record<string, string> = { ts: 'babel-ts', mjs: 'babel', json: 'j
  * syntax tree small (16 KB formats the whole OpenAI spec's client a tenth faster than 64 KB).
  */
 const BATCH_CHARS = 16 * 1024;
+/**
+ * Above this much text in one hand-over, a second prettier thread takes half of the batches: the
+ * main thread has printed its files by then and waits (prettier-worker.ts's prettierHelper).
+ */
+export const HELPER_CHARS = 8 * 1024 * 1024;
 const MARKER = '// @sdkgen-piece';
 
 /** Formatted text by parser and input, kept from one run to the next by a caller that runs again. */
@@ -60,7 +65,11 @@ export interface FormatSession {
   end(): void;
 }
 
-export function beginFormat(worker: PrettierWorker | undefined, cache: FormatCache = new FormatCache()): FormatSession {
+export function beginFormat(
+  worker: PrettierWorker | undefined,
+  cache: FormatCache = new FormatCache(),
+  helperChars: number = HELPER_CHARS,
+): FormatSession {
   const lastRun = cache.texts;
   const thisRun = new Map<string, string>();
   const lastJoined = cache.joined;
@@ -107,7 +116,7 @@ export function beginFormat(worker: PrettierWorker | undefined, cache: FormatCac
           return { path: file.path, text: join(file.path, parts, pieces), parts };
         };
       });
-      const done = formatPending([...pending.entries()], thisRun, worker);
+      const done = formatPending([...pending.entries()], thisRun, worker, helperChars);
       for (const key of pending.keys()) inFlight.set(key, done);
       await Promise.all([done, ...waits]);
       return plans.map((plan) => plan());
@@ -127,7 +136,12 @@ interface Job {
 }
 
 /** Whole files alone; pieces of TypeScript in batches split by MARKER; on the worker when there is one. */
-async function formatPending(jobs: readonly [string, Job][], into: Map<string, string>, worker: PrettierWorker | undefined): Promise<void> {
+async function formatPending(
+  jobs: readonly [string, Job][],
+  into: Map<string, string>,
+  worker: PrettierWorker | undefined,
+  helperChars: number,
+): Promise<void> {
   if (jobs.length === 0) return;
   const calls: { readonly keys: readonly string[]; readonly job: FormatJob; readonly isBatch: boolean }[] = [];
   let batch: [string, string][] = [];
@@ -152,13 +166,8 @@ async function formatPending(jobs: readonly [string, Job][], into: Map<string, s
     if (size >= BATCH_CHARS) flush();
   }
   flush();
-  const outputs =
-    worker !== undefined
-      ? await worker.format(
-          calls.map((call) => call.job),
-          PRETTIER_OPTIONS,
-        )
-      : await formatHere(calls.map((call) => call.job));
+  const callJobs = calls.map((call) => call.job);
+  const outputs = worker !== undefined ? await formatOn(worker, callJobs, helperChars) : await formatHere(callJobs);
   calls.forEach((call, i) => {
     const output = outputs[i]!;
     if (!call.isBatch) return void into.set(call.keys[0]!, output);
@@ -167,6 +176,27 @@ async function formatPending(jobs: readonly [string, Job][], into: Map<string, s
       throw new Error(`prettier merged pieces of a batch (${call.keys.length} in, ${parts.length} out)`);
     call.keys.forEach((key, j) => into.set(key, parts[j]!.trim()));
   });
+}
+
+/** How often the helper thread was handed work in this process (for tests). */
+export const formatStats = { helperCalls: 0 };
+
+/**
+ * The jobs on the worker; past `helperChars` of text, the later half of them (by size) on the
+ * helper thread at the same time. Each job is formatted alone, so the split changes no output.
+ */
+async function formatOn(worker: PrettierWorker, jobs: readonly FormatJob[], helperChars: number): Promise<string[]> {
+  const total = jobs.reduce((sum, job) => sum + job.text.length, 0);
+  const second = total > helperChars && jobs.length > 1 ? prettierHelper() : undefined;
+  if (second === undefined) return worker.format(jobs, PRETTIER_OPTIONS);
+  formatStats.helperCalls++;
+  let split = 0;
+  for (let size = 0; split < jobs.length - 1 && size < total / 2; split++) size += jobs[split]!.text.length;
+  const [first, rest] = await Promise.all([
+    worker.format(jobs.slice(0, split), PRETTIER_OPTIONS),
+    second.format(jobs.slice(split), PRETTIER_OPTIONS),
+  ]);
+  return [...first, ...rest];
 }
 
 async function formatHere(jobs: readonly FormatJob[]): Promise<string[]> {

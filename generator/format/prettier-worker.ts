@@ -69,14 +69,29 @@ const SOURCE = [
 
 /** The process's thread; null: none (one core, or SDKGEN_THREADS=0). */
 let thread: PrettierWorker | undefined | null;
+/** A second thread, for the largest specs only (prettierHelper). */
+let helper: PrettierWorker | undefined | null;
 
 /** The process's prettier thread, started on first use; undefined on a single core or with SDKGEN_THREADS=0. */
 export function prettierWorker(): PrettierWorker | undefined {
-  if (thread === undefined) thread = availableParallelism() < 2 || process.env['SDKGEN_THREADS'] === '0' ? null : start();
+  if (thread === undefined)
+    thread = availableParallelism() < 2 || process.env['SDKGEN_THREADS'] === '0' ? null : start(() => (thread = undefined));
   return thread ?? undefined;
 }
 
-function start(): PrettierWorker {
+/**
+ * A second prettier thread, started the first time a run hands over more text than
+ * format-files.ts's HELPER_CHARS (Microsoft Graph's client: 46 MB, where the one thread was busy
+ * 60 s of a 79 s run while the main thread waited 38 s). A spec the size of OpenAI's never
+ * starts it, so its memory is not spent there. Undefined where prettierWorker is.
+ */
+export function prettierHelper(): PrettierWorker | undefined {
+  if (prettierWorker() === undefined) return undefined;
+  helper ??= start(() => (helper = undefined));
+  return helper ?? undefined;
+}
+
+function start(onStop: () => void): PrettierWorker {
   const prettier = pathToFileURL(createRequire(import.meta.url).resolve('prettier')).href;
   // a young generation of 16 MB instead of V8's default: prettier's garbage is short-lived, and a
   // large spec's run peaked about 13 MiB lower (301 against 314 MiB, median of 5 interleaved runs
@@ -90,7 +105,7 @@ function start(): PrettierWorker {
   const failAll = (error: Error) => {
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
-    thread = undefined; // the next run starts a new one
+    onStop(); // the next run starts a new one
   };
   worker.on('message', (reply: Reply) => {
     const pending = waiting.get(reply.id);

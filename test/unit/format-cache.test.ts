@@ -3,8 +3,8 @@
 // without one, each run formats everything; a failed run leaves the cache as it was.
 import { describe, expect, it } from 'vitest';
 import type { EmittedFile } from '../../generator/emit/emitted-file.js';
-import { beginFormat, FormatCache } from '../../generator/format/format-files.js';
-import type { FormatJob, PrettierWorker } from '../../generator/format/prettier-worker.js';
+import { beginFormat, FormatCache, formatStats } from '../../generator/format/format-files.js';
+import { prettierWorker, type FormatJob, type PrettierWorker } from '../../generator/format/prettier-worker.js';
 
 /** A worker that formats nothing itself: it records what it was given and returns it with a final newline. */
 function recordingWorker(): PrettierWorker & { readonly seen: string[] } {
@@ -70,4 +70,24 @@ describe('FormatCache', () => {
     // prettier saw each piece text once
     expect(worker.seen).toEqual(['const b = 2;', 'const b = 3;']);
   });
+
+  // on one core (or SDKGEN_THREADS=0) there is no thread to share with: reported as skipped
+  it.runIf(prettierWorker() !== undefined)(
+    'past the helper threshold, a second prettier thread takes half of the batches, and the output is the same',
+    async () => {
+      const worker = prettierWorker()!;
+      const pieces = Array.from({ length: 400 }, (_, i) => ({
+        text: `export function f${i}(a:number,b:string){return {a,b,c:[a,a,a],d:'${'x'.repeat(i % 50)}'}}`,
+        isFormatted: false,
+        isSpaced: true,
+      }));
+      const ts: EmittedFile = { path: 'src/a.ts', text: '', pieces };
+      const alone = await beginFormat(worker, new FormatCache(), Number.POSITIVE_INFINITY).format([ts]);
+      const before = formatStats.helperCalls;
+      const shared = await beginFormat(worker, new FormatCache(), 1).format([ts]);
+      expect(formatStats.helperCalls).toBe(before + 1);
+      expect(shared[0]!.text).toBe(alone[0]!.text);
+      expect(alone[0]!.text).toContain('export function f399(a: number, b: string) {');
+    },
+  );
 });
