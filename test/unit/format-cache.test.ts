@@ -76,8 +76,9 @@ describe('FormatCache', () => {
     'past the helper threshold, a second prettier thread takes half of the batches, and the output is the same',
     async () => {
       const worker = prettierWorker()!;
-      const pieces = Array.from({ length: 400 }, (_, i) => ({
-        text: `export function f${i}(a:number,b:string){return {a,b,c:[a,a,a],d:'${'x'.repeat(i % 50)}'}}`,
+      // past one batch (16 KB), so that there are batches to share
+      const pieces = Array.from({ length: 120 }, (_, i) => ({
+        text: `export function f${i}(a:number,b:string){return {a,b,c:[a,a,a],d:'${'x'.repeat(100 + (i % 50))}'}}`,
         isFormatted: false,
         isSpaced: true,
       }));
@@ -87,7 +88,7 @@ describe('FormatCache', () => {
       const shared = await beginFormat(worker, new FormatCache(), 1).format([ts]);
       expect(formatStats.helperCalls).toBe(before + 1);
       expect(shared[0]!.text).toBe(alone[0]!.text);
-      expect(alone[0]!.text).toContain('export function f399(a: number, b: string) {');
+      expect(alone[0]!.text).toContain('export function f119(a: number, b: string) {');
     },
   );
 });
