@@ -9,7 +9,7 @@ import { defaultHint } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isRecord } from '../../load/json-node.js';
 import type { LoadedSpec } from '../../load/load-spec.js';
-import { encodePointer } from '../../load/pointer.js';
+import { pointerOfPath, type PointerPath } from '../../load/pointer.js';
 
 /** What a keyword's value must be. */
 type Kind =
@@ -81,19 +81,7 @@ const DOCS_ONLY: ReadonlySet<string> = new Set(['title', 'description', '$commen
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
 
-/** A node's place: its key (or index) and its parent's place; a pointer is made only for a problem. */
-interface Path {
-  readonly parent: Path | undefined;
-  readonly key: string;
-}
-
-const at = (parent: Path | undefined, key: string): Path => ({ parent, key });
-
-function pointerOf(path: Path | undefined): string {
-  const segments: string[] = [];
-  for (let node = path; node !== undefined; node = node.parent) segments.push(node.key);
-  return encodePointer(segments.reverse());
-}
+const at = (parent: PointerPath | undefined, key: string): PointerPath => ({ parent, key });
 
 export function checkSchemaKeywords(spec: LoadedSpec): Diagnostic[] {
   const root = spec.root;
@@ -107,7 +95,7 @@ export function checkSchemaKeywords(spec: LoadedSpec): Diagnostic[] {
       severity,
       message,
       hint,
-      at: spec.locate(pointerOf(path)),
+      at: spec.locate(pointerOfPath(path)),
     });
   walkDocument(root, (schema, path) => {
     if (!isRecord(schema) || CLEAN.has(schema)) return;
@@ -129,10 +117,10 @@ function isDefaultDialect(uri: string): boolean {
   return /json-schema\.org\/draft\/2020-12\/schema|spec\.openapis\.org\/oas\/3\.[12]\/dialect/.test(uri);
 }
 
-type Report = (path: Path, keyword: string, message: string, hint: string, severity?: 'error' | 'warning') => void;
+type Report = (path: PointerPath, keyword: string, message: string, hint: string, severity?: 'error' | 'warning') => void;
 
 /** Checks the keywords of a schema in place of a schema, then the schemas inside it. */
-function checkSchema(schema: unknown, path: Path, report: Report): void {
+function checkSchema(schema: unknown, path: PointerPath, report: Report): void {
   if (!isRecord(schema)) return; // a boolean schema, or a non-schema its parent reports
   if (typeof schema['$schema'] === 'string' && !isDefaultDialect(schema['$schema'])) return;
   for (const keyword in schema) {
@@ -307,12 +295,12 @@ function checkSchema(schema: unknown, path: Path, report: Report): void {
   }
 }
 
-function notANumber(place: Path, keyword: string, value: unknown, report: Report): void {
+function notANumber(place: PointerPath, keyword: string, value: unknown, report: Report): void {
   report(place, keyword, `\`${keyword}\` must be a number; found ${shown(value)}.`, numberHint(keyword, value, 'number'));
 }
 
 /** `required` lists property names: `required: true` on a property is the usual mistake. */
-function checkNames(value: unknown, place: Path, keyword: string, report: Report): void {
+function checkNames(value: unknown, place: PointerPath, keyword: string, report: Report): void {
   if (typeof value === 'boolean') {
     report(
       place,
@@ -389,18 +377,18 @@ function shown(value: unknown): string {
  * (and 3.2's `itemSchema`) of parameters, headers and media types, wherever they are. A Reference
  * Object is not followed: what it names is visited where it is defined.
  */
-function walkDocument(root: Record<string, unknown>, visit: (schema: unknown, path: Path) => void): void {
-  const each = (map: unknown, path: Path, fn: (value: unknown, path: Path) => void) => {
+function walkDocument(root: Record<string, unknown>, visit: (schema: unknown, path: PointerPath) => void): void {
+  const each = (map: unknown, path: PointerPath, fn: (value: unknown, path: PointerPath) => void) => {
     if (isRecord(map)) for (const key of Object.keys(map)) fn(map[key], at(path, key));
   };
-  const list = (items: unknown, path: Path, fn: (value: unknown, path: Path) => void) => {
+  const list = (items: unknown, path: PointerPath, fn: (value: unknown, path: PointerPath) => void) => {
     if (Array.isArray(items)) items.forEach((item, index) => fn(item, at(path, String(index))));
   };
   const isRef = (node: unknown): node is Record<string, unknown> => isRecord(node) && '$ref' in node;
-  const schemaOf = (node: Record<string, unknown>, path: Path) => {
+  const schemaOf = (node: Record<string, unknown>, path: PointerPath) => {
     if ('schema' in node) visit(node['schema'], at(path, 'schema'));
   };
-  const mediaType = (node: unknown, path: Path) => {
+  const mediaType = (node: unknown, path: PointerPath) => {
     if (!isRecord(node) || isRef(node)) return;
     schemaOf(node, path);
     if ('itemSchema' in node) visit(node['itemSchema'], at(path, 'itemSchema'));
@@ -408,33 +396,33 @@ function walkDocument(root: Record<string, unknown>, visit: (schema: unknown, pa
       if (isRecord(encoding)) each(encoding['headers'], at(encodingPath, 'headers'), header);
     });
   };
-  const content = (node: Record<string, unknown>, path: Path) => each(node['content'], at(path, 'content'), mediaType);
+  const content = (node: Record<string, unknown>, path: PointerPath) => each(node['content'], at(path, 'content'), mediaType);
   // a parameter and a header hold a schema or content alike
-  const parameter = (node: unknown, path: Path) => {
+  const parameter = (node: unknown, path: PointerPath) => {
     if (!isRecord(node) || isRef(node)) return;
     schemaOf(node, path);
     content(node, path);
   };
   const header = parameter;
-  const requestBody = (node: unknown, path: Path) => {
+  const requestBody = (node: unknown, path: PointerPath) => {
     if (isRecord(node) && !isRef(node)) content(node, path);
   };
-  const response = (node: unknown, path: Path) => {
+  const response = (node: unknown, path: PointerPath) => {
     if (!isRecord(node) || isRef(node)) return;
     each(node['headers'], at(path, 'headers'), header);
     content(node, path);
   };
-  const callback = (node: unknown, path: Path) => {
+  const callback = (node: unknown, path: PointerPath) => {
     if (isRecord(node) && !isRef(node)) each(node, path, pathItem);
   };
-  const operation = (node: unknown, path: Path) => {
+  const operation = (node: unknown, path: PointerPath) => {
     if (!isRecord(node)) return;
     list(node['parameters'], at(path, 'parameters'), parameter);
     requestBody(node['requestBody'], at(path, 'requestBody'));
     each(node['responses'], at(path, 'responses'), response);
     each(node['callbacks'], at(path, 'callbacks'), callback);
   };
-  function pathItem(node: unknown, path: Path): void {
+  function pathItem(node: unknown, path: PointerPath): void {
     if (!isRecord(node)) return;
     list(node['parameters'], at(path, 'parameters'), parameter);
     for (const method of METHODS) if (method in node) operation(node[method], at(path, method));

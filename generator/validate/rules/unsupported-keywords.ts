@@ -6,7 +6,7 @@ import { defaultHint } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isRecord } from '../../load/json-node.js';
 import type { LoadedSpec } from '../../load/load-spec.js';
-import { childPointer, encodePointer } from '../../load/pointer.js';
+import { childPointer, pointerOfPath, type PointerPath } from '../../load/pointer.js';
 
 const UNSUPPORTED_MEDIA_TYPE_KEYWORDS: Readonly<Record<string, string>> = {
   itemEncoding: 'each part of this body is encoded as `encoding` (or the default for its value) says',
@@ -33,10 +33,8 @@ export function checkUnsupportedKeywords(spec: LoadedSpec): Diagnostic[] {
   };
   // Media Type objects sit in a `content` map (of a request body, a response, a parameter or a
   // header) and in components/mediaTypes; a schema property named `content` is not one. The walk
-  // passes each node's path as a link to its parent's, made a pointer only for a Media Type
-  // object: a pointer string per node of the whole OpenAI spec made 26 MB of garbage and took
-  // some 20 ms on every run.
-  const walk = (node: unknown, path: Path | undefined, key: string | undefined, parentKey: string | undefined) => {
+  // makes a pointer only for a Media Type object (PointerPath).
+  const walk = (node: unknown, path: PointerPath | undefined, key: string | undefined, parentKey: string | undefined) => {
     // schemas, examples and extensions hold no Media Type object (an example's `content` is data)
     if (key !== undefined && (SKIPPED.has(key) || key.startsWith('x-') || (key === 'schemas' && parentKey === 'components'))) return;
     if (Array.isArray(node)) {
@@ -48,7 +46,7 @@ export function checkUnsupportedKeywords(spec: LoadedSpec): Diagnostic[] {
     for (const childKey of Object.keys(node)) {
       const child = node[childKey];
       const at = { parent: path, key: childKey };
-      if (isMediaTypeMap && isRecord(child)) inspect(child, pointerOf(at));
+      if (isMediaTypeMap && isRecord(child)) inspect(child, pointerOfPath(at));
       walk(child, at, childKey, key);
     }
   };
@@ -58,16 +56,4 @@ export function checkUnsupportedKeywords(spec: LoadedSpec): Diagnostic[] {
   if (isRecord(mediaTypes))
     for (const [name, media] of Object.entries(mediaTypes)) inspect(media, childPointer('/components/mediaTypes', name));
   return problems;
-}
-
-/** A node's place in the document: its key (or index) and its parent's place. */
-interface Path {
-  readonly parent: Path | undefined;
-  readonly key: string;
-}
-
-function pointerOf(path: Path): string {
-  const segments: string[] = [];
-  for (let at: Path | undefined = path; at !== undefined; at = at.parent) segments.push(at.key);
-  return encodePointer(segments.reverse());
 }
