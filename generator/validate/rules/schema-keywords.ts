@@ -198,18 +198,6 @@ function checkSchema(schema: unknown, path: PointerPath, report: Report): void {
         });
         break;
       }
-      case 'count':
-        if (!(Number.isInteger(value) && (value as number) >= 0))
-          report(
-            at(path, keyword),
-            keyword,
-            `\`${keyword}\` must be a whole number, 0 or more; found ${shown(value)}.`,
-            numberHint(keyword, value, 'count'),
-          );
-        break;
-      case 'number':
-        if (!isNumber(value)) notANumber(at(path, keyword), keyword, value, report);
-        break;
       case 'bound': {
         // true or false is OpenAPI 3.0's form: beside its bound, the model reports it with its 3.1
         // equivalent; alone, it bounds nothing in either version
@@ -223,80 +211,78 @@ function checkSchema(schema: unknown, path: PointerPath, report: Report): void {
               `In OpenAPI 3.1 the bound goes in \`${keyword}\` itself (\`${keyword}: 0\`, say); true or false is OpenAPI 3.0's form, beside \`${bound}\`.`,
               'warning',
             );
-        } else if (!isNumber(value)) notANumber(at(path, keyword), keyword, value, report);
+        } else leafCheck('number', value, at(path, keyword), keyword, report);
         break;
       }
-      case 'positive':
-        if (!(isNumber(value) && value > 0))
-          report(
-            at(path, keyword),
-            keyword,
-            `\`${keyword}\` must be a number greater than 0; found ${shown(value)}.`,
-            numberHint(keyword, value, 'positive'),
-          );
-        break;
-      case 'string':
-        if (typeof value !== 'string')
-          report(
-            at(path, keyword),
-            keyword,
-            `\`${keyword}\` must be a string; found ${shown(value)}.`,
-            `Quote the value: \`${keyword}: '${quotable(value)}'\`.`,
-          );
-        break;
-      case 'boolean':
-        if (typeof value !== 'boolean')
-          report(
-            at(path, keyword),
-            keyword,
-            `\`${keyword}\` must be true or false; found ${shown(value)}.`,
-            `Write \`${keyword}: true\` or \`${keyword}: false\`, without quotes.`,
-          );
-        break;
       case 'names':
         checkNames(value, at(path, keyword), keyword, report);
         break;
-      case 'list':
-        if (!Array.isArray(value))
-          report(
-            at(path, keyword),
-            keyword,
-            `\`${keyword}\` must be a list${keyword === 'enum' ? ' of the allowed values' : ''}; found ${shown(value)}.`,
-            keyword === 'examples'
-              ? 'Write the examples as a list (`examples: [ ... ]`), or use `example` for one.'
-              : `Write the values as a list: \`${keyword}: [ ... ]\`.`,
-          );
-        break;
-      case 'types':
-        // the names themselves are the model's to check (it names the types it knows)
-        if (!(typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string'))))
-          report(
-            at(path, keyword),
-            keyword,
-            `\`type\` must be a type's name or a list of them; found ${shown(value)}.`,
-            isRecord(value)
-              ? 'A mapping here reads like the schema of a property named `type`: move it under `properties`.'
-              : 'Write `type: string`, or a list such as `type: [string, "null"]`.',
-          );
-        break;
-      case 'dependentRequired':
-        if (
-          !isRecord(value) ||
-          !Object.values(value).every((names) => Array.isArray(names) && names.every((name) => typeof name === 'string'))
-        )
-          report(
-            at(path, keyword),
-            keyword,
-            `\`${keyword}\` must map each property name to a list of property names; found ${shown(value)}.`,
-            `Write it as \`${keyword}: { card: [billing_address] }\`.`,
-          );
-        break;
+      default:
+        leafCheck(kind, value, at(path, keyword), keyword, report);
     }
   }
 }
 
-function notANumber(place: PointerPath, keyword: string, value: unknown, report: Report): void {
-  report(place, keyword, `\`${keyword}\` must be a number; found ${shown(value)}.`, numberHint(keyword, value, 'number'));
+/** What a keyword of a kind takes a plain value to be, and how the fix is worded. */
+interface Leaf {
+  fits(value: unknown): boolean;
+  /** After "`keyword` must ". */
+  expected(keyword: string): string;
+  hint(keyword: string, value: unknown): string;
+}
+
+const LEAVES: Readonly<Record<'count' | 'number' | 'positive' | 'string' | 'boolean' | 'list' | 'types' | 'dependentRequired', Leaf>> = {
+  count: {
+    fits: (value) => Number.isInteger(value) && (value as number) >= 0,
+    expected: () => 'be a whole number, 0 or more',
+    hint: (keyword, value) => numberHint(keyword, value, 'count'),
+  },
+  number: { fits: isNumber, expected: () => 'be a number', hint: (keyword, value) => numberHint(keyword, value, 'number') },
+  positive: {
+    fits: (value) => isNumber(value) && value > 0,
+    expected: () => 'be a number greater than 0',
+    hint: (keyword, value) => numberHint(keyword, value, 'positive'),
+  },
+  string: {
+    fits: (value) => typeof value === 'string',
+    expected: () => 'be a string',
+    hint: (keyword, value) => `Quote the value: \`${keyword}: '${quotable(value)}'\`.`,
+  },
+  boolean: {
+    fits: (value) => typeof value === 'boolean',
+    expected: () => 'be true or false',
+    hint: (keyword) => `Write \`${keyword}: true\` or \`${keyword}: false\`, without quotes.`,
+  },
+  list: {
+    fits: Array.isArray,
+    expected: (keyword) => `be a list${keyword === 'enum' ? ' of the allowed values' : ''}`,
+    hint: (keyword) =>
+      keyword === 'examples'
+        ? 'Write the examples as a list (`examples: [ ... ]`), or use `example` for one.'
+        : `Write the values as a list: \`${keyword}: [ ... ]\`.`,
+  },
+  // the names themselves are the model's to check (it names the types it knows)
+  types: {
+    fits: (value) =>
+      typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')),
+    expected: () => "be a type's name or a list of them",
+    hint: (_keyword, value) =>
+      isRecord(value)
+        ? 'A mapping here reads like the schema of a property named `type`: move it under `properties`.'
+        : 'Write `type: string`, or a list such as `type: [string, "null"]`.',
+  },
+  dependentRequired: {
+    fits: (value) =>
+      isRecord(value) && Object.values(value).every((names) => Array.isArray(names) && names.every((name) => typeof name === 'string')),
+    expected: () => 'map each property name to a list of property names',
+    hint: (keyword) => `Write it as \`${keyword}: { card: [billing_address] }\`.`,
+  },
+};
+
+function leafCheck(kind: keyof typeof LEAVES, value: unknown, place: PointerPath, keyword: string, report: Report): void {
+  const leaf = LEAVES[kind];
+  if (!leaf.fits(value))
+    report(place, keyword, `\`${keyword}\` must ${leaf.expected(keyword)}; found ${shown(value)}.`, leaf.hint(keyword, value));
 }
 
 /** `required` lists property names: `required: true` on a property is the usual mistake. */
