@@ -35,10 +35,13 @@ export function valueAt(root: unknown, segments: readonly string[]): unknown {
 }
 
 /**
- * The node at a pointer, or where the path to it stops: the pointer of the last node found, the
- * segment it lacks and the keys it has (for "did you mean").
+ * The node at a pointer, or where the path to it stops: the pointer of the last node found, how
+ * many segments it is deep, the segment it lacks and the keys it has (for "did you mean").
  */
-export function nodeAt(root: unknown, pointer: string): { node: unknown } | { parent: string; missing: string; keys: string[] } {
+export function nodeAt(
+  root: unknown,
+  pointer: string,
+): { node: unknown } | { parent: string; depth: number; missing: string; keys: string[] } {
   let node = root;
   const segments = decodePointer(pointer);
   for (const [index, segment] of segments.entries()) {
@@ -51,7 +54,7 @@ export function nodeAt(root: unknown, pointer: string): { node: unknown } | { pa
         : undefined;
     if (next === undefined) {
       const keys = typeof node === 'object' && node !== null && !Array.isArray(node) ? Object.keys(node) : [];
-      return { parent: encodePointer(segments.slice(0, index)), missing: segment, keys };
+      return { parent: encodePointer(segments.slice(0, index)), depth: index, missing: segment, keys };
     }
     node = next;
   }

@@ -44,13 +44,12 @@ export function resolveRef(ref: string, at: string, root: unknown, locate: (poin
       }),
     );
     // the whole ref with the near key, when the rest of its path is there too
-    const rest = segments.slice(decodePointer(found.parent).length + 1);
-    const suggestion =
-      near === undefined
-        ? undefined
-        : valueAt(root, [...decodePointer(childPointer(found.parent, near)), ...rest]) !== undefined
-          ? childPointer(found.parent, near, ...rest)
-          : childPointer(found.parent, near);
+    let suggestion: string | undefined;
+    if (near !== undefined) {
+      const corrected = [...segments.slice(0, found.depth), near];
+      const whole = [...corrected, ...segments.slice(found.depth + 1)];
+      suggestion = encodePointer(valueAt(root, whole) !== undefined ? whole : corrected);
+    }
     return {
       ...unresolved(
         ref,
