@@ -620,30 +620,49 @@ function literalToIr(
         'Write the value as JSON: strings, finite numbers, booleans, null, arrays and objects.',
       );
   }
-  // A value its own schema's `type` or bounds reject matches nothing by JSON Schema; published
-  // specs have such contradictions (Adyen's gender: enum [MALE, FEMALE, UNKNOWN] with maxLength: 1)
-  // for values their APIs send. The enum is the plainer statement: sdkgen checks it alone, as it
-  // always has, and says where the spec contradicts itself.
-  const rejected = literals.filter((literal) => rejectionOf(raw, literal) !== undefined);
-  if (rejected.length > 0) {
-    const reasons = [...new Set(rejected.map((literal) => rejectionOf(raw, literal)!))].join(' and ');
-    const shown =
-      rejected
-        .slice(0, 3)
-        .map((literal) => JSON.stringify(literal))
-        .join(', ') + (rejected.length > 3 ? ', …' : '');
-    const all = rejected.length === literals.length;
-    ctx.report({
-      code: 'model/contradicting-enum',
-      severity: 'warning',
-      message: `${kind === 'const' ? `The const ${shown} fails` : all ? `Every value of this enum (${shown}) fails` : `${rejected.length === 1 ? 'One value' : `${rejected.length} values`} of this enum (${shown}) fail${rejected.length === 1 ? 's' : ''}`} ${reasons} beside it, so a JSON Schema validator would reject ${rejected.length === 1 ? 'it' : 'them'}${all ? ' (and every value)' : ''}. sdkgen checks the ${kind} alone, so it accepts ${rejected.length === 1 ? 'it' : 'them'}.`,
-      hint: defaultHint('model/contradicting-enum'),
-      at: ctx.locate(childPointer(pointer, kind)),
-    });
-  }
+  reportContradictions(kind, literals, raw, pointer, ctx);
   if (kind === 'const') return { ...base, kind: 'const', value: literals[0] ?? null };
   if (literals.length === 1) return { ...base, kind: 'const', value: literals[0]! };
   return { ...base, kind: 'enum', values: literals };
+}
+
+/**
+ * A value its own schema's `type` or bounds reject matches nothing by JSON Schema; published specs
+ * have such contradictions (Adyen's gender: enum [MALE, FEMALE, UNKNOWN] with maxLength: 1) for
+ * values their APIs send. The enum is the plainer statement: sdkgen checks it alone, as it always
+ * has, and says where the spec contradicts itself.
+ */
+function reportContradictions(kind: 'enum' | 'const', literals: readonly IrLiteral[], raw: Raw, pointer: string, ctx: SchemaContext): void {
+  const rejected: IrLiteral[] = [];
+  const reasons = new Set<string>();
+  for (const literal of literals) {
+    const reason = rejectionOf(raw, literal);
+    if (reason === undefined) continue;
+    rejected.push(literal);
+    reasons.add(reason);
+  }
+  if (rejected.length === 0) return;
+  const one = rejected.length === 1;
+  const all = rejected.length === literals.length;
+  const shown =
+    rejected
+      .slice(0, 3)
+      .map((literal) => JSON.stringify(literal))
+      .join(', ') + (rejected.length > 3 ? ', …' : '');
+  const subject =
+    kind === 'const'
+      ? `The const ${shown} fails`
+      : all
+        ? `Every value of this enum (${shown}) fails`
+        : `${one ? 'One value' : `${rejected.length} values`} of this enum (${shown}) fail${one ? 's' : ''}`;
+  const them = one ? 'it' : 'them';
+  ctx.report({
+    code: 'model/contradicting-enum',
+    severity: 'warning',
+    message: `${subject} ${[...reasons].join(' and ')} beside it, so a JSON Schema validator would reject ${them}${all ? ' (and every value)' : ''}. sdkgen checks the ${kind} alone, so it accepts ${them}.`,
+    hint: defaultHint('model/contradicting-enum'),
+    at: ctx.locate(childPointer(pointer, kind)),
+  });
 }
 
 /**
